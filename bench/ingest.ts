@@ -1,0 +1,160 @@
+/**
+ * Ingest and end-to-end: correctly encrypted WeCom AI-bot callbacks with unique ids, over loopback, to the running bot
+ * and to a bare verify-decrypt-200 Koa endpoint (the ceiling); as fast as possible and at fixed rates. Then: every
+ * acknowledged message stored exactly once; the time from POST to the answer at the fake WeCom server.
+ * Usage: npm run bench:ingest [-- --seconds 5]
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { createServer, request, Agent } from 'node:http';
+import { join } from 'node:path';
+import { createWecomCrypto } from '../src/platforms/wecom/crypto.js';
+import { freePort, waitFor } from '../src/infra/process.js';
+import { projectRoot } from '../src/infra/paths.js';
+import { connectStore } from '../src/store/connect.js';
+import { benchMongo, machineLine } from './lib.js';
+
+const secArg = process.argv.indexOf('--seconds');
+const SECONDS = secArg > 0 ? Number(process.argv[secArg + 1]) : 5;
+const TOKEN = 'benchToken';
+const AES = 'jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C';
+const crypto = createWecomCrypto({ token: TOKEN, encodingAesKey: AES, receiveId: '' });
+const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+const q = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor(p * xs.length))] ?? NaN;
+
+/** A fake WeCom answering response_url posts, timing each answer against its POST. */
+const sentAt = new Map<string, number>();
+const answered: number[] = [];
+const fake = createServer((req, res) => {
+  const code = new URL(req.url ?? '/', 'http://x').searchParams.get('response_code') ?? '';
+  req.resume();
+  req.on('end', () => {
+    const t0 = sentAt.get(code);
+    if (t0 !== undefined) answered.push(performance.now() - t0);
+    res.writeHead(200, { 'content-type': 'application/json' }).end('{"errcode":0,"errmsg":"ok"}');
+  });
+});
+await new Promise<void>((r) => fake.listen(0, '127.0.0.1', r));
+const fakeBase = `http://127.0.0.1:${(fake.address() as { port: number }).port}`;
+
+function callback(id: string, text: string) {
+  const payload = {
+    msgid: id, aibotid: 'B', chatid: `benchgroup-${id.slice(-3)}`, chattype: 'group', from: { userid: `u${id.slice(-4)}` },
+    response_url: `${fakeBase}/cgi-bin/aibot/response?response_code=${id}`, msgtype: 'text', text: { content: `@店小二 ${text}` },
+  };
+  const ts = String(Math.floor(Date.now() / 1000));
+  const nonce = String(Math.floor(Math.random() * 1e9));
+  const { encrypt, msgSignature } = crypto.seal(JSON.stringify(payload), ts, nonce);
+  return { path: `/webhooks/wecom?msg_signature=${msgSignature}&timestamp=${ts}&nonce=${nonce}`, body: JSON.stringify({ encrypt }) };
+}
+
+function post(port: number, c: { path: string; body: string }): Promise<{ status: number; ms: number }> {
+  const t0 = performance.now();
+  return new Promise((resolve) => {
+    const req = request({ host: '127.0.0.1', port, path: c.path, method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(c.body) } }, (res) => {
+      res.resume();
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - t0 }));
+    });
+    req.on('error', () => resolve({ status: 0, ms: performance.now() - t0 }));
+    req.end(c.body);
+  });
+}
+
+/** Sends for `seconds`: at `rate` per second, or as fast as `concurrency` connections allow when rate is 0. */
+async function load(port: number, rate: number, seconds: number, ids: string[], text = '厂区门口的路灯坏了好几天') {
+  const lat: number[] = [];
+  let errors = 0;
+  const tasks: Promise<void>[] = [];
+  const end = performance.now() + seconds * 1000;
+  const one = async () => {
+    const id = `b${randomUUID().replace(/-/g, '')}`;
+    const c = callback(id, text);
+    sentAt.set(id, performance.now());
+    const r = await post(port, c);
+    lat.push(r.ms);
+    if (r.status === 200) ids.push(id);
+    else errors++;
+  };
+  const t0 = performance.now();
+  if (rate === 0) {
+    const worker = async () => {
+      while (performance.now() < end) await one();
+    };
+    await Promise.all(Array.from({ length: 32 }, worker));
+  } else {
+    for (let i = 0; performance.now() < end; i++) {
+      const due = t0 + (i * 1000) / rate;
+      const wait = due - performance.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      tasks.push(one());
+    }
+    await Promise.all(tasks);
+  }
+  const elapsed = (performance.now() - t0) / 1000;
+  lat.sort((a, b) => a - b);
+  return { sent: lat.length, perSec: lat.length / elapsed, p50: q(lat, 0.5), p95: q(lat, 0.95), p99: q(lat, 0.99), max: lat.at(-1) ?? NaN, errors };
+}
+
+async function start(script: string[], env: Record<string, string>, ready: (p: number) => Promise<boolean>): Promise<{ port: number; child: ChildProcess }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', ...script], { cwd: projectRoot(), env: { ...process.env, ...env, PORT: String(port) }, stdio: 'ignore' });
+  await waitFor(() => ready(port), 60_000, script.join(' '));
+  return { port, child };
+}
+
+console.log(machineLine());
+const db = await benchMongo('ingest');
+const prefix = `bench${Date.now()}`;
+const env = { MONGODB_URI: db.uri, XIAOER_QUEUE_PREFIX: prefix, WECOM_BOT_TOKEN: TOKEN, WECOM_BOT_AES_KEY: AES, WECOM_API_BASE: fakeBase, LOG_LEVEL: 'warn', XIAOER_OUTBOUND_LIMIT: '100000/1s' };
+// the acknowledgement path alone (a web process, as in a split deployment); a worker process joins afterwards
+const bot = await start([join('src', 'main.ts')], { ...env, XIAOER_ROLE: 'web' }, async (p) => (await fetch(`http://127.0.0.1:${p}/readyz`).catch(() => null))?.status === 200);
+const ceiling = await start([join('bench', 'ceiling-server.ts')], env, async (p) => (await post(p, callback('warm', 'x'))).status === 200);
+
+const rows: string[] = [];
+const show = (name: string, r: Awaited<ReturnType<typeof load>>) => {
+  const line = `${name.padEnd(24)} ${r.perSec.toFixed(0).padStart(6)}/s  p50 ${r.p50.toFixed(1).padStart(6)}  p95 ${r.p95.toFixed(1).padStart(6)}  p99 ${r.p99.toFixed(1).padStart(6)}  max ${r.max.toFixed(0).padStart(5)} ms  errors ${r.errors}`;
+  console.log(line);
+  rows.push(line);
+};
+const acked: string[] = [];
+const scratch: string[] = [];
+console.log('\ningest (acknowledgements)      rate      latency (ms)');
+await load(bot.port, 200, 1, scratch); // warm-up
+const ceil = await load(ceiling.port, 0, SECONDS, scratch);
+show('ceiling, max', ceil);
+const max = await load(bot.port, 0, SECONDS, acked);
+show('bot, max', max);
+for (const rate of [100, 500, 1000]) show(`bot, ${rate}/s`, await load(bot.port, rate, SECONDS, acked));
+
+// exactly once: every acknowledged message is one stored message
+const store = await connectStore(db.uri);
+const all = [...acked, ...scratch.filter((id) => id !== 'warm')];
+await waitFor(async () => (await store.conn.collection('inbound_messages').countDocuments({ eventId: { $in: acked.slice(0, 1) } })) === 1, 60_000, 'store');
+let stored = 0;
+for (let i = 0; i < acked.length; i += 1000) stored += await store.conn.collection('inbound_messages').countDocuments({ eventId: { $in: acked.slice(i, i + 1000) } });
+console.log(`\nacknowledged ${acked.length}, stored ${stored} (${stored === acked.length ? 'every acknowledged message stored once' : 'MISMATCH'})`);
+void all;
+
+// end to end: POST → the answer at the fake WeCom server, on a fresh database with one bot process doing everything
+await store.close();
+bot.child.kill('SIGTERM');
+const fresh = await benchMongo('e2e');
+const full = await start([join('src', 'main.ts')], { ...env, MONGODB_URI: fresh.uri, XIAOER_QUEUE_PREFIX: `${prefix}e2e` }, async (p) => (await fetch(`http://127.0.0.1:${p}/readyz`).catch(() => null))?.status === 200);
+const e2e: string[] = [];
+for (const rate of [20, 100]) {
+  answered.length = 0;
+  const ids: string[] = [];
+  await load(full.port, rate, SECONDS, ids, '我们用电扩容申请一个月了还没批下来');
+  await new Promise((r) => setTimeout(r, 15_000));
+  const xs = [...answered].sort((a, b) => a - b);
+  const line = `end-to-end ${String(rate).padStart(3)}/s: answered ${xs.length}/${ids.length}, p50 ${q(xs, 0.5).toFixed(0)} ms, p95 ${q(xs, 0.95).toFixed(0)} ms`;
+  console.log(line);
+  e2e.push(line);
+}
+full.child.kill('SIGTERM');
+await fresh.stop();
+ceiling.child.kill('SIGTERM');
+fake.close();
+await db.stop();
+console.log(`\nsummary: bot ${max.perSec.toFixed(0)}/s max (p99 ${max.p99.toFixed(1)} ms) vs ceiling ${ceil.perSec.toFixed(0)}/s → ratio ${(max.perSec / ceil.perSec).toFixed(2)}; ${e2e.join('; ')}`);
+process.exit(0);

@@ -1,0 +1,110 @@
+import { DEFAULT_POLICY, loadPolicy } from './policy.js';
+import { parseWorkingHours } from '../src/domain/calendar.js';
+import { envSchema, keyGroups, type Config, type Env } from './schema.js';
+
+export type { Config, WecomConfig, DingtalkConfig } from './schema.js';
+export type { Policy } from './policy.js';
+
+export class ConfigError extends Error {
+  readonly code = 'CONFIG_INVALID';
+  constructor(readonly problems: { key: string; problem: string }[]) {
+    super(`invalid configuration: ${problems.map((p) => `${p.key} (${p.problem})`).join('; ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Parses the environment once. Throws a ConfigError naming every bad key (never a value).
+ * Nothing outside config/ reads process.env.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
+  const problems: { key: string; problem: string }[] = [];
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      problems.push({ key: String(issue.path[0] ?? '?'), problem: issue.message });
+    }
+  }
+  const isSet = (k: string) => (env[k] ?? '').trim() !== '';
+  for (const keys of Object.values(keyGroups)) {
+    const set = keys.filter(isSet);
+    if (set.length > 0 && set.length < keys.length) {
+      for (const k of keys.filter((k) => !isSet(k))) {
+        problems.push({ key: k, problem: `required together with ${set.join(', ')}` });
+      }
+    }
+  }
+  const policy = loadPolicy(parsed.success ? parsed.data.XIAOER_POLICY_FILE : undefined);
+  if (!policy.ok) for (const p of policy.problems) problems.push({ key: 'XIAOER_POLICY_FILE', problem: p });
+  if (policy.ok) {
+    try {
+      parseWorkingHours(policy.policy.workingHours);
+    } catch (err) {
+      problems.push({ key: 'XIAOER_POLICY_FILE', problem: `workingHours: ${(err as Error).message}` });
+    }
+  }
+  if (parsed.success && parsed.data.XIAOER_SIMULATOR === '1') {
+    const real = ['WECOM_BOT_TOKEN', 'WECOM_AGENT_SECRET', 'DINGTALK_APP_SECRET'].filter(isSet);
+    for (const k of real) problems.push({ key: 'XIAOER_SIMULATOR', problem: `cannot run with real platform credentials (${k} is set)` });
+  }
+  if (problems.length > 0 || !parsed.success) throw new ConfigError(problems);
+  return deepFreeze(toConfig(parsed.data, policy.ok ? policy.policy : DEFAULT_POLICY));
+}
+
+function toConfig(e: Env, policy: Config['policy']): Config {
+  const config: Config = {
+    http: { port: e.PORT },
+    mongo: { uri: e.MONGODB_URI },
+    redis: { url: e.REDIS_URL ?? 'redis://127.0.0.1:6379', explicit: e.REDIS_URL !== undefined },
+    dataDir: e.XIAOER_DATA_DIR,
+    timezone: e.XIAOER_TIMEZONE,
+    role: e.XIAOER_ROLE,
+    queuePrefix: e.XIAOER_QUEUE_PREFIX,
+    botName: e.XIAOER_BOT_NAME,
+    signatureWindowSec: e.XIAOER_SIGNATURE_WINDOW_SEC,
+    ferretdbBin: e.XIAOER_FERRETDB_BIN,
+    policy,
+    outboundLimit: e.XIAOER_OUTBOUND_LIMIT,
+    simulator: false,
+    logLevel: e.LOG_LEVEL,
+    adminToken: e.ADMIN_TOKEN,
+  };
+  if (e.WECOM_BOT_TOKEN && e.WECOM_BOT_AES_KEY) {
+    config.wecom = {
+      botToken: e.WECOM_BOT_TOKEN,
+      botAesKey: e.WECOM_BOT_AES_KEY,
+      apiBase: stripSlash(e.WECOM_API_BASE),
+      app:
+        e.WECOM_CORP_ID && e.WECOM_AGENT_ID && e.WECOM_AGENT_SECRET
+          ? { corpId: e.WECOM_CORP_ID, agentId: Number(e.WECOM_AGENT_ID), agentSecret: e.WECOM_AGENT_SECRET }
+          : undefined,
+    };
+  }
+  if (e.DINGTALK_APP_KEY && e.DINGTALK_APP_SECRET) {
+    config.dingtalk = {
+      appKey: e.DINGTALK_APP_KEY,
+      appSecret: e.DINGTALK_APP_SECRET,
+      robotCode: e.DINGTALK_ROBOT_CODE ?? e.DINGTALK_APP_KEY,
+      apiBase: stripSlash(e.DINGTALK_API_BASE),
+      oapiBase: stripSlash(e.DINGTALK_OAPI_BASE),
+    };
+  }
+  // the simulator: explicitly on, or on embedded defaults (no platform configured) unless explicitly off
+  config.simulator = e.XIAOER_SIMULATOR === '1' || (e.XIAOER_SIMULATOR !== '0' && !config.wecom && !config.dingtalk);
+  if (e.OPENAI_BASE_URL && e.XIAOER_LLM_MODEL) {
+    config.llm = { baseUrl: e.OPENAI_BASE_URL, apiKey: e.OPENAI_API_KEY, model: e.XIAOER_LLM_MODEL };
+  }
+  return config;
+}
+
+function stripSlash(u: string): string {
+  return u.replace(/\/+$/, '');
+}
+
+function deepFreeze<T>(o: T): T {
+  if (o && typeof o === 'object') {
+    for (const v of Object.values(o)) deepFreeze(v);
+    Object.freeze(o);
+  }
+  return o;
+}

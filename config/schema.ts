@@ -1,0 +1,115 @@
+import { z } from 'zod';
+import type { Policy } from './policy.js';
+
+/** Empty strings in the environment mean "not set". */
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+const url = (fallback: string) => z.string().trim().url({ message: 'must be a URL' }).default(fallback);
+
+/** The raw environment, one entry per variable. Keys are the documented env names. */
+export const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  MONGODB_URI: optionalString.pipe(z.string().regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb://').optional()),
+  REDIS_URL: optionalString.pipe(z.string().regex(/^rediss?:\/\//, 'must start with redis://').optional()),
+  XIAOER_DATA_DIR: z.string().trim().min(1).default('./data'),
+  XIAOER_TIMEZONE: z
+    .string()
+    .default('Asia/Shanghai')
+    .refine((tz) => isValidTimeZone(tz), 'unknown IANA time zone'),
+  XIAOER_ROLE: z.enum(['all', 'web', 'worker']).default('all'),
+  XIAOER_QUEUE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only')
+    .default('xiaoer'),
+  XIAOER_BOT_NAME: z.string().trim().min(1).default('店小二'),
+  XIAOER_SIGNATURE_WINDOW_SEC: z.coerce.number().int().min(60).max(86400).default(3600),
+  XIAOER_FERRETDB_BIN: optionalString,
+  XIAOER_POLICY_FILE: optionalString,
+  /** 1: serve the group-chat simulator; 0: never. Unset: on when no platform is configured. */
+  XIAOER_SIMULATOR: z.enum(['0', '1']).optional(),
+  XIAOER_OUTBOUND_LIMIT: z.string().regex(/^\s*\d+\s*\/\s*\d+\s*(ms|s|m)\s*$/, 'must look like 20/60s').default('20/60s'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ADMIN_TOKEN: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
+
+  WECOM_BOT_TOKEN: optionalString,
+  WECOM_BOT_AES_KEY: optionalString.pipe(
+    z.string().regex(/^[A-Za-z0-9]{43}$/, 'must be the 43-character EncodingAESKey').optional(),
+  ),
+  WECOM_CORP_ID: optionalString,
+  WECOM_AGENT_ID: optionalString.pipe(z.string().regex(/^\d+$/, 'must be a number').optional()),
+  WECOM_AGENT_SECRET: optionalString,
+  WECOM_API_BASE: url('https://qyapi.weixin.qq.com'),
+
+  DINGTALK_APP_KEY: optionalString,
+  DINGTALK_APP_SECRET: optionalString,
+  DINGTALK_ROBOT_CODE: optionalString,
+  DINGTALK_API_BASE: url('https://api.dingtalk.com'),
+  DINGTALK_OAPI_BASE: url('https://oapi.dingtalk.com'),
+
+  OPENAI_BASE_URL: optionalString.pipe(z.string().url({ message: 'must be a URL' }).optional()),
+  OPENAI_API_KEY: optionalString,
+  XIAOER_LLM_MODEL: optionalString,
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface WecomConfig {
+  /** AI bot (智能机器人) callback token. */
+  botToken: string;
+  /** AI bot EncodingAESKey (43 chars). */
+  botAesKey: string;
+  /** Self-built application, for private messages to officials (optional as a group). */
+  app?: { corpId: string; agentId: number; agentSecret: string };
+  apiBase: string;
+}
+
+export interface DingtalkConfig {
+  appKey: string;
+  appSecret: string;
+  robotCode: string;
+  apiBase: string;
+  oapiBase: string;
+}
+
+export interface Config {
+  http: { port: number };
+  mongo: { uri?: string };
+  redis: { url: string; explicit: boolean };
+  dataDir: string;
+  timezone: string;
+  role: 'all' | 'web' | 'worker';
+  queuePrefix: string;
+  botName: string;
+  signatureWindowSec: number;
+  ferretdbBin?: string;
+  policy: Policy;
+  /** The browser simulator (never together with real platform credentials). */
+  simulator: boolean;
+  /** At most this many sends per destination per window (e.g. "20/60s"). */
+  outboundLimit: string;
+  logLevel: Env['LOG_LEVEL'];
+  adminToken?: string;
+  wecom?: WecomConfig;
+  dingtalk?: DingtalkConfig;
+  llm?: { baseUrl: string; apiKey?: string; model: string };
+}
+
+/** Keys that must be set together: if any one is set, all are required. */
+export const keyGroups: Record<string, (keyof Env)[]> = {
+  wecomBot: ['WECOM_BOT_TOKEN', 'WECOM_BOT_AES_KEY'],
+  wecomApp: ['WECOM_CORP_ID', 'WECOM_AGENT_ID', 'WECOM_AGENT_SECRET'],
+  dingtalk: ['DINGTALK_APP_KEY', 'DINGTALK_APP_SECRET'],
+  llm: ['OPENAI_BASE_URL', 'XIAOER_LLM_MODEL'],
+};
+
+function isValidTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}

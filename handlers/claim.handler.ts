@@ -1,0 +1,18 @@
+import type { Handler } from '../src/bot/context.js';
+import { actOn, compose, dueText, ticketNo } from './common.js';
+
+/** 签收 / 认领 #12. */
+export const claim: Handler = {
+  name: 'claim',
+  match: (ctx) => ctx.parsed.intent === 'claim',
+  async handle(ctx) {
+    const no = await ticketNo(ctx, '认领 #12');
+    if (no === null) return 'no ticket number';
+    const t = await actOn(ctx, no, 'claim', () => ({ type: 'claim' }));
+    if (!t) return 'refused';
+    const msg = compose([`**#${t.no} 已签收**，由 ${t.assignee?.name ?? ctx.actor.name ?? ''} 办理。`, `> 办理时限：${dueText(t)}`], []);
+    await ctx.reply(msg);
+    await ctx.postToTicketGroup(t, msg);
+    return `#${t.no} claimed`;
+  },
+};

@@ -1,0 +1,90 @@
+import { DateTime } from 'luxon';
+import type { BotContext } from '../src/bot/context.js';
+import { authorize, type Permission } from '../src/domain/permissions.js';
+import type { TicketAction } from '../src/domain/ticket-state.js';
+import { CATEGORIES, TICKET_STATUSES, type Assignee, type Ticket } from '../src/domain/ticket.js';
+import { OUTCOMES } from '../src/domain/ticket-state.js';
+import { mentionToken, type OutboundMessage } from '../src/messages/outbound.js';
+import type { UserRef } from '../src/messages/inbound.js';
+
+/** A short text answer that @-mentions the sender. */
+export function answer(ctx: BotContext, text: string): Promise<void> {
+  return ctx.reply({ format: 'text', text: `${mentionToken(0)} ${text}`, mentions: [ctx.msg.sender] });
+}
+
+/**
+ * One change to ticket `no` under its lock: the sender needs `permission`, then `decide` gives the action (or a
+ * refusal). A refusal of either kind is answered to the sender and gives null; nothing changes.
+ */
+export async function actOn(
+  ctx: BotContext,
+  no: number,
+  permission: Permission,
+  decide: (t: Ticket) => TicketAction | { refuse: string },
+): Promise<Ticket | null> {
+  const res = await ctx.tickets.act(no, (t) => {
+    const auth = authorize(permission, ctx.actor, t, ctx.now);
+    return auth.ok ? decide(t) : { refuse: auth.message };
+  });
+  if (res.ok) return res.ticket;
+  await answer(ctx, res.message);
+  return null;
+}
+
+/** The referenced ticket number, or a polite request for one (returns null). */
+export async function ticketNo(ctx: BotContext, example: string): Promise<number | null> {
+  if (ctx.parsed.ticket !== null) return ctx.parsed.ticket;
+  await answer(ctx, `请注明工单编号，例如“${example}”。`);
+  return null;
+}
+
+/** A person as a mention on the ticket's platform (null when they have no id there). */
+export function personRef(p: Assignee, platform: UserRef['platform']): UserRef | null {
+  const id = p[platform];
+  return id ? { platform, id, name: p.name } : null;
+}
+
+export function reporterRef(t: Ticket): UserRef {
+  return { platform: t.platform, id: t.reporter.id, name: t.reporter.name };
+}
+
+/** Builds a message from lines where `@{n}` marks the n-th of `mentions` (missing ones are left out). */
+export function compose(lines: string[], mentions: (UserRef | null)[], title?: string): OutboundMessage {
+  const present: UserRef[] = [];
+  const text = lines
+    .join('\n')
+    .replace(/@\{(\d+)\}/g, (_, i: string) => {
+      const u = mentions[Number(i)];
+      if (!u) return '';
+      present.push(u);
+      return mentionToken(present.length - 1);
+    })
+    .replace(/ +\n/g, '\n');
+  return { format: 'markdown', ...(title ? { title } : {}), text, mentions: present };
+}
+
+export function weekday(date: string): string {
+  return `周${'一二三四五六日'[DateTime.fromISO(date).weekday - 1]}`;
+}
+
+export function dueText(t: Ticket): string {
+  return `${t.resolutionDue}（${weekday(t.resolutionDue)}）`;
+}
+
+/** One line per ticket for lists. */
+export function ticketLine(t: Ticket): string {
+  const who = t.assignee ? ` · ${t.assignee.name}` : '';
+  return `#${t.no} ${TICKET_STATUSES[t.status]}${who} · 时限 ${t.resolutionDue} · ${t.summary}`;
+}
+
+/** The status card of a ticket. */
+export function ticketCard(t: Ticket): string[] {
+  const last = [...t.events].reverse().find((e) => e.type === 'progress' || e.type === 'resolve');
+  return [
+    `**#${t.no} ${TICKET_STATUSES[t.status]}**${t.outcome ? `（${OUTCOMES[t.outcome]}）` : ''}`,
+    `> 问题：${t.summary}`,
+    `> 类别：${CATEGORIES[t.category]}${t.enterprise ? ` · ${t.enterprise}` : ''}`,
+    `> 责任人：${t.assignee?.name ?? '待派单'} · 办理时限：${dueText(t)}`,
+    ...(last?.note ? [`> 最近进展：${last.note}`] : []),
+  ];
+}

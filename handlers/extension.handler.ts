@@ -1,0 +1,90 @@
+import { authorize } from '../src/domain/permissions.js';
+import { cnNumber, parseRequestedDate } from '../src/domain/parse/dates.js';
+import { selfExtensionLimit } from '../src/domain/sla.js';
+import { DateTime } from 'luxon';
+import type { BotContext, Handler } from '../src/bot/context.js';
+import { answer, compose, dueText, personRef, ticketNo } from './common.js';
+
+/** The new deadline a 延期 message asks for: a date (end of that working day) or N working days more. */
+function requestedDue(ctx: BotContext, currentDue: string): string | null {
+  const { calendar } = ctx.sla;
+  const text = ctx.parsed.normalized.replace(/#\s*\d+/g, ' ');
+  const days = /([\d一二两三四五六七八九十]+)\s*个?工作日/.exec(text)?.[1];
+  if (days) {
+    const n = cnNumber(days);
+    if (n) return calendar.addWorkingMinutes(currentDue, n * calendar.minutesPerDay);
+  }
+  const date = parseRequestedDate(text, DateTime.fromISO(ctx.now, { zone: ctx.timezone }));
+  return date ? calendar.endOfWorkingDay(date) : null;
+}
+
+/** 延期 #12 到12月5日 理由：… — once by up to 5 working days on one's own; beyond that a leader's 同意延期 #12. */
+export const extension: Handler = {
+  name: 'extension',
+  match: (ctx) => ctx.parsed.intent === 'progress' && /延期/.test(ctx.parsed.normalized),
+  async handle(ctx) {
+    const approving = /同意延期|批准延期/.test(ctx.parsed.normalized);
+    const no = await ticketNo(ctx, approving ? '同意延期 #12' : '延期 #12 到12月5日 理由：等待省里批复');
+    if (no === null) return 'no ticket number';
+    if (approving) {
+      const res = await ctx.tickets.act(no, (t) => {
+        const auth = authorize('approve_extension', ctx.actor, t, ctx.now);
+        return auth.ok ? { type: 'approve_extension' } : { refuse: auth.message };
+      });
+      if (!res.ok) {
+        await answer(ctx, res.message);
+        return `refused: ${res.message}`;
+      }
+      const t = res.ticket;
+      const msg = compose([`**#${t.no} 延期已批准**，办理时限调整为 ${dueText(t)}。`], []);
+      await ctx.reply(msg);
+      await ctx.postToTicketGroup(t, msg);
+      if (t.assignee) await ctx.notifyPerson(t.assignee, compose([`【延期已批准】#${t.no} 新办理时限：${dueText(t)}`], []), t.platform);
+      return `#${t.no} extension approved`;
+    }
+    const reason = /(?:理由|原因)[:：]?\s*(.+)$/.exec(ctx.parsed.normalized)?.[1]?.trim();
+    if (!reason) {
+      await answer(ctx, `延期请写明理由，例如“延期 #${no} 到12月5日 理由：等待省里批复”。`);
+      return 'no reason';
+    }
+    let requested: 'self' | 'leader' = 'self';
+    const res = await ctx.tickets.act(no, (t) => {
+      const auth = authorize('extend', ctx.actor, t, ctx.now);
+      if (!auth.ok) return { refuse: auth.message };
+      const to = requestedDue(ctx, t.resolutionDueAt);
+      if (!to) return { refuse: `请写明延期到的日期或天数，例如“延期 #${t.no} 到12月5日”或“延期 #${t.no} 3个工作日”。` };
+      if (to <= t.resolutionDueAt) return { refuse: `新的办理时限需晚于当前时限（${dueText(t)}）。` };
+      const limit = selfExtensionLimit(t, ctx.sla.calendar, ctx.sla.policy);
+      const manager = ctx.actor.role === 'leader' || ctx.actor.role === 'admin';
+      if (manager) return { type: 'extend', resolutionDueAt: to, reason, approvedBy: ctx.actor.personId };
+      if (limit && to <= limit) return { type: 'extend', resolutionDueAt: to, reason };
+      requested = 'leader';
+      return { type: 'request_extension', resolutionDueAt: to, reason };
+    });
+    if (!res.ok) {
+      await answer(ctx, res.message);
+      return `refused: ${res.message}`;
+    }
+    const t = res.ticket;
+    if (requested === 'self') {
+      const msg = compose([`**#${t.no} 已延期**，办理时限调整为 ${dueText(t)}。`, `> 理由：${reason}`], []);
+      await ctx.reply(msg);
+      await ctx.postToTicketGroup(t, msg);
+      return `#${t.no} extended`;
+    }
+    const leader = ctx.directory.person(t.leaderId ?? undefined) ?? ctx.directory.leaders()[0];
+    const leaderRef = leader ? personRef({ personId: leader.id, name: leader.name, wecom: leader.wecom, dingtalk: leader.dingtalk }, ctx.msg.platform) : null;
+    const to = DateTime.fromISO(t.pendingExtension!.to).setZone(ctx.timezone).toFormat('yyyy-MM-dd');
+    await ctx.reply(
+      compose([`#${t.no} 申请延期至 ${to}，超出自行延期权限，已提交领导审批。`, `> 理由：${reason}`, `请 @{0} 回复“同意延期 #${t.no}”。`], [leaderRef]),
+    );
+    if (leader) {
+      await ctx.notifyPerson(
+        { personId: leader.id, name: leader.name, wecom: leader.wecom, dingtalk: leader.dingtalk },
+        compose([`【延期审批】#${t.no} ${t.summary}`, `申请延期至 ${to}，理由：${reason}`, `同意请回复“同意延期 #${t.no}”。`], []),
+        t.platform,
+      );
+    }
+    return `#${t.no} extension requested`;
+  },
+};

@@ -1,0 +1,18 @@
+import type { Handler } from '../src/bot/context.js';
+import { chat } from './chat.handler.js';
+import { claim } from './claim.handler.js';
+import { createTicket } from './create-ticket.handler.js';
+import { digest } from './digest.handler.js';
+import { extension } from './extension.handler.js';
+import { pause } from './pause.handler.js';
+import { help } from './help.handler.js';
+import { progress } from './progress.handler.js';
+import { query } from './query.handler.js';
+import { rate } from './rate.handler.js';
+import { reopen } from './reopen.handler.js';
+import { resolve } from './resolve.handler.js';
+import { transfer } from './transfer.handler.js';
+import { urge } from './urge.handler.js';
+
+/** The only place handlers are registered: specific before general (延期 and 待补充 before plain progress), chat last. */
+export const handlers: Handler[] = [help, createTicket, claim, extension, pause, progress, transfer, resolve, rate, reopen, urge, query, digest, chat];

@@ -1,0 +1,32 @@
+import { ratingFrom } from '../src/domain/parse/commands.js';
+import { isBadRating, RATINGS } from '../src/domain/ticket-state.js';
+import type { Handler } from '../src/bot/context.js';
+import { actOn, answer, compose, personRef, ticketNo } from './common.js';
+
+/** #12 满意 / 基本满意 / 不满意 / 1–5星 — 差评 reopens the ticket (重办). */
+export const rate: Handler = {
+  name: 'rate',
+  match: (ctx) => ctx.parsed.intent === 'rate',
+  async handle(ctx) {
+    const no = await ticketNo(ctx, '#12 满意');
+    if (no === null) return 'no ticket number';
+    const level = ratingFrom(ctx.parsed.normalized);
+    if (!level) {
+      await answer(ctx, `请回复评价等级，例如“#${no} 满意”：非常满意、满意、基本满意、不满意、非常不满意（或1–5星）。`);
+      return 'no level';
+    }
+    const t = await actOn(ctx, no, 'rate', () => ({ type: 'rate', level }));
+    if (!t) return 'refused';
+    const label = RATINGS[level].label;
+    if (!isBadRating(level)) {
+      await ctx.reply(compose([`感谢评价！**#${t.no} 已办结**（${label}）。`], []));
+      return `#${t.no} rated ${level}, closed`;
+    }
+    const who = t.assignee ? personRef(t.assignee, ctx.msg.platform) : null;
+    await ctx.reply(compose([`已收到评价（${label}）。**#${t.no} 转入重办**，@{0} 请尽快跟进。`], [who]));
+    if (t.assignee) {
+      await ctx.notifyPerson(t.assignee, compose([`【重办】#${t.no} 企业评价：${label}`, `问题：${t.summary}`, '请尽快与企业联系，重新办理。'], []), t.platform);
+    }
+    return `#${t.no} rated ${level}, reopened`;
+  },
+};

@@ -1,0 +1,30 @@
+import { commandNote, outcomeFrom } from '../src/domain/parse/commands.js';
+import { OUTCOMES } from '../src/domain/ticket-state.js';
+import type { Handler } from '../src/bot/context.js';
+import { actOn, compose, reporterRef, ticketNo } from './common.js';
+
+/** 办结 #12 … — the answer goes to the enterprise's group with a request to rate. */
+export const resolve: Handler = {
+  name: 'resolve',
+  match: (ctx) => ctx.parsed.intent === 'resolve',
+  async handle(ctx) {
+    const no = await ticketNo(ctx, '办结 #12 已恢复供电');
+    if (no === null) return 'no ticket number';
+    const outcome = outcomeFrom(ctx.parsed.normalized);
+    const note = commandNote(ctx.parsed.normalized).replace(/^(已办结|已解决|部分解决|解释说明|暂无法解决)[，,：:\s]*/, '');
+    const t = await actOn(ctx, no, 'resolve', () => ({ type: 'resolve', outcome, note: note || undefined }));
+    if (!t) return 'refused';
+    const msg = compose(
+      [
+        `**#${t.no} 已答复（${OUTCOMES[outcome]}）** @{0}`,
+        `> 问题：${t.summary}`,
+        ...(note ? [`> 答复：${note}`] : []),
+        `请评价：回复“#${t.no} 满意”“#${t.no} 基本满意”或“#${t.no} 不满意”。`,
+      ],
+      [reporterRef(t)],
+    );
+    await ctx.reply(msg);
+    await ctx.postToTicketGroup(t, msg);
+    return `#${t.no} resolved (${outcome})`;
+  },
+};

@@ -1,0 +1,37 @@
+import type { Policy } from '../config/policy.js';
+import type { Bot } from '../src/bot/bot.js';
+import type { TicketService } from '../src/bot/ticket-service.js';
+import type { BusinessCalendar } from '../src/domain/calendar.js';
+import type { Directory } from '../src/domain/directory.js';
+import type { PlatformId } from '../src/messages/inbound.js';
+import type { Sender } from '../src/platforms/types.js';
+import type { Producer } from '../src/queue/producer.js';
+import type { Outbox } from '../src/outbound/outbox.js';
+import type { Logger } from '../src/shared/logger.js';
+import type { InboundRepository } from '../src/store/repositories/inbound.repository.js';
+import type { NoticeRepository } from '../src/store/repositories/notice.repository.js';
+import type { TicketRepository } from '../src/store/repositories/ticket.repository.js';
+import type { DigestRunRepository } from '../src/store/repositories/digest-run.repository.js';
+import type { DigestService } from '../src/digest/digest-service.js';
+import type { PendingReminderRepository } from '../src/store/repositories/pending-reminder.repository.js';
+
+export interface JobDeps {
+  log: Logger;
+  inbound: InboundRepository;
+  tickets: TicketRepository;
+  ticketService: TicketService;
+  notices: NoticeRepository;
+  digests: DigestService;
+  digestRuns: DigestRunRepository;
+  pendingReminders: PendingReminderRepository;
+  directory(): Promise<Directory>;
+  calendar: BusinessCalendar;
+  policy: Policy;
+  timezone: string;
+  bot: Bot;
+  producer: Producer;
+  /** Every outbound message goes through it (paced, ordered, durable). */
+  outbox: Outbox;
+  senders: Partial<Record<PlatformId, Sender>>;
+  now(): Date;
+}

@@ -1,0 +1,50 @@
+import { DateTime } from 'luxon';
+import { z } from 'zod';
+import { renderDigest } from '../src/domain/digest-render.js';
+import type { Period, PeriodRange } from '../src/domain/digest.js';
+import { defineJob, QUEUES } from '../src/queue/define-job.js';
+import type { JobDeps } from './deps.js';
+
+/** Whether no earlier day of the same week (or month) is a working day. */
+function isFirstWorkingDayOf(unit: 'week' | 'month', today: string, deps: JobDeps): boolean {
+  const d = DateTime.fromISO(today);
+  const first = unit === 'week' ? d.minus({ days: d.weekday - 1 }) : d.startOf('month');
+  for (let x = first; x < d; x = x.plus({ days: 1 })) if (deps.calendar.isWorkingDay(x.toISODate()!)) return false;
+  return true;
+}
+
+/**
+ * The scheduled digests, run each day at the configured time: on a working day the daily digest (since the previous
+ * working day), on the first working day of a week the last week's, of a month the last month's — to every leaders
+ * group, exactly once per group and period (a unique run record; deterministic outbound ids), across restarts and
+ * instances.
+ */
+export const digestTick = defineJob({
+  name: 'digest-tick',
+  queue: QUEUES.digests,
+  data: z.object({ at: z.number().int().optional() }),
+  jobId: (d) => `digest-tick-at-${d.at ?? 0}`,
+  attempts: 5,
+  async process(_d, deps: JobDeps) {
+    const now = deps.now();
+    const today = deps.calendar.localDate(now);
+    if (!deps.calendar.isWorkingDay(today)) return `${today} is not a working day`;
+    const ranges: PeriodRange[] = [deps.digests.sinceLastWorkingDay(today)];
+    const lastOf = (unit: Period) => deps.digests.range(unit, DateTime.fromISO(today).minus({ [unit === 'week' ? 'weeks' : 'months']: 1 }).toISODate()!);
+    if (isFirstWorkingDayOf('week', today, deps)) ranges.push(lastOf('week'));
+    if (isFirstWorkingDayOf('month', today, deps)) ranges.push(lastOf('month'));
+    const groups = (await deps.directory()).data.groups.filter((g) => g.kind === 'leaders' && deps.senders[g.platform]);
+    let sent = 0;
+    for (const range of ranges) {
+      const message = renderDigest(await deps.digests.build(range, now));
+      for (const g of groups) {
+        const key = `${g.platform}:${g.chatId}:${range.period}:${range.key}`;
+        if ((await deps.digestRuns.claim(key, now)) === 'done') continue;
+        await deps.outbox.send(`digest-${key}`, 0, { kind: 'group', platform: g.platform, chatId: g.chatId }, message, { bulk: true });
+        await deps.digestRuns.markSent(key, now);
+        sent++;
+      }
+    }
+    return `${ranges.map((r) => `${r.period}:${r.key}`).join(', ')} → ${sent} sent to ${groups.length} groups`;
+  },
+});

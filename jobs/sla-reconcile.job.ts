@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { pendingSteps } from '../src/domain/sla.js';
+import { calendarMissingMessage } from '../src/domain/sla-messages.js';
+import { notifyAdmins } from '../src/outbound/outbox.js';
+import { defineJob, QUEUES } from '../src/queue/define-job.js';
+import { slaStep } from './sla-step.job.js';
+import { flushReminders } from './flush-reminders.job.js';
+import type { JobDeps } from './deps.js';
+
+/** How far ahead steps are put on the delayed queue (the reconcile runs every minute). */
+export const HORIZON_MS = 2 * 60_000;
+
+/**
+ * Rebuilds the delayed SLA jobs from MongoDB, the source of truth: reads only tickets whose indexed nextDueAt is
+ * due within the horizon and adds a job per pending step (deterministic ids: re-adding is a no-op). Survives a
+ * restart, a flushed Redis and a second instance. Also warns the admins once when a year's calendar is missing.
+ */
+export const slaReconcile = defineJob({
+  name: 'sla-reconcile',
+  queue: QUEUES.sla,
+  /** `at`: when a process asked for a reconcile (each start asks once). */
+  data: z.object({ at: z.number().int().optional() }),
+  jobId: (d) => `sla-reconcile-at-${d.at ?? 0}`,
+  attempts: 1,
+  async process(_d, deps: JobDeps) {
+    const now = deps.now();
+    const horizon = new Date(now.getTime() + HORIZON_MS).toISOString();
+    const due = await deps.tickets.listDue(horizon);
+    let queued = 0;
+    for (const t of due) {
+      for (const step of pendingSteps(t, deps.calendar, deps.policy)) {
+        if (step.at > horizon) continue;
+        await deps.producer.enqueue(slaStep, { no: t.no, key: step.key }, { delay: Date.parse(step.at) - now.getTime() });
+        queued++;
+      }
+    }
+    // reminders whose flush job was lost (Redis flushed): queue it again
+    for (const p of await deps.pendingReminders.orphans(new Date(now.getTime() - 60_000))) {
+      await deps.producer.enqueue(flushReminders, { mergeKey: p.mergeKey, first: p._id });
+    }
+    await warnMissingCalendar(deps, now);
+    return `${due.length} tickets due, ${queued} steps queued`;
+  },
+});
+
+async function warnMissingCalendar(deps: JobDeps, now: Date): Promise<void> {
+  const years = [now, new Date(now.getTime() + 60 * 86_400_000)].map((d) => Number(deps.calendar.localDate(d).slice(0, 4)));
+  for (const year of deps.calendar.missingSchedules(years)) {
+    if (!(await deps.notices.claimOnce(`calendar-missing-${year}`, now))) continue;
+    deps.log.warn({ year }, 'official holiday schedule missing; statutory holidays only');
+    await notifyAdmins({ outbox: deps.outbox, directory: await deps.directory(), senders: deps.senders }, `calendar-missing-${year}`, calendarMissingMessage(year));
+  }
+}

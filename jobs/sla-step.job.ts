@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { recipientsFor } from '../src/domain/escalation.js';
+import { pendingSteps, workingDaysOverdue } from '../src/domain/sla.js';
+import { escalationPost, stepMessage } from '../src/domain/sla-messages.js';
+import type { OutboundTarget } from '../src/messages/outbound.js';
+import { defineJob, idKey, QUEUES } from '../src/queue/define-job.js';
+import { AppError } from '../src/shared/errors.js';
+import type { JobDeps } from './deps.js';
+import { flushReminders, MERGE_DELAY_MS } from './flush-reminders.job.js';
+
+/**
+ * One reminder or escalation step. Re-reads the ticket: a step no longer pending (claimed, answered, deadline
+ * moved, already sent) is stale and does nothing. Messages are queued with ids derived from the step, then the
+ * step is recorded under the ticket's lock, so two instances or a retry never send it twice.
+ */
+export const slaStep = defineJob({
+  name: 'sla-step',
+  queue: QUEUES.sla,
+  data: z.object({ no: z.number().int().positive(), key: z.string().min(1) }),
+  jobId: (d) => `sla-${d.no}-${idKey(d.key)}`,
+  attempts: 20,
+  async process(d, deps: JobDeps) {
+    const t = await deps.tickets.getByNo(d.no);
+    if (!t) return 'stale: no ticket';
+    const step = pendingSteps(t, deps.calendar, deps.policy).find((s) => s.key === d.key);
+    if (!step) return 'stale';
+    if (Date.parse(step.at) > deps.now().getTime() + 1000) throw new AppError('SLA_NOT_DUE', 'step not due yet', { retryable: true });
+
+    const dir = await deps.directory();
+    const recipients = recipientsFor(step.target, t, dir);
+    // the response-overdue step also reminds the assignee again
+    const people = step.kind === 'response-overdue' && t.assignee ? [...recipients, t.assignee] : recipients;
+    const opts = { timezone: deps.timezone, overdueDays: workingDaysOverdue(t, deps.now().toISOString(), deps.calendar) };
+    const cause = `sla-${t.no}-${d.key}`;
+    let index = 0;
+    const send = (target: OutboundTarget, message: ReturnType<typeof stepMessage>) => deps.outbox.send(cause, index++, target, message);
+
+    for (const p of people) {
+      const platform = p[t.platform] ? t.platform : p.wecom ? 'wecom' : p.dingtalk ? 'dingtalk' : null;
+      if (!platform || !deps.senders[platform]) {
+        deps.log.warn({ ticketId: t.no, person: p.personId, step: step.kind }, 'recipient unreachable');
+        continue;
+      }
+      // private reminders due at the same moment for the same person go out merged into one message
+      const target = { kind: 'user' as const, platform, userId: p[platform]! };
+      const mergeKey = `${platform}:${target.userId}:${step.at.slice(0, 16)}`;
+      const id = `${cause}:${p.personId}`;
+      await deps.pendingReminders.add({ _id: id, mergeKey, target, text: stepMessage(step, t, opts).text, at: deps.now() });
+      await deps.producer.enqueue(flushReminders, { mergeKey, first: id }, { delay: MERGE_DELAY_MS });
+    }
+    const escalation = step.kind.startsWith('escalate');
+    if (escalation && deps.senders[t.platform]) {
+      for (const g of dir.data.groups.filter((g) => g.kind === 'leaders' && g.platform === t.platform)) {
+        await send({ kind: 'group', platform: g.platform, chatId: g.chatId }, escalationPost(step, t, recipients, opts));
+      }
+    }
+    const res = await deps.ticketService.act(
+      t.no,
+      () => ({ type: 'sla', key: d.key, kind: step.kind, escalation, recipients: people.map((p) => p.personId) }),
+      { by: { platform: t.platform, id: 'xiaoer', name: '店小二' }, at: deps.now().toISOString(), source: `sla:${d.key}` },
+    );
+    return res.ok ? `${step.kind} sent to ${people.map((p) => p.personId).join(',') || 'nobody'}` : `not recorded: ${res.message}`;
+  },
+});

@@ -1,0 +1,50 @@
+import type { Policy } from '../../config/policy.js';
+import type { BusinessCalendar } from '../domain/calendar.js';
+import type { Actor, Directory } from '../domain/directory.js';
+import type { ParsedMessage } from '../domain/parse/parse.js';
+import type { Assignee, Ticket } from '../domain/ticket.js';
+import type { InboundMessage } from '../messages/inbound.js';
+import type { OutboundMessage, OutboundTarget } from '../messages/outbound.js';
+import type { Logger } from '../shared/logger.js';
+import type { ActResult, Decide, OpenTicketFields } from './ticket-service.js';
+
+/** What a handler may touch; no transport, mongoose or BullMQ. */
+export interface BotContext {
+  msg: InboundMessage;
+  parsed: ParsedMessage;
+  /** Who read the report fields: the rules, or the LLM. */
+  parsedBy: 'rules' | 'llm';
+  log: Logger;
+  /** ISO-8601 of the message's own time. */
+  now: string;
+  timezone: string;
+  /** The sender, as the directory knows them. */
+  actor: Actor;
+  directory: Directory;
+  /** The leaders' digest of the running day, week or month, rendered. */
+  digest(kind: 'day' | 'week' | 'month', opts?: { rankingOnly?: boolean }): Promise<OutboundMessage>;
+  /** The working-day calendar and the SLA policy. */
+  sla: { calendar: BusinessCalendar; policy: Policy };
+  /** Answers in the same conversation (durably, through the outbound queue). */
+  reply(message: OutboundMessage): Promise<void>;
+  /** Sends to a group of the directory or to one person. */
+  send(target: OutboundTarget, message: OutboundMessage): Promise<void>;
+  /** A private message to a person, on the ticket's platform when they have an id there; false when unreachable. */
+  notifyPerson(person: Assignee, message: OutboundMessage, preferred?: 'wecom' | 'dingtalk'): Promise<boolean>;
+  /** Posts to the ticket's own group, unless that is where this message came from (the reply covers it). */
+  postToTicketGroup(ticket: Ticket, message: OutboundMessage): Promise<void>;
+  tickets: {
+    openFromMessage(fields: OpenTicketFields): Promise<{ ticket: Ticket; created: boolean }>;
+    get(no: number): Promise<Ticket | null>;
+    /** Loads, decides and applies one change under the ticket's lock; a message applied before is not applied twice. */
+    act(no: number, decide: Decide, opts?: { asBot?: boolean }): Promise<ActResult>;
+    listOpen(f: { assignee?: string; enterpriseId?: string; reporter?: string; dueBefore?: string; limit?: number }): Promise<Ticket[]>;
+  };
+}
+
+export interface Handler {
+  name: string;
+  match(ctx: BotContext): boolean;
+  /** Returns a short outcome for the intake ledger and logs. */
+  handle(ctx: BotContext): Promise<string>;
+}

@@ -1,0 +1,65 @@
+import type { Policy } from '../../config/policy.js';
+import type { BusinessCalendar } from '../domain/calendar.js';
+import { nextDueAt } from '../domain/sla.js';
+import { buildNewTicket, type NewTicketInput, type Ticket } from '../domain/ticket.js';
+import { transition, type ActionContext, type TicketAction } from '../domain/ticket-state.js';
+import type { InboundMessage } from '../messages/inbound.js';
+import type { WithLock } from '../queue/lock.js';
+import type { TicketRepository } from '../store/repositories/ticket.repository.js';
+
+/** What a handler decides about a new ticket; the message supplies the rest. */
+export type OpenTicketFields = Omit<NewTicketInput, 'platform' | 'chatId' | 'reporter' | 'text' | 'sourceMessageId' | 'now'>;
+
+/** Given the current ticket: the action to apply, or a refusal to answer with. */
+export type Decide = (t: Ticket) => TicketAction | { refuse: string };
+
+export type ActResult =
+  | { ok: true; ticket: Ticket; before: Ticket; repeated: boolean }
+  | { ok: false; message: string; notFound?: boolean };
+
+export function sourceId(msg: Pick<InboundMessage, 'platform' | 'eventId'>): string {
+  return `${msg.platform}:${msg.eventId}`;
+}
+
+export function createTicketService(deps: { tickets: TicketRepository; withLock: WithLock; calendar: BusinessCalendar; policy: Policy }) {
+  const withNextDue = (t: Ticket): Ticket => ({ ...t, nextDueAt: nextDueAt(t, deps.calendar, deps.policy) });
+  return {
+    /** Opens the ticket of a report exactly once: the ticket's unique sourceMessageId is the guarantee. */
+    async openFromMessage(msg: InboundMessage, f: OpenTicketFields, now: string): Promise<{ ticket: Ticket; created: boolean }> {
+      return deps.tickets.insertNumbered(sourceId(msg), (no) =>
+        withNextDue(buildNewTicket(no, {
+          ...f,
+          platform: msg.platform,
+          chatId: msg.chatId,
+          reporter: { id: msg.sender.id, name: msg.sender.name },
+          text: msg.text,
+          sourceMessageId: sourceId(msg),
+          now,
+        })),
+      );
+    },
+
+    get: (no: number) => deps.tickets.getByNo(no),
+    listOpen: deps.tickets.listOpen.bind(deps.tickets),
+
+    /** One change under the ticket's lock: load, decide, transition, save (fields set, event appended). */
+    async act(no: number, decide: Decide, ctx: ActionContext): Promise<ActResult> {
+      return deps.withLock(`ticket-${no}`, async () => {
+        const t = await deps.tickets.getByNo(no);
+        if (!t) return { ok: false, message: `未找到工单 #${no}，请核对编号。`, notFound: true };
+        const action = decide(t);
+        if ('refuse' in action) return { ok: false, message: action.refuse };
+        // a retried job: this message already made this change
+        if (ctx.source && t.events.some((e) => e.source === ctx.source && e.type === action.type)) {
+          return { ok: true, ticket: t, before: t, repeated: true };
+        }
+        const r = transition(t, action, ctx);
+        if (!r.ok) return { ok: false, message: r.message };
+        const next = withNextDue(r.ticket);
+        await deps.tickets.saveTransition(next, r.event);
+        return { ok: true, ticket: next, before: t, repeated: false };
+      });
+    },
+  };
+}
+export type TicketService = ReturnType<typeof createTicketService>;

@@ -1,0 +1,58 @@
+import type { OutboundMessage } from '../messages/outbound.js';
+import type { DigestModel, PeriodNumbers } from './digest.js';
+
+const NAMES = { day: '日报', week: '周报', month: '月报' } as const;
+const pct = (r: number | null) => (r === null ? '—' : `${r}%`);
+const delta = (now: number, before: number) => {
+  const d = now - before;
+  return d === 0 ? '持平' : d > 0 ? `+${d}` : `${d}`;
+};
+/** `{{warn:…}}` is rendered per platform: WeCom's warning colour, DingTalk bold, plain text as is. */
+const warn = (s: string) => `{{warn:${s}}}`;
+
+/** The digest as one platform-neutral markdown message (no phone numbers: none are in the model). */
+export function renderDigest(d: DigestModel, opts: { rankingOnly?: boolean } = {}): OutboundMessage {
+  const n: PeriodNumbers = d.numbers;
+  const p: PeriodNumbers = d.previous;
+  const title = `助企服务${NAMES[d.period.period]}（${d.period.label}）`;
+  const lines: string[] = [`## ${title}`];
+  if (!opts.rankingOnly) {
+    lines.push(
+      `**受理** 新增 ${n.newTickets}（${delta(n.newTickets, p.newTickets)}） · 办结 ${n.answered}（${delta(n.answered, p.answered)}） · 在办 ${n.open}（${delta(n.open, p.open)}）`,
+      `> 在办账龄：≤5个工作日 ${n.openByAge.upTo5} · 6–15个 ${n.openByAge.from6To15} · >15个 ${n.openByAge.over15}`,
+      `> 年度累计：受理 ${d.ytd.newTickets} · 办结 ${d.ytd.answered} · 销号 ${d.ytd.closed}`,
+      `**响应率** ${pct(d.responseRate.rate)}（近30天 ${d.responseRate.onTime}/${d.responseRate.due}） · **破解率** ${pct(d.solveRate.rate)}（年度 ${d.solveRate.solved}/${d.solveRate.base}）`,
+      `**满意率** ${pct(d.satisfaction.period.rate)}（本期 ${d.satisfaction.period.good}/${d.satisfaction.period.rated}，参评率 ${pct(d.satisfaction.period.participation)}） · 年度 ${pct(d.satisfaction.ytd.rate)}`,
+    );
+    if (d.satisfaction.bad.length) {
+      lines.push(`**差评 ${d.satisfaction.bad.length} 件**`, ...d.satisfaction.bad.map((b) => `> #${b.no} ${b.enterprise ?? ''} ${b.level} · 责任人 ${b.assignee ?? '—'}`));
+    }
+    const overdueHead = d.overdue.count > 0 ? warn(`超期 ${d.overdue.count} 件`) : '超期 0 件';
+    lines.push(`**${overdueHead}**（超期率 ${pct(d.overdue.rate)}，较上期 ${delta(n.overdue, p.overdue)}） · 即将超期 ${d.overdue.dueSoon} 件`);
+    if (d.overdue.top.length === 0) lines.push('> 今日无超期');
+    for (const r of d.overdue.top) {
+      lines.push(
+        `> #${r.no} ${r.enterprise ?? '—'} · ${r.summary} · 责任人 ${r.assignee ?? '—'} · 包联 ${r.leader ?? '—'} · ${warn(`超期${r.workingDaysOverdue}个工作日`)}${r.escalations ? ` · 督办${r.escalations}次` : ''}`,
+      );
+    }
+    if (d.categories.length) {
+      lines.push(`**类别** ${d.categories.map((c) => `${c.label} ${c.newTickets}/${c.open}`).join(' · ')}（新增/在办）`);
+    }
+  }
+  if (opts.rankingOnly) {
+    // rankings read best as tables (WeCom markdown_v2; lines where tables do not render)
+    const table = (title: string, rows: DigestModel['byCadre']) => [
+      `**${title}**`,
+      '| 名次 | 名称 | 在办 | 超期 | 办结 | 满意/参评 |',
+      '| --- | --- | --- | --- | --- | --- |',
+      ...rows.map((r, i) => `| ${i + 1} | ${r.name} | ${r.open} | ${r.overdue} | ${r.answered} | ${r.satisfied}/${r.rated} |`),
+    ];
+    if (d.byDepartment.length) lines.push(...table('部门排名', d.byDepartment));
+    if (d.byCadre.length) lines.push(...table('干部排名', d.byCadre));
+    return { format: 'table', title, text: lines.join('\n'), mentions: [] };
+  }
+  const rankLine = (r: DigestModel['byCadre'][number]) => `${r.name}：在办${r.open} 超期${r.overdue > 0 ? warn(String(r.overdue)) : '0'} 办结${r.answered}${r.rated ? ` 满意${r.satisfied}/${r.rated}` : ''}`;
+  if (d.byDepartment.length) lines.push('**部门排名**', ...d.byDepartment.map((r, i) => `> ${i + 1}. ${rankLine(r)}`));
+  if (d.byCadre.length) lines.push('**干部排名**', ...d.byCadre.map((r, i) => `> ${i + 1}. ${rankLine(r)}`));
+  return { format: 'markdown', title, text: lines.join('\n'), mentions: [] };
+}

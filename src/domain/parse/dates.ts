@@ -1,0 +1,113 @@
+import { DateTime } from 'luxon';
+import { addWorkingDays } from '../calendar.js';
+
+const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const WEEKDAY: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7, '1': 1, '2': 2, '3': 3, '4': 4, '5': 5, '6': 6, '7': 7 };
+
+/** "十五" → 15, "3" → 3, "二十" → 20. */
+export function cnNumber(s: string): number | null {
+  if (/^\d+$/.test(s)) return Number(s);
+  if (!/^[零〇一二两三四五六七八九十百]+$/.test(s)) return null;
+  let total = 0;
+  let current = 0;
+  for (const ch of s) {
+    if (ch === '百') {
+      total += (current || 1) * 100;
+      current = 0;
+    } else if (ch === '十') {
+      total += (current || 1) * 10;
+      current = 0;
+    } else current = CN_DIGITS[ch] ?? 0;
+  }
+  return total + current;
+}
+
+const NUM = '(\\d{1,3}|[零〇一二两三四五六七八九十百]{1,4})';
+
+/**
+ * The date a message asks for, as YYYY-MM-DD, resolved against the message's own time `now` in `zone`; null when
+ * the message names none. Covers 今天/明天/后天, 本周X/下周X/周X, N天内/一周内/N个工作日内, 月底/下月底/年底,
+ * M月D日, 下个月D号, YYYY年M月D日, D号.
+ */
+export function parseRequestedDate(text: string, now: DateTime): string | null {
+  const found = candidateDates(text, now).filter((d): d is string => d !== null);
+  if (found.length === 0) return null;
+  // several dates: the earliest is the one that constrains the work
+  return found.sort()[0]!;
+}
+
+function candidateDates(text: string, now: DateTime): (string | null)[] {
+  const today = now.startOf('day');
+  const fmt = (d: DateTime) => (d.isValid ? d.toISODate()! : null);
+  const out: (string | null)[] = [];
+  let m: RegExpMatchArray | null;
+  let rest = text;
+  /** Matches and removes, so that a later, looser rule does not read the same words again. */
+  const take = (re: RegExp): RegExpMatchArray | null => {
+    const mm = rest.match(re);
+    if (mm) rest = rest.replace(mm[0], ' ');
+    return mm;
+  };
+
+  if ((m = take(/(\d{4})[年\-/.](\d{1,2})[月\-/.](\d{1,2})[日号]?/))) {
+    out.push(fmt(DateTime.fromObject({ year: +m[1]!, month: +m[2]!, day: +m[3]! }, { zone: now.zone })));
+  }
+  if ((m = take(new RegExp(`下个?月${NUM}[日号]`)))) {
+    const day = cnNumber(m[1]!);
+    const base = today.plus({ months: 1 });
+    if (day && day <= base.daysInMonth!) out.push(fmt(base.set({ day })));
+  }
+  while ((m = take(new RegExp(`(明年)?${NUM}月${NUM}[日号]`)))) {
+    const month = cnNumber(m[2]!);
+    const day = cnNumber(m[3]!);
+    if (month && day && month <= 12) {
+      let d = DateTime.fromObject({ year: today.year + (m[1] ? 1 : 0), month, day }, { zone: now.zone });
+      // "1月10日" written in November means next January
+      if (!m[1] && d.isValid && d < today.minus({ months: 2 })) d = d.plus({ years: 1 });
+      out.push(fmt(d));
+    }
+  }
+  if ((m = take(new RegExp(`${NUM}个?工作日(?:之内|内|以内)`)))) {
+    const n = cnNumber(m[1]!);
+    if (n) out.push(addWorkingDays(fmt(today)!, n));
+  }
+  if ((m = take(new RegExp(`${NUM}(?:个)?(?:天|日)(?:之内|内|以内)`)))) {
+    const n = cnNumber(m[1]!);
+    if (n) out.push(fmt(today.plus({ days: n })));
+  }
+  if ((m = take(new RegExp(`${NUM}(?:个)?(?:周|星期|礼拜)(?:之内|内|以内)`)))) {
+    const n = cnNumber(m[1]!);
+    if (n) out.push(fmt(today.plus({ days: 7 * n })));
+  }
+  if ((m = take(new RegExp(`${NUM}(?:个)?月(?:之内|内|以内)`)))) {
+    const n = cnNumber(m[1]!);
+    if (n) out.push(fmt(today.plus({ months: n })));
+  }
+  if (take(/下个?月(底|末)/)) out.push(fmt(today.plus({ months: 1 }).endOf('month')));
+  if (take(/(月底|月末)/)) out.push(fmt(today.endOf('month')));
+  if (take(/(年底|年末|年前)/)) out.push(fmt(today.endOf('year')));
+  if (take(/(本周|这周|这个星期|本星期)(之内|内)/)) out.push(fmt(today.plus({ days: 7 - today.weekday })));
+  while ((m = take(/(下下|下|本|这|这个)?(?:周|星期|礼拜)([一二三四五六日天1-7])/))) {
+    const target = WEEKDAY[m[2]!]!;
+    const prefix = m[1];
+    const monday = today.minus({ days: today.weekday - 1 });
+    if (prefix === '下下') out.push(fmt(monday.plus({ days: 14 + target - 1 })));
+    else if (prefix === '下') out.push(fmt(monday.plus({ days: 7 + target - 1 })));
+    else {
+      let d = monday.plus({ days: target - 1 });
+      if (!prefix && d < today) d = d.plus({ days: 7 });
+      out.push(fmt(d));
+    }
+  }
+  if (take(/大后天/)) out.push(fmt(today.plus({ days: 3 })));
+  if (take(/后天/)) out.push(fmt(today.plus({ days: 2 })));
+  if (take(/(明天|明日)/)) out.push(fmt(today.plus({ days: 1 })));
+  if (take(/(今天|今日)(之内|内|前|下班前)/)) out.push(fmt(today));
+  if ((m = take(/(?<![\d月])(\d{1,2})[日号](?:前|之前|以前)/))) {
+    const day = Number(m[1]);
+    let d = today.set({ day: Math.min(day, today.daysInMonth!) });
+    if (d < today) d = today.plus({ months: 1 }).set({ day });
+    out.push(fmt(d));
+  }
+  return out;
+}

@@ -1,0 +1,150 @@
+import { DateTime } from 'luxon';
+import type { Category, Urgency } from '../ticket.js';
+import { classifyByLexicon, classifyCategory } from './category.js';
+import { parseRequestedDate } from './dates.js';
+import { normalizeText } from './normalize.js';
+
+export const INTENTS = [
+  'report', 'claim', 'progress', 'resolve', 'transfer', 'rate', 'reopen', 'urge', 'digest', 'query', 'help', 'chat',
+] as const;
+export type Intent = (typeof INTENTS)[number];
+
+export interface ParsedMessage {
+  intent: Intent;
+  /** Referenced ticket number, or null. */
+  ticket: number | null;
+  category: Category | null;
+  categoryConfidence: number;
+  urgency: Urgency | null;
+  /** YYYY-MM-DD or null. */
+  deadline: string | null;
+  enterprise: string | null;
+  summary: string | null;
+  /** The normalised text the fields were read from. */
+  normalized: string;
+}
+
+const TICKET_REF = /#\s*(\d{1,7})|(\d{1,7})\s*号问题|(?:工单|问题)\s*(\d{1,7})/;
+
+const URGENT = [
+  '急', '紧急', '加急', '十万火急', '马上', '立即', '立刻', '火速', '刻不容缓', '停产', '停工', '停电', '断电', '断供', '断水',
+  '停水', '停气', '断网', '进不了场', '进不来', '停滞', '安全隐患', '隐患', '危险', '险情', '坍塌', '倒塌', '塌了', '事故', '安全防护',
+  '围堵', '堵在', '堵路', '信访', '上访', '欠薪', '讨薪', '拉横幅', '来闹', '闹事', '堵门', '着火', '火灾', '泄漏', '爆炸',
+  '滑坡', '塌陷', '沉陷', '受伤', '伤亡', '进不了', '漫到', '被淹', '淹了', '进水', '失灵', '失控', '砸到', '砸伤',
+  '掉下来', '出事', '撞', '吓人', '来堵', '停供', '停用', '责令', '查封', '冻结', '发不出', '停摆', '瘫痪', '中毒', '起火', '冒烟',
+];
+/** Safety monitoring gone wrong counts as a safety risk. */
+const MONITORING_ALARM = /监测.{0,8}(异常|超标|报警)|欠.{0,8}工资|开裂严重|不敢进/;
+
+function ticketRef(text: string): number | null {
+  const m = text.match(TICKET_REF);
+  const n = m ? Number(m[1] ?? m[2] ?? m[3]) : NaN;
+  return Number.isFinite(n) && n > 0 ? n : null;
+}
+
+const BARE_VERBS: Record<string, Intent> = {
+  认领: 'claim', 签收: 'claim', 办结: 'resolve', 答复: 'resolve', 转办: 'transfer', 退单: 'transfer', 催办: 'urge', 重办: 'reopen', 评价: 'rate',
+};
+
+/** Rules first: the command forms officials use, then report vs chat. */
+function detectIntent(t: string, ticket: number | null): Intent {
+  const bare = t.replace(/[\s,.!?;:，。！？；：、~～…\-—"'“”‘’()（）【】\[\]]/g, '');
+  if (/^(帮助|help|菜单|使用说明|说明|怎么用|怎么使用|如何使用|你能做什么|你会什么|你都会|能做什么|有哪些功能|功能)/i.test(bare) && bare.length <= 12) return 'help';
+  if (/(有什么用|会些什么|能干什么|可以做什么|怎么用|怎么使用|使用方法)$/.test(bare) && bare.length <= 14) return 'help';
+  if (/(简报|日报|周报|月报|排名|红黑榜|今日数据)/.test(bare) && bare.length <= 12 && !/(问题|反映|申请)/.test(bare)) return 'digest';
+  if (ticket !== null) {
+    if (/(转办|转交|转给|转到|移交|交由|改派|退单|退回)/.test(t)) return 'transfer';
+    if (/(重新打开|重办|还没解决|没有解决|未解决|没解决|重新处理|问题依旧|还是不行)/.test(t)) return 'reopen';
+    if (/(不满意|非常满意|基本满意|满意|好评|差评|评价|[1-5一二三四五]\s*星)/.test(t)) return 'rate';
+    if (/(认领|签收|我来跟进|我来处理|我来办|我负责|我跟进|收到.*跟进)/.test(t)) return 'claim';
+    if (/(待补充|已补充|补充完毕|恢复办理)/.test(t)) return 'progress';
+    if (/(进展[:：]|进度更新|更新[:：]|延期|已协调|已对接|已联系|已约|已上报|已报送)/.test(t) && !/(办结|已解决|已办好|办好了)/.test(t)) return 'progress';
+    if (/(办结|已办结|已解决|答复|已处理完|处理完毕|已完成|销号|已经办好|已办好|办好了|处理好了|已经处理好|搞定|已落实|已送电|已通电)/.test(t)) return 'resolve';
+    if (/(催|加快|抓紧|尽快|督办|着急|快点)/.test(t)) return 'urge';
+    if (/(什么进度|进度如何|进展如何|怎么样了|到哪了|到哪一步|什么环节|哪个环节|查一下|查询|状态|什么时候能|什么情况|啥情况|情况如何|结果呢)/.test(t)) return 'query';
+    if (/(进展|进度|延期|更新|已联系|已约|正在)/.test(t)) return 'progress';
+    return 'query';
+  }
+  // a bare command verb without its number: the handler asks for the number
+  const verb = /^(认领|签收|办结|答复|转办|退单|催办|重办|评价)$/.exec(bare)?.[1];
+  if (verb) return BARE_VERBS[verb]!;
+  if (/^(我的待办|待办|我的工单|我的任务|超期|超期清单|超期列表|我们的问题|我们公司的问题|查询)/.test(bare) && bare.length <= 12) {
+    return 'query';
+  }
+  if (isChat(bare)) return 'chat';
+  if (classifyByLexicon(t).category !== 'other') return 'report';
+  // No known problem words: in a service group, a message of some length that is not chit-chat is a report.
+  if (bare.length >= 12) return 'report';
+  if (bare.length >= 6 && /(没|不|难|问题|希望|请|想|帮|怎么|能否|可否|需要|申请|协调|求助|麻烦|坏了|太)/.test(bare)) return 'report';
+  return 'chat';
+}
+
+function isChat(bare: string): boolean {
+  if (bare.length === 0) return true;
+  if (/^[\p{Extended_Pictographic}\p{Emoji_Component}\u200d\ufe0f]+$/u.test(bare)) return true;
+  return (
+    bare.length <= 12 &&
+    /^(好的?|好滴|收到|谢谢|感谢|多谢|辛苦|辛苦了|了解|明白|知道了|ok|嗯+|哦+|在吗|你好|您好|早上好|早|晚安|哈+|赞|点赞|👍|🙏|没问题|行|可以|对|是的)+(啊|呀|哈|啦|了|的|大家|各位|领导|老师)*$/iu.test(
+      bare.replace(/[\p{Extended_Pictographic}\ufe0f]/gu, ''),
+    )
+  );
+}
+
+const ENTERPRISE_PATTERNS: RegExp[] = [
+  /([\u4e00-\u9fa5()（）]{2,30}?(?:股份有限公司|有限责任公司|有限公司|集团公司|集团))/,
+  /(?:帮|替|代)([\u4e00-\u9fa5]{2,12}?)(?:反映|反应|问一下|咨询)/,
+  /我们是([\u4e00-\u9fa5A-Za-z0-9]{2,16}?)(?:的|，|,|。|\s|$|公司|厂|，)/,
+  /我们([\u4e00-\u9fa5]{2,12}?)的(?:项目|厂|工厂|厂区|工地|公司)/,
+  /我(?:司|厂)\s*[(（]?([\u4e00-\u9fa5]{2,16}?)[)）]/,
+];
+
+export function parseEnterprise(t: string): string | null {
+  for (const re of ENTERPRISE_PATTERNS) {
+    const m = t.match(re);
+    if (m?.[1]) {
+      const name = m[1].replace(/^(我们|我司|我厂|你好|您好|请问)/, '');
+      if (name.length >= 2 && !/^(公司|企业|工厂|厂里|这边|那边|一家)/.test(name)) return name;
+    }
+  }
+  return null;
+}
+
+function summarize(t: string): string {
+  // greetings and a self-introduction ("我们是X，") say nothing about the problem; the enterprise is shown apart
+  const withoutGreeting = t
+    .replace(/^(你好|您好|领导好|各位领导好?|请问)[,，!！ ]*/, '')
+    .replace(/^我们是[^，,。！!？?]{2,20}[，,]\s*/, '');
+  const clauses = withoutGreeting.split(/[。！？!?\n]/).map((s) => s.trim()).filter(Boolean);
+  let s = clauses[0] ?? withoutGreeting;
+  if (s.length < 12 && clauses[1]) s = `${s}，${clauses[1]}`;
+  s = s.replace(/[，,;；\s]+$/, '');
+  return s.length > 40 ? `${s.slice(0, 39)}…` : s;
+}
+
+/** Reads one message (already stripped of the bot's @-mention) at its own time `sentAt`, in `zone`. Pure. */
+export function parseMessage(text: string, sentAt: string, zone = 'Asia/Shanghai'): ParsedMessage {
+  const t = normalizeText(text);
+  const ticket = ticketRef(t);
+  const intent = detectIntent(t, ticket);
+  if (intent !== 'report') {
+    return { intent, ticket, category: null, categoryConfidence: 0, urgency: null, deadline: null, enterprise: null, summary: null, normalized: t };
+  }
+  const now = DateTime.fromISO(sentAt, { zone });
+  const deadline = parseRequestedDate(t, now);
+  const { category, confidence } = classifyCategory(t);
+  const soon = deadline !== null && DateTime.fromISO(deadline, { zone }).diff(now.startOf('day'), 'days').days <= 2;
+  // "应急局", "应急资金" name things; they do not say the matter is urgent
+  const calm = t.replace(/(不急|不着急|不是很急|不紧急|不用急|应急)/g, '');
+  const urgency: Urgency = soon || URGENT.some((w) => calm.includes(w)) || MONITORING_ALARM.test(calm) ? 'urgent' : 'normal';
+  return {
+    intent,
+    ticket: null,
+    category,
+    categoryConfidence: confidence,
+    urgency,
+    deadline,
+    enterprise: parseEnterprise(t),
+    summary: summarize(t),
+    normalized: t,
+  };
+}

@@ -1,0 +1,74 @@
+import type { Actor } from './directory.js';
+import type { Ticket } from './ticket.js';
+
+export type Permission =
+  | 'claim' | 'progress' | 'resolve' | 'transfer' | 'rate' | 'reopen' | 'urge' | 'view' | 'digest' | 'overdue'
+  | 'extend' | 'approve_extension' | 'resume';
+
+/** Days after closing during which the enterprise may still rate or reopen. */
+export const RATE_WINDOW_DAYS = 15;
+
+export type Authorization = { ok: true } | { ok: false; message: string };
+
+const isManager = (a: Actor) => a.role === 'leader' || a.role === 'admin';
+const isAssignee = (a: Actor, t: Ticket) => !!a.personId && t.assignee?.personId === a.personId;
+/** Contacts of the ticket's enterprise; the reporter always counts. */
+const isOwnEnterprise = (a: Actor, t: Ticket) =>
+  (a.platform === t.platform && a.platformId === t.reporter.id) ||
+  (a.role === 'enterprise' && !!a.enterpriseId && a.enterpriseId === t.enterpriseId);
+
+/**
+ * Who may do what (issue: "Who may do what"). Pure; `now` is ISO-8601. The refusal text is what the bot answers.
+ */
+export function authorize(p: Permission, a: Actor, t: Ticket | null, now: string): Authorization {
+  const no = t ? `#${t.no}` : '';
+  const what = p === 'view' ? `查看 ${no}` : `${LABEL[p]}${no ? ` ${no}` : ''}`;
+  const refuse = (who: string) => ({ ok: false as const, message: `抱歉，${who}才能${what}。` });
+  switch (p) {
+    case 'digest':
+    case 'overdue':
+    case 'approve_extension':
+      return isManager(a) ? { ok: true } : refuse('只有领导和管理员');
+    case 'view':
+      return !t || a.role === 'cadre' || isManager(a) || isOwnEnterprise(a, t) ? { ok: true } : refuse('只有本企业联系人和工作人员');
+    case 'claim':
+      return t && (isAssignee(a, t) || (!!a.personId && t.team.includes(a.personId)) || isManager(a))
+        ? { ok: true }
+        : refuse('只有责任人、专班或责任部门成员、领导和管理员');
+    case 'progress':
+    case 'resolve':
+    case 'transfer':
+    case 'extend':
+      return t && (isAssignee(a, t) || isManager(a)) ? { ok: true } : refuse('只有当前责任人、领导和管理员');
+    case 'urge':
+      return t && (isOwnEnterprise(a, t) || isManager(a)) ? { ok: true } : refuse('只有本企业联系人和领导');
+    case 'resume':
+      return t && (isOwnEnterprise(a, t) || isAssignee(a, t) || isManager(a)) ? { ok: true } : refuse('只有本企业联系人、当前责任人、领导和管理员');
+    case 'rate':
+    case 'reopen': {
+      if (!t || !isOwnEnterprise(a, t)) return refuse('只有本企业联系人');
+      if (t.status === 'pending_rating') return { ok: true };
+      if (t.status === 'closed' && t.closedAt && Date.parse(now) - Date.parse(t.closedAt) <= RATE_WINDOW_DAYS * 86_400_000) return { ok: true };
+      return {
+        ok: false,
+        message: t.status === 'closed' ? `#${t.no} 已办结超过${RATE_WINDOW_DAYS}天，不能再${LABEL[p]}。` : `#${t.no} 尚未答复，暂不能${LABEL[p]}。`,
+      };
+    }
+  }
+}
+
+const LABEL: Record<Permission, string> = {
+  claim: '签收',
+  progress: '更新进展',
+  resolve: '办结',
+  transfer: '转办或退单',
+  rate: '评价',
+  reopen: '申请重办',
+  urge: '催办',
+  view: '查看',
+  extend: '延期',
+  approve_extension: '审批延期',
+  resume: '恢复办理',
+  digest: '查看简报',
+  overdue: '查看超期清单',
+};

@@ -1,0 +1,123 @@
+import type { Policy } from '../../config/policy.js';
+import type { BusinessCalendar } from './calendar.js';
+import type { Ticket, Urgency } from './ticket.js';
+
+/**
+ * SLA clocks and the reminder/escalation steps they imply. Pure: every due time is derived from the ticket, the
+ * calendar and the policy; what was already sent is recorded on the ticket (`slaSent`), so a step is sent once.
+ */
+
+export type StepKind =
+  | 'response-pre'
+  | 'response-due'
+  | 'response-overdue'
+  | 'resolution-pre'
+  | 'resolution-due'
+  | 'escalate-lead'
+  | 'escalate-leader'
+  | 'escalate-admins';
+
+/** Who must act: the assignee, the department lead, the task-force or department lead, the 包联区领导, the admins. */
+export type StepTarget = 'assignee' | 'department' | 'lead' | 'leader' | 'admins';
+
+export interface SlaStep {
+  /** Unique per step and deadline: a moved deadline gives new steps. */
+  key: string;
+  kind: StepKind;
+  /** ISO instant when it fires. */
+  at: string;
+  target: StepTarget;
+  /** The deadline it is about. */
+  dueAt: string;
+}
+
+export const STEP_LABELS: Record<StepKind, string> = {
+  'response-pre': '签收提醒',
+  'response-due': '签收到期提醒',
+  'response-overdue': '签收超时',
+  'resolution-pre': '办理到期前提醒',
+  'resolution-due': '办理到期提醒',
+  'escalate-lead': '超期督办（专班/部门负责人）',
+  'escalate-leader': '超期督办（包联区领导）',
+  'escalate-admins': '超期督办（管理员）',
+};
+
+const OPEN: Ticket['status'][] = ['accepted', 'pending_claim', 'in_progress'];
+
+/** 答复 due: from 受理; a requested date can shorten it, never lengthen it, and never into the past. */
+export function resolutionDueAt(
+  createdAt: string,
+  urgency: Urgency,
+  requestedDate: string | null,
+  cal: BusinessCalendar,
+  policy: Policy,
+): string {
+  const days = urgency === 'urgent' ? policy.resolution.urgentWorkingDays : policy.resolution.workingDays;
+  const byPolicy = cal.addWorkingMinutes(createdAt, days * cal.minutesPerDay);
+  if (!requestedDate) return byPolicy;
+  const requested = cal.endOfWorkingDay(requestedDate);
+  if (requested >= byPolicy) return byPolicy;
+  return requested < createdAt ? createdAt : requested;
+}
+
+/** 签收 due: from dispatch; working days, or working hours when urgent. */
+export function responseDueAt(dispatchedAt: string, urgency: Urgency, cal: BusinessCalendar, policy: Policy): string {
+  const minutes = urgency === 'urgent' ? policy.response.urgentWorkingHours * 60 : policy.response.workingDays * cal.minutesPerDay;
+  return cal.addWorkingMinutes(dispatchedAt, minutes);
+}
+
+/** The latest resolution due an assignee may set alone (the rest needs a leader's 同意延期). */
+export function selfExtensionLimit(t: Ticket, cal: BusinessCalendar, policy: Policy): string | null {
+  if ((t.extensionCount ?? 0) >= policy.extension.selfMaxCount) return null;
+  return cal.addWorkingMinutes(t.resolutionDueAt, policy.extension.selfMaxWorkingDays * cal.minutesPerDay);
+}
+
+/** Every step of the ticket's running clocks (sent ones included). */
+export function slaSteps(t: Ticket, cal: BusinessCalendar, policy: Policy): SlaStep[] {
+  const steps: SlaStep[] = [];
+  const day = cal.minutesPerDay;
+  const urgentAnytime = t.urgency === 'urgent' && !policy.quietHoursForUrgent;
+  // nobody is pinged at night or on days off, except for urgent tickets
+  // an instant inside working hours, or exactly at the end of a period, stays; others wait for the next working time
+  const when = (iso: string) => (urgentAnytime || cal.previousWorkingTime(iso) === iso ? iso : cal.nextWorkingTime(iso));
+  const add = (kind: StepKind, at: string, target: StepTarget, dueAt: string, notBefore?: string | null) => {
+    if (notBefore && at <= notBefore) return;
+    steps.push({ key: `${kind}@${dueAt}`, kind, at: when(at), target, dueAt });
+  };
+
+  if (t.status === 'pending_claim' && t.responseDueAt && !t.claimedAt) {
+    const due = t.responseDueAt;
+    const before = policy.reminders.beforeWorkingDays * day;
+    if (before > 0) add('response-pre', cal.subtractWorkingMinutes(due, before), 'assignee', due, t.dispatchedAt);
+    add('response-due', due, 'assignee', due);
+    add('response-overdue', cal.addWorkingMinutes(due, policy.reminders.responseOverdueAfterMinutes), 'department', due);
+  }
+  if (OPEN.includes(t.status) && t.resolutionDueAt && !t.pausedAt) {
+    const due = t.resolutionDueAt;
+    const before = policy.reminders.beforeWorkingDays * day;
+    if (before > 0) add('resolution-pre', cal.subtractWorkingMinutes(due, before), 'assignee', due, t.createdAt);
+    add('resolution-due', due, 'assignee', due);
+    const e = policy.escalation;
+    add('escalate-lead', cal.addWorkingMinutes(due, e.leadAfterWorkingDays * day), 'lead', due);
+    add('escalate-leader', cal.addWorkingMinutes(due, e.leaderAfterWorkingDays * day), 'leader', due);
+    add('escalate-admins', cal.addWorkingMinutes(due, e.adminsAfterWorkingDays * day), 'admins', due);
+  }
+  return steps;
+}
+
+export function pendingSteps(t: Ticket, cal: BusinessCalendar, policy: Policy): SlaStep[] {
+  const sent = new Set(t.slaSent ?? []);
+  return slaSteps(t, cal, policy).filter((s) => !sent.has(s.key));
+}
+
+/** The earliest pending step (indexed on the ticket, so the reconciler reads only what is due). */
+export function nextDueAt(t: Ticket, cal: BusinessCalendar, policy: Policy): string | null {
+  const times = pendingSteps(t, cal, policy).map((s) => s.at);
+  return times.length ? times.sort()[0]! : null;
+}
+
+/** Working days a ticket is overdue at `now` (0 when not overdue or not open). */
+export function workingDaysOverdue(t: Ticket, now: string, cal: BusinessCalendar): number {
+  if (!OPEN.includes(t.status) || !t.resolutionDueAt || now <= t.resolutionDueAt) return 0;
+  return Math.ceil(cal.workingMinutesBetween(t.resolutionDueAt, now) / cal.minutesPerDay);
+}

@@ -1,0 +1,236 @@
+import type { Assignee, Ticket, TicketEvent, TicketStatus } from './ticket.js';
+import { TICKET_STATUSES } from './ticket.js';
+
+/** 答复 outcomes. */
+export const OUTCOMES = {
+  resolved: '已解决',
+  partial: '部分解决',
+  explained: '解释说明',
+  unresolvable: '暂无法解决',
+} as const;
+export type Outcome = keyof typeof OUTCOMES;
+
+/** The five 好差评 levels; the two lowest are 差评 and send the ticket back (重办). */
+export const RATINGS = {
+  very_satisfied: { label: '非常满意', score: 5 },
+  satisfied: { label: '满意', score: 4 },
+  basically_satisfied: { label: '基本满意', score: 3 },
+  dissatisfied: { label: '不满意', score: 2 },
+  very_dissatisfied: { label: '非常不满意', score: 1 },
+} as const;
+export type RatingLevel = keyof typeof RATINGS;
+export const isBadRating = (l: RatingLevel) => RATINGS[l].score <= 2;
+
+export type TicketAction =
+  | { type: 'dispatch'; to: Assignee; via: string; responseDueAt: string; team?: string[]; projectId?: string | null; leaderId?: string | null }
+  | { type: 'claim' }
+  | { type: 'progress'; note: string }
+  | { type: 'transfer'; to: Assignee; note?: string; responseDueAt: string }
+  | { type: 'return'; to: Assignee; reason: string; responseDueAt: string }
+  | { type: 'resolve'; outcome: Outcome; note?: string }
+  | { type: 'rate'; level: RatingLevel }
+  | { type: 'reopen'; note?: string }
+  | { type: 'urge'; note?: string }
+  | { type: 'pause'; note: string }
+  | { type: 'resume'; resolutionDueAt: string; note?: string }
+  | { type: 'extend'; resolutionDueAt: string; reason: string; approvedBy?: string }
+  | { type: 'request_extension'; resolutionDueAt: string; reason: string }
+  | { type: 'approve_extension' }
+  | { type: 'sla'; key: string; kind: string; escalation: boolean; recipients: string[] };
+
+export interface ActionContext {
+  by: NonNullable<TicketEvent['by']>;
+  at: string;
+  /** The message that caused the change (`platform:eventId`). */
+  source?: string;
+}
+
+export type TransitionResult =
+  | { ok: true; ticket: Ticket; event: TicketEvent }
+  | { ok: false; code: 'TICKET_INVALID_TRANSITION' | 'TICKET_NO_CHANGE'; message: string };
+
+/** Which states each action may start from. */
+export const ALLOWED_FROM: Record<TicketAction['type'], TicketStatus[]> = {
+  dispatch: ['accepted'],
+  claim: ['accepted', 'pending_claim'],
+  progress: ['in_progress'],
+  transfer: ['accepted', 'pending_claim', 'in_progress'],
+  return: ['pending_claim', 'in_progress'],
+  resolve: ['in_progress'],
+  rate: ['pending_rating', 'closed'],
+  reopen: ['pending_rating', 'closed'],
+  urge: ['accepted', 'pending_claim', 'in_progress'],
+  pause: ['pending_claim', 'in_progress'],
+  resume: ['pending_claim', 'in_progress'],
+  extend: ['accepted', 'pending_claim', 'in_progress'],
+  request_extension: ['accepted', 'pending_claim', 'in_progress'],
+  approve_extension: ['accepted', 'pending_claim', 'in_progress'],
+  sla: ['accepted', 'pending_claim', 'in_progress'],
+};
+
+const WHY_NOT: Partial<Record<TicketStatus, string>> = {
+  accepted: '尚未派单',
+  pending_claim: '尚未签收',
+  in_progress: '正在办理中',
+  pending_rating: '已答复，等待企业评价',
+  closed: '已办结',
+};
+
+/**
+ * The ticket's state machine (12345 practice): 已受理 → 待签收 → 办理中 → 待评价 → 已办结, with 转办/退单 back to
+ * 待签收 for the new handler and 重办 after 差评 or reopen. Pure: returns the new ticket and the event, or why not.
+ */
+export function transition(t: Ticket, action: TicketAction, ctx: ActionContext): TransitionResult {
+  if (!ALLOWED_FROM[action.type].includes(t.status)) {
+    return { ok: false, code: 'TICKET_INVALID_TRANSITION', message: `#${t.no} ${WHY_NOT[t.status] ?? TICKET_STATUSES[t.status]}，不能${ACTION_LABELS[action.type]}。` };
+  }
+  const next: Ticket = { ...t, updatedAt: ctx.at };
+  const data: Record<string, unknown> = { from: t.status };
+  let note: string | undefined;
+  switch (action.type) {
+    case 'dispatch':
+      next.status = 'pending_claim';
+      next.assignee = action.to;
+      next.dispatchedAt = ctx.at;
+      next.responseDueAt = action.responseDueAt;
+      if (action.team) next.team = action.team;
+      if (action.projectId !== undefined) next.projectId = action.projectId;
+      if (action.leaderId !== undefined) next.leaderId = action.leaderId;
+      data.to = action.to;
+      data.via = action.via;
+      break;
+    case 'claim':
+      next.status = 'in_progress';
+      if (t.assignee?.personId !== ctx.by.personId && ctx.by.personId) {
+        next.assignee = { personId: ctx.by.personId, name: ctx.by.name ?? ctx.by.id, ...platformIds(ctx.by) };
+        data.to = next.assignee;
+      }
+      next.claimedAt ??= ctx.at;
+      break;
+    case 'progress':
+      note = action.note;
+      break;
+    case 'transfer':
+    case 'return':
+      if (action.to.personId === t.assignee?.personId) {
+        return { ok: false, code: 'TICKET_NO_CHANGE', message: `#${t.no} 已由 ${action.to.name} 负责，无需${ACTION_LABELS[action.type]}。` };
+      }
+      next.status = 'pending_claim';
+      next.assignee = action.to;
+      next.dispatchedAt = ctx.at;
+      next.claimedAt = null;
+      // the new handler's 签收 clock starts now
+      next.responseDueAt = action.responseDueAt;
+      data.to = action.to;
+      data.previous = t.assignee;
+      note = action.type === 'return' ? action.reason : action.note;
+      if (action.type === 'return') next.returnCount = (t.returnCount ?? 0) + 1;
+      break;
+    case 'resolve':
+      next.status = 'pending_rating';
+      next.outcome = action.outcome;
+      next.resolvedAt = ctx.at;
+      data.outcome = action.outcome;
+      note = action.note;
+      break;
+    case 'rate': {
+      const bad = isBadRating(action.level);
+      next.rating = { level: action.level, at: ctx.at, by: ctx.by, assigneePersonId: t.assignee?.personId ?? null };
+      data.level = action.level;
+      data.assignee = t.assignee?.personId ?? null;
+      if (bad) {
+        next.status = 'in_progress';
+        next.reopenCount = (t.reopenCount ?? 0) + 1;
+        next.closedAt = null;
+        data.reopened = true;
+      } else {
+        next.status = 'closed';
+        next.closedAt = t.closedAt ?? ctx.at;
+      }
+      break;
+    }
+    case 'reopen':
+      next.status = 'in_progress';
+      next.reopenCount = (t.reopenCount ?? 0) + 1;
+      next.closedAt = null;
+      note = action.note;
+      break;
+    case 'urge':
+      next.urgeCount = (t.urgeCount ?? 0) + 1;
+      note = action.note;
+      break;
+    case 'pause':
+      if (t.pausedAt) return { ok: false, code: 'TICKET_NO_CHANGE', message: `#${t.no} 已在等待企业补充材料。` };
+      next.pausedAt = ctx.at;
+      note = action.note;
+      break;
+    case 'resume':
+      if (!t.pausedAt) return { ok: false, code: 'TICKET_NO_CHANGE', message: `#${t.no} 未在等待补充，无需恢复。` };
+      next.pausedAt = null;
+      data.pausedAt = t.pausedAt;
+      data.previousDue = t.resolutionDueAt;
+      next.resolutionDueAt = action.resolutionDueAt;
+      data.resolutionDueAt = action.resolutionDueAt;
+      note = action.note;
+      break;
+    case 'extend':
+      next.extensionCount = (t.extensionCount ?? 0) + 1;
+      next.pendingExtension = null;
+      data.previousDue = t.resolutionDueAt;
+      next.resolutionDueAt = action.resolutionDueAt;
+      data.resolutionDueAt = action.resolutionDueAt;
+      if (action.approvedBy) data.approvedBy = action.approvedBy;
+      note = action.reason;
+      break;
+    case 'request_extension':
+      next.pendingExtension = { to: action.resolutionDueAt, reason: action.reason, by: ctx.by.personId ?? ctx.by.id };
+      data.resolutionDueAt = action.resolutionDueAt;
+      note = action.reason;
+      break;
+    case 'approve_extension':
+      if (!t.pendingExtension) return { ok: false, code: 'TICKET_NO_CHANGE', message: `#${t.no} 没有待审批的延期申请。` };
+      next.extensionCount = (t.extensionCount ?? 0) + 1;
+      data.previousDue = t.resolutionDueAt;
+      next.resolutionDueAt = t.pendingExtension.to;
+      data.resolutionDueAt = t.pendingExtension.to;
+      data.requestedBy = t.pendingExtension.by;
+      note = t.pendingExtension.reason;
+      next.pendingExtension = null;
+      break;
+    case 'sla':
+      if ((t.slaSent ?? []).includes(action.key)) return { ok: false, code: 'TICKET_NO_CHANGE', message: 'already sent' };
+      next.slaSent = [...(t.slaSent ?? []), action.key];
+      if (action.escalation) next.escalationCount = (t.escalationCount ?? 0) + 1;
+      data.step = action.kind;
+      data.key = action.key;
+      data.recipients = action.recipients;
+      break;
+  }
+  data.to_status = next.status;
+  const type = action.type === 'sla' ? (action.escalation ? 'escalation' : 'reminder') : action.type;
+  const event: TicketEvent = { type, at: ctx.at, by: ctx.by, ...(note ? { note } : {}), data, ...(ctx.source ? { source: ctx.source } : {}) };
+  next.events = [...t.events, event];
+  return { ok: true, ticket: next, event };
+}
+
+function platformIds(by: ActionContext['by']): Pick<Assignee, 'wecom' | 'dingtalk'> {
+  return by.platform === 'wecom' ? { wecom: by.id } : { dingtalk: by.id };
+}
+
+export const ACTION_LABELS: Record<TicketAction['type'], string> = {
+  dispatch: '派单',
+  claim: '签收',
+  progress: '更新进展',
+  transfer: '转办',
+  return: '退单',
+  resolve: '办结',
+  rate: '评价',
+  reopen: '重办',
+  urge: '催办',
+  pause: '标记待补充',
+  resume: '恢复办理',
+  extend: '延期',
+  request_extension: '申请延期',
+  approve_extension: '审批延期',
+  sla: '提醒',
+};

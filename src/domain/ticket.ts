@@ -1,0 +1,182 @@
+import type { PlatformId } from '../messages/inbound.js';
+
+/** Codes are part of the product's interface (CLI, API, ledger); labels are what people see. */
+export const TICKET_STATUSES = {
+  accepted: '已受理',
+  pending_claim: '待签收',
+  in_progress: '办理中',
+  pending_rating: '待评价',
+  closed: '已办结',
+} as const;
+export type TicketStatus = keyof typeof TICKET_STATUSES;
+
+export const CATEGORIES = {
+  approval: '审批手续',
+  land: '用地拆迁',
+  utilities: '水电气网',
+  talent: '用工人才',
+  finance: '融资资金',
+  policy: '政策兑现',
+  infrastructure: '基础设施配套',
+  construction: '施工建设与安全',
+  dispute: '矛盾纠纷',
+  market: '市场招商',
+  other: '其他',
+} as const;
+export type Category = keyof typeof CATEGORIES;
+
+export type Urgency = 'urgent' | 'normal';
+
+/** Labels of ticket event types, for people. */
+export const EVENT_LABELS: Record<string, string> = {
+  accepted: '受理',
+  dispatch: '派单',
+  claim: '签收',
+  progress: '进展',
+  transfer: '转办',
+  return: '退单',
+  resolve: '答复',
+  rate: '评价',
+  reopen: '重办',
+  urge: '催办',
+  pause: '待补充',
+  resume: '恢复办理',
+  extend: '延期',
+  request_extension: '申请延期',
+  approve_extension: '同意延期',
+  reminder: '提醒',
+  escalation: '督办',
+};
+
+export interface TicketEvent {
+  type: string;
+  at: string;
+  /** Who: platform id, and the directory person when known. */
+  by?: { platform: PlatformId; id: string; name?: string; personId?: string };
+  note?: string;
+  data?: Record<string, unknown>;
+  /** The message that caused it (`platform:eventId`). */
+  source?: string;
+}
+
+/** The responsible person, with the platform ids needed to @-mention and message them. */
+export interface Assignee {
+  personId: string;
+  name: string;
+  wecom?: string;
+  dingtalk?: string;
+}
+
+export interface Ticket {
+  no: number;
+  platform: PlatformId;
+  chatId: string;
+  reporter: { id: string; name?: string };
+  text: string;
+  summary: string;
+  category: Category;
+  categoryConfidence: number;
+  needsTriage: boolean;
+  urgency: Urgency;
+  /** YYYY-MM-DD asked for in the message, or null. */
+  requestedDate: string | null;
+  /** YYYY-MM-DD by which an answer is due (local date of resolutionDueAt). */
+  resolutionDue: string;
+  /** ISO instant of the 答复 deadline (from 受理; shortened by a requested date; moved by 延期 and pauses). */
+  resolutionDueAt: string;
+  /** ISO instant of the 签收 deadline (from dispatch), while not yet claimed. */
+  responseDueAt?: string | null;
+  /** Set while waiting for the enterprise (待补充): the resolution clock stands still. */
+  pausedAt?: string | null;
+  extensionCount?: number;
+  /** An extension beyond the assignee's allowance, awaiting a leader's 同意延期. */
+  pendingExtension?: { to: string; reason: string; by: string } | null;
+  /** Keys of the SLA steps already sent (reminders, escalations). */
+  slaSent?: string[];
+  /** The earliest pending SLA step (indexed): the reconciler reads only tickets due by now. */
+  nextDueAt?: string | null;
+  /** How many escalation steps fired. */
+  escalationCount?: number;
+  /** The enterprise's name as read from the message or the directory. */
+  enterprise: string | null;
+  /** Directory ids, when known. */
+  enterpriseId: string | null;
+  projectId: string | null;
+  /** Task force or department members who may claim the ticket. */
+  team: string[];
+  /** 包联区领导 of the project or enterprise, for escalation. */
+  leaderId: string | null;
+  /** The responsible person; null until the ticket is dispatched. */
+  assignee: Assignee | null;
+  status: TicketStatus;
+  dispatchedAt?: string | null;
+  claimedAt?: string | null;
+  resolvedAt?: string | null;
+  closedAt?: string | null;
+  outcome?: 'resolved' | 'partial' | 'explained' | 'unresolvable' | null;
+  /** The latest rating; keeps the assignee at rating time so scores survive later transfers. */
+  rating?: { level: string; at: string; by: NonNullable<TicketEvent['by']>; assigneePersonId: string | null } | null;
+  reopenCount?: number;
+  urgeCount?: number;
+  returnCount?: number;
+  sourceMessageId: string;
+  parsedBy: 'rules' | 'llm';
+  events: TicketEvent[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** What a new ticket is built from: its own fields as read from the message, and the time. */
+export type NewTicketInput = Pick<
+  Ticket,
+  | 'platform' | 'chatId' | 'reporter' | 'text' | 'summary' | 'category' | 'categoryConfidence' | 'urgency' | 'requestedDate'
+  | 'resolutionDue' | 'resolutionDueAt' | 'enterprise' | 'sourceMessageId' | 'parsedBy'
+> & { enterpriseId?: string | null; now: string };
+
+/** Builds a new ticket in 已受理 with its first event. Pure. */
+export function buildNewTicket(no: number, i: NewTicketInput): Ticket {
+  return {
+    no,
+    platform: i.platform,
+    chatId: i.chatId,
+    reporter: i.reporter,
+    text: i.text,
+    summary: i.summary,
+    category: i.category,
+    categoryConfidence: i.categoryConfidence,
+    needsTriage: i.categoryConfidence < 0.5,
+    urgency: i.urgency,
+    requestedDate: i.requestedDate,
+    resolutionDue: i.resolutionDue,
+    resolutionDueAt: i.resolutionDueAt,
+    responseDueAt: null,
+    pausedAt: null,
+    extensionCount: 0,
+    pendingExtension: null,
+    slaSent: [],
+    nextDueAt: null,
+    escalationCount: 0,
+    enterprise: i.enterprise,
+    enterpriseId: i.enterpriseId ?? null,
+    projectId: null,
+    team: [],
+    leaderId: null,
+    assignee: null,
+    reopenCount: 0,
+    urgeCount: 0,
+    returnCount: 0,
+    status: 'accepted',
+    sourceMessageId: i.sourceMessageId,
+    parsedBy: i.parsedBy,
+    events: [
+      {
+        type: 'accepted',
+        at: i.now,
+        by: { platform: i.platform, id: i.reporter.id, name: i.reporter.name },
+        data: { category: i.category, urgency: i.urgency, resolutionDue: i.resolutionDue },
+      },
+    ],
+    createdAt: i.now,
+    updatedAt: i.now,
+  };
+}

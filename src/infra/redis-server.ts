@@ -1,0 +1,74 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Redis } from 'ioredis';
+import { commandExists, freePort, stopChild, waitFor } from './process.js';
+import type { EmbeddedServer } from './ferretdb.js';
+
+/** The Redis a running bot started for this data folder, if it answers. */
+export async function runningEmbeddedRedis(dataDir: string): Promise<string | null> {
+  const runFile = join(dataDir, 'run', 'redis.json');
+  if (!existsSync(runFile)) return null;
+  const { uri } = JSON.parse(readFileSync(runFile, 'utf8')) as { uri: string };
+  return (await redisAnswers(uri)) ? uri : null;
+}
+
+export async function redisAnswers(url: string): Promise<boolean> {
+  const client = new Redis(url, {
+    lazyConnect: true,
+    connectTimeout: 1000,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+    enableOfflineQueue: false,
+  });
+  client.on('error', () => {});
+  try {
+    await client.connect();
+    return (await client.ping()) === 'PONG';
+  } catch {
+    return false;
+  } finally {
+    client.disconnect();
+  }
+}
+
+/**
+ * Uses `url` when a Redis answers there. Otherwise, when `mayStart`, starts `redis-server` on a free loopback
+ * port with its data (append-only file on) under `dataDir/redis`.
+ */
+export async function ensureRedis(opts: {
+  url: string;
+  mayStart: boolean;
+  dataDir: string;
+  log?: (m: string) => void;
+}): Promise<EmbeddedServer> {
+  if (await redisAnswers(opts.url)) return { uri: opts.url, owned: false, stop: async () => {} };
+  if (!opts.mayStart) throw new Error('REDIS_URL does not answer');
+  if (!(await commandExists('redis-server'))) {
+    throw new Error('no Redis answers at redis://127.0.0.1:6379 and redis-server is not on PATH: set REDIS_URL or install Redis');
+  }
+  const dir = join(opts.dataDir, 'redis');
+  mkdirSync(dir, { recursive: true });
+  const port = await freePort();
+  opts.log?.(`no Redis at ${opts.url}; starting redis-server on 127.0.0.1:${port}`);
+  const logFd = openSync(join(opts.dataDir, 'redis.log'), 'a');
+  const child = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--save', '', '--daemonize', 'no'],
+    { stdio: ['ignore', logFd, logFd] },
+  );
+  const uri = `redis://127.0.0.1:${port}`;
+  await waitFor(() => redisAnswers(uri), 15_000, 'redis-server');
+  // the command line finds the bot's own Redis here
+  const runFile = join(opts.dataDir, 'run', 'redis.json');
+  mkdirSync(join(opts.dataDir, 'run'), { recursive: true });
+  writeFileSync(runFile, JSON.stringify({ uri, ownerPid: process.pid }));
+  return {
+    uri,
+    owned: true,
+    async stop() {
+      await stopChild(child);
+      rmSync(runFile, { force: true });
+    },
+  };
+}

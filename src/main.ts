@@ -1,0 +1,63 @@
+import { pathToFileURL } from 'node:url';
+import { ConfigError, loadConfig } from '../config/index.js';
+import { FerretdbInstallError } from './infra/ferretdb.js';
+import { startRuntime } from './runtime.js';
+import { createLogger } from './shared/logger.js';
+
+/** Starts the bot; stops cleanly on SIGTERM / SIGINT. */
+export async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(`配置错误 / configuration error: ${err.problems.map((p) => `${p.key}: ${p.problem}`).join('; ')}`);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const log = createLogger(config.logLevel);
+  let runtime;
+  try {
+    runtime = await startRuntime(config, log);
+  } catch (err) {
+    if (err instanceof FerretdbInstallError) {
+      console.error(err.message);
+      process.exit(2);
+    }
+    log.fatal({ err: { message: (err as Error).message } }, 'start failed');
+    process.exit(1);
+  }
+  const platforms = config.simulator ? ['simulator'] : [config.wecom && 'wecom', config.dingtalk && 'dingtalk'].filter(Boolean);
+  log.info(
+    { port: runtime.port, role: config.role, platforms, mongodb: config.mongo.uri ? 'MONGODB_URI' : 'embedded FerretDB' },
+    runtime.port ? `xiaoer listening on http://localhost:${runtime.port}` : 'xiaoer workers running',
+  );
+  if (runtime.simulatorUrl) log.info({ simulator: runtime.simulatorUrl }, `群聊模拟器 / simulator: ${runtime.simulatorUrl}`);
+  else if (platforms.length === 0) log.warn('no platform is configured: webhooks answer 404 (see config/.env.example)');
+
+  let stopping = false;
+  const shutdown = async (signal: string, code = 0) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'stopping');
+    const force = setTimeout(() => process.exit(1), 20_000);
+    force.unref();
+    await runtime.stop();
+    log.info('stopped');
+    process.exit(code);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('unhandledRejection', (reason) => {
+    log.fatal({ err: { message: String((reason as Error)?.message ?? reason) } }, 'unhandled rejection');
+    void shutdown('unhandledRejection', 1);
+  });
+  process.on('uncaughtException', (err) => {
+    log.fatal({ err: { message: err.message } }, 'uncaught exception');
+    void shutdown('uncaughtException', 1);
+  });
+}
+
+const isEntry = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
+if (isEntry) void main();

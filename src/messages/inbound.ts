@@ -1,0 +1,51 @@
+export type PlatformId = 'wecom' | 'dingtalk';
+
+export interface UserRef {
+  platform: PlatformId;
+  /** WeCom userid or DingTalk staffId. */
+  id: string;
+  name?: string;
+}
+
+/** How to answer in the same conversation; opaque to handlers. */
+export type ReplyVia =
+  | { kind: 'wecom-response-url'; url: string }
+  | { kind: 'dingtalk-session'; url: string; expiresAt: number };
+
+/** One normalised group or private message, the only inbound shape handlers see. */
+export interface InboundMessage {
+  platform: PlatformId;
+  /** The platform's unique message id (WeCom msgid, DingTalk msgId). */
+  eventId: string;
+  chatId: string;
+  chatType: 'group' | 'single';
+  sender: UserRef;
+  /** Message text with the leading @-mention of the bot removed. */
+  text: string;
+  /** Users @-mentioned in the message, other than the bot. */
+  mentions: UserRef[];
+  mentionsBot: boolean;
+  /** ISO-8601. */
+  sentAt: string;
+  replyVia?: ReplyVia;
+  /** DingTalk robotCode, for replies through the open API. */
+  robotCode?: string;
+}
+
+/** What a receiver returns for an authentic callback. */
+export type ReceiveResult =
+  | { kind: 'message'; message: InboundMessage; raw: unknown }
+  | { kind: 'ignored'; reason: string };
+
+/** Removes the @-mention of the bot: its configured name wherever it stands, else (in groups) a leading "@name ". */
+export function stripBotMention(content: string, botName: string, group: boolean): { text: string; mentioned: boolean } {
+  const named = new RegExp(`[@＠]${escapeRegExp(botName)}(?=\\s|$)\\s*`, 'g');
+  if (named.test(content)) return { text: content.replace(named, '').trim(), mentioned: true };
+  const t = content.trim();
+  if (group && /^[@＠]\S+\s/.test(t)) return { text: t.replace(/^[@＠]\S+\s+/, '').trim(), mentioned: true };
+  return { text: t, mentioned: false };
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

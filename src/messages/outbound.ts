@@ -1,0 +1,94 @@
+import type { PlatformId, ReplyVia, UserRef } from './inbound.js';
+
+/** A platform-neutral message; `{{mention:N}}` in the text stands for mentions[N], rendered per platform. */
+export interface OutboundMessage {
+  /** `table`: markdown with pipe tables (WeCom markdown_v2 where possible; lines elsewhere); no mentions. */
+  format: 'text' | 'markdown' | 'table';
+  title?: string;
+  text: string;
+  mentions: UserRef[];
+}
+
+/** Where a reply goes: the conversation a message came from. */
+export interface ReplyTarget {
+  kind: 'reply';
+  platform: PlatformId;
+  chatId: string;
+  chatType: 'group' | 'single';
+  replyVia?: ReplyVia;
+  robotCode?: string;
+}
+
+/** Where a message goes: the same conversation, a group of the directory (proactively), or one person (privately). */
+export type OutboundTarget =
+  | ReplyTarget
+  | { kind: 'group'; platform: PlatformId; chatId: string }
+  | { kind: 'user'; platform: PlatformId; userId: string };
+
+/** Renders `{{warn:…}}` emphasis with a platform's syntax. */
+export function fillEmphasis(text: string, render: (s: string) => string): string {
+  return text.replace(/\{\{warn:([\s\S]*?)\}\}/g, (_, s: string) => render(s));
+}
+
+/** Pipe-table rows as plain lines ("| a | b |" → "a · b"), separator rows dropped: for channels without tables. */
+export function tablesToLines(text: string): string {
+  return text
+    .split('\n')
+    .filter((l) => !/^\s*\|?\s*:?-{2,}/.test(l))
+    .map((l) => (/^\s*\|.*\|\s*$/.test(l) ? l.trim().slice(1, -1).split('|').map((c) => c.trim()).join(' · ') : l))
+    .join('\n');
+}
+
+/** Splits text into parts of at most `maxBytes` UTF-8 bytes, on line boundaries (a longer line is cut by characters). */
+export function splitByBytes(text: string, maxBytes: number): string[] {
+  const parts: string[] = [];
+  let current = '';
+  const push = () => {
+    if (current) parts.push(current);
+    current = '';
+  };
+  for (const line of text.split('\n')) {
+    const candidate = current ? `${current}\n${line}` : line;
+    if (Buffer.byteLength(candidate, 'utf8') <= maxBytes) {
+      current = candidate;
+      continue;
+    }
+    push();
+    if (Buffer.byteLength(line, 'utf8') <= maxBytes) {
+      current = line;
+      continue;
+    }
+    let piece = '';
+    for (const ch of line) {
+      if (Buffer.byteLength(piece + ch, 'utf8') > maxBytes) {
+        parts.push(piece);
+        piece = '';
+      }
+      piece += ch;
+    }
+    current = piece;
+  }
+  push();
+  return parts.length ? parts : [''];
+}
+
+/** Plain text for channels without markdown (WeCom application messages read in the WeChat plug-in). */
+export function toPlainText(msg: OutboundMessage): string {
+  return fillEmphasis(fillMentions(msg, (u) => (u.name ? `@${u.name}` : '')), (s) => s)
+    .replace(/^#+ /gm, '')
+    .replace(/\*\*(.+?)\*\*/g, '$1')
+    .replace(/^> ?/gm, '')
+    .replace(/<\/?font[^>]*>/g, '');
+}
+
+export function mentionToken(index: number): string {
+  return `{{mention:${index}}}`;
+}
+
+/** Replaces mention tokens with `render(user)`. */
+export function fillMentions(msg: OutboundMessage, render: (u: UserRef) => string): string {
+  return msg.text.replace(/\{\{mention:(\d+)\}\}/g, (_, i: string) => {
+    const u = msg.mentions[Number(i)];
+    return u ? render(u) : '';
+  });
+}

@@ -1,0 +1,77 @@
+import { sendMessage } from '../../jobs/send-message.job.js';
+import type { Directory } from '../domain/directory.js';
+import { toAssignee } from '../domain/routing.js';
+import type { PlatformId } from '../messages/inbound.js';
+import type { OutboundMessage, OutboundTarget } from '../messages/outbound.js';
+import type { Pacer } from '../queue/pacer.js';
+import type { Producer } from '../queue/producer.js';
+
+/**
+ * Scheduled bulk sends avoid the :00 and :30 minute marks (WeCom asks for it, to spread load): a slot in such a
+ * minute moves 60–180 s later, by a fixed amount per key. Pure.
+ */
+export function offClockMarks(slotMs: number, key: string): number {
+  const minute = new Date(slotMs).getUTCMinutes(); // all zones in use here are whole or half hours from UTC
+  if (minute !== 0 && minute !== 30) return slotMs;
+  let h = 0;
+  for (const ch of key) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
+  return slotMs + 60_000 + (h % 120_001);
+}
+
+/** The pacing key of a destination: a conversation (group robot, webhook key) or a private recipient. */
+export function destinationOf(target: OutboundTarget): string {
+  return target.kind === 'user' ? `${target.platform}:user:${target.userId}` : `${target.platform}:chat:${target.chatId}`;
+}
+
+/**
+ * The one way out: every message becomes a durable send job with a stable id, delayed to the slot the pacer
+ * reserved for its destination (so bursts wait, order holds and no window exceeds the limit, across processes).
+ */
+export function createOutbox(deps: { producer: Producer; pacer: Pacer; now?: () => number; avoidClockMarks?: boolean }) {
+  const now = deps.now ?? Date.now;
+  return {
+    /** Whether this message is the earliest unsent one of its destination (a lost head is dropped). */
+    async isTurn(target: OutboundTarget, jobId: string): Promise<boolean> {
+      const dest = destinationOf(target);
+      for (;;) {
+        const head = await deps.pacer.head(dest);
+        if (head === null || head === jobId) return true;
+        if (await deps.producer.queues.outbound.getJob(head)) return false;
+        await deps.pacer.done(dest, head);
+      }
+    },
+    done: (target: OutboundTarget, jobId: string) => deps.pacer.done(destinationOf(target), jobId),
+    async send(cause: string, index: number, target: OutboundTarget, message: OutboundMessage, opts: { notBefore?: number; bulk?: boolean } = {}): Promise<string> {
+      const data = { cause, index, target, message };
+      const jobId = sendMessage.jobId(data);
+      // already queued (a retried producer): keep its slot, add nothing
+      if (await deps.producer.queues.outbound.getJob(jobId)) return jobId;
+      let t = Math.max(now(), opts.notBefore ?? 0);
+      if (opts.bulk && deps.avoidClockMarks !== false) t = offClockMarks(t, jobId);
+      const slot = await deps.pacer.reserve(destinationOf(target), jobId, t);
+      await deps.producer.enqueue(sendMessage, data, { delay: slot - now() });
+      return jobId;
+    },
+  };
+}
+export type Outbox = ReturnType<typeof createOutbox>;
+
+/**
+ * A private message to every admin of the directory, each on the first platform that is configured and knows them;
+ * `avoid`: a destination not to use (the one that just failed).
+ */
+export async function notifyAdmins(
+  deps: { outbox: Outbox; directory: Directory; senders: Partial<Record<PlatformId, unknown>> },
+  cause: string,
+  message: OutboundMessage,
+  avoid?: string,
+): Promise<number> {
+  let index = 0;
+  for (const admin of deps.directory.admins().map(toAssignee)) {
+    const platform = (['wecom', 'dingtalk'] as const).find(
+      (p) => admin[p] && deps.senders[p] && destinationOf({ kind: 'user', platform: p, userId: admin[p]! }) !== avoid,
+    );
+    if (platform) await deps.outbox.send(cause, index++, { kind: 'user', platform, userId: admin[platform]! }, message);
+  }
+  return index;
+}

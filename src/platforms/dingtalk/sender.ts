@@ -1,0 +1,87 @@
+import type { DingtalkConfig } from '../../../config/index.js';
+import type { OutboundMessage, OutboundTarget } from '../../messages/outbound.js';
+import type { TokenCache } from '../../outbound/token-cache.js';
+import { PlatformApiError } from '../../shared/errors.js';
+import { postJson, sameOrigin } from '../http.js';
+import { sendParts, type PartProgress, type Sender } from '../types.js';
+import { toDingtalkMarkdownParts } from './render.js';
+
+const SESSION_EXPIRED = 300001;
+/** -1: busy. */
+const RETRYABLE = new Set([-1]);
+/** 130101: sent too fast; the robot is blocked for 10 minutes. */
+const RATE_LIMITED = 130101;
+
+/**
+ * Replies through the message's sessionWebhook while it is valid and on DINGTALK_OAPI_BASE's origin; otherwise
+ * (or when it answers 300001) through the open API: groupMessages/send or oToMessages/batchSend.
+ */
+export function createDingtalkSender(
+  cfg: DingtalkConfig,
+  deps: { tokens: TokenCache; rateLimitWaitMs: number },
+  now: () => number = Date.now,
+): Sender {
+  const tokenName = `dingtalk-${cfg.appKey}`;
+  async function fetchToken() {
+    const { status, json } = await postJson('dingtalk', 'oauth2/accessToken', `${cfg.apiBase}/v1.0/oauth2/accessToken`, {
+      appKey: cfg.appKey,
+      appSecret: cfg.appSecret,
+    });
+    if (status !== 200 || typeof json.accessToken !== 'string') {
+      throw new PlatformApiError('dingtalk', 'oauth2/accessToken', String(json.code ?? status), status, 'no access token', status >= 500);
+    }
+    return { value: json.accessToken, expiresInSec: Number(json.expireIn ?? 7200) };
+  }
+  let refused: string | undefined;
+  const accessToken = () => deps.tokens.get(tokenName, fetchToken, refused);
+
+  /** Open API: a group by openConversationId, or one person by staffId. */
+  async function viaApi(to: { group: string } | { user: string }, message: OutboundMessage, robotCode = cfg.robotCode, progress?: PartProgress): Promise<void> {
+    await sendParts(toDingtalkMarkdownParts(message), (md) => postApi(to, md, robotCode), progress);
+  }
+
+  async function postApi(to: { group: string } | { user: string }, md: ReturnType<typeof toDingtalkMarkdownParts>[number], robotCode: string): Promise<void> {
+    const msgParam = JSON.stringify({ title: md.markdown.title, text: md.markdown.text });
+    const [method, body] =
+      'group' in to
+        ? ['robot/groupMessages/send', { robotCode, openConversationId: to.group, msgKey: 'sampleMarkdown', msgParam }]
+        : ['robot/oToMessages/batchSend', { robotCode, userIds: [to.user], msgKey: 'sampleMarkdown', msgParam }];
+    const t = await accessToken();
+    const { status, json } = await postJson('dingtalk', method, `${cfg.apiBase}/v1.0/${method}`, body, {
+      'x-acs-dingtalk-access-token': t,
+    });
+    if (status === 401) refused = t;
+    if (status !== 200) {
+      throw new PlatformApiError('dingtalk', method, String(json.code ?? status), status, String(json.message ?? `HTTP ${status}`), status === 401);
+    }
+  }
+
+  return {
+    platform: 'dingtalk',
+    async send(target: OutboundTarget, message, progress) {
+      if (target.kind === 'group') return viaApi({ group: target.chatId }, message, cfg.robotCode, progress);
+      if (target.kind === 'user') return viaApi({ user: target.userId }, message, cfg.robotCode, progress);
+      const via = target.replyVia;
+      if (via?.kind === 'dingtalk-session' && via.expiresAt > now() + 5000 && sameOrigin(via.url, cfg.oapiBase)) {
+        let expired = false;
+        await sendParts(
+          toDingtalkMarkdownParts(message),
+          async (md) => {
+            if (expired) return;
+            const { json } = await postJson('dingtalk', 'sessionWebhook', via.url, md);
+            const errcode = Number(json.errcode ?? 0);
+            if (errcode === SESSION_EXPIRED) expired = true;
+            else if (errcode === RATE_LIMITED) {
+              throw new PlatformApiError('dingtalk', 'sessionWebhook', errcode, 200, 'rate limited (130101)', true, deps.rateLimitWaitMs);
+            } else if (errcode !== 0) {
+              throw new PlatformApiError('dingtalk', 'sessionWebhook', errcode, 200, String(json.errmsg ?? errcode), RETRYABLE.has(errcode));
+            }
+          },
+          progress,
+        );
+        if (!expired) return;
+      }
+      await viaApi(target.chatType === 'group' ? { group: target.chatId } : { user: target.chatId }, message, target.robotCode ?? cfg.robotCode);
+    },
+  };
+}

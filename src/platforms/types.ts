@@ -1,0 +1,22 @@
+import type { OutboundMessage, OutboundTarget } from '../messages/outbound.js';
+import type { PlatformId } from '../messages/inbound.js';
+
+/** How many parts of a long message were already sent (a retry resumes after them). */
+export interface PartProgress {
+  done: number;
+  mark(done: number): Promise<void>;
+}
+
+/** Sends one message, in ordered parts when it is over a limit. Throws PlatformApiError / PlatformNetworkError (with `retryable`). */
+export interface Sender {
+  platform: PlatformId;
+  send(target: OutboundTarget, message: OutboundMessage, progress?: PartProgress): Promise<void>;
+}
+
+/** Posts parts in order, skipping those already sent, recording each as it goes. */
+export async function sendParts<T>(parts: T[], post: (part: T) => Promise<void>, progress?: PartProgress): Promise<void> {
+  for (let i = progress?.done ?? 0; i < parts.length; i++) {
+    await post(parts[i]!);
+    await progress?.mark(i + 1);
+  }
+}

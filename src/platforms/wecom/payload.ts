@@ -1,0 +1,27 @@
+import { z } from 'zod';
+
+/** The encrypted envelope of an AI bot (智能机器人) callback in URL mode. */
+export const wecomEnvelopeSchema = z.object({ encrypt: z.string().min(1).max(1_500_000) });
+
+const textSchema = z.object({ content: z.string() });
+
+/** A decrypted AI bot callback (doc 100719); unknown fields are kept. */
+export const wecomCallbackSchema = z
+  .object({
+    msgid: z.string().min(1).max(256),
+    aibotid: z.string().optional(),
+    chatid: z.string().optional(),
+    chattype: z.enum(['group', 'single']).default('single'),
+    from: z.object({ userid: z.string().min(1) }),
+    create_time: z.number().optional(),
+    response_url: z.string().optional(),
+    msgtype: z.string(),
+    text: textSchema.optional(),
+    mixed: z
+      .object({
+        msg_item: z.array(z.object({ msgtype: z.string(), text: textSchema.optional() }).loose()),
+      })
+      .optional(),
+  })
+  .loose();
+export type WecomCallback = z.infer<typeof wecomCallbackSchema>;

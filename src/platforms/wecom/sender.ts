@@ -1,0 +1,96 @@
+import type { WecomConfig } from '../../../config/index.js';
+import { splitByBytes, toPlainText, type OutboundMessage, type OutboundTarget } from '../../messages/outbound.js';
+import type { TokenCache } from '../../outbound/token-cache.js';
+import { PlatformApiError } from '../../shared/errors.js';
+import { postJson, sameOrigin } from '../http.js';
+import { sendParts, type PartProgress, type Sender } from '../types.js';
+import { toWecomMarkdown, toWecomMarkdownParts } from './render.js';
+
+/** errcodes worth another try: system busy. */
+const RETRYABLE = new Set([-1, 45033]);
+/** Sending too fast (接口调用超过限制): wait at least a minute. */
+const RATE_LIMITED = 45009;
+/** The access token is invalid or expired: fetch a new one and try once more. */
+const TOKEN_EXPIRED = new Set([40014, 42001]);
+export const WECOM_TEXT_MAX_BYTES = 2048;
+
+export interface WecomSenderDeps {
+  webhookKey(chatId: string): Promise<string | undefined>;
+  tokens: TokenCache;
+  rateLimitWaitMs: number;
+}
+
+/**
+ * WeCom: replies through the AI bot's `response_url` (single use, only on WECOM_API_BASE's origin); group messages
+ * through the group's 消息推送 webhook key from the directory, in ordered parts within 4096 bytes; private messages
+ * through the application's message/send as plain text in parts within 2048 bytes (markdown does not render for
+ * officials reading in the WeChat plug-in). HTTP 200 is not success: errcode decides.
+ */
+export function createWecomSender(cfg: WecomConfig, deps: WecomSenderDeps): Sender {
+  function check(method: string, json: Record<string, unknown>): void {
+    const errcode = Number(json.errcode ?? 0);
+    if (errcode === 0) return;
+    if (errcode === RATE_LIMITED) throw new PlatformApiError('wecom', method, errcode, 200, 'rate limited (45009)', true, deps.rateLimitWaitMs);
+    throw new PlatformApiError('wecom', method, errcode, 200, `errcode ${errcode}`, RETRYABLE.has(errcode));
+  }
+
+  async function fetchToken() {
+    const app = cfg.app!;
+    const url = `${cfg.apiBase}/cgi-bin/gettoken?corpid=${encodeURIComponent(app.corpId)}&corpsecret=${encodeURIComponent(app.agentSecret)}`;
+    let res: Response;
+    try {
+      res = await fetch(url, { signal: AbortSignal.timeout(10_000) });
+    } catch (cause) {
+      throw new PlatformApiError('wecom', 'gettoken', 'NETWORK', 0, `gettoken failed: ${(cause as Error).name}`, true);
+    }
+    const json = (await res.json().catch(() => ({}))) as Record<string, unknown>;
+    check('gettoken', json);
+    return { value: String(json.access_token), expiresInSec: Number(json.expires_in ?? 7200) };
+  }
+
+  async function sendApp(userId: string, message: OutboundMessage, progress?: PartProgress): Promise<void> {
+    const app = cfg.app;
+    if (!app) throw new PlatformApiError('wecom', 'message/send', 'NO_APP', 0, 'WECOM_CORP_ID / WECOM_AGENT_ID / WECOM_AGENT_SECRET not set', false);
+    const tokenName = `wecom-${app.corpId}-${app.agentId}`;
+    await sendParts(
+      splitByBytes(toPlainText(message), WECOM_TEXT_MAX_BYTES),
+      async (content) => {
+        const body = { touser: userId, msgtype: 'text', agentid: app.agentId, text: { content } };
+        let refused: string | undefined;
+        for (let attempt = 0; ; attempt++) {
+          const t = await deps.tokens.get(tokenName, fetchToken, refused);
+          const { json } = await postJson('wecom', 'message/send', `${cfg.apiBase}/cgi-bin/message/send?access_token=${encodeURIComponent(t)}`, body);
+          if (attempt === 0 && TOKEN_EXPIRED.has(Number(json.errcode))) {
+            refused = t;
+            continue;
+          }
+          return check('message/send', json);
+        }
+      },
+      progress,
+    );
+  }
+
+  return {
+    platform: 'wecom',
+    async send(target: OutboundTarget, message: OutboundMessage, progress?: PartProgress) {
+      if (target.kind === 'user') return sendApp(target.userId, message, progress);
+      if (target.kind === 'group') {
+        const key = await deps.webhookKey(target.chatId);
+        if (!key) throw new PlatformApiError('wecom', 'webhook/send', 'NO_KEY', 0, `no 消息推送 key for group ${target.chatId}`, false);
+        const url = `${cfg.apiBase}/cgi-bin/webhook/send?key=${encodeURIComponent(key)}`;
+        return sendParts(toWecomMarkdownParts(message), async (part) => check('webhook/send', (await postJson('wecom', 'webhook/send', url, part)).json), progress);
+      }
+      const via = target.replyVia;
+      if (via?.kind !== 'wecom-response-url') {
+        throw new PlatformApiError('wecom', 'reply', 'NO_ROUTE', 0, 'no response_url for this conversation', false);
+      }
+      if (!sameOrigin(via.url, cfg.apiBase)) {
+        throw new PlatformApiError('wecom', 'reply', 'FOREIGN_HOST', 0, 'response_url is not on WECOM_API_BASE', false);
+      }
+      // single use: one body, cut to the limit
+      const { json } = await postJson('wecom', 'aibot/response', via.url, toWecomMarkdown(message));
+      check('aibot/response', json);
+    },
+  };
+}

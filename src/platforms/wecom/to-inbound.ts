@@ -1,0 +1,30 @@
+import { stripBotMention, type InboundMessage, type ReceiveResult } from '../../messages/inbound.js';
+import type { WecomCallback } from './payload.js';
+
+/** Pure mapper: a decrypted AI bot callback → InboundMessage, or ignored (events, images, files …). */
+export function wecomToInbound(cb: WecomCallback, botName: string, receivedAt: Date): ReceiveResult {
+  let content: string | null = null;
+  if (cb.msgtype === 'text' && cb.text) content = cb.text.content;
+  else if (cb.msgtype === 'mixed' && cb.mixed) {
+    const parts = cb.mixed.msg_item.filter((i) => i.msgtype === 'text' && i.text).map((i) => i.text!.content);
+    content = parts.length ? parts.join('\n') : null;
+  }
+  if (content === null) return { kind: 'ignored', reason: `msgtype ${cb.msgtype}` };
+  const group = cb.chattype === 'group';
+  const { text } = stripBotMention(content, botName, group);
+  const message: InboundMessage = {
+    platform: 'wecom',
+    eventId: cb.msgid,
+    chatId: group ? (cb.chatid ?? '') : cb.from.userid,
+    chatType: group ? 'group' : 'single',
+    sender: { platform: 'wecom', id: cb.from.userid },
+    text,
+    mentions: [],
+    // the AI bot receives group messages only when it is @-mentioned
+    mentionsBot: true,
+    sentAt: new Date(cb.create_time ? cb.create_time * 1000 : receivedAt.getTime()).toISOString(),
+    replyVia: cb.response_url ? { kind: 'wecom-response-url', url: cb.response_url } : undefined,
+  };
+  if (group && !message.chatId) return { kind: 'ignored', reason: 'group message without chatid' };
+  return { kind: 'message', message, raw: cb };
+}

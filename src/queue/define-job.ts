@@ -1,0 +1,28 @@
+import { createHash } from 'node:crypto';
+import type { z } from 'zod';
+
+export const QUEUES = { inbound: 'inbound', outbound: 'outbound', sla: 'sla', digests: 'digests' } as const;
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+export interface JobDefinition<S extends z.ZodType, Deps> {
+  name: string;
+  queue: QueueName;
+  data: S;
+  /** Deterministic id: the same work always gets the same id (BullMQ then adds it once). */
+  jobId(data: z.infer<S>): string;
+  attempts?: number;
+  process(
+    data: z.infer<S>,
+    deps: Deps,
+    meta: { jobId: string; attemptsMade: number; progress: number; setProgress(n: number): Promise<void> },
+  ): Promise<string>;
+}
+
+export function defineJob<S extends z.ZodType, Deps>(def: JobDefinition<S, Deps>): JobDefinition<S, Deps> {
+  return def;
+}
+
+/** A short stable key for ids that may contain ':', '/', '=' (BullMQ ids must not contain ':'). */
+export function idKey(...parts: string[]): string {
+  return createHash('sha256').update(parts.join('\u0000')).digest('base64url').slice(0, 22).replace(/[-_]/g, 'x');
+}

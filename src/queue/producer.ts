@@ -1,0 +1,55 @@
+import { Queue, type ConnectionOptions } from 'bullmq';
+import type { z } from 'zod';
+import { QUEUES, type JobDefinition, type QueueName } from './define-job.js';
+
+export interface Producer {
+  enqueue<S extends z.ZodType>(def: JobDefinition<S, any>, data: z.infer<S>, opts?: { delay?: number }): Promise<string>;
+  /** Re-queues work whose job is gone (Redis lost it) or failed for good; a waiting or done job is left alone. */
+  ensure<S extends z.ZodType>(def: JobDefinition<S, any>, data: z.infer<S>): Promise<'added' | 'retried' | 'present'>;
+  queues: Record<QueueName, Queue>;
+  close(): Promise<void>;
+}
+
+const DAY = 24 * 3600;
+
+export function createProducer(connection: ConnectionOptions, prefix: string): Producer {
+  const queues = Object.fromEntries(
+    Object.values(QUEUES).map((name) => [name, new Queue(name, { connection, prefix })]),
+  ) as Record<QueueName, Queue>;
+
+  async function enqueue<S extends z.ZodType>(def: JobDefinition<S, any>, data: z.infer<S>, opts: { delay?: number } = {}): Promise<string> {
+    const valid = def.data.parse(data);
+    const jobId = def.jobId(valid);
+    await queues[def.queue].add(def.name, valid, {
+      jobId,
+      ...(opts.delay && opts.delay > 0 ? { delay: Math.round(opts.delay) } : {}),
+      attempts: def.attempts ?? 8,
+      backoff: { type: 'exponential', delay: 2000, jitter: 0.5 },
+      // kept longer than any window in which the same id may be added again, so a re-add stays a no-op
+      removeOnComplete: { age: 7 * DAY },
+      removeOnFail: { age: 30 * DAY },
+    });
+    return jobId;
+  }
+
+  return {
+    queues,
+    enqueue,
+    async ensure(def, data) {
+      const jobId = def.jobId(def.data.parse(data));
+      const job = await queues[def.queue].getJob(jobId);
+      if (!job) {
+        await enqueue(def, data);
+        return 'added';
+      }
+      if (await job.isFailed()) {
+        await job.retry('failed');
+        return 'retried';
+      }
+      return 'present';
+    },
+    async close() {
+      await Promise.all(Object.values(queues).map((q) => q.close()));
+    },
+  };
+}

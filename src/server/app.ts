@@ -1,0 +1,180 @@
+import { timingSafeEqual } from 'node:crypto';
+import Router from '@koa/router';
+import Koa, { type Context } from 'koa';
+import type { Config } from '../../config/index.js';
+import type { Intake } from '../bot/intake.js';
+import { TICKET_STATUSES, type TicketStatus } from '../domain/ticket.js';
+import type { DingtalkReceiver } from '../platforms/dingtalk/receiver.js';
+import type { WecomReceiver } from '../platforms/wecom/receiver.js';
+import { AppError, PayloadError, VerificationError } from '../shared/errors.js';
+import type { Logger } from '../shared/logger.js';
+import type { TicketRepository } from '../store/repositories/ticket.repository.js';
+import { readRawBody } from './raw-body.js';
+
+export interface HttpDeps {
+  config: Readonly<Config>;
+  log: Logger;
+  intake: Intake;
+  tickets: TicketRepository;
+  wecom?: WecomReceiver;
+  dingtalk?: DingtalkReceiver;
+  ready(): Promise<Record<string, boolean>>;
+  /** The 问题台账 workbook for a filter (dates YYYY-MM-DD, inclusive). */
+  ledger?(f: { from?: string; to?: string; status?: TicketStatus }): Promise<Buffer>;
+  now?: () => Date;
+  /** More routes (the simulator). */
+  routers?: Router[];
+}
+
+function firstString(v: unknown): string | undefined {
+  return Array.isArray(v) ? (typeof v[0] === 'string' ? v[0] : undefined) : typeof v === 'string' ? v : undefined;
+}
+
+export function createHttpApp(deps: HttpDeps): Koa {
+  const now = deps.now ?? (() => new Date());
+  const app = new Koa({ proxy: true });
+  const router = new Router();
+
+  // One error boundary: clients see a status and a short reason, never internals.
+  app.use(async (ctx, next) => {
+    try {
+      await next();
+    } catch (err) {
+      const e = err as AppError & { status?: number; type?: string };
+      if (e instanceof VerificationError) {
+        ctx.status = 401;
+        ctx.body = '';
+        deps.log.warn({ code: e.code, path: ctx.path }, 'callback rejected');
+      } else if (e instanceof PayloadError) {
+        ctx.status = 400;
+        ctx.body = { error: 'invalid payload' };
+        deps.log.warn({ code: e.code, path: ctx.path, reason: e.message }, 'callback rejected');
+      } else if (e.type === 'entity.too.large' || e.status === 413) {
+        ctx.status = 413;
+        ctx.body = { error: 'body too large' };
+      } else if (typeof e.status === 'number' && e.status >= 400 && e.status < 500) {
+        ctx.status = e.status;
+        ctx.body = { error: 'bad request' };
+      } else {
+        ctx.status = 503;
+        ctx.body = { error: 'temporarily unavailable' };
+        deps.log.error({ err: { message: e.message, code: e.code }, path: ctx.path }, 'request failed');
+      }
+    }
+  });
+
+  router.get('/healthz', (ctx) => {
+    ctx.body = { ok: true };
+  });
+  router.get('/readyz', async (ctx) => {
+    const checks = await deps.ready();
+    const ok = Object.values(checks).every(Boolean);
+    ctx.status = ok ? 200 : 503;
+    ctx.body = { ok, ...checks };
+  });
+
+  const wecomQuery = (ctx: Context) => ({
+    msg_signature: firstString(ctx.query.msg_signature),
+    timestamp: firstString(ctx.query.timestamp),
+    nonce: firstString(ctx.query.nonce),
+    echostr: firstString(ctx.query.echostr),
+  });
+
+  router.get('/webhooks/wecom', (ctx) => {
+    if (!deps.wecom) return; // 404: platform not configured
+    ctx.type = 'text/plain';
+    ctx.body = deps.wecom.verifyUrl(wecomQuery(ctx), now());
+  });
+  router.post('/webhooks/wecom', async (ctx) => {
+    if (!deps.wecom) return;
+    const body = await readRawBody(ctx);
+    const t = now();
+    const result = deps.wecom.receive(wecomQuery(ctx), body, t);
+    await deps.intake.accept(result, t);
+    ctx.status = 200;
+    ctx.body = ''; // empty answer: the reply goes through response_url
+  });
+  router.post('/webhooks/dingtalk', async (ctx) => {
+    if (!deps.dingtalk) return;
+    const body = await readRawBody(ctx);
+    const t = now();
+    const result = deps.dingtalk.receive({ timestamp: ctx.get('timestamp') || undefined, sign: ctx.get('sign') || undefined }, body, t);
+    await deps.intake.accept(result, t);
+    ctx.status = 200;
+    ctx.body = '';
+  });
+
+  // Operators' API, bearer ADMIN_TOKEN.
+  const api = new Router({ prefix: '/api' });
+  api.use(async (ctx, next) => {
+    const token = deps.config.adminToken;
+    const given = /^Bearer (.+)$/.exec(ctx.get('authorization'))?.[1] ?? '';
+    if (!token || !safeEqual(given, token)) {
+      ctx.status = 401;
+      ctx.set('WWW-Authenticate', 'Bearer');
+      ctx.body = { error: 'unauthorized' };
+      return;
+    }
+    await next();
+  });
+  api.get('/tickets', async (ctx) => {
+    const status = firstString(ctx.query.status);
+    if (status && !(status in TICKET_STATUSES)) {
+      ctx.status = 400;
+      ctx.body = { error: `unknown status; one of ${Object.keys(TICKET_STATUSES).join(', ')}` };
+      return;
+    }
+    const since = firstString(ctx.query.since);
+    if (since && Number.isNaN(Date.parse(since))) {
+      ctx.status = 400;
+      ctx.body = { error: 'since must be an ISO-8601 date or time' };
+      return;
+    }
+    const limit = Number(firstString(ctx.query.limit) ?? 200);
+    const tickets = await deps.tickets.list({
+      status: status as TicketStatus | undefined,
+      enterprise: firstString(ctx.query.enterprise),
+      assignee: firstString(ctx.query.assignee),
+      since: since ? new Date(since).toISOString() : undefined,
+      limit: Number.isFinite(limit) && limit > 0 ? limit : 200,
+    });
+    ctx.body = { tickets };
+  });
+  api.get('/tickets/:no', async (ctx) => {
+    const no = Number(ctx.params.no);
+    const ticket = Number.isInteger(no) && no > 0 ? await deps.tickets.getByNo(no) : null;
+    if (!ticket) {
+      ctx.status = 404;
+      ctx.body = { error: `ticket #${ctx.params.no} not found` };
+      return;
+    }
+    ctx.body = { ticket };
+  });
+
+  api.get('/ledger.xlsx', async (ctx) => {
+    if (!deps.ledger) return;
+    const from = firstString(ctx.query.from);
+    const to = firstString(ctx.query.to);
+    const status = firstString(ctx.query.status);
+    const isDate = (v?: string) => !v || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)));
+    if (!isDate(from) || !isDate(to) || (status && !(status in TICKET_STATUSES))) {
+      ctx.status = 400;
+      ctx.body = { error: 'from and to must be YYYY-MM-DD; status one of ' + Object.keys(TICKET_STATUSES).join(', ') };
+      return;
+    }
+    ctx.body = await deps.ledger({ from, to, status: status as TicketStatus | undefined });
+    ctx.type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    ctx.set('Content-Disposition', `attachment; filename="ledger.xlsx"; filename*=UTF-8''${encodeURIComponent('问题台账.xlsx')}`);
+  });
+
+  for (const r of deps.routers ?? []) app.use(r.routes()).use(r.allowedMethods());
+  app.use(router.routes()).use(router.allowedMethods());
+  app.use(api.routes()).use(api.allowedMethods());
+  return app;
+}
+
+function safeEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}

@@ -1,0 +1,237 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import Router from '@koa/router';
+import type { Context } from 'koa';
+import type { DingtalkConfig, WecomConfig } from '../../config/index.js';
+import type { Directory, Person } from '../domain/directory.js';
+import { EVENT_LABELS, TICKET_STATUSES, CATEGORIES, type Ticket } from '../domain/ticket.js';
+import type { PlatformId } from '../messages/inbound.js';
+import { dingtalkSign } from '../platforms/dingtalk/sign.js';
+import { createWecomCrypto } from '../platforms/wecom/crypto.js';
+import { readRawBody } from '../server/raw-body.js';
+import type { SimClock } from './clock.js';
+import { SIMULATOR_PAGE } from './page.js';
+
+/** Credentials the bot uses in simulator mode: made up per run, pointing at this process's own fake APIs. */
+export function simulatorPlatforms(baseUrl: string): { wecom: WecomConfig; dingtalk: DingtalkConfig } {
+  const alnum = () => randomBytes(48).toString('base64').replace(/[^A-Za-z0-9]/g, '');
+  return {
+    wecom: {
+      botToken: `sim${alnum().slice(0, 20)}`,
+      botAesKey: alnum().slice(0, 43).padEnd(43, 'a'),
+      apiBase: `${baseUrl}/sim/wecom`,
+      app: { corpId: 'wwsimulator', agentId: 1000001, agentSecret: alnum().slice(0, 32) },
+    },
+    dingtalk: { appKey: 'dingsimulator', appSecret: alnum().slice(0, 40), robotCode: 'dingsimulator', apiBase: `${baseUrl}/sim/dingtalk`, oapiBase: `${baseUrl}/sim/dingtalk` },
+  };
+}
+
+export interface FeedItem {
+  id: number;
+  /** `group:<platform>:<chatId>` or `user:<platform>:<userId>`. */
+  conversation: string;
+  from: 'bot' | 'user';
+  sender?: string;
+  format: 'markdown' | 'markdown_v2' | 'text';
+  text: string;
+  at: string;
+}
+
+interface SimDeps {
+  baseUrl: string;
+  platforms: { wecom: WecomConfig; dingtalk: DingtalkConfig };
+  botName: string;
+  clock: SimClock;
+  directory(): Promise<Directory>;
+  ticket(no: number): Promise<Ticket | null>;
+  /** Runs the SLA reconcile and the digest tick now (after the clock moved). */
+  tick(): Promise<void>;
+}
+
+/**
+ * The group-chat simulator: a page, the platforms' send APIs that feed it, and an endpoint that turns what a person
+ * types into a correctly encrypted (WeCom) or signed (DingTalk) callback to the bot's real webhook routes.
+ */
+export function createSimulator(deps: SimDeps) {
+  const feed: FeedItem[] = [];
+  let seq = 0;
+  const replyRoutes = new Map<string, string>();
+  const push = (item: Omit<FeedItem, 'id' | 'at'>) => feed.push({ ...item, id: ++seq, at: deps.clock.now().toISOString() });
+  const ok = (ctx: Context, body: unknown) => {
+    ctx.type = 'application/json';
+    ctx.body = body;
+  };
+  const json = async (ctx: Context): Promise<Record<string, any>> => {
+    try {
+      return JSON.parse((await readRawBody(ctx, 256 * 1024)).toString('utf8')) as Record<string, any>;
+    } catch {
+      return {};
+    }
+  };
+  const wecomContent = (b: Record<string, any>) =>
+    b.msgtype === 'markdown_v2' ? { format: 'markdown_v2' as const, text: String(b.markdown_v2?.content ?? '') } : { format: 'markdown' as const, text: String(b.markdown?.content ?? b.text?.content ?? '') };
+  const dingContent = (b: Record<string, any>) => {
+    if (b.msgParam) {
+      const p = JSON.parse(String(b.msgParam)) as { text?: string; content?: string };
+      return { format: 'markdown' as const, text: String(p.text ?? p.content ?? '') };
+    }
+    return { format: 'markdown' as const, text: String(b.markdown?.text ?? b.text?.content ?? '') };
+  };
+
+  const router = new Router();
+
+  // —— the platforms' send APIs (wire formats as documented), feeding the page ——
+  router.post('/sim/wecom/cgi-bin/aibot/response', async (ctx) => {
+    const conv = replyRoutes.get(String(ctx.query.response_code));
+    const body = await json(ctx);
+    if (!conv) return ok(ctx, { errcode: 40001, errmsg: 'invalid response_code' });
+    push({ conversation: conv, from: 'bot', ...wecomContent(body) });
+    ok(ctx, { errcode: 0, errmsg: 'ok' });
+  });
+  router.post('/sim/wecom/cgi-bin/webhook/send', async (ctx) => {
+    const key = String(ctx.query.key ?? '');
+    const group = (await deps.directory()).data.groups.find((g) => g.platform === 'wecom' && g.webhookKey === key);
+    const body = await json(ctx);
+    if (!group) return ok(ctx, { errcode: 93000, errmsg: 'invalid webhook url' });
+    push({ conversation: `group:wecom:${group.chatId}`, from: 'bot', ...wecomContent(body) });
+    ok(ctx, { errcode: 0, errmsg: 'ok' });
+  });
+  router.get('/sim/wecom/cgi-bin/gettoken', (ctx) => ok(ctx, { errcode: 0, errmsg: 'ok', access_token: 'sim-wecom-token', expires_in: 7200 }));
+  router.post('/sim/wecom/cgi-bin/message/send', async (ctx) => {
+    const body = await json(ctx);
+    for (const u of String(body.touser ?? '').split('|').filter(Boolean)) push({ conversation: `user:wecom:${u}`, from: 'bot', format: 'text', text: String(body.text?.content ?? '') });
+    ok(ctx, { errcode: 0, errmsg: 'ok', invaliduser: '' });
+  });
+  router.post('/sim/dingtalk/v1.0/oauth2/accessToken', (ctx) => ok(ctx, { accessToken: 'sim-dingtalk-token', expireIn: 7200 }));
+  router.post('/sim/dingtalk/v1.0/robot/groupMessages/send', async (ctx) => {
+    const body = await json(ctx);
+    push({ conversation: `group:dingtalk:${String(body.openConversationId)}`, from: 'bot', ...dingContent(body) });
+    ok(ctx, { processQueryKey: randomUUID() });
+  });
+  router.post('/sim/dingtalk/v1.0/robot/oToMessages/batchSend', async (ctx) => {
+    const body = await json(ctx);
+    for (const u of (body.userIds as string[] | undefined) ?? []) push({ conversation: `user:dingtalk:${u}`, from: 'bot', ...dingContent(body) });
+    ok(ctx, { processQueryKey: randomUUID(), invalidStaffIdList: [], flowControlledStaffIdList: [] });
+  });
+  router.post('/sim/dingtalk/robot/sendBySession', async (ctx) => {
+    const conv = replyRoutes.get(String(ctx.query.session));
+    const body = await json(ctx);
+    if (!conv) return ok(ctx, { errcode: 300001, errmsg: 'session 不存在' });
+    push({ conversation: conv, from: 'bot', ...dingContent(body) });
+    ok(ctx, { errcode: 0, errmsg: 'ok' });
+  });
+
+  // —— the page and its API ——
+  router.get('/simulator', (ctx) => {
+    ctx.type = 'text/html; charset=utf-8';
+    ctx.set('Cache-Control', 'no-store');
+    ctx.body = SIMULATOR_PAGE;
+  });
+  router.get('/simulator/api/state', async (ctx) => {
+    const dir = await deps.directory();
+    ok(ctx, {
+      now: deps.clock.now().toISOString(),
+      groups: dir.data.groups.map((g) => ({ key: `group:${g.platform}:${g.chatId}`, platform: g.platform, chatId: g.chatId, name: g.name, kind: g.kind, enterprise: g.enterprise ?? null })),
+      people: dir.data.people.map((p) => ({ id: p.id, name: p.name, role: p.role, enterprise: p.enterprise ?? null, title: p.title ?? null, wecom: p.wecom ?? null, dingtalk: p.dingtalk ?? null })),
+    });
+  });
+  router.get('/simulator/api/feed', (ctx) => {
+    const since = Number(ctx.query.since ?? 0);
+    ok(ctx, { now: deps.clock.now().toISOString(), items: feed.filter((f) => f.id > since) });
+  });
+  router.post('/simulator/api/send', async (ctx) => {
+    const body = await json(ctx);
+    const dir = await deps.directory();
+    const person: Person | undefined = dir.person(String(body.personId ?? ''));
+    const text = String(body.text ?? '').trim();
+    const [kind, platform, chatId] = String(body.conversation ?? '').split(':') as ['group' | 'user', PlatformId, string];
+    if (!person || !text || !['wecom', 'dingtalk'].includes(platform) || !chatId || text.length > 2000) {
+      ctx.status = 400;
+      return ok(ctx, { error: '请选择会话、身份并输入消息。' });
+    }
+    const userId = person[platform];
+    if (!userId) {
+      ctx.status = 400;
+      return ok(ctx, { error: `${person.name} 没有${platform === 'wecom' ? '企业微信' : '钉钉'}账号，请换一个身份。` });
+    }
+    const group = kind === 'group';
+    const conversation = group ? `group:${platform}:${chatId}` : `user:${platform}:${userId}`;
+    push({ conversation, from: 'user', sender: person.name, format: 'text', text });
+    const code = randomUUID().replace(/-/g, '');
+    replyRoutes.set(code, conversation);
+    const sentAt = deps.clock.now().getTime();
+    let res: Response;
+    if (platform === 'wecom') {
+      const payload = {
+        msgid: `sim-${code}`,
+        aibotid: 'SIMBOT',
+        ...(group ? { chatid: chatId, chattype: 'group' } : { chattype: 'single' }),
+        from: { userid: userId },
+        create_time: Math.floor(sentAt / 1000),
+        response_url: `${deps.platforms.wecom.apiBase}/cgi-bin/aibot/response?response_code=${code}`,
+        msgtype: 'text',
+        text: { content: group ? `@${deps.botName} ${text}` : text },
+      };
+      const crypto = createWecomCrypto({ token: deps.platforms.wecom.botToken, encodingAesKey: deps.platforms.wecom.botAesKey, receiveId: '' });
+      const timestamp = String(Math.floor(Date.now() / 1000));
+      const nonce = String(Math.floor(Math.random() * 1e9));
+      const { encrypt, msgSignature } = crypto.seal(JSON.stringify(payload), timestamp, nonce);
+      res = await fetch(`${deps.baseUrl}/webhooks/wecom?msg_signature=${msgSignature}&timestamp=${timestamp}&nonce=${nonce}`, { method: 'POST', body: JSON.stringify({ encrypt }) });
+    } else {
+      const payload = {
+        msgtype: 'text',
+        text: { content: ` ${text}` },
+        msgId: `sim-${code}`,
+        createAt: sentAt,
+        conversationType: group ? '2' : '1',
+        conversationId: group ? chatId : `cidPrivate-${userId}`,
+        senderId: `$:sim:${userId}`,
+        senderNick: person.name,
+        senderStaffId: userId,
+        chatbotUserId: '$:sim:bot',
+        isInAtList: true,
+        sessionWebhook: `${deps.platforms.dingtalk.oapiBase}/robot/sendBySession?session=${code}`,
+        sessionWebhookExpiredTime: Date.now() + 90 * 60_000,
+        robotCode: deps.platforms.dingtalk.robotCode,
+      };
+      const timestamp = String(Date.now());
+      res = await fetch(`${deps.baseUrl}/webhooks/dingtalk`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', timestamp, sign: dingtalkSign(timestamp, deps.platforms.dingtalk.appSecret) },
+        body: JSON.stringify(payload),
+      });
+    }
+    ok(ctx, { status: res.status, conversation });
+  });
+  router.post('/simulator/api/clock', async (ctx) => {
+    const body = await json(ctx);
+    if (body.to === 'next-0830') deps.clock.jumpToNext('08:30');
+    else if (typeof body.hours === 'number' && body.hours > 0 && body.hours <= 24 * 14) deps.clock.advance(body.hours * 3_600_000);
+    else {
+      ctx.status = 400;
+      return ok(ctx, { error: 'to: "next-0830" or hours: 1…336' });
+    }
+    await deps.tick();
+    ok(ctx, { now: deps.clock.now().toISOString() });
+  });
+  router.get('/simulator/api/tickets/:no', async (ctx) => {
+    const t = await deps.ticket(Number(ctx.params.no));
+    if (!t) {
+      ctx.status = 404;
+      return ok(ctx, { error: `未找到工单 #${ctx.params.no}` });
+    }
+    ok(ctx, {
+      no: t.no,
+      status: TICKET_STATUSES[t.status],
+      summary: t.summary,
+      enterprise: t.enterprise,
+      category: CATEGORIES[t.category],
+      urgency: t.urgency === 'urgent' ? '紧急' : '一般',
+      assignee: t.assignee?.name ?? '待派单',
+      resolutionDueAt: t.resolutionDueAt,
+      text: t.text,
+      events: t.events.map((e) => ({ at: e.at, label: EVENT_LABELS[e.type] ?? e.type, by: e.by?.name ?? e.by?.id ?? '', note: e.note ?? '' })),
+    });
+  });
+
+  return { router, feed };
+}

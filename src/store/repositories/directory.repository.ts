@@ -1,0 +1,74 @@
+import { createHash } from 'node:crypto';
+import type { Connection, Model } from 'mongoose';
+import { Directory, type DirectoryData } from '../../domain/directory.js';
+import type { DirectoryDoc } from '../models/directory.model.js';
+
+export interface ImportSummary {
+  changed: boolean;
+  version: number;
+  counts: Record<'people' | 'enterprises' | 'projects' | 'departments' | 'groups', { added: number; updated: number; removed: number }>;
+}
+
+const SECTIONS = ['people', 'enterprises', 'projects', 'departments', 'groups'] as const;
+
+function canonical(d: DirectoryData): string {
+  return JSON.stringify(d, (_k, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
+  );
+}
+
+function keyOf(section: (typeof SECTIONS)[number], item: Record<string, unknown>): string {
+  return section === 'groups' ? `${String(item.platform)}:${String(item.chatId)}` : String(item.id);
+}
+
+export function diffDirectories(before: DirectoryData | undefined, after: DirectoryData): ImportSummary['counts'] {
+  const counts = {} as ImportSummary['counts'];
+  for (const s of SECTIONS) {
+    const old = new Map((before?.[s] ?? []).map((x) => [keyOf(s, x as Record<string, unknown>), canonical(x as never)]));
+    const neu = new Map(after[s].map((x) => [keyOf(s, x as Record<string, unknown>), canonical(x as never)]));
+    let added = 0;
+    let updated = 0;
+    for (const [k, v] of neu) {
+      if (!old.has(k)) added++;
+      else if (old.get(k) !== v) updated++;
+    }
+    const removed = [...old.keys()].filter((k) => !neu.has(k)).length;
+    counts[s] = { added, updated, removed };
+  }
+  return counts;
+}
+
+export function createDirectoryRepository(conn: Connection, opts: { cacheMs?: number } = {}) {
+  const Directories = conn.model('Directory') as Model<DirectoryDoc>;
+  const cacheMs = opts.cacheMs ?? 5000;
+  let cache: { at: number; dir: Directory; version: number } | null = null;
+
+  return {
+    async currentData(): Promise<{ data: DirectoryData; version: number } | null> {
+      const doc = await Directories.findById('current').lean();
+      return doc ? { data: doc.data, version: doc.version } : null;
+    },
+
+    /** The directory in force (cached for a few seconds); empty when none was imported. */
+    async current(): Promise<Directory> {
+      if (cache && Date.now() - cache.at < cacheMs) return cache.dir;
+      const doc = await Directories.findById('current').lean();
+      const dir = doc ? new Directory(doc.data) : Directory.empty();
+      cache = { at: Date.now(), dir, version: doc?.version ?? 0 };
+      return dir;
+    },
+
+    /** Replaces the directory with validated data; the same content again changes nothing. */
+    async replace(data: DirectoryData, now: Date): Promise<ImportSummary> {
+      const hash = createHash('sha256').update(canonical(data)).digest('hex');
+      const existing = await Directories.findById('current').lean();
+      const counts = diffDirectories(existing?.data, data);
+      if (existing?.hash === hash) return { changed: false, version: existing.version, counts };
+      const version = (existing?.version ?? 0) + 1;
+      await Directories.replaceOne({ _id: 'current' }, { _id: 'current', version, hash, data, importedAt: now }, { upsert: true });
+      cache = null;
+      return { changed: true, version, counts };
+    },
+  };
+}
+export type DirectoryRepository = ReturnType<typeof createDirectoryRepository>;

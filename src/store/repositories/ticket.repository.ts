@@ -1,0 +1,147 @@
+import type { Connection, Model } from 'mongoose';
+import type { Ticket, TicketEvent, TicketStatus } from '../../domain/ticket.js';
+
+export interface TicketFilter {
+  status?: TicketStatus;
+  enterprise?: string;
+  assignee?: string;
+  /** ISO-8601: created at or after. */
+  since?: string;
+  limit?: number;
+}
+
+const DUPLICATE_KEY = 11000;
+
+export function isDuplicateKey(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && (err as { code?: number }).code === DUPLICATE_KEY;
+}
+
+/** Tickets as domain objects; only this layer sees mongoose. */
+export function createTicketRepository(conn: Connection) {
+  const Tickets = conn.model('Ticket') as Model<Ticket & { _id: number }>;
+  const Counters = conn.model('Counter') as Model<{ _id: string; seq: number }>;
+  const toTicket = (d: Record<string, unknown> | null): Ticket | null => {
+    if (!d) return null;
+    const { _id, ...rest } = d;
+    void _id;
+    return rest as unknown as Ticket;
+  };
+
+  return {
+    /**
+     * Next ticket number from the counter document ($inc). On MongoDB the $inc is atomic; FerretDB v1.24 (SQLite)
+     * can lose concurrent increments, so the unique index on `no` stays the arbiter (see insertNumbered).
+     */
+    async nextNumber(): Promise<number> {
+      for (let attempt = 0; ; attempt++) {
+        try {
+          const doc = await Counters.findOneAndUpdate({ _id: 'ticket' }, { $inc: { seq: 1 } }, { upsert: true, new: true, lean: true });
+          return doc!.seq;
+        } catch (err) {
+          // two first-ever upserts raced: the document exists now
+          if (!isDuplicateKey(err) || attempt >= 3) throw err;
+        }
+      }
+    },
+
+    async findBySource(sourceMessageId: string): Promise<Ticket | null> {
+      return toTicket(await Tickets.findOne({ sourceMessageId }).lean());
+    },
+
+    async getByNo(no: number): Promise<Ticket | null> {
+      return toTicket((await Tickets.findById(no).lean()) as Record<string, unknown> | null);
+    },
+
+    /**
+     * Gives `build(no)` the next free number and inserts it. A report has one ticket: when its source message
+     * already has one, that ticket is returned. A number taken by a concurrent insert is skipped (retry).
+     */
+    async insertNumbered(sourceMessageId: string, build: (no: number) => Ticket): Promise<{ ticket: Ticket; created: boolean }> {
+      for (let attempt = 0; attempt < 50; attempt++) {
+        const existing = await this.findBySource(sourceMessageId);
+        if (existing) return { ticket: existing, created: false };
+        const ticket = build(await this.nextNumber());
+        try {
+          await Tickets.create({ ...ticket, _id: ticket.no });
+          return { ticket, created: true };
+        } catch (err) {
+          if (!isDuplicateKey(err)) throw err;
+          // either this source already has its ticket (returned above on the next turn) or the number was taken
+        }
+      }
+      throw new Error(`could not number the ticket of ${sourceMessageId}`);
+    },
+
+    /** Saves a transition: the changed fields are set and the event appended (the trail is never rewritten). */
+    async saveTransition(next: Ticket, event: TicketEvent): Promise<void> {
+      const { events, no, sourceMessageId, ...fields } = next;
+      void events;
+      void sourceMessageId;
+      await Tickets.updateOne({ _id: no }, { $set: fields, $push: { events: event } });
+    },
+
+    /** Open tickets (not closed), optionally for one assignee or one enterprise, oldest first. */
+    async listOpen(f: { assignee?: string; enterpriseId?: string; reporter?: string; dueBefore?: string; limit?: number } = {}): Promise<Ticket[]> {
+      const q: Record<string, unknown> = { status: { $ne: 'closed' } };
+      if (f.assignee) q['assignee.personId'] = f.assignee;
+      if (f.enterpriseId) q.enterpriseId = f.enterpriseId;
+      if (f.reporter) q['reporter.id'] = f.reporter;
+      if (f.dueBefore) q.resolutionDue = { $lt: f.dueBefore };
+      const docs = await Tickets.find(q, { events: 0 }).sort({ no: 1 }).limit(f.limit ?? 20).lean();
+      return docs.map((d) => ({ ...toTicket(d as Record<string, unknown>)!, events: [] }));
+    },
+
+    /** Tickets with an SLA step due by `before` (ISO), on the nextDueAt index: the cost follows what is due. */
+    async listDue(before: string, limit = 500): Promise<Ticket[]> {
+      const docs = await Tickets.find({ nextDueAt: { $ne: null, $lte: before } }, { events: 0 }).sort({ nextDueAt: 1 }).limit(limit).lean();
+      return docs.map((d) => ({ ...toTicket(d as Record<string, unknown>)!, events: [] }));
+    },
+
+    /**
+     * What the digest needs: tickets created, answered or closed since `since`, and every open ticket, without
+     * events; then the events of those changed since `eventsSince` (for past statuses and first responses).
+     */
+    async forDigest(since: string, eventsSince: string): Promise<Ticket[]> {
+      const docs = await Tickets.find(
+        { $or: [{ createdAt: { $gte: since } }, { status: { $ne: 'closed' } }, { closedAt: { $gte: since } }, { resolvedAt: { $gte: since } }] },
+        { events: 0, text: 0 },
+      ).lean();
+      const tickets = docs.map((d) => ({ ...toTicket(d as Record<string, unknown>)!, events: [] as Ticket['events'] }));
+      const changed = tickets.filter((t) => t.updatedAt >= eventsSince).map((t) => t.no);
+      for (let i = 0; i < changed.length; i += 1000) {
+        const batch = await Tickets.find({ no: { $in: changed.slice(i, i + 1000) } }, { no: 1, events: 1 }).lean();
+        const byNo = new Map(batch.map((b) => [b.no, b.events]));
+        for (const t of tickets) if (byNo.has(t.no)) t.events = byNo.get(t.no)!;
+      }
+      return tickets;
+    },
+
+    /** Tickets for the ledger: created in [from, to), optionally in one status, by number. */
+    async forLedger(f: { from?: string; to?: string; status?: TicketStatus }): Promise<Ticket[]> {
+      const q: Record<string, unknown> = {};
+      if (f.from || f.to) q.createdAt = { ...(f.from ? { $gte: f.from } : {}), ...(f.to ? { $lt: f.to } : {}) };
+      if (f.status) q.status = f.status;
+      const docs = await Tickets.find(q, { events: 0, text: 0 }).sort({ no: 1 }).lean();
+      return docs.map((d) => ({ ...toTicket(d as Record<string, unknown>)!, events: [] }));
+    },
+
+    async list(f: TicketFilter = {}): Promise<Ticket[]> {
+      const q: Record<string, unknown> = {};
+      if (f.status) q.status = f.status;
+      if (f.enterprise) q.enterprise = f.enterprise;
+      if (f.assignee) q['assignee.personId'] = f.assignee;
+      if (f.since) q.createdAt = { $gte: f.since };
+      const docs = await Tickets.find(q, { events: 0 })
+        .sort({ no: -1 })
+        .limit(Math.min(f.limit ?? 200, 1000))
+        .lean();
+      return docs.map((d) => ({ ...toTicket(d as Record<string, unknown>)!, events: [] }));
+    },
+
+    async count(): Promise<number> {
+      return Tickets.countDocuments();
+    },
+  };
+}
+
+export type TicketRepository = ReturnType<typeof createTicketRepository>;

@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildNewTicket } from '../../src/domain/ticket.js';
+import { connectStore, type Store } from '../../src/store/connect.js';
+import { testMongoUri } from '../helpers/env.js';
+import { runCli } from '../helpers/cli.js';
+
+const xiaoer = runCli;
+
+const NOW = '2026-11-23T09:30:00+08:00';
+
+describe('xiaoer parse', () => {
+  it('reads JSON lines in order, one output line each; a bad line gets an error and the run goes on', async () => {
+    const input = [
+      JSON.stringify({ id: 'a', text: '@店小二 我们公司新厂房的排水许可一直没批下来，下周一要试生产' }),
+      '{oops',
+      JSON.stringify({ id: 'b', text: '轉辦 #4 給區人社局' }),
+    ].join('\n');
+    const { code, out } = await xiaoer(['parse', '--now', NOW], {}, input);
+    expect(code).toBe(0);
+    const lines = out.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toEqual([
+      { id: 'a', intent: 'report', category: 'approval', urgency: 'normal', deadline: '2026-11-30', enterprise: null, ticket: null, summary: expect.any(String) },
+      { id: null, error: 'not valid JSON' },
+      { id: 'b', intent: 'transfer', category: null, urgency: null, deadline: null, enterprise: null, ticket: 4, summary: null },
+    ]);
+  });
+
+  it('parses one message given as an argument; a bad --now is refused', async () => {
+    const one = await xiaoer(['parse', '--now', NOW, '车间变压器昨晚烧了，全厂停电，急！']);
+    expect(JSON.parse(one.out)).toMatchObject({ intent: 'report', category: 'utilities', urgency: 'urgent' });
+    const bad = await xiaoer(['parse', '--now', 'yesterday', 'x']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('ISO-8601');
+  });
+});
+
+describe('xiaoer tickets', () => {
+  const uri = testMongoUri('cli');
+  let store: Store;
+  beforeAll(async () => {
+    store = await connectStore(uri);
+    const t = buildNewTicket(7, {
+      platform: 'dingtalk',
+      chatId: 'cid1',
+      reporter: { id: '0522002', name: '孙总' },
+      text: '流动资金紧张，想申请担保贷款',
+      summary: '流动资金紧张，想申请担保贷款',
+      category: 'finance',
+      categoryConfidence: 0.9,
+      urgency: 'normal',
+      requestedDate: null,
+      resolutionDue: '2026-11-30',
+      resolutionDueAt: '2026-11-30T10:00:00.000Z',
+      enterprise: '浙江天赐生态科技有限公司',
+      sourceMessageId: 'dingtalk:m1',
+      parsedBy: 'rules',
+      now: '2026-11-23T01:30:00.000Z',
+    });
+    await store.conn.collection('tickets').insertOne({ ...t, _id: t.no } as never);
+  });
+  afterAll(async () => {
+    await store.conn.dropDatabase();
+    await store.close();
+  });
+
+  it('lists tickets as text and JSON', async () => {
+    const text = await xiaoer(['tickets', 'list'], { MONGODB_URI: uri });
+    expect(text.code).toBe(0);
+    expect(text.out).toContain('#7');
+    expect(text.out).toContain('融资资金');
+    const json = await xiaoer(['tickets', 'list', '--json'], { MONGODB_URI: uri });
+    expect(JSON.parse(json.out)).toEqual([expect.objectContaining({ no: 7, category: 'finance', status: 'accepted' })]);
+    const none = await xiaoer(['tickets', 'list', '--status', 'closed'], { MONGODB_URI: uri });
+    expect(none.out.trim()).toBe('暂无工单。');
+  });
+
+  it('shows one ticket with its history; an unknown number is a clear error', async () => {
+    const show = await xiaoer(['tickets', 'show', '#7'], { MONGODB_URI: uri });
+    expect(show.out).toContain('#7  已受理');
+    expect(show.out).toContain('浙江天赐生态科技有限公司');
+    expect(show.out).toContain('受理  孙总');
+    const json = await xiaoer(['tickets', 'show', '7', '--json'], { MONGODB_URI: uri });
+    expect(JSON.parse(json.out)).toMatchObject({ no: 7, events: [{ type: 'accepted' }] });
+    const missing = await xiaoer(['tickets', 'show', '999'], { MONGODB_URI: uri });
+    expect(missing.code).toBe(1);
+    expect(missing.err).toContain('未找到工单 #999');
+  });
+});
+
+describe('xiaoer calendar and sla preview', () => {
+  it('answers working-day questions from the real calendar', async () => {
+    expect((await xiaoer(['calendar', 'add-working-days', '--from', '2026-09-30', '--days', '1'])).out.trim()).toBe('2026-10-08');
+    expect((await xiaoer(['calendar', 'is-working-day', '2026-02-14'])).out.trim()).toBe('yes');
+    expect((await xiaoer(['calendar', 'is-working-day', '2026-10-05'])).out.trim()).toBe('no');
+    const bad = await xiaoer(['calendar', 'is-working-day', '2026-02-30']);
+    expect(bad.code).not.toBe(0);
+  });
+
+  it('previews what would fire at an instant without sending anything', async () => {
+    const uri = testMongoUri('preview');
+    const store = await connectStore(uri);
+    try {
+      const t = buildNewTicket(9, {
+        platform: 'wecom', chatId: 'g', reporter: { id: 'r' }, text: 't', summary: '排水许可未批', category: 'approval', categoryConfidence: 1,
+        urgency: 'normal', requestedDate: null, resolutionDue: '2026-11-30', resolutionDueAt: '2026-11-30T01:30:00.000Z', enterprise: null,
+        sourceMessageId: 'wecom:p9', parsedBy: 'rules', now: '2026-11-23T01:30:00.000Z',
+      });
+      await store.conn.collection('tickets').insertOne({ ...t, _id: t.no, status: 'in_progress', assignee: { personId: 'wangfang', name: '王芳' }, nextDueAt: '2026-11-27T01:30:00.000Z' } as never);
+      const early = await xiaoer(['sla', 'preview', '--at', '2026-11-26T09:30:00+08:00'], { MONGODB_URI: uri });
+      expect(early.out.trim()).toBe('该时刻没有待发送的提醒或督办。');
+      const json = await xiaoer(['sla', 'preview', '--at', '2026-12-01T10:00:00+08:00', '--json'], { MONGODB_URI: uri });
+      const rows = JSON.parse(json.out) as { ticket: number; step: string; recipients: { name: string }[] }[];
+      expect(rows.map((r) => r.step)).toEqual(['resolution-pre', 'resolution-due', 'escalate-lead']);
+      expect(rows[0]!.recipients).toEqual([{ personId: 'wangfang', name: '王芳' }]);
+      const text = await xiaoer(['sla', 'preview', '--at', '2026-12-01T10:00:00+08:00'], { MONGODB_URI: uri });
+      expect(text.out).toContain('#9  办理到期前提醒  2026-11-27 09:30  → 王芳');
+      expect((await store.conn.collection('tickets').findOne({ no: 9 }))!.slaSent).toEqual([]);
+    } finally {
+      await store.conn.dropDatabase();
+      await store.close();
+    }
+  });
+});

@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectStore, type Store } from '../../src/store/connect.js';
+import { startBot, type BotProcess } from '../helpers/bot-process.js';
+import { wecomCallback, wecomTextPayload, wecomEnv } from '../helpers/callbacks.js';
+import { testMongoUri, testQueuePrefix, testRedisUrl } from '../helpers/env.js';
+import { startFakeLlm } from '../helpers/fake-llm.js';
+import { startFakePlatforms, type FakePlatforms } from '../helpers/fake-platforms.js';
+
+const ANSWER = { category: 'land', urgency: 'urgent', deadline: '2026-12-15', enterprise: '亿龙置业', summary: '二期用地指标缺口20亩' };
+let fake: FakePlatforms;
+let llm: Awaited<ReturnType<typeof startFakeLlm>>;
+let bot: BotProcess;
+let store: Store;
+
+beforeAll(async () => {
+  fake = await startFakePlatforms();
+  llm = await startFakeLlm(ANSWER);
+  const mongoUri = testMongoUri('llm');
+  bot = await startBot({
+    MONGODB_URI: mongoUri,
+    REDIS_URL: testRedisUrl(),
+    XIAOER_QUEUE_PREFIX: testQueuePrefix(),
+    ...wecomEnv(fake.base),
+    OPENAI_BASE_URL: llm.baseUrl,
+    OPENAI_API_KEY: 'sk-e2e-secret',
+    XIAOER_LLM_MODEL: 'deepseek-chat',
+  });
+  store = await connectStore(mongoUri);
+});
+afterAll(async () => {
+  await bot.stop();
+  await store.conn.dropDatabase();
+  await store.close();
+  await llm.close();
+  await fake.close();
+});
+
+async function report(id: string, text: string) {
+  const cb = wecomCallback(wecomTextPayload(text, { msgid: id, responseUrl: `${fake.base}/cgi-bin/aibot/response?response_code=${id}` }));
+  const started = Date.now();
+  const res = await fetch(`${bot.base}/webhooks/wecom?${cb.query}`, { method: 'POST', body: cb.body });
+  expect(res.status).toBe(200);
+  expect(Date.now() - started).toBeLessThan(1000); // the LLM is not on the acknowledgement path
+  return fake.waitFor((r) => r.query.get('response_code') === id);
+}
+
+describe('with an LLM configured', () => {
+  it('refines the report fields and the summary, and records parsedBy: llm', async () => {
+    llm.setMode('ok');
+    const reply = await report('llm-ok', '新项目的用地指标还差20亩，12月15日前要报省里，很着急');
+    expect(reply.body.markdown.content).toContain('二期用地指标缺口20亩');
+    const t = await store.conn.collection('tickets').findOne({ sourceMessageId: 'wecom:llm-ok' });
+    expect(t).toMatchObject({ parsedBy: 'llm', category: 'land', summary: '二期用地指标缺口20亩', enterprise: '亿龙置业', requestedDate: '2026-12-15' });
+  });
+
+  it('falls back to the rules when the LLM fails, and still answers', async () => {
+    llm.setMode('http-500');
+    await report('llm-500', '车间变压器昨晚烧了，全厂停电，急！');
+    const t = await store.conn.collection('tickets').findOne({ sourceMessageId: 'wecom:llm-500' });
+    expect(t).toMatchObject({ parsedBy: 'rules', category: 'utilities', urgency: 'urgent' });
+    expect(bot.log()).toContain('LLM unavailable; rules used');
+    expect(bot.log()).not.toContain('sk-e2e-secret');
+  });
+});

@@ -1,0 +1,49 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { freePort, waitFor } from '../../src/infra/process.js';
+import { projectRoot } from './shared.js';
+
+/** The real bot as a child process (probot-style e2e): env-only configuration, real servers. */
+export async function startBot(env: Record<string, string>, opts: { waitReady?: boolean } = {}) {
+  const port = env.PORT ? Number(env.PORT) : await freePort();
+  const output: string[] = [];
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(projectRoot, 'src', 'main.ts')], {
+    cwd: projectRoot,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'info', ...env, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.on('data', (d: Buffer) => output.push(d.toString()));
+  child.stderr!.on('data', (d: Buffer) => output.push(d.toString()));
+  const base = `http://127.0.0.1:${port}`;
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  if (opts.waitReady !== false) {
+    await waitFor(
+      async () => {
+        if (child.exitCode !== null) throw new Error(`bot exited early:\n${output.join('')}`);
+        const r = await fetch(`${base}/readyz`).catch(() => null);
+        return r?.status === 200;
+      },
+      60_000,
+      'the bot',
+    );
+  }
+  return {
+    base,
+    port,
+    child,
+    output,
+    exited,
+    log: () => output.join(''),
+    /** Graceful stop (SIGTERM); resolves with the exit code. */
+    async stop(): Promise<number | null> {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      return exited;
+    },
+    /** A crash: SIGKILL, no clean-up. */
+    async kill(): Promise<void> {
+      if (child.exitCode === null) child.kill('SIGKILL');
+      await exited;
+    },
+  };
+}
+export type BotProcess = Awaited<ReturnType<typeof startBot>>;

@@ -1,0 +1,110 @@
+import { Redis } from 'ioredis';
+import { DEFAULT_POLICY } from '../../config/policy.js';
+import { jobs, type JobDeps } from '../../jobs/index.js';
+import { createTicketService } from '../../src/bot/ticket-service.js';
+import { createDigestService } from '../../src/digest/digest-service.js';
+import { defaultCalendar } from '../../src/domain/calendar.js';
+import { recordDeadLetter } from '../../src/outbound/dead-letters.js';
+import { createOutbox } from '../../src/outbound/outbox.js';
+import { createTokenCache } from '../../src/outbound/token-cache.js';
+import { createDingtalkSender } from '../../src/platforms/dingtalk/sender.js';
+import { createWecomSender } from '../../src/platforms/wecom/sender.js';
+import { createLocker } from '../../src/queue/lock.js';
+import { createPacer, parsePaceLimit } from '../../src/queue/pacer.js';
+import { createProducer } from '../../src/queue/producer.js';
+import { startWorkers } from '../../src/queue/worker-host.js';
+import { createLogger } from '../../src/shared/logger.js';
+import type { Store } from '../../src/store/connect.js';
+import { createDeadLetterRepository } from '../../src/store/repositories/dead-letter.repository.js';
+import { createDigestRunRepository } from '../../src/store/repositories/digest-run.repository.js';
+import { createPendingReminderRepository } from '../../src/store/repositories/pending-reminder.repository.js';
+import { createDirectoryRepository } from '../../src/store/repositories/directory.repository.js';
+import { createInboundRepository } from '../../src/store/repositories/inbound.repository.js';
+import { createNoticeRepository } from '../../src/store/repositories/notice.repository.js';
+import { createTicketRepository } from '../../src/store/repositories/ticket.repository.js';
+import { DINGTALK, WECOM } from './callbacks.js';
+import { testRedisUrl } from './env.js';
+
+/**
+ * One bot instance's queue side, as the runtime composes it (minus HTTP and the bot): real Redis, real store,
+ * the real senders pointed at the fake platform server. Several may run at once on the same prefix.
+ */
+export function startWorkerEnv(opts: {
+  store: Store;
+  apiBase: string;
+  prefix: string;
+  now?: () => Date;
+  paceLimit?: string;
+  rateLimitWaitMs?: number;
+  workers?: boolean;
+  lockDurationMs?: number;
+}) {
+  const log = createLogger('silent');
+  const redis = new Redis(testRedisUrl(), { maxRetriesPerRequest: null });
+  const workerRedis = new Redis(testRedisUrl(), { maxRetriesPerRequest: null });
+  const producer = createProducer(redis, opts.prefix);
+  const withLock = createLocker(redis, opts.prefix);
+  const tokens = createTokenCache(redis, opts.prefix, withLock);
+  // a test must not wait minutes when it happens to run at :00 or :30
+  const outbox = createOutbox({ producer, pacer: createPacer(redis, opts.prefix, parsePaceLimit(opts.paceLimit ?? '20/60s')), avoidClockMarks: false });
+  const tickets = createTicketRepository(opts.store.conn);
+  const directories = createDirectoryRepository(opts.store.conn, { cacheMs: 0 });
+  const wait = opts.rateLimitWaitMs ?? 500;
+  const senders = {
+    wecom: createWecomSender(
+      { botToken: WECOM.token, botAesKey: WECOM.aesKey, apiBase: opts.apiBase, app: { corpId: 'wwcorp', agentId: 1000002, agentSecret: 'agent-secret' } },
+      { webhookKey: async (c) => (await directories.current()).group('wecom', c)?.webhookKey, tokens, rateLimitWaitMs: wait },
+    ),
+    dingtalk: createDingtalkSender(
+      { appKey: DINGTALK.appKey, appSecret: DINGTALK.appSecret, robotCode: DINGTALK.appKey, apiBase: opts.apiBase, oapiBase: opts.apiBase },
+      { tokens, rateLimitWaitMs: wait },
+    ),
+  };
+  const calendar = defaultCalendar;
+  const deps: JobDeps = {
+    log,
+    inbound: createInboundRepository(opts.store.conn),
+    tickets,
+    ticketService: createTicketService({ tickets, withLock, calendar, policy: DEFAULT_POLICY }),
+    notices: createNoticeRepository(opts.store.conn),
+    digests: createDigestService({ tickets, directories, calendar, timezone: 'Asia/Shanghai' }),
+    digestRuns: createDigestRunRepository(opts.store.conn),
+    pendingReminders: createPendingReminderRepository(opts.store.conn),
+    directory: () => directories.current(),
+    calendar,
+    policy: DEFAULT_POLICY,
+    timezone: 'Asia/Shanghai',
+    bot: {} as never,
+    producer,
+    outbox,
+    senders,
+    now: opts.now ?? (() => new Date()),
+  };
+  const deadLetters = createDeadLetterRepository(opts.store.conn);
+  const host =
+    opts.workers === false
+      ? null
+      : startWorkers({
+          connection: workerRedis,
+          prefix: opts.prefix,
+          jobs,
+          deps,
+          log,
+          lockDurationMs: opts.lockDurationMs,
+          onFinalFailure: (job, err) => recordDeadLetter(job, err, { deadLetters, redis, prefix: opts.prefix, notices: deps.notices, directory: deps.directory, outbox, senders, log }),
+        });
+  return {
+    deps,
+    producer,
+    outbox,
+    deadLetters,
+    tokens,
+    host,
+    async stop() {
+      await host?.close();
+      await producer.close();
+      redis.disconnect();
+      workerRedis.disconnect();
+    },
+  };
+}

@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_POLICY } from '../../config/policy.js';
+import { createTicketService } from '../../src/bot/ticket-service.js';
+import { defaultCalendar } from '../../src/domain/calendar.js';
+import type { InboundMessage } from '../../src/messages/inbound.js';
+import { connectStore, type Store } from '../../src/store/connect.js';
+import { createInboundRepository } from '../../src/store/repositories/inbound.repository.js';
+import { createTicketRepository } from '../../src/store/repositories/ticket.repository.js';
+import { testMongoUri } from '../helpers/env.js';
+
+let store: Store;
+beforeAll(async () => {
+  store = await connectStore(testMongoUri('store'));
+});
+afterAll(async () => {
+  await store.conn.dropDatabase();
+  await store.close();
+});
+
+const msg = (eventId: string): InboundMessage => ({
+  platform: 'wecom',
+  eventId,
+  chatId: 'wrkGroup1',
+  chatType: 'group',
+  sender: { platform: 'wecom', id: 'chenjl' },
+  text: '我们用电扩容申请一个月了还没批下来',
+  mentions: [],
+  mentionsBot: true,
+  sentAt: '2026-11-23T01:30:00.000Z',
+});
+
+const fields = {
+  summary: '用电扩容申请未批',
+  category: 'utilities' as const,
+  categoryConfidence: 0.9,
+  urgency: 'normal' as const,
+  requestedDate: null,
+  resolutionDue: '2026-11-30',
+  resolutionDueAt: '2026-11-30T01:30:00.000Z',
+  enterprise: null,
+  parsedBy: 'rules' as const,
+};
+
+describe('intake ledger and tickets on a real MongoDB-wire server', () => {
+  it('stores a message once; a repeated delivery is a duplicate and changes nothing', async () => {
+    const inbound = createInboundRepository(store.conn);
+    expect(await inbound.store(msg('m-dup'), { raw: 1 }, new Date())).toBe('stored');
+    expect(await inbound.store(msg('m-dup'), { raw: 2 }, new Date())).toBe('duplicate');
+    expect(await inbound.count({ platform: 'wecom' })).toBe(1);
+  });
+
+  it('numbers concurrent reports from different messages with distinct, consecutive numbers', async () => {
+    const tickets = createTicketRepository(store.conn);
+    const service = createTicketService({ tickets, withLock: (_k, fn) => fn(), calendar: defaultCalendar, policy: DEFAULT_POLICY });
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => service.openFromMessage(msg(`m-par-${i}`), fields, '2026-11-23T01:30:00.000Z')),
+    );
+    const nums = results.map((r) => r.ticket.no);
+    expect(results.every((r) => r.created)).toBe(true);
+    expect(new Set(nums).size).toBe(20);
+    expect(Math.max(...nums) - Math.min(...nums)).toBe(19);
+    expect(await tickets.count()).toBe(20);
+  });
+
+  it('a report opened twice, even concurrently (a retried job), is one ticket', async () => {
+    const tickets = createTicketRepository(store.conn);
+    const service = createTicketService({ tickets, withLock: (_k, fn) => fn(), calendar: defaultCalendar, policy: DEFAULT_POLICY });
+    const m = msg('m-twice');
+    const [a, b] = await Promise.all([service.openFromMessage(m, fields, m.sentAt), service.openFromMessage(m, fields, m.sentAt)]);
+    expect(a.ticket.no).toBe(b.ticket.no);
+    expect([a.created, b.created].filter(Boolean)).toHaveLength(1);
+    const again = await service.openFromMessage(m, fields, m.sentAt);
+    expect(again).toMatchObject({ created: false, ticket: { no: a.ticket.no } });
+    expect(await tickets.findBySource('wecom:m-twice')).toMatchObject({ no: a.ticket.no, status: 'accepted' });
+    expect(await tickets.count()).toBe(21);
+  });
+
+  it('stores concurrent deliveries together and reports each duplicate on its own (group commit)', async () => {
+    const inbound = createInboundRepository(store.conn);
+    const results = await Promise.all([
+      ...Array.from({ length: 30 }, (_, i) => inbound.store(msg(`m-batch-${i}`), {}, new Date())),
+      inbound.store(msg('m-batch-3'), {}, new Date()),
+      inbound.store(msg('m-batch-7'), {}, new Date()),
+    ]);
+    expect(results.filter((r) => r === 'stored')).toHaveLength(30);
+    expect(results.filter((r) => r === 'duplicate')).toHaveLength(2);
+    expect(await store.conn.collection('inbound_messages').countDocuments({ eventId: /^m-batch-/ })).toBe(30);
+  });
+
+  it('lists unprocessed messages for the recovery sweep, and not processed ones', async () => {
+    const inbound = createInboundRepository(store.conn);
+    await inbound.store(msg('m-pending'), {}, new Date(Date.now() - 120_000));
+    await inbound.store(msg('m-done'), {}, new Date(Date.now() - 120_000));
+    await inbound.markProcessed('wecom', 'm-done', 'ok', new Date());
+    const keys = (await inbound.listUnprocessed(new Date())).map((k) => k.eventId);
+    expect(keys).toContain('m-pending');
+    expect(keys).not.toContain('m-done');
+  });
+
+  it('filters tickets by status, enterprise and creation time', async () => {
+    const tickets = createTicketRepository(store.conn);
+    const all = await tickets.list();
+    expect(all.length).toBeGreaterThan(0);
+    expect(await tickets.list({ status: 'closed' })).toEqual([]);
+    expect(await tickets.list({ enterprise: 'nobody' })).toEqual([]);
+    expect((await tickets.list({ since: '2000-01-01T00:00:00Z' })).length).toBe(all.length);
+    expect(await tickets.list({ since: '2999-01-01T00:00:00Z' })).toEqual([]);
+    expect(await tickets.getByNo(999_999)).toBeNull();
+  });
+});

@@ -1,0 +1,132 @@
+import { readFileSync } from 'node:fs';
+import YAML from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { defaultCalendar as cal } from '../../../src/domain/calendar.js';
+import { renderDigest } from '../../../src/domain/digest-render.js';
+import { buildDigest, periodOf, statusAt } from '../../../src/domain/digest.js';
+import { Directory, validateDirectory } from '../../../src/domain/directory.js';
+import { buildNewTicket, type Ticket, type TicketEvent, type TicketStatus } from '../../../src/domain/ticket.js';
+import { toWecomMarkdown } from '../../../src/platforms/wecom/render.js';
+import { toDingtalkMarkdown } from '../../../src/platforms/dingtalk/render.js';
+import { sharedPath } from '../../helpers/shared.js';
+
+const TZ = 'Asia/Shanghai';
+const v = validateDirectory(YAML.parse(readFileSync(sharedPath('examples/directory.yaml'), 'utf8')));
+const dir = v.ok ? new Directory(v.data) : Directory.empty();
+const L = (local: string) => new Date(`${local}+08:00`).toISOString();
+const zhang = { personId: 'zhangwei', name: '张伟' };
+const wang = { personId: 'wangfang', name: '王芳' };
+
+/** A ticket; `steps` are [local time, event type, status it led to, by person]. */
+function T(no: number, created: string, status: TicketStatus, extra: Partial<Ticket>, steps: [string, string, TicketStatus, string?][] = []): Ticket {
+  const base = buildNewTicket(no, {
+    platform: 'wecom', chatId: 'g', reporter: { id: 'r' }, text: 't', summary: `问题${no}`, category: 'utilities', categoryConfidence: 1,
+    urgency: 'normal', requestedDate: null, resolutionDue: '', resolutionDueAt: L('2026-12-02T10:00:00'), enterprise: `企业${no}`,
+    sourceMessageId: `wecom:d${no}`, parsedBy: 'rules', now: L(created),
+  });
+  const events: TicketEvent[] = [{ ...base.events[0]!, data: { to_status: 'accepted' } }];
+  for (const [at, type, to, by] of steps) events.push({ type, at: L(at), data: { to_status: to }, ...(by ? { by: { platform: 'wecom', id: by, personId: by } } : {}) });
+  const updatedAt = events.at(-1)!.at;
+  return { ...base, status, events, updatedAt, ...extra };
+}
+
+const tickets: Ticket[] = [
+  T(1, '2026-11-25T10:00:00', 'accepted', {}),
+  T(2, '2026-11-25T00:00:00', 'pending_claim', { category: 'approval', assignee: zhang, responseDueAt: L('2026-11-25T09:00:00') }, [['2026-11-25T00:00:00', 'dispatch', 'pending_claim']]),
+  T(3, '2026-11-24T23:59:59', 'in_progress', { assignee: zhang, responseDueAt: L('2026-11-25T10:00:00'), resolutionDueAt: L('2026-12-01T10:00:00'), claimedAt: L('2026-11-25T09:00:00') }, [
+    ['2026-11-25T09:00:00', 'claim', 'in_progress', 'zhangwei'],
+  ]),
+  T(4, '2026-10-10T10:00:00', 'pending_rating', { assignee: zhang, resolutionDueAt: L('2026-10-17T10:00:00'), resolvedAt: L('2026-11-25T15:00:00'), outcome: 'resolved' }, [
+    ['2026-10-12T09:00:00', 'claim', 'in_progress', 'zhangwei'],
+    ['2026-11-25T15:00:00', 'resolve', 'pending_rating', 'zhangwei'],
+  ]),
+  T(5, '2026-11-01T10:00:00', 'closed', {
+    assignee: zhang, resolvedAt: L('2026-11-20T10:00:00'), closedAt: L('2026-11-25T16:00:00'), outcome: 'resolved',
+    rating: { level: 'satisfied', at: L('2026-11-25T16:00:00'), by: { platform: 'wecom', id: 'r' }, assigneePersonId: 'zhangwei' },
+  }, [['2026-11-20T10:00:00', 'resolve', 'pending_rating', 'zhangwei'], ['2026-11-25T16:00:00', 'rate', 'closed']]),
+  T(6, '2026-11-02T09:00:00', 'in_progress', {
+    assignee: wang, leaderId: 'lihua', escalationCount: 2, reopenCount: 1, enterprise: '浙江天赐生态科技有限公司',
+    responseDueAt: L('2026-11-03T09:00:00'), resolutionDueAt: L('2026-11-09T18:00:00'), resolvedAt: L('2026-11-24T10:00:00'), outcome: 'resolved',
+    rating: { level: 'dissatisfied', at: L('2026-11-25T11:00:00'), by: { platform: 'wecom', id: 'r' }, assigneePersonId: 'wangfang' },
+  }, [['2026-11-03T10:00:00', 'claim', 'in_progress', 'wangfang'], ['2026-11-24T10:00:00', 'resolve', 'pending_rating', 'wangfang'], ['2026-11-25T11:00:00', 'rate', 'in_progress']]),
+  T(7, '2026-11-10T10:00:00', 'closed', {
+    assignee: zhang, resolvedAt: L('2026-11-18T10:00:00'), closedAt: L('2026-11-20T10:00:00'), outcome: 'partial',
+    rating: { level: 'basically_satisfied', at: L('2026-11-20T10:00:00'), by: { platform: 'wecom', id: 'r' }, assigneePersonId: 'zhangwei' },
+  }, [['2026-11-20T10:00:00', 'rate', 'closed']]),
+  T(8, '2026-11-05T10:00:00', 'closed', {
+    assignee: zhang, resolvedAt: L('2026-11-17T10:00:00'), closedAt: L('2026-11-19T10:00:00'), outcome: 'explained',
+    rating: { level: 'very_satisfied', at: L('2026-11-19T10:00:00'), by: { platform: 'wecom', id: 'r' }, assigneePersonId: 'zhangwei' },
+  }, [['2026-11-19T10:00:00', 'rate', 'closed']]),
+  T(9, '2026-08-03T10:00:00', 'in_progress', { assignee: wang, resolutionDueAt: L('2026-08-07T18:00:00') }, [['2026-08-04T10:00:00', 'claim', 'in_progress', 'wangfang']]),
+  T(10, '2025-12-01T10:00:00', 'closed', { resolvedAt: L('2025-12-05T10:00:00'), closedAt: L('2025-12-10T10:00:00'), outcome: 'resolved' }, [['2025-12-10T10:00:00', 'rate', 'closed']]),
+  T(11, '2026-11-20T00:00:00', 'in_progress', { assignee: zhang, resolutionDueAt: L('2026-11-26T12:00:00') }, [['2026-11-20T09:00:00', 'claim', 'in_progress', 'zhangwei']]),
+  T(12, '2026-11-20T00:00:00', 'pending_rating', { assignee: zhang, responseDueAt: L('2026-11-21T09:00:00'), resolutionDueAt: L('2026-11-27T10:00:00'), resolvedAt: L('2026-11-26T09:00:00'), claimedAt: L('2026-11-20T08:45:00') }, [
+    ['2026-11-20T08:45:00', 'claim', 'in_progress', 'zhangwei'],
+    ['2026-11-26T09:00:00', 'resolve', 'pending_rating', 'zhangwei'],
+  ]),
+];
+
+const day = periodOf('day', '2026-11-25', TZ);
+const d = buildDigest(tickets, day, day.end, cal, dir, TZ);
+
+describe('the digest of 2026-11-25 over a seeded set of tickets', () => {
+  it('has the period boundaries in local time', () => {
+    expect(day).toMatchObject({ key: '2026-11-25', start: L('2026-11-25T00:00:00'), end: L('2026-11-26T00:00:00'), label: '2026年11月25日' });
+    expect(periodOf('week', '2026-11-25', TZ)).toMatchObject({ key: '2026-11-23', label: '11月23日—11月29日' });
+    expect(periodOf('month', '2026-11-25', TZ)).toMatchObject({ key: '2026-11-01', end: L('2026-12-01T00:00:00') });
+  });
+  it('rebuilds past statuses from events', () => {
+    expect(statusAt(tickets[11]!, day.end)).toBe('in_progress'); // answered only the next day
+    expect(statusAt(tickets[5]!, day.start)).toBe('pending_rating'); // reopened during the day
+    expect(statusAt(tickets[1]!, day.start)).toBeNull(); // created exactly at the start
+  });
+  it('counts new, answered and open, with ages and the previous day', () => {
+    expect(d.numbers).toEqual({ newTickets: 2, answered: 1, open: 7, openByAge: { upTo5: 5, from6To15: 0, over15: 2 }, overdue: 2 });
+    expect(d.previous).toEqual({ newTickets: 1, answered: 1, open: 5, openByAge: { upTo5: 3, from6To15: 0, over15: 2 }, overdue: 2 });
+    expect(d.ytd).toEqual({ newTickets: 11, answered: 5, closed: 3 });
+  });
+  it('computes 响应率, 破解率 and 满意率 with 差评 and 参评率', () => {
+    expect(d.responseRate).toEqual({ onTime: 2, due: 4, rate: 50 });
+    expect(d.solveRate).toEqual({ solved: 2, base: 6, rate: 33.3 });
+    expect(d.satisfaction.period).toEqual({ good: 1, rated: 2, rate: 50, participation: 0 });
+    expect(d.satisfaction.ytd).toEqual({ good: 3, rated: 4, rate: 75, participation: 80 });
+    expect(d.satisfaction.bad).toEqual([{ no: 6, enterprise: '浙江天赐生态科技有限公司', level: '不满意', assignee: '王芳' }]);
+  });
+  it('lists overdue tickets, most overdue first, and those due within a working day', () => {
+    expect(d.overdue).toMatchObject({ count: 2, rate: 28.6, dueSoon: 1 });
+    expect(d.overdue.top.map((r) => r.no)).toEqual([9, 6]);
+    expect(d.overdue.top[1]).toEqual({ no: 6, enterprise: '浙江天赐生态科技有限公司', summary: '问题6', assignee: '王芳', leader: '李华', workingDaysOverdue: 12, escalations: 2 });
+  });
+  it('breaks down categories and ranks departments and cadres', () => {
+    expect(d.categories).toEqual([
+      { category: 'approval', label: '审批手续', newTickets: 1, open: 1 },
+      { category: 'utilities', label: '水电气网', newTickets: 1, open: 6 },
+    ]);
+    expect(d.byCadre.map((r) => [r.name, r.open, r.overdue, r.answered])).toEqual([
+      ['张伟', 4, 0, 1],
+      ['王芳', 2, 2, 0],
+    ]);
+    expect(d.byDepartment.map((r) => r.name)).toEqual(['区经信局', '区住建局']);
+  });
+  it('renders for both platforms; "今日无超期" when there is none', () => {
+    const msg = renderDigest(d);
+    expect(toWecomMarkdown(msg).markdown.content).toContain('<font color="warning">超期 2 件</font>');
+    expect(toDingtalkMarkdown(msg).markdown.text).toContain('**超期 2 件**');
+    expect(msg.text).not.toMatch(/1[3-9]\d{9}/);
+    const calm = buildDigest([tickets[0]!], day, day.end, cal, dir, TZ);
+    expect(renderDigest(calm).text).toContain('今日无超期');
+  });
+});
+
+describe('the ranking as a table', () => {
+  it('goes as markdown_v2 to WeCom group robots, as lines to DingTalk and to single-use replies', async () => {
+    const { toWecomMarkdownParts } = await import('../../../src/platforms/wecom/render.js');
+    const msg = renderDigest(d, { rankingOnly: true });
+    expect(msg.format).toBe('table');
+    const [v2] = toWecomMarkdownParts(msg);
+    expect(v2).toMatchObject({ msgtype: 'markdown_v2' });
+    expect((v2 as { markdown_v2: { content: string } }).markdown_v2.content).toContain('| 1 | 张伟 | 4 | 0 | 1 | 1/1 |');
+    expect(toWecomMarkdown(msg).markdown.content).toContain('1 · 张伟 · 4 · 0 · 1 · 1/1');
+    expect(toDingtalkMarkdown(msg).markdown.text).not.toContain('| --- |');
+  });
+});
