@@ -125,7 +125,13 @@ export async function startRuntime(givenConfig: Readonly<Config>, log: Logger): 
 
     const withLock = createLocker(producerRedis, config.queuePrefix);
     const tokens = createTokenCache(producerRedis, config.queuePrefix, withLock);
-    const outbox = createOutbox({ producer, pacer: createPacer(producerRedis, config.queuePrefix, parsePaceLimit(config.outboundLimit)) });
+    // the :00/:30 rule spreads load on WeCom's servers; the simulator's local endpoints need no such care (and a demo
+    // would otherwise wait up to three real minutes for a digest sent at half past)
+    const outbox = createOutbox({
+      producer,
+      pacer: createPacer(producerRedis, config.queuePrefix, parsePaceLimit(config.outboundLimit)),
+      avoidClockMarks: !sim,
+    });
     const senders: Partial<Record<PlatformId, Sender>> = {};
     if (config.wecom) {
       senders.wecom = createWecomSender(config.wecom, {
@@ -174,6 +180,8 @@ export async function startRuntime(givenConfig: Readonly<Config>, log: Logger): 
                 botName: config.botName,
                 clock: sim.clock,
                 directory: () => directories.current(),
+                isWorkingDay: (d) => calendar.isWorkingDay(d),
+                digestTime: config.policy.digest.time,
                 ticket: (no) => tickets.getByNo(no),
                 async tick() {
                   await producer.enqueue(slaReconcile, { at: Date.now() });

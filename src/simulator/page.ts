@@ -63,7 +63,7 @@ export const SIMULATOR_PAGE = `<!doctype html>
   <h1>店小二 · 群聊模拟器</h1>
   <span class="clock" id="clock">模拟时间：—</span>
   <button id="plus4">⏩ 快进 4 小时</button>
-  <button id="tomorrow">⏩ 跳到下一个 08:30</button>
+  <button id="tomorrow">⏩ 跳到下个工作日早间简报</button>
 </header>
 <main>
   <nav id="convs"></nav>
@@ -214,7 +214,7 @@ export const SIMULATOR_PAGE = `<!doctype html>
     if (e.key === 'Enter' && !e.isComposing) send();
   });
   $('plus4').addEventListener('click', () => clock({ hours: 4 }));
-  $('tomorrow').addEventListener('click', () => clock({ to: 'next-0830' }));
+  $('tomorrow').addEventListener('click', () => clock({ to: 'next-digest' }));
   $('messages').addEventListener('click', (e) => {
     const a = e.target.closest('a.ticket');
     if (a) showTicket(a.dataset.no);

@@ -42,6 +42,10 @@ interface SimDeps {
   botName: string;
   clock: SimClock;
   directory(): Promise<Directory>;
+  /** The working-day calendar: the clock jumps to the next working morning. */
+  isWorkingDay(isoDate: string): boolean;
+  /** Local `HH:MM` of the morning digest (policy `digest.time`). */
+  digestTime: string;
   ticket(no: number): Promise<Ticket | null>;
   /** Runs the SLA reconcile and the digest tick now (after the clock moved). */
   tick(): Promise<void>;
@@ -204,11 +208,11 @@ export function createSimulator(deps: SimDeps) {
   });
   router.post('/simulator/api/clock', async (ctx) => {
     const body = await json(ctx);
-    if (body.to === 'next-0830') deps.clock.jumpToNext('08:30');
+    if (body.to === 'next-digest') deps.clock.jumpToNext(deps.digestTime, (d) => deps.isWorkingDay(d));
     else if (typeof body.hours === 'number' && body.hours > 0 && body.hours <= 24 * 14) deps.clock.advance(body.hours * 3_600_000);
     else {
       ctx.status = 400;
-      return ok(ctx, { error: 'to: "next-0830" or hours: 1…336' });
+      return ok(ctx, { error: 'to: "next-digest" or hours: 1…336' });
     }
     await deps.tick();
     ok(ctx, { now: deps.clock.now().toISOString() });

@@ -85,7 +85,7 @@ describe('the group-chat simulator in a real browser', () => {
     await page.click('#tomorrow');
     await expect.poll(async () => (await bot_('助企服务日报').count()) >= 3, { timeout: 30_000 }).toBe(true);
     await page.screenshot({ path: '/tmp/xiaoer-simulator.png' });
-  });
+  }, 60_000);
 
   it('works on a phone screen', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
