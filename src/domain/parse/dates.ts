@@ -23,6 +23,9 @@ export function cnNumber(s: string): number | null {
 }
 
 const NUM = '(\\d{1,3}|[零〇一二两三四五六七八九十百]{1,4})';
+/** Words around 月底/年底 that make it a limit rather than a season. */
+const LIMIT_BEFORE = '(?:在|到|于|争取|希望|力争|计划|要|赶在|截止|最迟|最晚|必须)';
+const LIMIT_AFTER = '(?=前|之前|以前|之内|内|就|要|必须|能|可以|得|到期|过期|完成|完工|交|办|截止|投产|开工|竣工|到岗|搞定)';
 
 /**
  * The date a message asks for, as YYYY-MM-DD, resolved against the message's own time `now` in `zone`; null when
@@ -30,7 +33,9 @@ const NUM = '(\\d{1,3}|[零〇一二两三四五六七八九十百]{1,4})';
  * M月D日, 下个月D号, YYYY年M月D日, D号.
  */
 export function parseRequestedDate(text: string, now: DateTime): string | null {
-  const found = candidateDates(text, now).filter((d): d is string => d !== null);
+  const today = now.toISODate()!;
+  // a date already past tells when something happened ("11月5日交的材料"), not when it is wanted
+  const found = candidateDates(text, now).filter((d): d is string => d !== null && d >= today);
   if (found.length === 0) return null;
   // several dates: the earliest is the one that constrains the work
   return found.sort()[0]!;
@@ -84,9 +89,12 @@ function candidateDates(text: string, now: DateTime): (string | null)[] {
     if (n) out.push(fmt(today.plus({ months: n })));
   }
   if (take(/下个?月(底|末)/)) out.push(fmt(today.plus({ months: 1 }).endOf('month')));
-  if (take(/(月底|月末)/)) out.push(fmt(today.endOf('month')));
-  if (take(/(年底|年末|年前)/)) out.push(fmt(today.endOf('year')));
+  // "月底/年底" asks for a date when it is a limit ("月底前", "月底就到期", "争取年底"), not when it names a season
+  // ("年底订单多") or the past ("上个月底", "去年年底")
+  if (take(new RegExp(`${LIMIT_BEFORE}(月底|月末)|(?<!上个?|上)(月底|月末)${LIMIT_AFTER}`))) out.push(fmt(today.endOf('month')));
+  if (take(new RegExp(`${LIMIT_BEFORE}(年底|年末|年前)|(?<!去年|前年|去)(年底|年末|年前)${LIMIT_AFTER}`))) out.push(fmt(today.endOf('year')));
   if (take(/(本周|这周|这个星期|本星期)(之内|内)/)) out.push(fmt(today.plus({ days: 7 - today.weekday })));
+  take(/(上上|上个?)(?:周|星期|礼拜)[一二三四五六日天1-7]/); // the past: not a requested date
   while ((m = take(/(下下|下|本|这|这个)?(?:周|星期|礼拜)([一二三四五六日天1-7])/))) {
     const target = WEEKDAY[m[2]!]!;
     const prefix = m[1];

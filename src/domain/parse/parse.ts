@@ -29,12 +29,22 @@ const TICKET_REF = /#\s*(\d{1,7})|(\d{1,7})\s*号问题|(?:工单|问题)\s*(\d{
 const URGENT = [
   '急', '紧急', '加急', '十万火急', '马上', '立即', '立刻', '火速', '刻不容缓', '停产', '停工', '停电', '断电', '断供', '断水',
   '停水', '停气', '断网', '进不了场', '进不来', '停滞', '安全隐患', '隐患', '危险', '险情', '坍塌', '倒塌', '塌了', '事故', '安全防护',
-  '围堵', '堵在', '堵路', '信访', '上访', '欠薪', '讨薪', '拉横幅', '来闹', '闹事', '堵门', '着火', '火灾', '泄漏', '爆炸',
+  '围堵', '堵在', '堵路', '信访', '上访', '欠薪', '讨薪', '拉横幅', '拉着横幅', '来闹', '闹事', '堵门', '着火', '火灾', '泄漏', '泄露', '爆炸',
   '滑坡', '塌陷', '沉陷', '受伤', '伤亡', '进不了', '漫到', '被淹', '淹了', '进水', '失灵', '失控', '砸到', '砸伤',
-  '掉下来', '出事', '撞', '吓人', '来堵', '停供', '停用', '责令', '查封', '冻结', '发不出', '停摆', '瘫痪', '中毒', '起火', '冒烟',
+  '掉下来', '出事', '撞', '吓人', '赶紧', '赶快', '扬言', '触电', '坠落', '来堵', '停供', '停用', '责令', '查封', '冻结', '发不出', '停摆', '瘫痪', '中毒', '起火', '冒烟',
 ];
-/** Safety monitoring gone wrong counts as a safety risk. */
-const MONITORING_ALARM = /监测.{0,8}(异常|超标|报警)|欠.{0,8}工资|开裂严重|不敢进/;
+/**
+ * Situations named by phrases rather than words: monitoring alarms and deformation (safety), people kept off the
+ * site or gathering (stoppage, crowd), unpaid wages, blocked fire exits, work at height without protection.
+ */
+const URGENT_PATTERNS = [
+  /监测.{0,8}(异常|超标|报警)|(超|超过|超出|达到|突破).{0,3}(预警|报警|警戒)(值|线)?|开裂严重|不敢(进|坐|用|住|靠近)/,
+  /(支护|基坑|边坡|结构|楼板|顶板|墙体|脚手架|模板|塔吊).{0,6}(变形|位移|倾斜|松动|断裂)|担心.{0,6}(结构|安全)|(危及|威胁|影响).{0,4}安全/,
+  /(?<!不然|否则|要不)不让.{0,4}(进场|施工|开工|干活|进厂|作业|运|通行)|(拦|堵|封)(车|路|门)|把.{0,6}门.{0,2}锁|(一帮|一群|一伙|几十个?|上百)人|聚集|带人|打架|动手/,
+  /欠.{0,8}工资|(讨|要|讨要|追讨)工资|工资.{0,6}(没发|没给|拖欠|发不)/,
+  /消防通道.{0,6}(堵|占)|安全带|(高空|高处)作业|违规作业|冒险作业|容易塌|会塌/,
+  /(停|断)(产|线|机|货|料)|生产线.{0,6}(停|只能维持|撑不)|(只能|最多)(维持|撑)/,
+];
 
 function ticketRef(text: string): number | null {
   const m = text.match(TICKET_REF);
@@ -51,17 +61,23 @@ function detectIntent(t: string, ticket: number | null): Intent {
   const bare = t.replace(/[\s,.!?;:，。！？；：、~～…\-—"'“”‘’()（）【】\[\]]/g, '');
   if (/^(帮助|help|菜单|使用说明|说明|怎么用|怎么使用|如何使用|你能做什么|你会什么|你都会|能做什么|有哪些功能|功能)/i.test(bare) && bare.length <= 12) return 'help';
   if (/(有什么用|会些什么|能干什么|可以做什么|怎么用|怎么使用|使用方法)$/.test(bare) && bare.length <= 14) return 'help';
+  if (/(哪些|什么|几个)(命令|指令|功能|口令)|(命令|指令)(有哪些|是什么|列表|大全)|^怎么用|^如何用|这个机器人|小二(能|会|怎么)/.test(bare) && bare.length <= 14) return 'help';
   if (/(简报|日报|周报|月报|排名|红黑榜|今日数据)/.test(bare) && bare.length <= 12 && !/(问题|反映|申请)/.test(bare)) return 'digest';
   if (ticket !== null) {
     if (/(转办|转交|转给|转到|移交|交由|改派|退单|退回)/.test(t)) return 'transfer';
     if (/(重新打开|重办|还没解决|没有解决|未解决|没解决|重新处理|问题依旧|还是不行)/.test(t)) return 'reopen';
     if (/(不满意|非常满意|基本满意|满意|好评|差评|评价|[1-5一二三四五]\s*星)/.test(t)) return 'rate';
-    if (/(认领|签收|我来跟进|我来处理|我来办|我负责|我跟进|收到.*跟进)/.test(t)) return 'claim';
+    if (/(认领|签收|我来跟进|我来处理|我来办|我来负责|我来对接|我来协调|我负责|我跟进|交给我|由我(来)?(负责|跟进|处理|对接)|我接了|收到.*跟进)/.test(t)) return 'claim';
     if (/(待补充|已补充|补充完毕|恢复办理)/.test(t)) return 'progress';
-    if (/(进展[:：]|进度更新|更新[:：]|延期|已协调|已对接|已联系|已约|已上报|已报送)/.test(t) && !/(办结|已解决|已办好|办好了)/.test(t)) return 'progress';
+    if (
+      /(进展[:：]|进度更新|更新[:：]|延期|已协调|已对接|已联系|已约|已上报|已报送|已(跟|和|与|同|向).{1,10}(对接|联系|沟通|协调|会商|汇报|反馈|确认)|(等待|等)(企业|对方)?(补充)?材料|现场(会商|踏勘|勘察|查看)|正在(办理|协调|对接|审核|走流程))/.test(t) &&
+      !/(办结|已解决|已办好|办好了)/.test(t)
+    ) {
+      return 'progress';
+    }
     if (/(办结|已办结|已解决|答复|已处理完|处理完毕|已完成|销号|已经办好|已办好|办好了|处理好了|已经处理好|搞定|已落实|已送电|已通电)/.test(t)) return 'resolve';
-    if (/(催|加快|抓紧|尽快|督办|着急|快点)/.test(t)) return 'urge';
-    if (/(什么进度|进度如何|进展如何|怎么样了|到哪了|到哪一步|什么环节|哪个环节|查一下|查询|状态|什么时候能|什么情况|啥情况|情况如何|结果呢)/.test(t)) return 'query';
+    if (/(催|加快|抓紧|尽快|督办|督促|着急|快点|没人(联系|管|理|回复|处理)|怎么还没|还没人)/.test(t)) return 'urge';
+    if (/(什么进度|进度如何|进度怎样|进度怎么样|进展如何|进展怎样|进展怎么样|怎么样|到哪了|到哪一步|什么环节|哪个环节|查一下|查询|状态|什么时候能|什么情况|啥情况|情况如何|结果呢|有结果|[?？]$)/.test(t)) return 'query';
     if (/(进展|进度|延期|更新|已联系|已约|正在)/.test(t)) return 'progress';
     return 'query';
   }
@@ -69,6 +85,21 @@ function detectIntent(t: string, ticket: number | null): Intent {
   const verb = /^(认领|签收|办结|答复|转办|退单|催办|重办|评价)$/.exec(bare)?.[1];
   if (verb) return BARE_VERBS[verb]!;
   if (/^(我的待办|待办|我的工单|我的任务|超期|超期清单|超期列表|我们的问题|我们公司的问题|查询)/.test(bare) && bare.length <= 12) {
+    return 'query';
+  }
+  // "我还有哪些待办", "我手上还有哪些工单", "我们公司提的问题现在都什么状态"
+  if (
+    bare.length <= 20 &&
+    (/(哪些|几个|多少|几件|几单)(待办|工单|任务|问题没办|超期)|(待办|工单|任务)(有哪些|有几个|还有多少|清单|列表)/.test(bare) ||
+      /(我们|我司|我们公司|公司|企业)(提|报|反映)?的(问题|工单|诉求).{0,6}(状态|进度|进展|情况|怎么样|办得怎么样)/.test(bare))
+  ) {
+    return 'query';
+  }
+  // "我们上次反映的用电问题怎么样了": asking after an earlier report, without its number
+  if (
+    bare.length <= 30 &&
+    /(上次|之前|前几天|前段时间|上周|前面)(反映|提|报|说)的.{0,12}(问题|事情|事|诉求|申请).{0,8}(怎么样|进展|进度|结果|有消息|有回复|办得|到哪)/.test(bare)
+  ) {
     return 'query';
   }
   if (isChat(bare)) return 'chat';
@@ -102,7 +133,8 @@ export function parseEnterprise(t: string): string | null {
   for (const re of ENTERPRISE_PATTERNS) {
     const m = t.match(re);
     if (m?.[1]) {
-      const name = m[1].replace(/^(我们|我司|我厂|你好|您好|请问)/, '');
+      // "我们是X项目部": the enterprise, not its site office or department
+      const name = m[1].replace(/^(我们|我司|我厂|你好|您好|请问)/, '').replace(/(项目部|项目组|办事处|财务部|行政部|人事部|办公室)$/, '');
       if (name.length >= 2 && !/^(公司|企业|工厂|厂里|这边|那边|一家)/.test(name)) return name;
     }
   }
@@ -135,7 +167,7 @@ export function parseMessage(text: string, sentAt: string, zone = 'Asia/Shanghai
   const soon = deadline !== null && DateTime.fromISO(deadline, { zone }).diff(now.startOf('day'), 'days').days <= 2;
   // "应急局", "应急资金" name things; they do not say the matter is urgent
   const calm = t.replace(/(不急|不着急|不是很急|不紧急|不用急|应急)/g, '');
-  const urgency: Urgency = soon || URGENT.some((w) => calm.includes(w)) || MONITORING_ALARM.test(calm) ? 'urgent' : 'normal';
+  const urgency: Urgency = soon || URGENT.some((w) => calm.includes(w)) || URGENT_PATTERNS.some((re) => re.test(calm)) ? 'urgent' : 'normal';
   return {
     intent,
     ticket: null,

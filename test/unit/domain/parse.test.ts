@@ -55,6 +55,14 @@ describe('requested dates', () => {
     ['1月10日前', '2027-01-10'],
     ['5个工作日内', '2026-11-30'],
     ['没有日期', null],
+    // a season, or the past, is not a requested date
+    ['年底订单多，缺人', null],
+    ['去年年底交的材料', null],
+    ['上个月底报的名', null],
+    ['上周三提交的申请', null],
+    ['11月5日交的材料还没批', null],
+    ['月底就到期了', '2026-11-30'],
+    ['争取年底', '2026-12-31'],
   ];
   for (const [text, want] of cases) {
     it(`${text} → ${want}`, () => expect(parseRequestedDate(normalizeText(text), now)).toBe(want));
@@ -90,5 +98,22 @@ describe('normalisation and other readings', () => {
   });
   it('reads enterprise names in the usual patterns', () => {
     expect(parseMessage('浙江天赐生态科技有限公司的环评批复还没下来', REF).enterprise).toBe('浙江天赐生态科技有限公司');
+    expect(parseMessage('我们是中建华泰项目部，桩基检测排不上', REF).enterprise).toBe('中建华泰');
+  });
+  it('reads safety, crowd and stoppage situations described in phrases as urgent, and a threat as not yet', () => {
+    for (const t of [
+      '基坑支护有变形，监测数据超了预警值',
+      '工人没系安全带就在高处作业',
+      '二十多个工人在项目部讨工资',
+      '班组长带人把工地大门锁了',
+      '村民不让我们进场平整土地',
+      '芯片供应商断货，生产线只能维持一周',
+    ]) {
+      expect(parseMessage(t, REF).urgency, t).toBe('urgent');
+    }
+    expect(parseMessage('村民要求增加青苗补偿，不然不让施工', REF).urgency).toBe('normal');
+  });
+  it('reads topics the taxonomy leaves out as other the taxonomy leaves out as other, not as a near category', () => {
+    expect(parseMessage('我们的商标被别人抢注了，想问问怎么维权', REF).category).toBe('other');
   });
 });
