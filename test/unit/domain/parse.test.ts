@@ -108,10 +108,14 @@ describe('normalisation and other readings', () => {
       '班组长带人把工地大门锁了',
       '村民不让我们进场平整土地',
       '芯片供应商断货，生产线只能维持一周',
+      '房东把我们的电给掐了',
+      '隔壁基坑开挖后围墙裂缝越来越大',
+      '建筑垃圾堆在消防通道上',
     ]) {
       expect(parseMessage(t, REF).urgency, t).toBe('urgent');
     }
     expect(parseMessage('村民要求增加青苗补偿，不然不让施工', REF).urgency).toBe('normal');
+    expect(parseMessage('村民嫌冷却塔太吵，要求我们停机', REF).urgency).toBe('normal');
   });
   it('reads topics the taxonomy leaves out as other the taxonomy leaves out as other, not as a near category', () => {
     expect(parseMessage('我们的商标被别人抢注了，想问问怎么维权', REF).category).toBe('other');
