@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { cnNumber, parseRequestedDate } from '../../../src/domain/parse/dates.js';
 import { normalizeText } from '../../../src/domain/parse/normalize.js';
+import { LEXICON } from '../../../src/domain/parse/lexicon.js';
 import { parseMessage } from '../../../src/domain/parse/parse.js';
 import { sharedPath } from '../../helpers/shared.js';
 
@@ -119,5 +120,14 @@ describe('normalisation and other readings', () => {
   });
   it('reads topics the taxonomy leaves out as other the taxonomy leaves out as other, not as a near category', () => {
     expect(parseMessage('我们的商标被别人抢注了，想问问怎么维权', REF).category).toBe('other');
+  });
+});
+
+describe('the category lexicon', () => {
+  it('lists each cue once per category (a repeated cue would count twice)', () => {
+    for (const [cat, cues] of Object.entries(LEXICON)) {
+      const keys = cues.map(([w]) => String(w));
+      expect(keys.filter((k, i) => keys.indexOf(k) !== i), cat).toEqual([]);
+    }
   });
 });
