@@ -58,8 +58,9 @@ describe('scheduled digests', () => {
     const now = L('2026-11-30T08:30:00');
     const results = await Promise.all([digestTick.process({}, depsAt(now), meta), digestTick.process({}, depsAt(now), meta), digestTick.process({}, depsAt(now), meta)]);
     expect(results.join(' ')).toContain('day:2026-11-27, week:2026-11-23');
-    await expect.poll(() => wecomDigests('助企服务日报').length, { timeout: 15_000 }).toBe(1);
-    await expect.poll(() => dingDigests('助企服务周报').length, { timeout: 15_000 }).toBe(1);
+    // four sends, each its own job: wait for all of them (the weekly follows the daily in the same group)
+    const counts = () => [wecomDigests('助企服务日报'), wecomDigests('助企服务周报'), dingDigests('助企服务日报'), dingDigests('助企服务周报')].map((l) => l.length);
+    await expect.poll(counts, { timeout: 15_000 }).toEqual([1, 1, 1, 1]);
     expect(wecomDigests('助企服务日报')[0]!.query.get('key')).toBe('00000000-0000-0000-0000-000000000002');
     expect(wecomDigests('11月27日—11月29日')).toHaveLength(1);
     expect(wecomDigests('助企服务周报')).toHaveLength(1);
