@@ -34,7 +34,7 @@ export async function main(): Promise<void> {
     runtime.port ? `xiaoer listening on http://localhost:${runtime.port}` : 'xiaoer workers running',
   );
   if (runtime.simulatorUrl) log.info({ simulator: runtime.simulatorUrl }, `群聊模拟器 / simulator: ${runtime.simulatorUrl}`);
-  else if (platforms.length === 0) log.warn('no platform is configured: webhooks answer 404 (see config/.env.example)');
+  else if (platforms.length === 0) log.warn('no platform is configured: webhooks answer 404 (see config/env.example)');
 
   let stopping = false;
   const shutdown = async (signal: string, code = 0) => {
