@@ -1,6 +1,6 @@
 import type { Policy } from '../../config/policy.js';
 import type { BusinessCalendar } from './calendar.js';
-import type { Ticket, Urgency } from './ticket.js';
+import { isOpen, isOverdue, type Ticket, type Urgency } from './ticket.js';
 
 /**
  * SLA clocks and the reminder/escalation steps they imply. Pure: every due time is derived from the ticket, the
@@ -41,8 +41,6 @@ export const STEP_LABELS: Record<StepKind, string> = {
   'escalate-leader': '超期督办（包联区领导）',
   'escalate-admins': '超期督办（管理员）',
 };
-
-const OPEN: Ticket['status'][] = ['accepted', 'pending_claim', 'in_progress'];
 
 /** 答复 due: from 受理; a requested date can shorten it, never lengthen it, and never into the past. */
 export function resolutionDueAt(
@@ -92,7 +90,7 @@ export function slaSteps(t: Ticket, cal: BusinessCalendar, policy: Policy): SlaS
     add('response-due', due, 'assignee', due);
     add('response-overdue', cal.addWorkingMinutes(due, policy.reminders.responseOverdueAfterMinutes), 'department', due);
   }
-  if (OPEN.includes(t.status) && t.resolutionDueAt && !t.pausedAt) {
+  if (isOpen(t) && t.resolutionDueAt && !t.pausedAt) {
     const due = t.resolutionDueAt;
     const before = policy.reminders.beforeWorkingDays * day;
     if (before > 0) add('resolution-pre', cal.subtractWorkingMinutes(due, before), 'assignee', due, t.createdAt);
@@ -118,6 +116,6 @@ export function nextDueAt(t: Ticket, cal: BusinessCalendar, policy: Policy): str
 
 /** Working days a ticket is overdue at `now` (0 when not overdue or not open). */
 export function workingDaysOverdue(t: Ticket, now: string, cal: BusinessCalendar): number {
-  if (!OPEN.includes(t.status) || !t.resolutionDueAt || now <= t.resolutionDueAt) return 0;
+  if (!isOverdue(t, now)) return 0;
   return Math.ceil(cal.workingMinutesBetween(t.resolutionDueAt, now) / cal.minutesPerDay);
 }

@@ -10,6 +10,18 @@ export const TICKET_STATUSES = {
 } as const;
 export type TicketStatus = keyof typeof TICKET_STATUSES;
 
+/** The states in which a ticket is being handled (a ticket waiting for its rating or closed is not open). */
+export const OPEN_STATUSES: readonly TicketStatus[] = ['accepted', 'pending_claim', 'in_progress'];
+export const isOpen = (t: Pick<Ticket, 'status'>): boolean => OPEN_STATUSES.includes(t.status);
+
+/**
+ * The one definition of 超期 used by every surface (digest, 超期问题, ledger, SLA steps, CLI): an open ticket past its
+ * current answer deadline, not paused while waiting for the enterprise (待补充).
+ */
+export function isOverdue(t: Pick<Ticket, 'status' | 'resolutionDueAt' | 'pausedAt'>, now: string): boolean {
+  return isOpen(t) && !t.pausedAt && !!t.resolutionDueAt && now > t.resolutionDueAt;
+}
+
 export const CATEGORIES = {
   approval: '审批手续',
   land: '用地拆迁',
