@@ -28,8 +28,9 @@ export const slaStep = defineJob({
 
     const dir = await deps.directory();
     const recipients = recipientsFor(step.target, t, dir);
-    // the response-overdue step also reminds the assignee again
-    const people = step.kind === 'response-overdue' && t.assignee ? [...recipients, t.assignee] : recipients;
+    // the response-overdue step tells the lead to 督促, and reminds the assignee with a text of their own
+    const remindAssignee = step.kind === 'response-overdue' && !!t.assignee && !recipients.some((r) => r.personId === t.assignee!.personId);
+    const people = remindAssignee ? [...recipients, t.assignee!] : recipients;
     const opts = { timezone: deps.timezone, overdueDays: workingDaysOverdue(t, deps.now().toISOString(), deps.calendar) };
     const cause = `sla-${t.no}-${d.key}`;
     let index = 0;
@@ -45,10 +46,12 @@ export const slaStep = defineJob({
       const target = { kind: 'user' as const, platform, userId: p[platform]! };
       const mergeKey = `${platform}:${target.userId}:${step.at.slice(0, 16)}`;
       const id = `${cause}:${p.personId}`;
-      await deps.pendingReminders.add({ _id: id, mergeKey, target, text: stepMessage(step, t, opts).text, at: deps.now() });
+      const text = stepMessage(step, t, { ...opts, toAssignee: p.personId === t.assignee?.personId }).text;
+      await deps.pendingReminders.add({ _id: id, mergeKey, target, text, at: deps.now() });
       await deps.producer.enqueue(flushReminders, { mergeKey, first: id }, { delay: MERGE_DELAY_MS });
     }
-    const escalation = step.kind.startsWith('escalate');
+    // a level of the ladder with nobody (new) to tell is skipped: recorded as done, no message, no group post
+    const escalation = step.kind.startsWith('escalate') && recipients.length > 0;
     if (escalation && deps.senders[t.platform]) {
       for (const g of dir.data.groups.filter((g) => g.kind === 'leaders' && g.platform === t.platform)) {
         await send({ kind: 'group', platform: g.platform, chatId: g.chatId }, escalationPost(step, t, recipients, opts));
@@ -59,6 +62,7 @@ export const slaStep = defineJob({
       () => ({ type: 'sla', key: d.key, kind: step.kind, escalation, recipients: people.map((p) => p.personId) }),
       { by: { platform: t.platform, id: 'xiaoer', name: '店小二' }, at: deps.now().toISOString(), source: `sla:${d.key}` },
     );
-    return res.ok ? `${step.kind} sent to ${people.map((p) => p.personId).join(',') || 'nobody'}` : `not recorded: ${res.message}`;
+    const to = people.map((p) => p.personId).join(',') || (step.kind.startsWith('escalate') ? 'nobody (level skipped)' : 'nobody');
+    return res.ok ? `${step.kind} sent to ${to}` : `not recorded: ${res.message}`;
   },
 });

@@ -1,4 +1,4 @@
-import type { OutboundMessage } from '../messages/outbound.js';
+import { neutralizeUserText, type OutboundMessage } from '../messages/outbound.js';
 import type { DigestModel, PeriodNumbers } from './digest.js';
 
 const NAMES = { day: '日报', week: '周报', month: '月报' } as const;
@@ -9,6 +9,8 @@ const delta = (now: number, before: number) => {
 };
 /** `{{warn:…}}` is rendered per platform: WeCom's warning colour, DingTalk bold, plain text as is. */
 const warn = (s: string) => `{{warn:${s}}}`;
+/** Names and summaries came from people: their `{{…}}`, `<@…>` or `**` are shown as typed. */
+const u = (s: string | null | undefined) => (s ? neutralizeUserText(s) : s);
 
 /** The digest as one platform-neutral markdown message (no phone numbers: none are in the model). */
 export function renderDigest(d: DigestModel, opts: { rankingOnly?: boolean } = {}): OutboundMessage {
@@ -19,20 +21,21 @@ export function renderDigest(d: DigestModel, opts: { rankingOnly?: boolean } = {
   if (!opts.rankingOnly) {
     lines.push(
       `**受理** 新增 ${n.newTickets}（${delta(n.newTickets, p.newTickets)}） · 办结 ${n.answered}（${delta(n.answered, p.answered)}） · 在办 ${n.open}（${delta(n.open, p.open)}）`,
+      ...(d.openAtLabel ? [`> 在办、超期统计截至 ${d.openAtLabel}`] : []),
       `> 在办账龄：≤5个工作日 ${n.openByAge.upTo5} · 6–15个 ${n.openByAge.from6To15} · >15个 ${n.openByAge.over15}`,
       `> 年度累计：受理 ${d.ytd.newTickets} · 办结 ${d.ytd.answered} · 销号 ${d.ytd.closed}`,
       `**响应率** ${pct(d.responseRate.rate)}（近30天 ${d.responseRate.onTime}/${d.responseRate.due}） · **破解率** ${pct(d.solveRate.rate)}（年度 ${d.solveRate.solved}/${d.solveRate.base}）`,
       `**满意率** ${pct(d.satisfaction.period.rate)}（本期 ${d.satisfaction.period.good}/${d.satisfaction.period.rated}，参评率 ${pct(d.satisfaction.period.participation)}） · 年度 ${pct(d.satisfaction.ytd.rate)}`,
     );
     if (d.satisfaction.bad.length) {
-      lines.push(`**差评 ${d.satisfaction.bad.length} 件**`, ...d.satisfaction.bad.map((b) => `> #${b.no} ${b.enterprise ?? ''} ${b.level} · 责任人 ${b.assignee ?? '—'}`));
+      lines.push(`**差评 ${d.satisfaction.bad.length} 件**`, ...d.satisfaction.bad.map((b) => `> #${b.no} ${u(b.enterprise) ?? ''} ${b.level} · 责任人 ${u(b.assignee) ?? '—'}`));
     }
     const overdueHead = d.overdue.count > 0 ? warn(`超期 ${d.overdue.count} 件`) : '超期 0 件';
     lines.push(`**${overdueHead}**（超期率 ${pct(d.overdue.rate)}，较上期 ${delta(n.overdue, p.overdue)}） · 即将超期 ${d.overdue.dueSoon} 件`);
     if (d.overdue.top.length === 0) lines.push('> 今日无超期');
     for (const r of d.overdue.top) {
       lines.push(
-        `> #${r.no} ${r.enterprise ?? '—'} · ${r.summary} · 责任人 ${r.assignee ?? '—'} · 包联 ${r.leader ?? '—'} · ${warn(`超期${r.workingDaysOverdue}个工作日`)}${r.escalations ? ` · 督办${r.escalations}次` : ''}`,
+        `> #${r.no} ${u(r.enterprise) ?? '—'} · ${u(r.summary)} · 责任人 ${u(r.assignee) ?? '—'} · 包联 ${u(r.leader) ?? '—'} · ${warn(`超期${r.workingDaysOverdue}个工作日`)}${r.escalations ? ` · 督办${r.escalations}次` : ''}`,
       );
     }
     if (d.categories.length) {
@@ -45,13 +48,13 @@ export function renderDigest(d: DigestModel, opts: { rankingOnly?: boolean } = {
       `**${title}**`,
       '| 名次 | 名称 | 在办 | 超期 | 办结 | 满意/参评 |',
       '| --- | --- | --- | --- | --- | --- |',
-      ...rows.map((r, i) => `| ${i + 1} | ${r.name} | ${r.open} | ${r.overdue} | ${r.answered} | ${r.satisfied}/${r.rated} |`),
+      ...rows.map((r, i) => `| ${i + 1} | ${u(r.name)} | ${r.open} | ${r.overdue} | ${r.answered} | ${r.satisfied}/${r.rated} |`),
     ];
     if (d.byDepartment.length) lines.push(...table('部门排名', d.byDepartment));
     if (d.byCadre.length) lines.push(...table('干部排名', d.byCadre));
     return { format: 'table', title, text: lines.join('\n'), mentions: [] };
   }
-  const rankLine = (r: DigestModel['byCadre'][number]) => `${r.name}：在办${r.open} 超期${r.overdue > 0 ? warn(String(r.overdue)) : '0'} 办结${r.answered}${r.rated ? ` 满意${r.satisfied}/${r.rated}` : ''}`;
+  const rankLine = (r: DigestModel['byCadre'][number]) => `${u(r.name)}：在办${r.open} 超期${r.overdue > 0 ? warn(String(r.overdue)) : '0'} 办结${r.answered}${r.rated ? ` 满意${r.satisfied}/${r.rated}` : ''}`;
   if (d.byDepartment.length) lines.push('**部门排名**', ...d.byDepartment.map((r, i) => `> ${i + 1}. ${rankLine(r)}`));
   if (d.byCadre.length) lines.push('**干部排名**', ...d.byCadre.map((r, i) => `> ${i + 1}. ${rankLine(r)}`));
   return { format: 'markdown', title, text: lines.join('\n'), mentions: [] };

@@ -1,8 +1,9 @@
 import { DateTime } from 'luxon';
 import type { BusinessCalendar } from './calendar.js';
 import type { Directory } from './directory.js';
+import { workingDaysOverdue } from './sla.js';
 import { RATINGS, type RatingLevel } from './ticket-state.js';
-import { CATEGORIES, type Category, type Ticket, type TicketStatus } from './ticket.js';
+import { CATEGORIES, isOpen, isOverdue, type Category, type Ticket, type TicketStatus } from './ticket.js';
 
 export type Period = 'day' | 'week' | 'month';
 
@@ -35,7 +36,6 @@ export function previousPeriod(p: PeriodRange, tz: string): PeriodRange {
   return periodOf(p.period, before, tz);
 }
 
-const OPEN: TicketStatus[] = ['accepted', 'pending_claim', 'in_progress'];
 const GOOD = (l: string) => (RATINGS[l as RatingLevel]?.score ?? 0) >= 3;
 
 /** The status a ticket had at an instant, from its events (each records the status it led to). */
@@ -49,6 +49,34 @@ export function statusAt(t: Ticket, at: string): TicketStatus | null {
     if (to) status = to;
   }
   return status;
+}
+
+/**
+ * The ticket as it stood at an instant (null before it existed): its status from the events (`statusAt`), its answer
+ * deadline and pause undone for every later event that moved them (`data.previousDue`, 待补充/恢复办理), so that
+ * `isOverdue` — the one definition of 超期 — can be asked about the past too.
+ */
+export function ticketAt(t: Ticket, at: string): Ticket | null {
+  const status = statusAt(t, at);
+  if (!status) return null;
+  let resolutionDueAt = t.resolutionDueAt;
+  let pausedAt = t.pausedAt ?? null;
+  if (t.updatedAt >= at) {
+    for (const e of [...t.events].reverse()) {
+      if (e.at < at) break;
+      const data = (e.data ?? {}) as { previousDue?: unknown; pausedAt?: unknown };
+      if (typeof data.previousDue === 'string') resolutionDueAt = data.previousDue;
+      if (e.type === 'pause') pausedAt = null;
+      if (e.type === 'resume' && typeof data.pausedAt === 'string') pausedAt = data.pausedAt;
+    }
+  }
+  return { ...t, status, resolutionDueAt, pausedAt };
+}
+
+/** Whether a ticket had been reopened (重办, or 差评 sending it back) before an instant. */
+export function reopenedBy(t: Ticket, at: string): boolean {
+  if (t.updatedAt < at || t.events.length === 0) return (t.reopenCount ?? 0) > 0;
+  return t.events.some((e) => e.at < at && (e.type === 'reopen' || (e.data as { reopened?: unknown } | undefined)?.reopened === true));
 }
 
 export interface OverdueRow {
@@ -80,7 +108,12 @@ export interface PeriodNumbers {
 
 export interface DigestModel {
   period: PeriodRange;
+  /** Flows (新增, 办结, rates) are counted up to here: the period's end, or now while it runs. */
   at: string;
+  /** The stock (在办, 超期, 即将超期, rankings) is read here: `at`, or the moment the digest is sent. */
+  openAt: string;
+  /** "M月d日 HH:mm" of `openAt` when it is not the period's end, for the reader. */
+  openAtLabel: string | null;
   numbers: PeriodNumbers;
   previous: PeriodNumbers;
   ytd: { newTickets: number; answered: number; closed: number };
@@ -104,34 +137,53 @@ const ratio = (a: number, b: number) => (b > 0 ? Math.round((1000 * a) / b) / 10
 
 /**
  * The leaders' numbers (practice.md, "The numbers leaders are judged by") for a period ending at `at` (the period's
- * end, or now when the period is still running). Pure: tickets in, numbers out. `tickets` must hold every ticket
- * created this year or still open, with events for those changed after the period's start.
+ * end, or now when the period is still running). The stock — what is open, overdue, due soon — is read at
+ * `opts.openAt` when given (the 08:30 digest shows what is open when it is sent), else at the same end; the previous
+ * period's stock at the same offset from its end (what the previous digest showed). Open and overdue follow the one
+ * definition (`isOpen`, `isOverdue`) on the ticket as it stood then (`ticketAt`). Pure: tickets in, numbers out.
+ * `tickets` must hold every ticket created this year or still open, with events for those changed after the previous
+ * period's start.
  */
-export function buildDigest(tickets: Ticket[], range: PeriodRange, at: string, cal: BusinessCalendar, dir: Directory, tz: string): DigestModel {
+export function buildDigest(
+  tickets: Ticket[],
+  range: PeriodRange,
+  at: string,
+  cal: BusinessCalendar,
+  dir: Directory,
+  tz: string,
+  opts: { openAt?: string } = {},
+): DigestModel {
   const prevRange = previousPeriod(range, tz);
   const yearStart = DateTime.fromISO(range.start).setZone(tz).startOf('year').toUTC().toISO()!;
   const dayMin = cal.minutesPerDay;
+  const end = at < range.end ? at : range.end;
+  const openAt = opts.openAt && opts.openAt > end ? opts.openAt : end;
+  const shift = Date.parse(openAt) - Date.parse(end);
+  const prevOpenAt = new Date(Date.parse(prevRange.end) + shift).toISOString();
 
-  const numbersFor = (start: string, end: string): PeriodNumbers => {
+  /** The tickets open at an instant, as they stood then. */
+  const openAtInstant = (instant: string): Ticket[] => tickets.flatMap((t) => {
+    const then = ticketAt(t, instant);
+    return then && isOpen(then) ? [then] : [];
+  });
+  const numbersFor = (start: string, flowEnd: string, stockAt: string): PeriodNumbers => {
     const n: PeriodNumbers = { newTickets: 0, answered: 0, open: 0, openByAge: { upTo5: 0, from6To15: 0, over15: 0 }, overdue: 0 };
     for (const t of tickets) {
-      if (t.createdAt >= start && t.createdAt < end) n.newTickets++;
-      if (t.resolvedAt && t.resolvedAt >= start && t.resolvedAt < end) n.answered++;
-      const s = statusAt(t, end);
-      if (s && OPEN.includes(s)) {
-        n.open++;
-        const age = cal.workingMinutesBetween(t.createdAt, end) / dayMin;
-        if (age <= 5) n.openByAge.upTo5++;
-        else if (age <= 15) n.openByAge.from6To15++;
-        else n.openByAge.over15++;
-        if (t.resolutionDueAt < end) n.overdue++;
-      }
+      if (t.createdAt >= start && t.createdAt < flowEnd) n.newTickets++;
+      if (t.resolvedAt && t.resolvedAt >= start && t.resolvedAt < flowEnd) n.answered++;
+    }
+    for (const t of openAtInstant(stockAt)) {
+      n.open++;
+      const age = cal.workingMinutesBetween(t.createdAt, stockAt) / dayMin;
+      if (age <= 5) n.openByAge.upTo5++;
+      else if (age <= 15) n.openByAge.from6To15++;
+      else n.openByAge.over15++;
+      if (isOverdue(t, stockAt)) n.overdue++;
     }
     return n;
   };
-  const end = at < range.end ? at : range.end;
-  const numbers = numbersFor(range.start, end);
-  const previous = numbersFor(prevRange.start, prevRange.end);
+  const numbers = numbersFor(range.start, end, openAt);
+  const previous = numbersFor(prevRange.start, prevRange.end, prevOpenAt);
 
   const ytdTickets = tickets.filter((t) => t.createdAt >= yearStart && t.createdAt < end);
   const ytd = {
@@ -140,23 +192,37 @@ export function buildDigest(tickets: Ticket[], range: PeriodRange, at: string, c
     closed: tickets.filter((t) => t.closedAt && t.closedAt >= yearStart && t.closedAt < end).length,
   };
 
-  // 响应率
+  // 响应率: over the tickets whose response deadline fell in the last 30 days, and those answered in time in the last
+  // 30 days whose deadline is still to come (a response in time is known at once; a miss only when the deadline passes)
   const windowStart = DateTime.fromISO(end).minus({ days: 30 }).toUTC().toISO()!;
   let onTime = 0;
   let due = 0;
   for (const t of tickets) {
-    if (!t.responseDueAt || t.responseDueAt <= windowStart || t.responseDueAt > end) continue;
-    due++;
-    const first = t.events.find((e) => ['claim', 'progress', 'resolve'].includes(e.type) && e.by?.personId && e.by.personId !== 'xiaoer');
+    if (!t.responseDueAt) continue;
+    // the first response of the current responsible person (after the latest dispatch), known by the period's end
+    const first = t.events.find(
+      (e) => ['claim', 'progress', 'resolve'].includes(e.type) && e.by?.personId && e.by.personId !== 'xiaoer' && (!t.dispatchedAt || e.at >= t.dispatchedAt),
+    );
     const respondedAt = first?.at ?? t.claimedAt ?? null;
-    if (respondedAt && respondedAt <= t.responseDueAt) onTime++;
+    const inTime = !!respondedAt && respondedAt <= t.responseDueAt && respondedAt < end;
+    const decidedAt = inTime && t.responseDueAt > end ? respondedAt! : t.responseDueAt;
+    if (decidedAt <= windowStart || decidedAt > end) continue;
+    due++;
+    if (inTime) onTime++;
   }
 
-  // 破解率 (year to date)
+  // 破解率 (year to date): closed as 已解决 (or 部分解决 the enterprise rated well) and never reopened, over the valid
+  // tickets less those open and not yet overdue
   const solved = ytdTickets.filter(
-    (t) => statusAt(t, end) === 'closed' && (t.outcome === 'resolved' || (t.outcome === 'partial' && t.rating && GOOD(t.rating.level))),
+    (t) =>
+      statusAt(t, end) === 'closed' &&
+      !reopenedBy(t, end) &&
+      (t.outcome === 'resolved' || (t.outcome === 'partial' && t.rating && GOOD(t.rating.level))),
   ).length;
-  const openNotDue = ytdTickets.filter((t) => OPEN.includes(statusAt(t, end)!) && t.resolutionDueAt >= end).length;
+  const openNotDue = ytdTickets.filter((t) => {
+    const then = ticketAt(t, end);
+    return !!then && isOpen(then) && !isOverdue(then, end);
+  }).length;
 
   // 满意率
   const ratedIn = (from: string) => tickets.filter((t) => t.rating && t.rating.at >= from && t.rating.at < end);
@@ -176,10 +242,12 @@ export function buildDigest(tickets: Ticket[], range: PeriodRange, at: string, c
       assignee: dir.person(t.rating!.assigneePersonId ?? undefined)?.name ?? t.assignee?.name ?? null,
     }));
 
-  // 超期
-  const openNow = tickets.filter((t) => OPEN.includes(statusAt(t, end)!));
-  const overdueNow = openNow.filter((t) => t.resolutionDueAt < end);
-  const dueSoon = openNow.filter((t) => t.resolutionDueAt >= end && cal.workingMinutesBetween(end, t.resolutionDueAt) <= dayMin).length;
+  // 超期, at the moment the stock is read
+  const openNow = openAtInstant(openAt);
+  const overdueNow = openNow.filter((t) => isOverdue(t, openAt));
+  const dueSoon = openNow.filter(
+    (t) => !isOverdue(t, openAt) && !t.pausedAt && t.resolutionDueAt >= openAt && cal.workingMinutesBetween(openAt, t.resolutionDueAt) <= dayMin,
+  ).length;
   const top = overdueNow
     .map<OverdueRow>((t) => ({
       no: t.no,
@@ -187,7 +255,7 @@ export function buildDigest(tickets: Ticket[], range: PeriodRange, at: string, c
       summary: t.summary,
       assignee: t.assignee?.name ?? null,
       leader: dir.person(t.leaderId ?? undefined)?.name ?? null,
-      workingDaysOverdue: Math.max(1, Math.ceil(cal.workingMinutesBetween(t.resolutionDueAt, end) / dayMin)),
+      workingDaysOverdue: Math.max(1, workingDaysOverdue(t, openAt, cal)),
       escalations: t.escalationCount ?? 0,
     }))
     .sort((a, b) => b.workingDaysOverdue - a.workingDaysOverdue || a.no - b.no)
@@ -211,7 +279,7 @@ export function buildDigest(tickets: Ticket[], range: PeriodRange, at: string, c
       const k = keyOf(t);
       if (!k) continue;
       row(k).open++;
-      if (t.resolutionDueAt < end) row(k).overdue++;
+      if (isOverdue(t, openAt)) row(k).overdue++;
     }
     for (const t of tickets) {
       const k = keyOf(t);
@@ -229,6 +297,8 @@ export function buildDigest(tickets: Ticket[], range: PeriodRange, at: string, c
   return {
     period: range,
     at: end,
+    openAt,
+    openAtLabel: openAt === end ? null : DateTime.fromISO(openAt).setZone(tz).toFormat('M月d日 HH:mm'),
     numbers,
     previous,
     ytd,

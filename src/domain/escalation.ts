@@ -3,38 +3,65 @@ import { toAssignee } from './routing.js';
 import type { StepTarget } from './sla.js';
 import type { Assignee, Ticket } from './ticket.js';
 
+/** The overdue ladder, in order: the task-force or department lead, the 包联区领导, the admins. */
+const LADDER = ['lead', 'leader', 'admins'] as const;
+type LadderLevel = (typeof LADDER)[number];
+const isLadder = (t: StepTarget): t is LadderLevel => (LADDER as readonly string[]).includes(t);
+
 /**
- * Who must act at a step: the assignee; for a missed 签收, the department lead; the task-force lead (first of the project's 专班), else the department lead
- * for the category or the assignee's department; the project's 包联区领导; the admins. A level with nobody (or only
- * the assignee) climbs to the next. Pure.
+ * Who must act at a step. Pure.
+ * - `assignee`: the assignee (the admins while nobody is assigned).
+ * - `department` (a missed 签收): the department lead for the category or the assignee's department; without one, the
+ *   project's 包联区领导; without one, the admins.
+ * - the ladder of an overdue answer (`lead` → `leader` → `admins`): each level only its own people — the task-force
+ *   lead (first of the project's 专班), else the department lead; the project's 包联区领导; the admins. A level with
+ *   nobody to tell gets nobody (it is skipped, not filled from another level), and nobody is told of the same
+ *   deadline twice: a person of an earlier level, or recorded on the ticket as told at another level of the same
+ *   deadline, is left out.
+ * Nobody is escalated to about their own ticket: the assignee is never a recipient of a `department` or ladder step.
  */
 export function recipientsFor(target: StepTarget, t: Ticket, dir: Directory): Assignee[] {
-  const not = (p: Person | undefined) => (p && p.id !== t.assignee?.personId ? p : undefined);
-  const admins = () => dir.admins().map(toAssignee);
-  const leader = () => {
-    const l = dir.person(t.leaderId ?? undefined);
-    return l ? [toAssignee(l)] : admins();
+  const notAssignee = (p: Person | undefined): p is Person => !!p && p.id !== t.assignee?.personId;
+  const admins = () => dir.admins().filter(notAssignee);
+  const leader = () => [dir.person(t.leaderId ?? undefined)].filter(notAssignee);
+  const departmentLead = () =>
+    [dir.person(dir.departmentFor(t.category)?.lead), dir.person(dir.departmentByName(dir.person(t.assignee?.personId)?.department)?.lead)].find(notAssignee);
+  const level = (l: LadderLevel): Person[] => {
+    if (l === 'leader') return leader();
+    if (l === 'admins') return admins();
+    const project = dir.data.projects.find((p) => p.id === t.projectId);
+    const lead = [dir.person(project?.taskforce[0])].find(notAssignee) ?? departmentLead();
+    return lead ? [lead] : [];
   };
+
   switch (target) {
     case 'assignee':
-      return t.assignee ? [t.assignee] : admins();
+      return t.assignee ? [t.assignee] : dir.admins().map(toAssignee);
     case 'department': {
-      const lead =
-        not(dir.person(dir.departmentFor(t.category)?.lead)) ??
-        not(dir.person(dir.departmentByName(dir.person(t.assignee?.personId)?.department)?.lead));
-      return lead ? [toAssignee(lead)] : leader();
+      const lead = departmentLead();
+      const people = lead ? [lead] : leader().length ? leader() : admins();
+      return unique(people).map(toAssignee);
     }
-    case 'lead': {
-      const project = dir.data.projects.find((p) => p.id === t.projectId);
-      const lead =
-        not(dir.person(project?.taskforce[0])) ??
-        not(dir.person(dir.departmentFor(t.category)?.lead)) ??
-        not(dir.person(dir.departmentByName(dir.person(t.assignee?.personId)?.department)?.lead));
-      return lead ? [toAssignee(lead)] : leader();
+    default: {
+      if (!isLadder(target)) return [];
+      const earlier = LADDER.slice(0, LADDER.indexOf(target)).flatMap(level).map((p) => p.id);
+      const told = new Set([...earlier, ...toldOfDeadline(t, target)]);
+      return unique(level(target))
+        .filter((p) => !told.has(p.id))
+        .map(toAssignee);
     }
-    case 'leader':
-      return leader();
-    case 'admins':
-      return admins();
   }
+}
+
+/** The people recorded on the ticket as told at the other ladder levels of its current answer deadline. */
+function toldOfDeadline(t: Ticket, except: LadderLevel): string[] {
+  const keys = new Set(LADDER.filter((l) => l !== except).map((l) => `escalate-${l}@${t.resolutionDueAt}`));
+  return t.events.flatMap((e) => {
+    const data = e.data as { key?: unknown; recipients?: unknown } | undefined;
+    return typeof data?.key === 'string' && keys.has(data.key) && Array.isArray(data.recipients) ? data.recipients.filter((r): r is string => typeof r === 'string') : [];
+  });
+}
+
+function unique(people: Person[]): Person[] {
+  return people.filter((p, i) => people.findIndex((q) => q.id === p.id) === i);
 }

@@ -6,8 +6,11 @@ import type { Assignee, Ticket } from './ticket.js';
 
 const fmt = (iso: string, tz: string) => DateTime.fromISO(iso).setZone(tz).toFormat('M月d日 HH:mm');
 
-/** The private message for one recipient of a step. */
-export function stepMessage(step: SlaStep, t: Ticket, opts: { timezone: string; overdueDays: number }): OutboundMessage {
+/**
+ * The private message for one recipient of a step. `toAssignee`: the assignee's own copy of a step addressed to
+ * someone else (a missed 签收 tells the lead to 督促; the assignee gets a plain reminder).
+ */
+export function stepMessage(step: SlaStep, t: Ticket, opts: { timezone: string; overdueDays: number; toAssignee?: boolean }): OutboundMessage {
   const due = fmt(step.dueAt, opts.timezone);
   const about = `问题：${t.summary}${t.enterprise ? `（${t.enterprise}）` : ''}`;
   const who = t.assignee?.name ?? '待派单';
@@ -21,7 +24,11 @@ export function stepMessage(step: SlaStep, t: Ticket, opts: { timezone: string; 
     'escalate-leader': [`【超期督办·区领导】#${t.no} 已超期 ${opts.overdueDays} 个工作日，责任人 ${who}。`, about, '请关注并协调推进。'],
     'escalate-admins': [`【超期督办·管理员】#${t.no} 已超期 ${opts.overdueDays} 个工作日，责任人 ${who}。`, about, '请协调处理。'],
   };
-  return { format: 'text', text: lines[step.kind].join('\n'), mentions: [] };
+  const own: Partial<Record<SlaStep['kind'], string[]>> = {
+    'response-overdue': [`【签收超时】#${t.no} 已超过签收时限（${due}），仍未签收。`, about, `请尽快回复“认领 #${t.no}”。`],
+  };
+  const text = (opts.toAssignee && own[step.kind]) || lines[step.kind];
+  return { format: 'text', text: text.join('\n'), mentions: [] };
 }
 
 /** The group post of an escalation: @-mentions the people who must act, on the ticket's platform. */

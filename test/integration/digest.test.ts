@@ -4,7 +4,8 @@ import YAML from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { digestTick, type JobDeps } from '../../jobs/index.js';
 import { startWorkerEnv } from '../helpers/worker-env.js';
-import { testMongoUri, testQueuePrefix } from '../helpers/env.js';
+import { testMongoUri, testQueuePrefix, testRedisUrl } from '../helpers/env.js';
+import { waitForDrain } from '../helpers/queue-drain.js';
 import { defaultCalendar as cal } from '../../src/domain/calendar.js';
 import { validateDirectory } from '../../src/domain/directory.js';
 import { buildNewTicket } from '../../src/domain/ticket.js';
@@ -33,11 +34,18 @@ beforeAll(async () => {
   for (let no = 1; no <= 3; no++) {
     const t = buildNewTicket(no, {
       platform: 'wecom', chatId: 'wrkSFfCgAAyilong01', reporter: { id: 'chenjl' }, text: 't', summary: `用电问题${no}`, category: 'utilities',
-      categoryConfidence: 1, urgency: 'normal', requestedDate: null, resolutionDue: '2026-11-27', resolutionDueAt: L('2026-11-27T10:00:00').toISOString(),
+      categoryConfidence: 1, urgency: 'normal', requestedDate: null, resolutionDueAt: L('2026-11-27T10:00:00').toISOString(),
       enterprise: '浙江亿龙置业有限公司', enterpriseId: 'yilong', sourceMessageId: `wecom:dg${no}`, parsedBy: 'rules', now: L(`2026-11-2${no}T10:00:00`).toISOString(),
     });
     await store.conn.collection('tickets').insertOne({ ...t, _id: no, assignee: { personId: 'zhangwei', name: '张伟' }, status: no === 3 ? 'pending_rating' : 'in_progress', resolvedAt: no === 3 ? L('2026-11-26T10:00:00').toISOString() : null, outcome: no === 3 ? 'resolved' : null } as never);
   }
+  // reported on the morning of Tuesday 12-01, before the 08:30 digest, and not yet claimed
+  const early = buildNewTicket(4, {
+    platform: 'wecom', chatId: 'wrkSFfCgAAyilong01', reporter: { id: 'chenjl' }, text: 't', summary: '用电问题4', category: 'utilities',
+    categoryConfidence: 1, urgency: 'normal', requestedDate: null, resolutionDueAt: L('2026-12-08T07:40:00').toISOString(),
+    enterprise: '浙江亿龙置业有限公司', enterpriseId: 'yilong', sourceMessageId: 'wecom:dg4', parsedBy: 'rules', now: L('2026-12-01T07:40:00').toISOString(),
+  });
+  await store.conn.collection('tickets').insertOne({ ...early, _id: 4, assignee: { personId: 'zhangwei', name: '张伟' }, status: 'pending_claim', dispatchedAt: early.createdAt } as never);
   const env = startWorkerEnv({ store, apiBase: fake.base, prefix });
   depsAt = (now: Date): JobDeps => ({ ...env.deps, now: () => now });
   stop = env.stop;
@@ -68,7 +76,7 @@ describe('scheduled digests', () => {
     expect(dingDigests('助企服务周报')[0]!.body.openConversationId).toBe('cidLeaders000001==');
     // a retry the same morning sends nothing more
     await digestTick.process({}, depsAt(L('2026-11-30T08:35:00')), meta);
-    await new Promise((r) => setTimeout(r, 1000));
+    await waitForDrain(testRedisUrl(), prefix, { extra: () => fake.requests.length });
     expect(wecomDigests('助企服务').length + dingDigests('助企服务').length).toBe(4);
   });
 
@@ -78,6 +86,12 @@ describe('scheduled digests', () => {
     expect(r).toContain('month:2026-11-01');
     await expect.poll(() => wecomDigests('助企服务月报').length, { timeout: 15_000 }).toBe(1);
     expect(wecomDigests('2026年11月').length).toBeGreaterThanOrEqual(1);
+    // what is open when the digest goes out: #4, reported at 07:40 and unclaimed, is 在办 (besides #1 and #2)
+    await expect.poll(() => wecomDigests('助企服务日报（2026年11月30日）').length, { timeout: 15_000 }).toBe(1);
+    const daily = String(wecomDigests('助企服务日报（2026年11月30日）')[0]!.body.markdown.content);
+    expect(daily).toContain('在办 3');
+    expect(daily).toContain('在办、超期统计截至 12月1日 08:30');
+    expect(String(wecomDigests('助企服务月报')[0]!.body.markdown.content)).toContain('在办 3');
   });
 });
 

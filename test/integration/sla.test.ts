@@ -13,6 +13,7 @@ import { connectStore, type Store } from '../../src/store/connect.js';
 import { createDirectoryRepository } from '../../src/store/repositories/directory.repository.js';
 import { testMongoUri, testQueuePrefix, testRedisUrl } from '../helpers/env.js';
 import { startFakePlatforms, type FakePlatforms } from '../helpers/fake-platforms.js';
+import { waitForDrain } from '../helpers/queue-drain.js';
 import { sharedPath } from '../helpers/shared.js';
 
 const cal = defaultCalendar;
@@ -20,21 +21,28 @@ const prefix = testQueuePrefix();
 let store: Store;
 let fake: FakePlatforms;
 
+/**
+ * A fixed "now" (Monday 10:00): the steps due by then run at once. Late November 2026 has no public holiday or 调休,
+ * so the bundled calendar and the statutory fallback agree on every day these tests touch.
+ */
+const NOW = new Date('2026-11-30T10:00:00+08:00');
+const nowIso = NOW.toISOString();
+
 /** One bot instance's SLA machinery: its own Redis connections, producer and workers, same MongoDB. */
 function startInstance() {
-  const env = startWorkerEnv({ store, apiBase: fake.base, prefix });
+  const env = startWorkerEnv({ store, apiBase: fake.base, prefix, now: () => NOW });
   return { producer: env.producer, reconcile: (at: number) => env.producer.enqueue(slaReconcile, { at }), stop: env.stop };
 }
+/** Every queued job of the deployment has run and the fake platforms heard nothing new: only then assert "nothing". */
+const drained = () => waitForDrain(testRedisUrl(), prefix, { extra: () => fake.requests.length, timeoutMs: 30_000 });
 
-const NOW = new Date();
-const nowIso = NOW.toISOString();
 /** A ticket of the example directory's 亿龙置业, due `dueAgo` working days ago. */
-function overdueTicket(no: number, status: Ticket['status'], dueAgoDays: number): Ticket {
+function overdueTicket(no: number, status: Ticket['status'], dueAgoDays: number, extra: Partial<Ticket> = {}): Ticket {
   const due = cal.subtractWorkingMinutes(nowIso, dueAgoDays * cal.minutesPerDay);
   const created = cal.subtractWorkingMinutes(due, 5 * cal.minutesPerDay);
   const base = buildNewTicket(no, {
     platform: 'wecom', chatId: 'wrkSFfCgAAyilong01', reporter: { id: 'chenjl' }, text: '用电扩容', summary: `用电扩容未批 ${no}`, category: 'utilities',
-    categoryConfidence: 1, urgency: 'normal', requestedDate: null, resolutionDue: cal.localDate(due), resolutionDueAt: due,
+    categoryConfidence: 1, urgency: 'normal', requestedDate: null, resolutionDueAt: due,
     enterprise: '浙江亿龙置业有限公司', enterpriseId: 'yilong', sourceMessageId: `wecom:sla-${no}`, parsedBy: 'rules', now: created,
   });
   const t: Ticket = {
@@ -47,6 +55,7 @@ function overdueTicket(no: number, status: Ticket['status'], dueAgoDays: number)
     dispatchedAt: created,
     claimedAt: status === 'in_progress' ? created : null,
     responseDueAt: status === 'pending_claim' ? cal.subtractWorkingMinutes(nowIso, 120) : null,
+    ...extra,
   };
   return { ...t, _id: no, nextDueAt: nextDueAt(t, cal, DEFAULT_POLICY) } as Ticket;
 }
@@ -90,17 +99,21 @@ describe('reminders and escalation on real Redis and FerretDB', () => {
       const posts = groupPosts('【超期督办】#1');
       expect(posts[0]!.query.get('key')).toBe('00000000-0000-0000-0000-000000000002');
       expect(posts.map((p) => p.body.markdown.content).join('\n')).toContain('<@lihua>');
-      // ticket 2: 签收 overdue → reminded again and the department lead told
+      // ticket 2: 签收 overdue → the department lead is asked to 督促; the assignee gets a plain reminder
       await expect.poll(() => dms('zhangwei', '【签收超时】#2').length, { timeout: 20_000 }).toBe(1);
       await expect.poll(() => dms('zhouming', '【签收超时】#2').length, { timeout: 20_000 }).toBe(1);
+      expect(dms('zhouming', '【签收超时】#2')[0]!.body.text.content).toContain('请督促签收办理');
+      expect(dms('zhangwei', '【签收超时】#2')[0]!.body.text.content).toContain('请尽快回复“认领 #2”');
+      expect(dms('zhangwei', '【签收超时】#2')[0]!.body.text.content).not.toContain('督促');
       // every step is an event, and the escalations are counted
       const t1 = await store.conn.collection('tickets').findOne({ no: 1 });
       expect(t1!.events.filter((e: { type: string }) => e.type === 'escalation')).toHaveLength(3);
       expect(t1!.events.filter((e: { type: string }) => e.type === 'reminder')).toHaveLength(2);
       expect(t1!.escalationCount).toBe(3);
       expect(t1!.nextDueAt).toBeNull();
-      // the admins are told once that next year's official calendar is missing
-      await expect.poll(() => dms('xiaoer-admin', '【日历提醒】').length, { timeout: 20_000 }).toBe(1);
+      // the admins are told once when next year's official calendar is missing (whether it is depends on the data)
+      const missing = cal.missingSchedules([2026, 2027]).length > 0;
+      await expect.poll(() => dms('xiaoer-admin', '【日历提醒】').length, { timeout: 20_000 }).toBe(missing ? 1 : 0);
     } finally {
       await a.stop();
     }
@@ -118,7 +131,7 @@ describe('reminders and escalation on real Redis and FerretDB', () => {
     try {
       await b.reconcile(2);
       await expect.poll(() => dms('zhangwei', '【今日到期】#5').length, { timeout: 20_000 }).toBe(1);
-      await new Promise((res) => setTimeout(res, 2000));
+      await drained();
       const resent = fake.requests
         .slice(before)
         .filter((x) => x.path === '/cgi-bin/message/send' || x.path === '/cgi-bin/webhook/send')
@@ -135,11 +148,10 @@ describe('reminders and escalation on real Redis and FerretDB', () => {
     try {
       await Promise.all([a.reconcile(3), b.reconcile(4), a.reconcile(5)]);
       await expect.poll(async () => (await sentKeys(3)).length, { timeout: 20_000 }).toBe(4); // pre, due, lead, leader (admins not yet)
-      await expect.poll(() => dms('zhangwei', '#3').length, { timeout: 10_000 }).toBe(2);
-      await new Promise((res) => setTimeout(res, 3000));
+      await drained();
       expect(dms('zhangwei', '#3')).toHaveLength(2);
-      await expect.poll(() => dms('zhouming', '【超期督办】#3').length, { timeout: 20_000 }).toBe(1);
-      await expect.poll(() => dms('lihua', '【超期督办·区领导】#3').length, { timeout: 20_000 }).toBe(1);
+      expect(dms('zhouming', '【超期督办】#3')).toHaveLength(1);
+      expect(dms('lihua', '【超期督办·区领导】#3')).toHaveLength(1);
       expect(dms('xiaoer-admin', '#3')).toHaveLength(0);
     } finally {
       await a.stop();
@@ -155,9 +167,30 @@ describe('reminders and escalation on real Redis and FerretDB', () => {
       const before = fake.requests.length;
       const key = slaSteps(t, cal, DEFAULT_POLICY).find((s) => s.kind === 'response-due')!.key;
       await a.producer.enqueue(slaStep, { no: 4, key });
-      await new Promise((res) => setTimeout(res, 2000));
+      await drained();
       expect(fake.requests.slice(before).filter((x) => String(x.body?.text?.content ?? '').includes('#4 已到签收时限'))).toEqual([]);
       expect(await sentKeys(4)).not.toContain(key);
+    } finally {
+      await a.stop();
+    }
+  });
+
+  it('no 包联区领导: that level is skipped, the admins are told once at their own level, nobody twice', async () => {
+    await store.conn.collection('tickets').insertOne(overdueTicket(6, 'in_progress', 6, { projectId: null, leaderId: null }) as never);
+    const a = startInstance();
+    try {
+      await a.reconcile(6);
+      await expect.poll(async () => (await sentKeys(6)).length, { timeout: 20_000 }).toBe(5);
+      await drained();
+      const toAnyone = (text: string) => fake.requests.filter((r) => r.path === '/cgi-bin/message/send' && String(r.body?.text?.content).includes(text));
+      expect(dms('zhouming', '【超期督办】#6')).toHaveLength(1);
+      expect(toAnyone('【超期督办·区领导】#6')).toEqual([]);
+      expect(dms('xiaoer-admin', '【超期督办·管理员】#6')).toHaveLength(1);
+      expect(toAnyone('#6').filter((r) => r.body.touser === 'xiaoer-admin')).toHaveLength(1);
+      expect(groupPosts('【超期督办】#6')).toHaveLength(2);
+      const t6 = await store.conn.collection('tickets').findOne({ no: 6 });
+      expect(t6!.escalationCount).toBe(2);
+      expect(t6!.events.find((e: { data?: { step?: string } }) => e.data?.step === 'escalate-leader')?.data.recipients).toEqual([]);
     } finally {
       await a.stop();
     }

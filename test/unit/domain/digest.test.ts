@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import YAML from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { defaultCalendar as cal } from '../../../src/domain/calendar.js';
+import { BusinessCalendar } from '../../../src/domain/calendar.js';
+import { createDigestService } from '../../../src/digest/digest-service.js';
 import { renderDigest } from '../../../src/domain/digest-render.js';
 import { buildDigest, periodOf, statusAt } from '../../../src/domain/digest.js';
 import { Directory, validateDirectory } from '../../../src/domain/directory.js';
@@ -17,11 +18,25 @@ const L = (local: string) => new Date(`${local}+08:00`).toISOString();
 const zhang = { personId: 'zhangwei', name: '张伟' };
 const wang = { personId: 'wangfang', name: '王芳' };
 
+/**
+ * A calendar fixed by overrides for every day of a window (weekdays on, weekends off): it does not depend on which
+ * years `chinese-days` has published.
+ */
+function fixedCalendar(from: string, to: string): BusinessCalendar {
+  const overrides: Record<string, boolean> = {};
+  for (let x = new Date(`${from}T00:00:00Z`); x <= new Date(`${to}T00:00:00Z`); x = new Date(x.getTime() + 86_400_000)) {
+    overrides[x.toISOString().slice(0, 10)] = x.getUTCDay() !== 0 && x.getUTCDay() !== 6;
+  }
+  return new BusinessCalendar({ timezone: TZ, overrides });
+}
+const fixed = fixedCalendar('2025-12-01', '2026-12-31');
+const cal = fixed;
+
 /** A ticket; `steps` are [local time, event type, status it led to, by person]. */
 function T(no: number, created: string, status: TicketStatus, extra: Partial<Ticket>, steps: [string, string, TicketStatus, string?][] = []): Ticket {
   const base = buildNewTicket(no, {
     platform: 'wecom', chatId: 'g', reporter: { id: 'r' }, text: 't', summary: `问题${no}`, category: 'utilities', categoryConfidence: 1,
-    urgency: 'normal', requestedDate: null, resolutionDue: '', resolutionDueAt: L('2026-12-02T10:00:00'), enterprise: `企业${no}`,
+    urgency: 'normal', requestedDate: null, resolutionDueAt: L('2026-12-02T10:00:00'), enterprise: `企业${no}`,
     sourceMessageId: `wecom:d${no}`, parsedBy: 'rules', now: L(created),
   });
   const events: TicketEvent[] = [{ ...base.events[0]!, data: { to_status: 'accepted' } }];
@@ -128,5 +143,131 @@ describe('the ranking as a table', () => {
     expect((v2 as { markdown_v2: { content: string } }).markdown_v2.content).toContain('| 1 | 张伟 | 4 | 0 | 1 | 1/1 |');
     expect(toWecomMarkdown(msg).markdown.content).toContain('1 · 张伟 · 4 · 0 · 1 · 1/1');
     expect(toDingtalkMarkdown(msg).markdown.text).not.toContain('| --- |');
+  });
+});
+
+const ev = (at: string, type: string, data: Record<string, unknown>, by?: string): TicketEvent => ({
+  type, at: L(at), data, ...(by ? { by: { platform: 'wecom', id: by, personId: by } } : {}),
+});
+const rated = (at: string, level: string) => ({ level, at: L(at), by: { platform: 'wecom' as const, id: 'r' }, assigneePersonId: 'zhangwei' });
+
+describe('破解率 leaves out reopened tickets', () => {
+  // answered, 不满意 (重办), answered again and rated 满意: closed as 已解决, but not at the first go
+  const reopened = T(21, '2026-11-02T10:00:00', 'closed', {
+    assignee: zhang, outcome: 'resolved', resolvedAt: L('2026-11-16T10:00:00'), closedAt: L('2026-11-17T10:00:00'), reopenCount: 1,
+    resolutionDueAt: L('2026-11-23T10:00:00'), rating: rated('2026-11-17T10:00:00', 'satisfied'),
+  });
+  reopened.events.push(
+    ev('2026-11-10T10:00:00', 'resolve', { from: 'in_progress', to_status: 'pending_rating', outcome: 'resolved' }, 'zhangwei'),
+    ev('2026-11-11T10:00:00', 'rate', { from: 'pending_rating', to_status: 'in_progress', level: 'dissatisfied', reopened: true }),
+    ev('2026-11-16T10:00:00', 'resolve', { from: 'in_progress', to_status: 'pending_rating', outcome: 'resolved' }, 'zhangwei'),
+    ev('2026-11-17T10:00:00', 'rate', { from: 'pending_rating', to_status: 'closed', level: 'satisfied' }),
+  );
+  reopened.updatedAt = L('2026-11-17T10:00:00');
+  const solvedFirstTime = T(22, '2026-11-03T10:00:00', 'closed', {
+    assignee: zhang, outcome: 'resolved', resolvedAt: L('2026-11-06T10:00:00'), closedAt: L('2026-11-07T10:00:00'),
+    rating: rated('2026-11-07T10:00:00', 'satisfied'),
+  }, [['2026-11-06T10:00:00', 'resolve', 'pending_rating', 'zhangwei'], ['2026-11-07T10:00:00', 'rate', 'closed']]);
+
+  it('a ticket reopened by 不满意 is not 已破解, even once closed again; it stays in the base', () => {
+    const r = buildDigest([reopened, solvedFirstTime], day, day.end, fixed, dir, TZ);
+    expect(r.solveRate).toEqual({ solved: 1, base: 2, rate: 50 });
+  });
+
+  it('without its events (unchanged for long), the reopen count says so', () => {
+    const r = buildDigest([{ ...reopened, events: [] }, solvedFirstTime], day, day.end, fixed, dir, TZ);
+    expect(r.solveRate.solved).toBe(1);
+  });
+});
+
+describe('响应率 counts a ticket claimed in time before its response deadline has passed', () => {
+  const claimedToday = T(31, '2026-11-25T10:00:00', 'in_progress', {
+    assignee: zhang, dispatchedAt: L('2026-11-25T10:00:00'), responseDueAt: L('2026-11-26T10:00:00'), claimedAt: L('2026-11-25T11:00:00'),
+  }, [['2026-11-25T10:00:00', 'dispatch', 'pending_claim'], ['2026-11-25T11:00:00', 'claim', 'in_progress', 'zhangwei']]);
+  const waiting = T(32, '2026-11-25T15:00:00', 'pending_claim', {
+    assignee: zhang, dispatchedAt: L('2026-11-25T15:00:00'), responseDueAt: L('2026-11-26T15:00:00'),
+  }, [['2026-11-25T15:00:00', 'dispatch', 'pending_claim']]);
+  const late = T(33, '2026-11-24T09:00:00', 'in_progress', {
+    assignee: zhang, dispatchedAt: L('2026-11-24T09:00:00'), responseDueAt: L('2026-11-25T09:00:00'), claimedAt: L('2026-11-25T16:00:00'),
+  }, [['2026-11-24T09:00:00', 'dispatch', 'pending_claim'], ['2026-11-25T16:00:00', 'claim', 'in_progress', 'zhangwei']]);
+
+  it('claimed in time today (deadline tomorrow) counts; a ticket still within its deadline and unclaimed does not yet', () => {
+    const r = buildDigest([claimedToday, waiting, late], day, day.end, fixed, dir, TZ);
+    expect(r.responseRate).toEqual({ onTime: 1, due: 2, rate: 50 });
+  });
+
+  it('a response after the period is not known at its end', () => {
+    const before = periodOf('day', '2026-11-24', TZ);
+    expect(buildDigest([claimedToday, late], before, before.end, fixed, dir, TZ).responseRate).toEqual({ onTime: 0, due: 0, rate: null });
+  });
+});
+
+describe('the 08:30 digest shows what is open at the moment it is sent', () => {
+  const now = new Date(L('2026-11-30T08:30:00'));
+  // reported this morning, not yet claimed
+  const unclaimed = T(41, '2026-11-30T07:40:00', 'pending_claim', {
+    assignee: zhang, dispatchedAt: L('2026-11-30T07:40:00'), responseDueAt: L('2026-12-01T07:40:00'), resolutionDueAt: L('2026-12-07T18:00:00'),
+  }, [['2026-11-30T07:40:00', 'dispatch', 'pending_claim']]);
+  // due at 08:00 this morning: overdue when the digest goes out, not at midnight
+  const dueThisMorning = T(42, '2026-11-23T08:00:00', 'in_progress', { assignee: wang, resolutionDueAt: L('2026-11-30T08:00:00') }, [
+    ['2026-11-23T09:00:00', 'claim', 'in_progress', 'wangfang'],
+  ]);
+  const service = createDigestService({
+    tickets: { forDigest: async () => [unclaimed, dueThisMorning] } as never,
+    directories: { current: async () => dir } as never,
+    calendar: fixed,
+    timezone: TZ,
+  });
+
+  it('counts the ticket reported this morning as 在办 and the one that fell due at 08:00 as overdue', async () => {
+    const range = service.sinceLastWorkingDay('2026-11-30');
+    expect(range).toMatchObject({ start: L('2026-11-27T00:00:00'), end: L('2026-11-30T00:00:00') });
+    const d = await service.build(range, now, { openAt: now });
+    expect(d.numbers.open).toBe(2);
+    expect(d.numbers.newTickets).toBe(0); // the new one belongs to today's period (tomorrow's digest)
+    expect(d.overdue.count).toBe(1);
+    expect(d.overdue.top.map((r) => r.no)).toEqual([42]);
+    expect(d.byCadre.map((r) => [r.name, r.open, r.overdue])).toEqual([['张伟', 1, 0], ['王芳', 1, 1]]);
+    const text = renderDigest(d).text;
+    expect(text).toContain('在办 2');
+    expect(text).not.toContain('今日无超期');
+    expect(text).toContain('在办、超期统计截至 11月30日 08:30');
+  });
+
+  it('compares with what the previous digest showed (open at the same time of its day)', async () => {
+    const fridayMorning = T(44, '2026-11-27T08:00:00', 'in_progress', { assignee: zhang, resolutionDueAt: L('2026-12-04T08:00:00') }, [
+      ['2026-11-27T08:10:00', 'claim', 'in_progress', 'zhangwei'],
+    ]);
+    const svc = createDigestService({
+      tickets: { forDigest: async () => [dueThisMorning, fridayMorning] } as never,
+      directories: { current: async () => dir } as never,
+      calendar: fixed,
+      timezone: TZ,
+    });
+    const d = await svc.build(svc.sinceLastWorkingDay('2026-11-30'), now, { openAt: now });
+    // Friday's digest went out at 08:30: #42 and #44 (reported at 08:00) were open, none overdue
+    expect(d.previous.open).toBe(2);
+    expect(d.previous.overdue).toBe(0);
+    expect(d.numbers.open).toBe(2);
+    expect(d.numbers.overdue).toBe(1);
+  });
+
+  it('an open ticket is overdue by the one definition: not while waiting for the enterprise (待补充)', async () => {
+    const paused = { ...dueThisMorning, pausedAt: L('2026-11-27T10:00:00') };
+    const d = buildDigest([paused], periodOf('day', '2026-11-30', TZ), now.toISOString(), fixed, dir, TZ);
+    expect(d.numbers.open).toBe(1);
+    expect(d.overdue.count).toBe(0);
+    expect(d.numbers.overdue).toBe(0);
+  });
+
+  it('an extension granted today does not erase yesterday\'s overdue figure', () => {
+    const extended = T(43, '2026-11-16T09:00:00', 'in_progress', { assignee: wang, resolutionDueAt: L('2026-12-04T18:00:00') }, [
+      ['2026-11-16T10:00:00', 'claim', 'in_progress', 'wangfang'],
+    ]);
+    extended.events.push(ev('2026-11-30T09:00:00', 'extend', { from: 'in_progress', to_status: 'in_progress', previousDue: L('2026-11-23T09:00:00'), resolutionDueAt: L('2026-12-04T18:00:00') }, 'wangfang'));
+    extended.updatedAt = L('2026-11-30T09:00:00');
+    const d = buildDigest([extended], periodOf('day', '2026-11-30', TZ), L('2026-11-30T10:00:00'), fixed, dir, TZ);
+    expect(d.overdue.count).toBe(0);
+    expect(d.previous.overdue).toBe(1);
   });
 });

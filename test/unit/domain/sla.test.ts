@@ -1,9 +1,15 @@
+import { readFileSync } from 'node:fs';
+import YAML from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY, policySchema } from '../../../config/policy.js';
 import { BusinessCalendar } from '../../../src/domain/calendar.js';
+import { Directory, validateDirectory, type DirectoryData } from '../../../src/domain/directory.js';
+import { recipientsFor } from '../../../src/domain/escalation.js';
+import { stepMessage } from '../../../src/domain/sla-messages.js';
 import { nextDueAt, pendingSteps, resolutionDueAt, responseDueAt, selfExtensionLimit, slaSteps, workingDaysOverdue } from '../../../src/domain/sla.js';
 import { buildNewTicket, type Ticket } from '../../../src/domain/ticket.js';
 import { transition } from '../../../src/domain/ticket-state.js';
+import { sharedPath } from '../../helpers/shared.js';
 
 const cal = new BusinessCalendar({ timezone: 'Asia/Shanghai' });
 const P = DEFAULT_POLICY;
@@ -38,7 +44,7 @@ function ticket(extra: Partial<Ticket> = {}): Ticket {
   const created = at('2026-11-23T09:30:00');
   const t = buildNewTicket(7, {
     platform: 'wecom', chatId: 'g', reporter: { id: 'r' }, text: 't', summary: 's', category: 'utilities', categoryConfidence: 1,
-    urgency: 'normal', requestedDate: null, resolutionDue: '2026-11-30', resolutionDueAt: at('2026-11-30T09:30:00'),
+    urgency: 'normal', requestedDate: null, resolutionDueAt: at('2026-11-30T09:30:00'),
     enterprise: null, sourceMessageId: 'wecom:x', parsedBy: 'rules', now: created,
   });
   return {
@@ -121,5 +127,117 @@ describe('reminder and escalation steps', () => {
     const t = ticket({ status: 'in_progress' });
     expect(workingDaysOverdue(t, at('2026-11-30T09:00:00'), cal)).toBe(0);
     expect(workingDaysOverdue(t, at('2026-12-02T09:30:00'), cal)).toBe(2);
+  });
+});
+
+/**
+ * A calendar fixed by overrides for every day of a window (weekdays on, weekends off, plus `extra`): it does not
+ * depend on which years `chinese-days` has published.
+ */
+function fixedCalendar(from: string, to: string, extra: Record<string, boolean> = {}): BusinessCalendar {
+  const overrides: Record<string, boolean> = {};
+  for (let d = new Date(`${from}T00:00:00Z`); d <= new Date(`${to}T00:00:00Z`); d = new Date(d.getTime() + 86_400_000)) {
+    overrides[d.toISOString().slice(0, 10)] = d.getUTCDay() !== 0 && d.getUTCDay() !== 6;
+  }
+  return new BusinessCalendar({ timezone: 'Asia/Shanghai', overrides: { ...overrides, ...extra } });
+}
+
+describe('the reminder one working day before comes on the previous working day', () => {
+  const fixed = fixedCalendar('2026-11-16', '2026-12-31');
+  const step = (t: Ticket, kind: string, c = fixed, p = P) => slaSteps(t, c, p).find((s) => s.kind === kind)?.at;
+
+  it('resolution due Monday 18:00: announced on Friday, inside working hours', () => {
+    const t = ticket({ status: 'in_progress', claimedAt: at('2026-11-23T10:00:00'), resolutionDueAt: at('2026-11-30T18:00:00') });
+    const pre = step(t, 'resolution-pre')!;
+    expect(pre).toBe(at('2026-11-27T13:30:00'));
+    expect(fixed.isWorkingTime(pre)).toBe(true);
+    expect(fixed.workingMinutesBetween(pre, t.resolutionDueAt)).toBeGreaterThanOrEqual(fixed.minutesPerDay);
+  });
+
+  it('response due Monday 18:00 (2 working days to 签收): announced on Friday', () => {
+    const p = policySchema.parse({ response: { workingDays: 2 } });
+    const dispatched = at('2026-11-26T18:00:00');
+    const due = responseDueAt(dispatched, 'normal', fixed, p);
+    expect(due).toBe(at('2026-11-30T18:00:00'));
+    const t = ticket({ dispatchedAt: dispatched, responseDueAt: due });
+    expect(step(t, 'response-pre', fixed, p)).toBe(at('2026-11-27T13:30:00'));
+  });
+
+  it('a day off before the deadline is skipped: due Monday 18:00 after a Friday holiday → Thursday', () => {
+    const holiday = fixedCalendar('2026-11-16', '2026-12-31', { '2026-11-27': false });
+    const t = ticket({ status: 'in_progress', claimedAt: at('2026-11-23T10:00:00'), resolutionDueAt: at('2026-11-30T18:00:00') });
+    expect(step(t, 'resolution-pre', holiday)).toBe(at('2026-11-26T13:30:00'));
+  });
+
+  it('a deadline inside the day keeps its clock time on the previous working day', () => {
+    const t = ticket({ status: 'in_progress', claimedAt: at('2026-11-23T10:00:00'), resolutionDueAt: at('2026-11-30T10:00:00') });
+    expect(step(t, 'resolution-pre')).toBe(at('2026-11-27T10:00:00'));
+    const noon = ticket({ status: 'in_progress', claimedAt: at('2026-11-23T10:00:00'), resolutionDueAt: at('2026-12-01T12:00:00') });
+    expect(step(noon, 'resolution-pre')).toBe(at('2026-11-30T13:30:00'));
+  });
+});
+
+describe('who is told at each step', () => {
+  const v = validateDirectory(YAML.parse(readFileSync(sharedPath('examples/directory.yaml'), 'utf8')));
+  if (!v.ok) throw new Error('example directory invalid');
+  const example: DirectoryData = v.data;
+  const dirOf = (change: (d: DirectoryData) => void = () => {}) => {
+    const d = structuredClone(example);
+    change(d);
+    return new Directory(d);
+  };
+  const ids = (r: { personId: string }[]) => r.map((p) => p.personId);
+  const overdue = (extra: Partial<Ticket> = {}) =>
+    ticket({ status: 'in_progress', claimedAt: at('2026-11-23T10:00:00'), projectId: 'yilong-phase2', leaderId: 'lihua', ...extra });
+  const opts = { timezone: 'Asia/Shanghai', overdueDays: 0 };
+
+  it('签收超时: the department lead is asked to 督促; the assignee gets a plain reminder of his own', () => {
+    const t = ticket();
+    expect(ids(recipientsFor('department', t, dirOf()))).toEqual(['zhouming']);
+    const step = slaSteps(t, fixedCalendar('2026-11-16', '2026-12-31'), P).find((s) => s.kind === 'response-overdue')!;
+    expect(stepMessage(step, t, opts).text).toContain('请督促签收办理');
+    const own = stepMessage(step, t, { ...opts, toAssignee: true }).text;
+    expect(own).toContain('【签收超时】#7');
+    expect(own).toContain('请尽快回复“认领 #7”');
+    expect(own).not.toContain('督促');
+    expect(own).not.toContain('派给 张伟');
+  });
+
+  it('the ladder: the task-force or department lead, the 包联区领导, the admins, each once', () => {
+    const t = overdue();
+    const dir = dirOf();
+    // the task-force lead is the assignee: the department lead for the category instead
+    expect(['lead', 'leader', 'admins'].map((l) => ids(recipientsFor(l as 'lead', t, dir)))).toEqual([['zhouming'], ['lihua'], ['admin']]);
+  });
+
+  it('no 包联区领导: that level is skipped (nobody), the admins are told once, at their own level', () => {
+    const t = overdue({ projectId: null, leaderId: null });
+    const dir = dirOf();
+    expect(recipientsFor('leader', t, dir)).toEqual([]);
+    expect(ids(recipientsFor('admins', t, dir))).toEqual(['admin']);
+  });
+
+  it('a person of an earlier level is not told again at a later one', () => {
+    // the admin is also the lead of the department that handles the category
+    const dir = dirOf((d) => {
+      d.departments.find((x) => x.id === 'power')!.lead = 'admin';
+    });
+    const t = overdue({ leaderId: null, projectId: null });
+    expect(ids(recipientsFor('lead', t, dir))).toEqual(['admin']);
+    expect(recipientsFor('admins', t, dir)).toEqual([]);
+  });
+
+  it('the ticket\'s record counts too: someone told at another level of the same deadline is left out, a new deadline starts afresh', () => {
+    const t = overdue();
+    const told = (due: string) => ({
+      type: 'escalation', at: at('2026-12-01T09:30:00'), data: { step: 'escalate-lead', key: `escalate-lead@${due}`, recipients: ['lihua'] },
+    });
+    expect(recipientsFor('leader', { ...t, events: [...t.events, told(t.resolutionDueAt)] }, dirOf())).toEqual([]);
+    expect(ids(recipientsFor('leader', { ...t, events: [...t.events, told(at('2026-11-20T18:00:00'))] }, dirOf()))).toEqual(['lihua']);
+  });
+
+  it('nobody is escalated to about his own ticket', () => {
+    const t = overdue({ assignee: { personId: 'lihua', name: '李华' } });
+    expect(recipientsFor('leader', t, dirOf())).toEqual([]);
   });
 });
