@@ -66,6 +66,8 @@ function toConfig(e: Env, policy: Config['policy']): Config {
     policy,
     outboundLimit: e.XIAOER_OUTBOUND_LIMIT,
     simulator: false,
+    simulatorHost: e.XIAOER_SIMULATOR_HOST,
+    inboundRetentionDays: e.XIAOER_INBOUND_RETENTION_DAYS,
     logLevel: e.LOG_LEVEL,
     adminToken: e.ADMIN_TOKEN,
   };

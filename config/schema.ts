@@ -30,6 +30,15 @@ export const envSchema = z.object({
   XIAOER_POLICY_FILE: optionalString,
   /** 1: serve the group-chat simulator; 0: never. Unset: on when no platform is configured. */
   XIAOER_SIMULATOR: z.enum(['0', '1']).optional(),
+  /** The address the HTTP server binds to while the simulator is on (it has no login): loopback unless told otherwise. */
+  XIAOER_SIMULATOR_HOST: optionalString.pipe(
+    z.string().regex(/^([A-Za-z0-9.-]+|[0-9A-Fa-f:]+)$/, 'must be a host name or an IP address').default('127.0.0.1'),
+  ),
+  /** Days a raw inbound payload (it holds response_url / sessionWebhook) is kept. */
+  XIAOER_INBOUND_RETENTION_DAYS: optionalString
+    .pipe(z.string().regex(/^\d+$/, 'must be a whole number of days').optional())
+    .transform((v) => (v === undefined ? 30 : Number(v)))
+    .pipe(z.number().min(1, 'must be at least 1 day').max(3650, 'must be at most 3650 days')),
   XIAOER_OUTBOUND_LIMIT: z.string().regex(/^\s*\d+\s*\/\s*\d+\s*(ms|s|m)\s*$/, 'must look like 20/60s').default('20/60s'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ADMIN_TOKEN: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
@@ -88,6 +97,10 @@ export interface Config {
   policy: Policy;
   /** The browser simulator (never together with real platform credentials). */
   simulator: boolean;
+  /** Where the HTTP server listens while the simulator is on (default 127.0.0.1). */
+  simulatorHost: string;
+  /** Raw inbound payloads, done reminders and notices expire after this many days. */
+  inboundRetentionDays: number;
   /** At most this many sends per destination per window (e.g. "20/60s"). */
   outboundLimit: string;
   logLevel: Env['LOG_LEVEL'];

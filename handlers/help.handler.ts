@@ -1,33 +1,39 @@
 import type { Handler } from '../src/bot/context.js';
 import { compose } from './common.js';
 
-const LINES = {
+/** Each role's main commands; a role sees its own and those of the roles it acts for. */
+export const HELP_LINES = {
   report: '**反映问题**：@店小二 直接描述，例如“我们用电扩容申请一个月了还没批下来”。',
   enterprise: [
     '**查进度**：#12 什么进度了 · 我们的问题',
     '**催办**：#12 催一下',
-    '**评价**：#12 满意 / 基本满意 / 不满意（或1–5星）；问题未解决请回复“#12 还没解决”。',
+    '**评价**：#12 满意 / 基本满意 / 不满意（或1–5星）',
+    '**重办**：问题未解决请回复“#12 还没解决”',
+    '**补充材料后**：#12 已补充',
   ],
   cadre: [
-    '**签收**：认领 #12',
+    '**认领**：认领 #12',
     '**进展**：#12 进展：已联系供电公司',
     '**转办 / 退单**：转办 #12 @王芳 · 转办 #12 给区住建局 · 退单 #12 理由：…',
     '**办结**：办结 #12 已恢复供电（可注明 部分解决 / 解释说明 / 暂无法解决）',
-    '**待办**：我的待办',
+    '**延期**：延期 #12 到12月5日 理由：等待省里批复',
+    '**待补充**：#12 待补充：请提供用电负荷表（办理时限暂停）',
+    '**恢复办理**：#12 恢复办理',
+    '**查询**：我的待办 · #12 什么进度了',
   ],
-  leader: ['**超期**：超期问题', '**催办**：#12 催一下'],
+  leader: ['**今日简报**：今日简报 · 周报 · 月报 · 排名', '**超期问题**：超期问题', '**同意延期**：同意延期 #12', '**催办**：#12 催一下'],
 };
 
-/** 帮助 — shows only what the asker may do. */
+/** 帮助 — shows what the asker may do: enterprises report and follow up, cadres handle, leaders oversee. */
 export const help: Handler = {
   name: 'help',
   match: (ctx) => ctx.parsed.intent === 'help',
   async handle(ctx) {
     const role = ctx.actor.role;
-    const lines = ['您好，我是店小二，负责企业诉求的受理、派单和跟踪。', LINES.report];
-    if (role === 'enterprise' || role === 'none') lines.push(...LINES.enterprise);
-    if (role === 'cadre' || role === 'leader' || role === 'admin') lines.push(...LINES.cadre);
-    if (role === 'leader' || role === 'admin') lines.push(...LINES.leader);
+    const lines = ['您好，我是店小二，负责企业诉求的受理、派单和跟踪。', HELP_LINES.report];
+    if (role === 'enterprise' || role === 'none') lines.push(...HELP_LINES.enterprise);
+    if (role === 'cadre' || role === 'leader' || role === 'admin') lines.push(...HELP_LINES.cadre);
+    if (role === 'leader' || role === 'admin') lines.push(...HELP_LINES.leader);
     await ctx.reply(compose(lines, [], '店小二使用说明'));
     return `help for ${role}`;
   },

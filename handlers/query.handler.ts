@@ -1,12 +1,23 @@
-import { DateTime } from 'luxon';
-import { authorize } from '../src/domain/permissions.js';
+import { authorize, mayShowTicketIn } from '../src/domain/permissions.js';
+import type { OutboundTarget } from '../src/messages/outbound.js';
 import type { BotContext, Handler } from '../src/bot/context.js';
-import type { Ticket } from '../src/domain/ticket.js';
+import { isOverdue, type Ticket } from '../src/domain/ticket.js';
 import { answer, compose, ticketCard, ticketLine } from './common.js';
 
+/** The asker, privately, on the platform they wrote on. */
+const privately = (ctx: BotContext): OutboundTarget => ({ kind: 'user', platform: ctx.msg.platform, userId: ctx.msg.sender.id });
+const NOT_RECEIVED = '如未收到，请与我私聊查询';
+
+/**
+ * A list answered here, or — when a ticket in it may not be shown in this group (another enterprise's problem) —
+ * sent to the asker privately, with a short note here that names no ticket.
+ */
 async function list(ctx: BotContext, title: string, tickets: Ticket[], empty: string): Promise<void> {
   if (tickets.length === 0) return answer(ctx, empty);
-  await ctx.reply(compose([`**${title}（${tickets.length}件）**`, ...tickets.map((t) => `> ${ticketLine(t)}`)], []));
+  const msg = compose([`**${title}（${tickets.length}件）**`, ...tickets.map((t) => `> ${ticketLine(t, ctx.sla.calendar)}`)], []);
+  if (tickets.every((t) => mayShowTicketIn(t, ctx.msg, ctx.directory))) return ctx.reply(msg);
+  await ctx.send(privately(ctx), msg);
+  await answer(ctx, `${title}含其他企业的问题，已私信发送给您（${NOT_RECEIVED}）。`);
 }
 
 /** #12 什么进度了 · 我的待办 · 我们的问题 · 超期问题. */
@@ -27,7 +38,14 @@ export const query: Handler = {
         await answer(ctx, auth.message);
         return 'refused';
       }
-      await ctx.reply(compose(ticketCard(t), []));
+      const card = compose(ticketCard(t, ctx.sla.calendar), []);
+      // another enterprise's problem is never posted into this group: the card goes to the asker privately
+      if (!mayShowTicketIn(t, ctx.msg, ctx.directory)) {
+        await ctx.send(privately(ctx), card);
+        await answer(ctx, `#${t.no} 不是本群企业的问题，详情已私信发送给您（${NOT_RECEIVED}“#${t.no} 什么进度了”）。`);
+        return `#${t.no} shown privately`;
+      }
+      await ctx.reply(card);
       return `#${t.no} shown`;
     }
     if (/超期/.test(text)) {
@@ -36,8 +54,9 @@ export const query: Handler = {
         await answer(ctx, auth.message);
         return 'refused';
       }
-      const today = DateTime.fromISO(ctx.now, { zone: ctx.timezone }).toISODate()!;
-      await list(ctx, '超期问题', await ctx.tickets.listOpen({ dueBefore: today, limit: 30 }), '目前没有超期问题。');
+      // 超期: open, past the current answer deadline, not waiting for the enterprise (one definition: isOverdue)
+      const overdue = (await ctx.tickets.listOpen({ overdueAt: ctx.now, limit: 30 })).filter((t) => isOverdue(t, ctx.now));
+      await list(ctx, '超期问题', overdue, '目前没有超期问题。');
       return 'overdue listed';
     }
     if (a.role === 'enterprise' || /我们|本企业|我司|公司/.test(text)) {

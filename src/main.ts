@@ -4,7 +4,25 @@ import { FerretdbInstallError } from './infra/ferretdb.js';
 import { startRuntime } from './runtime.js';
 import { createLogger } from './shared/logger.js';
 
-/** Starts the bot; stops cleanly on SIGTERM / SIGINT. */
+/** After SIGTERM / SIGINT the process exits within this time, stopped cleanly or not. */
+export const STOP_DEADLINE_MS = 8_000;
+
+/**
+ * Calls `onOrphaned` once when the process that started this one (npm, a shell, a supervisor) is gone — the bot is
+ * then re-parented and its parent id changes. A supervisor that runs the bot as PID 1's child is left alone.
+ */
+export function watchParent(onOrphaned: () => void, everyMs = 1000): void {
+  const parent = process.ppid;
+  if (parent <= 1) return;
+  const timer = setInterval(() => {
+    if (process.ppid === parent) return;
+    clearInterval(timer);
+    onOrphaned();
+  }, everyMs);
+  timer.unref();
+}
+
+/** Starts the bot; stops cleanly on SIGTERM / SIGINT / SIGHUP or when its parent dies, within STOP_DEADLINE_MS. */
 export async function main(): Promise<void> {
   let config;
   try {
@@ -30,7 +48,7 @@ export async function main(): Promise<void> {
   }
   const platforms = config.simulator ? ['simulator'] : [config.wecom && 'wecom', config.dingtalk && 'dingtalk'].filter(Boolean);
   log.info(
-    { port: runtime.port, role: config.role, platforms, mongodb: config.mongo.uri ? 'MONGODB_URI' : 'embedded FerretDB' },
+    { port: runtime.port, role: config.role, platforms, mongodb: config.mongo.uri ? 'MONGODB_URI' : 'embedded FerretDB', queuePrefix: runtime.queuePrefix },
     runtime.port ? `xiaoer listening on http://localhost:${runtime.port}` : 'xiaoer workers running',
   );
   if (runtime.simulatorUrl) log.info({ simulator: runtime.simulatorUrl }, `群聊模拟器 / simulator: ${runtime.simulatorUrl}`);
@@ -41,7 +59,12 @@ export async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'stopping');
-    const force = setTimeout(() => process.exit(1), 20_000);
+    // a hard deadline: busy workers, a hung store or Redis never keep the process (and its servers) alive; the
+    // embedded servers are tied to this process and stop with it however it ends
+    const force = setTimeout(() => {
+      log.error({ afterMs: STOP_DEADLINE_MS }, 'stop took too long; exiting now');
+      process.exit(code || 1);
+    }, STOP_DEADLINE_MS);
     force.unref();
     await runtime.stop();
     log.info('stopped');
@@ -49,6 +72,8 @@ export async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGHUP', () => void shutdown('SIGHUP'));
+  watchParent(() => void shutdown('parent exited'));
   process.on('unhandledRejection', (reason) => {
     log.fatal({ err: { message: String((reason as Error)?.message ?? reason) } }, 'unhandled rejection');
     void shutdown('unhandledRejection', 1);

@@ -1,4 +1,5 @@
-import type { Actor } from './directory.js';
+import type { PlatformId } from '../messages/inbound.js';
+import type { Actor, Directory } from './directory.js';
 import type { Ticket } from './ticket.js';
 
 export type Permission =
@@ -72,3 +73,25 @@ const LABEL: Record<Permission, string> = {
   digest: '查看简报',
   overdue: '查看超期清单',
 };
+
+/** A conversation a message came from or goes to. */
+export interface Conversation {
+  platform: PlatformId;
+  chatId: string;
+  chatType: 'group' | 'single';
+}
+
+/**
+ * Where a ticket's content (its problem, notes, card) may be posted. A private chat: yes (whether the person may see
+ * the ticket at all is `authorize('view')`). A group: only the ticket's own group (where it was reported), a group
+ * the directory binds to the ticket's enterprise, or a leaders' group; any other group — another enterprise's, an
+ * unknown one — never sees it.
+ */
+export function mayShowTicketIn(t: Pick<Ticket, 'platform' | 'chatId' | 'enterpriseId'>, c: Conversation, dir: Pick<Directory, 'group'>): boolean {
+  if (c.chatType === 'single') return true;
+  if (c.platform === t.platform && c.chatId === t.chatId) return true;
+  const g = dir.group(c.platform, c.chatId);
+  if (!g) return false;
+  if (g.kind === 'leaders') return true;
+  return !!t.enterpriseId && g.enterprise === t.enterpriseId;
+}

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import {
   chmodSync,
   cpSync,
@@ -13,7 +13,7 @@ import {
 } from 'node:fs';
 import { connect } from 'node:net';
 import { join, resolve } from 'node:path';
-import { commandExists, freePort, isAlive, run, stopChild, waitFor } from './process.js';
+import { commandExists, freePort, isAlive, run, spawnTied, stopChild, waitFor } from './process.js';
 import { projectRoot } from './paths.js';
 
 export const FERRETDB_MODULE = 'github.com/FerretDB/FerretDB';
@@ -158,7 +158,8 @@ export async function startEmbeddedFerretdb(opts: {
   mkdirSync(sqliteDir, { recursive: true });
   const port = await freePort();
   const logFd = openSync(join(dataDir, 'ferretdb.log'), 'a');
-  const child: ChildProcess = spawn(
+  // tied to this process: it stops when the bot stops, and also when the bot dies without stopping it
+  const child: ChildProcess = spawnTied(
     bin,
     [
       '--handler=sqlite',
@@ -169,7 +170,7 @@ export async function startEmbeddedFerretdb(opts: {
       '--telemetry=disable',
       '--log-level=warn',
     ],
-    { stdio: ['ignore', logFd, logFd] },
+    logFd,
   );
   let exited = false;
   child.once('exit', () => (exited = true));

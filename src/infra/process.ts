@@ -58,6 +58,8 @@ export function stopChild(child: ChildProcess, graceMs = 5000): Promise<void> {
       resolvePromise();
     });
     child.kill('SIGTERM');
+    // a server started by spawnTied also stops when its lifeline closes
+    child.stdin?.end();
   });
 }
 
@@ -68,4 +70,29 @@ export async function waitFor(check: () => Promise<boolean>, timeoutMs: number, 
     if (Date.now() > deadline) throw new Error(`${what} did not become ready within ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/**
+ * The shell around an embedded server: it starts the server, passes SIGTERM/SIGINT on, and kills the server when its
+ * standard input closes — which happens when the bot exits in any way, even SIGKILL (only the bot holds the pipe's
+ * other end). So FerretDB and redis-server never outlive the bot that started them.
+ */
+const TIED = [
+  'exec 3<&0',
+  '"$@" </dev/null 3<&- & c=$!',
+  "trap 'kill -TERM $c 2>/dev/null' TERM INT HUP",
+  '(cat <&3 >/dev/null; kill -TERM $c 2>/dev/null) </dev/null >/dev/null 2>&1 &',
+  'exec 3<&-',
+  'wait $c; s=$?',
+  // a trapped signal interrupts the first wait: wait again for the server's own exit
+  'while kill -0 $c 2>/dev/null; do wait $c; s=$?; done',
+  'exit $s',
+].join('\n');
+
+/** Spawns `cmd args` tied to this process's life (see TIED); stdout/stderr to `logFd`. */
+export function spawnTied(cmd: string, args: string[], logFd: number): ChildProcess {
+  const child = spawn('sh', ['-c', TIED, 'xiaoer-embedded', cmd, ...args], { stdio: ['pipe', logFd, logFd] });
+  // the pipe is only a lifeline: never written, and an error on it (the shell gone) is no concern
+  child.stdin?.on('error', () => {});
+  return child;
 }

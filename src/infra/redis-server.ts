@@ -1,8 +1,7 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
-import { commandExists, freePort, stopChild, waitFor } from './process.js';
+import { commandExists, freePort, spawnTied, stopChild, waitFor } from './process.js';
 import type { EmbeddedServer } from './ferretdb.js';
 
 /** The Redis a running bot started for this data folder, if it answers. */
@@ -52,10 +51,11 @@ export async function ensureRedis(opts: {
   const port = await freePort();
   opts.log?.(`no Redis at ${opts.url}; starting redis-server on 127.0.0.1:${port}`);
   const logFd = openSync(join(opts.dataDir, 'redis.log'), 'a');
-  const child = spawn(
+  // tied to this process: it stops when the bot stops, and also when the bot dies without stopping it
+  const child = spawnTied(
     'redis-server',
     ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--save', '', '--daemonize', 'no'],
-    { stdio: ['ignore', logFd, logFd] },
+    logFd,
   );
   const uri = `redis://127.0.0.1:${port}`;
   await waitFor(() => redisAnswers(uri), 15_000, 'redis-server');

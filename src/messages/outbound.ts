@@ -25,6 +25,26 @@ export type OutboundTarget =
   | { kind: 'group'; platform: PlatformId; chatId: string }
   | { kind: 'user'; platform: PlatformId; userId: string };
 
+/** An invisible character (WORD JOINER) placed inside markup typed by a user so that it is shown, never acted on. */
+export const NEUTRAL = '\u2060';
+
+/**
+ * Breaks the bot's token syntaxes in text that came from a user: `{{mention:0}}`, `{{warn:…}}`, WeCom's `<@id>` and
+ * `<font …>` are shown as typed and never act. For text that is about to be joined with the bot's own markup
+ * (`compose`, `answer`); idempotent.
+ */
+export function escapeTokens(s: string): string {
+  return s.replace(/\{(?=\{)/g, `{${NEUTRAL}`).replace(/<(?=@)/g, `<${NEUTRAL}`).replace(/<(?=\/?font)/gi, `<${NEUTRAL}`);
+}
+
+/**
+ * What a user typed, made inert where it enters the system (both platforms' intake): the token syntaxes above, and
+ * also `**` (bold) and `@{0}` (a placeholder of `compose`). Invisible: the text reads as typed. Idempotent.
+ */
+export function neutralizeUserText(s: string): string {
+  return escapeTokens(s).replace(/\*(?=\*)/g, `*${NEUTRAL}`).replace(/@(?=\{)/g, `@${NEUTRAL}`);
+}
+
 /** Renders `{{warn:…}}` emphasis with a platform's syntax. */
 export function fillEmphasis(text: string, render: (s: string) => string): string {
   return text.replace(/\{\{warn:([\s\S]*?)\}\}/g, (_, s: string) => render(s));

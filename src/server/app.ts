@@ -89,7 +89,7 @@ export function createHttpApp(deps: HttpDeps): Koa {
     if (!deps.wecom) return;
     const body = await readRawBody(ctx);
     const t = now();
-    const result = deps.wecom.receive(wecomQuery(ctx), body, t);
+    const result = pure(() => deps.wecom!.receive(wecomQuery(ctx), body, t));
     await deps.intake.accept(result, t);
     ctx.status = 200;
     ctx.body = ''; // empty answer: the reply goes through response_url
@@ -98,7 +98,7 @@ export function createHttpApp(deps: HttpDeps): Koa {
     if (!deps.dingtalk) return;
     const body = await readRawBody(ctx);
     const t = now();
-    const result = deps.dingtalk.receive({ timestamp: ctx.get('timestamp') || undefined, sign: ctx.get('sign') || undefined }, body, t);
+    const result = pure(() => deps.dingtalk!.receive({ timestamp: ctx.get('timestamp') || undefined, sign: ctx.get('sign') || undefined }, body, t));
     await deps.intake.accept(result, t);
     ctx.status = 200;
     ctx.body = '';
@@ -171,6 +171,20 @@ export function createHttpApp(deps: HttpDeps): Koa {
   app.use(router.routes()).use(router.allowedMethods());
   app.use(api.routes()).use(api.allowedMethods());
   return app;
+}
+
+/**
+ * Runs a receiver, which does no I/O: whatever it throws besides a verification or payload error is still about the
+ * request (a value out of range, a shape nobody foresaw), so it answers 400 — a 5xx would make the platform deliver
+ * the same bad callback again and again.
+ */
+function pure<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    if (err instanceof VerificationError || err instanceof PayloadError) throw err;
+    throw new PayloadError(`callback could not be read: ${(err as Error)?.name ?? 'error'}`, err);
+  }
 }
 
 function safeEqual(a: string, b: string): boolean {

@@ -49,7 +49,12 @@ interface SimDeps {
   ticket(no: number): Promise<Ticket | null>;
   /** Runs the SLA reconcile and the digest tick now (after the clock moved). */
   tick(): Promise<void>;
+  /** At most this many items in the feed (and reply routes) in memory; default FEED_LIMIT. */
+  feedLimit?: number;
 }
+
+/** The simulator's memory: the last 2,000 messages are kept (a long demo does not grow the process). */
+export const FEED_LIMIT = 2000;
 
 /**
  * The group-chat simulator: a page, the platforms' send APIs that feed it, and an endpoint that turns what a person
@@ -59,7 +64,19 @@ export function createSimulator(deps: SimDeps) {
   const feed: FeedItem[] = [];
   let seq = 0;
   const replyRoutes = new Map<string, string>();
-  const push = (item: Omit<FeedItem, 'id' | 'at'>) => feed.push({ ...item, id: ++seq, at: deps.clock.now().toISOString() });
+  const limit = deps.feedLimit ?? FEED_LIMIT;
+  // bounded: the oldest items go (the page asks for items after an id, so it never notices), and so do old routes
+  const push = (item: Omit<FeedItem, 'id' | 'at'>) => {
+    feed.push({ ...item, id: ++seq, at: deps.clock.now().toISOString() });
+    if (feed.length > limit) feed.splice(0, feed.length - limit);
+  };
+  const route = (code: string, conversation: string) => {
+    replyRoutes.set(code, conversation);
+    for (const oldest of replyRoutes.keys()) {
+      if (replyRoutes.size <= limit) break;
+      replyRoutes.delete(oldest);
+    }
+  };
   const ok = (ctx: Context, body: unknown) => {
     ctx.type = 'application/json';
     ctx.body = body;
@@ -161,7 +178,7 @@ export function createSimulator(deps: SimDeps) {
     const conversation = group ? `group:${platform}:${chatId}` : `user:${platform}:${userId}`;
     push({ conversation, from: 'user', sender: person.name, format: 'text', text });
     const code = randomUUID().replace(/-/g, '');
-    replyRoutes.set(code, conversation);
+    route(code, conversation);
     const sentAt = deps.clock.now().getTime();
     let res: Response;
     if (platform === 'wecom') {

@@ -11,12 +11,16 @@ import {
   wecomTextPayload, dingtalkEnv, wecomEnv } from '../helpers/callbacks.js';
 import { testMongoUri, testQueuePrefix, testRedisUrl } from '../helpers/env.js';
 import { startFakePlatforms, type FakePlatforms } from '../helpers/fake-platforms.js';
+import { waitForDrain } from '../helpers/queue-drain.js';
 
 const ADMIN_TOKEN = 'admin-token-0123456789abcdef';
 let fake: FakePlatforms;
 let evil: FakePlatforms;
 let bot: BotProcess;
 let store: Store;
+const prefix = testQueuePrefix();
+/** Every job of the bot's deployment has run and the fake platforms heard nothing new: only then assert "nothing more". */
+const drained = () => waitForDrain(testRedisUrl(), prefix, { extra: () => fake.requests.length + evil.requests.length });
 
 beforeAll(async () => {
   fake = await startFakePlatforms();
@@ -25,7 +29,7 @@ beforeAll(async () => {
   bot = await startBot({
     MONGODB_URI: mongoUri,
     REDIS_URL: testRedisUrl(),
-    XIAOER_QUEUE_PREFIX: testQueuePrefix(),
+    XIAOER_QUEUE_PREFIX: prefix,
     ADMIN_TOKEN,
     ...wecomEnv(fake.base),
     ...dingtalkEnv(fake.base),
@@ -104,7 +108,7 @@ describe('WeCom AI bot callbacks', () => {
     const statuses = await Promise.all([postWecom(cb), postWecom(cb), postWecom(cb)].map((p) => p.then((r) => r.status)));
     expect(statuses).toEqual([200, 200, 200]);
     await fake.waitFor((r) => r.query.get('response_code') === 'dup');
-    await new Promise((r) => setTimeout(r, 1500));
+    await drained();
     expect(await tickets().countDocuments({ sourceMessageId: 'wecom:wecom-dup-1' })).toBe(1);
     expect(await inbound().countDocuments({ eventId: 'wecom-dup-1' })).toBe(1);
     expect(fake.requests.filter((r) => r.query.get('response_code') === 'dup')).toHaveLength(1);
@@ -140,7 +144,7 @@ describe('WeCom AI bot callbacks', () => {
     });
     expect((await postWecom(wecomCallback(payload))).status).toBe(200);
     await expect.poll(() => tickets().countDocuments({ sourceMessageId: 'wecom:wecom-evil-url' }), { timeout: 10_000 }).toBe(1);
-    await new Promise((r) => setTimeout(r, 1500));
+    await drained();
     expect(evil.requests).toHaveLength(0);
   });
 
@@ -217,9 +221,29 @@ describe('DingTalk app robot callbacks', () => {
     expect((await postDingtalk(cb)).status).toBe(200);
     expect((await postDingtalk(cb)).status).toBe(200);
     await fake.waitFor((r) => r.query.get('session') === 'dd');
-    await new Promise((r) => setTimeout(r, 1000));
+    await drained();
     expect(await tickets().countDocuments({ sourceMessageId: 'dingtalk:ding-dup' })).toBe(1);
     expect(fake.requests.filter((r) => r.query.get('session') === 'dd')).toHaveLength(1);
+  });
+});
+
+describe('DingTalk callbacks: bad input and foreign hosts', () => {
+  it('a sessionWebhook on a host other than DINGTALK_OAPI_BASE is never called: the answer goes through the open API', async () => {
+    const payload = dingtalkTextPayload('园区道路积水严重，货车进不来', { msgId: 'ding-evil-session', sessionWebhook: `${evil.base}/robot/sendBySession?session=evil` });
+    expect((await postDingtalk(dingtalkCallback(payload))).status).toBe(200);
+    const sent = await fake.waitFor((r) => r.path === '/v1.0/robot/groupMessages/send' && JSON.parse(r.body.msgParam).text.includes('积水'));
+    expect(sent.body).toMatchObject({ robotCode: DINGTALK.appKey, openConversationId: 'cidTianCiService01==' });
+    await drained();
+    expect(evil.requests).toHaveLength(0);
+  });
+
+  it('a createAt out of range or another robot\'s robotCode is 400 and stores nothing', async () => {
+    const before = await inbound().countDocuments();
+    const far = { ...dingtalkTextPayload('时间错乱', { msgId: 'ding-far' }), createAt: 1e20 };
+    expect((await postDingtalk(dingtalkCallback(far))).status).toBe(400);
+    const other = { ...dingtalkTextPayload('别的机器人', { msgId: 'ding-other-robot' }), robotCode: 'dingAnotherRobot' };
+    expect((await postDingtalk(dingtalkCallback(other))).status).toBe(400);
+    expect(await inbound().countDocuments()).toBe(before);
   });
 });
 

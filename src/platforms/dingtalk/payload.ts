@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+/** The largest time a JavaScript Date can hold (ms). */
+const MAX_DATE_MS = 8_640_000_000_000_000;
+
 /** An app robot callback in HTTP mode; unknown fields are kept. */
 export const dingtalkCallbackSchema = z
   .object({
@@ -10,7 +13,8 @@ export const dingtalkCallbackSchema = z
       .object({ richText: z.array(z.object({ text: z.string().optional() }).loose()).optional() })
       .loose()
       .optional(),
-    createAt: z.number().optional(),
+    /** ms since the epoch; out of the range a date can hold → 400 (never a RangeError later). */
+    createAt: z.number().int().min(0).max(MAX_DATE_MS).optional(),
     conversationType: z.union([z.literal('1'), z.literal('2'), z.literal(1), z.literal(2)]).transform(String),
     conversationId: z.string().min(1),
     conversationTitle: z.string().optional(),
@@ -21,7 +25,7 @@ export const dingtalkCallbackSchema = z
     atUsers: z.array(z.object({ dingtalkId: z.string().optional(), staffId: z.string().optional() }).loose()).optional(),
     isInAtList: z.boolean().optional(),
     sessionWebhook: z.string().optional(),
-    sessionWebhookExpiredTime: z.number().optional(),
+    sessionWebhookExpiredTime: z.number().int().min(0).max(MAX_DATE_MS).optional(),
     robotCode: z.string().optional(),
   })
   .loose();

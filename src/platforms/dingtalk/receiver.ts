@@ -5,7 +5,11 @@ import { dingtalkCallbackSchema } from './payload.js';
 import { verifyDingtalkSignature } from './sign.js';
 import { dingtalkToInbound } from './to-inbound.js';
 
-/** DingTalk app robot, HTTP mode: `timestamp` + `sign` headers checked before the body is read. */
+/**
+ * DingTalk app robot, HTTP mode: `timestamp` + `sign` headers checked before the body is read; then the body must be
+ * a robot message for this app's robot (`robotCode` = DINGTALK_ROBOT_CODE or the app key) with times a date can hold.
+ * A sessionWebhook on any host but DINGTALK_OAPI_BASE is dropped, so the answer goes through the open API.
+ */
 export function createDingtalkReceiver(cfg: DingtalkConfig, opts: { botName: string; windowSec: number }) {
   return {
     receive(headers: { timestamp?: string; sign?: string }, body: Buffer, now: Date): ReceiveResult {
@@ -18,7 +22,11 @@ export function createDingtalkReceiver(cfg: DingtalkConfig, opts: { botName: str
       }
       const cb = dingtalkCallbackSchema.safeParse(json);
       if (!cb.success) throw new PayloadError('not a robot message callback');
-      return dingtalkToInbound(cb.data, opts.botName, now);
+      // signed with our secret, but meant for another robot of the app: not ours to answer
+      if (cb.data.robotCode !== undefined && cb.data.robotCode !== cfg.robotCode && cb.data.robotCode !== cfg.appKey) {
+        throw new PayloadError('robotCode is not this app\'s robot');
+      }
+      return dingtalkToInbound(cb.data, opts.botName, now, { oapiBase: cfg.oapiBase, robotCode: cfg.robotCode });
     },
   };
 }

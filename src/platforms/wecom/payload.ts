@@ -13,7 +13,8 @@ export const wecomCallbackSchema = z
     chatid: z.string().optional(),
     chattype: z.enum(['group', 'single']).default('single'),
     from: z.object({ userid: z.string().min(1) }),
-    create_time: z.number().optional(),
+    /** seconds; beyond what a date can hold → 400, never a RangeError later. */
+    create_time: z.number().int().min(0).max(8_640_000_000_000).optional(),
     response_url: z.string().optional(),
     msgtype: z.string(),
     text: textSchema.optional(),

@@ -1,3 +1,4 @@
+import { neutralizeUserText } from '../../messages/outbound.js';
 import { stripBotMention, type InboundMessage, type ReceiveResult } from '../../messages/inbound.js';
 import type { WecomCallback } from './payload.js';
 
@@ -11,7 +12,7 @@ export function wecomToInbound(cb: WecomCallback, botName: string, receivedAt: D
   }
   if (content === null) return { kind: 'ignored', reason: `msgtype ${cb.msgtype}` };
   const group = cb.chattype === 'group';
-  const { text } = stripBotMention(content, botName, group);
+  const { text } = stripBotMention(neutralizeUserText(content), botName, group);
   const message: InboundMessage = {
     platform: 'wecom',
     eventId: cb.msgid,
@@ -23,7 +24,8 @@ export function wecomToInbound(cb: WecomCallback, botName: string, receivedAt: D
     // the AI bot receives group messages only when it is @-mentioned
     mentionsBot: true,
     sentAt: new Date(cb.create_time ? cb.create_time * 1000 : receivedAt.getTime()).toISOString(),
-    replyVia: cb.response_url ? { kind: 'wecom-response-url', url: cb.response_url } : undefined,
+    // an absent key, not an undefined one: the store would keep an undefined as null
+    ...(cb.response_url ? { replyVia: { kind: 'wecom-response-url', url: cb.response_url } } : {}),
   };
   if (group && !message.chatId) return { kind: 'ignored', reason: 'group message without chatid' };
   return { kind: 'message', message, raw: cb };

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { answer, compose } from '../../../handlers/common.js';
+import type { BotContext } from '../../../src/bot/context.js';
+import type { OutboundMessage } from '../../../src/messages/outbound.js';
+import { toPlainText } from '../../../src/messages/outbound.js';
+import { dingtalkCallbackSchema } from '../../../src/platforms/dingtalk/payload.js';
+import { toDingtalkMarkdown } from '../../../src/platforms/dingtalk/render.js';
+import { dingtalkToInbound } from '../../../src/platforms/dingtalk/to-inbound.js';
+import { wecomCallbackSchema } from '../../../src/platforms/wecom/payload.js';
+import { toWecomMarkdown } from '../../../src/platforms/wecom/render.js';
+import { wecomToInbound } from '../../../src/platforms/wecom/to-inbound.js';
+
+const at = new Date('2026-11-23T01:30:00.000Z');
+/** What a reader sees: invisible characters do not show. */
+const seen = (s: string) => s.replace(/[\u2060\u200b]/g, '');
+const TYPED = '停电了 {{mention:0}} <@zhangsan> {{warn:特急}} <font color="warning">红</font> **加粗** @{0} 完';
+const REAL = { platform: 'wecom' as const, id: 'wangfang', name: '王芳' };
+
+function viaWecom(text: string): string {
+  const cb = wecomCallbackSchema.parse({ msgid: 'm1', chatid: 'c1', chattype: 'group', from: { userid: 'chenjl' }, msgtype: 'text', text: { content: `@店小二 ${text}` } });
+  const r = wecomToInbound(cb, '店小二', at);
+  if (r.kind !== 'message') throw new Error('ignored');
+  return r.message.text;
+}
+
+function viaDingtalk(text: string): string {
+  const cb = dingtalkCallbackSchema.parse({ msgId: 'm1', msgtype: 'text', text: { content: ` ${text}` }, conversationType: '2', conversationId: 'cid', senderStaffId: 's1' });
+  const r = dingtalkToInbound(cb, '店小二', at);
+  if (r.kind !== 'message') throw new Error('ignored');
+  return r.message.text;
+}
+
+/** A handler's message quoting what the user typed, with one real mention. */
+const quoting = (typed: string): OutboundMessage => compose(['**#3 办理进展** @{0}', `> ${typed}`], [REAL]);
+
+describe('text typed by users never becomes markup', () => {
+  for (const [platform, intake] of [['WeCom', viaWecom], ['DingTalk', viaDingtalk]] as const) {
+    it(`${platform}: what was typed reads as typed after intake`, () => {
+      expect(seen(intake(TYPED))).toBe(TYPED);
+    });
+
+    it(`${platform} intake → WeCom markdown: one real mention, the typed tokens shown as typed`, () => {
+      const content = toWecomMarkdown(quoting(intake(TYPED))).markdown.content;
+      expect(content.match(/<@/g)).toEqual(['<@']);
+      expect(content).toContain('<@wangfang>');
+      expect(content).not.toContain('<font');
+      expect(seen(content)).toContain(`> ${TYPED}`);
+    });
+
+    it(`${platform} intake → DingTalk markdown: only the real mention is @-ed; no bold made from typed asterisks`, () => {
+      const md = toDingtalkMarkdown({ ...quoting(intake(TYPED)), mentions: [{ platform: 'dingtalk', id: 'wangfang' }] });
+      expect(md.at.atUserIds).toEqual(['wangfang']);
+      const quoted = md.markdown.text.split('\n\n')[1]!;
+      expect(quoted).not.toContain('**');
+      expect(seen(quoted)).toBe(`> ${TYPED}`);
+    });
+  }
+
+  it('text that reaches a message without intake (stored earlier, or rewritten by the LLM) cannot mention or colour either', () => {
+    const msg = quoting('{{mention:0}} {{warn:假}} <@zhangsan>');
+    const content = toWecomMarkdown(msg).markdown.content;
+    expect(content.match(/<@/g)).toEqual(['<@']);
+    expect(content).not.toContain('<font');
+    expect(seen(toPlainText(msg))).toContain('{{mention:0}} {{warn:假}} <@zhangsan>');
+  });
+
+  it('a short answer quoting the user does not @ anyone else', async () => {
+    let sent: OutboundMessage | undefined;
+    const ctx = { msg: { sender: { platform: 'wecom', id: 'chenjl' } }, reply: async (m: OutboundMessage) => void (sent = m) } as unknown as BotContext;
+    await answer(ctx, '未找到“{{mention:0}} <@zhangsan>”');
+    const content = toWecomMarkdown(sent!).markdown.content;
+    expect(content.match(/<@/g)).toEqual(['<@']);
+    expect(content.startsWith('<@chenjl>')).toBe(true);
+  });
+});
+
+describe('DingTalk bold is never nested', () => {
+  const dt = (text: string) => toDingtalkMarkdown({ format: 'markdown', text, mentions: [] }).markdown.text;
+  it('a warning inside a bold line stays one bold run', () => {
+    expect(dt('**{{warn:超期 3 件}}**（超期率 5%）')).toBe('**超期 3 件**（超期率 5%）');
+    expect(dt('> #1 甲 · {{warn:超期2个工作日}}')).toBe('> #1 甲 · **超期2个工作日**');
+  });
+  it('bold inside bold shows no literal asterisks', () => {
+    expect(dt('**已同意 **#12 已延期**，时限顺延**')).toBe('**已同意 #12 已延期，时限顺延**');
+    expect(dt('**a **b** c**')).toBe('**a b c**');
+    expect(dt('**#12 已延期**，办理时限调整为 12月2日')).toBe('**#12 已延期**，办理时限调整为 12月2日');
+    expect(dt('****')).toBe('');
+    expect(dt('**未闭合 的 ** 星号')).toBe('未闭合 的  星号');
+  });
+  it('the notification title carries no markup', () => {
+    expect(toDingtalkMarkdown({ format: 'markdown', text: '## **{{warn:超期}}** 日报', mentions: [] }).markdown.title).toBe('超期 日报');
+  });
+});
