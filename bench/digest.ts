@@ -36,7 +36,7 @@ function seedTicket(no: number, r: () => number): Ticket & { _id: number } {
   const t = buildNewTicket(no, {
     platform: 'wecom', chatId: `g${no % 50}`, reporter: { id: `u${no % 500}` }, text: '用电扩容申请一个月了还没批下来', summary: `问题${no}`,
     category: CATS[no % CATS.length]!, categoryConfidence: 1, urgency: r() < 0.1 ? 'urgent' : 'normal', requestedDate: null,
-    resolutionDue: cal.localDate(due), resolutionDueAt: due, enterprise: `企业${no % 300}`, sourceMessageId: `wecom:b${no}`, parsedBy: 'rules', now: created,
+    resolutionDueAt: due, enterprise: `企业${no % 300}`, sourceMessageId: `wecom:b${no}`, parsedBy: 'rules', now: created,
   });
   const who = PEOPLE[no % PEOPLE.length]!;
   const roll = r();

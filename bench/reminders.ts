@@ -32,7 +32,7 @@ function ticket(no: number): Ticket {
   const dueAt = due ? new Date(now.getTime() - 60_000).toISOString() : new Date(now.getTime() + (1 + (no % 30)) * 86_400_000).toISOString();
   const t = buildNewTicket(no, {
     platform: 'wecom', chatId: `g${no % 200}`, reporter: { id: `u${no}` }, text: '用电扩容', summary: `问题${no}`, category: 'utilities', categoryConfidence: 1,
-    urgency: 'urgent', requestedDate: null, resolutionDue: dueAt.slice(0, 10), resolutionDueAt: dueAt, enterprise: null, sourceMessageId: `wecom:r${no}`,
+    urgency: 'urgent', requestedDate: null, resolutionDueAt: dueAt, enterprise: null, sourceMessageId: `wecom:r${no}`,
     parsedBy: 'rules', now: new Date(now.getTime() - 86_400_000).toISOString(),
   });
   const open: Ticket = { ...t, status: 'in_progress', assignee: { personId: 'zhangwei', name: '张伟', wecom: 'zhangwei' }, claimedAt: t.createdAt };

@@ -13,6 +13,8 @@ export const policySchema = z
     calendar: z.record(date, z.enum(['work', 'off'])).default({}),
     response: z.object({ workingDays: positive.default(1), urgentWorkingHours: positive.default(2) }).prefault({}),
     resolution: z.object({ workingDays: positive.default(5), urgentWorkingDays: positive.default(1) }).prefault({}),
+    /** The new answer clock of a reopened ticket (重办, also after 差评), from the reopen. */
+    reopen: z.object({ workingDays: positive.default(5), urgentWorkingDays: positive.default(1) }).prefault({}),
     extension: z
       .object({ selfMaxWorkingDays: positive.default(5), selfMaxCount: z.number().int().min(0).default(1) })
       .prefault({}),

@@ -10,7 +10,7 @@ export const claim: Handler = {
     if (no === null) return 'no ticket number';
     const t = await actOn(ctx, no, 'claim', () => ({ type: 'claim' }));
     if (!t) return 'refused';
-    const msg = compose([`**#${t.no} 已签收**，由 ${t.assignee?.name ?? ctx.actor.name ?? ''} 办理。`, `> 办理时限：${dueText(t)}`], []);
+    const msg = compose([`**#${t.no} 已签收**，由 ${t.assignee?.name ?? ctx.actor.name ?? ''} 办理。`, `> 办理时限：${dueText(t, ctx.sla.calendar)}`], []);
     await ctx.reply(msg);
     await ctx.postToTicketGroup(t, msg);
     return `#${t.no} claimed`;

@@ -1,15 +1,16 @@
 import { DateTime } from 'luxon';
 import type { BotContext } from '../src/bot/context.js';
+import type { BusinessCalendar } from '../src/domain/calendar.js';
 import { authorize, type Permission } from '../src/domain/permissions.js';
 import type { TicketAction } from '../src/domain/ticket-state.js';
 import { CATEGORIES, TICKET_STATUSES, type Assignee, type Ticket } from '../src/domain/ticket.js';
 import { OUTCOMES } from '../src/domain/ticket-state.js';
-import { mentionToken, type OutboundMessage } from '../src/messages/outbound.js';
+import { escapeTokens, mentionToken, type OutboundMessage } from '../src/messages/outbound.js';
 import type { UserRef } from '../src/messages/inbound.js';
 
 /** A short text answer that @-mentions the sender. */
 export function answer(ctx: BotContext, text: string): Promise<void> {
-  return ctx.reply({ format: 'text', text: `${mentionToken(0)} ${text}`, mentions: [ctx.msg.sender] });
+  return ctx.reply({ format: 'text', text: `${mentionToken(0)} ${escapeTokens(text)}`, mentions: [ctx.msg.sender] });
 }
 
 /**
@@ -51,8 +52,8 @@ export function reporterRef(t: Ticket): UserRef {
 /** Builds a message from lines where `@{n}` marks the n-th of `mentions` (missing ones are left out). */
 export function compose(lines: string[], mentions: (UserRef | null)[], title?: string): OutboundMessage {
   const present: UserRef[] = [];
-  const text = lines
-    .join('\n')
+  // tokens are made here only: any in the lines came from a user and are shown as typed
+  const text = escapeTokens(lines.join('\n'))
     .replace(/@\{(\d+)\}/g, (_, i: string) => {
       const u = mentions[Number(i)];
       if (!u) return '';
@@ -67,24 +68,31 @@ export function weekday(date: string): string {
   return `周${'一二三四五六日'[DateTime.fromISO(date).weekday - 1]}`;
 }
 
-export function dueText(t: Ticket): string {
-  return `${t.resolutionDue}（${weekday(t.resolutionDue)}）`;
+/** The local date of the ticket's current answer deadline (the one stored instant, in the calendar's time zone). */
+export function dueDate(t: Pick<Ticket, 'resolutionDueAt'>, cal: Pick<BusinessCalendar, 'localDate'>): string {
+  return cal.localDate(t.resolutionDueAt);
+}
+
+/** "2026-12-02（周三）": the current answer deadline as people read it. */
+export function dueText(t: Pick<Ticket, 'resolutionDueAt'>, cal: Pick<BusinessCalendar, 'localDate'>): string {
+  const date = dueDate(t, cal);
+  return `${date}（${weekday(date)}）`;
 }
 
 /** One line per ticket for lists. */
-export function ticketLine(t: Ticket): string {
+export function ticketLine(t: Ticket, cal: Pick<BusinessCalendar, 'localDate'>): string {
   const who = t.assignee ? ` · ${t.assignee.name}` : '';
-  return `#${t.no} ${TICKET_STATUSES[t.status]}${who} · 时限 ${t.resolutionDue} · ${t.summary}`;
+  return `#${t.no} ${TICKET_STATUSES[t.status]}${who} · 时限 ${dueDate(t, cal)} · ${t.summary}`;
 }
 
 /** The status card of a ticket. */
-export function ticketCard(t: Ticket): string[] {
+export function ticketCard(t: Ticket, cal: Pick<BusinessCalendar, 'localDate'>): string[] {
   const last = [...t.events].reverse().find((e) => e.type === 'progress' || e.type === 'resolve');
   return [
     `**#${t.no} ${TICKET_STATUSES[t.status]}**${t.outcome ? `（${OUTCOMES[t.outcome]}）` : ''}`,
     `> 问题：${t.summary}`,
     `> 类别：${CATEGORIES[t.category]}${t.enterprise ? ` · ${t.enterprise}` : ''}`,
-    `> 责任人：${t.assignee?.name ?? '待派单'} · 办理时限：${dueText(t)}`,
+    `> 责任人：${t.assignee?.name ?? '待派单'} · 办理时限：${dueText(t, cal)}`,
     ...(last?.note ? [`> 最近进展：${last.note}`] : []),
   ];
 }

@@ -2,7 +2,7 @@ import { resolutionDueAt, responseDueAt } from '../src/domain/sla.js';
 import { route } from '../src/domain/routing.js';
 import { CATEGORIES } from '../src/domain/ticket.js';
 import type { Handler } from '../src/bot/context.js';
-import { compose, dueText, personRef, reporterRef } from './common.js';
+import { compose, dueDate, dueText, personRef, reporterRef } from './common.js';
 
 const VIA: Record<string, string> = { commissioner: '服务专员', taskforce: '项目专班', department: '责任部门', admin: '管理员' };
 
@@ -29,7 +29,6 @@ export const createTicket: Handler = {
       categoryConfidence: p.categoryConfidence,
       urgency,
       requestedDate: p.deadline,
-      resolutionDue: ctx.sla.calendar.localDate(dueAt),
       resolutionDueAt: dueAt,
       enterprise: enterprise?.name ?? p.enterprise,
       enterpriseId: enterprise?.id ?? null,
@@ -54,14 +53,14 @@ export const createTicket: Handler = {
       if (res.ok) t = res.ticket;
     }
     const assignee = t.assignee ? personRef(t.assignee, t.platform) : null;
-    const asked = t.requestedDate && t.resolutionDue === t.requestedDate ? '，按您要求的日期' : '';
+    const asked = t.requestedDate && dueDate(t, calendar) === t.requestedDate ? '，按您要求的日期' : '';
     await ctx.reply(
       compose(
         [
           `**已受理 #${t.no}** @{0}`,
           `> 问题：${t.summary}`,
           `> 类别：${CATEGORIES[t.category]}${t.urgency === 'urgent' ? ' · **紧急**' : ''}${t.enterprise ? ` · ${t.enterprise}` : ''}`,
-          `> 办理时限：${dueText(t).replace('）', `${asked}）`)}`,
+          `> 办理时限：${dueText(t, ctx.sla.calendar).replace('）', `${asked}）`)}`,
           t.assignee
             ? `> 责任人：@{1} ${t.assignee.name}（${VIA[r?.via ?? ''] ?? '责任人'}）\n请责任人签收：回复“认领 #${t.no}”。`
             : '我们将尽快安排专人办理，进展会在本群告知。',
@@ -78,7 +77,7 @@ export const createTicket: Handler = {
             `【新工单】#${t.no}${t.urgency === 'urgent' ? '（紧急）' : ''}`,
             `企业：${t.enterprise ?? '—'}`,
             `问题：${t.summary}`,
-            `办理时限：${dueText(t)}`,
+            `办理时限：${dueText(t, ctx.sla.calendar)}`,
             `请在群内回复“认领 #${t.no}”签收。`,
           ],
           [],

@@ -1,6 +1,7 @@
 import { authorize } from '../src/domain/permissions.js';
 import { cnNumber, parseRequestedDate } from '../src/domain/parse/dates.js';
 import { selfExtensionLimit } from '../src/domain/sla.js';
+import { isOverdue } from '../src/domain/ticket.js';
 import { DateTime } from 'luxon';
 import type { BotContext, Handler } from '../src/bot/context.js';
 import { answer, compose, dueText, personRef, ticketNo } from './common.js';
@@ -14,8 +15,14 @@ function requestedDue(ctx: BotContext, currentDue: string): string | null {
     const n = cnNumber(days);
     if (n) return calendar.addWorkingMinutes(currentDue, n * calendar.minutesPerDay);
   }
-  const date = parseRequestedDate(text, DateTime.fromISO(ctx.now, { zone: ctx.timezone }));
+  const date = parseRequestedDate(text, DateTime.fromISO(ctx.now, { zone: calendar.timezone }), calendar);
   return date ? calendar.endOfWorkingDay(date) : null;
+}
+
+/** "12月5日": a working day some days ahead, for examples. */
+function nextDayExample(ctx: BotContext): string {
+  const d = DateTime.fromISO(ctx.sla.calendar.addWorkingDays(ctx.sla.calendar.localDate(ctx.now), 3));
+  return `${d.month}月${d.day}日`;
 }
 
 /** 延期 #12 到12月5日 理由：… — once by up to 5 working days on one's own; beyond that a leader's 同意延期 #12. */
@@ -36,10 +43,10 @@ export const extension: Handler = {
         return `refused: ${res.message}`;
       }
       const t = res.ticket;
-      const msg = compose([`**#${t.no} 延期已批准**，办理时限调整为 ${dueText(t)}。`], []);
+      const msg = compose([`**#${t.no} 延期已批准**，办理时限调整为 ${dueText(t, ctx.sla.calendar)}。`], []);
       await ctx.reply(msg);
       await ctx.postToTicketGroup(t, msg);
-      if (t.assignee) await ctx.notifyPerson(t.assignee, compose([`【延期已批准】#${t.no} 新办理时限：${dueText(t)}`], []), t.platform);
+      if (t.assignee) await ctx.notifyPerson(t.assignee, compose([`【延期已批准】#${t.no} 新办理时限：${dueText(t, ctx.sla.calendar)}`], []), t.platform);
       return `#${t.no} extension approved`;
     }
     const reason = /(?:理由|原因)[:：]?\s*(.+)$/.exec(ctx.parsed.normalized)?.[1]?.trim();
@@ -48,16 +55,20 @@ export const extension: Handler = {
       return 'no reason';
     }
     let requested: 'self' | 'leader' = 'self';
+    let late = false;
     const res = await ctx.tickets.act(no, (t) => {
       const auth = authorize('extend', ctx.actor, t, ctx.now);
       if (!auth.ok) return { refuse: auth.message };
       const to = requestedDue(ctx, t.resolutionDueAt);
       if (!to) return { refuse: `请写明延期到的日期或天数，例如“延期 #${t.no} 到12月5日”或“延期 #${t.no} 3个工作日”。` };
-      if (to <= t.resolutionDueAt) return { refuse: `新的办理时限需晚于当前时限（${dueText(t)}）。` };
+      if (to <= t.resolutionDueAt) return { refuse: `新的办理时限需晚于当前时限（${dueText(t, ctx.sla.calendar)}）。` };
+      if (to <= ctx.now) return { refuse: `新的办理时限已经过去，请写明今后的日期，例如“延期 #${t.no} 到${nextDayExample(ctx)}”。` };
       const limit = selfExtensionLimit(t, ctx.sla.calendar, ctx.sla.policy);
       const manager = ctx.actor.role === 'leader' || ctx.actor.role === 'admin';
       if (manager) return { type: 'extend', resolutionDueAt: to, reason, approvedBy: ctx.actor.personId };
-      if (limit && to <= limit) return { type: 'extend', resolutionDueAt: to, reason };
+      // past the deadline, a new one is a leader's decision (the record keeps that it was overdue)
+      late = isOverdue(t, ctx.now);
+      if (!late && limit && to <= limit) return { type: 'extend', resolutionDueAt: to, reason };
       requested = 'leader';
       return { type: 'request_extension', resolutionDueAt: to, reason };
     });
@@ -67,21 +78,22 @@ export const extension: Handler = {
     }
     const t = res.ticket;
     if (requested === 'self') {
-      const msg = compose([`**#${t.no} 已延期**，办理时限调整为 ${dueText(t)}。`, `> 理由：${reason}`], []);
+      const msg = compose([`**#${t.no} 已延期**，办理时限调整为 ${dueText(t, ctx.sla.calendar)}。`, `> 理由：${reason}`], []);
       await ctx.reply(msg);
       await ctx.postToTicketGroup(t, msg);
       return `#${t.no} extended`;
     }
     const leader = ctx.directory.person(t.leaderId ?? undefined) ?? ctx.directory.leaders()[0];
     const leaderRef = leader ? personRef({ personId: leader.id, name: leader.name, wecom: leader.wecom, dingtalk: leader.dingtalk }, ctx.msg.platform) : null;
-    const to = DateTime.fromISO(t.pendingExtension!.to).setZone(ctx.timezone).toFormat('yyyy-MM-dd');
+    const to = ctx.sla.calendar.localDate(t.pendingExtension!.to);
+    const why = late ? '已超过办理时限，延期需领导同意' : '超出自行延期权限';
     await ctx.reply(
-      compose([`#${t.no} 申请延期至 ${to}，超出自行延期权限，已提交领导审批。`, `> 理由：${reason}`, `请 @{0} 回复“同意延期 #${t.no}”。`], [leaderRef]),
+      compose([`#${t.no} 申请延期至 ${to}，${why}，已提交领导审批。`, `> 理由：${reason}`, `请 @{0} 回复“同意延期 #${t.no}”。`], [leaderRef]),
     );
     if (leader) {
       await ctx.notifyPerson(
         { personId: leader.id, name: leader.name, wecom: leader.wecom, dingtalk: leader.dingtalk },
-        compose([`【延期审批】#${t.no} ${t.summary}`, `申请延期至 ${to}，理由：${reason}`, `同意请回复“同意延期 #${t.no}”。`], []),
+        compose([`【延期审批】#${t.no} ${t.summary}`, `申请延期至 ${to}${late ? '（已超期）' : ''}，理由：${reason}`, `同意请回复“同意延期 #${t.no}”。`], []),
         t.platform,
       );
     }

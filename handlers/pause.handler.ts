@@ -33,7 +33,7 @@ export const pause: Handler = {
     }
     const t = res.ticket;
     const msg = resuming
-      ? compose([`**#${t.no} 已恢复办理**，办理时限顺延至 ${dueText(t)}。`], [])
+      ? compose([`**#${t.no} 已恢复办理**，办理时限顺延至 ${dueText(t, ctx.sla.calendar)}。`], [])
       : compose([`**#${t.no} 需企业补充材料** @{0}`, `> ${note}`, `补充后请回复“#${t.no} 已补充”，办理时限在此期间暂停计算。`], [reporterRef(t)]);
     await ctx.reply(msg);
     await ctx.postToTicketGroup(t, msg);

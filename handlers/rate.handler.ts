@@ -1,9 +1,10 @@
-import { ratingFrom } from '../src/domain/parse/commands.js';
+import { ratingFrom, ratingNote } from '../src/domain/parse/commands.js';
+import { reopenDueAt } from '../src/domain/sla.js';
 import { isBadRating, RATINGS } from '../src/domain/ticket-state.js';
 import type { Handler } from '../src/bot/context.js';
-import { actOn, answer, compose, personRef, ticketNo } from './common.js';
+import { actOn, answer, compose, dueText, personRef, ticketNo } from './common.js';
 
-/** #12 满意 / 基本满意 / 不满意 / 1–5星 — 差评 reopens the ticket (重办). */
+/** #12 满意 / 基本满意 / 不满意 / 1–5星, with an optional reason — 差评 reopens the ticket (重办) with a new answer clock. */
 export const rate: Handler = {
   name: 'rate',
   match: (ctx) => ctx.parsed.intent === 'rate',
@@ -15,7 +16,14 @@ export const rate: Handler = {
       await answer(ctx, `请回复评价等级，例如“#${no} 满意”：非常满意、满意、基本满意、不满意、非常不满意（或1–5星）。`);
       return 'no level';
     }
-    const t = await actOn(ctx, no, 'rate', () => ({ type: 'rate', level }));
+    const note = ratingNote(ctx.parsed.normalized);
+    const { calendar, policy } = ctx.sla;
+    const t = await actOn(ctx, no, 'rate', (t) => ({
+      type: 'rate',
+      level,
+      note: note || undefined,
+      resolutionDueAt: reopenDueAt(ctx.now, t.urgency, calendar, policy),
+    }));
     if (!t) return 'refused';
     const label = RATINGS[level].label;
     if (!isBadRating(level)) {
@@ -23,9 +31,22 @@ export const rate: Handler = {
       return `#${t.no} rated ${level}, closed`;
     }
     const who = t.assignee ? personRef(t.assignee, ctx.msg.platform) : null;
-    await ctx.reply(compose([`已收到评价（${label}）。**#${t.no} 转入重办**，@{0} 请尽快跟进。`], [who]));
+    await ctx.reply(compose([`已收到评价（${label}）。**#${t.no} 转入重办**，@{0} 请尽快跟进。`, `> 办理时限：${dueText(t, calendar)}`], [who]));
     if (t.assignee) {
-      await ctx.notifyPerson(t.assignee, compose([`【重办】#${t.no} 企业评价：${label}`, `问题：${t.summary}`, '请尽快与企业联系，重新办理。'], []), t.platform);
+      await ctx.notifyPerson(
+        t.assignee,
+        compose(
+          [
+            `【重办】#${t.no} 企业评价：${label}`,
+            ...(note ? [`企业说明：${note}`] : []),
+            `问题：${t.summary}`,
+            `办理时限：${dueText(t, calendar)}`,
+            '请尽快与企业联系，重新办理。',
+          ],
+          [],
+        ),
+        t.platform,
+      );
     }
     return `#${t.no} rated ${level}, reopened`;
   },

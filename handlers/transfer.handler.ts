@@ -4,7 +4,7 @@ import { route, toAssignee } from '../src/domain/routing.js';
 import { responseDueAt } from '../src/domain/sla.js';
 import type { Assignee } from '../src/domain/ticket.js';
 import type { BotContext, Handler } from '../src/bot/context.js';
-import { answer, compose, personRef, ticketNo } from './common.js';
+import { answer, compose, dueText, personRef, ticketNo } from './common.js';
 
 /** Whom a 转办 names: an @-mention (DingTalk ids), a person's name, or a department (its lead). */
 function target(ctx: BotContext): Assignee | null {
@@ -57,7 +57,7 @@ export const transfer: Handler = {
     const verb = isReturn ? '已退单，改派' : '已转办';
     await ctx.reply(compose([`**#${t.no} ${verb}给 @{0} ${to.name}**，待签收。`, ...(note ? [`> ${isReturn ? '理由' : '说明'}：${note}`] : [])], [personRef(to, ctx.msg.platform)]));
     await ctx.postToTicketGroup(t, compose([`**#${t.no} 已转由 ${to.name} 办理**，待签收。`], []));
-    await ctx.notifyPerson(to, compose([`【${isReturn ? '改派' : '转办'}】#${t.no} ${t.summary}`, `办理时限：${t.resolutionDue}`, `请在群内回复“认领 #${t.no}”签收。`], []), t.platform);
+    await ctx.notifyPerson(to, compose([`【${isReturn ? '改派' : '转办'}】#${t.no} ${t.summary}`, `办理时限：${dueText(t, ctx.sla.calendar)}`, `请在群内回复“认领 #${t.no}”签收。`], []), t.platform);
     return `#${t.no} ${isReturn ? 'returned' : 'transferred'} to ${to.personId}`;
   },
 };

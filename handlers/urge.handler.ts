@@ -11,9 +11,9 @@ export const urge: Handler = {
     const t = await actOn(ctx, no, 'urge', () => ({ type: 'urge' }));
     if (!t) return 'refused';
     const who = t.assignee ? personRef(t.assignee, ctx.msg.platform) : null;
-    await ctx.reply(compose([`已催办 **#${t.no}**，@{0} 请抓紧办理（办理时限：${dueText(t)}）。`], [who]));
+    await ctx.reply(compose([`已催办 **#${t.no}**，@{0} 请抓紧办理（办理时限：${dueText(t, ctx.sla.calendar)}）。`], [who]));
     if (t.assignee) {
-      await ctx.notifyPerson(t.assignee, compose([`【催办】#${t.no} 第${t.urgeCount ?? 1}次催办`, `问题：${t.summary}`, `办理时限：${dueText(t)}`], []), t.platform);
+      await ctx.notifyPerson(t.assignee, compose([`【催办】#${t.no} 第${t.urgeCount ?? 1}次催办`, `问题：${t.summary}`, `办理时限：${dueText(t, ctx.sla.calendar)}`], []), t.platform);
     }
     return `#${t.no} urged`;
   },

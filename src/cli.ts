@@ -5,7 +5,8 @@ import { ConfigError, loadConfig, type Config } from '../config/index.js';
 import { parseLine, toParseOutput } from './domain/parse/parse-lines.js';
 import { parseMessage } from './domain/parse/parse.js';
 import { stripBotMention } from './messages/inbound.js';
-import { CATEGORIES, EVENT_LABELS, TICKET_STATUSES, type Ticket, type TicketStatus } from './domain/ticket.js';
+import { CATEGORIES, EVENT_LABELS, isOverdue, TICKET_STATUSES, type Ticket, type TicketStatus } from './domain/ticket.js';
+import type { BusinessCalendar } from './domain/calendar.js';
 import { ensureFerretdb } from './infra/ferretdb.js';
 import { createCalendar, openMongo } from './runtime.js';
 import { pendingSteps, STEP_LABELS } from './domain/sla.js';
@@ -24,6 +25,7 @@ import { createDeadLetterRepository } from './store/repositories/dead-letter.rep
 import type { OutboundTarget } from './messages/outbound.js';
 import { createLogger } from './shared/logger.js';
 import { connectStore, type Store } from './store/connect.js';
+import { deploymentPrefix, readDeployment } from './infra/deployment.js';
 import { createDirectoryRepository } from './store/repositories/directory.repository.js';
 import { importDirectoryFile } from './directory/import.js';
 import { writeDirectory, type DirectoryFormat } from './directory/formats.js';
@@ -67,9 +69,11 @@ async function withQueues<T>(fn: (q: { producer: Producer; store: Store; redis: 
     } catch {
       throw new Error(`Redis 无法连接（${url.replace(/\/\/[^@]*@/, '//')}）`);
     }
-    const producer = createProducer(redis, cfg.queuePrefix);
+    // the deployment's own queues: XIAOER_QUEUE_PREFIX with the id the bot recorded in this database
+    const queued = { ...cfg, queuePrefix: deploymentPrefix(cfg.queuePrefix, await readDeployment(store.conn)) };
+    const producer = createProducer(redis, queued.queuePrefix);
     try {
-      return await fn({ producer, store, redis, cfg });
+      return await fn({ producer, store, redis, cfg: queued });
     } finally {
       await producer.close();
       redis.disconnect();
@@ -104,27 +108,43 @@ function digestService(store: Store, cfg: Readonly<Config>) {
   });
 }
 
-function ticketLine(t: Ticket): string {
+/** The current answer deadline as a local date, marked when 超期 at `now` (isOverdue). */
+function dueLabel(t: Ticket, cal: BusinessCalendar, now: string): string {
+  return `${cal.localDate(t.resolutionDueAt)}${isOverdue(t, now) ? '（已超期）' : ''}`;
+}
+
+function ticketLine(t: Ticket, cal: BusinessCalendar, now: string): string {
   const urgent = t.urgency === 'urgent' ? '紧急' : '一般';
   return [
     `#${t.no}`.padEnd(6),
     TICKET_STATUSES[t.status],
     CATEGORIES[t.category].padEnd(6, '　'),
     urgent,
-    `时限 ${t.resolutionDue}`,
+    `时限 ${dueLabel(t, cal, now)}`,
     t.enterprise ?? '—',
     t.summary,
   ].join('  ');
 }
 
-function ticketDetail(t: Ticket, tz: string): string {
+/** `--at`: an ISO-8601 instant (default now); an invalid one is a usage error (null). */
+function instantOption(at: string | undefined): string | null {
+  if (at === undefined) return new Date().toISOString();
+  if (Number.isNaN(Date.parse(at)) || !DateTime.fromISO(at).isValid) {
+    console.error('--at 需要 ISO-8601 时间，例如 2026-12-01T09:30:00+08:00');
+    process.exitCode = 2;
+    return null;
+  }
+  return new Date(at).toISOString();
+}
+
+function ticketDetail(t: Ticket, tz: string, cal: BusinessCalendar, now: string): string {
   const lines = [
     `#${t.no}  ${TICKET_STATUSES[t.status]}`,
     `摘要：${t.summary}`,
     `企业：${t.enterprise ?? '—'}`,
     `类别：${CATEGORIES[t.category]}${t.needsTriage ? '（待人工确认）' : ''}`,
     `紧急程度：${t.urgency === 'urgent' ? '紧急' : '一般'}`,
-    `办理时限：${t.resolutionDue}${t.requestedDate ? `（企业要求 ${t.requestedDate}）` : ''}`,
+    `办理时限：${dueLabel(t, cal, now)}${t.requestedDate ? `（企业要求 ${t.requestedDate}）` : ''}`,
     `责任人：${t.assignee ? t.assignee.name : '待派单'}`,
     `反映人：${t.reporter.name ?? t.reporter.id}（${t.platform === 'wecom' ? '企业微信' : '钉钉'} · ${t.chatId}）`,
     `受理时间：${localTime(t.createdAt, tz)}`,
@@ -172,13 +192,14 @@ export function buildCli(): Command {
       }
       if (message !== undefined) {
         const text = stripBotMention(message, cfg.botName, false).text;
-        console.log(JSON.stringify(toParseOutput(null, parseMessage(text, now, cfg.timezone))));
+        console.log(JSON.stringify(toParseOutput(null, parseMessage(text, now, createCalendar(cfg)))));
         return;
       }
+      const cal = createCalendar(cfg);
       const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
       for await (const line of lines) {
         if (!line.trim()) continue;
-        process.stdout.write(`${JSON.stringify(parseLine(line, now, cfg.timezone, cfg.botName))}\n`);
+        process.stdout.write(`${JSON.stringify(parseLine(line, now, cal, cfg.botName))}\n`);
       }
     });
 
@@ -402,7 +423,8 @@ export function buildCli(): Command {
     .option('--enterprise <name>', 'enterprise name')
     .option('--since <date>', 'created on or after (ISO-8601)')
     .option('--limit <n>', 'at most n tickets', positiveInt, 200)
-    .action(async (opts: { json?: boolean; status?: string; enterprise?: string; since?: string; limit: number }) => {
+    .option('--at <iso>', 'the instant at which 超期 is judged (ISO-8601); default: now')
+    .action(async (opts: { json?: boolean; status?: string; enterprise?: string; since?: string; limit: number; at?: string }) => {
       if (opts.status && !(opts.status in TICKET_STATUSES)) {
         console.error(`未知状态 ${opts.status}；可选：${Object.keys(TICKET_STATUSES).join(', ')}`);
         process.exitCode = 2;
@@ -413,7 +435,9 @@ export function buildCli(): Command {
         process.exitCode = 2;
         return;
       }
-      await withTickets(async (repo) => {
+      const at = instantOption(opts.at);
+      if (!at) return;
+      await withTickets(async (repo, cfg) => {
         const list = await repo.list({
           status: opts.status as TicketStatus | undefined,
           enterprise: opts.enterprise,
@@ -422,7 +446,10 @@ export function buildCli(): Command {
         });
         if (opts.json) console.log(JSON.stringify(list, null, 2));
         else if (list.length === 0) console.log('暂无工单。');
-        else console.log(list.map(ticketLine).join('\n'));
+        else {
+          const cal = createCalendar(cfg);
+          console.log(list.map((t) => ticketLine(t, cal, at)).join('\n'));
+        }
       });
     });
   tickets
@@ -430,7 +457,10 @@ export function buildCli(): Command {
     .description('one ticket with its history')
     .argument('<no>', 'ticket number, e.g. 17 or #17', positiveInt)
     .option('--json', 'JSON output')
-    .action(async (no: number, opts: { json?: boolean }) => {
+    .option('--at <iso>', 'the instant at which 超期 is judged (ISO-8601); default: now')
+    .action(async (no: number, opts: { json?: boolean; at?: string }) => {
+      const at = instantOption(opts.at);
+      if (!at) return;
       await withTickets(async (repo, cfg) => {
         const t = await repo.getByNo(no);
         if (!t) {
@@ -438,7 +468,7 @@ export function buildCli(): Command {
           process.exitCode = 1;
           return;
         }
-        console.log(opts.json ? JSON.stringify(t, null, 2) : ticketDetail(t, cfg.timezone));
+        console.log(opts.json ? JSON.stringify(t, null, 2) : ticketDetail(t, cfg.timezone, createCalendar(cfg), at));
       });
     });
 

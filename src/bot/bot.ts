@@ -40,7 +40,7 @@ export function createBot(deps: BotDeps) {
     async handle(msg: InboundMessage): Promise<string> {
       const log = deps.log.child({ platform: msg.platform, eventId: msg.eventId, chatId: msg.chatId });
       const directory = await deps.directory();
-      const rules = parseMessage(msg.text, msg.sentAt, deps.timezone);
+      const rules = parseMessage(msg.text, msg.sentAt, deps.calendar);
       let parsed = rules;
       let parsedBy: 'rules' | 'llm' = 'rules';
       if (rules.intent === 'report' && deps.refiner) {

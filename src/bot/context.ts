@@ -38,7 +38,8 @@ export interface BotContext {
     get(no: number): Promise<Ticket | null>;
     /** Loads, decides and applies one change under the ticket's lock; a message applied before is not applied twice. */
     act(no: number, decide: Decide, opts?: { asBot?: boolean }): Promise<ActResult>;
-    listOpen(f: { assignee?: string; enterpriseId?: string; reporter?: string; dueBefore?: string; limit?: number }): Promise<Ticket[]>;
+    /** Open tickets; `overdueAt` (ISO instant): only those past their answer deadline then and not paused. */
+    listOpen(f: { assignee?: string; enterpriseId?: string; reporter?: string; overdueAt?: string; limit?: number }): Promise<Ticket[]>;
   };
 }
 

@@ -13,6 +13,16 @@ export interface CalendarOptions {
   workingHours?: Period[];
   /** Operator overrides: date → working day (true) or day off (false). */
   overrides?: Record<string, boolean>;
+  /** The official schedules (holidays and 调休); default the bundled `chinese-days` data. Tests inject their own. */
+  official?: OfficialSchedules;
+}
+
+/** Where the official schedules (public holidays and 调休 make-up days) of the years come from. */
+export interface OfficialSchedules {
+  /** Whether the year's official schedule is known. */
+  has(year: number): boolean;
+  /** Whether a date of a known year is a working day. */
+  isWorkday(date: string): boolean;
 }
 
 export const DEFAULT_WORKING_HOURS: Period[] = [
@@ -39,6 +49,27 @@ const coverage = new Map<number, boolean>();
 export function hasOfficialSchedule(year: number): boolean {
   if (!coverage.has(year)) coverage.set(year, chineseDays.getHolidaysInRange(`${year}-01-01`, `${year}-12-31`, false).length > 0);
   return coverage.get(year)!;
+}
+
+/** The schedules bundled with `chinese-days` (the years it has published). */
+export const bundledSchedules: OfficialSchedules = { has: hasOfficialSchedule, isWorkday: (date) => chineseDays.isWorkday(date) };
+
+/**
+ * Official schedules given as data, per year: the weekdays off (holidays) and the weekend days worked (调休); every
+ * other weekday works. Years not listed are unknown (then weekends and the statutory holidays apply).
+ */
+export function schedulesFromData(years: Record<number, { off: string[]; work: string[] }>): OfficialSchedules {
+  const sets = new Map(Object.entries(years).map(([y, d]) => [Number(y), { off: new Set(d.off), work: new Set(d.work) }]));
+  return {
+    has: (year) => sets.has(year),
+    isWorkday(date) {
+      const d = DateTime.fromISO(date);
+      const y = sets.get(d.year);
+      if (y?.work.has(date)) return true;
+      if (y?.off.has(date)) return false;
+      return d.weekday <= 5;
+    },
+  };
 }
 
 const fixedCache = new Map<number, Set<string>>();
@@ -70,6 +101,7 @@ export class BusinessCalendar {
   readonly timezone: string;
   readonly hours: Period[];
   private readonly overrides: Record<string, boolean>;
+  private readonly official: OfficialSchedules;
   private readonly dayCache = new Map<string, boolean>();
   /** Working days before each day of a window of years (by day number since 1970-01-01), for O(1) spans. */
   private cumulative: { firstDay: number; counts: Int32Array } | null = null;
@@ -78,6 +110,7 @@ export class BusinessCalendar {
     this.timezone = opts.timezone;
     this.hours = opts.workingHours ?? DEFAULT_WORKING_HOURS;
     this.overrides = opts.overrides ?? {};
+    this.official = opts.official ?? bundledSchedules;
   }
 
   isWorkingDay(date: string): boolean {
@@ -87,7 +120,7 @@ export class BusinessCalendar {
     if (date in this.overrides) working = this.overrides[date]!;
     else {
       const d = DateTime.fromISO(date);
-      working = hasOfficialSchedule(d.year) ? chineseDays.isWorkday(date) : d.weekday <= 5 && !statutoryHolidays(d.year).has(date);
+      working = this.official.has(d.year) ? this.official.isWorkday(date) : d.weekday <= 5 && !statutoryHolidays(d.year).has(date);
     }
     this.dayCache.set(date, working);
     return working;
@@ -121,7 +154,7 @@ export class BusinessCalendar {
 
   /** Years whose official schedule is missing (and not replaced by overrides), among the given dates' years. */
   missingSchedules(years: number[]): number[] {
-    return [...new Set(years)].filter((y) => !hasOfficialSchedule(y) && !Object.keys(this.overrides).some((d) => d.startsWith(`${y}-`)));
+    return [...new Set(years)].filter((y) => !this.official.has(y) && !Object.keys(this.overrides).some((d) => d.startsWith(`${y}-`)));
   }
 
   /** The date `days` working days after `from` (from itself does not count). */

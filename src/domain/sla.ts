@@ -58,6 +58,12 @@ export function resolutionDueAt(
   return requested < createdAt ? createdAt : requested;
 }
 
+/** 答复 due of a reopened ticket (重办): a new clock from the reopen instant, `reopen` working days (urgent: fewer). */
+export function reopenDueAt(at: string, urgency: Urgency, cal: BusinessCalendar, policy: Policy): string {
+  const days = urgency === 'urgent' ? policy.reopen.urgentWorkingDays : policy.reopen.workingDays;
+  return cal.addWorkingMinutes(at, days * cal.minutesPerDay);
+}
+
 /** 签收 due: from dispatch; working days, or working hours when urgent. */
 export function responseDueAt(dispatchedAt: string, urgency: Urgency, cal: BusinessCalendar, policy: Policy): string {
   const minutes = urgency === 'urgent' ? policy.response.urgentWorkingHours * 60 : policy.response.workingDays * cal.minutesPerDay;
@@ -82,18 +88,26 @@ export function slaSteps(t: Ticket, cal: BusinessCalendar, policy: Policy): SlaS
     if (notBefore && at <= notBefore) return;
     steps.push({ key: `${kind}@${dueAt}`, kind, at: when(at), target, dueAt });
   };
+  // "n working days before": the same clock time n working days earlier. A deadline at the close of a day would land
+  // on the opening of its own day (Mon 08:30 ≡ Fri 18:00 in working time), so it is announced on the earlier day
+  // instead, at the start of that day's last working period (due Mon 18:00 → Fri 13:30)
+  const lastPeriod = cal.hours[cal.hours.length - 1]!;
+  const ahead = (due: string) => {
+    const at = cal.subtractWorkingMinutes(due, policy.reminders.beforeWorkingDays * day);
+    const close = cal.previousWorkingTime(at);
+    if (close === at || cal.localDate(close) === cal.localDate(at)) return at;
+    return cal.subtractWorkingMinutes(close, lastPeriod.end - lastPeriod.start);
+  };
 
   if (t.status === 'pending_claim' && t.responseDueAt && !t.claimedAt) {
     const due = t.responseDueAt;
-    const before = policy.reminders.beforeWorkingDays * day;
-    if (before > 0) add('response-pre', cal.subtractWorkingMinutes(due, before), 'assignee', due, t.dispatchedAt);
+    if (policy.reminders.beforeWorkingDays > 0) add('response-pre', ahead(due), 'assignee', due, t.dispatchedAt);
     add('response-due', due, 'assignee', due);
     add('response-overdue', cal.addWorkingMinutes(due, policy.reminders.responseOverdueAfterMinutes), 'department', due);
   }
   if (isOpen(t) && t.resolutionDueAt && !t.pausedAt) {
     const due = t.resolutionDueAt;
-    const before = policy.reminders.beforeWorkingDays * day;
-    if (before > 0) add('resolution-pre', cal.subtractWorkingMinutes(due, before), 'assignee', due, t.createdAt);
+    if (policy.reminders.beforeWorkingDays > 0) add('resolution-pre', ahead(due), 'assignee', due, t.createdAt);
     add('resolution-due', due, 'assignee', due);
     const e = policy.escalation;
     add('escalate-lead', cal.addWorkingMinutes(due, e.leadAfterWorkingDays * day), 'lead', due);

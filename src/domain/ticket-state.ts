@@ -1,5 +1,5 @@
 import type { Assignee, Ticket, TicketEvent, TicketStatus } from './ticket.js';
-import { TICKET_STATUSES } from './ticket.js';
+import { isOverdue, TICKET_STATUSES } from './ticket.js';
 
 /** 答复 outcomes. */
 export const OUTCOMES = {
@@ -28,8 +28,10 @@ export type TicketAction =
   | { type: 'transfer'; to: Assignee; note?: string; responseDueAt: string }
   | { type: 'return'; to: Assignee; reason: string; responseDueAt: string }
   | { type: 'resolve'; outcome: Outcome; note?: string }
-  | { type: 'rate'; level: RatingLevel }
-  | { type: 'reopen'; note?: string }
+  /** `resolutionDueAt`: the new answer deadline should the rating be 差评 and reopen the ticket (see `reopenDueAt`). */
+  | { type: 'rate'; level: RatingLevel; note?: string; resolutionDueAt: string }
+  /** `resolutionDueAt`: the new answer deadline of the reopened ticket (see `reopenDueAt`). */
+  | { type: 'reopen'; note?: string; resolutionDueAt: string }
   | { type: 'urge'; note?: string }
   | { type: 'pause'; note: string }
   | { type: 'resume'; resolutionDueAt: string; note?: string }
@@ -138,10 +140,9 @@ export function transition(t: Ticket, action: TicketAction, ctx: ActionContext):
       next.rating = { level: action.level, at: ctx.at, by: ctx.by, assigneePersonId: t.assignee?.personId ?? null };
       data.level = action.level;
       data.assignee = t.assignee?.personId ?? null;
+      note = action.note;
       if (bad) {
-        next.status = 'in_progress';
-        next.reopenCount = (t.reopenCount ?? 0) + 1;
-        next.closedAt = null;
+        reopen(t, next, data, action.resolutionDueAt);
         data.reopened = true;
       } else {
         next.status = 'closed';
@@ -150,9 +151,7 @@ export function transition(t: Ticket, action: TicketAction, ctx: ActionContext):
       break;
     }
     case 'reopen':
-      next.status = 'in_progress';
-      next.reopenCount = (t.reopenCount ?? 0) + 1;
-      next.closedAt = null;
+      reopen(t, next, data, action.resolutionDueAt);
       note = action.note;
       break;
     case 'urge':
@@ -176,6 +175,8 @@ export function transition(t: Ticket, action: TicketAction, ctx: ActionContext):
     case 'extend':
       next.extensionCount = (t.extensionCount ?? 0) + 1;
       next.pendingExtension = null;
+      // granted after the deadline had passed: the record keeps that the ticket was overdue
+      if (isOverdue(t, ctx.at)) data.overdue = true;
       data.previousDue = t.resolutionDueAt;
       next.resolutionDueAt = action.resolutionDueAt;
       data.resolutionDueAt = action.resolutionDueAt;
@@ -190,6 +191,7 @@ export function transition(t: Ticket, action: TicketAction, ctx: ActionContext):
     case 'approve_extension':
       if (!t.pendingExtension) return { ok: false, code: 'TICKET_NO_CHANGE', message: `#${t.no} 没有待审批的延期申请。` };
       next.extensionCount = (t.extensionCount ?? 0) + 1;
+      if (isOverdue(t, ctx.at)) data.overdue = true;
       data.previousDue = t.resolutionDueAt;
       next.resolutionDueAt = t.pendingExtension.to;
       data.resolutionDueAt = t.pendingExtension.to;
@@ -211,6 +213,24 @@ export function transition(t: Ticket, action: TicketAction, ctx: ActionContext):
   const event: TicketEvent = { type, at: ctx.at, by: ctx.by, ...(note ? { note } : {}), data, ...(ctx.source ? { source: ctx.source } : {}) };
   next.events = [...t.events, event];
   return { ok: true, ticket: next, event };
+}
+
+/**
+ * 重办: back to 办理中 with a new answer clock, so the reminder and escalation ladder starts again (SLA step keys
+ * carry the deadline). The event keeps the earlier deadline, and that the first answer came late.
+ */
+function reopen(t: Ticket, next: Ticket, data: Record<string, unknown>, resolutionDueAt: string): void {
+  next.status = 'in_progress';
+  next.reopenCount = (t.reopenCount ?? 0) + 1;
+  next.closedAt = null;
+  next.pausedAt = null;
+  next.pendingExtension = null;
+  next.escalationCount = 0;
+  next.resolutionDueAt = resolutionDueAt;
+  data.previousDue = t.resolutionDueAt;
+  data.resolutionDueAt = resolutionDueAt;
+  if (t.escalationCount) data.previousEscalations = t.escalationCount;
+  if (t.resolvedAt && t.resolvedAt > t.resolutionDueAt) data.overdue = true;
 }
 
 function platformIds(by: ActionContext['by']): Pick<Assignee, 'wecom' | 'dingtalk'> {

@@ -22,6 +22,17 @@ export function isOverdue(t: Pick<Ticket, 'status' | 'resolutionDueAt' | 'paused
   return isOpen(t) && !t.pausedAt && !!t.resolutionDueAt && now > t.resolutionDueAt;
 }
 
+/**
+ * Whether the ticket has been 超期 at all, for the record (ledger 是否超期): overdue now, answered after its deadline,
+ * or given a later deadline (延期, 同意延期, 重办) after the one it had passed — those events say so in
+ * `data.overdue`. Derived from the ticket and its history; nothing else is stored.
+ */
+export function wasOverdue(t: Pick<Ticket, 'status' | 'resolutionDueAt' | 'pausedAt' | 'resolvedAt' | 'events'>, now: string): boolean {
+  if (isOverdue(t, now)) return true;
+  if (!isOpen(t) && t.resolvedAt && t.resolutionDueAt && t.resolvedAt > t.resolutionDueAt) return true;
+  return t.events.some((e) => e.data?.overdue === true);
+}
+
 export const CATEGORIES = {
   approval: '审批手续',
   land: '用地拆迁',
@@ -92,9 +103,11 @@ export interface Ticket {
   urgency: Urgency;
   /** YYYY-MM-DD asked for in the message, or null. */
   requestedDate: string | null;
-  /** YYYY-MM-DD by which an answer is due (local date of resolutionDueAt). */
-  resolutionDue: string;
-  /** ISO instant of the 答复 deadline (from 受理; shortened by a requested date; moved by 延期 and pauses). */
+  /**
+   * ISO instant of the 答复 deadline (from 受理; shortened by a requested date; moved by 延期, pauses and 重办): the one
+   * stored deadline. The date people see is derived from it (`calendar.localDate(resolutionDueAt)`); an old document's
+   * `resolutionDue` date is ignored.
+   */
   resolutionDueAt: string;
   /** ISO instant of the 签收 deadline (from dispatch), while not yet claimed. */
   responseDueAt?: string | null;
@@ -142,7 +155,7 @@ export interface Ticket {
 export type NewTicketInput = Pick<
   Ticket,
   | 'platform' | 'chatId' | 'reporter' | 'text' | 'summary' | 'category' | 'categoryConfidence' | 'urgency' | 'requestedDate'
-  | 'resolutionDue' | 'resolutionDueAt' | 'enterprise' | 'sourceMessageId' | 'parsedBy'
+  | 'resolutionDueAt' | 'enterprise' | 'sourceMessageId' | 'parsedBy'
 > & { enterpriseId?: string | null; now: string };
 
 /** Builds a new ticket in 已受理 with its first event. Pure. */
@@ -159,7 +172,6 @@ export function buildNewTicket(no: number, i: NewTicketInput): Ticket {
     needsTriage: i.categoryConfidence < 0.5,
     urgency: i.urgency,
     requestedDate: i.requestedDate,
-    resolutionDue: i.resolutionDue,
     resolutionDueAt: i.resolutionDueAt,
     responseDueAt: null,
     pausedAt: null,
@@ -185,7 +197,7 @@ export function buildNewTicket(no: number, i: NewTicketInput): Ticket {
         type: 'accepted',
         at: i.now,
         by: { platform: i.platform, id: i.reporter.id, name: i.reporter.name },
-        data: { category: i.category, urgency: i.urgency, resolutionDue: i.resolutionDue },
+        data: { category: i.category, urgency: i.urgency, resolutionDueAt: i.resolutionDueAt },
       },
     ],
     createdAt: i.now,

@@ -4,7 +4,7 @@ import type { BusinessCalendar } from '../domain/calendar.js';
 import type { DigestModel } from '../domain/digest.js';
 import type { Directory } from '../domain/directory.js';
 import { OUTCOMES, RATINGS, type RatingLevel } from '../domain/ticket-state.js';
-import { CATEGORIES, TICKET_STATUSES, type Ticket } from '../domain/ticket.js';
+import { CATEGORIES, TICKET_STATUSES, wasOverdue, type Ticket } from '../domain/ticket.js';
 
 export const LEDGER_HEADERS = [
   '编号', '受理日期', '企业', '类别', '问题摘要', '责任人', '责任单位', '办理时限', '状态', '办结结果', '评价', '办结日期', '办理用时(工作日)', '是否超期',
@@ -35,8 +35,8 @@ export async function buildLedger(
   ws.getRow(1).font = { bold: true };
   for (const t of tickets) {
     const end = t.resolvedAt ?? opts.now;
-    const open = ['accepted', 'pending_claim', 'in_progress'].includes(t.status);
-    const overdue = open ? opts.now > t.resolutionDueAt : !!t.resolvedAt && t.resolvedAt > t.resolutionDueAt;
+    // 是否超期: overdue now, answered late, or given a later deadline after missing one (wasOverdue)
+    const overdue = wasOverdue(t, opts.now);
     const department = t.assignee ? (dir.person(t.assignee.personId)?.department ?? '') : '';
     ws.addRow([
       t.no,

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildNewTicket } from '../../src/domain/ticket.js';
 import { connectStore, type Store } from '../../src/store/connect.js';
@@ -32,6 +35,23 @@ describe('xiaoer parse', () => {
     expect(bad.code).toBe(2);
     expect(bad.err).toContain('ISO-8601');
   });
+
+  it('counts "N个工作日内" on the configured calendar: the policy\'s overrides and XIAOER_TIMEZONE', async () => {
+    const text = '排污许可证续期材料已交，希望3个工作日内办好';
+    expect(JSON.parse((await xiaoer(['parse', '--now', NOW, text])).out).deadline).toBe('2026-11-26');
+    const dir = mkdtempSync(join(tmpdir(), 'xiaoer-policy-'));
+    const file = join(dir, 'policy.yaml');
+    writeFileSync(file, 'calendar:\n  "2026-11-24": off\n');
+    try {
+      expect(JSON.parse((await xiaoer(['parse', '--now', NOW, text], { XIAOER_POLICY_FILE: file })).out).deadline).toBe('2026-11-27');
+      const lines = await xiaoer(['parse', '--now', NOW], { XIAOER_POLICY_FILE: file }, `${JSON.stringify({ id: 1, text })}\n`);
+      expect(JSON.parse(lines.out.trim()).deadline).toBe('2026-11-27');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    // Sunday 23:00 UTC: still Sunday in UTC, already Monday in Shanghai
+    expect(JSON.parse((await xiaoer(['parse', '--now', '2026-11-22T23:00:00Z', text], { XIAOER_TIMEZONE: 'UTC' })).out).deadline).toBe('2026-11-25');
+  });
 });
 
 describe('xiaoer tickets', () => {
@@ -49,14 +69,14 @@ describe('xiaoer tickets', () => {
       categoryConfidence: 0.9,
       urgency: 'normal',
       requestedDate: null,
-      resolutionDue: '2026-11-30',
       resolutionDueAt: '2026-11-30T10:00:00.000Z',
       enterprise: '浙江天赐生态科技有限公司',
       sourceMessageId: 'dingtalk:m1',
       parsedBy: 'rules',
       now: '2026-11-23T01:30:00.000Z',
     });
-    await store.conn.collection('tickets').insertOne({ ...t, _id: t.no } as never);
+    // an old document: it still carries the stored date beside the instant, stale after a 延期 (ignored)
+    await store.conn.collection('tickets').insertOne({ ...t, _id: t.no, resolutionDue: '2026-11-27' } as never);
   });
   afterAll(async () => {
     await store.conn.dropDatabase();
@@ -72,6 +92,22 @@ describe('xiaoer tickets', () => {
     expect(JSON.parse(json.out)).toEqual([expect.objectContaining({ no: 7, category: 'finance', status: 'accepted' })]);
     const none = await xiaoer(['tickets', 'list', '--status', 'closed'], { MONGODB_URI: uri });
     expect(none.out.trim()).toBe('暂无工单。');
+  });
+
+  it('shows the current deadline (from the stored instant) and marks 超期 at --at', async () => {
+    const before = await xiaoer(['tickets', 'list', '--at', '2026-11-30T17:00:00+08:00'], { MONGODB_URI: uri });
+    expect(before.out).toContain('时限 2026-11-30  ');
+    expect(before.out).not.toContain('2026-11-27');
+    expect(before.out).not.toContain('已超期');
+    const after = await xiaoer(['tickets', 'list', '--at', '2026-12-01T09:00:00+08:00'], { MONGODB_URI: uri });
+    expect(after.out).toContain('时限 2026-11-30（已超期）');
+    const show = await xiaoer(['tickets', 'show', '7', '--at', '2026-12-01T09:00:00+08:00'], { MONGODB_URI: uri });
+    expect(show.out).toContain('办理时限：2026-11-30（已超期）');
+    const json = await xiaoer(['tickets', 'show', '7', '--json'], { MONGODB_URI: uri });
+    expect(JSON.parse(json.out)).not.toHaveProperty('resolutionDue');
+    const bad = await xiaoer(['tickets', 'list', '--at', 'tomorrow'], { MONGODB_URI: uri });
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('ISO-8601');
   });
 
   it('shows one ticket with its history; an unknown number is a clear error', async () => {
@@ -102,7 +138,7 @@ describe('xiaoer calendar and sla preview', () => {
     try {
       const t = buildNewTicket(9, {
         platform: 'wecom', chatId: 'g', reporter: { id: 'r' }, text: 't', summary: '排水许可未批', category: 'approval', categoryConfidence: 1,
-        urgency: 'normal', requestedDate: null, resolutionDue: '2026-11-30', resolutionDueAt: '2026-11-30T01:30:00.000Z', enterprise: null,
+        urgency: 'normal', requestedDate: null, resolutionDueAt: '2026-11-30T01:30:00.000Z', enterprise: null,
         sourceMessageId: 'wecom:p9', parsedBy: 'rules', now: '2026-11-23T01:30:00.000Z',
       });
       await store.conn.collection('tickets').insertOne({ ...t, _id: t.no, status: 'in_progress', assignee: { personId: 'wangfang', name: '王芳' }, nextDueAt: '2026-11-27T01:30:00.000Z' } as never);

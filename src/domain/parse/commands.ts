@@ -32,3 +32,12 @@ export function commandNote(t: string): string {
     .replace(/^(进展|进度|办结|答复|退单|理由|原因)[\s:：]*/, '')
     .trim();
 }
+
+const RATING_WORDS = /(非常不满意|很不满意|差评|不满意|非常满意|很满意|十分满意|特别满意|基本满意|还行|一般|满意|好评|[1-5一二三四五]\s*(?:颗)?星)/;
+
+/** What the enterprise says with its rating ("#12 不满意 还是没通电" → "还是没通电"): the note without the level. */
+export function ratingNote(t: string): string {
+  return commandNote(t.replace(RATING_WORDS, ' '))
+    .replace(/^[\s:：,，。]*(?:理由|原因|说明)?[\s:：]*/, '')
+    .trim();
+}

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { addWorkingDays } from '../calendar.js';
+import { defaultCalendar, type BusinessCalendar } from '../calendar.js';
 
 const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const WEEKDAY: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7, '1': 1, '2': 2, '3': 3, '4': 4, '5': 5, '6': 6, '7': 7 };
@@ -28,20 +28,20 @@ const LIMIT_BEFORE = '(?:在|到|于|争取|希望|力争|计划|要|赶在|截�
 const LIMIT_AFTER = '(?=前|之前|以前|之内|内|就|要|必须|能|可以|得|到期|过期|完成|完工|交|办|截止|投产|开工|竣工|到岗|搞定)';
 
 /**
- * The date a message asks for, as YYYY-MM-DD, resolved against the message's own time `now` in `zone`; null when
+ * The date a message asks for, as YYYY-MM-DD, resolved against the message's own time `now` (in its zone); null when
  * the message names none. Covers 今天/明天/后天, 本周X/下周X/周X, N天内/一周内/N个工作日内, 月底/下月底/年底,
- * M月D日, 下个月D号, YYYY年M月D日, D号.
+ * M月D日, 下个月D号, YYYY年M月D日, D号. Working days are counted on `cal`, the configured calendar (its overrides).
  */
-export function parseRequestedDate(text: string, now: DateTime): string | null {
+export function parseRequestedDate(text: string, now: DateTime, cal: BusinessCalendar = defaultCalendar): string | null {
   const today = now.toISODate()!;
   // a date already past tells when something happened ("11月5日交的材料"), not when it is wanted
-  const found = candidateDates(text, now).filter((d): d is string => d !== null && d >= today);
+  const found = candidateDates(text, now, cal).filter((d): d is string => d !== null && d >= today);
   if (found.length === 0) return null;
   // several dates: the earliest is the one that constrains the work
   return found.sort()[0]!;
 }
 
-function candidateDates(text: string, now: DateTime): (string | null)[] {
+function candidateDates(text: string, now: DateTime, cal: BusinessCalendar): (string | null)[] {
   const today = now.startOf('day');
   const fmt = (d: DateTime) => (d.isValid ? d.toISODate()! : null);
   const out: (string | null)[] = [];
@@ -74,7 +74,7 @@ function candidateDates(text: string, now: DateTime): (string | null)[] {
   }
   if ((m = take(new RegExp(`${NUM}个?工作日(?:之内|内|以内)`)))) {
     const n = cnNumber(m[1]!);
-    if (n) out.push(addWorkingDays(fmt(today)!, n));
+    if (n) out.push(cal.addWorkingDays(fmt(today)!, n));
   }
   if ((m = take(new RegExp(`${NUM}(?:个)?(?:天|日)(?:之内|内|以内)`)))) {
     const n = cnNumber(m[1]!);

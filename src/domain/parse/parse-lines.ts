@@ -1,4 +1,5 @@
 import { stripBotMention } from '../../messages/inbound.js';
+import type { BusinessCalendar } from '../calendar.js';
 import { parseMessage, type ParsedMessage } from './parse.js';
 
 export interface ParseOutput {
@@ -26,7 +27,7 @@ export function toParseOutput(id: unknown, p: ParsedMessage): ParseOutput {
 }
 
 /** One input line `{"id": …, "text": …}` → one output object; a bad line gives `{id, error}` and the run goes on. */
-export function parseLine(line: string, now: string, zone: string, botName = '店小二'): ParseOutput | { id: unknown; error: string } {
+export function parseLine(line: string, now: string, cal: BusinessCalendar, botName = '店小二'): ParseOutput | { id: unknown; error: string } {
   let input: unknown;
   try {
     input = JSON.parse(line);
@@ -37,5 +38,5 @@ export function parseLine(line: string, now: string, zone: string, botName = '�
     return { id: (input as { id?: unknown } | null)?.id ?? null, error: 'expected an object with a "text" string' };
   }
   const { id = null, text } = input as { id?: unknown; text: string };
-  return toParseOutput(id, parseMessage(stripBotMention(text, botName, false).text, now, zone));
+  return toParseOutput(id, parseMessage(stripBotMention(text, botName, false).text, now, cal));
 }

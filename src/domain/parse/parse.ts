@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { defaultCalendar, type BusinessCalendar } from '../calendar.js';
 import type { Category, Urgency } from '../ticket.js';
 import { classifyByLexicon, classifyCategory } from './category.js';
 import { parseRequestedDate } from './dates.js';
@@ -159,8 +160,12 @@ function summarize(t: string): string {
   return s.length > 40 ? `${s.slice(0, 39)}…` : s;
 }
 
-/** Reads one message (already stripped of the bot's @-mention) at its own time `sentAt`, in `zone`. Pure. */
-export function parseMessage(text: string, sentAt: string, zone = 'Asia/Shanghai'): ParsedMessage {
+/**
+ * Reads one message (already stripped of the bot's @-mention) at its own time `sentAt`, in the time zone and with the
+ * working days of `cal` (the configured calendar: XIAOER_TIMEZONE and the policy's overrides). Pure.
+ */
+export function parseMessage(text: string, sentAt: string, cal: BusinessCalendar = defaultCalendar): ParsedMessage {
+  const zone = cal.timezone;
   const t = normalizeText(text);
   const ticket = ticketRef(t);
   const intent = detectIntent(t, ticket);
@@ -168,7 +173,7 @@ export function parseMessage(text: string, sentAt: string, zone = 'Asia/Shanghai
     return { intent, ticket, category: null, categoryConfidence: 0, urgency: null, deadline: null, enterprise: null, summary: null, normalized: t };
   }
   const now = DateTime.fromISO(sentAt, { zone });
-  const deadline = parseRequestedDate(t, now);
+  const deadline = parseRequestedDate(t, now, cal);
   const { category, confidence } = classifyCategory(t);
   const soon = deadline !== null && DateTime.fromISO(deadline, { zone }).diff(now.startOf('day'), 'days').days <= 2;
   // "应急局", "应急资金" name things; they do not say the matter is urgent

@@ -13,7 +13,7 @@ const eventSchema = new Schema(
   { _id: false },
 );
 
-export const ticketSchema = new Schema<Ticket & { _id: number }>(
+export const ticketSchema = new Schema<Ticket & { _id: number; version?: number }>(
   {
     /** The ticket number: lookups and updates by number stay cheap on FerretDB too; _id makes it unique. */
     _id: { type: Number, required: true },
@@ -28,7 +28,6 @@ export const ticketSchema = new Schema<Ticket & { _id: number }>(
     needsTriage: { type: Boolean, required: true },
     urgency: { type: String, required: true, enum: ['urgent', 'normal'] },
     requestedDate: { type: String, default: null },
-    resolutionDue: { type: String, required: true },
     resolutionDueAt: { type: String, required: true },
     responseDueAt: { type: String, default: null },
     pausedAt: { type: String, default: null },
@@ -56,6 +55,8 @@ export const ticketSchema = new Schema<Ticket & { _id: number }>(
     sourceMessageId: { type: String, required: true },
     parsedBy: { type: String, required: true, enum: ['rules', 'llm'] },
     events: { type: [eventSchema], default: [] },
+    /** Counted up by every saved change; a change saves only over the version it read (see saveTransition). */
+    version: { type: Number, default: 0 },
     createdAt: { type: String, required: true },
     updatedAt: { type: String, required: true },
   },

@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { BusinessCalendar, hasOfficialSchedule, parseWorkingHours, statutoryHolidays } from '../../../src/domain/calendar.js';
+import { BusinessCalendar, bundledSchedules, hasOfficialSchedule, parseWorkingHours, schedulesFromData, statutoryHolidays } from '../../../src/domain/calendar.js';
+import { OFFICIAL_2025_2026 } from '../../fixtures/official-schedules.js';
 
-const cal = new BusinessCalendar({ timezone: 'Asia/Shanghai' });
+/**
+ * The calendar under test gets its official schedules injected (2025 and 2026 only): no expectation depends on which
+ * years the bundled `chinese-days` has published, and 2027 stays "unpublished" here whatever the library ships.
+ */
+const official = schedulesFromData(OFFICIAL_2025_2026);
+const cal = new BusinessCalendar({ timezone: 'Asia/Shanghai', official });
 const at = (local: string) => new Date(`${local}+08:00`).toISOString();
 
-describe('working days on the real 2025–2026 calendar', () => {
+describe('working days on the official 2025–2026 schedules', () => {
   it.each([
     // Spring Festival 2025: 1/28–2/4 off, make-up Sunday 1/26 and Saturday 2/8
     ['2025-01-26', true], ['2025-01-28', false], ['2025-02-04', false], ['2025-02-05', true], ['2025-02-08', true],
@@ -27,11 +33,25 @@ describe('working days on the real 2025–2026 calendar', () => {
   });
 });
 
-describe('a year without a published schedule (2027)', () => {
+describe('the bundled data', () => {
+  it('agrees with the official schedules for every day of 2025 and 2026 (published years stay published)', () => {
+    expect(hasOfficialSchedule(2025) && hasOfficialSchedule(2026)).toBe(true);
+    const differ: string[] = [];
+    for (let t = Date.UTC(2025, 0, 1); t < Date.UTC(2027, 0, 1); t += 86_400_000) {
+      const d = new Date(t).toISOString().slice(0, 10);
+      if (bundledSchedules.isWorkday(d) !== official.isWorkday(d)) differ.push(d);
+    }
+    expect(differ).toEqual([]);
+  });
+});
+
+describe('a year without a published schedule (2027 in the injected data)', () => {
   it('is known to be missing; 2025 and 2026 are not', () => {
-    expect(hasOfficialSchedule(2026)).toBe(true);
-    expect(hasOfficialSchedule(2027)).toBe(false);
-    expect(cal.missingSchedules([2026, 2027, 2027])).toEqual([2027]);
+    expect(cal.missingSchedules([2025, 2026, 2027, 2027])).toEqual([2027]);
+    // and with a schedule for 2027 injected, nothing is missing
+    const later = new BusinessCalendar({ timezone: 'Asia/Shanghai', official: schedulesFromData({ ...OFFICIAL_2025_2026, 2027: { off: ['2027-02-08'], work: ['2027-02-13'] } }) });
+    expect(later.missingSchedules([2026, 2027])).toEqual([]);
+    expect(later.isWorkingDay('2027-02-13')).toBe(true);
   });
   it('still keeps the 13 statutory holidays, lunar ones included', () => {
     const h = statutoryHolidays(2027);
@@ -44,7 +64,7 @@ describe('a year without a published schedule (2027)', () => {
     expect(cal.isWorkingDay('2027-02-13')).toBe(false); // Saturday: no 调休 known
   });
   it('operator overrides win', () => {
-    const custom = new BusinessCalendar({ timezone: 'Asia/Shanghai', overrides: { '2027-02-13': true, '2027-02-09': false } });
+    const custom = new BusinessCalendar({ timezone: 'Asia/Shanghai', official, overrides: { '2027-02-13': true, '2027-02-09': false } });
     expect(custom.isWorkingDay('2027-02-13')).toBe(true);
     expect(custom.isWorkingDay('2027-02-09')).toBe(false);
     expect(custom.missingSchedules([2027])).toEqual([]);

@@ -15,7 +15,7 @@ const NOW = '2026-11-23T02:00:00.000Z';
 function ticket(status: TicketStatus, extra: Partial<Ticket> = {}): Ticket {
   const t = buildNewTicket(12, {
     platform: 'wecom', chatId: 'wrkSFfCgAAyilong01', reporter: { id: 'chenjl' }, text: 't', summary: 's', category: 'utilities',
-    categoryConfidence: 0.9, urgency: 'normal', requestedDate: null, resolutionDue: '2026-11-30', resolutionDueAt: '2026-11-30T01:30:00.000Z', enterprise: '浙江亿龙置业有限公司',
+    categoryConfidence: 0.9, urgency: 'normal', requestedDate: null, resolutionDueAt: '2026-11-30T01:30:00.000Z', enterprise: '浙江亿龙置业有限公司',
     enterpriseId: 'yilong', sourceMessageId: 'wecom:m1', parsedBy: 'rules', now: NOW,
   });
   return { ...t, status, assignee: { personId: 'zhangwei', name: '张伟' }, team: ['zhangwei', 'wangfang', 'zhouming'], ...extra };

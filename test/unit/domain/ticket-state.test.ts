@@ -18,7 +18,6 @@ function ticket(status: TicketStatus, assignee: Assignee | null = zhang): Ticket
     categoryConfidence: 0.9,
     urgency: 'normal',
     requestedDate: null,
-    resolutionDue: '2026-11-30',
     resolutionDueAt: '2026-11-30T01:30:00.000Z',
     enterprise: null,
     sourceMessageId: 'wecom:m1',
@@ -29,6 +28,7 @@ function ticket(status: TicketStatus, assignee: Assignee | null = zhang): Ticket
 }
 
 const RESPONSE_DUE = '2026-11-24T01:30:00.000Z';
+const REOPEN_DUE = '2026-12-07T02:00:00.000Z';
 const actions: Partial<Record<TicketAction['type'], TicketAction>> = {
   dispatch: { type: 'dispatch', to: zhang, via: 'commissioner', responseDueAt: RESPONSE_DUE },
   claim: { type: 'claim' },
@@ -36,8 +36,8 @@ const actions: Partial<Record<TicketAction['type'], TicketAction>> = {
   transfer: { type: 'transfer', to: wang, responseDueAt: RESPONSE_DUE },
   return: { type: 'return', to: wang, reason: '不属本单位职责', responseDueAt: RESPONSE_DUE },
   resolve: { type: 'resolve', outcome: 'resolved', note: '已送电' },
-  rate: { type: 'rate', level: 'satisfied' },
-  reopen: { type: 'reopen' },
+  rate: { type: 'rate', level: 'satisfied', resolutionDueAt: REOPEN_DUE },
+  reopen: { type: 'reopen', resolutionDueAt: REOPEN_DUE },
   urge: { type: 'urge' },
 };
 
@@ -81,13 +81,13 @@ describe('ticket state machine: every action from every state', () => {
 
 describe('ticket state machine: details', () => {
   it('a bad rating sends the ticket back (重办) and counts it; the rating keeps the assignee at rating time', () => {
-    const r = transition(ticket('pending_rating'), { type: 'rate', level: 'dissatisfied' }, ctx);
+    const r = transition(ticket('pending_rating'), { type: 'rate', level: 'dissatisfied', resolutionDueAt: REOPEN_DUE }, ctx);
     expect(r.ok && r.ticket).toMatchObject({ status: 'in_progress', reopenCount: 1, rating: { level: 'dissatisfied', assigneePersonId: 'zhangwei' } });
   });
   it('a good rating closes it; rating again within the window keeps the first closing time', () => {
-    const first = transition(ticket('pending_rating'), { type: 'rate', level: 'satisfied' }, ctx);
+    const first = transition(ticket('pending_rating'), { type: 'rate', level: 'satisfied', resolutionDueAt: REOPEN_DUE }, ctx);
     expect(first.ok && first.ticket.closedAt).toBe(ctx.at);
-    const again = transition(first.ok ? first.ticket : ticket('closed'), { type: 'rate', level: 'very_satisfied' }, { ...ctx, at: '2026-11-25T00:00:00.000Z' });
+    const again = transition(first.ok ? first.ticket : ticket('closed'), { type: 'rate', level: 'very_satisfied', resolutionDueAt: REOPEN_DUE }, { ...ctx, at: '2026-11-25T00:00:00.000Z' });
     expect(again.ok && again.ticket).toMatchObject({ status: 'closed', closedAt: ctx.at, rating: { level: 'very_satisfied' } });
   });
   it('transfer to the current assignee changes nothing', () => {

@@ -1,109 +1,148 @@
 import { readFileSync } from 'node:fs';
 import YAML from 'yaml';
-import { describe, expect, it } from 'vitest';
-import { createTicket } from '../../../handlers/create-ticket.handler.js';
-import { handlers } from '../../../handlers/index.js';
-import { Directory, validateDirectory } from '../../../src/domain/directory.js';
-import type { Ticket } from '../../../src/domain/ticket.js';
-import { fakeContext } from '../../helpers/fake-context.js';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { BusinessCalendar } from '../../../src/domain/calendar.js';
+import { validateDirectory } from '../../../src/domain/directory.js';
+import { isGroup, isReply, isUser, startBotHarness, type BotHarness } from '../../helpers/bot-harness.js';
 import { sharedPath } from '../../helpers/shared.js';
 
+/**
+ * The command handlers through the real bot (createBot, the registered handler chain) and the real ticket service
+ * (createTicketService: lock, idempotence, state machine, store) on a real database; only the outbox is captured.
+ */
 const v = validateDirectory(YAML.parse(readFileSync(sharedPath('examples/directory.yaml'), 'utf8')));
-const directory = v.ok ? new Directory(v.data) : Directory.empty();
+if (!v.ok) throw new Error('example directory invalid');
+const directory = v.data;
 const GROUP = 'wrkSFfCgAAyilong01';
+/** Monday 2026-11-23 09:30 in Shanghai; late November 2026 has no holiday, so any calendar data agrees. */
+const MONDAY = '2026-11-23T01:30:00.000Z';
+const L = (local: string) => new Date(`${local}+08:00`).toISOString();
+const cal = new BusinessCalendar({ timezone: 'Asia/Shanghai' });
 
-/** Runs one message through the registered handlers against a shared in-memory store. */
-async function say(tickets: Map<number, Ticket>, senderId: string, text: string, chatId = GROUP) {
-  const { ctx, sent } = fakeContext(text, { directory, tickets, senderId, chatId });
-  const handler = handlers.find((h) => h.match(ctx))!;
-  const outcome = await handler.handle(ctx);
-  return { outcome, sent, texts: sent.map((s) => s.message.text) };
-}
+let h: BotHarness;
+beforeEach(async () => {
+  h = await startBotHarness({ label: 'commands', directory, now: MONDAY, calendar: cal });
+});
+afterEach(async () => {
+  await h.close();
+});
 
-async function openOne(tickets: Map<number, Ticket>) {
-  const { ctx } = fakeContext('我们用电扩容申请一个月了还没批下来', { directory, tickets, chatId: GROUP });
-  await createTicket.handle(ctx);
-}
+const openOne = () => h.say('chenjl', '我们用电扩容申请一个月了还没批下来', { chatId: GROUP });
 
 describe('command handlers on the example directory', () => {
   it('退单 with a reason goes to the next in the routing chain; without a reason it is refused', async () => {
-    const tickets = new Map<number, Ticket>();
-    await openOne(tickets);
-    const noReason = await say(tickets, 'zhangwei', '退单 #1', 'zhangwei');
+    await openOne();
+    const noReason = await h.say('zhangwei', '退单 #1', { chatId: 'zhangwei', chatType: 'single' });
     expect(noReason.texts[0]).toContain('退单请写明理由');
-    const r = await say(tickets, 'zhangwei', '退单 #1 理由：扩容属供电公司职责', 'zhangwei');
+    expect(await h.ticket(1)).toMatchObject({ status: 'pending_claim', returnCount: 0, assignee: { personId: 'zhangwei' } });
+    const r = await h.say('zhangwei', '退单 #1 理由：扩容属供电公司职责', { chatId: 'zhangwei', chatType: 'single' });
     expect(r.outcome).toBe('#1 returned to wangfang');
     expect(r.texts[0]).toContain('#1 已退单，改派给 {{mention:0}} 王芳');
     expect(r.texts[0]).toContain('理由：扩容属供电公司职责');
-    expect(r.sent.some((s) => typeof s.target === 'object' && s.target.kind === 'group' && s.target.chatId === GROUP)).toBe(true);
-    expect(r.sent.some((s) => typeof s.target === 'object' && s.target.kind === 'user' && s.target.userId === 'wangfang')).toBe(true);
-    expect(tickets.get(1)).toMatchObject({ status: 'pending_claim', returnCount: 1, assignee: { personId: 'wangfang' } });
+    expect(r.sent.some(isGroup(GROUP))).toBe(true);
+    expect(r.sent.some(isUser('wangfang'))).toBe(true);
+    expect(await h.ticket(1)).toMatchObject({ status: 'pending_claim', returnCount: 1, assignee: { personId: 'wangfang' } });
   });
 
   it('the enterprise reopens an answered ticket; urging counts and reminds the assignee privately', async () => {
-    const tickets = new Map<number, Ticket>();
-    await openOne(tickets);
-    await say(tickets, 'zhangwei', '认领 #1');
-    const urged = await say(tickets, 'chenjl', '#1 催一下');
+    await openOne();
+    expect((await h.say('zhangwei', '认领 #1', { chatId: GROUP })).outcome).toContain('#1');
+    expect(await h.ticket(1)).toMatchObject({ status: 'in_progress' });
+    const urged = await h.say('chenjl', '#1 催一下', { chatId: GROUP });
     expect(urged.texts[0]).toContain('已催办 **#1**');
-    expect(urged.sent.find((s) => typeof s.target === 'object' && s.target.kind === 'user')?.message.text).toContain('【催办】#1 第1次催办');
-    await say(tickets, 'zhangwei', '办结 #1 部分解决，剩余容量明年一季度落实');
-    expect(tickets.get(1)).toMatchObject({ status: 'pending_rating', outcome: 'partial' });
-    const reopened = await say(tickets, 'chenjl', '#1 还没解决，二期还是用不上电');
+    expect(urged.sent.find(isUser('zhangwei'))?.message.text).toContain('【催办】#1 第1次催办');
+    await h.say('zhangwei', '办结 #1 部分解决，剩余容量明年一季度落实', { chatId: GROUP });
+    expect(await h.ticket(1)).toMatchObject({ status: 'pending_rating', outcome: 'partial' });
+    const reopened = await h.say('chenjl', '#1 还没解决，二期还是用不上电', { chatId: GROUP });
     expect(reopened.texts[0]).toContain('#1 已重新打开，转入重办');
-    expect(tickets.get(1)).toMatchObject({ status: 'in_progress', reopenCount: 1, urgeCount: 1 });
-    expect(tickets.get(1)!.events.at(-1)).toMatchObject({ type: 'reopen', note: '还没解决，二期还是用不上电' });
+    const t = (await h.ticket(1))!;
+    expect(t).toMatchObject({ status: 'in_progress', reopenCount: 1, urgeCount: 1 });
+    expect(t.events.at(-1)).toMatchObject({ type: 'reopen', note: '还没解决，二期还是用不上电' });
+    expect(t.events.map((e) => e.type)).toEqual(expect.arrayContaining(['accepted', 'claim', 'urge', 'resolve', 'reopen']));
   });
 
   it('a transfer names its target by @-name or department; an unknown target gets a clear answer', async () => {
-    const tickets = new Map<number, Ticket>();
-    await openOne(tickets);
-    expect((await say(tickets, 'zhangwei', '转办 #1 给隔壁老王')).texts[0]).toContain('未找到转办对象');
-    const r = await say(tickets, 'zhangwei', '转办 #1 @周明');
+    await openOne();
+    expect((await h.say('zhangwei', '转办 #1 给隔壁老王', { chatId: GROUP })).texts[0]).toContain('未找到转办对象');
+    expect((await h.ticket(1))!.assignee?.personId).toBe('zhangwei');
+    const r = await h.say('zhangwei', '转办 #1 @周明', { chatId: GROUP });
     expect(r.outcome).toBe('#1 transferred to zhouming');
+    expect((await h.ticket(1))!.assignee?.personId).toBe('zhouming');
+    expect(r.sent.some(isUser('zhouming'))).toBe(true);
+  });
+
+  it('the same message handled twice (a retried job) changes the ticket once: the service\'s idempotence', async () => {
+    await openOne();
+    const first = await h.say('chenjl', '#1 催一下', { chatId: GROUP });
+    expect(first.texts[0]).toContain('已催办 **#1**');
+    const before = (await h.ticket(1))!;
+    expect(before.urgeCount).toBe(1);
+    await h.again(first.msg);
+    const after = (await h.ticket(1))!;
+    expect(after.urgeCount).toBe(1);
+    expect(after.events).toHaveLength(before.events.length);
   });
 });
 
 describe('clock commands', () => {
   async function claimedTicket() {
-    const tickets = new Map<number, Ticket>();
-    await openOne(tickets);
-    await say(tickets, 'zhangwei', '认领 #1');
-    return tickets;
+    await openOne();
+    await h.say('zhangwei', '认领 #1', { chatId: GROUP });
+    expect(await h.ticket(1)).toMatchObject({ status: 'in_progress' });
   }
 
-  it('待补充 pauses the clock and 已补充 (by the enterprise) resumes it, moving the deadline by the paused working time', async () => {
-    const tickets = await claimedTicket();
-    const due = tickets.get(1)!.resolutionDueAt;
-    expect((await say(tickets, 'zhangwei', '#1 待补充')).texts[0]).toContain('请写明需要企业补充的内容');
-    const paused = await say(tickets, 'zhangwei', '#1 待补充：请提供二期用电负荷表');
+  it('待补充 pauses the clock and 已补充 (by the enterprise) with no working time passed keeps the deadline', async () => {
+    await claimedTicket();
+    const due = (await h.ticket(1))!.resolutionDueAt;
+    expect((await h.say('zhangwei', '#1 待补充', { chatId: GROUP })).texts[0]).toContain('请写明需要企业补充的内容');
+    expect((await h.ticket(1))!.pausedAt).toBeFalsy();
+    const paused = await h.say('zhangwei', '#1 待补充：请提供二期用电负荷表', { chatId: GROUP });
     expect(paused.texts[0]).toContain('#1 需企业补充材料');
-    expect(tickets.get(1)!.pausedAt).toBeTruthy();
-    // the fake context's clock does not move, so no working time passed: the deadline stays
-    const resumed = await say(tickets, 'chenjl', '#1 已补充');
+    expect((await h.ticket(1))!.pausedAt).toBe(MONDAY);
+    const resumed = await h.say('chenjl', '#1 已补充', { chatId: GROUP });
     expect(resumed.texts[0]).toContain('#1 已恢复办理');
-    expect(tickets.get(1)).toMatchObject({ pausedAt: null, resolutionDueAt: due });
-    expect(tickets.get(1)!.events.map((e) => e.type).slice(-2)).toEqual(['pause', 'resume']);
+    expect(await h.ticket(1)).toMatchObject({ pausedAt: null, resolutionDueAt: due });
+    expect((await h.ticket(1))!.events.map((e) => e.type).slice(-2)).toEqual(['pause', 'resume']);
+  });
+
+  it('待补充 … 已补充 later moves the deadline by exactly the paused working time', async () => {
+    await claimedTicket();
+    const due = (await h.ticket(1))!.resolutionDueAt;
+    await h.say('zhangwei', '#1 待补充：请提供二期用电负荷表', { chatId: GROUP, at: L('2026-11-23T10:00:00') });
+    // 10:00–12:00 and 13:30–14:00: 150 working minutes
+    const resumed = await h.say('chenjl', '#1 已补充', { chatId: GROUP, at: L('2026-11-23T14:00:00') });
+    const moved = cal.addWorkingMinutes(due, 150);
+    expect(await h.ticket(1)).toMatchObject({ pausedAt: null, resolutionDueAt: moved });
+    expect(resumed.texts[0]).toContain(cal.localDate(moved));
   });
 
   it('延期 within the allowance applies at once; a second one needs a leader, who approves it', async () => {
-    const tickets = await claimedTicket();
-    expect((await say(tickets, 'zhangwei', '延期 #1 到12月2日')).texts[0]).toContain('延期请写明理由');
-    const first = await say(tickets, 'zhangwei', '延期 #1 到12月2日 理由：等待供电公司现场勘察');
+    await claimedTicket();
+    expect((await h.say('zhangwei', '延期 #1 到12月2日', { chatId: GROUP })).texts[0]).toContain('延期请写明理由');
+    expect((await h.ticket(1))!.extensionCount ?? 0).toBe(0);
+    const first = await h.say('zhangwei', '延期 #1 到12月2日 理由：等待供电公司现场勘察', { chatId: GROUP });
     expect(first.texts[0]).toContain('#1 已延期');
-    expect(tickets.get(1)).toMatchObject({ extensionCount: 1, resolutionDueAt: new Date('2026-12-02T18:00:00+08:00').toISOString() });
-    const second = await say(tickets, 'zhangwei', '#1 延期3个工作日 原因：需省电力公司审批');
+    expect(first.texts[0]).toContain('2026-12-02');
+    expect(await h.ticket(1)).toMatchObject({ extensionCount: 1, resolutionDueAt: L('2026-12-02T18:00:00') });
+    const second = await h.say('zhangwei', '#1 延期3个工作日 原因：需省电力公司审批', { chatId: GROUP });
     expect(second.texts[0]).toContain('已提交领导审批');
-    expect(second.sent.some((s) => typeof s.target === 'object' && s.target.kind === 'user' && s.target.userId === 'lihua')).toBe(true);
-    expect(tickets.get(1)!.pendingExtension).toMatchObject({ reason: '需省电力公司审批', by: 'zhangwei' });
-    expect((await say(tickets, 'zhangwei', '同意延期 #1')).texts[0]).toContain('抱歉，只有领导和管理员');
-    const approved = await say(tickets, 'lihua', '同意延期 #1');
+    expect(second.sent.some(isUser('lihua'))).toBe(true);
+    expect((await h.ticket(1))!.pendingExtension).toMatchObject({ reason: '需省电力公司审批', by: 'zhangwei' });
+    expect((await h.ticket(1))!.resolutionDueAt).toBe(L('2026-12-02T18:00:00'));
+    expect((await h.say('zhangwei', '同意延期 #1', { chatId: GROUP })).texts[0]).toContain('抱歉，只有领导和管理员');
+    const approved = await h.say('lihua', '同意延期 #1', { chatId: 'lihua', chatType: 'single' });
     expect(approved.texts[0]).toContain('#1 延期已批准');
-    expect(tickets.get(1)).toMatchObject({ extensionCount: 2, pendingExtension: null, resolutionDueAt: new Date('2026-12-07T18:00:00+08:00').toISOString() });
+    expect(await h.ticket(1)).toMatchObject({ extensionCount: 2, pendingExtension: null, resolutionDueAt: L('2026-12-07T18:00:00') });
   });
 
-  it('an extension to an earlier date is refused', async () => {
-    const tickets = await claimedTicket();
-    expect((await say(tickets, 'zhangwei', '延期 #1 到11月24日 理由：x')).texts[0]).toContain('新的办理时限需晚于当前时限');
+  it('an extension to an earlier date is refused and changes nothing', async () => {
+    await claimedTicket();
+    const before = (await h.ticket(1))!;
+    const r = await h.say('zhangwei', '延期 #1 到11月24日 理由：x', { chatId: GROUP });
+    expect(r.texts[0]).toContain('新的办理时限需晚于当前时限');
+    expect(r.sent.filter((s) => !isReply(s))).toEqual([]);
+    const after = (await h.ticket(1))!;
+    expect(after.resolutionDueAt).toBe(before.resolutionDueAt);
+    expect(after.events).toHaveLength(before.events.length);
   });
 });

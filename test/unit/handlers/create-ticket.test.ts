@@ -1,33 +1,58 @@
 import { readFileSync } from 'node:fs';
 import YAML from 'yaml';
-import { describe, expect, it } from 'vitest';
-import { createTicket } from '../../../handlers/create-ticket.handler.js';
-import { Directory, validateDirectory } from '../../../src/domain/directory.js';
-import { fakeContext } from '../../helpers/fake-context.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { BusinessCalendar } from '../../../src/domain/calendar.js';
+import { validateDirectory } from '../../../src/domain/directory.js';
+import { isReply, isUser, startBotHarness, type BotHarness } from '../../helpers/bot-harness.js';
 import { sharedPath } from '../../helpers/shared.js';
 
+/** The create-ticket handler through the real bot and ticket service on a real database (only the outbox is captured). */
 const v = validateDirectory(YAML.parse(readFileSync(sharedPath('examples/directory.yaml'), 'utf8')));
-const dir = v.ok ? new Directory(v.data) : Directory.empty();
+if (!v.ok) throw new Error('example directory invalid');
+/** Monday 2026-11-23 09:30 in Shanghai, the time of every message here. */
+const MONDAY = '2026-11-23T01:30:00.000Z';
+const cal = new BusinessCalendar({ timezone: 'Asia/Shanghai' });
+
+let h: BotHarness | undefined;
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
 
 describe('create-ticket handler', () => {
   it('without a directory: opens a ticket and answers with number, mention, summary, category and deadline', async () => {
-    const { ctx, sent, store } = fakeContext('新项目的用地指标还差20亩，12月15日前要报省里');
-    expect(createTicket.match(ctx)).toBe(true);
-    expect(await createTicket.handle(ctx)).toBe('ticket #1 created');
-    expect(store.get(1)).toMatchObject({ category: 'land', urgency: 'normal', requestedDate: '2026-12-15', resolutionDue: '2026-11-30', status: 'accepted' });
-    expect(sent).toHaveLength(1);
-    const r = sent[0]!.message;
-    expect(r.mentions).toEqual([{ platform: 'wecom', id: 'chenjl', name: undefined }]);
-    expect(r.text).toContain('已受理 #1');
-    expect(r.text).toContain('{{mention:0}}');
-    expect(r.text).toContain('用地拆迁');
-    expect(r.text).toContain('办理时限：2026-11-30（周一）');
+    h = await startBotHarness({ label: 'create', now: MONDAY, calendar: cal });
+    const r = await h.say('chenjl', '新项目的用地指标还差20亩，12月15日前要报省里');
+    expect(r.outcome).toBe('ticket #1 created');
+    const t = await h.ticket(1);
+    expect(t).toMatchObject({ category: 'land', urgency: 'normal', requestedDate: '2026-12-15', status: 'accepted', sourceMessageId: `wecom:${r.msg.eventId}` });
+    expect(cal.localDate(t!.resolutionDueAt)).toBe('2026-11-30');
+    expect(t).not.toHaveProperty('resolutionDue');
+    expect(r.sent).toHaveLength(1);
+    expect(isReply(r.sent[0]!)).toBe(true);
+    const m = r.sent[0]!.message;
+    expect(m.mentions).toEqual([{ platform: 'wecom', id: 'chenjl', name: undefined }]);
+    expect(m.text).toContain('已受理 #1');
+    expect(m.text).toContain('{{mention:0}}');
+    expect(m.text).toContain('用地拆迁');
+    expect(m.text).toContain('办理时限：2026-11-30（周一）');
   });
 
-  it('with the directory: the group\'s enterprise, routed to its commissioner, mentioned and messaged privately', async () => {
-    const { ctx, sent, store } = fakeContext('我们用电扩容申请一个月了还没批下来', { directory: dir, chatId: 'wrkSFfCgAAyilong01' });
-    expect(await createTicket.handle(ctx)).toBe('ticket #1 created, dispatched to zhangwei');
-    expect(store.get(1)).toMatchObject({
+  it('the same report handled twice (a retried job) is one ticket and the same answer', async () => {
+    h = await startBotHarness({ label: 'create-twice', now: MONDAY, calendar: cal });
+    const first = await h.say('chenjl', '新项目的用地指标还差20亩，12月15日前要报省里');
+    const again = await h.again(first.msg);
+    expect(await h.tickets.count()).toBe(1);
+    expect(again.texts).toEqual(first.texts);
+    // the same cause and index: the outbox's deterministic job id makes the second send a no-op
+    expect(again.sent.map((s) => [s.cause, s.index])).toEqual(first.sent.map((s) => [s.cause, s.index]));
+  });
+
+  it("with the directory: the group's enterprise, routed to its commissioner, mentioned and messaged privately", async () => {
+    h = await startBotHarness({ label: 'create-dir', directory: v.data, now: MONDAY, calendar: cal });
+    const r = await h.say('chenjl', '我们用电扩容申请一个月了还没批下来', { chatId: 'wrkSFfCgAAyilong01' });
+    expect(r.outcome).toBe('ticket #1 created, dispatched to zhangwei');
+    expect(await h.ticket(1)).toMatchObject({
       enterpriseId: 'yilong',
       enterprise: '浙江亿龙置业有限公司',
       status: 'pending_claim',
@@ -35,14 +60,20 @@ describe('create-ticket handler', () => {
       projectId: 'yilong-phase2',
       leaderId: 'lihua',
     });
-    const [reply, dm] = sent;
+    const [reply, dm] = r.sent;
+    expect(isReply(reply!)).toBe(true);
     expect(reply!.message.mentions.map((m) => m.id)).toEqual(['chenjl', 'zhangwei']);
     expect(reply!.message.text).toContain('责任人：{{mention:1}} 张伟（服务专员）');
     expect(dm!.target).toEqual({ kind: 'user', platform: 'wecom', userId: 'zhangwei' });
     expect(dm!.message.text).toContain('【新工单】#1');
+    expect(r.sent.filter(isUser('zhangwei'))).toHaveLength(1);
   });
 
-  it('does not match chat', () => {
-    expect(createTicket.match(fakeContext('好的收到').ctx)).toBe(false);
+  it('chat makes no ticket and no answer', async () => {
+    h = await startBotHarness({ label: 'create-chat', now: MONDAY, calendar: cal });
+    const r = await h.say('chenjl', '好的收到');
+    expect(r.outcome).not.toMatch(/created/);
+    expect(r.sent).toEqual([]);
+    expect(await h.tickets.count()).toBe(0);
   });
 });
