@@ -115,6 +115,15 @@ describe('a ticket is shown only to its own enterprise\'s group, to staff privat
     expect(single.sent[0]?.message.text).toContain(TIANCI_WORDS);
   });
 
+  it('办结 of B\'s ticket typed in A\'s group: the answer with B\'s problem goes to B\'s group only', async () => {
+    await say('dingtalk', TIANCI, '0411001', `认领 #${tianciNo}`);
+    const r = await say('wecom', YILONG, 'zhangwei', `办结 #${tianciNo} 已对接合作银行`);
+    expect(r.outcome).toContain('resolved');
+    expect(intoGroup(r.sent, YILONG).map((x) => x.message.text).join('\n')).not.toContain(TIANCI_WORDS);
+    expect(intoGroup(r.sent, YILONG)[0]?.message.text).toContain('已答复');
+    expect(intoGroup(r.sent, TIANCI)[0]?.message.text).toContain(TIANCI_WORDS);
+  });
+
   it('a list (我的待办) asked in one enterprise\'s group that holds another\'s ticket goes privately', async () => {
     const r = await say('wecom', YILONG, 'zhangwei', '我的待办');
     const group = intoGroup(r.sent, YILONG).map((x) => x.message.text).join('\n');
