@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { mentionToken, type OutboundMessage } from '../messages/outbound.js';
+import { mentionToken, neutralizeUserText, type OutboundMessage } from '../messages/outbound.js';
 import type { UserRef } from '../messages/inbound.js';
 import type { SlaStep } from './sla.js';
 import type { Assignee, Ticket } from './ticket.js';
@@ -40,7 +40,8 @@ export function escalationPost(step: SlaStep, t: Ticket, recipients: Assignee[],
     title: `超期督办 #${t.no}`,
     text: [
       `**【超期督办】#${t.no} 已超期 ${opts.overdueDays} 个工作日** ${tokens}`.trim(),
-      `> 问题：${t.summary}${t.enterprise ? `（${t.enterprise}）` : ''}`,
+      // the summary may come from the LLM: it never becomes markup
+      `> 问题：${neutralizeUserText(t.summary)}${t.enterprise ? `（${neutralizeUserText(t.enterprise)}）` : ''}`,
       `> 责任人：${t.assignee?.name ?? '待派单'} · 原办理时限：${fmt(step.dueAt, opts.timezone)}`,
     ].join('\n'),
     mentions,

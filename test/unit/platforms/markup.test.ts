@@ -9,6 +9,8 @@ import { dingtalkToInbound } from '../../../src/platforms/dingtalk/to-inbound.js
 import { wecomCallbackSchema } from '../../../src/platforms/wecom/payload.js';
 import { toWecomMarkdown } from '../../../src/platforms/wecom/render.js';
 import { wecomToInbound } from '../../../src/platforms/wecom/to-inbound.js';
+import { escalationPost } from '../../../src/domain/sla-messages.js';
+import type { Ticket } from '../../../src/domain/ticket.js';
 
 const at = new Date('2026-11-23T01:30:00.000Z');
 /** What a reader sees: invisible characters do not show. */
@@ -62,6 +64,16 @@ describe('text typed by users never becomes markup', () => {
     expect(content.match(/<@/g)).toEqual(['<@']);
     expect(content).not.toContain('<font');
     expect(seen(toPlainText(msg))).toContain('{{mention:0}} {{warn:假}} <@zhangsan>');
+  });
+
+  it('an escalation post quoting a summary the LLM wrote (never through intake) mentions only the people who must act', () => {
+    const t = { no: 7, platform: 'wecom', summary: '停电 {{mention:0}} <@zhangsan> **急**', enterprise: '亿龙{{warn:x}}', assignee: { personId: 'wangfang', name: '王芳', wecom: 'wangfang' } } as unknown as Ticket;
+    const step = { key: 'escalate-lead@2026-11-23T10:00:00.000Z', kind: 'escalate-lead' as const, at: '2026-11-24T10:00:00.000Z', target: 'lead' as const, dueAt: '2026-11-23T10:00:00.000Z' };
+    const msg = escalationPost(step, t, [{ personId: 'zhangwei', name: '张伟', wecom: 'zhangwei' }], { timezone: 'Asia/Shanghai', overdueDays: 1 });
+    const content = toWecomMarkdown(msg).markdown.content;
+    expect(content.match(/<@[^>]*>/g)).toEqual(['<@zhangwei>']);
+    expect(content).not.toContain('<font');
+    expect(seen(content)).toContain('停电 {{mention:0}} <@zhangsan>');
   });
 
   it('a short answer quoting the user does not @ anyone else', async () => {
