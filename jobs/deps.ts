@@ -6,6 +6,7 @@ import type { Directory } from '../src/domain/directory.js';
 import type { PlatformId } from '../src/messages/inbound.js';
 import type { Sender } from '../src/platforms/types.js';
 import type { Producer } from '../src/queue/producer.js';
+import type { WithLock } from '../src/queue/lock.js';
 import type { Outbox } from '../src/outbound/outbox.js';
 import type { Logger } from '../src/shared/logger.js';
 import type { InboundRepository } from '../src/store/repositories/inbound.repository.js';
@@ -34,4 +35,8 @@ export interface JobDeps {
   outbox: Outbox;
   senders: Partial<Record<PlatformId, Sender>>;
   now(): Date;
+  /** Failed handlings after which an inbound message is parked (default INBOUND_MAX_ATTEMPTS). */
+  inboundMaxAttempts?: number;
+  /** The Redis lock (renewed while held): serializes work that must not run twice at once (a person's reminders). */
+  withLock: WithLock;
 }

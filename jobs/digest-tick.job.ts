@@ -13,38 +13,58 @@ function isFirstWorkingDayOf(unit: 'week' | 'month', today: string, deps: JobDep
   return true;
 }
 
+/** When today's scheduled digests are due (the configured local time), as an instant. */
+export function digestTimeToday(deps: Pick<JobDeps, 'calendar' | 'policy' | 'timezone'>, now: Date): Date {
+  const today = deps.calendar.localDate(now);
+  return DateTime.fromISO(`${today}T${deps.policy.digest.time}`, { zone: deps.timezone }).toJSDate();
+}
+
 /**
- * The scheduled digests, run each day at the configured time: on a working day the daily digest (since the previous
+ * Today's scheduled digests that are not sent yet, sent: on a working day the daily digest (since the previous
  * working day), on the first working day of a week the last week's, of a month the last month's — to every leaders
- * group, exactly once per group and period (a unique run record; deterministic outbound ids), across restarts and
- * instances.
+ * group, exactly once per group and period (a unique run record; deterministic outbound ids). A group and period
+ * already sent is skipped before anything is built (one lookup by _id each), so calling it again is cheap.
+ */
+export async function sendDueDigests(deps: JobDeps, now: Date): Promise<string> {
+  const today = deps.calendar.localDate(now);
+  if (!deps.calendar.isWorkingDay(today)) return `${today} is not a working day`;
+  const ranges: PeriodRange[] = [deps.digests.sinceLastWorkingDay(today)];
+  const lastOf = (unit: Period) => deps.digests.range(unit, DateTime.fromISO(today).minus({ [unit === 'week' ? 'weeks' : 'months']: 1 }).toISODate()!);
+  if (isFirstWorkingDayOf('week', today, deps)) ranges.push(lastOf('week'));
+  if (isFirstWorkingDayOf('month', today, deps)) ranges.push(lastOf('month'));
+  const groups = (await deps.directory()).data.groups.filter((g) => g.kind === 'leaders' && deps.senders[g.platform]);
+  let sent = 0;
+  for (const range of ranges) {
+    const keyOf = (g: (typeof groups)[number]) => `${g.platform}:${g.chatId}:${range.period}:${range.key}`;
+    const missing = [];
+    for (const g of groups) if ((await deps.digestRuns.status(keyOf(g))) !== 'sent') missing.push(g);
+    if (missing.length === 0) continue;
+    // what is open and overdue is read at the moment the digest is sent, not at the end of the period it covers
+    const message = renderDigest(await deps.digests.build(range, now, { openAt: now }));
+    for (const g of missing) {
+      const key = keyOf(g);
+      if ((await deps.digestRuns.claim(key, now)) === 'done') continue;
+      await deps.outbox.send(`digest-${key}`, 0, { kind: 'group', platform: g.platform, chatId: g.chatId }, message, { bulk: true });
+      await deps.digestRuns.markSent(key, now);
+      sent++;
+    }
+  }
+  return `${ranges.map((r) => `${r.period}:${r.key}`).join(', ')} → ${sent} sent to ${groups.length} groups`;
+}
+
+/**
+ * The scheduled digests, run each day at the configured time (see sendDueDigests), with retries and backoff; a
+ * tick that could not run (the store was down all its attempts) is caught up by the SLA reconcile, which sends
+ * today's missing digests once the digest time has passed (jobs/sla-reconcile.job.ts).
  */
 export const digestTick = defineJob({
   name: 'digest-tick',
   queue: QUEUES.digests,
   data: z.object({ at: z.number().int().optional() }),
   jobId: (d) => `digest-tick-at-${d.at ?? 0}`,
-  attempts: 5,
+  attempts: 8,
+  backoffMs: 15_000,
   async process(_d, deps: JobDeps) {
-    const now = deps.now();
-    const today = deps.calendar.localDate(now);
-    if (!deps.calendar.isWorkingDay(today)) return `${today} is not a working day`;
-    const ranges: PeriodRange[] = [deps.digests.sinceLastWorkingDay(today)];
-    const lastOf = (unit: Period) => deps.digests.range(unit, DateTime.fromISO(today).minus({ [unit === 'week' ? 'weeks' : 'months']: 1 }).toISODate()!);
-    if (isFirstWorkingDayOf('week', today, deps)) ranges.push(lastOf('week'));
-    if (isFirstWorkingDayOf('month', today, deps)) ranges.push(lastOf('month'));
-    const groups = (await deps.directory()).data.groups.filter((g) => g.kind === 'leaders' && deps.senders[g.platform]);
-    let sent = 0;
-    for (const range of ranges) {
-      const message = renderDigest(await deps.digests.build(range, now));
-      for (const g of groups) {
-        const key = `${g.platform}:${g.chatId}:${range.period}:${range.key}`;
-        if ((await deps.digestRuns.claim(key, now)) === 'done') continue;
-        await deps.outbox.send(`digest-${key}`, 0, { kind: 'group', platform: g.platform, chatId: g.chatId }, message, { bulk: true });
-        await deps.digestRuns.markSent(key, now);
-        sent++;
-      }
-    }
-    return `${ranges.map((r) => `${r.period}:${r.key}`).join(', ')} → ${sent} sent to ${groups.length} groups`;
+    return sendDueDigests(deps, deps.now());
   },
 });

@@ -45,8 +45,16 @@ export const sendMessage = defineJob({
   async process(d, deps: JobDeps, meta) {
     const sender = deps.senders[d.target.platform];
     if (!sender) throw new AppError('PLATFORM_DISABLED', `${d.target.platform} is not configured`);
-    // one conversation, one order: only the earliest pending message of the destination goes now
-    if (!(await deps.outbox.isTurn(d.target, meta.jobId))) throw new AppError('OUTBOUND_NOT_MY_TURN', 'an earlier message is pending', { retryable: true, retryAfterMs: 100 });
+    // one conversation, one order: only the earliest pending message of the destination goes now; the others wait
+    // (no attempt used) and are woken when the one before them leaves (outbox.done); the wait is the fallback
+    if (!(await deps.outbox.isTurn(d.target, meta.jobId))) {
+      const place = (await deps.outbox.rank(d.target, meta.jobId)) ?? 1;
+      throw new AppError('OUTBOUND_NOT_MY_TURN', 'an earlier message is pending', { retryable: true, retryAfterMs: Math.min(500 * Math.max(1, place), 5000) });
+    }
+    // the pace, at the moment of sending: no window of the destination holds more than the limit, even when
+    // messages were held back (a 45009/130101 wait, a failed head) and are all due at once
+    const wait = await deps.outbox.acquire(d.target, meta.jobId);
+    if (wait > 0) throw new AppError('OUTBOUND_PACED', 'the destination sent its limit in this window', { retryable: true, retryAfterMs: wait });
     let done = meta.progress;
     await sender.send(d.target, d.message, { done, mark: async (n) => meta.setProgress((done = n)) });
     await deps.outbox.done(d.target, meta.jobId);

@@ -5,6 +5,7 @@ import { notifyAdmins } from '../src/outbound/outbox.js';
 import { defineJob, QUEUES } from '../src/queue/define-job.js';
 import { slaStep } from './sla-step.job.js';
 import { flushReminders } from './flush-reminders.job.js';
+import { digestTimeToday, sendDueDigests } from './digest-tick.job.js';
 import type { JobDeps } from './deps.js';
 
 /** How far ahead steps are put on the delayed queue (the reconcile runs every minute). */
@@ -13,7 +14,8 @@ export const HORIZON_MS = 2 * 60_000;
 /**
  * Rebuilds the delayed SLA jobs from MongoDB, the source of truth: reads only tickets whose indexed nextDueAt is
  * due within the horizon and adds a job per pending step (deterministic ids: re-adding is a no-op). Survives a
- * restart, a flushed Redis and a second instance. Also warns the admins once when a year's calendar is missing.
+ * restart, a flushed Redis and a second instance. Also warns the admins once when a year's calendar is missing, and
+ * sends today's scheduled digests if the digest tick missed them.
  */
 export const slaReconcile = defineJob({
   name: 'sla-reconcile',
@@ -21,7 +23,8 @@ export const slaReconcile = defineJob({
   /** `at`: when a process asked for a reconcile (each start asks once). */
   data: z.object({ at: z.number().int().optional() }),
   jobId: (d) => `sla-reconcile-at-${d.at ?? 0}`,
-  attempts: 1,
+  attempts: 3,
+  backoffMs: 5000,
   async process(_d, deps: JobDeps) {
     const now = deps.now();
     const horizon = new Date(now.getTime() + HORIZON_MS).toISOString();
@@ -39,9 +42,25 @@ export const slaReconcile = defineJob({
       await deps.producer.enqueue(flushReminders, { mergeKey: p.mergeKey, first: p._id });
     }
     await warnMissingCalendar(deps, now);
-    return `${due.length} tickets due, ${queued} steps queued`;
+    const digests = await catchUpDigests(deps, now);
+    return `${due.length} tickets due, ${queued} steps queued${digests ? `; digests caught up: ${digests}` : ''}`;
   },
 });
+
+/** A grace after the digest time, so the reconcile does not race the scheduled tick itself. */
+export const DIGEST_CATCH_UP_AFTER_MS = 5 * 60_000;
+
+/**
+ * Today's digests that the tick did not send (the store was down at the digest time, no process ran then, the tick's
+ * attempts ran out): sent once the digest time has passed, still once per group and period (sendDueDigests).
+ */
+async function catchUpDigests(deps: JobDeps, now: Date): Promise<string | null> {
+  // a caller without the digest side (bench/reminders.ts builds partial deps) has nothing to catch up
+  if (!deps.digestRuns || !deps.digests || !deps.outbox) return null;
+  if (now.getTime() < digestTimeToday(deps, now).getTime() + DIGEST_CATCH_UP_AFTER_MS) return null;
+  const r = await sendDueDigests(deps, now);
+  return / → 0 sent/.test(r) || r.endsWith('not a working day') ? null : r;
+}
 
 async function warnMissingCalendar(deps: JobDeps, now: Date): Promise<void> {
   const years = [now, new Date(now.getTime() + 60 * 86_400_000)].map((d) => Number(deps.calendar.localDate(d).slice(0, 4)));

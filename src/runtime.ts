@@ -14,6 +14,8 @@ import { createIntake, recoverUnprocessed } from './bot/intake.js';
 import { createTicketService } from './bot/ticket-service.js';
 import { startEmbeddedFerretdb, type EmbeddedServer } from './infra/ferretdb.js';
 import { ensureRedis } from './infra/redis-server.js';
+import { claimPrefix, deploymentPrefix, ensureDeployment } from './infra/deployment.js';
+import { startRetention } from './store/retention.js';
 import { createDingtalkReceiver } from './platforms/dingtalk/receiver.js';
 import { createDingtalkSender } from './platforms/dingtalk/sender.js';
 import type { Sender } from './platforms/types.js';
@@ -21,11 +23,12 @@ import { createWecomReceiver } from './platforms/wecom/receiver.js';
 import { createWecomSender } from './platforms/wecom/sender.js';
 import { createRedis } from './queue/connection.js';
 import { createProducer } from './queue/producer.js';
+import { scheduleRecurring } from './queue/schedules.js';
 import { startWorkers } from './queue/worker-host.js';
 import { createHttpApp } from './server/app.js';
 import type { Logger } from './shared/logger.js';
 import { connectStore } from './store/connect.js';
-import { createInboundRepository } from './store/repositories/inbound.repository.js';
+import { createInboundRepository, SWEEP_GRACE_MS } from './store/repositories/inbound.repository.js';
 import { createTicketRepository } from './store/repositories/ticket.repository.js';
 import { createDirectoryRepository } from './store/repositories/directory.repository.js';
 import { createLocker } from './queue/lock.js';
@@ -60,6 +63,8 @@ export interface Runtime {
   /** The simulator's address, when it is on. */
   simulatorUrl?: string;
   mongoUri: string;
+  /** The Redis key prefix of this deployment (XIAOER_QUEUE_PREFIX with the deployment id). */
+  queuePrefix: string;
   stop(): Promise<void>;
 }
 
@@ -71,6 +76,15 @@ export async function openMongo(config: Readonly<Config>, log: Logger, reuse = f
   return startEmbeddedFerretdb({ dataDir: config.dataDir, bin: config.ferretdbBin, reuse, log: (m) => log.info(m) });
 }
 
+/** An address to reach a server bound to `host` (a wildcard is reached on loopback). */
+function reachableHost(host: string): string {
+  return host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+}
+
+function urlHost(host: string): string {
+  return host.includes(':') ? `[${host}]` : host;
+}
+
 /** The composition root: data stores → repositories → bot → HTTP and workers. `stop()` undoes it in order. */
 export async function startRuntime(givenConfig: Readonly<Config>, log: Logger): Promise<Runtime> {
   // the simulator: made-up credentials whose API bases are this process's own fake platform endpoints
@@ -78,7 +92,8 @@ export async function startRuntime(givenConfig: Readonly<Config>, log: Logger): 
   let sim: { platforms: ReturnType<typeof simulatorPlatforms>; clock: SimClock; baseUrl: string } | null = null;
   if (givenConfig.simulator && givenConfig.role !== 'worker') {
     const port = givenConfig.http.port || (await freePort());
-    const baseUrl = `http://127.0.0.1:${port}`;
+    // the simulator has no login: the server listens on XIAOER_SIMULATOR_HOST (loopback unless told otherwise)
+    const baseUrl = `http://${urlHost(reachableHost(givenConfig.simulatorHost))}:${port}`;
     const platforms = simulatorPlatforms(baseUrl);
     config = { ...givenConfig, http: { port }, wecom: platforms.wecom, dingtalk: platforms.dingtalk };
     sim = { platforms, clock: createSimClock(givenConfig.timezone), baseUrl };
@@ -107,6 +122,12 @@ export async function startRuntime(givenConfig: Readonly<Config>, log: Logger): 
 
     const store = await connectStore(mongo.uri);
     stack.push(() => store.close());
+    // the queues belong to this deployment (its database): a Redis that served another data folder is never inherited
+    const deployment = await ensureDeployment(store.conn);
+    config = { ...config, queuePrefix: deploymentPrefix(config.queuePrefix, deployment) };
+    // raw payloads, done reminders and notices expire (TTL indexes where the server has them, a periodic delete always)
+    const retention = await startRetention(store.conn, { days: config.inboundRetentionDays, log });
+    stack.push(async () => retention.stop());
     const inbound = createInboundRepository(store.conn);
     const tickets = createTicketRepository(store.conn);
     const directories = createDirectoryRepository(store.conn);
@@ -120,6 +141,7 @@ export async function startRuntime(givenConfig: Readonly<Config>, log: Logger): 
     const producerRedis: Redis = createRedis(redisServer.uri, 'producer');
     producerRedis.on('error', (err) => log.warn({ err: { message: err.message } }, 'redis (producer) error'));
     stack.push(async () => void producerRedis.disconnect());
+    await claimPrefix(producerRedis, config.queuePrefix, deployment.id);
     const producer = createProducer(producerRedis, config.queuePrefix);
     stack.push(() => producer.close());
 
@@ -160,7 +182,7 @@ export async function startRuntime(givenConfig: Readonly<Config>, log: Logger): 
       },
     });
 
-    const runtime: Runtime = { mongoUri: mongo.uri, stop: stopAll };
+    const runtime: Runtime = { mongoUri: mongo.uri, queuePrefix: config.queuePrefix, stop: stopAll };
 
     if (config.role !== 'worker') {
       const receiverOpts = { botName: config.botName, windowSec: config.signatureWindowSec };
@@ -195,13 +217,16 @@ export async function startRuntime(givenConfig: Readonly<Config>, log: Logger): 
           return { mongodb: await store.ping(), redis: redisOk };
         },
       });
-      const server: Server = await new Promise((resolve) => {
-        const s = app.listen(config.http.port, () => resolve(s));
+      // with the simulator on, only XIAOER_SIMULATOR_HOST (default 127.0.0.1); otherwise every interface (webhooks)
+      const host = sim ? config.simulatorHost : undefined;
+      const server: Server = await new Promise((resolve, reject) => {
+        const s = app.listen(config.http.port, host, () => resolve(s));
+        s.once('error', reject);
       });
       server.keepAliveTimeout = 5000;
       const addr = server.address();
       runtime.port = typeof addr === 'object' && addr ? addr.port : config.http.port;
-      if (sim) runtime.simulatorUrl = `http://localhost:${runtime.port}/simulator`;
+      if (sim) runtime.simulatorUrl = `http://${urlHost(reachableHost(config.simulatorHost))}:${runtime.port}/simulator`;
       // first to stop: no new requests
       stack.push(
         () =>
@@ -233,6 +258,7 @@ export async function startRuntime(givenConfig: Readonly<Config>, log: Logger): 
         outbox,
         senders,
         now,
+        withLock,
       };
       const deadLetters = createDeadLetterRepository(store.conn);
       const host = startWorkers({
@@ -247,18 +273,25 @@ export async function startRuntime(givenConfig: Readonly<Config>, log: Logger): 
         await host.close();
         workerRedis.disconnect();
       });
-      const sweep = (olderThanMs: number) =>
-        recoverUnprocessed({ inbound, producer, log }, new Date(Date.now() - olderThanMs)).catch((err) =>
-          log.error({ err: { message: (err as Error).message } }, 'recovery sweep failed'),
-        );
-      await sweep(0);
-      // SLA: a reconcile every minute (one scheduler whatever the number of instances) and one now
-      await producer.queues.sla.upsertJobScheduler('sla-reconcile', { every: 60_000 }, { name: slaReconcile.name, data: {} });
+      // the recovery sweep: bounded batches of what is due, one sweep at a time; at start, everything stored so far
+      let sweeping = false;
+      const sweep = async (dueBy: () => Date) => {
+        if (sweeping) return;
+        sweeping = true;
+        try {
+          await recoverUnprocessed({ inbound, producer, log }, dueBy());
+        } catch (err) {
+          log.error({ err: { message: (err as Error).message } }, 'recovery sweep failed');
+        } finally {
+          sweeping = false;
+        }
+      };
+      await sweep(() => new Date(Date.now() + SWEEP_GRACE_MS));
+      // recurring jobs (attempts, backoff, removal of finished runs): the SLA reconcile every minute, which also
+      // catches up a missed digest, and the digest tick at the configured local time; and a reconcile now
+      await scheduleRecurring(producer, { digestTime: config.policy.digest.time, timezone: config.timezone });
       await producer.enqueue(slaReconcile, { at: Date.now() });
-      // digests: one scheduler at the configured local time; the job decides which periods are due
-      const [hh, mm] = config.policy.digest.time.split(':').map(Number);
-      await producer.queues.digests.upsertJobScheduler('digest-tick', { pattern: `${mm} ${hh} * * *`, tz: config.timezone }, { name: digestTick.name, data: {} });
-      const timer = setInterval(() => void sweep(SWEEP_EVERY_MS), SWEEP_EVERY_MS);
+      const timer = setInterval(() => void sweep(() => new Date()), SWEEP_EVERY_MS);
       timer.unref();
       stack.push(async () => clearInterval(timer));
     }

@@ -7,7 +7,8 @@ import type { InboundRepository } from '../store/repositories/inbound.repository
 export type IntakeOutcome = 'accepted' | 'duplicate' | 'ignored';
 
 /**
- * The acknowledgement path, and nothing more: store the raw message under its unique (platform, message id),
+ * The acknowledgement path, and nothing more: store the raw message under its unique (platform, message id) with
+ * its arrival time, put it in its conversation's line (the order of processing, see process-inbound.job.ts),
  * enqueue its processing, answer. No parsing, LLM or outbound call here.
  */
 export function createIntake(deps: { inbound: InboundRepository; producer: Producer; log: Logger }) {
@@ -25,6 +26,8 @@ export function createIntake(deps: { inbound: InboundRepository; producer: Produ
         return 'duplicate';
       }
       try {
+        // its place in its conversation's line first (arrival order), then its job
+        await deps.producer.chatOrder.add(message.platform, message.chatId, message.eventId, now.getTime());
         await deps.producer.enqueue(processInbound, { platform: message.platform, eventId: message.eventId });
       } catch (err) {
         // stored durably: the recovery sweep enqueues it once Redis answers again
@@ -37,18 +40,53 @@ export function createIntake(deps: { inbound: InboundRepository; producer: Produ
 }
 export type Intake = ReturnType<typeof createIntake>;
 
-/** Enqueues stored messages that were never processed (crash, lost Redis data, failed jobs). */
+/** The sweep looks at a message it re-queued again after this (doubling per sweep, at most an hour). */
+export function sweepBackoffMs(sweeps: number): number {
+  return Math.min(60_000 * 2 ** Math.min(sweeps, 10), 3_600_000);
+}
+
+/**
+ * The recovery sweep: re-queues stored messages that were never processed (a crash, Redis lost the job, attempts
+ * used up during an outage). It pages through what is due (`sweepAt` by `dueBy`, most overdue first) in bounded
+ * batches, so any number of stuck messages cannot hide the others; a message it re-queues is pushed back
+ * (doubling, up to an hour) before its job is added — never while a job of it may run, since on FerretDB v1 two
+ * concurrent updates of one document can lose one — and is put back in its conversation's line first. A message
+ * whose job is waiting or running is left alone; a parked one (status `failed`) is never listed.
+ */
 export async function recoverUnprocessed(
   deps: { inbound: InboundRepository; producer: Producer; log: Logger },
-  before: Date,
+  dueBy: Date,
+  opts: { batch?: number; maxBatches?: number; now?: () => Date } = {},
 ): Promise<number> {
+  const batch = opts.batch ?? 100;
+  const now = opts.now ?? (() => new Date());
+  const queue = deps.producer.queues.inbound;
   let n = 0;
-  for (const key of await deps.inbound.listUnprocessed(before)) {
-    const r = await deps.producer.ensure(processInbound, { platform: key.platform as 'wecom' | 'dingtalk', eventId: key.eventId });
-    if (r !== 'present') {
-      n++;
-      deps.log.warn({ platform: key.platform, eventId: key.eventId, action: r }, 'recovered an unprocessed message');
+  let after: { sweepAt: Date; id: string } | undefined;
+  for (let b = 0; b < (opts.maxBatches ?? 20); b++) {
+    const keys = await deps.inbound.listDue(dueBy, batch, after);
+    if (keys.length === 0) break;
+    after = { sweepAt: keys.at(-1)!.sweepAt, id: keys.at(-1)!.id };
+    const lost: typeof keys = [];
+    for (const k of keys) {
+      const data = { platform: k.platform as 'wecom' | 'dingtalk', eventId: k.eventId };
+      const job = await queue.getJob(processInbound.jobId(data));
+      const state = job ? await job.getState() : 'missing';
+      if (state === 'waiting' || state === 'active' || state === 'delayed' || state === 'prioritized' || state === 'waiting-children') continue;
+      // gone, failed for good, or completed while the store says unprocessed (a lost write): run it again
+      if (job && state !== 'failed') await job.remove().catch(() => undefined);
+      lost.push(k);
     }
+    for (const sweeps of new Set(lost.map((k) => k.sweeps))) {
+      await deps.inbound.deferSweep(lost.filter((k) => k.sweeps === sweeps), new Date(now().getTime() + sweepBackoffMs(sweeps)));
+    }
+    for (const k of lost) await deps.producer.chatOrder.add(k.platform, k.chatId, k.eventId, new Date(k.receivedAt).getTime());
+    for (const k of lost) {
+      const r = await deps.producer.ensure(processInbound, { platform: k.platform as 'wecom' | 'dingtalk', eventId: k.eventId });
+      n++;
+      deps.log.warn({ platform: k.platform, eventId: k.eventId, action: r }, 'recovered an unprocessed message');
+    }
+    if (keys.length < batch) break;
   }
   return n;
 }

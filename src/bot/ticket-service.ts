@@ -6,6 +6,7 @@ import { transition, type ActionContext, type TicketAction } from '../domain/tic
 import type { InboundMessage } from '../messages/inbound.js';
 import type { WithLock } from '../queue/lock.js';
 import type { TicketRepository } from '../store/repositories/ticket.repository.js';
+import { AppError } from '../shared/errors.js';
 
 /** What a handler decides about a new ticket; the message supplies the rest. */
 export type OpenTicketFields = Omit<NewTicketInput, 'platform' | 'chatId' | 'reporter' | 'text' | 'sourceMessageId' | 'now'>;
@@ -42,22 +43,33 @@ export function createTicketService(deps: { tickets: TicketRepository; withLock:
     get: (no: number) => deps.tickets.getByNo(no),
     listOpen: deps.tickets.listOpen.bind(deps.tickets),
 
-    /** One change under the ticket's lock: load, decide, transition, save (fields set, event appended). */
+    /**
+     * One change: load, decide, transition, save (fields set, event appended, version counted up). Two guards keep
+     * concurrent changes from overwriting each other: the ticket's lock, renewed while the change runs (checked in
+     * Redis right before the write), and the version read, required by the update's filter. A save that finds a
+     * newer version reads the ticket again and decides again (the newer state may refuse the action).
+     */
     async act(no: number, decide: Decide, ctx: ActionContext): Promise<ActResult> {
-      return deps.withLock(`ticket-${no}`, async () => {
-        const t = await deps.tickets.getByNo(no);
-        if (!t) return { ok: false, message: `未找到工单 #${no}，请核对编号。`, notFound: true };
-        const action = decide(t);
-        if ('refuse' in action) return { ok: false, message: action.refuse };
-        // a retried job: this message already made this change
-        if (ctx.source && t.events.some((e) => e.source === ctx.source && e.type === action.type)) {
-          return { ok: true, ticket: t, before: t, repeated: true };
+      return deps.withLock(`ticket-${no}`, async (lease) => {
+        for (let attempt = 0; ; attempt++) {
+          const t = await deps.tickets.getByNo(no);
+          if (!t) return { ok: false, message: `未找到工单 #${no}，请核对编号。`, notFound: true };
+          const action = decide(t);
+          if ('refuse' in action) return { ok: false, message: action.refuse };
+          // a retried job: this message already made this change
+          if (ctx.source && t.events.some((e) => e.source === ctx.source && e.type === action.type)) {
+            return { ok: true, ticket: t, before: t, repeated: true };
+          }
+          const r = transition(t, action, ctx);
+          if (!r.ok) return { ok: false, message: r.message };
+          const next = withNextDue(r.ticket);
+          await lease?.assertHeld();
+          if ((await deps.tickets.saveTransition(next, r.event)) === 'saved') {
+            const saved = { ...next, version: ((t as Ticket & { version?: number }).version ?? 0) + 1 } as Ticket;
+            return { ok: true, ticket: saved, before: t, repeated: false };
+          }
+          if (attempt >= 20) throw new AppError('TICKET_CONFLICT', `ticket #${no} keeps changing`, { retryable: true });
         }
-        const r = transition(t, action, ctx);
-        if (!r.ok) return { ok: false, message: r.message };
-        const next = withNextDue(r.ticket);
-        await deps.tickets.saveTransition(next, r.event);
-        return { ok: true, ticket: next, before: t, repeated: false };
       });
     },
   };

@@ -30,17 +30,37 @@ export function destinationOf(target: OutboundTarget): string {
 export function createOutbox(deps: { producer: Producer; pacer: Pacer; now?: () => number; avoidClockMarks?: boolean }) {
   const now = deps.now ?? Date.now;
   return {
-    /** Whether this message is the earliest unsent one of its destination (a lost head is dropped). */
+    /**
+     * Whether this message is the earliest unsent one of its destination. A head that can no longer be sent is
+     * dropped: its job is gone (Redis lost it), failed for good (dead-lettered — also when the dead-letter hook
+     * never ran) or completed. A head still waiting, retrying or sending holds the others (its attempts are bounded).
+     */
     async isTurn(target: OutboundTarget, jobId: string): Promise<boolean> {
       const dest = destinationOf(target);
       for (;;) {
         const head = await deps.pacer.head(dest);
         if (head === null || head === jobId) return true;
-        if (await deps.producer.queues.outbound.getJob(head)) return false;
+        const job = await deps.producer.queues.outbound.getJob(head);
+        const state = job ? await job.getState() : 'missing';
+        if (state === 'waiting' || state === 'active' || state === 'delayed' || state === 'prioritized' || state === 'waiting-children') return false;
         await deps.pacer.done(dest, head);
       }
     },
-    done: (target: OutboundTarget, jobId: string) => deps.pacer.done(destinationOf(target), jobId),
+    /** Where this message stands among its destination's unsent ones (0: next to go). */
+    rank: (target: OutboundTarget, jobId: string) => deps.pacer.rank(destinationOf(target), jobId),
+    /** Right before sending: 0, or how long to wait so that no window exceeds the limit (counts this send). */
+    acquire: (target: OutboundTarget, jobId: string) => deps.pacer.acquire(destinationOf(target), jobId, now()),
+    /** The message left the queue (sent, or dead-lettered): the next one of its destination is woken. */
+    async done(target: OutboundTarget, jobId: string): Promise<void> {
+      const dest = destinationOf(target);
+      await deps.pacer.done(dest, jobId);
+      const next = await deps.pacer.headSlot(dest);
+      // a next message whose own slot has come (it waited behind this one) goes now; one reserved for later (a
+      // scheduled or off-the-clock-mark send) keeps its time. The send-time window check keeps the pace either way.
+      if (!next || next.slot > now()) return;
+      const job = await deps.producer.queues.outbound.getJob(next.member);
+      if (job && (await job.isDelayed())) await job.promote().catch(() => undefined);
+    },
     async send(cause: string, index: number, target: OutboundTarget, message: OutboundMessage, opts: { notBefore?: number; bulk?: boolean } = {}): Promise<string> {
       const data = { cause, index, target, message };
       const jobId = sendMessage.jobId(data);

@@ -11,6 +11,8 @@ export interface JobDefinition<S extends z.ZodType, Deps> {
   /** Deterministic id: the same work always gets the same id (BullMQ then adds it once). */
   jobId(data: z.infer<S>): string;
   attempts?: number;
+  /** First retry delay (exponential after it); default 2 s. */
+  backoffMs?: number;
   process(
     data: z.infer<S>,
     deps: Deps,

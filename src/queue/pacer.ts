@@ -31,6 +31,30 @@ redis.call('PEXPIRE', key, math.max(window * 2, slot - now + window))
 return tostring(slot)
 `;
 
+/**
+ * The send-time check: a sliding window of the destination's actual sends (`sent:` sorted set). Records this send
+ * and answers 0 when the window has room; otherwise the milliseconds until it has. Reservations (above) set when a
+ * message is due; this keeps the limit even when sends were held back and bunch up (after a platform's rate-limit
+ * wait, a failed head, a restart).
+ */
+const ACQUIRE = `
+local key = KEYS[1]
+local now = tonumber(ARGV[1])
+local window = tonumber(ARGV[2])
+local limit = tonumber(ARGV[3])
+local member = ARGV[4]
+local margin = tonumber(ARGV[5])
+redis.call('ZREMRANGEBYSCORE', key, '-inf', now - window - margin)
+local inWindow = redis.call('ZRANGEBYSCORE', key, '(' .. (now - window - margin), '+inf', 'WITHSCORES')
+local n = #inWindow / 2
+if n >= limit then
+  return tostring(tonumber(inWindow[(n - limit) * 2 + 2]) + window + margin - now)
+end
+redis.call('ZADD', key, now, member)
+redis.call('PEXPIRE', key, window * 2 + margin)
+return '0'
+`;
+
 export interface PaceLimit {
   limit: number;
   windowMs: number;
@@ -52,6 +76,24 @@ export function createPacer(redis: Redis, prefix: string, pace: PaceLimit) {
       const margin = Math.max(250, Math.round(pace.windowMs * 0.05));
       const slot = (await redis.eval(RESERVE, 2, `${prefix}:pace:${destination}`, `${prefix}:pending:${destination}`, now, pace.windowMs, pace.limit, member, margin)) as string;
       return Number(slot);
+    },
+    /**
+     * Right before a send: 0 when the destination's last window of actual sends has room (this send is counted),
+     * else how long to wait. Only a destination's head sends, so its sends are serial.
+     */
+    async acquire(destination: string, member: string, now = Date.now()): Promise<number> {
+      const margin = Math.max(250, Math.round(pace.windowMs * 0.05));
+      const wait = (await redis.eval(ACQUIRE, 1, `${prefix}:sent:${destination}`, now, pace.windowMs, pace.limit, `${member}:${now}`, margin)) as string;
+      return Math.max(0, Number(wait));
+    },
+    /** The head with its reserved slot (ms), or null. */
+    async headSlot(destination: string): Promise<{ member: string; slot: number } | null> {
+      const [member, slot] = await redis.zrange(`${prefix}:pending:${destination}`, 0, 0, 'WITHSCORES');
+      return member ? { member, slot: Number(slot) } : null;
+    },
+    /** Where a message stands among its destination's unsent ones (0: the head), or null. */
+    async rank(destination: string, member: string): Promise<number | null> {
+      return redis.zrank(`${prefix}:pending:${destination}`, member);
     },
     /** The earliest reserved, unsent message of a destination (null when none): only it may be sent now. */
     async head(destination: string): Promise<string | null> {

@@ -1,4 +1,6 @@
-import { Queue, type ConnectionOptions } from 'bullmq';
+import { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { createChatOrder, type ChatOrder } from './chat-order.js';
 import type { z } from 'zod';
 import { QUEUES, type JobDefinition, type QueueName } from './define-job.js';
 
@@ -7,12 +9,25 @@ export interface Producer {
   /** Re-queues work whose job is gone (Redis lost it) or failed for good; a waiting or done job is left alone. */
   ensure<S extends z.ZodType>(def: JobDefinition<S, any>, data: z.infer<S>): Promise<'added' | 'retried' | 'present'>;
   queues: Record<QueueName, Queue>;
+  /** The per-conversation order of inbound messages (same Redis and prefix as the queues). */
+  chatOrder: ChatOrder;
   close(): Promise<void>;
 }
 
 const DAY = 24 * 3600;
 
-export function createProducer(connection: ConnectionOptions, prefix: string): Producer {
+/** Attempts, backoff and removal of a definition's jobs (also the template of scheduled ones). */
+export function jobOptions(def: Pick<JobDefinition<any, any>, 'attempts' | 'backoffMs'>) {
+  return {
+    attempts: def.attempts ?? 8,
+    backoff: { type: 'exponential' as const, delay: def.backoffMs ?? 2000, jitter: 0.5 },
+    // kept longer than any window in which the same id may be added again, so a re-add stays a no-op
+    removeOnComplete: { age: 7 * DAY },
+    removeOnFail: { age: 30 * DAY },
+  };
+}
+
+export function createProducer(connection: Redis, prefix: string): Producer {
   const queues = Object.fromEntries(
     Object.values(QUEUES).map((name) => [name, new Queue(name, { connection, prefix })]),
   ) as Record<QueueName, Queue>;
@@ -23,17 +38,14 @@ export function createProducer(connection: ConnectionOptions, prefix: string): P
     await queues[def.queue].add(def.name, valid, {
       jobId,
       ...(opts.delay && opts.delay > 0 ? { delay: Math.round(opts.delay) } : {}),
-      attempts: def.attempts ?? 8,
-      backoff: { type: 'exponential', delay: 2000, jitter: 0.5 },
-      // kept longer than any window in which the same id may be added again, so a re-add stays a no-op
-      removeOnComplete: { age: 7 * DAY },
-      removeOnFail: { age: 30 * DAY },
+      ...jobOptions(def),
     });
     return jobId;
   }
 
   return {
     queues,
+    chatOrder: createChatOrder(connection, prefix),
     enqueue,
     async ensure(def, data) {
       const jobId = def.jobId(def.data.parse(data));

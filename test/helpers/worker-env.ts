@@ -38,10 +38,19 @@ export function startWorkerEnv(opts: {
   rateLimitWaitMs?: number;
   workers?: boolean;
   lockDurationMs?: number;
+  /** The bot that handles inbound messages (default: none; inbound jobs then fail). */
+  bot?: JobDeps['bot'];
+  inboundMaxAttempts?: number;
+  concurrency?: Parameters<typeof startWorkers>[0]['concurrency'];
+  /** Redis outside a vitest run (a worker in a child process); default the run's Redis. */
+  redisUrl?: string;
+  /** false: no dead-letter hook (as when the process died right after a send failed for good). */
+  deadLetterHook?: boolean;
 }) {
   const log = createLogger('silent');
-  const redis = new Redis(testRedisUrl(), { maxRetriesPerRequest: null });
-  const workerRedis = new Redis(testRedisUrl(), { maxRetriesPerRequest: null });
+  const redisUrl = opts.redisUrl ?? testRedisUrl();
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: null });
+  const workerRedis = new Redis(redisUrl, { maxRetriesPerRequest: null });
   const producer = createProducer(redis, opts.prefix);
   const withLock = createLocker(redis, opts.prefix);
   const tokens = createTokenCache(redis, opts.prefix, withLock);
@@ -79,7 +88,10 @@ export function startWorkerEnv(opts: {
     outbox,
     senders,
     now: opts.now ?? (() => new Date()),
+    withLock,
+    ...(opts.inboundMaxAttempts ? { inboundMaxAttempts: opts.inboundMaxAttempts } : {}),
   };
+  if (opts.bot) deps.bot = opts.bot;
   const deadLetters = createDeadLetterRepository(opts.store.conn);
   const host =
     opts.workers === false
@@ -91,7 +103,8 @@ export function startWorkerEnv(opts: {
           deps,
           log,
           lockDurationMs: opts.lockDurationMs,
-          onFinalFailure: (job, err) => recordDeadLetter(job, err, { deadLetters, redis, prefix: opts.prefix, notices: deps.notices, directory: deps.directory, outbox, senders, log }),
+          concurrency: opts.concurrency,
+          onFinalFailure: opts.deadLetterHook === false ? undefined : (job, err) => recordDeadLetter(job, err, { deadLetters, redis, prefix: opts.prefix, notices: deps.notices, directory: deps.directory, outbox, senders, log }),
         });
   return {
     deps,

@@ -9,6 +9,8 @@ import { startFakePlatforms, type FakePlatforms, type Recorded } from '../helper
 import { sharedPath } from '../helpers/shared.js';
 import { runCli } from '../helpers/cli.js';
 import { startWorkerEnv } from '../helpers/worker-env.js';
+import { flushReminders } from '../../jobs/flush-reminders.job.js';
+import { waitForDrain } from '../helpers/queue-drain.js';
 
 const LEADERS_KEY = '00000000-0000-0000-0000-000000000002';
 const BAD_KEY = '00000000-0000-0000-0000-00000000dead';
@@ -42,20 +44,30 @@ function env(opts: Partial<Parameters<typeof startWorkerEnv>[0]> = {}) {
 }
 const text = (t: string) => ({ format: 'markdown' as const, text: t, mentions: [] });
 const toGroup = (key: string) => (r: Recorded) => r.path === '/cgi-bin/webhook/send' && r.query.get('key') === key;
-const content = (r: Recorded) => String(r.body?.markdown?.content ?? r.body?.text?.content ?? '');
+const content = (r: Recorded) => String(r.body?.markdown?.content ?? r.body?.text?.content ?? r.body?.markdown?.text ?? (r.body?.msgParam ? JSON.parse(r.body.msgParam).text : ''));
+const drained = async (e: ReturnType<typeof env>) =>
+  expect.poll(async () => e.producer.queues.outbound.getJobCounts('waiting', 'active', 'delayed'), { timeout: 20_000 }).toEqual({ waiting: 0, active: 0, delayed: 0 });
+const session = (id: string) => ({
+  kind: 'reply' as const,
+  platform: 'dingtalk' as const,
+  chatId: `cid${id}`,
+  chatType: 'group' as const,
+  replyVia: { kind: 'dingtalk-session' as const, url: `${fake.base}/robot/sendBySession?session=${id}`, expiresAt: Date.now() + 3_600_000 },
+});
 
 describe('outbound delivery', () => {
   it('a rate-limited send (45009) is delivered exactly once, after the wait', async () => {
     let refused = 0;
     fake.setResponder((r) => (content(r).includes('rl-1') && refused++ === 0 ? { body: { errcode: 45009, errmsg: 'api freq out of limit' } } : undefined));
-    const e = env({ rateLimitWaitMs: 800 });
+    const prefix = testQueuePrefix();
+    const e = env({ prefix, rateLimitWaitMs: 800 });
     const started = Date.now();
     await e.outbox.send('rl', 0, { kind: 'group', platform: 'wecom', chatId: 'wrkSFfCgAAleaders1' }, text('rl-1 提醒'));
     await expect.poll(() => fake.requests.filter((r) => content(r).includes('rl-1')).length, { timeout: 10_000 }).toBe(2);
     const tries = fake.requests.filter((r) => content(r).includes('rl-1'));
     expect(tries.every(toGroup(LEADERS_KEY))).toBe(true);
     expect(Date.now() - started).toBeGreaterThanOrEqual(800);
-    await new Promise((r) => setTimeout(r, 1500));
+    await waitForDrain(testRedisUrl(), prefix, { queues: ['outbound'], extra: () => fake.requests.length });
     expect(fake.requests.filter((r) => content(r).includes('rl-1'))).toHaveLength(2); // one refused, one delivered: no more
   });
 
@@ -91,7 +103,7 @@ describe('outbound delivery', () => {
     for (let i = 0; i < 3; i++) await e.outbox.send('perm', i, { kind: 'group', platform: 'wecom', chatId: 'wrkBroken' }, text(`perm-${i}`));
     await expect.poll(async () => (await e.deadLetters.list()).length, { timeout: 15_000 }).toBe(3);
     await expect.poll(() => fake.requests.filter((r) => r.body?.touser === 'xiaoer-admin' && content(r).includes('【发送失败】')).length, { timeout: 10_000 }).toBe(1);
-    await new Promise((r) => setTimeout(r, 1000));
+    await waitForDrain(testRedisUrl(), prefix, { queues: ['outbound'], extra: () => fake.requests.length });
     expect(fake.requests.filter((r) => r.body?.touser === 'xiaoer-admin' && content(r).includes('【发送失败】'))).toHaveLength(1);
     expect(fake.requests.filter(toGroup(BAD_KEY))).toHaveLength(3); // no retries of a permanent error
 
@@ -106,18 +118,100 @@ describe('outbound delivery', () => {
     expect((await cli(['outbound', 'retry', id], cliEnv)).code).toBe(1);
   });
 
-  it('a worker killed mid-send loses nothing: another takes the job over', async () => {
-    const prefix = testQueuePrefix();
-    let hung = 0;
-    fake.setResponder((r) => (content(r).includes('crash-send') && hung++ === 0 ? { status: 200, body: { errcode: -1, errmsg: 'system busy' }, delayMs: 4000 } : undefined));
-    const a = startWorkerEnv({ store, apiBase: fake.base, prefix, lockDurationMs: 1500 });
-    await a.outbox.send('crash', 0, { kind: 'group', platform: 'wecom', chatId: 'wrkSFfCgAAleaders1' }, text('crash-send 重要通知'));
-    await expect.poll(() => hung, { timeout: 5000 }).toBe(1);
-    await a.host!.close(true); // killed: no clean hand-over of the active job
-    const b = env({ prefix, lockDurationMs: 1500 });
-    void b;
-    await expect.poll(() => fake.requests.filter((r) => content(r).includes('crash-send')).length, { timeout: 20_000 }).toBeGreaterThanOrEqual(2);
-    await a.stop();
+  // a worker killed mid-send: test/integration/outbound-takeover.test.ts (a real SIGKILL, exactly once)
+
+  it('after a 130101 wait the queued answers resume at the configured pace: never more than the limit in any window', async () => {
+    const e = env({ paceLimit: '3/1s', rateLimitWaitMs: 1000 });
+    let refused = 0;
+    const tries: { text: string; at: number; ok: boolean }[] = [];
+    fake.setResponder((r) => {
+      if (r.path !== '/robot/sendBySession' || r.query.get('session') !== 'pace') return undefined;
+      const ok = !(content(r).includes('answer-0') && refused++ === 0);
+      tries.push({ text: content(r), at: Date.now(), ok });
+      return ok ? undefined : { body: { errcode: 130101, errmsg: 'send too fast' } };
+    });
+    for (let i = 0; i < 6; i++) await e.outbox.send('pace', i, session('pace'), text(`answer-${i}`));
+    await expect.poll(() => tries.filter((t) => t.ok).length, { timeout: 20_000 }).toBe(6);
+    await drained(e);
+    const delivered = tries.filter((t) => t.ok).map((t) => /answer-\d/.exec(t.text)![0]);
+    expect(delivered).toEqual(['answer-0', 'answer-1', 'answer-2', 'answer-3', 'answer-4', 'answer-5']);
+    // every request the platform saw (the refused one too): at most 3 in any second
+    for (const t of tries) expect(tries.filter((x) => x.at > t.at - 1000 && x.at <= t.at).length).toBeLessThanOrEqual(3);
+  });
+
+  it('a head that failed for good never blocks its destination, even when its dead-letter hook never ran', async () => {
+    fake.setResponder((r) => (toGroup(BAD_KEY)(r) && content(r).includes('blk-0') ? { body: { errcode: 93000, errmsg: 'invalid webhook url' } } : undefined));
+    const e = env({ deadLetterHook: false });
+    await e.outbox.send('blk', 0, { kind: 'group', platform: 'wecom', chatId: 'wrkBroken' }, text('blk-0'));
+    await e.outbox.send('blk', 1, { kind: 'group', platform: 'wecom', chatId: 'wrkBroken' }, text('blk-1'));
+    await fake.waitFor((r) => toGroup(BAD_KEY)(r) && content(r).includes('blk-1'), 15_000);
+    await drained(e);
+    expect(fake.requests.filter((r) => content(r).includes('blk-1'))).toHaveLength(1);
+  });
+
+  it('DingTalk 300001 mid-message: every remaining part goes through the open API exactly once, across an API retry', async () => {
+    const e = env();
+    let apiCalls = 0;
+    const delivered: string[] = [];
+    fake.setResponder((r) => {
+      const part = /P[123]/.exec(content(r))?.[0];
+      if (!part) return undefined;
+      if (r.path === '/robot/sendBySession') {
+        if (part !== 'P1') return { body: { errcode: 300001, errmsg: 'session 不存在' } };
+        delivered.push(`session ${part}`);
+        return undefined;
+      }
+      if (r.path === '/v1.0/robot/groupMessages/send') {
+        if (apiCalls++ === 1) return { status: 500, body: { code: 'ServiceUnavailable', message: 'busy' } };
+        delivered.push(`api ${part}`);
+      }
+      return undefined;
+    });
+    const long = ['P1', 'P2', 'P3'].map((p) => `${p} ${'问'.repeat(6000)}`).join('\n');
+    await e.outbox.send('s300001', 0, session('gone'), text(long));
+    await expect.poll(() => delivered.length, { timeout: 20_000 }).toBe(3);
+    await drained(e);
+    expect(delivered).toEqual(['session P1', 'api P2', 'api P3']);
+  });
+
+  it('two flush jobs for one person at the same moment: each merged reminder goes out once', async () => {
+    const e = env();
+    const repo = e.deps.pendingReminders;
+    const target = { kind: 'user' as const, platform: 'wecom' as const, userId: 'flushuser' };
+    const mergeKey = 'wecom:flushuser:2026-11-30T08:30';
+    const at = new Date();
+    await repo.add({ _id: 'rem-1', mergeKey, target, text: '提醒一：#1 即将超期', at });
+    await repo.add({ _id: 'rem-2', mergeKey, target, text: '提醒二：#2 即将超期', at });
+    // the first flush reads, then a third reminder arrives, then the second flush reads — while the first is still sending
+    let calls = 0;
+    let added!: () => void;
+    const third = new Promise<void>((r) => (added = r));
+    const deps = {
+      ...e.deps,
+      pendingReminders: {
+        ...repo,
+        async unsent(k: string) {
+          const n = calls++;
+          if (n === 1) await third;
+          const found = await repo.unsent(k);
+          if (n === 0) {
+            await repo.add({ _id: 'rem-3', mergeKey, target, text: '提醒三：#3 即将超期', at });
+            added();
+            await new Promise((r) => setTimeout(r, 300));
+          }
+          return found;
+        },
+      },
+    };
+    const meta = (id: string) => ({ jobId: id, attemptsMade: 0, progress: 0, setProgress: async () => {} });
+    await Promise.all([
+      flushReminders.process({ mergeKey, first: 'rem-1' }, deps, meta('f1')),
+      flushReminders.process({ mergeKey, first: 'rem-2' }, deps, meta('f2')),
+    ]);
+    await expect.poll(() => fake.requests.filter((r) => r.body?.touser === 'flushuser').length, { timeout: 15_000 }).toBeGreaterThanOrEqual(1);
+    await drained(e);
+    const texts = fake.requests.filter((r) => r.path === '/cgi-bin/message/send' && r.body?.touser === 'flushuser').map(content).join('\n');
+    for (const n of ['一', '二', '三']) expect(texts.split(`提醒${n}：`).length - 1).toBe(1);
   });
 });
 

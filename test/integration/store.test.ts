@@ -35,7 +35,6 @@ const fields = {
   categoryConfidence: 0.9,
   urgency: 'normal' as const,
   requestedDate: null,
-  resolutionDue: '2026-11-30',
   resolutionDueAt: '2026-11-30T01:30:00.000Z',
   enterprise: null,
   parsedBy: 'rules' as const,

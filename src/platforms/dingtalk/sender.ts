@@ -62,26 +62,29 @@ export function createDingtalkSender(
       if (target.kind === 'group') return viaApi({ group: target.chatId }, message, cfg.robotCode, progress);
       if (target.kind === 'user') return viaApi({ user: target.userId }, message, cfg.robotCode, progress);
       const via = target.replyVia;
+      const api = target.chatType === 'group' ? { group: target.chatId } : { user: target.chatId };
       if (via?.kind === 'dingtalk-session' && via.expiresAt > now() + 5000 && sameOrigin(via.url, cfg.oapiBase)) {
-        let expired = false;
-        await sendParts(
-          toDingtalkMarkdownParts(message),
-          async (md) => {
-            if (expired) return;
-            const { json } = await postJson('dingtalk', 'sessionWebhook', via.url, md);
-            const errcode = Number(json.errcode ?? 0);
-            if (errcode === SESSION_EXPIRED) expired = true;
-            else if (errcode === RATE_LIMITED) {
-              throw new PlatformApiError('dingtalk', 'sessionWebhook', errcode, 200, 'rate limited (130101)', true, deps.rateLimitWaitMs);
-            } else if (errcode !== 0) {
-              throw new PlatformApiError('dingtalk', 'sessionWebhook', errcode, 200, String(json.errmsg ?? errcode), RETRYABLE.has(errcode));
-            }
-          },
-          progress,
-        );
-        if (!expired) return;
+        // in order through the session; when it answers 300001 (gone), the parts not yet sent go through the open
+        // API, resuming at the first unsent one. Every part is marked once sent, so a retry (after an API error)
+        // finds the session gone again and resumes at the same place: each part goes out exactly once.
+        const parts = toDingtalkMarkdownParts(message);
+        let i = progress?.done ?? 0;
+        for (; i < parts.length; i++) {
+          const { json } = await postJson('dingtalk', 'sessionWebhook', via.url, parts[i]);
+          const errcode = Number(json.errcode ?? 0);
+          if (errcode === SESSION_EXPIRED) break;
+          if (errcode === RATE_LIMITED) {
+            throw new PlatformApiError('dingtalk', 'sessionWebhook', errcode, 200, 'rate limited (130101)', true, deps.rateLimitWaitMs);
+          }
+          if (errcode !== 0) {
+            throw new PlatformApiError('dingtalk', 'sessionWebhook', errcode, 200, String(json.errmsg ?? errcode), RETRYABLE.has(errcode));
+          }
+          await progress?.mark(i + 1);
+        }
+        if (i >= parts.length) return;
+        return viaApi(api, message, target.robotCode ?? cfg.robotCode, progress ? { done: i, mark: progress.mark } : { done: i, mark: async () => {} });
       }
-      await viaApi(target.chatType === 'group' ? { group: target.chatId } : { user: target.chatId }, message, target.robotCode ?? cfg.robotCode);
+      await viaApi(api, message, target.robotCode ?? cfg.robotCode, progress);
     },
   };
 }

@@ -1,7 +1,8 @@
 import { Schema } from 'mongoose';
 import type { InboundMessage } from '../../messages/inbound.js';
 
-export type InboundStatus = 'received' | 'processed';
+/** received → processed, or → failed (parked after repeated failures; never re-queued by the sweep). */
+export type InboundStatus = 'received' | 'processed' | 'failed';
 
 export interface InboundMessageDoc {
   /** `platform:eventId`: lookups and updates by _id stay cheap on FerretDB too, and _id makes it unique. */
@@ -16,7 +17,17 @@ export interface InboundMessageDoc {
   receivedAt: Date;
   processedAt?: Date;
   outcome?: string;
+  /** Processing starts (a crash mid-handling counts too). */
   attempts: number;
+  /** Failed handlings, and the last error (kept when the message is parked). */
+  failures?: number;
+  lastError?: string;
+  /** Parked: when and why. */
+  failedAt?: Date;
+  failReason?: string;
+  /** When the recovery sweep may next re-queue it (pushed back each time it does), and how often it did. */
+  sweepAt?: Date;
+  sweeps?: number;
 }
 
 export const inboundMessageSchema = new Schema<InboundMessageDoc>(
@@ -27,14 +38,21 @@ export const inboundMessageSchema = new Schema<InboundMessageDoc>(
     chatId: { type: String, required: true },
     message: { type: Schema.Types.Mixed, required: true },
     raw: { type: Schema.Types.Mixed },
-    status: { type: String, required: true, enum: ['received', 'processed'], default: 'received' },
+    status: { type: String, required: true, enum: ['received', 'processed', 'failed'], default: 'received' },
     receivedAt: { type: Date, required: true },
     processedAt: { type: Date },
     outcome: { type: String },
     attempts: { type: Number, required: true, default: 0 },
+    failures: { type: Number },
+    lastError: { type: String },
+    failedAt: { type: Date },
+    failReason: { type: String },
+    sweepAt: { type: Date },
+    sweeps: { type: Number },
   },
   { versionKey: false, minimize: false },
 );
 // exactly-once intake: one document per (platform, message id) — the _id
-// recovery sweep: messages stored but not yet processed
+// recovery sweep: messages stored but not yet processed, by when they are due for the sweep
 inboundMessageSchema.index({ status: 1, receivedAt: 1 });
+inboundMessageSchema.index({ status: 1, sweepAt: 1 });

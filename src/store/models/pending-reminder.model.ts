@@ -9,6 +9,8 @@ export interface PendingReminderDoc {
   text: string;
   at: Date;
   sent: boolean;
+  /** The merged message it was put in (set before that message is queued, so a retry re-sends the same one). */
+  batch?: string;
 }
 
 export const pendingReminderSchema = new Schema<PendingReminderDoc>(
@@ -19,6 +21,7 @@ export const pendingReminderSchema = new Schema<PendingReminderDoc>(
     text: { type: String, required: true },
     at: { type: Date, required: true },
     sent: { type: Boolean, default: false },
+    batch: { type: String },
   },
   { versionKey: false },
 );

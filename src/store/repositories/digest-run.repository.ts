@@ -16,6 +16,10 @@ export function createDigestRunRepository(conn: Connection) {
         return run?.status === 'sent' ? 'done' : 'go';
       }
     },
+    /** The run's status, or null when it never started (a lookup by _id). */
+    async status(key: string): Promise<DigestRunDoc['status'] | null> {
+      return (await Runs.findById(key, { status: 1 }).lean())?.status ?? null;
+    },
     async markSent(key: string, now: Date): Promise<void> {
       await Runs.updateOne({ _id: key }, { $set: { status: 'sent', at: now } });
     },

@@ -16,6 +16,10 @@ export function createPendingReminderRepository(conn: Connection) {
     async unsent(mergeKey: string): Promise<PendingReminderDoc[]> {
       return Pending.find({ mergeKey, sent: false }).sort({ _id: 1 }).lean();
     },
+    /** Puts reminders in a merged message (under the person's flush lock). */
+    async assignBatch(ids: string[], batch: string): Promise<void> {
+      await Pending.updateMany({ _id: { $in: ids } }, { $set: { batch } });
+    },
     async markSent(ids: string[]): Promise<void> {
       await Pending.updateMany({ _id: { $in: ids } }, { $set: { sent: true } });
     },

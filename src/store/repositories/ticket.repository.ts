@@ -1,5 +1,5 @@
 import type { Connection, Model } from 'mongoose';
-import type { Ticket, TicketEvent, TicketStatus } from '../../domain/ticket.js';
+import { OPEN_STATUSES, type Ticket, type TicketEvent, type TicketStatus } from '../../domain/ticket.js';
 
 export interface TicketFilter {
   status?: TicketStatus;
@@ -22,8 +22,10 @@ export function createTicketRepository(conn: Connection) {
   const Counters = conn.model('Counter') as Model<{ _id: string; seq: number }>;
   const toTicket = (d: Record<string, unknown> | null): Ticket | null => {
     if (!d) return null;
-    const { _id, ...rest } = d;
+    // `resolutionDue` (a stored date beside the instant) is gone; old documents may still carry it: ignored
+    const { _id, resolutionDue, ...rest } = d;
     void _id;
+    void resolutionDue;
     return rest as unknown as Ticket;
   };
 
@@ -62,8 +64,8 @@ export function createTicketRepository(conn: Connection) {
         if (existing) return { ticket: existing, created: false };
         const ticket = build(await this.nextNumber());
         try {
-          await Tickets.create({ ...ticket, _id: ticket.no });
-          return { ticket, created: true };
+          await Tickets.create({ ...ticket, _id: ticket.no, version: 0 });
+          return { ticket: { ...ticket, version: 0 } as Ticket, created: true };
         } catch (err) {
           if (!isDuplicateKey(err)) throw err;
           // either this source already has its ticket (returned above on the next turn) or the number was taken
@@ -72,21 +74,37 @@ export function createTicketRepository(conn: Connection) {
       throw new Error(`could not number the ticket of ${sourceMessageId}`);
     },
 
-    /** Saves a transition: the changed fields are set and the event appended (the trail is never rewritten). */
-    async saveTransition(next: Ticket, event: TicketEvent): Promise<void> {
-      const { events, no, sourceMessageId, ...fields } = next;
+    /**
+     * Saves a transition of the ticket as it was read: the changed fields are set, the event appended (the trail is
+     * never rewritten) and the version counted up — only if the stored version is still the one read (`next.version`,
+     * carried over from the read; none on tickets from before versions). 'stale' when another change came first:
+     * read again and decide again. Atomic on MongoDB; on FerretDB v1.24 the caller's ticket lock is what serializes.
+     */
+    async saveTransition(next: Ticket, event: TicketEvent): Promise<'saved' | 'stale'> {
+      const { events, no, sourceMessageId, version, ...fields } = next as Ticket & { version?: number };
       void events;
       void sourceMessageId;
-      await Tickets.updateOne({ _id: no }, { $set: fields, $push: { events: event } });
+      const r = await Tickets.updateOne(
+        { _id: no, version: version ?? null },
+        { $set: { ...fields, version: (version ?? 0) + 1 }, $push: { events: event } },
+      );
+      return r.matchedCount === 1 ? 'saved' : 'stale';
     },
 
-    /** Open tickets (not closed), optionally for one assignee or one enterprise, oldest first. */
-    async listOpen(f: { assignee?: string; enterpriseId?: string; reporter?: string; dueBefore?: string; limit?: number } = {}): Promise<Ticket[]> {
+    /**
+     * Open tickets (not closed), optionally for one assignee or one enterprise, oldest first. With `overdueAt` (ISO
+     * instant): only the 超期 ones then — in an open state, past the current answer deadline, not paused (isOverdue).
+     */
+    async listOpen(f: { assignee?: string; enterpriseId?: string; reporter?: string; overdueAt?: string; limit?: number } = {}): Promise<Ticket[]> {
       const q: Record<string, unknown> = { status: { $ne: 'closed' } };
       if (f.assignee) q['assignee.personId'] = f.assignee;
       if (f.enterpriseId) q.enterpriseId = f.enterpriseId;
       if (f.reporter) q['reporter.id'] = f.reporter;
-      if (f.dueBefore) q.resolutionDue = { $lt: f.dueBefore };
+      if (f.overdueAt) {
+        q.status = { $in: [...OPEN_STATUSES] };
+        q.resolutionDueAt = { $lt: f.overdueAt };
+        q.pausedAt = null;
+      }
       const docs = await Tickets.find(q, { events: 0 }).sort({ no: 1 }).limit(f.limit ?? 20).lean();
       return docs.map((d) => ({ ...toTicket(d as Record<string, unknown>)!, events: [] }));
     },
@@ -116,13 +134,16 @@ export function createTicketRepository(conn: Connection) {
       return tickets;
     },
 
-    /** Tickets for the ledger: created in [from, to), optionally in one status, by number. */
+    /**
+     * Tickets for the ledger: created in [from, to), optionally in one status, by number. With their events: whether a
+     * ticket was ever overdue is read from its history (wasOverdue).
+     */
     async forLedger(f: { from?: string; to?: string; status?: TicketStatus }): Promise<Ticket[]> {
       const q: Record<string, unknown> = {};
       if (f.from || f.to) q.createdAt = { ...(f.from ? { $gte: f.from } : {}), ...(f.to ? { $lt: f.to } : {}) };
       if (f.status) q.status = f.status;
-      const docs = await Tickets.find(q, { events: 0, text: 0 }).sort({ no: 1 }).lean();
-      return docs.map((d) => ({ ...toTicket(d as Record<string, unknown>)!, events: [] }));
+      const docs = await Tickets.find(q, { text: 0 }).sort({ no: 1 }).lean();
+      return docs.map((d) => toTicket(d as Record<string, unknown>)!);
     },
 
     async list(f: TicketFilter = {}): Promise<Ticket[]> {
