@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import YAML from 'yaml';
 import { z } from 'zod';
+import type { SlaPolicy } from '../src/domain/sla.js';
 
 const positive = z.number().positive();
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD');
@@ -44,7 +45,8 @@ export const policySchema = z
   .strict();
 export type Policy = z.infer<typeof policySchema>;
 
-export const DEFAULT_POLICY: Policy = policySchema.parse({});
+/** The domain owns the shape it reads (SlaPolicy); the parsed policy must satisfy it, so the two cannot drift. */
+export const DEFAULT_POLICY: Policy = policySchema.parse({}) satisfies SlaPolicy;
 
 /** Reads and validates the policy file; problems name the key (`escalation.leaderAfterWorkingDays: …`). */
 export function loadPolicy(path: string | undefined): { ok: true; policy: Policy } | { ok: false; problems: string[] } {

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { renderDigest } from '../src/domain/digest-render.js';
+import { renderDigest } from '../src/platforms/digest-render.js';
 import type { Period, PeriodRange } from '../src/domain/digest.js';
 import { defineJob, QUEUES } from '../src/queue/define-job.js';
 import type { JobDeps } from './deps.js';

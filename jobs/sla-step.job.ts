@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { recipientsFor } from '../src/domain/escalation.js';
 import { pendingSteps, workingDaysOverdue } from '../src/domain/sla.js';
-import { escalationPost, stepMessage } from '../src/domain/sla-messages.js';
+import { escalationPost, stepMessage } from '../src/platforms/sla-messages.js';
 import type { OutboundTarget } from '../src/messages/outbound.js';
 import { defineJob, idKey, QUEUES } from '../src/queue/define-job.js';
 import { AppError } from '../src/shared/errors.js';

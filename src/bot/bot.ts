@@ -2,7 +2,7 @@ import type { Policy } from '../../config/policy.js';
 import type { BusinessCalendar } from '../domain/calendar.js';
 import type { Directory } from '../domain/directory.js';
 import type { DigestService } from '../digest/digest-service.js';
-import { renderDigest } from '../domain/digest-render.js';
+import { renderDigest } from '../platforms/digest-render.js';
 import { parseMessage } from '../domain/parse/parse.js';
 import type { ReportRefiner } from '../llm/refine-report.js';
 import type { InboundMessage } from '../messages/inbound.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { PlatformId } from '../messages/inbound.js';
+import type { PlatformId } from './platform.js';
 import { CATEGORIES, type Category } from './ticket.js';
 
 export const ROLES = ['enterprise', 'cadre', 'leader', 'admin'] as const;

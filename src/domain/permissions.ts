@@ -1,4 +1,4 @@
-import type { PlatformId } from '../messages/inbound.js';
+import type { PlatformId } from './platform.js';
 import type { Actor, Directory } from './directory.js';
 import type { Ticket } from './ticket.js';
 

@@ -1,6 +1,30 @@
-import type { Policy } from '../../config/policy.js';
 import type { BusinessCalendar } from './calendar.js';
 import { isOpen, isOverdue, type Ticket, type Urgency } from './ticket.js';
+
+/**
+ * The part of the operator's policy the SLA clocks read. The domain owns this shape: config/policy.ts parses the
+ * policy file with zod and checks that its result satisfies it, so the two cannot drift apart.
+ */
+export interface SlaPolicy {
+  /** 签收 clock from dispatch: working days, or working hours when urgent. */
+  response: { workingDays: number; urgentWorkingHours: number };
+  /** 答复 clock from 受理. */
+  resolution: { workingDays: number; urgentWorkingDays: number };
+  /** The new 答复 clock of a reopened ticket (重办), from the reopen. */
+  reopen: { workingDays: number; urgentWorkingDays: number };
+  /** How far and how often an assignee may extend alone. */
+  extension: { selfMaxWorkingDays: number; selfMaxCount: number };
+  reminders: {
+    /** Working days before a deadline for the "due soon" reminder (0: none). */
+    beforeWorkingDays: number;
+    /** Working minutes after a missed response deadline before the department lead is told. */
+    responseOverdueAfterMinutes: number;
+  };
+  /** Working days after the resolution deadline before each level is told. */
+  escalation: { leadAfterWorkingDays: number; leaderAfterWorkingDays: number; adminsAfterWorkingDays: number };
+  /** Reminders wait for working hours unless the ticket is urgent (true: urgent ones too). */
+  quietHoursForUrgent: boolean;
+}
 
 /**
  * SLA clocks and the reminder/escalation steps they imply. Pure: every due time is derived from the ticket, the
@@ -48,7 +72,7 @@ export function resolutionDueAt(
   urgency: Urgency,
   requestedDate: string | null,
   cal: BusinessCalendar,
-  policy: Policy,
+  policy: SlaPolicy,
 ): string {
   const days = urgency === 'urgent' ? policy.resolution.urgentWorkingDays : policy.resolution.workingDays;
   const byPolicy = cal.addWorkingMinutes(createdAt, days * cal.minutesPerDay);
@@ -59,25 +83,25 @@ export function resolutionDueAt(
 }
 
 /** 答复 due of a reopened ticket (重办): a new clock from the reopen instant, `reopen` working days (urgent: fewer). */
-export function reopenDueAt(at: string, urgency: Urgency, cal: BusinessCalendar, policy: Policy): string {
+export function reopenDueAt(at: string, urgency: Urgency, cal: BusinessCalendar, policy: SlaPolicy): string {
   const days = urgency === 'urgent' ? policy.reopen.urgentWorkingDays : policy.reopen.workingDays;
   return cal.addWorkingMinutes(at, days * cal.minutesPerDay);
 }
 
 /** 签收 due: from dispatch; working days, or working hours when urgent. */
-export function responseDueAt(dispatchedAt: string, urgency: Urgency, cal: BusinessCalendar, policy: Policy): string {
+export function responseDueAt(dispatchedAt: string, urgency: Urgency, cal: BusinessCalendar, policy: SlaPolicy): string {
   const minutes = urgency === 'urgent' ? policy.response.urgentWorkingHours * 60 : policy.response.workingDays * cal.minutesPerDay;
   return cal.addWorkingMinutes(dispatchedAt, minutes);
 }
 
 /** The latest resolution due an assignee may set alone (the rest needs a leader's 同意延期). */
-export function selfExtensionLimit(t: Ticket, cal: BusinessCalendar, policy: Policy): string | null {
+export function selfExtensionLimit(t: Ticket, cal: BusinessCalendar, policy: SlaPolicy): string | null {
   if ((t.extensionCount ?? 0) >= policy.extension.selfMaxCount) return null;
   return cal.addWorkingMinutes(t.resolutionDueAt, policy.extension.selfMaxWorkingDays * cal.minutesPerDay);
 }
 
 /** Every step of the ticket's running clocks (sent ones included). */
-export function slaSteps(t: Ticket, cal: BusinessCalendar, policy: Policy): SlaStep[] {
+export function slaSteps(t: Ticket, cal: BusinessCalendar, policy: SlaPolicy): SlaStep[] {
   const steps: SlaStep[] = [];
   const day = cal.minutesPerDay;
   const urgentAnytime = t.urgency === 'urgent' && !policy.quietHoursForUrgent;
@@ -117,13 +141,13 @@ export function slaSteps(t: Ticket, cal: BusinessCalendar, policy: Policy): SlaS
   return steps;
 }
 
-export function pendingSteps(t: Ticket, cal: BusinessCalendar, policy: Policy): SlaStep[] {
+export function pendingSteps(t: Ticket, cal: BusinessCalendar, policy: SlaPolicy): SlaStep[] {
   const sent = new Set(t.slaSent ?? []);
   return slaSteps(t, cal, policy).filter((s) => !sent.has(s.key));
 }
 
 /** The earliest pending step (indexed on the ticket, so the reconciler reads only what is due). */
-export function nextDueAt(t: Ticket, cal: BusinessCalendar, policy: Policy): string | null {
+export function nextDueAt(t: Ticket, cal: BusinessCalendar, policy: SlaPolicy): string | null {
   const times = pendingSteps(t, cal, policy).map((s) => s.at);
   return times.length ? times.sort()[0]! : null;
 }

@@ -1,4 +1,4 @@
-import type { PlatformId } from '../messages/inbound.js';
+import type { PlatformId } from './platform.js';
 
 /** Codes are part of the product's interface (CLI, API, ledger); labels are what people see. */
 export const TICKET_STATUSES = {

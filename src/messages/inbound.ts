@@ -1,4 +1,6 @@
-export type PlatformId = 'wecom' | 'dingtalk';
+import type { PlatformId } from '../domain/platform.js';
+
+export type { PlatformId };
 
 export interface UserRef {
   platform: PlatformId;

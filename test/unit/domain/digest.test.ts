@@ -3,7 +3,7 @@ import YAML from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { BusinessCalendar } from '../../../src/domain/calendar.js';
 import { createDigestService } from '../../../src/digest/digest-service.js';
-import { renderDigest } from '../../../src/domain/digest-render.js';
+import { renderDigest } from '../../../src/platforms/digest-render.js';
 import { buildDigest, periodOf, statusAt } from '../../../src/domain/digest.js';
 import { Directory, validateDirectory } from '../../../src/domain/directory.js';
 import { buildNewTicket, type Ticket, type TicketEvent, type TicketStatus } from '../../../src/domain/ticket.js';

@@ -5,7 +5,7 @@ import { DEFAULT_POLICY, policySchema } from '../../../config/policy.js';
 import { BusinessCalendar } from '../../../src/domain/calendar.js';
 import { Directory, validateDirectory, type DirectoryData } from '../../../src/domain/directory.js';
 import { recipientsFor } from '../../../src/domain/escalation.js';
-import { stepMessage } from '../../../src/domain/sla-messages.js';
+import { stepMessage } from '../../../src/platforms/sla-messages.js';
 import { nextDueAt, pendingSteps, resolutionDueAt, responseDueAt, selfExtensionLimit, slaSteps, workingDaysOverdue } from '../../../src/domain/sla.js';
 import { buildNewTicket, type Ticket } from '../../../src/domain/ticket.js';
 import { transition } from '../../../src/domain/ticket-state.js';

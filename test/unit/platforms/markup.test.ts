@@ -9,7 +9,7 @@ import { dingtalkToInbound } from '../../../src/platforms/dingtalk/to-inbound.js
 import { wecomCallbackSchema } from '../../../src/platforms/wecom/payload.js';
 import { toWecomMarkdown } from '../../../src/platforms/wecom/render.js';
 import { wecomToInbound } from '../../../src/platforms/wecom/to-inbound.js';
-import { escalationPost } from '../../../src/domain/sla-messages.js';
+import { escalationPost } from '../../../src/platforms/sla-messages.js';
 import type { Ticket } from '../../../src/domain/ticket.js';
 
 const at = new Date('2026-11-23T01:30:00.000Z');

@@ -1,5 +1,5 @@
 import { neutralizeUserText, type OutboundMessage } from '../messages/outbound.js';
-import type { DigestModel, PeriodNumbers } from './digest.js';
+import type { DigestModel, PeriodNumbers } from '../domain/digest.js';
 
 const NAMES = { day: '日报', week: '周报', month: '月报' } as const;
 const pct = (r: number | null) => (r === null ? '—' : `${r}%`);

@@ -1,8 +1,8 @@
 import { DateTime } from 'luxon';
 import { mentionToken, neutralizeUserText, type OutboundMessage } from '../messages/outbound.js';
 import type { UserRef } from '../messages/inbound.js';
-import type { SlaStep } from './sla.js';
-import type { Assignee, Ticket } from './ticket.js';
+import type { SlaStep } from '../domain/sla.js';
+import type { Assignee, Ticket } from '../domain/ticket.js';
 
 const fmt = (iso: string, tz: string) => DateTime.fromISO(iso).setZone(tz).toFormat('M月d日 HH:mm');
 
