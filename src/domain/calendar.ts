@@ -302,6 +302,22 @@ export class BusinessCalendar {
   }
 }
 
+/** The calendar part of an operator's policy: working hours ("08:30-12:00,13:30-18:00") and date overrides. */
+export interface CalendarPolicy {
+  workingHours: string;
+  /** Date (YYYY-MM-DD) → a working day (work) or a day off (off), over the official schedule. */
+  calendar: Readonly<Record<string, 'work' | 'off'>>;
+}
+
+/** The working-day calendar of a time zone and a policy's working hours and overrides. */
+export function calendarFromPolicy(timezone: string, policy: CalendarPolicy): BusinessCalendar {
+  return new BusinessCalendar({
+    timezone,
+    workingHours: parseWorkingHours(policy.workingHours),
+    overrides: Object.fromEntries(Object.entries(policy.calendar).map(([d, v]) => [d, v === 'work'])),
+  });
+}
+
 /** The default calendar (Asia/Shanghai, default hours, no overrides) for code paths without configuration. */
 export const defaultCalendar = new BusinessCalendar({ timezone: 'Asia/Shanghai' });
 

@@ -1,11 +1,27 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { projectRoot } from './shared.js';
 
-/** Runs `xiaoer …` (the real CLI, from source) with only the given environment; optional standard input. */
-export function runCli(args: string[], env: Record<string, string> = {}, stdin = ''): Promise<{ code: number | null; out: string; err: string }> {
+/**
+ * Node options that write the URL of every module the process loads to `file`, one a line (./record-loads.mjs).
+ * Give them to runCli to see which modules a command opened.
+ */
+export function recordLoadsArgs(file: string): string[] {
+  const hooks = pathToFileURL(join(projectRoot, 'test', 'helpers', 'record-loads.mjs')).href;
+  const register = `import { register } from 'node:module'; register(${JSON.stringify(hooks)}, { data: { file: ${JSON.stringify(file)} } });`;
+  return ['--import', `data:text/javascript,${encodeURIComponent(register)}`];
+}
+
+/** Runs `xiaoer …` (the real CLI, from source) with only the given environment; optional standard input and Node options. */
+export function runCli(
+  args: string[],
+  env: Record<string, string> = {},
+  stdin = '',
+  nodeArgs: string[] = [],
+): Promise<{ code: number | null; out: string; err: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(projectRoot, 'src', 'cli.ts'), ...args], {
+    const child = spawn(process.execPath, ['--import', 'tsx', ...nodeArgs, join(projectRoot, 'src', 'cli', 'index.ts'), ...args], {
       cwd: projectRoot,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
     });

@@ -1,6 +1,7 @@
-import { stripBotMention } from '../../messages/inbound.js';
-import type { BusinessCalendar } from '../calendar.js';
-import { parseMessage, type ParsedMessage } from './parse.js';
+/** `xiaoer parse`: messages in, one JSON object out per message (the parser's verdict, without the bot's mention). */
+import type { BusinessCalendar } from '../domain/calendar.js';
+import { parseMessage, type ParsedMessage } from '../domain/parse/parse.js';
+import { stripBotMention } from '../messages/inbound.js';
 
 export interface ParseOutput {
   id: unknown;

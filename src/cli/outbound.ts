@@ -1,0 +1,63 @@
+import type { Command } from 'commander';
+import type { OutboundTarget } from '../messages/outbound.js';
+import { withQueues } from './open.js';
+
+/** `xiaoer outbound status | retry`: the sends waiting, failing or dead-lettered per destination. */
+export function registerOutbound(program: Command): void {
+  const outbound = program.command('outbound').description('发送队列 / outbound sends');
+  outbound
+    .command('status')
+    .description('queued, delayed, failed and dead-lettered sends per destination')
+    .option('--json', 'JSON output')
+    .action(async (opts: { json?: boolean }) => {
+      await withQueues(async ({ producer, store, redis, cfg }) => {
+        const [{ destinationOf }, { DEAD_LETTER_METRIC }, { createDeadLetterRepository }] = await Promise.all([
+          import('../outbound/outbox.js'),
+          import('../outbound/dead-letters.js'),
+          import('../store/repositories/dead-letter.repository.js'),
+        ]);
+        const rows = new Map<string, { queued: number; delayed: number; active: number; failed: number; deadLettered: number }>();
+        const row = (d: string) => rows.get(d) ?? rows.set(d, { queued: 0, delayed: 0, active: 0, failed: 0, deadLettered: 0 }).get(d)!;
+        for (const [state, field] of [['waiting', 'queued'], ['delayed', 'delayed'], ['active', 'active'], ['failed', 'failed']] as const) {
+          for (const job of await producer.queues.outbound.getJobs([state], 0, 10_000)) {
+            if (job?.data?.target) row(destinationOf(job.data.target as OutboundTarget))[field]++;
+          }
+        }
+        const dead = await createDeadLetterRepository(store.conn).list();
+        for (const d of dead) row(d.destination).deadLettered++;
+        const total = Number((await redis.get(`${cfg.queuePrefix}:${DEAD_LETTER_METRIC}`)) ?? 0);
+        const list = [...rows.entries()].map(([destination, r]) => ({ destination, ...r })).sort((a, b) => a.destination.localeCompare(b.destination));
+        if (opts.json) {
+          console.log(JSON.stringify({ destinations: list, deadLetters: dead.map((d) => ({ id: d._id, destination: d.destination, error: d.error, at: d.at })), deadLetteredTotal: total }, null, 2));
+          return;
+        }
+        if (list.length === 0) console.log('发送队列为空，没有失败的消息。');
+        for (const r of list) console.log(`${r.destination}  排队 ${r.queued} · 延时 ${r.delayed} · 发送中 ${r.active} · 失败重试中 ${r.failed} · 死信 ${r.deadLettered}`);
+        for (const d of dead) console.log(`死信 ${d._id}  ${d.destination}  ${String(d.error.errcode ?? d.error.code ?? '')} ${d.error.message}`);
+      });
+    });
+  outbound
+    .command('retry')
+    .description('re-queue a dead-lettered send')
+    .argument('<id>', 'the dead letter id shown by outbound status')
+    .action(async (id: string) => {
+      await withQueues(async ({ producer, store }) => {
+        const [{ sendMessage }, { createDeadLetterRepository }] = await Promise.all([
+          import('../../jobs/send-message.job.js'),
+          import('../store/repositories/dead-letter.repository.js'),
+        ]);
+        const repo = createDeadLetterRepository(store.conn);
+        const d = await repo.get(id);
+        if (!d || d.retried) {
+          console.error(`没有待处理的死信 ${id}。`);
+          process.exitCode = 1;
+          return;
+        }
+        const job = await producer.queues.outbound.getJob(id);
+        if (job && (await job.isFailed())) await job.retry('failed');
+        else await producer.enqueue(sendMessage, sendMessage.data.parse(d.data));
+        await repo.markRetried(id);
+        console.log(`已重新排队 ${id}。`);
+      });
+    });
+}
