@@ -1,5 +1,5 @@
 import type { Handler } from '../src/bot/context.js';
-import { actOn, compose, dueText, ticketNo } from './common.js';
+import { changeTicket, compose, dueText, ticketNo } from './common.js';
 
 /** 签收 / 认领 #12. */
 export const claim: Handler = {
@@ -8,7 +8,7 @@ export const claim: Handler = {
   async handle(ctx) {
     const no = await ticketNo(ctx, '认领 #12');
     if (no === null) return 'no ticket number';
-    const t = await actOn(ctx, no, 'claim', () => ({ type: 'claim' }));
+    const t = await changeTicket(ctx, no, 'claim', () => ({ type: 'claim' }));
     if (!t) return 'refused';
     const msg = compose([`**#${t.no} 已签收**，由 ${t.assignee?.name ?? ctx.actor.name ?? ''} 办理。`, `> 办理时限：${dueText(t, ctx.sla.calendar)}`], []);
     await ctx.reply(msg);

@@ -17,13 +17,13 @@ export function answer(ctx: BotContext, text: string): Promise<void> {
  * One change to ticket `no` under its lock: the sender needs `permission`, then `decide` gives the action (or a
  * refusal). A refusal of either kind is answered to the sender and gives null; nothing changes.
  */
-export async function actOn(
+export async function changeTicket(
   ctx: BotContext,
   no: number,
   permission: Permission,
   decide: (t: Ticket) => TicketAction | { refuse: string },
 ): Promise<Ticket | null> {
-  const res = await ctx.tickets.act(no, (t) => {
+  const res = await ctx.tickets.change(no, (t) => {
     const auth = authorize(permission, ctx.actor, t, ctx.now);
     return auth.ok ? decide(t) : { refuse: auth.message };
   });

@@ -37,7 +37,7 @@ export const createTicket: Handler = {
     let t = opened.ticket;
     const r = route(dir, t.enterpriseId, category);
     if (r && t.status === 'accepted') {
-      const res = await ctx.tickets.act(
+      const res = await ctx.tickets.change(
         t.no,
         () => ({
           type: 'dispatch',

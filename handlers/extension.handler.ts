@@ -34,7 +34,7 @@ export const extension: Handler = {
     const no = await ticketNo(ctx, approving ? '同意延期 #12' : '延期 #12 到12月5日 理由：等待省里批复');
     if (no === null) return 'no ticket number';
     if (approving) {
-      const res = await ctx.tickets.act(no, (t) => {
+      const res = await ctx.tickets.change(no, (t) => {
         const auth = authorize('approve_extension', ctx.actor, t, ctx.now);
         return auth.ok ? { type: 'approve_extension' } : { refuse: auth.message };
       });
@@ -56,7 +56,7 @@ export const extension: Handler = {
     }
     let requested: 'self' | 'leader' = 'self';
     let late = false;
-    const res = await ctx.tickets.act(no, (t) => {
+    const res = await ctx.tickets.change(no, (t) => {
       const auth = authorize('extend', ctx.actor, t, ctx.now);
       if (!auth.ok) return { refuse: auth.message };
       const to = requestedDue(ctx, t.resolutionDueAt);

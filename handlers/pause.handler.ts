@@ -19,7 +19,7 @@ export const pause: Handler = {
       return 'no note';
     }
     const { calendar } = ctx.sla;
-    const res = await ctx.tickets.act(no, (t) => {
+    const res = await ctx.tickets.change(no, (t) => {
       const auth = authorize(resuming ? 'resume' : 'progress', ctx.actor, t, ctx.now);
       if (!auth.ok) return { refuse: auth.message };
       if (!resuming) return { type: 'pause', note };

@@ -1,6 +1,6 @@
 import { commandNote } from '../src/domain/parse/commands.js';
 import type { Handler } from '../src/bot/context.js';
-import { actOn, answer, compose, ticketNo } from './common.js';
+import { changeTicket, answer, compose, ticketNo } from './common.js';
 
 /** #12 进展：… — recorded on the ticket and posted to the enterprise's group (办事全流程公开). */
 export const progress: Handler = {
@@ -14,7 +14,7 @@ export const progress: Handler = {
       await answer(ctx, `请写明进展内容，例如“#${no} 进展：已联系供电公司，周五现场勘察”。`);
       return 'no note';
     }
-    const t = await actOn(ctx, no, 'progress', () => ({ type: 'progress', note }));
+    const t = await changeTicket(ctx, no, 'progress', () => ({ type: 'progress', note }));
     if (!t) return 'refused';
     const msg = compose([`**#${t.no} 办理进展**（${ctx.actor.name ?? '责任人'}）`, `> ${note}`], []);
     await ctx.reply(msg);

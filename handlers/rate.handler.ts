@@ -2,7 +2,7 @@ import { ratingFrom, ratingNote } from '../src/domain/parse/commands.js';
 import { reopenDueAt } from '../src/domain/sla.js';
 import { isBadRating, RATINGS } from '../src/domain/ticket-state.js';
 import type { Handler } from '../src/bot/context.js';
-import { actOn, answer, compose, dueText, personRef, ticketNo } from './common.js';
+import { changeTicket, answer, compose, dueText, personRef, ticketNo } from './common.js';
 
 /** #12 满意 / 基本满意 / 不满意 / 1–5星, with an optional reason — 差评 reopens the ticket (重办) with a new answer clock. */
 export const rate: Handler = {
@@ -18,7 +18,7 @@ export const rate: Handler = {
     }
     const note = ratingNote(ctx.parsed.normalized);
     const { calendar, policy } = ctx.sla;
-    const t = await actOn(ctx, no, 'rate', (t) => ({
+    const t = await changeTicket(ctx, no, 'rate', (t) => ({
       type: 'rate',
       level,
       note: note || undefined,

@@ -1,7 +1,7 @@
 import { commandNote } from '../src/domain/parse/commands.js';
 import { reopenDueAt } from '../src/domain/sla.js';
 import type { Handler } from '../src/bot/context.js';
-import { actOn, compose, dueText, personRef, ticketNo } from './common.js';
+import { changeTicket, compose, dueText, personRef, ticketNo } from './common.js';
 
 /** #12 还没解决 — the enterprise sends the ticket back (重办): a new answer clock from now. */
 export const reopen: Handler = {
@@ -12,7 +12,7 @@ export const reopen: Handler = {
     if (no === null) return 'no ticket number';
     const note = commandNote(ctx.parsed.normalized);
     const { calendar, policy } = ctx.sla;
-    const t = await actOn(ctx, no, 'reopen', (t) => ({
+    const t = await changeTicket(ctx, no, 'reopen', (t) => ({
       type: 'reopen',
       note: note || undefined,
       resolutionDueAt: reopenDueAt(ctx.now, t.urgency, calendar, policy),

@@ -2,7 +2,7 @@ import { commandNote, outcomeFrom } from '../src/domain/parse/commands.js';
 import { OUTCOMES } from '../src/domain/ticket-state.js';
 import { mayShowTicketIn } from '../src/domain/permissions.js';
 import type { Handler } from '../src/bot/context.js';
-import { actOn, answer, compose, reporterRef, ticketNo } from './common.js';
+import { changeTicket, answer, compose, reporterRef, ticketNo } from './common.js';
 
 /** 办结 #12 … — the answer goes to the enterprise's group with a request to rate. */
 export const resolve: Handler = {
@@ -13,7 +13,7 @@ export const resolve: Handler = {
     if (no === null) return 'no ticket number';
     const outcome = outcomeFrom(ctx.parsed.normalized);
     const note = commandNote(ctx.parsed.normalized).replace(/^(已办结|已解决|部分解决|解释说明|暂无法解决)[，,：:\s]*/, '');
-    const t = await actOn(ctx, no, 'resolve', () => ({ type: 'resolve', outcome, note: note || undefined }));
+    const t = await changeTicket(ctx, no, 'resolve', () => ({ type: 'resolve', outcome, note: note || undefined }));
     if (!t) return 'refused';
     const msg = compose(
       [

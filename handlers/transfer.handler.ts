@@ -40,7 +40,7 @@ export const transfer: Handler = {
       await answer(ctx, `退单请写明理由，例如“退单 #${no} 理由：不属于本单位职责”。`);
       return 'no reason';
     }
-    const res = await ctx.tickets.act(no, (t) => {
+    const res = await ctx.tickets.change(no, (t) => {
       const auth = authorize('transfer', ctx.actor, t, ctx.now);
       if (!auth.ok) return { refuse: auth.message };
       const responseDue = responseDueAt(ctx.now, t.urgency, ctx.sla.calendar, ctx.sla.policy);

@@ -1,5 +1,5 @@
 import type { Handler } from '../src/bot/context.js';
-import { actOn, compose, dueText, personRef, ticketNo } from './common.js';
+import { changeTicket, compose, dueText, personRef, ticketNo } from './common.js';
 
 /** #12 催一下 — counted on the ticket; the responsible person is reminded privately and in the group. */
 export const urge: Handler = {
@@ -8,7 +8,7 @@ export const urge: Handler = {
   async handle(ctx) {
     const no = await ticketNo(ctx, '#12 催一下');
     if (no === null) return 'no ticket number';
-    const t = await actOn(ctx, no, 'urge', () => ({ type: 'urge' }));
+    const t = await changeTicket(ctx, no, 'urge', () => ({ type: 'urge' }));
     if (!t) return 'refused';
     const who = t.assignee ? personRef(t.assignee, ctx.msg.platform) : null;
     await ctx.reply(compose([`已催办 **#${t.no}**，@{0} 请抓紧办理（办理时限：${dueText(t, ctx.sla.calendar)}）。`], [who]));

@@ -69,7 +69,7 @@ export const processInbound = defineJob({
     }
 
     const max = deps.inboundMaxAttempts ?? INBOUND_MAX_ATTEMPTS;
-    const starts = await deps.inbound.touch(d.platform, d.eventId);
+    const starts = await deps.inbound.countStart(d.platform, d.eventId);
     if (stored.failures >= max || starts > 3 * max) {
       return park(d, chatId, stored.lastError ?? `processing started ${starts - 1} times and never finished`, deps);
     }

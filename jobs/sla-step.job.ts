@@ -57,7 +57,7 @@ export const slaStep = defineJob({
         await send({ kind: 'group', platform: g.platform, chatId: g.chatId }, escalationPost(step, t, recipients, opts));
       }
     }
-    const res = await deps.ticketService.act(
+    const res = await deps.ticketService.change(
       t.no,
       () => ({ type: 'sla', key: d.key, kind: step.kind, escalation, recipients: people.map((p) => p.personId) }),
       { by: { platform: t.platform, id: 'xiaoer', name: '店小二' }, at: deps.now().toISOString(), source: `sla:${d.key}` },

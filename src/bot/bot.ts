@@ -85,8 +85,8 @@ export function createBot(deps: BotDeps) {
         tickets: {
           openFromMessage: (f) => deps.tickets.openFromMessage(msg, f, msg.sentAt),
           get: (no) => deps.tickets.get(no),
-          act: (no, decide, opts) =>
-            deps.tickets.act(no, decide, { by: opts?.asBot ? BOT_ACTOR(msg.platform) : by, at: msg.sentAt, source: sourceId(msg) }),
+          change: (no, decide, opts) =>
+            deps.tickets.change(no, decide, { by: opts?.asBot ? BOT_ACTOR(msg.platform) : by, at: msg.sentAt, source: sourceId(msg) }),
           listOpen: (f) => deps.tickets.listOpen(f),
         },
       };

@@ -6,7 +6,7 @@ import type { Assignee, Ticket } from '../domain/ticket.js';
 import type { InboundMessage } from '../messages/inbound.js';
 import type { OutboundMessage, OutboundTarget } from '../messages/outbound.js';
 import type { Logger } from '../shared/logger.js';
-import type { ActResult, Decide, OpenTicketFields } from './ticket-service.js';
+import type { ChangeResult, Decide, OpenTicketFields } from './ticket-service.js';
 
 /** What a handler may touch; no transport, mongoose or BullMQ. */
 export interface BotContext {
@@ -37,7 +37,7 @@ export interface BotContext {
     openFromMessage(fields: OpenTicketFields): Promise<{ ticket: Ticket; created: boolean }>;
     get(no: number): Promise<Ticket | null>;
     /** Loads, decides and applies one change under the ticket's lock; a message applied before is not applied twice. */
-    act(no: number, decide: Decide, opts?: { asBot?: boolean }): Promise<ActResult>;
+    change(no: number, decide: Decide, opts?: { asBot?: boolean }): Promise<ChangeResult>;
     /** Open tickets; `overdueAt` (ISO instant): only those past their answer deadline then and not paused. */
     listOpen(f: { assignee?: string; enterpriseId?: string; reporter?: string; overdueAt?: string; limit?: number }): Promise<Ticket[]>;
   };

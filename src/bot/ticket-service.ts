@@ -14,7 +14,7 @@ export type OpenTicketFields = Omit<NewTicketInput, 'platform' | 'chatId' | 'rep
 /** Given the current ticket: the action to apply, or a refusal to answer with. */
 export type Decide = (t: Ticket) => TicketAction | { refuse: string };
 
-export type ActResult =
+export type ChangeResult =
   | { ok: true; ticket: Ticket; before: Ticket; repeated: boolean }
   | { ok: false; message: string; notFound?: boolean };
 
@@ -49,7 +49,7 @@ export function createTicketService(deps: { tickets: TicketRepository; withLock:
      * Redis right before the write), and the version read, required by the update's filter. A save that finds a
      * newer version reads the ticket again and decides again (the newer state may refuse the action).
      */
-    async act(no: number, decide: Decide, ctx: ActionContext): Promise<ActResult> {
+    async change(no: number, decide: Decide, ctx: ActionContext): Promise<ChangeResult> {
       return deps.withLock(`ticket-${no}`, async (lease) => {
         for (let attempt = 0; ; attempt++) {
           const t = await deps.tickets.getByNo(no);

@@ -188,11 +188,6 @@ export class Directory {
     return this.groupsByChat.get(`${platform}:${chatId}`);
   }
 
-  /** Groups bound to an enterprise, on a platform. */
-  enterpriseGroups(enterpriseId: string, platform?: PlatformId): Group[] {
-    return this.data.groups.filter((g) => g.kind === 'enterprise' && g.enterprise === enterpriseId && (!platform || g.platform === platform));
-  }
-
   /** Identifies a sender: known people by platform id; an unknown sender in an enterprise group is a contact of it. */
   actor(platform: PlatformId, platformId: string, chatId: string): Actor {
     const p = this.personByPlatformId(platform, platformId);

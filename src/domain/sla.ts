@@ -107,10 +107,10 @@ export function slaSteps(t: Ticket, cal: BusinessCalendar, policy: SlaPolicy): S
   const urgentAnytime = t.urgency === 'urgent' && !policy.quietHoursForUrgent;
   // nobody is pinged at night or on days off, except for urgent tickets
   // an instant inside working hours, or exactly at the end of a period, stays; others wait for the next working time
-  const when = (iso: string) => (urgentAnytime || cal.previousWorkingTime(iso) === iso ? iso : cal.nextWorkingTime(iso));
+  const notifyAt = (iso: string) => (urgentAnytime || cal.previousWorkingTime(iso) === iso ? iso : cal.nextWorkingTime(iso));
   const add = (kind: StepKind, at: string, target: StepTarget, dueAt: string, notBefore?: string | null) => {
     if (notBefore && at <= notBefore) return;
-    steps.push({ key: `${kind}@${dueAt}`, kind, at: when(at), target, dueAt });
+    steps.push({ key: `${kind}@${dueAt}`, kind, at: notifyAt(at), target, dueAt });
   };
   // "n working days before": the same clock time n working days earlier. A deadline at the close of a day would land
   // on the opening of its own day (Mon 08:30 ≡ Fri 18:00 in working time), so it is announced on the earlier day

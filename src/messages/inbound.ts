@@ -26,7 +26,6 @@ export interface InboundMessage {
   text: string;
   /** Users @-mentioned in the message, other than the bot. */
   mentions: UserRef[];
-  mentionsBot: boolean;
   /** ISO-8601. */
   sentAt: string;
   replyVia?: ReplyVia;

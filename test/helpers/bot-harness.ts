@@ -79,7 +79,6 @@ export async function startBotHarness(opts: {
         sender: { platform, id: senderId },
         text,
         mentions: [],
-        mentionsBot: true,
         sentAt: clock,
       };
       const from = sent.length;

@@ -60,7 +60,7 @@ describe('the one stored deadline in the store', () => {
     expect(old).not.toHaveProperty('resolutionDue');
     expect(cal.localDate(old.resolutionDueAt)).toBe('2026-12-02');
     const service = createTicketService({ tickets: repo, withLock: (_k, fn) => fn(), calendar: cal, policy: DEFAULT_POLICY });
-    const r = await service.act(1, () => ({ type: 'progress', note: '已约现场' }), { by, at: L('2026-12-01T10:00:00') });
+    const r = await service.change(1, () => ({ type: 'progress', note: '已约现场' }), { by, at: L('2026-12-01T10:00:00') });
     expect(r.ok).toBe(true);
     expect((await repo.getByNo(1))!.events.at(-1)).toMatchObject({ type: 'progress', note: '已约现场' });
   });
@@ -73,9 +73,9 @@ describe('the ledger\'s 是否超期', () => {
     const service = createTicketService({ tickets: repo, withLock: (_k, fn) => fn(), calendar: cal, policy: DEFAULT_POLICY });
     await tickets.insertMany([doc(11), doc(12), doc(13)] as never[]);
     // #11 extended by a leader after its deadline had passed; #12 extended in time; #13 answered late
-    await service.act(11, () => ({ type: 'extend', resolutionDueAt: L('2026-12-04T18:00:00'), reason: '等待批复', approvedBy: 'lihua' }), { by, at: L('2026-12-01T10:00:00') });
-    await service.act(12, () => ({ type: 'extend', resolutionDueAt: L('2026-12-04T18:00:00'), reason: '等待批复' }), { by, at: L('2026-11-27T10:00:00') });
-    await service.act(13, () => ({ type: 'resolve', outcome: 'resolved' }), { by, at: L('2026-12-01T10:00:00') });
+    await service.change(11, () => ({ type: 'extend', resolutionDueAt: L('2026-12-04T18:00:00'), reason: '等待批复', approvedBy: 'lihua' }), { by, at: L('2026-12-01T10:00:00') });
+    await service.change(12, () => ({ type: 'extend', resolutionDueAt: L('2026-12-04T18:00:00'), reason: '等待批复' }), { by, at: L('2026-11-27T10:00:00') });
+    await service.change(13, () => ({ type: 'resolve', outcome: 'resolved' }), { by, at: L('2026-12-01T10:00:00') });
     const rows = (await repo.forLedger({})).filter((t) => t.no >= 11);
     const buf = await buildLedger(rows, { directory: Directory.empty(), calendar: cal, timezone: 'Asia/Shanghai', now: L('2026-12-02T10:00:00') });
     const wb = new ExcelJS.Workbook();

@@ -44,7 +44,6 @@ const msg = (eventId: string, chatId: string, text: string): InboundMessage => (
   sender: { platform: 'wecom', id: 'cadre1' },
   text,
   mentions: [],
-  mentionsBot: true,
   sentAt: new Date().toISOString(),
 });
 const inbound = () => store.conn.collection('inbound_messages');

@@ -70,7 +70,6 @@ async function say(platform: PlatformId, chatId: string, senderId: string, text:
     sender: { platform, id: senderId },
     text,
     mentions: [],
-    mentionsBot: true,
     // a fixed moment: nothing here depends on today's date
     sentAt: new Date(Date.parse('2026-11-23T01:30:00.000Z') + seq * 60_000).toISOString(),
   };

@@ -25,7 +25,6 @@ const msg = (eventId: string): InboundMessage => ({
   sender: { platform: 'wecom', id: 'chenjl' },
   text: '我们用电扩容申请一个月了还没批下来',
   mentions: [],
-  mentionsBot: true,
   sentAt: '2026-11-23T01:30:00.000Z',
 });
 

@@ -28,7 +28,6 @@ const msg = (eventId: string): InboundMessage => ({
   sender: { platform: 'wecom', id: 'chenjl' },
   text: '我们用电扩容申请一个月了还没批下来',
   mentions: [],
-  mentionsBot: true,
   sentAt: '2026-11-23T01:30:00.000Z',
 });
 const fields = {
@@ -66,9 +65,9 @@ describe('concurrent changes to one ticket', () => {
     const locker = createLocker(redis, testQueuePrefix());
     const shortLock: WithLock = (key, fn, opts) => locker(key, fn, { ...opts, ttlMs: 300 });
     const svc = service(slow, shortLock);
-    const first = svc.act(ticket.no, () => ({ type: 'urge', note: '请尽快' }), ctx('leader1', 'wecom:cc-urge'));
+    const first = svc.change(ticket.no, () => ({ type: 'urge', note: '请尽快' }), ctx('leader1', 'wecom:cc-urge'));
     await new Promise((r) => setTimeout(r, 100));
-    const second = svc.act(ticket.no, () => ({ type: 'claim' }), ctx('cadre1', 'wecom:cc-claim'));
+    const second = svc.change(ticket.no, () => ({ type: 'claim' }), ctx('cadre1', 'wecom:cc-claim'));
     const [a, b] = await Promise.all([first, second]);
     expect(a.ok && b.ok).toBe(true);
     const t = (await base.getByNo(ticket.no))!;
@@ -84,7 +83,7 @@ describe('concurrent changes to one ticket', () => {
     const svc = service(tickets, createLocker(redis, testQueuePrefix()));
     const { ticket } = await svc.openFromMessage(msg('cc-many'), fields, '2026-11-23T01:30:00.000Z');
     const results = await Promise.all(
-      Array.from({ length: 30 }, (_, i) => svc.act(ticket.no, () => ({ type: 'urge', note: `第${i}次` }), ctx(`p${i}`, `wecom:cc-many-${i}`))),
+      Array.from({ length: 30 }, (_, i) => svc.change(ticket.no, () => ({ type: 'urge', note: `第${i}次` }), ctx(`p${i}`, `wecom:cc-many-${i}`))),
     );
     expect(results.every((r) => r.ok)).toBe(true);
     const t = (await tickets.getByNo(ticket.no))!;

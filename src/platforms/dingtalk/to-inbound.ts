@@ -47,7 +47,6 @@ export function dingtalkToInbound(cb: DingtalkCallback, botName: string, receive
     sender: { platform: 'dingtalk', id: senderId, name: cb.senderNick === undefined ? undefined : neutralizeUserText(cb.senderNick) },
     text,
     mentions,
-    mentionsBot: group ? (cb.isInAtList ?? true) : true,
     sentAt: new Date(cb.createAt ?? receivedAt.getTime()).toISOString(),
     // absent keys, not undefined ones: the store would keep an undefined as null
     ...(session && cb.sessionWebhookExpiredTime ? { replyVia: { kind: 'dingtalk-session', url: session, expiresAt: cb.sessionWebhookExpiredTime } } : {}),

@@ -21,8 +21,6 @@ export function wecomToInbound(cb: WecomCallback, botName: string, receivedAt: D
     sender: { platform: 'wecom', id: cb.from.userid },
     text,
     mentions: [],
-    // the AI bot receives group messages only when it is @-mentioned
-    mentionsBot: true,
     sentAt: new Date(cb.create_time ? cb.create_time * 1000 : receivedAt.getTime()).toISOString(),
     // an absent key, not an undefined one: the store would keep an undefined as null
     ...(cb.response_url ? { replyVia: { kind: 'wecom-response-url', url: cb.response_url } } : {}),

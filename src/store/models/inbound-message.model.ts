@@ -17,7 +17,10 @@ export interface InboundMessageDoc {
   receivedAt: Date;
   processedAt?: Date;
   outcome?: string;
-  /** Processing starts (a crash mid-handling counts too). */
+  /**
+   * Processing starts (a crash mid-handling counts too): the poison rule parks a message that started three times as
+   * often as it may fail. Read as `starts` (StoredInbound, countStart); the key keeps the name existing databases have.
+   */
   attempts: number;
   /** Failed handlings, and the last error (kept when the message is parked). */
   failures?: number;

@@ -62,7 +62,6 @@ export const ticketSchema = new Schema<Ticket & { _id: number; version?: number 
   },
   { versionKey: false },
 );
-ticketSchema.index({ no: 1 });
 // a report becomes exactly one ticket
 ticketSchema.index({ sourceMessageId: 1 }, { unique: true });
 ticketSchema.index({ status: 1, createdAt: -1 });

@@ -8,7 +8,8 @@ export interface StoredInbound {
   status: InboundMessageDoc['status'];
   outcome?: string;
   receivedAt: Date;
-  attempts: number;
+  /** Processing starts, a crash mid-handling included (stored as `attempts`). */
+  starts: number;
   failures: number;
   lastError?: string;
 }
@@ -49,12 +50,12 @@ export function createInboundRepository(conn: Connection) {
     async get(platform: string, eventId: string): Promise<StoredInbound | null> {
       const d = await Inbound.findOne(key(platform, eventId), { raw: 0 }).lean();
       return d
-        ? { message: d.message, status: d.status, outcome: d.outcome, receivedAt: d.receivedAt, attempts: d.attempts ?? 0, failures: d.failures ?? 0, lastError: d.lastError }
+        ? { message: d.message, status: d.status, outcome: d.outcome, receivedAt: d.receivedAt, starts: d.attempts ?? 0, failures: d.failures ?? 0, lastError: d.lastError }
         : null;
     },
 
-    /** Counts a processing start (a crash mid-handling counts too); the count after it. */
-    async touch(platform: string, eventId: string): Promise<number> {
+    /** Counts a processing start (a crash mid-handling counts too); the number of starts after it. */
+    async countStart(platform: string, eventId: string): Promise<number> {
       const d = await Inbound.findOneAndUpdate(key(platform, eventId), { $inc: { attempts: 1 } }, { new: true }).lean();
       return d?.attempts ?? 0;
     },

@@ -32,7 +32,7 @@ export function createTicketRepository(conn: Connection) {
   return {
     /**
      * Next ticket number from the counter document ($inc). On MongoDB the $inc is atomic; FerretDB v1.24 (SQLite)
-     * can lose concurrent increments, so the unique index on `no` stays the arbiter (see insertNumbered).
+     * can lose concurrent increments, so the ticket's `_id` (its number, unique) stays the arbiter (see insertNumbered).
      */
     async nextNumber(): Promise<number> {
       for (let attempt = 0; ; attempt++) {
@@ -105,7 +105,7 @@ export function createTicketRepository(conn: Connection) {
         q.resolutionDueAt = { $lt: f.overdueAt };
         q.pausedAt = null;
       }
-      const docs = await Tickets.find(q, { events: 0 }).sort({ no: 1 }).limit(f.limit ?? 20).lean();
+      const docs = await Tickets.find(q, { events: 0 }).sort({ _id: 1 }).limit(f.limit ?? 20).lean();
       return docs.map((d) => ({ ...toTicket(d as Record<string, unknown>)!, events: [] }));
     },
 
@@ -127,8 +127,8 @@ export function createTicketRepository(conn: Connection) {
       const tickets = docs.map((d) => ({ ...toTicket(d as Record<string, unknown>)!, events: [] as Ticket['events'] }));
       const changed = tickets.filter((t) => t.updatedAt >= eventsSince).map((t) => t.no);
       for (let i = 0; i < changed.length; i += 1000) {
-        const batch = await Tickets.find({ no: { $in: changed.slice(i, i + 1000) } }, { no: 1, events: 1 }).lean();
-        const byNo = new Map(batch.map((b) => [b.no, b.events]));
+        const batch = await Tickets.find({ _id: { $in: changed.slice(i, i + 1000) } }, { events: 1 }).lean();
+        const byNo = new Map(batch.map((b) => [b._id, b.events]));
         for (const t of tickets) if (byNo.has(t.no)) t.events = byNo.get(t.no)!;
       }
       return tickets;
@@ -142,7 +142,7 @@ export function createTicketRepository(conn: Connection) {
       const q: Record<string, unknown> = {};
       if (f.from || f.to) q.createdAt = { ...(f.from ? { $gte: f.from } : {}), ...(f.to ? { $lt: f.to } : {}) };
       if (f.status) q.status = f.status;
-      const docs = await Tickets.find(q, { text: 0 }).sort({ no: 1 }).lean();
+      const docs = await Tickets.find(q, { text: 0 }).sort({ _id: 1 }).lean();
       return docs.map((d) => toTicket(d as Record<string, unknown>)!);
     },
 
@@ -153,7 +153,7 @@ export function createTicketRepository(conn: Connection) {
       if (f.assignee) q['assignee.personId'] = f.assignee;
       if (f.since) q.createdAt = { $gte: f.since };
       const docs = await Tickets.find(q, { events: 0 })
-        .sort({ no: -1 })
+        .sort({ _id: -1 })
         .limit(Math.min(f.limit ?? 200, 1000))
         .lean();
       return docs.map((d) => ({ ...toTicket(d as Record<string, unknown>)!, events: [] }));
