@@ -7,6 +7,7 @@ import { startBot } from '../helpers/bot-process.js';
 import { wecomCallback, wecomTextPayload, wecomEnv } from '../helpers/callbacks.js';
 import { testMongoUri, testQueuePrefix, testRedisUrl } from '../helpers/env.js';
 import { startFakePlatforms, type FakePlatforms } from '../helpers/fake-platforms.js';
+import { deploymentPrefixes, waitForDrain } from '../helpers/queue-drain.js';
 
 let fake: FakePlatforms;
 let store: Store;
@@ -52,12 +53,17 @@ describe('a crash between storing and processing', () => {
 
     // 2. The process dies hard; Redis loses one of the two jobs.
     await web.kill();
-    const queue = new Queue('inbound', { connection: new Redis(testRedisUrl(), { maxRetriesPerRequest: null }), prefix });
+    const connection = new Redis(testRedisUrl(), { maxRetriesPerRequest: null });
+    // the deployment's own key prefix (XIAOER_QUEUE_PREFIX, qualified by the deployment when the runtime does so)
+    const [deployed, ...others] = await deploymentPrefixes(connection, prefix);
+    expect(others).toEqual([]);
+    const queue = new Queue('inbound', { connection, prefix: deployed! });
     const lostId = processInbound.jobId({ platform: 'wecom', eventId: 'crash-lost' });
     expect(await queue.getJob(lostId)).toBeTruthy();
     await queue.remove(lostId);
     expect(await queue.getJob(lostId)).toBeUndefined();
     await queue.close();
+    connection.disconnect();
 
     // 3. A full process starts: the waiting job runs, the recovery sweep re-queues the lost one.
     const bot = await startBot(env('all'));
@@ -66,7 +72,8 @@ describe('a crash between storing and processing', () => {
         await fake.waitFor((r) => r.query.get('response_code') === tag, 20_000);
       }
       await expect.poll(() => inbound.countDocuments({ status: 'processed' }), { timeout: 10_000 }).toBe(2);
-      await new Promise((r) => setTimeout(r, 1000));
+      // "no more than one" only once every queued job has run and the platform heard nothing new
+      await waitForDrain(testRedisUrl(), prefix, { extra: () => fake.requests.length });
       const tickets = store.conn.collection('tickets');
       expect(await tickets.countDocuments({ sourceMessageId: 'wecom:crash-kept' })).toBe(1);
       expect(await tickets.countDocuments({ sourceMessageId: 'wecom:crash-lost' })).toBe(1);
@@ -80,8 +87,11 @@ describe('a crash between storing and processing', () => {
       for (const cb of sent) {
         expect((await fetch(`${bot.base}/webhooks/wecom?${cb.query}`, { method: 'POST', body: cb.body })).status).toBe(200);
       }
-      await new Promise((r) => setTimeout(r, 500));
+      await waitForDrain(testRedisUrl(), prefix, { extra: () => fake.requests.length });
       expect(await tickets.countDocuments()).toBe(2);
+      for (const tag of ['kept', 'lost']) {
+        expect(fake.requests.filter((r) => r.query.get('response_code') === tag)).toHaveLength(1);
+      }
     } finally {
       expect(await bot.stop()).toBe(0);
     }

@@ -25,7 +25,10 @@ export async function startBot(env: Record<string, string>, opts: { waitReady?: 
       },
       60_000,
       'the bot',
-    );
+    ).catch((err: Error) => {
+      child.kill('SIGKILL');
+      throw new Error(`${err.message}; its output:\n${output.join('').slice(-4000)}`);
+    });
   }
   return {
     base,

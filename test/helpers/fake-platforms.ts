@@ -6,6 +6,8 @@ export interface Recorded {
   query: URLSearchParams;
   headers: IncomingMessage['headers'];
   body: any;
+  /** When it arrived (ms since the epoch). */
+  at?: number;
 }
 
 type Responder = (r: Recorded) => { status?: number; body: unknown; delayMs?: number } | undefined;
@@ -30,7 +32,7 @@ export async function startFakePlatforms() {
       } catch {
         /* keep text */
       }
-      const r: Recorded = { method: req.method ?? '', path: url.pathname, query: url.searchParams, headers: req.headers, body };
+      const r: Recorded = { method: req.method ?? '', path: url.pathname, query: url.searchParams, headers: req.headers, body, at: Date.now() };
       requests.push(r);
       const custom = respond(r);
       const answer = custom ?? defaultAnswer(r);

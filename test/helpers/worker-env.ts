@@ -21,6 +21,7 @@ import { createPendingReminderRepository } from '../../src/store/repositories/pe
 import { createDirectoryRepository } from '../../src/store/repositories/directory.repository.js';
 import { createInboundRepository } from '../../src/store/repositories/inbound.repository.js';
 import { createNoticeRepository } from '../../src/store/repositories/notice.repository.js';
+import { createOutboundMessageRepository } from '../../src/store/repositories/outbound-message.repository.js';
 import { createTicketRepository } from '../../src/store/repositories/ticket.repository.js';
 import { DINGTALK, WECOM } from './callbacks.js';
 import { testRedisUrl } from './env.js';
@@ -55,7 +56,8 @@ export function startWorkerEnv(opts: {
   const withLock = createLocker(redis, opts.prefix);
   const tokens = createTokenCache(redis, opts.prefix, withLock);
   // a test must not wait minutes when it happens to run at :00 or :30
-  const outbox = createOutbox({ producer, pacer: createPacer(redis, opts.prefix, parsePaceLimit(opts.paceLimit ?? '20/60s')), avoidClockMarks: false });
+  const messages = createOutboundMessageRepository(opts.store.conn);
+  const outbox = createOutbox({ producer, pacer: createPacer(redis, opts.prefix, parsePaceLimit(opts.paceLimit ?? '20/60s')), messages, avoidClockMarks: false });
   const tickets = createTicketRepository(opts.store.conn);
   const directories = createDirectoryRepository(opts.store.conn, { cacheMs: 0 });
   const wait = opts.rateLimitWaitMs ?? 500;
@@ -110,6 +112,8 @@ export function startWorkerEnv(opts: {
     deps,
     producer,
     outbox,
+    /** The durable outbox's records (outbound_messages). */
+    messages,
     deadLetters,
     tokens,
     host,
