@@ -24,6 +24,9 @@ export const outboundTargetSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('user'), platform, userId: z.string() }),
 ]);
 
+/** Job progress of a message that went out whole (not in marked parts): a retry only records it as sent. */
+export const DELIVERED = 1_000_000;
+
 /** One outbound message; the id ties it to (the message that caused it, its place among that message's sends). */
 export const sendMessage = defineJob({
   name: 'send-message',
@@ -51,13 +54,35 @@ export const sendMessage = defineJob({
       const place = (await deps.outbox.rank(d.target, meta.jobId)) ?? 1;
       throw new AppError('OUTBOUND_NOT_MY_TURN', 'an earlier message is pending', { retryable: true, retryAfterMs: Math.min(500 * Math.max(1, place), 5000) });
     }
+    // the durable record (outbound_messages, by _id): a message recorded as sent is never sent again (a job queued
+    // again after Redis lost it, a retried producer); one re-queued by an operator after it was dead-lettered is
+    // looked after by the recovery sweep again. No record: queued before records existed, or expired — it goes.
+    const status = await deps.outbox.status(meta.jobId);
+    if (status === 'sent') {
+      await deps.outbox.done(d.target, meta.jobId);
+      return 'already sent';
+    }
+    if (status === 'dead') await deps.outbox.requeued(meta.jobId);
     // the pace, at the moment of sending: no window of the destination holds more than the limit, even when
     // messages were held back (a 45009/130101 wait, a failed head) and are all due at once
     const wait = await deps.outbox.acquire(d.target, meta.jobId);
     if (wait > 0) throw new AppError('OUTBOUND_PACED', 'the destination sent its limit in this window', { retryable: true, retryAfterMs: wait });
-    let done = meta.progress;
-    await sender.send(d.target, d.message, { done, mark: async (n) => meta.setProgress((done = n)) });
-    await deps.outbox.done(d.target, meta.jobId);
+    // parts already sent (a retry after an error or a crash mid-message) are recorded in the job and skipped; a
+    // message that went as a whole (no parts marked: a single-use WeCom response_url) is marked DELIVERED
+    if (meta.progress < DELIVERED) {
+      const before = meta.progress;
+      let done = before;
+      // a progress write that fails (Redis lost the job's key) does not stop the message: the store records it below
+      const mark = async (n: number) => {
+        done = n;
+        await meta.setProgress(n).catch(() => undefined);
+      };
+      await sender.send(d.target, d.message, { done, mark });
+      if (done === before) await mark(DELIVERED);
+    }
+    // recorded as sent (then the destination's next message is woken); should this write fail (the store is down),
+    // the retry finds the message marked delivered in the job and only records it
+    await deps.outbox.sent(d.target, meta.jobId);
     return 'sent';
   },
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { pendingSteps } from '../src/domain/sla.js';
-import { calendarMissingMessage } from '../src/domain/sla-messages.js';
+import { calendarMissingMessage } from '../src/platforms/sla-messages.js';
 import { notifyAdmins } from '../src/outbound/outbox.js';
 import { defineJob, QUEUES } from '../src/queue/define-job.js';
 import { slaStep } from './sla-step.job.js';

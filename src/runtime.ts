@@ -4,6 +4,8 @@ import type { Config } from '../config/index.js';
 import { handlers } from '../handlers/index.js';
 import { digestTick, jobs, slaReconcile, type JobDeps } from '../jobs/index.js';
 import { createOutbox } from './outbound/outbox.js';
+import { recoverUnsent } from './outbound/recovery.js';
+import { createOutboundMessageRepository } from './store/repositories/outbound-message.repository.js';
 import { createTokenCache } from './outbound/token-cache.js';
 import { createPacer, parsePaceLimit } from './queue/pacer.js';
 import { createDeadLetterRepository } from './store/repositories/dead-letter.repository.js';
@@ -12,7 +14,7 @@ import { createBot } from './bot/bot.js';
 import { createReportRefiner } from './llm/refine-report.js';
 import { createIntake, recoverUnprocessed } from './bot/intake.js';
 import { createTicketService } from './bot/ticket-service.js';
-import { startEmbeddedFerretdb, type EmbeddedServer } from './infra/ferretdb.js';
+import { openMongo } from './infra/mongo.js';
 import { ensureRedis } from './infra/redis-server.js';
 import { claimPrefix, deploymentPrefix, ensureDeployment } from './infra/deployment.js';
 import { startRetention } from './store/retention.js';
@@ -45,17 +47,8 @@ import { createDigestRunRepository } from './store/repositories/digest-run.repos
 import { createPendingReminderRepository } from './store/repositories/pending-reminder.repository.js';
 import { createDigestService } from './digest/digest-service.js';
 import { exportLedger } from './ledger/export.js';
-import { BusinessCalendar, parseWorkingHours } from './domain/calendar.js';
+import { calendarFromPolicy } from './domain/calendar.js';
 import type { PlatformId } from './messages/inbound.js';
-
-/** The working-day calendar of the configuration (time zone, working hours, operator overrides). */
-export function createCalendar(config: Readonly<Config>): BusinessCalendar {
-  return new BusinessCalendar({
-    timezone: config.timezone,
-    workingHours: parseWorkingHours(config.policy.workingHours),
-    overrides: Object.fromEntries(Object.entries(config.policy.calendar).map(([d, v]) => [d, v === 'work'])),
-  });
-}
 
 export interface Runtime {
   /** The HTTP port, when this process serves HTTP. */
@@ -69,12 +62,6 @@ export interface Runtime {
 }
 
 const SWEEP_EVERY_MS = 60_000;
-
-/** Opens MongoDB: MONGODB_URI, or an embedded FerretDB under the data folder. */
-export async function openMongo(config: Readonly<Config>, log: Logger, reuse = false): Promise<EmbeddedServer> {
-  if (config.mongo.uri) return { uri: config.mongo.uri, owned: false, stop: async () => {} };
-  return startEmbeddedFerretdb({ dataDir: config.dataDir, bin: config.ferretdbBin, reuse, log: (m) => log.info(m) });
-}
 
 /** An address to reach a server bound to `host` (a wildcard is reached on loopback). */
 function reachableHost(host: string): string {
@@ -136,7 +123,7 @@ export async function startRuntime(givenConfig: Readonly<Config>, log: Logger): 
       if (demo.ok) await directories.replace(demo.data, new Date());
       log.info('simulator: loaded the demo directory');
     }
-    const calendar = createCalendar(config);
+    const calendar = calendarFromPolicy(config.timezone, config.policy);
 
     const producerRedis: Redis = createRedis(redisServer.uri, 'producer');
     producerRedis.on('error', (err) => log.warn({ err: { message: err.message } }, 'redis (producer) error'));
@@ -149,8 +136,10 @@ export async function startRuntime(givenConfig: Readonly<Config>, log: Logger): 
     const tokens = createTokenCache(producerRedis, config.queuePrefix, withLock);
     // the :00/:30 rule spreads load on WeCom's servers; the simulator's local endpoints need no such care (and a demo
     // would otherwise wait up to three real minutes for a digest sent at half past)
+    const outboundMessages = createOutboundMessageRepository(store.conn);
     const outbox = createOutbox({
       producer,
+      messages: outboundMessages,
       pacer: createPacer(producerRedis, config.queuePrefix, parsePaceLimit(config.outboundLimit)),
       avoidClockMarks: !sim,
     });
@@ -273,12 +262,17 @@ export async function startRuntime(givenConfig: Readonly<Config>, log: Logger): 
         await host.close();
         workerRedis.disconnect();
       });
-      // the recovery sweep: bounded batches of what is due, one sweep at a time; at start, everything stored so far
+      // the recovery sweeps: bounded batches of what is due, one sweep at a time; at start, everything stored so far.
+      // Outbound first (messages recorded but lost by Redis go out again, in their recorded order), then inbound
+      // (messages handled again after a wipe answer after the answers queued before it)
       let sweeping = false;
       const sweep = async (dueBy: () => Date) => {
         if (sweeping) return;
         sweeping = true;
         try {
+          await recoverUnsent({ messages: outboundMessages, outbox, producer, deadLetters, log }, dueBy()).catch((err: Error) =>
+            log.error({ err: { message: err.message } }, 'outbound recovery sweep failed'),
+          );
           await recoverUnprocessed({ inbound, producer, log }, dueBy());
         } catch (err) {
           log.error({ err: { message: (err as Error).message } }, 'recovery sweep failed');

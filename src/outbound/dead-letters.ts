@@ -42,6 +42,9 @@ export async function recordDeadLetter(
     error: { code: cause.code, errcode: cause.errcode, message: cause.message },
     at: new Date(),
   });
+  // the durable record: no longer the recovery sweep's to re-queue (after the dead letter is kept, so a crash in
+  // between leaves it queued and the sweep queues it again rather than losing it)
+  await deps.outbox.dead(job.id!);
   await deps.redis.incr(`${deps.prefix}:${DEAD_LETTER_METRIC}`);
   deps.log.error({ jobId: job.id, destination, errcode: cause.errcode, code: cause.code }, 'send dead-lettered');
   if (!(await deps.notices.claimOnce(`dead-letter-${destination}-${String(cause.errcode ?? cause.code)}`, new Date()))) return;

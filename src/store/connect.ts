@@ -7,6 +7,7 @@ import { noticeSchema } from './models/notice.model.js';
 import { digestRunSchema } from './models/digest-run.model.js';
 import { deadLetterSchema } from './models/dead-letter.model.js';
 import { pendingReminderSchema } from './models/pending-reminder.model.js';
+import { outboundMessageSchema } from './models/outbound-message.model.js';
 
 export interface Store {
   conn: Connection;
@@ -31,6 +32,7 @@ export async function connectStore(uri: string): Promise<Store> {
   conn.model('DigestRun', digestRunSchema, 'digest_runs');
   conn.model('DeadLetter', deadLetterSchema, 'dead_letters');
   conn.model('PendingReminder', pendingReminderSchema, 'pending_reminders');
+  conn.model('OutboundMessage', outboundMessageSchema, 'outbound_messages');
   await Promise.all(Object.values(conn.models).map((m) => m.createIndexes()));
   return {
     conn,

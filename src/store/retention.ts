@@ -3,13 +3,15 @@ import type { Logger } from '../shared/logger.js';
 
 /**
  * What expires, and from which date field. Raw inbound payloads hold response_url / sessionWebhook (reply
- * credentials) and personal text; reminders once sent and one-time notices are done with. A reminder not yet sent
- * never expires here.
+ * credentials) and personal text; reminders once sent, one-time notices and outbound messages once sent are done
+ * with. A reminder or an outbound message not yet sent never expires here.
  */
 export const RETENTION_RULES = [
   { collection: 'inbound_messages', field: 'receivedAt', filter: {} },
   { collection: 'pending_reminders', field: 'at', filter: { sent: true } },
   { collection: 'notices', field: 'at', filter: {} },
+  // the durable outbox: a message once sent (queued and dead-lettered ones stay)
+  { collection: 'outbound_messages', field: 'sentAt', filter: { status: 'sent' } },
 ] as const;
 
 const indexName = (field: string) => `retention_${field}`;

@@ -32,17 +32,25 @@ describe('retention: raw payloads, done reminders and notices expire', () => {
       { _id: 'notice-old' as never, at: daysAgo(31) },
       { _id: 'notice-new' as never, at: daysAgo(1) },
     ]);
+    // the durable outbox: a message sent long ago goes; one not sent (queued, dead-lettered) stays whatever its age
+    await db.collection('outbound_messages').insertMany([
+      { _id: 'out-sent-old' as never, status: 'sent', createdAt: daysAgo(41), sentAt: daysAgo(40) },
+      { _id: 'out-sent-new' as never, status: 'sent', createdAt: daysAgo(41), sentAt: daysAgo(2) },
+      { _id: 'out-queued-old' as never, status: 'queued', createdAt: daysAgo(40) },
+      { _id: 'out-dead-old' as never, status: 'dead', createdAt: daysAgo(40) },
+    ]);
     const retention = await startRetention(store.conn, { days: 30, log: createLogger('silent'), now: () => NOW });
     retention.stop();
     expect(await ids('inbound_messages')).toEqual(['wecom:new']);
     expect(await ids('pending_reminders')).toEqual(['sent-new', 'unsent-old']);
     expect(await ids('notices')).toEqual(['notice-new']);
-    expect(await purgeExpired(store.conn, 30, NOW)).toEqual({ inbound_messages: 0, pending_reminders: 0, notices: 0 });
+    expect(await ids('outbound_messages')).toEqual(['out-dead-old', 'out-queued-old', 'out-sent-new']);
+    expect(await purgeExpired(store.conn, 30, NOW)).toEqual({ inbound_messages: 0, pending_reminders: 0, notices: 0, outbound_messages: 0 });
   });
 
   it('every collection has an index on its date field: a TTL where the server has TTL indexes, else a plain one for the delete', async () => {
     const mode = await ensureRetentionIndexes(store.conn, 30);
-    for (const [name, field] of [['inbound_messages', 'receivedAt'], ['pending_reminders', 'at'], ['notices', 'at']] as const) {
+    for (const [name, field] of [['inbound_messages', 'receivedAt'], ['pending_reminders', 'at'], ['notices', 'at'], ['outbound_messages', 'sentAt']] as const) {
       const idx = (await store.conn.db!.collection(name).indexes()).find((i) => i.name === `retention_${field}`);
       expect(idx?.key, name).toEqual({ [field]: 1 });
       if (mode === 'ttl') expect(idx?.expireAfterSeconds).toBe(30 * 86_400);
