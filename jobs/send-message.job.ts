@@ -57,12 +57,20 @@ export const sendMessage = defineJob({
     // the durable record (outbound_messages, by _id): a message recorded as sent is never sent again (a job queued
     // again after Redis lost it, a retried producer); one re-queued by an operator after it was dead-lettered is
     // looked after by the recovery sweep again. No record: queued before records existed, or expired — it goes.
-    const status = await deps.outbox.status(meta.jobId);
-    if (status === 'sent') {
+    const state = await deps.outbox.state(meta.jobId);
+    if (state?.status === 'sent') {
       await deps.outbox.done(d.target, meta.jobId);
       return 'already sent';
     }
-    if (status === 'dead') await deps.outbox.requeued(meta.jobId);
+    if (state?.status === 'dead') await deps.outbox.requeued(meta.jobId);
+    // an earlier attempt's process died while its request was in flight: the platform may have shown it (a DingTalk
+    // sessionWebhook or an app message has no idempotency key), so it is not sent again blindly — it goes to the
+    // dead-letter list and the admins are told, to check the conversation and retry it (`xiaoer outbound retry`).
+    // A duplicate answer in a government group is the failure the sender can avoid; a request that never left is the
+    // rare case, and it is reported, not silent.
+    if (state && state.sendingPart !== null && meta.progress < DELIVERED && state.sendingPart >= meta.progress) {
+      throw new AppError('OUTBOUND_INTERRUPTED', '发送过程中进程中断，平台是否已收到不明，未自动重发', { retryable: false });
+    }
     // the pace, at the moment of sending: no window of the destination holds more than the limit, even when
     // messages were held back (a 45009/130101 wait, a failed head) and are all due at once
     const wait = await deps.outbox.acquire(d.target, meta.jobId);
@@ -77,7 +85,13 @@ export const sendMessage = defineJob({
         done = n;
         await meta.setProgress(n).catch(() => undefined);
       };
-      await sender.send(d.target, d.message, { done, mark });
+      try {
+        await sender.send(d.target, d.message, { done, mark, sending: (part) => deps.outbox.sending(meta.jobId, part) });
+      } catch (err) {
+        // the platform answered (an error, a rate limit), or the request failed: nothing is in flight any more
+        await deps.outbox.notSending(meta.jobId).catch(() => undefined);
+        throw err;
+      }
       if (done === before) await mark(DELIVERED);
     }
     // recorded as sent (then the destination's next message is woken); should this write fail (the store is down),

@@ -47,7 +47,13 @@ export async function recordDeadLetter(
   await deps.outbox.dead(job.id!);
   await deps.redis.incr(`${deps.prefix}:${DEAD_LETTER_METRIC}`);
   deps.log.error({ jobId: job.id, destination, errcode: cause.errcode, code: cause.code }, 'send dead-lettered');
-  if (!(await deps.notices.claimOnce(`dead-letter-${destination}-${String(cause.errcode ?? cause.code)}`, new Date()))) return;
-  const text = `【发送失败】发往 ${destination} 的消息无法送达（${String(cause.errcode ?? cause.code ?? '')} ${cause.message}），已转入死信列表。请检查群机器人或人员配置，处理后运行“xiaoer outbound retry ${job.id}”。`;
+  // an interrupted send is told about one by one (each needs checking in its conversation); other errors once per
+  // destination and error
+  const noticeKey = cause.code === 'OUTBOUND_INTERRUPTED' ? `dead-letter-${job.id}` : `dead-letter-${destination}-${String(cause.errcode ?? cause.code)}`;
+  if (!(await deps.notices.claimOnce(noticeKey, new Date()))) return;
+  const text =
+    cause.code === 'OUTBOUND_INTERRUPTED'
+      ? `【发送中断】发往 ${destination} 的一条消息在发送时进程中断，平台是否已收到不明，为免重复未自动重发，已转入死信列表。请到该会话核实，未收到时运行“xiaoer outbound retry ${job.id}”。`
+      : `【发送失败】发往 ${destination} 的消息无法送达（${String(cause.errcode ?? cause.code ?? '')} ${cause.message}），已转入死信列表。请检查群机器人或人员配置，处理后运行“xiaoer outbound retry ${job.id}”。`;
   await notifyAdmins({ outbox: deps.outbox, directory: await deps.directory(), senders: deps.senders }, `dead-letter-notice-${job.id}`, { format: 'text', text, mentions: [] }, destination);
 }

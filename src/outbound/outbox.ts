@@ -83,6 +83,11 @@ export function createOutbox(deps: { producer: Producer; pacer: Pacer; messages:
     dead: (jobId: string) => deps.messages.markDead(jobId),
     /** The stored status of a message ('queued', 'sent', 'dead'; null: never recorded). A lookup by _id. */
     status: (jobId: string) => deps.messages.status(jobId),
+    /** The stored status, and the part whose request was leaving when last seen. */
+    state: (jobId: string) => deps.messages.state(jobId),
+    /** Right before a part's request leaves / when the send ended in an error (see the send job). */
+    sending: (jobId: string, part: number) => deps.messages.markSending(jobId, part, new Date(now())),
+    notSending: (jobId: string) => deps.messages.markNotSending(jobId),
     /** An operator re-queued a dead-lettered message: the sweep looks after it again. */
     requeued: (jobId: string) => deps.messages.markQueued(jobId, new Date(now() + OUTBOUND_SWEEP_GRACE_MS)),
     /**

@@ -5,6 +5,11 @@ import type { PlatformId } from '../messages/inbound.js';
 export interface PartProgress {
   done: number;
   mark(done: number): Promise<void>;
+  /**
+   * Right before the request carrying part `part` leaves (after any token fetch): from here until `mark`, the
+   * platform may have the part, so a process that dies now leaves its delivery unknown.
+   */
+  sending?(part: number): Promise<void>;
 }
 
 /** Sends one message, in ordered parts when it is over a limit. Throws PlatformApiError / PlatformNetworkError (with `retryable`). */
@@ -13,10 +18,15 @@ export interface Sender {
   send(target: OutboundTarget, message: OutboundMessage, progress?: PartProgress): Promise<void>;
 }
 
-/** Posts parts in order, skipping those already sent, recording each as it goes. */
-export async function sendParts<T>(parts: T[], post: (part: T) => Promise<void>, progress?: PartProgress): Promise<void> {
+/**
+ * Posts parts in order, skipping those already sent, recording each as it goes. `post` calls `sending()` right before
+ * its request leaves (after fetching a token, say).
+ */
+export async function sendParts<T>(parts: T[], post: (part: T, sending: () => Promise<void>) => Promise<void>, progress?: PartProgress): Promise<void> {
   for (let i = progress?.done ?? 0; i < parts.length; i++) {
-    await post(parts[i]!);
+    await post(parts[i]!, async () => {
+      await progress?.sending?.(i);
+    });
     await progress?.mark(i + 1);
   }
 }

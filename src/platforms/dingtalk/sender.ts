@@ -37,16 +37,17 @@ export function createDingtalkSender(
 
   /** Open API: a group by openConversationId, or one person by staffId. */
   async function viaApi(to: { group: string } | { user: string }, message: OutboundMessage, robotCode = cfg.robotCode, progress?: PartProgress): Promise<void> {
-    await sendParts(toDingtalkMarkdownParts(message), (md) => postApi(to, md, robotCode), progress);
+    await sendParts(toDingtalkMarkdownParts(message), (md, sending) => postApi(to, md, robotCode, sending), progress);
   }
 
-  async function postApi(to: { group: string } | { user: string }, md: ReturnType<typeof toDingtalkMarkdownParts>[number], robotCode: string): Promise<void> {
+  async function postApi(to: { group: string } | { user: string }, md: ReturnType<typeof toDingtalkMarkdownParts>[number], robotCode: string, sending: () => Promise<void>): Promise<void> {
     const msgParam = JSON.stringify({ title: md.markdown.title, text: md.markdown.text });
     const [method, body] =
       'group' in to
         ? ['robot/groupMessages/send', { robotCode, openConversationId: to.group, msgKey: 'sampleMarkdown', msgParam }]
         : ['robot/oToMessages/batchSend', { robotCode, userIds: [to.user], msgKey: 'sampleMarkdown', msgParam }];
     const t = await accessToken();
+    await sending();
     const { status, json } = await postJson('dingtalk', method, `${cfg.apiBase}/v1.0/${method}`, body, {
       'x-acs-dingtalk-access-token': t,
     });
@@ -70,6 +71,7 @@ export function createDingtalkSender(
         const parts = toDingtalkMarkdownParts(message);
         let i = progress?.done ?? 0;
         for (; i < parts.length; i++) {
+          await progress?.sending?.(i);
           const { json } = await postJson('dingtalk', 'sessionWebhook', via.url, parts[i]);
           const errcode = Number(json.errcode ?? 0);
           if (errcode === SESSION_EXPIRED) break;
@@ -82,7 +84,7 @@ export function createDingtalkSender(
           await progress?.mark(i + 1);
         }
         if (i >= parts.length) return;
-        return viaApi(api, message, target.robotCode ?? cfg.robotCode, progress ? { done: i, mark: progress.mark } : { done: i, mark: async () => {} });
+        return viaApi(api, message, target.robotCode ?? cfg.robotCode, progress ? { ...progress, done: i } : { done: i, mark: async () => {} });
       }
       await viaApi(api, message, target.robotCode ?? cfg.robotCode, progress);
     },

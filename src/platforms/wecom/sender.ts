@@ -54,11 +54,12 @@ export function createWecomSender(cfg: WecomConfig, deps: WecomSenderDeps): Send
     const tokenName = `wecom-${app.corpId}-${app.agentId}`;
     await sendParts(
       splitByBytes(toPlainText(message), WECOM_TEXT_MAX_BYTES),
-      async (content) => {
+      async (content, sending) => {
         const body = { touser: userId, msgtype: 'text', agentid: app.agentId, text: { content } };
         let refused: string | undefined;
         for (let attempt = 0; ; attempt++) {
           const t = await deps.tokens.get(tokenName, fetchToken, refused);
+          await sending();
           const { json } = await postJson('wecom', 'message/send', `${cfg.apiBase}/cgi-bin/message/send?access_token=${encodeURIComponent(t)}`, body);
           if (attempt === 0 && TOKEN_EXPIRED.has(Number(json.errcode))) {
             refused = t;
@@ -79,7 +80,14 @@ export function createWecomSender(cfg: WecomConfig, deps: WecomSenderDeps): Send
         const key = await deps.webhookKey(target.chatId);
         if (!key) throw new PlatformApiError('wecom', 'webhook/send', 'NO_KEY', 0, `no 消息推送 key for group ${target.chatId}`, false);
         const url = `${cfg.apiBase}/cgi-bin/webhook/send?key=${encodeURIComponent(key)}`;
-        return sendParts(toWecomMarkdownParts(message), async (part) => check('webhook/send', (await postJson('wecom', 'webhook/send', url, part)).json), progress);
+        return sendParts(
+          toWecomMarkdownParts(message),
+          async (part, sending) => {
+            await sending();
+            check('webhook/send', (await postJson('wecom', 'webhook/send', url, part)).json);
+          },
+          progress,
+        );
       }
       const via = target.replyVia;
       if (via?.kind !== 'wecom-response-url') {
@@ -89,6 +97,7 @@ export function createWecomSender(cfg: WecomConfig, deps: WecomSenderDeps): Send
         throw new PlatformApiError('wecom', 'reply', 'FOREIGN_HOST', 0, 'response_url is not on WECOM_API_BASE', false);
       }
       // single use: one body, cut to the limit
+      await progress?.sending?.(0);
       const { json } = await postJson('wecom', 'aibot/response', via.url, toWecomMarkdown(message));
       check('aibot/response', json);
     },

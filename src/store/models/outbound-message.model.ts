@@ -20,6 +20,13 @@ export interface OutboundMessageDoc {
   /** When it was due to go (a scheduled send, or one moved off a :00/:30 mark): kept by a re-queue. */
   due: Date;
   sentAt?: Date;
+  /**
+   * The part whose request is leaving, set right before it leaves (and when), cleared when the send ends in an error
+   * or is recorded sent. A `queued` record whose part here is not yet marked done (the job's progress) was in flight
+   * when its process died: whether the platform has it is unknown.
+   */
+  sendingPart?: number | null;
+  sendingAt?: Date | null;
   /** When the recovery sweep next looks at it (pushed back each time it does), and how often it re-queued it. */
   sweepAt: Date;
   sweeps?: number;
@@ -36,6 +43,8 @@ export const outboundMessageSchema = new Schema<OutboundMessageDoc>(
     createdAt: { type: Date, required: true },
     due: { type: Date, required: true },
     sentAt: { type: Date },
+    sendingPart: { type: Number, default: null },
+    sendingAt: { type: Date, default: null },
     sweepAt: { type: Date, required: true },
     sweeps: { type: Number },
   },

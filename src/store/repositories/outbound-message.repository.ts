@@ -45,7 +45,23 @@ export function createOutboundMessageRepository(conn: Connection) {
 
     /** The message's status, or null when it was never recorded (or has expired). A lookup by _id. */
     async status(id: string): Promise<OutboundStatus | null> {
-      return (await Out.findById(id, { status: 1 }).lean())?.status ?? null;
+      return (await this.state(id))?.status ?? null;
+    },
+
+    /** The status and the part whose request was leaving when last seen (null: none in flight). A lookup by _id. */
+    async state(id: string): Promise<{ status: OutboundStatus; sendingPart: number | null } | null> {
+      const d = await Out.findById(id, { status: 1, sendingPart: 1 }).lean();
+      return d ? { status: d.status, sendingPart: d.status === 'queued' ? (d.sendingPart ?? null) : null } : null;
+    },
+
+    /** The request of part `part` is about to leave (cleared by `markSent` or `markNotSending`). */
+    async markSending(id: string, part: number, now: Date): Promise<void> {
+      await Out.updateOne({ _id: id }, { $set: { sendingPart: part, sendingAt: now } });
+    },
+
+    /** The send ended in an error the platform answered (or before any request left): a later attempt may send it. */
+    async markNotSending(id: string): Promise<void> {
+      await Out.updateOne({ _id: id }, { $set: { sendingPart: null, sendingAt: null } });
     },
 
     async get(id: string): Promise<OutboundMessageDoc | null> {
@@ -54,7 +70,7 @@ export function createOutboundMessageRepository(conn: Connection) {
 
     /** Delivered: never sent again (the send job and the sweep check it). */
     async markSent(id: string, now: Date): Promise<void> {
-      await Out.updateOne({ _id: id }, { $set: { status: 'sent', sentAt: now } });
+      await Out.updateOne({ _id: id }, { $set: { status: 'sent', sentAt: now, sendingPart: null, sendingAt: null } });
     },
 
     /** Dead-lettered: the sweep leaves it to the operator. */
@@ -64,7 +80,7 @@ export function createOutboundMessageRepository(conn: Connection) {
 
     /** Queued again by an operator (a dead letter retried): the sweep looks after it again. */
     async markQueued(id: string, sweepAt: Date): Promise<void> {
-      await Out.updateOne({ _id: id }, { $set: { status: 'queued', sweepAt } });
+      await Out.updateOne({ _id: id }, { $set: { status: 'queued', sweepAt, sendingPart: null, sendingAt: null } });
     },
 
     /**
