@@ -54,7 +54,9 @@ export const processInbound = defineJob({
   async process(d, deps: JobDeps) {
     const order = deps.producer.chatOrder;
     const stored = await deps.inbound.get(d.platform, d.eventId);
-    if (!stored) throw new AppError('INBOUND_NOT_FOUND', `no stored message ${d.platform}/${d.eventId}`);
+    // acknowledged means stored; a read that misses it (the store just restarted) is tried again with backoff, and the
+    // recovery sweep is the backstop should the attempts run out
+    if (!stored) throw new AppError('INBOUND_NOT_FOUND', `no stored message ${d.platform}/${d.eventId}`, { retryable: true });
     const chatId = stored.message.chatId;
     if (stored.status !== 'received') {
       await finish(d.platform, chatId, d.eventId, deps);
