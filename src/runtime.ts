@@ -1,54 +1,48 @@
 import type { Server } from 'node:http';
 import type { Redis } from 'ioredis';
+import type Koa from 'koa';
 import type { Config } from '../config/index.js';
 import { handlers } from '../handlers/index.js';
-import { digestTick, jobs, slaReconcile, type JobDeps } from '../jobs/index.js';
-import { createOutbox } from './outbound/outbox.js';
-import { recoverUnsent } from './outbound/recovery.js';
-import { createOutboundMessageRepository } from './store/repositories/outbound-message.repository.js';
-import { createTokenCache } from './outbound/token-cache.js';
-import { createPacer, parsePaceLimit } from './queue/pacer.js';
-import { createDeadLetterRepository } from './store/repositories/dead-letter.repository.js';
-import { recordDeadLetter } from './outbound/dead-letters.js';
+import { digestTick, jobs, processInbound, slaReconcile, startSchedules, type JobDeps } from '../jobs/index.js';
 import { createBot } from './bot/bot.js';
-import { createReportRefiner } from './llm/refine-report.js';
-import { createIntake, recoverUnprocessed } from './bot/intake.js';
+import { createIntake } from './bot/intake.js';
 import { createTicketService } from './bot/ticket-service.js';
+import { createDigestService } from './digest/digest-service.js';
+import { calendarFromPolicy } from './domain/calendar.js';
+import { claimPrefix, deploymentPrefix, ensureDeployment } from './infra/deployment.js';
 import { openMongo } from './infra/mongo.js';
 import { ensureRedis } from './infra/redis-server.js';
-import { claimPrefix, deploymentPrefix, ensureDeployment } from './infra/deployment.js';
-import { startRetention } from './store/retention.js';
+import { exportLedger } from './ledger/export.js';
+import { createReportRefiner } from './llm/refine-report.js';
+import type { PlatformId } from './messages/inbound.js';
+import { recordDeadLetter } from './outbound/dead-letters.js';
+import { createOutbox } from './outbound/outbox.js';
+import { createTokenCache } from './outbound/token-cache.js';
 import { createDingtalkReceiver } from './platforms/dingtalk/receiver.js';
 import { createDingtalkSender } from './platforms/dingtalk/sender.js';
 import type { Sender } from './platforms/types.js';
 import { createWecomReceiver } from './platforms/wecom/receiver.js';
 import { createWecomSender } from './platforms/wecom/sender.js';
 import { createRedis } from './queue/connection.js';
+import { createLocker } from './queue/lock.js';
+import { createPacer, parsePaceLimit } from './queue/pacer.js';
 import { createProducer } from './queue/producer.js';
-import { scheduleRecurring } from './queue/schedules.js';
 import { startWorkers } from './queue/worker-host.js';
 import { createHttpApp } from './server/app.js';
 import type { Logger } from './shared/logger.js';
+import { seedDemoDirectory } from './simulator/demo-directory.js';
+import { createSimulator } from './simulator/sim-server.js';
+import { setUpSimulator } from './simulator/setup.js';
 import { connectStore } from './store/connect.js';
-import { createInboundRepository, SWEEP_GRACE_MS } from './store/repositories/inbound.repository.js';
-import { createTicketRepository } from './store/repositories/ticket.repository.js';
-import { createDirectoryRepository } from './store/repositories/directory.repository.js';
-import { createLocker } from './queue/lock.js';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import YAML from 'yaml';
-import { validateDirectory } from './domain/directory.js';
-import { projectRoot } from './infra/paths.js';
-import { freePort } from './infra/process.js';
-import { createSimClock, type SimClock } from './simulator/clock.js';
-import { createSimulator, simulatorPlatforms } from './simulator/sim-server.js';
-import { createNoticeRepository } from './store/repositories/notice.repository.js';
+import { createDeadLetterRepository } from './store/repositories/dead-letter.repository.js';
 import { createDigestRunRepository } from './store/repositories/digest-run.repository.js';
+import { createDirectoryRepository } from './store/repositories/directory.repository.js';
+import { createInboundRepository } from './store/repositories/inbound.repository.js';
+import { createNoticeRepository } from './store/repositories/notice.repository.js';
+import { createOutboundMessageRepository } from './store/repositories/outbound-message.repository.js';
 import { createPendingReminderRepository } from './store/repositories/pending-reminder.repository.js';
-import { createDigestService } from './digest/digest-service.js';
-import { exportLedger } from './ledger/export.js';
-import { calendarFromPolicy } from './domain/calendar.js';
-import type { PlatformId } from './messages/inbound.js';
+import { createTicketRepository } from './store/repositories/ticket.repository.js';
+import { startRetention } from './store/retention.js';
 
 export interface Runtime {
   /** The HTTP port, when this process serves HTTP. */
@@ -61,31 +55,26 @@ export interface Runtime {
   stop(): Promise<void>;
 }
 
-const SWEEP_EVERY_MS = 60_000;
-
-/** An address to reach a server bound to `host` (a wildcard is reached on loopback). */
-function reachableHost(host: string): string {
-  return host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+/** Listens on `port` (every interface unless `host` says one); resolves once it does. */
+function listen(app: Koa, port: number, host: string | undefined): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const s = app.listen(port, host, () => resolve(s));
+    s.once('error', reject);
+  });
 }
 
-function urlHost(host: string): string {
-  return host.includes(':') ? `[${host}]` : host;
-}
-
-/** The composition root: data stores → repositories → bot → HTTP and workers. `stop()` undoes it in order. */
+/**
+ * The composition root, and nothing else: it names each piece in order — stores → repositories → queues → outbound →
+ * bot → HTTP → workers and schedules — and `stop()` undoes it in reverse. The pieces live in their own homes: the
+ * simulator's set-up and demo directory in src/simulator/, the schedules and recovery sweeps in jobs/schedules.ts.
+ */
 export async function startRuntime(givenConfig: Readonly<Config>, log: Logger): Promise<Runtime> {
-  // the simulator: made-up credentials whose API bases are this process's own fake platform endpoints
-  let config = givenConfig;
-  let sim: { platforms: ReturnType<typeof simulatorPlatforms>; clock: SimClock; baseUrl: string } | null = null;
-  if (givenConfig.simulator && givenConfig.role !== 'worker') {
-    const port = givenConfig.http.port || (await freePort());
-    // the simulator has no login: the server listens on XIAOER_SIMULATOR_HOST (loopback unless told otherwise)
-    const baseUrl = `http://${urlHost(reachableHost(givenConfig.simulatorHost))}:${port}`;
-    const platforms = simulatorPlatforms(baseUrl);
-    config = { ...givenConfig, http: { port }, wecom: platforms.wecom, dingtalk: platforms.dingtalk };
-    sim = { platforms, clock: createSimClock(givenConfig.timezone), baseUrl };
-  }
+  // the simulator (when on): its made-up credentials and fixed port go into the configuration, its clock is the bot's
+  const simulator = await setUpSimulator(givenConfig);
+  const sim = simulator.sim;
+  let config = simulator.config;
   const now = sim ? sim.clock.now : () => new Date();
+
   const stack: (() => Promise<void>)[] = [];
   const stopAll = async () => {
     for (const fn of stack.reverse()) {
@@ -97,6 +86,7 @@ export async function startRuntime(givenConfig: Readonly<Config>, log: Logger): 
     }
   };
   try {
+    // 1. stores: MongoDB (or embedded FerretDB), Redis (started here unless given), this deployment, data retention
     const mongo = await openMongo(config, log);
     stack.push(() => mongo.stop());
     const redisServer = await ensureRedis({
@@ -106,7 +96,6 @@ export async function startRuntime(givenConfig: Readonly<Config>, log: Logger): 
       log: (m) => log.info(m),
     });
     stack.push(() => redisServer.stop());
-
     const store = await connectStore(mongo.uri);
     stack.push(() => store.close());
     // the queues belong to this deployment (its database): a Redis that served another data folder is never inherited
@@ -115,44 +104,50 @@ export async function startRuntime(givenConfig: Readonly<Config>, log: Logger): 
     // raw payloads, done reminders and notices expire (TTL indexes where the server has them, a periodic delete always)
     const retention = await startRetention(store.conn, { days: config.inboundRetentionDays, log });
     stack.push(async () => retention.stop());
+
+    // 2. repositories (and, in the simulator, the demo directory when none was imported)
     const inbound = createInboundRepository(store.conn);
     const tickets = createTicketRepository(store.conn);
     const directories = createDirectoryRepository(store.conn);
-    if (sim && !(await directories.currentData())) {
-      const demo = validateDirectory(YAML.parse(readFileSync(join(projectRoot(), 'config', 'demo-directory.yaml'), 'utf8')));
-      if (demo.ok) await directories.replace(demo.data, new Date());
-      log.info('simulator: loaded the demo directory');
-    }
+    const outboundMessages = createOutboundMessageRepository(store.conn);
+    const notices = createNoticeRepository(store.conn);
+    const digestRuns = createDigestRunRepository(store.conn);
+    const pendingReminders = createPendingReminderRepository(store.conn);
+    const deadLetters = createDeadLetterRepository(store.conn);
+    if (sim) await seedDemoDirectory(directories, log);
+    const directory = () => directories.current();
     const calendar = calendarFromPolicy(config.timezone, config.policy);
 
+    // 3. queues: the producer's Redis connection (this deployment's prefix claimed on it), the producer, locks
     const producerRedis: Redis = createRedis(redisServer.uri, 'producer');
     producerRedis.on('error', (err) => log.warn({ err: { message: err.message } }, 'redis (producer) error'));
     stack.push(async () => void producerRedis.disconnect());
     await claimPrefix(producerRedis, config.queuePrefix, deployment.id);
     const producer = createProducer(producerRedis, config.queuePrefix);
     stack.push(() => producer.close());
-
     const withLock = createLocker(producerRedis, config.queuePrefix);
-    const tokens = createTokenCache(producerRedis, config.queuePrefix, withLock);
-    // the :00/:30 rule spreads load on WeCom's servers; the simulator's local endpoints need no such care (and a demo
+
+    // 4. outbound: the outbox (durable, paced) and one sender per configured platform.
+    // The :00/:30 rule spreads load on WeCom's servers; the simulator's local endpoints need no such care (and a demo
     // would otherwise wait up to three real minutes for a digest sent at half past)
-    const outboundMessages = createOutboundMessageRepository(store.conn);
     const outbox = createOutbox({
       producer,
       messages: outboundMessages,
       pacer: createPacer(producerRedis, config.queuePrefix, parsePaceLimit(config.outboundLimit)),
       avoidClockMarks: !sim,
     });
+    const tokens = createTokenCache(producerRedis, config.queuePrefix, withLock);
     const senders: Partial<Record<PlatformId, Sender>> = {};
     if (config.wecom) {
       senders.wecom = createWecomSender(config.wecom, {
-        webhookKey: async (chatId) => (await directories.current()).group('wecom', chatId)?.webhookKey,
+        webhookKey: async (chatId) => (await directory()).group('wecom', chatId)?.webhookKey,
         tokens,
         rateLimitWaitMs: config.policy.outbound.wecomRateLimitWaitMs,
       });
     }
     if (config.dingtalk) senders.dingtalk = createDingtalkSender(config.dingtalk, { tokens, rateLimitWaitMs: config.policy.outbound.dingtalkRateLimitWaitMs });
 
+    // 5. bot: the ticket service, the digests and the handlers (handlers/index.ts)
     const ticketService = createTicketService({ tickets, withLock, calendar, policy: config.policy });
     const digests = createDigestService({ tickets, directories, calendar, timezone: config.timezone });
     const bot = createBot({
@@ -160,7 +155,7 @@ export async function startRuntime(givenConfig: Readonly<Config>, log: Logger): 
       digests,
       now,
       tickets: ticketService,
-      directory: () => directories.current(),
+      directory,
       calendar,
       policy: config.policy,
       timezone: config.timezone,
@@ -173,12 +168,14 @@ export async function startRuntime(givenConfig: Readonly<Config>, log: Logger): 
 
     const runtime: Runtime = { mongoUri: mongo.uri, queuePrefix: config.queuePrefix, stop: stopAll };
 
+    // 6. HTTP (roles all and web): webhooks in (the intake stores and enqueues process-inbound), health, ledger,
+    // the simulator's page and fake platform APIs
     if (config.role !== 'worker') {
       const receiverOpts = { botName: config.botName, windowSec: config.signatureWindowSec };
       const app = createHttpApp({
         config,
         log,
-        intake: createIntake({ inbound, producer, log }),
+        intake: createIntake({ inbound, producer, log, processing: processInbound }),
         tickets,
         wecom: config.wecom ? createWecomReceiver(config.wecom, receiverOpts) : undefined,
         dingtalk: config.dingtalk ? createDingtalkReceiver(config.dingtalk, receiverOpts) : undefined,
@@ -190,10 +187,11 @@ export async function startRuntime(givenConfig: Readonly<Config>, log: Logger): 
                 platforms: sim.platforms,
                 botName: config.botName,
                 clock: sim.clock,
-                directory: () => directories.current(),
+                directory,
                 isWorkingDay: (d) => calendar.isWorkingDay(d),
                 digestTime: config.policy.digest.time,
                 ticket: (no) => tickets.getByNo(no),
+                // after a clock jump: what fell due runs now
                 async tick() {
                   await producer.enqueue(slaReconcile, { at: Date.now() });
                   await producer.enqueue(digestTick, { at: Date.now() });
@@ -207,15 +205,11 @@ export async function startRuntime(givenConfig: Readonly<Config>, log: Logger): 
         },
       });
       // with the simulator on, only XIAOER_SIMULATOR_HOST (default 127.0.0.1); otherwise every interface (webhooks)
-      const host = sim ? config.simulatorHost : undefined;
-      const server: Server = await new Promise((resolve, reject) => {
-        const s = app.listen(config.http.port, host, () => resolve(s));
-        s.once('error', reject);
-      });
+      const server = await listen(app, config.http.port, sim?.host);
       server.keepAliveTimeout = 5000;
       const addr = server.address();
       runtime.port = typeof addr === 'object' && addr ? addr.port : config.http.port;
-      if (sim) runtime.simulatorUrl = `http://${urlHost(reachableHost(config.simulatorHost))}:${runtime.port}/simulator`;
+      if (sim) runtime.simulatorUrl = sim.pageUrl(runtime.port);
       // first to stop: no new requests
       stack.push(
         () =>
@@ -226,6 +220,8 @@ export async function startRuntime(givenConfig: Readonly<Config>, log: Logger): 
       );
     }
 
+    // 7. workers and schedules (roles all and worker): the job processors (jobs/index.ts), then the recovery sweeps
+    // and the recurring jobs (jobs/schedules.ts)
     if (config.role !== 'web') {
       const workerRedis = createRedis(redisServer.uri, 'worker');
       workerRedis.on('error', (err) => log.warn({ err: { message: err.message } }, 'redis (worker) error'));
@@ -234,11 +230,11 @@ export async function startRuntime(givenConfig: Readonly<Config>, log: Logger): 
         inbound,
         tickets,
         ticketService,
-        notices: createNoticeRepository(store.conn),
+        notices,
         digests,
-        digestRuns: createDigestRunRepository(store.conn),
-        pendingReminders: createPendingReminderRepository(store.conn),
-        directory: () => directories.current(),
+        digestRuns,
+        pendingReminders,
+        directory,
         calendar,
         policy: config.policy,
         timezone: config.timezone,
@@ -249,45 +245,27 @@ export async function startRuntime(givenConfig: Readonly<Config>, log: Logger): 
         now,
         withLock,
       };
-      const deadLetters = createDeadLetterRepository(store.conn);
       const host = startWorkers({
         connection: workerRedis,
         prefix: config.queuePrefix,
         jobs,
         deps,
         log,
-        onFinalFailure: (job, err) => recordDeadLetter(job, err, { deadLetters, redis: producerRedis, prefix: config.queuePrefix, notices: deps.notices, directory: deps.directory, outbox, senders, log }),
+        onFinalFailure: (job, err) => recordDeadLetter(job, err, { deadLetters, redis: producerRedis, prefix: config.queuePrefix, notices, directory, outbox, senders, log }),
       });
       stack.push(async () => {
         await host.close();
         workerRedis.disconnect();
       });
-      // the recovery sweeps: bounded batches of what is due, one sweep at a time; at start, everything stored so far.
-      // Outbound first (messages recorded but lost by Redis go out again, in their recorded order), then inbound
-      // (messages handled again after a wipe answer after the answers queued before it)
-      let sweeping = false;
-      const sweep = async (dueBy: () => Date) => {
-        if (sweeping) return;
-        sweeping = true;
-        try {
-          await recoverUnsent({ messages: outboundMessages, outbox, producer, deadLetters, log }, dueBy()).catch((err: Error) =>
-            log.error({ err: { message: err.message } }, 'outbound recovery sweep failed'),
-          );
-          await recoverUnprocessed({ inbound, producer, log }, dueBy());
-        } catch (err) {
-          log.error({ err: { message: (err as Error).message } }, 'recovery sweep failed');
-        } finally {
-          sweeping = false;
-        }
-      };
-      await sweep(() => new Date(Date.now() + SWEEP_GRACE_MS));
-      // recurring jobs (attempts, backoff, removal of finished runs): the SLA reconcile every minute, which also
-      // catches up a missed digest, and the digest tick at the configured local time; and a reconcile now
-      await scheduleRecurring(producer, { digestTime: config.policy.digest.time, timezone: config.timezone });
-      await producer.enqueue(slaReconcile, { at: Date.now() });
-      const timer = setInterval(() => void sweep(() => new Date()), SWEEP_EVERY_MS);
-      timer.unref();
-      stack.push(async () => clearInterval(timer));
+      const schedules = await startSchedules({
+        producer,
+        outbound: { messages: outboundMessages, outbox, producer, deadLetters, log },
+        inbound: { inbound, producer, log },
+        log,
+        digestTime: config.policy.digest.time,
+        timezone: config.timezone,
+      });
+      stack.push(async () => schedules.stop());
     }
     return runtime;
   } catch (err) {

@@ -1,17 +1,37 @@
-import { processInbound } from '../../jobs/process-inbound.job.js';
-import type { ReceiveResult } from '../messages/inbound.js';
+import type { z } from 'zod';
+import type { PlatformId, ReceiveResult } from '../messages/inbound.js';
+import type { JobDefinition } from '../queue/define-job.js';
 import type { Producer } from '../queue/producer.js';
 import type { Logger } from '../shared/logger.js';
 import type { InboundRepository } from '../store/repositories/inbound.repository.js';
 
 export type IntakeOutcome = 'accepted' | 'duplicate' | 'ignored';
 
+/** A stored message's key: what the processing job gets. */
+export interface InboundKey {
+  platform: PlatformId;
+  eventId: string;
+}
+
+/**
+ * The job that processes one stored message (jobs/process-inbound.job.ts). The composition root hands it in, as it
+ * hands the bot its handlers: src/ never imports jobs/.
+ */
+export type InboundProcessingJob = JobDefinition<z.ZodType<InboundKey>, any>;
+
+export interface IntakeDeps {
+  inbound: InboundRepository;
+  producer: Producer;
+  log: Logger;
+  processing: InboundProcessingJob;
+}
+
 /**
  * The acknowledgement path, and nothing more: store the raw message under its unique (platform, message id) with
  * its arrival time, put it in its conversation's line (the order of processing, see process-inbound.job.ts),
  * enqueue its processing, answer. No parsing, LLM or outbound call here.
  */
-export function createIntake(deps: { inbound: InboundRepository; producer: Producer; log: Logger }) {
+export function createIntake(deps: IntakeDeps) {
   return {
     async accept(result: ReceiveResult, now: Date): Promise<IntakeOutcome> {
       if (result.kind === 'ignored') {
@@ -28,7 +48,7 @@ export function createIntake(deps: { inbound: InboundRepository; producer: Produ
       try {
         // its place in its conversation's line first (arrival order), then its job
         await deps.producer.chatOrder.add(message.platform, message.chatId, message.eventId, now.getTime());
-        await deps.producer.enqueue(processInbound, { platform: message.platform, eventId: message.eventId });
+        await deps.producer.enqueue(deps.processing, { platform: message.platform, eventId: message.eventId });
       } catch (err) {
         // stored durably: the recovery sweep enqueues it once Redis answers again
         log.error({ err: { message: (err as Error).message } }, 'enqueue failed; left for the recovery sweep');
@@ -54,13 +74,13 @@ export function sweepBackoffMs(sweeps: number): number {
  * whose job is waiting or running is left alone; a parked one (status `failed`) is never listed.
  */
 export async function recoverUnprocessed(
-  deps: { inbound: InboundRepository; producer: Producer; log: Logger },
+  deps: IntakeDeps,
   dueBy: Date,
   opts: { batch?: number; maxBatches?: number; now?: () => Date } = {},
 ): Promise<number> {
   const batch = opts.batch ?? 100;
   const now = opts.now ?? (() => new Date());
-  const queue = deps.producer.queues.inbound;
+  const queue = deps.producer.queues[deps.processing.queue];
   let n = 0;
   let after: { sweepAt: Date; id: string } | undefined;
   for (let b = 0; b < (opts.maxBatches ?? 20); b++) {
@@ -69,8 +89,8 @@ export async function recoverUnprocessed(
     after = { sweepAt: keys.at(-1)!.sweepAt, id: keys.at(-1)!.id };
     const lost: typeof keys = [];
     for (const k of keys) {
-      const data = { platform: k.platform as 'wecom' | 'dingtalk', eventId: k.eventId };
-      const job = await queue.getJob(processInbound.jobId(data));
+      const data: InboundKey = { platform: k.platform as PlatformId, eventId: k.eventId };
+      const job = await queue.getJob(deps.processing.jobId(data));
       const state = job ? await job.getState() : 'missing';
       if (state === 'waiting' || state === 'active' || state === 'delayed' || state === 'prioritized' || state === 'waiting-children') continue;
       // gone, failed for good, or completed while the store says unprocessed (a lost write): run it again
@@ -82,7 +102,7 @@ export async function recoverUnprocessed(
     }
     for (const k of lost) await deps.producer.chatOrder.add(k.platform, k.chatId, k.eventId, new Date(k.receivedAt).getTime());
     for (const k of lost) {
-      const r = await deps.producer.ensure(processInbound, { platform: k.platform as 'wecom' | 'dingtalk', eventId: k.eventId });
+      const r = await deps.producer.ensure(deps.processing, { platform: k.platform as PlatformId, eventId: k.eventId });
       n++;
       deps.log.warn({ platform: k.platform, eventId: k.eventId, action: r }, 'recovered an unprocessed message');
     }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import YAML from 'yaml';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Bot } from '../../src/bot/bot.js';
+import { processInbound } from '../../jobs/process-inbound.job.js';
 import { createIntake, recoverUnprocessed } from '../../src/bot/intake.js';
 import { validateDirectory } from '../../src/domain/directory.js';
 import type { InboundMessage } from '../../src/messages/inbound.js';
@@ -80,7 +81,7 @@ describe('one conversation, one order', () => {
     const { bot, log: seen } = recordingBot({ slowMs: { '认领 #5': 600 } });
     const a = env(prefix, bot);
     env(prefix, bot); // a second worker process on the same queues
-    const intake = createIntake({ inbound: a.deps.inbound, producer: a.producer, log });
+    const intake = createIntake({ inbound: a.deps.inbound, producer: a.producer, log, processing: processInbound });
     const accept = (m: InboundMessage) => intake.accept({ kind: 'message', message: m, raw: {} }, new Date());
     expect(await accept(msg('ord-1', 'wrkChatA', '认领 #5'))).toBe('accepted');
     await sleep(10);
@@ -98,7 +99,7 @@ describe('one conversation, one order', () => {
     const { bot, log: seen } = recordingBot({ slowMs: { '认领 #6': 600 } });
     // a web-only process accepts both, then stops
     const web = startWorkerEnv({ store, apiBase: fake.base, prefix, workers: false });
-    const intake = createIntake({ inbound: web.deps.inbound, producer: web.producer, log });
+    const intake = createIntake({ inbound: web.deps.inbound, producer: web.producer, log, processing: processInbound });
     const accept = (m: InboundMessage) => intake.accept({ kind: 'message', message: m, raw: {} }, new Date());
     await accept(msg('rst-1', 'wrkChatR', '认领 #6'));
     await sleep(10);
@@ -112,7 +113,7 @@ describe('one conversation, one order', () => {
     // two workers start; the start-up sweep re-queues what the store holds
     const a = env(prefix, bot);
     env(prefix, bot);
-    expect(await recoverUnprocessed({ inbound: a.deps.inbound, producer: a.producer, log }, new Date(Date.now() + 60_000))).toBe(2);
+    expect(await recoverUnprocessed({ inbound: a.deps.inbound, producer: a.producer, log, processing: processInbound }, new Date(Date.now() + 60_000))).toBe(2);
     await expect.poll(() => inbound().countDocuments({ eventId: /^rst-/, status: 'processed' }), { timeout: 15_000 }).toBe(2);
     expect(seen).toEqual(['start 认领 #6', 'end 认领 #6', 'start #6 进展：已现场查看', 'end #6 进展：已现场查看']);
   });
@@ -121,7 +122,7 @@ describe('one conversation, one order', () => {
     const prefix = testQueuePrefix();
     const { bot, calls } = recordingBot({ fail: (t) => t.startsWith('poison') });
     const e = env(prefix, bot, { inboundMaxAttempts: 2 });
-    const intake = createIntake({ inbound: e.deps.inbound, producer: e.producer, log });
+    const intake = createIntake({ inbound: e.deps.inbound, producer: e.producer, log, processing: processInbound });
     const accept = (m: InboundMessage) => intake.accept({ kind: 'message', message: m, raw: {} }, new Date());
     await accept(msg('park-1', 'wrkChatP', 'poison 1'));
     await sleep(10);
@@ -137,7 +138,7 @@ describe('one conversation, one order', () => {
     expect(calls.get('poison 1')).toBe(2);
     expect(calls.get('poison 2')).toBe(2);
     // the sweep never re-queues a parked message
-    expect(await recoverUnprocessed({ inbound: e.deps.inbound, producer: e.producer, log }, new Date(Date.now() + 3_600_000))).toBe(0);
+    expect(await recoverUnprocessed({ inbound: e.deps.inbound, producer: e.producer, log, processing: processInbound }, new Date(Date.now() + 3_600_000))).toBe(0);
     // one notice to the admins for this conversation today, however many messages were parked
     const notices = () => fake.requests.filter((r) => r.body?.touser === 'xiaoer-admin' && String(r.body?.text?.content ?? '').includes('wrkChatP'));
     await expect.poll(() => notices().length, { timeout: 10_000 }).toBe(1);
@@ -155,10 +156,10 @@ describe('one conversation, one order', () => {
     await inbound().updateMany({ eventId: /^poison-/ }, { $set: { failures: 2, lastError: 'Error: boom' } });
     // then one good message, stored later, whose job was lost too
     await e.deps.inbound.store(msg('good-1', 'wrkGood', '#9 进展：好消息'), {}, new Date(old.getTime() + 60_000));
-    await recoverUnprocessed({ inbound: e.deps.inbound, producer: e.producer, log }, new Date());
+    await recoverUnprocessed({ inbound: e.deps.inbound, producer: e.producer, log, processing: processInbound }, new Date());
     await expect.poll(() => inbound().countDocuments({ eventId: 'good-1', status: 'processed' }), { timeout: 60_000, interval: 250 }).toBe(1);
     await expect.poll(() => inbound().countDocuments({ eventId: /^poison-/, status: 'failed' }), { timeout: 60_000, interval: 250 }).toBe(500);
     // nothing is left for the sweep, and it queues nothing again
-    expect(await recoverUnprocessed({ inbound: e.deps.inbound, producer: e.producer, log }, new Date(Date.now() + 3_600_000))).toBe(0);
+    expect(await recoverUnprocessed({ inbound: e.deps.inbound, producer: e.producer, log, processing: processInbound }, new Date(Date.now() + 3_600_000))).toBe(0);
   }, 120_000);
 });
