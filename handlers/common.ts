@@ -3,7 +3,7 @@ import type { BotContext } from '../src/bot/context.js';
 import type { BusinessCalendar } from '../src/domain/calendar.js';
 import { authorize, type Permission } from '../src/domain/permissions.js';
 import type { TicketAction } from '../src/domain/ticket-state.js';
-import { CATEGORIES, TICKET_STATUSES, type Assignee, type Ticket } from '../src/domain/ticket.js';
+import { CATEGORIES, isOpen, TICKET_STATUSES, type Assignee, type Ticket } from '../src/domain/ticket.js';
 import { OUTCOMES } from '../src/domain/ticket-state.js';
 import { escapeTokens, mentionToken, type OutboundMessage } from '../src/messages/outbound.js';
 import type { UserRef } from '../src/messages/inbound.js';
@@ -73,26 +73,34 @@ export function dueDate(t: Pick<Ticket, 'resolutionDueAt'>, cal: Pick<BusinessCa
   return cal.localDate(t.resolutionDueAt);
 }
 
-/** "2026-12-02（周三）": the current answer deadline as people read it. */
-export function dueText(t: Pick<Ticket, 'resolutionDueAt'>, cal: Pick<BusinessCalendar, 'localDate'>): string {
+/**
+ * "2026-12-02（周三）": the current answer deadline as people read it — with its time when it is not the close of that
+ * working day ("2026-12-03（周四）10:15"), so that a deadline early in a day is never read as the whole day.
+ */
+export function dueText(t: Pick<Ticket, 'resolutionDueAt'>, cal: Pick<BusinessCalendar, 'localDate' | 'endOfWorkingDay' | 'timezone'>): string {
   const date = dueDate(t, cal);
-  return `${date}（${weekday(date)}）`;
+  const closing = Date.parse(cal.endOfWorkingDay(date)) === Date.parse(t.resolutionDueAt);
+  const time = closing ? '' : DateTime.fromISO(t.resolutionDueAt).setZone(cal.timezone).toFormat('HH:mm');
+  return `${date}（${weekday(date)}）${time}`;
 }
 
 /** One line per ticket for lists. */
-export function ticketLine(t: Ticket, cal: Pick<BusinessCalendar, 'localDate'>): string {
+export function ticketLine(t: Ticket, cal: Pick<BusinessCalendar, 'localDate' | 'endOfWorkingDay' | 'timezone'>): string {
   const who = t.assignee ? ` · ${t.assignee.name}` : '';
   return `#${t.no} ${TICKET_STATUSES[t.status]}${who} · 时限 ${dueDate(t, cal)} · ${t.summary}`;
 }
 
 /** The status card of a ticket. */
-export function ticketCard(t: Ticket, cal: Pick<BusinessCalendar, 'localDate'>): string[] {
+export function ticketCard(t: Ticket, cal: Pick<BusinessCalendar, 'localDate' | 'endOfWorkingDay' | 'timezone'>): string[] {
   const last = [...t.events].reverse().find((e) => e.type === 'progress' || e.type === 'resolve');
+  // reopened (重办): the answer the enterprise did not accept is no longer the ticket's result
+  const open = isOpen(t);
+  const lastLabel = open && last?.type === 'resolve' ? '上次答复（已重办）' : '最近进展';
   return [
-    `**#${t.no} ${TICKET_STATUSES[t.status]}**${t.outcome ? `（${OUTCOMES[t.outcome]}）` : ''}`,
+    `**#${t.no} ${TICKET_STATUSES[t.status]}**${t.outcome && !open ? `（${OUTCOMES[t.outcome]}）` : ''}`,
     `> 问题：${t.summary}`,
     `> 类别：${CATEGORIES[t.category]}${t.enterprise ? ` · ${t.enterprise}` : ''}`,
     `> 责任人：${t.assignee?.name ?? '待派单'} · 办理时限：${dueText(t, cal)}`,
-    ...(last?.note ? [`> 最近进展：${last.note}`] : []),
+    ...(last?.note ? [`> ${lastLabel}：${last.note}`] : []),
   ];
 }

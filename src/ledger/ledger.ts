@@ -4,7 +4,7 @@ import type { BusinessCalendar } from '../domain/calendar.js';
 import type { DigestModel } from '../domain/digest.js';
 import type { Directory } from '../domain/directory.js';
 import { OUTCOMES, RATINGS, type RatingLevel } from '../domain/ticket-state.js';
-import { CATEGORIES, TICKET_STATUSES, wasOverdue, type Ticket } from '../domain/ticket.js';
+import { CATEGORIES, isOpen, TICKET_STATUSES, wasOverdue, type Ticket } from '../domain/ticket.js';
 
 export const LEDGER_HEADERS = [
   '编号', '受理日期', '企业', '类别', '问题摘要', '责任人', '责任单位', '办理时限', '状态', '办结结果', '评价', '办结日期', '办理用时(工作日)', '是否超期',
@@ -48,9 +48,10 @@ export async function buildLedger(
       department,
       dateCell(t.resolutionDueAt, tz),
       TICKET_STATUSES[t.status],
-      t.outcome ? OUTCOMES[t.outcome] : '',
+      // a reopened ticket (重办) has no result until it is answered again
+      t.outcome && !isOpen(t) ? OUTCOMES[t.outcome] : '',
       t.rating ? (RATINGS[t.rating.level as RatingLevel]?.label ?? t.rating.level) : '',
-      dateCell(t.resolvedAt, tz),
+      isOpen(t) ? '' : dateCell(t.resolvedAt, tz),
       Math.round((cal.workingMinutesBetween(t.createdAt, end) / cal.minutesPerDay) * 10) / 10,
       overdue ? '是' : '否',
     ]);

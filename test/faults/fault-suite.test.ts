@@ -351,7 +351,13 @@ describe('the fault suite', () => {
             : fake.requests.filter((x) => isDingSession(x) && x.query.get('session') === `fd${r.i}`).length +
               fake.requests.filter((x) => isDingGroup(x) && x.body?.openConversationId === r.chat && no !== undefined && String(x.body?.msgParam).includes(`#${no}`)).length;
         if (n === 1) answeredOnce++;
-        else if (n === 0) problems.push(`report ${r.id}: not answered`);
+        else if (n === 0) {
+          // what the store knows of its answers: the outbound records of its message, and their dead letters
+          const cause = `${r.platform}:${r.id}`;
+          const outs = await store.conn.collection('outbound_messages').find({ cause }, { projection: { message: 0 } }).toArray();
+          const dead = await store.conn.collection('dead_letters').find({ _id: { $in: outs.map((o) => o._id) } as never }, { projection: { data: 0 } }).toArray();
+          problems.push(`report ${r.id}: not answered (outbound: ${JSON.stringify(outs)}; dead letters: ${JSON.stringify(dead)})`);
+        }
         else {
           twice++;
           const rel = (t?: number) => (t === undefined ? '?' : `+${((t - t0) / 1000).toFixed(1)}s`);
