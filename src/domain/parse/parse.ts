@@ -84,12 +84,16 @@ function detectIntent(t: string, ticket: number | null): Intent {
     if (/(办结|已办结|已解决|答复|已处理完|处理完毕|已完成|销号|已经办好|已办好|办好了|处理好了|已经处理好|搞定|已落实|已送电|已通电)/.test(t)) return 'resolve';
     if (/(催|加快|抓紧|尽快|督办|督促|着急|快点|没人(联系|管|理|回复|处理)|怎么还没|还没人)/.test(t)) return 'urge';
     if (/(什么进度|进度如何|进度怎样|进度怎么样|进展如何|进展怎样|进展怎么样|怎么样|到哪了|到哪一步|什么环节|哪个环节|查一下|查询|状态|什么时候能|什么情况|啥情况|情况如何|结果呢|有结果|[?？]$)/.test(t)) return 'query';
+    // "#1 进度" / "#1进度呢": a question, not an update (an update says what happened)
+    if (/^#?\d+号?(的)?(进度|进展)(呢|如何|怎样|怎么样|啊|吗)?$/.test(bare)) return 'query';
     if (/(进展|进度|延期|更新|已联系|已约|正在)/.test(t)) return 'progress';
     return 'query';
   }
   // a bare command verb without its number: the handler asks for the number
   const verb = /^(认领|签收|办结|答复|转办|退单|催办|重办|评价)$/.exec(bare)?.[1];
   if (verb) return BARE_VERBS[verb]!;
+  // "进度" / "有什么进展吗" without a number: the asker's own tickets (an enterprise's, or a cadre's to-do list)
+  if (/^(进度|进展)(呢|如何|怎样|怎么样|了吗|啊)?$|^(有|有没有|有什么)(新的?)?进展(吗|了吗|没有)?$|^(现在)?(什么|啥)进度(了)?$/.test(bare)) return 'query';
   if (/^(我的待办|待办|我的工单|我的任务|超期|超期清单|超期列表|我们的问题|我们公司的问题|查询)/.test(bare) && bare.length <= 12) {
     return 'query';
   }

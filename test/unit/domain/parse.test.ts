@@ -131,3 +131,17 @@ describe('the category lexicon', () => {
     }
   });
 });
+
+describe('asking for progress is a question, not an update', () => {
+  it.each(['进度', '进度呢', '有什么进展吗', '有进展吗', '什么进度了'])('"%s" without a number asks after one\'s own tickets', (text) => {
+    expect(parseMessage(text, REF).intent).toBe('query');
+  });
+  it.each(['#1进度', '#1 进度', '#12 进展呢'])('"%s" asks after that ticket', (text) => {
+    const p = parseMessage(text, REF);
+    expect(p.intent).toBe('query');
+    expect(p.ticket).not.toBeNull();
+  });
+  it('an update with content stays an update', () => {
+    expect(parseMessage('#1 进展：已联系供电公司，周五现场勘察', REF).intent).toBe('progress');
+  });
+});
