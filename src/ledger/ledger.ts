@@ -4,6 +4,7 @@ import type { BusinessCalendar } from '../domain/calendar.js';
 import type { DigestModel } from '../domain/digest.js';
 import type { Directory } from '../domain/directory.js';
 import { OUTCOMES, RATINGS, type RatingLevel } from '../domain/ticket-state.js';
+import { NEUTRAL } from '../messages/outbound.js';
 import { CATEGORIES, isOpen, TICKET_STATUSES, wasOverdue, type Ticket } from '../domain/ticket.js';
 
 export const LEDGER_HEADERS = [
@@ -43,7 +44,8 @@ export async function buildLedger(
       dateCell(t.createdAt, tz),
       t.enterprise ?? '',
       CATEGORIES[t.category],
-      t.summary,
+      // a spreadsheet reads no markup: the invisible marks that keep typed text inert in chat are left out
+      t.summary.replaceAll(NEUTRAL, ''),
       t.assignee?.name ?? '',
       department,
       dateCell(t.resolutionDueAt, tz),

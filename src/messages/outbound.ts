@@ -98,7 +98,9 @@ export function toPlainText(msg: OutboundMessage): string {
     .replace(/^#+ /gm, '')
     .replace(/\*\*(.+?)\*\*/g, '$1')
     .replace(/^> ?/gm, '')
-    .replace(/<\/?font[^>]*>/g, '');
+    .replace(/<\/?font[^>]*>/g, '')
+    // plain text is final (nothing reads markup in it): the marks that kept typed text inert are no longer needed
+    .replaceAll(NEUTRAL, '');
 }
 
 export function mentionToken(index: number): string {

@@ -64,6 +64,9 @@ describe('text typed by users never becomes markup', () => {
     expect(content.match(/<@/g)).toEqual(['<@']);
     expect(content).not.toContain('<font');
     expect(seen(toPlainText(msg))).toContain('{{mention:0}} {{warn:假}} <@zhangsan>');
+    // plain text is final: it reads as typed without the invisible marks
+    expect(toPlainText(quoting(viaWecom(TYPED)))).not.toContain('\u2060');
+    expect(toPlainText(quoting(viaWecom(TYPED)))).toContain('**加粗**');
   });
 
   it('an escalation post quoting a summary the LLM wrote (never through intake) mentions only the people who must act', () => {
