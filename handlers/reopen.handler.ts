@@ -1,4 +1,4 @@
-import { commandNote } from '../src/domain/parse/commands.js';
+import { reopenNote } from '../src/domain/parse/commands.js';
 import { reopenDueAt } from '../src/domain/sla.js';
 import type { Handler } from '../src/bot/context.js';
 import { changeTicket, compose, dueText, personRef, ticketNo } from './common.js';
@@ -10,7 +10,7 @@ export const reopen: Handler = {
   async handle(ctx) {
     const no = await ticketNo(ctx, '#12 还没解决');
     if (no === null) return 'no ticket number';
-    const note = commandNote(ctx.parsed.normalized);
+    const note = reopenNote(ctx.parsed.normalized);
     const { calendar, policy } = ctx.sla;
     const t = await changeTicket(ctx, no, 'reopen', (t) => ({
       type: 'reopen',

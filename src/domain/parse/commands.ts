@@ -33,6 +33,14 @@ export function commandNote(t: string): string {
     .trim();
 }
 
+/** Why the enterprise reopens ("#12 还没解决 正式验收还没做" → "正式验收还没做"): the note without the request itself. */
+export function reopenNote(t: string): string {
+  return commandNote(t)
+    .replace(/^(申请)?(重新打开|重办|重新办理|重新处理|还没解决|没有解决|未解决|没解决)(一下)?[\s:：,，。]*/, '')
+    .replace(/^(?:理由|原因|说明)[\s:：]*/, '')
+    .trim();
+}
+
 const RATING_WORDS = /(非常不满意|很不满意|差评|不满意|非常满意|很满意|十分满意|特别满意|基本满意|还行|一般|满意|好评|[1-5一二三四五]\s*(?:颗)?星)/;
 
 /** What the enterprise says with its rating ("#12 不满意 还是没通电" → "还是没通电"): the note without the level. */

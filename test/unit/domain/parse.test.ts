@@ -5,6 +5,7 @@ import { cnNumber, parseRequestedDate } from '../../../src/domain/parse/dates.js
 import { normalizeText } from '../../../src/domain/parse/normalize.js';
 import { LEXICON } from '../../../src/domain/parse/lexicon.js';
 import { parseMessage } from '../../../src/domain/parse/parse.js';
+import { reopenNote } from '../../../src/domain/parse/commands.js';
 import { sharedPath } from '../../helpers/shared.js';
 
 const REF = '2026-11-23T09:30:00+08:00';
@@ -143,5 +144,15 @@ describe('asking for progress is a question, not an update', () => {
   });
   it('an update with content stays an update', () => {
     expect(parseMessage('#1 进展：已联系供电公司，周五现场勘察', REF).intent).toBe('progress');
+  });
+});
+
+describe('the reason of a 重办 is what the enterprise says beyond asking for it', () => {
+  it.each([
+    ['#12 还没解决 正式验收还没做', '正式验收还没做'],
+    ['#12 重办，理由：电压还是不稳', '电压还是不稳'],
+    ['#12 还没解决', ''],
+  ])('"%s" → "%s"', (text, note) => {
+    expect(reopenNote(normalizeText(text))).toBe(note);
   });
 });

@@ -57,7 +57,7 @@ describe('command handlers on the example directory', () => {
     expect(reopened.texts[0]).toContain('#1 已重新打开，转入重办');
     const t = (await h.ticket(1))!;
     expect(t).toMatchObject({ status: 'in_progress', reopenCount: 1, urgeCount: 1 });
-    expect(t.events.at(-1)).toMatchObject({ type: 'reopen', note: '还没解决，二期还是用不上电' });
+    expect(t.events.at(-1)).toMatchObject({ type: 'reopen', note: '二期还是用不上电' });
     expect(t.events.map((e) => e.type)).toEqual(expect.arrayContaining(['accepted', 'claim', 'urge', 'resolve', 'reopen']));
   });
 
