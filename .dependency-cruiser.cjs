@@ -15,7 +15,7 @@ const FLOORS = [
   { name: 'services', paths: ['src/outbound/', 'src/digest/', 'src/directory/', 'src/ledger/', 'src/llm/'] },
   { name: 'bot', paths: ['src/bot/', 'handlers/'] },
   { name: 'edges', paths: ['src/server/', 'src/simulator/', 'jobs/'] },
-  { name: 'entry', paths: ['src/main.ts', 'src/runtime.ts', 'src/runtime/', 'src/cli.ts', 'src/cli/'] },
+  { name: 'entry', paths: ['src/main.ts', 'src/runtime.ts', 'src/runtime/', 'src/cli/'] },
 ];
 
 const re = (p) => '^' + p.replace(/\./g, '\\.') + (p.endsWith('/') ? '' : '$');
@@ -23,7 +23,7 @@ const on = (floors) => floors.flatMap((f) => f.paths.map(re));
 
 /** The composition root: the only files that may name jobs/, the handlers list and the simulator. */
 const ROOT = ['^src/main\\.ts$', '^src/runtime\\.ts$', '^src/runtime/'];
-const CLI = ['^src/cli\\.ts$', '^src/cli/'];
+const CLI = ['^src/cli/'];
 /** Libraries that do no I/O: the domain may use them. */
 const PURE_LIBS = '^node_modules/(luxon|@types/luxon|zod|chinese-days|opencc-js)/';
 /** Libraries that talk to the world. */
@@ -83,8 +83,8 @@ module.exports = {
       name: 'src-never-imports-jobs',
       severity: 'error',
       comment:
-        'jobs/ are BullMQ processors on top of src/. Only the composition root names them (through jobs/index.ts). Sending lives in src/outbound/; schedulers live in jobs/.',
-      from: { path: '^src/', pathNot: [...ROOT, ...CLI] },
+        'jobs/ are BullMQ processors on top of src/. Only the composition root names them (through jobs/index.ts); the CLI reaches them, if ever, through the runtime. Sending lives in src/outbound/ (the send job, src/outbound/send-message.job.ts, beside the outbox that queues it); schedulers live in jobs/.',
+      from: { path: '^src/', pathNot: ROOT },
       to: { path: '^jobs/' },
     },
     {

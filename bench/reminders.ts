@@ -5,7 +5,7 @@
  */
 import { Redis } from 'ioredis';
 import { DEFAULT_POLICY } from '../config/policy.js';
-import { slaReconcile, type JobDeps } from '../jobs/index.js';
+import { slaReconcile, type SlaReconcileDeps } from '../jobs/index.js';
 import { defaultCalendar as cal } from '../src/domain/calendar.js';
 import { nextDueAt } from '../src/domain/sla.js';
 import { buildNewTicket, type Ticket } from '../src/domain/ticket.js';
@@ -56,7 +56,7 @@ try {
     log: createLogger('silent'), tickets, producer, calendar: cal, policy: DEFAULT_POLICY, timezone: 'Asia/Shanghai',
     notices: createNoticeRepository(store.conn), pendingReminders: createPendingReminderRepository(store.conn),
     directory: () => createDirectoryRepository(store.conn).current(), senders: {}, now: () => now,
-  } as unknown as JobDeps;
+  } as unknown as SlaReconcileDeps;
   const memory = async () => Number(/used_memory:(\d+)/.exec(await redis.info('memory'))?.[1] ?? 0);
   const before = await memory();
   const pass = await timed(() => slaReconcile.process({}, deps, { jobId: 'bench', attemptsMade: 0, progress: 0, setProgress: async () => {} }));

@@ -3,10 +3,15 @@ import { z } from 'zod';
 import { renderDigest } from '../src/platforms/digest-render.js';
 import type { Period, PeriodRange } from '../src/domain/digest.js';
 import { defineJob, QUEUES } from '../src/queue/define-job.js';
-import type { JobDeps } from './deps.js';
+import type { Services } from './services.js';
+
+/** What sending today's due digests uses (the tick, and the SLA reconcile when it catches one up). */
+export type DueDigestsDeps = Pick<Services, 'calendar' | 'digests' | 'digestRuns' | 'directory' | 'senders' | 'outbox'>;
+/** What the digest tick uses. */
+export type DigestTickDeps = DueDigestsDeps & Pick<Services, 'now'>;
 
 /** Whether no earlier day of the same week (or month) is a working day. */
-function isFirstWorkingDayOf(unit: 'week' | 'month', today: string, deps: JobDeps): boolean {
+function isFirstWorkingDayOf(unit: 'week' | 'month', today: string, deps: Pick<Services, 'calendar'>): boolean {
   const d = DateTime.fromISO(today);
   const first = unit === 'week' ? d.minus({ days: d.weekday - 1 }) : d.startOf('month');
   for (let x = first; x < d; x = x.plus({ days: 1 })) if (deps.calendar.isWorkingDay(x.toISODate()!)) return false;
@@ -14,7 +19,7 @@ function isFirstWorkingDayOf(unit: 'week' | 'month', today: string, deps: JobDep
 }
 
 /** When today's scheduled digests are due (the configured local time), as an instant. */
-export function digestTimeToday(deps: Pick<JobDeps, 'calendar' | 'policy' | 'timezone'>, now: Date): Date {
+export function digestTimeToday(deps: Pick<Services, 'calendar' | 'policy' | 'timezone'>, now: Date): Date {
   const today = deps.calendar.localDate(now);
   return DateTime.fromISO(`${today}T${deps.policy.digest.time}`, { zone: deps.timezone }).toJSDate();
 }
@@ -25,7 +30,7 @@ export function digestTimeToday(deps: Pick<JobDeps, 'calendar' | 'policy' | 'tim
  * group, exactly once per group and period (a unique run record; deterministic outbound ids). A group and period
  * already sent is skipped before anything is built (one lookup by _id each), so calling it again is cheap.
  */
-export async function sendDueDigests(deps: JobDeps, now: Date): Promise<string> {
+export async function sendDueDigests(deps: DueDigestsDeps, now: Date): Promise<string> {
   const today = deps.calendar.localDate(now);
   if (!deps.calendar.isWorkingDay(today)) return `${today} is not a working day`;
   const ranges: PeriodRange[] = [deps.digests.sinceLastWorkingDay(today)];
@@ -64,7 +69,7 @@ export const digestTick = defineJob({
   jobId: (d) => `digest-tick-at-${d.at ?? 0}`,
   attempts: 8,
   backoffMs: 15_000,
-  async process(_d, deps: JobDeps) {
+  async process(_d, deps: DigestTickDeps) {
     return sendDueDigests(deps, deps.now());
   },
 });

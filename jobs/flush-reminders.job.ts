@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { defineJob, idKey, QUEUES } from '../src/queue/define-job.js';
-import type { JobDeps } from './deps.js';
+import type { Services } from './services.js';
+
+/** What the flush uses. */
+export type FlushRemindersDeps = Pick<Services, 'withLock' | 'pendingReminders' | 'outbox' | 'producer'>;
 
 /** Merge window: reminders for one person due within it go out as one message. */
 export const MERGE_DELAY_MS = 2000;
@@ -18,7 +21,7 @@ export const flushReminders = defineJob({
   data: z.object({ mergeKey: z.string(), first: z.string() }),
   jobId: (d) => `flush-${idKey(d.mergeKey)}-${idKey(d.first)}`,
   attempts: 10,
-  async process(d, deps: JobDeps) {
+  async process(d, deps: FlushRemindersDeps) {
     // one flush of a person at a time (two flush jobs may run at the same moment): the second then finds what the
     // first left, never the same reminders
     return deps.withLock(`flush-${d.mergeKey}`, async (lease) => {

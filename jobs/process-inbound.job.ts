@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { notifyAdmins } from '../src/outbound/outbox.js';
 import { defineJob, idKey, QUEUES } from '../src/queue/define-job.js';
 import { AppError } from '../src/shared/errors.js';
-import type { JobDeps } from './deps.js';
+import type { Services } from './services.js';
 
-/** Failed handlings after which a message is parked (status `failed`), unless JobDeps.inboundMaxAttempts says otherwise. */
+/** Failed handlings after which a message is parked (status `failed`), unless `inboundMaxAttempts` says otherwise. */
 export const INBOUND_MAX_ATTEMPTS = 5;
 /**
  * How long a message that is not its conversation's turn waits before it looks again (no attempt used), per place
@@ -30,6 +30,12 @@ export function isInfrastructureError(err: unknown): boolean {
   return /Connection is closed|Stream isn't writeable|client is closed/i.test(e.message ?? '');
 }
 
+/** What processing an inbound message uses. */
+export type ProcessInboundDeps = Pick<
+  Services,
+  'inbound' | 'bot' | 'producer' | 'outbox' | 'directory' | 'senders' | 'calendar' | 'now' | 'log' | 'inboundMaxAttempts'
+>;
+
 const data = z.object({ platform: z.enum(['wecom', 'dingtalk']), eventId: z.string().min(1) });
 
 /**
@@ -51,7 +57,7 @@ export const processInbound = defineJob({
   // the store's count decides when to park; these cover store outages on top
   attempts: 14,
   backoffMs: 1000,
-  async process(d, deps: JobDeps) {
+  async process(d, deps: ProcessInboundDeps) {
     const order = deps.producer.chatOrder;
     const stored = await deps.inbound.get(d.platform, d.eventId);
     // acknowledged means stored; a read that misses it (the store just restarted) is tried again with backoff, and the
@@ -92,7 +98,7 @@ export const processInbound = defineJob({
 });
 
 /** Whether the message heads its conversation's line; a head that is finished, or whose job is gone, is dealt with. */
-async function isTurn(platform: 'wecom' | 'dingtalk', chatId: string, eventId: string, deps: JobDeps): Promise<boolean> {
+async function isTurn(platform: 'wecom' | 'dingtalk', chatId: string, eventId: string, deps: ProcessInboundDeps): Promise<boolean> {
   const order = deps.producer.chatOrder;
   for (;;) {
     const head = await order.head(platform, chatId);
@@ -103,13 +109,13 @@ async function isTurn(platform: 'wecom' | 'dingtalk', chatId: string, eventId: s
       continue;
     }
     // still to do: make sure it has a job (Redis may have lost it, or its attempts ran out during an outage)
-    await deps.producer.ensure(processInbound, { platform, eventId: head });
+    await deps.producer.enqueueIfLost(processInbound, { platform, eventId: head });
     return false;
   }
 }
 
 /** Leaves the line and wakes the next message of the conversation (its job may be waiting for its turn). */
-async function finish(platform: 'wecom' | 'dingtalk', chatId: string, eventId: string, deps: JobDeps): Promise<void> {
+async function finish(platform: 'wecom' | 'dingtalk', chatId: string, eventId: string, deps: ProcessInboundDeps): Promise<void> {
   const next = await deps.producer.chatOrder.done(platform, chatId, eventId);
   if (!next) return;
   const job = await deps.producer.queues.inbound.getJob(processInbound.jobId({ platform, eventId: next }));
@@ -117,7 +123,7 @@ async function finish(platform: 'wecom' | 'dingtalk', chatId: string, eventId: s
   if (job && (await job.isDelayed())) await job.promote().catch(() => undefined);
 }
 
-async function park(d: z.infer<typeof data>, chatId: string, reason: string, deps: JobDeps): Promise<string> {
+async function park(d: z.infer<typeof data>, chatId: string, reason: string, deps: ProcessInboundDeps): Promise<string> {
   const now = deps.now();
   deps.log.error({ platform: d.platform, eventId: d.eventId, chatId, reason }, 'message parked after repeated failures');
   // told before the status changes (a crash in between tells again, under the same id: once)

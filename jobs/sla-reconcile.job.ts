@@ -5,8 +5,15 @@ import { notifyAdmins } from '../src/outbound/outbox.js';
 import { defineJob, QUEUES } from '../src/queue/define-job.js';
 import { slaStep } from './sla-step.job.js';
 import { flushReminders } from './flush-reminders.job.js';
-import { digestTimeToday, sendDueDigests } from './digest-tick.job.js';
-import type { JobDeps } from './deps.js';
+import { digestTimeToday, sendDueDigests, type DueDigestsDeps } from './digest-tick.job.js';
+import type { Services } from './services.js';
+
+/** What the reconcile uses (with what a digest catch-up needs). */
+export type SlaReconcileDeps = Pick<
+  Services,
+  'tickets' | 'pendingReminders' | 'notices' | 'directory' | 'calendar' | 'policy' | 'timezone' | 'producer' | 'outbox' | 'senders' | 'now' | 'log'
+> &
+  DueDigestsDeps;
 
 /** How far ahead steps are put on the delayed queue (the reconcile runs every minute). */
 export const HORIZON_MS = 2 * 60_000;
@@ -25,7 +32,7 @@ export const slaReconcile = defineJob({
   jobId: (d) => `sla-reconcile-at-${d.at ?? 0}`,
   attempts: 3,
   backoffMs: 5000,
-  async process(_d, deps: JobDeps) {
+  async process(_d, deps: SlaReconcileDeps) {
     const now = deps.now();
     const horizon = new Date(now.getTime() + HORIZON_MS).toISOString();
     const due = await deps.tickets.listDue(horizon);
@@ -54,7 +61,7 @@ export const DIGEST_CATCH_UP_AFTER_MS = 5 * 60_000;
  * Today's digests that the tick did not send (the store was down at the digest time, no process ran then, the tick's
  * attempts ran out): sent once the digest time has passed, still once per group and period (sendDueDigests).
  */
-async function catchUpDigests(deps: JobDeps, now: Date): Promise<string | null> {
+async function catchUpDigests(deps: SlaReconcileDeps, now: Date): Promise<string | null> {
   // a caller without the digest side (bench/reminders.ts builds partial deps) has nothing to catch up
   if (!deps.digestRuns || !deps.digests || !deps.outbox) return null;
   if (now.getTime() < digestTimeToday(deps, now).getTime() + DIGEST_CATCH_UP_AFTER_MS) return null;
@@ -62,7 +69,7 @@ async function catchUpDigests(deps: JobDeps, now: Date): Promise<string | null> 
   return / → 0 sent/.test(r) || r.endsWith('not a working day') ? null : r;
 }
 
-async function warnMissingCalendar(deps: JobDeps, now: Date): Promise<void> {
+async function warnMissingCalendar(deps: SlaReconcileDeps, now: Date): Promise<void> {
   const years = [now, new Date(now.getTime() + 60 * 86_400_000)].map((d) => Number(deps.calendar.localDate(d).slice(0, 4)));
   for (const year of deps.calendar.missingSchedules(years)) {
     if (!(await deps.notices.claimOnce(`calendar-missing-${year}`, now))) continue;

@@ -5,8 +5,14 @@ import { escalationPost, stepMessage } from '../src/platforms/sla-messages.js';
 import type { OutboundTarget } from '../src/messages/outbound.js';
 import { defineJob, idKey, QUEUES } from '../src/queue/define-job.js';
 import { AppError } from '../src/shared/errors.js';
-import type { JobDeps } from './deps.js';
 import { flushReminders, MERGE_DELAY_MS } from './flush-reminders.job.js';
+import type { Services } from './services.js';
+
+/** What one SLA step uses. */
+export type SlaStepDeps = Pick<
+  Services,
+  'tickets' | 'ticketService' | 'pendingReminders' | 'directory' | 'calendar' | 'policy' | 'timezone' | 'producer' | 'outbox' | 'senders' | 'now' | 'log'
+>;
 
 /**
  * One reminder or escalation step. Re-reads the ticket: a step no longer pending (claimed, answered, deadline
@@ -19,7 +25,7 @@ export const slaStep = defineJob({
   data: z.object({ no: z.number().int().positive(), key: z.string().min(1) }),
   jobId: (d) => `sla-${d.no}-${idKey(d.key)}`,
   attempts: 20,
-  async process(d, deps: JobDeps) {
+  async process(d, deps: SlaStepDeps) {
     const t = await deps.tickets.getByNo(d.no);
     if (!t) return 'stale: no ticket';
     const step = pendingSteps(t, deps.calendar, deps.policy).find((s) => s.key === d.key);

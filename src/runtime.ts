@@ -3,7 +3,7 @@ import type { Redis } from 'ioredis';
 import type Koa from 'koa';
 import type { Config } from '../config/index.js';
 import { handlers } from '../handlers/index.js';
-import { digestTick, jobs, processInbound, slaReconcile, startSchedules, type JobDeps } from '../jobs/index.js';
+import { digestTick, jobs, processInbound, slaReconcile, startSchedules, type JobServices } from '../jobs/index.js';
 import { createBot } from './bot/bot.js';
 import { createIntake } from './bot/intake.js';
 import { createTicketService } from './bot/ticket-service.js';
@@ -225,7 +225,8 @@ export async function startRuntime(givenConfig: Readonly<Config>, log: Logger): 
     if (config.role !== 'web') {
       const workerRedis = createRedis(redisServer.uri, 'worker');
       workerRedis.on('error', (err) => log.warn({ err: { message: err.message } }, 'redis (worker) error'));
-      const deps: JobDeps = {
+      // one services object for every job; each job declares the part it uses (jobs/services.ts)
+      const deps: JobServices = {
         log,
         inbound,
         tickets,

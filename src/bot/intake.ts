@@ -102,7 +102,7 @@ export async function recoverUnprocessed(
     }
     for (const k of lost) await deps.producer.chatOrder.add(k.platform, k.chatId, k.eventId, new Date(k.receivedAt).getTime());
     for (const k of lost) {
-      const r = await deps.producer.ensure(deps.processing, { platform: k.platform as PlatformId, eventId: k.eventId });
+      const r = await deps.producer.enqueueIfLost(deps.processing, { platform: k.platform as PlatformId, eventId: k.eventId });
       n++;
       deps.log.warn({ platform: k.platform, eventId: k.eventId, action: r }, 'recovered an unprocessed message');
     }

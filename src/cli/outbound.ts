@@ -43,7 +43,7 @@ export function registerOutbound(program: Command): void {
     .action(async (id: string) => {
       await withQueues(async ({ producer, store }) => {
         const [{ sendMessage }, { createDeadLetterRepository }] = await Promise.all([
-          import('../../jobs/send-message.job.js'),
+          import('../outbound/send-message.job.js'),
           import('../store/repositories/dead-letter.repository.js'),
         ]);
         const repo = createDeadLetterRepository(store.conn);

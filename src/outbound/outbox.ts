@@ -1,4 +1,3 @@
-import { sendMessage } from '../../jobs/send-message.job.js';
 import type { Directory } from '../domain/directory.js';
 import { toAssignee } from '../domain/routing.js';
 import type { PlatformId } from '../messages/inbound.js';
@@ -6,6 +5,7 @@ import type { OutboundMessage, OutboundTarget } from '../messages/outbound.js';
 import type { Pacer } from '../queue/pacer.js';
 import type { Producer } from '../queue/producer.js';
 import type { OutboundMessageRepository } from '../store/repositories/outbound-message.repository.js';
+import { sendMessage } from './send-message.job.js';
 
 /**
  * Scheduled bulk sends avoid the :00 and :30 minute marks (WeCom asks for it, to spread load): a slot in such a

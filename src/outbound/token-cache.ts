@@ -1,16 +1,12 @@
 import type { Redis } from 'ioredis';
+import type { FetchedToken, TokenCache } from '../platforms/types.js';
 import type { WithLock } from '../queue/lock.js';
-
-export interface FetchedToken {
-  value: string;
-  expiresInSec: number;
-}
 
 /**
  * Access tokens shared by every process through Redis: read the cached one; refresh it ahead of expiry, or when a
  * platform says it is invalid, under a Redis lock so that concurrent senders (in any process) fetch it once.
  */
-export function createTokenCache(redis: Redis, prefix: string, withLock: WithLock, opts: { refreshAheadMs?: number } = {}) {
+export function createTokenCache(redis: Redis, prefix: string, withLock: WithLock, opts: { refreshAheadMs?: number } = {}): TokenCache {
   const ahead = opts.refreshAheadMs ?? 5 * 60_000;
   const keyOf = (name: string) => `${prefix}:token:${name}`;
   const read = async (name: string): Promise<{ value: string; expiresAt: number } | null> => {
@@ -36,4 +32,3 @@ export function createTokenCache(redis: Redis, prefix: string, withLock: WithLoc
     },
   };
 }
-export type TokenCache = ReturnType<typeof createTokenCache>;

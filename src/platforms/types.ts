@@ -1,6 +1,21 @@
 import type { OutboundMessage, OutboundTarget } from '../messages/outbound.js';
 import type { PlatformId } from '../messages/inbound.js';
 
+/** A token as a platform's API hands it out. */
+export interface FetchedToken {
+  value: string;
+  expiresInSec: number;
+}
+
+/**
+ * Access tokens shared by every sender (and process): what a sender needs, handed to it from outside
+ * (src/outbound/token-cache.ts implements it on Redis). Platforms know no store and no queue.
+ */
+export interface TokenCache {
+  /** A valid token. `invalid`: the token a platform just refused — replaced unless someone already did. */
+  get(name: string, fetch: () => Promise<FetchedToken>, invalid?: string): Promise<string>;
+}
+
 /** How many parts of a long message were already sent (a retry resumes after them). */
 export interface PartProgress {
   done: number;

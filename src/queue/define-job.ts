@@ -20,6 +20,18 @@ export interface JobDefinition<S extends z.ZodType, Deps> {
   ): Promise<string>;
 }
 
+/** Any job definition, whatever its data and the services it uses. */
+export type AnyJob = JobDefinition<any, any>;
+
+type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
+type DepsOfJob<J> = J extends JobDefinition<any, infer D> ? D : never;
+
+/**
+ * The services a list of jobs needs together: what each job declares it uses, combined. The worker host asks for
+ * one object of this type, so TypeScript checks that every job gets what it declares.
+ */
+export type DepsOf<Jobs extends readonly AnyJob[]> = UnionToIntersection<DepsOfJob<Jobs[number]>>;
+
 export function defineJob<S extends z.ZodType, Deps>(def: JobDefinition<S, Deps>): JobDefinition<S, Deps> {
   return def;
 }

@@ -6,8 +6,11 @@ import { QUEUES, type JobDefinition, type QueueName } from './define-job.js';
 
 export interface Producer {
   enqueue<S extends z.ZodType>(def: JobDefinition<S, any>, data: z.infer<S>, opts?: { delay?: number }): Promise<string>;
-  /** Re-queues work whose job is gone (Redis lost it) or failed for good; a waiting or done job is left alone. */
-  ensure<S extends z.ZodType>(def: JobDefinition<S, any>, data: z.infer<S>): Promise<'added' | 'retried' | 'present'>;
+  /**
+   * Re-queues work whose job is lost: gone (Redis lost it) → added again; failed for good → retried. A job that is
+   * waiting, running or done is left alone.
+   */
+  enqueueIfLost<S extends z.ZodType>(def: JobDefinition<S, any>, data: z.infer<S>): Promise<'added' | 'retried' | 'present'>;
   queues: Record<QueueName, Queue>;
   /** The per-conversation order of inbound messages (same Redis and prefix as the queues). */
   chatOrder: ChatOrder;
@@ -47,7 +50,7 @@ export function createProducer(connection: Redis, prefix: string): Producer {
     queues,
     chatOrder: createChatOrder(connection, prefix),
     enqueue,
-    async ensure(def, data) {
+    async enqueueIfLost(def, data) {
       const jobId = def.jobId(def.data.parse(data));
       const job = await queues[def.queue].getJob(jobId);
       if (!job) {

@@ -2,17 +2,18 @@ import { DelayedError, UnrecoverableError, Worker, type ConnectionOptions, type 
 import { PlatformApiError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 import { AppError } from '../shared/errors.js';
-import type { JobDefinition, QueueName } from './define-job.js';
+import type { AnyJob, DepsOf, QueueName } from './define-job.js';
 
 /**
  * One Worker per queue; job.name → definition. Data is validated again before processing. Errors marked
- * non-retryable become UnrecoverableError (no further attempts).
+ * non-retryable become UnrecoverableError (no further attempts). `deps`: one object with every service the jobs
+ * declare they use (each job gets it whole, and reads only what it declared).
  */
-export function startWorkers<Deps>(opts: {
+export function startWorkers<Jobs extends readonly AnyJob[]>(opts: {
   connection: ConnectionOptions;
   prefix: string;
-  jobs: JobDefinition<any, Deps>[];
-  deps: Deps;
+  jobs: Jobs;
+  deps: DepsOf<Jobs>;
   log: Logger;
   concurrency?: Partial<Record<QueueName, number>>;
   /** Lock of an active job; a worker that dies loses it after this and another takes the job over. */
@@ -20,7 +21,7 @@ export function startWorkers<Deps>(opts: {
   /** Called once when a job has failed for good (permanent error or attempts used up). */
   onFinalFailure?: (job: Job, err: Error) => Promise<void>;
 }): { close(force?: boolean): Promise<void>; workers: Worker[] } {
-  const byQueue = new Map<QueueName, Map<string, JobDefinition<any, Deps>>>();
+  const byQueue = new Map<QueueName, Map<string, AnyJob>>();
   for (const def of opts.jobs) {
     if (!byQueue.has(def.queue)) byQueue.set(def.queue, new Map());
     byQueue.get(def.queue)!.set(def.name, def);

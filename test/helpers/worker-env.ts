@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import { DEFAULT_POLICY } from '../../config/policy.js';
-import { jobs, type JobDeps } from '../../jobs/index.js';
+import { jobs, type JobServices } from '../../jobs/index.js';
 import { createTicketService } from '../../src/bot/ticket-service.js';
 import { createDigestService } from '../../src/digest/digest-service.js';
 import { defaultCalendar } from '../../src/domain/calendar.js';
@@ -40,7 +40,7 @@ export function startWorkerEnv(opts: {
   workers?: boolean;
   lockDurationMs?: number;
   /** The bot that handles inbound messages (default: none; inbound jobs then fail). */
-  bot?: JobDeps['bot'];
+  bot?: JobServices['bot'];
   inboundMaxAttempts?: number;
   concurrency?: Parameters<typeof startWorkers>[0]['concurrency'];
   /** Redis outside a vitest run (a worker in a child process); default the run's Redis. */
@@ -72,7 +72,7 @@ export function startWorkerEnv(opts: {
     ),
   };
   const calendar = defaultCalendar;
-  const deps: JobDeps = {
+  const deps: JobServices = {
     log,
     inbound: createInboundRepository(opts.store.conn),
     tickets,

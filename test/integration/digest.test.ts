@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import YAML from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { digestTick, type JobDeps } from '../../jobs/index.js';
+import { digestTick, type DigestTickDeps } from '../../jobs/index.js';
 import { startWorkerEnv } from '../helpers/worker-env.js';
 import { testMongoUri, testQueuePrefix, testRedisUrl } from '../helpers/env.js';
 import { waitForDrain } from '../helpers/queue-drain.js';
@@ -22,7 +22,7 @@ const prefix = testQueuePrefix();
 let store: Store;
 let fake: FakePlatforms;
 let stop: () => Promise<void>;
-let depsAt: (now: Date) => JobDeps;
+let depsAt: (now: Date) => DigestTickDeps;
 
 beforeAll(async () => {
   fake = await startFakePlatforms();
@@ -47,7 +47,7 @@ beforeAll(async () => {
   });
   await store.conn.collection('tickets').insertOne({ ...early, _id: 4, assignee: { personId: 'zhangwei', name: '张伟' }, status: 'pending_claim', dispatchedAt: early.createdAt } as never);
   const env = startWorkerEnv({ store, apiBase: fake.base, prefix });
-  depsAt = (now: Date): JobDeps => ({ ...env.deps, now: () => now });
+  depsAt = (now: Date): DigestTickDeps => ({ ...env.deps, now: () => now });
   stop = env.stop;
 });
 afterAll(async () => {

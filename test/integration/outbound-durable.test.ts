@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { Redis } from 'ioredis';
 import YAML from 'yaml';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { sendMessage } from '../../jobs/send-message.job.js';
+import { sendMessage } from '../../src/outbound/send-message.job.js';
 import { validateDirectory } from '../../src/domain/directory.js';
 import type { OutboundTarget } from '../../src/messages/outbound.js';
 import { OUTBOUND_SWEEP_GRACE_MS } from '../../src/outbound/outbox.js';

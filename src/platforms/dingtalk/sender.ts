@@ -1,9 +1,8 @@
 import type { DingtalkConfig } from '../../../config/index.js';
 import type { OutboundMessage, OutboundTarget } from '../../messages/outbound.js';
-import type { TokenCache } from '../../outbound/token-cache.js';
 import { PlatformApiError } from '../../shared/errors.js';
 import { postJson, sameOrigin } from '../http.js';
-import { sendParts, type PartProgress, type Sender } from '../types.js';
+import { sendParts, type PartProgress, type Sender, type TokenCache } from '../types.js';
 import { toDingtalkMarkdownParts } from './render.js';
 
 const SESSION_EXPIRED = 300001;

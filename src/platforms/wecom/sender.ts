@@ -1,9 +1,8 @@
 import type { WecomConfig } from '../../../config/index.js';
 import { splitByBytes, toPlainText, type OutboundMessage, type OutboundTarget } from '../../messages/outbound.js';
-import type { TokenCache } from '../../outbound/token-cache.js';
 import { PlatformApiError } from '../../shared/errors.js';
 import { postJson, sameOrigin } from '../http.js';
-import { sendParts, type PartProgress, type Sender } from '../types.js';
+import { sendParts, type PartProgress, type Sender, type TokenCache } from '../types.js';
 import { toWecomMarkdown, toWecomMarkdownParts } from './render.js';
 
 /** errcodes worth another try: system busy. */

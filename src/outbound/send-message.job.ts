@@ -1,7 +1,10 @@
 import { z } from 'zod';
-import { defineJob, idKey, QUEUES } from '../src/queue/define-job.js';
-import { AppError } from '../src/shared/errors.js';
-import type { JobDeps } from './deps.js';
+import type { OutboundTarget } from '../messages/outbound.js';
+import type { PlatformId } from '../messages/inbound.js';
+import type { Sender } from '../platforms/types.js';
+import { defineJob, idKey, QUEUES } from '../queue/define-job.js';
+import { AppError } from '../shared/errors.js';
+import type { OutboundStatus } from '../store/models/outbound-message.model.js';
 
 const platform = z.enum(['wecom', 'dingtalk']);
 const userRef = z.object({ platform, id: z.string(), name: z.string().optional() });
@@ -24,6 +27,25 @@ export const outboundTargetSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('user'), platform, userId: z.string() }),
 ]);
 
+/**
+ * What the send job uses: the outbox's bookkeeping (outbox.ts implements it; declared here, not imported, so the
+ * outbox can name this job without a cycle) and the senders.
+ */
+export interface SendMessageDeps {
+  outbox: {
+    isTurn(target: OutboundTarget, jobId: string): Promise<boolean>;
+    rank(target: OutboundTarget, jobId: string): Promise<number | null>;
+    acquire(target: OutboundTarget, jobId: string): Promise<number>;
+    done(target: OutboundTarget, jobId: string): Promise<void>;
+    sent(target: OutboundTarget, jobId: string): Promise<void>;
+    state(jobId: string): Promise<{ status: OutboundStatus; sendingPart: number | null } | null>;
+    sending(jobId: string, part: number): Promise<void>;
+    notSending(jobId: string): Promise<void>;
+    requeued(jobId: string): Promise<void>;
+  };
+  senders: Partial<Record<PlatformId, Sender>>;
+}
+
 /** Job progress of a message that went out whole (not in marked parts): a retry only records it as sent. */
 export const DELIVERED = 1_000_000;
 
@@ -45,7 +67,7 @@ export const sendMessage = defineJob({
   }),
   jobId: (d) => `out-${d.target.platform}-${idKey(d.cause)}-${d.index}`,
   attempts: 10,
-  async process(d, deps: JobDeps, meta) {
+  async process(d, deps: SendMessageDeps, meta) {
     const sender = deps.senders[d.target.platform];
     if (!sender) throw new AppError('PLATFORM_DISABLED', `${d.target.platform} is not configured`);
     // one conversation, one order: only the earliest pending message of the destination goes now; the others wait
@@ -85,13 +107,22 @@ export const sendMessage = defineJob({
         done = n;
         await meta.setProgress(n).catch(() => undefined);
       };
+      // the in-flight record goes out together with the request, not before it: awaiting it first would open a window
+      // (the store's round trip) in which a process that dies leaves a record for a request that never left. The
+      // records are chained (in part order) and awaited before anything else is written about this message.
+      let recording: Promise<void> = Promise.resolve();
+      const sending = async (part: number) => {
+        recording = recording.then(() => deps.outbox.sending(meta.jobId, part)).catch(() => undefined);
+      };
       try {
-        await sender.send(d.target, d.message, { done, mark, sending: (part) => deps.outbox.sending(meta.jobId, part) });
+        await sender.send(d.target, d.message, { done, mark, sending });
       } catch (err) {
         // the platform answered (an error, a rate limit), or the request failed: nothing is in flight any more
+        await recording;
         await deps.outbox.notSending(meta.jobId).catch(() => undefined);
         throw err;
       }
+      await recording;
       if (done === before) await mark(DELIVERED);
     }
     // recorded as sent (then the destination's next message is woken); should this write fail (the store is down),

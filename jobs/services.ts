@@ -1,22 +1,28 @@
 import type { Policy } from '../config/policy.js';
 import type { Bot } from '../src/bot/bot.js';
 import type { TicketService } from '../src/bot/ticket-service.js';
+import type { DigestService } from '../src/digest/digest-service.js';
 import type { BusinessCalendar } from '../src/domain/calendar.js';
 import type { Directory } from '../src/domain/directory.js';
 import type { PlatformId } from '../src/messages/inbound.js';
-import type { Sender } from '../src/platforms/types.js';
-import type { Producer } from '../src/queue/producer.js';
-import type { WithLock } from '../src/queue/lock.js';
 import type { Outbox } from '../src/outbound/outbox.js';
+import type { Sender } from '../src/platforms/types.js';
+import type { WithLock } from '../src/queue/lock.js';
+import type { Producer } from '../src/queue/producer.js';
 import type { Logger } from '../src/shared/logger.js';
+import type { DigestRunRepository } from '../src/store/repositories/digest-run.repository.js';
 import type { InboundRepository } from '../src/store/repositories/inbound.repository.js';
 import type { NoticeRepository } from '../src/store/repositories/notice.repository.js';
-import type { TicketRepository } from '../src/store/repositories/ticket.repository.js';
-import type { DigestRunRepository } from '../src/store/repositories/digest-run.repository.js';
-import type { DigestService } from '../src/digest/digest-service.js';
 import type { PendingReminderRepository } from '../src/store/repositories/pending-reminder.repository.js';
+import type { TicketRepository } from '../src/store/repositories/ticket.repository.js';
 
-export interface JobDeps {
+/**
+ * The names of the services a job may ask for, and what each is. No job receives all of them: each declares the few
+ * it uses (`type SlaStepDeps = Pick<Services, 'tickets' | …>`, next to its definition), and the runtime builds one
+ * object that the worker host checks against what the registered jobs declare together (DepsOf in
+ * src/queue/define-job.ts). The send job declares its own (src/outbound/send-message.job.ts).
+ */
+export interface Services {
   log: Logger;
   inbound: InboundRepository;
   tickets: TicketRepository;
