@@ -33,3 +33,25 @@ export function createBatcher<I, R>(write: (items: I[]) => Promise<R[]>, opts: {
       else timer ??= setTimeout(() => void flush(), maxWaitMs);
     });
 }
+
+/**
+ * Concurrent inserts into one collection written together (one unordered insertMany); each caller learns whether its
+ * own document was 'stored', a 'duplicate' of one already there (unique `_id`), or failed.
+ */
+export function createBatchedInsert<D>(collection: { insertMany(docs: Record<string, unknown>[], opts: { ordered: boolean }): Promise<unknown> }) {
+  return createBatcher<D, 'stored' | 'duplicate' | Error>(async (docs) => {
+    const results: ('stored' | 'duplicate' | Error)[] = docs.map(() => 'stored');
+    try {
+      await collection.insertMany(docs as unknown as Record<string, unknown>[], { ordered: false });
+    } catch (err) {
+      const writeErrors = (err as { writeErrors?: { index: number; code?: number; err?: { code?: number; index?: number } }[] }).writeErrors;
+      if (!writeErrors) throw err;
+      for (const w of writeErrors) {
+        const index = w.index ?? w.err?.index ?? -1;
+        const code = w.code ?? w.err?.code;
+        if (index >= 0) results[index] = code === 11000 ? 'duplicate' : new Error(`insert failed (${String(code)})`);
+      }
+    }
+    return results;
+  });
+}

@@ -1,7 +1,7 @@
 import type { Connection, Model } from 'mongoose';
 import type { InboundMessage } from '../../messages/inbound.js';
 import type { InboundMessageDoc } from '../models/inbound-message.model.js';
-import { createBatcher } from '../batcher.js';
+import { createBatchedInsert } from '../batcher.js';
 
 export interface StoredInbound {
   message: InboundMessage;
@@ -23,21 +23,7 @@ export function createInboundRepository(conn: Connection) {
   const key = (platform: string, eventId: string) => ({ _id: `${platform}:${eventId}` });
   // the acknowledgement path: concurrent deliveries are written together (one unordered insertMany), each caller
   // answered only once its own document is stored; a duplicate is reported per document
-  const storeBatched = createBatcher<Omit<InboundMessageDoc, 'processedAt' | 'outcome'>, 'stored' | 'duplicate' | Error>(async (docs) => {
-    const results: ('stored' | 'duplicate' | Error)[] = docs.map(() => 'stored');
-    try {
-      await Inbound.collection.insertMany(docs as unknown as Record<string, unknown>[], { ordered: false });
-    } catch (err) {
-      const writeErrors = (err as { writeErrors?: { index: number; code?: number; err?: { code?: number; index?: number } }[] }).writeErrors;
-      if (!writeErrors) throw err;
-      for (const w of writeErrors) {
-        const index = w.index ?? w.err?.index ?? -1;
-        const code = w.code ?? w.err?.code;
-        if (index >= 0) results[index] = code === 11000 ? 'duplicate' : new Error(`insert failed (${String(code)})`);
-      }
-    }
-    return results;
-  });
+  const storeBatched = createBatchedInsert<Omit<InboundMessageDoc, 'processedAt' | 'outcome'>>(Inbound.collection);
 
   return {
     /** 'stored' the first time, 'duplicate' for a repeated delivery (unique index, nothing changes). */

@@ -1,6 +1,6 @@
 import type { Connection, Model } from 'mongoose';
 import type { OutboundMessageDoc, OutboundStatus } from '../models/outbound-message.model.js';
-import { createBatcher } from '../batcher.js';
+import { createBatchedInsert } from '../batcher.js';
 
 /** Plain data without undefined fields (the driver would store them as null). */
 const plain = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
@@ -18,21 +18,7 @@ export function createOutboundMessageRepository(conn: Connection) {
   const Out = conn.model('OutboundMessage') as Model<OutboundMessageDoc>;
   // concurrent sends are recorded together (one unordered insertMany); an already recorded message is reported per
   // document (its _id is the job id: the same message recorded twice is one document)
-  const recordBatched = createBatcher<OutboundMessageDoc, 'stored' | 'duplicate' | Error>(async (docs) => {
-    const results: ('stored' | 'duplicate' | Error)[] = docs.map(() => 'stored');
-    try {
-      await Out.collection.insertMany(docs as unknown as Record<string, unknown>[], { ordered: false });
-    } catch (err) {
-      const writeErrors = (err as { writeErrors?: { index: number; code?: number; err?: { code?: number; index?: number } }[] }).writeErrors;
-      if (!writeErrors) throw err;
-      for (const w of writeErrors) {
-        const index = w.index ?? w.err?.index ?? -1;
-        const code = w.code ?? w.err?.code;
-        if (index >= 0) results[index] = code === 11000 ? 'duplicate' : new Error(`insert failed (${String(code)})`);
-      }
-    }
-    return results;
-  });
+  const recordBatched = createBatchedInsert<OutboundMessageDoc>(Out.collection);
 
   return {
     /** Records a message before its job is queued: 'stored' the first time, 'duplicate' when it is already recorded. */
