@@ -96,7 +96,7 @@ export async function startRuntime(givenConfig: Readonly<Config>, log: Logger): 
       log: (m) => log.info(m),
     });
     stack.push(() => redisServer.stop());
-    const store = await connectStore(mongo.uri);
+    const store = await connectStore(mongo.uri, { onMonitorRestart: (reason) => log.warn({ reason }, 'store: restarted a stuck server monitor') });
     stack.push(() => store.close());
     // the queues belong to this deployment (its database): a Redis that served another data folder is never inherited
     const deployment = await ensureDeployment(store.conn);
