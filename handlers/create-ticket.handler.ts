@@ -62,7 +62,8 @@ export const createTicket: Handler = {
           `> 类别：${CATEGORIES[t.category]}${t.urgency === 'urgent' ? ' · **紧急**' : ''}${t.enterprise ? ` · ${t.enterprise}` : ''}`,
           `> 办理时限：${dueText(t, ctx.sla.calendar).replace('）', `${asked}）`)}`,
           t.assignee
-            ? `> 责任人：@{1} ${t.assignee.name}（${VIA[r?.via ?? ''] ?? '责任人'}）\n请责任人签收：回复“认领 #${t.no}”。`
+            ? // the mention shows the name; without one (no id on this platform) the name is written out
+              `> 责任人：${assignee ? '@{1}' : t.assignee.name}（${VIA[r?.via ?? ''] ?? '责任人'}）\n请责任人签收：回复“认领 #${t.no}”。`
             : '我们将尽快安排专人办理，进展会在本群告知。',
         ],
         [reporterRef(t), assignee],

@@ -83,7 +83,8 @@ export function createBot(deps: BotDeps) {
           await send({ kind: 'group', platform: ticket.platform, chatId: ticket.chatId }, message);
         },
         tickets: {
-          openFromMessage: (f) => deps.tickets.openFromMessage(msg, f, msg.sentAt),
+          // the reporter as the directory names them (a callback may carry only the user id)
+          openFromMessage: (f) => deps.tickets.openFromMessage({ ...msg, sender: { ...msg.sender, name: actor.name ?? msg.sender.name } }, f, msg.sentAt),
           get: (no) => deps.tickets.get(no),
           change: (no, decide, opts) =>
             deps.tickets.change(no, decide, { by: opts?.asBot ? BOT_ACTOR(msg.platform) : by, at: msg.sentAt, source: sourceId(msg) }),

@@ -89,7 +89,7 @@ describe('the closed loop through WeCom', () => {
     const answer = await wecom('chenjl', '我们用电扩容申请一个月了还没批下来，影响二期投产');
     expect(answer).toContain('已受理 #1');
     expect(answer).toContain('<@chenjl>');
-    expect(answer).toContain('责任人：<@zhangwei> 张伟（服务专员）');
+    expect(answer).toContain('责任人：<@zhangwei>（服务专员）');
     expect(answer).toContain('浙江亿龙置业有限公司');
     const dm = await privateTo('zhangwei', '【新工单】#1');
     expect(dm.query.get('access_token')).toBe('fake-wecom-token');

@@ -63,7 +63,12 @@ describe('create-ticket handler', () => {
     const [reply, dm] = r.sent;
     expect(isReply(reply!)).toBe(true);
     expect(reply!.message.mentions.map((m) => m.id)).toEqual(['chenjl', 'zhangwei']);
-    expect(reply!.message.text).toContain('责任人：{{mention:1}} 张伟（服务专员）');
+    // the mention shows the name: it is not written out again
+    expect(reply!.message.text).toContain('责任人：{{mention:1}}（服务专员）');
+    // the reporter as the directory names them, in the ticket and its first event
+    const t = await h.ticket(1);
+    expect(t!.reporter).toEqual({ id: 'chenjl', name: '陈经理' });
+    expect(t!.events[0]!.by).toMatchObject({ id: 'chenjl', name: '陈经理' });
     expect(dm!.target).toEqual({ kind: 'user', platform: 'wecom', userId: 'zhangwei' });
     expect(dm!.message.text).toContain('【新工单】#1');
     expect(r.sent.filter(isUser('zhangwei'))).toHaveLength(1);
