@@ -84,6 +84,17 @@ export function dueText(t: Pick<Ticket, 'resolutionDueAt'>, cal: Pick<BusinessCa
   return `${date}（${weekday(date)}）${time}`;
 }
 
+/**
+ * The deadline of a reopened ticket (重办 gives a new answer clock), with the one it replaced when that differs:
+ * "2026-12-08（周二）（原时限 2026-12-04（周五））".
+ */
+export function reopenedDueText(t: Ticket, cal: Pick<BusinessCalendar, 'localDate' | 'endOfWorkingDay' | 'timezone'>): string {
+  const previous = [...t.events].reverse().find((e) => e.type === 'reopen' || e.type === 'rate')?.data?.previousDue;
+  const now = dueText(t, cal);
+  if (typeof previous !== 'string' || previous === t.resolutionDueAt) return now;
+  return `${now}（原时限 ${dueText({ resolutionDueAt: previous }, cal)}）`;
+}
+
 /** One line per ticket for lists. */
 export function ticketLine(t: Ticket, cal: Pick<BusinessCalendar, 'localDate' | 'endOfWorkingDay' | 'timezone'>): string {
   const who = t.assignee ? ` · ${t.assignee.name}` : '';

@@ -2,7 +2,7 @@ import { ratingFrom, ratingNote } from '../src/domain/parse/commands.js';
 import { reopenDueAt } from '../src/domain/sla.js';
 import { isBadRating, RATINGS } from '../src/domain/ticket-state.js';
 import type { Handler } from '../src/bot/context.js';
-import { changeTicket, answer, compose, dueText, personRef, ticketNo } from './common.js';
+import { changeTicket, answer, compose, reopenedDueText, personRef, ticketNo } from './common.js';
 
 /** #12 满意 / 基本满意 / 不满意 / 1–5星, with an optional reason — 差评 reopens the ticket (重办) with a new answer clock. */
 export const rate: Handler = {
@@ -31,7 +31,7 @@ export const rate: Handler = {
       return `#${t.no} rated ${level}, closed`;
     }
     const who = t.assignee ? personRef(t.assignee, ctx.msg.platform) : null;
-    await ctx.reply(compose([`已收到评价（${label}）。**#${t.no} 转入重办**，@{0} 请尽快跟进。`, `> 办理时限：${dueText(t, calendar)}`], [who]));
+    await ctx.reply(compose([`已收到评价（${label}）。**#${t.no} 转入重办**，@{0} 请尽快跟进。`, `> 办理时限：${reopenedDueText(t, calendar)}`], [who]));
     if (t.assignee) {
       await ctx.notifyPerson(
         t.assignee,
@@ -40,7 +40,7 @@ export const rate: Handler = {
             `【重办】#${t.no} 企业评价：${label}`,
             ...(note ? [`企业说明：${note}`] : []),
             `问题：${t.summary}`,
-            `办理时限：${dueText(t, calendar)}`,
+            `办理时限：${reopenedDueText(t, calendar)}`,
             '请尽快与企业联系，重新办理。',
           ],
           [],

@@ -113,8 +113,10 @@ describe('重办 starts a new answer clock', () => {
     // the next reminder is about the new deadline, not the old ladder all at once
     expect(t.nextDueAt! > reopenedAt).toBe(true);
     expect(t.events.at(-1)).toMatchObject({ type: 'reopen', note: '二期还是用不上电', data: { previousDue: L('2026-11-30T09:30:00'), resolutionDueAt: due } });
-    expect(r.texts[0]).toContain('办理时限：2026-12-15（周二）');
+    // the new deadline, with its time (not the close of the day) and the one it replaced
+    expect(r.texts[0]).toContain('办理时限：2026-12-15（周二）10:00（原时限 2026-11-30（周一）09:30）');
     const notice = r.sent.find(isUser('zhangwei'))!.message.text;
+    expect(notice).toContain('（原时限 2026-11-30（周一）09:30）');
     expect(notice).toContain('【重办】#1');
     expect(notice).toContain('企业说明：二期还是用不上电');
     expect(notice).toContain('办理时限：2026-12-15（周二）');
