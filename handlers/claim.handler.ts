@@ -1,5 +1,5 @@
 import type { Handler } from '../src/bot/context.js';
-import { changeTicket, compose, dueText, ticketNo } from './common.js';
+import { announce, changeTicket, compose, dueText, ticketNo } from './common.js';
 
 /** 签收 / 认领 #12. */
 export const claim: Handler = {
@@ -11,8 +11,7 @@ export const claim: Handler = {
     const t = await changeTicket(ctx, no, 'claim', () => ({ type: 'claim' }));
     if (!t) return 'refused';
     const msg = compose([`**#${t.no} 已签收**，由 ${t.assignee?.name ?? ctx.actor.name ?? ''} 办理。`, `> 办理时限：${dueText(t, ctx.sla.calendar)}`], []);
-    await ctx.reply(msg);
-    await ctx.postToTicketGroup(t, msg);
+    await announce(ctx, t, msg, '已签收');
     return `#${t.no} claimed`;
   },
 };

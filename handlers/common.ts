@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { BotContext } from '../src/bot/context.js';
 import type { BusinessCalendar } from '../src/domain/calendar.js';
-import { authorize, type Permission } from '../src/domain/permissions.js';
+import { authorize, mayShowTicketIn, type Permission } from '../src/domain/permissions.js';
 import type { TicketAction } from '../src/domain/ticket-state.js';
 import { CATEGORIES, isOpen, TICKET_STATUSES, type Assignee, type Ticket } from '../src/domain/ticket.js';
 import { OUTCOMES } from '../src/domain/ticket-state.js';
@@ -30,6 +30,17 @@ export async function changeTicket(
   if (res.ok) return res.ticket;
   await answer(ctx, res.message);
   return null;
+}
+
+/**
+ * Tells a ticket's change where it belongs: to the ticket's own group, and as the answer here when this conversation
+ * may show the ticket (its group, a group of its enterprise, a leaders' group, a private chat). Typed in another
+ * enterprise's group, the answer is a short acknowledgement (`done`, e.g. "已签收") that names nothing of the ticket.
+ */
+export async function announce(ctx: BotContext, t: Ticket, msg: OutboundMessage, done: string): Promise<void> {
+  if (mayShowTicketIn(t, ctx.msg, ctx.directory)) await ctx.reply(msg);
+  else await answer(ctx, `#${t.no} ${done}，已告知该工单所在的企业服务群。`);
+  await ctx.postToTicketGroup(t, msg);
 }
 
 /** The referenced ticket number, or a polite request for one (returns null). */

@@ -4,7 +4,7 @@ import { selfExtensionLimit } from '../src/domain/sla.js';
 import { isOverdue } from '../src/domain/ticket.js';
 import { DateTime } from 'luxon';
 import type { BotContext, Handler } from '../src/bot/context.js';
-import { answer, compose, dueText, personRef, ticketNo } from './common.js';
+import { announce, answer, compose, dueText, personRef, ticketNo } from './common.js';
 
 /** The new deadline a 延期 message asks for: a date (end of that working day) or N working days more. */
 function requestedDue(ctx: BotContext, currentDue: string): string | null {
@@ -44,8 +44,7 @@ export const extension: Handler = {
       }
       const t = res.ticket;
       const msg = compose([`**#${t.no} 延期已批准**，办理时限调整为 ${dueText(t, ctx.sla.calendar)}。`], []);
-      await ctx.reply(msg);
-      await ctx.postToTicketGroup(t, msg);
+      await announce(ctx, t, msg, '延期已批准');
       if (t.assignee) await ctx.notifyPerson(t.assignee, compose([`【延期已批准】#${t.no} 新办理时限：${dueText(t, ctx.sla.calendar)}`], []), t.platform);
       return `#${t.no} extension approved`;
     }
@@ -79,8 +78,7 @@ export const extension: Handler = {
     const t = res.ticket;
     if (requested === 'self') {
       const msg = compose([`**#${t.no} 已延期**，办理时限调整为 ${dueText(t, ctx.sla.calendar)}。`, `> 理由：${reason}`], []);
-      await ctx.reply(msg);
-      await ctx.postToTicketGroup(t, msg);
+      await announce(ctx, t, msg, '已延期');
       return `#${t.no} extended`;
     }
     const leader = ctx.directory.person(t.leaderId ?? undefined) ?? ctx.directory.leaders()[0];

@@ -1,7 +1,7 @@
 import { authorize } from '../src/domain/permissions.js';
 import { commandNote } from '../src/domain/parse/commands.js';
 import type { BotContext, Handler } from '../src/bot/context.js';
-import { answer, compose, dueText, reporterRef, ticketNo } from './common.js';
+import { announce, answer, compose, dueText, reporterRef, ticketNo } from './common.js';
 
 const RESUME = /(已补充|补充完毕|恢复办理)/;
 
@@ -35,8 +35,7 @@ export const pause: Handler = {
     const msg = resuming
       ? compose([`**#${t.no} 已恢复办理**，办理时限顺延至 ${dueText(t, ctx.sla.calendar)}。`], [])
       : compose([`**#${t.no} 需企业补充材料** @{0}`, `> ${note}`, `补充后请回复“#${t.no} 已补充”，办理时限在此期间暂停计算。`], [reporterRef(t)]);
-    await ctx.reply(msg);
-    await ctx.postToTicketGroup(t, msg);
+    await announce(ctx, t, msg, resuming ? '已恢复办理' : '已标记待补充');
     return `#${t.no} ${resuming ? 'resumed' : 'paused'}`;
   },
 };

@@ -1,6 +1,6 @@
 import { commandNote } from '../src/domain/parse/commands.js';
 import type { Handler } from '../src/bot/context.js';
-import { changeTicket, answer, compose, ticketNo } from './common.js';
+import { announce, changeTicket, answer, compose, ticketNo } from './common.js';
 
 /** #12 进展：… — recorded on the ticket and posted to the enterprise's group (办事全流程公开). */
 export const progress: Handler = {
@@ -17,8 +17,7 @@ export const progress: Handler = {
     const t = await changeTicket(ctx, no, 'progress', () => ({ type: 'progress', note }));
     if (!t) return 'refused';
     const msg = compose([`**#${t.no} 办理进展**（${ctx.actor.name ?? '责任人'}）`, `> ${note}`], []);
-    await ctx.reply(msg);
-    await ctx.postToTicketGroup(t, msg);
+    await announce(ctx, t, msg, '进展已记录');
     return `#${t.no} progress`;
   },
 };

@@ -1,8 +1,7 @@
 import { commandNote, outcomeFrom } from '../src/domain/parse/commands.js';
 import { OUTCOMES } from '../src/domain/ticket-state.js';
-import { mayShowTicketIn } from '../src/domain/permissions.js';
 import type { Handler } from '../src/bot/context.js';
-import { changeTicket, answer, compose, reporterRef, ticketNo } from './common.js';
+import { announce, changeTicket, compose, reporterRef, ticketNo } from './common.js';
 
 /** 办结 #12 … — the answer goes to the enterprise's group with a request to rate. */
 export const resolve: Handler = {
@@ -25,9 +24,7 @@ export const resolve: Handler = {
       [reporterRef(t)],
     );
     // the answer names the problem: it goes to the ticket's own group; elsewhere the cadre gets a short acknowledgement
-    if (mayShowTicketIn(t, ctx.msg, ctx.directory)) await ctx.reply(msg);
-    else await answer(ctx, `#${t.no} 已答复（${OUTCOMES[outcome]}），已通知企业评价。`);
-    await ctx.postToTicketGroup(t, msg);
+    await announce(ctx, t, msg, `已答复（${OUTCOMES[outcome]}）`);
     return `#${t.no} resolved (${outcome})`;
   },
 };

@@ -114,8 +114,16 @@ describe('a ticket is shown only to its own enterprise\'s group, to staff privat
     expect(single.sent[0]?.message.text).toContain(TIANCI_WORDS);
   });
 
+  it('认领 of B\'s ticket typed in A\'s group: A\'s group gets a short acknowledgement naming nothing of it', async () => {
+    const r = await say('wecom', YILONG, 'zhangwei', `认领 #${tianciNo}`);
+    expect(r.outcome).toContain('claimed');
+    const inA = intoGroup(r.sent, YILONG).map((x) => x.message.text).join('\n');
+    expect(inA).toContain('已签收');
+    expect(inA).not.toContain('办理时限');
+    expect(intoGroup(r.sent, TIANCI)[0]?.message.text).toContain('办理时限');
+  });
+
   it('办结 of B\'s ticket typed in A\'s group: the answer with B\'s problem goes to B\'s group only', async () => {
-    await say('dingtalk', TIANCI, '0411001', `认领 #${tianciNo}`);
     const r = await say('wecom', YILONG, 'zhangwei', `办结 #${tianciNo} 已对接合作银行`);
     expect(r.outcome).toContain('resolved');
     expect(intoGroup(r.sent, YILONG).map((x) => x.message.text).join('\n')).not.toContain(TIANCI_WORDS);
