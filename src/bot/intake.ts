@@ -46,9 +46,12 @@ export function createIntake(deps: IntakeDeps) {
         return 'duplicate';
       }
       try {
-        // its place in its conversation's line first (arrival order), then its job
-        await deps.producer.chatOrder.add(message.platform, message.chatId, message.eventId, now.getTime());
-        await deps.producer.enqueue(deps.processing, { platform: message.platform, eventId: message.eventId });
+        // its place in its conversation's line (arrival order) and its job, in one round trip: both go over the
+        // producer's one Redis connection in this order, and the job puts its message in line again before it looks
+        await Promise.all([
+          deps.producer.chatOrder.add(message.platform, message.chatId, message.eventId, now.getTime()),
+          deps.producer.enqueue(deps.processing, { platform: message.platform, eventId: message.eventId }),
+        ]);
       } catch (err) {
         // stored durably: the recovery sweep enqueues it once Redis answers again
         log.error({ err: { message: (err as Error).message } }, 'enqueue failed; left for the recovery sweep');
