@@ -12,6 +12,8 @@ import { buildNewTicket, type Ticket } from '../src/domain/ticket.js';
 import { createProducer } from '../src/queue/producer.js';
 import { createLogger } from '../src/shared/logger.js';
 import { connectStore } from '../src/store/connect.js';
+import { createDigestService } from '../src/digest/digest-service.js';
+import { createDigestRunRepository } from '../src/store/repositories/digest-run.repository.js';
 import { createDirectoryRepository } from '../src/store/repositories/directory.repository.js';
 import { createNoticeRepository } from '../src/store/repositories/notice.repository.js';
 import { createPendingReminderRepository } from '../src/store/repositories/pending-reminder.repository.js';
@@ -52,10 +54,13 @@ try {
   });
   const producer = createProducer(redis, prefix);
   const tickets = createTicketRepository(store.conn);
+  const directories = createDirectoryRepository(store.conn);
   const deps = {
+    // the digest catch-up looks at today's runs (no leaders group here: nothing is sent)
+    digests: createDigestService({ tickets, directories, calendar: cal, timezone: 'Asia/Shanghai' }), digestRuns: createDigestRunRepository(store.conn),
     log: createLogger('silent'), tickets, producer, calendar: cal, policy: DEFAULT_POLICY, timezone: 'Asia/Shanghai',
     notices: createNoticeRepository(store.conn), pendingReminders: createPendingReminderRepository(store.conn),
-    directory: () => createDirectoryRepository(store.conn).current(), senders: {}, now: () => now,
+    directory: () => directories.current(), senders: {}, now: () => now,
   } as unknown as SlaReconcileDeps;
   const memory = async () => Number(/used_memory:(\d+)/.exec(await redis.info('memory'))?.[1] ?? 0);
   const before = await memory();

@@ -62,8 +62,6 @@ export const DIGEST_CATCH_UP_AFTER_MS = 5 * 60_000;
  * attempts ran out): sent once the digest time has passed, still once per group and period (sendDueDigests).
  */
 async function catchUpDigests(deps: SlaReconcileDeps, now: Date): Promise<string | null> {
-  // a caller without the digest side (bench/reminders.ts builds partial deps) has nothing to catch up
-  if (!deps.digestRuns || !deps.digests || !deps.outbox) return null;
   if (now.getTime() < digestTimeToday(deps, now).getTime() + DIGEST_CATCH_UP_AFTER_MS) return null;
   const r = await sendDueDigests(deps, now);
   return / → 0 sent/.test(r) || r.endsWith('not a working day') ? null : r;
