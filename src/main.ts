@@ -9,10 +9,10 @@ export const STOP_DEADLINE_MS = 8_000;
 
 /**
  * Calls `onOrphaned` once when the process that started this one (npm, a shell, a supervisor) is gone — the bot is
- * then re-parented and its parent id changes. A supervisor that runs the bot as PID 1's child is left alone.
+ * then re-parented and its parent id changes from `parent` (read when the process started). A supervisor that runs the
+ * bot as PID 1's child is left alone.
  */
-export function watchParent(onOrphaned: () => void, everyMs = 1000): void {
-  const parent = process.ppid;
+export function watchParent(onOrphaned: () => void, parent: number, everyMs = 1000): void {
   if (parent <= 1) return;
   const timer = setInterval(() => {
     if (process.ppid === parent) return;
@@ -24,6 +24,9 @@ export function watchParent(onOrphaned: () => void, everyMs = 1000): void {
 
 /** Starts the bot; stops cleanly on SIGTERM / SIGINT / SIGHUP or when its parent dies, within STOP_DEADLINE_MS. */
 export async function main(): Promise<void> {
+  // read before anything is awaited: a parent that dies while the bot starts (the port is open long before the start
+  // is over) has re-parented it by the time the watch begins, and must still count
+  const parent = process.ppid;
   let config;
   try {
     config = loadConfig();
@@ -73,7 +76,7 @@ export async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGHUP', () => void shutdown('SIGHUP'));
-  watchParent(() => void shutdown('parent exited'));
+  watchParent(() => void shutdown('parent exited'), parent);
   process.on('unhandledRejection', (reason) => {
     log.fatal({ err: { message: String((reason as Error)?.message ?? reason) } }, 'unhandled rejection');
     void shutdown('unhandledRejection', 1);
