@@ -13,7 +13,7 @@ const FLOORS = [
   { name: 'vocabulary', paths: ['src/messages/', 'config/'] },
   { name: 'adapters', paths: ['src/platforms/', 'src/store/', 'src/queue/', 'src/infra/'] },
   { name: 'services', paths: ['src/outbound/', 'src/digest/', 'src/directory/', 'src/ledger/', 'src/llm/'] },
-  { name: 'bot', paths: ['src/bot/', 'handlers/'] },
+  { name: 'bot', paths: ['src/bot/', 'handlers/', 'src/workbench/'] },
   { name: 'edges', paths: ['src/server/', 'src/simulator/', 'jobs/'] },
   { name: 'entry', paths: ['src/main.ts', 'src/runtime.ts', 'src/runtime/', 'src/cli/'] },
 ];

@@ -70,12 +70,15 @@ function toConfig(e: Env, policy: Config['policy']): Config {
     inboundRetentionDays: e.XIAOER_INBOUND_RETENTION_DAYS,
     logLevel: e.LOG_LEVEL,
     adminToken: e.ADMIN_TOKEN,
+    publicUrl: e.XIAOER_PUBLIC_URL ? stripSlash(e.XIAOER_PUBLIC_URL) : undefined,
+    sessionSecret: e.XIAOER_SESSION_SECRET,
   };
   if (e.WECOM_BOT_TOKEN && e.WECOM_BOT_AES_KEY) {
     config.wecom = {
       botToken: e.WECOM_BOT_TOKEN,
       botAesKey: e.WECOM_BOT_AES_KEY,
       apiBase: stripSlash(e.WECOM_API_BASE),
+      oauthBase: stripSlash(e.WECOM_OAUTH_BASE),
       app:
         e.WECOM_CORP_ID && e.WECOM_AGENT_ID && e.WECOM_AGENT_SECRET
           ? { corpId: e.WECOM_CORP_ID, agentId: Number(e.WECOM_AGENT_ID), agentSecret: e.WECOM_AGENT_SECRET }
@@ -89,6 +92,7 @@ function toConfig(e: Env, policy: Config['policy']): Config {
       robotCode: e.DINGTALK_ROBOT_CODE ?? e.DINGTALK_APP_KEY,
       apiBase: stripSlash(e.DINGTALK_API_BASE),
       oapiBase: stripSlash(e.DINGTALK_OAPI_BASE),
+      ...(e.DINGTALK_CORP_ID && e.DINGTALK_AGENT_ID ? { corpId: e.DINGTALK_CORP_ID, agentId: e.DINGTALK_AGENT_ID } : {}),
     };
   }
   // the simulator: explicitly on, or on embedded defaults (no platform configured) unless explicitly off

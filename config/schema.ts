@@ -42,6 +42,10 @@ export const envSchema = z.object({
   XIAOER_OUTBOUND_LIMIT: z.string().regex(/^\s*\d+\s*\/\s*\d+\s*(ms|s|m)\s*$/, 'must look like 20/60s').default('20/60s'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ADMIN_TOKEN: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
+  /** The bot's public https address (the workbench's links and OAuth redirects), e.g. https://xiaoer.example.gov.cn. */
+  XIAOER_PUBLIC_URL: optionalString.pipe(z.string().url({ message: 'must be a URL' }).regex(/^https?:\/\/[^/?#]+\/?$/, 'must be an origin like https://host (no path)').optional()),
+  /** Signs the workbench's session cookies (at least 32 characters). Unset: one is made and kept in Redis. */
+  XIAOER_SESSION_SECRET: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
 
   WECOM_BOT_TOKEN: optionalString,
   WECOM_BOT_AES_KEY: optionalString.pipe(
@@ -51,12 +55,16 @@ export const envSchema = z.object({
   WECOM_AGENT_ID: optionalString.pipe(z.string().regex(/^\d+$/, 'must be a number').optional()),
   WECOM_AGENT_SECRET: optionalString,
   WECOM_API_BASE: url('https://qyapi.weixin.qq.com'),
+  WECOM_OAUTH_BASE: url('https://open.weixin.qq.com'),
 
   DINGTALK_APP_KEY: optionalString,
   DINGTALK_APP_SECRET: optionalString,
   DINGTALK_ROBOT_CODE: optionalString,
   DINGTALK_API_BASE: url('https://api.dingtalk.com'),
   DINGTALK_OAPI_BASE: url('https://oapi.dingtalk.com'),
+  /** The organisation's corpId and the app's AgentId: the workbench's 免登 and contact picker (dd.config). */
+  DINGTALK_CORP_ID: optionalString,
+  DINGTALK_AGENT_ID: optionalString.pipe(z.string().regex(/^\d+$/, 'must be a number').optional()),
 
   OPENAI_BASE_URL: optionalString.pipe(z.string().url({ message: 'must be a URL' }).optional()),
   OPENAI_API_KEY: optionalString,
@@ -73,6 +81,8 @@ export interface WecomConfig {
   /** Self-built application, for private messages to officials (optional as a group). */
   app?: { corpId: string; agentId: number; agentSecret: string };
   apiBase: string;
+  /** Where WeCom's OAuth2 authorize page is (open.weixin.qq.com). */
+  oauthBase?: string;
 }
 
 export interface DingtalkConfig {
@@ -81,6 +91,9 @@ export interface DingtalkConfig {
   robotCode: string;
   apiBase: string;
   oapiBase: string;
+  /** For the workbench inside DingTalk (免登, dd.config); both or neither. */
+  corpId?: string;
+  agentId?: string;
 }
 
 export interface Config {
@@ -105,6 +118,9 @@ export interface Config {
   outboundLimit: string;
   logLevel: Env['LOG_LEVEL'];
   adminToken?: string;
+  /** The bot's public origin (no trailing slash): links to the workbench; unset, the bot sends none. */
+  publicUrl?: string;
+  sessionSecret?: string;
   wecom?: WecomConfig;
   dingtalk?: DingtalkConfig;
   llm?: { baseUrl: string; apiKey?: string; model: string };
@@ -116,6 +132,7 @@ export const keyGroups: Record<string, (keyof Env)[]> = {
   wecomApp: ['WECOM_CORP_ID', 'WECOM_AGENT_ID', 'WECOM_AGENT_SECRET'],
   dingtalk: ['DINGTALK_APP_KEY', 'DINGTALK_APP_SECRET'],
   llm: ['OPENAI_BASE_URL', 'XIAOER_LLM_MODEL'],
+  dingtalkH5: ['DINGTALK_CORP_ID', 'DINGTALK_AGENT_ID'],
 };
 
 function isValidTimeZone(tz: string): boolean {

@@ -1,5 +1,14 @@
-import type { Handler } from '../src/bot/context.js';
-import { announce, changeTicket, compose, dueText, ticketNo } from './common.js';
+import type { BotContext, Handler, PerformResult, TicketCommand } from '../src/bot/context.js';
+import { announce, changeTicket, compose, dueText, outcomeOf, ticketNo } from './common.js';
+
+/** Claims a ticket (签收). */
+export async function performClaim(ctx: BotContext, cmd: Extract<TicketCommand, { kind: 'claim' }>): Promise<PerformResult> {
+  const t = await changeTicket(ctx, cmd.no, 'claim', () => ({ type: 'claim' }));
+  if (!t) return { done: false, outcome: 'refused' };
+  const msg = compose([`**#${t.no} 已签收**，由 ${t.assignee?.name ?? ctx.actor.name ?? ''} 办理。`, `> 办理时限：${dueText(t, ctx.sla.calendar)}`], []);
+  await announce(ctx, t, msg, '已签收');
+  return { done: true, outcome: `#${t.no} claimed` };
+}
 
 /** 签收 / 认领 #12. */
 export const claim: Handler = {
@@ -8,10 +17,6 @@ export const claim: Handler = {
   async handle(ctx) {
     const no = await ticketNo(ctx, '认领 #12');
     if (no === null) return 'no ticket number';
-    const t = await changeTicket(ctx, no, 'claim', () => ({ type: 'claim' }));
-    if (!t) return 'refused';
-    const msg = compose([`**#${t.no} 已签收**，由 ${t.assignee?.name ?? ctx.actor.name ?? ''} 办理。`, `> 办理时限：${dueText(t, ctx.sla.calendar)}`], []);
-    await announce(ctx, t, msg, '已签收');
-    return `#${t.no} claimed`;
+    return outcomeOf(await performClaim(ctx, { kind: 'claim', no }));
   },
 };

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { BotContext } from '../src/bot/context.js';
+import type { BotContext, PerformResult } from '../src/bot/context.js';
 import type { BusinessCalendar } from '../src/domain/calendar.js';
 import { authorize, mayShowTicketIn, type Permission } from '../src/domain/permissions.js';
 import type { TicketAction } from '../src/domain/ticket-state.js';
@@ -41,6 +41,11 @@ export async function announce(ctx: BotContext, t: Ticket, msg: OutboundMessage,
   if (mayShowTicketIn(t, ctx.msg, ctx.directory)) await ctx.reply(msg);
   else await answer(ctx, `#${t.no} ${done}，已告知该工单所在的企业服务群。`);
   await ctx.postToTicketGroup(t, msg);
+}
+
+/** A performed command as the outcome a handler reports (a refusal was answered already). */
+export function outcomeOf(r: PerformResult): string {
+  return r.outcome;
 }
 
 /** The referenced ticket number, or a polite request for one (returns null). */

@@ -80,6 +80,7 @@ export const createTicket: Handler = {
             `问题：${t.summary}`,
             `办理时限：${dueText(t, ctx.sla.calendar)}`,
             `请在群内回复“认领 #${t.no}”签收。`,
+            ...ctx.links.ticket(t.no),
           ],
           [],
         ),

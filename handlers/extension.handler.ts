@@ -3,8 +3,8 @@ import { cnNumber, parseRequestedDate } from '../src/domain/parse/dates.js';
 import { selfExtensionLimit } from '../src/domain/sla.js';
 import { isOverdue } from '../src/domain/ticket.js';
 import { DateTime } from 'luxon';
-import type { BotContext, Handler } from '../src/bot/context.js';
-import { announce, answer, compose, dueText, personRef, ticketNo } from './common.js';
+import type { BotContext, Handler, PerformResult, TicketCommand } from '../src/bot/context.js';
+import { announce, answer, compose, dueText, outcomeOf, personRef, ticketNo } from './common.js';
 
 /** The new deadline a 延期 message asks for: a date (end of that working day) or N working days more. */
 function requestedDue(ctx: BotContext, currentDue: string): string | null {
@@ -25,7 +25,73 @@ function nextDayExample(ctx: BotContext): string {
   return `${d.month}月${d.day}日`;
 }
 
-/** 延期 #12 到12月5日 理由：… — once by up to 5 working days on one's own; beyond that a leader's 同意延期 #12. */
+/** 同意延期: a leader approves an extension beyond the assignee's allowance. */
+export async function performApproveExtension(ctx: BotContext, cmd: Extract<TicketCommand, { kind: 'approve_extension' }>): Promise<PerformResult> {
+  const res = await ctx.tickets.change(cmd.no, (t) => {
+    const auth = authorize('approve_extension', ctx.actor, t, ctx.now);
+    return auth.ok ? { type: 'approve_extension' } : { refuse: auth.message };
+  });
+  if (!res.ok) {
+    await answer(ctx, res.message);
+    return { done: false, outcome: `refused: ${res.message}` };
+  }
+  const t = res.ticket;
+  const msg = compose([`**#${t.no} 延期已批准**，办理时限调整为 ${dueText(t, ctx.sla.calendar)}。`], []);
+  await announce(ctx, t, msg, '延期已批准');
+  if (t.assignee) await ctx.notifyPerson(t.assignee, compose([`【延期已批准】#${t.no} 新办理时限：${dueText(t, ctx.sla.calendar)}`], []), t.platform);
+  return { done: true, outcome: `#${t.no} extension approved` };
+}
+
+/**
+ * 延期: once by up to 5 working days on one's own; beyond that, or past the deadline, a request for a leader's
+ * 同意延期. A leader's or admin's own extension applies at once.
+ */
+export async function performExtend(ctx: BotContext, cmd: Extract<TicketCommand, { kind: 'extend' }>): Promise<PerformResult> {
+  const { reason } = cmd;
+  let requested: 'self' | 'leader' = 'self';
+  let late = false;
+  const res = await ctx.tickets.change(cmd.no, (t) => {
+    const auth = authorize('extend', ctx.actor, t, ctx.now);
+    if (!auth.ok) return { refuse: auth.message };
+    const to = cmd.due(t.resolutionDueAt);
+    if (!to) return { refuse: `请写明延期到的日期或天数，例如“延期 #${t.no} 到12月5日”或“延期 #${t.no} 3个工作日”。` };
+    if (to <= t.resolutionDueAt) return { refuse: `新的办理时限需晚于当前时限（${dueText(t, ctx.sla.calendar)}）。` };
+    if (to <= ctx.now) return { refuse: `新的办理时限已经过去，请写明今后的日期，例如“延期 #${t.no} 到${nextDayExample(ctx)}”。` };
+    const limit = selfExtensionLimit(t, ctx.sla.calendar, ctx.sla.policy);
+    const manager = ctx.actor.role === 'leader' || ctx.actor.role === 'admin';
+    if (manager) return { type: 'extend', resolutionDueAt: to, reason, approvedBy: ctx.actor.personId };
+    // past the deadline, a new one is a leader's decision (the record keeps that it was overdue)
+    late = isOverdue(t, ctx.now);
+    if (!late && limit && to <= limit) return { type: 'extend', resolutionDueAt: to, reason };
+    requested = 'leader';
+    return { type: 'request_extension', resolutionDueAt: to, reason };
+  });
+  if (!res.ok) {
+    await answer(ctx, res.message);
+    return { done: false, outcome: `refused: ${res.message}` };
+  }
+  const t = res.ticket;
+  if (requested === 'self') {
+    const msg = compose([`**#${t.no} 已延期**，办理时限调整为 ${dueText(t, ctx.sla.calendar)}。`, `> 理由：${reason}`], []);
+    await announce(ctx, t, msg, '已延期');
+    return { done: true, outcome: `#${t.no} extended` };
+  }
+  const leader = ctx.directory.person(t.leaderId ?? undefined) ?? ctx.directory.leaders()[0];
+  const leaderRef = leader ? personRef({ personId: leader.id, name: leader.name, wecom: leader.wecom, dingtalk: leader.dingtalk }, ctx.msg.platform) : null;
+  const to = ctx.sla.calendar.localDate(t.pendingExtension!.to);
+  const why = late ? '已超过办理时限，延期需领导同意' : '超出自行延期权限';
+  await ctx.reply(compose([`#${t.no} 申请延期至 ${to}，${why}，已提交领导审批。`, `> 理由：${reason}`, `请 @{0} 回复“同意延期 #${t.no}”。`], [leaderRef]));
+  if (leader) {
+    await ctx.notifyPerson(
+      { personId: leader.id, name: leader.name, wecom: leader.wecom, dingtalk: leader.dingtalk },
+      compose([`【延期审批】#${t.no} ${t.summary}`, `申请延期至 ${to}${late ? '（已超期）' : ''}，理由：${reason}`, `同意请回复“同意延期 #${t.no}”。`, ...ctx.links.ticket(t.no)], []),
+      t.platform,
+    );
+  }
+  return { done: true, outcome: `#${t.no} extension requested` };
+}
+
+/** 延期 #12 到12月5日 理由：… · 同意延期 #12 */
 export const extension: Handler = {
   name: 'extension',
   match: (ctx) => ctx.parsed.intent === 'progress' && /延期/.test(ctx.parsed.normalized),
@@ -33,68 +99,12 @@ export const extension: Handler = {
     const approving = /同意延期|批准延期/.test(ctx.parsed.normalized);
     const no = await ticketNo(ctx, approving ? '同意延期 #12' : '延期 #12 到12月5日 理由：等待省里批复');
     if (no === null) return 'no ticket number';
-    if (approving) {
-      const res = await ctx.tickets.change(no, (t) => {
-        const auth = authorize('approve_extension', ctx.actor, t, ctx.now);
-        return auth.ok ? { type: 'approve_extension' } : { refuse: auth.message };
-      });
-      if (!res.ok) {
-        await answer(ctx, res.message);
-        return `refused: ${res.message}`;
-      }
-      const t = res.ticket;
-      const msg = compose([`**#${t.no} 延期已批准**，办理时限调整为 ${dueText(t, ctx.sla.calendar)}。`], []);
-      await announce(ctx, t, msg, '延期已批准');
-      if (t.assignee) await ctx.notifyPerson(t.assignee, compose([`【延期已批准】#${t.no} 新办理时限：${dueText(t, ctx.sla.calendar)}`], []), t.platform);
-      return `#${t.no} extension approved`;
-    }
+    if (approving) return outcomeOf(await performApproveExtension(ctx, { kind: 'approve_extension', no }));
     const reason = /(?:理由|原因)[:：]?\s*(.+)$/.exec(ctx.parsed.normalized)?.[1]?.trim();
     if (!reason) {
       await answer(ctx, `延期请写明理由，例如“延期 #${no} 到12月5日 理由：等待省里批复”。`);
       return 'no reason';
     }
-    let requested: 'self' | 'leader' = 'self';
-    let late = false;
-    const res = await ctx.tickets.change(no, (t) => {
-      const auth = authorize('extend', ctx.actor, t, ctx.now);
-      if (!auth.ok) return { refuse: auth.message };
-      const to = requestedDue(ctx, t.resolutionDueAt);
-      if (!to) return { refuse: `请写明延期到的日期或天数，例如“延期 #${t.no} 到12月5日”或“延期 #${t.no} 3个工作日”。` };
-      if (to <= t.resolutionDueAt) return { refuse: `新的办理时限需晚于当前时限（${dueText(t, ctx.sla.calendar)}）。` };
-      if (to <= ctx.now) return { refuse: `新的办理时限已经过去，请写明今后的日期，例如“延期 #${t.no} 到${nextDayExample(ctx)}”。` };
-      const limit = selfExtensionLimit(t, ctx.sla.calendar, ctx.sla.policy);
-      const manager = ctx.actor.role === 'leader' || ctx.actor.role === 'admin';
-      if (manager) return { type: 'extend', resolutionDueAt: to, reason, approvedBy: ctx.actor.personId };
-      // past the deadline, a new one is a leader's decision (the record keeps that it was overdue)
-      late = isOverdue(t, ctx.now);
-      if (!late && limit && to <= limit) return { type: 'extend', resolutionDueAt: to, reason };
-      requested = 'leader';
-      return { type: 'request_extension', resolutionDueAt: to, reason };
-    });
-    if (!res.ok) {
-      await answer(ctx, res.message);
-      return `refused: ${res.message}`;
-    }
-    const t = res.ticket;
-    if (requested === 'self') {
-      const msg = compose([`**#${t.no} 已延期**，办理时限调整为 ${dueText(t, ctx.sla.calendar)}。`, `> 理由：${reason}`], []);
-      await announce(ctx, t, msg, '已延期');
-      return `#${t.no} extended`;
-    }
-    const leader = ctx.directory.person(t.leaderId ?? undefined) ?? ctx.directory.leaders()[0];
-    const leaderRef = leader ? personRef({ personId: leader.id, name: leader.name, wecom: leader.wecom, dingtalk: leader.dingtalk }, ctx.msg.platform) : null;
-    const to = ctx.sla.calendar.localDate(t.pendingExtension!.to);
-    const why = late ? '已超过办理时限，延期需领导同意' : '超出自行延期权限';
-    await ctx.reply(
-      compose([`#${t.no} 申请延期至 ${to}，${why}，已提交领导审批。`, `> 理由：${reason}`, `请 @{0} 回复“同意延期 #${t.no}”。`], [leaderRef]),
-    );
-    if (leader) {
-      await ctx.notifyPerson(
-        { personId: leader.id, name: leader.name, wecom: leader.wecom, dingtalk: leader.dingtalk },
-        compose([`【延期审批】#${t.no} ${t.summary}`, `申请延期至 ${to}${late ? '（已超期）' : ''}，理由：${reason}`, `同意请回复“同意延期 #${t.no}”。`], []),
-        t.platform,
-      );
-    }
-    return `#${t.no} extension requested`;
+    return outcomeOf(await performExtend(ctx, { kind: 'extend', no, reason, due: (current) => requestedDue(ctx, current) }));
   },
 };

@@ -13,6 +13,9 @@ import { reopen } from './reopen.handler.js';
 import { resolve } from './resolve.handler.js';
 import { transfer } from './transfer.handler.js';
 import { urge } from './urge.handler.js';
+import { workbench } from './workbench.handler.js';
 
-/** The only place handlers are registered: specific before general (延期 and 待补充 before plain progress), chat last. */
-export const handlers: Handler[] = [help, createTicket, claim, extension, pause, progress, transfer, resolve, rate, reopen, urge, query, digest, chat];
+export { perform } from './perform.js';
+
+/** The only place handlers are registered: specific before general (工作台 before a report, 延期 and 待补充 before plain progress), chat last. */
+export const handlers: Handler[] = [help, workbench, createTicket, claim, extension, pause, progress, transfer, resolve, rate, reopen, urge, query, digest, chat];

@@ -1,8 +1,17 @@
 import { commandNote } from '../src/domain/parse/commands.js';
-import type { Handler } from '../src/bot/context.js';
-import { announce, changeTicket, answer, compose, ticketNo } from './common.js';
+import type { BotContext, Handler, PerformResult, TicketCommand } from '../src/bot/context.js';
+import { announce, changeTicket, answer, compose, outcomeOf, ticketNo } from './common.js';
 
-/** #12 进展：… — recorded on the ticket and posted to the enterprise's group (办事全流程公开). */
+/** Records a progress note (进展) and posts it to the enterprise's group (办事全流程公开). */
+export async function performProgress(ctx: BotContext, cmd: Extract<TicketCommand, { kind: 'progress' }>): Promise<PerformResult> {
+  const t = await changeTicket(ctx, cmd.no, 'progress', () => ({ type: 'progress', note: cmd.note }));
+  if (!t) return { done: false, outcome: 'refused' };
+  const msg = compose([`**#${t.no} 办理进展**（${ctx.actor.name ?? '责任人'}）`, `> ${cmd.note}`], []);
+  await announce(ctx, t, msg, '进展已记录');
+  return { done: true, outcome: `#${t.no} progress` };
+}
+
+/** #12 进展：… */
 export const progress: Handler = {
   name: 'progress',
   match: (ctx) => ctx.parsed.intent === 'progress',
@@ -14,10 +23,6 @@ export const progress: Handler = {
       await answer(ctx, `请写明进展内容，例如“#${no} 进展：已联系供电公司，周五现场勘察”。`);
       return 'no note';
     }
-    const t = await changeTicket(ctx, no, 'progress', () => ({ type: 'progress', note }));
-    if (!t) return 'refused';
-    const msg = compose([`**#${t.no} 办理进展**（${ctx.actor.name ?? '责任人'}）`, `> ${note}`], []);
-    await announce(ctx, t, msg, '进展已记录');
-    return `#${t.no} progress`;
+    return outcomeOf(await performProgress(ctx, { kind: 'progress', no, note }));
   },
 };

@@ -1,10 +1,47 @@
 import { ratingFrom, ratingNote } from '../src/domain/parse/commands.js';
 import { reopenDueAt } from '../src/domain/sla.js';
 import { isBadRating, RATINGS } from '../src/domain/ticket-state.js';
-import type { Handler } from '../src/bot/context.js';
-import { changeTicket, answer, compose, reopenedDueText, personRef, ticketNo } from './common.js';
+import type { BotContext, Handler, PerformResult, TicketCommand } from '../src/bot/context.js';
+import { announce, changeTicket, answer, compose, outcomeOf, reopenedDueText, personRef, ticketNo } from './common.js';
 
-/** #12 满意 / 基本满意 / 不满意 / 1–5星, with an optional reason — 差评 reopens the ticket (重办) with a new answer clock. */
+/** Rates an answer (好差评); 差评 reopens the ticket (重办) with a new answer clock. */
+export async function performRate(ctx: BotContext, cmd: Extract<TicketCommand, { kind: 'rate' }>): Promise<PerformResult> {
+  const { level, note } = cmd;
+  const { calendar, policy } = ctx.sla;
+  const t = await changeTicket(ctx, cmd.no, 'rate', (t) => ({
+    type: 'rate',
+    level,
+    note: note || undefined,
+    resolutionDueAt: reopenDueAt(ctx.now, t.urgency, calendar, policy),
+  }));
+  if (!t) return { done: false, outcome: 'refused' };
+  const label = RATINGS[level].label;
+  if (!isBadRating(level)) {
+    await announce(ctx, t, compose([`感谢评价！**#${t.no} 已办结**（${label}）。`], []), '已评价');
+    return { done: true, outcome: `#${t.no} rated ${level}, closed` };
+  }
+  const who = t.assignee ? personRef(t.assignee, ctx.msg.platform) : null;
+  await announce(ctx, t, compose([`已收到评价（${label}）。**#${t.no} 转入重办**，@{0} 请尽快跟进。`, `> 办理时限：${reopenedDueText(t, calendar)}`], [who]), '已评价，转入重办');
+  if (t.assignee) {
+    await ctx.notifyPerson(
+      t.assignee,
+      compose(
+        [
+          `【重办】#${t.no} 企业评价：${label}`,
+          ...(note ? [`企业说明：${note}`] : []),
+          `问题：${t.summary}`,
+          `办理时限：${reopenedDueText(t, calendar)}`,
+          '请尽快与企业联系，重新办理。',
+        ],
+        [],
+      ),
+      t.platform,
+    );
+  }
+  return { done: true, outcome: `#${t.no} rated ${level}, reopened` };
+}
+
+/** #12 满意 / 基本满意 / 不满意 / 1–5星, with an optional reason. */
 export const rate: Handler = {
   name: 'rate',
   match: (ctx) => ctx.parsed.intent === 'rate',
@@ -17,37 +54,6 @@ export const rate: Handler = {
       return 'no level';
     }
     const note = ratingNote(ctx.parsed.normalized);
-    const { calendar, policy } = ctx.sla;
-    const t = await changeTicket(ctx, no, 'rate', (t) => ({
-      type: 'rate',
-      level,
-      note: note || undefined,
-      resolutionDueAt: reopenDueAt(ctx.now, t.urgency, calendar, policy),
-    }));
-    if (!t) return 'refused';
-    const label = RATINGS[level].label;
-    if (!isBadRating(level)) {
-      await ctx.reply(compose([`感谢评价！**#${t.no} 已办结**（${label}）。`], []));
-      return `#${t.no} rated ${level}, closed`;
-    }
-    const who = t.assignee ? personRef(t.assignee, ctx.msg.platform) : null;
-    await ctx.reply(compose([`已收到评价（${label}）。**#${t.no} 转入重办**，@{0} 请尽快跟进。`, `> 办理时限：${reopenedDueText(t, calendar)}`], [who]));
-    if (t.assignee) {
-      await ctx.notifyPerson(
-        t.assignee,
-        compose(
-          [
-            `【重办】#${t.no} 企业评价：${label}`,
-            ...(note ? [`企业说明：${note}`] : []),
-            `问题：${t.summary}`,
-            `办理时限：${reopenedDueText(t, calendar)}`,
-            '请尽快与企业联系，重新办理。',
-          ],
-          [],
-        ),
-        t.platform,
-      );
-    }
-    return `#${t.no} rated ${level}, reopened`;
+    return outcomeOf(await performRate(ctx, { kind: 'rate', no, level, note: note || undefined }));
   },
 };

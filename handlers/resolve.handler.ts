@@ -1,9 +1,28 @@
 import { commandNote, outcomeFrom } from '../src/domain/parse/commands.js';
 import { OUTCOMES } from '../src/domain/ticket-state.js';
-import type { Handler } from '../src/bot/context.js';
-import { announce, changeTicket, compose, reporterRef, ticketNo } from './common.js';
+import type { BotContext, Handler, PerformResult, TicketCommand } from '../src/bot/context.js';
+import { announce, changeTicket, compose, outcomeOf, reporterRef, ticketNo } from './common.js';
 
-/** 办结 #12 … — the answer goes to the enterprise's group with a request to rate. */
+/** Answers a ticket (办结/答复): the answer goes to the enterprise's group with a request to rate. */
+export async function performResolve(ctx: BotContext, cmd: Extract<TicketCommand, { kind: 'resolve' }>): Promise<PerformResult> {
+  const { outcome, note } = cmd;
+  const t = await changeTicket(ctx, cmd.no, 'resolve', () => ({ type: 'resolve', outcome, note: note || undefined }));
+  if (!t) return { done: false, outcome: 'refused' };
+  const msg = compose(
+    [
+      `**#${t.no} 已答复（${OUTCOMES[outcome]}）** @{0}`,
+      `> 问题：${t.summary}`,
+      ...(note ? [`> 答复：${note}`] : []),
+      `请评价：回复“#${t.no} 满意”“#${t.no} 基本满意”或“#${t.no} 不满意”。`,
+    ],
+    [reporterRef(t)],
+  );
+  // the answer names the problem: it goes to the ticket's own group; elsewhere the cadre gets a short acknowledgement
+  await announce(ctx, t, msg, `已答复（${OUTCOMES[outcome]}）`);
+  return { done: true, outcome: `#${t.no} resolved (${outcome})` };
+}
+
+/** 办结 #12 … */
 export const resolve: Handler = {
   name: 'resolve',
   match: (ctx) => ctx.parsed.intent === 'resolve',
@@ -12,19 +31,6 @@ export const resolve: Handler = {
     if (no === null) return 'no ticket number';
     const outcome = outcomeFrom(ctx.parsed.normalized);
     const note = commandNote(ctx.parsed.normalized).replace(/^(已办结|已解决|部分解决|解释说明|暂无法解决)[，,：:\s]*/, '');
-    const t = await changeTicket(ctx, no, 'resolve', () => ({ type: 'resolve', outcome, note: note || undefined }));
-    if (!t) return 'refused';
-    const msg = compose(
-      [
-        `**#${t.no} 已答复（${OUTCOMES[outcome]}）** @{0}`,
-        `> 问题：${t.summary}`,
-        ...(note ? [`> 答复：${note}`] : []),
-        `请评价：回复“#${t.no} 满意”“#${t.no} 基本满意”或“#${t.no} 不满意”。`,
-      ],
-      [reporterRef(t)],
-    );
-    // the answer names the problem: it goes to the ticket's own group; elsewhere the cadre gets a short acknowledgement
-    await announce(ctx, t, msg, `已答复（${OUTCOMES[outcome]}）`);
-    return `#${t.no} resolved (${outcome})`;
+    return outcomeOf(await performResolve(ctx, { kind: 'resolve', no, outcome, note: note || undefined }));
   },
 };

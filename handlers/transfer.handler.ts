@@ -3,8 +3,8 @@ import { commandNote } from '../src/domain/parse/commands.js';
 import { route, toAssignee } from '../src/domain/routing.js';
 import { responseDueAt } from '../src/domain/sla.js';
 import type { Assignee } from '../src/domain/ticket.js';
-import type { BotContext, Handler } from '../src/bot/context.js';
-import { answer, compose, dueText, personRef, ticketNo } from './common.js';
+import type { BotContext, Handler, PerformResult, TicketCommand } from '../src/bot/context.js';
+import { answer, compose, dueText, outcomeOf, personRef, ticketNo } from './common.js';
 
 /** Whom a 转办 names: an @-mention (DingTalk ids), a person's name, or a department (its lead). */
 function target(ctx: BotContext): Assignee | null {
@@ -20,6 +20,38 @@ function target(ctx: BotContext): Assignee | null {
   return lead ? toAssignee(lead) : null;
 }
 
+/** Hands a ticket to someone else (转办), or back to routing with a reason (退单): the new assignee must sign for it. */
+export async function performTransfer(
+  ctx: BotContext,
+  cmd: Extract<TicketCommand, { kind: 'transfer' } | { kind: 'return' }>,
+): Promise<PerformResult> {
+  const isReturn = cmd.kind === 'return';
+  const note = cmd.kind === 'return' ? cmd.reason : (cmd.note ?? '');
+  const res = await ctx.tickets.change(cmd.no, (t) => {
+    const auth = authorize('transfer', ctx.actor, t, ctx.now);
+    if (!auth.ok) return { refuse: auth.message };
+    const responseDue = responseDueAt(ctx.now, t.urgency, ctx.sla.calendar, ctx.sla.policy);
+    if (cmd.kind === 'transfer') return { type: 'transfer', to: cmd.to, note: note || undefined, responseDueAt: responseDue };
+    const next = route(ctx.directory, t.enterpriseId, t.category, t.assignee?.personId);
+    return next ? { type: 'return', to: next.assignee, reason: note, responseDueAt: responseDue } : { refuse: `#${t.no} 暂无其他可派单对象，请联系管理员。` };
+  });
+  if (!res.ok) {
+    await answer(ctx, res.message);
+    return { done: false, outcome: `refused: ${res.message}` };
+  }
+  const t = res.ticket;
+  const to = t.assignee!;
+  const verb = isReturn ? '已退单，改派' : '已转办';
+  await ctx.reply(compose([`**#${t.no} ${verb}给 @{0} ${to.name}**，待签收。`, ...(note ? [`> ${isReturn ? '理由' : '说明'}：${note}`] : [])], [personRef(to, ctx.msg.platform)]));
+  await ctx.postToTicketGroup(t, compose([`**#${t.no} 已转由 ${to.name} 办理**，待签收。`], []));
+  await ctx.notifyPerson(
+    to,
+    compose([`【${isReturn ? '改派' : '转办'}】#${t.no} ${t.summary}`, `办理时限：${dueText(t, ctx.sla.calendar)}`, `请在群内回复“认领 #${t.no}”签收。`, ...ctx.links.ticket(t.no)], []),
+    t.platform,
+  );
+  return { done: true, outcome: `#${t.no} ${isReturn ? 'returned' : 'transferred'} to ${to.personId}` };
+}
+
 /** 转办 #12 @王芳 / 转办 #12 给区住建局 / 退单 #12 理由 … */
 export const transfer: Handler = {
   name: 'transfer',
@@ -31,33 +63,18 @@ export const transfer: Handler = {
     const text = ctx.parsed.normalized;
     const explicit = /(?:理由|原因|说明|备注)[:：]?\s*(.+)$/.exec(text)?.[1]?.trim();
     const note = explicit ?? (isReturn ? commandNote(text.replace(/退单|退回/g, '')).replace(/[，,。\s]+$/, '') : '');
-    const named = isReturn ? null : target(ctx);
-    if (!isReturn && !named) {
+    if (isReturn) {
+      if (!note) {
+        await answer(ctx, `退单请写明理由，例如“退单 #${no} 理由：不属于本单位职责”。`);
+        return 'no reason';
+      }
+      return outcomeOf(await performTransfer(ctx, { kind: 'return', no, reason: note }));
+    }
+    const named = target(ctx);
+    if (!named) {
       await answer(ctx, '未找到转办对象，请 @具体人员 或写明部门名称，例如“转办 #12 给区住建局”。');
       return 'no target';
     }
-    if (isReturn && !note) {
-      await answer(ctx, `退单请写明理由，例如“退单 #${no} 理由：不属于本单位职责”。`);
-      return 'no reason';
-    }
-    const res = await ctx.tickets.change(no, (t) => {
-      const auth = authorize('transfer', ctx.actor, t, ctx.now);
-      if (!auth.ok) return { refuse: auth.message };
-      const responseDue = responseDueAt(ctx.now, t.urgency, ctx.sla.calendar, ctx.sla.policy);
-      if (!isReturn) return { type: 'transfer', to: named!, note: note || undefined, responseDueAt: responseDue };
-      const next = route(ctx.directory, t.enterpriseId, t.category, t.assignee?.personId);
-      return next ? { type: 'return', to: next.assignee, reason: note, responseDueAt: responseDue } : { refuse: `#${t.no} 暂无其他可派单对象，请联系管理员。` };
-    });
-    if (!res.ok) {
-      await answer(ctx, res.message);
-      return `refused: ${res.message}`;
-    }
-    const t = res.ticket;
-    const to = t.assignee!;
-    const verb = isReturn ? '已退单，改派' : '已转办';
-    await ctx.reply(compose([`**#${t.no} ${verb}给 @{0} ${to.name}**，待签收。`, ...(note ? [`> ${isReturn ? '理由' : '说明'}：${note}`] : [])], [personRef(to, ctx.msg.platform)]));
-    await ctx.postToTicketGroup(t, compose([`**#${t.no} 已转由 ${to.name} 办理**，待签收。`], []));
-    await ctx.notifyPerson(to, compose([`【${isReturn ? '改派' : '转办'}】#${t.no} ${t.summary}`, `办理时限：${dueText(t, ctx.sla.calendar)}`, `请在群内回复“认领 #${t.no}”签收。`], []), t.platform);
-    return `#${t.no} ${isReturn ? 'returned' : 'transferred'} to ${to.personId}`;
+    return outcomeOf(await performTransfer(ctx, { kind: 'transfer', no, to: named, note: note || undefined }));
   },
 };

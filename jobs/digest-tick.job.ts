@@ -6,7 +6,7 @@ import { defineJob, QUEUES } from '../src/queue/define-job.js';
 import type { Services } from './services.js';
 
 /** What sending today's due digests uses (the tick, and the SLA reconcile when it catches one up). */
-export type DueDigestsDeps = Pick<Services, 'calendar' | 'digests' | 'digestRuns' | 'directory' | 'senders' | 'outbox'>;
+export type DueDigestsDeps = Pick<Services, 'calendar' | 'digests' | 'digestRuns' | 'directory' | 'senders' | 'outbox'> & Partial<Pick<Services, 'publicUrl'>>;
 /** What the digest tick uses. */
 export type DigestTickDeps = DueDigestsDeps & Pick<Services, 'now'>;
 
@@ -45,7 +45,7 @@ export async function sendDueDigests(deps: DueDigestsDeps, now: Date): Promise<s
     for (const g of groups) if ((await deps.digestRuns.status(keyOf(g))) !== 'sent') missing.push(g);
     if (missing.length === 0) continue;
     // what is open and overdue is read at the moment the digest is sent, not at the end of the period it covers
-    const message = renderDigest(await deps.digests.build(range, now, { openAt: now }));
+    const message = renderDigest(await deps.digests.build(range, now, { openAt: now }), { dashboardUrl: deps.publicUrl ? `${deps.publicUrl}/h5/dashboard` : undefined });
     for (const g of missing) {
       const key = keyOf(g);
       if ((await deps.digestRuns.claim(key, now)) === 'done') continue;

@@ -35,6 +35,8 @@ export interface Services {
   calendar: BusinessCalendar;
   policy: Policy;
   timezone: string;
+  /** The bot's public origin (links to the workbench), when set. */
+  publicUrl?: string;
   bot: Bot;
   producer: Producer;
   /** Every outbound message goes through it (paced, ordered, durable). */

@@ -3,12 +3,13 @@ import type { BusinessCalendar } from '../domain/calendar.js';
 import type { Directory } from '../domain/directory.js';
 import type { DigestService } from '../digest/digest-service.js';
 import { renderDigest } from '../platforms/digest-render.js';
-import { parseMessage } from '../domain/parse/parse.js';
+import { parseMessage, type ParsedMessage } from '../domain/parse/parse.js';
 import type { ReportRefiner } from '../llm/refine-report.js';
+import { createHash } from 'node:crypto';
 import type { InboundMessage } from '../messages/inbound.js';
-import type { OutboundMessage, OutboundTarget } from '../messages/outbound.js';
+import { toPlainText, type OutboundMessage, type OutboundTarget } from '../messages/outbound.js';
 import type { Logger } from '../shared/logger.js';
-import type { BotContext, Handler } from './context.js';
+import type { BotContext, Handler, Performer, TicketCommand, WorkbenchIdentity } from './context.js';
 import { sourceId, type TicketService } from './ticket-service.js';
 
 /** Who acts when the bot itself changes a ticket (派单). */
@@ -29,6 +30,17 @@ export interface BotDeps {
   refiner?: ReportRefiner;
   /** Durable send: `index` numbers the sends caused by one message, for deterministic outbound job ids. */
   send(cause: string, index: number, target: OutboundTarget, message: OutboundMessage): Promise<void>;
+  /** Performs a ticket command (handlers/perform.ts): the workbench's changes run the chat handlers' own code. */
+  perform?: Performer;
+  /** The workbench, when the bot has a public address: its page links and one-time sign-in links. */
+  workbench?: { publicUrl: string; signInLink(who: WorkbenchIdentity): Promise<string> };
+}
+
+/** A change from the workbench: who made it, and the page's id of the submission (a repeat applies once). */
+export interface WorkbenchRequest {
+  who: WorkbenchIdentity;
+  requestId: string;
+  command: TicketCommand;
 }
 
 /**
@@ -36,9 +48,69 @@ export interface BotDeps {
  * A handler error propagates, so the job is retried; every step a handler takes is idempotent.
  */
 export function createBot(deps: BotDeps) {
+  const links = {
+    ticket: (no: number) => (deps.workbench ? [`在工作台查看：${deps.workbench.publicUrl}/h5/tickets/${no}`] : []),
+  };
+  const dashboardUrl = deps.workbench ? `${deps.workbench.publicUrl}/h5/dashboard` : undefined;
+
+  /** The context a handler runs in, for a message (from chat, or made from a workbench request). */
+  function contextFor(
+    msg: InboundMessage,
+    parsed: ParsedMessage,
+    parsedBy: 'rules' | 'llm',
+    directory: Directory,
+    reply: (message: OutboundMessage, send: (target: OutboundTarget, message: OutboundMessage) => Promise<void>) => Promise<void>,
+    actorChatId = msg.chatId,
+  ): BotContext {
+    const log = deps.log.child({ platform: msg.platform, eventId: msg.eventId, chatId: msg.chatId });
+    const actor = directory.actor(msg.platform, msg.sender.id, actorChatId);
+    let sends = 0;
+    const send = (target: OutboundTarget, message: OutboundMessage) => deps.send(sourceId(msg), sends++, target, message);
+    const by = { platform: msg.platform, id: msg.sender.id, name: actor.name ?? msg.sender.name, ...(actor.personId ? { personId: actor.personId } : {}) };
+    return {
+      msg,
+      parsed,
+      parsedBy,
+      log,
+      now: msg.sentAt,
+      timezone: deps.timezone,
+      actor,
+      directory,
+      sla: { calendar: deps.calendar, policy: deps.policy },
+      links,
+      async signInLink() {
+        return deps.workbench ? deps.workbench.signInLink({ platform: msg.platform, userId: msg.sender.id, name: by.name, chatId: msg.chatId }) : null;
+      },
+      async digest(kind, opts) {
+        const now = deps.now?.() ?? new Date();
+        return renderDigest(await deps.digests.build(deps.digests.range(kind, undefined, now), now), { ...opts, dashboardUrl });
+      },
+      reply: (message) => reply(message, send),
+      send,
+      async notifyPerson(person, message, preferred = msg.platform) {
+        const order = preferred === 'wecom' ? (['wecom', 'dingtalk'] as const) : (['dingtalk', 'wecom'] as const);
+        const platform = order.find((p) => person[p]);
+        if (!platform) return false;
+        await send({ kind: 'user', platform, userId: person[platform]! }, message);
+        return true;
+      },
+      async postToTicketGroup(ticket, message) {
+        if (ticket.platform === msg.platform && ticket.chatId === msg.chatId) return;
+        await send({ kind: 'group', platform: ticket.platform, chatId: ticket.chatId }, message);
+      },
+      tickets: {
+        // the reporter as the directory names them (a callback may carry only the user id)
+        openFromMessage: (f) => deps.tickets.openFromMessage({ ...msg, sender: { ...msg.sender, name: by.name } }, f, msg.sentAt),
+        get: (no) => deps.tickets.get(no),
+        change: (no, decide, opts) =>
+          deps.tickets.change(no, decide, { by: opts?.asBot ? BOT_ACTOR(msg.platform) : by, at: msg.sentAt, source: sourceId(msg) }),
+        listOpen: (f) => deps.tickets.listOpen(f),
+      },
+    };
+  }
+
   return {
     async handle(msg: InboundMessage): Promise<string> {
-      const log = deps.log.child({ platform: msg.platform, eventId: msg.eventId, chatId: msg.chatId });
       const directory = await deps.directory();
       const rules = parseMessage(msg.text, msg.sentAt, deps.calendar);
       let parsed = rules;
@@ -50,52 +122,43 @@ export function createBot(deps: BotDeps) {
           parsedBy = 'llm';
         }
       }
-      const actor = directory.actor(msg.platform, msg.sender.id, msg.chatId);
-      let sends = 0;
-      const send = (target: OutboundTarget, message: OutboundMessage) => deps.send(sourceId(msg), sends++, target, message);
-      const by = { platform: msg.platform, id: msg.sender.id, name: actor.name ?? msg.sender.name, ...(actor.personId ? { personId: actor.personId } : {}) };
-      const ctx: BotContext = {
-        msg,
-        parsed,
-        parsedBy,
-        log,
-        now: msg.sentAt,
-        timezone: deps.timezone,
-        actor,
-        directory,
-        sla: { calendar: deps.calendar, policy: deps.policy },
-        async digest(kind, opts) {
-          const now = deps.now?.() ?? new Date();
-          return renderDigest(await deps.digests.build(deps.digests.range(kind, undefined, now), now), opts);
-        },
-        reply: (message) =>
-          send({ kind: 'reply', platform: msg.platform, chatId: msg.chatId, chatType: msg.chatType, replyVia: msg.replyVia, robotCode: msg.robotCode }, message),
-        send,
-        async notifyPerson(person, message, preferred = msg.platform) {
-          const order = preferred === 'wecom' ? (['wecom', 'dingtalk'] as const) : (['dingtalk', 'wecom'] as const);
-          const platform = order.find((p) => person[p]);
-          if (!platform) return false;
-          await send({ kind: 'user', platform, userId: person[platform]! }, message);
-          return true;
-        },
-        async postToTicketGroup(ticket, message) {
-          if (ticket.platform === msg.platform && ticket.chatId === msg.chatId) return;
-          await send({ kind: 'group', platform: ticket.platform, chatId: ticket.chatId }, message);
-        },
-        tickets: {
-          // the reporter as the directory names them (a callback may carry only the user id)
-          openFromMessage: (f) => deps.tickets.openFromMessage({ ...msg, sender: { ...msg.sender, name: actor.name ?? msg.sender.name } }, f, msg.sentAt),
-          get: (no) => deps.tickets.get(no),
-          change: (no, decide, opts) =>
-            deps.tickets.change(no, decide, { by: opts?.asBot ? BOT_ACTOR(msg.platform) : by, at: msg.sentAt, source: sourceId(msg) }),
-          listOpen: (f) => deps.tickets.listOpen(f),
-        },
-      };
+      const replyTo = { kind: 'reply' as const, platform: msg.platform, chatId: msg.chatId, chatType: msg.chatType, replyVia: msg.replyVia, robotCode: msg.robotCode };
+      const ctx = contextFor(msg, parsed, parsedBy, directory, (message, send) => send(replyTo, message));
+      const { log, actor } = ctx;
       const handler = deps.handlers.find((h) => h.match(ctx));
       if (!handler) return 'unhandled';
       const outcome = await handler.handle(ctx);
       log.info({ handler: handler.name, intent: parsed.intent, role: actor.role, outcome }, 'message handled');
       return outcome;
+    },
+
+    /**
+     * A change made on the workbench, performed by the chat handler's own code as if the person had written it to
+     * the bot privately: the same permission checks, the same announcements to the ticket's group and the people
+     * concerned (durably, through the outbox), and the answer the chat would have given returned as `message`.
+     * `requestId` names the submission: repeated, the change applies once and the sends are not repeated.
+     */
+    async perform(req: WorkbenchRequest): Promise<{ done: boolean; message: string }> {
+      if (!deps.perform) throw new Error('the bot was built without a performer');
+      const directory = await deps.directory();
+      const at = (deps.now?.() ?? new Date()).toISOString();
+      const msg: InboundMessage = {
+        platform: req.who.platform,
+        eventId: `h5-${createHash('sha256').update(`${req.who.userId}\n${req.requestId}`).digest('hex').slice(0, 32)}`,
+        chatId: `h5:${req.who.userId}`,
+        chatType: 'single',
+        sender: { platform: req.who.platform, id: req.who.userId, name: req.who.name },
+        text: '',
+        mentions: [],
+        sentAt: at,
+      };
+      const answers: string[] = [];
+      const parsed = parseMessage('', at, deps.calendar);
+      // the person's enterprise comes from the conversation they signed in from, as in chat
+      const ctx = contextFor(msg, parsed, 'rules', directory, async (message) => void answers.push(toPlainText(message)), req.who.chatId ?? msg.chatId);
+      const result = await deps.perform(ctx, req.command);
+      ctx.log.info({ handler: 'workbench', command: req.command.kind, role: ctx.actor.role, outcome: result.outcome }, 'workbench change');
+      return { done: result.done, message: answers.join('\n') };
     },
   };
 }

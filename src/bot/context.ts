@@ -3,7 +3,8 @@ import type { BusinessCalendar } from '../domain/calendar.js';
 import type { Actor, Directory } from '../domain/directory.js';
 import type { ParsedMessage } from '../domain/parse/parse.js';
 import type { Assignee, Ticket } from '../domain/ticket.js';
-import type { InboundMessage } from '../messages/inbound.js';
+import type { Outcome, RatingLevel } from '../domain/ticket-state.js';
+import type { InboundMessage, PlatformId } from '../messages/inbound.js';
 import type { OutboundMessage, OutboundTarget } from '../messages/outbound.js';
 import type { Logger } from '../shared/logger.js';
 import type { ChangeResult, Decide, OpenTicketFields } from './ticket-service.js';
@@ -33,6 +34,10 @@ export interface BotContext {
   notifyPerson(person: Assignee, message: OutboundMessage, preferred?: 'wecom' | 'dingtalk'): Promise<boolean>;
   /** Posts to the ticket's own group, unless that is where this message came from (the reply covers it). */
   postToTicketGroup(ticket: Ticket, message: OutboundMessage): Promise<void>;
+  /** Lines linking to the workbench's pages, to append to a message (none when the bot has no public address). */
+  links: { ticket(no: number): string[] };
+  /** A one-time sign-in link to the workbench for the sender; null when the workbench has no public address. */
+  signInLink(): Promise<string | null>;
   tickets: {
     openFromMessage(fields: OpenTicketFields): Promise<{ ticket: Ticket; created: boolean }>;
     get(no: number): Promise<Ticket | null>;
@@ -49,3 +54,33 @@ export interface Handler {
   /** Returns a short outcome for the intake ledger and logs. */
   handle(ctx: BotContext): Promise<string>;
 }
+
+/**
+ * A change to a ticket, as read from a chat message or given by the workbench page: the same handler performs it
+ * either way (`Performer`), with the same permission checks and announcements.
+ */
+export type TicketCommand =
+  | { kind: 'claim'; no: number }
+  | { kind: 'progress'; no: number; note: string }
+  | { kind: 'transfer'; no: number; to: Assignee; note?: string }
+  | { kind: 'return'; no: number; reason: string }
+  /** `due`: the new answer deadline, given the current one (null: none could be read). */
+  | { kind: 'extend'; no: number; due: (currentDue: string) => string | null; reason: string }
+  | { kind: 'approve_extension'; no: number }
+  | { kind: 'resolve'; no: number; outcome: Outcome; note?: string }
+  | { kind: 'rate'; no: number; level: RatingLevel; note?: string }
+  | { kind: 'reopen'; no: number; note?: string };
+
+/** Who signed in to the workbench: a platform account, and the conversation they asked from (their enterprise's group). */
+export interface WorkbenchIdentity {
+  platform: PlatformId;
+  userId: string;
+  name?: string;
+  /** The conversation the sign-in link was asked for in: an enterprise's group makes the sender its contact. */
+  chatId?: string;
+}
+
+/** What performing a command came to: done, or refused with the sentence the person was answered. */
+export type PerformResult = { done: true; outcome: string } | { done: false; outcome: string };
+
+export type Performer = (ctx: BotContext, cmd: TicketCommand) => Promise<PerformResult>;

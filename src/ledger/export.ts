@@ -3,7 +3,7 @@ import type { BusinessCalendar } from '../domain/calendar.js';
 import type { DigestService } from '../digest/digest-service.js';
 import type { TicketStatus } from '../domain/ticket.js';
 import type { DirectoryRepository } from '../store/repositories/directory.repository.js';
-import type { TicketRepository } from '../store/repositories/ticket.repository.js';
+import type { TicketQuery, TicketRepository } from '../store/repositories/ticket.repository.js';
 import { buildLedger } from './ledger.js';
 
 export interface LedgerFilter {
@@ -11,6 +11,8 @@ export interface LedgerFilter {
   from?: string;
   to?: string;
   status?: TicketStatus;
+  /** More conditions (the workbench's filters: category, enterprise, department, text). */
+  query?: Omit<TicketQuery, 'from' | 'to'>;
 }
 
 /** Reads the tickets of the filter and writes the ledger workbook, with the summary of the same range. */
@@ -21,7 +23,7 @@ export async function exportLedger(
   const tz = deps.timezone;
   const from = f.from ? DateTime.fromISO(f.from, { zone: tz }).toUTC().toISO()! : undefined;
   const to = f.to ? DateTime.fromISO(f.to, { zone: tz }).plus({ days: 1 }).toUTC().toISO()! : undefined;
-  const tickets = await deps.tickets.forLedger({ from, to, status: f.status });
+  const tickets = await deps.tickets.forLedger({ ...f.query, from, to, ...(f.status ? { statuses: [f.status] } : {}) });
   const year = deps.digests.range('month', undefined, deps.now);
   const range = {
     ...year,

@@ -22,8 +22,12 @@ export interface HttpDeps {
   /** The 问题台账 workbook for a filter (dates YYYY-MM-DD, inclusive). */
   ledger?(f: { from?: string; to?: string; status?: TicketStatus }): Promise<Buffer>;
   now?: () => Date;
-  /** More routes (the simulator). */
+  /** More routes (the simulator, the workbench). */
   routers?: Router[];
+  /** Middleware before the routes (the workbench's static assets). */
+  middleware?: Koa.Middleware[];
+  /** Keys that sign cookies (the workbench's session). */
+  cookieKeys?: string[];
 }
 
 function firstString(v: unknown): string | undefined {
@@ -33,6 +37,7 @@ function firstString(v: unknown): string | undefined {
 export function createHttpApp(deps: HttpDeps): Koa {
   const now = deps.now ?? (() => new Date());
   const app = new Koa({ proxy: true });
+  if (deps.cookieKeys) app.keys = deps.cookieKeys;
   const router = new Router();
 
   // One error boundary: clients see a status and a short reason, never internals.
@@ -167,6 +172,7 @@ export function createHttpApp(deps: HttpDeps): Koa {
     ctx.set('Content-Disposition', `attachment; filename="ledger.xlsx"; filename*=UTF-8''${encodeURIComponent('问题台账.xlsx')}`);
   });
 
+  for (const m of deps.middleware ?? []) app.use(m);
   for (const r of deps.routers ?? []) app.use(r.routes()).use(r.allowedMethods());
   app.use(router.routes()).use(router.allowedMethods());
   app.use(api.routes()).use(api.allowedMethods());

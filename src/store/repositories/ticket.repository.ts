@@ -10,6 +10,45 @@ export interface TicketFilter {
   limit?: number;
 }
 
+/** The workbench's lists and the ledger: every condition given must hold. */
+export interface TicketQuery {
+  statuses?: TicketStatus[];
+  category?: string;
+  enterpriseId?: string;
+  /** The assignee is one of these people (a department's members). */
+  assignees?: string[];
+  /** ISO instants: created in [from, to). */
+  from?: string;
+  to?: string;
+  /** Literal text in the summary or the message. */
+  text?: string;
+  no?: number;
+  /** 我的待办: assigned to this person, or open and claimable by their task force or department (`team`). */
+  mineOf?: string;
+  /** 我们的问题: of this enterprise, or reported by this account. */
+  oursOf?: { enterpriseId?: string; reporterId: string };
+}
+
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The filter document of a query (operators both MongoDB 6 and FerretDB v1 answer). */
+function queryFilter(q: TicketQuery): Record<string, unknown> {
+  const and: Record<string, unknown>[] = [];
+  if (q.statuses?.length) and.push({ status: { $in: q.statuses } });
+  if (q.category) and.push({ category: q.category });
+  if (q.enterpriseId) and.push({ enterpriseId: q.enterpriseId });
+  if (q.assignees) and.push({ 'assignee.personId': { $in: q.assignees } });
+  if (q.from || q.to) and.push({ createdAt: { ...(q.from ? { $gte: q.from } : {}), ...(q.to ? { $lt: q.to } : {}) } });
+  if (q.no !== undefined) and.push({ _id: q.no });
+  if (q.text) {
+    const re = { $regex: escapeRegex(q.text) };
+    and.push({ $or: [{ summary: re }, { text: re }, { enterprise: re }] });
+  }
+  if (q.mineOf) and.push({ $or: [{ 'assignee.personId': q.mineOf }, { team: q.mineOf, status: { $in: [...OPEN_STATUSES] } }] });
+  if (q.oursOf) and.push({ $or: [{ 'reporter.id': q.oursOf.reporterId }, ...(q.oursOf.enterpriseId ? [{ enterpriseId: q.oursOf.enterpriseId }] : [])] });
+  return and.length ? { $and: and } : {};
+}
+
 const DUPLICATE_KEY = 11000;
 
 export function isDuplicateKey(err: unknown): boolean {
@@ -138,12 +177,23 @@ export function createTicketRepository(conn: Connection) {
      * Tickets for the ledger: created in [from, to), optionally in one status, by number. With their events: whether a
      * ticket was ever overdue is read from its history (wasOverdue).
      */
-    async forLedger(f: { from?: string; to?: string; status?: TicketStatus }): Promise<Ticket[]> {
-      const q: Record<string, unknown> = {};
-      if (f.from || f.to) q.createdAt = { ...(f.from ? { $gte: f.from } : {}), ...(f.to ? { $lt: f.to } : {}) };
-      if (f.status) q.status = f.status;
-      const docs = await Tickets.find(q, { text: 0 }).sort({ _id: 1 }).lean();
+    async forLedger(f: TicketQuery): Promise<Ticket[]> {
+      const docs = await Tickets.find(queryFilter(f), { text: 0 }).sort({ _id: 1 }).lean();
       return docs.map((d) => toTicket(d as Record<string, unknown>)!);
+    },
+
+    /**
+     * A page of tickets (without their events) and how many match: `todo` sorts urgent first, then by deadline;
+     * `newest` by number, newest first.
+     */
+    async search(q: TicketQuery, page: { sort: 'todo' | 'newest'; skip: number; limit: number }): Promise<{ total: number; tickets: Ticket[] }> {
+      const filter = queryFilter(q);
+      const sort: Record<string, 1 | -1> = page.sort === 'todo' ? { urgency: -1, resolutionDueAt: 1, _id: 1 } : { _id: -1 };
+      const [total, docs] = await Promise.all([
+        Tickets.countDocuments(filter),
+        Tickets.find(filter, { events: 0 }).sort(sort).skip(page.skip).limit(Math.min(page.limit, 200)).lean(),
+      ]);
+      return { total, tickets: docs.map((d) => ({ ...toTicket(d as Record<string, unknown>)!, events: [] })) };
     },
 
     async list(f: TicketFilter = {}): Promise<Ticket[]> {

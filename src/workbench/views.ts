@@ -1,0 +1,138 @@
+import { dueText } from '../../handlers/common.js';
+import type { BusinessCalendar } from '../domain/calendar.js';
+import type { DigestModel } from '../domain/digest.js';
+import type { Actor, Directory } from '../domain/directory.js';
+import { authorize, type Permission } from '../domain/permissions.js';
+import { workingDaysOverdue } from '../domain/sla.js';
+import { ALLOWED_FROM, OUTCOMES, RATINGS, type RatingLevel, type TicketAction } from '../domain/ticket-state.js';
+import { CATEGORIES, EVENT_LABELS, isOpen, isOverdue, TICKET_STATUSES, type Ticket } from '../domain/ticket.js';
+
+/**
+ * What the workbench page shows, made from tickets and the digest: the rows, the detail, the actions a viewer may
+ * take and the dashboard's cards. Pure; the JSON shapes are documented in docs/api.md.
+ */
+
+export const WORKBENCH_ACTIONS = ['claim', 'progress', 'transfer', 'return', 'extend', 'approve_extension', 'resolve', 'rate', 'reopen'] as const;
+export type WorkbenchAction = (typeof WORKBENCH_ACTIONS)[number];
+
+/** Each page action: the chat's permission and the state machine's action it becomes. */
+const ACTION_RULES: Record<WorkbenchAction, { permission: Permission; type: TicketAction['type'] }> = {
+  claim: { permission: 'claim', type: 'claim' },
+  progress: { permission: 'progress', type: 'progress' },
+  transfer: { permission: 'transfer', type: 'transfer' },
+  return: { permission: 'transfer', type: 'return' },
+  extend: { permission: 'extend', type: 'extend' },
+  approve_extension: { permission: 'approve_extension', type: 'approve_extension' },
+  resolve: { permission: 'resolve', type: 'resolve' },
+  rate: { permission: 'rate', type: 'rate' },
+  reopen: { permission: 'reopen', type: 'reopen' },
+};
+
+export function permissionOf(action: WorkbenchAction): Permission {
+  return ACTION_RULES[action].permission;
+}
+
+/** The actions this viewer may take on the ticket now: the chat's permission and the ticket's state both allow it. */
+export function allowedActions(a: Actor, t: Ticket, now: string): WorkbenchAction[] {
+  return WORKBENCH_ACTIONS.filter((name) => {
+    const rule = ACTION_RULES[name];
+    if (!authorize(rule.permission, a, t, now).ok) return false;
+    if (name === 'approve_extension') return !!t.pendingExtension;
+    return ALLOWED_FROM[rule.type].includes(t.status);
+  });
+}
+
+type Cal = Pick<BusinessCalendar, 'localDate' | 'endOfWorkingDay' | 'timezone' | 'workingMinutesBetween' | 'minutesPerDay'>;
+
+/** "剩 2 个工作日", "剩 3 个工作小时", "已超期 2 个工作日", "已暂停（待补充）" or the closed state. */
+export function timeLeft(t: Ticket, cal: Cal, now: string): { text: string; overdue: boolean; soon: boolean } {
+  if (!isOpen(t)) return { text: TICKET_STATUSES[t.status], overdue: false, soon: false };
+  if (t.pausedAt) return { text: '已暂停（待补充）', overdue: false, soon: false };
+  if (isOverdue(t, now)) return { text: `已超期 ${workingDaysOverdue(t, now, cal as BusinessCalendar)} 个工作日`, overdue: true, soon: false };
+  const minutes = cal.workingMinutesBetween(now, t.resolutionDueAt);
+  if (minutes < cal.minutesPerDay) return { text: `剩 ${Math.max(1, Math.ceil(minutes / 60))} 个工作小时`, overdue: false, soon: true };
+  return { text: `剩 ${Math.floor(minutes / cal.minutesPerDay)} 个工作日`, overdue: false, soon: false };
+}
+
+export interface TicketRow {
+  no: number;
+  status: Ticket['status'];
+  statusLabel: string;
+  summary: string;
+  category: Ticket['category'];
+  categoryLabel: string;
+  urgency: Ticket['urgency'];
+  enterprise: string | null;
+  assignee: string | null;
+  dueAt: string;
+  dueText: string;
+  timeLeft: { text: string; overdue: boolean; soon: boolean };
+  createdAt: string;
+}
+
+export function ticketRow(t: Ticket, cal: Cal, now: string): TicketRow {
+  return {
+    no: t.no,
+    status: t.status,
+    statusLabel: TICKET_STATUSES[t.status],
+    summary: t.summary,
+    category: t.category,
+    categoryLabel: CATEGORIES[t.category],
+    urgency: t.urgency,
+    enterprise: t.enterprise,
+    assignee: t.assignee?.name ?? null,
+    dueAt: t.resolutionDueAt,
+    dueText: dueText(t, cal),
+    timeLeft: timeLeft(t, cal, now),
+    createdAt: t.createdAt,
+  };
+}
+
+/** The detail page: the row, the message, the whole history. */
+export function ticketDetail(t: Ticket, cal: Cal, now: string) {
+  const rating = t.rating && t.rating.level in RATINGS ? { level: t.rating.level, label: RATINGS[t.rating.level as RatingLevel].label } : null;
+  return {
+    ...ticketRow(t, cal, now),
+    text: t.text,
+    reporter: t.reporter.name ?? null,
+    requestedDate: t.requestedDate,
+    outcome: t.outcome ?? null,
+    outcomeLabel: t.outcome ? OUTCOMES[t.outcome] : null,
+    rating,
+    pendingExtension: t.pendingExtension
+      ? { to: cal.localDate(t.pendingExtension.to), reason: t.pendingExtension.reason, by: t.pendingExtension.by }
+      : null,
+    events: t.events.map((e) => ({ at: e.at, type: e.type, label: EVENT_LABELS[e.type] ?? e.type, by: e.by?.name ?? e.by?.id ?? '', note: e.note ?? '' })),
+  };
+}
+
+/** Urgent first, then by deadline (我的待办). */
+export function todoOrder(a: Ticket, b: Ticket): number {
+  if (a.urgency !== b.urgency) return a.urgency === 'urgent' ? -1 : 1;
+  return a.resolutionDueAt < b.resolutionDueAt ? -1 : a.resolutionDueAt > b.resolutionDueAt ? 1 : a.no - b.no;
+}
+
+/** The filter choices the list pages offer. */
+export function filterChoices(dir: Directory) {
+  return {
+    statuses: [{ value: 'open', label: '在办' }, ...Object.entries(TICKET_STATUSES).map(([value, label]) => ({ value, label }))],
+    categories: Object.entries(CATEGORIES).map(([value, label]) => ({ value, label })),
+    departments: dir.data.departments.map((d) => ({ value: d.id, label: d.name })),
+    enterprises: dir.data.enterprises.map((e) => ({ value: e.id, label: e.name })),
+  };
+}
+
+/** The dashboard's cards: the digest's own numbers, each with the previous period's where the digest has it. */
+export function dashboardCards(d: DigestModel, prev: DigestModel | null) {
+  const card = (key: string, label: string, value: number | null, previous: number | null, unit: string) => ({ key, label, value, previous, unit });
+  return [
+    card('newTickets', '新增', d.numbers.newTickets, d.previous.newTickets, '件'),
+    card('answered', '办结', d.numbers.answered, d.previous.answered, '件'),
+    card('open', '在办', d.numbers.open, d.previous.open, '件'),
+    card('overdue', '超期', d.overdue.count, d.previous.overdue, '件'),
+    card('solveRate', '破解率', d.solveRate.rate, prev?.solveRate.rate ?? null, '%'),
+    card('responseRate', '响应率', d.responseRate.rate, prev?.responseRate.rate ?? null, '%'),
+    card('satisfaction', '满意率', d.satisfaction.period.rate, prev?.satisfaction.period.rate ?? null, '%'),
+    card('participation', '参评率', d.satisfaction.period.participation, prev?.satisfaction.period.participation ?? null, '%'),
+  ];
+}
