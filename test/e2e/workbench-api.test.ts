@@ -131,6 +131,9 @@ let chen: Browser;
 describe('signing in with a one-time link', () => {
   it('工作台 in a group: the link goes privately, once; the page knows who signed in', async () => {
     expect(await wecom('chenjl', '我们用电扩容申请一个月了还没批下来，影响二期投产')).toContain('已受理 #1');
+    // the cadre's notice opens the ticket on the workbench
+    const notice = await fake.waitFor((r) => r.path === '/cgi-bin/message/send' && r.body?.touser === 'zhangwei' && String(r.body?.text?.content).includes('【新工单】#1'));
+    expect(String(notice.body.text.content)).toContain(`${bot.base}/h5/tickets/1`);
     cadre = await signIn('zhangwei');
     const me = await cadre.me();
     expect(me.body).toMatchObject({ name: '张伟', role: 'cadre', personId: 'zhangwei', can: { todo: true, dashboard: false, ledger: false, ours: false } });
@@ -237,10 +240,12 @@ describe('a ticket reaches only its own enterprise, staff and leaders', () => {
 
   it('the leader’s dashboard shows the digest’s own numbers; the ledger exports', async () => {
     const leader = await signIn('lihua');
+    // the digest links to the dashboard
+    expect(await wecom('lihua', '今日简报', 'wrkSFfCgAAleaders1')).toContain(`${bot.base}/h5/dashboard`);
     const dash = await leader.json('/h5/api/dashboard?period=month');
     expect(dash.status).toBe(200);
     const cli = await runCli(['digest', '--period', 'month', '--json'], { MONGODB_URI: mongoUri });
-    const digest = JSON.parse(cli.stdout);
+    const digest = JSON.parse(cli.out);
     const card = (k: string) => dash.body.cards.find((c: any) => c.key === k).value;
     expect(card('newTickets')).toBe(digest.numbers.newTickets);
     expect(card('answered')).toBe(digest.numbers.answered);
@@ -297,7 +302,7 @@ describe('inside WeCom: OAuth2 and the JS-SDK', () => {
     expect(agentFetches).toHaveLength(1);
     expect((await cadre.json(`/h5/api/jssdk/wecom?kind=corp&url=${encodeURIComponent('https://evil.example/h5/')}`)).status).toBe(400);
     // each signature verifies with its own ticket (the fake's answers)
-    const corpTicket = (await (await fetch(`${fake.base}/cgi-bin/get_jsapi_ticket?access_token=fake-wecom-token`)).json()).ticket;
+    const corpTicket = ((await (await fetch(`${fake.base}/cgi-bin/get_jsapi_ticket?access_token=fake-wecom-token`)).json()) as { ticket: string }).ticket;
     const s = got[0]!.body;
     expect(s.signature).toBe(jsSdkSignature({ ticket: corpTicket, nonceStr: s.nonceStr, timestamp: s.timestamp, url }));
     expect(got[1]!.body.signature).not.toBe(jsSdkSignature({ ticket: corpTicket, nonceStr: got[1]!.body.nonceStr, timestamp: got[1]!.body.timestamp, url }));
