@@ -1,7 +1,7 @@
 import { neutralizeUserText, type OutboundMessage } from '../messages/outbound.js';
-import type { DigestModel, PeriodNumbers } from '../domain/digest.js';
+import type { DigestModel, Period, PeriodNumbers } from '../domain/digest.js';
 
-const NAMES = { day: '日报', week: '周报', month: '月报' } as const;
+const NAMES: Record<Period, string> = { day: '日报', week: '周报', month: '月报', year: '年报' };
 const pct = (r: number | null) => (r === null ? '—' : `${r}%`);
 const delta = (now: number, before: number) => {
   const d = now - before;
@@ -13,7 +13,8 @@ const warn = (s: string) => `{{warn:${s}}}`;
 const u = (s: string | null | undefined) => (s ? neutralizeUserText(s) : s);
 
 /** The digest as one platform-neutral markdown message (no phone numbers: none are in the model). */
-export function renderDigest(d: DigestModel, opts: { rankingOnly?: boolean } = {}): OutboundMessage {
+/** `dashboardUrl`: the workbench's dashboard, linked at the end (when the bot has a public address). */
+export function renderDigest(d: DigestModel, opts: { rankingOnly?: boolean; dashboardUrl?: string } = {}): OutboundMessage {
   const n: PeriodNumbers = d.numbers;
   const p: PeriodNumbers = d.previous;
   const title = `助企服务${NAMES[d.period.period]}（${d.period.label}）`;
@@ -52,10 +53,12 @@ export function renderDigest(d: DigestModel, opts: { rankingOnly?: boolean } = {
     ];
     if (d.byDepartment.length) lines.push(...table('部门排名', d.byDepartment));
     if (d.byCadre.length) lines.push(...table('干部排名', d.byCadre));
+    if (opts.dashboardUrl) lines.push(`[打开领导看板](${opts.dashboardUrl})`);
     return { format: 'table', title, text: lines.join('\n'), mentions: [] };
   }
   const rankLine = (r: DigestModel['byCadre'][number]) => `${u(r.name)}：在办${r.open} 超期${r.overdue > 0 ? warn(String(r.overdue)) : '0'} 办结${r.answered}${r.rated ? ` 满意${r.satisfied}/${r.rated}` : ''}`;
   if (d.byDepartment.length) lines.push('**部门排名**', ...d.byDepartment.map((r, i) => `> ${i + 1}. ${rankLine(r)}`));
   if (d.byCadre.length) lines.push('**干部排名**', ...d.byCadre.map((r, i) => `> ${i + 1}. ${rankLine(r)}`));
+  if (opts.dashboardUrl) lines.push(`[打开领导看板](${opts.dashboardUrl})`);
   return { format: 'markdown', title, text: lines.join('\n'), mentions: [] };
 }

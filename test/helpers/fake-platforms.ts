@@ -20,6 +20,7 @@ export async function startFakePlatforms() {
   const requests: Recorded[] = [];
   const waiters: { pred: (r: Recorded) => boolean; resolve: (r: Recorded) => void }[] = [];
   let respond: Responder = () => undefined;
+  const state: FakeState = { usedCodes: new Set() };
 
   const server: Server = createServer((req, res) => {
     let data = '';
@@ -35,7 +36,7 @@ export async function startFakePlatforms() {
       const r: Recorded = { method: req.method ?? '', path: url.pathname, query: url.searchParams, headers: req.headers, body, at: Date.now() };
       requests.push(r);
       const custom = respond(r);
-      const answer = custom ?? defaultAnswer(r);
+      const answer = custom ?? defaultAnswer(r, state);
       const reply = () => {
         res.writeHead(answer.status ?? 200, { 'content-type': 'application/json' });
         res.end(JSON.stringify(answer.body));
@@ -84,7 +85,69 @@ export async function startFakePlatforms() {
 }
 export type FakePlatforms = Awaited<ReturnType<typeof startFakePlatforms>>;
 
-function defaultAnswer(r: Recorded): { status?: number; body: unknown } {
+/** Tickets the fake hands out (WeCom's corp and app tickets differ; DingTalk has its own). */
+export const FAKE_TICKETS = {
+  wecomCorp: 'fake-wecom-corp-jsapi-ticket',
+  wecomAgent: 'fake-wecom-agent-config-ticket',
+  dingtalk: 'fake-dingtalk-jsapi-ticket',
+} as const;
+
+interface FakeState {
+  /** Sign-in codes already exchanged (`wecom:<code>`, `dingtalk:<code>`): single use, as on the platforms. */
+  usedCodes: Set<string>;
+}
+
+/**
+ * A sign-in code's person: `code-zhangwei` → `zhangwei` (any other code names itself). Codes starting `expired` are
+ * refused, and so is any code used before; `code-openid-…` (WeCom) is a non-member.
+ */
+function exchangeCode(state: FakeState, platform: string, code: string): { userId: string } | { openId: string } | 'bad' {
+  const key = `${platform}:${code}`;
+  if (!code || code.startsWith('expired') || state.usedCodes.has(key)) return 'bad';
+  state.usedCodes.add(key);
+  const who = code.replace(/^code-/, '');
+  return who.startsWith('openid-') ? { openId: who.slice('openid-'.length) } : { userId: who };
+}
+
+function defaultAnswer(r: Recorded, state: FakeState): { status?: number; body: unknown } {
+  const wecomTokenOk = r.query.get('access_token') === 'fake-wecom-token';
+  const badWecomToken = { body: { errcode: 40014, errmsg: 'invalid access_token' } };
+  if (r.path === '/cgi-bin/get_jsapi_ticket') {
+    return wecomTokenOk ? { body: { errcode: 0, errmsg: 'ok', ticket: FAKE_TICKETS.wecomCorp, expires_in: 7200 } } : badWecomToken;
+  }
+  if (r.path === '/cgi-bin/ticket/get') {
+    if (!wecomTokenOk) return badWecomToken;
+    if (r.query.get('type') !== 'agent_config') return { body: { errcode: 40004, errmsg: 'invalid type' } };
+    return { body: { errcode: 0, errmsg: 'ok', ticket: FAKE_TICKETS.wecomAgent, expires_in: 7200 } };
+  }
+  if (r.path === '/cgi-bin/auth/getuserinfo') {
+    if (!wecomTokenOk) return badWecomToken;
+    const code = r.query.get('code');
+    if (!code) return { body: { errcode: 41008, errmsg: 'missing oauth code' } };
+    const who = exchangeCode(state, 'wecom', code);
+    if (who === 'bad') return { body: { errcode: 40029, errmsg: 'invalid code' } };
+    if ('openId' in who) return { body: { errcode: 0, errmsg: 'ok', openid: `o${who.openId}` } };
+    return { body: { errcode: 0, errmsg: 'ok', userid: who.userId } };
+  }
+  const dingtalkTokenOk = r.query.get('access_token') === 'fake-dingtalk-token';
+  const badDingtalkToken = { body: { errcode: 40014, errmsg: '不合法的access_token' } };
+  if (r.path === '/get_jsapi_ticket') {
+    return dingtalkTokenOk ? { body: { errcode: 0, errmsg: 'ok', ticket: FAKE_TICKETS.dingtalk, expires_in: 7200 } } : badDingtalkToken;
+  }
+  if (r.path === '/topapi/v2/user/getuserinfo' && r.method === 'POST') {
+    if (!dingtalkTokenOk) return badDingtalkToken;
+    const code = typeof r.body?.code === 'string' ? r.body.code : '';
+    const who = exchangeCode(state, 'dingtalk', code);
+    if (who === 'bad' || 'openId' in who) return { body: { errcode: 40078, errmsg: '不存在的临时授权码', request_id: 'fake-req' } };
+    return {
+      body: {
+        errcode: 0,
+        errmsg: 'ok',
+        result: { userid: who.userId, unionid: `union-${who.userId}`, name: who.userId, device_id: 'fake-device', sys: false, sys_level: 0 },
+        request_id: 'fake-req',
+      },
+    };
+  }
   if (r.path === '/cgi-bin/aibot/response') return { body: { errcode: 0, errmsg: 'ok' } };
   if (r.path === '/cgi-bin/gettoken') return { body: { errcode: 0, errmsg: 'ok', access_token: 'fake-wecom-token', expires_in: 7200 } };
   if (r.path === '/cgi-bin/message/send') {
