@@ -106,12 +106,6 @@ export function ticketDetail(t: Ticket, cal: Cal, now: string) {
   };
 }
 
-/** Urgent first, then by deadline (我的待办). */
-export function todoOrder(a: Ticket, b: Ticket): number {
-  if (a.urgency !== b.urgency) return a.urgency === 'urgent' ? -1 : 1;
-  return a.resolutionDueAt < b.resolutionDueAt ? -1 : a.resolutionDueAt > b.resolutionDueAt ? 1 : a.no - b.no;
-}
-
 /** The filter choices the list pages offer. */
 export function filterChoices(dir: Directory) {
   return {

@@ -1,0 +1,47 @@
+import { readFileSync } from 'node:fs';
+import YAML from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { defaultCalendar } from '../../../src/domain/calendar.js';
+import { Directory, validateDirectory } from '../../../src/domain/directory.js';
+import { buildNewTicket, type Ticket, type TicketStatus } from '../../../src/domain/ticket.js';
+import { allowedActions, timeLeft } from '../../../src/workbench/views.js';
+import { sharedPath } from '../../helpers/shared.js';
+
+const v = validateDirectory(YAML.parse(readFileSync(sharedPath('examples/directory.yaml'), 'utf8')));
+if (!v.ok) throw new Error('example directory invalid');
+const dir = new Directory(v.data);
+const cal = defaultCalendar;
+// Monday 2026-11-23 10:00 in Shanghai; the deadline: Monday 2026-11-30 17:30 (the close of that working day)
+const NOW = '2026-11-23T02:00:00.000Z';
+const DUE = cal.endOfWorkingDay('2026-11-30');
+
+function ticket(status: TicketStatus, extra: Partial<Ticket> = {}): Ticket {
+  const t = buildNewTicket(12, {
+    platform: 'wecom', chatId: 'wrkSFfCgAAyilong01', reporter: { id: 'chenjl' }, text: 't', summary: 's', category: 'utilities',
+    categoryConfidence: 0.9, urgency: 'normal', requestedDate: null, resolutionDueAt: DUE, enterprise: '浙江亿龙置业有限公司',
+    enterpriseId: 'yilong', sourceMessageId: 'wecom:m1', parsedBy: 'rules', now: NOW,
+  });
+  return { ...t, status, assignee: { personId: 'zhangwei', name: '张伟' }, team: ['zhangwei', 'wangfang'], ...extra };
+}
+const actor = (id: string) => dir.actor('wecom', id, 'wrkSFfCgAAyilong01');
+
+describe('the time left on a ticket, in working time', () => {
+  it('working days while more than one is left, working hours within the last, overdue in working days', () => {
+    expect(timeLeft(ticket('in_progress'), cal, NOW)).toEqual({ text: '剩 5 个工作日', overdue: false, soon: false });
+    expect(timeLeft(ticket('in_progress'), cal, cal.subtractWorkingMinutes(DUE, 150))).toEqual({ text: '剩 3 个工作小时', overdue: false, soon: true });
+    expect(timeLeft(ticket('in_progress'), cal, cal.addWorkingMinutes(DUE, 2 * cal.minutesPerDay))).toEqual({ text: '已超期 2 个工作日', overdue: true, soon: false });
+    expect(timeLeft(ticket('in_progress', { pausedAt: NOW }), cal, cal.addWorkingMinutes(DUE, 600)).text).toBe('已暂停（待补充）');
+    expect(timeLeft(ticket('closed'), cal, NOW).text).toBe('已办结');
+  });
+});
+
+describe('the actions the page offers are the chat’s permissions in the ticket’s state', () => {
+  it('assignee, teammate, leader, the enterprise and another enterprise', () => {
+    expect(allowedActions(actor('zhangwei'), ticket('pending_claim'), NOW)).toEqual(['claim', 'transfer', 'return', 'extend']);
+    expect(allowedActions(actor('zhangwei'), ticket('in_progress'), NOW)).toEqual(['progress', 'transfer', 'return', 'extend', 'resolve']);
+    expect(allowedActions(actor('wangfang'), ticket('pending_claim'), NOW)).toEqual(['claim']);
+    expect(allowedActions(actor('lihua'), ticket('in_progress', { pendingExtension: { to: DUE, reason: 'r', by: 'zhangwei' } }), NOW)).toContain('approve_extension');
+    expect(allowedActions(actor('chenjl'), ticket('pending_rating', { resolvedAt: NOW }), NOW)).toEqual(['rate', 'reopen']);
+    expect(allowedActions(actor('sunzg'), ticket('pending_rating', { resolvedAt: NOW }), NOW)).toEqual([]);
+  });
+});
