@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { BusinessCalendar } from '../domain/calendar.js';
-import { buildDigest, periodOf, previousPeriod, type DigestModel, type Period, type PeriodRange } from '../domain/digest.js';
+import { buildDigest, dailySeries, periodOf, previousPeriod, type DailySeries, type DigestModel, type Period, type PeriodRange } from '../domain/digest.js';
 import type { DirectoryRepository } from '../store/repositories/directory.repository.js';
 import type { TicketRepository } from '../store/repositories/ticket.repository.js';
 
@@ -14,7 +14,16 @@ export interface DigestService {
   range(kind: Period, date?: string, now?: Date): PeriodRange;
   /** For the 08:30 digest: from the start of the previous working day to the start of `today`. */
   sinceLastWorkingDay(today: string): PeriodRange;
+  /**
+   * 新增 and 办结 on each of the `days` local dates ending at `endDate` (YYYY-MM-DD, inclusive), oldest first: the
+   * dashboard's chart, by the digest's own definitions (`dailySeries`), so a month of days adds up to the month's
+   * digest. A day not over yet counts up to now. RangeError for a bad date or a `days` that is not a positive integer.
+   */
+  series(endDate: string, days?: number): Promise<DailySeries>;
 }
+
+/** An `eventsSince` no ticket reaches: `forDigest` then loads no events. */
+const NO_EVENTS = '9999-12-31T23:59:59.999Z';
 
 export function createDigestService(deps: { tickets: TicketRepository; directories: DirectoryRepository; calendar: BusinessCalendar; timezone: string }): DigestService {
   const tz = deps.timezone;
@@ -38,6 +47,16 @@ export function createDigestService(deps: { tickets: TicketRepository; directori
       const end = DateTime.fromISO(today, { zone: tz });
       const label = end.diff(start, 'days').days > 1 ? `${start.toFormat('M月d日')}—${end.minus({ days: 1 }).toFormat('M月d日')}` : start.toFormat('yyyy年M月d日');
       return { period: 'day', key: prev, start: start.toUTC().toISO()!, end: end.toUTC().toISO()!, label };
+    },
+    async series(endDate, days = 30) {
+      const last = DateTime.fromISO(endDate, { zone: tz });
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(endDate) || !last.isValid) throw new RangeError(`not a local date: ${endDate}`);
+      if (!Number.isInteger(days) || days < 1) throw new RangeError(`days must be a positive integer: ${days}`);
+      const dates = Array.from({ length: days }, (_, i) => last.minus({ days: days - 1 - i }).toISODate()!);
+      const since = periodOf('day', dates[0]!, tz).start;
+      // created or answered since the first day (and the open ones); no events: the series needs none
+      const tickets = await deps.tickets.forDigest(since, NO_EVENTS);
+      return dailySeries(tickets, dates, tz);
     },
   };
 }

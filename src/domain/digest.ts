@@ -5,11 +5,13 @@ import { workingDaysOverdue } from './sla.js';
 import { RATINGS, type RatingLevel } from './ticket-state.js';
 import { CATEGORIES, isOpen, isOverdue, type Category, type Ticket, type TicketStatus } from './ticket.js';
 
-export type Period = 'day' | 'week' | 'month';
+export type Period = 'day' | 'week' | 'month' | 'year';
+/** Every period, in order (for parsing `--period` and `?period=`). */
+export const PERIODS: readonly Period[] = ['day', 'week', 'month', 'year'];
 
 export interface PeriodRange {
   period: Period;
-  /** Local date that names the period: the day, the Monday, the first of the month. */
+  /** Local date that names the period: the day, the Monday, the first of the month, the first of January. */
   key: string;
   /** ISO instants, [start, end). */
   start: string;
@@ -20,14 +22,16 @@ export interface PeriodRange {
 /** The period of `kind` containing local date `date`. */
 export function periodOf(kind: Period, date: string, tz: string): PeriodRange {
   const d = DateTime.fromISO(date, { zone: tz }).startOf('day');
-  const start = kind === 'day' ? d : kind === 'week' ? d.minus({ days: d.weekday - 1 }) : d.startOf('month');
-  const end = kind === 'day' ? start.plus({ days: 1 }) : kind === 'week' ? start.plus({ weeks: 1 }) : start.plus({ months: 1 });
+  const start = kind === 'day' ? d : kind === 'week' ? d.minus({ days: d.weekday - 1 }) : kind === 'month' ? d.startOf('month') : d.startOf('year');
+  const end = start.plus(kind === 'day' ? { days: 1 } : kind === 'week' ? { weeks: 1 } : kind === 'month' ? { months: 1 } : { years: 1 });
   const label =
     kind === 'day'
       ? start.toFormat('yyyy年M月d日')
       : kind === 'week'
         ? `${start.toFormat('M月d日')}—${end.minus({ days: 1 }).toFormat('M月d日')}`
-        : start.toFormat('yyyy年M月');
+        : kind === 'month'
+          ? start.toFormat('yyyy年M月')
+          : start.toFormat('yyyy年');
   return { period: kind, key: start.toISODate()!, start: start.toUTC().toISO()!, end: end.toUTC().toISO()!, label };
 }
 
@@ -35,6 +39,22 @@ export function previousPeriod(p: PeriodRange, tz: string): PeriodRange {
   const before = DateTime.fromISO(p.start).setZone(tz).minus({ days: 1 }).toISODate()!;
   return periodOf(p.period, before, tz);
 }
+
+/** Whether an instant falls in [start, end) (ISO instants, as everywhere in the digest). */
+const within = (at: string | null | undefined, start: string, end: string): boolean => !!at && at >= start && at < end;
+
+/** 新增: a ticket counts as new when it was created (受理). */
+export const newAt = (t: Ticket): string => t.createdAt;
+/**
+ * 办结 (答复): a ticket counts as answered when the responsible person answered it (`resolvedAt`; a ticket reopened and
+ * answered again, at its latest answer), whatever the enterprise did next. Null while never answered. The one
+ * definition behind the digest's 办结, its year to date, rankings and 参评率, and `dailySeries`.
+ */
+export const answeredAt = (t: Ticket): string | null => t.resolvedAt ?? null;
+/** Created in [start, end). */
+export const createdIn = (t: Ticket, start: string, end: string): boolean => within(newAt(t), start, end);
+/** Answered (办结) in [start, end). */
+export const answeredIn = (t: Ticket, start: string, end: string): boolean => within(answeredAt(t), start, end);
 
 const GOOD = (l: string) => (RATINGS[l as RatingLevel]?.score ?? 0) >= 3;
 
@@ -141,8 +161,9 @@ const ratio = (a: number, b: number) => (b > 0 ? Math.round((1000 * a) / b) / 10
  * `opts.openAt` when given (the 08:30 digest shows what is open when it is sent), else at the same end; the previous
  * period's stock at the same offset from its end (what the previous digest showed). Open and overdue follow the one
  * definition (`isOpen`, `isOverdue`) on the ticket as it stood then (`ticketAt`). Pure: tickets in, numbers out.
- * `tickets` must hold every ticket created this year or still open, with events for those changed after the previous
- * period's start.
+ * `tickets` must hold every ticket still open and every one created, answered or closed since the earlier of the
+ * year's start and the previous period's start (for a year: the previous year's), with events for those changed
+ * after the previous period's start.
  */
 export function buildDigest(
   tickets: Ticket[],
@@ -169,8 +190,8 @@ export function buildDigest(
   const numbersFor = (start: string, flowEnd: string, stockAt: string): PeriodNumbers => {
     const n: PeriodNumbers = { newTickets: 0, answered: 0, open: 0, openByAge: { upTo5: 0, from6To15: 0, over15: 0 }, overdue: 0 };
     for (const t of tickets) {
-      if (t.createdAt >= start && t.createdAt < flowEnd) n.newTickets++;
-      if (t.resolvedAt && t.resolvedAt >= start && t.resolvedAt < flowEnd) n.answered++;
+      if (createdIn(t, start, flowEnd)) n.newTickets++;
+      if (answeredIn(t, start, flowEnd)) n.answered++;
     }
     for (const t of openAtInstant(stockAt)) {
       n.open++;
@@ -185,10 +206,10 @@ export function buildDigest(
   const numbers = numbersFor(range.start, end, openAt);
   const previous = numbersFor(prevRange.start, prevRange.end, prevOpenAt);
 
-  const ytdTickets = tickets.filter((t) => t.createdAt >= yearStart && t.createdAt < end);
+  const ytdTickets = tickets.filter((t) => createdIn(t, yearStart, end));
   const ytd = {
     newTickets: ytdTickets.length,
-    answered: tickets.filter((t) => t.resolvedAt && t.resolvedAt >= yearStart && t.resolvedAt < end).length,
+    answered: tickets.filter((t) => answeredIn(t, yearStart, end)).length,
     closed: tickets.filter((t) => t.closedAt && t.closedAt >= yearStart && t.closedAt < end).length,
   };
 
@@ -230,7 +251,7 @@ export function buildDigest(
   const sat = (from: string) => {
     const rated = ratedIn(from);
     const good = rated.filter((t) => GOOD(t.rating!.level)).length;
-    const answered = tickets.filter((t) => t.resolvedAt && t.resolvedAt >= from && t.resolvedAt < end);
+    const answered = tickets.filter((t) => answeredIn(t, from, end));
     return { good, rated: rated.length, rate: ratio(good, rated.length), participation: ratio(answered.filter((t) => t.rating).length, answered.length) };
   };
   const bad = ratedIn(range.start)
@@ -266,7 +287,7 @@ export function buildDigest(
     .map((c) => ({
       category: c,
       label: CATEGORIES[c],
-      newTickets: tickets.filter((t) => t.category === c && t.createdAt >= range.start && t.createdAt < end).length,
+      newTickets: tickets.filter((t) => t.category === c && createdIn(t, range.start, end)).length,
       open: openNow.filter((t) => t.category === c).length,
     }))
     .filter((c) => c.newTickets > 0 || c.open > 0);
@@ -284,7 +305,7 @@ export function buildDigest(
     for (const t of tickets) {
       const k = keyOf(t);
       if (!k) continue;
-      if (t.resolvedAt && t.resolvedAt >= range.start && t.resolvedAt < end) row(k).answered++;
+      if (answeredIn(t, range.start, end)) row(k).answered++;
       if (t.rating && t.rating.at >= range.start && t.rating.at < end) {
         row(k).rated++;
         if (GOOD(t.rating.level)) row(k).satisfied++;
@@ -310,4 +331,48 @@ export function buildDigest(
     byDepartment: rank(departmentOf),
     byCadre: rank((t) => t.assignee?.name ?? null),
   };
+}
+
+export interface DailySeries {
+  /** The local dates, as given. */
+  days: string[];
+  /** 新增 on each day (`createdIn`). */
+  newTickets: number[];
+  /** 办结 on each day (`answeredIn`, the digest's own 办结). */
+  answered: number[];
+}
+
+/**
+ * 新增 and 办结 per local day (the dashboard's chart), by the digest's own definitions: for every day, the numbers a
+ * day digest of that day (`periodOf('day', …)`) would show, so the days of a month add up to the month's digest.
+ * `days` are local dates (YYYY-MM-DD) in `tz`, in any order. Pure: tickets in, numbers out; `tickets` must hold every
+ * ticket created or answered on those days (events are not needed).
+ */
+export function dailySeries(tickets: Ticket[], days: string[], tz: string): DailySeries {
+  for (const day of days) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || !DateTime.fromISO(day, { zone: tz }).isValid) throw new RangeError(`not a local date: ${day}`);
+  }
+  const ranges = days.map((day, i) => ({ i, ...periodOf('day', day, tz) })).sort((x, y) => (x.start < y.start ? -1 : x.start > y.start ? 1 : 0));
+  const newTickets = days.map(() => 0);
+  const answered = days.map(() => 0);
+  /** Counts `t` on every day whose range holds `at`, as `inRange` says (the last range starting at or before it). */
+  const count = (counts: number[], t: Ticket, at: string | null, inRange: (t: Ticket, start: string, end: string) => boolean) => {
+    if (!at) return;
+    let lo = 0;
+    let hi = ranges.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ranges[mid]!.start <= at) lo = mid + 1;
+      else hi = mid;
+    }
+    // the same day given twice is counted in both places
+    for (let k = lo - 1; k >= 0 && ranges[k]!.start === ranges[lo - 1]!.start; k--) {
+      if (inRange(t, ranges[k]!.start, ranges[k]!.end)) counts[ranges[k]!.i]!++;
+    }
+  };
+  for (const t of tickets) {
+    count(newTickets, t, newAt(t), createdIn);
+    count(answered, t, answeredAt(t), answeredIn);
+  }
+  return { days: [...days], newTickets, answered };
 }

@@ -123,3 +123,21 @@ describe('the 问题台账 in Excel', () => {
     expect(pairs).toMatchObject({ 统计范围: '2026-11-01 至 2026-11-30', 工单数: 3, 超期: 2 });
   });
 });
+
+describe('the dashboard\'s daily series, read from the store', () => {
+  it('counts 新增 and 办结 per local day, adding up to the month digest built from the same store', async () => {
+    const digests = depsAt(L('2026-12-01T09:00:00')).digests;
+    const s = await digests.series('2026-11-30');
+    expect(s.days).toHaveLength(30);
+    expect([s.days[0], s.days.at(-1)]).toEqual(['2026-11-01', '2026-11-30']);
+    const on = (xs: number[], date: string) => xs[s.days.indexOf(date)];
+    expect(['2026-11-21', '2026-11-22', '2026-11-23'].map((date) => on(s.newTickets, date))).toEqual([1, 1, 1]);
+    expect(on(s.answered, '2026-11-26')).toBe(1);
+    const month = await digests.build(digests.range('month', '2026-11-15'), L('2026-12-01T09:00:00'));
+    const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+    expect([sum(s.newTickets), sum(s.answered)]).toEqual([month.numbers.newTickets, month.numbers.answered]);
+    expect([month.numbers.newTickets, month.numbers.answered]).toEqual([3, 1]);
+    // #4, reported on 12-01 at 07:40, is on its own local day
+    expect(await digests.series('2026-12-01', 2)).toEqual({ days: ['2026-11-30', '2026-12-01'], newTickets: [0, 1], answered: [0, 0] });
+  });
+});

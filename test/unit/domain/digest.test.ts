@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { BusinessCalendar } from '../../../src/domain/calendar.js';
 import { createDigestService } from '../../../src/digest/digest-service.js';
 import { renderDigest } from '../../../src/platforms/digest-render.js';
-import { buildDigest, periodOf, statusAt } from '../../../src/domain/digest.js';
+import { buildDigest, dailySeries, periodOf, previousPeriod, statusAt } from '../../../src/domain/digest.js';
 import { Directory, validateDirectory } from '../../../src/domain/directory.js';
 import { buildNewTicket, type Ticket, type TicketEvent, type TicketStatus } from '../../../src/domain/ticket.js';
 import { toWecomMarkdown } from '../../../src/platforms/wecom/render.js';
@@ -269,5 +269,111 @@ describe('the 08:30 digest shows what is open at the moment it is sent', () => {
     const d = buildDigest([extended], periodOf('day', '2026-11-30', TZ), L('2026-11-30T10:00:00'), fixed, dir, TZ);
     expect(d.overdue.count).toBe(0);
     expect(d.previous.overdue).toBe(1);
+  });
+});
+
+describe('the year as a period (年报)', () => {
+  const year = periodOf('year', '2026-11-25', TZ);
+
+  it('runs from 1 January to the next 1 January, local time, labelled 2026年; the previous is 2025', () => {
+    expect(year).toEqual({ period: 'year', key: '2026-01-01', start: L('2026-01-01T00:00:00'), end: L('2027-01-01T00:00:00'), label: '2026年' });
+    expect(periodOf('year', '2026-01-01', TZ)).toEqual(year);
+    expect(periodOf('year', '2026-12-31', TZ)).toEqual(year);
+    expect(previousPeriod(year, TZ)).toEqual({ period: 'year', key: '2025-01-01', start: L('2025-01-01T00:00:00'), end: L('2026-01-01T00:00:00'), label: '2025年' });
+  });
+
+  it('builds the digest of a running year: the period is the year to date; the previous year is counted whole', () => {
+    const y = buildDigest(tickets, year, day.end, cal, dir, TZ);
+    expect(y.at).toBe(day.end);
+    expect(y.numbers).toMatchObject({ newTickets: 11, answered: 5, open: 7, overdue: 2 });
+    expect(y.ytd).toEqual({ newTickets: 11, answered: 5, closed: 3 });
+    // the stock is the day digest's (same instant); the flows are the year's
+    expect({ open: y.numbers.open, openByAge: y.numbers.openByAge, overdue: y.numbers.overdue }).toEqual({ open: d.numbers.open, openByAge: d.numbers.openByAge, overdue: d.numbers.overdue });
+    // 2025: #10, created 12-01, answered 12-05, closed 12-10: nothing open on 1 January
+    expect(y.previous).toEqual({ newTickets: 1, answered: 1, open: 0, openByAge: { upTo5: 0, from6To15: 0, over15: 0 }, overdue: 0 });
+    expect(y.satisfaction.period).toEqual(y.satisfaction.ytd);
+    expect(y.solveRate).toEqual(d.solveRate);
+    expect(renderDigest(y).title).toBe('助企服务年报（2026年）');
+  });
+
+  it('a past year is counted to its end, and its year to date is the year', () => {
+    const past = periodOf('year', '2025-06-01', TZ);
+    const y = buildDigest(tickets, past, L('2026-11-25T10:00:00'), cal, dir, TZ);
+    expect(y.at).toBe(past.end);
+    expect(y.numbers).toMatchObject({ newTickets: 1, answered: 1, open: 0 });
+    expect(y.ytd).toEqual({ newTickets: 1, answered: 1, closed: 1 });
+    expect(y.previous).toMatchObject({ newTickets: 0, answered: 0 });
+  });
+});
+
+describe('dailySeries: 新增 and 办结 per day, by the digest\'s own definitions', () => {
+  const month = periodOf('month', '2026-11-25', TZ);
+  const novemberDays = Array.from({ length: 30 }, (_, i) => `2026-11-${String(i + 1).padStart(2, '0')}`);
+  // on the edges: answered in the last second of November; created at midnight on 1 December; answered twice (重办):
+  // counted once, at the latest answer
+  const lastSecond = T(51, '2026-11-30T09:00:00', 'pending_rating', { assignee: zhang, resolvedAt: L('2026-11-30T23:59:59'), outcome: 'resolved' }, [
+    ['2026-11-30T23:59:59', 'resolve', 'pending_rating', 'zhangwei'],
+  ]);
+  const december = T(52, '2026-12-01T00:00:00', 'accepted', {});
+  const answeredTwice = T(53, '2026-11-02T10:00:00', 'pending_rating', { assignee: zhang, resolvedAt: L('2026-11-16T10:00:00'), outcome: 'resolved', reopenCount: 1 }, [
+    ['2026-11-10T10:00:00', 'resolve', 'pending_rating', 'zhangwei'],
+    ['2026-11-11T10:00:00', 'rate', 'in_progress'],
+    ['2026-11-16T10:00:00', 'resolve', 'pending_rating', 'zhangwei'],
+  ]);
+  const all = [...tickets, lastSecond, december, answeredTwice];
+  const series = dailySeries(all, novemberDays, TZ);
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  const at = (date: string) => novemberDays.indexOf(date);
+
+  it('adds up over the month to the month digest\'s 新增 and 办结', () => {
+    const m = buildDigest(all, month, month.end, cal, dir, TZ);
+    expect(series.days).toEqual(novemberDays);
+    expect(sum(series.newTickets)).toBe(m.numbers.newTickets);
+    expect(sum(series.answered)).toBe(m.numbers.answered);
+    expect([m.numbers.newTickets, m.numbers.answered]).toEqual([11, 8]);
+  });
+
+  it('each day holds what that day\'s digest counts', () => {
+    for (const date of novemberDays) {
+      const r = periodOf('day', date, TZ);
+      const n = buildDigest(all, r, r.end, cal, dir, TZ).numbers;
+      expect([series.newTickets[at(date)], series.answered[at(date)]], date).toEqual([n.newTickets, n.answered]);
+    }
+  });
+
+  it('splits days at local midnight', () => {
+    expect(series.newTickets[at('2026-11-24')]).toBe(1); // #3 at 23:59:59
+    expect(series.newTickets[at('2026-11-25')]).toBe(2); // #2 at 00:00:00 and #1
+    expect(series.answered[at('2026-11-30')]).toBe(1); // #51 at 23:59:59
+    expect(series.answered[at('2026-11-10')]).toBe(0); // #53's first answer, superseded
+    expect(series.answered[at('2026-11-16')]).toBe(1);
+    expect(dailySeries(all, ['2026-12-01'], TZ)).toEqual({ days: ['2026-12-01'], newTickets: [1], answered: [0] });
+  });
+
+  it('keeps the order of the days given, counts a repeated day twice, refuses what is not a date', () => {
+    expect(dailySeries(all, ['2026-11-25', '2026-11-24', '2026-11-25'], TZ)).toEqual({ days: ['2026-11-25', '2026-11-24', '2026-11-25'], newTickets: [2, 1, 2], answered: [1, 1, 1] });
+    expect(dailySeries(all, [], TZ)).toEqual({ days: [], newTickets: [], answered: [] });
+    expect(() => dailySeries(all, ['2026-11-31'], TZ)).toThrow(RangeError);
+    expect(() => dailySeries(all, ['yesterday'], TZ)).toThrow(RangeError);
+  });
+
+  it('DigestService.series: the days ending at a date, through the digest\'s repository read, without events', async () => {
+    const calls: [string, string][] = [];
+    const svc = createDigestService({
+      tickets: { forDigest: async (since: string, eventsSince: string) => (calls.push([since, eventsSince]), all) } as never,
+      directories: { current: async () => dir } as never,
+      calendar: fixed,
+      timezone: TZ,
+    });
+    expect(await svc.series('2026-11-30')).toEqual(series);
+    expect(calls[0]![0]).toBe(L('2026-11-01T00:00:00'));
+    expect(calls[0]![1] > L('2999-01-01T00:00:00')).toBe(true);
+    const week = await svc.series('2026-11-25', 7);
+    expect(week.days).toEqual(['2026-11-19', '2026-11-20', '2026-11-21', '2026-11-22', '2026-11-23', '2026-11-24', '2026-11-25']);
+    expect(week).toEqual(dailySeries(all, week.days, TZ));
+    expect((await svc.series('2027-01-01', 3)).days).toEqual(['2026-12-30', '2026-12-31', '2027-01-01']);
+    await expect(svc.series('2026-11-30', 0)).rejects.toThrow(RangeError);
+    await expect(svc.series('2026-11-30', 2.5)).rejects.toThrow(RangeError);
+    await expect(svc.series('30/11/2026')).rejects.toThrow(RangeError);
   });
 });
