@@ -3,9 +3,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createTokenCache } from '../../src/outbound/token-cache.js';
 import { createDingtalkAccessToken, createDingtalkJsapi, dingtalkUserIdFromAuthCode } from '../../src/platforms/dingtalk/jsapi.js';
 import { createWecomAccessToken, createWecomJsSdk, jsSdkSignature } from '../../src/platforms/wecom/jssdk.js';
-import { OAuthCodeError, wecomUserIdFromCode } from '../../src/platforms/wecom/oauth.js';
+import { wecomUserIdFromCode } from '../../src/platforms/wecom/oauth.js';
 import { createLocker } from '../../src/queue/lock.js';
-import { PlatformApiError } from '../../src/shared/errors.js';
+import { OAuthCodeError, PlatformApiError } from '../../src/shared/errors.js';
 import { testQueuePrefix, testRedisUrl } from '../helpers/env.js';
 import { FAKE_TICKETS, startFakePlatforms, type FakePlatforms, type Recorded } from '../helpers/fake-platforms.js';
 

@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { dingtalkSigningUrl } from '../../src/platforms/dingtalk/jsapi.js';
 import { jsSdkSignature, signingUrl } from '../../src/platforms/wecom/jssdk.js';
-import { OAuthCodeError, wecomAuthorizeUrl } from '../../src/platforms/wecom/oauth.js';
+import { wecomAuthorizeUrl } from '../../src/platforms/wecom/oauth.js';
+import { OAuthCodeError } from '../../src/shared/errors.js';
 import { sharedPath } from '../helpers/shared.js';
 
 const vector = (

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { PlatformApiError } from '../../shared/errors.js';
+import { OAuthCodeError, PlatformApiError } from '../../shared/errors.js';
+import { callWithAccessToken, requestJson, type AccessToken } from '../http.js';
 import type { FetchedToken, TokenCache } from '../types.js';
-import { callWithAccessToken, jsSdkSignature, requestJson, signingUrl, type AccessToken } from '../wecom/jssdk.js';
-import { OAuthCodeError } from '../wecom/oauth.js';
+import { jsSdkSignature, signingUrl } from '../wecom/jssdk.js';
 
 /** 不存在的临时授权码: the authCode is unknown, used or expired. */
 const BAD_CODE = 40078;
@@ -33,8 +33,8 @@ export function dingtalkSigningUrl(url: string): string {
 }
 
 /**
- * The app's access token (`/v1.0/oauth2/accessToken`, accepted by oapi too) through the shared cache, under the same
- * name as the DingTalk sender's (`dingtalk-<appKey>`), so both use one token.
+ * The app's access token (`/v1.0/oauth2/accessToken`, accepted by oapi too) through the shared cache
+ * (`dingtalk-<appKey>`): the one place it is fetched, for the sender and the workbench alike.
  */
 export function createDingtalkAccessToken(deps: {
   apiBase: string;
@@ -45,12 +45,12 @@ export function createDingtalkAccessToken(deps: {
 }): AccessToken {
   const name = `dingtalk-${deps.appKey}`;
   async function fetchToken(): Promise<FetchedToken> {
-    const json = await requestJson('dingtalk', 'oauth2/accessToken', `${deps.apiBase}/v1.0/oauth2/accessToken`, {
+    const { status, json } = await requestJson('dingtalk', 'oauth2/accessToken', `${deps.apiBase}/v1.0/oauth2/accessToken`, {
       fetch: deps.fetch,
       body: { appKey: deps.appKey, appSecret: deps.appSecret },
     });
-    if (typeof json.accessToken !== 'string') {
-      throw new PlatformApiError('dingtalk', 'oauth2/accessToken', String(json.code ?? 'NO_TOKEN'), 200, 'no access token', false);
+    if (status !== 200 || typeof json.accessToken !== 'string') {
+      throw new PlatformApiError('dingtalk', 'oauth2/accessToken', String(json.code ?? status), status, 'no access token', false);
     }
     return { value: json.accessToken, expiresInSec: Number(json.expireIn ?? 7200) };
   }

@@ -1,8 +1,9 @@
 import type { DingtalkConfig } from '../../../config/index.js';
 import type { OutboundMessage, OutboundTarget } from '../../messages/outbound.js';
 import { PlatformApiError } from '../../shared/errors.js';
-import { postJson, sameOrigin } from '../http.js';
+import { requestJson, sameOrigin } from '../http.js';
 import { sendParts, type PartProgress, type Sender, type TokenCache } from '../types.js';
+import { createDingtalkAccessToken } from './jsapi.js';
 import { toDingtalkMarkdownParts } from './render.js';
 
 const SESSION_EXPIRED = 300001;
@@ -20,19 +21,9 @@ export function createDingtalkSender(
   deps: { tokens: TokenCache; rateLimitWaitMs: number },
   now: () => number = Date.now,
 ): Sender {
-  const tokenName = `dingtalk-${cfg.appKey}`;
-  async function fetchToken() {
-    const { status, json } = await postJson('dingtalk', 'oauth2/accessToken', `${cfg.apiBase}/v1.0/oauth2/accessToken`, {
-      appKey: cfg.appKey,
-      appSecret: cfg.appSecret,
-    });
-    if (status !== 200 || typeof json.accessToken !== 'string') {
-      throw new PlatformApiError('dingtalk', 'oauth2/accessToken', String(json.code ?? status), status, 'no access token', status >= 500);
-    }
-    return { value: json.accessToken, expiresInSec: Number(json.expireIn ?? 7200) };
-  }
+  const token = createDingtalkAccessToken({ apiBase: cfg.apiBase, appKey: cfg.appKey, appSecret: cfg.appSecret, tokens: deps.tokens });
   let refused: string | undefined;
-  const accessToken = () => deps.tokens.get(tokenName, fetchToken, refused);
+  const accessToken = () => token(refused);
 
   /** Open API: a group by openConversationId, or one person by staffId. */
   async function viaApi(to: { group: string } | { user: string }, message: OutboundMessage, robotCode = cfg.robotCode, progress?: PartProgress): Promise<void> {
@@ -47,8 +38,9 @@ export function createDingtalkSender(
         : ['robot/oToMessages/batchSend', { robotCode, userIds: [to.user], msgKey: 'sampleMarkdown', msgParam }];
     const t = await accessToken();
     await sending();
-    const { status, json } = await postJson('dingtalk', method, `${cfg.apiBase}/v1.0/${method}`, body, {
-      'x-acs-dingtalk-access-token': t,
+    const { status, json } = await requestJson('dingtalk', method, `${cfg.apiBase}/v1.0/${method}`, {
+      body,
+      headers: { 'x-acs-dingtalk-access-token': t },
     });
     if (status === 401) refused = t;
     if (status !== 200) {
@@ -71,7 +63,7 @@ export function createDingtalkSender(
         let i = progress?.done ?? 0;
         for (; i < parts.length; i++) {
           await progress?.sending?.(i);
-          const { json } = await postJson('dingtalk', 'sessionWebhook', via.url, parts[i]);
+          const { json } = await requestJson('dingtalk', 'sessionWebhook', via.url, { body: parts[i] });
           const errcode = Number(json.errcode ?? 0);
           if (errcode === SESSION_EXPIRED) break;
           if (errcode === RATE_LIMITED) {

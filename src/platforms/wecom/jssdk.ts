@@ -1,14 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { PlatformApiError, PlatformNetworkError } from '../../shared/errors.js';
+import { PlatformApiError } from '../../shared/errors.js';
+import { callWithAccessToken, requestJson, type AccessToken } from '../http.js';
 import type { FetchedToken, TokenCache } from '../types.js';
 
-/** errcodes worth another try: system busy. */
+/** gettoken errcodes worth another try: system busy. */
 const RETRYABLE = new Set([-1]);
-/** The access token is invalid or expired (WeCom and DingTalk oapi alike): fetch a new one and try once more. */
-const TOKEN_EXPIRED = new Set([40014, 42001]);
-
-/** An app access token. `invalid`: the token a platform just refused, to be replaced (TokenCache.get's `invalid`). */
-export type AccessToken = (invalid?: string) => Promise<string>;
 
 /** What `@wecom/jssdk` `getConfigSignature` / `getAgentConfigSignature` return. */
 export interface JsSdkSignature {
@@ -35,80 +31,10 @@ export function jsSdkSignature(p: { ticket: string; nonceStr: string; timestamp:
   return createHash('sha1').update(plain, 'utf8').digest('hex');
 }
 
-/** Hides access tokens and secrets that an error message might quote (a URL, say). */
-function redacted(cause: unknown): Error {
-  const e = cause instanceof Error ? cause : new Error(String(cause));
-  const clean = new Error(e.message.replace(/(access_token|corpsecret|appsecret)=[^&\s]*/gi, '$1=***'));
-  clean.name = e.name;
-  const code = (e.cause as { code?: unknown } | undefined)?.code;
-  if (code !== undefined) clean.cause = { code };
-  return clean;
-}
-
 /**
- * GETs (or POSTs `body` as JSON) and returns the parsed JSON answer. Network failures, timeouts and non-JSON become
- * PlatformNetworkError; HTTP 5xx/429 a retryable PlatformApiError. The errcode is the caller's to judge.
- */
-export async function requestJson(
-  platform: string,
-  method: string,
-  url: string,
-  opts: { fetch?: typeof fetch; body?: unknown; timeoutMs?: number } = {},
-): Promise<Record<string, unknown>> {
-  const doFetch = opts.fetch ?? fetch;
-  let res: Response;
-  let text: string;
-  try {
-    res = await doFetch(url, {
-      method: opts.body === undefined ? 'GET' : 'POST',
-      ...(opts.body === undefined ? {} : { headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify(opts.body) }),
-      signal: AbortSignal.timeout(opts.timeoutMs ?? 10_000),
-    });
-    text = await res.text();
-  } catch (cause) {
-    throw new PlatformNetworkError(platform, method, redacted(cause));
-  }
-  if (res.status >= 500 || res.status === 429) {
-    throw new PlatformApiError(platform, method, res.status, res.status, `HTTP ${res.status}`, true);
-  }
-  try {
-    const json = JSON.parse(text) as unknown;
-    if (json && typeof json === 'object' && !Array.isArray(json)) return json as Record<string, unknown>;
-  } catch {
-    /* below */
-  }
-  throw new PlatformNetworkError(platform, method, new Error(`HTTP ${res.status}, not a JSON object`));
-}
-
-/**
- * Calls an API that takes `access_token` in the query (WeCom, DingTalk oapi): on 40014/42001 replaces the token once
- * and tries again. Returns the answer when errcode is 0, else throws `onError`'s error when it gives one, else
+ * The application's access token through the shared cache (`wecom-<corpId>-<agentId>`): the one place it is fetched,
+ * for the sender and the workbench alike. A gettoken errcode becomes `onError`'s error when it gives one, else
  * PlatformApiError.
- */
-export async function callWithAccessToken(
-  platform: 'wecom' | 'dingtalk',
-  method: string,
-  accessToken: AccessToken,
-  urlFor: (token: string) => string,
-  opts: { fetch?: typeof fetch; body?: unknown; onError?: (errcode: number, json: Record<string, unknown>) => Error | undefined } = {},
-): Promise<Record<string, unknown>> {
-  let refused: string | undefined;
-  for (let attempt = 0; ; attempt++) {
-    const token = await accessToken(refused);
-    const json = await requestJson(platform, method, urlFor(token), { fetch: opts.fetch, body: opts.body });
-    const errcode = Number(json.errcode ?? 0);
-    if (errcode === 0) return json;
-    if (attempt === 0 && TOKEN_EXPIRED.has(errcode)) {
-      refused = token;
-      continue;
-    }
-    throw opts.onError?.(errcode, json) ?? new PlatformApiError(platform, method, errcode, 200, `errcode ${errcode}`, RETRYABLE.has(errcode));
-  }
-}
-
-/**
- * The application's access token through the shared cache, under the same name as the WeCom sender's
- * (`wecom-<corpId>-<agentId>`), so both use one token.
  */
 export function createWecomAccessToken(deps: {
   apiBase: string;
@@ -117,16 +43,20 @@ export function createWecomAccessToken(deps: {
   agentSecret: string;
   tokens: TokenCache;
   fetch?: typeof fetch;
+  onError?: (errcode: number, json: Record<string, unknown>) => Error | undefined;
 }): AccessToken {
   const name = `wecom-${deps.corpId}-${deps.agentId}`;
   async function fetchToken(): Promise<FetchedToken> {
     const url = `${deps.apiBase}/cgi-bin/gettoken?corpid=${encodeURIComponent(deps.corpId)}&corpsecret=${encodeURIComponent(deps.agentSecret)}`;
-    const json = await requestJson('wecom', 'gettoken', url, { fetch: deps.fetch });
+    const { json } = await requestJson('wecom', 'gettoken', url, { fetch: deps.fetch });
     const errcode = Number(json.errcode ?? 0);
-    if (errcode !== 0 || typeof json.access_token !== 'string') {
-      throw new PlatformApiError('wecom', 'gettoken', errcode, 200, `errcode ${errcode}`, RETRYABLE.has(errcode));
+    if (errcode === 0 && typeof json.access_token === 'string') {
+      return { value: json.access_token, expiresInSec: Number(json.expires_in ?? 7200) };
     }
-    return { value: json.access_token, expiresInSec: Number(json.expires_in ?? 7200) };
+    throw (
+      (errcode !== 0 ? deps.onError?.(errcode, json) : undefined) ??
+      new PlatformApiError('wecom', 'gettoken', errcode, 200, `errcode ${errcode}`, RETRYABLE.has(errcode))
+    );
   }
   return (invalid) => deps.tokens.get(name, fetchToken, invalid);
 }

@@ -1,33 +1,8 @@
-import { AppError, PlatformApiError } from '../../shared/errors.js';
-import { callWithAccessToken, type AccessToken } from './jssdk.js';
+import { AppError, OAuthCodeError, PlatformApiError } from '../../shared/errors.js';
+import { callWithAccessToken, type AccessToken } from '../http.js';
 
 /** WeCom: the code is invalid, already used or expired (codes are single-use and live 5 minutes). */
 const BAD_CODE = 40029;
-
-const MESSAGES = {
-  wecom: {
-    'invalid-code': '登录凭证无效或已过期，请从企业微信重新打开工作台。',
-    'not-member': '你不是本企业的成员，不能使用工作台。请用企业微信账号打开。',
-  },
-  dingtalk: {
-    'invalid-code': '登录凭证无效或已过期，请从钉钉重新打开工作台。',
-    'not-member': '你不是本企业的成员，不能使用工作台。请用钉钉账号打开。',
-  },
-} as const;
-
-/**
- * A sign-in code (WeCom OAuth2 `code`, DingTalk `authCode`) that names no member: bad, used, expired, or a
- * non-member's. `message` is for the person (HTTP 401).
- */
-export class OAuthCodeError extends AppError {
-  constructor(
-    readonly platform: 'wecom' | 'dingtalk',
-    readonly reason: 'invalid-code' | 'not-member',
-    readonly errcode?: number,
-  ) {
-    super('OAUTH_CODE_INVALID', MESSAGES[platform][reason], { expose: true });
-  }
-}
 
 /** The OAuth2 authorize URL (`snsapi_base`: silent, gives the userid). `state`: `[a-zA-Z0-9]`, at most 128. */
 export function wecomAuthorizeUrl(p: {

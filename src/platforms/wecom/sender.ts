@@ -1,16 +1,15 @@
 import type { WecomConfig } from '../../../config/index.js';
 import { splitByBytes, toPlainText, type OutboundMessage, type OutboundTarget } from '../../messages/outbound.js';
 import { PlatformApiError } from '../../shared/errors.js';
-import { postJson, sameOrigin } from '../http.js';
+import { callWithAccessToken, requestJson, sameOrigin } from '../http.js';
 import { sendParts, type PartProgress, type Sender, type TokenCache } from '../types.js';
+import { createWecomAccessToken } from './jssdk.js';
 import { toWecomMarkdown, toWecomMarkdownParts } from './render.js';
 
 /** errcodes worth another try: system busy. */
 const RETRYABLE = new Set([-1, 45033]);
 /** Sending too fast (接口调用超过限制): wait at least a minute. */
 const RATE_LIMITED = 45009;
-/** The access token is invalid or expired: fetch a new one and try once more. */
-const TOKEN_EXPIRED = new Set([40014, 42001]);
 export const WECOM_TEXT_MAX_BYTES = 2048;
 
 export interface WecomSenderDeps {
@@ -26,46 +25,40 @@ export interface WecomSenderDeps {
  * officials reading in the WeChat plug-in). HTTP 200 is not success: errcode decides.
  */
 export function createWecomSender(cfg: WecomConfig, deps: WecomSenderDeps): Sender {
+  /** A non-zero errcode as an error: 45009 waits `rateLimitWaitMs`, -1 and 45033 are worth another try. */
+  function apiError(method: string, errcode: number): PlatformApiError {
+    if (errcode === RATE_LIMITED) return new PlatformApiError('wecom', method, errcode, 200, 'rate limited (45009)', true, deps.rateLimitWaitMs);
+    return new PlatformApiError('wecom', method, errcode, 200, `errcode ${errcode}`, RETRYABLE.has(errcode));
+  }
+
   function check(method: string, json: Record<string, unknown>): void {
     const errcode = Number(json.errcode ?? 0);
-    if (errcode === 0) return;
-    if (errcode === RATE_LIMITED) throw new PlatformApiError('wecom', method, errcode, 200, 'rate limited (45009)', true, deps.rateLimitWaitMs);
-    throw new PlatformApiError('wecom', method, errcode, 200, `errcode ${errcode}`, RETRYABLE.has(errcode));
+    if (errcode !== 0) throw apiError(method, errcode);
   }
 
-  async function fetchToken() {
-    const app = cfg.app!;
-    const url = `${cfg.apiBase}/cgi-bin/gettoken?corpid=${encodeURIComponent(app.corpId)}&corpsecret=${encodeURIComponent(app.agentSecret)}`;
-    let res: Response;
-    try {
-      res = await fetch(url, { signal: AbortSignal.timeout(10_000) });
-    } catch (cause) {
-      throw new PlatformApiError('wecom', 'gettoken', 'NETWORK', 0, `gettoken failed: ${(cause as Error).name}`, true);
-    }
-    const json = (await res.json().catch(() => ({}))) as Record<string, unknown>;
-    check('gettoken', json);
-    return { value: String(json.access_token), expiresInSec: Number(json.expires_in ?? 7200) };
-  }
+  const app = cfg.app;
+  // the one access-token fetcher (jssdk.ts), its errcodes judged as every other call's here (45009 waits, 45033 retries)
+  const accessToken =
+    app &&
+    createWecomAccessToken({
+      apiBase: cfg.apiBase,
+      corpId: app.corpId,
+      agentId: app.agentId,
+      agentSecret: app.agentSecret,
+      tokens: deps.tokens,
+      onError: (errcode) => apiError('gettoken', errcode),
+    });
 
   async function sendApp(userId: string, message: OutboundMessage, progress?: PartProgress): Promise<void> {
-    const app = cfg.app;
-    if (!app) throw new PlatformApiError('wecom', 'message/send', 'NO_APP', 0, 'WECOM_CORP_ID / WECOM_AGENT_ID / WECOM_AGENT_SECRET not set', false);
-    const tokenName = `wecom-${app.corpId}-${app.agentId}`;
+    if (!app || !accessToken) throw new PlatformApiError('wecom', 'message/send', 'NO_APP', 0, 'WECOM_CORP_ID / WECOM_AGENT_ID / WECOM_AGENT_SECRET not set', false);
     await sendParts(
       splitByBytes(toPlainText(message), WECOM_TEXT_MAX_BYTES),
       async (content, sending) => {
-        const body = { touser: userId, msgtype: 'text', agentid: app.agentId, text: { content } };
-        let refused: string | undefined;
-        for (let attempt = 0; ; attempt++) {
-          const t = await deps.tokens.get(tokenName, fetchToken, refused);
-          await sending();
-          const { json } = await postJson('wecom', 'message/send', `${cfg.apiBase}/cgi-bin/message/send?access_token=${encodeURIComponent(t)}`, body);
-          if (attempt === 0 && TOKEN_EXPIRED.has(Number(json.errcode))) {
-            refused = t;
-            continue;
-          }
-          return check('message/send', json);
-        }
+        await callWithAccessToken('wecom', 'message/send', accessToken, (t) => `${cfg.apiBase}/cgi-bin/message/send?access_token=${encodeURIComponent(t)}`, {
+          body: { touser: userId, msgtype: 'text', agentid: app.agentId, text: { content } },
+          beforeRequest: sending,
+          onError: (errcode) => apiError('message/send', errcode),
+        });
       },
       progress,
     );
@@ -83,7 +76,7 @@ export function createWecomSender(cfg: WecomConfig, deps: WecomSenderDeps): Send
           toWecomMarkdownParts(message),
           async (part, sending) => {
             await sending();
-            check('webhook/send', (await postJson('wecom', 'webhook/send', url, part)).json);
+            check('webhook/send', (await requestJson('wecom', 'webhook/send', url, { body: part })).json);
           },
           progress,
         );
@@ -97,7 +90,7 @@ export function createWecomSender(cfg: WecomConfig, deps: WecomSenderDeps): Send
       }
       // single use: one body, cut to the limit
       await progress?.sending?.(0);
-      const { json } = await postJson('wecom', 'aibot/response', via.url, toWecomMarkdown(message));
+      const { json } = await requestJson('wecom', 'aibot/response', via.url, { body: toWecomMarkdown(message) });
       check('aibot/response', json);
     },
   };

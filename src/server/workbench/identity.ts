@@ -2,7 +2,8 @@ import type { Config } from '../../../config/index.js';
 import { createDingtalkAccessToken, createDingtalkJsapi, dingtalkUserIdFromAuthCode } from '../../platforms/dingtalk/jsapi.js';
 import type { TokenCache } from '../../platforms/types.js';
 import { createWecomAccessToken, createWecomJsSdk } from '../../platforms/wecom/jssdk.js';
-import { OAuthCodeError, wecomAuthorizeUrl, wecomUserIdFromCode } from '../../platforms/wecom/oauth.js';
+import { wecomAuthorizeUrl, wecomUserIdFromCode } from '../../platforms/wecom/oauth.js';
+import { OAuthCodeError } from '../../shared/errors.js';
 import type { WorkbenchIdentityServices } from './routes.js';
 
 /**
