@@ -1,3 +1,8 @@
 import { createApp } from 'vue';
+import 'vant/es/toast/style';
+import 'vant/es/dialog/style';
+import './base.css';
 import App from './App.vue';
-createApp(App).mount('#app');
+import { router } from './router';
+
+createApp(App).use(router).mount('#app');
