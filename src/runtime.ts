@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import type { Redis } from 'ioredis';
 import type Koa from 'koa';
 import type { Config } from '../config/index.js';
-import { handlers } from '../handlers/index.js';
+import { handlers, perform } from '../handlers/index.js';
 import { digestTick, jobs, processInbound, slaReconcile, startSchedules, type JobServices } from '../jobs/index.js';
 import { createBot } from './bot/bot.js';
 import { createIntake } from './bot/intake.js';
@@ -29,8 +29,14 @@ import { createPacer, parsePaceLimit } from './queue/pacer.js';
 import { createProducer } from './queue/producer.js';
 import { startWorkers } from './queue/worker-host.js';
 import { createHttpApp } from './server/app.js';
+import { workbenchIdentity } from './server/workbench/identity.js';
+import { createWorkbench } from './server/workbench/routes.js';
+import { createSessionStore } from './server/workbench/sessions.js';
+import { projectRoot } from './infra/paths.js';
+import { join } from 'node:path';
 import type { Logger } from './shared/logger.js';
 import { seedDemoDirectory } from './simulator/demo-directory.js';
+import { redisClockStore } from './simulator/clock.js';
 import { createSimulator } from './simulator/sim-server.js';
 import { setUpSimulator } from './simulator/setup.js';
 import { connectStore } from './store/connect.js';
@@ -126,6 +132,11 @@ export async function startRuntime(givenConfig: Readonly<Config>, log: Logger): 
     const producer = createProducer(producerRedis, config.queuePrefix);
     stack.push(() => producer.close());
     const withLock = createLocker(producerRedis, config.queuePrefix);
+    // the simulated clock's offset is kept in Redis under this deployment's prefix: a restart keeps the simulated time
+    if (sim) {
+      const offsetMs = await sim.clock.persistIn(redisClockStore(producerRedis, config.queuePrefix));
+      if (offsetMs > 0) log.info({ hoursAhead: Math.round(offsetMs / 360_000) / 10 }, 'simulator: the simulated clock keeps its time');
+    }
 
     // 4. outbound: the outbox (durable, paced) and one sender per configured platform.
     // The :00/:30 rule spreads load on WeCom's servers; the simulator's local endpoints need no such care (and a demo
@@ -147,11 +158,17 @@ export async function startRuntime(givenConfig: Readonly<Config>, log: Logger): 
     }
     if (config.dingtalk) senders.dingtalk = createDingtalkSender(config.dingtalk, { tokens, rateLimitWaitMs: config.policy.outbound.dingtalkRateLimitWaitMs });
 
-    // 5. bot: the ticket service, the digests and the handlers (handlers/index.ts)
+    // 5. bot: the ticket service, the digests and the handlers (handlers/index.ts); the workbench's sign-in links
+    // when the bot has a public address (the simulator's own in a demo)
     const ticketService = createTicketService({ tickets, withLock, calendar, policy: config.policy });
     const digests = createDigestService({ tickets, directories, calendar, timezone: config.timezone });
+    const sessions = createSessionStore(producerRedis, config.queuePrefix);
+    const publicUrl = config.publicUrl ?? sim?.baseUrl;
+    const signInLink = async (who: Parameters<typeof sessions.createLink>[0]) => `${publicUrl}/h5/login?t=${await sessions.createLink(who)}`;
     const bot = createBot({
       handlers,
+      perform,
+      workbench: publicUrl ? { publicUrl, signInLink } : undefined,
       digests,
       now,
       tickets: ticketService,
@@ -172,7 +189,23 @@ export async function startRuntime(givenConfig: Readonly<Config>, log: Logger): 
     // the simulator's page and fake platform APIs
     if (config.role !== 'worker') {
       const receiverOpts = { botName: config.botName, windowSec: config.signatureWindowSec };
+      const workbench = createWorkbench({
+        config: { ...config, publicUrl },
+        log,
+        now,
+        sessions,
+        directory,
+        tickets,
+        calendar,
+        digests,
+        ledger: (f) => exportLedger(f, { tickets, directories, digests, calendar, timezone: config.timezone, now: now() }),
+        perform: (req) => bot.perform(req),
+        identity: workbenchIdentity(config, tokens),
+        webRoot: join(projectRoot(), 'dist', 'web'),
+      });
       const app = createHttpApp({
+        cookieKeys: [await sessions.secret(config.sessionSecret)],
+        middleware: [workbench.assets],
         config,
         log,
         intake: createIntake({ inbound, producer, log, processing: processInbound }),
@@ -180,8 +213,10 @@ export async function startRuntime(givenConfig: Readonly<Config>, log: Logger): 
         wecom: config.wecom ? createWecomReceiver(config.wecom, receiverOpts) : undefined,
         dingtalk: config.dingtalk ? createDingtalkReceiver(config.dingtalk, receiverOpts) : undefined,
         ledger: (f) => exportLedger(f, { tickets, directories, digests, calendar, timezone: config.timezone, now: now() }),
-        routers: sim
-          ? [
+        routers: [
+          workbench.router,
+          ...(sim
+            ? [
               createSimulator({
                 baseUrl: sim.baseUrl,
                 platforms: sim.platforms,
@@ -196,9 +231,16 @@ export async function startRuntime(givenConfig: Readonly<Config>, log: Logger): 
                   await producer.enqueue(slaReconcile, { at: Date.now() });
                   await producer.enqueue(digestTick, { at: Date.now() });
                 },
+                // each simulated person's one-time sign-in link to the workbench, on their first platform
+                async signInLink(personId) {
+                  const p = (await directory()).person(personId);
+                  const platform = p?.wecom ? 'wecom' : p?.dingtalk ? 'dingtalk' : null;
+                  return p && platform ? signInLink({ platform, userId: p[platform]!, name: p.name }) : null;
+                },
               }).router,
             ]
-          : [],
+          : []),
+        ],
         async ready() {
           const redisOk = await producerRedis.ping().then((r) => r === 'PONG').catch(() => false);
           return { mongodb: await store.ping(), redis: redisOk };
@@ -239,6 +281,7 @@ export async function startRuntime(givenConfig: Readonly<Config>, log: Logger): 
         calendar,
         policy: config.policy,
         timezone: config.timezone,
+        publicUrl,
         bot,
         producer,
         outbox,

@@ -1,15 +1,17 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import Router from '@koa/router';
 import type { Context } from 'koa';
 import type { DingtalkConfig, WecomConfig } from '../../config/index.js';
 import type { Directory, Person } from '../domain/directory.js';
 import { EVENT_LABELS, TICKET_STATUSES, CATEGORIES, type Ticket } from '../domain/ticket.js';
 import type { PlatformId } from '../messages/inbound.js';
+import { projectRoot } from '../infra/paths.js';
 import { dingtalkSign } from '../platforms/dingtalk/sign.js';
 import { createWecomCrypto } from '../platforms/wecom/crypto.js';
 import { readRawBody } from '../server/raw-body.js';
 import type { SimClock } from './clock.js';
-import { SIMULATOR_PAGE } from './page.js';
 
 /** Credentials the bot uses in simulator mode: made up per run, pointing at this process's own fake APIs. */
 export function simulatorPlatforms(baseUrl: string): { wecom: WecomConfig; dingtalk: DingtalkConfig } {
@@ -51,6 +53,13 @@ interface SimDeps {
   tick(): Promise<void>;
   /** At most this many items in the feed (and reply routes) in memory; default FEED_LIMIT. */
   feedLimit?: number;
+  /**
+   * A one-time sign-in link to the workbench (/h5/) for a person of the directory (null: that person may not sign
+   * in). Without it the page's 工作台 buttons answer that sign-in is not wired.
+   */
+  signInLink?(personId: string): Promise<string | null>;
+  /** Where the built page is (simulator.html); default dist/web of the project. */
+  webRoot?: string;
 }
 
 /** The simulator's memory: the last 2,000 messages are kept (a long demo does not grow the process). */
@@ -63,6 +72,9 @@ export const FEED_LIMIT = 2000;
 export function createSimulator(deps: SimDeps) {
   const feed: FeedItem[] = [];
   let seq = 0;
+  // this process's feed: ids start again at 1 after a restart, so the page, told another boot, starts again from 0
+  const boot = randomBytes(6).toString('hex');
+  const webRoot = deps.webRoot ?? join(projectRoot(), 'dist', 'web');
   const replyRoutes = new Map<string, string>();
   const limit = deps.feedLimit ?? FEED_LIMIT;
   // bounded: the oldest items go (the page asks for items after an id, so it never notices), and so do old routes
@@ -141,23 +153,52 @@ export function createSimulator(deps: SimDeps) {
     ok(ctx, { errcode: 0, errmsg: 'ok' });
   });
 
-  // —— the page and its API ——
+  // —— the page (built by `npm run build:web` from web/simulator/; its /h5/assets/ are served with the workbench's) ——
   router.get('/simulator', (ctx) => {
-    ctx.type = 'text/html; charset=utf-8';
     ctx.set('Cache-Control', 'no-store');
-    ctx.body = SIMULATOR_PAGE;
+    const file = join(webRoot, 'simulator.html');
+    if (!existsSync(file)) {
+      ctx.status = 503;
+      ctx.type = 'text/plain; charset=utf-8';
+      ctx.body = '模拟器页面还没有构建：请先运行 npm run build（或 npm run build:web）。';
+      return;
+    }
+    ctx.type = 'text/html; charset=utf-8';
+    ctx.body = readFileSync(file, 'utf8');
   });
   router.get('/simulator/api/state', async (ctx) => {
     const dir = await deps.directory();
     ok(ctx, {
+      boot,
       now: deps.clock.now().toISOString(),
+      digestTime: deps.digestTime,
       groups: dir.data.groups.map((g) => ({ key: `group:${g.platform}:${g.chatId}`, platform: g.platform, chatId: g.chatId, name: g.name, kind: g.kind, enterprise: g.enterprise ?? null })),
       people: dir.data.people.map((p) => ({ id: p.id, name: p.name, role: p.role, enterprise: p.enterprise ?? null, title: p.title ?? null, wecom: p.wecom ?? null, dingtalk: p.dingtalk ?? null })),
     });
   });
+  // `since`: the last id the page has; `boot`: the process it had it from (another one: everything, from the start)
   router.get('/simulator/api/feed', (ctx) => {
-    const since = Number(ctx.query.since ?? 0);
-    ok(ctx, { now: deps.clock.now().toISOString(), items: feed.filter((f) => f.id > since) });
+    const sameBoot = ctx.query.boot === undefined || ctx.query.boot === boot;
+    const since = sameBoot ? Number(ctx.query.since ?? 0) || 0 : 0;
+    ok(ctx, { boot, now: deps.clock.now().toISOString(), items: feed.filter((f) => f.id > since) });
+  });
+  router.post('/simulator/api/signin', async (ctx) => {
+    const body = await json(ctx);
+    const person = (await deps.directory()).person(String(body.personId ?? ''));
+    if (!person) {
+      ctx.status = 404;
+      return ok(ctx, { error: '通讯录里没有这个人。' });
+    }
+    if (!deps.signInLink) {
+      ctx.status = 501;
+      return ok(ctx, { error: '工作台登录还没有接入模拟器。' });
+    }
+    const url = await deps.signInLink(person.id);
+    if (!url) {
+      ctx.status = 403;
+      return ok(ctx, { error: `${person.name} 不能登录工作台。` });
+    }
+    ok(ctx, { url });
   });
   router.post('/simulator/api/send', async (ctx) => {
     const body = await json(ctx);
@@ -231,6 +272,8 @@ export function createSimulator(deps: SimDeps) {
       ctx.status = 400;
       return ok(ctx, { error: 'to: "next-digest" or hours: 1…336' });
     }
+    // kept (Redis) before anything runs on it: a restart from here on keeps the simulated time
+    await deps.clock.saved();
     await deps.tick();
     ok(ctx, { now: deps.clock.now().toISOString() });
   });
@@ -254,5 +297,5 @@ export function createSimulator(deps: SimDeps) {
     });
   });
 
-  return { router, feed };
+  return { router, feed, boot };
 }
