@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import { join } from 'node:path';
 import type { Redis } from 'ioredis';
 import type Koa from 'koa';
 import type { Config } from '../config/index.js';
@@ -11,6 +12,7 @@ import { createDigestService } from './digest/digest-service.js';
 import { calendarFromPolicy } from './domain/calendar.js';
 import { claimPrefix, deploymentPrefix, ensureDeployment } from './infra/deployment.js';
 import { openMongo } from './infra/mongo.js';
+import { projectRoot } from './infra/paths.js';
 import { ensureRedis } from './infra/redis-server.js';
 import { exportLedger } from './ledger/export.js';
 import { createReportRefiner } from './llm/refine-report.js';
@@ -32,8 +34,6 @@ import { createHttpApp } from './server/app.js';
 import { workbenchIdentity } from './server/workbench/identity.js';
 import { createWorkbench } from './server/workbench/routes.js';
 import { createSessionStore } from './server/workbench/sessions.js';
-import { projectRoot } from './infra/paths.js';
-import { join } from 'node:path';
 import type { Logger } from './shared/logger.js';
 import { seedDemoDirectory } from './simulator/demo-directory.js';
 import { redisClockStore } from './simulator/clock.js';
@@ -203,6 +203,30 @@ export async function startRuntime(givenConfig: Readonly<Config>, log: Logger): 
         identity: workbenchIdentity(config, tokens),
         webRoot: join(projectRoot(), 'dist', 'web'),
       });
+      // the simulator's page and fake platform APIs (when on)
+      const simulator = sim
+        ? createSimulator({
+            baseUrl: sim.baseUrl,
+            platforms: sim.platforms,
+            botName: config.botName,
+            clock: sim.clock,
+            directory,
+            isWorkingDay: (d) => calendar.isWorkingDay(d),
+            digestTime: config.policy.digest.time,
+            ticket: (no) => tickets.getByNo(no),
+            // after a clock jump: what fell due runs now
+            async tick() {
+              await producer.enqueue(slaReconcile, { at: Date.now() });
+              await producer.enqueue(digestTick, { at: Date.now() });
+            },
+            // each simulated person's one-time sign-in link to the workbench, on their first platform
+            async signInLink(personId) {
+              const p = (await directory()).person(personId);
+              const platform = p?.wecom ? 'wecom' : p?.dingtalk ? 'dingtalk' : null;
+              return p && platform ? signInLink({ platform, userId: p[platform]!, name: p.name }) : null;
+            },
+          }).router
+        : null;
       const app = createHttpApp({
         cookieKeys: [await sessions.secret(config.sessionSecret)],
         middleware: [workbench.assets],
@@ -213,34 +237,7 @@ export async function startRuntime(givenConfig: Readonly<Config>, log: Logger): 
         wecom: config.wecom ? createWecomReceiver(config.wecom, receiverOpts) : undefined,
         dingtalk: config.dingtalk ? createDingtalkReceiver(config.dingtalk, receiverOpts) : undefined,
         ledger: (f) => exportLedger(f, { tickets, directories, digests, calendar, timezone: config.timezone, now: now() }),
-        routers: [
-          workbench.router,
-          ...(sim
-            ? [
-              createSimulator({
-                baseUrl: sim.baseUrl,
-                platforms: sim.platforms,
-                botName: config.botName,
-                clock: sim.clock,
-                directory,
-                isWorkingDay: (d) => calendar.isWorkingDay(d),
-                digestTime: config.policy.digest.time,
-                ticket: (no) => tickets.getByNo(no),
-                // after a clock jump: what fell due runs now
-                async tick() {
-                  await producer.enqueue(slaReconcile, { at: Date.now() });
-                  await producer.enqueue(digestTick, { at: Date.now() });
-                },
-                // each simulated person's one-time sign-in link to the workbench, on their first platform
-                async signInLink(personId) {
-                  const p = (await directory()).person(personId);
-                  const platform = p?.wecom ? 'wecom' : p?.dingtalk ? 'dingtalk' : null;
-                  return p && platform ? signInLink({ platform, userId: p[platform]!, name: p.name }) : null;
-                },
-              }).router,
-            ]
-          : []),
-        ],
+        routers: simulator ? [workbench.router, simulator] : [workbench.router],
         async ready() {
           const redisOk = await producerRedis.ping().then((r) => r === 'PONG').catch(() => false);
           return { mongodb: await store.ping(), redis: redisOk };
