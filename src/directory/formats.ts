@@ -45,7 +45,8 @@ const CATEGORY_ALIASES: Record<string, Category> = Object.fromEntries(
   Object.entries(CATEGORIES).map(([code, label]) => [label, code as Category]),
 );
 
-const splitList = (v: string) =>
+/** A cell's list (、 , ， ; ； or spaces between the entries). */
+export const splitList = (v: string) =>
   v
     .split(/[,，、;；\s]+/)
     .map((x) => x.trim())
@@ -72,27 +73,54 @@ async function readWorkbook(content: Buffer): Promise<{ raw: unknown; rows: Reco
   for (const [section, def] of Object.entries(SHEETS) as [Section, (typeof SHEETS)[Section]][]) {
     const ws = wb.getWorksheet(def.sheet);
     if (!ws) continue;
-    const header = new Map<number, string>();
-    ws.getRow(1).eachCell((cell, col) => {
-      const key = Object.entries(def.columns).find(([, label]) => label === cell.text.trim())?.[0];
-      if (key) header.set(col, key);
-    });
-    const items: Record<string, unknown>[] = [];
-    rows[section] = [];
-    ws.eachRow((row, rowNumber) => {
-      if (rowNumber === 1) return;
-      const item: Record<string, unknown> = {};
-      header.forEach((key, col) => {
-        const text = row.getCell(col).text.trim();
-        if (text) item[key] = fromCell(section, key, text);
-      });
-      if (Object.keys(item).length === 0) return;
-      items.push(item);
-      rows[section]!.push(rowNumber);
-    });
-    raw[section] = items;
+    const sheet = readSheet(ws, def.columns, (key, text) => fromCell(section, key, text));
+    raw[section] = sheet.items;
+    rows[section] = sheet.rows;
   }
   return { raw, rows };
+}
+
+/** Reads a sheet whose first row names the columns (labels → keys): one record per non-empty row, and its row number. */
+export function readSheet(
+  ws: ExcelJS.Worksheet,
+  columns: Readonly<Record<string, string>>,
+  fromCell: (key: string, text: string) => unknown,
+): { items: Record<string, unknown>[]; rows: number[] } {
+  const header = new Map<number, string>();
+  ws.getRow(1).eachCell((cell, col) => {
+    const key = Object.entries(columns).find(([, label]) => label === cell.text.trim())?.[0];
+    if (key) header.set(col, key);
+  });
+  const items: Record<string, unknown>[] = [];
+  const rows: number[] = [];
+  ws.eachRow((row, rowNumber) => {
+    if (rowNumber === 1) return;
+    const item: Record<string, unknown> = {};
+    header.forEach((key, col) => {
+      const text = row.getCell(col).text.trim();
+      if (text) item[key] = fromCell(key, text);
+    });
+    if (Object.keys(item).length === 0) return;
+    items.push(item);
+    rows.push(rowNumber);
+  });
+  return { items, rows };
+}
+
+/** Adds a sheet with a bold, frozen header row of the column labels and one row per record. */
+export function addSheet(
+  wb: ExcelJS.Workbook,
+  name: string,
+  columns: Readonly<Record<string, string>>,
+  records: readonly Record<string, unknown>[],
+  toCell: (key: string, v: unknown) => string,
+): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  const keys = Object.keys(columns);
+  ws.addRow(Object.values(columns)).font = { bold: true };
+  for (const r of records) ws.addRow(keys.map((k) => toCell(k, r[k])));
+  ws.columns.forEach((c) => (c.width = 18));
+  return ws;
 }
 
 function fromCell(section: Section, key: string, text: string): unknown {
@@ -125,13 +153,7 @@ export async function writeDirectory(d: DirectoryData, format: DirectoryFormat):
   info.addRow(['群类型', Object.values(KIND_LABELS).join('、')]);
   info.addRow(['类别', Object.values(CATEGORIES).join('、')]);
   for (const [section, def] of Object.entries(SHEETS) as [Section, (typeof SHEETS)[Section]][]) {
-    const ws = wb.addWorksheet(def.sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
-    const keys = Object.keys(def.columns);
-    ws.addRow(Object.values(def.columns)).font = { bold: true };
-    for (const item of d[section] as Record<string, unknown>[]) {
-      ws.addRow(keys.map((k) => toCell(k, item[k])));
-    }
-    ws.columns.forEach((c) => (c.width = 18));
+    addSheet(wb, def.sheet, def.columns, d[section] as Record<string, unknown>[], toCell);
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
