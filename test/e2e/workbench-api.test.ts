@@ -215,6 +215,7 @@ describe('the cadre works a ticket on the page, as in chat', () => {
     expect((await chen.me()).body.can).toMatchObject({ ours: true, todo: false });
     const ours = await chen.json('/h5/api/tickets?scope=ours');
     expect(ours.body.tickets.map((t: any) => t.no)).toEqual([1]);
+    expect(ours.body.tickets[0].actions).toEqual(['rate', 'reopen']);
     const detail = await chen.json('/h5/api/tickets/1');
     expect(detail.body.actions).toEqual(['rate', 'reopen']);
     const rated = await chen.post('/h5/api/tickets/1/actions', { action: 'rate', level: 'satisfied', requestId: rid() });

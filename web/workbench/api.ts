@@ -41,6 +41,8 @@ export interface TicketRow {
   dueText: string | null;
   timeLeft: TimeLeft | null;
   createdAt: string;
+  /** In lists: what this viewer may do with the ticket now. */
+  actions?: Action[];
 }
 export interface TicketEvent {
   at: string;
