@@ -11,6 +11,7 @@ COPY config ./config
 COPY src ./src
 COPY handlers ./handlers
 COPY jobs ./jobs
+COPY web ./web
 RUN npm run build && npm prune --omit=dev --ignore-scripts
 
 FROM node:22-bookworm-slim

@@ -143,6 +143,19 @@ describe('signing in with a one-time link', () => {
     expect(await again.text()).toContain('登录链接已失效');
   });
 
+  it('serves the page and its scripts from the build, compressed for phones, nothing from elsewhere', async () => {
+    const page = await fetch(`${bot.base}/h5/`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(page.status).toBe(200); // under 1 KB: sent as it is
+    const html = await page.text();
+    expect(html).not.toMatch(/https?:\/\//); // no CDN
+    const script = /src="(\/h5\/assets\/[^"]+\.js)"/.exec(html)![1]!;
+    const js = await fetch(`${bot.base}${script}`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(js.status).toBe(200);
+    expect(js.headers.get('content-encoding')).toBe('gzip');
+    expect(js.headers.get('cache-control')).toContain('immutable');
+    expect((await fetch(`${bot.base}/h5/assets/missing.js`)).status).toBe(404);
+  });
+
   it('without a session, or with a forged cookie, the API answers 401 and the page says how to sign in', async () => {
     expect((await new Browser().json('/h5/api/me')).status).toBe(401);
     const forged = new Browser();

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Router from '@koa/router';
 import type { Context, Middleware, Next } from 'koa';
+import compress from 'koa-compress';
 import koaStatic from 'koa-static';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
@@ -121,7 +122,7 @@ export function createWorkbench(deps: WorkbenchDeps): { router: Router; assets: 
   const serveAssets = koaStatic(deps.webRoot, { index: false, maxage: 365 * 86_400_000, immutable: true, gzip: false, brotli: false });
 
   /** /h5/assets/* from the build (hashed names: cached for good). */
-  const assets: Middleware = async (ctx, next) => {
+  const serveBuilt: Middleware = async (ctx, next) => {
     if (!ctx.path.startsWith('/h5/assets/') || (ctx.method !== 'GET' && ctx.method !== 'HEAD')) return next();
     const original = ctx.path;
     ctx.path = original.slice('/h5'.length);
@@ -132,6 +133,9 @@ export function createWorkbench(deps: WorkbenchDeps): { router: Router; assets: 
     }
     if (ctx.status === 404 && !ctx.body) fail(ctx, 404, '未找到');
   };
+  // the pages, their scripts and the API answers are compressed for phones (gzip or brotli, as the browser asks)
+  const gzip = compress({ threshold: 1024 });
+  const assets: Middleware = (ctx, next) => (ctx.path === '/h5' || ctx.path.startsWith('/h5/') || ctx.path === '/simulator' ? gzip(ctx, () => serveBuilt(ctx, next)) : next());
 
   const publicUrl = deps.config.publicUrl;
   const cookieOpts = (ctx: Context) => ({ signed: true, httpOnly: true, sameSite: 'lax' as const, path: '/h5', secure: ctx.secure, overwrite: true });
