@@ -223,7 +223,8 @@ export function transitionItem(path: ProjectPath, itemId: string, action: ItemAc
     }
     case 'approve':
       next.state = 'approved';
-      next.doneAt = ctx.at;
+      // 容缺受理 already closed the item's clock (the documents owed have their own dates): that stays its finish
+      if (item.state !== 'accepted_pending') next.doneAt = ctx.at;
       next.expectedDate = null;
       {
         const owed = next.missingDocuments.filter((d) => !d.suppliedAt);

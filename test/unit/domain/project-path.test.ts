@@ -166,6 +166,8 @@ describe('item transitions', () => {
     q = apply(q, [['tushen', { type: 'approve' }, '2026-09-23T09:00:00']]);
     expect(owedDocuments(q, '2026-10-09', cal)).toEqual([]);
     expect(item(q, 'tushen').history.at(-1)).toMatchObject({ from: 'accepted_pending', to: 'approved', data: { supplied: ['勘察报告'] } });
+    // the item was done at 容缺受理: the later 批复 does not move its finish (nor its lateness, nor the month it counts in)
+    expect(item(q, 'tushen').doneAt).toBe(at('2026-09-21T09:00:00'));
   });
 
   it('容缺受理 straight from 准备材料 is a filing: the clock starts then, after the dependencies', () => {
