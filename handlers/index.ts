@@ -7,6 +7,7 @@ import { extension } from './extension.handler.js';
 import { pause } from './pause.handler.js';
 import { help } from './help.handler.js';
 import { progress } from './progress.handler.js';
+import { project } from './project.handler.js';
 import { query } from './query.handler.js';
 import { rate } from './rate.handler.js';
 import { reopen } from './reopen.handler.js';
@@ -17,5 +18,8 @@ import { workbench } from './workbench.handler.js';
 
 export { perform } from './perform.js';
 
-/** The only place handlers are registered: specific before general (工作台 before a report, 延期 and 待补充 before plain progress), chat last. */
-export const handlers: Handler[] = [help, workbench, createTicket, claim, extension, pause, progress, transfer, resolve, rate, reopen, urge, query, digest, chat];
+/**
+ * The only place handlers are registered: specific before general (工作台 before a report, 项目代办 updates before a
+ * report so that `亿龙二期 施工许可 已申报` is not read as a problem, 延期 and 待补充 before plain progress), chat last.
+ */
+export const handlers: Handler[] = [help, workbench, project, createTicket, claim, extension, pause, progress, transfer, resolve, rate, reopen, urge, query, digest, chat];

@@ -7,6 +7,7 @@ import { handlers, perform } from '../handlers/index.js';
 import { digestTick, jobs, processInbound, slaReconcile, startSchedules, type JobServices } from '../jobs/index.js';
 import { createBot } from './bot/bot.js';
 import { createIntake } from './bot/intake.js';
+import { createProjectService } from './bot/project-service.js';
 import { createTicketService } from './bot/ticket-service.js';
 import { createDigestService } from './digest/digest-service.js';
 import { calendarFromPolicy } from './domain/calendar.js';
@@ -48,6 +49,7 @@ import { createNoticeRepository } from './store/repositories/notice.repository.j
 import { createOutboundMessageRepository } from './store/repositories/outbound-message.repository.js';
 import { createPendingReminderRepository } from './store/repositories/pending-reminder.repository.js';
 import { createTicketRepository } from './store/repositories/ticket.repository.js';
+import { createProjectPathRepository, createProjectTemplateRepository } from './store/repositories/project.repository.js';
 import { startRetention } from './store/retention.js';
 
 export interface Runtime {
@@ -161,6 +163,12 @@ export async function startRuntime(givenConfig: Readonly<Config>, log: Logger): 
     // 5. bot: the ticket service, the digests and the handlers (handlers/index.ts); the workbench's sign-in links
     // when the bot has a public address (the simulator's own in a demo)
     const ticketService = createTicketService({ tickets, withLock, calendar, policy: config.policy });
+    const projectService = createProjectService({
+      paths: createProjectPathRepository(store.conn),
+      templates: createProjectTemplateRepository(store.conn),
+      withLock,
+      calendar,
+    });
     const digests = createDigestService({ tickets, directories, calendar, timezone: config.timezone });
     const sessions = createSessionStore(producerRedis, config.queuePrefix);
     const publicUrl = config.publicUrl ?? sim?.baseUrl;
@@ -172,6 +180,7 @@ export async function startRuntime(givenConfig: Readonly<Config>, log: Logger): 
       digests,
       now,
       tickets: ticketService,
+      projects: projectService,
       directory,
       calendar,
       policy: config.policy,

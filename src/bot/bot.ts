@@ -10,6 +10,7 @@ import type { InboundMessage } from '../messages/inbound.js';
 import { toPlainText, type OutboundMessage, type OutboundTarget } from '../messages/outbound.js';
 import type { Logger } from '../shared/logger.js';
 import type { BotContext, Handler, Performer, TicketCommand, WorkbenchIdentity } from './context.js';
+import type { ProjectService } from './project-service.js';
 import { sourceId, type TicketService } from './ticket-service.js';
 
 /** Who acts when the bot itself changes a ticket (派单). */
@@ -18,6 +19,8 @@ const BOT_ACTOR = (platform: InboundMessage['platform']) => ({ platform, id: 'xi
 export interface BotDeps {
   handlers: Handler[];
   tickets: TicketService;
+  /** 项目代办's paths; without it, the project commands answer that the feature is not set up. */
+  projects?: ProjectService;
   directory(): Promise<Directory>;
   calendar: BusinessCalendar;
   policy: Policy;
@@ -105,6 +108,16 @@ export function createBot(deps: BotDeps) {
         change: (no, decide, opts) =>
           deps.tickets.change(no, decide, { by: opts?.asBot ? BOT_ACTOR(msg.platform) : by, at: msg.sentAt, source: sourceId(msg) }),
         listOpen: (f) => deps.tickets.listOpen(f),
+      },
+      projects: {
+        async pathOf(project) {
+          if (!deps.projects) return { ok: false, reason: 'unknown_template', message: '项目代办尚未启用。' };
+          return deps.projects.pathOf(project, new Date(msg.sentAt));
+        },
+        async change(project, decide) {
+          if (!deps.projects) return { ok: false, message: '项目代办尚未启用。' };
+          return deps.projects.change(project, decide, { by, at: msg.sentAt, source: sourceId(msg) });
+        },
       },
     };
   }

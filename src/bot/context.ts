@@ -1,12 +1,13 @@
 import type { Policy } from '../../config/policy.js';
 import type { BusinessCalendar } from '../domain/calendar.js';
-import type { Actor, Directory } from '../domain/directory.js';
+import type { Actor, Directory, Project } from '../domain/directory.js';
 import type { ParsedMessage } from '../domain/parse/parse.js';
 import type { Assignee, Ticket } from '../domain/ticket.js';
 import type { Outcome, RatingLevel } from '../domain/ticket-state.js';
 import type { InboundMessage, PlatformId } from '../messages/inbound.js';
 import type { OutboundMessage, OutboundTarget } from '../messages/outbound.js';
 import type { Logger } from '../shared/logger.js';
+import type { DecideItem, ItemChangeResult, PathLookup } from './project-service.js';
 import type { ChangeResult, Decide, OpenTicketFields } from './ticket-service.js';
 
 /** What a handler may touch; no transport, mongoose or BullMQ. */
@@ -45,6 +46,13 @@ export interface BotContext {
     change(no: number, decide: Decide, opts?: { asBot?: boolean }): Promise<ChangeResult>;
     /** Open tickets; `overdueAt` (ISO instant): only those past their answer deadline then and not paused. */
     listOpen(f: { assignee?: string; enterpriseId?: string; reporter?: string; overdueAt?: string; limit?: number }): Promise<Ticket[]>;
+  };
+  /** 项目代办: the approval paths of the directory's projects. */
+  projects: {
+    /** The project's path, created from its template the first time it is asked for. */
+    pathOf(project: Project): Promise<PathLookup>;
+    /** Decides and applies one item change under the project's lock; a message applied before is not applied twice. */
+    change(project: Project, decide: DecideItem): Promise<ItemChangeResult>;
   };
 }
 

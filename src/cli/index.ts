@@ -12,6 +12,7 @@ import { registerDirectory } from './directory.js';
 import { registerLedger } from './ledger.js';
 import { registerOutbound } from './outbound.js';
 import { registerParse } from './parse.js';
+import { registerProjects } from './projects.js';
 import { registerServe } from './serve.js';
 import { registerSetup } from './setup.js';
 import { registerSla } from './sla.js';
@@ -23,6 +24,7 @@ const GROUPS = [
   registerSetup,
   registerParse,
   registerDirectory,
+  registerProjects,
   registerCalendar,
   registerSla,
   registerDigest,

@@ -23,7 +23,13 @@ const SHEETS = {
     sheet: '企业',
     columns: { id: '编号', name: '名称', aliases: '别名', creditCode: '统一社会信用代码', commissioner: '服务专员', key: '重点企业' },
   },
-  projects: { sheet: '项目', columns: { id: '编号', name: '名称', enterprise: '企业', leader: '包联区领导', taskforce: '专班成员' } },
+  projects: {
+    sheet: '项目',
+    columns: {
+      id: '编号', name: '名称', aliases: '别名', enterprise: '企业', leader: '包联区领导', taskforce: '专班成员',
+      template: '审批路径模板', landDate: '拿地日期', plannedStartDate: '计划开工日期',
+    },
+  },
   departments: { sheet: '部门', columns: { id: '编号', name: '名称', lead: '负责人', categories: '负责类别' } },
   groups: {
     sheet: '群',
@@ -125,6 +131,11 @@ export function addSheet(
 
 function fromCell(section: Section, key: string, text: string): unknown {
   if (key === 'aliases' || key === 'taskforce') return splitList(text);
+  if ((key === 'landDate' || key === 'plannedStartDate') && !/^\d{4}-\d{2}-\d{2}$/.test(text)) {
+    // a cell Excel typed as a date reads as the instant's text (ExcelJS keeps dates at UTC midnight)
+    const d = new Date(text);
+    return Number.isNaN(d.getTime()) ? text : d.toISOString().slice(0, 10);
+  }
   if (key === 'categories') return splitList(text).map((c) => CATEGORY_ALIASES[c] ?? c);
   if (key === 'key') return /^(是|true|yes|y|1|重点)$/i.test(text);
   if (key === 'role') return ROLE_ALIASES[text] ?? text;

@@ -29,12 +29,25 @@ export const enterpriseSchema = z.object({
   commissioner: id.optional(),
   key: z.boolean().default(false),
 });
+const localDate = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'must be a real date');
 export const projectSchema = z.object({
   id,
   name: z.string().trim().min(1),
+  /** Short names people use in chat (亿龙二期), matched as enterprises' aliases are. */
+  aliases: z.array(z.string().trim().min(1)).default([]),
   enterprise: id,
   leader: id.optional(),
   taskforce: z.array(id).default([]),
+  /** 项目代办: the id of its approval-path template (checked against the stored templates when they are used). */
+  template: optionalText,
+  /** 拿地 date, YYYY-MM-DD. */
+  landDate: localDate.optional(),
+  /** Planned 开工 date, YYYY-MM-DD. */
+  plannedStartDate: localDate.optional(),
 });
 export const departmentSchema = z.object({
   id,
@@ -227,6 +240,21 @@ export class Directory {
     return this.data.departments
       .filter((d) => text.includes(d.name) || text.includes(short(d.name)))
       .sort((a, b) => b.name.length - a.name.length)[0];
+  }
+
+  /** Finds a project named in a text: full names and aliases, longest match first (as findEnterpriseIn). */
+  findProjectIn(text: string): { project: Project; name: string } | undefined {
+    let best: { project: Project; name: string } | undefined;
+    for (const p of this.data.projects) {
+      for (const n of [p.name, ...p.aliases]) {
+        if (n.length >= 2 && text.includes(n) && (!best || n.length > best.name.length)) best = { project: p, name: n };
+      }
+    }
+    return best;
+  }
+
+  project(id: string | undefined): Project | undefined {
+    return id ? this.data.projects.find((p) => p.id === id) : undefined;
   }
 
   projectsOf(enterpriseId: string): Project[] {

@@ -4,7 +4,7 @@ import type { Ticket } from './ticket.js';
 
 export type Permission =
   | 'claim' | 'progress' | 'resolve' | 'transfer' | 'rate' | 'reopen' | 'urge' | 'view' | 'digest' | 'overdue'
-  | 'extend' | 'approve_extension' | 'resume';
+  | 'extend' | 'approve_extension' | 'resume' | 'project_update';
 
 /** Days after closing during which the enterprise may still rate or reopen. */
 export const RATE_WINDOW_DAYS = 15;
@@ -30,6 +30,9 @@ export function authorize(p: Permission, a: Actor, t: Ticket | null, now: string
     case 'overdue':
     case 'approve_extension':
       return isManager(a) ? { ok: true } : refuse('只有领导和管理员');
+    case 'project_update':
+      // 项目代办: the 代办员 / 项目专员 (cadres), 专班 and leaders; never the enterprise's own contacts
+      return a.role === 'cadre' || isManager(a) ? { ok: true } : refuse('只有代办员、项目专员、领导和管理员');
     case 'view':
       return !t || a.role === 'cadre' || isManager(a) || isOwnEnterprise(a, t) ? { ok: true } : refuse('只有本企业联系人和工作人员');
     case 'claim':
@@ -71,6 +74,7 @@ const LABEL: Record<Permission, string> = {
   approve_extension: '审批延期',
   resume: '恢复办理',
   digest: '查看简报',
+  project_update: '登记项目审批事项进度',
   overdue: '查看超期清单',
 };
 

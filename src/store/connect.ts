@@ -8,6 +8,7 @@ import { digestRunSchema } from './models/digest-run.model.js';
 import { deadLetterSchema } from './models/dead-letter.model.js';
 import { pendingReminderSchema } from './models/pending-reminder.model.js';
 import { outboundMessageSchema } from './models/outbound-message.model.js';
+import { projectPathSchema, projectTemplateSetSchema } from './models/project.model.js';
 
 export interface Store {
   conn: Connection;
@@ -126,6 +127,8 @@ export async function connectStore(uri: string, opts: StoreOptions = {}): Promis
   conn.model('DeadLetter', deadLetterSchema, 'dead_letters');
   conn.model('PendingReminder', pendingReminderSchema, 'pending_reminders');
   conn.model('OutboundMessage', outboundMessageSchema, 'outbound_messages');
+  conn.model('ProjectTemplateSet', projectTemplateSetSchema, 'project_templates');
+  conn.model('ProjectPath', projectPathSchema, 'project_paths');
   try {
     await Promise.all(Object.values(conn.models).map((m) => m.createIndexes()));
   } catch (err) {

@@ -1,0 +1,170 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DateTime } from 'luxon';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectStore, type Store } from '../../src/store/connect.js';
+import { startBot, type BotProcess } from '../helpers/bot-process.js';
+import { wecomCallback, wecomEnv } from '../helpers/callbacks.js';
+import { runCli } from '../helpers/cli.js';
+import { testMongoUri, testQueuePrefix, testRedisUrl } from '../helpers/env.js';
+import { startFakePlatforms, type FakePlatforms } from '../helpers/fake-platforms.js';
+import { projectRoot } from '../helpers/shared.js';
+
+/**
+ * 项目代办 through chat: the directory (the shared example, with a template and dates on 亿龙二期) and the example
+ * templates imported with the CLI, then the card, item changes, refusals and a retried callback — the real bot.
+ */
+const YILONG_GROUP = 'wrkSFfCgAAyilong01';
+const mongoUri = testMongoUri('projectpath');
+let fake: FakePlatforms;
+let bot: BotProcess;
+let store: Store;
+let seq = 0;
+
+const cli = (args: string[]) => runCli(args, { MONGODB_URI: mongoUri });
+/** A date some days ahead, as people write it (12月10日). */
+const ahead = (days: number) => DateTime.now().setZone('Asia/Shanghai').plus({ days });
+const cn = (d: DateTime) => `${d.month}月${d.day}日`;
+
+beforeAll(async () => {
+  fake = await startFakePlatforms();
+  store = await connectStore(mongoUri);
+  expect((await cli(['directory', 'import', join(projectRoot, 'test', 'fixtures', 'project-directory.yaml')])).code).toBe(0);
+  const templates = await cli(['projects', 'templates', 'import', join(projectRoot, 'config', 'project-templates.example.yaml')]);
+  expect(templates.err).toBe('');
+  expect(templates.out).toContain('项目模板已更新为 v1');
+  bot = await startBot({
+    MONGODB_URI: mongoUri,
+    REDIS_URL: testRedisUrl(),
+    XIAOER_QUEUE_PREFIX: testQueuePrefix(),
+    ...wecomEnv(fake.base),
+    WECOM_CORP_ID: 'wwcorp',
+    WECOM_AGENT_ID: '1000002',
+    WECOM_AGENT_SECRET: 'agent-secret-value',
+    ADMIN_TOKEN: 'project-admin-token-0123456789',
+  });
+});
+afterAll(async () => {
+  await bot?.stop();
+  await store?.conn.dropDatabase();
+  await store?.close();
+  await fake?.close();
+});
+
+function payload(userid: string, text: string, code: string) {
+  return {
+    msgid: `proj-${code}`,
+    aibotid: 'AIBOT',
+    chatid: YILONG_GROUP,
+    chattype: 'group',
+    from: { userid },
+    response_url: `${fake.base}/cgi-bin/aibot/response?response_code=${code}`,
+    msgtype: 'text',
+    text: { content: `@店小二 ${text}` },
+  };
+}
+
+async function post(p: Record<string, unknown>): Promise<void> {
+  const cb = wecomCallback(p);
+  const res = await fetch(`${bot.base}/webhooks/wecom?${cb.query}`, { method: 'POST', body: cb.body });
+  expect(res.status).toBe(200);
+}
+
+/** A WeCom user says something in 亿龙's group; resolves with the bot's answer there. */
+async function say(userid: string, text: string): Promise<string> {
+  const code = `p${++seq}`;
+  await post(payload(userid, text, code));
+  const r = await fake.waitFor((x) => x.query.get('response_code') === code);
+  return r.body.markdown.content as string;
+}
+
+const path = async () => (await store.conn.collection('project_paths').findOne({ _id: 'yilong-phase2' as never }))!;
+const item = async (id: string) => (await path()).path.items.find((i: { id: string }) => i.id === id);
+
+describe('项目代办 through chat', () => {
+  it('项目 亿龙二期 shows the card: counts, next due, critical path, the planned 开工 already impossible', async () => {
+    const card = await say('wangfang', '项目 亿龙二期');
+    expect(card).toContain('项目代办 · 亿龙置业二期综合体');
+    expect(card).toContain('事项 11 项：已完成 0');
+    expect(card).toContain('接下来到期');
+    expect(card).toContain('关键路径');
+    expect(card).toContain('计划开工：2026-12-15');
+    expect(card).toContain('计划开工已无法实现');
+    expect((await path()).version).toBe(0);
+  });
+
+  it('申报 starts the clock, 批复 frees what depends on it', async () => {
+    const submitted = await say('wangfang', '亿龙二期 立项 已申报');
+    expect(submitted).toContain('已登记：亿龙置业二期综合体「企业投资项目备案」已申报（区发展改革局）');
+    expect(submitted).toMatch(/应于 \d{4}-\d{2}-\d{2} 前批复/);
+    const approved = await say('wangfang', '亿龙二期 立项 已批复');
+    expect(approved).toContain('「企业投资项目备案」已批复');
+    expect(approved).toContain('可申报：交通影响评价、环境影响评价');
+    const lixiang = await item('lixiang');
+    expect(lixiang).toMatchObject({ state: 'approved' });
+    expect(lixiang.history.map((e: { type: string }) => e.type)).toEqual(['submit', 'approve']);
+    expect(lixiang.history[0]).toMatchObject({ by: { personId: 'wangfang', name: '王芳' }, source: expect.stringMatching(/^wecom:proj-p\d+$/) });
+  });
+
+  it('容缺受理 with a missing document and its due date; 不适用; 预计', async () => {
+    const due = ahead(9);
+    const accepted = await say('zhangwei', `亿龙二期 环评 容缺受理 缺：日照分析报告，${cn(due)}前补齐`);
+    expect(accepted).toContain(`「环境影响评价」容缺受理，待补材料：日照分析报告（${due.toISODate()} 前）`);
+    expect(await item('huanping')).toMatchObject({ state: 'accepted_pending', missingDocuments: [{ name: '日照分析报告', dueDate: due.toISODate(), suppliedAt: null }] });
+    expect(await say('wangfang', '亿龙二期 交评 不适用')).toContain('「交通影响评价」本项目不适用');
+    const expected = ahead(4);
+    expect(await say('wangfang', `亿龙二期 施工图审查 预计${cn(expected)}`)).toContain(`「施工图审查」预计 ${expected.toISODate()} 批复`);
+    const card = await say('lihua', '项目 亿龙二期');
+    expect(card).toContain('容缺待补材料');
+    expect(card).toContain('日照分析报告');
+  });
+
+  it('an ambiguous or unknown item, a step out of order and an enterprise contact are answered, nothing changes', async () => {
+    const before = (await path()).version;
+    expect(await say('wangfang', '亿龙二期 规划 已申报')).toContain('可指多个事项：建设用地规划许可、建设工程规划许可');
+    expect(await say('wangfang', '亿龙二期 排污许可 已申报')).toContain('的审批路径中没有事项「排污许可」');
+    expect(await say('wangfang', '亿龙二期 施工许可 已申报')).toContain('建筑工程施工许可 须待前置事项');
+    expect(await say('wangfang', '亿龙二期 立项 已批复')).toContain('无需重复登记');
+    expect(await say('chenjl', '亿龙二期 用地 已申报')).toContain('只有代办员、项目专员、领导和管理员');
+    expect((await path()).version).toBe(before);
+  });
+
+  it('a callback delivered twice is applied once', async () => {
+    const p = payload('wangfang', '亿龙二期 用地 已申报', `p${++seq}`);
+    await post(p);
+    await fake.waitFor((x) => x.query.get('response_code') === `p${seq}`);
+    await post(p);
+    // the next message's answer comes after whatever the repeat could have caused
+    await say('wangfang', '项目 亿龙二期');
+    const tudi = await item('tudi');
+    expect(tudi.state).toBe('submitted');
+    expect(tudi.history).toHaveLength(1);
+  });
+
+  it('a problem raised on a project still becomes a ticket', async () => {
+    const answer = await say('chenjl', '亿龙二期 桩基离污水井太近，打不下去');
+    expect(answer).toContain('已受理 #');
+    const t = await store.conn.collection('tickets').findOne({});
+    expect(t).toMatchObject({ enterpriseId: 'yilong' });
+  });
+
+  it('templates export as JSON; a wrong file is refused whole with every problem listed', async () => {
+    const exported = await cli(['projects', 'templates', 'export', '--format', 'json']);
+    expect(exported.code).toBe(0);
+    expect(JSON.parse(exported.out).templates.map((t: { id: string }) => t.id)).toEqual(['industrial', 'social', 'government']);
+    const dir = mkdtempSync(join(tmpdir(), 'xiaoer-templates-'));
+    try {
+      const file = join(dir, 'bad.yaml');
+      writeFileSync(file, 'templates:\n  - id: t\n    name: 坏模板\n    items:\n      - { id: a, name: 施工许可, department: 区住建局, promisedWorkingDays: -1, dependsOn: [b] }\n');
+      const bad = await cli(['projects', 'templates', 'import', file]);
+      expect(bad.code).toBe(1);
+      expect(bad.err).toContain('项目模板未作任何修改（2 处错误）');
+      expect(bad.err).toContain('templates[0].items[0].promisedWorkingDays');
+      expect(bad.err).toContain('unknown item "b"');
+      expect((await cli(['projects', 'templates', 'import', join(projectRoot, 'config', 'project-templates.example.yaml')])).out).toContain('相同，未作修改');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
