@@ -1,12 +1,15 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { renderDigest } from '../src/platforms/digest-render.js';
+import { renderMonthlyReport } from '../src/platforms/project-render.js';
 import type { Period, PeriodRange } from '../src/domain/digest.js';
+import type { Directory, Group } from '../src/domain/directory.js';
 import { defineJob, QUEUES } from '../src/queue/define-job.js';
 import type { Services } from './services.js';
 
 /** What sending today's due digests uses (the tick, and the SLA reconcile when it catches one up). */
-export type DueDigestsDeps = Pick<Services, 'calendar' | 'digests' | 'digestRuns' | 'directory' | 'senders' | 'outbox'> & Partial<Pick<Services, 'publicUrl'>>;
+export type DueDigestsDeps = Pick<Services, 'calendar' | 'digests' | 'digestRuns' | 'directory' | 'senders' | 'outbox' | 'projectService'> &
+  Partial<Pick<Services, 'publicUrl'>>;
 /** What the digest tick uses. */
 export type DigestTickDeps = DueDigestsDeps & Pick<Services, 'now'>;
 
@@ -29,6 +32,8 @@ export function digestTimeToday(deps: Pick<Services, 'calendar' | 'policy' | 'ti
  * working day), on the first working day of a week the last week's, of a month the last month's — to every leaders
  * group, exactly once per group and period (a unique run record; deterministic outbound ids). A group and period
  * already sent is skipped before anything is built (one lookup by _id each), so calling it again is cheap.
+ * On the first working day of a month also the last month's 月调度 of key projects (项目代办), under its own run key
+ * (`<platform>:<chatId>:projects:<yyyy-MM>`), when the directory has any project with an approval path.
  */
 export async function sendDueDigests(deps: DueDigestsDeps, now: Date): Promise<string> {
   const today = deps.calendar.localDate(now);
@@ -37,7 +42,8 @@ export async function sendDueDigests(deps: DueDigestsDeps, now: Date): Promise<s
   const lastOf = (unit: Period) => deps.digests.range(unit, DateTime.fromISO(today).minus({ [unit === 'week' ? 'weeks' : 'months']: 1 }).toISODate()!);
   if (isFirstWorkingDayOf('week', today, deps)) ranges.push(lastOf('week'));
   if (isFirstWorkingDayOf('month', today, deps)) ranges.push(lastOf('month'));
-  const groups = (await deps.directory()).data.groups.filter((g) => g.kind === 'leaders' && deps.senders[g.platform]);
+  const directory = await deps.directory();
+  const groups = directory.data.groups.filter((g) => g.kind === 'leaders' && deps.senders[g.platform]);
   let sent = 0;
   for (const range of ranges) {
     const keyOf = (g: (typeof groups)[number]) => `${g.platform}:${g.chatId}:${range.period}:${range.key}`;
@@ -54,7 +60,41 @@ export async function sendDueDigests(deps: DueDigestsDeps, now: Date): Promise<s
       sent++;
     }
   }
-  return `${ranges.map((r) => `${r.period}:${r.key}`).join(', ')} → ${sent} sent to ${groups.length} groups`;
+  const runs = ranges.map((r) => `${r.period}:${r.key}`);
+  if (isFirstWorkingDayOf('month', today, deps)) {
+    const lastMonth = DateTime.fromISO(today).minus({ months: 1 });
+    const key = `projects:${lastMonth.toFormat('yyyy-MM')}`;
+    runs.push(key);
+    sent += await sendProjectReport(deps, directory, groups, key, lastMonth.toISODate()!, now);
+  }
+  return `${runs.join(', ')} → ${sent} sent to ${groups.length} groups`;
+}
+
+/** Last month's 月调度 to the leaders groups that have not had it (digestRuns claims, as the digests); the sends. */
+async function sendProjectReport(
+  deps: DueDigestsDeps,
+  directory: Directory,
+  groups: readonly Group[],
+  runKey: string,
+  inMonth: string,
+  now: Date,
+): Promise<number> {
+  const keyOf = (g: Group) => `${g.platform}:${g.chatId}:${runKey}`;
+  const missing: Group[] = [];
+  for (const g of groups) if ((await deps.digestRuns.status(keyOf(g))) !== 'sent') missing.push(g);
+  if (missing.length === 0) return 0;
+  const r = await deps.projectService.report('month', directory, now, inMonth);
+  if (r.kind !== 'month' || r.report.projects.length === 0) return 0;
+  const message = renderMonthlyReport(r.report);
+  let sent = 0;
+  for (const g of missing) {
+    const key = keyOf(g);
+    if ((await deps.digestRuns.claim(key, now)) === 'done') continue;
+    await deps.outbox.send(`digest-${key}`, 0, { kind: 'group', platform: g.platform, chatId: g.chatId }, message, { bulk: true });
+    await deps.digestRuns.markSent(key, now);
+    sent++;
+  }
+  return sent;
 }
 
 /**

@@ -4,14 +4,15 @@ import { slaReconcile } from './sla-reconcile.job.js';
 import { slaStep } from './sla-step.job.js';
 import { digestTick } from './digest-tick.job.js';
 import { flushReminders } from './flush-reminders.job.js';
+import { projectSla } from './project-sla.job.js';
 import type { DepsOf } from '../src/queue/define-job.js';
 
-export { digestTick, flushReminders, processInbound, sendMessage, slaReconcile, slaStep };
+export { digestTick, flushReminders, processInbound, projectSla, sendMessage, slaReconcile, slaStep };
 /** What runs on a timer: the recurring jobs and the recovery sweeps. */
 export { scheduleRecurring, scheduledJobOptions, startSchedules, SWEEP_EVERY_MS } from './schedules.js';
 
 /** Every job definition; the worker host maps job.name → definition. */
-export const jobs = [processInbound, sendMessage, slaReconcile, slaStep, digestTick, flushReminders] as const;
+export const jobs = [processInbound, sendMessage, slaReconcile, slaStep, digestTick, flushReminders, projectSla] as const;
 /** The services the jobs use together: what the runtime builds once and hands the worker host. */
 export type JobServices = DepsOf<typeof jobs>;
 export type { Services } from './services.js';
@@ -20,4 +21,5 @@ export type { SlaReconcileDeps } from './sla-reconcile.job.js';
 export type { SlaStepDeps } from './sla-step.job.js';
 export type { DigestTickDeps, DueDigestsDeps } from './digest-tick.job.js';
 export type { FlushRemindersDeps } from './flush-reminders.job.js';
+export type { ProjectSlaDeps } from './project-sla.job.js';
 export type { SendMessageDeps } from '../src/outbound/send-message.job.js';

@@ -1,5 +1,6 @@
 import type { Policy } from '../config/policy.js';
 import type { Bot } from '../src/bot/bot.js';
+import type { ProjectService } from '../src/bot/project-service.js';
 import type { TicketService } from '../src/bot/ticket-service.js';
 import type { DigestService } from '../src/digest/digest-service.js';
 import type { BusinessCalendar } from '../src/domain/calendar.js';
@@ -14,6 +15,7 @@ import type { DigestRunRepository } from '../src/store/repositories/digest-run.r
 import type { InboundRepository } from '../src/store/repositories/inbound.repository.js';
 import type { NoticeRepository } from '../src/store/repositories/notice.repository.js';
 import type { PendingReminderRepository } from '../src/store/repositories/pending-reminder.repository.js';
+import type { ProjectPathRepository } from '../src/store/repositories/project.repository.js';
 import type { TicketRepository } from '../src/store/repositories/ticket.repository.js';
 
 /**
@@ -27,6 +29,10 @@ export interface Services {
   inbound: InboundRepository;
   tickets: TicketRepository;
   ticketService: TicketService;
+  /** 项目代办: the projects' approval paths and the leaders' reports over them. */
+  projectService: ProjectService;
+  /** 项目代办: the stored approval paths (their reminders and escalation: jobs/project-sla.job.ts). */
+  projectPaths: ProjectPathRepository;
   notices: NoticeRepository;
   digests: DigestService;
   digestRuns: DigestRunRepository;

@@ -4,6 +4,7 @@ import { calendarMissingMessage } from '../src/platforms/sla-messages.js';
 import { notifyAdmins } from '../src/outbound/outbox.js';
 import { defineJob, QUEUES } from '../src/queue/define-job.js';
 import { slaStep } from './sla-step.job.js';
+import { projectSla } from './project-sla.job.js';
 import { flushReminders } from './flush-reminders.job.js';
 import { digestTimeToday, sendDueDigests, type DueDigestsDeps } from './digest-tick.job.js';
 import type { Services } from './services.js';
@@ -22,7 +23,8 @@ export const HORIZON_MS = 2 * 60_000;
  * Rebuilds the delayed SLA jobs from MongoDB, the source of truth: reads only tickets whose indexed nextDueAt is
  * due within the horizon and adds a job per pending step (deterministic ids: re-adding is a no-op). Survives a
  * restart, a flushed Redis and a second instance. Also warns the admins once when a year's calendar is missing, and
- * sends today's scheduled digests if the digest tick missed them.
+ * sends today's scheduled digests if the digest tick missed them, and queues the 项目代办 reminders' run
+ * (jobs/project-sla.job.ts), so those follow the same cadence (every minute, at each start, after a clock jump).
  */
 export const slaReconcile = defineJob({
   name: 'sla-reconcile',
@@ -32,7 +34,7 @@ export const slaReconcile = defineJob({
   jobId: (d) => `sla-reconcile-at-${d.at ?? 0}`,
   attempts: 3,
   backoffMs: 5000,
-  async process(_d, deps: SlaReconcileDeps) {
+  async process(d, deps: SlaReconcileDeps) {
     const now = deps.now();
     const horizon = new Date(now.getTime() + HORIZON_MS).toISOString();
     const due = await deps.tickets.listDue(horizon);
@@ -48,6 +50,8 @@ export const slaReconcile = defineJob({
     for (const p of await deps.pendingReminders.orphans(new Date(now.getTime() - 60_000))) {
       await deps.producer.enqueue(flushReminders, { mergeKey: p.mergeKey, first: p._id });
     }
+    // a run per reconcile (a start's or a clock jump's own instant, else now); each step is sent once whatever the runs
+    await deps.producer.enqueue(projectSla, { at: d.at ?? now.getTime() });
     await warnMissingCalendar(deps, now);
     const digests = await catchUpDigests(deps, now);
     return `${due.length} tickets due, ${queued} steps queued${digests ? `; digests caught up: ${digests}` : ''}`;

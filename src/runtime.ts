@@ -16,6 +16,7 @@ import { openMongo } from './infra/mongo.js';
 import { projectRoot } from './infra/paths.js';
 import { ensureRedis } from './infra/redis-server.js';
 import { exportLedger } from './ledger/export.js';
+import { buildProjectLedger } from './ledger/project-ledger.js';
 import { createReportRefiner } from './llm/refine-report.js';
 import type { PlatformId } from './messages/inbound.js';
 import { recordDeadLetter } from './outbound/dead-letters.js';
@@ -246,6 +247,11 @@ export async function startRuntime(givenConfig: Readonly<Config>, log: Logger): 
         wecom: config.wecom ? createWecomReceiver(config.wecom, receiverOpts) : undefined,
         dingtalk: config.dingtalk ? createDingtalkReceiver(config.dingtalk, receiverOpts) : undefined,
         ledger: (f) => exportLedger(f, { tickets, directories, digests, calendar, timezone: config.timezone, now: now() }),
+        async projectLedger() {
+          const { projects, templateNames } = await projectService.reportProjects(await directory());
+          const at = now();
+          return buildProjectLedger(projects, { calendar, today: calendar.localDate(at), now: at.toISOString(), templateNames });
+        },
         routers: simulator ? [workbench.router, simulator] : [workbench.router],
         async ready() {
           const redisOk = await producerRedis.ping().then((r) => r === 'PONG').catch(() => false);
@@ -279,6 +285,8 @@ export async function startRuntime(givenConfig: Readonly<Config>, log: Logger): 
         inbound,
         tickets,
         ticketService,
+        projectService,
+        projectPaths: createProjectPathRepository(store.conn),
         notices,
         digests,
         digestRuns,

@@ -3,6 +3,7 @@ import type { BusinessCalendar } from '../domain/calendar.js';
 import type { Directory } from '../domain/directory.js';
 import type { DigestService } from '../digest/digest-service.js';
 import { renderDigest } from '../platforms/digest-render.js';
+import { renderMonthlyReport, renderQuarterlyVisits, renderYearlyReport } from '../platforms/project-render.js';
 import { parseMessage, type ParsedMessage } from '../domain/parse/parse.js';
 import type { ReportRefiner } from '../llm/refine-report.js';
 import { createHash } from 'node:crypto';
@@ -87,6 +88,11 @@ export function createBot(deps: BotDeps) {
       async digest(kind, opts) {
         const now = deps.now?.() ?? new Date();
         return renderDigest(await deps.digests.build(deps.digests.range(kind, undefined, now), now), { ...opts, dashboardUrl });
+      },
+      async projectReport(kind) {
+        if (!deps.projects) return { format: 'text', text: '项目代办尚未启用。', mentions: [] };
+        const r = await deps.projects.report(kind, directory, deps.now?.() ?? new Date());
+        return r.kind === 'month' ? renderMonthlyReport(r.report) : r.kind === 'quarter' ? renderQuarterlyVisits(r.report) : renderYearlyReport(r.report);
       },
       reply: (message) => reply(message, send),
       send,

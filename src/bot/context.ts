@@ -7,7 +7,7 @@ import type { Outcome, RatingLevel } from '../domain/ticket-state.js';
 import type { InboundMessage, PlatformId } from '../messages/inbound.js';
 import type { OutboundMessage, OutboundTarget } from '../messages/outbound.js';
 import type { Logger } from '../shared/logger.js';
-import type { DecideItem, ItemChangeResult, PathLookup } from './project-service.js';
+import type { DecideItem, ItemChangeResult, PathLookup, ProjectReportKind } from './project-service.js';
 import type { ChangeResult, Decide, OpenTicketFields } from './ticket-service.js';
 
 /** What a handler may touch; no transport, mongoose or BullMQ. */
@@ -25,6 +25,8 @@ export interface BotContext {
   directory: Directory;
   /** The leaders' digest of the running day, week or month, rendered. */
   digest(kind: 'day' | 'week' | 'month', opts?: { rankingOnly?: boolean }): Promise<OutboundMessage>;
+  /** 项目代办's leaders' report of the running month (月调度), quarter (季观摩) or year (年验收), rendered. */
+  projectReport(kind: ProjectReportKind): Promise<OutboundMessage>;
   /** The working-day calendar and the SLA policy. */
   sla: { calendar: BusinessCalendar; policy: Policy };
   /** Answers in the same conversation (durably, through the outbound queue). */

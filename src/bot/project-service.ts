@@ -1,6 +1,18 @@
 import type { BusinessCalendar } from '../domain/calendar.js';
-import type { Project } from '../domain/directory.js';
+import type { Directory, Project } from '../domain/directory.js';
 import { createPath, transitionItem, type ItemAction, type ItemEvent, type PathActor, type PathItem, type ProjectPath } from '../domain/project-path.js';
+import {
+  buildMonthlyReport,
+  buildQuarterlyVisits,
+  buildYearlyReport,
+  monthRange,
+  quarterRange,
+  yearRange,
+  type MonthlyReport,
+  type QuarterlyVisits,
+  type ReportProject,
+  type YearlyReport,
+} from '../domain/project-report.js';
 import type { WithLock } from '../queue/lock.js';
 import type { ProjectPathRepository, ProjectTemplateRepository } from '../store/repositories/project.repository.js';
 import { AppError } from '../shared/errors.js';
@@ -9,6 +21,14 @@ import { AppError } from '../shared/errors.js';
 export type PathLookup =
   | { ok: true; path: ProjectPath; version: number }
   | { ok: false; reason: 'no_template' | 'unknown_template'; message: string };
+
+/** The leaders' project reports: 月调度 (month), 季观摩 (quarter), 年验收 (year). */
+export const PROJECT_REPORT_KINDS = ['month', 'quarter', 'year'] as const;
+export type ProjectReportKind = (typeof PROJECT_REPORT_KINDS)[number];
+export type ProjectReport =
+  | { kind: 'month'; report: MonthlyReport }
+  | { kind: 'quarter'; report: QuarterlyVisits }
+  | { kind: 'year'; report: YearlyReport };
 
 /** Given the current path: the item and the action to apply, or a refusal to answer with. */
 export type DecideItem = (path: ProjectPath) => { itemId: string; action: ItemAction } | { refuse: string };
@@ -20,6 +40,51 @@ export type ItemChangeResult =
 /** The directory's target dates win over the stored ones (the directory is edited and re-imported). */
 function withTargets(path: ProjectPath, p: Project): ProjectPath {
   return { ...path, landDate: p.landDate ?? path.landDate, plannedStartDate: p.plannedStartDate ?? path.plannedStartDate };
+}
+
+/**
+ * Every directory project with a path, as the reports (月调度, 季观摩, 年验收, 项目台账) take them, in the directory's
+ * order: its stored path, or, for a project not touched yet, the path its template gives (built here, not saved:
+ * a report writes nothing). A project without a template, or whose template is not imported, is left out.
+ * `templateNames`: template id → name, for the 项目台账.
+ */
+export async function loadReportProjects(
+  deps: { paths: ProjectPathRepository; templates: ProjectTemplateRepository },
+  directory: Directory,
+): Promise<{ projects: ReportProject[]; templateNames: Record<string, string> }> {
+  const [stored, templates] = await Promise.all([deps.paths.list(), deps.templates.current()]);
+  const byId = new Map(stored.map((s) => [s.projectId, s.path]));
+  const templateNames = Object.fromEntries((templates?.data.templates ?? []).map((t) => [t.id, t.name]));
+  const projects: ReportProject[] = [];
+  for (const p of directory.data.projects) {
+    let path = byId.get(p.id);
+    if (!path) {
+      const t = p.template ? templates?.data.templates.find((x) => x.id === p.template) : undefined;
+      if (!t) continue;
+      path = createPath(t, { landDate: p.landDate ?? null, plannedStartDate: p.plannedStartDate ?? null });
+    }
+    projects.push({
+      project: { id: p.id, name: p.name, enterprise: directory.enterprise(p.enterprise)?.name ?? null, leaderId: p.leader ?? null },
+      path: withTargets(path, p),
+    });
+  }
+  return { projects, templateNames };
+}
+
+/**
+ * A report over the projects: for the month, quarter or year containing `date` (default: today), with status figures
+ * (超期 now, 开工, next month's plan) as of `today`.
+ */
+export function buildProjectReport(
+  kind: ProjectReportKind,
+  projects: readonly ReportProject[],
+  today: string,
+  calendar: BusinessCalendar,
+  date = today,
+): ProjectReport {
+  if (kind === 'month') return { kind, report: buildMonthlyReport(projects, monthRange(date), today, calendar) };
+  if (kind === 'quarter') return { kind, report: buildQuarterlyVisits(projects, quarterRange(date), today, calendar) };
+  return { kind, report: buildYearlyReport(projects, yearRange(date), today, calendar) };
 }
 
 /**
@@ -40,6 +105,15 @@ export function createProjectService(deps: { paths: ProjectPathRepository; templ
   return {
     /** The project's path, created from its template when it has none yet. */
     pathOf: (p: Project, now = new Date()) => load(p, now),
+
+    /** Every directory project with a path, for the reports (loadReportProjects). */
+    reportProjects: (directory: Directory) => loadReportProjects(deps, directory),
+
+    /** A report over every project (buildProjectReport), today being `now`'s local date. */
+    async report(kind: ProjectReportKind, directory: Directory, now: Date, date?: string): Promise<ProjectReport> {
+      const today = deps.calendar.localDate(now);
+      return buildProjectReport(kind, (await loadReportProjects(deps, directory)).projects, today, deps.calendar, date ?? today);
+    },
 
     /**
      * One item change: load, decide, transition, save over the version read, under the project's lock. A message

@@ -2,20 +2,36 @@ import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { TICKET_STATUSES, type TicketStatus } from '../domain/ticket.js';
 import { isoDate } from './format.js';
-import { openDigests, withStore } from './open.js';
+import { openDigests, openProjectReports, withStore } from './open.js';
 
-/** `xiaoer ledger export`: the issue ledger as an Excel workbook. */
+/** `xiaoer ledger export`: the issue ledger (or, with --projects, the 项目台账) as an Excel workbook. */
 export function registerLedger(program: Command): void {
   program
     .command('ledger')
-    .description('问题台账 / the issue ledger')
+    .description('问题台账 / the issue ledger; 项目台账 / the key projects\' ledger')
     .command('export')
     .description('write the ledger as an Excel workbook')
     .requiredOption('--out <file>', 'e.g. 问题台账.xlsx')
+    .option('--projects', '项目台账: a sheet of key projects and one of their approval items (no filters)')
     .option('--from <date>', 'created on or after (YYYY-MM-DD)', isoDate)
     .option('--to <date>', 'created on or before (YYYY-MM-DD)', isoDate)
     .option('--status <status>', `one of ${Object.keys(TICKET_STATUSES).join(', ')}`)
-    .action(async (opts: { out: string; from?: string; to?: string; status?: string }) => {
+    .action(async (opts: { out: string; from?: string; to?: string; status?: string; projects?: boolean }) => {
+      if (opts.projects) {
+        if (opts.from || opts.to || opts.status) {
+          console.error('--projects 导出全部项目，不接受 --from、--to 或 --status');
+          process.exitCode = 2;
+          return;
+        }
+        await withStore(async (store, cfg) => {
+          const { buildProjectLedger } = await import('../ledger/project-ledger.js');
+          const { projects, templateNames, calendar } = await openProjectReports(store, cfg);
+          const now = new Date();
+          await writeFile(opts.out, await buildProjectLedger(projects, { calendar, today: calendar.localDate(now), now: now.toISOString(), templateNames }));
+          console.log(`已导出项目台账（${projects.length} 个项目）到 ${opts.out}`);
+        });
+        return;
+      }
       if (opts.status && !(opts.status in TICKET_STATUSES)) {
         console.error(`未知状态 ${opts.status}；可选：${Object.keys(TICKET_STATUSES).join(', ')}`);
         process.exitCode = 2;

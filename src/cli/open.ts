@@ -5,6 +5,8 @@
 import type { Redis } from 'ioredis';
 import { ConfigError, loadConfig, type Config } from '../../config/index.js';
 import type { DigestService } from '../digest/digest-service.js';
+import type { BusinessCalendar } from '../domain/calendar.js';
+import type { ReportProject } from '../domain/project-report.js';
 import type { Producer } from '../queue/producer.js';
 import type { Store } from '../store/connect.js';
 import type { TicketRepository } from '../store/repositories/ticket.repository.js';
@@ -94,4 +96,21 @@ export async function openDigests(store: Store, cfg: Readonly<Config>): Promise<
     calendar: calendarFromPolicy(cfg.timezone, cfg.policy),
     timezone: cfg.timezone,
   });
+}
+
+/** 项目代办's projects as the reports and the 项目台账 take them (read only), and the configured calendar. */
+export async function openProjectReports(
+  store: Store,
+  cfg: Readonly<Config>,
+): Promise<{ projects: ReportProject[]; templateNames: Record<string, string>; calendar: BusinessCalendar }> {
+  const [{ loadReportProjects }, { createProjectPathRepository, createProjectTemplateRepository }, { createDirectoryRepository }, { calendarFromPolicy }] =
+    await Promise.all([
+      import('../bot/project-service.js'),
+      import('../store/repositories/project.repository.js'),
+      import('../store/repositories/directory.repository.js'),
+      import('../domain/calendar.js'),
+    ]);
+  const directory = await createDirectoryRepository(store.conn).current();
+  const loaded = await loadReportProjects({ paths: createProjectPathRepository(store.conn), templates: createProjectTemplateRepository(store.conn) }, directory);
+  return { ...loaded, calendar: calendarFromPolicy(cfg.timezone, cfg.policy) };
 }

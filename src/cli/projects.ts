@@ -1,11 +1,42 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import type { DirectoryFormat } from '../directory/formats.js';
-import { withStore } from './open.js';
+import { isoDate } from './format.js';
+import { openProjectReports, withStore } from './open.js';
 
-/** `xiaoer projects templates import | export`: 项目代办's approval-path templates. */
+/** `xiaoer projects templates import | export`: 项目代办's approval-path templates; `xiaoer projects report`: the leaders' numbers. */
 export function registerProjects(program: Command): void {
-  const projects = program.command('projects').description('项目代办 / key projects: approval-path templates');
+  const projects = program.command('projects').description('项目代办 / key projects: approval-path templates, the leaders\' reports');
+  projects
+    .command('report')
+    .description('月调度 (month), 季观摩 (quarter) or 年验收 (year), as chat shows it or as JSON')
+    .option('--period <period>', 'month | quarter | year', 'month')
+    .option('--date <date>', 'a day of the period (YYYY-MM-DD); default today', isoDate)
+    .option('--json', 'the figures as JSON')
+    .action(async (opts: { period: string; date?: string; json?: boolean }) => {
+      if (!['month', 'quarter', 'year'].includes(opts.period)) {
+        console.error('--period 只能是 month、quarter 或 year');
+        process.exitCode = 2;
+        return;
+      }
+      await withStore(async (store, cfg) => {
+        const [{ buildProjectReport }, render, { toPlainText }] = await Promise.all([
+          import('../bot/project-service.js'),
+          import('../platforms/project-render.js'),
+          import('../messages/outbound.js'),
+        ]);
+        const { projects: list, calendar } = await openProjectReports(store, cfg);
+        const today = calendar.localDate(new Date());
+        const r = buildProjectReport(opts.period as 'month' | 'quarter' | 'year', list, today, calendar, opts.date ?? today);
+        if (opts.json) {
+          console.log(JSON.stringify(r.report, null, 2));
+          return;
+        }
+        const message =
+          r.kind === 'month' ? render.renderMonthlyReport(r.report) : r.kind === 'quarter' ? render.renderQuarterlyVisits(r.report) : render.renderYearlyReport(r.report);
+        console.log(toPlainText(message));
+      });
+    });
   const templates = projects.command('templates').description('审批路径模板 / approval-path templates (items, departments, promised working days, dependencies)');
   templates
     .command('import')

@@ -21,6 +21,8 @@ export interface HttpDeps {
   ready(): Promise<Record<string, boolean>>;
   /** The 问题台账 workbook for a filter (dates YYYY-MM-DD, inclusive). */
   ledger?(f: { from?: string; to?: string; status?: TicketStatus }): Promise<Buffer>;
+  /** The 项目台账 workbook: every key project and its approval items. */
+  projectLedger?(): Promise<Buffer>;
   now?: () => Date;
   /** More routes (the simulator, the workbench). */
   routers?: Router[];
@@ -170,6 +172,13 @@ export function createHttpApp(deps: HttpDeps): Koa {
     ctx.body = await deps.ledger({ from, to, status: status as TicketStatus | undefined });
     ctx.type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
     ctx.set('Content-Disposition', `attachment; filename="ledger.xlsx"; filename*=UTF-8''${encodeURIComponent('问题台账.xlsx')}`);
+  });
+
+  api.get('/projects.xlsx', async (ctx) => {
+    if (!deps.projectLedger) return;
+    ctx.body = await deps.projectLedger();
+    ctx.type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    ctx.set('Content-Disposition', `attachment; filename="projects.xlsx"; filename*=UTF-8''${encodeURIComponent('项目台账.xlsx')}`);
   });
 
   for (const m of deps.middleware ?? []) app.use(m);

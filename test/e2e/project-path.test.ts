@@ -1,9 +1,15 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildProjectReport, loadReportProjects } from '../../src/bot/project-service.js';
+import { defaultCalendar as cal } from '../../src/domain/calendar.js';
+import type { MonthlyReport } from '../../src/domain/project-report.js';
 import { connectStore, type Store } from '../../src/store/connect.js';
+import { createDirectoryRepository } from '../../src/store/repositories/directory.repository.js';
+import { createProjectPathRepository, createProjectTemplateRepository } from '../../src/store/repositories/project.repository.js';
 import { startBot, type BotProcess } from '../helpers/bot-process.js';
 import { wecomCallback, wecomEnv } from '../helpers/callbacks.js';
 import { runCli } from '../helpers/cli.js';
@@ -16,6 +22,8 @@ import { projectRoot } from '../helpers/shared.js';
  * templates imported with the CLI, then the card, item changes, refusals and a retried callback — the real bot.
  */
 const YILONG_GROUP = 'wrkSFfCgAAyilong01';
+const LEADERS_GROUP = 'wrkSFfCgAAleaders1';
+const ADMIN_TOKEN = 'project-admin-token-0123456789';
 const mongoUri = testMongoUri('projectpath');
 let fake: FakePlatforms;
 let bot: BotProcess;
@@ -42,7 +50,7 @@ beforeAll(async () => {
     WECOM_CORP_ID: 'wwcorp',
     WECOM_AGENT_ID: '1000002',
     WECOM_AGENT_SECRET: 'agent-secret-value',
-    ADMIN_TOKEN: 'project-admin-token-0123456789',
+    ADMIN_TOKEN,
   });
 });
 afterAll(async () => {
@@ -52,11 +60,11 @@ afterAll(async () => {
   await fake?.close();
 });
 
-function payload(userid: string, text: string, code: string) {
+function payload(userid: string, text: string, code: string, chatid = YILONG_GROUP) {
   return {
     msgid: `proj-${code}`,
     aibotid: 'AIBOT',
-    chatid: YILONG_GROUP,
+    chatid,
     chattype: 'group',
     from: { userid },
     response_url: `${fake.base}/cgi-bin/aibot/response?response_code=${code}`,
@@ -72,9 +80,9 @@ async function post(p: Record<string, unknown>): Promise<void> {
 }
 
 /** A WeCom user says something in 亿龙's group; resolves with the bot's answer there. */
-async function say(userid: string, text: string): Promise<string> {
+async function say(userid: string, text: string, chatid = YILONG_GROUP): Promise<string> {
   const code = `p${++seq}`;
-  await post(payload(userid, text, code));
+  await post(payload(userid, text, code, chatid));
   const r = await fake.waitFor((x) => x.query.get('response_code') === code);
   return r.body.markdown.content as string;
 }
@@ -166,5 +174,80 @@ describe('项目代办 through chat', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('项目代办 for leaders: 月调度, 季观摩, 年验收 and the 项目台账', () => {
+  /** 月调度 of the running month, built from the same store as the bot reads. */
+  async function monthly(): Promise<MonthlyReport> {
+    const directory = await createDirectoryRepository(store.conn, { cacheMs: 0 }).current();
+    const { projects } = await loadReportProjects(
+      { paths: createProjectPathRepository(store.conn), templates: createProjectTemplateRepository(store.conn) },
+      directory,
+    );
+    const r = buildProjectReport('month', projects, cal.localDate(new Date()), cal);
+    if (r.kind !== 'month') throw new Error('not a monthly report');
+    return r.report;
+  }
+
+  it('a leader\'s 月调度 in the leaders group lists the project with the figures of the report', async () => {
+    const text = await say('lihua', '月调度', LEADERS_GROUP);
+    const r = await monthly();
+    expect(r.totals.finished).toBeGreaterThan(0);
+    expect(text).toContain(`重点项目月调度（${r.month.label}）`);
+    expect(text).toContain(`代办项目 ${r.totals.projects} 个，在办 ${r.totals.inProgress} 个`);
+    expect(text).toContain(`办结事项 ${r.totals.finished} 个，按期 ${r.totals.onTime} 个，按期率 ${r.totals.onTimeRate}%`);
+    expect(text).toContain('1. 亿龙置业二期综合体（浙江亿龙置业有限公司）');
+    for (const f of r.projects[0]!.finished) expect(text).toContain(f.name);
+    expect(await say('lihua', '季观摩', LEADERS_GROUP)).toContain('重点项目季观摩');
+    expect(await say('lihua', '年验收', LEADERS_GROUP)).toContain('重点项目年验收');
+  });
+
+  it('an enterprise contact\'s 月调度 is refused; a leader\'s in an enterprise group is sent to the leaders group', async () => {
+    const refused = await say('chenjl', '月调度');
+    expect(refused).toContain('抱歉');
+    expect(refused).not.toContain('重点项目月调度');
+    expect(await say('lihua', '月调度')).toContain('请在领导群或与我私聊时查看');
+  });
+
+  it('the CLI\'s JSON has the chat\'s numbers', async () => {
+    const res = await cli(['projects', 'report', '--period', 'month', '--json']);
+    expect(res.code).toBe(0);
+    const json = JSON.parse(res.out) as MonthlyReport;
+    const r = await monthly();
+    expect(json.totals).toEqual(r.totals);
+    expect(json.projects.map((p) => p.finished.map((f) => f.name))).toEqual(r.projects.map((p) => p.finished.map((f) => f.name)));
+    const text = await say('lihua', '月调度', LEADERS_GROUP);
+    expect(text).toContain(`代办项目 ${json.totals.projects} 个，在办 ${json.totals.inProgress} 个`);
+    expect(text).toContain(`办结事项 ${json.totals.finished} 个，按期 ${json.totals.onTime} 个`);
+    expect((await cli(['projects', 'report', '--period', 'week'])).code).toBe(2);
+  });
+
+  it('the 项目台账 from the CLI and from the admin API opens with its two sheets', async () => {
+    const read = async (buf: Buffer | ArrayBuffer) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(buf as ArrayBuffer);
+      return wb;
+    };
+    const check = (wb: ExcelJS.Workbook) => {
+      expect(wb.worksheets.map((w) => w.name)).toEqual(['项目', '事项']);
+      expect(wb.getWorksheet('项目')!.getRow(2).getCell(1).value).toBe('亿龙置业二期综合体');
+      expect(wb.getWorksheet('事项')!.rowCount).toBe(12);
+    };
+    const dir = mkdtempSync(join(tmpdir(), 'xiaoer-project-ledger-'));
+    try {
+      const out = join(dir, '项目台账.xlsx');
+      const res = await cli(['ledger', 'export', '--projects', '--out', out]);
+      expect(res.code).toBe(0);
+      expect(res.out).toContain('已导出项目台账（1 个项目）');
+      check(await read(readFileSync(out)));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    expect((await fetch(`${bot.base}/api/projects.xlsx`)).status).toBe(401);
+    const api = await fetch(`${bot.base}/api/projects.xlsx`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
+    expect(api.status).toBe(200);
+    expect(api.headers.get('content-type')).toContain('spreadsheetml');
+    check(await read(await api.arrayBuffer()));
   });
 });

@@ -1,6 +1,7 @@
 import { Redis } from 'ioredis';
 import { DEFAULT_POLICY } from '../../config/policy.js';
 import { jobs, type JobServices } from '../../jobs/index.js';
+import { createProjectService } from '../../src/bot/project-service.js';
 import { createTicketService } from '../../src/bot/ticket-service.js';
 import { createDigestService } from '../../src/digest/digest-service.js';
 import { defaultCalendar } from '../../src/domain/calendar.js';
@@ -17,6 +18,7 @@ import { createLogger } from '../../src/shared/logger.js';
 import type { Store } from '../../src/store/connect.js';
 import { createDeadLetterRepository } from '../../src/store/repositories/dead-letter.repository.js';
 import { createDigestRunRepository } from '../../src/store/repositories/digest-run.repository.js';
+import { createProjectPathRepository, createProjectTemplateRepository } from '../../src/store/repositories/project.repository.js';
 import { createPendingReminderRepository } from '../../src/store/repositories/pending-reminder.repository.js';
 import { createDirectoryRepository } from '../../src/store/repositories/directory.repository.js';
 import { createInboundRepository } from '../../src/store/repositories/inbound.repository.js';
@@ -77,6 +79,13 @@ export function startWorkerEnv(opts: {
     inbound: createInboundRepository(opts.store.conn),
     tickets,
     ticketService: createTicketService({ tickets, withLock, calendar, policy: DEFAULT_POLICY }),
+    projectService: createProjectService({
+      paths: createProjectPathRepository(opts.store.conn),
+      templates: createProjectTemplateRepository(opts.store.conn),
+      withLock,
+      calendar,
+    }),
+    projectPaths: createProjectPathRepository(opts.store.conn),
     notices: createNoticeRepository(opts.store.conn),
     digests: createDigestService({ tickets, directories, calendar, timezone: 'Asia/Shanghai' }),
     digestRuns: createDigestRunRepository(opts.store.conn),

@@ -68,6 +68,8 @@ function detectIntent(t: string, ticket: number | null): Intent {
   if (/^(帮助|help|菜单|使用说明|说明|怎么用|怎么使用|如何使用|你能做什么|你会什么|你都会|能做什么|有哪些功能|功能)/i.test(bare) && bare.length <= 12) return 'help';
   if (/(有什么用|会些什么|会什么|会啥|能干什么|能干啥|干啥|能做啥|可以做什么|能帮什么|怎么用|怎么使用|使用方法)$/.test(bare) && bare.length <= 14) return 'help';
   if (/(哪些|什么|几个)(命令|指令|功能|口令)|(命令|指令)(有哪些|是什么|列表|大全)|^怎么用|^如何用|这个机器人|小二(能|会|怎么)/.test(bare) && bare.length <= 14) return 'help';
+  // 项目代办's leaders' reports: 月调度, 季观摩, 年验收 (the digest handler answers them)
+  if (/^(?:@\S*?)?(本|本月|本季度?|今年|年度|重点项目)?(月调度|季观摩|年验收)(报告|情况)?$/.test(bare)) return 'digest';
   if (/(简报|日报|周报|月报|排名|红黑榜|今日数据)/.test(bare) && bare.length <= 12 && !/(问题|反映|申请)/.test(bare)) return 'digest';
   if (ticket !== null) {
     if (/(转办|转交|转给|转到|移交|交由|改派|退单|退回)/.test(t)) return 'transfer';

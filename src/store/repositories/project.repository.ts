@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Connection, Model } from 'mongoose';
 import type { ProjectPath } from '../../domain/project-path.js';
 import type { ProjectTemplate, ProjectTemplates } from '../../domain/project-template.js';
-import type { ProjectPathDoc, ProjectTemplateSetDoc } from '../models/project.model.js';
+import { PATH_REPLAN_AT, type ProjectPathDoc, type ProjectTemplateSetDoc } from '../models/project.model.js';
 
 /** The stored templates (项目代办 审批路径模板): replaced whole by an import, read whole. */
 export function createProjectTemplateRepository(conn: Connection) {
@@ -35,12 +35,23 @@ export interface StoredPath {
   projectId: string;
   version: number;
   path: ProjectPath;
+  /** The earliest unsent SLA step (PATH_REPLAN_AT: changed since last planned; null: nothing pending). */
+  nextDueAt: string | null;
+  /** Keys of the SLA steps sent. */
+  slaSent: string[];
 }
 
 /** Each project's approval path, one document per project, saved over the version read. */
 export function createProjectPathRepository(conn: Connection) {
   const Paths = conn.model('ProjectPath') as Model<ProjectPathDoc>;
-  const toStored = (d: ProjectPathDoc): StoredPath => ({ projectId: d._id, version: d.version, path: d.path });
+  const toStored = (d: ProjectPathDoc): StoredPath => ({
+    projectId: d._id,
+    version: d.version,
+    path: d.path,
+    // a path stored before the SLA fields existed is planned at once
+    nextDueAt: d.nextDueAt === undefined ? PATH_REPLAN_AT : d.nextDueAt,
+    slaSent: d.slaSent ?? [],
+  });
   return {
     async get(projectId: string): Promise<StoredPath | null> {
       const doc = await Paths.findById(projectId).lean();
@@ -50,7 +61,7 @@ export function createProjectPathRepository(conn: Connection) {
     /** Creates a project's path (version 0) unless it has one already; returns what is stored either way. */
     async create(projectId: string, path: ProjectPath, now: Date): Promise<StoredPath> {
       try {
-        await Paths.create({ _id: projectId, version: 0, path, createdAt: now, updatedAt: now });
+        await Paths.create({ _id: projectId, version: 0, path, nextDueAt: PATH_REPLAN_AT, slaSent: [], createdAt: now, updatedAt: now });
       } catch (err) {
         if ((err as { code?: number }).code !== 11000) throw err;
       }
@@ -59,15 +70,38 @@ export function createProjectPathRepository(conn: Connection) {
 
     /**
      * Saves a changed path only over the version it was read at: 'stale' when another change came first (the caller
-     * reads again and decides again). On FerretDB the update is not atomic, so changes also run under a lock.
+     * reads again and decides again). On FerretDB the update is not atomic, so changes also run under a lock. The
+     * changed path is due for planning at once (nextDueAt PATH_REPLAN_AT); the keys already sent stay.
      */
     async save(projectId: string, path: ProjectPath, version: number, now: Date): Promise<'saved' | 'stale'> {
-      const r = await Paths.updateOne({ _id: projectId, version }, { $set: { path, version: version + 1, updatedAt: now } });
+      const r = await Paths.updateOne({ _id: projectId, version }, { $set: { path, version: version + 1, nextDueAt: PATH_REPLAN_AT, updatedAt: now } });
       return r.matchedCount === 1 ? 'saved' : 'stale';
     },
 
     async list(): Promise<StoredPath[]> {
       return (await Paths.find().sort({ _id: 1 }).lean()).map(toStored);
+    },
+
+    /**
+     * Paths with an SLA step due by `before` (ISO) or changed since last planned, on the nextDueAt index: the cost
+     * follows what is due. Paths stored before the field existed (no nextDueAt) are included, to be planned once.
+     */
+    async listDue(before: string, limit = 200): Promise<StoredPath[]> {
+      const due = await Paths.find({ nextDueAt: { $ne: null, $lte: before } }).sort({ nextDueAt: 1 }).limit(limit).lean();
+      const unplanned = due.length < limit ? await Paths.find({ nextDueAt: { $exists: false } }).limit(limit - due.length).lean() : [];
+      return [...due, ...unplanned].map(toStored);
+    },
+
+    /**
+     * Records SLA steps as sent (with the path's next due instant), only over the version read: 'stale' when the
+     * path changed meanwhile (the caller, under the project's lock, should not see that). A key is recorded once.
+     */
+    async recordSla(projectId: string, version: number, sent: string[], nextDueAt: string | null, now: Date): Promise<'saved' | 'stale'> {
+      const r = await Paths.updateOne(
+        { _id: projectId, version },
+        { $addToSet: { slaSent: { $each: sent } }, $set: { version: version + 1, nextDueAt, updatedAt: now } },
+      );
+      return r.matchedCount === 1 ? 'saved' : 'stale';
     },
   };
 }
