@@ -110,7 +110,7 @@ describe('亿龙二期 from 立项 to 竣工验收 through chat', () => {
     expect(await botSays(GROUP, mark, (t) => t.includes('日照分析报告') && t.includes('容缺'))).toBeTruthy();
   });
 
-  it('环评 runs late: the 专班 is told, then the 包联区领导 — each once, nothing more after the queues drained', async () => {
+  it('环评 runs late: the 专班 and, days later, the 包联区领导 are told — each once, nothing more after the queues drained', async () => {
     const mark = cursor;
     await jump(24 * 14);
     await botSays('user:wecom:zhangwei', mark, (t) => t.includes('环境影响评价') && t.includes('超期'));
