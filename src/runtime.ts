@@ -209,6 +209,7 @@ export async function startRuntime(givenConfig: Readonly<Config>, log: Logger): 
         calendar,
         digests,
         ledger: (f) => exportLedger(f, { tickets, directories, digests, calendar, timezone: config.timezone, now: now() }),
+        projectReport: async (kind, date) => projectService.report(kind, await directory(), now(), date),
         perform: (req) => bot.perform(req),
         identity: workbenchIdentity(config, tokens),
         webRoot: join(projectRoot(), 'dist', 'web'),

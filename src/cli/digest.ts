@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { PERIODS, type Period } from '../domain/digest.js';
 import { isoDate } from './format.js';
-import { openDigests, withStore } from './open.js';
+import { openDigests, openProjectReports, withStore } from './open.js';
 
 /** `xiaoer digest`: the leaders' digest of a day, week, month or year. */
 export function registerDigest(program: Command): void {
@@ -22,8 +22,13 @@ export function registerDigest(program: Command): void {
         const digests = await openDigests(store, cfg);
         const now = new Date();
         const model = await digests.build(digests.range(opts.period as Period, opts.date, now), now);
-        if (opts.json) console.log(JSON.stringify(model, null, 2));
-        else console.log(toPlainText(renderDigest(model)));
+        if (opts.json) {
+          // the key projects (项目代办): 月调度 of the month holding the period's last day; 年验收 for a year
+          const [{ buildProjectReport }, { projects, calendar }] = await Promise.all([import('../bot/project-service.js'), openProjectReports(store, cfg)]);
+          const lastDay = calendar.localDate(new Date(Date.parse(model.period.end) - 1));
+          const report = buildProjectReport(opts.period === 'year' ? 'year' : 'month', projects, calendar.localDate(now), calendar, lastDay);
+          console.log(JSON.stringify({ ...model, projects: report.report }, null, 2));
+        } else console.log(toPlainText(renderDigest(model)));
       });
     });
 }

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildProjectReport, loadReportProjects } from '../../src/bot/project-service.js';
 import { defaultCalendar as cal } from '../../src/domain/calendar.js';
 import type { MonthlyReport } from '../../src/domain/project-report.js';
+import { freePort } from '../../src/infra/process.js';
 import { connectStore, type Store } from '../../src/store/connect.js';
 import { createDirectoryRepository } from '../../src/store/repositories/directory.repository.js';
 import { createProjectPathRepository, createProjectTemplateRepository } from '../../src/store/repositories/project.repository.js';
@@ -42,7 +43,10 @@ beforeAll(async () => {
   const templates = await cli(['projects', 'templates', 'import', join(projectRoot, 'config', 'project-templates.example.yaml')]);
   expect(templates.err).toBe('');
   expect(templates.out).toContain('项目模板已更新为 v1');
+  const port = await freePort();
   bot = await startBot({
+    PORT: String(port),
+    XIAOER_PUBLIC_URL: `http://127.0.0.1:${port}`,
     MONGODB_URI: mongoUri,
     REDIS_URL: testRedisUrl(),
     XIAOER_QUEUE_PREFIX: testQueuePrefix(),
@@ -85,6 +89,20 @@ async function say(userid: string, text: string, chatid = YILONG_GROUP): Promise
   await post(payload(userid, text, code, chatid));
   const r = await fake.waitFor((x) => x.query.get('response_code') === code);
   return r.body.markdown.content as string;
+}
+
+/** A workbench session of a person: the sign-in link the bot sends privately for 工作台, opened; its cookies. */
+async function signIn(userid: string): Promise<(path: string) => Promise<{ status: number; body: any }>> {
+  expect(await say(userid, '工作台')).toContain('已私信发送');
+  const dm = await fake.waitFor((r) => r.path === '/cgi-bin/message/send' && r.body?.touser === userid && String(r.body?.text?.content).includes('/h5/login?t='));
+  const link = new URL(/https?:\/\/\S+\/h5\/login\?t=[A-Za-z0-9_-]+/.exec(String(dm.body.text.content))![0]);
+  const res = await fetch(`${bot.base}${link.pathname}${link.search}`, { redirect: 'manual' });
+  expect(res.status).toBe(302);
+  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  return async (path) => {
+    const r = await fetch(`${bot.base}${path}`, { headers: { cookie } });
+    return { status: r.status, body: await r.json().catch(() => null) };
+  };
 }
 
 const path = async () => (await store.conn.collection('project_paths').findOne({ _id: 'yilong-phase2' as never }))!;
@@ -221,6 +239,31 @@ describe('项目代办 for leaders: 月调度, 季观摩, 年验收 and the 项�
     expect(text).toContain(`代办项目 ${json.totals.projects} 个，在办 ${json.totals.inProgress} 个`);
     expect(text).toContain(`办结事项 ${json.totals.finished} 个，按期 ${json.totals.onTime} 个`);
     expect((await cli(['projects', 'report', '--period', 'week'])).code).toBe(2);
+  });
+
+  it('the workbench API and the JSON digest carry the same report; a cadre is refused', async () => {
+    const leader = await signIn('lihua');
+    const api = await leader('/h5/api/projects?period=month');
+    expect(api.status).toBe(200);
+    const cliJson = JSON.parse((await cli(['projects', 'report', '--period', 'month', '--json'])).out) as MonthlyReport;
+    expect(api.body.totals).toEqual(cliJson.totals);
+    expect(api.body.month).toEqual(cliJson.month);
+    expect(api.body.projects.map((p: MonthlyReport['projects'][number]) => [p.project.id, p.late.length, p.start?.onTrack])).toEqual(
+      cliJson.projects.map((p) => [p.project.id, p.late.length, p.start?.onTrack]),
+    );
+    const digest = await cli(['digest', '--period', 'day', '--json']);
+    expect(digest.code).toBe(0);
+    const projects = (JSON.parse(digest.out) as { projects: MonthlyReport }).projects;
+    expect(projects.totals).toEqual(cliJson.totals);
+    expect(projects.month).toEqual(cliJson.month);
+    const year = await leader('/h5/api/projects?period=year');
+    expect(year.status).toBe(200);
+    expect(year.body.totals).toEqual(JSON.parse((await cli(['digest', '--period', 'year', '--json'])).out).projects.totals);
+    expect((await leader('/h5/api/projects?period=week')).status).toBe(400);
+    const cadre = await signIn('zhangwei');
+    const refused = await cadre('/h5/api/projects?period=month');
+    expect(refused.status).toBe(403);
+    expect(refused.body.error).toContain('只有领导和管理员');
   });
 
   it('the 项目台账 from the CLI and from the admin API opens with its two sheets', async () => {

@@ -265,6 +265,9 @@ describe('the H5 workbench in a real browser', () => {
     for (const chart of ['trend', 'categories', 'departments']) {
       await expect.poll(() => page.evaluate<boolean>(DRAWN(`[data-test=chart-${chart}] canvas`))).toBe(true);
     }
+    // 重点项目 under the charts: no project templates imported here, so the section says so
+    await expect.poll(() => page.locator('[data-test=projects-none]').textContent()).toContain('暂无重点项目');
+    await expect.poll(() => page.locator('[data-test=projects-in-progress]').getAttribute('data-value')).toBe('0');
     await shot(page, 'dashboard');
 
     await page.locator('[data-test=tab-ledger]').click();

@@ -105,6 +105,30 @@ export interface Dashboard {
   overdueTop: { no: number; enterprise: string | null; summary: string; assignee: string | null; workingDaysOverdue: number }[];
 }
 
+/** GET /h5/api/projects: 月调度 (month) or 年验收 (year), the fields the dashboard shows (docs/api.md). */
+export interface ProjectTotals {
+  projects: number;
+  inProgress: number;
+  finished: number;
+  onTimeRate: number | null;
+  averageWorkingDays: number | null;
+  averagePromisedWorkingDays: number | null;
+}
+export interface ProjectRow {
+  project: { id: string; name: string; enterprise: string | null };
+  late: { itemId: string; finished: boolean }[];
+  inProgress: boolean;
+  /** 月调度: StartStatus (onTrack); 年验收: YearStart (met). */
+  start: { onTrack?: boolean; met?: boolean | null; plannedStartDate?: string; achievedDate: string | null } | null;
+}
+export interface ProjectReport {
+  month?: { label: string };
+  year?: { label: string };
+  today: string;
+  projects: ProjectRow[];
+  totals: ProjectTotals;
+}
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -175,6 +199,7 @@ export const api = {
     api.post<ActionResult>(`tickets/${no}/actions`, { ...body, requestId }),
   people: (q: string) => api.get<{ people: Person[] }>('people', { q }),
   dashboard: (period: string, date?: string) => api.get<Dashboard>('dashboard', { period, date }),
+  projects: (period: 'month' | 'year', date?: string) => api.get<ProjectReport>('projects', { period, date }),
 };
 
 /** A fresh id per submission: the server applies a repeated submission (double tap, retry) once. */

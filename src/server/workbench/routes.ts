@@ -8,6 +8,7 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { Config } from '../../../config/index.js';
 import type { WorkbenchRequest } from '../../bot/bot.js';
+import type { ProjectReport, ProjectReportKind } from '../../bot/project-service.js';
 import type { TicketCommand, WorkbenchIdentity } from '../../bot/context.js';
 import type { DigestService } from '../../digest/digest-service.js';
 import type { BusinessCalendar } from '../../domain/calendar.js';
@@ -61,6 +62,8 @@ export interface WorkbenchDeps {
   calendar: BusinessCalendar;
   digests: DigestService;
   ledger(f: LedgerFilter): Promise<Buffer>;
+  /** 月调度 / 季观摩 / 年验收 over the directory's projects, for the period containing `date` (default today): the chat's report. */
+  projectReport(kind: ProjectReportKind, date?: string): Promise<ProjectReport>;
   perform(req: WorkbenchRequest): Promise<{ done: boolean; message: string }>;
   identity: WorkbenchIdentityServices;
   /** The built pages (dist/web). */
@@ -424,6 +427,15 @@ export function createWorkbench(deps: WorkbenchDeps): { router: Router; assets: 
       departments: model.byDepartment,
       overdueTop: model.overdue.top.slice(0, 10).map((r) => ({ no: r.no, enterprise: r.enterprise, summary: r.summary, assignee: r.assignee, workingDaysOverdue: r.workingDaysOverdue })),
     };
+  });
+
+  api.get('/projects', async (ctx) => {
+    if (!canDigest(actorOf(ctx))) return fail(ctx, 403, '抱歉，只有领导和管理员才能查看重点项目。');
+    const kind = first(ctx.query.period) ?? 'month';
+    if (!['month', 'quarter', 'year'].includes(kind)) return fail(ctx, 400, 'period 只能是 month、quarter 或 year。');
+    const date = first(ctx.query.date);
+    if (date && (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !DateTime.fromISO(date).isValid)) return fail(ctx, 400, '日期格式应为 YYYY-MM-DD。');
+    ctx.body = (await deps.projectReport(kind as ProjectReportKind, date)).report;
   });
 
   api.get('/ledger.xlsx', async (ctx) => {
