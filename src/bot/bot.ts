@@ -48,6 +48,15 @@ export interface WorkbenchRequest {
 }
 
 /**
+ * The message id a workbench change is recorded under: the person, the ticket, the action and the page's id of the
+ * submission — a repeated submission is the same message (applied once, nothing sent twice).
+ */
+export function workbenchEventId(req: WorkbenchRequest): string {
+  const key = [req.who.platform, req.who.userId, req.command.no, req.command.kind, req.requestId].join('\n');
+  return `h5-${createHash('sha256').update(key).digest('hex').slice(0, 32)}`;
+}
+
+/**
  * Reads the message once, then runs the first handler whose `match` holds (ordered chain, first match wins).
  * A handler error propagates, so the job is retried; every step a handler takes is idempotent.
  */
@@ -163,7 +172,7 @@ export function createBot(deps: BotDeps) {
       const at = (deps.now?.() ?? new Date()).toISOString();
       const msg: InboundMessage = {
         platform: req.who.platform,
-        eventId: `h5-${createHash('sha256').update(`${req.who.userId}\n${req.requestId}`).digest('hex').slice(0, 32)}`,
+        eventId: workbenchEventId(req),
         chatId: `h5:${req.who.userId}`,
         chatType: 'single',
         sender: { platform: req.who.platform, id: req.who.userId, name: req.who.name },

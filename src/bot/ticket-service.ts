@@ -55,13 +55,14 @@ export function createTicketService(deps: { tickets: TicketRepository; withLock:
           const t = await deps.tickets.getByNo(no);
           if (!t) return { ok: false, message: `未找到工单 #${no}，请核对编号。`, notFound: true };
           const action = decide(t);
-          if ('refuse' in action) return { ok: false, message: action.refuse };
-          // a retried job: this message already made this change
-          if (ctx.source && t.events.some((e) => e.source === ctx.source && e.type === action.type)) {
-            return { ok: true, ticket: t, before: t, repeated: true };
-          }
+          // a retried job: this message already made this change — also when the ticket has moved on since and the
+          // same decision would now be refused (a retried 转办 finds its sender no longer the assignee)
+          const repeated = { ok: true as const, ticket: t, before: t, repeated: true };
+          const madeBefore = !!ctx.source && t.events.some((e) => e.source === ctx.source);
+          if ('refuse' in action) return madeBefore ? repeated : { ok: false, message: action.refuse };
+          if (ctx.source && t.events.some((e) => e.source === ctx.source && e.type === action.type)) return repeated;
           const r = transition(t, action, ctx);
-          if (!r.ok) return { ok: false, message: r.message };
+          if (!r.ok) return madeBefore ? repeated : { ok: false, message: r.message };
           const next = withNextDue(r.ticket);
           await lease?.assertHeld();
           if ((await deps.tickets.saveTransition(next, r.event)) === 'saved') {

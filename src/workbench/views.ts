@@ -88,9 +88,19 @@ export function ticketRow(t: Ticket, cal: Cal, now: string): TicketRow {
   };
 }
 
-/** The detail page: the row, the message, the whole history. */
-export function ticketDetail(t: Ticket, cal: Cal, now: string) {
+/** What the government side keeps to itself: reminders and escalations, extension requests awaiting a leader. */
+const INTERNAL_EVENTS = new Set(['reminder', 'escalation', 'request_extension']);
+/** Events the enterprise sees without their note (the reasons are the officials' own, as in chat). */
+const NOTE_WITHHELD = new Set(['transfer', 'return', 'approve_extension']);
+
+/**
+ * The detail page: the row, the message, the history. An enterprise contact sees what chat tells the enterprise's
+ * group: no reminders, escalations or pending extension requests, and no reasons for transfers and returns.
+ */
+export function ticketDetail(t: Ticket, cal: Cal, now: string, viewer?: Pick<Actor, 'role'>) {
   const rating = t.rating && t.rating.level in RATINGS ? { level: t.rating.level, label: RATINGS[t.rating.level as RatingLevel].label } : null;
+  const outsider = !viewer || viewer.role === 'enterprise' || viewer.role === 'none';
+  const events = t.events.filter((e) => !(outsider && INTERNAL_EVENTS.has(e.type)));
   return {
     ...ticketRow(t, cal, now),
     text: t.text,
@@ -99,10 +109,15 @@ export function ticketDetail(t: Ticket, cal: Cal, now: string) {
     outcome: t.outcome ?? null,
     outcomeLabel: t.outcome ? OUTCOMES[t.outcome] : null,
     rating,
-    pendingExtension: t.pendingExtension
-      ? { to: cal.localDate(t.pendingExtension.to), reason: t.pendingExtension.reason, by: t.pendingExtension.by }
-      : null,
-    events: t.events.map((e) => ({ at: e.at, type: e.type, label: EVENT_LABELS[e.type] ?? e.type, by: e.by?.name ?? e.by?.id ?? '', note: e.note ?? '' })),
+    pendingExtension:
+      t.pendingExtension && !outsider ? { to: cal.localDate(t.pendingExtension.to), reason: t.pendingExtension.reason, by: t.pendingExtension.by } : null,
+    events: events.map((e) => ({
+      at: e.at,
+      type: e.type,
+      label: EVENT_LABELS[e.type] ?? e.type,
+      by: e.by?.name ?? e.by?.id ?? '',
+      note: outsider && NOTE_WITHHELD.has(e.type) ? '' : (e.note ?? ''),
+    })),
   };
 }
 

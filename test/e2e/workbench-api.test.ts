@@ -219,6 +219,17 @@ describe('the cadre works a ticket on the page, as in chat', () => {
   });
 
   it('进展 and 办结 from the page; the enterprise rates on its page', async () => {
+    // 转办 to a colleague and back: a retry of the same submission after the ticket moved on is answered as done
+    const handOver = { action: 'transfer', to: { personId: 'wangfang' }, note: '请协助', requestId: rid() };
+    expect((await cadre.post('/h5/api/tickets/1/actions', handOver)).status).toBe(200);
+    const retried = await cadre.post('/h5/api/tickets/1/actions', handOver);
+    expect(retried.status).toBe(200); // no longer the assignee, yet this was his own submission: done, not refused
+    expect(retried.body.ticket.assignee).toBe('王芳');
+    expect((await events(1)).filter((e) => e.type === 'transfer')).toHaveLength(1);
+    const wang = await signIn('wangfang');
+    expect((await wang.post('/h5/api/tickets/1/actions', { action: 'claim', requestId: rid() })).status).toBe(200);
+    expect((await wang.post('/h5/api/tickets/1/actions', { action: 'transfer', to: { personId: 'zhangwei' }, requestId: rid() })).status).toBe(200);
+    expect((await cadre.post('/h5/api/tickets/1/actions', { action: 'claim', requestId: rid() })).status).toBe(200);
     expect((await cadre.post('/h5/api/tickets/1/actions', { action: 'progress', note: '已联系供电公司，周五现场勘察', requestId: rid() })).status).toBe(200);
     await fake.waitFor((x) => x.path === '/cgi-bin/webhook/send' && String(x.body?.markdown?.content).includes('已联系供电公司'));
     const done = await cadre.post('/h5/api/tickets/1/actions', { action: 'resolve', outcome: 'resolved', note: '已完成扩容送电', requestId: rid() });

@@ -7,7 +7,8 @@ import koaStatic from 'koa-static';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { Config } from '../../../config/index.js';
-import type { WorkbenchRequest } from '../../bot/bot.js';
+import { workbenchEventId, type WorkbenchRequest } from '../../bot/bot.js';
+import { sourceId } from '../../bot/ticket-service.js';
 import type { ProjectReport, ProjectReportKind } from '../../bot/project-service.js';
 import type { TicketCommand, WorkbenchIdentity } from '../../bot/context.js';
 import type { DigestService } from '../../digest/digest-service.js';
@@ -141,7 +142,12 @@ export function createWorkbench(deps: WorkbenchDeps): { router: Router; assets: 
   const assets: Middleware = (ctx, next) => (ctx.path === '/h5' || ctx.path.startsWith('/h5/') || ctx.path === '/simulator' ? gzip(ctx, () => serveBuilt(ctx, next)) : next());
 
   const publicUrl = deps.config.publicUrl;
-  const cookieOpts = (ctx: Context) => ({ signed: true, httpOnly: true, sameSite: 'lax' as const, path: '/h5', secure: ctx.secure, overwrite: true });
+  // behind https (the public address says so) the cookie is Secure even when a proxy does not say X-Forwarded-Proto
+  const httpsOnly = !!publicUrl?.startsWith('https://');
+  const cookieOpts = (ctx: Context) => {
+    if (httpsOnly) ctx.cookies.secure = true;
+    return { signed: true, httpOnly: true, sameSite: 'lax' as const, path: '/h5', secure: httpsOnly || ctx.secure, overwrite: true };
+  };
 
   async function signIn(ctx: Context, who: WorkbenchIdentity): Promise<void> {
     const { sid } = await deps.sessions.createSession(who);
@@ -169,7 +175,7 @@ export function createWorkbench(deps: WorkbenchDeps): { router: Router; assets: 
 
   router.get('/h5/login', async (ctx) => {
     const who = await deps.sessions.consumeLink(first(ctx.query.t) ?? '');
-    if (!who) return messagePage(ctx, 401, '登录链接已失效', '该链接已使用或已超过10分钟有效期。请在群内向店小二发送“工作台”获取新的链接。');
+    if (!who) return messagePage(ctx, 401, '登录链接已失效', `该链接已使用或已超过10分钟有效期。请向${deps.config.botName}发送“工作台”获取新的链接。`);
     await signIn(ctx, who);
     ctx.redirect(`/h5/${safeNext(first(ctx.query.next))}`);
   });
@@ -194,6 +200,8 @@ export function createWorkbench(deps: WorkbenchDeps): { router: Router; assets: 
   router.post('/h5/auth/dingtalk', async (ctx) => {
     const dingtalk = deps.identity.dingtalk;
     if (!dingtalk) return fail(ctx, 404, '本系统未配置钉钉应用。');
+    // JSON only: a form posted from another site cannot sign anyone in
+    if (!ctx.is('application/json')) return fail(ctx, 415, '请求格式有误。');
     const body = await jsonBody(ctx);
     const code = typeof body?.authCode === 'string' && body.authCode.length <= 256 ? body.authCode : '';
     if (!code) return fail(ctx, 400, '缺少免登授权码。');
@@ -310,7 +318,7 @@ export function createWorkbench(deps: WorkbenchDeps): { router: Router; assets: 
       sort = 'todo';
     } else if (scope === 'ours') {
       if (a.role !== 'enterprise' && a.role !== 'none') return fail(ctx, 403, '“我们的问题”供企业联系人使用。');
-      q.oursOf = { enterpriseId: a.enterpriseId, reporterId: who(ctx).userId };
+      q.oursOf = { enterpriseId: a.enterpriseId, reporter: { platform: who(ctx).platform, id: who(ctx).userId } };
     } else if (scope === 'all') {
       if (!canDigest(a)) return fail(ctx, 403, '抱歉，只有领导和管理员才能查看问题台账。');
     } else return fail(ctx, 400, 'scope 只能是 mine、ours 或 all。');
@@ -343,7 +351,7 @@ export function createWorkbench(deps: WorkbenchDeps): { router: Router; assets: 
     const t = await visibleTicket(ctx);
     if (!t) return;
     const now = nowIso();
-    ctx.body = { ticket: ticketDetail(t, cal, now), actions: allowedActions(actorOf(ctx), t, now) };
+    ctx.body = { ticket: ticketDetail(t, cal, now, actorOf(ctx)), actions: allowedActions(actorOf(ctx), t, now) };
   });
 
   api.post('/tickets/:no/actions', async (ctx) => {
@@ -356,15 +364,20 @@ export function createWorkbench(deps: WorkbenchDeps): { router: Router; assets: 
     if (!t) return;
     const a = actorOf(ctx);
     const action = parsed.data.action as WorkbenchAction;
-    const auth = authorize(permissionOf(action), a, t, nowIso());
-    if (!auth.ok) return fail(ctx, 403, auth.message);
     const command = toCommand(parsed.data, t.no, dirOf(ctx));
     if (typeof command === 'string') return fail(ctx, 400, command);
-    const result = await deps.perform({ who: who(ctx), requestId: requestId.data, command });
+    const req = { who: who(ctx), requestId: requestId.data, command };
+    // a repeated submission (a retry after a lost answer) is answered as done, even when the ticket has moved on
+    const source = sourceId({ platform: req.who.platform, eventId: workbenchEventId(req) });
+    if (!t.events.some((e) => e.source === source)) {
+      const auth = authorize(permissionOf(action), a, t, nowIso());
+      if (!auth.ok) return fail(ctx, 403, auth.message);
+    }
+    const result = await deps.perform(req);
     const after = (await deps.tickets.getByNo(t.no))!;
     const now = nowIso();
     if (!result.done) return fail(ctx, 409, result.message || '当前状态下不能进行该操作。');
-    ctx.body = { ok: true, message: result.message, ticket: ticketDetail(after, cal, now), actions: allowedActions(a, after, now) };
+    ctx.body = { ok: true, message: result.message, ticket: ticketDetail(after, cal, now, a), actions: allowedActions(a, after, now) };
   });
 
   function toCommand(b: z.infer<typeof actionSchema>, no: number, dir: Directory): TicketCommand | string {

@@ -26,7 +26,7 @@ export interface TicketQuery {
   /** 我的待办: assigned to this person, or open and claimable by their task force or department (`team`). */
   mineOf?: string;
   /** 我们的问题: of this enterprise, or reported by this account. */
-  oursOf?: { enterpriseId?: string; reporterId: string };
+  oursOf?: { enterpriseId?: string; reporter: { platform: string; id: string } };
 }
 
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -45,7 +45,7 @@ function queryFilter(q: TicketQuery): Record<string, unknown> {
     and.push({ $or: [{ summary: re }, { text: re }, { enterprise: re }] });
   }
   if (q.mineOf) and.push({ $or: [{ 'assignee.personId': q.mineOf }, { team: q.mineOf, status: { $in: [...OPEN_STATUSES] } }] });
-  if (q.oursOf) and.push({ $or: [{ 'reporter.id': q.oursOf.reporterId }, ...(q.oursOf.enterpriseId ? [{ enterpriseId: q.oursOf.enterpriseId }] : [])] });
+  if (q.oursOf) and.push({ $or: [{ platform: q.oursOf.reporter.platform, 'reporter.id': q.oursOf.reporter.id }, ...(q.oursOf.enterpriseId ? [{ enterpriseId: q.oursOf.enterpriseId }] : [])] });
   return and.length ? { $and: and } : {};
 }
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultCalendar } from '../../../src/domain/calendar.js';
 import { Directory, validateDirectory } from '../../../src/domain/directory.js';
 import { buildNewTicket, type Ticket, type TicketStatus } from '../../../src/domain/ticket.js';
-import { allowedActions, timeLeft } from '../../../src/workbench/views.js';
+import { allowedActions, ticketDetail, timeLeft } from '../../../src/workbench/views.js';
 import { sharedPath } from '../../helpers/shared.js';
 
 const v = validateDirectory(YAML.parse(readFileSync(sharedPath('examples/directory.yaml'), 'utf8')));
@@ -43,5 +43,27 @@ describe('the actions the page offers are the chat’s permissions in the ticket
     expect(allowedActions(actor('lihua'), ticket('in_progress', { pendingExtension: { to: DUE, reason: 'r', by: 'zhangwei' } }), NOW)).toContain('approve_extension');
     expect(allowedActions(actor('chenjl'), ticket('pending_rating', { resolvedAt: NOW }), NOW)).toEqual(['rate', 'reopen']);
     expect(allowedActions(actor('sunzg'), ticket('pending_rating', { resolvedAt: NOW }), NOW)).toEqual([]);
+  });
+});
+
+describe('the detail an enterprise contact sees is what chat tells its group', () => {
+  it('no reminders, escalations or extension requests; no reasons for 转办 and 退单; staff see everything', () => {
+    const by = { platform: 'wecom' as const, id: 'zhangwei', name: '张伟' };
+    const t = ticket('in_progress', {
+      pendingExtension: { to: DUE, reason: '等待省里批复', by: 'zhangwei' },
+      events: [
+        { type: 'accepted', at: NOW },
+        { type: 'return', at: NOW, by, note: '不属于本单位职责' },
+        { type: 'escalation', at: NOW, note: '督办：已超期' },
+        { type: 'request_extension', at: NOW, by, note: '等待省里批复' },
+        { type: 'progress', at: NOW, by, note: '已联系供电公司' },
+      ],
+    });
+    const outside = ticketDetail(t, cal, NOW, actor('chenjl'));
+    expect(outside.events.map((e) => [e.type, e.note])).toEqual([['accepted', ''], ['return', ''], ['progress', '已联系供电公司']]);
+    expect(outside.pendingExtension).toBeNull();
+    const inside = ticketDetail(t, cal, NOW, actor('lihua'));
+    expect(inside.events).toHaveLength(5);
+    expect(inside.pendingExtension?.reason).toBe('等待省里批复');
   });
 });
