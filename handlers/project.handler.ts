@@ -3,7 +3,7 @@ import type { BotContext, Handler } from '../src/bot/context.js';
 import type { BusinessCalendar } from '../src/domain/calendar.js';
 import type { Project } from '../src/domain/directory.js';
 import { parseRequestedDate } from '../src/domain/parse/dates.js';
-import { authorize } from '../src/domain/permissions.js';
+import { authorize, mayShowProjectIn, mayUpdateProject } from '../src/domain/permissions.js';
 import {
   checkStartPlan,
   isFinished,
@@ -99,6 +99,12 @@ function readCommand(ctx: BotContext): Command | null {
   return null;
 }
 
+/** A date as officials write it: "12月5日" (with the year when it is not this year's). */
+function cnDate(d: string, today: string): string {
+  const [y, m, day] = d.split('-').map(Number);
+  return `${String(y) === today.slice(0, 4) ? '' : `${y}年`}${m}月${day}日`;
+}
+
 /** Working days, as 工作日 in a sentence. */
 const wd = (n: number) => `${n}个工作日`;
 
@@ -114,6 +120,7 @@ export function projectCard(project: Project, path: ProjectPath, today: string, 
   const open = path.items.filter((i) => i.state === 'submitted');
   const late = path.items.filter((i) => isItemLate(i, today, cal));
   const waiting = path.items.filter((i) => i.state === 'not_started' || i.state === 'preparing');
+  const D = (d: string) => cnDate(d, today);
   const nameOf = (id: string) => path.items.find((i) => i.id === id)?.name ?? id;
   const lines = [
     `**项目代办 · ${project.name}**`,
@@ -121,7 +128,7 @@ export function projectCard(project: Project, path: ProjectPath, today: string, 
   ];
   if (late.length) {
     lines.push('**超期事项**');
-    for (const i of late) lines.push(itemLine(i, `承诺 ${i.dueDate} · 超期${wd(itemLateness(i, today, cal))}`));
+    for (const i of late) lines.push(itemLine(i, `承诺 ${D(i.dueDate!)} · 超期${wd(itemLateness(i, today, cal))}`));
   }
   const next = path.items
     .filter((i) => !isFinished(i.state) && !isItemLate(i, today, cal))
@@ -132,22 +139,22 @@ export function projectCard(project: Project, path: ProjectPath, today: string, 
     lines.push('**接下来到期**');
     for (const { i, date } of next) {
       const label = i.state === 'submitted' ? (i.expectedDate ? '预计' : '承诺') : '最早可批复';
-      lines.push(itemLine(i, `${label} ${date}`));
+      lines.push(itemLine(i, `${label} ${D(date)}`));
     }
   }
   const owed = owedDocuments(path, today, cal);
   if (owed.length) {
     lines.push('**容缺待补材料**');
-    for (const o of owed) lines.push(`> ${o.itemName}：${o.document.name}，${o.document.dueDate} 前补齐${o.daysLate ? `（已逾期${wd(o.daysLate)}）` : ''}`);
+    for (const o of owed) lines.push(`> ${o.itemName}：${o.document.name}，${D(o.document.dueDate)}前补齐${o.daysLate ? `（已逾期${wd(o.daysLate)}）` : ''}`);
   }
   const startName = nameOf(path.startItem);
   if (schedule.criticalPath.length) lines.push(`**关键路径**：${schedule.criticalPath.map(nameOf).join(' → ')}`);
-  lines.push(`> 最早可开工（${startName}批复）：${schedule.earliestStartDate}`);
+  lines.push(`> 最早可开工（${startName}批复）：${D(schedule.earliestStartDate)}`);
   const plan = checkStartPlan(path, schedule, cal);
   if (plan) {
     const left = plan.plannedStartDate >= today ? cal.workingDaysBetween(today, plan.plannedStartDate) : 0;
-    lines.push(`> 计划开工：${plan.plannedStartDate}（距今${wd(left)}）`);
-    if (plan.impossible) lines.push(`**计划开工已无法实现**：最早 ${plan.earliestStartDate} 才能开工，晚于计划${wd(-plan.slackWorkingDays)}。`);
+    lines.push(`> 计划开工：${D(plan.plannedStartDate)}（距今${wd(left)}）`);
+    if (plan.impossible) lines.push(`**计划开工已无法实现**：最早${D(plan.earliestStartDate)}才能开工，晚于计划${wd(-plan.slackWorkingDays)}。`);
     else lines.push(`> 按期开工尚有余量${wd(plan.slackWorkingDays)}。`);
   }
   return lines;
@@ -155,11 +162,12 @@ export function projectCard(project: Project, path: ProjectPath, today: string, 
 
 /** The answer to a change (also to a repeat of it). */
 function changeAnswer(project: Project, path: ProjectPath, item: PathItem, event: ItemEvent, today: string, cal: BusinessCalendar): string {
+  const D = (d: string) => cnDate(d, today);
   const head = `已登记：${project.name}「${item.name}」`;
   const parts: string[] = [];
   switch (event.type) {
     case 'submit':
-      parts.push(`${head}已申报（${item.department}），承诺时限${wd(item.promisedWorkingDays)}，应于 ${item.dueDate} 前批复。`);
+      parts.push(`${head}已申报（${item.department}），承诺时限${wd(item.promisedWorkingDays)}，应于${D(item.dueDate!)}前批复。`);
       break;
     case 'approve': {
       const late = itemLateness(item, today, cal);
@@ -167,7 +175,7 @@ function changeAnswer(project: Project, path: ProjectPath, item: PathItem, event
       break;
     }
     case 'accept_pending': {
-      const docs = item.missingDocuments.filter((d) => !d.suppliedAt).map((d) => `${d.name}（${d.dueDate} 前）`);
+      const docs = item.missingDocuments.filter((d) => !d.suppliedAt).map((d) => `${d.name}（${D(d.dueDate)}前）`);
       parts.push(`${head}容缺受理，待补材料：${docs.join('、')}。`);
       break;
     }
@@ -181,7 +189,7 @@ function changeAnswer(project: Project, path: ProjectPath, item: PathItem, event
       parts.push(`${head}已补齐：${((event.data?.supplied as string[] | undefined) ?? []).join('、')}。`);
       break;
     case 'expect':
-      parts.push(`${head}预计 ${item.expectedDate} 批复${item.dueDate && item.expectedDate! > item.dueDate ? `，晚于承诺日期 ${item.dueDate}` : ''}。`);
+      parts.push(`${head}预计${D(item.expectedDate!)}批复${item.dueDate && item.expectedDate! > item.dueDate ? `，晚于承诺日期${D(item.dueDate)}` : ''}。`);
       break;
   }
   if (isSatisfied(item.state)) {
@@ -190,7 +198,7 @@ function changeAnswer(project: Project, path: ProjectPath, item: PathItem, event
   }
   const schedule = schedulePath(path, today, cal);
   const plan = checkStartPlan(path, schedule, cal);
-  parts.push(`最早可开工 ${schedule.earliestStartDate}${plan ? `，计划开工 ${plan.plannedStartDate}${plan.impossible ? '，计划开工已无法实现' : ''}` : ''}。`);
+  parts.push(`最早可开工${D(schedule.earliestStartDate)}${plan ? `，计划开工${D(plan.plannedStartDate)}${plan.impossible ? '，计划开工已无法实现' : ''}` : ''}。`);
   return parts.join('');
 }
 
@@ -217,10 +225,17 @@ export const project: Handler = {
         await answer(ctx, found.message);
         return `project:${found.reason}`;
       }
-      await ctx.reply(compose(projectCard(cmd.project, found.path, today, cal), [], `项目代办 · ${cmd.project.name}`));
+      const card = compose(projectCard(cmd.project, found.path, today, cal), [], `项目代办 · ${cmd.project.name}`);
+      if (mayShowProjectIn(cmd.project, ctx.msg, ctx.directory)) await ctx.reply(card);
+      else {
+        // another enterprise's group never sees this project: the card goes to the asker privately
+        await ctx.send({ kind: 'user', platform: ctx.msg.platform, userId: ctx.msg.sender.id }, card);
+        await answer(ctx, '项目进度已私信发送给您。');
+      }
       return 'project:card';
     }
-    const auth = authorize('project_update', ctx.actor, null, ctx.now);
+    const role = authorize('project_update', ctx.actor, null, ctx.now);
+    const auth = role.ok ? mayUpdateProject(ctx.actor, cmd.project, ctx.directory) : role;
     if (!auth.ok) {
       await answer(ctx, auth.message);
       return 'project:refused';
@@ -243,7 +258,12 @@ export const project: Handler = {
       await answer(ctx, res.message);
       return 'project:refused-step';
     }
-    await answer(ctx, changeAnswer(cmd.project, res.path, res.item, res.event, today, cal));
+    const told = changeAnswer(cmd.project, res.path, res.item, res.event, today, cal);
+    if (mayShowProjectIn(cmd.project, ctx.msg, ctx.directory)) await answer(ctx, told);
+    else {
+      await ctx.send({ kind: 'user', platform: ctx.msg.platform, userId: ctx.msg.sender.id }, compose([told], []));
+      await answer(ctx, '已登记，详情已私信发送给您。');
+    }
     return res.repeated ? 'project:repeated' : `project:${res.event.type}`;
   },
 };

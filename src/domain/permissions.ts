@@ -99,3 +99,24 @@ export function mayShowTicketIn(t: Pick<Ticket, 'platform' | 'chatId' | 'enterpr
   if (g.kind === 'leaders') return true;
   return !!t.enterpriseId && g.enterprise === t.enterpriseId;
 }
+
+/**
+ * Where a key project's card and progress may be posted: a private chat, a leaders' group, or a group of the
+ * project's own enterprise — never another enterprise's group.
+ */
+export function mayShowProjectIn(p: { enterprise?: string | null }, c: Conversation, dir: Pick<Directory, 'group'>): boolean {
+  if (c.chatType === 'single') return true;
+  const g = dir.group(c.platform, c.chatId);
+  if (!g) return false;
+  return g.kind === 'leaders' || (!!p.enterprise && g.kind === 'enterprise' && g.enterprise === p.enterprise);
+}
+
+/**
+ * Who may register a key project's approval progress: leaders and admins, and of the cadres the project's 专班
+ * (taskforce) and its enterprise's 服务专员 (commissioner, the 代办员) — not every cadre of every department.
+ */
+export function mayUpdateProject(a: Actor, p: { taskforce?: string[]; enterprise?: string | null }, dir: Pick<Directory, 'enterprise'>): Authorization {
+  if (isManager(a)) return { ok: true };
+  const mine = !!a.personId && a.role === 'cadre' && ((p.taskforce ?? []).includes(a.personId) || dir.enterprise(p.enterprise ?? undefined)?.commissioner === a.personId);
+  return mine ? { ok: true } : { ok: false, message: '抱歉，只有本项目的代办员、专班成员、领导和管理员才能登记审批进度。' };
+}

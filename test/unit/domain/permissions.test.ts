@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import YAML from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { Directory, validateDirectory, type Actor } from '../../../src/domain/directory.js';
-import { authorize, type Permission } from '../../../src/domain/permissions.js';
+import { authorize, mayShowProjectIn, mayUpdateProject, type Permission } from '../../../src/domain/permissions.js';
 import { route } from '../../../src/domain/routing.js';
 import { buildNewTicket, type Ticket, type TicketStatus } from '../../../src/domain/ticket.js';
 import { sharedPath } from '../../helpers/shared.js';
@@ -86,5 +86,26 @@ describe('senders and routing against the example directory', () => {
     expect(dir.enterpriseByName('天赐')?.id).toBe('tianci');
     expect(dir.findPersonByName('转办 #4 给区人社局 @刘强')?.id).toBe('liuqiang');
     expect(dir.findDepartmentIn('转办 #18 给住建局')?.id).toBe('zhujian');
+  });
+});
+
+describe('key projects: where their progress is shown, who registers it', () => {
+  const project = dir.data.projects.find((p) => p.id === 'yilong-phase2')!;
+  it('its own enterprise group, a leaders group or a private chat — never another enterprise group', () => {
+    const at = (chatId: string, chatType: 'group' | 'single' = 'group') => mayShowProjectIn(project, { platform: 'wecom', chatId, chatType }, dir);
+    expect(at('wrkSFfCgAAyilong01')).toBe(true);
+    expect(at('wrkSFfCgAAleaders1')).toBe(true);
+    expect(at('someone', 'single')).toBe(true);
+    expect(mayShowProjectIn(project, { platform: 'dingtalk', chatId: 'cidTianCiService01==', chatType: 'group' }, dir)).toBe(false);
+    expect(at('an-unknown-group')).toBe(false);
+  });
+  it('the 专班, the enterprise’s 服务专员, leaders and admins; not any other cadre, nor the enterprise', () => {
+    const who = (id: string) => mayUpdateProject(actor(id), { ...project, taskforce: ['wangfang'] }, dir).ok;
+    expect(who('wangfang')).toBe(true); // 专班
+    expect(who('zhangwei')).toBe(true); // 亿龙's 服务专员
+    expect(who('lihua')).toBe(true);
+    expect(who('xiaoer-admin')).toBe(true);
+    expect(who('liuqiang')).toBe(false);
+    expect(who('chenjl')).toBe(false);
   });
 });
