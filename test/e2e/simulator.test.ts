@@ -226,8 +226,8 @@ describe('the group-chat simulator in a real browser', () => {
       await page.locator('#messages a.ticket').last().click();
       await page.locator('#ticketCard h3').waitFor();
       await settled();
+      await expect.poll(async () => Math.round((await page.locator('#ticketCard').boundingBox())!.x), soon).toBeGreaterThanOrEqual(0);
       const card = await page.locator('#ticketCard').boundingBox();
-      expect(card!.x).toBeGreaterThanOrEqual(0);
       expect(card!.x + card!.width).toBeLessThanOrEqual(390);
       expect(card!.y + card!.height).toBeLessThanOrEqual(844);
       await page.screenshot({ path: join(shots, 'simulator-phone-ticket.png') });
@@ -238,8 +238,8 @@ describe('the group-chat simulator in a real browser', () => {
       await page.click('#menu');
       await page.locator('#convs').waitFor();
       await settled();
-      const drawer = await page.locator('#convs').boundingBox();
-      expect(drawer!.x).toBeGreaterThanOrEqual(0);
+      // in place once its slide has ended (sub-pixel positions while the transform settles)
+      await expect.poll(async () => Math.round((await page.locator('#convs').boundingBox())!.x), soon).toBeGreaterThanOrEqual(0);
       await page.screenshot({ path: join(shots, 'simulator-phone-drawer.png') });
       await conv('区助企工作领导群').click();
       await page.locator('#convs').waitFor({ state: 'hidden' });
