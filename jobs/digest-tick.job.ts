@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { renderDigest } from '../src/platforms/digest-render.js';
 import { renderMonthlyReport } from '../src/platforms/project-render.js';
 import type { Period, PeriodRange } from '../src/domain/digest.js';
+import type { OutboundMessage } from '../src/messages/outbound.js';
 import type { Directory, Group } from '../src/domain/directory.js';
 import { defineJob, QUEUES } from '../src/queue/define-job.js';
 import type { Services } from './services.js';
@@ -46,46 +47,42 @@ export async function sendDueDigests(deps: DueDigestsDeps, now: Date): Promise<s
   const groups = directory.data.groups.filter((g) => g.kind === 'leaders' && deps.senders[g.platform]);
   let sent = 0;
   for (const range of ranges) {
-    const keyOf = (g: (typeof groups)[number]) => `${g.platform}:${g.chatId}:${range.period}:${range.key}`;
-    const missing = [];
-    for (const g of groups) if ((await deps.digestRuns.status(keyOf(g))) !== 'sent') missing.push(g);
-    if (missing.length === 0) continue;
     // what is open and overdue is read at the moment the digest is sent, not at the end of the period it covers
-    const message = renderDigest(await deps.digests.build(range, now, { openAt: now }), { dashboardUrl: deps.publicUrl ? `${deps.publicUrl}/h5/dashboard` : undefined });
-    for (const g of missing) {
-      const key = keyOf(g);
-      if ((await deps.digestRuns.claim(key, now)) === 'done') continue;
-      await deps.outbox.send(`digest-${key}`, 0, { kind: 'group', platform: g.platform, chatId: g.chatId }, message, { bulk: true });
-      await deps.digestRuns.markSent(key, now);
-      sent++;
-    }
+    sent += await sendOncePerGroup(deps, groups, `${range.period}:${range.key}`, now, async () =>
+      renderDigest(await deps.digests.build(range, now, { openAt: now }), { dashboardUrl: deps.publicUrl ? `${deps.publicUrl}/h5/dashboard` : undefined }),
+    );
   }
   const runs = ranges.map((r) => `${r.period}:${r.key}`);
   if (isFirstWorkingDayOf('month', today, deps)) {
     const lastMonth = DateTime.fromISO(today).minus({ months: 1 });
     const key = `projects:${lastMonth.toFormat('yyyy-MM')}`;
     runs.push(key);
-    sent += await sendProjectReport(deps, directory, groups, key, lastMonth.toISODate()!, now);
+    sent += await sendOncePerGroup(deps, groups, key, now, async () => {
+      const r = await deps.projectService.report('month', directory, now, lastMonth.toISODate()!);
+      return r.kind === 'month' && r.report.projects.length > 0 ? renderMonthlyReport(r.report) : null;
+    });
   }
   return `${runs.join(', ')} → ${sent} sent to ${groups.length} groups`;
 }
 
-/** Last month's 月调度 to the leaders groups that have not had it (digestRuns claims, as the digests); the sends. */
-async function sendProjectReport(
+/**
+ * One scheduled message to every leaders group that has not had it, exactly once per group and run (`runKey`: a
+ * period, or last month's 月调度): a group already sent is skipped before anything is built (one lookup by _id
+ * each); `build` runs once, and null means there is nothing to send. Returns the number sent.
+ */
+async function sendOncePerGroup(
   deps: DueDigestsDeps,
-  directory: Directory,
   groups: readonly Group[],
   runKey: string,
-  inMonth: string,
   now: Date,
+  build: () => Promise<OutboundMessage | null>,
 ): Promise<number> {
   const keyOf = (g: Group) => `${g.platform}:${g.chatId}:${runKey}`;
   const missing: Group[] = [];
   for (const g of groups) if ((await deps.digestRuns.status(keyOf(g))) !== 'sent') missing.push(g);
   if (missing.length === 0) return 0;
-  const r = await deps.projectService.report('month', directory, now, inMonth);
-  if (r.kind !== 'month' || r.report.projects.length === 0) return 0;
-  const message = renderMonthlyReport(r.report);
+  const message = await build();
+  if (!message) return 0;
   let sent = 0;
   for (const g of missing) {
     const key = keyOf(g);

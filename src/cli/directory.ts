@@ -1,6 +1,5 @@
-import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import type { DirectoryFormat } from '../directory/formats.js';
+import { addExportCommand } from './export.js';
 import { withStore } from './open.js';
 
 /** `xiaoer directory import | export`: the people, enterprises, projects, departments and groups. */
@@ -35,38 +34,16 @@ export function registerDirectory(program: Command): void {
         }
       });
     });
-  directory
-    .command('export')
-    .description('write the directory as YAML (default), JSON or Excel')
-    .option('--format <format>', 'yaml | json | xlsx', 'yaml')
-    .option('--out <file>', 'write to a file instead of standard output (required for xlsx)')
-    .action(async (opts: { format: string; out?: string }) => {
-      if (!['yaml', 'json', 'xlsx'].includes(opts.format)) {
-        console.error('--format 只能是 yaml、json 或 xlsx');
-        process.exitCode = 2;
-        return;
-      }
-      if (opts.format === 'xlsx' && !opts.out) {
-        console.error('导出 Excel 需要 --out 文件名，例如 --out 名录.xlsx');
-        process.exitCode = 2;
-        return;
-      }
-      await withStore(async (store) => {
-        const [{ writeDirectory }, { createDirectoryRepository }] = await Promise.all([
-          import('../directory/formats.js'),
-          import('../store/repositories/directory.repository.js'),
-        ]);
-        const current = await createDirectoryRepository(store.conn).currentData();
-        if (!current) {
-          console.error('尚未导入名录。');
-          process.exitCode = 1;
-          return;
-        }
-        const buf = await writeDirectory(current.data, opts.format as DirectoryFormat);
-        if (opts.out) {
-          await writeFile(opts.out, buf);
-          console.log(`已导出名录 v${current.version} 到 ${opts.out}`);
-        } else process.stdout.write(buf);
-      });
-    });
+  addExportCommand(directory, {
+    description: 'write the directory as YAML (default), JSON or Excel',
+    what: '名录',
+    async read(store, format) {
+      const [{ writeDirectory }, { createDirectoryRepository }] = await Promise.all([
+        import('../directory/formats.js'),
+        import('../store/repositories/directory.repository.js'),
+      ]);
+      const current = await createDirectoryRepository(store.conn).currentData();
+      return current ? { version: current.version, content: await writeDirectory(current.data, format) } : null;
+    },
+  });
 }

@@ -1,6 +1,5 @@
-import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import type { DirectoryFormat } from '../directory/formats.js';
+import { addExportCommand } from './export.js';
 import { isoDate } from './format.js';
 import { openProjectReports, withStore } from './open.js';
 
@@ -63,38 +62,16 @@ export function registerProjects(program: Command): void {
         for (const t of result.templates) console.log(`  ${t.id} ${t.name}：${t.items} 个事项`);
       });
     });
-  templates
-    .command('export')
-    .description('write the templates as YAML (default), JSON or Excel')
-    .option('--format <format>', 'yaml | json | xlsx', 'yaml')
-    .option('--out <file>', 'write to a file instead of standard output (required for xlsx)')
-    .action(async (opts: { format: string; out?: string }) => {
-      if (!['yaml', 'json', 'xlsx'].includes(opts.format)) {
-        console.error('--format 只能是 yaml、json 或 xlsx');
-        process.exitCode = 2;
-        return;
-      }
-      if (opts.format === 'xlsx' && !opts.out) {
-        console.error('导出 Excel 需要 --out 文件名，例如 --out 项目模板.xlsx');
-        process.exitCode = 2;
-        return;
-      }
-      await withStore(async (store) => {
-        const [{ writeProjectTemplates }, { createProjectTemplateRepository }] = await Promise.all([
-          import('../directory/project-templates.js'),
-          import('../store/repositories/project.repository.js'),
-        ]);
-        const current = await createProjectTemplateRepository(store.conn).current();
-        if (!current) {
-          console.error('尚未导入项目模板。');
-          process.exitCode = 1;
-          return;
-        }
-        const buf = await writeProjectTemplates(current.data, opts.format as DirectoryFormat);
-        if (opts.out) {
-          await writeFile(opts.out, buf);
-          console.log(`已导出项目模板 v${current.version} 到 ${opts.out}`);
-        } else process.stdout.write(buf);
-      });
-    });
+  addExportCommand(templates, {
+    description: 'write the templates as YAML (default), JSON or Excel',
+    what: '项目模板',
+    async read(store, format) {
+      const [{ writeProjectTemplates }, { createProjectTemplateRepository }] = await Promise.all([
+        import('../directory/project-templates.js'),
+        import('../store/repositories/project.repository.js'),
+      ]);
+      const current = await createProjectTemplateRepository(store.conn).current();
+      return current ? { version: current.version, content: await writeProjectTemplates(current.data, format) } : null;
+    },
+  });
 }
