@@ -123,6 +123,8 @@ export function createWorkbench(deps: WorkbenchDeps): { router: Router; assets: 
   const cal = deps.calendar;
   const nowIso = () => deps.now().toISOString();
   const indexFile = join(deps.webRoot, 'index.html');
+  /** The built page, read once (the build does not change under a running bot). */
+  let indexHtml: Buffer | null = null;
   const serveAssets = koaStatic(deps.webRoot, { index: false, maxage: 365 * 86_400_000, immutable: true, gzip: false, brotli: false });
 
   /** /h5/assets/* from the build (hashed names: cached for good). */
@@ -167,10 +169,11 @@ export function createWorkbench(deps: WorkbenchDeps): { router: Router; assets: 
       ctx.redirect(wecom.authorizeUrl(`${publicUrl}/h5/auth/wecom`, state));
       return;
     }
-    if (!existsSync(indexFile)) return messagePage(ctx, 503, '页面尚未构建', '请先运行 npm run build。');
+    if (!indexHtml && existsSync(indexFile)) indexHtml = readFileSync(indexFile);
+    if (!indexHtml) return messagePage(ctx, 503, '页面尚未构建', '请先运行 npm run build。');
     ctx.type = 'text/html; charset=utf-8';
     ctx.set('Cache-Control', 'no-store');
-    ctx.body = readFileSync(indexFile);
+    ctx.body = indexHtml;
   };
 
   router.get('/h5/login', async (ctx) => {
