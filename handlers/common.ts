@@ -61,8 +61,12 @@ export function personRef(p: Assignee, platform: UserRef['platform']): UserRef |
   return id ? { platform, id, name: p.name } : null;
 }
 
-export function reporterRef(t: Ticket): UserRef {
-  return { platform: t.platform, id: t.reporter.id, name: t.reporter.name };
+/**
+ * The enterprise's reporter, to @-mention in the ticket's group; null for a problem found on a visit (its reporter of
+ * record is the cadre who logged it: the group is addressed as a whole).
+ */
+export function reporterRef(t: Ticket): UserRef | null {
+  return t.visitNo ? null : { platform: t.platform, id: t.reporter.id, name: t.reporter.name };
 }
 
 /** Builds a message from lines where `@{n}` marks the n-th of `mentions` (missing ones are left out). */

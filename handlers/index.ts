@@ -14,12 +14,14 @@ import { reopen } from './reopen.handler.js';
 import { resolve } from './resolve.handler.js';
 import { transfer } from './transfer.handler.js';
 import { urge } from './urge.handler.js';
+import { visit } from './visit.handler.js';
 import { workbench } from './workbench.handler.js';
 
 export { perform } from './perform.js';
 
 /**
  * The only place handlers are registered: specific before general (工作台 before a report, 项目代办 updates before a
- * report so that `亿龙二期 施工许可 已申报` is not read as a problem, 延期 and 待补充 before plain progress), chat last.
+ * report so that `亿龙二期 施工许可 已申报` is not read as a problem, a cadre's visit log (助企走访) before a report so that
+ * the problems found on it are offered as tickets rather than opened as one, 延期 and 待补充 before plain progress), chat last.
  */
-export const handlers: Handler[] = [help, workbench, project, createTicket, claim, extension, pause, progress, transfer, resolve, rate, reopen, urge, query, digest, chat];
+export const handlers: Handler[] = [help, workbench, project, visit, createTicket, claim, extension, pause, progress, transfer, resolve, rate, reopen, urge, query, digest, chat];

@@ -8,6 +8,8 @@ import { digestTick, jobs, processInbound, slaReconcile, startSchedules, type Jo
 import { createBot } from './bot/bot.js';
 import { createIntake } from './bot/intake.js';
 import { createProjectService } from './bot/project-service.js';
+import { createVisitService } from './bot/visit-service.js';
+import { renderMyVisits, renderVisitOverview } from './platforms/visit-render.js';
 import { createTicketService } from './bot/ticket-service.js';
 import { createDigestService } from './digest/digest-service.js';
 import { calendarFromPolicy } from './domain/calendar.js';
@@ -51,6 +53,7 @@ import { createOutboundMessageRepository } from './store/repositories/outbound-m
 import { createPendingReminderRepository } from './store/repositories/pending-reminder.repository.js';
 import { createTicketRepository } from './store/repositories/ticket.repository.js';
 import { createProjectPathRepository, createProjectTemplateRepository } from './store/repositories/project.repository.js';
+import { createVisitRepository } from './store/repositories/visit.repository.js';
 import { startRetention } from './store/retention.js';
 
 export interface Runtime {
@@ -170,7 +173,9 @@ export async function startRuntime(givenConfig: Readonly<Config>, log: Logger): 
       withLock,
       calendar,
     });
-    const digests = createDigestService({ tickets, directories, calendar, timezone: config.timezone });
+    const visits = createVisitRepository(store.conn);
+    const visitService = createVisitService({ visits, withLock });
+    const digests = createDigestService({ tickets, directories, calendar, timezone: config.timezone, visits });
     const sessions = createSessionStore(producerRedis, config.queuePrefix);
     const publicUrl = config.publicUrl ?? sim?.baseUrl;
     const signInLink = async (who: Parameters<typeof sessions.createLink>[0]) => `${publicUrl}/h5/login?t=${await sessions.createLink(who)}`;
@@ -182,6 +187,17 @@ export async function startRuntime(givenConfig: Readonly<Config>, log: Logger): 
       now,
       tickets: ticketService,
       projects: projectService,
+      visits: visitService,
+      visitReports: {
+        async overview(at) {
+          const r = await digests.visits(at);
+          return r ? renderVisitOverview(r) : { format: 'text', text: '助企走访尚未启用。', mentions: [] };
+        },
+        async mine(personId, at) {
+          const r = await digests.myVisits(personId, at);
+          return r ? renderMyVisits(r) : { format: 'text', text: '助企走访尚未启用。', mentions: [] };
+        },
+      },
       directory,
       calendar,
       policy: config.policy,

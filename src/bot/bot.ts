@@ -5,6 +5,7 @@ import type { DigestService } from '../digest/digest-service.js';
 import { renderDigest } from '../platforms/digest-render.js';
 import { renderMonthlyReport, renderQuarterlyVisits, renderYearlyReport } from '../platforms/project-render.js';
 import { parseMessage, type ParsedMessage } from '../domain/parse/parse.js';
+import { VISIT_EDIT_WINDOW_MS } from '../domain/visit.js';
 import type { ReportRefiner } from '../llm/refine-report.js';
 import { createHash } from 'node:crypto';
 import type { InboundMessage } from '../messages/inbound.js';
@@ -13,6 +14,7 @@ import type { Logger } from '../shared/logger.js';
 import type { BotContext, Handler, Performer, TicketCommand, WorkbenchIdentity } from './context.js';
 import type { ProjectService } from './project-service.js';
 import { sourceId, type TicketService } from './ticket-service.js';
+import type { VisitService } from './visit-service.js';
 
 /** Who acts when the bot itself changes a ticket (派单). */
 const BOT_ACTOR = (platform: InboundMessage['platform']) => ({ platform, id: 'xiaoer', name: '店小二' });
@@ -32,6 +34,10 @@ export interface BotDeps {
   log: Logger;
   /** Optional LLM refinement of report fields (the rules' reading stands when it answers null). */
   refiner?: ReportRefiner;
+  /** 助企走访: the visits; without them, the visit commands answer that the feature is not set up. */
+  visits?: VisitService;
+  /** 助企走访's figures as of now, rendered: 走访情况 for leaders, 我的走访 for a cadre. */
+  visitReports?: { overview(now: Date): Promise<OutboundMessage>; mine(personId: string, now: Date): Promise<OutboundMessage> };
   /** Durable send: `index` numbers the sends caused by one message, for deterministic outbound job ids. */
   send(cause: string, index: number, target: OutboundTarget, message: OutboundMessage): Promise<void>;
   /** Performs a ticket command (handlers/perform.ts): the workbench's changes run the chat handlers' own code. */
@@ -123,6 +129,30 @@ export function createBot(deps: BotDeps) {
         change: (no, decide, opts) =>
           deps.tickets.change(no, decide, { by: opts?.asBot ? BOT_ACTOR(msg.platform) : by, at: msg.sentAt, source: sourceId(msg) }),
         listOpen: (f) => deps.tickets.listOpen(f),
+      },
+      visits: {
+        async log(build) {
+          if (!deps.visits) throw new Error('the bot was built without visits');
+          return deps.visits.log(sourceId(msg), build);
+        },
+        get: async (no) => (deps.visits ? deps.visits.get(no) : null),
+        async change(no, decide) {
+          if (!deps.visits) return { ok: false, message: '助企走访尚未启用。' };
+          return deps.visits.change(no, decide, sourceId(msg));
+        },
+        async recentOfSender() {
+          if (!deps.visits) return [];
+          return deps.visits.recentBy(msg.sender.id, new Date(Date.parse(msg.sentAt) - VISIT_EDIT_WINDOW_MS).toISOString());
+        },
+        unlinked: async () => (deps.visits ? deps.visits.unlinked() : []),
+        async overview() {
+          if (!deps.visitReports) return { format: 'text', text: '助企走访尚未启用。', mentions: [] };
+          return deps.visitReports.overview(deps.now?.() ?? new Date());
+        },
+        async mine(personId) {
+          if (!deps.visitReports) return { format: 'text', text: '助企走访尚未启用。', mentions: [] };
+          return deps.visitReports.mine(personId, deps.now?.() ?? new Date());
+        },
       },
       projects: {
         async pathOf(project) {

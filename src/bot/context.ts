@@ -9,6 +9,8 @@ import type { OutboundMessage, OutboundTarget } from '../messages/outbound.js';
 import type { Logger } from '../shared/logger.js';
 import type { DecideItem, ItemChangeResult, PathLookup, ProjectReportKind } from './project-service.js';
 import type { ChangeResult, Decide, OpenTicketFields } from './ticket-service.js';
+import type { StoredVisit, Visit } from '../domain/visit.js';
+import type { DecideVisit, VisitChangeResult } from './visit-service.js';
 
 /** What a handler may touch; no transport, mongoose or BullMQ. */
 export interface BotContext {
@@ -48,6 +50,22 @@ export interface BotContext {
     change(no: number, decide: Decide, opts?: { asBot?: boolean }): Promise<ChangeResult>;
     /** Open tickets; `overdueAt` (ISO instant): only those past their answer deadline then and not paused. */
     listOpen(f: { assignee?: string; enterpriseId?: string; reporter?: string; overdueAt?: string; limit?: number }): Promise<Ticket[]>;
+  };
+  /** 助企走访: the visits cadres log, and the figures over them. */
+  visits: {
+    /** Logs this message's visit once (numbered when built); a retried message finds its visit. */
+    log(build: (no: number) => Visit): Promise<{ visit: StoredVisit; created: boolean }>;
+    get(no: number): Promise<StoredVisit | null>;
+    /** Decides and applies one change under the visit's lock; a message applied before is not applied twice. */
+    change(no: number, decide: DecideVisit): Promise<VisitChangeResult>;
+    /** The sender's visits logged in the last day (the edit window), newest first. */
+    recentOfSender(): Promise<StoredVisit[]>;
+    /** Visits whose enterprise is not in the directory, for an admin to link. */
+    unlinked(): Promise<StoredVisit[]>;
+    /** 走访情况: this month's coverage, rendered for leaders. */
+    overview(): Promise<OutboundMessage>;
+    /** 我的走访: a cadre's visits this month and their key enterprises not yet visited, rendered. */
+    mine(personId: string): Promise<OutboundMessage>;
   };
   /** 项目代办: the approval paths of the directory's projects. */
   projects: {

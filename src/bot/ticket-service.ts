@@ -8,8 +8,14 @@ import type { WithLock } from '../queue/lock.js';
 import type { TicketRepository } from '../store/repositories/ticket.repository.js';
 import { AppError } from '../shared/errors.js';
 
-/** What a handler decides about a new ticket; the message supplies the rest. */
-export type OpenTicketFields = Omit<NewTicketInput, 'platform' | 'chatId' | 'reporter' | 'text' | 'sourceMessageId' | 'now'>;
+/**
+ * What a handler decides about a new ticket; the message supplies the rest. `origin`: a ticket that is not the
+ * message's own report (a problem found on a visit, 助企走访) — its own source id (one ticket per source), the group
+ * it belongs to (on its platform), and its text.
+ */
+export type OpenTicketFields = Omit<NewTicketInput, 'platform' | 'chatId' | 'reporter' | 'text' | 'sourceMessageId' | 'now'> & {
+  origin?: { source: string; platform: InboundMessage['platform']; chatId: string; text: string };
+};
 
 /** Given the current ticket: the action to apply, or a refusal to answer with. */
 export type Decide = (t: Ticket) => TicketAction | { refuse: string };
@@ -27,14 +33,16 @@ export function createTicketService(deps: { tickets: TicketRepository; withLock:
   return {
     /** Opens the ticket of a report exactly once: the ticket's unique sourceMessageId is the guarantee. */
     async openFromMessage(msg: InboundMessage, f: OpenTicketFields, now: string): Promise<{ ticket: Ticket; created: boolean }> {
-      return deps.tickets.insertNumbered(sourceId(msg), (no) =>
+      const { origin, ...fields } = f;
+      const source = origin?.source ?? sourceId(msg);
+      return deps.tickets.insertNumbered(source, (no) =>
         withNextDue(buildNewTicket(no, {
-          ...f,
-          platform: msg.platform,
-          chatId: msg.chatId,
+          ...fields,
+          platform: origin?.platform ?? msg.platform,
+          chatId: origin?.chatId ?? msg.chatId,
           reporter: { id: msg.sender.id, name: msg.sender.name },
-          text: msg.text,
-          sourceMessageId: sourceId(msg),
+          text: origin?.text ?? msg.text,
+          sourceMessageId: source,
           now,
         })),
       );

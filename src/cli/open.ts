@@ -84,10 +84,11 @@ export async function withTickets<T>(fn: (repo: TicketRepository, cfg: Readonly<
 
 /** The digest service over an open store, on the configured calendar. */
 export async function openDigests(store: Store, cfg: Readonly<Config>): Promise<DigestService> {
-  const [{ createDigestService }, { createTicketRepository }, { createDirectoryRepository }, { calendarFromPolicy }] = await Promise.all([
+  const [{ createDigestService }, { createTicketRepository }, { createDirectoryRepository }, { createVisitRepository }, { calendarFromPolicy }] = await Promise.all([
     import('../digest/digest-service.js'),
     import('../store/repositories/ticket.repository.js'),
     import('../store/repositories/directory.repository.js'),
+    import('../store/repositories/visit.repository.js'),
     import('../domain/calendar.js'),
   ]);
   return createDigestService({
@@ -95,6 +96,7 @@ export async function openDigests(store: Store, cfg: Readonly<Config>): Promise<
     directories: createDirectoryRepository(store.conn),
     calendar: calendarFromPolicy(cfg.timezone, cfg.policy),
     timezone: cfg.timezone,
+    visits: createVisitRepository(store.conn),
   });
 }
 

@@ -1,7 +1,9 @@
 import { DateTime } from 'luxon';
 import type { BusinessCalendar } from '../domain/calendar.js';
 import { buildDigest, dailySeries, periodOf, previousPeriod, type DailySeries, type DigestModel, type Period, type PeriodRange } from '../domain/digest.js';
+import { buildVisitReport, myVisits, type DigestWithVisits, type MyVisits, type VisitReport } from '../domain/visit-report.js';
 import type { DirectoryRepository } from '../store/repositories/directory.repository.js';
+import type { VisitRepository } from '../store/repositories/visit.repository.js';
 import type { TicketRepository } from '../store/repositories/ticket.repository.js';
 
 export interface DigestService {
@@ -9,7 +11,7 @@ export interface DigestService {
    * The digest of a period range, as of `at` (the range's end when it is over). `openAt`: read what is open and
    * overdue at this moment instead (the scheduled digest: at the moment it is sent).
    */
-  build(range: PeriodRange, at: Date, opts?: { openAt?: Date }): Promise<DigestModel>;
+  build(range: PeriodRange, at: Date, opts?: { openAt?: Date }): Promise<DigestWithVisits>;
   /** The period of `kind` containing a local date (today when absent). */
   range(kind: Period, date?: string, now?: Date): PeriodRange;
   /** For the 08:30 digest: from the start of the previous working day to the start of `today`. */
@@ -20,13 +22,38 @@ export interface DigestService {
    * digest. A day not over yet counts up to now. RangeError for a bad date or a `days` that is not a positive integer.
    */
   series(endDate: string, days?: number): Promise<DailySeries>;
+  /**
+   * 助企走访: the report of the month (or week, day) holding local `date` (today when absent), as of `at`; null without
+   * a visit store.
+   */
+  visits(at: Date, opts?: { period?: 'day' | 'week' | 'month'; date?: string }): Promise<VisitReport | null>;
+  /** 我的走访: a person's visits this month and the key enterprises assigned to them not yet visited. */
+  myVisits(personId: string, at: Date): Promise<MyVisits | null>;
 }
 
 /** An `eventsSince` no ticket reaches: `forDigest` then loads no events. */
 const NO_EVENTS = '9999-12-31T23:59:59.999Z';
 
-export function createDigestService(deps: { tickets: TicketRepository; directories: DirectoryRepository; calendar: BusinessCalendar; timezone: string }): DigestService {
+export function createDigestService(deps: {
+  tickets: TicketRepository;
+  directories: DirectoryRepository;
+  calendar: BusinessCalendar;
+  timezone: string;
+  /** 助企走访's visits: with them, every digest carries the visit figures (`visits`). */
+  visits?: Pick<VisitRepository, 'onDates'>;
+}): DigestService {
   const tz = deps.timezone;
+  /** The visits of the year to date up to local `lastDay`, the tickets given, and the directory: the visit report. */
+  async function visitReport(period: 'day' | 'week' | 'month', date: string, asOf: string, tickets?: Awaited<ReturnType<TicketRepository['forDigest']>>): Promise<VisitReport | null> {
+    if (!deps.visits) return null;
+    const yearStart = DateTime.fromISO(date, { zone: tz }).startOf('year');
+    const [visits, directory, all] = await Promise.all([
+      deps.visits.onDates(yearStart.toISODate()!, deps.calendar.localDate(asOf)),
+      deps.directories.current(),
+      tickets ?? deps.tickets.forDigest(yearStart.toUTC().toISO()!, NO_EVENTS),
+    ]);
+    return buildVisitReport({ visits, tickets: all, directory, period, date, at: asOf, tz });
+  }
   return {
     async build(range, at, opts = {}) {
       const asOf = at.toISOString() < range.end ? at.toISOString() : range.end;
@@ -36,7 +63,22 @@ export function createDigestService(deps: { tickets: TicketRepository; directori
       const since = [yearStart, prev.start].sort()[0]!;
       const eventsSince = [prev.start, thirtyDays].sort()[0]!;
       const tickets = await deps.tickets.forDigest(since, eventsSince);
-      return buildDigest(tickets, range, asOf, deps.calendar, await deps.directories.current(), tz, { openAt: opts.openAt?.toISOString() });
+      const model = buildDigest(tickets, range, asOf, deps.calendar, await deps.directories.current(), tz, { openAt: opts.openAt?.toISOString() });
+      // 助企走访 of the same period (a year's digest: the year to date, read from its last month)
+      const lastDay = deps.calendar.localDate(new Date(Date.parse(asOf) - 1));
+      const visits = await visitReport(range.period === 'year' ? 'month' : range.period, range.period === 'year' ? lastDay : range.key, asOf, tickets);
+      return visits ? { ...model, visits } : model;
+    },
+    visits(at, opts = {}) {
+      return visitReport(opts.period ?? 'month', opts.date ?? deps.calendar.localDate(at), at.toISOString());
+    },
+    async myVisits(personId, at) {
+      if (!deps.visits) return null;
+      const asOf = at.toISOString();
+      const date = deps.calendar.localDate(at);
+      const monthStart = DateTime.fromISO(date, { zone: tz }).startOf('month').toISODate()!;
+      const [visits, directory] = await Promise.all([deps.visits.onDates(monthStart, date), deps.directories.current()]);
+      return myVisits(personId, { visits, directory, date, at: asOf, tz });
     },
     range(kind, date, now = new Date()) {
       return periodOf(kind, date ?? deps.calendar.localDate(now), tz);

@@ -99,6 +99,38 @@ export function reopenedBy(t: Ticket, at: string): boolean {
   return t.events.some((e) => e.at < at && (e.type === 'reopen' || (e.data as { reopened?: unknown } | undefined)?.reopened === true));
 }
 
+/** 破解率 as counted: 已破解, the base it is counted over, and the rate (null when the base is zero). */
+export interface SolveRate {
+  solved: number;
+  base: number;
+  rate: number | null;
+}
+
+/** 已破解 at `end`: closed as 已解决 (or 部分解决 the enterprise rated well) and never reopened. */
+export function isSolvedAt(t: Ticket, end: string): boolean {
+  return (
+    statusAt(t, end) === 'closed' &&
+    !reopenedBy(t, end) &&
+    (t.outcome === 'resolved' || (t.outcome === 'partial' && !!t.rating && GOOD(t.rating.level)))
+  );
+}
+
+/**
+ * 破解率 (practice.md): 已破解 ÷ (valid tickets − open tickets not yet due), as things stood at `end`. 已破解 = closed as
+ * 已解决 (or 部分解决 the enterprise rated well) and never reopened. `tickets` are the valid tickets counted (the digest
+ * passes those created from the year's start up to `end`; 助企走访 passes those found on visits). The one definition
+ * behind the digest's 破解率 and the visit report's.
+ */
+export function solveRateOf(tickets: readonly Ticket[], end: string): SolveRate {
+  const solved = tickets.filter((t) => isSolvedAt(t, end)).length;
+  const openNotDue = tickets.filter((t) => {
+    const then = ticketAt(t, end);
+    return !!then && isOpen(then) && !isOverdue(then, end);
+  }).length;
+  const base = tickets.length - openNotDue;
+  return { solved, base, rate: ratio(solved, base) };
+}
+
 export interface OverdueRow {
   no: number;
   enterprise: string | null;
@@ -232,19 +264,6 @@ export function buildDigest(
     if (inTime) onTime++;
   }
 
-  // 破解率 (year to date): closed as 已解决 (or 部分解决 the enterprise rated well) and never reopened, over the valid
-  // tickets less those open and not yet overdue
-  const solved = ytdTickets.filter(
-    (t) =>
-      statusAt(t, end) === 'closed' &&
-      !reopenedBy(t, end) &&
-      (t.outcome === 'resolved' || (t.outcome === 'partial' && t.rating && GOOD(t.rating.level))),
-  ).length;
-  const openNotDue = ytdTickets.filter((t) => {
-    const then = ticketAt(t, end);
-    return !!then && isOpen(then) && !isOverdue(then, end);
-  }).length;
-
   // 满意率
   const ratedIn = (from: string) => tickets.filter((t) => t.rating && t.rating.at >= from && t.rating.at < end);
   // 参评率: of the tickets answered in the range, how many the enterprise rated (so nobody picks whom to ask)
@@ -324,7 +343,7 @@ export function buildDigest(
     previous,
     ytd,
     responseRate: { onTime, due, rate: ratio(onTime, due) },
-    solveRate: { solved, base: ytdTickets.length - openNotDue, rate: ratio(solved, ytdTickets.length - openNotDue) },
+    solveRate: solveRateOf(ytdTickets, end),
     satisfaction: { period: sat(range.start), ytd: sat(yearStart), bad },
     overdue: { count: overdueNow.length, rate: ratio(overdueNow.length, openNow.length), dueSoon, top },
     categories,

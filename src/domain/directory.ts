@@ -28,6 +28,8 @@ export const enterpriseSchema = z.object({
   creditCode: stringish.pipe(z.string().regex(/^[0-9A-Z]{18}$/, 'must be an 18-character unified credit code')).optional(),
   commissioner: id.optional(),
   key: z.boolean().default(false),
+  /** 助企走访: visits a month this enterprise should have (coverage counts it covered at this many); default one. */
+  visitsPerMonth: z.number().int().min(1).max(31).default(1),
 });
 const localDate = z
   .string()

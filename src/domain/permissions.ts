@@ -13,9 +13,12 @@ export type Authorization = { ok: true } | { ok: false; message: string };
 
 const isManager = (a: Actor) => a.role === 'leader' || a.role === 'admin';
 const isAssignee = (a: Actor, t: Ticket) => !!a.personId && t.assignee?.personId === a.personId;
-/** Contacts of the ticket's enterprise; the reporter always counts. */
+/**
+ * Contacts of the ticket's enterprise; the reporter counts too — except the cadre who logged a problem found on a
+ * visit (助企走访) on the enterprise's behalf: the enterprise rates that one.
+ */
 const isOwnEnterprise = (a: Actor, t: Ticket) =>
-  (a.platform === t.platform && a.platformId === t.reporter.id) ||
+  (!t.visitNo && a.platform === t.platform && a.platformId === t.reporter.id) ||
   (a.role === 'enterprise' && !!a.enterpriseId && a.enterpriseId === t.enterpriseId);
 
 /**
@@ -120,3 +123,19 @@ export function mayUpdateProject(a: Actor, p: { taskforce?: string[]; enterprise
   const mine = !!a.personId && a.role === 'cadre' && ((p.taskforce ?? []).includes(a.personId) || dir.enterprise(p.enterprise ?? undefined)?.commissioner === a.personId);
   return mine ? { ok: true } : { ok: false, message: '抱歉，只有本项目的代办员、专班成员、领导和管理员才能登记审批进度。' };
 }
+
+/**
+ * Where a visit's record (its notes, the problems found) may be posted: a private chat, a leaders' or 专班 group (staff
+ * only), or a group of the visited enterprise — never another enterprise's group, nor a group the directory does not
+ * know.
+ */
+export function mayShowVisitIn(v: { enterpriseId: string | null }, c: Conversation, dir: Pick<Directory, 'group'>): boolean {
+  if (c.chatType === 'single') return true;
+  const g = dir.group(c.platform, c.chatId);
+  if (!g) return false;
+  if (g.kind === 'leaders' || g.kind === 'taskforce') return true;
+  return !!v.enterpriseId && g.kind === 'enterprise' && g.enterprise === v.enterpriseId;
+}
+
+/** Whether the sender is one of the government's people (a cadre, leader or admin): they log visits (助企走访). */
+export const isStaff = (a: Pick<Actor, 'role'>): boolean => a.role === 'cadre' || a.role === 'leader' || a.role === 'admin';

@@ -146,6 +146,12 @@ export interface Ticket {
   returnCount?: number;
   sourceMessageId: string;
   parsedBy: 'rules' | 'llm';
+  /**
+   * 助企走访: the visit (V-number) this problem was found on, logged by a cadre on the enterprise's behalf; null for a
+   * problem the enterprise reported itself. The cadre who logged it is the reporter of record, not a contact of the
+   * enterprise: the enterprise rates it.
+   */
+  visitNo?: number | null;
   events: TicketEvent[];
   createdAt: string;
   updatedAt: string;
@@ -156,7 +162,7 @@ export type NewTicketInput = Pick<
   Ticket,
   | 'platform' | 'chatId' | 'reporter' | 'text' | 'summary' | 'category' | 'categoryConfidence' | 'urgency' | 'requestedDate'
   | 'resolutionDueAt' | 'enterprise' | 'sourceMessageId' | 'parsedBy'
-> & { enterpriseId?: string | null; now: string };
+> & { enterpriseId?: string | null; visitNo?: number | null; now: string };
 
 /** Builds a new ticket in 已受理 with its first event. Pure. */
 export function buildNewTicket(no: number, i: NewTicketInput): Ticket {
@@ -192,12 +198,13 @@ export function buildNewTicket(no: number, i: NewTicketInput): Ticket {
     status: 'accepted',
     sourceMessageId: i.sourceMessageId,
     parsedBy: i.parsedBy,
+    visitNo: i.visitNo ?? null,
     events: [
       {
         type: 'accepted',
         at: i.now,
         by: { platform: i.platform, id: i.reporter.id, name: i.reporter.name },
-        data: { category: i.category, urgency: i.urgency, resolutionDueAt: i.resolutionDueAt },
+        data: { category: i.category, urgency: i.urgency, resolutionDueAt: i.resolutionDueAt, ...(i.visitNo ? { visitNo: i.visitNo } : {}) },
       },
     ],
     createdAt: i.now,

@@ -1,5 +1,7 @@
 import { neutralizeUserText, type OutboundMessage } from '../messages/outbound.js';
 import type { DigestModel, Period, PeriodNumbers } from '../domain/digest.js';
+import type { DigestWithVisits } from '../domain/visit-report.js';
+import { visitDigestLines } from './visit-render.js';
 
 const NAMES: Record<Period, string> = { day: '日报', week: '周报', month: '月报', year: '年报' };
 const pct = (r: number | null) => (r === null ? '—' : `${r}%`);
@@ -14,7 +16,7 @@ const u = (s: string | null | undefined) => (s ? neutralizeUserText(s) : s);
 
 /** The digest as one platform-neutral markdown message (no phone numbers: none are in the model). */
 /** `dashboardUrl`: the workbench's dashboard, linked at the end (when the bot has a public address). */
-export function renderDigest(d: DigestModel, opts: { rankingOnly?: boolean; dashboardUrl?: string } = {}): OutboundMessage {
+export function renderDigest(d: DigestWithVisits, opts: { rankingOnly?: boolean; dashboardUrl?: string } = {}): OutboundMessage {
   const n: PeriodNumbers = d.numbers;
   const p: PeriodNumbers = d.previous;
   const title = `助企服务${NAMES[d.period.period]}（${d.period.label}）`;
@@ -42,6 +44,8 @@ export function renderDigest(d: DigestModel, opts: { rankingOnly?: boolean; dash
     if (d.categories.length) {
       lines.push(`**类别** ${d.categories.map((c) => `${c.label} ${c.newTickets}/${c.open}`).join(' · ')}（新增/在办）`);
     }
+    // 助企走访: a short line for a day or a week, coverage and 破解率 for a month (a year: its last month and the year)
+    if (d.visits) lines.push(...visitDigestLines(d.visits, d.period.period === 'year' ? 'month' : d.period.period));
   }
   if (opts.rankingOnly) {
     // rankings read best as tables (WeCom markdown_v2; lines where tables do not render)

@@ -9,6 +9,7 @@ import { deadLetterSchema } from './models/dead-letter.model.js';
 import { pendingReminderSchema } from './models/pending-reminder.model.js';
 import { outboundMessageSchema } from './models/outbound-message.model.js';
 import { projectPathSchema, projectTemplateSetSchema } from './models/project.model.js';
+import { visitSchema } from './models/visit.model.js';
 
 export interface Store {
   conn: Connection;
@@ -129,6 +130,7 @@ export async function connectStore(uri: string, opts: StoreOptions = {}): Promis
   conn.model('OutboundMessage', outboundMessageSchema, 'outbound_messages');
   conn.model('ProjectTemplateSet', projectTemplateSetSchema, 'project_templates');
   conn.model('ProjectPath', projectPathSchema, 'project_paths');
+  conn.model('Visit', visitSchema, 'visits');
   try {
     await Promise.all(Object.values(conn.models).map((m) => m.createIndexes()));
   } catch (err) {

@@ -3,6 +3,9 @@ import { DEFAULT_POLICY, type Policy } from '../../config/policy.js';
 import { handlers } from '../../handlers/index.js';
 import { createBot } from '../../src/bot/bot.js';
 import { createTicketService } from '../../src/bot/ticket-service.js';
+import { createVisitService } from '../../src/bot/visit-service.js';
+import { createVisitRepository } from '../../src/store/repositories/visit.repository.js';
+import { renderMyVisits, renderVisitOverview } from '../../src/platforms/visit-render.js';
 import { createDigestService } from '../../src/digest/digest-service.js';
 import { BusinessCalendar } from '../../src/domain/calendar.js';
 import type { DirectoryData } from '../../src/domain/directory.js';
@@ -47,14 +50,21 @@ export async function startBotHarness(opts: {
   const policy = opts.policy ?? DEFAULT_POLICY;
   const service = createTicketService({ tickets, withLock: createLocker(redis, testQueuePrefix()), calendar, policy });
   const sent: Sent[] = [];
+  const visits = createVisitRepository(store.conn);
+  const digests = createDigestService({ tickets, directories, calendar, timezone: 'Asia/Shanghai', visits });
   const bot = createBot({
     handlers,
     tickets: service,
+    visits: createVisitService({ visits, withLock: createLocker(redis, testQueuePrefix()) }),
     directory: () => directories.current(),
     calendar,
     policy,
     timezone: 'Asia/Shanghai',
-    digests: createDigestService({ tickets, directories, calendar, timezone: 'Asia/Shanghai' }),
+    digests,
+    visitReports: {
+      overview: async (at) => renderVisitOverview((await digests.visits(at))!),
+      mine: async (personId, at) => renderMyVisits((await digests.myVisits(personId, at))!),
+    },
     now: () => new Date(clock),
     log: createLogger('silent'),
     async send(cause, index, target, message) {
@@ -67,6 +77,7 @@ export async function startBotHarness(opts: {
     sent,
     tickets,
     service,
+    visits,
     /** One message through the whole bot; returns what it sent because of it. */
     async say(senderId: string, text: string, o: { chatId?: string; platform?: PlatformId; at?: string; chatType?: 'group' | 'single' } = {}) {
       if (o.at) clock = o.at;

@@ -54,6 +54,7 @@ export const ticketSchema = new Schema<Ticket & { _id: number; version?: number 
     status: { type: String, required: true, enum: Object.keys(TICKET_STATUSES) },
     sourceMessageId: { type: String, required: true },
     parsedBy: { type: String, required: true, enum: ['rules', 'llm'] },
+    visitNo: { type: Number, default: null },
     events: { type: [eventSchema], default: [] },
     /** Counted up by every saved change; a change saves only over the version it read (see saveTransition). */
     version: { type: Number, default: 0 },
@@ -75,3 +76,5 @@ ticketSchema.index({ nextDueAt: 1 });
 ticketSchema.index({ resolvedAt: 1 });
 ticketSchema.index({ closedAt: 1 });
 ticketSchema.index({ updatedAt: 1 });
+// 助企走访: the problems found on visits
+ticketSchema.index({ visitNo: 1 });

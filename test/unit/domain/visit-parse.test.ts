@@ -1,0 +1,153 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { defaultCalendar } from '../../../src/domain/calendar.js';
+import { normalizeText } from '../../../src/domain/parse/normalize.js';
+import { parseVisit, parseVisitConfirm } from '../../../src/domain/parse/visit.js';
+
+// labels are computed for this instant: Friday 2026-11-20, 10:00 in Asia/Shanghai
+const NOW = '2026-11-20T02:00:00.000Z';
+const KNOWN = ['钱塘新材料', '亿龙置业', '亿龙二期', '天赐生态', '华越纺织', '神马电力', '青年汽车', '星火医药'];
+const cal = defaultCalendar;
+
+interface LabelledVisit {
+  id: string;
+  text: string;
+  split: 't' | 'u';
+  visit: boolean;
+  target: string | null;
+  mode: string | null;
+  date: string | null;
+  companions: string[];
+  problems: string[];
+  noProblems: boolean;
+  known: boolean;
+}
+
+const set = readFileSync(new URL('../../fixtures/visits.jsonl', import.meta.url), 'utf8')
+  .split('\n')
+  .filter((l) => l.trim())
+  .map((l) => JSON.parse(l) as LabelledVisit);
+const visits = set.filter((m) => m.visit);
+const TRADITIONAL = /[訪門務問題電話視頻連線談會發現無業貿龍賜華紡織錢醫藥據與這們個裡來說對應時]/;
+
+describe('the labelled visit set (test/fixtures/visits.jsonl)', () => {
+  it('is large and varied enough', () => {
+    expect(set.length).toBeGreaterThanOrEqual(130);
+    expect(visits.length).toBeGreaterThanOrEqual(100);
+    for (const mode of ['onsite', 'phone', 'video', 'meeting']) expect(visits.filter((m) => m.mode === mode).length, mode).toBeGreaterThanOrEqual(10);
+    expect(visits.filter((m) => m.problems.length > 0).length).toBeGreaterThanOrEqual(30);
+    // numbering styles: 1. 1、 (1) （1） ① and unnumbered lists
+    for (const style of [/\d\./, /\d、/, /\(\d\)/, /（\d）/, /①/]) expect(visits.some((m) => m.problems.length > 1 && style.test(m.text)), String(style)).toBe(true);
+    expect(visits.filter((m) => m.companions.length > 0).length).toBeGreaterThanOrEqual(15);
+    expect(visits.filter((m) => m.date !== '2026-11-20').length).toBeGreaterThanOrEqual(10);
+    expect(set.filter((m) => !m.visit).length).toBeGreaterThanOrEqual(25);
+    expect(set.filter((m) => TRADITIONAL.test(m.text)).length).toBeGreaterThanOrEqual(30);
+    expect(set.filter((m) => m.split === 'u').length).toBeGreaterThanOrEqual(40);
+    expect(new Set(set.map((m) => m.id)).size).toBe(set.length);
+  });
+
+  const FIELDS = ['visit', 'target', 'mode', 'date', 'companions', 'problems', 'noProblems'] as const;
+  const norm = (v: unknown): unknown => (typeof v === 'string' ? normalizeText(v) : Array.isArray(v) ? v.map(norm) : v);
+  const tuning = set.filter((m) => m.split === 't');
+  const readings = tuning.map((m) => parseVisit(m.text, NOW, cal, m.known ? KNOWN : undefined));
+  for (const f of FIELDS) {
+    it(`reads ${f} right on ≥ 95 % of the tuning part`, () => {
+      let n = 0;
+      let right = 0;
+      const misses: string[] = [];
+      tuning.forEach((m, i) => {
+        if (f !== 'visit' && !m.visit) return;
+        const r = readings[i]!;
+        const got = f === 'visit' ? r !== null : r === null ? null : r[f];
+        n++;
+        if (JSON.stringify(norm(m[f])) === JSON.stringify(norm(got))) right++;
+        else misses.push(`${m.id} want=${JSON.stringify(m[f])} got=${JSON.stringify(got)}`);
+      });
+      expect(right / n, misses.join('\n')).toBeGreaterThanOrEqual(0.95);
+    });
+  }
+});
+
+describe('parseVisit', () => {
+  it('reads the example of the brief', () => {
+    expect(parseVisit('走访 亿龙置业 了解二期用电和招工情况，发现问题2个：1.变电站扩容慢 2.缺焊工30名', NOW, cal, KNOWN)).toEqual({
+      target: '亿龙置业',
+      mode: 'onsite',
+      date: '2026-11-20',
+      companions: [],
+      note: '了解二期用电和招工情况',
+      problems: ['变电站扩容慢', '缺焊工30名'],
+      noProblems: false,
+    });
+  });
+
+  it('reads companions, a phone visit, yesterday and an unnumbered list', () => {
+    expect(parseVisit('昨天和@王芳 电话回访华越纺织，了解融资需求，企业反映：贷款审批慢；厂区路灯不亮', NOW, cal)).toEqual({
+      target: '华越纺织',
+      mode: 'phone',
+      date: '2026-11-19',
+      companions: ['王芳'],
+      note: '了解融资需求',
+      problems: ['贷款审批慢', '厂区路灯不亮'],
+      noProblems: false,
+    });
+  });
+
+  it('says "no problems", in either script', () => {
+    for (const text of ['今天上门服务天赐生态，无问题', '今天上門服務天賜生態，無問題']) {
+      const r = parseVisit(text, NOW, cal, KNOWN);
+      expect(r).toMatchObject({ target: '天赐生态', mode: 'onsite', date: '2026-11-20', note: '', problems: [], noProblems: true });
+    }
+  });
+
+  it('takes a stated date after today for last year, and 上周五 for last week', () => {
+    expect(parseVisit('11月28日 视频连线 神马电力 座谈', NOW, cal)).toMatchObject({ mode: 'video', date: '2025-11-28', target: '神马电力' });
+    expect(parseVisit('11.18 实地调研恒信包装，企业生产经营正常', NOW, cal)).toMatchObject({ date: '2026-11-18', noProblems: true });
+    expect(parseVisit('上周五与@李明、@张强 到宏达机械走访，存在问题：（1）缺少用地指标（2）环评批复慢', NOW, cal)).toMatchObject({
+      date: '2026-11-13',
+      companions: ['李明', '张强'],
+      target: '宏达机械',
+      problems: ['缺少用地指标', '环评批复慢'],
+    });
+  });
+
+  it('reads a meeting and a known project', () => {
+    expect(parseVisit('召开钱塘新材料座谈会，听取企业诉求，无诉求', NOW, cal, KNOWN)).toMatchObject({ target: '钱塘新材料', mode: 'meeting', note: '听取企业诉求', noProblems: true });
+    expect(parseVisit('走访亿龙二期项目，了解主体施工进度', NOW, cal, KNOWN)).toMatchObject({ target: '亿龙二期', mode: 'onsite' });
+  });
+
+  it('is not fooled by what enterprises write', () => {
+    for (const text of [
+      '你们的人什么时候上门服务？',
+      '电话打了好几次都没人接，问题还没解决',
+      '希望政府来走访一下我们企业',
+      '上次走访说的问题还没解决',
+      '#12 已上门对接，企业表示满意',
+      '上门服务的工作人员态度很好，谢谢！',
+      '电话联系了税务局，说材料还要补',
+      '昨天实地查看了，厂房漏水还是没人管',
+      '上門服務什麼時候能安排？',
+      '确认 1 2',
+      '走访统计 本月',
+    ]) {
+      expect(parseVisit(text, NOW, cal, KNOWN), text).toBeNull();
+    }
+  });
+});
+
+describe('parseVisitConfirm', () => {
+  it('reads the problem numbers and the visit ref', () => {
+    expect(parseVisitConfirm('确认 1 2')).toEqual({ visitNo: null, problems: [1, 2] });
+    expect(parseVisitConfirm('确认1、3')).toEqual({ visitNo: null, problems: [1, 3] });
+    expect(parseVisitConfirm('都建单')).toEqual({ visitNo: null, problems: 'all' });
+    expect(parseVisitConfirm('全部建单')).toEqual({ visitNo: null, problems: 'all' });
+    expect(parseVisitConfirm('确认全部')).toEqual({ visitNo: null, problems: 'all' });
+    expect(parseVisitConfirm('V12 确认 1 2')).toEqual({ visitNo: 12, problems: [1, 2] });
+    expect(parseVisitConfirm('v12 都建单')).toEqual({ visitNo: 12, problems: 'all' });
+    expect(parseVisitConfirm('確認 2')).toEqual({ visitNo: null, problems: [2] });
+  });
+
+  it('is null for anything else', () => {
+    for (const text of ['确认', '好的', '确认一下明天的安排', '走访宏达机械，无问题', '#12 确认']) expect(parseVisitConfirm(text), text).toBeNull();
+  });
+});
