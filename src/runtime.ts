@@ -10,6 +10,7 @@ import { createIntake } from './bot/intake.js';
 import { createProjectService } from './bot/project-service.js';
 import { createVisitService } from './bot/visit-service.js';
 import { renderMyVisits, renderVisitOverview } from './platforms/visit-render.js';
+import { exportVisitLedger } from './ledger/visit-ledger.js';
 import { createTicketService } from './bot/ticket-service.js';
 import { createDigestService } from './digest/digest-service.js';
 import { calendarFromPolicy } from './domain/calendar.js';
@@ -268,6 +269,9 @@ export async function startRuntime(givenConfig: Readonly<Config>, log: Logger): 
           const { projects, templateNames } = await projectService.reportProjects(await directory());
           const at = now();
           return buildProjectLedger(projects, { calendar, today: calendar.localDate(at), now: at.toISOString(), templateNames });
+        },
+        async visitLedger(f) {
+          return (await exportVisitLedger(f, { visits, directories, timezone: config.timezone, now: now() })).buffer;
         },
         routers: simulator ? [workbench.router, simulator] : [workbench.router],
         async ready() {

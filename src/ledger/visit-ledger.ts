@@ -5,6 +5,8 @@ import type { Directory } from '../domain/directory.js';
 import { coverageOf, countsAsVisit, visitWindows } from '../domain/visit-report.js';
 import { VISIT_MODES, visitCadres, visitRef, type Visit } from '../domain/visit.js';
 import { NEUTRAL } from '../messages/outbound.js';
+import type { DirectoryRepository } from '../store/repositories/directory.repository.js';
+import type { VisitRepository } from '../store/repositories/visit.repository.js';
 
 export const VISIT_LEDGER_HEADERS = [
   '编号', '日期', '企业', '项目', '方式', '走访干部', '同行人员', '人次', '走访内容', '发现问题数', '问题', '建单编号', '是否已关联名录',
@@ -17,6 +19,8 @@ export interface VisitLedgerOptions {
   timezone: string;
   /** A local date (YYYY-MM-DD) in the month the 覆盖情况 sheet is for; default: the month of `now`. */
   month?: string;
+  /** The visits the 覆盖情况 sheet counts, when the 走访记录 sheet lists another range (default: the same visits). */
+  coverageVisits?: readonly Visit[];
 }
 
 /** A local date (YYYY-MM-DD) as an Excel date cell (no time, no time-zone shift). */
@@ -67,7 +71,7 @@ export function buildVisitLedger(visits: readonly Visit[], directory: Directory,
   const { month, windows } = visitWindows('month', opts.month ?? DateTime.fromISO(opts.now).setZone(opts.timezone).toISODate()!, opts.now, opts.timezone);
   const cs = sheet(wb, '覆盖情况', VISIT_COVERAGE_HEADERS, [], ['企业']);
   cs.getCell('G1').value = `统计月份：${month.label}`;
-  for (const e of coverageOf(visits, directory, windows.month).enterprises) {
+  for (const e of coverageOf(opts.coverageVisits ?? visits, directory, windows.month).enterprises) {
     cs.addRow([plain(e.name), plain(e.commissionerName) || '未指定', e.target, e.visits, e.covered ? '是' : '否']);
   }
   return wb;
@@ -81,4 +85,25 @@ export async function visitLedgerBuffer(visits: readonly Visit[], directory: Dir
 /** Writes the 走访台账 as xlsx to a stream (an HTTP response, a file). */
 export async function writeVisitLedger(out: Writable, visits: readonly Visit[], directory: Directory, opts: VisitLedgerOptions): Promise<void> {
   await buildVisitLedger(visits, directory, opts).xlsx.write(out);
+}
+
+/**
+ * The 走访台账 of the store: visits on local dates [from, to] (default: January 1 of this year to today), with the
+ * coverage of `month`'s month (default: this month) — for the CLI and the admin API alike.
+ */
+export async function exportVisitLedger(
+  f: { from?: string; to?: string; month?: string },
+  deps: { visits: Pick<VisitRepository, 'onDates'>; directories: Pick<DirectoryRepository, 'current'>; timezone: string; now: Date },
+): Promise<{ buffer: Buffer; count: number }> {
+  const today = DateTime.fromJSDate(deps.now).setZone(deps.timezone);
+  const from = f.from ?? today.startOf('year').toISODate()!;
+  const to = f.to ?? today.toISODate()!;
+  const month = f.month ? DateTime.fromISO(f.month, { zone: deps.timezone }) : today;
+  const [visits, coverageVisits, directory] = await Promise.all([
+    deps.visits.onDates(from, to),
+    deps.visits.onDates(month.startOf('month').toISODate()!, month.endOf('month').toISODate()!),
+    deps.directories.current(),
+  ]);
+  const buffer = await visitLedgerBuffer(visits, directory, { now: deps.now.toISOString(), timezone: deps.timezone, month: f.month, coverageVisits });
+  return { buffer, count: visits.length };
 }

@@ -23,6 +23,8 @@ export interface HttpDeps {
   ledger?(f: { from?: string; to?: string; status?: TicketStatus }): Promise<Buffer>;
   /** The 项目台账 workbook: every key project and its approval items. */
   projectLedger?(): Promise<Buffer>;
+  /** The 走访台账 workbook: visits on local dates [from, to] (default: this year to today), coverage of `month`'s month. */
+  visitLedger?(f: { from?: string; to?: string; month?: string }): Promise<Buffer>;
   now?: () => Date;
   /** More routes (the simulator, the workbench). */
   routers?: Router[];
@@ -158,12 +160,12 @@ export function createHttpApp(deps: HttpDeps): Koa {
     ctx.body = { ticket };
   });
 
+  const isDate = (v?: string) => !v || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)));
   api.get('/ledger.xlsx', async (ctx) => {
     if (!deps.ledger) return;
     const from = firstString(ctx.query.from);
     const to = firstString(ctx.query.to);
     const status = firstString(ctx.query.status);
-    const isDate = (v?: string) => !v || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)));
     if (!isDate(from) || !isDate(to) || (status && !(status in TICKET_STATUSES))) {
       ctx.status = 400;
       ctx.body = { error: 'from and to must be YYYY-MM-DD; status one of ' + Object.keys(TICKET_STATUSES).join(', ') };
@@ -179,6 +181,19 @@ export function createHttpApp(deps: HttpDeps): Koa {
     ctx.body = await deps.projectLedger();
     ctx.type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
     ctx.set('Content-Disposition', `attachment; filename="projects.xlsx"; filename*=UTF-8''${encodeURIComponent('项目台账.xlsx')}`);
+  });
+
+  api.get('/visits.xlsx', async (ctx) => {
+    if (!deps.visitLedger) return;
+    const [from, to, month] = [firstString(ctx.query.from), firstString(ctx.query.to), firstString(ctx.query.month)];
+    if (!isDate(from) || !isDate(to) || !isDate(month)) {
+      ctx.status = 400;
+      ctx.body = { error: 'from, to and month must be YYYY-MM-DD' };
+      return;
+    }
+    ctx.body = await deps.visitLedger({ from, to, month });
+    ctx.type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    ctx.set('Content-Disposition', `attachment; filename="visits.xlsx"; filename*=UTF-8''${encodeURIComponent('走访台账.xlsx')}`);
   });
 
   for (const m of deps.middleware ?? []) app.use(m);

@@ -46,6 +46,8 @@ const DATE_WORD = new RegExp(
     '(?:今天|今日|今早|今晨|昨天|昨日|昨晚|前天|大前天)',
     '(?:上上|上个?|本|这个?)?(?:周|星期|礼拜)[一二三四五六日天1-7]',
     `${NUM}天前`,
+    // a bare day ("18号"): this month's, or last month's when still ahead — not a building, line or plot number
+    '(?<![\\d月])\\d{1,2}[日号](?![楼栋线门院仓库号地块车间厂房\\d])',
   ].join('|'),
 );
 /** Dates written with a dot or slash ("11.28", "11/28"): only in the opening, where they cannot be amounts. */
@@ -207,6 +209,12 @@ function resolveDate(word: string, today: DateTime): string | null {
     const day = +m[2]!;
     if (month < 1 || month > 12 || day < 1 || day > 31) return null;
     return iso(notFuture(DateTime.fromObject({ year: today.year, month, day }, { zone: today.zone })));
+  }
+  if ((m = /^(\d{1,2})[日号]/.exec(word))) {
+    const day = +m[1]!;
+    if (day < 1 || day > 31) return null;
+    const d = DateTime.fromObject({ year: today.year, month: today.month, day }, { zone: today.zone });
+    return iso(d.isValid && d <= today ? d : DateTime.fromObject({ year: today.year, month: today.month, day }, { zone: today.zone }).minus({ months: 1 }));
   }
   if (/^(今天|今日|今早|今晨)/.test(word)) return iso(today);
   if (/^(昨天|昨日|昨晚)/.test(word)) return iso(today.minus({ days: 1 }));
