@@ -22,14 +22,17 @@ export const HELP_LINES = {
     '**查询**：我的待办 · #12 什么进度了',
     '**项目代办**：项目 名称（审批进度）· 名称 事项 已申报 / 已批复 / 不适用，例如“亿龙二期 施工许可 已申报”',
     '**容缺与预计**：名称 事项 容缺受理 缺：材料，12月10日前补齐 · 名称 事项 已补齐：材料 · 名称 事项 预计12月5日',
+    '**助企走访**：走访 亿龙置业 了解用电情况，发现问题：1.… 2.…（可写 电话/视频/座谈、日期、@同行人员）· 确认 1 2 / 都建单 · 我的走访 · 修改走访 V12 … · 删除走访 V12',
   ],
   leader: [
     '**今日简报**：今日简报 · 周报 · 月报 · 排名',
     '**重点项目**：月调度 · 季观摩 · 年验收',
+    '**走访情况**：走访情况（本月覆盖、未走访的重点企业和干部）',
     '**超期问题**：超期问题',
     '**同意延期**：同意延期 #12',
     '**催办**：#12 催一下',
   ],
+  admin: ['**走访关联**：待关联走访 · 关联走访 V12 企业名称（名录中没有的企业）'],
 };
 
 /** 帮助 — shows what the asker may do: enterprises report and follow up, cadres handle, leaders oversee. */
@@ -42,6 +45,7 @@ export const help: Handler = {
     if (role === 'enterprise' || role === 'none') lines.push(...HELP_LINES.enterprise);
     if (role === 'cadre' || role === 'leader' || role === 'admin') lines.push(...HELP_LINES.cadre);
     if (role === 'leader' || role === 'admin') lines.push(...HELP_LINES.leader);
+    if (role === 'admin') lines.push(...HELP_LINES.admin);
     await ctx.reply(compose(lines, [], '店小二使用说明'));
     return `help for ${role}`;
   },

@@ -21,7 +21,7 @@ const SHEETS = {
   },
   enterprises: {
     sheet: '企业',
-    columns: { id: '编号', name: '名称', aliases: '别名', creditCode: '统一社会信用代码', commissioner: '服务专员', key: '重点企业' },
+    columns: { id: '编号', name: '名称', aliases: '别名', creditCode: '统一社会信用代码', commissioner: '服务专员', key: '重点企业', visitsPerMonth: '每月走访次数' },
   },
   projects: {
     sheet: '项目',
@@ -138,6 +138,8 @@ function fromCell(section: Section, key: string, text: string): unknown {
   }
   if (key === 'categories') return splitList(text).map((c) => CATEGORY_ALIASES[c] ?? c);
   if (key === 'key') return /^(是|true|yes|y|1|重点)$/i.test(text);
+  // a number the schema checks (a bad one is named with its row, as every other problem)
+  if (key === 'visitsPerMonth') return /^\d+$/.test(text) ? Number(text) : text;
   if (key === 'role') return ROLE_ALIASES[text] ?? text;
   if (key === 'kind') return KIND_ALIASES[text] ?? text;
   if (key === 'platform') return PLATFORM_ALIASES[text] ?? text;
