@@ -52,24 +52,20 @@ function readCommand(ctx: BotContext): Command | null {
   const t = ctx.parsed.normalized.replace(/^@\S+\s*/, '').trim();
   // a ticket command (`#12 …`) is never a visit command; "发现问题2个" is not a ticket number, so parsed.ticket is not asked
   if (!t || /[#＃]\s*\d/.test(t)) return null;
-  const bare = t.replace(/[\s。！!？?]+$/g, '');
-  const staff = isStaff(ctx.actor);
-  let m: RegExpExecArray | null;
-  const cmd = ((): Command | null => {
-    if (MINE.test(bare)) return { kind: 'mine' };
-    if (OVERVIEW.test(bare)) return { kind: 'overview' };
-    if (UNLINKED.test(bare)) return { kind: 'unlinked' };
-    if ((m = DELETE.exec(bare))) return { kind: 'delete', visitNo: m[1] ? Number(m[1]) : null };
-    if ((m = EDIT.exec(t))) return { kind: 'edit', visitNo: Number(m[1]), text: m[2]!.trim() };
-    if ((m = LINK.exec(bare))) return { kind: 'link', visitNo: Number(m[1]), name: m[2]!.trim() };
-    const confirm = staff ? parseVisitConfirm(bare) : null;
-    if (confirm) return { kind: 'confirm', ...confirm };
-    const reading = parseVisit(ctx.msg.text, ctx.now, ctx.sla.calendar, knownNames(ctx));
-    return reading ? { kind: 'log', reading } : null;
-  })();
-  if (!cmd || staff) return cmd;
   // from an enterprise: only what is unmistakably a visit command is refused here; anything else reads on (a report)
-  return EXPLICIT.test(t) ? { kind: 'not_staff' } : null;
+  if (!isStaff(ctx.actor)) return EXPLICIT.test(t) ? { kind: 'not_staff' } : null;
+  const bare = t.replace(/[\s。！!？?]+$/g, '');
+  let m: RegExpExecArray | null;
+  if (MINE.test(bare)) return { kind: 'mine' };
+  if (OVERVIEW.test(bare)) return { kind: 'overview' };
+  if (UNLINKED.test(bare)) return { kind: 'unlinked' };
+  if ((m = DELETE.exec(bare))) return { kind: 'delete', visitNo: m[1] ? Number(m[1]) : null };
+  if ((m = EDIT.exec(t))) return { kind: 'edit', visitNo: Number(m[1]), text: m[2]!.trim() };
+  if ((m = LINK.exec(bare))) return { kind: 'link', visitNo: Number(m[1]), name: m[2]!.trim() };
+  const confirm = parseVisitConfirm(bare);
+  if (confirm) return { kind: 'confirm', ...confirm };
+  const reading = parseVisit(ctx.msg.text, ctx.now, ctx.sla.calendar, knownNames(ctx));
+  return reading ? { kind: 'log', reading } : null;
 }
 
 /** The names the directory knows (enterprises, projects, their aliases), matched first by the visit parser. */

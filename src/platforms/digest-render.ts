@@ -45,7 +45,8 @@ export function renderDigest(d: DigestWithVisits, opts: { rankingOnly?: boolean;
       lines.push(`**类别** ${d.categories.map((c) => `${c.label} ${c.newTickets}/${c.open}`).join(' · ')}（新增/在办）`);
     }
     // 助企走访: a short line for a day or a week, coverage and 破解率 for a month (a year: its last month and the year)
-    if (d.visits) lines.push(...visitDigestLines(d.visits, d.period.period === 'year' ? 'month' : d.period.period));
+    // (left out where nobody logs visits: a district not using 助企走访 reads no line of zeros)
+    if (d.visits && d.visits.ytd.visits > 0) lines.push(...visitDigestLines(d.visits, d.period.period === 'year' ? 'month' : d.period.period));
   }
   if (opts.rankingOnly) {
     // rankings read best as tables (WeCom markdown_v2; lines where tables do not render)

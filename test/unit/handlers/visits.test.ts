@@ -130,6 +130,22 @@ describe('who may log, and where a visit is shown', () => {
   });
 });
 
+describe('the numbers', () => {
+  it('the month digest carries a visits line once visits are logged, with 批次 and 人次 apart; none before', async () => {
+    expect((await h.say('lihua', '月报', { chatId: LEADERS })).texts[0]).not.toContain('助企走访');
+    await h.say('zhangwei', '走访 亿龙置业 和@王芳 @刘强 了解用工，发现问题：缺焊工', { chatId: YILONG });
+    await h.say('wangfang', '电话回访天赐生态，无问题', privately('wangfang'));
+    const month = (await h.say('lihua', '月报', { chatId: LEADERS })).texts[0]!;
+    // 2 visits (批次); 3 cadres on the first + 1 on the second = 4 人次; 2 enterprises; 1 problem
+    expect(month).toContain('助企走访：本月 2 批次、4 人次，服务企业 2 家，发现问题 1 个');
+    const overview = (await h.say('lihua', '走访情况', privately('lihua'))).texts[0]!;
+    expect(overview).toContain('2 批次、4 人次');
+    const mine = (await h.say('wangfang', '我的走访', privately('wangfang'))).texts[0]!;
+    expect(mine).toContain('V1');
+    expect(mine).toContain('V2');
+  });
+});
+
 describe('edits, deletions and links', () => {
   it('the author edits within a day; nobody else may; after a day nobody may', async () => {
     await h.say('zhangwei', '走访 亿龙置业 了解用电情况，无问题', { chatId: YILONG });
