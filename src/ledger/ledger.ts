@@ -8,7 +8,7 @@ import { NEUTRAL } from '../messages/outbound.js';
 import { CATEGORIES, isOpen, TICKET_STATUSES, wasOverdue, type Ticket } from '../domain/ticket.js';
 
 export const LEDGER_HEADERS = [
-  '编号', '受理日期', '企业', '类别', '问题摘要', '责任人', '责任单位', '办理时限', '状态', '办结结果', '评价', '办结日期', '办理用时(工作日)', '是否超期',
+  '编号', '受理日期', '企业', '类别', '问题摘要', '责任人', '责任单位', '办理时限', '状态', '办结结果', '评价', '办结日期', '办理用时(工作日)', '是否超期', '来源',
 ] as const;
 
 /** A local calendar date as an Excel date cell (no time, no time-zone shift). */
@@ -30,7 +30,7 @@ export async function buildLedger(
   const ws = wb.addWorksheet('问题台账', { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = LEDGER_HEADERS.map((h) => ({
     header: h,
-    width: h === '问题摘要' ? 40 : h === '企业' ? 24 : 14,
+    width: h === '问题摘要' ? 40 : h === '企业' ? 24 : h === '来源' ? 16 : 14,
     style: ['受理日期', '办理时限', '办结日期'].includes(h) ? { numFmt: 'yyyy-mm-dd' } : {},
   }));
   ws.getRow(1).font = { bold: true };
@@ -56,6 +56,8 @@ export async function buildLedger(
       isOpen(t) ? '' : dateCell(t.resolvedAt, tz),
       Math.round((cal.workingMinutesBetween(t.createdAt, end) / cal.minutesPerDay) * 10) / 10,
       overdue ? '是' : '否',
+      // 助企走访: a problem a cadre found on a visit, beside those the enterprise reported itself
+      t.visitNo ? `走访发现 V${t.visitNo}` : '企业反映',
     ]);
   }
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: LEDGER_HEADERS.length } };

@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import YAML from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BusinessCalendar } from '../../../src/domain/calendar.js';
-import { validateDirectory } from '../../../src/domain/directory.js';
+import ExcelJS from 'exceljs';
+import { Directory, validateDirectory } from '../../../src/domain/directory.js';
+import { buildLedger, LEDGER_HEADERS } from '../../../src/ledger/ledger.js';
 import { isGroup, isReply, isUser, startBotHarness, type BotHarness } from '../../helpers/bot-harness.js';
 import { projectRoot } from '../../helpers/shared.js';
 
@@ -63,7 +65,16 @@ describe('a cadre logs a visit and turns its problems into tickets', () => {
     const redelivered = await h.again(confirmed.msg);
     expect(redelivered.outcome).toBe('visit V1: tickets #1 #2');
     expect(await h.ticket(3)).toBeNull();
-    expect(await h.tickets.getByNo(3)).toBeNull();
+
+    // in the same 问题台账 as reported problems, their source named
+    const other = await h.say('chenjl', '我们厂区门口的路灯坏了一个月了', { chatId: YILONG });
+    expect(other.outcome).toMatch(/^ticket #3 created/);
+    const wb = new ExcelJS.Workbook();
+    const buf = await buildLedger(await h.tickets.forLedger({}), { directory: new Directory(directory), calendar: cal, timezone: 'Asia/Shanghai', now: MONDAY });
+    await wb.xlsx.load(buf as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('问题台账')!;
+    const col = LEDGER_HEADERS.indexOf('来源') + 1;
+    expect([2, 3, 4].map((r) => ws.getRow(r).getCell(col).value)).toEqual(['走访发现 V1', '走访发现 V1', '企业反映']);
   });
 
   it('a visit logged twice by one message is one visit; another message is another', async () => {
