@@ -130,7 +130,7 @@ export function ticketCard(t: Ticket, cal: Pick<BusinessCalendar, 'localDate' | 
   return [
     `**#${t.no} ${TICKET_STATUSES[t.status]}**${t.outcome && !open ? `（${OUTCOMES[t.outcome]}）` : ''}`,
     `> 问题：${t.summary}`,
-    `> 类别：${CATEGORIES[t.category]}${t.enterprise ? ` · ${t.enterprise}` : ''}`,
+    `> 类别：${CATEGORIES[t.category]}${t.enterprise ? ` · ${t.enterprise}` : ''}${t.visitNo ? ` · 走访发现（V${t.visitNo}）` : ''}`,
     `> 责任人：${t.assignee?.name ?? '待派单'} · 办理时限：${dueText(t, cal)}`,
     ...(last?.note ? [`> ${lastLabel}：${last.note}`] : []),
   ];
