@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { PERIODS, type Period } from '../domain/digest.js';
-import { isoDate } from './format.js';
+import { instantOption, isoDate } from './format.js';
 import { openDigests, openProjectReports, withStore } from './open.js';
 
 /** `xiaoer digest`: the leaders' digest of a day, week, month or year. */
@@ -11,7 +11,10 @@ export function registerDigest(program: Command): void {
     .option('--period <period>', PERIODS.join(' | '), 'day')
     .option('--date <date>', 'a local date inside the period (default: today)', isoDate)
     .option('--json', 'JSON output')
-    .action(async (opts: { period: string; date?: string; json?: boolean }) => {
+    .option('--at <instant>', 'as of this ISO-8601 instant (default now): what a digest sent then showed')
+    .action(async (opts: { period: string; date?: string; json?: boolean; at?: string }) => {
+      const at = instantOption(opts.at);
+      if (at === null) return;
       if (!(PERIODS as readonly string[]).includes(opts.period)) {
         console.error('--period 只能是 day、week、month 或 year');
         process.exitCode = 2;
@@ -20,7 +23,7 @@ export function registerDigest(program: Command): void {
       await withStore(async (store, cfg) => {
         const [{ renderDigest }, { toPlainText }] = await Promise.all([import('../platforms/digest-render.js'), import('../messages/outbound.js')]);
         const digests = await openDigests(store, cfg);
-        const now = new Date();
+        const now = new Date(at);
         const model = await digests.build(digests.range(opts.period as Period, opts.date, now), now);
         if (opts.json) {
           // the key projects (项目代办): 月调度 of the month holding the period's last day; 年验收 for a year

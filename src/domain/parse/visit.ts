@@ -52,7 +52,7 @@ const DATE_WORD = new RegExp(
 );
 /** Dates written with a dot or slash ("11.28", "11/28"): only in the opening, where they cannot be amounts. */
 const SHORT_DATE = /^(\d{1,2})[./](\d{1,2})(?![\d.])/;
-const TIME_WORD = /^(?:上午|下午|早上|早晨|中午|晚上|傍晚|\d{1,2}[:：]\d{2}|[\d一二两三四五六七八九十]{1,3}点(?:半|\d{1,2}分?)?)/;
+const TIME_WORD = /^(?:刚刚|刚才|刚|上午|下午|早上|早晨|中午|晚上|傍晚|\d{1,2}[:：]\d{2}|[\d一二两三四五六七八九十]{1,3}点(?:半|\d{1,2}分?)?)/;
 const COMPANIONS = /^(?:(?:和|与|同|跟|陪同|协同|会同|联合|带着|带)\s*)?@[^@]*?(?=\s|$|[，,、。；;：:]|(?:一起|一同|一道|共同|带队|走访|上门|电话|视频|座谈|实地|拜访|深入|前往|赴|到|去))(?:\s*[、,，和与及]?\s*@[^@]*?(?=\s|$|[，,、。；;：:]|(?:一起|一同|一道|共同|带队|走访|上门|电话|视频|座谈|实地|拜访|深入|前往|赴|到|去)))*(?:\s*(?:等人|等|同志|一行))?(?:\s*(?:一起|一同|一道|共同|带队|陪同))?/;
 const SELF = /^(?:我们|我和|我|本人|今天我们|一起|一同|共同|带队|一行人?|几位同事|同事们?)/;
 const SEPARATOR = /^[\s，,：:。]+/;
@@ -71,16 +71,54 @@ interface Verb {
 
 /** Verb phrases that open a visit log, tried in order at the start of what follows the opening. */
 const VERBS: Verb[] = [
-  { re: /^(?:电话(?:回访|走访|联系|沟通|对接|调度|询问|了解|跟进|调研)|致电|通过电话(?:回访|走访|联系|沟通|了解|对接)?)/, mode: 'phone' },
+  {
+    re: /^(?:电话(?:回访|走访|联系|沟通|对接|调度|询问|了解|跟进|调研)|电话(?:问|聊)了?(?:问|聊|一?下)?|打了?(?:个|一个|一通|通)?电话(?:给|到)|致电|通过电话(?:回访|走访|联系|沟通|了解|对接)?)/,
+    mode: 'phone',
+  },
   { re: /^(?:视频(?:连线|走访|会议|回访|对接|调研|座谈|沟通)|线上(?:会议|走访|对接|座谈|沟通|连线)|通过视频(?:连线|会议)?|远程视频(?:连线|会议)?)/, mode: 'video' },
   { re: /^(?:政企(?:座谈会?|恳谈会?)|座谈会?|召开|组织召开|组织|参加)(?=.{0,30}?(?:座谈|恳谈))/, mode: 'meeting' },
   { re: /^(?:政企(?:座谈会?|恳谈会?)|座谈会?)/, mode: 'meeting' },
-  { re: /^(?:登记走访|上门(?:服务|走访|对接|调研|了解|座谈)?|实地(?:走访|调研|查看|察看|踏勘|考察)|到企业?(?:服务|调研|走访|对接)|入企(?:服务|调研|走访)|现场(?:走访|调研|服务|办公|查看)|走访|拜访|回访)/, mode: 'onsite', generic: true },
+  { re: /^(?:登记走访|上门(?:服务|走访|对接|调研|了解|座谈)?|(?:实地|现场)(?:看了?(?:看|一?下)?|转了?(?:转|一?圈|一?下)?)(?=\s*[^\s，,。；;：:！!？?])|实地(?:走访|调研|查看|察看|踏勘|考察)|到企业?(?:服务|调研|走访|对接)|入企(?:服务|调研|走访)|现场(?:走访|调研|服务|办公|查看)|走访|拜访|回访)/, mode: 'onsite', generic: true },
 ];
 
-/** "深入/到/去/赴/前往 X 走访": the place first, then the verb. */
-const PLACE_FIRST = /^(?:深入到?|到了|去了|来到|到|去|赴|前往|在)\s*([^，,。；;：:！!？?]{2,30}?)\s*(?:(?:开展|进行)?(?:上门)?(?:走访|调研|服务|对接|座谈|拜访|现场办公|实地查看|召开座谈会|召开政企座谈会|座谈交流))/;
+/**
+ * "深入/到/去/赴/前往 X 走访": the place first, then the verb, with a mode word between ("到X实地走访") and a
+ * "了一趟/了下" after ("去X走访了一趟").
+ */
+const PLACE_FIRST =
+  /^(?:深入到?|到了|去了|来到|到|去|赴|前往|在)\s*([^，,。；;：:！!？?]{2,30}?)\s*(?:(?:开展|进行)?(?:上门|实地|现场|入企)?(?:走访|调研|服务|对接|座谈交流|座谈会?|拜访|现场办公|实地查看|召开(?:政企)?座谈会))(?:了(?:一趟|一?下|一圈|一次)?)?/;
 const PLACE_MODE = (verb: string): VisitMode => (/座谈/.test(verb) ? 'meeting' : 'onsite');
+
+/**
+ * "跟/和/给 X 打了电话", "线上跟 X 对了一下", "电话里和 X 聊了聊": the one visited first, then a verb. The verb or a
+ * mode word before says how; a verb that says nothing of it (对接, 聊, 问…) needs the mode word.
+ */
+const CONTACT =
+  /^(电话里?|通过电话|视频|通过视频|线上|网上|远程)?\s*(?:跟|和|与|同|给|找|向)\s*([^，,。；;：:！!？?\s@]{2,30}?)\s*((?:打|通)了?(?:个|一个|一通|通|几个)?电话|电话(?:联系|沟通|对接|了解)|视频(?:连线|通话|会议)?|连线|开了?(?:个|一个|一场|场)?(?:政企)?座谈会|座谈|走访|拜访|调研|对接|沟通|交流|(?:聊|谈|问|对)(?=了|一下))(?:了(?:一趟|一?下|一次|聊|谈|问)?|一下)?/;
+function contactMode(prefix: string | undefined, verb: string): VisitMode | null {
+  if (/电话/.test(verb)) return 'phone';
+  if (/视频|连线/.test(verb)) return 'video';
+  if (/座谈/.test(verb)) return 'meeting';
+  if (prefix) return /电话/.test(prefix) ? 'phone' : 'video';
+  if (/走访|拜访|调研/.test(verb)) return 'onsite';
+  return null;
+}
+
+/**
+ * A target read between a place verb and its visit verb, cleaned: a leading place phrase ("园区召开X" → X) and a
+ * trailing mode or verb word ("X实地", "X开了个") are not part of it.
+ */
+function cleanPlace(x: string): string {
+  let t = x.trim();
+  const lead = /^[^，,。；;]{1,10}?(?:召开|举行|举办)\s*(.{2,})$/.exec(t);
+  if (lead) t = lead[1]!;
+  for (let i = 0; i < 3; i++) {
+    const u = t.replace(/\s*(?:开了?(?:个|一个|一场|场)?|召开|组织|举行|举办|实地|现场|上门|入企|进行|开展|一起|一同)$/, '');
+    if (u === t || u.length < 2) break;
+    t = u;
+  }
+  return t;
+}
 
 /** After the verb: words that show it is not the log of a visit ("上门服务的人", "走访统计", "电话打不通"). */
 const NOT_AFTER_VERB = /^(?:的|时(?![代尚])|后(?=[，,。的\s])|过(?=[，,。的\s我你他])|中(?=[，,。的\s])|说|完|一下|一次|不(?:上|到|通|了)|没(?:人|有|接)|统计|情况|记录|台账|报表|排名|汇总|列表|查询|覆盖|率|清单|名单|计划|安排|任务|怎么|如何|吗|呢|了吗|多少|很|非常|太|挺|真|态度|效率|辛苦|及时|感谢|谢谢|也|都|还|又|才|已经|可以|能|要|需要|得|通知|链接|会议号|时间|材料|好几次|几次|多次|\d+次|上(?=企业|领导|说|提))/;
@@ -169,21 +207,21 @@ const TARGET_END = /[\s，,。；;：:、！!？?（）()【】]/;
 /** What the visit was about, when no name comes first ("走访了解到…"). */
 const PURPOSE_START = /^(?:了解|调研|对接|协调|听取|宣讲|开展|查看|察看|帮助|帮扶|指导|沟通|交流|推进|督促|核实|跟进|就|针对|围绕|关于|发现|无问题|企业反映)/;
 /** Words before the name ("走访辖区重点企业宏达机械"). */
-const TARGET_PREFIX = /^(?:了(?!解)\s*|与|和|同|跟|对|给|辖区|重点|规上|包联|联系|帮扶|服务|挂钩|在建|重大)*(?:企业|项目)?\s*/;
+const TARGET_PREFIX = /^(?:了(?!解)\s*|与|和|同|跟|对(?!接)|给|辖区|重点|规上|包联|联系|帮扶|服务|挂钩|在建|重大)*(?:企业|项目)?\s*/;
 /** A target that names no one ("走访企业", "深入项目一线"). */
 const GENERIC_TARGET = /^(?:企业|项目|工地|园区|一线|现场|车间|辖区企业|重点企业|重点项目|企业一线|项目一线|项目现场|园区企业|规上企业|了)$/;
 
 const PROBLEM_MARKER = new RegExp(
   [
     `(?<![未没无])(?:发现|收集|梳理|排查)(?:到|出)?(?:问题|困难|诉求)(?:${NUM}个|${NUM}条|${NUM}项)?(?:\\s*[，,]?\\s*(?:分别是|如下|包括|有))?\\s*[：:]?`,
-    `(?:企业)?(?:反映|提出)(?:了)?(?:问题|困难|诉求)?(?:${NUM}个|${NUM}条|${NUM}项)?\\s*[：:]`,
+    `(?:企业)?(?:反映|提出|提了)(?:了)?(?:${NUM}(?:个|条|项|点|方面)的?)?(?:问题|困难|诉求|意见|需求)?(?:${NUM}个|${NUM}条|${NUM}项|${NUM}点)?\\s*[：:]`,
     `企业反映(?!良好|满意|不错|较好|无|没有)`,
     `(?:存在|需协调解决的?|需要协调的?|主要)?(?:问题|困难|诉求|需求)(?:${NUM}个|${NUM}条|${NUM}项)?(?:有|如下)?\\s*[：:]`,
     `需协调(?:解决)?\\s*[：:]`,
   ].join('|'),
 );
-const NUMBERING = /(?:(?:^|(?<=[\s，,。；;、:：]))\s*(?:\d{1,2}[.．、)）](?!\d)|[一二三四五六七八九十][、.．])|\s*[（(]\d{1,2}[)）]|\s*[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])/g;
-const NO_PROBLEMS = /(?:无|没有|没|暂无|暂时没有|暂未发现|未发现|没发现|未反映|没有反映|无其他|无其它|无明显|无特别|无新的?)(?:明显|特别|其他|新的?)?(?:问题|诉求|困难|需求)|(?:问题|诉求|困难)[：:]?\s*(?:无|暂无|没有)(?=$|[\s，,。；;])|(?:运行|运转|生产经营|经营|生产|一切)(?:情况)?(?:均|都|良好|总体)?正常|无异常/;
+const NUMBERING = /(?:(?:^|(?<=[\s，,。；;、:：]))\s*(?:\d{1,2}[.．、)）](?!\d)|[一二三四五六七八九十][、.．是])|\s*[（(]\d{1,2}[)）]|\s*[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])/g;
+const NO_PROBLEMS = /(?:(?:没有?|无)(?:啥|什么|多大|太大)|无|没有|没|暂无|暂时没有|暂未发现|未发现|没发现|未反映|没有反映|无其他|无其它|无明显|无特别|无新的?)(?:明显|特别|其他|新的?)?(?:问题|诉求|困难|需求)|(?:问题|诉求|困难)[：:]?\s*(?:无|暂无|没有)(?=$|[\s，,。；;])|(?:运行|运转|生产经营|经营|生产|一切)(?:情况)?(?:均|都|良好|总体)?正常|无异常/;
 
 // ---- dates ------------------------------------------------------------------------------------------------------
 
@@ -286,7 +324,10 @@ function findKnown(text: string, known: readonly string[]): string | null {
 
 /** The target read by shape at the start of `text`: the words up to punctuation, a mode word or a purpose verb. */
 function shapeTarget(text: string): { target: string | null; rest: string } {
-  const s = text.replace(TARGET_PREFIX, '');
+  let s = text.replace(TARGET_PREFIX, '');
+  // a verb of contact before the name ("视频会议对接远东电缆")
+  const v = /^(?:对接|联系|连线|联络|约谈|走访|拜访)\s*/.exec(s);
+  if (v && !PURPOSE_START.test(s.slice(v[0].length)) && !TARGET_END.test(s.charAt(v[0].length))) s = s.slice(v[0].length).replace(TARGET_PREFIX, '');
   if (PURPOSE_START.test(s)) return { target: null, rest: s };
   let end = s.length;
   const p = TARGET_END.exec(s);
@@ -351,10 +392,16 @@ export function parseVisit(text: string, now: string, calendar: Calendar, known?
   }
   if (mode === null) {
     const m = PLACE_FIRST.exec(r);
+    const c = m ? null : CONTACT.exec(r);
+    const cm = c ? contactMode(c[1], c[3]!) : null;
     if (m) {
       mode = PLACE_MODE(m[0].slice(m[0].indexOf(m[1]!) + m[1]!.length));
-      placeTarget = m[1]!.trim();
+      placeTarget = cleanPlace(m[1]!);
       after = r.slice(m[0].length);
+    } else if (c && cm) {
+      mode = cm;
+      placeTarget = cleanPlace(c[2]!);
+      after = r.slice(c[0].length);
     } else if (header && r.length > 0) {
       mode = 'onsite';
       generic = true;
@@ -372,7 +419,7 @@ export function parseVisit(text: string, now: string, calendar: Calendar, known?
   if (!pm) {
     // a numbered list without a marker ("…，1.缺电 2.缺工")
     NUMBERING.lastIndex = 0;
-    const first = [...after.matchAll(NUMBERING)].find((m) => /^\s*(?:1[.．、)）]|[（(]1[)）]|①|一[、.．])/.test(m[0]));
+    const first = [...after.matchAll(NUMBERING)].find((m) => /^\s*(?:1[.．、)）]|[（(]1[)）]|①|一[、.．是])/.test(m[0]));
     if (first) {
       head = after.slice(0, first.index);
       list = after.slice(first.index);
@@ -400,7 +447,7 @@ export function parseVisit(text: string, now: string, calendar: Calendar, known?
   }
   if (target !== null) target = trimPunct(target).replace(/^[@]/, '') || null;
   // a public body is not an enterprise served ("电话联系供电局")
-  if (target !== null && !knownHit && /(?:局|委|政府|街道办|办事处|窗口|热线|12345|客服|你们|他们|我们)$/.test(target)) return null;
+  if (target !== null && !knownHit && /(?:局|委|政府|街道办|办事处|窗口|热线|12345|客服|你们|他们|我们|客户|物业|同事|领导|大家)$/.test(target)) return null;
 
   // a mode word right after the target ("走访 神马电力（视频）")
   if (generic) {
@@ -422,7 +469,7 @@ export function parseVisit(text: string, now: string, calendar: Calendar, known?
   let note = rest
     .replace(MENTION, ' ')
     .replace(new RegExp(DATE_WORD.source, 'g'), ' ')
-    .replace(new RegExp(`(?:企业|目前|当前|总体)*(?:${NO_PROBLEMS.source})`), ' ')
+    .replace(new RegExp(`(?:企业(?:说|表示)?|目前|当前|总体)*(?:${NO_PROBLEMS.source})`, 'g'), ' ')
     .replace(/^\s*(?:政企)?(?:座谈会?|恳谈会?)/, ' ')
     .replace(/^\s*[（(]?\s*(?:电话|视频|线上)\s*[)）]?/, ' ');
   note = note
