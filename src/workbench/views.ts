@@ -6,6 +6,8 @@ import { authorize, type Permission } from '../domain/permissions.js';
 import { workingDaysOverdue } from '../domain/sla.js';
 import { ALLOWED_FROM, OUTCOMES, RATINGS, type RatingLevel, type TicketAction } from '../domain/ticket-state.js';
 import { CATEGORIES, EVENT_LABELS, isOpen, isOverdue, TICKET_STATUSES, type Ticket } from '../domain/ticket.js';
+import type { MyVisits, VisitReport } from '../domain/visit-report.js';
+import { VISIT_MODES, visitCadres, type Visit } from '../domain/visit.js';
 
 /**
  * What the workbench page shows, made from tickets and the digest: the rows, the detail, the actions a viewer may
@@ -145,3 +147,84 @@ export function dashboardCards(d: DigestModel, prev: DigestModel | null) {
     card('participation', '参评率', d.satisfaction.period.participation, prev?.satisfaction.period.participation ?? null, '%'),
   ];
 }
+
+/**
+ * 助企走访 on the dashboard (GET /h5/api/visits): the month's figures, year to date, 破解率, coverage, who has not
+ * visited and by department. What people wrote is not sent: the unlinked visits go as number, date, enterprise and
+ * author only (their notes and problems, the chats they came from and the edit history stay on the server), and the
+ * coverage lists as the key enterprises and projects not (fully) visited.
+ */
+export function visitsView(r: VisitReport) {
+  const range = (p: VisitReport['period']) => ({ kind: p.period, key: p.key, label: p.label, start: p.start, end: p.end });
+  const c = r.coverage;
+  const enterprise = (e: VisitReport['coverage']['unvisitedEnterprises'][number]) => ({
+    id: e.id,
+    name: e.name,
+    commissionerId: e.commissionerId,
+    commissionerName: e.commissionerName,
+    target: e.target,
+    visits: e.visits,
+  });
+  return {
+    period: range(r.period),
+    month: range(r.month),
+    end: r.end,
+    /** The last local date counted (YYYY-MM-DD). */
+    through: lastDate(r.windows.period.to),
+    figures: r.figures,
+    ytd: r.ytd,
+    solveRate: r.solveRate,
+    coverage: {
+      keyEnterprises: { covered: c.keyEnterprises.covered, total: c.keyEnterprises.total, rate: c.keyEnterprises.rate },
+      projects: { covered: c.projects.covered, total: c.projects.total, rate: c.projects.rate },
+      unvisitedEnterprises: c.unvisitedEnterprises.map(enterprise),
+      /** Visited this month, but fewer times than their monthly target. */
+      belowTarget: c.keyEnterprises.list.filter((e) => e.visits > 0 && !e.covered).map(enterprise),
+      unvisitedProjects: c.unvisitedProjects.map((p) => ({ id: p.id, name: p.name, enterpriseName: p.enterpriseName })),
+    },
+    cadresWithoutVisit: r.cadresWithoutVisit.map((p) => ({ id: p.id, name: p.name, department: p.department })),
+    byDepartment: r.byDepartment,
+    byTaskforce: r.byTaskforce,
+    unlinked: r.unlinked.map((v) => ({ no: v.no, date: v.date, enterpriseName: v.enterpriseName, by: { name: v.by.name } })),
+  };
+}
+export type VisitsView = ReturnType<typeof visitsView>;
+
+/** The day before a window's exclusive end (YYYY-MM-DD → YYYY-MM-DD), in plain calendar arithmetic. */
+function lastDate(to: string): string {
+  const d = new Date(`${to}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/** One visit as its cadre's own card shows it: no chat, message or edit history. */
+function visitItem(v: Visit, personId: string) {
+  return {
+    no: v.no,
+    date: v.date,
+    mode: v.mode,
+    modeLabel: VISIT_MODES[v.mode] ?? v.mode,
+    enterpriseName: v.enterpriseName,
+    projectId: v.projectId,
+    note: v.note,
+    problems: v.problems.map((p) => ({ n: p.n, text: p.text, ticketNo: p.ticketNo })),
+    by: { personId: v.by.personId, name: v.by.name },
+    /** The others on the visit (not the viewer), by name. */
+    with: visitCadres(v)
+      .filter((c) => c.personId !== personId)
+      .map((c) => c.name),
+  };
+}
+
+/** 我的走访 (GET /h5/api/visits/mine): the viewer's visits this month and the key enterprises of theirs not yet visited. */
+export function myVisitsView(m: MyVisits) {
+  return {
+    personId: m.personId,
+    name: m.name,
+    month: { key: m.month.key, label: m.month.label },
+    visits: m.visits.map((v) => visitItem(v, m.personId)),
+    assigned: m.assigned,
+    notVisited: m.notVisited.map((e) => ({ id: e.id, name: e.name })),
+  };
+}
+export type MyVisitsView = ReturnType<typeof myVisitsView>;

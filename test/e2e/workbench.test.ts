@@ -161,6 +161,8 @@ describe('the H5 workbench in a real browser', () => {
     expect(await row(page, ticketNo).locator('[data-test=summary]').textContent()).toContain('扩容');
     expect(await row(page, ticketNo).locator('[data-test=time-left]').textContent()).toMatch(/^剩 \d+ 个工作(日|小时)$/);
     expect(await page.locator('[data-test=tabbar]').count()).toBe(0); // a cadre has one page: no tab bar
+    // 我的走访（本月）above the list (nothing logged here yet)
+    await expect.poll(() => page.locator('[data-test=my-visits]').getAttribute('data-count')).toBe('0');
     await shot(page, 'todo');
 
     // the first screen: no ECharts, no client SDKs, nothing from another origin, within the budget
@@ -268,6 +270,9 @@ describe('the H5 workbench in a real browser', () => {
     // 重点项目 under the charts: no project templates imported here, so the section says so
     await expect.poll(() => page.locator('[data-test=projects-none]').textContent()).toContain('暂无重点项目');
     await expect.poll(() => page.locator('[data-test=projects-in-progress]').getAttribute('data-value')).toBe('0');
+    // 助企走访 after 重点项目: the month's section, no visits logged here
+    await expect.poll(() => page.locator('[data-test=visits-title]').textContent()).toContain('助企走访（');
+    await expect.poll(() => page.locator('[data-test=visits-card][data-key=visits]').getAttribute('data-value')).toBe('0');
     await shot(page, 'dashboard');
 
     await page.locator('[data-test=tab-ledger]').click();

@@ -129,6 +129,84 @@ export interface ProjectReport {
   totals: ProjectTotals;
 }
 
+/** GET /h5/api/visits: 助企走访 of the month (docs/api.md). */
+export interface VisitFigures {
+  visits: number;
+  personVisits: number;
+  cadres: number;
+  enterprises: number;
+  problems: number;
+  ticketed: number;
+  solved: number;
+}
+export interface Rate {
+  solved: number;
+  base: number;
+  rate: number | null;
+}
+export interface Coverage {
+  covered: number;
+  total: number;
+  rate: number | null;
+}
+export interface KeyEnterprise {
+  id: string;
+  name: string;
+  commissionerId: string | null;
+  commissionerName: string | null;
+  target: number;
+  visits: number;
+}
+export interface VisitReport {
+  period: { kind: string; key: string; label: string; start: string; end: string };
+  month: { kind: string; key: string; label: string; start: string; end: string };
+  end: string;
+  through: string;
+  figures: VisitFigures;
+  ytd: VisitFigures;
+  solveRate: { visits: Rate; overall: Rate };
+  coverage: {
+    keyEnterprises: Coverage;
+    projects: Coverage;
+    unvisitedEnterprises: KeyEnterprise[];
+    belowTarget: KeyEnterprise[];
+    unvisitedProjects: { id: string; name: string; enterpriseName: string | null }[];
+  };
+  cadresWithoutVisit: { id: string; name: string; department: string | null }[];
+  byDepartment: {
+    department: string;
+    cadres: number;
+    cadresVisited: number;
+    visits: number;
+    keyEnterprises: number;
+    keyEnterprisesCovered: number;
+    coverageRate: number | null;
+  }[];
+  byTaskforce: { projectId: string; projectName: string; members: number; membersVisited: number; projectVisits: number; projectVisited: boolean }[];
+  unlinked: { no: number; date: string; enterpriseName: string; by: { name: string } }[];
+}
+/** GET /h5/api/visits/mine: 我的走访 (this month). */
+export interface MyVisit {
+  no: number;
+  date: string;
+  mode: string;
+  modeLabel: string;
+  enterpriseName: string;
+  projectId: string | null;
+  note: string;
+  problems: { n: number; text: string; ticketNo: number | null }[];
+  by: { personId: string | null; name: string };
+  with: string[];
+}
+export interface MyVisits {
+  personId: string;
+  name: string | null;
+  month: { key: string; label: string };
+  visits: MyVisit[];
+  assigned: number;
+  notVisited: { id: string; name: string }[];
+}
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -200,6 +278,8 @@ export const api = {
   people: (q: string) => api.get<{ people: Person[] }>('people', { q }),
   dashboard: (period: string, date?: string) => api.get<Dashboard>('dashboard', { period, date }),
   projects: (period: 'month' | 'year', date?: string) => api.get<ProjectReport>('projects', { period, date }),
+  visits: (date?: string) => api.get<VisitReport>('visits', { date }),
+  myVisits: () => api.get<MyVisits>('visits/mine'),
 };
 
 /** A fresh id per submission: the server applies a repeated submission (double tap, retry) once. */

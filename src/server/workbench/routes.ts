@@ -26,9 +26,11 @@ import {
   allowedActions,
   dashboardCards,
   filterChoices,
+  myVisitsView,
   permissionOf,
   ticketDetail,
   ticketRow,
+  visitsView,
   type WorkbenchAction,
 } from '../../workbench/views.js';
 import { readRawBody } from '../raw-body.js';
@@ -452,6 +454,25 @@ export function createWorkbench(deps: WorkbenchDeps): { router: Router; assets: 
     const date = first(ctx.query.date);
     if (date && (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !DateTime.fromISO(date).isValid)) return fail(ctx, 400, '日期格式应为 YYYY-MM-DD。');
     ctx.body = (await deps.projectReport(kind as ProjectReportKind, date)).report;
+  });
+
+  // 助企走访: the month's numbers for leaders and admins, as the chat's 走访情况 (the dashboard's permission)
+  api.get('/visits', async (ctx) => {
+    if (!canDigest(actorOf(ctx))) return fail(ctx, 403, '抱歉，只有领导和管理员才能查看助企走访情况。');
+    const date = first(ctx.query.date);
+    if (date && (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !DateTime.fromISO(date).isValid)) return fail(ctx, 400, '日期格式应为 YYYY-MM-DD。');
+    const report = await deps.digests.visits(deps.now(), { period: 'month', date });
+    if (!report) return fail(ctx, 404, '本系统未启用助企走访。');
+    ctx.body = visitsView(report);
+  });
+
+  // 我的走访: a cadre's own month (leaders and admins in the directory too), as in chat
+  api.get('/visits/mine', async (ctx) => {
+    const a = actorOf(ctx);
+    if (!isStaff(a) || !a.personId) return fail(ctx, 403, '抱歉，只有工作人员才能查看我的走访。');
+    const mine = await deps.digests.myVisits(a.personId, deps.now());
+    if (!mine) return fail(ctx, 404, '本系统未启用助企走访。');
+    ctx.body = myVisitsView(mine);
   });
 
   api.get('/ledger.xlsx', async (ctx) => {

@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { defaultCalendar } from '../../../src/domain/calendar.js';
 import { Directory, validateDirectory } from '../../../src/domain/directory.js';
 import { buildNewTicket, type Ticket, type TicketStatus } from '../../../src/domain/ticket.js';
-import { allowedActions, ticketDetail, timeLeft } from '../../../src/workbench/views.js';
+import { buildVisitReport, myVisits } from '../../../src/domain/visit-report.js';
+import type { Visit } from '../../../src/domain/visit.js';
+import { allowedActions, myVisitsView, ticketDetail, timeLeft, visitsView } from '../../../src/workbench/views.js';
 import { sharedPath } from '../../helpers/shared.js';
 
 const v = validateDirectory(YAML.parse(readFileSync(sharedPath('examples/directory.yaml'), 'utf8')));
@@ -65,5 +67,47 @@ describe('the detail an enterprise contact sees is what chat tells its group', (
     const inside = ticketDetail(t, cal, NOW, actor('lihua'));
     expect(inside.events).toHaveLength(5);
     expect(inside.pendingExtension?.reason).toBe('等待省里批复');
+  });
+});
+
+describe('助企走访 on the page: numbers, and nothing people wrote beyond their own visits', () => {
+  const at = '2026-11-28T08:00:00.000Z';
+  const visit = (no: number, v: Partial<Visit>): Visit => ({
+    no, platform: 'wecom', chatId: 'wrkSFfCgAAyilong01', chatType: 'group', source: `wecom:m${no}`,
+    by: { personId: 'zhangwei', name: '张伟', platformId: 'zhangwei' }, companions: [], enterpriseId: 'yilong', enterpriseName: '浙江亿龙置业有限公司',
+    projectId: null, mode: 'onsite', date: '2026-11-27', note: '了解用电', problems: [], recordedAt: at, editedAt: null, deletedAt: null,
+    history: [{ type: 'edit', at, by: { platformId: 'zhangwei', personId: 'zhangwei', name: '张伟' }, source: 'wecom:e1', data: { note: '旧备注' } }],
+    ...v,
+  });
+  const visits = [
+    visit(1, { companions: [{ personId: 'wangfang', name: '王芳' }], problems: [{ n: 1, text: '变电站扩容慢', ticketNo: null }] }),
+    visit(2, { by: { personId: 'liuqiang', name: '刘强', platformId: 'liuqiang' }, enterpriseId: null, enterpriseName: '某某装备', note: '资金链紧张' }),
+  ];
+  const input = { visits, directory: dir, date: '2026-11-28', at, tz: cal.timezone };
+
+  it('the month: the report’s numbers; an unlinked visit as number, date, enterprise and author only', () => {
+    const r = buildVisitReport({ ...input, tickets: [] });
+    const v = visitsView(r);
+    expect(v.figures).toEqual(r.figures);
+    expect(v.through).toBe('2026-11-28');
+    expect(v.month).toMatchObject({ key: '2026-11-01', label: r.month.label });
+    expect(v.coverage.keyEnterprises).toEqual({ covered: 1, total: 1, rate: 100 });
+    expect(v.coverage.unvisitedEnterprises).toEqual([]);
+    expect(v.unlinked).toEqual([{ no: 2, date: '2026-11-27', enterpriseName: '某某装备', by: { name: '刘强' } }]);
+    const json = JSON.stringify(v);
+    for (const s of ['资金链紧张', '了解用电', '变电站扩容慢', '旧备注', 'wrkSFfCgAAyilong01', 'wecom:m', 'platformId']) expect(json).not.toContain(s);
+  });
+
+  it('我的走访: the viewer’s visits with their notes, who went along, no chat or history', () => {
+    const m = myVisitsView(myVisits('wangfang', input));
+    expect(m.visits).toEqual([
+      {
+        no: 1, date: '2026-11-27', mode: 'onsite', modeLabel: '上门', enterpriseName: '浙江亿龙置业有限公司', projectId: null, note: '了解用电',
+        problems: [{ n: 1, text: '变电站扩容慢', ticketNo: null }], by: { personId: 'zhangwei', name: '张伟' }, with: ['张伟'],
+      },
+    ]);
+    const json = JSON.stringify(m);
+    for (const s of ['资金链紧张', '旧备注', 'wrkSFfCgAAyilong01', 'platformId']) expect(json).not.toContain(s);
+    expect(myVisitsView(myVisits('zhangwei', input))).toMatchObject({ assigned: 1, notVisited: [], visits: [{ no: 1, with: ['王芳'] }] });
   });
 });
