@@ -4,7 +4,7 @@ import { createWecomReceiver } from '../src/platforms/wecom/receiver.js';
 import { readRawBody } from '../src/server/raw-body.js';
 
 const [token, aesKey, port] = [process.env.WECOM_BOT_TOKEN!, process.env.WECOM_BOT_AES_KEY!, Number(process.env.PORT)];
-const receiver = createWecomReceiver({ botToken: token, botAesKey: aesKey, apiBase: 'http://127.0.0.1:1' }, { botName: '店小二', windowSec: 3600 });
+const receiver = createWecomReceiver({ botToken: token, botAesKey: aesKey }, { botName: '店小二', windowSec: 3600 });
 const app = new Koa();
 app.use(async (ctx) => {
   const body = await readRawBody(ctx);

@@ -43,8 +43,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       problems.push({ key: 'XIAOER_POLICY_FILE', problem: `workingHours: ${(err as Error).message}` });
     }
   }
+  // a mode names what it needs: long connection without its id and secret, Stream mode without the app's key
+  if ((env.WECOM_MODE ?? '').trim() === 'long-connection') {
+    for (const k of ['WECOM_BOT_ID', 'WECOM_BOT_SECRET'].filter((k) => !isSet(k))) problems.push({ key: k, problem: 'required with WECOM_MODE=long-connection' });
+  }
+  if ((env.DINGTALK_MODE ?? '').trim() === 'stream') {
+    for (const k of ['DINGTALK_APP_KEY', 'DINGTALK_APP_SECRET'].filter((k) => !isSet(k))) problems.push({ key: k, problem: 'required with DINGTALK_MODE=stream' });
+  }
   if (parsed.success && parsed.data.XIAOER_SIMULATOR === '1') {
-    const real = ['WECOM_BOT_TOKEN', 'WECOM_AGENT_SECRET', 'DINGTALK_APP_SECRET'].filter(isSet);
+    const real = ['WECOM_BOT_TOKEN', 'WECOM_BOT_SECRET', 'WECOM_AGENT_SECRET', 'DINGTALK_APP_SECRET'].filter(isSet);
     for (const k of real) problems.push({ key: 'XIAOER_SIMULATOR', problem: `cannot run with real platform credentials (${k} is set)` });
   }
   if (problems.length > 0 || !parsed.success) throw new ConfigError(problems);
@@ -73,10 +80,12 @@ function toConfig(e: Env, policy: Config['policy']): Config {
     publicUrl: e.XIAOER_PUBLIC_URL ? stripSlash(e.XIAOER_PUBLIC_URL) : undefined,
     sessionSecret: e.XIAOER_SESSION_SECRET,
   };
-  if (e.WECOM_BOT_TOKEN && e.WECOM_BOT_AES_KEY) {
+  const wecomLongConnection = e.WECOM_MODE === 'long-connection' && e.WECOM_BOT_ID && e.WECOM_BOT_SECRET;
+  if ((e.WECOM_MODE === 'callback' && e.WECOM_BOT_TOKEN && e.WECOM_BOT_AES_KEY) || wecomLongConnection) {
     config.wecom = {
-      botToken: e.WECOM_BOT_TOKEN,
-      botAesKey: e.WECOM_BOT_AES_KEY,
+      mode: e.WECOM_MODE,
+      ...(e.WECOM_MODE === 'callback' ? { botToken: e.WECOM_BOT_TOKEN, botAesKey: e.WECOM_BOT_AES_KEY } : {}),
+      ...(wecomLongConnection ? { longConnection: { botId: e.WECOM_BOT_ID!, secret: e.WECOM_BOT_SECRET!, url: e.WECOM_WS_URL } } : {}),
       apiBase: stripSlash(e.WECOM_API_BASE),
       oauthBase: stripSlash(e.WECOM_OAUTH_BASE),
       app:
@@ -87,6 +96,7 @@ function toConfig(e: Env, policy: Config['policy']): Config {
   }
   if (e.DINGTALK_APP_KEY && e.DINGTALK_APP_SECRET) {
     config.dingtalk = {
+      mode: e.DINGTALK_MODE,
       appKey: e.DINGTALK_APP_KEY,
       appSecret: e.DINGTALK_APP_SECRET,
       robotCode: e.DINGTALK_ROBOT_CODE ?? e.DINGTALK_APP_KEY,

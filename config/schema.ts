@@ -47,6 +47,13 @@ export const envSchema = z.object({
   /** Signs the workbench's session cookies (at least 32 characters). Unset: one is made and kept in Redis. */
   XIAOER_SESSION_SECRET: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
 
+  /** How WeCom's AI bot reaches the bot: callbacks to our public URL (default), or a WebSocket we dial (no public address). */
+  WECOM_MODE: z.enum(['callback', 'long-connection']).default('callback'),
+  /** Long-connection mode: the AI bot's Bot ID and Secret (智能机器人 → API 模式 → 长连接). */
+  WECOM_BOT_ID: optionalString,
+  WECOM_BOT_SECRET: optionalString,
+  /** Long-connection mode: the WebSocket address (private deployments, tests). */
+  WECOM_WS_URL: z.string().trim().regex(/^wss?:\/\/[^\s]+$/, 'must be a ws:// or wss:// URL').default('wss://openws.work.weixin.qq.com'),
   WECOM_BOT_TOKEN: optionalString,
   WECOM_BOT_AES_KEY: optionalString.pipe(
     z.string().regex(/^[A-Za-z0-9]{43}$/, 'must be the 43-character EncodingAESKey').optional(),
@@ -57,6 +64,8 @@ export const envSchema = z.object({
   WECOM_API_BASE: url('https://qyapi.weixin.qq.com'),
   WECOM_OAUTH_BASE: url('https://open.weixin.qq.com'),
 
+  /** How DingTalk's app robot reaches the bot: HTTP callbacks (default), or Stream mode (a WebSocket we dial; its gateway is DINGTALK_API_BASE). */
+  DINGTALK_MODE: z.enum(['http', 'stream']).default('http'),
   DINGTALK_APP_KEY: optionalString,
   DINGTALK_APP_SECRET: optionalString,
   DINGTALK_ROBOT_CODE: optionalString,
@@ -74,10 +83,14 @@ export const envSchema = z.object({
 export type Env = z.infer<typeof envSchema>;
 
 export interface WecomConfig {
-  /** AI bot (智能机器人) callback token. */
-  botToken: string;
-  /** AI bot EncodingAESKey (43 chars). */
-  botAesKey: string;
+  /** callback: WeCom posts to /webhooks/wecom; long-connection: the bot keeps a WebSocket to WeCom open. */
+  mode: 'callback' | 'long-connection';
+  /** AI bot (智能机器人) callback token (callback mode). */
+  botToken?: string;
+  /** AI bot EncodingAESKey (43 chars; callback mode). */
+  botAesKey?: string;
+  /** Long-connection mode: the bot's id and secret, and where to dial. */
+  longConnection?: { botId: string; secret: string; url: string };
   /** Self-built application, for private messages to officials (optional as a group). */
   app?: { corpId: string; agentId: number; agentSecret: string };
   apiBase: string;
@@ -86,6 +99,8 @@ export interface WecomConfig {
 }
 
 export interface DingtalkConfig {
+  /** http: DingTalk posts to /webhooks/dingtalk; stream: the bot keeps a Stream-mode WebSocket open (gateway: apiBase). */
+  mode: 'http' | 'stream';
   appKey: string;
   appSecret: string;
   robotCode: string;
@@ -129,6 +144,7 @@ export interface Config {
 /** Keys that must be set together: if any one is set, all are required. */
 export const keyGroups: Record<string, (keyof Env)[]> = {
   wecomBot: ['WECOM_BOT_TOKEN', 'WECOM_BOT_AES_KEY'],
+  wecomLongConnection: ['WECOM_BOT_ID', 'WECOM_BOT_SECRET'],
   wecomApp: ['WECOM_CORP_ID', 'WECOM_AGENT_ID', 'WECOM_AGENT_SECRET'],
   dingtalk: ['DINGTALK_APP_KEY', 'DINGTALK_APP_SECRET'],
   llm: ['OPENAI_BASE_URL', 'XIAOER_LLM_MODEL'],

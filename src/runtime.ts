@@ -262,8 +262,12 @@ export async function startRuntime(givenConfig: Readonly<Config>, log: Logger): 
         log,
         intake: createIntake({ inbound, producer, log, processing: processInbound }),
         tickets,
-        wecom: config.wecom ? createWecomReceiver(config.wecom, receiverOpts) : undefined,
-        dingtalk: config.dingtalk ? createDingtalkReceiver(config.dingtalk, receiverOpts) : undefined,
+        // callbacks in the HTTP modes only: a platform on a long connection or Stream posts nothing here
+        wecom:
+          config.wecom?.mode === 'callback' && config.wecom.botToken && config.wecom.botAesKey
+            ? createWecomReceiver({ botToken: config.wecom.botToken, botAesKey: config.wecom.botAesKey }, receiverOpts)
+            : undefined,
+        dingtalk: config.dingtalk?.mode === 'http' ? createDingtalkReceiver(config.dingtalk, receiverOpts) : undefined,
         ledger: (f) => exportLedger(f, { tickets, directories, digests, calendar, timezone: config.timezone, now: now() }),
         async projectLedger() {
           const { projects, templateNames } = await projectService.reportProjects(await directory());

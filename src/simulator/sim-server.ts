@@ -18,12 +18,13 @@ export function simulatorPlatforms(baseUrl: string): { wecom: WecomConfig; dingt
   const alnum = () => randomBytes(48).toString('base64').replace(/[^A-Za-z0-9]/g, '');
   return {
     wecom: {
+      mode: 'callback',
       botToken: `sim${alnum().slice(0, 20)}`,
       botAesKey: alnum().slice(0, 43).padEnd(43, 'a'),
       apiBase: `${baseUrl}/sim/wecom`,
       app: { corpId: 'wwsimulator', agentId: 1000001, agentSecret: alnum().slice(0, 32) },
     },
-    dingtalk: { appKey: 'dingsimulator', appSecret: alnum().slice(0, 40), robotCode: 'dingsimulator', apiBase: `${baseUrl}/sim/dingtalk`, oapiBase: `${baseUrl}/sim/dingtalk` },
+    dingtalk: { mode: 'http', appKey: 'dingsimulator', appSecret: alnum().slice(0, 40), robotCode: 'dingsimulator', apiBase: `${baseUrl}/sim/dingtalk`, oapiBase: `${baseUrl}/sim/dingtalk` },
   };
 }
 
@@ -233,7 +234,7 @@ export function createSimulator(deps: SimDeps) {
         msgtype: 'text',
         text: { content: group ? `@${deps.botName} ${text}` : text },
       };
-      const crypto = createWecomCrypto({ token: deps.platforms.wecom.botToken, encodingAesKey: deps.platforms.wecom.botAesKey, receiveId: '' });
+      const crypto = createWecomCrypto({ token: deps.platforms.wecom.botToken!, encodingAesKey: deps.platforms.wecom.botAesKey!, receiveId: '' });
       const timestamp = String(Math.floor(Date.now() / 1000));
       const nonce = String(Math.floor(Math.random() * 1e9));
       const { encrypt, msgSignature } = crypto.seal(JSON.stringify(payload), timestamp, nonce);

@@ -65,11 +65,11 @@ export function startWorkerEnv(opts: {
   const wait = opts.rateLimitWaitMs ?? 500;
   const senders = {
     wecom: createWecomSender(
-      { botToken: WECOM.token, botAesKey: WECOM.aesKey, apiBase: opts.apiBase, app: { corpId: 'wwcorp', agentId: 1000002, agentSecret: 'agent-secret' } },
+      { mode: 'callback', botToken: WECOM.token, botAesKey: WECOM.aesKey, apiBase: opts.apiBase, app: { corpId: 'wwcorp', agentId: 1000002, agentSecret: 'agent-secret' } },
       { webhookKey: async (c) => (await directories.current()).group('wecom', c)?.webhookKey, tokens, rateLimitWaitMs: wait },
     ),
     dingtalk: createDingtalkSender(
-      { appKey: DINGTALK.appKey, appSecret: DINGTALK.appSecret, robotCode: DINGTALK.appKey, apiBase: opts.apiBase, oapiBase: opts.apiBase },
+      { mode: 'http', appKey: DINGTALK.appKey, appSecret: DINGTALK.appSecret, robotCode: DINGTALK.appKey, apiBase: opts.apiBase, oapiBase: opts.apiBase },
       { tokens, rateLimitWaitMs: wait },
     ),
   };

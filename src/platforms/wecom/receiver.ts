@@ -19,7 +19,7 @@ export function parseJsonSafe(text: string): unknown {
 }
 
 /** WeCom AI bot (智能机器人), URL mode: handshake and message callbacks, verified before anything is read. */
-export function createWecomReceiver(cfg: WecomConfig, opts: { botName: string; windowSec: number }) {
+export function createWecomReceiver(cfg: Required<Pick<WecomConfig, 'botToken' | 'botAesKey'>>, opts: { botName: string; windowSec: number }) {
   const crypto = createWecomCrypto({ token: cfg.botToken, encodingAesKey: cfg.botAesKey, receiveId: '' });
 
   function params(q: WecomQuery, now: Date) {

@@ -32,6 +32,22 @@ describe('loadConfig', () => {
     expect(c.dingtalk).toMatchObject({ robotCode: 'k', apiBase: 'https://api.dingtalk.com', oapiBase: 'https://oapi.dingtalk.com' });
   });
 
+  it('WeCom long connection and DingTalk Stream: chosen per platform, each naming what it needs', () => {
+    const c = loadConfig({ WECOM_MODE: 'long-connection', WECOM_BOT_ID: 'aibot1', WECOM_BOT_SECRET: 'sec', DINGTALK_MODE: 'stream', DINGTALK_APP_KEY: 'k', DINGTALK_APP_SECRET: 's' });
+    expect(c.wecom).toMatchObject({ mode: 'long-connection', longConnection: { botId: 'aibot1', secret: 'sec', url: 'wss://openws.work.weixin.qq.com' } });
+    expect(c.wecom?.botToken).toBeUndefined();
+    expect(c.dingtalk).toMatchObject({ mode: 'stream', appKey: 'k' });
+    // the default stays the HTTP callback modes
+    expect(loadConfig({ WECOM_BOT_TOKEN: 't', WECOM_BOT_AES_KEY: AES }).wecom?.mode).toBe('callback');
+    let err: ConfigError | undefined;
+    try {
+      loadConfig({ WECOM_MODE: 'long-connection', DINGTALK_MODE: 'stream', WECOM_WS_URL: 'http://x' });
+    } catch (e) {
+      err = e as ConfigError;
+    }
+    expect(err?.problems.map((p) => p.key).sort()).toEqual(['DINGTALK_APP_KEY', 'DINGTALK_APP_SECRET', 'WECOM_BOT_ID', 'WECOM_BOT_SECRET', 'WECOM_WS_URL']);
+  });
+
   it('names every bad key at once, and never a value', () => {
     let err: ConfigError | undefined;
     try {

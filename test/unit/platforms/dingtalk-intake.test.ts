@@ -9,7 +9,7 @@ import { createLogger } from '../../../src/shared/logger.js';
 import { DINGTALK, dingtalkCallback, dingtalkTextPayload } from '../../helpers/callbacks.js';
 
 const OAPI = 'https://oapi.example-dingtalk.test';
-const cfg = { appKey: DINGTALK.appKey, appSecret: DINGTALK.appSecret, robotCode: DINGTALK.appKey, apiBase: 'https://api.example-dingtalk.test', oapiBase: OAPI };
+const cfg = { mode: 'http' as const, appKey: DINGTALK.appKey, appSecret: DINGTALK.appSecret, robotCode: DINGTALK.appKey, apiBase: 'https://api.example-dingtalk.test', oapiBase: OAPI };
 let server: Server;
 let base: string;
 let accepted: ReceiveResult[] = [];
