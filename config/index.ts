@@ -97,6 +97,7 @@ function toConfig(e: Env, policy: Config['policy']): Config {
   if (e.DINGTALK_APP_KEY && e.DINGTALK_APP_SECRET) {
     config.dingtalk = {
       mode: e.DINGTALK_MODE,
+      ...(e.DINGTALK_MODE === 'stream' ? { streamBase: stripSlash(e.DINGTALK_STREAM_BASE ?? e.DINGTALK_API_BASE) } : {}),
       appKey: e.DINGTALK_APP_KEY,
       appSecret: e.DINGTALK_APP_SECRET,
       robotCode: e.DINGTALK_ROBOT_CODE ?? e.DINGTALK_APP_KEY,

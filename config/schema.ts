@@ -66,6 +66,8 @@ export const envSchema = z.object({
 
   /** How DingTalk's app robot reaches the bot: HTTP callbacks (default), or Stream mode (a WebSocket we dial; its gateway is DINGTALK_API_BASE). */
   DINGTALK_MODE: z.enum(['http', 'stream']).default('http'),
+  /** Stream mode's gateway (connections/open); default DINGTALK_API_BASE, where DingTalk serves it. */
+  DINGTALK_STREAM_BASE: optionalString.pipe(z.string().url({ message: 'must be a URL' }).optional()),
   DINGTALK_APP_KEY: optionalString,
   DINGTALK_APP_SECRET: optionalString,
   DINGTALK_ROBOT_CODE: optionalString,
@@ -99,8 +101,10 @@ export interface WecomConfig {
 }
 
 export interface DingtalkConfig {
-  /** http: DingTalk posts to /webhooks/dingtalk; stream: the bot keeps a Stream-mode WebSocket open (gateway: apiBase). */
+  /** http: DingTalk posts to /webhooks/dingtalk; stream: the bot keeps a Stream-mode WebSocket open. */
   mode: 'http' | 'stream';
+  /** Stream mode's gateway base (default: apiBase). */
+  streamBase?: string;
   appKey: string;
   appSecret: string;
   robotCode: string;

@@ -9,6 +9,8 @@ import { createBot } from './bot/bot.js';
 import { createIntake } from './bot/intake.js';
 import { createProjectService } from './bot/project-service.js';
 import { createVisitService } from './bot/visit-service.js';
+import { startConnections } from './runtime/connections.js';
+import type { WecomChannel } from './platforms/wecom/sender.js';
 import { renderMyVisits, renderVisitOverview } from './platforms/visit-render.js';
 import { exportVisitLedger } from './ledger/visit-ledger.js';
 import { createTicketService } from './bot/ticket-service.js';
@@ -69,6 +71,13 @@ export interface Runtime {
 }
 
 /** Listens on `port` (every interface unless `host` says one); resolves once it does. */
+/** A web-only process in long-connection mode holds no socket: it sends nothing itself (the workers do). */
+const NO_CHANNEL: WecomChannel = {
+  isOpen: () => false,
+  respond: () => Promise.reject(new Error('no long connection in this process')),
+  send: () => Promise.reject(new Error('no long connection in this process')),
+};
+
 function listen(app: Koa, port: number, host: string | undefined): Promise<Server> {
   return new Promise((resolve, reject) => {
     const s = app.listen(port, host, () => resolve(s));
@@ -155,12 +164,18 @@ export async function startRuntime(givenConfig: Readonly<Config>, log: Logger): 
       avoidClockMarks: !sim,
     });
     const tokens = createTokenCache(producerRedis, config.queuePrefix, withLock);
+    // the acknowledgement path: store, line up, enqueue (webhooks, and the connections the bot dials itself)
+    const intake = createIntake({ inbound, producer, log, processing: processInbound });
+    // WeCom's long connection and DingTalk's Stream mode live where the outbound sends run (roles all and worker)
+    const connections = config.role !== 'web' ? startConnections({ config, redis: producerRedis, intake, log }) : undefined;
+    if (connections) stack.push(() => connections.stop());
     const senders: Partial<Record<PlatformId, Sender>> = {};
     if (config.wecom) {
       senders.wecom = createWecomSender(config.wecom, {
         webhookKey: async (chatId) => (await directory()).group('wecom', chatId)?.webhookKey,
         tokens,
         rateLimitWaitMs: config.policy.outbound.wecomRateLimitWaitMs,
+        channel: config.wecom.mode === 'long-connection' ? (connections?.wecomChannel ?? NO_CHANNEL) : undefined,
       });
     }
     if (config.dingtalk) senders.dingtalk = createDingtalkSender(config.dingtalk, { tokens, rateLimitWaitMs: config.policy.outbound.dingtalkRateLimitWaitMs });
@@ -260,7 +275,7 @@ export async function startRuntime(givenConfig: Readonly<Config>, log: Logger): 
         middleware: [workbench.assets],
         config,
         log,
-        intake: createIntake({ inbound, producer, log, processing: processInbound }),
+        intake,
         tickets,
         // callbacks in the HTTP modes only: a platform on a long connection or Stream posts nothing here
         wecom:
@@ -282,6 +297,7 @@ export async function startRuntime(givenConfig: Readonly<Config>, log: Logger): 
           const redisOk = await producerRedis.ping().then((r) => r === 'PONG').catch(() => false);
           return { mongodb: await store.ping(), redis: redisOk };
         },
+        connections: connections ? () => connections.states() : undefined,
       });
       // with the simulator on, only XIAOER_SIMULATOR_HOST (default 127.0.0.1); otherwise every interface (webhooks)
       const server = await listen(app, config.http.port, sim?.host);

@@ -12,6 +12,8 @@ export interface UserRef {
 /** How to answer in the same conversation; opaque to handlers. */
 export type ReplyVia =
   | { kind: 'wecom-response-url'; url: string }
+  /** WeCom long connection: answer with aibot_respond_msg echoing the callback's req_id. */
+  | { kind: 'wecom-ws'; reqId: string }
   | { kind: 'dingtalk-session'; url: string; expiresAt: number };
 
 /** One normalised group or private message, the only inbound shape handlers see. */

@@ -18,6 +18,7 @@ export const outboundTargetSchema = z.discriminatedUnion('kind', [
     replyVia: z
       .discriminatedUnion('kind', [
         z.object({ kind: z.literal('wecom-response-url'), url: z.string() }),
+        z.object({ kind: z.literal('wecom-ws'), reqId: z.string() }),
         z.object({ kind: z.literal('dingtalk-session'), url: z.string(), expiresAt: z.number() }),
       ])
       .optional(),

@@ -4,6 +4,7 @@ import Koa, { type Context } from 'koa';
 import type { Config } from '../../config/index.js';
 import type { Intake } from '../bot/intake.js';
 import { TICKET_STATUSES, type TicketStatus } from '../domain/ticket.js';
+import type { ConnectionState } from '../platforms/connection.js';
 import type { DingtalkReceiver } from '../platforms/dingtalk/receiver.js';
 import type { WecomReceiver } from '../platforms/wecom/receiver.js';
 import { AppError, PayloadError, VerificationError } from '../shared/errors.js';
@@ -19,6 +20,8 @@ export interface HttpDeps {
   wecom?: WecomReceiver;
   dingtalk?: DingtalkReceiver;
   ready(): Promise<Record<string, boolean>>;
+  /** The connections this process dials (WeCom long connection, DingTalk Stream), reported by /readyz. */
+  connections?(): ConnectionState[];
   /** The 问题台账 workbook for a filter (dates YYYY-MM-DD, inclusive). */
   ledger?(f: { from?: string; to?: string; status?: TicketStatus }): Promise<Buffer>;
   /** The 项目台账 workbook: every key project and its approval items. */
@@ -79,7 +82,10 @@ export function createHttpApp(deps: HttpDeps): Koa {
     const checks = await deps.ready();
     const ok = Object.values(checks).every(Boolean);
     ctx.status = ok ? 200 : 503;
-    ctx.body = { ok, ...checks };
+    // each connection's state is reported, not judged: a reconnecting socket is no reason to take this instance out
+    // of rotation (alert on it instead: docs/reliability.md)
+    const connections = deps.connections?.();
+    ctx.body = { ok, ...checks, ...(connections ? { connections } : {}) };
   });
 
   const wecomQuery = (ctx: Context) => ({

@@ -20,14 +20,23 @@ export function createDingtalkReceiver(cfg: DingtalkConfig, opts: { botName: str
       } catch (cause) {
         throw new PayloadError('body is not JSON', cause);
       }
-      const cb = dingtalkCallbackSchema.safeParse(json);
-      if (!cb.success) throw new PayloadError('not a robot message callback');
-      // signed with our secret, but meant for another robot of the app: not ours to answer
-      if (cb.data.robotCode !== undefined && cb.data.robotCode !== cfg.robotCode && cb.data.robotCode !== cfg.appKey) {
-        throw new PayloadError('robotCode is not this app\'s robot');
-      }
-      return dingtalkToInbound(cb.data, opts.botName, now, { oapiBase: cfg.oapiBase, robotCode: cfg.robotCode });
+      return readDingtalkCallback(json, cfg, opts.botName, now);
     },
   };
 }
 export type DingtalkReceiver = ReturnType<typeof createDingtalkReceiver>;
+
+/**
+ * A robot-message callback's JSON (HTTP mode's body, Stream mode's `data`) → InboundMessage: it must be a robot
+ * message for this app's robot (robotCode = DINGTALK_ROBOT_CODE or the app key) with times a date can hold; else a
+ * PayloadError.
+ */
+export function readDingtalkCallback(json: unknown, cfg: Pick<DingtalkConfig, 'robotCode' | 'appKey' | 'oapiBase'>, botName: string, now: Date): ReceiveResult {
+  const cb = dingtalkCallbackSchema.safeParse(json);
+  if (!cb.success) throw new PayloadError('not a robot message callback');
+  // meant for another robot of the app: not ours to answer
+  if (cb.data.robotCode !== undefined && cb.data.robotCode !== cfg.robotCode && cb.data.robotCode !== cfg.appKey) {
+    throw new PayloadError('robotCode is not this app\'s robot');
+  }
+  return dingtalkToInbound(cb.data, botName, now, { oapiBase: cfg.oapiBase, robotCode: cfg.robotCode });
+}

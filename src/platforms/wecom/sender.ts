@@ -1,19 +1,31 @@
 import type { WecomConfig } from '../../../config/index.js';
 import { splitByBytes, toPlainText, type OutboundMessage, type OutboundTarget } from '../../messages/outbound.js';
-import { PlatformApiError } from '../../shared/errors.js';
+import { PlatformApiError, PlatformNetworkError } from '../../shared/errors.js';
 import { callWithAccessToken, requestJson, sameOrigin } from '../http.js';
 import { sendParts, type PartProgress, type Sender, type TokenCache } from '../types.js';
 import { createWecomAccessToken } from './jssdk.js';
-import { toWecomMarkdown, toWecomMarkdownParts } from './render.js';
+import { toWecomMarkdown, toWecomMarkdownParts, truncateBytes, wecomMarkdownText } from './render.js';
 
 /** errcodes worth another try: system busy. */
 const RETRYABLE = new Set([-1, 45033]);
 /** Sending too fast (接口调用超过限制): wait at least a minute. */
 const RATE_LIMITED = 45009;
 export const WECOM_TEXT_MAX_BYTES = 2048;
+/** A stream answer's content on the long connection (doc 101031: at most 20480 bytes). */
+export const WECOM_STREAM_MAX_BYTES = 20480;
+
+/** The long connection as the sender uses it (src/platforms/wecom/long-connection.ts), in long-connection mode. */
+export interface WecomChannel {
+  /** Whether this process holds the bot's subscription and the socket is open. */
+  isOpen(): boolean;
+  respond(reqId: string, body: object): Promise<void>;
+  send(chatid: string, body: object): Promise<void>;
+}
 
 export interface WecomSenderDeps {
   webhookKey(chatId: string): Promise<string | undefined>;
+  /** Long-connection mode: answers and group pushes go over the socket (no response_url, no 消息推送 key needed). */
+  channel?: WecomChannel;
   tokens: TokenCache;
   rateLimitWaitMs: number;
 }
@@ -64,9 +76,50 @@ export function createWecomSender(cfg: WecomConfig, deps: WecomSenderDeps): Send
     );
   }
 
+  /** The socket, or a retryable error: another instance holds the subscription, or it is reconnecting. */
+  function channel(): WecomChannel {
+    const c = deps.channel!;
+    if (!c.isOpen()) throw new PlatformNetworkError('wecom', 'aibot_send_msg', 'the long connection is not open in this process');
+    return c;
+  }
+
+  /** aibot_send_msg to a chat (a group's chatid, or a userid for a private chat), in ordered parts. */
+  async function push(chatid: string, message: OutboundMessage, progress?: PartProgress): Promise<void> {
+    await sendParts(
+      toWecomMarkdownParts(message),
+      async (part, sending) => {
+        await sending();
+        await channel().send(chatid, part);
+      },
+      progress,
+    );
+  }
+
   return {
     platform: 'wecom',
     async send(target: OutboundTarget, message: OutboundMessage, progress?: PartProgress) {
+      if (deps.channel) {
+        // long-connection mode: officials' private messages still go through the application when there is one
+        // (they read it in WeCom's app list); everything else over the socket
+        if (target.kind === 'user') return app ? sendApp(target.userId, message, progress) : push(target.userId, message, progress);
+        if (target.kind === 'group') return push(target.chatId, message, progress);
+        const via = target.replyVia;
+        if (via?.kind === 'wecom-ws' && (progress?.done ?? 0) === 0) {
+          await progress?.sending?.(0);
+          try {
+            // the answer to the callback: one finished stream (markdown), within its limit
+            const content = truncateBytes(wecomMarkdownText(message), WECOM_STREAM_MAX_BYTES);
+            await channel().respond(via.reqId, { msgtype: 'stream', stream: { id: `x${via.reqId}`.slice(0, 64), finish: true, content } });
+            // the whole message went as one answer: every part of the push it replaces is done
+            await progress?.mark(toWecomMarkdownParts(message).length);
+            return;
+          } catch (err) {
+            // a req_id this connection no longer answers (reconnected since, or expired): push to the chat instead
+            if (!(err instanceof PlatformApiError) || err.retryable) throw err;
+          }
+        }
+        return push(target.chatId, message, progress);
+      }
       if (target.kind === 'user') return sendApp(target.userId, message, progress);
       if (target.kind === 'group') {
         const key = await deps.webhookKey(target.chatId);

@@ -1,6 +1,6 @@
 import { neutralizeUserText } from '../../messages/outbound.js';
 import { stripBotMention, type InboundMessage, type ReceiveResult } from '../../messages/inbound.js';
-import type { WecomCallback } from './payload.js';
+import { wecomCallbackSchema, type WecomCallback } from './payload.js';
 
 /** Pure mapper: a decrypted AI bot callback → InboundMessage, or ignored (events, images, files …). */
 export function wecomToInbound(cb: WecomCallback, botName: string, receivedAt: Date): ReceiveResult {
@@ -27,4 +27,17 @@ export function wecomToInbound(cb: WecomCallback, botName: string, receivedAt: D
   };
   if (group && !message.chatId) return { kind: 'ignored', reason: 'group message without chatid' };
   return { kind: 'message', message, raw: cb };
+}
+
+/**
+ * A long-connection `aibot_msg_callback` frame → InboundMessage: its body is the HTTP mode's decrypted callback, and
+ * the answer goes back on the socket with the frame's req_id (there is no response_url). A body of the wrong shape is
+ * ignored (the socket has no status code to refuse it with).
+ */
+export function wecomFrameToInbound(frame: { reqId: string; body: unknown }, botName: string, receivedAt: Date): ReceiveResult {
+  const cb = wecomCallbackSchema.safeParse(frame.body);
+  if (!cb.success) return { kind: 'ignored', reason: 'malformed long-connection callback' };
+  const r = wecomToInbound({ ...cb.data, response_url: undefined }, botName, receivedAt);
+  if (r.kind !== 'message' || !frame.reqId) return r;
+  return { ...r, message: { ...r.message, replyVia: { kind: 'wecom-ws', reqId: frame.reqId } } };
 }
