@@ -73,6 +73,7 @@ function toConfig(e: Env, policy: Config['policy']): Config {
     policy,
     outboundLimit: e.XIAOER_OUTBOUND_LIMIT,
     simulator: false,
+    simulatorWecom: e.XIAOER_SIMULATOR_WECOM,
     simulatorHost: e.XIAOER_SIMULATOR_HOST,
     inboundRetentionDays: e.XIAOER_INBOUND_RETENTION_DAYS,
     logLevel: e.LOG_LEVEL,

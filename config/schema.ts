@@ -30,6 +30,8 @@ export const envSchema = z.object({
   XIAOER_POLICY_FILE: optionalString,
   /** 1: serve the group-chat simulator; 0: never. Unset: on when no platform is configured. */
   XIAOER_SIMULATOR: z.enum(['0', '1']).optional(),
+  /** How the simulator's WeCom reaches the bot: callbacks (default) or the AI bot's long connection (a WebSocket it serves). */
+  XIAOER_SIMULATOR_WECOM: z.enum(['callback', 'long-connection']).default('callback'),
   /** The address the HTTP server binds to while the simulator is on (it has no login): loopback unless told otherwise. */
   XIAOER_SIMULATOR_HOST: optionalString.pipe(
     z.string().regex(/^([A-Za-z0-9.-]+|[0-9A-Fa-f:]+)$/, 'must be a host name or an IP address').default('127.0.0.1'),
@@ -129,6 +131,8 @@ export interface Config {
   policy: Policy;
   /** The browser simulator (never together with real platform credentials). */
   simulator: boolean;
+  /** The simulator's WeCom: HTTP callbacks, or the long connection. */
+  simulatorWecom: 'callback' | 'long-connection';
   /** Where the HTTP server listens while the simulator is on (default 127.0.0.1). */
   simulatorHost: string;
   /** Raw inbound payloads, done reminders and notices expire after this many days. */

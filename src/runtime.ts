@@ -247,7 +247,7 @@ export async function startRuntime(givenConfig: Readonly<Config>, log: Logger): 
         webRoot: join(projectRoot(), 'dist', 'web'),
       });
       // the simulator's page and fake platform APIs (when on)
-      const simulator = sim
+      const simulatorServer = sim
         ? createSimulator({
             baseUrl: sim.baseUrl,
             platforms: sim.platforms,
@@ -268,8 +268,9 @@ export async function startRuntime(givenConfig: Readonly<Config>, log: Logger): 
               const platform = p?.wecom ? 'wecom' : p?.dingtalk ? 'dingtalk' : null;
               return p && platform ? signInLink({ platform, userId: p[platform]!, name: p.name }) : null;
             },
-          }).router
+          })
         : null;
+      const simulator = simulatorServer?.router ?? null;
       const app = createHttpApp({
         cookieKeys: [await sessions.secret(config.sessionSecret)],
         middleware: [workbench.assets],
@@ -301,6 +302,8 @@ export async function startRuntime(givenConfig: Readonly<Config>, log: Logger): 
       });
       // with the simulator on, only XIAOER_SIMULATOR_HOST (default 127.0.0.1); otherwise every interface (webhooks)
       const server = await listen(app, config.http.port, sim?.host);
+      // the simulator's WeCom long connection is served on the same port (XIAOER_SIMULATOR_WECOM=long-connection)
+      simulatorServer?.attach(server);
       server.keepAliveTimeout = 5000;
       const addr = server.address();
       runtime.port = typeof addr === 'object' && addr ? addr.port : config.http.port;
@@ -313,6 +316,8 @@ export async function startRuntime(givenConfig: Readonly<Config>, log: Logger): 
             server.closeIdleConnections();
           }),
       );
+      // before the server: the simulator's WeCom sockets would keep it from closing
+      if (simulatorServer) stack.push(async () => simulatorServer.close());
     }
 
     // 7. workers and schedules (roles all and worker): the job processors (jobs/index.ts), then the recovery sweeps

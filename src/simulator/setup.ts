@@ -37,7 +37,7 @@ export async function setUpSimulator(given: Readonly<Config>): Promise<{ config:
   // the simulator has no login: the server listens on XIAOER_SIMULATOR_HOST (loopback unless told otherwise)
   const reach = urlHost(reachableHost(given.simulatorHost));
   const baseUrl = `http://${reach}:${port}`;
-  const platforms = simulatorPlatforms(baseUrl);
+  const platforms = simulatorPlatforms(baseUrl, given.simulatorWecom);
   return {
     config: { ...given, http: { port }, wecom: platforms.wecom, dingtalk: platforms.dingtalk },
     sim: {

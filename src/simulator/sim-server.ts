@@ -12,15 +12,21 @@ import { dingtalkSign } from '../platforms/dingtalk/sign.js';
 import { createWecomCrypto } from '../platforms/wecom/crypto.js';
 import { readRawBody } from '../server/raw-body.js';
 import type { SimClock } from './clock.js';
+import { createSimWecomSocket } from './wecom-ws.js';
+import type { Server } from 'node:http';
 
 /** Credentials the bot uses in simulator mode: made up per run, pointing at this process's own fake APIs. */
-export function simulatorPlatforms(baseUrl: string): { wecom: WecomConfig; dingtalk: DingtalkConfig } {
+export function simulatorPlatforms(baseUrl: string, wecomMode: WecomConfig['mode'] = 'callback'): { wecom: WecomConfig; dingtalk: DingtalkConfig } {
   const alnum = () => randomBytes(48).toString('base64').replace(/[^A-Za-z0-9]/g, '');
   return {
     wecom: {
-      mode: 'callback',
+      mode: wecomMode,
       botToken: `sim${alnum().slice(0, 20)}`,
       botAesKey: alnum().slice(0, 43).padEnd(43, 'a'),
+      // the long connection: the simulator serves WeCom's WebSocket protocol on its own port
+      ...(wecomMode === 'long-connection'
+        ? { longConnection: { botId: 'simbot', secret: alnum().slice(0, 32), url: `${baseUrl.replace(/^http/, 'ws')}/sim/wecom/ws` } }
+        : {}),
       apiBase: `${baseUrl}/sim/wecom`,
       app: { corpId: 'wwsimulator', agentId: 1000001, agentSecret: alnum().slice(0, 32) },
     },
@@ -112,6 +118,19 @@ export function createSimulator(deps: SimDeps) {
   };
 
   const router = new Router();
+  // WeCom over the long connection (XIAOER_SIMULATOR_WECOM=long-connection): the simulator serves the socket
+  const lc = deps.platforms.wecom.longConnection;
+  const wecomSocket = lc
+    ? createSimWecomSocket({
+        botId: lc.botId,
+        secret: lc.secret,
+        async conversationOf(chatid) {
+          const group = (await deps.directory()).data.groups.find((g) => g.platform === 'wecom' && g.chatId === chatid);
+          return group ? `group:wecom:${chatid}` : `user:wecom:${chatid}`;
+        },
+        show: (conversation, text) => push({ conversation, from: 'bot', format: 'markdown', text }),
+      })
+    : null;
 
   // —— the platforms' send APIs (wire formats as documented), feeding the page ——
   router.post('/sim/wecom/cgi-bin/aibot/response', async (ctx) => {
@@ -173,6 +192,7 @@ export function createSimulator(deps: SimDeps) {
       boot,
       now: deps.clock.now().toISOString(),
       digestTime: deps.digestTime,
+      wecomMode: deps.platforms.wecom.mode,
       groups: dir.data.groups.map((g) => ({ key: `group:${g.platform}:${g.chatId}`, platform: g.platform, chatId: g.chatId, name: g.name, kind: g.kind, enterprise: g.enterprise ?? null })),
       people: dir.data.people.map((p) => ({ id: p.id, name: p.name, role: p.role, enterprise: p.enterprise ?? null, title: p.title ?? null, wecom: p.wecom ?? null, dingtalk: p.dingtalk ?? null })),
     });
@@ -223,6 +243,23 @@ export function createSimulator(deps: SimDeps) {
     route(code, conversation);
     const sentAt = deps.clock.now().getTime();
     let res: Response;
+    if (platform === 'wecom' && wecomSocket) {
+      // the long connection: the callback goes down the bot's own socket (no response_url: it answers on the socket)
+      const delivered = wecomSocket.deliver(
+        {
+          msgid: `sim-${code}`,
+          aibotid: 'SIMBOT',
+          ...(group ? { chatid: chatId, chattype: 'group' } : { chattype: 'single' }),
+          from: { userid: userId },
+          create_time: Math.floor(sentAt / 1000),
+          msgtype: 'text',
+          text: { content: group ? `@${deps.botName} ${text}` : text },
+        },
+        conversation,
+      );
+      if (!delivered) ctx.status = 503;
+      return ok(ctx, delivered ? { status: 200, conversation } : { error: '机器人还没有连上企业微信长连接，请稍候再发。' });
+    }
     if (platform === 'wecom') {
       const payload = {
         msgid: `sim-${code}`,
@@ -298,5 +335,12 @@ export function createSimulator(deps: SimDeps) {
     });
   });
 
-  return { router, feed, boot };
+  return {
+    router,
+    feed,
+    boot,
+    /** Serves the simulator's WeCom long connection on the bot's HTTP server (when it is on). */
+    attach: (server: Server) => wecomSocket?.attach(server),
+    close: () => wecomSocket?.close(),
+  };
 }
