@@ -29,7 +29,7 @@ export const envSchema = z.object({
   XIAOER_FERRETDB_BIN: optionalString,
   XIAOER_POLICY_FILE: optionalString,
   /** 1: serve the group-chat simulator; 0: never. Unset: on when no platform is configured. */
-  XIAOER_SIMULATOR: z.enum(['0', '1']).optional(),
+  XIAOER_SIMULATOR: optionalString.pipe(z.enum(['0', '1']).optional()),
   /** How the simulator's WeCom reaches the bot: callbacks (default) or the AI bot's long connection (a WebSocket it serves). */
   XIAOER_SIMULATOR_WECOM: z.enum(['callback', 'long-connection']).default('callback'),
   /** The address the HTTP server binds to while the simulator is on (it has no login): loopback unless told otherwise. */

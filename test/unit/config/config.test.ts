@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { projectRoot } from '../../helpers/shared.js';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../../config/index.js';
 
@@ -30,6 +33,18 @@ describe('loadConfig', () => {
     });
     expect(c.wecom).toMatchObject({ botToken: 't', botAesKey: AES, apiBase: 'http://127.0.0.1:9', app: undefined });
     expect(c.dingtalk).toMatchObject({ robotCode: 'k', apiBase: 'https://api.dingtalk.com', oapiBase: 'https://oapi.dingtalk.com' });
+  });
+
+  it('config/env.example loads as written (README: cp config/env.example .env), every empty line meaning unset', () => {
+    const env: Record<string, string> = {};
+    for (const line of readFileSync(join(projectRoot, 'config', 'env.example'), 'utf8').split('\n')) {
+      const m = /^([A-Z0-9_]+)=(.*)$/.exec(line);
+      if (m) env[m[1]!] = m[2]!;
+    }
+    expect(Object.keys(env).length).toBeGreaterThan(30);
+    const c = loadConfig(env);
+    expect(c.wecom).toBeUndefined();
+    expect(c.simulator).toBe(true);
   });
 
   it('WeCom long connection and DingTalk Stream: chosen per platform, each naming what it needs', () => {
