@@ -46,6 +46,8 @@ const EDIT = /^(?:修改|更正)走访(?:记录)?\s*V\s*(\d+)\s*[:：,，]?\s*(.
 const UNLINKED = /^待关联(的)?走访(记录)?$/;
 const LINK = /^关联走访(?:记录)?\s*V\s*(\d+)\s*[:：,，]?\s*(?:到|为|至)?\s*(.+)$/i;
 /** A message that is unmistakably a visit command, whoever sends it (a non-cadre gets a refusal, not a ticket). */
+/** Words that make a message a visit log even when it names no enterprise (in the enterprise's group). */
+const VISIT_WORD = /走访|上门服务|登记走访|座谈/;
 const EXPLICIT = /^(登记走访|走访登记|走访\s|我的走访|走访情况|删除走访|修改走访|关联走访|待关联走访)/;
 
 function readCommand(ctx: BotContext): Command | null {
@@ -65,7 +67,10 @@ function readCommand(ctx: BotContext): Command | null {
   const confirm = parseVisitConfirm(bare);
   if (confirm) return { kind: 'confirm', ...confirm };
   const reading = parseVisit(ctx.msg.text, ctx.now, ctx.sla.calendar, knownNames(ctx));
-  return reading ? { kind: 'log', reading } : null;
+  if (!reading) return null;
+  // no enterprise written ("电话沟通了，问题已解决" in a group): a follow-up, not a visit — unless it says it is one
+  if (reading.target === null && !(reading.problems.length > 0 || reading.noProblems || VISIT_WORD.test(t))) return null;
+  return { kind: 'log', reading };
 }
 
 /** The names the directory knows (enterprises, projects, their aliases), matched first by the visit parser. */
@@ -109,17 +114,22 @@ function companionsOf(ctx: BotContext, names: string[]): VisitCadre[] {
     if (p && p.role !== 'enterprise') add({ personId: p.id, name: p.name });
   }
   for (const n of names) {
-    const p = dir.data.people.find((x) => x.name === n && x.role !== 'enterprise') ?? dir.findPersonByName(n);
-    add(p && p.name === n ? { personId: p.id, name: p.name } : { personId: null, name: n });
+    // an enterprise's own people (@王经理 of the enterprise visited) are whom the cadres met, not who went
+    if (dir.data.people.some((x) => x.name === n && x.role === 'enterprise')) continue;
+    const p = dir.data.people.find((x) => x.name === n);
+    add(p ? { personId: p.id, name: p.name } : { personId: null, name: n });
   }
   return out;
 }
+
+/** The sender as a visit records them. */
+const sender = (ctx: BotContext) => ({ platformId: ctx.msg.sender.id, personId: ctx.actor.personId ?? null, name: ctx.actor.name ?? ctx.msg.sender.name ?? ctx.msg.sender.id });
 
 function event(ctx: BotContext, type: VisitEvent['type'], data?: Record<string, unknown>): VisitEvent {
   return {
     type,
     at: ctx.now,
-    by: { platformId: ctx.msg.sender.id, personId: ctx.actor.personId ?? null, name: ctx.actor.name ?? ctx.msg.sender.name ?? ctx.msg.sender.id },
+    by: sender(ctx),
     source: `${ctx.msg.platform}:${ctx.msg.eventId}`,
     ...(data ? { data } : {}),
   };
@@ -152,24 +162,34 @@ function offerLine(v: Visit): string[] {
 /** The asker, privately, on the platform they wrote on. */
 const privately = (ctx: BotContext): OutboundTarget => ({ kind: 'user', platform: ctx.msg.platform, userId: ctx.msg.sender.id });
 
-/** A visit's record here when this conversation may show it; otherwise privately, with a short line here. */
-async function show(ctx: BotContext, v: Visit, msg: OutboundMessage, done: string): Promise<void> {
-  if (mayShowVisitIn(v, ctx.msg, ctx.directory)) return ctx.reply(msg);
+/** `msg` here when `allowed`; otherwise to the sender privately, with a short line here (`told`) naming nothing of it. */
+async function here(ctx: BotContext, allowed: boolean, msg: OutboundMessage, told: string): Promise<void> {
+  if (allowed) return ctx.reply(msg);
   await ctx.send(privately(ctx), msg);
-  await answer(ctx, `${done}，详情已私信发送给您。`);
+  await answer(ctx, told);
 }
 
+/** A visit's record here when this conversation may show it; otherwise privately, with a short line here. */
+const show = (ctx: BotContext, v: Visit, msg: OutboundMessage, done: string) => here(ctx, mayShowVisitIn(v, ctx.msg, ctx.directory), msg, `${done}，详情已私信发送给您。`);
+
 /** A visit named by number, or the sender's latest (logged in the last day) that `wanted` accepts. */
-async function findVisit(ctx: BotContext, no: number | null, wanted: (v: StoredVisit) => boolean, example: string): Promise<StoredVisit | null> {
+/**
+ * A visit named by number, or the sender's latest (logged in the last day) that `wanted` accepts; `none`: what to
+ * say when the sender has recent visits but none `wanted` accepts.
+ */
+async function findVisit(ctx: BotContext, no: number | null, wanted: (v: StoredVisit) => boolean, example: string, none?: string): Promise<StoredVisit | null> {
   if (no !== null) {
     const v = await ctx.visits.get(no);
     if (!v || v.deletedAt) await answer(ctx, `未找到走访记录 ${visitRef(no)}，请核对编号。`);
     return v && !v.deletedAt ? v : null;
   }
-  const v = (await ctx.visits.recentOfSender()).find(wanted);
-  if (!v) await answer(ctx, `未找到您一天内登记的相应走访记录，请注明编号，例如“${example}”。`);
+  const recent = await ctx.visits.recentOfSender();
+  const v = recent.find(wanted);
+  if (!v) await answer(ctx, recent.length && none ? `${none}；如需处理更早的走访，请注明编号，例如“${example}”。` : `未找到您一天内登记的相应走访记录，请注明编号，例如“${example}”。`);
   return v ?? null;
 }
+
+const badDateText = (d: string) => `走访日期「${d}」不是今天或以前的日期，请核对后重新发送，例如“11月28日 走访 亿龙置业 …”。`;
 
 async function logVisit(ctx: BotContext, r: VisitReading): Promise<string> {
   const target = resolveTarget(ctx, r.target);
@@ -177,7 +197,11 @@ async function logVisit(ctx: BotContext, r: VisitReading): Promise<string> {
     await answer(ctx, '请写明走访的企业，例如“走访 亿龙置业 了解用电情况，无问题”。');
     return 'visit:no-enterprise';
   }
-  const by = { personId: ctx.actor.personId ?? null, name: ctx.actor.name ?? ctx.msg.sender.name ?? ctx.msg.sender.id, platformId: ctx.msg.sender.id };
+  if (r.badDate) {
+    await answer(ctx, badDateText(r.badDate));
+    return 'visit:bad-date';
+  }
+  const by = sender(ctx);
   const { visit, created } = await ctx.visits.log((no) => ({
     no,
     platform: ctx.msg.platform,
@@ -218,9 +242,9 @@ function ticketChat(ctx: BotContext, v: Visit): { platform: Visit['platform']; c
 
 async function confirm(ctx: BotContext, cmd: Extract<Command, { kind: 'confirm' }>): Promise<string> {
   const source = `${ctx.msg.platform}:${ctx.msg.eventId}`;
-  // this message's own earlier attempt (a retried job) counts as what it confirmed, so its answers are the same
+  // this message's own earlier attempt (a retried job): what it confirmed counts as its own, so it answers the same
   const byThis = (x: StoredVisit) => x.history.find((e) => e.source === source && e.type === 'tickets');
-  const v = await findVisit(ctx, cmd.visitNo, (x) => !!byThis(x) || pendingProblems(x).length > 0, '确认 V12 1 2');
+  const v = await findVisit(ctx, cmd.visitNo, (x) => !!byThis(x) || pendingProblems(x).length > 0, '确认 V12 1 2', '您一天内登记的走访中没有待建单的问题');
   if (!v) return 'visit:not-found';
   const mine = v.by.platformId === ctx.msg.sender.id || (!!ctx.actor.personId && v.by.personId === ctx.actor.personId);
   if (!mine && !authorize('digest', ctx.actor, null, ctx.now).ok) {
@@ -237,45 +261,54 @@ async function confirm(ctx: BotContext, cmd: Extract<Command, { kind: 'confirm' 
     await answer(ctx, `走访 ${visitRef(v.no)} 没有第 ${unknown.join('、')} 个问题（共 ${v.problems.length} 个），请核对编号。`);
     return 'visit:bad-numbers';
   }
-  const enterprise = ctx.directory.enterprise(v.enterpriseId ?? undefined);
   const chat = ticketChat(ctx, v);
   if (!chat) {
-    await answer(ctx, `${v.enterpriseName}暂无企业服务群，请与我私聊回复“确认 ${visitRef(v.no)} ${wanted.join(' ')}”建单。`);
+    await answer(ctx, `被走访企业暂无企业服务群，请与我私聊回复“确认 ${visitRef(v.no)} ${wanted.join(' ')}”建单。`);
     return 'visit:no-group';
   }
-  const made: { p: VisitProblem; no: number; created: boolean; assignee: string | null }[] = [];
+  const enterprise = ctx.directory.enterprise(v.enterpriseId ?? undefined);
+  const earlier = (byThis(v)?.data?.tickets ?? {}) as Record<string, number>;
+  const made: { p: VisitProblem; no: number; ours: boolean; assignee: string | null }[] = [];
   for (const n of wanted) {
     const p = v.problems.find((x) => x.n === n)!;
+    // this message's problem: not made a ticket when it read the visit, or made one by this message's earlier attempt.
+    // Its card and notice are sent whether the ticket is new or found (a retry after a crash mid-way): each send keeps
+    // its place in this message's sends, so what went out before is not sent again and what did not, goes.
+    const ours = p.ticketNo === null || earlier[String(n)] === p.ticketNo;
     const parsed = parseMessage(p.text, ctx.now, ctx.sla.calendar);
-    // created as if the enterprise had reported it: read, routed and dispatched by the same code, once per problem
-    const { ticket, created, route } = await openProblem(ctx, {
+    // created as if the enterprise had reported it: read, routed and dispatched by the same code, once per problem —
+    // with the visit's enterprise (none when the directory does not know it), never one read from the problem's text
+    const { ticket, route } = await openProblem(ctx, {
       parsed: { ...parsed, enterprise: v.enterpriseName },
       text: p.text,
       enterprise,
       visit: { no: v.no, origin: { source: `visit:${v.no}:${n}`, ...chat, text: p.text } },
     });
-    const earlier = (byThis(v)?.data?.tickets ?? {}) as Record<string, number>;
-    if (created || earlier[String(n)] === ticket.no) {
+    if (ours) {
       const card = acceptedCard(ctx, ticket, route);
       if (ticket.platform === ctx.msg.platform && ticket.chatId === ctx.msg.chatId) await ctx.reply(card);
       else await ctx.postToTicketGroup(ticket, card);
       await notifyNewAssignee(ctx, ticket);
     }
-    made.push({ p, no: ticket.no, created: created || earlier[String(n)] === ticket.no, assignee: ticket.assignee?.name ?? null });
+    made.push({ p, no: ticket.no, ours, assignee: ticket.assignee?.name ?? null });
   }
   const numbers = new Map(made.map((x) => [x.p.n, x.no]));
   const res = await ctx.visits.change(v.no, (cur) => ({
     ...cur,
     problems: cur.problems.map((p) => (numbers.has(p.n) && p.ticketNo === null ? { ...p, ticketNo: numbers.get(p.n)! } : p)),
     // the tickets this message opened (a retry of it answers the same)
-    history: [...cur.history, event(ctx, 'tickets', { tickets: Object.fromEntries(made.filter((x) => x.created).map((x) => [x.p.n, x.no])) })],
+    history: [...cur.history, event(ctx, 'tickets', { tickets: Object.fromEntries(made.filter((x) => x.ours).map((x) => [x.p.n, x.no])) })],
   }));
   if (!res.ok) {
     await answer(ctx, res.message);
     return 'visit:confirm-failed';
   }
-  const lines = made.map(({ p, no, created, assignee }) => `> ${p.n}. ${p.text} → #${no}${created ? `（${assignee ? `责任人 ${assignee}` : '待派单'}）` : '（此前已建单）'}`);
-  const msg = compose([`**走访 ${visitRef(v.no)} 的问题已建单**`, ...lines, '各工单的受理情况已告知企业服务群，办理进展将在群内通报。'], []);
+  const inGroup = ctx.directory.group(chat.platform, chat.chatId)?.kind === 'enterprise';
+  const lines = made.map(({ p, no, ours, assignee }) => `> ${p.n}. ${p.text} → #${no}${ours ? `（${assignee ? `责任人 ${assignee}` : '待派单'}）` : '（此前已建单）'}`);
+  const msg = compose(
+    [`**走访 ${visitRef(v.no)} 的问题已建单**`, ...lines, inGroup ? '受理情况已告知企业服务群，办理进展将在群内通报。' : '该企业暂无服务群，办理进展将在本会话通报。'],
+    [],
+  );
   await show(ctx, v, msg, `走访 ${visitRef(v.no)} 的问题已建单`);
   return `visit ${visitRef(v.no)}: tickets ${made.map((x) => `#${x.no}`).join(' ')}`;
 }
@@ -284,7 +317,7 @@ async function remove(ctx: BotContext, no: number | null): Promise<string> {
   const v = await findVisit(ctx, no, () => true, '删除走访 V12');
   if (!v) return 'visit:not-found';
   const res = await ctx.visits.change(v.no, (cur) => {
-    const may = mayEditVisit(cur, ctx.actor.personId, ctx.now);
+    const may = mayEditVisit(cur, ctx.actor, ctx.now);
     if (!may.ok) return { refuse: may.message };
     const made = cur.problems.filter((p) => p.ticketNo !== null).map((p) => `#${p.ticketNo}`);
     if (made.length) return { refuse: `走访 ${visitRef(cur.no)} 的问题已建单（${made.join('、')}），记录不能删除；如有误，请用“修改走访 ${visitRef(cur.no)} …”更正。` };
@@ -305,25 +338,37 @@ async function edit(ctx: BotContext, cmd: Extract<Command, { kind: 'edit' }>): P
     await answer(ctx, `请写出更正后的完整走访内容，例如“修改走访 ${visitRef(cmd.visitNo)} 走访 亿龙置业 了解用电情况，无问题”。`);
     return 'visit:edit-unreadable';
   }
-  const target = resolveTarget(ctx, r.target);
+  if (r.badDate) {
+    await answer(ctx, badDateText(r.badDate));
+    return 'visit:bad-date';
+  }
+  // what the correction does not write stays as it was: the enterprise and project, the date
+  const target = r.target !== null ? resolveTarget(ctx, r.target) : null;
   const res = await ctx.visits.change(cmd.visitNo, (cur) => {
     if (cur.deletedAt) return { refuse: `未找到走访记录 ${visitRef(cur.no)}，请核对编号。` };
-    const may = mayEditVisit(cur, ctx.actor.personId, ctx.now);
+    const may = mayEditVisit(cur, ctx.actor, ctx.now);
     if (!may.ok) return { refuse: may.message };
-    // problems already made tickets stay as they are; the others are replaced by the corrected list
     const kept = cur.problems.filter((p) => p.ticketNo !== null);
+    const enterpriseId = target ? (target.enterprise?.id ?? null) : cur.enterpriseId;
+    // its tickets belong to the enterprise visited: a visit with tickets keeps its enterprise
+    if (kept.length && enterpriseId !== cur.enterpriseId) {
+      return { refuse: `走访 ${visitRef(cur.no)} 的问题已建单（${kept.map((p) => `#${p.ticketNo}`).join('、')}），不能改为其他企业。` };
+    }
+    // problems already made tickets stay as they are; the others are replaced by the corrected list (a problem written
+    // again that is already a ticket is not added twice)
+    const same = (a: string, b: string) => a.replace(/[\s，,。；;]/g, '') === b.replace(/[\s，,。；;]/g, '');
+    const fresh = r.problems.filter((text) => !kept.some((k) => same(k.text, text)));
     const start = Math.max(0, ...kept.map((p) => p.n));
-    const enterprise = target.enterprise ?? (target.name ? undefined : ctx.directory.enterprise(cur.enterpriseId ?? undefined));
     return {
       ...cur,
       companions: companionsOf(ctx, r.companions),
-      enterpriseId: enterprise?.id ?? (target.name ? null : cur.enterpriseId),
-      enterpriseName: enterprise?.name ?? target.name ?? cur.enterpriseName,
-      projectId: target.project?.id ?? null,
+      enterpriseId,
+      enterpriseName: target ? (target.enterprise?.name ?? target.name ?? cur.enterpriseName) : cur.enterpriseName,
+      projectId: target ? (target.project?.id ?? null) : cur.projectId,
       mode: r.mode,
-      date: r.date,
+      date: r.dateStated ? r.date : cur.date,
       note: r.note,
-      problems: [...kept, ...r.problems.map((text, i) => ({ n: start + i + 1, text, ticketNo: null }))],
+      problems: [...kept, ...fresh.map((text, i) => ({ n: start + i + 1, text, ticketNo: null }))],
       editedAt: ctx.now,
       history: [...cur.history, event(ctx, 'edit', { before: { enterpriseName: cur.enterpriseName, mode: cur.mode, date: cur.date, note: cur.note } })],
     };
@@ -385,14 +430,8 @@ export const visit: Handler = {
           await answer(ctx, '抱歉，名录中没有您的信息，无法查询走访记录，请联系管理员。');
           return 'visit:mine-unknown';
         }
-        const msg = await ctx.visits.mine(ctx.actor.personId);
-        // the list names other enterprises: never into an enterprise's group
-        const g = ctx.directory.group(ctx.msg.platform, ctx.msg.chatId);
-        if (ctx.msg.chatType === 'single' || g?.kind === 'leaders' || g?.kind === 'taskforce') await ctx.reply(msg);
-        else {
-          await ctx.send(privately(ctx), msg);
-          await answer(ctx, '您的走访情况已私信发送给您。');
-        }
+        // the list names many enterprises: only where no enterprise reads along (a visit of none may be shown there)
+        await here(ctx, mayShowVisitIn({ enterpriseId: null }, ctx.msg, ctx.directory), await ctx.visits.mine(ctx.actor.personId), '您的走访情况已私信发送给您。');
         return 'visit:mine';
       }
       case 'overview': {
@@ -426,11 +465,7 @@ export const visit: Handler = {
               [],
             )
           : compose(['目前没有待关联的走访记录。'], []);
-        if (ctx.msg.chatType === 'single') await ctx.reply(msg);
-        else {
-          await ctx.send(privately(ctx), msg);
-          await answer(ctx, '待关联走访已私信发送给您。');
-        }
+        await here(ctx, ctx.msg.chatType === 'single', msg, '待关联走访已私信发送给您。');
         return 'visit:unlinked';
       }
     }

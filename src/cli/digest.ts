@@ -30,7 +30,9 @@ export function registerDigest(program: Command): void {
           const [{ buildProjectReport }, { projects, calendar }] = await Promise.all([import('../bot/project-service.js'), openProjectReports(store, cfg)]);
           const lastDay = calendar.localDate(new Date(Date.parse(model.period.end) - 1));
           const report = buildProjectReport(opts.period === 'year' ? 'year' : 'month', projects, calendar.localDate(now), calendar, lastDay);
-          console.log(JSON.stringify({ ...model, projects: report.report }, null, 2));
+          // the visits as the workbench serves them: figures and names, no visit's notes, problems or chat ids
+          const { visitsView } = await import('../workbench/views.js');
+          console.log(JSON.stringify({ ...model, ...(model.visits ? { visits: visitsView(model.visits) } : {}), projects: report.report }, null, 2));
         } else console.log(toPlainText(renderDigest(model)));
       });
     });

@@ -44,15 +44,22 @@ export function createDigestService(deps: {
 }): DigestService {
   const tz = deps.timezone;
   /** The visits of the year to date up to local `lastDay`, the tickets given, and the directory: the visit report. */
-  async function visitReport(period: 'day' | 'week' | 'month', date: string, asOf: string, tickets?: Awaited<ReturnType<TicketRepository['forDigest']>>): Promise<VisitReport | null> {
+  async function visitReport(
+    period: 'day' | 'week' | 'month',
+    date: string,
+    asOf: string,
+    opts: { tickets?: Awaited<ReturnType<TicketRepository['forDigest']>>; range?: PeriodRange } = {},
+  ): Promise<VisitReport | null> {
     if (!deps.visits) return null;
     const yearStart = DateTime.fromISO(date, { zone: tz }).startOf('year');
+    const since = yearStart.toUTC().toISO()!;
     const [visits, directory, all] = await Promise.all([
       deps.visits.onDates(yearStart.toISODate()!, deps.calendar.localDate(asOf)),
       deps.directories.current(),
-      tickets ?? deps.tickets.forDigest(yearStart.toUTC().toISO()!, NO_EVENTS),
+      // with the events of the year: 破解率 as of a past month's end reads each ticket as it stood then
+      opts.tickets ?? deps.tickets.forDigest(since, since),
     ]);
-    return buildVisitReport({ visits, tickets: all, directory, period, date, at: asOf, tz });
+    return buildVisitReport({ visits, tickets: all, directory, period, date, at: asOf, tz, range: opts.range });
   }
   return {
     async build(range, at, opts = {}) {
@@ -66,7 +73,11 @@ export function createDigestService(deps: {
       const model = buildDigest(tickets, range, asOf, deps.calendar, await deps.directories.current(), tz, { openAt: opts.openAt?.toISOString() });
       // 助企走访 of the same period (a year's digest: the year to date, read from its last month)
       const lastDay = deps.calendar.localDate(new Date(Date.parse(asOf) - 1));
-      const visits = await visitReport(range.period === 'year' ? 'month' : range.period, range.period === 'year' ? lastDay : range.key, asOf, tickets);
+      // the period's own range (the 08:30 digest's runs from the last working day: a weekend's visits are in it)
+      const visits = await visitReport(range.period === 'year' ? 'month' : range.period, range.period === 'year' ? lastDay : range.key, asOf, {
+        tickets,
+        ...(range.period === 'year' ? {} : { range }),
+      });
       return visits ? { ...model, visits } : model;
     },
     visits(at, opts = {}) {

@@ -125,16 +125,18 @@ export function mayUpdateProject(a: Actor, p: { taskforce?: string[]; enterprise
 }
 
 /**
- * Where a visit's record (its notes, the problems found) may be posted: a private chat, a leaders' or 专班 group (staff
- * only), or a group of the visited enterprise — never another enterprise's group, nor a group the directory does not
- * know.
+ * Where a visit's record (its notes, the problems found) may be posted: a private chat, a leaders' group, a 专班 group
+ * bound to no enterprise (staff only), or a group of the visited enterprise — never another enterprise's group, nor a
+ * group the directory does not know.
  */
 export function mayShowVisitIn(v: { enterpriseId: string | null }, c: Conversation, dir: Pick<Directory, 'group'>): boolean {
   if (c.chatType === 'single') return true;
   const g = dir.group(c.platform, c.chatId);
   if (!g) return false;
-  if (g.kind === 'leaders' || g.kind === 'taskforce') return true;
-  return !!v.enterpriseId && g.kind === 'enterprise' && g.enterprise === v.enterpriseId;
+  if (g.kind === 'leaders') return true;
+  // a 专班 group bound to an enterprise has that enterprise's people in it: it is that enterprise's group here
+  if (g.kind === 'taskforce' && !g.enterprise) return true;
+  return !!v.enterpriseId && g.enterprise === v.enterpriseId;
 }
 
 /** Whether the sender is one of the government's people (a cadre, leader or admin): they log visits (助企走访). */

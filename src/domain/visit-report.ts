@@ -218,11 +218,13 @@ export interface VisitReportInput {
   /** Now (an ISO instant): flows stop here while the period runs. */
   at: string;
   tz: string;
+  /** The period itself when it is not a calendar one (the 08:30 digest's, from the last working day to today). */
+  range?: PeriodRange;
 }
 
 /** The windows a report counts: the period's, its month's and its year to date's, each ending at `end`. */
-export function visitWindows(period: VisitPeriod, date: string, at: string, tz: string) {
-  const range = periodOf(period, date, tz);
+export function visitWindows(period: VisitPeriod, date: string, at: string, tz: string, given?: PeriodRange) {
+  const range = given ?? periodOf(period, date, tz);
   const end = at < range.end ? at : range.end;
   const localDay = (iso: string) => DateTime.fromISO(iso).setZone(tz).toISODate()!;
   // the local day after the last counted day: the period's end, or the day after `at`'s date while it runs
@@ -250,7 +252,7 @@ const isCadre = (p: Person): boolean => p.role === 'cadre';
 /** The 助企走访 report of a period (practice.md): flows, year to date, 破解率, coverage, by department and 专班. */
 export function buildVisitReport(input: VisitReportInput): VisitReport {
   const { visits, tickets, directory: dir, tz } = input;
-  const { range, month, end, windows } = visitWindows(input.period ?? 'month', input.date, input.at, tz);
+  const { range, month, end, windows } = visitWindows(input.period ?? 'month', input.date, input.at, tz, input.range);
   const ticketsByNo = new Map(tickets.map((t) => [t.no, t]));
 
   // 破解率, year to date, over the tickets created from January 1 (the digest's own base)

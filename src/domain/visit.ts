@@ -92,10 +92,18 @@ export function visitCadres(v: Pick<Visit, 'by' | 'companions'>): VisitCadre[] {
   return out;
 }
 
-/** Whether `personId` may still edit or delete the visit at `now` (its author, within the window). */
-export function mayEditVisit(v: Pick<Visit, 'by' | 'recordedAt' | 'deletedAt'>, personId: string | undefined, now: string): { ok: true } | { ok: false; message: string } {
+/**
+ * Whether someone may still edit or delete the visit at `now`: its author within the window after logging; an admin
+ * at any time (the one to ask once the window has passed).
+ */
+export function mayEditVisit(
+  v: Pick<Visit, 'by' | 'recordedAt' | 'deletedAt'>,
+  who: { personId?: string; role: string },
+  now: string,
+): { ok: true } | { ok: false; message: string } {
   if (v.deletedAt) return { ok: false, message: '该走访记录已删除。' };
-  if (!personId || v.by.personId !== personId) return { ok: false, message: '抱歉，只能修改或删除本人登记的走访记录。' };
+  if (who.role === 'admin') return { ok: true };
+  if (!who.personId || v.by.personId !== who.personId) return { ok: false, message: '抱歉，只能修改或删除本人登记的走访记录。' };
   if (Date.parse(now) - Date.parse(v.recordedAt) > VISIT_EDIT_WINDOW_MS) return { ok: false, message: '走访记录登记超过一天，不能再修改或删除，如需更正请联系管理员。' };
   return { ok: true };
 }

@@ -29,7 +29,8 @@ const enterpriseText = (e: EnterpriseCoverage) => `${u(e.name)}（专员 ${e.com
  */
 export function visitDigestLines(r: VisitReport, period: VisitPeriod): string[] {
   const f = r.figures;
-  const lines = [`助企走访：${WHEN[period]} ${flows(f)}`];
+  // a day's digest may span a weekend or a holiday (from the last working day): its own label says which days
+  const lines = [`助企走访：${period === 'day' ? r.period.label : WHEN[period]} ${flows(f)}`];
   if (period !== 'month') return lines;
   lines[0] += `（已建单 ${f.ticketed} 个，已破解 ${f.solved} 个），参与干部 ${f.cadres} 名`;
   const c = r.coverage;

@@ -175,8 +175,19 @@ export function visitsView(r: VisitReport) {
     ytd: r.ytd,
     solveRate: r.solveRate,
     coverage: {
-      keyEnterprises: { covered: c.keyEnterprises.covered, total: c.keyEnterprises.total, rate: c.keyEnterprises.rate },
-      projects: { covered: c.projects.covered, total: c.projects.total, rate: c.projects.rate },
+      // each key enterprise and project with its month's visits (names and counts: nothing of a visit's content)
+      keyEnterprises: {
+        covered: c.keyEnterprises.covered,
+        total: c.keyEnterprises.total,
+        rate: c.keyEnterprises.rate,
+        list: c.keyEnterprises.list.map((e) => ({ ...enterprise(e), covered: e.covered })),
+      },
+      projects: {
+        covered: c.projects.covered,
+        total: c.projects.total,
+        rate: c.projects.rate,
+        list: c.projects.list.map((p) => ({ id: p.id, name: p.name, enterpriseName: p.enterpriseName, visits: p.visits, covered: p.covered })),
+      },
       unvisitedEnterprises: c.unvisitedEnterprises.map(enterprise),
       /** Visited this month, but fewer times than their monthly target. */
       belowTarget: c.keyEnterprises.list.filter((e) => e.visits > 0 && !e.covered).map(enterprise),

@@ -17,6 +17,10 @@ export interface VisitReading {
   mode: VisitMode;
   /** YYYY-MM-DD local date of the visit: stated (今天/昨天/前天/上周五/11月28日/11.28) or the message's own local date. */
   date: string;
+  /** Whether the message wrote the date (an edit keeps the old date when it does not). */
+  dateStated: boolean;
+  /** The date written, when it names no day in the past (2026-03-05 sent on 3月2日, 2月30日): `date` is then today. */
+  badDate: string | null;
   /** Names mentioned with @ (companions), without the @, in order, deduplicated. */
   companions: string[];
   /** Short note: what the visit was about, without the verb, target, date, companions and problem list. */
@@ -252,7 +256,10 @@ function resolveDate(word: string, today: DateTime): string | null {
     const day = +m[1]!;
     if (day < 1 || day > 31) return null;
     const d = DateTime.fromObject({ year: today.year, month: today.month, day }, { zone: today.zone });
-    return iso(d.isValid && d <= today ? d : DateTime.fromObject({ year: today.year, month: today.month, day }, { zone: today.zone }).minus({ months: 1 }));
+    if (d.isValid && d <= today) return iso(d);
+    // still ahead this month: last month's — when last month has that day ("31号" on 3月2日 names no day)
+    const last = today.minus({ months: 1 });
+    return iso(DateTime.fromObject({ year: last.year, month: last.month, day }, { zone: today.zone }));
   }
   if (/^(今天|今日|今早|今晨)/.test(word)) return iso(today);
   if (/^(昨天|昨日|昨晚)/.test(word)) return iso(today.minus({ days: 1 }));
@@ -460,7 +467,8 @@ export function parseVisit(text: string, now: string, calendar: Calendar, known?
     const dm = new RegExp(DATE_WORD.source).exec(head);
     if (dm) dateWord = dm[0];
   }
-  const date = (dateWord && resolveDate(dateWord, today)) || today.toISODate()!;
+  const resolved = dateWord ? resolveDate(dateWord, today) : null;
+  const date = resolved ?? today.toISODate()!;
 
   const problems = splitProblems(list);
   const noProblems = problems.length === 0 && (NO_PROBLEMS.test(head) || NO_PROBLEMS.test(pm ? pm[0] + list : ''));
@@ -479,7 +487,19 @@ export function parseVisit(text: string, now: string, calendar: Calendar, known?
     .join('，');
   note = trimPunct(note.replace(/^(?:并|，|时候?|期间)/, ''));
 
-  return { target, mode: mode!, date, companions: mentions(t.replace(/@(?:店小二|小二|xiaoer)(?=\s|$)/gi, '')), note, problems, noProblems };
+  // companions: the @-names before the problems (an @ in the list asks someone to follow up; it is no companion)
+  const before = pm || list ? t.slice(0, Math.max(0, t.length - list.length - (pm ? pm[0].length : 0))) : t;
+  return {
+    target,
+    mode: mode!,
+    date,
+    dateStated: resolved !== null,
+    badDate: dateWord && resolved === null ? dateWord : null,
+    companions: mentions(before.replace(/@(?:店小二|小二|xiaoer)(?=\s|$)/gi, '')),
+    note,
+    problems,
+    noProblems,
+  };
 }
 
 // ---- parseVisitConfirm ------------------------------------------------------------------------------------------

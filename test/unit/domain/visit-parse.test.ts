@@ -75,6 +75,8 @@ describe('parseVisit', () => {
       target: '亿龙置业',
       mode: 'onsite',
       date: '2026-11-20',
+      dateStated: false,
+      badDate: null,
       companions: [],
       note: '了解二期用电和招工情况',
       problems: ['变电站扩容慢', '缺焊工30名'],
@@ -87,11 +89,26 @@ describe('parseVisit', () => {
       target: '华越纺织',
       mode: 'phone',
       date: '2026-11-19',
+      dateStated: true,
+      badDate: null,
       companions: ['王芳'],
       note: '了解融资需求',
       problems: ['贷款审批慢', '厂区路灯不亮'],
       noProblems: false,
     });
+  });
+
+  it('a date that names no past day is told, not taken for today; a bare day still ahead is last month’s when it has one', () => {
+    // NOW is 2026-11-20
+    expect(parseVisit('2026-11-25 走访亿龙置业，无问题', NOW, cal, KNOWN)).toMatchObject({ badDate: '2026-11-25', dateStated: false });
+    expect(parseVisit('25号 走访亿龙置业，无问题', NOW, cal, KNOWN)).toMatchObject({ date: '2026-10-25', dateStated: true, badDate: null });
+    expect(parseVisit('31号 走访亿龙置业，无问题', NOW, cal, KNOWN)).toMatchObject({ date: '2026-10-31', badDate: null });
+    expect(parseVisit('31号 走访亿龙置业，无问题', '2026-03-02T02:00:00.000Z', cal, KNOWN)).toMatchObject({ badDate: '31号' });
+  });
+
+  it('companions are the @-names before the problems, not someone asked to follow one up', () => {
+    expect(parseVisit('走访 亿龙置业，发现问题：1.用电 2.用工，请@王芳 跟进', NOW, cal, KNOWN)?.companions).toEqual([]);
+    expect(parseVisit('和@王芳 走访 亿龙置业，无问题', NOW, cal, KNOWN)?.companions).toEqual(['王芳']);
   });
 
   it('says "no problems", in either script', () => {

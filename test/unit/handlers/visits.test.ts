@@ -141,6 +141,54 @@ describe('who may log, and where a visit is shown', () => {
   });
 });
 
+describe('what the review found', () => {
+  it('a retried 确认 whose first attempt stopped before the visit was saved sends the same cards and notices, and opens nothing more', async () => {
+    await h.say('zhangwei', LOG, { chatId: YILONG });
+    const first = await h.say('zhangwei', '都建单', { chatId: YILONG });
+    expect(first.outcome).toBe('visit V1: tickets #1 #2');
+    // as if the job had died after opening the tickets, before the visit recorded them
+    await h.visits.save({ ...(await h.visits.get(1))!, problems: (await h.visits.get(1))!.problems.map((p) => ({ ...p, ticketNo: null })), history: [] });
+    const retry = await h.again(first.msg);
+    expect(retry.outcome).toBe('visit V1: tickets #1 #2');
+    const key = (x: { cause: string; index: number; target: unknown; message: { text: string } }) => JSON.stringify([x.cause, x.index, x.target, x.message.text]);
+    expect(retry.sent.map(key)).toEqual(first.sent.map(key));
+    expect(await h.ticket(3)).toBeNull();
+    expect((await h.visits.get(1))!.problems.map((p) => p.ticketNo)).toEqual([1, 2]);
+  });
+
+  it('an edit keeps what it does not write (date, project), adds no problem twice, and never moves a visit with tickets', async () => {
+    await h.say('zhangwei', '11月20日 走访 亿龙二期 了解施工进度，发现问题：1.渣土车证未办 2.缺安全员', privately('zhangwei'));
+    expect(await h.visits.get(1)).toMatchObject({ date: '2026-11-20', projectId: 'yilong-phase2', enterpriseId: 'yilong' });
+    await h.say('zhangwei', '确认 1', privately('zhangwei'));
+    const edited = await h.say('zhangwei', '修改走访 V1 电话回访，了解施工进度，发现问题：1.渣土车证未办 2.缺安全员 3.夜间施工扰民', privately('zhangwei'));
+    expect(edited.outcome).toBe('visit V1 edited');
+    const v = (await h.visits.get(1))!;
+    expect(v).toMatchObject({ date: '2026-11-20', projectId: 'yilong-phase2', enterpriseId: 'yilong', mode: 'phone' });
+    expect(v.problems.map((p) => [p.n, p.text, p.ticketNo])).toEqual([[1, '渣土车证未办', 1], [2, '缺安全员', null], [3, '夜间施工扰民', null]]);
+    const moved = await h.say('zhangwei', '修改走访 V1 走访 天赐生态 了解施工进度', privately('zhangwei'));
+    expect(moved.texts[0]).toContain('不能改为其他企业');
+    expect((await h.visits.get(1))!.enterpriseId).toBe('yilong');
+  });
+
+  it('a follow-up that names no enterprise is not a visit; an enterprise’s person is not a companion; a past-less date is told', async () => {
+    const followUp = await h.say('zhangwei', '电话沟通了，问题已解决', { chatId: YILONG });
+    expect(followUp.outcome).not.toMatch(/^visit/);
+    expect(await h.visits.get(1)).toBeNull();
+    await h.say('zhangwei', '走访 亿龙置业 和@陈经理 @王芳 了解用电，无问题', { chatId: YILONG });
+    expect((await h.visits.get(1))!.companions.map((c) => c.name)).toEqual(['王芳']);
+    const future = await h.say('zhangwei', '2026-12-25 走访 亿龙置业，无问题', { chatId: YILONG });
+    expect(future.outcome).toBe('visit:bad-date');
+    expect(await h.visits.get(2)).toBeNull();
+  });
+
+  it('an admin may correct a visit after the day the author had; the author may not', async () => {
+    await h.say('zhangwei', '走访 亿龙置业 了解用电，无问题', privately('zhangwei'));
+    h.setNow('2026-11-25T02:00:00.000Z');
+    expect((await h.say('zhangwei', '删除走访 V1', privately('zhangwei'))).outcome).toBe('visit:delete-refused');
+    expect((await h.say('xiaoer-admin', '删除走访 V1', privately('xiaoer-admin'))).outcome).toBe('visit V1 deleted');
+  });
+});
+
 describe('the numbers', () => {
   it('the month digest carries a visits line once visits are logged, with 批次 and 人次 apart; none before', async () => {
     expect((await h.say('lihua', '月报', { chatId: LEADERS })).texts[0]).not.toContain('助企走访');

@@ -91,7 +91,7 @@ describe('助企走访 on the page: numbers, and nothing people wrote beyond the
     expect(v.figures).toEqual(r.figures);
     expect(v.through).toBe('2026-11-28');
     expect(v.month).toMatchObject({ key: '2026-11-01', label: r.month.label });
-    expect(v.coverage.keyEnterprises).toEqual({ covered: 1, total: 1, rate: 100 });
+    expect(v.coverage.keyEnterprises).toMatchObject({ covered: 1, total: 1, rate: 100 });
     expect(v.coverage.unvisitedEnterprises).toEqual([]);
     expect(v.unlinked).toEqual([{ no: 2, date: '2026-11-27', enterpriseName: '某某装备', by: { name: '刘强' } }]);
     const json = JSON.stringify(v);
