@@ -5,6 +5,7 @@ import type { Enterprise } from '../src/domain/directory.js';
 import type { ParsedMessage } from '../src/domain/parse/parse.js';
 import type { BotContext, Handler } from '../src/bot/context.js';
 import type { OpenTicketFields } from '../src/bot/ticket-service.js';
+import { claimAction } from '../src/messages/actions.js';
 import type { OutboundMessage } from '../src/messages/outbound.js';
 import { compose, dueDate, dueText, personRef, reporterRef } from './common.js';
 
@@ -29,8 +30,11 @@ export async function openProblem(ctx: BotContext, p: NewProblem): Promise<{ tic
   const { parsed } = p;
   const urgency = parsed.urgency ?? 'normal';
   // the enterprise given, else named in the message, else the group's, else the sender's
-  const enterprise =
-    p.enterprise ??
+  // a visit's problem belongs to the enterprise visited (none when the directory does not know it): never to one
+  // named in the problem's text or bound to the chat it was confirmed in
+  const enterprise = p.visit
+    ? p.enterprise
+    : p.enterprise ??
     (parsed.enterprise ? dir.enterpriseByName(parsed.enterprise) : undefined) ??
     dir.findEnterpriseIn(parsed.normalized) ??
     dir.enterprise(dir.group(ctx.msg.platform, ctx.msg.chatId)?.enterprise) ??
@@ -73,8 +77,8 @@ export async function openProblem(ctx: BotContext, p: NewProblem): Promise<{ tic
 /** The 受理 card for the ticket's group: the problem, its deadline and who handles it. */
 export function acceptedCard(ctx: BotContext, t: Ticket, r: Route | null): OutboundMessage {
   const assignee = t.assignee ? personRef(t.assignee, t.platform) : null;
-  const asked = t.requestedDate && dueDate(t, ctx.sla.calendar) === t.requestedDate ? '，按您要求的日期' : '';
-  return compose(
+  const asked = t.requestedDate && dueDate(t, ctx.sla.calendar) === t.requestedDate ? (t.visitNo ? '，按企业要求的日期' : '，按您要求的日期') : '';
+  const card = compose(
     [
       `**已受理 #${t.no}** ${t.visitNo ? `（走访发现 · V${t.visitNo}）` : '@{0}'}`,
       `> 问题：${t.summary}`,
@@ -88,6 +92,8 @@ export function acceptedCard(ctx: BotContext, t: Ticket, r: Route | null): Outbo
     [reporterRef(t), assignee],
     `已受理 #${t.no}`,
   );
+  // the responsible person may tap 认领 instead of typing it (where the platform shows buttons)
+  return t.assignee ? { ...card, actions: [claimAction(t.no)] } : card;
 }
 
 /** Tells the responsible person of a new ticket privately (【新工单】). */

@@ -1,5 +1,6 @@
 import { commandNote, outcomeFrom } from '../src/domain/parse/commands.js';
 import { OUTCOMES } from '../src/domain/ticket-state.js';
+import { rateActions } from '../src/messages/actions.js';
 import type { BotContext, Handler, PerformResult, TicketCommand } from '../src/bot/context.js';
 import { announce, changeTicket, compose, outcomeOf, reporterRef, ticketNo } from './common.js';
 
@@ -8,7 +9,7 @@ export async function performResolve(ctx: BotContext, cmd: Extract<TicketCommand
   const { outcome, note } = cmd;
   const t = await changeTicket(ctx, cmd.no, 'resolve', () => ({ type: 'resolve', outcome, note: note || undefined }));
   if (!t) return { done: false, outcome: 'refused' };
-  const msg = compose(
+  const text = compose(
     [
       `**#${t.no} 已答复（${OUTCOMES[outcome]}）** @{0}`,
       `> 问题：${t.summary}`,
@@ -17,6 +18,8 @@ export async function performResolve(ctx: BotContext, cmd: Extract<TicketCommand
     ],
     [reporterRef(t)],
   );
+  // the enterprise may tap its rating instead of typing it (where the platform shows buttons)
+  const msg = { ...text, actions: rateActions(t.no) };
   // the answer names the problem: it goes to the ticket's own group; elsewhere the cadre gets a short acknowledgement
   await announce(ctx, t, msg, `已答复（${OUTCOMES[outcome]}）`);
   return { done: true, outcome: `#${t.no} resolved (${outcome})` };

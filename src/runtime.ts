@@ -75,6 +75,7 @@ export interface Runtime {
 const NO_CHANNEL: WecomChannel = {
   isOpen: () => false,
   respond: () => Promise.reject(new Error('no long connection in this process')),
+  updateCard: () => Promise.reject(new Error('no long connection in this process')),
   send: () => Promise.reject(new Error('no long connection in this process')),
 };
 
@@ -178,7 +179,11 @@ export async function startRuntime(givenConfig: Readonly<Config>, log: Logger): 
         channel: config.wecom.mode === 'long-connection' ? (connections?.wecomChannel ?? NO_CHANNEL) : undefined,
       });
     }
-    if (config.dingtalk) senders.dingtalk = createDingtalkSender(config.dingtalk, { tokens, rateLimitWaitMs: config.policy.outbound.dingtalkRateLimitWaitMs });
+    if (config.dingtalk) {
+      // with a public address, messages with buttons go as ActionCards opening the workbench's pages
+      const publicUrl = config.publicUrl ?? sim?.baseUrl;
+      senders.dingtalk = createDingtalkSender(config.dingtalk, { tokens, rateLimitWaitMs: config.policy.outbound.dingtalkRateLimitWaitMs, publicUrl });
+    }
 
     // 5. bot: the ticket service, the digests and the handlers (handlers/index.ts); the workbench's sign-in links
     // when the bot has a public address (the simulator's own in a demo)

@@ -8,6 +8,7 @@ import { parseMessage, type ParsedMessage } from '../domain/parse/parse.js';
 import { VISIT_EDIT_WINDOW_MS } from '../domain/visit.js';
 import type { ReportRefiner } from '../llm/refine-report.js';
 import { createHash } from 'node:crypto';
+import { actionDoneLabel } from '../messages/actions.js';
 import type { InboundMessage } from '../messages/inbound.js';
 import { toPlainText, type OutboundMessage, type OutboundTarget } from '../messages/outbound.js';
 import type { Logger } from '../shared/logger.js';
@@ -181,7 +182,13 @@ export function createBot(deps: BotDeps) {
         }
       }
       const replyTo = { kind: 'reply' as const, platform: msg.platform, chatId: msg.chatId, chatType: msg.chatType, replyVia: msg.replyVia, robotCode: msg.robotCode };
-      const ctx = contextFor(msg, parsed, parsedBy, directory, (message, send) => send(replyTo, message));
+      // a tap on a card's button: the answer in the conversation (the handler's announcement) says who did what, which
+      // the sender shows in place of the card's buttons where the card can be updated (WeCom long connection). An
+      // answer to the tapper alone (a refusal) goes privately instead (handlers/common.ts `answer`): the card stays.
+      const status = msg.card
+        ? actionDoneLabel(msg.text, directory.actor(msg.platform, msg.sender.id, msg.chatId).name ?? msg.sender.name ?? '')
+        : undefined;
+      const ctx = contextFor(msg, parsed, parsedBy, directory, (message, send) => send(replyTo, status ? { ...message, status } : message));
       const { log, actor } = ctx;
       const handler = deps.handlers.find((h) => h.match(ctx));
       if (!handler) return 'unhandled';

@@ -14,6 +14,12 @@ export type ReplyVia =
   | { kind: 'wecom-response-url'; url: string }
   /** WeCom long connection: answer with aibot_respond_msg echoing the callback's req_id. */
   | { kind: 'wecom-ws'; reqId: string }
+  /**
+   * WeCom long connection, a tap on a template card's button (template_card_event): the answer updates that card
+   * (aibot_respond_update_msg echoing the event's req_id, the card's task_id kept) within WeCom's 5 s; once that is
+   * no longer possible, it is posted to the chat as text.
+   */
+  | { kind: 'wecom-card'; reqId: string; taskId: string }
   | { kind: 'dingtalk-session'; url: string; expiresAt: number };
 
 /** One normalised group or private message, the only inbound shape handlers see. */
@@ -33,6 +39,12 @@ export interface InboundMessage {
   replyVia?: ReplyVia;
   /** DingTalk robotCode, for replies through the open API. */
   robotCode?: string;
+  /**
+   * The message is a tap on a button of one of the bot's cards (WeCom template_card_event): `text` is the button's
+   * command, checked against the shapes a button may carry. An answer to the tapper alone goes privately, and the
+   * handler's announcement updates the card where the platform allows (see ReplyVia `wecom-card`).
+   */
+  card?: { taskId: string; reqId?: string };
 }
 
 /** What a receiver returns for an authentic callback. */

@@ -1,4 +1,7 @@
+import type { MessageAction } from './actions.js';
 import type { PlatformId, ReplyVia, UserRef } from './inbound.js';
+
+export type { MessageAction };
 
 /** A platform-neutral message; `{{mention:N}}` in the text stands for mentions[N], rendered per platform. */
 export interface OutboundMessage {
@@ -7,6 +10,16 @@ export interface OutboundMessage {
   title?: string;
   text: string;
   mentions: UserRef[];
+  /**
+   * Buttons, each the typed command it stands for (src/messages/actions.ts). A channel that cannot show buttons
+   * ignores them: the text already says what to type.
+   */
+  actions?: MessageAction[];
+  /**
+   * The answer to a tap on a card's button: who did what ("张伟 已认领"), shown in place of the card's buttons where
+   * the platform lets the card be updated; ignored elsewhere (the text says it too).
+   */
+  status?: string;
 }
 
 /** Where a reply goes: the conversation a message came from. */

@@ -19,6 +19,7 @@ export const outboundTargetSchema = z.discriminatedUnion('kind', [
       .discriminatedUnion('kind', [
         z.object({ kind: z.literal('wecom-response-url'), url: z.string() }),
         z.object({ kind: z.literal('wecom-ws'), reqId: z.string() }),
+        z.object({ kind: z.literal('wecom-card'), reqId: z.string(), taskId: z.string() }),
         z.object({ kind: z.literal('dingtalk-session'), url: z.string(), expiresAt: z.number() }),
       ])
       .optional(),
@@ -64,6 +65,8 @@ export const sendMessage = defineJob({
       title: z.string().optional(),
       text: z.string(),
       mentions: z.array(userRef),
+      actions: z.array(z.object({ label: z.string(), command: z.string() })).max(6).optional(),
+      status: z.string().optional(),
     }),
   }),
   jobId: (d) => `out-${d.target.platform}-${idKey(d.cause)}-${d.index}`,

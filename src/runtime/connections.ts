@@ -6,7 +6,7 @@ import { readDingtalkCallback } from '../platforms/dingtalk/receiver.js';
 import { createDingtalkStream, DINGTALK_ROBOT_TOPIC } from '../platforms/dingtalk/stream.js';
 import { createWecomLongConnection, type WecomCallbackFrame } from '../platforms/wecom/long-connection.js';
 import type { WecomChannel } from '../platforms/wecom/sender.js';
-import { wecomFrameToInbound } from '../platforms/wecom/to-inbound.js';
+import { wecomEventFrameToInbound, wecomFrameToInbound } from '../platforms/wecom/to-inbound.js';
 import { startSingleFlight } from '../queue/lease.js';
 import type { ReceiveResult } from '../messages/inbound.js';
 import type { Logger } from '../shared/logger.js';
@@ -65,7 +65,13 @@ export function startConnections(deps: { config: Readonly<Config>; redis: Redis;
       },
       async onEvent(frame: WecomCallbackFrame) {
         const event = (frame.body as { event?: { eventtype?: string } } | null)?.event?.eventtype;
-        wlog.debug({ event }, 'event callback');
+        if (event !== 'template_card_event') {
+          wlog.debug({ event }, 'event callback');
+          return;
+        }
+        // a tap on a card's button: the message its button stands for, stored like a typed one; the answer updates the
+        // card with this frame's req_id (within WeCom's 5 s)
+        await store(deps.intake, wecomEventFrameToInbound(frame, new Date()), wlog);
       },
     });
     const since = new Date().toISOString();
@@ -82,6 +88,7 @@ export function startConnections(deps: { config: Readonly<Config>; redis: Redis;
     wecomChannel = {
       isOpen: () => flight.held() && conn.state().state === 'open',
       respond: (reqId, body) => conn.respond(reqId, body),
+      updateCard: (reqId, body) => conn.updateCard(reqId, body),
       send: (chatid, body) => conn.send(chatid, body),
     };
     states.push(() =>

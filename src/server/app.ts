@@ -85,7 +85,7 @@ export function createHttpApp(deps: HttpDeps): Koa {
     // each connection's state is reported, not judged: a reconnecting socket is no reason to take this instance out
     // of rotation (alert on it instead: docs/reliability.md)
     const connections = deps.connections?.();
-    ctx.body = { ok, ...checks, ...(connections ? { connections } : {}) };
+    ctx.body = { ok, ...checks, ...(connections?.length ? { connections } : {}) };
   });
 
   const wecomQuery = (ctx: Context) => ({
@@ -166,7 +166,8 @@ export function createHttpApp(deps: HttpDeps): Koa {
     ctx.body = { ticket };
   });
 
-  const isDate = (v?: string) => !v || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)));
+  // a real calendar date: 2026-02-30 is no date (Date.parse would roll it over to March)
+  const isDate = (v?: string) => !v || (/^\d{4}-\d{2}-\d{2}$/.test(v) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v));
   api.get('/ledger.xlsx', async (ctx) => {
     if (!deps.ledger) return;
     const from = firstString(ctx.query.from);

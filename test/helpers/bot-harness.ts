@@ -97,6 +97,31 @@ export async function startBotHarness(opts: {
       const mine = sent.slice(from);
       return { outcome, msg, sent: mine, texts: mine.map((s) => s.message.text) };
     },
+    /**
+     * A tap on a button of one of the bot's WeCom cards, as the intake stores it (to-inbound.ts
+     * `wecomCardEventToInbound`): the button's command as the text, the card's task_id, and in long-connection mode
+     * (`reqId`) the answer routed to update the card.
+     */
+    async tap(senderId: string, command: string, o: { chatId?: string; taskId?: string; reqId?: string; at?: string } = {}) {
+      if (o.at) clock = o.at;
+      const taskId = o.taskId ?? `task-${opts.label}-${seq + 1}`;
+      const msg: InboundMessage = {
+        platform: 'wecom',
+        eventId: `h-${opts.label}-${++seq}`,
+        chatId: o.chatId ?? 'c1',
+        chatType: 'group',
+        sender: { platform: 'wecom', id: senderId },
+        text: command,
+        mentions: [],
+        sentAt: clock,
+        card: o.reqId ? { taskId, reqId: o.reqId } : { taskId },
+        ...(o.reqId ? { replyVia: { kind: 'wecom-card' as const, reqId: o.reqId, taskId } } : {}),
+      };
+      const from = sent.length;
+      const outcome = await bot.handle(msg);
+      const mine = sent.slice(from);
+      return { outcome, msg, sent: mine, texts: mine.map((s) => s.message.text) };
+    },
     /** The same message again (a retried job, a redelivery): the bot must not apply it twice. */
     async again(msg: InboundMessage) {
       const from = sent.length;

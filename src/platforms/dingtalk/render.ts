@@ -1,3 +1,4 @@
+import { actionTicketNo } from '../../messages/actions.js';
 import { fillMentions, splitByBytes, tablesToLines, type OutboundMessage } from '../../messages/outbound.js';
 
 /** DingTalk robot messages: about 20,000 bytes at most. */
@@ -81,4 +82,46 @@ export function toDingtalkMarkdownParts(msg: OutboundMessage): DingtalkMarkdown[
 
 export function toDingtalkMarkdown(msg: OutboundMessage): DingtalkMarkdown {
   return toDingtalkMarkdownParts(msg)[0]!;
+}
+
+/** A robot message template of the open API (groupMessages/send, oToMessages/batchSend): msgKey and its msgParam. */
+export interface DingtalkTemplate {
+  msgKey: string;
+  msgParam: Record<string, string>;
+}
+
+/** A workbench page opened inside DingTalk (a plain link would open the system browser). */
+export function dingtalkInAppLink(url: string): string {
+  return `dingtalk://dingtalkclient/page/link?url=${encodeURIComponent(url)}&pc_slide=true`;
+}
+
+/**
+ * A message with buttons as an ActionCard of the robot's built-in templates (no card template to create in the
+ * console): each button opens the workbench's page of its ticket, where the action is taken — DingTalk's ActionCard
+ * buttons can only open a link, they call nothing back. 1 button: `sampleActionCard` (singleTitle/singleURL); 2–5:
+ * `sampleActionCard2`…`5` (actionTitleN/actionURLN, stacked). Null — plain markdown, whose text says what to type —
+ * when the bot has no public address (no workbench to open), the message has no button about a ticket, or it is too
+ * long for one message. An ActionCard cannot @-notify: mentions are shown as names.
+ */
+export function toDingtalkActionCard(msg: OutboundMessage, publicUrl: string | undefined): DingtalkTemplate | null {
+  if (!publicUrl) return null;
+  const buttons = (msg.actions ?? [])
+    .map((a) => ({ label: a.label, no: actionTicketNo(a.command) }))
+    .filter((b): b is { label: string; no: number } => b.no !== null)
+    .slice(0, 5);
+  if (buttons.length === 0) return null;
+  const parts = toDingtalkMarkdownParts({ ...msg, text: fillMentions(msg, (u) => (u.name ? `@${u.name}` : '')), mentions: [], actions: undefined });
+  if (parts.length !== 1) return null;
+  const { title, text } = parts[0]!.markdown;
+  const base = publicUrl.replace(/\/+$/, '');
+  const url = (no: number) => dingtalkInAppLink(`${base}/h5/tickets/${no}`);
+  if (buttons.length === 1) {
+    return { msgKey: 'sampleActionCard', msgParam: { title, text, singleTitle: buttons[0]!.label, singleURL: url(buttons[0]!.no) } };
+  }
+  const msgParam: Record<string, string> = { title, text };
+  buttons.forEach((b, i) => {
+    msgParam[`actionTitle${i + 1}`] = b.label;
+    msgParam[`actionURL${i + 1}`] = url(b.no);
+  });
+  return { msgKey: `sampleActionCard${buttons.length}`, msgParam };
 }

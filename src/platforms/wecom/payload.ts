@@ -18,6 +18,18 @@ export const wecomCallbackSchema = z
     response_url: z.string().optional(),
     msgtype: z.string(),
     text: textSchema.optional(),
+    /** Events (msgtype `event`, doc 101027): `event.eventtype`, and for a card tap the key and task_id (see below). */
+    event: z
+      .object({
+        eventtype: z.string(),
+        /** The SDK's shape: the tap's fields directly on `event`. */
+        event_key: z.string().optional(),
+        task_id: z.string().optional(),
+        /** doc 101027's shape: under a field named after the event type. */
+        template_card_event: z.object({ event_key: z.string().optional(), task_id: z.string().optional() }).loose().optional(),
+      })
+      .loose()
+      .optional(),
     mixed: z
       .object({
         msg_item: z.array(z.object({ msgtype: z.string(), text: textSchema.optional() }).loose()),

@@ -3,6 +3,7 @@ import { splitByBytes, toPlainText, type OutboundMessage, type OutboundTarget } 
 import { PlatformApiError, PlatformNetworkError } from '../../shared/errors.js';
 import { callWithAccessToken, requestJson, sameOrigin } from '../http.js';
 import { sendParts, type PartProgress, type Sender, type TokenCache } from '../types.js';
+import { newTaskId, toWecomCard, toWecomCardUpdate } from './card.js';
 import { createWecomAccessToken } from './jssdk.js';
 import { toWecomMarkdown, toWecomMarkdownParts, truncateBytes, wecomMarkdownText } from './render.js';
 
@@ -19,6 +20,8 @@ export interface WecomChannel {
   /** Whether this process holds the bot's subscription and the socket is open. */
   isOpen(): boolean;
   respond(reqId: string, body: object): Promise<void>;
+  /** Updates a tapped template card (aibot_respond_update_msg, echoing the event's req_id; within 5 s of it). */
+  updateCard(reqId: string, body: object): Promise<void>;
   send(chatid: string, body: object): Promise<void>;
 }
 
@@ -35,6 +38,17 @@ export interface WecomSenderDeps {
  * through the group's 消息推送 webhook key from the directory, in ordered parts within 4096 bytes; private messages
  * through the application's message/send as plain text in parts within 2048 bytes (markdown does not render for
  * officials reading in the WeChat plug-in). HTTP 200 is not success: errcode decides.
+ *
+ * Buttons (`message.actions`) become a `button_interaction` template card where the channel takes one:
+ * - long connection: an answer is one `stream_with_template_card` (the markdown with its mentions, and the card); a
+ *   push is the markdown parts, then the card (`aibot_send_msg`, msgtype template_card); the answer to a tap updates
+ *   the tapped card (`aibot_respond_update_msg`, ReplyVia `wecom-card`) — once that fails for good (the event's 5 s
+ *   are over, the req_id is unknown to this connection) the answer is pushed to the chat as text instead;
+ * - callback mode: text. A response_url takes one body, markdown or a card (doc 101138), and a card cannot
+ *   @-mention: the answer stays markdown so that the people it names are notified. The 消息推送 webhook takes only
+ *   text_notice/news_notice cards (platforms.md §2.1), so group pushes stay text too. A tap on a card (one sent while
+ *   the bot ran in long-connection mode) is still performed, but the card cannot be updated (see to-inbound.ts);
+ * - application messages (private, message/send): text.
  */
 export function createWecomSender(cfg: WecomConfig, deps: WecomSenderDeps): Sender {
   /** A non-zero errcode as an error: 45009 waits `rateLimitWaitMs`, -1 and 45033 are worth another try. */
@@ -83,10 +97,19 @@ export function createWecomSender(cfg: WecomConfig, deps: WecomSenderDeps): Send
     return c;
   }
 
-  /** aibot_send_msg to a chat (a group's chatid, or a userid for a private chat), in ordered parts. */
+  /** What a push sends, in order: the markdown parts, then the card of the message's buttons (if any). */
+  function pushParts(message: OutboundMessage): object[] {
+    const card = toWecomCard(message, newTaskId());
+    return [...toWecomMarkdownParts(message), ...(card ? [{ msgtype: 'template_card', template_card: card }] : [])];
+  }
+
+  /**
+   * aibot_send_msg to a chat (a group's chatid, or a userid for a private chat), in ordered parts; a message with
+   * buttons ends with its card (a card cannot @-mention: the text before it does).
+   */
   async function push(chatid: string, message: OutboundMessage, progress?: PartProgress): Promise<void> {
     await sendParts(
-      toWecomMarkdownParts(message),
+      pushParts(message),
       async (part, sending) => {
         await sending();
         await channel().send(chatid, part);
@@ -104,14 +127,32 @@ export function createWecomSender(cfg: WecomConfig, deps: WecomSenderDeps): Send
         if (target.kind === 'user') return app ? sendApp(target.userId, message, progress) : push(target.userId, message, progress);
         if (target.kind === 'group') return push(target.chatId, message, progress);
         const via = target.replyVia;
+        if (via?.kind === 'wecom-card' && (progress?.done ?? 0) === 0) {
+          await progress?.sending?.(0);
+          try {
+            // the answer to a tap: the tapped card, updated to show who did what
+            await channel().updateCard(via.reqId, toWecomCardUpdate(message, via.taskId));
+            await progress?.mark(pushParts(message).length);
+            return;
+          } catch (err) {
+            // too late (WeCom's 5 s), or a req_id this connection does not know: the card stays, the answer goes as text
+            if (!(err instanceof PlatformApiError) || err.retryable) throw err;
+          }
+          return push(target.chatId, { ...message, actions: undefined }, progress);
+        }
         if (via?.kind === 'wecom-ws' && (progress?.done ?? 0) === 0) {
           await progress?.sending?.(0);
           try {
-            // the answer to the callback: one finished stream (markdown), within its limit
+            // the answer to the callback: one finished stream (markdown), within its limit, with the card of its buttons
             const content = truncateBytes(wecomMarkdownText(message), WECOM_STREAM_MAX_BYTES);
-            await channel().respond(via.reqId, { msgtype: 'stream', stream: { id: `x${via.reqId}`.slice(0, 64), finish: true, content } });
+            const stream = { id: `x${via.reqId}`.slice(0, 64), finish: true, content };
+            const card = toWecomCard(message, newTaskId());
+            await channel().respond(
+              via.reqId,
+              card ? { msgtype: 'stream_with_template_card', stream, template_card: card } : { msgtype: 'stream', stream },
+            );
             // the whole message went as one answer: every part of the push it replaces is done
-            await progress?.mark(toWecomMarkdownParts(message).length);
+            await progress?.mark(pushParts(message).length);
             return;
           } catch (err) {
             // a req_id this connection no longer answers (reconnected since, or expired): push to the chat instead
@@ -121,7 +162,12 @@ export function createWecomSender(cfg: WecomConfig, deps: WecomSenderDeps): Send
         return push(target.chatId, message, progress);
       }
       if (target.kind === 'user') return sendApp(target.userId, message, progress);
-      if (target.kind === 'group') {
+      const via = target.kind === 'reply' ? target.replyVia : undefined;
+      // a group answer without a response_url (a card tap's event may come without one): the group's webhook, if any
+      const viaWebhook =
+        target.kind === 'group' || (via?.kind !== 'wecom-response-url' && target.chatType === 'group' && Boolean(await deps.webhookKey(target.chatId)));
+      if (viaWebhook) {
+        // the 消息推送 webhook takes no button_interaction card (only text_notice / news_notice): text, as typed
         const key = await deps.webhookKey(target.chatId);
         if (!key) throw new PlatformApiError('wecom', 'webhook/send', 'NO_KEY', 0, `no 消息推送 key for group ${target.chatId}`, false);
         const url = `${cfg.apiBase}/cgi-bin/webhook/send?key=${encodeURIComponent(key)}`;
@@ -134,14 +180,15 @@ export function createWecomSender(cfg: WecomConfig, deps: WecomSenderDeps): Send
           progress,
         );
       }
-      const via = target.replyVia;
       if (via?.kind !== 'wecom-response-url') {
         throw new PlatformApiError('wecom', 'reply', 'NO_ROUTE', 0, 'no response_url for this conversation', false);
       }
       if (!sameOrigin(via.url, cfg.apiBase)) {
         throw new PlatformApiError('wecom', 'reply', 'FOREIGN_HOST', 0, 'response_url is not on WECOM_API_BASE', false);
       }
-      // single use: one body, cut to the limit
+      // single use: one body, cut to the limit. Markdown even when the message has buttons: the one body cannot be both,
+      // and a card cannot @-mention — the reporter and the responsible person must be notified; the text says what
+      // to type (the buttons degrade to the typed command in callback mode)
       await progress?.sending?.(0);
       const { json } = await requestJson('wecom', 'aibot/response', via.url, { body: toWecomMarkdown(message) });
       check('aibot/response', json);

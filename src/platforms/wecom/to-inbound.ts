@@ -1,9 +1,14 @@
 import { neutralizeUserText } from '../../messages/outbound.js';
 import { stripBotMention, type InboundMessage, type ReceiveResult } from '../../messages/inbound.js';
+import { decodeCardKey, isTaskId } from './card.js';
 import { wecomCallbackSchema, type WecomCallback } from './payload.js';
 
-/** Pure mapper: a decrypted AI bot callback → InboundMessage, or ignored (events, images, files …). */
+/**
+ * Pure mapper: a decrypted AI bot callback → InboundMessage, or ignored (images, files, events other than a tap on
+ * one of our cards' buttons …).
+ */
 export function wecomToInbound(cb: WecomCallback, botName: string, receivedAt: Date): ReceiveResult {
+  if (cb.msgtype === 'event') return wecomCardEventToInbound(cb, receivedAt);
   let content: string | null = null;
   if (cb.msgtype === 'text' && cb.text) content = cb.text.content;
   else if (cb.msgtype === 'mixed' && cb.mixed) {
@@ -27,6 +32,58 @@ export function wecomToInbound(cb: WecomCallback, botName: string, receivedAt: D
   };
   if (group && !message.chatId) return { kind: 'ignored', reason: 'group message without chatid' };
   return { kind: 'message', message, raw: cb };
+}
+
+/**
+ * A tap on a button of one of the bot's template cards (`template_card_event`) → the message its button stands for:
+ * the command its key carries (only the shapes a button may carry: anything else is ignored — a key is written by
+ * whoever sends the event), from the tapper, in the conversation of the card, marked as coming from the card. The
+ * event's msgid is its id (dedupe). The key and task_id are read where doc 101027 puts them
+ * (`event.template_card_event`) or where the SDK's types do (`event`).
+ *
+ * `reqId` (long connection): the answer updates the card (ReplyVia `wecom-card`). Callback mode cannot: WeCom takes
+ * the update only as the passive reply to the event's callback, which the intake answers at once (empty) before the
+ * handlers run — so the answer goes through the event's response_url when it has one, as text, and the card stays.
+ */
+export function wecomCardEventToInbound(cb: WecomCallback, receivedAt: Date, reqId?: string): ReceiveResult {
+  const ev = cb.event;
+  if (ev?.eventtype !== 'template_card_event') return { kind: 'ignored', reason: `event ${ev?.eventtype ?? '(none)'}` };
+  const key = ev.template_card_event?.event_key ?? ev.event_key;
+  const taskId = ev.template_card_event?.task_id ?? ev.task_id;
+  const command = decodeCardKey(key);
+  if (!command) return { kind: 'ignored', reason: 'card event with a key that is not a button command' };
+  if (!isTaskId(taskId)) return { kind: 'ignored', reason: 'card event without a valid task_id' };
+  const group = cb.chattype === 'group';
+  const chatId = group ? (cb.chatid ?? '') : cb.from.userid;
+  if (!chatId) return { kind: 'ignored', reason: 'group card event without chatid' };
+  const replyVia: InboundMessage['replyVia'] = reqId
+    ? { kind: 'wecom-card', reqId, taskId }
+    : cb.response_url
+      ? { kind: 'wecom-response-url', url: cb.response_url }
+      : undefined;
+  const message: InboundMessage = {
+    platform: 'wecom',
+    eventId: cb.msgid,
+    chatId,
+    chatType: group ? 'group' : 'single',
+    sender: { platform: 'wecom', id: cb.from.userid },
+    text: command,
+    mentions: [],
+    sentAt: new Date(cb.create_time ? cb.create_time * 1000 : receivedAt.getTime()).toISOString(),
+    card: reqId ? { taskId, reqId } : { taskId },
+    ...(replyVia ? { replyVia } : {}),
+  };
+  return { kind: 'message', message, raw: cb };
+}
+
+/**
+ * A long-connection `aibot_event_callback` frame → InboundMessage when it is a tap on one of our cards (see
+ * `wecomCardEventToInbound`); every other event, or a body of the wrong shape, is ignored.
+ */
+export function wecomEventFrameToInbound(frame: { reqId: string; body: unknown }, receivedAt: Date): ReceiveResult {
+  const cb = wecomCallbackSchema.safeParse(frame.body);
+  if (!cb.success) return { kind: 'ignored', reason: 'malformed long-connection event' };
+  return wecomCardEventToInbound({ ...cb.data, response_url: undefined }, receivedAt, frame.reqId || undefined);
 }
 
 /**
