@@ -2,7 +2,7 @@
  * Ingest and end-to-end: correctly encrypted WeCom AI-bot callbacks with unique ids, over loopback, to the running bot
  * and to a bare verify-decrypt-200 Koa endpoint (the ceiling); as fast as possible and at fixed rates. Then: every
  * acknowledged message stored exactly once; the time from POST to the answer at the fake WeCom server.
- * Usage: npm run bench:ingest [-- --seconds 5]
+ * Usage: npm run bench:ingest [-- --seconds 5] [--role web] [--workers inline]
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -106,8 +106,12 @@ console.log(machineLine());
 const db = await benchMongo('ingest');
 const prefix = `bench${Date.now()}`;
 const env = { MONGODB_URI: db.uri, XIAOER_QUEUE_PREFIX: prefix, WECOM_BOT_TOKEN: TOKEN, WECOM_BOT_AES_KEY: AES, WECOM_API_BASE: fakeBase, LOG_LEVEL: 'warn', XIAOER_OUTBOUND_LIMIT: '100000/1s' };
-// the acknowledgement path alone (a web process, as in a split deployment); a worker process joins afterwards
-const bot = await start([join('src', 'main.ts')], { ...env, XIAOER_ROLE: 'web' }, async (p) => (await fetch(`http://127.0.0.1:${p}/readyz`).catch(() => null))?.status === 200);
+// the default process as a newcomer runs it (role all: its queue workers in a child process, working off the flood
+// while it is acknowledged); `--role web` measures the acknowledgement path alone, `--workers inline` the old way
+const arg = (name: string) => (process.argv.indexOf(name) > 0 ? process.argv[process.argv.indexOf(name) + 1] : undefined);
+const roleEnv = { ...(arg('--role') ? { XIAOER_ROLE: arg('--role')! } : {}), ...(arg('--workers') ? { XIAOER_WORKERS: arg('--workers')! } : {}) };
+console.log(`bot: XIAOER_ROLE=${roleEnv.XIAOER_ROLE ?? 'all'} XIAOER_WORKERS=${roleEnv.XIAOER_WORKERS ?? 'process'}`);
+const bot = await start([join('src', 'main.ts')], { ...env, ...roleEnv }, async (p) => (await fetch(`http://127.0.0.1:${p}/readyz`).catch(() => null))?.status === 200);
 const ceiling = await start([join('bench', 'ceiling-server.ts')], env, async (p) => (await post(p, callback('warm', 'x'))).status === 200);
 
 const rows: string[] = [];

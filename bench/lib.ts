@@ -6,7 +6,12 @@ import { startEmbeddedFerretdb } from '../src/infra/ferretdb.js';
 /** MONGODB_URI when set, else a throw-away embedded FerretDB (the project's own). */
 export async function benchMongo(label: string): Promise<{ uri: string; stop(): Promise<void> }> {
   const base = process.env.MONGODB_URI;
-  if (base) return { uri: `${base.replace(/\/[^/]*$/, '')}/bench_${label}_${Date.now()}`, stop: async () => {} };
+  if (base) {
+    // a database of its own on the same servers; the URI's options (replicaSet, authSource, tls …) are kept
+    const m = /^(mongodb(?:\+srv)?:\/\/[^/?]+)(?:\/[^?]*)?(\?.*)?$/.exec(base);
+    if (!m) throw new Error('MONGODB_URI must look like mongodb://host[:port][,host…][/db][?options]');
+    return { uri: `${m[1]}/bench_${label}_${Date.now()}${m[2] ?? ''}`, stop: async () => {} };
+  }
   const dir = mkdtempSync(join(tmpdir(), `xiaoer-bench-${label}-`));
   const fdb = await startEmbeddedFerretdb({ dataDir: dir, database: `bench_${label}` });
   return {

@@ -66,6 +66,7 @@ function toConfig(e: Env, policy: Config['policy']): Config {
     dataDir: e.XIAOER_DATA_DIR,
     timezone: e.XIAOER_TIMEZONE,
     role: e.XIAOER_ROLE,
+    workers: e.XIAOER_WORKERS,
     queuePrefix: e.XIAOER_QUEUE_PREFIX,
     botName: e.XIAOER_BOT_NAME,
     signatureWindowSec: e.XIAOER_SIGNATURE_WINDOW_SEC,

@@ -20,6 +20,11 @@ export const envSchema = z.object({
     .default('Asia/Shanghai')
     .refine((tz) => isValidTimeZone(tz), 'unknown IANA time zone'),
   XIAOER_ROLE: z.enum(['all', 'web', 'worker']).default('all'),
+  /**
+   * Role all: the queue workers in a child process of their own (default), so that processing never starves the
+   * acknowledgement path; inline: in this process (the simulator always runs them inline).
+   */
+  XIAOER_WORKERS: z.enum(['process', 'inline']).default('process'),
   XIAOER_QUEUE_PREFIX: z
     .string()
     .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only')
@@ -124,6 +129,8 @@ export interface Config {
   dataDir: string;
   timezone: string;
   role: 'all' | 'web' | 'worker';
+  /** Role all: workers in a child process (process) or in this one (inline). */
+  workers: 'process' | 'inline';
   queuePrefix: string;
   botName: string;
   signatureWindowSec: number;

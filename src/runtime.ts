@@ -9,7 +9,8 @@ import { createBot } from './bot/bot.js';
 import { createIntake } from './bot/intake.js';
 import { createProjectService } from './bot/project-service.js';
 import { createVisitService } from './bot/visit-service.js';
-import { startConnections } from './runtime/connections.js';
+import { readConnectionStates, startConnections } from './runtime/connections.js';
+import { startWorkerChild } from './runtime/worker-child.js';
 import type { WecomChannel } from './platforms/wecom/sender.js';
 import { renderMyVisits, renderVisitOverview } from './platforms/visit-render.js';
 import { exportVisitLedger } from './ledger/visit-ledger.js';
@@ -38,6 +39,7 @@ import { createPacer, parsePaceLimit } from './queue/pacer.js';
 import { createProducer } from './queue/producer.js';
 import { startWorkers } from './queue/worker-host.js';
 import { createHttpApp } from './server/app.js';
+import { createCardReplies } from './queue/card-replies.js';
 import { workbenchIdentity } from './server/workbench/identity.js';
 import { createWorkbench } from './server/workbench/routes.js';
 import { createSessionStore } from './server/workbench/sessions.js';
@@ -167,12 +169,20 @@ export async function startRuntime(givenConfig: Readonly<Config>, log: Logger): 
     const tokens = createTokenCache(producerRedis, config.queuePrefix, withLock);
     // the acknowledgement path: store, line up, enqueue (webhooks, and the connections the bot dials itself)
     const intake = createIntake({ inbound, producer, log, processing: processInbound });
-    // WeCom's long connection and DingTalk's Stream mode live where the outbound sends run (roles all and worker)
-    const connections = config.role !== 'web' ? startConnections({ config, redis: producerRedis, intake, log }) : undefined;
+    // the queue workers: in this process (role worker; role all with XIAOER_WORKERS=inline, or the simulator), or in a
+    // child process of its own (role all by default), so that processing never starves the acknowledgement path
+    const workerChild = config.role === 'all' && !sim && config.workers === 'process';
+    const runsWorkers = config.role === 'worker' || (config.role === 'all' && !workerChild);
+    // WeCom's long connection and DingTalk's Stream mode live where the outbound sends run
+    const connections = runsWorkers ? startConnections({ config, redis: producerRedis, intake, log }) : undefined;
     if (connections) stack.push(() => connections.stop());
     const senders: Partial<Record<PlatformId, Sender>> = {};
+    // WeCom callback mode: a tapped card's update goes back as the passive reply of the tap's own callback, handed
+    // from the sender (wherever it runs) to the waiting request through Redis
+    const cardReplies = config.wecom?.mode === 'callback' ? createCardReplies(producerRedis, config.queuePrefix) : undefined;
     if (config.wecom) {
       senders.wecom = createWecomSender(config.wecom, {
+        cardReplies,
         webhookKey: async (chatId) => (await directory()).group('wecom', chatId)?.webhookKey,
         tokens,
         rateLimitWaitMs: config.policy.outbound.wecomRateLimitWaitMs,
@@ -288,6 +298,7 @@ export async function startRuntime(givenConfig: Readonly<Config>, log: Logger): 
           config.wecom?.mode === 'callback' && config.wecom.botToken && config.wecom.botAesKey
             ? createWecomReceiver({ botToken: config.wecom.botToken, botAesKey: config.wecom.botAesKey }, receiverOpts)
             : undefined,
+        cardReplies,
         dingtalk: config.dingtalk?.mode === 'http' ? createDingtalkReceiver(config.dingtalk, receiverOpts) : undefined,
         ledger: (f) => exportLedger(f, { tickets, directories, digests, calendar, timezone: config.timezone, now: now() }),
         async projectLedger() {
@@ -303,7 +314,8 @@ export async function startRuntime(givenConfig: Readonly<Config>, log: Logger): 
           const redisOk = await producerRedis.ping().then((r) => r === 'PONG').catch(() => false);
           return { mongodb: await store.ping(), redis: redisOk };
         },
-        connections: connections ? () => connections.states() : undefined,
+        // this deployment's connections, wherever they run (this process, its worker process, other instances)
+        connections: () => readConnectionStates(producerRedis, config.queuePrefix),
       });
       // with the simulator on, only XIAOER_SIMULATOR_HOST (default 127.0.0.1); otherwise every interface (webhooks)
       const server = await listen(app, config.http.port, sim?.host);
@@ -327,7 +339,12 @@ export async function startRuntime(givenConfig: Readonly<Config>, log: Logger): 
 
     // 7. workers and schedules (roles all and worker): the job processors (jobs/index.ts), then the recovery sweeps
     // and the recurring jobs (jobs/schedules.ts)
-    if (config.role !== 'web') {
+    if (workerChild) {
+      // the same stores (the embedded ones this process started), the same deployment; the child claims its prefix
+      const child = startWorkerChild({ env: { MONGODB_URI: mongo.uri, REDIS_URL: redisServer.uri, XIAOER_QUEUE_PREFIX: givenConfig.queuePrefix }, log });
+      stack.push(() => child.stop());
+    }
+    if (runsWorkers) {
       const workerRedis = createRedis(redisServer.uri, 'worker');
       workerRedis.on('error', (err) => log.warn({ err: { message: err.message } }, 'redis (worker) error'));
       // one services object for every job; each job declares the part it uses (jobs/services.ts)

@@ -1,6 +1,6 @@
 import type { Policy } from '../../config/policy.js';
 import type { BusinessCalendar } from '../domain/calendar.js';
-import { nextDueAt } from '../domain/sla.js';
+import { nextDueAt, stepsToFile } from '../domain/sla.js';
 import { buildNewTicket, type NewTicketInput, type Ticket } from '../domain/ticket.js';
 import { transition, type ActionContext, type TicketAction } from '../domain/ticket-state.js';
 import type { InboundMessage } from '../messages/inbound.js';
@@ -30,6 +30,9 @@ export function sourceId(msg: Pick<InboundMessage, 'platform' | 'eventId'>): str
 
 export function createTicketService(deps: { tickets: TicketRepository; withLock: WithLock; calendar: BusinessCalendar; policy: Policy }) {
   const withNextDue = (t: Ticket): Ticket => ({ ...t, nextDueAt: nextDueAt(t, deps.calendar, deps.policy) });
+  /** Files the ticket's next steps in the due index, before the ticket itself is written (a stale entry is harmless). */
+  const fileDue = (t: Ticket) =>
+    deps.tickets.due.file(stepsToFile(t, deps.calendar, deps.policy).map((s) => ({ no: t.no, key: s.key, at: s.at })), t.updatedAt);
   return {
     /** Opens the ticket of a report exactly once: the ticket's unique sourceMessageId is the guarantee. */
     async openFromMessage(msg: InboundMessage, f: OpenTicketFields, now: string): Promise<{ ticket: Ticket; created: boolean }> {
@@ -45,6 +48,7 @@ export function createTicketService(deps: { tickets: TicketRepository; withLock:
           sourceMessageId: source,
           now,
         })),
+        fileDue,
       );
     },
 
@@ -72,6 +76,7 @@ export function createTicketService(deps: { tickets: TicketRepository; withLock:
           const r = transition(t, action, ctx);
           if (!r.ok) return madeBefore ? repeated : { ok: false, message: r.message };
           const next = withNextDue(r.ticket);
+          await fileDue(next);
           await lease?.assertHeld();
           if ((await deps.tickets.saveTransition(next, r.event)) === 'saved') {
             const saved = { ...next, version: ((t as Ticket & { version?: number }).version ?? 0) + 1 } as Ticket;

@@ -30,3 +30,15 @@ export function instantOption(at: string | undefined): string | null {
   }
   return new Date(at).toISOString();
 }
+
+/** This command again with `--cursor <next>` (any previous --cursor replaced). */
+export function nextCommand(argv: readonly string[], next: string): string {
+  const args = argv.slice(2);
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--cursor') i++;
+    else if (!args[i]!.startsWith('--cursor=')) out.push(args[i]!);
+  }
+  const quote = (a: string) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replaceAll("'", "'\\''")}'`);
+  return ['xiaoer', ...out, '--cursor', next].map(quote).join(' ');
+}

@@ -1,4 +1,6 @@
+import { createWriteStream } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
+import { pipeline } from 'node:stream/promises';
 import type { Command } from 'commander';
 import { TICKET_STATUSES, type TicketStatus } from '../domain/ticket.js';
 import { isoDate } from './format.js';
@@ -67,7 +69,7 @@ export function registerLedger(program: Command): void {
           import('../store/repositories/ticket.repository.js'),
           import('../store/repositories/directory.repository.js'),
         ]);
-        const buf = await exportLedger(
+        const stream = await exportLedger(
           { from: opts.from, to: opts.to, status: opts.status as TicketStatus | undefined },
           {
             tickets: createTicketRepository(store.conn),
@@ -78,7 +80,8 @@ export function registerLedger(program: Command): void {
             now: new Date(),
           },
         );
-        await writeFile(opts.out, buf);
+        // streamed into the file as tickets are read (memory stays that of one batch, whatever the ledger's size)
+        await pipeline(stream, createWriteStream(opts.out));
         console.log(`已导出问题台账到 ${opts.out}`);
       });
     });

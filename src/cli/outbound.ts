@@ -1,6 +1,10 @@
 import type { Command } from 'commander';
 import type { OutboundTarget } from '../messages/outbound.js';
+import { nextCommand, positiveInt } from './format.js';
 import { withQueues } from './open.js';
+
+const MAX_PAGE = 1000;
+const JOBS_PER_READ = 1000;
 
 /** `xiaoer outbound status | retry`: the sends waiting, failing or dead-lettered per destination. */
 export function registerOutbound(program: Command): void {
@@ -9,31 +13,54 @@ export function registerOutbound(program: Command): void {
     .command('status')
     .description('queued, delayed, failed and dead-lettered sends per destination')
     .option('--json', 'JSON output')
-    .action(async (opts: { json?: boolean }) => {
+    .option('--limit <n>', `dead letters listed per page (at most ${MAX_PAGE})`, positiveInt, 100)
+    .option('--cursor <cursor>', 'the next page of dead letters: the cursor printed after the previous one')
+    .action(async (opts: { json?: boolean; limit: number; cursor?: string }) => {
       await withQueues(async ({ producer, store, redis, cfg }) => {
-        const [{ destinationOf }, { DEAD_LETTER_METRIC }, { createDeadLetterRepository }] = await Promise.all([
+        const [{ destinationOf }, { DEAD_LETTER_METRIC }, { createDeadLetterRepository }, { PageCursorError }] = await Promise.all([
           import('../outbound/outbox.js'),
           import('../outbound/dead-letters.js'),
           import('../store/repositories/dead-letter.repository.js'),
+          import('../shared/page-cursor.js'),
         ]);
+        const repo = createDeadLetterRepository(store.conn);
+        let page: Awaited<ReturnType<typeof repo.page>>;
+        try {
+          page = await repo.page({ cursor: opts.cursor, limit: Math.min(opts.limit, MAX_PAGE) });
+        } catch (err) {
+          if (!(err instanceof PageCursorError)) throw err;
+          console.error('--cursor 无效：请使用上一页末尾给出的游标。');
+          process.exitCode = 2;
+          return;
+        }
         const rows = new Map<string, { queued: number; delayed: number; active: number; failed: number; deadLettered: number }>();
         const row = (d: string) => rows.get(d) ?? rows.set(d, { queued: 0, delayed: 0, active: 0, failed: 0, deadLettered: 0 }).get(d)!;
+        // every job counted, 1,000 at a time (no cut-off at a fixed number)
         for (const [state, field] of [['waiting', 'queued'], ['delayed', 'delayed'], ['active', 'active'], ['failed', 'failed']] as const) {
-          for (const job of await producer.queues.outbound.getJobs([state], 0, 10_000)) {
-            if (job?.data?.target) row(destinationOf(job.data.target as OutboundTarget))[field]++;
+          for (let start = 0; ; start += JOBS_PER_READ) {
+            const jobs = await producer.queues.outbound.getJobs([state], start, start + JOBS_PER_READ - 1);
+            for (const job of jobs) if (job?.data?.target) row(destinationOf(job.data.target as OutboundTarget))[field]++;
+            if (jobs.length < JOBS_PER_READ) break;
           }
         }
-        const dead = await createDeadLetterRepository(store.conn).list();
-        for (const d of dead) row(d.destination).deadLettered++;
+        for (const [destination, n] of await repo.countByDestination()) row(destination).deadLettered = n;
+        const dead = page.deadLetters;
         const total = Number((await redis.get(`${cfg.queuePrefix}:${DEAD_LETTER_METRIC}`)) ?? 0);
         const list = [...rows.entries()].map(([destination, r]) => ({ destination, ...r })).sort((a, b) => a.destination.localeCompare(b.destination));
         if (opts.json) {
-          console.log(JSON.stringify({ destinations: list, deadLetters: dead.map((d) => ({ id: d._id, destination: d.destination, error: d.error, at: d.at })), deadLetteredTotal: total }, null, 2));
+          console.log(
+            JSON.stringify(
+              { destinations: list, deadLetters: dead.map((d) => ({ id: d._id, destination: d.destination, error: d.error, at: d.at })), nextCursor: page.nextCursor, deadLetteredTotal: total },
+              null,
+              2,
+            ),
+          );
           return;
         }
         if (list.length === 0) console.log('发送队列为空，没有失败的消息。');
-        for (const r of list) console.log(`${r.destination}  排队 ${r.queued} · 延时 ${r.delayed} · 发送中 ${r.active} · 失败重试中 ${r.failed} · 死信 ${r.deadLettered}`);
+        if (!opts.cursor) for (const r of list) console.log(`${r.destination}  排队 ${r.queued} · 延时 ${r.delayed} · 发送中 ${r.active} · 失败重试中 ${r.failed} · 死信 ${r.deadLettered}`);
         for (const d of dead) console.log(`死信 ${d._id}  ${d.destination}  ${String(d.error.errcode ?? d.error.code ?? '')} ${d.error.message}`);
+        if (page.nextCursor) console.log(`更多死信：${nextCommand(process.argv, page.nextCursor)}`);
       });
     });
   outbound

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { BusinessCalendar } from '../domain/calendar.js';
 import { CATEGORIES, EVENT_LABELS, isOverdue, TICKET_STATUSES, type Ticket, type TicketStatus } from '../domain/ticket.js';
-import { instantOption, localTime, positiveInt } from './format.js';
+import { instantOption, localTime, nextCommand, positiveInt } from './format.js';
 import { withTickets } from './open.js';
 
 /** The current answer deadline as a local date, marked when 超期 at `now` (isOverdue). */
@@ -40,6 +40,8 @@ function ticketDetail(t: Ticket, tz: string, cal: BusinessCalendar, now: string)
   return lines.join('\n');
 }
 
+const MAX_PAGE = 1000;
+
 /** `xiaoer tickets list | show`. */
 export function registerTickets(program: Command): void {
   const tickets = program.command('tickets').description('工单 / tickets');
@@ -50,9 +52,10 @@ export function registerTickets(program: Command): void {
     .option('--status <status>', `one of ${Object.keys(TICKET_STATUSES).join(', ')}`)
     .option('--enterprise <name>', 'enterprise name')
     .option('--since <date>', 'created on or after (ISO-8601)')
-    .option('--limit <n>', 'at most n tickets', positiveInt, 200)
+    .option('--limit <n>', `tickets per page (at most ${MAX_PAGE})`, positiveInt, 200)
+    .option('--cursor <cursor>', 'the next page: the cursor printed after the previous one')
     .option('--at <iso>', 'the instant at which 超期 is judged (ISO-8601); default: now')
-    .action(async (opts: { json?: boolean; status?: string; enterprise?: string; since?: string; limit: number; at?: string }) => {
+    .action(async (opts: { json?: boolean; status?: string; enterprise?: string; since?: string; limit: number; cursor?: string; at?: string }) => {
       if (opts.status && !(opts.status in TICKET_STATUSES)) {
         console.error(`未知状态 ${opts.status}；可选：${Object.keys(TICKET_STATUSES).join(', ')}`);
         process.exitCode = 2;
@@ -66,12 +69,20 @@ export function registerTickets(program: Command): void {
       const at = instantOption(opts.at);
       if (!at) return;
       await withTickets(async (repo, cfg) => {
-        const list = await repo.list({
-          status: opts.status as TicketStatus | undefined,
-          enterprise: opts.enterprise,
-          since: opts.since ? new Date(opts.since).toISOString() : undefined,
-          limit: opts.limit,
-        });
+        const { PageCursorError } = await import('../shared/page-cursor.js');
+        let page: Awaited<ReturnType<typeof repo.listPage>>;
+        try {
+          page = await repo.listPage(
+            { status: opts.status as TicketStatus | undefined, enterprise: opts.enterprise, since: opts.since ? new Date(opts.since).toISOString() : undefined },
+            { cursor: opts.cursor, limit: Math.min(opts.limit, MAX_PAGE) },
+          );
+        } catch (err) {
+          if (!(err instanceof PageCursorError)) throw err;
+          console.error('--cursor 无效：请使用上一页末尾给出的游标（筛选条件保持不变）。');
+          process.exitCode = 2;
+          return;
+        }
+        const list = page.tickets;
         if (opts.json) console.log(JSON.stringify(list, null, 2));
         else if (list.length === 0) console.log('暂无工单。');
         else {
@@ -79,6 +90,8 @@ export function registerTickets(program: Command): void {
           const cal = calendarFromPolicy(cfg.timezone, cfg.policy);
           console.log(list.map((t) => ticketLine(t, cal, at)).join('\n'));
         }
+        // the next page's command, on stderr with --json (stdout stays one JSON document)
+        if (page.nextCursor) (opts.json ? console.error : console.log)(`下一页：${nextCommand(process.argv, page.nextCursor)}`);
       });
     });
   tickets

@@ -9,9 +9,11 @@ import type { TicketRepository } from '../store/repositories/ticket.repository.j
 export interface DigestService {
   /**
    * The digest of a period range, as of `at` (the range's end when it is over). `openAt`: read what is open and
-   * overdue at this moment instead (the scheduled digest: at the moment it is sent).
+   * overdue at this moment instead (the scheduled digest: at the moment it is sent). `oneRead`: read the tickets and
+   * the events it needs in one cursor pass (forDigestOneRead) — for wide ranges (the ledger's summary of a year), where
+   * fetching events by number costs one collection scan per thousand tickets on FerretDB v1.
    */
-  build(range: PeriodRange, at: Date, opts?: { openAt?: Date }): Promise<DigestWithVisits>;
+  build(range: PeriodRange, at: Date, opts?: { openAt?: Date; oneRead?: boolean }): Promise<DigestWithVisits>;
   /** The period of `kind` containing a local date (today when absent). */
   range(kind: Period, date?: string, now?: Date): PeriodRange;
   /** For the 08:30 digest: from the start of the previous working day to the start of `today`. */
@@ -69,7 +71,7 @@ export function createDigestService(deps: {
       const thirtyDays = DateTime.fromISO(asOf).minus({ days: 31 }).toUTC().toISO()!;
       const since = [yearStart, prev.start].sort()[0]!;
       const eventsSince = [prev.start, thirtyDays].sort()[0]!;
-      const tickets = await deps.tickets.forDigest(since, eventsSince);
+      const tickets = await (opts.oneRead ? deps.tickets.forDigestOneRead(since, eventsSince) : deps.tickets.forDigest(since, eventsSince));
       const model = buildDigest(tickets, range, asOf, deps.calendar, await deps.directories.current(), tz, { openAt: opts.openAt?.toISOString() });
       // 助企走访 of the same period (a year's digest: the year to date, read from its last month)
       const lastDay = deps.calendar.localDate(new Date(Date.parse(asOf) - 1));

@@ -152,6 +152,18 @@ export function nextDueAt(t: Ticket, cal: BusinessCalendar, policy: SlaPolicy): 
   return times.length ? times.sort()[0]! : null;
 }
 
+/**
+ * The steps to file in the due index when the ticket is saved: the pending ones in the minute of the earliest
+ * (nextDueAt). Once they are sent the ticket is saved again and the next minute's steps are filed.
+ */
+export function stepsToFile(t: Ticket, cal: BusinessCalendar, policy: SlaPolicy): SlaStep[] {
+  const steps = pendingSteps(t, cal, policy);
+  if (!steps.length) return [];
+  const minute = (at: string) => Math.floor(Date.parse(at) / 60_000);
+  const first = Math.min(...steps.map((s) => minute(s.at)));
+  return steps.filter((s) => minute(s.at) === first);
+}
+
 /** Working days a ticket is overdue at `now` (0 when not overdue or not open). */
 export function workingDaysOverdue(t: Ticket, now: string, cal: BusinessCalendar): number {
   if (!isOverdue(t, now)) return 0;

@@ -20,6 +20,13 @@ export type ReplyVia =
    * no longer possible, it is posted to the chat as text.
    */
   | { kind: 'wecom-card'; reqId: string; taskId: string }
+  /**
+   * WeCom callback mode, a tap on a template card's button: WeCom takes the card's update only as the passive reply to
+   * the event's own HTTP callback (within its 5 s). The answer is handed to that waiting request, keyed by the
+   * event's msgid (`eventId`); once that request has answered without it, the answer goes as text through the
+   * event's response_url (`url`, when it has one) or the group's 消息推送 webhook.
+   */
+  | { kind: 'wecom-card-callback'; eventId: string; taskId: string; url?: string }
   | { kind: 'dingtalk-session'; url: string; expiresAt: number };
 
 /** One normalised group or private message, the only inbound shape handlers see. */

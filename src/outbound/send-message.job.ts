@@ -20,6 +20,7 @@ export const outboundTargetSchema = z.discriminatedUnion('kind', [
         z.object({ kind: z.literal('wecom-response-url'), url: z.string() }),
         z.object({ kind: z.literal('wecom-ws'), reqId: z.string() }),
         z.object({ kind: z.literal('wecom-card'), reqId: z.string(), taskId: z.string() }),
+        z.object({ kind: z.literal('wecom-card-callback'), eventId: z.string(), taskId: z.string(), url: z.string().optional() }),
         z.object({ kind: z.literal('dingtalk-session'), url: z.string(), expiresAt: z.number() }),
       ])
       .optional(),

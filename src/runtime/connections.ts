@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import type { Redis } from 'ioredis';
 import type { Config } from '../../config/index.js';
 import type { createIntake } from '../bot/intake.js';
@@ -49,6 +50,9 @@ export interface Connections {
 export function startConnections(deps: { config: Readonly<Config>; redis: Redis; intake: Intake; log: Logger }): Connections {
   const { config, log } = deps;
   const stops: (() => Promise<void>)[] = [];
+  // every state change is published at once (and all of them every few seconds: below)
+  let publish: () => Promise<void> = async () => undefined;
+  const onState = () => void publish();
   const states: (() => ConnectionState)[] = [];
   let wecomChannel: WecomChannel | undefined;
 
@@ -63,6 +67,7 @@ export function startConnections(deps: { config: Readonly<Config>; redis: Redis;
       async onMessage(frame: WecomCallbackFrame) {
         await store(deps.intake, wecomFrameToInbound(frame, config.botName, new Date()), wlog);
       },
+      onState,
       async onEvent(frame: WecomCallbackFrame) {
         const event = (frame.body as { event?: { eventtype?: string } } | null)?.event?.eventtype;
         if (event !== 'template_card_event') {
@@ -108,6 +113,7 @@ export function startConnections(deps: { config: Readonly<Config>; redis: Redis;
       clientId: ding.appKey,
       clientSecret: ding.appSecret,
       log: dlog,
+      onState,
       async onCallback(frame) {
         if (frame.topic !== DINGTALK_ROBOT_TOPIC) return;
         let result: ReceiveResult;
@@ -127,11 +133,43 @@ export function startConnections(deps: { config: Readonly<Config>; redis: Redis;
     stops.push(() => stream.stop());
   }
 
+  // each connection's state where any process of the deployment reads it (/readyz of a web process whose workers,
+  // and so its connections, run in another process): a hash field per process and connection, refreshed every 5 s
+  const instance = `${hostname()}:${process.pid}`;
+  const key = `${config.queuePrefix}:connections`;
+  publish = async () => {
+    const now = new Date().toISOString();
+    const fields = states.map((s) => s()).flatMap((st) => [`${instance}:${st.platform}`, JSON.stringify({ ...st, instance, at: now })]);
+    if (fields.length) await deps.redis.hset(key, ...fields).catch(() => undefined);
+  };
+  const publisher = states.length ? setInterval(() => void publish(), PUBLISH_EVERY_MS) : undefined;
+  publisher?.unref();
+  if (states.length) void publish();
+
   return {
     wecomChannel,
     states: () => states.map((s) => s()),
     async stop() {
+      clearInterval(publisher);
       await Promise.all(stops.map((s) => s()));
+      if (states.length) {
+        await deps.redis.hdel(key, ...states.map((s) => `${instance}:${s().platform}`)).catch(() => undefined);
+      }
     },
   };
+}
+
+const PUBLISH_EVERY_MS = 5_000;
+
+/**
+ * Every live connection of the deployment, as its process last published it (within three publishing periods: a
+ * process that died stops counting), for /readyz.
+ */
+export async function readConnectionStates(redis: Redis, prefix: string, now = Date.now()): Promise<(ConnectionState & { instance: string })[]> {
+  const all = await redis.hgetall(`${prefix}:connections`).catch(() => ({}) as Record<string, string>);
+  return Object.values(all)
+    .map((v) => JSON.parse(v) as ConnectionState & { instance: string; at: string })
+    .filter((s) => now - Date.parse(s.at) <= 3 * PUBLISH_EVERY_MS)
+    .map(({ at, ...s }) => (void at, s))
+    .sort((a, b) => a.platform.localeCompare(b.platform) || a.instance.localeCompare(b.instance));
 }

@@ -1,4 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
+import type { Readable } from 'node:stream';
 import Router from '@koa/router';
 import Koa, { type Context } from 'koa';
 import type { Config } from '../../config/index.js';
@@ -7,7 +8,9 @@ import { TICKET_STATUSES, type TicketStatus } from '../domain/ticket.js';
 import type { ConnectionState } from '../platforms/connection.js';
 import type { DingtalkReceiver } from '../platforms/dingtalk/receiver.js';
 import type { WecomReceiver } from '../platforms/wecom/receiver.js';
+import type { CardReplies } from '../queue/card-replies.js';
 import { AppError, PayloadError, VerificationError } from '../shared/errors.js';
+import { PageCursorError, pageSize } from '../shared/page-cursor.js';
 import type { Logger } from '../shared/logger.js';
 import type { TicketRepository } from '../store/repositories/ticket.repository.js';
 import { readRawBody } from './raw-body.js';
@@ -18,12 +21,19 @@ export interface HttpDeps {
   intake: Intake;
   tickets: TicketRepository;
   wecom?: WecomReceiver;
+  /**
+   * WeCom callback mode: the hand-over of a tapped card's update from the bot to the tap's callback request (absent:
+   * a tap's callback is answered empty at once, like any other).
+   */
+  cardReplies?: CardReplies;
+  /** How long a tap's callback waits for its card's update (default 3.5 s: WeCom takes it within 5 s). */
+  cardReplyWaitMs?: number;
   dingtalk?: DingtalkReceiver;
   ready(): Promise<Record<string, boolean>>;
-  /** The connections this process dials (WeCom long connection, DingTalk Stream), reported by /readyz. */
-  connections?(): ConnectionState[];
-  /** The 问题台账 workbook for a filter (dates YYYY-MM-DD, inclusive). */
-  ledger?(f: { from?: string; to?: string; status?: TicketStatus }): Promise<Buffer>;
+  /** The connections the deployment dials (WeCom long connection, DingTalk Stream), reported by /readyz. */
+  connections?(): Promise<ConnectionState[]>;
+  /** The 问题台账 workbook for a filter (dates YYYY-MM-DD, inclusive), streamed as it is written (exportLedger). */
+  ledger?(f: { from?: string; to?: string; status?: TicketStatus }): Promise<Readable>;
   /** The 项目台账 workbook: every key project and its approval items. */
   projectLedger?(): Promise<Buffer>;
   /** The 走访台账 workbook: visits on local dates [from, to] (default: this year to today), coverage of `month`'s month. */
@@ -75,6 +85,15 @@ export function createHttpApp(deps: HttpDeps): Koa {
     }
   });
 
+  // a streamed body (the ledger) fails after its answer started, past the boundary above: Koa reports it here. A client
+  // that went away mid-download is routine; anything else is a failed export (the client got a cut-off body)
+  app.on('error', (err: Error & { code?: string }, ctx?: Context) => {
+    const gone = err.code === 'EPIPE' || err.code === 'ECONNRESET' || err.code === 'ERR_STREAM_PREMATURE_CLOSE';
+    const fields = { err: { message: err.message, code: err.code }, path: ctx?.path };
+    if (gone) deps.log.info(fields, 'client went away during a streamed answer');
+    else deps.log.error(fields, 'streamed answer failed');
+  });
+
   router.get('/healthz', (ctx) => {
     ctx.body = { ok: true };
   });
@@ -84,7 +103,7 @@ export function createHttpApp(deps: HttpDeps): Koa {
     ctx.status = ok ? 200 : 503;
     // each connection's state is reported, not judged: a reconnecting socket is no reason to take this instance out
     // of rotation (alert on it instead: docs/reliability.md)
-    const connections = deps.connections?.();
+    const connections = await deps.connections?.();
     ctx.body = { ok, ...checks, ...(connections?.length ? { connections } : {}) };
   });
 
@@ -105,10 +124,36 @@ export function createHttpApp(deps: HttpDeps): Koa {
     const body = await readRawBody(ctx);
     const t = now();
     const result = pure(() => deps.wecom!.receive(wecomQuery(ctx), body, t));
-    await deps.intake.accept(result, t);
+    const tap = result.kind === 'message' && result.message.replyVia?.kind === 'wecom-card-callback' ? result.message.eventId : null;
+    // a tap on a card's button: expected before it is queued, so that the update cannot come before the wait
+    const expected = tap && deps.cardReplies ? await cardReply(() => deps.cardReplies!.expect(tap), false) : false;
+    const outcome = await deps.intake.accept(result, t);
     ctx.status = 200;
     ctx.body = ''; // empty answer: the reply goes through response_url
+    if (!tap || !deps.cardReplies) return;
+    // the card's update is the passive reply to this very callback (WeCom takes it within 5 s): wait for what the bot
+    // answers, and if nothing comes in time answer empty — the card stays, the answer goes as text. A redelivery gets
+    // what was handed over so far, at once (and closes the hand-over if it was the one to open it)
+    const replies = deps.cardReplies;
+    const update = await cardReply(() => {
+      if (outcome === 'accepted') return replies.take(tap, deps.cardReplyWaitMs ?? 3_500);
+      return expected ? replies.take(tap, 0) : replies.peek(tap);
+    }, null);
+    if (!update) return;
+    ctx.type = 'application/json';
+    ctx.body = deps.wecom.seal(update, now());
   });
+
+  /** The hand-over of a card's update is a nicety: Redis failing it never fails the callback (it is stored). */
+  async function cardReply<T>(fn: () => Promise<T>, otherwise: T): Promise<T> {
+    try {
+      return await fn();
+    } catch (err) {
+      deps.log.warn({ err: { message: (err as Error).message } }, 'card update hand-over failed; answering without it');
+      return otherwise;
+    }
+  }
+
   router.post('/webhooks/dingtalk', async (ctx) => {
     if (!deps.dingtalk) return;
     const body = await readRawBody(ctx);
@@ -145,15 +190,24 @@ export function createHttpApp(deps: HttpDeps): Koa {
       ctx.body = { error: 'since must be an ISO-8601 date or time' };
       return;
     }
-    const limit = Number(firstString(ctx.query.limit) ?? 200);
-    const tickets = await deps.tickets.list({
-      status: status as TicketStatus | undefined,
-      enterprise: firstString(ctx.query.enterprise),
-      assignee: firstString(ctx.query.assignee),
-      since: since ? new Date(since).toISOString() : undefined,
-      limit: Number.isFinite(limit) && limit > 0 ? limit : 200,
-    });
-    ctx.body = { tickets };
+    // pages of `limit` (default 200, at most 1,000), newest first; `nextCursor` (null on the last page) fetches the next
+    const limit = pageSize(Number(firstString(ctx.query.limit) ?? NaN), 200, 1000);
+    try {
+      const page = await deps.tickets.listPage(
+        {
+          status: status as TicketStatus | undefined,
+          enterprise: firstString(ctx.query.enterprise),
+          assignee: firstString(ctx.query.assignee),
+          since: since ? new Date(since).toISOString() : undefined,
+        },
+        { cursor: firstString(ctx.query.cursor) || undefined, limit },
+      );
+      ctx.body = page;
+    } catch (err) {
+      if (!(err instanceof PageCursorError)) throw err;
+      ctx.status = 400;
+      ctx.body = { error: 'cursor must be a nextCursor this list gave out (with the same filters)' };
+    }
   });
   api.get('/tickets/:no', async (ctx) => {
     const no = Number(ctx.params.no);
@@ -178,6 +232,7 @@ export function createHttpApp(deps: HttpDeps): Koa {
       ctx.body = { error: 'from and to must be YYYY-MM-DD; status one of ' + Object.keys(TICKET_STATUSES).join(', ') };
       return;
     }
+    // streamed: chunked, no Content-Length; rows leave as they are read from the store
     ctx.body = await deps.ledger({ from, to, status: status as TicketStatus | undefined });
     ctx.type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
     ctx.set('Content-Disposition', `attachment; filename="ledger.xlsx"; filename*=UTF-8''${encodeURIComponent('问题台账.xlsx')}`);

@@ -107,8 +107,22 @@ export function createSimulator(deps: SimDeps) {
       return {};
     }
   };
-  const wecomContent = (b: Record<string, any>) =>
-    b.msgtype === 'markdown_v2' ? { format: 'markdown_v2' as const, text: String(b.markdown_v2?.content ?? '') } : { format: 'markdown' as const, text: String(b.markdown?.content ?? b.text?.content ?? '') };
+  const wecomContent = (b: Record<string, any>) => {
+    if (b.msgtype === 'template_card') {
+      // a card (an answer with buttons, callback mode): its titles, key–value lines and buttons, as it reads
+      const c = b.template_card ?? {};
+      const lines = [
+        `**${String(c.main_title?.title ?? '')}**${c.main_title?.desc ? ` ${String(c.main_title.desc)}` : ''}`,
+        c.sub_title_text,
+        ...(c.horizontal_content_list ?? []).map((h: { keyname?: string; value?: string }) => `> ${h.keyname ?? ''}：${h.value ?? ''}`),
+        (c.button_list ?? []).map((x: { text?: string }) => `［${x.text ?? ''}］`).join(' '),
+      ];
+      return { format: 'markdown' as const, text: lines.filter(Boolean).join('\n') };
+    }
+    return b.msgtype === 'markdown_v2'
+      ? { format: 'markdown_v2' as const, text: String(b.markdown_v2?.content ?? '') }
+      : { format: 'markdown' as const, text: String(b.markdown?.content ?? b.text?.content ?? '') };
+  };
   const dingContent = (b: Record<string, any>) => {
     if (b.msgParam) {
       const p = JSON.parse(String(b.msgParam)) as { text?: string; content?: string };

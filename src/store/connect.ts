@@ -10,6 +10,7 @@ import { pendingReminderSchema } from './models/pending-reminder.model.js';
 import { outboundMessageSchema } from './models/outbound-message.model.js';
 import { projectPathSchema, projectTemplateSetSchema } from './models/project.model.js';
 import { visitSchema } from './models/visit.model.js';
+import { slaDueSchema } from './models/sla-due.model.js';
 
 export interface Store {
   conn: Connection;
@@ -131,6 +132,7 @@ export async function connectStore(uri: string, opts: StoreOptions = {}): Promis
   conn.model('ProjectTemplateSet', projectTemplateSetSchema, 'project_templates');
   conn.model('ProjectPath', projectPathSchema, 'project_paths');
   conn.model('Visit', visitSchema, 'visits');
+  conn.model('SlaDue', slaDueSchema, 'sla_due');
   try {
     await Promise.all(Object.values(conn.models).map((m) => m.createIndexes()));
   } catch (err) {

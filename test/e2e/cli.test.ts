@@ -123,6 +123,45 @@ describe('xiaoer tickets', () => {
   });
 });
 
+describe('xiaoer tickets list, page by page', () => {
+  const uri = testMongoUri('clipages');
+  let store: Store;
+  beforeAll(async () => {
+    store = await connectStore(uri);
+    for (let no = 1; no <= 5; no++) {
+      const t = buildNewTicket(no, {
+        platform: 'wecom', chatId: 'g1', reporter: { id: 'u1' }, text: `问题${no}`, summary: `问题${no}`, category: 'other', categoryConfidence: 1,
+        urgency: 'normal', requestedDate: null, resolutionDueAt: '2026-11-30T10:00:00.000Z', enterprise: null, sourceMessageId: `wecom:p${no}`,
+        parsedBy: 'rules', now: '2026-11-23T01:30:00.000Z',
+      });
+      await store.conn.collection('tickets').insertOne({ ...t, _id: no } as never);
+    }
+  });
+  afterAll(async () => {
+    await store.conn.dropDatabase();
+    await store.close();
+  });
+
+  it('prints the next page\'s command, which lists the rest; a bad cursor is a usage error', async () => {
+    const first = await xiaoer(['tickets', 'list', '--limit', '2'], { MONGODB_URI: uri });
+    expect(first.out.match(/^#\d+/gm)).toEqual(['#5', '#4']);
+    const next = /下一页：xiaoer (.+)$/m.exec(first.out)![1]!.split(' ');
+    expect(next.slice(0, 4)).toEqual(['tickets', 'list', '--limit', '2']);
+    const second = await xiaoer(next, { MONGODB_URI: uri });
+    expect(second.out.match(/^#\d+/gm)).toEqual(['#3', '#2']);
+    const third = await xiaoer(/下一页：xiaoer (.+)$/m.exec(second.out)![1]!.split(' '), { MONGODB_URI: uri });
+    expect(third.out.match(/^#\d+/gm)).toEqual(['#1']);
+    expect(third.out).not.toContain('下一页');
+    // --json: stdout stays one JSON document, the next command goes to stderr
+    const json = await xiaoer(['tickets', 'list', '--limit', '3', '--json'], { MONGODB_URI: uri });
+    expect(JSON.parse(json.out).map((t: { no: number }) => t.no)).toEqual([5, 4, 3]);
+    expect(json.err).toContain('--cursor');
+    const bad = await xiaoer(['tickets', 'list', '--cursor', 'nonsense'], { MONGODB_URI: uri });
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('--cursor');
+  });
+});
+
 describe('xiaoer calendar and sla preview', () => {
   it('answers working-day questions from the real calendar', async () => {
     expect((await xiaoer(['calendar', 'add-working-days', '--from', '2026-09-30', '--days', '1'])).out.trim()).toBe('2026-10-08');

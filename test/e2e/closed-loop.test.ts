@@ -6,9 +6,19 @@ import YAML from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeDirectory } from '../../src/directory/formats.js';
 import { validateDirectory } from '../../src/domain/directory.js';
+import { decodeCardKey } from '../../src/platforms/wecom/card.js';
 import { connectStore, type Store } from '../../src/store/connect.js';
 import { startBot, type BotProcess } from '../helpers/bot-process.js';
-import { dingtalkCallback, dingtalkTextPayload, wecomCallback, dingtalkEnv, wecomEnv } from '../helpers/callbacks.js';
+import {
+  dingtalkCallback,
+  dingtalkTextPayload,
+  openWecomReply,
+  wecomAnswerText,
+  wecomCallback,
+  wecomCardTapPayload,
+  dingtalkEnv,
+  wecomEnv,
+} from '../helpers/callbacks.js';
 import { testMongoUri, testQueuePrefix, testRedisUrl } from '../helpers/env.js';
 import { startFakePlatforms, type FakePlatforms, type Recorded } from '../helpers/fake-platforms.js';
 import { sharedPath } from '../helpers/shared.js';
@@ -49,8 +59,13 @@ afterAll(async () => {
   await fake?.close();
 });
 
-/** A WeCom user says something in a chat; resolves with the bot's answer there. */
+/** A WeCom user says something in a chat; resolves with the bot's answer there (as it reads: a card's too). */
 async function wecom(userid: string, text: string, chatid: string | null = YILONG_GROUP): Promise<string> {
+  return wecomAnswerText((await wecomAnswer(userid, text, chatid)).body);
+}
+
+/** A WeCom user says something in a chat; resolves with the bot's answer there, as it was sent. */
+async function wecomAnswer(userid: string, text: string, chatid: string | null = YILONG_GROUP): Promise<Recorded> {
   const code = `w${++seq}`;
   const payload = {
     msgid: `loop-${code}`,
@@ -64,8 +79,18 @@ async function wecom(userid: string, text: string, chatid: string | null = YILON
   const cb = wecomCallback(payload);
   const res = await fetch(`${bot.base}/webhooks/wecom?${cb.query}`, { method: 'POST', body: cb.body });
   expect(res.status).toBe(200);
-  const r = await fake.waitFor((x) => x.query.get('response_code') === code);
-  return r.body.markdown.content as string;
+  return fake.waitFor((x) => x.query.get('response_code') === code);
+}
+
+/** The 受理 card of ticket #1, as the group got it (callback mode: through the report's response_url). */
+let acceptedCard: any;
+
+/** A WeCom user taps a button of one of the bot's cards in the group; resolves with the HTTP answer to that callback. */
+async function tap(userid: string, card: any, label: string): Promise<{ status: number; text: string; ms: number }> {
+  const cb = wecomCallback(wecomCardTapPayload(card, label, { msgid: `loop-w${++seq}`, userid, chatid: YILONG_GROUP }));
+  const started = Date.now();
+  const res = await fetch(`${bot.base}/webhooks/wecom?${cb.query}`, { method: 'POST', body: cb.body });
+  return { status: res.status, text: await res.text(), ms: Date.now() - started };
 }
 
 /** A DingTalk user says something; resolves with the sessionWebhook answer. */
@@ -86,10 +111,15 @@ const privateTo = (userid: string, contains: string) =>
 
 describe('the closed loop through WeCom', () => {
   it('report → routed to the commissioner, mentioned in the group and told privately', async () => {
-    const answer = await wecom('chenjl', '我们用电扩容申请一个月了还没批下来，影响二期投产');
-    expect(answer).toContain('已受理 #1');
-    expect(answer).toContain('<@chenjl>');
-    expect(answer).toContain('责任人：<@zhangwei>（服务专员）');
+    // an answer with a button is the card alone in callback mode: its mentions become names (zhangwei is also told
+    // privately, below; the enterprise reads its own group)
+    const reply = await wecomAnswer('chenjl', '我们用电扩容申请一个月了还没批下来，影响二期投产');
+    expect(reply.body.msgtype).toBe('template_card');
+    acceptedCard = reply.body.template_card;
+    expect(acceptedCard).toMatchObject({ card_type: 'button_interaction', main_title: { title: '已受理 #1' }, button_list: [{ text: '认领' }] });
+    const answer = wecomAnswerText(reply.body);
+    expect(answer).not.toContain('<@');
+    expect(answer).toContain('责任人：张伟（服务专员）');
     expect(answer).toContain('浙江亿龙置业有限公司');
     const dm = await privateTo('zhangwei', '【新工单】#1');
     expect(dm.query.get('access_token')).toBe('fake-wecom-token');
@@ -97,8 +127,13 @@ describe('the closed loop through WeCom', () => {
     expect(await ticket(1)).toMatchObject({ status: 'pending_claim', enterpriseId: 'yilong', assignee: { personId: 'zhangwei' }, leaderId: 'lihua' });
   });
 
-  it('claim, then progress from a private chat is posted to the enterprise group through its webhook key', async () => {
-    expect(await wecom('zhangwei', '认领 #1')).toContain('#1 已签收');
+  it('claim by a tap on the card (its update is the answer to the tap\'s callback), then progress from a private chat is posted to the enterprise group through its webhook key', async () => {
+    const tapped = await tap('zhangwei', acceptedCard, '认领');
+    expect(tapped.status).toBe(200);
+    expect(tapped.ms).toBeLessThan(4_000);
+    const update = openWecomReply(tapped.text);
+    expect(update).toMatchObject({ response_type: 'update_template_card', template_card: { task_id: acceptedCard.task_id, button_list: [{ text: '张伟 已认领' }] } });
+    expect(wecomAnswerText({ msgtype: 'template_card', template_card: update.template_card })).toContain('#1 已签收');
     expect(await wecom('zhangwei', '#1 进展：已联系供电公司，周五现场勘察', null)).toContain('已联系供电公司');
     const posted = await fake.waitFor((r) => r.path === '/cgi-bin/webhook/send' && String(r.body?.markdown?.content).includes('#1 办理进展'));
     expect(posted.query.get('key')).toBe(YILONG_KEY);
@@ -106,10 +141,13 @@ describe('the closed loop through WeCom', () => {
   });
 
   it('resolve asks the enterprise to rate; 不满意 sends it back (重办) and tells the assignee', async () => {
-    const answer = await wecom('zhangwei', '办结 #1 已完成扩容并送电');
+    const reply = await wecomAnswer('zhangwei', '办结 #1 已完成扩容并送电');
+    expect(reply.body.msgtype).toBe('template_card');
+    const answer = wecomAnswerText(reply.body);
     expect(answer).toContain('#1 已答复（已解决）');
-    expect(answer).toContain('<@chenjl>');
-    expect(answer).toContain('#1 满意');
+    expect(answer).not.toContain('<@');
+    expect(reply.body.template_card.button_list.map((b: { text: string }) => b.text)).toEqual(['满意', '基本满意', '不满意']);
+    expect(reply.body.template_card.button_list.map((b: { key: string }) => decodeCardKey(b.key))).toEqual(['#1 满意', '#1 基本满意', '#1 不满意']);
     expect(await wecom('chenjl', '#1 不满意')).toContain('#1 转入重办');
     await privateTo('zhangwei', '【重办】#1');
     expect(await ticket(1)).toMatchObject({ status: 'in_progress', reopenCount: 1, rating: { level: 'dissatisfied', assigneePersonId: 'zhangwei' } });

@@ -12,7 +12,7 @@ import { connectStore, type Store } from '../../src/store/connect.js';
 import { createDirectoryRepository } from '../../src/store/repositories/directory.repository.js';
 import { createProjectPathRepository, createProjectTemplateRepository } from '../../src/store/repositories/project.repository.js';
 import { startBot, type BotProcess } from '../helpers/bot-process.js';
-import { wecomCallback, wecomEnv } from '../helpers/callbacks.js';
+import { wecomAnswerText, wecomCallback, wecomEnv } from '../helpers/callbacks.js';
 import { runCli } from '../helpers/cli.js';
 import { testMongoUri, testQueuePrefix, testRedisUrl } from '../helpers/env.js';
 import { startFakePlatforms, type FakePlatforms } from '../helpers/fake-platforms.js';
@@ -90,7 +90,7 @@ async function say(userid: string, text: string, chatid = YILONG_GROUP): Promise
   const code = `p${++seq}`;
   await post(payload(userid, text, code, chatid));
   const r = await fake.waitFor((x) => x.query.get('response_code') === code);
-  return r.body.markdown.content as string;
+  return wecomAnswerText(r.body);
 }
 
 /** A workbench session of a person: the sign-in link the bot sends privately for 工作台, opened; its cookies. */

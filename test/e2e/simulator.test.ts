@@ -124,7 +124,10 @@ describe('the group-chat simulator in a real browser', () => {
     await page.press('#text', 'Enter');
     await botSays('已受理 #1').first().waitFor({ timeout: 20_000 });
     const accepted = botSays('已受理 #1').first();
-    expect(await accepted.locator('.at').allTextContents()).toEqual(['@陈经理', '@张伟']);
+    // WeCom callback mode: an answer with a button is its card alone — names instead of @-mentions, and the button
+    expect(await accepted.locator('.at').count()).toBe(0);
+    expect(await accepted.textContent()).toContain('责任人：张伟（服务专员）');
+    expect(await accepted.textContent()).toContain('［认领］');
     expect(await accepted.locator('strong').first().textContent()).toBe('已受理 #1');
 
     // the leader's numbers before the answer

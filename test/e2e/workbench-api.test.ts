@@ -3,7 +3,7 @@ import { freePort } from '../../src/infra/process.js';
 import { jsSdkSignature } from '../../src/platforms/wecom/jssdk.js';
 import { connectStore, type Store } from '../../src/store/connect.js';
 import { startBot, type BotProcess } from '../helpers/bot-process.js';
-import { wecomCallback, dingtalkEnv, wecomEnv } from '../helpers/callbacks.js';
+import { wecomAnswerText, wecomCallback, dingtalkEnv, wecomEnv } from '../helpers/callbacks.js';
 import { runCli } from '../helpers/cli.js';
 import { testMongoUri, testQueuePrefix, testRedisUrl } from '../helpers/env.js';
 import { startFakePlatforms, type FakePlatforms } from '../helpers/fake-platforms.js';
@@ -67,7 +67,7 @@ async function wecom(userid: string, text: string, chatid: string | null = YILON
   const cb = wecomCallback(payload);
   expect((await fetch(`${bot.base}/webhooks/wecom?${cb.query}`, { method: 'POST', body: cb.body })).status).toBe(200);
   const r = await fake.waitFor((x) => x.query.get('response_code') === code);
-  return String(r.body.markdown?.content ?? r.body.text?.content ?? r.body.markdown_v2?.content);
+  return wecomAnswerText(r.body);
 }
 
 /** A browser of one person: its cookie jar (one session cookie and its signature). */

@@ -73,3 +73,52 @@ export const dingtalkEnv = (base: string) => ({
   DINGTALK_API_BASE: base,
   DINGTALK_OAPI_BASE: base,
 });
+
+/**
+ * What a WeCom answer body reads as: markdown's content, or a card's (callback mode: an answer with buttons is a
+ * template_card) title, text, `键：值` lines and buttons, one a line.
+ */
+export function wecomAnswerText(body: any): string {
+  if (body?.msgtype !== 'template_card') return String(body?.markdown?.content ?? body?.text?.content ?? body?.markdown_v2?.content);
+  const c = body.template_card;
+  return [
+    [c.main_title?.title, c.main_title?.desc].filter(Boolean).join(' '),
+    c.sub_title_text,
+    ...(c.horizontal_content_list ?? []).map((h: { keyname: string; value: string }) => `${h.keyname}：${h.value}`),
+    ...(c.button_list ?? []).map((b: { text: string }) => `［${b.text}］`),
+  ]
+    .filter(Boolean)
+    .join('\n');
+}
+
+/** A tap on a button of one of the bot's template cards (a `button_list` entry of `card`), as WeCom sends it. */
+export function wecomCardTapPayload(
+  card: { task_id: string; button_list: { text: string; key: string }[] },
+  label: string,
+  opts: { msgid: string; userid: string; chatid?: string; responseUrl?: string },
+) {
+  const button = card.button_list.find((b) => b.text === label);
+  if (!button) throw new Error(`the card has no button ${label}`);
+  return {
+    msgid: opts.msgid,
+    aibotid: 'AIBOTID',
+    chatid: opts.chatid ?? 'wrkSFfCgAAyilong01',
+    chattype: 'group',
+    from: { userid: opts.userid },
+    create_time: Math.floor(Date.now() / 1000),
+    ...(opts.responseUrl ? { response_url: opts.responseUrl } : {}),
+    msgtype: 'event',
+    event: { eventtype: 'template_card_event', template_card_event: { card_type: 'button_interaction', event_key: button.key, task_id: card.task_id } },
+  };
+}
+
+/**
+ * A passive reply of the bot (the HTTP answer to a callback), checked and opened as WeCom would: exactly
+ * `{encrypt, msgsignature, timestamp, nonce}`, the signature over its own timestamp and nonce, then decrypted.
+ */
+export function openWecomReply(text: string): any {
+  const r = JSON.parse(text) as { encrypt: string; msgsignature: string; timestamp: string; nonce: string };
+  if (Object.keys(r).sort().join() !== 'encrypt,msgsignature,nonce,timestamp') throw new Error(`not a passive reply: ${text}`);
+  const crypto = createWecomCrypto({ token: WECOM.token, encodingAesKey: WECOM.aesKey, receiveId: '' });
+  return JSON.parse(crypto.open({ msgSignature: r.msgsignature, timestamp: r.timestamp, nonce: r.nonce, encrypt: r.encrypt }));
+}

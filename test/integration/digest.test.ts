@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { buffer } from 'node:stream/consumers';
 import ExcelJS from 'exceljs';
 import YAML from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -97,10 +98,11 @@ describe('scheduled digests', () => {
 
 describe('the 问题台账 in Excel', () => {
   it('reads back with Chinese headers, a frozen header row, filters, real dates and a summary sheet', async () => {
-    const buf = await exportLedger({ from: '2026-11-01', to: '2026-11-30' }, {
+    // the export is a stream (rows leave as they are read): collected here to read it back
+    const buf = await buffer(await exportLedger({ from: '2026-11-01', to: '2026-11-30' }, {
       tickets: createTicketRepository(store.conn), directories: createDirectoryRepository(store.conn), digests: depsAt(new Date()).digests,
       calendar: cal, timezone: 'Asia/Shanghai', now: L('2026-11-30T09:00:00'),
-    });
+    }));
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
     const ws = wb.getWorksheet('问题台账')!;

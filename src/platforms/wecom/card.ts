@@ -60,9 +60,9 @@ function cut(s: string, max: number): string {
   return chars.length <= max ? s : `${chars.slice(0, max - 1).join('')}…`;
 }
 
-/** The message as plain lines: mentions as names (a card cannot @), no markup. */
-function plainLines(msg: OutboundMessage): string[] {
-  return fillEmphasis(fillMentions(msg, (u) => u.name ?? ''), (s) => s)
+/** The message as plain lines: mentions as names (a card cannot @; `bare`: left out), no markup. */
+function plainLines(msg: OutboundMessage, bare = false): string[] {
+  return fillEmphasis(fillMentions(msg, (u) => (bare ? '' : (u.name ?? ''))), (s) => s)
     .replace(/\*\*/g, '')
     .replace(/<\/?font[^>]*>/g, '')
     .replaceAll(NEUTRAL, '')
@@ -82,7 +82,10 @@ function cardBody(msg: OutboundMessage): Pick<WecomTemplateCard, 'main_title' | 
   const first = (lines.shift() ?? '').replace(/^#+\s+/, '').trim();
   const title = (msg.title ?? first).replace(/^#+\s+/, '').trim();
   const pairs: { keyname: string; value: string }[] = [];
-  // a first line that only repeats the title (with the names it mentions) is not shown twice
+  // a first line that repeats the title is not shown twice: the names it mentions are left out (the card is the
+  // answer to them, or they are named below), anything else it says after the title is the title's note
+  const bareFirst = (plainLines(msg, true)[0] ?? '').replace(/^#+\s+/, '').trim();
+  const note = first.startsWith(title) && bareFirst.startsWith(title) ? bareFirst.slice(title.length).trim() : '';
   const rest: string[] = first.startsWith(title) ? [] : [first];
   for (const line of lines) {
     const quoted = /^>\s?(.*)$/.exec(line)?.[1];
@@ -92,7 +95,7 @@ function cardBody(msg: OutboundMessage): Pick<WecomTemplateCard, 'main_title' | 
   }
   const sub = rest.join('\n').trim();
   return {
-    main_title: { title: cut(title || '店小二', 36) },
+    main_title: { title: cut(title || '店小二', 36), ...(note ? { desc: cut(note, 30) } : {}) },
     ...(sub ? { sub_title_text: cut(sub, 112) } : {}),
     ...(pairs.length ? { horizontal_content_list: pairs } : {}),
   };

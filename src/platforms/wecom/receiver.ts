@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import { isSafeNumber, parse as parseLossless } from 'lossless-json';
 import type { WecomConfig } from '../../../config/index.js';
 import type { ReceiveResult } from '../../messages/inbound.js';
@@ -65,6 +66,17 @@ export function createWecomReceiver(cfg: Required<Pick<WecomConfig, 'botToken' |
         return { kind: 'ignored', reason: 'unrecognised callback shape' };
       }
       return wecomToInbound(cb.data, opts.botName, now);
+    },
+
+    /**
+     * A passive reply (doc 101031, e.g. a card's update): the JSON encrypted and signed as WeCom expects the answer
+     * body of a callback, `{encrypt, msgsignature, timestamp, nonce}`.
+     */
+    seal(reply: object, now: Date): { encrypt: string; msgsignature: string; timestamp: string; nonce: string } {
+      const timestamp = String(Math.floor(now.getTime() / 1000));
+      const nonce = String(randomInt(1e9, 1e10));
+      const { encrypt, msgSignature } = crypto.seal(JSON.stringify(reply), timestamp, nonce);
+      return { encrypt, msgsignature: msgSignature, timestamp, nonce };
     },
   };
 }

@@ -25,8 +25,18 @@ export interface WecomChannel {
   send(chatid: string, body: object): Promise<void>;
 }
 
+/**
+ * Callback mode: hands the update of a tapped card to the HTTP request of the tap's event, which answers WeCom with
+ * it (src/server/app.ts, src/queue/card-replies.ts). False: that request has answered without it.
+ */
+export interface WecomCardReplies {
+  offer(eventId: string, body: object): Promise<boolean>;
+}
+
 export interface WecomSenderDeps {
   webhookKey(chatId: string): Promise<string | undefined>;
+  /** Callback mode: where the update of a tapped card goes (none: the answer to a tap goes as text). */
+  cardReplies?: WecomCardReplies;
   /** Long-connection mode: answers and group pushes go over the socket (no response_url, no 消息推送 key needed). */
   channel?: WecomChannel;
   tokens: TokenCache;
@@ -44,10 +54,13 @@ export interface WecomSenderDeps {
  *   push is the markdown parts, then the card (`aibot_send_msg`, msgtype template_card); the answer to a tap updates
  *   the tapped card (`aibot_respond_update_msg`, ReplyVia `wecom-card`) — once that fails for good (the event's 5 s
  *   are over, the req_id is unknown to this connection) the answer is pushed to the chat as text instead;
- * - callback mode: text. A response_url takes one body, markdown or a card (doc 101138), and a card cannot
- *   @-mention: the answer stays markdown so that the people it names are notified. The 消息推送 webhook takes only
- *   text_notice/news_notice cards (platforms.md §2.1), so group pushes stay text too. A tap on a card (one sent while
- *   the bot ran in long-connection mode) is still performed, but the card cannot be updated (see to-inbound.ts);
+ * - callback mode: an answer with buttons is the card alone, through the response_url (one body: markdown or a card,
+ *   doc 101138). A card cannot @-mention, so the mentions become names: the responsible person is also told
+ *   privately, and the enterprise reads its own group. The answer to a tap is the card's update, handed to the
+ *   HTTP request of the tap's event, which answers WeCom with it (ReplyVia `wecom-card-callback`); once that request
+ *   has answered without it (WeCom's 5 s), the answer goes as text (the event's response_url, else the group's
+ *   webhook) and the card stays. The 消息推送 webhook takes only text_notice/news_notice cards (platforms.md §2.1),
+ *   so group pushes stay text;
  * - application messages (private, message/send): text.
  */
 export function createWecomSender(cfg: WecomConfig, deps: WecomSenderDeps): Sender {
@@ -162,7 +175,17 @@ export function createWecomSender(cfg: WecomConfig, deps: WecomSenderDeps): Send
         return push(target.chatId, message, progress);
       }
       if (target.kind === 'user') return sendApp(target.userId, message, progress);
-      const via = target.kind === 'reply' ? target.replyVia : undefined;
+      let via = target.kind === 'reply' ? target.replyVia : undefined;
+      if (via?.kind === 'wecom-card-callback') {
+        if ((progress?.done ?? 0) === 0 && deps.cardReplies) {
+          await progress?.sending?.(0);
+          // the answer to a tap: the tapped card, updated, as the passive reply of the tap's own callback
+          if (await deps.cardReplies.offer(via.eventId, toWecomCardUpdate(message, via.taskId))) return;
+        }
+        // that callback was answered without it: the card stays, the answer goes as text
+        message = { ...message, actions: undefined };
+        via = via.url ? { kind: 'wecom-response-url', url: via.url } : undefined;
+      }
       // a group answer without a response_url (a card tap's event may come without one): the group's webhook, if any
       const viaWebhook =
         target.kind === 'group' || (via?.kind !== 'wecom-response-url' && target.chatType === 'group' && Boolean(await deps.webhookKey(target.chatId)));
@@ -186,11 +209,13 @@ export function createWecomSender(cfg: WecomConfig, deps: WecomSenderDeps): Send
       if (!sameOrigin(via.url, cfg.apiBase)) {
         throw new PlatformApiError('wecom', 'reply', 'FOREIGN_HOST', 0, 'response_url is not on WECOM_API_BASE', false);
       }
-      // single use: one body, cut to the limit. Markdown even when the message has buttons: the one body cannot be both,
-      // and a card cannot @-mention — the reporter and the responsible person must be notified; the text says what
-      // to type (the buttons degrade to the typed command in callback mode)
+      // single use: one body. A message with buttons is its card: the one body cannot be both, and the @-mentions are
+      // lost (names instead) — accepted, the responsible person is also told privately and the enterprise reads its
+      // own group; otherwise markdown cut to the limit, its mentions notifying
+      const card = toWecomCard(message, newTaskId());
       await progress?.sending?.(0);
-      const { json } = await requestJson('wecom', 'aibot/response', via.url, { body: toWecomMarkdown(message) });
+      const body = card ? { msgtype: 'template_card', template_card: card } : toWecomMarkdown(message);
+      const { json } = await requestJson('wecom', 'aibot/response', via.url, { body });
       check('aibot/response', json);
     },
   };

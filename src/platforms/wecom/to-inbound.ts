@@ -41,9 +41,10 @@ export function wecomToInbound(cb: WecomCallback, botName: string, receivedAt: D
  * event's msgid is its id (dedupe). The key and task_id are read where doc 101027 puts them
  * (`event.template_card_event`) or where the SDK's types do (`event`).
  *
- * `reqId` (long connection): the answer updates the card (ReplyVia `wecom-card`). Callback mode cannot: WeCom takes
- * the update only as the passive reply to the event's callback, which the intake answers at once (empty) before the
- * handlers run — so the answer goes through the event's response_url when it has one, as text, and the card stays.
+ * `reqId` (long connection): the answer updates the card (ReplyVia `wecom-card`). Callback mode: WeCom takes the
+ * update only as the passive reply to the event's own callback, so the answer is handed to that waiting request by
+ * the event's msgid (ReplyVia `wecom-card-callback`, see src/server/app.ts); once that request has answered without
+ * it, the answer goes through the event's response_url (when it has one) as text, and the card stays.
  */
 export function wecomCardEventToInbound(cb: WecomCallback, receivedAt: Date, reqId?: string): ReceiveResult {
   const ev = cb.event;
@@ -58,9 +59,7 @@ export function wecomCardEventToInbound(cb: WecomCallback, receivedAt: Date, req
   if (!chatId) return { kind: 'ignored', reason: 'group card event without chatid' };
   const replyVia: InboundMessage['replyVia'] = reqId
     ? { kind: 'wecom-card', reqId, taskId }
-    : cb.response_url
-      ? { kind: 'wecom-response-url', url: cb.response_url }
-      : undefined;
+    : { kind: 'wecom-card-callback', eventId: cb.msgid, taskId, ...(cb.response_url ? { url: cb.response_url } : {}) };
   const message: InboundMessage = {
     platform: 'wecom',
     eventId: cb.msgid,
@@ -71,7 +70,7 @@ export function wecomCardEventToInbound(cb: WecomCallback, receivedAt: Date, req
     mentions: [],
     sentAt: new Date(cb.create_time ? cb.create_time * 1000 : receivedAt.getTime()).toISOString(),
     card: reqId ? { taskId, reqId } : { taskId },
-    ...(replyVia ? { replyVia } : {}),
+    replyVia,
   };
   return { kind: 'message', message, raw: cb };
 }

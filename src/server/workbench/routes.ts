@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Readable } from 'node:stream';
 import Router from '@koa/router';
 import type { Context, Middleware, Next } from 'koa';
 import compress from 'koa-compress';
@@ -21,7 +22,8 @@ import { OUTCOMES, RATINGS, type Outcome, type RatingLevel } from '../../domain/
 import { CATEGORIES, OPEN_STATUSES, TICKET_STATUSES, type TicketStatus } from '../../domain/ticket.js';
 import type { LedgerFilter } from '../../ledger/export.js';
 import type { Logger } from '../../shared/logger.js';
-import type { TicketQuery, TicketRepository } from '../../store/repositories/ticket.repository.js';
+import { PageCursorError } from '../../shared/page-cursor.js';
+import { searchCursor, type TicketQuery, type TicketRepository } from '../../store/repositories/ticket.repository.js';
 import {
   allowedActions,
   dashboardCards,
@@ -61,10 +63,11 @@ export interface WorkbenchDeps {
   now: () => Date;
   sessions: SessionStore;
   directory(): Promise<Directory>;
-  tickets: Pick<TicketRepository, 'getByNo' | 'search'>;
+  tickets: Pick<TicketRepository, 'getByNo' | 'search' | 'searchPage'>;
   calendar: BusinessCalendar;
   digests: DigestService;
-  ledger(f: LedgerFilter): Promise<Buffer>;
+  /** The 问题台账 workbook, streamed as it is written (exportLedger). */
+  ledger(f: LedgerFilter): Promise<Readable>;
   /** 月调度 / 季观摩 / 年验收 over the directory's projects, for the period containing `date` (default today): the chat's report. */
   projectReport(kind: ProjectReportKind, date?: string): Promise<ProjectReport>;
   perform(req: WorkbenchRequest): Promise<{ done: boolean; message: string }>;
@@ -329,11 +332,27 @@ export function createWorkbench(deps: WorkbenchDeps): { router: Router; assets: 
     } else return fail(ctx, 400, 'scope 只能是 mine、ours 或 all。');
     const page = Math.max(1, Number(first(ctx.query.page)) || 1);
     const pageSize = Math.min(100, Math.max(1, Number(first(ctx.query.pageSize)) || 20));
-    const found = await deps.tickets.search(q, { sort, skip: (page - 1) * pageSize, limit: pageSize });
+    // `cursor` (a nextCursor given before) continues after that row, in the same order; else `page` is an offset.
+    // Either way the answer carries the cursor of the next page (null on the last).
+    const cursor = first(ctx.query.cursor);
+    let found: { total: number; tickets: Awaited<ReturnType<TicketRepository['search']>>['tickets']; nextCursor: string | null };
+    if (cursor) {
+      try {
+        found = await deps.tickets.searchPage(q, { sort, cursor, limit: pageSize });
+      } catch (err) {
+        if (err instanceof PageCursorError) return fail(ctx, 400, '分页游标无效，请从第一页重新查看。');
+        throw err;
+      }
+    } else {
+      const skip = (page - 1) * pageSize;
+      const r = await deps.tickets.search(q, { sort, skip, limit: pageSize });
+      const last = r.tickets.at(-1);
+      found = { ...r, nextCursor: last && skip + r.tickets.length < r.total ? searchCursor(sort, last) : null };
+    }
     const now = nowIso();
     // each row says what this viewer may do with it (评价 on 我们的问题 without asking for every ticket)
     const tickets = found.tickets.map((t) => ({ ...ticketRow(t, cal, now), actions: allowedActions(a, t, now) }));
-    ctx.body = { total: found.total, page, pageSize, tickets, filters: filterChoices(dir) };
+    ctx.body = { total: found.total, page: cursor ? null : page, pageSize, nextCursor: found.nextCursor, tickets, filters: filterChoices(dir) };
   });
 
   /** The ticket, when this viewer may see it (else the answer is given: 404 or 403 with the chat's sentence). */
@@ -481,6 +500,7 @@ export function createWorkbench(deps: WorkbenchDeps): { router: Router; assets: 
     if (typeof q === 'string') return fail(ctx, 400, q);
     const { from, to, ...rest } = q;
     const local = (iso: string | undefined, back: number) => (iso ? DateTime.fromISO(iso).setZone(cal.timezone).minus({ days: back }).toISODate()! : undefined);
+    // streamed: chunked, no Content-Length; rows leave as they are read from the store
     ctx.body = await deps.ledger({ from: local(from, 0), to: local(to, 1), query: rest });
     ctx.type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
     ctx.set('Content-Disposition', `attachment; filename="ledger.xlsx"; filename*=UTF-8''${encodeURIComponent('问题台账.xlsx')}`);

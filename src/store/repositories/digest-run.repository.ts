@@ -1,6 +1,6 @@
 import type { Connection, Model } from 'mongoose';
 import type { DigestRunDoc } from '../models/digest-run.model.js';
-import { isDuplicateKey } from './ticket.repository.js';
+import { isDuplicateKey } from './duplicate-key.js';
 
 export function createDigestRunRepository(conn: Connection) {
   const Runs = conn.model('DigestRun') as Model<DigestRunDoc>;

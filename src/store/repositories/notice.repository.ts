@@ -1,5 +1,5 @@
 import type { Connection, Model } from 'mongoose';
-import { isDuplicateKey } from './ticket.repository.js';
+import { isDuplicateKey } from './duplicate-key.js';
 
 export function createNoticeRepository(conn: Connection) {
   const Notices = conn.model('Notice') as Model<{ _id: string; at: Date }>;

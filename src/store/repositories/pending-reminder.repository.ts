@@ -1,6 +1,6 @@
 import type { Connection, Model } from 'mongoose';
 import type { PendingReminderDoc } from '../models/pending-reminder.model.js';
-import { isDuplicateKey } from './ticket.repository.js';
+import { isDuplicateKey } from './duplicate-key.js';
 
 export function createPendingReminderRepository(conn: Connection) {
   const Pending = conn.model('PendingReminder') as Model<PendingReminderDoc>;

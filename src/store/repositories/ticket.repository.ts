@@ -1,5 +1,8 @@
 import type { Connection, Model } from 'mongoose';
 import { OPEN_STATUSES, type Ticket, type TicketEvent, type TicketStatus } from '../../domain/ticket.js';
+import { createSlaDueIndex } from './sla-due.repository.js';
+import { isDuplicateKey } from './duplicate-key.js';
+import { decodeCursor, encodeCursor } from '../../shared/page-cursor.js';
 
 export interface TicketFilter {
   status?: TicketStatus;
@@ -49,11 +52,22 @@ function queryFilter(q: TicketQuery): Record<string, unknown> {
   return and.length ? { $and: and } : {};
 }
 
-const DUPLICATE_KEY = 11000;
-
-export function isDuplicateKey(err: unknown): boolean {
-  return typeof err === 'object' && err !== null && (err as { code?: number }).code === DUPLICATE_KEY;
+/** The filter document of `list` (and `listPage`). */
+function listFilter(f: Omit<TicketFilter, 'limit'>): Record<string, unknown> {
+  const q: Record<string, unknown> = {};
+  if (f.status) q.status = f.status;
+  if (f.enterprise) q.enterprise = f.enterprise;
+  if (f.assignee) q['assignee.personId'] = f.assignee;
+  if (f.since) q.createdAt = { $gte: f.since };
+  return q;
 }
+
+/** The cursor after `t` in `search`'s order (`sort`): for `searchPage`, also after a page read by offset. */
+export function searchCursor(sort: 'todo' | 'newest', t: Pick<Ticket, 'no' | 'urgency' | 'resolutionDueAt'>): string {
+  return sort === 'todo' ? encodeCursor('search:todo', [t.urgency, t.resolutionDueAt ?? null, t.no]) : encodeCursor('search:newest', [t.no]);
+}
+
+
 
 /** Tickets as domain objects; only this layer sees mongoose. */
 export function createTicketRepository(conn: Connection) {
@@ -69,6 +83,9 @@ export function createTicketRepository(conn: Connection) {
   };
 
   return {
+    /** The SLA steps by due minute (`sla_due`): what the reconcile reads instead of querying nextDueAt. */
+    due: createSlaDueIndex(conn),
+
     /**
      * Next ticket number from the counter document ($inc). On MongoDB the $inc is atomic; FerretDB v1.24 (SQLite)
      * can lose concurrent increments, so the ticket's `_id` (its number, unique) stays the arbiter (see insertNumbered).
@@ -97,11 +114,17 @@ export function createTicketRepository(conn: Connection) {
      * Gives `build(no)` the next free number and inserts it. A report has one ticket: when its source message
      * already has one, that ticket is returned. A number taken by a concurrent insert is skipped (retry).
      */
-    async insertNumbered(sourceMessageId: string, build: (no: number) => Ticket): Promise<{ ticket: Ticket; created: boolean }> {
+    async insertNumbered(
+      sourceMessageId: string,
+      build: (no: number) => Ticket,
+      /** Runs before the insert (the due index is written first: a crash in between leaves a stale entry, not a gap). */
+      beforeInsert?: (t: Ticket) => Promise<void>,
+    ): Promise<{ ticket: Ticket; created: boolean }> {
       for (let attempt = 0; attempt < 50; attempt++) {
         const existing = await this.findBySource(sourceMessageId);
         if (existing) return { ticket: existing, created: false };
         const ticket = build(await this.nextNumber());
+        await beforeInsert?.(ticket);
         try {
           await Tickets.create({ ...ticket, _id: ticket.no, version: 0 });
           return { ticket: { ...ticket, version: 0 } as Ticket, created: true };
@@ -148,7 +171,11 @@ export function createTicketRepository(conn: Connection) {
       return docs.map((d) => ({ ...toTicket(d as Record<string, unknown>)!, events: [] }));
     },
 
-    /** Tickets with an SLA step due by `before` (ISO), on the nextDueAt index: the cost follows what is due. */
+    /**
+     * Tickets with an SLA step due by `before` (ISO), on the nextDueAt index. On MongoDB the cost follows what is due;
+     * on FerretDB v1 it is a scan of every ticket, so the reconcile asks only at start and hourly (the due index
+     * answers every minute) and uses it to fill that index.
+     */
     async listDue(before: string, limit = 500): Promise<Ticket[]> {
       const docs = await Tickets.find({ nextDueAt: { $ne: null, $lte: before } }, { events: 0 }).sort({ nextDueAt: 1 }).limit(limit).lean();
       return docs.map((d) => ({ ...toTicket(d as Record<string, unknown>)!, events: [] }));
@@ -211,6 +238,79 @@ export function createTicketRepository(conn: Connection) {
 
     async count(): Promise<number> {
       return Tickets.countDocuments();
+    },
+
+    /**
+     * The same tickets as forDigest, with events only for those changed since `eventsSince`, read in one cursor pass
+     * with the events and dropping the ones not needed as batches arrive: one collection scan on FerretDB v1 (where
+     * forDigest's events by number cost a scan per thousand tickets), more bytes over the wire on MongoDB.
+     */
+    async forDigestOneRead(since: string, eventsSince: string, batchSize = 1000): Promise<Ticket[]> {
+      const cursor = Tickets.find(
+        { $or: [{ createdAt: { $gte: since } }, { status: { $ne: 'closed' } }, { closedAt: { $gte: since } }, { resolvedAt: { $gte: since } }] },
+        { text: 0 },
+      )
+        .lean()
+        .cursor({ batchSize });
+      const tickets: Ticket[] = [];
+      for await (const d of cursor) {
+        const t = toTicket(d as Record<string, unknown>)!;
+        tickets.push(t.updatedAt >= eventsSince ? t : { ...t, events: [] });
+      }
+      return tickets;
+    },
+
+    /**
+     * The ledger's tickets (with their events, without the message text) one at a time from a store cursor, by
+     * number: `batchSize` documents per round trip, never the whole set in memory. Breaking out of the loop closes
+     * the cursor.
+     */
+    async *eachForLedger(q: TicketQuery, batchSize = 500): AsyncGenerator<Ticket> {
+      const cursor = Tickets.find(queryFilter(q), { text: 0 }).sort({ _id: 1 }).lean().cursor({ batchSize });
+      try {
+        for await (const d of cursor) yield toTicket(d as Record<string, unknown>)!;
+      } finally {
+        await cursor.close();
+      }
+    },
+
+    /**
+     * A page of `list` (newest first) after an opaque cursor, and the cursor of the next page (null on the last).
+     * The cursor is the last number handed out: the next page is `_id < it`, on the `_id` index on MongoDB (FerretDB v1
+     * scans the collection for every page, as for any filter). PageCursorError for a cursor this list did not give.
+     */
+    async listPage(f: Omit<TicketFilter, 'limit'>, page: { cursor?: string; limit: number }): Promise<{ tickets: Ticket[]; nextCursor: string | null }> {
+      const q = listFilter(f);
+      if (page.cursor) q._id = { $lt: decodeCursor(page.cursor, 'tickets', ['number'])[0] };
+      const docs = await Tickets.find(q, { events: 0 }).sort({ _id: -1 }).limit(page.limit + 1).lean();
+      const tickets = docs.slice(0, page.limit).map((d) => ({ ...toTicket(d as Record<string, unknown>)!, events: [] }));
+      return { tickets, nextCursor: docs.length > page.limit ? encodeCursor('tickets', [tickets.at(-1)!.no]) : null };
+    },
+
+    /**
+     * `search` after an opaque cursor instead of an offset: the page after the row the cursor was made from (see
+     * searchCursor), in the same order, and the cursor of the next page (null on the last). A row changed between
+     * pages (its urgency or deadline) may move across the cursor; no row is handed out twice on one walk in a
+     * fixed order. PageCursorError for a cursor of another sort or list.
+     */
+    async searchPage(q: TicketQuery, page: { sort: 'todo' | 'newest'; cursor?: string; limit: number }): Promise<{ total: number; tickets: Ticket[]; nextCursor: string | null }> {
+      const filter = queryFilter(q);
+      let after: Record<string, unknown> | null = null;
+      if (page.cursor && page.sort === 'newest') after = { _id: { $lt: decodeCursor(page.cursor, 'search:newest', ['number'])[0] } };
+      if (page.cursor && page.sort === 'todo') {
+        const [urgency, due, no] = decodeCursor(page.cursor, 'search:todo', ['string', 'string|null', 'number']);
+        // (urgency desc, resolutionDueAt asc — null first, as the store sorts it —, _id asc) after the cursor's row
+        const laterDue = due === null ? { resolutionDueAt: { $ne: null } } : { resolutionDueAt: { $gt: due } };
+        after = { $or: [{ urgency: { $lt: urgency } }, { urgency, ...laterDue }, { urgency, resolutionDueAt: due, _id: { $gt: no } }] };
+      }
+      const sort: Record<string, 1 | -1> = page.sort === 'todo' ? { urgency: -1, resolutionDueAt: 1, _id: 1 } : { _id: -1 };
+      const limit = Math.min(page.limit, 200);
+      const [total, docs] = await Promise.all([
+        Tickets.countDocuments(filter),
+        Tickets.find(after ? { $and: [filter, after] } : filter, { events: 0 }).sort(sort).limit(limit + 1).lean(),
+      ]);
+      const tickets = docs.slice(0, limit).map((d) => ({ ...toTicket(d as Record<string, unknown>)!, events: [] }));
+      return { total, tickets, nextCursor: docs.length > limit ? searchCursor(page.sort, tickets.at(-1)!) : null };
     },
   };
 }

@@ -1,6 +1,6 @@
 import type { Connection, Model } from 'mongoose';
 import type { StoredVisit, Visit } from '../../domain/visit.js';
-import { isDuplicateKey } from './ticket.repository.js';
+import { isDuplicateKey } from './duplicate-key.js';
 
 type VisitDoc = Visit & { _id: number; version: number };
 export type { StoredVisit };

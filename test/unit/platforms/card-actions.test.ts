@@ -88,6 +88,9 @@ describe('WeCom template cards', () => {
       button_list: [{ text: '认领', style: 1, key: encodeCardKey('认领 #12') }],
       task_id: 'xe-task-1',
     });
+    // what the first line says after the title (not the names it mentions) is the title's note
+    const visit = toWecomCard({ ...accepted, title: '已受理 #13', text: accepted.text.replace('**已受理 #12** {{mention:0}}', '**已受理 #13** （走访发现 · V1）') }, 'x')!;
+    expect(visit.main_title).toEqual({ title: '已受理 #13', desc: '（走访发现 · V1）' });
     expect(toWecomCard({ ...accepted, actions: undefined }, 'x')).toBeNull();
     expect(toWecomCard({ ...accepted, actions: [{ label: '办结', command: '办结 #12' }] }, 'x')).toBeNull();
   });
@@ -146,15 +149,16 @@ describe('template_card_event → InboundMessage', () => {
     expect(r).toMatchObject({ kind: 'message', message: { chatId: 'zhangwei', chatType: 'single', text: '#3 满意', card: { taskId: 't-2' } } });
   });
 
-  it('callback mode: the answer goes through the event\'s response_url (when it has one); no card update', () => {
-    const cb = wecomCallbackSchema.parse(event(encodeCardKey('#12 不满意'), { response_url: 'https://qyapi.weixin.qq.com/cgi-bin/aibot/response?response_code=x' }));
+  it('callback mode: the answer goes to the event\'s own callback (by its msgid), its response_url kept for the text', () => {
+    const url = 'https://qyapi.weixin.qq.com/cgi-bin/aibot/response?response_code=x';
+    const cb = wecomCallbackSchema.parse(event(encodeCardKey('#12 不满意'), { response_url: url }));
     const r = wecomToInbound(cb, '店小二', at);
     expect(r).toMatchObject({
       kind: 'message',
-      message: { text: '#12 不满意', card: { taskId: 'xe-task-1' }, replyVia: { kind: 'wecom-response-url' } },
+      message: { text: '#12 不满意', card: { taskId: 'xe-task-1' }, replyVia: { kind: 'wecom-card-callback', eventId: 'ev-1', taskId: 'xe-task-1', url } },
     });
     const noUrl = wecomToInbound(wecomCallbackSchema.parse(event(encodeCardKey('#12 不满意'))), '店小二', at);
-    expect(noUrl.kind === 'message' && noUrl.message.replyVia).toBeUndefined();
+    expect(noUrl.kind === 'message' && noUrl.message.replyVia).toEqual({ kind: 'wecom-card-callback', eventId: 'ev-1', taskId: 'xe-task-1' });
   });
 
   it('a forged key, a bad task_id or another event is ignored', () => {
@@ -231,18 +235,50 @@ describe('WeCom sender: cards per mode', () => {
       return { posts, base: `http://127.0.0.1:${(server!.address() as AddressInfo).port}` };
     }
 
-    it('text in callback mode: response_url keeps markdown (mentions notify), the webhook takes no button_interaction card', async () => {
+    it('callback mode: response_url takes the card (names instead of mentions); the webhook takes no button_interaction card', async () => {
       const { posts, base } = await fakeApi();
       const sender = createWecomSender({ mode: 'callback', apiBase: base }, { webhookKey: async () => 'KEY', tokens, rateLimitWaitMs: 1 });
       await sender.send(reply({ kind: 'wecom-response-url', url: `${base}/cgi-bin/aibot/response?response_code=c1` }), accepted);
-      expect(posts[0]!.body).toMatchObject({ msgtype: 'markdown' });
-      expect(posts[0]!.body.markdown.content).toContain('<@zhangwei>');
-      expect(posts[0]!.body.markdown.content).toContain('认领 #12');
-      await sender.send({ kind: 'group', platform: 'wecom', chatId: 'wrkChat1' }, accepted);
-      expect(posts[1]).toMatchObject({ path: '/cgi-bin/webhook/send?key=KEY', body: { msgtype: 'markdown' } });
+      expect(posts[0]!.path).toBe('/cgi-bin/aibot/response?response_code=c1');
+      expect(posts[0]!.body).toEqual({ msgtype: 'template_card', template_card: { ...toWecomCard(accepted, 'x')!, task_id: expect.stringMatching(/^xe-/) } });
+      expect(posts[0]!.body.template_card.horizontal_content_list).toContainEqual({ keyname: '责任人', value: '张伟（服务专员）' });
+      expect(posts[0]!.body.template_card.button_list).toEqual([{ text: '认领', style: 1, key: encodeCardKey('认领 #12') }]);
+      expect(JSON.stringify(posts[0]!.body)).not.toContain('<@');
+      // an answer without buttons stays markdown, its mentions notifying
+      await sender.send(reply({ kind: 'wecom-response-url', url: `${base}/cgi-bin/aibot/response?response_code=c2` }), { ...accepted, actions: undefined });
+      expect(posts[1]!.body).toMatchObject({ msgtype: 'markdown' });
+      expect(posts[1]!.body.markdown.content).toContain('<@zhangwei>');
       expect(posts[1]!.body.markdown.content).toContain('认领 #12');
-      // a tap's answer without a response_url: the group's webhook, as text
-      await sender.send(reply(), { format: 'markdown', text: '**#12 已签收**', mentions: [], status: '张伟 已认领' });
+      await sender.send({ kind: 'group', platform: 'wecom', chatId: 'wrkChat1' }, accepted);
+      expect(posts[2]).toMatchObject({ path: '/cgi-bin/webhook/send?key=KEY', body: { msgtype: 'markdown' } });
+      expect(posts[2]!.body.markdown.content).toContain('认领 #12');
+    });
+
+    it('callback mode: the answer to a tap is handed to the tap\'s callback; once that has answered, it goes as text', async () => {
+      const { posts, base } = await fakeApi();
+      const offers: { eventId: string; body: object }[] = [];
+      let waiting = true;
+      const cardReplies = {
+        offer: async (eventId: string, body: object) => {
+          offers.push({ eventId, body });
+          return waiting;
+        },
+      };
+      const sender = createWecomSender({ mode: 'callback', apiBase: base }, { webhookKey: async () => 'KEY', tokens, rateLimitWaitMs: 1, cardReplies });
+      const done: OutboundMessage = { format: 'markdown', text: '**#12 已签收**', mentions: [], status: '张伟 已认领' };
+      const url = `${base}/cgi-bin/aibot/response?response_code=t1`;
+      await sender.send(reply({ kind: 'wecom-card-callback', eventId: 'ev-1', taskId: 'xe-task-1', url }), done);
+      expect(offers).toEqual([{ eventId: 'ev-1', body: toWecomCardUpdate(done, 'xe-task-1') }]);
+      expect(posts).toHaveLength(0);
+      // too late: the event's response_url, as text
+      waiting = false;
+      await sender.send(reply({ kind: 'wecom-card-callback', eventId: 'ev-2', taskId: 'xe-task-1', url }), { ...done, actions: rateActions(12) });
+      expect(posts[0]).toMatchObject({ path: '/cgi-bin/aibot/response?response_code=t1', body: { msgtype: 'markdown', markdown: { content: '**#12 已签收**' } } });
+      // ... or, without one, the group's webhook
+      await sender.send(reply({ kind: 'wecom-card-callback', eventId: 'ev-3', taskId: 'xe-task-1' }), done);
+      expect(posts[1]).toMatchObject({ path: '/cgi-bin/webhook/send?key=KEY', body: { msgtype: 'markdown', markdown: { content: '**#12 已签收**' } } });
+      // a tap's answer without any route back (no hand-over, no response_url): the group's webhook
+      await sender.send(reply(), done);
       expect(posts[2]).toMatchObject({ path: '/cgi-bin/webhook/send?key=KEY', body: { msgtype: 'markdown', markdown: { content: '**#12 已签收**' } } });
     });
 
