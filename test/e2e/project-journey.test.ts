@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectStore, type Store } from '../../src/store/connect.js';
 import { startBot, type BotProcess } from '../helpers/bot-process.js';
 import { runCli } from '../helpers/cli.js';
+import { simChat } from '../helpers/sim-chat.js';
 import { testMongoUri, testQueuePrefix, testRedisUrl } from '../helpers/env.js';
 import { waitForDrain } from '../helpers/queue-drain.js';
 import { projectRoot } from '../helpers/shared.js';
@@ -20,57 +21,11 @@ const prefix = testQueuePrefix();
 let bot: BotProcess;
 let store: Store;
 
-interface FeedItem { id: number; conversation: string; from: 'bot' | 'user'; text: string; at: string }
-let cursor = 0;
-const seen: FeedItem[] = [];
-
-async function feed(): Promise<FeedItem[]> {
-  const r = (await (await fetch(`${bot.base}/simulator/api/feed?since=${cursor}`)).json()) as { items: FeedItem[] };
-  for (const i of r.items) {
-    seen.push(i);
-    cursor = Math.max(cursor, i.id);
-  }
-  return seen;
-}
-
-/** The first bot message in `conversation` after item `after` that satisfies `pred`. */
-async function botSays(conversation: string, after: number, pred: (t: string) => boolean = () => true, timeoutMs = 20_000): Promise<string> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const hit = (await feed()).find((i) => i.id > after && i.from === 'bot' && i.conversation === conversation && pred(i.text));
-    if (hit) return hit.text;
-    if (Date.now() > until) throw new Error(`no bot message in ${conversation} after #${after}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
+const chat = simChat(() => bot);
+const { feed, botSays, simNow, jump, botMessagesTo } = chat;
 /** A person writes in the enterprise's group; resolves with the bot's answer there. */
-async function say(personId: string, text: string): Promise<string> {
-  await feed();
-  const before = cursor;
-  const res = await fetch(`${bot.base}/simulator/api/send`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ personId, conversation: GROUP, text }),
-  });
-  expect(res.status).toBe(200);
-  return botSays(GROUP, before).catch((err: Error) => {
-    throw new Error(`${err.message} (after “${text}”); the bot's log:\n${bot.log().split('\n').slice(-12).join('\n')}`);
-  });
-}
-
-async function simNow(): Promise<DateTime> {
-  const s = (await (await fetch(`${bot.base}/simulator/api/state`)).json()) as { now: string };
-  return DateTime.fromISO(s.now).setZone('Asia/Shanghai');
-}
-
-async function jump(hours: number): Promise<void> {
-  const r = await fetch(`${bot.base}/simulator/api/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ hours }) });
-  expect(r.status).toBe(200);
-}
-
+const say = (personId: string, text: string) => chat.say(personId, GROUP, text);
 const drained = () => waitForDrain(testRedisUrl(), prefix, { extra: async () => (await feed()).length });
-const botMessagesTo = (conversation: string, contains: string) => seen.filter((i) => i.from === 'bot' && i.conversation === conversation && i.text.includes(contains));
 
 beforeAll(async () => {
   store = await connectStore(mongoUri);
@@ -105,13 +60,13 @@ describe('亿龙二期 from 立项 to 竣工验收 through chat', () => {
     const answer = await say('zhangwei', `亿龙二期 图审 容缺受理 缺：日照分析报告，${due.month}月${due.day}日前补齐`);
     expect(answer).toMatch(/容缺受理/);
     expect(answer).toContain('日照分析报告');
-    const mark = cursor;
+    const mark = chat.cursor;
     await jump(24 * 14);
     expect(await botSays(GROUP, mark, (t) => t.includes('日照分析报告') && t.includes('容缺'))).toBeTruthy();
   });
 
   it('环评 runs late: the 专班 and, days later, the 包联区领导 are told — each once, nothing more after the queues drained', async () => {
-    const mark = cursor;
+    const mark = chat.cursor;
     await jump(24 * 14);
     await botSays('user:wecom:zhangwei', mark, (t) => t.includes('环境影响评价') && t.includes('超期'));
     await botSays('user:wecom:wangfang', mark, (t) => t.includes('环境影响评价') && t.includes('超期'));

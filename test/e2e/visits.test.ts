@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectStore, type Store } from '../../src/store/connect.js';
 import { startBot, type BotProcess } from '../helpers/bot-process.js';
 import { runCli } from '../helpers/cli.js';
+import { simChat } from '../helpers/sim-chat.js';
 import { testMongoUri, testQueuePrefix, testRedisUrl } from '../helpers/env.js';
 import { waitForDrain } from '../helpers/queue-drain.js';
 import { projectRoot } from '../helpers/shared.js';
@@ -49,60 +50,16 @@ let simulatedNow: DateTime;
 let M: number;
 let mid: string;
 
-interface FeedItem { id: number; conversation: string; from: 'bot' | 'user'; text: string; at: string }
-let cursor = 0;
-const seen: FeedItem[] = [];
-
-async function feed(): Promise<FeedItem[]> {
-  const r = (await (await fetch(`${bot.base}/simulator/api/feed?since=${cursor}`)).json()) as { items: FeedItem[] };
-  for (const i of r.items) {
-    seen.push(i);
-    cursor = Math.max(cursor, i.id);
-  }
-  return seen;
-}
-
-/** The first bot message in `conversation` after item `after` that satisfies `pred`. */
-async function botSays(conversation: string, after: number, pred: (t: string) => boolean = () => true, timeoutMs = 20_000): Promise<string> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const hit = (await feed()).find((i) => i.id > after && i.from === 'bot' && i.conversation === conversation && pred(i.text));
-    if (hit) return hit.text;
-    if (Date.now() > until) throw new Error(`no bot message in ${conversation} after #${after}; the bot's log:\n${bot.log().split('\n').slice(-12).join('\n')}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const chat = simChat(() => bot, { timezone: TZ });
+const { feed, botSays, simNow, jump } = chat;
 
 /** A proactive notice (【新工单】…) is not an answer: it may reach a private chat at any moment. */
 const answerNotNotice = (t: string) => !t.startsWith('【');
-
-/** `personId` writes `text` in `conversation`; resolves with the bot's first answer there that satisfies `pred`. */
-async function say(personId: string, conversation: string, text: string, pred: (t: string) => boolean = answerNotNotice): Promise<string> {
-  await feed();
-  const before = cursor;
-  const res = await fetch(`${bot.base}/simulator/api/send`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ personId, conversation, text }),
-  });
-  expect(res.status).toBe(200);
-  return botSays(conversation, before, pred).catch((err: Error) => {
-    throw new Error(`${err.message} (after “${text}”)`);
-  });
-}
-
-async function simNow(): Promise<DateTime> {
-  const s = (await (await fetch(`${bot.base}/simulator/api/state`)).json()) as { now: string };
-  return DateTime.fromISO(s.now).setZone(TZ);
-}
-
-async function jump(hours: number): Promise<void> {
-  const r = await fetch(`${bot.base}/simulator/api/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ hours }) });
-  expect(r.status).toBe(200);
-}
+/** `personId` writes `text` in `conversation`; resolves with the bot's first answer there (not a notice). */
+const say = (personId: string, conversation: string, text: string, pred: (t: string) => boolean = answerNotNotice) => chat.say(personId, conversation, text, pred);
 
 const drained = () => waitForDrain(testRedisUrl(), prefix, { extra: async () => (await feed()).length });
-const botMessagesTo = (conversation: string, contains: string) => seen.filter((i) => i.from === 'bot' && i.conversation === conversation && i.text.includes(contains));
+const botMessagesTo = chat.botMessagesTo;
 const liveVisits = () => store.conn.collection('visits').countDocuments({ deletedAt: null });
 
 beforeAll(async () => {
@@ -153,7 +110,7 @@ describe('助企走访: a month of visits through chat, and the month’s figure
     expect(a).toContain('变电站扩容慢');
     expect(a).toContain('确认 1 2');
     // only the second becomes a ticket: its card in 亿龙's group, the visit's answer there too
-    const beforeConfirm = cursor;
+    const beforeConfirm = chat.cursor;
     a = await say('wangfang', YILONG, '确认 2', (t) => t.includes('的问题已建单'));
     expect(a).toContain('走访 V1 的问题已建单');
     expect(a).toContain('缺焊工30名 → #1');
@@ -196,7 +153,7 @@ describe('助企走访: a month of visits through chat, and the month’s figure
     // V7: privately, one problem; 确认 1 makes it a ticket whose card goes to 天赐's group
     a = await say('wangfang', privateOf('wangfang'), `${d(14)} 走访 天赐生态 了解环保审批，发现问题1个：环评批复慢`);
     expect(a).toContain('已登记走访 V7');
-    const beforeConfirm2 = cursor;
+    const beforeConfirm2 = chat.cursor;
     a = await say('wangfang', privateOf('wangfang'), '确认 1', (t) => t.includes('的问题已建单'));
     expect(a).toContain('走访 V7 的问题已建单');
     expect(a).toContain('环评批复慢 → #2');
@@ -248,7 +205,7 @@ describe('助企走访: a month of visits through chat, and the month’s figure
     expect(botMessagesTo(TIANCI, '已受理 #2')).toHaveLength(1);
     expect(botMessagesTo(YILONG, '已受理 #2')).toHaveLength(0);
     expect(botMessagesTo(TIANCI, '已受理 #1')).toHaveLength(0);
-    expect(seen.filter((i) => i.from === 'bot' && i.conversation === privateOf('chenjl'))).toHaveLength(0);
+    expect((await feed()).filter((i) => i.from === 'bot' && i.conversation === privateOf('chenjl'))).toHaveLength(0);
     expect(botMessagesTo(YILONG, '助企走访由工作人员登记')).toHaveLength(1);
   }, 60_000);
 
