@@ -137,6 +137,8 @@ afterAll(async () => {
 
 describe('connections as /readyz reports them', () => {
   it('shows the WeCom long connection and the DingTalk Stream connection open', async () => {
+    // the connections live in the bot's worker process, which publishes their states: read once both are open
+    await expect.poll(async () => [stateOf(await readyz(bot), 'wecom'), stateOf(await readyz(bot), 'dingtalk')], { timeout: 15_000 }).toEqual(['open', 'open']);
     const r = await readyz(bot);
     expect(r.ok).toBe(true);
     expect(r.connections).toEqual(
