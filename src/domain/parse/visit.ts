@@ -475,6 +475,8 @@ export function parseVisit(text: string, now: string, calendar: Calendar, known?
 
   // the note: what is left of the head
   let note = rest
+    // a companion named in the middle ("亿龙置业 和@王芳 了解…") leaves its 和 behind once the @-name is gone
+    .replace(new RegExp(`(?:和|与|同|跟|陪同|协同|会同)\\s*${MENTION.source}(?:\\s*[、,，和与及]?\\s*${MENTION.source})*`, 'g'), ' ')
     .replace(MENTION, ' ')
     .replace(new RegExp(DATE_WORD.source, 'g'), ' ')
     .replace(new RegExp(`(?:企业(?:说|表示)?|目前|当前|总体)*(?:${NO_PROBLEMS.source})`, 'g'), ' ')

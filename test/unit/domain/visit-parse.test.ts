@@ -109,6 +109,8 @@ describe('parseVisit', () => {
   it('companions are the @-names before the problems, not someone asked to follow one up', () => {
     expect(parseVisit('走访 亿龙置业，发现问题：1.用电 2.用工，请@王芳 跟进', NOW, cal, KNOWN)?.companions).toEqual([]);
     expect(parseVisit('和@王芳 走访 亿龙置业，无问题', NOW, cal, KNOWN)?.companions).toEqual(['王芳']);
+    // named after the enterprise: a companion still, and the note keeps no stray 和
+    expect(parseVisit('走访 亿龙置业 和@王芳、@刘强 了解二期用电，无问题', NOW, cal, KNOWN)).toMatchObject({ companions: ['王芳', '刘强'], note: '了解二期用电' });
   });
 
   it('says "no problems", in either script', () => {
