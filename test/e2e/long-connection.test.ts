@@ -227,7 +227,8 @@ describe('WeCom AI bot over the long connection', () => {
     expect(r.connections?.find((c) => c.platform === 'wecom')).toMatchObject({ state: 'open', reconnects: 1 });
   });
 
-  it.skip('replaces a silent server (no pongs): no env shortens the 30 s heartbeat (silentMs 90 s) — covered by test/integration/wecom-long-connection.test.ts', () => {});
+  // a silent server (no pongs) is replaced after 2 missed 30 s heartbeats: too slow for this file, and covered with
+  // short timings by test/integration/wecom-long-connection.test.ts
 });
 
 describe('DingTalk Stream', () => {
