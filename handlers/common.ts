@@ -141,3 +141,9 @@ export function ticketCard(t: Ticket, cal: Pick<BusinessCalendar, 'localDate' | 
     ...(last?.note ? [`> ${lastLabel}：${last.note}`] : []),
   ];
 }
+
+/** A date as officials write it: "12月5日" (with the year when it is not this year's). */
+export function cnDate(d: string, today: string): string {
+  const [y, m, day] = d.split('-').map(Number);
+  return `${String(y) === today.slice(0, 4) ? '' : `${y}年`}${m}月${day}日`;
+}

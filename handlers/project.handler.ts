@@ -21,7 +21,7 @@ import {
   type PathItem,
   type ProjectPath,
 } from '../src/domain/project-path.js';
-import { answer, compose } from './common.js';
+import { answer, cnDate, compose } from './common.js';
 
 /**
  * 项目代办 in chat: `项目 亿龙二期` shows the project's approval path; `亿龙二期 施工许可 已申报` (已批复, 容缺受理 缺：…,
@@ -99,11 +99,6 @@ function readCommand(ctx: BotContext): Command | null {
   return null;
 }
 
-/** A date as officials write it: "12月5日" (with the year when it is not this year's). */
-function cnDate(d: string, today: string): string {
-  const [y, m, day] = d.split('-').map(Number);
-  return `${String(y) === today.slice(0, 4) ? '' : `${y}年`}${m}月${day}日`;
-}
 
 /** Working days, as 工作日 in a sentence. */
 const wd = (n: number) => `${n}个工作日`;

@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import type { BotContext, Handler } from '../src/bot/context.js';
 import type { Enterprise, Project } from '../src/domain/directory.js';
 import { parseMessage } from '../src/domain/parse/parse.js';
@@ -17,7 +16,7 @@ import {
   type VisitProblem,
 } from '../src/domain/visit.js';
 import type { OutboundMessage, OutboundTarget } from '../src/messages/outbound.js';
-import { answer, compose } from './common.js';
+import { answer, cnDate, compose } from './common.js';
 import { acceptedCard, notifyNewAssignee, openProblem } from './create-ticket.handler.js';
 
 /**
@@ -79,11 +78,6 @@ function knownNames(ctx: BotContext): string[] {
   return [...d.enterprises.flatMap((e) => [e.name, ...e.aliases]), ...d.projects.flatMap((p) => [p.name, ...p.aliases])];
 }
 
-/** "11月28日" (with the year when not this year's). */
-function cnDate(date: string, today: string): string {
-  const d = DateTime.fromISO(date);
-  return date.slice(0, 4) === today.slice(0, 4) ? d.toFormat('M月d日') : d.toFormat('yyyy年M月d日');
-}
 
 /** The enterprise and project a reading names: a project first (its enterprise goes with it), then an enterprise. */
 function resolveTarget(ctx: BotContext, target: string | null): { enterprise?: Enterprise; project?: Project; name: string | null } {

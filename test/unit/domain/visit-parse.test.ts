@@ -1,32 +1,14 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { evaluateVisits, loadVisitSet, VISIT_FIELDS, VISIT_SET_KNOWN, VISIT_SET_NOW } from '../../../bench/visits-eval.js';
 import { defaultCalendar } from '../../../src/domain/calendar.js';
-import { normalizeText } from '../../../src/domain/parse/normalize.js';
 import { parseVisit, parseVisitConfirm } from '../../../src/domain/parse/visit.js';
 
 // labels are computed for this instant: Friday 2026-11-20, 10:00 in Asia/Shanghai
-const NOW = '2026-11-20T02:00:00.000Z';
-const KNOWN = ['钱塘新材料', '亿龙置业', '亿龙二期', '天赐生态', '华越纺织', '神马电力', '青年汽车', '星火医药'];
+const NOW = VISIT_SET_NOW;
+const KNOWN = VISIT_SET_KNOWN;
 const cal = defaultCalendar;
 
-interface LabelledVisit {
-  id: string;
-  text: string;
-  split: 't' | 'h' | 'u';
-  visit: boolean;
-  target: string | null;
-  mode: string | null;
-  date: string | null;
-  companions: string[];
-  problems: string[];
-  noProblems: boolean;
-  known: boolean;
-}
-
-const set = readFileSync(new URL('../../fixtures/visits.jsonl', import.meta.url), 'utf8')
-  .split('\n')
-  .filter((l) => l.trim())
-  .map((l) => JSON.parse(l) as LabelledVisit);
+const set = loadVisitSet();
 const visits = set.filter((m) => m.visit);
 const TRADITIONAL = /[訪門務問題電話視頻連線談會發現無業貿龍賜華紡織錢醫藥據與這們個裡來說對應時]/;
 
@@ -46,25 +28,11 @@ describe('the labelled visit set (test/fixtures/visits.jsonl)', () => {
     expect(new Set(set.map((m) => m.id)).size).toBe(set.length);
   });
 
-  const FIELDS = ['visit', 'target', 'mode', 'date', 'companions', 'problems', 'noProblems'] as const;
-  const norm = (v: unknown): unknown => (typeof v === 'string' ? normalizeText(v) : Array.isArray(v) ? v.map(norm) : v);
   // tuning (t) and development (h) parts; the unseen part (u) is only measured, by npm run bench:visits
-  const tuning = set.filter((m) => m.split === 't' || m.split === 'h');
-  const readings = tuning.map((m) => parseVisit(m.text, NOW, cal, m.known ? KNOWN : undefined));
-  for (const f of FIELDS) {
+  const scores = evaluateVisits(set.filter((m) => m.split === 't' || m.split === 'h'));
+  for (const f of VISIT_FIELDS) {
     it(`reads ${f} right on ≥ 95 % of the tuning and development parts`, () => {
-      let n = 0;
-      let right = 0;
-      const misses: string[] = [];
-      tuning.forEach((m, i) => {
-        if (f !== 'visit' && !m.visit) return;
-        const r = readings[i]!;
-        const got = f === 'visit' ? r !== null : r === null ? null : r[f];
-        n++;
-        if (JSON.stringify(norm(m[f])) === JSON.stringify(norm(got))) right++;
-        else misses.push(`${m.id} want=${JSON.stringify(m[f])} got=${JSON.stringify(got)}`);
-      });
-      expect(right / n, misses.join('\n')).toBeGreaterThanOrEqual(0.95);
+      expect(scores[f].right / scores[f].n, scores[f].misses.join('\n')).toBeGreaterThanOrEqual(0.95);
     });
   }
 });
