@@ -241,7 +241,8 @@ async function confirm(ctx: BotContext, cmd: Extract<Command, { kind: 'confirm' 
   const v = await findVisit(ctx, cmd.visitNo, (x) => !!byThis(x) || pendingProblems(x).length > 0, '确认 V12 1 2', '您一天内登记的走访中没有待建单的问题');
   if (!v) return 'visit:not-found';
   const mine = v.by.platformId === ctx.msg.sender.id || (!!ctx.actor.personId && v.by.personId === ctx.actor.personId);
-  if (!mine && !authorize('digest', ctx.actor, null, ctx.now).ok) {
+  // the author, or a leader or admin (those who may see every visit's figures)
+  if (!mine && !authorize('visit_overview', ctx.actor, null, ctx.now).ok) {
     await answer(ctx, `抱歉，只有登记人、领导和管理员才能为走访 ${visitRef(v.no)} 的问题建单。`);
     return 'visit:confirm-refused';
   }
@@ -429,9 +430,9 @@ export const visit: Handler = {
         return 'visit:mine';
       }
       case 'overview': {
-        const auth = authorize('digest', ctx.actor, null, ctx.now);
+        const auth = authorize('visit_overview', ctx.actor, null, ctx.now);
         if (!auth.ok) {
-          await answer(ctx, auth.message.replace('查看简报', '查看走访情况'));
+          await answer(ctx, auth.message);
           return 'visit:overview-refused';
         }
         const g = ctx.directory.group(ctx.msg.platform, ctx.msg.chatId);

@@ -3,7 +3,7 @@ import type { Actor, Directory } from './directory.js';
 import type { Ticket } from './ticket.js';
 
 export type Permission =
-  | 'claim' | 'progress' | 'resolve' | 'transfer' | 'rate' | 'reopen' | 'urge' | 'view' | 'digest' | 'overdue'
+  | 'claim' | 'progress' | 'resolve' | 'transfer' | 'rate' | 'reopen' | 'urge' | 'view' | 'digest' | 'overdue' | 'visit_overview'
   | 'extend' | 'approve_extension' | 'resume' | 'project_update';
 
 /** Days after closing during which the enterprise may still rate or reopen. */
@@ -31,6 +31,7 @@ export function authorize(p: Permission, a: Actor, t: Ticket | null, now: string
   switch (p) {
     case 'digest':
     case 'overdue':
+    case 'visit_overview':
     case 'approve_extension':
       return isManager(a) ? { ok: true } : refuse('只有领导和管理员');
     case 'project_update':
@@ -79,6 +80,7 @@ const LABEL: Record<Permission, string> = {
   digest: '查看简报',
   project_update: '登记项目审批事项进度',
   overdue: '查看超期清单',
+  visit_overview: '查看走访情况',
 };
 
 /** A conversation a message came from or goes to. */
