@@ -5,7 +5,7 @@ import { authorize, mayShowTicketIn, type Permission } from '../src/domain/permi
 import type { TicketAction } from '../src/domain/ticket-state.js';
 import { CATEGORIES, isOpen, TICKET_STATUSES, type Assignee, type Ticket } from '../src/domain/ticket.js';
 import { OUTCOMES } from '../src/domain/ticket-state.js';
-import { escapeTokens, mentionToken, type OutboundMessage } from '../src/messages/outbound.js';
+import { escapeTokens, mentionToken, type OutboundMessage, type OutboundTarget } from '../src/messages/outbound.js';
 import type { UserRef } from '../src/messages/inbound.js';
 
 /**
@@ -146,4 +146,17 @@ export function ticketCard(t: Ticket, cal: Pick<BusinessCalendar, 'localDate' | 
 export function cnDate(d: string, today: string): string {
   const [y, m, day] = d.split('-').map(Number);
   return `${String(y) === today.slice(0, 4) ? '' : `${y}年`}${m}月${day}日`;
+}
+
+/** The sender, privately, on the platform they wrote on. */
+export const privately = (ctx: BotContext): OutboundTarget => ({ kind: 'user', platform: ctx.msg.platform, userId: ctx.msg.sender.id });
+
+/**
+ * `msg` here when this conversation may show it (`allowed`); otherwise to the sender privately, with a short line
+ * here (`told`) that names nothing of it.
+ */
+export async function here(ctx: BotContext, allowed: boolean, msg: OutboundMessage, told: string): Promise<void> {
+  if (allowed) return ctx.reply(msg);
+  await ctx.send(privately(ctx), msg);
+  await answer(ctx, told);
 }

@@ -21,7 +21,7 @@ import {
   type PathItem,
   type ProjectPath,
 } from '../src/domain/project-path.js';
-import { answer, cnDate, compose } from './common.js';
+import { answer, cnDate, compose, here } from './common.js';
 
 /**
  * 项目代办 in chat: `项目 亿龙二期` shows the project's approval path; `亿龙二期 施工许可 已申报` (已批复, 容缺受理 缺：…,
@@ -221,12 +221,8 @@ export const project: Handler = {
         return `project:${found.reason}`;
       }
       const card = compose(projectCard(cmd.project, found.path, today, cal), [], `项目代办 · ${cmd.project.name}`);
-      if (mayShowProjectIn(cmd.project, ctx.msg, ctx.directory)) await ctx.reply(card);
-      else {
-        // another enterprise's group never sees this project: the card goes to the asker privately
-        await ctx.send({ kind: 'user', platform: ctx.msg.platform, userId: ctx.msg.sender.id }, card);
-        await answer(ctx, '项目进度已私信发送给您。');
-      }
+      // another enterprise's group never sees this project: the card goes to the asker privately
+      await here(ctx, mayShowProjectIn(cmd.project, ctx.msg, ctx.directory), card, '项目进度已私信发送给您。');
       return 'project:card';
     }
     const role = authorize('project_update', ctx.actor, null, ctx.now);

@@ -1,11 +1,8 @@
 import { authorize, mayShowTicketIn } from '../src/domain/permissions.js';
-import type { OutboundTarget } from '../src/messages/outbound.js';
 import type { BotContext, Handler } from '../src/bot/context.js';
 import { isOverdue, type Ticket } from '../src/domain/ticket.js';
-import { answer, compose, ticketCard, ticketLine } from './common.js';
+import { answer, compose, privately, ticketCard, ticketLine } from './common.js';
 
-/** The asker, privately, on the platform they wrote on. */
-const privately = (ctx: BotContext): OutboundTarget => ({ kind: 'user', platform: ctx.msg.platform, userId: ctx.msg.sender.id });
 const NOT_RECEIVED = '如未收到，请与我私聊查询';
 
 /**

@@ -15,8 +15,8 @@ import {
   type VisitEvent,
   type VisitProblem,
 } from '../src/domain/visit.js';
-import type { OutboundMessage, OutboundTarget } from '../src/messages/outbound.js';
-import { answer, cnDate, compose } from './common.js';
+import type { OutboundMessage } from '../src/messages/outbound.js';
+import { answer, cnDate, compose, here } from './common.js';
 import { acceptedCard, notifyNewAssignee, openProblem } from './create-ticket.handler.js';
 
 /**
@@ -151,16 +151,6 @@ function offerLine(v: Visit): string[] {
   if (pending.length === 0) return [];
   const nums = pending.map((p) => p.n).join(' ');
   return [`回复“确认 ${nums}”将问题建单交办${pending.length > 1 ? '（可只选部分编号）' : ''}，或回复“都建单”。`];
-}
-
-/** The asker, privately, on the platform they wrote on. */
-const privately = (ctx: BotContext): OutboundTarget => ({ kind: 'user', platform: ctx.msg.platform, userId: ctx.msg.sender.id });
-
-/** `msg` here when `allowed`; otherwise to the sender privately, with a short line here (`told`) naming nothing of it. */
-async function here(ctx: BotContext, allowed: boolean, msg: OutboundMessage, told: string): Promise<void> {
-  if (allowed) return ctx.reply(msg);
-  await ctx.send(privately(ctx), msg);
-  await answer(ctx, told);
 }
 
 /** A visit's record here when this conversation may show it; otherwise privately, with a short line here. */
