@@ -326,7 +326,17 @@ function findKnown(text: string, known: readonly string[]): string | null {
     if (at < 0) continue;
     if (!best || at < best.at || (at === best.at && name.length > best.name.length)) best = { at, name: raw };
   }
-  return best ? normalizeText(best.name) : null;
+  if (!best) return null;
+  // a short name written longer ("天赐生态" where the directory knows 天赐 and 浙江天赐生态科技有限公司): the hit runs on
+  // as far as the written text stays inside one of the known names, so no part of the name is left in the note
+  let hit = normalizeText(best.name);
+  const names = known.map(normalizeText);
+  while (best.at + hit.length < text.length) {
+    const longer = text.slice(best.at, best.at + hit.length + 1);
+    if (!names.some((n) => n.includes(longer))) break;
+    hit = longer;
+  }
+  return hit;
 }
 
 /** The target read by shape at the start of `text`: the words up to punctuation, a mode word or a purpose verb. */

@@ -74,6 +74,12 @@ describe('parseVisit', () => {
     expect(parseVisit('31号 走访亿龙置业，无问题', '2026-03-02T02:00:00.000Z', cal, KNOWN)).toMatchObject({ badDate: '31号' });
   });
 
+  it('a short name written longer than the directory’s alias is read whole, and none of it left in the note', () => {
+    const known = ['浙江天赐生态科技有限公司', '天赐生态科技', '天赐'];
+    expect(parseVisit('走访 天赐生态 了解用工情况，无问题', NOW, cal, known)).toMatchObject({ target: '天赐生态', note: '了解用工情况' });
+    expect(parseVisit('走访 天赐 了解用工', NOW, cal, known)).toMatchObject({ target: '天赐', note: '了解用工' });
+  });
+
   it('companions are the @-names before the problems, not someone asked to follow one up', () => {
     expect(parseVisit('走访 亿龙置业，发现问题：1.用电 2.用工，请@王芳 跟进', NOW, cal, KNOWN)?.companions).toEqual([]);
     expect(parseVisit('和@王芳 走访 亿龙置业，无问题', NOW, cal, KNOWN)?.companions).toEqual(['王芳']);
