@@ -62,7 +62,8 @@ export async function startFakePlatforms() {
       respond = fn;
     },
     /** Resolves with the first request (past or future) matching `pred`. */
-    waitFor(pred: (r: Recorded) => boolean, timeoutMs = 15_000): Promise<Recorded> {
+    // generous: a digest under a loaded CI machine (several bot processes, FerretDB scans) can take over 15 s
+    waitFor(pred: (r: Recorded) => boolean, timeoutMs = 30_000): Promise<Recorded> {
       const seen = requests.find(pred);
       if (seen) return Promise.resolve(seen);
       return new Promise((resolve, reject) => {
