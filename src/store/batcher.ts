@@ -37,6 +37,12 @@ export function createBatcher<I, R>(write: (items: I[]) => Promise<R[]>, opts: {
 /**
  * Concurrent inserts into one collection written together (one unordered insertMany); each caller learns whether its
  * own document was 'stored', a 'duplicate' of one already there (unique `_id`), or failed.
+ *
+ * A document counts as stored only when the server said so. The driver reports a failure that is not a per-document
+ * one (the store unreachable, a timeout, a closed connection) as a MongoBulkWriteError with an empty `writeErrors`;
+ * that fails the whole batch. A reply with per-document errors counts the others as stored only when the inserted
+ * count adds up and no write-concern error came with it; anything else fails the whole batch too (each caller's
+ * platform delivers again, and a document that did get in is then a duplicate).
  */
 export function createBatchedInsert<D>(collection: { insertMany(docs: Record<string, unknown>[], opts: { ordered: boolean }): Promise<unknown> }) {
   return createBatcher<D, 'stored' | 'duplicate' | Error>(async (docs) => {
@@ -44,12 +50,20 @@ export function createBatchedInsert<D>(collection: { insertMany(docs: Record<str
     try {
       await collection.insertMany(docs as unknown as Record<string, unknown>[], { ordered: false });
     } catch (err) {
-      const writeErrors = (err as { writeErrors?: { index: number; code?: number; err?: { code?: number; index?: number } }[] }).writeErrors;
-      if (!writeErrors) throw err;
+      const e = err as {
+        writeErrors?: { index: number; code?: number; err?: { code?: number; index?: number } }[];
+        writeConcernError?: unknown;
+        result?: { insertedCount?: number; getWriteConcernError?: () => unknown };
+      };
+      const writeErrors = e.writeErrors ?? [];
+      const inserted = e.result?.insertedCount;
+      const concern = e.writeConcernError ?? e.result?.getWriteConcernError?.();
+      if (writeErrors.length === 0 || concern || inserted === undefined || inserted + writeErrors.length !== docs.length) throw err;
       for (const w of writeErrors) {
         const index = w.index ?? w.err?.index ?? -1;
+        if (index < 0 || index >= docs.length) throw err;
         const code = w.code ?? w.err?.code;
-        if (index >= 0) results[index] = code === 11000 ? 'duplicate' : new Error(`insert failed (${String(code)})`);
+        results[index] = code === 11000 ? 'duplicate' : new Error(`insert failed (${String(code)})`);
       }
     }
     return results;
