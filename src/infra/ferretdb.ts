@@ -25,17 +25,69 @@ export function defaultFerretdbBin(): string {
   return join(projectRoot(), 'tools', 'bin', 'ferretdb');
 }
 
+/**
+ * What this project builds: FerretDB v1.24.2 with one patch (its `--version` says so). Bump the suffix when the
+ * patch changes, so that existing installations are built again.
+ */
+export const FERRETDB_BUILD = `${FERRETDB_VERSION}-xiaoer.1`;
+
 async function works(bin: string): Promise<boolean> {
   if (!existsSync(bin)) return false;
   const r = await run(bin, ['--version']).catch(() => ({ code: 1, stdout: '' }));
-  return r.code === 0 && r.stdout.includes(FERRETDB_VERSION);
+  return r.code === 0 && r.stdout.includes(FERRETDB_BUILD);
 }
 
 /**
- * Makes sure a FerretDB v1.24.2 binary exists at `bin` (default tools/bin/ferretdb), building it with Go when
- * missing. First `go install …@v1.24.2`; if that fails, or yields a binary that cannot start (the module zip
- * lacks build/version/version.txt, so such builds panic at start), the module source is copied, the version
- * file written, and the command built with `go build`.
+ * The patch, applied to the module source before it is built. FerretDB v1.24's SQLite backend creates each
+ * collection's unique `_id` index on the expression `_ferretdb_sjson->"_id"` but queries, updates and deletes by
+ * `_id` with `_ferretdb_sjson->'$._id'`. The two mean the same to SQLite's JSON functions, but its planner matches
+ * index expressions by their text, so none of those statements uses the index: every read by `_id`, and every update
+ * and delete of one document (they are written `… WHERE _id = ?`), scans the whole table (EXPLAIN QUERY PLAN:
+ * `SCAN`). The patch writes the `_id` column as the index has it (`SEARCH … USING INDEX`), and also lets a non-zero
+ * integer `_id` (ticket numbers) be looked up that way: int32, int64 and an integral double all serialize to the
+ * same JSON text (Go's encoding/json), and FerretDB filters every pushed-down result again with the full query, so
+ * a pushdown can only narrow what is read, never change what matches (0 is left out: -0.0 would serialize as -0).
+ * test/integration/ferretdb-id-index.test.ts checks the plan and the matches.
+ */
+export const FERRETDB_PATCH: { file: string; from: string; to: string; count: number }[] = [
+  {
+    file: 'internal/backends/sqlite/metadata/metadata.go',
+    from: `IDColumn = DefaultColumn + "->'$._id'"`,
+    to: `IDColumn = DefaultColumn + "->'_id'"`,
+    count: 1,
+  },
+  {
+    file: 'internal/backends/sqlite/collection.go',
+    from: '\t\tswitch v.(type) {\n\t\tcase string, types.ObjectID:\n',
+    to: '\t\tswitch {\n\t\tcase xiaoerIDPushdown(v):\n',
+    count: 2,
+  },
+  {
+    file: 'internal/backends/sqlite/collection.go',
+    from: '\n// check interfaces\n',
+    to:
+      '\n// xiaoerIDPushdown tells whether an `_id` equality is looked up in the `_id` index (patched by xiaoer).\n' +
+      'func xiaoerIDPushdown(v any) bool {\n\tswitch v := v.(type) {\n\tcase string, types.ObjectID:\n\t\treturn true\n' +
+      '\tcase int32:\n\t\treturn v != 0\n\tcase int64:\n\t\treturn v != 0\n\t}\n\n\treturn false\n}\n\n// check interfaces\n',
+    count: 1,
+  },
+];
+
+function applyPatch(src: string): void {
+  for (const p of FERRETDB_PATCH) {
+    const path = join(src, p.file);
+    const text = readFileSync(path, 'utf8');
+    const found = text.split(p.from).length - 1;
+    if (found !== p.count) throw new FerretdbInstallError(`the FerretDB source differs from what the patch expects (${p.file}: ${found} × instead of ${p.count})`);
+    writeFileSync(path, text.split(p.from).join(p.to));
+  }
+}
+
+/**
+ * Makes sure the patched FerretDB v1.24.2 (see FERRETDB_PATCH) exists at `bin` (default tools/bin/ferretdb),
+ * building it with Go when missing or older: the module source is downloaded (`go mod download`), copied, patched,
+ * its version file written (the module zip lacks build/version/version.txt, so builds without it panic at start),
+ * and the command built with `go build`.
  */
 export async function ensureFerretdb(bin = defaultFerretdbBin(), log: (m: string) => void = () => {}): Promise<string> {
   if (await works(bin)) return bin;
@@ -47,31 +99,23 @@ export async function ensureFerretdb(bin = defaultFerretdbBin(), log: (m: string
   const binDir = join(bin, '..');
   mkdirSync(binDir, { recursive: true });
   const tmpBin = `${bin}.tmp-${process.pid}`;
-  log(`installing FerretDB ${FERRETDB_VERSION} with go install (first start only, about a minute)`);
-  const gobin = join(binDir, `.gobin-${process.pid}`);
-  const inst = await run('go', ['install', `${FERRETDB_MODULE}/cmd/ferretdb@${FERRETDB_VERSION}`], {
-    env: { ...process.env, GOBIN: gobin },
-  });
-  if (inst.code === 0 && (await works(join(gobin, 'ferretdb')))) {
-    renameSync(join(gobin, 'ferretdb'), bin);
-    rmSync(gobin, { recursive: true, force: true });
-    return bin;
-  }
-  rmSync(gobin, { recursive: true, force: true });
-  log(`go install did not give a working binary (${lastLine(inst.stderr) || 'binary cannot start'}); building from the module source`);
-
+  log(`building FerretDB ${FERRETDB_BUILD} with Go (first start only, a few minutes)`);
   const dl = await run('go', ['mod', 'download', '-json', `${FERRETDB_MODULE}@${FERRETDB_VERSION}`]);
   if (dl.code !== 0) throw new FerretdbInstallError(`go mod download failed: ${lastLine(dl.stderr || dl.stdout)}`);
   const dir = (JSON.parse(dl.stdout) as { Dir?: string }).Dir;
   if (!dir) throw new FerretdbInstallError('go mod download did not report a source folder');
   const src = join(projectRoot(), 'tools', 'src', `ferretdb-${FERRETDB_VERSION}-${process.pid}`);
   rmSync(src, { recursive: true, force: true });
-  cpSync(dir, src, { recursive: true });
-  makeWritable(src);
-  writeFileSync(join(src, 'build', 'version', 'version.txt'), `${FERRETDB_VERSION}\n`);
-  const build = await run('go', ['build', '-trimpath', '-o', tmpBin, './cmd/ferretdb'], { cwd: src, env: process.env });
-  rmSync(src, { recursive: true, force: true });
-  if (build.code !== 0) throw new FerretdbInstallError(`go build of FerretDB failed: ${lastLine(build.stderr)}`);
+  try {
+    cpSync(dir, src, { recursive: true });
+    makeWritable(src);
+    applyPatch(src);
+    writeFileSync(join(src, 'build', 'version', 'version.txt'), `${FERRETDB_BUILD}\n`);
+    const build = await run('go', ['build', '-trimpath', '-o', tmpBin, './cmd/ferretdb'], { cwd: src, env: process.env });
+    if (build.code !== 0) throw new FerretdbInstallError(`go build of FerretDB failed: ${lastLine(build.stderr)}`);
+  } finally {
+    rmSync(src, { recursive: true, force: true });
+  }
   renameSync(tmpBin, bin);
   if (!(await works(bin))) throw new FerretdbInstallError(`the FerretDB binary at ${bin} does not start`);
   return bin;
