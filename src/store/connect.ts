@@ -11,6 +11,7 @@ import { outboundMessageSchema } from './models/outbound-message.model.js';
 import { projectPathSchema, projectTemplateSetSchema } from './models/project.model.js';
 import { visitSchema } from './models/visit.model.js';
 import { slaDueSchema } from './models/sla-due.model.js';
+import { ticketSourceSchema } from './models/ticket-source.model.js';
 
 export interface Store {
   conn: Connection;
@@ -133,6 +134,7 @@ export async function connectStore(uri: string, opts: StoreOptions = {}): Promis
   conn.model('ProjectPath', projectPathSchema, 'project_paths');
   conn.model('Visit', visitSchema, 'visits');
   conn.model('SlaDue', slaDueSchema, 'sla_due');
+  conn.model('TicketSource', ticketSourceSchema, 'ticket_sources');
   try {
     await Promise.all(Object.values(conn.models).map((m) => m.createIndexes()));
   } catch (err) {

@@ -1,3 +1,4 @@
+import mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY } from '../../config/policy.js';
 import { createTicketService } from '../../src/bot/ticket-service.js';
@@ -71,6 +72,48 @@ describe('intake ledger and tickets on a real MongoDB-wire server', () => {
     expect(again).toMatchObject({ created: false, ticket: { no: a.ticket.no } });
     expect(await tickets.findBySource('wecom:m-twice')).toMatchObject({ no: a.ticket.no, status: 'accepted' });
     expect(await tickets.count()).toBe(21);
+  });
+
+  it('makes a report\'s ticket reading the store by _id only (no query of tickets by source: a full scan on FerretDB)', async () => {
+    const tickets = createTicketRepository(store.conn);
+    const service = createTicketService({ tickets, withLock: (_k, fn) => fn(), calendar: defaultCalendar, policy: DEFAULT_POLICY });
+    const queries: { coll: string; method: string; filter: unknown }[] = [];
+    mongoose.set('debug', (coll: string, method: string, filter: unknown) => void queries.push({ coll, method, filter }));
+    try {
+      const m = msg('m-by-id');
+      const first = await service.openFromMessage(m, fields, m.sentAt);
+      const again = await service.openFromMessage(m, fields, m.sentAt);
+      expect(first.created).toBe(true);
+      expect(again).toMatchObject({ created: false, ticket: { no: first.ticket.no } });
+    } finally {
+      mongoose.set('debug', false);
+    }
+    const reads = queries.filter((q) => /^find/.test(q.method) || q.method === 'countDocuments');
+    expect(reads.length).toBeGreaterThan(0);
+    for (const q of reads) expect(Object.keys((q.filter ?? {}) as object), `${q.coll}.${q.method} ${JSON.stringify(q.filter)}`).toEqual(['_id']);
+  });
+
+  it('a retry after a crash between reserving a number and inserting the ticket takes the same number', async () => {
+    const tickets = createTicketRepository(store.conn);
+    const service = createTicketService({ tickets, withLock: (_k, fn) => fn(), calendar: defaultCalendar, policy: DEFAULT_POLICY });
+    const m = msg('m-reserved');
+    const no = await tickets.nextNumber();
+    await store.conn.collection('ticket_sources').insertOne({ _id: 'wecom:m-reserved' as never, no });
+    const r = await service.openFromMessage(m, fields, m.sentAt);
+    expect(r).toMatchObject({ created: true, ticket: { no } });
+    expect(await tickets.nextNumber()).toBe(no + 1);
+  });
+
+  it('a ticket made before ticket_sources existed is found again, not made twice', async () => {
+    const tickets = createTicketRepository(store.conn);
+    const service = createTicketService({ tickets, withLock: (_k, fn) => fn(), calendar: defaultCalendar, policy: DEFAULT_POLICY });
+    const m = msg('m-legacy');
+    const made = await service.openFromMessage(m, fields, m.sentAt);
+    await store.conn.collection('ticket_sources').deleteOne({ _id: 'wecom:m-legacy' as never });
+    const again = await service.openFromMessage(m, fields, m.sentAt);
+    expect(again).toMatchObject({ created: false, ticket: { no: made.ticket.no } });
+    expect(await store.conn.collection('tickets').countDocuments({ sourceMessageId: 'wecom:m-legacy' })).toBe(1);
+    expect((await store.conn.collection('ticket_sources').findOne({ _id: 'wecom:m-legacy' as never }))?.no).toBe(made.ticket.no);
   });
 
   it('stores concurrent deliveries together and reports each duplicate on its own (group commit)', async () => {

@@ -1,5 +1,5 @@
 import type { Connection, Model } from 'mongoose';
-import { OPEN_STATUSES, type Ticket, type TicketEvent, type TicketStatus } from '../../domain/ticket.js';
+import { FINISHED_STATUSES, OPEN_STATUSES, type Ticket, type TicketEvent, type TicketStatus } from '../../domain/ticket.js';
 import { createSlaDueIndex } from './sla-due.repository.js';
 import { isDuplicateKey } from './duplicate-key.js';
 import { decodeCursor, encodeCursor } from '../../shared/page-cursor.js';
@@ -73,6 +73,7 @@ export function searchCursor(sort: 'todo' | 'newest', t: Pick<Ticket, 'no' | 'ur
 export function createTicketRepository(conn: Connection) {
   const Tickets = conn.model('Ticket') as Model<Ticket & { _id: number }>;
   const Counters = conn.model('Counter') as Model<{ _id: string; seq: number }>;
+  const Sources = conn.model('TicketSource') as Model<{ _id: string; no: number }>;
   const toTicket = (d: Record<string, unknown> | null): Ticket | null => {
     if (!d) return null;
     // `resolutionDue` (a stored date beside the instant) is gone; old documents may still carry it: ignored
@@ -112,7 +113,10 @@ export function createTicketRepository(conn: Connection) {
 
     /**
      * Gives `build(no)` the next free number and inserts it. A report has one ticket: when its source message
-     * already has one, that ticket is returned. A number taken by a concurrent insert is skipped (retry).
+     * already has one, that ticket is returned. The number is reserved for the source first (`ticket_sources`, by
+     * `_id`), so a retry after a crash takes the same one; a number taken by a concurrent insert (FerretDB can hand
+     * one out twice, see nextNumber) is replaced by a fresh one. No query but by `_id` on the way, except after a
+     * failed insert, to find a ticket older than `ticket_sources`.
      */
     async insertNumbered(
       sourceMessageId: string,
@@ -120,17 +124,32 @@ export function createTicketRepository(conn: Connection) {
       /** Runs before the insert (the due index is written first: a crash in between leaves a stale entry, not a gap). */
       beforeInsert?: (t: Ticket) => Promise<void>,
     ): Promise<{ ticket: Ticket; created: boolean }> {
+      let reserved = (await Sources.findById(sourceMessageId).lean())?.no ?? null;
+      if (reserved !== null) {
+        const existing = await this.getByNo(reserved);
+        if (existing?.sourceMessageId === sourceMessageId) return { ticket: existing, created: false };
+        if (existing) reserved = null; // its number went to another source: a fresh one below
+      }
       for (let attempt = 0; attempt < 50; attempt++) {
-        const existing = await this.findBySource(sourceMessageId);
-        if (existing) return { ticket: existing, created: false };
-        const ticket = build(await this.nextNumber());
+        let no = reserved;
+        if (no === null) {
+          no = await this.nextNumber();
+          await Sources.updateOne({ _id: sourceMessageId }, { $set: { no } }, { upsert: true });
+        }
+        const ticket = build(no);
         await beforeInsert?.(ticket);
         try {
           await Tickets.create({ ...ticket, _id: ticket.no, version: 0 });
           return { ticket: { ...ticket, version: 0 } as Ticket, created: true };
         } catch (err) {
           if (!isDuplicateKey(err)) throw err;
-          // either this source already has its ticket (returned above on the next turn) or the number was taken
+          // this source already has its ticket (made before ticket_sources existed), or the number was taken
+          const existing = await this.findBySource(sourceMessageId);
+          if (existing) {
+            await Sources.updateOne({ _id: sourceMessageId }, { $set: { no: existing.no } }, { upsert: true });
+            return { ticket: existing, created: false };
+          }
+          reserved = null;
         }
       }
       throw new Error(`could not number the ticket of ${sourceMessageId}`);
@@ -158,7 +177,7 @@ export function createTicketRepository(conn: Connection) {
      * instant): only the 超期 ones then — in an open state, past the current answer deadline, not paused (isOverdue).
      */
     async listOpen(f: { assignee?: string; enterpriseId?: string; reporter?: string; overdueAt?: string; limit?: number } = {}): Promise<Ticket[]> {
-      const q: Record<string, unknown> = { status: { $ne: 'closed' } };
+      const q: Record<string, unknown> = { status: { $nin: [...FINISHED_STATUSES] } };
       if (f.assignee) q['assignee.personId'] = f.assignee;
       if (f.enterpriseId) q.enterpriseId = f.enterpriseId;
       if (f.reporter) q['reporter.id'] = f.reporter;
@@ -169,6 +188,20 @@ export function createTicketRepository(conn: Connection) {
       }
       const docs = await Tickets.find(q, { events: 0 }).sort({ _id: 1 }).limit(f.limit ?? 20).lean();
       return docs.map((d) => ({ ...toTicket(d as Record<string, unknown>)!, events: [] }));
+    },
+
+    /**
+     * 待确认: open tickets whose category awaits a person's check (`awaitsTriage`), oldest first, and how many there
+     * are; `memberOf`: only those assigned to the person or claimable by their task force or department (`team`).
+     */
+    async listTriage(f: { memberOf?: string; limit?: number } = {}): Promise<{ total: number; tickets: Ticket[] }> {
+      const q: Record<string, unknown> = { needsTriage: true, status: { $in: [...OPEN_STATUSES] } };
+      if (f.memberOf) q.$or = [{ 'assignee.personId': f.memberOf }, { team: f.memberOf }];
+      const [total, docs] = await Promise.all([
+        Tickets.countDocuments(q),
+        Tickets.find(q, { events: 0 }).sort({ _id: 1 }).limit(f.limit ?? 20).lean(),
+      ]);
+      return { total, tickets: docs.map((d) => ({ ...toTicket(d as Record<string, unknown>)!, events: [] })) };
     },
 
     /**
@@ -187,7 +220,7 @@ export function createTicketRepository(conn: Connection) {
      */
     async forDigest(since: string, eventsSince: string): Promise<Ticket[]> {
       const docs = await Tickets.find(
-        { $or: [{ createdAt: { $gte: since } }, { status: { $ne: 'closed' } }, { closedAt: { $gte: since } }, { resolvedAt: { $gte: since } }] },
+        { $or: [{ createdAt: { $gte: since } }, { status: { $nin: [...FINISHED_STATUSES] } }, { closedAt: { $gte: since } }, { resolvedAt: { $gte: since } }] },
         { events: 0, text: 0 },
       ).lean();
       const tickets = docs.map((d) => ({ ...toTicket(d as Record<string, unknown>)!, events: [] as Ticket['events'] }));
@@ -247,7 +280,7 @@ export function createTicketRepository(conn: Connection) {
      */
     async forDigestOneRead(since: string, eventsSince: string, batchSize = 1000): Promise<Ticket[]> {
       const cursor = Tickets.find(
-        { $or: [{ createdAt: { $gte: since } }, { status: { $ne: 'closed' } }, { closedAt: { $gte: since } }, { resolvedAt: { $gte: since } }] },
+        { $or: [{ createdAt: { $gte: since } }, { status: { $nin: [...FINISHED_STATUSES] } }, { closedAt: { $gte: since } }, { resolvedAt: { $gte: since } }] },
         { text: 0 },
       )
         .lean()
