@@ -83,6 +83,16 @@ export function createTicketRepository(conn: Connection) {
     return rest as unknown as Ticket;
   };
 
+  /** Notes the number a source is given (two first upserts of one source can race: the loser updates). */
+  const reserve = async (source: string, no: number) => {
+    try {
+      await Sources.updateOne({ _id: source }, { $set: { no } }, { upsert: true });
+    } catch (err) {
+      if (!isDuplicateKey(err)) throw err;
+      await Sources.updateOne({ _id: source }, { $set: { no } });
+    }
+  };
+
   return {
     /** The SLA steps by due minute (`sla_due`): what the reconcile reads instead of querying nextDueAt. */
     due: createSlaDueIndex(conn),
@@ -134,7 +144,7 @@ export function createTicketRepository(conn: Connection) {
         let no = reserved;
         if (no === null) {
           no = await this.nextNumber();
-          await Sources.updateOne({ _id: sourceMessageId }, { $set: { no } }, { upsert: true });
+          await reserve(sourceMessageId, no);
         }
         const ticket = build(no);
         await beforeInsert?.(ticket);
@@ -146,7 +156,7 @@ export function createTicketRepository(conn: Connection) {
           // this source already has its ticket (made before ticket_sources existed), or the number was taken
           const existing = await this.findBySource(sourceMessageId);
           if (existing) {
-            await Sources.updateOne({ _id: sourceMessageId }, { $set: { no: existing.no } }, { upsert: true });
+            await reserve(sourceMessageId, existing.no);
             return { ticket: existing, created: false };
           }
           reserved = null;
