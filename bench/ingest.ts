@@ -123,9 +123,12 @@ const show = (name: string, r: Awaited<ReturnType<typeof load>>) => {
 const acked: string[] = [];
 const scratch: string[] = [];
 console.log('\ningest (acknowledgements)      rate      latency (ms)');
-await load(bot.port, 200, 1, scratch); // warm-up
+// the ceiling first, while the bot is idle (after the bot's warm-up its workers would still be busy and slow the
+// ceiling down, flattering the ratio)
+await load(ceiling.port, 200, 1, scratch); // warm-up
 const ceil = await load(ceiling.port, 0, SECONDS, scratch);
 show('ceiling, max', ceil);
+await load(bot.port, 200, 1, scratch); // warm-up
 const max = await load(bot.port, 0, SECONDS, acked);
 show('bot, max', max);
 for (const rate of [100, 500, 1000]) show(`bot, ${rate}/s`, await load(bot.port, rate, SECONDS, acked));
@@ -145,6 +148,17 @@ bot.child.kill('SIGTERM');
 const fresh = await benchMongo('e2e');
 const full = await start([join('src', 'main.ts')], { ...env, MONGODB_URI: fresh.uri, XIAOER_QUEUE_PREFIX: `${prefix}e2e` }, async (p) => (await fetch(`http://127.0.0.1:${p}/readyz`).catch(() => null))?.status === 200);
 const e2e: string[] = [];
+// one report first, answered before the clock starts: /readyz answers as soon as callbacks are acknowledged, while the
+// worker process may still be starting (its start-up is reported, not mixed into the rates' percentiles)
+{
+  answered.length = 0;
+  const t0 = performance.now();
+  await load(full.port, 1, 0.5, [], '我们用电扩容申请一个月了还没批下来');
+  while (answered.length === 0 && performance.now() - t0 < 60_000) await new Promise((r) => setTimeout(r, 20));
+  const line = `end-to-end first report after ready: answered in ${answered[0]?.toFixed(0) ?? 'NOT'} ms`;
+  console.log(line);
+  e2e.push(line);
+}
 for (const rate of [20, 100]) {
   answered.length = 0;
   const ids: string[] = [];

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import type { PlatformId, ReceiveResult } from '../messages/inbound.js';
+import type { InboundMessage, PlatformId, ReceiveResult } from '../messages/inbound.js';
+import { createBatcher } from '../store/batcher.js';
 import type { JobDefinition } from '../queue/define-job.js';
 import type { Producer } from '../queue/producer.js';
 import type { Logger } from '../shared/logger.js';
@@ -32,6 +33,14 @@ export interface IntakeDeps {
  * enqueue its processing, answer. No parsing, LLM or outbound call here.
  */
 export function createIntake(deps: IntakeDeps) {
+  // concurrent acknowledgements put their messages in line and queue their jobs together: one pipeline for the lines,
+  // then one addBulk for the jobs, each caller answered once both are written (the job puts its message in line
+  // again before it looks, so a line lost in between is rebuilt)
+  const enqueue = createBatcher<InboundMessage & { receivedAtMs: number }, true>(async (items) => {
+    await deps.producer.chatOrder.addMany(items.map((m) => ({ platform: m.platform, chatId: m.chatId, eventId: m.eventId, receivedAtMs: m.receivedAtMs })));
+    await deps.producer.enqueueMany(deps.processing, items.map((m) => ({ platform: m.platform, eventId: m.eventId })));
+    return items.map(() => true as const);
+  });
   return {
     async accept(result: ReceiveResult, now: Date): Promise<IntakeOutcome> {
       if (result.kind === 'ignored') {
@@ -46,12 +55,7 @@ export function createIntake(deps: IntakeDeps) {
         return 'duplicate';
       }
       try {
-        // its place in its conversation's line (arrival order) and its job, in one round trip: both go over the
-        // producer's one Redis connection in this order, and the job puts its message in line again before it looks
-        await Promise.all([
-          deps.producer.chatOrder.add(message.platform, message.chatId, message.eventId, now.getTime()),
-          deps.producer.enqueue(deps.processing, { platform: message.platform, eventId: message.eventId }),
-        ]);
+        await enqueue({ ...message, receivedAtMs: now.getTime() });
       } catch (err) {
         // stored durably: the recovery sweep enqueues it once Redis answers again
         log.error({ err: { message: (err as Error).message } }, 'enqueue failed; left for the recovery sweep');

@@ -11,8 +11,17 @@ export function createChatOrder(redis: Redis, prefix: string) {
   return {
     /** Puts a message in its conversation's line (again: no change). */
     async add(platform: string, chatId: string, eventId: string, receivedAtMs: number): Promise<void> {
-      const k = key(platform, chatId);
-      await redis.multi().zadd(k, 'NX', receivedAtMs, eventId).pexpire(k, 31 * 86_400_000).exec();
+      await this.addMany([{ platform, chatId, eventId, receivedAtMs }]);
+    },
+    /** Puts messages in their conversations' lines, in one round trip. */
+    async addMany(entries: readonly { platform: string; chatId: string; eventId: string; receivedAtMs: number }[]): Promise<void> {
+      if (entries.length === 0) return;
+      const m = redis.multi();
+      for (const e of entries) {
+        const k = key(e.platform, e.chatId);
+        m.zadd(k, 'NX', e.receivedAtMs, e.eventId).pexpire(k, 31 * 86_400_000);
+      }
+      await m.exec();
     },
     /** The earliest unfinished message of the conversation, or null. */
     async head(platform: string, chatId: string): Promise<string | null> {

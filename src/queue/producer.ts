@@ -6,6 +6,8 @@ import { QUEUES, type JobDefinition, type QueueName } from './define-job.js';
 
 export interface Producer {
   enqueue<S extends z.ZodType>(def: JobDefinition<S, any>, data: z.infer<S>, opts?: { delay?: number }): Promise<string>;
+  /** Several jobs of one definition in one round trip (BullMQ addBulk; an id already there stays a no-op). */
+  enqueueMany<S extends z.ZodType>(def: JobDefinition<S, any>, data: readonly z.infer<S>[]): Promise<string[]>;
   /**
    * Re-queues work whose job is lost: gone (Redis lost it) → added again; failed for good → retried. A job that is
    * waiting, running or done is left alone.
@@ -46,10 +48,20 @@ export function createProducer(connection: Redis, prefix: string): Producer {
     return jobId;
   }
 
+  async function enqueueMany<S extends z.ZodType>(def: JobDefinition<S, any>, data: readonly z.infer<S>[]): Promise<string[]> {
+    const jobs = data.map((d) => {
+      const valid = def.data.parse(d);
+      return { name: def.name, data: valid, opts: { jobId: def.jobId(valid), ...jobOptions(def) } };
+    });
+    if (jobs.length) await queues[def.queue].addBulk(jobs);
+    return jobs.map((j) => j.opts.jobId);
+  }
+
   return {
     queues,
     chatOrder: createChatOrder(connection, prefix),
     enqueue,
+    enqueueMany,
     async enqueueIfLost(def, data) {
       const jobId = def.jobId(def.data.parse(data));
       const job = await queues[def.queue].getJob(jobId);
