@@ -1,6 +1,7 @@
 import type { Handler } from '../src/bot/context.js';
 import { chat } from './chat.handler.js';
 import { claim } from './claim.handler.js';
+import { correct } from './correct.handler.js';
 import { createTicket } from './create-ticket.handler.js';
 import { digest } from './digest.handler.js';
 import { extension } from './extension.handler.js';
@@ -13,6 +14,7 @@ import { rate } from './rate.handler.js';
 import { reopen } from './reopen.handler.js';
 import { resolve } from './resolve.handler.js';
 import { transfer } from './transfer.handler.js';
+import { triage } from './triage.handler.js';
 import { urge } from './urge.handler.js';
 import { visit } from './visit.handler.js';
 import { workbench } from './workbench.handler.js';
@@ -24,4 +26,4 @@ export { perform } from './perform.js';
  * report so that `亿龙二期 施工许可 已申报` is not read as a problem, a cadre's visit log (助企走访) before a report so that
  * the problems found on it are offered as tickets rather than opened as one, 延期 and 待补充 before plain progress), chat last.
  */
-export const handlers: Handler[] = [help, workbench, project, visit, createTicket, claim, extension, pause, progress, transfer, resolve, rate, reopen, urge, query, digest, chat];
+export const handlers: Handler[] = [help, workbench, correct, triage, project, visit, createTicket, claim, extension, pause, progress, transfer, resolve, rate, reopen, urge, query, digest, chat];

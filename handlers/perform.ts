@@ -1,5 +1,6 @@
 import type { Performer } from '../src/bot/context.js';
 import { performClaim } from './claim.handler.js';
+import { performCorrect } from './correct.handler.js';
 import { performApproveExtension, performExtend } from './extension.handler.js';
 import { performProgress } from './progress.handler.js';
 import { performRate } from './rate.handler.js';
@@ -27,5 +28,7 @@ export const perform: Performer = (ctx, cmd) => {
       return performRate(ctx, cmd);
     case 'reopen':
       return performReopen(ctx, cmd);
+    case 'correct':
+      return performCorrect(ctx, cmd);
   }
 };

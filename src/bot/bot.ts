@@ -130,6 +130,7 @@ export function createBot(deps: BotDeps) {
         change: (no, decide, opts) =>
           deps.tickets.change(no, decide, { by: opts?.asBot ? BOT_ACTOR(msg.platform) : by, at: msg.sentAt, source: sourceId(msg) }),
         listOpen: (f) => deps.tickets.listOpen(f),
+        listTriage: (f) => deps.tickets.listTriage(f),
       },
       visits: {
         async log(build) {

@@ -1,5 +1,6 @@
 import type { Policy } from '../../config/policy.js';
 import type { BusinessCalendar } from '../domain/calendar.js';
+import type { Correction } from '../domain/correction.js';
 import type { Actor, Directory, Project } from '../domain/directory.js';
 import type { ParsedMessage } from '../domain/parse/parse.js';
 import type { Assignee, Ticket } from '../domain/ticket.js';
@@ -50,6 +51,8 @@ export interface BotContext {
     change(no: number, decide: Decide, opts?: { asBot?: boolean }): Promise<ChangeResult>;
     /** Open tickets; `overdueAt` (ISO instant): only those past their answer deadline then and not paused. */
     listOpen(f: { assignee?: string; enterpriseId?: string; reporter?: string; overdueAt?: string; limit?: number }): Promise<Ticket[]>;
+    /** 待确认: open tickets awaiting a category check, oldest first, with their count; `memberOf`: one person's team's. */
+    listTriage(f: { memberOf?: string; limit?: number }): Promise<{ total: number; tickets: Ticket[] }>;
   };
   /** 助企走访: the visits cadres log, and the figures over them. */
   visits: {
@@ -97,7 +100,9 @@ export type TicketCommand =
   | { kind: 'approve_extension'; no: number }
   | { kind: 'resolve'; no: number; outcome: Outcome; note?: string }
   | { kind: 'rate'; no: number; level: RatingLevel; note?: string }
-  | { kind: 'reopen'; no: number; note?: string };
+  | { kind: 'reopen'; no: number; note?: string }
+  /** 更正: category, urgency, enterprise, or 不是问题. */
+  | { kind: 'correct'; no: number; correction: Correction };
 
 /** Who signed in to the workbench: a platform account, and the conversation they asked from (their enterprise's group). */
 export interface WorkbenchIdentity {

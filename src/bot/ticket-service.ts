@@ -54,6 +54,7 @@ export function createTicketService(deps: { tickets: TicketRepository; withLock:
 
     get: (no: number) => deps.tickets.getByNo(no),
     listOpen: deps.tickets.listOpen.bind(deps.tickets),
+    listTriage: deps.tickets.listTriage.bind(deps.tickets),
 
     /**
      * One change: load, decide, transition, save (fields set, event appended, version counted up). Two guards keep

@@ -3,7 +3,7 @@ import type { BusinessCalendar } from './calendar.js';
 import type { Directory } from './directory.js';
 import { workingDaysOverdue } from './sla.js';
 import { RATINGS, type RatingLevel } from './ticket-state.js';
-import { CATEGORIES, isOpen, isOverdue, type Category, type Ticket, type TicketStatus } from './ticket.js';
+import { awaitsTriage, CATEGORIES, isOpen, isOverdue, type Category, type Ticket, type TicketStatus } from './ticket.js';
 
 export type Period = 'day' | 'week' | 'month' | 'year';
 /** Every period, in order (for parsing `--period` and `?period=`). */
@@ -42,6 +42,13 @@ export function previousPeriod(p: PeriodRange, tz: string): PeriodRange {
 
 /** Whether an instant falls in [start, end) (ISO instants, as everywhere in the digest). */
 const within = (at: string | null | undefined, start: string, end: string): boolean => !!at && at >= start && at < end;
+
+/**
+ * A valid ticket (有效工单): every ticket but one closed as not a problem (不是问题). That one was never a problem: it
+ * leaves every figure — 新增, 办结, 在办, 超期, 破解率 and its base, 满意率, rankings — for every period, past ones
+ * included. The one definition; the digest, the daily series and 破解率 count only valid tickets.
+ */
+export const isValidTicket = (t: Pick<Ticket, 'status'>): boolean => t.status !== 'dismissed';
 
 /** 新增: a ticket counts as new when it was created (受理). */
 export const newAt = (t: Ticket): string => t.createdAt;
@@ -121,7 +128,8 @@ export function isSolvedAt(t: Ticket, end: string): boolean {
  * passes those created from the year's start up to `end`; 助企走访 passes those found on visits). The one definition
  * behind the digest's 破解率 and the visit report's.
  */
-export function solveRateOf(tickets: readonly Ticket[], end: string): SolveRate {
+export function solveRateOf(all: readonly Ticket[], end: string): SolveRate {
+  const tickets = all.filter(isValidTicket);
   const solved = tickets.filter((t) => isSolvedAt(t, end)).length;
   const openNotDue = tickets.filter((t) => {
     const then = ticketAt(t, end);
@@ -180,6 +188,8 @@ export interface DigestModel {
     bad: { no: number; enterprise: string | null; level: string; assignee: string | null }[];
   };
   overdue: { count: number; rate: number | null; dueSoon: number; top: OverdueRow[] };
+  /** 待确认分类: open tickets (at the stock's instant) whose category awaits a person's check (`awaitsTriage`). */
+  triage: number;
   categories: { category: Category; label: string; newTickets: number; open: number }[];
   byDepartment: RankRow[];
   byCadre: RankRow[];
@@ -193,12 +203,12 @@ const ratio = (a: number, b: number) => (b > 0 ? Math.round((1000 * a) / b) / 10
  * `opts.openAt` when given (the 08:30 digest shows what is open when it is sent), else at the same end; the previous
  * period's stock at the same offset from its end (what the previous digest showed). Open and overdue follow the one
  * definition (`isOpen`, `isOverdue`) on the ticket as it stood then (`ticketAt`). Pure: tickets in, numbers out.
- * `tickets` must hold every ticket still open and every one created, answered or closed since the earlier of the
- * year's start and the previous period's start (for a year: the previous year's), with events for those changed
- * after the previous period's start.
+ * `all` must hold every ticket still open and every one created, answered or closed since the earlier of the year's
+ * start and the previous period's start (for a year: the previous year's), with events for those changed after the
+ * previous period's start; those closed as not a problem are left out here (`isValidTicket`).
  */
 export function buildDigest(
-  tickets: Ticket[],
+  all: Ticket[],
   range: PeriodRange,
   at: string,
   cal: BusinessCalendar,
@@ -206,6 +216,7 @@ export function buildDigest(
   tz: string,
   opts: { openAt?: string } = {},
 ): DigestModel {
+  const tickets = all.filter(isValidTicket);
   const prevRange = previousPeriod(range, tz);
   const yearStart = DateTime.fromISO(range.start).setZone(tz).startOf('year').toUTC().toISO()!;
   const dayMin = cal.minutesPerDay;
@@ -346,6 +357,7 @@ export function buildDigest(
     solveRate: solveRateOf(ytdTickets, end),
     satisfaction: { period: sat(range.start), ytd: sat(yearStart), bad },
     overdue: { count: overdueNow.length, rate: ratio(overdueNow.length, openNow.length), dueSoon, top },
+    triage: openNow.filter(awaitsTriage).length,
     categories,
     byDepartment: rank(departmentOf),
     byCadre: rank((t) => t.assignee?.name ?? null),
@@ -390,6 +402,7 @@ export function dailySeries(tickets: Ticket[], days: string[], tz: string): Dail
     }
   };
   for (const t of tickets) {
+    if (!isValidTicket(t)) continue;
     count(newTickets, t, newAt(t), createdIn);
     count(answered, t, answeredAt(t), answeredIn);
   }

@@ -4,7 +4,7 @@ import type { Ticket } from './ticket.js';
 
 export type Permission =
   | 'claim' | 'progress' | 'resolve' | 'transfer' | 'rate' | 'reopen' | 'urge' | 'view' | 'digest' | 'overdue' | 'visit_overview'
-  | 'extend' | 'approve_extension' | 'resume' | 'project_update';
+  | 'extend' | 'approve_extension' | 'resume' | 'project_update' | 'correct' | 'triage';
 
 /** Days after closing during which the enterprise may still rate or reopen. */
 export const RATE_WINDOW_DAYS = 15;
@@ -29,6 +29,9 @@ export function authorize(p: Permission, a: Actor, t: Ticket | null, now: string
   const what = p === 'view' ? `查看 ${no}` : `${LABEL[p]}${no ? ` ${no}` : ''}`;
   const refuse = (who: string) => ({ ok: false as const, message: `抱歉，${who}才能${what}。` });
   switch (p) {
+    case 'triage':
+      // 待确认: staff (a cadre is shown their team's tickets: handlers/triage.handler.ts); never an enterprise
+      return a.role === 'cadre' || isManager(a) ? { ok: true } : refuse('只有工作人员');
     case 'digest':
     case 'overdue':
     case 'visit_overview':
@@ -46,6 +49,7 @@ export function authorize(p: Permission, a: Actor, t: Ticket | null, now: string
     case 'progress':
     case 'resolve':
     case 'transfer':
+    case 'correct':
     case 'extend':
       return t && (isAssignee(a, t) || isManager(a)) ? { ok: true } : refuse('只有当前责任人、领导和管理员');
     case 'urge':
@@ -56,6 +60,7 @@ export function authorize(p: Permission, a: Actor, t: Ticket | null, now: string
     case 'reopen': {
       if (!t || !isOwnEnterprise(a, t)) return refuse('只有本企业联系人');
       if (t.status === 'pending_rating') return { ok: true };
+      if (t.status === 'dismissed') return { ok: false, message: `#${t.no} 已确认不是问题并关闭，不能${LABEL[p]}；如有问题请重新反映。` };
       if (t.status === 'closed' && t.closedAt && Date.parse(now) - Date.parse(t.closedAt) <= RATE_WINDOW_DAYS * 86_400_000) return { ok: true };
       return {
         ok: false,
@@ -80,6 +85,8 @@ const LABEL: Record<Permission, string> = {
   digest: '查看简报',
   project_update: '登记项目审批事项进度',
   overdue: '查看超期清单',
+  correct: '更正',
+  triage: '查看待确认工单',
   visit_overview: '查看走访情况',
 };
 

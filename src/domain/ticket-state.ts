@@ -1,5 +1,5 @@
-import type { Assignee, Ticket, TicketEvent, TicketStatus } from './ticket.js';
-import { isOverdue, TICKET_STATUSES } from './ticket.js';
+import type { Assignee, Category, Ticket, TicketEvent, TicketStatus, Urgency } from './ticket.js';
+import { CATEGORIES, isOverdue, TICKET_STATUSES } from './ticket.js';
 
 /** 答复 outcomes. */
 export const OUTCOMES = {
@@ -38,7 +38,27 @@ export type TicketAction =
   | { type: 'extend'; resolutionDueAt: string; reason: string; approvedBy?: string }
   | { type: 'request_extension'; resolutionDueAt: string; reason: string }
   | { type: 'approve_extension' }
-  | { type: 'sla'; key: string; kind: string; escalation: boolean; recipients: string[] };
+  | { type: 'sla'; key: string; kind: string; escalation: boolean; recipients: string[] }
+  /**
+   * 更正: a person corrects what the bot read (category, urgency, enterprise). `reroute`: the routing's answer for the
+   * corrected ticket (a new assignee is dispatched as by a 转办: 待签收, a new 签收 clock); `resolutionDueAt` and
+   * `responseDueAt`: the deadlines the corrected urgency gives (unchanged ones may be left out).
+   */
+  | { type: 'correct'; field: 'category'; to: Category; reroute?: Reroute }
+  | { type: 'correct'; field: 'enterprise'; to: { name: string; id: string | null }; reroute?: Reroute }
+  | { type: 'correct'; field: 'urgency'; to: Urgency; resolutionDueAt?: string; responseDueAt?: string }
+  /** 不是问题: closed as not a problem (no answer, no rating): the ticket leaves the digest's figures. */
+  | { type: 'dismiss'; note?: string };
+
+/** Where a corrected ticket goes: the routing's assignee, team, project and leader, and a new 签收 deadline. */
+export interface Reroute {
+  to: Assignee;
+  via: string;
+  team: string[];
+  projectId: string | null;
+  leaderId: string | null;
+  responseDueAt: string;
+}
 
 export interface ActionContext {
   by: NonNullable<TicketEvent['by']>;
@@ -68,6 +88,8 @@ export const ALLOWED_FROM: Record<TicketAction['type'], TicketStatus[]> = {
   request_extension: ['accepted', 'pending_claim', 'in_progress'],
   approve_extension: ['accepted', 'pending_claim', 'in_progress'],
   sla: ['accepted', 'pending_claim', 'in_progress'],
+  correct: ['accepted', 'pending_claim', 'in_progress'],
+  dismiss: ['accepted', 'pending_claim', 'in_progress'],
 };
 
 const WHY_NOT: Partial<Record<TicketStatus, string>> = {
@@ -76,6 +98,7 @@ const WHY_NOT: Partial<Record<TicketStatus, string>> = {
   in_progress: '正在办理中',
   pending_rating: '已答复，等待企业评价',
   closed: '已办结',
+  dismissed: '已确认不是问题并关闭',
 };
 
 /**
@@ -199,6 +222,54 @@ export function transition(t: Ticket, action: TicketAction, ctx: ActionContext):
       note = t.pendingExtension.reason;
       next.pendingExtension = null;
       break;
+    case 'correct': {
+      const from = action.field === 'category' ? t.category : action.field === 'urgency' ? t.urgency : { name: t.enterprise, id: t.enterpriseId };
+      const same =
+        action.field === 'enterprise' ? action.to.name === t.enterprise && action.to.id === t.enterpriseId : action.to === from;
+      if (same) return { ok: false, code: 'TICKET_NO_CHANGE', message: `#${t.no} ${FIELD_LABELS[action.field]}已是“${valueLabel(action.field, action.to)}”，无需更改。` };
+      if (action.field === 'category') next.category = action.to;
+      if (action.field === 'urgency') {
+        next.urgency = action.to;
+        if (action.resolutionDueAt && action.resolutionDueAt !== t.resolutionDueAt) {
+          data.previousDue = t.resolutionDueAt;
+          data.resolutionDueAt = action.resolutionDueAt;
+          next.resolutionDueAt = action.resolutionDueAt;
+        }
+        if (action.responseDueAt) next.responseDueAt = action.responseDueAt;
+      }
+      if (action.field === 'enterprise') {
+        next.enterprise = action.to.name;
+        next.enterpriseId = action.to.id;
+      }
+      data.change = { field: action.field, from, to: action.to };
+      note = `${FIELD_LABELS[action.field]}：${valueLabel(action.field, from)} → ${valueLabel(action.field, action.to)}`;
+      if (action.field !== 'urgency' && action.reroute) {
+        const r = action.reroute;
+        next.team = r.team;
+        next.projectId = r.projectId;
+        next.leaderId = r.leaderId;
+        if (r.to.personId !== t.assignee?.personId) {
+          // dispatched anew, as by a 转办: the new handler signs for it, their 签收 clock starts now
+          next.status = 'pending_claim';
+          next.assignee = r.to;
+          next.dispatchedAt = ctx.at;
+          next.claimedAt = null;
+          next.responseDueAt = r.responseDueAt;
+          data.to = r.to;
+          data.via = r.via;
+          data.previous = t.assignee;
+        }
+      }
+      next.needsTriage = false;
+      break;
+    }
+    case 'dismiss':
+      next.status = 'dismissed';
+      next.needsTriage = false;
+      next.pausedAt = null;
+      next.pendingExtension = null;
+      note = action.note;
+      break;
     case 'sla':
       if ((t.slaSent ?? []).includes(action.key)) return { ok: false, code: 'TICKET_NO_CHANGE', message: 'already sent' };
       next.slaSent = [...(t.slaSent ?? []), action.key];
@@ -253,4 +324,16 @@ export const ACTION_LABELS: Record<TicketAction['type'], string> = {
   request_extension: '申请延期',
   approve_extension: '审批延期',
   sla: '提醒',
+  correct: '更正',
+  dismiss: '标记为不是问题',
 };
+
+/** What a 更正 changes, as people name it. */
+export const FIELD_LABELS = { category: '类别', urgency: '紧急程度', enterprise: '企业' } as const;
+
+/** A corrected field's value as people read it. */
+function valueLabel(field: keyof typeof FIELD_LABELS, v: unknown): string {
+  if (field === 'category') return CATEGORIES[v as Category] ?? String(v);
+  if (field === 'urgency') return v === 'urgent' ? '紧急' : '一般';
+  return (v as { name: string | null }).name ?? '未填写';
+}

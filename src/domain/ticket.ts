@@ -7,12 +7,22 @@ export const TICKET_STATUSES = {
   in_progress: '办理中',
   pending_rating: '待评价',
   closed: '已办结',
+  /** Closed as not a problem (不是问题): terminal, never answered (不计办结、破解), and no valid ticket of the digest. */
+  dismissed: '已关闭（非问题）',
 } as const;
 export type TicketStatus = keyof typeof TICKET_STATUSES;
 
 /** The states in which a ticket is being handled (a ticket waiting for its rating or closed is not open). */
 export const OPEN_STATUSES: readonly TicketStatus[] = ['accepted', 'pending_claim', 'in_progress'];
 export const isOpen = (t: Pick<Ticket, 'status'>): boolean => OPEN_STATUSES.includes(t.status);
+/** The states in which a ticket is done with: nothing changes it any more except a rating or a reopen of a closed one. */
+export const FINISHED_STATUSES: readonly TicketStatus[] = ['closed', 'dismissed'];
+
+/**
+ * 待确认分类: an open ticket whose reading (category) the bot was not sure of, until a person corrects or confirms it.
+ * The one definition behind 待确认 and the digest's count.
+ */
+export const awaitsTriage = (t: Pick<Ticket, 'status' | 'needsTriage'>): boolean => isOpen(t) && t.needsTriage;
 
 /**
  * The one definition of 超期 used by every surface (digest, 超期问题, ledger, SLA steps, CLI): an open ticket past its
@@ -69,6 +79,8 @@ export const EVENT_LABELS: Record<string, string> = {
   approve_extension: '同意延期',
   reminder: '提醒',
   escalation: '督办',
+  correct: '更正',
+  dismiss: '不是问题',
 };
 
 export interface TicketEvent {

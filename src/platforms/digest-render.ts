@@ -41,6 +41,8 @@ export function renderDigest(d: DigestWithVisits, opts: { rankingOnly?: boolean;
         `> #${r.no} ${u(r.enterprise) ?? '—'} · ${u(r.summary)} · 责任人 ${u(r.assignee) ?? '—'} · 包联 ${u(r.leader) ?? '—'} · ${warn(`超期${r.workingDaysOverdue}个工作日`)}${r.escalations ? ` · 督办${r.escalations}次` : ''}`,
       );
     }
+    // 待确认分类: open tickets whose category the bot was not sure of (a person checks them: 待确认)
+    lines.push(`**待确认分类** ${d.triage} 件`);
     if (d.categories.length) {
       lines.push(`**类别** ${d.categories.map((c) => `${c.label} ${c.newTickets}/${c.open}`).join(' · ')}（新增/在办）`);
     }

@@ -14,7 +14,7 @@ import { VISIT_MODES, visitCadres, type Visit } from '../domain/visit.js';
  * take and the dashboard's cards. Pure; the JSON shapes are documented in docs/api.md.
  */
 
-export const WORKBENCH_ACTIONS = ['claim', 'progress', 'transfer', 'return', 'extend', 'approve_extension', 'resolve', 'rate', 'reopen'] as const;
+export const WORKBENCH_ACTIONS = ['claim', 'progress', 'transfer', 'return', 'extend', 'approve_extension', 'resolve', 'rate', 'reopen', 'correct', 'dismiss'] as const;
 export type WorkbenchAction = (typeof WORKBENCH_ACTIONS)[number];
 
 /** Each page action: the chat's permission and the state machine's action it becomes. */
@@ -28,6 +28,8 @@ const ACTION_RULES: Record<WorkbenchAction, { permission: Permission; type: Tick
   resolve: { permission: 'resolve', type: 'resolve' },
   rate: { permission: 'rate', type: 'rate' },
   reopen: { permission: 'reopen', type: 'reopen' },
+  correct: { permission: 'correct', type: 'correct' },
+  dismiss: { permission: 'correct', type: 'dismiss' },
 };
 
 export function permissionOf(action: WorkbenchAction): Permission {

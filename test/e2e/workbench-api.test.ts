@@ -348,3 +348,30 @@ describe('inside DingTalk: 免登', () => {
     expect(signed.body.signature).toMatch(/^[0-9a-f]{40}$/);
   });
 });
+
+describe('更正 from the page, as in chat', () => {
+  it('the assignee corrects the category and closes a ticket as not a problem; others are refused', async () => {
+    const accepted = await wecom('chenjl', '我们园区门口的路灯坏了好几天了，晚上很不安全，希望尽快修一下');
+    const no = Number(/已受理 #(\d+)/.exec(accepted)![1]);
+    const detail = await cadre.json(`/h5/api/tickets/${no}`);
+    expect(detail.body.actions).toEqual(expect.arrayContaining(['correct', 'dismiss']));
+    const corrected = await cadre.post(`/h5/api/tickets/${no}/actions`, { action: 'correct', field: 'category', value: '用工人才', requestId: rid() });
+    expect(corrected.status).toBe(200);
+    expect(corrected.body.message).toContain(`#${no} 类别已更正`);
+    expect(corrected.body.ticket).toMatchObject({ category: 'talent', categoryLabel: '用工人才' });
+    expect(corrected.body.ticket.events.at(-1)).toMatchObject({ type: 'correct', label: '更正', by: '张伟' });
+    const unknown = await cadre.post(`/h5/api/tickets/${no}/actions`, { action: 'correct', field: 'category', value: '随便', requestId: rid() });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error).toContain('未识别该类别');
+    const wang = await signIn('wangfang');
+    expect((await wang.json(`/h5/api/tickets/${no}`)).body.actions).not.toContain('dismiss');
+    const refused = await wang.post(`/h5/api/tickets/${no}/actions`, { action: 'dismiss', requestId: rid() });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error).toContain(`才能更正 #${no}`);
+    const closed = await cadre.post(`/h5/api/tickets/${no}/actions`, { action: 'dismiss', note: '路灯属市政维护，已告知企业拨打12345', requestId: rid() });
+    expect(closed.status).toBe(200);
+    expect(closed.body.ticket).toMatchObject({ status: 'dismissed', statusLabel: '已关闭（非问题）' });
+    expect(closed.body.actions).toEqual([]);
+    await fake.waitFor((x) => x.path === '/cgi-bin/webhook/send' && String(x.body?.markdown?.content).includes(`#${no} 已关闭`));
+  });
+});

@@ -61,7 +61,7 @@ export interface TicketDetail extends TicketRow {
   pendingExtension: { to: string; reason: string; by: string } | null;
   events: TicketEvent[];
 }
-export type Action = 'claim' | 'progress' | 'transfer' | 'return' | 'extend' | 'approve_extension' | 'resolve' | 'rate' | 'reopen';
+export type Action = 'claim' | 'progress' | 'transfer' | 'return' | 'extend' | 'approve_extension' | 'resolve' | 'rate' | 'reopen' | 'correct' | 'dismiss';
 export interface Option {
   value: string;
   label: string;

@@ -10,7 +10,33 @@ export const ACTION_LABELS: Record<Action, string> = {
   resolve: '办结',
   rate: '评价',
   reopen: '重办',
+  correct: '更正',
+  dismiss: '不是问题',
 };
+
+/** 更正: what may be corrected, and the categories (src/domain/ticket.ts CATEGORIES) and urgencies it may become. */
+export const CORRECT_FIELDS = [
+  { value: 'category', label: '类别' },
+  { value: 'urgency', label: '紧急程度' },
+  { value: 'enterprise', label: '企业' },
+] as const;
+export const CATEGORY_OPTIONS = [
+  { value: 'approval', label: '审批手续' },
+  { value: 'land', label: '用地拆迁' },
+  { value: 'utilities', label: '水电气网' },
+  { value: 'talent', label: '用工人才' },
+  { value: 'finance', label: '融资资金' },
+  { value: 'policy', label: '政策兑现' },
+  { value: 'infrastructure', label: '基础设施配套' },
+  { value: 'construction', label: '施工建设与安全' },
+  { value: 'dispute', label: '矛盾纠纷' },
+  { value: 'market', label: '市场招商' },
+  { value: 'other', label: '其他' },
+] as const;
+export const URGENCY_OPTIONS = [
+  { value: 'urgent', label: '紧急' },
+  { value: 'normal', label: '一般' },
+] as const;
 
 export const OUTCOMES = [
   { value: 'resolved', label: '已解决' },

@@ -1,4 +1,6 @@
+import type { Correction } from '../correction.js';
 import type { Outcome, RatingLevel } from '../ticket-state.js';
+import { CATEGORIES, type Category, type Urgency } from '../ticket.js';
 
 /** 好差评 level named in a message: words first (longest first), then 1–5 stars. */
 export function ratingFrom(t: string): RatingLevel | null {
@@ -48,4 +50,63 @@ export function ratingNote(t: string): string {
   return commandNote(t.replace(RATING_WORDS, ' '))
     .replace(/^[\s:：,，。]*(?:理由|原因|说明)?[\s:：]*/, '')
     .trim();
+}
+
+/** Other words people use for a category (the labels themselves, their keys and their parts match too). */
+const CATEGORY_WORDS: [RegExp, Category][] = [
+  [/用工|招工|人才|招聘|社保/, 'talent'],
+  [/用电|供电|供水|供气|水电|电力|网络|通信/, 'utilities'],
+  [/审批|手续|证照|许可/, 'approval'],
+  [/用地|土地|拆迁|征地/, 'land'],
+  [/融资|资金|贷款|金融/, 'finance'],
+  [/政策|补贴|奖补|兑现/, 'policy'],
+  [/基础设施|配套|道路|管网/, 'infrastructure'],
+  [/施工|安全|建设/, 'construction'],
+  [/纠纷|矛盾|信访/, 'dispute'],
+  [/招商|市场/, 'market'],
+];
+
+/** A category as named in a correction: its label, key or a part of it ("用工人才类", "talent", "用工"); null if none. */
+export function categoryFrom(text: string): Category | null {
+  const v = text.trim().replace(/^[“"'‘]|[”"'’。.，,]$/g, '').replace(/(类别|类|问题)$/, '').trim();
+  if (!v) return null;
+  const keys = Object.keys(CATEGORIES) as Category[];
+  const exact = keys.find((k) => k === v.toLowerCase() || CATEGORIES[k] === v);
+  if (exact) return exact;
+  const part = keys.find((k) => v.length >= 2 && (CATEGORIES[k].includes(v) || v.includes(CATEGORIES[k])));
+  if (part) return part;
+  if (/^其他|^其它/.test(v)) return 'other';
+  return CATEGORY_WORDS.find(([re]) => re.test(v))?.[1] ?? null;
+}
+
+const SET = '(?:改为|改成|更正为|更改为|调整为|修改为|应为|应该是|应是|设为|标为|标记为|归为|归入|是|为|[:：])';
+const URGENCY_WORDS: Record<string, Urgency> = { 紧急: 'urgent', 加急: 'urgent', 急件: 'urgent', 一般: 'normal', 普通: 'normal', 不紧急: 'normal', 非紧急: 'normal', 正常: 'normal' };
+
+/**
+ * A correction of a ticket (the ticket reference anywhere in it): "#12 类别改为 用工人才", "#12 改为用工人才类",
+ * "#12 类别：用工人才", "#12 改为紧急", "#12 改为一般", "#12 企业是 神马电力", "#12 不是问题（，理由）". Null when the
+ * message is no correction. Pure.
+ */
+export function parseCorrection(t: string): Correction | null {
+  const rest = t
+    .replace(/[#＃]\s*\d+|\d+\s*号问题|(?:工单|问题)\s*\d+/, ' ')
+    .replace(/^[\s:：,，。]+|[\s。.!！]+$/g, '')
+    .trim();
+  const dismiss = /^(?:这|此|该)?(?:个|件|条)?(?:不是问题|不属于问题|非问题|不是诉求|不是企业诉求|无效工单|不是工单)(?:[\s,，。:：;；]+(?:理由|原因|说明)?[:：]?\s*(.*))?$/.exec(rest);
+  if (dismiss) return { field: 'dismiss', ...(dismiss[1]?.trim() ? { note: dismiss[1].trim() } : {}) };
+  // a question about the ticket ("#12 企业是否要补材料", "#12 类别是什么") corrects nothing
+  if (/[?？吗呢]$|什么|哪个|哪类|是否/.test(rest)) return null;
+  const urgency = new RegExp(`^(?:紧急程度|紧急度|优先级|缓急)?\\s*${SET}\\s*(紧急|加急|急件|一般|普通|不紧急|非紧急|正常)(?:件|工单)?$`).exec(rest);
+  if (urgency) return { field: 'urgency', to: URGENCY_WORDS[urgency[1]!]! };
+  const enterprise = new RegExp(`^(?:企业|公司|单位|企业名称|所属企业)\\s*${SET}\\s*(.{2,40})$`).exec(rest);
+  if (enterprise) {
+    const name = enterprise[1]!.replace(/^[“"‘]|[”"’]$/g, '').trim();
+    if (name.length >= 2) return { field: 'enterprise', name };
+  }
+  const named = new RegExp(`^(?:类别|分类|类型|问题类别)\\s*${SET}?\\s*(.{1,20})$`).exec(rest);
+  if (named) return { field: 'category', to: categoryFrom(named[1]!), text: named[1]!.trim() };
+  const bare = /^(?:改为|改成|更正为|调整为|修改为|归为|归入|应为)\s*(.{2,20}?)$/.exec(rest);
+  const category = bare ? categoryFrom(bare[1]!) : null;
+  if (category) return { field: 'category', to: category, text: bare![1]!.trim() };
+  return null;
 }

@@ -2,11 +2,12 @@ import { DateTime } from 'luxon';
 import { defaultCalendar, type BusinessCalendar } from '../calendar.js';
 import type { Category, Urgency } from '../ticket.js';
 import { classifyByLexicon, classifyCategory } from './category.js';
+import { parseCorrection } from './commands.js';
 import { parseRequestedDate } from './dates.js';
 import { normalizeText } from './normalize.js';
 
 export const INTENTS = [
-  'report', 'claim', 'progress', 'resolve', 'transfer', 'rate', 'reopen', 'urge', 'digest', 'query', 'help', 'chat',
+  'report', 'claim', 'progress', 'resolve', 'transfer', 'rate', 'reopen', 'urge', 'digest', 'query', 'help', 'chat', 'correct', 'triage',
 ] as const;
 export type Intent = (typeof INTENTS)[number];
 
@@ -72,6 +73,8 @@ function detectIntent(t: string, ticket: number | null): Intent {
   if (/^(?:@\S*?)?(本|本月|本季度?|今年|年度|重点项目)?(月调度|季观摩|年验收)(报告|情况)?$/.test(bare)) return 'digest';
   if (/(简报|日报|周报|月报|排名|红黑榜|今日数据)/.test(bare) && bare.length <= 12 && !/(问题|反映|申请)/.test(bare)) return 'digest';
   if (ticket !== null) {
+    // 更正: "#12 类别改为 用工人才", "#12 改为紧急", "#12 企业是 神马电力", "#12 不是问题"
+    if (parseCorrection(t)) return 'correct';
     if (/(转办|转交|转给|转到|移交|交由|改派|退单|退回)/.test(t)) return 'transfer';
     if (/(重新打开|重办|还没解决|没有解决|未解决|没解决|重新处理|重新办理|重新办|问题依旧|问题还在|还是不行|实际上(还是)?没|其实(还是)?没|并没有(解决|办好|通))/.test(t)) return 'reopen';
     if (/(不满意|非常满意|基本满意|满意|好评|差评|评价|[1-5一二三四五]\s*星)/.test(t)) return 'rate';
@@ -91,6 +94,8 @@ function detectIntent(t: string, ticket: number | null): Intent {
     if (/(进展|进度|延期|更新|已联系|已约|正在)/.test(t)) return 'progress';
     return 'query';
   }
+  // 待确认: the tickets whose category awaits a person's check
+  if (/^(待确认|待确认工单|待确认分类|待分类工单)(清单|列表)?$/.test(bare)) return 'triage';
   // a bare command verb without its number: the handler asks for the number
   const verb = /^(认领|签收|办结|答复|转办|退单|催办|重办|评价)$/.exec(bare)?.[1];
   if (verb) return BARE_VERBS[verb]!;

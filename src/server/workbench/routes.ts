@@ -19,6 +19,8 @@ import type { Actor, Directory } from '../../domain/directory.js';
 import { authorize } from '../../domain/permissions.js';
 import { toAssignee } from '../../domain/routing.js';
 import { OUTCOMES, RATINGS, type Outcome, type RatingLevel } from '../../domain/ticket-state.js';
+import { UNKNOWN_CATEGORY } from '../../domain/correction.js';
+import { categoryFrom } from '../../domain/parse/commands.js';
 import { CATEGORIES, OPEN_STATUSES, TICKET_STATUSES, type TicketStatus } from '../../domain/ticket.js';
 import type { LedgerFilter } from '../../ledger/export.js';
 import type { Logger } from '../../shared/logger.js';
@@ -115,6 +117,9 @@ const actionSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('resolve'), outcome: z.enum(Object.keys(OUTCOMES) as [Outcome, ...Outcome[]]), note: z.string().trim().max(1000).optional() }),
   z.object({ action: z.literal('rate'), level: z.enum(Object.keys(RATINGS) as [RatingLevel, ...RatingLevel[]]), note: z.string().trim().max(500).optional() }),
   z.object({ action: z.literal('reopen'), note: z.string().trim().max(500).optional() }),
+  // 更正: the category (a key of CATEGORIES or its label), the urgency (urgent | normal) or the enterprise's name
+  z.object({ action: z.literal('correct'), field: z.enum(['category', 'urgency', 'enterprise']), value: z.string().trim().min(1, '请填写更正后的内容').max(60) }),
+  z.object({ action: z.literal('dismiss'), note: z.string().trim().max(500).optional() }),
 ]);
 const requestIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
 
@@ -429,6 +434,17 @@ export function createWorkbench(deps: WorkbenchDeps): { router: Router; assets: 
         return { kind: 'rate', no, level: b.level, note: b.note || undefined };
       case 'reopen':
         return { kind: 'reopen', no, note: b.note || undefined };
+      case 'correct': {
+        if (b.field === 'urgency') {
+          if (b.value !== 'urgent' && b.value !== 'normal') return '紧急程度只能是 urgent（紧急）或 normal（一般）。';
+          return { kind: 'correct', no, correction: { field: 'urgency', to: b.value } };
+        }
+        if (b.field === 'enterprise') return { kind: 'correct', no, correction: { field: 'enterprise', name: b.value } };
+        const to = categoryFrom(b.value);
+        return to ? { kind: 'correct', no, correction: { field: 'category', to, text: b.value } } : UNKNOWN_CATEGORY(no);
+      }
+      case 'dismiss':
+        return { kind: 'correct', no, correction: { field: 'dismiss', ...(b.note ? { note: b.note } : {}) } };
     }
   }
 

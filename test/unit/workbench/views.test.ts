@@ -39,8 +39,8 @@ describe('the time left on a ticket, in working time', () => {
 
 describe('the actions the page offers are the chat’s permissions in the ticket’s state', () => {
   it('assignee, teammate, leader, the enterprise and another enterprise', () => {
-    expect(allowedActions(actor('zhangwei'), ticket('pending_claim'), NOW)).toEqual(['claim', 'transfer', 'return', 'extend']);
-    expect(allowedActions(actor('zhangwei'), ticket('in_progress'), NOW)).toEqual(['progress', 'transfer', 'return', 'extend', 'resolve']);
+    expect(allowedActions(actor('zhangwei'), ticket('pending_claim'), NOW)).toEqual(['claim', 'transfer', 'return', 'extend', 'correct', 'dismiss']);
+    expect(allowedActions(actor('zhangwei'), ticket('in_progress'), NOW)).toEqual(['progress', 'transfer', 'return', 'extend', 'resolve', 'correct', 'dismiss']);
     expect(allowedActions(actor('wangfang'), ticket('pending_claim'), NOW)).toEqual(['claim']);
     expect(allowedActions(actor('lihua'), ticket('in_progress', { pendingExtension: { to: DUE, reason: 'r', by: 'zhangwei' } }), NOW)).toContain('approve_extension');
     expect(allowedActions(actor('chenjl'), ticket('pending_rating', { resolvedAt: NOW }), NOW)).toEqual(['rate', 'reopen']);

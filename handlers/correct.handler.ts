@@ -1,0 +1,70 @@
+import { correctionAction, type Correction } from '../src/domain/correction.js';
+import { parseCorrection } from '../src/domain/parse/commands.js';
+import { mayShowTicketIn } from '../src/domain/permissions.js';
+import { FIELD_LABELS } from '../src/domain/ticket-state.js';
+import type { Assignee, Ticket } from '../src/domain/ticket.js';
+import type { BotContext, Handler, PerformResult, TicketCommand } from '../src/bot/context.js';
+import { announce, answer, changeTicket, compose, dueText, outcomeOf, personRef } from './common.js';
+
+const VIA: Record<string, string> = { commissioner: '服务专员', taskforce: '项目专班', department: '责任部门', admin: '管理员' };
+
+/** Tells a new assignee of a corrected ticket privately, as a 转办 does (【改派】). */
+async function notifyNewAssignee(ctx: BotContext, t: Ticket, to: Assignee): Promise<void> {
+  await ctx.notifyPerson(
+    to,
+    compose([`【改派】#${t.no} ${t.summary}`, `办理时限：${dueText(t, ctx.sla.calendar)}`, `请在群内回复“认领 #${t.no}”签收。`, ...ctx.links.ticket(t.no)], []),
+    t.platform,
+  );
+}
+
+/**
+ * 更正: corrects what the bot read from a report (category, urgency, enterprise), or closes it as no problem (不是问题).
+ * Allowed to whoever may 转办 it. A correction that re-routes the ticket dispatches it to the new person as a 转办 does
+ * (the ticket's group is told who handles it now); 不是问题 tells the ticket's group politely; the other corrections
+ * are answered to the sender only.
+ */
+export async function performCorrect(ctx: BotContext, cmd: Extract<TicketCommand, { kind: 'correct' }>): Promise<PerformResult> {
+  const k: Correction = cmd.correction;
+  const c = { dir: ctx.directory, now: ctx.now, calendar: ctx.sla.calendar, policy: ctx.sla.policy };
+  const t = await changeTicket(ctx, cmd.no, 'correct', (t) => correctionAction(t, k, c));
+  if (!t) return { done: false, outcome: 'refused' };
+  // the event this message made (a retried message finds the one it made before)
+  const e = [...t.events].reverse().find((x) => x.type === 'correct' || x.type === 'dismiss');
+
+  if (k.field === 'dismiss') {
+    const msg = compose(
+      [
+        `**#${t.no} 已关闭**：经核实，该事项不属于需要办理的问题，不计入办理统计。如有需要，欢迎随时重新反映。`,
+        `> 事项：${t.summary}`,
+        ...(e?.note ? [`> 说明：${e.note}`] : []),
+      ],
+      [],
+    );
+    await announce(ctx, t, msg, '已关闭（不是问题）');
+    return { done: true, outcome: `#${t.no} dismissed` };
+  }
+
+  const moved = e?.data?.to as Assignee | undefined;
+  const lines = [`**#${t.no} ${FIELD_LABELS[k.field]}已更正**：${e?.note?.replace(/^[^：]*：/, '') ?? ''}`];
+  if (k.field === 'urgency' && typeof e?.data?.resolutionDueAt === 'string') lines.push(`> 办理时限：${dueText(t, ctx.sla.calendar)}`);
+  if (moved) lines.push(`> 已改派给 @{0} ${moved.name}（${VIA[String(e?.data?.via)] ?? '责任人'}），待签收。`);
+  const msg = compose(lines, [moved ? personRef(moved, ctx.msg.platform) : null]);
+  if (mayShowTicketIn(t, ctx.msg, ctx.directory)) await ctx.reply(msg);
+  else await answer(ctx, `#${t.no} ${FIELD_LABELS[k.field]}已更正。`);
+  if (moved) {
+    await ctx.postToTicketGroup(t, compose([`**#${t.no} 已转由 ${moved.name} 办理**，待签收。`], []));
+    await notifyNewAssignee(ctx, t, moved);
+  }
+  return { done: true, outcome: `#${t.no} ${k.field} corrected${moved ? `, rerouted to ${moved.personId}` : ''}` };
+}
+
+/** #12 类别改为 用工人才 · #12 改为紧急 · #12 企业是 神马电力 · #12 不是问题 */
+export const correct: Handler = {
+  name: 'correct',
+  match: (ctx) => ctx.parsed.intent === 'correct',
+  async handle(ctx) {
+    const correction = parseCorrection(ctx.parsed.normalized);
+    if (ctx.parsed.ticket === null || !correction) return 'no correction';
+    return outcomeOf(await performCorrect(ctx, { kind: 'correct', no: ctx.parsed.ticket, correction }));
+  },
+};

@@ -1,0 +1,125 @@
+import { readFileSync } from 'node:fs';
+import YAML from 'yaml';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { BusinessCalendar } from '../../src/domain/calendar.js';
+import { validateDirectory } from '../../src/domain/directory.js';
+import { isGroup, isReply, isUser, startBotHarness, type BotHarness } from '../helpers/bot-harness.js';
+import { sharedPath } from '../helpers/shared.js';
+
+/**
+ * 更正 and 待确认 through the real bot (the registered handler chain), the real ticket service and a real store; only
+ * the outbox is captured. The reports come from a group the directory does not know, so the category decides the
+ * department (区经信局 → 张伟 for 其他, 区住建局 → 王芳 for 审批手续, 区人社局 → 刘强 for 用工人才).
+ */
+const v = validateDirectory(YAML.parse(readFileSync(sharedPath('examples/directory.yaml'), 'utf8')));
+if (!v.ok) throw new Error('example directory invalid');
+const GROUP = 'g-unknown-works';
+const YILONG = 'wrkSFfCgAAyilong01';
+const MONDAY = '2026-11-23T01:30:00.000Z';
+const dm = (id: string) => ({ chatId: id, chatType: 'single' as const });
+
+let h: BotHarness;
+beforeEach(async () => {
+  h = await startBotHarness({ label: 'corrections', directory: v.data, now: MONDAY, calendar: new BusinessCalendar({ timezone: 'Asia/Shanghai' }) });
+  // #1 其他 (unsure) → 张伟; #2 审批手续 (unsure) → 王芳; #3 用工人才 (sure) → 刘强
+  await h.say('boss', '最近生意不太好想请领导帮帮忙', { chatId: GROUP });
+  await h.say('boss', '我们有个情况需要反映一下，麻烦帮看看', { chatId: GROUP });
+  await h.say('boss', '我们厂最近招不到电焊工，能不能帮忙对接一下', { chatId: GROUP });
+  expect(await h.ticket(1)).toMatchObject({ category: 'other', needsTriage: true, assignee: { personId: 'zhangwei' } });
+  expect(await h.ticket(2)).toMatchObject({ category: 'approval', needsTriage: true, assignee: { personId: 'wangfang' } });
+  expect(await h.ticket(3)).toMatchObject({ category: 'talent', needsTriage: false, assignee: { personId: 'liuqiang' } });
+});
+afterEach(async () => {
+  await h.close();
+});
+
+describe('更正 in chat', () => {
+  it('the assignee corrects the category: recorded, re-routed to the right department, needsTriage cleared; a retry applies once', async () => {
+    const r = await h.say('zhangwei', '#1 类别改为 用工人才', dm('zhangwei'));
+    expect(r.outcome).toBe('#1 category corrected, rerouted to liuqiang');
+    expect(r.texts[0]).toContain('**#1 类别已更正**：其他 → 用工人才');
+    expect(r.texts[0]).toContain('已改派给 {{mention:0}} 刘强（责任部门），待签收');
+    expect(r.sent.find(isUser('liuqiang'))?.message.text).toContain('【改派】#1');
+    expect(r.sent.find(isGroup(GROUP))?.message.text).toContain('#1 已转由 刘强 办理');
+    const t = (await h.ticket(1))!;
+    expect(t).toMatchObject({ category: 'talent', needsTriage: false, status: 'pending_claim', assignee: { personId: 'liuqiang' }, dispatchedAt: MONDAY });
+    expect(t.team).toContain('liuqiang');
+    expect(t.events.at(-1)).toMatchObject({
+      type: 'correct',
+      at: MONDAY,
+      by: { personId: 'zhangwei' },
+      note: '类别：其他 → 用工人才',
+      data: { change: { field: 'category', from: 'other', to: 'talent' } },
+    });
+    const again = await h.again(r.msg);
+    expect((await h.ticket(1))!.events).toHaveLength(t.events.length);
+    expect(again.texts).toEqual(r.texts);
+
+    // the same category again: a short answer, no event
+    const same = await h.say('liuqiang', '#1 改为用工人才类', dm('liuqiang'));
+    expect(same.texts[0]).toContain('#1 类别已是“用工人才”，无需更改。');
+    expect((await h.ticket(1))!.events).toHaveLength(t.events.length);
+  });
+
+  it('urgency and enterprise: the enterprise from the directory re-routes to its 服务专员', async () => {
+    const u = await h.say('liuqiang', '#3 改为紧急', dm('liuqiang'));
+    expect(u.texts[0]).toContain('**#3 紧急程度已更正**：一般 → 紧急');
+    expect(await h.ticket(3)).toMatchObject({ urgency: 'urgent' });
+    const e = await h.say('liuqiang', '#3 企业是 亿龙', dm('liuqiang'));
+    expect(e.texts[0]).toContain('**#3 企业已更正**：未填写 → 浙江亿龙置业有限公司');
+    expect(await h.ticket(3)).toMatchObject({ enterprise: '浙江亿龙置业有限公司', enterpriseId: 'yilong', assignee: { personId: 'zhangwei' }, projectId: 'yilong-phase2' });
+  });
+
+  it('anyone else is refused and nothing changes; an unknown number gets the usual answer', async () => {
+    const before = (await h.ticket(3))!;
+    const refused = await h.say('wangfang', '#3 类别改为 审批手续', dm('wangfang'));
+    expect(refused.texts[0]).toContain('抱歉，只有当前责任人、领导和管理员才能更正 #3。');
+    const boss = await h.say('boss', '#3 不是问题', { chatId: GROUP });
+    expect(boss.texts[0]).toContain('才能更正 #3');
+    expect(await h.ticket(3)).toEqual(before);
+    const unknown = await h.say('zhangwei', '#99 改为紧急', dm('zhangwei'));
+    expect(unknown.texts[0]).toContain('未找到工单 #99，请核对编号。');
+  });
+
+  it('不是问题 closes the ticket, tells its group politely and drops it out of the digest', async () => {
+    const r = await h.say('lihua', '#2 不是问题，属于政策咨询', dm('lihua'));
+    expect(r.outcome).toBe('#2 dismissed');
+    expect(r.texts[0]).toContain('#2 已关闭');
+    const group = r.sent.find(isGroup(GROUP))!.message.text;
+    expect(group).toContain('经核实，该事项不属于需要办理的问题');
+    expect(group).toContain('欢迎随时重新反映');
+    expect(await h.ticket(2)).toMatchObject({ status: 'dismissed', needsTriage: false, resolvedAt: null });
+    expect((await h.ticket(2))!.events.at(-1)).toMatchObject({ type: 'dismiss', note: '属于政策咨询', data: { from: 'pending_claim', to_status: 'dismissed' } });
+    // neither 办结 nor 在办 nor 新增: three reports, one of them no problem
+    const digest = (await h.say('lihua', '今日简报', { ...dm('lihua'), at: '2026-11-23T02:30:00.000Z' })).texts.join('\n');
+    expect(digest).toContain('新增 2（+2） · 办结 0（持平） · 在办 2（+2）');
+    expect(digest).toContain('**待确认分类** 1 件');
+    // nothing more to do on it
+    const late = await h.say('wangfang', '#2 进展：已联系', dm('wangfang'));
+    expect(late.texts[0]).toContain('#2 已确认不是问题并关闭');
+  });
+});
+
+describe('待确认', () => {
+  it('a cadre gets their team\'s unsure tickets, an admin all, oldest first, privately when asked in a group', async () => {
+    const mine = await h.say('zhangwei', '待确认', dm('zhangwei'));
+    expect(mine.texts[0]).toContain('待确认分类工单（共 1 件）');
+    expect(mine.texts[0]).toContain('#1 其他？');
+    expect(mine.texts[0]).not.toContain('#2');
+    const all = await h.say('xiaoer-admin', '待确认工单', { chatId: YILONG });
+    const list = all.sent.find(isUser('xiaoer-admin'))!.message.text;
+    expect(list).toContain('共 2 件');
+    expect(list.indexOf('#1 ')).toBeLessThan(list.indexOf('#2 '));
+    expect(list).not.toContain('#3');
+    expect(all.sent.find(isReply)!.message.text).toContain('已私信发送给您');
+    // a correction takes it off the list
+    await h.say('zhangwei', '#1 类别改为 其它类别', dm('zhangwei'));
+    await h.say('zhangwei', '#1 类别改为 政策兑现', dm('zhangwei'));
+    expect((await h.say('xiaoer-admin', '待确认', dm('xiaoer-admin'))).texts[0]).toContain('共 1 件');
+  });
+
+  it('enterprises and unknown senders are refused', async () => {
+    expect((await h.say('chenjl', '待确认', { chatId: YILONG })).texts[0]).toContain('抱歉，只有工作人员才能查看待确认工单。');
+    expect((await h.say('boss', '待确认', { chatId: GROUP })).texts[0]).toContain('抱歉，只有工作人员才能查看待确认工单。');
+  });
+});
