@@ -1,5 +1,5 @@
 import chineseDays from 'chinese-days';
-import { DateTime } from 'luxon';
+import { DateTime, FixedOffsetZone, IANAZone, type Zone } from 'luxon';
 
 /** A working period within a day, in minutes from midnight. */
 export interface Period {
@@ -92,6 +92,31 @@ export function statutoryHolidays(year: number): Set<string> {
   return days;
 }
 
+const zones = new Map<string, Zone>();
+/**
+ * The zone luxon computes local times in. An IANA zone's offset is looked up through Intl on every conversion, which
+ * was the largest cost of filing a ticket's SLA steps; a zone whose offset has not changed from 1992 to 2100
+ * (Asia/Shanghai: +08:00 since 1991) is the same as a fixed offset there, and that is what is used. A zone with
+ * daylight saving or a change in that span keeps the IANA rules. Decided once per zone, from its offset on the 1st and
+ * 15th of every month of the span.
+ */
+export function workingZone(timezone: string): Zone {
+  const known = zones.get(timezone);
+  if (known) return known;
+  const iana = IANAZone.create(timezone);
+  let zone: Zone = iana;
+  if (iana.isValid) {
+    const first = iana.offset(Date.UTC(1992, 0, 1));
+    let constant = true;
+    for (let y = 1992; y <= 2100 && constant; y++) {
+      for (let m = 0; m < 12 && constant; m++) constant = iana.offset(Date.UTC(y, m, 1)) === first && iana.offset(Date.UTC(y, m, 15)) === first;
+    }
+    if (constant) zone = FixedOffsetZone.instance(first);
+  }
+  zones.set(timezone, zone);
+  return zone;
+}
+
 /**
  * Working days (weekends off, public holidays off, 调休 make-up days on) and working hours in one time zone.
  * Published years come from `chinese-days`; other years use weekends and the statutory holidays; operator overrides
@@ -103,11 +128,14 @@ export class BusinessCalendar {
   private readonly overrides: Record<string, boolean>;
   private readonly official: OfficialSchedules;
   private readonly dayCache = new Map<string, boolean>();
+  /** The time zone as luxon uses it: a fixed offset where the zone has kept one (see `workingZone`). */
+  private readonly zone: Zone;
   /** Working days before each day of a window of years (by day number since 1970-01-01), for O(1) spans. */
   private cumulative: { firstDay: number; counts: Int32Array } | null = null;
 
   constructor(opts: CalendarOptions) {
     this.timezone = opts.timezone;
+    this.zone = workingZone(opts.timezone);
     this.hours = opts.workingHours ?? DEFAULT_WORKING_HOURS;
     this.overrides = opts.overrides ?? {};
     this.official = opts.official ?? bundledSchedules;
@@ -180,7 +208,7 @@ export class BusinessCalendar {
   }
 
   private local(instant: string | Date): DateTime {
-    return (typeof instant === 'string' ? DateTime.fromISO(instant) : DateTime.fromJSDate(instant)).setZone(this.timezone);
+    return (typeof instant === 'string' ? DateTime.fromISO(instant) : DateTime.fromJSDate(instant)).setZone(this.zone);
   }
 
   localDate(instant: string | Date): string {
@@ -190,7 +218,7 @@ export class BusinessCalendar {
   /** The end of the working day of a date, as an ISO instant (e.g. 18:00 +08:00). */
   endOfWorkingDay(date: string): string {
     const end = this.hours[this.hours.length - 1]!.end;
-    return DateTime.fromISO(date, { zone: this.timezone }).plus({ minutes: end }).toUTC().toISO()!;
+    return DateTime.fromISO(date, { zone: this.zone }).plus({ minutes: end }).toUTC().toISO()!;
   }
 
   /** Whether an instant falls inside working hours of a working day. */
