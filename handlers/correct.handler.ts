@@ -45,17 +45,19 @@ export async function performCorrect(ctx: BotContext, cmd: Extract<TicketCommand
   }
 
   const moved = e?.data?.to as Assignee | undefined;
-  const lines = [`**#${t.no} ${FIELD_LABELS[k.field]}已更正**：${e?.note?.replace(/^[^：]*：/, '') ?? ''}`];
+  const confirmed = (e?.data?.change as { confirmed?: boolean } | undefined)?.confirmed === true;
+  const verb = confirmed ? '已确认' : '已更正';
+  const lines = [`**#${t.no} ${FIELD_LABELS[k.field]}${verb}**：${e?.note?.replace(/^[^：]*：/, '') ?? ''}`];
   if (k.field === 'urgency' && typeof e?.data?.resolutionDueAt === 'string') lines.push(`> 办理时限：${dueText(t, ctx.sla.calendar)}`);
   if (moved) lines.push(`> 已改派给 @{0} ${moved.name}（${VIA[String(e?.data?.via)] ?? '责任人'}），待签收。`);
   const msg = compose(lines, [moved ? personRef(moved, ctx.msg.platform) : null]);
   if (mayShowTicketIn(t, ctx.msg, ctx.directory)) await ctx.reply(msg);
-  else await answer(ctx, `#${t.no} ${FIELD_LABELS[k.field]}已更正。`);
+  else await answer(ctx, `#${t.no} ${FIELD_LABELS[k.field]}${verb}。`);
   if (moved) {
     await ctx.postToTicketGroup(t, compose([`**#${t.no} 已转由 ${moved.name} 办理**，待签收。`], []));
     await notifyNewAssignee(ctx, t, moved);
   }
-  return { done: true, outcome: `#${t.no} ${k.field} corrected${moved ? `, rerouted to ${moved.personId}` : ''}` };
+  return { done: true, outcome: `#${t.no} ${k.field} ${confirmed ? 'confirmed' : 'corrected'}${moved ? `, rerouted to ${moved.personId}` : ''}` };
 }
 
 /** #12 类别改为 用工人才 · #12 改为紧急 · #12 企业是 神马电力 · #12 不是问题 */

@@ -226,7 +226,15 @@ export function transition(t: Ticket, action: TicketAction, ctx: ActionContext):
       const from = action.field === 'category' ? t.category : action.field === 'urgency' ? t.urgency : { name: t.enterprise, id: t.enterpriseId };
       const same =
         action.field === 'enterprise' ? action.to.name === t.enterprise && action.to.id === t.enterpriseId : action.to === from;
-      if (same) return { ok: false, code: 'TICKET_NO_CHANGE', message: `#${t.no} ${FIELD_LABELS[action.field]}已是“${valueLabel(action.field, action.to)}”，无需更改。` };
+      // naming what the ticket already says confirms the bot's reading when it awaits a check (待确认): the mark goes
+      // and the check is on record; otherwise there is nothing to change
+      if (same && !t.needsTriage) return { ok: false, code: 'TICKET_NO_CHANGE', message: `#${t.no} ${FIELD_LABELS[action.field]}已是“${valueLabel(action.field, action.to)}”，无需更改。` };
+      if (same) {
+        data.change = { field: action.field, from, to: action.to, confirmed: true };
+        note = `${FIELD_LABELS[action.field]}：${valueLabel(action.field, from)}（经核对无误）`;
+        next.needsTriage = false;
+        break;
+      }
       if (action.field === 'category') next.category = action.to;
       if (action.field === 'urgency') {
         next.urgency = action.to;

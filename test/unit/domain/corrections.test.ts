@@ -96,8 +96,18 @@ describe('a correction as a ticket event', () => {
     const handed = ticket({ assignee: { personId: 'wangfang', name: '王芳' } });
     const r = transition(handed, correctionAction(handed, { field: 'category', to: 'talent', text: '' }, ctx) as TicketAction, { by: zhang, at: ctx.now });
     expect(r.ok && r.ticket.assignee?.personId).toBe('wangfang');
-    const same = transition(ticket(), correctionAction(ticket(), { field: 'category', to: 'other', text: '' }, ctx) as TicketAction, { by: zhang, at: ctx.now });
+    const checked = ticket({ needsTriage: false });
+    const same = transition(checked, correctionAction(checked, { field: 'category', to: 'other', text: '' }, ctx) as TicketAction, { by: zhang, at: ctx.now });
     expect(same).toMatchObject({ ok: false, code: 'TICKET_NO_CHANGE', message: '#12 类别已是“其他”，无需更改。' });
+  });
+
+  it('naming the category a ticket awaiting a check already has confirms it: the mark goes, the check is on record, nothing else moves', () => {
+    const t = ticket();
+    expect(t.needsTriage).toBe(true);
+    const r = transition(t, correctionAction(t, { field: 'category', to: 'other', text: '' }, ctx) as TicketAction, { by: zhang, at: ctx.now });
+    if (!r.ok) throw new Error(r.message);
+    expect(r.ticket).toMatchObject({ category: 'other', needsTriage: false, status: t.status, assignee: t.assignee, responseDueAt: t.responseDueAt });
+    expect(r.event).toMatchObject({ type: 'correct', note: '类别：其他（经核对无误）', data: { change: { field: 'category', from: 'other', to: 'other', confirmed: true } } });
   });
 
   it('urgent shortens a deadline nobody moved (never into the past); the enterprise comes from the directory', () => {
