@@ -1,4 +1,6 @@
 import { authorize } from '../src/domain/permissions.js';
+import { parseDigestRequest } from '../src/domain/parse/digest-request.js';
+import { bareText } from '../src/domain/parse/normalize.js';
 import type { Handler } from '../src/bot/context.js';
 import { answer } from './common.js';
 
@@ -33,8 +35,12 @@ export const digest: Handler = {
       await ctx.reply(await ctx.projectReport(projectReport[1]));
       return `project report ${projectReport[1]} sent`;
     }
-    const kind = /周报|本周/.test(t) ? 'week' : /月报|本月|排名|红黑榜/.test(t) ? 'month' : 'day';
-    await ctx.reply(await ctx.digest(kind, { rankingOnly: /排名|红黑榜/.test(t) }));
-    return `digest ${kind} sent`;
+    // plain words ("发一下本周的问题汇总", "破解率多少了", "上个月的数据发我一下"): the period, whether the one before, and
+    // the figure asked for; the short forms (简报, 周报, 月报, 排名) as before
+    const req = parseDigestRequest(bareText(t));
+    const kind = req?.period ?? (/周报|本周/.test(t) ? 'week' : /月报|本月|排名|红黑榜/.test(t) ? 'month' : 'day');
+    const focus = req?.focus ?? (/排名|红黑榜/.test(t) ? 'ranking' : 'all');
+    await ctx.reply(await ctx.digest(kind, { previous: req?.previous ?? false, focus, category: req?.category ?? null }));
+    return `digest ${kind}${req?.previous ? ' (previous)' : ''}${focus === 'all' ? '' : ` ${focus}`} sent`;
   },
 };

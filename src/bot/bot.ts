@@ -2,7 +2,8 @@ import type { Policy } from '../../config/policy.js';
 import type { BusinessCalendar } from '../domain/calendar.js';
 import type { Directory } from '../domain/directory.js';
 import type { DigestService } from '../digest/digest-service.js';
-import { renderDigest } from '../platforms/digest-render.js';
+import { renderDigest, renderDigestFigure } from '../platforms/digest-render.js';
+import { previousPeriod } from '../domain/digest.js';
 import { renderMonthlyReport, renderQuarterlyVisits, renderYearlyReport } from '../platforms/project-render.js';
 import { parseMessage, type ParsedMessage } from '../domain/parse/parse.js';
 import { VISIT_EDIT_WINDOW_MS } from '../domain/visit.js';
@@ -101,9 +102,12 @@ export function createBot(deps: BotDeps) {
       async signInLink() {
         return deps.workbench ? deps.workbench.signInLink({ platform: msg.platform, userId: msg.sender.id, name: by.name, chatId: msg.chatId }) : null;
       },
-      async digest(kind, opts) {
+      async digest(kind, opts = {}) {
         const now = deps.now?.() ?? new Date();
-        return renderDigest(await deps.digests.build(deps.digests.range(kind, undefined, now), now), { ...opts, dashboardUrl });
+        const current = deps.digests.range(kind, undefined, now);
+        const d = await deps.digests.build(opts.previous ? previousPeriod(current, deps.timezone) : current, now);
+        if (opts.focus && opts.focus !== 'all' && opts.focus !== 'ranking') return renderDigestFigure(d, opts.focus, opts.category ?? null);
+        return renderDigest(d, { rankingOnly: opts.rankingOnly || opts.focus === 'ranking', dashboardUrl });
       },
       async projectReport(kind) {
         if (!deps.projects) return { format: 'text', text: '项目代办尚未启用。', mentions: [] };
@@ -131,6 +135,7 @@ export function createBot(deps: BotDeps) {
           deps.tickets.change(no, decide, { by: opts?.asBot ? BOT_ACTOR(msg.platform) : by, at: msg.sentAt, source: sourceId(msg) }),
         listOpen: (f) => deps.tickets.listOpen(f),
         listTriage: (f) => deps.tickets.listTriage(f),
+        listSimilarCandidates: (f) => deps.tickets.listSimilarCandidates({ ...f, platform: msg.platform, chatId: msg.chatId }),
       },
       visits: {
         async log(build) {

@@ -3,7 +3,8 @@ import type { BusinessCalendar } from '../domain/calendar.js';
 import type { Correction } from '../domain/correction.js';
 import type { Actor, Directory, Project } from '../domain/directory.js';
 import type { ParsedMessage } from '../domain/parse/parse.js';
-import type { Assignee, Ticket } from '../domain/ticket.js';
+import type { Assignee, Category, Ticket } from '../domain/ticket.js';
+import type { DigestFocus } from '../domain/parse/digest-request.js';
 import type { Outcome, RatingLevel } from '../domain/ticket-state.js';
 import type { InboundMessage, PlatformId } from '../messages/inbound.js';
 import type { OutboundMessage, OutboundTarget } from '../messages/outbound.js';
@@ -27,7 +28,11 @@ export interface BotContext {
   actor: Actor;
   directory: Directory;
   /** The leaders' digest of the running day, week or month, rendered. */
-  digest(kind: 'day' | 'week' | 'month', opts?: { rankingOnly?: boolean }): Promise<OutboundMessage>;
+  /**
+   * The digest of the current day, week, month or year (`previous`: the one before), rendered whole, as rankings, or
+   * as the one figure a leader asked for (`focus`, `category`: see parseDigestRequest).
+   */
+  digest(kind: 'day' | 'week' | 'month' | 'year', opts?: { rankingOnly?: boolean; previous?: boolean; focus?: DigestFocus; category?: Category | null }): Promise<OutboundMessage>;
   /** 项目代办's leaders' report of the running month (月调度), quarter (季观摩) or year (年验收), rendered. */
   projectReport(kind: ProjectReportKind): Promise<OutboundMessage>;
   /** The working-day calendar and the SLA policy. */
@@ -53,6 +58,11 @@ export interface BotContext {
     listOpen(f: { assignee?: string; enterpriseId?: string; reporter?: string; overdueAt?: string; limit?: number }): Promise<Ticket[]>;
     /** 待确认: open tickets awaiting a category check, oldest first, with their count; `memberOf`: one person's team's. */
     listTriage(f: { memberOf?: string; limit?: number }): Promise<{ total: number; tickets: Ticket[] }>;
+    /**
+     * 重复 and 回潮: this conversation's or this enterprise's tickets open since `openSince` or answered since
+     * `answeredSince`, newest first, without events.
+     */
+    listSimilarCandidates(f: { enterpriseId: string | null; openSince: string; answeredSince: string }): Promise<Ticket[]>;
   };
   /** 助企走访: the visits cadres log, and the figures over them. */
   visits: {

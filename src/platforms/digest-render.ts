@@ -2,6 +2,8 @@ import { neutralizeUserText, type OutboundMessage } from '../messages/outbound.j
 import type { DigestModel, Period, PeriodNumbers } from '../domain/digest.js';
 import type { DigestWithVisits } from '../domain/visit-report.js';
 import { visitDigestLines } from './visit-render.js';
+import type { DigestFocus } from '../domain/parse/digest-request.js';
+import { CATEGORIES, type Category } from '../domain/ticket.js';
 
 const NAMES: Record<Period, string> = { day: '日报', week: '周报', month: '月报', year: '年报' };
 const pct = (r: number | null) => (r === null ? '—' : `${r}%`);
@@ -67,5 +69,54 @@ export function renderDigest(d: DigestWithVisits, opts: { rankingOnly?: boolean;
   if (d.byDepartment.length) lines.push('**部门排名**', ...d.byDepartment.map((r, i) => `> ${i + 1}. ${rankLine(r)}`));
   if (d.byCadre.length) lines.push('**干部排名**', ...d.byCadre.map((r, i) => `> ${i + 1}. ${rankLine(r)}`));
   if (opts.dashboardUrl) lines.push(`[打开领导看板](${opts.dashboardUrl})`);
+  return { format: 'markdown', title, text: lines.join('\n'), mentions: [] };
+}
+
+/**
+ * One figure of the digest, as a leader asked for it in plain words ("破解率多少了", "本月满意率怎么样", "这周超期的有哪些",
+ * "看看这个月用工类的问题"): the figure, its basis and, where it has one, its list — from the same model as the whole
+ * digest, so the numbers are the digest's.
+ */
+export function renderDigestFigure(d: DigestWithVisits, focus: Exclude<DigestFocus, 'all' | 'ranking'>, category: Category | null): OutboundMessage {
+  const n = d.numbers;
+  const p = d.previous;
+  const title = `助企服务数据（${d.period.label}）`;
+  const lines: string[] = [`**${title}**`];
+  const year = d.period.start.slice(0, 4);
+  switch (focus) {
+    case 'solve':
+      lines.push(`**破解率** ${pct(d.solveRate.rate)}（${year}年累计：已破解 ${d.solveRate.solved} 件，计入 ${d.solveRate.base} 件）`, '> 已破解：已解决并销号、未重办的问题；未到期的在办问题不计入。');
+      break;
+    case 'response':
+      lines.push(`**响应率** ${pct(d.responseRate.rate)}（近30天按时签收或回复 ${d.responseRate.onTime}/${d.responseRate.due} 件）`);
+      break;
+    case 'satisfaction':
+      lines.push(
+        `**满意率** ${pct(d.satisfaction.period.rate)}（本期满意 ${d.satisfaction.period.good}/${d.satisfaction.period.rated}，参评率 ${pct(d.satisfaction.period.participation)}）`,
+        `> 年度满意率 ${pct(d.satisfaction.ytd.rate)}（${d.satisfaction.ytd.good}/${d.satisfaction.ytd.rated}）`,
+        ...(d.satisfaction.bad.length ? [`**差评 ${d.satisfaction.bad.length} 件**`, ...d.satisfaction.bad.map((b) => `> #${b.no} ${u(b.enterprise) ?? ''} ${b.level} · 责任人 ${u(b.assignee) ?? '—'}`)] : ['> 本期无差评']),
+      );
+      break;
+    case 'overdue': {
+      const head = d.overdue.count > 0 ? warn(`超期 ${d.overdue.count} 件`) : '超期 0 件';
+      lines.push(`**${head}**（超期率 ${pct(d.overdue.rate)}，较上期 ${delta(n.overdue, p.overdue)}） · 即将超期 ${d.overdue.dueSoon} 件`);
+      if (d.overdue.top.length === 0) lines.push('> 目前无超期问题');
+      for (const r of d.overdue.top) lines.push(`> #${r.no} ${u(r.enterprise) ?? '—'} · ${u(r.summary)} · 责任人 ${u(r.assignee) ?? '—'} · ${warn(`超期${r.workingDaysOverdue}个工作日`)}`);
+      break;
+    }
+    case 'flow':
+      lines.push(
+        `**受理** 新增 ${n.newTickets}（${delta(n.newTickets, p.newTickets)}） · 办结 ${n.answered}（${delta(n.answered, p.answered)}） · 在办 ${n.open}（${delta(n.open, p.open)}）`,
+        `> 年度累计：受理 ${d.ytd.newTickets} · 办结 ${d.ytd.answered} · 销号 ${d.ytd.closed}`,
+      );
+      break;
+    case 'category': {
+      const c = category ? d.categories.find((x) => x.category === category) : undefined;
+      const label = category ? CATEGORIES[category] : '该类别';
+      lines.push(c ? `**${label}** 本期新增 ${c.newTickets} 件 · 目前在办 ${c.open} 件` : `**${label}** 本期无新增，目前无在办问题`);
+      break;
+    }
+  }
+  lines.push('> 发送“简报”“周报”“月报”可查看完整数据。');
   return { format: 'markdown', title, text: lines.join('\n'), mentions: [] };
 }

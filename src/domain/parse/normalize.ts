@@ -14,3 +14,6 @@ export function normalizeText(text: string): string {
     .replace(/[\s\u3000]+/g, ' ')
     .trim();
 }
+
+/** The text without spaces and punctuation: what the intent rules and the digest request read. */
+export const bareText = (t: string): string => t.replace(/[\s,.!?;:，。！？；：、~～…\-—"'“”‘’()（）【】\[\]]/g, '');

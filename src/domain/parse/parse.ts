@@ -4,7 +4,8 @@ import type { Category, Urgency } from '../ticket.js';
 import { classifyByLexicon, classifyCategory } from './category.js';
 import { parseCorrection } from './commands.js';
 import { parseRequestedDate } from './dates.js';
-import { normalizeText } from './normalize.js';
+import { bareText, normalizeText } from './normalize.js';
+import { parseDigestRequest } from './digest-request.js';
 
 export const INTENTS = [
   'report', 'claim', 'progress', 'resolve', 'transfer', 'rate', 'reopen', 'urge', 'digest', 'query', 'help', 'chat', 'correct', 'triage',
@@ -65,7 +66,7 @@ const BARE_VERBS: Record<string, Intent> = {
 
 /** Rules first: the command forms officials use, then report vs chat. */
 function detectIntent(t: string, ticket: number | null): Intent {
-  const bare = t.replace(/[\s,.!?;:，。！？；：、~～…\-—"'“”‘’()（）【】\[\]]/g, '');
+  const bare = bareText(t);
   if (/^(帮助|help|菜单|使用说明|说明|怎么用|怎么使用|如何使用|你能做什么|你会什么|你都会|能做什么|有哪些功能|功能)/i.test(bare) && bare.length <= 12) return 'help';
   if (/(有什么用|会些什么|会什么|会啥|能干什么|能干啥|干啥|能做啥|可以做什么|能帮什么|怎么用|怎么使用|使用方法)$/.test(bare) && bare.length <= 14) return 'help';
   if (/(哪些|什么|几个)(命令|指令|功能|口令)|(命令|指令)(有哪些|是什么|列表|大全)|^怎么用|^如何用|这个机器人|小二(能|会|怎么)/.test(bare) && bare.length <= 14) return 'help';
@@ -119,6 +120,8 @@ function detectIntent(t: string, ticket: number | null): Intent {
   ) {
     return 'query';
   }
+  // a leader's request for numbers in plain words ("发一下本周的问题汇总", "破解率多少了", "各部门办结情况排名发一下")
+  if (parseDigestRequest(bare)) return 'digest';
   if (isChat(bare)) return 'chat';
   if (classifyByLexicon(t).category !== 'other') return 'report';
   // No known problem words: in a service group, a message of some length that is not chit-chat is a report.

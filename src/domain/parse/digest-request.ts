@@ -1,0 +1,83 @@
+import type { Period } from '../digest.js';
+import type { Category } from '../ticket.js';
+
+/** What of the digest a request asks for: all of it, the rankings, or one figure. */
+export type DigestFocus = 'all' | 'ranking' | 'solve' | 'response' | 'satisfaction' | 'overdue' | 'flow' | 'category';
+
+/** A leader's request for numbers, read from plain words ("发一下本周的问题汇总", "破解率多少了", "各部门办结情况排名发一下"). */
+export interface DigestRequest {
+  period: Exclude<Period, 'year'> | 'year';
+  /** 上周, 上个月, 昨天: the period before the current one. */
+  previous: boolean;
+  focus: DigestFocus;
+  /** "用工类的问题怎么样": the category asked about (focus `category`). */
+  category: Category | null;
+}
+
+/** Figures only the digest answers: named alone, they are a request for numbers. */
+const STRONG = /(破解率|响应率|满意率|办结率|超期率|参评率|好评率|差评率|红黑榜|排名|排行|简报|日报|周报|月报|年报|问题汇总|数据汇总|情况汇总|汇总数据|统计数据|今日数据|工作台账数据)/;
+/** Figures that read as numbers only with a period or a scope, and a request or question with them. */
+const WEAK = /(新增|办结|在办|超期|销号|差评|好评|受理|问题|工单|诉求|数据|统计|情况|汇总|多少件|几件)/;
+const PERIOD = /(今天|今日|昨天|昨日|本周|这周|这个?星期|上周|上个?星期|本月|这个?月|上个?月|今年|本年|年度|全年|今年以来|年初以来|以来)/;
+const SCOPE = /(各部门|各单位|各专班|各街道|各乡镇|各镇街|分部门|分单位|按部门|各类|分类别|各个部门|哪个部门|哪些部门|全区)/;
+const ASK = /(多少|几件|几个|几单|怎么样|怎样|如何|咋样|情况|发一下|发下|发我|发给我|报一下|报个|看看|看一下|看下|汇总|统计|排名|排行|有哪些|是多少|了吗|呢|吗|[?？])/;
+/** What an enterprise writes about its own problem: never a request for numbers. */
+const OWN_PROBLEM = /(反映的|提的|报的|上次|之前|我们|我司|我厂|我公司|本公司|我们公司|申请|审批|没批|批不下来|影响|耽误|麻烦|帮忙|帮我们|协调一下|急|反映一下)/;
+
+const CATEGORY_WORDS: [RegExp, Category][] = [
+  [/审批|手续/, 'approval'],
+  [/用地|拆迁|土地/, 'land'],
+  [/水电气|用电|供电|用水|供水|燃气|网络/, 'utilities'],
+  [/用工|招工|人才|招聘/, 'talent'],
+  [/融资|资金|贷款/, 'finance'],
+  [/政策兑现|政策|补贴|奖补/, 'policy'],
+  [/基础设施|配套|道路/, 'infrastructure'],
+  [/施工|安全生产|工地/, 'construction'],
+  [/纠纷|矛盾/, 'dispute'],
+  [/招商|市场/, 'market'],
+];
+
+/**
+ * Reads a request for numbers in plain words, or null when the text is not one. `bare` is the text without
+ * punctuation or spaces. Pure.
+ */
+export function parseDigestRequest(bare: string): DigestRequest | null {
+  if (bare.length === 0 || bare.length > 30) return null;
+  const strong = STRONG.test(bare);
+  const weak = WEAK.test(bare) && (PERIOD.test(bare) || SCOPE.test(bare)) && ASK.test(bare);
+  if (!strong && !weak) return null;
+  // "我们的用电申请本月能批吗": an enterprise's own problem, whatever figure words it has
+  if (OWN_PROBLEM.test(bare) && !/(破解率|响应率|满意率|办结率|超期率|参评率|红黑榜|排名)/.test(bare)) return null;
+  if (strong && !weak && !ASK.test(bare) && bare.length > 12 && !/(简报|日报|周报|月报|年报|红黑榜|排名)/.test(bare)) return null;
+
+  const previous = /(昨天|昨日|上周|上个?星期|上个?月)/.test(bare);
+  const period: DigestRequest['period'] = /(今年|本年|年度|全年|年初以来|今年以来|年报)/.test(bare)
+    ? 'year'
+    : /(本月|这个?月|上个?月|月报)/.test(bare)
+      ? 'month'
+      : /(本周|这周|这个?星期|上周|上个?星期|周报)/.test(bare)
+        ? 'week'
+        : /(今天|今日|昨天|昨日|日报)/.test(bare)
+          ? 'day'
+          : /(排名|排行|红黑榜|各部门|各单位|各专班)/.test(bare)
+            ? 'month'
+            : 'day';
+
+  const category = CATEGORY_WORDS.find(([re]) => re.test(bare))?.[1] ?? null;
+  const focus: DigestFocus = /(排名|排行|红黑榜|各部门|各单位|各专班|各街道|各乡镇|各镇街|分部门|按部门|哪个部门|哪些部门|各个部门)/.test(bare)
+    ? 'ranking'
+    : /破解率/.test(bare)
+      ? 'solve'
+      : /响应率/.test(bare)
+        ? 'response'
+        : /(满意率|参评率|好评|差评)/.test(bare)
+          ? 'satisfaction'
+          : /(超期)/.test(bare)
+            ? 'overdue'
+            : category && !/(汇总|简报|日报|周报|月报|年报|数据)/.test(bare)
+              ? 'category'
+              : /(新增|办结|在办|受理|销号|多少件|几件)/.test(bare) && !/(汇总|简报|日报|周报|月报|年报|数据|情况)/.test(bare)
+                ? 'flow'
+                : 'all';
+  return { period, previous, focus, category: focus === 'category' ? category : null };
+}

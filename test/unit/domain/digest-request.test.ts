@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { parseDigestRequest } from '../../../src/domain/parse/digest-request.js';
+import { bareText } from '../../../src/domain/parse/normalize.js';
+import { parseMessage } from '../../../src/domain/parse/parse.js';
+
+const req = (t: string) => parseDigestRequest(bareText(t));
+const AT = '2026-11-23T01:30:00.000Z';
+
+describe("leaders' requests for numbers in plain words", () => {
+  it.each([
+    ['发一下本周的问题汇总', { period: 'week', previous: false, focus: 'all' }],
+    ['破解率多少了', { period: 'day', previous: false, focus: 'solve' }],
+    ['各部门办结情况排名发一下', { period: 'month', previous: false, focus: 'ranking' }],
+    ['本月满意率怎么样', { period: 'month', previous: false, focus: 'satisfaction' }],
+    ['看看这个月用工类的问题', { period: 'month', previous: false, focus: 'category', category: 'talent' }],
+    ['这周超期的有哪些', { period: 'week', previous: false, focus: 'overdue' }],
+    ['上个月的数据发我一下', { period: 'month', previous: true, focus: 'all' }],
+    ['今年以来办结了多少', { period: 'year', previous: false, focus: 'flow' }],
+    ['汇总一下各专班的情况', { period: 'month', previous: false, focus: 'ranking' }],
+    ['上周响应率是多少？', { period: 'week', previous: true, focus: 'response' }],
+    ['昨天新增了几件', { period: 'day', previous: true, focus: 'flow' }],
+  ])('%s', (text, expected) => {
+    expect(req(text)).toMatchObject(expected);
+    expect(parseMessage(text, AT).intent).toBe('digest');
+  });
+
+  it.each([
+    '我们用电扩容申请一个月了还没批下来，影响二期投产，很急',
+    '我们公司本月招工情况不太好，能帮忙对接一下吗',
+    '这个月的贷款申请还没有批下来',
+    '上周反映的问题怎么样了',
+    '你们这个月能不能帮我们协调一下供电',
+    '好的，收到',
+    '我的待办',
+  ])('not a request for numbers: %s', (text) => {
+    expect(req(text)).toBeNull();
+    expect(parseMessage(text, AT).intent).not.toBe('digest');
+  });
+});
