@@ -135,7 +135,6 @@ export function createBot(deps: BotDeps) {
           deps.tickets.change(no, decide, { by: opts?.asBot ? BOT_ACTOR(msg.platform) : by, at: msg.sentAt, source: sourceId(msg) }),
         listOpen: (f) => deps.tickets.listOpen(f),
         listTriage: (f) => deps.tickets.listTriage(f),
-        listSimilarCandidates: (f) => deps.tickets.listSimilarCandidates({ ...f, platform: msg.platform, chatId: msg.chatId }),
       },
       visits: {
         async log(build) {

@@ -58,11 +58,6 @@ export interface BotContext {
     listOpen(f: { assignee?: string; enterpriseId?: string; reporter?: string; overdueAt?: string; limit?: number }): Promise<Ticket[]>;
     /** 待确认: open tickets awaiting a category check, oldest first, with their count; `memberOf`: one person's team's. */
     listTriage(f: { memberOf?: string; limit?: number }): Promise<{ total: number; tickets: Ticket[] }>;
-    /**
-     * 重复 and 回潮: this conversation's or this enterprise's tickets open since `openSince` or answered since
-     * `answeredSince`, newest first, without events.
-     */
-    listSimilarCandidates(f: { enterpriseId: string | null; openSince: string; answeredSince: string }): Promise<Ticket[]>;
   };
   /** 助企走访: the visits cadres log, and the figures over them. */
   visits: {
