@@ -1,6 +1,7 @@
 import { commandNote } from '../src/domain/parse/commands.js';
 import type { BotContext, Handler, PerformResult, TicketCommand } from '../src/bot/context.js';
 import { announce, changeTicket, answer, compose, outcomeOf, ticketNo } from './common.js';
+import { query } from './query.handler.js';
 
 /** Records a progress note (进展) and posts it to the enterprise's group (办事全流程公开). */
 export async function performProgress(ctx: BotContext, cmd: Extract<TicketCommand, { kind: 'progress' }>): Promise<PerformResult> {
@@ -11,11 +12,17 @@ export async function performProgress(ctx: BotContext, cmd: Extract<TicketComman
   return { done: true, outcome: `#${t.no} progress` };
 }
 
+/** Whether the text names its update as one (进展, 已联系…), rather than only telling something. */
+const hasProgressWord = (t: string) => /(进展|进度|更新|延期|待补充|已补充|补充完毕|恢复办理|已协调|已对接|已联系|已约|已上报|已报送|正在)/.test(t);
+
 /** #12 进展：… */
 export const progress: Handler = {
   name: 'progress',
   match: (ctx) => ctx.parsed.intent === 'progress',
   async handle(ctx) {
+    // what an enterprise's contact (or a stranger) writes about a ticket is not a progress note of the handling: they
+    // are shown where it stands, as when they ask
+    if (ctx.actor.role !== 'cadre' && ctx.actor.role !== 'leader' && ctx.actor.role !== 'admin' && !hasProgressWord(ctx.parsed.normalized)) return query.handle(ctx);
     const no = await ticketNo(ctx, '#12 进展：已联系供电公司');
     if (no === null) return 'no ticket number';
     const note = commandNote(ctx.parsed.normalized);

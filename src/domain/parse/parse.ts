@@ -93,6 +93,10 @@ function detectIntent(t: string, ticket: number | null): Intent {
     // "#1 进度" / "#1进度呢": a question, not an update (an update says what happened)
     if (/^#?\d+号?(的)?(进度|进展)(呢|如何|怎样|怎么样|啊|吗)?$/.test(bare)) return 'query';
     if (/(进展|进度|延期|更新|已联系|已约|正在)/.test(t)) return 'progress';
+    // a statement about the ticket without a keyword ("#5 已经帮企业对接了两家银行，等银行审批"): a progress note; a
+    // question, or a word or two, asks after it (the progress handler hands a statement from the enterprise to 查询)
+    const said = bareText(t.replace(TICKET_REF, ''));
+    if (said.length >= 8 && !/(吗|呢|么|怎么|如何|什么|哪|几|多少|是否|有没有|能不能|可不可以|啥|了没|没有?$)/.test(said) && !/[?？]/.test(t)) return 'progress';
     return 'query';
   }
   // 待确认: the tickets whose category awaits a person's check
