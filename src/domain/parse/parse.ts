@@ -154,13 +154,35 @@ const ENTERPRISE_PATTERNS: RegExp[] = [
   /我(?:司|厂)\s*[(（]?([\u4e00-\u9fa5]{2,16}?)[)）]/,
 ];
 
+/**
+ * Words that end an enterprise's name ("青年汽车", "神马电力", "亿龙置业", "城东物流中心"): the industry or the kind of
+ * business. A name without 公司 is read as a proper name of two to four characters followed by one or two of them.
+ */
+const INDUSTRY =
+  '汽车|汽配|电力|电气|电器|电子|电池|锂电|光电|光伏|能源|新能源|置业|地产|房产|建设|建工|建材|实业|控股|投资|贸易|商贸|科技|生态|生物|医药|药业|制药|医疗|健康|' +
+  '物流|供应链|中心|机械|重工|精密|模具|材料|新材料|化工|纺织|服饰|食品|农业|环保|钢铁|铝业|半导体|智能|信息|软件|通信|传媒|文化|旅游|酒店|' +
+  '餐饮|塑胶|塑业|包装|印刷|家具|陶瓷|玻璃|水泥|矿业|航空|船舶|数据|制造|工业|车业|动力|装备|仪器|仪表|集团';
+/** Characters a proper name does not hold: pronouns, verbs and particles of the sentence around it. */
+const NOT_IN_NAME = '我你他她它们这那的是在有做要想和与跟被把给对向从到很太都也还就又不没一上下个些边里去来说问请帮找让';
+const NAMED_BY_INDUSTRY = new RegExp(
+  `(?:^|我是|我们是?|我司|这里是|这边是|帮|替|代|，|,|。|\\s)([^${NOT_IN_NAME}\\s，,。！？!?、：:（）()\\d#@]{2,4}?(?:${INDUSTRY})(?:${INDUSTRY})?)(?=的|这边|那边|公司|厂|项目|二期|一期|三期|工地|厂区|园区|，|,|。|\\s|$)`,
+);
+
 export function parseEnterprise(t: string): string | null {
+  const named = parseNamedEnterprise(t);
+  if (named) return named;
+  const m = NAMED_BY_INDUSTRY.exec(t);
+  // "隔壁物流公司", "附近电力": where a business is, not its name
+  return m?.[1] && !/^(隔壁|附近|对面|旁边|周边|周围|本地|当地|外地|其他|其它|某|各|那家|这家|很多|许多|好多|多家|几家|同行)/.test(m[1]) ? m[1] : null;
+}
+
+function parseNamedEnterprise(t: string): string | null {
   for (const re of ENTERPRISE_PATTERNS) {
     const m = t.match(re);
     if (m?.[1]) {
       // "我们是X项目部": the enterprise, not its site office or department
       const name = m[1].replace(/^(我们|我司|我厂|你好|您好|请问)/, '').replace(/(项目部|项目组|办事处|财务部|行政部|人事部|办公室)$/, '');
-      if (name.length >= 2 && !/^(公司|企业|工厂|厂里|这边|那边|一家)/.test(name)) return name;
+      if (name.length >= 2 && !/^(公司|企业|工厂|厂里|这边|那边|一家|做|搞|从事|生产|开)/.test(name)) return name;
     }
   }
   return null;
