@@ -49,6 +49,7 @@ import { redisClockStore } from './simulator/clock.js';
 import { createSimulator } from './simulator/sim-server.js';
 import { setUpSimulator } from './simulator/setup.js';
 import { connectStore } from './store/connect.js';
+import { runMigrations } from './store/migrations.js';
 import { createDeadLetterRepository } from './store/repositories/dead-letter.repository.js';
 import { createDigestRunRepository } from './store/repositories/digest-run.repository.js';
 import { createDirectoryRepository } from './store/repositories/directory.repository.js';
@@ -123,6 +124,8 @@ export async function startRuntime(givenConfig: Readonly<Config>, log: Logger): 
     stack.push(() => redisServer.stop());
     const store = await connectStore(mongo.uri, { onMonitorRestart: (reason) => log.warn({ reason }, 'store: restarted a stuck server monitor') });
     stack.push(() => store.close());
+    // schema upgrades not yet run on this database, once (another process running them: wait for it)
+    await runMigrations(store.conn, { waitMs: 10 * 60_000, log: (fields, msg) => log.info(fields, msg) });
     // the queues belong to this deployment (its database): a Redis that served another data folder is never inherited
     const deployment = await ensureDeployment(store.conn);
     config = { ...config, queuePrefix: deploymentPrefix(config.queuePrefix, deployment) };

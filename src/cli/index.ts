@@ -10,6 +10,7 @@ import { registerCalendar } from './calendar.js';
 import { registerDigest } from './digest.js';
 import { registerDirectory } from './directory.js';
 import { registerLedger } from './ledger.js';
+import { registerOps } from './ops.js';
 import { registerOutbound } from './outbound.js';
 import { registerParse } from './parse.js';
 import { registerProjects } from './projects.js';
@@ -31,6 +32,7 @@ const GROUPS = [
   registerLedger,
   registerOutbound,
   registerTickets,
+  registerOps,
 ];
 
 export function buildCli(): Command {
