@@ -15,10 +15,10 @@ export interface DigestRequest {
 }
 
 /** Figures only the digest answers: named alone, they are a request for numbers. */
-const STRONG = /(破解率|响应率|满意率|办结率|超期率|参评率|好评率|差评率|红黑榜|排名|排行|简报|日报|周报|月报|年报|问题汇总|数据汇总|情况汇总|汇总数据|统计数据|今日数据|工作台账数据)/;
+const STRONG = /(破解率|响应率|满意率|办结率|超期率|参评率|好评率|差评率|红黑榜|排名|排行|简报|日报|周报|月报|问题汇总|数据汇总|情况汇总|汇总数据|统计数据|今日数据|工作台账数据)/;
 /** Figures that read as numbers only with a period or a scope, and a request or question with them. */
-const WEAK = /(新增|办结|在办|超期|销号|差评|好评|受理|问题|工单|诉求|数据|统计|情况|汇总|多少件|几件)/;
-const PERIOD = /(今天|今日|昨天|昨日|本周|这周|这个?星期|上周|上个?星期|本月|这个?月|上个?月|今年|本年|年度|全年|今年以来|年初以来|以来)/;
+const WEAK = /(新增|办结|在办|超期|销号|差评|好评|受理|问题|工单|诉求|数据|数字|统计|情况|汇总|多少件|几件)/;
+const PERIOD = /(目前|现在|当前|截至目前|今天|今日|昨天|昨日|本周|这周|这个?星期|上周|上个?星期|本月|这个?月|上个?月|今年|本年|年度|全年|今年以来|年初以来|以来)/;
 const SCOPE = /(各部门|各单位|各专班|各街道|各乡镇|各镇街|分部门|分单位|按部门|各类|分类别|各个部门|哪个部门|哪些部门|全区)/;
 const ASK = /(多少|几件|几个|几单|怎么样|怎样|如何|咋样|情况|发一下|发下|发我|发给我|报一下|报个|看看|看一下|看下|汇总|统计|排名|排行|有哪些|是多少|了吗|呢|吗|[?？])/;
 /** What an enterprise writes about its own problem: never a request for numbers. */
@@ -47,8 +47,11 @@ export function parseDigestRequest(bare: string): DigestRequest | null {
   const weak = WEAK.test(bare) && (PERIOD.test(bare) || SCOPE.test(bare)) && ASK.test(bare);
   if (!strong && !weak) return null;
   // "我们的用电申请本月能批吗": an enterprise's own problem, whatever figure words it has
-  if (OWN_PROBLEM.test(bare) && !/(破解率|响应率|满意率|办结率|超期率|参评率|红黑榜|排名)/.test(bare)) return null;
-  if (strong && !weak && !ASK.test(bare) && bare.length > 12 && !/(简报|日报|周报|月报|年报|红黑榜|排名)/.test(bare)) return null;
+  if (OWN_PROBLEM.test(bare) && !/(破解率|响应率|满意率|办结率|超期率|参评率)/.test(bare)) return null;
+  // a figure word inside a longer sentence that asks nothing ("我们厂在全区纳税排名前十，…") is not a request
+  if (strong && !weak && !ASK.test(bare) && bare.length > 12) return null;
+  // "这周超期的有哪些", "超期清单": the overdue tickets themselves (查询), not the figure
+  if (/超期/.test(bare) && !/超期率/.test(bare) && /(哪些|清单|列表|名单|明细)/.test(bare)) return null;
 
   const previous = /(昨天|昨日|上周|上个?星期|上个?月)/.test(bare);
   const period: DigestRequest['period'] = /(今年|本年|年度|全年|年初以来|今年以来|年报)/.test(bare)

@@ -104,6 +104,8 @@ function detectIntent(t: string, ticket: number | null): Intent {
   // a bare command verb without its number: the handler asks for the number
   const verb = /^(认领|签收|办结|答复|转办|退单|催办|重办|评价)$/.exec(bare)?.[1];
   if (verb) return BARE_VERBS[verb]!;
+  // a leader's request for numbers in plain words ("发一下本周的问题汇总", "破解率多少了", "各部门办结情况排名发一下")
+  if (parseDigestRequest(bare)) return 'digest';
   // "进度" / "有什么进展吗" without a number: the asker's own tickets (an enterprise's, or a cadre's to-do list)
   if (/^(进度|进展)(呢|如何|怎样|怎么样|了吗|啊)?$|^(有|有没有|有什么)(新的?)?进展(吗|了吗|没有)?$|^(现在)?(什么|啥)进度(了)?$/.test(bare)) return 'query';
   if (/^(我的待办|待办|我的工单|我的任务|超期|超期清单|超期列表|我们的问题|我们公司的问题|查询)/.test(bare) && bare.length <= 12) {
@@ -124,8 +126,6 @@ function detectIntent(t: string, ticket: number | null): Intent {
   ) {
     return 'query';
   }
-  // a leader's request for numbers in plain words ("发一下本周的问题汇总", "破解率多少了", "各部门办结情况排名发一下")
-  if (parseDigestRequest(bare)) return 'digest';
   if (isChat(bare)) return 'chat';
   if (classifyByLexicon(t).category !== 'other') return 'report';
   // No known problem words: in a service group, a message of some length that is not chit-chat is a report.

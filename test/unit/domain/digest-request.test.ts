@@ -13,7 +13,10 @@ describe("leaders' requests for numbers in plain words", () => {
     ['各部门办结情况排名发一下', { period: 'month', previous: false, focus: 'ranking' }],
     ['本月满意率怎么样', { period: 'month', previous: false, focus: 'satisfaction' }],
     ['看看这个月用工类的问题', { period: 'month', previous: false, focus: 'category', category: 'talent' }],
-    ['这周超期的有哪些', { period: 'week', previous: false, focus: 'overdue' }],
+    ['这周超期多少件', { period: 'week', previous: false, focus: 'overdue' }],
+    ['超期率多少', { period: 'day', previous: false, focus: 'overdue' }],
+    ['目前还在办的有多少件', { period: 'day', previous: false, focus: 'flow' }],
+    ['今天的数字报一下', { period: 'day', previous: false, focus: 'all' }],
     ['上个月的数据发我一下', { period: 'month', previous: true, focus: 'all' }],
     ['今年以来办结了多少', { period: 'year', previous: false, focus: 'flow' }],
     ['汇总一下各专班的情况', { period: 'month', previous: false, focus: 'ranking' }],
@@ -32,6 +35,9 @@ describe("leaders' requests for numbers in plain words", () => {
     '你们这个月能不能帮我们协调一下供电',
     '好的，收到',
     '我的待办',
+    '这周超期的有哪些',
+    '我们厂在全区纳税排名前十，但是到现在连一条专线都接不进来',
+    '公司因为年报漏报被列入了经营异常名录，怎么才能移出来',
   ])('not a request for numbers: %s', (text) => {
     expect(req(text)).toBeNull();
     expect(parseMessage(text, AT).intent).not.toBe('digest');
