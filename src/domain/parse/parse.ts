@@ -152,6 +152,8 @@ const ENTERPRISE_PATTERNS: RegExp[] = [
   // "我们亿龙置业的项目" — but not "我们手上有政府的项目": a name has no verb of having or being in it
   /我们((?![\u4e00-\u9fa5]*(?:有|在|是|这|那|手上|目前|现在|自己))[\u4e00-\u9fa5]{2,12}?)的(?:项目|厂|工厂|厂区|工地|公司)/,
   /我(?:司|厂)\s*[(（]?([\u4e00-\u9fa5]{2,16}?)[)）]/,
+  // "我是青禾乳业的，…", "我是正泰隆的财务": who the writer works for
+  /我是([\u4e00-\u9fa5]{2,10}?)的(?:财务|会计|出纳|老板|负责人|经理|总经理|副总|董事长|厂长|主任|员工|职工|工作人员|联系人|小[\u4e00-\u9fa5]|[，,。]|$)/,
 ];
 
 /**
@@ -161,11 +163,12 @@ const ENTERPRISE_PATTERNS: RegExp[] = [
 const INDUSTRY =
   '汽车|汽配|电力|电气|电器|电子|电池|锂电|光电|光伏|能源|新能源|置业|地产|房产|建设|建工|建材|实业|控股|投资|贸易|商贸|科技|生态|生物|医药|药业|制药|医疗|健康|' +
   '物流|供应链|中心|机械|重工|精密|模具|材料|新材料|化工|纺织|服饰|食品|农业|环保|钢铁|铝业|半导体|智能|信息|软件|通信|传媒|文化|旅游|酒店|' +
-  '餐饮|塑胶|塑业|包装|印刷|家具|陶瓷|玻璃|水泥|矿业|航空|船舶|数据|制造|工业|车业|动力|装备|仪器|仪表|集团';
+  '餐饮|塑胶|塑业|包装|印刷|家具|陶瓷|玻璃|水泥|矿业|航空|船舶|数据|制造|工业|车业|动力|装备|仪器|仪表|集团|精工|新材|医疗器械|器械|乳业|储能|' +
+  '微电子|电机|汽配|物联|云计算|光学|机电|五金|建筑|置地|环境|检测|新能';
 /** Characters a proper name does not hold: pronouns, verbs and particles of the sentence around it. */
 const NOT_IN_NAME = '我你他她它们这那的是在有做要想和与跟被把给对向从到很太都也还就又不没一上下个些边里去来说问请帮找让';
 const NAMED_BY_INDUSTRY = new RegExp(
-  `(?:^|我是|我们是?|我司|这里是|这边是|帮|替|代|，|,|。|\\s)([^${NOT_IN_NAME}\\s，,。！？!?、：:（）()\\d#@]{2,4}?(?:${INDUSTRY})(?:${INDUSTRY})?)(?=的|这边|那边|公司|厂|项目|二期|一期|三期|工地|厂区|园区|，|,|。|\\s|$)`,
+  `(?:^|我是|我们是?|我司|这里是|这边是|帮|替|代|第[一二三四五六七八九十]的|前[十\\d]+的|，|,|。|\\s)([^${NOT_IN_NAME}\\s，,。！？!?、：:（）()\\d#@]{2,4}?(?:${INDUSTRY})(?:${INDUSTRY})?)(?=的|这边|那边|公司|厂|项目|[一二三四]期|[一二三四五六七八九]号|工地|厂区|园区|新|想|要|申|研|在|已|今|明|准备|计划|需要|有|，|,|。|\\s|$)`,
 );
 
 export function parseEnterprise(t: string): string | null {
@@ -173,7 +176,9 @@ export function parseEnterprise(t: string): string | null {
   if (named) return named;
   const m = NAMED_BY_INDUSTRY.exec(t);
   // "隔壁物流公司", "附近电力": where a business is, not its name
-  return m?.[1] && !/^(隔壁|附近|对面|旁边|周边|周围|本地|当地|外地|其他|其它|某|各|那家|这家|很多|许多|好多|多家|几家|同行)/.test(m[1]) ? m[1] : null;
+  // the start of a sentence about a thing ("续贷材料准备好了", "项目建设需要…", "员工体检中心要…"): no name
+  if (m?.[1] && /^(续贷|贷款|项目|觉得|员工|准备|新购|技改|申报|相关|有关|这些|那些|所有|整个|施工|生产|经营|办理|提交|补充|审批|报送|上报|安全|消防|政府|区里|市里|街道|工业|商业|农业|设备|材料|数据|资金|人才|用工|用电|用水|供电|供水)/.test(m[1])) return null;
+  return m?.[1] && !/^(隔壁|附近|对面|旁边|周边|周围|本地|当地|外地|其他|其它|某|各|那家|这家|很多|许多|好多|多家|几家|同行|屋顶|楼顶|厂房|车间|园区|门口|分布式)/.test(m[1]) ? m[1] : null;
 }
 
 function parseNamedEnterprise(t: string): string | null {
@@ -182,6 +187,8 @@ function parseNamedEnterprise(t: string): string | null {
     if (m?.[1]) {
       // "我们是X项目部": the enterprise, not its site office or department
       const name = m[1].replace(/^(我们|我司|我厂|你好|您好|请问)/, '').replace(/(项目部|项目组|办事处|财务部|行政部|人事部|办公室)$/, '');
+      // "我们是今年三月认定的", "我们是纳税排名第一的万通物流": a description, not the name
+      if (/(排名|第[一二三四五六七八九十\d]|前[十\d]|纳税|认定|[年月]|去年|今年)/.test(name)) continue;
       if (name.length >= 2 && !/^(公司|企业|工厂|厂里|这边|那边|一家|做|搞|从事|生产|开)/.test(name)) return name;
     }
   }
