@@ -79,6 +79,7 @@ function toConfig(e: Env, policy: Config['policy']): Config {
     inboundRetentionDays: e.XIAOER_INBOUND_RETENTION_DAYS,
     logLevel: e.LOG_LEVEL,
     adminToken: e.ADMIN_TOKEN,
+    metrics: { port: e.METRICS_PORT, host: e.METRICS_HOST },
     publicUrl: e.XIAOER_PUBLIC_URL ? stripSlash(e.XIAOER_PUBLIC_URL) : undefined,
     sessionSecret: e.XIAOER_SESSION_SECRET,
   };

@@ -49,6 +49,15 @@ export const envSchema = z.object({
   XIAOER_OUTBOUND_LIMIT: z.string().regex(/^\s*\d+\s*\/\s*\d+\s*(ms|s|m)\s*$/, 'must look like 20/60s').default('20/60s'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ADMIN_TOKEN: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
+  /** Prometheus /metrics on a port of its own, without the token (unset: /metrics on PORT, bearer ADMIN_TOKEN). */
+  METRICS_PORT: optionalString
+    .pipe(z.string().regex(/^\d+$/, 'must be a port number').optional())
+    .transform((v) => (v === undefined ? undefined : Number(v)))
+    .pipe(z.number().int().min(1, 'must be 1–65535').max(65535, 'must be 1–65535').optional()),
+  /** The address METRICS_PORT binds to (default loopback: the metrics carry no secret, but no login either). */
+  METRICS_HOST: optionalString.pipe(
+    z.string().regex(/^([A-Za-z0-9.-]+|[0-9A-Fa-f:]+)$/, 'must be a host name or an IP address').default('127.0.0.1'),
+  ),
   /** The bot's public https address (the workbench's links and OAuth redirects), e.g. https://xiaoer.example.gov.cn. */
   XIAOER_PUBLIC_URL: optionalString.pipe(z.string().url({ message: 'must be a URL' }).regex(/^https?:\/\/[^/?#]+\/?$/, 'must be an origin like https://host (no path)').optional()),
   /** Signs the workbench's session cookies (at least 32 characters). Unset: one is made and kept in Redis. */
@@ -148,6 +157,8 @@ export interface Config {
   outboundLimit: string;
   logLevel: Env['LOG_LEVEL'];
   adminToken?: string;
+  /** /metrics on a port of its own (no token), bound to `host`; unset: /metrics on the HTTP port behind ADMIN_TOKEN. */
+  metrics: { port?: number; host: string };
   /** The bot's public origin (no trailing slash): links to the workbench; unset, the bot sends none. */
   publicUrl?: string;
   sessionSecret?: string;

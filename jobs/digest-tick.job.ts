@@ -6,6 +6,7 @@ import type { Period, PeriodRange } from '../src/domain/digest.js';
 import type { OutboundMessage } from '../src/messages/outbound.js';
 import type { Directory, Group } from '../src/domain/directory.js';
 import { defineJob, QUEUES } from '../src/queue/define-job.js';
+import { digestLastSent, digestsSent } from '../src/shared/metrics.js';
 import type { Services } from './services.js';
 
 /** What sending today's due digests uses (the tick, and the SLA reconcile when it catches one up). */
@@ -89,6 +90,8 @@ async function sendOncePerGroup(
     if ((await deps.digestRuns.claim(key, now)) === 'done') continue;
     await deps.outbox.send(`digest-${key}`, 0, { kind: 'group', platform: g.platform, chatId: g.chatId }, message, { bulk: true });
     await deps.digestRuns.markSent(key, now);
+    digestsSent.inc();
+    digestLastSent.set(Date.now() / 1000);
     sent++;
   }
   return sent;

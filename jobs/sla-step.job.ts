@@ -5,6 +5,7 @@ import { escalationPost, stepMessage } from '../src/platforms/sla-messages.js';
 import type { OutboundTarget } from '../src/messages/outbound.js';
 import { defineJob, idKey, QUEUES } from '../src/queue/define-job.js';
 import { AppError } from '../src/shared/errors.js';
+import { slaStepsSent } from '../src/shared/metrics.js';
 import { flushReminders, MERGE_DELAY_MS } from './flush-reminders.job.js';
 import type { Services } from './services.js';
 
@@ -68,6 +69,7 @@ export const slaStep = defineJob({
       () => ({ type: 'sla', key: d.key, kind: step.kind, escalation, recipients: people.map((p) => p.personId) }),
       { by: { platform: t.platform, id: 'xiaoer', name: '店小二' }, at: deps.now().toISOString(), source: `sla:${d.key}` },
     );
+    if (res.ok) slaStepsSent.inc({ kind: step.kind });
     const to = people.map((p) => p.personId).join(',') || (step.kind.startsWith('escalate') ? 'nobody (level skipped)' : 'nobody');
     return res.ok ? `${step.kind} sent to ${to}` : `not recorded: ${res.message}`;
   },

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { ParsedMessage } from '../domain/parse/parse.js';
 import { CATEGORIES, type Category } from '../domain/ticket.js';
 import type { Logger } from '../shared/logger.js';
+import { llmCalls, llmFallbacks } from '../shared/metrics.js';
 
 /** What the model must answer; anything else is discarded and the rules' reading stands. */
 export const llmAnswerSchema = z.object({
@@ -67,11 +68,18 @@ export function createReportRefiner(
         const json = JSON.parse(content.replace(/^```(?:json)?\s*|\s*```$/g, '')) as unknown;
         const parsed = llmAnswerSchema.safeParse(json);
         if (!parsed.success) {
+          llmCalls.inc({ result: 'rejected' });
+          llmFallbacks.inc({ reason: 'schema' });
           log.warn({ reason: 'schema', issues: parsed.error.issues.length }, 'LLM answer rejected; rules used');
           return null;
         }
+        llmCalls.inc({ result: 'ok' });
         return parsed.data;
       } catch (err) {
+        // a call that answered something unreadable (not JSON) is a rejected answer; no answer at all an error
+        const unreadable = err instanceof SyntaxError;
+        llmCalls.inc({ result: unreadable ? 'rejected' : 'error' });
+        llmFallbacks.inc({ reason: unreadable ? 'unreadable' : (err as Error).name === 'APIConnectionTimeoutError' ? 'timeout' : 'unavailable' });
         log.warn({ reason: (err as Error).name, status: (err as { status?: number }).status }, 'LLM unavailable; rules used');
         return null;
       }

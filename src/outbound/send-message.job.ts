@@ -3,7 +3,8 @@ import type { OutboundTarget } from '../messages/outbound.js';
 import type { PlatformId } from '../messages/inbound.js';
 import type { Sender } from '../platforms/types.js';
 import { defineJob, idKey, QUEUES } from '../queue/define-job.js';
-import { AppError } from '../shared/errors.js';
+import { AppError, PlatformApiError, PlatformNetworkError } from '../shared/errors.js';
+import { outboundSends } from '../shared/metrics.js';
 import type { OutboundStatus } from '../store/models/outbound-message.model.js';
 
 const platform = z.enum(['wecom', 'dingtalk']);
@@ -121,7 +122,9 @@ export const sendMessage = defineJob({
       };
       try {
         await sender.send(d.target, d.message, { done, mark, sending });
+        outboundSends.inc({ platform: d.target.platform, result: 'sent', errcode: '' });
       } catch (err) {
+        countFailedSend(d.target.platform, err);
         // the platform answered (an error, a rate limit), or the request failed: nothing is in flight any more
         await recording;
         await deps.outbox.notSending(meta.jobId).catch(() => undefined);
@@ -136,3 +139,15 @@ export const sendMessage = defineJob({
     return 'sent';
   },
 });
+
+/** xiaoer_outbound_sends_total for a send that did not go: the platform's errcode, a rate limit, no answer. */
+function countFailedSend(platform: PlatformId, err: unknown): void {
+  if (err instanceof PlatformApiError) {
+    const result = err.retryAfterMs ? 'rate_limited' : 'error';
+    outboundSends.inc({ platform, result, errcode: String(err.errcode) });
+  } else if (err instanceof PlatformNetworkError) {
+    outboundSends.inc({ platform, result: 'network', errcode: '' });
+  } else {
+    outboundSends.inc({ platform, result: 'error', errcode: err instanceof AppError ? err.code : '' });
+  }
+}

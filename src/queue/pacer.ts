@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { rateLimitWaits, rateLimitWaitSeconds } from '../shared/metrics.js';
 
 /**
  * Reserves the next send slot for a destination in a sliding window kept in Redis (a sorted set of reserved send
@@ -84,7 +85,12 @@ export function createPacer(redis: Redis, prefix: string, pace: PaceLimit) {
     async acquire(destination: string, member: string, now = Date.now()): Promise<number> {
       const margin = Math.max(250, Math.round(pace.windowMs * 0.05));
       const wait = (await redis.eval(ACQUIRE, 1, `${prefix}:sent:${destination}`, now, pace.windowMs, pace.limit, `${member}:${now}`, margin)) as string;
-      return Math.max(0, Number(wait));
+      const ms = Math.max(0, Number(wait));
+      if (ms > 0) {
+        rateLimitWaits.inc({ source: 'pacer' });
+        rateLimitWaitSeconds.inc({ source: 'pacer' }, ms / 1000);
+      }
+      return ms;
     },
     /** The head with its reserved slot (ms), or null. */
     async headSlot(destination: string): Promise<{ member: string; slot: number } | null> {

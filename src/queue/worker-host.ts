@@ -2,6 +2,7 @@ import { DelayedError, UnrecoverableError, Worker, type ConnectionOptions, type 
 import { PlatformApiError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 import { AppError } from '../shared/errors.js';
+import { jobsFailed, jobsParked, rateLimitWaits, rateLimitWaitSeconds } from '../shared/metrics.js';
 import type { AnyJob, DepsOf, QueueName } from './define-job.js';
 
 /**
@@ -47,7 +48,11 @@ export function startWorkers<Jobs extends readonly AnyJob[]>(opts: {
         } catch (err) {
           // asked to wait (a platform's rate limit, another message's turn): wait, without using up an attempt
           if (err instanceof AppError && err.retryAfterMs && token) {
-            if (err instanceof PlatformApiError) log.warn({ errcode: err.errcode, waitMs: err.retryAfterMs }, 'rate limited by the platform; waiting');
+            if (err instanceof PlatformApiError) {
+              log.warn({ errcode: err.errcode, waitMs: err.retryAfterMs }, 'rate limited by the platform; waiting');
+              rateLimitWaits.inc({ source: 'platform' });
+              rateLimitWaitSeconds.inc({ source: 'platform' }, err.retryAfterMs / 1000);
+            }
             await job.moveToDelayed(Date.now() + err.retryAfterMs, token);
             throw new DelayedError();
           }
@@ -69,8 +74,11 @@ export function startWorkers<Jobs extends readonly AnyJob[]>(opts: {
     );
     worker.on('error', (err) => opts.log.error({ err: { message: err.message }, queue }, 'worker error'));
     worker.on('failed', (job, err) => {
-      if (!job || !opts.onFinalFailure) return;
+      if (!job) return;
       const final = err instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1);
+      jobsFailed.inc({ queue, job: job.name });
+      if (final) jobsParked.inc({ queue, job: job.name });
+      if (!opts.onFinalFailure) return;
       if (final) opts.onFinalFailure(job, err).catch((e: Error) => opts.log.error({ err: { message: e.message }, jobId: job.id }, 'final-failure hook failed'));
     });
     return worker;

@@ -1,12 +1,50 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from '../shared/logger.js';
+import { snapshot, type MetricsSnapshot } from '../shared/metrics.js';
 
 /** How long a stopping child has before it is killed (main.ts gives itself 8 s). */
 const CHILD_STOP_MS = 9_000;
 
 export interface WorkerChild {
   stop(): Promise<void>;
+  /** The child's metrics (its counters: sends, jobs, SLA steps, digests, the LLM), over IPC; null if it cannot answer. */
+  metrics(timeoutMs?: number): Promise<MetricsSnapshot | null>;
+}
+
+interface MetricsRequest {
+  xiaoer: 'metrics?';
+  id: number;
+}
+interface MetricsAnswer {
+  xiaoer: 'metrics';
+  id: number;
+  metrics: MetricsSnapshot;
+}
+
+/** This process is a role-all process's worker process (started by startWorkerChild, not by a supervisor). */
+export function isWorkerChild(): boolean {
+  return process.env.XIAOER_WORKER_CHILD === '1' && typeof process.send === 'function';
+}
+
+/**
+ * In the worker process (forked by startWorkerChild, so it has an IPC channel): answer the parent's requests for
+ * this process's metrics. Nothing to do in a process that was not forked.
+ */
+export function answerMetricsRequests(): void {
+  if (!process.send) return;
+  process.on('message', (m: MetricsRequest) => {
+    if (m?.xiaoer !== 'metrics?') return;
+    void snapshot().then(
+      // with a callback, a parent gone meanwhile is an error passed to it, not an 'error' event on the process
+      (metrics) => process.connected && process.send?.({ xiaoer: 'metrics', id: m.id, metrics } satisfies MetricsAnswer, undefined, {}, () => undefined),
+      () => undefined,
+    );
+  });
+  // the parent asks only once the child listens (a request before would wait in vain)
+  if (process.connected) process.send({ xiaoer: 'metrics-ready' }, undefined, {}, () => undefined);
+  // the channel must not keep the process alive (it stops on a signal or when its parent goes)
+  process.channel?.unref();
 }
 
 /**
@@ -22,11 +60,19 @@ export function startWorkerChild(opts: { env: Record<string, string>; log: Logge
   let stopping = false;
   let restarts = 0;
   let timer: NodeJS.Timeout | undefined;
+  let nextId = 0;
+  let answering = false;
+  const waiting = new Map<number, (m: MetricsSnapshot | null) => void>();
 
   function start(): void {
     const startedAt = Date.now();
-    const c = fork(entry, [], { env: { ...process.env, ...opts.env, XIAOER_ROLE: 'worker' }, stdio: 'inherit' });
+    const c = fork(entry, [], { env: { ...process.env, ...opts.env, XIAOER_ROLE: 'worker', XIAOER_WORKER_CHILD: '1' }, stdio: 'inherit' });
     child = c;
+    answering = false;
+    c.on('message', (m: MetricsAnswer | { xiaoer: 'metrics-ready' }) => {
+      if (m?.xiaoer === 'metrics-ready' && child === c) answering = true;
+      if (m?.xiaoer === 'metrics') waiting.get(m.id)?.(m.metrics);
+    });
     opts.log.info({ pid: c.pid }, 'worker process started');
     c.once('exit', (code, signal) => {
       if (child === c) child = null;
@@ -41,6 +87,25 @@ export function startWorkerChild(opts: { env: Record<string, string>; log: Logge
   start();
 
   return {
+    metrics(timeoutMs = 2_000) {
+      const c = child;
+      if (!c?.connected || !answering) return Promise.resolve(null);
+      const id = ++nextId;
+      return new Promise<MetricsSnapshot | null>((resolve) => {
+        const done = (m: MetricsSnapshot | null) => {
+          clearTimeout(t);
+          waiting.delete(id);
+          resolve(m);
+        };
+        const t = setTimeout(() => done(null), timeoutMs);
+        waiting.set(id, done);
+        try {
+          c.send({ xiaoer: 'metrics?', id } satisfies MetricsRequest, (err) => err && done(null));
+        } catch {
+          done(null);
+        }
+      });
+    },
     async stop() {
       stopping = true;
       clearTimeout(timer);

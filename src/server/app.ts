@@ -10,6 +10,7 @@ import type { DingtalkReceiver } from '../platforms/dingtalk/receiver.js';
 import type { WecomReceiver } from '../platforms/wecom/receiver.js';
 import type { CardReplies } from '../queue/card-replies.js';
 import { AppError, PayloadError, VerificationError } from '../shared/errors.js';
+import { ackSeconds, callbacksAcknowledged, callbacksReceived, callbacksRefused } from '../shared/metrics.js';
 import { PageCursorError, pageSize } from '../shared/page-cursor.js';
 import type { Logger } from '../shared/logger.js';
 import type { TicketRepository } from '../store/repositories/ticket.repository.js';
@@ -45,6 +46,10 @@ export interface HttpDeps {
   middleware?: Koa.Middleware[];
   /** Keys that sign cookies (the workbench's session). */
   cookieKeys?: string[];
+  /** GET /metrics (Prometheus text), bearer ADMIN_TOKEN; absent when the metrics have a port of their own. */
+  metrics?: () => Promise<{ contentType: string; body: string }>;
+  /** The queue console (bull-board), mounted under /admin/queues behind the admin token (HTTP Basic or bearer). */
+  queueConsole?: Koa.Middleware;
 }
 
 function firstString(v: unknown): string | undefined {
@@ -119,7 +124,7 @@ export function createHttpApp(deps: HttpDeps): Koa {
     ctx.type = 'text/plain';
     ctx.body = deps.wecom.verifyUrl(wecomQuery(ctx), now());
   });
-  router.post('/webhooks/wecom', async (ctx) => {
+  router.post('/webhooks/wecom', countCallback('wecom', () => !!deps.wecom), async (ctx) => {
     if (!deps.wecom) return;
     const body = await readRawBody(ctx);
     const t = now();
@@ -128,6 +133,7 @@ export function createHttpApp(deps: HttpDeps): Koa {
     // a tap on a card's button: expected before it is queued, so that the update cannot come before the wait
     const expected = tap && deps.cardReplies ? await cardReply(() => deps.cardReplies!.expect(tap), false) : false;
     const outcome = await deps.intake.accept(result, t);
+    ctx.state.intakeOutcome = outcome;
     ctx.status = 200;
     ctx.body = ''; // empty answer: the reply goes through response_url
     if (!tap || !deps.cardReplies) return;
@@ -154,29 +160,29 @@ export function createHttpApp(deps: HttpDeps): Koa {
     }
   }
 
-  router.post('/webhooks/dingtalk', async (ctx) => {
+  router.post('/webhooks/dingtalk', countCallback('dingtalk', () => !!deps.dingtalk), async (ctx) => {
     if (!deps.dingtalk) return;
     const body = await readRawBody(ctx);
     const t = now();
     const result = pure(() => deps.dingtalk!.receive({ timestamp: ctx.get('timestamp') || undefined, sign: ctx.get('sign') || undefined }, body, t));
-    await deps.intake.accept(result, t);
+    ctx.state.intakeOutcome = await deps.intake.accept(result, t);
     ctx.status = 200;
     ctx.body = '';
   });
 
   // Operators' API, bearer ADMIN_TOKEN.
   const api = new Router({ prefix: '/api' });
-  api.use(async (ctx, next) => {
-    const token = deps.config.adminToken;
-    const given = /^Bearer (.+)$/.exec(ctx.get('authorization'))?.[1] ?? '';
-    if (!token || !safeEqual(given, token)) {
-      ctx.status = 401;
-      ctx.set('WWW-Authenticate', 'Bearer');
-      ctx.body = { error: 'unauthorized' };
-      return;
-    }
-    await next();
-  });
+  api.use(adminOnly(deps.config.adminToken));
+
+  // Prometheus metrics, bearer ADMIN_TOKEN (or on METRICS_PORT, where this route is absent)
+  if (deps.metrics) {
+    const metrics = deps.metrics;
+    router.get('/metrics', adminOnly(deps.config.adminToken), async (ctx) => {
+      const m = await metrics();
+      ctx.type = m.contentType;
+      ctx.body = m.body;
+    });
+  }
   api.get('/tickets', async (ctx) => {
     const status = firstString(ctx.query.status);
     if (status && !(status in TICKET_STATUSES)) {
@@ -258,6 +264,15 @@ export function createHttpApp(deps: HttpDeps): Koa {
     ctx.set('Content-Disposition', `attachment; filename="visits.xlsx"; filename*=UTF-8''${encodeURIComponent('走访台账.xlsx')}`);
   });
 
+  // the queue console: a browser sends HTTP Basic (any user name, the admin token as password); scripts may send a bearer
+  if (deps.queueConsole) {
+    const queueConsole = deps.queueConsole;
+    const guard = adminOnly(deps.config.adminToken, 'basic');
+    app.use(async (ctx, next) => {
+      if (ctx.path !== '/admin/queues' && !ctx.path.startsWith('/admin/queues/')) return next();
+      await guard(ctx, () => queueConsole(ctx, next));
+    });
+  }
   for (const m of deps.middleware ?? []) app.use(m);
   for (const r of deps.routers ?? []) app.use(r.routes()).use(r.allowedMethods());
   app.use(router.routes()).use(router.allowedMethods());
@@ -277,6 +292,64 @@ function pure<T>(fn: () => T): T {
     if (err instanceof VerificationError || err instanceof PayloadError) throw err;
     throw new PayloadError(`callback could not be read: ${(err as Error)?.name ?? 'error'}`, err);
   }
+}
+
+/**
+ * Lets through a request that carries the admin token — `Authorization: Bearer TOKEN`, or (`basic`) HTTP Basic with the
+ * token as password and any user name; 401 otherwise, and always when no ADMIN_TOKEN is set.
+ */
+export function adminOnly(token: string | undefined, scheme: 'bearer' | 'basic' = 'bearer'): Koa.Middleware {
+  return async (ctx, next) => {
+    const auth = ctx.get('authorization');
+    let given = /^Bearer (.+)$/.exec(auth)?.[1] ?? '';
+    if (!given && scheme === 'basic') {
+      const decoded = Buffer.from(/^Basic ([A-Za-z0-9+/=]+)$/.exec(auth)?.[1] ?? '', 'base64').toString();
+      given = decoded.includes(':') ? decoded.slice(decoded.indexOf(':') + 1) : '';
+    }
+    if (!token || !safeEqual(given, token)) {
+      ctx.status = 401;
+      ctx.set('WWW-Authenticate', scheme === 'basic' ? 'Basic realm="xiaoer queues", charset="UTF-8"' : 'Bearer');
+      ctx.body = { error: 'unauthorized' };
+      return;
+    }
+    await next();
+  };
+}
+
+/** Why a callback was refused, for xiaoer_callbacks_refused_total (the error boundary answers it). */
+function refusal(err: unknown): string {
+  const e = err as AppError & { status?: number; type?: string };
+  if (e instanceof VerificationError) {
+    const reasons: Record<string, string> = {
+      VERIFY_BAD_SIGNATURE: 'signature',
+      VERIFY_STALE_TIMESTAMP: 'replay',
+      VERIFY_BAD_CIPHERTEXT: 'decrypt',
+      VERIFY_BAD_RECEIVER: 'receiver',
+    };
+    return reasons[e.code] ?? 'signature';
+  }
+  if (e instanceof PayloadError) return 'malformed';
+  if (e?.type === 'entity.too.large' || e?.status === 413) return 'oversized';
+  if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) return 'malformed';
+  return 'error';
+}
+
+/** Counts a platform's callbacks: received, then acknowledged (with the intake's outcome) or refused (with why). */
+function countCallback(platform: 'wecom' | 'dingtalk', configured: () => boolean): Koa.Middleware {
+  return async (ctx, next) => {
+    if (!configured()) return next();
+    callbacksReceived.inc({ platform });
+    const timer = ackSeconds.startTimer({ platform });
+    try {
+      await next();
+    } catch (err) {
+      callbacksRefused.inc({ platform, reason: refusal(err) });
+      timer();
+      throw err;
+    }
+    timer();
+    callbacksAcknowledged.inc({ platform, outcome: String(ctx.state.intakeOutcome ?? 'ignored') });
+  };
 }
 
 function safeEqual(a: string, b: string): boolean {

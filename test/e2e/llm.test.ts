@@ -24,6 +24,7 @@ beforeAll(async () => {
     OPENAI_BASE_URL: llm.baseUrl,
     OPENAI_API_KEY: 'sk-e2e-secret',
     XIAOER_LLM_MODEL: 'deepseek-chat',
+    ADMIN_TOKEN: 'admin-token-llm-0123456789',
   });
   store = await connectStore(mongoUri);
 });
@@ -60,5 +61,15 @@ describe('with an LLM configured', () => {
     expect(t).toMatchObject({ parsedBy: 'rules', category: 'utilities', urgency: 'urgent' });
     expect(bot.log()).toContain('LLM unavailable; rules used');
     expect(bot.log()).not.toContain('sk-e2e-secret');
+  });
+
+  it("counts the LLM's calls and fallbacks in /metrics (from the worker process)", async () => {
+    const res = await fetch(`${bot.base}/metrics`, { headers: { authorization: 'Bearer admin-token-llm-0123456789' } });
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    const value = (series: string) => Number(text.split('\n').find((l) => l.startsWith(`${series} `))?.slice(series.length + 1) ?? NaN);
+    expect(value('xiaoer_llm_calls_total{result="ok"}')).toBeGreaterThanOrEqual(1);
+    expect(value('xiaoer_llm_calls_total{result="error"}')).toBeGreaterThanOrEqual(1);
+    expect(value('xiaoer_llm_fallbacks_total{reason="unavailable"}')).toBeGreaterThanOrEqual(1);
   });
 });
