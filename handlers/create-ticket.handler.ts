@@ -7,7 +7,9 @@ import type { BotContext, Handler } from '../src/bot/context.js';
 import type { OpenTicketFields } from '../src/bot/ticket-service.js';
 import { claimAction } from '../src/messages/actions.js';
 import type { OutboundMessage } from '../src/messages/outbound.js';
-import { compose, dueDate, dueText, personRef, reporterRef } from './common.js';
+import { cnDate, compose, dueDate, dueText, personRef, reporterRef } from './common.js';
+import { askSame, findSimilar, mergeInto } from './similar.js';
+import { sourceId } from '../src/bot/ticket-service.js';
 
 const VIA: Record<string, string> = { commissioner: '服务专员', taskforce: '项目专班', department: '责任部门', admin: '管理员' };
 
@@ -19,6 +21,21 @@ export interface NewProblem {
   enterprise?: Enterprise;
   /** A problem found on a visit (助企走访): the visit's number and the ticket's own source, group and text. */
   visit?: { no: number; origin: NonNullable<OpenTicketFields['origin']> };
+  /** A report the sender made earlier (the one a 重复 question was asked about): its own source, group and text. */
+  origin?: NonNullable<OpenTicketFields['origin']>;
+  /** 回潮: the earlier, answered ticket this one reports again. */
+  recurrenceOf?: number;
+}
+
+/** The enterprise of a report: named in the message, else the group's, else the sender's. */
+export function reportEnterprise(ctx: BotContext, parsed: Pick<ParsedMessage, 'enterprise' | 'normalized'>): Enterprise | undefined {
+  const dir = ctx.directory;
+  return (
+    (parsed.enterprise ? dir.enterpriseByName(parsed.enterprise) : undefined) ??
+    dir.findEnterpriseIn(parsed.normalized) ??
+    dir.enterprise(dir.group(ctx.msg.platform, ctx.msg.chatId)?.enterprise) ??
+    dir.enterprise(ctx.actor.enterpriseId)
+  );
 }
 
 /**
@@ -32,13 +49,7 @@ export async function openProblem(ctx: BotContext, p: NewProblem): Promise<{ tic
   // the enterprise given, else named in the message, else the group's, else the sender's
   // a visit's problem belongs to the enterprise visited (none when the directory does not know it): never to one
   // named in the problem's text or bound to the chat it was confirmed in
-  const enterprise = p.visit
-    ? p.enterprise
-    : p.enterprise ??
-    (parsed.enterprise ? dir.enterpriseByName(parsed.enterprise) : undefined) ??
-    dir.findEnterpriseIn(parsed.normalized) ??
-    dir.enterprise(dir.group(ctx.msg.platform, ctx.msg.chatId)?.enterprise) ??
-    dir.enterprise(ctx.actor.enterpriseId);
+  const enterprise = p.visit ? p.enterprise : p.enterprise ?? reportEnterprise(ctx, parsed);
   const category = parsed.category ?? 'other';
   const { calendar, policy } = ctx.sla;
   const opened = await ctx.tickets.openFromMessage({
@@ -52,6 +63,8 @@ export async function openProblem(ctx: BotContext, p: NewProblem): Promise<{ tic
     enterpriseId: enterprise?.id ?? null,
     parsedBy: ctx.parsedBy,
     ...(p.visit ? { visitNo: p.visit.no, origin: p.visit.origin } : {}),
+    ...(p.origin ? { origin: p.origin } : {}),
+    ...(p.recurrenceOf ? { recurrenceOf: p.recurrenceOf } : {}),
   });
   let t = opened.ticket;
   const r = route(dir, t.enterpriseId, category);
@@ -97,8 +110,9 @@ export function acceptedCard(ctx: BotContext, t: Ticket, r: Route | null): Outbo
 }
 
 /** Tells the responsible person of a new ticket privately (【新工单】). */
-export async function notifyNewAssignee(ctx: BotContext, t: Ticket): Promise<void> {
+export async function notifyNewAssignee(ctx: BotContext, t: Ticket, earlier?: Ticket | null): Promise<void> {
   if (!t.assignee) return;
+  const answered = earlier ? (earlier.resolvedAt ?? earlier.closedAt) : null;
   const reached = await ctx.notifyPerson(
     t.assignee,
     compose(
@@ -106,6 +120,7 @@ export async function notifyNewAssignee(ctx: BotContext, t: Ticket): Promise<voi
         `【新工单】#${t.no}${t.urgency === 'urgent' ? '（紧急）' : ''}${t.visitNo ? `（走访发现 · V${t.visitNo}）` : ''}`,
         `企业：${t.enterprise ?? '—'}`,
         `问题：${t.summary}`,
+        ...(earlier && answered ? [`回潮：与 #${earlier.no}（已于 ${cnDate(ctx.sla.calendar.localDate(answered), ctx.sla.calendar.localDate(ctx.now))} 办结）反映的问题相同`] : []),
         `办理时限：${dueText(t, ctx.sla.calendar)}`,
         `请在群内回复“认领 #${t.no}”签收。`,
         ...ctx.links.ticket(t.no),
@@ -117,14 +132,38 @@ export async function notifyNewAssignee(ctx: BotContext, t: Ticket): Promise<voi
   if (!reached) ctx.log.warn({ ticketId: t.no }, 'assignee has no platform id: no private message');
 }
 
+/**
+ * 回潮: records on the earlier ticket that `t` reports its problem again (once; a retried job finds it done), and
+ * returns the earlier ticket — from `t` itself, so that a retry links what the first attempt decided.
+ */
+async function linkRecurrence(ctx: BotContext, t: Ticket): Promise<Ticket | null> {
+  if (!t.recurrenceOf) return null;
+  const r = await ctx.tickets.change(t.recurrenceOf, () => ({ type: 'recurrence', later: t.no, openedAt: t.createdAt }), { asBot: true });
+  return r.ok ? r.ticket : await ctx.tickets.get(t.recurrenceOf);
+}
+
 /** 受理 + 派单: opens the ticket, routes it, answers in the group and tells the responsible person privately. */
 export const createTicket: Handler = {
   name: 'create-ticket',
   match: (ctx) => ctx.parsed.intent === 'report',
   async handle(ctx) {
-    const { ticket: t, created, route: r } = await openProblem(ctx, { parsed: ctx.parsed, text: ctx.msg.text });
+    // 重复: the same problem as an open ticket of this group or enterprise is merged into it (or asked about); 回潮:
+    // one answered in the last 90 days is opened again as a new ticket linked to it
+    // (a retried job whose first attempt opened the ticket goes on with it, whatever has been reported since)
+    const enterprise = reportEnterprise(ctx, ctx.parsed);
+    const similar = (await ctx.tickets.ofThisMessage())
+      ? null
+      : await findSimilar(ctx, { text: ctx.msg.text, category: ctx.parsed.category ?? 'other', enterpriseId: enterprise?.id ?? null });
+    if (similar?.match.kind === 'duplicate') {
+      const { ticket: same, match } = similar;
+      if (match.verdict === 'same' && (await mergeInto(ctx, same, { message: sourceId(ctx.msg), text: ctx.msg.text }))) return `merged into #${same.no} (score ${match.score})`;
+      if (match.verdict === 'unsure' && (await askSame(ctx, same))) return `asked whether the same as #${same.no} (score ${match.score})`;
+    }
+    const earlier = similar?.match.kind === 'recurrence' ? similar.ticket : null;
+    const { ticket: t, created, route: r } = await openProblem(ctx, { parsed: ctx.parsed, text: ctx.msg.text, enterprise, ...(earlier ? { recurrenceOf: earlier.no } : {}) });
+    const linked = await linkRecurrence(ctx, t);
     await ctx.reply(acceptedCard(ctx, t, r));
-    await notifyNewAssignee(ctx, t);
+    await notifyNewAssignee(ctx, t, linked);
     return created ? `ticket #${t.no} created${t.assignee ? `, dispatched to ${t.assignee.personId}` : ''}` : `ticket #${t.no} already existed`;
   },
 };

@@ -52,12 +52,19 @@ export interface BotContext {
   tickets: {
     openFromMessage(fields: OpenTicketFields): Promise<{ ticket: Ticket; created: boolean }>;
     get(no: number): Promise<Ticket | null>;
+    /** The ticket this very message opened before (a retried job), or null. */
+    ofThisMessage(): Promise<Ticket | null>;
     /** Loads, decides and applies one change under the ticket's lock; a message applied before is not applied twice. */
     change(no: number, decide: Decide, opts?: { asBot?: boolean }): Promise<ChangeResult>;
     /** Open tickets; `overdueAt` (ISO instant): only those past their answer deadline then and not paused. */
     listOpen(f: { assignee?: string; enterpriseId?: string; reporter?: string; overdueAt?: string; limit?: number }): Promise<Ticket[]>;
     /** 待确认: open tickets awaiting a category check, oldest first, with their count; `memberOf`: one person's team's. */
     listTriage(f: { memberOf?: string; limit?: number }): Promise<{ total: number; tickets: Ticket[] }>;
+    /**
+     * 重复 and 回潮: this conversation's or this enterprise's tickets open since `openSince` or answered since
+     * `answeredSince`, newest first, without events.
+     */
+    listSimilarCandidates(f: { enterpriseId: string | null; openSince: string; answeredSince: string }): Promise<Ticket[]>;
   };
   /** 助企走访: the visits cadres log, and the figures over them. */
   visits: {

@@ -53,8 +53,11 @@ export function createTicketService(deps: { tickets: TicketRepository; withLock:
     },
 
     get: (no: number) => deps.tickets.getByNo(no),
+    /** The ticket a message opened, if it did (a retried job), read by `_id` only. */
+    ofMessage: (msg: Pick<InboundMessage, 'platform' | 'eventId'>) => deps.tickets.getBySource(sourceId(msg)),
     listOpen: deps.tickets.listOpen.bind(deps.tickets),
     listTriage: deps.tickets.listTriage.bind(deps.tickets),
+    listSimilarCandidates: deps.tickets.listSimilarCandidates.bind(deps.tickets),
 
     /**
      * One change: load, decide, transition, save (fields set, event appended, version counted up). Two guards keep

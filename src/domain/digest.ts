@@ -3,7 +3,7 @@ import type { BusinessCalendar } from './calendar.js';
 import type { Directory } from './directory.js';
 import { workingDaysOverdue } from './sla.js';
 import { RATINGS, type RatingLevel } from './ticket-state.js';
-import { awaitsTriage, CATEGORIES, isOpen, isOverdue, type Category, type Ticket, type TicketStatus } from './ticket.js';
+import { awaitsTriage, CATEGORIES, isOpen, isRecurrence, isOverdue, type Category, type Ticket, type TicketStatus } from './ticket.js';
 
 export type Period = 'day' | 'week' | 'month' | 'year';
 /** Every period, in order (for parsing `--period` and `?period=`). */
@@ -113,11 +113,15 @@ export interface SolveRate {
   rate: number | null;
 }
 
-/** 已破解 at `end`: closed as 已解决 (or 部分解决 the enterprise rated well) and never reopened. */
+/**
+ * 已破解 at `end`: closed as 已解决 (or 部分解决 the enterprise rated well), never reopened, and not come back: a
+ * ticket a later one reports again (回潮, `recurredAt`) is not solved from the later one's creation on.
+ */
 export function isSolvedAt(t: Ticket, end: string): boolean {
   return (
     statusAt(t, end) === 'closed' &&
     !reopenedBy(t, end) &&
+    !(t.recurredAt && t.recurredAt < end) &&
     (t.outcome === 'resolved' || (t.outcome === 'partial' && !!t.rating && GOOD(t.rating.level)))
   );
 }
@@ -190,6 +194,8 @@ export interface DigestModel {
   overdue: { count: number; rate: number | null; dueSoon: number; top: OverdueRow[] };
   /** 待确认分类: open tickets (at the stock's instant) whose category awaits a person's check (`awaitsTriage`). */
   triage: number;
+  /** 回潮: tickets created in the period that report again a problem answered before (`isRecurrence`). */
+  recurrences: number;
   categories: { category: Category; label: string; newTickets: number; open: number }[];
   byDepartment: RankRow[];
   byCadre: RankRow[];
@@ -358,6 +364,7 @@ export function buildDigest(
     satisfaction: { period: sat(range.start), ytd: sat(yearStart), bad },
     overdue: { count: overdueNow.length, rate: ratio(overdueNow.length, openNow.length), dueSoon, top },
     triage: openNow.filter(awaitsTriage).length,
+    recurrences: tickets.filter((t) => isRecurrence(t) && createdIn(t, range.start, end)).length,
     categories,
     byDepartment: rank(departmentOf),
     byCadre: rank((t) => t.assignee?.name ?? null),

@@ -48,7 +48,18 @@ export type TicketAction =
   | { type: 'correct'; field: 'enterprise'; to: { name: string; id: string | null }; reroute?: Reroute }
   | { type: 'correct'; field: 'urgency'; to: Urgency; resolutionDueAt?: string; responseDueAt?: string }
   /** 不是问题: closed as not a problem (no answer, no rating): the ticket leaves the digest's figures. */
-  | { type: 'dismiss'; note?: string };
+  | { type: 'dismiss'; note?: string }
+  /**
+   * 重复: a later report of the same problem (`message`) merged into this ticket; its sender (`ctx.by`) joins the
+   * reporters once. `answered`: merged on the sender's 是 to the question asked about `message`.
+   */
+  | { type: 'merge'; message: string; text: string; answered?: boolean }
+  /** 重复 the bot was not sure of: the question asked about a later report (`message`) by its sender (`ctx.by`). */
+  | { type: 'duplicate_ask'; message: string; text: string }
+  /** The sender's 不是 to the question about `message`: a ticket of its own is opened for it. */
+  | { type: 'not_duplicate'; message: string }
+  /** 回潮: a later ticket (`later`, opened at `openedAt`) reports this answered problem again. */
+  | { type: 'recurrence'; later: number; openedAt: string };
 
 /** Where a corrected ticket goes: the routing's assignee, team, project and leader, and a new 签收 deadline. */
 export interface Reroute {
@@ -90,6 +101,10 @@ export const ALLOWED_FROM: Record<TicketAction['type'], TicketStatus[]> = {
   sla: ['accepted', 'pending_claim', 'in_progress'],
   correct: ['accepted', 'pending_claim', 'in_progress'],
   dismiss: ['accepted', 'pending_claim', 'in_progress'],
+  merge: ['accepted', 'pending_claim', 'in_progress'],
+  duplicate_ask: ['accepted', 'pending_claim', 'in_progress'],
+  not_duplicate: ['accepted', 'pending_claim', 'in_progress', 'pending_rating', 'closed', 'dismissed'],
+  recurrence: ['pending_rating', 'closed'],
 };
 
 const WHY_NOT: Partial<Record<TicketStatus, string>> = {
@@ -278,6 +293,30 @@ export function transition(t: Ticket, action: TicketAction, ctx: ActionContext):
       next.pendingExtension = null;
       note = action.note;
       break;
+    case 'merge': {
+      const reporter = { id: ctx.by.id, ...(ctx.by.name ? { name: ctx.by.name } : {}) };
+      const known = t.reporter.id === reporter.id || (t.reporters ?? []).some((r) => r.id === reporter.id);
+      if (!known) next.reporters = [...(t.reporters ?? []), { ...reporter, at: ctx.at, source: action.message }];
+      if (action.answered) next.duplicateAsks = answerAsk(t, action.message, 'yes', ctx.source);
+      data.reporter = reporter;
+      data.message = action.message;
+      note = action.text;
+      break;
+    }
+    case 'duplicate_ask':
+      if ((t.duplicateAsks ?? []).some((a) => a.source === action.message)) return { ok: false, code: 'TICKET_NO_CHANGE', message: 'already asked' };
+      next.duplicateAsks = [...(t.duplicateAsks ?? []), { reporter: { id: ctx.by.id, ...(ctx.by.name ? { name: ctx.by.name } : {}) }, source: action.message, text: action.text, at: ctx.at }];
+      data.message = action.message;
+      note = action.text;
+      break;
+    case 'not_duplicate':
+      next.duplicateAsks = answerAsk(t, action.message, 'no', ctx.source);
+      data.message = action.message;
+      break;
+    case 'recurrence':
+      next.recurredAt = t.recurredAt && t.recurredAt < action.openedAt ? t.recurredAt : action.openedAt;
+      data.later = action.later;
+      break;
     case 'sla':
       if ((t.slaSent ?? []).includes(action.key)) return { ok: false, code: 'TICKET_NO_CHANGE', message: 'already sent' };
       next.slaSent = [...(t.slaSent ?? []), action.key];
@@ -312,6 +351,11 @@ function reopen(t: Ticket, next: Ticket, data: Record<string, unknown>, resoluti
   if (t.resolvedAt && t.resolvedAt > t.resolutionDueAt) data.overdue = true;
 }
 
+/** The ticket's questions with the one about `message` answered (by the message `by`). */
+function answerAsk(t: Ticket, message: string, answer: 'yes' | 'no', by: string | undefined): Ticket['duplicateAsks'] {
+  return (t.duplicateAsks ?? []).map((a) => (a.source === message ? { ...a, answer, ...(by ? { answeredBy: by } : {}) } : a));
+}
+
 function platformIds(by: ActionContext['by']): Pick<Assignee, 'wecom' | 'dingtalk'> {
   return by.platform === 'wecom' ? { wecom: by.id } : { dingtalk: by.id };
 }
@@ -334,6 +378,10 @@ export const ACTION_LABELS: Record<TicketAction['type'], string> = {
   sla: '提醒',
   correct: '更正',
   dismiss: '标记为不是问题',
+  merge: '并入',
+  duplicate_ask: '询问',
+  not_duplicate: '确认非重复',
+  recurrence: '标记回潮',
 };
 
 /** What a 更正 changes, as people name it. */

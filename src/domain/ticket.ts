@@ -22,6 +22,9 @@ export const FINISHED_STATUSES: readonly TicketStatus[] = ['closed', 'dismissed'
  * 待确认分类: an open ticket whose reading (category) the bot was not sure of, until a person corrects or confirms it.
  * The one definition behind 待确认 and the digest's count.
  */
+/** 回潮: the ticket reports again a problem answered earlier (`recurrenceOf`). The one definition behind the digest's count. */
+export const isRecurrence = (t: Pick<Ticket, 'recurrenceOf'>): boolean => !!t.recurrenceOf;
+
 export const awaitsTriage = (t: Pick<Ticket, 'status' | 'needsTriage'>): boolean => isOpen(t) && t.needsTriage;
 
 /**
@@ -81,6 +84,10 @@ export const EVENT_LABELS: Record<string, string> = {
   escalation: '督办',
   correct: '更正',
   dismiss: '不是问题',
+  merge: '重复并入',
+  duplicate_ask: '询问是否重复',
+  not_duplicate: '确认非重复',
+  recurrence: '回潮',
 };
 
 export interface TicketEvent {
@@ -164,9 +171,28 @@ export interface Ticket {
    * enterprise: the enterprise rates it.
    */
   visitNo?: number | null;
+  /** 重复: others who reported the same problem later (merged into this ticket), each once, with their message. */
+  reporters?: { id: string; name?: string; at: string; source: string }[];
+  /** 重复 the bot was not sure of: the question asked (是 / 不是) and, once answered, the answer and its message. */
+  duplicateAsks?: DuplicateAsk[];
+  /** 回潮: the earlier ticket (answered, 办结) this one reports again. */
+  recurrenceOf?: number | null;
+  /** 回潮: when the first later ticket reporting this problem again was opened (from then on it is not 破解). */
+  recurredAt?: string | null;
   events: TicketEvent[];
   createdAt: string;
   updatedAt: string;
+}
+
+/** A question asked in the group: is this later report (`source`, `text`) the same problem as the ticket? */
+export interface DuplicateAsk {
+  reporter: { id: string; name?: string };
+  source: string;
+  text: string;
+  at: string;
+  answer?: 'yes' | 'no';
+  /** The answering message (a retried answer finds its own). */
+  answeredBy?: string;
 }
 
 /** What a new ticket is built from: its own fields as read from the message, and the time. */
@@ -174,7 +200,7 @@ export type NewTicketInput = Pick<
   Ticket,
   | 'platform' | 'chatId' | 'reporter' | 'text' | 'summary' | 'category' | 'categoryConfidence' | 'urgency' | 'requestedDate'
   | 'resolutionDueAt' | 'enterprise' | 'sourceMessageId' | 'parsedBy'
-> & { enterpriseId?: string | null; visitNo?: number | null; now: string };
+> & { enterpriseId?: string | null; visitNo?: number | null; recurrenceOf?: number | null; now: string };
 
 /** Builds a new ticket in 已受理 with its first event. Pure. */
 export function buildNewTicket(no: number, i: NewTicketInput): Ticket {
@@ -211,6 +237,7 @@ export function buildNewTicket(no: number, i: NewTicketInput): Ticket {
     sourceMessageId: i.sourceMessageId,
     parsedBy: i.parsedBy,
     visitNo: i.visitNo ?? null,
+    ...(i.recurrenceOf ? { recurrenceOf: i.recurrenceOf } : {}),
     events: [
       {
         type: 'accepted',
@@ -218,6 +245,8 @@ export function buildNewTicket(no: number, i: NewTicketInput): Ticket {
         by: { platform: i.platform, id: i.reporter.id, name: i.reporter.name },
         data: { category: i.category, urgency: i.urgency, resolutionDueAt: i.resolutionDueAt, ...(i.visitNo ? { visitNo: i.visitNo } : {}) },
       },
+      // 回潮: the link to the earlier ticket, in the history too
+      ...(i.recurrenceOf ? [{ type: 'recurrence', at: i.now, data: { of: i.recurrenceOf, to_status: 'accepted' } }] : []),
     ],
     createdAt: i.now,
     updatedAt: i.now,

@@ -45,6 +45,8 @@ export function renderDigest(d: DigestWithVisits, opts: { rankingOnly?: boolean;
     }
     // 待确认分类: open tickets whose category the bot was not sure of (a person checks them: 待确认)
     lines.push(`**待确认分类** ${d.triage} 件`);
+    // 回潮: problems answered before and reported again in the period (their earlier tickets no longer count as 破解)
+    lines.push(`**回潮** ${d.recurrences ?? 0} 件`);
     if (d.categories.length) {
       lines.push(`**类别** ${d.categories.map((c) => `${c.label} ${c.newTickets}/${c.open}`).join(' · ')}（新增/在办）`);
     }

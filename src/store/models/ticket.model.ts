@@ -55,6 +55,11 @@ export const ticketSchema = new Schema<Ticket & { _id: number; version?: number 
     sourceMessageId: { type: String, required: true },
     parsedBy: { type: String, required: true, enum: ['rules', 'llm'] },
     visitNo: { type: Number, default: null },
+    // 重复 and 回潮 (see domain/similarity.ts)
+    reporters: { type: [Schema.Types.Mixed], default: undefined },
+    duplicateAsks: { type: [Schema.Types.Mixed], default: undefined },
+    recurrenceOf: { type: Number, default: undefined },
+    recurredAt: { type: String, default: undefined },
     events: { type: [eventSchema], default: [] },
     /** Counted up by every saved change; a change saves only over the version it read (see saveTransition). */
     version: { type: Number, default: 0 },
@@ -78,3 +83,5 @@ ticketSchema.index({ closedAt: 1 });
 ticketSchema.index({ updatedAt: 1 });
 // 助企走访: the problems found on visits
 ticketSchema.index({ visitNo: 1 });
+// 重复 and 回潮: the tickets of one conversation (an enterprise the directory does not know)
+ticketSchema.index({ chatId: 1, status: 1 });

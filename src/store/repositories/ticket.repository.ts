@@ -117,6 +117,14 @@ export function createTicketRepository(conn: Connection) {
       return toTicket(await Tickets.findOne({ sourceMessageId }).lean());
     },
 
+    /** The ticket a source was given, read by `_id` only (ticket_sources, then the ticket); null when it has none yet. */
+    async getBySource(sourceMessageId: string): Promise<Ticket | null> {
+      const no = (await Sources.findById(sourceMessageId).lean())?.no;
+      if (no === undefined) return null;
+      const t = await this.getByNo(no);
+      return t?.sourceMessageId === sourceMessageId ? t : null;
+    },
+
     async getByNo(no: number): Promise<Ticket | null> {
       return toTicket((await Tickets.findById(no).lean()) as Record<string, unknown> | null);
     },
@@ -212,6 +220,23 @@ export function createTicketRepository(conn: Connection) {
         Tickets.find(q, { events: 0 }).sort({ _id: 1 }).limit(f.limit ?? 20).lean(),
       ]);
       return { total, tickets: docs.map((d) => ({ ...toTicket(d as Record<string, unknown>)!, events: [] })) };
+    },
+
+    /**
+     * 重复 and 回潮 candidates of a new report: the tickets of its conversation or its enterprise that are open and
+     * were created since `openSince`, or were answered (待评价, 已办结) since `answeredSince`; newest first, without
+     * events, at most `limit`. A conversation's or an enterprise's tickets in those windows are few. On MongoDB the
+     * filter uses the indexes { chatId, status } and { enterpriseId, status }; on FerretDB v1 (no index but `_id`) it
+     * is one scan per report, not one per candidate.
+     */
+    async listSimilarCandidates(f: { platform: string; chatId: string; enterpriseId: string | null; openSince: string; answeredSince: string; limit?: number }): Promise<Ticket[]> {
+      const whose = [{ chatId: f.chatId, platform: f.platform }, ...(f.enterpriseId ? [{ enterpriseId: f.enterpriseId }] : [])];
+      const when = [
+        { status: { $in: [...OPEN_STATUSES] }, createdAt: { $gte: f.openSince } },
+        { status: { $in: ['pending_rating', 'closed'] }, resolvedAt: { $gte: f.answeredSince } },
+      ];
+      const docs = await Tickets.find({ $and: [{ $or: whose }, { $or: when }] }, { events: 0 }).sort({ _id: -1 }).limit(f.limit ?? 50).lean();
+      return docs.map((d) => ({ ...toTicket(d as Record<string, unknown>)!, events: [] }));
     },
 
     /**

@@ -1,0 +1,52 @@
+import type { Handler } from '../src/bot/context.js';
+import { parseMessage } from '../src/domain/parse/parse.js';
+import type { DuplicateAsk, Ticket } from '../src/domain/ticket.js';
+import { sourceId } from '../src/bot/ticket-service.js';
+import { acceptedCard, notifyNewAssignee, openProblem, reportEnterprise } from './create-ticket.handler.js';
+import { candidateTickets, mergeInto } from './similar.js';
+
+const YES = /^(是|是的|对|对的|是同一个|是同一个问题|同一个问题)$/;
+const NO = /^(不是|不是的|不对|不是同一个|不是同一个问题|不一样)$/;
+/** A question is answered within three days; after that a 是 is just a word. */
+const ASK_WINDOW_MS = 3 * 86_400_000;
+
+const bare = (text: string) => text.replace(/^@\S+\s*/, '').replace(/[\s。！!？?，,.]+/g, '');
+
+/**
+ * The sender's 是 / 不是 to the bot's question whether their report is the same problem as an open ticket
+ * (similar.ts `askSame`): 是 merges the report into that ticket, 不是 opens a ticket of its own from the report's text.
+ * The question is kept on the ticket (`duplicateAsks`) with its answer and the answering message, so a retried
+ * answer does the same again, once. A 是 with no question open is chat, as before.
+ */
+export const duplicateAnswer: Handler = {
+  name: 'duplicate-answer',
+  match: (ctx) => ctx.parsed.intent === 'chat' && (YES.test(bare(ctx.parsed.normalized)) || NO.test(bare(ctx.parsed.normalized))),
+  async handle(ctx) {
+    const yes = YES.test(bare(ctx.parsed.normalized));
+    const source = sourceId(ctx.msg);
+    const since = new Date(Date.parse(ctx.now) - ASK_WINDOW_MS).toISOString();
+    const mine = (a: DuplicateAsk) => a.reporter.id === ctx.msg.sender.id && (a.answeredBy === source || (!a.answer && a.at >= since && a.at <= ctx.now));
+    // the questions live on the open tickets of this conversation or its enterprise (where the report was compared):
+    // few, read without their events
+    const tickets = await candidateTickets(ctx, reportEnterprise(ctx, ctx.parsed)?.id ?? null);
+    let found: { t: Ticket; ask: DuplicateAsk } | null = null;
+    for (const t of tickets) {
+      for (const ask of t.duplicateAsks ?? []) if (mine(ask) && (!found || ask.at > found.ask.at)) found = { t, ask };
+    }
+    if (!found) return 'chat ignored';
+    const { t, ask } = found;
+    if (yes && (await mergeInto(ctx, t, { message: ask.source, text: ask.text, answered: true }))) return `merged into #${t.no} (answered 是)`;
+    // 不是 (or the ticket was closed meanwhile): the report becomes a ticket of its own, once (its own source), then
+    // the question is marked answered
+    const parsed = parseMessage(ask.text, ctx.now, ctx.sla.calendar);
+    const { ticket, route } = await openProblem(ctx, {
+      parsed,
+      text: ask.text,
+      origin: { source: ask.source, platform: ctx.msg.platform, chatId: ctx.msg.chatId, text: ask.text },
+    });
+    await ctx.tickets.change(t.no, () => ({ type: 'not_duplicate', message: ask.source }));
+    await ctx.reply(acceptedCard(ctx, ticket, route));
+    await notifyNewAssignee(ctx, ticket);
+    return `ticket #${ticket.no} opened (not the same as #${t.no})`;
+  },
+};

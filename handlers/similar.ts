@@ -1,0 +1,69 @@
+import type { BotContext } from '../src/bot/context.js';
+import { sourceId } from '../src/bot/ticket-service.js';
+import { bestMatch, WINDOWS, type Candidate, type Match } from '../src/domain/similarity.js';
+import { isOpen, type Ticket } from '../src/domain/ticket.js';
+import { answer } from './common.js';
+
+/**
+ * 重复 and 回潮 (domain/similarity.ts) for a new report: which of the enterprise's tickets it repeats, and the answers
+ * the bot gives when it merges a report or asks whether it is the same problem.
+ */
+
+const DAY_MS = 86_400_000;
+
+export const chatKey = (t: Pick<Ticket, 'platform' | 'chatId'>): string => `${t.platform}:${t.chatId}`;
+
+function toCandidate(t: Ticket): Candidate | null {
+  const open = isOpen(t);
+  const at = open ? t.createdAt : (t.resolvedAt ?? t.closedAt);
+  if (!at) return null;
+  return { no: t.no, state: open ? 'open' : 'closed', at, text: t.text, category: t.category, enterpriseId: t.enterpriseId, chat: chatKey(t) };
+}
+
+/** The conversation's or the enterprise's tickets in the windows of 重复 (open) and 回潮 (answered). */
+export function candidateTickets(ctx: BotContext, enterpriseId: string | null): Promise<Ticket[]> {
+  const at = Date.parse(ctx.now);
+  return ctx.tickets.listSimilarCandidates({
+    enterpriseId,
+    openSince: new Date(at - WINDOWS.openDays * DAY_MS).toISOString(),
+    answeredSince: new Date(at - WINDOWS.closedDays * DAY_MS).toISOString(),
+  });
+}
+
+/**
+ * The ticket this report repeats: an open one (重复: `same` merges, `unsure` asks), else an answered one it is surely
+ * the same as (回潮). The ticket this very message opened (a retried job) is never its own match.
+ */
+export async function findSimilar(
+  ctx: BotContext,
+  report: { text: string; category: string; enterpriseId: string | null },
+): Promise<{ match: Match; ticket: Ticket } | null> {
+  const source = sourceId(ctx.msg);
+  const tickets = (await candidateTickets(ctx, report.enterpriseId)).filter((t) => t.sourceMessageId !== source && t.status !== 'dismissed');
+  const candidates = tickets.map(toCandidate).filter((c): c is Candidate => !!c);
+  const r = { ...report, chat: chatKey(ctx.msg), at: ctx.now };
+  const found = (m: Match | null) => (m ? { match: m, ticket: tickets.find((t) => t.no === m.no)! } : null);
+  const open = bestMatch(r, candidates.filter((c) => c.state === 'open'));
+  if (open && open.verdict !== 'different') return found(open);
+  const closed = bestMatch(r, candidates.filter((c) => c.state === 'closed'));
+  return closed && closed.verdict === 'same' ? found(closed) : null;
+}
+
+/** The summary as quoted back in a sentence (short). */
+export const quoted = (t: Pick<Ticket, 'summary'>): string => (t.summary.length > 24 ? `${t.summary.slice(0, 24)}…` : t.summary);
+
+/** 重复: merges the sender's report into ticket `t` (once per message) and says so; false when `t` may no longer take it. */
+export async function mergeInto(ctx: BotContext, t: Ticket, report: { message: string; text: string; answered?: boolean }): Promise<boolean> {
+  const r = await ctx.tickets.change(t.no, () => ({ type: 'merge', message: report.message, text: report.text, ...(report.answered ? { answered: true } : {}) }));
+  if (!r.ok) return false;
+  await answer(ctx, `您反映的问题与 #${t.no}（${quoted(r.ticket)}）为同一问题，已并入，我们会一并跟进。`);
+  return true;
+}
+
+/** 重复 the bot is not sure of: asks the sender once, and records the question on the ticket. */
+export async function askSame(ctx: BotContext, t: Ticket): Promise<boolean> {
+  const r = await ctx.tickets.change(t.no, () => ({ type: 'duplicate_ask', message: sourceId(ctx.msg), text: ctx.msg.text }));
+  if (!r.ok) return false;
+  await answer(ctx, `您反映的问题是否与 #${t.no}（${quoted(r.ticket)}）为同一问题？请回复“是”或“不是”。`);
+  return true;
+}

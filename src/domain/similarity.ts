@@ -1,0 +1,206 @@
+import { LEXICON } from './parse/lexicon.js';
+import { normalizeText } from './parse/normalize.js';
+
+/**
+ * 重复 and 回潮: whether a new report is the same problem as one of the enterprise's tickets. Pure and deterministic:
+ * character 2- and 3-gram vectors (counts) over the normalised text (traditional → simplified), with filler words
+ * dropped and a few synonyms folded, grams of the category lexicon's strong phrases weighted up; compared by the mean
+ * of cosine and overlap coefficient, lowered when both texts name a problem and none in common, or carry different
+ * numbers. The category and the enterprise are features (a different enterprise is never the same problem — that
+ * is 共性, not 重复; a different category lowers the score). Time decides which tickets are candidates: an open one
+ * reported within `WINDOWS.openDays` (重复), one answered within `WINDOWS.closedDays` (回潮).
+ */
+
+export type Verdict = 'same' | 'unsure' | 'different';
+
+/** Thresholds on the score, tuned on the `tune` split of test/fixtures/duplicate-pairs.jsonl only. */
+export const THRESHOLDS = { same: 0.36, unsure: 0.3 } as const;
+/** 重复: open tickets reported in the last 30 days; 回潮: tickets answered (办结) in the last 90 days. */
+export const WINDOWS = { openDays: 30, closedDays: 90 } as const;
+/** Same category: a small lift; another category: a penalty (the text must carry it alone). */
+const CATEGORY_BONUS = 0.05;
+const CATEGORY_PENALTY = 0.1;
+
+/** What is compared: a report or a ticket. `chat`: `platform:chatId`, for an enterprise the directory does not know. */
+export interface SimilarityDoc {
+  text: string;
+  category: string;
+  enterpriseId: string | null;
+  chat: string;
+}
+
+/** A ticket that may be the same problem: open (重复) or answered (回潮), with the instant its window runs from. */
+export interface Candidate extends SimilarityDoc {
+  no: number;
+  state: 'open' | 'closed';
+  /** ISO: created (open) or answered, 办结 (closed). */
+  at: string;
+}
+
+export interface Match {
+  no: number;
+  score: number;
+  verdict: Verdict;
+  kind: 'duplicate' | 'recurrence';
+}
+
+/** A document's features, computed once (a candidate list may be compared many times). */
+export interface Features {
+  grams: Map<string, number>;
+  norm: number;
+  sum: number;
+  /** The grams that name a problem (of the lexicon's strong phrases). */
+  keys: Set<string>;
+  /** The numbers written in the text, sorted (`''`: none). */
+  numbers: string;
+}
+
+// polite openings, pronouns and generic words every report has: they say nothing about which problem it is
+const FILLER =
+  /您好|你好|请问|领导|麻烦|帮帮忙|帮忙|帮我们|帮助|看看|一下|我们|咱们|我司|本公司|公司|企业|厂里|这边|那边|能不能|能否|可不可以|可以|希望|尽快|赶紧|协调|解决|反映|反应|问题|情况|现在|目前|最近|这几天|这两天|这段时间|一直|还是|已经|又|再次|还|也|都|就|很|太|非常|比较|有点|什么|怎么|怎么办|为什么|没有|一个|这个|那个|我|你|他|她|了|的|地|得|吗|呢|吧|啊|呀|哦|嘛|着|过|是|在|有|和|跟|与|及|被|把|给|对|从|到|要|想|会|能|请|二期|一期|门口|员工|申请|需要|影响|生产|材料|什么时候|没法|不能|迟迟|还没|下来|多久|很久|上次|之前|去年|今年|一样|不知道|不清楚/g;
+
+// words people use for one thing, folded to one spelling (longer forms first)
+const SYNONYMS: [RegExp, string][] = [
+  [/跳闸|断电|没电|限电|停电/g, '停电'],
+  [/扩容|增容|容量不够|负荷不够|用电指标/g, '增容'],
+  [/断水|没水|停水/g, '停水'],
+  [/渗水|漏水|爆管|水管破/g, '漏水'],
+  [/招不到人|招人难|缺工|缺人手|招工|招人|用工/g, '招工'],
+  [/流动资金贷款|流贷|贷款|融资|借款|授信/g, '贷款'],
+  [/高新技术企业|高企/g, '高企'],
+  [/施工许可证|施工许可/g, '施工许可'],
+  [/补贴|补助|奖补|奖励资金|扶持资金/g, '补贴'],
+  [/宽带|宽频|网络|网速|光纤|断网/g, '网络'],
+  [/积水|内涝|被淹|淹了/g, '积水'],
+  [/道路|马路|路面|路/g, '路'],
+  [/土地证|不动产证|产权证/g, '产权证'],
+  [/环评|环境影响评价/g, '环评'],
+  [/消防验收|消防审验/g, '消防验收'],
+  [/天然气|燃气|通气/g, '燃气'],
+  [/欠薪|拖欠工资|工资没发|讨薪/g, '欠薪'],
+  [/厂区|园区|厂房|车间/g, '厂'],
+];
+
+/** The text as compared: normalised (traditional → simplified, half-width), fillers dropped, synonyms folded. */
+export function canonicalText(text: string): string {
+  let t = normalizeText(text).toLowerCase();
+  // ticket numbers, dates and counts say nothing about the problem
+  t = t.replace(/[#＃]\s*\d+/g, ' ').replace(/\d+/g, '0');
+  for (const [re, to] of SYNONYMS) t = t.replace(re, to);
+  t = t.replace(FILLER, ' ');
+  return t.replace(/[^\p{Script=Han}a-z0]+/gu, ' ').trim();
+}
+
+/** Grams of the category lexicon's strong phrases (weight 3+): they name the problem, not its setting. */
+const KEY = new Set<string>();
+for (const cues of Object.values(LEXICON)) {
+  for (const [cue, w] of cues) {
+    if (typeof cue !== 'string' || w < 3) continue;
+    for (const run of canonicalText(cue).split(' ')) {
+      const chars = [...run];
+      for (let n = 2; n <= 3; n++) for (let i = 0; i + n <= chars.length; i++) KEY.add(chars.slice(i, i + n).join(''));
+    }
+  }
+}
+const KEY_WEIGHT = 3;
+
+export function features(text: string): Features {
+  const grams = new Map<string, number>();
+  for (const run of canonicalText(text).split(' ')) {
+    const chars = [...run];
+    if (chars.length === 1) grams.set(chars[0]!, (grams.get(chars[0]!) ?? 0) + 0.5);
+    for (let n = 2; n <= 3; n++) {
+      for (let i = 0; i + n <= chars.length; i++) {
+        const g = chars.slice(i, i + n).join('');
+        // a trigram weighs more: it names a thing (施工许, 变压器), a bigram often only half of one
+        grams.set(g, (grams.get(g) ?? 0) + (n === 3 ? 1.5 : 1) * (KEY.has(g) ? KEY_WEIGHT : 1));
+      }
+    }
+  }
+  const keys = new Set([...grams.keys()].filter((g) => KEY.has(g)));
+  let sq = 0;
+  let sum = 0;
+  for (const v of grams.values()) {
+    sq += v * v;
+    sum += v;
+  }
+  const numbers = (normalizeText(text).match(/\d+(?:\.\d+)?/g) ?? []).map(Number).sort((x, y) => x - y).join(',');
+  return { grams, norm: Math.sqrt(sq), sum, keys, numbers };
+}
+
+/**
+ * Text similarity of two feature vectors, in [0, 1] (0 when either is empty): the mean of their cosine and their
+ * weighted overlap coefficient (shared weight over the smaller side's), so that a short follow-up ("燃气什么时候能通")
+ * contained in a longer first report still scores.
+ */
+export function cosine(a: Features, b: Features): number {
+  if (a.norm === 0 || b.norm === 0) return 0;
+  const [small, large] = a.grams.size <= b.grams.size ? [a.grams, b.grams] : [b.grams, a.grams];
+  let dot = 0;
+  let shared = 0;
+  for (const [g, v] of small) {
+    const w = large.get(g);
+    if (w === undefined) continue;
+    dot += v * w;
+    shared += Math.min(v, w);
+  }
+  const s = (1 - OVERLAP_SHARE) * (dot / (a.norm * b.norm)) + OVERLAP_SHARE * (shared / Math.min(a.sum, b.sum));
+  // both name a problem and they name none in common (临时用地 / 环评): the shared words are only the setting
+  const disjoint = a.keys.size > 0 && b.keys.size > 0 && ![...a.keys].some((k) => b.keys.has(k));
+  return disjoint ? s * KEY_MISMATCH : s;
+}
+const KEY_MISMATCH = 0.4;
+const OVERLAP_SHARE = 0.5;
+
+/** Same enterprise: the same directory enterprise, or — when either is unknown to the directory — the same chat. */
+export function sameEnterprise(a: Pick<SimilarityDoc, 'enterpriseId' | 'chat'>, b: Pick<SimilarityDoc, 'enterpriseId' | 'chat'>): boolean {
+  if (a.enterpriseId && b.enterpriseId) return a.enterpriseId === b.enterpriseId;
+  return a.chat === b.chat;
+}
+
+/**
+ * The score of a pair: text similarity, lifted or lowered by the category; 0 across enterprises. Two reports that
+ * both carry numbers, and not the same ones (第3号厂房 / 第5号厂房, 第2处 / 第7处), are about different things:
+ * kept below `unsure`.
+ */
+export function score(a: SimilarityDoc, b: SimilarityDoc, fa: Features = features(a.text), fb: Features = features(b.text)): number {
+  if (!sameEnterprise(a, b)) return 0;
+  let s = cosine(fa, fb) + (a.category === b.category ? CATEGORY_BONUS : -CATEGORY_PENALTY);
+  if (fa.numbers && fb.numbers && fa.numbers !== fb.numbers) s = Math.min(s, THRESHOLDS.unsure / 2);
+  return Math.max(0, Math.min(1, s));
+}
+
+export function verdictOf(s: number): Verdict {
+  return s >= THRESHOLDS.same ? 'same' : s >= THRESHOLDS.unsure ? 'unsure' : 'different';
+}
+
+const DAY_MS = 86_400_000;
+
+/** Whether a candidate's window holds the report's time: open ones 30 days from creation, closed ones 90 from 办结. */
+export function inWindow(c: Pick<Candidate, 'state' | 'at'>, at: string): boolean {
+  const age = Date.parse(at) - Date.parse(c.at);
+  return age >= 0 && age <= (c.state === 'open' ? WINDOWS.openDays : WINDOWS.closedDays) * DAY_MS;
+}
+
+/**
+ * The best match of a new report among candidate tickets (ties: an open ticket, then the newest), or null when none
+ * is in its window. `featuresOf`: a cache of the candidates' features (by ticket number), when compared repeatedly.
+ */
+export function bestMatch(
+  report: SimilarityDoc & { at: string },
+  candidates: readonly Candidate[],
+  featuresOf: (c: Candidate) => Features = (c) => features(c.text),
+): Match | null {
+  const fr = features(report.text);
+  let best: Match | null = null;
+  // the order of preference: a higher score, then an open ticket, then the newer number
+  const rank = (m: Pick<Match, 'score' | 'kind' | 'no'>) => [m.score, m.kind === 'duplicate' ? 1 : 0, m.no];
+  const before = (x: number[], y: number[]) => x[0]! > y[0]! || (x[0] === y[0] && (x[1]! > y[1]! || (x[1] === y[1] && x[2]! > y[2]!)));
+  for (const c of candidates) {
+    if (!inWindow(c, report.at)) continue;
+    const s = Math.round(score(report, c, fr, featuresOf(c)) * 1000) / 1000;
+    const m: Match = { no: c.no, score: s, verdict: verdictOf(s), kind: c.state === 'open' ? 'duplicate' : 'recurrence' };
+    if (!best || before(rank(m), rank(best))) best = m;
+  }
+  return best;
+}

@@ -1,0 +1,143 @@
+import { readFileSync } from 'node:fs';
+import YAML from 'yaml';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { BusinessCalendar } from '../../src/domain/calendar.js';
+import { validateDirectory } from '../../src/domain/directory.js';
+import { isUser, startBotHarness, type BotHarness } from '../helpers/bot-harness.js';
+import { sharedPath } from '../helpers/shared.js';
+
+/**
+ * 重复 and 回潮 through the real bot (the registered handler chain), the real ticket service and a real store; only
+ * the outbox is captured. The reports come from 亿龙's group (enterprise yilong, 服务专员 张伟): 陈经理 (chenjl) is
+ * its contact in the directory, 王经理 (wangjl) another contact writing in the same group.
+ */
+const v = validateDirectory(YAML.parse(readFileSync(sharedPath('examples/directory.yaml'), 'utf8')));
+if (!v.ok) throw new Error('example directory invalid');
+const GROUP = 'wrkSFfCgAAyilong01';
+const g = (at: string) => ({ chatId: GROUP, at });
+const day = (d: string, hm = '10:00') => new Date(`${d}T${hm}:00+08:00`).toISOString();
+
+let h: BotHarness;
+beforeEach(async () => {
+  h = await startBotHarness({ label: 'duplicates', directory: v.data, now: day('2026-11-02'), calendar: new BusinessCalendar({ timezone: 'Asia/Shanghai' }) });
+});
+afterEach(async () => {
+  await h.close();
+});
+
+describe('重复', () => {
+  it('the same problem from another contact days later is merged: one ticket, the reporter added once, a short answer', async () => {
+    const first = await h.say('chenjl', '厂房用电负荷不够，申请的变压器增容一直没批下来，影响设备调试', g(day('2026-11-02')));
+    expect(first.outcome).toMatch(/^ticket #1 created/);
+    const r = await h.say('wangjl', '我們廠房用電增容申請遞交快一個月了，變壓器還是沒動靜', g(day('2026-11-05')));
+    expect(r.outcome).toMatch(/^merged into #1/);
+    expect(r.texts).toHaveLength(1);
+    expect(r.texts[0]).toContain('您反映的问题与 #1（');
+    expect(r.texts[0]).toContain('）为同一问题，已并入，我们会一并跟进。');
+    expect(await h.ticket(2)).toBeNull();
+    const t = (await h.ticket(1))!;
+    expect(t.reporters).toEqual([{ id: 'wangjl', at: day('2026-11-05'), source: `wecom:${r.msg.eventId}` }]);
+    expect(t.events.at(-1)).toMatchObject({ type: 'merge', by: { id: 'wangjl' }, source: `wecom:${r.msg.eventId}`, data: { message: `wecom:${r.msg.eventId}`, reporter: { id: 'wangjl' } } });
+    // a retried job (a crash after the write): nothing added twice, the same answer
+    const again = await h.again(r.msg);
+    expect((await h.ticket(1))!.events).toHaveLength(t.events.length);
+    expect((await h.ticket(1))!.reporters).toHaveLength(1);
+    expect(again.texts).toEqual(r.texts);
+    // another problem of the same enterprise is a ticket of its own
+    const other = await h.say('wangjl', '厂区员工宿舍一直停水，已经两天了', g(day('2026-11-05', '11:00')));
+    expect(other.outcome).toMatch(/^ticket #2 created/);
+  });
+
+  it('a near-duplicate gets one question; 是 merges it, 不是 opens a ticket from the original report', async () => {
+    await h.say('chenjl', '厂区自来水水压不够，楼上车间用不了水', g(day('2026-11-02')));
+    const asked = await h.say('wangjl', '水压又不够了，二楼车间又没水用', g(day('2026-11-04')));
+    expect(asked.outcome).toMatch(/^asked whether the same as #1/);
+    expect(asked.texts).toEqual([expect.stringContaining('您反映的问题是否与 #1（')]);
+    expect(asked.texts[0]).toContain('）为同一问题？请回复“是”或“不是”。');
+    expect(await h.ticket(2)).toBeNull();
+    // someone else's 是 is chat; the reporter's 是 merges
+    expect((await h.say('chenjl', '是', g(day('2026-11-04', '10:05')))).outcome).toBe('chat ignored');
+    const yes = await h.say('wangjl', '是的', g(day('2026-11-04', '10:10')));
+    expect(yes.outcome).toBe('merged into #1 (answered 是)');
+    expect(yes.texts[0]).toContain('您反映的问题与 #1（');
+    const t = (await h.ticket(1))!;
+    expect(t.reporters).toEqual([{ id: 'wangjl', at: day('2026-11-04', '10:10'), source: `wecom:${asked.msg.eventId}` }]);
+    expect(t.duplicateAsks).toMatchObject([{ reporter: { id: 'wangjl' }, source: `wecom:${asked.msg.eventId}`, answer: 'yes', answeredBy: `wecom:${yes.msg.eventId}` }]);
+    expect((await h.again(yes.msg)).texts).toEqual(yes.texts);
+    expect((await h.ticket(1))!.events).toHaveLength(t.events.length);
+    // answered: a later 是 is chat again
+    expect((await h.say('wangjl', '是', g(day('2026-11-04', '10:20')))).outcome).toBe('chat ignored');
+
+    // 不是: a ticket of its own from the report asked about (its text, its reporter), opened once
+    const asked2 = await h.say('wangjl', '华越这边又被限电了，一周只能开四天', g(day('2026-11-06')));
+    expect(asked2.outcome).toMatch(/^ticket #2 created/);
+    const asked3 = await h.say('chenjl', '高峰限電，我們紡織車間每週停三天', g(day('2026-11-09')));
+    expect(asked3.outcome).toMatch(/^asked whether the same as #2/);
+    const no = await h.say('chenjl', '不是', g(day('2026-11-09', '10:30')));
+    expect(no.outcome).toBe('ticket #3 opened (not the same as #2)');
+    expect(no.texts[0]).toContain('已受理 #3');
+    expect(await h.ticket(3)).toMatchObject({ text: '高峰限電，我們紡織車間每週停三天', reporter: { id: 'chenjl' }, sourceMessageId: `wecom:${asked3.msg.eventId}` });
+    expect((await h.ticket(2))!.duplicateAsks).toMatchObject([{ answer: 'no', answeredBy: `wecom:${no.msg.eventId}` }]);
+    expect((await h.ticket(2))!.events.at(-1)).toMatchObject({ type: 'not_duplicate', data: { message: `wecom:${asked3.msg.eventId}` } });
+    expect((await h.again(no.msg)).outcome).toBe('ticket #3 opened (not the same as #2)');
+    expect(await h.ticket(4)).toBeNull();
+  });
+});
+
+describe('回潮', () => {
+  it('a report matching a ticket answered in the last 90 days is a new ticket linked to it, flagged to staff; the digest counts it and 破解率 drops', async () => {
+    await h.say('chenjl', '厂区门口那段路坑坑洼洼，货车进出很困难，希望修一下', g(day('2026-11-02')));
+    const staff = { platform: 'wecom' as const, id: 'zhangwei', name: '张伟', personId: 'zhangwei' };
+    await h.service.change(1, () => ({ type: 'claim' }), { by: staff, at: day('2026-11-03') });
+    await h.service.change(1, () => ({ type: 'resolve', outcome: 'resolved' }), { by: staff, at: day('2026-11-05') });
+    await h.service.change(1, () => ({ type: 'rate', level: 'satisfied', resolutionDueAt: day('2026-11-12') }), { by: { platform: 'wecom', id: 'chenjl' }, at: day('2026-11-06') });
+    expect(await h.ticket(1)).toMatchObject({ status: 'closed', outcome: 'resolved' });
+    const before = (await h.say('lihua', '今日简报', { chatId: 'lihua', chatType: 'single', at: day('2026-12-01', '09:00') })).texts.join('\n');
+    expect(before).toContain('**破解率** 100%（年度 1/1）');
+    expect(before).toContain('**回潮** 0 件');
+
+    const r = await h.say('wangjl', '厂门口的路又坑坑洼洼了，货车进出困难，上次修过没多久', g(day('2026-12-01')));
+    expect(r.outcome).toMatch(/^ticket #2 created/);
+    expect(r.texts[0]).toContain('已受理 #2');
+    const notice = r.sent.find(isUser('zhangwei'))!.message.text;
+    expect(notice).toContain('【新工单】#2');
+    expect(notice).toContain('回潮：与 #1（已于 11月5日 办结）反映的问题相同');
+    const later = (await h.ticket(2))!;
+    expect(later).toMatchObject({ recurrenceOf: 1, status: 'pending_claim' });
+    expect(later.events.map((e) => e.type)).toContain('recurrence');
+    const earlier = (await h.ticket(1))!;
+    expect(earlier).toMatchObject({ status: 'closed', recurredAt: later.createdAt });
+    expect(earlier.events.at(-1)).toMatchObject({ type: 'recurrence', data: { later: 2 }, source: `wecom:${r.msg.eventId}` });
+    // a retried job links once
+    await h.again(r.msg);
+    expect((await h.ticket(1))!.events).toHaveLength(earlier.events.length);
+    expect(await h.ticket(3)).toBeNull();
+
+    const after = (await h.say('lihua', '今日简报', { chatId: 'lihua', chatType: 'single', at: day('2026-12-01', '18:00') })).texts.join('\n');
+    expect(after).toContain('**回潮** 1 件');
+    // #1 is no longer 破解; #2 is open and not yet due: 0 of 1
+    expect(after).toContain('**破解率** 0%（年度 0/1）');
+  });
+
+  it('only a ticket answered in the last 90 days is linked: the newest answered one, not one answered earlier', async () => {
+    const staff = { platform: 'wecom' as const, id: 'zhangwei', name: '张伟', personId: 'zhangwei' };
+    const answer = async (no: number, on: string) => {
+      await h.service.change(no, () => ({ type: 'claim' }), { by: staff, at: day(on, '09:00') });
+      await h.service.change(no, () => ({ type: 'resolve', outcome: 'resolved' }), { by: staff, at: day(on) });
+    };
+    await h.say('chenjl', '厂区门口那段路坑坑洼洼，货车进出很困难，希望修一下', g(day('2026-06-01')));
+    await answer(1, '2026-06-03');
+    // 127 days after #1 was answered: a plain new ticket
+    const second = await h.say('chenjl', '厂区门口那段路又坑坑洼洼了，货车进出很困难', g(day('2026-10-08')));
+    expect(second.outcome).toMatch(/^ticket #2 created/);
+    expect((await h.ticket(2))!.recurrenceOf).toBeUndefined();
+    await answer(2, '2026-10-12');
+    const r = await h.say('wangjl', '厂门口的路又坑坑洼洼了，货车进出困难，上次修过没多久', g(day('2026-12-01')));
+    expect(r.outcome).toMatch(/^ticket #3 created/);
+    expect(await h.ticket(3)).toMatchObject({ recurrenceOf: 2 });
+    expect(r.sent.find(isUser('zhangwei'))!.message.text).toContain('回潮：与 #2（已于 10月12日 办结）反映的问题相同');
+    expect((await h.ticket(1))!.recurredAt).toBeUndefined();
+    // #2 awaits its rating (待评价): it was answered, so it is linked too, and stays as it was
+    expect(await h.ticket(2)).toMatchObject({ status: 'pending_rating', recurredAt: (await h.ticket(3))!.createdAt });
+  });
+});
