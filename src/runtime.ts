@@ -10,7 +10,13 @@ import { createIntake } from './bot/intake.js';
 import { createProjectService } from './bot/project-service.js';
 import { createVisitService } from './bot/visit-service.js';
 import { readConnectionStates, startConnections } from './runtime/connections.js';
-import { startWorkerChild } from './runtime/worker-child.js';
+import { answerMetricsRequests, isWorkerChild, startWorkerChild, type WorkerChild } from './runtime/worker-child.js';
+import { startCategoryModel } from './runtime/category-model.js';
+import { TICKET_STATUSES } from './domain/ticket.js';
+import { cachedGauge, collectProcessMetrics, computedGauge, exposition } from './shared/metrics.js';
+import { watchQueues } from './queue/queue-metrics.js';
+import { createQueueConsole } from './server/queue-console.js';
+import { createMetricsApp } from './server/metrics-app.js';
 import type { WecomChannel } from './platforms/wecom/sender.js';
 import { renderMyVisits, renderVisitOverview } from './platforms/visit-render.js';
 import { exportVisitLedger } from './ledger/visit-ledger.js';
@@ -25,7 +31,7 @@ import { exportLedger } from './ledger/export.js';
 import { buildProjectLedger } from './ledger/project-ledger.js';
 import { createReportRefiner } from './llm/refine-report.js';
 import type { PlatformId } from './messages/inbound.js';
-import { recordDeadLetter } from './outbound/dead-letters.js';
+import { DEAD_LETTER_METRIC, recordDeadLetter } from './outbound/dead-letters.js';
 import { createOutbox } from './outbound/outbox.js';
 import { createTokenCache } from './outbound/token-cache.js';
 import { createDingtalkReceiver } from './platforms/dingtalk/receiver.js';
@@ -154,6 +160,9 @@ export async function startRuntime(givenConfig: Readonly<Config>, log: Logger): 
     const producer = createProducer(producerRedis, config.queuePrefix);
     stack.push(() => producer.close());
     const withLock = createLocker(producerRedis, config.queuePrefix);
+    // the learned category model in force (xiaoer model …): checked every minute and when a rebuild or rollback says so
+    const categoryModel = await startCategoryModel({ conn: store.conn, redis: producerRedis, prefix: config.queuePrefix, log });
+    stack.push(() => categoryModel.stop());
     // the simulated clock's offset is kept in Redis under this deployment's prefix: a restart keeps the simulated time
     if (sim) {
       const offsetMs = await sim.clock.persistIn(redisClockStore(producerRedis, config.queuePrefix));
@@ -238,12 +247,53 @@ export async function startRuntime(givenConfig: Readonly<Config>, log: Logger): 
       timezone: config.timezone,
       log,
       refiner: config.llm ? createReportRefiner(config.llm, log) : undefined,
+      categoryModel: categoryModel.current,
       async send(cause, index, target, message) {
         await outbox.send(cause, index, target, message);
       },
     });
 
     const runtime: Runtime = { mongoUri: mongo.uri, queuePrefix: config.queuePrefix, stop: stopAll };
+
+    // metrics (docs/reliability.md): this process's counters, plus — where it serves them — the queues' and the
+    // tickets' state read at scrape time and the worker process's counters over IPC. A worker process forked by role
+    // all answers its parent's requests and serves nothing itself.
+    collectProcessMetrics();
+    let workerChildHandle: WorkerChild | undefined;
+    const servesMetrics = config.role !== 'worker' || (!isWorkerChild() && config.metrics.port !== undefined);
+    if (config.role === 'worker' && isWorkerChild()) answerMetricsRequests();
+    if (servesMetrics) {
+      watchQueues(Object.values(producer.queues), { redis: producerRedis, prefix: config.queuePrefix, deadLetterKey: DEAD_LETTER_METRIC });
+      // a count by state scans the collection on FerretDB: at most once a minute, whatever the scrape interval
+      const Tickets = store.conn.collection('tickets');
+      cachedGauge({
+        name: 'xiaoer_tickets',
+        help: 'Tickets by state (counted at most once a minute)',
+        label: 'state',
+        everyMs: 60_000,
+        async read() {
+          const counts: Record<string, number> = Object.fromEntries(Object.keys(TICKET_STATUSES).map((s) => [s, 0]));
+          for (const g of await Tickets.aggregate<{ _id: string; n: number }>([{ $group: { _id: '$status', n: { $sum: 1 } } }]).toArray()) {
+            counts[String(g._id)] = g.n;
+          }
+          return counts;
+        },
+      });
+      computedGauge({
+        name: 'xiaoer_working_day',
+        help: "1 when today (the deployment's time zone and calendar) is a working day: the digests go out on those",
+        value: () => (calendar.isWorkingDay(calendar.localDate(now())) ? 1 : 0),
+      });
+    }
+    const metrics = async () => {
+      const child = await workerChildHandle?.metrics();
+      return exposition(child ? [child] : []);
+    };
+    if (servesMetrics && config.metrics.port !== undefined) {
+      const metricsServer = await listen(createMetricsApp(metrics), config.metrics.port, config.metrics.host);
+      stack.push(() => new Promise<void>((resolve) => metricsServer.close(() => resolve())));
+      log.info({ port: config.metrics.port, host: config.metrics.host }, 'metrics served on their own port');
+    }
 
     // 6. HTTP (roles all and web): webhooks in (the intake stores and enqueues process-inbound), health, ledger,
     // the simulator's page and fake platform APIs
@@ -313,6 +363,8 @@ export async function startRuntime(givenConfig: Readonly<Config>, log: Logger): 
           return (await exportVisitLedger(f, { visits, directories, timezone: config.timezone, now: now() })).buffer;
         },
         routers: simulator ? [workbench.router, simulator] : [workbench.router],
+        metrics: config.metrics.port === undefined ? metrics : undefined,
+        queueConsole: createQueueConsole(Object.values(producer.queues)),
         async ready() {
           const redisOk = await producerRedis.ping().then((r) => r === 'PONG').catch(() => false);
           return { mongodb: await store.ping(), redis: redisOk };
@@ -344,7 +396,9 @@ export async function startRuntime(givenConfig: Readonly<Config>, log: Logger): 
     // and the recurring jobs (jobs/schedules.ts)
     if (workerChild) {
       // the same stores (the embedded ones this process started), the same deployment; the child claims its prefix
-      const child = startWorkerChild({ env: { MONGODB_URI: mongo.uri, REDIS_URL: redisServer.uri, XIAOER_QUEUE_PREFIX: givenConfig.queuePrefix }, log });
+      // METRICS_PORT is this process's: the child's metrics reach it over IPC
+      const child = startWorkerChild({ env: { MONGODB_URI: mongo.uri, REDIS_URL: redisServer.uri, XIAOER_QUEUE_PREFIX: givenConfig.queuePrefix, METRICS_PORT: '' }, log });
+      workerChildHandle = child;
       stack.push(() => child.stop());
     }
     if (runsWorkers) {

@@ -2,6 +2,7 @@ import type { Policy } from '../../config/policy.js';
 import type { BusinessCalendar } from '../domain/calendar.js';
 import type { Directory } from '../domain/directory.js';
 import type { DigestService } from '../digest/digest-service.js';
+import type { BayesModel } from '../domain/parse/bayes.js';
 import { renderDigest, renderDigestFigure } from '../platforms/digest-render.js';
 import { previousPeriod } from '../domain/digest.js';
 import { renderMonthlyReport, renderQuarterlyVisits, renderYearlyReport } from '../platforms/project-render.js';
@@ -36,6 +37,8 @@ export interface BotDeps {
   log: Logger;
   /** Optional LLM refinement of report fields (the rules' reading stands when it answers null). */
   refiner?: ReportRefiner;
+  /** The deployment's learned category model in force (undefined: the shipped one); read for each message. */
+  categoryModel?: () => BayesModel | undefined;
   /** 助企走访: the visits; without them, the visit commands answer that the feature is not set up. */
   visits?: VisitService;
   /** 助企走访's figures as of now, rendered: 走访情况 for leaders, 我的走访 for a cadre. */
@@ -131,10 +134,12 @@ export function createBot(deps: BotDeps) {
         // the reporter as the directory names them (a callback may carry only the user id)
         openFromMessage: (f) => deps.tickets.openFromMessage({ ...msg, sender: { ...msg.sender, name: by.name } }, f, msg.sentAt),
         get: (no) => deps.tickets.get(no),
+        ofThisMessage: () => deps.tickets.ofMessage(msg),
         change: (no, decide, opts) =>
           deps.tickets.change(no, decide, { by: opts?.asBot ? BOT_ACTOR(msg.platform) : by, at: msg.sentAt, source: sourceId(msg) }),
         listOpen: (f) => deps.tickets.listOpen(f),
         listTriage: (f) => deps.tickets.listTriage(f),
+        listSimilarCandidates: (f) => deps.tickets.listSimilarCandidates({ ...f, platform: msg.platform, chatId: msg.chatId }),
       },
       visits: {
         async log(build) {
@@ -176,7 +181,7 @@ export function createBot(deps: BotDeps) {
   return {
     async handle(msg: InboundMessage): Promise<string> {
       const directory = await deps.directory();
-      const rules = parseMessage(msg.text, msg.sentAt, deps.calendar);
+      const rules = parseMessage(msg.text, msg.sentAt, deps.calendar, { categoryModel: deps.categoryModel?.() });
       let parsed = rules;
       let parsedBy: 'rules' | 'llm' = 'rules';
       if (rules.intent === 'report' && deps.refiner) {

@@ -10,6 +10,7 @@ import { registerCalendar } from './calendar.js';
 import { registerDigest } from './digest.js';
 import { registerDirectory } from './directory.js';
 import { registerLedger } from './ledger.js';
+import { registerModel } from './model.js';
 import { registerOps } from './ops.js';
 import { registerOutbound } from './outbound.js';
 import { registerParse } from './parse.js';
@@ -24,6 +25,7 @@ const GROUPS = [
   registerServe,
   registerSetup,
   registerParse,
+  registerModel,
   registerDirectory,
   registerProjects,
   registerCalendar,

@@ -8,6 +8,7 @@ import { createVisitRepository } from '../../src/store/repositories/visit.reposi
 import { renderMyVisits, renderVisitOverview } from '../../src/platforms/visit-render.js';
 import { createDigestService } from '../../src/digest/digest-service.js';
 import { BusinessCalendar } from '../../src/domain/calendar.js';
+import type { BayesModel } from '../../src/domain/parse/bayes.js';
 import type { DirectoryData } from '../../src/domain/directory.js';
 import type { InboundMessage, PlatformId } from '../../src/messages/inbound.js';
 import type { OutboundMessage, OutboundTarget } from '../../src/messages/outbound.js';
@@ -38,8 +39,12 @@ export async function startBotHarness(opts: {
   now?: string;
   calendar?: BusinessCalendar;
   policy?: Policy;
+  /** The database (default: a fresh one): two harnesses on one are two processes of one deployment. */
+  mongoUri?: string;
+  /** The learned category model in force (BotDeps.categoryModel). */
+  categoryModel?: () => BayesModel | undefined;
 }) {
-  const store = await connectStore(testMongoUri(opts.label));
+  const store = await connectStore(opts.mongoUri ?? testMongoUri(opts.label));
   const redis = new Redis(testRedisUrl(), { maxRetriesPerRequest: null });
   const tickets = createTicketRepository(store.conn);
   const directories = createDirectoryRepository(store.conn, { cacheMs: 0 });
@@ -67,6 +72,7 @@ export async function startBotHarness(opts: {
     },
     now: () => new Date(clock),
     log: createLogger('silent'),
+    categoryModel: opts.categoryModel,
     async send(cause, index, target, message) {
       sent.push({ cause, index, target, message });
     },
@@ -77,6 +83,8 @@ export async function startBotHarness(opts: {
     sent,
     tickets,
     service,
+    conn: store.conn,
+    redis,
     visits,
     /** One message through the whole bot; returns what it sent because of it. */
     async say(senderId: string, text: string, o: { chatId?: string; platform?: PlatformId; at?: string; chatType?: 'group' | 'single' } = {}) {

@@ -54,3 +54,26 @@ export function classifyBayes(model: BayesModel, normalized: string): { category
   for (let k = 1; k < exp.length; k++) if (exp[k]! > exp[best]!) best = k;
   return { category: model.categories[best]!, probability: exp[best]! / sum };
 }
+
+/**
+ * `base` plus more examples, each counted `weight` times: the model trainBayes would give on base's examples and these
+ * together (naive Bayes counts add up), so a deployment's labelled reports extend the shipped model without its texts.
+ * Deterministic: the grams are sorted as trainBayes sorts them.
+ */
+export function extendBayes(base: BayesModel, examples: readonly { normalized: string; category: Category }[], weight = 1): BayesModel {
+  const docs = [...base.docs];
+  const totals = [...base.totals];
+  const counts: Record<string, number[]> = {};
+  for (const [g, c] of Object.entries(base.counts)) counts[g] = [...c];
+  for (const ex of examples) {
+    const k = base.categories.indexOf(ex.category);
+    if (k < 0) continue;
+    docs[k]! += weight;
+    for (const g of charGrams(ex.normalized)) {
+      (counts[g] ??= base.categories.map(() => 0))[k]! += weight;
+      totals[k]! += weight;
+    }
+  }
+  const sorted = Object.fromEntries(Object.keys(counts).sort().map((g) => [g, counts[g]!]));
+  return { categories: [...base.categories], docs, totals, vocabulary: Object.keys(sorted).length, alpha: base.alpha, counts: sorted };
+}

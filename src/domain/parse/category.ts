@@ -3,7 +3,8 @@ import { classifyBayes, type BayesModel } from './bayes.js';
 import modelJson from './category-model.json' with { type: 'json' };
 import { LEXICON, type Cue } from './lexicon.js';
 
-const model = modelJson as unknown as BayesModel;
+/** The model shipped with the code (npm run train:parse); a deployment's learned model replaces it (src/domain/parse/learning.ts). */
+export const SHIPPED_CATEGORY_MODEL = modelJson as unknown as BayesModel;
 /** Lexicon answers at or above this confidence stand; below it the statistical model decides. */
 const LEXICON_TRUSTED = 0.7;
 
@@ -41,9 +42,11 @@ export function classifyByLexicon(text: string): CategoryGuess {
 
 /**
  * Category of a normalised report: the lexicon when its evidence is clear, otherwise a naive Bayes model over
- * character grams trained on the labelled corpus (it generalises to words the lexicon lacks).
+ * character grams trained on the labelled corpus (it generalises to words the lexicon lacks). `model`: the
+ * deployment's learned model (base corpus plus its corrected tickets) when it has one; it only ever decides where the
+ * lexicon is unsure, never against a confident lexicon answer.
  */
-export function classifyCategory(text: string): CategoryGuess {
+export function classifyCategory(text: string, model: BayesModel = SHIPPED_CATEGORY_MODEL): CategoryGuess {
   const lex = classifyByLexicon(text);
   if (lex.confidence >= LEXICON_TRUSTED) return lex;
   const nb = classifyBayes(model, text);

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { defaultCalendar, type BusinessCalendar } from '../calendar.js';
 import type { Category, Urgency } from '../ticket.js';
+import type { BayesModel } from './bayes.js';
 import { classifyByLexicon, classifyCategory } from './category.js';
 import { parseCorrection } from './commands.js';
 import { parseRequestedDate } from './dates.js';
@@ -209,9 +210,10 @@ function summarize(t: string): string {
 
 /**
  * Reads one message (already stripped of the bot's @-mention) at its own time `sentAt`, in the time zone and with the
- * working days of `cal` (the configured calendar: XIAOER_TIMEZONE and the policy's overrides). Pure.
+ * working days of `cal` (the configured calendar: XIAOER_TIMEZONE and the policy's overrides). `opts.categoryModel`:
+ * the deployment's learned category model (default: the shipped one). Pure.
  */
-export function parseMessage(text: string, sentAt: string, cal: BusinessCalendar = defaultCalendar): ParsedMessage {
+export function parseMessage(text: string, sentAt: string, cal: BusinessCalendar = defaultCalendar, opts: { categoryModel?: BayesModel } = {}): ParsedMessage {
   const zone = cal.timezone;
   const t = normalizeText(text);
   const ticket = ticketRef(t);
@@ -221,7 +223,7 @@ export function parseMessage(text: string, sentAt: string, cal: BusinessCalendar
   }
   const now = DateTime.fromISO(sentAt, { zone });
   const deadline = parseRequestedDate(t, now, cal);
-  const { category, confidence } = classifyCategory(t);
+  const { category, confidence } = classifyCategory(t, opts.categoryModel);
   const soon = deadline !== null && DateTime.fromISO(deadline, { zone }).diff(now.startOf('day'), 'days').days <= 2;
   // "应急局", "应急资金" name things; they do not say the matter is urgent
   const calm = t.replace(/(不急|不着急|不是很急|不紧急|不用急|应急)/g, '');

@@ -1,0 +1,162 @@
+import { readFileSync } from 'node:fs';
+import { Redis } from 'ioredis';
+import YAML from 'yaml';
+import { afterEach, describe, expect, it } from 'vitest';
+import { validateDirectory } from '../../src/domain/directory.js';
+import { SHIPPED_CATEGORY_MODEL } from '../../src/domain/parse/category.js';
+import { exampleCount } from '../../src/domain/parse/learning.js';
+import { deploymentPrefix, ensureDeployment } from '../../src/infra/deployment.js';
+import { startCategoryModel } from '../../src/runtime/category-model.js';
+import { createLogger } from '../../src/shared/logger.js';
+import { connectStore } from '../../src/store/connect.js';
+import { createCategoryModelCache, createCategoryModelRepository } from '../../src/store/repositories/category-model.repository.js';
+import { startBotHarness, type BotHarness } from '../helpers/bot-harness.js';
+import { runCli } from '../helpers/cli.js';
+import { testMongoUri, testQueuePrefix, testRedisUrl } from '../helpers/env.js';
+import { sharedPath } from '../helpers/shared.js';
+
+/**
+ * Corrections become training data (issue 19): two bot instances of one deployment (one database, one Redis prefix),
+ * each with its category model loaded as the runtime loads it (src/runtime/category-model.ts), staff correcting in
+ * chat, and `xiaoer model rebuild | status | rollback` run as the real CLI. The instances check the pointer by
+ * themselves only once an hour here: what they pick up comes through the signal.
+ */
+const v = validateDirectory(YAML.parse(readFileSync(sharedPath('examples/directory.yaml'), 'utf8')));
+if (!v.ok) throw new Error('example directory invalid');
+const DIRECTORY = v.data;
+const GROUP = 'g-unknown-works';
+const MONDAY = '2026-11-23T01:30:00.000Z';
+const dm = (id: string) => ({ chatId: id, chatType: 'single' as const });
+const UNSURE = '最近生意不太好想请领导帮帮忙';
+const LIKE_UNSURE = '最近生意不太好，想请领导帮帮忙';
+const SURE = '我们厂最近招不到电焊工，能不能帮忙对接一下';
+const log = createLogger('silent');
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+async function until(what: () => boolean, ms = 5000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!what()) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+/** Two bot instances of one deployment, each with the category model as the runtime keeps it. */
+async function twoInstances() {
+  const uri = testMongoUri('learning');
+  const base = testQueuePrefix();
+  const started: { a?: Awaited<ReturnType<typeof startCategoryModel>>; b?: Awaited<ReturnType<typeof startCategoryModel>> } = {};
+  const a: BotHarness = await startBotHarness({ label: 'learning-a', directory: DIRECTORY, now: MONDAY, mongoUri: uri, categoryModel: () => started.a?.current() });
+  const b: BotHarness = await startBotHarness({ label: 'learning-b', now: MONDAY, mongoUri: uri, categoryModel: () => started.b?.current() });
+  cleanups.push(() => a.close(), () => b.close());
+  const prefix = deploymentPrefix(base, await ensureDeployment(a.conn));
+  started.a = await startCategoryModel({ conn: a.conn, redis: a.redis, prefix, log, everyMs: 3600_000 });
+  started.b = await startCategoryModel({ conn: b.conn, redis: b.redis, prefix, log, everyMs: 3600_000 });
+  cleanups.push(() => started.a!.stop(), () => started.b!.stop());
+  const cli = (args: string[]) => runCli(['model', ...args], { MONGODB_URI: uri, REDIS_URL: testRedisUrl(), XIAOER_QUEUE_PREFIX: base });
+  return { a, b, models: started as Required<typeof started>, cli };
+}
+
+describe('the category model learned from corrections', () => {
+  it('a rebuild from corrected tickets reaches a running instance: a like text follows the correction, rules-certain text keeps the rules; status; rollback restores', async () => {
+    const { a, b, models, cli } = await twoInstances();
+    // #1 其他 (unsure) → 张伟; #2 审批手续 (unsure) → 王芳; #3 用工人才 (sure) → 刘强
+    await a.say('boss', UNSURE, { chatId: GROUP });
+    await a.say('boss', '我们有个情况需要反映一下，麻烦帮看看', { chatId: GROUP });
+    await a.say('boss', SURE, { chatId: GROUP });
+    expect(await a.ticket(1)).toMatchObject({ category: 'other', needsTriage: true });
+    expect(await a.ticket(3)).toMatchObject({ category: 'talent', needsTriage: false });
+    // corrections in chat: #1 to 市场招商; #2 confirmed; #3 (wrongly) to 融资资金
+    expect((await a.say('zhangwei', '#1 类别改为 市场招商', dm('zhangwei'))).outcome).toContain('#1 category corrected');
+    expect((await a.say('wangfang', '#2 类别改为 审批手续', dm('wangfang'))).outcome).toBe('#2 category confirmed');
+    expect((await a.say('liuqiang', '#3 类别改为 融资资金', dm('liuqiang'))).outcome).toContain('#3 category corrected');
+
+    // before the rebuild the other instance reads a like text as before (each later report in a group of its own: the
+    // same text again in one group is a duplicate)
+    await b.say('boss', LIKE_UNSURE, { chatId: 'g-other-1' });
+    expect(await b.ticket(4)).toMatchObject({ category: 'other', needsTriage: true });
+
+    const rebuilt = await cli(['rebuild']);
+    expect(rebuilt.err).toBe('');
+    expect(rebuilt.code).toBe(0);
+    const base = exampleCount(SHIPPED_CATEGORY_MODEL);
+    expect(rebuilt.out).toContain(`已生成类别模型 v1 并启用（基础样本 ${base} 条 + 更正 2 条 + 确认 1 条）`);
+    // both instances swap without a restart (told through Redis: their own checks are an hour apart)
+    await until(() => models.a.version() === 1 && models.b.version() === 1);
+    await b.say('boss', LIKE_UNSURE, { chatId: 'g-other-2' });
+    expect(await b.ticket(5)).toMatchObject({ category: 'market', needsTriage: true });
+    // the rules were sure of this one: a correction does not override them
+    await b.say('boss', SURE, { chatId: 'g-other-3' });
+    expect(await b.ticket(6)).toMatchObject({ category: 'talent', needsTriage: false });
+    await a.say('boss', LIKE_UNSURE, { chatId: 'g-other-4' });
+    expect(await a.ticket(7)).toMatchObject({ category: 'market' });
+
+    // the same corrections again: the same model, no new version
+    const again = await cli(['rebuild']);
+    expect(again.out).toContain('类别模型未变化：v1');
+    const status = await cli(['status']);
+    expect(status.code).toBe(0);
+    expect(status.out).toMatch(/^类别模型：v1（\d{4}-\d\d-\d\d \d\d:\d\d 训练，基础样本 \d+ 条 \+ 更正 2 条 \+ 确认 1 条）$/m);
+    expect(status.out).toContain('启用时间：');
+    expect(status.out).toMatch(/^\* v1  .*基础样本 \d+ 条 \+ 更正 2 条 \+ 确认 1 条  [0-9a-f]{12}$/m);
+    expect(status.out).toContain(`  v0  随程序发布  基础样本 ${base} 条`);
+
+    const back = await cli(['rollback']);
+    expect(back.out).toContain('类别模型已从 v1 回退到 v0');
+    await until(() => models.b.version() === 0);
+    await b.say('boss', LIKE_UNSURE, { chatId: 'g-other-5' });
+    expect(await b.ticket(8)).toMatchObject({ category: 'other' });
+    expect((await cli(['status'])).out).toMatch(/^\* v0  随程序发布/m);
+    const none = await cli(['rollback']);
+    expect(none.code).toBe(1);
+    expect(none.err).toContain('没有可回退的版本');
+    // --to a kept version makes it current again
+    expect((await cli(['rollback', '--to', 'v1'])).out).toContain('从 v0 回退到 v1');
+    await until(() => models.b.version() === 1);
+    expect((await cli(['rollback', '--to', '7'])).err).toContain('没有版本 v7');
+  }, 120_000);
+
+  it('a process that missed the signal picks the version in force up by its own periodic check', async () => {
+    const store = await connectStore(testMongoUri('learning-poll'));
+    const redis = new Redis(testRedisUrl(), { maxRetriesPerRequest: 1 });
+    cleanups.push(async () => {
+      await store.conn.dropDatabase();
+      await store.close();
+      redis.disconnect();
+    });
+    const repo = createCategoryModelRepository(store.conn);
+    const cache = createCategoryModelCache(repo, { everyMs: 100, log });
+    cache.start();
+    cleanups.push(async () => cache.stop());
+    expect(cache.current()).toBeUndefined();
+    // nothing corrected yet: nothing to store
+    expect(await repo.rebuild(new Date(MONDAY))).toEqual({ changed: false, info: null, version: 0 });
+    await store.conn.collection('tickets').insertOne({
+      _id: 1,
+      no: 1,
+      text: UNSURE,
+      status: 'pending_claim',
+      events: [{ type: 'correct', at: MONDAY, data: { change: { field: 'category', from: 'other', to: 'market' } } }],
+    } as never);
+    const r = await repo.rebuild(new Date(MONDAY));
+    expect(r).toMatchObject({ changed: true, version: 1, info: { trainedOn: { corrections: 1, confirmations: 0 } } });
+    await until(() => cache.version() === 1, 3000);
+    expect(cache.current()?.docs[SHIPPED_CATEGORY_MODEL.categories.indexOf('market')]).toBe(SHIPPED_CATEGORY_MODEL.docs[SHIPPED_CATEGORY_MODEL.categories.indexOf('market')]! + 2);
+    // a second rebuild with one more correction: v2, and rollback goes back to v1
+    await store.conn.collection('tickets').insertOne({
+      _id: 2,
+      no: 2,
+      text: '想参加明年的展会',
+      status: 'accepted',
+      events: [{ type: 'correct', at: MONDAY, data: { change: { field: 'category', from: 'other', to: 'market' } } }],
+    } as never);
+    expect(await repo.rebuild(new Date(MONDAY))).toMatchObject({ changed: true, version: 2 });
+    expect(await repo.rollback(new Date(MONDAY))).toEqual({ from: 2, to: 1 });
+    await until(() => cache.version() === 1, 3000);
+    expect((await repo.status()).versions.map((x) => x.version)).toEqual([2, 1]);
+  }, 60_000);
+});

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { classifyBayes, extendBayes, trainBayes } from '../../../src/domain/parse/bayes.js';
+import { classifyCategory, SHIPPED_CATEGORY_MODEL } from '../../../src/domain/parse/category.js';
+import { labelledReport, labelledReports, learnCategoryModel } from '../../../src/domain/parse/learning.js';
+import { normalizeText } from '../../../src/domain/parse/normalize.js';
+import { parseMessage } from '../../../src/domain/parse/parse.js';
+import { CATEGORIES, type Category } from '../../../src/domain/ticket.js';
+
+const REF = '2026-11-23T09:30:00+08:00';
+const correct = (to: Category, from: Category = 'other', confirmed = false) => ({
+  type: 'correct',
+  data: { change: { field: 'category', from, to, ...(confirmed ? { confirmed: true } : {}) } },
+});
+
+describe('corrections as training data', () => {
+  it('extending a model by examples gives the model trained on both (counts add up), deterministically', () => {
+    const cats = Object.keys(CATEGORIES) as Category[];
+    const a = [{ normalized: '用电扩容批不下来', category: 'utilities' as Category }, { normalized: '招不到电焊工', category: 'talent' as Category }];
+    const b = [{ normalized: '生意不好想请领导帮忙', category: 'market' as Category }];
+    expect(extendBayes(trainBayes(a, cats), b)).toEqual(trainBayes([...a, ...b], cats));
+    expect(JSON.stringify(learnCategoryModel(SHIPPED_CATEGORY_MODEL, labelledReports([{ no: 1, text: '生意不好', status: 'accepted', events: [correct('market')] }])))).toBe(
+      JSON.stringify(learnCategoryModel(SHIPPED_CATEGORY_MODEL, labelledReports([{ no: 1, text: '生意不好', status: 'accepted', events: [correct('market')] }]))),
+    );
+  });
+
+  it("a ticket's last category correction or confirmation is its label; other corrections and dismissed tickets teach nothing", () => {
+    const t = (events: object[], status = 'in_progress') => ({ no: 7, text: '最近生意不太好', status, events: events as never });
+    expect(labelledReport(t([correct('policy'), { type: 'claim' }, correct('market', 'policy')]))).toEqual({ no: 7, normalized: '最近生意不太好', category: 'market', confirmed: false });
+    expect(labelledReport(t([correct('talent', 'talent', true)]))).toMatchObject({ category: 'talent', confirmed: true });
+    expect(labelledReport(t([{ type: 'correct', data: { change: { field: 'urgency', from: 'normal', to: 'urgent' } } }]))).toBeNull();
+    expect(labelledReport(t([correct('market')], 'dismissed'))).toBeNull();
+  });
+
+  it('a learned model decides where the lexicon is unsure, never against its confident answer', () => {
+    const unsure = '最近生意不太好想请领导帮帮忙';
+    const sure = '我们厂最近招不到电焊工，能不能帮忙对接一下';
+    expect(parseMessage(unsure, REF).category).toBe('other');
+    expect(parseMessage(sure, REF)).toMatchObject({ category: 'talent', categoryConfidence: 1 });
+    const learned = learnCategoryModel(SHIPPED_CATEGORY_MODEL, [
+      { no: 1, normalized: normalizeText(unsure), category: 'market', confirmed: false },
+      ...Array.from({ length: 20 }, (_, i) => ({ no: i + 2, normalized: normalizeText(sure), category: 'finance' as Category, confirmed: false })),
+    ]);
+    // a like text follows the correction; the rules-certain text keeps the rules' answer though the model says otherwise
+    expect(parseMessage('最近生意不太好，想请领导帮帮忙', REF, undefined, { categoryModel: learned })).toMatchObject({ category: 'market', categoryConfidence: 0.3 });
+    expect(classifyBayes(learned, normalizeText(sure)).category).toBe('finance');
+    expect(parseMessage(sure, REF, undefined, { categoryModel: learned })).toMatchObject({ category: 'talent', categoryConfidence: 1 });
+    expect(classifyCategory(normalizeText(sure), learned)).toEqual(classifyCategory(normalizeText(sure)));
+  });
+});
