@@ -36,9 +36,11 @@ describe('a crash between storing and processing', () => {
   it('still ends in exactly one ticket and one answer per message, also when Redis lost the job', async () => {
     // 1. A web-only process acknowledges two reports: stored and queued, not processed.
     const web = await startBot(env('web'));
-    const sent = ['kept', 'lost'].map((tag) =>
+    // two different problems (the same one twice in a group would be one ticket: 重复)
+    const problem = { kept: '车间变压器昨晚烧了，全厂停电', lost: '厂区门口的路灯坏了好几天，晚上下班很不安全' };
+    const sent = (['kept', 'lost'] as const).map((tag) =>
       wecomCallback(
-        wecomTextPayload(`车间变压器昨晚烧了，全厂停电（${tag}）`, {
+        wecomTextPayload(problem[tag], {
           msgid: `crash-${tag}`,
           responseUrl: `${fake.base}/cgi-bin/aibot/response?response_code=${tag}`,
         }),
