@@ -31,6 +31,15 @@ describe('progress notes without a keyword', () => {
     expect(parseMessage('#5 好的', MONDAY).intent).toBe('query');
   });
 
+  it('a note that names an answer or a step still to come never closes the ticket; a done one does', () => {
+    for (const pending of ['#1 已经跟供电公司沟通过了，他们说下周给答复', '#5 还在等待住建局答复', '#5 尚未办结，正在协调施工队', '#5 材料初审已完成，等待区住建局审批']) {
+      expect(parseMessage(pending, MONDAY).intent, pending).toBe('progress');
+    }
+    for (const done of ['#5 已办结，企业已确认', '#5 已答复企业，问题已解决', '#5 已送电', '#5 证已经发下来了，这单可以关了']) {
+      expect(parseMessage(done, MONDAY).intent, done).toBe('resolve');
+    }
+  });
+
   it("the assignee's note is recorded and posted; the enterprise's sentence shows where the ticket stands", async () => {
     await h.say('zhangwei', '#1 认领', { chatId: 'zhangwei', chatType: 'single' });
     const note = await h.say('zhangwei', '#1 已经帮企业对接了两家银行，等银行审批', { chatId: 'zhangwei', chatType: 'single' });

@@ -69,7 +69,7 @@ const BARE_VERBS: Record<string, Intent> = {
 function detectIntent(t: string, ticket: number | null): Intent {
   const bare = bareText(t);
   if (/^(帮助|help|菜单|使用说明|说明|怎么用|怎么使用|如何使用|你能做什么|你会什么|你都会|能做什么|有哪些功能|功能)/i.test(bare) && bare.length <= 12) return 'help';
-  if (/(有什么用|会些什么|会什么|会啥|能干什么|能干啥|干啥|能做啥|可以做什么|能帮什么|怎么用|怎么使用|使用方法)$/.test(bare) && bare.length <= 14) return 'help';
+  if (/(有什么用|会些什么|会什么|会啥|能干什么|能干啥|干啥|能做啥|可以做什么|能帮什么|能帮我干什么|能帮我做什么|能帮我们做什么|能帮我们干什么|怎么用|怎么使用|使用方法)$/.test(bare.replace(/^@?小二/, '')) && bare.length <= 16) return 'help';
   if (/(哪些|什么|几个)(命令|指令|功能|口令)|(命令|指令)(有哪些|是什么|列表|大全)|^怎么用|^如何用|这个机器人|小二(能|会|怎么)/.test(bare) && bare.length <= 14) return 'help';
   // 项目代办's leaders' reports: 月调度, 季观摩, 年验收 (the digest handler answers them)
   if (/^(?:@\S*?)?(本|本月|本季度?|今年|年度|重点项目)?(月调度|季观摩|年验收)(报告|情况)?$/.test(bare)) return 'digest';
@@ -79,8 +79,11 @@ function detectIntent(t: string, ticket: number | null): Intent {
     if (parseCorrection(t)) return 'correct';
     if (/(转办|转交|转给|转到|移交|交由|改派|退单|退回)/.test(t)) return 'transfer';
     if (/(重新打开|重办|还没解决|没有解决|未解决|没解决|重新处理|重新办理|重新办|问题依旧|问题还在|还是不行|实际上(还是)?没|其实(还是)?没|并没有(解决|办好|通))/.test(t)) return 'reopen';
+    // "周报里显示已办结，但实际上我们的电还没通", "还是没气，根本没修好" (with a rating word it is a rating with its reason)
+    if (/(实际上.{0,8}(还没|没有?|未)(通|好|解决|修好|办好|恢复)|根本没(修好|解决|办好|通)|还是没(电|水|气|网|修好|解决|通))/.test(t) && !/(满意|评价|好评|差评|星)/.test(t)) return 'reopen';
     if (/(不满意|非常满意|基本满意|满意|好评|差评|评价|[1-5一二三四五]\s*星)/.test(t)) return 'rate';
-    if (/(认领|签收|我来跟进|我来跟$|我来处理|我来办|我来负责|我来对接|我来协调|我负责|我跟进|交给我|由我(来)?(负责|跟进|处理|对接)|我接了|收到.*跟进)/.test(t)) return 'claim';
+    if (/(还没人|没人|怎么还没|快一点|快些)/.test(t)) return 'urge';
+    if (/(认领|签收|这个我来|我来吧|我来跟进|我来跟$|我来处理|我来办|我来负责|我来对接|我来协调|我负责|我跟进|交给我|由我(来)?(负责|跟进|处理|对接)|我接了|收到.*跟进)/.test(t)) return 'claim';
     if (/(待补充|已补充|补充完毕|恢复办理)/.test(t)) return 'progress';
     if (
       /(进展[:：]|进度更新|更新[:：]|延期|已协调|已对接|已联系|已约|已上报|已报送|已(跟|和|与|同|向).{1,10}(对接|联系|沟通|协调|会商|汇报|反馈|确认)|(等待|等)(企业|对方)?(补充)?材料|现场(会商|踏勘|勘察|查看)|正在(办理|协调|对接|审核|走流程))/.test(t) &&
@@ -88,7 +91,13 @@ function detectIntent(t: string, ticket: number | null): Intent {
     ) {
       return 'progress';
     }
-    if (/(办结|已办结|已解决|答复|已处理完|处理完毕|已完成|销号|已经办好|已办好|办好了|处理好了|已经处理好|搞定|已落实|已送电|已通电)/.test(t)) return 'resolve';
+    // 办结 only when the work is done: "他们说下周给答复", "还在等待住建局答复", "尚未办结", "初审已完成，等待审批" tell
+    // where it stands (a progress note), they do not close the ticket
+    const stillPending =
+      /(尚未|还没有?|没有|未能?|不能|无法)(办结|解决|答复|完成|落实|处理完|办好)|(等待?|等着|在等|待|给|会|将|预计|下周|明天|后天|近期|过几天|月底前?|年底前?)[^，。；,;!！]{0,8}(答复|办结|解决|完成|落实)|(等待|等着|在等|正在|下一步|然后再|还需|还要|仍需|仍在)/;
+    if (/(办结|已办结|已解决|答复|已处理完|处理完毕|已完成|销号|已经办好|已办好|办好了|处理好了|已经处理好|搞定|已落实|已送电|已通电|可以关了|可以销号|可以结了|已经?发下来|已经?批下来|已下发|已拿到)/.test(t)) {
+      return stillPending.test(t) ? 'progress' : 'resolve';
+    }
     if (/(催|加快|抓紧|尽快|督办|督促|着急|快点|没人(联系|管|理|回复|处理)|怎么还没|还没人)/.test(t)) return 'urge';
     if (/(什么进度|进度如何|进度怎样|进度怎么样|进展如何|进展怎样|进展怎么样|怎么样|到哪了|到哪一步|什么环节|哪个环节|查一下|查询|状态|什么时候能|什么情况|啥情况|情况如何|结果呢|有结果|[?？]$)/.test(t)) return 'query';
     // "#1 进度" / "#1进度呢": a question, not an update (an update says what happened)
@@ -123,11 +132,20 @@ function detectIntent(t: string, ticket: number | null): Intent {
   // "我们上次反映的用电问题怎么样了": asking after an earlier report, without its number
   if (
     bare.length <= 30 &&
-    /(上次|之前|前几天|前段时间|上周|前面)(反映|提|报|说)的.{0,12}(问题|事情|事|诉求|申请).{0,8}(怎么样|进展|进度|结果|有消息|有回复|办得|到哪)/.test(bare)
+    (/(上次|之前|前几天|前段时间|上周|前面)(反映|提|报|说)的.{0,12}(问题|事情|事|诉求|申请).{0,8}(怎么样|进展|进度|结果|有消息|有回复|办得|到哪)/.test(bare) ||
+      /(反映|提|报)的.{0,12}(问题|事情|诉求).{0,8}(解决了没|解决了吗|解决没|办好了吗|怎么样了|到哪了|有结果了吗)/.test(bare) ||
+      /(那个|这个|那件|这件).{0,8}(问题|事情|事).{0,6}(现在)?(怎么样了|到哪了|进展如何|有结果了吗|解决了没|解决了吗)/.test(bare) ||
+      /(查一下|查查|看一下|帮忙查).{0,16}(问题|工单|诉求).{0,8}(到哪|进度|进展|状态|怎么样)/.test(bare))
   ) {
     return 'query';
   }
+  // "这周超期的有哪些": the overdue tickets themselves
+  if (bare.length <= 16 && /超期.{0,3}(有哪些|清单|列表|名单|明细)/.test(bare)) return 'query';
   if (isChat(bare)) return 'chat';
+  // "好的收到，我们下周三前把材料补齐", "辛苦各位领导跑一趟了": thanks and promises, not a problem
+  if (bare.length <= 30 && /^(好的|好滴|收到|好的收到|谢谢|感谢|多谢|辛苦)/.test(bare) && !/(没|不|难|慢|坏|问题|申请|急|麻烦|帮忙|能否|可否|希望)/.test(bare)) return 'chat';
+  // a meeting notice to the group ("明天上午十点在三楼会议室开调度会，各部门带上问题清单")
+  if (/(调度会|协调会|推进会|例会|座谈会|专题会|会议室)/.test(bare) && /(各部门|各单位|请|带上|参加|参会|准时)/.test(bare) && !/(我们|我司|我厂)/.test(bare)) return 'chat';
   if (classifyByLexicon(t).category !== 'other') return 'report';
   // No known problem words: in a service group, a message of some length that is not chit-chat is a report.
   if (bare.length >= 12) return 'report';
