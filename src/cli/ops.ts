@@ -35,7 +35,11 @@ export function registerOps(program: Command): void {
             onWarning: (m) => console.error(`注意：${m}`),
           });
           const total = counts.reduce((n, c) => n + c.documents, 0);
+          // a deployment identity of its own: a restored copy never shares the original's queues on one Redis
+          const { renewDeployment } = await import('../infra/deployment.js');
+          const identity = await renewDeployment(store.conn.db!);
           console.log(`已从 ${folder} 恢复 ${counts.length} 个集合，${total} 条文档，到数据库 ${store.conn.db!.databaseName}`);
+          console.log(`部署标识：${identity.id}${identity.previous ? `（备份中为 ${identity.previous}；队列不与原部署共用，待办任务启动时从数据库重建）` : ''}`);
         } catch (err) {
           if (!(err instanceof RestoreError)) throw err;
           console.error(err.message);

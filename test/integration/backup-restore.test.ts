@@ -8,6 +8,7 @@ import { readBsonFile } from '../../src/store/backup.js';
 import { connectStore, type Store } from '../../src/store/connect.js';
 import { createTicketRepository } from '../../src/store/repositories/ticket.repository.js';
 import { runCli } from '../helpers/cli.js';
+import { ensureDeployment } from '../../src/infra/deployment.js';
 import { testMongoUri } from '../helpers/env.js';
 
 const newTicket = (no: number, i: number): Ticket =>
@@ -37,6 +38,7 @@ describe('xiaoer backup / restore', () => {
   const dir = mkdtempSync(join(tmpdir(), 'xiaoer-backup-'));
   let a: Store;
   let b: Store;
+  let sourceDeployment: { id: string };
 
   beforeAll(async () => {
     a = await connectStore(source);
@@ -48,6 +50,8 @@ describe('xiaoer backup / restore', () => {
     expect(await repo.saveTransition({ ...t2, status: 'pending_claim', updatedAt: event.at }, event)).toBe('saved');
     // a collection the code does not know yet: listed from the database, so it is backed up too
     await a.conn.db!.collection('added_later').insertOne({ _id: 'x' as never, big: BSON.Long.fromNumber(2 ** 40), n: new BSON.Int32(7) });
+    // the source's deployment identity (its queues on Redis): a restored copy must not take it over
+    sourceDeployment = await ensureDeployment(a.conn);
     b = await connectStore(target);
   });
 
@@ -87,6 +91,11 @@ describe('xiaoer backup / restore', () => {
     expect(restore.err).toBe('');
     expect(restore.code).toBe(0);
     expect(restore.out).toContain('tickets: 3 条文档');
+    // a deployment identity of its own: started beside the original on one Redis, it never shares its queues
+    const identity = await b.conn.db!.collection('deployment').findOne({ _id: 'deployment' as never });
+    expect(identity).toMatchObject({ legacy: false, restoredFrom: sourceDeployment.id });
+    expect(identity?.id).not.toBe(sourceDeployment.id);
+    expect((await ensureDeployment(b.conn)).id).toBe(identity?.id);
 
     // the same tickets: numbers, deadlines, events, every field
     const before = await allTickets(a);
