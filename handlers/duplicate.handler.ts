@@ -25,7 +25,11 @@ export const duplicateAnswer: Handler = {
     const yes = YES.test(bare(ctx.parsed.normalized));
     const source = sourceId(ctx.msg);
     const since = new Date(Date.parse(ctx.now) - ASK_WINDOW_MS).toISOString();
-    const mine = (a: DuplicateAsk) => a.reporter.id === ctx.msg.sender.id && (a.answeredBy === source || (!a.answer && a.at >= since && a.at <= ctx.now));
+    // a question still open, one this very message answered (a retry), or a merge the bot made without asking that
+    // the sender now says is not the same problem (不是 within the window undoes it)
+    const mine = (a: DuplicateAsk) =>
+      a.reporter.id === ctx.msg.sender.id &&
+      (a.answeredBy === source || (a.at >= since && a.at <= ctx.now && (!a.answer || (!yes && a.auto && a.answer === 'yes'))));
     // the questions live on the open tickets of this conversation or its enterprise (where the report was compared):
     // few, read without their events
     const tickets = await candidateTickets(ctx, reportEnterprise(ctx, ctx.parsed)?.id ?? null);

@@ -56,7 +56,12 @@ export const quoted = (t: Pick<Ticket, 'summary'>): string => (t.summary.length 
 export async function mergeInto(ctx: BotContext, t: Ticket, report: { message: string; text: string; answered?: boolean }): Promise<boolean> {
   const r = await ctx.tickets.change(t.no, () => ({ type: 'merge', message: report.message, text: report.text, ...(report.answered ? { answered: true } : {}) }));
   if (!r.ok) return false;
-  await answer(ctx, `您反映的问题与 #${t.no}（${quoted(r.ticket)}）为同一问题，已并入，我们会一并跟进。`);
+  await answer(
+    ctx,
+    report.answered
+      ? `您反映的问题与 #${t.no}（${quoted(r.ticket)}）为同一问题，已并入，我们会一并跟进。`
+      : `您反映的问题与 #${t.no}（${quoted(r.ticket)}）为同一问题，已并入，我们会一并跟进。如不是同一问题，请回复“不是”，我们将单独受理。`,
+  );
   return true;
 }
 

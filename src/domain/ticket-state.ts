@@ -298,6 +298,10 @@ export function transition(t: Ticket, action: TicketAction, ctx: ActionContext):
       const known = t.reporter.id === reporter.id || (t.reporters ?? []).some((r) => r.id === reporter.id);
       if (!known) next.reporters = [...(t.reporters ?? []), { ...reporter, at: ctx.at, source: action.message }];
       if (action.answered) next.duplicateAsks = answerAsk(t, action.message, 'yes', ctx.source);
+      // merged without asking: kept as an answered question, so that the sender's 不是 can still undo it
+      else if (!(t.duplicateAsks ?? []).some((a) => a.source === action.message)) {
+        next.duplicateAsks = [...(t.duplicateAsks ?? []), { reporter, source: action.message, text: action.text, at: ctx.at, answer: 'yes', auto: true }];
+      }
       data.reporter = reporter;
       data.message = action.message;
       note = action.text;
@@ -311,6 +315,8 @@ export function transition(t: Ticket, action: TicketAction, ctx: ActionContext):
       break;
     case 'not_duplicate':
       next.duplicateAsks = answerAsk(t, action.message, 'no', ctx.source);
+      // an undone merge: its sender is no longer one of this ticket's reporters
+      if ((t.reporters ?? []).some((r) => r.source === action.message)) next.reporters = (t.reporters ?? []).filter((r) => r.source !== action.message);
       data.message = action.message;
       break;
     case 'recurrence':

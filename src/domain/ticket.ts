@@ -193,6 +193,8 @@ export interface DuplicateAsk {
   answer?: 'yes' | 'no';
   /** The answering message (a retried answer finds its own). */
   answeredBy?: string;
+  /** Merged by the bot without asking (a sure 重复): the sender's 不是 within the window undoes it. */
+  auto?: boolean;
 }
 
 /** What a new ticket is built from: its own fields as read from the message, and the time. */

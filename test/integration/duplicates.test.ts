@@ -48,6 +48,24 @@ describe('重复', () => {
     expect(other.outcome).toMatch(/^ticket #2 created/);
   });
 
+  it('a merge the bot made without asking is undone by the sender\'s 不是: the report becomes a ticket of its own, once', async () => {
+    await h.say('chenjl', '厂房用电负荷不够，申请的变压器增容一直没批下来，影响设备调试', g(day('2026-11-02')));
+    const r = await h.say('wangjl', '我們廠房用電增容申請遞交快一個月了，變壓器還是沒動靜', g(day('2026-11-05')));
+    expect(r.outcome).toMatch(/^merged into #1/);
+    expect(r.texts[0]).toContain('如不是同一问题，请回复“不是”，我们将单独受理。');
+    // someone else's 不是, or a 是, changes nothing
+    expect((await h.say('chenjl', '不是', g(day('2026-11-05', '10:05')))).outcome).toBe('chat ignored');
+    expect((await h.say('wangjl', '是', g(day('2026-11-05', '10:06')))).outcome).toBe('chat ignored');
+    const no = await h.say('wangjl', '不是', g(day('2026-11-05', '10:10')));
+    expect(no.outcome).toBe('ticket #2 opened (not the same as #1)');
+    expect(await h.ticket(2)).toMatchObject({ text: '我們廠房用電增容申請遞交快一個月了，變壓器還是沒動靜', sourceMessageId: `wecom:${r.msg.eventId}` });
+    expect((await h.ticket(1))!.reporters ?? []).toEqual([]);
+    // a retried 不是, and a second 不是, open nothing more
+    await h.again(no.msg);
+    expect((await h.say('wangjl', '不是', g(day('2026-11-05', '10:20')))).outcome).toBe('chat ignored');
+    expect(await h.ticket(3)).toBeNull();
+  });
+
   it('a near-duplicate gets one question; 是 merges it, 不是 opens a ticket from the original report', async () => {
     await h.say('chenjl', '厂区自来水水压不够，楼上车间用不了水', g(day('2026-11-02')));
     const asked = await h.say('wangjl', '水压又不够了，二楼车间又没水用', g(day('2026-11-04')));
