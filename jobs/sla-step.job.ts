@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { recipientsFor } from '../src/domain/escalation.js';
-import { pendingSteps, workingDaysOverdue } from '../src/domain/sla.js';
+import { isOvertaken, pendingSteps, workingDaysOverdue } from '../src/domain/sla.js';
 import { escalationPost, stepMessage } from '../src/platforms/sla-messages.js';
 import type { OutboundTarget } from '../src/messages/outbound.js';
 import { defineJob, idKey, QUEUES } from '../src/queue/define-job.js';
@@ -29,9 +29,19 @@ export const slaStep = defineJob({
   async process(d, deps: SlaStepDeps) {
     const t = await deps.tickets.getByNo(d.no);
     if (!t) return 'stale: no ticket';
-    const step = pendingSteps(t, deps.calendar, deps.policy).find((s) => s.key === d.key);
+    const pending = pendingSteps(t, deps.calendar, deps.policy);
+    const step = pending.find((s) => s.key === d.key);
     if (!step) return 'stale';
     if (Date.parse(step.at) > deps.now().getTime() + 1000) throw new AppError('SLA_NOT_DUE', 'step not due yet', { retryable: true });
+    // a reminder overtaken by a later step of the same clock, due too: recorded, not sent (the later one tells)
+    if (isOvertaken(step, pending, deps.now().toISOString())) {
+      const r = await deps.ticketService.change(
+        t.no,
+        () => ({ type: 'sla', key: d.key, kind: step.kind, escalation: false, recipients: [] }),
+        { by: { platform: t.platform, id: 'xiaoer', name: '店小二' }, at: deps.now().toISOString(), source: `sla:${d.key}` },
+      );
+      return r.ok ? `${step.kind} overtaken by a later step: recorded, not sent` : `not recorded: ${r.message}`;
+    }
 
     const dir = await deps.directory();
     const recipients = recipientsFor(step.target, t, dir);

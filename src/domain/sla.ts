@@ -146,6 +146,24 @@ export function pendingSteps(t: Ticket, cal: BusinessCalendar, policy: SlaPolicy
   return slaSteps(t, cal, policy).filter((s) => !sent.has(s.key));
 }
 
+/** The steps a step gives way to: a reminder before or at a deadline is pointless once a later one of the same clock is due. */
+const GIVES_WAY_TO: Partial<Record<StepKind, StepKind[]>> = {
+  'response-pre': ['response-due', 'response-overdue'],
+  'response-due': ['response-overdue'],
+  'resolution-pre': ['resolution-due'],
+};
+
+/**
+ * Whether a step is overtaken by a later step of the same clock that is due too at `now` (the bot was down, or a
+ * clock jumped): "签收提醒 — 时限 12月2日 12:00" after that time has passed, next to the 签收超时 notice, says nothing
+ * true. Such a step is recorded as done without a message; the later one tells what stands. Escalations never give
+ * way: each level tells other people.
+ */
+export function isOvertaken(step: SlaStep, pending: readonly SlaStep[], now: string): boolean {
+  const later = GIVES_WAY_TO[step.kind];
+  return !!later && pending.some((s) => later.includes(s.kind) && s.dueAt === step.dueAt && s.at > step.at && s.at <= now);
+}
+
 /** The earliest pending step (indexed on the ticket, so the reconciler reads only what is due). */
 export function nextDueAt(t: Ticket, cal: BusinessCalendar, policy: SlaPolicy): string | null {
   const times = pendingSteps(t, cal, policy).map((s) => s.at);

@@ -241,3 +241,21 @@ describe('who is told at each step', () => {
     expect(recipientsFor('leader', t, dirOf())).toEqual([]);
   });
 });
+
+describe('a reminder overtaken by a later step of its clock', () => {
+  it('gives way to the later step due too, never to an escalation, never to one not due yet', async () => {
+    const { isOvertaken } = await import('../../../src/domain/sla.js');
+    const due = '2026-12-02T04:00:00.000Z';
+    const step = (kind: string, at: string) => ({ key: `${kind}@${due}`, kind, at, target: 'assignee', dueAt: due }) as never;
+    const pre = step('response-pre', '2026-12-01T04:00:00.000Z');
+    const atDue = step('response-due', due);
+    const overdue = step('response-overdue', '2026-12-02T06:00:00.000Z');
+    expect(isOvertaken(pre, [pre, atDue, overdue], '2026-12-01T05:00:00.000Z')).toBe(false);
+    expect(isOvertaken(pre, [pre, atDue, overdue], '2026-12-02T04:30:00.000Z')).toBe(true);
+    expect(isOvertaken(atDue, [pre, atDue, overdue], '2026-12-02T04:30:00.000Z')).toBe(false);
+    expect(isOvertaken(atDue, [atDue, overdue], '2026-12-03T01:00:00.000Z')).toBe(true);
+    const lead = step('escalate-lead', '2026-12-03T04:00:00.000Z');
+    const leader = step('escalate-leader', '2026-12-04T04:00:00.000Z');
+    expect(isOvertaken(lead, [lead, leader], '2026-12-05T01:00:00.000Z')).toBe(false);
+  });
+});
