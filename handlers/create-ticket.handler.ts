@@ -120,7 +120,7 @@ export async function notifyNewAssignee(ctx: BotContext, t: Ticket, earlier?: Ti
         `【新工单】#${t.no}${t.urgency === 'urgent' ? '（紧急）' : ''}${t.visitNo ? `（走访发现 · V${t.visitNo}）` : ''}`,
         `企业：${t.enterprise ?? '—'}`,
         `问题：${t.summary}`,
-        ...(earlier && answered ? [`回潮：与 #${earlier.no}（已于 ${cnDate(ctx.sla.calendar.localDate(answered), ctx.sla.calendar.localDate(ctx.now))} 办结）反映的问题相同`] : []),
+        ...(earlier && answered ? [`回潮：与 #${earlier.no}（已于 ${cnDate(ctx.sla.calendar.localDate(answered), ctx.sla.calendar.localDate(ctx.now))} 答复）反映的问题相同`] : []),
         `办理时限：${dueText(t, ctx.sla.calendar)}`,
         `请在群内回复“认领 #${t.no}”签收。`,
         ...ctx.links.ticket(t.no),

@@ -122,7 +122,9 @@ const WHY_NOT: Partial<Record<TicketStatus, string>> = {
  */
 export function transition(t: Ticket, action: TicketAction, ctx: ActionContext): TransitionResult {
   if (!ALLOWED_FROM[action.type].includes(t.status)) {
-    return { ok: false, code: 'TICKET_INVALID_TRANSITION', message: `#${t.no} ${WHY_NOT[t.status] ?? TICKET_STATUSES[t.status]}，不能${ACTION_LABELS[action.type]}。` };
+    // not signed for yet: say how to sign, since that is what the cadre meant to do first
+    const hint = t.status === 'pending_claim' && ['progress', 'resolve', 'pause', 'request_extension'].includes(action.type) ? `请先回复“认领 #${t.no}”签收。` : '';
+    return { ok: false, code: 'TICKET_INVALID_TRANSITION', message: `#${t.no} ${WHY_NOT[t.status] ?? TICKET_STATUSES[t.status]}，不能${ACTION_LABELS[action.type]}。${hint}` };
   }
   const next: Ticket = { ...t, updatedAt: ctx.at };
   const data: Record<string, unknown> = { from: t.status };

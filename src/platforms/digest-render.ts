@@ -37,7 +37,7 @@ export function renderDigest(d: DigestWithVisits, opts: { rankingOnly?: boolean;
     }
     const overdueHead = d.overdue.count > 0 ? warn(`超期 ${d.overdue.count} 件`) : '超期 0 件';
     lines.push(`**${overdueHead}**（超期率 ${pct(d.overdue.rate)}，较上期 ${delta(n.overdue, p.overdue)}） · 即将超期 ${d.overdue.dueSoon} 件`);
-    if (d.overdue.top.length === 0) lines.push('> 今日无超期');
+    if (d.overdue.top.length === 0) lines.push(d.period.period === 'day' ? '> 今日无超期' : '> 目前无超期');
     for (const r of d.overdue.top) {
       lines.push(
         `> #${r.no} ${u(r.enterprise) ?? '—'} · ${u(r.summary)} · 责任人 ${u(r.assignee) ?? '—'} · 包联 ${u(r.leader) ?? '—'} · ${warn(`超期${r.workingDaysOverdue}个工作日`)}${r.escalations ? ` · 督办${r.escalations}次` : ''}`,

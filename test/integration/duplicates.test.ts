@@ -119,7 +119,7 @@ describe('回潮', () => {
     expect(r.texts[0]).toContain('已受理 #2');
     const notice = r.sent.find(isUser('zhangwei'))!.message.text;
     expect(notice).toContain('【新工单】#2');
-    expect(notice).toContain('回潮：与 #1（已于 11月5日 办结）反映的问题相同');
+    expect(notice).toContain('回潮：与 #1（已于 11月5日 答复）反映的问题相同');
     const later = (await h.ticket(2))!;
     expect(later).toMatchObject({ recurrenceOf: 1, status: 'pending_claim' });
     expect(later.events.map((e) => e.type)).toContain('recurrence');
@@ -153,7 +153,7 @@ describe('回潮', () => {
     const r = await h.say('wangjl', '厂门口的路又坑坑洼洼了，货车进出困难，上次修过没多久', g(day('2026-12-01')));
     expect(r.outcome).toMatch(/^ticket #3 created/);
     expect(await h.ticket(3)).toMatchObject({ recurrenceOf: 2 });
-    expect(r.sent.find(isUser('zhangwei'))!.message.text).toContain('回潮：与 #2（已于 10月12日 办结）反映的问题相同');
+    expect(r.sent.find(isUser('zhangwei'))!.message.text).toContain('回潮：与 #2（已于 10月12日 答复）反映的问题相同');
     expect((await h.ticket(1))!.recurredAt).toBeUndefined();
     // #2 awaits its rating (待评价): it was answered, so it is linked too, and stays as it was
     expect(await h.ticket(2)).toMatchObject({ status: 'pending_rating', recurredAt: (await h.ticket(3))!.createdAt });

@@ -165,3 +165,11 @@ describe('the digest and 不是问题', () => {
     expect(renderDigest(d).text).toContain('**待确认分类** 2 件');
   });
 });
+
+describe('a refusal before 签收', () => {
+  it('tells the cadre to sign first when they try to update or answer an unsigned ticket', () => {
+    const t = { ...ticket(), status: 'pending_claim' as const };
+    const r = transition(t, { type: 'progress', note: '已联系' } as TicketAction, { by: zhang, at: L('2026-11-24T10:00:00') });
+    expect(r).toMatchObject({ ok: false, message: '#12 尚未签收，不能更新进展。请先回复“认领 #12”签收。' });
+  });
+});
