@@ -65,6 +65,7 @@ function post(port: number, c: { path: string; body: string }): Promise<{ status
   });
 }
 
+let placeNo = 0;
 /** Sends for `seconds`: at `rate` per second, or as fast as `concurrency` connections allow when rate is 0. */
 async function load(port: number, rate: number, seconds: number, ids: string[], text = '厂区门口的路灯坏了好几天') {
   const lat: number[] = [];
@@ -73,7 +74,8 @@ async function load(port: number, rate: number, seconds: number, ids: string[], 
   const end = performance.now() + seconds * 1000;
   const one = async () => {
     const id = `b${randomUUID().replace(/-/g, '')}`;
-    const c = callback(id, text);
+    // a place number of its own: reports of one text in one group would be one ticket (重复), not a flood of reports
+    const c = callback(id, `${text}（第${++placeNo}处）`);
     sentAt.set(id, performance.now());
     const r = await post(port, c);
     lat.push(r.ms);
