@@ -2,6 +2,7 @@ import type { BotContext } from '../src/bot/context.js';
 import { sourceId } from '../src/bot/ticket-service.js';
 import { bestMatch, WINDOWS, type Candidate, type Match } from '../src/domain/similarity.js';
 import { isOpen, type Ticket } from '../src/domain/ticket.js';
+import { authorize, mayShowTicketIn } from '../src/domain/permissions.js';
 import { answer } from './common.js';
 
 /**
@@ -20,14 +21,19 @@ function toCandidate(t: Ticket): Candidate | null {
   return { no: t.no, state: open ? 'open' : 'closed', at, text: t.text, category: t.category, enterpriseId: t.enterpriseId, chat: chatKey(t) };
 }
 
-/** The conversation's or the enterprise's tickets in the windows of 重复 (open) and 回潮 (answered). */
-export function candidateTickets(ctx: BotContext, enterpriseId: string | null): Promise<Ticket[]> {
+/**
+ * The conversation's or the enterprise's tickets in the windows of 重复 (open) and 回潮 (answered) — only those the
+ * sender may see, here: a merge answer or a question quotes the ticket, and an enterprise named in the text ("神马电力那边
+ * 跟我们一样…") never brings another enterprise's ticket into this conversation.
+ */
+export async function candidateTickets(ctx: BotContext, enterpriseId: string | null): Promise<Ticket[]> {
   const at = Date.parse(ctx.now);
-  return ctx.tickets.listSimilarCandidates({
+  const tickets = await ctx.tickets.listSimilarCandidates({
     enterpriseId,
     openSince: new Date(at - WINDOWS.openDays * DAY_MS).toISOString(),
     answeredSince: new Date(at - WINDOWS.closedDays * DAY_MS).toISOString(),
   });
+  return tickets.filter((t) => mayShowTicketIn(t, ctx.msg, ctx.directory) && authorize('view', ctx.actor, t, ctx.now).ok);
 }
 
 /**

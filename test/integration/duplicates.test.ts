@@ -48,6 +48,16 @@ describe('重复', () => {
     expect(other.outcome).toMatch(/^ticket #2 created/);
   });
 
+  it('another enterprise named in the text never brings its ticket here: no merge, nothing of it quoted', async () => {
+    const theirs = await h.say('0522002', '厂房变压器增容申请一直没批下来，影响设备调试', { chatId: 'cidTianCiService01==', platform: 'dingtalk', at: day('2026-11-02') });
+    expect(theirs.outcome).toMatch(/^ticket #1 created/);
+    expect(await h.ticket(1)).toMatchObject({ enterpriseId: 'tianci' });
+    const r = await h.say('chenjl', '天赐生态那边跟我们一样，厂房变压器增容申请一直没批下来，影响设备调试', g(day('2026-11-03')));
+    expect(r.outcome).toMatch(/^ticket #2 created/);
+    expect(r.texts.join('\n')).not.toContain('#1');
+    expect((await h.ticket(1))!.reporters ?? []).toEqual([]);
+  });
+
   it('a merge the bot made without asking is undone by the sender\'s 不是: the report becomes a ticket of its own, once', async () => {
     await h.say('chenjl', '厂房用电负荷不够，申请的变压器增容一直没批下来，影响设备调试', g(day('2026-11-02')));
     const r = await h.say('wangjl', '我們廠房用電增容申請遞交快一個月了，變壓器還是沒動靜', g(day('2026-11-05')));
