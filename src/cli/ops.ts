@@ -26,20 +26,26 @@ export function registerOps(program: Command): void {
     .option('--from-db <name>', 'the database folder to restore when DIR holds several')
     .action(async (dir: string, opts: { drop?: boolean; fromDb?: string }) => {
       await withStore(async (store) => {
-        const { findDumpFolder, restoreDatabase, RestoreError } = await import('../store/backup.js');
+        const { findDumpFolder, firstSavedDocument, restoreDatabase, RestoreError } = await import('../store/backup.js');
         try {
           const folder = await findDumpFolder(dir, opts.fromDb);
+          // a deployment identity of its own, written before any data (a restore cut short never carries the
+          // original's): a restored copy never shares the original's queues on one Redis
+          const { renewDeployment } = await import('../infra/deployment.js');
+          const previous = ((await firstSavedDocument(folder, 'deployment'))?.id as string | undefined) ?? null;
+          let identity: { id: string } | null = null;
           const counts = await restoreDatabase(store.conn.db!, folder, {
+            skip: ['deployment'],
+            beforeWrite: async () => {
+              identity = await renewDeployment(store.conn.db!, previous);
+            },
             drop: opts.drop,
             onCollection: (c) => console.log(`${c.collection}: ${c.documents} 条文档，${c.indexes} 个索引`),
             onWarning: (m) => console.error(`注意：${m}`),
           });
           const total = counts.reduce((n, c) => n + c.documents, 0);
-          // a deployment identity of its own: a restored copy never shares the original's queues on one Redis
-          const { renewDeployment } = await import('../infra/deployment.js');
-          const identity = await renewDeployment(store.conn.db!);
           console.log(`已从 ${folder} 恢复 ${counts.length} 个集合，${total} 条文档，到数据库 ${store.conn.db!.databaseName}`);
-          console.log(`部署标识：${identity.id}${identity.previous ? `（备份中为 ${identity.previous}；队列不与原部署共用，待办任务启动时从数据库重建）` : ''}`);
+          console.log(`部署标识：${identity!.id}${previous ? `（备份中为 ${previous}；队列不与原部署共用，待办任务启动时从数据库重建）` : ''}`);
         } catch (err) {
           if (!(err instanceof RestoreError)) throw err;
           console.error(err.message);

@@ -26,15 +26,13 @@ export class DeploymentConflictError extends Error {}
 /**
  * After a restore: the database gets a deployment identity of its own (a new id, never the plain legacy prefix), so
  * that a restored copy started beside the original on one Redis never shares its queues. What was queued is rebuilt
- * from the store by the start-up sweeps. Returns the new id and the one the backup carried (null: none).
+ * from the store by the start-up sweeps. `restoredFrom`: the id the backup carried (null: none).
  */
-export async function renewDeployment(db: NonNullable<Connection['db']>, now = new Date()): Promise<{ id: string; previous: string | null }> {
+export async function renewDeployment(db: NonNullable<Connection['db']>, restoredFrom: string | null, now = new Date()): Promise<{ id: string }> {
   const col = db.collection<DeploymentDoc & { restoredFrom?: string | null }>('deployment');
-  const previous = (await col.findOne({ _id: DOC_ID }))?.id ?? null;
   const id = randomBytes(6).toString('hex');
-  await col.deleteOne({ _id: DOC_ID });
-  await col.insertOne({ _id: DOC_ID, id, legacy: false, createdAt: now, restoredFrom: previous });
-  return { id, previous };
+  await col.replaceOne({ _id: DOC_ID }, { id, legacy: false, createdAt: now, restoredFrom }, { upsert: true });
+  return { id };
 }
 
 /** The deployment of this database, created on first use (one document; concurrent first starts agree on it). */

@@ -120,6 +120,17 @@ export interface RestoreOptions {
   onCollection?: (c: CollectionCount) => void;
   /** Told of an index the server could not make as saved (FerretDB has no TTL indexes: made without expiry). */
   onWarning?: (message: string) => void;
+  /** Collections of the backup not restored (the deployment's identity: the restored copy gets its own). */
+  skip?: readonly string[];
+  /** Runs once the target is known to be free, before the first document is written. */
+  beforeWrite?: () => Promise<void>;
+}
+
+/** The first document of a collection in a dump folder, or null (e.g. the deployment identity the backup carries). */
+export async function firstSavedDocument(folder: string, name: string): Promise<Document | null> {
+  if (!(await stat(join(folder, `${name}.bson`)).catch(() => null))) return null;
+  for await (const raw of readBsonFile(join(folder, `${name}.bson`))) return BSON.deserialize(raw);
+  return null;
 }
 
 /**
@@ -130,7 +141,7 @@ export interface RestoreOptions {
  */
 export async function restoreDatabase(db: Db, folder: string, opts: RestoreOptions = {}): Promise<CollectionCount[]> {
   const files = (await readdir(folder)).filter((f) => f.endsWith('.bson') && !f.startsWith('system.') && f !== 'oplog.bson');
-  const names = files.map((f) => f.slice(0, -'.bson'.length));
+  const names = files.map((f) => f.slice(0, -'.bson'.length)).filter((n) => !(opts.skip ?? []).includes(n));
   if (!opts.drop) {
     const busy: string[] = [];
     for (const name of names) {
@@ -143,6 +154,7 @@ export async function restoreDatabase(db: Db, folder: string, opts: RestoreOptio
       );
     }
   }
+  await opts.beforeWrite?.();
   const batchSize = opts.batchSize ?? 1000;
   const counts: CollectionCount[] = [];
   for (const name of names) {
