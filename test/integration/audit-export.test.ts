@@ -32,6 +32,13 @@ describe('maskPhones', () => {
     expect(maskPhones('请联系 13912345678，或 +86 139 1234 5678，座机 0571-87654321')).toBe('请联系 139****5678，或 +86 139****5678，座机 0571-******21');
     expect(maskPhones('工单 #12，金额 2000000 元，编号 202611230001234')).toBe('工单 #12，金额 2000000 元，编号 202611230001234');
   });
+
+  it('masks a landline however its area code is written, and a local number written as a phone', () => {
+    for (const written of ['057187654321', '0571 87654321', '(0571)87654321', '（0571）87654321']) expect(maskPhones(`电话${written}`)).toBe('电话0571-******21');
+    expect(maskPhones('座机：87654321')).toBe('座机：******21');
+    expect(maskPhones('电话 8765-4321')).toBe('电话 ****-**21');
+    expect(maskPhones('金额 87654321 元')).toBe('金额 87654321 元');
+  });
 });
 
 describe('xiaoer audit', () => {
