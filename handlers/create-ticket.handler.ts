@@ -154,16 +154,19 @@ export const createTicket: Handler = {
     const similar = (await ctx.tickets.ofThisMessage())
       ? null
       : await findSimilar(ctx, { text: ctx.msg.text, category: ctx.parsed.category ?? 'other', enterpriseId: enterprise?.id ?? null });
-    if (similar?.match.kind === 'duplicate') {
+    if (similar?.match.kind === 'duplicate' && similar.match.verdict === 'same') {
       const { ticket: same, match } = similar;
-      if (match.verdict === 'same' && (await mergeInto(ctx, same, { message: sourceId(ctx.msg), text: ctx.msg.text }))) return `merged into #${same.no} (score ${match.score})`;
-      if (match.verdict === 'unsure' && (await askSame(ctx, same))) return `asked whether the same as #${same.no} (score ${match.score})`;
+      if (await mergeInto(ctx, same, { message: sourceId(ctx.msg), text: ctx.msg.text })) return `merged into #${same.no} (score ${match.score})`;
     }
     const earlier = similar?.match.kind === 'recurrence' ? similar.ticket : null;
     const { ticket: t, created, route: r } = await openProblem(ctx, { parsed: ctx.parsed, text: ctx.msg.text, enterprise, ...(earlier ? { recurrenceOf: earlier.no } : {}) });
     const linked = await linkRecurrence(ctx, t);
     await ctx.reply(acceptedCard(ctx, t, r));
     await notifyNewAssignee(ctx, t, linked);
-    return created ? `ticket #${t.no} created${t.assignee ? `, dispatched to ${t.assignee.personId}` : ''}` : `ticket #${t.no} already existed`;
+    // not sure it is the same as an open ticket: accepted as its own all the same (nothing waits on an answer that may
+    // never come), and asked once — 是 merges it into the other and closes this one
+    const unsure = similar?.match.kind === 'duplicate' && similar.match.verdict === 'unsure' ? similar : null;
+    const asked = unsure && (await askSame(ctx, unsure.ticket, t)) ? `; asked whether the same as #${unsure.ticket.no} (score ${unsure.match.score})` : '';
+    return (created ? `ticket #${t.no} created${t.assignee ? `, dispatched to ${t.assignee.personId}` : ''}` : `ticket #${t.no} already existed`) + asked;
   },
 };

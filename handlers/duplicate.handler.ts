@@ -4,6 +4,7 @@ import type { DuplicateAsk, Ticket } from '../src/domain/ticket.js';
 import { sourceId } from '../src/bot/ticket-service.js';
 import { acceptedCard, notifyNewAssignee, openProblem, reportEnterprise } from './create-ticket.handler.js';
 import { candidateTickets, mergeInto } from './similar.js';
+import { answer } from './common.js';
 
 const YES = /^(是|是的|对|对的|是同一个|是同一个问题|同一个问题)$/;
 const NO = /^(不是|不是的|不对|不是同一个|不是同一个问题|不一样)$/;
@@ -39,9 +40,20 @@ export const duplicateAnswer: Handler = {
     }
     if (!found) return 'chat ignored';
     const { t, ask } = found;
-    if (yes && (await mergeInto(ctx, t, { message: ask.source, text: ask.text, answered: true }))) return `merged into #${t.no} (answered 是)`;
-    // 不是 (or the ticket was closed meanwhile): the report becomes a ticket of its own, once (its own source), then
-    // the question is marked answered
+    // the report asked about was accepted as a ticket of its own (since then; a question asked before has none)
+    const own = await ctx.tickets.bySource(ask.source);
+    if (yes && (await mergeInto(ctx, t, { message: ask.source, text: ask.text, answered: true }))) {
+      // its own ticket closes as part of the other (out of every figure: it was never a second problem)
+      if (own && own.no !== t.no) await ctx.tickets.change(own.no, () => ({ type: 'dismiss', note: `与 #${t.no} 为同一问题，已并入` }), { asBot: true });
+      return `merged into #${t.no} (answered 是)${own ? `, #${own.no} closed into it` : ''}`;
+    }
+    if (own && !yes) {
+      await ctx.tickets.change(t.no, () => ({ type: 'not_duplicate', message: ask.source }));
+      await answer(ctx, `好的，#${own.no} 将作为单独的问题办理。`);
+      return `#${own.no} kept apart from #${t.no} (answered 不是)`;
+    }
+    // 不是 to a question asked before reports were accepted first (or the ticket was closed meanwhile): the report
+    // becomes a ticket of its own, once (its own source), then the question is marked answered
     const parsed = parseMessage(ask.text, ctx.now, ctx.sla.calendar);
     const { ticket, route } = await openProblem(ctx, {
       parsed,

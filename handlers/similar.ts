@@ -71,10 +71,13 @@ export async function mergeInto(ctx: BotContext, t: Ticket, report: { message: s
   return true;
 }
 
-/** 重复 the bot is not sure of: asks the sender once, and records the question on the ticket. */
-export async function askSame(ctx: BotContext, t: Ticket): Promise<boolean> {
+/**
+ * 重复 the bot is not sure of: the report was accepted as `opened`; the sender is asked once whether it is the same as
+ * `t` (the question recorded on `t`).
+ */
+export async function askSame(ctx: BotContext, t: Ticket, opened: Ticket): Promise<boolean> {
   const r = await ctx.tickets.change(t.no, () => ({ type: 'duplicate_ask', message: sourceId(ctx.msg), text: ctx.msg.text }));
   if (!r.ok) return false;
-  await answer(ctx, `您反映的问题是否与 #${t.no}（${quoted(r.ticket)}）为同一问题？请回复“是”或“不是”。`);
+  await answer(ctx, `另：#${opened.no} 与 #${t.no}（${quoted(r.ticket)}）可能为同一问题。如是，请回复“是”，我们将合并办理；如不是，无需回复。`);
   return true;
 }

@@ -135,6 +135,7 @@ export function createBot(deps: BotDeps) {
         openFromMessage: (f) => deps.tickets.openFromMessage({ ...msg, sender: { ...msg.sender, name: by.name } }, f, msg.sentAt),
         get: (no) => deps.tickets.get(no),
         ofThisMessage: () => deps.tickets.ofMessage(msg),
+        bySource: (source) => deps.tickets.bySource(source),
         change: (no, decide, opts) =>
           deps.tickets.change(no, decide, { by: opts?.asBot ? BOT_ACTOR(msg.platform) : by, at: msg.sentAt, source: sourceId(msg) }),
         listOpen: (f) => deps.tickets.listOpen(f),

@@ -54,6 +54,8 @@ export interface BotContext {
     get(no: number): Promise<Ticket | null>;
     /** The ticket this very message opened before (a retried job), or null. */
     ofThisMessage(): Promise<Ticket | null>;
+    /** The ticket a message (by its source id) opened, or null. */
+    bySource(source: string): Promise<Ticket | null>;
     /** Loads, decides and applies one change under the ticket's lock; a message applied before is not applied twice. */
     change(no: number, decide: Decide, opts?: { asBot?: boolean }): Promise<ChangeResult>;
     /** Open tickets; `overdueAt` (ISO instant): only those past their answer deadline then and not paused. */

@@ -55,6 +55,8 @@ export function createTicketService(deps: { tickets: TicketRepository; withLock:
     get: (no: number) => deps.tickets.getByNo(no),
     /** The ticket a message opened, if it did (a retried job), read by `_id` only. */
     ofMessage: (msg: Pick<InboundMessage, 'platform' | 'eventId'>) => deps.tickets.getBySource(sourceId(msg)),
+    /** The ticket a source (a message id) opened, if any, read by `_id` only. */
+    bySource: (source: string) => deps.tickets.getBySource(source),
     listOpen: deps.tickets.listOpen.bind(deps.tickets),
     listTriage: deps.tickets.listTriage.bind(deps.tickets),
     listSimilarCandidates: deps.tickets.listSimilarCandidates.bind(deps.tickets),

@@ -76,39 +76,42 @@ describe('重复', () => {
     expect(await h.ticket(3)).toBeNull();
   });
 
-  it('a near-duplicate gets one question; 是 merges it, 不是 opens a ticket from the original report', async () => {
+  it('a near-duplicate is accepted as its own ticket and asked about once; 是 merges it and closes its own, 不是 keeps it apart', async () => {
     await h.say('chenjl', '厂区自来水水压不够，楼上车间用不了水', g(day('2026-11-02')));
     const asked = await h.say('wangjl', '水压又不够了，二楼车间又没水用', g(day('2026-11-04')));
-    expect(asked.outcome).toMatch(/^asked whether the same as #1/);
-    expect(asked.texts).toEqual([expect.stringContaining('您反映的问题是否与 #1（')]);
-    expect(asked.texts[0]).toContain('）为同一问题？请回复“是”或“不是”。');
-    expect(await h.ticket(2)).toBeNull();
-    // someone else's 是 is chat; the reporter's 是 merges
+    // nothing waits on an answer that may never come: the report is ticket #2 at once
+    expect(asked.outcome).toMatch(/^ticket #2 created.*; asked whether the same as #1/);
+    expect(asked.texts[0]).toContain('已受理 #2');
+    expect(asked.texts.at(-1)).toContain('另：#2 与 #1（');
+    expect(asked.texts.at(-1)).toContain('）可能为同一问题。如是，请回复“是”，我们将合并办理；如不是，无需回复。');
+    expect(await h.ticket(2)).toMatchObject({ status: expect.stringMatching(/accepted|pending_claim/) });
+    // someone else's 是 is chat; the reporter's 是 merges it into #1 and closes #2 out of the figures
     expect((await h.say('chenjl', '是', g(day('2026-11-04', '10:05')))).outcome).toBe('chat ignored');
     const yes = await h.say('wangjl', '是的', g(day('2026-11-04', '10:10')));
-    expect(yes.outcome).toBe('merged into #1 (answered 是)');
+    expect(yes.outcome).toBe('merged into #1 (answered 是), #2 closed into it');
     expect(yes.texts[0]).toContain('您反映的问题与 #1（');
     const t = (await h.ticket(1))!;
     expect(t.reporters).toEqual([{ id: 'wangjl', at: day('2026-11-04', '10:10'), source: `wecom:${asked.msg.eventId}` }]);
     expect(t.duplicateAsks).toMatchObject([{ reporter: { id: 'wangjl' }, source: `wecom:${asked.msg.eventId}`, answer: 'yes', answeredBy: `wecom:${yes.msg.eventId}` }]);
+    expect(await h.ticket(2)).toMatchObject({ status: 'dismissed' });
     expect((await h.again(yes.msg)).texts).toEqual(yes.texts);
     expect((await h.ticket(1))!.events).toHaveLength(t.events.length);
     // answered: a later 是 is chat again
     expect((await h.say('wangjl', '是', g(day('2026-11-04', '10:20')))).outcome).toBe('chat ignored');
 
-    // 不是: a ticket of its own from the report asked about (its text, its reporter), opened once
-    const asked2 = await h.say('wangjl', '华越这边又被限电了，一周只能开四天', g(day('2026-11-06')));
-    expect(asked2.outcome).toMatch(/^ticket #2 created/);
+    // 不是: the report's own ticket stays, the question is marked answered, nothing more is opened
+    const other = await h.say('wangjl', '华越这边又被限电了，一周只能开四天', g(day('2026-11-06')));
+    expect(other.outcome).toMatch(/^ticket #3 created/);
     const asked3 = await h.say('chenjl', '高峰限電，我們紡織車間每週停三天', g(day('2026-11-09')));
-    expect(asked3.outcome).toMatch(/^asked whether the same as #2/);
+    expect(asked3.outcome).toMatch(/^ticket #4 created.*; asked whether the same as #3/);
     const no = await h.say('chenjl', '不是', g(day('2026-11-09', '10:30')));
-    expect(no.outcome).toBe('ticket #3 opened (not the same as #2)');
-    expect(no.texts[0]).toContain('已受理 #3');
-    expect(await h.ticket(3)).toMatchObject({ text: '高峰限電，我們紡織車間每週停三天', reporter: { id: 'chenjl' }, sourceMessageId: `wecom:${asked3.msg.eventId}` });
-    expect((await h.ticket(2))!.duplicateAsks).toMatchObject([{ answer: 'no', answeredBy: `wecom:${no.msg.eventId}` }]);
-    expect((await h.ticket(2))!.events.at(-1)).toMatchObject({ type: 'not_duplicate', data: { message: `wecom:${asked3.msg.eventId}` } });
-    expect((await h.again(no.msg)).outcome).toBe('ticket #3 opened (not the same as #2)');
-    expect(await h.ticket(4)).toBeNull();
+    expect(no.outcome).toBe('#4 kept apart from #3 (answered 不是)');
+    expect(no.texts[0]).toContain('好的，#4 将作为单独的问题办理。');
+    expect(await h.ticket(4)).toMatchObject({ text: '高峰限電，我們紡織車間每週停三天', reporter: { id: 'chenjl' }, sourceMessageId: `wecom:${asked3.msg.eventId}` });
+    expect((await h.ticket(3))!.duplicateAsks).toMatchObject([{ answer: 'no', answeredBy: `wecom:${no.msg.eventId}` }]);
+    expect((await h.ticket(3))!.events.at(-1)).toMatchObject({ type: 'not_duplicate', data: { message: `wecom:${asked3.msg.eventId}` } });
+    expect((await h.again(no.msg)).outcome).toBe('#4 kept apart from #3 (answered 不是)');
+    expect(await h.ticket(5)).toBeNull();
   });
 });
 
