@@ -3,6 +3,7 @@ import { parseCorrection } from '../src/domain/parse/commands.js';
 import { mayShowTicketIn } from '../src/domain/permissions.js';
 import { FIELD_LABELS } from '../src/domain/ticket-state.js';
 import type { Assignee, Ticket } from '../src/domain/ticket.js';
+import { sourceId } from '../src/bot/ticket-service.js';
 import type { BotContext, Handler, PerformResult, TicketCommand } from '../src/bot/context.js';
 import { announce, answer, changeTicket, compose, dueText, outcomeOf, personRef } from './common.js';
 
@@ -29,7 +30,7 @@ export async function performCorrect(ctx: BotContext, cmd: Extract<TicketCommand
   const t = await changeTicket(ctx, cmd.no, 'correct', (t) => correctionAction(t, k, c));
   if (!t) return { done: false, outcome: 'refused' };
   // the event this message made (a retried message finds the one it made before)
-  const e = [...t.events].reverse().find((x) => x.type === 'correct' || x.type === 'dismiss');
+  const e = [...t.events].reverse().find((x) => (x.type === 'correct' || x.type === 'dismiss') && x.source === sourceId(ctx.msg));
 
   if (k.field === 'dismiss') {
     const msg = compose(

@@ -285,9 +285,13 @@ export async function startRuntime(givenConfig: Readonly<Config>, log: Logger): 
         value: () => (calendar.isWorkingDay(calendar.localDate(now())) ? 1 : 0),
       });
     }
+    // the worker process's last answer stands in when it is too busy to answer in time (2 s): its counters never
+    // seem to fall, which Prometheus would read as a reset
+    let lastChild: Awaited<ReturnType<WorkerChild['metrics']>> | undefined;
     const metrics = async () => {
       const child = await workerChildHandle?.metrics();
-      return exposition(child ? [child] : []);
+      if (child) lastChild = child;
+      return exposition(lastChild ? [lastChild] : []);
     };
     if (servesMetrics && config.metrics.port !== undefined) {
       const metricsServer = await listen(createMetricsApp(metrics), config.metrics.port, config.metrics.host);
