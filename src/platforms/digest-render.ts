@@ -16,6 +16,10 @@ const warn = (s: string) => `{{warn:${s}}}`;
 /** Names and summaries came from people: their `{{…}}`, `<@…>` or `**` are shown as typed. */
 const u = (s: string | null | undefined) => (s ? neutralizeUserText(s) : s);
 
+/** "No overdue ticket", said of the moment the stock was read: now (a running period, or read when sent), or the period's end. */
+const noneOverdue = (d: DigestModel): string =>
+  d.period.period === 'day' ? '> 今日无超期' : d.openAtLabel || d.at < d.period.end ? '> 目前无超期' : '> 期末无超期';
+
 /** The digest as one platform-neutral markdown message (no phone numbers: none are in the model). */
 /** `dashboardUrl`: the workbench's dashboard, linked at the end (when the bot has a public address). */
 export function renderDigest(d: DigestWithVisits, opts: { rankingOnly?: boolean; dashboardUrl?: string } = {}): OutboundMessage {
@@ -37,7 +41,7 @@ export function renderDigest(d: DigestWithVisits, opts: { rankingOnly?: boolean;
     }
     const overdueHead = d.overdue.count > 0 ? warn(`超期 ${d.overdue.count} 件`) : '超期 0 件';
     lines.push(`**${overdueHead}**（超期率 ${pct(d.overdue.rate)}，较上期 ${delta(n.overdue, p.overdue)}） · 即将超期 ${d.overdue.dueSoon} 件`);
-    if (d.overdue.top.length === 0) lines.push(d.period.period === 'day' ? '> 今日无超期' : '> 目前无超期');
+    if (d.overdue.top.length === 0) lines.push(noneOverdue(d));
     for (const r of d.overdue.top) {
       lines.push(
         `> #${r.no} ${u(r.enterprise) ?? '—'} · ${u(r.summary)} · 责任人 ${u(r.assignee) ?? '—'} · 包联 ${u(r.leader) ?? '—'} · ${warn(`超期${r.workingDaysOverdue}个工作日`)}${r.escalations ? ` · 督办${r.escalations}次` : ''}`,
@@ -102,7 +106,7 @@ export function renderDigestFigure(d: DigestWithVisits, focus: Exclude<DigestFoc
     case 'overdue': {
       const head = d.overdue.count > 0 ? warn(`超期 ${d.overdue.count} 件`) : '超期 0 件';
       lines.push(`**${head}**（超期率 ${pct(d.overdue.rate)}，较上期 ${delta(n.overdue, p.overdue)}） · 即将超期 ${d.overdue.dueSoon} 件`);
-      if (d.overdue.top.length === 0) lines.push('> 目前无超期问题');
+      if (d.overdue.top.length === 0) lines.push(noneOverdue(d));
       for (const r of d.overdue.top) lines.push(`> #${r.no} ${u(r.enterprise) ?? '—'} · ${u(r.summary)} · 责任人 ${u(r.assignee) ?? '—'} · ${warn(`超期${r.workingDaysOverdue}个工作日`)}`);
       break;
     }
