@@ -12,6 +12,7 @@ import { projectPathSchema, projectTemplateSetSchema } from './models/project.mo
 import { visitSchema } from './models/visit.model.js';
 import { slaDueSchema } from './models/sla-due.model.js';
 import { ticketSourceSchema } from './models/ticket-source.model.js';
+import { ticketRecentSchema } from './models/ticket-recent.model.js';
 
 export interface Store {
   conn: Connection;
@@ -135,6 +136,7 @@ export async function connectStore(uri: string, opts: StoreOptions = {}): Promis
   conn.model('Visit', visitSchema, 'visits');
   conn.model('SlaDue', slaDueSchema, 'sla_due');
   conn.model('TicketSource', ticketSourceSchema, 'ticket_sources');
+  conn.model('TicketRecent', ticketRecentSchema, 'ticket_recent');
   try {
     await Promise.all(Object.values(conn.models).map((m) => m.createIndexes()));
   } catch (err) {

@@ -2,6 +2,7 @@ import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { Db } from 'mongodb';
 import type { Connection } from 'mongoose';
+import { RECENT_MAX, recentKeys } from './repositories/ticket.repository.js';
 
 /**
  * Schema upgrades: the database records its schema version, and each start runs the migrations above it, in order,
@@ -69,6 +70,40 @@ export const MIGRATIONS: readonly Migration[] = [
       }
       await flush();
       return { tickets: seen, inserted };
+    },
+  },
+  {
+    version: 2,
+    name: 'backfill ticket_recent',
+    /**
+     * Each conversation's and enterprise's newest tickets (ticket_recent: what 重复 and 回潮 read by `_id`), from the
+     * tickets made before it existed; numbers already listed stay.
+     */
+    async up({ db, log }) {
+      const recent = db.collection<{ _id: string; nos: number[] }>('ticket_recent');
+      const lists = new Map<string, number[]>();
+      let seen = 0;
+      const cursor = db
+        .collection<{ _id: number; platform?: string; chatId?: string; enterpriseId?: string | null }>('tickets')
+        .find({}, { projection: { _id: 1, platform: 1, chatId: 1, enterpriseId: 1 }, batchSize: BATCH })
+        .sort({ _id: 1 });
+      for await (const t of cursor) {
+        seen++;
+        if (!t.platform || !t.chatId) continue;
+        for (const key of recentKeys(t.platform, t.chatId, t.enterpriseId)) {
+          const nos = lists.get(key) ?? [];
+          nos.push(t._id);
+          if (nos.length > RECENT_MAX) nos.shift();
+          lists.set(key, nos);
+        }
+      }
+      for (const [key, nos] of lists) {
+        const had = (await recent.findOne({ _id: key }))?.nos ?? [];
+        const next = [...new Set([...had, ...nos])].sort((a, b) => a - b).slice(-RECENT_MAX);
+        await recent.updateOne({ _id: key }, { $set: { nos: next } }, { upsert: true });
+      }
+      log({ tickets: seen, lists: lists.size }, 'migration: ticket_recent backfilled');
+      return { tickets: seen, lists: lists.size };
     },
   },
 ];

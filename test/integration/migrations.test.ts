@@ -53,28 +53,36 @@ describe('schema migrations', () => {
     opened.push(store);
     // one entry already there (the bot reserved it): kept as it is
     await store.conn.db!.collection('ticket_sources').insertOne({ _id: 'dingtalk:old-7' as never, no: 7 });
-    expect(await migrationStatus(store.conn)).toMatchObject({ version: 0, latest: LATEST_VERSION, pending: [{ version: 1, name: 'backfill ticket_sources' }], lock: null });
+    expect(await migrationStatus(store.conn)).toMatchObject({ version: 0, latest: LATEST_VERSION, pending: [{ version: 1, name: 'backfill ticket_sources' }, { version: 2, name: 'backfill ticket_recent' }], lock: null });
 
     const lines: string[] = [];
     const first = await runMigrations(store.conn, { log: (f, m) => lines.push(`${m} ${JSON.stringify(f)}`) });
-    expect(first).toMatchObject({ from: 0, to: 1, ran: [{ version: 1, result: { tickets: 1203, inserted: 1202 } }] });
+    expect(first).toMatchObject({ from: 0, to: 2, ran: [{ version: 1, result: { tickets: 1203, inserted: 1202 } }, { version: 2, result: { tickets: 1203 } }] });
     expect(lines.filter((l) => l.startsWith('migration: ticket_sources backfill progress'))).toHaveLength(3); // 500 + 500 + 203
     const all = await sources(store);
     expect(all).toHaveLength(1203);
     expect(all.every((s) => s._id === `dingtalk:old-${s.no}`)).toBe(true);
     const status = await migrationStatus(store.conn);
-    expect(status).toMatchObject({ version: 1, pending: [], lock: null, applied: [{ version: 1, name: 'backfill ticket_sources' }] });
+    expect(status).toMatchObject({ version: 2, pending: [], lock: null, applied: [{ version: 1, name: 'backfill ticket_sources' }, { version: 2, name: 'backfill ticket_recent' }] });
 
     // again: nothing to run, nothing changed
-    expect(await runMigrations(store.conn)).toEqual({ from: 1, to: 1, ran: [] });
+    expect(await runMigrations(store.conn)).toEqual({ from: 2, to: 2, ran: [] });
     expect(await sources(store)).toEqual(all);
     // the migration itself is idempotent too (a run cut short by a crash runs again)
     expect(await MIGRATIONS[0]!.up({ db: store.conn.db!, log: () => undefined })).toEqual({ tickets: 1203, inserted: 0 });
-    expect(await migrationStatus(store.conn)).toMatchObject({ version: 1, applied: [{ version: 1 }] });
+    expect(await migrationStatus(store.conn)).toMatchObject({ version: 2, applied: [{ version: 1 }, { version: 2 }] });
 
     // what the entries are for: a redelivered old report gives back its ticket by `_id` lookup, no new number
     const repo = createTicketRepository(store.conn);
     expect(await repo.insertNumbered('dingtalk:old-42', () => { throw new Error('must not build a ticket'); })).toMatchObject({ created: false, ticket: { no: 42 } });
+    // and ticket_recent: the newest 100 of each conversation, what 重复 and 回潮 read by `_id`
+    const recent = await store.conn.db!.collection<{ _id: string; nos: number[] }>('ticket_recent').find({}).toArray();
+    expect(recent.length).toBeGreaterThan(0);
+    for (const r of recent) {
+      expect(r.nos.length).toBeLessThanOrEqual(100);
+      expect(r.nos).toEqual([...r.nos].sort((a, b) => a - b));
+    }
+    expect(Math.max(...recent.flatMap((r) => r.nos))).toBe(1203);
   });
 
   it('two concurrent runs: one runs the migrations, the other waits and finds them done', async () => {
@@ -119,8 +127,8 @@ describe('schema migrations', () => {
     expect(await sources(store)).toHaveLength(0);
 
     await locks.updateOne({ _id: 'lock' as never }, { $set: { expiresAt: new Date(Date.now() - 1_000) } });
-    expect(await runMigrations(store.conn)).toMatchObject({ from: 0, to: 1 });
-    expect(await migrationStatus(store.conn)).toMatchObject({ version: 1, lock: null });
+    expect(await runMigrations(store.conn)).toMatchObject({ from: 0, to: 2 });
+    expect(await migrationStatus(store.conn)).toMatchObject({ version: 2, lock: null });
   });
 
   it('xiaoer migrate --status, then xiaoer migrate', async () => {
@@ -132,7 +140,7 @@ describe('schema migrations', () => {
     expect(status.out).toContain('待执行 1 backfill ticket_sources');
     const run = await runCli(['migrate'], { MONGODB_URI: uri });
     expect(run.code).toBe(0);
-    expect(run.out).toContain('数据库结构版本 0 → 1');
+    expect(run.out).toContain('数据库结构版本 0 → 2');
     expect(await sources(store)).toHaveLength(5);
     const again = await runCli(['migrate'], { MONGODB_URI: uri });
     expect(again.out).toContain('无需升级');

@@ -93,6 +93,28 @@ describe('intake ledger and tickets on a real MongoDB-wire server', () => {
     for (const q of reads) expect(Object.keys((q.filter ?? {}) as object), `${q.coll}.${q.method} ${JSON.stringify(q.filter)}`).toEqual(['_id']);
   });
 
+  it('reads the candidates of 重复 and 回潮 by _id only (ticket_recent, then each ticket), and checks each against the query', async () => {
+    const tickets = createTicketRepository(store.conn);
+    const service = createTicketService({ tickets, withLock: (_k, fn) => fn(), calendar: defaultCalendar, policy: DEFAULT_POLICY });
+    const inChat = (id: string, chatId: string) => ({ ...msg(id), chatId });
+    const a = await service.openFromMessage(inChat('m-rec-1', 'wrkRecent'), fields, '2026-11-20T01:30:00.000Z');
+    const b = await service.openFromMessage(inChat('m-rec-2', 'wrkRecent'), fields, '2026-11-23T01:30:00.000Z');
+    await service.openFromMessage(inChat('m-rec-3', 'wrkElsewhere'), fields, '2026-11-23T01:30:00.000Z');
+    const queries: { coll: string; method: string; filter: unknown }[] = [];
+    mongoose.set('debug', (coll: string, method: string, filter: unknown) => void queries.push({ coll, method, filter }));
+    let found: Awaited<ReturnType<typeof tickets.listSimilarCandidates>>;
+    try {
+      found = await tickets.listSimilarCandidates({ platform: 'wecom', chatId: 'wrkRecent', enterpriseId: null, openSince: '2026-11-21T00:00:00.000Z', answeredSince: '2026-09-01T00:00:00.000Z' });
+    } finally {
+      mongoose.set('debug', false);
+    }
+    // the newest first; #a is older than the window for open tickets; the other conversation's is not here
+    expect(found.map((t) => t.no)).toEqual([b.ticket.no]);
+    expect(a.ticket.no).toBeLessThan(b.ticket.no);
+    expect(queries.length).toBeGreaterThan(0);
+    for (const q of queries) expect(Object.keys((q.filter ?? {}) as object), `${q.coll}.${q.method} ${JSON.stringify(q.filter)}`).toEqual(['_id']);
+  });
+
   it('a retry after a crash between reserving a number and inserting the ticket takes the same number', async () => {
     const tickets = createTicketRepository(store.conn);
     const service = createTicketService({ tickets, withLock: (_k, fn) => fn(), calendar: defaultCalendar, policy: DEFAULT_POLICY });

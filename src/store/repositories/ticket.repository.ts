@@ -4,6 +4,15 @@ import { createSlaDueIndex } from './sla-due.repository.js';
 import { isDuplicateKey } from './duplicate-key.js';
 import { decodeCursor, encodeCursor } from '../../shared/page-cursor.js';
 
+/** How many of the newest tickets ticket_recent keeps per conversation and per enterprise. */
+export const RECENT_MAX = 100;
+
+/** The ticket_recent documents of a conversation and an enterprise. */
+export const recentKeys = (platform: string, chatId: string, enterpriseId: string | null | undefined): string[] => [
+  `chat:${platform}:${chatId}`,
+  ...(enterpriseId ? [`ent:${enterpriseId}`] : []),
+];
+
 export interface TicketFilter {
   status?: TicketStatus;
   enterprise?: string;
@@ -74,6 +83,7 @@ export function createTicketRepository(conn: Connection) {
   const Tickets = conn.model('Ticket') as Model<Ticket & { _id: number }>;
   const Counters = conn.model('Counter') as Model<{ _id: string; seq: number }>;
   const Sources = conn.model('TicketSource') as Model<{ _id: string; no: number }>;
+  const Recent = conn.model('TicketRecent') as Model<{ _id: string; nos: number[] }>;
   const toTicket = (d: Record<string, unknown> | null): Ticket | null => {
     if (!d) return null;
     // `resolutionDue` (a stored date beside the instant) is gone; old documents may still carry it: ignored
@@ -81,6 +91,26 @@ export function createTicketRepository(conn: Connection) {
     void _id;
     void resolutionDue;
     return rest as unknown as Ticket;
+  };
+
+  /**
+   * Notes a ticket among its conversation's and its enterprise's newest (ticket_recent, by `_id`; at most
+   * RECENT_MAX each). A conversation's messages are handled one at a time, so its list has one writer; an
+   * enterprise's may lose a number to two conversations writing at once (FerretDB v1 updates are read-then-write),
+   * which only means a duplicate goes unrecognised.
+   */
+  const noteRecent = async (t: Pick<Ticket, 'no' | 'platform' | 'chatId' | 'enterpriseId'>) => {
+    for (const key of recentKeys(t.platform, t.chatId, t.enterpriseId)) {
+      const nos = (await Recent.findById(key).lean())?.nos ?? [];
+      if (nos.includes(t.no)) continue;
+      const next = [...nos, t.no].sort((a, b) => a - b).slice(-RECENT_MAX);
+      try {
+        await Recent.updateOne({ _id: key }, { $set: { nos: next } }, { upsert: true });
+      } catch (err) {
+        if (!isDuplicateKey(err)) throw err;
+        await Recent.updateOne({ _id: key }, { $set: { nos: next } });
+      }
+    }
   };
 
   /** Notes the number a source is given (two first upserts of one source can race: the loser updates). */
@@ -145,7 +175,11 @@ export function createTicketRepository(conn: Connection) {
       let reserved = (await Sources.findById(sourceMessageId).lean())?.no ?? null;
       if (reserved !== null) {
         const existing = await this.getByNo(reserved);
-        if (existing?.sourceMessageId === sourceMessageId) return { ticket: existing, created: false };
+        if (existing?.sourceMessageId === sourceMessageId) {
+          // (a crash after the insert may have left it out of the recent lists)
+          await noteRecent(existing);
+          return { ticket: existing, created: false };
+        }
         if (existing) reserved = null; // its number went to another source: a fresh one below
       }
       for (let attempt = 0; attempt < 50; attempt++) {
@@ -158,6 +192,7 @@ export function createTicketRepository(conn: Connection) {
         await beforeInsert?.(ticket);
         try {
           await Tickets.create({ ...ticket, _id: ticket.no, version: 0 });
+          await noteRecent(ticket);
           return { ticket: { ...ticket, version: 0 } as Ticket, created: true };
         } catch (err) {
           if (!isDuplicateKey(err)) throw err;
@@ -229,14 +264,27 @@ export function createTicketRepository(conn: Connection) {
      * filter uses the indexes { chatId, status } and { enterpriseId, status }; on FerretDB v1 (no index but `_id`) it
      * is one scan per report, not one per candidate.
      */
+    /**
+     * 重复 and 回潮: this conversation's or this enterprise's tickets open and created since `openSince`, or answered
+     * (待评价, 已办结) since `answeredSince`, newest first, at most `limit`, without events. Read by `_id` only: the
+     * numbers from ticket_recent, then each ticket, checked against the query.
+     */
     async listSimilarCandidates(f: { platform: string; chatId: string; enterpriseId: string | null; openSince: string; answeredSince: string; limit?: number }): Promise<Ticket[]> {
-      const whose = [{ chatId: f.chatId, platform: f.platform }, ...(f.enterpriseId ? [{ enterpriseId: f.enterpriseId }] : [])];
-      const when = [
-        { status: { $in: [...OPEN_STATUSES] }, createdAt: { $gte: f.openSince } },
-        { status: { $in: ['pending_rating', 'closed'] }, resolvedAt: { $gte: f.answeredSince } },
-      ];
-      const docs = await Tickets.find({ $and: [{ $or: whose }, { $or: when }] }, { events: 0 }).sort({ _id: -1 }).limit(f.limit ?? 50).lean();
-      return docs.map((d) => ({ ...toTicket(d as Record<string, unknown>)!, events: [] }));
+      const lists = await Promise.all(recentKeys(f.platform, f.chatId, f.enterpriseId).map((k) => Recent.findById(k).lean()));
+      const nos = [...new Set(lists.flatMap((l) => l?.nos ?? []))].sort((a, b) => b - a);
+      const open = new Set<string>(OPEN_STATUSES);
+      const found: Ticket[] = [];
+      for (let i = 0; i < nos.length && found.length < (f.limit ?? 50); i += 20) {
+        const batch = await Promise.all(nos.slice(i, i + 20).map((no) => Tickets.findById(no, { events: 0 }).lean()));
+        for (const d of batch) {
+          const t = d ? ({ ...toTicket(d as Record<string, unknown>)!, events: [] } as Ticket) : null;
+          if (!t) continue;
+          const whose = (t.platform === f.platform && t.chatId === f.chatId) || (!!f.enterpriseId && t.enterpriseId === f.enterpriseId);
+          const when = (open.has(t.status) && t.createdAt >= f.openSince) || ((t.status === 'pending_rating' || t.status === 'closed') && !!t.resolvedAt && t.resolvedAt >= f.answeredSince);
+          if (whose && when && found.length < (f.limit ?? 50)) found.push(t);
+        }
+      }
+      return found;
     },
 
     /**
