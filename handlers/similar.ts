@@ -68,6 +68,12 @@ export async function mergeInto(ctx: BotContext, t: Ticket, report: { message: s
       ? `您反映的问题与 #${t.no}（${quoted(r.ticket)}）为同一问题，已并入，我们会一并跟进。`
       : `您反映的问题与 #${t.no}（${quoted(r.ticket)}）为同一问题，已并入，我们会一并跟进。如不是同一问题，请回复“不是”，我们将单独受理。`,
   );
+  // the responsible person learns who else raised it, and in what words
+  const assignee = r.ticket.assignee;
+  if (assignee) {
+    const who = ctx.actor.name ?? ctx.msg.sender.name ?? '企业联系人';
+    await ctx.notifyPerson(assignee, { format: 'text', text: `【并入】#${t.no} ${who}也反映了同一问题：“${report.text.slice(0, 80)}”。已并入本工单，答复时请一并告知。`, mentions: [] });
+  }
   return true;
 }
 

@@ -31,9 +31,13 @@ describe('重复', () => {
     expect(first.outcome).toMatch(/^ticket #1 created/);
     const r = await h.say('wangjl', '我們廠房用電增容申請遞交快一個月了，變壓器還是沒動靜', g(day('2026-11-05')));
     expect(r.outcome).toMatch(/^merged into #1/);
-    expect(r.texts).toHaveLength(1);
+    // one answer here, and one notice to the responsible person
+    expect(r.texts).toHaveLength(2);
     expect(r.texts[0]).toContain('您反映的问题与 #1（');
     expect(r.texts[0]).toContain('）为同一问题，已并入，我们会一并跟进。');
+    // the responsible person (张伟, 亿龙's 服务专员) hears who else raised it, privately
+    expect(r.sent.find(isUser('zhangwei'))?.message.text).toContain('【并入】#1 ');
+    expect(r.sent.find(isUser('zhangwei'))?.message.text).toContain('也反映了同一问题：“我們廠房用電增容申請遞交快一個月了');
     expect(await h.ticket(2)).toBeNull();
     const t = (await h.ticket(1))!;
     expect(t.reporters).toEqual([{ id: 'wangjl', at: day('2026-11-05'), source: `wecom:${r.msg.eventId}` }]);
