@@ -157,14 +157,7 @@ export function transition(t: Ticket, action: TicketAction, ctx: ActionContext):
       if (action.to.personId === t.assignee?.personId) {
         return { ok: false, code: 'TICKET_NO_CHANGE', message: `#${t.no} 已由 ${action.to.name} 负责，无需${ACTION_LABELS[action.type]}。` };
       }
-      next.status = 'pending_claim';
-      next.assignee = action.to;
-      next.dispatchedAt = ctx.at;
-      next.claimedAt = null;
-      // the new handler's 签收 clock starts now
-      next.responseDueAt = action.responseDueAt;
-      data.to = action.to;
-      data.previous = t.assignee;
+      dispatchAnew(t, next, data, action.to, action.responseDueAt, ctx.at);
       note = action.type === 'return' ? action.reason : action.note;
       if (action.type === 'return') next.returnCount = (t.returnCount ?? 0) + 1;
       break;
@@ -274,15 +267,9 @@ export function transition(t: Ticket, action: TicketAction, ctx: ActionContext):
         next.projectId = r.projectId;
         next.leaderId = r.leaderId;
         if (r.to.personId !== t.assignee?.personId) {
-          // dispatched anew, as by a 转办: the new handler signs for it, their 签收 clock starts now
-          next.status = 'pending_claim';
-          next.assignee = r.to;
-          next.dispatchedAt = ctx.at;
-          next.claimedAt = null;
-          next.responseDueAt = r.responseDueAt;
-          data.to = r.to;
+          // dispatched anew, as by a 转办
+          dispatchAnew(t, next, data, r.to, r.responseDueAt, ctx.at);
           data.via = r.via;
-          data.previous = t.assignee;
         }
       }
       next.needsTriage = false;
@@ -360,6 +347,17 @@ function reopen(t: Ticket, next: Ticket, data: Record<string, unknown>, resoluti
 }
 
 /** The ticket's questions with the one about `message` answered (by the message `by`). */
+/** 转办, 退单 or a re-routing correction: the new handler signs for the ticket, their 签收 clock starts now. */
+function dispatchAnew(t: Ticket, next: Ticket, data: Record<string, unknown>, to: Assignee, responseDueAt: string, at: string): void {
+  next.status = 'pending_claim';
+  next.assignee = to;
+  next.dispatchedAt = at;
+  next.claimedAt = null;
+  next.responseDueAt = responseDueAt;
+  data.to = to;
+  data.previous = t.assignee;
+}
+
 function answerAsk(t: Ticket, message: string, answer: 'yes' | 'no', by: string | undefined): Ticket['duplicateAsks'] {
   return (t.duplicateAsks ?? []).map((a) => (a.source === message ? { ...a, answer, ...(by ? { answeredBy: by } : {}) } : a));
 }
