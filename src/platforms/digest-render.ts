@@ -91,7 +91,7 @@ export function renderDigestFigure(d: DigestWithVisits, focus: Exclude<DigestFoc
   const year = d.period.start.slice(0, 4);
   switch (focus) {
     case 'solve':
-      lines.push(`**破解率** ${pct(d.solveRate.rate)}（${year}年累计：已破解 ${d.solveRate.solved} 件，计入 ${d.solveRate.base} 件）`, '> 已破解：已解决并销号、未重办的问题；未到期的在办问题不计入。');
+      lines.push(`**破解率** ${pct(d.solveRate.rate)}（${year}年累计：已破解 ${d.solveRate.solved} 件，计入 ${d.solveRate.base} 件）`, '> 已破解：已解决（或部分解决且企业满意）并销号、未重办的问题；未到期的在办问题不计入。');
       break;
     case 'response':
       lines.push(`**响应率** ${pct(d.responseRate.rate)}（近30天按时签收或回复 ${d.responseRate.onTime}/${d.responseRate.due} 件）`);
