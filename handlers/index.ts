@@ -1,6 +1,7 @@
 import type { Handler } from '../src/bot/context.js';
 import { chat } from './chat.handler.js';
 import { claim } from './claim.handler.js';
+import { commonCase } from './common-case.handler.js';
 import { correct } from './correct.handler.js';
 import { createTicket } from './create-ticket.handler.js';
 import { digest } from './digest.handler.js';
@@ -26,6 +27,6 @@ export { perform } from './perform.js';
  * The only place handlers are registered: specific before general (工作台 before a report, 项目代办 updates before a
  * report so that `亿龙二期 施工许可 已申报` is not read as a problem, a cadre's visit log (助企走访) before a report so that
  * the problems found on it are offered as tickets rather than opened as one, a 是 / 不是 answering a 重复 question
- * before chat, 延期 and 待补充 before plain progress), chat last.
+ * before chat, 延期 and 待补充 before plain progress, 共性 #12 #15 before a report and the ticket commands), chat last.
  */
-export const handlers: Handler[] = [help, workbench, correct, triage, project, visit, duplicateAnswer, createTicket, claim, extension, pause, progress, transfer, resolve, rate, reopen, urge, query, digest, chat];
+export const handlers: Handler[] = [help, workbench, commonCase, correct, triage, project, visit, duplicateAnswer, createTicket, claim, extension, pause, progress, transfer, resolve, rate, reopen, urge, query, digest, chat];

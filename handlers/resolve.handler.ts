@@ -3,6 +3,7 @@ import { OUTCOMES } from '../src/domain/ticket-state.js';
 import { rateActions } from '../src/messages/actions.js';
 import type { BotContext, Handler, PerformResult, TicketCommand } from '../src/bot/context.js';
 import { announce, changeTicket, compose, outcomeOf, reporterRef, ticketNo } from './common.js';
+import { answerCaseMembers } from './common-case.handler.js';
 
 /** Answers a ticket (办结/答复): the answer goes to the enterprise's group with a request to rate. */
 export async function performResolve(ctx: BotContext, cmd: Extract<TicketCommand, { kind: 'resolve' }>): Promise<PerformResult> {
@@ -22,7 +23,9 @@ export async function performResolve(ctx: BotContext, cmd: Extract<TicketCommand
   const msg = { ...text, actions: rateActions(t.no) };
   // the answer names the problem: it goes to the ticket's own group; elsewhere the cadre gets a short acknowledgement
   await announce(ctx, t, msg, `已答复（${OUTCOMES[outcome]}）`);
-  return { done: true, outcome: `#${t.no} resolved (${outcome})` };
+  // 共性问题: the lead's answer answers the tickets made part of its case, each in its own group
+  const members = t.caseMembers?.length ? await answerCaseMembers(ctx, t, outcome, note || undefined) : [];
+  return { done: true, outcome: `#${t.no} resolved (${outcome})${members.length ? `, case members ${members.map((n) => `#${n}`).join(' ')} answered` : ''}` };
 }
 
 /** 办结 #12 … */

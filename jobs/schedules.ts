@@ -5,6 +5,8 @@ import type { Producer } from '../src/queue/producer.js';
 import type { Logger } from '../src/shared/logger.js';
 import { SWEEP_GRACE_MS } from '../src/store/repositories/inbound.repository.js';
 import { digestTick } from './digest-tick.job.js';
+import { digestCheck } from './digest-check.job.js';
+import type { DigestFolder } from '../src/digest/digest-fold.js';
 import { processInbound } from './process-inbound.job.js';
 import { slaReconcile } from './sla-reconcile.job.js';
 
@@ -46,7 +48,18 @@ export async function scheduleRecurring(producer: Producer, opts: { digestTime: 
     { pattern: `${mm} ${hh} * * *`, tz: opts.timezone },
     { name: digestTick.name, data: {}, opts: scheduledJobOptions(digestTick) },
   );
+  // the digest's summaries against a full recount, at night
+  await producer.queues.digests.upsertJobScheduler(
+    'digest-check',
+    { pattern: DIGEST_CHECK_PATTERN, tz: opts.timezone },
+    { name: digestCheck.name, data: {}, opts: scheduledJobOptions(digestCheck) },
+  );
 }
+
+/** When the nightly check of the digest's summaries runs (local time): 02:40, far from the 08:30 digest. */
+export const DIGEST_CHECK_PATTERN = '40 2 * * *';
+/** How often a worker process folds the tickets changed since (the digest itself folds before it reads). */
+export const DIGEST_FOLD_EVERY_MS = 5_000;
 
 type OutboundSweepDeps = Parameters<typeof recoverUnsent>[0];
 
@@ -84,12 +97,40 @@ export async function startSchedules(deps: {
   log: Logger;
   digestTime: string;
   timezone: string;
+  /** The digest's summaries: built at the first start (or after Redis lost the marks), then folded every few seconds. */
+  digestFolder?: DigestFolder;
 }): Promise<{ stop(): void }> {
   const sweep = createRecoverySweep(deps);
+  const folder = deps.digestFolder;
+  let folding: Promise<unknown> = Promise.resolve();
+  const fold = (waitMs: number) => {
+    if (!folder) return;
+    folding = folding
+      .then(() => folder.catchUp({ waitMs }))
+      .catch((err: Error) => {
+        // another process holds the fold (it folds what is pending), or the store is away: the next tick tries again
+        if ((err as { code?: string }).code !== 'LOCK_TIMEOUT') deps.log.warn({ err: { message: err.message } }, 'digest fold failed');
+      });
+  };
+  // in the background: a first build on a large store reads every ticket once
+  fold(0);
   await sweep(() => new Date(Date.now() + SWEEP_GRACE_MS));
   await scheduleRecurring(deps.producer, { digestTime: deps.digestTime, timezone: deps.timezone });
   await deps.producer.enqueue(slaReconcile, { at: Date.now() });
   const timer = setInterval(() => void sweep(() => new Date()), SWEEP_EVERY_MS);
   timer.unref();
-  return { stop: () => clearInterval(timer) };
+  let foldBusy = false;
+  const foldTimer = setInterval(() => {
+    if (foldBusy) return;
+    foldBusy = true;
+    fold(0);
+    void folding.finally(() => (foldBusy = false));
+  }, DIGEST_FOLD_EVERY_MS);
+  foldTimer.unref();
+  return {
+    stop: () => {
+      clearInterval(timer);
+      clearInterval(foldTimer);
+    },
+  };
 }

@@ -3,6 +3,7 @@ import type { Bot } from '../src/bot/bot.js';
 import type { ProjectService } from '../src/bot/project-service.js';
 import type { TicketService } from '../src/bot/ticket-service.js';
 import type { DigestService } from '../src/digest/digest-service.js';
+import type { DigestFolder } from '../src/digest/digest-fold.js';
 import type { BusinessCalendar } from '../src/domain/calendar.js';
 import type { Directory } from '../src/domain/directory.js';
 import type { PlatformId } from '../src/messages/inbound.js';
@@ -35,6 +36,8 @@ export interface Services {
   projectPaths: ProjectPathRepository;
   notices: NoticeRepository;
   digests: DigestService;
+  /** The digest's per-day summaries: folded as tickets change, checked nightly (src/digest/digest-fold.ts). */
+  digestFolder: DigestFolder;
   digestRuns: DigestRunRepository;
   pendingReminders: PendingReminderRepository;
   directory(): Promise<Directory>;

@@ -22,6 +22,8 @@ import { renderMyVisits, renderVisitOverview } from './platforms/visit-render.js
 import { exportVisitLedger } from './ledger/visit-ledger.js';
 import { createTicketService } from './bot/ticket-service.js';
 import { createDigestService } from './digest/digest-service.js';
+import { createDigestFolder, type DigestFolder } from './digest/digest-fold.js';
+import { createDigestSummaryRepository } from './store/repositories/digest-summary.repository.js';
 import { calendarFromPolicy } from './domain/calendar.js';
 import { claimPrefix, deploymentPrefix, ensureDeployment } from './infra/deployment.js';
 import { openMongo } from './infra/mongo.js';
@@ -141,7 +143,9 @@ export async function startRuntime(givenConfig: Readonly<Config>, log: Logger): 
 
     // 2. repositories (and, in the simulator, the demo directory when none was imported)
     const inbound = createInboundRepository(store.conn);
-    const tickets = createTicketRepository(store.conn);
+    // every insert and transition is marked for the digest's summaries (the folder is made once Redis is there)
+    let digestFolder: DigestFolder | undefined;
+    const tickets = createTicketRepository(store.conn, { onChange: (no) => digestFolder?.mark(no) ?? Promise.resolve() });
     const directories = createDirectoryRepository(store.conn);
     const outboundMessages = createOutboundMessageRepository(store.conn);
     const notices = createNoticeRepository(store.conn);
@@ -160,6 +164,8 @@ export async function startRuntime(givenConfig: Readonly<Config>, log: Logger): 
     const producer = createProducer(producerRedis, config.queuePrefix);
     stack.push(() => producer.close());
     const withLock = createLocker(producerRedis, config.queuePrefix);
+    const digestSummaries = createDigestSummaryRepository(store.conn);
+    digestFolder = createDigestFolder({ summaries: digestSummaries, tickets, redis: producerRedis, prefix: config.queuePrefix, withLock, timezone: config.timezone, log });
     // the learned category model in force (xiaoer model …): checked every minute and when a rebuild or rollback says so
     const categoryModel = await startCategoryModel({ conn: store.conn, redis: producerRedis, prefix: config.queuePrefix, log });
     stack.push(() => categoryModel.stop());
@@ -218,7 +224,7 @@ export async function startRuntime(givenConfig: Readonly<Config>, log: Logger): 
     });
     const visits = createVisitRepository(store.conn);
     const visitService = createVisitService({ visits, withLock });
-    const digests = createDigestService({ tickets, directories, calendar, timezone: config.timezone, visits });
+    const digests = createDigestService({ tickets, directories, calendar, timezone: config.timezone, visits, summaries: { folder: digestFolder, repo: digestSummaries }, now });
     const sessions = createSessionStore(producerRedis, config.queuePrefix);
     const publicUrl = config.publicUrl ?? sim?.baseUrl;
     const signInLink = async (who: Parameters<typeof sessions.createLink>[0]) => `${publicUrl}/h5/login?t=${await sessions.createLink(who)}`;
@@ -418,6 +424,7 @@ export async function startRuntime(givenConfig: Readonly<Config>, log: Logger): 
         projectPaths: createProjectPathRepository(store.conn),
         notices,
         digests,
+        digestFolder,
         digestRuns,
         pendingReminders,
         directory,
@@ -451,6 +458,7 @@ export async function startRuntime(givenConfig: Readonly<Config>, log: Logger): 
         log,
         digestTime: config.policy.digest.time,
         timezone: config.timezone,
+        digestFolder,
       });
       stack.push(async () => schedules.stop());
     }

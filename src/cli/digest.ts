@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { PERIODS, type Period } from '../domain/digest.js';
 import { instantOption, isoDate } from './format.js';
-import { openDigests, openProjectReports, withStore } from './open.js';
+import { openDigests, openProjectReports, withQueues, withStore } from './open.js';
 
 /** `xiaoer digest`: the leaders' digest of a day, week, month or year. */
 export function registerDigest(program: Command): void {
@@ -34,6 +34,52 @@ export function registerDigest(program: Command): void {
           const { visitsView } = await import('../workbench/views.js');
           console.log(JSON.stringify({ ...model, ...(model.visits ? { visits: visitsView(model.visits) } : {}), projects: report.report }, null, 2));
         } else console.log(toPlainText(renderDigest(model)));
+      });
+    });
+}
+
+/** `xiaoer digest-summaries check | rebuild`: the digest's per-day summaries against a full recount (issue 18). */
+export function registerDigestSummaries(program: Command): void {
+  const cmd = program.command('digest-summaries').description('the digest\'s per-day summaries: check them against a full recount, or rebuild them');
+  const open = async <T>(fn: (folder: import('../digest/digest-fold.js').DigestFolder) => Promise<T>) =>
+    withQueues(async ({ store, redis, cfg }) => {
+      const [{ createDigestFolder }, { createDigestSummaryRepository }, { createTicketRepository }, { createLocker }, { createLogger }] = await Promise.all([
+        import('../digest/digest-fold.js'),
+        import('../store/repositories/digest-summary.repository.js'),
+        import('../store/repositories/ticket.repository.js'),
+        import('../queue/lock.js'),
+        import('../shared/logger.js'),
+      ]);
+      const folder = createDigestFolder({
+        summaries: createDigestSummaryRepository(store.conn),
+        tickets: createTicketRepository(store.conn),
+        redis,
+        prefix: cfg.queuePrefix,
+        withLock: createLocker(redis, cfg.queuePrefix),
+        timezone: cfg.timezone,
+        log: createLogger('silent'),
+      });
+      return fn(folder);
+    });
+  cmd
+    .command('check')
+    .description('recount every ticket and compare with the stored days; --repair rebuilds when they differ')
+    .option('--repair', 'rebuild the summaries when they differ')
+    .action(async (opts: { repair?: boolean }) => {
+      await open(async (folder) => {
+        const r = await folder.check({ repair: opts.repair });
+        console.log(`工单 ${r.tickets} 件，${r.days} 天：${r.differing.length ? `${r.differing.length} 项与重算不符` : '与重算一致'}${r.repaired ? '，已重建' : ''}`);
+        for (const d of r.differing.slice(0, 20)) console.log(`  ${d.day} ${d.key}: 存 ${d.stored} · 重算 ${d.recounted}`);
+        if (r.differing.length && !r.repaired) process.exitCode = 1;
+      });
+    });
+  cmd
+    .command('rebuild')
+    .description('recount the summaries from every ticket and replace them')
+    .action(async () => {
+      await open(async (folder) => {
+        const r = await folder.rebuild();
+        console.log(`已重建：工单 ${r.tickets} 件，${r.days} 天，用时 ${(r.ms / 1000).toFixed(1)} 秒`);
       });
     });
 }

@@ -7,7 +7,7 @@
  */
 import { Command } from 'commander';
 import { registerCalendar } from './calendar.js';
-import { registerDigest } from './digest.js';
+import { registerDigest, registerDigestSummaries } from './digest.js';
 import { registerDirectory } from './directory.js';
 import { registerLedger } from './ledger.js';
 import { registerModel } from './model.js';
@@ -31,6 +31,7 @@ const GROUPS = [
   registerCalendar,
   registerSla,
   registerDigest,
+  registerDigestSummaries,
   registerLedger,
   registerOutbound,
   registerTickets,

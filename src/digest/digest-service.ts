@@ -1,6 +1,23 @@
 import { DateTime } from 'luxon';
 import type { BusinessCalendar } from '../domain/calendar.js';
-import { buildDigest, dailySeries, periodOf, previousPeriod, type DailySeries, type DigestModel, type Period, type PeriodRange } from '../domain/digest.js';
+import {
+  buildDigest,
+  buildDigestFrom,
+  dailySeries,
+  digestInstants,
+  flowsOfDays,
+  localDayOf,
+  periodOf,
+  previousPeriod,
+  type DailySeries,
+  type DigestModel,
+  type Period,
+  type PeriodRange,
+  type SolveRate,
+} from '../domain/digest.js';
+import type { Ticket } from '../domain/ticket.js';
+import type { DigestSummaryRepository } from '../store/repositories/digest-summary.repository.js';
+import type { DigestFolder } from './digest-fold.js';
 import { buildVisitReport, myVisits, type DigestWithVisits, type MyVisits, type VisitReport } from '../domain/visit-report.js';
 import type { DirectoryRepository } from '../store/repositories/directory.repository.js';
 import type { VisitRepository } from '../store/repositories/visit.repository.js';
@@ -43,29 +60,82 @@ export function createDigestService(deps: {
   timezone: string;
   /** 助企走访's visits: with them, every digest carries the visit figures (`visits`). */
   visits?: Pick<VisitRepository, 'onDates'>;
+  /**
+   * The per-day summaries (issue 18): with them, a digest reads the summaries of the days it counts, the open tickets
+   * and the tickets changed since the earliest instant it reads the stock at, instead of the year's tickets. Without
+   * them, or while they are not ready, every digest is a full recount.
+   */
+  summaries?: { folder: DigestFolder; repo: DigestSummaryRepository };
+  now?: () => Date;
 }): DigestService {
+  const now = deps.now ?? (() => new Date());
   const tz = deps.timezone;
   /** The visits of the year to date up to local `lastDay`, the tickets given, and the directory: the visit report. */
   async function visitReport(
     period: 'day' | 'week' | 'month',
     date: string,
     asOf: string,
-    opts: { tickets?: Awaited<ReturnType<TicketRepository['forDigest']>>; range?: PeriodRange } = {},
+    opts: { tickets?: Ticket[]; range?: PeriodRange; overall?: SolveRate } = {},
   ): Promise<VisitReport | null> {
     if (!deps.visits) return null;
     const yearStart = DateTime.fromISO(date, { zone: tz }).startOf('year');
     const since = yearStart.toUTC().toISO()!;
-    const [visits, directory, all] = await Promise.all([
-      deps.visits.onDates(yearStart.toISODate()!, deps.calendar.localDate(asOf)),
-      deps.directories.current(),
-      // with the events of the year: 破解率 as of a past month's end reads each ticket as it stood then
-      opts.tickets ?? deps.tickets.forDigest(since, since),
-    ]);
-    return buildVisitReport({ visits, tickets: all, directory, period, date, at: asOf, tz, range: opts.range });
+    const [visits, directory] = await Promise.all([deps.visits.onDates(yearStart.toISODate()!, deps.calendar.localDate(asOf)), deps.directories.current()]);
+    // with the overall 破解率 given (the digest's own), only the tickets found on visits are read, by number
+    const nos = [...new Set(visits.flatMap((v) => v.problems.flatMap((p) => (p.ticketNo === null ? [] : [p.ticketNo]))))];
+    // with the events of the year: 破解率 as of a past month's end reads each ticket as it stood then
+    const all = opts.tickets ?? (opts.overall ? await deps.tickets.getManyByNo(nos) : await deps.tickets.forDigest(since, since));
+    return buildVisitReport({ visits, tickets: all, directory, period, date, at: asOf, tz, range: opts.range, overall: opts.overall });
+  }
+
+  /**
+   * The digest from the summaries, or null when they cannot answer: not ready, or the end an instant in the past
+   * that is not a local midnight (the summaries keep whole days).
+   */
+  async function fromSummaries(range: PeriodRange, asOf: string, openAt: string | undefined): Promise<DigestModel | null> {
+    const s = deps.summaries;
+    if (!s) return null;
+    const { end, prevOpenAt, yearStart, windowStart } = digestInstants(range, asOf, tz, openAt);
+    const wholeDays = DateTime.fromISO(end).setZone(tz).startOf('day').toUTC().toISO() === end;
+    if (!wholeDays && Date.parse(end) < now().getTime() - 60_000) return null;
+    try {
+      await s.folder.catchUp();
+    } catch (err) {
+      void err;
+      return null;
+    }
+    if (!(await s.folder.ready())) return null;
+    const prev = previousPeriod(range, tz);
+    const first = [yearStart, prev.start, windowStart].sort()[0]!;
+    const dayList: string[] = [];
+    for (let d = DateTime.fromISO(first).setZone(tz).startOf('day'), last = localDayOf(end, tz); d.toISODate()! <= last; d = d.plus({ days: 1 })) dayList.push(d.toISODate()!);
+    // the tickets changed since the earliest stock instant (with their events), and every open one
+    const since = [prevOpenAt, end].sort()[0]!;
+    const touchedDays: string[] = [];
+    for (let d = DateTime.fromISO(since).setZone(tz).startOf('day'), last = localDayOf(now().toISOString(), tz); d.toISODate()! <= last; d = d.plus({ days: 1 })) touchedDays.push(d.toISODate()!);
+    const [days, touched, lastNo] = await Promise.all([s.repo.days(dayList), s.repo.touched(touchedDays), deps.tickets.lastNumber()]);
+    const [changed, open] = await Promise.all([deps.tickets.getManyByNo(touched), s.repo.openTickets(lastNo)]);
+    const recent = changed.filter((t) => t.updatedAt >= since);
+    const byNo = new Map<number, Ticket>(open.map((t) => [t.no, t]));
+    for (const t of recent) byNo.set(t.no, t);
+    const flows = flowsOfDays(days, tz);
+    const bad = [...flows.byPrefix('bad:', range.start, end).keys()].map(Number).filter((no) => !byNo.has(no));
+    const known = new Map(byNo);
+    for (const t of await deps.tickets.getManyByNo(bad)) known.set(t.no, t);
+    return buildDigestFrom({ flows, tickets: [...byNo.values()], known }, range, asOf, deps.calendar, await deps.directories.current(), tz, { openAt });
   }
   return {
     async build(range, at, opts = {}) {
       const asOf = at.toISOString() < range.end ? at.toISOString() : range.end;
+      const summarised = opts.oneRead && !deps.summaries ? null : await fromSummaries(range, asOf, opts.openAt?.toISOString());
+      if (summarised) {
+        const lastDay = deps.calendar.localDate(new Date(Date.parse(asOf) - 1));
+        const visits = await visitReport(range.period === 'year' ? 'month' : range.period, range.period === 'year' ? lastDay : range.key, asOf, {
+          overall: summarised.solveRate,
+          ...(range.period === 'year' ? {} : { range }),
+        });
+        return visits ? { ...summarised, visits } : summarised;
+      }
       const yearStart = DateTime.fromISO(range.start).setZone(tz).startOf('year').toUTC().toISO()!;
       const prev = previousPeriod(range, tz);
       const thirtyDays = DateTime.fromISO(asOf).minus({ days: 31 }).toUTC().toISO()!;
@@ -108,6 +178,11 @@ export function createDigestService(deps: {
       if (!/^\d{4}-\d{2}-\d{2}$/.test(endDate) || !last.isValid) throw new RangeError(`not a local date: ${endDate}`);
       if (!Number.isInteger(days) || days < 1) throw new RangeError(`days must be a positive integer: ${days}`);
       const dates = Array.from({ length: days }, (_, i) => last.minus({ days: days - 1 - i }).toISODate()!);
+      // from the summaries: each day's 新增 and 办结 as its day document holds them (the same contributions)
+      if (deps.summaries && (await deps.summaries.folder.catchUp().then(() => deps.summaries!.folder.ready(), () => false))) {
+        const totals = await deps.summaries.repo.days(dates);
+        return { days: dates, newTickets: dates.map((d) => totals.get(d)?.get('new') ?? 0), answered: dates.map((d) => totals.get(d)?.get('ans') ?? 0) };
+      }
       const since = periodOf('day', dates[0]!, tz).start;
       // created or answered since the first day (and the open ones); no events: the series needs none
       const tickets = await deps.tickets.forDigest(since, NO_EVENTS);

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import type { BusinessCalendar } from './calendar.js';
+import { groupCommonIssues, type CommonIssueGroup } from './common-issues.js';
 import type { Directory } from './directory.js';
 import { workingDaysOverdue } from './sla.js';
 import { RATINGS, type RatingLevel } from './ticket-state.js';
@@ -196,6 +197,8 @@ export interface DigestModel {
   triage: number;
   /** 回潮: tickets created in the period that report again a problem answered before (`isRecurrence`). */
   recurrences: number;
+  /** 共性问题: similar open problems of several enterprises (at the stock's instant), the largest group first. */
+  common: CommonIssueGroup[];
   categories: { category: Category; label: string; newTickets: number; open: number }[];
   byDepartment: RankRow[];
   byCadre: RankRow[];
@@ -203,15 +206,125 @@ export interface DigestModel {
 
 const ratio = (a: number, b: number) => (b > 0 ? Math.round((1000 * a) / b) / 10 : null);
 
+/** One contribution of a ticket to the digest's flow figures: at an instant, under a key, a count. */
+export type Contribution = readonly [at: string, key: string, n: number];
+
+/** An instant no ticket reaches: the ticket as it stands now. */
+const NOW_AND_EVER = '9999-12-31T23:59:59.999Z';
+
+/**
+ * The first response of the current responsible person (after the latest dispatch): a claim, a progress note or an
+ * answer by a person; the claim time when the history does not say.
+ */
+export function respondedAt(t: Ticket): string | null {
+  const first = t.events.find(
+    (e) => ['claim', 'progress', 'resolve'].includes(e.type) && e.by?.personId && e.by.personId !== 'xiaoer' && (!t.dispatchedAt || e.at >= t.dispatchedAt),
+  );
+  return first?.at ?? t.claimedAt ?? null;
+}
+
+/**
+ * What a ticket, as it stands now, adds to the digest's flow figures, each at the instant it happened (every figure
+ * that is counted by a date of the ticket: 新增, 办结, closed, ratings, 回潮, 响应率, and 已破解 at its creation). The
+ * one definition the per-day summaries fold and the full recount sums, so that both give the same digest. Keys:
+ * `new`, `new:c:<category>`, `rec`, `solved` (at creation: solved as it stands now); `ans`, `ans:p:<personId>`,
+ * `ans:n:<name>`, `ansRated` (answered and rated); `closed`; `rated`, `good`, `bad:<no>`, `rated|good:p|n:…` (by the
+ * responsible person now); `rOn` (responded in time, at the response), `rMiss` (not in time, at the deadline). A ticket
+ * closed as not a problem adds nothing.
+ */
+export function digestContributions(t: Ticket): Contribution[] {
+  if (!isValidTicket(t)) return [];
+  const out: Contribution[] = [];
+  const c = newAt(t);
+  out.push([c, 'new', 1], [c, `new:c:${t.category}`, 1]);
+  if (isRecurrence(t)) out.push([c, 'rec', 1]);
+  if (isSolvedAt(t, NOW_AND_EVER)) out.push([c, 'solved', 1]);
+  const pid = t.assignee?.personId;
+  const name = t.assignee?.name;
+  const a = answeredAt(t);
+  if (a) {
+    out.push([a, 'ans', 1]);
+    if (pid) out.push([a, `ans:p:${pid}`, 1]);
+    if (name) out.push([a, `ans:n:${name}`, 1]);
+    if (t.rating) out.push([a, 'ansRated', 1]);
+  }
+  if (t.closedAt) out.push([t.closedAt, 'closed', 1]);
+  if (t.rating) {
+    const r = t.rating.at;
+    const good = GOOD(t.rating.level);
+    out.push([r, 'rated', 1], good ? [r, 'good', 1] : [r, `bad:${t.no}`, 1]);
+    if (pid) out.push([r, `rated:p:${pid}`, 1], ...(good ? [[r, `good:p:${pid}`, 1] as const] : []));
+    if (name) out.push([r, `rated:n:${name}`, 1], ...(good ? [[r, `good:n:${name}`, 1] as const] : []));
+  }
+  if (t.responseDueAt) {
+    const at = respondedAt(t);
+    if (at && at <= t.responseDueAt) out.push([at, 'rOn', 1]);
+    else out.push([t.responseDueAt, 'rMiss', 1]);
+  }
+  return out;
+}
+
+/** The digest's flow figures: sums of contributions (`digestContributions`) over instants [from, to). */
+export interface FlowSource {
+  sum(key: string, from: string, to: string): number;
+  /** The sums of every key starting with `prefix`, by the rest of the key. */
+  byPrefix(prefix: string, from: string, to: string): Map<string, number>;
+}
+
+/** A FlowSource over contributions held in memory (the full recount). */
+export function flowsOf(contributions: Iterable<Contribution>): FlowSource {
+  const byKey = new Map<string, { at: string; n: number }[]>();
+  for (const [at, key, n] of contributions) {
+    const l = byKey.get(key) ?? byKey.set(key, []).get(key)!;
+    l.push({ at, n });
+  }
+  for (const l of byKey.values()) l.sort((x, y) => (x.at < y.at ? -1 : x.at > y.at ? 1 : 0));
+  const sumOf = (l: { at: string; n: number }[] | undefined, from: string, to: string) => {
+    if (!l) return 0;
+    let total = 0;
+    for (const e of l) if (e.at >= from && e.at < to) total += e.n;
+    return total;
+  };
+  return {
+    sum: (key, from, to) => sumOf(byKey.get(key), from, to),
+    byPrefix(prefix, from, to) {
+      const out = new Map<string, number>();
+      for (const [key, l] of byKey) {
+        if (!key.startsWith(prefix)) continue;
+        const n = sumOf(l, from, to);
+        if (n) out.set(key.slice(prefix.length), n);
+      }
+      return out;
+    },
+  };
+}
+
+/** What a digest is built from (`buildDigestFrom`). */
+export interface DigestInput {
+  /** The flow figures of every ticket (`digestContributions`). */
+  flows: FlowSource;
+  /**
+   * Every valid or dismissed ticket that may have been open at the instants the stock is read (the end, the moment it
+   * is sent, the previous period's), and every ticket changed since the earliest of them, with their events where
+   * changed since then (for past statuses): the stock is read from these, and 已破解 at the end corrected by them.
+   */
+  tickets: Ticket[];
+  /** Tickets by number, for the 差评 list (those rated badly in the period must be among them). */
+  known: ReadonlyMap<number, Ticket>;
+}
+
+/** The local midnight starting the day of an instant. */
+const dayStart = (at: string, tz: string): string => DateTime.fromISO(at).setZone(tz).startOf('day').toUTC().toISO()!;
+
 /**
  * The leaders' numbers (practice.md, "The numbers leaders are judged by") for a period ending at `at` (the period's
- * end, or now when the period is still running). The stock — what is open, overdue, due soon — is read at
- * `opts.openAt` when given (the 08:30 digest shows what is open when it is sent), else at the same end; the previous
- * period's stock at the same offset from its end (what the previous digest showed). Open and overdue follow the one
- * definition (`isOpen`, `isOverdue`) on the ticket as it stood then (`ticketAt`). Pure: tickets in, numbers out.
- * `all` must hold every ticket still open and every one created, answered or closed since the earlier of the year's
- * start and the previous period's start (for a year: the previous year's), with events for those changed after the
- * previous period's start; those closed as not a problem are left out here (`isValidTicket`).
+ * end, or now when the period is still running), from all tickets: the full recount (`buildDigestFrom` over every
+ * ticket's contributions). The stock — what is open, overdue, due soon — is read at `opts.openAt` when given (the 08:30
+ * digest shows what is open when it is sent), else at the same end; the previous period's stock at the same offset
+ * from its end (what the previous digest showed). Pure: tickets in, numbers out. `all` must hold every ticket still
+ * open and every one created, answered, closed or rated since the earlier of the year's start and the previous
+ * period's start (for a year: the previous year's), with events for those changed after the earlier of the previous
+ * period's start and 31 days before the day of `at`; those closed as not a problem are left out (`isValidTicket`).
  */
 export function buildDigest(
   all: Ticket[],
@@ -222,14 +335,37 @@ export function buildDigest(
   tz: string,
   opts: { openAt?: string } = {},
 ): DigestModel {
-  const tickets = all.filter(isValidTicket);
+  return buildDigestFrom(
+    { flows: flowsOf(all.flatMap(digestContributions)), tickets: all, known: new Map(all.map((t) => [t.no, t])) },
+    range,
+    at,
+    cal,
+    dir,
+    tz,
+    opts,
+  );
+}
+
+/**
+ * The digest from its flow figures and the tickets the stock needs (`DigestInput`): the full recount passes every
+ * ticket; the digest service the per-day summaries, the open tickets and those changed since the previous stock was
+ * read. Open and overdue follow the one definition (`isOpen`, `isOverdue`) on the ticket as it stood then
+ * (`ticketAt`). Pure.
+ */
+export function buildDigestFrom(
+  input: DigestInput,
+  range: PeriodRange,
+  at: string,
+  cal: BusinessCalendar,
+  dir: Directory,
+  tz: string,
+  opts: { openAt?: string } = {},
+): DigestModel {
+  const { flows } = input;
+  const tickets = input.tickets.filter(isValidTicket);
   const prevRange = previousPeriod(range, tz);
-  const yearStart = DateTime.fromISO(range.start).setZone(tz).startOf('year').toUTC().toISO()!;
+  const { end, openAt, prevOpenAt, yearStart, windowStart } = digestInstants(range, at, tz, opts.openAt);
   const dayMin = cal.minutesPerDay;
-  const end = at < range.end ? at : range.end;
-  const openAt = opts.openAt && opts.openAt > end ? opts.openAt : end;
-  const shift = Date.parse(openAt) - Date.parse(end);
-  const prevOpenAt = new Date(Date.parse(prevRange.end) + shift).toISOString();
 
   /** The tickets open at an instant, as they stood then. */
   const openAtInstant = (instant: string): Ticket[] => tickets.flatMap((t) => {
@@ -237,11 +373,7 @@ export function buildDigest(
     return then && isOpen(then) ? [then] : [];
   });
   const numbersFor = (start: string, flowEnd: string, stockAt: string): PeriodNumbers => {
-    const n: PeriodNumbers = { newTickets: 0, answered: 0, open: 0, openByAge: { upTo5: 0, from6To15: 0, over15: 0 }, overdue: 0 };
-    for (const t of tickets) {
-      if (createdIn(t, start, flowEnd)) n.newTickets++;
-      if (answeredIn(t, start, flowEnd)) n.answered++;
-    }
+    const n: PeriodNumbers = { newTickets: flows.sum('new', start, flowEnd), answered: flows.sum('ans', start, flowEnd), open: 0, openByAge: { upTo5: 0, from6To15: 0, over15: 0 }, overdue: 0 };
     for (const t of openAtInstant(stockAt)) {
       n.open++;
       const age = cal.workingMinutesBetween(t.createdAt, stockAt) / dayMin;
@@ -255,49 +387,40 @@ export function buildDigest(
   const numbers = numbersFor(range.start, end, openAt);
   const previous = numbersFor(prevRange.start, prevRange.end, prevOpenAt);
 
-  const ytdTickets = tickets.filter((t) => createdIn(t, yearStart, end));
-  const ytd = {
-    newTickets: ytdTickets.length,
-    answered: tickets.filter((t) => answeredIn(t, yearStart, end)).length,
-    closed: tickets.filter((t) => t.closedAt && t.closedAt >= yearStart && t.closedAt < end).length,
-  };
+  const ytd = { newTickets: flows.sum('new', yearStart, end), answered: flows.sum('ans', yearStart, end), closed: flows.sum('closed', yearStart, end) };
 
-  // 响应率: over the tickets whose response deadline fell in the last 30 days, and those answered in time in the last
-  // 30 days whose deadline is still to come (a response in time is known at once; a miss only when the deadline passes)
-  const windowStart = DateTime.fromISO(end).minus({ days: 30 }).toUTC().toISO()!;
-  let onTime = 0;
-  let due = 0;
+  // 响应率: the 30 days before the day of the end, and that day up to the end. A response in time counts when it is
+  // given; a miss when the deadline passes. Misses on the end's own day are read from the tickets (open, or changed
+  // that day), since the summaries keep days whole and a deadline later that day has not passed yet.
+  const today = dayStart(end, tz);
+  const onTime = flows.sum('rOn', windowStart, end);
+  let missed = flows.sum('rMiss', windowStart, today);
   for (const t of tickets) {
-    if (!t.responseDueAt) continue;
-    // the first response of the current responsible person (after the latest dispatch), known by the period's end
-    const first = t.events.find(
-      (e) => ['claim', 'progress', 'resolve'].includes(e.type) && e.by?.personId && e.by.personId !== 'xiaoer' && (!t.dispatchedAt || e.at >= t.dispatchedAt),
-    );
-    const respondedAt = first?.at ?? t.claimedAt ?? null;
-    const inTime = !!respondedAt && respondedAt <= t.responseDueAt && respondedAt < end;
-    const decidedAt = inTime && t.responseDueAt > end ? respondedAt! : t.responseDueAt;
-    if (decidedAt <= windowStart || decidedAt > end) continue;
-    due++;
-    if (inTime) onTime++;
+    if (!t.responseDueAt || t.responseDueAt < today || t.responseDueAt >= end) continue;
+    const r = respondedAt(t);
+    if (!(r && r <= t.responseDueAt)) missed++;
   }
+  const due = onTime + missed;
 
-  // 满意率
-  const ratedIn = (from: string) => tickets.filter((t) => t.rating && t.rating.at >= from && t.rating.at < end);
-  // 参评率: of the tickets answered in the range, how many the enterprise rated (so nobody picks whom to ask)
+  // 满意率; 参评率: of the tickets answered in the range, how many the enterprise rated (so nobody picks whom to ask)
   const sat = (from: string) => {
-    const rated = ratedIn(from);
-    const good = rated.filter((t) => GOOD(t.rating!.level)).length;
-    const answered = tickets.filter((t) => answeredIn(t, from, end));
-    return { good, rated: rated.length, rate: ratio(good, rated.length), participation: ratio(answered.filter((t) => t.rating).length, answered.length) };
+    const rated = flows.sum('rated', from, end);
+    const good = flows.sum('good', from, end);
+    return { good, rated, rate: ratio(good, rated), participation: ratio(flows.sum('ansRated', from, end), flows.sum('ans', from, end)) };
   };
-  const bad = ratedIn(range.start)
-    .filter((t) => !GOOD(t.rating!.level))
-    .map((t) => ({
-      no: t.no,
-      enterprise: t.enterprise,
-      level: RATINGS[t.rating!.level as RatingLevel]?.label ?? t.rating!.level,
-      assignee: dir.person(t.rating!.assigneePersonId ?? undefined)?.name ?? t.assignee?.name ?? null,
-    }));
+  const bad = [...flows.byPrefix('bad:', range.start, end).keys()]
+    .map(Number)
+    .sort((a, b) => a - b)
+    .flatMap((no) => {
+      const t = input.known.get(no);
+      if (!t?.rating) return [];
+      return [{
+        no: t.no,
+        enterprise: t.enterprise,
+        level: RATINGS[t.rating.level as RatingLevel]?.label ?? t.rating.level,
+        assignee: dir.person(t.rating.assigneePersonId ?? undefined)?.name ?? t.assignee?.name ?? null,
+      }];
+    });
 
   // 超期, at the moment the stock is read
   const openNow = openAtInstant(openAt);
@@ -319,17 +442,13 @@ export function buildDigest(
     .slice(0, 10);
 
   // categories
+  const newByCategory = flows.byPrefix('new:c:', range.start, end);
   const categories = (Object.keys(CATEGORIES) as Category[])
-    .map((c) => ({
-      category: c,
-      label: CATEGORIES[c],
-      newTickets: tickets.filter((t) => t.category === c && createdIn(t, range.start, end)).length,
-      open: openNow.filter((t) => t.category === c).length,
-    }))
+    .map((c) => ({ category: c, label: CATEGORIES[c], newTickets: newByCategory.get(c) ?? 0, open: openNow.filter((t) => t.category === c).length }))
     .filter((c) => c.newTickets > 0 || c.open > 0);
 
   // rankings (红黑榜): by the responsible person and their department
-  const rank = (keyOf: (t: Ticket) => string | null) => {
+  const rank = (keyOf: (t: Ticket) => string | null, flowKey: 'p' | 'n', rowOf: (k: string) => string | null) => {
     const rows = new Map<string, RankRow>();
     const row = (k: string) => rows.get(k) ?? rows.set(k, { name: k, open: 0, overdue: 0, answered: 0, satisfied: 0, rated: 0 }).get(k)!;
     for (const t of openNow) {
@@ -338,18 +457,28 @@ export function buildDigest(
       row(k).open++;
       if (isOverdue(t, openAt)) row(k).overdue++;
     }
-    for (const t of tickets) {
-      const k = keyOf(t);
-      if (!k) continue;
-      if (answeredIn(t, range.start, end)) row(k).answered++;
-      if (t.rating && t.rating.at >= range.start && t.rating.at < end) {
-        row(k).rated++;
-        if (GOOD(t.rating.level)) row(k).satisfied++;
+    for (const [field, key] of [['answered', 'ans'], ['rated', 'rated'], ['satisfied', 'good']] as const) {
+      for (const [k, n] of flows.byPrefix(`${key}:${flowKey}:`, range.start, end)) {
+        const name = rowOf(k);
+        if (name) row(name)[field] += n;
       }
     }
     return [...rows.values()].sort((a, b) => a.overdue - b.overdue || b.answered - a.answered || a.name.localeCompare(b.name));
   };
-  const departmentOf = (t: Ticket) => (t.assignee ? (dir.person(t.assignee.personId)?.department ?? null) : null);
+  const departmentOfPerson = (personId: string) => dir.person(personId)?.department ?? null;
+  const departmentOf = (t: Ticket) => (t.assignee ? departmentOfPerson(t.assignee.personId) : null);
+
+  // 破解率 (year to date): the summaries count each ticket as it stands now; a ticket changed since the end is
+  // counted as it stood then
+  let solved = flows.sum('solved', yearStart, end);
+  let openNotDue = 0;
+  for (const t of tickets) {
+    if (!createdIn(t, yearStart, end)) continue;
+    if (t.updatedAt >= end) solved += Number(isSolvedAt(t, end)) - Number(isSolvedAt(t, NOW_AND_EVER));
+    const then = ticketAt(t, end);
+    if (then && isOpen(then) && !isOverdue(then, end)) openNotDue++;
+  }
+  const base = ytd.newTickets - openNotDue;
 
   return {
     period: range,
@@ -360,14 +489,15 @@ export function buildDigest(
     previous,
     ytd,
     responseRate: { onTime, due, rate: ratio(onTime, due) },
-    solveRate: solveRateOf(ytdTickets, end),
+    solveRate: { solved, base, rate: ratio(solved, base) },
     satisfaction: { period: sat(range.start), ytd: sat(yearStart), bad },
     overdue: { count: overdueNow.length, rate: ratio(overdueNow.length, openNow.length), dueSoon, top },
     triage: openNow.filter(awaitsTriage).length,
-    recurrences: tickets.filter((t) => isRecurrence(t) && createdIn(t, range.start, end)).length,
+    recurrences: flows.sum('rec', range.start, end),
+    common: groupCommonIssues(openNow, { now: openAt, directory: dir }),
     categories,
-    byDepartment: rank(departmentOf),
-    byCadre: rank((t) => t.assignee?.name ?? null),
+    byDepartment: rank(departmentOf, 'p', departmentOfPerson),
+    byCadre: rank((t) => t.assignee?.name ?? null, 'n', (name) => name),
   };
 }
 
@@ -414,4 +544,87 @@ export function dailySeries(tickets: Ticket[], days: string[], tz: string): Dail
     count(answered, t, answeredAt(t), answeredIn);
   }
   return { days: [...days], newTickets, answered };
+}
+
+/** The flow figures of local days: day (YYYY-MM-DD) → key → n (the per-day summaries). */
+export type DayTotals = Map<string, Map<string, number>>;
+
+/** The local day (YYYY-MM-DD) of an instant, in `tz`; `cache` keeps the answers by minute (a fold asks often). */
+export function localDayOf(at: string, tz: string, cache?: Map<string, string>): string {
+  const minute = at.slice(0, 16);
+  const hit = cache?.get(minute);
+  if (hit) return hit;
+  const day = DateTime.fromISO(at).setZone(tz).toISODate()!;
+  cache?.set(minute, day);
+  return day;
+}
+
+/** A ticket's contributions (`digestContributions`) summed by local day: [day, key, n], sorted. */
+export function contributionsByDay(t: Ticket, tz: string, cache?: Map<string, string>): [string, string, number][] {
+  const m = new Map<string, number>();
+  for (const [at, key, n] of digestContributions(t)) {
+    const k = `${localDayOf(at, tz, cache)}\u0000${key}`;
+    m.set(k, (m.get(k) ?? 0) + n);
+  }
+  return [...m]
+    .filter(([, n]) => n !== 0)
+    .map(([k, n]) => {
+      const [day, key] = k.split('\u0000') as [string, string];
+      return [day, key, n] as [string, string, number];
+    })
+    .sort((a, b) => (a[0] + a[1] < b[0] + b[1] ? -1 : 1));
+}
+
+/** Adds each ticket's contributions by day into `into` (a full recount of the summaries). */
+export function addToDayTotals(into: DayTotals, c: readonly (readonly [string, string, number])[]): void {
+  for (const [day, key, n] of c) {
+    const d = into.get(day) ?? into.set(day, new Map()).get(day)!;
+    const v = (d.get(key) ?? 0) + n;
+    if (v) d.set(key, v);
+    else d.delete(key);
+  }
+}
+
+/**
+ * A FlowSource over per-day summaries: the sum over the local days whose start is in [from, to). Exact when `from`
+ * and `to` are local midnights, or `to` is now (a day's summary holds nothing later than now, except a response
+ * deadline still to come, which `buildDigestFrom` reads only over whole days).
+ */
+export function flowsOfDays(days: DayTotals, tz: string): FlowSource {
+  const starts = new Map<string, string>();
+  const startOf = (day: string) => starts.get(day) ?? starts.set(day, DateTime.fromISO(day, { zone: tz }).toUTC().toISO()!).get(day)!;
+  const inRange = (day: string, from: string, to: string) => {
+    const s = startOf(day);
+    return s >= from && s < to;
+  };
+  return {
+    sum(key, from, to) {
+      let total = 0;
+      for (const [day, c] of days) if (inRange(day, from, to)) total += c.get(key) ?? 0;
+      return total;
+    },
+    byPrefix(prefix, from, to) {
+      const out = new Map<string, number>();
+      for (const [day, c] of days) {
+        if (!inRange(day, from, to)) continue;
+        for (const [key, n] of c) if (key.startsWith(prefix)) out.set(key.slice(prefix.length), (out.get(key.slice(prefix.length)) ?? 0) + n);
+      }
+      for (const [k, n] of out) if (!n) out.delete(k);
+      return out;
+    },
+  };
+}
+
+/**
+ * The instants a digest reads: the end of its flows, the moment its stock is read, and the previous period's stock
+ * (`buildDigestFrom`'s own). The earliest of them is where the history the digest needs begins.
+ */
+export function digestInstants(range: PeriodRange, at: string, tz: string, openAtGiven?: string): { end: string; openAt: string; prevOpenAt: string; yearStart: string; windowStart: string } {
+  const prevRange = previousPeriod(range, tz);
+  const end = at < range.end ? at : range.end;
+  const openAt = openAtGiven && openAtGiven > end ? openAtGiven : end;
+  const prevOpenAt = new Date(Date.parse(prevRange.end) + Date.parse(openAt) - Date.parse(end)).toISOString();
+  const yearStart = DateTime.fromISO(range.start).setZone(tz).startOf('year').toUTC().toISO()!;
+  const windowStart = DateTime.fromISO(dayStart(end, tz)).setZone(tz).minus({ days: 30 }).toUTC().toISO()!;
+  return { end, openAt, prevOpenAt, yearStart, windowStart };
 }

@@ -28,6 +28,8 @@ export const enterpriseSchema = z.object({
   creditCode: stringish.pipe(z.string().regex(/^[0-9A-Z]{18}$/, 'must be an 18-character unified credit code')).optional(),
   commissioner: id.optional(),
   key: z.boolean().default(false),
+  /** 园区 or 片区 the enterprise is in (钱塘园区): 共性问题 groups only problems of one area when it is known. */
+  area: optionalText,
   /** 助企走访: visits a month this enterprise should have (coverage counts it covered at this many); default one. */
   visitsPerMonth: z.number().int().min(1).max(31).default(1),
 });

@@ -4,7 +4,7 @@ import type { Ticket } from './ticket.js';
 
 export type Permission =
   | 'claim' | 'progress' | 'resolve' | 'transfer' | 'rate' | 'reopen' | 'urge' | 'view' | 'digest' | 'overdue' | 'visit_overview'
-  | 'extend' | 'approve_extension' | 'resume' | 'project_update' | 'correct' | 'triage';
+  | 'extend' | 'approve_extension' | 'resume' | 'project_update' | 'correct' | 'triage' | 'case';
 
 /** Days after closing during which the enterprise may still rate or reopen. */
 export const RATE_WINDOW_DAYS = 15;
@@ -34,6 +34,8 @@ export function authorize(p: Permission, a: Actor, t: Ticket | null, now: string
       return a.role === 'cadre' || isManager(a) ? { ok: true } : refuse('只有工作人员');
     case 'digest':
     case 'overdue':
+    // 共性问题: making several enterprises' tickets one case is a leader's decision (`共性 #12 #15 #19`)
+    case 'case':
     case 'visit_overview':
     case 'approve_extension':
       return isManager(a) ? { ok: true } : refuse('只有领导和管理员');
@@ -88,6 +90,7 @@ const LABEL: Record<Permission, string> = {
   correct: '更正',
   triage: '查看待确认工单',
   visit_overview: '查看走访情况',
+  case: '将工单合并为共性问题办理',
 };
 
 /** A conversation a message came from or goes to. */

@@ -59,7 +59,16 @@ export type TicketAction =
   /** The sender's 不是 to the question about `message`: a ticket of its own is opened for it. */
   | { type: 'not_duplicate'; message: string }
   /** 回潮: a later ticket (`later`, opened at `openedAt`) reports this answered problem again. */
-  | { type: 'recurrence'; later: number; openedAt: string };
+  | { type: 'recurrence'; later: number; openedAt: string }
+  /** 共性问题: this ticket leads a case (`共性 #12 #15 #19`); `members` join it (each listed once). */
+  | { type: 'lead_case'; members: number[] }
+  /**
+   * 共性问题: this ticket is made part of the case led by `lead`: it goes to the lead's handler and team, dispatched
+   * anew as by a 转办 (待签收, a new 签收 clock) when that is someone else.
+   */
+  | { type: 'join_case'; lead: number; to: Assignee; team: string[]; responseDueAt: string }
+  /** 共性问题: the case's lead was answered (`lead`): the same answer answers this member, from any open state. */
+  | { type: 'case_resolve'; lead: number; outcome: Outcome; note?: string };
 
 /** Where a corrected ticket goes: the routing's assignee, team, project and leader, and a new 签收 deadline. */
 export interface Reroute {
@@ -105,6 +114,9 @@ export const ALLOWED_FROM: Record<TicketAction['type'], TicketStatus[]> = {
   duplicate_ask: ['accepted', 'pending_claim', 'in_progress'],
   not_duplicate: ['accepted', 'pending_claim', 'in_progress', 'pending_rating', 'closed', 'dismissed'],
   recurrence: ['pending_rating', 'closed'],
+  lead_case: ['accepted', 'pending_claim', 'in_progress'],
+  join_case: ['accepted', 'pending_claim', 'in_progress'],
+  case_resolve: ['accepted', 'pending_claim', 'in_progress'],
 };
 
 const WHY_NOT: Partial<Record<TicketStatus, string>> = {
@@ -312,6 +324,35 @@ export function transition(t: Ticket, action: TicketAction, ctx: ActionContext):
       next.recurredAt = t.recurredAt && t.recurredAt < action.openedAt ? t.recurredAt : action.openedAt;
       data.later = action.later;
       break;
+    case 'lead_case': {
+      if (t.caseOf) return { ok: false, code: 'TICKET_INVALID_TRANSITION', message: `#${t.no} 已并入 #${t.caseOf} 的共性问题，不能牵头。` };
+      const added = action.members.filter((m) => m !== t.no && !(t.caseMembers ?? []).includes(m));
+      if (!added.length) return { ok: false, code: 'TICKET_NO_CHANGE', message: `#${t.no} 与 ${action.members.map((m) => `#${m}`).join(' ')} 已是同一共性问题。` };
+      next.caseMembers = [...(t.caseMembers ?? []), ...added];
+      data.members = added;
+      break;
+    }
+    case 'join_case':
+      if (t.caseOf === action.lead) return { ok: false, code: 'TICKET_NO_CHANGE', message: `#${t.no} 已并入 #${action.lead} 的共性问题。` };
+      if (t.caseOf) return { ok: false, code: 'TICKET_INVALID_TRANSITION', message: `#${t.no} 已并入 #${t.caseOf} 的共性问题，不能再并入其他问题。` };
+      if (t.caseMembers?.length) return { ok: false, code: 'TICKET_INVALID_TRANSITION', message: `#${t.no} 已牵头另一共性问题，不能并入其他问题。` };
+      next.caseOf = action.lead;
+      next.team = action.team;
+      data.lead = action.lead;
+      // handled by the lead's handler: dispatched anew, as by a 转办, when that is someone else
+      if (action.to.personId !== t.assignee?.personId) dispatchAnew(t, next, data, action.to, action.responseDueAt, ctx.at);
+      break;
+    case 'case_resolve':
+      if (t.caseOf !== action.lead) return { ok: false, code: 'TICKET_INVALID_TRANSITION', message: `#${t.no} 不属于 #${action.lead} 的共性问题。` };
+      next.status = 'pending_rating';
+      next.outcome = action.outcome;
+      next.resolvedAt = ctx.at;
+      next.pausedAt = null;
+      next.pendingExtension = null;
+      data.outcome = action.outcome;
+      data.case = action.lead;
+      note = action.note;
+      break;
     case 'sla':
       if ((t.slaSent ?? []).includes(action.key)) return { ok: false, code: 'TICKET_NO_CHANGE', message: 'already sent' };
       next.slaSent = [...(t.slaSent ?? []), action.key];
@@ -322,7 +363,8 @@ export function transition(t: Ticket, action: TicketAction, ctx: ActionContext):
       break;
   }
   data.to_status = next.status;
-  const type = action.type === 'sla' ? (action.escalation ? 'escalation' : 'reminder') : action.type;
+  // a member answered with its case's lead is answered (答复) like any other ticket: one event type for every surface
+  const type = action.type === 'sla' ? (action.escalation ? 'escalation' : 'reminder') : action.type === 'case_resolve' ? 'resolve' : action.type;
   const event: TicketEvent = { type, at: ctx.at, by: ctx.by, ...(note ? { note } : {}), data, ...(ctx.source ? { source: ctx.source } : {}) };
   next.events = [...t.events, event];
   return { ok: true, ticket: next, event };
@@ -388,6 +430,9 @@ export const ACTION_LABELS: Record<TicketAction['type'], string> = {
   duplicate_ask: '询问',
   not_duplicate: '确认非重复',
   recurrence: '标记回潮',
+  lead_case: '牵头共性问题',
+  join_case: '并入共性问题',
+  case_resolve: '办结',
 };
 
 /** What a 更正 changes, as people name it. */

@@ -88,6 +88,8 @@ export const EVENT_LABELS: Record<string, string> = {
   duplicate_ask: '询问是否重复',
   not_duplicate: '确认非重复',
   recurrence: '回潮',
+  lead_case: '共性问题牵头',
+  join_case: '并入共性问题',
 };
 
 export interface TicketEvent {
@@ -179,6 +181,10 @@ export interface Ticket {
   recurrenceOf?: number | null;
   /** 回潮: when the first later ticket reporting this problem again was opened (from then on it is not 破解). */
   recurredAt?: string | null;
+  /** 共性问题: the lead ticket of the case this ticket was made part of (`共性 #12 #15 #19`); its answer answers this one. */
+  caseOf?: number | null;
+  /** 共性问题: on a case's lead ticket, the tickets made part of it (each with `caseOf` = this ticket's number). */
+  caseMembers?: number[];
   events: TicketEvent[];
   createdAt: string;
   updatedAt: string;

@@ -208,8 +208,13 @@ export interface VisitReport {
 export interface VisitReportInput {
   /** Every visit of the year to date (deleted ones may be included: they are left out). */
   visits: readonly Visit[];
-  /** Every ticket created in the year to date (for 破解率 and the problems' 已破解). */
+  /**
+   * Every ticket created in the year to date (for 破解率 and the problems' 已破解); with `overall`, the tickets found
+   * on visits are enough.
+   */
   tickets: readonly Ticket[];
+  /** 破解率 of all tickets, year to date, when the caller has it (the digest's own): not counted again here. */
+  overall?: SolveRate;
   directory: Directory;
   /** Default 'month'. */
   period?: VisitPeriod;
@@ -310,7 +315,7 @@ export function buildVisitReport(input: VisitReportInput): VisitReport {
     windows,
     figures: visitFigures(visits, windows.period, ticketsByNo, end),
     ytd: visitFigures(visits, windows.ytd, ticketsByNo, end),
-    solveRate: { visits: solveRateOf(visitTickets, end), overall: solveRateOf(ytdTickets, end) },
+    solveRate: { visits: solveRateOf(visitTickets, end), overall: input.overall ?? solveRateOf(ytdTickets, end) },
     coverage: {
       keyEnterprises: { covered: coveredEnterprises, total: cov.enterprises.length, rate: ratio(coveredEnterprises, cov.enterprises.length), list: cov.enterprises },
       projects: { covered: coveredProjects, total: cov.projects.length, rate: ratio(coveredProjects, cov.projects.length), list: cov.projects },

@@ -4,6 +4,7 @@ import type { DigestWithVisits } from '../domain/visit-report.js';
 import { visitDigestLines } from './visit-render.js';
 import type { DigestFocus } from '../domain/parse/digest-request.js';
 import { CATEGORIES, type Category } from '../domain/ticket.js';
+import type { CommonIssueGroup } from '../domain/common-issues.js';
 
 const NAMES: Record<Period, string> = { day: '日报', week: '周报', month: '月报', year: '年报' };
 const pct = (r: number | null) => (r === null ? '—' : `${r}%`);
@@ -15,6 +16,17 @@ const delta = (now: number, before: number) => {
 const warn = (s: string) => `{{warn:${s}}}`;
 /** Names and summaries came from people: their `{{…}}`, `<@…>` or `**` are shown as typed. */
 const u = (s: string | null | undefined) => (s ? neutralizeUserText(s) : s);
+
+/**
+ * 共性问题 as digest lines, one per group, the largest first: "共性问题：4家企业反映 钱塘园区 变压器增容（#12 #15 #19 #21）";
+ * at most `max`, then how many more. No line when there is no group. The phrase comes from the tickets' summaries
+ * (people's words): shown as typed. For leaders only, as the rest of the digest: it names several enterprises' tickets.
+ */
+export function renderCommonIssueLines(groups: readonly CommonIssueGroup[], max = 5): string[] {
+  const lines = groups.slice(0, max).map((g) => `共性问题：${u(g.label)}（${g.tickets.map((no) => `#${no}`).join(' ')}）`);
+  if (groups.length > max) lines.push(`> 另有 ${groups.length - max} 组共性问题，见领导看板。`);
+  return lines;
+}
 
 /** "No overdue ticket", said of the moment the stock was read: now (a running period, or read when sent), or the period's end. */
 const noneOverdue = (d: DigestModel): string =>
@@ -51,6 +63,7 @@ export function renderDigest(d: DigestWithVisits, opts: { rankingOnly?: boolean;
     lines.push(`**待确认分类** ${d.triage} 件`);
     // 回潮: problems answered before and reported again in the period (their earlier tickets no longer count as 破解)
     lines.push(`**回潮** ${d.recurrences ?? 0} 件`);
+    lines.push(...renderCommonIssueLines(d.common ?? []));
     if (d.categories.length) {
       lines.push(`**类别** ${d.categories.map((c) => `${c.label} ${c.newTickets}/${c.open}`).join(' · ')}（新增/在办）`);
     }

@@ -1,5 +1,6 @@
 import { dueText } from '../../handlers/common.js';
 import type { BusinessCalendar } from '../domain/calendar.js';
+import { MIN_ENTERPRISES, WINDOW_DAYS, type CommonIssueGroup } from '../domain/common-issues.js';
 import type { DigestModel } from '../domain/digest.js';
 import type { Actor, Directory } from '../domain/directory.js';
 import { authorize, type Permission } from '../domain/permissions.js';
@@ -241,3 +242,31 @@ export function myVisitsView(m: MyVisits) {
   };
 }
 export type MyVisitsView = ReturnType<typeof myVisitsView>;
+
+/**
+ * 共性问题 on the leaders' dashboard (GET /h5/api/common-issues): each group with its tickets' number, enterprise,
+ * problem and state, from the open tickets the groups were made of (`tickets`). Leaders and admins only: a group
+ * names several enterprises' problems.
+ */
+export function commonIssuesView(groups: readonly CommonIssueGroup[], tickets: readonly Ticket[], at: string) {
+  const byNo = new Map(tickets.map((t) => [t.no, t]));
+  return {
+    at,
+    windowDays: WINDOW_DAYS,
+    minEnterprises: MIN_ENTERPRISES,
+    groups: groups.map((g) => ({
+      label: g.label,
+      category: g.category,
+      categoryLabel: g.categoryLabel,
+      area: g.area,
+      phrase: g.phrase,
+      enterpriseCount: g.enterpriseCount,
+      enterprises: g.enterprises,
+      tickets: g.tickets.map((no) => {
+        const t = byNo.get(no);
+        return { no, enterprise: t?.enterprise ?? null, summary: t?.summary ?? '', statusLabel: t ? TICKET_STATUSES[t.status] : '' };
+      }),
+    })),
+  };
+}
+export type CommonIssuesView = ReturnType<typeof commonIssuesView>;

@@ -4,6 +4,8 @@ import { jobs, type JobServices } from '../../jobs/index.js';
 import { createProjectService } from '../../src/bot/project-service.js';
 import { createTicketService } from '../../src/bot/ticket-service.js';
 import { createDigestService } from '../../src/digest/digest-service.js';
+import { createDigestFolder, type DigestFolder } from '../../src/digest/digest-fold.js';
+import { createDigestSummaryRepository } from '../../src/store/repositories/digest-summary.repository.js';
 import { defaultCalendar } from '../../src/domain/calendar.js';
 import { recordDeadLetter } from '../../src/outbound/dead-letters.js';
 import { createOutbox } from '../../src/outbound/outbox.js';
@@ -49,6 +51,11 @@ export function startWorkerEnv(opts: {
   redisUrl?: string;
   /** false: no dead-letter hook (as when the process died right after a send failed for good). */
   deadLetterHook?: boolean;
+  /**
+   * true: the digest reads the per-day summaries, kept up to date as the ticket repository writes (as in the
+   * runtime); default a full recount (tests that write tickets straight into the store).
+   */
+  summaries?: boolean;
 }) {
   const log = createLogger('silent');
   const redisUrl = opts.redisUrl ?? testRedisUrl();
@@ -60,7 +67,10 @@ export function startWorkerEnv(opts: {
   // a test must not wait minutes when it happens to run at :00 or :30
   const messages = createOutboundMessageRepository(opts.store.conn);
   const outbox = createOutbox({ producer, pacer: createPacer(redis, opts.prefix, parsePaceLimit(opts.paceLimit ?? '20/60s')), messages, avoidClockMarks: false });
-  const tickets = createTicketRepository(opts.store.conn);
+  let folder: DigestFolder | undefined;
+  const tickets = createTicketRepository(opts.store.conn, { onChange: (no) => folder?.mark(no) ?? Promise.resolve() });
+  const summaryRepo = createDigestSummaryRepository(opts.store.conn);
+  folder = createDigestFolder({ summaries: summaryRepo, tickets, redis, prefix: opts.prefix, withLock, timezone: 'Asia/Shanghai', log });
   const directories = createDirectoryRepository(opts.store.conn, { cacheMs: 0 });
   const wait = opts.rateLimitWaitMs ?? 500;
   const senders = {
@@ -87,7 +97,8 @@ export function startWorkerEnv(opts: {
     }),
     projectPaths: createProjectPathRepository(opts.store.conn),
     notices: createNoticeRepository(opts.store.conn),
-    digests: createDigestService({ tickets, directories, calendar, timezone: 'Asia/Shanghai' }),
+    digests: createDigestService({ tickets, directories, calendar, timezone: 'Asia/Shanghai', ...(opts.summaries ? { summaries: { folder, repo: summaryRepo }, now: opts.now } : {}) }),
+    digestFolder: folder,
     digestRuns: createDigestRunRepository(opts.store.conn),
     pendingReminders: createPendingReminderRepository(opts.store.conn),
     directory: () => directories.current(),

@@ -265,6 +265,23 @@ export function qs(params: Query): string {
   return s ? `?${s}` : '';
 }
 
+/** GET /h5/api/common-issues: 共性问题, similar open problems of several enterprises (docs/api.md). */
+export interface CommonIssues {
+  at: string;
+  windowDays: number;
+  minEnterprises: number;
+  groups: {
+    label: string;
+    category: string;
+    categoryLabel: string;
+    area: string | null;
+    phrase: string;
+    enterpriseCount: number;
+    enterprises: string[];
+    tickets: { no: number; enterprise: string | null; summary: string; statusLabel: string }[];
+  }[];
+}
+
 export const api = {
   get: <T>(path: string, params: Query = {}, opts?: { auth?: boolean }) => request<T>('GET', `${path}${qs(params)}`, undefined, opts),
   post: <T>(path: string, body: unknown, opts?: { auth?: boolean }) => request<T>('POST', path, body, opts),
@@ -279,6 +296,7 @@ export const api = {
   dashboard: (period: string, date?: string) => api.get<Dashboard>('dashboard', { period, date }),
   projects: (period: 'month' | 'year', date?: string) => api.get<ProjectReport>('projects', { period, date }),
   visits: (date?: string) => api.get<VisitReport>('visits', { date }),
+  commonIssues: () => api.get<CommonIssues>('common-issues'),
   myVisits: () => api.get<MyVisits>('visits/mine'),
 };
 

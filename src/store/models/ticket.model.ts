@@ -60,6 +60,9 @@ export const ticketSchema = new Schema<Ticket & { _id: number; version?: number 
     duplicateAsks: { type: [Schema.Types.Mixed], default: undefined },
     recurrenceOf: { type: Number, default: undefined },
     recurredAt: { type: String, default: undefined },
+    // 共性问题: a case's member points to its lead; the lead lists its members (see domain/common-issues.ts)
+    caseOf: { type: Number, default: undefined },
+    caseMembers: { type: [Number], default: undefined },
     events: { type: [eventSchema], default: [] },
     /** Counted up by every saved change; a change saves only over the version it read (see saveTransition). */
     version: { type: Number, default: 0 },

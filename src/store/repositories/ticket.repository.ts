@@ -79,7 +79,19 @@ export function searchCursor(sort: 'todo' | 'newest', t: Pick<Ticket, 'no' | 'ur
 
 
 /** Tickets as domain objects; only this layer sees mongoose. */
-export function createTicketRepository(conn: Connection) {
+export function createTicketRepository(
+  conn: Connection,
+  opts: {
+    /**
+     * Told the number of every ticket inserted or changed, after the write (the digest's summaries fold it). Its
+     * failure is logged by it, never thrown: the ticket is saved.
+     */
+    onChange?: (no: number) => Promise<void>;
+  } = {},
+) {
+  const changed = async (no: number) => {
+    if (opts.onChange) await opts.onChange(no).catch(() => undefined);
+  };
   const Tickets = conn.model('Ticket') as Model<Ticket & { _id: number }>;
   const Counters = conn.model('Counter') as Model<{ _id: string; seq: number }>;
   const Sources = conn.model('TicketSource') as Model<{ _id: string; no: number }>;
@@ -155,6 +167,21 @@ export function createTicketRepository(conn: Connection) {
       return t?.sourceMessageId === sourceMessageId ? t : null;
     },
 
+    /** The highest number handed out so far (0 before the first ticket). */
+    async lastNumber(): Promise<number> {
+      return (await Counters.findById('ticket').lean())?.seq ?? 0;
+    },
+
+    /** Tickets by number, with their events, each read by `_id` (those that do not exist are left out). */
+    async getManyByNo(nos: number[]): Promise<Ticket[]> {
+      const out: Ticket[] = [];
+      for (let i = 0; i < nos.length; i += 50) {
+        const part = await Promise.all(nos.slice(i, i + 50).map((no) => Tickets.findById(no, { text: 0 }).lean()));
+        for (const d of part) if (d) out.push(toTicket(d as Record<string, unknown>)!);
+      }
+      return out;
+    },
+
     async getByNo(no: number): Promise<Ticket | null> {
       return toTicket((await Tickets.findById(no).lean()) as Record<string, unknown> | null);
     },
@@ -193,6 +220,7 @@ export function createTicketRepository(conn: Connection) {
         try {
           await Tickets.create({ ...ticket, _id: ticket.no, version: 0 });
           await noteRecent(ticket);
+          await changed(ticket.no);
           return { ticket: { ...ticket, version: 0 } as Ticket, created: true };
         } catch (err) {
           if (!isDuplicateKey(err)) throw err;
@@ -222,7 +250,9 @@ export function createTicketRepository(conn: Connection) {
         { _id: no, version: version ?? null },
         { $set: { ...fields, version: (version ?? 0) + 1 }, $push: { events: event } },
       );
-      return r.matchedCount === 1 ? 'saved' : 'stale';
+      if (r.matchedCount !== 1) return 'stale';
+      await changed(no);
+      return 'saved';
     },
 
     /**

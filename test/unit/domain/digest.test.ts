@@ -377,3 +377,18 @@ describe('dailySeries: 新增 and 办结 per day, by the digest\'s own definitio
     await expect(svc.series('30/11/2026')).rejects.toThrow(RangeError);
   });
 });
+
+describe('共性问题 in the digest', () => {
+  it('groups the open tickets of several enterprises with one problem, and the digest names them', () => {
+    const power = ['厂房用电负荷不够，申请变压器增容一直没批下来', '变压器扩容申请递交快一个月了还没动静', '车间用电负荷不够，变压器增容迟迟批不下来'];
+    const open = power.map((summary, i) =>
+      T(40 + i, '2026-11-24T10:00:00', 'pending_claim', { summary, enterprise: `企业${40 + i}`, enterpriseId: `e${40 + i}`, chatId: `g${40 + i}`, assignee: zhang }),
+    );
+    const closedOne = T(43, '2026-11-24T10:00:00', 'closed', { summary: power[0]!, enterprise: '企业43', enterpriseId: 'e43', chatId: 'g43' });
+    const r = buildDigest([...tickets, ...open, closedOne], day, day.end, fixed, dir, TZ);
+    expect(r.common).toHaveLength(1);
+    expect(r.common[0]!.tickets).toEqual([40, 41, 42]);
+    expect(renderDigest(r).text).toContain('共性问题：3家企业反映');
+    expect(d.common).toEqual([]);
+  });
+});
