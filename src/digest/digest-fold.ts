@@ -108,6 +108,8 @@ export function createDigestFolder(deps: {
       if (!flat.length) return n;
       const nos = flat.filter((_, i) => i % 2 === 0).map(Number);
       const [tickets, previous] = await Promise.all([deps.tickets.getManyByNo(nos), deps.summaries.folds(nos)]);
+      // a ticket counted before and closed as not a problem now leaves past stock too: the snapshots no longer hold
+      if (tickets.some((t) => t.status === 'dismissed' && (previous.get(t.no)?.length ?? 0) > 0)) await deps.summaries.bumpGeneration();
       await deps.summaries.apply(tickets.map(foldOf), previous);
       await unmark(flat);
       n += tickets.length;

@@ -9,6 +9,7 @@ import {
   localDayOf,
   periodOf,
   previousPeriod,
+  stockAt,
   type DailySeries,
   type DigestModel,
   type Period,
@@ -106,11 +107,14 @@ export function createDigestService(deps: {
     }
     if (!(await s.folder.ready())) return null;
     const prev = previousPeriod(range, tz);
+    const gen = (await s.repo.meta())?.gen ?? 0;
+    // the previous period's stock: a snapshot taken then (a scheduled digest's, or a day's start), else read back
+    const snapshot = await s.repo.stock(prevOpenAt, gen);
     const first = [yearStart, prev.start, windowStart].sort()[0]!;
     const dayList: string[] = [];
     for (let d = DateTime.fromISO(first).setZone(tz).startOf('day'), last = localDayOf(end, tz); d.toISODate()! <= last; d = d.plus({ days: 1 })) dayList.push(d.toISODate()!);
     // the tickets changed since the earliest stock instant (with their events), and every open one
-    const since = [prevOpenAt, end].sort()[0]!;
+    const since = snapshot ? end : [prevOpenAt, end].sort()[0]!;
     const touchedDays: string[] = [];
     for (let d = DateTime.fromISO(since).setZone(tz).startOf('day'), last = localDayOf(now().toISOString(), tz); d.toISODate()! <= last; d = d.plus({ days: 1 })) touchedDays.push(d.toISODate()!);
     const [days, touched, lastNo] = await Promise.all([s.repo.days(dayList), s.repo.touched(touchedDays), deps.tickets.lastNumber()]);
@@ -122,7 +126,25 @@ export function createDigestService(deps: {
     const bad = [...flows.byPrefix('bad:', range.start, end).keys()].map(Number).filter((no) => !byNo.has(no));
     const known = new Map(byNo);
     for (const t of await deps.tickets.getManyByNo(bad)) known.set(t.no, t);
-    return buildDigestFrom({ flows, tickets: [...byNo.values()], known }, range, asOf, deps.calendar, await deps.directories.current(), tz, { openAt });
+    const all = [...byNo.values()];
+    let previousStock = snapshot;
+    if (!previousStock) {
+      previousStock = stockAt(all, prevOpenAt, deps.calendar);
+      // kept for the next digest that reads it (a day's start, or when a scheduled digest was sent)
+      if (isSnapshotInstant(prevOpenAt)) await s.repo.saveStock(prevOpenAt, gen, previousStock);
+    }
+    const model = buildDigestFrom({ flows, tickets: all, known, previousStock }, range, asOf, deps.calendar, await deps.directories.current(), tz, { openAt });
+    // a scheduled digest's stock (read when it is sent, `openAt`) is the next one's previous stock
+    if (openAt && openAt <= now().toISOString()) {
+      const { open, openByAge, overdue } = model.numbers;
+      await s.repo.saveStock(model.openAt, gen, { open, openByAge, overdue });
+    }
+    return model;
+  }
+
+  /** A stock worth keeping: at a local midnight (every period starts at one), in the past. */
+  function isSnapshotInstant(at: string): boolean {
+    return at <= now().toISOString() && DateTime.fromISO(at).setZone(tz).startOf('day').toUTC().toISO() === at;
   }
   return {
     async build(range, at, opts = {}) {

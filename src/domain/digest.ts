@@ -311,6 +311,31 @@ export interface DigestInput {
   tickets: Ticket[];
   /** Tickets by number, for the 差评 list (those rated badly in the period must be among them). */
   known: ReadonlyMap<number, Ticket>;
+  /** The previous period's stock when it is known (a snapshot taken then): `tickets` need not reach back to it. */
+  previousStock?: StockNumbers;
+}
+
+/** The stock at an instant: what is open, by age, and overdue (the stock part of PeriodNumbers). */
+export type StockNumbers = Pick<PeriodNumbers, 'open' | 'openByAge' | 'overdue'>;
+
+/**
+ * The stock at an instant, from tickets that hold every ticket open then (as they stood then: `ticketAt`), by the one
+ * definition of open and 超期; the age in working days. Those closed as not a problem are left out.
+ */
+export function stockAt(all: readonly Ticket[], instant: string, cal: BusinessCalendar): StockNumbers {
+  const n: StockNumbers = { open: 0, openByAge: { upTo5: 0, from6To15: 0, over15: 0 }, overdue: 0 };
+  for (const x of all) {
+    if (!isValidTicket(x)) continue;
+    const t = ticketAt(x, instant);
+    if (!t || !isOpen(t)) continue;
+    n.open++;
+    const age = cal.workingMinutesBetween(t.createdAt, instant) / cal.minutesPerDay;
+    if (age <= 5) n.openByAge.upTo5++;
+    else if (age <= 15) n.openByAge.from6To15++;
+    else n.openByAge.over15++;
+    if (isOverdue(t, instant)) n.overdue++;
+  }
+  return n;
 }
 
 /** The local midnight starting the day of an instant. */
@@ -372,20 +397,9 @@ export function buildDigestFrom(
     const then = ticketAt(t, instant);
     return then && isOpen(then) ? [then] : [];
   });
-  const numbersFor = (start: string, flowEnd: string, stockAt: string): PeriodNumbers => {
-    const n: PeriodNumbers = { newTickets: flows.sum('new', start, flowEnd), answered: flows.sum('ans', start, flowEnd), open: 0, openByAge: { upTo5: 0, from6To15: 0, over15: 0 }, overdue: 0 };
-    for (const t of openAtInstant(stockAt)) {
-      n.open++;
-      const age = cal.workingMinutesBetween(t.createdAt, stockAt) / dayMin;
-      if (age <= 5) n.openByAge.upTo5++;
-      else if (age <= 15) n.openByAge.from6To15++;
-      else n.openByAge.over15++;
-      if (isOverdue(t, stockAt)) n.overdue++;
-    }
-    return n;
-  };
-  const numbers = numbersFor(range.start, end, openAt);
-  const previous = numbersFor(prevRange.start, prevRange.end, prevOpenAt);
+  const numbersFor = (start: string, flowEnd: string, stock: StockNumbers): PeriodNumbers => ({ newTickets: flows.sum('new', start, flowEnd), answered: flows.sum('ans', start, flowEnd), ...stock });
+  const numbers = numbersFor(range.start, end, stockAt(tickets, openAt, cal));
+  const previous = numbersFor(prevRange.start, prevRange.end, input.previousStock ?? stockAt(tickets, prevOpenAt, cal));
 
   const ytd = { newTickets: flows.sum('new', yearStart, end), answered: flows.sum('ans', yearStart, end), closed: flows.sum('closed', yearStart, end) };
 

@@ -175,13 +175,24 @@ describe('the digest from per-day summaries (issue 18)', () => {
     }
     expect(changed).toBeGreaterThan(5);
 
-    const all = await allTickets();
-    const directory = dir;
-    for (const c of cases()) {
-      const fromSummaries = await digests.build(c.range, new Date(c.at), c.openAt ? { openAt: new Date(c.openAt) } : {});
-      const recount = buildDigest(all, c.range, c.at < c.range.end ? c.at : c.range.end, cal, directory, TZ, { openAt: c.openAt });
-      expect(fromSummaries, c.name).toEqual(recount);
-    }
+    const compareAll = async (round: string) => {
+      const all = await allTickets();
+      for (const c of cases()) {
+        const fromSummaries = await digests.build(c.range, new Date(c.at), c.openAt ? { openAt: new Date(c.openAt) } : {});
+        const recount = buildDigest(all, c.range, c.at < c.range.end ? c.at : c.range.end, cal, dir, TZ, { openAt: c.openAt });
+        expect(fromSummaries, `${round}: ${c.name}`).toEqual(recount);
+      }
+    };
+    // the first time the previous periods' stock is read back and kept; the second time it is read from those snapshots
+    await compareAll('first');
+    expect(await store.conn.collection('digest_stock').countDocuments()).toBeGreaterThan(3);
+    await compareAll('with snapshots');
+    // a ticket open back then, closed now as not a problem, leaves every past figure: the snapshots no longer hold
+    const open = (await allTickets()).find((t) => t.status === 'in_progress' && t.createdAt < L('2026-11-01T00:00:00'))!;
+    expect(open).toBeDefined();
+    const cur = (await tickets.getByNo(open.no))!;
+    expect(await tickets.saveTransition({ ...cur, status: 'dismissed', updatedAt: NOW }, { type: 'dismiss', at: NOW, data: { to_status: 'dismissed' } })).toBe('saved');
+    await compareAll('after a dismissal');
     // and the figures are not all zero: the comparison compares something
     const month = await digests.build(periodOf('month', '2026-11-15', TZ), new Date(NOW));
     expect(month.numbers.newTickets).toBeGreaterThan(30);
@@ -214,7 +225,8 @@ describe('the digest from per-day summaries (issue 18)', () => {
     await store.conn.collection('tickets').updateOne({ _id: t.no as never }, { $set: { status: 'dismissed', updatedAt: NOW } });
     const found = await folder.check();
     expect(found.differing.length).toBeGreaterThan(0);
-    expect(found.differing.find((d) => d.key === 'new')).toMatchObject({ stored: 1, recounted: 0 });
+    const onItsDay = found.differing.find((d) => d.key === 'new')!;
+    expect(onItsDay.recounted).toBe(onItsDay.stored - 1);
     const repaired = await folder.check({ repair: true });
     expect(repaired.repaired).toBe(true);
     expect((await folder.check()).differing).toEqual([]);

@@ -1,16 +1,20 @@
 import type { Connection } from 'mongoose';
 import type { Collection } from 'mongodb';
 import { OPEN_STATUSES, type Ticket } from '../../domain/ticket.js';
-import type { DayTotals } from '../../domain/digest.js';
+import type { DayTotals, StockNumbers } from '../../domain/digest.js';
 
 /**
  * The digest's summaries, every read and write by `_id` (the one lookup FerretDB v1 answers from an index):
  *
  *   digest_days     { _id: 'YYYY-MM-DD', c: { key: n } }      the flow figures of a local day (digestContributions)
  *   digest_folds    { _id: no, c: [[day, key, n]], day }       what each ticket adds now, and the day it last changed
- *   digest_open     { _id: 'b:<no / 500>', rows: { no: t } }   the open tickets, without events or message text
+ *   digest_open     { _id: 'b:<no / 100>', rows: { no: t } }   the open tickets, without events or message text
  *   digest_touched  { _id: 'YYYY-MM-DD', nos: [no] }          the tickets that changed on a local day
- *   digest_meta     { _id: 'state', epoch, builtAt, tickets }  set by a rebuild: the summaries are complete
+ *   digest_meta     { _id: 'state', epoch, builtAt, tickets, gen }  set by a rebuild: the summaries are complete
+ *   digest_stock    { _id: ISO instant, gen, stock }          the stock at an instant, as a digest computed it then
+ *
+ * A stock snapshot holds only while no ticket open then has been closed as not a problem since (that takes it out of
+ * every past figure): `gen` counts such closings (`bumpGeneration`), and a snapshot of an older generation is not used.
  *
  * One writer at a time (the digest fold's lock): FerretDB v1 applies an update as a read and a write, so two writers
  * of one document could lose a change. Keys are escaped for field names ('.', '$').
@@ -24,7 +28,7 @@ export interface DigestFold {
   open: Ticket | null;
 }
 
-const BUCKET = 500;
+const BUCKET = 100;
 const bucketOf = (no: number) => `b:${Math.floor(no / BUCKET)}`;
 const esc = (k: string) => k.replace(/%/g, '%25').replace(/\./g, '%2E').replace(/\$/g, '%24');
 const unesc = (k: string) => k.replace(/%2E/g, '.').replace(/%24/g, '$').replace(/%25/g, '%');
@@ -35,7 +39,8 @@ type FoldDoc = { _id: number; c: { d: string; k: string; n: number }[]; day: str
 const toDocs = (c: [string, string, number][]) => c.map(([d, k, n]) => ({ d, k, n }));
 type OpenDoc = { _id: string; rows: Record<string, Ticket> };
 type TouchedDoc = { _id: string; nos: number[] };
-type MetaDoc = { _id: string; epoch: string; builtAt: string; tickets: number };
+type MetaDoc = { _id: string; epoch: string; builtAt: string; tickets: number; gen?: number };
+type StockDoc = { _id: string; gen: number; stock: StockNumbers };
 
 /** An open ticket as the summaries keep it: no events, no message text. */
 export function openRow(t: Ticket): Ticket {
@@ -55,6 +60,7 @@ export function createDigestSummaryRepository(conn: Connection) {
   const Open = coll<OpenDoc>('digest_open');
   const Touched = coll<TouchedDoc>('digest_touched');
   const Meta = coll<MetaDoc>('digest_meta');
+  const Stock = coll<StockDoc>('digest_stock');
   const rounds = { reads: 0, writes: 0 };
   const byIds = async <T extends { _id: unknown }>(c: Collection<T>, ids: T['_id'][]): Promise<T[]> => {
     const out: T[] = [];
@@ -66,19 +72,47 @@ export function createDigestSummaryRepository(conn: Connection) {
     return out;
   };
 
+  /**
+   * Documents of a collection bounded by days or buckets (a year holds 365 days): one query by `_id` with `$in`, an
+   * index lookup on MongoDB, a scan of that small collection on FerretDB v1 — never of the tickets.
+   */
+  const inIds = async <T extends { _id: unknown }>(c: Collection<T>, ids: T['_id'][]): Promise<T[]> => {
+    if (!ids.length) return [];
+    rounds.reads++;
+    return (await c.find({ _id: { $in: ids } } as never).toArray()) as T[];
+  };
+
   return {
     /** Store round trips made through this repository (for the bench). */
     rounds,
 
-    async meta(): Promise<{ epoch: string; builtAt: string; tickets: number } | null> {
+    async meta(): Promise<{ epoch: string; builtAt: string; tickets: number; gen: number } | null> {
       rounds.reads++;
       const m = await Meta.findOne({ _id: 'state' });
-      return m ? { epoch: m.epoch, builtAt: m.builtAt, tickets: m.tickets } : null;
+      return m ? { epoch: m.epoch, builtAt: m.builtAt, tickets: m.tickets, gen: m.gen ?? 0 } : null;
+    },
+
+    /** A ticket that may have been open at a past instant left every figure: the stock snapshots taken so far no longer hold. */
+    async bumpGeneration(): Promise<void> {
+      rounds.writes++;
+      await Meta.updateOne({ _id: 'state' }, { $inc: { gen: 1 } });
+    },
+
+    /** The stock snapshot at an instant, when one of this generation was taken. */
+    async stock(at: string, gen: number): Promise<StockNumbers | null> {
+      rounds.reads++;
+      const d = await Stock.findOne({ _id: at });
+      return d && d.gen === gen ? d.stock : null;
+    },
+
+    async saveStock(at: string, gen: number, stock: StockNumbers): Promise<void> {
+      rounds.writes++;
+      await Stock.updateOne({ _id: at }, { $set: { gen, stock } }, { upsert: true });
     },
 
     /** The day documents of the local days given (absent days are empty). */
     async days(days: string[]): Promise<DayTotals> {
-      const docs = await byIds(Days, days);
+      const docs = await inIds(Days, days);
       return new Map(docs.map((d) => [d._id, new Map(Object.entries(d.c).map(([k, n]) => [unesc(k), n]))]));
     },
 
@@ -86,13 +120,13 @@ export function createDigestSummaryRepository(conn: Connection) {
     async openTickets(maxNo: number): Promise<Ticket[]> {
       const ids: string[] = [];
       for (let b = 0; b <= Math.floor(maxNo / BUCKET); b++) ids.push(`b:${b}`);
-      const docs = await byIds(Open, ids);
+      const docs = await inIds(Open, ids);
       return docs.flatMap((d) => Object.values(d.rows));
     },
 
     /** The numbers of the tickets that changed on the local days given. */
     async touched(days: string[]): Promise<number[]> {
-      const docs = await byIds(Touched, days);
+      const docs = await inIds(Touched, days);
       return [...new Set(docs.flatMap((d) => d.nos))];
     },
 
@@ -173,7 +207,7 @@ export function createDigestSummaryRepository(conn: Connection) {
      */
     async replaceAll(all: { days: DayTotals; folds: DigestFold[] }, epoch: string, at: string): Promise<void> {
       await Meta.deleteOne({ _id: 'state' });
-      await Promise.all([Days.deleteMany({}), Folds.deleteMany({}), Open.deleteMany({}), Touched.deleteMany({})]);
+      await Promise.all([Days.deleteMany({}), Folds.deleteMany({}), Open.deleteMany({}), Touched.deleteMany({}), Stock.deleteMany({})]);
       const dayDocs: DayDoc[] = [...all.days].map(([day, c]) => ({ _id: day, c: Object.fromEntries([...c].filter(([, n]) => n).map(([k, n]) => [esc(k), n])) }));
       const open = new Map<string, Record<string, Ticket>>();
       const touched = new Map<string, number[]>();
@@ -191,7 +225,7 @@ export function createDigestSummaryRepository(conn: Connection) {
       await chunks(Folds as never, all.folds.map((f) => ({ _id: f.no, c: toDocs(f.c), day: f.day })), 500);
       await chunks(Open as never, [...open].map(([_id, rows]) => ({ _id, rows })), 5);
       await chunks(Touched as never, [...touched].map(([_id, nos]) => ({ _id, nos })), 100);
-      await Meta.insertOne({ _id: 'state', epoch, builtAt: at, tickets: all.folds.length });
+      await Meta.insertOne({ _id: 'state', epoch, builtAt: at, tickets: all.folds.length, gen: 0 });
     },
 
     /** Every stored day document (for the check against a full recount). */
