@@ -32,6 +32,11 @@ export interface DigestService {
    * fetching events by number costs one collection scan per thousand tickets on FerretDB v1.
    */
   build(range: PeriodRange, at: Date, opts?: { openAt?: Date; oneRead?: boolean }): Promise<DigestWithVisits>;
+  /**
+   * Keeps the stock at the start of today from the summaries, unless kept already (the nightly check does it): true when
+   * it was taken now.
+   */
+  keepTodaysStock(): Promise<boolean>;
   /** The period of `kind` containing a local date (today when absent). */
   range(kind: Period, date?: string, now?: Date): PeriodRange;
   /** For the 08:30 digest: from the start of the previous working day to the start of `today`. */
@@ -142,11 +147,31 @@ export function createDigestService(deps: {
     return model;
   }
 
+  /**
+   * The stock at the start of today, kept (when the summaries are ready and it is not kept yet): what a running week's
+   * or month's digest compares with on a period's first day, read once from the tickets changed since midnight.
+   */
+  async function keepTodaysStock(): Promise<boolean> {
+    const s = deps.summaries;
+    if (!s || !(await s.folder.ready())) return false;
+    const midnight = DateTime.fromJSDate(now()).setZone(tz).startOf('day').toUTC().toISO()!;
+    const gen = (await s.repo.meta())?.gen ?? 0;
+    if (await s.repo.stock(midnight, gen)) return false;
+    await s.folder.catchUp();
+    const touched = await s.repo.touched([localDayOf(midnight, tz), localDayOf(now().toISOString(), tz)]);
+    const [changed, open] = await Promise.all([deps.tickets.getManyByNo(touched), s.repo.openTickets(await deps.tickets.lastNumber())]);
+    const byNo = new Map<number, Ticket>(open.map((t) => [t.no, t]));
+    for (const t of changed) if (t.updatedAt >= midnight) byNo.set(t.no, t);
+    await s.repo.saveStock(midnight, gen, stockAt([...byNo.values()], midnight, deps.calendar));
+    return true;
+  }
+
   /** A stock worth keeping: at a local midnight (every period starts at one), in the past. */
   function isSnapshotInstant(at: string): boolean {
     return at <= now().toISOString() && DateTime.fromISO(at).setZone(tz).startOf('day').toUTC().toISO() === at;
   }
   return {
+    keepTodaysStock,
     async build(range, at, opts = {}) {
       const asOf = at.toISOString() < range.end ? at.toISOString() : range.end;
       const summarised = opts.oneRead && !deps.summaries ? null : await fromSummaries(range, asOf, opts.openAt?.toISOString());

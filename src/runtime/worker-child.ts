@@ -1,3 +1,4 @@
+import { setPriority } from 'node:os';
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from '../shared/logger.js';
@@ -53,6 +54,12 @@ export function answerMetricsRequests(): void {
  * job processors never take the event loop the acknowledgement path answers on. The child stops with this process
  * (it watches its parent, main.ts); one that dies is started again, after a back-off that grows while it keeps dying.
  */
+/**
+ * The worker process's niceness (Linux: 0 is the parent's, 19 the lowest priority). On a busy machine the
+ * acknowledgement path gets the CPU first; the workers take what is left, which is all of it when it is quiet.
+ */
+export const WORKER_CHILD_NICE = 10;
+
 export function startWorkerChild(opts: { env: Record<string, string>; log: Logger }): WorkerChild {
   // this module's sibling: src/main.ts under tsx (the loader is inherited through execArgv), dist/src/main.js built
   const entry = fileURLToPath(new URL(`../main${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url));
@@ -69,6 +76,14 @@ export function startWorkerChild(opts: { env: Record<string, string>; log: Logge
     const c = fork(entry, [], { env: { ...process.env, ...opts.env, XIAOER_ROLE: 'worker', XIAOER_WORKER_CHILD: '1' }, stdio: 'inherit' });
     child = c;
     answering = false;
+    // processing yields the CPU to the acknowledgement path: a flood is acknowledged at once and worked off behind it
+    if (c.pid) {
+      try {
+        setPriority(c.pid, WORKER_CHILD_NICE);
+      } catch (err) {
+        opts.log.warn({ err: { message: (err as Error).message } }, 'could not lower the worker process\'s CPU priority');
+      }
+    }
     c.on('message', (m: MetricsAnswer | { xiaoer: 'metrics-ready' }) => {
       if (m?.xiaoer === 'metrics-ready' && child === c) answering = true;
       if (m?.xiaoer === 'metrics') waiting.get(m.id)?.(m.metrics);

@@ -4,7 +4,7 @@ import mongoose from 'mongoose';
 import YAML from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BusinessCalendar } from '../../src/domain/calendar.js';
-import { buildDigest, periodOf, type PeriodRange } from '../../src/domain/digest.js';
+import { buildDigest, periodOf, stockAt, type PeriodRange } from '../../src/domain/digest.js';
 import { Directory, validateDirectory } from '../../src/domain/directory.js';
 import { buildNewTicket, CATEGORIES, type Category, type Ticket, type TicketEvent, type TicketStatus } from '../../src/domain/ticket.js';
 import { createDigestFolder } from '../../src/digest/digest-fold.js';
@@ -202,6 +202,17 @@ describe('the digest from per-day summaries (issue 18)', () => {
     expect(month.solveRate.solved).toBeGreaterThan(3);
     expect((await folder.check()).differing).toEqual([]);
   }, 120_000);
+
+  it('the nightly job keeps the stock at the start of today, as a recount reads it', async () => {
+    const { digests } = setUp('same');
+    const midnight = L('2026-12-10T00:00:00');
+    await store.conn.collection('digest_stock').deleteOne({ _id: midnight as never });
+    expect(await digests.keepTodaysStock()).toBe(true);
+    expect(await digests.keepTodaysStock()).toBe(false);
+    const kept = await store.conn.collection('digest_stock').findOne({ _id: midnight as never });
+    expect(kept?.stock).toEqual(stockAt(await allTickets(), midnight, cal));
+    expect(kept?.stock.open).toBeGreaterThan(5);
+  });
 
   it('reads the store by _id only while building a digest from the summaries', async () => {
     const { digests } = setUp('same');
