@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { startEmbeddedFerretdb } from '../src/infra/ferretdb.js';
 
 /** MONGODB_URI when set, else a throw-away embedded FerretDB (the project's own). */
-export async function benchMongo(label: string): Promise<{ uri: string; stop(): Promise<void> }> {
+export async function benchMongo(label: string, opts: { debugPort?: number } = {}): Promise<{ uri: string; stop(): Promise<void> }> {
   const base = process.env.MONGODB_URI;
   if (base) {
     // a database of its own on the same servers; the URI's options (replicaSet, authSource, tls …) are kept
@@ -13,7 +13,7 @@ export async function benchMongo(label: string): Promise<{ uri: string; stop(): 
     return { uri: `${m[1]}/bench_${label}_${Date.now()}${m[2] ?? ''}`, stop: async () => {} };
   }
   const dir = mkdtempSync(join(tmpdir(), `xiaoer-bench-${label}-`));
-  const fdb = await startEmbeddedFerretdb({ dataDir: dir, database: `bench_${label}` });
+  const fdb = await startEmbeddedFerretdb({ dataDir: dir, database: `bench_${label}`, debugPort: opts.debugPort });
   return {
     uri: fdb.uri,
     async stop() {
@@ -31,4 +31,19 @@ export async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; valu
   const t0 = performance.now();
   const value = await fn();
   return { ms: performance.now() - t0, value };
+}
+
+/**
+ * The store round trips so far, by command, read from the embedded FerretDB's metrics (benchMongo with a debugPort):
+ * `ferretdb_client_requests_total`, every request any process made. Null when not served (MONGODB_URI).
+ */
+export async function storeRequests(debugPort: number): Promise<Map<string, number> | null> {
+  const res = await fetch(`http://127.0.0.1:${debugPort}/debug/metrics`).catch(() => null);
+  if (!res?.ok) return null;
+  const out = new Map<string, number>();
+  for (const line of (await res.text()).split('\n')) {
+    const m = /^ferretdb_client_requests_total\{[^}]*command="([^"]*)"[^}]*\} (\d+(?:\.\d+)?(?:e[+-]?\d+)?)$/.exec(line);
+    if (m) out.set(m[1]!, (out.get(m[1]!) ?? 0) + Number(m[2]));
+  }
+  return out;
 }

@@ -178,6 +178,11 @@ export async function startEmbeddedFerretdb(opts: {
   database?: string;
   reuse?: boolean;
   log?: (m: string) => void;
+  /**
+   * Serve FerretDB's own metrics (requests by command: the store round trips) on this loopback port, at
+   * /debug/metrics; for the benchmarks. Off by default.
+   */
+  debugPort?: number;
 }): Promise<EmbeddedServer> {
   const database = opts.database ?? 'xiaoer';
   const dataDir = resolve(opts.dataDir);
@@ -210,7 +215,7 @@ export async function startEmbeddedFerretdb(opts: {
       `--sqlite-url=file:${sqliteDir}/`,
       `--listen-addr=127.0.0.1:${port}`,
       `--state-dir=${sqliteDir}`,
-      '--debug-addr=-',
+      opts.debugPort ? `--debug-addr=127.0.0.1:${opts.debugPort}` : '--debug-addr=-',
       '--telemetry=disable',
       '--log-level=warn',
     ],
