@@ -156,6 +156,7 @@ for (const n of sizes) {
         await coll.insertMany(Array.from({ length: Math.min(500, n - i) }, (_, k) => seedTicket(i + k + 1, r)) as never[], { ordered: false });
       }
     });
+    console.log(`  seeded ${n} tickets in ${(seed.ms / 1000).toFixed(1)} s`);
     const prefix = `benchdigest${process.pid}x${n}`;
     const summaries = createDigestSummaryRepository(store.conn);
     let folder: ReturnType<typeof createDigestFolder> | undefined;

@@ -47,7 +47,7 @@ export interface DigestFolder {
  */
 export function createDigestFolder(deps: {
   summaries: DigestSummaryRepository;
-  tickets: Pick<TicketRepository, 'getManyByNo' | 'eachForLedger'>;
+  tickets: Pick<TicketRepository, 'getManyByNo' | 'eachTicket'>;
   redis: Redis;
   prefix: string;
   withLock: WithLock;
@@ -75,7 +75,7 @@ export function createDigestFolder(deps: {
   async function recount(): Promise<{ days: DayTotals; folds: DigestFold[] }> {
     const totals: DayTotals = new Map();
     const folds: DigestFold[] = [];
-    for await (const t of deps.tickets.eachForLedger({})) {
+    for await (const t of deps.tickets.eachTicket()) {
       const f = foldOf(t);
       addToDayTotals(totals, f.c);
       folds.push(f.open && !['accepted', 'pending_claim', 'in_progress'].includes(f.open.status) ? { ...f, open: null } : f);

@@ -421,6 +421,19 @@ export function createTicketRepository(
     },
 
     /**
+     * Every ticket (with its events, without the message text), one at a time from a store cursor in the store's own
+     * order: no sort, so that FerretDB v1 streams the first batch instead of sorting the whole collection first.
+     */
+    async *eachTicket(batchSize = 500): AsyncGenerator<Ticket> {
+      const cursor = Tickets.find({}, { text: 0 }).lean().cursor({ batchSize });
+      try {
+        for await (const d of cursor) yield toTicket(d as Record<string, unknown>)!;
+      } finally {
+        await cursor.close();
+      }
+    },
+
+    /**
      * A page of `list` (newest first) after an opaque cursor, and the cursor of the next page (null on the last).
      * The cursor is the last number handed out: the next page is `_id < it`, on the `_id` index on MongoDB (FerretDB v1
      * scans the collection for every page, as for any filter). PageCursorError for a cursor this list did not give.
