@@ -119,14 +119,7 @@ export function createDigestService(deps: {
     const dayList: string[] = [];
     for (let d = DateTime.fromISO(first).setZone(tz).startOf('day'), last = localDayOf(end, tz); d.toISODate()! <= last; d = d.plus({ days: 1 })) dayList.push(d.toISODate()!);
     // the tickets changed since the earliest stock instant (with their events), and every open one
-    const since = snapshot ? end : [prevOpenAt, end].sort()[0]!;
-    const touchedDays: string[] = [];
-    for (let d = DateTime.fromISO(since).setZone(tz).startOf('day'), last = localDayOf(now().toISOString(), tz); d.toISODate()! <= last; d = d.plus({ days: 1 })) touchedDays.push(d.toISODate()!);
-    const [days, touched, lastNo] = await Promise.all([s.repo.days(dayList), s.repo.touched(touchedDays), deps.tickets.lastNumber()]);
-    const [changed, open] = await Promise.all([deps.tickets.getManyByNo(touched), s.repo.openTickets(lastNo)]);
-    const recent = changed.filter((t) => t.updatedAt >= since);
-    const byNo = new Map<number, Ticket>(open.map((t) => [t.no, t]));
-    for (const t of recent) byNo.set(t.no, t);
+    const [days, byNo] = await Promise.all([s.repo.days(dayList), openAndChangedSince(s.repo, snapshot ? end : [prevOpenAt, end].sort()[0]!)]);
     const flows = flowsOfDays(days, tz);
     const bad = [...flows.byPrefix('bad:', range.start, end).keys()].map(Number).filter((no) => !byNo.has(no));
     const known = new Map(byNo);
@@ -158,12 +151,25 @@ export function createDigestService(deps: {
     const gen = (await s.repo.meta())?.gen ?? 0;
     if (await s.repo.stock(midnight, gen)) return false;
     await s.folder.catchUp();
-    const touched = await s.repo.touched([localDayOf(midnight, tz), localDayOf(now().toISOString(), tz)]);
-    const [changed, open] = await Promise.all([deps.tickets.getManyByNo(touched), s.repo.openTickets(await deps.tickets.lastNumber())]);
-    const byNo = new Map<number, Ticket>(open.map((t) => [t.no, t]));
-    for (const t of changed) if (t.updatedAt >= midnight) byNo.set(t.no, t);
-    await s.repo.saveStock(midnight, gen, stockAt([...byNo.values()], midnight, deps.calendar));
+    await s.repo.saveStock(midnight, gen, stockAt([...(await openAndChangedSince(s.repo, midnight)).values()], midnight, deps.calendar));
     return true;
+  }
+
+  /**
+   * Every open ticket (as last folded, without events) and every ticket changed since `since` (read by number, with
+   * its events): every ticket whose state at an instant from `since` on may differ from how it stands now, or may be
+   * open then. By number.
+   */
+  async function openAndChangedSince(repo: DigestSummaryRepository, since: string): Promise<Map<number, Ticket>> {
+    const touchedDays: string[] = [];
+    // up to a week past now: a process whose clock runs ahead (a message's own time) may have dated a change later
+    const last = localDayOf(new Date(now().getTime() + 7 * 86_400_000).toISOString(), tz);
+    for (let d = DateTime.fromISO(since).setZone(tz).startOf('day'); d.toISODate()! <= last; d = d.plus({ days: 1 })) touchedDays.push(d.toISODate()!);
+    const [touched, lastNo] = await Promise.all([repo.touched(touchedDays), deps.tickets.lastNumber()]);
+    const [changed, open] = await Promise.all([deps.tickets.getManyByNo(touched), repo.openTickets(lastNo)]);
+    const byNo = new Map<number, Ticket>(open.map((t) => [t.no, t]));
+    for (const t of changed) if (t.updatedAt >= since) byNo.set(t.no, t);
+    return byNo;
   }
 
   /** A stock worth keeping: at a local midnight (every period starts at one), in the past. */
