@@ -1,10 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmbeddedFerretdb } from '../src/infra/ferretdb.js';
 
 /** MONGODB_URI when set, else a throw-away embedded FerretDB (the project's own). */
-export async function benchMongo(label: string, opts: { debugPort?: number } = {}): Promise<{ uri: string; stop(): Promise<void> }> {
+export async function benchMongo(label: string, opts: { debugPort?: number; logLevel?: 'debug' | 'warn' } = {}): Promise<{ uri: string; log?: string; stop(): Promise<void> }> {
   const base = process.env.MONGODB_URI;
   if (base) {
     // a database of its own on the same servers; the URI's options (replicaSet, authSource, tls …) are kept
@@ -13,9 +13,10 @@ export async function benchMongo(label: string, opts: { debugPort?: number } = {
     return { uri: `${m[1]}/bench_${label}_${Date.now()}${m[2] ?? ''}`, stop: async () => {} };
   }
   const dir = mkdtempSync(join(tmpdir(), `xiaoer-bench-${label}-`));
-  const fdb = await startEmbeddedFerretdb({ dataDir: dir, database: `bench_${label}`, debugPort: opts.debugPort });
+  const fdb = await startEmbeddedFerretdb({ dataDir: dir, database: `bench_${label}`, debugPort: opts.debugPort, logLevel: opts.logLevel });
   return {
     uri: fdb.uri,
+    log: join(dir, 'ferretdb.log'),
     async stop() {
       await fdb.stop();
       rmSync(dir, { recursive: true, force: true });
@@ -44,6 +45,20 @@ export async function storeRequests(debugPort: number): Promise<Map<string, numb
   for (const line of (await res.text()).split('\n')) {
     const m = /^ferretdb_client_requests_total\{[^}]*command="([^"]*)"[^}]*\} (\d+(?:\.\d+)?(?:e[+-]?\d+)?)$/.exec(line);
     if (m) out.set(m[1]!, (out.get(m[1]!) ?? 0) + Number(m[2]));
+  }
+  return out;
+}
+
+/**
+ * Requests by command and collection in the part of FerretDB's debug log from byte `from` on (benchMongo with
+ * logLevel debug logs every request's body: `"find": "tickets"`).
+ */
+export function requestsInLog(file: string, from: number): Map<string, number> {
+  const out = new Map<string, number>();
+  const text = readFileSync(file).subarray(from).toString('utf8');
+  for (const m of text.matchAll(/^\s*"(find|update|insert|findAndModify|delete|count|aggregate|distinct)": "([^"]+)",?$/gm)) {
+    const k = `${m[1]} ${m[2]}`;
+    out.set(k, (out.get(k) ?? 0) + 1);
   }
   return out;
 }

@@ -6,7 +6,7 @@
  * Usage: npm run bench:workers [-- --reports 400 --chats 40 --workers 1,2]  (rounds may alternate: --workers 1,2,1,2)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,7 +24,7 @@ import { createLogger } from '../src/shared/logger.js';
 import { connectStore } from '../src/store/connect.js';
 import { createInboundRepository } from '../src/store/repositories/inbound.repository.js';
 import { pendingJobs } from '../test/helpers/queue-drain.js';
-import { benchMongo, machineLine } from './lib.js';
+import { benchMongo, machineLine, requestsInLog, storeRequests } from './lib.js';
 
 const arg = (name: string) => (process.argv.indexOf(name) > 0 ? process.argv[process.argv.indexOf(name) + 1] : undefined);
 // a few hundred on FerretDB (a report costs more as its store grows); thousands on MongoDB
@@ -106,12 +106,36 @@ interface Round {
   split: number[];
   /** Job attempts that failed and were retried, all processes. */
   retried: number;
+  /** Store round trips (FerretDB's request counters, every process) by command: storing the reports, and working them off. */
+  trips: { ack: Map<string, number> | null; processing: Map<string, number> | null };
+}
+
+/** A free loopback port (for FerretDB's metrics). */
+async function freePort(): Promise<number> {
+  return new Promise((res, rej) => {
+    const srv = createServer();
+    srv.once('error', rej);
+    srv.listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as { port: number }).port;
+      srv.close(() => res(port));
+    });
+  });
+}
+
+/** b − a by command, the hand-shakes and metadata (`unknown`, `hello`, `isMaster`, `ping`, `buildInfo`) left out. */
+function tripsBetween(a: Map<string, number> | null, b: Map<string, number> | null): Map<string, number> | null {
+  if (!a || !b) return null;
+  const out = new Map<string, number>();
+  for (const [k, v] of b) if (!['unknown', 'hello', 'isMaster', 'ismaster', 'ping', 'buildInfo', 'buildinfo', 'getParameter', 'endSessions'].includes(k) && v - (a.get(k) ?? 0) > 0) out.set(k, v - (a.get(k) ?? 0));
+  return out;
 }
 
 async function round(workers: number, r: number): Promise<Round> {
   answers.clear();
   retryCodes.clear();
-  const db = await benchMongo(`workers${workers}`);
+  const debugPort = await freePort();
+  const byCollection = process.argv.includes('--by-collection');
+  const db = await benchMongo(`workers${workers}`, { debugPort, logLevel: byCollection ? 'debug' : 'warn' });
   const store = await connectStore(db.uri);
   const base = `benchw${Date.now()}`;
   // the deployment's prefix, as the runtime builds it (the worker processes find the same deployment document)
@@ -125,6 +149,7 @@ async function round(workers: number, r: number): Promise<Round> {
   const intake = createIntake({ inbound: createInboundRepository(store.conn), producer, log, processing: processInbound });
 
   const ids: string[] = [];
+  const beforeAck = await storeRequests(debugPort);
   const t0 = performance.now();
   const todo = Array.from({ length: REPORTS }, (_, i) => i);
   await Promise.all(
@@ -148,6 +173,7 @@ async function round(workers: number, r: number): Promise<Round> {
     }),
   );
   const seedMs = performance.now() - t0;
+  const afterAck = await storeRequests(debugPort);
 
   const env = {
     MONGODB_URI: db.uri,
@@ -164,9 +190,12 @@ async function round(workers: number, r: number): Promise<Round> {
   const procs = await Promise.all(Array.from({ length: workers }, () => startWorker(env)));
   const startMs = performance.now() - t1;
 
+  const beforeWork = await storeRequests(debugPort);
+  const logFrom = byCollection && db.log ? statSync(db.log).size : 0;
   const t2 = performance.now();
   await producer.queues.inbound.resume();
   let drainMs = 0;
+  let afterWork: Map<string, number> | null = null;
   try {
     await waitFor(
       async () => {
@@ -178,6 +207,11 @@ async function round(workers: number, r: number): Promise<Round> {
       'the backlog to drain',
     );
     drainMs = performance.now() - t2;
+    afterWork = await storeRequests(debugPort);
+    if (byCollection && db.log) {
+      const by = [...requestsInLog(db.log, logFrom)].sort((a, b) => b[1] - a[1]);
+      console.log(`  working it off, requests per report by command and collection: ${by.map(([k, v]) => `${k} ${(v / REPORTS).toFixed(2)}`).join(', ')}`);
+    }
     // nothing more arrives: the fake's request count is stable for a second
     let seen = -1;
     while (seen !== requests) {
@@ -205,6 +239,7 @@ async function round(workers: number, r: number): Promise<Round> {
     processed: await store.conn.collection('inbound_messages').countDocuments({ status: 'processed' }),
     split: procs.map((p) => p.handled()),
     retried: procs.reduce((n, p) => n + p.retried(), 0),
+    trips: { ack: tripsBetween(beforeAck, afterAck), processing: tripsBetween(beforeWork, afterWork) },
   };
 
   await Promise.all(
@@ -235,6 +270,10 @@ for (const [i, w] of ROUNDS.entries()) {
       `drained in ${(res.drainMs / 1000).toFixed(1)} s (${((REPORTS * 1000) / res.drainMs).toFixed(1)} reports/s, load average ${loadavg()[0]!.toFixed(1)}); ` +
       `tickets ${res.tickets}/${REPORTS} (twice ${res.ticketsTwice}), answered ${res.answered}/${REPORTS} (twice ${res.answeredTwice}), processed ${res.processed}; handled per process ${res.split.join(' + ')}, failed attempts retried ${res.retried}${res.retried ? ` ${JSON.stringify(Object.fromEntries(retryCodes))}` : ''}`,
   );
+  // the store's round trips per report, every process counted by the store itself
+  const per = (m: Map<string, number> | null) =>
+    m ? `${([...m.values()].reduce((a, b) => a + b, 0) / REPORTS).toFixed(1)} (${[...m].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${(v / REPORTS).toFixed(2)}`).join(', ')})` : 'not counted (MONGODB_URI)';
+  console.log(`  store round trips per report: storing it ${per(res.trips.ack)}; working it off ${per(res.trips.processing)}`);
 }
 fake.close();
 await redisServer.stop();

@@ -183,6 +183,8 @@ export async function startEmbeddedFerretdb(opts: {
    * /debug/metrics; for the benchmarks. Off by default.
    */
   debugPort?: number;
+  /** FerretDB's log level (default warn); debug logs every request, for a benchmark that counts them by collection. */
+  logLevel?: 'debug' | 'info' | 'warn';
 }): Promise<EmbeddedServer> {
   const database = opts.database ?? 'xiaoer';
   const dataDir = resolve(opts.dataDir);
@@ -217,7 +219,7 @@ export async function startEmbeddedFerretdb(opts: {
       `--state-dir=${sqliteDir}`,
       opts.debugPort ? `--debug-addr=127.0.0.1:${opts.debugPort}` : '--debug-addr=-',
       '--telemetry=disable',
-      '--log-level=warn',
+      `--log-level=${opts.logLevel ?? 'warn'}`,
     ],
     logFd,
   );

@@ -93,6 +93,27 @@ describe('intake ledger and tickets on a real MongoDB-wire server', () => {
     for (const q of reads) expect(Object.keys((q.filter ?? {}) as object), `${q.coll}.${q.method} ${JSON.stringify(q.filter)}`).toEqual(['_id']);
   });
 
+  it('reads a report\'s source once: the reservation read for "did this message make a ticket?" is handed to the opening', async () => {
+    const tickets = createTicketRepository(store.conn);
+    const service = createTicketService({ tickets, withLock: (_k, fn) => fn(), calendar: defaultCalendar, policy: DEFAULT_POLICY });
+    const queries: { coll: string; method: string }[] = [];
+    mongoose.set('debug', (coll: string, method: string) => void queries.push({ coll, method }));
+    let opened: Awaited<ReturnType<typeof service.openFromMessage>>;
+    try {
+      const m = msg('m-source-once');
+      expect(await service.ofMessage(m)).toBeNull();
+      opened = await service.openFromMessage(m, fields, m.sentAt);
+    } finally {
+      mongoose.set('debug', false);
+    }
+    expect(opened.created).toBe(true);
+    expect(queries.filter((q) => q.coll === 'ticket_sources' && /^find/.test(q.method))).toHaveLength(1);
+    // and a retry that finds the ticket made goes on with it
+    const again = msg('m-source-once');
+    expect((await service.ofMessage(again))?.no).toBe(opened.ticket.no);
+    expect(await service.openFromMessage(again, fields, again.sentAt)).toMatchObject({ created: false, ticket: { no: opened.ticket.no } });
+  });
+
   it('reads the candidates of 重复 and 回潮 by _id only (ticket_recent, then each ticket), and checks each against the query', async () => {
     const tickets = createTicketRepository(store.conn);
     const service = createTicketService({ tickets, withLock: (_k, fn) => fn(), calendar: defaultCalendar, policy: DEFAULT_POLICY });

@@ -161,10 +161,18 @@ export function createTicketRepository(
 
     /** The ticket a source was given, read by `_id` only (ticket_sources, then the ticket); null when it has none yet. */
     async getBySource(sourceMessageId: string): Promise<Ticket | null> {
-      const no = (await Sources.findById(sourceMessageId).lean())?.no;
-      if (no === undefined) return null;
+      return (await this.lookUpSource(sourceMessageId)).ticket;
+    },
+
+    /**
+     * The number reserved for a source (null when none) and its ticket when made: what `insertNumbered` reads first,
+     * so that a caller who looked may hand it over (`opts.reserved`) and save the read.
+     */
+    async lookUpSource(sourceMessageId: string): Promise<{ reserved: number | null; ticket: Ticket | null }> {
+      const no = (await Sources.findById(sourceMessageId).lean())?.no ?? null;
+      if (no === null) return { reserved: null, ticket: null };
       const t = await this.getByNo(no);
-      return t?.sourceMessageId === sourceMessageId ? t : null;
+      return { reserved: no, ticket: t?.sourceMessageId === sourceMessageId ? t : null };
     },
 
     /** The highest number handed out so far (0 before the first ticket). */
@@ -198,8 +206,10 @@ export function createTicketRepository(
       build: (no: number) => Ticket,
       /** Runs before the insert (the due index is written first: a crash in between leaves a stale entry, not a gap). */
       beforeInsert?: (t: Ticket) => Promise<void>,
+      /** The source's reservation as the caller just read it (`lookUpSource`): not read again. */
+      opts: { reserved?: number | null } = {},
     ): Promise<{ ticket: Ticket; created: boolean }> {
-      let reserved = (await Sources.findById(sourceMessageId).lean())?.no ?? null;
+      let reserved = opts.reserved !== undefined ? opts.reserved : ((await Sources.findById(sourceMessageId).lean())?.no ?? null);
       if (reserved !== null) {
         const existing = await this.getByNo(reserved);
         if (existing?.sourceMessageId === sourceMessageId) {
