@@ -64,6 +64,7 @@ export function createDigestFolder(deps: {
     no: t.no,
     c: contributionsByDay(t, tz, days),
     day: localDayOf(t.updatedAt, tz, days),
+    updatedAt: t.updatedAt,
     open: t,
   });
 

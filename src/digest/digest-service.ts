@@ -165,7 +165,7 @@ export function createDigestService(deps: {
     // up to a week past now: a process whose clock runs ahead (a message's own time) may have dated a change later
     const last = localDayOf(new Date(now().getTime() + 7 * 86_400_000).toISOString(), tz);
     for (let d = DateTime.fromISO(since).setZone(tz).startOf('day'); d.toISODate()! <= last; d = d.plus({ days: 1 })) touchedDays.push(d.toISODate()!);
-    const [touched, lastNo] = await Promise.all([repo.touched(touchedDays), deps.tickets.lastNumber()]);
+    const [touched, lastNo] = await Promise.all([repo.touched(touchedDays, since), deps.tickets.lastNumber()]);
     const [changed, open] = await Promise.all([deps.tickets.getManyByNo(touched), repo.openTickets(lastNo)]);
     const byNo = new Map<number, Ticket>(open.map((t) => [t.no, t]));
     for (const t of changed) if (t.updatedAt >= since) byNo.set(t.no, t);

@@ -4,41 +4,39 @@ import { OPEN_STATUSES, type Ticket } from '../../domain/ticket.js';
 import type { DayTotals, StockNumbers } from '../../domain/digest.js';
 
 /**
- * The digest's summaries, every read and write by `_id` (the one lookup FerretDB v1 answers from an index):
+ * The digest's summaries, every read and write by `_id` (the one lookup FerretDB v1 answers from an index). Each
+ * document's payload is one JSON string (`j`): FerretDB v1 converts every field of a document on each read and write,
+ * which for thousands of rows costs seconds; a string costs nothing (and MongoDB is as happy with it).
  *
- *   digest_days     { _id: 'YYYY-MM-DD', c: { key: n } }      the flow figures of a local day (digestContributions)
- *   digest_folds    { _id: no, c: [[day, key, n]], day }       what each ticket adds now, and the day it last changed
- *   digest_open     { _id: 'b:<no / 100>', rows: { no: t } }   the open tickets, without events or message text
- *   digest_touched  { _id: 'YYYY-MM-DD', nos: [no] }          the tickets that changed on a local day
+ *   digest_days     { _id: 'YYYY-MM-DD', j: {key: n} }              the flow figures of a local day (digestContributions)
+ *   digest_folds    { _id: no, j: [[day, key, n]], day }          what each ticket adds now, and the day it last changed
+ *   digest_open     { _id: 'b:<no / 100>', j: {no: ticket} }       the open tickets, without events or message text
+ *   digest_touched  { _id: 'YYYY-MM-DD', j: [[no, updatedAt]] }    the tickets that changed on a local day
  *   digest_meta     { _id: 'state', epoch, builtAt, tickets, gen }  set by a rebuild: the summaries are complete
- *   digest_stock    { _id: ISO instant, gen, stock }          the stock at an instant, as a digest computed it then
+ *   digest_stock    { _id: ISO instant, gen, stock }                the stock at an instant, as a digest computed it then
  *
  * A stock snapshot holds only while no ticket open then has been closed as not a problem since (that takes it out of
  * every past figure): `gen` counts such closings (`bumpGeneration`), and a snapshot of an older generation is not used.
  *
  * One writer at a time (the digest fold's lock): FerretDB v1 applies an update as a read and a write, so two writers
- * of one document could lose a change. Keys are escaped for field names ('.', '$').
+ * of one document could lose a change.
  */
 export interface DigestFold {
   no: number;
   /** [local day, key, n] */
   c: [string, string, number][];
-  /** The local day the ticket last changed (updatedAt). */
+  /** The local day the ticket last changed, and when (updatedAt). */
   day: string;
+  updatedAt: string;
   open: Ticket | null;
 }
 
 const BUCKET = 100;
 const bucketOf = (no: number) => `b:${Math.floor(no / BUCKET)}`;
-const esc = (k: string) => k.replace(/%/g, '%25').replace(/\./g, '%2E').replace(/\$/g, '%24');
-const unesc = (k: string) => k.replace(/%2E/g, '.').replace(/%24/g, '$').replace(/%25/g, '%');
-
-type DayDoc = { _id: string; c: Record<string, number> };
-/** A fold's contributions as documents (FerretDB v1 stores no nested arrays). */
-type FoldDoc = { _id: number; c: { d: string; k: string; n: number }[]; day: string };
-const toDocs = (c: [string, string, number][]) => c.map(([d, k, n]) => ({ d, k, n }));
-type OpenDoc = { _id: string; rows: Record<string, Ticket> };
-type TouchedDoc = { _id: string; nos: number[] };
+/** A document whose payload is one JSON string. */
+type JsonDoc<Id> = { _id: Id; j: string };
+type FoldDoc = JsonDoc<number> & { day: string };
+const parse = <T>(d: { j: string } | null | undefined, empty: T): T => (d ? (JSON.parse(d.j) as T) : empty);
 type MetaDoc = { _id: string; epoch: string; builtAt: string; tickets: number; gen?: number };
 type StockDoc = { _id: string; gen: number; stock: StockNumbers };
 
@@ -55,10 +53,10 @@ export function openRow(t: Ticket): Ticket {
 export function createDigestSummaryRepository(conn: Connection) {
   // mongoose's collections (the driver's API, and mongoose's debug log sees every call)
   const coll = <T extends object>(name: string) => conn.collection(name) as unknown as Collection<T>;
-  const Days = coll<DayDoc>('digest_days');
+  const Days = coll<JsonDoc<string>>('digest_days');
   const Folds = coll<FoldDoc>('digest_folds');
-  const Open = coll<OpenDoc>('digest_open');
-  const Touched = coll<TouchedDoc>('digest_touched');
+  const Open = coll<JsonDoc<string>>('digest_open');
+  const Touched = coll<JsonDoc<string>>('digest_touched');
   const Meta = coll<MetaDoc>('digest_meta');
   const Stock = coll<StockDoc>('digest_stock');
   const rounds = { reads: 0, writes: 0 };
@@ -113,7 +111,7 @@ export function createDigestSummaryRepository(conn: Connection) {
     /** The day documents of the local days given (absent days are empty). */
     async days(days: string[]): Promise<DayTotals> {
       const docs = await inIds(Days, days);
-      return new Map(docs.map((d) => [d._id, new Map(Object.entries(d.c).map(([k, n]) => [unesc(k), n]))]));
+      return new Map(docs.map((d) => [d._id, new Map(Object.entries(parse<Record<string, number>>(d, {})))]));
     },
 
     /** Every open ticket (without events or text), as last folded. */
@@ -121,18 +119,18 @@ export function createDigestSummaryRepository(conn: Connection) {
       const ids: string[] = [];
       for (let b = 0; b <= Math.floor(maxNo / BUCKET); b++) ids.push(`b:${b}`);
       const docs = await inIds(Open, ids);
-      return docs.flatMap((d) => Object.values(d.rows));
+      return docs.flatMap((d) => Object.values(parse<Record<string, Ticket>>(d, {})));
     },
 
-    /** The numbers of the tickets that changed on the local days given. */
-    async touched(days: string[]): Promise<number[]> {
+    /** The numbers of the tickets that changed on the local days given, at or after `since` (ISO), as last folded. */
+    async touched(days: string[], since = ''): Promise<number[]> {
       const docs = await inIds(Touched, days);
-      return [...new Set(docs.flatMap((d) => d.nos))];
+      return [...new Set(docs.flatMap((d) => parse<[number, string][]>(d, []).flatMap(([no, at]) => (at >= since ? [no] : []))))];
     },
 
     /** What each ticket added when it was last folded: [local day, key, n]. */
     async folds(nos: number[]): Promise<Map<number, [string, string, number][]>> {
-      return new Map((await byIds(Folds, nos)).map((d) => [d._id, d.c.map((x) => [x.d, x.k, x.n] as [string, string, number])]));
+      return new Map((await byIds(Folds, nos)).map((d) => [d._id, parse<[string, string, number][]>(d, [])]));
     },
 
     /**
@@ -146,57 +144,54 @@ export function createDigestSummaryRepository(conn: Connection) {
         d.set(key, (d.get(key) ?? 0) + n);
       };
       const openChanges = new Map<string, Map<number, Ticket | null>>();
-      const touched = new Map<string, Set<number>>();
+      const touched = new Map<string, Map<number, string>>();
       for (const f of next) {
         for (const [day, key, n] of previous.get(f.no) ?? []) add(day, key, -n);
         for (const [day, key, n] of f.c) add(day, key, n);
         const b = bucketOf(f.no);
         (openChanges.get(b) ?? openChanges.set(b, new Map()).get(b)!).set(f.no, f.open && OPEN_STATUSES.includes(f.open.status) ? openRow(f.open) : null);
-        (touched.get(f.day) ?? touched.set(f.day, new Set()).get(f.day)!).add(f.no);
+        (touched.get(f.day) ?? touched.set(f.day, new Map()).get(f.day)!).set(f.no, f.updatedAt);
       }
       const days = [...delta.keys()].filter((d) => [...delta.get(d)!.values()].some((n) => n !== 0));
-      const stored = new Map((await byIds(Days, days)).map((d) => [d._id, d.c]));
+      const stored = new Map((await inIds(Days, days)).map((d) => [d._id, parse<Record<string, number>>(d, {})]));
       await Promise.all(
         days.map(async (day) => {
           const c = { ...(stored.get(day) ?? {}) };
           for (const [key, n] of delta.get(day)!) {
             if (!n) continue;
-            const k = esc(key);
-            const v = (c[k] ?? 0) + n;
-            if (v) c[k] = v;
-            else delete c[k];
+            const v = (c[key] ?? 0) + n;
+            if (v) c[key] = v;
+            else delete c[key];
           }
           rounds.writes++;
-          await Days.updateOne({ _id: day }, { $set: { c } }, { upsert: true });
+          await Days.updateOne({ _id: day }, { $set: { j: JSON.stringify(c) } }, { upsert: true });
         }),
       );
-      const buckets = await byIds(Open, [...openChanges.keys()]);
-      const rowsOf = new Map(buckets.map((d) => [d._id, d.rows]));
+      const buckets = new Map((await inIds(Open, [...openChanges.keys()])).map((d) => [d._id, parse<Record<string, Ticket>>(d, {})]));
       await Promise.all(
         [...openChanges].map(async ([b, changes]) => {
-          const rows = { ...(rowsOf.get(b) ?? {}) };
+          const rows = buckets.get(b) ?? {};
           for (const [no, row] of changes) {
             if (row) rows[String(no)] = row;
             else delete rows[String(no)];
           }
           rounds.writes++;
-          await Open.updateOne({ _id: b }, { $set: { rows } }, { upsert: true });
+          await Open.updateOne({ _id: b }, { $set: { j: JSON.stringify(rows) } }, { upsert: true });
         }),
       );
-      const lists = new Map((await byIds(Touched, [...touched.keys()])).map((d) => [d._id, d.nos]));
+      const lists = new Map((await inIds(Touched, [...touched.keys()])).map((d) => [d._id, new Map(parse<[number, string][]>(d, []))]));
       await Promise.all(
-        [...touched].map(async ([day, nos]) => {
-          const had = lists.get(day) ?? [];
-          const all = [...new Set([...had, ...nos])];
-          if (all.length === had.length) return;
+        [...touched].map(async ([day, changes]) => {
+          const entries = lists.get(day) ?? new Map<number, string>();
+          for (const [no, at] of changes) if ((entries.get(no) ?? '') < at) entries.set(no, at);
           rounds.writes++;
-          await Touched.updateOne({ _id: day }, { $set: { nos: all } }, { upsert: true });
+          await Touched.updateOne({ _id: day }, { $set: { j: JSON.stringify([...entries]) } }, { upsert: true });
         }),
       );
       await Promise.all(
         next.map((f) => {
           rounds.writes++;
-          return Folds.updateOne({ _id: f.no }, { $set: { c: toDocs(f.c), day: f.day } }, { upsert: true });
+          return Folds.updateOne({ _id: f.no }, { $set: { j: JSON.stringify(f.c), day: f.day } }, { upsert: true });
         }),
       );
     },
@@ -208,12 +203,12 @@ export function createDigestSummaryRepository(conn: Connection) {
     async replaceAll(all: { days: DayTotals; folds: DigestFold[] }, epoch: string, at: string): Promise<void> {
       await Meta.deleteOne({ _id: 'state' });
       await Promise.all([Days.deleteMany({}), Folds.deleteMany({}), Open.deleteMany({}), Touched.deleteMany({}), Stock.deleteMany({})]);
-      const dayDocs: DayDoc[] = [...all.days].map(([day, c]) => ({ _id: day, c: Object.fromEntries([...c].filter(([, n]) => n).map(([k, n]) => [esc(k), n])) }));
+      const dayDocs = [...all.days].map(([day, c]) => ({ _id: day, j: JSON.stringify(Object.fromEntries([...c].filter(([, n]) => n))) }));
       const open = new Map<string, Record<string, Ticket>>();
-      const touched = new Map<string, number[]>();
+      const touched = new Map<string, [number, string][]>();
       for (const f of all.folds) {
         if (f.open && OPEN_STATUSES.includes(f.open.status)) (open.get(bucketOf(f.no)) ?? open.set(bucketOf(f.no), {}).get(bucketOf(f.no))!)[String(f.no)] = openRow(f.open);
-        (touched.get(f.day) ?? touched.set(f.day, []).get(f.day)!).push(f.no);
+        (touched.get(f.day) ?? touched.set(f.day, []).get(f.day)!).push([f.no, f.updatedAt]);
       }
       const chunks = async <T>(c: Collection<T & { _id: unknown }>, docs: (T & { _id: unknown })[], size: number) => {
         for (let i = 0; i < docs.length; i += size) {
@@ -222,16 +217,16 @@ export function createDigestSummaryRepository(conn: Connection) {
         }
       };
       await chunks(Days as never, dayDocs, 200);
-      await chunks(Folds as never, all.folds.map((f) => ({ _id: f.no, c: toDocs(f.c), day: f.day })), 500);
-      await chunks(Open as never, [...open].map(([_id, rows]) => ({ _id, rows })), 5);
-      await chunks(Touched as never, [...touched].map(([_id, nos]) => ({ _id, nos })), 100);
+      await chunks(Folds as never, all.folds.map((f) => ({ _id: f.no, j: JSON.stringify(f.c), day: f.day })), 500);
+      await chunks(Open as never, [...open].map(([_id, rows]) => ({ _id, j: JSON.stringify(rows) })), 20);
+      await chunks(Touched as never, [...touched].map(([_id, e]) => ({ _id, j: JSON.stringify(e) })), 50);
       await Meta.insertOne({ _id: 'state', epoch, builtAt: at, tickets: all.folds.length, gen: 0 });
     },
 
     /** Every stored day document (for the check against a full recount). */
     async allDays(): Promise<DayTotals> {
       const out: DayTotals = new Map();
-      for await (const d of Days.find({})) out.set(d._id, new Map(Object.entries(d.c).map(([k, n]) => [unesc(k), n])));
+      for await (const d of Days.find({})) out.set(d._id, new Map(Object.entries(parse<Record<string, number>>(d, {}))));
       return out;
     },
   };
