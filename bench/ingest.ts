@@ -3,14 +3,21 @@
  * and to a bare verify-decrypt-200 Koa endpoint (the ceiling); as fast as possible and at fixed rates. Then: every
  * acknowledged message stored exactly once; the time from POST to the answer at the fake WeCom server.
  * Usage: npm run bench:ingest [-- --seconds 5] [--role web] [--workers inline]
+ *
+ * Flood (memory): `npm run bench:ingest -- --flood-minutes 10 --rate 200` offers a steady flood of reports to the
+ * default process for that long instead, sampling the resident memory (VmRSS) of the bot's process and of every
+ * process under it (its worker child) every 10 s; it prints start, max and end RSS, whether it levelled off, and the
+ * backlog at the end (stored, not yet processed).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { createServer, request, Agent } from 'node:http';
 import { join } from 'node:path';
 import { createWecomCrypto } from '../src/platforms/wecom/crypto.js';
 import { freePort, waitFor } from '../src/infra/process.js';
 import { projectRoot } from '../src/infra/paths.js';
+import { MongoClient } from 'mongodb';
 import { connectStore } from '../src/store/connect.js';
 import { benchMongo, machineLine } from './lib.js';
 
@@ -119,6 +126,99 @@ const arg = (name: string) => (process.argv.indexOf(name) > 0 ? process.argv[pro
 const roleEnv = { ...(arg('--role') ? { XIAOER_ROLE: arg('--role')! } : {}), ...(arg('--workers') ? { XIAOER_WORKERS: arg('--workers')! } : {}) };
 console.log(`bot: XIAOER_ROLE=${roleEnv.XIAOER_ROLE ?? 'all'} XIAOER_WORKERS=${roleEnv.XIAOER_WORKERS ?? 'process'}`);
 const bot = await start([join('src', 'main.ts')], { ...env, ...roleEnv }, async (p) => (await fetch(`http://127.0.0.1:${p}/readyz`).catch(() => null))?.status === 200);
+
+
+/** The process and every process under it (from /proc: each one's parent pid). */
+function family(root: number): number[] {
+  const parent = new Map<number, number>();
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      // pid (comm) state ppid …: the comm may hold spaces and parentheses, so read after the last ')'
+      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+      parent.set(Number(d), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const out = [root];
+  for (let i = 0; i < out.length; i++) for (const [pid, pp] of parent) if (pp === out[i] && !out.includes(pid)) out.push(pid);
+  return out;
+}
+/** VmRSS in MiB (0 when the process is gone). */
+function rssMiB(pid: number): number {
+  try {
+    const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb ? Number(kb) / 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+const commOf = (pid: number) => {
+  try {
+    const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+    const name = cmd[0]?.split('/').at(-1) ?? '?';
+    return name === 'node' ? 'node (worker child)' : name;
+  } catch {
+    return '?';
+  }
+};
+
+async function flood(minutes: number, rate: number) {
+  const root = bot.child.pid!;
+  const samples: { t: number; bot: number; children: number; total: number; procs: string }[] = [];
+  const t0 = performance.now();
+  const sample = () => {
+    const pids = family(root);
+    const rss = pids.map((p) => ({ pid: p, name: p === root ? 'bot' : commOf(p), mib: rssMiB(p) }));
+    const botMiB = rss[0]!.mib;
+    const children = rss.slice(1).reduce((n, r) => n + r.mib, 0);
+    const s = { t: (performance.now() - t0) / 1000, bot: botMiB, children, total: botMiB + children, procs: rss.map((r) => `${r.name}:${r.pid} ${r.mib.toFixed(0)}`).join(', ') };
+    samples.push(s);
+    console.log(`  t=${s.t.toFixed(0).padStart(4)} s  RSS bot ${s.bot.toFixed(0)} MiB + under it ${s.children.toFixed(0)} MiB = ${s.total.toFixed(0)} MiB  (${s.procs}); answered so far ${answeredIn.size}`);
+  };
+  console.log(`flood: ${rate}/s for ${minutes} min to the default process; RSS every 10 s (VmRSS of the bot and every process under it)`);
+  sample();
+  const timer = setInterval(sample, 10_000);
+  const ids: string[] = [];
+  const r = await load(bot.port, rate, minutes * 60, ids, '厂区门口的路灯坏了好几天');
+  clearInterval(timer);
+  sample();
+  console.log(`acknowledged ${ids.length} at ${r.perSec.toFixed(0)}/s (p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, max ${r.max.toFixed(0)} ms, errors ${r.errors}); answered ${ids.filter((id) => answeredIn.has(id)).length}`);
+  // counted on a connection without the socket timeout: a query by status scans the collection on FerretDB v1
+  const plain = new MongoClient(db.uri, { socketTimeoutMS: 0 });
+  await plain.connect();
+  const counted = await Promise.all(['received', 'processed'].map((status) => plain.db().collection('inbound_messages').countDocuments({ status })));
+  await plain.close();
+  const [backlog, processed] = counted as [number, number];
+  const mib = (x: number) => `${x.toFixed(0)} MiB`;
+  const first = samples[0]!;
+  const last = samples.at(-1)!;
+  const peak = samples.reduce((a, b) => (b.total > a.total ? b : a));
+  // levelled off: the second half of the run (after the first minute) peaks no higher than 10 % above the first half
+  const settled = samples.filter((s) => s.t >= 60);
+  const half = Math.floor(settled.length / 2);
+  const firstHalf = Math.max(...settled.slice(0, half).map((s) => s.total));
+  const secondHalf = Math.max(...settled.slice(half).map((s) => s.total));
+  const levelled = settled.length >= 4 && secondHalf <= firstHalf * 1.1;
+  console.log(`at the end: processed ${processed}, backlog ${backlog} stored not yet processed`);
+  console.log(
+    `summary: flood ${rate}/s × ${minutes} min → RSS (bot + worker child) start ${mib(first.total)}, max ${mib(peak.total)} at ${peak.t.toFixed(0)} s, end ${mib(last.total)} ` +
+      `(bot ${mib(first.bot)} → max ${mib(Math.max(...samples.map((s) => s.bot)))} → ${mib(last.bot)}; under it ${mib(first.children)} → max ${mib(Math.max(...samples.map((s) => s.children)))} → ${mib(last.children)}); ` +
+      `${levelled ? 'levelled off' : 'still rising'} (peak of the 1st half after the first minute ${mib(firstHalf)}, of the 2nd ${mib(secondHalf)}); ` +
+      `acks ${r.perSec.toFixed(0)}/s p99 ${r.p99.toFixed(1)} ms, errors ${r.errors}; backlog at the end ${backlog}`,
+  );
+  bot.child.kill('SIGTERM');
+  await new Promise((res) => setTimeout(res, 3000));
+  fake.close();
+  await db.stop();
+}
+
+const floodMinutes = Number(arg('--flood-minutes') ?? 0);
+if (floodMinutes > 0) {
+  await flood(floodMinutes, Number(arg('--rate') ?? 200));
+  process.exit(0);
+}
 const ceiling = await start([join('bench', 'ceiling-server.ts')], env, async (p) => (await post(p, callback('warm', 'x'))).status === 200);
 
 const rows: string[] = [];

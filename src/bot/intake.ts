@@ -72,13 +72,20 @@ export function sweepBackoffMs(sweeps: number): number {
   return Math.min(60_000 * 2 ** Math.min(sweeps, 10), 3_600_000);
 }
 
+/** A message whose job is still waiting or running is looked at again after this (its job may yet be lost). */
+export const LIVE_RECHECK_MS = 60_000;
+
 /**
  * The recovery sweep: re-queues stored messages that were never processed (a crash, Redis lost the job, attempts
- * used up during an outage). It pages through what is due (`sweepAt` by `dueBy`, most overdue first) in bounded
- * batches, so any number of stuck messages cannot hide the others; a message it re-queues is pushed back
- * (doubling, up to an hour) before its job is added — never while a job of it may run, since on FerretDB v1 two
+ * used up during an outage). It reads what became due (`sweepAt` by `dueBy`) from the sweep's due index, by `_id`
+ * (inbound.repository.ts `sweepDue`): its cost follows what is due, not the number of messages stored, on FerretDB
+ * v1 as on MongoDB. It goes in bounded pages, the most overdue first, at most `batch` × `maxBatches` messages a pass
+ * (the rest at the next), so any number of stuck messages cannot hide the others. A message it re-queues is pushed
+ * back (doubling, up to an hour) before its job is added — never while a job of it may run, since on FerretDB v1 two
  * concurrent updates of one document can lose one — and is put back in its conversation's line first. A message
- * whose job is waiting or running is left alone; a parked one (status `failed`) is never listed.
+ * whose job is waiting or running is looked at again a minute later, its job looked up in Redis before its message
+ * is read (a backlog costs the sweep no store read, and its messages are not written); a parked one (status
+ * `failed`) is never re-queued.
  */
 export async function recoverUnprocessed(
   deps: IntakeDeps,
@@ -89,31 +96,61 @@ export async function recoverUnprocessed(
   const now = opts.now ?? (() => new Date());
   const queue = deps.producer.queues[deps.processing.queue];
   let n = 0;
-  let after: { sweepAt: Date; id: string } | undefined;
-  for (let b = 0; b < (opts.maxBatches ?? 20); b++) {
-    const keys = await deps.inbound.listDue(dueBy, batch, after);
-    if (keys.length === 0) break;
-    after = { sweepAt: keys.at(-1)!.sweepAt, id: keys.at(-1)!.id };
-    const lost: typeof keys = [];
-    for (const k of keys) {
-      const data: InboundKey = { platform: k.platform as PlatformId, eventId: k.eventId };
-      const job = await queue.getJob(deps.processing.jobId(data));
-      const state = job ? await job.getState() : 'missing';
-      if (state === 'waiting' || state === 'active' || state === 'delayed' || state === 'prioritized' || state === 'waiting-children') continue;
-      // gone, failed for good, or completed while the store says unprocessed (a lost write): run it again
-      if (job && state !== 'failed') await job.remove().catch(() => undefined);
-      lost.push(k);
-    }
-    for (const sweeps of new Set(lost.map((k) => k.sweeps))) {
-      await deps.inbound.deferSweep(lost.filter((k) => k.sweeps === sweeps), new Date(now().getTime() + sweepBackoffMs(sweeps)));
-    }
-    for (const k of lost) await deps.producer.chatOrder.add(k.platform, k.chatId, k.eventId, new Date(k.receivedAt).getTime());
-    for (const k of lost) {
-      const r = await deps.producer.enqueueIfLost(deps.processing, { platform: k.platform as PlatformId, eventId: k.eventId });
-      n++;
-      deps.log.warn({ platform: k.platform, eventId: k.eventId, action: r }, 'recovered an unprocessed message');
-    }
-    if (keys.length < batch) break;
-  }
+  await deps.inbound.sweepDue(
+    dueBy,
+    async (keys) => {
+      const lost: typeof keys = [];
+      const live: string[] = [];
+      // the page's jobs are looked up together (reads only)
+      const jobs = await Promise.all(
+        keys.map(async (k) => {
+          const job = await queue.getJob(deps.processing.jobId({ platform: k.platform as PlatformId, eventId: k.eventId }));
+          return { job, state: job ? await job.getState() : 'missing' };
+        }),
+      );
+      for (const [i, k] of keys.entries()) {
+        const { job, state } = jobs[i]!;
+        if (LIVE_STATES.has(state)) {
+          live.push(k.id);
+          continue;
+        }
+        // gone, failed for good, or completed while the store says unprocessed (a lost write): run it again
+        if (job && state !== 'failed') await job.remove().catch(() => undefined);
+        lost.push(k);
+      }
+      await deps.inbound.recheckLater(live, new Date(now().getTime() + LIVE_RECHECK_MS));
+      for (const sweeps of new Set(lost.map((k) => k.sweeps))) {
+        await deps.inbound.deferSweep(lost.filter((k) => k.sweeps === sweeps), new Date(now().getTime() + sweepBackoffMs(sweeps)));
+      }
+      for (const k of lost) await deps.producer.chatOrder.add(k.platform, k.chatId, k.eventId, new Date(k.receivedAt).getTime());
+      for (const k of lost) {
+        const r = await deps.producer.enqueueIfLost(deps.processing, { platform: k.platform as PlatformId, eventId: k.eventId });
+        n++;
+        deps.log.warn({ platform: k.platform, eventId: k.eventId, action: r }, 'recovered an unprocessed message');
+      }
+    },
+    {
+      page: batch,
+      budget: batch * (opts.maxBatches ?? 20),
+      async takeLive(ids) {
+        const states = await Promise.all(
+          ids.map(async (id) => {
+            const job = await queue.getJob(deps.processing.jobId(keyOf(id)));
+            return job ? job.getState() : 'missing';
+          }),
+        );
+        const live = ids.filter((_, i) => LIVE_STATES.has(states[i]!));
+        await deps.inbound.recheckLater(live, new Date(now().getTime() + LIVE_RECHECK_MS));
+        return new Set(live);
+      },
+    },
+  );
   return n;
+}
+
+const LIVE_STATES = new Set(['waiting', 'active', 'delayed', 'prioritized', 'waiting-children']);
+/** A stored message's key from its `_id` (`platform:eventId`; a platform id has no colon). */
+function keyOf(id: string): InboundKey {
+  const i = id.indexOf(':');
+  return { platform: id.slice(0, i) as PlatformId, eventId: id.slice(i + 1) };
 }

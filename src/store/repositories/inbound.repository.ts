@@ -2,6 +2,30 @@ import type { Connection, Model } from 'mongoose';
 import type { InboundMessage } from '../../messages/inbound.js';
 import type { InboundMessageDoc } from '../models/inbound-message.model.js';
 import { createBatchedInsert } from '../batcher.js';
+import { minuteOf } from './sla-due.repository.js';
+import { BULK_MAX, createSweepIndex, firstRunScan, type SweepOptions, type WalkResult } from './sweep-due.repository.js';
+
+/** An unprocessed message the recovery sweep looks at. */
+export interface DueInbound {
+  id: string;
+  platform: string;
+  eventId: string;
+  chatId: string;
+  receivedAt: Date;
+  sweepAt: Date;
+  sweeps: number;
+}
+
+const DUE_FIELDS = { platform: 1, eventId: 1, chatId: 1, receivedAt: 1, status: 1, sweepAt: 1, sweeps: 1 };
+const toDue = (d: Pick<InboundMessageDoc, '_id' | 'platform' | 'eventId' | 'chatId' | 'receivedAt' | 'sweepAt' | 'sweeps'>): DueInbound => ({
+  id: d._id,
+  platform: d.platform,
+  eventId: d.eventId,
+  chatId: d.chatId,
+  receivedAt: d.receivedAt,
+  sweepAt: d.sweepAt ?? new Date(0),
+  sweeps: d.sweeps ?? 0,
+});
 
 export interface StoredInbound {
   message: InboundMessage;
@@ -23,9 +47,20 @@ export function createInboundRepository(conn: Connection) {
   const key = (platform: string, eventId: string) => ({ _id: `${platform}:${eventId}` });
   // the acknowledgement path: concurrent deliveries are written together (one unordered insertMany), each caller
   // answered only once its own document is stored; a duplicate is reported per document
-  const storeBatched = createBatchedInsert<Omit<InboundMessageDoc, 'processedAt' | 'outcome'>>(Inbound.collection);
+  // each batch is filed in the sweep's due index first (one small write: a message stored is always found by the
+  // sweep; an entry whose insert then fails is a no-op for it)
+  const due = createSweepIndex(conn, 'in');
+  const storeBatched = createBatchedInsert<Omit<InboundMessageDoc, 'processedAt' | 'outcome'>>({
+    async insertMany(docs, o) {
+      await due.fileTogether(docs.map((d) => d._id as string), docs.map((d) => d.sweepAt as Date));
+      return Inbound.collection.insertMany(docs, o);
+    },
+  });
 
   return {
+    /** The recovery sweep's due index (for the bench and the tests: its round trips). */
+    sweepIndex: due,
+
     /** 'stored' the first time, 'duplicate' for a repeated delivery (unique index, nothing changes). */
     async store(message: InboundMessage, raw: unknown, now: Date): Promise<'stored' | 'duplicate'> {
       const r = await storeBatched({ _id: `${message.platform}:${message.eventId}`, platform: message.platform, eventId: message.eventId, chatId: message.chatId, message, raw, status: 'received', receivedAt: now, attempts: 0, sweepAt: new Date(now.getTime() + SWEEP_GRACE_MS) });
@@ -66,34 +101,62 @@ export function createInboundRepository(conn: Connection) {
     },
 
     /**
-     * Unprocessed messages due for the recovery sweep (`sweepAt` by `dueBy`), the most overdue first, at most
-     * `limit`, after the position `after` (paging within one sweep). One bounded query on (status, sweepAt); a
-     * message the sweep re-queues is pushed back (`deferSweep`), so the next sweep starts with the next due ones.
-     * Messages stored before `sweepAt` existed are listed too (the first page).
+     * One pass of the recovery sweep over what became due (`sweepAt` by `dueBy`): the due index (`sweep_due`, read by
+     * `_id`) lists the ids filed up to `dueBy`'s minute, each message is read by `_id`, and `handle` gets, page by
+     * page, the ones still unprocessed and due, the most overdue first. Every message `handle` got must have been
+     * moved on by it (deferred with `deferSweep`, or filed again with `recheckLater`): it is not listed again from
+     * the bucket it came from. A processed, parked or deferred message costs one `_id` read; nothing due costs a few
+     * `_id` reads of the index, whatever the number of messages stored. Messages stored before the index existed are
+     * filed at the first pass (the one query by status, once).
      */
-    async listDue(dueBy: Date, limit = 100, after?: { sweepAt: Date; id: string }): Promise<{ id: string; platform: string; eventId: string; chatId: string; receivedAt: Date; sweepAt: Date; sweeps: number }[]> {
-      const filter: Record<string, unknown> = after
-        ? { status: 'received', sweepAt: { $lte: dueBy }, $or: [{ sweepAt: { $gt: after.sweepAt } }, { sweepAt: after.sweepAt, _id: { $gt: after.id } }] }
-        : { status: 'received', $or: [{ sweepAt: { $lte: dueBy } }, { sweepAt: null }] };
-      const docs = await Inbound.find(filter, { platform: 1, eventId: 1, chatId: 1, receivedAt: 1, sweepAt: 1, sweeps: 1 })
-        .sort({ sweepAt: 1, _id: 1 })
-        .limit(limit)
-        .lean();
-      return docs.map((d) => ({
-        id: d._id,
-        platform: d.platform,
-        eventId: d.eventId,
-        chatId: d.chatId,
-        receivedAt: d.receivedAt,
-        sweepAt: d.sweepAt ?? new Date(0),
-        sweeps: d.sweeps ?? 0,
-      }));
+    async sweepDue(dueBy: Date, handle: (due: DueInbound[]) => Promise<void>, opts: SweepOptions = {}): Promise<WalkResult> {
+      const { takeLive, ...walk } = opts;
+      return due.walk(
+        dueBy,
+        async (ids, minute) => {
+          const all = [...new Set(ids)];
+          // whose jobs are waiting or running: filed again by the caller, no message read
+          const taken = takeLive ? await takeLive(all) : new Set<string>();
+          const unique = all.filter((id) => !taken.has(id));
+          const docs = await Promise.all(unique.map((id) => Inbound.findById(id, DUE_FIELDS).lean()));
+          const state = new Map<string, boolean>(all.filter((id) => taken.has(id)).map((id) => [id, true]));
+          const ready: DueInbound[] = [];
+          unique.forEach((id, i) => {
+            const d = docs[i];
+            // gone (retention), processed or parked, or deferred to a later minute (listed there): done here
+            if (!d || d.status !== 'received' || (d.sweepAt && minuteOf(d.sweepAt) > minute)) return void state.set(id, true);
+            // due later within this minute: looked at again by the next pass
+            if (d.sweepAt && d.sweepAt.getTime() > dueBy.getTime()) return void state.set(id, false);
+            state.set(id, true);
+            ready.push(toDue(d));
+          });
+          ready.sort((a, b) => a.sweepAt.getTime() - b.sweepAt.getTime() || (a.id < b.id ? -1 : 1));
+          if (ready.length) await handle(ready);
+          return ids.map((id) => state.get(id)!);
+        },
+        {
+          ...walk,
+          firstRun: () => firstRunScan(Inbound.collection, 'received'),
+        },
+      );
     },
 
-    /** The sweep re-queued them: not due again before `until` (one update for many). */
+    /** The sweep re-queued them: not due again before `until` (one update per message, by `_id`; one index write). */
     async deferSweep(keys: { platform: string; eventId: string }[], until: Date): Promise<void> {
       if (keys.length === 0) return;
-      await Inbound.updateMany({ _id: { $in: keys.map((k) => `${k.platform}:${k.eventId}`) } }, { $set: { sweepAt: until }, $inc: { sweeps: 1 } });
+      const ids = keys.map((k) => `${k.platform}:${k.eventId}`);
+      await due.file(ids.map((id) => ({ id, at: until })));
+      for (let i = 0; i < ids.length; i += BULK_MAX) {
+        await Inbound.bulkWrite(
+          ids.slice(i, i + BULK_MAX).map((id) => ({ updateOne: { filter: { _id: id }, update: { $set: { sweepAt: until }, $inc: { sweeps: 1 } } } })),
+          { ordered: false },
+        );
+      }
+    },
+
+    /** Their jobs are waiting or running: looked at again after `until` (the index only; the messages are not written). */
+    async recheckLater(ids: string[], until: Date): Promise<void> {
+      await due.file(ids.map((id) => ({ id, at: until })));
     },
 
     /** Stored but unprocessed messages received before `before` (for operators). */

@@ -1,6 +1,8 @@
 import type { Connection, Model } from 'mongoose';
 import type { OutboundMessageDoc, OutboundStatus } from '../models/outbound-message.model.js';
 import { createBatchedInsert } from '../batcher.js';
+import { minuteOf } from './sla-due.repository.js';
+import { BULK_MAX, createSweepIndex, firstRunScan, type SweepOptions, type WalkResult } from './sweep-due.repository.js';
 
 /** Plain data without undefined fields (the driver would store them as null). */
 const plain = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
@@ -10,6 +12,19 @@ const withoutNulls = <T extends object>(v: T): T => Object.fromEntries(Object.en
 /** A queued message the recovery sweep looks at: everything needed to queue it again. */
 export type DueOutbound = Pick<OutboundMessageDoc, 'cause' | 'index' | 'target' | 'message' | 'createdAt' | 'due' | 'sweepAt'> & { id: string; sweeps: number };
 
+const DUE_FIELDS = { cause: 1, index: 1, target: 1, message: 1, createdAt: 1, due: 1, status: 1, sweepAt: 1, sweeps: 1 };
+const toDue = (d: Pick<OutboundMessageDoc, '_id' | 'cause' | 'index' | 'target' | 'message' | 'createdAt' | 'due' | 'sweepAt' | 'sweeps'>): DueOutbound => ({
+  id: d._id,
+  cause: d.cause,
+  index: d.index,
+  target: withoutNulls(d.target),
+  message: d.message,
+  createdAt: d.createdAt,
+  due: d.due ?? d.createdAt,
+  sweepAt: d.sweepAt,
+  sweeps: d.sweeps ?? 0,
+});
+
 /**
  * The durable outbox (see outbound-message.model.ts). The hot path is one insert per message (concurrent sends
  * written together) and one update by _id when it is sent; the send job reads its record by _id.
@@ -18,9 +33,20 @@ export function createOutboundMessageRepository(conn: Connection) {
   const Out = conn.model('OutboundMessage') as Model<OutboundMessageDoc>;
   // concurrent sends are recorded together (one unordered insertMany); an already recorded message is reported per
   // document (its _id is the job id: the same message recorded twice is one document)
-  const recordBatched = createBatchedInsert<OutboundMessageDoc>(Out.collection);
+  // each batch is filed in the sweep's due index first (one small write: a message recorded is always found by the
+  // sweep; an entry whose insert then fails, or a duplicate, is a no-op for it)
+  const due = createSweepIndex(conn, 'out');
+  const recordBatched = createBatchedInsert<OutboundMessageDoc>({
+    async insertMany(docs, o) {
+      await due.fileTogether(docs.map((d) => d._id as string), docs.map((d) => d.sweepAt as Date));
+      return Out.collection.insertMany(docs, o);
+    },
+  });
 
   return {
+    /** The recovery sweep's due index (for the bench and the tests: its round trips). */
+    sweepIndex: due,
+
     /** Records a message before its job is queued: 'stored' the first time, 'duplicate' when it is already recorded. */
     async record(doc: Omit<OutboundMessageDoc, 'status' | 'sentAt' | 'sweeps'>): Promise<'stored' | 'duplicate'> {
       // stored as the job has it: an absent optional field (`robotCode: undefined`) must not come back as null
@@ -66,42 +92,62 @@ export function createOutboundMessageRepository(conn: Connection) {
 
     /** Queued again by an operator (a dead letter retried): the sweep looks after it again. */
     async markQueued(id: string, sweepAt: Date): Promise<void> {
+      await due.file([{ id, at: sweepAt }]);
       await Out.updateOne({ _id: id }, { $set: { status: 'queued', sweepAt, sendingPart: null, sendingAt: null } });
     },
 
     /**
-     * Queued messages due for the recovery sweep (`sweepAt` by `dueBy`), the most overdue first, at most `limit`,
-     * after the position `after` (paging within one sweep). One bounded query on (status, sweepAt); a message the
-     * sweep looked at is pushed back (`deferSweep`), so the next sweep starts with the next due ones.
+     * One pass of the recovery sweep over what became due (`sweepAt` by `dueBy`): the due index (`sweep_due`, read by
+     * `_id`) lists the ids filed up to `dueBy`'s minute, each record is read by `_id`, and `handle` gets, page by page,
+     * the ones still queued and due, the most overdue first. Every record `handle` got must have been moved on by it
+     * (deferred with `deferSweep`, or recorded as sent or dead). A sent, dead or deferred record costs one `_id` read;
+     * nothing due costs a few `_id` reads of the index, whatever the number of records. Records made before the index
+     * existed are filed at the first pass (the one query by status, once).
      */
-    async listDue(dueBy: Date, limit = 100, after?: { sweepAt: Date; id: string }): Promise<DueOutbound[]> {
-      const filter: Record<string, unknown> = after
-        ? { status: 'queued', sweepAt: { $lte: dueBy }, $or: [{ sweepAt: { $gt: after.sweepAt } }, { sweepAt: after.sweepAt, _id: { $gt: after.id } }] }
-        : { status: 'queued', sweepAt: { $lte: dueBy } };
-      const docs = await Out.find(filter, { cause: 1, index: 1, target: 1, message: 1, createdAt: 1, due: 1, sweepAt: 1, sweeps: 1 })
-        .sort({ sweepAt: 1, _id: 1 })
-        .limit(limit)
-        .lean();
-      return docs.map((d) => ({
-        id: d._id,
-        cause: d.cause,
-        index: d.index,
-        target: withoutNulls(d.target),
-        message: d.message,
-        createdAt: d.createdAt,
-        due: d.due ?? d.createdAt,
-        sweepAt: d.sweepAt,
-        sweeps: d.sweeps ?? 0,
-      }));
+    async sweepDue(dueBy: Date, handle: (due: DueOutbound[]) => Promise<void>, opts: SweepOptions = {}): Promise<WalkResult> {
+      const { takeLive, ...walk } = opts;
+      return due.walk(
+        dueBy,
+        async (ids, minute) => {
+          const all = [...new Set(ids)];
+          // whose jobs are waiting or running: filed again by the caller, no message read
+          const taken = takeLive ? await takeLive(all) : new Set<string>();
+          const unique = all.filter((id) => !taken.has(id));
+          const docs = await Promise.all(unique.map((id) => Out.findById(id, DUE_FIELDS).lean()));
+          const state = new Map<string, boolean>(all.filter((id) => taken.has(id)).map((id) => [id, true]));
+          const ready: DueOutbound[] = [];
+          unique.forEach((id, i) => {
+            const d = docs[i];
+            // gone (retention), sent or dead, or deferred to a later minute (listed there): done here
+            if (!d || d.status !== 'queued' || minuteOf(d.sweepAt) > minute) return void state.set(id, true);
+            // due later within this minute: looked at again by the next pass
+            if (d.sweepAt.getTime() > dueBy.getTime()) return void state.set(id, false);
+            state.set(id, true);
+            ready.push(toDue(d));
+          });
+          ready.sort((a, b) => a.sweepAt.getTime() - b.sweepAt.getTime() || (a.id < b.id ? -1 : 1));
+          if (ready.length) await handle(ready);
+          return ids.map((id) => state.get(id)!);
+        },
+        { ...walk, firstRun: () => firstRunScan(Out.collection, 'queued') },
+      );
     },
 
-    /** The sweep looked at them: not due again before each one's `until` (one round trip for many). */
+    /** The sweep looked at them: not due again before each one's `until` (one round trip for many, by `_id`). */
     async deferSweep(items: { id: string; until: Date }[]): Promise<void> {
       if (items.length === 0) return;
-      await Out.bulkWrite(
-        items.map((i) => ({ updateOne: { filter: { _id: i.id }, update: { $set: { sweepAt: i.until }, $inc: { sweeps: 1 } } } })),
-        { ordered: false },
-      );
+      await due.file(items.map((i) => ({ id: i.id, at: i.until })));
+      for (let k = 0; k < items.length; k += BULK_MAX) {
+        await Out.bulkWrite(
+          items.slice(k, k + BULK_MAX).map((i) => ({ updateOne: { filter: { _id: i.id }, update: { $set: { sweepAt: i.until }, $inc: { sweeps: 1 } } } })),
+          { ordered: false },
+        );
+      }
+    },
+
+    /** Their jobs are waiting or running: looked at again after `until` (the index only; the records are not written). */
+    async recheckLater(ids: string[], until: Date): Promise<void> {
+      await due.file(ids.map((id) => ({ id, at: until })));
     },
 
     async count(filter: Partial<Pick<OutboundMessageDoc, 'status'>> = {}): Promise<number> {
