@@ -4,7 +4,7 @@ import YAML from 'yaml';
 import { afterEach, describe, expect, it } from 'vitest';
 import { validateDirectory } from '../../src/domain/directory.js';
 import { SHIPPED_CATEGORY_MODEL } from '../../src/domain/parse/category.js';
-import { exampleCount } from '../../src/domain/parse/learning.js';
+import { exampleCount, labelledReports, learnCategoryModel } from '../../src/domain/parse/learning.js';
 import { deploymentPrefix, ensureDeployment } from '../../src/infra/deployment.js';
 import { startCategoryModel } from '../../src/runtime/category-model.js';
 import { createLogger } from '../../src/shared/logger.js';
@@ -150,11 +150,21 @@ describe('the category model learned from corrections', () => {
     await store.conn.collection('tickets').insertOne({
       _id: 2,
       no: 2,
-      text: '想参加明年的展会',
+      text: '屋顶光伏并网验收一直排不上，能不能快一点',
       status: 'accepted',
-      events: [{ type: 'correct', at: MONDAY, data: { change: { field: 'category', from: 'other', to: 'market' } } }],
+      events: [{ type: 'correct', at: MONDAY, data: { change: { field: 'category', from: 'approval', to: 'utilities' } } }],
     } as never);
     expect(await repo.rebuild(new Date(MONDAY))).toMatchObject({ changed: true, version: 2 });
+    // the lexicon's weights it learned (并网验收 drawn under 水电气网 here) are stored with the version and read back
+    const learned = learnCategoryModel(
+      SHIPPED_CATEGORY_MODEL,
+      labelledReports([
+        { no: 1, text: UNSURE, status: 'pending_claim', events: [{ type: 'correct', data: { change: { field: 'category', from: 'other', to: 'market' } } }] },
+        { no: 2, text: '屋顶光伏并网验收一直排不上，能不能快一点', status: 'accepted', events: [{ type: 'correct', data: { change: { field: 'category', from: 'approval', to: 'utilities' } } }] },
+      ]),
+    );
+    expect(learned.lexicon?.length).toBeGreaterThan(0);
+    expect((await repo.load(2))?.lexicon).toEqual(learned.lexicon);
     expect(await repo.rollback(new Date(MONDAY))).toEqual({ from: 2, to: 1 });
     await until(() => cache.version() === 1, 3000);
     expect((await repo.status()).versions.map((x) => x.version)).toEqual([2, 1]);

@@ -18,6 +18,11 @@ export interface BayesModel {
   alpha: number;
   /** gram → count per category (same order as `categories`). */
   counts: Record<string, number[]>;
+  /**
+   * The lexicon's weights as this deployment's corrections adjusted them (learning.ts `learnLexiconWeights`): a factor
+   * per cue (`lexiconCueKey`), absent = 1. None in the shipped model.
+   */
+  lexicon?: { k: string; f: number }[];
 }
 
 export function trainBayes(examples: { normalized: string; category: Category }[], categories: Category[], alpha = 0.5): BayesModel {

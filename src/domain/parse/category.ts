@@ -19,19 +19,41 @@ const MIN_SCORE = 2;
 /** People state the problem first: phrases in the first clause weigh more. */
 const FIRST_CLAUSE_WEIGHT = 1.5;
 
-/** The lexicon's reading alone. */
-export function classifyByLexicon(text: string): CategoryGuess {
+/** A cue's name: its category and its phrase (or pattern). */
+export const lexiconCueKey = (category: Category, w: string | RegExp): string => `${category}:${typeof w === 'string' ? w : `/${w.source}/`}`;
+
+/** A lexicon answer this sure is a rule that is certain: learned weights never change it. */
+export const LEXICON_CERTAIN = 0.9;
+
+/** The cues of each category a text matches, with how much each counts (the first clause counts more). */
+export function matchedCues(text: string): { category: Category; key: string; weight: number }[] {
   const firstClause = text.split(/[，,。！？!?；;\n]/)[0] ?? text;
-  const scores: [Category, number][] = [];
   const has = (s: string, w: string | RegExp) => (typeof w === 'string' ? s.includes(w) : w.test(s));
+  const out: { category: Category; key: string; weight: number }[] = [];
   for (const [cat, cues] of Object.entries(LEXICON) as [Category, Cue[]][]) {
-    let score = 0;
     for (const [w, weight] of cues) {
-      if (has(firstClause, w)) score += weight * FIRST_CLAUSE_WEIGHT;
-      else if (has(text, w)) score += weight;
+      if (has(firstClause, w)) out.push({ category: cat, key: lexiconCueKey(cat, w), weight: weight * FIRST_CLAUSE_WEIGHT });
+      else if (has(text, w)) out.push({ category: cat, key: lexiconCueKey(cat, w), weight });
     }
-    scores.push([cat, score]);
   }
+  return out;
+}
+
+/**
+ * The lexicon's reading alone. `adjust`: the deployment's learned factors per cue (a model's `lexicon`); they apply
+ * only where the unadjusted reading is not certain (LEXICON_CERTAIN): a rule that is sure stays as written.
+ */
+export function classifyByLexicon(text: string, adjust?: ReadonlyMap<string, number>): CategoryGuess {
+  const matched = matchedCues(text);
+  const plain = guessOf(matched, () => 1);
+  if (!adjust?.size || plain.confidence >= LEXICON_CERTAIN) return plain;
+  return guessOf(matched, (key) => adjust.get(key) ?? 1);
+}
+
+function guessOf(matched: { category: Category; key: string; weight: number }[], factor: (key: string) => number): CategoryGuess {
+  const byCat = new Map<Category, number>((Object.keys(LEXICON) as Category[]).map((c) => [c, 0]));
+  for (const m of matched) byCat.set(m.category, byCat.get(m.category)! + m.weight * factor(m.key));
+  const scores = [...byCat];
   scores.sort((a, b) => b[1] - a[1]);
   const [best, second] = scores;
   if (!best || best[1] < MIN_SCORE) return { category: 'other', confidence: 0.3 };
@@ -47,8 +69,17 @@ export function classifyByLexicon(text: string): CategoryGuess {
  * lexicon is unsure, never against a confident lexicon answer.
  */
 export function classifyCategory(text: string, model: BayesModel = SHIPPED_CATEGORY_MODEL): CategoryGuess {
-  const lex = classifyByLexicon(text);
+  const lex = classifyByLexicon(text, adjustments(model));
   if (lex.confidence >= LEXICON_TRUSTED) return lex;
   const nb = classifyBayes(model, text);
   return { category: nb.category, confidence: Math.round(Math.min(lex.confidence, nb.probability) * 100) / 100 };
+}
+
+const adjusted = new WeakMap<BayesModel, Map<string, number>>();
+/** A model's lexicon factors as a map (made once per model). */
+function adjustments(model: BayesModel): Map<string, number> | undefined {
+  if (!model.lexicon?.length) return undefined;
+  let m = adjusted.get(model);
+  if (!m) adjusted.set(model, (m = new Map(model.lexicon.map((x) => [x.k, x.f]))));
+  return m;
 }

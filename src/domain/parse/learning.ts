@@ -1,5 +1,6 @@
 import { CATEGORIES, type Category } from '../ticket.js';
 import { extendBayes, type BayesModel } from './bayes.js';
+import { classifyByLexicon, LEXICON_CERTAIN, matchedCues } from './category.js';
 import { normalizeText } from './normalize.js';
 
 /**
@@ -56,9 +57,41 @@ export function labelledReports(tickets: Iterable<CorrectedTicket>): LabelledRep
   return out.sort((a, b) => a.no - b.no);
 }
 
-/** The learned model: `base` (the shipped model) plus the deployment's labelled reports. Deterministic. */
+/** How a correction moves the weight of a cue that misled (down) or that named the right category (up), and the bounds. */
+export const LEXICON_DOWN = 0.5;
+export const LEXICON_UP = 1.5;
+export const LEXICON_MIN = 0.25;
+export const LEXICON_MAX = 2;
+
+/**
+ * The lexicon's weights as the deployment's corrections teach them: for each correction the lexicon got wrong (its
+ * reading, unadjusted, named another category and was not certain), the cues of the category it wrongly named that
+ * the text matched weigh less (×LEXICON_DOWN), and those of the right category that it matched weigh more
+ * (×LEXICON_UP), within [LEXICON_MIN, LEXICON_MAX] — so that a district's own way of drawing two neighbouring
+ * categories is learned word by word. Confirmations and corrections the lexicon got right change nothing. A factor per
+ * cue (`lexiconCueKey`), in a stable order. Deterministic.
+ */
+export function learnLexiconWeights(reports: readonly LabelledReport[]): { k: string; f: number }[] {
+  const f = new Map<string, number>();
+  for (const r of [...reports].sort((a, b) => a.no - b.no)) {
+    if (r.confirmed) continue;
+    const read = classifyByLexicon(r.normalized);
+    if (read.category === r.category || read.confidence >= LEXICON_CERTAIN) continue;
+    for (const m of matchedCues(r.normalized)) {
+      if (m.category === read.category) f.set(m.key, Math.max(LEXICON_MIN, (f.get(m.key) ?? 1) * LEXICON_DOWN));
+      else if (m.category === r.category) f.set(m.key, Math.min(LEXICON_MAX, (f.get(m.key) ?? 1) * LEXICON_UP));
+    }
+  }
+  return [...f].filter(([, x]) => x !== 1).sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([k, x]) => ({ k, f: Math.round(x * 1000) / 1000 }));
+}
+
+/**
+ * The learned model: `base` (the shipped model) plus the deployment's labelled reports, and the lexicon's weights
+ * those reports adjust (`learnLexiconWeights`). Deterministic.
+ */
 export function learnCategoryModel(base: BayesModel, reports: readonly LabelledReport[], weight = CORRECTION_WEIGHT): BayesModel {
-  return extendBayes(base, reports, weight);
+  const lexicon = learnLexiconWeights(reports);
+  return { ...extendBayes(base, reports, weight), ...(lexicon.length ? { lexicon } : {}) };
 }
 
 /** How many examples a model was trained on (its document counts). */

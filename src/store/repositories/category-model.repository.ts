@@ -40,6 +40,8 @@ interface StoredModel {
   grams: string[];
   /** Row-major: gram i's count for category k at i * categories.length + k. */
   counts: number[];
+  /** The lexicon's learned factors (BayesModel.lexicon). */
+  lexicon?: { k: string; f: number }[];
 }
 
 interface ModelDoc extends ModelVersionInfo {
@@ -75,14 +77,22 @@ export class ModelVersionError extends Error {
 
 function pack(m: BayesModel): StoredModel {
   const grams = Object.keys(m.counts);
-  return { categories: m.categories, docs: m.docs, totals: m.totals, vocabulary: m.vocabulary, alpha: m.alpha, grams, counts: grams.flatMap((g) => m.counts[g]!) };
+  return { categories: m.categories, docs: m.docs, totals: m.totals, vocabulary: m.vocabulary, alpha: m.alpha, grams, counts: grams.flatMap((g) => m.counts[g]!), ...(m.lexicon?.length ? { lexicon: m.lexicon } : {}) };
 }
 
 function unpack(s: StoredModel): BayesModel {
   const counts: Record<string, number[]> = {};
   const k = s.categories.length;
   for (let i = 0; i < s.grams.length; i++) counts[s.grams[i]!] = s.counts.slice(i * k, (i + 1) * k);
-  return { categories: s.categories as BayesModel['categories'], docs: s.docs, totals: s.totals, vocabulary: s.vocabulary, alpha: s.alpha, counts };
+  return {
+    categories: s.categories as BayesModel['categories'],
+    docs: s.docs,
+    totals: s.totals,
+    vocabulary: s.vocabulary,
+    alpha: s.alpha,
+    counts,
+    ...(s.lexicon?.length ? { lexicon: s.lexicon.map(({ k, f }) => ({ k, f })) } : {}),
+  };
 }
 
 const digestOf = (m: BayesModel) => createHash('sha256').update(JSON.stringify(m)).digest('hex');

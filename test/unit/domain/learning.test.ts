@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { classifyBayes, extendBayes, trainBayes } from '../../../src/domain/parse/bayes.js';
-import { classifyCategory, SHIPPED_CATEGORY_MODEL } from '../../../src/domain/parse/category.js';
-import { labelledReport, labelledReports, learnCategoryModel } from '../../../src/domain/parse/learning.js';
+import { classifyByLexicon, classifyCategory, LEXICON_CERTAIN, SHIPPED_CATEGORY_MODEL } from '../../../src/domain/parse/category.js';
+import { labelledReport, labelledReports, learnCategoryModel, learnLexiconWeights, type LabelledReport } from '../../../src/domain/parse/learning.js';
 import { normalizeText } from '../../../src/domain/parse/normalize.js';
 import { parseMessage } from '../../../src/domain/parse/parse.js';
 import { CATEGORIES, type Category } from '../../../src/domain/ticket.js';
@@ -45,5 +45,25 @@ describe('corrections as training data', () => {
     expect(classifyBayes(learned, normalizeText(sure)).category).toBe('finance');
     expect(parseMessage(sure, REF, undefined, { categoryModel: learned })).toMatchObject({ category: 'talent', categoryConfidence: 1 });
     expect(classifyCategory(normalizeText(sure), learned)).toEqual(classifyCategory(normalizeText(sure)));
+  });
+});
+
+describe('the lexicon\'s weights learn from corrections (a district\'s own line between two categories)', () => {
+  const r = (no: number, text: string, category: Category, confirmed = false): LabelledReport => ({ no, normalized: normalizeText(text), category, confirmed });
+  it('two corrections of 并网验收 to 水电气网 move a third, new text there; the shipped reading was 审批手续', () => {
+    const text = normalizeText('新建的光伏电站并网验收还没安排，什么时候能排上');
+    expect(classifyCategory(text).category).toBe('approval');
+    const model = learnCategoryModel(SHIPPED_CATEGORY_MODEL, [r(1, '屋顶光伏并网验收一直排不上，能不能快一点', 'utilities'), r(2, '我们的光伏项目并网验收拖了两个月了', 'utilities')]);
+    expect(model.lexicon?.length).toBeGreaterThan(0);
+    expect(classifyCategory(text, model).category).toBe('utilities');
+    // confirmations, and corrections the lexicon already agreed with, teach the lexicon nothing
+    expect(learnLexiconWeights([r(3, '屋顶光伏并网验收一直排不上', 'approval', true), r(4, '申请变压器增容一直没批下来', 'utilities')])).toEqual([]);
+  });
+  it('never changes a reading the rules are certain of, however many corrections go against it', () => {
+    const certain = normalizeText('营业执照变更登记材料不全，审批局让补正');
+    expect(classifyByLexicon(certain).confidence).toBeGreaterThanOrEqual(LEXICON_CERTAIN);
+    const against = Array.from({ length: 10 }, (_, i) => r(10 + i, '营业执照变更登记材料不全，审批局让补正', 'finance'));
+    const model = learnCategoryModel(SHIPPED_CATEGORY_MODEL, against);
+    expect(classifyCategory(certain, model).category).toBe('approval');
   });
 });
