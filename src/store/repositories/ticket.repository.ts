@@ -417,16 +417,25 @@ export function createTicketRepository(
     },
 
     /**
-     * The ledger's tickets (with their events, without the message text) one at a time from a store cursor, by
-     * number: `batchSize` documents per round trip, never the whole set in memory. Breaking out of the loop closes
-     * the cursor.
+     * The ledger's tickets (with their events, without the message text) one at a time, by number, never the whole set
+     * in memory: first the numbers that match (a cursor of numbers only, unsorted), then each ticket by `_id`, up to
+     * `batchSize` (at most 50) at a time in number order. Not one sorted cursor: FerretDB v1 sorts the whole collection before it sends the first
+     * batch (at 100,000 tickets longer than the driver's socket timeout). Breaking out of the loop stops the reads.
      */
-    async *eachForLedger(q: TicketQuery, batchSize = 500): AsyncGenerator<Ticket> {
-      const cursor = Tickets.find(queryFilter(q), { text: 0 }).sort({ _id: 1 }).lean().cursor({ batchSize });
+    async *eachForLedger(q: TicketQuery, batchSize = 50): AsyncGenerator<Ticket> {
+      const nos: number[] = [];
+      const ids = Tickets.find(queryFilter(q), { _id: 1 }).lean().cursor({ batchSize: 5000 });
       try {
-        for await (const d of cursor) yield toTicket(d as Record<string, unknown>)!;
+        for await (const d of ids) nos.push(d._id as number);
       } finally {
-        await cursor.close();
+        await ids.close();
+      }
+      nos.sort((a, b) => a - b);
+      // at most 50 reads at once: the connection pool is shared with everything else
+      const step = Math.max(1, Math.min(batchSize, 50));
+      for (let i = 0; i < nos.length; i += step) {
+        const part = await Promise.all(nos.slice(i, i + step).map((no) => Tickets.findById(no, { text: 0 }).lean()));
+        for (const d of part) if (d) yield toTicket(d as Record<string, unknown>)!;
       }
     },
 
