@@ -2,8 +2,7 @@ import type { Connection, Model } from 'mongoose';
 import type { InboundMessage } from '../../messages/inbound.js';
 import type { InboundMessageDoc } from '../models/inbound-message.model.js';
 import { createBatchedInsert } from '../batcher.js';
-import { minuteOf } from './sla-due.repository.js';
-import { BULK_MAX, createSweepIndex, firstRunScan, type SweepOptions, type WalkResult } from './sweep-due.repository.js';
+import { BULK_MAX, createSweepIndex, firstRunScan, sweepRecords, type SweepOptions, type WalkResult } from './sweep-due.repository.js';
 
 /** An unprocessed message the recovery sweep looks at. */
 export interface DueInbound {
@@ -110,34 +109,18 @@ export function createInboundRepository(conn: Connection) {
      * filed at the first pass (the one query by status, once).
      */
     async sweepDue(dueBy: Date, handle: (due: DueInbound[]) => Promise<void>, opts: SweepOptions = {}): Promise<WalkResult> {
-      const { takeLive, ...walk } = opts;
-      return due.walk(
+      return sweepRecords<InboundMessageDoc, DueInbound>(
+        due,
         dueBy,
-        async (ids, minute) => {
-          const all = [...new Set(ids)];
-          // whose jobs are waiting or running: filed again by the caller, no message read
-          const taken = takeLive ? await takeLive(all) : new Set<string>();
-          const unique = all.filter((id) => !taken.has(id));
-          const docs = await Promise.all(unique.map((id) => Inbound.findById(id, DUE_FIELDS).lean()));
-          const state = new Map<string, boolean>(all.filter((id) => taken.has(id)).map((id) => [id, true]));
-          const ready: DueInbound[] = [];
-          unique.forEach((id, i) => {
-            const d = docs[i];
-            // gone (retention), processed or parked, or deferred to a later minute (listed there): done here
-            if (!d || d.status !== 'received' || (d.sweepAt && minuteOf(d.sweepAt) > minute)) return void state.set(id, true);
-            // due later within this minute: looked at again by the next pass
-            if (d.sweepAt && d.sweepAt.getTime() > dueBy.getTime()) return void state.set(id, false);
-            state.set(id, true);
-            ready.push(toDue(d));
-          });
-          ready.sort((a, b) => a.sweepAt.getTime() - b.sweepAt.getTime() || (a.id < b.id ? -1 : 1));
-          if (ready.length) await handle(ready);
-          return ids.map((id) => state.get(id)!);
-        },
         {
-          ...walk,
+          read: (id) => Inbound.findById(id, DUE_FIELDS).lean(),
+          pending: (d) => d.status === 'received',
+          sweepAt: (d) => d.sweepAt,
+          toDue,
+          handle,
           firstRun: () => firstRunScan(Inbound.collection, 'received'),
         },
+        opts,
       );
     },
 

@@ -1,8 +1,7 @@
 import type { Connection, Model } from 'mongoose';
 import type { OutboundMessageDoc, OutboundStatus } from '../models/outbound-message.model.js';
 import { createBatchedInsert } from '../batcher.js';
-import { minuteOf } from './sla-due.repository.js';
-import { BULK_MAX, createSweepIndex, firstRunScan, type SweepOptions, type WalkResult } from './sweep-due.repository.js';
+import { BULK_MAX, createSweepIndex, firstRunScan, sweepRecords, type SweepOptions, type WalkResult } from './sweep-due.repository.js';
 
 /** Plain data without undefined fields (the driver would store them as null). */
 const plain = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
@@ -105,31 +104,18 @@ export function createOutboundMessageRepository(conn: Connection) {
      * existed are filed at the first pass (the one query by status, once).
      */
     async sweepDue(dueBy: Date, handle: (due: DueOutbound[]) => Promise<void>, opts: SweepOptions = {}): Promise<WalkResult> {
-      const { takeLive, ...walk } = opts;
-      return due.walk(
+      return sweepRecords<OutboundMessageDoc, DueOutbound>(
+        due,
         dueBy,
-        async (ids, minute) => {
-          const all = [...new Set(ids)];
-          // whose jobs are waiting or running: filed again by the caller, no message read
-          const taken = takeLive ? await takeLive(all) : new Set<string>();
-          const unique = all.filter((id) => !taken.has(id));
-          const docs = await Promise.all(unique.map((id) => Out.findById(id, DUE_FIELDS).lean()));
-          const state = new Map<string, boolean>(all.filter((id) => taken.has(id)).map((id) => [id, true]));
-          const ready: DueOutbound[] = [];
-          unique.forEach((id, i) => {
-            const d = docs[i];
-            // gone (retention), sent or dead, or deferred to a later minute (listed there): done here
-            if (!d || d.status !== 'queued' || minuteOf(d.sweepAt) > minute) return void state.set(id, true);
-            // due later within this minute: looked at again by the next pass
-            if (d.sweepAt.getTime() > dueBy.getTime()) return void state.set(id, false);
-            state.set(id, true);
-            ready.push(toDue(d));
-          });
-          ready.sort((a, b) => a.sweepAt.getTime() - b.sweepAt.getTime() || (a.id < b.id ? -1 : 1));
-          if (ready.length) await handle(ready);
-          return ids.map((id) => state.get(id)!);
+        {
+          read: (id) => Out.findById(id, DUE_FIELDS).lean(),
+          pending: (d) => d.status === 'queued',
+          sweepAt: (d) => d.sweepAt,
+          toDue,
+          handle,
+          firstRun: () => firstRunScan(Out.collection, 'queued'),
         },
-        { ...walk, firstRun: () => firstRunScan(Out.collection, 'queued') },
+        opts,
       );
     },
 

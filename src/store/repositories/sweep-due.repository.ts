@@ -260,3 +260,53 @@ export function createSweepIndex(conn: Connection, kind: SweepKind, opts: { now?
 }
 
 export type SweepIndex = ReturnType<typeof createSweepIndex>;
+
+/**
+ * One pass of a recovery sweep over the records its index lists up to `dueBy` (see the repositories' `sweepDue`):
+ * each page's ids whose jobs are live are left to `takeLive`; the others are read by `_id`. A record gone, no longer
+ * pending, or deferred to a later minute is done here; one due later within this minute is looked at again by the
+ * next pass; the rest go to `handle`, the most overdue first, which must move each on (defer it, or record it done).
+ */
+export async function sweepRecords<D, T extends { id: string; sweepAt: Date }>(
+  index: Pick<SweepIndex, 'walk'>,
+  dueBy: Date,
+  p: {
+    read(id: string): Promise<D | null>;
+    /** Whether the record still waits for the sweep (received, queued…). */
+    pending(d: D): boolean;
+    /** Its sweep time as stored (absent on records from before it existed). */
+    sweepAt(d: D): Date | null | undefined;
+    toDue(d: D): T;
+    handle(due: T[]): Promise<void>;
+    firstRun(): Promise<{ id: string; at: Date | null | undefined }[]>;
+  },
+  opts: SweepOptions = {},
+): Promise<WalkResult> {
+  const { takeLive, ...walk } = opts;
+  return index.walk(
+    dueBy,
+    async (ids, minute) => {
+      const all = [...new Set(ids)];
+      // whose jobs are waiting or running: filed again by the caller, no record read
+      const taken = takeLive ? await takeLive(all) : new Set<string>();
+      const unique = all.filter((id) => !taken.has(id));
+      const docs = await Promise.all(unique.map((id) => p.read(id)));
+      const state = new Map<string, boolean>(all.filter((id) => taken.has(id)).map((id) => [id, true]));
+      const ready: T[] = [];
+      unique.forEach((id, i) => {
+        const d = docs[i];
+        const at = d ? p.sweepAt(d) : null;
+        // gone (retention), done, or deferred to a later minute (listed there): done here
+        if (!d || !p.pending(d) || (at && minuteOf(at) > minute)) return void state.set(id, true);
+        // due later within this minute: looked at again by the next pass
+        if (at && at.getTime() > dueBy.getTime()) return void state.set(id, false);
+        state.set(id, true);
+        ready.push(p.toDue(d));
+      });
+      ready.sort((a, b) => a.sweepAt.getTime() - b.sweepAt.getTime() || (a.id < b.id ? -1 : 1));
+      if (ready.length) await p.handle(ready);
+      return ids.map((id) => state.get(id)!);
+    },
+    { ...walk, firstRun: p.firstRun },
+  );
+}
