@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { addToDayTotals, contributionsByDay, localDayOf, type DayTotals } from '../domain/digest.js';
+import { isOpen } from '../domain/ticket.js';
 import type { WithLock } from '../queue/lock.js';
 import type { Logger } from '../shared/logger.js';
 import type { DigestFold, DigestSummaryRepository } from '../store/repositories/digest-summary.repository.js';
@@ -79,7 +80,8 @@ export function createDigestFolder(deps: {
     for await (const t of deps.tickets.eachTicket()) {
       const f = foldOf(t);
       addToDayTotals(totals, f.c);
-      folds.push(f.open && !['accepted', 'pending_claim', 'in_progress'].includes(f.open.status) ? { ...f, open: null } : f);
+      // only the open ones are kept whole (the rest would hold every ticket in memory)
+      folds.push(isOpen(t) ? f : { ...f, open: null });
     }
     return { days: totals, folds };
   }

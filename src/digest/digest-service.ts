@@ -104,13 +104,8 @@ export function createDigestService(deps: {
     const { end, prevOpenAt, yearStart, windowStart } = digestInstants(range, asOf, tz, openAt);
     const wholeDays = DateTime.fromISO(end).setZone(tz).startOf('day').toUTC().toISO() === end;
     if (!wholeDays && Date.parse(end) < now().getTime() - 60_000) return null;
-    try {
-      await s.folder.catchUp();
-    } catch (err) {
-      void err;
-      return null;
-    }
-    if (!(await s.folder.ready())) return null;
+    // folded up to now, or not usable now (another process holds the fold past the wait, the store is away): a recount
+    if ((await s.folder.catchUp().then(() => true, () => false)) === false || !(await s.folder.ready())) return null;
     const prev = previousPeriod(range, tz);
     const gen = (await s.repo.meta())?.gen ?? 0;
     // the previous period's stock: a snapshot taken then (a scheduled digest's, or a day's start), else read back

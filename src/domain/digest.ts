@@ -323,11 +323,21 @@ export type StockNumbers = Pick<PeriodNumbers, 'open' | 'openByAge' | 'overdue'>
  * definition of open and 超期; the age in working days. Those closed as not a problem are left out.
  */
 export function stockAt(all: readonly Ticket[], instant: string, cal: BusinessCalendar): StockNumbers {
+  return stockOf(openAtInstant(all, instant), instant, cal);
+}
+
+/** The valid tickets open at an instant, as they stood then. */
+function openAtInstant(all: readonly Ticket[], instant: string): Ticket[] {
+  return all.flatMap((x) => {
+    const t = isValidTicket(x) ? ticketAt(x, instant) : null;
+    return t && isOpen(t) ? [t] : [];
+  });
+}
+
+/** The stock of the tickets open at `instant` (as they stood then). */
+function stockOf(open: readonly Ticket[], instant: string, cal: BusinessCalendar): StockNumbers {
   const n: StockNumbers = { open: 0, openByAge: { upTo5: 0, from6To15: 0, over15: 0 }, overdue: 0 };
-  for (const x of all) {
-    if (!isValidTicket(x)) continue;
-    const t = ticketAt(x, instant);
-    if (!t || !isOpen(t)) continue;
+  for (const t of open) {
     n.open++;
     const age = cal.workingMinutesBetween(t.createdAt, instant) / cal.minutesPerDay;
     if (age <= 5) n.openByAge.upTo5++;
@@ -392,13 +402,10 @@ export function buildDigestFrom(
   const { end, openAt, prevOpenAt, yearStart, windowStart } = digestInstants(range, at, tz, opts.openAt);
   const dayMin = cal.minutesPerDay;
 
-  /** The tickets open at an instant, as they stood then. */
-  const openAtInstant = (instant: string): Ticket[] => tickets.flatMap((t) => {
-    const then = ticketAt(t, instant);
-    return then && isOpen(then) ? [then] : [];
-  });
+  // 在办 and 超期 at the moment the stock is read: one pass, for the numbers and every list below
+  const openNow = openAtInstant(tickets, openAt);
   const numbersFor = (start: string, flowEnd: string, stock: StockNumbers): PeriodNumbers => ({ newTickets: flows.sum('new', start, flowEnd), answered: flows.sum('ans', start, flowEnd), ...stock });
-  const numbers = numbersFor(range.start, end, stockAt(tickets, openAt, cal));
+  const numbers = numbersFor(range.start, end, stockOf(openNow, openAt, cal));
   const previous = numbersFor(prevRange.start, prevRange.end, input.previousStock ?? stockAt(tickets, prevOpenAt, cal));
 
   const ytd = { newTickets: flows.sum('new', yearStart, end), answered: flows.sum('ans', yearStart, end), closed: flows.sum('closed', yearStart, end) };
@@ -437,7 +444,6 @@ export function buildDigestFrom(
     });
 
   // 超期, at the moment the stock is read
-  const openNow = openAtInstant(openAt);
   const overdueNow = openNow.filter((t) => isOverdue(t, openAt));
   const dueSoon = openNow.filter(
     (t) => !isOverdue(t, openAt) && !t.pausedAt && t.resolutionDueAt >= openAt && cal.workingMinutesBetween(openAt, t.resolutionDueAt) <= dayMin,
