@@ -15,6 +15,7 @@ import type { TicketCommand, WorkbenchIdentity } from '../../bot/context.js';
 import type { DigestService } from '../../digest/digest-service.js';
 import type { BusinessCalendar } from '../../domain/calendar.js';
 import { previousPeriod } from '../../domain/digest.js';
+import { groupCommonIssues, WINDOW_DAYS } from '../../domain/common-issues.js';
 import type { Actor, Directory } from '../../domain/directory.js';
 import { authorize } from '../../domain/permissions.js';
 import { toAssignee } from '../../domain/routing.js';
@@ -80,6 +81,8 @@ export interface WorkbenchDeps {
 }
 
 const COOKIE = 'xiaoer_sid';
+/** 共性问题: the most open tickets read for the groups (GET /h5/api/common-issues). */
+const COMMON_ISSUES_MAX = 5000;
 const ROLE_LABELS: Record<Actor['role'], string> = { enterprise: '企业联系人', cadre: '工作人员', leader: '领导', admin: '管理员', none: '访客' };
 
 const first = (v: unknown): string | undefined => (Array.isArray(v) ? first(v[0]) : typeof v === 'string' && v !== '' ? v : undefined);
@@ -483,13 +486,22 @@ export function createWorkbench(deps: WorkbenchDeps): { router: Router; assets: 
     };
   });
 
-  // 共性问题: the groups of today's digest (from the open tickets it reads; domain/common-issues.ts), each member read by number
+  // 共性问题: the open tickets of the window grouped (domain/common-issues.ts), read as the ledger's list reads them
   api.get('/common-issues', async (ctx) => {
     if (!canDigest(actorOf(ctx))) return fail(ctx, 403, '抱歉，只有领导和管理员才能查看共性问题。');
     const now = deps.now();
-    const { common } = await deps.digests.build(deps.digests.range('day', undefined, now), now);
-    const members = (await Promise.all([...new Set(common.flatMap((g) => g.tickets))].map((no) => deps.tickets.getByNo(no)))).filter((t): t is Ticket => !!t);
-    ctx.body = commonIssuesView(common, members, now.toISOString());
+    const from = new Date(now.getTime() - WINDOW_DAYS * 86_400_000).toISOString();
+    const open: Ticket[] = [];
+    // pages of 200 (the list's largest) after a cursor (none read twice while tickets arrive), at most
+    // COMMON_ISSUES_MAX tickets: the open tickets of 30 days are far fewer
+    let cursor: string | undefined;
+    do {
+      const r = await deps.tickets.searchPage({ statuses: [...OPEN_STATUSES], from }, { sort: 'newest', cursor, limit: 200 });
+      open.push(...r.tickets);
+      cursor = r.nextCursor ?? undefined;
+    } while (cursor && open.length < COMMON_ISSUES_MAX);
+    const groups = groupCommonIssues(open, { now: now.toISOString(), directory: dirOf(ctx) });
+    ctx.body = commonIssuesView(groups, open, now.toISOString());
   });
 
   api.get('/projects', async (ctx) => {

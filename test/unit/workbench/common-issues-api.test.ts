@@ -7,13 +7,12 @@ import { BusinessCalendar } from '../../../src/domain/calendar.js';
 import { Directory, directorySchema } from '../../../src/domain/directory.js';
 import { buildNewTicket, type Ticket } from '../../../src/domain/ticket.js';
 import { createWorkbench, type WorkbenchDeps } from '../../../src/server/workbench/routes.js';
-import { buildDigest, periodOf, type PeriodRange } from '../../../src/domain/digest.js';
+import type { TicketQuery } from '../../../src/store/repositories/ticket.repository.js';
 import { createLogger } from '../../../src/shared/logger.js';
 
 /**
- * GET /h5/api/common-issues: the groups of today's digest (the digest's own reading of the open tickets), each member
- * read by number, to leaders and admins only. The session store, the directory, the tickets and the digest (the real
- * `buildDigest` over the stand-in tickets) are stand-ins; the routes are real.
+ * GET /h5/api/common-issues: the workbench reads the open tickets as its lists do (`search`) and answers the groups
+ * to leaders and admins only. The session store, the directory and the tickets are stand-ins; the routes are real.
  */
 const NOW = new Date('2026-11-20T02:00:00.000Z');
 const dir = new Directory(
@@ -54,8 +53,7 @@ const TICKETS = [
   ticket(15, 'b', '变压器扩容申请递交快一个月了还没动静'),
   ticket(19, 'c', '新生产线要上，变压器容量不够需要增容'),
 ];
-const readByNo: number[] = [];
-const cal = new BusinessCalendar({ timezone: 'Asia/Shanghai' });
+const queries: TicketQuery[] = [];
 let user = 'lihua';
 let server: Server;
 let base: string;
@@ -68,16 +66,17 @@ beforeAll(async () => {
     sessions: { getSession: async () => ({ who: { platform: 'wecom', userId: user }, csrf: 'x' }) },
     directory: async () => dir,
     tickets: {
-      async getByNo(no: number) {
-        readByNo.push(no);
-        return TICKETS.find((t) => t.no === no) ?? null;
+      getByNo: async () => null,
+      search: async () => ({ total: 0, tickets: [] }),
+      // one ticket a page: the route follows the cursors to the last page
+      async searchPage(q: TicketQuery, page: { cursor?: string; limit: number }) {
+        queries.push(q);
+        const open = TICKETS.filter((t) => !q.statuses || q.statuses.includes(t.status));
+        const at = page.cursor ? Number(page.cursor) : 0;
+        return { total: open.length, tickets: open.slice(at, at + 1).map((t) => ({ ...t, events: [] })), nextCursor: at + 1 < open.length ? String(at + 1) : null };
       },
     },
-    digests: {
-      range: (kind: 'day', date: string | undefined, now: Date) => periodOf(kind, date ?? cal.localDate(now), 'Asia/Shanghai'),
-      build: async (range: PeriodRange, at: Date) => buildDigest(TICKETS, range, at.toISOString(), cal, dir, 'Asia/Shanghai'),
-    },
-    calendar: cal,
+    calendar: new BusinessCalendar({ timezone: 'Asia/Shanghai' }),
     identity: { isCodeError: () => false },
     webRoot: '/nonexistent',
   } as unknown as WorkbenchDeps;
@@ -105,8 +104,8 @@ describe('GET /h5/api/common-issues', () => {
       { no: 15, enterprise: '乙材料', summary: TICKETS[1]!.summary, statusLabel: '待签收' },
       { no: 19, enterprise: '丙精密', summary: TICKETS[2]!.summary, statusLabel: '待签收' },
     ]);
-    // the digest's groups; each member read by number
-    expect(readByNo.sort((a, b) => a - b)).toEqual([12, 15, 19]);
+    // open tickets of the window, as the lists read them
+    expect(queries.at(-1)).toMatchObject({ statuses: ['accepted', 'pending_claim', 'in_progress'], from: new Date(NOW.getTime() - 30 * 86_400_000).toISOString() });
   });
 
   it('refuses a cadre (403)', async () => {
