@@ -67,6 +67,7 @@ function toConfig(e: Env, policy: Config['policy']): Config {
     timezone: e.XIAOER_TIMEZONE,
     role: e.XIAOER_ROLE,
     workers: e.XIAOER_WORKERS,
+    intakeSpill: e.XIAOER_INTAKE_SPILL,
     queuePrefix: e.XIAOER_QUEUE_PREFIX,
     botName: e.XIAOER_BOT_NAME,
     signatureWindowSec: e.XIAOER_SIGNATURE_WINDOW_SEC,

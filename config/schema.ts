@@ -25,6 +25,11 @@ export const envSchema = z.object({
    * acknowledgement path; inline: in this process (the simulator always runs them inline).
    */
   XIAOER_WORKERS: z.enum(['process', 'inline']).default('process'),
+  /**
+   * When an acknowledgement may be written to the overflow file on local disk instead of the store (src/bot/intake.ts):
+   * auto (the store is slow to take it, default), always, or off (every message stored before it is acknowledged).
+   */
+  XIAOER_INTAKE_SPILL: z.enum(['auto', 'always', 'off']).default('auto'),
   XIAOER_QUEUE_PREFIX: z
     .string()
     .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only')
@@ -140,6 +145,7 @@ export interface Config {
   role: 'all' | 'web' | 'worker';
   /** Role all: workers in a child process (process) or in this one (inline). */
   workers: 'process' | 'inline';
+  intakeSpill: 'auto' | 'always' | 'off';
   queuePrefix: string;
   botName: string;
   signatureWindowSec: number;

@@ -6,7 +6,7 @@ import type { Config } from '../config/index.js';
 import { handlers, perform } from '../handlers/index.js';
 import { digestTick, jobs, processInbound, slaReconcile, startSchedules, type JobServices } from '../jobs/index.js';
 import { createBot } from './bot/bot.js';
-import { createIntake } from './bot/intake.js';
+import { createIntake, type JournalRecord } from './bot/intake.js';
 import { createProjectService } from './bot/project-service.js';
 import { createVisitService } from './bot/visit-service.js';
 import { readConnectionStates, startConnections } from './runtime/connections.js';
@@ -57,6 +57,7 @@ import { redisClockStore } from './simulator/clock.js';
 import { createSimulator } from './simulator/sim-server.js';
 import { setUpSimulator } from './simulator/setup.js';
 import { connectStore } from './store/connect.js';
+import { createIntakeJournal } from './store/intake-journal.js';
 import { runMigrations } from './store/migrations.js';
 import { createDeadLetterRepository } from './store/repositories/dead-letter.repository.js';
 import { createDigestRunRepository } from './store/repositories/digest-run.repository.js';
@@ -186,7 +187,12 @@ export async function startRuntime(givenConfig: Readonly<Config>, log: Logger): 
     });
     const tokens = createTokenCache(producerRedis, config.queuePrefix, withLock);
     // the acknowledgement path: store, line up, enqueue (webhooks, and the connections the bot dials itself)
-    const intake = createIntake({ inbound, producer, log, processing: processInbound });
+    // under a flood the acknowledgements spill into an overflow file on local disk (per deployment, under the data
+    // folder) rather than wait for the store; a file left by a process that died is moved into the store first
+    const journal = config.intakeSpill === 'off' ? undefined : createIntakeJournal<JournalRecord>({ dir: join(config.dataDir, 'intake', config.queuePrefix) });
+    const intake = createIntake({ inbound, producer, log, processing: processInbound, journal, spill: config.intakeSpill });
+    intake.start();
+    stack.push(() => intake.close());
     // the queue workers: in this process (role worker; role all with XIAOER_WORKERS=inline, or the simulator), or in a
     // child process of its own (role all by default), so that processing never starves the acknowledgement path
     const workerChild = config.role === 'all' && !sim && config.workers === 'process';
@@ -289,6 +295,11 @@ export async function startRuntime(givenConfig: Readonly<Config>, log: Logger): 
         name: 'xiaoer_working_day',
         help: "1 when today (the deployment's time zone and calendar) is a working day: the digests go out on those",
         value: () => (calendar.isWorkingDay(calendar.localDate(now())) ? 1 : 0),
+      });
+      computedGauge({
+        name: 'xiaoer_intake_overflow_waiting',
+        help: 'Messages acknowledged from the overflow file (the store was slow) and not yet moved into the store',
+        value: () => intake.overflow().waiting,
       });
     }
     // the worker process's last answer stands in when it is too busy to answer in time (2 s): its counters never

@@ -4,6 +4,7 @@ import { createBatcher } from '../store/batcher.js';
 import type { JobDefinition } from '../queue/define-job.js';
 import type { Producer } from '../queue/producer.js';
 import type { Logger } from '../shared/logger.js';
+import type { IntakeJournal } from '../store/intake-journal.js';
 import type { InboundRepository } from '../store/repositories/inbound.repository.js';
 
 export type IntakeOutcome = 'accepted' | 'duplicate' | 'ignored';
@@ -25,12 +26,45 @@ export interface IntakeDeps {
   producer: Producer;
   log: Logger;
   processing: InboundProcessingJob;
+  /**
+   * The overflow file (src/store/intake-journal.ts): without it every message is stored before it is acknowledged.
+   * `spill` says when it is used: `auto` when the store is slow to take acknowledgements, `always`, or `off`.
+   */
+  journal?: IntakeJournal<JournalRecord>;
+  spill?: IntakeSpill;
 }
+
+export type IntakeSpill = 'auto' | 'off' | 'always';
+
+/** A message as the overflow file keeps it. */
+export interface JournalRecord {
+  message: InboundMessage;
+  raw: unknown;
+  receivedAtMs: number;
+}
+
+/**
+ * `auto`: a message is written to the overflow file instead of the store once an acknowledgement has waited this long
+ * for the store (WeCom gives up after 5 s; the issue's budget is p99 < 100 ms).
+ */
+export const SPILL_AFTER_MS = 20;
+/** Messages moved from the overflow file into the store at a time. */
+const MOVE_CHUNK = 200;
+/** A move that failed (the store unreachable) is tried again after this, doubling, at most MOVE_RETRY_MAX_MS. */
+const MOVE_RETRY_MS = 500;
+const MOVE_RETRY_MAX_MS = 15_000;
 
 /**
  * The acknowledgement path, and nothing more: store the raw message under its unique (platform, message id) with
  * its arrival time, put it in its conversation's line (the order of processing, see process-inbound.job.ts),
  * enqueue its processing, answer. No parsing, LLM or outbound call here.
+ *
+ * Under a flood the store (shared with the workers working it off) can take longer than an acknowledgement may. Then
+ * (`spill`) messages are acknowledged once they are in the overflow file on local disk, and moved from it into the
+ * store, lined up and queued in arrival order in the background; while anything is waiting there, every new message
+ * goes there too, behind it, so that a conversation's messages reach the store in the order they came. When the
+ * file is moved, acknowledgements go straight to the store again and the file is removed. A process that died with
+ * messages in its file leaves them to the next one started on the same data folder, which moves them first (`start`).
  */
 export function createIntake(deps: IntakeDeps) {
   // concurrent acknowledgements put their messages in line and queue their jobs together: one pipeline for the lines,
@@ -41,7 +75,85 @@ export function createIntake(deps: IntakeDeps) {
     await deps.producer.enqueueMany(deps.processing, items.map((m) => ({ platform: m.platform, eventId: m.eventId })));
     return items.map(() => true as const);
   });
+  const spill = deps.journal ? (deps.spill ?? 'auto') : 'off';
+
+  /** Stored, then lined up and queued; 'duplicate' when the store already had it. */
+  async function storeAndQueue(r: JournalRecord, log: Logger): Promise<'accepted' | 'duplicate'> {
+    // a store failure propagates: the platform gets a 5xx and delivers again (or the move is tried again)
+    if ((await deps.inbound.store(r.message, r.raw, new Date(r.receivedAtMs))) === 'duplicate') {
+      log.info('duplicate delivery ignored');
+      return 'duplicate';
+    }
+    try {
+      await enqueue({ ...r.message, receivedAtMs: r.receivedAtMs });
+    } catch (err) {
+      // stored durably: the recovery sweep enqueues it once Redis answers again
+      log.error({ err: { message: (err as Error).message } }, 'enqueue failed; left for the recovery sweep');
+    }
+    return 'accepted';
+  }
+
+  // acknowledgements waiting for the store: when each started (oldest first, in insertion order)
+  const waiting = new Map<number, number>();
+  let seq = 0;
+  // the overflow: records on disk and not yet in the store, in arrival order (adopted files' records first)
+  const backlog: JournalRecord[] = [];
+  let adoptedFiles: string[] = [];
+  let moving: Promise<void> | null = null;
+  let moved = 0;
+  let closing = false;
+
+  const spilling = () => {
+    if (spill === 'off') return false;
+    if (spill === 'always' || backlog.length > 0 || moving) return true;
+    const oldest = waiting.values().next();
+    return !oldest.done && Date.now() - oldest.value >= SPILL_AFTER_MS;
+  };
+
+  function move(): void {
+    moving ??= (async () => {
+      let retryMs = MOVE_RETRY_MS;
+      while (backlog.length && !closing) {
+        const chunk = backlog.slice(0, MOVE_CHUNK);
+        try {
+          await Promise.all(chunk.map((r) => storeAndQueue(r, deps.log.child({ platform: r.message.platform, eventId: r.message.eventId, chatId: r.message.chatId }))));
+          backlog.splice(0, chunk.length);
+          moved += chunk.length;
+          retryMs = MOVE_RETRY_MS;
+        } catch (err) {
+          // the store is unreachable: the chunk is moved again (what did get in is then a duplicate)
+          deps.log.warn({ err: { message: (err as Error).message }, waiting: backlog.length }, 'moving acknowledged messages into the store failed; retrying');
+          await new Promise((r) => setTimeout(r, retryMs).unref());
+          retryMs = Math.min(retryMs * 2, MOVE_RETRY_MAX_MS);
+        }
+      }
+      if (!backlog.length) {
+        // everything on disk is in the store: the files go (a line appended meanwhile keeps its file, see release)
+        deps.journal!.release(adoptedFiles);
+        adoptedFiles = [];
+      }
+    })().finally(() => {
+      moving = null;
+      if (backlog.length && !closing) move();
+    });
+  }
+
   return {
+    /**
+     * Takes over the overflow files of processes that are gone (same data folder, same deployment): their messages
+     * are moved into the store first, before any new one. Call once, before the first `accept`.
+     */
+    start(): number {
+      if (!deps.journal) return 0;
+      const { files, records } = deps.journal.adopt();
+      if (!records.length && !files.length) return 0;
+      adoptedFiles = files;
+      backlog.push(...records);
+      deps.log.warn({ files: files.length, messages: records.length }, 'intake: moving acknowledged messages left by a stopped process into the store');
+      move();
+      return records.length;
+    },
+
     async accept(result: ReceiveResult, now: Date): Promise<IntakeOutcome> {
       if (result.kind === 'ignored') {
         deps.log.debug({ reason: result.reason }, 'callback ignored');
@@ -49,19 +161,38 @@ export function createIntake(deps: IntakeDeps) {
       }
       const { message, raw } = result;
       const log = deps.log.child({ platform: message.platform, eventId: message.eventId, chatId: message.chatId });
-      // a store failure propagates: the platform gets a 5xx and delivers again
-      if ((await deps.inbound.store(message, raw, now)) === 'duplicate') {
-        log.info('duplicate delivery ignored');
-        return 'duplicate';
+      const record: JournalRecord = { message, raw, receivedAtMs: now.getTime() };
+      if (spilling()) {
+        // on disk, then acknowledged; the store gets it in the background, behind what came before it (it is in the
+        // backlog before its line is written, so that the file is never removed with a line whose record was not moved)
+        backlog.push(record);
+        move();
+        await deps.journal!.append(record);
+        log.info('message accepted (overflow)');
+        return 'accepted';
       }
+      const id = seq++;
+      waiting.set(id, Date.now());
       try {
-        await enqueue({ ...message, receivedAtMs: now.getTime() });
-      } catch (err) {
-        // stored durably: the recovery sweep enqueues it once Redis answers again
-        log.error({ err: { message: (err as Error).message } }, 'enqueue failed; left for the recovery sweep');
+        const outcome = await storeAndQueue(record, log);
+        if (outcome === 'accepted') log.info('message accepted');
+        return outcome;
+      } finally {
+        waiting.delete(id);
       }
-      log.info('message accepted');
-      return 'accepted';
+    },
+
+    /** Messages acknowledged from the overflow file and not yet in the store; moved so far (for metrics and tests). */
+    overflow(): { waiting: number; moved: number } {
+      return { waiting: backlog.length, moved };
+    },
+
+    /** Waits (at most `ms`) for the overflow to reach the store; what is left stays on disk for the next start. */
+    async close(ms = 10_000): Promise<void> {
+      const deadline = Date.now() + ms;
+      while ((backlog.length || moving) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      closing = true;
+      deps.journal?.close();
     },
   };
 }

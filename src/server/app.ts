@@ -19,7 +19,7 @@ import { readRawBody } from './raw-body.js';
 export interface HttpDeps {
   config: Readonly<Config>;
   log: Logger;
-  intake: Intake;
+  intake: Pick<Intake, 'accept'>;
   tickets: TicketRepository;
   wecom?: WecomReceiver;
   /**
