@@ -19,8 +19,8 @@ export interface IntakeJournal<T> {
   /** Appends the records; resolves once they are on disk (written and synced), with the others of the same turn. */
   append(record: T): Promise<void>;
   /**
-   * Files left by processes that are gone (their pid no longer runs): their records in file order, oldest file
-   * first. The files are kept until `release` names them, so that a crash while they are moved loses nothing.
+   * Files left by processes that are gone (their pid no longer runs, or it is this process's pid and the file is
+   * older than this process): their records in file order, oldest file first. The files are kept until `release` names them, so that a crash while they are moved loses nothing.
    */
   adopt(): { files: string[]; records: T[] };
   /**
@@ -39,8 +39,11 @@ interface Waiter {
   reject: (e: unknown) => void;
 }
 
-export function createIntakeJournal<T>(opts: { dir: string; fsync?: boolean; pid?: number; isAlive?: (pid: number) => boolean }): IntakeJournal<T> {
+export function createIntakeJournal<T>(opts: { dir: string; fsync?: boolean; pid?: number; startedAt?: number; isAlive?: (pid: number) => boolean }): IntakeJournal<T> {
   const pid = opts.pid ?? process.pid;
+  // a file named with this pid but older than this process is an earlier process's that had the same pid (a
+  // container restarted: the bot is pid 1 again)
+  const startedAt = opts.startedAt ?? Date.now() - process.uptime() * 1000;
   const fsync = opts.fsync ?? true;
   const alive = opts.isAlive ?? processAlive;
   mkdirSync(opts.dir, { recursive: true });
@@ -124,7 +127,7 @@ export function createIntakeJournal<T>(opts: { dir: string; fsync?: boolean; pid
       const names = readdirSync(opts.dir)
         .filter((n) => n.endsWith('.jnl'))
         .map((n) => ({ n, owner: Number(n.split('-')[0]), at: Number(n.split('-')[1]), seq: Number(n.split('-')[2]?.split('.')[0]) }))
-        .filter((f) => Number.isInteger(f.owner) && f.owner !== pid && !alive(f.owner))
+        .filter((f) => Number.isInteger(f.owner) && (f.owner === pid ? f.at < startedAt : !alive(f.owner)))
         .sort((a, b) => a.at - b.at || a.seq - b.seq);
       for (const { n } of names) {
         const path = join(opts.dir, n);

@@ -55,4 +55,16 @@ describe('the intake overflow file', () => {
     expect(readdirSync(d)).toHaveLength(2);
     me.close();
   });
+
+  it('takes over a file of an earlier process that had the same pid (a restarted container), not its own', async () => {
+    const d = dir();
+    const before = createIntakeJournal<{ id: string }>({ dir: d, pid: 1 });
+    await before.append({ id: 'before the restart' });
+    before.close();
+    await new Promise((r) => setTimeout(r, 5));
+    const after = createIntakeJournal<{ id: string }>({ dir: d, pid: 1, startedAt: Date.now(), isAlive: () => true });
+    await after.append({ id: 'mine' });
+    expect(after.adopt().records).toEqual([{ id: 'before the restart' }]);
+    after.close();
+  });
 });
