@@ -25,8 +25,21 @@ export const lexiconCueKey = (category: Category, w: string | RegExp): string =>
 /** A lexicon answer this sure is a rule that is certain: learned weights never change it. */
 export const LEXICON_CERTAIN = 0.9;
 
+type MatchedCue = { readonly category: Category; readonly key: string; readonly weight: number };
+/** The last text read and its cues: a report is read twice (is it a report at all, then its category). */
+let lastText: string | null = null;
+let lastCues: readonly MatchedCue[] = [];
+
 /** The cues of each category a text matches, with how much each counts (the first clause counts more). */
-export function matchedCues(text: string): { category: Category; key: string; weight: number }[] {
+export function matchedCues(text: string): readonly MatchedCue[] {
+  if (text === lastText) return lastCues;
+  const out = scanCues(text);
+  lastText = text;
+  lastCues = out;
+  return out;
+}
+
+function scanCues(text: string): MatchedCue[] {
   const firstClause = text.split(/[，,。！？!?；;\n]/)[0] ?? text;
   const has = (s: string, w: string | RegExp) => (typeof w === 'string' ? s.includes(w) : w.test(s));
   const out: { category: Category; key: string; weight: number }[] = [];
@@ -50,7 +63,7 @@ export function classifyByLexicon(text: string, adjust?: ReadonlyMap<string, num
   return guessOf(matched, (key) => adjust.get(key) ?? 1);
 }
 
-function guessOf(matched: { category: Category; key: string; weight: number }[], factor: (key: string) => number): CategoryGuess {
+function guessOf(matched: readonly MatchedCue[], factor: (key: string) => number): CategoryGuess {
   const byCat = new Map<Category, number>((Object.keys(LEXICON) as Category[]).map((c) => [c, 0]));
   for (const m of matched) byCat.set(m.category, byCat.get(m.category)! + m.weight * factor(m.key));
   const scores = [...byCat];

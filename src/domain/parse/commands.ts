@@ -95,7 +95,7 @@ export function parseCorrection(t: string): Correction | null {
   const dismiss = /^(?:这|此|该)?(?:个|件|条)?(?:不是问题|不属于问题|非问题|不是诉求|不是企业诉求|无效工单|不是工单)(?:[\s,，。:：;；]+(?:理由|原因|说明)?[:：]?\s*(.*))?$/.exec(rest);
   if (dismiss) return { field: 'dismiss', ...(dismiss[1]?.trim() ? { note: dismiss[1].trim() } : {}) };
   // a question about the ticket ("#12 企业是否要补材料", "#12 类别是什么") corrects nothing
-  if (/[?？吗呢]$|什么|哪个|哪类|是否/.test(rest)) return null;
+  if (/[?？吗呢]$|什么|哪个|哪类|是否|是不是|要不要|能不能|可不可以|有没有|会不会/.test(rest)) return null;
   const urgency = new RegExp(`^(?:紧急程度|紧急度|优先级|缓急)?\\s*${SET}\\s*(紧急|加急|急件|一般|普通|不紧急|非紧急|正常)(?:件|工单)?$`).exec(rest);
   if (urgency) return { field: 'urgency', to: URGENCY_WORDS[urgency[1]!]! };
   const enterprise = new RegExp(`^(?:企业|公司|单位|企业名称|所属企业)\\s*${SET}\\s*(.{2,40})$`).exec(rest);
@@ -108,5 +108,13 @@ export function parseCorrection(t: string): Correction | null {
   const bare = /^(?:改为|改成|更正为|调整为|修改为|归为|归入|应为)\s*(.{2,20}?)$/.exec(rest);
   const category = bare ? categoryFrom(bare[1]!) : null;
   if (category) return { field: 'category', to: category, text: bare![1]!.trim() };
+  // "#12 应该是水电气网类的", "#12 分错了，这个属于融资类", "#12 应该算用工人才": the category said in other words — a
+  // category's label, or a word of it with 类 (so that "#12 应该是供电所的问题" stays a note)
+  const said = /^(?:(?:分类|类别)?(?:分错了|错了|不对)[\s,，。]*)?(?:这个|这条|这件|此件|该件)?(?:应该|应当|应)?(?:是|算|属于|归|归到|划到|放到|放在|分到)\s*(.{2,12}?)(类别|类的?|那一?类)?(?:问题|工单)?(?:吧|才对)?$/.exec(rest);
+  if (said) {
+    const v = said[1]!.trim();
+    const to = said[2] ? categoryFrom(v) : (Object.keys(CATEGORIES) as Category[]).find((k) => CATEGORIES[k] === v) ?? null;
+    if (to) return { field: 'category', to, text: v };
+  }
   return null;
 }

@@ -54,6 +54,8 @@ function candidateDates(text: string, now: DateTime, cal: BusinessCalendar): (st
     return mm;
   };
 
+  // a limit promised in the past ("当时说5个工作日内答复") tells what was said, not what is asked now
+  take(new RegExp(`(当时|之前|当初|上次|原来|本来|那时|那会儿)(说|讲|承诺|答应|表示|告诉我们)(好)?的?[^，。；,;]{0,6}?${NUM}个?(工作日|天|日|周|星期|礼拜|月)(之内|内|以内)`));
   if ((m = take(/(\d{4})[年\-/.](\d{1,2})[月\-/.](\d{1,2})[日号]?/))) {
     out.push(fmt(DateTime.fromObject({ year: +m[1]!, month: +m[2]!, day: +m[3]! }, { zone: now.zone })));
   }
@@ -89,6 +91,17 @@ function candidateDates(text: string, now: DateTime, cal: BusinessCalendar): (st
     if (n) out.push(fmt(today.plus({ months: n })));
   }
   if (take(/下个?月(底|末)/)) out.push(fmt(today.plus({ months: 1 }).endOf('month')));
+  // "我们12月底要并网", "争取明年3月底前投产": the end of the month named, as a limit
+  if ((m = take(new RegExp(`(?:${LIMIT_BEFORE})?(明年|今年)?${NUM}月(?:底|末)${LIMIT_AFTER}|${LIMIT_BEFORE}(明年|今年)?${NUM}月(?:底|末)`)))) {
+    const month = cnNumber((m[2] ?? m[4])!);
+    const year = m[1] ?? m[3];
+    if (month && month <= 12) {
+      let d = DateTime.fromObject({ year: today.year + (year === '明年' ? 1 : 0), month, day: 1 }, { zone: now.zone }).endOf('month');
+      // "1月底" written in November means next January; "今年3月底" stays this year (the past)
+      if (!year && d < today.minus({ months: 2 })) d = d.plus({ years: 1 }).endOf('month');
+      out.push(fmt(d.startOf('day')));
+    }
+  }
   // "月底/年底" asks for a date when it is a limit ("月底前", "月底就到期", "争取年底"), not when it names a season
   // ("年底订单多") or the past ("上个月底", "去年年底")
   if (take(new RegExp(`${LIMIT_BEFORE}(月底|月末)|(?<!上个?)(月底|月末)${LIMIT_AFTER}`))) out.push(fmt(today.endOf('month')));

@@ -15,14 +15,23 @@ export interface DigestRequest {
 }
 
 /** Figures only the digest answers: named alone, they are a request for numbers. */
-const STRONG = /(破解率|响应率|满意率|办结率|超期率|参评率|好评率|差评率|红黑榜|排名|排行|简报|日报|周报|月报|问题汇总|数据汇总|情况汇总|汇总数据|统计数据|今日数据|工作台账数据)/;
+const STRONG = /(破解率|响应率|满意率|满意度|回潮率|及时率|办结率|超期率|参评率|好评率|差评率|红黑榜|排名|排行|简报|日报|周报|月报|问题汇总|数据汇总|情况汇总|汇总数据|统计数据|今日数据|工作台账数据)/;
 /** Figures that read as numbers only with a period or a scope, and a request or question with them. */
-const WEAK = /(新增|办结|在办|超期|销号|差评|好评|受理|问题|工单|诉求|数据|数字|统计|情况|汇总|多少件|几件)/;
-const PERIOD = /(目前|现在|当前|截至目前|今天|今日|昨天|昨日|本周|这周|这个?星期|上周|上个?星期|本月|这个?月|上个?月|今年|本年|年度|全年|今年以来|年初以来|以来)/;
-const SCOPE = /(各部门|各单位|各专班|各街道|各乡镇|各镇街|分部门|分单位|按部门|各类|分类别|各个部门|哪个部门|哪些部门|全区)/;
-const ASK = /(多少|几件|几个|几单|怎么样|怎样|如何|咋样|情况|发一下|发下|发我|发给我|报一下|报个|看看|看一下|看下|汇总|统计|排名|排行|有哪些|是多少|了吗|呢|吗|[?？])/;
+const WEAK = /(新增|办结|在办|超期|销号|差评|好评|评价|满意|回潮|受理|响应|时长|用时|问题|工单|诉求|数据|数字|统计|情况|汇总|通报|数量|件数|多少件|几件)/;
+const PERIOD = /(目前|现在|当前|截至目前|今天|今日|昨天|昨日|本周|这周|这个?星期|上周|上个?星期|本月|这个?月|上个?月|月度|季度|今年|本年|年度|全年|今年以来|年初以来|以来)/;
+const SCOPE = /((审批|用地|水电气网?|用工|人才|融资|资金|政策|基础设施|施工|纠纷|招商|市场)类的?(问题|工单|诉求)|各部门|各单位|各专班|各街道|各乡镇|各镇街|分部门|分单位|按部门|各类|分类别|各个部门|哪个部门|哪些部门|全区)/;
+const ASK = /(多少|占比|比例|件数|个数|总量|整理|发群|发到群|发个|发份|发一份|几件|几个|几单|最多|最少|最快|最慢|最好|最差|比一比|比比|怎么样|怎样|如何|咋样|情况|发一下|发下|发我|发给我|报一下|报个|看看|看一下|看下|汇总|统计|排名|排行|有哪些|是多少|了吗|呢|吗|[?？])/;
+/** Departments compared: "几个局谁办得快，比一比", "哪个部门办得最慢". */
+const COMPARE =
+  /((谁|哪个|哪些|哪家)(局|部门|单位|街道|专班|乡镇|镇街)?.{0,8}(办得?(快|慢|好|多)|拖得?最?久|最久|最长|最短|最快|最慢|最多|最少|最好|最差|效率|速度)|(谁|哪个)(更|比较)?(快|慢)(些|一些|一点)?$|比一比|比比看|排个名|排一下名)/;
+/** Which kind of problem comes most: "企业反映最多的是哪类问题". */
+const WHICH_KIND = /(哪类|哪一类|哪种|什么类).{0,4}(最多|最少|最集中)|(最多|最少|最集中)的是(哪|什么)(类|种|方面)/;
+/** A count of tickets in one state, asked without a period: "回潮的问题有几个", "差评的有多少件". */
+const COUNTED = /((回潮|超期|差评|好评|新增|办结|在办|销号)的?(问题|工单|件|单子?)?|[\u4e00-\u9fa5]{2,4}类的?(问题|工单|诉求))(有|一共|总共|共|现在)?(几个|几件|几单|多少)/;
+/** Who writes of an enterprise's own matter, whatever else the text has. */
+const FIRST_PERSON = /(我们|我司|我厂|我公司|本公司|帮忙|帮我们|麻烦)/;
 /** What an enterprise writes about its own problem: never a request for numbers. */
-const OWN_PROBLEM = /(那个|这个(?!月|星期|季度|礼拜)|那件|这件|不了|不上去|不进去|报错|出错|失败|故障|卡住|打不开|登不上|无法|不能|没法|一直|系统|提交|上传|填报|申报|反映的|提的|报的|上次|之前|我们|我司|我厂|我公司|本公司|我们公司|申请|审批|没批|批不下来|影响|耽误|麻烦|帮忙|帮我们|协调一下|急|反映一下)/;
+const OWN_PROBLEM = /(那个|这个(?!月|星期|季度|礼拜)|那件|这件|不了|不上去|不进去|报错|出错|失败|故障|卡住|打不开|登不上|无法|不能|没法|一直|系统|提交|上传|填报|申报|反映的|提的|(?<!通|简|周|月|日|年|汇|快)报的|上次|之前|我们|我司|我厂|我公司|本公司|我们公司|申请|审批|没批|批不下来|影响|耽误|麻烦|帮忙|帮我们|协调一下|急|反映一下)/;
 
 const CATEGORY_WORDS: [RegExp, Category][] = [
   [/审批|手续/, 'approval'],
@@ -43,37 +52,41 @@ const CATEGORY_WORDS: [RegExp, Category][] = [
  */
 export function parseDigestRequest(bare: string): DigestRequest | null {
   if (bare.length === 0 || bare.length > 30) return null;
-  const strong = STRONG.test(bare);
-  const weak = WEAK.test(bare) && (PERIOD.test(bare) || SCOPE.test(bare)) && ASK.test(bare);
+  const compare = COMPARE.test(bare) && /(局|部门|单位|街道|专班|乡镇|镇街)/.test(bare) && !FIRST_PERSON.test(bare);
+  const strong = STRONG.test(bare) || compare || ((COUNTED.test(bare) || WHICH_KIND.test(bare)) && !FIRST_PERSON.test(bare));
+  const scoped = SCOPE.test(bare) || compare;
+  const weak = WEAK.test(bare) && (PERIOD.test(bare) || scoped) && ASK.test(bare);
   if (!strong && !weak) return null;
-  // "我们的用电申请本月能批吗": an enterprise's own problem, whatever figure words it has
-  if (OWN_PROBLEM.test(bare) && !/(破解率|响应率|满意率|办结率|超期率|参评率)/.test(bare)) return null;
+  // "我们的用电申请本月能批吗": an enterprise's own problem, whatever figure words it has ("各街道反映的问题数量统计一下"
+  // is a leader's count over a scope, not one enterprise's matter)
+  const leaderScope = scoped && !FIRST_PERSON.test(bare) && /(统计|数量|多少|几个|几件|排名|排行|汇总|比一比|最多|最少)/.test(bare);
+  if (OWN_PROBLEM.test(bare) && !leaderScope && !/(破解率|响应率|满意率|办结率|超期率|参评率)/.test(bare)) return null;
   // a figure word inside a longer sentence that asks nothing ("我们厂在全区纳税排名前十，…") is not a request
-  if (strong && !weak && !ASK.test(bare) && bare.length > 12) return null;
+  if (strong && !weak && !compare && !ASK.test(bare) && bare.length > 12) return null;
   // "这周超期的有哪些", "超期清单": the overdue tickets themselves (查询), not the figure
   if (/超期/.test(bare) && !/超期率/.test(bare) && /(哪些|清单|列表|名单|明细)/.test(bare)) return null;
 
   const previous = /(昨天|昨日|上周|上个?星期|上个?月)/.test(bare);
   const period: DigestRequest['period'] = /(今年|本年|年度|全年|年初以来|今年以来|年报)/.test(bare)
     ? 'year'
-    : /(本月|这个?月|上个?月|月报)/.test(bare)
+    : /(本月|这个?月|上个?月|月报|月度)/.test(bare)
       ? 'month'
       : /(本周|这周|这个?星期|上周|上个?星期|周报)/.test(bare)
         ? 'week'
         : /(今天|今日|昨天|昨日|日报)/.test(bare)
           ? 'day'
-          : /(排名|排行|红黑榜|各部门|各单位|各专班)/.test(bare)
+          : compare || /(排名|排行|红黑榜|各部门|各单位|各专班)/.test(bare)
             ? 'month'
             : 'day';
 
   const category = CATEGORY_WORDS.find(([re]) => re.test(bare))?.[1] ?? null;
-  const focus: DigestFocus = /(排名|排行|红黑榜|各部门|各单位|各专班|各街道|各乡镇|各镇街|分部门|按部门|哪个部门|哪些部门|各个部门)/.test(bare)
+  const focus: DigestFocus = compare || /(排名|排行|红黑榜|各部门|各单位|各专班|各街道|各乡镇|各镇街|分部门|按部门|哪个部门|哪些部门|各个部门)/.test(bare)
     ? 'ranking'
     : /破解率/.test(bare)
       ? 'solve'
       : /响应率/.test(bare)
         ? 'response'
-        : /(满意率|参评率|好评|差评)/.test(bare)
+        : /(满意率|参评率|好评|差评|评价|满意)/.test(bare)
           ? 'satisfaction'
           : /(超期)/.test(bare)
             ? 'overdue'

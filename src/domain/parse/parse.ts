@@ -35,7 +35,7 @@ const URGENT = [
   '停水', '停气', '断网', '进不了场', '进不来', '停滞', '安全隐患', '隐患', '危险', '险情', '坍塌', '倒塌', '塌了', '事故', '安全防护',
   '围堵', '堵在', '堵路', '信访', '上访', '欠薪', '讨薪', '拉横幅', '拉着横幅', '来闹', '闹事', '堵门', '着火', '火灾', '泄漏', '泄露', '爆炸',
   '滑坡', '塌陷', '沉陷', '受伤', '伤亡', '进不了', '漫到', '被淹', '淹了', '进水', '失灵', '失控', '砸到', '砸伤',
-  '掉下来', '出事', '撞', '吓人', '赶紧', '赶快', '扬言', '触电', '坠落', '车祸', '来堵', '停供', '停用', '责令', '查封', '冻结', '发不出', '停摆', '瘫痪', '中毒', '起火', '冒烟',
+  '掉下来', '往下掉', '出事', '撞', '吓人', '赶紧', '赶快', '扬言', '触电', '坠落', '车祸', '来堵', '停供', '停用', '责令', '查封', '冻结', '发不出', '停摆', '瘫痪', '中毒', '起火', '冒烟',
 ];
 /**
  * Situations named by phrases rather than words: monitoring alarms and deformation (safety), people kept off the
@@ -44,8 +44,8 @@ const URGENT = [
 const URGENT_PATTERNS = [
   /监测.{0,8}(异常|超标|报警)|(超|超过|超出|达到|突破).{0,3}(预警|报警|警戒)(值|线)?|开裂严重|不敢(进|坐|用|住|靠近)/,
   /(支护|基坑|边坡|结构|楼板|顶板|墙体|脚手架|模板|塔吊).{0,6}(变形|位移|倾斜|松动|断裂)|担心.{0,6}(结构|安全)|(危及|威胁|影响).{0,4}安全/,
-  /(?<!不然|否则|要不)不让.{0,4}(进场|施工|开工|干活|进厂|作业|运|通行|车|出|进)|(拦|堵|封)(车|路|门)|把.{0,6}门.{0,2}锁|(一帮|一群|一伙|几十个?|上百)人|聚集|聚在|带人|打架|动手/,
-  /欠.{0,8}工资|(讨|要|讨要|追讨)工资|工资.{0,6}(没发|没给|拖欠|发不)/,
+  /(?<!不然|否则|要不)不让.{0,4}(进场|施工|开工|干活|进厂|作业|运|通行|车|出|进)|(拦|堵|封)(车|路|门)|把.{0,6}门.{0,2}锁|(一帮|一群|一伙|几十个?|上百)(个|号|名)?(人|家属|工人|村民|农民工|民工|业主|居民)|花圈|聚集|聚在|带人|打架|动手/,
+  /欠.{0,8}工资|(讨|要|讨要|追讨)工(资|钱)|工资.{0,6}(没发|没给|拖欠|发不)|(没发|不发|拖欠|没给|没结)(工人|员工|他们|农民工|大家)?的?工(资|钱)/,
   /(堵|占|堆).{0,8}消防通道|消防通道.{0,6}(堵|占|堆)|安全带|(高空|高处)作业|违规作业|冒险作业|容易塌|会塌/,
   /(裂缝|裂纹|开裂|沉降|倾斜|变形).{0,8}(越来越|变大|扩大|加大|加宽|加剧|还在)|(柱子?|梁|承重墙|墙体|楼板|地基|基础).{0,6}(开裂|裂了|裂缝|断裂|下沉)/,
   /(塔吊|电梯|升降机|吊车|起重机|锅炉|压力容器|脚手架).{0,6}(异响|异常|晃|故障)/,
@@ -53,7 +53,38 @@ const URGENT_PATTERNS = [
   /(?<!要求(我们)?|让我们|逼我们|叫我们)(停|断)(产|线|机|货|料)|生产线.{0,6}(停|只能维持|撑不)|(只能|最多)(维持|撑)/,
   /(施工|生产|工程|项目|工地|车间|产线|厂里|工厂).{0,4}停了|(掐|断|停|拉)了?.{0,3}(我们的?)?(电|水|气|网)|(电|水|气).{0,3}给?(掐|断|停|拉闸)了|(吹倒|刮倒|压到|砸到|砸中)/,
   /(堵着|堵住|围着|守在|赖在|在厂里|在工地).{0,6}(工地|厂门|大门|路|门口|不走|不让)|家属.{0,8}(不走|闹|堵|围|聚集|讨说法)|(被|把).{0,8}(围住|包围|围了|围堵)/,
+  // a smell of gas is a leak until shown otherwise
+  /(燃气|天然气|煤气|液化气|气罐).{0,10}(气味|味道|异味|漏气|漏了|泄)|(闻到|有股?|一股).{0,4}(燃气|煤气|天然气|液化气)味/,
+  // a whole line or plant standing still now ("整个烘干线都停了", "设备全停了")
+  /(整条|整个|全部|所有|几条|生产|流水|产|烘干|装配|包装)线.{0,4}(都|全|全部)?停(了|下来|掉)|(设备|机器|机组|锅炉|机台|车间|产线|工厂|厂子|全厂).{0,2}(都|全|全部)停(了|下来|掉)/,
+  // people who will not leave, work stopped by them, a way blocked ("十几个人在办公室不走", "路给堵了", "还在僵持")
+  /(\d+|[一二三四五六七八九十两几]+)(十|百)?(几|多)?(个|号|名)?人.{0,10}(不走|不肯走|不离开|赖着)|僵持|对峙|(路|大门|厂门|门口|出入口)(给|被)?(堵|封|拦)(了|住|死)|拉.{0,2}横幅|抗议|示威/,
+  /(一整天|整天|好几天|几天|\d+天|[两三四五]天)(都|了)?(没法|无法|不能)(干活|施工|开工|生产|作业|上班|营业)|干不了活|(没法|无法)(干活|施工|作业)了/,
+  // something about to fall ("围墙已经往外歪了", "电线杆快倒了")
+  /(墙|楼|房子?|电线杆|电杆|杆子|树|广告牌|棚|挡墙|护坡).{0,6}(歪了|往外歪|往里歪|要倒|快倒|鼓出|鼓起)/,
 ];
+/**
+ * Words that look urgent but are not: a fee (停机费), a shortage (急缺), a stoppage threatened if something else does
+ * not happen (再运不出去就要停工) or demanded and argued against (不停工), a list one is not on (进不了目录).
+ */
+const NOT_URGENT =
+  /停(机|工|产|车|电)(费|损失费)|急缺|(再|如果|要是|若|万一|不然|否则|的话)[^。；;！!？?]{0,24}(就|便)?(要|会|得|可能|只能|将)(被)?(停工|停产|停线|停机)|(不|别|不用|不要|免于|避免)停(工|产)|要停工整改|进不了[^，。；,;！!？?]{0,8}(目录|名录|名单|库|体系|市场|商场|超市|系统|圈子)/g;
+
+/** How to use a command, asked in a few words ("怎么报问题", "怎麼催辦？", "如何认领工单"). */
+const HOW_TO_COMMAND =
+  /^(请问)?(怎么|如何|怎样|咋)(在这里|在群里)?((给|对|把)(工单|问题|诉求))?(报|提|上报|提交|反映|报送|催办|催|认领|签收|办结|答复|评价|转办|重办|查询|查|更正|改)(一下)?(问题|诉求|工单|进度|类别)?(呢|啊|呀)?$/;
+/** A ticket taken on in plain words: "我们局来办", "我们街道跟进", "这个由我们科室牵头", "收到，我来对接". */
+const CLAIM_PLAIN =
+  /^(好的?|收到|行|可以|ok)?(这个|这件事?|此事|这单|这件)?((由|交给)?(我们?|我司|本)(局|街道|部门|科室?|镇|乡|中心|所|单位|处|办|这边|团队|专班|社区)?|[\u4e00-\u9fa5]{0,6}(局|街道|镇|乡|科室?|中心|所|办)?(这边|这里))(来)?(牵头|负责)?(办理?|跟进|跟|处理|负责|牵头|对接|协调|接手|接|认领|管)(吧|一下|起来|了)?$|^(好的?|收到)?(这个|这单|这件)?(就)?(交)?给我(们)?(吧|来办?|来处理)?$/i;
+/** The problem back after a fix: "又断电两次", "又漏水了", "修得不行", "跟没修一样". */
+const PROBLEM_BACK =
+  /(又|再次|再一次|还是)(停|断|跳|掉|没)了?.{0,3}(电|水|气|网|闸)|又(坏|漏|塌|堵|冒|出现|出问题|不行|不通|不亮)|修得(不行|不好|不怎么样)|(跟|和)没修(一样|似的)|白修了|没修好|修了.{0,6}(还是|又)/;
+/** Done, said in plain words: "规划许可证今天已经发给企业", "人已经招齐了，问题解决", "电已经通了". */
+const DONE_PLAIN =
+  /(已经?|都)(发给|交给|送达|发放|下发|出证|下证|领到|拿到|到账|拨付到位|批了|批复了|办出|办下来|批下来|拿下来|放款|放下来|交付|修好|修复|恢复|接通|招齐|招到|到位|落地)|(已经?|都)?收到(了)?(款|钱|资金|补贴|货款|工程款)|问题(已经?|都)?解决(了|啦)?(?![吗呢没不得])|(修好|弄好|办好)了|(电|水|气|网|路)(已经?|都)?(通|接通|恢复)了/;
+/** A cadre's own tickets: "我手上", "派给我的", "我名下". */
+const OWN_LIST =
+  /(我手上|我手里|我名下|派给我|分给我|交给我|转给我|我负责的)|(我这边|我的).{0,8}(单子?|工单|待办|任务|件|没办完|没办结|未办结|在办|没处理|超期|逾期)|(没办完|没办结|未办结|没处理完)的?$/;
 
 function ticketRef(text: string): number | null {
   const m = text.match(TICKET_REF);
@@ -70,7 +101,9 @@ function detectIntent(t: string, ticket: number | null): Intent {
   const bare = bareText(t);
   if (/^(帮助|help|菜单|使用说明|说明|怎么用|怎么使用|如何使用|你能做什么|你会什么|你都会|能做什么|有哪些功能|功能)/i.test(bare) && bare.length <= 12) return 'help';
   if (/(有什么用|会些什么|会什么|会啥|能干什么|能干啥|干啥|能做啥|可以做什么|能帮什么|能帮我干什么|能帮我做什么|能帮我们做什么|能帮我们干什么|怎么用|怎么使用|使用方法)$/.test(bare.replace(/^@?小二/, '')) && bare.length <= 16) return 'help';
-  if (/(哪些|什么|几个)(命令|指令|功能|口令)|(命令|指令)(有哪些|是什么|列表|大全)|^怎么用|^如何用|这个机器人|小二(能|会|怎么)/.test(bare) && bare.length <= 14) return 'help';
+  if (/(哪些|什么|几个)(命令|指令|功能|口令)|(命令|指令)(有哪些|是什么|列表|清单|大全|一览|说明)|^怎么用|^如何用|这个机器人|小二(能|会|怎么)/.test(bare) && bare.length <= 14) return 'help';
+  // "怎么报问题？", "如何催办", "怎样认领工单": how to use a command (a question, and nothing about a problem of one's own)
+  if (HOW_TO_COMMAND.test(bare)) return 'help';
   // 项目代办's leaders' reports: 月调度, 季观摩, 年验收 (the digest handler answers them)
   if (/^(?:@\S*?)?(本|本月|本季度?|今年|年度|重点项目)?(月调度|季观摩|年验收)(报告|情况)?$/.test(bare)) return 'digest';
   if (/(简报|日报|周报|月报|排名|红黑榜|今日数据)/.test(bare) && bare.length <= 12 && !/(问题|反映|申请)/.test(bare)) return 'digest';
@@ -78,13 +111,26 @@ function detectIntent(t: string, ticket: number | null): Intent {
     // 更正: "#12 类别改为 用工人才", "#12 改为紧急", "#12 企业是 神马电力", "#12 不是问题"
     if (parseCorrection(t)) return 'correct';
     if (/(转办|转交|转给|转到|移交|交由|改派|退单|退回)/.test(t)) return 'transfer';
+    // "钱还没到账，怎么就办结了？", "还没通电怎么就销号了": closed too early
+    if (/(怎么|为什么|为啥|凭什么|咋)((就|都|显示|成了|变成|标成?|给|被)[^，。,;；]{0,3}|[^，。,;；办]{1,3})(办结|结案|结了|关了|销号|关闭|关单)(?!流程|手续|需要|要)|(还没|没有?|未).{1,12}(就|却|竟然)(办结|结案|结了|关了|销号|关闭)/.test(t)) return 'reopen';
     if (/(重新打开|重办|还没解决|没有解决|未解决|没解决|重新处理|重新办理|重新办|问题依旧|问题还在|还是不行|实际上(还是)?没|其实(还是)?没|并没有(解决|办好|通))/.test(t)) return 'reopen';
     // "周报里显示已办结，但实际上我们的电还没通", "还是没气，根本没修好" (with a rating word it is a rating with its reason)
     if (/(实际上.{0,8}(还没|没有?|未)(通|好|解决|修好|办好|恢复)|根本没(修好|解决|办好|通)|还是没(电|水|气|网|修好|解决|通))/.test(t) && !/(满意|评价|好评|差评|星)/.test(t)) return 'reopen';
+    // the problem is back after the fix: "今天又断电两次，你们那个修得不行啊", "又漏水了", "修了跟没修一样"
+    if (PROBLEM_BACK.test(t) && !/(满意|评价|好评|差评|星|已(联系|协调|对接|安排|通知|派))/.test(t)) return 'reopen';
+    // "已办结，企业很满意": the cadre closes it and tells how the enterprise took it (a rating is the enterprise's own)
+    if (/(已经?办结|已经?解决|已经?办好|已答复|已处理)/.test(t) && /(企业|对方|老板|企业方|厂里|他们)(表示|反馈|说)?(很|非常|比较|基本|都|也|挺)?满意/.test(t)) return 'resolve';
     if (/(不满意|非常满意|基本满意|满意|好评|差评|评价|[1-5一二三四五]\s*星)/.test(t)) return 'rate';
+    // "一般般吧，速度有点慢", "还行": a rating in the enterprise's words
+    if (/^(一般般?|还行|还可以|马马虎虎|凑合)(吧|啦|了)?([，,。！!\s]|$)/.test(t.replace(TICKET_REF, '').trim())) return 'rate';
     if (/(还没人|没人|怎么还没|快一点|快些)/.test(t)) return 'urge';
+    // "麻烦加急，企业下周就要开工了" (a cadre's "已加急报送" is a note)
+    if (/(加急|等不了|等不及)/.test(t) && !/(已经?|已在|正在|已协调|已督促).{0,8}加急|加急(报送|办理了|处理了)/.test(t)) return 'urge';
+    if (CLAIM_PLAIN.test(bareText(t.replace(TICKET_REF, '')))) return 'claim';
     if (/(认领|签收|这个我来|我来吧|我来跟进|我来跟$|我来处理|我来办|我来负责|我来对接|我来协调|我负责|我跟进|交给我|由我(来)?(负责|跟进|处理|对接)|我接了|收到.*跟进)/.test(t)) return 'claim';
     if (/(待补充|已补充|补充完毕|恢复办理)/.test(t)) return 'progress';
+    // "资金已经在走拨付流程", "答复说还在审": what someone answered about where it stands, not the close
+    if (/(在走|走流程|流程中|审批中|审核中|办理中|排队|在审|还在(走|审|办|排|等|处理|流程|协调|核))/.test(t) && !/(怎么|为什么|还没|没有|[?？吗呢]$)/.test(t)) return 'progress';
     if (
       /(进展[:：]|进度更新|更新[:：]|延期|已协调|已对接|已联系|已约|已上报|已报送|已(跟|和|与|同|向).{1,10}(对接|联系|沟通|协调|会商|汇报|反馈|确认)|(等待|等)(企业|对方)?(补充)?材料|现场(会商|踏勘|勘察|查看)|正在(办理|协调|对接|审核|走流程))/.test(t) &&
       !/(办结|已解决|已办好|办好了)/.test(t)
@@ -95,22 +141,26 @@ function detectIntent(t: string, ticket: number | null): Intent {
     // where it stands (a progress note), they do not close the ticket
     const stillPending =
       /(尚未|还没有?|没有|未能?|不能|无法)(办结|解决|答复|完成|落实|处理完|办好)|(等待?|等着|在等|待|给|会|将|预计|下周|明天|后天|近期|过几天|月底前?|年底前?)[^，。；,;!！]{0,8}(答复|办结|解决|完成|落实)|(等待|等着|在等|正在|下一步|然后再|还需|还要|仍需|仍在)/;
-    if (/(办结|已办结|已解决|答复|已处理完|处理完毕|已完成|销号|已经办好|已办好|办好了|处理好了|已经处理好|搞定|已落实|已送电|已通电|可以关了|可以销号|可以结了|已经?发下来|已经?批下来|已下发|已拿到)/.test(t)) {
+    if (/(办结|已办结|已解决|答复|已处理完|处理完毕|已完成|销号|已经办好|已办好|办好了|处理好了|已经处理好|搞定|已落实|已送电|已通电|可以关了|可以销号|可以结了|已经?发下来|已经?批下来|已下发|已拿到)/.test(t) || DONE_PLAIN.test(t)) {
       return stillPending.test(t) ? 'progress' : 'resolve';
     }
-    if (/(催|加快|抓紧|尽快|督办|督促|着急|快点|没人(联系|管|理|回复|处理)|怎么还没|还没人)/.test(t)) return 'urge';
-    if (/(什么进度|进度如何|进度怎样|进度怎么样|进展如何|进展怎样|进展怎么样|怎么样|到哪了|到哪一步|什么环节|哪个环节|查一下|查询|状态|什么时候能|什么情况|啥情况|情况如何|结果呢|有结果|[?？]$)/.test(t)) return 'query';
+    if (/(催|加快|抓紧|尽快|督办|督促|着急|快点|没人(联系|管|理|回复|处理)|怎么还没|还没人|拖(了)?(太|这么|那么|好)久|等(了)?(太|这么|那么|好)久|太慢了)/.test(t)) return 'urge';
+    // "已经报到总行了，预计下周有结果": where it stands, said by the one handling it
+    if (/(已经?|刚)(报|递|送|交|提交|转|发)(到|给|上|至)|预计.{0,8}(有结果|完成|出来|下来|到位|答复|批|办好)/.test(t) && !/([?？吗呢]$|什么|怎么|哪)/.test(t)) return 'progress';
+    if (/(什么进度|进度如何|进度怎样|进度怎么样|进展如何|进展怎样|进展怎么样|怎么样|到哪了|到哪一步|什么环节|哪个环节|查一下|查询|状态|什么时候能|什么情况|啥情况|情况如何|结果呢|有结果(了)?(吗|没|呢|了没)|[?？]$)/.test(t)) return 'query';
     // "#1 进度" / "#1进度呢": a question, not an update (an update says what happened)
     if (/^#?\d+号?(的)?(进度|进展)(呢|如何|怎样|怎么样|啊|吗)?$/.test(bare)) return 'query';
     if (/(进展|进度|延期|更新|已联系|已约|正在)/.test(t)) return 'progress';
     // a statement about the ticket without a keyword ("#5 已经帮企业对接了两家银行，等银行审批"): a progress note; a
     // question, or a word or two, asks after it (the progress handler hands a statement from the enterprise to 查询)
     const said = bareText(t.replace(TICKET_REF, ''));
-    if (said.length >= 8 && !/(吗|呢|么|怎么|如何|什么|哪|几|多少|是否|有没有|能不能|可不可以|啥|了没|没有?$)/.test(said) && !/[?？]/.test(t)) return 'progress';
+    if (said.length >= 8 && !/(吗|呢|么|怎么|如何|什么|哪|几|多少|是否|是不是|要不要|会不会|有没有|能不能|可不可以|啥|了没|没有?$)/.test(said) && !/[?？]/.test(t)) return 'progress';
     return 'query';
   }
   // 待确认: the tickets whose category awaits a person's check
   if (/^(待确认|待确认工单|待确认分类|待分类工单)(清单|列表)?$/.test(bare)) return 'triage';
+  // "待确认的有哪些", "看一下分类待确认的工单", "哪些工单还待确认"
+  if (bare.length <= 16 && /待确认/.test(bare) && /(哪些|几个|几件|几条|多少|清单|列表|工单|看一下|看看|查一下|发我|发一下|列一下|列出来)/.test(bare) && !/(我们|我司|企业|申请|材料|[月天周年])/.test(bare)) return 'triage';
   // a bare command verb without its number: the handler asks for the number
   const verb = /^(认领|签收|办结|答复|转办|退单|催办|重办|评价)$/.exec(bare)?.[1];
   if (verb) return BARE_VERBS[verb]!;
@@ -118,13 +168,15 @@ function detectIntent(t: string, ticket: number | null): Intent {
   if (parseDigestRequest(bare)) return 'digest';
   // "进度" / "有什么进展吗" without a number: the asker's own tickets (an enterprise's, or a cadre's to-do list)
   if (/^(进度|进展)(呢|如何|怎样|怎么样|了吗|啊)?$|^(有|有没有|有什么)(新的?)?进展(吗|了吗|没有)?$|^(现在)?(什么|啥)进度(了)?$/.test(bare)) return 'query';
-  if (/^(我的待办|待办|我的工单|我的任务|超期|超期清单|超期列表|我们的问题|我们公司的问题|查询)/.test(bare) && bare.length <= 12) {
+  if (/^(我的待办|待办|我的工单|我的单子|我的任务|超期|超期清单|超期列表|我们的问题|我们公司的问题|查询)/.test(bare) && bare.length <= 12) {
     return 'query';
   }
+  // a cadre's own list: "我手上还有几个没办完的", "今天有哪些新派给我的单子"
+  if (bare.length <= 20 && OWN_LIST.test(bare) && /(哪些|几个|几件|几单|多少|有没有|还有|清单|列表)/.test(bare) && !/(帮忙|能不能|能否|可否|请|麻烦|需要|申请|希望|想|要|项目|企业)/.test(bare)) return 'query';
   // "我还有哪些待办", "我手上还有哪些工单", "我们公司提的问题现在都什么状态"
   if (
     bare.length <= 20 &&
-    (/(哪些|几个|多少|几件|几单)(待办|工单|任务|问题没办|超期)|(待办|工单|任务)(有哪些|有几个|还有多少|清单|列表)/.test(bare) ||
+    (/(哪些|几个|多少|几件|几单)(待办|工单|任务|单子|问题没办|超期)|(待办|工单|任务)(有哪些|有几个|还有多少|清单|列表)/.test(bare) ||
       /(我们|我司|我们公司|公司|企业)(提|报|反映)?的(问题|工单|诉求).{0,6}(状态|进度|进展|情况|怎么样|办得怎么样)/.test(bare))
   ) {
     return 'query';
@@ -143,13 +195,17 @@ function detectIntent(t: string, ticket: number | null): Intent {
   if (bare.length <= 16 && /超期.{0,3}(有哪些|清单|列表|名单|明细)/.test(bare)) return 'query';
   if (isChat(bare)) return 'chat';
   // "好的收到，我们下周三前把材料补齐", "辛苦各位领导跑一趟了": thanks and promises, not a problem
-  if (bare.length <= 30 && /^(好的|好滴|收到|好的收到|谢谢|感谢|多谢|辛苦)/.test(bare) && !/(没|不|难|慢|坏|问题|申请|急|麻烦|帮忙|能否|可否|希望)/.test(bare)) return 'chat';
+  // "谢谢领导，问题已经解决了": thanks for a problem solved
+  const thanks = bare.replace(/(问题|事情|这事|事)?(已经|都|终于)?(解决|办好|处理好|搞定|落实)(了|啦)/, '');
+  if (bare.length <= 30 && /^(好的|好滴|收到|好的收到|谢谢|感谢|多谢|辛苦)/.test(thanks) && !/(没|不|难|慢|坏|问题|申请|急|麻烦|帮忙|能否|可否|希望)/.test(thanks)) return 'chat';
   // a meeting notice to the group ("明天上午十点在三楼会议室开调度会，各部门带上问题清单")
   if (/(调度会|协调会|推进会|例会|座谈会|专题会|会议室)/.test(bare) && /(各部门|各单位|请|带上|参加|参会|准时)/.test(bare) && !/(我们|我司|我厂)/.test(bare)) return 'chat';
-  if (classifyByLexicon(t).category !== 'other') return 'report';
+  // problem words of a category (an `other` topic too when the lexicon is sure of it: "有人冒充我们公司签合同")
+  const lex = classifyByLexicon(t);
+  if (lex.category !== 'other' || lex.confidence >= 0.7) return 'report';
   // No known problem words: in a service group, a message of some length that is not chit-chat is a report.
   if (bare.length >= 12) return 'report';
-  if (bare.length >= 6 && /(没|不|难|问题|希望|请|想|帮|怎么|能否|可否|需要|申请|协调|求助|麻烦|坏了|太)/.test(bare)) return 'report';
+  if (bare.length >= 6 && /(没|不|难|问题|希望|请|想|帮|怎么|能否|可否|需要|申请|协调|求助|麻烦|坏了|太|歪了|倒了|裂了|漏了|塌了|堵了|断了|停了|停下来|冒烟|着火)/.test(bare)) return 'report';
   return 'chat';
 }
 
@@ -173,6 +229,8 @@ const ENTERPRISE_PATTERNS: RegExp[] = [
   /我(?:司|厂)\s*[(（]?([\u4e00-\u9fa5]{2,16}?)[)）]/,
   // "我是青禾乳业的，…", "我是正泰隆的财务": who the writer works for
   /我是([\u4e00-\u9fa5]{2,10}?)的(?:财务|会计|出纳|老板|负责人|经理|总经理|副总|董事长|厂长|主任|员工|职工|工作人员|联系人|小[\u4e00-\u9fa5]|[，,。]|$)/,
+  // "我是润和医药HR", "我是远航机械人事": the role straight after the name
+  /我是((?!项目|本|该|这|那|区|新|厂)[\u4e00-\u9fa5]{2,10}?)的?(?:HR|hr|人事|行政|财务|采购|法务|出纳|会计)/,
 ];
 
 /**
@@ -183,20 +241,39 @@ const INDUSTRY =
   '汽车|汽配|电力|电气|电器|电子|电池|锂电|光电|光伏|能源|新能源|置业|地产|房产|建设|建工|建材|实业|控股|投资|贸易|商贸|科技|生态|生物|医药|药业|制药|医疗|健康|' +
   '物流|供应链|中心|机械|重工|精密|模具|材料|新材料|化工|纺织|服饰|食品|农业|环保|钢铁|铝业|半导体|智能|信息|软件|通信|传媒|文化|旅游|酒店|' +
   '餐饮|塑胶|塑业|包装|印刷|家具|陶瓷|玻璃|水泥|矿业|航空|船舶|数据|制造|工业|车业|动力|装备|仪器|仪表|集团|精工|新材|医疗器械|器械|乳业|储能|' +
-  '微电子|电机|汽配|物联|云计算|光学|机电|五金|建筑|置地|环境|检测|新能';
+  '微电子|电机|汽配|物联|云计算|光学|机电|五金|建筑|置地|环境|检测|新能|纳米|印务|印染|游艇|照明|线缆|电缆|轴承|阀门|泵业|涂料|化纤|针织|家纺|' +
+  '制衣|鞋业|饮料|酒业|茶业|纸业|木业|石材|管业|铸造|锻造|机床|激光|芯片|传感|声学|显示|冷链';
 /** Characters a proper name does not hold: pronouns, verbs and particles of the sentence around it. */
 const NOT_IN_NAME = '我你他她它们这那的是在有做要想和与跟被把给对向从到很太都也还就又不没一上下个些边里去来说问请帮找让';
+/** Any one of those characters. */
+const SENTENCE_CHAR = new RegExp(`[${NOT_IN_NAME}]`);
 const NAMED_BY_INDUSTRY = new RegExp(
-  `(?:^|我是|我们是?|我司|这里是|这边是|帮|替|代|第[一二三四五六七八九十]的|前[十\\d]+的|，|,|。|\\s)([^${NOT_IN_NAME}\\s，,。！？!?、：:（）()\\d#@]{2,4}?(?:${INDUSTRY})(?:${INDUSTRY})?)(?=的|这边|那边|公司|厂|项目|[一二三四]期|[一二三四五六七八九]号|工地|厂区|园区|新|想|要|申|研|在|已|今|明|准备|计划|需要|有|，|,|。|\\s|$)`,
+  `(?:^|我是|我们是?|我司|这里是|这边是|帮|替|代|第[一二三四五六七八九十]的|前[十\\d]+的|，|,|。|\\s)([^${NOT_IN_NAME}\\s，,。！？!?、：:（）()\\d#@]{2,4}?(?:${INDUSTRY})(?:${INDUSTRY})?)(?=的|这边|那边|这个?|公司|厂|项目|[一二三四]期|[一二三四五六七八九]号|工地|厂区|园区|新|想|要|申|研|在|已|今|明|准备|计划|需要|有|上周|上个?月|上次|本月|最近|近期|去年|目前|现在|一直|反映|反应|[A-Za-z]|人事|行政|，|,|。|\\s|$)`,
 );
+
+/** Who is not an enterprise's name at the head of "X反映…" or "X二期…". */
+const NOT_A_NAME_AT_HEAD =
+  /^(最近|近期|目前|现在|今天|昨天|本周|这周|上周|今年|去年|本月|上月|这个月|上个月|企业|公司|员工|工人|村民|居民|群众|周边|附近|隔壁|对面|旁边|周围|有人|他们|她们|客户|街道|部门|领导|园区|厂里|老板|家属|业主|商户|市民|网友|职工|不少|很多|多家|部分|好几|几家|有的|有些|大家|我们|我司|我|你们|区里|市里|镇里|村里|社区|项目|工程|厂房|新厂|小区|厂区|本|该|这|那|一|二|三)/;
+/** People and offices that report ("塔吊司机反映", "审评中心"): not an enterprise. */
+const PERSON_AT_END = /(司机|师傅|工人|员工|保安|[电焊木瓦]工|经理|主任|老板|负责人|会计|财务|家属|房东|物业|邻居|同事|书记|村长|代表|委员|主管|总|人|户|方|局|办|委|所|站|队|群众|居民|村民|业主|市民|商户|会|院|部|处|科|厅|组)$/;
+/** "光华印务反映…", "蓝海游艇这边反映…": a name at the head of the message, followed by what it reports. */
+const NAME_THEN_REPORTS = /^([\u4e00-\u9fa5]{2,8}?)(?:这边|那边)?(?:反映|反应)/;
+/** "宏达二期的桩基…", "我们远航三期项目…": a project named by its enterprise and phase. */
+const NAME_THEN_PHASE = /^(?:我们)?([\u4e00-\u9fa5]{2,4}?)[一二三四五]期(?:项目|工程|工地|厂房|的)/;
 
 export function parseEnterprise(t: string): string | null {
   const named = parseNamedEnterprise(t);
   if (named) return named;
+  for (const re of [NAME_THEN_REPORTS, NAME_THEN_PHASE]) {
+    const head = re.exec(t)?.[1];
+    if (head && !NOT_A_NAME_AT_HEAD.test(head) && !PERSON_AT_END.test(head) && !SENTENCE_CHAR.test(head) && !/(企业|公司|厂家|单位)/.test(head)) return head;
+  }
   const m = NAMED_BY_INDUSTRY.exec(t);
   // "隔壁物流公司", "附近电力": where a business is, not its name
   // the start of a sentence about a thing ("续贷材料准备好了", "项目建设需要…", "员工体检中心要…"): no name
   if (m?.[1] && /^(续贷|贷款|项目|觉得|员工|准备|新购|技改|申报|相关|有关|这些|那些|所有|整个|施工|生产|经营|办理|提交|补充|审批|报送|上报|安全|消防|政府|区里|市里|街道|工业|商业|农业|设备|材料|数据|资金|人才|用工|用电|用水|供电|供水)/.test(m[1])) return null;
+  // public bodies named like businesses ("审评中心", "政务服务中心")
+  if (m?.[1] && /^(审评|审批|审查|服务|政务|受理|土储|储备|管理|指挥|调度|监测|疾控|卫生|社区|便民|党群|人才|创业|孵化|税务|不动产|交易)/.test(m[1]) && /中心$/.test(m[1])) return null;
   return m?.[1] && !/^(隔壁|附近|对面|旁边|周边|周围|本地|当地|外地|其他|其它|某|各|那家|这家|很多|许多|好多|多家|几家|同行|屋顶|楼顶|厂房|车间|园区|门口|分布式)/.test(m[1]) ? m[1] : null;
 }
 
@@ -244,7 +321,7 @@ export function parseMessage(text: string, sentAt: string, cal: BusinessCalendar
   const { category, confidence } = classifyCategory(t, opts.categoryModel);
   const soon = deadline !== null && DateTime.fromISO(deadline, { zone }).diff(now.startOf('day'), 'days').days <= 2;
   // "应急局", "应急资金" name things; they do not say the matter is urgent
-  const calm = t.replace(/(不急|不着急|不是很急|不紧急|不用急|应急)/g, '');
+  const calm = t.replace(/(不急|不着急|不是很急|不紧急|不用急|应急)/g, '').replace(NOT_URGENT, '');
   const urgency: Urgency = soon || URGENT.some((w) => calm.includes(w)) || URGENT_PATTERNS.some((re) => re.test(calm)) ? 'urgent' : 'normal';
   return {
     intent,

@@ -22,6 +22,19 @@ describe("leaders' requests for numbers in plain words", () => {
     ['汇总一下各专班的情况', { period: 'month', previous: false, focus: 'ranking' }],
     ['上周响应率是多少？', { period: 'week', previous: true, focus: 'response' }],
     ['昨天新增了几件', { period: 'day', previous: true, focus: 'flow' }],
+    ['各镇街本月办结数量统计一下', { period: 'month', previous: false, focus: 'ranking' }],
+    ['哪个街道办得最慢', { period: 'month', previous: false, focus: 'ranking' }],
+    ['发改、自规两个局谁办得快，排个名', { period: 'month', previous: false, focus: 'ranking' }],
+    ['差评的有几个', { period: 'day', previous: false, focus: 'satisfaction' }],
+    ['本月企业评价满意的占多少', { period: 'month', previous: false, focus: 'satisfaction' }],
+    ['季度通报的数据发我看看', { previous: false, focus: 'all' }],
+    ['满意度怎么样', { focus: 'satisfaction' }],
+    ['用地类问题有几件', { focus: 'category', category: 'land' }],
+    ['人社局和住建局哪个快', { focus: 'ranking' }],
+    ['哪个局拖得最久', { focus: 'ranking' }],
+    ['各专班的超期件数', { focus: 'ranking' }],
+    ['帮我统计一下融资类问题', { focus: 'category', category: 'finance' }],
+    ['企业反映最多的是哪类问题', { focus: 'all' }],
   ])('%s', (text, expected) => {
     expect(req(text)).toMatchObject(expected);
     expect(parseMessage(text, AT).intent).toBe('digest');
@@ -41,6 +54,11 @@ describe("leaders' requests for numbers in plain words", () => {
     '这周超期的有哪些',
     '我们厂在全区纳税排名前十，但是到现在连一条专线都接不进来',
     '公司因为年报漏报被列入了经营异常名录，怎么才能移出来',
+    '我们厂差评的有几个是因为物流慢',
+    '哪家银行的贷款利率最低',
+    '我们上次报的问题怎么样了',
+    '我们这类问题能不能统一解决',
+    '我们遇到最多的是哪类问题',
   ])('not a request for numbers: %s', (text) => {
     expect(req(text)).toBeNull();
     expect(parseMessage(text, AT).intent).not.toBe('digest');

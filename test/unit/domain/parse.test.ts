@@ -5,7 +5,7 @@ import { cnNumber, parseRequestedDate } from '../../../src/domain/parse/dates.js
 import { normalizeText } from '../../../src/domain/parse/normalize.js';
 import { LEXICON } from '../../../src/domain/parse/lexicon.js';
 import { parseMessage } from '../../../src/domain/parse/parse.js';
-import { reopenNote } from '../../../src/domain/parse/commands.js';
+import { parseCorrection, reopenNote } from '../../../src/domain/parse/commands.js';
 import { sharedPath } from '../../helpers/shared.js';
 
 const REF = '2026-11-23T09:30:00+08:00';
@@ -154,5 +154,136 @@ describe('the reason of a 重办 is what the enterprise says beyond asking for i
     ['#12 还没解决', ''],
   ])('"%s" → "%s"', (text, note) => {
     expect(reopenNote(normalizeText(text))).toBe(note);
+  });
+});
+
+describe('commands on a ticket without their keyword', () => {
+  it.each([
+    ['#12 我们科室来跟进', 'claim'],
+    ['#12 收到，本局负责', 'claim'],
+    ['#12 这个由我们街道牵头处理', 'claim'],
+    ['#12 又停水了，上周才修过', 'reopen'],
+    ['#12 修了跟没修一样', 'reopen'],
+    ['#12 验收都没做，为什么就销号了？', 'reopen'],
+    ['#12 营业执照已经发给企业了', 'resolve'],
+    ['#12 工人已经招到了，问题解决', 'resolve'],
+    ['#12 已经办结，企业表示很满意', 'resolve'],
+    ['#12 非常满意，谢谢', 'rate'],
+    ['#12 请加急，月底要投产', 'urge'],
+    ['#12 材料已经递到市里了，预计月底批', 'progress'],
+    ['#12 答复说补贴还在走审核流程', 'progress'],
+    ['#12 已经和供电所沟通了', 'progress'],
+    ['#12 有结果了吗', 'query'],
+    ['#12 这单给我吧', 'claim'],
+    ['#12 社区这边负责', 'claim'],
+    ['#12 补贴一分没见，怎么显示已办结', 'reopen'],
+    ['#12 贷款已经放款了', 'resolve'],
+    ['#12 一般般吧，等得有点久', 'rate'],
+    ['#12 这事拖太久了', 'urge'],
+    ['#12 企业是不是还要补材料', 'query'],
+  ])('%s → %s', (text, intent) => {
+    expect(parseMessage(text, REF).intent).toBe(intent);
+  });
+
+  it.each([
+    ['#12 应该算融资类', 'finance'],
+    ['#12 分错了，这个属于用地拆迁', 'land'],
+  ])('a category said in other words is a correction: %s', (text, to) => {
+    const p = parseMessage(text, REF);
+    expect(p.intent).toBe('correct');
+    expect(parseCorrection(p.normalized)).toMatchObject({ field: 'category', to });
+  });
+  it('a department named with 是 is no correction', () => {
+    expect(parseMessage('#12 应该是供电所的问题', REF).intent).not.toBe('correct');
+  });
+});
+
+describe('help, 待确认 and a cadre\'s own list in other words', () => {
+  it.each([
+    ['如何认领工单', 'help'],
+    ['怎样催办？', 'help'],
+    ['命令清单', 'help'],
+    ['待确认的工单发我看看', 'triage'],
+    ['哪些分类待确认', 'triage'],
+    ['派给我的工单有几个', 'query'],
+    ['我手里还有哪些没处理完的', 'query'],
+    ['我名下有没有超期的', 'query'],
+    ['新分给我的有哪些', 'query'],
+    ['怎么给工单评价', 'help'],
+    ['多谢，事情已经办好了', 'chat'],
+  ])('%s → %s', (text, intent) => {
+    expect(parseMessage(text, REF).intent).toBe(intent);
+  });
+  it.each(['我手上还有几个项目要用地，能不能帮忙', '我们怎么申请技改补贴', '我们的环评材料还待确认吗，一直没人回', '谢谢领导，但问题还没解决'])('stays a report: %s', (text) => {
+    expect(parseMessage(text, REF).intent).toBe('report');
+  });
+});
+
+describe('urgency read from the situation, not from a character', () => {
+  it.each([
+    '仓库里闻到一股煤气味',
+    '锅炉全停了，车间没有蒸汽',
+    '三十多个工人堵在项目部不肯走',
+    '挡土墙往外鼓出来了，下面就是宿舍',
+    '村民把厂门给堵了，今天一整天没法生产',
+    '我们厂有几个工人没发工资，在闹',
+  ])('urgent: %s', (text) => {
+    expect(parseMessage(text, REF).urgency).toBe('urgent');
+  });
+  it.each([
+    '急缺两名数控技师，能不能帮忙推荐',
+    '供电公司说要收停电损失费，这个合理吗',
+    '如果下个月还拿不到排污许可就要停产，能不能帮忙问问',
+    '我们的产品一直进不了市里的采购名录',
+    '厂区蒸汽管道老化漏气，想申请改造',
+  ])('normal: %s', (text) => {
+    expect(parseMessage(text, REF).urgency).toBe('normal');
+  });
+});
+
+describe('category words that pull the wrong way', () => {
+  it.each([
+    ['高速出口那段路一直在修，货车要绕行', 'infrastructure'],
+    ['我们的电机产品出口中东遇到认证壁垒', 'market'],
+    ['新品上市想找几个大的经销商', 'market'],
+    ['公司准备上市，想了解辅导备案的流程', 'finance'],
+    ['美籍专家的工作许可快到期了', 'talent'],
+    ['员工宿舍附近没有公交站和便利店', 'infrastructure'],
+    ['有没有企业数据合规方面的培训', 'other'],
+    ['想找法律顾问看一下合资协议', 'other'],
+    ['主机厂在找本地供应商，我们的零部件可以配套', 'market'],
+    ['隔壁饭店的油烟正对着我们宿舍的窗户', 'dispute'],
+    ['跟合作方闹翻了，对方把设备拉走了', 'dispute'],
+    ['进口设备的保费补贴怎么申请', 'policy'],
+    ['地价款能否分期缴纳', 'land'],
+  ])('%s → %s', (text, category) => {
+    expect(parseMessage(text, REF).category).toBe(category);
+  });
+});
+
+describe('the end of a named month, and limits promised in the past', () => {
+  const now = DateTime.fromISO(REF, { setZone: true });
+  it.each([
+    ['设备12月底要到厂安装', '2026-12-31'],
+    ['争取明年2月底前投产', '2027-02-28'],
+    ['1月底要开工，手续还没下来', '2027-01-31'],
+    ['今年3月底交的材料到现在没消息', null],
+    ['之前说好10个工作日内出结果，到现在也没动静', null],
+    ['希望3个工作日内答复', '2026-11-26'],
+  ])('%s → %s', (text, date) => {
+    expect(parseRequestedDate(normalizeText(text), now)).toBe(date);
+  });
+});
+
+describe('more words that pull the wrong way', () => {
+  it.each([
+    ['订单多了，缺三十个缝纫工，能不能帮忙招一招', 'talent'],
+    ['想招15个应届生，人才市场的招聘会能不能留个展位', 'talent'],
+    ['跟隔壁单位为了边界吵了好几次，对方把我们的围墙推了', 'dispute'],
+    ['有人冒充区里干部打电话让企业交钱', 'other'],
+    ['我们的家电想卖到中东，不知道要走哪些渠道', 'market'],
+    ['账户被冻结了，工资都发不出来', 'finance'],
+  ])('%s → %s', (text, category) => {
+    expect(parseMessage(text, REF).category).toBe(category);
   });
 });
