@@ -135,7 +135,11 @@ export function groupCommonIssues(open: readonly GroupableTicket[], opts: GroupO
     });
 
   const byCategory = new Map<Category, Item[]>();
-  for (const it of items) byCategory.set(it.t.category, [...(byCategory.get(it.t.category) ?? []), it]);
+  for (const it of items) {
+    const list = byCategory.get(it.t.category);
+    if (list) list.push(it);
+    else byCategory.set(it.t.category, [it]);
+  }
   const taken = new Set<number>();
   const groups: CommonIssueGroup[] = [];
   for (const seed of items) {
