@@ -25,6 +25,17 @@ export const lexiconCueKey = (category: Category, w: string | RegExp): string =>
 /** A lexicon answer this sure is a rule that is certain: learned weights never change it. */
 export const LEXICON_CERTAIN = 0.9;
 
+/** Any phrase of the lexicon (its patterns left aside): whether a short text such as a name holds a cue at all. */
+const ANY_PHRASE = new RegExp(
+  Object.values(LEXICON)
+    .flatMap((cues) => cues.map(([w]) => w))
+    .filter((w): w is string => typeof w === 'string')
+    .sort((a, b) => b.length - a.length)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|'),
+);
+export const holdsLexiconPhrase = (s: string): boolean => ANY_PHRASE.test(s);
+
 type MatchedCue = { readonly category: Category; readonly key: string; readonly weight: number };
 /** The last text read and its cues: a report is read twice (is it a report at all, then its category). */
 let lastText: string | null = null;

@@ -94,18 +94,30 @@ export function parseCorrection(t: string): Correction | null {
     .trim();
   const dismiss = /^(?:这|此|该)?(?:个|件|条)?(?:不是问题|不属于问题|非问题|不是诉求|不是企业诉求|无效工单|不是工单)(?:[\s,，。:：;；]+(?:理由|原因|说明)?[:：]?\s*(.*))?$/.exec(rest);
   if (dismiss) return { field: 'dismiss', ...(dismiss[1]?.trim() ? { note: dismiss[1].trim() } : {}) };
+  // "#650 这条是咨询，不用立案", "#12 只是咨询一下": a question asked, not a problem to handle
+  if (/^(?:这|此|该)?(?:个|件|条)?(?:只是|就是|属于|是|算)?(?:政策)?咨询(?:一下)?(?:[\s,，。]+(?:不用|不需要|无需|不必)(?:立案|建单|派单|办理))?$|^(?:这|此|该)?(?:个|件|条)?(?:不用|不需要|无需|不必)(?:立案|建单|派单)$/.test(rest)) {
+    return { field: 'dismiss', note: rest };
+  }
   // a question about the ticket ("#12 企业是否要补材料", "#12 类别是什么") corrects nothing
   if (/[?？吗呢]$|什么|哪个|哪类|是否|是不是|要不要|能不能|可不可以|有没有|会不会/.test(rest)) return null;
   const urgency = new RegExp(`^(?:紧急程度|紧急度|优先级|缓急)?\\s*${SET}\\s*(紧急|加急|急件|一般|普通|不紧急|非紧急|正常)(?:件|工单)?$`).exec(rest);
   if (urgency) return { field: 'urgency', to: URGENCY_WORDS[urgency[1]!]! };
-  const enterprise = new RegExp(`^(?:企业|公司|单位|企业名称|所属企业)\\s*${SET}\\s*(.{2,40})$`).exec(rest);
+  // "#642 这个不算紧急，改成普通", "#12 不算急件": the level said after why
+  const urgencyLater = /^(?:这个?|这件|此件|该件)?(?:不算|不是|并不|没那么|没有那么)(?:紧急|急件|急)(?:的|吧)?(?:[\s,，。]+(?:改为|改成|调整为|调成|改|降为|降成|标为)\s*(一般|普通|正常|不紧急|非紧急)(?:件|工单)?)?$/.exec(rest);
+  if (urgencyLater) return { field: 'urgency', to: 'normal' };
+  const urgencyAfter = new RegExp(`[\\s,，。;；](?:紧急程度|紧急度|优先级)?\\s*(?:改为|改成|更正为|调整为|修改为|调成|标为)\\s*(紧急|加急|急件|一般|普通|不紧急|非紧急)(?:件|工单)?$`).exec(rest);
+  if (urgencyAfter) return { field: 'urgency', to: URGENCY_WORDS[urgencyAfter[1]!]! };
+  const enterprise =
+    new RegExp(`^(?:企业|公司|单位|企业名称|所属企业)\\s*${SET}\\s*(.{2,40})$`).exec(rest) ??
+    // "#635 企业名字写错了，是宏晟机电"
+    /^(?:企业|公司|单位)(?:名字|名称|名)?(?:写错了|填错了|错了|不对|有误)[\s,，。]*(?:应该?是|应为|是|改为|改成|正确的是)\s*(.{2,40})$/.exec(rest);
   if (enterprise) {
     const name = enterprise[1]!.replace(/^[“"‘]|[”"’]$/g, '').trim();
     if (name.length >= 2) return { field: 'enterprise', name };
   }
   const named = new RegExp(`^(?:类别|分类|类型|问题类别)\\s*${SET}?\\s*(.{1,20})$`).exec(rest);
   if (named) return { field: 'category', to: categoryFrom(named[1]!), text: named[1]!.trim() };
-  const bare = /^(?:改为|改成|更正为|调整为|修改为|归为|归入|应为)\s*(.{2,20}?)$/.exec(rest);
+  const bare = /^(?:改为|改成|更正为|调整为|修改为|归为|归入|归到|划到|划为|划入|分到|放到|应为)\s*(.{2,20}?)$/.exec(rest);
   const category = bare ? categoryFrom(bare[1]!) : null;
   if (category) return { field: 'category', to: category, text: bare![1]!.trim() };
   // "#12 应该是水电气网类的", "#12 分错了，这个属于融资类", "#12 应该算用工人才": the category said in other words — a

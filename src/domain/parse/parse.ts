@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { defaultCalendar, type BusinessCalendar } from '../calendar.js';
 import type { Category, Urgency } from '../ticket.js';
 import type { BayesModel } from './bayes.js';
-import { classifyByLexicon, classifyCategory } from './category.js';
+import { classifyByLexicon, classifyCategory, holdsLexiconPhrase } from './category.js';
 import { parseCorrection } from './commands.js';
 import { parseRequestedDate } from './dates.js';
 import { bareText, normalizeText } from './normalize.js';
@@ -44,7 +44,7 @@ const URGENT = [
 const URGENT_PATTERNS = [
   /监测.{0,8}(异常|超标|报警)|(超|超过|超出|达到|突破).{0,3}(预警|报警|警戒)(值|线)?|开裂严重|不敢(进|坐|用|住|靠近)/,
   /(支护|基坑|边坡|结构|楼板|顶板|墙体|脚手架|模板|塔吊).{0,6}(变形|位移|倾斜|松动|断裂)|担心.{0,6}(结构|安全)|(危及|威胁|影响).{0,4}安全/,
-  /(?<!不然|否则|要不)不让.{0,4}(进场|施工|开工|干活|进厂|作业|运|通行|车|出|进)|(拦|堵|封)(车|路|门)|把.{0,6}门.{0,2}锁|(一帮|一群|一伙|几十个?|上百)(个|号|名)?(人|家属|工人|村民|农民工|民工|业主|居民)|花圈|聚集|聚在|带人|打架|动手/,
+  /(?<!(?:不然|否则|要不|要么|如果|要是)就?(?:要|会)?)不让.{0,4}(进场|施工|开工|干活|进厂|作业|运|通行|车|出|进)|(拦|堵|封)(车|路|门)|把.{0,6}门.{0,2}锁|(一帮|一群|一伙|几十个?|上百)(个|号|名)?(人|家属|工人|村民|农民工|民工|业主|居民)|花圈|聚集|聚在|带人|打架|动手/,
   /欠.{0,8}工资|(讨|要|讨要|追讨)工(资|钱)|工资.{0,6}(没发|没给|拖欠|发不)|(没发|不发|拖欠|没给|没结)(工人|员工|他们|农民工|大家)?的?工(资|钱)/,
   /(堵|占|堆).{0,8}消防通道|消防通道.{0,6}(堵|占|堆)|安全带|(高空|高处)作业|违规作业|冒险作业|容易塌|会塌/,
   /(裂缝|裂纹|开裂|沉降|倾斜|变形).{0,8}(越来越|变大|扩大|加大|加宽|加剧|还在)|(柱子?|梁|承重墙|墙体|楼板|地基|基础).{0,6}(开裂|裂了|裂缝|断裂|下沉)/,
@@ -60,28 +60,47 @@ const URGENT_PATTERNS = [
   // people who will not leave, work stopped by them, a way blocked ("十几个人在办公室不走", "路给堵了", "还在僵持")
   /(\d+|[一二三四五六七八九十两几]+)(十|百)?(几|多)?(个|号|名)?人.{0,10}(不走|不肯走|不离开|赖着)|僵持|对峙|(路|大门|厂门|门口|出入口)(给|被)?(堵|封|拦)(了|住|死)|拉.{0,2}横幅|抗议|示威/,
   /(一整天|整天|好几天|几天|\d+天|[两三四五]天)(都|了)?(没法|无法|不能)(干活|施工|开工|生产|作业|上班|营业)|干不了活|(没法|无法)(干活|施工|作业)了/,
+  // a danger to people right now: "随时有人会掉下去", a broken manhole cover, a crane's load over a dormitory, a plant gone dark
+  /随时(都)?(有人)?(会|可能)?(掉|塌|倒|出事|砸|伤|摔|出人命)|(会|要)掉下去|掉进去|(窨井盖|井盖|盖板).{0,6}(碎|丢|没了|缺|坏|翻|破)|(吊钩|吊臂|吊物|吊装|塔吊).{0,12}(头顶|楼顶|屋顶|上空|上方|人群|宿舍|人行道)|(车间|厂里|厂区|全厂|整栋|办公楼|宿舍).{0,4}(一片黑|全黑|漆黑|黑灯瞎火)/,
+  // a crowd sitting in: "包工头带了十几个工人在我们办公楼里坐着"
+  /(\d+|[一二三四五六七八九十两几]+)(十|百)?(几|多)?(个|号|名)?(人|工人|农民工|民工|村民|家属).{0,12}(坐着|坐在|守着|堵着|躺着|蹲着)|欠(他们|工人|农民工|民工|大家)的?(钱|工钱)/,
   // something about to fall ("围墙已经往外歪了", "电线杆快倒了")
   /(墙|楼|房子?|电线杆|电杆|杆子|树|广告牌|棚|挡墙|护坡).{0,6}(歪了|往外歪|往里歪|要倒|快倒|鼓出|鼓起)/,
 ];
 /**
  * Words that look urgent but are not: a fee (停机费), a shortage (急缺), a stoppage threatened if something else does
- * not happen (再运不出去就要停工) or demanded and argued against (不停工), a list one is not on (进不了目录).
+ * not happen (再运不出去就要停工) or demanded and argued against (不停工), a list one is not on (进不了目录), water that
+ * cannot be topped up (补不进水), dangerous goods named (危险化学品), a courier kept out (快递车进不了园区), a pressure or
+ * price going down, and what happens whenever something else does (一下雨污水就漫到厂区, 一断电温度就往上窜): chronic.
  */
 const NOT_URGENT =
-  /停(机|工|产|车|电)(费|损失费)|急缺|(再|如果|要是|若|万一|不然|否则|的话)[^。；;！!？?]{0,24}(就|便)?(要|会|得|可能|只能|将)(被)?(停工|停产|停线|停机)|(不|别|不用|不要|免于|避免)停(工|产)|要停工整改|进不了[^，。；,;！!？?]{0,8}(目录|名录|名单|库|体系|市场|商场|超市|系统|圈子)/g;
+  /停(机|工|产|车|电)(费|损失费)|急缺|(再|如果|要是|若|万一|不然|否则|的话)[^。；;！!？?]{0,24}(就|便)?(要|会|得|可能|只能|将)(被)?(停工|停产|停线|停机)|(不|别|不用|不要|免于|避免)停(工|产)|要停工整改|进不了[^，。；,;！!？?]{0,8}(目录|名录|名单|库|体系|市场|商场|超市|系统|圈子)|(补|加|打|抽|送)不进水|进水(口|管|阀|量)|危险(化学品|品|废物|源)|危化品|(快递|外卖|网购|共享单车|私家车|访客|客户的车)[^，。；,;！!？?]{0,6}进不(了|来)|(压力|气压|水压|电压|温度|价格|销量|产量|订单|效益|利润|营收)[^，。；,;！!？?]{0,4}往下掉|(?:一|每次|每逢|只要)(?:下|遇到?|碰到|到|赶上)?(?:大|暴)?(?:雨|雪|风|断电|停电|停水|停气|降温|高峰|用电高峰|夏天|冬天|雨季|汛期|晚上|周末|满负荷)[^，。；,;！!？?]{0,6}就[^，。；,;！!？?]{0,12}/g;
 
 /** How to use a command, asked in a few words ("怎么报问题", "怎麼催辦？", "如何认领工单"). */
 const HOW_TO_COMMAND =
-  /^(请问)?(怎么|如何|怎样|咋)(在这里|在群里)?((给|对|把)(工单|问题|诉求))?(报|提|上报|提交|反映|报送|催办|催|认领|签收|办结|答复|评价|转办|重办|查询|查|更正|改)(一下)?(问题|诉求|工单|进度|类别)?(呢|啊|呀)?$/;
+  /^(小二)?(请问|教我一下|教教我|教一下|问一下|想问一下)?(怎么|如何|怎样|咋)(在这里|在群里)?((给|对|把)(工单|问题|诉求|单子))?(报|提|上报|提交|反映|报送|催办|催|认领|签收|办结|销号|结案|答复|评价|转办|转交|转|派|重办|查询|查|更正|改)(一下)?(给别人|给其他人|给别的部门|给其他部门|给别的单位|出去)?(问题|诉求|工单|单子|进度|类别)?(呢|啊|呀)?$/;
 /** A ticket taken on in plain words: "我们局来办", "我们街道跟进", "这个由我们科室牵头", "收到，我来对接". */
 const CLAIM_PLAIN =
   /^(好的?|收到|行|可以|ok)?(这个|这件事?|此事|这单|这件)?((由|交给)?(我们?|我司|本)(局|街道|部门|科室?|镇|乡|中心|所|单位|处|办|这边|团队|专班|社区)?|[\u4e00-\u9fa5]{0,6}(局|街道|镇|乡|科室?|中心|所|办)?(这边|这里))(来)?(牵头|负责)?(办理?|跟进|跟|处理|负责|牵头|对接|协调|接手|接|认领|管)(吧|一下|起来|了)?$|^(好的?|收到)?(这个|这单|这件)?(就)?(交)?给我(们)?(吧|来办?|来处理)?$/i;
 /** The problem back after a fix: "又断电两次", "又漏水了", "修得不行", "跟没修一样". */
 const PROBLEM_BACK =
-  /(又|再次|再一次|还是)(停|断|跳|掉|没)了?.{0,3}(电|水|气|网|闸)|又(坏|漏|塌|堵|冒|出现|出问题|不行|不通|不亮)|修得(不行|不好|不怎么样)|(跟|和)没修(一样|似的)|白修了|没修好|修了.{0,6}(还是|又)/;
+  /(又|再次|再一次|还是)(停|断|跳|掉|没)了?.{0,3}(电|水|气|网|闸)|又(坏|漏|塌|堵|冒|出现|出问题|不行|不通|不亮)|又有?[^，。,;；]{0,6}(不亮|坏了|漏水|断了|停了|堵了|不通|不转)|修得(不行|不好|不怎么样)|(跟|和)没修(一样|似的)|白修了|没修好|修了.{0,6}(还是|又)/;
 /** Done, said in plain words: "规划许可证今天已经发给企业", "人已经招齐了，问题解决", "电已经通了". */
 const DONE_PLAIN =
-  /(已经?|都)(发给|交给|送达|发放|下发|出证|下证|领到|拿到|到账|拨付到位|批了|批复了|办出|办下来|批下来|拿下来|放款|放下来|交付|修好|修复|恢复|接通|招齐|招到|到位|落地)|(已经?|都)?收到(了)?(款|钱|资金|补贴|货款|工程款)|问题(已经?|都)?解决(了|啦)?(?![吗呢没不得])|(修好|弄好|办好)了|(电|水|气|网|路)(已经?|都)?(通|接通|恢复)了/;
+  /(已经?|都)(发给|交给|送达|发放|下发|出证|下证|领到|拿到|到账|拨付到位|批了|批复了|办出|办下来|批下来|拿下来|放款|放下来|交付|修好|修复|恢复|接通|招齐|招到|到位|落地)|(已经?|都)?收到(了)?(款|钱|资金|补贴|货款|工程款)|问题(已经?|都)?解决(了|啦)?(?![吗呢没不得])|(修好|弄好|办好)了|(电|水|气|网|路)(已经?|都)?(通|接通|恢复)了|(已经?|都)(送上|通上|装上|接上|换上|装好|换好|改好|调好|更正|改过来|清理干净|清完|拆除|拆掉|迁走|迁好|协调好)|(确认|反馈|回复|表示)(已经?)?(正常|没问题|无误|恢复)|(今天|昨天|上午|下午|刚刚?)(已经?)?(到账|到位|拨付到位|送上|通上)|落实(好)?了|(拿到|领到|办下来|批下来|发下来|租到|招到|找到|装好|换好)了/;
+/** A question: what is done is asked about, not said ("证拿到了吗"). */
+const ASKED = /[吗呢么没][?？]?$|[?？]$|了没/;
+/** Who handled it, asked ("是谁签收的"). */
+const WHO_ASKED = /是谁|谁(签收|认领|负责|在跟|在办|接|办|处理)的/;
+/** Handed on to another body: "这是交通局的事，麻烦改给他们", "交给人社局 @赵敏 处理", "转 @李建国", "请区资规局接手，我们办不了". */
+const TRANSFER_PLAIN =
+  /(我们|我局|本局|我这边|我们这边|我们[\u4e00-\u9fa5]{1,3}(局|镇|街道|科|所)里?)(办不了|管不了|处理不了|没法办|无权|没有权限|管不着)|不归我们|不属于我们|不是我们(局|部门|单位|科室|这边)?的事|是[\u4e00-\u9fa5]{1,6}(局|委|办|中心|公司|所|街道|镇)的事|(请|让|麻烦)[\u4e00-\u9fa5]{1,8}(局|委|办|中心|街道|镇|所|科)(来)?(接手|接过去|接一下)|改给|转给?\s*@|交给\s*[\u4e00-\u9fa5]{1,8}(局|委|办|中心|街道|镇|所|科|公司)\s*(@|来?(处理|办理|办|负责|跟进)(?!了))/;
+/** The one asked pressing in other words: "还要等多久", "麻烦盯一下", "再帮忙推一推", "领导很关注，请今天给个回复". */
+const URGE_PLAIN =
+  /(还要|要|得)等(多久|多长时间|到什么时候|到啥时候)|等到(什么|啥)时候|(?<!我来?|我们来?)盯(一下|紧|着点|一盯)|推一推|推一下|推动一下|再催|又(打电话|来电话|来催|催)|领导(很|非常|比较|特别)?(关注|重视|过问)|请(今天|今日|尽快|马上|抓紧)(给|回)|给个(回复|答复|说法|准话)|拖(了|得)?(太|这么|那么|好)久/;
+/** Taken on in other words: "我这边先接手", "规划科接了", "我去跑一趟", "这个我们镇里来对接". */
+const CLAIM_OTHER =
+  /(我|我们|我这边|我们这边|[\u4e00-\u9fa5]{1,4}(局|科|镇|街道|所|中心|办|站))(里|这边)?(先|就)?(来)?(接手|接了|接下|接过来)(?!的)|^(我|我们)(先|就|马上|这就)?(去|来)(跑一趟|现场看看|现场看一下|现场|跑)|(这个|这件事?|此事|这单)(我们?|[\u4e00-\u9fa5]{1,3}(局|镇|街道|科|所))里?(来)?(对接|跟进|处理|办|负责)$/;
 /** A cadre's own tickets: "我手上", "派给我的", "我名下". */
 const OWN_LIST =
   /(我手上|我手里|我名下|派给我|分给我|交给我|转给我|我负责的)|(我这边|我的).{0,8}(单子?|工单|待办|任务|件|没办完|没办结|未办结|在办|没处理|超期|逾期)|(没办完|没办结|未办结|没处理完)的?$/;
@@ -110,30 +129,33 @@ function detectIntent(t: string, ticket: number | null): Intent {
   if (ticket !== null) {
     // 更正: "#12 类别改为 用工人才", "#12 改为紧急", "#12 企业是 神马电力", "#12 不是问题"
     if (parseCorrection(t)) return 'correct';
-    if (/(转办|转交|转给|转到|移交|交由|改派|退单|退回)/.test(t)) return 'transfer';
+    if (WHO_ASKED.test(t) && ASKED.test(t.replace(/[的。.!！]+$/, '吗')) ) return 'query';
+    if (/(转办|转交|转给|转到|移交|交由|改派|退单|退回)/.test(t) || TRANSFER_PLAIN.test(t)) return 'transfer';
     // "钱还没到账，怎么就办结了？", "还没通电怎么就销号了": closed too early
     if (/(怎么|为什么|为啥|凭什么|咋)((就|都|显示|成了|变成|标成?|给|被)[^，。,;；]{0,3}|[^，。,;；办]{1,3})(办结|结案|结了|关了|销号|关闭|关单)(?!流程|手续|需要|要)|(还没|没有?|未).{1,12}(就|却|竟然)(办结|结案|结了|关了|销号|关闭)/.test(t)) return 'reopen';
-    if (/(重新打开|重办|还没解决|没有解决|未解决|没解决|重新处理|重新办理|重新办|问题依旧|问题还在|还是不行|实际上(还是)?没|其实(还是)?没|并没有(解决|办好|通))/.test(t)) return 'reopen';
+    if (/(重新打开|重办|还没解决|没有解决|未解决|没解决|重新处理|重新办理|重新办|问题依旧|问题还在|还是不行|实际上(还是)?没|其实(还是)?没|并没有(解决|办好|通)|(不能|不算|不应该|不该|怎么能|哪能)(算|当)?(办完|办结|解决|结案|销号|办好|结了)|还是(错|不对)的|(不认|不接受|不认可|不同意)(这个|你们的?)?(解释|答复|结果|说法)|(解释|答复|说法)(我们|企业)?(不认|不接受|不认可|不同意))/.test(t)) return 'reopen';
     // "周报里显示已办结，但实际上我们的电还没通", "还是没气，根本没修好" (with a rating word it is a rating with its reason)
     if (/(实际上.{0,8}(还没|没有?|未)(通|好|解决|修好|办好|恢复)|根本没(修好|解决|办好|通)|还是没(电|水|气|网|修好|解决|通))/.test(t) && !/(满意|评价|好评|差评|星)/.test(t)) return 'reopen';
     // the problem is back after the fix: "今天又断电两次，你们那个修得不行啊", "又漏水了", "修了跟没修一样"
     if (PROBLEM_BACK.test(t) && !/(满意|评价|好评|差评|星|已(联系|协调|对接|安排|通知|派))/.test(t)) return 'reopen';
     // "已办结，企业很满意": the cadre closes it and tells how the enterprise took it (a rating is the enterprise's own)
     if (/(已经?办结|已经?解决|已经?办好|已答复|已处理)/.test(t) && /(企业|对方|老板|企业方|厂里|他们)(表示|反馈|说)?(很|非常|比较|基本|都|也|挺)?满意/.test(t)) return 'resolve';
-    if (/(不满意|非常满意|基本满意|满意|好评|差评|评价|[1-5一二三四五]\s*星)/.test(t)) return 'rate';
+    if (/(不满意|非常满意|基本满意|满意|好评|差评|评价|[1-5一二三四五]\s*(颗|个)?星)/.test(t)) return 'rate';
     // "一般般吧，速度有点慢", "还行": a rating in the enterprise's words
     if (/^(一般般?|还行|还可以|马马虎虎|凑合)(吧|啦|了)?([，,。！!\s]|$)/.test(t.replace(TICKET_REF, '').trim())) return 'rate';
     if (/(还没人|没人|怎么还没|快一点|快些)/.test(t)) return 'urge';
     // "麻烦加急，企业下周就要开工了" (a cadre's "已加急报送" is a note)
     if (/(加急|等不了|等不及)/.test(t) && !/(已经?|已在|正在|已协调|已督促).{0,8}加急|加急(报送|办理了|处理了)/.test(t)) return 'urge';
+    if (URGE_PLAIN.test(t) && !/(已经?|已在|正在)(催|督促|推)/.test(t)) return 'urge';
     if (CLAIM_PLAIN.test(bareText(t.replace(TICKET_REF, '')))) return 'claim';
+    if (CLAIM_OTHER.test(bareText(t.replace(TICKET_REF, ''))) && !/[?？吗呢]$/.test(t)) return 'claim';
     if (/(认领|签收|这个我来|我来吧|我来跟进|我来跟$|我来处理|我来办|我来负责|我来对接|我来协调|我负责|我跟进|交给我|由我(来)?(负责|跟进|处理|对接)|我接了|收到.*跟进)/.test(t)) return 'claim';
     if (/(待补充|已补充|补充完毕|恢复办理)/.test(t)) return 'progress';
     // "资金已经在走拨付流程", "答复说还在审": what someone answered about where it stands, not the close
     if (/(在走|走流程|流程中|审批中|审核中|办理中|排队|在审|还在(走|审|办|排|等|处理|流程|协调|核))/.test(t) && !/(怎么|为什么|还没|没有|[?？吗呢]$)/.test(t)) return 'progress';
     if (
       /(进展[:：]|进度更新|更新[:：]|延期|已协调|已对接|已联系|已约|已上报|已报送|已(跟|和|与|同|向).{1,10}(对接|联系|沟通|协调|会商|汇报|反馈|确认)|(等待|等)(企业|对方)?(补充)?材料|现场(会商|踏勘|勘察|查看)|正在(办理|协调|对接|审核|走流程))/.test(t) &&
-      !/(办结|已解决|已办好|办好了)/.test(t)
+      !/(办结|已解决|已办好|办好了)/.test(t) && !DONE_PLAIN.test(t)
     ) {
       return 'progress';
     }
@@ -141,7 +163,7 @@ function detectIntent(t: string, ticket: number | null): Intent {
     // where it stands (a progress note), they do not close the ticket
     const stillPending =
       /(尚未|还没有?|没有|未能?|不能|无法)(办结|解决|答复|完成|落实|处理完|办好)|(等待?|等着|在等|待|给|会|将|预计|下周|明天|后天|近期|过几天|月底前?|年底前?)[^，。；,;!！]{0,8}(答复|办结|解决|完成|落实)|(等待|等着|在等|正在|下一步|然后再|还需|还要|仍需|仍在)/;
-    if (/(办结|已办结|已解决|答复|已处理完|处理完毕|已完成|销号|已经办好|已办好|办好了|处理好了|已经处理好|搞定|已落实|已送电|已通电|可以关了|可以销号|可以结了|已经?发下来|已经?批下来|已下发|已拿到)/.test(t) || DONE_PLAIN.test(t)) {
+    if (/(办结|已办结|已解决|答复|已处理完|处理完毕|已完成|销号|已经办好|已办好|办好了|处理好了|已经处理好|搞定|已落实|已送电|已通电|可以关了|可以销号|可以结了|已经?发下来|已经?批下来|已下发|已拿到)/.test(t) || (DONE_PLAIN.test(t) && !ASKED.test(t))) {
       return stillPending.test(t) ? 'progress' : 'resolve';
     }
     if (/(催|加快|抓紧|尽快|督办|督促|着急|快点|没人(联系|管|理|回复|处理)|怎么还没|还没人|拖(了)?(太|这么|那么|好)久|等(了)?(太|这么|那么|好)久|太慢了)/.test(t)) return 'urge';
@@ -160,7 +182,9 @@ function detectIntent(t: string, ticket: number | null): Intent {
   // 待确认: the tickets whose category awaits a person's check
   if (/^(待确认|待确认工单|待确认分类|待分类工单)(清单|列表)?$/.test(bare)) return 'triage';
   // "待确认的有哪些", "看一下分类待确认的工单", "哪些工单还待确认"
-  if (bare.length <= 16 && /待确认/.test(bare) && /(哪些|几个|几件|几条|多少|清单|列表|工单|看一下|看看|查一下|发我|发一下|列一下|列出来)/.test(bare) && !/(我们|我司|企业|申请|材料|[月天周年])/.test(bare)) return 'triage';
+  if (bare.length <= 16 && /待确认/.test(bare) && /(哪些|几个|几件|几条|多少|清单|列表|工单|看一下|看看|查一下|发我|发一下|列一下|列出来|有没有|还有)/.test(bare) && !/(我们|我司|企业|申请|材料|[月天周年])/.test(bare)) return 'triage';
+  // "哪些单子还等着定分类", "分类还没定的工单"
+  if (bare.length <= 16 && /(等着?|待|等待|还没|没有?)(定|确认|确定|核定)(分类|类别)|(分类|类别)(没定|未定|待定|还没定|没确定|待确认)/.test(bare) && !/(我们|我司|企业|申请|材料)/.test(bare)) return 'triage';
   // a bare command verb without its number: the handler asks for the number
   const verb = /^(认领|签收|办结|答复|转办|退单|催办|重办|评价)$/.exec(bare)?.[1];
   if (verb) return BARE_VERBS[verb]!;
@@ -173,6 +197,8 @@ function detectIntent(t: string, ticket: number | null): Intent {
   }
   // a cadre's own list: "我手上还有几个没办完的", "今天有哪些新派给我的单子"
   if (bare.length <= 20 && OWN_LIST.test(bare) && /(哪些|几个|几件|几单|多少|有没有|还有|清单|列表)/.test(bare) && !/(帮忙|能不能|能否|可否|请|麻烦|需要|申请|希望|想|要|项目|企业)/.test(bare)) return 'query';
+  // "我这周有哪些要到期的", "我今天还有几件要办的"
+  if (bare.length <= 16 && /^我(这周|今天|本周|这个月|这礼拜|现在|目前|手上|手里)?(还)?有(哪些|几个|几件|几单|多少)[\u4e00-\u9fa5]{0,6}(到期|超期|逾期|待办|要办|没办|没处理|单子|工单)/.test(bare)) return 'query';
   // "我还有哪些待办", "我手上还有哪些工单", "我们公司提的问题现在都什么状态"
   if (
     bare.length <= 20 &&
@@ -193,7 +219,16 @@ function detectIntent(t: string, ticket: number | null): Intent {
   }
   // "这周超期的有哪些": the overdue tickets themselves
   if (bare.length <= 16 && /超期.{0,3}(有哪些|清单|列表|名单|明细)/.test(bare)) return 'query';
+  // "凤凰电缆那条路的事有人在跟吗": asking whether anyone handles a matter already raised
+  if (bare.length <= 30 && /(事|问题|事情)(现在)?(有人在?(跟|管|处理|办|负责|跟进)|有没有人(在)?(跟|管|处理|办|跟进)|谁在(跟|管|处理|办|跟进))(吗|没|么|呢|没有)?$/.test(bare)) return 'query';
   if (isChat(bare)) return 'chat';
+  // about the group itself: "刚才发错群了，不好意思", "群里的文件我下载不了，谁能再发一次"
+  if (bare.length <= 30 && /(发错群|发错了|群里的?(文件|通知|表格|链接|附件)|群文件|撤回)/.test(bare) && !/(我们|我司|企业|厂)/.test(bare)) return 'chat';
+  // a promise to bring what was asked for: "我们下周二把补充材料带过来"
+  if (bare.length <= 30 && /^(好的|收到|好)?(我们|我)[\u4e00-\u9fa5]{0,6}?(把|会把)?(补充|补正|相关|所需|需要的|缺的)?的?(材料|资料|表格|文件|报表|证件|原件)(送|带|交|发|补|递|报)(过来|过去|上来|上去|齐|到|给)/.test(bare) && !/(没|不|难|问题|急|麻烦|帮忙|能否|可否|希望|怎么|哪)/.test(bare)) return 'chat';
+  // a reminder to all: "明天下雪，路上注意安全"; an official's "我了解一下再回复大家"
+  if (bare.length <= 24 && /注意(安全|保暖|防寒|防暑|防滑|出行)/.test(bare) && !/(我们|我司|我厂|没|不|隐患|问题|希望)/.test(bare)) return 'chat';
+  if (bare.length <= 24 && /(了解|核实|问|确认|研究|商量|落实)一下[\u4e00-\u9fa5]{0,4}再(回复|答复|告诉|反馈|回|通知)(大家|你们|您|各位)?$/.test(bare)) return 'chat';
   // "好的收到，我们下周三前把材料补齐", "辛苦各位领导跑一趟了": thanks and promises, not a problem
   // "谢谢领导，问题已经解决了": thanks for a problem solved
   const thanks = bare.replace(/(问题|事情|这事|事)?(已经|都|终于)?(解决|办好|处理好|搞定|落实)(了|啦)/, '');
@@ -242,14 +277,22 @@ const INDUSTRY =
   '物流|供应链|中心|机械|重工|精密|模具|材料|新材料|化工|纺织|服饰|食品|农业|环保|钢铁|铝业|半导体|智能|信息|软件|通信|传媒|文化|旅游|酒店|' +
   '餐饮|塑胶|塑业|包装|印刷|家具|陶瓷|玻璃|水泥|矿业|航空|船舶|数据|制造|工业|车业|动力|装备|仪器|仪表|集团|精工|新材|医疗器械|器械|乳业|储能|' +
   '微电子|电机|汽配|物联|云计算|光学|机电|五金|建筑|置地|环境|检测|新能|纳米|印务|印染|游艇|照明|线缆|电缆|轴承|阀门|泵业|涂料|化纤|针织|家纺|' +
-  '制衣|鞋业|饮料|酒业|茶业|纸业|木业|石材|管业|铸造|锻造|机床|激光|芯片|传感|声学|显示|冷链';
+  '制衣|鞋业|饮料|酒业|茶业|纸业|木业|石材|管业|铸造|锻造|机床|激光|芯片|传感|声学|显示|冷链|' +
+  '铜业|钢构|钢结构|钢业|钢材|铜材|铝材|汽修|机器人|自动化|米业|粮油|面业|牧业|水产|果业|茶叶|宾馆|饭店|大酒店|百货|家居|装饰|' +
+  '橡胶|轮胎|制品|日化|服装|皮革|卫浴|厨具|灯饰|合金|硅业|光纤|快递|农机|重机|汽车部件|生物科技|新能源科技';
 /** Characters a proper name does not hold: pronouns, verbs and particles of the sentence around it. */
 const NOT_IN_NAME = '我你他她它们这那的是在有做要想和与跟被把给对向从到很太都也还就又不没一上下个些边里去来说问请帮找让';
+/** A character of a proper name (和 only inside one: 泰和, 嘉和). */
+const NAME_CHAR = `[^${NOT_IN_NAME}\\s，,。！？!?、：:（）()\\d#@]`;
 /** Any one of those characters. */
 const SENTENCE_CHAR = new RegExp(`[${NOT_IN_NAME}]`);
 const NAMED_BY_INDUSTRY = new RegExp(
-  `(?:^|我是|我们是?|我司|这里是|这边是|帮|替|代|第[一二三四五六七八九十]的|前[十\\d]+的|，|,|。|\\s)([^${NOT_IN_NAME}\\s，,。！？!?、：:（）()\\d#@]{2,4}?(?:${INDUSTRY})(?:${INDUSTRY})?)(?=的|这边|那边|这个?|公司|厂|项目|[一二三四]期|[一二三四五六七八九]号|工地|厂区|园区|新|想|要|申|研|在|已|今|明|准备|计划|需要|有|上周|上个?月|上次|本月|最近|近期|去年|目前|现在|一直|反映|反应|[A-Za-z]|人事|行政|，|,|。|\\s|$)`,
+  `(?:^|我是|我们是?|我司|这里是|这边是|帮|替|代|第[一二三四五六七八九十]的|前[十\\d]+的|，|,|。|\\s)((?:${NAME_CHAR}和${NAME_CHAR}{0,2}?|${NAME_CHAR}{2,4}?)(?:${INDUSTRY})(?:${INDUSTRY})?)(?=的|这边|那边|这个?|公司|厂|项目|[一二三四]期|[一二三四五六七八九]号|工地|厂区|园区|新|想|要|申|研|在|已|今|明|准备|计划|需要|有|上周|上个?月|上次|本月|最近|近期|去年|目前|现在|一直|反映|反应|[A-Za-z]|人事|行政|，|,|。|\\s|$)`,
 );
+
+/** "我们金瑞铜业的原料…", "我们精锐机床招…", "我們悅來酒店年底…": 我们 + a proper name + its industry, whatever follows. */
+const WE_NAME_CHAR = `[^${NOT_IN_NAME.replace(/[来和上下一与]/g, '')}\\s，,。！？!?、：:（）()\\d#@]`;
+const WE_NAMED = new RegExp(`(?:^|[，,。\\s])(?:我们|我司)(${WE_NAME_CHAR}{2,4}?(?:${INDUSTRY})(?:${INDUSTRY})?)(?!局|委|办|板|园|区|城|站|行业|产业|领域|方面|板块|产品|设备|市场|企业|项目|这块)`);
 
 /** Who is not an enterprise's name at the head of "X反映…" or "X二期…". */
 const NOT_A_NAME_AT_HEAD =
@@ -268,7 +311,9 @@ export function parseEnterprise(t: string): string | null {
     const head = re.exec(t)?.[1];
     if (head && !NOT_A_NAME_AT_HEAD.test(head) && !PERSON_AT_END.test(head) && !SENTENCE_CHAR.test(head) && !/(企业|公司|厂家|单位)/.test(head)) return head;
   }
-  const m = NAMED_BY_INDUSTRY.exec(t);
+  const m = NAMED_BY_INDUSTRY.exec(t) ?? WE_NAMED.exec(t);
+  // "我们下周科技局…", "我们明年新能源…": a time, not a name
+  if (m?.[1] && /^(上|下|这|本|今|明|去|前|后)(周|个|月|年|天|季|礼拜|星期)/.test(m[1])) return null;
   // "隔壁物流公司", "附近电力": where a business is, not its name
   // the start of a sentence about a thing ("续贷材料准备好了", "项目建设需要…", "员工体检中心要…"): no name
   if (m?.[1] && /^(续贷|贷款|项目|觉得|员工|准备|新购|技改|申报|相关|有关|这些|那些|所有|整个|施工|生产|经营|办理|提交|补充|审批|报送|上报|安全|消防|政府|区里|市里|街道|工业|商业|农业|设备|材料|数据|资金|人才|用工|用电|用水|供电|供水)/.test(m[1])) return null;
@@ -284,7 +329,7 @@ function parseNamedEnterprise(t: string): string | null {
       // "我们是X项目部": the enterprise, not its site office or department
       const name = m[1].replace(/^(我们|我司|我厂|你好|您好|请问)/, '').replace(/(项目部|项目组|办事处|财务部|行政部|人事部|办公室)$/, '');
       // "我们是今年三月认定的", "我们是纳税排名第一的万通物流": a description, not the name
-      if (/(排名|第[一二三四五六七八九十\d]|前[十\d]|纳税|认定|[年月]|去年|今年)/.test(name)) continue;
+      if (/(排名|第[一二三四五六七八九十\d]|前[十\d]|纳税|认定|[年月]|去年|今年|企业$|^区里|^市里|^省里|^县里|类企业|亩均|规上|规模以上|高新技术|专精特新|龙头|示范)/.test(name)) continue;
       if (name.length >= 2 && !/^(公司|企业|工厂|厂里|这边|那边|一家|做|搞|从事|生产|开)/.test(name)) return name;
     }
   }
@@ -318,10 +363,15 @@ export function parseMessage(text: string, sentAt: string, cal: BusinessCalendar
   }
   const now = DateTime.fromISO(sentAt, { zone });
   const deadline = parseRequestedDate(t, now, cal);
-  const { category, confidence } = classifyCategory(t, opts.categoryModel);
+  const enterprise = parseEnterprise(t);
+  // the enterprise's own name says what it makes, not what its problem is ("凤凰电缆的货车进出要绕三公里")
+  const topic = enterprise && enterprise.length >= 4 && !/(有限公司|集团)$/.test(enterprise) && holdsLexiconPhrase(enterprise) ? t.replace(enterprise, '企业') : t;
+  const { category, confidence } = classifyCategory(topic, opts.categoryModel);
   const soon = deadline !== null && DateTime.fromISO(deadline, { zone }).diff(now.startOf('day'), 'days').days <= 2;
   // "应急局", "应急资金" name things; they do not say the matter is urgent
-  const calm = t.replace(/(不急|不着急|不是很急|不紧急|不用急|应急)/g, '').replace(NOT_URGENT, '');
+  let calm = t.replace(/(不急|不着急|不是很急|不紧急|不用急|应急)/g, '').replace(NOT_URGENT, '');
+  // an accident told to argue about compensation ("出车祸，家属非要按工伤赔") is a claim, not an emergency
+  if (/(工伤|赔偿|理赔|保险|赔付|按.{0,4}赔)/.test(calm)) calm = calm.replace(/(车祸|受伤|事故|伤亡|出事)/g, '');
   const urgency: Urgency = soon || URGENT.some((w) => calm.includes(w)) || URGENT_PATTERNS.some((re) => re.test(calm)) ? 'urgent' : 'normal';
   return {
     intent,
@@ -330,7 +380,7 @@ export function parseMessage(text: string, sentAt: string, cal: BusinessCalendar
     categoryConfidence: confidence,
     urgency,
     deadline,
-    enterprise: parseEnterprise(t),
+    enterprise,
     summary: summarize(t),
     normalized: t,
   };

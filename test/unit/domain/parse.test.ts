@@ -287,3 +287,34 @@ describe('more words that pull the wrong way', () => {
     expect(parseMessage(text, REF).category).toBe(category);
   });
 });
+
+describe('round 9: commands, requests and situations in other words', () => {
+  const intent = (s: string) => parseMessage(s, REF).intent;
+  it('reads commands without their keyword', () => {
+    expect(intent('#88 我们这边先接手')).toBe('claim');
+    expect(intent('#88 收到，招商科接了')).toBe('claim');
+    expect(intent('#88 水已经通上了，企业确认正常')).toBe('resolve');
+    expect(intent('#88 执照昨天领到了')).toBe('resolve');
+    expect(intent('#88 执照领到了吗')).not.toBe('resolve');
+    expect(intent('#88 这不能算办结，门牌还是错的')).toBe('reopen');
+    expect(intent('#88 拖得太久了，请今天给个答复')).toBe('urge');
+    expect(intent('#88 这是供电公司的事，麻烦改给他们')).toBe('transfer');
+    expect(intent('#88 四颗星')).toBe('rate');
+    expect(intent('#88 是谁认领的')).toBe('query');
+    expect(parseCorrection('#88 归到用工人才')).toMatchObject({ field: 'category', to: 'talent' });
+    expect(parseCorrection('#88 不算急件，改成一般')).toMatchObject({ field: 'urgency', to: 'normal' });
+    expect(parseCorrection('#88 公司名称填错了，应该是华丰纺织')).toMatchObject({ field: 'enterprise', name: '华丰纺织' });
+  });
+  it('reads leaders’ requests for numbers and the group’s own talk', () => {
+    expect(intent('上礼拜一共进来几单')).toBe('digest');
+    expect(intent('好评有几条')).toBe('digest');
+    expect(intent('各个街道手里压着多少单子')).toBe('digest');
+    expect(intent('还有没有待确认的')).toBe('triage');
+    expect(intent('刚才那条发错群了')).toBe('chat');
+  });
+  it('names an enterprise after 我们 with its industry, and reads danger that is now', () => {
+    expect(parseMessage('我们金凯铜业的废料堆场要搬走，新地方还没找到', REF).enterprise).toBe('金凯铜业');
+    expect(parseMessage('路边的井盖被压碎了，随时有人会掉下去', REF).urgency).toBe('urgent');
+    expect(parseMessage('冷库一停电温度就上来，想加一路备用电源', REF).urgency).toBe('normal');
+  });
+});
