@@ -68,7 +68,7 @@ afterAll(async () => {
 const expectedOrder = () => Array.from({ length: N }, (_, i) => N - i);
 
 describe('2,500 rows, page by page', () => {
-  it('the admin API: pages of 1,000 (the most a page holds), then of the default 200, reach every ticket once, in order', async () => {
+  it('the admin API: pages of 1,000 (the most a page holds), then of the default 200, reach every ticket once, in order', { timeout: 90_000 }, async () => {
     for (const [limit, pages] of [[1000, [1000, 1000, 500]], [undefined, [...Array(12).fill(200), 100]]] as const) {
       const seen: number[] = [];
       const sizes: number[] = [];
