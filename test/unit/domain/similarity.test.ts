@@ -130,6 +130,12 @@ describe('concepts (similarity-concepts.ts)', () => {
     expect(verdictOf(price)).toBe('different');
   });
 
+  it('a breakdown is not a pending application of the same topic (变压器烧了 / 增容还没批), a breakdown again is', () => {
+    const capacity = ticket(14, '我们用电扩容申请一个月了还没批下来');
+    expect(verdictOf(score(report('车间变压器昨晚烧了，全厂停电'), capacity))).toBe('different');
+    expect(verdictOf(score(report('车间变压器昨晚烧了，全厂停电'), ticket(15, '变压器又烧了')))).toBe('same');
+  });
+
   it('回潮: a report saying an answered ticket\'s problem is back (又, 上次…) scores higher against it than against an open one', () => {
     const text = '车间屋顶的彩钢瓦被大风吹翻了几块，下雨漏水';
     const again = report('屋面上次修好了，昨晚大风彩钢瓦又被掀了', { category: 'construction' });
