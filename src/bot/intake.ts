@@ -53,6 +53,10 @@ const MOVE_CHUNK = 200;
 /** A move that failed (the store unreachable) is tried again after this, doubling, at most MOVE_RETRY_MAX_MS. */
 const MOVE_RETRY_MS = 500;
 const MOVE_RETRY_MAX_MS = 15_000;
+/** Tries after which a message the store refuses (not a duplicate, not an outage) is given up. */
+const REFUSALS_MAX = 3;
+/** A per-document refusal of the store (src/store/batcher.ts), as opposed to the store being unreachable. */
+const isRefusal = (err: unknown) => err instanceof Error && /^insert failed \(/.test(err.message);
 
 /**
  * The acknowledgement path, and nothing more: store the raw message under its unique (platform, message id) with
@@ -101,6 +105,8 @@ export function createIntake(deps: IntakeDeps) {
   let adoptedFiles: string[] = [];
   let moving: Promise<void> | null = null;
   let moved = 0;
+  const refused = new Map<JournalRecord, number>();
+  const logOf = (r: JournalRecord) => deps.log.child({ platform: r.message.platform, eventId: r.message.eventId, chatId: r.message.chatId });
   let closing = false;
 
   const spilling = () => {
@@ -115,17 +121,34 @@ export function createIntake(deps: IntakeDeps) {
       let retryMs = MOVE_RETRY_MS;
       while (backlog.length && !closing) {
         const chunk = backlog.slice(0, MOVE_CHUNK);
-        try {
-          await Promise.all(chunk.map((r) => storeAndQueue(r, deps.log.child({ platform: r.message.platform, eventId: r.message.eventId, chatId: r.message.chatId }))));
-          backlog.splice(0, chunk.length);
-          moved += chunk.length;
+        const settled = await Promise.allSettled(chunk.map((r) => storeAndQueue(r, logOf(r))));
+        // what failed stays at the head, in order: tried again after a pause (the store unreachable); a message the
+        // store itself refuses (a per-document error, not a duplicate) is given up after REFUSALS_MAX tries, so that
+        // it cannot hold up every message behind it
+        const left: JournalRecord[] = [];
+        let failure: unknown = null;
+        settled.forEach((res, i) => {
+          if (res.status === 'fulfilled') return;
+          const r = chunk[i]!;
+          failure = res.reason;
+          const refusals = isRefusal(res.reason) ? (refused.get(r) ?? 0) + 1 : 0;
+          if (refusals >= REFUSALS_MAX) {
+            logOf(r).error({ err: { message: (res.reason as Error).message } }, 'the store refuses an acknowledged message; given up');
+            refused.delete(r);
+            return;
+          }
+          if (refusals) refused.set(r, refusals);
+          left.push(r);
+        });
+        backlog.splice(0, chunk.length, ...left);
+        moved += chunk.length - left.length;
+        if (!left.length) {
           retryMs = MOVE_RETRY_MS;
-        } catch (err) {
-          // the store is unreachable: the chunk is moved again (what did get in is then a duplicate)
-          deps.log.warn({ err: { message: (err as Error).message }, waiting: backlog.length }, 'moving acknowledged messages into the store failed; retrying');
-          await new Promise((r) => setTimeout(r, retryMs).unref());
-          retryMs = Math.min(retryMs * 2, MOVE_RETRY_MAX_MS);
+          continue;
         }
+        deps.log.warn({ err: { message: (failure as Error | null)?.message }, waiting: backlog.length }, 'moving acknowledged messages into the store failed; retrying');
+        await new Promise((r) => setTimeout(r, retryMs).unref());
+        retryMs = Math.min(retryMs * 2, MOVE_RETRY_MAX_MS);
       }
       if (!backlog.length) {
         // everything on disk is in the store: the files go (a line appended meanwhile keeps its file, see release)

@@ -165,6 +165,35 @@ describe('the acknowledgement overflow', () => {
     await intake.close();
   });
 
+  it('a message the store refuses (not an outage) is given up after a few tries and does not hold up the others', async () => {
+    const prefix = testQueuePrefix();
+    const { bot, seen } = recordingBot();
+    const e = env(prefix, bot);
+    const dir = journalDir();
+    let refusals = 0;
+    const refusing: InboundRepository = {
+      ...e.deps.inbound,
+      async store(m, raw, now) {
+        if (m.eventId === 'bad-2') {
+          refusals++;
+          throw new Error('insert failed (2)');
+        }
+        return e.deps.inbound.store(m, raw, now);
+      },
+    };
+    const intake = createIntake({ inbound: refusing, producer: e.producer, log, processing: processInbound, journal: createIntakeJournal<JournalRecord>({ dir }), spill: 'always' });
+    let at = Date.now();
+    for (const id of ['bad-1', 'bad-2', 'bad-3']) {
+      expect(await intake.accept({ kind: 'message', message: msg(id, 'badChat', `消息 ${id}`), raw: {} }, new Date(at++))).toBe('accepted');
+    }
+    await expect.poll(() => inbound().countDocuments({ eventId: /^bad-[13]$/, status: 'processed' }), { timeout: 20_000 }).toBe(2);
+    await expect.poll(() => intake.overflow().waiting, { timeout: 20_000 }).toBe(0);
+    expect(refusals).toBe(3);
+    expect(seen).toEqual(['消息 bad-1', '消息 bad-3']);
+    await expect.poll(() => readdirSync(dir).length).toBe(0);
+    await intake.close();
+  });
+
   it('with the overflow off (or no file), an acknowledgement waits for the store however slow', async () => {
     const prefix = testQueuePrefix();
     const e = env(prefix, undefined);
