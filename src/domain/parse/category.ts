@@ -56,8 +56,9 @@ function scanCues(text: string): MatchedCue[] {
   const out: { category: Category; key: string; weight: number }[] = [];
   for (const [cat, cues] of Object.entries(LEXICON) as [Category, Cue[]][]) {
     for (const [w, weight] of cues) {
-      if (has(firstClause, w)) out.push({ category: cat, key: lexiconCueKey(cat, w), weight: weight * FIRST_CLAUSE_WEIGHT });
-      else if (has(text, w)) out.push({ category: cat, key: lexiconCueKey(cat, w), weight });
+      // the whole text first: most cues match nowhere, and one in the first clause is in the text too
+      if (!has(text, w)) continue;
+      out.push({ category: cat, key: lexiconCueKey(cat, w), weight: has(firstClause, w) ? weight * FIRST_CLAUSE_WEIGHT : weight });
     }
   }
   return out;

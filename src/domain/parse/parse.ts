@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { defaultCalendar, type BusinessCalendar } from '../calendar.js';
+import { defaultCalendar, workingZone, type BusinessCalendar } from '../calendar.js';
 import type { Category, Urgency } from '../ticket.js';
 import type { BayesModel } from './bayes.js';
 import { classifyByLexicon, classifyCategory, holdsLexiconPhrase } from './category.js';
@@ -354,7 +354,9 @@ function summarize(t: string): string {
  * the deployment's learned category model (default: the shipped one). Pure.
  */
 export function parseMessage(text: string, sentAt: string, cal: BusinessCalendar = defaultCalendar, opts: { categoryModel?: BayesModel } = {}): ParsedMessage {
-  const zone = cal.timezone;
+  // a fixed offset where the zone has kept one (calendar.ts workingZone): luxon looks an IANA zone's offset up through
+  // Intl on every conversion, which was the largest single cost of a parse
+  const zone = workingZone(cal.timezone);
   const t = normalizeText(text);
   const ticket = ticketRef(t);
   const intent = detectIntent(t, ticket);
