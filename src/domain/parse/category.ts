@@ -50,18 +50,43 @@ export function matchedCues(text: string): readonly MatchedCue[] {
   return out;
 }
 
+/** The lexicon in one list, in its order, with each cue's key; the phrases indexed by their first character. */
+const CUES = (Object.entries(LEXICON) as [Category, Cue[]][]).flatMap(([category, cues]) =>
+  cues.map(([w, weight]) => ({ category, w, weight, key: lexiconCueKey(category, w) })),
+);
+const PHRASES_BY_FIRST = new Map<string, number[]>();
+const PATTERNS: number[] = [];
+CUES.forEach((c, i) => {
+  if (typeof c.w !== 'string') {
+    PATTERNS.push(i);
+    return;
+  }
+  const list = PHRASES_BY_FIRST.get(c.w[0]!);
+  if (list) list.push(i);
+  else PHRASES_BY_FIRST.set(c.w[0]!, [i]);
+});
+
+/**
+ * The cues a text holds, in the lexicon's order: the phrases found from each character of the text (through the
+ * first-character index, not one `includes` per phrase), the patterns tested one by one; a cue in the first clause
+ * weighs more.
+ */
 function scanCues(text: string): MatchedCue[] {
   const firstClause = text.split(/[，,。！？!?；;\n]/)[0] ?? text;
-  const has = (s: string, w: string | RegExp) => (typeof w === 'string' ? s.includes(w) : w.test(s));
-  const out: { category: Category; key: string; weight: number }[] = [];
-  for (const [cat, cues] of Object.entries(LEXICON) as [Category, Cue[]][]) {
-    for (const [w, weight] of cues) {
-      // the whole text first: most cues match nowhere, and one in the first clause is in the text too
-      if (!has(text, w)) continue;
-      out.push({ category: cat, key: lexiconCueKey(cat, w), weight: has(firstClause, w) ? weight * FIRST_CLAUSE_WEIGHT : weight });
-    }
+  const hit = new Set<number>();
+  for (let i = 0; i < text.length; i++) {
+    const list = PHRASES_BY_FIRST.get(text[i]!);
+    if (!list) continue;
+    for (const k of list) if (!hit.has(k) && text.startsWith(CUES[k]!.w as string, i)) hit.add(k);
   }
-  return out;
+  for (const k of PATTERNS) if ((CUES[k]!.w as RegExp).test(text)) hit.add(k);
+  return [...hit]
+    .sort((a, b) => a - b)
+    .map((k) => {
+      const c = CUES[k]!;
+      const first = typeof c.w === 'string' ? firstClause.includes(c.w) : c.w.test(firstClause);
+      return { category: c.category, key: c.key, weight: first ? c.weight * FIRST_CLAUSE_WEIGHT : c.weight };
+    });
 }
 
 /**
