@@ -1,7 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { ConfigError, loadConfig } from '../config/index.js';
 import { FerretdbInstallError } from './infra/ferretdb.js';
-import { startRuntime } from './runtime.js';
+import { startRuntime, type Runtime } from './runtime.js';
 import { createLogger } from './shared/logger.js';
 
 /** After SIGTERM / SIGINT the process exits within this time, stopped cleanly or not. */
@@ -38,25 +38,9 @@ export async function main(): Promise<void> {
     throw err;
   }
   const log = createLogger(config.logLevel);
-  let runtime;
-  try {
-    runtime = await startRuntime(config, log);
-  } catch (err) {
-    if (err instanceof FerretdbInstallError) {
-      console.error(err.message);
-      process.exit(2);
-    }
-    log.fatal({ err: { message: (err as Error).message } }, 'start failed');
-    process.exit(1);
-  }
-  const platforms = config.simulator ? ['simulator'] : [config.wecom && 'wecom', config.dingtalk && 'dingtalk'].filter(Boolean);
-  log.info(
-    { port: runtime.port, role: config.role, platforms, mongodb: config.mongo.uri ? 'MONGODB_URI' : 'embedded FerretDB', queuePrefix: runtime.queuePrefix },
-    runtime.port ? `xiaoer listening on http://localhost:${runtime.port}` : 'xiaoer workers running',
-  );
-  if (runtime.simulatorUrl) log.info({ simulator: runtime.simulatorUrl }, `群聊模拟器 / simulator: ${runtime.simulatorUrl}`);
-  else if (platforms.length === 0) log.warn('no platform is configured: webhooks answer 404 (see config/env.example)');
-
+  // the signals are heard from the start: a SIGTERM while the bot is still starting (its port answers before the
+  // workers and schedules are up) waits for the start to finish, then stops it cleanly, like any other
+  let started: Promise<Runtime | null> = Promise.resolve(null);
   let stopping = false;
   const shutdown = async (signal: string, code = 0) => {
     if (stopping) return;
@@ -69,7 +53,8 @@ export async function main(): Promise<void> {
       process.exit(code || 1);
     }, STOP_DEADLINE_MS);
     force.unref();
-    await runtime.stop();
+    const runtime = await started;
+    if (runtime) await runtime.stop();
     log.info('stopped');
     process.exit(code);
   };
@@ -85,6 +70,28 @@ export async function main(): Promise<void> {
     log.fatal({ err: { message: err.message } }, 'uncaught exception');
     void shutdown('uncaughtException', 1);
   });
+
+  let runtime: Runtime;
+  try {
+    const starting = startRuntime(config, log);
+    started = starting.catch(() => null);
+    runtime = await starting;
+  } catch (err) {
+    if (err instanceof FerretdbInstallError) {
+      console.error(err.message);
+      process.exit(2);
+    }
+    log.fatal({ err: { message: (err as Error).message } }, 'start failed');
+    process.exit(1);
+  }
+  if (stopping) return;
+  const platforms = config.simulator ? ['simulator'] : [config.wecom && 'wecom', config.dingtalk && 'dingtalk'].filter(Boolean);
+  log.info(
+    { port: runtime.port, role: config.role, platforms, mongodb: config.mongo.uri ? 'MONGODB_URI' : 'embedded FerretDB', queuePrefix: runtime.queuePrefix },
+    runtime.port ? `xiaoer listening on http://localhost:${runtime.port}` : 'xiaoer workers running',
+  );
+  if (runtime.simulatorUrl) log.info({ simulator: runtime.simulatorUrl }, `群聊模拟器 / simulator: ${runtime.simulatorUrl}`);
+  else if (platforms.length === 0) log.warn('no platform is configured: webhooks answer 404 (see config/env.example)');
 }
 
 const isEntry = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
