@@ -183,8 +183,8 @@ export function createIntake(deps: IntakeDeps) {
         return 'ignored';
       }
       const { message, raw } = result;
-      const log = deps.log.child({ platform: message.platform, eventId: message.eventId, chatId: message.chatId });
       const record: JournalRecord = { message, raw, receivedAtMs: now.getTime() };
+      const log = logOf(record);
       if (spilling()) {
         // on disk, then acknowledged; the store gets it in the background, behind what came before it (it is in the
         // backlog before its line is written, so that the file is never removed with a line whose record was not moved)

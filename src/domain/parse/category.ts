@@ -25,17 +25,6 @@ export const lexiconCueKey = (category: Category, w: string | RegExp): string =>
 /** A lexicon answer this sure is a rule that is certain: learned weights never change it. */
 export const LEXICON_CERTAIN = 0.9;
 
-/** Any phrase of the lexicon (its patterns left aside): whether a short text such as a name holds a cue at all. */
-const ANY_PHRASE = new RegExp(
-  Object.values(LEXICON)
-    .flatMap((cues) => cues.map(([w]) => w))
-    .filter((w): w is string => typeof w === 'string')
-    .sort((a, b) => b.length - a.length)
-    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-    .join('|'),
-);
-export const holdsLexiconPhrase = (s: string): boolean => ANY_PHRASE.test(s);
-
 type MatchedCue = { readonly category: Category; readonly key: string; readonly weight: number };
 /** The last text read and its cues: a report is read twice (is it a report at all, then its category). */
 let lastText: string | null = null;
@@ -66,6 +55,23 @@ CUES.forEach((c, i) => {
   else PHRASES_BY_FIRST.set(c.w[0]!, [i]);
 });
 
+/** Lexicon phrases (its patterns left aside) in `text`, by index, found from each character through the index. */
+function phrasesIn(text: string, hit = new Set<number>(), firstOnly = false): Set<number> {
+  for (let i = 0; i < text.length; i++) {
+    const list = PHRASES_BY_FIRST.get(text[i]!);
+    if (!list) continue;
+    for (const k of list) {
+      if (hit.has(k) || !text.startsWith(CUES[k]!.w as string, i)) continue;
+      hit.add(k);
+      if (firstOnly) return hit;
+    }
+  }
+  return hit;
+}
+
+/** Any phrase of the lexicon (its patterns left aside): whether a short text such as a name holds a cue at all. */
+export const holdsLexiconPhrase = (s: string): boolean => phrasesIn(s, new Set(), true).size > 0;
+
 /**
  * The cues a text holds, in the lexicon's order: the phrases found from each character of the text (through the
  * first-character index, not one `includes` per phrase), the patterns tested one by one; a cue in the first clause
@@ -73,12 +79,7 @@ CUES.forEach((c, i) => {
  */
 function scanCues(text: string): MatchedCue[] {
   const firstClause = text.split(/[，,。！？!?；;\n]/)[0] ?? text;
-  const hit = new Set<number>();
-  for (let i = 0; i < text.length; i++) {
-    const list = PHRASES_BY_FIRST.get(text[i]!);
-    if (!list) continue;
-    for (const k of list) if (!hit.has(k) && text.startsWith(CUES[k]!.w as string, i)) hit.add(k);
-  }
+  const hit = phrasesIn(text);
   for (const k of PATTERNS) if ((CUES[k]!.w as RegExp).test(text)) hit.add(k);
   return [...hit]
     .sort((a, b) => a - b)
