@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate, loadPairs } from '../../../bench/similarity-eval.js';
-import { bestMatch, canonicalText, conceptsOf, features, cosine, inWindow, score, THRESHOLDS, verdictOf, type Candidate } from '../../../src/domain/similarity.js';
+import { readFileSync } from 'node:fs';
+import { buildPairModelJson, PAIR_MODEL_PATH } from '../../../scripts/train-similarity-model.js';
+import { bestMatch, canonicalText, conceptsOf, features, cosine, inWindow, score, textScore, THRESHOLDS, verdictOf, type Candidate } from '../../../src/domain/similarity.js';
 
 const AT = '2026-11-23T01:30:00.000Z';
 const daysBefore = (d: number) => new Date(Date.parse(AT) - d * 86_400_000).toISOString();
@@ -64,6 +66,21 @@ describe('similarity', () => {
     expect(verdictOf(THRESHOLDS.same)).toBe('same');
     expect(verdictOf(THRESHOLDS.unsure)).toBe('unsure');
     expect(verdictOf(THRESHOLDS.unsure - 0.01)).toBe('different');
+  });
+});
+
+describe('the pair model (similarity-model.json)', () => {
+  it('is the one the labelled data trains (npm run train:similarity)', () => {
+    expect(readFileSync(PAIR_MODEL_PATH, 'utf8')).toBe(buildPairModelJson());
+  });
+
+  it('a follow-up sharing only a rare word with the ticket (机井) is the same problem; the hand-built score alone missed it', () => {
+    const well = ticket(21, '厂区东侧有一口废弃的老机井，村里不让填，场地平整不了', { category: 'land' });
+    const followUp = report('机井的事还是没人管，平整的机械在旁边停了一周', { category: 'land' });
+    expect(textScore(followUp, well)).toBeLessThan(0.36); // the old `unsure` line
+    expect(bestMatch(followUp, [well])).toMatchObject({ no: 21, verdict: 'same' });
+    // the same site, another matter, no follow-up: not merged
+    expect(bestMatch(report('厂区东侧的围墙被大车撞倒了一段', { category: 'land' }), [well])?.verdict).not.toBe('same');
   });
 });
 

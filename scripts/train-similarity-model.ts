@@ -1,0 +1,110 @@
+/**
+ * Trains the 重复 / 回潮 pair model (src/domain/similarity-model.json) from the labelled data in test/fixtures:
+ * - how often each canonical bigram and character occurs, over the labelled messages of corpus.jsonl (tuning and
+ *   development parts; the unseen part, when a round waits there, stays out);
+ * - a logistic regression over similarity.ts `PAIR_FEATURES`, on the labelled pairs of `PAIR_FILES` (development
+ *   data: every file here was scored once as an unseen round, or written for training). A held-out round is never
+ *   listed here before its one scoring run.
+ * Deterministic: the same files give the same model (full-batch gradient descent, fixed steps, rounded weights).
+ * Usage: npm run train:similarity            writes the model
+ *        npx tsx scripts/train-similarity-model.ts --loro   prints leave-one-file-out precision / recall, writes nothing
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { asReport, loadPairs, type LabelledPair } from '../bench/similarity-eval.js';
+import { canonicalBigrams, canonicalText, features, logistic, PAIR_FEATURES, pairVector, type PairModel } from '../src/domain/similarity.js';
+import { projectRoot } from '../src/infra/paths.js';
+
+export const PAIR_MODEL_PATH = join(projectRoot(), 'src', 'domain', 'similarity-model.json');
+const FIXTURES = join(projectRoot(), 'test', 'fixtures');
+/** The pair files the model learns from. */
+export const PAIR_FILES = [
+  'duplicate-pairs.jsonl',
+  'duplicate-pairs-round8.jsonl',
+  'duplicate-pairs-round9.jsonl',
+  'duplicate-pairs-round10.jsonl',
+  'train-pairs-extra.jsonl',
+].filter((f) => existsSync(join(FIXTURES, f)));
+
+const L2 = 0.01;
+const STEPS = 3000;
+const RATE = 0.5;
+
+type Row = { x: number[]; y: number };
+
+function frequencies(): Pick<PairModel, 'docs' | 'df' | 'cdf'> {
+  const texts = readFileSync(join(FIXTURES, 'corpus.jsonl'), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as { text: string; split: string })
+    .filter((m) => m.split !== 'u')
+    .map((m) => m.text);
+  const df = new Map<string, number>();
+  const cdf = new Map<string, number>();
+  for (const t of texts) {
+    for (const g of canonicalBigrams(t)) df.set(g, (df.get(g) ?? 0) + 1);
+    for (const c of new Set(canonicalText(t).replace(/ /g, ''))) cdf.set(c, (cdf.get(c) ?? 0) + 1);
+  }
+  const sorted = (m: Map<string, number>, min: number) => Object.fromEntries([...m].filter(([, n]) => n >= min).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)));
+  return { docs: texts.length, df: sorted(df, 2), cdf: sorted(cdf, 1) };
+}
+
+function rows(pairs: readonly LabelledPair[], freq: Pick<PairModel, 'docs' | 'df' | 'cdf'>): Row[] {
+  return pairs.map((p) => {
+    const { report, candidate } = asReport(p);
+    return { x: pairVector(report, candidate, features(report.text), features(candidate.text), freq), y: p.label === 'same' ? 1 : 0 };
+  });
+}
+
+/** Full-batch gradient descent on the log loss with an L2 penalty (not on the constant). */
+export function fitLogistic(data: readonly Row[]): number[] {
+  const d = data[0]!.x.length;
+  const w = new Array<number>(d).fill(0);
+  for (let t = 0; t < STEPS; t++) {
+    const g = new Array<number>(d).fill(0);
+    for (const r of data) {
+      const e = logistic(w, r.x) - r.y;
+      for (let i = 0; i < d; i++) g[i]! += e * r.x[i]!;
+    }
+    for (let i = 0; i < d; i++) w[i]! -= RATE * (g[i]! / data.length + (i > 0 ? L2 * w[i]! : 0));
+  }
+  return w.map((v) => Math.round(v * 1e6) / 1e6);
+}
+
+export function buildPairModelJson(): string {
+  const freq = frequencies();
+  const data = PAIR_FILES.flatMap((f) => rows(loadPairs(join(FIXTURES, f)), freq));
+  const model: PairModel = { docs: freq.docs, features: [...PAIR_FEATURES], weights: fitLogistic(data), df: freq.df, cdf: freq.cdf };
+  return `${JSON.stringify(model)}\n`;
+}
+
+if (process.argv[1]?.endsWith('train-similarity-model.ts')) {
+  if (process.argv.includes('--loro')) {
+    const freq = frequencies();
+    const sets = PAIR_FILES.map((f) => ({ f, data: rows(loadPairs(join(FIXTURES, f)), freq) }));
+    const pooled: { f: string; p: number; y: number }[] = [];
+    for (const held of sets) {
+      const w = fitLogistic(sets.filter((s) => s !== held).flatMap((s) => s.data));
+      for (const r of held.data) pooled.push({ f: held.f, p: logistic(w, r.x), y: r.y });
+    }
+    for (const th of [0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7]) {
+      const line = [...PAIR_FILES, 'all'].map((f) => {
+        let tp = 0;
+        let fp = 0;
+        let fn = 0;
+        for (const r of pooled.filter((q) => f === 'all' || q.f === f)) {
+          const same = r.p >= th;
+          if (same && r.y) tp++;
+          if (same && !r.y) fp++;
+          if (!same && r.y) fn++;
+        }
+        return `${f.replace(/^duplicate-pairs-?|\.jsonl$/g, '') || 'pairs'} P ${((100 * tp) / Math.max(1, tp + fp)).toFixed(1)} R ${((100 * tp) / Math.max(1, tp + fn)).toFixed(1)}`;
+      });
+      console.log(`same ≥ ${th.toFixed(2)}: ${line.join(' · ')}`);
+    }
+  } else {
+    const json = buildPairModelJson();
+    writeFileSync(PAIR_MODEL_PATH, json);
+    console.log(`wrote ${PAIR_MODEL_PATH} (${(json.length / 1024).toFixed(0)} KiB)`);
+  }
+}
