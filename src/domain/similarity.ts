@@ -99,6 +99,8 @@ export interface Features {
   /** The character bigrams and the characters of the canonical text (for the rarity-weighted overlap). */
   bigrams: Set<string>;
   chars: Set<string>;
+  /** The runs of the canonical text (split at fillers). */
+  runs: string[];
   /** Whether the text follows a matter up (还是, 还没, 到现在, 没人管…) or refers to one as known (…的事, 那个问题). */
   followsUp: boolean;
   refers: boolean;
@@ -240,6 +242,7 @@ export function features(text: string): Features {
     grams, norm: Math.sqrt(sq), sum, keys, objects, issues, issueGroups, again, numbers,
     bigrams: bigramsOf(canonical),
     chars: new Set([...canonical.replace(/ /g, '')]),
+    runs: canonical.split(' ').filter((r) => r.length > 1),
     followsUp: FOLLOWS_UP.test(normalized),
     refers: REFERS.test(normalized),
   };
@@ -422,6 +425,7 @@ export const PAIR_FEATURES = [
   'rarest shared',
   'rare shared bigrams',
   'rare shared characters',
+  'abbreviations',
   'later follows up',
   'later refers to a known matter',
   'same category',
@@ -460,6 +464,7 @@ export function pairVector(a: SimilarityDoc, b: SimilarityDoc, fa: Features, fb:
     if (w > rarest) rarest = w;
     if (w >= rareIdf) rare++;
   }
+  const abbreviations = Math.min(abbreviated(fa, fb) + abbreviated(fb, fa), 3) / 3;
   let rareChars = 0;
   for (const c of fa.chars) if (fb.chars.has(c) && (model.cdf[c] ?? 0) < RARE_CHAR_DF) rareChars++;
   const objects = [...fa.objects].filter((o) => fb.objects.has(o)).length;
@@ -472,6 +477,7 @@ export function pairVector(a: SimilarityDoc, b: SimilarityDoc, fa: Features, fb:
     rarest / Math.log(model.docs + 1),
     Math.min(rare, 5) / 5,
     Math.min(rareChars, 4) / 4,
+    abbreviations,
     fa.followsUp ? 1 : 0,
     fa.refers ? 1 : 0,
     a.category === b.category ? 1 : 0,
@@ -483,6 +489,29 @@ export function pairVector(a: SimilarityDoc, b: SimilarityDoc, fa: Features, fb:
     isAnswered && (fa.again || fb.again) ? 1 : 0,
     isAnswered ? 1 : 0,
   ];
+}
+
+/**
+ * How many bigrams of `x` that `y` lacks are an abbreviation of a stretch of `y` (安评 of 安全评价, 安标 of 安全标志:
+ * the two characters in order with one to three between, inside one run of the canonical text).
+ */
+function abbreviated(x: Features, y: Features): number {
+  let n = 0;
+  for (const g of x.bigrams) {
+    if (y.bigrams.has(g)) continue;
+    const [c1, c2] = [...g] as [string, string];
+    if (!y.chars.has(c1) || !y.chars.has(c2)) continue;
+    for (const run of y.runs) {
+      const i = run.indexOf(c1);
+      if (i < 0) continue;
+      const j = run.indexOf(c2, i + 2);
+      if (j > i + 1 && j <= i + 4) {
+        n++;
+        break;
+      }
+    }
+  }
+  return n;
 }
 
 /** The model's probability for a vector. */

@@ -9,9 +9,13 @@ export function charGrams(normalized: string): string[] {
   return g;
 }
 
-/** A multinomial naive Bayes model over character grams, as trained by scripts/train-category-model.ts. */
-export interface BayesModel {
-  categories: Category[];
+/**
+ * A multinomial naive Bayes model over character grams, as trained by scripts/train-category-model.ts. `L` is its label
+ * set: the problem categories (the default), or the intents of the intent fallback (intent-model.ts). The labels keep the
+ * field name `categories` so that the category model's file and the stored learned models keep their shape.
+ */
+export interface BayesModel<L extends string = Category> {
+  categories: L[];
   docs: number[];
   totals: number[];
   vocabulary: number;
@@ -25,14 +29,24 @@ export interface BayesModel {
   lexicon?: { k: string; f: number }[];
 }
 
-export function trainBayes(examples: { normalized: string; category: Category }[], categories: Category[], alpha = 0.5): BayesModel {
+/**
+ * Trains a model on labelled texts; `category` of an example is its label, one of `categories`. `grams` turns a
+ * normalised text into its features (default: `charGrams`). Deterministic: the grams are sorted.
+ */
+export function trainBayes<L extends string = Category>(
+  examples: readonly { normalized: string; category: L }[],
+  categories: L[],
+  alpha = 0.5,
+  grams: (normalized: string) => string[] = charGrams,
+): BayesModel<L> {
   const docs = categories.map(() => 0);
   const totals = categories.map(() => 0);
   const counts: Record<string, number[]> = {};
   for (const ex of examples) {
     const k = categories.indexOf(ex.category);
+    if (k < 0) continue;
     docs[k]!++;
-    for (const g of charGrams(ex.normalized)) {
+    for (const g of grams(ex.normalized)) {
       (counts[g] ??= categories.map(() => 0))[k]!++;
       totals[k]!++;
     }
@@ -41,10 +55,14 @@ export function trainBayes(examples: { normalized: string; category: Category }[
   return { categories, docs, totals, vocabulary: Object.keys(sorted).length, alpha, counts: sorted };
 }
 
-/** Posterior probabilities per category (softmax of the log scores). */
-export function classifyBayes(model: BayesModel, normalized: string): { category: Category; probability: number } {
+/** The most probable label and its posterior probability (softmax of the log scores). */
+export function classifyBayes<L extends string = Category>(
+  model: BayesModel<L>,
+  normalized: string,
+  toGrams: (normalized: string) => string[] = charGrams,
+): { category: L; probability: number } {
   const n = model.docs.reduce((a, b) => a + b, 0);
-  const grams = charGrams(normalized);
+  const grams = toGrams(normalized);
   const scores = model.categories.map((_, k) => {
     if (model.docs[k] === 0) return -Infinity;
     let s = Math.log(model.docs[k]! / n);
@@ -65,7 +83,7 @@ export function classifyBayes(model: BayesModel, normalized: string): { category
  * together (naive Bayes counts add up), so a deployment's labelled reports extend the shipped model without its texts.
  * Deterministic: the grams are sorted as trainBayes sorts them.
  */
-export function extendBayes(base: BayesModel, examples: readonly { normalized: string; category: Category }[], weight = 1): BayesModel {
+export function extendBayes<L extends string = Category>(base: BayesModel<L>, examples: readonly { normalized: string; category: L }[], weight = 1): BayesModel<L> {
   const docs = [...base.docs];
   const totals = [...base.totals];
   const counts: Record<string, number[]> = {};
@@ -81,4 +99,50 @@ export function extendBayes(base: BayesModel, examples: readonly { normalized: s
   }
   const sorted = Object.fromEntries(Object.keys(counts).sort().map((g) => [g, counts[g]!]));
   return { categories: [...base.categories], docs, totals, vocabulary: Object.keys(sorted).length, alpha: base.alpha, counts: sorted };
+}
+
+/** A model made ready for many reads: each gram's log-likelihood per label computed once. */
+export interface CompiledBayes<L extends string = Category> {
+  labels: readonly L[];
+  /** log prior per label (-Infinity for a label without examples). */
+  prior: Float64Array;
+  /** log-likelihood of a gram the label never saw. */
+  unseen: Float64Array;
+  /** gram → log-likelihood per label. */
+  logLikelihood: Map<string, Float64Array>;
+}
+
+export function compileBayes<L extends string>(model: BayesModel<L>): CompiledBayes<L> {
+  const K = model.categories.length;
+  const n = model.docs.reduce((a, b) => a + b, 0);
+  const prior = new Float64Array(K);
+  const unseen = new Float64Array(K);
+  const denom = model.totals.map((t) => t + model.alpha * model.vocabulary);
+  for (let k = 0; k < K; k++) {
+    prior[k] = model.docs[k]! > 0 ? Math.log(model.docs[k]! / n) : -Infinity;
+    unseen[k] = Math.log(model.alpha / denom[k]!);
+  }
+  const logLikelihood = new Map<string, Float64Array>();
+  for (const [g, c] of Object.entries(model.counts)) {
+    const row = new Float64Array(K);
+    for (let k = 0; k < K; k++) row[k] = Math.log((c[k]! + model.alpha) / denom[k]!);
+    logLikelihood.set(g, row);
+  }
+  return { labels: model.categories, prior, unseen, logLikelihood };
+}
+
+/** Posterior probability of every label of a compiled model for these grams (same order as `labels`). */
+export function posteriorBayes<L extends string>(model: CompiledBayes<L>, grams: readonly string[]): Float64Array {
+  const K = model.labels.length;
+  const s = Float64Array.from(model.prior);
+  for (const g of grams) {
+    const row = model.logLikelihood.get(g) ?? model.unseen;
+    for (let k = 0; k < K; k++) s[k]! += row[k]!;
+  }
+  let max = -Infinity;
+  for (let k = 0; k < K; k++) if (s[k]! > max) max = s[k]!;
+  let sum = 0;
+  for (let k = 0; k < K; k++) sum += s[k] = Math.exp(s[k]! - max);
+  for (let k = 0; k < K; k++) s[k]! /= sum;
+  return s;
 }

@@ -2,11 +2,13 @@ import { DateTime } from 'luxon';
 import { defaultCalendar, workingZone, type BusinessCalendar } from '../calendar.js';
 import type { Category, Urgency } from '../ticket.js';
 import type { BayesModel } from './bayes.js';
-import { classifyByLexicon, classifyCategory, holdsLexiconPhrase } from './category.js';
+import { classifyByLexicon, classifyCategory, holdsLexiconPhrase, LEXICON_CERTAIN } from './category.js';
 import { parseCorrection } from './commands.js';
 import { parseRequestedDate } from './dates.js';
 import { bareText, normalizeText } from './normalize.js';
 import { parseDigestRequest } from './digest-request.js';
+import { intentFallback, SHIPPED_INTENT_MODELS, type IntentModels } from './intent-model.js';
+import { parseEnterprise } from './enterprise.js';
 
 export const INTENTS = [
   'report', 'claim', 'progress', 'resolve', 'transfer', 'rate', 'reopen', 'urge', 'digest', 'query', 'help', 'chat', 'correct', 'triage',
@@ -28,7 +30,7 @@ export interface ParsedMessage {
   normalized: string;
 }
 
-const TICKET_REF = /#\s*(\d{1,7})|(\d{1,7})\s*号问题|(?:工单|问题)\s*(\d{1,7})/;
+export const TICKET_REF = /#\s*(\d{1,7})|(\d{1,7})\s*号问题|(?:工单|问题)\s*(\d{1,7})/;
 
 const URGENT = [
   '急', '紧急', '加急', '十万火急', '马上', '立即', '立刻', '火速', '刻不容缓', '停产', '停工', '停电', '断电', '断供', '断水',
@@ -115,8 +117,11 @@ const BARE_VERBS: Record<string, Intent> = {
   认领: 'claim', 签收: 'claim', 办结: 'resolve', 答复: 'resolve', 转办: 'transfer', 退单: 'transfer', 催办: 'urge', 重办: 'reopen', 评价: 'rate',
 };
 
-/** Rules first: the command forms officials use, then report vs chat. */
-function detectIntent(t: string, ticket: number | null): Intent {
+/**
+ * Rules first: the command forms officials use, then report vs chat. Where the rules have only a length-based default,
+ * the learned fallback (intent-model.ts) decides when it is sure; `models` null: the rules alone.
+ */
+function detectIntent(t: string, ticket: number | null, models: IntentModels | null = SHIPPED_INTENT_MODELS): Intent {
   const bare = bareText(t);
   if (/^(帮助|help|菜单|使用说明|说明|怎么用|怎么使用|如何使用|你能做什么|你会什么|你都会|能做什么|有哪些功能|功能)/i.test(bare) && bare.length <= 12) return 'help';
   if (/(有什么用|会些什么|会什么|会啥|能干什么|能干啥|干啥|能做啥|可以做什么|能帮什么|能帮我干什么|能帮我做什么|能帮我们做什么|能帮我们干什么|怎么用|怎么使用|使用方法)$/.test(bare.replace(/^@?小二/, '')) && bare.length <= 16) return 'help';
@@ -176,8 +181,10 @@ function detectIntent(t: string, ticket: number | null): Intent {
     // a statement about the ticket without a keyword ("#5 已经帮企业对接了两家银行，等银行审批"): a progress note; a
     // question, or a word or two, asks after it (the progress handler hands a statement from the enterprise to 查询)
     const said = bareText(t.replace(TICKET_REF, ''));
-    if (said.length >= 8 && !/(吗|呢|么|怎么|如何|什么|哪|几|多少|是否|是不是|要不要|会不会|有没有|能不能|可不可以|啥|了没|没有?$)/.test(said) && !/[?？]/.test(t)) return 'progress';
-    return 'query';
+    const asks = /(吗|呢|么|怎么|如何|什么|哪|几|多少|是否|是不是|要不要|会不会|有没有|能不能|可不可以|啥|了没|没有?$)/.test(said) || /[?？]/.test(t);
+    const byLength = said.length >= 8 && !asks ? 'progress' : 'query';
+    // the learned fallback; a question is never a note of work done nor the close
+    return models ? intentFallback(models.ticket, t.replace(TICKET_REF, ''), byLength, models.minProbability, asks ? ['progress', 'resolve'] : []) : byLength;
   }
   // 待确认: the tickets whose category awaits a person's check
   if (/^(待确认|待确认工单|待确认分类|待分类工单)(清单|列表)?$/.test(bare)) return 'triage';
@@ -237,11 +244,28 @@ function detectIntent(t: string, ticket: number | null): Intent {
   if (/(调度会|协调会|推进会|例会|座谈会|专题会|会议室)/.test(bare) && /(各部门|各单位|请|带上|参加|参会|准时)/.test(bare) && !/(我们|我司|我厂)/.test(bare)) return 'chat';
   // problem words of a category (an `other` topic too when the lexicon is sure of it: "有人冒充我们公司签合同")
   const lex = classifyByLexicon(t);
-  if (lex.category !== 'other' || lex.confidence >= 0.7) return 'report';
+  // problem words the lexicon is sure of are a rule that is certain: the learned fallback never turns them into a request
+  if (lex.confidence >= LEXICON_CERTAIN) return 'report';
   // No known problem words: in a service group, a message of some length that is not chit-chat is a report.
-  if (bare.length >= 12) return 'report';
-  if (bare.length >= 6 && /(没|不|难|问题|希望|请|想|帮|怎么|能否|可否|需要|申请|协调|求助|麻烦|坏了|太|歪了|倒了|裂了|漏了|塌了|堵了|断了|停了|停下来|冒烟|着火)/.test(bare)) return 'report';
-  return 'chat';
+  const byLength =
+    lex.category !== 'other' || lex.confidence >= 0.7 || bare.length >= 12 ||
+    (bare.length >= 6 && /(没|不|难|问题|希望|请|想|帮|怎么|能否|可否|需要|申请|协调|求助|麻烦|坏了|太|歪了|倒了|裂了|漏了|塌了|堵了|断了|停了|停下来|冒烟|着火)/.test(bare))
+      ? 'report'
+      : 'chat';
+  if (!models) return byLength;
+  // the learned fallback; words of a problem are never chit-chat ("谢谢领导，但问题还没解决"), and a message that speaks
+  // for its own company ("我们遇到最多的是哪类问题") is not a leader's request for numbers
+  const refused = [...(/(没|不|难|慢|坏|问题|急)/.test(bare) ? (['chat'] as const) : []), ...(/(我们|我司|我厂|本公司)/.test(bare) ? (['digest'] as const) : [])];
+  return intentFallback(models.plain, t, byLength, models.minProbability, refused);
+}
+
+/**
+ * The intent of a raw message as parseMessage reads it, with the given fallback models (null: the rules alone). For
+ * measuring the fallback (bench/intent-loro.ts) without changing the shipped models.
+ */
+export function readIntent(text: string, models: IntentModels | null = SHIPPED_INTENT_MODELS): Intent {
+  const t = normalizeText(text);
+  return detectIntent(t, ticketRef(t), models);
 }
 
 function isChat(bare: string): boolean {
@@ -255,86 +279,7 @@ function isChat(bare: string): boolean {
   );
 }
 
-const ENTERPRISE_PATTERNS: RegExp[] = [
-  /([\u4e00-\u9fa5()（）]{2,30}?(?:股份有限公司|有限责任公司|有限公司|集团公司|集团))/,
-  /(?:帮|替|代)([\u4e00-\u9fa5]{2,12}?)(?:反映|反应|问一下|咨询)/,
-  /我们是([\u4e00-\u9fa5A-Za-z0-9]{2,16}?)(?:的|，|,|。|\s|$|公司|厂|，)/,
-  // "我们亿龙置业的项目" — but not "我们手上有政府的项目": a name has no verb of having or being in it
-  /我们((?![\u4e00-\u9fa5]*(?:有|在|是|这|那|手上|目前|现在|自己))[\u4e00-\u9fa5]{2,12}?)的(?:项目|厂|工厂|厂区|工地|公司)/,
-  /我(?:司|厂)\s*[(（]?([\u4e00-\u9fa5]{2,16}?)[)）]/,
-  // "我是青禾乳业的，…", "我是正泰隆的财务": who the writer works for
-  /我是([\u4e00-\u9fa5]{2,10}?)的(?:财务|会计|出纳|老板|负责人|经理|总经理|副总|董事长|厂长|主任|员工|职工|工作人员|联系人|小[\u4e00-\u9fa5]|[，,。]|$)/,
-  // "我是润和医药HR", "我是远航机械人事": the role straight after the name
-  /我是((?!项目|本|该|这|那|区|新|厂)[\u4e00-\u9fa5]{2,10}?)的?(?:HR|hr|人事|行政|财务|采购|法务|出纳|会计)/,
-];
-
-/**
- * Words that end an enterprise's name ("青年汽车", "神马电力", "亿龙置业", "城东物流中心"): the industry or the kind of
- * business. A name without 公司 is read as a proper name of two to four characters followed by one or two of them.
- */
-const INDUSTRY =
-  '汽车|汽配|电力|电气|电器|电子|电池|锂电|光电|光伏|能源|新能源|置业|地产|房产|建设|建工|建材|实业|控股|投资|贸易|商贸|科技|生态|生物|医药|药业|制药|医疗|健康|' +
-  '物流|供应链|中心|机械|重工|精密|模具|材料|新材料|化工|纺织|服饰|食品|农业|环保|钢铁|铝业|半导体|智能|信息|软件|通信|传媒|文化|旅游|酒店|' +
-  '餐饮|塑胶|塑业|包装|印刷|家具|陶瓷|玻璃|水泥|矿业|航空|船舶|数据|制造|工业|车业|动力|装备|仪器|仪表|集团|精工|新材|医疗器械|器械|乳业|储能|' +
-  '微电子|电机|汽配|物联|云计算|光学|机电|五金|建筑|置地|环境|检测|新能|纳米|印务|印染|游艇|照明|线缆|电缆|轴承|阀门|泵业|涂料|化纤|针织|家纺|' +
-  '制衣|鞋业|饮料|酒业|茶业|纸业|木业|石材|管业|铸造|锻造|机床|激光|芯片|传感|声学|显示|冷链|' +
-  '铜业|钢构|钢结构|钢业|钢材|铜材|铝材|汽修|机器人|自动化|米业|粮油|面业|牧业|水产|果业|茶叶|宾馆|饭店|大酒店|百货|家居|装饰|' +
-  '橡胶|轮胎|制品|日化|服装|皮革|卫浴|厨具|灯饰|合金|硅业|光纤|快递|农机|重机|汽车部件|生物科技|新能源科技';
-/** Characters a proper name does not hold: pronouns, verbs and particles of the sentence around it. */
-const NOT_IN_NAME = '我你他她它们这那的是在有做要想和与跟被把给对向从到很太都也还就又不没一上下个些边里去来说问请帮找让';
-/** A character of a proper name (和 only inside one: 泰和, 嘉和). */
-const NAME_CHAR = `[^${NOT_IN_NAME}\\s，,。！？!?、：:（）()\\d#@]`;
-/** Any one of those characters. */
-const SENTENCE_CHAR = new RegExp(`[${NOT_IN_NAME}]`);
-const NAMED_BY_INDUSTRY = new RegExp(
-  `(?:^|我是|我们是?|我司|这里是|这边是|帮|替|代|第[一二三四五六七八九十]的|前[十\\d]+的|，|,|。|\\s)((?:${NAME_CHAR}和${NAME_CHAR}{0,2}?|${NAME_CHAR}{2,4}?)(?:${INDUSTRY})(?:${INDUSTRY})?)(?=的|这边|那边|这个?|公司|厂|项目|[一二三四]期|[一二三四五六七八九]号|工地|厂区|园区|新|想|要|申|研|在|已|今|明|准备|计划|需要|有|上周|上个?月|上次|本月|最近|近期|去年|目前|现在|一直|反映|反应|[A-Za-z]|人事|行政|，|,|。|\\s|$)`,
-);
-
-/** "我们金瑞铜业的原料…", "我们精锐机床招…", "我們悅來酒店年底…": 我们 + a proper name + its industry, whatever follows. */
-const WE_NAME_CHAR = `[^${NOT_IN_NAME.replace(/[来和上下一与]/g, '')}\\s，,。！？!?、：:（）()\\d#@]`;
-const WE_NAMED = new RegExp(`(?:^|[，,。\\s])(?:我们|我司)(${WE_NAME_CHAR}{2,4}?(?:${INDUSTRY})(?:${INDUSTRY})?)(?!局|委|办|板|园|区|城|站|行业|产业|领域|方面|板块|产品|设备|市场|企业|项目|这块)`);
-
-/** Who is not an enterprise's name at the head of "X反映…" or "X二期…". */
-const NOT_A_NAME_AT_HEAD =
-  /^(最近|近期|目前|现在|今天|昨天|本周|这周|上周|今年|去年|本月|上月|这个月|上个月|企业|公司|员工|工人|村民|居民|群众|周边|附近|隔壁|对面|旁边|周围|有人|他们|她们|客户|街道|部门|领导|园区|厂里|老板|家属|业主|商户|市民|网友|职工|不少|很多|多家|部分|好几|几家|有的|有些|大家|我们|我司|我|你们|区里|市里|镇里|村里|社区|项目|工程|厂房|新厂|小区|厂区|本|该|这|那|一|二|三)/;
-/** People and offices that report ("塔吊司机反映", "审评中心"): not an enterprise. */
-const PERSON_AT_END = /(司机|师傅|工人|员工|保安|[电焊木瓦]工|经理|主任|老板|负责人|会计|财务|家属|房东|物业|邻居|同事|书记|村长|代表|委员|主管|总|人|户|方|局|办|委|所|站|队|群众|居民|村民|业主|市民|商户|会|院|部|处|科|厅|组)$/;
-/** "光华印务反映…", "蓝海游艇这边反映…": a name at the head of the message, followed by what it reports. */
-const NAME_THEN_REPORTS = /^([\u4e00-\u9fa5]{2,8}?)(?:这边|那边)?(?:反映|反应)/;
-/** "宏达二期的桩基…", "我们远航三期项目…": a project named by its enterprise and phase. */
-const NAME_THEN_PHASE = /^(?:我们)?([\u4e00-\u9fa5]{2,4}?)[一二三四五]期(?:项目|工程|工地|厂房|的)/;
-
-export function parseEnterprise(t: string): string | null {
-  const named = parseNamedEnterprise(t);
-  if (named) return named;
-  for (const re of [NAME_THEN_REPORTS, NAME_THEN_PHASE]) {
-    const head = re.exec(t)?.[1];
-    if (head && !NOT_A_NAME_AT_HEAD.test(head) && !PERSON_AT_END.test(head) && !SENTENCE_CHAR.test(head) && !/(企业|公司|厂家|单位)/.test(head)) return head;
-  }
-  const m = NAMED_BY_INDUSTRY.exec(t) ?? WE_NAMED.exec(t);
-  // "我们下周科技局…", "我们明年新能源…": a time, not a name
-  if (m?.[1] && /^(上|下|这|本|今|明|去|前|后)(周|个|月|年|天|季|礼拜|星期)/.test(m[1])) return null;
-  // "隔壁物流公司", "附近电力": where a business is, not its name
-  // the start of a sentence about a thing ("续贷材料准备好了", "项目建设需要…", "员工体检中心要…"): no name
-  if (m?.[1] && /^(续贷|贷款|项目|觉得|员工|准备|新购|技改|申报|相关|有关|这些|那些|所有|整个|施工|生产|经营|办理|提交|补充|审批|报送|上报|安全|消防|政府|区里|市里|街道|工业|商业|农业|设备|材料|数据|资金|人才|用工|用电|用水|供电|供水)/.test(m[1])) return null;
-  // public bodies named like businesses ("审评中心", "政务服务中心")
-  if (m?.[1] && /^(审评|审批|审查|服务|政务|受理|土储|储备|管理|指挥|调度|监测|疾控|卫生|社区|便民|党群|人才|创业|孵化|税务|不动产|交易)/.test(m[1]) && /中心$/.test(m[1])) return null;
-  return m?.[1] && !/^(隔壁|附近|对面|旁边|周边|周围|本地|当地|外地|其他|其它|某|各|那家|这家|很多|许多|好多|多家|几家|同行|屋顶|楼顶|厂房|车间|园区|门口|分布式)/.test(m[1]) ? m[1] : null;
-}
-
-function parseNamedEnterprise(t: string): string | null {
-  for (const re of ENTERPRISE_PATTERNS) {
-    const m = t.match(re);
-    if (m?.[1]) {
-      // "我们是X项目部": the enterprise, not its site office or department
-      const name = m[1].replace(/^(我们|我司|我厂|你好|您好|请问)/, '').replace(/(项目部|项目组|办事处|财务部|行政部|人事部|办公室)$/, '');
-      // "我们是今年三月认定的", "我们是纳税排名第一的万通物流": a description, not the name
-      if (/(排名|第[一二三四五六七八九十\d]|前[十\d]|纳税|认定|[年月]|去年|今年|企业$|^区里|^市里|^省里|^县里|类企业|亩均|规上|规模以上|高新技术|专精特新|龙头|示范)/.test(name)) continue;
-      if (name.length >= 2 && !/^(公司|企业|工厂|厂里|这边|那边|一家|做|搞|从事|生产|开)/.test(name)) return name;
-    }
-  }
-  return null;
-}
+export { parseEnterprise };
 
 function summarize(t: string): string {
   // greetings and a self-introduction ("我们是X，") say nothing about the problem; the enterprise is shown apart

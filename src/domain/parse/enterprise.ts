@@ -1,0 +1,156 @@
+/**
+ * Who a report is about: the enterprise's name, read from the message text. A registered name ("…有限公司"), a name
+ * in a frame that introduces the writer ("我们是X的", "我是X的财务", "帮X反映"), a proper name followed by a trade word
+ * of INDUSTRY ("青年汽车", "亿龙置业"), or, in a frame strong enough on its own ("X这边说", "我们X上周…", "X去年…" at
+ * the head), a name of any trade judged by its shape ("瑞丰淀粉", "祁连牧歌文旅"). Places, facilities and generic things
+ * in those frames ("物流园三期", "景区游客中心", "省重点项目") are not names. Pure; no directory of enterprises.
+ */
+import { holdsLexiconPhrase } from './category.js';
+
+const ENTERPRISE_PATTERNS: RegExp[] = [
+  /([\u4e00-\u9fa5()（）]{2,30}?(?:股份有限公司|有限责任公司|有限公司|集团公司|集团))/,
+  /(?:帮|替|代)([\u4e00-\u9fa5]{2,12}?)(?:反映|反应|问一下|咨询)/,
+  /我们是([\u4e00-\u9fa5A-Za-z0-9]{2,16}?)(?:的|，|,|。|\s|$|公司|厂|，)/,
+  // "我们亿龙置业的项目" — but not "我们手上有政府的项目": a name has no verb of having or being in it
+  /我们((?![\u4e00-\u9fa5]*(?:有|在|是|这|那|手上|目前|现在|自己))[\u4e00-\u9fa5]{2,12}?)的(?:项目|厂|工厂|厂区|工地|公司)/,
+  /我(?:司|厂)\s*[(（]?([\u4e00-\u9fa5]{2,16}?)[)）]/,
+  // "我是青禾乳业的，…", "我是正泰隆的财务": who the writer works for
+  /我是([\u4e00-\u9fa5]{2,10}?)的(?:财务|会计|出纳|老板|负责人|经理|总经理|副总|董事长|厂长|主任|员工|职工|工作人员|联系人|小[\u4e00-\u9fa5]|[，,。]|$)/,
+  // "我是润和医药HR", "我是远航机械人事": the role straight after the name
+  /我是((?!项目|本|该|这|那|区|新|厂)[\u4e00-\u9fa5]{2,10}?)的?(?:HR|hr|人事|行政|财务|采购|法务|出纳|会计)/,
+];
+
+/**
+ * Words that end an enterprise's name ("青年汽车", "神马电力", "亿龙置业", "城东物流中心"): the industry or the kind of
+ * business. A name without 公司 is read as a proper name of two to four characters followed by one or two of them.
+ */
+const INDUSTRY =
+  '汽车|汽配|电力|电气|电器|电子|电池|锂电|光电|光伏|能源|新能源|置业|地产|房产|建设|建工|建材|实业|控股|投资|贸易|商贸|科技|生态|生物|医药|药业|制药|医疗|健康|' +
+  '物流|供应链|中心|机械|重工|精密|模具|材料|新材料|化工|纺织|服饰|食品|农业|环保|钢铁|铝业|半导体|智能|信息|软件|通信|传媒|文化|旅游|酒店|' +
+  '餐饮|塑胶|塑业|包装|印刷|家具|陶瓷|玻璃|水泥|矿业|航空|船舶|数据|制造|工业|车业|动力|装备|仪器|仪表|集团|精工|新材|医疗器械|器械|乳业|储能|' +
+  '微电子|电机|汽配|物联|云计算|光学|机电|五金|建筑|置地|环境|检测|新能|纳米|印务|印染|游艇|照明|线缆|电缆|轴承|阀门|泵业|涂料|化纤|针织|家纺|' +
+  '制衣|鞋业|饮料|酒业|茶业|纸业|木业|石材|管业|铸造|锻造|机床|激光|芯片|传感|声学|显示|冷链|' +
+  '铜业|钢构|钢结构|钢业|钢材|铜材|铝材|汽修|机器人|自动化|米业|粮油|面业|牧业|水产|果业|茶叶|宾馆|饭店|大酒店|百货|家居|装饰|' +
+  '橡胶|轮胎|制品|日化|服装|皮革|卫浴|厨具|灯饰|合金|硅业|光纤|快递|农机|重机|汽车部件|生物科技|新能源科技';
+/** Characters a proper name does not hold: pronouns, verbs and particles of the sentence around it. */
+const NOT_IN_NAME = '我你他她它们这那的是在有做要想和与跟被把给对向从到很太都也还就又不没一上下个些边里去来说问请帮找让';
+/** A character of a proper name (和 only inside one: 泰和, 嘉和). */
+const NAME_CHAR = `[^${NOT_IN_NAME}\\s，,。！？!?、：:（）()\\d#@]`;
+/** Any one of those characters. */
+const SENTENCE_CHAR = new RegExp(`[${NOT_IN_NAME}]`);
+const NAMED_BY_INDUSTRY = new RegExp(
+  `(?:^|我是|我们是?|我司|这里是|这边是|帮|替|代|第[一二三四五六七八九十]的|前[十\\d]+的|，|,|。|\\s)((?:${NAME_CHAR}和${NAME_CHAR}{0,2}?|${NAME_CHAR}{2,4}?)(?:${INDUSTRY})(?:${INDUSTRY})?)(?=的|这边|那边|这个?|公司|厂|项目|[一二三四]期|[一二三四五六七八九]号|工地|厂区|园区|新|想|要|申|研|在|已|今|明|准备|计划|需要|有|上周|上个?月|上次|本月|最近|近期|去年|目前|现在|一直|反映|反应|[A-Za-z]|人事|行政|，|,|。|\\s|$)`,
+);
+
+/** "我们金瑞铜业的原料…", "我们精锐机床招…", "我們悅來酒店年底…": 我们 + a proper name + its industry, whatever follows. */
+const WE_NAME_CHAR = `[^${NOT_IN_NAME.replace(/[来和上下一与]/g, '')}\\s，,。！？!?、：:（）()\\d#@]`;
+const WE_NAMED = new RegExp(`(?:^|[，,。\\s])(?:我们|我司)(${WE_NAME_CHAR}{2,4}?(?:${INDUSTRY})(?:${INDUSTRY})?)(?!局|委|办|板|园|区|城|站|行业|产业|领域|方面|板块|产品|设备|市场|企业|项目|这块)`);
+
+/** Who is not an enterprise's name at the head of "X反映…" or "X二期…". */
+const NOT_A_NAME_AT_HEAD =
+  /^(最近|近期|目前|现在|今天|昨天|本周|这周|上周|今年|去年|本月|上月|这个月|上个月|企业|公司|员工|工人|村民|居民|群众|周边|附近|隔壁|对面|旁边|周围|有人|他们|她们|客户|街道|部门|领导|园区|厂里|老板|家属|业主|商户|市民|网友|职工|不少|很多|多家|部分|好几|几家|有的|有些|大家|我们|我司|我|你们|区里|市里|镇里|村里|社区|项目|工程|厂房|新厂|小区|厂区|本|该|这|那|一|二|三)/;
+/** People and offices that report ("塔吊司机反映", "审评中心"): not an enterprise. */
+const PERSON_AT_END = /(司机|师傅|工人|员工|保安|[电焊木瓦]工|经理|主任|老板|负责人|会计|财务|家属|房东|物业|邻居|同事|书记|村长|代表|委员|主管|总|人|户|方|局|办|委|所|站|队|群众|居民|村民|业主|市民|商户|会|院|部|处|科|厅|组)$/;
+/** "光华印务反映…", "蓝海游艇这边反映…": a name at the head of the message, followed by what it reports. */
+const NAME_THEN_REPORTS = /^([\u4e00-\u9fa5]{2,8}?)(?:这边|那边)?(?:反映|反应)/;
+/** "宏达二期的桩基…", "我们远航三期项目…": a project named by its enterprise and phase. */
+const NAME_THEN_PHASE = /^(?:我们)?([\u4e00-\u9fa5]{2,4}?)[一二三四五]期(?:项目|工程|工地|厂房|的)/;
+
+/**
+ * Strong frames that take a name whose trade word INDUSTRY lacks ("瑞丰淀粉这边说", "我们永丰面粉上周…", "我们天山绒业锅炉房",
+ * "大漠星河营地去年建的…"): the frame, not the trade word, says it is a name. The name is judged by its shape
+ * (`isOpenName`).
+ */
+const TIME_AFTER = '上周|上个?月|上次|去年|今年|前年|最近|近期|前几天|前段时间|这几天|昨天|前天|刚刚?|已经|一直';
+/** Parts of a site that follow an enterprise's name ("天山绒业锅炉房的…"). */
+const SITE_AFTER = '锅炉房|车间|厂房|仓库|宿舍|食堂|门口|大门|厂区|工地|园区|办公楼|配电房|生产线';
+const HEAD_SAYS = new RegExp(`^(${NAME_CHAR}{4,8}?)(?:这边|那边)(?:说|讲|问|反映|反应)`);
+const WE_OPEN = new RegExp(`(?:^|[，,。\\s])我们(${NAME_CHAR}{4,6}?)(?=${TIME_AFTER}|${SITE_AFTER}|的|这边|那边)`);
+/** At the head only a plain time follows a name ("大漠星河营地去年建的"): "…完工后一直" is a clause, not a name. */
+const HEAD_TIME = new RegExp(`^(${NAME_CHAR}{5,8}?)(?=上周|上个?月|去年|今年|前年)`);
+
+/**
+ * Whether a candidate from an open frame has the shape of a proper name plus a trade (4 to 8 characters): not a
+ * body, person, place or generic thing, and holding no problem word of the category lexicon ("用电扩容", "稳岗返还"),
+ * which a brand and its trade seldom do.
+ */
+function isOpenName(name: string): boolean {
+  return (
+    name.length >= 4 &&
+    !SENTENCE_CHAR.test(name) &&
+    !NOT_A_NAME_AT_HEAD.test(name) &&
+    !PERSON_AT_END.test(name) &&
+    !/(企业|公司|厂家|单位|部门|政府|管委会|街道|社区)/.test(name) &&
+    !isPlaceOrThing(name) &&
+    !BRAND_IS_TRADE.test(name) &&
+    !OPEN_NOT_BRAND.test(name) &&
+    !SITE_AT_END.test(name) &&
+    !holdsLexiconPhrase(name)
+  );
+}
+
+/** An open name starts with its brand: not with a trade or a kind of work ("食品车间", "生产车间", "办公大楼"). */
+const OPEN_NOT_BRAND = new RegExp(`^(?:${INDUSTRY}|生产|加工|办公|员工|职工|污水|消防|安全|仓储|配套)`);
+/** Parts of a site, not a business ("文化广场", "光伏电站", "二号车间"). */
+const SITE_AT_END = /(?:车间|广场|电站|大厅|大楼|宿舍|食堂|仓库|厂房|楼|馆|门|路|桥|库|房|间|池|塔|线|站|所|点|口|室)$/;
+
+/**
+ * Places, facilities and generic things that take a name's place in the frames ("物流园三期", "风电场二期",
+ * "景区游客中心", "省重点项目"): a short generic word plus a facility, a district word at the head, a project's rank
+ * or review.
+ */
+function isPlaceOrThing(name: string): boolean {
+  if (/^[\u4e00-\u9fa5]{1,2}(?:园|场|站|港|基地|中心)$/.test(name)) return true;
+  if (/^(?:景区|园区|厂区|社区|小区|校区|矿区|港区|新区|城区|开发区|产业园|工业园|[省市县区镇乡村](?:级|重点|里|属))/.test(name)) return true;
+  return /(?:(?:重点|示范)项目|评审|评估|验收)/.test(name) && !/(?:有限公司|集团)$/.test(name);
+}
+/**
+ * A "name" whose brand is itself a trade word ("环保检测", "智能制造"): a kind of business, not one business, where only
+ * the trade words say it is a name (a self-introduction, "我们是精工模具", still names one).
+ */
+const BRAND_IS_TRADE = new RegExp(`^(?:${INDUSTRY})(?:${INDUSTRY})$`);
+
+/** The enterprise a report is about, or null when the text names none. */
+export function parseEnterprise(t: string): string | null {
+  const named = parseNamedEnterprise(t);
+  if (named) return named;
+  for (const re of [NAME_THEN_REPORTS, NAME_THEN_PHASE]) {
+    const head = re.exec(t)?.[1];
+    if (head && !NOT_A_NAME_AT_HEAD.test(head) && !PERSON_AT_END.test(head) && !SENTENCE_CHAR.test(head) && !/(企业|公司|厂家|单位)/.test(head) && !isPlaceOrThing(head)) return head;
+  }
+  const byIndustry = industryNamed(t);
+  if (byIndustry) return isPlaceOrThing(byIndustry) || BRAND_IS_TRADE.test(byIndustry) ? null : byIndustry;
+  for (const re of [HEAD_SAYS, WE_OPEN, HEAD_TIME]) {
+    const name = re.exec(t)?.[1];
+    if (name && isOpenName(name)) return name;
+  }
+  return null;
+}
+
+/** A proper name followed by one or two INDUSTRY words, where the sentence around it says it is a name. */
+function industryNamed(t: string): string | null {
+  const m = NAMED_BY_INDUSTRY.exec(t) ?? WE_NAMED.exec(t);
+  // "我们下周科技局…", "我们明年新能源…": a time, not a name
+  if (m?.[1] && /^(上|下|这|本|今|明|去|前|后)(周|个|月|年|天|季|礼拜|星期)/.test(m[1])) return null;
+  // "隔壁物流公司", "附近电力": where a business is, not its name
+  // the start of a sentence about a thing ("续贷材料准备好了", "项目建设需要…", "员工体检中心要…"): no name
+  if (m?.[1] && /^(续贷|贷款|项目|觉得|员工|准备|新购|技改|申报|相关|有关|这些|那些|所有|整个|施工|生产|经营|办理|提交|补充|审批|报送|上报|安全|消防|政府|区里|市里|街道|工业|商业|农业|设备|材料|数据|资金|人才|用工|用电|用水|供电|供水)/.test(m[1])) return null;
+  // public bodies named like businesses ("审评中心", "政务服务中心")
+  if (m?.[1] && /^(审评|审批|审查|服务|政务|受理|土储|储备|管理|指挥|调度|监测|疾控|卫生|社区|便民|党群|人才|创业|孵化|税务|不动产|交易)/.test(m[1]) && /中心$/.test(m[1])) return null;
+  return m?.[1] && !/^(隔壁|附近|对面|旁边|周边|周围|本地|当地|外地|其他|其它|某|各|那家|这家|很多|许多|好多|多家|几家|同行|屋顶|楼顶|厂房|车间|园区|门口|分布式)/.test(m[1]) ? m[1] : null;
+}
+
+function parseNamedEnterprise(t: string): string | null {
+  for (const re of ENTERPRISE_PATTERNS) {
+    const m = t.match(re);
+    if (m?.[1]) {
+      // "我们是X项目部": the enterprise, not its site office or department
+      const name = m[1].replace(/^(我们|我司|我厂|你好|您好|请问)/, '').replace(/(项目部|项目组|办事处|财务部|行政部|人事部|办公室)$/, '');
+      // "我们是今年三月认定的", "我们是纳税排名第一的万通物流": a description, not the name
+      if (/(排名|第[一二三四五六七八九十\d]|前[十\d]|纳税|认定|[年月]|去年|今年|企业$|^区里|^市里|^省里|^县里|类企业|亩均|规上|规模以上|高新技术|专精特新|龙头|示范)/.test(name)) continue;
+      if (isPlaceOrThing(name)) continue;
+      if (name.length >= 2 && !/^(公司|企业|工厂|厂里|这边|那边|一家|做|搞|从事|生产|开)/.test(name)) return name;
+    }
+  }
+  return null;
+}
