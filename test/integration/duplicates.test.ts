@@ -3,6 +3,8 @@ import YAML from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BusinessCalendar } from '../../src/domain/calendar.js';
 import { validateDirectory } from '../../src/domain/directory.js';
+import { parseMessage } from '../../src/domain/parse/parse.js';
+import { bestMatch } from '../../src/domain/similarity.js';
 import { isUser, startBotHarness, type BotHarness } from '../helpers/bot-harness.js';
 import { sharedPath } from '../helpers/shared.js';
 
@@ -15,6 +17,17 @@ const v = validateDirectory(YAML.parse(readFileSync(sharedPath('examples/directo
 if (!v.ok) throw new Error('example directory invalid');
 const GROUP = 'wrkSFfCgAAyilong01';
 const g = (at: string) => ({ chatId: GROUP, at });
+/** The first of `texts` that the shipped pair model is unsure is the same problem as `ticket` (one enterprise, days apart). */
+const unsureOf = (ticket: string, texts: string[]): string => {
+  const at = '2026-11-04T02:00:00.000Z';
+  const cat = (t: string) => parseMessage(t, at).category ?? 'other';
+  const doc = { enterpriseId: 'e', chat: 'c' };
+  const found = texts.find(
+    (t) => bestMatch({ ...doc, text: t, category: cat(t), at }, [{ ...doc, no: 1, text: ticket, category: cat(ticket), state: 'open', at: '2026-11-02T02:00:00.000Z' }])?.verdict === 'unsure',
+  );
+  if (!found) throw new Error(`none of the re-phrasings of "${ticket}" is in the pair model's band of doubt`);
+  return found;
+};
 const day = (d: string, hm = '10:00') => new Date(`${d}T${hm}:00+08:00`).toISOString();
 
 let h: BotHarness;
@@ -82,7 +95,11 @@ describe('重复', () => {
 
   it('a near-duplicate is accepted as its own ticket and asked about once; 是 merges it and closes its own, 不是 keeps it apart', async () => {
     await h.say('chenjl', '厂区自来水水压不够，楼上车间用不了水', g(day('2026-11-02')));
-    const asked = await h.say('wangjl', '二楼车间白天没水用，晚上才来水', g(day('2026-11-04')));
+    // the pair model's band of doubt moves when it is retrained: the test takes the first of a few re-phrasings the
+    // shipped model is unsure of (and fails if there is none)
+    const first = '厂区自来水水压不够，楼上车间用不了水';
+    const near = unsureOf(first, ['二楼车间白天没水用，晚上才来水', '楼上车间白天没水，晚上才有', '白天楼上车间没水用，员工洗手都不方便', '楼上白天水上不去', '楼上车间白天老没水，晚上才来']);
+    const asked = await h.say('wangjl', near, g(day('2026-11-04')));
     // nothing waits on an answer that may never come: the report is ticket #2 at once
     expect(asked.outcome).toMatch(/^ticket #2 created.*; asked whether the same as #1/);
     expect(asked.texts[0]).toContain('已受理 #2');
@@ -106,12 +123,13 @@ describe('重复', () => {
     // 不是: the report's own ticket stays, the question is marked answered, nothing more is opened
     const other = await h.say('wangjl', '华越这边又被限电了，一周只能开四天', g(day('2026-11-06')));
     expect(other.outcome).toMatch(/^ticket #3 created/);
-    const asked3 = await h.say('chenjl', '又被拉闸了，订单交不了', g(day('2026-11-09')));
+    const again = unsureOf('华越这边又被限电了，一周只能开四天', ['又被拉闸了，订单交不了', '又拉闸了，订单交不了', '又拉闸了，订单要赔钱', '拉闸的事还是没人管，订单要赔钱了']);
+    const asked3 = await h.say('chenjl', again, g(day('2026-11-09')));
     expect(asked3.outcome).toMatch(/^ticket #4 created.*; asked whether the same as #3/);
     const no = await h.say('chenjl', '不是', g(day('2026-11-09', '10:30')));
     expect(no.outcome).toBe('#4 kept apart from #3 (answered 不是)');
     expect(no.texts[0]).toContain('好的，#4 将作为单独的问题办理。');
-    expect(await h.ticket(4)).toMatchObject({ text: '又被拉闸了，订单交不了', reporter: { id: 'chenjl' }, sourceMessageId: `wecom:${asked3.msg.eventId}` });
+    expect(await h.ticket(4)).toMatchObject({ text: again, reporter: { id: 'chenjl' }, sourceMessageId: `wecom:${asked3.msg.eventId}` });
     expect((await h.ticket(3))!.duplicateAsks).toMatchObject([{ answer: 'no', answeredBy: `wecom:${no.msg.eventId}` }]);
     expect((await h.ticket(3))!.events.at(-1)).toMatchObject({ type: 'not_duplicate', data: { message: `wecom:${asked3.msg.eventId}` } });
     expect((await h.again(no.msg)).outcome).toBe('#4 kept apart from #3 (answered 不是)');

@@ -122,10 +122,11 @@ export function parseCorrection(t: string): Correction | null {
   if (category) return { field: 'category', to: category, text: bare![1]!.trim() };
   // "#12 应该是水电气网类的", "#12 分错了，这个属于融资类", "#12 应该算用工人才": the category said in other words — a
   // category's label, or a word of it with 类 (so that "#12 应该是供电所的问题" stays a note)
-  const said = /^(?:(?:分类|类别)?(?:分错了|错了|不对)[\s,，。]*)?(?:这个|这条|这件|此件|该件)?(?:应该|应当|应)?(?:是|算|属于|归|归到|划到|放到|放在|分到)\s*(.{2,12}?)(类别|类的?|那一?类)?(?:问题|工单)?(?:吧|才对)?$/.exec(rest);
+  // "#214 这个不是用地的事，应该算审批": what it is not, then what it is — after such a start a category word is enough
+  const said = /^(?:(?:分类|类别)?(?:分错了|错了|不对)[\s,，。]*|(?:这个|这条|这件)?(不是|不属于|不算)[\u4e00-\u9fa5]{1,8}?(?:的事|的问题|类的?|那一?类)[\s,，。]+)?(?:这个|这条|这件|此件|该件)?(?:应该|应当|应)?(?:是|算|属于|归|归到|划到|放到|放在|分到)\s*(.{2,12}?)(类别|类的?|那一?类)?(?:问题|工单)?(?:吧|才对)?$/.exec(rest);
   if (said) {
-    const v = said[1]!.trim();
-    const to = said[2] ? categoryFrom(v) : (Object.keys(CATEGORIES) as Category[]).find((k) => CATEGORIES[k] === v) ?? null;
+    const v = said[2]!.trim();
+    const to = said[3] || said[1] ? categoryFrom(v) : (Object.keys(CATEGORIES) as Category[]).find((k) => CATEGORIES[k] === v) ?? null;
     if (to) return { field: 'category', to, text: v };
   }
   return null;

@@ -64,7 +64,11 @@ const NAME_THEN_PHASE = /^(?:我们)?([\u4e00-\u9fa5]{2,4}?)[一二三四五]期
 const TIME_AFTER = '上周|上个?月|上次|去年|今年|前年|最近|近期|前几天|前段时间|这几天|昨天|前天|刚刚?|已经|一直';
 /** Parts of a site that follow an enterprise's name ("天山绒业锅炉房的…"). */
 const SITE_AFTER = '锅炉房|车间|厂房|仓库|宿舍|食堂|门口|大门|厂区|工地|园区|办公楼|配电房|生产线';
-const HEAD_SAYS = new RegExp(`^(${NAME_CHAR}{4,8}?)(?:这边|那边)(?:说|讲|问|反映|反应)`);
+const HEAD_SAYS = new RegExp(`^(${NAME_CHAR}{4,8}?)(?:这边|那边)(?:说|讲|问|反映|反应|[，,：:])`);
+/** "龙江齿轮的小孙，…", "三江米业的老王：…": the writer named by the enterprise first. */
+const HEAD_PERSON = new RegExp(`^(${NAME_CHAR}{4,8}?)的(?:小|老)[\u4e00-\u9fa5](?=[，,。：:\s])`);
+/** "我们是做冷鲜肉的兴隆肉业，…": what the enterprise does, then its name. */
+const WE_DO = new RegExp(`我们是(?:做|搞|干|生产|加工)[^，,。]{1,10}?的(${NAME_CHAR}{4,6}?)(?=[，,。\s]|$)`);
 const WE_OPEN = new RegExp(`(?:^|[，,。\\s])我们(${NAME_CHAR}{4,6}?)(?=${TIME_AFTER}|${SITE_AFTER}|的|这边|那边)`);
 /** At the head only a plain time follows a name ("大漠星河营地去年建的"): "…完工后一直" is a clause, not a name. */
 const HEAD_TIME = new RegExp(`^(${NAME_CHAR}{5,8}?)(?=上周|上个?月|去年|今年|前年)`);
@@ -120,7 +124,7 @@ export function parseEnterprise(t: string): string | null {
   }
   const byIndustry = industryNamed(t);
   if (byIndustry) return isPlaceOrThing(byIndustry) || BRAND_IS_TRADE.test(byIndustry) ? null : byIndustry;
-  for (const re of [HEAD_SAYS, WE_OPEN, HEAD_TIME]) {
+  for (const re of [WE_DO, HEAD_SAYS, HEAD_PERSON, WE_OPEN, HEAD_TIME]) {
     const name = re.exec(t)?.[1];
     if (name && isOpenName(name)) return name;
   }

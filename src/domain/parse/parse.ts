@@ -81,6 +81,8 @@ const NOT_URGENT =
 /** How to use a command, asked in a few words ("怎么报问题", "怎麼催辦？", "如何认领工单"). */
 const HOW_TO_COMMAND =
   /^(小二)?(请问|教我一下|教教我|教一下|问一下|想问一下)?(怎么|如何|怎样|咋)(在这里|在群里)?((给|对|把)(工单|问题|诉求|单子))?(报|提|上报|提交|反映|报送|催办|催|认领|签收|办结|销号|结案|答复|评价|转办|转交|转|派|重办|查询|查|更正|改)(一下)?(给别人|给其他人|给别的部门|给其他部门|给别的单位|出去)?(问题|诉求|工单|单子|进度|类别)?(呢|啊|呀)?$/;
+/** The form of a command asked after: "催办的格式是啥样的", "延期指令怎么写". */
+const COMMAND_FORM = /(报问题|催办|认领|签收|办结|转办|评价|打分|重办|延期|更正|查询)的?(指令|命令|格式|写法)|(指令|命令|格式)(咋|怎么|如何)写|(催办|认领|办结|转办|延期|更正)(咋|怎么|如何)写/;
 /** A ticket taken on in plain words: "我们局来办", "我们街道跟进", "这个由我们科室牵头", "收到，我来对接". */
 const CLAIM_PLAIN =
   /^(好的?|收到|行|可以|ok)?(这个|这件事?|此事|这单|这件)?((由|交给)?(我们?|我司|本)(局|街道|部门|科室?|镇|乡|中心|所|单位|处|办|这边|团队|专班|社区)?|[\u4e00-\u9fa5]{0,6}(局|街道|镇|乡|科室?|中心|所|办)?(这边|这里))(来)?(牵头|负责)?(办理?|跟进|跟|处理|负责|牵头|对接|协调|接手|接|认领|管)(吧|一下|起来|了)?$|^(好的?|收到)?(这个|这单|这件)?(就)?(交)?给我(们)?(吧|来办?|来处理)?$/i;
@@ -99,7 +101,7 @@ const TRANSFER_PLAIN =
   /(我们|我局|本局|我这边|我们这边|我们[\u4e00-\u9fa5]{1,3}(局|镇|街道|科|所)里?)(办不了|管不了|处理不了|没法办|无权|没有权限|管不着)|不归我们|不属于我们|不是我们(局|部门|单位|科室|这边)?的事|是[\u4e00-\u9fa5]{1,6}(局|委|办|中心|公司|所|街道|镇)的事|(请|让|麻烦)[\u4e00-\u9fa5]{1,8}(局|委|办|中心|街道|镇|所|科)(来)?(接手|接过去|接一下)|改给|转给?\s*@|交给\s*[\u4e00-\u9fa5]{1,8}(局|委|办|中心|街道|镇|所|科|公司)\s*(@|来?(处理|办理|办|负责|跟进)(?!了))/;
 /** The one asked pressing in other words: "还要等多久", "麻烦盯一下", "再帮忙推一推", "领导很关注，请今天给个回复". */
 const URGE_PLAIN =
-  /(还要|要|得)等(多久|多长时间|到什么时候|到啥时候)|等到(什么|啥)时候|(?<!我来?|我们来?)盯(一下|紧|着点|一盯)|推一推|推一下|推动一下|再催|又(打电话|来电话|来催|催)|领导(很|非常|比较|特别)?(关注|重视|过问)|请(今天|今日|尽快|马上|抓紧)(给|回)|给个(回复|答复|说法|准话)|拖(了|得)?(太|这么|那么|好)久/;
+  /(别|不要|不能|不能再|别再)(再)?拖|(还要|要|得)等(多久|多长时间|到什么时候|到啥时候)|等到(什么|啥)时候|(?<!我来?|我们来?)盯(一下|紧|着点|一盯)|推一推|推一下|推动一下|再催|又(打电话|来电话|来催|催)|领导(很|非常|比较|特别)?(关注|重视|过问)|请(今天|今日|尽快|马上|抓紧)(给|回)|给个(回复|答复|说法|准话)|拖(了|得)?(太|这么|那么|好)久/;
 /** Taken on in other words: "我这边先接手", "规划科接了", "我去跑一趟", "这个我们镇里来对接". */
 const CLAIM_OTHER =
   /(我|我们|我这边|我们这边|[\u4e00-\u9fa5]{1,4}(局|科|镇|街道|所|中心|办|站))(里|这边)?(先|就)?(来)?(接手|接了|接下|接过来)(?!的)|^(我|我们)(先|就|马上|这就)?(去|来)(跑一趟|现场看看|现场看一下|现场|跑)|(这个|这件事?|此事|这单)(我们?|[\u4e00-\u9fa5]{1,3}(局|镇|街道|科|所))里?(来)?(对接|跟进|处理|办|负责)$/;
@@ -124,10 +126,12 @@ const BARE_VERBS: Record<string, Intent> = {
 function detectIntent(t: string, ticket: number | null, models: IntentModels | null = SHIPPED_INTENT_MODELS): Intent {
   const bare = bareText(t);
   if (/^(帮助|help|菜单|使用说明|说明|怎么用|怎么使用|如何使用|你能做什么|你会什么|你都会|能做什么|有哪些功能|功能)/i.test(bare) && bare.length <= 12) return 'help';
-  if (/(有什么用|会些什么|会什么|会啥|能干什么|能干啥|干啥|能做啥|可以做什么|能帮什么|能帮我干什么|能帮我做什么|能帮我们做什么|能帮我们干什么|怎么用|怎么使用|使用方法)$/.test(bare.replace(/^@?小二/, '')) && bare.length <= 16) return 'help';
+  if (/(有什么用|会些什么|会什么|会啥|能干什么|能干啥|干啥|能做啥|可以做什么|能帮什么|能帮我干什么|能帮我做什么|能帮我们做什么|能帮我们干什么|怎么用|怎么使用|使用方法)$/.test(bare.replace(/^@?小二/, '')) && bare.length <= 16 && !/^我.{0,4}(该|要|得)(干|做|办|忙)/.test(bare)) return 'help';
   if (/(哪些|什么|几个)(命令|指令|功能|口令)|(命令|指令)(有哪些|是什么|列表|清单|大全|一览|说明)|^怎么用|^如何用|这个机器人|小二(能|会|怎么)/.test(bare) && bare.length <= 14) return 'help';
   // "怎么报问题？", "如何催办", "怎样认领工单": how to use a command (a question, and nothing about a problem of one's own)
   if (HOW_TO_COMMAND.test(bare)) return 'help';
+  // "催办的格式是啥样的", "咋报问题，直接在群里说就行？": the form of a command, or how to report at all
+  if (bare.length <= 20 && (COMMAND_FORM.test(bare) || /^(请问)?(咋|怎么|怎样|如何)(报|提|上报|反映)(问题|诉求)/.test(bare))) return 'help';
   // 项目代办's leaders' reports: 月调度, 季观摩, 年验收 (the digest handler answers them)
   if (/^(?:@\S*?)?(本|本月|本季度?|今年|年度|重点项目)?(月调度|季观摩|年验收)(报告|情况)?$/.test(bare)) return 'digest';
   if (/(简报|日报|周报|月报|排名|红黑榜|今日数据)/.test(bare) && bare.length <= 12 && !/(问题|反映|申请)/.test(bare)) return 'digest';
@@ -137,7 +141,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     if (WHO_ASKED.test(t) && ASKED.test(t.replace(/[的。.!！]+$/, '吗')) ) return 'query';
     if (/(转办|转交|转给|转到|移交|交由|改派|退单|退回)/.test(t) || TRANSFER_PLAIN.test(t)) return 'transfer';
     // "钱还没到账，怎么就办结了？", "还没通电怎么就销号了": closed too early
-    if (/(怎么|为什么|为啥|凭什么|咋)((就|都|显示|成了|变成|标成?|给|被)[^，。,;；]{0,3}|[^，。,;；办]{1,3})(办结|结案|结了|关了|销号|关闭|关单)(?!流程|手续|需要|要)|(还没|没有?|未).{1,12}(就|却|竟然)(办结|结案|结了|关了|销号|关闭)/.test(t)) return 'reopen';
+    if (/(怎么|为什么|为啥|凭什么|咋)((就|都|显示|成了|变成|标成?|给|被)[^，。,;；]{0,3}|[^，。,;；办]{1,3})(办结|结案|结了|关了|销号|关闭|关单)(?!流程|手续|需要|要)|(还没|没有?|未).{1,12}(就|却|竟然)(给|被)?(办结|结案|结了|关了|销号|关闭)/.test(t)) return 'reopen';
     if (/(重新打开|重办|还没解决|没有解决|未解决|没解决|重新处理|重新办理|重新办|问题依旧|问题还在|还是不行|实际上(还是)?没|其实(还是)?没|并没有(解决|办好|通)|(不能|不算|不应该|不该|怎么能|哪能)(算|当)?(办完|办结|解决|结案|销号|办好|结了)|还是(错|不对)的|(不认|不接受|不认可|不同意)(这个|你们的?)?(解释|答复|结果|说法)|(解释|答复|说法)(我们|企业)?(不认|不接受|不认可|不同意))/.test(t)) return 'reopen';
     // "周报里显示已办结，但实际上我们的电还没通", "还是没气，根本没修好" (with a rating word it is a rating with its reason)
     if (/(实际上.{0,8}(还没|没有?|未)(通|好|解决|修好|办好|恢复)|根本没(修好|解决|办好|通)|还是没(电|水|气|网|修好|解决|通))/.test(t) && !/(满意|评价|好评|差评|星)/.test(t)) return 'reopen';
@@ -154,7 +158,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     if (URGE_PLAIN.test(t) && !/(已经?|已在|正在)(催|督促|推)/.test(t)) return 'urge';
     if (CLAIM_PLAIN.test(bareText(t.replace(TICKET_REF, '')))) return 'claim';
     if (CLAIM_OTHER.test(bareText(t.replace(TICKET_REF, ''))) && !/[?？吗呢]$/.test(t)) return 'claim';
-    if (/(认领|签收|这个我来|我来吧|我来跟进|我来跟$|我来处理|我来办|我来负责|我来对接|我来协调|我负责|我跟进|交给我|由我(来)?(负责|跟进|处理|对接)|我接了|收到.*跟进)/.test(t)) return 'claim';
+    if (/(认领|签收|归我(?!们?局)|这个我来|我来吧|我来跟进|我来跟$|我来处理|我来办|我来负责|我来对接|我来协调|我负责|我跟进|交给我|由我(来)?(负责|跟进|处理|对接)|我接了|收到.*跟进)/.test(t)) return 'claim';
     if (/(待补充|已补充|补充完毕|恢复办理)/.test(t)) return 'progress';
     // "资金已经在走拨付流程", "答复说还在审": what someone answered about where it stands, not the close
     if (/(在走|走流程|流程中|审批中|审核中|办理中|排队|在审|还在(走|审|办|排|等|处理|流程|协调|核))/.test(t) && !/(怎么|为什么|还没|没有|[?？吗呢]$)/.test(t)) return 'progress';
@@ -186,6 +190,8 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     // the learned fallback; a question is never a note of work done nor the close
     return models ? intentFallback(models.ticket, t.replace(TICKET_REF, ''), byLength, models.minProbability, asks ? ['progress', 'resolve'] : []) : byLength;
   }
+  // "机器人拿不准的工单列一下": the tickets the bot was unsure of (待确认)
+  if (bare.length <= 16 && /(拿不准|吃不准|不确定|没把握|分不清|认不准)的?(工单|单子|分类|类别)/.test(bare) && !/(我们|我司|企业|申请|材料)/.test(bare)) return 'triage';
   // 待确认: the tickets whose category awaits a person's check
   if (/^(待确认|待确认工单|待确认分类|待分类工单)(清单|列表)?$/.test(bare)) return 'triage';
   // "待确认的有哪些", "看一下分类待确认的工单", "哪些工单还待确认"
@@ -204,13 +210,22 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   }
   // a cadre's own list: "我手上还有几个没办完的", "今天有哪些新派给我的单子"
   if (bare.length <= 20 && OWN_LIST.test(bare) && /(哪些|几个|几件|几单|多少|有没有|还有|清单|列表)/.test(bare) && !/(帮忙|能不能|能否|可否|请|麻烦|需要|申请|希望|想|要|项目|企业)/.test(bare)) return 'query';
+  // "我名下的工单", "我今天该干啥，列一下", "快到期的给我拉个单子": one's own list in few words
+  if (
+    bare.length <= 16 &&
+    (/^(我名下|我手上|我手里|派给我|分给我|转给我)的?(工单|单子|任务|待办)(有哪些|呢|列一下)?$/.test(bare) ||
+      /^我(今天|明天|这周|本周)?(该|要|得)(干啥|干什么|做什么|办啥|办什么|忙啥)/.test(bare) ||
+      /(快|要|将|马上)到期的?.{0,6}(单子|清单|列表|名单|工单|列一下|拉一下|拉个)/.test(bare))
+  ) {
+    return 'query';
+  }
   // "我这周有哪些要到期的", "我今天还有几件要办的"
   if (bare.length <= 16 && /^我(这周|今天|本周|这个月|这礼拜|现在|目前|手上|手里)?(还)?有(哪些|几个|几件|几单|多少)[\u4e00-\u9fa5]{0,6}(到期|超期|逾期|待办|要办|没办|没处理|单子|工单)/.test(bare)) return 'query';
   // "我还有哪些待办", "我手上还有哪些工单", "我们公司提的问题现在都什么状态"
   if (
     bare.length <= 20 &&
     (/(哪些|几个|多少|几件|几单)(待办|工单|任务|单子|问题没办|超期)|(待办|工单|任务)(有哪些|有几个|还有多少|清单|列表)/.test(bare) ||
-      /(我们|我司|我们公司|公司|企业)(提|报|反映)?的(问题|工单|诉求).{0,6}(状态|进度|进展|情况|怎么样|办得怎么样)/.test(bare))
+      /(我们|我司|我们公司|公司|企业)(提|报|反映)?的(那几个|那些|几个)?(问题|工单|诉求|事|事情).{0,6}(状态|进度|进展|情况|怎么样|办得怎么样)/.test(bare))
   ) {
     return 'query';
   }
@@ -234,7 +249,9 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   // a promise to bring what was asked for: "我们下周二把补充材料带过来"
   if (bare.length <= 30 && /^(好的|收到|好)?(我们|我)[\u4e00-\u9fa5]{0,6}?(把|会把)?(补充|补正|相关|所需|需要的|缺的)?的?(材料|资料|表格|文件|报表|证件|原件)(送|带|交|发|补|递|报)(过来|过去|上来|上去|齐|到|给)/.test(bare) && !/(没|不|难|问题|急|麻烦|帮忙|能否|可否|希望|怎么|哪)/.test(bare)) return 'chat';
   // a reminder to all: "明天下雪，路上注意安全"; an official's "我了解一下再回复大家"
-  if (bare.length <= 24 && /注意(安全|保暖|防寒|防暑|防滑|出行)/.test(bare) && !/(我们|我司|我厂|没|不|隐患|问题|希望)/.test(bare)) return 'chat';
+  if (bare.length <= 24 && /注意(安全|保暖|防寒|防暑|防滑|出行)|(开车|路上|出行)(慢点|慢一点|小心)|小心(路滑|驾驶)/.test(bare) && !/(我们|我司|我厂|没|不|隐患|问题|希望)/.test(bare)) return 'chat';
+  // "12月5号我出差，有事找小李": away, and who to ask meanwhile
+  if (bare.length <= 24 && /(出差|请假|休假|年假|不在单位|外出|开会)/.test(bare) && /(有事|找|联系|电话)/.test(bare) && !/(我们|我司|我厂|没|难|问题|希望|帮忙|能否|申请)/.test(bare)) return 'chat';
   if (bare.length <= 24 && /(了解|核实|问|确认|研究|商量|落实)一下[\u4e00-\u9fa5]{0,4}再(回复|答复|告诉|反馈|回|通知)(大家|你们|您|各位)?$/.test(bare)) return 'chat';
   // "好的收到，我们下周三前把材料补齐", "辛苦各位领导跑一趟了": thanks and promises, not a problem
   // "谢谢领导，问题已经解决了": thanks for a problem solved

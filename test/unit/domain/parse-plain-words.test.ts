@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { parseMessage } from '../../../src/domain/parse/parse.js';
+
+// Monday 2026-11-23 09:30 in Shanghai, as the corpus
+const REF = '2026-11-23T01:30:00.000Z';
+const read = (text: string) => parseMessage(text, REF);
+
+// Phrasings a later writer used (the extra training messages), made general: each rule read them wrong before.
+describe('commands and requests in plain words', () => {
+  it('a category said as what it is not, then what it is, is a correction', () => {
+    expect(read('#214 这个不是土地的事，应该算审批')).toMatchObject({ intent: 'correct', ticket: 214 });
+  });
+
+  it('closed before it was done is a reopen; 别再拖 presses; 归我 takes it on', () => {
+    expect(read('#97 钱还没到账就给办结了？不行').intent).toBe('reopen');
+    expect(read('#340 这件事别再拖了').intent).toBe('urge');
+    expect(read('512号问题归我，我跟进').intent).toBe('claim');
+  });
+
+  it('how a command is written, and how to report at all, are help', () => {
+    expect(read('认领的格式是什么样的').intent).toBe('help');
+    expect(read('咋报问题，在群里直接发就行？').intent).toBe('help');
+  });
+
+  it("a cadre's own list in few words is a query; the tickets the bot was unsure of are 待确认", () => {
+    expect(read('我名下的单子').intent).toBe('query');
+    expect(read('我明天该干啥').intent).toBe('query');
+    expect(read('快到期的给我列个清单').intent).toBe('query');
+    expect(read('我们公司报的那几个事现在什么情况').intent).toBe('query');
+    expect(read('机器人拿不准的单子发一下').intent).toBe('triage');
+  });
+
+  it('an away notice and a reminder to drive slowly are chat', () => {
+    expect(read('下周三我出差，有事找小王').intent).toBe('chat');
+    expect(read('各位，路上结冰了，开车慢点').intent).toBe('chat');
+  });
+});
+
+describe('dates and names in plain words', () => {
+  it('今天 with a limit or a demand is today; a bare 今天 tells when something happened', () => {
+    expect(read('今天下午三点前必须把联单批下来，不然车就走了')).toMatchObject({ intent: 'report', deadline: '2026-11-23', urgency: 'urgent' });
+    expect(read('能不能今天先派人把坑填上，明早有检查').deadline).toBe('2026-11-23');
+    expect(read('今天厂区又停电了，已经是这周第二次').deadline).toBeNull();
+  });
+
+  it('the enterprise named first (X这边，/ X的小孙，) or after what it does (我们是做…的X)', () => {
+    expect(read('远航视觉这边，新办公楼的消防验收约不上').enterprise).toBe('远航视觉');
+    expect(read('北辰齿轮的小孙，我们出口的齿轮箱订不上班列舱位').enterprise).toBe('北辰齿轮');
+    expect(read('我们是做冻干粉的康源生物，GMP车间竣工验收约不上').enterprise).toBe('康源生物');
+  });
+});
