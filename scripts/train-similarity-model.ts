@@ -23,6 +23,7 @@ export const PAIR_FILES = [
   'duplicate-pairs-round8.jsonl',
   'duplicate-pairs-round9.jsonl',
   'duplicate-pairs-round10.jsonl',
+  'duplicate-pairs-round11.jsonl',
   'train-pairs-extra.jsonl',
 ].filter((f) => existsSync(join(FIXTURES, f)));
 

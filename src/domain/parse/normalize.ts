@@ -8,11 +8,39 @@ const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
  */
 const FULL_WIDTH = /[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A\uFF03\uFF20\uFF05\uFF0B\uFF0D\uFF0E\uFF0F]/g;
 
-/** Normalises a message for reading: half-width forms, traditional → simplified, collapsed white space. */
+/**
+ * Written Cantonese (Guangdong and Hong Kong groups: 我哋嘅倉庫, 仲未批, 搞掂咗) read as standard written Chinese, as
+ * traditional script is read as simplified: the function words and the common verbs, longest first. Only words that
+ * are Cantonese alone, or in the frames where they are (仲未, not 仲裁; 驳好, not 驳回; 我系, not 体系), are replaced.
+ */
+const CANTONESE: [string, string][] = [
+  ['去到边', '到哪了'], ['喺边', '在哪'], ['好易', '很容易'], ['唔该', '麻烦'], ['唔系', '不是'], ['系咪', '是不是'], ['冇问题', '没问题'], ['搞掂', '搞定'], ['点样', '怎样'],
+  ['点解', '为什么'], ['点搞', '怎么办'], ['点办', '怎么办'], ['成点', '得怎样'], ['边度', '哪里'], ['边个', '谁'],
+  ['边间', '哪家'], ['边份', '哪份'], ['而家', '现在'], ['今朝', '今天早上'], ['听日', '明天'], ['琴日', '昨天'],
+  ['寻日', '昨天'], ['成日', '经常'], ['乜嘢', '什么'], ['咩嘢', '什么'], ['走佬', '跑路'], ['老细', '老板'],
+  ['食饭', '吃饭'], ['饭堂', '食堂'], ['地盘', '工地'], ['屋企', '家里'], ['倾咗', '谈了'], ['倾过', '谈过'],
+  ['驳好', '接好'], ['驳电', '接电'], ['驳线', '接线'], ['驳通', '接通'], ['呢个', '这个'], ['呢度', '这里'],
+  ['呢间', '这间'], ['呢排', '最近'], ['呢次', '这次'], ['嗰个', '那个'], ['嗰度', '那里'], ['嗰间', '那间'],
+  ['仲未', '还没'], ['仲有', '还有'], ['仲系', '还是'], ['仲要', '还要'], ['仲喺', '还在'], ['仲冇', '还没'],
+  ['仲唔', '还不'], ['咁样', '这样'], ['好似', '好像'], ['钟意', '喜欢'], ['攞', '拿'], ['睇', '看'], ['搵', '找'],
+  ['揾', '找'], ['畀', '给'], ['俾', '给'], ['嚟', '来'], ['咗', '了'], ['哋', '们'], ['嘅', '的'], ['喺', '在'],
+  ['佢', '他'], ['冇', '没有'], ['唔', '不'], ['啲', '的'], ['嗰', '那'], ['咁', '这么'], ['嘢', '东西'], ['窿', '洞'],
+];
+const CANTONESE_WORD = new RegExp(CANTONESE.map(([k]) => k).join('|'), 'g');
+const CANTONESE_MAP = new Map(CANTONESE);
+/** 系 as the verb 是 (opencc turns 係 into 系): after a subject or an adverb, not inside 体系, 联系, 关系. */
+const IS = /(?<=[我你他她们都就也真亦即先又还不但])系(?![统列数])/g;
+/** 话 as the verb 说 ("佢话", "工人话要去镇政府"): after a speaker or an adverb, not in 电话, 说话, 话题. */
+const SAYS = /(?<=[我你他她们都又就还人方局家板工])话(?![题费筒术剧语])/g;
+/** A character only written Cantonese uses: the table is applied only to such texts. */
+const CANTONESE_MARK = /[哋嘅咗喺佢冇嚟睇搵揾俾畀啲嗰唔咁嘢攞掂倾驳]|系咪|今朝|听日|而家|成日|地盘|饭堂|仲未/;
+
+/** Normalises a message for reading: half-width forms, traditional → simplified, written Cantonese read as standard
+ * written Chinese, collapsed white space. */
 export function normalizeText(text: string): string {
-  return toSimplified(text.replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)))
-    .replace(/[\s\u3000]+/g, ' ')
-    .trim();
+  let t = toSimplified(text.replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+  if (CANTONESE_MARK.test(t)) t = t.replace(CANTONESE_WORD, (w: string) => CANTONESE_MAP.get(w)!).replace(IS, '是').replace(SAYS, '说');
+  return t.replace(/[\s\u3000]+/g, ' ').trim();
 }
 
 /** The text without spaces and punctuation: what the intent rules and the digest request read. */
