@@ -49,9 +49,9 @@ export async function findSimilar(
   const candidates = tickets.map(toCandidate).filter((c): c is Candidate => !!c);
   const r = { ...report, chat: chatKey(ctx.msg), at: ctx.now };
   const found = (m: Match | null) => (m ? { match: m, ticket: tickets.find((t) => t.no === m.no)! } : null);
-  const open = bestMatch(r, candidates.filter((c) => c.state === 'open'));
+  const open = bestMatch(r, candidates.filter((c) => c.state === 'open'), undefined, ctx.pairWeights);
   if (open && open.verdict !== 'different') return found(open);
-  const closed = bestMatch(r, candidates.filter((c) => c.state === 'closed'));
+  const closed = bestMatch(r, candidates.filter((c) => c.state === 'closed'), undefined, ctx.pairWeights);
   return closed && closed.verdict === 'same' ? found(closed) : null;
 }
 

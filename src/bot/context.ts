@@ -20,6 +20,8 @@ export interface BotContext {
   parsed: ParsedMessage;
   /** Who read the report fields: the rules, or the LLM. */
   parsedBy: 'rules' | 'llm';
+  /** The 重复 pair model's weights in force: the deployment's, learned from 是 / 不是 answers; absent: the shipped ones. */
+  pairWeights?: readonly number[];
   log: Logger;
   /** ISO-8601 of the message's own time. */
   now: string;

@@ -4,7 +4,7 @@ import { localTime } from './format.js';
 import { withQueues, withStore } from './open.js';
 
 const trained = (v: ModelVersionInfo) =>
-  `基础样本 ${v.trainedOn.base} 条 + 更正 ${v.trainedOn.corrections} 条 + 确认 ${v.trainedOn.confirmations} 条`;
+  `基础样本 ${v.trainedOn.base} 条 + 更正 ${v.trainedOn.corrections} 条 + 确认 ${v.trainedOn.confirmations} 条${v.trainedOn.answers ? ` + 重复答复 ${v.trainedOn.answers} 条` : ''}`;
 
 export function formatModelStatus(s: ModelStatus, tz: string): string {
   const lines = [
@@ -23,7 +23,7 @@ export function formatModelStatus(s: ModelStatus, tz: string): string {
 
 /** `xiaoer model status | rebuild | rollback`: the category model learned from the deployment's corrections. */
 export function registerModel(program: Command): void {
-  const model = program.command('model').description('类别模型 / the category model learned from corrected tickets');
+  const model = program.command('model').description('类别模型 / the category model learned from corrected tickets, and the 重复 weights from 是 / 不是 answers');
   model
     .command('status')
     .description('the version in force, what it was trained on, the kept versions')

@@ -524,10 +524,17 @@ export function logistic(weights: readonly number[], x: readonly number[]): numb
 /**
  * The score of a pair: the pair model's probability that the later report `a` is the same problem as `b`; 0 across
  * enterprises (that is 共性, not 重复). Numbers on both sides that differ (第3号厂房 / 第5号厂房) keep it below `unsure`.
+ * `weights`: the shipped model's, or the deployment's as its 是 / 不是 answers adjusted them (pair-learning.ts).
  */
-export function score(a: SimilarityDoc, b: SimilarityDoc, fa: Features = features(a.text), fb: Features = features(b.text)): number {
+export function score(
+  a: SimilarityDoc,
+  b: SimilarityDoc,
+  fa: Features = features(a.text),
+  fb: Features = features(b.text),
+  weights: readonly number[] = PAIR_MODEL.weights,
+): number {
   if (!sameEnterprise(a, b)) return 0;
-  const p = logistic(PAIR_MODEL.weights, pairVector(a, b, fa, fb));
+  const p = logistic(weights, pairVector(a, b, fa, fb));
   return fa.numbers && fb.numbers && fa.numbers !== fb.numbers ? Math.min(p, THRESHOLDS.unsure / 2) : p;
 }
 
@@ -551,12 +558,14 @@ export function inWindow(c: Pick<Candidate, 'state' | 'at'>, at: string): boolea
 
 /**
  * The best match of a new report among candidate tickets (ties: an open ticket, then the newest), or null when none
- * is in its window. `featuresOf`: a cache of the candidates' features (by ticket number), when compared repeatedly.
+ * is in its window. `featuresOf`: a cache of the candidates' features (by ticket number), when compared repeatedly;
+ * `weights`: the pair model in force (the deployment's learned one, or the shipped one).
  */
 export function bestMatch(
   report: SimilarityDoc & { at: string },
   candidates: readonly Candidate[],
   featuresOf: (c: Candidate) => Features = (c) => features(c.text),
+  weights: readonly number[] = PAIR_MODEL.weights,
 ): Match | null {
   const fr = features(report.text);
   let best: Match | null = null;
@@ -565,7 +574,7 @@ export function bestMatch(
   const before = (x: number[], y: number[]) => x[0]! > y[0]! || (x[0] === y[0] && (x[1]! > y[1]! || (x[1] === y[1] && x[2]! > y[2]!)));
   for (const c of candidates) {
     if (!inWindow(c, report.at)) continue;
-    const s = Math.round(score(report, c, fr, featuresOf(c)) * 1000) / 1000;
+    const s = Math.round(score(report, c, fr, featuresOf(c), weights) * 1000) / 1000;
     const m: Match = { no: c.no, score: s, verdict: verdictOf(s), kind: c.state === 'open' ? 'duplicate' : 'recurrence' };
     if (!best || before(rank(m), rank(best))) best = m;
   }

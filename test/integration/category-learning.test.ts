@@ -5,6 +5,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { validateDirectory } from '../../src/domain/directory.js';
 import { SHIPPED_CATEGORY_MODEL } from '../../src/domain/parse/category.js';
 import { exampleCount, labelledReports, learnCategoryModel } from '../../src/domain/parse/learning.js';
+import { parseMessage } from '../../src/domain/parse/parse.js';
+import { answeredPairs, learnPairWeights } from '../../src/domain/pair-learning.js';
+import { bestMatch, PAIR_MODEL, type Candidate } from '../../src/domain/similarity.js';
 import { deploymentPrefix, ensureDeployment } from '../../src/infra/deployment.js';
 import { startCategoryModel } from '../../src/runtime/category-model.js';
 import { createLogger } from '../../src/shared/logger.js';
@@ -118,6 +121,61 @@ describe('the category model learned from corrections', () => {
     expect((await cli(['rollback', '--to', 'v1'])).out).toContain('从 v0 回退到 v1');
     await until(() => models.b.version() === 1);
     expect((await cli(['rollback', '--to', '7'])).err).toContain('没有版本 v7');
+  }, 120_000);
+
+  it('是 / 不是 answers teach 重复: after a rebuild a running instance stops asking about a like pair', async () => {
+    const { a, b, models, cli } = await twoInstances();
+    // three questions the bot was unsure of, each answered 不是 by its sender (one contact in groups unknown to the
+    // directory: the conversation decides who is one enterprise)
+    const ANSWERED: [string, string][] = [
+      ['我们想参加明年的东京国际机器人展，区里能不能一起组团、补一点展位费', '明年去东京参展，几个员工的护照还没办下来'],
+      ['我们的白茶想进区里的农产品展销会，报名说名额已满', '想找电商平台做茶叶直播，区里有没有资源'],
+      ['窑炉技改项目环评批复等了两个月，说在排队。', '窑炉技改的补贴什么时候拨付'],
+    ];
+    for (const [i, [first, later]] of ANSWERED.entries()) {
+      await a.say('boss', first, { chatId: `g-dup-${i}` });
+      expect((await a.say('boss', later, { chatId: `g-dup-${i}` })).outcome).toMatch(/asked whether the same as/);
+      expect((await a.say('boss', '不是', { chatId: `g-dup-${i}` })).outcome).toMatch(/kept apart/);
+    }
+    // the probe: a like pair the shipped weights are unsure of and the answers' weights are not (computed here as the
+    // rebuild will: pair-learning.ts is pure)
+    const at = MONDAY;
+    const cat = (t: string) => parseMessage(t, at).category ?? 'other';
+    const learned = learnPairWeights(
+      answeredPairs(
+        ANSWERED.map(([first, later], i) => ({
+          no: i + 1, text: first, category: cat(first), enterpriseId: null, chat: `wecom:g-dup-${i}`, createdAt: at,
+          duplicateAsks: [{ reporter: { id: 'wangjl' }, source: 's', text: later, at, answer: 'no' as const }],
+        })),
+        cat,
+      ),
+    );
+    const verdict = (first: string, later: string, w: readonly number[]) => {
+      const c: Candidate = { no: 1, state: 'open', at, text: first, category: cat(first), enterpriseId: null, chat: 'c' };
+      return bestMatch({ text: later, category: cat(later), enterpriseId: null, chat: 'c', at }, [c], undefined, w)?.verdict;
+    };
+    const PROBES: [string, string][] = [
+      ['去年参加广交会的展位补贴申请了半年都没到账。', '想报名今年的广交会展位，申请不到'],
+      ['车间行车要办特种设备使用登记，网上预约排到明年。', '车间行车的司机要考证，考场排不到'],
+      ['注塑车间今朝跳闸，全线停了，模具里的料都凝固了。', '注塑车间有几套模具坏了，想找本地模具厂修'],
+    ];
+    const probe = PROBES.find(([x, y]) => verdict(x, y, PAIR_MODEL.weights) === 'unsure' && verdict(x, y, learned) === 'different');
+    if (!probe) throw new Error('no probe pair moves from unsure to different with these answers');
+    // before the rebuild instance b asks
+    await b.say('boss', probe[0], { chatId: 'g-probe-1' });
+    expect((await b.say('boss', probe[1], { chatId: 'g-probe-1' })).outcome).toMatch(/asked whether the same as/);
+
+    const rebuilt = await cli(['rebuild']);
+    expect(rebuilt.code).toBe(0);
+    expect(rebuilt.out).toContain('+ 重复答复 3 条）');
+    await until(() => models.a.version() === 1 && models.b.version() === 1);
+    expect(models.b.current()?.pair).toEqual(learned);
+    // after it, the same pair in another conversation is a ticket of its own, and nobody is asked
+    await b.say('boss', probe[0], { chatId: 'g-probe-2' });
+    const after = await b.say('boss', probe[1], { chatId: 'g-probe-2' });
+    expect(after.outcome).toMatch(/^ticket #\d+ created/);
+    expect(after.outcome).not.toMatch(/asked whether/);
+    expect((await cli(['status'])).out).toMatch(/^类别模型：v1（.*\+ 重复答复 3 条）$/m);
   }, 120_000);
 
   it('a process that missed the signal picks the version in force up by its own periodic check', async () => {

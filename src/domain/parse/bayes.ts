@@ -27,6 +27,11 @@ export interface BayesModel<L extends string = Category> {
    * per cue (`lexiconCueKey`), absent = 1. None in the shipped model.
    */
   lexicon?: { k: string; f: number }[];
+  /**
+   * The 重复 pair model's weights as this deployment's 是 / 不是 answers refitted them (pair-learning.ts), kept with the
+   * learned category model so that one version, loaded by every process, carries both. None in the shipped model.
+   */
+  pair?: number[];
 }
 
 /**

@@ -3,6 +3,9 @@ import type { Connection } from 'mongoose';
 import type { BayesModel } from '../../domain/parse/bayes.js';
 import { SHIPPED_CATEGORY_MODEL } from '../../domain/parse/category.js';
 import { exampleCount, labelledReports, learnCategoryModel, type CorrectedTicket } from '../../domain/parse/learning.js';
+import { parseMessage } from '../../domain/parse/parse.js';
+import { answeredPairs, learnPairWeights, type AskedTicket } from '../../domain/pair-learning.js';
+import type { DuplicateAsk } from '../../domain/ticket.js';
 import type { Logger } from '../../shared/logger.js';
 
 /**
@@ -15,7 +18,8 @@ import type { Logger } from '../../shared/logger.js';
  * their counts in another, flat, a row of `categories.length` numbers per gram (no map with thousands of keys, and no
  * nested arrays, which FerretDB does not store). The pointer says which version is in force (0: none, the model
  * shipped with the code) and lists the kept versions, newest last, so `status` and `rollback` read one small document.
- * A rebuild trains the shipped model plus the corrected tickets (domain/parse/learning.ts); the same tickets give the
+ * A rebuild trains the shipped model plus the corrected tickets (domain/parse/learning.ts), and refits the 重复 pair
+ * model's weights to the answered 是 / 不是 questions (domain/pair-learning.ts; `model.pair`); the same tickets give the
  * same model and the same digest, and a rebuild that would give the version in force again stores nothing.
  */
 export const CURRENT_ID = 'category:current';
@@ -28,7 +32,8 @@ export interface ModelVersionInfo {
   createdAt: Date;
   /** sha256 of the model: equal digests, equal models. */
   digest: string;
-  trainedOn: { base: number; corrections: number; confirmations: number };
+  /** `answers`: the 是 / 不是 answers the pair weights were refitted to (absent in versions made before). */
+  trainedOn: { base: number; corrections: number; confirmations: number; answers?: number };
 }
 
 interface StoredModel {
@@ -42,6 +47,8 @@ interface StoredModel {
   counts: number[];
   /** The lexicon's learned factors (BayesModel.lexicon). */
   lexicon?: { k: string; f: number }[];
+  /** The pair model's learned weights (BayesModel.pair). */
+  pair?: number[];
 }
 
 interface ModelDoc extends ModelVersionInfo {
@@ -77,7 +84,7 @@ export class ModelVersionError extends Error {
 
 function pack(m: BayesModel): StoredModel {
   const grams = Object.keys(m.counts);
-  return { categories: m.categories, docs: m.docs, totals: m.totals, vocabulary: m.vocabulary, alpha: m.alpha, grams, counts: grams.flatMap((g) => m.counts[g]!), ...(m.lexicon?.length ? { lexicon: m.lexicon } : {}) };
+  return { categories: m.categories, docs: m.docs, totals: m.totals, vocabulary: m.vocabulary, alpha: m.alpha, grams, counts: grams.flatMap((g) => m.counts[g]!), ...(m.lexicon?.length ? { lexicon: m.lexicon } : {}), ...(m.pair ? { pair: m.pair } : {}) };
 }
 
 function unpack(s: StoredModel): BayesModel {
@@ -92,6 +99,7 @@ function unpack(s: StoredModel): BayesModel {
     alpha: s.alpha,
     counts,
     ...(s.lexicon?.length ? { lexicon: s.lexicon.map(({ k, f }) => ({ k, f })) } : {}),
+    ...(s.pair?.length ? { pair: [...s.pair] } : {}),
   };
 }
 
@@ -100,7 +108,19 @@ const digestOf = (m: BayesModel) => createHash('sha256').update(JSON.stringify(m
 export function createCategoryModelRepository(conn: Connection, opts: { base?: BayesModel } = {}) {
   const base = opts.base ?? SHIPPED_CATEGORY_MODEL;
   const Models = conn.collection<ModelDoc | PointerDoc>('models');
-  const Tickets = conn.collection<{ _id: number; no: number; text: string; status: string; events: CorrectedTicket['events'] }>('tickets');
+  const Tickets = conn.collection<{
+    _id: number;
+    no: number;
+    text: string;
+    status: string;
+    events: CorrectedTicket['events'];
+    category: string;
+    enterpriseId?: string | null;
+    platform: string;
+    chatId: string;
+    createdAt: string;
+    duplicateAsks?: DuplicateAsk[];
+  }>('tickets');
   const pointer = async () => (await Models.findOne({ _id: CURRENT_ID })) as PointerDoc | null;
 
   /** The tickets a person corrected or confirmed the category of: the training data a rebuild adds to the base. */
@@ -108,6 +128,19 @@ export function createCategoryModelRepository(conn: Connection, opts: { base?: B
     const out: CorrectedTicket[] = [];
     const cursor = Tickets.find({ 'events.type': 'correct' }, { projection: { _id: 1, no: 1, text: 1, status: 1, events: 1 } });
     for await (const t of cursor) out.push({ no: t.no ?? t._id, text: t.text, status: t.status, events: t.events ?? [] });
+    return out;
+  }
+
+  /** The tickets with an answered 重复 question (是 / 不是): the labelled pairs the pair weights are refitted to. */
+  async function askedTickets(): Promise<AskedTicket[]> {
+    const out: AskedTicket[] = [];
+    const cursor = Tickets.find(
+      { 'duplicateAsks.answer': { $in: ['yes', 'no'] } },
+      { projection: { _id: 1, no: 1, text: 1, category: 1, enterpriseId: 1, platform: 1, chatId: 1, createdAt: 1, duplicateAsks: 1 } },
+    );
+    for await (const t of cursor) {
+      out.push({ no: t.no ?? t._id, text: t.text, category: t.category, enterpriseId: t.enterpriseId ?? null, chat: `${t.platform}:${t.chatId}`, createdAt: t.createdAt, duplicateAsks: t.duplicateAsks ?? [] });
+    }
     return out;
   }
 
@@ -135,7 +168,9 @@ export function createCategoryModelRepository(conn: Connection, opts: { base?: B
     /** Trains the base model plus the corrected tickets, stores it as a new version and makes it current. */
     async rebuild(now: Date, log?: Logger): Promise<{ changed: boolean; info: ModelVersionInfo | null; version: number }> {
       const reports = labelledReports(await correctedTickets());
-      const model = learnCategoryModel(base, reports);
+      // the later reports' categories as the bot reads them with the shipped rules and model (they are not stored)
+      const answers = answeredPairs(await askedTickets(), (text) => parseMessage(text, now.toISOString()).category ?? 'other');
+      const model: BayesModel = { ...learnCategoryModel(base, reports), ...(answers.length ? { pair: learnPairWeights(answers) } : {}) };
       const digest = digestOf(model);
       const before = await pointer();
       const inForce = before?.versions?.find((v) => v.version === before.version);
@@ -149,7 +184,7 @@ export function createCategoryModelRepository(conn: Connection, opts: { base?: B
         version,
         createdAt: now,
         digest,
-        trainedOn: { base: exampleCount(base), corrections: reports.length - confirmations, confirmations },
+        trainedOn: { base: exampleCount(base), corrections: reports.length - confirmations, confirmations, ...(answers.length ? { answers: answers.length } : {}) },
       };
       await Models.insertOne({ _id: idOf(version), ...info, model: pack(model) });
       const p = await pointer();
