@@ -25,6 +25,8 @@ export const PAIR_FILES = [
   'duplicate-pairs-round10.jsonl',
   'duplicate-pairs-round11.jsonl',
   'train-pairs-extra.jsonl',
+  'train-pairs-extra2.jsonl',
+  'train-pairs-extra3.jsonl',
 ].filter((f) => existsSync(join(FIXTURES, f)));
 
 const L2 = 0.01;

@@ -435,6 +435,8 @@ export const PAIR_FEATURES = [
   'issue groups agree',
   'issue groups disjoint',
   'answered and back again',
+  'answered, back again, the concepts agree',
+  'answered, share of the later rare bigrams not in the earlier',
   'answered',
 ] as const;
 
@@ -469,6 +471,16 @@ export function pairVector(a: SimilarityDoc, b: SimilarityDoc, fa: Features, fb:
   for (const c of fa.chars) if (fb.chars.has(c) && (model.cdf[c] ?? 0) < RARE_CHAR_DF) rareChars++;
   const objects = [...fa.objects].filter((o) => fb.objects.has(o)).length;
   const issueAgree = intersects(fa.issueGroups, fb.issueGroups);
+  const r = relation(fa, fb, true);
+  // what the later report names that the earlier one does not (地磅, 纯水机 at the same gate): another matter
+  let rareLater = 0;
+  let newLater = 0;
+  for (const g of fa.bigrams) {
+    if (idf(g) < rareIdf) continue;
+    rareLater++;
+    if (!fb.bigrams.has(g)) newLater++;
+  }
+  const novelty = rareLater ? newLater / rareLater : 0;
   const isAnswered = answered(a) || answered(b);
   return [
     1,
@@ -483,10 +495,12 @@ export function pairVector(a: SimilarityDoc, b: SimilarityDoc, fa: Features, fb:
     a.category === b.category ? 1 : 0,
     Math.min(objects, 2) / 2,
     fa.objects.size > 0 && fb.objects.size > 0 && objects === 0 ? 1 : 0,
-    1 - relation(fa, fb, true).factor,
+    1 - r.factor,
     issueAgree ? 1 : 0,
     fa.issueGroups.size > 0 && fb.issueGroups.size > 0 && !issueAgree ? 1 : 0,
     isAnswered && (fa.again || fb.again) ? 1 : 0,
+    isAnswered && (fa.again || fb.again) && r.agree && r.sharedObject ? 1 : 0,
+    isAnswered ? novelty : 0,
     isAnswered ? 1 : 0,
   ];
 }

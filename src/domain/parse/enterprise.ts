@@ -9,7 +9,7 @@ import { holdsLexiconPhrase } from './category.js';
 
 const ENTERPRISE_PATTERNS: RegExp[] = [
   /([\u4e00-\u9fa5()（）]{2,30}?(?:股份有限公司|有限责任公司|有限公司|集团公司|集团))/,
-  /(?:帮|替|代)([\u4e00-\u9fa5]{2,12}?)(?:反映|反应|问一下|咨询)/,
+  /(?:帮|替|代)(?:[\u4e00-\u9fa5]{2,6}的)?([\u4e00-\u9fa5]{2,12}?)(?:反映|反应|问一下|问下|问问|咨询)/,
   /我们是([\u4e00-\u9fa5A-Za-z0-9]{2,16}?)(?:的|，|,|。|\s|$|公司|厂|，)/,
   // "我们亿龙置业的项目" — but not "我们手上有政府的项目": a name has no verb of having or being in it
   /我们((?![\u4e00-\u9fa5]*(?:有|在|是|这|那|手上|目前|现在|自己))[\u4e00-\u9fa5]{2,12}?)的(?:项目|厂|工厂|厂区|工地|公司)/,
@@ -67,7 +67,7 @@ const TIME_AFTER = '上周|上个?月|上次|去年|今年|前年|最近|近期|
 const SITE_AFTER = '锅炉房|车间|厂房|仓库|宿舍|食堂|门口|大门|厂区|工地|园区|办公楼|配电房|生产线';
 const HEAD_SAYS = new RegExp(`^(${NAME_CHAR}{4,8}?)(?:这边|那边)(?:说|讲|问|反映|反应|[，,：:])`);
 /** "速航供应链：货代扣住…": the enterprise signing its message first. */
-const HEAD_COLON = new RegExp(`^(${NAME_CHAR}{4,8}?)[：:]`);
+const HEAD_COLON = new RegExp(`^(?:[^，,：:]{1,6}的)?(${NAME_CHAR}{4,8}?)[：:]`);
 /** "龙江齿轮的小孙，…", "三江米业的老王：…": the writer named by the enterprise first. */
 const HEAD_PERSON = new RegExp(`^(${NAME_CHAR}{4,8}?)的(?:小|老)[\u4e00-\u9fa5](?=[，,。：:\s])`);
 /** "我们是做冷鲜肉的兴隆肉业，…": what the enterprise does, then its name. */
@@ -141,7 +141,7 @@ function industryNamed(t: string): string | null {
   if (m?.[1] && /^(上|下|这|本|今|明|去|前|后)(周|个|月|年|天|季|礼拜|星期)/.test(m[1])) return null;
   // "隔壁物流公司", "附近电力": where a business is, not its name
   // the start of a sentence about a thing ("续贷材料准备好了", "项目建设需要…", "员工体检中心要…"): no name
-  if (m?.[1] && /^(续贷|贷款|项目|觉得|员工|准备|新购|技改|申报|相关|有关|这些|那些|所有|整个|施工|生产|经营|办理|提交|补充|审批|报送|上报|安全|消防|政府|区里|市里|街道|工业|商业|农业|设备|材料|数据|资金|人才|用工|用电|用水|供电|供水)/.test(m[1])) return null;
+  if (m?.[1] && /^(续贷|贷款|项目|觉得|员工|准备|新购|技改|申报|相关|有关|这些|那些|所有|整个|施工|生产|经营|办理|提交|补充|审批|报送|上报|报装|报建|报批|安全|消防|政府|区里|市里|街道|工业|商业|农业|设备|材料|数据|资金|人才|用工|用电|用水|供电|供水)/.test(m[1])) return null;
   // public bodies named like businesses ("审评中心", "政务服务中心")
   if (m?.[1] && /^(审评|审批|审查|服务|政务|受理|土储|储备|管理|指挥|调度|监测|疾控|卫生|社区|便民|党群|人才|创业|孵化|税务|不动产|交易)/.test(m[1]) && /中心$/.test(m[1])) return null;
   return m?.[1] && !/^(隔壁|附近|对面|旁边|周边|周围|本地|当地|外地|其他|其它|某|各|那家|这家|很多|许多|好多|多家|几家|同行|屋顶|楼顶|厂房|车间|园区|门口|分布式)/.test(m[1]) ? m[1] : null;

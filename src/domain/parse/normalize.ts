@@ -35,12 +35,16 @@ const SAYS = /(?<=[我你他她们都又就还人方局家板工])话(?![题费�
 /** A character only written Cantonese uses: the table is applied only to such texts. */
 const CANTONESE_MARK = /[哋嘅咗喺佢冇嚟睇搵揾俾畀啲嗰唔咁嘢攞掂倾驳]|系咪|今朝|听日|而家|成日|地盘|饭堂|仲未/;
 
+/** Dialect words for "we" and "I" (俺们, 咱, 阿拉): read as 我们 / 我, so that every rule keyed on 我们 reads them. */
+const PRONOUNS = /俺们|咱们|咱(?!家)|阿拉(?!善|伯)|俺/g;
+const PRONOUN_OF: Record<string, string> = { 俺们: '我们', 咱们: '我们', 咱: '我们', 阿拉: '我们', 俺: '我' };
+
 /** Normalises a message for reading: half-width forms, traditional → simplified, written Cantonese read as standard
  * written Chinese, collapsed white space. */
 export function normalizeText(text: string): string {
   let t = toSimplified(text.replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
   if (CANTONESE_MARK.test(t)) t = t.replace(CANTONESE_WORD, (w: string) => CANTONESE_MAP.get(w)!).replace(IS, '是').replace(SAYS, '说');
-  return t.replace(/[\s\u3000]+/g, ' ').trim();
+  return t.replace(PRONOUNS, (w: string) => PRONOUN_OF[w]!).replace(/[\s\u3000]+/g, ' ').trim();
 }
 
 /** The text without spaces and punctuation: what the intent rules and the digest request read. */

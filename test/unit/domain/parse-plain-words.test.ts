@@ -84,3 +84,32 @@ describe('written Cantonese', () => {
     expect(read('318号 拖咗成个月，麻烦督办下')).toMatchObject({ intent: 'urge', ticket: 318 });
   });
 });
+
+// The next two writers' phrasings (southern Jiangsu and Zhejiang, central China), made general.
+describe('more plain words', () => {
+  it('a category or a level named beside what it is not is a correction', () => {
+    expect(read('#402 不是土地，是审批手续')).toMatchObject({ intent: 'correct', ticket: 402 });
+    expect(read('#661 分错类了，这是审批不是土地').intent).toBe('correct');
+    expect(read('#690 这个不着急，按普通的走').intent).toBe('correct');
+  });
+
+  it('a ticket handed to the person named, a claim asked after, delivered papers, a postponement', () => {
+    expect(read('#637 @李建国 你那边熟，这单你来').intent).toBe('transfer');
+    expect(read('#695 有人签收了吗').intent).toBe('query');
+    expect(read('709号 证已经送到企业手上').intent).toBe('resolve');
+    expect(read('#659 这个得往后推一推，先延到12月3号').intent).not.toBe('urge');
+  });
+
+  it("lists in few words: one's own, what falls due, what awaits a person's check; how to rate", () => {
+    expect(read('看看我的待办').intent).toBe('query');
+    expect(read('明天就到期的单子有几个，列出来').intent).toBe('query');
+    expect(read('没分好类的单子有哪些').intent).toBe('triage');
+    expect(read('评价的时候咋打分，有啥格式').intent).toBe('help');
+  });
+
+  it('俺们, 咱 and 阿拉 are 我们: the names after them are read', () => {
+    expect(read('俺们天禾粮食这边秋粮收购资金缺两千万').enterprise).toBe('天禾粮食');
+    expect(read('帮高新区的优能科技问问，研发费用加计扣除今年咋报').enterprise).toBe('优能科技');
+    expect(read('德清的欧诺铜业：铜价一天一个价，报价都不敢报').enterprise).toBe('欧诺铜业');
+  });
+});
