@@ -24,6 +24,7 @@ export const PAIR_FILES = [
   'duplicate-pairs-round9.jsonl',
   'duplicate-pairs-round10.jsonl',
   'duplicate-pairs-round11.jsonl',
+  'duplicate-pairs-round12.jsonl',
   'train-pairs-extra.jsonl',
   'train-pairs-extra2.jsonl',
   'train-pairs-extra3.jsonl',

@@ -10,7 +10,7 @@ import { holdsLexiconPhrase } from './category.js';
 const ENTERPRISE_PATTERNS: RegExp[] = [
   /([\u4e00-\u9fa5()（）]{2,30}?(?:股份有限公司|有限责任公司|有限公司|集团公司|集团))/,
   /(?:帮|替|代)(?:[\u4e00-\u9fa5]{2,6}的)?([\u4e00-\u9fa5]{2,12}?)(?:反映|反应|问一下|问下|问问|咨询)/,
-  /我们是([\u4e00-\u9fa5A-Za-z0-9]{2,16}?)(?:的|，|,|。|\s|$|公司|厂|，)/,
+  /我们是((?:(?!的)[\u4e00-\u9fa5A-Za-z0-9]){2,16}?)(?:的(?!一家|一个|一间|一所)|，|,|。|\s|$|公司|厂|，)/,
   // "我们亿龙置业的项目" — but not "我们手上有政府的项目": a name has no verb of having or being in it
   /我们((?![\u4e00-\u9fa5]*(?:有|在|是|这|那|手上|目前|现在|自己))[\u4e00-\u9fa5]{2,12}?)的(?:项目|厂|工厂|厂区|工地|公司)/,
   /我(?:司|厂)\s*[(（]?([\u4e00-\u9fa5]{2,16}?)[)）]/,
@@ -32,7 +32,7 @@ const INDUSTRY =
   '制衣|鞋业|饮料|酒业|茶业|纸业|木业|石材|管业|铸造|锻造|机床|激光|芯片|传感|声学|显示|冷链|' +
   '铜业|钢构|钢结构|钢业|钢材|铜材|铝材|汽修|机器人|自动化|米业|粮油|面业|牧业|水产|果业|茶叶|宾馆|饭店|大酒店|百货|家居|装饰|' +
   '橡胶|轮胎|制品|日化|服装|皮革|卫浴|厨具|灯饰|合金|硅业|光纤|快递|农机|重机|汽车部件|生物科技|新能源科技|' +
-  '家私|家电|小家电|灯具|纸品|五金制品|实业发展';
+  '家私|家电|小家电|灯具|纸品|五金制品|实业发展|电脑|摩托|火锅|底料';
 /** Characters a proper name does not hold: pronouns, verbs and particles of the sentence around it. */
 const NOT_IN_NAME = '我你他她它们这那的是在有做要想和与跟被把给对向从到很太都也还就又不没一上下个些边里去来说问请帮找让';
 /** A character of a proper name (和 only inside one: 泰和, 嘉和). */
@@ -156,6 +156,8 @@ function parseNamedEnterprise(t: string): string | null {
       // "我们是今年三月认定的", "我们是纳税排名第一的万通物流": a description, not the name
       if (/(排名|第[一二三四五六七八九十\d]|前[十\d]|纳税|认定|[年月]|去年|今年|企业$|^区里|^市里|^省里|^县里|类企业|亩均|规上|规模以上|高新技术|专精特新|龙头|示范)/.test(name)) continue;
       if (isPlaceOrThing(name)) continue;
+      // "我们是老字号火锅底料", "我们是一家…": a description, not a name ("我们是冷链物流" cannot be told from "我们是精工模具")
+      if (/^(老字号|一家|做|搞)/.test(name)) continue;
       // "我们是施工方", "我们是业主单位": a role in the matter, not a name
       if (/(方|单位)$/.test(name) && name.length <= 4) continue;
       if (name.length >= 2 && !/^(公司|企业|工厂|厂里|这边|那边|一家|做|搞|从事|生产|开)/.test(name)) return name;

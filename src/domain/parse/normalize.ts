@@ -35,9 +35,12 @@ const SAYS = /(?<=[我你他她们都又就还人方局家板工])话(?![题费�
 /** A character only written Cantonese uses: the table is applied only to such texts. */
 const CANTONESE_MARK = /[哋嘅咗喺佢冇嚟睇搵揾俾畀啲嗰唔咁嘢攞掂倾驳]|系咪|今朝|听日|而家|成日|地盘|饭堂|仲未/;
 
-/** Dialect words for "we" and "I" (俺们, 咱, 阿拉): read as 我们 / 我, so that every rule keyed on 我们 reads them. */
-const PRONOUNS = /俺们|咱们|咱(?!家)|阿拉(?!善|伯)|俺/g;
-const PRONOUN_OF: Record<string, string> = { 俺们: '我们', 咱们: '我们', 咱: '我们', 阿拉: '我们', 俺: '我' };
+/**
+ * Dialect words read as standard Chinese in every text: "we" and "I" (俺们, 咱, 阿拉) as 我们 / 我, so that every rule
+ * keyed on 我们 reads them; south-western 咋个 / 啥子 / 莫得 / 没得 as 怎么 / 什么 / 没有.
+ */
+const PRONOUNS = /俺们|咱们|咱(?!家)|阿拉(?!善|伯)|俺|咋个|啥子|莫得|没得(?=[^到])/g;
+const PRONOUN_OF: Record<string, string> = { 俺们: '我们', 咱们: '我们', 咱: '我们', 阿拉: '我们', 俺: '我', 咋个: '怎么', 啥子: '什么', 莫得: '没有', 没得: '没有' };
 
 /** Normalises a message for reading: half-width forms, traditional → simplified, written Cantonese read as standard
  * written Chinese, collapsed white space. */

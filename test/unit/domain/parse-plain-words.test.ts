@@ -113,3 +113,39 @@ describe('more plain words', () => {
     expect(read('德清的欧诺铜业：铜价一天一个价，报价都不敢报').enterprise).toBe('欧诺铜业');
   });
 });
+
+// Round 12's voice (Chengdu–Chongqing), made general after its one scoring run; these sentences are new.
+describe('south-western plain words', () => {
+  it('咋个 / 啥子 / 莫得 are read as 怎么 / 什么 / 没有', async () => {
+    const { normalizeText } = await import('../../../src/domain/parse/normalize.js');
+    expect(normalizeText('咋个办嘛，啥子时候有结果，莫得人管')).toBe('怎么办嘛，什么时候有结果，没有人管');
+  });
+
+  it('commands: a threat to go higher, nobody in charge, 我拿了, handed to a named official, 重新看一下', () => {
+    expect(read('#97 再拖下去我们只有去找区长了').intent).toBe('urge');
+    expect(read('#420 到底有人管没得').intent).toBe('urge');
+    expect(read('#288 这单我拿了，下午去现场').intent).toBe('claim');
+    expect(read('#456 给规划科的李科长，他熟').intent).toBe('transfer');
+    expect(read('#412 你们说办结了？我们不晓得，重新看一下').intent).toBe('reopen');
+    expect(read('#403 现在走到哪一步了').intent).toBe('query');
+  });
+
+  it('corrections: 是X的问题不是Y, 这个算X类别改一下, 不是紧急的改一下, 分错了应该是X', () => {
+    expect(read('#512 这个是融资的问题不是政策').intent).toBe('correct');
+    expect(read('#389 这个算用工人才，类别改一下').intent).toBe('correct');
+    expect(read('#301 不是紧急的，改一下').intent).toBe('correct');
+    expect(read('#420 分错了，这个应该是基础设施').intent).toBe('correct');
+  });
+
+  it('danger now is urgent (a fight, flying stones, scaffolding askew, a roof torn off); 急弯 and a threat are not', () => {
+    expect(read('物流园两个车队为抢车位打起来了').urgency).toBe('urgent');
+    expect(read('隔壁工地放炮，石头飞到我们车间顶上了').urgency).toBe('urgent');
+    expect(read('老仓库的彩钢瓦被风掀翻了几块，下面还有人干活').urgency).toBe('urgent');
+    expect(read('进厂那个急弯的反光镜坏了，麻烦来换一个').urgency).toBe('normal');
+  });
+
+  it('"我们是渝北的一家汽配厂" names a place, not an enterprise; a brand with its trade (摩托, 火锅) is a name', () => {
+    expect(read('我们是江北的一家汽配厂，新厂房的总包进度老是拖').enterprise).toBeNull();
+    expect(read('嘉陵摩托这边专精特新申报这周五截止').enterprise).toBe('嘉陵摩托');
+  });
+});
