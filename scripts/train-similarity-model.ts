@@ -25,6 +25,7 @@ export const PAIR_FILES = [
   'duplicate-pairs-round10.jsonl',
   'duplicate-pairs-round11.jsonl',
   'duplicate-pairs-round12.jsonl',
+  'duplicate-pairs-round13.jsonl',
   'train-pairs-extra.jsonl',
   'train-pairs-extra2.jsonl',
   'train-pairs-extra3.jsonl',

@@ -104,6 +104,8 @@ export interface Features {
   /** Whether the text follows a matter up (还是, 还没, 到现在, 没人管…) or refers to one as known (…的事, 那个问题). */
   followsUp: boolean;
   refers: boolean;
+  /** Whether the text asks how to do something, or for something more (要不要办, 什么流程, 想再加, 有没有…推荐). */
+  asksNew: boolean;
 }
 
 // polite openings, pronouns and generic words every report has: they say nothing about which problem it is
@@ -245,12 +247,15 @@ export function features(text: string): Features {
     runs: canonical.split(' ').filter((r) => r.length > 1),
     followsUp: FOLLOWS_UP.test(normalized),
     refers: REFERS.test(normalized),
+    asksNew: ASKS_NEW.test(normalized),
   };
 }
 
 // a matter followed up: still not done, asked again, nobody came (a re-report of an open ticket says so more often
 // than a new problem does)
 const FOLLOWS_UP = /还是|还没|仍|到现在|上次|上回|又|问了|没人|下文|到底|反映的|报上去|还差|还在|一直|再|怎么处理|有没有|进展|消息/;
+// a request of its own: how to do something, whether it is needed, something more or elsewhere
+const ASKS_NEW = /要不要|需不需要|要走什么|什么流程|哪些材料|什么材料|怎么(申请|办理?|报|申报|弄|做)|如何(申请|办理|申报)|什么时候开始|有没有(合适|推荐|渠道|政策|补贴|机构|公司)|想(再|另|新|改|换|把)|另外(一|一个|一家)|还能不能/;
 // a matter named as known: 水窖的事, 那个问题
 const REFERS = /的事|那事|这事|那件事|的问题|那个问题/;
 
@@ -428,6 +433,7 @@ export const PAIR_FEATURES = [
   'abbreviations',
   'later follows up',
   'later refers to a known matter',
+  'later asks how to do something new',
   'same category',
   'shared objects',
   'objects disjoint',
@@ -492,6 +498,7 @@ export function pairVector(a: SimilarityDoc, b: SimilarityDoc, fa: Features, fb:
     abbreviations,
     fa.followsUp ? 1 : 0,
     fa.refers ? 1 : 0,
+    fa.asksNew && !fa.followsUp ? 1 : 0,
     a.category === b.category ? 1 : 0,
     Math.min(objects, 2) / 2,
     fa.objects.size > 0 && fb.objects.size > 0 && objects === 0 ? 1 : 0,

@@ -108,7 +108,7 @@ function candidateDates(text: string, now: DateTime, cal: BusinessCalendar): (st
   // "月底/年底" asks for a date when it is a limit ("月底前", "月底就到期", "争取年底"), not when it names a season
   // ("年底订单多") or the past ("上个月底", "去年年底")
   if (take(new RegExp(`${LIMIT_BEFORE}(月底|月末)|(?<!上个?)(月底|月末)${LIMIT_AFTER}`))) out.push(fmt(today.endOf('month')));
-  if (take(new RegExp(`${LIMIT_BEFORE}(年底|年末|年前)|(?<!去年|前年|去)(年底|年末|年前)${LIMIT_AFTER}`))) out.push(fmt(today.endOf('year')));
+  if (take(new RegExp(`${LIMIT_BEFORE}(年底|年末|年前)|(?<!去年|前年|去|半|一|两|几|多|\\d)(年底|年末|年前)${LIMIT_AFTER}`))) out.push(fmt(today.endOf('year')));
   if (take(/(本周|这周|这个星期|本星期)(之内|内)/)) out.push(fmt(today.plus({ days: 7 - today.weekday })));
   if (take(/(本月|这个月|当月)(之内|内|以内)/)) out.push(fmt(today.endOf('month')));
   take(/(上上|上个?)(?:周|星期|礼拜)[一二三四五六日天1-7]/); // the past: not a requested date

@@ -15,7 +15,7 @@ const ENTERPRISE_PATTERNS: RegExp[] = [
   /我们((?![\u4e00-\u9fa5]*(?:有|在|是|这|那|手上|目前|现在|自己))[\u4e00-\u9fa5]{2,12}?)的(?:项目|厂|工厂|厂区|工地|公司)/,
   /我(?:司|厂)\s*[(（]?([\u4e00-\u9fa5]{2,16}?)[)）]/,
   // "我是青禾乳业的，…", "我是正泰隆的财务": who the writer works for
-  /我是([\u4e00-\u9fa5]{2,10}?)的(?:财务|会计|出纳|老板|负责人|经理|总经理|副总|董事长|厂长|主任|员工|职工|工作人员|联系人|小[\u4e00-\u9fa5]|[，,。]|$)/,
+  /我是([\u4e00-\u9fa5]{2,10}?)的(?:阿[\u4e00-\u9fa5A-Za-z]|财务|会计|出纳|老板|负责人|经理|总经理|副总|董事长|厂长|主任|员工|职工|工作人员|联系人|小[\u4e00-\u9fa5]|[，,。]|$)/,
   // "我是润和医药HR", "我是远航机械人事": the role straight after the name
   /我是((?!项目|本|该|这|那|区|新|厂)[\u4e00-\u9fa5]{2,10}?)的?(?:HR|hr|人事|行政|财务|采购|法务|出纳|会计)/,
 ];
@@ -32,7 +32,7 @@ const INDUSTRY =
   '制衣|鞋业|饮料|酒业|茶业|纸业|木业|石材|管业|铸造|锻造|机床|激光|芯片|传感|声学|显示|冷链|' +
   '铜业|钢构|钢结构|钢业|钢材|铜材|铝材|汽修|机器人|自动化|米业|粮油|面业|牧业|水产|果业|茶叶|宾馆|饭店|大酒店|百货|家居|装饰|' +
   '橡胶|轮胎|制品|日化|服装|皮革|卫浴|厨具|灯饰|合金|硅业|光纤|快递|农机|重机|汽车部件|生物科技|新能源科技|' +
-  '家私|家电|小家电|灯具|纸品|五金制品|实业发展|电脑|摩托|火锅|底料';
+  '家私|家电|小家电|灯具|纸品|五金制品|实业发展|电脑|摩托|火锅|底料|渔业|织造';
 /** Characters a proper name does not hold: pronouns, verbs and particles of the sentence around it. */
 const NOT_IN_NAME = '我你他她它们这那的是在有做要想和与跟被把给对向从到很太都也还就又不没一上下个些边里去来说问请帮找让';
 /** A character of a proper name (和 only inside one: 泰和, 嘉和). */
@@ -66,6 +66,8 @@ const TIME_AFTER = '上周|上个?月|上次|去年|今年|前年|最近|近期|
 /** Parts of a site that follow an enterprise's name ("天山绒业锅炉房的…"). */
 const SITE_AFTER = '锅炉房|车间|厂房|仓库|宿舍|食堂|门口|大门|厂区|工地|园区|办公楼|配电房|生产线';
 const HEAD_SAYS = new RegExp(`^(${NAME_CHAR}{4,8}?)(?:这边|那边)(?:说|讲|问|反映|反应|[，,：:])`);
+/** "我们南安的盛达石材，…": where the enterprise is, then its name. */
+const WE_PLACE_NAME = new RegExp(`^我们[\u4e00-\u9fa5]{2,3}的(${NAME_CHAR}{4,6}?)(?=[，,。\s])`);
 /** "速航供应链：货代扣住…": the enterprise signing its message first. */
 const HEAD_COLON = new RegExp(`^(?:[^，,：:]{1,6}的)?(${NAME_CHAR}{4,8}?)[：:]`);
 /** "龙江齿轮的小孙，…", "三江米业的老王：…": the writer named by the enterprise first. */
@@ -127,7 +129,7 @@ export function parseEnterprise(t: string): string | null {
   }
   const byIndustry = industryNamed(t);
   if (byIndustry) return isPlaceOrThing(byIndustry) || BRAND_IS_TRADE.test(byIndustry) ? null : byIndustry;
-  for (const re of [WE_DO, HEAD_SAYS, HEAD_COLON, HEAD_PERSON, WE_OPEN, HEAD_TIME]) {
+  for (const re of [WE_DO, WE_PLACE_NAME, HEAD_SAYS, HEAD_COLON, HEAD_PERSON, WE_OPEN, HEAD_TIME]) {
     const name = re.exec(t)?.[1];
     if (name && isOpenName(name)) return name;
   }

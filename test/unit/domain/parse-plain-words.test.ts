@@ -149,3 +149,27 @@ describe('south-western plain words', () => {
     expect(read('嘉陵摩托这边专精特新申报这周五截止').enterprise).toBe('嘉陵摩托');
   });
 });
+
+// Round 13's voice (coastal Fujian), made general after its one scoring run; these sentences are new.
+describe('after round 13', () => {
+  it('courtesies, a notice already sent, a storm warning to all are chat; a period\'s numbers asked for are the digest', () => {
+    expect(read('不会啦，应该的').intent).toBe('chat');
+    expect(read('12月3号区里开企业家座谈会，通知已经发到邮箱了').intent).toBe('chat');
+    expect(read('今晚台风登陆，大家注意安全，没事别出门').intent).toBe('chat');
+    expect(read('年底要考核了，今年的数据拉一下').intent).toBe('digest');
+    expect(read('能教一下怎么报问题吗').intent).toBe('help');
+    expect(read('#46 二十个人都到岗了').intent).toBe('resolve');
+  });
+
+  it('cracks beside a pit and scaffolding down are urgent; a threat is not; 半年前 is no year end', () => {
+    expect(read('基坑边上的老房子出现裂缝，住户很担心').urgency).toBe('urgent');
+    expect(read('台风过后脚手架倒了一大片，压在围墙上').urgency).toBe('urgent');
+    expect(read('房东要涨一倍房租，不答应就说要断水断电').urgency).toBe('normal');
+    expect(read('土地出让金半年前就交齐了，地到现在还没交付').deadline).toBeNull();
+  });
+
+  it('names: 我们+place+的+name, 我是X的阿明', () => {
+    expect(read('我们南安的鸿达石材，设备抵押贷款评估价压得太低').enterprise).toBe('鸿达石材');
+    expect(read('我是宏丰织造的阿明，厂里的电费是不是算错了').enterprise).toBe('宏丰织造');
+  });
+});
