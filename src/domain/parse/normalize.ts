@@ -32,8 +32,8 @@ const CANTONESE_MAP = new Map(CANTONESE);
 const IS = /(?<=[我你他她们都就也真亦即先又还不但])系(?![统列数])/g;
 /** 话 as the verb 说 ("佢话", "工人话要去镇政府"): after a speaker or an adverb, not in 电话, 说话, 话题. */
 const SAYS = /(?<=[我你他她们都又就还人方局家板工])话(?![题费筒术剧语])/g;
-/** A character only written Cantonese uses: the table is applied only to such texts. */
-const CANTONESE_MARK = /[哋嘅咗喺佢冇嚟睇搵揾俾畀啲嗰唔咁嘢攞掂倾驳]|系咪|今朝|听日|而家|成日|地盘|饭堂|仲未/;
+/** What only written Cantonese writes (倾斜, 驳回, 地盘 alone are standard Chinese too): the table is applied only to such texts. */
+const CANTONESE_MARK = /[哋嘅咗喺佢冇嚟睇搵揾俾畀啲嗰唔咁嘢攞]|搞掂|系咪|今朝|听日|而家|成日|饭堂|仲未/;
 
 /**
  * Dialect words read as standard Chinese in every text: "we" and "I" (俺们, 咱, 阿拉) as 我们 / 我, so that every rule
