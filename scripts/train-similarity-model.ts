@@ -26,6 +26,7 @@ export const PAIR_FILES = [
   'duplicate-pairs-round11.jsonl',
   'duplicate-pairs-round12.jsonl',
   'duplicate-pairs-round13.jsonl',
+  'duplicate-pairs-round14.jsonl',
   'train-pairs-extra.jsonl',
   'train-pairs-extra2.jsonl',
   'train-pairs-extra3.jsonl',
