@@ -103,7 +103,7 @@ export function parseCorrection(t: string): Correction | null {
   const urgency = new RegExp(`^(?:紧急程度|紧急度|优先级|缓急)?\\s*${SET}\\s*(紧急|加急|急件|一般|普通|不紧急|非紧急|正常)(?:件|工单)?$`).exec(rest);
   if (urgency) return { field: 'urgency', to: URGENCY_WORDS[urgency[1]!]! };
   // "#642 这个不算紧急，改成普通", "#12 不算急件": the level said after why
-  const urgencyLater = /^(?:这个?|这件|此件|该件)?(?:不算|不是|并不|没那么|没有那么)(?:紧急|急件|急)(?:的|吧)?(?:[\s,，。]+(?:(?:改为|改成|调整为|调成|改|降为|降成|标为)\s*(一般|普通|正常|不紧急|非紧急)(?:件|工单)?|改一下|改下|改过来))?$/.exec(rest);
+  const urgencyLater = /^(?:这个?|这件|此件|该件)?(?:不算|不是|并不|没那么|没有那么)(?:紧急|急件|急)(?:的|吧)?(?:[\s,，。]+(?:(?:改为|改成|改回|调整为|调成|改|降为|降成|标为)\s*(一般|普通|正常|不紧急|非紧急)(?:件|工单)?|改一下|改下|改过来))?$/.exec(rest);
   if (urgencyLater) return { field: 'urgency', to: 'normal' };
   // "#690 这个不急，按普通走", "#672 这个不用那么急，按普通的走": not urgent, and how to treat it instead
   if (/^(?:这个?|这件|此件|该件|这单)?(?:不急|不着急|不用那么急|不用急|没那么急|不算急)(?:的|吧)?[\s,，。]*(?:按|当|走)(?:普通|一般|正常)(?:件|工单)?的?(?:走|办|处理|流程)?$/.test(rest)) return { field: 'urgency', to: 'normal' };
@@ -133,7 +133,7 @@ export function parseCorrection(t: string): Correction | null {
   if (changed) return { field: 'category', to: changed, text: thenChange![1]!.trim() };
   if (isNot && isCategory) return { field: 'category', to: isCategory, text: (isNot[2] ?? isNot[3])!.trim() };
   // "#214 这个不是用地的事，应该算审批": what it is not, then what it is — after such a start a category word is enough
-  const said = /^(?:(?:分类|类别)?(分错了|分错类了|错了|不对)[\s,，。]*|(?:这个|这条|这件)?(不是|不属于|不算)[\u4e00-\u9fa5]{1,8}?(?:的事|的问题|类的?|那一?类)[\s,，。]+)?(?:这个|这条|这件|此件|该件)?(?:应该|应当|应)?(?:是|算|属于|归|归到|划到|放到|放在|分到)\s*(.{2,12}?)(类别|类的?|那一?类)?(?:问题|工单)?(?:吧|才对)?$/.exec(rest);
+  const said = /^(?:(?:分类|类别)?(分错了|分错类了|标错了|错了|不对)[\s,，。]*|(?:这个|这条|这件)?(不是|不属于|不算)[\u4e00-\u9fa5]{1,8}?(?:的事|的问题|类的?|那一?类)[\s,，。]+)?(?:这个|这条|这件|此件|该件)?(?:应该|应当|应)?(?:是|算|属于|归|归到|划到|放到|放在|分到)\s*(.{2,12}?)(类别|类的?|那一?类)?的?(?:问题|工单)?(?:吧|才对)?$/.exec(rest);
   if (said) {
     const v = said[3]!.trim();
     const to = said[4] || said[2] || said[1] ? categoryFrom(v) : (Object.keys(CATEGORIES) as Category[]).find((k) => CATEGORIES[k] === v) ?? null;

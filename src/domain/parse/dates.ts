@@ -110,6 +110,9 @@ function candidateDates(text: string, now: DateTime, cal: BusinessCalendar): (st
   if (take(new RegExp(`${LIMIT_BEFORE}(月底|月末)|(?<!上个?)(月底|月末)${LIMIT_AFTER}`))) out.push(fmt(today.endOf('month')));
   if (take(new RegExp(`${LIMIT_BEFORE}(年底|年末|年前)|(?<!去年|前年|去|半|一|两|几|多|\\d)(年底|年末|年前)${LIMIT_AFTER}`))) out.push(fmt(today.endOf('year')));
   if (take(/(本周|这周|这个星期|本星期)(之内|内)/)) out.push(fmt(today.plus({ days: 7 - today.weekday })));
+  // "今天是最后一天": the limit is today; "月底有一笔贷款到期": a month-end expiry
+  if (take(/(今天|今日)(是|就是)?(最后一天|截止日|截止|最后期限)/)) out.push(fmt(today));
+  if (take(/(?<!上个?)(月底|月末)[^，。；,;]{0,10}到期/)) out.push(fmt(today.endOf('month')));
   if (take(/(本月|这个月|当月)(之内|内|以内)/)) out.push(fmt(today.endOf('month')));
   take(/(上上|上个?)(?:周|星期|礼拜)[一二三四五六日天1-7]/); // the past: not a requested date
   while ((m = take(/(下下|下|本|这|这个)?(?:周|星期|礼拜)([一二三四五六日天1-7])/))) {

@@ -15,7 +15,7 @@ const ENTERPRISE_PATTERNS: RegExp[] = [
   /我们((?![\u4e00-\u9fa5]*(?:有|在|是|这|那|手上|目前|现在|自己))[\u4e00-\u9fa5]{2,12}?)的(?:项目|厂|工厂|厂区|工地|公司)/,
   /我(?:司|厂)\s*[(（]?([\u4e00-\u9fa5]{2,16}?)[)）]/,
   // "我是青禾乳业的，…", "我是正泰隆的财务": who the writer works for
-  /我是([\u4e00-\u9fa5]{2,10}?)的(?:阿[\u4e00-\u9fa5A-Za-z]|财务|会计|出纳|老板|负责人|经理|总经理|副总|董事长|厂长|主任|员工|职工|工作人员|联系人|小[\u4e00-\u9fa5]|[，,。]|$)/,
+  /我是([\u4e00-\u9fa5]{2,10}?)的(?:阿[\u4e00-\u9fa5A-Za-z]|老[\u4e00-\u9fa5](?=[，,。\s])|项目经理|技术员|工程师|主管|班长|财务|会计|出纳|老板|负责人|经理|总经理|副总|董事长|厂长|主任|员工|职工|工作人员|联系人|小[\u4e00-\u9fa5]|[，,。]|$)/,
   // "我是润和医药HR", "我是远航机械人事": the role straight after the name
   /我是((?!项目|本|该|这|那|区|新|厂)[\u4e00-\u9fa5]{2,10}?)的?(?:HR|hr|人事|行政|财务|采购|法务|出纳|会计)/,
 ];
@@ -40,7 +40,7 @@ const NAME_CHAR = `[^${NOT_IN_NAME}\\s，,。！？!?、：:（）()\\d#@]`;
 /** Any one of those characters. */
 const SENTENCE_CHAR = new RegExp(`[${NOT_IN_NAME}]`);
 const NAMED_BY_INDUSTRY = new RegExp(
-  `(?:^|我是|我们是?|我司|这里是|这边是|帮|替|代|第[一二三四五六七八九十]的|前[十\\d]+的|，|,|。|\\s)((?:${NAME_CHAR}和${NAME_CHAR}{0,2}?|${NAME_CHAR}{2,4}?)(?:${INDUSTRY})(?:${INDUSTRY})?)(?=的|这边|那边|这个?|公司|厂|项目|[一二三四]期|[一二三四五六七八九]号|工地|厂区|园区|门口|新|想|要|申|研|在|已|今|明|准备|计划|需要|有|上周|上个?月|上次|本月|最近|近期|去年|目前|现在|一直|反映|反应|[A-Za-z]|人事|行政|，|,|。|\\s|$)`,
+  `(?:^|我是|我们是?|我司|这里是|这边是|帮|替|代|第[一二三四五六七八九十]的|前[十\\d]+的|，|,|。|\\s)((?:${NAME_CHAR}和${NAME_CHAR}{0,2}?|${NAME_CHAR}{2,4}?)(?:${INDUSTRY})(?:${INDUSTRY})?)(?=的|这边|那边|这个?|公司|厂|项目|[一二三四]期|[一二三四五六七八九]号|工地|厂区|园区|门口|仓库|车间|新|想|要|申|研|在|已|今|明|准备|计划|需要|有|上周|上个?月|上次|本月|最近|近期|去年|目前|现在|一直|反映|反应|[A-Za-z]|人事|行政|，|,|。|\\s|$)`,
 );
 
 /** "我们金瑞铜业的原料…", "我们精锐机床招…", "我們悅來酒店年底…": 我们 + a proper name + its industry, whatever follows. */
@@ -118,6 +118,8 @@ function isPlaceOrThing(name: string): boolean {
  * the trade words say it is a name (a self-introduction, "我们是精工模具", still names one).
  */
 const BRAND_IS_TRADE = new RegExp(`^(?:${INDUSTRY})(?:${INDUSTRY})$`);
+/** The trade words a name ends with. */
+const TRADE_AT_END = new RegExp(`(?:${INDUSTRY})+$`);
 
 /** The enterprise a report is about, or null when the text names none. */
 export function parseEnterprise(t: string): string | null {
@@ -128,7 +130,8 @@ export function parseEnterprise(t: string): string | null {
     if (head && !NOT_A_NAME_AT_HEAD.test(head) && !PERSON_AT_END.test(head) && !SENTENCE_CHAR.test(head) && !/(企业|公司|厂家|单位)/.test(head) && !isPlaceOrThing(head)) return head;
   }
   const byIndustry = industryNamed(t);
-  if (byIndustry) return isPlaceOrThing(byIndustry) || BRAND_IS_TRADE.test(byIndustry) ? null : byIndustry;
+  // "桩基检测", "外立面材料": the brand before the trade word names a thing of the problem, not a business
+  if (byIndustry) return isPlaceOrThing(byIndustry) || BRAND_IS_TRADE.test(byIndustry) || holdsLexiconPhrase(byIndustry.replace(TRADE_AT_END, '')) ? null : byIndustry;
   for (const re of [WE_DO, WE_PLACE_NAME, HEAD_SAYS, HEAD_COLON, HEAD_PERSON, WE_OPEN, HEAD_TIME]) {
     const name = re.exec(t)?.[1];
     if (name && isOpenName(name)) return name;
