@@ -84,6 +84,31 @@ export function classifyBayes<L extends string = Category>(
 }
 
 /**
+ * Log posterior of every label (same order as `categories`; a label without examples gets a very low value, not
+ * -Infinity, so that other scores may be added to it).
+ */
+export function logPosteriorBayes<L extends string = Category>(
+  model: BayesModel<L>,
+  normalized: string,
+  toGrams: (normalized: string) => string[] = charGrams,
+): number[] {
+  const n = model.docs.reduce((a, b) => a + b, 0);
+  const grams = toGrams(normalized);
+  const scores = model.categories.map((_, k) => {
+    if (model.docs[k] === 0) return -1e9;
+    let s = Math.log(model.docs[k]! / n);
+    const denom = model.totals[k]! + model.alpha * model.vocabulary;
+    for (const g of grams) s += Math.log(((model.counts[g]?.[k] ?? 0) + model.alpha) / denom);
+    return s;
+  });
+  const max = Math.max(...scores);
+  let sum = 0;
+  for (const s of scores) sum += Math.exp(s - max);
+  const log = max + Math.log(sum);
+  return scores.map((s) => s - log);
+}
+
+/**
  * `base` plus more examples, each counted `weight` times: the model trainBayes would give on base's examples and these
  * together (naive Bayes counts add up), so a deployment's labelled reports extend the shipped model without its texts.
  * Deterministic: the grams are sorted as trainBayes sorts them.

@@ -86,6 +86,30 @@ const URGENT_PATTERNS = [
 const NOT_URGENT =
   /停(机|工|产|车|电)(费|损失费)|急缺|急性子|急弯|急转弯|(不|再不)[^，。；,;]{0,6}就(说)?要?(断|停|掐)(我们的?)?(电|水|气)((断|停)(电|水|气))?|(再|如果|要是|若|万一|不然|否则|的话)[^。；;！!？?]{0,24}(就|便)?(要|会|得|可能|只能|将)(被)?(停工|停产|停线|停机)|(不|别|不用|不要|免于|避免)停(工|产)|要停工整改|进不了[^，。；,;！!？?]{0,8}(目录|名录|名单|库|体系|市场|商场|超市|系统|圈子)|(补|加|打|抽|送)不进水|进水(口|管|阀|量)|危险(化学品|品|废物|源)|危化品|(快递|外卖|网购|共享单车|私家车|访客|客户的车)[^，。；,;！!？?]{0,6}进不(了|来)|(压力|气压|水压|电压|温度|价格|销量|产量|订单|效益|利润|营收)[^，。；,;！!？?]{0,4}往下掉|(?:一|每次|每逢|只要)(?:下|遇到?|碰到|到|赶上)?(?:大|暴)?(?:雨|雪|风|断电|停电|停水|停气|降温|高峰|用电高峰|夏天|冬天|雨季|汛期|晚上|周末|满负荷)[^，。；,;！!？?]{0,6}就[^，。；,;！!？?]{0,12}/g;
 
+/**
+ * Words that say outright that a report is urgent: where the rules read one of them (or a requested date within two
+ * days), the learned fallback is not asked.
+ */
+const URGENT_CERTAIN = ['急', '马上', '立即', '立刻', '火速', '刻不容缓', '停产', '停工', '着火', '火灾', '起火', '爆炸', '触电', '坍塌'];
+
+const urgentByRules = (s: string) => URGENT.some((w) => s.includes(w)) || URGENT_PATTERNS.some((re) => re.test(s));
+
+/**
+ * The rules' reading of a report's urgency: `certain` when a requested date within two days or a word of
+ * `URGENT_CERTAIN` made it urgent, `cleared` when NOT_URGENT (or 不急, 应急, a compensation claim) took away what
+ * would have made it urgent. `t`: the normalised text; `soon`: a requested date within two days.
+ */
+export function urgencyByRules(t: string, soon: boolean): { urgency: Urgency; certain: boolean; cleared: boolean } {
+  if (soon) return { urgency: 'urgent', certain: true, cleared: false };
+  // "应急局", "应急资金" name things; they do not say the matter is urgent
+  let calm = t.replace(/(不急|不着急|不是很急|不紧急|不用急|应急)/g, '').replace(NOT_URGENT, '');
+  // an accident told to argue about compensation ("出车祸，家属非要按工伤赔") is a claim, not an emergency
+  if (/(工伤|赔偿|理赔|保险|赔付|按.{0,4}赔)/.test(calm)) calm = calm.replace(/(车祸|受伤|事故|伤亡|出事)/g, '');
+  if (urgentByRules(calm)) return { urgency: 'urgent', certain: URGENT_CERTAIN.some((w) => calm.includes(w)), cleared: false };
+  return { urgency: 'normal', certain: false, cleared: calm !== t && urgentByRules(t) };
+}
+
+
 /** How to use a command, asked in a few words ("怎么报问题", "怎麼催辦？", "如何认领工单"). */
 const HOW_TO_COMMAND =
   /^(小二)?(请问|教我一下|教教我|教一下|能教一下|能不能教一下|问一下|想问一下)?(怎么|如何|怎样|咋)(在这里|在群里)?((给|对|把)(工单|问题|诉求|单子))?(报|提|上报|提交|反映|报送|催办|催|认领|签收|办结|销号|结案|答复|评价|转办|转交|转|派|重办|查询|查|更正|改)(一下)?(给别人|给其他人|给别的部门|给其他部门|给别的单位|出去)?(问题|诉求|工单|单子|进度|类别)?(呢|啊|呀|吗)?$/;
@@ -157,7 +181,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     // "钱还没到账，怎么就办结了？", "还没通电怎么就销号了": closed too early
     if (/(怎么|为什么|为啥|凭什么|咋)((就|都|显示|成了|变成|标成?|给|被)[^，。,;；]{0,3}|[^，。,;；办]{1,3})(办结|结案|结了|关了|销号|关闭|关单)(?!流程|手续|需要|要)|(还没|没有?|未).{1,12}(就|却|竟然)(给|被)?(办结|结案|结了|关了|销号|关闭)/.test(t)) return 'reopen';
     // "你们说办结了，但补贴一分钱都没到": closed in name only
-    if (/(说|显示|标|写)(的是)?(已经?)?(办结|解决|结案|办好|处理好)了?[，,]?\s*(但|可是|但是|结果|其实)[^。]{0,16}(没|未|还)/.test(t)) return 'reopen';
+    if (/(说|显示|标|写)(的是|是)?(已经?)?(办结|解决|结案|办好|处理好)了?[，,]?\s*(但|可是|但是|结果|其实|可|却)[^。]{0,16}(没|未|还)/.test(t)) return 'reopen';
     if (/(重新打开|重开|重办|重新看一下|重新查一下|重新核一下|还没解决|没有解决|未解决|没解决|重新处理|重新办理|重新办|问题依旧|问题还在|还是不行|实际上(还是)?没|其实(还是)?没|并没有(解决|办好|通)|(不能|不算|不应该|不该|怎么能|哪能)(算|当)?(办完|办结|解决|结案|销号|办好|结了)|还是(错|不对)的|(不认|不接受|不认可|不同意)(这个|你们的?)?(解释|答复|结果|说法)|(解释|答复|说法)(我们|企业)?(不认|不接受|不认可|不同意))/.test(t)) return 'reopen';
     // "周报里显示已办结，但实际上我们的电还没通", "还是没气，根本没修好" (with a rating word it is a rating with its reason)
     if (/(实际上.{0,8}(还没|没有?|未)(通|好|解决|修好|办好|恢复)|根本没(修好|解决|办好|通)|还是没(电|水|气|网|修好|解决|通))/.test(t) && !/(满意|评价|好评|差评|星)/.test(t)) return 'reopen';
@@ -165,7 +189,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     if (PROBLEM_BACK.test(t) && !/(满意|评价|好评|差评|星|已(联系|协调|对接|安排|通知|派))/.test(t)) return 'reopen';
     // "已办结，企业很满意": the cadre closes it and tells how the enterprise took it (a rating is the enterprise's own)
     if (/(已经?办结|已经?解决|已经?办好|已答复|已处理)/.test(t) && /(企业|对方|老板|企业方|厂里|他们)(表示|反馈|说)?(很|非常|比较|基本|都|也|挺)?满意/.test(t)) return 'resolve';
-    if (/(不满意|非常满意|基本满意|满意|好评|差评|评价|[1-5一二三四五]\s*(颗|个)?星)/.test(t)) return 'rate';
+    if (/(不满意|非常满意|基本满意|满意|好评|差评|评价|[1-5一二三四五]\s*(颗|个)?星(?!期))/.test(t)) return 'rate';
     // "#695 有人签收冇": whether anyone has taken it on, asked
     if (/(有人|谁|有没有人)(签收|认领|接手?)(了)?(吗|没有?|冇|了没)?[?？]?$/.test(t.replace(TICKET_REF, '').trim())) return 'query';
     // "一般般吧，速度有点慢", "还行": a rating in the enterprise's words
@@ -191,7 +215,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     // 办结 only when the work is done: "他们说下周给答复", "还在等待住建局答复", "尚未办结", "初审已完成，等待审批" tell
     // where it stands (a progress note), they do not close the ticket
     const stillPending =
-      /(尚未|还没有?|没有|未能?|不能|无法)(办结|解决|答复|完成|落实|处理完|办好)|(等待?|等着|在等|待|给|会|将|预计|下周|明天|后天|近期|过几天|月底前?|年底前?)[^，。；,;!！]{0,8}(答复|办结|解决|完成|落实)|(等待|等着|在等|正在|下一步|然后再|还需|还要|仍需|仍在)/;
+      /(尚未|还没有?|没有|未能?|不能|无法)(办结|解决|答复|完成|落实|处理完|办好)|(等待?|等着|在等|待|给|会|将|预计|下周|明天|后天|近期|过几天|月底前?|年底前?)[^，。；,;!！]{0,8}(答复|办结|解决|完成|落实)|(等待|等着|在等|正在|已经在|下一步|然后再|还需|还要|仍需|仍在)/;
     if (/(办结|已办结|已解决|答复|已处理完|办完了|已经办完|处理完毕|已完成|销号|已经办好|已办好|办好了|处理好了|已经处理好|搞定|已落实|已送电|已通电|可以关了|可以销号|可以结了|已经?发下来|已经?批下来|已下发|已拿到)/.test(t) || (DONE_PLAIN.test(t) && !ASKED.test(t))) {
       return stillPending.test(t) ? 'progress' : 'resolve';
     }
@@ -237,6 +261,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     bare.length <= 16 &&
     (/^(我名下|我手上|我手里|派给我|分给我|转给我)的?(工单|单子|任务|待办)(有哪些|呢|列一下)?$/.test(bare) ||
       /^(看看|看一下|查查|查一下|列一下)?我的(待办|工单|单子|任务)$/.test(bare) ||
+      /^(今天|明天|这周|本周)?我(今天|明天|这周|本周)?(还)?有(什么|哪些|几件|几个)(要|需要|得)(处理|办|做|跟)的?$/.test(bare) ||
       /我(今天|明天|这周|本周)?(要|该)办的.{0,4}(列|拉|看)/.test(bare) ||
       /(明天|今天|这周|本周|后天)就?到期的.{0,6}(单子|清单|列|有几|有哪些)/.test(bare) ||
       /^我(今天|明天|这周|本周)?(该|要|得)(干啥|干什么|做什么|办啥|办什么|忙啥)/.test(bare) ||
@@ -363,11 +388,7 @@ export function parseMessage(text: string, sentAt: string, cal: BusinessCalendar
   const topic = enterprise && enterprise.length >= 4 && !/(有限公司|集团)$/.test(enterprise) && holdsLexiconPhrase(enterprise) ? t.replace(enterprise, '企业') : t;
   const { category, confidence } = classifyCategory(topic, opts.categoryModel);
   const soon = deadline !== null && DateTime.fromISO(deadline, { zone }).diff(now.startOf('day'), 'days').days <= 2;
-  // "应急局", "应急资金" name things; they do not say the matter is urgent
-  let calm = t.replace(/(不急|不着急|不是很急|不紧急|不用急|应急)/g, '').replace(NOT_URGENT, '');
-  // an accident told to argue about compensation ("出车祸，家属非要按工伤赔") is a claim, not an emergency
-  if (/(工伤|赔偿|理赔|保险|赔付|按.{0,4}赔)/.test(calm)) calm = calm.replace(/(车祸|受伤|事故|伤亡|出事)/g, '');
-  const urgency: Urgency = soon || URGENT.some((w) => calm.includes(w)) || URGENT_PATTERNS.some((re) => re.test(calm)) ? 'urgent' : 'normal';
+  const urgency = urgencyByRules(t, soon).urgency;
   return {
     intent,
     ticket: null,

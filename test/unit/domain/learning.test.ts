@@ -50,12 +50,13 @@ describe('corrections as training data', () => {
 
 describe('the lexicon\'s weights learn from corrections (a district\'s own line between two categories)', () => {
   const r = (no: number, text: string, category: Category, confirmed = false): LabelledReport => ({ no, normalized: normalizeText(text), category, confirmed });
-  it('two corrections of 并网验收 to 水电气网 move a third, new text there; the shipped reading was 审批手续', () => {
-    const text = normalizeText('新建的光伏电站并网验收还没安排，什么时候能排上');
-    expect(classifyCategory(text).category).toBe('approval');
-    const model = learnCategoryModel(SHIPPED_CATEGORY_MODEL, [r(1, '屋顶光伏并网验收一直排不上，能不能快一点', 'utilities'), r(2, '我们的光伏项目并网验收拖了两个月了', 'utilities')]);
+  // (The shipped model now reads 并网验收 as the corpus labels it, 水电气网, the example this test used before.)
+  it('two corrections of 消防整改验收 to 审批手续 move a third, new text there; the shipped reading was 工程建设', () => {
+    const text = normalizeText('消防整改做完了，一直没人来验收');
+    expect(classifyCategory(text).category).toBe('construction');
+    const model = learnCategoryModel(SHIPPED_CATEGORY_MODEL, [r(1, '消防整改方案交了两周，还没人来验收', 'approval'), r(2, '消防整改的验收约不上时间', 'approval')]);
     expect(model.lexicon?.length).toBeGreaterThan(0);
-    expect(classifyCategory(text, model).category).toBe('utilities');
+    expect(classifyCategory(text, model).category).toBe('approval');
     // confirmations, and corrections the lexicon already agreed with, teach the lexicon nothing
     expect(learnLexiconWeights([r(3, '屋顶光伏并网验收一直排不上', 'approval', true), r(4, '申请变压器增容一直没批下来', 'utilities')])).toEqual([]);
   });

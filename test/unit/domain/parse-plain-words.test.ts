@@ -173,3 +173,27 @@ describe('after round 13', () => {
     expect(read('我是宏丰织造的阿明，厂里的电费是不是算错了').enterprise).toBe('宏丰织造');
   });
 });
+
+// Round 14's voice (the south-western border), made general after its one scoring run; these sentences are new.
+describe('after round 14', () => {
+  it('commands: 星期 is no star rating, 说是办结了可…, 标错了是X的问题, 改回普通, one\'s own list, work under way', () => {
+    expect(read('#127 都两个星期了还没人理').intent).toBe('urge');
+    expect(read('#86 说是办结了，可水还是没通').intent).toBe('reopen');
+    expect(read('#231 标错了，是融资的问题').intent).toBe('correct');
+    expect(read('#97 不算紧急，改回普通').intent).toBe('correct');
+    expect(read('今天我有什么要处理的').intent).toBe('query');
+    expect(read('#109 工人的工钱已经在核算了').intent).toBe('progress');
+  });
+
+  it('dates: 今天是最后一天, a month-end expiry', () => {
+    expect(read('申报系统一直打不开，今天是最后一天').deadline).toBe('2026-11-23');
+    expect(read('银行要抽贷，月底有一笔两千万到期').deadline).toBe('2026-11-30');
+  });
+
+  it('names: 我是X的老黄 / 项目经理, X仓库; 桩基检测 is no name', () => {
+    expect(read('我是左岸糖业的老黄，蔗农把厂门口堵了').enterprise).toBe('左岸糖业');
+    expect(read('我是南桂路桥的项目经理，隧道围岩太差想变更支护方案').enterprise).toBe('南桂路桥');
+    expect(read('华泰新材仓库的防渗层施工质量不行').enterprise).toBe('华泰新材');
+    expect(read('桩基检测有两根不合格，设计院说要补桩').enterprise).toBeNull();
+  });
+});

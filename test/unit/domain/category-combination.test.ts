@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { extendBayes, logPosteriorBayes } from '../../../src/domain/parse/bayes.js';
+import { classifyByLexicon, classifyCategory, LEXICON_CERTAIN, SHIPPED_CATEGORY_MODEL } from '../../../src/domain/parse/category.js';
+import { normalizeText } from '../../../src/domain/parse/normalize.js';
+
+describe('the category combination (lexicon score + model log posterior; bench/category-loro.ts)', () => {
+  it('the model is smoothed with α = 0.1 and its log posteriors sum to one', () => {
+    expect(SHIPPED_CATEGORY_MODEL.alpha).toBe(0.1);
+    const lp = logPosteriorBayes(SHIPPED_CATEGORY_MODEL, normalizeText('厂门口的路灯坏了一个月'));
+    expect(lp.reduce((a, x) => a + Math.exp(x), 0)).toBeCloseTo(1, 9);
+  });
+  it('a certain lexicon reading stands, however strongly a model says otherwise', () => {
+    const certain = normalizeText('营业执照变更登记材料不全，审批局让补正');
+    expect(classifyByLexicon(certain).confidence).toBeGreaterThanOrEqual(LEXICON_CERTAIN);
+    const against = extendBayes(SHIPPED_CATEGORY_MODEL, Array.from({ length: 50 }, () => ({ normalized: certain, category: 'finance' as const })), 5);
+    expect(classifyCategory(certain, against)).toEqual(classifyCategory(certain));
+    expect(classifyCategory(certain).category).toBe('approval');
+  });
+  it('below certainty the model weighs in: a deployment\'s examples move a text the lexicon is unsure of', () => {
+    const text = normalizeText('新建的光伏电站并网验收还没安排，什么时候能排上');
+    expect(classifyByLexicon(text).confidence).toBeLessThan(LEXICON_CERTAIN);
+    const toward = (category: 'approval' | 'utilities') =>
+      extendBayes(SHIPPED_CATEGORY_MODEL, [{ normalized: normalizeText('光伏电站并网验收还没安排'), category }], 10);
+    expect(classifyCategory(text, toward('approval')).category).toBe('approval');
+    expect(classifyCategory(text, toward('utilities')).category).toBe('utilities');
+  });
+  it('is deterministic and its confidence stays in 0..1', () => {
+    for (const s of ['厂门口的路灯坏了一个月', '工人工资拖欠三个月了', '有个事想问问', '']) {
+      const t = normalizeText(s);
+      const a = classifyCategory(t);
+      expect(classifyCategory(t)).toEqual(a);
+      expect(a.confidence).toBeGreaterThanOrEqual(0);
+      expect(a.confidence).toBeLessThanOrEqual(1);
+    }
+  });
+});
