@@ -27,6 +27,7 @@ export const PAIR_FILES = [
   'duplicate-pairs-round12.jsonl',
   'duplicate-pairs-round13.jsonl',
   'duplicate-pairs-round14.jsonl',
+  'duplicate-pairs-round15.jsonl',
   'train-pairs-extra.jsonl',
   'train-pairs-extra2.jsonl',
   'train-pairs-extra3.jsonl',

@@ -110,6 +110,14 @@ function candidateDates(text: string, now: DateTime, cal: BusinessCalendar): (st
   if (take(new RegExp(`${LIMIT_BEFORE}(月底|月末)|(?<!上个?)(月底|月末)${LIMIT_AFTER}`))) out.push(fmt(today.endOf('month')));
   if (take(new RegExp(`${LIMIT_BEFORE}(年底|年末|年前)|(?<!去年|前年|去|半|一|两|几|多|\\d)(年底|年末|年前)${LIMIT_AFTER}`))) out.push(fmt(today.endOf('year')));
   if (take(/(本周|这周|这个星期|本星期)(之内|内)/)) out.push(fmt(today.plus({ days: 7 - today.weekday })));
+  // "今晚12点关闭": a system or a window closing today
+  if (take(/(今晚|今天晚上|今天下午|今天上午|今日)([\d一二三四五六七八九十两]{1,3}点)?(前|之前)?(关闭|截止|结束|关门)/)) out.push(fmt(today));
+  // "deadline是12/18", "截止12/5": a month and day written with a slash after a word of limit
+  if ((m = take(/(?:deadline|ddl|截止|截止日期|到期)\s*(?:是|为|:|：)?\s*(\d{1,2})\/(\d{1,2})(?!\/|\d)/i))) {
+    let d = DateTime.fromObject({ year: today.year, month: +m[1]!, day: +m[2]! }, { zone: now.zone });
+    if (d.isValid && d < today.minus({ months: 2 })) d = d.plus({ years: 1 });
+    out.push(fmt(d));
+  }
   // "今天是最后一天": the limit is today; "月底有一笔贷款到期": a month-end expiry
   if (take(/(今天|今日)(是|就是)?(最后一天|截止日|截止|最后期限)/)) out.push(fmt(today));
   if (take(/(?<!上个?)(月底|月末)[^，。；,;]{0,10}到期/)) out.push(fmt(today.endOf('month')));

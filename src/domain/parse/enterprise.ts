@@ -10,7 +10,7 @@ import { holdsLexiconPhrase } from './category.js';
 const ENTERPRISE_PATTERNS: RegExp[] = [
   /([\u4e00-\u9fa5()（）]{2,30}?(?:股份有限公司|有限责任公司|有限公司|集团公司|集团))/,
   /(?:帮|替|代)(?:[\u4e00-\u9fa5]{2,6}的)?([\u4e00-\u9fa5]{2,12}?)(?:反映|反应|问一下|问下|问问|咨询)/,
-  /我们是((?:(?!的)[\u4e00-\u9fa5A-Za-z0-9]){2,16}?)(?:的(?!一家|一个|一间|一所)|，|,|。|\s|$|公司|厂|，)/,
+  /(?<!说|骂|讲|称)我们是((?:(?!的)[\u4e00-\u9fa5A-Za-z0-9]){2,16}?)(?:的(?!一家|一个|一间|一所)|，|,|。|\s|$|公司|厂|，)/,
   // "我们亿龙置业的项目" — but not "我们手上有政府的项目": a name has no verb of having or being in it
   /我们((?![\u4e00-\u9fa5]*(?:有|在|是|这|那|手上|目前|现在|自己))[\u4e00-\u9fa5]{2,12}?)的(?:项目|厂|工厂|厂区|工地|公司)/,
   /我(?:司|厂)\s*[(（]?([\u4e00-\u9fa5]{2,16}?)[)）]/,
@@ -68,6 +68,13 @@ const SITE_AFTER = '锅炉房|车间|厂房|仓库|宿舍|食堂|门口|大门|�
 const HEAD_SAYS = new RegExp(`^(${NAME_CHAR}{4,8}?)(?:这边|那边)(?:说|讲|问|反映|反应|[，,：:])`);
 /** "我们南安的盛达石材，…": where the enterprise is, then its name. */
 const WE_PLACE_NAME = new RegExp(`^我们[\u4e00-\u9fa5]{2,3}的(${NAME_CHAR}{4,6}?)(?=[，,。\s])`);
+/**
+ * "我们是ZeroG Robotics，…", "NovaCell这边…", "我们LumaTech想问…": a Latin brand (with a lower-case letter: not an
+ * abbreviation such as ASAP, FYI, PCB), with its trade word when one follows.
+ */
+const LATIN_NAME = new RegExp(`(?:^|我们是|我们|我是|帮|[，,。])\\s*((?=[A-Za-z0-9 ]*[a-z])[A-Z][A-Za-z0-9]+(?: [A-Z][A-Za-z0-9]+)?(?:${INDUSTRY}|电源)?)(?=这边|那边|想|的|在|，|,|。|\\s|$)`, 'g');
+/** English words that open a message or a sentence, not names. */
+const LATIN_NOT_A_NAME = /^(Hi|Hello|Hey|Dear|The|This|That|Thanks|Thank|Sorry|Ok|Okay|Yes|No|Please|Btw|Fyi|Asap|Update|Note|Sir|Boss|Team|Guys|All)$/i;
 /** "速航供应链：货代扣住…": the enterprise signing its message first. */
 const HEAD_COLON = new RegExp(`^(?:[^，,：:]{1,6}的)?(${NAME_CHAR}{4,8}?)[：:]`);
 /** "龙江齿轮的小孙，…", "三江米业的老王：…": the writer named by the enterprise first. */
@@ -123,6 +130,7 @@ const TRADE_AT_END = new RegExp(`(?:${INDUSTRY})+$`);
 
 /** The enterprise a report is about, or null when the text names none. */
 export function parseEnterprise(t: string): string | null {
+  for (const m of t.matchAll(LATIN_NAME)) if (!LATIN_NOT_A_NAME.test(m[1]!.split(' ')[0]!)) return m[1]!;
   const named = parseNamedEnterprise(t);
   if (named) return named;
   for (const re of [NAME_THEN_REPORTS, NAME_THEN_PHASE]) {

@@ -197,3 +197,37 @@ describe('after round 14', () => {
     expect(read('桩基检测有两根不合格，设计院说要补桩').enterprise).toBeNull();
   });
 });
+
+// Round 15's voice (Shenzhen, English code-switching), made general after its one scoring run; these sentences are new.
+describe('after round 15', () => {
+  it('commands and requests with English in them', () => {
+    expect(read('#301 push一下，ASAP').intent).toBe('urge');
+    expect(read('#612 还没动静？？').intent).toBe('urge');
+    expect(read('#633 very satisfied 👍').intent).toBe('rate');
+    expect(read('#340 still not fixed，请reopen').intent).toBe('reopen');
+    expect(read('#909 协调好了，班车从明天起加开一趟').intent).toBe('resolve');
+    expect(read('发个weekly report').intent).toBe('digest');
+    expect(read('待确认的单子拉一下').intent).toBe('triage');
+  });
+
+  it('a battery cabinet alarming, something burnt, a line of three stopped, no net over people are urgent; 急停 and 急救 are not', () => {
+    expect(read('储能柜温度报警，外壳有点鼓包，人已经清出去了').urgency).toBe('urgent');
+    expect(read('装修队在车间动火没报备，已经烧坏了一块吊顶').urgency).toBe('urgent');
+    expect(read('SMT车间上午又跳闸了三条线全停了').urgency).toBe('urgent');
+    expect(read('在建大楼的外脚手架没挂防护网，员工每天从下面走').urgency).toBe('urgent');
+    expect(read('安全评价备案被打回，要补充急停装置的设计说明').urgency).toBe('normal');
+    expect(read('员工急救培训想请红十字会来上课，区里有没有资源').urgency).toBe('normal');
+  });
+
+  it('dates: 今晚12点关闭, deadline是12/18', () => {
+    expect(read('补贴申报系统今晚12点关闭，我们的材料还卡在上传那一步')).toMatchObject({ deadline: '2026-11-23', urgency: 'urgent' });
+    expect(read('样品送过去两个月没反馈，客户的deadline是12/18，想请区里帮忙问问').deadline).toBe('2026-12-18');
+  });
+
+  it('Latin brand names; an English greeting or a word of the sentence is no name; 说我们是… is somebody else speaking', () => {
+    expect(read('Hi，我们VoltEdge想问园区充电桩怎么只有两个').enterprise).toBe('VoltEdge');
+    expect(read('Lumina电源这边，美国客户的订单因为关税砍了一半').enterprise).toBe('Lumina电源');
+    expect(read('The new engineer from Spain 居留许可快到期了，延期材料去哪交').enterprise).toBeNull();
+    expect(read('离职员工在网上发帖说我们是血汗工厂，今天还带人来门口拍视频').enterprise).toBeNull();
+  });
+});
