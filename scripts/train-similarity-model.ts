@@ -28,6 +28,7 @@ export const PAIR_FILES = [
   'duplicate-pairs-round13.jsonl',
   'duplicate-pairs-round14.jsonl',
   'duplicate-pairs-round15.jsonl',
+  'duplicate-pairs-round16.jsonl',
   'train-pairs-extra.jsonl',
   'train-pairs-extra2.jsonl',
   'train-pairs-extra3.jsonl',

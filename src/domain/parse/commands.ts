@@ -100,6 +100,9 @@ export function parseCorrection(t: string): Correction | null {
   }
   // a question about the ticket ("#12 企业是否要补材料", "#12 类别是什么") corrects nothing
   if (/[?？吗呢]$|什么|哪个|哪类|是否|是不是|要不要|能不能|可不可以|有没有|会不会/.test(rest)) return null;
+  // "#615 其实挺急的，改紧急", "#604 改成一般，不用紧急": the level set, with a reason before or after it
+  const urgencySet = /^[^?？吗]{0,8}?(?:改成|改为|改回|调成|调为|标成|标为|改)\s*(紧急|加急|急件|一般|普通|正常|不紧急)(?:件|的)?(?:[，,。\s][^?？吗]{0,8})?$/.exec(rest);
+  if (urgencySet && rest.length <= 20) return { field: 'urgency', to: URGENCY_WORDS[urgencySet[1]!]! };
   const urgency = new RegExp(`^(?:紧急程度|紧急度|优先级|缓急)?\\s*${SET}\\s*(紧急|加急|急件|一般|普通|不紧急|非紧急|正常)(?:件|工单)?$`).exec(rest);
   if (urgency) return { field: 'urgency', to: URGENCY_WORDS[urgency[1]!]! };
   // "#642 这个不算紧急，改成普通", "#12 不算急件": the level said after why
@@ -125,7 +128,7 @@ export function parseCorrection(t: string): Correction | null {
   // "#12 应该是水电气网类的", "#12 分错了，这个属于融资类", "#12 应该算用工人才": the category said in other words — a
   // category's label, or a word of it with 类 (so that "#12 应该是供电所的问题" stays a note)
   // "#402 不是用地，是审批手续", "#661 分错类了，这是用地不是审批": the category it is, beside the one it is not
-  const isNot = /^(?:(?:分类|类别)?(?:分错类?了|错了|不对)[\s,，。]*)?(?:这个?|这条|这件)?(?:不是|不属于)\s*([\u4e00-\u9fa5]{2,8}?)(?:类|的事)?[\s,，。]+(?:这个?)?(?:是|属于|算|应该是|应该算|应算)\s*([\u4e00-\u9fa5]{2,8}?)(?:类的?|的事)?$|^(?:(?:分类|类别)?(?:分错类?了|错了|不对)[\s,，。]*)?(?:这|这个)?(?:是|属于)\s*([\u4e00-\u9fa5]{2,8}?)(?:类的?|的问题|的事)?(?:[\s,，。]*)?不是\s*([\u4e00-\u9fa5]{2,8}?)(?:类的?|的问题|的事)?$/.exec(rest);
+  const isNot = /^(?:(?:分类|类别)?(?:分错类?了|错了|不对)[\s,，。]*)?(?:这个?|这条|这件)?(?:不是|不属于)\s*([\u4e00-\u9fa5]{2,8}?)(?:类|的事)?[\s,，。]+(?:这个?)?(?:是|属于|算|应该是|应该算|应算)\s*([\u4e00-\u9fa5]{2,8}?)(?:类的?|的事)?$|^(?:(?:分类|类别)?(?:分错类?了|错了|不对)[\s,，。]*)?(?:这|这个)?(?:应该是|应是|应该算|应该属于|是|属于)\s*([\u4e00-\u9fa5]{2,8}?)(?:类的?|的问题|的事)?(?:[\s,，。]*)?不是\s*([\u4e00-\u9fa5]{2,8}?)(?:类的?|的问题|的事)?$/.exec(rest);
   const isCategory = isNot ? categoryFrom((isNot[2] ?? isNot[3])!) : null;
   // "#389 这个算用工人才，类别改一下": the category, then the request to change it
   const thenChange = /^(?:这个?|这条|这件)?(?:算|是|属于|应该是|应该算)\s*([\u4e00-\u9fa5]{2,8}?)(?:类的?)?[\s,，。]+(?:类别|分类)(?:改一下|改下|改过来|要改|改了吧)$/.exec(rest);

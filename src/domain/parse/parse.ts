@@ -74,7 +74,7 @@ const URGENT_PATTERNS = [
   /(不给|不准|不许)[^，。；,;]{0,6}(进场|进厂|进来|进去|施工|开工|干活|入)/,
   // a battery cabinet alarming or swelling, something already burnt, work at height over people without a net, a
   // joint letter of residents: danger or a crowd now
-  /温度报警|鼓包|热失控|(人|员工)已经?(清|撤|疏散)(出去|离)|烧坏|烧起来|烧着了|(没挂|没有挂?|未挂|缺)(防护网|安全网|护栏)|联名(信|写信|上书)/,
+  /(雪|积雪).{0,10}(压|凹|变形|塌)|(燃气|天然气|煤气).{0,6}(挖破|挖断|挖坏|破了)|(挖破|挖断|挖坏)了?.{0,6}(燃气|天然气|煤气)|都是(燃气|煤气|气)?味儿|(基坑|边坡).{0,8}(裂缝|开裂|塌)|(电闸|总闸).{0,2}(拉了|被拉|给拉)|拉了?(我们的?)?.{0,6}电闸|(拦|堵)着(车|路|门)|工(钱|资).{0,4}(还差|还欠)|(拿不到|要不到).{0,6}(就)?(去|到)(市里|区里|政府|省里)|温度报警|鼓包|热失控|(人|员工)已经?(清|撤|疏散)(出去|离)|烧坏|烧起来|烧着了|(没挂|没有挂?|未挂|缺)(防护网|安全网|护栏)|联名(信|写信|上书)/,
   // a fight, stones flying from blasting, scaffolding askew, a roof torn off by the wind: danger now
   /(基坑|打桩|开挖|爆破).{0,8}(房子|房屋|民房|围墙|楼).{0,6}(裂缝|开裂|裂了)|(脚手架|塔吊|围墙|棚|广告牌).{0,4}倒了|打起来了|(石头|碎石|飞石).{0,6}(飞到|砸到|掉到|落到|飞进)|(脚手架|支架|模板).{0,8}(歪|不稳|晃)|(吹翻|掀翻|刮翻|吹掉|掀掉|刮掉)/,
   // something about to fall ("围墙已经往外歪了", "电线杆快倒了")
@@ -87,7 +87,7 @@ const URGENT_PATTERNS = [
  * price going down, and what happens whenever something else does (一下雨污水就漫到厂区, 一断电温度就往上窜): chronic.
  */
 const NOT_URGENT =
-  /停(机|工|产|车|电)(费|损失费)|急缺|急性子|急弯|急转弯|急停|急救|(不|再不)[^，。；,;]{0,6}就(说)?要?(断|停|掐)(我们的?)?(电|水|气)((断|停)(电|水|气))?|(再|如果|要是|若|万一|不然|否则|的话)[^。；;！!？?]{0,24}(就|便)?(要|会|得|可能|只能|将)(被)?(停工|停产|停线|停机)|(不|别|不用|不要|免于|避免)停(工|产)|要停工整改|进不了[^，。；,;！!？?]{0,8}(目录|名录|名单|库|体系|市场|商场|超市|系统|圈子)|(补|加|打|抽|送)不进水|进水(口|管|阀|量)|危险(化学品|品|废物|源)|危化品|(快递|外卖|网购|共享单车|私家车|访客|客户的车)[^，。；,;！!？?]{0,6}进不(了|来)|(压力|气压|水压|电压|温度|价格|销量|产量|订单|效益|利润|营收)[^，。；,;！!？?]{0,4}往下掉|(?:一|每次|每逢|只要)(?:下|遇到?|碰到|到|赶上)?(?:大|暴)?(?:雨|雪|风|断电|停电|停水|停气|降温|高峰|用电高峰|夏天|冬天|雨季|汛期|晚上|周末|满负荷)[^，。；,;！!？?]{0,6}就[^，。；,;！!？?]{0,12}/g;
+  /停(机|工|产|车|电)(费|损失费)|急缺|急性子|急弯|急转弯|急停|急救|急冷急热|(不|再不)[^，。；,;]{0,6}就(说)?要?(断|停|掐)(我们的?)?(电|水|气)((断|停)(电|水|气))?|(再|如果|要是|若|万一|不然|否则|的话)[^。；;！!？?]{0,24}(就|便)?(要|会|得|可能|只能|将)(被)?(停工|停产|停线|停机)|(不|别|不用|不要|免于|避免)停(工|产)|要停工整改|进不了[^，。；,;！!？?]{0,8}(目录|名录|名单|库|体系|市场|商场|超市|系统|圈子)|(补|加|打|抽|送)不进水|进水(口|管|阀|量)|危险(化学品|品|废物|源)|危化品|(快递|外卖|网购|共享单车|私家车|访客|客户的车)[^，。；,;！!？?]{0,6}进不(了|来)|(压力|气压|水压|电压|温度|价格|销量|产量|订单|效益|利润|营收)[^，。；,;！!？?]{0,4}往下掉|(?:一|每次|每逢|只要)(?:下|遇到?|碰到|到|赶上)?(?:大|暴)?(?:雨|雪|风|断电|停电|停水|停气|降温|高峰|用电高峰|夏天|冬天|雨季|汛期|晚上|周末|满负荷)[^，。；,;！!？?]{0,6}就[^，。；,;！!？?]{0,12}/g;
 
 /**
  * Words that say outright that a report is urgent: where the rules read one of them (or a requested date within two
@@ -162,6 +162,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   const bare = bareText(t);
   if (/^(帮助|help|菜单|使用说明|说明|怎么用|怎么使用|如何使用|你能做什么|你会什么|你都会|能做什么|有哪些功能|功能)/i.test(bare) && bare.length <= 12) return 'help';
   if (/(有什么用|会些什么|会什么|会啥|能干什么|能干啥|干啥|能做啥|可以做什么|能帮什么|能帮我干什么|能帮我做什么|能帮我们做什么|能帮我们干什么|怎么用|怎么使用|使用方法)$/.test(bare.replace(/^@?小二/, '')) && bare.length <= 16 && !/^我.{0,4}(该|要|得)(干|做|办|忙)/.test(bare)) return 'help';
+  if (/(咋|怎么)往这里头?报问题|有说明没$/.test(bare) && bare.length <= 20) return 'help';
   if (/^(怎样|怎么|如何)(用你|使用你)|(有没有|有冇)(说明|使用说明|帮助)$/.test(bare) && bare.length <= 14) return 'help';
   if (/^(有没有|有冇|哪里有|在哪看|发一下)(使用|操作)?说明/.test(bare) && /(怎么用|不会用|不知道怎么|新来的)/.test(bare) && bare.length <= 26) return 'help';
   if (/(哪些|什么|几个)(命令|指令|功能|口令)|(命令|指令)(有哪些|是什么|列表|清单|大全|一览|说明)|^怎么用|^如何用|这个机器人|小二(能|会|怎么)/.test(bare) && bare.length <= 14) return 'help';
@@ -176,7 +177,8 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     // 更正: "#12 类别改为 用工人才", "#12 改为紧急", "#12 企业是 神马电力", "#12 不是问题"
     if (parseCorrection(t)) return 'correct';
     if (WHO_ASKED.test(t) && ASKED.test(t.replace(/[的。.!！]+$/, '吗')) ) return 'query';
-    if (/(转办|转交|转给|转到|移交|交由|改派|退单|退回)/.test(t) || TRANSFER_PLAIN.test(t)) return 'transfer';
+    // "已经转给审图中心": passed along as part of the work, a note; "转给 X" is the command
+    if ((/(转办|转交|转给|转到|移交|交由|改派|退单|退回)/.test(t) && !/(已经?|刚)(转给|转到|转交|移交|报送)/.test(t)) || TRANSFER_PLAIN.test(t)) return 'transfer';
     // "#456 给规划科的王科长，他熟": handed on by naming who takes it
     if (/^(给|交给|转给|让|请)[\u4e00-\u9fa5]{0,8}(科|局|所|办|中心|站|街道|镇)的?[\u4e00-\u9fa5]{1,3}(科长|局长|主任|所长|站长|处长|股长|同志)/.test(bareText(t.replace(TICKET_REF, '')))) return 'transfer';
     // "#637 @李建国 你那边熟，这单你来", "#756 @韩丽 你来接这个": handed to the person named
@@ -195,9 +197,11 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     if (/(不满意|非常满意|基本满意|满意|好评|差评|评价|[1-5一二三四五]\s*(颗|个)?星(?!期))|\b(very |not )?satisfied\b/i.test(t)) return 'rate';
     // "#695 有人签收冇": whether anyone has taken it on, asked
     if (/(有人|谁|有没有人)(签收|认领|接手?)(了)?(吗|没有?|冇|了没)?[?？]?$/.test(t.replace(TICKET_REF, '').trim())) return 'query';
+    // "嘎嘎好，办得真快", "杠杠的": praise in the enterprise's words is a rating
+    if (/^(嘎嘎好|杠杠的|挺好的?|很好|真不错|不错|太好了|好评)|办得(真|很|挺|太)?(快|好|漂亮|利索)/.test(t.replace(TICKET_REF, '').trim())) return 'rate';
     // "一般般吧，速度有点慢", "还行": a rating in the enterprise's words
     if (/^(一般般?|还行|还可以|马马虎虎|凑合)(吧|啦|了)?([，,。！!\s]|$)/.test(t.replace(TICKET_REF, '').trim())) return 'rate';
-    if (/(还没人|没人|怎么还没|还没动静|快一点|快些)/.test(t) || /(push|follow)\s*一下|\basap\b|催一催/i.test(t)) return 'urge';
+    if (/(还没人|没人|怎么还没|还没动静|快一点|快些|到现在也?(没|还没)来|咋回事|怎么回事)/.test(t) || /(push|follow)\s*一下|\basap\b|催一催/i.test(t)) return 'urge';
     // "跟一下啊 @李科": someone asked to follow it up
     if (/(跟一下|跟进一下|跟下|盯一下|催一下|催下)(啊|呀|吧|哈)?\s*@/.test(t)) return 'urge';
     // "麻烦加急，企业下周就要开工了" (a cadre's "已加急报送" is a note)
@@ -219,10 +223,12 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     // where it stands (a progress note), they do not close the ticket
     const stillPending =
       /(尚未|还没有?|没有|未能?|不能|无法)(办结|解决|答复|完成|落实|处理完|办好)|(等待?|等着|在等|待|给|会|将|预计|下周|明天|后天|近期|过几天|月底前?|年底前?)[^，。；,;!！]{0,8}(答复|办结|解决|完成|落实)|(等待|等着|在等|正在|已经在|下一步|然后再|还需|还要|仍需|仍在)/;
-    if (/(办结|已办结|已解决|答复|已处理完|办完了|已经办完|处理完毕|已完成|销号|已经办好|已办好|办好了|处理好了|已经处理好|搞定|已落实|已送电|已通电|可以关了|可以销号|可以结了|已经?发下来|已经?批下来|已下发|已拿到)/.test(t) || (DONE_PLAIN.test(t) && !ASKED.test(t))) {
+    if (/(办结|已办结|已解决|答复|已处理完|处理完了(?![吗没么])|办完了|已经办完|处理完毕|已完成|销号|已经办好|已办好|办好了|处理好了|已经处理好|搞定|已落实|已送电|已通电|可以关了|可以销号|可以结了|已经?发下来|已经?批下来|已下发|已拿到)/.test(t) || (DONE_PLAIN.test(t) && !ASKED.test(t))) {
       return stillPending.test(t) ? 'progress' : 'resolve';
     }
     if (/(催|加快|抓紧|尽快|督办|督促|着急|快点|没人(联系|管|理|回复|处理)|怎么还没|还没人|拖(了)?(太|这么|那么|好)久|等(了)?(太|这么|那么|好)久|太慢了)/.test(t)) return 'urge';
+    // "供电所周三过来勘察，先这么定": a visit arranged
+    if (/(周[一二三四五六日天]|明天|后天|下周|今天下午|明早)(过来|过去|来|去|上门)(勘察|查看|现场|看看|核实|踏勘)/.test(t) && !/[?？吗呢]$/.test(t)) return 'progress';
     // "已经报到总行了，预计下周有结果": where it stands, said by the one handling it
     if (/(已经?|刚)(报|递|送|交|提交|转|发)(到|给|上|至)|预计.{0,8}(有结果|完成|出来|下来|到位|答复|批|办好)/.test(t) && !/([?？吗呢]$|什么|怎么|哪)/.test(t)) return 'progress';
     if (/(走到哪一步|到哪一步|走到哪了|什么进度|进度如何|进度怎样|进度怎么样|进展如何|进展怎样|进展怎么样|怎么样|到哪了|到哪一步|什么环节|哪个环节|查一下|查询|状态|什么时候能|什么情况|啥情况|情况如何|结果呢|有结果(了)?(吗|没|呢|了没)|[?？]$)/.test(t)) return 'query';
@@ -248,6 +254,8 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   // a bare command verb without its number: the handler asks for the number
   const verb = /^(认领|签收|办结|答复|转办|退单|催办|重办|评价)$/.exec(bare)?.[1];
   if (verb) return BARE_VERBS[verb]!;
+  // "这礼拜我们一共收了多少件，办完了几件": how many were received and closed
+  if (bare.length <= 24 && /(一共|总共)?(收了|受理了?|接了|来了)多少(件|个|单)|办(完|结)了几(件|个|单)/.test(bare)) return 'digest';
   // "年底要考核了，全年的数字拉一下": a period's numbers asked for
   if (bare.length <= 24 && /(全年|今年|本年度|本月|这个月|本周|这周|上个?月|本季度|这个季度)的?(数字|数据|数)(拉|发|给|报|汇总|统计)/.test(bare) && !/(我们|我司|企业|产值|营收|销售|不上|不了|不进|报错|系统|统计局)/.test(bare)) return 'digest';
   // a leader's request for numbers in plain words ("发一下本周的问题汇总", "破解率多少了", "各部门办结情况排名发一下")
@@ -308,6 +316,8 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   if (bare.length <= 30 && /^(好的?|收到|明白|了解|ok|行|没问题)/i.test(bare) && /(材料|资料|报告|文件|表格|报表|合同|发票|清单|方案)[\u4e00-\u9fa5]{0,10}(发|送|交|带|补|传)(给你|给您|过来|过去|上来|给大家)/.test(bare) && !/(没有?(收到|批)|不|难|问题|急|麻烦|帮忙|能否|可否|希望|怎么|哪)/.test(bare.replace(/^(好的?|收到|明白|了解|ok|行|没问题)/i, ''))) return 'chat';
   // a reminder to all: "明天下雪，路上注意安全"; an official's "我了解一下再回复大家"
   if (bare.length <= 24 && /注意(安全|保暖|防寒|防暑|防滑|出行)|(开车|路上|出行)(慢点|慢一点|小心)|小心(路滑|驾驶)/.test(bare) && !/(我们|我司|我厂|隐患|问题|希望|损失|坏了|倒了|淹了|没(电|水|气)|不(让|给|能))/.test(bare)) return 'chat';
+  // "会议晚点到", "这个群里人咋这么多": about oneself or the group, no problem of an enterprise
+  if (bare.length <= 24 && (/(会议|开会|例会).{0,4}(晚点到|晚到|迟到|晚一点到)/.test(bare) || /^这个?群里?.{0,6}(人|消息).{0,6}(这么|太|好)(多|少)/.test(bare))) return 'chat';
   // "12月5号我出差，有事找小李": away, and who to ask meanwhile
   if (bare.length <= 24 && /(出差|请假|休假|年假|不在单位|外出|开会)/.test(bare) && /(有事|找|联系|电话)/.test(bare) && !/(我们|我司|我厂|没|难|问题|希望|帮忙|能否|申请)/.test(bare)) return 'chat';
   if (bare.length <= 24 && /(了解|核实|问|确认|研究|商量|落实)一下[\u4e00-\u9fa5]{0,4}再(回复|答复|告诉|反馈|回|通知)(大家|你们|您|各位)?$/.test(bare)) return 'chat';

@@ -231,3 +231,35 @@ describe('after round 15', () => {
     expect(read('离职员工在网上发帖说我们是血汗工厂，今天还带人来门口拍视频').enterprise).toBeNull();
   });
 });
+
+// Round 16's voice (Shandong and Hebei), made general after its one scoring run; these sentences are new.
+describe('after round 16', () => {
+  it('corrections with a reason beside them; passed along is progress; praise is a rating; a visit arranged is progress', () => {
+    expect(read('#615 其实挺急的，改紧急').intent).toBe('correct');
+    expect(read('#604 改成一般，不用紧急').intent).toBe('correct');
+    expect(read('#601 这个应该是水电气网，不是基础设施').intent).toBe('correct');
+    expect(read('#419 企业补的材料收到了，已经转给审图中心').intent).toBe('progress');
+    expect(read('#480 处理完了').intent).toBe('resolve');
+    expect(read('20号问题处理完了吗').intent).not.toBe('resolve');
+    expect(read('#548 嘎嘎好，办得真快').intent).toBe('rate');
+    expect(read('#519 咋回事啊，上周说来人，到现在也没来').intent).toBe('urge');
+    expect(read('#402 供电所周三过来勘察，先这么定').intent).toBe('progress');
+  });
+
+  it('a leader counting the week, being late for a meeting, the group itself, how to report here', () => {
+    expect(read('这礼拜咱们一共收了多少件，办完了几件').intent).toBe('digest');
+    expect(read('急死了，车堵在高速上，会议晚点到').intent).toBe('chat');
+    expect(read('这个群里人咋这么多').intent).toBe('chat');
+    expect(read('咋往这里头报问题，有说明没').intent).toBe('help');
+  });
+
+  it('snow pressing a roof in, a gas main dug through, cracks beside a pit, power cut at the switch, trucks held, wages short with a threat are urgent', () => {
+    expect(read('昨晚大雪，仓库彩钢棚顶被压得往下凹，底下还码着货').urgency).toBe('urgent');
+    expect(read('施工时把燃气管道挖破了，现在整条街都是味儿').urgency).toBe('urgent');
+    expect(read('基坑边上的土已经有裂缝了，今天风大').urgency).toBe('urgent');
+    expect(read('物业把我们车间的电闸拉了，说物业费有争议').urgency).toBe('urgent');
+    expect(read('村民说运输车把村道压坏了，拦着车不让走').urgency).toBe('urgent');
+    expect(read('过年前工人的工钱还差两百来万，工人说拿不到就去市里').urgency).toBe('urgent');
+    expect(read('隔壁厂天天晚上排烟，我们车间里都是味道').urgency).toBe('normal');
+  });
+});
