@@ -198,7 +198,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     // "#695 有人签收冇": whether anyone has taken it on, asked
     if (/(有人|谁|有没有人)(签收|认领|接手?)(了)?(吗|没有?|冇|了没)?[?？]?$/.test(t.replace(TICKET_REF, '').trim())) return 'query';
     // "嘎嘎好，办得真快", "杠杠的": praise in the enterprise's words is a rating
-    if (/^(嘎嘎好|杠杠的|挺好的?|很好|真不错|不错|太好了|好评)|办得(真|很|挺|太)?(快|好|漂亮|利索)/.test(t.replace(TICKET_REF, '').trim())) return 'rate';
+    if (/^(嘎嘎好|杠杠的|挺好的?|很好|真不错|不错|太好了|好评)(?!.*(但|可是|不过|还没|没有))|办得(真|很|挺|太)(快|好|漂亮|利索)(?!一点|些)/.test(t.replace(TICKET_REF, '').trim())) return 'rate';
     // "一般般吧，速度有点慢", "还行": a rating in the enterprise's words
     if (/^(一般般?|还行|还可以|马马虎虎|凑合)(吧|啦|了)?([，,。！!\s]|$)/.test(t.replace(TICKET_REF, '').trim())) return 'rate';
     if (/(还没人|没人|怎么还没|还没动静|快一点|快些|到现在也?(没|还没)来|咋回事|怎么回事)/.test(t) || /(push|follow)\s*一下|\basap\b|催一催/i.test(t)) return 'urge';

@@ -242,6 +242,8 @@ describe('after round 16', () => {
     expect(read('#480 处理完了').intent).toBe('resolve');
     expect(read('20号问题处理完了吗').intent).not.toBe('resolve');
     expect(read('#548 嘎嘎好，办得真快').intent).toBe('rate');
+    expect(read('#549 这件事要办得快一点').intent).not.toBe('rate');
+    expect(read('#550 不错，但是电还没通').intent).not.toBe('rate');
     expect(read('#519 咋回事啊，上周说来人，到现在也没来').intent).toBe('urge');
     expect(read('#402 供电所周三过来勘察，先这么定').intent).toBe('progress');
   });
