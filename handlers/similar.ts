@@ -1,6 +1,6 @@
 import type { BotContext } from '../src/bot/context.js';
 import { sourceId } from '../src/bot/ticket-service.js';
-import { bestMatch, WINDOWS, type Candidate, type Match } from '../src/domain/similarity.js';
+import { bestMatch, chatKey, WINDOWS, type Candidate, type Match } from '../src/domain/similarity.js';
 import { isOpen, type Ticket } from '../src/domain/ticket.js';
 import { authorize, mayShowTicketIn } from '../src/domain/permissions.js';
 import { answer } from './common.js';
@@ -11,8 +11,6 @@ import { answer } from './common.js';
  */
 
 const DAY_MS = 86_400_000;
-
-export const chatKey = (t: Pick<Ticket, 'platform' | 'chatId'>): string => `${t.platform}:${t.chatId}`;
 
 function toCandidate(t: Ticket): Candidate | null {
   const open = isOpen(t);

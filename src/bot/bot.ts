@@ -95,7 +95,7 @@ export function createBot(deps: BotDeps) {
       msg,
       parsed,
       parsedBy,
-      ...(deps.categoryModel?.()?.pair ? { pairWeights: deps.categoryModel()!.pair } : {}),
+      pairWeights: deps.categoryModel?.()?.pair,
       log,
       now: msg.sentAt,
       timezone: deps.timezone,

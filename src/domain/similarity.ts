@@ -379,6 +379,9 @@ const AGREE_LIFT = 0.03;
 /** A report saying an answered ticket's problem is back (又, 还是, 上次…), the concepts agreeing: 回潮. */
 const AGAIN_LIFT = 0.05;
 
+/** A conversation as similarity compares them: `platform:chatId`. */
+export const chatKey = (t: { platform: string; chatId: string }): string => `${t.platform}:${t.chatId}`;
+
 /** Same enterprise: the same directory enterprise, or — when either is unknown to the directory — the same chat. */
 export function sameEnterprise(a: Pick<SimilarityDoc, 'enterpriseId' | 'chat'>, b: Pick<SimilarityDoc, 'enterpriseId' | 'chat'>): boolean {
   if (a.enterpriseId && b.enterpriseId) return a.enterpriseId === b.enterpriseId;
@@ -391,9 +394,13 @@ export function sameEnterprise(a: Pick<SimilarityDoc, 'enterpriseId' | 'chat'>, 
  * ones (第3号厂房 / 第5号厂房, 第2处 / 第7处), are about different things: kept below `TEXT_UNSURE`.
  */
 export function textScore(a: SimilarityDoc, b: SimilarityDoc, fa: Features = features(a.text), fb: Features = features(b.text)): number {
-  if (!sameEnterprise(a, b)) return 0;
   // `a` is the later report (bestMatch: the report, `b` its candidate ticket)
-  const r = relation(fa, fb, true);
+  return textScoreOf(a, b, fa, fb, relation(fa, fb, true));
+}
+
+/** textScore with the concepts' relation already worked out (the pair model reads it too). */
+function textScoreOf(a: SimilarityDoc, b: SimilarityDoc, fa: Features, fb: Features, r: Relation): number {
+  if (!sameEnterprise(a, b)) return 0;
   let s = similarity(fa, fb, r) + categoryLift(a.category, b.category);
   // the concepts agree with the category: a further lift
   if (r.agree && r.sharedObject && a.category === b.category) s += AGREE_LIFT;
@@ -476,8 +483,8 @@ export function pairVector(a: SimilarityDoc, b: SimilarityDoc, fa: Features, fb:
   let rareChars = 0;
   for (const c of fa.chars) if (fb.chars.has(c) && (model.cdf[c] ?? 0) < RARE_CHAR_DF) rareChars++;
   const objects = [...fa.objects].filter((o) => fb.objects.has(o)).length;
-  const issueAgree = intersects(fa.issueGroups, fb.issueGroups);
   const r = relation(fa, fb, true);
+  const issueAgree = r.issueAgree;
   // what the later report names that the earlier one does not (地磅, 纯水机 at the same gate): another matter
   let rareLater = 0;
   let newLater = 0;
@@ -490,7 +497,7 @@ export function pairVector(a: SimilarityDoc, b: SimilarityDoc, fa: Features, fb:
   const isAnswered = answered(a) || answered(b);
   return [
     1,
-    textScore(a, b, fa, fb),
+    textScoreOf(a, b, fa, fb, r),
     Math.min(massA, massB) > 0 ? shared / Math.min(massA, massB) : 0,
     rarest / Math.log(model.docs + 1),
     Math.min(rare, 5) / 5,

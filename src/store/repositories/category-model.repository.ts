@@ -5,6 +5,7 @@ import { SHIPPED_CATEGORY_MODEL } from '../../domain/parse/category.js';
 import { exampleCount, labelledReports, learnCategoryModel, type CorrectedTicket } from '../../domain/parse/learning.js';
 import { parseMessage } from '../../domain/parse/parse.js';
 import { answeredPairs, learnPairWeights, type AskedTicket } from '../../domain/pair-learning.js';
+import { chatKey } from '../../domain/similarity.js';
 import type { DuplicateAsk } from '../../domain/ticket.js';
 import type { Logger } from '../../shared/logger.js';
 
@@ -139,7 +140,7 @@ export function createCategoryModelRepository(conn: Connection, opts: { base?: B
       { projection: { _id: 1, no: 1, text: 1, category: 1, enterpriseId: 1, platform: 1, chatId: 1, createdAt: 1, duplicateAsks: 1 } },
     );
     for await (const t of cursor) {
-      out.push({ no: t.no ?? t._id, text: t.text, category: t.category, enterpriseId: t.enterpriseId ?? null, chat: `${t.platform}:${t.chatId}`, createdAt: t.createdAt, duplicateAsks: t.duplicateAsks ?? [] });
+      out.push({ no: t.no ?? t._id, text: t.text, category: t.category, enterpriseId: t.enterpriseId ?? null, chat: chatKey(t), createdAt: t.createdAt, duplicateAsks: t.duplicateAsks ?? [] });
     }
     return out;
   }
