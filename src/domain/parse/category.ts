@@ -130,10 +130,11 @@ function guessOf(matched: readonly MatchedCue[], factor: (key: string) => number
  * when it has one; it never changes a certain lexicon answer.
  */
 export function classifyCategory(text: string, model: BayesModel = SHIPPED_CATEGORY_MODEL): CategoryGuess {
+  // a certain reading is the rules' own, whatever the deployment's factors say
+  const plain = classifyByLexicon(text);
+  if (plain.confidence >= LEXICON_CERTAIN) return plain;
   const adjust = adjustments(model);
   const lex = classifyByLexicon(text, adjust);
-  // a certain reading is the unadjusted one (classifyByLexicon returns it as is)
-  if (lex.confidence >= LEXICON_CERTAIN && classifyByLexicon(text).confidence >= LEXICON_CERTAIN) return lex;
   const scores = logPosteriorBayes(model, text);
   for (const m of matchedCues(text)) {
     const k = model.categories.indexOf(m.category);
