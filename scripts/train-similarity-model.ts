@@ -29,6 +29,7 @@ export const PAIR_FILES = [
   'duplicate-pairs-round14.jsonl',
   'duplicate-pairs-round15.jsonl',
   'duplicate-pairs-round16.jsonl',
+  'duplicate-pairs-round17.jsonl',
   'train-pairs-extra.jsonl',
   'train-pairs-extra2.jsonl',
   'train-pairs-extra3.jsonl',

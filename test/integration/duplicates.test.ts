@@ -98,7 +98,7 @@ describe('重复', () => {
     // the pair model's band of doubt moves when it is retrained: the test takes the first of a few re-phrasings the
     // shipped model is unsure of (and fails if there is none)
     const first = '厂区自来水水压不够，楼上车间用不了水';
-    const near = unsureOf(first, ['二楼车间白天没水用，晚上才来水', '楼上车间白天没水，晚上才有', '白天楼上车间没水用，员工洗手都不方便', '楼上白天水上不去', '楼上车间白天老没水，晚上才来']);
+    const near = unsureOf(first, ['二楼车间白天没水用，晚上才来水', '楼上车间白天没水，晚上才有', '白天楼上车间没水用，员工洗手都不方便', '楼上白天水上不去', '楼上车间白天老没水，晚上才来', '二楼车间白天用不了水', '楼上车间的水一到白天就没了']);
     const asked = await h.say('wangjl', near, g(day('2026-11-04')));
     // nothing waits on an answer that may never come: the report is ticket #2 at once
     expect(asked.outcome).toMatch(/^ticket #2 created.*; asked whether the same as #1/);

@@ -9,7 +9,9 @@ export function ratingFrom(t: string): RatingLevel | null {
   if (/非常满意|很满意|十分满意|特别满意/.test(t)) return 'very_satisfied';
   if (/基本满意|还行|一般/.test(t)) return 'basically_satisfied';
   if (/满意|好评/.test(t)) return 'satisfied';
-  const star = /([1-5一二三四五])\s*(?:颗)?星/.exec(t)?.[1];
+  // "⭐⭐⭐⭐" : the stars themselves
+  const drawn = /[⭐★🌟]{1,5}/u.exec(t)?.[0];
+  const star = /([1-5一二三四五])\s*(?:颗)?星/.exec(t)?.[1] ?? (drawn ? String([...drawn].length) : undefined);
   if (star) {
     const n = '一二三四五'.includes(star) ? '一二三四五'.indexOf(star) + 1 : Number(star);
     return (['very_dissatisfied', 'dissatisfied', 'basically_satisfied', 'satisfied', 'very_satisfied'] as const)[n - 1]!;
@@ -43,7 +45,7 @@ export function reopenNote(t: string): string {
     .trim();
 }
 
-const RATING_WORDS = /(非常不满意|很不满意|差评|不满意|非常满意|很满意|十分满意|特别满意|基本满意|还行|一般|满意|好评|[1-5一二三四五]\s*(?:颗)?星)/;
+const RATING_WORDS = /(非常不满意|很不满意|差评|不满意|非常满意|很满意|十分满意|特别满意|基本满意|还行|一般|满意|好评|[1-5一二三四五]\s*(?:颗)?星|[⭐★🌟]{1,5})/u;
 
 /** What the enterprise says with its rating ("#12 不满意 还是没通电" → "还是没通电"): the note without the level. */
 export function ratingNote(t: string): string {
@@ -136,7 +138,7 @@ export function parseCorrection(t: string): Correction | null {
   if (changed) return { field: 'category', to: changed, text: thenChange![1]!.trim() };
   if (isNot && isCategory) return { field: 'category', to: isCategory, text: (isNot[2] ?? isNot[3])!.trim() };
   // "#214 这个不是用地的事，应该算审批": what it is not, then what it is — after such a start a category word is enough
-  const said = /^(?:(?:分类|类别)?(分错了|分错类了|标错了|错了|不对)[\s,，。]*|(?:这个|这条|这件)?(不是|不属于|不算)[\u4e00-\u9fa5]{1,8}?(?:的事|的问题|类的?|那一?类)[\s,，。]+)?(?:这个|这条|这件|此件|该件)?(?:应该|应当|应)?(?:是|算|属于|归|归到|划到|放到|放在|分到)\s*(.{2,12}?)(类别|类的?|那一?类)?的?(?:问题|工单)?(?:吧|才对)?$/.exec(rest);
+  const said = /^(?:(?:分类|类别)?(分错了|分错类了|标错了|错了|不对)[\s,，。]*|(?:这个|这条|这件)?(不是|不属于|不算)[\u4e00-\u9fa5]{1,8}?(?:的事|的问题|类的?|那一?类)[\s,，。]+)?(?:这个|这条|这件|此件|该件)?(?:应该|应当|应)?(?:归到|归入|归为|划到|放到|放在|分到|是|算|属于|归)\s*(.{2,12}?)(类别|类的?|那一?类)?的?(?:问题|工单)?(?:吧|才对)?$/.exec(rest);
   if (said) {
     const v = said[3]!.trim();
     const to = said[4] || said[2] || said[1] ? categoryFrom(v) : (Object.keys(CATEGORIES) as Category[]).find((k) => CATEGORIES[k] === v) ?? null;

@@ -59,6 +59,11 @@ function candidateDates(text: string, now: DateTime, cal: BusinessCalendar): (st
   // a queue or a slip told ("预约排到12月底", "推到明年二月") and a forecast ("估计年底完成不到"): not what is asked
   take(new RegExp(`(排到|排在|约到|预约到|排队到|拖到|推到|推迟到|延到)(明年|今年)?[^，。；,;]{0,4}?(月底|月末|年底|年末|年后|${NUM}月(底|末|初|中|${NUM}[日号])?)`));
   take(/(估计|预计|恐怕|可能|看样子)(今年)?(年底|月底|年前)[^，。；,;]{0,6}(完成不了|完不成|不到|不了|做不完|搞不完|来不及)/);
+  // an outage or works scheduled by others, which the enterprise asks to move ("通知本周四全天检修停电…希望换个时间"):
+  // the date of the event, not one asked for
+  if (/(换个?时间|换个?日子|改期|改个?(时间|日子)|调整(一下)?时间|推迟|往后推|错开|避开)/.test(text)) {
+    take(/(通知|安排|计划|定在|定于)[^，。；,;]{0,3}((本|这|下)?(周|星期|礼拜)[一二三四五六日天1-7]|明天|后天|\d{1,2}月\d{1,2}[日号])[^，。；,;]{0,4}(检修|停电|停水|停气|断电|断水|施工|开挖|封路)/);
+  }
   if ((m = take(/(\d{4})[年\-/.](\d{1,2})[月\-/.](\d{1,2})[日号]?/))) {
     out.push(fmt(DateTime.fromObject({ year: +m[1]!, month: +m[2]!, day: +m[3]! }, { zone: now.zone })));
   }

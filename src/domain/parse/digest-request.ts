@@ -62,7 +62,7 @@ export function parseDigestRequest(bare: string): DigestRequest | null {
   const leaderScope = scoped && !FIRST_PERSON.test(bare) && /(统计|数量|多少|几个|几件|排名|排行|汇总|比一比|最多|最少)/.test(bare);
   if (OWN_PROBLEM.test(bare) && !leaderScope && !/(破解率|响应率|满意率|办结率|超期率|参评率)/.test(bare)) return null;
   // a figure word inside a longer sentence that asks nothing ("我们厂在全区纳税排名前十，…") is not a request
-  if (strong && !weak && !compare && !ASK.test(bare) && bare.length > 12) return null;
+  if (strong && !weak && !compare && !ASK.test(bare.replace(STRONG, '')) && bare.length > 12) return null;
   // "这周超期的有哪些", "超期清单": the overdue tickets themselves (查询), not the figure
   if (/超期/.test(bare) && !/超期率/.test(bare) && /(哪些|清单|列表|名单|明细)/.test(bare)) return null;
 

@@ -29,7 +29,7 @@ const INDUSTRY =
   '物流|供应链|中心|机械|重工|精密|模具|材料|新材料|化工|纺织|服饰|食品|农业|环保|钢铁|铝业|半导体|智能|信息|软件|通信|传媒|文化|旅游|酒店|' +
   '餐饮|塑胶|塑业|包装|印刷|家具|陶瓷|玻璃|水泥|矿业|航空|船舶|数据|制造|工业|车业|动力|装备|仪器|仪表|集团|精工|新材|医疗器械|器械|乳业|储能|' +
   '微电子|电机|汽配|物联|云计算|光学|机电|五金|建筑|置地|环境|检测|新能|纳米|印务|印染|游艇|照明|线缆|电缆|轴承|阀门|泵业|涂料|化纤|针织|家纺|' +
-  '制衣|鞋业|饮料|酒业|茶业|纸业|木业|石材|管业|铸造|锻造|机床|激光|芯片|传感|声学|显示|冷链|' +
+  '制衣|鞋业|饮料|酒业|茶业|纸业|木业|石材|管业|铸造|锻造|机床|激光|芯片|传感|声学|显示|冷链|智造|' +
   '铜业|钢构|钢结构|钢业|钢材|铜材|铝材|汽修|机器人|自动化|米业|粮油|面业|牧业|水产|果业|茶叶|宾馆|饭店|大酒店|百货|家居|装饰|' +
   '橡胶|轮胎|制品|日化|服装|皮革|卫浴|厨具|灯饰|合金|硅业|光纤|快递|农机|重机|汽车部件|生物科技|新能源科技|' +
   '家私|家电|小家电|灯具|纸品|五金制品|实业发展|电脑|摩托|火锅|底料|渔业|织造';
@@ -40,7 +40,7 @@ const NAME_CHAR = `[^${NOT_IN_NAME}\\s，,。！？!?、：:（）()\\d#@]`;
 /** Any one of those characters. */
 const SENTENCE_CHAR = new RegExp(`[${NOT_IN_NAME}]`);
 const NAMED_BY_INDUSTRY = new RegExp(
-  `(?:^|我是|我们是?|我司|这里是|这边是|帮|替|代|第[一二三四五六七八九十]的|前[十\\d]+的|，|,|。|\\s)((?:${NAME_CHAR}和${NAME_CHAR}{0,2}?|${NAME_CHAR}{2,4}?)(?:${INDUSTRY})(?:${INDUSTRY})?)(?=的|这边|那边|这个?|公司|厂|项目|[一二三四]期|[一二三四五六七八九]号|工地|厂区|园区|门口|仓库|车间|新|想|要|申|研|在|已|今|明|准备|计划|需要|有|上周|上个?月|上次|本月|最近|近期|去年|目前|现在|一直|反映|反应|[A-Za-z]|人事|行政|，|,|。|\\s|$)`,
+  `(?:^|我是|我们是?|我司|这里是|这边是|帮|替|代|第[一二三四五六七八九十]的|前[十\\d]+的|，|,|。|\\s)((?:${NAME_CHAR}和${NAME_CHAR}{0,2}?|${NAME_CHAR}{2,4}?)(?:${INDUSTRY})(?:${INDUSTRY})?)(?=的|这边|那边|这个?|公司|厂|项目|[一二三四]期|[一二三四五六七八九]号|工地|厂区|园区|门口|门前|研发楼|办公楼|实验室|食堂|宿舍|配电房|仓库|车间|[：:]|新|想|要|申|研|在|已|今|明|准备|计划|需要|有|上周|上个?月|上次|本月|最近|近期|去年|目前|现在|一直|反映|反应|[A-Za-z]|人事|行政|，|,|。|\\s|$)`,
 );
 
 /** "我们金瑞铜业的原料…", "我们精锐机床招…", "我們悅來酒店年底…": 我们 + a proper name + its industry, whatever follows. */
@@ -64,8 +64,10 @@ const NAME_THEN_PHASE = /^(?:我们)?([\u4e00-\u9fa5]{2,4}?)[一二三四五]期
  */
 const TIME_AFTER = '上周|上个?月|上次|去年|今年|前年|最近|近期|前几天|前段时间|这几天|昨天|前天|刚刚?|已经|一直';
 /** Parts of a site that follow an enterprise's name ("天山绒业锅炉房的…"). */
-const SITE_AFTER = '锅炉房|车间|厂房|仓库|宿舍|食堂|门口|大门|厂区|工地|园区|办公楼|配电房|生产线';
-const HEAD_SAYS = new RegExp(`^(${NAME_CHAR}{4,8}?)(?:这边|那边)(?:说|讲|问|反映|反应|[，,：:])`);
+const SITE_AFTER = '锅炉房|车间|厂房|仓库|宿舍|食堂|门口|门前|大门|厂区|工地|园区|办公楼|研发楼|实验室|配电房|生产线';
+const HEAD_SAYS = new RegExp(`^(${NAME_CHAR}{4,8}?)(?:这边|那边)(?:说|讲|问|反映|反应|想|要|需要|希望|的|[，,：:])`);
+/** "龙图塑胶门前的人行道…", "中科量芯研发楼的专线…": the name at the head, then a part of its site. */
+const HEAD_SITE = new RegExp(`^(${NAME_CHAR}{4,6}?)(?=(?:${SITE_AFTER})的)`);
 /** "我们南安的盛达石材，…": where the enterprise is, then its name. */
 const WE_PLACE_NAME = new RegExp(`^我们[\u4e00-\u9fa5]{2,3}的(${NAME_CHAR}{4,6}?)(?=[，,。\s])`);
 /**
@@ -140,7 +142,7 @@ export function parseEnterprise(t: string): string | null {
   const byIndustry = industryNamed(t);
   // "桩基检测", "外立面材料": the brand before the trade word names a thing of the problem, not a business
   if (byIndustry) return isPlaceOrThing(byIndustry) || BRAND_IS_TRADE.test(byIndustry) || holdsLexiconPhrase(byIndustry.replace(TRADE_AT_END, '')) ? null : byIndustry;
-  for (const re of [WE_DO, WE_PLACE_NAME, HEAD_SAYS, HEAD_COLON, HEAD_PERSON, WE_OPEN, HEAD_TIME]) {
+  for (const re of [WE_DO, WE_PLACE_NAME, HEAD_SAYS, HEAD_COLON, HEAD_PERSON, WE_OPEN, HEAD_TIME, HEAD_SITE]) {
     const name = re.exec(t)?.[1];
     if (name && isOpenName(name)) return name;
   }
@@ -169,6 +171,8 @@ function parseNamedEnterprise(t: string): string | null {
       // "我们是今年三月认定的", "我们是纳税排名第一的万通物流": a description, not the name
       if (/(排名|第[一二三四五六七八九十\d]|前[十\d]|纳税|认定|[年月]|去年|今年|企业$|^区里|^市里|^省里|^县里|类企业|亩均|规上|规模以上|高新技术|专精特新|龙头|示范)/.test(name)) continue;
       if (isPlaceOrThing(name)) continue;
+      // "我们是苏州过来落户的": where the enterprise came from, not its name
+      if (/(过来|过去|搬来|迁来|搬过来|迁过来|落户|刚来)/.test(name)) continue;
       // "我们是老字号火锅底料", "我们是一家…": a description, not a name ("我们是冷链物流" cannot be told from "我们是精工模具")
       if (/^(老字号|一家|做|搞)/.test(name)) continue;
       // "我们是施工方", "我们是业主单位": a role in the matter, not a name

@@ -265,3 +265,47 @@ describe('after round 16', () => {
     expect(read('隔壁厂天天晚上排烟，我们车间里都是味道').urgency).toBe('normal');
   });
 });
+
+// Round 17's voice (inland Yangtze delta), made general after its one scoring run; these sentences are new.
+describe('after round 17', () => {
+  it('pressing in mild words, progress asked after, a category placed, a ticket handed to someone, stars, the overdue list', () => {
+    expect(read('#311 这件事拖得有些久了').intent).toBe('urge');
+    expect(read('想问一下88号问题的进展').intent).toBe('query');
+    expect(read('#88 进展：供电所周五来勘察').intent).toBe('progress');
+    expect(read('#72 应该归到融资资金').intent).toBe('correct');
+    expect(read('#64 交给@王芳 跟进').intent).toBe('transfer');
+    expect(read('#64 已经交给@王芳 跟进了，等她回复').intent).not.toBe('transfer');
+    expect(read('#55 ⭐⭐⭐⭐').intent).toBe('rate');
+    expect(read('都有哪些单子逾期了').intent).toBe('query');
+  });
+
+  it('a ranking inside an enterprise’s story is no request for numbers', () => {
+    expect(read('员工孩子上学的事，教育局说要等积分排名出来，插班可等不起').intent).toBe('report');
+    expect(read('各街道的办结排名发一下').intent).toBe('digest');
+  });
+
+  it('help is a question about the bot: a project item set 不适用 asks nothing of it', () => {
+    expect(read('亿龙二期 交评 不适用').intent).not.toBe('help');
+    expect(read('新来的，不会用，求教').intent).toBe('help');
+  });
+
+  it('a fall from a height and a caved bank are urgent; a clinic (急诊) and a credit line cut (压到) are not', () => {
+    expect(read('钢结构安装时一名工人从屋顶上掉下去了，120已经来了').urgency).toBe('urgent');
+    expect(read('挡土墙后面的土塌下来一大块，压着围墙').urgency).toBe('urgent');
+    expect(read('园区里没有能看急诊的诊所，员工半夜生病要打车进城').urgency).toBe('normal');
+    expect(read('授信额度被银行从两千万压到八百万，下个月的原料款付不出').urgency).toBe('normal');
+  });
+
+  it('an outage scheduled by others and asked to move has no requested date', () => {
+    expect(read('供电公司通知下周二全天检修停电，我们那天有批货要赶，能不能改期').deadline).toBeNull();
+    expect(read('下周二之前要把临时用电接上，不然设备进不了场').deadline).toBe('2026-12-01');
+  });
+
+  it('names followed by 这边想, a part of the site, a colon; where it came from is no name', () => {
+    expect(read('澜沧精密这边想问问厂房屋顶能不能装光伏').enterprise).toBe('澜沧精密');
+    expect(read('启明星辰门前的人行道被压坏了，一下雨全是泥').enterprise).toBe('启明星辰');
+    expect(read('泰禾电池：人才公寓的分配名单什么时候出').enterprise).toBe('泰禾电池');
+    expect(read('我们是从无锡搬过来的，搬迁补助到现在没兑现').enterprise).toBeNull();
+    expect(read('园区南门门前的路灯坏了一排').enterprise).toBeNull();
+  });
+});

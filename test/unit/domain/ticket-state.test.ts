@@ -115,6 +115,8 @@ describe('command text', () => {
     ['#21 1星', 'very_dissatisfied'],
     ['#21 好评', 'satisfied'],
     ['#21 差评', 'dissatisfied'],
+    ['#21 ⭐⭐⭐⭐', 'satisfied'],
+    ['#21 ★★', 'dissatisfied'],
     ['#21 收到', null],
   ])('%s → %s', (text, level) => expect(ratingFrom(text)).toBe(level));
   it.each([
