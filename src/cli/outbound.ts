@@ -6,12 +6,20 @@ import { withQueues } from './open.js';
 const MAX_PAGE = 1000;
 const JOBS_PER_READ = 1000;
 
-/** `xiaoer outbound status | retry`: the sends waiting, failing or dead-lettered per destination. */
+/**
+ * `xiaoer outbound status | retry`: the sends per destination, each in one column — waiting, delayed (its slot, a
+ * platform's wait, or the backoff before a retry after an error), sending, failed for good without a dead letter, or
+ * dead-lettered.
+ */
 export function registerOutbound(program: Command): void {
   const outbound = program.command('outbound').description('发送队列 / outbound sends');
   outbound
     .command('status')
-    .description('queued, delayed, failed and dead-lettered sends per destination')
+    .description(
+      'sends per destination, each counted once: queued (waiting); delayed (waiting for its slot or for a retry after ' +
+        'an error); active (sending); failed (failed for good with no dead letter: its dead-letter hook did not run); ' +
+        'deadLettered (failed for good, in the dead-letter list until `outbound retry`)',
+    )
     .option('--json', 'JSON output')
     .option('--limit <n>', `dead letters listed per page (at most ${MAX_PAGE})`, positiveInt, 100)
     .option('--cursor <cursor>', 'the next page of dead letters: the cursor printed after the previous one')
@@ -35,15 +43,33 @@ export function registerOutbound(program: Command): void {
         }
         const rows = new Map<string, { queued: number; delayed: number; active: number; failed: number; deadLettered: number }>();
         const row = (d: string) => rows.get(d) ?? rows.set(d, { queued: 0, delayed: 0, active: 0, failed: 0, deadLettered: 0 }).get(d)!;
-        // every job counted, 1,000 at a time (no cut-off at a fixed number)
+        // every job counted, 1,000 at a time (no cut-off at a fixed number). BullMQ's failed set holds only sends that
+        // failed for good (one still to be retried waits in delayed, for its backoff) and keeps them after their
+        // dead-letter hook has run (removeOnFail): those are counted below, once, by whether they have a dead letter
+        const failed: { id: string; destination: string }[] = [];
         for (const [state, field] of [['waiting', 'queued'], ['delayed', 'delayed'], ['active', 'active'], ['failed', 'failed']] as const) {
           for (let start = 0; ; start += JOBS_PER_READ) {
             const jobs = await producer.queues.outbound.getJobs([state], start, start + JOBS_PER_READ - 1);
-            for (const job of jobs) if (job?.data?.target) row(destinationOf(job.data.target as OutboundTarget))[field]++;
+            for (const job of jobs) {
+              if (!job?.data?.target) continue;
+              const destination = destinationOf(job.data.target as OutboundTarget);
+              if (state === 'failed') failed.push({ id: job.id!, destination });
+              else row(destination)[field]++;
+            }
             if (jobs.length < JOBS_PER_READ) break;
           }
         }
         for (const [destination, n] of await repo.countByDestination()) row(destination).deadLettered = n;
+        // a failed send is counted as failed only when it has no dead letter waiting (its hook did not run, or it
+        // failed again after `outbound retry` without one); read after the dead letters were counted, so that a send
+        // dead-lettered meanwhile is never counted twice. By _id (indexed), 1,000 at a time.
+        for (let i = 0; i < failed.length; i += JOBS_PER_READ) {
+          const part = failed.slice(i, i + JOBS_PER_READ);
+          const letters = await Promise.all(part.map((f) => repo.get(f.id)));
+          part.forEach((f, k) => {
+            if (!letters[k] || letters[k].retried) row(f.destination).failed++;
+          });
+        }
         const dead = page.deadLetters;
         const total = Number((await redis.get(`${cfg.queuePrefix}:${DEAD_LETTER_METRIC}`)) ?? 0);
         const list = [...rows.entries()].map(([destination, r]) => ({ destination, ...r })).sort((a, b) => a.destination.localeCompare(b.destination));
@@ -58,7 +84,7 @@ export function registerOutbound(program: Command): void {
           return;
         }
         if (list.length === 0) console.log('发送队列为空，没有失败的消息。');
-        if (!opts.cursor) for (const r of list) console.log(`${r.destination}  排队 ${r.queued} · 延时 ${r.delayed} · 发送中 ${r.active} · 失败重试中 ${r.failed} · 死信 ${r.deadLettered}`);
+        if (!opts.cursor) for (const r of list) console.log(`${r.destination}  排队 ${r.queued} · 延时/待重试 ${r.delayed} · 发送中 ${r.active} · 失败未入死信 ${r.failed} · 死信 ${r.deadLettered}`);
         for (const d of dead) console.log(`死信 ${d._id}  ${d.destination}  ${String(d.error.errcode ?? d.error.code ?? '')} ${d.error.message}`);
         if (page.nextCursor) console.log(`更多死信：${nextCommand(process.argv, page.nextCursor)}`);
       });

@@ -71,6 +71,8 @@ function phrasesIn(text: string, hit = new Set<number>(), firstOnly = false): Se
     if (!list) continue;
     for (const k of list) {
       if (hit.has(k) || !text.startsWith(CUES[k]!.w as string, i)) continue;
+      // a name is judged by words: one character (电, 坟) is in too many names ("秦电科技")
+      if (firstOnly && (CUES[k]!.w as string).length < 2) continue;
       hit.add(k);
       if (firstOnly) return hit;
     }
@@ -78,7 +80,7 @@ function phrasesIn(text: string, hit = new Set<number>(), firstOnly = false): Se
   return hit;
 }
 
-/** Any phrase of the lexicon (its patterns left aside): whether a short text such as a name holds a cue at all. */
+/** Any phrase of two or more characters of the lexicon (its patterns left aside): whether a short text such as a name holds a cue at all. */
 export const holdsLexiconPhrase = (s: string): boolean => phrasesIn(s, new Set(), true).size > 0;
 
 /**

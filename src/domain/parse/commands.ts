@@ -2,6 +2,16 @@ import type { Correction } from '../correction.js';
 import type { Outcome, RatingLevel } from '../ticket-state.js';
 import { CATEGORIES, type Category, type Urgency } from '../ticket.js';
 
+/**
+ * A ticket reference: `#12`, `＃12`, `12号问题`, `12号工单`, `工单12`, `第12号`, `274号` at the head of a message followed by
+ * a space, a comma or who does what (`58号我签收了`, `131号都过了期限了`), and a command verb with its number (`办结61号 …`,
+ * `签收 125号`). The number is in one of the groups.
+ */
+export const TICKET_REF =
+  /#\s*(\d{1,7})|(\d{1,7})\s*号(?:问题|工单|单子?)|(?:工单|问题|第)\s*(\d{1,7})(?=号)|(?:工单|问题)\s*(\d{1,7})|^(?:(?:认领|签收|办结|答复|转办|退单|催办|重办|评价)\s*)?(\d{1,7})号(?=[\s，,]|$|我|已|这|那|企业|都|还|不是|没)|^(?:认领|签收|办结|答复|转办|退单|催办|重办|评价)\s*(\d{1,7})(?=\s|$)|(?:认领|签收|办结|催办|评价|转办|重办)\s*(\d{1,7})号$/;
+/** Every ticket reference of a text, to take them out of it. */
+const TICKET_REFS = new RegExp(TICKET_REF.source, 'g');
+
 /** 好差评 level named in a message: words first (longest first), then 1–5 stars. */
 export function ratingFrom(t: string): RatingLevel | null {
   if (/非常不满意|很不满意|差评/.test(t)) return /非常不满意|很不满意/.test(t) ? 'very_dissatisfied' : 'dissatisfied';
@@ -30,7 +40,7 @@ export function outcomeFrom(t: string): Outcome {
 /** The free text of a command: the message without the verb, the ticket reference and leading punctuation. */
 export function commandNote(t: string): string {
   return t
-    .replace(/[#＃]\s*\d+|\d+\s*号问题/g, ' ')
+    .replace(TICKET_REFS, ' ')
     .replace(/^\s*(认领|签收|办结|答复|转办|退单|退回|进展|进度更新|更新|催办|重办|评价)\s*/, '')
     .replace(/^[\s:：,，。]+/, '')
     .replace(/^(进展|进度|办结|答复|退单|理由|原因)[\s:：]*/, '')
@@ -91,10 +101,10 @@ const URGENCY_WORDS: Record<string, Urgency> = { 紧急: 'urgent', 加急: 'urge
  */
 export function parseCorrection(t: string): Correction | null {
   const rest = t
-    .replace(/[#＃]\s*\d+|\d+\s*号问题|(?:工单|问题)\s*\d+/, ' ')
+    .replace(TICKET_REF, ' ')
     .replace(/^[\s:：,，。]+|[\s。.!！]+$/g, '')
     .trim();
-  const dismiss = /^(?:这|此|该)?(?:个|件|条)?(?:不是问题|不属于问题|非问题|不是诉求|不是企业诉求|无效工单|不是工单)(?:[\s,，。:：;；]+(?:理由|原因|说明)?[:：]?\s*(.*))?$/.exec(rest);
+  const dismiss = /^(?:这|此|该)?(?:个|件|条)?(?:不是问题|不算问题|不属于问题|非问题|不是诉求|不是企业诉求|无效工单|不是工单)(?:[\s,，。:：;；]+(?:理由|原因|说明)?[:：]?\s*(.*))?$/.exec(rest);
   if (dismiss) return { field: 'dismiss', ...(dismiss[1]?.trim() ? { note: dismiss[1].trim() } : {}) };
   // "#650 这条是咨询，不用立案", "#12 只是咨询一下": a question asked, not a problem to handle
   if (/^(?:这|此|该)?(?:个|件|条)?(?:只是|就是|属于|是|算)?(?:政策)?咨询(?:一下)?(?:[\s,，。]+(?:不用|不需要|无需|不必)(?:立案|建单|派单|办理))?$|^(?:这|此|该)?(?:个|件|条)?(?:不用|不需要|无需|不必)(?:立案|建单|派单)$/.test(rest)) {
@@ -117,7 +127,7 @@ export function parseCorrection(t: string): Correction | null {
   const enterprise =
     new RegExp(`^(?:企业|公司|单位|企业名称|所属企业)\\s*${SET}\\s*(.{2,40})$`).exec(rest) ??
     // "#635 企业名字写错了，是宏晟机电"
-    /^(?:企业|公司|单位)(?:名字|名称|名)?(?:写错了|填错了|错了|不对|有误)[\s,，。]*(?:应该?是|应为|是|改为|改成|正确的是)\s*(.{2,40})$/.exec(rest);
+    /^(?:企业|公司|单位)(?:名字|名称|名)?(?:写错了|填错了|弄错了|搞错了|错了|不对|有误)[\s,，。]*(?:应该?是|应为|是|改为|改成|正确的是)\s*(.{2,40})$/.exec(rest);
   if (enterprise) {
     const name = enterprise[1]!.replace(/^[“"‘]|[”"’]$/g, '').trim();
     if (name.length >= 2) return { field: 'enterprise', name };

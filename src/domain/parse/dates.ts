@@ -25,7 +25,7 @@ export function cnNumber(s: string): number | null {
 const NUM = '(\\d{1,3}|[零〇一二两三四五六七八九十百]{1,4})';
 /** Words around 月底/年底 that make it a limit rather than a season. */
 const LIMIT_BEFORE = '(?:在|到|于|争取|希望|力争|计划|要|赶在|截止|最迟|最晚|必须)';
-const LIMIT_AFTER = '(?=前|之前|以前|之内|内|就|要|必须|能|可以|得|到期|过期|完成|完工|交|办|截止|投产|开工|竣工|到岗|搞定)';
+const LIMIT_AFTER = '(?=前|之前|以前|之内|内|就|要|必须|能|可以|得|到期|过期|完成|完工|交|办|截止|投产|开工|竣工|到岗|搞定|结账|结算)';
 
 /**
  * The date a message asks for, as YYYY-MM-DD, resolved against the message's own time `now` (in its zone); null when
@@ -46,7 +46,8 @@ function candidateDates(text: string, now: DateTime, cal: BusinessCalendar): (st
   const fmt = (d: DateTime) => (d.isValid ? d.toISODate()! : null);
   const out: (string | null)[] = [];
   let m: RegExpMatchArray | null;
-  let rest = text;
+  // "协调一下下周一之前装好": 一下 then 下周一, not 下下周一
+  let rest = text.replace(/一下(?=下(?:周|星期|礼拜|个星期|个礼拜))/g, '一下 ');
   /** Matches and removes, so that a later, looser rule does not read the same words again. */
   const take = (re: RegExp): RegExpMatchArray | null => {
     const mm = rest.match(re);
@@ -58,6 +59,8 @@ function candidateDates(text: string, now: DateTime, cal: BusinessCalendar): (st
   take(new RegExp(`(当时|之前|当初|上次|原来|本来|那时|那会儿)(说|讲|承诺|答应|表示|告诉我们)(好)?的?[^，。；,;]{0,6}?${NUM}个?(工作日|天|日|周|星期|礼拜|月)(之内|内|以内)`));
   // a queue or a slip told ("预约排到12月底", "推到明年二月") and a forecast ("估计年底完成不到"): not what is asked
   take(new RegExp(`(排到|排在|约到|预约到|排队到|拖到|推到|推迟到|延到)(明年|今年)?[^，。；,;]{0,4}?(月底|月末|年底|年末|年后|${NUM}月(底|末|初|中|${NUM}[日号])?)`));
+  // a repair queued to a weekday ("报修说排到周四"): when the others will come, not what is asked
+  take(/(排到|排在|约到|预约到|排队到|拖到|推到|推迟到|延到)(本|这|下)?(周|星期|礼拜)[一二三四五六日天]/);
   take(/(估计|预计|恐怕|可能|看样子)(今年)?(年底|月底|年前)[^，。；,;]{0,6}(完成不了|完不成|不到|不了|做不完|搞不完|来不及)/);
   // an outage or works scheduled by others, which the enterprise asks to move ("通知本周四全天检修停电…希望换个时间"):
   // the date of the event, not one asked for
@@ -116,7 +119,7 @@ function candidateDates(text: string, now: DateTime, cal: BusinessCalendar): (st
   if (take(new RegExp(`${LIMIT_BEFORE}(年底|年末|年前)|(?<!去年|前年|去|半|一|两|几|多|\\d)(年底|年末|年前)${LIMIT_AFTER}`))) out.push(fmt(today.endOf('year')));
   if (take(/(本周|这周|这个星期|本星期)(之内|内)/)) out.push(fmt(today.plus({ days: 7 - today.weekday })));
   // "今晚12点关闭": a system or a window closing today
-  if (take(/(今晚|今天晚上|今天下午|今天上午|今日)([\d一二三四五六七八九十两]{1,3}点)?(前|之前)?(关闭|截止|结束|关门)/)) out.push(fmt(today));
+  if (take(/(今晚|今天晚上|今天下午|今天上午|今日)([\d一二三四五六七八九十两]{1,3}点)?(前|之前)?(关闭|截止|结束|关门|关(?!于|系|注|键))/)) out.push(fmt(today));
   // "deadline是12/18", "截止12/5": a month and day written with a slash after a word of limit
   if ((m = take(/(?:deadline|ddl|截止|截止日期|到期)\s*(?:是|为|:|：)?\s*(\d{1,2})\/(\d{1,2})(?!\/|\d)/i))) {
     let d = DateTime.fromObject({ year: today.year, month: +m[1]!, day: +m[2]! }, { zone: now.zone });

@@ -32,26 +32,39 @@ const INDUSTRY =
   '制衣|鞋业|饮料|酒业|茶业|纸业|木业|石材|管业|铸造|锻造|机床|激光|芯片|传感|声学|显示|冷链|智造|' +
   '铜业|钢构|钢结构|钢业|钢材|铜材|铝材|汽修|机器人|自动化|米业|粮油|面业|牧业|水产|果业|茶叶|宾馆|饭店|大酒店|百货|家居|装饰|' +
   '橡胶|轮胎|制品|日化|服装|皮革|卫浴|厨具|灯饰|合金|硅业|光纤|快递|农机|重机|汽车部件|生物科技|新能源科技|' +
-  '家私|家电|小家电|灯具|纸品|五金制品|实业发展|电脑|摩托|火锅|底料|渔业|织造';
+  '家私|家电|小家电|灯具|纸品|五金制品|实业发展|电脑|摩托|火锅|底料|渔业|织造|' +
+  '进出口|面粉|船务|仓储|石化|焦化|果业|果汁|陶艺|肥业|特钢|重钢|油服|线束|生化|粮贸|路桥|重科|矿机|稀土|钼业|羊绒|绒业|液压|液压件|配件|汽车配件|零部件|汽车零部件|乳品|肉业|粮食|购销|油脂|淀粉|卤味|风电|光纤|冷饮|调味品|重型|矿山|煤业|煤化';
 /** Characters a proper name does not hold: pronouns, verbs and particles of the sentence around it. */
 const NOT_IN_NAME = '我你他她它们这那的是在有做要想和与跟被把给对向从到很太都也还就又不没一上下个些边里去来说问请帮找让';
 /** A character of a proper name (和 only inside one: 泰和, 嘉和). */
 const NAME_CHAR = `[^${NOT_IN_NAME}\\s，,。！？!?、：:（）()\\d#@]`;
 /** Any one of those characters. */
 const SENTENCE_CHAR = new RegExp(`[${NOT_IN_NAME}]`);
+/** What follows a name ending in its trade word. */
+const AFTER_TRADE_NAME = `(?=的|这边|那边|这个?|公司|厂|项目|[一二三四]期|[一二三四五六七八九]号|工地|厂区|园区|门口|门前|研发楼|办公楼|实验室|食堂|宿舍|配电房|仓库|车间|[：:]|新|想|要|申|研|在|已|今|明|准备|计划|需要|有|上周|上个?月|上次|本月|最近|近期|去年|目前|现在|一直|反映|反应|跟|给|问|找|被|向|对|招|周边|附近|旁边|[（(]|[A-Za-z]|人事|行政|，|,|。|\\s|$)`;
+/** 厂 or 公司 closing a name ("麦香园食品厂"), not a part of the site (厂区, 厂房). */
+const CLOSING = '(?:厂(?!区|房|里|门|长|子)|公司)?';
 const NAMED_BY_INDUSTRY = new RegExp(
-  `(?:^|我是|我们是?|我司|这里是|这边是|帮|替|代|第[一二三四五六七八九十]的|前[十\\d]+的|，|,|。|\\s)((?:${NAME_CHAR}和${NAME_CHAR}{0,2}?|${NAME_CHAR}{2,4}?)(?:${INDUSTRY})(?:${INDUSTRY})?)(?=的|这边|那边|这个?|公司|厂|项目|[一二三四]期|[一二三四五六七八九]号|工地|厂区|园区|门口|门前|研发楼|办公楼|实验室|食堂|宿舍|配电房|仓库|车间|[：:]|新|想|要|申|研|在|已|今|明|准备|计划|需要|有|上周|上个?月|上次|本月|最近|近期|去年|目前|现在|一直|反映|反应|[A-Za-z]|人事|行政|，|,|。|\\s|$)`,
+  `(?:^|我是|我们是?|我司|这里是|这边是|帮|替|代|第[一二三四五六七八九十]的|前[十\\d]+的|，|,|。|\\s)((?:${NAME_CHAR}和${NAME_CHAR}{0,2}?|${NAME_CHAR}{2,4}?)(?:${INDUSTRY})(?:${INDUSTRY})?${CLOSING})${AFTER_TRADE_NAME}`,
+);
+/**
+ * At the head of a message or a sentence a name may carry its city ("哈尔滨北冰洋食品申请的…", "包头北辰特钢跟供应商…",
+ * "项目专员汇报：大庆龙华新材料项目…"), and after a place and 的 ("我们是洛阳的河洛钼业新材料", "洛阳涧西的嵩岳轴承想…") it is
+ * the name that follows.
+ */
+const HEAD_TRADE_NAME = new RegExp(
+  `(?:(?:^(?:帮|替|代)?|[。：:]\\s*)(${NAME_CHAR}{2,6}?(?:${INDUSTRY})(?:${INDUSTRY})?${CLOSING})|(?:^|我们是?|我是)${NAME_CHAR}{2,5}的(${NAME_CHAR}{2,4}?(?:${INDUSTRY})(?:${INDUSTRY})?${CLOSING}))${AFTER_TRADE_NAME}`,
 );
 
 /** "我们金瑞铜业的原料…", "我们精锐机床招…", "我們悅來酒店年底…": 我们 + a proper name + its industry, whatever follows. */
 const WE_NAME_CHAR = `[^${NOT_IN_NAME.replace(/[来和上下一与]/g, '')}\\s，,。！？!?、：:（）()\\d#@]`;
-const WE_NAMED = new RegExp(`(?:^|[，,。\\s])(?:我们|我司)(${WE_NAME_CHAR}{2,4}?(?:${INDUSTRY})(?:${INDUSTRY})?)(?!局|委|办|板|园|区|城|站|行业|产业|领域|方面|板块|产品|设备|市场|企业|项目|这块)`);
+const WE_NAMED = new RegExp(`(?:我们|我司)(${WE_NAME_CHAR}{2,4}?(?:${INDUSTRY})(?:${INDUSTRY})?${CLOSING})(?!局|委|办|板|园|区|城|站|行业|产业|领域|方面|板块|产品|设备|市场|企业|项目|这块)`);
 
 /** Who is not an enterprise's name at the head of "X反映…" or "X二期…". */
 const NOT_A_NAME_AT_HEAD =
-  /^(最近|近期|目前|现在|今天|昨天|本周|这周|上周|今年|去年|本月|上月|这个月|上个月|企业|公司|员工|工人|村民|居民|群众|周边|附近|隔壁|对面|旁边|周围|有人|他们|她们|客户|街道|部门|领导|园区|厂里|老板|家属|业主|商户|市民|网友|职工|不少|很多|多家|部分|好几|几家|有的|有些|大家|我们|我司|我|你们|区里|市里|镇里|村里|社区|项目|工程|厂房|新厂|小区|厂区|本|该|这|那|一|二|三)/;
+  /^(关于|最近|近期|目前|现在|今天|昨天|本周|这周|上周|今年|去年|本月|上月|这个月|上个月|企业|公司|员工|工人|村民|居民|群众|周边|附近|隔壁|对面|旁边|周围|有人|他们|她们|客户|街道|部门|领导|园区|厂里|老板|家属|业主|商户|市民|网友|职工|不少|很多|多家|部分|好几|几家|有的|有些|大家|我们|我司|我|你们|区里|市里|镇里|村里|社区|项目|工程|厂房|新厂|小区|厂区|本|该|这|那|一|二|三)/;
 /** People and offices that report ("塔吊司机反映", "审评中心"): not an enterprise. */
-const PERSON_AT_END = /(司机|师傅|工人|员工|保安|[电焊木瓦]工|经理|主任|老板|负责人|会计|财务|家属|房东|物业|邻居|同事|书记|村长|代表|委员|主管|总|人|户|方|局|办|委|所|站|队|群众|居民|村民|业主|市民|商户|会|院|部|处|科|厅|组)$/;
+const PERSON_AT_END = /(汇报|报告|司机|师傅|工人|员工|保安|[电焊木瓦]工|经理|主任|老板|负责人|会计|财务|家属|房东|物业|邻居|同事|书记|村长|代表|委员|主管|总|人|户|方|局|办|委|所|站|队|群众|居民|村民|业主|市民|商户|会|院|部|处|科|厅|组)$/;
 /** "光华印务反映…", "蓝海游艇这边反映…": a name at the head of the message, followed by what it reports. */
 const NAME_THEN_REPORTS = /^([\u4e00-\u9fa5]{2,8}?)(?:这边|那边)?(?:反映|反应)/;
 /** "宏达二期的桩基…", "我们远航三期项目…": a project named by its enterprise and phase. */
@@ -74,7 +87,7 @@ const WE_PLACE_NAME = new RegExp(`^我们[\u4e00-\u9fa5]{2,3}的(${NAME_CHAR}{4,
  * "我们是ZeroG Robotics，…", "NovaCell这边…", "我们LumaTech想问…": a Latin brand (with a lower-case letter: not an
  * abbreviation such as ASAP, FYI, PCB), with its trade word when one follows.
  */
-const LATIN_NAME = new RegExp(`(?:^|我们是|我们|我是|帮|[，,。])\\s*((?=[A-Za-z0-9 ]*[a-z])[A-Z][A-Za-z0-9]+(?: [A-Z][A-Za-z0-9]+)?(?:${INDUSTRY}|电源)?)(?=这边|那边|想|的|在|，|,|。|\\s|$)`, 'g');
+const LATIN_NAME = new RegExp(`(?:^|我们是|我们|我是|帮|叫|[，,。（(])\\s*((?=[A-Za-z0-9 ]*[a-z])[A-Z][A-Za-z0-9]+(?: [A-Z][A-Za-z0-9]+)?(?:${INDUSTRY}|电源)?|[A-Z]{2,6}(?:${INDUSTRY}))(?=这边|那边|这个|准备|今年|想|要|的|在|[)）]|，|,|。|\\s|$)`, 'g');
 /** English words that open a message or a sentence, not names. */
 const LATIN_NOT_A_NAME = /^(Hi|Hello|Hey|Dear|The|This|That|Thanks|Thank|Sorry|Ok|Okay|Yes|No|Please|Btw|Fyi|Asap|Update|Note|Sir|Boss|Team|Guys|All)$/i;
 /** "速航供应链：货代扣住…": the enterprise signing its message first. */
@@ -84,6 +97,13 @@ const HEAD_PERSON = new RegExp(`^(${NAME_CHAR}{4,8}?)的(?:小|老)[\u4e00-\u9fa
 /** "我们是做冷鲜肉的兴隆肉业，…": what the enterprise does, then its name. */
 const WE_DO = new RegExp(`我们是(?:做|搞|干|生产|加工)[^，,。]{1,10}?的(${NAME_CHAR}{4,6}?)(?=[，,。\s]|$)`);
 const WE_OPEN = new RegExp(`(?:^|[，,。\\s])我们(${NAME_CHAR}{4,6}?)(?=${TIME_AFTER}|${SITE_AFTER}|的|这边|那边)`);
+/** "我们锅盔王这边…", "我们洛牡坊是做牡丹深加工的": a short name where the frame is strong. */
+const WE_SHORT = new RegExp(`(?:^|[，,。\\s])我们(${NAME_CHAR}{3,6}?)(?=这边|那边|是做|是搞|是生产|是干|是专门)`);
+/** "草原金牧问下…", "黑土优品想参加…", "走访包头华瑞铝业时…": a name asking, or visited. */
+const HEAD_ASKS = new RegExp(`^(${NAME_CHAR}{4,8}?)(?:这边|那边)?(?:问下|问一下|想问|想咨询|咨询一下|请教|想(?:进|参加|加入|申请|搞|在|把|请|找|办))`);
+/** "我们做汽车线束的，叫联创电装", "叫MindLoop": the name given. */
+const CALLED = new RegExp(`(?:叫|名叫|名字叫)\\s*([A-Z][A-Za-z0-9]+|${NAME_CHAR}{2,8}?)(?=[，,。！!？?\\s]|$)`);
+const VISITED = new RegExp(`走访(?:中了解[，,：:]?)?(${NAME_CHAR}{4,12}?)(?:时|期间|过程中|中|[，,：:])`);
 /** At the head only a plain time follows a name ("大漠星河营地去年建的"): "…完工后一直" is a clause, not a name. */
 const HEAD_TIME = new RegExp(`^(${NAME_CHAR}{5,8}?)(?=上周|上个?月|去年|今年|前年)`);
 
@@ -108,7 +128,7 @@ function isOpenName(name: string): boolean {
 }
 
 /** An open name starts with its brand: not with a trade or a kind of work ("食品车间", "生产车间", "办公大楼"). */
-const OPEN_NOT_BRAND = new RegExp(`^(?:${INDUSTRY}|生产|加工|办公|员工|职工|污水|消防|安全|仓储|配套)`);
+const OPEN_NOT_BRAND = new RegExp(`^(?:${INDUSTRY}|生产|加工|办公|员工|职工|污水|消防|安全|仓储|配套|经营|运营|销售|管理|发展)`);
 /** Parts of a site, not a business ("文化广场", "光伏电站", "二号车间"). */
 const SITE_AT_END = /(?:车间|广场|电站|大厅|大楼|宿舍|食堂|仓库|厂房|楼|馆|门|路|桥|库|房|间|池|塔|线|站|所|点|口|室)$/;
 
@@ -132,7 +152,51 @@ const TRADE_AT_END = new RegExp(`(?:${INDUSTRY})+$`);
 
 /** The enterprise a report is about, or null when the text names none. */
 export function parseEnterprise(t: string): string | null {
-  for (const m of t.matchAll(LATIN_NAME)) if (!LATIN_NOT_A_NAME.test(m[1]!.split(' ')[0]!)) return m[1]!;
+  const found = enterpriseIn(t);
+  if (found) return found;
+  // "代办员老孙汇报：天盛冷链的…", "关于星联重工三期项目…的报告": who writes, then the matter
+  const after = t.replace(REPORTER_HEAD, '');
+  return after !== t ? enterpriseIn(after) : null;
+}
+
+/**
+ * The enterprise signing its message at the end: "…——星穹智算 CEO", "…（精衡仪器）", "…。锦川智能仓储", "…？金桥物流 张",
+ * "发起人：云图数科"; a park or district before the name is left off ("龙湖科技园星联电子").
+ */
+function signedBy(t: string): string | null {
+  const m =
+    /(?:——|—|--|－－|发起人[:：])\s*([^\s，,。！？!?()（）]{2,16})(?:\s+[A-Za-z\u4e00-\u9fa5]{1,4})?\s*$/.exec(t) ??
+    /[(（]([^()（）\s]{2,14})[)）]\s*$/.exec(t) ??
+    new RegExp(`[。！？!?～~🙏]\\s*(${NAME_CHAR}{2,10}?(?:${INDUSTRY})(?:${INDUSTRY})?(?:公司)?)(?:\\s+[\\u4e00-\\u9fa5]{1,3})?\\s*$`).exec(t);
+  const raw = m?.[1]?.replace(/^[\u4e00-\u9fa5]{2,6}?(?:科技园|产业园|工业园|园区|开发区|新区|保税区)(?=[\u4e00-\u9fa5]{4,})/, '');
+  if (!raw) return null;
+  if (/^[A-Za-z][A-Za-z0-9 ]+$/.test(raw)) return LATIN_NOT_A_NAME.test(raw) ? null : raw;
+  const trade = new RegExp(`(?:${INDUSTRY})(?:公司)?$`).test(raw) || /(?:有限公司|集团|公司)$/.test(raw);
+  return (trade ? tradeNameOk(raw) && !SENTENCE_CHAR.test(raw.replace(/(有限公司|公司)$/, '')) : isOpenName(raw)) && !/(的|了|吗|呢|吧|啊|情况|报告|通知)$/.test(raw) ? raw : null;
+}
+
+/** "…的嘉芯半导体", "…的鑫泰石化": a name after a place and 的. */
+const PLACE_THEN_NAME = new RegExp(`^的${NAME_CHAR}{2,8}?(?=[，,。\\s]|$)`);
+
+/** A cadre's or a letter's opening: "项目专员汇报：", "关于", "尊敬的服务专员：". */
+const REPORTER_HEAD = /^(?:[^，,：:。]{1,12}?(?:汇报|报告|报|反映|提出|来电|留言)[：:]|关于|尊敬的[^：:，,]{1,10}[：:])\s*/;
+
+function enterpriseIn(t: string): string | null {
+  const signed = signedBy(t);
+  if (signed) return signed;
+  for (const m of t.matchAll(LATIN_NAME)) {
+    // "我们是Yizhuang的嘉芯半导体": a place in letters, then the name
+    if (LATIN_NOT_A_NAME.test(m[1]!.split(' ')[0]!) || PLACE_THEN_NAME.test(t.slice((m.index ?? 0) + m[0].length))) continue;
+    return m[1]!;
+  }
+  // a name with its city at the head of a sentence, or after a place and 的, unless a registered name is written out
+  if (!/(有限公司|集团)/.test(t)) {
+    const m = HEAD_TRADE_NAME.exec(t);
+    const head = m?.[1] ?? m?.[2] ?? VISITED.exec(t)?.[1];
+    const called = /(我们|我司|公司)/.test(t) ? CALLED.exec(t)?.[1] : undefined;
+    if (called && (/^[A-Z]/.test(called) ? !LATIN_NOT_A_NAME.test(called) : isOpenName(called) || tradeNameOk(called) && new RegExp(`(?:${INDUSTRY})$`).test(called))) return called;
+    if (head && tradeNameOk(head) && !NOT_A_NAME_AT_HEAD.test(head) && !SENTENCE_CHAR.test(head.replace(/(厂|公司)$/, ''))) return head;
+  }
   const named = parseNamedEnterprise(t);
   if (named) return named;
   for (const re of [NAME_THEN_REPORTS, NAME_THEN_PHASE]) {
@@ -141,13 +205,22 @@ export function parseEnterprise(t: string): string | null {
   }
   const byIndustry = industryNamed(t);
   // "桩基检测", "外立面材料": the brand before the trade word names a thing of the problem, not a business
-  if (byIndustry) return isPlaceOrThing(byIndustry) || BRAND_IS_TRADE.test(byIndustry) || holdsLexiconPhrase(byIndustry.replace(TRADE_AT_END, '')) ? null : byIndustry;
-  for (const re of [WE_DO, WE_PLACE_NAME, HEAD_SAYS, HEAD_COLON, HEAD_PERSON, WE_OPEN, HEAD_TIME, HEAD_SITE]) {
+  if (byIndustry) return tradeNameOk(byIndustry) ? byIndustry : null;
+  for (const re of [WE_DO, WE_PLACE_NAME, HEAD_SAYS, HEAD_COLON, HEAD_PERSON, WE_OPEN, HEAD_TIME, HEAD_SITE, WE_SHORT, HEAD_ASKS]) {
     const name = re.exec(t)?.[1];
     if (name && isOpenName(name)) return name;
   }
   return null;
 }
+
+/** A name by its trade that is not a thing of the problem, a place or a kind of business. */
+function tradeNameOk(name: string): boolean {
+  return !isPlaceOrThing(name) && !BRAND_IS_TRADE.test(name) && !OPEN_NOT_BRAND.test(name) && !holdsLexiconPhrase(name.replace(/(厂|公司)$/, '').replace(TRADE_AT_END, '')) && !NOT_TRADE_NAME_HEAD.test(name);
+}
+
+/** The start of a sentence about a thing ("续贷材料准备好了", "项目建设需要…", "员工体检中心要…"), not of a name. */
+const NOT_TRADE_NAME_HEAD =
+  /^(续贷|贷款|项目|觉得|员工|准备|新购|技改|申报|相关|有关|这些|那些|所有|整个|施工|生产|经营|办理|提交|补充|审批|报送|上报|报装|报建|报批|安全|消防|政府|区里|市里|街道|工业|商业|农业|设备|材料|数据|资金|人才|用工|用电|用水|供电|供水|供应链|主机|整车|园区|厂区|屋顶|楼顶|厂房|车间|门口|分布式|隔壁|附近|对面|旁边|周边|周围|本地|当地|外地|其他|其它|某|各|那家|这家|很多|许多|好多|多家|几家|同行)/;
 
 /** A proper name followed by one or two INDUSTRY words, where the sentence around it says it is a name. */
 function industryNamed(t: string): string | null {
@@ -156,7 +229,7 @@ function industryNamed(t: string): string | null {
   if (m?.[1] && /^(上|下|这|本|今|明|去|前|后)(周|个|月|年|天|季|礼拜|星期)/.test(m[1])) return null;
   // "隔壁物流公司", "附近电力": where a business is, not its name
   // the start of a sentence about a thing ("续贷材料准备好了", "项目建设需要…", "员工体检中心要…"): no name
-  if (m?.[1] && /^(续贷|贷款|项目|觉得|员工|准备|新购|技改|申报|相关|有关|这些|那些|所有|整个|施工|生产|经营|办理|提交|补充|审批|报送|上报|报装|报建|报批|安全|消防|政府|区里|市里|街道|工业|商业|农业|设备|材料|数据|资金|人才|用工|用电|用水|供电|供水)/.test(m[1])) return null;
+  if (m?.[1] && NOT_TRADE_NAME_HEAD.test(m[1])) return null;
   // public bodies named like businesses ("审评中心", "政务服务中心")
   if (m?.[1] && /^(审评|审批|审查|服务|政务|受理|土储|储备|管理|指挥|调度|监测|疾控|卫生|社区|便民|党群|人才|创业|孵化|税务|不动产|交易)/.test(m[1]) && /中心$/.test(m[1])) return null;
   return m?.[1] && !/^(隔壁|附近|对面|旁边|周边|周围|本地|当地|外地|其他|其它|某|各|那家|这家|很多|许多|好多|多家|几家|同行|屋顶|楼顶|厂房|车间|园区|门口|分布式)/.test(m[1]) ? m[1] : null;
@@ -167,10 +240,20 @@ function parseNamedEnterprise(t: string): string | null {
     const m = t.match(re);
     if (m?.[1]) {
       // "我们是X项目部": the enterprise, not its site office or department
-      const name = m[1].replace(/^(我们是|我是|我们|我司|我厂|你好|您好|请问|是)/, '').replace(/(项目部|项目组|办事处|财务部|行政部|人事部|办公室)$/, '');
+      const name = m[1]
+        // "我司系长春…有限公司", "辖区湘楚建工有限公司", "栏目将武汉光楚科技有限公司", "（武汉…有限公司": the words before it
+        .replace(/^.*(?:关于|辖区内?|栏目将?|其中|将|的|把|被|[（(])(?=[\u4e00-\u9fa5]{4,})/, '')
+        .replace(/^(我们是|我是|我们|我司|我厂|你好|您好|请问|是)/, '')
+        .replace(/^系(?=[\u4e00-\u9fa5]{4,})/, '')
+        .replace(/(项目部|项目组|办事处|财务部|行政部|人事部|办公室)$/, '');
       // "我们是今年三月认定的", "我们是纳税排名第一的万通物流": a description, not the name
       if (/(排名|第[一二三四五六七八九十\d]|前[十\d]|纳税|认定|[年月]|去年|今年|企业$|^区里|^市里|^省里|^县里|类企业|亩均|规上|规模以上|高新技术|专精特新|龙头|示范)/.test(name)) continue;
       if (isPlaceOrThing(name)) continue;
+      // "我们是拿了证的", "我们是小企业", "我们是主机厂的二级供应商": what the enterprise did or is, not its name
+      if (/(了|企业|好好|主机|整车|供应商|总包|分包|业主|合规|引进人才|轻资产)/.test(name)) continue;
+      // "我们是保税区的鑫泰石化": a place, then the name
+      const after = new RegExp(`我们是${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}的(${NAME_CHAR}{2,8}?)(?=[，,。！!？?\\s]|$)`).exec(t)?.[1];
+      if (after && !/^[a-z]/.test(after) && (isOpenName(after) || new RegExp(`(?:${INDUSTRY})$`).test(after))) return after;
       // "我们是苏州过来落户的": where the enterprise came from, not its name
       if (/(过来|过去|搬来|迁来|搬过来|迁过来|落户|刚来)/.test(name)) continue;
       // "我们是老字号火锅底料", "我们是一家…": a description, not a name ("我们是冷链物流" cannot be told from "我们是精工模具")

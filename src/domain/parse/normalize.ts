@@ -36,11 +36,11 @@ const SAYS = /(?<=[我你他她们都又就还人方局家板工])话(?![题费�
 const CANTONESE_MARK = /[哋嘅咗喺佢冇嚟睇搵揾俾畀啲嗰唔咁嘢攞]|搞掂|系咪|今朝|听日|而家|成日|饭堂|仲未/;
 
 /**
- * Dialect words read as standard Chinese in every text: "we" and "I" (俺们, 咱, 阿拉) as 我们 / 我, so that every rule
+ * Dialect words read as standard Chinese in every text: "we" and "I" (俺们, 额们, 咱, 阿拉) as 我们 / 我, so that every rule
  * keyed on 我们 reads them; south-western 咋个 / 啥子 / 莫得 / 没得 as 怎么 / 什么 / 没有.
  */
-const PRONOUNS = /俺们|咱们|咱(?!家)|阿拉(?!善|伯)|俺|咋个|啥子|莫得|没得(?=[^到])/g;
-const PRONOUN_OF: Record<string, string> = { 俺们: '我们', 咱们: '我们', 咱: '我们', 阿拉: '我们', 俺: '我', 咋个: '怎么', 啥子: '什么', 莫得: '没有', 没得: '没有' };
+const PRONOUNS = /明儿(?!个)|今儿(?!个)|昨儿(?!个)|明儿个|今儿个|昨儿个|俺们|额们|咱们|咱(?!家)|阿拉(?!善|伯)|俺|(?<=^|[，,。！!？?\s])额(?=是|给|想|就|也|家|这|跟|刚)|咋个|啥子|莫得|没得(?=[^到])/g;
+const PRONOUN_OF: Record<string, string> = { 明儿: '明天', 今儿: '今天', 昨儿: '昨天', 明儿个: '明天', 今儿个: '今天', 昨儿个: '昨天', 俺们: '我们', 额们: '我们', 额: '我', 咱们: '我们', 咱: '我们', 阿拉: '我们', 俺: '我', 咋个: '怎么', 啥子: '什么', 莫得: '没有', 没得: '没有' };
 
 /** Normalises a message for reading: half-width forms, traditional → simplified, written Cantonese read as standard
  * written Chinese, collapsed white space. */

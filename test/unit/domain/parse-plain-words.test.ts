@@ -309,3 +309,107 @@ describe('after round 17', () => {
     expect(read('园区南门门前的路灯坏了一排').enterprise).toBeNull();
   });
 });
+
+// Rounds 18 (Northeast, Inner Mongolia) and 19 (Central China), made general after their one scoring run; these
+// sentences are new.
+describe('after rounds 18 and 19', () => {
+  it('N号工单 names a ticket; an update announced as 进度：; a bot unsure of its pick; an enterprise’s tickets', () => {
+    expect(read('认领56号工单')).toMatchObject({ intent: 'claim', ticket: 56 });
+    expect(read('203号工单转给住建局 他们管施工许可')).toMatchObject({ intent: 'transfer', ticket: 203 });
+    expect(read('#64 最新进展：供电所已派人勘察，家里没人的那户约了周五')).toMatchObject({ intent: 'progress' });
+    expect(read('#65 已答复企业：补贴已列入下月拨付计划，企业已确认').intent).toBe('resolve');
+    expect(read('关于#66：经协调，供水公司已接通，企业表示满意，现予办结。').intent).toBe('resolve');
+    expect(read('小二没认准的那几个工单发我看看').intent).toBe('triage');
+    expect(read('查一下 北辰重工 的全部工单').intent).toBe('query');
+    expect(read('这个事我们内部再合计一下，有需要再联系你们').intent).toBe('chat');
+  });
+
+  it('a leader naming several figures at length, a ranking asked whether it is out', () => {
+    expect(read('季度考核要用，把本季度以来的新增数、办结数、超期数、满意率汇总给我拉一个').intent).toBe('digest');
+    expect(read('上周的排名出来了没有？规划那边是不是又倒数').intent).toBe('digest');
+  });
+
+  it('danger and stoppages in the writers’ own words; a shutdown season and a fire drill asked for are not', () => {
+    expect(read('村里这两天开始拦我们运煤的车了').urgency).toBe('urgent');
+    expect(read('锅炉房旁边的休息室工人烧煤取暖，怕一氧化碳中毒').urgency).toBe('urgent');
+    expect(read('吊车支腿陷下去了，司机不敢吊了，怕翻车').urgency).toBe('urgent');
+    expect(read('挖掘机把路挖断了，车进不去人出不来').urgency).toBe('urgent');
+    expect(read('前员工天天来办公楼闹，昨天拎着汽油桶来的').urgency).toBe('urgent');
+    expect(read('今天上午流浪狗咬伤了一名保安').urgency).toBe('urgent');
+    expect(read('前年流浪狗咬伤过一个工人，能不能管管').urgency).toBe('normal');
+    expect(read('停工期过了开春想招三十个电工，有没有招聘会').urgency).toBe('normal');
+    expect(read('想请消防来讲讲冬季防火，不是我们出事了，就是学学').urgency).toBe('normal');
+    expect(read('每天雇车拉水，成本太高了').urgency).toBe('normal');
+  });
+
+  it('一下 before 下周一 is not 下下周一', () => {
+    expect(read('能不能协调一下下周二之前把表装好').deadline).toBe('2026-12-01');
+  });
+
+  it('names with their city at a head, after a place and 的, in a cadre’s report, written out after 我司系 or 辖区', () => {
+    expect(read('牡丹江北极星乳业想问下奶粉生产许可怎么增项').enterprise).toBe('牡丹江北极星乳业');
+    expect(read('我们是襄阳的汉江重科，新厂房的桩基检测报告出不来').enterprise).toBe('汉江重科');
+    expect(read('代办员小吴汇报：恒瑞线束的厂房规划许可卡在方案审查').enterprise).toBe('恒瑞线束');
+    expect(read('我司系宜昌三峡精工机械有限公司，申请一条专线').enterprise).toBe('宜昌三峡精工机械有限公司');
+    expect(read('经核实，辖区鄂北建工有限公司承建的项目欠薪').enterprise).toBe('鄂北建工有限公司');
+    expect(read('走访孝感楚天线缆时企业提出：厂区道路没有路灯').enterprise).toBe('孝感楚天线缆');
+    expect(read('我们是拿了证的合法用地，村民还在种菜').enterprise).toBeNull();
+    expect(read('我们的新设备通过了检测，想进首台套目录').enterprise).toBeNull();
+  });
+});
+
+// Rounds 20 (Beijing, Tianjin, Hebei) and 21 (the Northwest), made general after their one scoring run; these
+// sentences are new.
+describe('after rounds 20 and 21', () => {
+  it('a number at the head before who does what, a verb and its number, 第N号; 3号楼 and 12号前 are no tickets', () => {
+    expect(read('73号我签收了')).toMatchObject({ intent: 'claim', ticket: 73 });
+    expect(read('签收 233号')).toMatchObject({ intent: 'claim', ticket: 233 });
+    expect(read('办结44号 专线已开通 企业确认了')).toMatchObject({ intent: 'resolve', ticket: 44 });
+    expect(read('第19号 我认领')).toMatchObject({ intent: 'claim', ticket: 19 });
+    expect(read('5号楼外墙的砖掉下来了').ticket).toBeNull();
+    expect(read('12号前能不能把证办下来').ticket).toBeNull();
+  });
+
+  it('closed in name only, a rating with its complaint, claimed in one word, pressing in the writer’s words', () => {
+    expect(read('#31 说是办完了 设备根本没到 重新开一下').intent).toBe('reopen');
+    expect(read('#32 差评 问题根本没解决').intent).toBe('rate');
+    expect(read('领了 #33').intent).toBe('claim');
+    expect(read('#34 到底啥时候 等得人心慌').intent).toBe('urge');
+    expect(read('#35 已协调完毕 企业都说满意 结单').intent).toBe('resolve');
+    expect(read('66号工单 企业名字搞错了 是秦岭重工').intent).toBe('correct');
+    expect(read('#67 这条不算问题 就是随口问问').intent).toBe('correct');
+  });
+
+  it('待确认 in other words; a leader asking whether a rate was reached, or for figures to be got out', () => {
+    expect(read('哪几条单子你拿不准 拉个清单').intent).toBe('triage');
+    expect(read('需要人工确认的工单都发我一下').intent).toBe('triage');
+    expect(read('这个季度的响应率达没达标').intent).toBe('digest');
+    expect(read('把本月全区的办结数、超期数都整出来 区长要看').intent).toBe('digest');
+  });
+
+  it('额们 and 明儿 read as 我们 and 明天; a repair queued to a weekday is no request; 年底结账 is a limit', () => {
+    expect(read('额们秦川机电用电扩容一个多月了还没批').enterprise).toBe('秦川机电');
+    expect(read('城管说明儿一早就来拆我们的彩钢房')).toMatchObject({ deadline: '2026-11-24', urgency: 'urgent' });
+    expect(read('宽带又断了，报修说排到周四，有没有快点的办法').deadline).toBeNull();
+    expect(read('缺两百万，年底结账要用，有没有短期贷款').deadline).toBe('2026-12-31');
+  });
+
+  it('danger in the writers’ words: sparks, people fallen on ice, a line at rest, a shop shut, a truck overturned, wages owed', () => {
+    expect(read('仓库的插座一开机就冒火星子').urgency).toBe('urgent');
+    expect(read('路面结冰没人管，员工已经摔了三个了').urgency).toBe('urgent');
+    expect(read('水压上不去，灌装线都歇了').urgency).toBe('urgent');
+    expect(read('水管冻爆了，店门都开不了').urgency).toBe('urgent');
+    expect(read('昨天一辆运砂车翻了，路太烂').urgency).toBe('urgent');
+    expect(read('货款拖了半年，工人工资都欠着呢').urgency).toBe('urgent');
+    expect(read('采煤塌陷区的搬迁补偿标准太低，还有几户没签').urgency).toBe('normal');
+  });
+
+  it('names signing the message, in brackets at its end, after 叫, after a place and 的; a role is no name', () => {
+    expect(read('园区食堂能不能延长到晚上八点？——恒远精工 行政部').enterprise).toBe('恒远精工');
+    expect(read('燃气表不走字，燃气公司说要排队换表（北辰包装材料）').enterprise).toBe('北辰包装材料');
+    expect(read('出口退税到账太慢了。津港化工进出口公司').enterprise).toBe('津港化工进出口公司');
+    expect(read('我们做伺服电机的，叫驰远电驱，想进本地车企的供应链').enterprise).toBe('驰远电驱');
+    expect(read('我们是保税区的华海石化，危化品许可证换证卡住了').enterprise).toBe('华海石化');
+    expect(read('我们是业主，工程款已经付给总包了，工人还来找我们').enterprise).toBeNull();
+  });
+});
