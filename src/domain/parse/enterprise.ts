@@ -167,14 +167,20 @@ function signedBy(t: string): string | null {
   const m =
     /(?:——|—|--|－－|发起人[:：])\s*([^\s，,。！？!?()（）]{2,16})(?:\s+[A-Za-z\u4e00-\u9fa5]{1,4})?\s*$/.exec(t) ??
     /[(（]([^()（）\s]{2,14})[)）]\s*$/.exec(t) ??
-    new RegExp(`[。！？!?～~🙏]\\s*(${NAME_CHAR}{2,10}?(?:${INDUSTRY})(?:${INDUSTRY})?(?:公司)?)(?:\\s+[\\u4e00-\\u9fa5]{1,3})?\\s*$`).exec(t);
+    SIGNED_LAST.exec(t);
   const raw = m?.[1]?.replace(/^[\u4e00-\u9fa5]{2,6}?(?:科技园|产业园|工业园|园区|开发区|新区|保税区)(?=[\u4e00-\u9fa5]{4,})/, '');
   if (!raw) return null;
   if (/^[A-Za-z][A-Za-z0-9 ]+$/.test(raw)) return LATIN_NOT_A_NAME.test(raw) ? null : raw;
-  const trade = new RegExp(`(?:${INDUSTRY})(?:公司)?$`).test(raw) || /(?:有限公司|集团|公司)$/.test(raw);
+  const trade = TRADE_NAME_END.test(raw) || /(?:有限公司|集团|公司)$/.test(raw);
   return (trade ? tradeNameOk(raw) && !SENTENCE_CHAR.test(raw.replace(/(有限公司|公司)$/, '')) : isOpenName(raw)) && !/(的|了|吗|呢|吧|啊|情况|报告|通知)$/.test(raw) ? raw : null;
 }
 
+/** The last sentence of a message, a name with its trade alone ("…协调一下。锦川智能仓储", "…？金桥物流 张"). */
+const SIGNED_LAST = new RegExp(`[。！？!?～~🙏]\\s*(${NAME_CHAR}{2,10}?(?:${INDUSTRY})(?:${INDUSTRY})?(?:公司)?)(?:\\s+[\\u4e00-\\u9fa5]{1,3})?\\s*$`);
+const INDUSTRY_END = new RegExp(`(?:${INDUSTRY})$`);
+const TRADE_NAME_END = new RegExp(`(?:${INDUSTRY})(?:公司)?$`);
+/** "我们是保税区的鑫泰石化": 我们是, a place, 的 and the name. */
+const WE_ARE_PLACE_THEN = new RegExp(`我们是([^，,。！!？?\\s]{2,16}?)的(${NAME_CHAR}{2,8}?)(?=[，,。！!？?\\s]|$)`);
 /** "…的嘉芯半导体", "…的鑫泰石化": a name after a place and 的. */
 const PLACE_THEN_NAME = new RegExp(`^的${NAME_CHAR}{2,8}?(?=[，,。\\s]|$)`);
 
@@ -194,7 +200,7 @@ function enterpriseIn(t: string): string | null {
     const m = HEAD_TRADE_NAME.exec(t);
     const head = m?.[1] ?? m?.[2] ?? VISITED.exec(t)?.[1];
     const called = /(我们|我司|公司)/.test(t) ? CALLED.exec(t)?.[1] : undefined;
-    if (called && (/^[A-Z]/.test(called) ? !LATIN_NOT_A_NAME.test(called) : isOpenName(called) || tradeNameOk(called) && new RegExp(`(?:${INDUSTRY})$`).test(called))) return called;
+    if (called && (/^[A-Z]/.test(called) ? !LATIN_NOT_A_NAME.test(called) : isOpenName(called) || tradeNameOk(called) && INDUSTRY_END.test(called))) return called;
     if (head && tradeNameOk(head) && !NOT_A_NAME_AT_HEAD.test(head) && !SENTENCE_CHAR.test(head.replace(/(厂|公司)$/, ''))) return head;
   }
   const named = parseNamedEnterprise(t);
@@ -252,8 +258,9 @@ function parseNamedEnterprise(t: string): string | null {
       // "我们是拿了证的", "我们是小企业", "我们是主机厂的二级供应商": what the enterprise did or is, not its name
       if (/(了|企业|好好|主机|整车|供应商|总包|分包|业主|合规|引进人才|轻资产)/.test(name)) continue;
       // "我们是保税区的鑫泰石化": a place, then the name
-      const after = new RegExp(`我们是${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}的(${NAME_CHAR}{2,8}?)(?=[，,。！!？?\\s]|$)`).exec(t)?.[1];
-      if (after && !/^[a-z]/.test(after) && (isOpenName(after) || new RegExp(`(?:${INDUSTRY})$`).test(after))) return after;
+      const placed = WE_ARE_PLACE_THEN.exec(t);
+      const after = placed?.[1] === name ? placed[2] : undefined;
+      if (after && !/^[a-z]/.test(after) && (isOpenName(after) || INDUSTRY_END.test(after))) return after;
       // "我们是苏州过来落户的": where the enterprise came from, not its name
       if (/(过来|过去|搬来|迁来|搬过来|迁过来|落户|刚来)/.test(name)) continue;
       // "我们是老字号火锅底料", "我们是一家…": a description, not a name ("我们是冷链物流" cannot be told from "我们是精工模具")
