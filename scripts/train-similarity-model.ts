@@ -34,6 +34,8 @@ export const PAIR_FILES = [
   'duplicate-pairs-round19.jsonl',
   'duplicate-pairs-round20.jsonl',
   'duplicate-pairs-round21.jsonl',
+  'duplicate-pairs-round23.jsonl',
+  'duplicate-pairs-round24.jsonl',
   'train-pairs-extra.jsonl',
   'train-pairs-extra2.jsonl',
   'train-pairs-extra3.jsonl',

@@ -9,13 +9,15 @@ import { holdsLexiconPhrase } from './category.js';
 
 const ENTERPRISE_PATTERNS: RegExp[] = [
   /([\u4e00-\u9fa5()（）]{2,30}?(?:股份有限公司|有限责任公司|有限公司|集团公司|集团))/,
+  // "雷山县苗岭银饰专业合作社": a cooperative's registered name
+  /((?:(?![我你他她这那的是在有和与跟被把给对向从到都也还就又不没说问请帮找让某])[\u4e00-\u9fa5]){2,14}?(?:专业合作社|种植合作社|养殖合作社|合作联社|合作社))/,
   /(?:帮|替|代)(?:[\u4e00-\u9fa5]{2,6}的)?([\u4e00-\u9fa5]{2,12}?)(?:反映|反应|问一下|问下|问问|咨询)/,
   /(?<!说|骂|讲|称)我们是((?:(?!的)[\u4e00-\u9fa5A-Za-z0-9]){2,16}?)(?:的(?!一家|一个|一间|一所)|，|,|。|\s|$|公司|厂|，)/,
   // "我们亿龙置业的项目" — but not "我们手上有政府的项目": a name has no verb of having or being in it
   /我们((?![\u4e00-\u9fa5]*(?:有|在|是|这|那|手上|目前|现在|自己))[\u4e00-\u9fa5]{2,12}?)的(?:项目|厂|工厂|厂区|工地|公司)/,
   /我(?:司|厂)\s*[(（]?([\u4e00-\u9fa5]{2,16}?)[)）]/,
   // "我是青禾乳业的，…", "我是正泰隆的财务": who the writer works for
-  /我是([\u4e00-\u9fa5]{2,10}?)的(?:阿[\u4e00-\u9fa5A-Za-z]|老[\u4e00-\u9fa5](?=[，,。\s])|项目经理|技术员|工程师|主管|班长|财务|会计|出纳|老板|负责人|经理|总经理|副总|董事长|厂长|主任|员工|职工|工作人员|联系人|小[\u4e00-\u9fa5]|[，,。]|$)/,
+  /我是([\u4e00-\u9fa5]{2,10}?)的(?:阿[\u4e00-\u9fa5A-Za-z]|老[\u4e00-\u9fa5](?=[，,。\s])|项目经理|技术员|工程师|主管|班长|财务|会计|出纳|老板|负责人|经理|总经理|副总|董事长|厂长|主任|员工|职工|工作人员|联系人|小[\u4e00-\u9fa5]|[，,。\s]|$)/,
   // "我是润和医药HR", "我是远航机械人事": the role straight after the name
   /我是((?!项目|本|该|这|那|区|新|厂)[\u4e00-\u9fa5]{2,10}?)的?(?:HR|hr|人事|行政|财务|采购|法务|出纳|会计)/,
 ];
@@ -33,15 +35,15 @@ const INDUSTRY =
   '铜业|钢构|钢结构|钢业|钢材|铜材|铝材|汽修|机器人|自动化|米业|粮油|面业|牧业|水产|果业|茶叶|宾馆|饭店|大酒店|百货|家居|装饰|' +
   '橡胶|轮胎|制品|日化|服装|皮革|卫浴|厨具|灯饰|合金|硅业|光纤|快递|农机|重机|汽车部件|生物科技|新能源科技|' +
   '家私|家电|小家电|灯具|纸品|五金制品|实业发展|电脑|摩托|火锅|底料|渔业|织造|' +
-  '进出口|面粉|船务|仓储|石化|焦化|果业|果汁|陶艺|肥业|特钢|重钢|油服|线束|生化|粮贸|路桥|重科|矿机|稀土|钼业|羊绒|绒业|液压|液压件|配件|汽车配件|零部件|汽车零部件|乳品|肉业|粮食|购销|油脂|淀粉|卤味|风电|光纤|冷饮|调味品|重型|矿山|煤业|煤化';
+  '农牧|型材|酱酒|酒厂|进出口|面粉|船务|仓储|石化|焦化|果业|果汁|陶艺|肥业|特钢|重钢|油服|线束|生化|粮贸|路桥|重科|矿机|稀土|钼业|羊绒|绒业|液压|液压件|配件|汽车配件|零部件|汽车零部件|乳品|肉业|粮食|购销|油脂|淀粉|卤味|风电|光纤|冷饮|调味品|重型|矿山|煤业|煤化';
 /** Characters a proper name does not hold: pronouns, verbs and particles of the sentence around it. */
-const NOT_IN_NAME = '我你他她它们这那的是在有做要想和与跟被把给对向从到很太都也还就又不没一上下个些边里去来说问请帮找让';
+const NOT_IN_NAME = '我你他她它们这那的是在有做要想和与跟被把给对向从到很太都也还就又不没一上下个些边里去来说问请帮找让某';
 /** A character of a proper name (和 only inside one: 泰和, 嘉和). */
 const NAME_CHAR = `[^${NOT_IN_NAME}\\s，,。！？!?、：:（）()\\d#@]`;
 /** Any one of those characters. */
 const SENTENCE_CHAR = new RegExp(`[${NOT_IN_NAME}]`);
 /** What follows a name ending in its trade word. */
-const AFTER_TRADE_NAME = `(?=的|这边|那边|这个?|公司|厂|项目|[一二三四]期|[一二三四五六七八九]号|工地|厂区|园区|门口|门前|研发楼|办公楼|实验室|食堂|宿舍|配电房|仓库|车间|[：:]|新|想|要|申|研|在|已|今|明|准备|计划|需要|有|上周|上个?月|上次|本月|最近|近期|去年|目前|现在|一直|反映|反应|跟|给|问|找|被|向|对|招|周边|附近|旁边|[（(]|[A-Za-z]|人事|行政|，|,|。|\\s|$)`;
+const AFTER_TRADE_NAME = `(?=的|这边|那边|这个?|公司|厂|项目|[一二三四]期|[一二三四五六七八九]号|工地|厂区|园区|门口|门前|研发楼|办公楼|实验室|食堂|宿舍|配电房|仓库|车间|[：:]|新|想|要|申|研|在|已|今|明|准备|计划|需要|有|上周|上个?月|上次|本月|最近|近期|去年|目前|现在|一直|反映|反应|跟|给|问|找|被|向|对|招|扩建|扩产|新建|周边|附近|旁边|[（(]|[A-Za-z]|人事|行政|，|,|。|\\s|$)`;
 /** 厂 or 公司 closing a name ("麦香园食品厂"), not a part of the site (厂区, 厂房). */
 const CLOSING = '(?:厂(?!区|房|里|门|长|子)|公司)?';
 const NAMED_BY_INDUSTRY = new RegExp(
@@ -57,14 +59,14 @@ const HEAD_TRADE_NAME = new RegExp(
 );
 
 /** "我们金瑞铜业的原料…", "我们精锐机床招…", "我們悅來酒店年底…": 我们 + a proper name + its industry, whatever follows. */
-const WE_NAME_CHAR = `[^${NOT_IN_NAME.replace(/[来和上下一与]/g, '')}\\s，,。！？!?、：:（）()\\d#@]`;
+const WE_NAME_CHAR = `[^${NOT_IN_NAME.replace(/[来和上下一与里都]/g, '')}\\s，,。！？!?、：:（）()\\d#@]`;
 const WE_NAMED = new RegExp(`(?:我们|我司)(${WE_NAME_CHAR}{2,4}?(?:${INDUSTRY})(?:${INDUSTRY})?${CLOSING})(?!局|委|办|板|园|区|城|站|行业|产业|领域|方面|板块|产品|设备|市场|企业|项目|这块)`);
 
 /** Who is not an enterprise's name at the head of "X反映…" or "X二期…". */
 const NOT_A_NAME_AT_HEAD =
   /^(关于|最近|近期|目前|现在|今天|昨天|本周|这周|上周|今年|去年|本月|上月|这个月|上个月|企业|公司|员工|工人|村民|居民|群众|周边|附近|隔壁|对面|旁边|周围|有人|他们|她们|客户|街道|部门|领导|园区|厂里|老板|家属|业主|商户|市民|网友|职工|不少|很多|多家|部分|好几|几家|有的|有些|大家|我们|我司|我|你们|区里|市里|镇里|村里|社区|项目|工程|厂房|新厂|小区|厂区|本|该|这|那|一|二|三)/;
 /** People and offices that report ("塔吊司机反映", "审评中心"): not an enterprise. */
-const PERSON_AT_END = /(汇报|报告|司机|师傅|工人|员工|保安|[电焊木瓦]工|经理|主任|老板|负责人|会计|财务|家属|房东|物业|邻居|同事|书记|村长|代表|委员|主管|总|人|户|方|局|办|委|所|站|队|群众|居民|村民|业主|市民|商户|会|院|部|处|科|厅|组)$/;
+const PERSON_AT_END = /(汇报|报告|报送|员报|司机|师傅|工人|员工|保安|[电焊木瓦]工|经理|主任|老板|负责人|会计|财务|家属|房东|物业|邻居|同事|书记|村长|代表|委员|主管|总|人|户|方|局|办|委|所|站|队|群众|居民|村民|业主|市民|商户|会|院|部|处|科|厅|组)$/;
 /** "光华印务反映…", "蓝海游艇这边反映…": a name at the head of the message, followed by what it reports. */
 const NAME_THEN_REPORTS = /^([\u4e00-\u9fa5]{2,8}?)(?:这边|那边)?(?:反映|反应)/;
 /** "宏达二期的桩基…", "我们远航三期项目…": a project named by its enterprise and phase. */
@@ -87,7 +89,7 @@ const WE_PLACE_NAME = new RegExp(`^我们[\u4e00-\u9fa5]{2,3}的(${NAME_CHAR}{4,
  * "我们是ZeroG Robotics，…", "NovaCell这边…", "我们LumaTech想问…": a Latin brand (with a lower-case letter: not an
  * abbreviation such as ASAP, FYI, PCB), with its trade word when one follows.
  */
-const LATIN_NAME = new RegExp(`(?:^|我们是|我们|我是|帮|叫|[，,。（(])\\s*((?=[A-Za-z0-9 ]*[a-z])[A-Z][A-Za-z0-9]+(?: [A-Z][A-Za-z0-9]+)?(?:${INDUSTRY}|电源)?|[A-Z]{2,6}(?:${INDUSTRY}))(?=这边|那边|这个|准备|今年|想|要|的|在|[)）]|，|,|。|\\s|$)`, 'g');
+const LATIN_NAME = new RegExp(`(?:^|我们是|我们|这边是|这里是|我是|帮|叫|[，,。（(])\\s*((?=[A-Za-z0-9 ]*[a-z])[A-Z][A-Za-z0-9]+(?: [A-Z][A-Za-z0-9]+)?(?:${INDUSTRY}|电源)?|[A-Z]{2,6}(?:${INDUSTRY}))(?=这边|那边|这个|准备|今年|想|要|的|在|引进|新|[)）]|，|,|。|\\s|$)`, 'g');
 /** English words that open a message or a sentence, not names. */
 const LATIN_NOT_A_NAME = /^(Hi|Hello|Hey|Dear|The|This|That|Thanks|Thank|Sorry|Ok|Okay|Yes|No|Please|Btw|Fyi|Asap|Update|Note|Sir|Boss|Team|Guys|All)$/i;
 /** "速航供应链：货代扣住…": the enterprise signing its message first. */
@@ -96,7 +98,7 @@ const HEAD_COLON = new RegExp(`^(?:[^，,：:]{1,6}的)?(${NAME_CHAR}{4,8}?)[：
 const HEAD_PERSON = new RegExp(`^(${NAME_CHAR}{4,8}?)的(?:小|老)[\u4e00-\u9fa5](?=[，,。：:\s])`);
 /** "我们是做冷鲜肉的兴隆肉业，…": what the enterprise does, then its name. */
 const WE_DO = new RegExp(`我们是(?:做|搞|干|生产|加工)[^，,。]{1,10}?的(${NAME_CHAR}{4,6}?)(?=[，,。\s]|$)`);
-const WE_OPEN = new RegExp(`(?:^|[，,。\\s])我们(${NAME_CHAR}{4,6}?)(?=${TIME_AFTER}|${SITE_AFTER}|的|这边|那边)`);
+const WE_OPEN = new RegExp(`(?:(?:^|[，,。\\s])我们|本公司|敝司)(${NAME_CHAR}{4,6}?)(?=${TIME_AFTER}|${SITE_AFTER}|的|这边|那边|项目|在|跟|想|准备|引进|新建|扩建|拟|外派)`);
 /** "我们锅盔王这边…", "我们洛牡坊是做牡丹深加工的": a short name where the frame is strong. */
 const WE_SHORT = new RegExp(`(?:^|[，,。\\s])我们(${NAME_CHAR}{3,6}?)(?=这边|那边|是做|是搞|是生产|是干|是专门)`);
 /** "草原金牧问下…", "黑土优品想参加…", "走访包头华瑞铝业时…": a name asking, or visited. */
@@ -175,6 +177,11 @@ function signedBy(t: string): string | null {
   return (trade ? tradeNameOk(raw) && !SENTENCE_CHAR.test(raw.replace(/(有限公司|公司)$/, '')) : isOpenName(raw)) && !/(的|了|吗|呢|吧|啊|情况|报告|通知)$/.test(raw) ? raw : null;
 }
 
+/**
+ * An enterprise introduced in English: "we are Golden Durian Trading from …", "Sophie from Coral Bay Resort, …" (a person's name before from: "the new guy from Germany" names a country), "HR of
+ * NovaMed Boao here": up to four capitalised words.
+ */
+const ENGLISH_FRAME = /(?:\b[Ww]e are|\b[Oo]ur company(?: is)?|\bHR of|\b[A-Z][a-z]+ from)\s+((?:[A-Z][A-Za-z0-9&'-]*)(?: (?:[A-Z][A-Za-z0-9&'-]*|\([A-Z]\)))*(?: Pte Ltd| Co\.?,? Ltd\.?| Ltd\.?| Inc\.?| LLC)?)/;
 /** The last sentence of a message, a name with its trade alone ("…协调一下。锦川智能仓储", "…？金桥物流 张"). */
 const SIGNED_LAST = new RegExp(`[。！？!?～~🙏]\\s*(${NAME_CHAR}{2,10}?(?:${INDUSTRY})(?:${INDUSTRY})?(?:公司)?)(?:\\s+[\\u4e00-\\u9fa5]{1,3})?\\s*$`);
 const INDUSTRY_END = new RegExp(`(?:${INDUSTRY})$`);
@@ -190,6 +197,8 @@ const REPORTER_HEAD = /^(?:[^，,：:。]{1,12}?(?:汇报|报告|报|反映|提�
 function enterpriseIn(t: string): string | null {
   const signed = signedBy(t);
   if (signed) return signed;
+  const english = ENGLISH_FRAME.exec(t)?.[1]?.trim();
+  if (english && !LATIN_NOT_A_NAME.test(english.split(' ')[0]!)) return english;
   for (const m of t.matchAll(LATIN_NAME)) {
     // "我们是Yizhuang的嘉芯半导体": a place in letters, then the name
     if (LATIN_NOT_A_NAME.test(m[1]!.split(' ')[0]!) || PLACE_THEN_NAME.test(t.slice((m.index ?? 0) + m[0].length))) continue;
@@ -248,7 +257,7 @@ function parseNamedEnterprise(t: string): string | null {
       // "我们是X项目部": the enterprise, not its site office or department
       const name = m[1]
         // "我司系长春…有限公司", "辖区湘楚建工有限公司", "栏目将武汉光楚科技有限公司", "（武汉…有限公司": the words before it
-        .replace(/^.*(?:关于|辖区内?|栏目将?|其中|将|的|把|被|[（(])(?=[\u4e00-\u9fa5]{4,})/, '')
+        .replace(/^.*(?:关于|辖区内?|栏目将?|其中|将|的|把|被|[（(]|园区|高新区|开发区|新区|保税区|片区)(?=[\u4e00-\u9fa5]{4,})/, '')
         .replace(/^(我们是|我是|我们|我司|我厂|你好|您好|请问|是)/, '')
         .replace(/^系(?=[\u4e00-\u9fa5]{4,})/, '')
         .replace(/(项目部|项目组|办事处|财务部|行政部|人事部|办公室)$/, '');
@@ -256,7 +265,7 @@ function parseNamedEnterprise(t: string): string | null {
       if (/(排名|第[一二三四五六七八九十\d]|前[十\d]|纳税|认定|[年月]|去年|今年|企业$|^区里|^市里|^省里|^县里|类企业|亩均|规上|规模以上|高新技术|专精特新|龙头|示范)/.test(name)) continue;
       if (isPlaceOrThing(name)) continue;
       // "我们是拿了证的", "我们是小企业", "我们是主机厂的二级供应商": what the enterprise did or is, not its name
-      if (/(了|企业|好好|主机|整车|供应商|总包|分包|业主|合规|引进人才|轻资产)/.test(name)) continue;
+      if (/(了|企业|好好|主机|整车|供应商|总包|分包|业主|合规|引进人才|轻资产)|^(有|在|把|被|没|做)/.test(name)) continue;
       // "我们是保税区的鑫泰石化": a place, then the name
       const placed = WE_ARE_PLACE_THEN.exec(t);
       const after = placed?.[1] === name ? placed[2] : undefined;

@@ -28,6 +28,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     ['登记证', 4], [/证.{0,6}(什么时候|何时|啥时候|多久).{0,4}(领|拿|发|办|下来)/, 3],
     // round 17 (inland Yangtze delta)
     ['备案系统', 4],
+    // English, as investors write (round 23)
+    [/\b(permit|licen[cs]e|approval|certificat(e|ion)|registration|filing)\b/i, 4],
   ],
   land: [
     ['用地', 4], ['土地', 3], ['用地指标', 5], ['供地', 4], ['出让', 3], ['挂牌', 2], ['摘牌', 3], ['地块', 3], ['宗地', 4],
@@ -60,6 +62,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     // a supply cut or capped, a line dug through ("光缆又被修路的铲断了", "用电指标被限了", "今天上午开始停气")
     ['停气', 4], ['断气', 4], ['限电', 4], ['用电指标', 5], [/电.{0,4}被限/, 4], ['拉闸', 4],
     [/(光缆|光纤|电缆|网线|水管|燃气管|供水管|自来水管).{0,6}(挖断|铲断|弄断|挖破|断了|被挖)/, 5],
+    // English, as investors write (round 23)
+    [/\b(water pressure|power (cut|outage|supply)|electricity|outage|internet|gas supply|blackout)\b/i, 4],
   ],
   talent: [
     ['招工', 4], ['用工', 4], ['招聘', 3], ['招人', 4], ['招不到', 4], ['没招到', 4], [/招.{0,10}(没招到|招不到|不到人)/, 4],
@@ -79,6 +83,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     // recruiting: a number of workers wanted, job fairs and graduates (an 订单 or 展位 beside them is the reason, not the topic)
     ['招聘会', 4], ['应届生', 4], ['校招', 4], ['校园招聘', 4], ['挡车工', 4], [/缺.{0,3}[\d一二两三四五六七八九十几百]+.{0,2}[个名位](?![月天])[^，。的]{0,4}(工|人|员|师|手)/, 4],
     [/招.{0,2}[\d一二两三四五六七八九十几百]+.{0,2}[个名位](?![月天])/, 3],
+    // English, as investors write (round 23)
+    [/\b(nurses?|hiring|recruit(ing|ment)?|staff shortage|job fairs?|housing for staff)\b/i, 4],
   ],
   finance: [
     ['贷款', 4], ['续贷', 4], ['转贷', 4], ['抽贷', 4], ['断贷', 4], ['授信', 4], ['担保', 4], ['抵押', 3], ['质押', 3],
@@ -93,6 +99,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     ['贷款审批', 5], ['固定资产贷款', 5],
     // rounds 18–19 (Northeast, Central China)
     ['保理', 4], ['供应链金融', 5], [/(专精特新|科技|人才|创业|信用|政采|订单|知识产权|税)贷/, 5], [/(账户|帐户)[^，。；,;]{0,4}(冻结|冻节|被冻|封了)/, 5],
+    // English, as investors write (round 23)
+    [/\b(bank|loans?|account|settlement|financing|credit line|funding)\b/i, 4],
   ],
   policy: [
     ['补贴', 4], ['补助', 4], ['奖励', 3], ['奖补', 4], ['资助', 3], ['扶持', 3], ['兑现', 4], ['到账', 2], ['拨付', 3],
@@ -110,6 +118,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     ['揭榜挂帅', 4], ['配套资金', 3],
     // rounds 18–19 (Northeast, Central China)
     [/(房产税|土地使用税)[^，。；,;]{0,12}(减免|优惠|困难)/, 5],
+    // English, as investors write (round 23)
+    [/\b(tariff|subsid(y|ies)|tax|exemption|incentives?|rebate)\b/i, 4],
   ],
   infrastructure: [
     ['道路', 4], ['修路', 4], ['路面', 3], ['路', 2], ['断头路', 4], ['路灯', 4], ['红绿灯', 4], ['信号灯', 3], ['划线', 3],
@@ -126,6 +136,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/(通勤|上下班).{0,10}(公交|班车|线路)|定制(公交|线路|班车)/, 5],
     // rounds 18–19 (Northeast, Central China)
     ['污水管网', 5],
+    // English, as investors write (round 23)
+    [/\b(road|roads|potholes?|bus(es)?|street ?lights?|parking|drainage)\b/i, 4],
   ],
   construction: [
     ['施工', 2], ['工地', 3], ['开工', 2], ['动工', 2], ['工期', 3], ['进度滞后', 3], ['总包', 3], ['分包', 2], ['施工队', 2],
@@ -137,6 +149,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     ['挡土墙', 3], ['挡墙', 3], ['护坡', 3], ['结构安全', 4], ['专家论证', 3], ['施工方案', 4], ['监理', 3], ['安全员', 3], ['文明施工', 4], ['工程质量', 4], ['返工', 4],
     // rounds 18–19 (Northeast, Central China)
     ['一氧化碳', 4], [/(泥头车|渣土车)[^，。；,;]{0,12}(冲洗|全是泥|撒|洒)|出场.{0,3}不冲洗/, 5],
+    // English, as investors write (round 23)
+    [/\b(contractor|waterproofing|leaks?|site managers?|scaffold(ing)?|crane)\b/i, 4],
   ],
   dispute: [
     ['投诉', 3], ['居民', 3], ['村民', 3], ['噪音', 4], ['扰民', 4], ['异味', 3], ['臭味', 3], ['臭气', 3], ['粉尘', 2],
@@ -160,6 +174,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     ['职务发明', 4], ['要求分成', 3],
     // rounds 18–19 (Northeast, Central China)
     [/(合同|协议)[^，。；,;]{0,10}(不认|不算|没到期就?要?|毁约)|(不认|不承认)[^，。；,;]{0,4}(合同|协议)|换届以后|新(书记|支书)/, 5], ['吵起来', 4], ['过路费', 3],
+    // English, as investors write (round 23)
+    [/\b(dispute|lawsuit|sued|JV partner|changed the (office )?locks)\b/i, 4],
   ],
   market: [
     ['订单', 3], ['销路', 4], ['销售', 3], ['客户', 1], ['大客户', 3], ['采购', 3], ['供货', 3], ['供应商', 3], ['供应链', 4],
@@ -174,6 +190,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     ['价格', 2], ['报价', 3], ['行情', 3],
     ['整车厂', 4], [/(可以|能|给|为|帮|想).{0,6}配套|配套(生产|厂家|商|产品)/, 3], ['直播', 3], ['带货', 4], ['直播基地', 4],
     ['意向投资', 4], ['投资意向', 4], ['项目落地', 3], [/落(一个|个|地)?.{0,8}(万|亿)的?项目/, 4], ['招引', 4],
+    // English, as investors write (round 23)
+    [/\b(distribution hub|distributors?|buyers?|export orders?|trade fair|suppliers? list)\b/i, 4],
   ],
   // what the taxonomy leaves out but enterprises still ask about: intellectual property, media, statistics, party work
   other: [

@@ -58,7 +58,7 @@ const URGENT_PATTERNS = [
   // held up or shut: "拦我们拉玉米的车", "车进不去人出不来", "三个门店全部关起了", "司机们说要集体去劳动监察"
   /(拦|扣)(着|住|下)?[^，。；,;]{0,8}的?车(?!位|间|库|棚|险)|(车|人|货)(都)?(进不去|出不来|进不来)|(门店|店|厂|车间).{0,4}(全部|都|全)关(了|起了|门了)|集体(去|到|上访|讨|找|来)|卷(着|了)?钱(跑|走)|(去|到)[^，。；,;]{0,6}(政府|门口)[^，。；,;]{0,3}(坐|闹|堵|拉横幅)|来[^，。；,;]{0,4}闹/,
   // a danger told in other words: "怕翻车", "墙都被挤出裂缝", a load over one's head, wages paid late, a line stopped, power out all morning
-  /(怕|担心|会|要)翻(车|倒)|不敢(吊|开|干)了|墙.{0,6}(挤|压|顶)出?(裂缝|裂了|裂纹)|从.{0,6}头顶(上)?(过|经过|飞过|转)|(顶上|头顶|房顶)[^，。；,;]{0,4}(吊|转)|工资.{0,8}(晚发|迟发|延发|推迟发|缓发)|[\u4e00-\u9fa5]{1,4}线.{0,4}(停(了|下来|掉)|歇了|趴窝)|(店门|门店|店|厂门)都?开不了|车翻了|翻车了|(站|厂)都停了|咬伤(?!过)|(摔|滑倒|摔倒)了?(俩|[一两二三四五几\d]+个)(人|了)?|(冰|河|水塘|井|坑).{0,8}掉下去|(跳闸|停电|断电|没电).{0,4}(一|整)(清早|早上|上午|下午|晚上|天|夜)/,
+  /(怕|担心|会|要)翻(车|倒)|不敢(吊|开|干)了|墙.{0,6}(挤|压|顶)出?(裂缝|裂了|裂纹)|从.{0,6}头顶(上)?(过|经过|飞过|转)|(顶上|头顶|房顶)[^，。；,;]{0,4}(吊|转)|工资.{0,8}(晚发|迟发|延发|推迟发|缓发)|[\u4e00-\u9fa5]{1,4}线.{0,4}(停(了|下来|掉)|歇了|趴窝)|(店门|门店|店|厂门)都?开不了|车翻了|翻车了|(站|厂)都停了|咬伤(?!过)|咬了(客人|人|员工|工人|小孩|游客)|伤了[一两几\d]个?人|(工人|人)都?歇着|停了(一|两|三|几|\d+)(周|天|个月|个星期)|暂停施工|停止施工|暂停生产|被迫停(车|产|机|工)|把.{0,3}(路|门|大门).{0,2}堵(起|了|住|死)|(人|村民|工人).{0,4}堵(大门|厂门|门口|路)|(摔|滑倒|摔倒)了?(俩|[一两二三四五几\d]+个)(人|了)?|(冰|河|水塘|井|坑).{0,8}掉下去|(跳闸|停电|断电|没电).{0,4}(一|整)(清早|早上|上午|下午|晚上|天|夜)/,
   /(堵着|堵住|围着|守在|赖在|在厂里|在工地).{0,6}(工地|厂门|大门|路|门口|不走|不让)|家属.{0,8}(不走|闹|堵|围|聚集|讨说法)|(被|把).{0,8}(围住|包围|围了|围堵)/,
   // a smell of gas is a leak until shown otherwise
   /(燃气|天然气|煤气|液化气|气罐).{0,10}(气味|味道|异味|漏气|漏了|泄)|(闻到|有股?|一股).{0,4}(燃气|煤气|天然气|液化气)味/,
@@ -74,7 +74,7 @@ const URGENT_PATTERNS = [
   // a crowd gathered ("门口聚了三四十个工人", "好多人来厂门口围观"), the boss gone and the workers at the gate
   /聚(了|着|集了)?(\d+|[一二三四五六七八九十两几]+)(十|百)?(几|多)?(个|号|名)?(人|工人|村民|家属|民工)|(好多|很多|一大?群|一大?帮|大批|一堆)人.{0,8}(门口|厂门|大门|工地|围观|聚)|(跑路|卷款|失联).{0,20}(工人|员工).{0,8}(要钱|要工钱|讨钱|讨薪|来)/,
   // afraid it falls on someone now ("怕会塌", "担心掉下来砸到人"), a wall starting to lean
-  /(怕|担心|惊|恐怕|生怕).{0,8}(掉下来|跌落|砸到|砸伤|砸中|砸亲|砸人|塌|倒下来)|(墙|围墙|楼|房子?|杆|树|招牌|广告牌|棚).{0,4}(开始|已经)?倾斜/,
+  /(怕|担心|惊|恐怕|生怕).{0,8}(掉下来|跌落|砸到|砸伤|砸中|砸亲|砸人|塌|倒下来|会倒|要倒)|(墙|围墙|楼|房子?|杆|树|招牌|广告牌|棚).{0,4}(开始|已经)?倾斜/,
   // kept off the site: "村民站在工地门口不给施工队进"
   /(不给|不准|不许)[^，。；,;]{0,6}(进场|进厂|进来|进去|施工|开工|干活|入)/,
   // a battery cabinet alarming or swelling, something already burnt, work at height over people without a net, a
@@ -102,7 +102,10 @@ const NOT_URGENT =
  */
 const URGENT_CERTAIN = ['急', '马上', '立即', '立刻', '火速', '刻不容缓', '停产', '停工', '着火', '火灾', '起火', '爆炸', '触电', '坍塌'];
 
-const urgentByRules = (s: string) => URGENT.some((w) => s.includes(w)) || URGENT_PATTERNS.some((re) => re.test(s));
+/** Urgency told in English ("our operations have stopped", "urgent", "can't pass safely"). */
+const URGENT_ENGLISH = /\b(urgent|urgently|asap|emergency|immediately|operations have stopped|has stopped|have stopped|shut down|injured|accident|on fire|unsafe|dangerous|not safe|pass safely|high priority)\b/i;
+
+const urgentByRules = (s: string) => URGENT_ENGLISH.test(s) || URGENT.some((w) => s.includes(w)) || URGENT_PATTERNS.some((re) => re.test(s));
 
 /**
  * The rules' reading of a report's urgency: `certain` when a requested date within two days or a word of
@@ -196,7 +199,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     if (/(怎么|为什么|为啥|凭什么|咋)((就|都|显示|成了|变成|标成?|给|被)[^，。,;；]{0,3}|[^，。,;；办]{1,3})(办结|结案|结了|关了|销号|关闭|关单)(?!流程|手续|需要|要)|(还没|没有?|未).{1,12}(就|却|竟然)(给|被)?(办结|结案|结了|关了|销号|关闭)/.test(t)) return 'reopen';
     // "你们说办结了，但补贴一分钱都没到": closed in name only
     if (/(说|显示|标|写)(的是|是)?(已经?)?(办结|办完|解决|结案|办好|处理好)了?[，,]?\s*(但|可是|但是|结果|其实|可|却)?[^。]{0,16}(没|未|还)/.test(t) && !/(满意|好评|差评|星)/.test(t)) return 'reopen';
-    if (!/(不满意|差评|好评|[1-5一二三四五]\s*(颗|个)?星(?!期))/.test(t) && /\breopen\b|not fixed|still not|(重新打开|重新开一下|重开|重办|重新看一下|重新查一下|重新核一下|还没解决|没有解决|未解决|没解决|重新处理|重新办理|重新办|问题依旧|问题还在|还是不行|实际上(还是)?没|其实(还是)?没|并没有(解决|办好|通)|(不能|不算|不应该|不该|怎么能|哪能)(算|当)?(办完|办结|解决|结案|销号|办好|结了)|还是(错|不对)的|(不认|不接受|不认可|不同意)(这个|你们的?)?(解释|答复|结果|说法)|(解释|答复|说法)(我们|企业)?(不认|不接受|不认可|不同意))/.test(t)) return 'reopen';
+    if (!/(不满意|差评|好评|[1-5一二三四五]\s*(颗|个)?星(?!期))/.test(t) && /\breopen\b|not fixed|still not|(重新打开|重新开一下|重开|重办|重新看一下|重新查一下|重新核一下|还没解决|没有解决|未解决|没解决|重新处理|重新办理|重新办|问题依旧|问题还在|还是不行|实际上(还是)?没|其实(还是)?没|并没有(解决|办好|通)|(不能|不算|不应该|不该|怎么能|哪能)(算|当)?(办完|办结|解决|结案|销号|办好|结了)|还是(错|不对)的|了个寂寞|根本无人|根本没人来|(不认|不接受|不认可|不同意)(这个|你们的?)?(解释|答复|结果|说法)|(解释|答复|说法)(我们|企业)?(不认|不接受|不认可|不同意))/.test(t)) return 'reopen';
     // "周报里显示已办结，但实际上我们的电还没通", "还是没气，根本没修好" (with a rating word it is a rating with its reason)
     if (/(实际上.{0,8}(还没|没有?|未)(通|好|解决|修好|办好|恢复)|根本没(修好|解决|办好|通)|还是没(电|水|气|网|修好|解决|通))/.test(t) && !/(满意|评价|好评|差评|星)/.test(t)) return 'reopen';
     // the problem is back after the fix: "今天又断电两次，你们那个修得不行啊", "又漏水了", "修了跟没修一样"
@@ -224,7 +227,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     if (/(在走|走流程|流程中|审批中|审核中|办理中|排队|在审|还在(走|审|办|排|等|处理|流程|协调|核))/.test(t) && !/(怎么|为什么|还没|没有|哪一步|到哪|[?？吗呢]$)/.test(t)) return 'progress';
     if (
       /(进展[:：]|进度更新|更新[:：]|延期|已协调|已对接|已联系|已约|已上报|已报送|已(跟|和|与|同|向).{1,10}(对接|联系|沟通|协调|会商|汇报|反馈|确认)|(等待|等)(企业|对方)?(补充)?材料|现场(会商|踏勘|勘察|查看)|正在(办理|协调|对接|审核|走流程))/.test(t) &&
-      !/(办结|已解决|已办好|办好了|已答复)/.test(t) && !DONE_PLAIN.test(t)
+      !/(办结|已解决|已办好|办好了|已答复|答复[:：])/.test(t) && !DONE_PLAIN.test(t)
     ) {
       return 'progress';
     }
@@ -232,6 +235,8 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     // where it stands (a progress note), they do not close the ticket
     const stillPending =
       /(尚未|还没有?|没有|未能?|不能|无法)(办结|解决|答复|完成|落实|处理完|办好)|(等待?|等着|在等|待|给|会|将|预计|下周|明天|后天|近期|过几天|月底前?|年底前?)[^，。；,;!！]{0,8}(答复|办结|解决|完成|落实)|(等待|等着|在等|正在|已经在|下一步|然后再|还需|还要|仍需|仍在)/;
+    // "#95 已答复企业 暂无法解决 纳入长期台账": answered, as unresolvable (答复's outcome), not pending
+    if (/(已答复|答复[:：]|现予办结)/.test(t) && /(无法解决|暂不能解决|挂账|纳入.{0,4}台账|解释说明)/.test(t)) return 'resolve';
     if (/(办结|已办结|已解决|答复|已处理完|处理完了(?![吗没么])|办完了|已经办完|处理完毕|已完成|销号|已经办好|已办好|办好了|处理好了|已经处理好|搞定|已落实|已送电|已通电|可以关了|可以销号|可以结了|已经?发下来|已经?批下来|已下发|已拿到)/.test(t) || (DONE_PLAIN.test(t) && !ASKED.test(t))) {
       return stillPending.test(t) ? 'progress' : 'resolve';
     }
@@ -255,7 +260,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     return models ? intentFallback(models.ticket, t.replace(TICKET_REF, ''), byLength, models.minProbability, asks ? ['progress', 'resolve'] : []) : byLength;
   }
   // "机器人拿不准的工单列一下": the tickets the bot was unsure of (待确认)
-  if (bare.length <= 24 && /(拿不准|吃不准|不确定|没把握|分不清|认不准|没认准|没认出)的?(工单|单子|分类|类别)|(拿不准|吃不准|没认准|认不准|没把握|分不清)的(那些|那几个|那几条|几个|几条)?(工单|单子)?.{0,3}(给我|发我|拿来|列|拉)|(哪些|哪几个|哪几条)(单子|工单)?.{0,2}(没认准|拿不准|不确定|吃不准)|人工确认的?(工单|单子)|没定性的?(工单|单子)|(分类|类别)(拿不准|不确定|吃不准)|没分好类的?(单子|工单)|(还没|没有?|未)分类的?(单子|工单)?$|(单子|工单)还?没分类|等着?人工确认|待确认的?.{0,2}(拿出来|瞅瞅|瞧瞧|看看)/.test(bare) && !/(我们|我司|企业|申请|材料)/.test(bare)) return 'triage';
+  if (bare.length <= 24 && /(拿不准|吃不准|不确定|没把握|分不清|认不准|没认准|没认出)的?(工单|单子|分类|类别)|(拿不准|吃不准|没认准|认不准|没把握|分不清)的(那些|那几个|那几条|几个|几条)?(工单|单子)?.{0,3}(给我|发我|拿来|列|拉)|(哪些|哪几个|哪几条)(单子|工单)?.{0,2}(没认准|拿不准|不确定|吃不准)|人工确认(分类)?的?(工单|单子)?$|需要人工确认|没定性的?(工单|单子)|(分类|类别)(拿不准|不确定|吃不准)|没分好类的?(单子|工单)|(还没|没有?|未)分类的?(单子|工单)?$|(单子|工单)还?没分类|等着?人工确认|待确认的?.{0,2}(拿出来|瞅瞅|瞧瞧|看看)/.test(bare) && !/(我们|我司|企业|申请|材料)/.test(bare)) return 'triage';
   // 待确认: the tickets whose category awaits a person's check
   if (/^(待确认|待确认工单|待确认分类|待分类工单)(清单|列表)?$/.test(bare)) return 'triage';
   // "待确认的有哪些", "看一下分类待确认的工单", "哪些工单还待确认"
@@ -285,7 +290,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
       /^(看看|看一下|查查|查一下|列一下)?我的(待办|工单|单子|任务)$/.test(bare) ||
       /^(今天|明天|这周|本周)?我(今天|明天|这周|本周)?(还)?有(什么|哪些|几件|几个)(要|需要|得)(处理|办|做|跟)的?$/.test(bare) ||
       /我(今天|明天|这周|本周)?(要|该)办的.{0,4}(列|拉|看)/.test(bare) ||
-      /(明天|今天|这周|本周|后天)就?到期的.{0,6}(单子|清单|列|有几|有哪些)/.test(bare) ||
+      /(明天|今天|这周|本周|后天)就?到期的.{0,6}(单子|清单|列|有几|有哪些|有哪几|哪几个)/.test(bare) ||
       /^我(今天|明天|这周|本周)?(该|要|得)(干啥|干什么|做什么|办啥|办什么|忙啥)/.test(bare) ||
       /(快|要|将|马上)到期的?.{0,6}(单子|清单|列表|名单|工单|列一下|拉一下|拉个)/.test(bare))
   ) {
@@ -320,6 +325,9 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   if (bare.length <= 16 && (/超期.{0,3}(有哪些|清单|列表|名单|明细)/.test(bare) || /^(都有|还有)?(哪些|哪几)(个|件|单|条)?(工单|单子|问题|件)?.{0,4}(超期|逾期)(了|的)?(呢|啊)?$/.test(bare))) return 'query';
   // "凤凰电缆那条路的事有人在跟吗": asking whether anyone handles a matter already raised
   if (bare.length <= 30 && /(事|问题|事情)(现在)?(有人在?(跟|管|处理|办|负责|跟进)|有没有人(在)?(跟|管|处理|办|跟进)|谁在(跟|管|处理|办|跟进))(吗|没|么|呢|没有)?$/.test(bare)) return 'query';
+  // English: "What can this bot do?" asks for help; a sentence of six words or more in a service group is a report
+  if (/what can (this|the|you)\s*(bot)?\s*do|english (guide|manual|version)|how (do i|to) use (this|the) bot/i.test(t)) return 'help';
+  if (/[A-Za-z]{2,}(?:[\s,;:'()-]+[A-Za-z]{2,}){5,}/.test(t) && !/^(hi|hello|hey|thanks|thank you|ok|good morning)\b[^.?!]{0,20}[.!]?$/i.test(t.trim())) return 'report';
   if (isChat(bare)) return 'chat';
   // about the group itself: "刚才发错群了，不好意思", "群里的文件我下载不了，谁能再发一次"
   if (bare.length <= 30 && /(发错群|发错了|群里的?(文件|通知|表格|链接|附件)|群文件|撤回)/.test(bare) && !/(我们|我司|企业|厂)/.test(bare)) return 'chat';

@@ -413,3 +413,47 @@ describe('after rounds 20 and 21', () => {
     expect(read('我们是业主，工程款已经付给总包了，工人还来找我们').enterprise).toBeNull();
   });
 });
+
+// Rounds 23 (Hainan and the Beibu Gulf) and 24 (Guizhou), made general after their one scoring run; these sentences
+// are new.
+describe('after rounds 23 and 24', () => {
+  it('English: a report of some length, its category and urgency, the enterprise introduced; a help question', () => {
+    const r = read('Hi, this is Anna from Sunrise Bay Hotel. The road to our hotel has deep potholes and buses cannot pass safely.');
+    expect(r).toMatchObject({ intent: 'report', category: 'infrastructure', urgency: 'urgent', enterprise: 'Sunrise Bay Hotel' });
+    expect(read('We are Harbor Fresh Trading from Vietnam, our import licence renewal is stuck for a month').enterprise).toBe('Harbor Fresh Trading');
+    expect(read('The new engineer from Spain needs a residence permit extension, where do we apply').enterprise).toBeNull();
+    expect(read('What can this bot do?').intent).toBe('help');
+  });
+
+  it('answered as unresolvable closes; 了个寂寞 reopens; 这个类别错了; 明天到期的有哪几个; 人工确认分类', () => {
+    expect(read('#41 已答复企业 暂无法解决 纳入长期台账').intent).toBe('resolve');
+    expect(read('#42 答复：供电公司已同意增容，企业已确认').intent).toBe('resolve');
+    expect(read('#43 销号了个寂寞 根本没人来过').intent).toBe('reopen');
+    expect(read('#44 这个类别错了 应该是用工人才').intent).toBe('correct');
+    expect(read('明天到期的有哪几个').intent).toBe('query');
+    expect(read('有哪些需要人工确认分类的').intent).toBe('triage');
+  });
+
+  it('stoppages and harm in other words', () => {
+    expect(read('台风过后工地停了一周了，什么时候能复工').urgency).toBe('urgent');
+    expect(read('路上没灯，上个月还伤了一个人').urgency).toBe('urgent');
+    expect(read('方案论证排不上，工人都歇着了').urgency).toBe('urgent');
+    expect(read('质监站下了整改通知，该区域暂停施工').urgency).toBe('urgent');
+    expect(read('蒸汽压力不稳，一套装置被迫停车').urgency).toBe('urgent');
+    expect(read('十几个村民把进厂的路堵起了').urgency).toBe('urgent');
+    expect(read('景区的流浪狗咬了游客').urgency).toBe('urgent');
+  });
+
+  it('a promise made earlier is no requested date', () => {
+    expect(read('补偿协议早签了，说好两个月内付，到现在没到账').deadline).toBeNull();
+  });
+
+  it('names: 我们X在, 我们 + a name with 里 or 都 + its trade, a cooperative, a park before a registered name, 某 is no name', () => {
+    expect(read('我们黔岭数港在贵安的机房，扩容报告交了两个月').enterprise).toBe('黔岭数港');
+    expect(read('我们凯里苗香食品厂跟隔壁厂共用一条路').enterprise).toBe('凯里苗香食品厂');
+    expect(read('我们成都锦程化工的技改补贴还没到').enterprise).toBe('成都锦程化工');
+    expect(read('台江县苗绣专业合作社的厂房想扩建，用地怎么办').enterprise).toBe('台江县苗绣专业合作社');
+    expect(read('高新区黔图光电有限公司反映，需要招二十名技工').enterprise).toBe('黔图光电有限公司');
+    expect(read('某矿业公司拖欠运费，运输户要去区里上访').enterprise).toBeNull();
+  });
+});
