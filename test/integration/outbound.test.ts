@@ -14,6 +14,8 @@ import { waitForDrain } from '../helpers/queue-drain.js';
 
 const LEADERS_KEY = '00000000-0000-0000-0000-000000000002';
 const BAD_KEY = '00000000-0000-0000-0000-00000000dead';
+const DEAD_KEY = '00000000-0000-0000-0000-0000000dead1';
+const ORPHAN_KEY = '00000000-0000-0000-0000-0000000dead2';
 const mongoUri = testMongoUri('outbound');
 let store: Store;
 let fake: FakePlatforms;
@@ -25,6 +27,8 @@ beforeAll(async () => {
   const v = validateDirectory(YAML.parse(readFileSync(sharedPath('examples/directory.yaml'), 'utf8')));
   if (!v.ok) throw new Error('bad directory');
   v.data.groups.push({ platform: 'wecom', chatId: 'wrkBroken', name: '失效群', kind: 'taskforce', webhookKey: BAD_KEY });
+  v.data.groups.push({ platform: 'wecom', chatId: 'wrkDead', name: '失效群一', kind: 'taskforce', webhookKey: DEAD_KEY });
+  v.data.groups.push({ platform: 'wecom', chatId: 'wrkOrphan', name: '失效群二', kind: 'taskforce', webhookKey: ORPHAN_KEY });
   await createDirectoryRepository(store.conn).replace(v.data, new Date());
 });
 afterEach(async () => {
@@ -216,3 +220,54 @@ describe('outbound delivery', () => {
 });
 
 const cli = (args: string[], env: Record<string, string>) => runCli(args, env);
+
+const toKey = (r: Recorded) => (r.path === '/cgi-bin/webhook/send' ? r.query.get('key') : null);
+
+/**
+ * `xiaoer outbound status` counts each send in exactly one column. A send that failed for good stays in BullMQ's
+ * `failed` set (removeOnFail keeps it for 30 days) and, once its dead-letter hook has run, also has a dead letter: it
+ * counts only as dead-lettered. Only a send failed for good without a dead letter (the hook never ran) counts as
+ * failed. A send still to be retried after an error waits in `delayed` (BullMQ's backoff), never in `failed`.
+ *
+ * How this test was checked to fail: with the CLI counting every `failed` job (the state before the fix), the
+ * dead-lettered destination shows `failed: 2` beside `deadLettered: 2` → red.
+ */
+describe('xiaoer outbound status', () => {
+  it('counts a send failed for good once: dead-lettered when its dead letter exists, failed only without one', async () => {
+    // both groups refuse for good (93000: no retries)
+    fake.setResponder((r) => (toKey(r) === DEAD_KEY || toKey(r) === ORPHAN_KEY ? { body: { errcode: 93000, errmsg: 'invalid webhook url' } } : undefined));
+    const prefix = testQueuePrefix();
+
+    // one send whose process died before its dead-letter hook ran: failed, no dead letter
+    const orphan = env({ prefix, deadLetterHook: false });
+    await orphan.outbox.send('orphan', 0, { kind: 'group', platform: 'wecom', chatId: 'wrkOrphan' }, text('orphan-0'));
+    await expect.poll(async () => orphan.producer.queues.outbound.getJobCounts('failed'), { timeout: 15_000 }).toEqual({ failed: 1 });
+    await waitForDrain(testRedisUrl(), prefix, { queues: ['outbound'], extra: () => fake.requests.length });
+    await orphan.stop();
+    envs.splice(envs.indexOf(orphan), 1);
+
+    // two sends dead-lettered by the hook (their jobs stay in BullMQ's failed set)
+    const e = env({ prefix });
+    for (let i = 0; i < 2; i++) await e.outbox.send('dead', i, { kind: 'group', platform: 'wecom', chatId: 'wrkDead' }, text(`dead-${i}`));
+    await expect.poll(async () => (await e.deadLetters.list()).length, { timeout: 15_000 }).toBe(2);
+    await waitForDrain(testRedisUrl(), prefix, { queues: ['outbound'], extra: () => fake.requests.length });
+    expect(await e.producer.queues.outbound.getJobCounts('failed')).toEqual({ failed: 3 });
+
+    const cliEnv = { MONGODB_URI: mongoUri, REDIS_URL: testRedisUrl(), XIAOER_QUEUE_PREFIX: prefix };
+    const json = await runCli(['outbound', 'status', '--json'], cliEnv);
+    expect(json.code, json.err).toBe(0);
+    const status = JSON.parse(json.out) as { destinations: { destination: string }[]; deadLetteredTotal: number };
+    // the store is shared with this file's other tests (their 失效群's dead letters are counted too): these two groups
+    expect(status.destinations.filter((d) => /wrk(Dead|Orphan)$/.test(d.destination))).toEqual([
+      { destination: 'wecom:chat:wrkDead', queued: 0, delayed: 0, active: 0, failed: 0, deadLettered: 2 },
+      { destination: 'wecom:chat:wrkOrphan', queued: 0, delayed: 0, active: 0, failed: 1, deadLettered: 0 },
+    ]);
+    expect(status.deadLetteredTotal).toBe(2);
+
+    const table = await runCli(['outbound', 'status'], cliEnv);
+    expect(table.code, table.err).toBe(0);
+    const lines = table.out.split('\n');
+    expect(lines).toContain('wecom:chat:wrkDead  排队 0 · 延时/待重试 0 · 发送中 0 · 失败未入死信 0 · 死信 2');
+    expect(lines).toContain('wecom:chat:wrkOrphan  排队 0 · 延时/待重试 0 · 发送中 0 · 失败未入死信 1 · 死信 0');
+  }, 60_000);
+});
