@@ -178,8 +178,9 @@ function signedBy(t: string): string | null {
 }
 
 /**
- * An enterprise introduced in English: "we are Golden Durian Trading from …", "Sophie from Coral Bay Resort, …" (a person's name before from: "the new guy from Germany" names a country), "HR of
- * NovaMed Boao here": up to four capitalised words.
+ * An enterprise introduced in English: "we are Golden Durian Trading from …", "Sophie from Coral Bay Resort, …",
+ * "HR of NovaMed Boao here": up to four capitalised words. Only a person's name stands before "from" ("the new guy
+ * from Germany" names a country).
  */
 const ENGLISH_FRAME = /(?:\b[Ww]e are|\b[Oo]ur company(?: is)?|\bHR of|\b[A-Z][a-z]+ from)\s+((?:[A-Z][A-Za-z0-9&'-]*)(?: (?:[A-Z][A-Za-z0-9&'-]*|\([A-Z]\)))*(?: Pte Ltd| Co\.?,? Ltd\.?| Ltd\.?| Inc\.?| LLC)?)/;
 /** The last sentence of a message, a name with its trade alone ("…协调一下。锦川智能仓储", "…？金桥物流 张"). */
