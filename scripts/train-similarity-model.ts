@@ -36,6 +36,8 @@ export const PAIR_FILES = [
   'duplicate-pairs-round21.jsonl',
   'duplicate-pairs-round23.jsonl',
   'duplicate-pairs-round24.jsonl',
+  'duplicate-pairs-round25.jsonl',
+  'duplicate-pairs-round26.jsonl',
   'train-pairs-extra.jsonl',
   'train-pairs-extra2.jsonl',
   'train-pairs-extra3.jsonl',

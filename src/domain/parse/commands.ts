@@ -4,11 +4,11 @@ import { CATEGORIES, type Category, type Urgency } from '../ticket.js';
 
 /**
  * A ticket reference: `#12`, `＃12`, `12号问题`, `12号工单`, `工单12`, `第12号`, `274号` at the head of a message followed by
- * a space, a comma or who does what (`58号我签收了`, `131号都过了期限了`), and a command verb with its number (`办结61号 …`,
- * `签收 125号`). The number is in one of the groups.
+ * a space, a comma, 我, 已 or 不是 (`58号我签收了`; not `28号没送电`, a date), `第86号` alone (not `第3号路灯`), and a command
+ * verb with its number (`办结61号 …`, `签收 125号`). The number is in one of the groups.
  */
 export const TICKET_REF =
-  /#\s*(\d{1,7})|(\d{1,7})\s*号(?:问题|工单|单子?)|(?:工单|问题|第)\s*(\d{1,7})(?=号)|(?:工单|问题)\s*(\d{1,7})|^(?:(?:认领|签收|办结|答复|转办|退单|催办|重办|评价)\s*)?(\d{1,7})号(?=[\s，,]|$|我|已|这|那|企业|都|还|不是|没)|^(?:认领|签收|办结|答复|转办|退单|催办|重办|评价)\s*(\d{1,7})(?=\s|$)|(?:认领|签收|办结|催办|评价|转办|重办)\s*(\d{1,7})号$/;
+  /#\s*(\d{1,7})|(\d{1,7})\s*号(?:问题|工单|单子?)|第\s*(\d{1,7})号(?=[\s，,]|$|问题|工单)|(?:工单|问题)\s*(\d{1,7})|^(?:(?:认领|签收|办结|答复|转办|退单|催办|重办|评价)\s*)?(\d{1,7})号(?=[\s，,]|$|我|已|不是)|^(?:认领|签收|办结|答复|转办|退单|催办|重办|评价)\s*(\d{1,7})(?=\s|$)|(?:认领|签收|办结|催办|评价|转办|重办)\s*(\d{1,7})号$/;
 /** Every ticket reference of a text, to take them out of it. */
 const TICKET_REFS = new RegExp(TICKET_REF.source, 'g');
 

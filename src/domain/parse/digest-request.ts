@@ -15,7 +15,7 @@ export interface DigestRequest {
 }
 
 /** Figures only the digest answers: named alone, they are a request for numbers. */
-const STRONG = /(破解率|响应率|满意率|满意度|回潮率|及时率|办结率|超期率|参评率|好评率|差评率|红黑榜|排名|排行|简报|日报|周报|月报|问题汇总|数据汇总|情况汇总|汇总数据|统计数据|今日数据|工作台账数据|红榜|黑榜|(满意|好评|差评|办结|办完|解决|解决掉|超期|回潮|按时|及时|办好)[\u4e00-\u9fa5]{0,2}的?(比例|占比|百分比)|(解决|办结|办好)了?又(冒|出现|反复|回来)[\u4e00-\u9fa5]{0,4}的.{0,4}(几|多少))/;
+const STRONG = /(破解率|解决率|响应率|满意率|满意度|回潮率|及时率|办结率|超期率|参评率|好评率|差评率|红黑榜|排名|排行|简报|日报|周报|月报|问题汇总|数据汇总|情况汇总|汇总数据|统计数据|今日数据|工作台账数据|红榜|黑榜|(满意|好评|差评|办结|办完|解决|解决掉|超期|回潮|按时|及时|办好)[\u4e00-\u9fa5]{0,2}的?(比例|占比|百分比)|(解决|办结|办好)了?又(冒|出现|反复|回来)[\u4e00-\u9fa5]{0,4}的.{0,4}(几|多少))/;
 /** Figures that read as numbers only with a period or a scope, and a request or question with them. */
 const WEAK = /(新增|办结|在办|超期|销号|差评|好评|评价|满意|回潮|受理|响应|时长|用时|问题|工单|诉求|数据|数字|统计|情况|汇总|通报|数量|件数|多少件|几件|多少单|几单|单子|进来|结了|还剩|剩下|过了期限|逾期|没办完|未办结|压着|积压)/;
 const PERIOD = /(目前|现在|当前|截至目前|今天|今日|昨天|昨日|本周|这周|这个?星期|[这本上]个?礼拜|上周|上个?星期|本月|这个?月|上个?月|月度|季度|今年|本年|年度|全年|今年以来|年初以来|以来)/;
@@ -62,7 +62,7 @@ export function parseDigestRequest(bare: string): DigestRequest | null {
   // "我们的用电申请本月能批吗": an enterprise's own problem, whatever figure words it has ("各街道反映的问题数量统计一下"
   // is a leader's count over a scope, not one enterprise's matter)
   const leaderScope = scoped && !FIRST_PERSON.test(bare) && /(统计|数量|多少|几个|几件|排名|排行|汇总|比一比|最多|最少)/.test(bare);
-  if (OWN_PROBLEM.test(bare) && !leaderScope && !/(破解率|响应率|满意率|办结率|超期率|参评率)/.test(bare)) return null;
+  if (OWN_PROBLEM.test(bare) && !leaderScope && !/(破解率|解决率|响应率|满意率|办结率|超期率|参评率)/.test(bare)) return null;
   // a figure word inside a longer sentence that asks nothing ("我们厂在全区纳税排名前十，…") is not a request
   if (strong && !weak && !compare && !ASK.test(bare.replace(STRONG, '')) && bare.length > 12) return null;
   // "这周超期的有哪些", "超期清单": the overdue tickets themselves (查询), not the figure

@@ -10,7 +10,7 @@ import { holdsLexiconPhrase } from './category.js';
 const ENTERPRISE_PATTERNS: RegExp[] = [
   /([\u4e00-\u9fa5()（）]{2,30}?(?:股份有限公司|有限责任公司|有限公司|集团公司|集团))/,
   // "雷山县苗岭银饰专业合作社": a cooperative's registered name
-  /((?:(?![我你他她这那的是在有和与跟被把给对向从到都也还就又不没说问请帮找让某])[\u4e00-\u9fa5]){2,14}?(?:专业合作社|种植合作社|养殖合作社|合作联社|合作社))/,
+  /((?:(?![我们你他她这那的是在有和与跟被把给对向从到都也还就又不没说问请帮找让某])[\u4e00-\u9fa5]){4,14}?(?:专业|种植|养殖)?(?:合作社|合作联社))/,
   /(?:帮|替|代)(?:[\u4e00-\u9fa5]{2,6}的)?([\u4e00-\u9fa5]{2,12}?)(?:反映|反应|问一下|问下|问问|咨询)/,
   /(?<!说|骂|讲|称)我们是((?:(?!的)[\u4e00-\u9fa5A-Za-z0-9]){2,16}?)(?:的(?!一家|一个|一间|一所)|，|,|。|\s|$|公司|厂|，)/,
   // "我们亿龙置业的项目" — but not "我们手上有政府的项目": a name has no verb of having or being in it
@@ -35,15 +35,15 @@ const INDUSTRY =
   '铜业|钢构|钢结构|钢业|钢材|铜材|铝材|汽修|机器人|自动化|米业|粮油|面业|牧业|水产|果业|茶叶|宾馆|饭店|大酒店|百货|家居|装饰|' +
   '橡胶|轮胎|制品|日化|服装|皮革|卫浴|厨具|灯饰|合金|硅业|光纤|快递|农机|重机|汽车部件|生物科技|新能源科技|' +
   '家私|家电|小家电|灯具|纸品|五金制品|实业发展|电脑|摩托|火锅|底料|渔业|织造|' +
-  '农牧|型材|酱酒|酒厂|进出口|面粉|船务|仓储|石化|焦化|果业|果汁|陶艺|肥业|特钢|重钢|油服|线束|生化|粮贸|路桥|重科|矿机|稀土|钼业|羊绒|绒业|液压|液压件|配件|汽车配件|零部件|汽车零部件|乳品|肉业|粮食|购销|油脂|淀粉|卤味|风电|光纤|冷饮|调味品|重型|矿山|煤业|煤化';
+  '锂业|钨业|窑业|瓷业|瓷土|驾校|番茄|果园|储运|光能|农牧|型材|酱酒|酒厂|进出口|面粉|船务|仓储|石化|焦化|果业|果汁|陶艺|肥业|特钢|重钢|油服|线束|生化|粮贸|路桥|重科|矿机|稀土|钼业|羊绒|绒业|液压|液压件|配件|汽车配件|零部件|汽车零部件|乳品|肉业|粮食|购销|油脂|淀粉|卤味|风电|光纤|冷饮|调味品|重型|矿山|煤业|煤化';
 /** Characters a proper name does not hold: pronouns, verbs and particles of the sentence around it. */
-const NOT_IN_NAME = '我你他她它们这那的是在有做要想和与跟被把给对向从到很太都也还就又不没一上下个些边里去来说问请帮找让某';
+const NOT_IN_NAME = '我你他她它们这那的是在有做要想和与跟被把给对向从到很太都也还就又不没一上下个些边里去来说问请帮找让某了哪';
 /** A character of a proper name (和 only inside one: 泰和, 嘉和). */
 const NAME_CHAR = `[^${NOT_IN_NAME}\\s，,。！？!?、：:（）()\\d#@]`;
 /** Any one of those characters. */
 const SENTENCE_CHAR = new RegExp(`[${NOT_IN_NAME}]`);
 /** What follows a name ending in its trade word. */
-const AFTER_TRADE_NAME = `(?=的|这边|那边|这个?|公司|厂|项目|[一二三四]期|[一二三四五六七八九]号|工地|厂区|园区|门口|门前|研发楼|办公楼|实验室|食堂|宿舍|配电房|仓库|车间|[：:]|新|想|要|申|研|在|已|今|明|准备|计划|需要|有|上周|上个?月|上次|本月|最近|近期|去年|目前|现在|一直|反映|反应|跟|给|问|找|被|向|对|招|扩建|扩产|新建|周边|附近|旁边|[（(]|[A-Za-z]|人事|行政|，|,|。|\\s|$)`;
+const AFTER_TRADE_NAME = `(?=的|这边|那边|这个?|公司|厂|项目|[一二三四]期|[一二三四五六七八九]号|工地|厂区|门口|门前|研发楼|办公楼|实验室|食堂|宿舍|配电房|仓库|车间|[：:]|新|想|要|申|研|在|已|今|明|准备|计划|需要|有|上周|上个?月|上次|本月|最近|近期|去年|目前|现在|一直|反映|反应|跟|给|问|找|被|向|对|招|是|从|过|因|拟|将|与|和|上市|榨季|扩建|扩产|新建|周边|附近|旁边|[（(]|[A-Za-z]|人事|行政|，|,|。|\\s|$)`;
 /** 厂 or 公司 closing a name ("麦香园食品厂"), not a part of the site (厂区, 厂房). */
 const CLOSING = '(?:厂(?!区|房|里|门|长|子)|公司)?';
 const NAMED_BY_INDUSTRY = new RegExp(
@@ -55,7 +55,7 @@ const NAMED_BY_INDUSTRY = new RegExp(
  * the name that follows.
  */
 const HEAD_TRADE_NAME = new RegExp(
-  `(?:(?:^(?:帮|替|代)?|[。：:]\\s*)(${NAME_CHAR}{2,6}?(?:${INDUSTRY})(?:${INDUSTRY})?${CLOSING})|(?:^|我们是?|我是)${NAME_CHAR}{2,5}的(${NAME_CHAR}{2,4}?(?:${INDUSTRY})(?:${INDUSTRY})?${CLOSING}))${AFTER_TRADE_NAME}`,
+  `(?:(?:^(?:帮|替|代)?|[。：:？?！!]\\s*)(${NAME_CHAR}{2,6}?(?:${INDUSTRY})(?:${INDUSTRY})?${CLOSING})|(?:^|我们是?|我是)${NAME_CHAR}{2,5}的(${NAME_CHAR}{2,4}?(?:${INDUSTRY})(?:${INDUSTRY})?${CLOSING}))${AFTER_TRADE_NAME}`,
 );
 
 /** "我们金瑞铜业的原料…", "我们精锐机床招…", "我們悅來酒店年底…": 我们 + a proper name + its industry, whatever follows. */
@@ -64,7 +64,7 @@ const WE_NAMED = new RegExp(`(?:我们|我司)(${WE_NAME_CHAR}{2,4}?(?:${INDUSTR
 
 /** Who is not an enterprise's name at the head of "X反映…" or "X二期…". */
 const NOT_A_NAME_AT_HEAD =
-  /^(关于|最近|近期|目前|现在|今天|昨天|本周|这周|上周|今年|去年|本月|上月|这个月|上个月|企业|公司|员工|工人|村民|居民|群众|周边|附近|隔壁|对面|旁边|周围|有人|他们|她们|客户|街道|部门|领导|园区|厂里|老板|家属|业主|商户|市民|网友|职工|不少|很多|多家|部分|好几|几家|有的|有些|大家|我们|我司|我|你们|区里|市里|镇里|村里|社区|项目|工程|厂房|新厂|小区|厂区|本|该|这|那|一|二|三)/;
+  /^([东南西北中]区|走访|关于|最近|近期|目前|现在|今天|昨天|本周|这周|上周|今年|去年|本月|上月|这个月|上个月|企业|公司|员工|工人|村民|居民|群众|周边|附近|隔壁|对面|旁边|周围|有人|他们|她们|客户|街道|部门|领导|园区|厂里|老板|家属|业主|商户|市民|网友|职工|不少|很多|多家|部分|好几|几家|有的|有些|大家|我们|我司|我|你们|区里|市里|镇里|村里|社区|项目|工程|厂房|新厂|小区|厂区|本|该|这|那|一|二|三)/;
 /** People and offices that report ("塔吊司机反映", "审评中心"): not an enterprise. */
 const PERSON_AT_END = /(汇报|报告|报送|员报|司机|师傅|工人|员工|保安|[电焊木瓦]工|经理|主任|老板|负责人|会计|财务|家属|房东|物业|邻居|同事|书记|村长|代表|委员|主管|总|人|户|方|局|办|委|所|站|队|群众|居民|村民|业主|市民|商户|会|院|部|处|科|厅|组)$/;
 /** "光华印务反映…", "蓝海游艇这边反映…": a name at the head of the message, followed by what it reports. */
@@ -89,7 +89,7 @@ const WE_PLACE_NAME = new RegExp(`^我们[\u4e00-\u9fa5]{2,3}的(${NAME_CHAR}{4,
  * "我们是ZeroG Robotics，…", "NovaCell这边…", "我们LumaTech想问…": a Latin brand (with a lower-case letter: not an
  * abbreviation such as ASAP, FYI, PCB), with its trade word when one follows.
  */
-const LATIN_NAME = new RegExp(`(?:^|我们是|我们|这边是|这里是|我是|帮|叫|[，,。（(])\\s*((?=[A-Za-z0-9 ]*[a-z])[A-Z][A-Za-z0-9]+(?: [A-Z][A-Za-z0-9]+)?(?:${INDUSTRY}|电源)?|[A-Z]{2,6}(?:${INDUSTRY}))(?=这边|那边|这个|准备|今年|想|要|的|在|引进|新|[)）]|，|,|。|\\s|$)`, 'g');
+const LATIN_NAME = new RegExp(`(?:^|我们是|我们|这边是|这里是|我是|帮|叫|[，,。（(])\\s*((?=[A-Za-z0-9 -]*[a-z])[A-Z][A-Za-z0-9-]+(?: [A-Z][A-Za-z0-9-]+){0,3}(?:${INDUSTRY}|电源)?|[A-Z]{2,6}(?:${INDUSTRY}))(?=这边|那边|这个|准备|今年|想|要|的|在|引进|新|[)）]|，|,|。|\\s|$)`, 'g');
 /** English words that open a message or a sentence, not names. */
 const LATIN_NOT_A_NAME = /^(Hi|Hello|Hey|Dear|The|This|That|Thanks|Thank|Sorry|Ok|Okay|Yes|No|Please|Btw|Fyi|Asap|Update|Note|Sir|Boss|Team|Guys|All)$/i;
 /** "速航供应链：货代扣住…": the enterprise signing its message first. */
@@ -105,7 +105,7 @@ const WE_SHORT = new RegExp(`(?:^|[，,。\\s])我们(${NAME_CHAR}{3,6}?)(?=这�
 const HEAD_ASKS = new RegExp(`^(${NAME_CHAR}{4,8}?)(?:这边|那边)?(?:问下|问一下|想问|想咨询|咨询一下|请教|想(?:进|参加|加入|申请|搞|在|把|请|找|办))`);
 /** "我们做汽车线束的，叫联创电装", "叫MindLoop": the name given. */
 const CALLED = new RegExp(`(?:叫|名叫|名字叫)\\s*([A-Z][A-Za-z0-9]+|${NAME_CHAR}{2,8}?)(?=[，,。！!？?\\s]|$)`);
-const VISITED = new RegExp(`走访(?:中了解[，,：:]?)?(${NAME_CHAR}{4,12}?)(?:时|期间|过程中|中|[，,：:])`);
+const VISITED = new RegExp(`走访(?:中了解[，,：:]?|中)?(${NAME_CHAR}{4,12}?)(?:时|期间|过程中|反映|提出|了解到|中|[，,：:])`);
 /** At the head only a plain time follows a name ("大漠星河营地去年建的"): "…完工后一直" is a clause, not a name. */
 const HEAD_TIME = new RegExp(`^(${NAME_CHAR}{5,8}?)(?=上周|上个?月|去年|今年|前年)`);
 
@@ -125,6 +125,9 @@ function isOpenName(name: string): boolean {
     !BRAND_IS_TRADE.test(name) &&
     !OPEN_NOT_BRAND.test(name) &&
     !SITE_AT_END.test(name) &&
+    !/[厂店场].+/.test(name) &&
+    // "我们胡椒合作社": a kind of cooperative, not one (a registered one has a name of its own before it)
+    !/^[\u4e00-\u9fa5]{1,3}(专业|种植|养殖)?合作社$/.test(name) &&
     !holdsLexiconPhrase(name)
   );
 }
@@ -158,7 +161,7 @@ export function parseEnterprise(t: string): string | null {
   if (found) return found;
   // "代办员老孙汇报：天盛冷链的…", "关于星联重工三期项目…的报告": who writes, then the matter
   const after = t.replace(REPORTER_HEAD, '');
-  return after !== t ? enterpriseIn(after) : null;
+  return after !== t && after ? enterpriseIn(after) : null;
 }
 
 /**
@@ -187,31 +190,37 @@ const ENGLISH_FRAME = /(?:\b[Ww]e are|\b[Oo]ur company(?: is)?|\bHR of|\b[A-Z][a
 const SIGNED_LAST = new RegExp(`[。！？!?～~🙏]\\s*(${NAME_CHAR}{2,10}?(?:${INDUSTRY})(?:${INDUSTRY})?(?:公司)?)(?:\\s+[\\u4e00-\\u9fa5]{1,3})?\\s*$`);
 const INDUSTRY_END = new RegExp(`(?:${INDUSTRY})$`);
 const TRADE_NAME_END = new RegExp(`(?:${INDUSTRY})(?:公司)?$`);
+/** "晶阳新能源哈密光伏电站": the enterprise's name before one of its plants. */
+const PLANT_OF = new RegExp(`^(.{2,6}?(?:${INDUSTRY})+)(?=.{2,8}(?:电站|项目|基地|工厂|分公司)$)`);
 /** "我们是保税区的鑫泰石化": 我们是, a place, 的 and the name. */
 const WE_ARE_PLACE_THEN = new RegExp(`我们是([^，,。！!？?\\s]{2,16}?)的(${NAME_CHAR}{2,8}?)(?=[，,。！!？?\\s]|$)`);
 /** "…的嘉芯半导体", "…的鑫泰石化": a name after a place and 的. */
 const PLACE_THEN_NAME = new RegExp(`^的${NAME_CHAR}{2,8}?(?=[，,。\\s]|$)`);
 
 /** A cadre's or a letter's opening: "项目专员汇报：", "关于", "尊敬的服务专员：". */
-const REPORTER_HEAD = /^(?:[^，,：:。]{1,12}?(?:汇报|报告|报|反映|提出|来电|留言)[：:]|关于|尊敬的[^：:，,]{1,10}[：:])\s*/;
+const REPORTER_HEAD =
+  /^(?:【[^】]{1,10}】\s*)?(?:[^，,：:。]{1,12}?(?:汇报|报告|报|反映|提出|来电|留言)[：:]|关于|经走访[，,]|经核实[，,]|尊敬的[^：:，,]{1,10}[：:])?\s*(?:[\u4e00-\u9fa5]{2,10}?(?:经济技术开发区|工业园区|工业园|开发区|高新区)(?=[\u4e00-\u9fa5]{4,}))?/;
 
 function enterpriseIn(t: string): string | null {
   const signed = signedBy(t);
   if (signed) return signed;
   const english = ENGLISH_FRAME.exec(t)?.[1]?.trim();
   if (english && !LATIN_NOT_A_NAME.test(english.split(' ')[0]!)) return english;
-  for (const m of t.matchAll(LATIN_NAME)) {
+  // a Latin name the enterprise gives itself ("我们 Tarim Petro Service") before one merely at the head ("Korla 这边")
+  const latin = [...t.matchAll(LATIN_NAME)].filter(
     // "我们是Yizhuang的嘉芯半导体": a place in letters, then the name
-    if (LATIN_NOT_A_NAME.test(m[1]!.split(' ')[0]!) || PLACE_THEN_NAME.test(t.slice((m.index ?? 0) + m[0].length))) continue;
-    return m[1]!;
-  }
+    (m) => !LATIN_NOT_A_NAME.test(m[1]!.split(' ')[0]!) && !PLACE_THEN_NAME.test(t.slice((m.index ?? 0) + m[0].length)),
+  );
+  const own = latin.find((m) => /(我们是?|叫|这边是|这里是)\s*$/.test(t.slice(0, (m.index ?? 0) + m[0].indexOf(m[1]!))));
+  if (own ?? latin[0]) return (own ?? latin[0])![1]!;
   // a name with its city at the head of a sentence, or after a place and 的, unless a registered name is written out
   if (!/(有限公司|集团)/.test(t)) {
     const m = HEAD_TRADE_NAME.exec(t);
-    const head = m?.[1] ?? m?.[2] ?? VISITED.exec(t)?.[1];
+    const ok = (x: string | undefined) => !!x && tradeNameOk(x) && !NOT_A_NAME_AT_HEAD.test(x) && !SENTENCE_CHAR.test(x.replace(/(厂|公司)$/, ''));
+    const head = [m?.[1] ?? m?.[2], VISITED.exec(t)?.[1]].find(ok);
     const called = /(我们|我司|公司)/.test(t) ? CALLED.exec(t)?.[1] : undefined;
     if (called && (/^[A-Z]/.test(called) ? !LATIN_NOT_A_NAME.test(called) : isOpenName(called) || tradeNameOk(called) && INDUSTRY_END.test(called))) return called;
-    if (head && tradeNameOk(head) && !NOT_A_NAME_AT_HEAD.test(head) && !SENTENCE_CHAR.test(head.replace(/(厂|公司)$/, ''))) return head;
+    if (head) return head;
   }
   const named = parseNamedEnterprise(t);
   if (named) return named;
@@ -236,7 +245,7 @@ function tradeNameOk(name: string): boolean {
 
 /** The start of a sentence about a thing ("续贷材料准备好了", "项目建设需要…", "员工体检中心要…"), not of a name. */
 const NOT_TRADE_NAME_HEAD =
-  /^(续贷|贷款|项目|觉得|员工|准备|新购|技改|申报|相关|有关|这些|那些|所有|整个|施工|生产|经营|办理|提交|补充|审批|报送|上报|报装|报建|报批|安全|消防|政府|区里|市里|街道|工业|商业|农业|设备|材料|数据|资金|人才|用工|用电|用水|供电|供水|供应链|主机|整车|园区|厂区|屋顶|楼顶|厂房|车间|门口|分布式|隔壁|附近|对面|旁边|周边|周围|本地|当地|外地|其他|其它|某|各|那家|这家|很多|许多|好多|多家|几家|同行)/;
+  /^([东南西北中]区|走访|续贷|贷款|项目|觉得|员工|准备|新购|技改|申报|相关|有关|这些|那些|所有|整个|施工|生产|经营|办理|提交|补充|审批|报送|上报|报装|报建|报批|安全|消防|政府|区里|市里|街道|工业|商业|农业|设备|材料|数据|资金|人才|用工|用电|用水|供电|供水|供应链|主机|整车|园区|厂区|屋顶|楼顶|厂房|车间|门口|分布式|隔壁|附近|对面|旁边|周边|周围|本地|当地|外地|其他|其它|某|各|那家|这家|很多|许多|好多|多家|几家|同行)/;
 
 /** A proper name followed by one or two INDUSTRY words, where the sentence around it says it is a name. */
 function industryNamed(t: string): string | null {
@@ -258,7 +267,7 @@ function parseNamedEnterprise(t: string): string | null {
       // "我们是X项目部": the enterprise, not its site office or department
       const name = m[1]
         // "我司系长春…有限公司", "辖区湘楚建工有限公司", "栏目将武汉光楚科技有限公司", "（武汉…有限公司": the words before it
-        .replace(/^.*(?:关于|辖区内?|栏目将?|其中|将|的|把|被|[（(]|园区|高新区|开发区|新区|保税区|片区)(?=[\u4e00-\u9fa5]{4,})/, '')
+        .replace(/^.*(?:关于|辖区内?|栏目将?|其中|将|的|把|被|[（(]|(?:园区|高新区|开发区|新区|保税区|片区)(?!开发|建设|管理|运营|投资))(?=[\u4e00-\u9fa5]{4,})/, '')
         .replace(/^(我们是|我是|我们|我司|我厂|你好|您好|请问|是)/, '')
         .replace(/^系(?=[\u4e00-\u9fa5]{4,})/, '')
         .replace(/(项目部|项目组|办事处|财务部|行政部|人事部|办公室)$/, '');
@@ -266,7 +275,10 @@ function parseNamedEnterprise(t: string): string | null {
       if (/(排名|第[一二三四五六七八九十\d]|前[十\d]|纳税|认定|[年月]|去年|今年|企业$|^区里|^市里|^省里|^县里|类企业|亩均|规上|规模以上|高新技术|专精特新|龙头|示范)/.test(name)) continue;
       if (isPlaceOrThing(name)) continue;
       // "我们是拿了证的", "我们是小企业", "我们是主机厂的二级供应商": what the enterprise did or is, not its name
-      if (/(了|企业|好好|主机|整车|供应商|总包|分包|业主|合规|引进人才|轻资产)|^(有|在|把|被|没|做)/.test(name)) continue;
+      if (/(了|企业|好好|主机|整车|供应商|总包|分包|业主|合规|引进人才|轻资产|个体户|高企|作坊|我|们)|^(有|在|把|被|没|做|按|用|从|给)|^[\u4e00-\u9fa5]{1,4}做/.test(name)) continue;
+      // "我们是晶阳新能源哈密光伏电站": the enterprise, not its plant
+      const plant = PLANT_OF.exec(name)?.[1];
+      if (plant) return plant;
       // "我们是保税区的鑫泰石化": a place, then the name
       const placed = WE_ARE_PLACE_THEN.exec(t);
       const after = placed?.[1] === name ? placed[2] : undefined;

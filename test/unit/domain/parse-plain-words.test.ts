@@ -368,6 +368,8 @@ describe('after rounds 20 and 21', () => {
     expect(read('第19号 我认领')).toMatchObject({ intent: 'claim', ticket: 19 });
     expect(read('5号楼外墙的砖掉下来了').ticket).toBeNull();
     expect(read('12号前能不能把证办下来').ticket).toBeNull();
+    expect(read('厂区门口第3号路灯坏了好几天')).toMatchObject({ intent: 'report', ticket: null });
+    expect(read('28号没送电，车间一直停着')).toMatchObject({ intent: 'report', ticket: null });
   });
 
   it('closed in name only, a rating with its complaint, claimed in one word, pressing in the writer’s words', () => {
@@ -455,5 +457,34 @@ describe('after rounds 23 and 24', () => {
     expect(read('台江县苗绣专业合作社的厂房想扩建，用地怎么办').enterprise).toBe('台江县苗绣专业合作社');
     expect(read('高新区黔图光电有限公司反映，需要招二十名技工').enterprise).toBe('黔图光电有限公司');
     expect(read('某矿业公司拖欠运费，运输户要去区里上访').enterprise).toBeNull();
+  });
+});
+
+// Rounds 25 (Jiangxi, southern Anhui) and 26 (Xinjiang), made general after their one scoring run (they had been left
+// untuned at first); these sentences are new.
+describe('after rounds 25 and 26', () => {
+  it('names: sentence heads after a question, trade words, Latin names of several words, a cadre’s 【…】 and a park, 走访中', () => {
+    expect(read('补贴什么时候发？德兴窑业今年产值过了两千万').enterprise).toBe('德兴窑业');
+    expect(read('我们是 Silk Road Fresh Foods，想找本地冷链').enterprise).toBe('Silk Road Fresh Foods');
+    expect(read('Aksu 这边 HR。我们 Tarim Cotton Works 今年要招二十个机修工').enterprise).toBe('Tarim Cotton Works');
+    expect(read('【代办专员报送】奎屯经济技术开发区天润化工二期用地红线内还有一座变电站').enterprise).toBe('天润化工');
+    expect(read('走访中天池乳业反映：冷库电压不稳').enterprise).toBe('天池乳业');
+    expect(read('我们是晶光新能源托克逊光伏电站，限电太厉害了').enterprise).toBe('晶光新能源');
+    expect(read('我们棉花合作社想贷款买采棉机').enterprise).toBeNull();
+    expect(read('我们是个体户，做干果批发的，能不能贷款').enterprise).toBeNull();
+    expect(read('【项目专员日报】南区数据中心项目：主体施工到八层').enterprise).toBeNull();
+  });
+
+  it('冇 in Gan as in Cantonese: the power gone, 那冇事了, 冇认准的; updates and rates named otherwise', () => {
+    expect(read('电又冇了，窑里一窑瓷全报废了').urgency).toBe('urgent');
+    expect(read('哦 那冇事了').intent).toBe('chat');
+    expect(read('小二冇认准的那几条在哪里看').intent).toBe('triage');
+    expect(read('58号工单最新情况：场地已落实，名单在统计').intent).toBe('progress');
+    expect(read('营商环境评价里的问题解决率，咱们区现在是多少').intent).toBe('digest');
+  });
+
+  it('stopped in the writers’ words: 停起的, power pulled by someone', () => {
+    expect(read('桩基检测不合格，上面的结构现在停起的').urgency).toBe('urgent');
+    expect(read('物业把我们冷库的电给拉了，里面几十吨肉').urgency).toBe('urgent');
   });
 });
