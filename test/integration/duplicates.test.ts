@@ -123,7 +123,7 @@ describe('重复', () => {
     // 不是: the report's own ticket stays, the question is marked answered, nothing more is opened
     const other = await h.say('wangjl', '华越这边又被限电了，一周只能开四天', g(day('2026-11-06')));
     expect(other.outcome).toMatch(/^ticket #3 created/);
-    const again = unsureOf('华越这边又被限电了，一周只能开四天', ['又被拉闸了，订单交不了', '又拉闸了，订单交不了', '又拉闸了，订单要赔钱', '拉闸的事还是没人管，订单要赔钱了']);
+    const again = unsureOf('华越这边又被限电了，一周只能开四天', ['又被拉闸了，订单交不了', '又拉闸了，订单交不了', '又拉闸了，订单要赔钱', '拉闸的事还是没人管，订单要赔钱了', '一周只能开四天，电不够', '电不够，只能开四天']);
     const asked3 = await h.say('chenjl', again, g(day('2026-11-09')));
     expect(asked3.outcome).toMatch(/^ticket #4 created.*; asked whether the same as #3/);
     const no = await h.say('chenjl', '不是', g(day('2026-11-09', '10:30')));
