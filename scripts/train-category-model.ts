@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { trainBayes } from '../src/domain/parse/bayes.js';
 import { intentGrams, PLAIN_INTENTS, TICKET_INTENTS, type IntentModels, type PlainIntent, type TicketIntent } from '../src/domain/parse/intent-model.js';
 import { normalizeText } from '../src/domain/parse/normalize.js';
-import { TICKET_REF } from '../src/domain/parse/parse.js';
+import { TICKET_REF } from '../src/domain/parse/commands.js';
 import { CATEGORIES, type Category } from '../src/domain/ticket.js';
 import { projectRoot } from '../src/infra/paths.js';
 

@@ -30,7 +30,6 @@ export interface ParsedMessage {
   normalized: string;
 }
 
-export { TICKET_REF };
 
 const URGENT = [
   '急', '紧急', '加急', '十万火急', '马上', '立即', '立刻', '火速', '刻不容缓', '停产', '停工', '停电', '断电', '断供', '断水',
