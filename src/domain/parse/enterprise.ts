@@ -60,7 +60,7 @@ const HEAD_TRADE_NAME = new RegExp(
 
 /** "我们金瑞铜业的原料…", "我们精锐机床招…", "我們悅來酒店年底…": 我们 + a proper name + its industry, whatever follows. */
 const WE_NAME_CHAR = `[^${NOT_IN_NAME.replace(/[来和上下一与里都]/g, '')}\\s，,。！？!?、：:（）()\\d#@]`;
-const WE_NAMED = new RegExp(`(?:我们|我司)(${WE_NAME_CHAR}{2,4}?(?:${INDUSTRY})(?:${INDUSTRY})?${CLOSING})(?!局|委|办|板|园|区|城|站|行业|产业|领域|方面|板块|产品|设备|市场|企业|项目|这块)`);
+const WE_NAMED = new RegExp(`(?:我们|我司)(${WE_NAME_CHAR}{2,6}?(?:${INDUSTRY})(?:${INDUSTRY})?${CLOSING})(?!局|委|办|板|园|区|城|站|行业|产业|领域|方面|板块|产品|设备|市场|企业|项目|这块)`);
 
 /** Who is not an enterprise's name at the head of "X反映…" or "X二期…". */
 const NOT_A_NAME_AT_HEAD =
@@ -255,6 +255,8 @@ function industryNamed(t: string): string | null {
   // "隔壁物流公司", "附近电力": where a business is, not its name
   // the start of a sentence about a thing ("续贷材料准备好了", "项目建设需要…", "员工体检中心要…"): no name
   if (m?.[1] && NOT_TRADE_NAME_HEAD.test(m[1])) return null;
+  // a name longer than a brand carries its city ("我们哈尔滨北冰洋食品"), never a word of the sentence ("要我们再追加一套房产")
+  if (m?.[1] && m[1].replace(/(厂|公司)$/, '').replace(TRADE_AT_END, '').length > 4 && /[来和上下一与]/.test(m[1])) return null;
   // public bodies named like businesses ("审评中心", "政务服务中心")
   if (m?.[1] && /^(审评|审批|审查|服务|政务|受理|土储|储备|管理|指挥|调度|监测|疾控|卫生|社区|便民|党群|人才|创业|孵化|税务|不动产|交易)/.test(m[1]) && /中心$/.test(m[1])) return null;
   return m?.[1] && !/^(隔壁|附近|对面|旁边|周边|周围|本地|当地|外地|其他|其它|某|各|那家|这家|很多|许多|好多|多家|几家|同行|屋顶|楼顶|厂房|车间|园区|门口|分布式)/.test(m[1]) ? m[1] : null;

@@ -470,6 +470,8 @@ describe('after rounds 25 and 26', () => {
     expect(read('【代办专员报送】奎屯经济技术开发区天润化工二期用地红线内还有一座变电站').enterprise).toBe('天润化工');
     expect(read('走访中天池乳业反映：冷库电压不稳').enterprise).toBe('天池乳业');
     expect(read('我们是晶光新能源托克逊光伏电站，限电太厉害了').enterprise).toBe('晶光新能源');
+    expect(read('我们哈尔滨北冰洋食品的新车间一直没通电').enterprise).toBe('哈尔滨北冰洋食品');
+    expect(read('担保公司要我们再追加一套房产做反担保').enterprise).toBeNull();
     expect(read('我们棉花合作社想贷款买采棉机').enterprise).toBeNull();
     expect(read('我们是个体户，做干果批发的，能不能贷款').enterprise).toBeNull();
     expect(read('【项目专员日报】南区数据中心项目：主体施工到八层').enterprise).toBeNull();
