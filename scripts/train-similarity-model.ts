@@ -38,6 +38,8 @@ export const PAIR_FILES = [
   'duplicate-pairs-round24.jsonl',
   'duplicate-pairs-round25.jsonl',
   'duplicate-pairs-round26.jsonl',
+  'duplicate-pairs-round27.jsonl',
+  'duplicate-pairs-round28.jsonl',
   'train-pairs-extra.jsonl',
   'train-pairs-extra2.jsonl',
   'train-pairs-extra3.jsonl',

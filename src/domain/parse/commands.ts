@@ -4,11 +4,11 @@ import { CATEGORIES, type Category, type Urgency } from '../ticket.js';
 
 /**
  * A ticket reference: `#12`, `＃12`, `12号问题`, `12号工单`, `工单12`, `第12号`, `274号` at the head of a message followed by
- * a space, a comma, 我, 已 or 不是 (`58号我签收了`; not `28号没送电`, a date), `第86号` alone (not `第3号路灯`), and a command
- * verb with its number (`办结61号 …`, `签收 125号`). The number is in one of the groups.
+ * a space, a comma, 我, 已, 不是 or a correction's 应该 / 改为 (`58号我签收了`, `139号应该是一般`; not `28号没送电`, a date), `那个24号 `
+ * at the head, `对88号的处理`, `第86号` alone (not `第3号路灯`), and a command verb with its number (`办结61号 …`, `签收 125号`). The number is in one of the groups.
  */
 export const TICKET_REF =
-  /#\s*(\d{1,7})|(\d{1,7})\s*号(?:问题|工单|单子?)|第\s*(\d{1,7})号(?=[\s，,]|$|问题|工单)|(?:工单|问题)\s*(\d{1,7})|^(?:(?:认领|签收|办结|答复|转办|退单|催办|重办|评价)\s*)?(\d{1,7})号(?=[\s，,]|$|我|已|不是)|^(?:认领|签收|办结|答复|转办|退单|催办|重办|评价)\s*(\d{1,7})(?=\s|$)|(?:认领|签收|办结|催办|评价|转办|重办)\s*(\d{1,7})号$/;
+  /#\s*(\d{1,7})|(\d{1,7})\s*号(?:问题|工单|单子?)|第\s*(\d{1,7})号(?=[\s，,]|$|问题|工单)|(?:工单|问题)\s*(\d{1,7})|^(?:(?:认领|签收|办结|答复|转办|退单|催办|重办|评价)\s*)?(\d{1,7})号(?=[\s，,]|$|我|已|不是|应该|应是|应为|改为|改成)|^那个\s*(\d{1,7})号(?=[\s，,])|对\s*(\d{1,7})号的(?=处理|答复|办理|服务)|^(?:认领|签收|办结|答复|转办|退单|催办|重办|评价)\s*(\d{1,7})(?=\s|$)|(?:认领|签收|办结|催办|评价|转办|重办)\s*(\d{1,7})号$/;
 /** Every ticket reference of a text, to take them out of it. */
 const TICKET_REFS = new RegExp(TICKET_REF.source, 'g');
 
@@ -117,6 +117,9 @@ export function parseCorrection(t: string): Correction | null {
   if (urgencySet && rest.length <= 20) return { field: 'urgency', to: URGENCY_WORDS[urgencySet[1]!]! };
   const urgency = new RegExp(`^(?:紧急程度|紧急度|优先级|缓急)?\\s*${SET}\\s*(紧急|加急|急件|一般|普通|不紧急|非紧急|正常)(?:件|工单)?$`).exec(rest);
   if (urgency) return { field: 'urgency', to: URGENCY_WORDS[urgency[1]!]! };
+  // "139号应该是一般 不急的", "#12 应为紧急，企业明天停产": the level, then a few words on why
+  const urgencyWhy = /^(?:应该是|应该算|应是|应为|改为|改成)\s*(紧急|加急|急件|一般|普通|正常)(?:件|的)?[\s，,。]+[^?？吗]{1,16}$/.exec(rest);
+  if (urgencyWhy) return { field: 'urgency', to: URGENCY_WORDS[urgencyWhy[1]!]! };
   // "#642 这个不算紧急，改成普通", "#12 不算急件": the level said after why
   const urgencyLater = /^(?:这个?|这件|此件|该件)?(?:不算|不是|并不|没那么|没有那么)(?:紧急|急件|急)(?:的|吧)?(?:[\s,，。]+(?:(?:改为|改成|改回|调整为|调成|改|降为|降成|标为)\s*(一般|普通|正常|不紧急|非紧急)(?:件|工单)?|改一下|改下|改过来))?$/.exec(rest);
   if (urgencyLater) return { field: 'urgency', to: 'normal' };

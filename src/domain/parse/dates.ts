@@ -25,7 +25,7 @@ export function cnNumber(s: string): number | null {
 const NUM = '(\\d{1,3}|[零〇一二两三四五六七八九十百]{1,4})';
 /** Words around 月底/年底 that make it a limit rather than a season. */
 const LIMIT_BEFORE = '(?:在|到|于|争取|希望|力争|计划|要|赶在|截止|最迟|最晚|必须)';
-const LIMIT_AFTER = '(?=前|之前|以前|之内|内|就|要|必须|能|可以|得|到期|过期|完成|完工|交|办|截止|投产|开工|竣工|到岗|搞定|结账|结算)';
+const LIMIT_AFTER = '(?=前|之前|以前|之内|内|就|要(?!是|回家|过年)|必须|能|可以|得|到期|过期|完成|完工|交|办|截止|投产|开工|竣工|到岗|搞定|结账|结算)';
 
 /**
  * The date a message asks for, as YYYY-MM-DD, resolved against the message's own time `now` (in its zone); null when
@@ -40,6 +40,12 @@ export function parseRequestedDate(text: string, now: DateTime, cal: BusinessCal
   // several dates: the earliest is the one that constrains the work
   return found.sort()[0]!;
 }
+
+const ENGLISH_WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+const ENGLISH_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH_WORD = '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
+/** "Dec 15", "December 3rd", "30 Nov", "18th of December". */
+const ENGLISH_DATE = new RegExp(`\\b${MONTH_WORD}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b|\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_WORD}\\b`, 'i');
 
 function candidateDates(text: string, now: DateTime, cal: BusinessCalendar): (string | null)[] {
   const today = now.startOf('day');
@@ -67,6 +73,26 @@ function candidateDates(text: string, now: DateTime, cal: BusinessCalendar): (st
   // the date of the event, not one asked for
   if (/(换个?时间|换个?日子|改期|改个?(时间|日子)|调整(一下)?时间|推迟|往后推|错开|避开)/.test(text)) {
     take(/(通知|安排|计划|定在|定于)[^，。；,;]{0,3}((本|这|下)?(周|星期|礼拜)[一二三四五六日天1-7]|明天|后天|\d{1,2}月\d{1,2}[日号])[^，。；,;]{0,4}(检修|停电|停水|停气|断电|断水|施工|开挖|封路)/);
+  }
+  // "说明天要去州上上访": what others threaten to do, not a date asked for
+  take(/(说|扬言|威胁|放话|嚷着)[^，。；,;]{0,2}(明天|后天|下(周|星期|礼拜)[一二三四五六日天]?)[^，。；,;]{0,2}(去|来)/);
+  // "礼拜六跳了两趟", "周三来了一趟": a weekday when something happened (not "周五就要停产了", "周五前")
+  take(/(?<![下本这上])(?:周|星期|礼拜)[一二三四五六日天](?![^，。；,;]{0,6}(要|就|会|得|前|之前|必须|能|再|给))(?=[^，。；,;]{0,4}了)/);
+  // English dates: "before Dec 15", "on 30 Nov", "arrive on 18 Dec"
+  while ((m = take(ENGLISH_DATE))) {
+    const month = ENGLISH_MONTHS.indexOf((m[1] ?? m[4])!.slice(0, 3).toLowerCase()) + 1;
+    const day = Number(m[2] ?? m[3]);
+    let d = DateTime.fromObject({ year: today.year, month, day }, { zone: now.zone });
+    if (d.isValid && d < today.minus({ months: 2 })) d = d.plus({ years: 1 });
+    out.push(fmt(d));
+  }
+  // "by this Friday", "before next Monday"
+  while ((m = take(/\b(?:by|before|on|until|till|since)?\s*(this|next|last)?\s*(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i))) {
+    if (/^(since|last)\b|\blast\b/i.test(m[0].trim())) continue; // "since last Thursday": the past
+    const target = ENGLISH_WEEKDAYS.indexOf(m[2]!.slice(0, 3).toLowerCase()) + 1;
+    let d = today.minus({ days: today.weekday - 1 }).plus({ days: target - 1 + (m[1]?.toLowerCase() === 'next' ? 7 : 0) });
+    if (!m[1] && d < today) d = d.plus({ days: 7 });
+    out.push(fmt(d));
   }
   if ((m = take(/(\d{4})[年\-/.](\d{1,2})[月\-/.](\d{1,2})[日号]?/))) {
     out.push(fmt(DateTime.fromObject({ year: +m[1]!, month: +m[2]!, day: +m[3]! }, { zone: now.zone })));
@@ -148,7 +174,7 @@ function candidateDates(text: string, now: DateTime, cal: BusinessCalendar): (st
   if (take(/后天|后日/)) out.push(fmt(today.plus({ days: 2 })));
   if (take(/(明天|明日)/)) out.push(fmt(today.plus({ days: 1 })));
   // 今天之内, 今天下午四点前, 能不能今天先给…, 今天必须…: asked for today (a bare 今天 tells when something happened)
-  if (take(/(今天|今日)(上午|中午|下午|晚上)?([\d一二三四五六七八九十两]{1,3}点半?)?(之内|内|之前|前|下班前)|(能不能|能否|可否|务必|必须|一定要?)(今天|今日)|(今天|今日)(必须|务必|一定要?)/)) out.push(fmt(today));
+  if (take(/(今天|今日)(上午|中午|下午|晚上)?([\d一二三四五六七八九十两]{1,3}点半?)?(之内|内|之前|前|下班前)|(能不能|能否|可否|务必|必须|一定要?)(帮忙|帮我们|帮)?(今天|今日)|(今天|今日)(必须|务必|一定要?)/)) out.push(fmt(today));
   if ((m = take(/(?<![\d月])(\d{1,2})[日号](?:前|之前|以前)/))) {
     const day = Number(m[1]);
     let d = today.set({ day: Math.min(day, today.daysInMonth!) });

@@ -18,6 +18,8 @@ const ENTERPRISE_PATTERNS: RegExp[] = [
   /我(?:司|厂)\s*[(（]?([\u4e00-\u9fa5]{2,16}?)[)）]/,
   // "我是青禾乳业的，…", "我是正泰隆的财务": who the writer works for
   /我是([\u4e00-\u9fa5]{2,10}?)的(?:阿[\u4e00-\u9fa5A-Za-z]|老[\u4e00-\u9fa5](?=[，,。\s])|项目经理|技术员|工程师|主管|班长|财务|会计|出纳|老板|负责人|经理|总经理|副总|董事长|厂长|主任|员工|职工|工作人员|联系人|小[\u4e00-\u9fa5]|[，,。\s]|$)/,
+  // "我是大通县马记清真牛羊肉加工厂的马学军": the writer gives the enterprise, then the name
+  /我是([\u4e00-\u9fa5]{2,16}?(?:厂|公司|店|合作社|酒店|宾馆|民宿))的[\u4e00-\u9fa5]{2,3}(?=[，,。！!\s]|$)/,
   // "我是润和医药HR", "我是远航机械人事": the role straight after the name
   /我是((?!项目|本|该|这|那|区|新|厂)[\u4e00-\u9fa5]{2,10}?)的?(?:HR|hr|人事|行政|财务|采购|法务|出纳|会计)/,
 ];
@@ -26,7 +28,7 @@ const ENTERPRISE_PATTERNS: RegExp[] = [
  * Words that end an enterprise's name ("青年汽车", "神马电力", "亿龙置业", "城东物流中心"): the industry or the kind of
  * business. A name without 公司 is read as a proper name of two to four characters followed by one or two of them.
  */
-const INDUSTRY =
+const INDUSTRY_WORDS =
   '汽车|汽配|电力|电气|电器|电子|电池|锂电|光电|光伏|能源|新能源|置业|地产|房产|建设|建工|建材|实业|控股|投资|贸易|商贸|科技|生态|生物|医药|药业|制药|医疗|健康|' +
   '物流|供应链|中心|机械|重工|精密|模具|材料|新材料|化工|纺织|服饰|食品|农业|环保|钢铁|铝业|半导体|智能|信息|软件|通信|传媒|文化|旅游|酒店|' +
   '餐饮|塑胶|塑业|包装|印刷|家具|陶瓷|玻璃|水泥|矿业|航空|船舶|数据|制造|工业|车业|动力|装备|仪器|仪表|集团|精工|新材|医疗器械|器械|乳业|储能|' +
@@ -35,7 +37,14 @@ const INDUSTRY =
   '铜业|钢构|钢结构|钢业|钢材|铜材|铝材|汽修|机器人|自动化|米业|粮油|面业|牧业|水产|果业|茶叶|宾馆|饭店|大酒店|百货|家居|装饰|' +
   '橡胶|轮胎|制品|日化|服装|皮革|卫浴|厨具|灯饰|合金|硅业|光纤|快递|农机|重机|汽车部件|生物科技|新能源科技|' +
   '家私|家电|小家电|灯具|纸品|五金制品|实业发展|电脑|摩托|火锅|底料|渔业|织造|' +
-  '锂业|钨业|窑业|瓷业|瓷土|驾校|番茄|果园|储运|光能|农牧|型材|酱酒|酒厂|进出口|面粉|船务|仓储|石化|焦化|果业|果汁|陶艺|肥业|特钢|重钢|油服|线束|生化|粮贸|路桥|重科|矿机|稀土|钼业|羊绒|绒业|液压|液压件|配件|汽车配件|零部件|汽车零部件|乳品|肉业|粮食|购销|油脂|淀粉|卤味|风电|光纤|冷饮|调味品|重型|矿山|煤业|煤化';
+  '锂业|钨业|窑业|瓷业|瓷土|驾校|番茄|果园|储运|光能|农牧|型材|酱酒|酒厂|进出口|面粉|船务|仓储|石化|焦化|果业|果汁|陶艺|肥业|特钢|重钢|油服|线束|生化|粮贸|路桥|重科|矿机|稀土|钼业|羊绒|绒业|液压|液压件|配件|汽车配件|零部件|汽车零部件|乳品|肉业|粮食|购销|油脂|淀粉|卤味|风电|光纤|冷饮|调味品|重型|矿山|煤业|煤化|' +
+  '藏药|蒙药|苗药|中药材|药材|毛纺|棉纺|精纺|纺机|精锻|锻压|耐材|鞋材|板材|管材|线材|锂盐|锂源|砂石|建安|支架|钢帘线|民宿|文旅|跨境|咖啡|茶庄|酒庄|庄园|工贸|电商|数科|智控|测控|电装|煤机|塑机|齿轮|玩具|珠宝|户外|红木|啤酒|海运|运输|丝绸|精机|度假酒店|度假村|营地';
+/**
+ * A trade named by one character and 业 ("镁业", "糖业", "袜业", "种业"): a word the language keeps making, so it is
+ * read by its shape; not 企业, 行业, 就业 and the other words of 业 that are no trade.
+ */
+const TRADE_YE = `(?:(?![企行产专就创营开停歇复毕失作事物职商主副家学伟大基同工农林实我你他她它们这那的是在有做要想和与跟被把给对向从到很太都也还就又不没一上下个些边里去来说问请帮找让某了哪])[\u4e00-\u9fa5]业)`;
+const INDUSTRY = `${INDUSTRY_WORDS}|${TRADE_YE}`;
 /** Characters a proper name does not hold: pronouns, verbs and particles of the sentence around it. */
 const NOT_IN_NAME = '我你他她它们这那的是在有做要想和与跟被把给对向从到很太都也还就又不没一上下个些边里去来说问请帮找让某了哪';
 /** A character of a proper name (和 only inside one: 泰和, 嘉和). */
@@ -43,7 +52,7 @@ const NAME_CHAR = `[^${NOT_IN_NAME}\\s，,。！？!?、：:（）()\\d#@]`;
 /** Any one of those characters. */
 const SENTENCE_CHAR = new RegExp(`[${NOT_IN_NAME}]`);
 /** What follows a name ending in its trade word. */
-const AFTER_TRADE_NAME = `(?=的|这边|那边|这个?|公司|厂|项目|[一二三四]期|[一二三四五六七八九]号|工地|厂区|门口|门前|研发楼|办公楼|实验室|食堂|宿舍|配电房|仓库|车间|[：:]|新|想|要|申|研|在|已|今|明|准备|计划|需要|有|上周|上个?月|上次|本月|最近|近期|去年|目前|现在|一直|反映|反应|跟|给|问|找|被|向|对|招|是|从|过|因|拟|将|与|和|上市|榨季|扩建|扩产|新建|周边|附近|旁边|[（(]|[A-Za-z]|人事|行政|，|,|。|\\s|$)`;
+const AFTER_TRADE_NAME = `(?=的|这边|那边|这个?|公司|厂|项目|[一二三四]期|[一二三四五六七八九]号|工地|厂区|门口|门前|研发楼|办公楼|实验室|食堂|宿舍|配电房|仓库|车间|[：:]|新|想|要|申|研|在|已|今|明|准备|计划|需要|有|上周|上个?月|上次|本月|最近|近期|去年|目前|现在|一直|反映|反应|跟|给|问|找|被|向|对|招|是|从|过|因|拟|将|与|和|上市|榨季|扩建|扩产|新建|周边|附近|旁边|[（(]|[A-Za-z]|人事|行政|财务|老板|领导|董事长|总经理|负责人|，|,|。|\\s|$)`;
 /** 厂 or 公司 closing a name ("麦香园食品厂"), not a part of the site (厂区, 厂房). */
 const CLOSING = '(?:厂(?!区|房|里|门|长|子)|公司)?';
 const NAMED_BY_INDUSTRY = new RegExp(
@@ -55,9 +64,11 @@ const NAMED_BY_INDUSTRY = new RegExp(
  * the name that follows.
  */
 const HEAD_TRADE_NAME = new RegExp(
-  `(?:(?:^(?:帮|替|代)?|[。：:？?！!]\\s*)(${NAME_CHAR}{2,6}?(?:${INDUSTRY})(?:${INDUSTRY})?${CLOSING})|(?:^|我们是?|我是)${NAME_CHAR}{2,5}的(${NAME_CHAR}{2,4}?(?:${INDUSTRY})(?:${INDUSTRY})?${CLOSING}))${AFTER_TRADE_NAME}`,
+  `(?:(?:^(?:帮|替|代)?|[。：:？?！!]\\s*)(${NAME_CHAR}{2,6}?(?:${INDUSTRY})(?:${INDUSTRY})?${CLOSING})|(?:^|我们[是在]?|我是)${NAME_CHAR}{2,5}(?:这边|那边)?的(${NAME_CHAR}{2,4}?(?:${INDUSTRY})(?:${INDUSTRY})?${CLOSING}))${AFTER_TRADE_NAME}`,
 );
 
+/** A name made of two trade words at the head, before 这边 ("精工阀门这边…"). */
+const HEAD_TRADES_HERE = new RegExp(`^((?:${INDUSTRY})(?:${INDUSTRY}))(?=这边|那边)`);
 /** "我们金瑞铜业的原料…", "我们精锐机床招…", "我們悅來酒店年底…": 我们 + a proper name + its industry, whatever follows. */
 const WE_NAME_CHAR = `[^${NOT_IN_NAME.replace(/[来和上下一与里都]/g, '')}\\s，,。！？!?、：:（）()\\d#@]`;
 const WE_NAMED = new RegExp(`(?:我们|我司)(${WE_NAME_CHAR}{2,6}?(?:${INDUSTRY})(?:${INDUSTRY})?${CLOSING})(?!局|委|办|板|园|区|城|站|行业|产业|领域|方面|板块|产品|设备|市场|企业|项目|这块)`);
@@ -66,7 +77,7 @@ const WE_NAMED = new RegExp(`(?:我们|我司)(${WE_NAME_CHAR}{2,6}?(?:${INDUSTR
 const NOT_A_NAME_AT_HEAD =
   /^([东南西北中]区|走访|关于|最近|近期|目前|现在|今天|昨天|本周|这周|上周|今年|去年|本月|上月|这个月|上个月|企业|公司|员工|工人|村民|居民|群众|周边|附近|隔壁|对面|旁边|周围|有人|他们|她们|客户|街道|部门|领导|园区|厂里|老板|家属|业主|商户|市民|网友|职工|不少|很多|多家|部分|好几|几家|有的|有些|大家|我们|我司|我|你们|区里|市里|镇里|村里|社区|项目|工程|厂房|新厂|小区|厂区|本|该|这|那|一|二|三)/;
 /** People and offices that report ("塔吊司机反映", "审评中心"): not an enterprise. */
-const PERSON_AT_END = /(汇报|报告|报送|员报|司机|师傅|工人|员工|保安|[电焊木瓦]工|经理|主任|老板|负责人|会计|财务|家属|房东|物业|邻居|同事|书记|村长|代表|委员|主管|总|人|户|方|局|办|委|所|站|队|群众|居民|村民|业主|市民|商户|会|院|部|处|科|厅|组)$/;
+const PERSON_AT_END = /(汇报|报告|报送|员报|员|司机|师傅|工人|员工|保安|[电焊木瓦]工|经理|主任|老板|负责人|会计|财务|家属|房东|物业|邻居|同事|书记|村长|代表|委员|主管|总|人|户|方|局|办|委|所|站|队|群众|居民|村民|业主|市民|商户|会|院|部|处|科|厅|组)$/;
 /** "光华印务反映…", "蓝海游艇这边反映…": a name at the head of the message, followed by what it reports. */
 const NAME_THEN_REPORTS = /^([\u4e00-\u9fa5]{2,8}?)(?:这边|那边)?(?:反映|反应)/;
 /** "宏达二期的桩基…", "我们远航三期项目…": a project named by its enterprise and phase. */
@@ -89,16 +100,16 @@ const WE_PLACE_NAME = new RegExp(`^我们[\u4e00-\u9fa5]{2,3}的(${NAME_CHAR}{4,
  * "我们是ZeroG Robotics，…", "NovaCell这边…", "我们LumaTech想问…": a Latin brand (with a lower-case letter: not an
  * abbreviation such as ASAP, FYI, PCB), with its trade word when one follows.
  */
-const LATIN_NAME = new RegExp(`(?:^|我们是|我们|这边是|这里是|我是|帮|叫|[，,。（(])\\s*((?=[A-Za-z0-9 -]*[a-z])[A-Z][A-Za-z0-9-]+(?: [A-Z][A-Za-z0-9-]+){0,3}(?:${INDUSTRY}|电源)?|[A-Z]{2,6}(?:${INDUSTRY}))(?=这边|那边|这个|准备|今年|想|要|的|在|引进|新|[)）]|，|,|。|\\s|$)`, 'g');
+const LATIN_NAME = new RegExp(`(?:^|我们是|我们|这边是|这里是|我是|帮|叫|的|[，,。（(])\\s*((?=[A-Za-z0-9 -]*[a-z])[A-Z][A-Za-z0-9-]+(?: [A-Z][A-Za-z0-9-]+){0,3}(?:${INDUSTRY}|电源)?|[A-Z]{2,6}(?:${INDUSTRY}))(?=这边|那边|这个|准备|今年|想|要|的|在|引进|新|[)）]|，|,|。|\\s|$)`, 'g');
 /** English words that open a message or a sentence, not names. */
-const LATIN_NOT_A_NAME = /^(Hi|Hello|Hey|Dear|The|This|That|Thanks|Thank|Sorry|Ok|Okay|Yes|No|Please|Btw|Fyi|Asap|Update|Note|Sir|Boss|Team|Guys|All)$/i;
+const LATIN_NOT_A_NAME = /^(Hi|Hello|Hey|Dear|The|This|That|Thanks|Thank|Sorry|Ok|Okay|Yes|No|Please|Btw|Fyi|Asap|Update|Note|Sir|Boss|Team|Guys|All|We|Our|Us|I|My|Me|You|Your|It|Its|They|Their|He|She|His|Her|Any|Is|Can|Could|Would|Will|Pls|Still|Also|About|Best|Regards|Kind|Br)$/i;
 /** "速航供应链：货代扣住…": the enterprise signing its message first. */
 const HEAD_COLON = new RegExp(`^(?:[^，,：:]{1,6}的)?(${NAME_CHAR}{4,8}?)[：:]`);
 /** "龙江齿轮的小孙，…", "三江米业的老王：…": the writer named by the enterprise first. */
 const HEAD_PERSON = new RegExp(`^(${NAME_CHAR}{4,8}?)的(?:小|老)[\u4e00-\u9fa5](?=[，,。：:\s])`);
 /** "我们是做冷鲜肉的兴隆肉业，…": what the enterprise does, then its name. */
-const WE_DO = new RegExp(`我们是(?:做|搞|干|生产|加工)[^，,。]{1,10}?的(${NAME_CHAR}{4,6}?)(?=[，,。\s]|$)`);
-const WE_OPEN = new RegExp(`(?:(?:^|[，,。\\s])我们|本公司|敝司)(${NAME_CHAR}{4,6}?)(?=${TIME_AFTER}|${SITE_AFTER}|的|这边|那边|项目|在|跟|想|准备|引进|新建|扩建|拟|外派)`);
+const WE_DO = new RegExp(`(?:^|我们是)(?:做|搞|干|生产|加工)[^，,。]{1,10}?的(${NAME_CHAR}{4,6}?)(?=[，,。\s]|$)`);
+const WE_OPEN = new RegExp(`(?:(?:^|[，,。\\s卖帮给替让])我们|本公司|敝司|我司)(${NAME_CHAR}{4,6}?)(?=${TIME_AFTER}|${SITE_AFTER}|的|这边|那边|项目|在|跟|想|准备|引进|新建|扩建|拟|外派|租|[（(、])`);
 /** "我们锅盔王这边…", "我们洛牡坊是做牡丹深加工的": a short name where the frame is strong. */
 const WE_SHORT = new RegExp(`(?:^|[，,。\\s])我们(${NAME_CHAR}{3,6}?)(?=这边|那边|是做|是搞|是生产|是干|是专门)`);
 /** "草原金牧问下…", "黑土优品想参加…", "走访包头华瑞铝业时…": a name asking, or visited. */
@@ -126,6 +137,9 @@ function isOpenName(name: string): boolean {
     !OPEN_NOT_BRAND.test(name) &&
     !SITE_AT_END.test(name) &&
     !/[厂店场].+/.test(name) &&
+    // "代办员反映", "HR小陈", "财务老王": a cadre reporting, a person by role and surname
+    !/(反映|反应|汇报|报告|报送|来电|留言)$/.test(name) &&
+    !/(?:^(?:HR|hr)|[小老][\u4e00-\u9fa5]$)/.test(name) &&
     // "我们胡椒合作社": a kind of cooperative, not one (a registered one has a name of its own before it)
     !/^[\u4e00-\u9fa5]{1,3}(专业|种植|养殖)?合作社$/.test(name) &&
     !holdsLexiconPhrase(name)
@@ -172,7 +186,8 @@ function signedBy(t: string): string | null {
   const m =
     /(?:——|—|--|－－|发起人[:：])\s*([^\s，,。！？!?()（）]{2,16})(?:\s+[A-Za-z\u4e00-\u9fa5]{1,4})?\s*$/.exec(t) ??
     /[(（]([^()（）\s]{2,14})[)）]\s*$/.exec(t) ??
-    SIGNED_LAST.exec(t);
+    SIGNED_LAST.exec(t) ??
+    (/(我们|我司)/.test(t) && !/(有限公司|集团)/.test(t) ? SIGNED_AFTER_COMMA.exec(t) : null);
   const raw = m?.[1]?.replace(/^[\u4e00-\u9fa5]{2,6}?(?:科技园|产业园|工业园|园区|开发区|新区|保税区)(?=[\u4e00-\u9fa5]{4,})/, '');
   if (!raw) return null;
   if (/^[A-Za-z][A-Za-z0-9 ]+$/.test(raw)) return LATIN_NOT_A_NAME.test(raw) ? null : raw;
@@ -185,11 +200,22 @@ function signedBy(t: string): string | null {
  * "HR of NovaMed Boao here": up to four capitalised words. Only a person's name stands before "from" ("the new guy
  * from Germany" names a country).
  */
-const ENGLISH_FRAME = /(?:\b[Ww]e are|\b[Oo]ur company(?: is)?|\bHR of|\b[A-Z][a-z]+ from)\s+((?:[A-Z][A-Za-z0-9&'-]*)(?: (?:[A-Z][A-Za-z0-9&'-]*|\([A-Z]\)))*(?: Pte Ltd| Co\.?,? Ltd\.?| Ltd\.?| Inc\.?| LLC)?)/;
+const ENGLISH_FRAME = /(?:\b[Ww]e are|\b[Oo]ur company(?: is)?|\bHR of|\b[A-Z][a-z]+ from|\bThis is [A-Z][a-z]+,)\s+((?:[A-Z][A-Za-z0-9&'-]*)(?: (?:[A-Z][A-Za-z0-9&'-]*|\([A-Z]\)))*(?: Pte Ltd| Co\.?,? Ltd\.?| Ltd\.?| Inc\.?| LLC)?)/;
+/**
+ * An English message signed at its end by the enterprise, after a role or a person: "— EHS, Krämer Kunststofftechnik",
+ * "Best regards, Wolff & Brandt Automation", "Thanks & BR, Markus / Hartmann Filtration", "Thanks, Yamato Seiki logistics
+ * team": two to four capitalised words (one person's name alone is no enterprise).
+ */
+const ENGLISH_SIGNED = /(?:[—–,/.]|^)\s*((?:[A-Z][\wÀ-ÿ'-]*)(?:\s+(?:&\s+)?[A-Z][\wÀ-ÿ'-]*){1,3})(?:\s+[a-z]+){0,2}\s*[.!]?\s*$/;
 /** The last sentence of a message, a name with its trade alone ("…协调一下。锦川智能仓储", "…？金桥物流 张"). */
 const SIGNED_LAST = new RegExp(`[。！？!?～~🙏]\\s*(${NAME_CHAR}{2,10}?(?:${INDUSTRY})(?:${INDUSTRY})?(?:公司)?)(?:\\s+[\\u4e00-\\u9fa5]{1,3})?\\s*$`);
 const INDUSTRY_END = new RegExp(`(?:${INDUSTRY})$`);
 const TRADE_NAME_END = new RegExp(`(?:${INDUSTRY})(?:公司)?$`);
+/**
+ * The last clause after a comma, where the writer speaks of its own company ("我们公司地址变了，…，苏州纳维科技"): a name
+ * with its trade; not "…，缩短供应链" after a registered name, nor "是做五金出口的，叫利通五金" (called, read by CALLED).
+ */
+const SIGNED_AFTER_COMMA = new RegExp(`[，,]\\s*((?!叫)${NAME_CHAR}{2,8}?(?:${INDUSTRY})(?:${INDUSTRY})?)\\s*$`);
 /** "晶阳新能源哈密光伏电站": the enterprise's name before one of its plants. */
 const PLANT_OF = new RegExp(`^(.{2,6}?(?:${INDUSTRY})+)(?=.{2,8}(?:电站|项目|基地|工厂|分公司)$)`);
 /** "我们是保税区的鑫泰石化": 我们是, a place, 的 and the name. */
@@ -204,6 +230,8 @@ const REPORTER_HEAD =
 function enterpriseIn(t: string): string | null {
   const signed = signedBy(t);
   if (signed) return signed;
+  const englishSigned = /[a-z]{2,}/.test(t) ? ENGLISH_SIGNED.exec(t)?.[1] : undefined;
+  if (englishSigned && !englishSigned.split(/\s+/).some((w) => LATIN_NOT_A_NAME.test(w))) return englishSigned;
   const english = ENGLISH_FRAME.exec(t)?.[1]?.trim();
   if (english && !LATIN_NOT_A_NAME.test(english.split(' ')[0]!)) return english;
   // a Latin name the enterprise gives itself ("我们 Tarim Petro Service") before one merely at the head ("Korla 这边")
@@ -221,6 +249,8 @@ function enterpriseIn(t: string): string | null {
     const called = /(我们|我司|公司)/.test(t) ? CALLED.exec(t)?.[1] : undefined;
     if (called && (/^[A-Z]/.test(called) ? !LATIN_NOT_A_NAME.test(called) : isOpenName(called) || tradeNameOk(called) && INDUSTRY_END.test(called))) return called;
     if (head) return head;
+    const trades = HEAD_TRADES_HERE.exec(t)?.[1];
+    if (trades && !NOT_TRADE_NAME_HEAD.test(trades) && !holdsLexiconPhrase(trades)) return trades;
   }
   const named = parseNamedEnterprise(t);
   if (named) return named;
@@ -269,7 +299,9 @@ function parseNamedEnterprise(t: string): string | null {
       // "我们是X项目部": the enterprise, not its site office or department
       const name = m[1]
         // "我司系长春…有限公司", "辖区湘楚建工有限公司", "栏目将武汉光楚科技有限公司", "（武汉…有限公司": the words before it
-        .replace(/^.*(?:关于|辖区内?|栏目将?|其中|将|的|把|被|[（(]|(?:园区|高新区|开发区|新区|保税区|片区)(?!开发|建设|管理|运营|投资))(?=[\u4e00-\u9fa5]{4,})/, '')
+        .replace(/^.*(?:关于|辖区内?|栏目将?|其中|将|的|把|被|[（(]|(?:园区|高新区|开发区|新区|保税区|片区)(?!开发|建设|管理|运营|投资)|(?:公司|单位|企业|我们|我司)名?(?:叫|是|为))(?=[\u4e00-\u9fa5]{4,})/, '')
+        // "无锡新吴区无锡恒锐…有限公司": the city and district where a registered name stands, before the name that repeats the city
+        .replace(/^([\u4e00-\u9fa5]{2,3}?)市?[\u4e00-\u9fa5]{1,3}区(?=\1[\u4e00-\u9fa5]{4,}(?:有限公司|集团)$)/, '')
         .replace(/^(我们是|我是|我们|我司|我厂|你好|您好|请问|是)/, '')
         .replace(/^系(?=[\u4e00-\u9fa5]{4,})/, '')
         .replace(/(项目部|项目组|办事处|财务部|行政部|人事部|办公室)$/, '');
@@ -286,7 +318,9 @@ function parseNamedEnterprise(t: string): string | null {
       const after = placed?.[1] === name ? placed[2] : undefined;
       if (after && !/^[a-z]/.test(after) && (isOpenName(after) || INDUSTRY_END.test(after))) return after;
       // "我们是苏州过来落户的": where the enterprise came from, not its name
-      if (/(过来|过去|搬来|迁来|搬过来|迁过来|落户|刚来)/.test(name)) continue;
+      if (/(过来|过去|搬来|迁来|搬过来|迁过来|落户|刚来|来$)/.test(name)) continue;
+      // "代办员反映": a cadre, not an enterprise
+      if (/员$/.test(name)) continue;
       // "我们是老字号火锅底料", "我们是一家…": a description, not a name ("我们是冷链物流" cannot be told from "我们是精工模具")
       if (/^(老字号|一家|做|搞)/.test(name)) continue;
       // "我们是施工方", "我们是业主单位": a role in the matter, not a name

@@ -42,6 +42,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     ['地价', 4], ['地价款', 5], ['农用地', 5], ['设施农用地', 5], ['土储', 4], ['储备中心', 3], [/(地块|用地|红线)(里面?|内|范围内?|上).{0,12}(管|线|杆|坟|房|树)/, 4],
     // round 17 (inland Yangtze delta)
     ['出让合同', 4],
+    // rounds 27–28 (Qinghai, southern Jiangsu)
+    [/\b(land (plot|auction|use)|expansion land|land)\b/i, 3], [/道路红线|划进.{0,6}红线|红线.{0,10}(拆|补)/, 5],
   ],
   utilities: [
     // power
@@ -62,8 +64,10 @@ export const LEXICON: Record<Category, Cue[]> = {
     // a supply cut or capped, a line dug through ("光缆又被修路的铲断了", "用电指标被限了", "今天上午开始停气")
     ['停气', 4], ['断气', 4], ['限电', 4], ['用电指标', 5], [/电.{0,4}被限/, 4], ['拉闸', 4],
     [/(光缆|光纤|电缆|网线|水管|燃气管|供水管|自来水管).{0,6}(挖断|铲断|弄断|挖破|断了|被挖)/, 5],
+    // rounds 27–28 (Qinghai, southern Jiangsu)
+    [/水压.{0,4}(低|不够|太小|不足|上不去)/, 5],
     // English, as investors write (round 23)
-    [/\b(water pressure|power (cut|outage|supply)|electricity|outage|internet|gas supply|blackout)\b/i, 4],
+    [/\b(water pressure|power (cut|outage|supply)|electricity|outage|internet|gas supply|blackout|5G|signal|China (Mobile|Unicom|Telecom)|broadband)\b/i, 4],
   ],
   talent: [
     ['招工', 4], ['用工', 4], ['招聘', 3], ['招人', 4], ['招不到', 4], ['没招到', 4], [/招.{0,10}(没招到|招不到|不到人)/, 4],
@@ -99,6 +103,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     ['贷款审批', 5], ['固定资产贷款', 5],
     // rounds 18–19 (Northeast, Central China)
     ['保理', 4], ['供应链金融', 5], [/(专精特新|科技|人才|创业|信用|政采|订单|知识产权|税)贷/, 5], [/(账户|帐户)[^，。；,;]{0,4}(冻结|冻节|被冻|封了)/, 5],
+    // rounds 27–28 (Qinghai, southern Jiangsu)
+    ['反担保', 5], [/(财政|政府|采购)[^，。；,;]{0,4}(付款|回款|欠款)|付款.{0,4}拖了|垫不起/, 5],
     // English, as investors write (round 23)
     [/\b(bank|loans?|account|settlement|financing|credit line|funding)\b/i, 4],
   ],
@@ -118,6 +124,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     ['揭榜挂帅', 4], ['配套资金', 3],
     // rounds 18–19 (Northeast, Central China)
     [/(房产税|土地使用税)[^，。；,;]{0,12}(减免|优惠|困难)/, 5],
+    // rounds 27–28 (Qinghai, southern Jiangsu)
+    ['优惠政策', 4], [/(电价|税收|租金|地价|水价)优惠/, 4],
     // English, as investors write (round 23)
     [/\b(tariff|subsid(y|ies)|tax|exemption|incentives?|rebate)\b/i, 4],
   ],
@@ -149,6 +157,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     ['挡土墙', 3], ['挡墙', 3], ['护坡', 3], ['结构安全', 4], ['专家论证', 3], ['施工方案', 4], ['监理', 3], ['安全员', 3], ['文明施工', 4], ['工程质量', 4], ['返工', 4],
     // rounds 18–19 (Northeast, Central China)
     ['一氧化碳', 4], [/(泥头车|渣土车)[^，。；,;]{0,12}(冲洗|全是泥|撒|洒)|出场.{0,3}不冲洗/, 5],
+    // rounds 27–28 (Qinghai, southern Jiangsu)
+    [/临时用电.{0,16}(拖|乱拉|积水|漏电|怕出事|隐患)|电线.{0,4}(乱拉|拖在地上)/, 8],
     // English, as investors write (round 23)
     [/\b(contractor|waterproofing|leaks?|site managers?|scaffold(ing)?|crane)\b/i, 4],
   ],
@@ -174,8 +184,10 @@ export const LEXICON: Record<Category, Cue[]> = {
     ['职务发明', 4], ['要求分成', 3],
     // rounds 18–19 (Northeast, Central China)
     [/(合同|协议)[^，。；,;]{0,10}(不认|不算|没到期就?要?|毁约)|(不认|不承认)[^，。；,;]{0,4}(合同|协议)|换届以后|新(书记|支书)/, 5], ['吵起来', 4], ['过路费', 3],
+    // rounds 27–28 (Qinghai, southern Jiangsu)
+    ['抱怨', 3], [/(房东|出租方|业主).{0,20}(断水|断电|停水|停电)|(断水|断电).{0,6}(威胁|逼)/, 6],
     // English, as investors write (round 23)
-    [/\b(dispute|lawsuit|sued|JV partner|changed the (office )?locks)\b/i, 4],
+    [/\b(dispute|lawsuit|sued|JV partner|changed the (office )?locks|complain(s|ing|ts)?|residents|noise)\b/i, 4],
   ],
   market: [
     ['订单', 3], ['销路', 4], ['销售', 3], ['客户', 1], ['大客户', 3], ['采购', 3], ['供货', 3], ['供应商', 3], ['供应链', 4],
@@ -190,6 +202,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     ['价格', 2], ['报价', 3], ['行情', 3],
     ['整车厂', 4], [/(可以|能|给|为|帮|想).{0,6}配套|配套(生产|厂家|商|产品)/, 3], ['直播', 3], ['带货', 4], ['直播基地', 4],
     ['意向投资', 4], ['投资意向', 4], ['项目落地', 3], [/落(一个|个|地)?.{0,8}(万|亿)的?项目/, 4], ['招引', 4],
+    // rounds 27–28 (Qinghai, southern Jiangsu)
+    ['专柜', 4], [/(开|设|进)个?.{0,4}(专柜|门店|柜台)/, 3],
     // English, as investors write (round 23)
     [/\b(distribution hub|distributors?|buyers?|export orders?|trade fair|suppliers? list)\b/i, 4],
   ],

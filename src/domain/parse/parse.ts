@@ -44,6 +44,10 @@ const URGENT = [
  * site or gathering (stoppage, crowd), unpaid wages, blocked fire exits, work at height without protection.
  */
 const URGENT_PATTERNS = [
+  // rounds 27–28 (Qinghai, southern Jiangsu): brakes that fail, a truck on its side, a switchboard standing in water, a
+  // line standing still and its material spoilt, a contractor walked off, a whole plant without water, people going
+  // together to an office, wages owed before the new year
+  /(刹车|制动|钢丝绳|限位).{0,6}(有问题|失灵|坏了|不灵)|不敢上去|侧翻|(配电箱|电箱|电缆|电线).{0,6}(泡在|泡水|浸在|泡着)|(线|设备|机器|机台).{0,2}停在那里|料(全|都)废了|撂挑子|工地.{0,2}趴(在那里|窝)|一滴水都没|(一道|一起|一块|集体)去(人社|劳动|政府|信访|区里|市里)|等着?.{0,6}钱回家过年|工钱.{0,4}(一直)?拖着|围在[^，。；,;]{0,8}(不走|不肯走)|(吊装|施工|生产|作业|工程)(已经?|目前)?暂停|已经?暂停(施工|吊装|生产)/,
   /监测.{0,8}(异常|超标|报警)|(超|超过|超出|达到|突破).{0,3}(预警|报警|警戒)(值|线)?|开裂严重|不敢(进|坐|用|住|靠近)/,
   /(支护|基坑|边坡|结构|楼板|顶板|墙体|脚手架|模板|塔吊).{0,6}(变形|位移|倾斜|松动|断裂)|担心.{0,6}(结构|安全)|(危及|威胁|影响).{0,4}安全/,
   /(?<!(?:不然|否则|要不|要么|如果|要是)就?(?:要|会)?)不让.{0,4}(进场|施工|开工|干活|进厂|作业|运|通行|车|出|进)|(拦|堵|封)(车|路|门)|把.{0,6}门.{0,2}锁|(一帮|一群|一伙|几十个?|上百)(个|号|名)?(人|家属|工人|村民|农民工|民工|业主|居民)|花圈|聚集|聚在|带人|打架|动手/,
@@ -93,7 +97,7 @@ const URGENT_PATTERNS = [
  * price going down, and what happens whenever something else does (一下雨污水就漫到厂区, 一断电温度就往上窜): chronic.
  */
 const NOT_URGENT =
-  /塌陷区|停工期|不是(我们)?出(了)?事|停(机|工|产|车|电)(费|损失费)|急缺|急性子|急弯|急转弯|急停|急救|急诊|急冷急热|(不|再不)[^，。；,;]{0,6}就(说)?要?(断|停|掐)(我们的?)?(电|水|气)((断|停)(电|水|气))?|(再|如果|要是|若|万一|不然|否则|的话)[^。；;！!？?]{0,24}(就|便)?(要|会|得|可能|只能|将)(被)?(停工|停产|停线|停机)|(不|别|不用|不要|免于|避免)停(工|产)|要停工整改|进不了[^，。；,;！!？?]{0,8}(目录|名录|名单|库|体系|市场|商场|超市|系统|圈子)|(补|加|打|抽|送)不进水|进水(口|管|阀|量)|危险(化学品|品|废物|源)|危化品|(快递|外卖|网购|共享单车|私家车|访客|客户的车)[^，。；,;！!？?]{0,6}进不(了|来)|(压力|气压|水压|电压|温度|价格|销量|产量|订单|效益|利润|营收)[^，。；,;！!？?]{0,4}往下掉|(?:一|每次|每逢|只要)(?:下|遇到?|碰到|到|赶上)?(?:大|暴)?(?:雨|雪|风|断电|停电|停水|停气|降温|高峰|用电高峰|夏天|冬天|雨季|汛期|晚上|周末|满负荷)[^，。；,;！!？?]{0,6}就[^，。；,;！!？?]{0,12}/g;
+  /塌陷区|停工期|不是(我们)?出(了)?事|马上(就)?(是|到)[^，。；,;]{0,8}(季节|旺季|淡季|年底|过年|春节|节)|快递车?不让进|一落雨[^，。；,;]{0,8}就|停(机|工|产|车|电)(费|损失费)|急缺|急性子|急弯|急转弯|急停|急救|急诊|急冷急热|(不|再不)[^，。；,;]{0,6}就(说)?要?(断|停|掐)(我们的?)?(电|水|气)((断|停)(电|水|气))?|(再|如果|要是|若|万一|不然|否则|的话)[^。；;！!？?]{0,24}(就|便)?(要|会|得|可能|只能|将)(被)?(停工|停产|停线|停机)|(不|别|不用|不要|免于|避免)停(工|产)|要停工整改|进不了[^，。；,;！!？?]{0,8}(目录|名录|名单|库|体系|市场|商场|超市|系统|圈子)|(补|加|打|抽|送)不进水|进水(口|管|阀|量)|危险(化学品|品|废物|源)|危化品|(快递|外卖|网购|共享单车|私家车|访客|客户的车)[^，。；,;！!？?]{0,6}进不(了|来)|(压力|气压|水压|电压|温度|价格|销量|产量|订单|效益|利润|营收)[^，。；,;！!？?]{0,4}往下掉|(?:一|每次|每逢|只要)(?:下|遇到?|碰到|到|赶上)?(?:大|暴)?(?:雨|雪|风|断电|停电|停水|停气|降温|高峰|用电高峰|夏天|冬天|雨季|汛期|晚上|周末|满负荷)[^，。；,;！!？?]{0,6}就[^，。；,;！!？?]{0,12}/g;
 
 /**
  * Words that say outright that a report is urgent: where the rules read one of them (or a requested date within two
@@ -187,6 +191,11 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     if (parseCorrection(t)) return 'correct';
     // "#71 目前进度：征收办已入户评估三户…": an update announced as one
     if (/^(目前|最新|当前)?(进度|进展)(更新|情况)?[:：]|^(最新|目前)情况[:：]/.test(t.replace(TICKET_REF, '').replace(/^[\s:：,，]+/, ''))) return 'progress';
+    // "催办：#88 已超期3天，请责任单位今日答复": the command word opening the message says what it is
+    const opener = /^(认领|签收|办结|转办|退单|催办|重办)\s*[:：]/.exec(t)?.[1];
+    if (opener) return BARE_VERBS[opener]!;
+    // "#12 到底有没有人在办？？": a chase in the form of a question
+    if (/到底(有没有人|有人没人|管不管|办不办|还办不办)|有没有人(在办|在管|管一下|理一下)/.test(t)) return 'urge';
     if (WHO_ASKED.test(t) && ASKED.test(t.replace(/[的。.!！]+$/, '吗')) ) return 'query';
     // "已经转给审图中心": passed along as part of the work, a note; "转给 X" is the command
     if ((/(转办|转交|转给|转到|移交|交由|改派|退单|退回)/.test(t) && !/(已经?|刚)(转给|转到|转交|移交|报送)/.test(t)) || TRANSFER_PLAIN.test(t)) return 'transfer';
@@ -196,6 +205,8 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     if (/@\S+[\s，,]*[^@]{0,10}(你来|你接|你负责|交给你|你跟一下|你处理)/.test(t)) return 'transfer';
     // "钱还没到账，怎么就办结了？", "还没通电怎么就销号了": closed too early
     if (/(怎么|为什么|为啥|凭什么|咋)((就|都|显示|成了|变成|标成?|给|被)[^，。,;；]{0,3}|[^，。,;；办]{1,3})(办结|结案|结了|关了|销号|关闭|关单)(?!流程|手续|需要|要)|(还没|没有?|未).{1,12}(就|却|竟然)(给|被)?(办结|结案|结了|关了|销号|关闭)/.test(t)) return 'reopen';
+    // "#90 办结了？我们这边没人来过啊 水还是没有": the close questioned by what did not happen
+    if (/(办结|结案|解决|办好)了[？?吗]+.{0,24}(没人来|没有人来|还是没|根本没|一直没)/.test(t)) return 'reopen';
     // "你们说办结了，但补贴一分钱都没到": closed in name only
     if (/(说|显示|标|写)(的是|是)?(已经?)?(办结|办完|解决|结案|办好|处理好)了?[，,]?\s*(但|可是|但是|结果|其实|可|却)?[^。]{0,16}(没|未|还)/.test(t) && !/(满意|好评|差评|星)/.test(t)) return 'reopen';
     if (!/(不满意|差评|好评|[1-5一二三四五]\s*(颗|个)?星(?!期))/.test(t) && /\breopen\b|not fixed|still not|(重新打开|重新开一下|重开|重办|重新看一下|重新查一下|重新核一下|还没解决|没有解决|未解决|没解决|重新处理|重新办理|重新办|问题依旧|问题还在|还是不行|实际上(还是)?没|其实(还是)?没|并没有(解决|办好|通)|(不能|不算|不应该|不该|怎么能|哪能)(算|当)?(办完|办结|解决|结案|销号|办好|结了)|还是(错|不对)的|了个寂寞|根本无人|根本没人来|(不认|不接受|不认可|不同意)(这个|你们的?)?(解释|答复|结果|说法)|(解释|答复|说法)(我们|企业)?(不认|不接受|不认可|不同意))/.test(t)) return 'reopen';
@@ -212,7 +223,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     if (/^(嘎嘎好|杠杠的|挺好的?|很好|真不错|不错|太好了|好评)(?!.*(但|可是|不过|还没|没有))|办得(真|很|挺|太)(快|好|漂亮|利索)(?!一点|些)/.test(t.replace(TICKET_REF, '').trim())) return 'rate';
     // "一般般吧，速度有点慢", "还行": a rating in the enterprise's words
     if (/^(一般般?|还行|还可以|马马虎虎|凑合)(吧|啦|了)?([，,。！!\s]|$)/.test(t.replace(TICKET_REF, '').trim())) return 'rate';
-    if (/(还没人|没人|怎么还没|还没动静|快一点|快些|到现在也?(没|还没)来|咋回事|怎么回事)/.test(t) || /(push|follow)\s*一下|\basap\b|催一催/i.test(t)) return 'urge';
+    if (/(还没人|没人|怎么还没|还没动静|快一点|快些|到现在也?(没|还没)来|咋回事|怎么回事)/.test(t) || /(push|follow)\s*一下|\basap\b|\b(pls|please|kindly) (push|chase|follow up)\b|催一催/i.test(t)) return 'urge';
     // "跟一下啊 @李科": someone asked to follow it up
     if (/(跟一下|跟进一下|跟下|盯一下|催一下|催下)(啊|呀|吧|哈)?\s*@/.test(t)) return 'urge';
     // "麻烦加急，企业下周就要开工了" (a cadre's "已加急报送" is a note)
@@ -235,7 +246,9 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     const stillPending =
       /(尚未|还没有?|没有|未能?|不能|无法)(办结|解决|答复|完成|落实|处理完|办好)|(等待?|等着|在等|待|给|会|将|预计|下周|明天|后天|近期|过几天|月底前?|年底前?)[^，。；,;!！]{0,8}(答复|办结|解决|完成|落实)|(等待|等着|在等|正在|已经在|下一步|然后再|还需|还要|仍需|仍在)/;
     // "#95 已答复企业 暂无法解决 纳入长期台账": answered, as unresolvable (答复's outcome), not pending
-    if (/(已答复|答复[:：]|现予办结)/.test(t) && /(无法解决|暂不能解决|挂账|纳入.{0,4}台账|解释说明)/.test(t)) return 'resolve';
+    if (/(已答复|答复(企业|对方)?[:：]|现予办结)/.test(t) && /(无法解决|暂不能解决|挂账|纳入.{0,4}台账|解释说明)/.test(t)) return 'resolve';
+    // "#60 结了": the close in two words
+    if (/^[\s:：,，]*(结了|可以结了|结掉了|结单了)[。!！]?$/.test(t.replace(TICKET_REF, ''))) return 'resolve';
     if (/(办结|已办结|已解决|答复|已处理完|处理完了(?![吗没么])|办完了|已经办完|处理完毕|已完成|销号|已经办好|已办好|办好了|处理好了|已经处理好|搞定|已落实|已送电|已通电|可以关了|可以销号|可以结了|已经?发下来|已经?批下来|已下发|已拿到)/.test(t) || (DONE_PLAIN.test(t) && !ASKED.test(t))) {
       return stillPending.test(t) ? 'progress' : 'resolve';
     }
@@ -259,7 +272,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     return models ? intentFallback(models.ticket, t.replace(TICKET_REF, ''), byLength, models.minProbability, asks ? ['progress', 'resolve'] : []) : byLength;
   }
   // "机器人拿不准的工单列一下": the tickets the bot was unsure of (待确认)
-  if (bare.length <= 24 && /(拿不准|吃不准|不确定|没把握|分不清|认不准|没有?认准|没认出)的?(工单|单子|分类|类别)|(拿不准|没有?认准|吃不准)的(那些|那几条|那几个|几条).{0,4}(在哪里?看|哪里看|看一下|看看)|(拿不准|吃不准|没认准|认不准|没把握|分不清)的(那些|那几个|那几条|几个|几条)?(工单|单子)?.{0,3}(给我|发我|拿来|列|拉)|(哪些|哪几个|哪几条)(单子|工单)?.{0,2}(没认准|拿不准|不确定|吃不准)|人工确认(分类)?的?(工单|单子)?$|需要人工确认|没定性的?(工单|单子)|(分类|类别)(拿不准|不确定|吃不准)|没分好类的?(单子|工单)|(还没|没有?|未)分类的?(单子|工单)?$|(单子|工单)还?没分类|等着?人工确认|待确认的?.{0,2}(拿出来|瞅瞅|瞧瞧|看看)/.test(bare) && !/(我们|我司|企业|申请|材料)/.test(bare)) return 'triage';
+  if (bare.length <= 24 && /(拿不准|吃不准|不确定|没把握|分不清|认不准|没有?认准|没认出)的?(工单|单子|分类|类别)|(拿不准|没有?认准|吃不准)的(那些|那几条|那几个|几条).{0,4}(在哪里?看|哪里看|看一下|看看)|(拿不准|吃不准|没认准|认不准|没把握|分不清)的(那些|那几个|那几条|几个|几条)?(工单|单子)?.{0,3}(给我|发我|拿来|列|拉)|(哪些|哪几个|哪几条)(单子|工单)?.{0,2}(没认准|没拿准|拿不准|不确定|吃不准)|人工确认(分类)?的?(工单|单子)?$|需要人工确认|没定性的?(工单|单子)|(分类|类别)(拿不准|不确定|吃不准)|没分好类的?(单子|工单)|(还没|没有?|未)分类的?(单子|工单)?$|(单子|工单)还?没分类|等着?人工确认|待确认的?.{0,2}(拿出来|瞅瞅|瞧瞧|看看)/.test(bare) && !/(我们|我司|企业|申请|材料)/.test(bare)) return 'triage';
   // 待确认: the tickets whose category awaits a person's check
   if (/^(待确认|待确认工单|待确认分类|待分类工单)(清单|列表)?$/.test(bare)) return 'triage';
   // "待确认的有哪些", "看一下分类待确认的工单", "哪些工单还待确认"
@@ -328,6 +341,10 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   if (/what can (this|the|you)\s*(bot)?\s*do|english (guide|manual|version)|how (do i|to) use (this|the) bot/i.test(t)) return 'help';
   if (/[A-Za-z]{2,}(?:[\s,;:'()-]+[A-Za-z]{2,}){5,}/.test(t) && !/^(hi|hello|hey|thanks|thank you|ok|good morning)\b[^.?!]{0,20}[.!]?$/i.test(t.trim())) return 'report';
   if (isChat(bare)) return 'chat';
+  // "Thanks a lot!", "Noted, thank you": thanks in English
+  if (/^(thanks|thank you|thx|many thanks|noted|got it|well received|ok)\b[^?]{0,24}$/i.test(t.trim())) return 'chat';
+  // "大家周一好！本周继续做好店小二式服务": a greeting to the group and a word of encouragement
+  if (bare.length <= 40 && /^(大家|各位)(领导|同事|同志)?(周[一二三四五六日]|早上|上午|下午|晚上|早)?好/.test(bare) && /(继续|加油|努力|做好|辛苦|一起)/.test(bare) && !/(我们|我司|我厂|没|难|问题|坏|停|急|申请|帮忙|能否|希望)/.test(bare)) return 'chat';
   // about the group itself: "刚才发错群了，不好意思", "群里的文件我下载不了，谁能再发一次"
   if (bare.length <= 30 && /(发错群|发错了|群里的?(文件|通知|表格|链接|附件)|群文件|撤回)/.test(bare) && !/(我们|我司|企业|厂)/.test(bare)) return 'chat';
   // a promise to bring what was asked for: "我们下周二把补充材料带过来"
@@ -378,7 +395,7 @@ export function readIntent(text: string, models: IntentModels | null = SHIPPED_I
 }
 
 /** What asking how the bot is used sounds like: a question word, 会 / 能 / 教, using (not 适用), a manual or an operation. */
-const HELP_ASKED = /(怎|咋|如何|啥|什么|嘛|会|能|教|说明|操作|功能|菜单|指令|命令|(?<!适|使|费|占|挪|专|通|用)用|[?？])/;
+const HELP_ASKED = /(怎|咋|如何|啥|什么|嘛|会|能|教|说明(?!天)|操作|功能|菜单|指令|命令|(?<!适|使|费|占|挪|专|通|用)用|[?？])/;
 
 function isChat(bare: string): boolean {
   if (bare.length === 0) return true;
