@@ -40,6 +40,8 @@ export const PAIR_FILES = [
   'duplicate-pairs-round26.jsonl',
   'duplicate-pairs-round27.jsonl',
   'duplicate-pairs-round28.jsonl',
+  'duplicate-pairs-round29.jsonl',
+  'duplicate-pairs-round30.jsonl',
   'train-pairs-extra.jsonl',
   'train-pairs-extra2.jsonl',
   'train-pairs-extra3.jsonl',

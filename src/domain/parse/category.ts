@@ -80,6 +80,12 @@ function phrasesIn(text: string, hit = new Set<number>(), firstOnly = false): Se
   return hit;
 }
 
+/**
+ * How many times a character gram occurs in the reports the shipped model was trained on: a common word ("冷库", "新增",
+ * "高级") is frequent, a brand ("蓝晶", "宏盛") is rare.
+ */
+export const gramCount = (g: string): number => SHIPPED_CATEGORY_MODEL.counts[g]?.reduce((a, b) => a + b, 0) ?? 0;
+
 /** Any phrase of two or more characters of the lexicon (its patterns left aside): whether a short text such as a name holds a cue at all. */
 export const holdsLexiconPhrase = (s: string): boolean => phrasesIn(s, new Set(), true).size > 0;
 

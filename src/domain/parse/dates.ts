@@ -24,7 +24,7 @@ export function cnNumber(s: string): number | null {
 
 const NUM = '(\\d{1,3}|[零〇一二两三四五六七八九十百]{1,4})';
 /** Words around 月底/年底 that make it a limit rather than a season. */
-const LIMIT_BEFORE = '(?:在|到|于|争取|希望|力争|计划|要|赶在|截止|最迟|最晚|必须)';
+const LIMIT_BEFORE = '(?:(?<![现正还实存所好])在|到|于|争取|希望|力争|计划|要|赶在|截止|最迟|最晚|必须)';
 const LIMIT_AFTER = '(?=前|之前|以前|之内|内|就|要(?!是|回家|过年)|必须|能|可以|得|到期|过期|完成|完工|交|办|截止|投产|开工|竣工|到岗|搞定|结账|结算)';
 
 /**
@@ -74,6 +74,12 @@ function candidateDates(text: string, now: DateTime, cal: BusinessCalendar): (st
   if (/(换个?时间|换个?日子|改期|改个?(时间|日子)|调整(一下)?时间|推迟|往后推|错开|避开)/.test(text)) {
     take(/(通知|安排|计划|定在|定于)[^，。；,;]{0,3}((本|这|下)?(周|星期|礼拜)[一二三四五六日天1-7]|明天|后天|\d{1,2}月\d{1,2}[日号])[^，。；,;]{0,4}(检修|停电|停水|停气|断电|断水|施工|开挖|封路)/);
   }
+  // "合同约定年底交付": a date the contract set, not one asked of the government
+  take(/(合同|协议)(约定|规定|上写的?|写的?|签的?)[^，。；,;]{0,4}(年底|月底|年前|\d{1,2}月\d{1,2}[日号]|\d{1,2}月底)/);
+  // a limit others set, where the enterprise asks for more time ("说要月底前弄完…能不能延到下个月", "让我们15天内整改完…申请延期")
+  if (/(延到|延期|推迟|宽限|延长|缓一缓|往后推)/.test(text)) take(new RegExp(`(说|要求|让我们|叫我们|限|责令|通知)[^，。；,;]{0,8}(月底|年底|${NUM}个?(天|日|周|工作日)(之内|内|以内))前?`));
+  // "禮拜六開門嗎": when an office is open, asked
+  take(/(周|星期|礼拜)[一二三四五六日天](开门|上班|办公|营业)(吗|不|没|嘛|么)/);
   // "说明天要去州上上访": what others threaten to do, not a date asked for
   take(/(说|扬言|威胁|放话|嚷着)[^，。；,;]{0,2}(明天|后天|下(周|星期|礼拜)[一二三四五六日天]?)[^，。；,;]{0,2}(去|来)/);
   // "礼拜六跳了两趟", "周三来了一趟": a weekday when something happened (not "周五就要停产了", "周五前")

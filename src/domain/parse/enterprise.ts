@@ -5,7 +5,7 @@
  * the head), a name of any trade judged by its shape ("瑞丰淀粉", "祁连牧歌文旅"). Places, facilities and generic things
  * in those frames ("物流园三期", "景区游客中心", "省重点项目") are not names. Pure; no directory of enterprises.
  */
-import { holdsLexiconPhrase } from './category.js';
+import { gramCount, holdsLexiconPhrase } from './category.js';
 
 const ENTERPRISE_PATTERNS: RegExp[] = [
   /([\u4e00-\u9fa5()（）]{2,30}?(?:股份有限公司|有限责任公司|有限公司|集团公司|集团))/,
@@ -38,7 +38,7 @@ const INDUSTRY_WORDS =
   '橡胶|轮胎|制品|日化|服装|皮革|卫浴|厨具|灯饰|合金|硅业|光纤|快递|农机|重机|汽车部件|生物科技|新能源科技|' +
   '家私|家电|小家电|灯具|纸品|五金制品|实业发展|电脑|摩托|火锅|底料|渔业|织造|' +
   '锂业|钨业|窑业|瓷业|瓷土|驾校|番茄|果园|储运|光能|农牧|型材|酱酒|酒厂|进出口|面粉|船务|仓储|石化|焦化|果业|果汁|陶艺|肥业|特钢|重钢|油服|线束|生化|粮贸|路桥|重科|矿机|稀土|钼业|羊绒|绒业|液压|液压件|配件|汽车配件|零部件|汽车零部件|乳品|肉业|粮食|购销|油脂|淀粉|卤味|风电|光纤|冷饮|调味品|重型|矿山|煤业|煤化|' +
-  '藏药|蒙药|苗药|中药材|药材|毛纺|棉纺|精纺|纺机|精锻|锻压|耐材|鞋材|板材|管材|线材|锂盐|锂源|砂石|建安|支架|钢帘线|民宿|文旅|跨境|咖啡|茶庄|酒庄|庄园|工贸|电商|数科|智控|测控|电装|煤机|塑机|齿轮|玩具|珠宝|户外|红木|啤酒|海运|运输|丝绸|精机|度假酒店|度假村|营地';
+  '藏药|蒙药|苗药|中药材|药材|毛纺|棉纺|精纺|纺机|精锻|锻压|耐材|鞋材|板材|管材|线材|锂盐|锂源|砂石|建安|支架|钢帘线|民宿|文旅|跨境|咖啡|茶庄|酒庄|庄园|工贸|电商|数科|智控|测控|电装|煤机|塑机|齿轮|玩具|珠宝|户外|红木|啤酒|海运|运输|丝绸|精机|养殖|宝石|研究院|渔具|度假酒店|度假村|营地';
 /**
  * A trade named by one character and 业 ("镁业", "糖业", "袜业", "种业"): a word the language keeps making, so it is
  * read by its shape; not 企业, 行业, 就业 and the other words of 业 that are no trade.
@@ -52,7 +52,7 @@ const NAME_CHAR = `[^${NOT_IN_NAME}\\s，,。！？!?、：:（）()\\d#@]`;
 /** Any one of those characters. */
 const SENTENCE_CHAR = new RegExp(`[${NOT_IN_NAME}]`);
 /** What follows a name ending in its trade word. */
-const AFTER_TRADE_NAME = `(?=的|这边|那边|这个?|公司|厂|项目|[一二三四]期|[一二三四五六七八九]号|工地|厂区|门口|门前|研发楼|办公楼|实验室|食堂|宿舍|配电房|仓库|车间|[：:]|新|想|要|申|研|在|已|今|明|准备|计划|需要|有|上周|上个?月|上次|本月|最近|近期|去年|目前|现在|一直|反映|反应|跟|给|问|找|被|向|对|招|是|从|过|因|拟|将|与|和|上市|榨季|扩建|扩产|新建|周边|附近|旁边|[（(]|[A-Za-z]|人事|行政|财务|老板|领导|董事长|总经理|负责人|，|,|。|\\s|$)`;
+const AFTER_TRADE_NAME = `(?=的|这边|那边|这个?|公司|厂|项目|[一二三四]期|[一二三四五六七八九]号|工地|厂区|门口|门前|研发楼|办公楼|实验室|食堂|宿舍|配电房|仓库|车间|[：:]|新|想|要|申|研|在|已|今|明|准备|计划|需要|有|上周|上个?月|上次|本月|最近|近期|去年|目前|现在|一直|反映|反应|跟|给|问|找|被|向|对|招|是|从|过|因|拟|将|与|和|上市|榨季|扩建|扩产|新建|周边|附近|旁边|[（(]|[A-Za-z]|人事|行政|财务|老板|领导|董事长|总经理|负责人|也|还|都|，|,|。|\\s|$)`;
 /** 厂 or 公司 closing a name ("麦香园食品厂"), not a part of the site (厂区, 厂房). */
 const CLOSING = '(?:厂(?!区|房|里|门|长|子)|公司)?';
 const NAMED_BY_INDUSTRY = new RegExp(
@@ -67,6 +67,14 @@ const HEAD_TRADE_NAME = new RegExp(
   `(?:(?:^(?:帮|替|代)?|[。：:？?！!]\\s*)(${NAME_CHAR}{2,6}?(?:${INDUSTRY})(?:${INDUSTRY})?${CLOSING})|(?:^|我们[是在]?|我是)${NAME_CHAR}{2,5}(?:这边|那边)?的(${NAME_CHAR}{2,4}?(?:${INDUSTRY})(?:${INDUSTRY})?${CLOSING}))${AFTER_TRADE_NAME}`,
 );
 
+/**
+ * The message opens with a brand of two characters and its trade, whatever follows ("蓝晶锂业盐湖提锂车间…", "宏盛电机技改项目…",
+ * "明远科技员工食堂…"): a brand is a rare pair of characters in the reports the model was trained on (fewer than
+ * `BRAND_MAX_COUNT` times), where a common word ("冷库钢结构", "高级模具技师", "新增建设用地") is frequent; and not a park,
+ * a market town or a store ("光谷生物城", "米东化工园区", "鲜花冷链仓").
+ */
+const HEAD_BRAND = new RegExp(`^(${NAME_CHAR}{2}(?:${INDUSTRY}))(?!园|区|城|仓|库|港|基地|技师|技工|操作|工人|制品|配件|专业|合作社)`);
+const BRAND_MAX_COUNT = 8;
 /** A name made of two trade words at the head, before 这边 ("精工阀门这边…"). */
 const HEAD_TRADES_HERE = new RegExp(`^((?:${INDUSTRY})(?:${INDUSTRY}))(?=这边|那边)`);
 /** "我们金瑞铜业的原料…", "我们精锐机床招…", "我們悅來酒店年底…": 我们 + a proper name + its industry, whatever follows. */
@@ -104,7 +112,7 @@ const LATIN_NAME = new RegExp(`(?:^|我们是|我们|这边是|这里是|我是|
 /** English words that open a message or a sentence, not names. */
 const LATIN_NOT_A_NAME = /^(Hi|Hello|Hey|Dear|The|This|That|Thanks|Thank|Sorry|Ok|Okay|Yes|No|Please|Btw|Fyi|Asap|Update|Note|Sir|Boss|Team|Guys|All|We|Our|Us|I|My|Me|You|Your|It|Its|They|Their|He|She|His|Her|Any|Is|Can|Could|Would|Will|Pls|Still|Also|About|Best|Regards|Kind|Br)$/i;
 /** "速航供应链：货代扣住…": the enterprise signing its message first. */
-const HEAD_COLON = new RegExp(`^(?:[^，,：:]{1,6}的)?(${NAME_CHAR}{4,8}?)[：:]`);
+const HEAD_COLON = new RegExp(`^(?:[^，,：:]{1,6}的)?(${NAME_CHAR}{4,8}?)(?:老板娘|老板|经理|财务|会计|人事|行政|办公室)?[：:]`);
 /** "龙江齿轮的小孙，…", "三江米业的老王：…": the writer named by the enterprise first. */
 const HEAD_PERSON = new RegExp(`^(${NAME_CHAR}{4,8}?)的(?:小|老)[\u4e00-\u9fa5](?=[，,。：:\s])`);
 /** "我们是做冷鲜肉的兴隆肉业，…": what the enterprise does, then its name. */
@@ -200,7 +208,9 @@ function signedBy(t: string): string | null {
  * "HR of NovaMed Boao here": up to four capitalised words. Only a person's name stands before "from" ("the new guy
  * from Germany" names a country).
  */
-const ENGLISH_FRAME = /(?:\b[Ww]e are|\b[Oo]ur company(?: is)?|\bHR of|\b[A-Z][a-z]+ from|\bThis is [A-Z][a-z]+,)\s+((?:[A-Z][A-Za-z0-9&'-]*)(?: (?:[A-Z][A-Za-z0-9&'-]*|\([A-Z]\)))*(?: Pte Ltd| Co\.?,? Ltd\.?| Ltd\.?| Inc\.?| LLC)?)/;
+/** "my company name is Obi & Sons Ltd", "My company: Atlas Déco SARL", "我的公司 Sahara Import Export": said outright, before any other frame. */
+const MY_COMPANY = /(?:\b[Mm]y company(?: name)?(?: is)?:?|我的公司)\s*((?:[A-Z][\wÀ-ÿ&'-]*)(?: (?:[A-Z][\wÀ-ÿ&'-]*|&))*)/;
+const ENGLISH_FRAME = /(?:\b[Ww]e are|\b[Oo]ur company(?: is)?|\bHR of|\b[A-Z][a-z]+ from|\bThis is [A-Z][a-z]+,)\s+((?:[A-Z][\wÀ-ÿ&'-]*)(?: (?:[A-Z][\wÀ-ÿ&'-]*|&|\([A-Z]\)))*(?: Pte Ltd| Co\.?,? Ltd\.?| Ltd\.?| Inc\.?| LLC)?)/;
 /**
  * An English message signed at its end by the enterprise, after a role or a person: "— EHS, Krämer Kunststofftechnik",
  * "Best regards, Wolff & Brandt Automation", "Thanks & BR, Markus / Hartmann Filtration", "Thanks, Yamato Seiki logistics
@@ -225,11 +235,13 @@ const PLACE_THEN_NAME = new RegExp(`^的${NAME_CHAR}{2,8}?(?=[，,。\\s]|$)`);
 
 /** A cadre's or a letter's opening: "项目专员汇报：", "关于", "尊敬的服务专员：". */
 const REPORTER_HEAD =
-  /^(?:【[^】]{1,10}】\s*)?(?:[^，,：:。]{1,12}?(?:汇报|报告|报|反映|提出|来电|留言)[：:]|关于|经走访[，,]|经核实[，,]|尊敬的[^：:，,]{1,10}[：:])?\s*(?:[\u4e00-\u9fa5]{2,10}?(?:经济技术开发区|工业园区|工业园|开发区|高新区)(?=[\u4e00-\u9fa5]{4,}))?/;
+  /^(?:【[^】]{1,10}】\s*)?(?:[^，,：:。]{1,12}?(?:汇报|报告|报|反映|提出|来电|留言)[：:]|关于|经走访(?:了解)?[，,]|经核实[，,]|尊敬的[^：:，,]{1,10}[：:])?\s*(?:[\u4e00-\u9fa5]{2,10}?(?:经济技术开发区|工业园区|工业园|开发区|高新区)(?=[\u4e00-\u9fa5]{4,}))?(?:(?:区内|辖区内?|园区内?)企业(?=[\u4e00-\u9fa5]{4,}))?/;
 
 function enterpriseIn(t: string): string | null {
   const signed = signedBy(t);
   if (signed) return signed;
+  const mine = MY_COMPANY.exec(t)?.[1]?.trim();
+  if (mine) return mine;
   const englishSigned = /[a-z]{2,}/.test(t) ? ENGLISH_SIGNED.exec(t)?.[1] : undefined;
   if (englishSigned && !englishSigned.split(/\s+/).some((w) => LATIN_NOT_A_NAME.test(w))) return englishSigned;
   const english = ENGLISH_FRAME.exec(t)?.[1]?.trim();
@@ -247,8 +259,10 @@ function enterpriseIn(t: string): string | null {
     const ok = (x: string | undefined) => !!x && tradeNameOk(x) && !NOT_A_NAME_AT_HEAD.test(x) && !SENTENCE_CHAR.test(x.replace(/(厂|公司)$/, ''));
     const head = [m?.[1] ?? m?.[2], VISITED.exec(t)?.[1]].find(ok);
     const called = /(我们|我司|公司)/.test(t) ? CALLED.exec(t)?.[1] : undefined;
-    if (called && (/^[A-Z]/.test(called) ? !LATIN_NOT_A_NAME.test(called) : isOpenName(called) || tradeNameOk(called) && INDUSTRY_END.test(called))) return called;
+    if (called && !/(啥|什么|事|啊|呢|吗|吧)/.test(called) && (/^[A-Z]/.test(called) ? !LATIN_NOT_A_NAME.test(called) : isOpenName(called) || tradeNameOk(called) && INDUSTRY_END.test(called))) return called;
     if (head) return head;
+    const opening = HEAD_BRAND.exec(t)?.[1];
+    if (ok(opening) && gramCount(opening!.slice(0, 2)) < BRAND_MAX_COUNT && !holdsLexiconPhrase(opening!.slice(0, 2))) return opening!;
     const trades = HEAD_TRADES_HERE.exec(t)?.[1];
     if (trades && !NOT_TRADE_NAME_HEAD.test(trades) && !holdsLexiconPhrase(trades)) return trades;
   }
@@ -309,7 +323,7 @@ function parseNamedEnterprise(t: string): string | null {
       if (/(排名|第[一二三四五六七八九十\d]|前[十\d]|纳税|认定|[年月]|去年|今年|企业$|^区里|^市里|^省里|^县里|类企业|亩均|规上|规模以上|高新技术|专精特新|龙头|示范)/.test(name)) continue;
       if (isPlaceOrThing(name)) continue;
       // "我们是拿了证的", "我们是小企业", "我们是主机厂的二级供应商": what the enterprise did or is, not its name
-      if (/(了|企业|好好|主机|整车|供应商|总包|分包|业主|合规|引进人才|轻资产|个体户|高企|作坊|我|们)|^(有|在|把|被|没|做|按|用|从|给)|^[\u4e00-\u9fa5]{1,4}做/.test(name)) continue;
+      if (/(了|企业|好好|主机|整车|供应商|总包|分包|业主|合规|引进人才|轻资产|个体户|高企|作坊|注册|成立|我|们)|^(有|在|把|被|没|做|按|用|从|给|种|养|卖|开)|^[\u4e00-\u9fa5]{1,4}做/.test(name)) continue;
       // "我们是晶阳新能源哈密光伏电站": the enterprise, not its plant
       const plant = PLANT_OF.exec(name)?.[1];
       if (plant) return plant;

@@ -89,6 +89,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/招.{0,2}[\d一二两三四五六七八九十几百]+.{0,2}[个名位](?![月天])/, 3],
     // English, as investors write (round 23)
     [/\b(nurses?|hiring|recruit(ing|ment)?|staff shortage|job fairs?|housing for staff)\b/i, 4],
+    // rounds 29–30 (Shandong, Zhejiang)
+    ['居留许可', 5], [/\b(staff|workers|employees)\b/i, 3],
   ],
   finance: [
     ['贷款', 4], ['续贷', 4], ['转贷', 4], ['抽贷', 4], ['断贷', 4], ['授信', 4], ['担保', 4], ['抵押', 3], ['质押', 3],
@@ -107,6 +109,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     ['反担保', 5], [/(财政|政府|采购)[^，。；,;]{0,4}(付款|回款|欠款)|付款.{0,4}拖了|垫不起/, 5],
     // English, as investors write (round 23)
     [/\b(bank|loans?|account|settlement|financing|credit line|funding)\b/i, 4],
+    // rounds 29–30 (Shandong, Zhejiang)
+    ['新三板', 5], ['挂牌上市', 5],
   ],
   policy: [
     ['补贴', 4], ['补助', 4], ['奖励', 3], ['奖补', 4], ['资助', 3], ['扶持', 3], ['兑现', 4], ['到账', 2], ['拨付', 3],
@@ -161,6 +165,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/临时用电.{0,16}(拖|乱拉|积水|漏电|怕出事|隐患)|电线.{0,4}(乱拉|拖在地上)/, 8],
     // English, as investors write (round 23)
     [/\b(contractor|waterproofing|leaks?|site managers?|scaffold(ing)?|crane)\b/i, 4],
+    // rounds 29–30 (Shandong, Zhejiang)
+    [/整改销号|隐患整改|事故.{0,8}整改/, 4],
   ],
   dispute: [
     ['投诉', 3], ['居民', 3], ['村民', 3], ['噪音', 4], ['扰民', 4], ['异味', 3], ['臭味', 3], ['臭气', 3], ['粉尘', 2],
@@ -188,6 +194,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     ['抱怨', 3], [/(房东|出租方|业主).{0,20}(断水|断电|停水|停电)|(断水|断电).{0,6}(威胁|逼)/, 6],
     // English, as investors write (round 23)
     [/\b(dispute|lawsuit|sued|JV partner|changed the (office )?locks|complain(s|ing|ts)?|residents|noise)\b/i, 4],
+    // rounds 29–30 (Shandong, Zhejiang)
+    ['合同纠纷', 5], [/(?<![转报通忠劝广预警公])告(了)?我们|被告|起诉我们/, 4], [/(没发|不发|拖欠)工资/, 4], [/\b(not give goods|cheat(ed)?|refuse[sd]? to (pay|deliver))\b/i, 4],
   ],
   market: [
     ['订单', 3], ['销路', 4], ['销售', 3], ['客户', 1], ['大客户', 3], ['采购', 3], ['供货', 3], ['供应商', 3], ['供应链', 4],
@@ -206,6 +214,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     ['专柜', 4], [/(开|设|进)个?.{0,4}(专柜|门店|柜台)/, 3],
     // English, as investors write (round 23)
     [/\b(distribution hub|distributors?|buyers?|export orders?|trade fair|suppliers? list)\b/i, 4],
+    // rounds 29–30 (Shandong, Zhejiang)
+    [/\b(buy|factor(y|ies)|container|order|goods|samples?|wholesale)\b/i, 3],
   ],
   // what the taxonomy leaves out but enterprises still ask about: intellectual property, media, statistics, party work
   other: [
@@ -218,5 +228,7 @@ export const LEXICON: Record<Category, Cue[]> = {
     ['法律顾问', 4], ['合同审查', 4], ['看合同', 3], ['合规', 3], ['等保', 4], ['数据安全', 3], ['网络安全', 3], ['法务', 3],
     // rounds 18–19 (Northeast, Central China)
     [/(偷|盗)(了|走|去)?[^，。；,;]{0,6}(电缆|设备|材料|东西|铜线)|失窃|盗窃/, 5], ['造谣', 5],
+    // rounds 29–30 (Shandong, Zhejiang)
+    [/(中心|大厅|窗口)[^，。；,;]{0,6}(周末|周六|礼拜六|星期六|几点)[^，。；,;]{0,2}(开门|上班|办公)|地址在哪/, 5],
   ],
 };

@@ -44,6 +44,10 @@ const URGENT = [
  * site or gathering (stoppage, crowd), unpaid wages, blocked fire exits, work at height without protection.
  */
 const URGENT_PATTERNS = [
+  // rounds 29–30 (Shandong, Zhejiang): a whole park dark, a load swung over a building, scaffolding not tied, a crack
+  // still growing, machines all idle, a crane beside a power line, earth sliding and people withdrawn, a network down
+  // until now, a site the builders cannot enter
+  /(整个|全)(园区|厂|车间|厂区)(突然)?(都)?没(有)?电|(吊臂|吊钩|吊物|吊着).{0,10}(上头|头顶|上方|上空|厂房上)|没绑牢|晃悠|缝.{0,4}(还在|越来越)(变大|扩大|变宽|加宽)|(机|设备|机器|机台).{0,4}(全部|都|全)歇了|(塔吊|吊车|起重机).{0,6}高压线|人员已经?撤离|土方滑落|滑塌|(断|停)到现在|(施工队伍?|工人|队伍|人员|施工单位)[^，。；,;]{0,4}(无法|不能|没法)进场/,
   // rounds 27–28 (Qinghai, southern Jiangsu): brakes that fail, a truck on its side, a switchboard standing in water, a
   // line standing still and its material spoilt, a contractor walked off, a whole plant without water, people going
   // together to an office, wages owed before the new year
@@ -97,7 +101,7 @@ const URGENT_PATTERNS = [
  * price going down, and what happens whenever something else does (一下雨污水就漫到厂区, 一断电温度就往上窜): chronic.
  */
 const NOT_URGENT =
-  /塌陷区|停工期|不是(我们)?出(了)?事|马上(就)?(是|到)[^，。；,;]{0,8}(季节|旺季|淡季|年底|过年|春节|节)|快递车?不让进|一落雨[^，。；,;]{0,8}就|停(机|工|产|车|电)(费|损失费)|急缺|急性子|急弯|急转弯|急停|急救|急诊|急冷急热|(不|再不)[^，。；,;]{0,6}就(说)?要?(断|停|掐)(我们的?)?(电|水|气)((断|停)(电|水|气))?|(再|如果|要是|若|万一|不然|否则|的话)[^。；;！!？?]{0,24}(就|便)?(要|会|得|可能|只能|将)(被)?(停工|停产|停线|停机)|(不|别|不用|不要|免于|避免)停(工|产)|要停工整改|进不了[^，。；,;！!？?]{0,8}(目录|名录|名单|库|体系|市场|商场|超市|系统|圈子)|(补|加|打|抽|送)不进水|进水(口|管|阀|量)|危险(化学品|品|废物|源)|危化品|(快递|外卖|网购|共享单车|私家车|访客|客户的车)[^，。；,;！!？?]{0,6}进不(了|来)|(压力|气压|水压|电压|温度|价格|销量|产量|订单|效益|利润|营收)[^，。；,;！!？?]{0,4}往下掉|(?:一|每次|每逢|只要)(?:下|遇到?|碰到|到|赶上)?(?:大|暴)?(?:雨|雪|风|断电|停电|停水|停气|降温|高峰|用电高峰|夏天|冬天|雨季|汛期|晚上|周末|满负荷)[^，。；,;！!？?]{0,6}就[^，。；,;！!？?]{0,12}/g;
+  /塌陷区|停工期|(不能|不可以|不允许|不敢)(停电|断电)|(路口|门口|路上|高峰|早上|晚上)[^，。；,;]{0,4}堵车|(站牌|路灯|护栏|栏杆|指示牌|路牌|广告牌)[^，。；,;]{0,3}(被)?(车)?撞(歪|坏|倒)|(隐患|整改)[^，。；,;]{0,10}(整改完|已整改|完成了|完了|早就完成)|(去年|之前|以前|上次|上回)[^，。；,;]{0,4}(停过|出过)[^，。；,;]{0,6}(电|事故)|不是(我们)?出(了)?事|马上(就)?(是|到)[^，。；,;]{0,8}(季节|旺季|淡季|年底|过年|春节|节)|快递车?不让进|一落雨[^，。；,;]{0,8}就|停(机|工|产|车|电)(费|损失费)|急缺|急性子|急弯|急转弯|急停|急救|急诊|急冷急热|(不|再不)[^，。；,;]{0,6}就(说)?要?(断|停|掐)(我们的?)?(电|水|气)((断|停)(电|水|气))?|(再|如果|要是|若|万一|不然|否则|的话)[^。；;！!？?]{0,24}(就|便)?(要|会|得|可能|只能|将)(被)?(停工|停产|停线|停机)|(不|别|不用|不要|免于|避免)停(工|产)|要停工整改|进不了[^，。；,;！!？?]{0,8}(目录|名录|名单|库|体系|市场|商场|超市|系统|圈子)|(补|加|打|抽|送)不进水|进水(口|管|阀|量)|危险(化学品|品|废物|源)|危化品|(快递|外卖|网购|共享单车|私家车|访客|客户的车)[^，。；,;！!？?]{0,6}进不(了|来)|(压力|气压|水压|电压|温度|价格|销量|产量|订单|效益|利润|营收)[^，。；,;！!？?]{0,4}往下掉|(?:一|每次|每逢|只要)(?:下|遇到?|碰到|到|赶上)?(?:大|暴)?(?:雨|雪|风|断电|停电|停水|停气|降温|高峰|用电高峰|夏天|冬天|雨季|汛期|晚上|周末|满负荷)[^，。；,;！!？?]{0,6}就[^，。；,;！!？?]{0,12}/g;
 
 /**
  * Words that say outright that a report is urgent: where the rules read one of them (or a requested date within two
@@ -176,6 +180,8 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   if (/^(帮助|help|菜单|使用说明|说明|怎么用|怎么使用|如何使用|你能做什么|你会什么|你都会|能做什么|有哪些功能|功能)/i.test(bare) && bare.length <= 12) return 'help';
   if (/(有什么用|会些什么|会什么|会啥|能干什么|能干啥|干啥|能做啥|可以做什么|能帮什么|能帮我干什么|能帮我做什么|能帮我们做什么|能帮我们干什么|怎么用|怎么使用|使用方法)$/.test(bare.replace(/^@?小二/, '')) && bare.length <= 16 && !/^我.{0,4}(该|要|得)(干|做|办|忙)/.test(bare)) return 'help';
   if (/(咋|怎么)往这里头?报问题|有说明没$/.test(bare) && bare.length <= 20) return 'help';
+  // "这个小二咋给它下命令啊": how to give the bot an order
+  if (/(咋|怎么|怎样|如何)(给它|给小二|跟它|跟小二|对它)?(下|发)(命令|指令)/.test(bare) && bare.length <= 24) return 'help';
   if (/^(怎样|怎么|如何)(用你|使用你)|(有没有|有冇)(说明|使用说明|帮助)$/.test(bare) && bare.length <= 14) return 'help';
   if (/^(有没有|有冇|哪里有|在哪看|发一下)(使用|操作)?说明/.test(bare) && /(怎么用|不会用|不知道怎么|新来的)/.test(bare) && bare.length <= 26) return 'help';
   if (/(哪些|什么|几个)(命令|指令|功能|口令)|(命令|指令)(有哪些|是什么|列表|清单|大全|一览|说明)|^怎么用|^如何用|这个机器人(怎么|咋|能|会|识|是干|干)|小二(能|会|怎么)/.test(bare) && bare.length <= 14) return 'help';
@@ -194,6 +200,8 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     // "催办：#88 已超期3天，请责任单位今日答复": the command word opening the message says what it is
     const opener = /^(认领|签收|办结|转办|退单|催办|重办)\s*[:：]/.exec(t)?.[1];
     if (opener) return BARE_VERBS[opener]!;
+    // "第81号工单到期了还没答复 抓紧", "请经信局今天内回复", "请尽快答复": pressed, whatever else the message says
+    if (/(抓紧|请尽快(答复|回复|办理|处理)|(今天|今日|明天)(内|之内)?(回复|答复)|第[二三四五六七八九\d]+趟)/.test(t) && !/(已经?|已在|正在)(催|督促|抓紧)/.test(t)) return 'urge';
     // "#12 到底有没有人在办？？": a chase in the form of a question
     if (/到底(有没有人|有人没人|管不管|办不办|还办不办)|有没有人(在办|在管|管一下|理一下)/.test(t)) return 'urge';
     if (WHO_ASKED.test(t) && ASKED.test(t.replace(/[的。.!！]+$/, '吗')) ) return 'query';
@@ -272,11 +280,11 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     return models ? intentFallback(models.ticket, t.replace(TICKET_REF, ''), byLength, models.minProbability, asks ? ['progress', 'resolve'] : []) : byLength;
   }
   // "机器人拿不准的工单列一下": the tickets the bot was unsure of (待确认)
-  if (bare.length <= 24 && /(拿不准|吃不准|不确定|没把握|分不清|认不准|没有?认准|没认出)的?(工单|单子|分类|类别)|(拿不准|没有?认准|吃不准)的(那些|那几条|那几个|几条).{0,4}(在哪里?看|哪里看|看一下|看看)|(拿不准|吃不准|没认准|认不准|没把握|分不清)的(那些|那几个|那几条|几个|几条)?(工单|单子)?.{0,3}(给我|发我|拿来|列|拉)|(哪些|哪几个|哪几条)(单子|工单)?.{0,2}(没认准|没拿准|拿不准|不确定|吃不准)|人工确认(分类)?的?(工单|单子)?$|需要人工确认|没定性的?(工单|单子)|(分类|类别)(拿不准|不确定|吃不准)|没分好类的?(单子|工单)|(还没|没有?|未)分类的?(单子|工单)?$|(单子|工单)还?没分类|等着?人工确认|待确认的?.{0,2}(拿出来|瞅瞅|瞧瞧|看看)/.test(bare) && !/(我们|我司|企业|申请|材料)/.test(bare)) return 'triage';
+  if (bare.length <= 24 && /(拿不准|吃不准|不确定|没把握|分不清|认不准|没有?认准|没认出)的?(工单|单子|分类|类别)|(拿不准|没有?认准|吃不准)的(那些|那几条|那几个|几条).{0,4}(在哪里?看|哪里看|看一下|看看)|(拿不准|吃不准|没认准|认不准|没把握|分不清)的(那些|那几个|那几条|几个|几条)?(工单|单子)?.{0,3}(给我|发我|拿来|列|拉)|(哪些|哪几个|哪几条)(单子|工单)?.{0,2}(没认准|没拿准|拿不准|不确定|吃不准)|人工确认(分类)?的?(工单|单子)?$|需要人工确认|没定性的?(工单|单子)|(分类|类别)(拿不准|不确定|吃不准)|没分好类的?(单子|工单)|(还没|没)分好类的.{0,4}(给我|发我|看看|拿来)|(还没|没有?|未)分类的?(单子|工单)?$|(单子|工单)还?没分类|等着?人工确认|待确认的?.{0,2}(拿出来|瞅瞅|瞧瞧|看看)/.test(bare) && !/(我们|我司|企业|申请|材料)/.test(bare)) return 'triage';
   // 待确认: the tickets whose category awaits a person's check
   if (/^(待确认|待确认工单|待确认分类|待分类工单)(清单|列表)?$/.test(bare)) return 'triage';
   // "待确认的有哪些", "看一下分类待确认的工单", "哪些工单还待确认"
-  if (bare.length <= 16 && /待确认/.test(bare) && /(拉一下|拉个|列一下|哪些|几个|几件|几条|多少|清单|列表|工单|看一下|看看|查一下|发我|发一下|列一下|列出来|有没有|还有)/.test(bare) && !/(我们|我司|企业|申请|材料|[月天周年])/.test(bare)) return 'triage';
+  if (bare.length <= 24 && /待确认/.test(bare) && /(拉一下|拉个|列一下|哪些|几个|几件|几条|几张|多少|清单|列表|工单|看一下|看看|查一下|发我|发一下|发出来|列一下|列出来|有没有|还有)/.test(bare) && !/(我们|我司|企业|申请|材料|[月天周年])/.test(bare)) return 'triage';
   // "哪些单子还等着定分类", "分类还没定的工单"
   if (bare.length <= 16 && /(等着?|待|等待|还没|没有?)(定|确认|确定|核定)(分类|类别)|(分类|类别)(没定|未定|待定|还没定|没确定|待确认)/.test(bare) && !/(我们|我司|企业|申请|材料)/.test(bare)) return 'triage';
   // a bare command verb without its number: the handler asks for the number

@@ -554,3 +554,56 @@ describe('after rounds 27 and 28', () => {
     expect(read('The 5G signal in our warehouse is too weak for the scanners.').category).toBe('utilities');
   });
 });
+
+// Rounds 29 (Shandong) and 30 (Zhejiang), made general after their one scoring run; these sentences are new.
+describe('after rounds 29 and 30', () => {
+  it('names: a brand that opens the message, a cadre’s 经走访了解 and 区内企业, a role before the colon, my company in English', () => {
+    expect(read('恒泰机电今年的技改补贴什么时候发').enterprise).toBe('恒泰机电');
+    expect(read('冷库钢结构装好了，檩条规格不对').enterprise).toBeNull();
+    expect(read('鲜花冷链仓的电一直不稳').enterprise).toBeNull();
+    expect(read('高级模具技师申请人才认定').enterprise).toBeNull();
+    expect(read('经走访了解，区内企业宏骏机械反映其用电指标不够').enterprise).toBe('宏骏机械');
+    expect(read('金帆鞋业老板娘：年后工人回来的少，能不能对接劳务站').enterprise).toBe('金帆鞋业');
+    expect(read('Hello, I am Omar from Oman, my company Desert Rose Trading want visit factories').enterprise).toBe('Desert Rose Trading');
+    expect(read('我们是种葡萄的合作社，想贷款建冷库').enterprise).toBeNull();
+    expect(read('我们是新成立的公司，想问问有没有服务专员').enterprise).toBeNull();
+    expect(read('我们厂门口天天堵车你说这叫啥事').enterprise).toBeNull();
+  });
+
+  it('tickets and intents: 第N号 before 已 or 那个, N号转, 收到，N号, pressed by 抓紧 or a reply wanted today, 不是啥问题, how to give an order', () => {
+    expect(read('第56号已办结，证已核发')).toMatchObject({ intent: 'resolve', ticket: 56 });
+    expect(read('第9号那个类别不对，不是基础设施，是用地的事，给改一下')).toMatchObject({ intent: 'correct', ticket: 9 });
+    expect(read('41号转区交通局 @李强 处理')).toMatchObject({ intent: 'transfer', ticket: 41 });
+    expect(read('收到，208号我来跟进')).toMatchObject({ intent: 'claim', ticket: 208 });
+    expect(read('领导 我们那个63号的事 能不能催一催')).toMatchObject({ intent: 'urge', ticket: 63 });
+    expect(read('#71 到期了还没答复 抓紧').intent).toBe('urge');
+    expect(read('95号问题 请住建局今天内回复').intent).toBe('urge');
+    expect(read('#12 不是啥问题 企业自己解决了 撤了吧').intent).toBe('correct');
+    expect(read('#30 类别弄错了 应该是用工人才 不是政策兑现').intent).toBe('correct');
+    expect(read('待确认的单子现在有几张？发出来我来分').intent).toBe('triage');
+    expect(read('还没分好类的给我看看').intent).toBe('triage');
+    expect(read('我是新来的 这个小二怎么给它下命令').intent).toBe('help');
+    expect(read('明白，我这边马上转告我们老板').intent).toBe('chat');
+  });
+
+  it('dates: 明朝 is tomorrow, a contract’s date and a limit one asks to extend are not asked for, 现在年底了, an office’s Saturday', () => {
+    expect(read('管道检修要停到后天，我们车间明朝就要开机，能不能先供一路').deadline).toBe('2026-11-24');
+    expect(read('合同约定年底交付，施工方现在才做到三层').deadline).toBeNull();
+    expect(read('环保说要月底前整改完，设备来不及，能不能延到下个月').deadline).toBeNull();
+    expect(read('去年就说今年能批，现在年底了还没消息').deadline).toBeNull();
+    expect(read('区企业服务中心礼拜六开门吗').deadline).toBeNull();
+  });
+
+  it('urgency and categories in the writers’ words', () => {
+    expect(read('今天早上整个园区突然没电了，窑炉停不得').urgency).toBe('urgent');
+    expect(read('隔壁工地的吊臂老是转到我们厂房上头，吊着钢管').urgency).toBe('urgent');
+    expect(read('厂房墙上裂了好几道缝，还在变大').urgency).toBe('urgent');
+    expect(read('园区网络从昨天断到现在，直播做不了').urgency).toBe('urgent');
+    expect(read('冷库不能停电，想申请双回路').urgency).toBe('normal');
+    expect(read('门口的路牌被车撞歪了，没人管').urgency).toBe('normal');
+    expect(read('去年仓库出过一次事故，整改早就完成了，想销号').urgency).toBe('normal');
+    expect(read('想挂新三板，要政府出个证明').category).toBe('finance');
+    expect(read('供应商告我们违约，其实是他们交货晚').category).toBe('dispute');
+    expect(read('区政务服务中心周末开门不').category).toBe('other');
+  });
+});
