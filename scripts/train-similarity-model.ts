@@ -42,6 +42,8 @@ export const PAIR_FILES = [
   'duplicate-pairs-round28.jsonl',
   'duplicate-pairs-round29.jsonl',
   'duplicate-pairs-round30.jsonl',
+  'duplicate-pairs-round31.jsonl',
+  'duplicate-pairs-round32.jsonl',
   'train-pairs-extra.jsonl',
   'train-pairs-extra2.jsonl',
   'train-pairs-extra3.jsonl',

@@ -38,17 +38,17 @@ const INDUSTRY_WORDS =
   '橡胶|轮胎|制品|日化|服装|皮革|卫浴|厨具|灯饰|合金|硅业|光纤|快递|农机|重机|汽车部件|生物科技|新能源科技|' +
   '家私|家电|小家电|灯具|纸品|五金制品|实业发展|电脑|摩托|火锅|底料|渔业|织造|' +
   '锂业|钨业|窑业|瓷业|瓷土|驾校|番茄|果园|储运|光能|农牧|型材|酱酒|酒厂|进出口|面粉|船务|仓储|石化|焦化|果业|果汁|陶艺|肥业|特钢|重钢|油服|线束|生化|粮贸|路桥|重科|矿机|稀土|钼业|羊绒|绒业|液压|液压件|配件|汽车配件|零部件|汽车零部件|乳品|肉业|粮食|购销|油脂|淀粉|卤味|风电|光纤|冷饮|调味品|重型|矿山|煤业|煤化|' +
-  '藏药|蒙药|苗药|中药材|药材|毛纺|棉纺|精纺|纺机|精锻|锻压|耐材|鞋材|板材|管材|线材|锂盐|锂源|砂石|建安|支架|钢帘线|民宿|文旅|跨境|咖啡|茶庄|酒庄|庄园|工贸|电商|数科|智控|测控|电装|煤机|塑机|齿轮|玩具|珠宝|户外|红木|啤酒|海运|运输|丝绸|精机|养殖|宝石|研究院|渔具|度假酒店|度假村|营地';
+  '藏药|蒙药|苗药|中药材|药材|毛纺|棉纺|精纺|纺机|精锻|锻压|耐材|鞋材|板材|管材|线材|锂盐|锂源|砂石|建安|支架|钢帘线|民宿|文旅|跨境|咖啡|茶庄|酒庄|庄园|工贸|电商|数科|智控|测控|电装|煤机|塑机|齿轮|玩具|珠宝|户外|红木|啤酒|海运|运输|丝绸|精机|养殖|宝石|研究院|渔具|数智|婚纱|玉雕|玉器|玉器行|不锈钢|内衣|童装|文胸|家居服|资本|石英|度假酒店|度假村|营地';
 /**
  * A trade named by one character and 业 ("镁业", "糖业", "袜业", "种业"): a word the language keeps making, so it is
  * read by its shape; not 企业, 行业, 就业 and the other words of 业 that are no trade.
  */
-const TRADE_YE = `(?:(?![企行产专就创营开停歇复毕失作事物职商主副家学伟大基同工农林实我你他她它们这那的是在有做要想和与跟被把给对向从到很太都也还就又不没一上下个些边里去来说问请帮找让某了哪])[\u4e00-\u9fa5]业)`;
+const TRADE_YE = `(?:(?![企行产专就创营开停歇复毕失作事物职商主副家学伟大基同工农林实兴宏鸿恒立精嘉昌荣盛华我你他她它们这那的是在有做要想和与跟被把给对向从到很太都也还就又不没一上下个些边里去来说问请帮找让某了哪])[\u4e00-\u9fa5]业)`;
 const INDUSTRY = `${INDUSTRY_WORDS}|${TRADE_YE}`;
 /** Characters a proper name does not hold: pronouns, verbs and particles of the sentence around it. */
 const NOT_IN_NAME = '我你他她它们这那的是在有做要想和与跟被把给对向从到很太都也还就又不没一上下个些边里去来说问请帮找让某了哪';
 /** A character of a proper name (和 only inside one: 泰和, 嘉和). */
-const NAME_CHAR = `[^${NOT_IN_NAME}\\s，,。！？!?、：:（）()\\d#@]`;
+const NAME_CHAR = `[^${NOT_IN_NAME}\\s，,。！？!?、：:（）()「」『』“”‘’《》\\d#@]`;
 /** Any one of those characters. */
 const SENTENCE_CHAR = new RegExp(`[${NOT_IN_NAME}]`);
 /** What follows a name ending in its trade word. */
@@ -64,7 +64,7 @@ const NAMED_BY_INDUSTRY = new RegExp(
  * the name that follows.
  */
 const HEAD_TRADE_NAME = new RegExp(
-  `(?:(?:^(?:帮|替|代)?|[。：:？?！!]\\s*)(${NAME_CHAR}{2,6}?(?:${INDUSTRY})(?:${INDUSTRY})?${CLOSING})|(?:^|我们[是在]?|我是)${NAME_CHAR}{2,5}(?:这边|那边)?的(${NAME_CHAR}{2,4}?(?:${INDUSTRY})(?:${INDUSTRY})?${CLOSING}))${AFTER_TRADE_NAME}`,
+  `(?:(?:^(?:帮|替|代)?|[。：:？?！!]\\s*)(${NAME_CHAR}{2,6}?(?:${INDUSTRY})(?:${INDUSTRY})?${CLOSING})|(?:^|我们[是在]?|我是)(?:${NAME_CHAR}{2,5}|${NAME_CHAR}{2,8}[区镇县市村乡湾港]|${NAME_CHAR}{1,6}街道)(?:这边|那边)?的(${NAME_CHAR}{2,4}?(?:${INDUSTRY})(?:${INDUSTRY})?${CLOSING}))${AFTER_TRADE_NAME}`,
 );
 
 /**
@@ -98,7 +98,7 @@ const NAME_THEN_PHASE = /^(?:我们)?([\u4e00-\u9fa5]{2,4}?)[一二三四五]期
  */
 const TIME_AFTER = '上周|上个?月|上次|去年|今年|前年|最近|近期|前几天|前段时间|这几天|昨天|前天|刚刚?|已经|一直';
 /** Parts of a site that follow an enterprise's name ("天山绒业锅炉房的…"). */
-const SITE_AFTER = '锅炉房|车间|厂房|仓库|宿舍|食堂|门口|门前|大门|厂区|工地|园区|办公楼|研发楼|实验室|配电房|生产线';
+const SITE_AFTER = '老厂房|新厂房|老厂区|锅炉房|车间|厂房|仓库|宿舍|食堂|门口|门前|大门|厂区|工地|园区|办公楼|研发楼|实验室|配电房|生产线';
 const HEAD_SAYS = new RegExp(`^(${NAME_CHAR}{4,8}?)(?:这边|那边)(?:说|讲|问|反映|反应|想|要|需要|希望|的|[，,：:])`);
 /** "龙图塑胶门前的人行道…", "中科量芯研发楼的专线…": the name at the head, then a part of its site. */
 const HEAD_SITE = new RegExp(`^(${NAME_CHAR}{4,6}?)(?=(?:${SITE_AFTER})的)`);
@@ -108,9 +108,9 @@ const WE_PLACE_NAME = new RegExp(`^我们[\u4e00-\u9fa5]{2,3}的(${NAME_CHAR}{4,
  * "我们是ZeroG Robotics，…", "NovaCell这边…", "我们LumaTech想问…": a Latin brand (with a lower-case letter: not an
  * abbreviation such as ASAP, FYI, PCB), with its trade word when one follows.
  */
-const LATIN_NAME = new RegExp(`(?:^|我们是|我们|这边是|这里是|我是|帮|叫|的|[，,。（(])\\s*((?=[A-Za-z0-9 -]*[a-z])[A-Z][A-Za-z0-9-]+(?: [A-Z][A-Za-z0-9-]+){0,3}(?:${INDUSTRY}|电源)?|[A-Z]{2,6}(?:${INDUSTRY}))(?=这边|那边|这个|准备|今年|想|要|的|在|引进|新|[)）]|，|,|。|\\s|$)`, 'g');
+const LATIN_NAME = new RegExp(`(?:^|我们是|我们|这边是|这里是|我是|帮|叫|的|[，,。（(])\\s*((?=[A-Za-z0-9 -]*[a-z])[A-Z][A-Za-z0-9-]+(?: [A-Z][A-Za-z0-9-]+){0,3}(?:${INDUSTRY}|电源)?|[A-Z]{2,6}(?:${INDUSTRY}))(?=这边|那边|这个|准备|今年|想|要|的|在|引进|新|[)）（(]|，|,|。|\\s|$)`, 'g');
 /** English words that open a message or a sentence, not names. */
-const LATIN_NOT_A_NAME = /^(Hi|Hello|Hey|Dear|The|This|That|Thanks|Thank|Sorry|Ok|Okay|Yes|No|Please|Btw|Fyi|Asap|Update|Note|Sir|Boss|Team|Guys|All|We|Our|Us|I|My|Me|You|Your|It|Its|They|Their|He|She|His|Her|Any|Is|Can|Could|Would|Will|Pls|Still|Also|About|Best|Regards|Kind|Br)$/i;
+const LATIN_NOT_A_NAME = /^(Hi|Hello|Hey|Dear|The|This|That|Thanks|Thank|Sorry|Ok|Okay|Yes|No|Please|Btw|Fyi|Asap|Update|Note|Sir|Boss|Team|Guys|All|We|Our|Us|I|My|Me|You|Your|It|Its|They|Their|He|She|His|Her|Any|Is|Can|Could|Would|Will|Pls|Still|Also|About|Best|Regards|Kind|Br|TikTok|Shopee|Amazon|Lazada|Temu|Shein|Alibaba|Taobao|WeChat|Douyin)$/i;
 /** "速航供应链：货代扣住…": the enterprise signing its message first. */
 const HEAD_COLON = new RegExp(`^(?:[^，,：:]{1,6}的)?(${NAME_CHAR}{4,8}?)(?:老板娘|老板|经理|财务|会计|人事|行政|办公室)?[：:]`);
 /** "龙江齿轮的小孙，…", "三江米业的老王：…": the writer named by the enterprise first. */
@@ -119,7 +119,7 @@ const HEAD_PERSON = new RegExp(`^(${NAME_CHAR}{4,8}?)的(?:小|老)[\u4e00-\u9fa
 const WE_DO = new RegExp(`(?:^|我们是)(?:做|搞|干|生产|加工)[^，,。]{1,10}?的(${NAME_CHAR}{4,6}?)(?=[，,。\s]|$)`);
 const WE_OPEN = new RegExp(`(?:(?:^|[，,。\\s卖帮给替让])我们|本公司|敝司|我司)(${NAME_CHAR}{4,6}?)(?=${TIME_AFTER}|${SITE_AFTER}|的|这边|那边|项目|在|跟|想|准备|引进|新建|扩建|拟|外派|租|[（(、])`);
 /** "我们锅盔王这边…", "我们洛牡坊是做牡丹深加工的": a short name where the frame is strong. */
-const WE_SHORT = new RegExp(`(?:^|[，,。\\s])我们(${NAME_CHAR}{3,6}?)(?=这边|那边|是做|是搞|是生产|是干|是专门)`);
+const WE_SHORT = new RegExp(`(?:^|[，,。\\s])我们(${NAME_CHAR}{3,6}?)(?=这边|那边|是做|是搞|是生产|是干|是专门|做[^，,。]{1,6}的)`);
 /** "草原金牧问下…", "黑土优品想参加…", "走访包头华瑞铝业时…": a name asking, or visited. */
 const HEAD_ASKS = new RegExp(`^(${NAME_CHAR}{4,8}?)(?:这边|那边)?(?:问下|问一下|想问|想咨询|咨询一下|请教|想(?:进|参加|加入|申请|搞|在|把|请|找|办))`);
 /** "我们做汽车线束的，叫联创电装", "叫MindLoop": the name given. */
@@ -145,6 +145,8 @@ function isOpenName(name: string): boolean {
     !OPEN_NOT_BRAND.test(name) &&
     !SITE_AT_END.test(name) &&
     !/[厂店场].+/.test(name) &&
+    // "南康几家": some enterprises, not one
+    !/几家|几个|一些|多家/.test(name) &&
     // "代办员反映", "HR小陈", "财务老王": a cadre reporting, a person by role and surname
     !/(反映|反应|汇报|报告|报送|来电|留言)$/.test(name) &&
     !/(?:^(?:HR|hr)|[小老][\u4e00-\u9fa5]$)/.test(name) &&
@@ -196,7 +198,7 @@ function signedBy(t: string): string | null {
     /[(（]([^()（）\s]{2,14})[)）]\s*$/.exec(t) ??
     SIGNED_LAST.exec(t) ??
     (/(我们|我司)/.test(t) && !/(有限公司|集团)/.test(t) ? SIGNED_AFTER_COMMA.exec(t) : null);
-  const raw = m?.[1]?.replace(/^[\u4e00-\u9fa5]{2,6}?(?:科技园|产业园|工业园|园区|开发区|新区|保税区)(?=[\u4e00-\u9fa5]{4,})/, '');
+  const raw = m?.[1]?.replace(/^[\u4e00-\u9fa5]{2,6}?(?:科技园|产业园|工业园|园区|开发区|新区|保税区)(?=[\u4e00-\u9fa5]{4,})/, '').replace(/(?<=[\u4e00-\u9fa5]{4,})(行政部|人事部|人力部|人力资源部|财务部|综合部|办公室)$/, '');
   if (!raw) return null;
   if (/^[A-Za-z][A-Za-z0-9 ]+$/.test(raw)) return LATIN_NOT_A_NAME.test(raw) ? null : raw;
   const trade = TRADE_NAME_END.test(raw) || /(?:有限公司|集团|公司)$/.test(raw);
@@ -208,6 +210,11 @@ function signedBy(t: string): string | null {
  * "HR of NovaMed Boao here": up to four capitalised words. Only a person's name stands before "from" ("the new guy
  * from Germany" names a country).
  */
+/**
+ * A name in corner brackets or quotes, given by the enterprise itself or a cadre ("我们「童趣岛」去年申请…", "做陈店文胸的「俏佳人」，",
+ * "海丰「鲜蚝记」，", "我们的“雪域牦”商标"): after 我们, 的, 企业, or a place at the head of the message.
+ */
+const QUOTED = /(?:^|我们是?|我司|我是|的|企业|^[\u4e00-\u9fa5]{2,4})[「『“]([^」』”「『“\s，,。]{2,10})[」』”]/;
 /** "my company name is Obi & Sons Ltd", "My company: Atlas Déco SARL", "我的公司 Sahara Import Export": said outright, before any other frame. */
 const MY_COMPANY = /(?:\b[Mm]y company(?: name)?(?: is)?:?|我的公司)\s*((?:[A-Z][\wÀ-ÿ&'-]*)(?: (?:[A-Z][\wÀ-ÿ&'-]*|&))*)/;
 const ENGLISH_FRAME = /(?:\b[Ww]e are|\b[Oo]ur company(?: is)?|\bHR of|\b[A-Z][a-z]+ from|\bThis is [A-Z][a-z]+,)\s+((?:[A-Z][\wÀ-ÿ&'-]*)(?: (?:[A-Z][\wÀ-ÿ&'-]*|&|\([A-Z]\)))*(?: Pte Ltd| Co\.?,? Ltd\.?| Ltd\.?| Inc\.?| LLC)?)/;
@@ -216,7 +223,7 @@ const ENGLISH_FRAME = /(?:\b[Ww]e are|\b[Oo]ur company(?: is)?|\bHR of|\b[A-Z][a
  * "Best regards, Wolff & Brandt Automation", "Thanks & BR, Markus / Hartmann Filtration", "Thanks, Yamato Seiki logistics
  * team": two to four capitalised words (one person's name alone is no enterprise).
  */
-const ENGLISH_SIGNED = /(?:[—–,/.]|^)\s*((?:[A-Z][\wÀ-ÿ'-]*)(?:\s+(?:&\s+)?[A-Z][\wÀ-ÿ'-]*){1,3})(?:\s+[a-z]+){0,2}\s*[.!]?\s*$/;
+const ENGLISH_SIGNED = /(?:[—–,/.]|^)\s*((?:[A-Z][\wÀ-ÿ'-]*)(?:\s+(?:&\s+)?[A-Z][\wÀ-ÿ'-]*){1,3})(?:\s+[a-z]+){0,2}(?:\s+[\u4e00-\u9fa5]{1,3})?\s*[.!]?\s*$/;
 /** The last sentence of a message, a name with its trade alone ("…协调一下。锦川智能仓储", "…？金桥物流 张"). */
 const SIGNED_LAST = new RegExp(`[。！？!?～~🙏]\\s*(${NAME_CHAR}{2,10}?(?:${INDUSTRY})(?:${INDUSTRY})?(?:公司)?)(?:\\s+[\\u4e00-\\u9fa5]{1,3})?\\s*$`);
 const INDUSTRY_END = new RegExp(`(?:${INDUSTRY})$`);
@@ -231,7 +238,7 @@ const PLANT_OF = new RegExp(`^(.{2,6}?(?:${INDUSTRY})+)(?=.{2,8}(?:电站|项目
 /** "我们是保税区的鑫泰石化": 我们是, a place, 的 and the name. */
 const WE_ARE_PLACE_THEN = new RegExp(`我们是([^，,。！!？?\\s]{2,16}?)的(${NAME_CHAR}{2,8}?)(?=[，,。！!？?\\s]|$)`);
 /** "…的嘉芯半导体", "…的鑫泰石化": a name after a place and 的. */
-const PLACE_THEN_NAME = new RegExp(`^的${NAME_CHAR}{2,8}?(?=[，,。\\s]|$)`);
+const PLACE_THEN_NAME = new RegExp(`^的[\\u4e00-\\u9fa5]${NAME_CHAR}{1,7}?(?=[，,。\\s]|$)`);
 
 /** A cadre's or a letter's opening: "项目专员汇报：", "关于", "尊敬的服务专员：". */
 const REPORTER_HEAD =
@@ -242,6 +249,9 @@ function enterpriseIn(t: string): string | null {
   if (signed) return signed;
   const mine = MY_COMPANY.exec(t)?.[1]?.trim();
   if (mine) return mine;
+  const quoted = QUOTED.exec(t)?.[1];
+  // a programme or a loan in quotes (「瞪羚企业」, 「赣企贷」) names no one
+  if (quoted && !SENTENCE_CHAR.test(quoted.replace(/(有限公司|公司)$/, '')) && !holdsLexiconPhrase(quoted) && !/(企业|贷|券|计划|工程|行动|政策|奖|项目|认定|名单|平台|系统)$/.test(quoted)) return quoted;
   const englishSigned = /[a-z]{2,}/.test(t) ? ENGLISH_SIGNED.exec(t)?.[1] : undefined;
   if (englishSigned && !englishSigned.split(/\s+/).some((w) => LATIN_NOT_A_NAME.test(w))) return englishSigned;
   const english = ENGLISH_FRAME.exec(t)?.[1]?.trim();
@@ -330,7 +340,9 @@ function parseNamedEnterprise(t: string): string | null {
       // "我们是保税区的鑫泰石化": a place, then the name
       const placed = WE_ARE_PLACE_THEN.exec(t);
       const after = placed?.[1] === name ? placed[2] : undefined;
-      if (after && !/^[a-z]/.test(after) && (isOpenName(after) || INDUSTRY_END.test(after))) return after;
+      if (after && !/^[a-z]/.test(after) && (isOpenName(after) || INDUSTRY_END.test(after) || (after.length === 3 && !SENTENCE_CHAR.test(after) && !holdsLexiconPhrase(after) && !/[队组班方户]$/.test(after)))) return after;
+      // "我们是揭西的…": the place is never the name
+      if (placed?.[1] === name) continue;
       // "我们是苏州过来落户的": where the enterprise came from, not its name
       if (/(过来|过去|搬来|迁来|搬过来|迁过来|落户|刚来|来$)/.test(name)) continue;
       // "代办员反映": a cadre, not an enterprise

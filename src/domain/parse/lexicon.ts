@@ -44,6 +44,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     ['出让合同', 4],
     // rounds 27–28 (Qinghai, southern Jiangsu)
     [/\b(land (plot|auction|use)|expansion land|land)\b/i, 3], [/道路红线|划进.{0,6}红线|红线.{0,10}(拆|补)/, 5],
+    // rounds 31–32 (Chaoshan and Hakka, Hefei and Huaihai)
+    ['棚改', 5], ['拆不拆', 4], [/划进[^，。；,;]{0,4}(范围|红线)/, 4],
   ],
   utilities: [
     // power
@@ -111,6 +113,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/\b(bank|loans?|account|settlement|financing|credit line|funding)\b/i, 4],
     // rounds 29–30 (Shandong, Zhejiang)
     ['新三板', 5], ['挂牌上市', 5],
+    // rounds 31–32 (Chaoshan and Hakka, Hefei and Huaihai)
+    ['天使基金', 5], ['跟投', 4], [/客户拖了?我们|拖了我们[\d一二三四五六七八九十几百千万]+/, 4],
   ],
   policy: [
     ['补贴', 4], ['补助', 4], ['奖励', 3], ['奖补', 4], ['资助', 3], ['扶持', 3], ['兑现', 4], ['到账', 2], ['拨付', 3],
@@ -132,6 +136,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     ['优惠政策', 4], [/(电价|税收|租金|地价|水价)优惠/, 4],
     // English, as investors write (round 23)
     [/\b(tariff|subsid(y|ies)|tax|exemption|incentives?|rebate)\b/i, 4],
+    // rounds 31–32 (Chaoshan and Hakka, Hefei and Huaihai)
+    ['算力券', 5], [/(消费|创新|算力|服务|人才)券/, 4],
   ],
   infrastructure: [
     ['道路', 4], ['修路', 4], ['路面', 3], ['路', 2], ['断头路', 4], ['路灯', 4], ['红绿灯', 4], ['信号灯', 3], ['划线', 3],
@@ -167,6 +173,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/\b(contractor|waterproofing|leaks?|site managers?|scaffold(ing)?|crane)\b/i, 4],
     // rounds 29–30 (Shandong, Zhejiang)
     [/整改销号|隐患整改|事故.{0,8}整改/, 4],
+    // rounds 31–32 (Chaoshan and Hakka, Hefei and Huaihai)
+    [/(脚手架|塔吊|围挡|模板)[^，。；,;]{0,6}(歪|倒|晃|倾斜)/, 5], [/临时用电线?[^，。；,;]{0,8}(泡在|泡水|规范|重新规划)/, 6],
   ],
   dispute: [
     ['投诉', 3], ['居民', 3], ['村民', 3], ['噪音', 4], ['扰民', 4], ['异味', 3], ['臭味', 3], ['臭气', 3], ['粉尘', 2],
@@ -196,6 +204,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/\b(dispute|lawsuit|sued|JV partner|changed the (office )?locks|complain(s|ing|ts)?|residents|noise)\b/i, 4],
     // rounds 29–30 (Shandong, Zhejiang)
     ['合同纠纷', 5], [/(?<![转报通忠劝广预警公])告(了)?我们|被告|起诉我们/, 4], [/(没发|不发|拖欠)工资/, 4], [/\b(not give goods|cheat(ed)?|refuse[sd]? to (pay|deliver))\b/i, 4],
+    // rounds 31–32 (Chaoshan and Hakka, Hefei and Huaihai)
+    [/拉(着|了)?横幅/, 4], [/(老板|老细|包工头)[^，。；,;]{0,2}跑了/, 4], [/欠了?[^，。；,;]{0,6}(一堆|好多|很多)钱/, 3],
   ],
   market: [
     ['订单', 3], ['销路', 4], ['销售', 3], ['客户', 1], ['大客户', 3], ['采购', 3], ['供货', 3], ['供应商', 3], ['供应链', 4],
@@ -216,6 +226,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/\b(distribution hub|distributors?|buyers?|export orders?|trade fair|suppliers? list)\b/i, 4],
     // rounds 29–30 (Shandong, Zhejiang)
     [/\b(buy|factor(y|ies)|container|order|goods|samples?|wholesale)\b/i, 3],
+    // rounds 31–32 (Chaoshan and Hakka, Hefei and Huaihai)
+    ['集采', 4],
   ],
   // what the taxonomy leaves out but enterprises still ask about: intellectual property, media, statistics, party work
   other: [

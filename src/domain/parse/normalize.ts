@@ -48,6 +48,8 @@ const PRONOUN_OF: Record<string, string> = { 明儿: '明天', 今儿: '今天',
 export function normalizeText(text: string): string {
   let t = toSimplified(text.replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
   if (CANTONESE_MARK.test(t)) t = t.replace(CANTONESE_WORD, (w: string) => CANTONESE_MAP.get(w)!).replace(IS, '是').replace(SAYS, '说');
+  // Hakka (Meizhou, Heyuan): 𠊎 / 𠊎兜 for I / we, 係 (系 after conversion) for 是, 个 closing a phrase for 的, 麼个 for 什么
+  if (t.includes('𠊎')) t = t.replace(/𠊎(兜|们|哋)/g, '我们').replace(/𠊎/g, '我').replace(/(?<=我|我们|^|[，,。\s])系/g, '是').replace(/个(?=[，,。！!？?\s]|$)/g, '的').replace(/麼个|么个/g, '什么');
   return t.replace(PRONOUNS, (w: string) => PRONOUN_OF[w]!).replace(/[\s\u3000]+/g, ' ').trim();
 }
 

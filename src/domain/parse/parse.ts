@@ -44,6 +44,10 @@ const URGENT = [
  * site or gathering (stoppage, crowd), unpaid wages, blocked fire exits, work at height without protection.
  */
 const URGENT_PATTERNS = [
+  // rounds 31–32 (Chaoshan and Hakka, Hefei and Huaihai): a main burst and a district dry, a fibre dug through, a rope
+  // or a hook worn or swinging, people sitting in, a wall pushed over, a line stopped (停落来), a bridge shaking, a
+  // plant that must close, someone taken to hospital, work stood still for days
+  /(水管|主管|管道|总管)[^，。；,;]{0,4}爆了|整片都?没水|(钢丝绳|吊钩|刹车).{0,6}(快断|磨断|晃得)|拿人命开玩笑|(老乡|员工|人).{0,6}坐在[^，。；,;]{0,6}不走|还在现场吵|开着钩机|停落来|(桥|楼|房子?).{0,4}(都在晃|在晃|晃动)|(厂|工厂|公司)就得关门|送(了)?医院|停下来好几天|(冇|没)人开工/,
   // rounds 29–30 (Shandong, Zhejiang): a whole park dark, a load swung over a building, scaffolding not tied, a crack
   // still growing, machines all idle, a crane beside a power line, earth sliding and people withdrawn, a network down
   // until now, a site the builders cannot enter
@@ -101,7 +105,7 @@ const URGENT_PATTERNS = [
  * price going down, and what happens whenever something else does (一下雨污水就漫到厂区, 一断电温度就往上窜): chronic.
  */
 const NOT_URGENT =
-  /塌陷区|停工期|(不能|不可以|不允许|不敢)(停电|断电)|(路口|门口|路上|高峰|早上|晚上)[^，。；,;]{0,4}堵车|(站牌|路灯|护栏|栏杆|指示牌|路牌|广告牌)[^，。；,;]{0,3}(被)?(车)?撞(歪|坏|倒)|(隐患|整改)[^，。；,;]{0,10}(整改完|已整改|完成了|完了|早就完成)|(去年|之前|以前|上次|上回)[^，。；,;]{0,4}(停过|出过)[^，。；,;]{0,6}(电|事故)|不是(我们)?出(了)?事|马上(就)?(是|到)[^，。；,;]{0,8}(季节|旺季|淡季|年底|过年|春节|节)|快递车?不让进|一落雨[^，。；,;]{0,8}就|停(机|工|产|车|电)(费|损失费)|急缺|急性子|急弯|急转弯|急停|急救|急诊|急冷急热|(不|再不)[^，。；,;]{0,6}就(说)?要?(断|停|掐)(我们的?)?(电|水|气)((断|停)(电|水|气))?|(再|如果|要是|若|万一|不然|否则|的话)[^。；;！!？?]{0,24}(就|便)?(要|会|得|可能|只能|将)(被)?(停工|停产|停线|停机)|(不|别|不用|不要|免于|避免)停(工|产)|要停工整改|进不了[^，。；,;！!？?]{0,8}(目录|名录|名单|库|体系|市场|商场|超市|系统|圈子)|(补|加|打|抽|送)不进水|进水(口|管|阀|量)|危险(化学品|品|废物|源)|危化品|(快递|外卖|网购|共享单车|私家车|访客|客户的车)[^，。；,;！!？?]{0,6}进不(了|来)|(压力|气压|水压|电压|温度|价格|销量|产量|订单|效益|利润|营收)[^，。；,;！!？?]{0,4}往下掉|(?:一|每次|每逢|只要)(?:下|遇到?|碰到|到|赶上)?(?:大|暴)?(?:雨|雪|风|断电|停电|停水|停气|降温|高峰|用电高峰|夏天|冬天|雨季|汛期|晚上|周末|满负荷)[^，。；,;！!？?]{0,6}就[^，。；,;！!？?]{0,12}/g;
+  /塌陷区|停工期|上个?月[^，。；,;]{0,4}(还)?撞了|(有没有|有冇|查一遍|排查)[^，。；,;]{0,4}隐患|(不能|不可以|不允许|不敢)(停电|断电)|(路口|门口|路上|高峰|早上|晚上)[^，。；,;]{0,4}堵车|(站牌|路灯|护栏|栏杆|指示牌|路牌|广告牌)[^，。；,;]{0,3}(被)?(车)?撞(歪|坏|倒)|(隐患|整改)[^，。；,;]{0,10}(整改完|已整改|完成了|完了|早就完成)|(去年|之前|以前|上次|上回)[^，。；,;]{0,4}(停过|出过)[^，。；,;]{0,6}(电|事故)|不是(我们)?出(了)?事|马上(就)?(是|到)[^，。；,;]{0,8}(季节|旺季|淡季|年底|过年|春节|节)|快递车?不让进|一落雨[^，。；,;]{0,8}就|停(机|工|产|车|电)(费|损失费)|急缺|急性子|急弯|急转弯|急停|急救|急诊|急冷急热|(不|再不)[^，。；,;]{0,6}就(说)?要?(断|停|掐)(我们的?)?(电|水|气)((断|停)(电|水|气))?|(再|如果|要是|若|万一|不然|否则|的话)[^。；;！!？?]{0,24}(就|便)?(要|会|得|可能|只能|将)(被)?(停工|停产|停线|停机)|(不|别|不用|不要|免于|避免)停(工|产)|要停工整改|进不了[^，。；,;！!？?]{0,8}(目录|名录|名单|库|体系|市场|商场|超市|系统|圈子)|(补|加|打|抽|送)不进水|进水(口|管|阀|量)|危险(化学品|品|废物|源)|危化品|(快递|外卖|网购|共享单车|私家车|访客|客户的车)[^，。；,;！!？?]{0,6}进不(了|来)|(压力|气压|水压|电压|温度|价格|销量|产量|订单|效益|利润|营收)[^，。；,;！!？?]{0,4}往下掉|(?:一|每次|每逢|只要)(?:下|遇到?|碰到|到|赶上)?(?:大|暴)?(?:雨|雪|风|断电|停电|停水|停气|降温|高峰|用电高峰|夏天|冬天|雨季|汛期|晚上|周末|满负荷)[^，。；,;！!？?]{0,6}就[^，。；,;！!？?]{0,12}/g;
 
 /**
  * Words that say outright that a report is urgent: where the rules read one of them (or a requested date within two
@@ -180,6 +184,8 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   if (/^(帮助|help|菜单|使用说明|说明|怎么用|怎么使用|如何使用|你能做什么|你会什么|你都会|能做什么|有哪些功能|功能)/i.test(bare) && bare.length <= 12) return 'help';
   if (/(有什么用|会些什么|会什么|会啥|能干什么|能干啥|干啥|能做啥|可以做什么|能帮什么|能帮我干什么|能帮我做什么|能帮我们做什么|能帮我们干什么|怎么用|怎么使用|使用方法)$/.test(bare.replace(/^@?小二/, '')) && bare.length <= 16 && !/^我.{0,4}(该|要|得)(干|做|办|忙)/.test(bare)) return 'help';
   if (/(咋|怎么)往这里头?报问题|有说明没$/.test(bare) && bare.length <= 20) return 'help';
+  // "店小二识做乜？": what it can do, in Cantonese
+  if (/(店小二|小二|你)(识|会)做(乜|咩|什么)/.test(bare) && bare.length <= 12) return 'help';
   // "这个小二咋给它下命令啊": how to give the bot an order
   if (/(咋|怎么|怎样|如何)(给它|给小二|跟它|跟小二|对它)?(下|发)(命令|指令)/.test(bare) && bare.length <= 24) return 'help';
   if (/^(怎样|怎么|如何)(用你|使用你)|(有没有|有冇)(说明|使用说明|帮助)$/.test(bare) && bare.length <= 14) return 'help';
@@ -222,8 +228,10 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     if (/(实际上.{0,8}(还没|没有?|未)(通|好|解决|修好|办好|恢复)|根本没(修好|解决|办好|通)|还是没(电|水|气|网|修好|解决|通))/.test(t) && !/(满意|评价|好评|差评|星)/.test(t)) return 'reopen';
     // the problem is back after the fix: "今天又断电两次，你们那个修得不行啊", "又漏水了", "修了跟没修一样"
     if (PROBLEM_BACK.test(t) && !/(满意|评价|好评|差评|星|已(联系|协调|对接|安排|通知|派))/.test(t)) return 'reopen';
+    // "不满意…要重办": the rating's reason asks for it again
+    if (/(要|申请|请)(重办|重新办理?|重新处理)/.test(t)) return 'reopen';
     // "已办结，企业很满意": the cadre closes it and tells how the enterprise took it (a rating is the enterprise's own)
-    if (/(已经?办结|已经?解决|已经?办好|已答复|已处理|(现|予以|现予以?)办结|结单)/.test(t) && /(企业|对方|老板|企业方|厂里|他们)(也|都)?(表示|反馈|说)?(很|非常|比较|基本|都|也|挺)?满意/.test(t)) return 'resolve';
+    if (/(已经?办结|^[\s#＃\d号]*办结[，,]|已经?解决|已经?办好|已答复|已处理|(现|予以|现予以?)办结|结单)/.test(t) && /(企业|对方|老板|企业方|厂里|他们)(也|都)?(表示|反馈|说)?(很|非常|比较|基本|都|也|挺)?满意/.test(t)) return 'resolve';
     if (/(不满意|非常满意|基本满意|满意|好评|差评|评价|[1-5一二三四五]\s*(颗|个)?星(?!期)|^[#\d\s号]*[⭐★🌟]{1,5}\s*$)|\b(very |not )?satisfied\b/i.test(t)) return 'rate';
     // "#695 有人签收冇": whether anyone has taken it on, asked
     if (/(有人|谁|有没有人)(签收|认领|接手?)(了)?(吗|没有?|冇|了没)?[?？]?$/.test(t.replace(TICKET_REF, '').trim())) return 'query';
@@ -277,10 +285,12 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     const asks = /(吗|呢|么|怎么|如何|什么|哪|几|多少|是否|是不是|要不要|会不会|有没有|能不能|可不可以|啥|了没|没有?$)/.test(said) || /[?？]/.test(t);
     const byLength = said.length >= 8 && !asks ? 'progress' : 'query';
     // the learned fallback; a question is never a note of work done nor the close
-    return models ? intentFallback(models.ticket, t.replace(TICKET_REF, ''), byLength, models.minProbability, asks ? ['progress', 'resolve'] : []) : byLength;
+    // a rating is the enterprise's word on the result: without one ("#5 好的") the fallback does not read a rating
+    const rated = /(满意|好评|差评|星|不错|很好|挺好|真好|棒|赞|点赞|谢谢|感谢|辛苦|👍|[\d一二三四五]分|打个?分|还中|还行|还可以|凑合|一般|马马虎虎)/.test(t);
+    return models ? intentFallback(models.ticket, t.replace(TICKET_REF, ''), byLength, models.minProbability, [...(asks ? (['progress', 'resolve'] as const) : []), ...(rated ? [] : (['rate'] as const))]) : byLength;
   }
   // "机器人拿不准的工单列一下": the tickets the bot was unsure of (待确认)
-  if (bare.length <= 24 && /(拿不准|吃不准|不确定|没把握|分不清|认不准|没有?认准|没认出)的?(工单|单子|分类|类别)|(拿不准|没有?认准|吃不准)的(那些|那几条|那几个|几条).{0,4}(在哪里?看|哪里看|看一下|看看)|(拿不准|吃不准|没认准|认不准|没把握|分不清)的(那些|那几个|那几条|几个|几条)?(工单|单子)?.{0,3}(给我|发我|拿来|列|拉)|(哪些|哪几个|哪几条)(单子|工单)?.{0,2}(没认准|没拿准|拿不准|不确定|吃不准)|人工确认(分类)?的?(工单|单子)?$|需要人工确认|没定性的?(工单|单子)|(分类|类别)(拿不准|不确定|吃不准)|没分好类的?(单子|工单)|(还没|没)分好类的.{0,4}(给我|发我|看看|拿来)|(还没|没有?|未)分类的?(单子|工单)?$|(单子|工单)还?没分类|等着?人工确认|待确认的?.{0,2}(拿出来|瞅瞅|瞧瞧|看看)/.test(bare) && !/(我们|我司|企业|申请|材料)/.test(bare)) return 'triage';
+  if (bare.length <= 24 && /(拿不准|吃不准|不确定|没把握|分不清|认不准|没有?认准|没认出)的?(工单|单子|分类|类别)|(拿不准|没有?认准|吃不准)的(那些|那几条|那几个|几条).{0,4}(在哪里?看|哪里看|看一下|看看)|(拿不准|吃不准|没认准|认不准|没把握|分不清)的(那些|那几个|那几条|几个|几条)?(工单|单子)?.{0,3}(给我|发我|拿来|列|拉)|(哪些|哪几个|哪几条)(单子|工单)?.{0,2}(没认准|没拿准|拿不准|不确定|吃不准)|人工确认(分类)?的?(工单|单子)?$|需要人工确认|没定性的?(工单|单子)|(分类|类别)(拿不准|不确定|吃不准)|没分好类的?(单子|工单)|(还没|没)分好类的.{0,4}(给我|发我|看看|拿来)|待确认的?(单子|工单)?.{0,3}(过一遍|过一下|捋一遍)|(不确定|拿不准|没把握|吃不准)(怎么|怎样|咋)分|(还没|没有?|未)分类的?(单子|工单)?$|(单子|工单)还?没分类|等着?人工确认|待确认的?.{0,2}(拿出来|瞅瞅|瞧瞧|看看)/.test(bare) && !/(我们|我司|企业|申请|材料)/.test(bare)) return 'triage';
   // 待确认: the tickets whose category awaits a person's check
   if (/^(待确认|待确认工单|待确认分类|待分类工单)(清单|列表)?$/.test(bare)) return 'triage';
   // "待确认的有哪些", "看一下分类待确认的工单", "哪些工单还待确认"
@@ -341,6 +351,8 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   if (bare.length <= 30 && (/^[\u4e00-\u9fa5]{2,10}(反映|提|报)的问题(有哪些|有几个|都有什么)$/.test(bare) || /那个(现在)?(什么|啥)(状态|情况|进度)了?$/.test(bare))) return 'query';
   // "查一下 瑞丰汽车零部件 的所有工单": one enterprise's tickets
   if (bare.length <= 30 && /^(查一下|查查|查询|看看|看一下|列一下|调出)[\u4e00-\u9fa5A-Za-z]{2,16}的(所有|全部)?(工单|问题|单子|诉求)$/.test(bare)) return 'query';
+  // "我们厂报的那单到哪一步了": one's own report asked after
+  if (bare.length <= 30 && /(我们|我司|厂里)厂?报的(那|这)?(单|个问题|件事|个事).{0,4}(到哪一步|到哪了|什么进度|怎么样了|有消息)/.test(bare)) return 'query';
   // "这周超期的有哪些": the overdue tickets themselves
   if (bare.length <= 16 && (/超期.{0,3}(有哪些|清单|列表|名单|明细)/.test(bare) || /^(都有|还有)?(哪些|哪几)(个|件|单|条)?(工单|单子|问题|件)?.{0,4}(超期|逾期)(了|的)?(呢|啊)?$/.test(bare))) return 'query';
   // "凤凰电缆那条路的事有人在跟吗": asking whether anyone handles a matter already raised
@@ -373,7 +385,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   const thanks = bare.replace(/(问题|事情|这事|事)?(已经|都|终于)?(解决|办好|处理好|搞定|落实)(了|啦)/, '');
   if (bare.length <= 30 && /^(好的|好滴|收到|好的收到|谢谢|感谢|多谢|辛苦)/.test(thanks) && !/(没|不|难|慢|坏|问题|申请|急|麻烦|帮忙|能否|可否|希望)/.test(thanks)) return 'chat';
   // a meeting notice to the group ("明天上午十点在三楼会议室开调度会，各部门带上问题清单")
-  if (/(调度会|协调会|推进会|例会|座谈会|专题会|会议室)/.test(bare) && /(通知已|已经?发到|发到邮箱|各部门|各单位|请|带上|参加|参会|准时)/.test(bare) && !/(我们|我司|我厂)/.test(bare)) return 'chat';
+  if (/(调度会|协调会|推进会|例会|座谈会|专题会|会议室)/.test(bare) && /(通知已|已经?发到|发到邮箱|各部门|各单位|请|带上|参加|参会|准时)/.test(bare) && !/(我们|我司|我厂|能不能|能否|可否|麻烦|帮忙|希望|落后|滞后)/.test(bare)) return 'chat';
   // problem words of a category (an `other` topic too when the lexicon is sure of it: "有人冒充我们公司签合同")
   const lex = classifyByLexicon(t);
   // problem words the lexicon is sure of are a rule that is certain: the learned fallback never turns them into a request

@@ -607,3 +607,47 @@ describe('after rounds 29 and 30', () => {
     expect(read('区政务服务中心周末开门不').category).toBe('other');
   });
 });
+
+// Rounds 31 (Chaoshan and Hakka) and 32 (Hefei and Huaihai), made general after they were scored twice without their
+// misses being read (once with 2884002, once with df27435); these sentences are new.
+describe('after rounds 31 and 32', () => {
+  it('names: in corner brackets or quotes, Hakka 𠊎兜, a longer place before 的, a department signing, a Latin name before a bracket', () => {
+    expect(read('我们「星河童装」想参加明年的广交会').enterprise).toBe('星河童装');
+    expect(read('做内衣的「柔丝坊」，款式被人抄了，想找律师').enterprise).toBe('柔丝坊');
+    expect(read('请问「专精特新贷」怎么申请').enterprise).toBeNull();
+    expect(read('𠊎兜係梅林茶业，茶园的路冇修好').enterprise).toBe('梅林茶业');
+    expect(read('潮阳区谷饶镇的顺发针织想扩建厂房').enterprise).toBe('顺发针织');
+    expect(read('宿舍不够住，想申请人才公寓。—— 泗阳绿源木业行政部').enterprise).toBe('泗阳绿源木业');
+    expect(read('Sunrise Jade（阳美）想参加珠宝展').enterprise).toBe('Sunrise Jade');
+    expect(read('我是NovaGrid的CFO，想了解引导基金').enterprise).toBe('NovaGrid');
+    expect(read('TikTok shop这两个月单子多，海运柜子订不到').enterprise).toBeNull();
+    expect(read('我们是揭西的竹韵坊，土地租赁备案镇里拖着').enterprise).toBe('竹韵坊');
+  });
+
+  it('tickets and intents: N号 before what is done to it, 第N号 before a word, 这单不是…改成, 识做乜, one’s own report asked after', () => {
+    expect(read('52号进展：已约银行下周上门')).toMatchObject({ intent: 'progress', ticket: 52 });
+    expect(read('37号处理结果基本满意')).toMatchObject({ intent: 'rate', ticket: 37 });
+    expect(read('第44号几时有回复？麻烦催一下')).toMatchObject({ intent: 'urge', ticket: 44 });
+    expect(read('第27号我认领了')).toMatchObject({ intent: 'claim', ticket: 27 });
+    expect(read('第3号路灯坏了好几天').ticket).toBeNull();
+    expect(read('28号前能不能给个答复').ticket).toBeNull();
+    expect(read('#41 这单不是融资，改成政策兑现').intent).toBe('correct');
+    expect(read('店小二识做乜？').intent).toBe('help');
+    expect(read('我们厂报的那单到哪一步了').intent).toBe('query');
+    expect(read('待确认的单子给我过一遍').intent).toBe('triage');
+    expect(read('#60 不满意 说是修好了 其实没人来 要重办').intent).toBe('reopen');
+    expect(read('#70 办结，已对接两家银行，企业表示满意').intent).toBe('resolve');
+    expect(read('进度落后，能不能请专班下周二前开个协调会').intent).toBe('report');
+    expect(read('#5 好的').intent).toBe('query');
+  });
+
+  it('dates and urgency: 后天天 is no date, 今天能不能; a main burst, a rope worn through, people sitting in, a line stopped', () => {
+    expect(read('离职的员工后天天在网上骂我们').deadline).toBeNull();
+    expect(read('评审会定在后天，今天能不能帮忙把材料递过去').deadline).toBe('2026-11-23');
+    expect(read('园区自来水主管早上爆了，整片都没水').urgency).toBe('urgent');
+    expect(read('行车的钢丝绳磨得快断了，还天天在吊').urgency).toBe('urgent');
+    expect(read('十几个老乡坐在办公室里不走，要工钱').urgency).toBe('urgent');
+    expect(read('蒸汽断了，印染线全部停落来').urgency).toBe('urgent');
+    expect(read('路口车多，上个月还撞了个人，想装红绿灯').urgency).toBe('normal');
+  });
+});
