@@ -88,7 +88,7 @@ export async function openProblem(ctx: BotContext, p: NewProblem): Promise<{ tic
 }
 
 /** The 受理 card for the ticket's group: the problem, its deadline and who handles it. */
-export function acceptedCard(ctx: BotContext, t: Ticket, r: Route | null): OutboundMessage {
+export function acceptedCard(ctx: BotContext, t: Ticket, r: Route | null, also?: string): OutboundMessage {
   const assignee = t.assignee ? personRef(t.assignee, t.platform) : null;
   const asked = t.requestedDate && dueDate(t, ctx.sla.calendar) === t.requestedDate ? (t.visitNo ? '，按企业要求的日期' : '，按您要求的日期') : '';
   const card = compose(
@@ -101,6 +101,9 @@ export function acceptedCard(ctx: BotContext, t: Ticket, r: Route | null): Outbo
         ? // the mention shows the name; without one (no id on this platform) the name is written out
           `> 责任人：${assignee ? '@{1}' : t.assignee.name}（${VIA[r?.via ?? ''] ?? '责任人'}）\n请责任人签收：回复“认领 #${t.no}”。`
         : '我们将尽快安排专人办理，进展会在本群告知。',
+      // a question that goes with the answer (a near-duplicate): in it, not after it — a WeCom AI bot's response_url
+      // takes one body
+      ...(also ? [also] : []),
     ],
     [reporterRef(t), assignee],
     `已受理 #${t.no}`,
@@ -161,12 +164,13 @@ export const createTicket: Handler = {
     const earlier = similar?.match.kind === 'recurrence' ? similar.ticket : null;
     const { ticket: t, created, route: r } = await openProblem(ctx, { parsed: ctx.parsed, text: ctx.msg.text, enterprise, ...(earlier ? { recurrenceOf: earlier.no } : {}) });
     const linked = await linkRecurrence(ctx, t);
-    await ctx.reply(acceptedCard(ctx, t, r));
-    await notifyNewAssignee(ctx, t, linked);
     // not sure it is the same as an open ticket: accepted as its own all the same (nothing waits on an answer that may
-    // never come), and asked once — 是 merges it into the other and closes this one
+    // never come), and asked once, in the same answer — 是 merges it into the other and closes this one
     const unsure = similar?.match.kind === 'duplicate' && similar.match.verdict === 'unsure' ? similar : null;
-    const asked = unsure && (await askSame(ctx, unsure.ticket, t)) ? `; asked whether the same as #${unsure.ticket.no} (score ${unsure.match.score})` : '';
+    const question = unsure ? await askSame(ctx, unsure.ticket, t) : null;
+    await ctx.reply(acceptedCard(ctx, t, r, question ?? undefined));
+    await notifyNewAssignee(ctx, t, linked);
+    const asked = question ? `; asked whether the same as #${unsure!.ticket.no} (score ${unsure!.match.score})` : '';
     return (created ? `ticket #${t.no} created${t.assignee ? `, dispatched to ${t.assignee.personId}` : ''}` : `ticket #${t.no} already existed`) + asked;
   },
 };

@@ -77,11 +77,11 @@ export async function mergeInto(ctx: BotContext, t: Ticket, report: { message: s
 
 /**
  * 重复 the bot is not sure of: the report was accepted as `opened`; the sender is asked once whether it is the same as
- * `t` (the question recorded on `t`).
+ * `t` (the question recorded on `t`). Gives the question, for the answer that accepts the report (one answer: a WeCom
+ * AI bot's response_url takes one body), or null when `t` may no longer be asked about.
  */
-export async function askSame(ctx: BotContext, t: Ticket, opened: Ticket): Promise<boolean> {
+export async function askSame(ctx: BotContext, t: Ticket, opened: Ticket): Promise<string | null> {
   const r = await ctx.tickets.change(t.no, () => ({ type: 'duplicate_ask', message: sourceId(ctx.msg), text: ctx.msg.text }));
-  if (!r.ok) return false;
-  await answer(ctx, `另：#${opened.no} 与 #${t.no}（${quoted(r.ticket)}）可能为同一问题。如是，请回复“是”，我们将合并办理；如不是，无需回复。`);
-  return true;
+  if (!r.ok) return null;
+  return `另：#${opened.no} 与 #${t.no}（${quoted(r.ticket)}）可能为同一问题。如是，请回复“是”，我们将合并办理；如不是，无需回复。`;
 }
