@@ -68,6 +68,17 @@ export function workbenchEventId(req: WorkbenchRequest): string {
 }
 
 /**
+ * Where the `n`-th answer (from 0) to a message goes: the conversation it came from. A WeCom AI bot's response_url takes
+ * one body (platforms.md, doc 101138), so a second answer to the same message (a visit's 确认 1 2 accepts two tickets)
+ * goes to the group through its 消息推送 webhook, and in a single chat privately (the application's message).
+ */
+export function answerTarget(msg: InboundMessage, n: number): OutboundTarget {
+  const replyTo = { kind: 'reply' as const, platform: msg.platform, chatId: msg.chatId, chatType: msg.chatType, replyVia: msg.replyVia, robotCode: msg.robotCode };
+  if (n === 0 || msg.replyVia?.kind !== 'wecom-response-url') return replyTo;
+  return msg.chatType === 'group' ? { ...replyTo, replyVia: undefined } : { kind: 'user', platform: msg.platform, userId: msg.sender.id };
+}
+
+/**
  * Reads the message once, then runs the first handler whose `match` holds (ordered chain, first match wins).
  * A handler error propagates, so the job is retried; every step a handler takes is idempotent.
  */
@@ -193,14 +204,14 @@ export function createBot(deps: BotDeps) {
           parsedBy = 'llm';
         }
       }
-      const replyTo = { kind: 'reply' as const, platform: msg.platform, chatId: msg.chatId, chatType: msg.chatType, replyVia: msg.replyVia, robotCode: msg.robotCode };
       // a tap on a card's button: the answer in the conversation (the handler's announcement) says who did what, which
       // the sender shows in place of the card's buttons where the card can be updated (WeCom long connection). An
       // answer to the tapper alone (a refusal) goes privately instead (handlers/common.ts `answer`): the card stays.
       const status = msg.card
         ? actionDoneLabel(msg.text, directory.actor(msg.platform, msg.sender.id, msg.chatId).name ?? msg.sender.name ?? '')
         : undefined;
-      const ctx = contextFor(msg, parsed, parsedBy, directory, (message, send) => send(replyTo, status ? { ...message, status } : message));
+      let replies = 0;
+      const ctx = contextFor(msg, parsed, parsedBy, directory, (message, send) => send(answerTarget(msg, replies++), status ? { ...message, status } : message));
       const { log, actor } = ctx;
       const handler = deps.handlers.find((h) => h.match(ctx));
       if (!handler) return 'unhandled';

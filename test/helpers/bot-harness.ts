@@ -87,7 +87,7 @@ export async function startBotHarness(opts: {
     redis,
     visits,
     /** One message through the whole bot; returns what it sent because of it. */
-    async say(senderId: string, text: string, o: { chatId?: string; platform?: PlatformId; at?: string; chatType?: 'group' | 'single' } = {}) {
+    async say(senderId: string, text: string, o: { chatId?: string; platform?: PlatformId; at?: string; chatType?: 'group' | 'single'; replyVia?: InboundMessage['replyVia'] } = {}) {
       if (o.at) clock = o.at;
       const platform = o.platform ?? 'wecom';
       const msg: InboundMessage = {
@@ -99,6 +99,7 @@ export async function startBotHarness(opts: {
         text,
         mentions: [],
         sentAt: clock,
+        ...(o.replyVia ? { replyVia: o.replyVia } : {}),
       };
       const from = sent.length;
       const outcome = await bot.handle(msg);

@@ -35,6 +35,25 @@ afterEach(async () => {
 const LOG = '走访 亿龙置业 了解二期用电和招工情况，发现问题2个：1.变电站扩容慢 2.缺焊工30名';
 
 describe('a cadre logs a visit and turns its problems into tickets', () => {
+  it('in WeCom callback mode only the first answer takes the response_url (it takes one body): 确认 1 2 sends the second card to the group; in a single chat the one answer takes it', async () => {
+    const via = (n: number) => ({ kind: 'wecom-response-url' as const, url: `https://qyapi.weixin.qq.com/cgi-bin/aibot/response?response_code=${n}` });
+    await h.say('zhangwei', LOG, { chatId: YILONG, replyVia: via(1) });
+    const confirmed = await h.say('zhangwei', '确认 1 2', { chatId: YILONG, replyVia: via(2) });
+    expect(confirmed.outcome).toBe('visit V1: tickets #1 #2');
+    const replies = confirmed.sent.filter(isReply);
+    expect(replies.length).toBeGreaterThanOrEqual(2);
+    expect(replies.filter((s) => s.target.kind === 'reply' && s.target.replyVia?.kind === 'wecom-response-url')).toHaveLength(1);
+    expect(replies[0]!.target).toMatchObject({ replyVia: via(2) });
+    expect(replies.slice(1).every((s) => s.target.kind === 'reply' && s.target.replyVia === undefined && s.target.chatId === YILONG)).toBe(true);
+    expect(replies.map((s) => s.message.text).join('\n')).toMatch(/已受理 #1[\s\S]*已受理 #2/);
+
+    // in a single chat the cards go to the enterprise's group and the one answer to the cadre takes the response_url
+    await h.say('zhangwei', LOG, { ...privately('zhangwei'), replyVia: via(3) });
+    const alone = await h.say('zhangwei', '确认 1 2', { ...privately('zhangwei'), replyVia: via(4) });
+    expect(alone.outcome).toBe('visit V2: tickets #3 #4');
+    expect(alone.sent.filter(isReply)).toHaveLength(1);
+  });
+
   it('records who, where, when and how, offers the problems, and 确认 makes each a routed ticket exactly once', async () => {
     const logged = await h.say('zhangwei', LOG, { chatId: YILONG });
     expect(logged.outcome).toBe('visit V1 logged');
