@@ -9,7 +9,7 @@
 import { resolve } from 'node:path';
 import { parseMessage } from '../src/domain/parse/parse.js';
 import { machineLine } from './lib.js';
-import { evaluate, FIELDS, judgeEnterprisePlaceAside, loadCorpus, REFERENCE_TIME } from './parse-eval.js';
+import { evaluate, FIELDS, loadCorpus, REFERENCE_TIME } from './parse-eval.js';
 import { asReport, evaluate as evaluatePairs, loadPairs } from './similarity-eval.js';
 
 const arg = (name: string) => {
@@ -32,9 +32,7 @@ if (corpusPath) {
   const r = evaluate(corpus);
   console.log(`\nmessages: ${corpus.length} (${reports} reports) from ${corpusPath}; reference time ${REFERENCE_TIME}`);
   for (const f of FIELDS) console.log(`${f.padEnd(11)} ${pct(r[f].right, r[f].n).padStart(8)} (${r[f].right}/${r[f].n})`);
-  const aside = corpus.map((m) => judgeEnterprisePlaceAside(m, parseMessage(m.text.replace(/^@店小二\s*/, ''), REFERENCE_TIME))).filter((x) => x !== null);
-  const asideRight = aside.filter(Boolean).length;
-  console.log(`enterprise, a leading place name aside ${pct(asideRight, aside.length)} (${asideRight}/${aside.length})`);
+  console.log(`enterprise, a leading place name aside ${pct(r.enterpriseAside.right, r.enterpriseAside.n)} (${r.enterpriseAside.right}/${r.enterpriseAside.n})`);
   if (showMisses) {
     for (const f of FIELDS) {
       for (const m of r[f].misses) console.log(`miss ${f} ${m.id}: ${m.text}  want=${JSON.stringify(m.want)} got=${JSON.stringify(m.got)}`);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { parseMessage, type ParsedMessage } from '../src/domain/parse/parse.js';
 import { createRequire } from 'node:module';
+import { parseMessage, type ParsedMessage } from '../src/domain/parse/parse.js';
 import { normalizeText } from '../src/domain/parse/normalize.js';
 
 export interface LabelledMessage {
@@ -79,10 +79,17 @@ export interface Score {
   misses: { id: string; text: string; want: unknown; got: unknown }[];
 }
 
-export function evaluate(corpus: LabelledMessage[]): Record<Field, Score> {
+/** Each field's score, and enterprise with a leading place name aside (`judgeEnterprisePlaceAside`); one parse per message. */
+export function evaluate(corpus: LabelledMessage[]): Record<Field, Score> & { enterpriseAside: { n: number; right: number } } {
   const scores = Object.fromEntries(FIELDS.map((f) => [f, { n: 0, right: 0, misses: [] } as Score])) as Record<Field, Score>;
+  const enterpriseAside = { n: 0, right: 0 };
   for (const m of corpus) {
     const p = parseMessage(m.text.replace(/^@店小二\s*/, ''), REFERENCE_TIME);
+    const aside = judgeEnterprisePlaceAside(m, p);
+    if (aside !== null) {
+      enterpriseAside.n++;
+      if (aside) enterpriseAside.right++;
+    }
     for (const f of FIELDS) {
       const ok = judge(m, p, f);
       if (ok === null) continue;
@@ -91,5 +98,5 @@ export function evaluate(corpus: LabelledMessage[]): Record<Field, Score> {
       else scores[f].misses.push({ id: m.id, text: m.text, want: m[f], got: p[f] });
     }
   }
-  return scores;
+  return { ...scores, enterpriseAside };
 }

@@ -24,6 +24,8 @@ const ENTERPRISE_PATTERNS: RegExp[] = [
   /我是((?!项目|本|该|这|那|区|新|厂)[\u4e00-\u9fa5]{2,10}?)的?(?:HR|hr|人事|行政|财务|采购|法务|出纳|会计)/,
 ];
 
+/** Characters a proper name does not hold: pronouns, verbs and particles of the sentence around it. */
+const NOT_IN_NAME = '我你他她它们这那的是在有做要想和与跟被把给对向从到很太都也还就又不没一上下个些边里去来说问请帮找让某了哪';
 /**
  * Words that end an enterprise's name ("青年汽车", "神马电力", "亿龙置业", "城东物流中心"): the industry or the kind of
  * business. A name without 公司 is read as a proper name of two to four characters followed by one or two of them.
@@ -43,10 +45,8 @@ const INDUSTRY_WORDS =
  * A trade named by one character and 业 ("镁业", "糖业", "袜业", "种业"): a word the language keeps making, so it is
  * read by its shape; not 企业, 行业, 就业 and the other words of 业 that are no trade.
  */
-const TRADE_YE = `(?:(?![企行产专就创营开停歇复毕失作事物职商主副家学伟大基同工农林实兴宏鸿恒立精嘉昌荣盛华我你他她它们这那的是在有做要想和与跟被把给对向从到很太都也还就又不没一上下个些边里去来说问请帮找让某了哪])[\u4e00-\u9fa5]业)`;
+const TRADE_YE = `(?:(?![企行产专就创营开停歇复毕失作事物职商主副家学伟大基同工农林实兴宏鸿恒立精嘉昌荣盛华${NOT_IN_NAME}])[\u4e00-\u9fa5]业)`;
 const INDUSTRY = `${INDUSTRY_WORDS}|${TRADE_YE}`;
-/** Characters a proper name does not hold: pronouns, verbs and particles of the sentence around it. */
-const NOT_IN_NAME = '我你他她它们这那的是在有做要想和与跟被把给对向从到很太都也还就又不没一上下个些边里去来说问请帮找让某了哪';
 /** A character of a proper name (和 only inside one: 泰和, 嘉和). */
 const NAME_CHAR = `[^${NOT_IN_NAME}\\s，,。！？!?、：:（）()「」『』“”‘’《》\\d#@]`;
 /** Any one of those characters. */

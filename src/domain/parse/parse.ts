@@ -3,7 +3,7 @@ import { defaultCalendar, workingZone, type BusinessCalendar } from '../calendar
 import type { Category, Urgency } from '../ticket.js';
 import type { BayesModel } from './bayes.js';
 import { classifyByLexicon, classifyCategory, holdsLexiconPhrase, LEXICON_CERTAIN } from './category.js';
-import { parseCorrection, TICKET_REF } from './commands.js';
+import { parseCorrection, ratingFrom, TICKET_REF } from './commands.js';
 import { parseRequestedDate } from './dates.js';
 import { bareText, normalizeText } from './normalize.js';
 import { parseDigestRequest } from './digest-request.js';
@@ -286,7 +286,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     const byLength = said.length >= 8 && !asks ? 'progress' : 'query';
     // the learned fallback; a question is never a note of work done nor the close
     // a rating is the enterprise's word on the result: without one ("#5 好的") the fallback does not read a rating
-    const rated = /(满意|好评|差评|星|不错|很好|挺好|真好|棒|赞|点赞|谢谢|感谢|辛苦|👍|[\d一二三四五]分|打个?分|还中|还行|还可以|凑合|一般|马马虎虎)/.test(t);
+    const rated = ratingFrom(t) !== null || /(不错|很好|挺好|真好|棒|赞|谢谢|感谢|辛苦|👍|[\d一二三四五]分|打个?分|还中|还可以|凑合|马马虎虎)/.test(t);
     return models ? intentFallback(models.ticket, t.replace(TICKET_REF, ''), byLength, models.minProbability, [...(asks ? (['progress', 'resolve'] as const) : []), ...(rated ? [] : (['rate'] as const))]) : byLength;
   }
   // "机器人拿不准的工单列一下": the tickets the bot was unsure of (待确认)
