@@ -44,6 +44,8 @@ export const PAIR_FILES = [
   'duplicate-pairs-round30.jsonl',
   'duplicate-pairs-round31.jsonl',
   'duplicate-pairs-round32.jsonl',
+  'duplicate-pairs-round33.jsonl',
+  'duplicate-pairs-round34.jsonl',
   'train-pairs-extra.jsonl',
   'train-pairs-extra2.jsonl',
   'train-pairs-extra3.jsonl',

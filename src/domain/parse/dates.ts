@@ -82,6 +82,11 @@ function candidateDates(text: string, now: DateTime, cal: BusinessCalendar): (st
   take(/(周|星期|礼拜)[一二三四五六日天](开门|上班|办公|营业)(吗|不|没|嘛|么)/);
   // "说明天要去州上上访": what others threaten to do, not a date asked for
   take(/(说|扬言|威胁|放话|嚷着)[^，。；,;]{0,2}(明天|后天|下(周|星期|礼拜)[一二三四五六日天]?)[^，。；,;]{0,2}(去|来)/);
+  // rounds 33–34: an arrival ("our GM arrives next Monday"), what stock lasts
+  // until ("库存只够撑到明天中午") and what others will do ("银行今天通知明天要抽贷"): when things happen, not asked for
+  take(/\b(arriv(?:es|e|ing)|lands?|comes?|starts?)\s+(?:on\s+)?(?:this|next)?\s*(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i);
+  take(/(只够|够|撑到|顶到)[^，。；,;]{0,2}(明天|后天)/);
+  take(/(通知|说|讲)[^，。；,;]{0,2}(明天|后天)(就)?要(抽贷|收贷|停|断|查|来)/);
   // "礼拜六跳了两趟", "周三来了一趟": a weekday when something happened (not "周五就要停产了", "周五前")
   take(/(?<![下本这上])(?:周|星期|礼拜)[一二三四五六日天](?![^，。；,;]{0,6}(要|就|会|得|前|之前|必须|能|再|给))(?=[^，。；,;]{0,4}了)/);
   // English dates: "before Dec 15", "on 30 Nov", "arrive on 18 Dec"
@@ -180,7 +185,7 @@ function candidateDates(text: string, now: DateTime, cal: BusinessCalendar): (st
   if (take(/后天(?!天)|后日/)) out.push(fmt(today.plus({ days: 2 })));
   if (take(/(明天|明日)/)) out.push(fmt(today.plus({ days: 1 })));
   // 今天之内, 今天下午四点前, 能不能今天先给…, 今天必须…: asked for today (a bare 今天 tells when something happened)
-  if (take(/(今天|今日)(上午|中午|下午|晚上)?([\d一二三四五六七八九十两]{1,3}点半?)?(之内|内|之前|前|下班前)|(能不能|能否|可否|务必|必须|一定要?)(帮忙|帮我们|帮)?(今天|今日)|(今天|今日)(能不能|能否|可否)|(今天|今日)(必须|务必|一定要?)/)) out.push(fmt(today));
+  if (take(/(今天|今日)(上午|中午|下午|晚上)?([\d一二三四五六七八九十两]{1,3}点半?)?(之内|内|之前|前|下班前)|(能不能|能否|可否|务必|必须|一定要?)(帮忙|帮我们|帮)?(今天|今日)|(今天|今日)(能不能|能否|可否)|(今天|今日|今晚|今天晚上)(必须|务必|一定要?)/)) out.push(fmt(today));
   if ((m = take(/(?<![\d月])(\d{1,2})[日号](?:前|之前|以前)/))) {
     const day = Number(m[1]);
     let d = today.set({ day: Math.min(day, today.daysInMonth!) });

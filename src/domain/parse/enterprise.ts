@@ -8,7 +8,7 @@
 import { gramCount, holdsLexiconPhrase } from './category.js';
 
 const ENTERPRISE_PATTERNS: RegExp[] = [
-  /([\u4e00-\u9fa5()（）]{2,30}?(?:股份有限公司|有限责任公司|有限公司|集团公司|集团))/,
+  /([\u4e00-\u9fa5()（）]{2,30}?(?:集团股份有限公司|集团有限公司|股份有限公司|有限责任公司|有限公司|集团公司|集团))/,
   // "雷山县苗岭银饰专业合作社": a cooperative's registered name
   /((?:(?![我们你他她这那的是在有和与跟被把给对向从到都也还就又不没说问请帮找让某])[\u4e00-\u9fa5]){4,14}?(?:专业|种植|养殖)?(?:合作社|合作联社))/,
   /(?:帮|替|代)(?:[\u4e00-\u9fa5]{2,6}的)?([\u4e00-\u9fa5]{2,12}?)(?:反映|反应|问一下|问下|问问|咨询)/,
@@ -40,7 +40,7 @@ const INDUSTRY_WORDS =
   '橡胶|轮胎|制品|日化|服装|皮革|卫浴|厨具|灯饰|合金|硅业|光纤|快递|农机|重机|汽车部件|生物科技|新能源科技|' +
   '家私|家电|小家电|灯具|纸品|五金制品|实业发展|电脑|摩托|火锅|底料|渔业|织造|' +
   '锂业|钨业|窑业|瓷业|瓷土|驾校|番茄|果园|储运|光能|农牧|型材|酱酒|酒厂|进出口|面粉|船务|仓储|石化|焦化|果业|果汁|陶艺|肥业|特钢|重钢|油服|线束|生化|粮贸|路桥|重科|矿机|稀土|钼业|羊绒|绒业|液压|液压件|配件|汽车配件|零部件|汽车零部件|乳品|肉业|粮食|购销|油脂|淀粉|卤味|风电|光纤|冷饮|调味品|重型|矿山|煤业|煤化|' +
-  '藏药|蒙药|苗药|中药材|药材|毛纺|棉纺|精纺|纺机|精锻|锻压|耐材|鞋材|板材|管材|线材|锂盐|锂源|砂石|建安|支架|钢帘线|民宿|文旅|跨境|咖啡|茶庄|酒庄|庄园|工贸|电商|数科|智控|测控|电装|煤机|塑机|齿轮|玩具|珠宝|户外|红木|啤酒|海运|运输|丝绸|精机|养殖|宝石|研究院|渔具|数智|婚纱|玉雕|玉器|玉器行|不锈钢|内衣|童装|文胸|家居服|资本|石英|度假酒店|度假村|营地';
+  '藏药|蒙药|苗药|中药材|药材|毛纺|棉纺|精纺|纺机|精锻|锻压|耐材|鞋材|板材|管材|线材|锂盐|锂源|砂石|建安|支架|钢帘线|民宿|文旅|跨境|咖啡|茶庄|酒庄|庄园|工贸|电商|数科|智控|测控|电装|煤机|塑机|齿轮|玩具|珠宝|户外|红木|啤酒|海运|运输|丝绸|精机|养殖|宝石|研究院|渔具|数智|婚纱|玉雕|玉器|玉器行|不锈钢|内衣|童装|文胸|家居服|资本|石英|度假酒店|度假村|营地|螺蛳粉|工坊|冶炼|座椅';
 /**
  * A trade named by one character and 业 ("镁业", "糖业", "袜业", "种业"): a word the language keeps making, so it is
  * read by its shape; not 企业, 行业, 就业 and the other words of 业 that are no trade.
@@ -48,7 +48,7 @@ const INDUSTRY_WORDS =
 const TRADE_YE = `(?:(?![企行产专就创营开停歇复毕失作事物职商主副家学伟大基同工农林实兴宏鸿恒立精嘉昌荣盛华${NOT_IN_NAME}])[\u4e00-\u9fa5]业)`;
 const INDUSTRY = `${INDUSTRY_WORDS}|${TRADE_YE}`;
 /** A character of a proper name (和 only inside one: 泰和, 嘉和). */
-const NAME_CHAR = `[^${NOT_IN_NAME}\\s，,。！？!?、：:（）()「」『』“”‘’《》\\d#@]`;
+const NAME_CHAR = `[^${NOT_IN_NAME}\\s，,。！？!?、：:（）()「」『』“”‘’《》\\d#@—–～~-]`;
 /** Any one of those characters. */
 const SENTENCE_CHAR = new RegExp(`[${NOT_IN_NAME}]`);
 /** What follows a name ending in its trade word. */
@@ -79,11 +79,11 @@ const BRAND_MAX_COUNT = 8;
 const HEAD_TRADES_HERE = new RegExp(`^((?:${INDUSTRY})(?:${INDUSTRY}))(?=这边|那边)`);
 /** "我们金瑞铜业的原料…", "我们精锐机床招…", "我們悅來酒店年底…": 我们 + a proper name + its industry, whatever follows. */
 const WE_NAME_CHAR = `[^${NOT_IN_NAME.replace(/[来和上下一与里都]/g, '')}\\s，,。！？!?、：:（）()\\d#@]`;
-const WE_NAMED = new RegExp(`(?:我们|我司)(${WE_NAME_CHAR}{2,6}?(?:${INDUSTRY})(?:${INDUSTRY})?${CLOSING})(?!局|委|办|板|园|区|城|站|行业|产业|领域|方面|板块|产品|设备|市场|企业|项目|这块)`);
+const WE_NAMED = new RegExp(`(?:我们|我司)(${WE_NAME_CHAR}{2,6}?(?:${INDUSTRY})(?:${INDUSTRY})?${CLOSING})(?!(?:${INDUSTRY})?(?:局|委|办|板|园|区|城|站|行业|产业|领域|方面|板块|产品|设备|市场|企业|项目|这块))`);
 
 /** Who is not an enterprise's name at the head of "X反映…" or "X二期…". */
 const NOT_A_NAME_AT_HEAD =
-  /^([东南西北中]区|走访|关于|最近|近期|目前|现在|今天|昨天|本周|这周|上周|今年|去年|本月|上月|这个月|上个月|企业|公司|员工|工人|村民|居民|群众|周边|附近|隔壁|对面|旁边|周围|有人|他们|她们|客户|街道|部门|领导|园区|厂里|老板|家属|业主|商户|市民|网友|职工|不少|很多|多家|部分|好几|几家|有的|有些|大家|我们|我司|我|你们|区里|市里|镇里|村里|社区|项目|工程|厂房|新厂|小区|厂区|本|该|这|那|一|二|三)/;
+  /^([东南西北中]区|走访|关于|最近|近期|目前|现在|今天|昨天|昨晚|今早|今晚|前天|刚才|本周|这周|上周|今年|去年|本月|上月|这个月|上个月|企业|公司|员工|工人|村民|居民|群众|周边|附近|隔壁|对面|旁边|周围|有人|他们|她们|客户|街道|部门|领导|园区|厂里|老板|家属|业主|商户|市民|网友|职工|不少|很多|多家|部分|好几|几家|有的|有些|大家|我们|我司|我|你们|区里|市里|镇里|村里|社区|项目|工程|厂房|新厂|小区|厂区|本|该|这|那|一|二|三)/;
 /** People and offices that report ("塔吊司机反映", "审评中心"): not an enterprise. */
 const PERSON_AT_END = /(汇报|报告|报送|员报|员|司机|师傅|工人|员工|保安|[电焊木瓦]工|经理|主任|老板|负责人|会计|财务|家属|房东|物业|邻居|同事|书记|村长|代表|委员|主管|总|人|户|方|局|办|委|所|站|队|群众|居民|村民|业主|市民|商户|会|院|部|处|科|厅|组)$/;
 /** "光华印务反映…", "蓝海游艇这边反映…": a name at the head of the message, followed by what it reports. */
@@ -108,7 +108,7 @@ const WE_PLACE_NAME = new RegExp(`^我们[\u4e00-\u9fa5]{2,3}的(${NAME_CHAR}{4,
  * "我们是ZeroG Robotics，…", "NovaCell这边…", "我们LumaTech想问…": a Latin brand (with a lower-case letter: not an
  * abbreviation such as ASAP, FYI, PCB), with its trade word when one follows.
  */
-const LATIN_NAME = new RegExp(`(?:^|我们是|我们|这边是|这里是|我是|帮|叫|的|[，,。（(])\\s*((?=[A-Za-z0-9 -]*[a-z])[A-Z][A-Za-z0-9-]+(?: [A-Z][A-Za-z0-9-]+){0,3}(?:${INDUSTRY}|电源)?|[A-Z]{2,6}(?:${INDUSTRY}))(?=这边|那边|这个|准备|今年|想|要|的|在|引进|新|[)）（(]|，|,|。|\\s|$)`, 'g');
+const LATIN_NAME = new RegExp(`(?:^|我们是|我们|这边是|这里是|我是|帮|叫|的|[，,。（(])\\s*((?=[A-Za-z0-9 -]*[a-z])[A-Z][A-Za-z0-9-]+(?: [A-Z][A-Za-z0-9-]+){0,3}(?:${INDUSTRY}|电源)?|[A-Z]{2,6}(?:${INDUSTRY}))(?=这边|那边|这个|准备|今年|想|要|的|在|引进|新|仓库|工厂|厂|门店|[)）（(]|，|,|。|\\s|$)`, 'g');
 /** English words that open a message or a sentence, not names. */
 const LATIN_NOT_A_NAME = /^(Hi|Hello|Hey|Dear|The|This|That|Thanks|Thank|Sorry|Ok|Okay|Yes|No|Please|Btw|Fyi|Asap|Update|Note|Sir|Boss|Team|Guys|All|We|Our|Us|I|My|Me|You|Your|It|Its|They|Their|He|She|His|Her|Any|Is|Can|Could|Would|Will|Pls|Still|Also|About|Best|Regards|Kind|Br|TikTok|Shopee|Amazon|Lazada|Temu|Shein|Alibaba|Taobao|WeChat|Douyin)$/i;
 /** "速航供应链：货代扣住…": the enterprise signing its message first. */
@@ -117,8 +117,11 @@ const HEAD_COLON = new RegExp(`^(?:[^，,：:]{1,6}的)?(${NAME_CHAR}{4,8}?)(?:�
 const HEAD_PERSON = new RegExp(`^(${NAME_CHAR}{4,8}?)的(?:小|老)[\u4e00-\u9fa5](?=[，,。：:\s])`);
 /** "我们是做冷鲜肉的兴隆肉业，…": what the enterprise does, then its name. */
 const WE_DO = new RegExp(`(?:^|我们是)(?:做|搞|干|生产|加工)[^，,。]{1,10}?的(${NAME_CHAR}{4,6}?)(?=[，,。\s]|$)`);
+const WE_DO_SHORT = new RegExp(`我们是(?:做|搞|干|生产|加工)[^，,。]{1,10}?的(${NAME_CHAR}{3})(?=[，,。\s]|$)`);
 const WE_OPEN = new RegExp(`(?:(?:^|[，,。\\s卖帮给替让])我们|本公司|敝司|我司)(${NAME_CHAR}{4,6}?)(?=${TIME_AFTER}|${SITE_AFTER}|的|这边|那边|项目|在|跟|想|准备|引进|新建|扩建|拟|外派|租|[（(、])`);
-/** "我们锅盔王这边…", "我们洛牡坊是做牡丹深加工的": a short name where the frame is strong. */
+/** "我们柳螺记的牌子", "我哋品牌 LUOSIBRO": the enterprise's brand. */
+const WE_BRAND = new RegExp(`我们(${NAME_CHAR}{3,6}?)的(?:牌子|品牌|商标|招牌)|(?:我们|我司)的?品牌\\s*([A-Z][A-Za-z0-9]{2,})`);
+/** "我们锅盔王这边…, "我们洛牡坊是做牡丹深加工的": a short name where the frame is strong. */
 const WE_SHORT = new RegExp(`(?:^|[，,。\\s])我们(${NAME_CHAR}{3,6}?)(?=这边|那边|是做|是搞|是生产|是干|是专门|做[^，,。]{1,6}的)`);
 /** "草原金牧问下…", "黑土优品想参加…", "走访包头华瑞铝业时…": a name asking, or visited. */
 const HEAD_ASKS = new RegExp(`^(${NAME_CHAR}{4,8}?)(?:这边|那边)?(?:问下|问一下|想问|想咨询|咨询一下|请教|想(?:进|参加|加入|申请|搞|在|把|请|找|办))`);
@@ -159,7 +162,7 @@ function isOpenName(name: string): boolean {
 /** An open name starts with its brand: not with a trade or a kind of work ("食品车间", "生产车间", "办公大楼"). */
 const OPEN_NOT_BRAND = new RegExp(`^(?:${INDUSTRY}|生产|加工|办公|员工|职工|污水|消防|安全|仓储|配套|经营|运营|销售|管理|发展)`);
 /** Parts of a site, not a business ("文化广场", "光伏电站", "二号车间"). */
-const SITE_AT_END = /(?:车间|广场|电站|大厅|大楼|宿舍|食堂|仓库|厂房|楼|馆|门|路|桥|库|房|间|池|塔|线|站|所|点|口|室)$/;
+const SITE_AT_END = /(?:新厂|老厂|分厂|车间|广场|电站|大厅|大楼|宿舍|食堂|仓库|厂房|楼|馆|门|路|桥|库|房|间|池|塔|线|站|所|点|口|室)$/;
 
 /**
  * Places, facilities and generic things that take a name's place in the frames ("物流园三期", "风电场二期",
@@ -179,13 +182,16 @@ const BRAND_IS_TRADE = new RegExp(`^(?:${INDUSTRY})(?:${INDUSTRY})$`);
 /** The trade words a name ends with. */
 const TRADE_AT_END = new RegExp(`(?:${INDUSTRY})+$`);
 
+/** What kind of enterprise it is, written before its name ("台资企业鸿镒精密"): not part of the name. */
+const KIND_BEFORE = /^(?:[台外港澳日韩美德欧侨]资|民营|国有|合资|独资|中外合资|外商独资)企业(?=[\u4e00-\u9fa5]{4,})/;
+
 /** The enterprise a report is about, or null when the text names none. */
 export function parseEnterprise(t: string): string | null {
-  const found = enterpriseIn(t);
+  const found = enterpriseIn(t)?.replace(KIND_BEFORE, '');
   if (found) return found;
   // "代办员老孙汇报：天盛冷链的…", "关于星联重工三期项目…的报告": who writes, then the matter
   const after = t.replace(REPORTER_HEAD, '');
-  return after !== t && after ? enterpriseIn(after) : null;
+  return after !== t && after ? enterpriseIn(after)?.replace(KIND_BEFORE, '') ?? null : null;
 }
 
 /**
@@ -194,7 +200,7 @@ export function parseEnterprise(t: string): string | null {
  */
 function signedBy(t: string): string | null {
   const m =
-    /(?:——|—|--|－－|发起人[:：])\s*([^\s，,。！？!?()（）]{2,16})(?:\s+[A-Za-z\u4e00-\u9fa5]{1,4})?\s*$/.exec(t) ??
+    /(?:——|—|--|－－|发起人[:：])\s*([^\s，,。！？!?()（）]{2,16})(?:\s+[A-Za-z\u4e00-\u9fa5]{1,4}){0,2}\s*$/.exec(t) ??
     /[(（]([^()（）\s]{2,14})[)）]\s*$/.exec(t) ??
     SIGNED_LAST.exec(t) ??
     (/(我们|我司)/.test(t) && !/(有限公司|集团)/.test(t) ? SIGNED_AFTER_COMMA.exec(t) : null);
@@ -224,6 +230,10 @@ const ENGLISH_FRAME = /(?:\b[Ww]e are|\b[Oo]ur company(?: is)?|\bHR of|\b[A-Z][a
  * team": two to four capitalised words (one person's name alone is no enterprise).
  */
 const ENGLISH_SIGNED = /(?:[—–,/.]|^)\s*((?:[A-Z][\wÀ-ÿ'-]*)(?:\s+(?:&\s+)?[A-Z][\wÀ-ÿ'-]*){1,3})(?:\s+[a-z]+){0,2}(?:\s+[\u4e00-\u9fa5]{1,3})?\s*[.!]?\s*$/;
+/** An English registered name: "Hoffmann Antriebstechnik (Shanghai) Co., Ltd.", "Nordic Pumps GmbH". */
+const ENGLISH_REGISTERED = /((?:[A-Z][\wÀ-ÿ&'-]*)(?: (?:[A-Z][\wÀ-ÿ&'-]*|&))*(?: \([A-Z][a-z]+\))? (?:Co\.,? ?Ltd\.?|Ltd\.?|Inc\.?|GmbH|LLC|Pte\.? Ltd\.?|S\.A\.|AG))/;
+/** "finance director at Apex BioLogics", "R&D head at Siemann Biotech in Zhangjiang": where the writer works. */
+const ENGLISH_ROLE_AT = /\b(?:director|manager|head|engineer|officer|lead|president|founder|CEO|CFO|COO|GM|VP|owner|buyer)\s+(?:at|of)\s+((?=[A-Za-z -]*[a-z])[A-Z][\wÀ-ÿ&'-]*(?: [A-Z][\wÀ-ÿ&'-]*){0,3})/;
 /** The last sentence of a message, a name with its trade alone ("…协调一下。锦川智能仓储", "…？金桥物流 张"). */
 const SIGNED_LAST = new RegExp(`[。！？!?～~🙏]\\s*(${NAME_CHAR}{2,10}?(?:${INDUSTRY})(?:${INDUSTRY})?(?:公司)?)(?:\\s+[\\u4e00-\\u9fa5]{1,3})?\\s*$`);
 const INDUSTRY_END = new RegExp(`(?:${INDUSTRY})$`);
@@ -252,6 +262,10 @@ function enterpriseIn(t: string): string | null {
   const quoted = QUOTED.exec(t)?.[1];
   // a programme or a loan in quotes (「瞪羚企业」, 「赣企贷」) names no one
   if (quoted && !SENTENCE_CHAR.test(quoted.replace(/(有限公司|公司)$/, '')) && !holdsLexiconPhrase(quoted) && !/(企业|贷|券|计划|工程|行动|政策|奖|项目|认定|名单|平台|系统)$/.test(quoted)) return quoted;
+  const registered = ENGLISH_REGISTERED.exec(t)?.[1];
+  if (registered && !LATIN_NOT_A_NAME.test(registered.split(' ')[0]!)) return registered;
+  const roleAt = ENGLISH_ROLE_AT.exec(t)?.[1];
+  if (roleAt && !LATIN_NOT_A_NAME.test(roleAt.split(' ')[0]!)) return roleAt;
   const englishSigned = /[a-z]{2,}/.test(t) ? ENGLISH_SIGNED.exec(t)?.[1] : undefined;
   if (englishSigned && !englishSigned.split(/\s+/).some((w) => LATIN_NOT_A_NAME.test(w))) return englishSigned;
   const english = ENGLISH_FRAME.exec(t)?.[1]?.trim();
@@ -259,7 +273,9 @@ function enterpriseIn(t: string): string | null {
   // a Latin name the enterprise gives itself ("我们 Tarim Petro Service") before one merely at the head ("Korla 这边")
   const latin = [...t.matchAll(LATIN_NAME)].filter(
     // "我们是Yizhuang的嘉芯半导体": a place in letters, then the name
-    (m) => !LATIN_NOT_A_NAME.test(m[1]!.split(' ')[0]!) && !PLACE_THEN_NAME.test(t.slice((m.index ?? 0) + m[0].length)),
+    (m) => !LATIN_NOT_A_NAME.test(m[1]!.split(' ')[0]!) && !PLACE_THEN_NAME.test(t.slice((m.index ?? 0) + m[0].length)) &&
+      // "Songjiang plant needs…": a place in letters before a site
+      !(/^\S+$/.test(m[1]!) && /^\s*(plant|factory|site|office|warehouse|campus|park|branch)\b/i.test(t.slice((m.index ?? 0) + m[0].length))),
   );
   const own = latin.find((m) => /(我们是?|叫|这边是|这里是)\s*$/.test(t.slice(0, (m.index ?? 0) + m[0].indexOf(m[1]!))));
   if (own ?? latin[0]) return (own ?? latin[0])![1]!;
@@ -280,17 +296,26 @@ function enterpriseIn(t: string): string | null {
   if (named) return named;
   for (const re of [NAME_THEN_REPORTS, NAME_THEN_PHASE]) {
     const head = re.exec(t)?.[1];
-    if (head && !NOT_A_NAME_AT_HEAD.test(head) && !PERSON_AT_END.test(head) && !SENTENCE_CHAR.test(head) && !/(企业|公司|厂家|单位)/.test(head) && !isPlaceOrThing(head)) return head;
+    if (head && !NOT_A_NAME_AT_HEAD.test(head) && !PERSON_AT_END.test(head) && !/(高新区|开发区|经开区|园区|新区|工业园|产业园|[区县市镇乡])$/.test(head) && !SENTENCE_CHAR.test(head) && !/(企业|公司|厂家|单位)/.test(head) && !isPlaceOrThing(head)) return head;
   }
   const byIndustry = industryNamed(t);
   // "桩基检测", "外立面材料": the brand before the trade word names a thing of the problem, not a business
   if (byIndustry) return tradeNameOk(byIndustry) ? byIndustry : null;
+  const brand = WE_BRAND.exec(t);
+  if (brand?.[2]) return brand[2];
+  if (brand?.[1] && !SENTENCE_CHAR.test(brand[1]) && !holdsLexiconPhrase(brand[1]) && !isPlaceOrThing(brand[1])) return brand[1];
+  // "我们是做医疗器械的迈科锐": what the enterprise does, then a name of three characters
+  const did = WE_DO_SHORT.exec(t)?.[1];
+  if (did && !holdsLexiconPhrase(did) && !/[队组班方户厂店司]$/.test(did) && !/^[小大新老]/.test(did)) return did;
   for (const re of [WE_DO, WE_PLACE_NAME, HEAD_SAYS, HEAD_COLON, HEAD_PERSON, WE_OPEN, HEAD_TIME, HEAD_SITE, WE_SHORT, HEAD_ASKS]) {
     const name = re.exec(t)?.[1];
     if (name && isOpenName(name)) return name;
   }
   return null;
 }
+
+/** A trade word and nothing else ("食品"; two of them, "精工模具", may be a name). */
+const TRADE_ALONE = new RegExp(`^(?:${INDUSTRY})$`);
 
 /** A name by its trade that is not a thing of the problem, a place or a kind of business. */
 function tradeNameOk(name: string): boolean {
@@ -299,7 +324,7 @@ function tradeNameOk(name: string): boolean {
 
 /** The start of a sentence about a thing ("续贷材料准备好了", "项目建设需要…", "员工体检中心要…"), not of a name. */
 const NOT_TRADE_NAME_HEAD =
-  /^([东南西北中]区|走访|续贷|贷款|项目|觉得|员工|准备|新购|技改|申报|相关|有关|这些|那些|所有|整个|施工|生产|经营|办理|提交|补充|审批|报送|上报|报装|报建|报批|安全|消防|政府|区里|市里|街道|工业|商业|农业|设备|材料|数据|资金|人才|用工|用电|用水|供电|供水|供应链|主机|整车|园区|厂区|屋顶|楼顶|厂房|车间|门口|分布式|隔壁|附近|对面|旁边|周边|周围|本地|当地|外地|其他|其它|某|各|那家|这家|很多|许多|好多|多家|几家|同行)/;
+  /^([东南西北中]区|走访|新厂房|老厂房|新厂|老厂|续贷|贷款|项目|觉得|员工|准备|新购|技改|申报|相关|有关|这些|那些|所有|整个|施工|生产|经营|办理|提交|补充|审批|报送|上报|报装|报建|报批|安全|消防|政府|区里|市里|街道|工业|商业|农业|设备|材料|数据|资金|人才|用工|用电|用水|供电|供水|供应链|主机|整车|园区|厂区|屋顶|楼顶|厂房|车间|门口|分布式|隔壁|附近|对面|旁边|周边|周围|本地|当地|外地|其他|其它|某|各|那家|这家|很多|许多|好多|多家|几家|同行)/;
 
 /** A proper name followed by one or two INDUSTRY words, where the sentence around it says it is a name. */
 function industryNamed(t: string): string | null {
@@ -323,10 +348,12 @@ function parseNamedEnterprise(t: string): string | null {
       // "我们是X项目部": the enterprise, not its site office or department
       const name = m[1]
         // "我司系长春…有限公司", "辖区湘楚建工有限公司", "栏目将武汉光楚科技有限公司", "（武汉…有限公司": the words before it
-        .replace(/^.*(?:关于|辖区内?|栏目将?|其中|将|的|把|被|[（(]|(?:园区|高新区|开发区|新区|保税区|片区)(?!开发|建设|管理|运营|投资)|(?:公司|单位|企业|我们|我司)名?(?:叫|是|为))(?=[\u4e00-\u9fa5]{4,})/, '')
+        .replace(/^.*(?:关于|辖区内?|栏目将?|其中|将|的|把|被|走访|(?:入驻|区内|辖区内?|园区内?|重点)企业|[（(]|(?:园区|高新区|开发区|新区|保税区|片区)(?!开发|建设|管理|运营|投资)|(?:公司|单位|企业|我们|我司)名?(?:叫|是|为))(?=[\u4e00-\u9fa5]{4,})/, '')
         // "无锡新吴区无锡恒锐…有限公司": the city and district where a registered name stands, before the name that repeats the city
         .replace(/^([\u4e00-\u9fa5]{2,3}?)市?[\u4e00-\u9fa5]{1,3}区(?=\1[\u4e00-\u9fa5]{4,}(?:有限公司|集团)$)/, '')
         .replace(/^(我们是|我是|我们|我司|我厂|你好|您好|请问|是)/, '')
+        // "园区给广西柳香坊食品有限公司代建的…": the word that governs the name
+        .replace(/^(?:给|向|替|为|跟|对)(?=[\u4e00-\u9fa5]{4,}(?:有限公司|集团)$)/, '')
         .replace(/^系(?=[\u4e00-\u9fa5]{4,})/, '')
         .replace(/(项目部|项目组|办事处|财务部|行政部|人事部|办公室)$/, '');
       // "我们是今年三月认定的", "我们是纳税排名第一的万通物流": a description, not the name
@@ -347,6 +374,8 @@ function parseNamedEnterprise(t: string): string | null {
       if (/(过来|过去|搬来|迁来|搬过来|迁过来|落户|刚来|来$)/.test(name)) continue;
       // "代办员反映": a cadre, not an enterprise
       if (/员$/.test(name)) continue;
+      // "我们是食品厂", "我们是面包厂": a trade or a kind of factory, not a name
+      if (TRADE_ALONE.test(name) || (name.length <= 2 && new RegExp(`我们是${name}(?:厂|公司)`).test(t))) continue;
       // "我们是老字号火锅底料", "我们是一家…": a description, not a name ("我们是冷链物流" cannot be told from "我们是精工模具")
       if (/^(老字号|一家|做|搞)/.test(name)) continue;
       // "我们是施工方", "我们是业主单位": a role in the matter, not a name

@@ -30,6 +30,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     ['备案系统', 4],
     // English, as investors write (round 23)
     [/\b(permit|licen[cs]e|approval|certificat(e|ion)|registration|filing)\b/i, 4],
+    // rounds 33–34 (Shanghai, Liuzhou and southern Hunan)
+    ['不动产证', 3], ['不动产权证', 3],
   ],
   land: [
     ['用地', 4], ['土地', 3], ['用地指标', 5], ['供地', 4], ['出让', 3], ['挂牌', 2], ['摘牌', 3], ['地块', 3], ['宗地', 4],
@@ -46,6 +48,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/\b(land (plot|auction|use)|expansion land|land)\b/i, 3], [/道路红线|划进.{0,6}红线|红线.{0,10}(拆|补)/, 5],
     // rounds 31–32 (Chaoshan and Hakka, Hefei and Huaihai)
     ['棚改', 5], ['拆不拆', 4], [/划进[^，。；,;]{0,4}(范围|红线)/, 4],
+    // rounds 33–34 (Shanghai, Liuzhou and southern Hunan)
+    [/占(了|用)?(我们|企业|厂里|厂)的?(地|土地)/, 5],
   ],
   utilities: [
     // power
@@ -70,6 +74,9 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/水压.{0,4}(低|不够|太小|不足|上不去)/, 5],
     // English, as investors write (round 23)
     [/\b(water pressure|power (cut|outage|supply)|electricity|outage|internet|gas supply|blackout|5G|signal|China (Mobile|Unicom|Telecom)|broadband)\b/i, 4],
+    // rounds 33–34 (Shanghai, Liuzhou and southern Hunan)
+    [/\b(power (dip|line|cut|outage|supply|failure)s?|voltage (dip|drop)s?|State Grid|grid (connection|company)|tripped|(line|breaker|machines?) trips|charging (station|pile)s?|water supply|steam supply)\b/i, 4],
+    ['供汽', 4], [/(网|网络|信号|宽带)[^，。；,;]{0,6}(就卡|很卡|老卡|卡顿|掉线)/, 5],
   ],
   talent: [
     ['招工', 4], ['用工', 4], ['招聘', 3], ['招人', 4], ['招不到', 4], ['没招到', 4], [/招.{0,10}(没招到|招不到|不到人)/, 4],
@@ -115,6 +122,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     ['新三板', 5], ['挂牌上市', 5],
     // rounds 31–32 (Chaoshan and Hakka, Hefei and Huaihai)
     ['天使基金', 5], ['跟投', 4], [/客户拖了?我们|拖了我们[\d一二三四五六七八九十几百千万]+/, 4],
+    // rounds 33–34 (Shanghai, Liuzhou and southern Hunan)
+    [/现金流[^，。；,;]{0,4}(断|紧张|撑不住|吃紧)/, 6],
   ],
   policy: [
     ['补贴', 4], ['补助', 4], ['奖励', 3], ['奖补', 4], ['资助', 3], ['扶持', 3], ['兑现', 4], ['到账', 2], ['拨付', 3],
@@ -138,6 +147,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/\b(tariff|subsid(y|ies)|tax|exemption|incentives?|rebate)\b/i, 4],
     // rounds 31–32 (Chaoshan and Hakka, Hefei and Huaihai)
     ['算力券', 5], [/(消费|创新|算力|服务|人才)券/, 4],
+    // rounds 33–34 (Shanghai, Liuzhou and southern Hunan)
+    [/(招商|签约|引进)的?时候?[^，。；,;]{0,3}(讲好|说好|承诺|答应)/, 5],
   ],
   infrastructure: [
     ['道路', 4], ['修路', 4], ['路面', 3], ['路', 2], ['断头路', 4], ['路灯', 4], ['红绿灯', 4], ['信号灯', 3], ['划线', 3],
@@ -156,6 +167,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     ['污水管网', 5],
     // English, as investors write (round 23)
     [/\b(road|roads|potholes?|bus(es)?|street ?lights?|parking|drainage)\b/i, 4],
+    // rounds 33–34 (Shanghai, Liuzhou and southern Hunan)
+    ['规划路', 3], ['通车', 3],
   ],
   construction: [
     ['施工', 2], ['工地', 3], ['开工', 2], ['动工', 2], ['工期', 3], ['进度滞后', 3], ['总包', 3], ['分包', 2], ['施工队', 2],
@@ -175,6 +188,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/整改销号|隐患整改|事故.{0,8}整改/, 4],
     // rounds 31–32 (Chaoshan and Hakka, Hefei and Huaihai)
     [/(脚手架|塔吊|围挡|模板)[^，。；,;]{0,6}(歪|倒|晃|倾斜)/, 5], [/临时用电线?[^，。；,;]{0,8}(泡在|泡水|规范|重新规划)/, 6],
+    // rounds 33–34 (Shanghai, Liuzhou and southern Hunan)
+    ['代建', 3],
   ],
   dispute: [
     ['投诉', 3], ['居民', 3], ['村民', 3], ['噪音', 4], ['扰民', 4], ['异味', 3], ['臭味', 3], ['臭气', 3], ['粉尘', 2],
@@ -206,6 +221,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     ['合同纠纷', 5], [/(?<![转报通忠劝广预警公])告(了)?我们|被告|起诉我们/, 4], [/(没发|不发|拖欠)工资/, 4], [/\b(not give goods|cheat(ed)?|refuse[sd]? to (pay|deliver))\b/i, 4],
     // rounds 31–32 (Chaoshan and Hakka, Hefei and Huaihai)
     [/拉(着|了)?横幅/, 4], [/(老板|老细|包工头)[^，。；,;]{0,2}跑了/, 4], [/欠了?[^，。；,;]{0,6}(一堆|好多|很多)钱/, 3],
+    // rounds 33–34 (Shanghai, Liuzhou and southern Hunan)
+    ['法律援助', 4], [/欠[^，。；,;]{0,8}(工钿|工钱)/, 4],
   ],
   market: [
     ['订单', 3], ['销路', 4], ['销售', 3], ['客户', 1], ['大客户', 3], ['采购', 3], ['供货', 3], ['供应商', 3], ['供应链', 4],
@@ -228,6 +245,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/\b(buy|factor(y|ies)|container|order|goods|samples?|wholesale)\b/i, 3],
     // rounds 31–32 (Chaoshan and Hakka, Hefei and Huaihai)
     ['集采', 4],
+    // rounds 33–34 (Shanghai, Liuzhou and southern Hunan)
+    [/\b(suppliers?|investment promotion|sourcing)\b/i, 4],
   ],
   // what the taxonomy leaves out but enterprises still ask about: intellectual property, media, statistics, party work
   other: [
@@ -242,5 +261,7 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/(偷|盗)(了|走|去)?[^，。；,;]{0,6}(电缆|设备|材料|东西|铜线)|失窃|盗窃/, 5], ['造谣', 5],
     // rounds 29–30 (Shandong, Zhejiang)
     [/(中心|大厅|窗口)[^，。；,;]{0,6}(周末|周六|礼拜六|星期六|几点)[^，。；,;]{0,2}(开门|上班|办公)|地址在哪/, 5],
+    // rounds 33–34 (Shanghai, Liuzhou and southern Hunan)
+    ['电视台', 4], ['采访', 3], [/\bESG\b/, 4], [/(电缆|设备|材料|铜线|东西)[^，。；,;]{0,4}被(人)?(偷|盗)/, 5],
   ],
 };

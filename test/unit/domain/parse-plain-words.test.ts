@@ -651,3 +651,75 @@ describe('after rounds 31 and 32', () => {
     expect(read('路口车多，上个月还撞了个人，想装红绿灯').urgency).toBe('normal');
   });
 });
+
+// Rounds 33 (Shanghai) and 34 (Liuzhou, Nanning, southern Hunan), scored once with 045fcac and left untuned for a
+// session; made general in the twelfth session. These sentences are new.
+describe('after rounds 33 and 34', () => {
+  it('categories: English read by its words, not its letters; cash flow, promises made when the investment was won, theft, TV', () => {
+    expect(read('Voltage dips twice a day at our Minhang site and the SMT line trips. Need the grid company to check. — Ops, Keller Electronics').category).toBe('utilities');
+    expect(read('Our new plant manager arrives in January. Is there a Chinese language course for foreigners nearby?').category).not.toBe('market');
+    expect(read('We need a 400 kW charging pile for our forklifts; the grid connection takes months').category).toBe('utilities');
+    expect(read('下游客户破产，欠我们货款四百万，现金流快撑不住了').category).toBe('finance');
+    expect(read('当初招商时讲好头两年租金全免，现在管委会说没有这个政策').category).toBe('policy');
+    expect(read('仓库的铜线上个礼拜被人偷了，报了警没下文').category).toBe('other');
+    expect(read('想请电视台来拍一下我们的新车间').category).toBe('other');
+    expect(read('晚上直播的时候网络老卡顿，想换个运营商').category).toBe('utilities');
+    expect(read('外包保洁公司欠了阿姨们三个月工钱').category).toBe('dispute');
+  });
+
+  it('urgency: power out since morning and presses idle, a cold store warming, vats gone cold; not: a hazard put right, a past fire, a planned cut', () => {
+    expect(read('厂里从早上一直没电，机器全部停下来了').urgency).toBe('urgent');
+    expect(read('冷库断电两个钟头了，里面的冻品温度在往上升').urgency).toBe('urgent');
+    expect(read('印染车间的缸都冷掉了，一缸布报废').urgency).toBe('urgent');
+    expect(read('原料只够撑到明天上午，物流还卡着').urgency).toBe('urgent');
+    expect(read('上次检查的隐患，灭火器过期，已经全部整改完了，请来复查').urgency).toBe('normal');
+    expect(read('前年隔壁出过火灾以后查得严，想请专家看下我们的消防方案').urgency).toBe('normal');
+    expect(read('供电局说换变压器的时候要停电一天，能不能放在周日').urgency).toBe('normal');
+    expect(read('去年停工过三个月，今年稳岗补贴还能拿吗').urgency).toBe('normal');
+  });
+
+  it('dates: an arrival, stock that lasts until tomorrow, what others will do tomorrow are not asked; 今晚必须 is today', () => {
+    expect(read('Our new CFO arrives next Wednesday; can someone explain the talent subsidy to her?').deadline).toBeNull();
+    expect(read('芯片库存只够到明天，线要停').deadline).toBeNull();
+    expect(read('银行讲明天要收贷，我们账上没钱').deadline).toBeNull();
+    expect(read('这批货今晚必须出关，报关单被退回来了').deadline).toBe('2026-11-23');
+  });
+
+  it('tickets and intents: a number that is no day at the head, 那张单子, 状态, 给N号打分, 部分解决, 么子进度, one’s own company’s list', () => {
+    expect(read('126号又停水了，跟上次一样，重新办')).toMatchObject({ intent: 'reopen', ticket: 126 });
+    expect(read('58号搞掂了，牌照已经拿到')).toMatchObject({ intent: 'resolve', ticket: 58 });
+    expect(read('14号那张单子超期两天了，再不动要通报')).toMatchObject({ intent: 'urge', ticket: 14 });
+    expect(read('7号现在什么状态').ticket).toBe(7);
+    expect(read('给63号打个好评')).toMatchObject({ intent: 'rate', ticket: 63 });
+    expect(read('36号楼的路灯坏了').ticket).toBeNull();
+    expect(read('按52号文的规定能不能申请').ticket).toBeNull();
+    expect(read('#72 部分解决，水接通了，排污下月再弄').intent).toBe('resolve');
+    expect(read('#31 么子进度了').intent).toBe('query');
+    expect(read('#90 这个企业名字写错了，应该是 华东精密').intent).toBe('correct');
+    expect(read('我们公司的单子全部列出来看看').intent).toBe('query');
+    expect(read('机器人拿不准的单子调出来我看下').intent).toBe('triage');
+    expect(read('这个小二哪能用？报个问题是直接讲就可以伐').intent).toBe('help');
+  });
+
+  it('names: a registered English name, a role at a company, a dash before the signature, a kind before the name, a brand, a visit log', () => {
+    expect(read('We need 20 welders by March, could the district help? – Lukas Brandt, HR Director, Steinmetz Fördertechnik (Suzhou) Co., Ltd.').enterprise).toBe('Steinmetz Fördertechnik (Suzhou) Co., Ltd.');
+    expect(read("Hi, I'm Anna Li, operations manager at BrightPath Logistics. Our trucks cannot enter the park after 8 pm.").enterprise).toBe('BrightPath Logistics');
+    expect(read('Jiading plant needs a second water main, the pressure drops every afternoon').enterprise).toBeNull();
+    expect(read('环评批复一直没下来，能不能帮忙问问？——禾润生物 项目经理 Amy').enterprise).toBe('禾润生物');
+    expect(read('我们是嘉定的外资企业博锐精密，想申请员工宿舍').enterprise).toBe('博锐精密');
+    expect(read('11月20日赴马陆镇走访上海恒拓仓储有限公司，企业反映仓库消防验收未过').enterprise).toBe('上海恒拓仓储有限公司');
+    expect(read('园区给柳州桂泰食品有限公司代建的厂房漏水').enterprise).toBe('柳州桂泰食品有限公司');
+    expect(read('开发区入驻企业华湘精密电子（衡阳）有限公司反映施工许可办不下来').enterprise).toBe('华湘精密电子（衡阳）有限公司');
+    expect(read('宁波海工装备集团有限公司申请延期开工').enterprise).toBe('宁波海工装备集团有限公司');
+    expect(read('我们是做电子烟的云雾轩，想去东南亚参展').enterprise).toBe('云雾轩');
+    expect(read('我们是做物流的小公司，尾款拖了一年').enterprise).toBeNull();
+    expect(read('有人冒用我们螺香记的牌子卖假货').enterprise).toBe('螺香记');
+    expect(read('我们品牌 SnailKing 想进新加坡超市').enterprise).toBe('SnailKing');
+    expect(read('我们桂韵瑶绣工坊想加个食品经营许可').enterprise).toBe('桂韵瑶绣工坊');
+    expect(read('我们是面包厂 全厂停水两个钟头了').enterprise).toBeNull();
+    expect(read('我们永州跨境电商产业园的网很贵').enterprise).toBeNull();
+    expect(read('今早园区食堂好多人吃坏肚子').enterprise).toBeNull();
+    expect(read('永州经开区反映：项目用地指标缺口大').enterprise).toBeNull();
+    expect(read('我们EcoPack仓库门口的路塌了').enterprise).toBe('EcoPack');
+  });
+});
