@@ -46,9 +46,12 @@ export const PAIR_FILES = [
   'duplicate-pairs-round32.jsonl',
   'duplicate-pairs-round33.jsonl',
   'duplicate-pairs-round34.jsonl',
+  'duplicate-pairs-round35.jsonl',
+  'duplicate-pairs-round36.jsonl',
   'train-pairs-extra.jsonl',
   'train-pairs-extra2.jsonl',
   'train-pairs-extra3.jsonl',
+  'train-pairs-extra4.jsonl',
 ].filter((f) => existsSync(join(FIXTURES, f)));
 
 const L2 = 0.01;

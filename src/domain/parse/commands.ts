@@ -106,6 +106,8 @@ export function parseCorrection(t: string): Correction | null {
     .trim();
   const dismiss = /^(?:这|此|该)?(?:个|件|条)?(?:不是问题|不是(?:啥|什么)问题|不算问题|不属于问题|非问题|不是诉求|不是企业诉求|无效工单|不是工单)(?:[\s,，。:：;；]+(?:理由|原因|说明)?[:：]?\s*(.*))?$/.exec(rest);
   if (dismiss) return { field: 'dismiss', ...(dismiss[1]?.trim() ? { note: dismiss[1].trim() } : {}) };
+  // "#353 这个不是企业的问题，是员工个人私事，作废"
+  if (/^(?:这|此|该)?(?:个|件|条|单)?不是企业的?(?:问题|诉求|事)/.test(rest) && /(作废|撤销|撤掉|不用办|不办|无效)/.test(rest)) return { field: 'dismiss', note: rest };
   // "#650 这条是咨询，不用立案", "#12 只是咨询一下": a question asked, not a problem to handle
   if (/^(?:这|此|该)?(?:个|件|条)?(?:只是|就是|属于|是|算)?(?:政策)?咨询(?:一下)?(?:[\s,，。]+(?:不用|不需要|无需|不必)(?:立案|建单|派单|办理))?$|^(?:这|此|该)?(?:个|件|条)?(?:不用|不需要|无需|不必)(?:立案|建单|派单)$/.test(rest)) {
     return { field: 'dismiss', note: rest };
@@ -130,7 +132,8 @@ export function parseCorrection(t: string): Correction | null {
   const enterprise =
     new RegExp(`^(?:企业|公司|单位|企业名称|所属企业)\\s*${SET}\\s*(.{2,40})$`).exec(rest) ??
     // "#635 企业名字写错了，是宏晟机电"
-    /^(?:这个|这|搿个|该)?(?:企业|公司|单位)(?:的)?(?:名字|名称|名)?(?:写错了|填错了|弄错了|搞错了|错了|不对|有误)[\s,，。]*(?:应该?是|应为|是|改为|改成|正确的是)\s*(.{2,40})$/.exec(rest);
+    // "#133 企业名称写错了 不是恒达 是恒晋煤业", "#351 企业名字记错了，应该是晋江恒安鞋材，不是恒发"
+    /^(?:这个|这|搿个|该)?(?:企业|公司|单位)(?:的)?(?:名字|名称|名)?(?:写错了|填错了|弄错了|搞错了|记错了|错了|不对|有误)[\s,，。]*(?:不是\S{1,20}?[\s,，。]+)?(?:应该?是|应为|是|改为|改成|正确的是)\s*(.{2,40}?)(?:[\s,，。]+不是\S{1,20})?$/.exec(rest);
   if (enterprise) {
     const name = enterprise[1]!.replace(/^[“"‘]|[”"’]$/g, '').trim();
     if (name.length >= 2) return { field: 'enterprise', name };
@@ -156,6 +159,13 @@ export function parseCorrection(t: string): Correction | null {
     const v = said[3]!.trim();
     const to = said[4] || said[2] || said[1] ? categoryFrom(v) : (Object.keys(CATEGORIES) as Category[]).find((k) => CATEGORIES[k] === v) ?? null;
     if (to) return { field: 'category', to, text: v };
+  }
+  // "#356 类别标错了，这个是跟供应商的合同纠纷，不是融资，改成矛盾纠纷", "#47 分类弄错了，…，应该归融资资金，不是施工": after
+  // the mistake is named, the category it should be, wherever it is said
+  if (/^(?:这个|那个)?(?:分类|类别)(?:弄错了|搞错了|标错了|分错了|错了|不对)/.test(rest)) {
+    const to = /(?:改成|改为|应该归|应归|应该是|应该算|归到|归入)\s*([\u4e00-\u9fa5]{2,8}?)(?:类)?(?=[\s,，。]|$)/.exec(rest);
+    const category = to ? categoryFrom(to[1]!) : null;
+    if (category) return { field: 'category', to: category, text: to![1]!.trim() };
   }
   return null;
 }

@@ -64,6 +64,8 @@ function candidateDates(text: string, now: DateTime, cal: BusinessCalendar): (st
   // a limit promised in the past ("当时说5个工作日内答复", "协议签了 说好三个月内付") tells what was said, not what is asked now
   take(new RegExp(`说好的?[^，。；,;]{0,6}?${NUM}个?(工作日|天|日|周|星期|礼拜|月)(之内|内|以内)`));
   take(new RegExp(`(当时|之前|当初|上次|原来|本来|那时|那会儿)(说|讲|承诺|答应|表示|告诉我们)(好)?的?[^，。；,;]{0,6}?${NUM}个?(工作日|天|日|周|星期|礼拜|月)(之内|内|以内)`));
+  // what the enterprise itself promised ("企业申请容缺受理，承诺三天内补齐"): not what it asks of the government
+  take(new RegExp(`承诺[^，。；,;]{0,4}?${NUM}个?(工作日|天|日|周|星期|礼拜)(之内|内|以内)`));
   // a queue or a slip told ("预约排到12月底", "推到明年二月") and a forecast ("估计年底完成不到"): not what is asked
   take(new RegExp(`(排到|排在|约到|预约到|排队到|拖到|推到|推迟到|延到)(明年|今年)?[^，。；,;]{0,4}?(月底|月末|年底|年末|年后|${NUM}月(底|末|初|中|${NUM}[日号])?)`));
   // a repair queued to a weekday ("报修说排到周四"): when the others will come, not what is asked

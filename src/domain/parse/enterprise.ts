@@ -40,7 +40,7 @@ const INDUSTRY_WORDS =
   '橡胶|轮胎|制品|日化|服装|皮革|卫浴|厨具|灯饰|合金|硅业|光纤|快递|农机|重机|汽车部件|生物科技|新能源科技|' +
   '家私|家电|小家电|灯具|纸品|五金制品|实业发展|电脑|摩托|火锅|底料|渔业|织造|' +
   '锂业|钨业|窑业|瓷业|瓷土|驾校|番茄|果园|储运|光能|农牧|型材|酱酒|酒厂|进出口|面粉|船务|仓储|石化|焦化|果业|果汁|陶艺|肥业|特钢|重钢|油服|线束|生化|粮贸|路桥|重科|矿机|稀土|钼业|羊绒|绒业|液压|液压件|配件|汽车配件|零部件|汽车零部件|乳品|肉业|粮食|购销|油脂|淀粉|卤味|风电|光纤|冷饮|调味品|重型|矿山|煤业|煤化|' +
-  '藏药|蒙药|苗药|中药材|药材|毛纺|棉纺|精纺|纺机|精锻|锻压|耐材|鞋材|板材|管材|线材|锂盐|锂源|砂石|建安|支架|钢帘线|民宿|文旅|跨境|咖啡|茶庄|酒庄|庄园|工贸|电商|数科|智控|测控|电装|煤机|塑机|齿轮|玩具|珠宝|户外|红木|啤酒|海运|运输|丝绸|精机|养殖|宝石|研究院|渔具|数智|婚纱|玉雕|玉器|玉器行|不锈钢|内衣|童装|文胸|家居服|资本|石英|度假酒店|度假村|营地|螺蛳粉|工坊|冶炼|座椅';
+  '藏药|蒙药|苗药|中药材|药材|毛纺|棉纺|精纺|纺机|精锻|锻压|耐材|鞋材|板材|管材|线材|锂盐|锂源|砂石|建安|支架|钢帘线|民宿|文旅|跨境|咖啡|茶庄|酒庄|庄园|工贸|电商|数科|智控|测控|电装|煤机|塑机|齿轮|玩具|珠宝|户外|红木|啤酒|海运|运输|丝绸|精机|养殖|宝石|研究院|渔具|数智|婚纱|玉雕|玉器|玉器行|不锈钢|内衣|童装|文胸|家居服|资本|石英|度假酒店|度假村|营地|螺蛳粉|工坊|冶炼|座椅|幕墙|彩印|染整|纸箱|鞋服|针纺|漆器|航运|体育用品|工艺品|香业|茶场|碳素|洗煤|测绘|货运|国际货运';
 /**
  * A trade named by one character and 业 ("镁业", "糖业", "袜业", "种业"): a word the language keeps making, so it is
  * read by its shape; not 企业, 行业, 就业 and the other words of 业 that are no trade.
@@ -48,11 +48,16 @@ const INDUSTRY_WORDS =
 const TRADE_YE = `(?:(?![企行产专就创营开停歇复毕失作事物职商主副家学伟大基同工农林实兴宏鸿恒立精嘉昌荣盛华${NOT_IN_NAME}])[\u4e00-\u9fa5]业)`;
 const INDUSTRY = `${INDUSTRY_WORDS}|${TRADE_YE}`;
 /** A character of a proper name (和 only inside one: 泰和, 嘉和). */
-const NAME_CHAR = `[^${NOT_IN_NAME}\\s，,。！？!?、：:（）()「」『』“”‘’《》\\d#@—–～~-]`;
+/**
+ * 太 is "too" in a sentence and a place in a name (太原, 太仓, 太湖, 太行: "太原锦程装备"); 和 is "and" in a sentence and part
+ * of a brand after or before the characters brands pair it with (永和, 三和, 泰和; 和美, 和兴: "永和机械厂", "和美鞋业").
+ */
+const TAI_IN_NAME = '太(?=[原仓湖平阳行古谷极白空])|(?<=[永三祥泰中怡嘉宝隆恒万])和|和(?=[美兴泰顺信丰达盛])';
+const NAME_CHAR = `(?:${TAI_IN_NAME}|[^${NOT_IN_NAME}\\s，,。！？!?、：:（）()「」『』“”‘’《》\\d#@—–～~-])`;
 /** Any one of those characters. */
-const SENTENCE_CHAR = new RegExp(`[${NOT_IN_NAME}]`);
+const SENTENCE_CHAR = new RegExp(`[${NOT_IN_NAME.replace(/[太和]/g, '')}]|太(?![原仓湖平阳行古谷极白空])|(?<![永三祥泰中怡嘉宝隆恒万])和(?![美兴泰顺信丰达盛])`);
 /** What follows a name ending in its trade word. */
-const AFTER_TRADE_NAME = `(?=的|这边|那边|这个?|公司|厂|项目|[一二三四]期|[一二三四五六七八九]号|工地|厂区|门口|门前|研发楼|办公楼|实验室|食堂|宿舍|配电房|仓库|车间|[：:]|新|想|要|申|研|在|已|今|明|准备|计划|需要|有|上周|上个?月|上次|本月|最近|近期|去年|目前|现在|一直|反映|反应|跟|给|问|找|被|向|对|招|是|从|过|因|拟|将|与|和|上市|榨季|扩建|扩产|新建|周边|附近|旁边|[（(]|[A-Za-z]|人事|行政|财务|老板|领导|董事长|总经理|负责人|也|还|都|，|,|。|\\s|$)`;
+const AFTER_TRADE_NAME = `(?=的|这边|那边|这个?|公司|厂|前面|门口|办公室|技术部|承建|承接|项目|[一二三四]期|[一二三四五六七八九]号|工地|厂区|门口|门前|研发楼|办公楼|实验室|食堂|宿舍|配电房|仓库|车间|[：:]|新|想|要|申|研|在|已|今|明|准备|计划|需要|有|上周|上个?月|上次|本月|最近|近期|去年|目前|现在|一直|反映|反应|跟|给|问|找|被|向|对|招|是|从|过|因|拟|将|与|和|上市|榨季|扩建|扩产|新建|周边|附近|旁边|[（(]|[A-Za-z]|人事|行政|财务|老板|领导|董事长|总经理|负责人|也|还|都|，|,|。|\\s|$)`;
 /** 厂 or 公司 closing a name ("麦香园食品厂"), not a part of the site (厂区, 厂房). */
 const CLOSING = '(?:厂(?!区|房|里|门|长|子)|公司)?';
 const NAMED_BY_INDUSTRY = new RegExp(
@@ -64,7 +69,7 @@ const NAMED_BY_INDUSTRY = new RegExp(
  * the name that follows.
  */
 const HEAD_TRADE_NAME = new RegExp(
-  `(?:(?:^(?:帮|替|代)?|[。：:？?！!]\\s*)(${NAME_CHAR}{2,6}?(?:${INDUSTRY})(?:${INDUSTRY})?${CLOSING})|(?:^|我们[是在]?|我是)(?:${NAME_CHAR}{2,5}|${NAME_CHAR}{2,8}[区镇县市村乡湾港]|${NAME_CHAR}{1,6}街道)(?:这边|那边)?的(${NAME_CHAR}{2,4}?(?:${INDUSTRY})(?:${INDUSTRY})?${CLOSING}))${AFTER_TRADE_NAME}`,
+  `(?:(?:^(?:帮|替|代|这边|这里是?|[\u4e00-\u9fa5]{2,4}\\s+)?|[。：:？?！!]\\s*)(${NAME_CHAR}{2,6}?(?:${INDUSTRY})(?:${INDUSTRY})?${CLOSING})|(?:^|我们[是在]?|我是)(?:${NAME_CHAR}{2,5}|${NAME_CHAR}{2,8}[区镇县市村乡湾港]|${NAME_CHAR}{1,6}街道)(?:这边|那边)?的(${NAME_CHAR}{2,4}?(?:${INDUSTRY})(?:${INDUSTRY})?${CLOSING}))${AFTER_TRADE_NAME}`,
 );
 
 /**
@@ -73,12 +78,18 @@ const HEAD_TRADE_NAME = new RegExp(
  * `BRAND_MAX_COUNT` times), where a common word ("冷库钢结构", "高级模具技师", "新增建设用地") is frequent; and not a park,
  * a market town or a store ("光谷生物城", "米东化工园区", "鲜花冷链仓").
  */
-const HEAD_BRAND = new RegExp(`^(${NAME_CHAR}{2}(?:${INDUSTRY}))(?!园|区|城|仓|库|港|基地|技师|技工|操作|工人|制品|配件|专业|合作社)`);
+const HEAD_BRAND = new RegExp(`^(${NAME_CHAR}{2,6}?(?:${INDUSTRY}))(?!园|区|城|仓|库|港|基地|技师|技工|操作|工人|制品|配件|专业|合作社)`);
 const BRAND_MAX_COUNT = 8;
+/**
+ * With a place before it ("德化鼎盛瓷业", "晋江宝利达鞋业") the brand may be a little commoner (brands repeat across
+ * enterprises: 鼎盛, 恒瑞); the place is rarer than the words a report opens with (泉州 14, 晋江 16 against 冷库 67, 用电 57).
+ */
+const PLACED_BRAND_MAX_COUNT = 16;
+const PLACE_MAX_COUNT = 30;
 /** A name made of two trade words at the head, before 这边 ("精工阀门这边…"). */
 const HEAD_TRADES_HERE = new RegExp(`^((?:${INDUSTRY})(?:${INDUSTRY}))(?=这边|那边)`);
 /** "我们金瑞铜业的原料…", "我们精锐机床招…", "我們悅來酒店年底…": 我们 + a proper name + its industry, whatever follows. */
-const WE_NAME_CHAR = `[^${NOT_IN_NAME.replace(/[来和上下一与里都]/g, '')}\\s，,。！？!?、：:（）()\\d#@]`;
+const WE_NAME_CHAR = `(?:${TAI_IN_NAME}|[^${NOT_IN_NAME.replace(/[来和上下一与里都]/g, '')}\\s，,。！？!?、：:（）()\\d#@])`;
 const WE_NAMED = new RegExp(`(?:我们|我司)(${WE_NAME_CHAR}{2,6}?(?:${INDUSTRY})(?:${INDUSTRY})?${CLOSING})(?!(?:${INDUSTRY})?(?:局|委|办|板|园|区|城|站|行业|产业|领域|方面|板块|产品|设备|市场|企业|项目|这块))`);
 
 /** Who is not an enterprise's name at the head of "X反映…" or "X二期…". */
@@ -87,7 +98,7 @@ const NOT_A_NAME_AT_HEAD =
 /** People and offices that report ("塔吊司机反映", "审评中心"): not an enterprise. */
 const PERSON_AT_END = /(汇报|报告|报送|员报|员|司机|师傅|工人|员工|保安|[电焊木瓦]工|经理|主任|老板|负责人|会计|财务|家属|房东|物业|邻居|同事|书记|村长|代表|委员|主管|总|人|户|方|局|办|委|所|站|队|群众|居民|村民|业主|市民|商户|会|院|部|处|科|厅|组)$/;
 /** "光华印务反映…", "蓝海游艇这边反映…": a name at the head of the message, followed by what it reports. */
-const NAME_THEN_REPORTS = /^([\u4e00-\u9fa5]{2,8}?)(?:这边|那边)?(?:反映|反应)/;
+const NAME_THEN_REPORTS = /^([\u4e00-\u9fa5]{2,14}?)(?:这边|那边)?(?:反映|反应)/;
 /** "宏达二期的桩基…", "我们远航三期项目…": a project named by its enterprise and phase. */
 const NAME_THEN_PHASE = /^(?:我们)?([\u4e00-\u9fa5]{2,4}?)[一二三四五]期(?:项目|工程|工地|厂房|的)/;
 
@@ -99,7 +110,7 @@ const NAME_THEN_PHASE = /^(?:我们)?([\u4e00-\u9fa5]{2,4}?)[一二三四五]期
 const TIME_AFTER = '上周|上个?月|上次|去年|今年|前年|最近|近期|前几天|前段时间|这几天|昨天|前天|刚刚?|已经|一直';
 /** Parts of a site that follow an enterprise's name ("天山绒业锅炉房的…"). */
 const SITE_AFTER = '老厂房|新厂房|老厂区|锅炉房|车间|厂房|仓库|宿舍|食堂|门口|门前|大门|厂区|工地|园区|办公楼|研发楼|实验室|配电房|生产线';
-const HEAD_SAYS = new RegExp(`^(${NAME_CHAR}{4,8}?)(?:这边|那边)(?:说|讲|问|反映|反应|想|要|需要|希望|的|[，,：:])`);
+const HEAD_SAYS = new RegExp(`^(${NAME_CHAR}{4,8}?)(?:这边|那边)(?:说|讲|问|反映|反应|想|要|需要|希望|申报|申请|的|[，,：:])`);
 /** "龙图塑胶门前的人行道…", "中科量芯研发楼的专线…": the name at the head, then a part of its site. */
 const HEAD_SITE = new RegExp(`^(${NAME_CHAR}{4,6}?)(?=(?:${SITE_AFTER})的)`);
 /** "我们南安的盛达石材，…": where the enterprise is, then its name. */
@@ -108,16 +119,16 @@ const WE_PLACE_NAME = new RegExp(`^我们[\u4e00-\u9fa5]{2,3}的(${NAME_CHAR}{4,
  * "我们是ZeroG Robotics，…", "NovaCell这边…", "我们LumaTech想问…": a Latin brand (with a lower-case letter: not an
  * abbreviation such as ASAP, FYI, PCB), with its trade word when one follows.
  */
-const LATIN_NAME = new RegExp(`(?:^|我们是|我们|这边是|这里是|我是|帮|叫|的|[，,。（(])\\s*((?=[A-Za-z0-9 -]*[a-z])[A-Z][A-Za-z0-9-]+(?: [A-Z][A-Za-z0-9-]+){0,3}(?:${INDUSTRY}|电源)?|[A-Z]{2,6}(?:${INDUSTRY}))(?=这边|那边|这个|准备|今年|想|要|的|在|引进|新|仓库|工厂|厂|门店|[)）（(]|，|,|。|\\s|$)`, 'g');
+const LATIN_NAME = new RegExp(`(?:^|我们是|我们|这边是|这里是|我是|帮|叫|的|[，,。（(])\\s*((?=[A-Za-z0-9 -]*[a-z])[A-Z][A-Za-z0-9-]+(?: [A-Z][A-Za-z0-9-]+){0,3}(?:${INDUSTRY}|电源)?|[A-Z]{2,6}(?:${INDUSTRY}))(?=这边|那边|这个|准备|今年|想|要|的|在|引进|新|仓库|工厂|厂|门店|办公室|[)）（(]|，|,|。|\\s|$)`, 'g');
 /** English words that open a message or a sentence, not names. */
 const LATIN_NOT_A_NAME = /^(Hi|Hello|Hey|Dear|The|This|That|Thanks|Thank|Sorry|Ok|Okay|Yes|No|Please|Btw|Fyi|Asap|Update|Note|Sir|Boss|Team|Guys|All|We|Our|Us|I|My|Me|You|Your|It|Its|They|Their|He|She|His|Her|Any|Is|Can|Could|Would|Will|Pls|Still|Also|About|Best|Regards|Kind|Br|TikTok|Shopee|Amazon|Lazada|Temu|Shein|Alibaba|Taobao|WeChat|Douyin)$/i;
 /** "速航供应链：货代扣住…": the enterprise signing its message first. */
-const HEAD_COLON = new RegExp(`^(?:[^，,：:]{1,6}的)?(${NAME_CHAR}{4,8}?)(?:老板娘|老板|经理|财务|会计|人事|行政|办公室)?[：:]`);
+const HEAD_COLON = new RegExp(`^(?:[^，,：:]{1,6}的)?(${NAME_CHAR}{4,10}?)(?:老板娘|老板|经理|财务|会计|人事|行政|办公室)?[：:]`);
 /** "龙江齿轮的小孙，…", "三江米业的老王：…": the writer named by the enterprise first. */
 const HEAD_PERSON = new RegExp(`^(${NAME_CHAR}{4,8}?)的(?:小|老)[\u4e00-\u9fa5](?=[，,。：:\s])`);
 /** "我们是做冷鲜肉的兴隆肉业，…": what the enterprise does, then its name. */
 const WE_DO = new RegExp(`(?:^|我们是)(?:做|搞|干|生产|加工)[^，,。]{1,10}?的(${NAME_CHAR}{4,6}?)(?=[，,。\s]|$)`);
-const WE_DO_SHORT = new RegExp(`我们是(?:做|搞|干|生产|加工)[^，,。]{1,10}?的(${NAME_CHAR}{3})(?=[，,。\s]|$)`);
+const WE_DO_SHORT = new RegExp(`我们是(?:做|搞|干|生产|加工)[^，,。]{1,10}?的\\s*(${NAME_CHAR}{3})(?=[，,。\\s]|$)`);
 const WE_OPEN = new RegExp(`(?:(?:^|[，,。\\s卖帮给替让])我们|本公司|敝司|我司)(${NAME_CHAR}{4,6}?)(?=${TIME_AFTER}|${SITE_AFTER}|的|这边|那边|项目|在|跟|想|准备|引进|新建|扩建|拟|外派|租|[（(、])`);
 /** "我们柳螺记的牌子", "我哋品牌 LUOSIBRO": the enterprise's brand. */
 const WE_BRAND = new RegExp(`我们(${NAME_CHAR}{3,6}?)的(?:牌子|品牌|商标|招牌)|(?:我们|我司)的?品牌\\s*([A-Z][A-Za-z0-9]{2,})`);
@@ -199,16 +210,31 @@ export function parseEnterprise(t: string): string | null {
  * "发起人：云图数科"; a park or district before the name is left off ("龙湖科技园星联电子").
  */
 function signedBy(t: string): string | null {
-  const m =
-    /(?:——|—|--|－－|发起人[:：])\s*([^\s，,。！？!?()（）]{2,16})(?:\s+[A-Za-z\u4e00-\u9fa5]{1,4}){0,2}\s*$/.exec(t) ??
-    /[(（]([^()（）\s]{2,14})[)）]\s*$/.exec(t) ??
-    SIGNED_LAST.exec(t) ??
-    (/(我们|我司)/.test(t) && !/(有限公司|集团)/.test(t) ? SIGNED_AFTER_COMMA.exec(t) : null);
-  const raw = m?.[1]?.replace(/^[\u4e00-\u9fa5]{2,6}?(?:科技园|产业园|工业园|园区|开发区|新区|保税区)(?=[\u4e00-\u9fa5]{4,})/, '').replace(/(?<=[\u4e00-\u9fa5]{4,})(行政部|人事部|人力部|人力资源部|财务部|综合部|办公室)$/, '');
+  const signed =
+    dashSigned(t) ??
+    (
+      /[(（]([^()（）\s]{2,14})[)）]\s*$/.exec(t) ??
+      SIGNED_LAST.exec(t) ??
+      (/(我们|我司)/.test(t) && !/(有限公司|集团)/.test(t) ? SIGNED_AFTER_COMMA.exec(t) : null)
+    )?.[1];
+  const raw = signed?.replace(/^[\u4e00-\u9fa5]{2,6}?(?:科技园|产业园|工业园|园区|开发区|新区|保税区)(?=[\u4e00-\u9fa5]{4,})/, '').replace(/(?<=[\u4e00-\u9fa5]{4,})(行政部|人事部|人力部|人力资源部|财务部|综合部|办公室|项目部|技术部)$/, '');
   if (!raw) return null;
   if (/^[A-Za-z][A-Za-z0-9 ]+$/.test(raw)) return LATIN_NOT_A_NAME.test(raw) ? null : raw;
   const trade = TRADE_NAME_END.test(raw) || /(?:有限公司|集团|公司)$/.test(raw);
   return (trade ? tradeNameOk(raw) && !SENTENCE_CHAR.test(raw.replace(/(有限公司|公司)$/, '')) : isOpenName(raw)) && !/(的|了|吗|呢|吧|啊|情况|报告|通知)$/.test(raw) ? raw : null;
+}
+
+/** What follows a dash at the end of a message (no comma in it: an English signature has its own rule). */
+const DASH_SIGNED = /(?:——|—|--|－－|发起人[:：])\s*([^，,。！？!?()（）]{2,40}?)\s*$/;
+/**
+ * The name after a dash at the end: "——禾润生物 项目经理 Amy", "—— 泾河新区 博远新材" and "——大同 云冈新能碳素" (a place
+ * before it), "——鹤壁宇晨电子 新厂房项目部"; after the name at most two short words (a role, a department, a person).
+ */
+function dashSigned(t: string): string | null {
+  const words = DASH_SIGNED.exec(t)?.[1]?.split(/\s+/);
+  if (!words) return null;
+  if (words.length >= 2 && (/(区|县|市|镇|港|园)$/.test(words[0]!) || (words[0]!.length <= 3 && words[1]!.length >= 4))) words.shift();
+  return words.length <= 3 && words.slice(1).every((w) => w.length <= 6) ? words[0]! : null;
 }
 
 /**
@@ -288,7 +314,12 @@ function enterpriseIn(t: string): string | null {
     if (called && !/(啥|什么|事|啊|呢|吗|吧)/.test(called) && (/^[A-Z]/.test(called) ? !LATIN_NOT_A_NAME.test(called) : isOpenName(called) || tradeNameOk(called) && INDUSTRY_END.test(called))) return called;
     if (head) return head;
     const opening = HEAD_BRAND.exec(t)?.[1];
-    if (ok(opening) && gramCount(opening!.slice(0, 2)) < BRAND_MAX_COUNT && !holdsLexiconPhrase(opening!.slice(0, 2))) return opening!;
+    // the brand is the pair of characters before the trade; what stands before it is the place ("德化鼎盛瓷业", "泉州三友塑胶")
+    const brand = opening?.replace(TRADE_AT_END, '').slice(-2);
+    // a place before the brand is as rare in the reports as a brand ("德化", "晋江"; not "冷库备用发电机")
+    const place = opening?.replace(TRADE_AT_END, '').slice(0, -2) ?? '';
+    // (a district, a time or a road before a trade word is a sentence: "长沙市智能制造专项", "路演时投资人", "盘山公路扩建工地")
+    if (ok(opening) && brand && (place.length < 2 || (place.length <= 4 && gramCount(place.slice(0, 2)) < PLACE_MAX_COUNT)) && !/[市县区乡镇时路替帮代]/.test(opening!.replace(TRADE_AT_END, '')) && gramCount(brand) < (place ? PLACED_BRAND_MAX_COUNT : BRAND_MAX_COUNT) && !holdsLexiconPhrase(brand) && !holdsLexiconPhrase(opening!.replace(TRADE_AT_END, ''))) return opening!;
     const trades = HEAD_TRADES_HERE.exec(t)?.[1];
     if (trades && !NOT_TRADE_NAME_HEAD.test(trades) && !holdsLexiconPhrase(trades)) return trades;
   }
@@ -348,13 +379,14 @@ function parseNamedEnterprise(t: string): string | null {
       // "我们是X项目部": the enterprise, not its site office or department
       const name = m[1]
         // "我司系长春…有限公司", "辖区湘楚建工有限公司", "栏目将武汉光楚科技有限公司", "（武汉…有限公司": the words before it
-        .replace(/^.*(?:关于|辖区内?|栏目将?|其中|将|的|把|被|走访|(?:入驻|区内|辖区内?|园区内?|重点)企业|[（(]|(?:园区|高新区|开发区|新区|保税区|片区)(?!开发|建设|管理|运营|投资)|(?:公司|单位|企业|我们|我司)名?(?:叫|是|为))(?=[\u4e00-\u9fa5]{4,})/, '')
+        .replace(/^.*(?:关于|辖区内?|栏目将?|其中|将|的|把|被|走访|(?:入驻|区内|辖区内?|园区内?|重点)企业|[（(]|(?:园区|高新区|经开区|开发区|新区|保税区|片区)(?!开发|建设|管理|运营|投资)|(?:公司|单位|企业|我们|我司)名?(?:叫|是|为))(?=[\u4e00-\u9fa5]{4,})/, '')
         // "无锡新吴区无锡恒锐…有限公司": the city and district where a registered name stands, before the name that repeats the city
         .replace(/^([\u4e00-\u9fa5]{2,3}?)市?[\u4e00-\u9fa5]{1,3}区(?=\1[\u4e00-\u9fa5]{4,}(?:有限公司|集团)$)/, '')
         .replace(/^(我们是|我是|我们|我司|我厂|你好|您好|请问|是)/, '')
         // "园区给广西柳香坊食品有限公司代建的…": the word that governs the name
-        .replace(/^(?:给|向|替|为|跟|对)(?=[\u4e00-\u9fa5]{4,}(?:有限公司|集团)$)/, '')
+        .replace(/^(?:给|向|替|为|跟|对|代|帮|创办了?|成立了?|注册了?)(?=[\u4e00-\u9fa5]{4,}(?:有限公司|集团)$)/, '')
         .replace(/^系(?=[\u4e00-\u9fa5]{4,})/, '')
+        .replace(KIND_BEFORE, '')
         .replace(/(项目部|项目组|办事处|财务部|行政部|人事部|办公室)$/, '');
       // "我们是今年三月认定的", "我们是纳税排名第一的万通物流": a description, not the name
       if (/(排名|第[一二三四五六七八九十\d]|前[十\d]|纳税|认定|[年月]|去年|今年|企业$|^区里|^市里|^省里|^县里|类企业|亩均|规上|规模以上|高新技术|专精特新|龙头|示范)/.test(name)) continue;

@@ -32,6 +32,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/\b(permit|licen[cs]e|approval|certificat(e|ion)|registration|filing)\b/i, 4],
     // rounds 33–34 (Shanghai, Liuzhou and southern Hunan)
     ['不动产证', 3], ['不动产权证', 3],
+    // rounds 35–36 (Fujian; Shaanxi, Shanxi, northern Henan)
+    ['工程规划许可', 5], ['并联办', 4],
   ],
   land: [
     ['用地', 4], ['土地', 3], ['用地指标', 5], ['供地', 4], ['出让', 3], ['挂牌', 2], ['摘牌', 3], ['地块', 3], ['宗地', 4],
@@ -50,6 +52,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     ['棚改', 5], ['拆不拆', 4], [/划进[^，。；,;]{0,4}(范围|红线)/, 4],
     // rounds 33–34 (Shanghai, Liuzhou and southern Hunan)
     [/占(了|用)?(我们|企业|厂里|厂)的?(地|土地)/, 5],
+    // rounds 35–36 (Fujian; Shaanxi, Shanxi, northern Henan)
+    [/征[^，。；,;]{0,10}地[^。]{0,20}补偿|补偿[^。]{0,12}征[^，。；,;]{0,6}地/, 5],
   ],
   utilities: [
     // power
@@ -100,6 +104,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/\b(nurses?|hiring|recruit(ing|ment)?|staff shortage|job fairs?|housing for staff)\b/i, 4],
     // rounds 29–30 (Shandong, Zhejiang)
     ['居留许可', 5], [/\b(staff|workers|employees)\b/i, 3],
+    // rounds 35–36 (Fujian; Shaanxi, Shanxi, northern Henan)
+    [/\b(residence|work) permits?\b/i, 6], ['托育', 4],
   ],
   finance: [
     ['贷款', 4], ['续贷', 4], ['转贷', 4], ['抽贷', 4], ['断贷', 4], ['授信', 4], ['担保', 4], ['抵押', 3], ['质押', 3],
@@ -123,7 +129,9 @@ export const LEXICON: Record<Category, Cue[]> = {
     // rounds 31–32 (Chaoshan and Hakka, Hefei and Huaihai)
     ['天使基金', 5], ['跟投', 4], [/客户拖了?我们|拖了我们[\d一二三四五六七八九十几百千万]+/, 4],
     // rounds 33–34 (Shanghai, Liuzhou and southern Hunan)
-    [/现金流[^，。；,;]{0,4}(断|紧张|撑不住|吃紧)/, 6],
+    [/现金流[^，。；,;]{0,4}(断|紧|撑不住)/, 6],
+    // rounds 35–36 (Fujian; Shaanxi, Shanxi, northern Henan)
+    [/(采购|工程|设备|项目)[^，。；,;]{0,6}的?款[^。]{0,16}(还没付|没付|未付|不付|没给)/, 5],
   ],
   policy: [
     ['补贴', 4], ['补助', 4], ['奖励', 3], ['奖补', 4], ['资助', 3], ['扶持', 3], ['兑现', 4], ['到账', 2], ['拨付', 3],
@@ -149,6 +157,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     ['算力券', 5], [/(消费|创新|算力|服务|人才)券/, 4],
     // rounds 33–34 (Shanghai, Liuzhou and southern Hunan)
     [/(招商|签约|引进)的?时候?[^，。；,;]{0,3}(讲好|说好|承诺|答应)/, 5],
+    // rounds 35–36 (Fujian; Shaanxi, Shanxi, northern Henan)
+    ['出口退税', 3],
   ],
   infrastructure: [
     ['道路', 4], ['修路', 4], ['路面', 3], ['路', 2], ['断头路', 4], ['路灯', 4], ['红绿灯', 4], ['信号灯', 3], ['划线', 3],
@@ -169,6 +179,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/\b(road|roads|potholes?|bus(es)?|street ?lights?|parking|drainage)\b/i, 4],
     // rounds 33–34 (Shanghai, Liuzhou and southern Hunan)
     ['规划路', 3], ['通车', 3],
+    // rounds 35–36 (Fujian; Shaanxi, Shanxi, northern Henan)
+    [/(河|河道|河沟|水沟|沟渠)[^，。；,;]{0,6}(臭|脏|淤)/, 5],
   ],
   construction: [
     ['施工', 2], ['工地', 3], ['开工', 2], ['动工', 2], ['工期', 3], ['进度滞后', 3], ['总包', 3], ['分包', 2], ['施工队', 2],
@@ -223,6 +235,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/拉(着|了)?横幅/, 4], [/(老板|老细|包工头)[^，。；,;]{0,2}跑了/, 4], [/欠了?[^，。；,;]{0,6}(一堆|好多|很多)钱/, 3],
     // rounds 33–34 (Shanghai, Liuzhou and southern Hunan)
     ['法律援助', 4], [/欠[^，。；,;]{0,8}(工钿|工钱)/, 4],
+    // rounds 35–36 (Fujian; Shaanxi, Shanxi, northern Henan)
+    [/(要|讨)(工钱|工资)|拖欠劳务款/, 4],
   ],
   market: [
     ['订单', 3], ['销路', 4], ['销售', 3], ['客户', 1], ['大客户', 3], ['采购', 3], ['供货', 3], ['供应商', 3], ['供应链', 4],
@@ -263,5 +277,7 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/(中心|大厅|窗口)[^，。；,;]{0,6}(周末|周六|礼拜六|星期六|几点)[^，。；,;]{0,2}(开门|上班|办公)|地址在哪/, 5],
     // rounds 33–34 (Shanghai, Liuzhou and southern Hunan)
     ['电视台', 4], ['采访', 3], [/\bESG\b/, 4], [/(电缆|设备|材料|铜线|东西)[^，。；,;]{0,4}被(人)?(偷|盗)/, 5],
+    // rounds 35–36 (Fujian; Shaanxi, Shanxi, northern Henan)
+    [/冒用[^，。；,;]{0,8}名义/, 6], ['骚扰电话', 5], [/捐(一批|赠|款|给)/, 5],
   ],
 };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseCorrection } from '../../../src/domain/parse/commands.js';
 import { parseMessage } from '../../../src/domain/parse/parse.js';
 
 // Monday 2026-11-23 09:30 in Shanghai, as the corpus
@@ -721,5 +722,52 @@ describe('after rounds 33 and 34', () => {
     expect(read('今早园区食堂好多人吃坏肚子').enterprise).toBeNull();
     expect(read('永州经开区反映：项目用地指标缺口大').enterprise).toBeNull();
     expect(read('我们EcoPack仓库门口的路塌了').enterprise).toBe('EcoPack');
+  });
+});
+
+// Rounds 35 (Fujian) and 36 (Shaanxi, Shanxi, northern Henan), scored once with 6bef591 and then made general in the
+// same session. These sentences are new.
+describe('after rounds 35 and 36', () => {
+  it('names: Hokkien 阮, a place and a rare brand at the head, 太原 and 永和 in names, a place before a signature, a name after the last space', () => {
+    expect(read('阮是石狮联兴服饰，厂门口的路灯坏了半个月').enterprise).toBe('石狮联兴服饰');
+    expect(read('阮志远鞋业想去迪拜参展，有没有补贴').enterprise).toBe('志远鞋业');
+    expect(read('这边闽鑫化纤的，排污许可证变更要多久').enterprise).toBe('闽鑫化纤');
+    expect(read('晋江豪步鞋业出口退税申报系统登不上').enterprise).toBe('晋江豪步鞋业');
+    expect(read('冷库备用发电机坏了，请协调一台应急电源车').enterprise).toBeNull();
+    expect(read('太原晋阳装备的施工许可一直卡着').enterprise).toBe('太原晋阳装备');
+    expect(read('天太热了，工人中暑两个，想问高温补贴的标准').enterprise).toBeNull();
+    expect(read('三和纺织有几个残疾员工，想问税收优惠').enterprise).toBe('三和纺织');
+    expect(read('退税三个月没到 —— 航空港 中州快运').enterprise).toBe('中州快运');
+    expect(read('流动资金缺口大，有没有订单贷？——晋城 天泽煤机 财务部').enterprise).toBe('天泽煤机');
+    expect(read('环评报告交了一个月没批，希望月底前批下来 汾河洗煤').enterprise).toBe('汾河洗煤');
+    expect(read('代办员小李，代秦川数据科技有限公司反映：能评报告一个月没回').enterprise).toBe('秦川数据科技有限公司');
+    expect(read('本人于经开区创办长风速运物流有限公司，想问创业补贴').enterprise).toBe('长风速运物流有限公司');
+    expect(read('我们是做凉皮的 秦面坊 想进几家超市').enterprise).toBe('秦面坊');
+    expect(read('终南芯片这边申报小巨人，材料被退回').enterprise).toBe('终南芯片');
+  });
+
+  it('intents: corrections said with what it is not, a ticket voided, how to rate, what the bot can do, asked to supervise', () => {
+    expect(parseCorrection('#21 类别标错了，这个是跟房东的租金纠纷，不是融资，改成矛盾纠纷')).toMatchObject({ field: 'category', to: 'dispute' });
+    expect(parseCorrection('#22 企业名字记错了，应该是泉州恒达鞋材，不是恒发')).toEqual({ field: 'enterprise', name: '泉州恒达鞋材' });
+    expect(parseCorrection('#23 企业名称写错了 不是宏远 是宏源煤业')).toEqual({ field: 'enterprise', name: '宏源煤业' });
+    expect(read('#24 这个不是企业的问题，是职工家里的事，作废').intent).toBe('correct');
+    expect(read('你好，我是新来的代办员，这个机器人都有哪些功能？').intent).toBe('help');
+    expect(read('小二 办结的单子咋评价？').intent).toBe('help');
+    expect(read('#88 延期过一次了还是没消息，麻烦专班督一下').intent).toBe('urge');
+  });
+
+  it('categories and urgency: a name misused, a smelly river, land taken with compensation, permits of foreign staff, a manhole cover gone', () => {
+    expect(read('有人冒用我们厂的名义收押金招工').category).toBe('other');
+    expect(read('厂后面那条河沟发臭，想请水利清一下').category).toBe('infrastructure');
+    expect(read('修路要征我们半亩地，补偿款到现在没谈').category).toBe('land');
+    expect(read('Two of our engineers are still waiting for their work permits').category).toBe('talent');
+    expect(read('政府采购的那批设备款验收完三个月还没付').category).toBe('finance');
+    expect(read('想捐一批图书给村小，找谁对接').category).toBe('other');
+    expect(read('二十几个工人在项目部门口要工钱').category).toBe('dispute');
+    expect(read('厂门口的窨井盖不见了，晚上看不清').urgency).toBe('urgent');
+    expect(read('路被挖断了，煤运不出去，再有三天就得停产').urgency).toBe('urgent');
+    expect(read('附近道路全不让停车，员工的车天天被贴条').urgency).toBe('normal');
+    expect(read('宽带老是断，电信修了两次').urgency).toBe('normal');
+    expect(read('企业申请容缺受理，承诺五天内补齐材料，窗口不同意').deadline).toBeNull();
   });
 });
