@@ -48,6 +48,8 @@ export const PAIR_FILES = [
   'duplicate-pairs-round34.jsonl',
   'duplicate-pairs-round35.jsonl',
   'duplicate-pairs-round36.jsonl',
+  'duplicate-pairs-round37.jsonl',
+  'duplicate-pairs-round38.jsonl',
   'train-pairs-extra.jsonl',
   'train-pairs-extra2.jsonl',
   'train-pairs-extra3.jsonl',

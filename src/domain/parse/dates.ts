@@ -64,6 +64,8 @@ function candidateDates(text: string, now: DateTime, cal: BusinessCalendar): (st
   // a limit promised in the past ("当时说5个工作日内答复", "协议签了 说好三个月内付") tells what was said, not what is asked now
   take(new RegExp(`说好的?[^，。；,;]{0,6}?${NUM}个?(工作日|天|日|周|星期|礼拜|月)(之内|内|以内)`));
   take(new RegExp(`(当时|之前|当初|上次|原来|本来|那时|那会儿)(说|讲|承诺|答应|表示|告诉我们)(好)?的?[^，。；,;]{0,6}?${NUM}个?(工作日|天|日|周|星期|礼拜|月)(之内|内|以内)`));
+  // what others will do later ("施工单位说等明天再处理"): not asked for
+  take(/等(明天|后天)再|(明天|后天)再(处理|说|来|弄|看)/);
   // what the enterprise itself promised ("企业申请容缺受理，承诺三天内补齐"): not what it asks of the government
   take(new RegExp(`承诺[^，。；,;]{0,4}?${NUM}个?(工作日|天|日|周|星期|礼拜)(之内|内|以内)`));
   // a queue or a slip told ("预约排到12月底", "推到明年二月") and a forecast ("估计年底完成不到"): not what is asked
@@ -187,7 +189,7 @@ function candidateDates(text: string, now: DateTime, cal: BusinessCalendar): (st
   if (take(/后天(?!天)|后日/)) out.push(fmt(today.plus({ days: 2 })));
   if (take(/(明天|明日)/)) out.push(fmt(today.plus({ days: 1 })));
   // 今天之内, 今天下午四点前, 能不能今天先给…, 今天必须…: asked for today (a bare 今天 tells when something happened)
-  if (take(/(今天|今日)(上午|中午|下午|晚上)?([\d一二三四五六七八九十两]{1,3}点半?)?(之内|内|之前|前|下班前)|(能不能|能否|可否|务必|必须|一定要?)(帮忙|帮我们|帮)?(今天|今日)|(今天|今日)(能不能|能否|可否)|(今天|今日|今晚|今天晚上)(必须|务必|一定要?)/)) out.push(fmt(today));
+  if (take(/(今天|今日)(上午|中午|下午|晚上)?([\d一二三四五六七八九十两]{1,3}点半?)?(之内|内|之前|前|下班前)|(能不能|能否|可否|务必|必须|一定要?)(帮忙|帮我们|帮)?(今天|今日)|(今天|今日)(能不能|能否|可否)|(今天|今日|今晚|今天晚上)(必须|务必|一定要?)|(今天|今日)(就)?(到期|截止)/)) out.push(fmt(today));
   if ((m = take(/(?<![\d月])(\d{1,2})[日号](?:前|之前|以前)/))) {
     const day = Number(m[1]);
     let d = today.set({ day: Math.min(day, today.daysInMonth!) });

@@ -40,7 +40,7 @@ const INDUSTRY_WORDS =
   '橡胶|轮胎|制品|日化|服装|皮革|卫浴|厨具|灯饰|合金|硅业|光纤|快递|农机|重机|汽车部件|生物科技|新能源科技|' +
   '家私|家电|小家电|灯具|纸品|五金制品|实业发展|电脑|摩托|火锅|底料|渔业|织造|' +
   '锂业|钨业|窑业|瓷业|瓷土|驾校|番茄|果园|储运|光能|农牧|型材|酱酒|酒厂|进出口|面粉|船务|仓储|石化|焦化|果业|果汁|陶艺|肥业|特钢|重钢|油服|线束|生化|粮贸|路桥|重科|矿机|稀土|钼业|羊绒|绒业|液压|液压件|配件|汽车配件|零部件|汽车零部件|乳品|肉业|粮食|购销|油脂|淀粉|卤味|风电|光纤|冷饮|调味品|重型|矿山|煤业|煤化|' +
-  '藏药|蒙药|苗药|中药材|药材|毛纺|棉纺|精纺|纺机|精锻|锻压|耐材|鞋材|板材|管材|线材|锂盐|锂源|砂石|建安|支架|钢帘线|民宿|文旅|跨境|咖啡|茶庄|酒庄|庄园|工贸|电商|数科|智控|测控|电装|煤机|塑机|齿轮|玩具|珠宝|户外|红木|啤酒|海运|运输|丝绸|精机|养殖|宝石|研究院|渔具|数智|婚纱|玉雕|玉器|玉器行|不锈钢|内衣|童装|文胸|家居服|资本|石英|度假酒店|度假村|营地|螺蛳粉|工坊|冶炼|座椅|幕墙|彩印|染整|纸箱|鞋服|针纺|漆器|航运|体育用品|工艺品|香业|茶场|碳素|洗煤|测绘|货运|国际货运';
+  '藏药|蒙药|苗药|中药材|药材|毛纺|棉纺|精纺|纺机|精锻|锻压|耐材|鞋材|板材|管材|线材|锂盐|锂源|砂石|建安|支架|钢帘线|民宿|文旅|跨境|咖啡|茶庄|酒庄|庄园|工贸|电商|数科|智控|测控|电装|煤机|塑机|齿轮|玩具|珠宝|户外|红木|啤酒|海运|运输|丝绸|精机|养殖|宝石|研究院|渔具|数智|婚纱|玉雕|玉器|玉器行|不锈钢|内衣|童装|文胸|家居服|资本|石英|度假酒店|度假村|营地|螺蛳粉|工坊|冶炼|座椅|幕墙|彩印|染整|纸箱|鞋服|针纺|漆器|航运|体育用品|工艺品|香业|茶场|碳素|洗煤|测绘|货运|国际货运|大药房|药房|茶室|露营|米线|茶厂|咖啡厂';
 /**
  * A trade named by one character and 业 ("镁业", "糖业", "袜业", "种业"): a word the language keeps making, so it is
  * read by its shape; not 企业, 行业, 就业 and the other words of 业 that are no trade.
@@ -52,10 +52,10 @@ const INDUSTRY = `${INDUSTRY_WORDS}|${TRADE_YE}`;
  * 太 is "too" in a sentence and a place in a name (太原, 太仓, 太湖, 太行: "太原锦程装备"); 和 is "and" in a sentence and part
  * of a brand after or before the characters brands pair it with (永和, 三和, 泰和; 和美, 和兴: "永和机械厂", "和美鞋业").
  */
-const TAI_IN_NAME = '太(?=[原仓湖平阳行古谷极白空])|(?<=[永三祥泰中怡嘉宝隆恒万])和|和(?=[美兴泰顺信丰达盛])';
+const TAI_IN_NAME = '太(?=[原仓湖平阳行古谷极白空])|(?<=[永三祥泰中怡嘉宝隆恒万研])和|和(?=[美兴泰顺信丰达盛])|(?<=[兴宏安靖戍])边|边(?=[城关贸境])|(?<=[成铜首京古殷帝瓷药商花新])都';
 const NAME_CHAR = `(?:${TAI_IN_NAME}|[^${NOT_IN_NAME}\\s，,。！？!?、：:（）()「」『』“”‘’《》\\d#@—–～~-])`;
 /** Any one of those characters. */
-const SENTENCE_CHAR = new RegExp(`[${NOT_IN_NAME.replace(/[太和]/g, '')}]|太(?![原仓湖平阳行古谷极白空])|(?<![永三祥泰中怡嘉宝隆恒万])和(?![美兴泰顺信丰达盛])`);
+const SENTENCE_CHAR = new RegExp(`[${NOT_IN_NAME.replace(/[太和边都]/g, '')}]|太(?![原仓湖平阳行古谷极白空])|(?<![永三祥泰中怡嘉宝隆恒万研])和(?![美兴泰顺信丰达盛])|(?<![兴宏安靖戍])边(?![城关贸境])|(?<![成铜首京古殷帝瓷药商花新])都`);
 /** What follows a name ending in its trade word. */
 const AFTER_TRADE_NAME = `(?=的|这边|那边|这个?|公司|厂|前面|门口|办公室|技术部|承建|承接|项目|[一二三四]期|[一二三四五六七八九]号|工地|厂区|门口|门前|研发楼|办公楼|实验室|食堂|宿舍|配电房|仓库|车间|[：:]|新|想|要|申|研|在|已|今|明|准备|计划|需要|有|上周|上个?月|上次|本月|最近|近期|去年|目前|现在|一直|反映|反应|跟|给|问|找|被|向|对|招|是|从|过|因|拟|将|与|和|上市|榨季|扩建|扩产|新建|周边|附近|旁边|[（(]|[A-Za-z]|人事|行政|财务|老板|领导|董事长|总经理|负责人|也|还|都|，|,|。|\\s|$)`;
 /** 厂 or 公司 closing a name ("麦香园食品厂"), not a part of the site (厂区, 厂房). */
@@ -121,7 +121,7 @@ const WE_PLACE_NAME = new RegExp(`^我们[\u4e00-\u9fa5]{2,3}的(${NAME_CHAR}{4,
  */
 const LATIN_NAME = new RegExp(`(?:^|我们是|我们|这边是|这里是|我是|帮|叫|的|[，,。（(])\\s*((?=[A-Za-z0-9 -]*[a-z])[A-Z][A-Za-z0-9-]+(?: [A-Z][A-Za-z0-9-]+){0,3}(?:${INDUSTRY}|电源)?|[A-Z]{2,6}(?:${INDUSTRY}))(?=这边|那边|这个|准备|今年|想|要|的|在|引进|新|仓库|工厂|厂|门店|办公室|[)）（(]|，|,|。|\\s|$)`, 'g');
 /** English words that open a message or a sentence, not names. */
-const LATIN_NOT_A_NAME = /^(Hi|Hello|Hey|Dear|The|This|That|Thanks|Thank|Sorry|Ok|Okay|Yes|No|Please|Btw|Fyi|Asap|Update|Note|Sir|Boss|Team|Guys|All|We|Our|Us|I|My|Me|You|Your|It|Its|They|Their|He|She|His|Her|Any|Is|Can|Could|Would|Will|Pls|Still|Also|About|Best|Regards|Kind|Br|TikTok|Shopee|Amazon|Lazada|Temu|Shein|Alibaba|Taobao|WeChat|Douyin)$/i;
+const LATIN_NOT_A_NAME = /^(Hi|Hello|Hey|Dear|The|This|That|Thanks|Thank|Sorry|Ok|Okay|Yes|No|Please|Btw|Fyi|Asap|Update|Note|Sir|Boss|Team|Guys|All|We|Our|Us|I|My|Me|You|Your|It|Its|They|Their|He|She|His|Her|Any|Is|Can|Could|Would|Will|Pls|Still|Also|About|Best|Regards|Kind|Br|TikTok|Shopee|Amazon|Lazada|Temu|Shein|Alibaba|Taobao|WeChat|Douyin|HR|CEO|CFO|COO|CTO|GM|VP)$/i;
 /** "速航供应链：货代扣住…": the enterprise signing its message first. */
 const HEAD_COLON = new RegExp(`^(?:[^，,：:]{1,6}的)?(${NAME_CHAR}{4,10}?)(?:老板娘|老板|经理|财务|会计|人事|行政|办公室)?[：:]`);
 /** "龙江齿轮的小孙，…", "三江米业的老王：…": the writer named by the enterprise first. */
@@ -225,14 +225,17 @@ function signedBy(t: string): string | null {
 }
 
 /** What follows a dash at the end of a message (no comma in it: an English signature has its own rule). */
-const DASH_SIGNED = /(?:——|—|--|－－|发起人[:：])\s*([^，,。！？!?()（）]{2,40}?)\s*$/;
+const DASH_SIGNED = /(?:——|—|--|－－|\s-(?!-)|发起人[:：])\s*([^，,。！？!?()（）]{2,40}?)\s*$/;
 /**
  * The name after a dash at the end: "——禾润生物 项目经理 Amy", "—— 泾河新区 博远新材" and "——大同 云冈新能碳素" (a place
  * before it), "——鹤壁宇晨电子 新厂房项目部"; after the name at most two short words (a role, a department, a person).
  */
 function dashSigned(t: string): string | null {
-  const words = DASH_SIGNED.exec(t)?.[1]?.split(/\s+/);
-  if (!words) return null;
+  const after = DASH_SIGNED.exec(t.replace(/\s*[(（][^()（）]{1,6}[)）]\s*$/, ''))?.[1];
+  if (!after) return null;
+  // "— Bolaven Coffee Export": a name in Latin letters is its words together
+  if (/^[A-Z][\w'&-]*(?:\s+[A-Z&][\w'&-]*){1,3}$/.test(after)) return LATIN_NOT_A_NAME.test(after.split(/\s+/)[0]!) ? null : after;
+  const words = after.split(/\s+/);
   if (words.length >= 2 && (/(区|县|市|镇|港|园)$/.test(words[0]!) || (words[0]!.length <= 3 && words[1]!.length >= 4))) words.shift();
   return words.length <= 3 && words.slice(1).every((w) => w.length <= 6) ? words[0]! : null;
 }
@@ -248,20 +251,20 @@ function dashSigned(t: string): string | null {
  */
 const QUOTED = /(?:^|我们是?|我司|我是|的|企业|^[\u4e00-\u9fa5]{2,4})[「『“]([^」』”「『“\s，,。]{2,10})[」』”]/;
 /** "my company name is Obi & Sons Ltd", "My company: Atlas Déco SARL", "我的公司 Sahara Import Export": said outright, before any other frame. */
-const MY_COMPANY = /(?:\b[Mm]y company(?: name)?(?: is)?:?|我的公司)\s*((?:[A-Z][\wÀ-ÿ&'-]*)(?: (?:[A-Z][\wÀ-ÿ&'-]*|&))*)/;
-const ENGLISH_FRAME = /(?:\b[Ww]e are|\b[Oo]ur company(?: is)?|\bHR of|\b[A-Z][a-z]+ from|\bThis is [A-Z][a-z]+,)\s+((?:[A-Z][\wÀ-ÿ&'-]*)(?: (?:[A-Z][\wÀ-ÿ&'-]*|&|\([A-Z]\)))*(?: Pte Ltd| Co\.?,? Ltd\.?| Ltd\.?| Inc\.?| LLC)?)/;
+const MY_COMPANY = /(?:\b[Mm]y company(?: name)?(?: is)?:?|我的公司|我们公司|公司名(?:字)?(?:叫|是)?)\s*((?:[A-Z][\wÀ-ÿ&'-]*)(?: (?:[A-Z][\wÀ-ÿ&'-]*|&))*)/;
+const ENGLISH_FRAME = /(?:\b[Ww]e are|\b[Oo]ur company(?: is)?|\bHR of|\b[A-Z][a-z]+ from|\bThis is [A-Z][a-z]+,)\s+((?:[A-Z][\wÀ-ÿ&'-]*)(?: (?:[A-Z][\wÀ-ÿ&'-]*|&|\([A-Z]\)))*(?: Pte Ltd| Co\.?,? Ltd\.?| Ltd\.?| Inc\.?| LLC| Co\.)?)/;
 /**
  * An English message signed at its end by the enterprise, after a role or a person: "— EHS, Krämer Kunststofftechnik",
  * "Best regards, Wolff & Brandt Automation", "Thanks & BR, Markus / Hartmann Filtration", "Thanks, Yamato Seiki logistics
  * team": two to four capitalised words (one person's name alone is no enterprise).
  */
-const ENGLISH_SIGNED = /(?:[—–,/.]|^)\s*((?:[A-Z][\wÀ-ÿ'-]*)(?:\s+(?:&\s+)?[A-Z][\wÀ-ÿ'-]*){1,3})(?:\s+[a-z]+){0,2}(?:\s+[\u4e00-\u9fa5]{1,3})?\s*[.!]?\s*$/;
+const ENGLISH_SIGNED = /(?:[—–,/.]|^|[\u4e00-\u9fa5？?！!]\s)\s*((?:[A-Z][\wÀ-ÿ'-]*)(?:\s+(?:&\s+)?[A-Z][\wÀ-ÿ'-]*){1,3})(?:\s+[a-z]+){0,2}(?:\s+[\u4e00-\u9fa5]{1,3})?\s*[.!]?\s*$/;
 /** An English registered name: "Hoffmann Antriebstechnik (Shanghai) Co., Ltd.", "Nordic Pumps GmbH". */
 const ENGLISH_REGISTERED = /((?:[A-Z][\wÀ-ÿ&'-]*)(?: (?:[A-Z][\wÀ-ÿ&'-]*|&))*(?: \([A-Z][a-z]+\))? (?:Co\.,? ?Ltd\.?|Ltd\.?|Inc\.?|GmbH|LLC|Pte\.? Ltd\.?|S\.A\.|AG))/;
 /** "finance director at Apex BioLogics", "R&D head at Siemann Biotech in Zhangjiang": where the writer works. */
 const ENGLISH_ROLE_AT = /\b(?:director|manager|head|engineer|officer|lead|president|founder|CEO|CFO|COO|GM|VP|owner|buyer)\s+(?:at|of)\s+((?=[A-Za-z -]*[a-z])[A-Z][\wÀ-ÿ&'-]*(?: [A-Z][\wÀ-ÿ&'-]*){0,3})/;
 /** The last sentence of a message, a name with its trade alone ("…协调一下。锦川智能仓储", "…？金桥物流 张"). */
-const SIGNED_LAST = new RegExp(`[。！？!?～~🙏]\\s*(${NAME_CHAR}{2,10}?(?:${INDUSTRY})(?:${INDUSTRY})?(?:公司)?)(?:\\s+[\\u4e00-\\u9fa5]{1,3})?\\s*$`);
+const SIGNED_LAST = new RegExp(`(?:[。！？!?～~🙏]\\s*|\\s)(${NAME_CHAR}{2,10}?(?:${INDUSTRY})(?:${INDUSTRY})?(?:公司)?)(?:\\s+[\\u4e00-\\u9fa5]{1,3})?\\s*$`);
 const INDUSTRY_END = new RegExp(`(?:${INDUSTRY})$`);
 const TRADE_NAME_END = new RegExp(`(?:${INDUSTRY})(?:公司)?$`);
 /**
@@ -294,7 +297,9 @@ function enterpriseIn(t: string): string | null {
   if (roleAt && !LATIN_NOT_A_NAME.test(roleAt.split(' ')[0]!)) return roleAt;
   const englishSigned = /[a-z]{2,}/.test(t) ? ENGLISH_SIGNED.exec(t)?.[1] : undefined;
   if (englishSigned && !englishSigned.split(/\s+/).some((w) => LATIN_NOT_A_NAME.test(w))) return englishSigned;
-  const english = ENGLISH_FRAME.exec(t)?.[1]?.trim();
+  const frame = ENGLISH_FRAME.exec(t);
+  // "We are Chiang Rai Coffee Co., want…": the abbreviation keeps its full stop
+  const english = frame?.[1] && /\bCo$/.test(frame[1]) && t[frame.index + frame[0].length] === '.' ? `${frame[1]}.` : frame?.[1]?.trim();
   if (english && !LATIN_NOT_A_NAME.test(english.split(' ')[0]!)) return english;
   // a Latin name the enterprise gives itself ("我们 Tarim Petro Service") before one merely at the head ("Korla 这边")
   const latin = [...t.matchAll(LATIN_NAME)].filter(

@@ -34,6 +34,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     ['不动产证', 3], ['不动产权证', 3],
     // rounds 35–36 (Fujian; Shaanxi, Shanxi, northern Henan)
     ['工程规划许可', 5], ['并联办', 4],
+    // rounds 37–38 (Yunnan; Chongqing and Sichuan)
+    ['SC证', 5], ['检疫证', 4], [/\b(register|registration of) (a )?(branch|company|office)|\bbranch office\b/i, 5],
   ],
   land: [
     ['用地', 4], ['土地', 3], ['用地指标', 5], ['供地', 4], ['出让', 3], ['挂牌', 2], ['摘牌', 3], ['地块', 3], ['宗地', 4],
@@ -106,6 +108,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     ['居留许可', 5], [/\b(staff|workers|employees)\b/i, 3],
     // rounds 35–36 (Fujian; Shaanxi, Shanxi, northern Henan)
     [/\b(residence|work) permits?\b/i, 6], ['托育', 4],
+    // rounds 37–38 (Yunnan; Chongqing and Sichuan)
+    ['人才住房', 5],
   ],
   finance: [
     ['贷款', 4], ['续贷', 4], ['转贷', 4], ['抽贷', 4], ['断贷', 4], ['授信', 4], ['担保', 4], ['抵押', 3], ['质押', 3],
@@ -132,6 +136,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/现金流[^，。；,;]{0,4}(断|紧|撑不住)/, 6],
     // rounds 35–36 (Fujian; Shaanxi, Shanxi, northern Henan)
     [/(采购|工程|设备|项目)[^，。；,;]{0,6}的?款[^。]{0,16}(还没付|没付|未付|不付|没给)/, 5],
+    // rounds 37–38 (Yunnan; Chongqing and Sichuan)
+    ['保单融资', 5],
   ],
   policy: [
     ['补贴', 4], ['补助', 4], ['奖励', 3], ['奖补', 4], ['资助', 3], ['扶持', 3], ['兑现', 4], ['到账', 2], ['拨付', 3],
@@ -237,6 +243,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     ['法律援助', 4], [/欠[^，。；,;]{0,8}(工钿|工钱)/, 4],
     // rounds 35–36 (Fujian; Shaanxi, Shanxi, northern Henan)
     [/(要|讨)(工钱|工资)|拖欠劳务款/, 4],
+    // rounds 37–38 (Yunnan; Chongqing and Sichuan)
+    ['投诉我们', 4], ['太吵', 4],
   ],
   market: [
     ['订单', 3], ['销路', 4], ['销售', 3], ['客户', 1], ['大客户', 3], ['采购', 3], ['供货', 3], ['供应商', 3], ['供应链', 4],

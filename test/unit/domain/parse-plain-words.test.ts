@@ -771,3 +771,53 @@ describe('after rounds 35 and 36', () => {
     expect(read('企业申请容缺受理，承诺五天内补齐材料，窗口不同意').deadline).toBeNull();
   });
 });
+
+// Rounds 37 (Yunnan) and 38 (Chongqing and Sichuan), scored once with 0bb98e5 and then made general in the same
+// session. These sentences are new.
+describe('after rounds 37 and 38', () => {
+  it('names: 边 and 都 inside names, a signature after the last space, English names after 我们公司 / 公司名 / a dash, Co. alone', () => {
+    expect(read('补偿标准一直没公布 —— 盈江安边糖业').enterprise).toBe('盈江安边糖业');
+    expect(read('成都锦城调味品想问天然气开户的费用').enterprise).toBe('成都锦城调味品');
+    expect(read('这边的路太窄了，货车进不来').enterprise).toBeNull();
+    expect(read('手机信号一格都没有，能不能建个基站 景迈山古茶茶叶').enterprise).toBe('景迈山古茶茶叶');
+    expect(read('我们公司 Mekong Spice Trading 想找国内的买家').enterprise).toBe('Mekong Spice Trading');
+    expect(read('想找水果批发商合作，公司名 Siam Orchard Export').enterprise).toBe('Siam Orchard Export');
+    expect(read('We are Andaman Rubber Co., want to find buyers in Kunming').enterprise).toBe('Andaman Rubber Co.');
+    expect(read('Where can we find a buyer for our tea? — Golden Triangle Tea Export').enterprise).toBe('Golden Triangle Tea Export');
+    expect(read('We need two welders who speak Burmese. — Irrawaddy Steel Works (瑞丽)').enterprise).toBe('Irrawaddy Steel Works');
+    expect(read('周五前希望专线能通 --曲靖云岭软件').enterprise).toBe('曲靖云岭软件');
+    expect(read('社保证明开不出来，能不能周五前帮忙？云帆数智 HR Lily').enterprise).not.toBe('HR Lily');
+  });
+
+  it('tickets and intents: N号的问题, N号：, 【进展】N号, 看一下N号, "N 我来", corrections with 录错 and 「」, help, triage, digest in Sichuan words', () => {
+    expect(read('14号的问题又出现了，水管又漏了')).toMatchObject({ intent: 'reopen', ticket: 14 });
+    expect(read('22号：已约企业下周一补材料')).toMatchObject({ intent: 'progress', ticket: 22 });
+    expect(read('【进展】61号：税务局已受理，预计下周到账')).toMatchObject({ intent: 'progress', ticket: 61 });
+    expect(read('麻烦@李专员 看一下66号，企业又在问')).toMatchObject({ intent: 'urge', ticket: 66 });
+    expect(read('73 我来')).toMatchObject({ intent: 'claim', ticket: 73 });
+    expect(read('#41 催一下 月底要给企业回话的').intent).toBe('urge');
+    expect(read('88号到哪一步了？老板在问').intent).toBe('query');
+    expect(parseCorrection('#93 企业名字录错了，应该是「江北宏宇齿轮」不是「江北宏达齿轮」')).toEqual({ field: 'enterprise', name: '江北宏宇齿轮' });
+    expect(parseCorrection('#57 企业名字登记错了，不是永盛食品，是永盛食品科技有限公司，改一下')).toEqual({ field: 'enterprise', name: '永盛食品科技有限公司' });
+    expect(parseCorrection('#12 紧急程度改成一般，企业说下个月弄好也行')).toEqual({ field: 'urgency', to: 'normal' });
+    expect(read('/help').intent).toBe('help');
+    expect(read('咋个查我们的工单？有没有使用说明').intent).toBe('help');
+    expect(read('小二你不确定的那些单子发出来看看').intent).toBe('triage');
+    expect(read('这个月新增了好多？办结了好多？').intent).toBe('digest');
+    expect(read('出一下各街道这个月的对比数据').intent).toBe('digest');
+  });
+
+  it('categories, urgency and dates: SC证, temporary land, a branch registered, a cracked weld, a wall that may collapse; dust, a second supply, 等明天再', () => {
+    expect(read('想办SC证，现场核查说布局不行').category).toBe('approval');
+    expect(read('项目的临时用地手续下个月到期，想延续').category).toBe('land');
+    expect(read('We want to register a branch office in Jinghong, which documents?').category).toBe('approval');
+    expect(read('业主老是投诉我们夜里装货太吵').category).toBe('dispute');
+    expect(read('行车轨道的焊缝开裂了，工人还在下面干活').urgency).toBe('urgent');
+    expect(read('宿舍后面的挡墙裂了，怕垮下来').urgency).toBe('urgent');
+    expect(read('工地扬尘监测又超标了，想请人来指导').urgency).toBe('normal');
+    expect(read('想申请双回路，防止断电损坏设备').urgency).toBe('normal');
+    expect(read('隐患整改提了八条，我们改完了七条，剩下一条想换个方案').urgency).toBe('normal');
+    expect(read('贷款今天到期，转贷还没批下来').deadline).toBe('2026-11-23');
+    expect(read('塔吊的螺栓松了，施工方说等明天再处理').deadline).toBeNull();
+  });
+});
