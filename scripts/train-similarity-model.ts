@@ -50,6 +50,8 @@ export const PAIR_FILES = [
   'duplicate-pairs-round36.jsonl',
   'duplicate-pairs-round37.jsonl',
   'duplicate-pairs-round38.jsonl',
+  'duplicate-pairs-round39.jsonl',
+  'duplicate-pairs-round40.jsonl',
   'train-pairs-extra.jsonl',
   'train-pairs-extra2.jsonl',
   'train-pairs-extra3.jsonl',

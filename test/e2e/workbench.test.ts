@@ -238,7 +238,8 @@ describe('the H5 workbench in a real browser', () => {
     for (const period of ['day', 'month'] as const) {
       await page.locator(`[data-test=period-tabs] .van-tab:has-text("${period === 'day' ? '日' : '月'}")`).click();
       const api = await context.request.get(`${origin}/h5/api/dashboard?period=${period}`);
-      expect(api.status()).toBe(200);
+      // a 503 here has been seen once under load in CI: the bot's own log says why (the error boundary logs 'request failed')
+      expect(api.status(), api.status() === 200 ? '' : bot.log().split('\n').filter((l) => /request failed|error/i.test(l)).slice(-5).join('\n')).toBe(200);
       const dash = (await api.json()) as { period: { start: string; label: string } };
       await expect.poll(() => page.locator('[data-test=period-label]').textContent()).toContain(dash.period.label);
       const date = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(dash.period.start));

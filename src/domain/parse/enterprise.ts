@@ -40,7 +40,7 @@ const INDUSTRY_WORDS =
   '橡胶|轮胎|制品|日化|服装|皮革|卫浴|厨具|灯饰|合金|硅业|光纤|快递|农机|重机|汽车部件|生物科技|新能源科技|' +
   '家私|家电|小家电|灯具|纸品|五金制品|实业发展|电脑|摩托|火锅|底料|渔业|织造|' +
   '锂业|钨业|窑业|瓷业|瓷土|驾校|番茄|果园|储运|光能|农牧|型材|酱酒|酒厂|进出口|面粉|船务|仓储|石化|焦化|果业|果汁|陶艺|肥业|特钢|重钢|油服|线束|生化|粮贸|路桥|重科|矿机|稀土|钼业|羊绒|绒业|液压|液压件|配件|汽车配件|零部件|汽车零部件|乳品|肉业|粮食|购销|油脂|淀粉|卤味|风电|光纤|冷饮|调味品|重型|矿山|煤业|煤化|' +
-  '藏药|蒙药|苗药|中药材|药材|毛纺|棉纺|精纺|纺机|精锻|锻压|耐材|鞋材|板材|管材|线材|锂盐|锂源|砂石|建安|支架|钢帘线|民宿|文旅|跨境|咖啡|茶庄|酒庄|庄园|工贸|电商|数科|智控|测控|电装|煤机|塑机|齿轮|玩具|珠宝|户外|红木|啤酒|海运|运输|丝绸|精机|养殖|宝石|研究院|渔具|数智|婚纱|玉雕|玉器|玉器行|不锈钢|内衣|童装|文胸|家居服|资本|石英|度假酒店|度假村|营地|螺蛳粉|工坊|冶炼|座椅|幕墙|彩印|染整|纸箱|鞋服|针纺|漆器|航运|体育用品|工艺品|香业|茶场|碳素|洗煤|测绘|货运|国际货运|大药房|药房|茶室|露营|米线|茶厂|咖啡厂';
+  '藏药|蒙药|苗药|中药材|药材|毛纺|棉纺|精纺|纺机|精锻|锻压|耐材|鞋材|板材|管材|线材|锂盐|锂源|砂石|建安|支架|钢帘线|民宿|文旅|跨境|咖啡|茶庄|酒庄|庄园|工贸|电商|数科|智控|测控|电装|煤机|塑机|齿轮|玩具|珠宝|户外|红木|啤酒|海运|运输|丝绸|精机|养殖|宝石|研究院|渔具|数智|婚纱|玉雕|玉器|玉器行|不锈钢|内衣|童装|文胸|家居服|资本|石英|度假酒店|度假村|营地|螺蛳粉|工坊|冶炼|座椅|幕墙|彩印|染整|纸箱|鞋服|针纺|漆器|航运|体育用品|工艺品|香业|茶场|碳素|洗煤|测绘|货运|国际货运|大药房|药房|茶室|露营|米线|茶厂|咖啡厂|电路|通讯|焊材|车身|车灯|专汽|安保|铸件|无纺布|橡塑|刹车片|车桥|轨道|智家';
 /**
  * A trade named by one character and 业 ("镁业", "糖业", "袜业", "种业"): a word the language keeps making, so it is
  * read by its shape; not 企业, 行业, 就业 and the other words of 业 that are no trade.
@@ -272,6 +272,11 @@ const TRADE_NAME_END = new RegExp(`(?:${INDUSTRY})(?:公司)?$`);
  * with its trade; not "…，缩短供应链" after a registered name, nor "是做五金出口的，叫利通五金" (called, read by CALLED).
  */
 const SIGNED_AFTER_COMMA = new RegExp(`[，,]\\s*((?!叫)${NAME_CHAR}{2,8}?(?:${INDUSTRY})(?:${INDUSTRY})?)\\s*$`);
+/**
+ * A name of its own, without a trade word, closing the message after its last sentence or a space ("…合理不？汉味鲜食",
+ * "…下周五前有个结果最好 襄阳隆盛"), perhaps with a place in brackets or an office after it: the last resort.
+ */
+const OPEN_SIGNED_LAST = new RegExp(`([。！？!?]\\s*|\\s)(${NAME_CHAR}{4,8}?)(?:\\s*[(（][^()（）]{1,6}[)）]|\\s*(?:办公室|行政部|财务部)|\\s+[\\u4e00-\\u9fa5A-Za-z]{1,4})?\\s*$`);
 /** "晶阳新能源哈密光伏电站": the enterprise's name before one of its plants. */
 const PLANT_OF = new RegExp(`^(.{2,6}?(?:${INDUSTRY})+)(?=.{2,8}(?:电站|项目|基地|工厂|分公司)$)`);
 /** "我们是保税区的鑫泰石化": 我们是, a place, 的 and the name. */
@@ -347,6 +352,13 @@ function enterpriseIn(t: string): string | null {
     const name = re.exec(t)?.[1];
     if (name && isOpenName(name)) return name;
   }
+  // a name closing the message: rare at its head in the reports (a brand or a place), no word of thanks or haste
+  // (after a space alone only where the writer uses no other space between Chinese words: "…能管管吗", "…大概两亩" close
+  // a clause in a message written with spaces for commas)
+  const closing = OPEN_SIGNED_LAST.exec(t);
+  const last = closing?.[2];
+  const spaced = closing && /^\s+$/.test(closing[1]!) && (t.match(/[\u4e00-\u9fa5]\s+[\u4e00-\u9fa5]/g) ?? []).length > 1;
+  if (last && !spaced && /^[\u4e00-\u9fa5]+$/.test(last) && !/(.)\1|[吗嘛呢吧啊]/.test(last) && isOpenName(last) && gramCount(last.slice(0, 2)) < PLACE_MAX_COUNT && !/(谢谢|感谢|辛苦|拜托|麻烦|盼复|在线等|加急|尽快)/.test(last)) return last;
   return null;
 }
 
@@ -360,7 +372,7 @@ function tradeNameOk(name: string): boolean {
 
 /** The start of a sentence about a thing ("续贷材料准备好了", "项目建设需要…", "员工体检中心要…"), not of a name. */
 const NOT_TRADE_NAME_HEAD =
-  /^([东南西北中]区|走访|新厂房|老厂房|新厂|老厂|续贷|贷款|项目|觉得|员工|准备|新购|技改|申报|相关|有关|这些|那些|所有|整个|施工|生产|经营|办理|提交|补充|审批|报送|上报|报装|报建|报批|安全|消防|政府|区里|市里|街道|工业|商业|农业|设备|材料|数据|资金|人才|用工|用电|用水|供电|供水|供应链|主机|整车|园区|厂区|屋顶|楼顶|厂房|车间|门口|分布式|隔壁|附近|对面|旁边|周边|周围|本地|当地|外地|其他|其它|某|各|那家|这家|很多|许多|好多|多家|几家|同行)/;
+  /^([东南西北中]区|走访|集成|新厂房|老厂房|新厂|老厂|续贷|贷款|项目|觉得|员工|准备|新购|技改|申报|相关|有关|这些|那些|所有|整个|施工|生产|经营|办理|提交|补充|审批|报送|上报|报装|报建|报批|安全|消防|政府|区里|市里|街道|工业|商业|农业|设备|材料|数据|资金|人才|用工|用电|用水|供电|供水|供应链|主机|整车|园区|厂区|屋顶|楼顶|厂房|车间|门口|分布式|隔壁|附近|对面|旁边|周边|周围|本地|当地|外地|其他|其它|某|各|那家|这家|很多|许多|好多|多家|几家|同行)/;
 
 /** A proper name followed by one or two INDUSTRY words, where the sentence around it says it is a name. */
 function industryNamed(t: string): string | null {

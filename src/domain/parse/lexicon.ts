@@ -110,6 +110,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/\b(residence|work) permits?\b/i, 6], ['托育', 4],
     // rounds 37–38 (Yunnan; Chongqing and Sichuan)
     ['人才住房', 5],
+    // rounds 39–40 (Greater Bay Area; Hubei and Hunan)
+    ['招一批', 4],
   ],
   finance: [
     ['贷款', 4], ['续贷', 4], ['转贷', 4], ['抽贷', 4], ['断贷', 4], ['授信', 4], ['担保', 4], ['抵押', 3], ['质押', 3],
@@ -208,6 +210,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/(脚手架|塔吊|围挡|模板)[^，。；,;]{0,6}(歪|倒|晃|倾斜)/, 5], [/临时用电线?[^，。；,;]{0,8}(泡在|泡水|规范|重新规划)/, 6],
     // rounds 33–34 (Shanghai, Liuzhou and southern Hunan)
     ['代建', 3],
+    // rounds 39–40 (Greater Bay Area; Hubei and Hunan)
+    ['换总包', 5],
   ],
   dispute: [
     ['投诉', 3], ['居民', 3], ['村民', 3], ['噪音', 4], ['扰民', 4], ['异味', 3], ['臭味', 3], ['臭气', 3], ['粉尘', 2],
@@ -269,6 +273,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     ['集采', 4],
     // rounds 33–34 (Shanghai, Liuzhou and southern Hunan)
     [/\b(suppliers?|investment promotion|sourcing)\b/i, 4],
+    // rounds 39–40 (Greater Bay Area; Hubei and Hunan)
+    ['OEM', 4], ['招标', 3], [/\b(booth|CES|expo|exhibition)\b/i, 4],
   ],
   // what the taxonomy leaves out but enterprises still ask about: intellectual property, media, statistics, party work
   other: [
@@ -287,5 +293,7 @@ export const LEXICON: Record<Category, Cue[]> = {
     ['电视台', 4], ['采访', 3], [/\bESG\b/, 4], [/(电缆|设备|材料|铜线|东西)[^，。；,;]{0,4}被(人)?(偷|盗)/, 5],
     // rounds 35–36 (Fujian; Shaanxi, Shanxi, northern Henan)
     [/冒用[^，。；,;]{0,8}名义/, 6], ['骚扰电话', 5], [/捐(一批|赠|款|给)/, 5],
+    // rounds 39–40 (Greater Bay Area; Hubei and Hunan)
+    ['翻译', 4],
   ],
 };

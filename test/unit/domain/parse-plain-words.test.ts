@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCorrection } from '../../../src/domain/parse/commands.js';
+import { normalizeText } from '../../../src/domain/parse/normalize.js';
 import { parseMessage } from '../../../src/domain/parse/parse.js';
 
 // Monday 2026-11-23 09:30 in Shanghai, as the corpus
@@ -819,5 +820,45 @@ describe('after rounds 37 and 38', () => {
     expect(read('隐患整改提了八条，我们改完了七条，剩下一条想换个方案').urgency).toBe('normal');
     expect(read('贷款今天到期，转贷还没批下来').deadline).toBe('2026-11-23');
     expect(read('塔吊的螺栓松了，施工方说等明天再处理').deadline).toBeNull();
+  });
+});
+
+// Rounds 39 (Greater Bay Area) and 40 (Hubei and Hunan), scored once with dd379e1 and then made general in the same
+// session. These sentences are new.
+describe('after rounds 39 and 40', () => {
+  it('names: an own name closing the message after its last sentence; not a clause in a message written with spaces', () => {
+    expect(read('燃气管道还差三百米，要我们自己出钱，合理不？楚天鲜味').enterprise).toBe('楚天鲜味');
+    expect(read('园区的路灯坏了半个月了，晚上工人下班很危险 荆楚恒达').enterprise).toBe('荆楚恒达');
+    expect(read('路上全是泥 出场也不冲洗 我们门口的车全脏了 能管管吗').enterprise).toBeNull();
+    expect(read('光伏验收约了三趟都没来 板子装了两个月 白白晒太阳').enterprise).toBeNull();
+    expect(read('想办企业自主评价，要么子资质？湘江华锐焊材').enterprise).toBe('湘江华锐焊材');
+    expect(read('集成电路企业认定，税务和工信互相推').enterprise).toBeNull();
+  });
+
+  it('tickets and intents in Cantonese and in more frames: 催一下N号, 查一下N号, 第 N 号, corrections and dismissals, help and triage', () => {
+    expect(read('请帮忙催一下58号，企业又来电话了')).toMatchObject({ intent: 'urge', ticket: 58 });
+    expect(read('查一下212号的进度')).toMatchObject({ intent: 'query', ticket: 212 });
+    expect(read('第 77 号改成紧急，工地停了')).toMatchObject({ intent: 'correct', ticket: 77 });
+    expect(read('办结 第64号，宿舍已经安排好了')).toMatchObject({ intent: 'resolve', ticket: 64 });
+    expect(parseCorrection(normalizeText('#91 唔係融資類，應該係用地嘅問題，改返用地'))).toMatchObject({ field: 'category', to: 'land' });
+    expect(parseCorrection(normalizeText('#108 唔係問題嚟，企業只係問下，撤咗佢'))).toMatchObject({ field: 'dismiss' });
+    expect(parseCorrection(normalizeText('#144 唔使跟，企業自己搞掂咗，唔係問題'))).toMatchObject({ field: 'dismiss' });
+    expect(parseCorrection(normalizeText('#131 呢單嘅企業名錯咗，應該係華興精密唔係華興電子'))).toEqual({ field: 'enterprise', name: '华兴精密' });
+    expect(read('有冇人教下我點樣用呢個機械人？').intent).toBe('help');
+    expect(read('有啲單你分唔清類嘅，發俾我睇下').intent).toBe('triage');
+    expect(read('领导说了 第33号今天必须有个答复').intent).toBe('urge');
+    expect(read('#21 我这边搞不定，交给专班王组长').intent).toBe('transfer');
+  });
+
+  it('urgency, dates and categories: people who will not leave, trucks held by villagers, an office surrounded; a visit asked for today', () => {
+    expect(read('十几个人坐喺前台唔肯走，話我哋欠佢哋人工').urgency).toBe('urgent');
+    expect(read('我们的货车在村口被村民拦住了，三台车出不去').urgency).toBe('urgent');
+    expect(read('二十几个工人围住我们办公室要钱').urgency).toBe('urgent');
+    expect(read('工人被电了一下，送了去医院检查').urgency).toBe('urgent');
+    expect(read('扬尘监测设备天天报警，洒水了也没用').urgency).toBe('normal');
+    expect(read('边坡有裂缝，请安监站今天就来看一下').deadline).toBe('2026-11-23');
+    expect(read('市场监管今天来检查，说我们的仓库不合格').deadline).toBeNull();
+    expect(read('想找几家家具厂做OEM，能不能安排见面').category).toBe('market');
+    expect(read('项目停工了，总包跑了，我们想换总包，流程怎么走').category).toBe('construction');
   });
 });
