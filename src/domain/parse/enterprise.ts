@@ -49,13 +49,27 @@ const TRADE_YE = `(?:(?![企行产专就创营开停歇复毕失作事物职商�
 const INDUSTRY = `${INDUSTRY_WORDS}|${TRADE_YE}`;
 /** A character of a proper name (和 only inside one: 泰和, 嘉和). */
 /**
- * 太 is "too" in a sentence and a place in a name (太原, 太仓, 太湖, 太行: "太原锦程装备"); 和 is "and" in a sentence and part
- * of a brand after or before the characters brands pair it with (永和, 三和, 泰和; 和美, 和兴: "永和机械厂", "和美鞋业").
+ * Sentence words that are also parts of names, with the characters they follow or precede inside one: 太 is "too" and
+ * a place (太原, 太仓, 太行: "太原锦程装备"); 和 "and" and a brand (永和, 三和; 和美, 和兴); 边 "side" and a brand (兴边, 宏边;
+ * 边城, 边关); 都 "all" and a city (成都, 铜都, 殷都).
  */
-const TAI_IN_NAME = '太(?=[原仓湖平阳行古谷极白空])|(?<=[永三祥泰中怡嘉宝隆恒万研])和|和(?=[美兴泰顺信丰达盛])|(?<=[兴宏安靖戍])边|边(?=[城关贸境])|(?<=[成铜首京古殷帝瓷药商花新])都';
-const NAME_CHAR = `(?:${TAI_IN_NAME}|[^${NOT_IN_NAME}\\s，,。！？!?、：:（）()「」『』“”‘’《》\\d#@—–～~-])`;
+const WORDS_IN_NAMES: readonly { word: string; after: string; before: string }[] = [
+  { word: '太', after: '', before: '原仓湖平阳行古谷极白空' },
+  { word: '和', after: '永三祥泰中怡嘉宝隆恒万研', before: '美兴泰顺信丰达盛' },
+  { word: '边', after: '兴宏安靖戍', before: '城关贸境' },
+  { word: '都', after: '成铜首京古殷帝瓷药商花新', before: '' },
+];
+/** One of those words where it is part of a name. */
+const WORD_IN_NAME = WORDS_IN_NAMES.flatMap(({ word, after, before }) => [
+  ...(after ? [`(?<=[${after}])${word}`] : []),
+  ...(before ? [`${word}(?=[${before}])`] : []),
+]).join('|');
+/** One of those words where it is a word of the sentence. */
+const WORD_IN_SENTENCE = WORDS_IN_NAMES.map(({ word, after, before }) => `${after ? `(?<![${after}])` : ''}${word}${before ? `(?![${before}])` : ''}`).join('|');
+const NOT_IN_NAME_ALWAYS = NOT_IN_NAME.replace(new RegExp(`[${WORDS_IN_NAMES.map((w) => w.word).join('')}]`, 'g'), '');
+const NAME_CHAR = `(?:${WORD_IN_NAME}|[^${NOT_IN_NAME}\\s，,。！？!?、：:（）()「」『』“”‘’《》\\d#@—–～~-])`;
 /** Any one of those characters. */
-const SENTENCE_CHAR = new RegExp(`[${NOT_IN_NAME.replace(/[太和边都]/g, '')}]|太(?![原仓湖平阳行古谷极白空])|(?<![永三祥泰中怡嘉宝隆恒万研])和(?![美兴泰顺信丰达盛])|(?<![兴宏安靖戍])边(?![城关贸境])|(?<![成铜首京古殷帝瓷药商花新])都`);
+const SENTENCE_CHAR = new RegExp(`[${NOT_IN_NAME_ALWAYS}]|${WORD_IN_SENTENCE}`);
 /** What follows a name ending in its trade word. */
 const AFTER_TRADE_NAME = `(?=的|这边|那边|这个?|公司|厂|前面|门口|办公室|技术部|承建|承接|项目|[一二三四]期|[一二三四五六七八九]号|工地|厂区|门口|门前|研发楼|办公楼|实验室|食堂|宿舍|配电房|仓库|车间|[：:]|新|想|要|申|研|在|已|今|明|准备|计划|需要|有|上周|上个?月|上次|本月|最近|近期|去年|目前|现在|一直|反映|反应|跟|给|问|找|被|向|对|招|是|从|过|因|拟|将|与|和|上市|榨季|扩建|扩产|新建|周边|附近|旁边|[（(]|[A-Za-z]|人事|行政|财务|老板|领导|董事长|总经理|负责人|也|还|都|，|,|。|\\s|$)`;
 /** 厂 or 公司 closing a name ("麦香园食品厂"), not a part of the site (厂区, 厂房). */
@@ -89,7 +103,7 @@ const PLACE_MAX_COUNT = 30;
 /** A name made of two trade words at the head, before 这边 ("精工阀门这边…"). */
 const HEAD_TRADES_HERE = new RegExp(`^((?:${INDUSTRY})(?:${INDUSTRY}))(?=这边|那边)`);
 /** "我们金瑞铜业的原料…", "我们精锐机床招…", "我們悅來酒店年底…": 我们 + a proper name + its industry, whatever follows. */
-const WE_NAME_CHAR = `(?:${TAI_IN_NAME}|[^${NOT_IN_NAME.replace(/[来和上下一与里都]/g, '')}\\s，,。！？!?、：:（）()\\d#@])`;
+const WE_NAME_CHAR = `(?:${WORD_IN_NAME}|[^${NOT_IN_NAME.replace(/[来和上下一与里都]/g, '')}\\s，,。！？!?、：:（）()\\d#@])`;
 const WE_NAMED = new RegExp(`(?:我们|我司)(${WE_NAME_CHAR}{2,6}?(?:${INDUSTRY})(?:${INDUSTRY})?${CLOSING})(?!(?:${INDUSTRY})?(?:局|委|办|板|园|区|城|站|行业|产业|领域|方面|板块|产品|设备|市场|企业|项目|这块))`);
 
 /** Who is not an enterprise's name at the head of "X反映…" or "X二期…". */
