@@ -40,7 +40,12 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-async function until(what: () => boolean, ms = 5000): Promise<void> {
+/**
+ * Waits until `what` holds. A swap loads the learned model (the shipped one, 1.6 MB of grams, extended by the
+ * corrections) in each instance: on a loaded CI machine that took more than 5 s once (12th session), so the wait is long;
+ * it ends as soon as the swap is seen.
+ */
+async function until(what: () => boolean, ms = 30_000): Promise<void> {
   const end = Date.now() + ms;
   while (!what()) {
     if (Date.now() > end) throw new Error('timed out');
