@@ -35,7 +35,7 @@ if (corpusPath) {
   console.log(`enterprise, a leading place name aside ${pct(r.enterpriseAside.right, r.enterpriseAside.n)} (${r.enterpriseAside.right}/${r.enterpriseAside.n})`);
   if (showMisses) {
     for (const f of FIELDS) {
-      for (const m of r[f].misses) console.log(`miss ${f} ${m.id}: ${m.text}  want=${JSON.stringify(m.want)} got=${JSON.stringify(m.got)}`);
+      for (const m of r[f].misses) console.log(`miss ${f} ${m.id}: ${m.text.replace(/\n/g, ' ⏎ ')}  want=${JSON.stringify(m.want)} got=${JSON.stringify(m.got)}`);
     }
   }
   // speed: as bench/parse.ts, over this set's messages

@@ -132,13 +132,16 @@ export function parseCorrection(t: string): Correction | null {
   if (/^(?:这个?|这件|此件|该件|这单)?(?:不急|不着急|不用那么急|不用急|没那么急|不算急)(?:的|吧)?[\s,，。]*(?:按|当|走)(?:普通|一般|正常)(?:件|工单)?的?(?:走|办|处理|流程)?$/.test(rest)) return { field: 'urgency', to: 'normal' };
   const urgencyWhyAfter = /^(?:紧急程度|紧急度|优先级)\s*(?:改成|改为|调成|调为|调整为)\s*(紧急|加急|一般|普通|正常)(?:件)?[\s，,。]+[^?？吗]{1,30}$/.exec(rest);
   if (urgencyWhyAfter) return { field: 'urgency', to: URGENCY_WORDS[urgencyWhyAfter[1]!]! };
+  // "#119 紧急程度改一下 这个不急 企业说年后解决都行": the change asked for, then the level in plain words
+  const urgencyPlain = /^(?:紧急程度|紧急度|优先级)(?:改一下|改下|要改一下|调一下)[\s，,。]+(?:这个?|这单|这件)?(?:(不急|不紧急|不着急|没那么急|不用急)|(很急|挺急|特别急|紧急|急))(?:[\s，,。][^?？吗]{0,30})?$/.exec(rest);
+  if (urgencyPlain) return { field: 'urgency', to: urgencyPlain[1] ? 'normal' : 'urgent' };
   const urgencyAfter = new RegExp(`[\\s,，。;；](?:紧急程度|紧急度|优先级)?\\s*(?:改为|改成|更正为|调整为|修改为|调成|标为)\\s*(紧急|加急|急件|一般|普通|不紧急|非紧急)(?:件|工单)?$`).exec(rest);
   if (urgencyAfter) return { field: 'urgency', to: URGENCY_WORDS[urgencyAfter[1]!]! };
   const enterprise =
     new RegExp(`^(?:企业|公司|单位|企业名称|所属企业)\\s*${SET}\\s*(.{2,40})$`).exec(rest) ??
     // "#635 企业名字写错了，是宏晟机电"
     // "#133 企业名称写错了 不是恒达 是恒晋煤业", "#351 企业名字记错了，应该是晋江恒安鞋材，不是恒发"
-    /^(?:这个|这单的?|这|搿个|该)?(?:企业|公司|单位)(?:的)?(?:名字|名称|名)?(?:写错了|填错了|弄错了|搞错了|记错了|录错了|登记错了|错了|不对|有误)[\s,，。]*(?:不是\S{1,20}?[\s,，。]+)?(?:应该?是|应为|是|改为|改成|正确的是)\s*(.{2,40}?)(?:[\s,，。]*不是\S{1,20})?(?:[\s,，。]*(?:改一下|改下|麻烦改一下))?$/.exec(rest);
+    /^(?:这个|这单的?|这|搿个|该)?(?:企业|公司|单位)(?:的)?(?:名字|名称|名)?(?:写错了|填错了|弄错了|搞错了|记错了|录错了|登记错了|错了|不对|有误|改一下|改下|要改一下)[\s,，。]*(?:不是\S{1,20}?[\s,，。]+)?(?:应该?是|应为|是|改为|改成|正确的是)\s*(.{2,40}?)(?:[\s,，。]*不是\S{1,20})?(?:[\s,，。]*(?:改一下|改下|麻烦改一下))?$/.exec(rest);
   if (enterprise) {
     const name = enterprise[1]!.replace(/^[“"‘「『]|[”"’」』]$/g, '').trim();
     if (name.length >= 2) return { field: 'enterprise', name };

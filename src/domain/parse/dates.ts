@@ -93,6 +93,16 @@ function candidateDates(text: string, now: DateTime, cal: BusinessCalendar): (st
   take(/(通知|说|讲)[^，。；,;]{0,2}(明天|后天)(就)?要(抽贷|收贷|停|断|查|来)/);
   // "礼拜六跳了两趟", "周三来了一趟": a weekday when something happened (not "周五就要停产了", "周五前")
   take(/(?<![下本这上])(?:周|星期|礼拜)[一二三四五六日天](?![^，。；,;]{0,6}(要|就|会|得|前|之前|必须|能|再|给))(?=[^，。；,;]{0,4}了)/);
+  // rounds 41–42: the date a letter is written, under its signature ("…有限公司 2026年11月23日"); a limit others set
+  // ("被要求三天内腾退", "叫我们三个月内搬走"); a threat ("放话明天要组织人堵路"); a visit or a ceremony ("plan to visit
+  // around Dec 8", "20th anniversary ceremony on Dec 18"): none of them is asked for
+  take(/(有限公司|公司|集团|厂)\s+\d{4}年\d{1,2}月\d{1,2}日\s*$/);
+  take(new RegExp(`(被要求|责令|叫我们|限令)[^，。；,;]{0,4}${NUM}个?(工作日|天|日|周|星期|礼拜|月)(之内|内|以内)`));
+  take(/(扬言|威胁|放话|嚷着)[^，。；,;]{0,2}(明天|后天|下(周|星期|礼拜)[一二三四五六日天]?)/);
+  take(new RegExp(`\\b(ceremony|anniversary|celebration|plans? to visit|planning to visit)\\b[^.?!]{0,30}?\\b(on|around|about|at)\\s+(?:${MONTH_WORD}\\.?\\s+\\d{1,2}|\\d{1,2}\\s+${MONTH_WORD})`, 'i'));
+  // "by the end of this month", "before the end of the year"
+  if (take(/\b(by|before|until|till)\s+(the\s+)?end\s+of\s+(this|the)\s+month\b|\bby\s+month[- ]end\b/i)) out.push(fmt(today.endOf('month')));
+  if (take(/\b(by|before|until|till)\s+(the\s+)?end\s+of\s+(this|the)\s+year\b|\bby\s+year[- ]end\b/i)) out.push(fmt(today.endOf('year')));
   // English dates: "before Dec 15", "on 30 Nov", "arrive on 18 Dec"
   while ((m = take(ENGLISH_DATE))) {
     const month = ENGLISH_MONTHS.indexOf((m[1] ?? m[4])!.slice(0, 3).toLowerCase()) + 1;
@@ -160,6 +170,8 @@ function candidateDates(text: string, now: DateTime, cal: BusinessCalendar): (st
   if (take(new RegExp(`${LIMIT_BEFORE}(月底|月末)|(?<!上个?)(月底|月末)${LIMIT_AFTER}`))) out.push(fmt(today.endOf('month')));
   if (take(new RegExp(`${LIMIT_BEFORE}(年底|年末|年前)|(?<!去年|前年|去|半|一|两|几|多|\\d)(年底|年末|年前)${LIMIT_AFTER}`))) out.push(fmt(today.endOf('year')));
   if (take(/(本周|这周|这个星期|本星期)(之内|内)/)) out.push(fmt(today.plus({ days: 7 - today.weekday })));
+  // "企业希望年内完成挂牌": within the year, asked
+  if (take(/(希望|争取|力争|要求|务必|必须)[^，。；,;]{0,4}(年内|今年内|年底内)/)) out.push(fmt(today.endOf('year')));
   // "今晚12点关闭": a system or a window closing today
   if (take(/(今晚|今天晚上|今天下午|今天上午|今日)([\d一二三四五六七八九十两]{1,3}点)?(前|之前)?(关闭|截止|结束|关门|关(?!于|系|注|键))/)) out.push(fmt(today));
   // "deadline是12/18", "截止12/5": a month and day written with a slash after a word of limit
@@ -173,9 +185,12 @@ function candidateDates(text: string, now: DateTime, cal: BusinessCalendar): (st
   if (take(/(?<!上个?)(月底|月末)[^，。；,;]{0,10}到期/)) out.push(fmt(today.endOf('month')));
   if (take(/(本月|这个月|当月)(之内|内|以内)/)) out.push(fmt(today.endOf('month')));
   take(/(上上|上个?)(?:周|星期|礼拜)[一二三四五六日天1-7]/); // the past: not a requested date
+  // "最好下周三前能把坑填上，周四有一批分段要运": a bare weekday after 下周X, later in that week, is in that week too
+  let nextWeekDay = 0;
   while ((m = take(/(下下|下|本|这|这个)?(?:周|星期|礼拜)([一二三四五六日天1-7])/))) {
     const target = WEEKDAY[m[2]!]!;
-    const prefix = m[1];
+    const prefix = m[1] ?? (nextWeekDay && target > nextWeekDay ? '下' : undefined);
+    if (m[1] === '下') nextWeekDay = target;
     const monday = today.minus({ days: today.weekday - 1 });
     if (prefix === '下下') out.push(fmt(monday.plus({ days: 14 + target - 1 })));
     else if (prefix === '下') out.push(fmt(monday.plus({ days: 7 + target - 1 })));
@@ -189,7 +204,7 @@ function candidateDates(text: string, now: DateTime, cal: BusinessCalendar): (st
   if (take(/后天(?!天)|后日/)) out.push(fmt(today.plus({ days: 2 })));
   if (take(/(明天|明日)/)) out.push(fmt(today.plus({ days: 1 })));
   // 今天之内, 今天下午四点前, 能不能今天先给…, 今天必须…: asked for today (a bare 今天 tells when something happened)
-  if (take(/(今天|今日)(上午|中午|下午|晚上)?([\d一二三四五六七八九十两]{1,3}点半?)?(之内|内|之前|前|下班前)|(能不能|能否|可否|务必|必须|一定要?)(帮忙|帮我们|帮)?(今天|今日)|(今天|今日)(能不能|能否|可否)|(今天|今日|今晚|今天晚上)(必须|务必|一定要?)|(今天|今日)(就)?(到期|截止)|麻烦(今天|今日)|(请|麻烦|能不能|让)[^，。；,;]{0,8}(今天|今日)就?(来|过来|派人)/)) out.push(fmt(today));
+  if (take(/(今天|今日)(上午|中午|下午|晚上)?([\d一二三四五六七八九十两]{1,3}点半?)?(之内|内|之前|前|下班前)|(能不能|能否|可否|务必|必须|一定要?)(帮忙|帮我们|帮)?(今天|今日)|(今天|今日)(能不能|能否|可否)|(今天|今日|今晚|今天晚上)(必须|务必|一定要?)|(今天|今日)(就)?(到期|截止)|麻烦(今天|今日)|(请|麻烦|能不能|让)[^，。；,;]{0,8}(今天|今日)就?(来|过来|派人|协调|处理|解决|答复|回复)/)) out.push(fmt(today));
   if ((m = take(/(?<![\d月])(\d{1,2})[日号](?:前|之前|以前)/))) {
     const day = Number(m[1]);
     let d = today.set({ day: Math.min(day, today.daysInMonth!) });

@@ -36,6 +36,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     ['工程规划许可', 5], ['并联办', 4],
     // rounds 37–38 (Yunnan; Chongqing and Sichuan)
     ['SC证', 5], ['检疫证', 4], [/\b(register|registration of) (a )?(branch|company|office)|\bbranch office\b/i, 5],
+    // rounds 41–42 (the Northeast and Inner Mongolia; southern Jiangsu)
+    [/(光伏|分布式)[^，。；,;]{0,6}备案/, 5],
   ],
   land: [
     ['用地', 4], ['土地', 3], ['用地指标', 5], ['供地', 4], ['出让', 3], ['挂牌', 2], ['摘牌', 3], ['地块', 3], ['宗地', 4],
@@ -83,6 +85,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     // rounds 33–34 (Shanghai, Liuzhou and southern Hunan)
     [/\b(power (dip|line|cut|outage|supply|failure)s?|voltage (dip|drop)s?|State Grid|grid (connection|company)|tripped|(line|breaker|machines?) trips|charging (station|pile)s?|water supply|steam supply)\b/i, 4],
     ['供汽', 4], [/(网|网络|信号|宽带)[^，。；,;]{0,6}(就卡|很卡|老卡|卡顿|掉线)/, 5],
+    // rounds 41–42 (the Northeast and Inner Mongolia; southern Jiangsu)
+    [/\b(gas|steam|water) (pipeline|pipe|main)\b|\bpipeline\b[^.]{0,30}\bleak/i, 5],
   ],
   talent: [
     ['招工', 4], ['用工', 4], ['招聘', 3], ['招人', 4], ['招不到', 4], ['没招到', 4], [/招.{0,10}(没招到|招不到|不到人)/, 4],
@@ -167,6 +171,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/(招商|签约|引进)的?时候?[^，。；,;]{0,3}(讲好|说好|承诺|答应)/, 5],
     // rounds 35–36 (Fujian; Shaanxi, Shanxi, northern Henan)
     ['出口退税', 3],
+    // rounds 41–42 (the Northeast and Inner Mongolia; southern Jiangsu)
+    [/(稳增长|外贸)[^，。；,;]{0,4}奖励/, 5], [/\bhigh[- ]tech enterprise\b|高新技术企业(认定|资格|复审|复核)/i, 5],
   ],
   infrastructure: [
     ['道路', 4], ['修路', 4], ['路面', 3], ['路', 2], ['断头路', 4], ['路灯', 4], ['红绿灯', 4], ['信号灯', 3], ['划线', 3],
@@ -189,6 +195,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     ['规划路', 3], ['通车', 3],
     // rounds 35–36 (Fujian; Shaanxi, Shanxi, northern Henan)
     [/(河|河道|河沟|水沟|沟渠)[^，。；,;]{0,6}(臭|脏|淤)/, 5],
+    // rounds 41–42 (the Northeast and Inner Mongolia; southern Jiangsu)
+    [/(井盖|窨井盖)[^，。；,;]{0,4}(没了|丢了|不见了|被偷|缺)/, 5],
   ],
   construction: [
     ['施工', 2], ['工地', 3], ['开工', 2], ['动工', 2], ['工期', 3], ['进度滞后', 3], ['总包', 3], ['分包', 2], ['施工队', 2],
@@ -212,6 +220,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     ['代建', 3],
     // rounds 39–40 (Greater Bay Area; Hubei and Hunan)
     ['换总包', 5],
+    // rounds 41–42 (the Northeast and Inner Mongolia; southern Jiangsu)
+    [/(鉴定|加固)[^。]{0,12}(危不危险|安不安全|安全不安全)|(房屋|厂房|危房)安全鉴定|(房梁|大梁|梁上|横梁)[^，。；,;]{0,6}(裂|压弯|弯了)/, 5],
   ],
   dispute: [
     ['投诉', 3], ['居民', 3], ['村民', 3], ['噪音', 4], ['扰民', 4], ['异味', 3], ['臭味', 3], ['臭气', 3], ['粉尘', 2],
@@ -249,6 +259,9 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/(要|讨)(工钱|工资)|拖欠劳务款/, 4],
     // rounds 37–38 (Yunnan; Chongqing and Sichuan)
     ['投诉我们', 4], ['太吵', 4],
+    // rounds 41–42 (the Northeast and Inner Mongolia; southern Jiangsu)
+    [/(跟|和|与|搭)隔壁[^，。；,;]{0,6}(共用|吵|闹|纠纷)/, 5], [/吵了(好几|半年|几)/, 4], ['罢工', 4],
+    [/(工资|工钱)[^，。；,;]{0,4}卷(走|跑)|卷走[^，。；,;]{0,6}(工资|工钱)/, 5], [/(养猪场|养殖场|猪场)[^。]{0,10}(味|臭)/, 4],
   ],
   market: [
     ['订单', 3], ['销路', 4], ['销售', 3], ['客户', 1], ['大客户', 3], ['采购', 3], ['供货', 3], ['供应商', 3], ['供应链', 4],

@@ -39,10 +39,11 @@ const CANTONESE_MARK = /[哋嘅咗喺佢冇嚟睇搵揾俾畀啲嗰唔咁嘢攞]
  * Dialect words read as standard Chinese in every text: "we" and "I" (俺们, 额们, 咱, 阿拉) as 我们 / 我, so that every rule
  * keyed on 我们 reads them; south-western 咋个 / 啥子 / 莫得 / 没得 as 怎么 / 什么 / 没有; a Japanese manager's 弊社 (our company) as
  * 我司 and の between Chinese characters as 的 ("三和精工の田中です"); Wu's question 伐 as 吗 ("是免费的伐"), 明朝 / 今朝 as 明天 / 今天;
- * south-western 好多？ (how many, asked) as 多少; Hokkien 阮 (we) as 我们 where it opens the writer's words or names the enterprise ("阮是宝源服装", "欠阮货款"; not 阮总, a surname).
+ * south-western 好多？ (how many, asked) as 多少; Hokkien 阮 (we) as 我们 where it opens the writer's words or names the enterprise ("阮是宝源服装", "欠阮货款"; not 阮总, a surname);
+ * Wu 伲 / 倷 (we / you, Suzhou and Wuxi: "伲是苏州澄锐精密") as 我们 / 你 and 哉 closing a clause as 了.
  */
-const PRONOUNS = /明儿(?!个)|今儿(?!个)|昨儿(?!个)|明儿个|今儿个|昨儿个|俺们|额们|咱们|咱(?!家)|阿拉(?!善|伯)|俺|(?<=^|[，,。！!？?\s])额(?=是|给|想|就|也|家|这|跟|刚)|咋个|啥子|莫得|没得(?=[^到])|弊社|敝社|明朝(?=就|要|上午|下午|早上|一早|开|[，,\s])|今朝(?=早上|上午|下午|就|要|开始|[，,\s])|(?<=[\u4e00-\u9fa5])の(?=[\u4e00-\u9fa5])|(?<=[的了好是要能有对行过])伐(?=[\s，,。？?！!]|$)|(?<=^|[，,。！!？?\s]|[\u{1F300}-\u{1FAFF}])阮(?=是|这边|公司|厂|[\u4e00-\u9fa5]{2,5}(?:鞋业|鞋服|服装|服饰|纺织|机械|石材|茶业|体育|食品|工艺|陶瓷|瓷业))|(?<=[欠给帮让叫找])阮(?=[\u4e00-\u9fa5])|好多(?=[？?])/gu;
-const PRONOUN_OF: Record<string, string> = { 明儿: '明天', 今儿: '今天', 昨儿: '昨天', 明儿个: '明天', 今儿个: '今天', 昨儿个: '昨天', 俺们: '我们', 额们: '我们', 额: '我', 咱们: '我们', 咱: '我们', 阿拉: '我们', 俺: '我', 咋个: '怎么', 啥子: '什么', 莫得: '没有', 没得: '没有', 明朝: '明天', 今朝: '今天', 弊社: '我司', 敝社: '我司', の: '的', 伐: '吗', 阮: '我们', 好多: '多少' };
+const PRONOUNS = /明儿(?!个)|今儿(?!个)|昨儿(?!个)|明儿个|今儿个|昨儿个|俺们|额们|咱们|咱(?!家)|阿拉(?!善|伯)|俺|(?<=^|[，,。！!？?\s])额(?=是|给|想|就|也|家|这|跟|刚)|咋个|啥子|莫得|没得(?=[^到])|弊社|敝社|明朝(?=就|要|上午|下午|早上|一早|开|[，,\s])|今朝(?=早上|上午|下午|就|要|开始|[，,\s])|(?<=[\u4e00-\u9fa5])の(?=[\u4e00-\u9fa5])|(?<=[的了好是要能有对行过])伐(?=[\s，,。？?！!]|$)|(?<=^|[，,。！!？?\s]|[\u{1F300}-\u{1FAFF}])阮(?=是|这边|公司|厂|[\u4e00-\u9fa5]{2,5}(?:鞋业|鞋服|服装|服饰|纺织|机械|石材|茶业|体育|食品|工艺|陶瓷|瓷业))|(?<=[欠给帮让叫找])阮(?=[\u4e00-\u9fa5])|好多(?=[？?])|伲|倷|(?<=[\u4e00-\u9fa5])哉(?=[\s，,。？?！!]|$)/gu;
+const PRONOUN_OF: Record<string, string> = { 明儿: '明天', 今儿: '今天', 昨儿: '昨天', 明儿个: '明天', 今儿个: '今天', 昨儿个: '昨天', 俺们: '我们', 额们: '我们', 额: '我', 咱们: '我们', 咱: '我们', 阿拉: '我们', 俺: '我', 咋个: '怎么', 啥子: '什么', 莫得: '没有', 没得: '没有', 明朝: '明天', 今朝: '今天', 弊社: '我司', 敝社: '我司', の: '的', 伐: '吗', 阮: '我们', 好多: '多少', 伲: '我们', 倷: '你', 哉: '了' };
 
 /** Normalises a message for reading: half-width forms, traditional → simplified, written Cantonese read as standard
  * written Chinese, collapsed white space. */

@@ -44,6 +44,8 @@ const URGENT = [
  * site or gathering (stoppage, crowd), unpaid wages, blocked fire exits, work at height without protection.
  */
 const URGENT_PATTERNS = [
+  // the network or the systems down ("厂里网络全断了…订单系统生产系统全瘫了")
+  /(网络|网|光缆|专线)[^，。；,;]{0,4}(全断|全部断|断了|挖断了)|系统[^，。；,;]{0,6}(全瘫|瘫了)/,
   // rounds 33–34 (Shanghai, Liuzhou and southern Hunan): power out since the morning and the presses standing, a cold
   // store without power and its goods warming, vats gone cold and cloth spoilt, a crack wider than yesterday
   /一直(没|冇)电|(冇|没)电了|黑灯了|(冲床|冲压线|机器|设备|机台)[^。；;]{0,6}(全部|都)?(停下来|动不了|停掉)|(冻品|冷库|冷链)[^。；;]{0,12}温度[^，。；,;]{0,4}(往上|上升|升高|在升)|(全部|都)冷掉|(布|料|货|产品|原料)[^，。；,;]{0,2}报废|缝[^。；;]{0,16}(比昨天|又)[^，。；,;]{0,2}宽|坐在[^，。；,;]{0,8}不(肯)?走|车[^，。；,;]{0,8}(被|给)[^，。；,;]{0,6}(拦住|扣住|拦下)|(工人|人)[^，。；,;]{0,4}围住|(只够|够)[^，。；,;]{0,2}(撑|用|顶)到?(今天|今晚|明天|后天)/,
@@ -73,7 +75,7 @@ const URGENT_PATTERNS = [
   /(拦|扣)(着|住|下)?[^，。；,;]{0,8}的?车(?!位|间|库|棚|险)|(车|人|货)(都)?(进不去|出不来|进不来)|(门店|店|厂|车间).{0,4}(全部|都|全)关(了|起了|门了)|集体(去|到|上访|讨|找|来)|卷(着|了)?钱(跑|走)|(去|到)[^，。；,;]{0,6}(政府|门口)[^，。；,;]{0,3}(坐|闹|堵|拉横幅)|来[^，。；,;]{0,4}闹/,
   // a danger told in other words: "怕翻车", "墙都被挤出裂缝", a load over one's head, wages paid late, a line stopped, power out all morning
   /(怕|担心|会|要)翻(车|倒)|不敢(吊|开|干)了|墙.{0,6}(挤|压|顶)出?(裂缝|裂了|裂纹)|从.{0,6}头顶(上)?(过|经过|飞过|转)|(顶上|头顶|房顶)[^，。；,;]{0,4}(吊|转)|工资.{0,8}(晚发|迟发|延发|推迟发|缓发)|[\u4e00-\u9fa5]{1,4}线.{0,4}(停(了|下来|掉)|歇了|趴窝)|(店门|门店|店|厂门)都?开不了|车翻了|翻车了|(站|厂)都停了|咬伤(?!过)|(全厂|厂里|车间|整个厂|仓库)(都)?没有?电|电又没有?了|停起(的|了)|(电|水|气).{0,3}给?拉了|咬了(客人|人|员工|工人|小孩|游客)|伤了[一两几\d]个?人|(工人|人)都?歇着|停了(一|两|三|几|\d+)(周|天|个月|个星期)|暂停施工|停止施工|暂停生产|被迫停(车|产|机|工)|把.{0,3}(路|门|大门).{0,2}堵(起|了|住|死)|(人|村民|工人).{0,4}堵(大门|厂门|门口|路)|(摔|滑倒|摔倒)了?(俩|[一两二三四五几\d]+个)(人|了)?|(冰|河|水塘|井|坑).{0,8}掉下去|(跳闸|停电|断电|没电).{0,4}(一|整)(清早|早上|上午|下午|晚上|天|夜)/,
-  /(堵着|堵住|围着|守在|赖在|在厂里|在工地).{0,6}(工地|厂门|大门|路|门口|不走|不让)|家属.{0,8}(不走|闹|堵|围|聚集|讨说法)|(被|把).{0,8}(围住|包围|围了|围堵)/,
+  /(堵着|堵住|围着|守在|赖在|在厂里|在工地).{0,6}(工地|厂门|大门|路|门口|不走|不让)|家属.{0,8}(不走|闹|堵|围|聚集|讨说法)|(被|把).{0,8}(围住|包围|(?<![范周氛])围了|围堵)/,
   // a smell of gas is a leak until shown otherwise
   /(燃气|天然气|煤气|液化气|气罐).{0,10}(气味|味道|异味|漏气|漏了|泄)|(闻到|有股?|一股).{0,4}(燃气|煤气|天然气|液化气)味/,
   // a whole line or plant standing still now ("整个烘干线都停了", "设备全停了")
@@ -93,7 +95,7 @@ const URGENT_PATTERNS = [
   /(不给|不准|不许)[^，。；,;]{0,6}(进场|进厂|进来|进去|施工|开工|干活|入)/,
   // a battery cabinet alarming or swelling, something already burnt, work at height over people without a net, a
   // joint letter of residents: danger or a crowd now
-  /(雪|积雪).{0,10}(压|凹|变形|塌)|(燃气|天然气|煤气).{0,6}(挖破|挖断|挖坏|破了)|(挖破|挖断|挖坏)了?.{0,6}(燃气|天然气|煤气)|都是(燃气|煤气|气)?味儿|(基坑|边坡).{0,8}(裂缝|开裂|裂了|塌)|(电闸|总闸).{0,2}(拉了|被拉|给拉)|拉了?(我们的?)?.{0,6}电闸|(拦|堵)着(车|路|门)|工(钱|资).{0,4}(还差|还欠)|(拿不到|要不到).{0,6}(就)?(去|到)(市里|区里|政府|省里)|温度报警|鼓包|热失控|(人|员工)已经?(清|撤|疏散)(出去|离)|烧坏|烧起来|烧着了|(没挂|没有挂?|未挂|缺)(防护网|安全网|护栏)|联名(信|写信|上书)/,
+  /(雪|积雪).{0,10}(压塌|压弯|压坏|压垮|压断|压得|压着|凹|变形|塌)|(燃气|天然气|煤气).{0,6}(挖破|挖断|挖坏|破了)|(挖破|挖断|挖坏)了?.{0,6}(燃气|天然气|煤气)|都是(燃气|煤气|气)?味儿|(基坑|边坡).{0,8}(裂缝|开裂|裂了|塌)|(电闸|总闸).{0,2}(拉了|被拉|给拉)|拉了?(我们的?)?.{0,6}电闸|(拦|堵)着(车|路|门)|工(钱|资).{0,4}(还差|还欠)|(拿不到|要不到).{0,6}(就)?(去|到)(市里|区里|政府|省里)|温度报警|鼓包|热失控|(人|员工)已经?(清|撤|疏散)(出去|离)|烧坏|烧起来|烧着了|(没挂|没有挂?|未挂|缺)(防护网|安全网|护栏)|联名(信|写信|上书)/,
   // a fight, stones flying from blasting, scaffolding askew, a roof torn off by the wind: danger now
   /(基坑|打桩|开挖|爆破).{0,8}(房子|房屋|民房|围墙|楼).{0,6}(裂缝|开裂|裂了)|(脚手架|塔吊|围墙|棚|广告牌).{0,4}倒了|打起来了|(石头|碎石|飞石).{0,6}(飞到|砸到|掉到|落到|飞进)|(脚手架|支架|模板).{0,8}(歪|不稳|晃)|(吹翻|掀翻|刮翻|吹掉|掀掉|刮掉)/,
   // someone fallen from a height ("一个工人从脚手架上摔下来了")
@@ -108,7 +110,7 @@ const URGENT_PATTERNS = [
  * price going down, and what happens whenever something else does (一下雨污水就漫到厂区, 一断电温度就往上窜): chronic.
  */
 const NOT_URGENT =
-  /(全|都)?不让停车|禁止停车|扬尘[^，。；,;]{0,8}(超标|报警)|防止[^，。；,;]{0,4}(断电|停电)|(事故|隐患)[^。；;]{0,16}((已经?|都)(全部)?(处理完|处理好|整改完)|改完了)|(去年|前年|早年|之前|以前|上次|上回|上个?月)[^，。；,;]{0,8}(出了|出过|发生了?|发生过)?[^，。；,;]{0,4}(火灾|事故)|(期间|的时候)要?(停电|停水|停气)|(停产|停工)过|塌陷区|停工期|上个?月[^，。；,;]{0,4}(还)?撞了|(有没有|有冇|查一遍|排查)[^，。；,;]{0,4}隐患|(不能|不可以|不允许|不敢)(停电|断电)|(路口|门口|路上|高峰|早上|晚上)[^，。；,;]{0,4}堵车|(站牌|路灯|护栏|栏杆|指示牌|路牌|广告牌)[^，。；,;]{0,3}(被)?(车)?撞(歪|坏|倒)|(隐患|整改)[^，。；,;]{0,10}(整改完|已整改|完成了|完了|早就完成)|(去年|之前|以前|上次|上回)[^，。；,;]{0,4}(停过|出过)[^，。；,;]{0,6}(电|事故)|不是(我们)?出(了)?事|马上(就)?(是|到)[^，。；,;]{0,8}(季节|旺季|淡季|年底|过年|春节|节)|快递车?不让进|一落雨[^，。；,;]{0,8}就|停(机|工|产|车|电)(费|损失费)|急缺|急性子|急弯|急转弯|急停|急救|急诊|急冷急热|(不|再不)[^，。；,;]{0,6}就(说)?要?(断|停|掐)(我们的?)?(电|水|气)((断|停)(电|水|气))?|(再(?!有?[一两二三四五六七\d]天)|如果|要是|若|万一|不然|否则|的话)[^。；;！!？?]{0,24}(就|便)?(要|会|得|可能|只能|将)(被)?(停工|停产|停线|停机)|(不|别|不用|不要|免于|避免)停(工|产)|要停工整改|进不了[^，。；,;！!？?]{0,8}(目录|名录|名单|库|体系|市场|商场|超市|系统|圈子)|(补|加|打|抽|送)不进水|进水(口|管|阀|量)|危险(化学品|品|废物|源)|危化品|(快递|外卖|网购|共享单车|私家车|访客|客户的车)[^，。；,;！!？?]{0,6}进不(了|来)|(压力|气压|水压|电压|温度|价格|销量|产量|订单|效益|利润|营收)[^，。；,;！!？?]{0,4}往下掉|(?:一|每次|每逢|只要)(?:下|遇到?|碰到|到|赶上)?(?:大|暴)?(?:雨|雪|风|断电|停电|停水|停气|降温|高峰|用电高峰|夏天|冬天|雨季|汛期|晚上|周末|满负荷)[^，。；,;！!？?]{0,6}就[^，。；,;！!？?]{0,12}/g;
+  /(前员工|离职员工|辞退的员工|一个员工|有个员工)(?!带|叫|伙同)[^。；;]{0,40}闹|路灯[^。；;]{0,24}(黑灯瞎火|一片黑|漆黑)|(发过|来过|出过|遭过)[^，。；,;]{0,4}水[^。；;]{0,12}(淹了|被淹)|\b[Nn]ot (that |very |too |so )?urgent\b|(全|都)?不让停车|禁止停车|扬尘[^，。；,;]{0,8}(超标|报警)|防止[^，。；,;]{0,4}(断电|停电)|(事故|隐患)[^。；;]{0,16}((已经?|都)(全部)?(处理完|处理好|整改完)|改完了)|(去年|前年|早年|之前|以前|上次|上回|上个?月)[^，。；,;]{0,8}(出了|出过|发生了?|发生过)?[^，。；,;]{0,4}(火灾|事故)|(期间|的时候)要?(停电|停水|停气)|(停产|停工)过|塌陷区|停工期|上个?月[^，。；,;]{0,4}(还)?撞了|(有没有|有冇|查一遍|排查)[^，。；,;]{0,4}隐患|(不能|不可以|不允许|不敢)(停电|断电)|(路口|门口|路上|高峰|早上|晚上)[^，。；,;]{0,4}堵车|(站牌|路灯|护栏|栏杆|指示牌|路牌|广告牌)[^，。；,;]{0,3}(被)?(车)?撞(歪|坏|倒)|(隐患|整改)[^，。；,;]{0,10}(整改完|已整改|完成了|完了|早就完成)|(去年|之前|以前|上次|上回)[^，。；,;]{0,4}(停过|出过)[^，。；,;]{0,6}(电|事故)|不是(我们)?出(了)?事|马上(就)?(是|到)[^，。；,;]{0,8}(季节|旺季|淡季|年底|过年|春节|节)|快递车?不让进|一落雨[^，。；,;]{0,8}就|停(机|工|产|车|电)(费|损失费)|急缺|急性子|急弯|急转弯|急停|急救|急诊|急冷急热|(不|再不)[^，。；,;]{0,6}就(说)?要?(断|停|掐)(我们的?)?(电|水|气)((断|停)(电|水|气))?|(再(?!有?[一两二三四五六七\d]天)|如果|要是|若|万一|不然|否则|的话)[^。；;！!？?]{0,24}(就|便)?(要|会|得|可能|只能|将)(被)?(停工|停产|停线|停机)|(不|别|不用|不要|免于|避免)停(工|产)|要停工整改|进不了[^，。；,;！!？?]{0,8}(目录|名录|名单|库|体系|市场|商场|超市|系统|圈子)|(补|加|打|抽|送)不进水|进水(口|管|阀|量)|危险(化学品|品|废物|源)|危化品|(快递|外卖|网购|共享单车|私家车|访客|客户的车)[^，。；,;！!？?]{0,6}进不(了|来)|(压力|气压|水压|电压|温度|价格|销量|产量|订单|效益|利润|营收)[^，。；,;！!？?]{0,4}往下掉|(?:一|每次|每逢|只要)(?:下|遇到?|碰到|到|赶上)?(?:大|暴)?(?:雨|雪|风|断电|停电|停水|停气|降温|高峰|用电高峰|夏天|冬天|雨季|汛期|晚上|周末|满负荷)[^，。；,;！!？?]{0,6}就[^，。；,;！!？?]{0,12}/g;
 
 /**
  * Words that say outright that a report is urgent: where the rules read one of them (or a requested date within two
@@ -197,6 +199,8 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   if (/(机器人|小二)(哪能|怎么|咋|如何)(用|弄)/.test(bare) && /(报|提)个?问题.{0,4}(直接|就)(讲|说|发|打字)/.test(bare) && bare.length <= 40) return 'help';
   // "店小二识做乜？": what it can do, in Cantonese
   if (/(店小二|小二|你)(识|会)做(乜|咩|什么)/.test(bare) && bare.length <= 12) return 'help';
+  // "店小二能帮我们查政策吗？还是只能报问题？": what else the bot does
+  if (/(店小二|小二|机器人)(能|可以|会)(帮我们?|帮忙)?[\u4e00-\u9fa5]{1,8}吗还是只(能|会)/.test(bare) && bare.length <= 30) return 'help';
   // "这个小二咋给它下命令啊": how to give the bot an order
   if (/(咋|怎么|怎样|如何)(给它|给小二|跟它|跟小二|对它)?(下|发)(命令|指令)/.test(bare) && bare.length <= 24) return 'help';
   if (/^(怎样|怎么|如何)(用你|使用你)|(有没有|有冇)(说明|使用说明|帮助)$/.test(bare) && bare.length <= 14) return 'help';
@@ -212,8 +216,12 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   if (ticket !== null) {
     // 更正: "#12 类别改为 用工人才", "#12 改为紧急", "#12 企业是 神马电力", "#12 不是问题"
     if (parseCorrection(t)) return 'correct';
+    // English: "Please expedite ticket #188", "#195 I'll take this one."
+    if (/\b(expedite|speed (it|this) up|hurry up|chase (it|this) up)\b/i.test(t) && !/\b(already|have|has|had) (expedited|chased)\b/i.test(t)) return 'urge';
+    if (/\bI('ll| will) (take|handle|pick up|follow up on|look after) (this|it|that)\b|\b(assign|give) (it|this) to me\b/i.test(t)) return 'claim';
     // "#71 目前进度：征收办已入户评估三户…": an update announced as one
-    if (/^(目前|最新|当前)?(进度|进展)(更新|情况)?[:：]|^(最新|目前)情况[:：]/.test(t.replace(TICKET_REF, '').replace(/^[\s:：,，]+/, ''))) return 'progress';
+    // "128号问题更新一下，审图中心答复…今天下班前出": an update announced as one
+    if (/^(目前|最新|当前)?(进度|进展)(更新|情况)?[:：]|^(最新|目前)情况[:：]|^(问题|情况|进度)?更新一下[，,:：\s]/.test(t.replace(TICKET_REF, '').replace(/^[\s:：,，]+/, ''))) return 'progress';
     // "催办：#88 已超期3天，请责任单位今日答复": the command word opening the message says what it is
     const opener = /^(认领|签收|办结|转办|退单|催办|重办)\s*[:：]/.exec(t)?.[1];
     if (opener) return BARE_VERBS[opener]!;
@@ -381,7 +389,13 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   // "凤凰电缆那条路的事有人在跟吗": asking whether anyone handles a matter already raised
   if (bare.length <= 30 && /(事|问题|事情)(现在)?(有人在?(跟|管|处理|办|负责|跟进)|有没有人(在)?(跟|管|处理|办|跟进)|谁在(跟|管|处理|办|跟进))(吗|没|么|呢|没有)?$/.test(bare)) return 'query';
   // English: "What can this bot do?" asks for help; a sentence of six words or more in a service group is a report
-  if (/what can (this|the|you)\s*(bot)?\s*do|english (guide|manual|version)|how (do i|to) use (this|the) bot/i.test(t)) return 'help';
+  if (/what can (this|the|you)\s*(bot)?\s*do|english (guide|manual|version)|how (do i|to) use (this|the) bot|how (do|can|should) (i|we) (report|submit|raise|file|log) (an? )?(issue|problem|request|ticket)s? (through|via|with|to|in) (this|the) (bot|group)/i.test(t)) return 'help';
+  // "Can I get a summary of this month's tickets by category?", "Show me the tickets the bot wasn't sure about"
+  if (/\b(tickets?|issues|cases)\b[^.?!]{0,30}\b(the|this) bot\b[^.?!]{0,12}\b(not sure|n't sure|unsure|not certain|uncertain)\b|\b(unsure|unconfirmed|uncertain) tickets\b/i.test(t)) return 'triage';
+  if (/\b(summary|statistics|stats|breakdown|overview|numbers|figures) (of|for|on) (this|last|the) (week|month|quarter|year)'?s? (tickets|issues|cases)|\b(tickets|issues|cases) by (category|department|type)\b/i.test(t)) return 'digest';
+  // "Thanks a lot for the quick help last week!", "Thank you all, the line is running again. Much appreciated!", "Guten Morgen zusammen! 👋"
+  if (/^(thanks|thank you|many thanks|much appreciated)\b/i.test(t.trim()) && !/[?？]|\b(but|however|still|not|n't|problem|issue|please|need|could|can you|would|again\?)\b/i.test(t.replace(/\b(running|working) again\b/i, ''))) return 'chat';
+  if (/^(good morning|guten morgen|guten tag|morning|hello|hi|hey)\b[^?？.]{0,20}[!.！]?\s*[\u{1F300}-\u{1FAFF}\u2600-\u27BF]*$/iu.test(t.trim())) return 'chat';
   if (/[A-Za-z]{2,}(?:[\s,;:'()-]+[A-Za-z]{2,}){5,}/.test(t) && !/^(hi|hello|hey|thanks|thank you|ok|good morning)\b[^.?!]{0,20}[.!]?$/i.test(t.trim())) return 'report';
   if (isChat(bare)) return 'chat';
   // "Thanks a lot!", "Noted, thank you": thanks in English

@@ -862,3 +862,63 @@ describe('after rounds 39 and 40', () => {
     expect(read('项目停工了，总包跑了，我们想换总包，流程怎么走').category).toBe('construction');
   });
 });
+
+// Rounds 41 (the Northeast and Inner Mongolia) and 42 (southern Jiangsu), scored once with 6c33aca and made general in
+// the thirteenth session. These sentences are new.
+describe('after rounds 41 and 42', () => {
+  it('names: a place of a city and a district before a signed name, a banner, a section or an office after it; Wu 伲', () => {
+    expect(read('路灯一到十点就灭，工人走夜路不安全 —— 锦州太和 恒润铝业').enterprise).toBe('恒润铝业');
+    expect(read('牧区的路被雪封了，饲料车进不来 —— 阿鲁科尔沁旗 草原丰泽牧业').enterprise).toBe('草原丰泽牧业');
+    expect(read('基坑边上的围挡被风刮倒了 —— 呼和浩特如意开发区 华远建工二标段').enterprise).toBe('华远建工');
+    expect(read('公寓什么时候能分下来 —— 安达电子HR 小刘').enterprise).toBe('安达电子');
+    expect(read('咨询一下劳动合同模板 —— 行政部 Jenny').enterprise).toBeNull();
+    expect(read('伲是无锡澄泰纺织机械有限公司，环评批复一直没下来').enterprise).toBe('无锡澄泰纺织机械有限公司');
+    expect(read('项目专员报：凯翔封测的洁净厂房消防验收排不上').enterprise).toBe('凯翔封测');
+    expect(read('我们想问问双创政策 —— 本溪钢都铸件厂').enterprise).toBe('本溪钢都铸件厂');
+  });
+
+  it('names in English: accented letters, "X again from Y", an office after a Latin signature, a full stop after the name', () => {
+    expect(read('Hi, Schäfer again from Brückner Maschinenbau. Our export licence renewal has been pending for a month.').enterprise).toBe('Brückner Maschinenbau');
+    expect(read('The water pressure on the third floor is too low since Monday. — Tanaka Seimitsu 总务 王小姐').enterprise).toBe('Tanaka Seimitsu');
+    expect(read('We are a Swiss-owned plant in Changshu, Huber Präzision. Who handles the talent subsidy?').enterprise).toBe('Huber Präzision');
+    expect(read('Good morning, Kawada Textiles Nantong again. Our steam price will go up 20% next month, is there any guidance?').enterprise).toBe('Kawada Textiles Nantong');
+  });
+
+  it('intents in English and in plain words: thanks, greetings, help, a summary, the unsure tickets, a claim, a chase, corrections', () => {
+    expect(read('Thanks so much for sorting out the permit last Friday!').intent).toBe('chat');
+    expect(read('Guten Morgen! ☀️').intent).toBe('chat');
+    expect(read('How can we report a problem through this bot? Is there a template?').intent).toBe('help');
+    expect(read('Please send me a breakdown of this week\'s tickets by department.').intent).toBe('digest');
+    expect(read('Which tickets was the bot not sure about? I can check them now.').intent).toBe('triage');
+    expect(read('#77 I will handle this one myself.')).toMatchObject({ intent: 'claim', ticket: 77 });
+    expect(read('Could you expedite #64? The customer audit is next week.')).toMatchObject({ intent: 'urge', ticket: 64 });
+    expect(read('小二能帮我们查补贴吗？还是只能报问题').intent).toBe('help');
+    expect(read('我在办的单子有几个要超期了').intent).toBe('query');
+    expect(read('#45 问题更新一下，规划局答复下周出意见，我周三去取')).toMatchObject({ intent: 'progress', ticket: 45 });
+    expect(parseCorrection(normalizeText('#52 企业名称改一下，是常熟鼎泰精工，不是常熟鼎盛精工'))).toEqual({ field: 'enterprise', name: '常熟鼎泰精工' });
+    expect(parseCorrection(normalizeText('#73 紧急程度改一下 这个不急 企业说下个月弄完也行'))).toEqual({ field: 'urgency', to: 'normal' });
+  });
+
+  it('dates: a letter\'s date under its signature, limits and threats of others, the end of the month in English, a weekday in the week named before', () => {
+    expect(read('关于协调供气的请示 区发改局： 我公司锅炉气压不足，恳请协调。 辽阳石化配件有限公司 2026年11月23日').deadline).toBeNull();
+    expect(read('我们被要求五天内拆除彩钢棚，补偿一点没谈').deadline).toBeNull();
+    expect(read('村里有人放话明天要来堵大门，能不能请镇里先调解').deadline).toBeNull();
+    expect(read('Our head office managers plan to visit around Dec 9. Who should they meet?').deadline).toBeNull();
+    expect(read('We hope the refund is paid by the end of this month.').deadline).toBe('2026-11-30');
+    expect(read('希望下周二前把路面补好，周四有大件要运').deadline).toBe('2026-12-01');
+    expect(read('企业希望年内完成竣工验收').deadline).toBe('2026-12-31');
+    expect(read('设备后天进场，请消防今天协调一下验收').deadline).toBe('2026-11-23');
+  });
+
+  it('urgency and categories: no urgency in "not urgent", a flood long past, one former employee, snow on pasture; neighbours who share a gate', () => {
+    expect(read('Please check the scaffolding at our new hall. Not urgent, but we want it done properly.').urgency).toBe('normal');
+    expect(read('去年夏天发过一次水，把仓库淹了，河道到现在没人清理').urgency).toBe('normal');
+    expect(read('一个离职员工天天来公司闹，说我们少给了工资').urgency).toBe('normal');
+    expect(read('今年雪大，草场都被压住了，牧民想贷款买草料').urgency).toBe('normal');
+    expect(read('厂房被划进征收范围了，补偿还没谈').urgency).toBe('normal');
+    expect(read('机房光缆被挖断了，生产系统全瘫了').urgency).toBe('urgent');
+    expect(read('我们跟隔壁厂共用一条进厂路，他们天天把车横在路中间').category).toBe('dispute');
+    expect(read('仓库的房梁让雪压弯了，工人已经撤出来了').category).toBe('construction');
+    expect(read('The gas pipeline outside our plant is leaking, we closed the valve.').category).toBe('utilities');
+  });
+});
