@@ -52,6 +52,8 @@ export const PAIR_FILES = [
   'duplicate-pairs-round38.jsonl',
   'duplicate-pairs-round39.jsonl',
   'duplicate-pairs-round40.jsonl',
+  'duplicate-pairs-round41.jsonl',
+  'duplicate-pairs-round42.jsonl',
   'train-pairs-extra.jsonl',
   'train-pairs-extra2.jsonl',
   'train-pairs-extra3.jsonl',
