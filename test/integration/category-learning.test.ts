@@ -213,7 +213,7 @@ describe('the category model learned from corrections', () => {
     } as never);
     const r = await repo.rebuild(new Date(MONDAY));
     expect(r).toMatchObject({ changed: true, version: 1, info: { trainedOn: { corrections: 1, confirmations: 0 } } });
-    await until(() => cache.version() === 1, 3000);
+    await until(() => cache.version() === 1);
     expect(cache.current()?.docs[SHIPPED_CATEGORY_MODEL.categories.indexOf('market')]).toBe(SHIPPED_CATEGORY_MODEL.docs[SHIPPED_CATEGORY_MODEL.categories.indexOf('market')]! + 2);
     // a second rebuild with one more correction: v2, and rollback goes back to v1
     await store.conn.collection('tickets').insertOne({
@@ -235,7 +235,7 @@ describe('the category model learned from corrections', () => {
     expect(learned.lexicon?.length).toBeGreaterThan(0);
     expect((await repo.load(2))?.lexicon).toEqual(learned.lexicon);
     expect(await repo.rollback(new Date(MONDAY))).toEqual({ from: 2, to: 1 });
-    await until(() => cache.version() === 1, 3000);
+    await until(() => cache.version() === 1);
     expect((await repo.status()).versions.map((x) => x.version)).toEqual([2, 1]);
   }, 60_000);
 });

@@ -105,7 +105,7 @@ export function parseCorrection(t: string): Correction | null {
     .replace(TICKET_REF, ' ')
     .replace(/^[\s:：,，。]+|[\s。.!！]+$/g, '')
     .trim();
-  const dismiss = /^(?:这|此|该)?(?:个|件|条)?(?:不是问题|不是(?:啥|什么)问题|不算问题|不属于问题|非问题|不是诉求|不是企业诉求|无效工单|不是工单)(?:来|啊|呀|的)?(?:[\s,，。:：;；]+(?:理由|原因|说明)?[:：]?\s*(.*))?$/.exec(rest);
+  const dismiss = /^(?:这|此|该)?(?:个|件|条)?(?:不是问题|不是真(?:的|正的)?问题|不是(?:啥|什么)问题|不算问题|不属于问题|非问题|不是诉求|不是企业诉求|无效工单|不是工单)(?:来|啊|呀|的)?(?:[\s,，。:：;；]+(?:理由|原因|说明)?[:：]?\s*(.*))?$/.exec(rest);
   if (dismiss) return { field: 'dismiss', ...(dismiss[1]?.trim() ? { note: dismiss[1].trim() } : {}) };
   // "#144 不使跟，企业自己搞定了，不是问题": the verdict at the end
   if (/[\s，,。](?:不是问题|不算问题|不是诉求)[。!！]?$/.test(rest) && !/[?？吗]/.test(rest)) return { field: 'dismiss', note: rest };

@@ -90,7 +90,10 @@ function candidateDates(text: string, now: DateTime, cal: BusinessCalendar): (st
   // until ("库存只够撑到明天中午") and what others will do ("银行今天通知明天要抽贷"): when things happen, not asked for
   take(/\b(arriv(?:es|e|ing)|lands?|comes?|starts?)\s+(?:on\s+)?(?:this|next)?\s*(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i);
   take(/(只够|够|撑到|顶到)[^，。；,;]{0,2}(明天|后天)/);
-  take(/(通知|说|讲)[^，。；,;]{0,2}(明天|后天)(就)?要(抽贷|收贷|停|断|查|来)/);
+  take(/(通知|说|讲)[^，。；,;]{0,2}(明天|后天)(就)?要(抽贷|收贷|停|断|查|来|强拆|拆|腾退|搬)/);
+  // rounds 43–46: a limit others set ("街道说本月底前必须搬走"), what others say they will do ("工人说明天就不干了", "采购商说后天要是…就取消")
+  take(/(说|要求|通知|责令|限)[^，。；,;]{0,6}(本?月底|年底|月末)前?(必须|要|得)(搬|腾|拆|关|停)/);
+  take(/(说|扬言|放话)[^，。；,;]{0,2}(明天|后天)(就)?(不干|走人|辞职|罢工)|(说|讲)[^，。；,;]{0,2}(明天|后天)要是/);
   // "礼拜六跳了两趟", "周三来了一趟": a weekday when something happened (not "周五就要停产了", "周五前")
   take(/(?<![下本这上])(?:周|星期|礼拜)[一二三四五六日天](?![^，。；,;]{0,6}(要|就|会|得|前|之前|必须|能|再|给))(?=[^，。；,;]{0,4}了)/);
   // rounds 41–42: the date a letter is written, under its signature ("…有限公司 2026年11月23日"); a limit others set
@@ -187,7 +190,8 @@ function candidateDates(text: string, now: DateTime, cal: BusinessCalendar): (st
   take(/(上上|上个?)(?:周|星期|礼拜)[一二三四五六日天1-7]/); // the past: not a requested date
   // "最好下周三前能把坑填上，周四有一批分段要运": a bare weekday after 下周X, later in that week, is in that week too
   let nextWeekDay = 0;
-  while ((m = take(/(下下|下|本|这|这个)?(?:周|星期|礼拜)([一二三四五六日天1-7])/))) {
+  // ("下周日本总部来人": 日本 is Japan, not Sunday)
+  while ((m = take(/(下下|下|本|这|这个)?(?:周|星期|礼拜)([一二三四五六天1-7]|日(?!本))/))) {
     const target = WEEKDAY[m[2]!]!;
     const prefix = m[1] ?? (nextWeekDay && target > nextWeekDay ? '下' : undefined);
     if (m[1] === '下') nextWeekDay = target;

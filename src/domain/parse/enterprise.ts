@@ -40,7 +40,7 @@ const INDUSTRY_WORDS =
   '橡胶|轮胎|制品|日化|服装|皮革|卫浴|厨具|灯饰|合金|硅业|光纤|快递|农机|重机|汽车部件|生物科技|新能源科技|' +
   '家私|家电|小家电|灯具|纸品|五金制品|实业发展|电脑|摩托|火锅|底料|渔业|织造|' +
   '锂业|钨业|窑业|瓷业|瓷土|驾校|番茄|果园|储运|光能|农牧|型材|酱酒|酒厂|进出口|面粉|船务|仓储|石化|焦化|果业|果汁|陶艺|肥业|特钢|重钢|油服|线束|生化|粮贸|路桥|重科|矿机|稀土|钼业|羊绒|绒业|液压|液压件|配件|汽车配件|零部件|汽车零部件|乳品|肉业|粮食|购销|油脂|淀粉|卤味|风电|光纤|冷饮|调味品|重型|矿山|煤业|煤化工|煤化|' +
-  '藏药|蒙药|苗药|中药材|药材|毛纺|棉纺|精纺|纺机|精锻|锻压|耐材|鞋材|板材|管材|线材|锂盐|锂源|砂石|建安|支架|钢帘线|民宿|文旅|跨境|咖啡|茶庄|酒庄|庄园|工贸|电商|数科|智控|测控|电装|煤机|塑机|齿轮|玩具|珠宝|户外|红木|啤酒|海运|运输|丝绸|精机|养殖|宝石|研究院|渔具|数智|婚纱|玉雕|玉器|玉器行|不锈钢|内衣|童装|文胸|家居服|资本|石英|度假酒店|度假村|营地|螺蛳粉|工坊|冶炼|座椅|幕墙|彩印|染整|纸箱|鞋服|针纺|漆器|航运|体育用品|工艺品|香业|茶场|碳素|洗煤|测绘|货运|国际货运|大药房|药房|茶室|露营|米线|茶厂|咖啡厂|电路|通讯|焊材|车身|车灯|专汽|安保|铸件|无纺布|橡塑|刹车片|车桥|轨道|智家|封测|海工|网络|硅材|深加工|铸管';
+  '藏药|蒙药|苗药|中药材|药材|毛纺|棉纺|精纺|纺机|精锻|锻压|耐材|鞋材|板材|管材|线材|锂盐|锂源|砂石|建安|支架|钢帘线|民宿|文旅|跨境|咖啡|茶庄|酒庄|庄园|工贸|电商|数科|智控|测控|电装|煤机|塑机|齿轮|玩具|珠宝|户外|红木|啤酒|海运|运输|丝绸|精机|养殖|宝石|研究院|渔具|数智|婚纱|玉雕|玉器|玉器行|不锈钢|内衣|童装|文胸|家居服|资本|石英|度假酒店|度假村|营地|螺蛳粉|工坊|冶炼|座椅|幕墙|彩印|染整|纸箱|鞋服|针纺|漆器|航运|体育用品|工艺品|香业|茶场|碳素|洗煤|测绘|货运|国际货运|大药房|药房|茶室|露营|米线|茶厂|咖啡厂|电路|通讯|焊材|车身|车灯|专汽|安保|铸件|无纺布|橡塑|刹车片|车桥|轨道|智家|封测|海工|网络|硅材|深加工|铸管|饰件|烟花|涂装|饮品|劳务|茶楼|茶园|客栈|文具|氨纶|饮片|糕点|箱包|胶合板|冷轧|雕塑|酒坊|窖酒坊|粉丝厂|民宿|酒楼|茶坊|轧花厂|矿泉水|果品|边贸|有色|文创|肉羊|盐化|锂能|精细化工|电子材料';
 /**
  * A trade named by one character and 业 ("镁业", "糖业", "袜业", "种业"): a word the language keeps making, so it is
  * read by its shape; not 企业, 行业, 就业 and the other words of 业 that are no trade.
@@ -57,7 +57,8 @@ const WORDS_IN_NAMES: readonly { word: string; after: string; before: string }[]
   { word: '太', after: '', before: '原仓湖平阳行古谷极白空' },
   { word: '和', after: '永三祥泰中怡嘉宝隆恒万研呼', before: '美兴泰顺信丰达盛' },
   { word: '边', after: '兴宏安靖戍', before: '城关贸境' },
-  { word: '都', after: '成铜首京古殷帝瓷药商花新钢', before: '' },
+  { word: '都', after: '成铜首京古殷帝瓷药商花新钢红镍玉凉', before: '' },
+  { word: '上', after: '塞', before: '饶海虞栗犹蔡高杭' },
   { word: '来', after: '宝福悦泰好', before: '' },
   { word: '里', after: '阿万千', before: '' },
 ];
@@ -73,7 +74,7 @@ const NAME_CHAR = `(?:${WORD_IN_NAME}|[^${NOT_IN_NAME}\\s，,。.！？!?、：:
 /** Any one of those characters. */
 const SENTENCE_CHAR = new RegExp(`[${NOT_IN_NAME_ALWAYS}]|${WORD_IN_SENTENCE}`);
 /** What follows a name ending in its trade word. */
-const AFTER_TRADE_NAME = `(?=的|这边|那边|这个?|公司|厂|前面|门口|办公室|技术部|承建|承接|项目|[一二三四]期|[一二三四五六七八九]号|工地|厂区|门口|门前|研发楼|办公楼|实验室|食堂|宿舍|配电房|仓库|车间|[：:]|新|想|要|申|研|在|已|今|明|准备|计划|需要|有|上周|上个?月|上次|本月|最近|近期|去年|目前|现在|一直|反映|反应|跟|给|问|找|被|向|对|招|是|从|过|因|拟|将|与|和|上市|榨季|扩建|扩产|新建|周边|附近|旁边|[（(]|[A-Za-z]|人事|行政|财务|老板|领导|董事长|总经理|负责人|也|还|都|，|,|。|\\s|\\d|$)`;
+const AFTER_TRADE_NAME = `(?=的|这边|那边|这个?|公司|厂|前面|门口|办公室|技术部|承建|承接|项目|[一二三四]期|[一二三四五六七八九]号|工地|厂区|门口|门前|研发楼|办公楼|实验室|食堂|宿舍|配电房|仓库|车间|[：:]|新|想|要|申|研|在|已|今|明|准备|计划|需要|有|上周|上个?月|上次|本月|最近|近期|去年|目前|现在|一直|反映|反应|跟|给|问|找|被|向|对|招|是|从|过|因|拟|将|与|和|上市|榨季|扩建|扩产|新建|周边|附近|旁边|[（(]|[A-Za-z]|人事|行政|财务|老板|领导|董事长|总经理|负责人|也|还|都|改造|改建|装修|这种|，|,|。|\\s|\\d|$)`;
 /** 厂 or 公司 closing a name ("麦香园食品厂"), not a part of the site (厂区, 厂房). */
 const CLOSING = '(?:厂(?!区|房|里|门|长|子)|公司)?';
 const NAMED_BY_INDUSTRY = new RegExp(
@@ -85,7 +86,7 @@ const NAMED_BY_INDUSTRY = new RegExp(
  * the name that follows.
  */
 const HEAD_TRADE_NAME = new RegExp(
-  `(?:(?:^(?:帮|替|代|这边|这里是?|[\u4e00-\u9fa5]{2,4}\\s+)?|[。：:？?！!]\\s*)(${NAME_CHAR}{2,6}?(?:${INDUSTRY})(?:${INDUSTRY})?${CLOSING})|(?:^|我们[是在]?|我是)(?:${NAME_CHAR}{2,5}|${NAME_CHAR}{2,8}[区镇县市村乡湾港]|${NAME_CHAR}{1,6}街道)(?:这边|那边)?的(${NAME_CHAR}{2,4}?(?:${INDUSTRY})(?:${INDUSTRY})?${CLOSING}))${AFTER_TRADE_NAME}`,
+  `(?:(?:^(?:帮|替|代|这边|这里是?|[\u4e00-\u9fa5]{2,4}\\s+)?|[。：:？?！!]\\s*)(${NAME_CHAR}{2,6}?(?:${INDUSTRY})(?:${INDUSTRY})?${CLOSING})|(?:^|我们[是在]?|我是)(?:${NAME_CHAR}{2,6}|${NAME_CHAR}{2,9}[区镇县市村乡湾港堡园州城湖旗]|${NAME_CHAR}{1,6}街道)(?:这边|那边)?(?<!(?:${INDUSTRY}))的((?:(?!以前|以后|以来)${NAME_CHAR}){2,5}?(?:${INDUSTRY})(?:${INDUSTRY})?${CLOSING}))${AFTER_TRADE_NAME}`,
 );
 
 /**
@@ -139,7 +140,7 @@ const LATIN_NAME = new RegExp(`(?:^|我们是|我们|这边是|这里是|我是|
 /** English words that open a message or a sentence, not names. */
 const LATIN_NOT_A_NAME = /^(Hi|Hello|Hey|Dear|The|This|That|Thanks|Thank|Sorry|Ok|Okay|Yes|No|Please|Btw|Fyi|Asap|Update|Note|Sir|Boss|Team|Guys|All|We|Our|Us|I|My|Me|You|Your|It|Its|They|Their|He|She|His|Her|Any|Is|Can|Could|Would|Will|Pls|Still|Also|About|Best|Regards|Kind|Br|Good|Morning|Afternoon|Evening|Guten|Hallo|Moin|TikTok|Shopee|Amazon|Lazada|Temu|Shein|Alibaba|Taobao|WeChat|Douyin|HR|CEO|CFO|COO|CTO|GM|VP)$/i;
 /** "速航供应链：货代扣住…": the enterprise signing its message first. */
-const HEAD_COLON = new RegExp(`^(?:[^，,：:]{1,6}的)?(${NAME_CHAR}{4,10}?)(?:老板娘|老板|经理|财务|会计|人事|行政|办公室)?[：:]`);
+const HEAD_COLON = new RegExp(`^(?:[^，,：:]{1,6}的)?(${NAME_CHAR}{4,10}?)(?:老板娘|老板|经理|财务|会计|人事|行政|办公室|HR|hr)?[：:]`);
 /** "龙江齿轮的小孙，…", "三江米业的老王：…": the writer named by the enterprise first. */
 const HEAD_PERSON = new RegExp(`^(${NAME_CHAR}{4,8}?)的(?:小|老)[\u4e00-\u9fa5](?=[，,。：:\s])`);
 /** "我们是做冷鲜肉的兴隆肉业，…": what the enterprise does, then its name. */
@@ -236,6 +237,9 @@ function signedBy(t: string): string | null {
   const raw = signed?.replace(/^[\u4e00-\u9fa5]{2,6}?(?:科技园|产业园|工业园|园区|开发区|新区|保税区)(?=[\u4e00-\u9fa5]{4,})/, '').replace(/(?<=[\u4e00-\u9fa5]{4,})(行政部|人事部|人力部|人力资源部|财务部|综合部|办公室|项目部|技术部)$/, '');
   if (!raw) return null;
   if (/^[A-Za-z][A-Za-z0-9 ]+$/.test(raw)) return LATIN_NOT_A_NAME.test(raw) ? null : raw;
+  // "——南昌青山湖的宏美服饰", "——我们上饶经开区的云擎数据": where the enterprise is, 的, then its name with its trade
+  const placed = /^(?:我们)?[\u4e00-\u9fa5]{2,10}?的([\u4e00-\u9fa5]{3,12})$/.exec(raw)?.[1];
+  if (placed && TRADE_NAME_END.test(placed) && tradeNameOk(placed) && !SENTENCE_CHAR.test(placed.replace(/(有限公司|公司)$/, ''))) return placed;
   const trade = TRADE_NAME_END.test(raw) || /(?:有限公司|集团|公司)$/.test(raw);
   return (trade ? tradeNameOk(raw) && !SENTENCE_CHAR.test(raw.replace(/(有限公司|公司)$/, '')) : isOpenName(raw)) && !/(的|了|吗|呢|吧|啊|情况|报告|通知)$/.test(raw) ? raw : null;
 }
@@ -276,7 +280,7 @@ function dashSigned(t: string): string | null {
 const QUOTED = /(?:^|我们是?|我司|我是|的|企业|^[\u4e00-\u9fa5]{2,4})[「『“]([^」』”「『“\s，,。]{2,10})[」』”]/;
 /** "my company name is Obi & Sons Ltd", "My company: Atlas Déco SARL", "我的公司 Sahara Import Export": said outright, before any other frame. */
 const MY_COMPANY = /(?:\b[Mm]y company(?: name)?(?: is)?:?|我的公司|我们公司|公司名(?:字)?(?:叫|是)?)\s*((?:[A-Z][\wÀ-ÿ&'-]*)(?: (?:[A-Z][\wÀ-ÿ&'-]*|&))*)/;
-const ENGLISH_FRAME = /(?:\b[Ww]e are|\b[Oo]ur company(?: is)?|\bHR of|\b[A-Z][a-zà-ÿ]+(?: again)? from|\bThis is [A-Z][a-z]+,)\s+((?:[A-Z][\wÀ-ÿ&'-]*)(?: (?:[A-Z][\wÀ-ÿ&'-]*|&|\([A-Z]\)))*(?: Pte Ltd| Co\.?,? Ltd\.?| Ltd\.?| Inc\.?| LLC| Co\.)?)/;
+const ENGLISH_FRAME = /(?:\b[Ww]e are|\b[Oo]ur company(?: is)?|\bHR of|\b[A-Z][a-zà-ÿ]+(?: again)? from|\b[Ii] represent|\bpartner of|\bowner of|\b[Oo]ur (?:hotel|restaurant|factory|agency),?|\bcalled|\bThis is [A-Z][a-z]+,)\s+((?:[A-Z][\wÀ-ÿ&'-]*)(?: (?:[A-Z][\wÀ-ÿ&'-]*|&|\([A-Z]\)))*(?: Pte Ltd| Co\.?,? Ltd\.?| Ltd\.?| Inc\.?| LLC| Co\.)?)/;
 /**
  * An English message signed at its end by the enterprise, after a role or a person: "— EHS, Krämer Kunststofftechnik",
  * "Best regards, Wolff & Brandt Automation", "Thanks & BR, Markus / Hartmann Filtration", "Thanks, Yamato Seiki logistics
@@ -288,7 +292,7 @@ const ENGLISH_REGISTERED = /((?:[A-Z][\wÀ-ÿ&'-]*)(?: (?:[A-Z][\wÀ-ÿ&'-]*|&))
 /** "finance director at Apex BioLogics", "R&D head at Siemann Biotech in Zhangjiang": where the writer works. */
 const ENGLISH_ROLE_AT = /\b(?:director|manager|head|engineer|officer|lead|president|founder|CEO|CFO|COO|GM|VP|owner|buyer)\s+(?:at|of)\s+((?=[A-Za-z -]*[a-z])[A-Z][\wÀ-ÿ&'-]*(?: [A-Z][\wÀ-ÿ&'-]*){0,3})/;
 /** The last sentence of a message, a name with its trade alone ("…协调一下。锦川智能仓储", "…？金桥物流 张"). */
-const SIGNED_LAST = new RegExp(`(?:[。！？!?～~🙏]\\s*|\\s)(${NAME_CHAR}{2,10}?(?:${INDUSTRY})(?:${INDUSTRY})?(?:公司)?)(?:\\s+[\\u4e00-\\u9fa5]{1,3})?\\s*$`);
+const SIGNED_LAST = new RegExp(`(?:[。！？!?～~🙏]\\s*|\\s)(?:[\\u4e00-\\u9fa5]{2,9}?(?:这边|那边)?的)?(${NAME_CHAR}{2,10}?(?:${INDUSTRY})(?:${INDUSTRY})?(?:公司)?)(?:\\s+[\\u4e00-\\u9fa5]{1,3})?\\s*$`);
 const INDUSTRY_END = new RegExp(`(?:${INDUSTRY})$`);
 const TRADE_NAME_END = new RegExp(`(?:${INDUSTRY})(?:公司)?$`);
 /**
@@ -315,6 +319,8 @@ const REPORTER_HEAD =
 function enterpriseIn(t: string): string | null {
   const signed = signedBy(t);
   if (signed) return signed;
+  const alone = headBeforeSpace(t) ?? nameBetweenSpaces(t);
+  if (alone) return alone;
   const mine = MY_COMPANY.exec(t)?.[1]?.trim();
   if (mine) return mine;
   const quoted = QUOTED.exec(t)?.[1];
@@ -384,6 +390,23 @@ function enterpriseIn(t: string): string | null {
   const spaced = closing && /^\s+$/.test(closing[1]!) && (t.match(/[\u4e00-\u9fa5]\s+[\u4e00-\u9fa5]/g) ?? []).length > 1;
   if (last && !spaced && /^[\u4e00-\u9fa5]+$/.test(last) && !/(.)\1|[吗嘛呢吧啊]/.test(last) && isOpenName(last) && gramCount(last.slice(0, 2)) < PLACE_MAX_COUNT && !/(谢谢|感谢|辛苦|拜托|麻烦|盼复|在线等|加急|尽快)/.test(last)) return last;
   return null;
+}
+
+/**
+ * The message opens with the enterprise's name alone, then a space ("白沟乐途箱包 想试试上亚马逊…", "正定的恒瑞氨纶 收到…",
+ * "奎屯金穗轧花厂 籽棉收购款…"): a name with its trade, or one rare at its head in the reports, with no word of a sentence.
+ */
+const HEAD_SPACED = new RegExp(`^(?:${NAME_CHAR}{2,6}的)?(${NAME_CHAR}{4,12})\\s+[\\u4e00-\\u9fa5]`);
+function headBeforeSpace(t: string): string | null {
+  const head = HEAD_SPACED.exec(t)?.[1];
+  if (!head || !/^[\u4e00-\u9fa5]+$/.test(head) || NOT_A_NAME_AT_HEAD.test(head) || isPlaceOrThing(head) || /(区|县|市|镇|乡|村|园|旗|港|问题|情况|的事|工厂)$/.test(head)) return null;
+  return TRADE_NAME_END.test(head) || /厂$/.test(head) ? (tradeNameOk(head) || /厂$/.test(head)) && !holdsLexiconPhrase(head.replace(TRADE_AT_END, '').replace(/厂$/, '')) ? head : null : null;
+}
+/** "我们是都匀做毛尖的小茶企 黔南云上茶坊 想报名…", "我们遵义的 黔辣坊 辣椒酱…": what the enterprise is, then its name between spaces. */
+const BETWEEN_SPACES = new RegExp(`我们是?[^，,。！!？?\\s]{1,20}(?:的|公司|企业|合作社|茶企|作坊|厂|店)\\s+(${NAME_CHAR}{3,8})\\s`);
+function nameBetweenSpaces(t: string): string | null {
+  const name = BETWEEN_SPACES.exec(t)?.[1];
+  return name && /^[\u4e00-\u9fa5]+$/.test(name) && !SENTENCE_CHAR.test(name) && !holdsLexiconPhrase(name) && !isPlaceOrThing(name) && (INDUSTRY_END.test(name) || isOpenName(name) || /^[\u4e00-\u9fa5]{2,6}(坊|记|斋|阁|轩|堂|居)$/.test(name)) ? name : null;
 }
 
 /** A trade word and nothing else ("食品"; two of them, "精工模具", may be a name). */

@@ -38,6 +38,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     ['SC证', 5], ['检疫证', 4], [/\b(register|registration of) (a )?(branch|company|office)|\bbranch office\b/i, 5],
     // rounds 41–42 (the Northeast and Inner Mongolia; southern Jiangsu)
     [/(光伏|分布式)[^，。；,;]{0,6}备案/, 5],
+    // rounds 43–46 (Jiangxi and southern Anhui; Jing-Jin-Ji; Guizhou and Hainan; the north-west)
+    ['空域', 4],
   ],
   land: [
     ['用地', 4], ['土地', 3], ['用地指标', 5], ['供地', 4], ['出让', 3], ['挂牌', 2], ['摘牌', 3], ['地块', 3], ['宗地', 4],
@@ -58,6 +60,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/占(了|用)?(我们|企业|厂里|厂)的?(地|土地)/, 5],
     // rounds 35–36 (Fujian; Shaanxi, Shanxi, northern Henan)
     [/征[^，。；,;]{0,10}地[^。]{0,20}补偿|补偿[^。]{0,12}征[^，。；,;]{0,6}地/, 5],
+    // rounds 43–46
+    [/\bland handover|\bleased \d+ mu\b|\b(plot|land|mu)\b[^.]{0,60}\b(compensation|occupied|handover|handed over)\b/i, 5],
   ],
   utilities: [
     // power
@@ -87,6 +91,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     ['供汽', 4], [/(网|网络|信号|宽带)[^，。；,;]{0,6}(就卡|很卡|老卡|卡顿|掉线)/, 5],
     // rounds 41–42 (the Northeast and Inner Mongolia; southern Jiangsu)
     [/\b(gas|steam|water) (pipeline|pipe|main)\b|\bpipeline\b[^.]{0,30}\bleak/i, 5],
+    // rounds 43–46
+    [/\bpower (was|is|has been|got) (cut|off|out)|\bgas pressure|\bno hot water|\bno (running )?(water|power|electricity)\b/i, 5],
   ],
   talent: [
     ['招工', 4], ['用工', 4], ['招聘', 3], ['招人', 4], ['招不到', 4], ['没招到', 4], [/招.{0,10}(没招到|招不到|不到人)/, 4],
@@ -116,6 +122,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     ['人才住房', 5],
     // rounds 39–40 (Greater Bay Area; Hubei and Hunan)
     ['招一批', 4],
+    // rounds 43–46
+    [/\bdormitor(y|ies)\b|\b(staff|worker|employee)s? (housing|apartments?)\b/i, 5],
   ],
   finance: [
     ['贷款', 4], ['续贷', 4], ['转贷', 4], ['抽贷', 4], ['断贷', 4], ['授信', 4], ['担保', 4], ['抵押', 3], ['质押', 3],
@@ -173,6 +181,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     ['出口退税', 3],
     // rounds 41–42 (the Northeast and Inner Mongolia; southern Jiangsu)
     [/(稳增长|外贸)[^，。；,;]{0,4}奖励/, 5], [/\bhigh[- ]tech enterprise\b|高新技术企业(认定|资格|复审|复核)/i, 5],
+    // rounds 43–46
+    ['零关税', 5], ['免关税', 4], ['吸纳就业补贴', 5],
   ],
   infrastructure: [
     ['道路', 4], ['修路', 4], ['路面', 3], ['路', 2], ['断头路', 4], ['路灯', 4], ['红绿灯', 4], ['信号灯', 3], ['划线', 3],
@@ -308,5 +318,7 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/冒用[^，。；,;]{0,8}名义/, 6], ['骚扰电话', 5], [/捐(一批|赠|款|给)/, 5],
     // rounds 39–40 (Greater Bay Area; Hubei and Hunan)
     ['翻译', 4],
+    // rounds 43–46
+    [/\bdonat(e|ion)s?\b|\bfake (website|news|reports?)\b|\bnewspaper (wrote|says|said)\b/i, 5],
   ],
 };

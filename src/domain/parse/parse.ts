@@ -37,13 +37,15 @@ const URGENT = [
   '围堵', '堵在', '堵路', '信访', '上访', '欠薪', '讨薪', '拉横幅', '拉着横幅', '来闹', '闹事', '堵门', '着火', '火灾', '泄漏', '泄露', '爆炸',
   '滑坡', '塌陷', '沉陷', '受伤', '伤亡', '进不了', '漫到', '被淹', '淹了', '进水', '失灵', '失控', '砸到', '砸伤',
   '掉下来', '往下掉', '塌下去', '塌下来', '塌方', '摔伤', '跌伤', '坠亡', '一氧化碳', '冒火星', '火星子', '吓死', '汽油桶', '撂荒', '停业', '暂停营业',
-  '再不来电', '出事', '撞', '吓人', '赶紧', '赶快', '扬言', '触电', '坠落', '车祸', '来堵', '停供', '停用', '责令', '查封', '冻结', '发不出', '停摆', '瘫痪', '中毒', '起火', '冒烟',
+  '再不来电', '全停了', '全部停了', '晕倒', '出事', '撞', '吓人', '赶紧', '赶快', '扬言', '触电', '坠落', '车祸', '来堵', '停供', '停用', '责令', '查封', '冻结', '发不出', '停摆', '瘫痪', '中毒', '起火', '冒烟',
 ];
 /**
  * Situations named by phrases rather than words: monitoring alarms and deformation (safety), people kept off the
  * site or gathering (stoppage, crowd), unpaid wages, blocked fire exits, work at height without protection.
  */
 const URGENT_PATTERNS = [
+  // a demolition or a cancelled order days away ("街道通知我们后天就要强拆", "说后天要是还见不到报关单就取消整个订单")
+  /(今天|明天|后天|马上)[^，。；,;]{0,3}(强拆|来拆|拆除)|(明天|后天)要是[^，。；,;]{0,12}就(取消|退货|罚|停)/,
   // the network or the systems down ("厂里网络全断了…订单系统生产系统全瘫了")
   /(网络|网|光缆|专线)[^，。；,;]{0,4}(全断|全部断|断了|挖断了)|系统[^，。；,;]{0,6}(全瘫|瘫了)/,
   // rounds 33–34 (Shanghai, Liuzhou and southern Hunan): power out since the morning and the presses standing, a cold
@@ -75,7 +77,7 @@ const URGENT_PATTERNS = [
   /(拦|扣)(着|住|下)?[^，。；,;]{0,8}的?车(?!位|间|库|棚|险)|(车|人|货)(都)?(进不去|出不来|进不来)|(门店|店|厂|车间).{0,4}(全部|都|全)关(了|起了|门了)|集体(去|到|上访|讨|找|来)|卷(着|了)?钱(跑|走)|(去|到)[^，。；,;]{0,6}(政府|门口)[^，。；,;]{0,3}(坐|闹|堵|拉横幅)|来[^，。；,;]{0,4}闹/,
   // a danger told in other words: "怕翻车", "墙都被挤出裂缝", a load over one's head, wages paid late, a line stopped, power out all morning
   /(怕|担心|会|要)翻(车|倒)|不敢(吊|开|干)了|墙.{0,6}(挤|压|顶)出?(裂缝|裂了|裂纹)|从.{0,6}头顶(上)?(过|经过|飞过|转)|(顶上|头顶|房顶)[^，。；,;]{0,4}(吊|转)|工资.{0,8}(晚发|迟发|延发|推迟发|缓发)|[\u4e00-\u9fa5]{1,4}线.{0,4}(停(了|下来|掉)|歇了|趴窝)|(店门|门店|店|厂门)都?开不了|车翻了|翻车了|(站|厂)都停了|咬伤(?!过)|(全厂|厂里|车间|整个厂|仓库)(都)?没有?电|电又没有?了|停起(的|了)|(电|水|气).{0,3}给?拉了|咬了(客人|人|员工|工人|小孩|游客)|伤了[一两几\d]个?人|(工人|人)都?歇着|停了(一|两|三|几|\d+)(周|天|个月|个星期)|暂停施工|停止施工|暂停生产|被迫停(车|产|机|工)|把.{0,3}(路|门|大门).{0,2}堵(起|了|住|死)|(人|村民|工人).{0,4}堵(大门|厂门|门口|路)|(摔|滑倒|摔倒)了?(俩|[一两二三四五几\d]+个)(人|了)?|(冰|河|水塘|井|坑).{0,8}掉下去|(跳闸|停电|断电|没电).{0,4}(一|整)(清早|早上|上午|下午|晚上|天|夜)/,
-  /(堵着|堵住|围着|守在|赖在|在厂里|在工地).{0,6}(工地|厂门|大门|路|门口|不走|不让)|家属.{0,8}(不走|闹|堵|围|聚集|讨说法)|(被|把).{0,8}(围住|包围|(?<![范周氛])围了|围堵)/,
+  /(堵着|堵住|围着|围在|守在|赖在|在厂里|在工地).{0,6}(工地|厂门|大门|路|门口|不走|不让)|家属.{0,8}(不走|闹|堵|围|聚集|讨说法)|(被|把).{0,8}(围住|包围|(?<![范周氛])围了|围堵)/,
   // a smell of gas is a leak until shown otherwise
   /(燃气|天然气|煤气|液化气|气罐).{0,10}(气味|味道|异味|漏气|漏了|泄)|(闻到|有股?|一股).{0,4}(燃气|煤气|天然气|液化气)味/,
   // a whole line or plant standing still now ("整个烘干线都停了", "设备全停了")
@@ -110,7 +112,7 @@ const URGENT_PATTERNS = [
  * price going down, and what happens whenever something else does (一下雨污水就漫到厂区, 一断电温度就往上窜): chronic.
  */
 const NOT_URGENT =
-  /(前员工|离职员工|辞退的员工|一个员工|有个员工)(?!带|叫|伙同)[^。；;]{0,40}闹|路灯[^。；;]{0,24}(黑灯瞎火|一片黑|漆黑)|(发过|来过|出过|遭过)[^，。；,;]{0,4}水[^。；;]{0,12}(淹了|被淹)|\b[Nn]ot (that |very |too |so )?urgent\b|(全|都)?不让停车|禁止停车|扬尘[^，。；,;]{0,8}(超标|报警)|防止[^，。；,;]{0,4}(断电|停电)|(事故|隐患)[^。；;]{0,16}((已经?|都)(全部)?(处理完|处理好|整改完)|改完了)|(去年|前年|早年|之前|以前|上次|上回|上个?月)[^，。；,;]{0,8}(出了|出过|发生了?|发生过)?[^，。；,;]{0,4}(火灾|事故)|(期间|的时候)要?(停电|停水|停气)|(停产|停工)过|塌陷区|停工期|上个?月[^，。；,;]{0,4}(还)?撞了|(有没有|有冇|查一遍|排查)[^，。；,;]{0,4}隐患|(不能|不可以|不允许|不敢)(停电|断电)|(路口|门口|路上|高峰|早上|晚上)[^，。；,;]{0,4}堵车|(站牌|路灯|护栏|栏杆|指示牌|路牌|广告牌)[^，。；,;]{0,3}(被)?(车)?撞(歪|坏|倒)|(隐患|整改)[^，。；,;]{0,10}(整改完|已整改|完成了|完了|早就完成)|(去年|之前|以前|上次|上回)[^，。；,;]{0,4}(停过|出过)[^，。；,;]{0,6}(电|事故)|不是(我们)?出(了)?事|马上(就)?(是|到)[^，。；,;]{0,8}(季节|旺季|淡季|年底|过年|春节|节)|快递车?不让进|一落雨[^，。；,;]{0,8}就|停(机|工|产|车|电)(费|损失费)|急缺|急性子|急弯|急转弯|急停|急救|急诊|急冷急热|(不|再不)[^，。；,;]{0,6}就(说)?要?(断|停|掐)(我们的?)?(电|水|气)((断|停)(电|水|气))?|(再(?!有?[一两二三四五六七\d]天)|如果|要是|若|万一|不然|否则|的话)[^。；;！!？?]{0,24}(就|便)?(要|会|得|可能|只能|将)(被)?(停工|停产|停线|停机)|(不|别|不用|不要|免于|避免)停(工|产)|要停工整改|进不了[^，。；,;！!？?]{0,8}(目录|名录|名单|库|体系|市场|商场|超市|系统|圈子)|(补|加|打|抽|送)不进水|进水(口|管|阀|量)|危险(化学品|品|废物|源)|危化品|(快递|外卖|网购|共享单车|私家车|访客|客户的车)[^，。；,;！!？?]{0,6}进不(了|来)|(压力|气压|水压|电压|温度|价格|销量|产量|订单|效益|利润|营收)[^，。；,;！!？?]{0,4}往下掉|(?:一|每次|每逢|只要)(?:下|遇到?|碰到|到|赶上)?(?:大|暴)?(?:雨|雪|风|断电|停电|停水|停气|降温|高峰|用电高峰|夏天|冬天|雨季|汛期|晚上|周末|满负荷)[^，。；,;！!？?]{0,6}就[^，。；,;！!？?]{0,12}/g;
+  /(早高峰|晚高峰|高峰)[^，。；,;]{0,8}(进不来|进不去)|隐患整改单|整改单上|(前员工|离职员工|辞退的员工|一个员工|有个员工)(?!带|叫|伙同)[^。；;]{0,40}闹|路灯[^。；;]{0,24}(黑灯瞎火|一片黑|漆黑)|(发过|来过|出过|遭过)[^，。；,;]{0,4}水[^。；;]{0,12}(淹了|被淹)|\b[Nn]ot (that |very |too |so )?urgent\b|(全|都)?不让停车|禁止停车|扬尘[^，。；,;]{0,8}(超标|报警)|防止[^，。；,;]{0,4}(断电|停电)|(事故|隐患)[^。；;]{0,16}((已经?|都)(全部)?(处理完|处理好|整改完)|改完了)|(去年|前年|早年|之前|以前|上次|上回|上个?月)[^，。；,;]{0,8}(出了|出过|发生了?|发生过)?[^，。；,;]{0,4}(火灾|事故)|(期间|的时候)要?(停电|停水|停气)|(停产|停工)过|塌陷区|停工期|上个?月[^，。；,;]{0,4}(还)?撞了|(有没有|有冇|查一遍|排查)[^，。；,;]{0,4}隐患|(不能|不可以|不允许|不敢)(停电|断电)|(路口|门口|路上|高峰|早上|晚上)[^，。；,;]{0,4}堵车|(站牌|路灯|护栏|栏杆|指示牌|路牌|广告牌)[^，。；,;]{0,3}(被)?(车)?撞(歪|坏|倒)|(隐患|整改)[^，。；,;]{0,10}(整改完|已整改|完成了|完了|早就完成)|(去年|之前|以前|上次|上回)[^，。；,;]{0,4}(停过|出过)[^，。；,;]{0,6}(电|事故)|不是(我们)?出(了)?事|马上(就)?(是|到)[^，。；,;]{0,8}(季节|旺季|淡季|年底|过年|春节|节)|快递车?不让进|一落雨[^，。；,;]{0,8}就|停(机|工|产|车|电)(费|损失费)|急缺|急性子|急弯|急转弯|急停|急救|急诊|急冷急热|(不|再不)[^，。；,;]{0,6}就(说)?要?(断|停|掐)(我们的?)?(电|水|气)((断|停)(电|水|气))?|(再(?!有?[一两二三四五六七\d]天)|如果|要是|若|万一|不然|否则|的话)[^。；;！!？?]{0,24}(就|便)?(要|会|得|可能|只能|将)(被)?(停工|停产|停线|停机)|(不|别|不用|不要|免于|避免)停(工|产)|要停工整改|进不了[^，。；,;！!？?]{0,8}(目录|名录|名单|库|体系|市场|商场|超市|系统|圈子)|(补|加|打|抽|送)不进水|进水(口|管|阀|量)|危险(化学品|品|废物|源)|危化品|(快递|外卖|网购|共享单车|私家车|访客|客户的车)[^，。；,;！!？?]{0,6}进不(了|来)|(压力|气压|水压|电压|温度|价格|销量|产量|订单|效益|利润|营收)[^，。；,;！!？?]{0,4}往下掉|(?:一|每次|每逢|只要)(?:下|遇到?|碰到|到|赶上)?(?:大|暴)?(?:雨|雪|风|断电|停电|停水|停气|降温|高峰|用电高峰|夏天|冬天|雨季|汛期|晚上|周末|满负荷)[^，。；,;！!？?]{0,6}就[^，。；,;！!？?]{0,12}/g;
 
 /**
  * Words that say outright that a report is urgent: where the rules read one of them (or a requested date within two
@@ -199,6 +201,10 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   if (/(机器人|小二)(哪能|怎么|咋|如何)(用|弄)/.test(bare) && /(报|提)个?问题.{0,4}(直接|就)(讲|说|发|打字)/.test(bare) && bare.length <= 40) return 'help';
   // "店小二识做乜？": what it can do, in Cantonese
   if (/(店小二|小二|你)(识|会)做(乜|咩|什么)/.test(bare) && bare.length <= 12) return 'help';
+  // "@店小二 你能帮我们做什么？能不能查政策", "延期咋弄？": what the bot does, how a command is given
+  if (bare.length <= 24 && (/你能帮我们?(做|干)(什么|啥)/.test(bare) || /^(延期|转办|催办|认领|办结|评价)(咋|怎么)(弄|办|操作|搞)/.test(bare))) return 'help';
+  // "把拿不准的、等人确认的清单发我": the unsure tickets
+  if (bare.length <= 30 && /(拿不准|等人确认|待确认|没确认|不确定)的.{0,10}(清单|列表|单子|工单)/.test(bare)) return 'triage';
   // "店小二能帮我们查政策吗？还是只能报问题？": what else the bot does
   if (/(店小二|小二|机器人)(能|可以|会)(帮我们?|帮忙)?[\u4e00-\u9fa5]{1,8}吗还是只(能|会)/.test(bare) && bare.length <= 30) return 'help';
   // "这个小二咋给它下命令啊": how to give the bot an order
@@ -212,10 +218,14 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   if (bare.length <= 20 && (COMMAND_FORM.test(bare) || /^(请问)?(咋|怎么|怎样|如何)(报|提|上报|反映)(问题|诉求)/.test(bare))) return 'help';
   // 项目代办's leaders' reports: 月调度, 季观摩, 年验收 (the digest handler answers them)
   if (/^(?:@\S*?)?(本|本月|本季度?|今年|年度|重点项目)?(月调度|季观摩|年验收)(报告|情况)?$/.test(bare)) return 'digest';
-  if (/(简报|日报|周报|月报|排名|红黑榜|今日数据)|(daily|weekly|monthly)\s*report/i.test(bare) && bare.length <= 16 && !/(问题|反映|申请)/.test(bare)) return 'digest';
+  if (/(简报|日报|周报|月报|排名|红黑榜|今日数据)|(daily|weekly|monthly)\s*report/i.test(bare) && bare.length <= 16 && !/(问题|反映|申请|看过|已阅|收到)/.test(bare)) return 'digest';
   if (ticket !== null) {
     // 更正: "#12 类别改为 用工人才", "#12 改为紧急", "#12 企业是 神马电力", "#12 不是问题"
     if (parseCorrection(t)) return 'correct';
+    // "#118 说好的周一前答复呢": what was promised, asked for
+    if (/说好的[^，。？?]{0,12}呢/.test(t)) return 'urge';
+    // "#45 现场勘察完了没": whether a step is done, asked
+    if (/(完了|好了|办了|到了|批了|来了)(没|没有|吗|么)[?？]?$/.test(t.trim())) return 'query';
     // English: "Please expedite ticket #188", "#195 I'll take this one."
     if (/\b(expedite|speed (it|this) up|hurry up|chase (it|this) up)\b/i.test(t) && !/\b(already|have|has|had) (expedited|chased)\b/i.test(t)) return 'urge';
     if (/\bI('ll| will) (take|handle|pick up|follow up on|look after) (this|it|that)\b|\b(assign|give) (it|this) to me\b/i.test(t)) return 'claim';
@@ -398,6 +408,8 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   if (/^(good morning|guten morgen|guten tag|morning|hello|hi|hey)\b[^?？.]{0,20}[!.！]?\s*[\u{1F300}-\u{1FAFF}\u2600-\u27BF]*$/iu.test(t.trim())) return 'chat';
   if (/[A-Za-z]{2,}(?:[\s,;:'()-]+[A-Za-z]{2,}){5,}/.test(t) && !/^(hi|hello|hey|thanks|thank you|ok|good morning)\b[^.?!]{0,20}[.!]?$/i.test(t.trim())) return 'report';
   if (isChat(bare)) return 'chat';
+  // "今天去企业走访了 情况都还好 没新问题", "刚才那份周报我看过了 辛苦大家了", "大家中午饭吃了没": nothing to act on
+  if (bare.length <= 30 && (/没(有)?新(的)?问题|情况都(还)?(好|正常)/.test(bare) && !/(没人|不|难|坏|停|急|帮忙|能否|希望)/.test(bare.replace(/没(有)?新(的)?问题/, '')) || /(周报|日报|月报|简报|报表)[\u4e00-\u9fa5]{0,4}(看过了|看了|已阅|收到了)/.test(bare) || /(饭|午饭|中午饭|晚饭)吃了(没|吗)|(吃|恰)饭了(没有?|吗)/.test(bare))) return 'chat';
   // "Thanks a lot!", "Noted, thank you": thanks in English
   if (/^(thanks|thank you|thx|many thanks|noted|got it|well received|ok)\b[^?]{0,24}$/i.test(t.trim())) return 'chat';
   // "大家周一好！本周继续做好店小二式服务": a greeting to the group and a word of encouragement
@@ -422,7 +434,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   const thanks = bare.replace(/(问题|事情|这事|事)?(已经|都|终于)?(解决|办好|处理好|搞定|落实)(了|啦)/, '');
   if (bare.length <= 30 && /^(好的|好滴|收到|好的收到|谢谢|感谢|多谢|辛苦)/.test(thanks) && !/(没|不|难|慢|坏|问题|申请|急|麻烦|帮忙|能否|可否|希望)/.test(thanks)) return 'chat';
   // a meeting notice to the group ("明天上午十点在三楼会议室开调度会，各部门带上问题清单")
-  if (/(调度会|协调会|推进会|例会|座谈会|专题会|会议室)/.test(bare) && /(通知已|已经?发到|发到邮箱|各部门|各单位|请|带上|参加|参会|准时)/.test(bare) && !/(我们|我司|我厂|能不能|能否|可否|麻烦|帮忙|希望|落后|滞后)/.test(bare)) return 'chat';
+  if (/(调度会|协调会|推进会|例会|座谈会|专题会|会议室)/.test(bare) && /(通知已|已经?发到|发到邮箱|各部门|各单位|请|带上|参加|参会|准时)/.test(bare) && !/(我们|我司|我厂|能不能|能否|可否|麻烦|帮忙|希望|落后|滞后|想请|开个|开一个|卡在|拖)/.test(bare)) return 'chat';
   // problem words of a category (an `other` topic too when the lexicon is sure of it: "有人冒充我们公司签合同")
   const lex = classifyByLexicon(t);
   // problem words the lexicon is sure of are a rule that is certain: the learned fallback never turns them into a request
@@ -498,7 +510,8 @@ export function parseMessage(text: string, sentAt: string, cal: BusinessCalendar
   const deadline = parseRequestedDate(t, now, cal);
   const enterprise = parseEnterprise(t);
   // the enterprise's own name says what it makes, not what its problem is ("凤凰电缆的货车进出要绕三公里")
-  const topic = enterprise && enterprise.length >= 4 && !/(有限公司|集团)$/.test(enterprise) && holdsLexiconPhrase(enterprise) ? t.replace(enterprise, '企业') : t;
+  // (a name in Latin letters is read word by word, and its words, Trading or Resorts, say what it does)
+  const topic = enterprise && enterprise.length >= 4 && !/(有限公司|集团)$/.test(enterprise) && (holdsLexiconPhrase(enterprise) || /[A-Za-z]{3,}/.test(enterprise)) ? t.replace(enterprise, '企业') : t;
   const { category, confidence } = classifyCategory(topic, opts.categoryModel);
   const soon = deadline !== null && DateTime.fromISO(deadline, { zone }).diff(now.startOf('day'), 'days').days <= 2;
   const urgency = urgencyByRules(t, soon).urgency;

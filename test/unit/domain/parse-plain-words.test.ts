@@ -922,3 +922,52 @@ describe('after rounds 41 and 42', () => {
     expect(read('The gas pipeline outside our plant is leaking, we closed the valve.').category).toBe('utilities');
   });
 });
+
+// Rounds 43 (Jiangxi and southern Anhui), 44 (Beijing, Tianjin and Hebei), 45 (Guizhou and Hainan) and 46 (the
+// north-west), scored once with 36fd14b and made general in the thirteenth session. These sentences are new.
+describe('after rounds 43 to 46', () => {
+  it('names: a place and 的 before a signed name, 上饶 and 塞上 in names, a name alone before a space, a name between spaces', () => {
+    expect(read('厂门口的路灯坏了半个月。——赣州章贡的宏翔服饰').enterprise).toBe('宏翔服饰');
+    expect(read('食堂太小了，工人排队要半个钟头？吉安井冈山的永兴电路').enterprise).toBe('永兴电路');
+    expect(read('专线老是掉线，能不能帮忙协调电信。上饶铅山的鑫源光学').enterprise).toBe('鑫源光学');
+    expect(read('我们是固原的塞上鑫源食品，冷库的电一直不稳').enterprise).toBe('塞上鑫源食品');
+    expect(read('保定华诚箱包 想参加明年的广交会，名额咋申请').enterprise).toBe('保定华诚箱包');
+    expect(read('去年申报的智能工厂 省里都公示完了 奖励还没发').enterprise).toBeNull();
+    expect(read('我们是凯里做蜡染的小作坊 苗绣坊 想参加下个月的展会').enterprise).toBe('苗绣坊');
+    expect(read('乌鲁木齐米东的新疆天辰硅材，厂门口没有红绿灯').enterprise).toBe('新疆天辰硅材');
+    expect(read('钢厂的除尘灰以前水泥厂收，现在不要了').enterprise).toBeNull();
+    expect(read('Hi, I represent Golden Lotus Spa Group, we are opening a branch in Sanya and need staff housing.').enterprise).toBe('Golden Lotus Spa Group');
+  });
+
+  it('the words of a Latin name do not say the category; English cues of land, utilities, talent and other', () => {
+    expect(read('Hello, this is Ivan from Amber Coast Trading LLC. The land handover of our plot keeps being delayed, villagers still have trees on it.').category).toBe('land');
+    expect(read('Our resort has no hot water in the evening, the gas pressure is too low.').category).toBe('utilities');
+    expect(read('We need dormitory rooms for 15 engineers near the plant, rents are too high.').category).toBe('talent');
+    expect(read('We would like to donate rice to the elderly home in the district. Who should we contact?').category).toBe('other');
+    expect(read('海南自贸港零关税的原辅料清单里有没有椰子油？').category).toBe('policy');
+  });
+
+  it('intents: a promise asked for, a step asked after, help and triage in plain words, a report read, a meal asked about, a meeting asked for', () => {
+    expect(read('#118 说好的周三前答复呢 今天都周四了')).toMatchObject({ intent: 'urge', ticket: 118 });
+    expect(read('#45 现场踏勘做完了没')).toMatchObject({ intent: 'query', ticket: 45 });
+    expect(read('@店小二 你能帮我们做什么').intent).toBe('help');
+    expect(read('转办咋弄？这个单子不归我们管').intent).toBe('help');
+    expect(read('把拿不准的那些单子清单发我看看').intent).toBe('triage');
+    expect(read('今天的日报我看过了 辛苦各位').intent).toBe('chat');
+    expect(read('今天走访了三家企业 没新问题').intent).toBe('chat');
+    expect(read('各位中午恰饭了冇').intent).toBe('chat');
+    expect(read('新厂区施工两家单位互相扯皮，想请管委会开个协调会').intent).toBe('report');
+    expect(parseCorrection(normalizeText('#205 这个不是真问题，企业拉错群了，作废'))).toMatchObject({ field: 'dismiss' });
+  });
+
+  it('dates and urgency: 日本 is no Sunday, limits and threats of others; a demolition the day after tomorrow is urgent', () => {
+    expect(read('下周日本客户来验厂，想请区里派个翻译').deadline).toBeNull();
+    expect(read('街道说本月底前必须搬走，补偿还没谈').deadline).toBeNull();
+    expect(read('宿舍暖气坏了，工人说明天就不干了').deadline).toBeNull();
+    expect(read('街道通知我们后天就要强拆，可我们有合同').urgency).toBe('urgent');
+    expect(read('客户说后天要是还拿不到报关单就取消订单').urgency).toBe('urgent');
+    expect(read('限气以后热处理炉全停了').urgency).toBe('urgent');
+    expect(read('门口早高峰通勤车进不来，能不能调一下红绿灯').urgency).toBe('normal');
+    expect(read('一百多个村民围在场站门口不让走').urgency).toBe('urgent');
+  });
+});
