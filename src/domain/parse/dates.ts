@@ -94,6 +94,12 @@ function candidateDates(text: string, now: DateTime, cal: BusinessCalendar): (st
   // rounds 43–46: a limit others set ("街道说本月底前必须搬走"), what others say they will do ("工人说明天就不干了", "采购商说后天要是…就取消")
   take(/(说|要求|通知|责令|限)[^，。；,;]{0,6}(本?月底|年底|月末)前?(必须|要|得)(搬|腾|拆|关|停)/);
   take(/(说|扬言|放话)[^，。；,;]{0,2}(明天|后天)(就)?(不干|走人|辞职|罢工)|(说|讲)[^，。；,;]{0,2}(明天|后天)要是/);
+  // rounds 47–50: threats with a condition ("讲不给钱明天就去市政府"), what others demand ("通知12月31日前必须腾退",
+  // "叫我们下周五前自己拆") and what the government said it would do ("区里讲年底前兑现的"); the corpus keeps
+  // "让我们月底前搬走", "限期12月20日前整改完" and "说好11月底前拨付的" as requested dates (c1470, c1727, c6877)
+  take(/(说|讲|扬言|威胁|放话)[^，。；,;]{0,6}(明天|后天)就?要?(去|来)/);
+  take(new RegExp(`(通知|叫我们|要求我们|责令)[^，。；,;]{0,8}(年底|月底|下个?月底|本?月底|${NUM}月${NUM}[日号]|下(周|星期|礼拜)[一二三四五六日天])(前|之前)?(必须|要|得)?(自己)?(搬|腾退|腾空|拆|整改)`));
+  take(/(讲|说)是?(?!好)[^，。；,;]{0,6}(年底|月底|\d{1,2}月底)前(兑现|发|拨付|到位|办好|给)的/);
   // "礼拜六跳了两趟", "周三来了一趟": a weekday when something happened (not "周五就要停产了", "周五前")
   take(/(?<![下本这上])(?:周|星期|礼拜)[一二三四五六日天](?![^，。；,;]{0,6}(要|就|会|得|前|之前|必须|能|再|给))(?=[^，。；,;]{0,4}了)/);
   // rounds 41–42: the date a letter is written, under its signature ("…有限公司 2026年11月23日"); a limit others set

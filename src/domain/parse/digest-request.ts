@@ -68,7 +68,7 @@ export function parseDigestRequest(bare: string): DigestRequest | null {
   // a figure word inside a longer sentence that asks nothing ("我们厂在全区纳税排名前十，…") is not a request
   if (strong && !weak && !compare && !ASK.test(bare.replace(STRONG, '')) && bare.length > 12) return null;
   // "这周超期的有哪些", "超期清单": the overdue tickets themselves (查询), not the figure
-  if (/超期/.test(bare) && !/超期率/.test(bare) && /(哪些|清单|列表|名单|明细)/.test(bare)) return null;
+  if (/超期/.test(bare) && !/超期率/.test(bare) && !/(前[十\d]+名|排名|排行)/.test(bare) && /(哪些|清单|列表|名单|明细)/.test(bare)) return null;
 
   const previous = /(昨天|昨日|上周|上个?星期|上个?礼拜|上个?月)/.test(bare);
   const period: DigestRequest['period'] = /(今年|本年|年度|全年|年初以来|今年以来|年报)/.test(bare)

@@ -40,7 +40,7 @@ const INDUSTRY_WORDS =
   '橡胶|轮胎|制品|日化|服装|皮革|卫浴|厨具|灯饰|合金|硅业|光纤|快递|农机|重机|汽车部件|生物科技|新能源科技|' +
   '家私|家电|小家电|灯具|纸品|五金制品|实业发展|电脑|摩托|火锅|底料|渔业|织造|' +
   '锂业|钨业|窑业|瓷业|瓷土|驾校|番茄|果园|储运|光能|农牧|型材|酱酒|酒厂|进出口|面粉|船务|仓储|石化|焦化|果业|果汁|陶艺|肥业|特钢|重钢|油服|线束|生化|粮贸|路桥|重科|矿机|稀土|钼业|羊绒|绒业|液压|液压件|配件|汽车配件|零部件|汽车零部件|乳品|肉业|粮食|购销|油脂|淀粉|卤味|风电|光纤|冷饮|调味品|重型|矿山|煤业|煤化工|煤化|' +
-  '藏药|蒙药|苗药|中药材|药材|毛纺|棉纺|精纺|纺机|精锻|锻压|耐材|鞋材|板材|管材|线材|锂盐|锂源|砂石|建安|支架|钢帘线|民宿|文旅|跨境|咖啡|茶庄|酒庄|庄园|工贸|电商|数科|智控|测控|电装|煤机|塑机|齿轮|玩具|珠宝|户外|红木|啤酒|海运|运输|丝绸|精机|养殖|宝石|研究院|渔具|数智|婚纱|玉雕|玉器|玉器行|不锈钢|内衣|童装|文胸|家居服|资本|石英|度假酒店|度假村|营地|螺蛳粉|工坊|冶炼|座椅|幕墙|彩印|染整|纸箱|鞋服|针纺|漆器|航运|体育用品|工艺品|香业|茶场|碳素|洗煤|测绘|货运|国际货运|大药房|药房|茶室|露营|米线|茶厂|咖啡厂|电路|通讯|焊材|车身|车灯|专汽|安保|铸件|无纺布|橡塑|刹车片|车桥|轨道|智家|封测|海工|网络|硅材|深加工|铸管|饰件|烟花|涂装|饮品|劳务|茶楼|茶园|客栈|文具|氨纶|饮片|糕点|箱包|胶合板|冷轧|雕塑|酒坊|窖酒坊|粉丝厂|民宿|酒楼|茶坊|轧花厂|矿泉水|果品|边贸|有色|文创|肉羊|盐化|锂能|精细化工|电子材料';
+  '藏药|蒙药|苗药|中药材|药材|毛纺|棉纺|精纺|纺机|精锻|锻压|耐材|鞋材|板材|管材|线材|锂盐|锂源|砂石|建安|支架|钢帘线|民宿|文旅|跨境|咖啡|茶庄|酒庄|庄园|工贸|电商|数科|智控|测控|电装|煤机|塑机|齿轮|玩具|珠宝|户外|红木|啤酒|海运|运输|丝绸|精机|养殖|宝石|研究院|渔具|数智|婚纱|玉雕|玉器|玉器行|不锈钢|内衣|童装|文胸|家居服|资本|石英|度假酒店|度假村|营地|螺蛳粉|工坊|冶炼|座椅|幕墙|彩印|染整|纸箱|鞋服|针纺|漆器|航运|体育用品|工艺品|香业|茶场|碳素|洗煤|测绘|货运|国际货运|大药房|药房|茶室|露营|米线|茶厂|咖啡厂|电路|通讯|焊材|车身|车灯|专汽|安保|铸件|无纺布|橡塑|刹车片|车桥|轨道|智家|封测|海工|网络|硅材|深加工|铸管|饰件|烟花|涂装|饮品|劳务|茶楼|茶园|客栈|文具|氨纶|饮片|糕点|箱包|胶合板|冷轧|雕塑|酒坊|窖酒坊|粉丝厂|民宿|酒楼|茶坊|轧花厂|矿泉水|果品|边贸|有色|文创|肉羊|盐化|锂能|精细化工|电子材料|无人机|电镀|视觉|电线|洗水|冻品|预制菜|发艺|果蔬|港航|制动|经编|沙发|藏餐|藏医院|牧场|旅行社|家庭旅馆|旅舍|宾馆|画院|艺术中心|艺术馆|糌粑坊|牧家乐|藏家乐|农家乐';
 /**
  * A trade named by one character and 业 ("镁业", "糖业", "袜业", "种业"): a word the language keeps making, so it is
  * read by its shape; not 企业, 行业, 就业 and the other words of 业 that are no trade.
@@ -54,12 +54,12 @@ const INDUSTRY = `${INDUSTRY_WORDS}|${TRADE_YE}`;
  * 边城, 边关); 都 "all" and a city (成都, 铜都, 殷都).
  */
 const WORDS_IN_NAMES: readonly { word: string; after: string; before: string }[] = [
-  { word: '太', after: '', before: '原仓湖平阳行古谷极白空' },
+  { word: '太', after: '', before: '原仓湖平阳行古谷极白空康' },
   { word: '和', after: '永三祥泰中怡嘉宝隆恒万研呼', before: '美兴泰顺信丰达盛' },
   { word: '边', after: '兴宏安靖戍', before: '城关贸境' },
   { word: '都', after: '成铜首京古殷帝瓷药商花新钢红镍玉凉', before: '' },
   { word: '上', after: '塞', before: '饶海虞栗犹蔡高杭' },
-  { word: '来', after: '宝福悦泰好', before: '' },
+  { word: '来', after: '宝福悦泰好运', before: '' },
   { word: '里', after: '阿万千', before: '' },
 ];
 /** One of those words where it is part of a name. */
@@ -280,7 +280,7 @@ function dashSigned(t: string): string | null {
 const QUOTED = /(?:^|我们是?|我司|我是|的|企业|^[\u4e00-\u9fa5]{2,4})[「『“]([^」』”「『“\s，,。]{2,10})[」』”]/;
 /** "my company name is Obi & Sons Ltd", "My company: Atlas Déco SARL", "我的公司 Sahara Import Export": said outright, before any other frame. */
 const MY_COMPANY = /(?:\b[Mm]y company(?: name)?(?: is)?:?|我的公司|我们公司|公司名(?:字)?(?:叫|是)?)\s*((?:[A-Z][\wÀ-ÿ&'-]*)(?: (?:[A-Z][\wÀ-ÿ&'-]*|&))*)/;
-const ENGLISH_FRAME = /(?:\b[Ww]e are|\b[Oo]ur company(?: is)?|\bHR of|\b[A-Z][a-zà-ÿ]+(?: again)? from|\b[Ii] represent|\bpartner of|\bowner of|\b[Oo]ur (?:hotel|restaurant|factory|agency),?|\bcalled|\bThis is [A-Z][a-z]+,)\s+((?:[A-Z][\wÀ-ÿ&'-]*)(?: (?:[A-Z][\wÀ-ÿ&'-]*|&|\([A-Z]\)))*(?: Pte Ltd| Co\.?,? Ltd\.?| Ltd\.?| Inc\.?| LLC| Co\.)?)/;
+const ENGLISH_FRAME = /(?:\b[Ww]e are|\b[Oo]ur company(?: is)?|\bHR (?:of|at)|\b[A-Z][a-zà-ÿ-]+(?: again| here)? from|\b[Ww]e're|\b[Oo]ur (?:[a-z]+ )?(?:startup|start-up|brand|studio|shop|store)|\b[Ii] represent|\bpartner of|\bowner of|\b[Oo]ur (?:hotel|restaurant|factory|agency),?|\bcalled|\bThis is [A-Z][a-z]+,)\s+((?:[A-Z][\wÀ-ÿ&'-]*)(?: (?:[A-Z][\wÀ-ÿ&'-]*|&|\([A-Z]\)))*(?: Pte Ltd| Co\.?,? Ltd\.?| Ltd\.?| Inc\.?| LLC| Co\.)?)/;
 /**
  * An English message signed at its end by the enterprise, after a role or a person: "— EHS, Krämer Kunststofftechnik",
  * "Best regards, Wolff & Brandt Automation", "Thanks & BR, Markus / Hartmann Filtration", "Thanks, Yamato Seiki logistics
@@ -292,7 +292,7 @@ const ENGLISH_REGISTERED = /((?:[A-Z][\wÀ-ÿ&'-]*)(?: (?:[A-Z][\wÀ-ÿ&'-]*|&))
 /** "finance director at Apex BioLogics", "R&D head at Siemann Biotech in Zhangjiang": where the writer works. */
 const ENGLISH_ROLE_AT = /\b(?:director|manager|head|engineer|officer|lead|president|founder|CEO|CFO|COO|GM|VP|owner|buyer)\s+(?:at|of)\s+((?=[A-Za-z -]*[a-z])[A-Z][\wÀ-ÿ&'-]*(?: [A-Z][\wÀ-ÿ&'-]*){0,3})/;
 /** The last sentence of a message, a name with its trade alone ("…协调一下。锦川智能仓储", "…？金桥物流 张"). */
-const SIGNED_LAST = new RegExp(`(?:[。！？!?～~🙏]\\s*|\\s)(?:[\\u4e00-\\u9fa5]{2,9}?(?:这边|那边)?的)?(${NAME_CHAR}{2,10}?(?:${INDUSTRY})(?:${INDUSTRY})?(?:公司)?)(?:\\s+[\\u4e00-\\u9fa5]{1,3})?\\s*$`);
+const SIGNED_LAST = new RegExp(`(?:[。！？!?～~🙏]\\s*|\\s)(?:[\\u4e00-\\u9fa5]{2,9}?(?:这边|那边)?的|[\\u4e00-\\u9fa5]{2,6}\\s+)?(${NAME_CHAR}{2,10}?(?:${INDUSTRY})(?:${INDUSTRY})?(?:公司)?)(?:\\s+[\\u4e00-\\u9fa5]{1,3})?\\s*$`);
 const INDUSTRY_END = new RegExp(`(?:${INDUSTRY})$`);
 const TRADE_NAME_END = new RegExp(`(?:${INDUSTRY})(?:公司)?$`);
 /**
@@ -323,6 +323,9 @@ function enterpriseIn(t: string): string | null {
   if (alone) return alone;
   const mine = MY_COMPANY.exec(t)?.[1]?.trim();
   if (mine) return mine;
+  // "我们新盖的藏式民宿（雪鹰客栈）", "开牦牛肉干厂的（高原格桑食品）": the name in brackets after what the business is
+  const bracketed = /(?:民宿|厂|店|公司|作坊|工作室|客栈|品牌|的)[（(]([\u4e00-\u9fa5][^()（）\s]{2,11})[)）]/.exec(t)?.[1];
+  if (bracketed && !SENTENCE_CHAR.test(bracketed) && !holdsLexiconPhrase(bracketed) && (INDUSTRY_END.test(bracketed) || KIND_END.test(bracketed) || isOpenName(bracketed))) return bracketed;
   const quoted = QUOTED.exec(t)?.[1];
   // a programme or a loan in quotes (「瞪羚企业」, 「赣企贷」) names no one
   if (quoted && !SENTENCE_CHAR.test(quoted.replace(/(有限公司|公司)$/, '')) && !holdsLexiconPhrase(quoted) && !/(企业|贷|券|计划|工程|行动|政策|奖|项目|认定|名单|平台|系统)$/.test(quoted)) return quoted;
@@ -350,8 +353,8 @@ function enterpriseIn(t: string): string | null {
     const m = HEAD_TRADE_NAME.exec(t);
     const ok = (x: string | undefined) => !!x && tradeNameOk(x) && !NOT_A_NAME_AT_HEAD.test(x) && !SENTENCE_CHAR.test(x.replace(/(厂|公司)$/, ''));
     const head = [m?.[1] ?? m?.[2], VISITED.exec(t)?.[1]].find(ok);
-    const called = /(我们|我司|公司)/.test(t) ? CALLED.exec(t)?.[1] : undefined;
-    if (called && !/(啥|什么|事|啊|呢|吗|吧)/.test(called) && (/^[A-Z]/.test(called) ? !LATIN_NOT_A_NAME.test(called) : isOpenName(called) || tradeNameOk(called) && INDUSTRY_END.test(called))) return called;
+    const called = /(我们|我司|公司|开了?(一|个|家))/.test(t) ? CALLED.exec(t)?.[1] : undefined;
+    if (called && !/(啥|什么|事|啊|呢|吗|吧)/.test(called) && (/^[A-Z]/.test(called) ? !LATIN_NOT_A_NAME.test(called) : isOpenName(called) || tradeNameOk(called) && INDUSTRY_END.test(called) || (called.length >= 4 && KIND_END.test(called) && !SENTENCE_CHAR.test(called)))) return called;
     if (head) return head;
     const opening = HEAD_BRAND.exec(t)?.[1];
     // the brand is the pair of characters before the trade; what stands before it is the place ("德化鼎盛瓷业", "泉州三友塑胶")
@@ -397,7 +400,16 @@ function enterpriseIn(t: string): string | null {
  * "奎屯金穗轧花厂 籽棉收购款…"): a name with its trade, or one rare at its head in the reports, with no word of a sentence.
  */
 const HEAD_SPACED = new RegExp(`^(?:${NAME_CHAR}{2,6}的)?(${NAME_CHAR}{4,12})\\s+[\\u4e00-\\u9fa5]`);
+/**
+ * A small business named by its kind at the head ("扎西牦牛奶这边…", "卓玛家庭旅馆 之前的股东…", "甘南州夏河县达宗湖生态牧场：",
+ * "理塘措普虫草行 上个月…"): a name ending in a kind of shop, workshop or office, before 这边, a comma, a colon or a space.
+ */
+const BUSINESS_KIND = '(?:家庭旅馆|工程队|经营部|加工厂|艺术中心|作坊|店|馆|社|行|院|坊|场|所|吧|厅|栈|舍|居|乐|公司|厂)';
+const KIND_END = new RegExp(`${BUSINESS_KIND}$`);
+const HEAD_KIND = new RegExp(`^(?:【[^】]{1,8}】)?(${NAME_CHAR}{3,14}?${BUSINESS_KIND})(?=这边|那边|[，,：:\\s]|反映)`);
 function headBeforeSpace(t: string): string | null {
+  const kind = HEAD_KIND.exec(t)?.[1];
+  if (kind && !SENTENCE_CHAR.test(kind) && !NOT_A_NAME_AT_HEAD.test(kind) && !isPlaceOrThing(kind) && !holdsLexiconPhrase(kind.slice(0, -1)) && kind.length >= 4 && !/^[\u4e00-\u9fa5]{0,3}(?:人民医院|中心医院|中医院|医院|银行|派出所|法院|供电所|税务所|财政所|司法所|卫生院|检察院|工厂|市场|农贸市场|广场)$/.test(kind)) return kind;
   const head = HEAD_SPACED.exec(t)?.[1];
   if (!head || !/^[\u4e00-\u9fa5]+$/.test(head) || NOT_A_NAME_AT_HEAD.test(head) || isPlaceOrThing(head) || /(区|县|市|镇|乡|村|园|旗|港|问题|情况|的事|工厂)$/.test(head)) return null;
   return TRADE_NAME_END.test(head) || /厂$/.test(head) ? (tradeNameOk(head) || /厂$/.test(head)) && !holdsLexiconPhrase(head.replace(TRADE_AT_END, '').replace(/厂$/, '')) ? head : null : null;
@@ -452,6 +464,11 @@ function parseNamedEnterprise(t: string): string | null {
         .replace(/^系(?=[\u4e00-\u9fa5]{4,})/, '')
         .replace(KIND_BEFORE, '')
         .replace(/(项目部|项目组|办事处|财务部|行政部|人事部|办公室)$/, '');
+      // "我们是保税区的鑫泰石化", "我们是宁围这边做新能源汽车线束的宏迅电器": a place or what the enterprise does, then the name
+      const placed = WE_ARE_PLACE_THEN.exec(t);
+      const after = placed?.[1] === name ? placed[2] : undefined;
+      // (not a kind alone: "我们是种大棚菜的合作社", "我们是做园区绿化的小公司")
+      if (after && !/^[a-z]/.test(after) && !/^(?:小|大|一家|一个)?(?:公司|企业|厂|工厂|合作社|作坊|团队|工作室)$/.test(after) && (isOpenName(after) || INDUSTRY_END.test(after) || (after.length === 3 && !SENTENCE_CHAR.test(after) && !holdsLexiconPhrase(after) && !/[队组班方户]$/.test(after)))) return after;
       // "我们是今年三月认定的", "我们是纳税排名第一的万通物流": a description, not the name
       if (/(排名|第[一二三四五六七八九十\d]|前[十\d]|纳税|认定|[年月]|去年|今年|企业$|^区里|^市里|^省里|^县里|类企业|亩均|规上|规模以上|高新技术|专精特新|龙头|示范)/.test(name)) continue;
       if (isPlaceOrThing(name)) continue;
@@ -460,10 +477,6 @@ function parseNamedEnterprise(t: string): string | null {
       // "我们是晶阳新能源哈密光伏电站": the enterprise, not its plant
       const plant = PLANT_OF.exec(name)?.[1];
       if (plant) return plant;
-      // "我们是保税区的鑫泰石化": a place, then the name
-      const placed = WE_ARE_PLACE_THEN.exec(t);
-      const after = placed?.[1] === name ? placed[2] : undefined;
-      if (after && !/^[a-z]/.test(after) && (isOpenName(after) || INDUSTRY_END.test(after) || (after.length === 3 && !SENTENCE_CHAR.test(after) && !holdsLexiconPhrase(after) && !/[队组班方户]$/.test(after)))) return after;
       // "我们是揭西的…": the place is never the name
       if (placed?.[1] === name) continue;
       // "我们是苏州过来落户的": where the enterprise came from, not its name

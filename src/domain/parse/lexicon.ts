@@ -152,6 +152,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/(采购|工程|设备|项目)[^，。；,;]{0,6}的?款[^。]{0,16}(还没付|没付|未付|不付|没给)/, 5],
     // rounds 37–38 (Yunnan; Chongqing and Sichuan)
     ['保单融资', 5],
+    // rounds 47–50 (Hangzhou; Shenzhen and Dongguan; Tibet and western Sichuan; central Henan)
+    [/政府采购[^，。；,;]{0,6}(款|钱)|采购款[^，。；,;]{0,8}(拖|欠)/, 5],
   ],
   policy: [
     ['补贴', 4], ['补助', 4], ['奖励', 3], ['奖补', 4], ['资助', 3], ['扶持', 3], ['兑现', 4], ['到账', 2], ['拨付', 3],
@@ -180,7 +182,7 @@ export const LEXICON: Record<Category, Cue[]> = {
     // rounds 35–36 (Fujian; Shaanxi, Shanxi, northern Henan)
     ['出口退税', 3],
     // rounds 41–42 (the Northeast and Inner Mongolia; southern Jiangsu)
-    [/(稳增长|外贸)[^，。；,;]{0,4}奖励/, 5], [/\bhigh[- ]tech enterprise\b|高新技术企业(认定|资格|复审|复核)/i, 5],
+    [/(稳增长|外贸)[^，。；,;]{0,4}(奖励|资金|补贴)/, 5], [/\bhigh[- ]tech enterprise\b|高新技术企业(认定|资格|复审|复核)/i, 5],
     // rounds 43–46
     ['零关税', 5], ['免关税', 4], ['吸纳就业补贴', 5],
   ],

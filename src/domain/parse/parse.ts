@@ -44,6 +44,8 @@ const URGENT = [
  * site or gathering (stoppage, crowd), unpaid wages, blocked fire exits, work at height without protection.
  */
 const URGENT_PATTERNS = [
+  // rounds 47–50: work at height without a rope, a mill idle for days, a bridge washed out
+  /安全绳[^，。；,;]{0,4}(不系|没系|都不系)|(磨坊|厂|车间|工厂)[^，。；,;]{0,2}开不了工[^，。；,;]{0,2}(一个礼拜|一周|好几天|几天)|桥[^，。；,;]{0,6}(冲坏|冲垮|冲断|冲塌|塌了)/,
   // a demolition or a cancelled order days away ("街道通知我们后天就要强拆", "说后天要是还见不到报关单就取消整个订单")
   /(今天|明天|后天|马上)[^，。；,;]{0,3}(强拆|来拆|拆除)|(明天|后天)要是[^，。；,;]{0,12}就(取消|退货|罚|停)/,
   // the network or the systems down ("厂里网络全断了…订单系统生产系统全瘫了")
@@ -135,7 +137,7 @@ export function urgencyByRules(t: string, soon: boolean): { urgency: Urgency; ce
   // "应急局", "应急资金" name things; they do not say the matter is urgent
   let calm = t.replace(/(不急|不着急|不是很急|不紧急|不用急|应急)/g, '').replace(NOT_URGENT, '');
   // an accident told to argue about compensation ("出车祸，家属非要按工伤赔") is a claim, not an emergency
-  if (/(工伤|赔偿|理赔|保险|赔付|按.{0,4}赔|要赔)/.test(calm)) calm = calm.replace(/(车祸|受伤|事故|伤亡|出事|撞坏|撞)/g, '');
+  if (/(工伤|赔偿|理赔|保险|赔付|按.{0,4}赔|要赔)/.test(calm)) calm = calm.replace(/(车祸|受伤|摔伤|事故|伤亡|出事|撞坏|撞)/g, '');
   if (urgentByRules(calm)) return { urgency: 'urgent', certain: URGENT_CERTAIN.some((w) => calm.includes(w)), cleared: false };
   return { urgency: 'normal', certain: false, cleared: calm !== t && urgentByRules(t) };
 }
@@ -202,7 +204,9 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   // "店小二识做乜？": what it can do, in Cantonese
   if (/(店小二|小二|你)(识|会)做(乜|咩|什么)/.test(bare) && bare.length <= 12) return 'help';
   // "@店小二 你能帮我们做什么？能不能查政策", "延期咋弄？": what the bot does, how a command is given
-  if (bare.length <= 24 && (/你能帮我们?(做|干)(什么|啥)/.test(bare) || /^(延期|转办|催办|认领|办结|评价)(咋|怎么)(弄|办|操作|搞)/.test(bare))) return 'help';
+  if (bare.length <= 24 && (/你能帮我们?(做|干)(什么|啥)|你(会|能)(干|做)(啥|什么)/.test(bare) || (/^(怎么|咋|如何)查/.test(bare) && /(指令|命令)/.test(bare)) || /^(延期|转办|催办|认领|办结|评价)(咋|怎么)(弄|办|操作|搞)/.test(bare))) return 'help';
+  // "待确认的有几单": how many the bot was unsure of
+  if (/^待确认的?(有|还有)?(几|多少)(单|个|件|条)?/.test(bare)) return 'triage';
   // "把拿不准的、等人确认的清单发我": the unsure tickets
   if (bare.length <= 30 && /(拿不准|等人确认|待确认|没确认|不确定)的.{0,10}(清单|列表|单子|工单)/.test(bare)) return 'triage';
   // "店小二能帮我们查政策吗？还是只能报问题？": what else the bot does
@@ -222,12 +226,14 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   if (ticket !== null) {
     // 更正: "#12 类别改为 用工人才", "#12 改为紧急", "#12 企业是 神马电力", "#12 不是问题"
     if (parseCorrection(t)) return 'correct';
+    // "#38 重新打开，材料又被退回来了": opened again, whatever else it says
+    if (/^[\s#＃\d号，,]*重新打开/.test(t)) return 'reopen';
     // "#118 说好的周一前答复呢": what was promised, asked for
     if (/说好的[^，。？?]{0,12}呢/.test(t)) return 'urge';
     // "#45 现场勘察完了没": whether a step is done, asked
     if (/(完了|好了|办了|到了|批了|来了)(没|没有|吗|么)[?？]?$/.test(t.trim())) return 'query';
     // English: "Please expedite ticket #188", "#195 I'll take this one."
-    if (/\b(expedite|speed (it|this) up|hurry up|chase (it|this) up)\b/i.test(t) && !/\b(already|have|has|had) (expedited|chased)\b/i.test(t)) return 'urge';
+    if (/\b(expedite|speed (it|this) up|hurry|chase (it|this) up)\b/i.test(t) && !/\b(already|have|has|had) (expedited|chased)\b/i.test(t)) return 'urge';
     if (/\bI('ll| will) (take|handle|pick up|follow up on|look after) (this|it|that)\b|\b(assign|give) (it|this) to me\b/i.test(t)) return 'claim';
     // "#71 目前进度：征收办已入户评估三户…": an update announced as one
     // "128号问题更新一下，审图中心答复…今天下班前出": an update announced as one
@@ -238,7 +244,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     // "第81号工单到期了还没答复 抓紧", "请经信局今天内回复", "请尽快答复": pressed, whatever else the message says
     if (/(抓紧|请尽快(答复|回复|办理|处理)|(今天|今日|明天)(内|之内)?(回复|答复)|(今天|今日)[^，。]{0,4}(有个|给个)(回复|答复)|第[二三四五六七八九\d]+趟)/.test(t) && !/(已经?|已在|正在)(催|督促|抓紧)/.test(t)) return 'urge';
     // "@店小二 #30 催一下 这周要给企业答复的": the chase said first
-    if (/^[\s@店小二#＃\d号]*(催一下|催下|催催|催一催)/.test(t)) return 'urge';
+    if (/^[\s@店小二#＃\d号]*(帮忙|麻烦|请)?(催一下|催下|催催|催一催)/.test(t)) return 'urge';
     // "95号到哪一步了？企业问我要个答复": where it stands, asked first
     if (/(到哪一步|走到哪|到哪了)[了呢]?[？?]/.test(t)) return 'query';
     // "#119 都延期一回了还是没动静…麻烦专班督一下": asked to supervise it
@@ -282,7 +288,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     if (URGE_PLAIN.test(t) && !/(已经?|已在|正在)(催|督促|推)|往后推|推迟|延到|延期/.test(t)) return 'urge';
     if (CLAIM_PLAIN.test(bareText(t.replace(TICKET_REF, '')))) return 'claim';
     if (CLAIM_OTHER.test(bareText(t.replace(TICKET_REF, ''))) && !/[?？吗呢]$/.test(t)) return 'claim';
-    if (/(^领了|认领|签收|归我(?!们?局)|这单我拿|我拿了|这个我来|我来吧|我来跟进|我来跟$|我来处理|我来办|我来负责|我来对接|我来协调|我负责|我跟进|交给我|由我(来)?(负责|跟进|处理|对接)|我接了|收到.*跟进)/.test(t)) return 'claim';
+    if (/(^领了|认领|签收|归我(?!们?局)|这单我拿|我拿了|这个我来|我来吧|我来跟进|我来跟吧?$|我来跟吧|我来处理|我来办|我来负责|我来对接|我来协调|我负责|我跟进|交给我|由我(来)?(负责|跟进|处理|对接)|我接了|收到.*跟进)/.test(t)) return 'claim';
     if (/(待补充|已补充|补充完毕|恢复办理)/.test(t)) return 'progress';
     // "资金已经在走拨付流程", "答复说还在审": what someone answered about where it stands, not the close
     if (/(在走|走流程|流程中|审批中|审核中|办理中|排队|在审|还在(走|审|办|排|等|处理|流程|协调|核))/.test(t) && !/(怎么|为什么|还没|没有|哪一步|到哪|[?？吗呢]$)/.test(t)) return 'progress';
@@ -299,7 +305,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     // "#95 已答复企业 暂无法解决 纳入长期台账": answered, as unresolvable (答复's outcome), not pending
     if (/(已答复|答复(企业|对方)?[:：]|现予办结)/.test(t) && /(无法解决|暂不能解决|挂账|纳入.{0,4}台账|解释说明)/.test(t)) return 'resolve';
     // "#60 结了": the close in two words
-    if (/^[\s:：,，]*(结了|可以结了|结掉了|结单了)[。!！]?$/.test(t.replace(TICKET_REF, ''))) return 'resolve';
+    if (/^[\s:：,，]*(结了|可以结了|结掉了|结单了|完事了|搞完了|弄完了)[。!！]?$/.test(t.replace(TICKET_REF, ''))) return 'resolve';
     // "#88 部分解决，路灯装了一半，剩下的纳入明年计划": the outcome opens the note (答复 with outcome partial)
     if (/^[\s:：,，]*部分解决[，,。\s]/.test(t.replace(TICKET_REF, ''))) return 'resolve';
     if (/(办结|已办结|已解决|答复|已处理完|处理完了(?![吗没么])|办完了|已经办完|处理完毕|已完成|销号|已经办好|已办好|办好了|处理好了|已经处理好|搞定|已落实|已送电|已通电|可以关了|可以销号|可以结了|已经?发下来|已经?批下来|已下发|已拿到)/.test(t) || (DONE_PLAIN.test(t) && !ASKED.test(t))) {
@@ -347,7 +353,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   if (parseDigestRequest(bare)) return 'digest';
   // "进度" / "有什么进展吗" without a number: the asker's own tickets (an enterprise's, or a cadre's to-do list)
   if (/^(进度|进展)(呢|如何|怎样|怎么样|了吗|啊)?$|^(有|有没有|有什么)(新的?)?进展(吗|了吗|没有)?$|^(现在)?(什么|啥)进度(了)?$/.test(bare)) return 'query';
-  if (/^(我的待办|待办|我的工单|我的单子|我的任务|超期|超期清单|超期列表|我们的问题|我们公司的问题|查询)/.test(bare) && bare.length <= 12) {
+  if (/^(我的待办|待办|我的工单|我的单子|我的任务|超期|超期清单|超期列表|我们的问题|我们公司的问题|查询)/.test(bare) && bare.length <= 12 && !/(前[十\d]+名|排名|排行)/.test(bare)) {
     return 'query';
   }
   // an enterprise's own list: "我们公司的单子都列出来看一下——凯迈智能装备"
@@ -395,7 +401,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   // "我们厂报的那单到哪一步了": one's own report asked after
   if (bare.length <= 30 && /(我们|我司|厂里)厂?报的(那|这)?(单|个问题|件事|个事).{0,4}(到哪一步|到哪了|什么进度|怎么样了|有消息)/.test(bare)) return 'query';
   // "这周超期的有哪些": the overdue tickets themselves
-  if (bare.length <= 16 && (/超期.{0,3}(有哪些|清单|列表|名单|明细)/.test(bare) || /^(都有|还有)?(哪些|哪几)(个|件|单|条)?(工单|单子|问题|件)?.{0,4}(超期|逾期)(了|的)?(呢|啊)?$/.test(bare))) return 'query';
+  if (bare.length <= 16 && !/(前[十\d]+名|排名|排行)/.test(bare) && (/超期.{0,3}(有哪些|清单|列表|名单|明细)/.test(bare) || /^(都有|还有)?(哪些|哪几)(个|件|单|条)?(工单|单子|问题|件)?.{0,4}(超期|逾期)(了|的)?(呢|啊)?$/.test(bare))) return 'query';
   // "凤凰电缆那条路的事有人在跟吗": asking whether anyone handles a matter already raised
   if (bare.length <= 30 && /(事|问题|事情)(现在)?(有人在?(跟|管|处理|办|负责|跟进)|有没有人(在)?(跟|管|处理|办|跟进)|谁在(跟|管|处理|办|跟进))(吗|没|么|呢|没有)?$/.test(bare)) return 'query';
   // English: "What can this bot do?" asks for help; a sentence of six words or more in a service group is a report
@@ -409,7 +415,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   if (/[A-Za-z]{2,}(?:[\s,;:'()-]+[A-Za-z]{2,}){5,}/.test(t) && !/^(hi|hello|hey|thanks|thank you|ok|good morning)\b[^.?!]{0,20}[.!]?$/i.test(t.trim())) return 'report';
   if (isChat(bare)) return 'chat';
   // "今天去企业走访了 情况都还好 没新问题", "刚才那份周报我看过了 辛苦大家了", "大家中午饭吃了没": nothing to act on
-  if (bare.length <= 30 && (/没(有)?新(的)?问题|情况都(还)?(好|正常)/.test(bare) && !/(没人|不|难|坏|停|急|帮忙|能否|希望)/.test(bare.replace(/没(有)?新(的)?问题/, '')) || /(周报|日报|月报|简报|报表)[\u4e00-\u9fa5]{0,4}(看过了|看了|已阅|收到了)/.test(bare) || /(饭|午饭|中午饭|晚饭)吃了(没|吗)|(吃|恰)饭了(没有?|吗)/.test(bare))) return 'chat';
+  if (bare.length <= 30 && (/没(有)?新(的)?问题|情况都(还)?(好|正常)/.test(bare) && !/(没人|不|难|坏|停|急|帮忙|能否|希望)/.test(bare.replace(/没(有)?新(的)?问题/, '')) || /(周报|日报|月报|简报|报表)[\u4e00-\u9fa5]{0,4}(看过了|看了|已阅|收到了)/.test(bare) || /(饭|午饭|中午饭|晚饭)吃了(没|吗)|(吃|恰)饭了(没有?|吗)/.test(bare) || /^(周[一二三四五六日]|早上|上午|大家|各位)好.{0,12}(元气|满满|开心|顺利|加油)/.test(bare) || /(今天|明天|这几天)不在(单位|办公室)?(明天|后天|下周)[^，]{0,3}回来$/.test(bare))) return 'chat';
   // "Thanks a lot!", "Noted, thank you": thanks in English
   if (/^(thanks|thank you|thx|many thanks|noted|got it|well received|ok)\b[^?]{0,24}$/i.test(t.trim())) return 'chat';
   // "大家周一好！本周继续做好店小二式服务": a greeting to the group and a word of encouragement

@@ -971,3 +971,54 @@ describe('after rounds 43 to 46', () => {
     expect(read('一百多个村民围在场站门口不让走').urgency).toBe('urgent');
   });
 });
+
+// Rounds 47 (Hangzhou, Shaoxing, Huzhou), 48 (Shenzhen and Dongguan), 49 (Tibet, western Sichuan, Gannan) and 50
+// (central Henan), scored once with 0af023d and made general in the thirteenth session. These sentences are new.
+describe('after rounds 47 to 50', () => {
+  it('names: a small business named by its kind at the head, in brackets or after 叫; a place and a space before a signed name', () => {
+    expect(read('卓玛家庭旅馆 门口的路灯坏了半个月').enterprise).toBe('卓玛家庭旅馆');
+    expect(read('次仁藏餐吧这边水管冻裂了，麻烦帮忙找人修').enterprise).toBe('次仁藏餐吧');
+    expect(read('甘孜县雪域唐卡画院：想申请非遗项目补助').enterprise).toBe('甘孜县雪域唐卡画院');
+    expect(read('派出所门口那条路坑坑洼洼的').enterprise).toBeNull();
+    expect(read('我们新开的藏式民宿（云端客栈）屋顶漏水，施工方不认').enterprise).toBe('云端客栈');
+    expect(read('我是格桑 在林芝开了一家茶馆叫格桑茶馆，想办食品经营许可').enterprise).toBe('格桑茶馆');
+    expect(read('路灯晚上都不亮，工人下班害怕。诸暨 华越经编').enterprise).toBe('华越经编');
+    expect(read('厂里自来水压力不够 二楼上不去水 太康华鑫服饰').enterprise).toBe('太康华鑫服饰');
+    expect(read('我们是宁围这边做汽车线束的恒迅电器，主机厂砍单了').enterprise).toBe('恒迅电器');
+    expect(read('我们是做园区保洁的小公司，尾款拖了一年').enterprise).toBeNull();
+  });
+
+  it('names in English: X here from Y, we\'re Y, our startup Y, HR at Y', () => {
+    expect(read('Hi, Arjun here from Falcon Motion Labs, our import licence is stuck.').enterprise).toBe('Falcon Motion Labs');
+    expect(read("Hello, we're Nordlys Acoustics, a Danish-Chinese JV. Our subsidy was rejected.").enterprise).toBe('Nordlys Acoustics');
+    expect(read('Our robotics startup Zenbot needs a local supplier of carbon parts.').enterprise).toBe('Zenbot');
+  });
+
+  it('intents: reopened, chased, done, help with commands, the unsure count, away notices, corrections, a claim with its number last', () => {
+    expect(read('#52 重新打开，环评材料又被退回来了')).toMatchObject({ intent: 'reopen', ticket: 52 });
+    expect(read('帮忙催一下 #61，答复期限已经过了')).toMatchObject({ intent: 'urge', ticket: 61 });
+    expect(read('#88 完事了')).toMatchObject({ intent: 'resolve', ticket: 88 });
+    expect(read('#29 still no answer, please hurry')).toMatchObject({ intent: 'urge', ticket: 29 });
+    expect(read('店小二 你会干啥').intent).toBe('help');
+    expect(read('怎么查我们厂报过的问题？要发什么命令').intent).toBe('help');
+    expect(read('待确认的还有几单').intent).toBe('triage');
+    expect(read('王科长今天不在 明天回来').intent).toBe('chat');
+    expect(read('这单我来跟吧 73号')).toMatchObject({ intent: 'claim', ticket: 73 });
+    expect(read('#153 紧急改为一般，企业说年后再说').intent).toBe('correct');
+    expect(parseCorrection(normalizeText('#171 那个企业名字弄错了，不是金穗，是金穗源，改一下'))).toEqual({ field: 'enterprise', name: '金穗源' });
+    expect(read('超期的单子 前十名列一下').intent).toBe('digest');
+  });
+
+  it('dates, urgency and categories: threats and demands of others, the corpus kept; danger at height, a washed-out bridge; government purchases', () => {
+    expect(read('工人讲不给钱明天就去市政府，我们也是受害者').deadline).toBeNull();
+    expect(read('街道通知12月31日前必须腾退，新厂址还没找到').deadline).toBeNull();
+    expect(read('区里讲是年底前兑现的，到现在没消息').deadline).toBeNull();
+    expect(read('房东要收回厂房，让我们月底前搬走').deadline).toBe('2026-11-30');
+    expect(read('装光伏的工人安全绳都不系就上屋顶了').urgency).toBe('urgent');
+    expect(read('磨坊开不了工一个礼拜了，订单都退了').urgency).toBe('urgent');
+    expect(read('进厂的木桥被水冲坏了，货车不敢过').urgency).toBe('urgent');
+    expect(read('员工在车间摔伤了，工伤保险买了，家属还要额外赔偿').urgency).toBe('normal');
+    expect(read('区里政府采购的款拖了八个月还没付').category).toBe('finance');
+    expect(read('外贸稳增长资金今年怎么申请').category).toBe('policy');
+  });
+});
