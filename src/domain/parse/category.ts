@@ -82,9 +82,13 @@ function phrasesIn(text: string, hit = new Set<number>(), firstOnly = false): Se
 
 /**
  * How many times a character gram occurs in the reports the shipped model was trained on: a common word ("冷库", "新增",
- * "高级") is frequent, a brand ("蓝晶", "宏盛") is rare.
+ * "高级") is frequent, a brand ("蓝晶", "宏盛") is rare. Counted per `RARITY_BASE_REPORTS` reports, the corpus size the
+ * rarity thresholds of enterprise.ts were set on: as the corpus grows (each joined round adds about 160 reports), a
+ * brand seen in a few of them ("阳光", "郑州") stays as rare as it was.
  */
-export const gramCount = (g: string): number => SHIPPED_CATEGORY_MODEL.counts[g]?.reduce((a, b) => a + b, 0) ?? 0;
+const RARITY_BASE_REPORTS = 6171;
+const SHIPPED_REPORTS = SHIPPED_CATEGORY_MODEL.docs.reduce((a, b) => a + b, 0);
+export const gramCount = (g: string): number => ((SHIPPED_CATEGORY_MODEL.counts[g]?.reduce((a, b) => a + b, 0) ?? 0) * RARITY_BASE_REPORTS) / SHIPPED_REPORTS;
 
 /** Any phrase of two or more characters of the lexicon (its patterns left aside): whether a short text such as a name holds a cue at all. */
 export const holdsLexiconPhrase = (s: string): boolean => phrasesIn(s, new Set(), true).size > 0;

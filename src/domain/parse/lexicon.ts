@@ -320,7 +320,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/冒用[^，。；,;]{0,8}名义/, 6], ['骚扰电话', 5], [/捐(一批|赠|款|给)/, 5],
     // rounds 39–40 (Greater Bay Area; Hubei and Hunan)
     ['翻译', 4],
-    // rounds 43–46
+    // rounds 43–50 (a statistics return to file is no subsidy: c5552, r46-235)
+    [/(统计报表|研发投入统计|统计数据)[^。]{0,12}(报不上|进不去|咋填|怎么填|不会填|填报)|统计局[^。]{0,10}(报表|咋填|怎么填)/, 5],
     [/\bdonat(e|ion)s?\b|\bfake (website|news|reports?)\b|\bnewspaper (wrote|says|said)\b/i, 5],
   ],
 };

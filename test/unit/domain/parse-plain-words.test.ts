@@ -1020,5 +1020,11 @@ describe('after rounds 47 to 50', () => {
     expect(read('员工在车间摔伤了，工伤保险买了，家属还要额外赔偿').urgency).toBe('normal');
     expect(read('区里政府采购的款拖了八个月还没付').category).toBe('finance');
     expect(read('外贸稳增长资金今年怎么申请').category).toBe('policy');
+    expect(read('月底要报的研发投入统计，系统老是进不去，报不上要扣分').category).toBe('other');
+  });
+
+  it('a brand stays rare as the corpus grows: gram counts are read per the corpus size the thresholds were set on', () => {
+    expect(read('阳光渔业冷库的屋顶漏雨，货都泡了').enterprise).toBe('阳光渔业');
+    expect(read('消防验收约了三次都没来，能不能催一下 郑州宏图云仓').enterprise).toBe('郑州宏图云仓');
   });
 });
