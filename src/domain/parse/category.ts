@@ -82,8 +82,8 @@ function phrasesIn(text: string, hit = new Set<number>(), firstOnly = false): Se
 
 /**
  * How many times a character gram occurs in the reports the shipped model was trained on: a common word ("冷库", "新增",
- * "高级") is frequent, a brand ("蓝晶", "宏盛") is rare. Counted per `RARITY_BASE_REPORTS` reports, the corpus size the
- * rarity thresholds of enterprise.ts were set on: as the corpus grows (each joined round adds about 160 reports), a
+ * "高级") is frequent, a brand ("蓝晶", "宏盛") is rare. Counted per `RARITY_BASE_REPORTS` reports, the corpus size when the
+ * rarity thresholds of enterprise.ts were last checked against it (commit f7d1945; they were set on 4,601–5,543): as it grows (each joined round adds about 160 reports), a
  * brand seen in a few of them ("阳光", "郑州") stays as rare as it was.
  */
 const RARITY_BASE_REPORTS = 6171;

@@ -92,7 +92,7 @@ function candidateDates(text: string, now: DateTime, cal: BusinessCalendar): (st
   take(/(只够|够|撑到|顶到)[^，。；,;]{0,2}(明天|后天)/);
   take(/(通知|说|讲)[^，。；,;]{0,2}(明天|后天)(就)?要(抽贷|收贷|停|断|查|来|强拆|拆|腾退|搬)/);
   // rounds 43–46: a limit others set ("街道说本月底前必须搬走"), what others say they will do ("工人说明天就不干了", "采购商说后天要是…就取消")
-  take(/(说|要求|通知|责令|限)[^，。；,;]{0,6}(本?月底|年底|月末)前?(必须|要|得)(搬|腾|拆|关|停)/);
+  take(/(说|要求|通知|责令|限)[^，。；,;]{0,6}(本?月底|年底|月末)前?(必须|要|得)(搬|腾|拆)/);
   take(/(说|扬言|放话)[^，。；,;]{0,2}(明天|后天)(就)?(不干|走人|辞职|罢工)|(说|讲)[^，。；,;]{0,2}(明天|后天)要是/);
   // rounds 47–50: threats with a condition ("讲不给钱明天就去市政府"), what others demand ("通知12月31日前必须腾退",
   // "叫我们下周五前自己拆") and what the government said it would do ("区里讲年底前兑现的"); the corpus keeps
@@ -194,13 +194,15 @@ function candidateDates(text: string, now: DateTime, cal: BusinessCalendar): (st
   if (take(/(?<!上个?)(月底|月末)[^，。；,;]{0,10}到期/)) out.push(fmt(today.endOf('month')));
   if (take(/(本月|这个月|当月)(之内|内|以内)/)) out.push(fmt(today.endOf('month')));
   take(/(上上|上个?)(?:周|星期|礼拜)[一二三四五六日天1-7]/); // the past: not a requested date
-  // "最好下周三前能把坑填上，周四有一批分段要运": a bare weekday after 下周X, later in that week, is in that week too
+  // "最好下周三前能把坑填上，周四有一批分段要运": a bare weekday after a limit of 下周X, later in that week, is in that week
+  // too (not a limit of its own: "下礼拜二到期…最迟周五前")
   let nextWeekDay = 0;
   // ("下周日本总部来人": 日本 is Japan, not Sunday)
   while ((m = take(/(下下|下|本|这|这个)?(?:周|星期|礼拜)([一二三四五六天1-7]|日(?!本))/))) {
     const target = WEEKDAY[m[2]!]!;
-    const prefix = m[1] ?? (nextWeekDay && target > nextWeekDay ? '下' : undefined);
-    if (m[1] === '下') nextWeekDay = target;
+    const next = rest.slice((m.index ?? 0) + 1);
+    const prefix = m[1] ?? (nextWeekDay && target > nextWeekDay && !/^\s*(前|之前|以前)/.test(next) ? '下' : undefined);
+    if (m[1] === '下' && (/^\s*(前|之前|以前)/.test(next) || /(希望|最好|争取|务必|要求)[^，。；,;]{0,3}$/.test(rest.slice(0, m.index ?? 0)))) nextWeekDay = target;
     const monday = today.minus({ days: today.weekday - 1 });
     if (prefix === '下下') out.push(fmt(monday.plus({ days: 14 + target - 1 })));
     else if (prefix === '下') out.push(fmt(monday.plus({ days: 7 + target - 1 })));

@@ -64,7 +64,7 @@ export function parseDigestRequest(bare: string): DigestRequest | null {
   const leaderScope = scoped && !FIRST_PERSON.test(bare) && /(统计|数量|多少|几个|几件|排名|排行|汇总|比一比|最多|最少)/.test(bare);
   if (OWN_PROBLEM.test(bare) && !leaderScope && !/(破解率|解决率|响应率|满意率|办结率|超期率|参评率)/.test(bare)) return null;
   // "刚才那份周报我看过了 辛苦大家了", "今天去企业走访了 情况都还好 没新问题": a report read, or nothing new; nothing asked
-  if (/(看过了|已阅|收到了|看了)(辛苦|谢谢)|没有?新的?问题/.test(bare)) return null;
+  if (/(看过了|已阅|收到了|看了)(辛苦|谢谢)|(?<!有)没有?新的?问题(?![吗么])/.test(bare)) return null;
   // a figure word inside a longer sentence that asks nothing ("我们厂在全区纳税排名前十，…") is not a request
   if (strong && !weak && !compare && !ASK.test(bare.replace(STRONG, '')) && bare.length > 12) return null;
   // "这周超期的有哪些", "超期清单": the overdue tickets themselves (查询), not the figure

@@ -40,7 +40,7 @@ const INDUSTRY_WORDS =
   '橡胶|轮胎|制品|日化|服装|皮革|卫浴|厨具|灯饰|合金|硅业|光纤|快递|农机|重机|汽车部件|生物科技|新能源科技|' +
   '家私|家电|小家电|灯具|纸品|五金制品|实业发展|电脑|摩托|火锅|底料|渔业|织造|' +
   '锂业|钨业|窑业|瓷业|瓷土|驾校|番茄|果园|储运|光能|农牧|型材|酱酒|酒厂|进出口|面粉|船务|仓储|石化|焦化|果业|果汁|陶艺|肥业|特钢|重钢|油服|线束|生化|粮贸|路桥|重科|矿机|稀土|钼业|羊绒|绒业|液压|液压件|配件|汽车配件|零部件|汽车零部件|乳品|肉业|粮食|购销|油脂|淀粉|卤味|风电|光纤|冷饮|调味品|重型|矿山|煤业|煤化工|煤化|' +
-  '藏药|蒙药|苗药|中药材|药材|毛纺|棉纺|精纺|纺机|精锻|锻压|耐材|鞋材|板材|管材|线材|锂盐|锂源|砂石|建安|支架|钢帘线|民宿|文旅|跨境|咖啡|茶庄|酒庄|庄园|工贸|电商|数科|智控|测控|电装|煤机|塑机|齿轮|玩具|珠宝|户外|红木|啤酒|海运|运输|丝绸|精机|养殖|宝石|研究院|渔具|数智|婚纱|玉雕|玉器|玉器行|不锈钢|内衣|童装|文胸|家居服|资本|石英|度假酒店|度假村|营地|螺蛳粉|工坊|冶炼|座椅|幕墙|彩印|染整|纸箱|鞋服|针纺|漆器|航运|体育用品|工艺品|香业|茶场|碳素|洗煤|测绘|货运|国际货运|大药房|药房|茶室|露营|米线|茶厂|咖啡厂|电路|通讯|焊材|车身|车灯|专汽|安保|铸件|无纺布|橡塑|刹车片|车桥|轨道|智家|封测|海工|网络|硅材|深加工|铸管|饰件|烟花|涂装|饮品|劳务|茶楼|茶园|客栈|文具|氨纶|饮片|糕点|箱包|胶合板|冷轧|雕塑|酒坊|窖酒坊|粉丝厂|民宿|酒楼|茶坊|轧花厂|矿泉水|果品|边贸|有色|文创|肉羊|盐化|锂能|精细化工|电子材料|无人机|电镀|视觉|电线|洗水|冻品|预制菜|发艺|果蔬|港航|制动|经编|沙发|藏餐|藏医院|牧场|旅行社|家庭旅馆|旅舍|宾馆|画院|艺术中心|艺术馆|糌粑坊|牧家乐|藏家乐|农家乐';
+  '藏药|蒙药|苗药|中药材|药材|毛纺|棉纺|精纺|纺机|精锻|锻压|耐材|鞋材|板材|管材|线材|锂盐|锂源|砂石|建安|支架|钢帘线|民宿|文旅|跨境|咖啡|茶庄|酒庄|庄园|工贸|电商|数科|智控|测控|电装|煤机|塑机|齿轮|玩具|珠宝|户外|红木|啤酒|海运|运输|丝绸|精机|养殖|宝石|研究院|渔具|数智|婚纱|玉雕|玉器|玉器行|不锈钢|内衣|童装|文胸|家居服|资本|石英|度假酒店|度假村|营地|螺蛳粉|工坊|冶炼|座椅|幕墙|彩印|染整|纸箱|鞋服|针纺|漆器|航运|体育用品|工艺品|香业|茶场|碳素|洗煤|测绘|货运|国际货运|大药房|药房|茶室|露营|米线|茶厂|咖啡厂|电路|通讯|焊材|车身|车灯|专汽|安保|铸件|无纺布|橡塑|刹车片|车桥|轨道|智家|封测|海工|网络|硅材|深加工|铸管|饰件|烟花|涂装|饮品|劳务|茶楼|茶园|客栈|文具|氨纶|饮片|糕点|箱包|胶合板|冷轧|雕塑|酒坊|窖酒坊|粉丝厂|酒楼|茶坊|轧花厂|矿泉水|果品|边贸|有色|文创|肉羊|盐化|锂能|精细化工|电子材料|无人机|电镀|视觉|电线|洗水|冻品|预制菜|发艺|果蔬|港航|制动|经编|沙发|藏餐|藏医院|牧场|旅行社|家庭旅馆|旅舍|画院|艺术中心|艺术馆|糌粑坊|牧家乐|藏家乐|农家乐';
 /**
  * A trade named by one character and 业 ("镁业", "糖业", "袜业", "种业"): a word the language keeps making, so it is
  * read by its shape; not 企业, 行业, 就业 and the other words of 业 that are no trade.
@@ -51,7 +51,8 @@ const INDUSTRY = `${INDUSTRY_WORDS}|${TRADE_YE}`;
 /**
  * Sentence words that are also parts of names, with the characters they follow or precede inside one: 太 is "too" and
  * a place (太原, 太仓, 太行: "太原锦程装备"); 和 "and" and a brand (永和, 三和; 和美, 和兴); 边 "side" and a brand (兴边, 宏边;
- * 边城, 边关); 都 "all" and a city (成都, 铜都, 殷都).
+ * 边城, 边关); 都 "all" and a city (成都, 铜都, 殷都); 来 "come" and a brand (宝来, 好运来); 里 "inside" and a name
+ * (阿里郎, 万里); 上 "up" and a city (上饶, 上海, 塞上).
  */
 const WORDS_IN_NAMES: readonly { word: string; after: string; before: string }[] = [
   { word: '太', after: '', before: '原仓湖平阳行古谷极白空康' },
@@ -255,14 +256,16 @@ function dashSigned(t: string): string | null {
   if (!after) return null;
   // "— Bolaven Coffee Export": a name in Latin letters is its words together
   // "— Kobayashi Precision 总务 李小姐", "— Weber Antriebstechnik HR": the Latin words, then an office or a person
-  const latin = /^([A-Z][\wÀ-ÿ'&-]*(?:\s+[A-Z&][\wÀ-ÿ'&-]*){1,3}?)(?:\s+(?:HR|Finance|Admin|Purchasing|Logistics|EHS|team|[\u4e00-\u9fa5]{1,4})){0,2}$/.exec(after);
+  const latin = /^([A-Z][\wÀ-ÿ'&-]*(?:\s+[A-Z&][\wÀ-ÿ'&-]*){1,3}?)(?:\s+(?:HR|EHS|team|[\u4e00-\u9fa5]{1,4})){0,2}$/.exec(after);
   if (latin) return LATIN_NOT_A_NAME.test(latin[1]!.split(/\s+/)[0]!) ? null : latin[1]!;
   const words = after.split(/\s+/);
   // a place before the name: a district, a county or a banner, or a place of up to eight characters before a name
   // with its trade ("—— 赤峰红山 华维药业", "—— 鄂尔多斯达拉特旗 恒通化工储运")
+  const before = words.length;
   if (words.length >= 2 && (/(区|县|市|镇|港|园|旗)$/.test(words[0]!) || (words[0]!.length <= 3 && words[1]!.length >= 4) || (words[0]!.length <= 8 && !TRADE_NAME_END.test(words[0]!) && /(?:厂|公司|合作社)$/.test(words[1]!.replace(TRADE_AT_END, '公司'))))) words.shift();
   // "— 管理部 Jenny": a person's given name is no enterprise
-  if (/^[A-Z][a-z]+$/.test(words[0]!)) return null;
+  // (a one-word brand alone after the dash is a name: "— Zentrix"; a given name before more words or after an office is not)
+  if ((words.length < before || words.length > 1) && /^[A-Z][a-z]+$/.test(words[0]!)) return null;
   // "北辰建工三标段", "富川电子HR", "蒙欣乳业新厂项目": a section, an office or a project of the enterprise
   const name = words[0]!.replace(new RegExp(`(?<=(?:${INDUSTRY}))(?:[一二三四五六七八九十\\d]+标段|HR|hr|人事|行政|财务|(?:新厂|[一二三四五]期)?项目)$`), '');
   return words.length <= 3 && words.slice(1).every((w) => w.length <= 6) ? name : null;
@@ -278,9 +281,9 @@ function dashSigned(t: string): string | null {
  * "海丰「鲜蚝记」，", "我们的“雪域牦”商标"): after 我们, 的, 企业, or a place at the head of the message.
  */
 const QUOTED = /(?:^|我们是?|我司|我是|的|企业|^[\u4e00-\u9fa5]{2,4})[「『“]([^」』”「『“\s，,。]{2,10})[」』”]/;
-/** "my company name is Obi & Sons Ltd", "My company: Atlas Déco SARL", "我的公司 Sahara Import Export": said outright, before any other frame. */
+/** "my company name is Obi & Sons Ltd", "My company: Atlas Déco SARL", "我的公司 Sahara Import Export": said outright, before the other English frames. */
 const MY_COMPANY = /(?:\b[Mm]y company(?: name)?(?: is)?:?|我的公司|我们公司|公司名(?:字)?(?:叫|是)?)\s*((?:[A-Z][\wÀ-ÿ&'-]*)(?: (?:[A-Z][\wÀ-ÿ&'-]*|&))*)/;
-const ENGLISH_FRAME = /(?:\b[Ww]e are|\b[Oo]ur company(?: is)?|\bHR (?:of|at)|\b[A-Z][a-zà-ÿ-]+(?: again| here)? from|\b[Ww]e're|\b[Oo]ur (?:[a-z]+ )?(?:startup|start-up|brand|studio|shop|store)|\b[Ii] represent|\bpartner of|\bowner of|\b[Oo]ur (?:hotel|restaurant|factory|agency),?|\bcalled|\bThis is [A-Z][a-z]+,)\s+((?:[A-Z][\wÀ-ÿ&'-]*)(?: (?:[A-Z][\wÀ-ÿ&'-]*|&|\([A-Z]\)))*(?: Pte Ltd| Co\.?,? Ltd\.?| Ltd\.?| Inc\.?| LLC| Co\.)?)/;
+const ENGLISH_FRAME = /(?:\b[Ww]e are|\b[Oo]ur company(?: is)?|\bHR (?:of|at)|\b[A-Z][a-zà-ÿ-]+(?: again| here)? from|\b[Ww]e're|\b[Oo]ur (?:[a-z]+ )?(?:startup|start-up|brand|studio|shop|store)|\b[Ii] represent|\bpartner of|\bowner of|\b[Oo]ur (?:hotel|restaurant|factory|agency),?|\b(?:company|firm|brand|shop|startup|business|agency|hotel|restaurant)(?: in [A-Z][a-z]+)? (?:is |was )?called|\bThis is [A-Z][a-z]+,)\s+((?:[A-Z][\wÀ-ÿ&'-]*)(?: (?:[A-Z][\wÀ-ÿ&'-]*|&|\([A-Z]\)))*(?: Pte Ltd| Co\.?,? Ltd\.?| Ltd\.?| Inc\.?| LLC| Co\.)?)/;
 /**
  * An English message signed at its end by the enterprise, after a role or a person: "— EHS, Krämer Kunststofftechnik",
  * "Best regards, Wolff & Brandt Automation", "Thanks & BR, Markus / Hartmann Filtration", "Thanks, Yamato Seiki logistics
@@ -406,15 +409,19 @@ const HEAD_SPACED = new RegExp(`^(?:${NAME_CHAR}{2,6}的)?(${NAME_CHAR}{4,12})\\
  */
 const BUSINESS_KIND = '(?:家庭旅馆|工程队|经营部|加工厂|艺术中心|作坊|店|馆|社|行|院|坊|场|所|吧|厅|栈|舍|居|乐|公司|厂)';
 const KIND_END = new RegExp(`${BUSINESS_KIND}$`);
+/** A trade word with more after it ("佳禾食品计划开拓中东市场"): a clause, not a name by its kind. */
+const TRADE_THEN_MORE = new RegExp(`(?:${INDUSTRY})(?!(?:(?:${INDUSTRY})|制品|加工|定制)*${BUSINESS_KIND}?$)[\\u4e00-\\u9fa5]{2,}$`);
+/** Public places and offices, whatever stands before them ("县体育馆", "白云机场", "区档案馆"). */
+const PUBLIC_PLACE_END = /(?:市场|商场|机场|广场|体育馆|图书馆|档案馆|博物馆|纪念馆|展览馆|文化馆|科技馆|电影院|剧院|医院|法院|检察院|学院|派出所|供电所|税务所|财政所|司法所|卫生院|汽车站|火车站|货场|停车场|银行)$/;
 const HEAD_KIND = new RegExp(`^(?:【[^】]{1,8}】)?(${NAME_CHAR}{3,14}?${BUSINESS_KIND})(?=这边|那边|[，,：:\\s]|反映)`);
 function headBeforeSpace(t: string): string | null {
   const kind = HEAD_KIND.exec(t)?.[1];
-  if (kind && !SENTENCE_CHAR.test(kind) && !NOT_A_NAME_AT_HEAD.test(kind) && !isPlaceOrThing(kind) && !holdsLexiconPhrase(kind.slice(0, -1)) && kind.length >= 4 && !/^[\u4e00-\u9fa5]{0,3}(?:人民医院|中心医院|中医院|医院|银行|派出所|法院|供电所|税务所|财政所|司法所|卫生院|检察院|工厂|市场|农贸市场|广场)$/.test(kind)) return kind;
+  if (kind && !SENTENCE_CHAR.test(kind) && !NOT_A_NAME_AT_HEAD.test(kind) && !isPlaceOrThing(kind) && !holdsLexiconPhrase(kind.slice(0, -1)) && kind.length >= 4 && !TRADE_THEN_MORE.test(kind) && !PUBLIC_PLACE_END.test(kind)) return kind;
   const head = HEAD_SPACED.exec(t)?.[1];
   if (!head || !/^[\u4e00-\u9fa5]+$/.test(head) || NOT_A_NAME_AT_HEAD.test(head) || isPlaceOrThing(head) || /(区|县|市|镇|乡|村|园|旗|港|问题|情况|的事|工厂)$/.test(head)) return null;
   return TRADE_NAME_END.test(head) || /厂$/.test(head) ? (tradeNameOk(head) || /厂$/.test(head)) && !holdsLexiconPhrase(head.replace(TRADE_AT_END, '').replace(/厂$/, '')) ? head : null : null;
 }
-/** "我们是都匀做毛尖的小茶企 黔南云上茶坊 想报名…", "我们遵义的 黔辣坊 辣椒酱…": what the enterprise is, then its name between spaces. */
+/** "我们是凯里做蜡染的小作坊 苗绣坊 想…", "我们是黔东南做银饰加工的 苗银匠心 想参加…": what the enterprise is, then its name between spaces. */
 const BETWEEN_SPACES = new RegExp(`我们是?[^，,。！!？?\\s]{1,20}(?:的|公司|企业|合作社|茶企|作坊|厂|店)\\s+(${NAME_CHAR}{3,8})\\s`);
 function nameBetweenSpaces(t: string): string | null {
   const name = BETWEEN_SPACES.exec(t)?.[1];
@@ -468,7 +475,7 @@ function parseNamedEnterprise(t: string): string | null {
       const placed = WE_ARE_PLACE_THEN.exec(t);
       const after = placed?.[1] === name ? placed[2] : undefined;
       // (not a kind alone: "我们是种大棚菜的合作社", "我们是做园区绿化的小公司")
-      if (after && !/^[a-z]/.test(after) && !/^(?:小|大|一家|一个)?(?:公司|企业|厂|工厂|合作社|作坊|团队|工作室)$/.test(after) && (isOpenName(after) || INDUSTRY_END.test(after) || (after.length === 3 && !SENTENCE_CHAR.test(after) && !holdsLexiconPhrase(after) && !/[队组班方户]$/.test(after)))) return after;
+      if (after && !/^[a-z]/.test(after) && !/^(?:小|大|一家|一个)?(?:公司|企业|厂|工厂|合作社|作坊|团队|工作室|茶企)$/.test(after) && (isOpenName(after) || INDUSTRY_END.test(after) || (after.length === 3 && !SENTENCE_CHAR.test(after) && !holdsLexiconPhrase(after) && !/[队组班方户]$/.test(after)))) return after;
       // "我们是今年三月认定的", "我们是纳税排名第一的万通物流": a description, not the name
       if (/(排名|第[一二三四五六七八九十\d]|前[十\d]|纳税|认定|[年月]|去年|今年|企业$|^区里|^市里|^省里|^县里|类企业|亩均|规上|规模以上|高新技术|专精特新|龙头|示范)/.test(name)) continue;
       if (isPlaceOrThing(name)) continue;

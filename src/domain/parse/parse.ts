@@ -114,7 +114,7 @@ const URGENT_PATTERNS = [
  * price going down, and what happens whenever something else does (一下雨污水就漫到厂区, 一断电温度就往上窜): chronic.
  */
 const NOT_URGENT =
-  /(早高峰|晚高峰|高峰)[^，。；,;]{0,8}(进不来|进不去)|隐患整改单|整改单上|(前员工|离职员工|辞退的员工|一个员工|有个员工)(?!带|叫|伙同)[^。；;]{0,40}闹|路灯[^。；;]{0,24}(黑灯瞎火|一片黑|漆黑)|(发过|来过|出过|遭过)[^，。；,;]{0,4}水[^。；;]{0,12}(淹了|被淹)|\b[Nn]ot (that |very |too |so )?urgent\b|(全|都)?不让停车|禁止停车|扬尘[^，。；,;]{0,8}(超标|报警)|防止[^，。；,;]{0,4}(断电|停电)|(事故|隐患)[^。；;]{0,16}((已经?|都)(全部)?(处理完|处理好|整改完)|改完了)|(去年|前年|早年|之前|以前|上次|上回|上个?月)[^，。；,;]{0,8}(出了|出过|发生了?|发生过)?[^，。；,;]{0,4}(火灾|事故)|(期间|的时候)要?(停电|停水|停气)|(停产|停工)过|塌陷区|停工期|上个?月[^，。；,;]{0,4}(还)?撞了|(有没有|有冇|查一遍|排查)[^，。；,;]{0,4}隐患|(不能|不可以|不允许|不敢)(停电|断电)|(路口|门口|路上|高峰|早上|晚上)[^，。；,;]{0,4}堵车|(站牌|路灯|护栏|栏杆|指示牌|路牌|广告牌)[^，。；,;]{0,3}(被)?(车)?撞(歪|坏|倒)|(隐患|整改)[^，。；,;]{0,10}(整改完|已整改|完成了|完了|早就完成)|(去年|之前|以前|上次|上回)[^，。；,;]{0,4}(停过|出过)[^，。；,;]{0,6}(电|事故)|不是(我们)?出(了)?事|马上(就)?(是|到)[^，。；,;]{0,8}(季节|旺季|淡季|年底|过年|春节|节)|快递车?不让进|一落雨[^，。；,;]{0,8}就|停(机|工|产|车|电)(费|损失费)|急缺|急性子|急弯|急转弯|急停|急救|急诊|急冷急热|(不|再不)[^，。；,;]{0,6}就(说)?要?(断|停|掐)(我们的?)?(电|水|气)((断|停)(电|水|气))?|(再(?!有?[一两二三四五六七\d]天)|如果|要是|若|万一|不然|否则|的话)[^。；;！!？?]{0,24}(就|便)?(要|会|得|可能|只能|将)(被)?(停工|停产|停线|停机)|(不|别|不用|不要|免于|避免)停(工|产)|要停工整改|进不了[^，。；,;！!？?]{0,8}(目录|名录|名单|库|体系|市场|商场|超市|系统|圈子)|(补|加|打|抽|送)不进水|进水(口|管|阀|量)|危险(化学品|品|废物|源)|危化品|(快递|外卖|网购|共享单车|私家车|访客|客户的车)[^，。；,;！!？?]{0,6}进不(了|来)|(压力|气压|水压|电压|温度|价格|销量|产量|订单|效益|利润|营收)[^，。；,;！!？?]{0,4}往下掉|(?:一|每次|每逢|只要)(?:下|遇到?|碰到|到|赶上)?(?:大|暴)?(?:雨|雪|风|断电|停电|停水|停气|降温|高峰|用电高峰|夏天|冬天|雨季|汛期|晚上|周末|满负荷)[^，。；,;！!？?]{0,6}就[^，。；,;！!？?]{0,12}/g;
+  /(早高峰|晚高峰|高峰)[^，。；,;]{0,8}(进不来|进不去)|隐患整改单|整改单上|(前员工|离职员工|(?:辞退|开除|离职)的(?:一个|那个)?员工)(?!带|叫|伙同)(?![^。；;]{0,40}(摔|受伤|伤了|砸|压伤|事故))[^。；;]{0,40}闹|路灯[^。；;]{0,24}(黑灯瞎火|一片黑|漆黑)|(发过|来过|出过|遭过)[^，。；,;]{0,4}水[^。；;]{0,12}(淹了|被淹)|\b[Nn]ot (that |very |too |so )?urgent\b|(全|都)?不让停车|禁止停车|扬尘[^，。；,;]{0,8}(超标|报警)|防止[^，。；,;]{0,4}(断电|停电)|(事故|隐患)[^。；;]{0,16}((已经?|都)(全部)?(处理完|处理好|整改完)|改完了)|(去年|前年|早年|之前|以前|上次|上回|上个?月)[^，。；,;]{0,8}(出了|出过|发生了?|发生过)?[^，。；,;]{0,4}(火灾|事故)|(期间|的时候)要?(停电|停水|停气)|(停产|停工)过|塌陷区|停工期|上个?月[^，。；,;]{0,4}(还)?撞了|(有没有|有冇|查一遍|排查)[^，。；,;]{0,4}隐患|(不能|不可以|不允许|不敢)(停电|断电)|(路口|门口|路上|高峰|早上|晚上)[^，。；,;]{0,4}堵车|(站牌|路灯|护栏|栏杆|指示牌|路牌|广告牌)[^，。；,;]{0,3}(被)?(车)?撞(歪|坏|倒)|(隐患|整改)[^，。；,;]{0,10}(整改完|已整改|完成了|完了|早就完成)|(去年|之前|以前|上次|上回)[^，。；,;]{0,4}(停过|出过)[^，。；,;]{0,6}(电|事故)|不是(我们)?出(了)?事|马上(就)?(是|到)[^，。；,;]{0,8}(季节|旺季|淡季|年底|过年|春节|节)|快递车?不让进|一落雨[^，。；,;]{0,8}就|停(机|工|产|车|电)(费|损失费)|急缺|急性子|急弯|急转弯|急停|急救|急诊|急冷急热|(不|再不)[^，。；,;]{0,6}就(说)?要?(断|停|掐)(我们的?)?(电|水|气)((断|停)(电|水|气))?|(再(?!有?[一两二三四五六七\d]天)|如果|要是|若|万一|不然|否则|的话)[^。；;！!？?]{0,24}(就|便)?(要|会|得|可能|只能|将)(被)?(停工|停产|停线|停机)|(不|别|不用|不要|免于|避免)停(工|产)|要停工整改|进不了[^，。；,;！!？?]{0,8}(目录|名录|名单|库|体系|市场|商场|超市|系统|圈子)|(补|加|打|抽|送)不进水|进水(口|管|阀|量)|危险(化学品|品|废物|源)|危化品|(快递|外卖|网购|共享单车|私家车|访客|客户的车)[^，。；,;！!？?]{0,6}进不(了|来)|(压力|气压|水压|电压|温度|价格|销量|产量|订单|效益|利润|营收)[^，。；,;！!？?]{0,4}往下掉|(?:一|每次|每逢|只要)(?:下|遇到?|碰到|到|赶上)?(?:大|暴)?(?:雨|雪|风|断电|停电|停水|停气|降温|高峰|用电高峰|夏天|冬天|雨季|汛期|晚上|周末|满负荷)[^，。；,;！!？?]{0,6}就[^，。；,;！!？?]{0,12}/g;
 
 /**
  * Words that say outright that a report is urgent: where the rules read one of them (or a requested date within two
@@ -230,14 +230,12 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     if (/^[\s#＃\d号，,]*重新打开/.test(t)) return 'reopen';
     // "#118 说好的周一前答复呢": what was promised, asked for
     if (/说好的[^，。？?]{0,12}呢/.test(t)) return 'urge';
-    // "#45 现场勘察完了没": whether a step is done, asked
-    if (/(完了|好了|办了|到了|批了|来了)(没|没有|吗|么)[?？]?$/.test(t.trim())) return 'query';
     // English: "Please expedite ticket #188", "#195 I'll take this one."
-    if (/\b(expedite|speed (it|this) up|hurry|chase (it|this) up)\b/i.test(t) && !/\b(already|have|has|had) (expedited|chased)\b/i.test(t)) return 'urge';
+    if (/\b(expedite|speed (it|this) up|(?<!no |no need to |not in a )hurry|chase (it|this) up)\b/i.test(t) && !/\b(already|have|has|had) (expedited|chased)\b/i.test(t)) return 'urge';
     if (/\bI('ll| will) (take|handle|pick up|follow up on|look after) (this|it|that)\b|\b(assign|give) (it|this) to me\b/i.test(t)) return 'claim';
     // "#71 目前进度：征收办已入户评估三户…": an update announced as one
     // "128号问题更新一下，审图中心答复…今天下班前出": an update announced as one
-    if (/^(目前|最新|当前)?(进度|进展)(更新|情况)?[:：]|^(最新|目前)情况[:：]|^(问题|情况|进度)?更新一下[，,:：\s]/.test(t.replace(TICKET_REF, '').replace(/^[\s:：,，]+/, ''))) return 'progress';
+    if (/^(目前|最新|当前)?(进度|进展)(更新|情况)?[:：]|^(最新|目前)情况[:：]|^(问题|情况|进度)?更新一下[，,:：\s](?![^。]{0,12}(问|催|在等|又打))/.test(t.replace(TICKET_REF, '').replace(/^[\s:：,，]+/, ''))) return 'progress';
     // "催办：#88 已超期3天，请责任单位今日答复": the command word opening the message says what it is
     const opener = /^(认领|签收|办结|转办|退单|催办|重办)\s*[:：]/.exec(t)?.[1];
     if (opener) return BARE_VERBS[opener]!;
@@ -245,6 +243,8 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     if (/(抓紧|请尽快(答复|回复|办理|处理)|(今天|今日|明天)(内|之内)?(回复|答复)|(今天|今日)[^，。]{0,4}(有个|给个)(回复|答复)|第[二三四五六七八九\d]+趟)/.test(t) && !/(已经?|已在|正在)(催|督促|抓紧)/.test(t)) return 'urge';
     // "@店小二 #30 催一下 这周要给企业答复的": the chase said first
     if (/^[\s@店小二#＃\d号]*(帮忙|麻烦|请)?(催一下|催下|催催|催一催)/.test(t)) return 'urge';
+    // "#45 现场勘察完了没": whether a step is done, asked
+    if (/(完了|好了|办了|到了|批了|来了)(没|没有|吗|么)[?？]?$/.test(t.trim())) return 'query';
     // "95号到哪一步了？企业问我要个答复": where it stands, asked first
     if (/(到哪一步|走到哪|到哪了)[了呢]?[？?]/.test(t)) return 'query';
     // "#119 都延期一回了还是没动静…麻烦专班督一下": asked to supervise it
@@ -288,7 +288,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     if (URGE_PLAIN.test(t) && !/(已经?|已在|正在)(催|督促|推)|往后推|推迟|延到|延期/.test(t)) return 'urge';
     if (CLAIM_PLAIN.test(bareText(t.replace(TICKET_REF, '')))) return 'claim';
     if (CLAIM_OTHER.test(bareText(t.replace(TICKET_REF, ''))) && !/[?？吗呢]$/.test(t)) return 'claim';
-    if (/(^领了|认领|签收|归我(?!们?局)|这单我拿|我拿了|这个我来|我来吧|我来跟进|我来跟吧?$|我来跟吧|我来处理|我来办|我来负责|我来对接|我来协调|我负责|我跟进|交给我|由我(来)?(负责|跟进|处理|对接)|我接了|收到.*跟进)/.test(t)) return 'claim';
+    if (/(^领了|认领|签收|归我(?!们?局)|这单我拿|我拿了|这个我来|我来吧|我来跟进|我来跟(?:吧|$)|我来处理|我来办|我来负责|我来对接|我来协调|我负责|我跟进|交给我|由我(来)?(负责|跟进|处理|对接)|我接了|收到.*跟进)/.test(t)) return 'claim';
     if (/(待补充|已补充|补充完毕|恢复办理)/.test(t)) return 'progress';
     // "资金已经在走拨付流程", "答复说还在审": what someone answered about where it stands, not the close
     if (/(在走|走流程|流程中|审批中|审核中|办理中|排队|在审|还在(走|审|办|排|等|处理|流程|协调|核))/.test(t) && !/(怎么|为什么|还没|没有|哪一步|到哪|[?？吗呢]$)/.test(t)) return 'progress';
@@ -410,12 +410,12 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   if (/\b(tickets?|issues|cases)\b[^.?!]{0,30}\b(the|this) bot\b[^.?!]{0,12}\b(not sure|n't sure|unsure|not certain|uncertain)\b|\b(unsure|unconfirmed|uncertain) tickets\b/i.test(t)) return 'triage';
   if (/\b(summary|statistics|stats|breakdown|overview|numbers|figures) (of|for|on) (this|last|the) (week|month|quarter|year)'?s? (tickets|issues|cases)|\b(tickets|issues|cases) by (category|department|type)\b/i.test(t)) return 'digest';
   // "Thanks a lot for the quick help last week!", "Thank you all, the line is running again. Much appreciated!", "Guten Morgen zusammen! 👋"
-  if (/^(thanks|thank you|many thanks|much appreciated)\b/i.test(t.trim()) && !/[?？]|\b(but|however|still|not|n't|problem|issue|please|need|could|can you|would|again\?)\b/i.test(t.replace(/\b(running|working) again\b/i, ''))) return 'chat';
-  if (/^(good morning|guten morgen|guten tag|morning|hello|hi|hey)\b[^?？.]{0,20}[!.！]?\s*[\u{1F300}-\u{1FAFF}\u2600-\u27BF]*$/iu.test(t.trim())) return 'chat';
+  if (/^(thanks|thank you|many thanks|much appreciated)\b/i.test(t.trim()) && !/[?？]|\b(but|however|still|not|n't|problem|issue|please|need|could|can you|would|(is|are|was|went) out|no water|no power|blocked|broken|leak(ing)?|stopped)\b/i.test(t.replace(/\b(running|working) again\b/i, ''))) return 'chat';
+  if (/^(good morning|guten morgen|guten tag|morning|hello|hi|hey)\b[^?？.]{0,20}[!.！]?\s*[\u{1F300}-\u{1FAFF}\u2600-\u27BF]*$/iu.test(t.trim()) && !/\b(no|not|out|broken|blocked|leak(ing)?|cut|stopped|down|help)\b/i.test(t)) return 'chat';
   if (/[A-Za-z]{2,}(?:[\s,;:'()-]+[A-Za-z]{2,}){5,}/.test(t) && !/^(hi|hello|hey|thanks|thank you|ok|good morning)\b[^.?!]{0,20}[.!]?$/i.test(t.trim())) return 'report';
   if (isChat(bare)) return 'chat';
   // "今天去企业走访了 情况都还好 没新问题", "刚才那份周报我看过了 辛苦大家了", "大家中午饭吃了没": nothing to act on
-  if (bare.length <= 30 && (/没(有)?新(的)?问题|情况都(还)?(好|正常)/.test(bare) && !/(没人|不|难|坏|停|急|帮忙|能否|希望)/.test(bare.replace(/没(有)?新(的)?问题/, '')) || /(周报|日报|月报|简报|报表)[\u4e00-\u9fa5]{0,4}(看过了|看了|已阅|收到了)/.test(bare) || /(饭|午饭|中午饭|晚饭)吃了(没|吗)|(吃|恰)饭了(没有?|吗)/.test(bare) || /^(周[一二三四五六日]|早上|上午|大家|各位)好.{0,12}(元气|满满|开心|顺利|加油)/.test(bare) || /(今天|明天|这几天)不在(单位|办公室)?(明天|后天|下周)[^，]{0,3}回来$/.test(bare))) return 'chat';
+  if (bare.length <= 30 && (/(?<!有)没(有)?新(的)?问题(?![吗么])|情况都(还)?(好|正常)/.test(bare) && !/(没人|不|难|坏|停|急|帮忙|能否|希望)/.test(bare.replace(/没(有)?新(的)?问题/, '')) || /(周报|日报|月报|简报|报表)[\u4e00-\u9fa5]{0,4}(看过了|看了|已阅|收到了)/.test(bare) || /(饭|午饭|中午饭|晚饭)吃了(没|吗)|(吃|恰)饭了(没有?|吗)/.test(bare) || /^(周[一二三四五六日]|早上|上午|大家|各位)好.{0,12}(元气|满满|开心|顺利|加油)/.test(bare) || /(今天|明天|这几天)不在(单位|办公室)?(明天|后天|下周)[^，]{0,3}回来$/.test(bare))) return 'chat';
   // "Thanks a lot!", "Noted, thank you": thanks in English
   if (/^(thanks|thank you|thx|many thanks|noted|got it|well received|ok)\b[^?]{0,24}$/i.test(t.trim())) return 'chat';
   // "大家周一好！本周继续做好店小二式服务": a greeting to the group and a word of encouragement

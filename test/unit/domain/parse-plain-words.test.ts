@@ -1028,3 +1028,30 @@ describe('after rounds 47 to 50', () => {
     expect(read('消防验收约了三次都没来，能不能催一下 郑州宏图云仓').enterprise).toBe('郑州宏图云仓');
   });
 });
+
+// A review of the thirteenth session's diff found readings the new rules had broken; each is mended and kept here.
+describe('after the review of rounds 41 to 50', () => {
+  it('names: no clause or public place as a name by its kind; English signatures keep their trade words and one-word brands', () => {
+    expect(read('佳禾食品计划开拓中东市场，想参加明年的展会').enterprise).toBe('佳禾食品');
+    expect(read('县体育馆门口的路灯坏了半个月').enterprise).toBeNull();
+    expect(read('We called State Grid three times but no one came to fix the transformer.').enterprise).toBeNull();
+    expect(read('Our container is stuck at the port, please help. — Atlas Global Logistics').enterprise).toBe('Atlas Global Logistics');
+    expect(read('We need a local supplier of carbon fibre parts. — Zentrix').enterprise).toBe('Zentrix');
+    expect(read('我们是做毛尖的小茶企，想报名参加茶博会').enterprise).toBeNull();
+  });
+
+  it('intents and urgency: an injury before a scene stays urgent; a question about new problems, a date after 我跟, a chase with 抓紧, no hurry, trouble after hello', () => {
+    expect(read('昨天有个员工从脚手架上摔下来了，现在家属堵在厂门口闹').urgency).toBe('urgent');
+    expect(read('今天有没有新问题？').intent).not.toBe('chat');
+    expect(read('我跟企业约了 28号').ticket).toBeNull();
+    expect(read('#45 抓紧，企业问批了没？').intent).toBe('urge');
+    expect(read('#188 no hurry on this one').intent).not.toBe('urge');
+    expect(read('Hello, no water since 8am!').intent).toBe('report');
+    expect(read('#30 情况更新一下，企业又打电话来问了').intent).not.toBe('progress');
+  });
+
+  it('dates: a bare weekday after 下周X is moved only after a limit of 下周X; an enterprise\'s own stoppage at month end stays its date', () => {
+    expect(read('下周一检查组要来，希望周五前把路灯修好').deadline).toBe('2026-11-27');
+    expect(read('企业说本月底前要关停生产线，希望在此之前解决电力增容').deadline).toBe('2026-11-30');
+  });
+});
