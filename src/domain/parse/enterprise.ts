@@ -322,7 +322,7 @@ const REPORTER_HEAD =
 function enterpriseIn(t: string): string | null {
   const signed = signedBy(t);
   if (signed) return signed;
-  const alone = headBeforeSpace(t) ?? nameBetweenSpaces(t);
+  const alone = headByKind(t) ?? headBeforeSpace(t) ?? nameBetweenSpaces(t);
   if (alone) return alone;
   const mine = MY_COMPANY.exec(t)?.[1]?.trim();
   if (mine) return mine;
@@ -414,12 +414,18 @@ const TRADE_THEN_MORE = new RegExp(`(?:${INDUSTRY})(?!(?:(?:${INDUSTRY})|制品|
 /** Public places and offices, whatever stands before them ("县体育馆", "白云机场", "区档案馆"). */
 const PUBLIC_PLACE_END = /(?:市场|商场|机场|广场|体育馆|图书馆|档案馆|博物馆|纪念馆|展览馆|文化馆|科技馆|电影院|剧院|医院|法院|检察院|学院|派出所|供电所|税务所|财政所|司法所|卫生院|汽车站|火车站|货场|停车场|银行)$/;
 const HEAD_KIND = new RegExp(`^(?:【[^】]{1,8}】)?(${NAME_CHAR}{3,14}?${BUSINESS_KIND})(?=这边|那边|[，,：:\\s]|反映)`);
-function headBeforeSpace(t: string): string | null {
+function headByKind(t: string): string | null {
   const kind = HEAD_KIND.exec(t)?.[1];
   if (kind && !SENTENCE_CHAR.test(kind) && !NOT_A_NAME_AT_HEAD.test(kind) && !isPlaceOrThing(kind) && !holdsLexiconPhrase(kind.slice(0, -1)) && kind.length >= 4 && !TRADE_THEN_MORE.test(kind) && !PUBLIC_PLACE_END.test(kind)) return kind;
+  return null;
+}
+function headBeforeSpace(t: string): string | null {
   const head = HEAD_SPACED.exec(t)?.[1];
   if (!head || !/^[\u4e00-\u9fa5]+$/.test(head) || NOT_A_NAME_AT_HEAD.test(head) || isPlaceOrThing(head) || /(区|县|市|镇|乡|村|园|旗|港|问题|情况|的事|工厂)$/.test(head)) return null;
-  return TRADE_NAME_END.test(head) || /厂$/.test(head) ? (tradeNameOk(head) || /厂$/.test(head)) && !holdsLexiconPhrase(head.replace(TRADE_AT_END, '').replace(/厂$/, '')) ? head : null : null;
+  // a name with its trade, or a factory (厂); not a thing of the problem before it
+  const factory = /厂$/.test(head);
+  if (!(TRADE_NAME_END.test(head) && tradeNameOk(head)) && !factory) return null;
+  return holdsLexiconPhrase(head.replace(TRADE_AT_END, '').replace(/厂$/, '')) ? null : head;
 }
 /** "我们是凯里做蜡染的小作坊 苗绣坊 想…", "我们是黔东南做银饰加工的 苗银匠心 想参加…": what the enterprise is, then its name between spaces. */
 const BETWEEN_SPACES = new RegExp(`我们是?[^，,。！!？?\\s]{1,20}(?:的|公司|企业|合作社|茶企|作坊|厂|店)\\s+(${NAME_CHAR}{3,8})\\s`);
