@@ -418,7 +418,11 @@ export async function startRuntime(givenConfig: Readonly<Config>, log: Logger): 
     if (workerChild) {
       // the same stores (the embedded ones this process started), the same deployment; the child claims its prefix
       // METRICS_PORT is this process's: the child's metrics reach it over IPC
-      const child = startWorkerChild({ env: { MONGODB_URI: mongo.uri, REDIS_URL: redisServer.uri, XIAOER_QUEUE_PREFIX: givenConfig.queuePrefix, METRICS_PORT: '' }, log });
+      const child = startWorkerChild({ env: { MONGODB_URI: mongo.uri, REDIS_URL: redisServer.uri, XIAOER_QUEUE_PREFIX: givenConfig.queuePrefix, METRICS_PORT: '' },
+        log,
+        // the pair stops as one: this process's own SIGTERM handler (main.ts) stops it cleanly
+        onStopped: () => process.kill(process.pid, 'SIGTERM'),
+      });
       workerChildHandle = child;
       stack.push(() => child.stop());
     }

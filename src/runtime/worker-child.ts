@@ -9,6 +9,8 @@ const CHILD_STOP_MS = 9_000;
 
 export interface WorkerChild {
   stop(): Promise<void>;
+  /** running; restarting (it failed and waits for its back-off); stopped (asked to, or it stopped cleanly on its own). */
+  state(): 'running' | 'restarting' | 'stopped';
   /** The child's metrics (its counters: sends, jobs, SLA steps, digests, the LLM), over IPC; null if it cannot answer. */
   metrics(timeoutMs?: number): Promise<MetricsSnapshot | null>;
 }
@@ -52,7 +54,11 @@ export function answerMetricsRequests(): void {
  * The queue workers of a role-all process in a child process of their own (XIAOER_WORKERS=process): the same entry
  * point with XIAOER_ROLE=worker, pointed at the stores this process started (its MONGODB_URI and REDIS_URL), so the
  * job processors never take the event loop the acknowledgement path answers on. The child stops with this process
- * (it watches its parent, main.ts); one that dies is started again, after a back-off that grows while it keeps dying.
+ * (it watches its parent, main.ts); one that fails (a non-zero exit, a kill) is started again, after a back-off that
+ * grows while it keeps failing. One that exits 0 was stopped by a signal of its own (the worker only exits cleanly when
+ * asked to): most often the signal a terminal or a supervisor sent to the whole process group, racing this process's
+ * own stop. It is not started again — against stores that are stopping it would only fail and fail again — and
+ * `onStopped` is told, so that this process stops as well and its supervisor starts the pair again as one unit.
  */
 /**
  * The worker process's niceness (Linux: 0 is the parent's, 19 the lowest priority). On a busy machine the
@@ -60,9 +66,15 @@ export function answerMetricsRequests(): void {
  */
 export const WORKER_CHILD_NICE = 10;
 
-export function startWorkerChild(opts: { env: Record<string, string>; log: Logger }): WorkerChild {
-  // this module's sibling: src/main.ts under tsx (the loader is inherited through execArgv), dist/src/main.js built
-  const entry = fileURLToPath(new URL(`../main${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url));
+export function startWorkerChild(opts: {
+  env: Record<string, string>;
+  log: Logger;
+  /** Called once when the child exits 0 without this process having asked it to stop. */
+  onStopped: () => void;
+  /** The script to fork (tests); by default this module's sibling main: src/main.ts under tsx (the loader is inherited through execArgv), dist/src/main.js built. */
+  entry?: string;
+}): WorkerChild {
+  const entry = opts.entry ?? fileURLToPath(new URL(`../main${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url));
   let child: ChildProcess | null = null;
   let stopping = false;
   let restarts = 0;
@@ -92,6 +104,12 @@ export function startWorkerChild(opts: { env: Record<string, string>; log: Logge
     c.once('exit', (code, signal) => {
       if (child === c) child = null;
       if (stopping) return;
+      if (code === 0) {
+        stopping = true;
+        opts.log.warn('worker process stopped cleanly without being asked to (a stop signal reached it); stopping this process too');
+        opts.onStopped();
+        return;
+      }
       // a child that ran a while starts the count again
       if (Date.now() - startedAt > 60_000) restarts = 0;
       const delay = Math.min(30_000, 1000 * 2 ** restarts++);
@@ -102,6 +120,7 @@ export function startWorkerChild(opts: { env: Record<string, string>; log: Logge
   start();
 
   return {
+    state: () => (stopping ? 'stopped' : child ? 'running' : 'restarting'),
     metrics(timeoutMs = 2_000) {
       const c = child;
       if (!c?.connected || !answering) return Promise.resolve(null);
