@@ -205,6 +205,11 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   if (/(店小二|小二|你)(识|会)做(乜|咩|什么)/.test(bare) && bare.length <= 12) return 'help';
   // "@店小二 你能帮我们做什么？能不能查政策", "延期咋弄？": what the bot does, how a command is given
   if (bare.length <= 24 && (/你能帮我们?(做|干)(什么|啥)|你(会|能)(干|做)(啥|什么)/.test(bare) || (/^(怎么|咋|如何)查/.test(bare) && /(指令|命令)/.test(bare)) || /^(延期|转办|催办|认领|办结|评价)(咋|怎么)(弄|办|操作|搞)/.test(bare))) return 'help';
+  // "@店小二 你都能干什么？我是新来的代办员，怎么…", "请问这个机器人可以帮我们做什么？报了问题之后谁跟进？": what the bot does,
+  // asked first, with a second question after it
+  if (bare.length <= 40 && /^(请问)?(@?店小二|小二|这个机器人|机器人|你)(你)?都?(能|会|可以)(帮我们?|帮忙)?(干|做)(什么|啥)/.test(bare)) return 'help';
+  // "小白求问 这个店小二怎么查我们公司的问题进度 有教程吗": how to use it, and a guide asked for
+  if (bare.length <= 40 && /(店小二|小二|机器人)/.test(bare) && /(怎么|咋|如何)(用|查|报|催|评价)/.test(bare) && /(教程|说明书?|攻略|指南)(吗|没|呢)?$/.test(bare)) return 'help';
   // "待确认的有几单": how many the bot was unsure of
   if (/^待确认的?(有|还有)?(几|多少)(单|个|件|条)?/.test(bare)) return 'triage';
   // "把拿不准的、等人确认的清单发我": the unsure tickets
@@ -241,6 +246,8 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     if (opener) return BARE_VERBS[opener]!;
     // "第81号工单到期了还没答复 抓紧", "请经信局今天内回复", "请尽快答复": pressed, whatever else the message says
     if (/(抓紧|请尽快(答复|回复|办理|处理)|(今天|今日|明天)(内|之内)?(回复|答复)|(今天|今日)[^，。]{0,4}(有个|给个)(回复|答复)|第[二三四五六七八九\d]+趟)/.test(t) && !/(已经?|已在|正在)(催|督促|抓紧)/.test(t)) return 'urge';
+    // "@住建局王科 #135 今天是最后期限，请务必今天给企业答复", "#164都超期两日了，谁跟紧？": the limit reached, pressed
+    if ((/请务必|务必(今天|今日|尽快|抓紧|按时)|(今天|今日)是最后(期限|一天)/.test(t) || /(都|已经?)超期[^，。]{0,4}[，,]?.{0,6}(谁|哪个)(跟|管|负责|在跟)/.test(t)) && !/(已经?|已在|正在)(催|督促)/.test(t)) return 'urge';
     // "@店小二 #30 催一下 这周要给企业答复的": the chase said first
     if (/^[\s@店小二#＃\d号]*(帮忙|麻烦|请)?(催一下|催下|催催|催一催)/.test(t)) return 'urge';
     // "#45 现场勘察完了没": whether a step is done, asked
@@ -287,6 +294,8 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     if (/(加急|等不了|等不及)/.test(t) && !/(已经?|已在|正在|已协调|已督促).{0,8}加急|加急(报送|办理了|处理了)/.test(t)) return 'urge';
     if (URGE_PLAIN.test(t) && !/(已经?|已在|正在)(催|督促|推)|往后推|推迟|延到|延期/.test(t)) return 'urge';
     if (CLAIM_PLAIN.test(bareText(t.replace(TICKET_REF, '')))) return 'claim';
+    // "#172 我们规划分局接": the body that takes it, named
+    if (/^(我们|我司|我)[\u4e00-\u9fa5]{0,6}(局|分局|科|所|中心|站|办|街道|镇|专班)(来)?接(了|吧|手|下)?$/.test(bareText(t.replace(TICKET_REF, '')))) return 'claim';
     if (CLAIM_OTHER.test(bareText(t.replace(TICKET_REF, ''))) && !/[?？吗呢]$/.test(t)) return 'claim';
     if (/(^领了|认领|签收|归我(?!们?局)|这单我拿|我拿了|这个我来|我来吧|我来跟进|我来跟(?:吧|$)|我来处理|我来办|我来负责|我来对接|我来协调|我负责|我跟进|交给我|由我(来)?(负责|跟进|处理|对接)|我接了|收到.*跟进)/.test(t)) return 'claim';
     if (/(待补充|已补充|补充完毕|恢复办理)/.test(t)) return 'progress';
@@ -301,7 +310,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     // 办结 only when the work is done: "他们说下周给答复", "还在等待住建局答复", "尚未办结", "初审已完成，等待审批" tell
     // where it stands (a progress note), they do not close the ticket
     const stillPending =
-      /(尚未|还没有?|没有|未能?|不能|无法)(办结|解决|答复|完成|落实|处理完|办好)|(等待?|等着|在等|待|给|会|将|预计|下周|明天|后天|近期|过几天|月底前?|年底前?)[^，。；,;!！]{0,8}(答复|办结|解决|完成|落实)|(等待|等着|在等|正在|已经在|下一步|然后再|还需|还要|仍需|仍在)/;
+      /(尚未|还没有?|没有|未能?|不能|无法)(办结|解决|答复|完成|落实|处理完|办好)|(明天|后天|下周|近期|过几天|再)(去)?(复查|复核|回访|跟踪|核查)|(等待?|等着|在等|待|给|会|将|预计|下周|明天|后天|近期|过几天|月底前?|年底前?)[^，。；,;!！]{0,8}(答复|办结|解决|完成|落实)|(等待|等着|在等|正在|已经在|下一步|然后再|还需|还要|仍需|仍在)/;
     // "#95 已答复企业 暂无法解决 纳入长期台账": answered, as unresolvable (答复's outcome), not pending
     if (/(已答复|答复(企业|对方)?[:：]|现予办结)/.test(t) && /(无法解决|暂不能解决|挂账|纳入.{0,4}台账|解释说明)/.test(t)) return 'resolve';
     // "#60 结了": the close in two words
@@ -345,6 +354,19 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   // a bare command verb without its number: the handler asks for the number
   const verb = /^(认领|签收|办结|答复|转办|退单|催办|重办|评价)$/.exec(bare)?.[1];
   if (verb) return BARE_VERBS[verb]!;
+  // "有哪些消息你没识别准的？发我确认一下", "把待确认的那几条拉出来我看看 就是机器人拿不准的那些": the unsure ones
+  if (bare.length <= 30 && (/(哪些|哪几条|哪几个)(消息|单子|工单)?你?(没识别准|识别不准|没认准|识别错)|待确认的.{0,4}(拉出来|拿出来|列出来|调出来)/.test(bare)) && !/(我们|我司|企业|申请|材料)/.test(bare)) return 'triage';
+  // an earlier report chased without its number: "上次报的冇人理，帮手催一催啦", "上周五报的冷库停电呢单点解仲未有人签收？"
+  if (bare.length <= 40 && /(上次|之前|上周[一二三四五六日天]?|上礼拜[一二三四五六日天]?|上星期[一二三四五六日天]?|前几天|前天|昨天)[^，。]{0,8}(报|提|反映)的/.test(bare) && /(没有?人(理|管|签收|跟|回|联系|来)|催(一催|一下|下|催)|为什么还没)/.test(bare)) return 'urge';
+  // "上周那个路灯的问题说修好了，晚上去看还是不亮，麻烦重新打开": a closed report opened again without its number
+  if (bare.length <= 50 && /(重新打开|重开一下|重新办理)/.test(bare) && /(上周|上次|之前|那个|那件)/.test(bare)) return 'reopen';
+  // "我们光年视效的单子现在啥进度啊": one's own ticket asked after, by the enterprise's name
+  if (bare.length <= 30 && /^(我们|我司)[^，。]{0,10}的(单子|工单)[^，。]{0,4}(啥|什么)进度/.test(bare)) return 'query';
+  // about the group, not a problem: a meeting's slides or minutes ("今天开会的PPT谁有，群里发一下"), where to drink a
+  // coffee, a Monday greeting ("早上好家人们☀️ 周一打工人上线")
+  if (bare.length <= 30 && !/(我们|我司|我厂|没(有)?(电|水|气|网)|没(有)?人(管|理|来|问|处理|回)|(?<!有)没有|太少|不够|不方便|坏|停|难|急|帮忙|能否|希望|申请|问题)/.test(bare) &&
+    (/(PPT|ppt|课件|纪要|会议材料|讲话稿)[^，。]{0,8}(谁有|发一下|发群|发到群|整理好)/.test(bare) || /(哪家|哪里|哪儿)[^，。]{0,8}(好吃|好喝|好玩)|拼单|点(咖啡|奶茶)|一起(吃|喝|点)/.test(bare) ||
+      /^(早上好|早安|早|周[一二三四五六日]好|大家好)[^，。]{0,14}(上线|打卡|干饭|开工)/.test(bare))) return 'chat';
   // "这礼拜我们一共收了多少件，办完了几件": how many were received and closed
   if (bare.length <= 24 && /(一共|总共)?(收了|受理了?|接了|来了)多少(件|个|单)|办(完|结)了几(件|个|单)/.test(bare)) return 'digest';
   // "年底要考核了，全年的数字拉一下": a period's numbers asked for

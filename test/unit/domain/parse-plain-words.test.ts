@@ -1055,3 +1055,46 @@ describe('after the review of rounds 41 to 50', () => {
     expect(read('企业说本月底前要关停生产线，希望在此之前解决电力增容').deadline).toBe('2026-11-30');
   });
 });
+
+// Rounds 51 to 54 (the Beibu Gulf, Nanjing and its neighbours, cadres in official register, young founders' slang):
+// what their misses taught, in sentences of our own.
+describe('after rounds 51 to 54', () => {
+  const corrected = (text: string) => parseCorrection(read(text).normalized);
+
+  it('corrections: 这单 / 哈 after 不是问题, a name recognised wrongly, a category the cadre asks to correct, a level judged too high', () => {
+    expect(corrected('#31 这单不是问题，老板只是来问政策')).toMatchObject({ field: 'dismiss', note: '老板只是来问政策' });
+    expect(corrected('#31 这个不是问题哈 当场答复了')).toMatchObject({ field: 'dismiss' });
+    expect(corrected('#31 企业名称识别错误，应为“江北恒远船务”')).toMatchObject({ field: 'enterprise', name: '江北恒远船务' });
+    expect(corrected('识别错了，#31 企业应为恒远船务有限公司，不是恒远物流')).toMatchObject({ field: 'enterprise', name: '恒远船务有限公司' });
+    expect(read('识别错了，#31 企业应为恒远船务有限公司，不是恒远物流').intent).toBe('correct');
+    expect(corrected('#31 企業寫錯咗，係「新海漁業」唔係「新海鱼业」')).toMatchObject({ field: 'enterprise', name: '新海渔业' });
+    expect(corrected('#31 不是融资问题，应为政策兑现（稳岗补贴），请更正分类')).toMatchObject({ field: 'category', to: 'policy' });
+    expect(corrected('#31 紧急程度定高了 就是咨询一下 改一般')).toMatchObject({ field: 'urgency', to: 'normal' });
+  });
+
+  it('intents: the bot asked what it does with a second question, an earlier report chased or opened again without its number, a last day pressed, a recheck planned', () => {
+    expect(read('店小二你識做啲咩呀？').intent).toBe('help');
+    expect(read('你都会干啥？我刚调来园区，企业的问题怎么登记').intent).toBe('help');
+    expect(read('新人求问 店小二怎么催办啊 有没有说明书').intent).toBe('help');
+    expect(read('前几天报嘅污水问题仲未有人理，唔该催下').intent).toBe('urge');
+    expect(read('上星期报的那个漏水为什么还没人来？').intent).toBe('urge');
+    expect(read('之前那个围墙的问题说弄好了，今天一看又倒了，麻烦重新打开').intent).toBe('reopen');
+    expect(read('#77 今天是最后一天了，请务必给企业回个话').intent).toBe('urge');
+    expect(read('#77 都超期三天了，谁在跟？').intent).toBe('urge');
+    expect(read('#77 已到现场核实，管道已经接通，下周回访').intent).toBe('progress');
+    expect(read('#77 我们招商分局接').intent).toBe('claim');
+    const rated = read('12号处理得很及时，满意');
+    expect([rated.intent, rated.ticket]).toEqual(['rate', 12]);
+  });
+
+  it('intents: the unsure tickets in other words, one\'s own ticket by name, and talk about the group that asks for nothing', () => {
+    expect(read('哪几条你没认准的？拿来我看下').intent).toBe('triage');
+    expect(read('待确认的那些列出来我过一下').intent).toBe('triage');
+    expect(read('我们星河动漫的单子啥进度了').intent).toBe('query');
+    expect(read('上午培训的课件谁有，发一下').intent).toBe('chat');
+    expect(read('园区门口哪家面馆好吃？').intent).toBe('chat');
+    expect(read('下午有人拼单奶茶吗').intent).toBe('chat');
+    expect(read('早安各位 今天也准时上线打卡').intent).toBe('chat');
+    expect(read('园区没有食堂，中午全靠点外卖，能不能协调开个餐厅').intent).toBe('report');
+  });
+});
