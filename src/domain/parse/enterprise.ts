@@ -40,7 +40,8 @@ const INDUSTRY_WORDS =
   '橡胶|轮胎|制品|日化|服装|皮革|卫浴|厨具|灯饰|合金|硅业|光纤|快递|农机|重机|汽车部件|生物科技|新能源科技|' +
   '家私|家电|小家电|灯具|纸品|五金制品|实业发展|电脑|摩托|火锅|底料|渔业|织造|' +
   '锂业|钨业|窑业|瓷业|瓷土|驾校|番茄|果园|储运|光能|农牧|型材|酱酒|酒厂|进出口|面粉|船务|仓储|石化|焦化|果业|果汁|陶艺|肥业|特钢|重钢|油服|线束|生化|粮贸|路桥|重科|矿机|稀土|钼业|羊绒|绒业|液压|液压件|配件|汽车配件|零部件|汽车零部件|乳品|肉业|粮食|购销|油脂|淀粉|卤味|风电|光纤|冷饮|调味品|重型|矿山|煤业|煤化工|煤化|' +
-  '藏药|蒙药|苗药|中药材|药材|毛纺|棉纺|精纺|纺机|精锻|锻压|耐材|鞋材|板材|管材|线材|锂盐|锂源|砂石|建安|支架|钢帘线|民宿|文旅|跨境|咖啡|茶庄|酒庄|庄园|工贸|电商|数科|智控|测控|电装|煤机|塑机|齿轮|玩具|珠宝|户外|红木|啤酒|海运|运输|丝绸|精机|养殖|宝石|研究院|渔具|数智|婚纱|玉雕|玉器|玉器行|不锈钢|内衣|童装|文胸|家居服|资本|石英|度假酒店|度假村|营地|螺蛳粉|工坊|冶炼|座椅|幕墙|彩印|染整|纸箱|鞋服|针纺|漆器|航运|体育用品|工艺品|香业|茶场|碳素|洗煤|测绘|货运|国际货运|大药房|药房|茶室|露营|米线|茶厂|咖啡厂|电路|通讯|焊材|车身|车灯|专汽|安保|铸件|无纺布|橡塑|刹车片|车桥|轨道|智家|封测|海工|网络|硅材|深加工|铸管|饰件|烟花|涂装|饮品|劳务|茶楼|茶园|客栈|文具|氨纶|饮片|糕点|箱包|胶合板|冷轧|雕塑|酒坊|窖酒坊|粉丝厂|酒楼|茶坊|轧花厂|矿泉水|果品|边贸|有色|文创|肉羊|盐化|锂能|精细化工|电子材料|无人机|电镀|视觉|电线|洗水|冻品|预制菜|发艺|果蔬|港航|制动|经编|沙发|藏餐|藏医院|牧场|旅行社|家庭旅馆|旅舍|画院|艺术中心|艺术馆|糌粑坊|牧家乐|藏家乐|农家乐';
+  '藏药|蒙药|苗药|中药材|药材|毛纺|棉纺|精纺|纺机|精锻|锻压|耐材|鞋材|板材|管材|线材|锂盐|锂源|砂石|建安|支架|钢帘线|民宿|文旅|跨境|咖啡|茶庄|酒庄|庄园|工贸|电商|数科|智控|测控|电装|煤机|塑机|齿轮|玩具|珠宝|户外|红木|啤酒|海运|运输|丝绸|精机|养殖|宝石|研究院|渔具|数智|婚纱|玉雕|玉器|玉器行|不锈钢|内衣|童装|文胸|家居服|资本|石英|度假酒店|度假村|营地|螺蛳粉|工坊|冶炼|座椅|幕墙|彩印|染整|纸箱|鞋服|针纺|漆器|航运|体育用品|工艺品|香业|茶场|碳素|洗煤|测绘|货运|国际货运|大药房|药房|茶室|露营|米线|茶厂|咖啡厂|电路|通讯|焊材|车身|车灯|专汽|安保|铸件|无纺布|橡塑|刹车片|车桥|轨道|智家|封测|海工|网络|硅材|深加工|铸管|饰件|烟花|涂装|饮品|劳务|茶楼|茶园|客栈|文具|氨纶|饮片|糕点|箱包|胶合板|冷轧|雕塑|酒坊|窖酒坊|粉丝厂|酒楼|茶坊|轧花厂|矿泉水|果品|边贸|有色|文创|肉羊|盐化|锂能|精细化工|电子材料|无人机|电镀|视觉|电线|洗水|冻品|预制菜|发艺|果蔬|港航|制动|经编|沙发|藏餐|藏医院|牧场|旅行社|家庭旅馆|旅舍|画院|艺术中心|艺术馆|糌粑坊|牧家乐|藏家乐|农家乐|' +
+  '蔬菜|蛋品|用品|劳保用品|工具|眼镜|光子|配套|精酿|足道';
 /**
  * A trade named by one character and 业 ("镁业", "糖业", "袜业", "种业"): a word the language keeps making, so it is
  * read by its shape; not 企业, 行业, 就业 and the other words of 业 that are no trade.
@@ -50,15 +51,15 @@ const INDUSTRY = `${INDUSTRY_WORDS}|${TRADE_YE}`;
 /** A character of a proper name (和 only inside one: 泰和, 嘉和). */
 /**
  * Sentence words that are also parts of names, with the characters they follow or precede inside one: 太 is "too" and
- * a place (太原, 太仓, 太行: "太原锦程装备"); 和 "and" and a brand (永和, 三和; 和美, 和兴); 边 "side" and a brand (兴边, 宏边;
- * 边城, 边关); 都 "all" and a city (成都, 铜都, 殷都); 来 "come" and a brand (宝来, 好运来); 里 "inside" and a name
+ * a place (太原, 太仓, 太行: "太原锦程装备"); 和 "and" and a brand (永和, 三和, 佳和; 和美, 和兴); 边 "side" and a brand (兴边, 宏边;
+ * 边城, 边关); 都 "all" and a city (成都, 铜都, 殷都, 江都); 来 "come" and a brand (宝来, 好运来); 里 "inside" and a name
  * (阿里郎, 万里); 上 "up" and a city (上饶, 上海, 塞上).
  */
 const WORDS_IN_NAMES: readonly { word: string; after: string; before: string }[] = [
   { word: '太', after: '', before: '原仓湖平阳行古谷极白空康' },
-  { word: '和', after: '永三祥泰中怡嘉宝隆恒万研呼', before: '美兴泰顺信丰达盛' },
+  { word: '和', after: '永三祥泰中怡嘉宝隆恒万研呼佳康协德裕鼎政天', before: '美兴泰顺信丰达盛' },
   { word: '边', after: '兴宏安靖戍', before: '城关贸境' },
-  { word: '都', after: '成铜首京古殷帝瓷药商花新钢红镍玉凉', before: '' },
+  { word: '都', after: '成铜首京古殷帝瓷药商花新钢红镍玉凉江', before: '' },
   { word: '上', after: '塞', before: '饶海虞栗犹蔡高杭' },
   { word: '来', after: '宝福悦泰好运', before: '' },
   { word: '里', after: '阿万千', before: '' },
@@ -98,6 +99,11 @@ const HEAD_TRADE_NAME = new RegExp(
  */
 const HEAD_BRAND = new RegExp(`^(${NAME_CHAR}{2,6}?(?:${INDUSTRY}))(?!园|区|城|仓|库|港|基地|技师|技工|操作|工人|制品|配件|专业|合作社)`);
 const BRAND_MAX_COUNT = 8;
+/**
+ * The characters Chinese trade names (字号) are made of: a brand of two of them ("鑫源铸造", "中盈科技", "东方纸品") is a
+ * name however often the reports have met it, where a brand of other words (冷库, 用电) is rarer than they are.
+ */
+const ZIHAO = /^(?!(.)\1)[鑫源恒基天和华泰宏中盈瀚海凯旋丰众诚鸿运东方金银隆昌盛兴达通利瑞祥福嘉宝永安康润佳鼎汇联信德新星辉光亿富腾飞龙凤荣旺广顺豪茂晟锦程伟创博远航宇]{2}$/;
 /**
  * With a place before it ("德化鼎盛瓷业", "晋江宝利达鞋业") the brand may be a little commoner (brands repeat across
  * enterprises: 鼎盛, 恒瑞); the place is rarer than the words a report opens with (泉州 14, 晋江 16 against 冷库 67, 用电 57).
@@ -216,6 +222,11 @@ const KIND_BEFORE = /^(?:[台外港澳日韩美德欧侨]资|民营|国有|合�
 
 /** The enterprise a report is about, or null when the text names none. */
 export function parseEnterprise(t: string): string | null {
+  // a report in the official register: what the cadre learned, then the enterprise ("据了解，恒基置业竞得的…",
+  // "现将恒锐电子有关情况报告如下：", "据利达物流反映，…")
+  const official = t.replace(OFFICIAL_OPENER, '');
+  const plain = official !== t && official ? enterpriseIn(official)?.replace(KIND_BEFORE, '') : null;
+  if (plain) return plain;
   const found = enterpriseIn(t)?.replace(KIND_BEFORE, '');
   if (found) return found;
   // "代办员老孙汇报：天盛冷链的…", "关于星联重工三期项目…的报告": who writes, then the matter
@@ -228,8 +239,9 @@ export function parseEnterprise(t: string): string | null {
  * "发起人：云图数科"; a park or district before the name is left off ("龙湖科技园星联电子").
  */
 function signedBy(t: string): string | null {
+  const dashed = dashSigned(t);
   const signed =
-    dashSigned(t) ??
+    dashed ??
     (
       /[(（]([^()（）\s]{2,14})[)）]\s*$/.exec(t) ??
       SIGNED_LAST.exec(t) ??
@@ -242,7 +254,19 @@ function signedBy(t: string): string | null {
   const placed = /^(?:我们)?[\u4e00-\u9fa5]{2,10}?的([\u4e00-\u9fa5]{3,12})$/.exec(raw)?.[1];
   if (placed && TRADE_NAME_END.test(placed) && tradeNameOk(placed) && !SENTENCE_CHAR.test(placed.replace(/(有限公司|公司)$/, ''))) return placed;
   const trade = TRADE_NAME_END.test(raw) || /(?:有限公司|集团|公司)$/.test(raw);
-  return (trade ? tradeNameOk(raw) && !SENTENCE_CHAR.test(raw.replace(/(有限公司|公司)$/, '')) : isOpenName(raw)) && !/(的|了|吗|呢|吧|啊|情况|报告|通知)$/.test(raw) ? raw : null;
+  if ((trade ? tradeNameOk(raw) && !SENTENCE_CHAR.test(raw.replace(/(有限公司|公司)$/, '')) : isOpenName(raw)) && !/(的|了|吗|呢|吧|啊|情况|报告|通知)$/.test(raw)) return raw;
+  // (not what is left once an office is taken off: "—— 株洲渌口项目部" is a site)
+  return dashed && raw === signed && signatureOk(raw) ? raw : null;
+}
+
+/**
+ * A signature after a dash closing the message is the writer's own name for itself, however it is made ("—— 一杯山野",
+ * "—— 谜境社", "—— 云上森居", "—— 茶咖π"): a word of three to ten characters with no word of a sentence, a person, a
+ * role, a place or a thing of the problem in it.
+ */
+function signatureOk(raw: string): boolean {
+  return /^[\u4e00-\u9fa5A-Za-zπ]{3,10}$/.test(raw) && !/[我你他她们这那是在有要想请帮说问了的吗呢吧啊哦嘛]/.test(raw) && !PERSON_AT_END.test(raw) &&
+    !/(专员|代办|干部|领导|书记|局长|科长|主任|经理|老师|同志|先生|女士|小姐|情况|报告|通知|附件|备注)/.test(raw) && !isPlaceOrThing(raw) && !holdsLexiconPhrase(raw) && !/^[小老][\u4e00-\u9fa5]{1,2}$|^[\u4e00-\u9fa5]{2,3}$(?<=^[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤].*)/.test(raw);
 }
 
 /** What follows a dash at the end of a message (no comma in it: an English signature has its own rule). */
@@ -254,6 +278,9 @@ const DASH_SIGNED = /(?:——|—|--|－－|\s-(?!-)|发起人[:：])\s*([^，,
 function dashSigned(t: string): string | null {
   const after = DASH_SIGNED.exec(t.replace(/\s*[(（][^()（）]{1,6}[)）]\s*$/, ''))?.[1];
   if (!after) return null;
+  // "—— Bean Bros豆兄弟咖啡", "—— 甜野Sweet Wild", "—— 面面俱到Noodle": a brand in letters glued to its Chinese name
+  const mixed = /^(?:(?:[A-Z][\w'&-]*\s)*[A-Z][\w'&-]*[\u4e00-\u9fa5]{2,10}|[\u4e00-\u9fa5]{2,10}[A-Za-z][\w'&-]*(?:\s[A-Z][\w'&-]*)*)$/.exec(after)?.[0];
+  if (mixed && !PERSON_AT_END.test(mixed) && !/[\u4e00-\u9fa5](?:HR|EHS|IT|PR|CEO|CFO|COO|GM|VP|hr)(?:\s|$)/.test(mixed)) return mixed;
   // "— Bolaven Coffee Export": a name in Latin letters is its words together
   // "— Kobayashi Precision 总务 李小姐", "— Weber Antriebstechnik HR": the Latin words, then an office or a person
   const latin = /^([A-Z][\wÀ-ÿ'&-]*(?:\s+[A-Z&][\wÀ-ÿ'&-]*){1,3}?)(?:\s+(?:HR|EHS|team|[\u4e00-\u9fa5]{1,4})){0,2}$/.exec(after);
@@ -315,6 +342,11 @@ const WE_ARE_PLACE_THEN = new RegExp(`我们是([^，,。！!？?\\s]{2,16}?)的
 /** "…的嘉芯半导体", "…的鑫泰石化": a name after a place and 的. */
 const PLACE_THEN_NAME = new RegExp(`^的[\\u4e00-\\u9fa5]${NAME_CHAR}{1,7}?(?=[，,。\\s]|$)`);
 
+/** A cadre at the enterprise's site: 去 / 到, the name with its trade, the site's own name, the site. */
+const SITE_VISITED = new RegExp(`(?:去了?|到了?)(${NAME_CHAR}{2,6}?(?:${INDUSTRY}))[\\u4e00-\\u9fa5]{2,5}?(?:工地|项目|楼盘|厂区)`);
+/** How a cadre's report in the official register opens, before the enterprise it is about. */
+const OFFICIAL_OPENER =
+  /^(?:【[^】]{1,10}】\s*)?(?:(?:据了解|经了解|据悉|经查|经核实|现将有关情况报告如下|紧急情况报告|情况报告|紧急)[，,：:]\s*|(?:关于|现将)(?=[\u4e00-\u9fa5]{4,})|据(?=[^，,。]{4,30}反映))/;
 /** A cadre's or a letter's opening: "项目专员汇报：", "关于", "尊敬的服务专员：". */
 const REPORTER_HEAD =
   /^(?:【[^】]{1,10}】\s*)?(?:[^，,：:。]{1,12}?(?:汇报|报告|报|反映|提出|来电|留言)[：:]|关于|经走访(?:了解)?[，,]|经核实[，,]|尊敬的[^：:，,]{1,10}[：:])?\s*(?:[\u4e00-\u9fa5]{2,10}?(?:经济技术开发区|工业园区|工业园|开发区|高新区)(?=[\u4e00-\u9fa5]{4,}))?(?:(?:区内|辖区内?|园区内?)企业(?=[\u4e00-\u9fa5]{4,}))?/;
@@ -326,12 +358,18 @@ function enterpriseIn(t: string): string | null {
   if (alone) return alone;
   const mine = MY_COMPANY.exec(t)?.[1]?.trim();
   if (mine) return mine;
+  // "【问题登记】企业：安泰仓储；问题：…": a form's field
+  const field = /(?:^|[；;，,\s】])企业(?:名称)?[：:]\s*([^；;，,。：:\s]{2,30})(?=[；;，,。\s])/.exec(t)?.[1];
+  if (field && !SENTENCE_CHAR.test(field.replace(/(有限公司|公司)$/, ''))) return field;
+  // "今天去海川置业翡翠湾工地看了", "跟安监站去了天瑞置业锦绣城项目": a cadre's visit to the enterprise's site
+  const site = SITE_VISITED.exec(t)?.[1];
+  if (site && tradeNameOk(site)) return site;
   // "我们新盖的藏式民宿（雪鹰客栈）", "开牦牛肉干厂的（高原格桑食品）": the name in brackets after what the business is
   const bracketed = /(?:民宿|厂|店|公司|作坊|工作室|客栈|品牌|的)[（(]([\u4e00-\u9fa5][^()（）\s]{2,11})[)）]/.exec(t)?.[1];
   if (bracketed && !SENTENCE_CHAR.test(bracketed) && !holdsLexiconPhrase(bracketed) && (INDUSTRY_END.test(bracketed) || KIND_END.test(bracketed) || isOpenName(bracketed))) return bracketed;
   const quoted = QUOTED.exec(t)?.[1];
   // a programme or a loan in quotes (「瞪羚企业」, 「赣企贷」) names no one
-  if (quoted && !SENTENCE_CHAR.test(quoted.replace(/(有限公司|公司)$/, '')) && !holdsLexiconPhrase(quoted) && !/(企业|贷|券|计划|工程|行动|政策|奖|项目|认定|名单|平台|系统)$/.test(quoted)) return quoted;
+  if (quoted && !SENTENCE_CHAR.test(quoted.replace(/(有限公司|公司)$/, '')) && !holdsLexiconPhrase(quoted) && !/(企业|贷|券|计划|工程|行动|政策|奖|项目|认定|名单|平台|系统|评比|表彰|检查|通知|活动|称号|奖项)$/.test(quoted)) return quoted;
   const registered = ENGLISH_REGISTERED.exec(t)?.[1];
   if (registered && !LATIN_NOT_A_NAME.test(registered.split(' ')[0]!)) return registered;
   const roleAt = ENGLISH_ROLE_AT.exec(t)?.[1];
@@ -351,8 +389,9 @@ function enterpriseIn(t: string): string | null {
   );
   const own = latin.find((m) => /(我们是?|叫|这边是|这里是)\s*$/.test(t.slice(0, (m.index ?? 0) + m[0].indexOf(m[1]!))));
   if (own ?? latin[0]) return (own ?? latin[0])![1]!;
-  // a name with its city at the head of a sentence, or after a place and 的, unless a registered name is written out
-  if (!/(有限公司|集团)/.test(t)) {
+  // a name with its city at the head of a sentence, or after a place and 的, unless a registered name is written out (a
+  // public utility's group, "水务集团说是主管爆管", is not the enterprise's)
+  if (!/(有限公司|集团)/.test(t.replace(/(?:水务|燃气|供水|港务|公交|铁路|电网)集团/g, ''))) {
     const m = HEAD_TRADE_NAME.exec(t);
     const ok = (x: string | undefined) => !!x && tradeNameOk(x) && !NOT_A_NAME_AT_HEAD.test(x) && !SENTENCE_CHAR.test(x.replace(/(厂|公司)$/, ''));
     const head = [m?.[1] ?? m?.[2], VISITED.exec(t)?.[1]].find(ok);
@@ -365,7 +404,7 @@ function enterpriseIn(t: string): string | null {
     // a place before the brand is as rare in the reports as a brand ("德化", "晋江"; not "冷库备用发电机")
     const place = opening?.replace(TRADE_AT_END, '').slice(0, -2) ?? '';
     // (a district, a time or a road before a trade word is a sentence: "长沙市智能制造专项", "路演时投资人", "盘山公路扩建工地")
-    if (ok(opening) && brand && (place.length < 2 || (place.length <= 4 && gramCount(place.slice(0, 2)) < PLACE_MAX_COUNT)) && !/[市县区乡镇时路替帮代]/.test(opening!.replace(TRADE_AT_END, '')) && gramCount(brand) < (place ? PLACED_BRAND_MAX_COUNT : BRAND_MAX_COUNT) && !holdsLexiconPhrase(brand) && !holdsLexiconPhrase(opening!.replace(TRADE_AT_END, ''))) return opening!;
+    if (ok(opening) && brand && (place.length < 2 || (place.length <= 4 && gramCount(place.slice(0, 2)) < PLACE_MAX_COUNT)) && !/[市县区乡镇时路替帮代]/.test(opening!.replace(TRADE_AT_END, '')) && (gramCount(brand) < (place ? PLACED_BRAND_MAX_COUNT : BRAND_MAX_COUNT) || ZIHAO.test(brand)) && !holdsLexiconPhrase(brand) && !holdsLexiconPhrase(opening!.replace(TRADE_AT_END, ''))) return opening!;
     const trades = HEAD_TRADES_HERE.exec(t)?.[1];
     if (trades && !NOT_TRADE_NAME_HEAD.test(trades) && !holdsLexiconPhrase(trades)) return trades;
   }
@@ -373,7 +412,7 @@ function enterpriseIn(t: string): string | null {
   if (named) return named;
   for (const re of [NAME_THEN_REPORTS, NAME_THEN_PHASE]) {
     const head = re.exec(t)?.[1];
-    if (head && !NOT_A_NAME_AT_HEAD.test(head) && !PERSON_AT_END.test(head) && !/(高新区|开发区|经开区|园区|新区|工业园|产业园|[区县市镇乡])$/.test(head) && !SENTENCE_CHAR.test(head) && !/(企业|公司|厂家|单位)/.test(head) && !isPlaceOrThing(head)) return head;
+    if (head && !NOT_A_NAME_AT_HEAD.test(head) && !PERSON_AT_END.test(head) && !/(高新区|开发区|经开区|园区|新区|工业园|产业园|[区县镇乡]|(?<!超)市)$/.test(head) && !SENTENCE_CHAR.test(head) && !/(企业|公司|厂家|单位)/.test(head) && !isPlaceOrThing(head)) return head;
   }
   const byIndustry = industryNamed(t);
   // "桩基检测", "外立面材料": the brand before the trade word names a thing of the problem, not a business
@@ -422,9 +461,12 @@ function headByKind(t: string): string | null {
 function headBeforeSpace(t: string): string | null {
   const head = HEAD_SPACED.exec(t)?.[1];
   if (!head || !/^[\u4e00-\u9fa5]+$/.test(head) || NOT_A_NAME_AT_HEAD.test(head) || isPlaceOrThing(head) || /(区|县|市|镇|乡|村|园|旗|港|问题|情况|的事|工厂)$/.test(head)) return null;
-  // a name with its trade, or a factory (厂); not a thing of the problem before it
+  // a name with its trade, or a factory (厂); not a thing of the problem before it; or a name of its own, rare in the
   const factory = /厂$/.test(head);
-  if (!(TRADE_NAME_END.test(head) && tradeNameOk(head)) && !factory) return null;
+  // head of the reports, at its start and at its end ("诺康瑞达 新厂房消防改造…"; not "林地变更 谁在管", "理塘县城 …"), no
+  // greeting or interjection ("各位领导好", "阿门弄呢")
+  const rare = (x: string) => gramCount(x) < BRAND_MAX_COUNT;
+  if (!(TRADE_NAME_END.test(head) && tradeNameOk(head)) && !factory) return head.length <= 6 && isOpenName(head) && rare(head.slice(0, 2)) && rare(head.slice(-2)) && !/[咯呢吗吧啊呀哦嘛好哈啦]$|^(各位|大家|领导)/.test(head) ? head : null;
   return holdsLexiconPhrase(head.replace(TRADE_AT_END, '').replace(/厂$/, '')) ? null : head;
 }
 /** "我们是凯里做蜡染的小作坊 苗绣坊 想…", "我们是黔东南做银饰加工的 苗银匠心 想参加…": what the enterprise is, then its name between spaces. */
@@ -468,7 +510,8 @@ function parseNamedEnterprise(t: string): string | null {
       // "我们是X项目部": the enterprise, not its site office or department
       const name = m[1]
         // "我司系长春…有限公司", "辖区湘楚建工有限公司", "栏目将武汉光楚科技有限公司", "（武汉…有限公司": the words before it
-        .replace(/^.*(?:关于|辖区内?|栏目将?|其中|将|的|把|被|走访|(?:入驻|区内|辖区内?|园区内?|重点)企业|[（(]|(?:园区|高新区|经开区|开发区|新区|保税区|片区)(?!开发|建设|管理|运营|投资)|(?:公司|单位|企业|我们|我司)名?(?:叫|是|为))(?=[\u4e00-\u9fa5]{4,})/, '')
+        .replace(/^据(?=[\u4e00-\u9fa5]{4,})/, '')
+        .replace(/^.*(?:关于|现将|反映|(?:总包|施工|建设|承建|监理|设计)单位(?:为|是)?|施工企业|业主(?:方|单位)?(?:为|是)?|辖区内?|栏目将?|其中|将|的|把|被|走访|(?:入驻|区内|辖区内?|园区内?|重点)企业|[（(]|(?:园区|高新区|经开区|开发区|新区|保税区|片区)(?!开发|建设|管理|运营|投资)|(?:公司|单位|企业|我们|我司)名?(?:叫|是|为))(?=[\u4e00-\u9fa5]{4,})/, '')
         // "无锡新吴区无锡恒锐…有限公司": the city and district where a registered name stands, before the name that repeats the city
         .replace(/^([\u4e00-\u9fa5]{2,3}?)市?[\u4e00-\u9fa5]{1,3}区(?=\1[\u4e00-\u9fa5]{4,}(?:有限公司|集团)$)/, '')
         .replace(/^(我们是|我是|我们|我司|我厂|你好|您好|请问|是)/, '')

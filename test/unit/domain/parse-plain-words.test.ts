@@ -1098,3 +1098,39 @@ describe('after rounds 51 to 54', () => {
     expect(read('园区没有食堂，中午全靠点外卖，能不能协调开个餐厅').intent).toBe('report');
   });
 });
+
+describe('after rounds 51 to 54: names', () => {
+  it('a name alone before a space: new trades, 佳和 / 天和 / 江都 inside names, or a name of its own rare at both ends', () => {
+    expect(read('常州佳和纸业 今年的技改补贴还没拨').enterprise).toBe('常州佳和纸业');
+    expect(read('江都汇丰劳保用品 出口退税两个月没下来').enterprise).toBe('江都汇丰劳保用品');
+    expect(read('泰兴鼎盛船舶配套 想找本地钢板供应商').enterprise).toBe('泰兴鼎盛船舶配套');
+    expect(read('天和光能屋顶光伏备案被退回两次').enterprise).toBe('天和光能');
+    expect(read('澜芯微纳 想申请知识产权质押贷款').enterprise).toBe('澜芯微纳');
+    expect(read('林地变更 谁在管').enterprise).toBeNull();
+    expect(read('各位领导好 园区路灯坏了三盏').enterprise).toBeNull();
+  });
+
+  it('a signature after a dash however it is made; a brand in letters glued to its Chinese name; not an office after a site', () => {
+    expect(read('隔壁装修噪音太大 客人都跑了 —— 半山听雨').enterprise).toBe('半山听雨');
+    expect(read('消防验收一直排不上 —— 迷雾社').enterprise).toBe('迷雾社');
+    expect(read('员工落户要什么材料 —— Blue Whale蓝鲸动画').enterprise).toBe('Blue Whale蓝鲸动画');
+    expect(read('门口的路灯不亮 —— 麦芽Malt').enterprise).toBe('麦芽Malt');
+    expect(read('工人堵门已经停了两天了 —— 株洲渌口项目部').enterprise).toBeNull();
+    expect(read('宿舍不够住 —— 星海微电子HR Amy').enterprise).toBe('星海微电子');
+  });
+
+  it('the official register: what the cadre learned, then the enterprise; a form\'s field; a visit to a site; a trade name of 字号 characters', () => {
+    expect(read('据了解，鸿泰置业竞得的地块高压线还没迁改，无法交地').enterprise).toBe('鸿泰置业');
+    expect(read('现将瑞丰电子有关情况报告如下：企业希望对接本地配套').enterprise).toBe('瑞丰电子');
+    expect(read('据恒达物流反映，园区道口限高，大车过不去').enterprise).toBe('恒达物流');
+    expect(read('据江州恒远电缆有限公司反映，企业需要质量证明').enterprise).toBe('江州恒远电缆有限公司');
+    expect(read('关于金瑞模具上市事宜：需要十一个部门出具证明').enterprise).toBe('金瑞模具');
+    expect(read('施工企业江州安泰建设有限公司反映仍有两户未签协议').enterprise).toBe('江州安泰建设有限公司');
+    expect(read('【问题登记】企业：恒信仓储；问题：界址有争议').enterprise).toBe('恒信仓储');
+    expect(read('今天去华润置业滨江府工地看了，基坑边堆土太高').enterprise).toBe('华润置业');
+    expect(read('鑫源铸造产能有富余，想承接本地订单').enterprise).toBe('鑫源铸造');
+    expect(read('宏泰纸品厂区今早停水，水务集团说是爆管').enterprise).toBe('宏泰纸品');
+    expect(read('丰华超市反映门口经常有人滞留').enterprise).toBe('丰华超市');
+    expect(read('恒源电器收到“优秀企业评比”收费通知，不知真假').enterprise).toBe('恒源电器');
+  });
+});
