@@ -239,6 +239,10 @@ export function parseEnterprise(t: string): string | null {
  * "发起人：云图数科"; a park or district before the name is left off ("龙湖科技园星联电子").
  */
 function signedBy(t: string): string | null {
+  // "…一直被压价 🙃 冻感实验室", "…谢谢啦~ 云栖智算", "…有没有折中的办法 Yummy Box零食铺": a name after an emoji or a tilde, or a
+  // brand in letters glued to its Chinese name, closing the message after a space
+  const closing = EMOJI_SIGNED.exec(t)?.[1] ?? MIXED_SIGNED.exec(t)?.[1];
+  if (closing && signatureOk(closing.replace(/\s+/g, '')) && !LATIN_NO_BRAND.test(closing)) return closing;
   const dashed = dashSigned(t);
   const signed =
     dashed ??
@@ -265,10 +269,16 @@ function signedBy(t: string): string | null {
  * role, a place or a thing of the problem in it.
  */
 function signatureOk(raw: string): boolean {
-  return /^[\u4e00-\u9fa5A-Za-zπ]{3,10}$/.test(raw) && !/[我你他她们这那是在有要想请帮说问了的吗呢吧啊哦嘛]/.test(raw) && !PERSON_AT_END.test(raw) &&
+  return /^[\u4e00-\u9fa5A-Za-zπ]{3,14}$/.test(raw) && /[\u4e00-\u9fa5]{2}|[A-Z][a-z]+[A-Z]|^[A-Z][a-z]{2,}$/.test(raw) && !/[我你他她们这那是在有要想请帮说问了的吗呢吧啊哦嘛个]/.test(raw) && !PERSON_AT_END.test(raw) &&
     !/(专员|代办|干部|领导|书记|局长|科长|主任|经理|老师|同志|先生|女士|小姐|情况|报告|通知|附件|备注)/.test(raw) && !isPlaceOrThing(raw) && !holdsLexiconPhrase(raw) && !/^[小老][\u4e00-\u9fa5]{1,2}$|^[\u4e00-\u9fa5]{2,3}$(?<=^[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤].*)/.test(raw);
 }
 
+/** Letters after Chinese that are an office, a role or a thing, not a brand ("星河半导体HR", "卡成PPT"). */
+const LATIN_NO_BRAND = /[\u4e00-\u9fa5](?:HR|EHS|IT|PR|CEO|CFO|COO|GM|VP|hr|PPT|ppt|APP|app|ERP|OA|CRM|PDF|GPS|WiFi|wifi)(?:\s|$)/;
+/** A name after an emoji, a tilde or "orz" and a space at the end of the message. */
+const EMOJI_SIGNED = /(?:\p{Extended_Pictographic}\uFE0F?|[~～])\s+((?:[A-Za-z][\w'&-]*\s)?[^\s，,。！？!?~～]{3,14})\s*$/u;
+/** A brand in letters glued to its Chinese name (either first) at the end of the message, after a space. */
+const MIXED_SIGNED = /\s((?:[A-Z][\w'&-]*\s)?[A-Za-z][\w'&-]*[\u4e00-\u9fa5]{2,8}|[\u4e00-\u9fa5]{2,8}[A-Za-z][\w'&-]*)\s*$/;
 /** What follows a dash at the end of a message (no comma in it: an English signature has its own rule). */
 const DASH_SIGNED = /(?:——|—|--|－－|\s-(?!-)|发起人[:：])\s*([^，,。！？!?()（）]{2,40}?)\s*$/;
 /**
@@ -280,7 +290,7 @@ function dashSigned(t: string): string | null {
   if (!after) return null;
   // "—— Bean Bros豆兄弟咖啡", "—— 甜野Sweet Wild", "—— 面面俱到Noodle": a brand in letters glued to its Chinese name
   const mixed = /^(?:(?:[A-Z][\w'&-]*\s)*[A-Z][\w'&-]*[\u4e00-\u9fa5]{2,10}|[\u4e00-\u9fa5]{2,10}[A-Za-z][\w'&-]*(?:\s[A-Z][\w'&-]*)*)$/.exec(after)?.[0];
-  if (mixed && !PERSON_AT_END.test(mixed) && !/[\u4e00-\u9fa5](?:HR|EHS|IT|PR|CEO|CFO|COO|GM|VP|hr)(?:\s|$)/.test(mixed)) return mixed;
+  if (mixed && !PERSON_AT_END.test(mixed) && !LATIN_NO_BRAND.test(mixed)) return mixed;
   // "— Bolaven Coffee Export": a name in Latin letters is its words together
   // "— Kobayashi Precision 总务 李小姐", "— Weber Antriebstechnik HR": the Latin words, then an office or a person
   const latin = /^([A-Z][\wÀ-ÿ'&-]*(?:\s+[A-Z&][\wÀ-ÿ'&-]*){1,3}?)(?:\s+(?:HR|EHS|team|[\u4e00-\u9fa5]{1,4})){0,2}$/.exec(after);

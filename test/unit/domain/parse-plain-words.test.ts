@@ -1134,3 +1134,15 @@ describe('after rounds 51 to 54: names', () => {
     expect(read('恒源电器收到“优秀企业评比”收费通知，不知真假').enterprise).toBe('恒源电器');
   });
 });
+
+describe('after rounds 51 to 54: names signed without a dash', () => {
+  it('a name after an emoji or a tilde, or a Latin brand glued to its Chinese name, closing the message after a space', () => {
+    expect(read('想找商超渠道 自己谈太难了 😮‍💨 青柚实验室').enterprise).toBe('青柚实验室');
+    expect(read('落户要什么材料 等着回复呢 谢谢啦~ 星图智算').enterprise).toBe('星图智算');
+    expect(read('稳岗补贴还没到 是不是漏填了 Momo猫咖').enterprise).toBe('Momo猫咖');
+    expect(read('隔壁工地扬尘太大 能不能洒洒水 青橘LIME').enterprise).toBe('青橘LIME');
+    expect(read('视频会议老掉线 开个会卡成PPT').enterprise).toBeNull();
+    expect(read('宿舍不够住 —— 启明半导体HR').enterprise).toBe('启明半导体');
+    expect(read('好的 👍 收到了').enterprise).toBeNull();
+  });
+});
