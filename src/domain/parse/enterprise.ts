@@ -14,7 +14,8 @@ const ENTERPRISE_PATTERNS: RegExp[] = [
   /(?:帮|替|代)(?:[\u4e00-\u9fa5]{2,6}的)?([\u4e00-\u9fa5]{2,12}?)(?:反映|反应|问一下|问下|问问|咨询)/,
   /(?<!说|骂|讲|称)我们是((?:(?!的)[\u4e00-\u9fa5A-Za-z0-9]){2,16}?)(?:的(?!一家|一个|一间|一所)|，|,|。|\s|$|公司|厂|，)/,
   // "我们亿龙置业的项目" — but not "我们手上有政府的项目": a name has no verb of having or being in it
-  /我们((?![\u4e00-\u9fa5]*(?:有|在|是|这|那|手上|目前|现在|自己))[\u4e00-\u9fa5]{2,12}?)的(?:项目|厂|工厂|厂区|工地|公司)/,
+  // (not what the enterprise did to a place: "我们鑫源家具租的厂房")
+  /我们((?![\u4e00-\u9fa5]*(?:有|在|是|这|那|手上|目前|现在|自己))[\u4e00-\u9fa5]{2,12}?)(?<![租买建盖修造包])的(?:项目|厂(?!房)|工厂|厂区|工地|公司)/,
   /我(?:司|厂)\s*[(（]?([\u4e00-\u9fa5]{2,16}?)[)）]/,
   // "我是青禾乳业的，…", "我是正泰隆的财务": who the writer works for
   /我是([\u4e00-\u9fa5]{2,10}?)的(?:阿[\u4e00-\u9fa5A-Za-z]|老[\u4e00-\u9fa5](?=[，,。\s])|项目经理|技术员|工程师|主管|班长|财务|会计|出纳|老板|负责人|经理|总经理|副总|董事长|厂长|主任|员工|职工|工作人员|联系人|小[\u4e00-\u9fa5]|[，,。\s]|$)/,
@@ -41,7 +42,7 @@ const INDUSTRY_WORDS =
   '家私|家电|小家电|灯具|纸品|五金制品|实业发展|电脑|摩托|火锅|底料|渔业|织造|' +
   '锂业|钨业|窑业|瓷业|瓷土|驾校|番茄|果园|储运|光能|农牧|型材|酱酒|酒厂|进出口|面粉|船务|仓储|石化|焦化|果业|果汁|陶艺|肥业|特钢|重钢|油服|线束|生化|粮贸|路桥|重科|矿机|稀土|钼业|羊绒|绒业|液压|液压件|配件|汽车配件|零部件|汽车零部件|乳品|肉业|粮食|购销|油脂|淀粉|卤味|风电|光纤|冷饮|调味品|重型|矿山|煤业|煤化工|煤化|' +
   '藏药|蒙药|苗药|中药材|药材|毛纺|棉纺|精纺|纺机|精锻|锻压|耐材|鞋材|板材|管材|线材|锂盐|锂源|砂石|建安|支架|钢帘线|民宿|文旅|跨境|咖啡|茶庄|酒庄|庄园|工贸|电商|数科|智控|测控|电装|煤机|塑机|齿轮|玩具|珠宝|户外|红木|啤酒|海运|运输|丝绸|精机|养殖|宝石|研究院|渔具|数智|婚纱|玉雕|玉器|玉器行|不锈钢|内衣|童装|文胸|家居服|资本|石英|度假酒店|度假村|营地|螺蛳粉|工坊|冶炼|座椅|幕墙|彩印|染整|纸箱|鞋服|针纺|漆器|航运|体育用品|工艺品|香业|茶场|碳素|洗煤|测绘|货运|国际货运|大药房|药房|茶室|露营|米线|茶厂|咖啡厂|电路|通讯|焊材|车身|车灯|专汽|安保|铸件|无纺布|橡塑|刹车片|车桥|轨道|智家|封测|海工|网络|硅材|深加工|铸管|饰件|烟花|涂装|饮品|劳务|茶楼|茶园|客栈|文具|氨纶|饮片|糕点|箱包|胶合板|冷轧|雕塑|酒坊|窖酒坊|粉丝厂|酒楼|茶坊|轧花厂|矿泉水|果品|边贸|有色|文创|肉羊|盐化|锂能|精细化工|电子材料|无人机|电镀|视觉|电线|洗水|冻品|预制菜|发艺|果蔬|港航|制动|经编|沙发|藏餐|藏医院|牧场|旅行社|家庭旅馆|旅舍|画院|艺术中心|艺术馆|糌粑坊|牧家乐|藏家乐|农家乐|' +
-  '蔬菜|蛋品|用品|劳保用品|工具|眼镜|光子|配套|精酿|足道';
+  '蔬菜|蛋品|用品|劳保用品|工具|眼镜|光子|配套|精酿|足道|饲料|冷运|海鲜|冰鲜|农资|外贸|旅游开发|木材|水产品';
 /**
  * A trade named by one character and 业 ("镁业", "糖业", "袜业", "种业"): a word the language keeps making, so it is
  * read by its shape; not 企业, 行业, 就业 and the other words of 业 that are no trade.
@@ -145,7 +146,7 @@ const WE_PLACE_NAME = new RegExp(`^我们[\u4e00-\u9fa5]{2,3}的(${NAME_CHAR}{4,
  */
 const LATIN_NAME = new RegExp(`(?:^|我们是|我们|这边是|这里是|我是|帮|叫|的|[，,。（(])\\s*((?=[A-Za-zÀ-ÿ0-9 -]*[a-z])[A-Z][A-Za-zÀ-ÿ0-9-]+(?: [A-Z][A-Za-zÀ-ÿ0-9-]+){0,3}(?:${INDUSTRY}|电源)?|[A-Z]{2,6}(?:${INDUSTRY}))(?=这边|那边|这个|准备|今年|想|要|的|在|引进|新|仓库|工厂|厂|门店|办公室|[)）（(]|，|,|。|\\.(?:\\s|$)|\\s|$)`, 'g');
 /** English words that open a message or a sentence, not names. */
-const LATIN_NOT_A_NAME = /^(Hi|Hello|Hey|Dear|The|This|That|Thanks|Thank|Sorry|Ok|Okay|Yes|No|Please|Btw|Fyi|Asap|Update|Note|Sir|Boss|Team|Guys|All|We|Our|Us|I|My|Me|You|Your|It|Its|They|Their|He|She|His|Her|Any|Is|Can|Could|Would|Will|Pls|Still|Also|About|Best|Regards|Kind|Br|Good|Morning|Afternoon|Evening|Guten|Hallo|Moin|TikTok|Shopee|Amazon|Lazada|Temu|Shein|Alibaba|Taobao|WeChat|Douyin|HR|CEO|CFO|COO|CTO|GM|VP)$/i;
+const LATIN_NOT_A_NAME = /^(Xin|Chào|Chao|Hi|Hello|Hey|Dear|The|This|That|Thanks|Thank|Sorry|Ok|Okay|Yes|No|Please|Btw|Fyi|Asap|Update|Note|Sir|Boss|Team|Guys|All|We|Our|Us|I|My|Me|You|Your|It|Its|They|Their|He|She|His|Her|Any|Is|Can|Could|Would|Will|Pls|Still|Also|About|Best|Regards|Kind|Br|Good|Morning|Afternoon|Evening|Guten|Hallo|Moin|TikTok|Shopee|Amazon|Lazada|Temu|Shein|Alibaba|Taobao|WeChat|Douyin|HR|CEO|CFO|COO|CTO|GM|VP)$/i;
 /** "速航供应链：货代扣住…": the enterprise signing its message first. */
 const HEAD_COLON = new RegExp(`^(?:[^，,：:]{1,6}的)?(${NAME_CHAR}{4,10}?)(?:老板娘|老板|经理|财务|会计|人事|行政|办公室|HR|hr)?[：:]`);
 /** "龙江齿轮的小孙，…", "三江米业的老王：…": the writer named by the enterprise first. */

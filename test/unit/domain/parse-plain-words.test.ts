@@ -1146,3 +1146,13 @@ describe('after rounds 51 to 54: names signed without a dash', () => {
     expect(read('好的 👍 收到了').enterprise).toBeNull();
   });
 });
+
+describe('after rounds 51 to 54: the Beibu Gulf\'s names', () => {
+  it('feed, cold chain, seafood, farm supplies, foreign trade, timber and tourism development as trades; a rented plant is no name', () => {
+    expect(read('我哋永丰饲料门口条路烂晒').enterprise).toBe('永丰饲料');
+    expect(read('我们顺达冷运的冷藏车被贴条').enterprise).toBe('顺达冷运');
+    expect(read('北海金沙外贸 想找越南语业务员').enterprise).toBe('北海金沙外贸');
+    expect(read('我们钦州银滩旅游开发想了解文旅用地出让条件').enterprise).toBe('钦州银滩旅游开发');
+    expect(read('我们恒达五金租的厂房要收回').enterprise).toBe('恒达五金');
+  });
+});
