@@ -178,6 +178,8 @@ function candidateDates(text: string, now: DateTime, cal: BusinessCalendar): (st
   // ("年底订单多") or the past ("上个月底", "去年年底")
   if (take(new RegExp(`${LIMIT_BEFORE}(月底|月末)|(?<!上个?)(月底|月末)${LIMIT_AFTER}`))) out.push(fmt(today.endOf('month')));
   if (take(new RegExp(`${LIMIT_BEFORE}(年底|年末|年前)|(?<!去年|前年|去|半|一|两|几|多|\\d)(年底|年末|年前)${LIMIT_AFTER}`))) out.push(fmt(today.endOf('year')));
+  // "能不能元旦前修好": before the coming New Year's Day, the last day of this year
+  if (take(/(?<!过了?)元旦(前|之前|以前)/)) out.push(fmt(today.endOf('year')));
   if (take(/(本周|这周|这个星期|本星期)(之内|内)/)) out.push(fmt(today.plus({ days: 7 - today.weekday })));
   // "企业希望年内完成挂牌": within the year, asked
   if (take(/(希望|争取|力争|要求|务必|必须)[^，。；,;]{0,4}(年内|今年内|年底内)/)) out.push(fmt(today.endOf('year')));

@@ -62,6 +62,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/征[^，。；,;]{0,10}地[^。]{0,20}补偿|补偿[^。]{0,12}征[^，。；,;]{0,6}地/, 5],
     // rounds 43–46
     [/\bland handover|\bleased \d+ mu\b|\b(plot|land|mu)\b[^.]{0,60}\b(compensation|occupied|handover|handed over)\b/i, 5],
+    // rounds 51–54 (the Beibu Gulf; Nanjing and its neighbours; cadres in official register; young founders)
+    [/(土地|用地)(证载)?用途[^，。]{0,8}(不一致|不符|变更)/, 5], ['界址', 4], ['确权', 4],
   ],
   utilities: [
     // power
@@ -93,6 +95,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/\b(gas|steam|water) (pipeline|pipe|main)\b|\bpipeline\b[^.]{0,30}\bleak/i, 5],
     // rounds 43–46
     [/\bpower (was|is|has been|got) (cut|off|out)|\bgas pressure|\bno hot water|\bno (running )?(water|power|electricity)\b/i, 5],
+    // rounds 51–54 (the Beibu Gulf; Nanjing and its neighbours; cadres in official register; young founders)
+    [/(整栋|整个|整条街|全)(楼|厂|园区)?(都)?停(水|电|气)/, 5], [/用电(过户|类别|性质)|电表过户/, 5],
   ],
   talent: [
     ['招工', 4], ['用工', 4], ['招聘', 3], ['招人', 4], ['招不到', 4], ['没招到', 4], [/招.{0,10}(没招到|招不到|不到人)/, 4],
@@ -154,6 +158,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     ['保单融资', 5],
     // rounds 47–50 (Hangzhou; Shenzhen and Dongguan; Tibet and western Sichuan; central Henan)
     [/政府采购[^，。；,;]{0,6}(款|钱)|采购款[^，。；,;]{0,8}(拖|欠)/, 5],
+    // rounds 51–54 (the Beibu Gulf; Nanjing and its neighbours; cadres in official register; young founders)
+    ['众筹', 4], ['入股', 3], [/(设计费|服务费|尾款)[^，。]{0,10}拖/, 4],
   ],
   policy: [
     ['补贴', 4], ['补助', 4], ['奖励', 3], ['奖补', 4], ['资助', 3], ['扶持', 3], ['兑现', 4], ['到账', 2], ['拨付', 3],
@@ -185,6 +191,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/(稳增长|外贸)[^，。；,;]{0,4}(奖励|资金|补贴)/, 5], [/\bhigh[- ]tech enterprise\b|高新技术企业(认定|资格|复审|复核)/i, 5],
     // rounds 43–46
     ['零关税', 5], ['免关税', 4], ['吸纳就业补贴', 5],
+    // rounds 51–54 (the Beibu Gulf; Nanjing and its neighbours; cadres in official register; young founders)
+    [/贴息[^，。]{0,8}(申请|申报|复核|兑现|不符合|资格)|(申请|申报)[^，。]{0,6}贴息/, 6],
   ],
   infrastructure: [
     ['道路', 4], ['修路', 4], ['路面', 3], ['路', 2], ['断头路', 4], ['路灯', 4], ['红绿灯', 4], ['信号灯', 3], ['划线', 3],
@@ -209,6 +217,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/(河|河道|河沟|水沟|沟渠)[^，。；,;]{0,6}(臭|脏|淤)/, 5],
     // rounds 41–42 (the Northeast and Inner Mongolia; southern Jiangsu)
     [/(井盖|窨井盖)[^，。；,;]{0,4}(没了|丢了|不见了|被偷|缺)/, 5],
+    // rounds 51–54 (the Beibu Gulf; Nanjing and its neighbours; cadres in official register; young founders)
+    [/(雨水|排水)(管|管网|沟|渠)[^。]{0,12}(浸水|水浸|积水|淹|漫|倒灌)/, 5], [/垃圾[^，。]{0,8}(收一次|清运|堆)/, 4], [/(门口|门前)[^，。]{0,8}(路|道|引道|路面)[^，。]{0,6}(被)?[^，。]{0,6}压坏/, 5],
   ],
   construction: [
     ['施工', 2], ['工地', 3], ['开工', 2], ['动工', 2], ['工期', 3], ['进度滞后', 3], ['总包', 3], ['分包', 2], ['施工队', 2],
@@ -234,6 +244,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     ['换总包', 5],
     // rounds 41–42 (the Northeast and Inner Mongolia; southern Jiangsu)
     [/(鉴定|加固)[^。]{0,12}(危不危险|安不安全|安全不安全)|(房屋|厂房|危房)安全鉴定|(房梁|大梁|梁上|横梁)[^，。；,;]{0,6}(裂|压弯|弯了)/, 5],
+    // rounds 51–54 (the Beibu Gulf; Nanjing and its neighbours; cadres in official register; young founders)
+    [/(隔壁|邻近|旁边|隔篱|相邻)[^，。]{0,6}(打桩|施工)[^。]{0,24}(振动|震|裂)/, 6],
   ],
   dispute: [
     ['投诉', 3], ['居民', 3], ['村民', 3], ['噪音', 4], ['扰民', 4], ['异味', 3], ['臭味', 3], ['臭气', 3], ['粉尘', 2],
@@ -274,6 +286,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     // rounds 41–42 (the Northeast and Inner Mongolia; southern Jiangsu)
     [/(跟|和|与|搭)隔壁[^，。；,;]{0,6}(共用|吵|闹|纠纷)/, 5], [/吵了(好几|半年|几)/, 4], ['罢工', 4],
     [/(工资|工钱)[^，。；,;]{0,4}卷(走|跑)|卷走[^，。；,;]{0,6}(工资|工钱)/, 5], [/(养猪场|养殖场|猪场)[^。]{0,10}(味|臭)/, 4],
+    // rounds 51–54 (the Beibu Gulf; Nanjing and its neighbours; cadres in official register; young founders)
+    [/(堵|围)[^，。]{0,6}(大门|门口|厂门|船坞)[^。]{0,20}欠[^。]{0,8}工资|欠[^。]{0,10}工资[^。]{0,20}(堵|围)/, 5], [/(结算|款)[^，。]{0,6}(有争议|纠纷)/, 5], [/(前|原)(合伙人|股东)/, 4], [/设卡|拦路收费/, 4],
   ],
   market: [
     ['订单', 3], ['销路', 4], ['销售', 3], ['客户', 1], ['大客户', 3], ['采购', 3], ['供货', 3], ['供应商', 3], ['供应链', 4],
@@ -300,6 +314,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/\b(suppliers?|investment promotion|sourcing)\b/i, 4],
     // rounds 39–40 (Greater Bay Area; Hubei and Hunan)
     ['OEM', 4], ['招标', 3], [/\b(booth|CES|expo|exhibition)\b/i, 4],
+    // rounds 51–54 (the Beibu Gulf; Nanjing and its neighbours; cadres in official register; young founders)
+    [/(开拓|打开)[^，。]{0,6}(市场|渠道)/, 5], ['路演', 4], [/(对接|牵个?线)[^，。]{0,10}(医院|采购商|超市)/, 5],
   ],
   // what the taxonomy leaves out but enterprises still ask about: intellectual property, media, statistics, party work
   other: [
@@ -323,5 +339,7 @@ export const LEXICON: Record<Category, Cue[]> = {
     // rounds 43–50 (a statistics return to file is no subsidy: c5552, r46-235)
     [/(统计报表|研发投入统计|统计数据)[^。]{0,12}(报不上|进不去|咋填|怎么填|不会填|填报)|统计局[^。]{0,10}(报表|咋填|怎么填)/, 5],
     [/\bdonat(e|ion)s?\b|\bfake (website|news|reports?)\b|\bnewspaper (wrote|says|said)\b/i, 5],
+    // rounds 51–54 (the Beibu Gulf; Nanjing and its neighbours; cadres in official register; young founders)
+    [/(参观|参访)学习|红色教育|标杆企业/, 4], ['邀请函', 4],
   ],
 };

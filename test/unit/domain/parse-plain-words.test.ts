@@ -1156,3 +1156,23 @@ describe('after rounds 51 to 54: the Beibu Gulf\'s names', () => {
     expect(read('我们恒达五金租的厂房要收回').enterprise).toBe('恒达五金');
   });
 });
+
+describe('after rounds 51 to 54: categories and dates', () => {
+  it('categories: piling next door, a whole building without water, drains flooding, a road at the gate crushed, a crowd at the gate over wages, a partner gone, a market to open, crowdfunding, a land use that does not match, an interest subsidy refused', () => {
+    expect(read('旁边工地在打桩，我们厂里的检测设备震得读数都不准了').category).toBe('construction');
+    expect(read('整栋楼都停水了，店里没法营业').category).toBe('utilities');
+    expect(read('园区雨水管太小，一下大雨就倒灌进车间').category).toBe('infrastructure');
+    expect(read('我们厂门前的路被渣土车压坏了，坑坑洼洼').category).toBe('infrastructure');
+    expect(read('十几个木工把厂门口堵了，说包工头欠了他们两个月工资').category).toBe('dispute');
+    expect(read('原股东退出后不配合办变更，公章也不交').category).toBe('dispute');
+    expect(read('想开拓东南亚市场，不知道怎么找渠道').category).toBe('market');
+    expect(read('想搞员工众筹扩大门店，合不合规').category).toBe('finance');
+    expect(read('土地证载用途是仓储，跟规划的工业用途不一致').category).toBe('land');
+    expect(read('贴息申请被退回了，说我们资格不符合').category).toBe('policy');
+    expect(read('想组织员工去红色教育基地参观学习').category).toBe('other');
+  });
+
+  it('dates: 元旦前 is the last day of the year', () => {
+    expect(read('门口的路灯能不能元旦前修好').deadline).toBe('2026-12-31');
+  });
+});
