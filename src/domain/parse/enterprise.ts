@@ -104,7 +104,7 @@ const BRAND_MAX_COUNT = 8;
  * The characters Chinese trade names (字号) are made of: a brand of two of them ("鑫源铸造", "中盈科技", "东方纸品") is a
  * name however often the reports have met it, where a brand of other words (冷库, 用电) is rarer than they are.
  */
-const ZIHAO = /^(?!(.)\1)[鑫源恒基天和华泰宏中盈瀚海凯旋丰众诚鸿运东方金银隆昌盛兴达通利瑞祥福嘉宝永安康润佳鼎汇联信德新星辉光亿富腾飞龙凤荣旺广顺豪茂晟锦程伟创博远航宇]{2}$/;
+const ZIHAO = /^(?!(.)\1)[鑫源恒基天和华泰宏中盈瀚海凯旋丰众诚鸿运东方金银隆昌盛兴达通利瑞祥福嘉宝永安康润佳鼎汇联信德新星辉光阳亿富腾飞龙凤荣旺广顺豪茂晟锦程伟创博远航宇]{2}$/;
 /**
  * With a place before it ("德化鼎盛瓷业", "晋江宝利达鞋业") the brand may be a little commoner (brands repeat across
  * enterprises: 鼎盛, 恒瑞); the place is rarer than the words a report opens with (泉州 14, 晋江 16 against 冷库 67, 用电 57).
@@ -457,7 +457,7 @@ const HEAD_SPACED = new RegExp(`^(?:${NAME_CHAR}{2,6}的)?(${NAME_CHAR}{4,12})\\
  * A small business named by its kind at the head ("扎西牦牛奶这边…", "卓玛家庭旅馆 之前的股东…", "甘南州夏河县达宗湖生态牧场：",
  * "理塘措普虫草行 上个月…"): a name ending in a kind of shop, workshop or office, before 这边, a comma, a colon or a space.
  */
-const BUSINESS_KIND = '(?:家庭旅馆|工程队|经营部|加工厂|艺术中心|作坊|店|馆|社|行|院|坊|场|所|吧|厅|栈|舍|居|乐|公司|厂)';
+const BUSINESS_KIND = '(?:家庭旅馆|工程队|经营部|加工厂|艺术中心|作坊|(?<!食)堂|店|馆|社|行|院|坊|场|所|吧|厅|栈|舍|居|乐|公司|厂)';
 const KIND_END = new RegExp(`${BUSINESS_KIND}$`);
 /** A trade word with more after it ("佳禾食品计划开拓中东市场"): a clause, not a name by its kind. */
 const TRADE_THEN_MORE = new RegExp(`(?:${INDUSTRY})(?!(?:(?:${INDUSTRY})|制品|加工|定制)*${BUSINESS_KIND}?$)[\\u4e00-\\u9fa5]{2,}$`);

@@ -445,7 +445,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   // about the group itself: "刚才发错群了，不好意思", "群里的文件我下载不了，谁能再发一次"
   if (bare.length <= 30 && /(发错群|发错了|群里的?(文件|通知|表格|链接|附件)|群文件|撤回)/.test(bare) && !/(我们|我司|企业|厂)/.test(bare)) return 'chat';
   // a promise to bring what was asked for: "我们下周二把补充材料带过来"
-  if (bare.length <= 30 && /^(好的|收到|好)?(我们|我)[\u4e00-\u9fa5]{0,6}?(把|会把)?(补充|补正|相关|所需|需要的|缺的)?的?(材料|资料|表格|文件|报表|证件|原件)(送|带|交|发|补|递|报)(过来|过去|上来|上去|齐|到|给)/.test(bare) && !/(没|不|难|问题|急|麻烦|帮忙|能否|可否|希望|怎么|哪)/.test(bare)) return 'chat';
+  if (bare.length <= 30 && /^(好的|收到|好|行|明白|好嘞)?(我们|我)[\u4e00-\u9fa5]{0,6}?(把|会把)?(补充|补正|相关|所需|需要的|缺的)?的?(材料|资料|表格|文件|报表|证件|原件|合同|发票)(送|带|交|发|补|递|报)(过来|过去|上来|上去|齐|到|给)/.test(bare) && !/(没|不|难|问题|急|麻烦|帮忙|能否|可否|希望|怎么|哪)/.test(bare)) return 'chat';
   // "明白，审计报告我们礼拜五前发给你": a document promised
   if (bare.length <= 30 && /^(好的?|收到|明白|了解|ok|行|没问题)/i.test(bare) && /(材料|资料|报告|文件|表格|报表|合同|发票|清单|方案)[\u4e00-\u9fa5]{0,10}(发|送|交|带|补|传)(给你|给您|过来|过去|上来|给大家)/.test(bare) && !/(没有?(收到|批)|不|难|问题|急|麻烦|帮忙|能否|可否|希望|怎么|哪)/.test(bare.replace(/^(好的?|收到|明白|了解|ok|行|没问题)/i, ''))) return 'chat';
   // a reminder to all: "明天下雪，路上注意安全"; an official's "我了解一下再回复大家"
