@@ -47,8 +47,29 @@ const MONTH_WORD = '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|
 /** "Dec 15", "December 3rd", "30 Nov", "18th of December". */
 const ENGLISH_DATE = new RegExp(`\\b${MONTH_WORD}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b|\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_WORD}\\b`, 'i');
 
+/** The patterns candidateDates reads, built once (a RegExp built from a string on every call costs more than its match). */
+const SAID_WITHIN = new RegExp(`说好的?[^，。；,;]{0,6}?${NUM}个?(工作日|天|日|周|星期|礼拜|月)(之内|内|以内)`);
+const PROMISED_EARLIER_WITHIN = new RegExp(`(当时|之前|当初|上次|原来|本来|那时|那会儿)(说|讲|承诺|答应|表示|告诉我们)(好)?的?[^，。；,;]{0,6}?${NUM}个?(工作日|天|日|周|星期|礼拜|月)(之内|内|以内)`);
+const PROMISED_WITHIN = new RegExp(`承诺[^，。；,;]{0,4}?${NUM}个?(工作日|天|日|周|星期|礼拜)(之内|内|以内)`);
+const QUEUED_TO_MONTH = new RegExp(`(排到|排在|约到|预约到|排队到|拖到|推到|推迟到|延到)(明年|今年)?[^，。；,;]{0,4}?(月底|月末|年底|年末|年后|${NUM}月(底|末|初|中|${NUM}[日号])?)`);
+const LIMIT_SET_BY_OTHERS = new RegExp(`(说|要求|让我们|叫我们|限|责令|通知)[^，。；,;]{0,8}(月底|年底|${NUM}个?(天|日|周|工作日)(之内|内|以内))前?`);
+const ORDERED_TO_MOVE = new RegExp(`(通知|叫我们|要求我们|责令)[^，。；,;]{0,8}(年底|月底|下个?月底|本?月底|${NUM}月${NUM}[日号]|下(周|星期|礼拜)[一二三四五六日天])(前|之前)?(必须|要|得)?(自己)?(搬|腾退|腾空|拆|整改)`);
+const ORDERED_WITHIN = new RegExp(`(被要求|责令|叫我们|限令)[^，。；,;]{0,4}${NUM}个?(工作日|天|日|周|星期|礼拜|月)(之内|内|以内)`);
+const EVENT_ON_ENGLISH_DATE = new RegExp(`\\b(ceremony|anniversary|celebration|plans? to visit|planning to visit)\\b[^.?!]{0,30}?\\b(on|around|about|at)\\s+(?:${MONTH_WORD}\\.?\\s+\\d{1,2}|\\d{1,2}\\s+${MONTH_WORD})`, 'i');
+const NEXT_MONTH_DAY = new RegExp(`下个?月${NUM}[日号]`);
+const MONTH_DAY = new RegExp(`(明年)?${NUM}月${NUM}[日号]`);
+const WORKING_DAYS_WITHIN = new RegExp(`${NUM}个?工作日(?:之内|内|以内)`);
+const DAYS_WITHIN = new RegExp(`${NUM}(?:个)?(?:天|日)(?:之内|内|以内)`);
+const WEEKS_WITHIN = new RegExp(`${NUM}(?:个)?(?:周|星期|礼拜)(?:之内|内|以内)`);
+const MONTHS_WITHIN = new RegExp(`${NUM}(?:个)?月(?:之内|内|以内)`);
+const MONTH_END_NAMED = new RegExp(`(?:${LIMIT_BEFORE})?(明年|今年)?${NUM}月(?:底|末)${LIMIT_AFTER}|${LIMIT_BEFORE}(明年|今年)?${NUM}月(?:底|末)`);
+const MONTH_END = new RegExp(`${LIMIT_BEFORE}(月底|月末)|(?<!上个?)(月底|月末)${LIMIT_AFTER}`);
+const YEAR_END = new RegExp(`${LIMIT_BEFORE}(年底|年末|年前)|(?<!去年|前年|去|半|一|两|几|多|\\d)(年底|年末|年前)${LIMIT_AFTER}`);
+
 function candidateDates(text: string, now: DateTime, cal: BusinessCalendar): (string | null)[] {
-  const today = now.startOf('day');
+  // the day's start, made only when a rule needs it (most messages name no date)
+  let day: DateTime | undefined;
+  const today = (): DateTime => (day ??= now.startOf('day'));
   const fmt = (d: DateTime) => (d.isValid ? d.toISODate()! : null);
   const out: (string | null)[] = [];
   let m: RegExpMatchArray | null;
@@ -62,14 +83,14 @@ function candidateDates(text: string, now: DateTime, cal: BusinessCalendar): (st
   };
 
   // a limit promised in the past ("当时说5个工作日内答复", "协议签了 说好三个月内付") tells what was said, not what is asked now
-  take(new RegExp(`说好的?[^，。；,;]{0,6}?${NUM}个?(工作日|天|日|周|星期|礼拜|月)(之内|内|以内)`));
-  take(new RegExp(`(当时|之前|当初|上次|原来|本来|那时|那会儿)(说|讲|承诺|答应|表示|告诉我们)(好)?的?[^，。；,;]{0,6}?${NUM}个?(工作日|天|日|周|星期|礼拜|月)(之内|内|以内)`));
+  take(SAID_WITHIN);
+  take(PROMISED_EARLIER_WITHIN);
   // what others will do later ("施工单位说等明天再处理"): not asked for
   take(/等(明天|后天)再|(明天|后天)再(处理|说|来|弄|看)/);
   // what the enterprise itself promised ("企业申请容缺受理，承诺三天内补齐"): not what it asks of the government
-  take(new RegExp(`承诺[^，。；,;]{0,4}?${NUM}个?(工作日|天|日|周|星期|礼拜)(之内|内|以内)`));
+  take(PROMISED_WITHIN);
   // a queue or a slip told ("预约排到12月底", "推到明年二月") and a forecast ("估计年底完成不到"): not what is asked
-  take(new RegExp(`(排到|排在|约到|预约到|排队到|拖到|推到|推迟到|延到)(明年|今年)?[^，。；,;]{0,4}?(月底|月末|年底|年末|年后|${NUM}月(底|末|初|中|${NUM}[日号])?)`));
+  take(QUEUED_TO_MONTH);
   // a repair queued to a weekday ("报修说排到周四"): when the others will come, not what is asked
   take(/(排到|排在|约到|预约到|排队到|拖到|推到|推迟到|延到)(本|这|下)?(周|星期|礼拜)[一二三四五六日天]/);
   take(/(估计|预计|恐怕|可能|看样子)(今年)?(年底|月底|年前)[^，。；,;]{0,6}(完成不了|完不成|不到|不了|做不完|搞不完|来不及)/);
@@ -81,7 +102,7 @@ function candidateDates(text: string, now: DateTime, cal: BusinessCalendar): (st
   // "合同约定年底交付": a date the contract set, not one asked of the government
   take(/(合同|协议)(约定|规定|上写的?|写的?|签的?)[^，。；,;]{0,4}(年底|月底|年前|\d{1,2}月\d{1,2}[日号]|\d{1,2}月底)/);
   // a limit others set, where the enterprise asks for more time ("说要月底前弄完…能不能延到下个月", "让我们15天内整改完…申请延期")
-  if (/(延到|延期|推迟|宽限|延长|缓一缓|往后推)/.test(text)) take(new RegExp(`(说|要求|让我们|叫我们|限|责令|通知)[^，。；,;]{0,8}(月底|年底|${NUM}个?(天|日|周|工作日)(之内|内|以内))前?`));
+  if (/(延到|延期|推迟|宽限|延长|缓一缓|往后推)/.test(text)) take(LIMIT_SET_BY_OTHERS);
   // "禮拜六開門嗎": when an office is open, asked
   take(/(周|星期|礼拜)[一二三四五六日天](开门|上班|办公|营业)(吗|不|没|嘛|么)/);
   // "说明天要去州上上访": what others threaten to do, not a date asked for
@@ -98,7 +119,7 @@ function candidateDates(text: string, now: DateTime, cal: BusinessCalendar): (st
   // "叫我们下周五前自己拆") and what the government said it would do ("区里讲年底前兑现的"); the corpus keeps
   // "让我们月底前搬走", "限期12月20日前整改完" and "说好11月底前拨付的" as requested dates (c1470, c1727, c6877)
   take(/(说|讲|扬言|威胁|放话)[^，。；,;]{0,6}(明天|后天)就?要?(去|来)/);
-  take(new RegExp(`(通知|叫我们|要求我们|责令)[^，。；,;]{0,8}(年底|月底|下个?月底|本?月底|${NUM}月${NUM}[日号]|下(周|星期|礼拜)[一二三四五六日天])(前|之前)?(必须|要|得)?(自己)?(搬|腾退|腾空|拆|整改)`));
+  take(ORDERED_TO_MOVE);
   take(/(讲|说)是?(?!好)[^，。；,;]{0,6}(年底|月底|\d{1,2}月底)前(兑现|发|拨付|到位|办好|给)的/);
   // "礼拜六跳了两趟", "周三来了一趟": a weekday when something happened (not "周五就要停产了", "周五前")
   take(/(?<![下本这上])(?:周|星期|礼拜)[一二三四五六日天](?![^，。；,;]{0,6}(要|就|会|得|前|之前|必须|能|再|给))(?=[^，。；,;]{0,4}了)/);
@@ -106,95 +127,95 @@ function candidateDates(text: string, now: DateTime, cal: BusinessCalendar): (st
   // ("被要求三天内腾退", "叫我们三个月内搬走"); a threat ("放话明天要组织人堵路"); a visit or a ceremony ("plan to visit
   // around Dec 8", "20th anniversary ceremony on Dec 18"): none of them is asked for
   take(/(有限公司|公司|集团|厂)\s+\d{4}年\d{1,2}月\d{1,2}日\s*$/);
-  take(new RegExp(`(被要求|责令|叫我们|限令)[^，。；,;]{0,4}${NUM}个?(工作日|天|日|周|星期|礼拜|月)(之内|内|以内)`));
+  take(ORDERED_WITHIN);
   take(/(扬言|威胁|放话|嚷着)[^，。；,;]{0,2}(明天|后天|下(周|星期|礼拜)[一二三四五六日天]?)/);
-  take(new RegExp(`\\b(ceremony|anniversary|celebration|plans? to visit|planning to visit)\\b[^.?!]{0,30}?\\b(on|around|about|at)\\s+(?:${MONTH_WORD}\\.?\\s+\\d{1,2}|\\d{1,2}\\s+${MONTH_WORD})`, 'i'));
+  take(EVENT_ON_ENGLISH_DATE);
   // "by the end of this month", "before the end of the year"
-  if (take(/\b(by|before|until|till)\s+(the\s+)?end\s+of\s+(this|the)\s+month\b|\bby\s+month[- ]end\b/i)) out.push(fmt(today.endOf('month')));
-  if (take(/\b(by|before|until|till)\s+(the\s+)?end\s+of\s+(this|the)\s+year\b|\bby\s+year[- ]end\b/i)) out.push(fmt(today.endOf('year')));
+  if (take(/\b(by|before|until|till)\s+(the\s+)?end\s+of\s+(this|the)\s+month\b|\bby\s+month[- ]end\b/i)) out.push(fmt(today().endOf('month')));
+  if (take(/\b(by|before|until|till)\s+(the\s+)?end\s+of\s+(this|the)\s+year\b|\bby\s+year[- ]end\b/i)) out.push(fmt(today().endOf('year')));
   // English dates: "before Dec 15", "on 30 Nov", "arrive on 18 Dec"
   while ((m = take(ENGLISH_DATE))) {
     const month = ENGLISH_MONTHS.indexOf((m[1] ?? m[4])!.slice(0, 3).toLowerCase()) + 1;
     const day = Number(m[2] ?? m[3]);
-    let d = DateTime.fromObject({ year: today.year, month, day }, { zone: now.zone });
-    if (d.isValid && d < today.minus({ months: 2 })) d = d.plus({ years: 1 });
+    let d = DateTime.fromObject({ year: today().year, month, day }, { zone: now.zone });
+    if (d.isValid && d < today().minus({ months: 2 })) d = d.plus({ years: 1 });
     out.push(fmt(d));
   }
   // "by this Friday", "before next Monday"
   while ((m = take(/\b(?:by|before|on|until|till|since)?\s*(this|next|last)?\s*(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i))) {
     if (/^(since|last)\b|\blast\b/i.test(m[0].trim())) continue; // "since last Thursday": the past
     const target = ENGLISH_WEEKDAYS.indexOf(m[2]!.slice(0, 3).toLowerCase()) + 1;
-    let d = today.minus({ days: today.weekday - 1 }).plus({ days: target - 1 + (m[1]?.toLowerCase() === 'next' ? 7 : 0) });
-    if (!m[1] && d < today) d = d.plus({ days: 7 });
+    let d = today().minus({ days: today().weekday - 1 }).plus({ days: target - 1 + (m[1]?.toLowerCase() === 'next' ? 7 : 0) });
+    if (!m[1] && d < today()) d = d.plus({ days: 7 });
     out.push(fmt(d));
   }
   if ((m = take(/(\d{4})[年\-/.](\d{1,2})[月\-/.](\d{1,2})[日号]?/))) {
     out.push(fmt(DateTime.fromObject({ year: +m[1]!, month: +m[2]!, day: +m[3]! }, { zone: now.zone })));
   }
-  if ((m = take(new RegExp(`下个?月${NUM}[日号]`)))) {
+  if ((m = take(NEXT_MONTH_DAY))) {
     const day = cnNumber(m[1]!);
-    const base = today.plus({ months: 1 });
+    const base = today().plus({ months: 1 });
     if (day && day <= base.daysInMonth!) out.push(fmt(base.set({ day })));
   }
-  while ((m = take(new RegExp(`(明年)?${NUM}月${NUM}[日号]`)))) {
+  while ((m = take(MONTH_DAY))) {
     const month = cnNumber(m[2]!);
     const day = cnNumber(m[3]!);
     if (month && day && month <= 12) {
-      let d = DateTime.fromObject({ year: today.year + (m[1] ? 1 : 0), month, day }, { zone: now.zone });
+      let d = DateTime.fromObject({ year: today().year + (m[1] ? 1 : 0), month, day }, { zone: now.zone });
       // "1月10日" written in November means next January
-      if (!m[1] && d.isValid && d < today.minus({ months: 2 })) d = d.plus({ years: 1 });
+      if (!m[1] && d.isValid && d < today().minus({ months: 2 })) d = d.plus({ years: 1 });
       out.push(fmt(d));
     }
   }
-  if ((m = take(new RegExp(`${NUM}个?工作日(?:之内|内|以内)`)))) {
+  if ((m = take(WORKING_DAYS_WITHIN))) {
     const n = cnNumber(m[1]!);
-    if (n) out.push(cal.addWorkingDays(fmt(today)!, n));
+    if (n) out.push(cal.addWorkingDays(fmt(today())!, n));
   }
-  if ((m = take(new RegExp(`${NUM}(?:个)?(?:天|日)(?:之内|内|以内)`)))) {
+  if ((m = take(DAYS_WITHIN))) {
     const n = cnNumber(m[1]!);
-    if (n) out.push(fmt(today.plus({ days: n })));
+    if (n) out.push(fmt(today().plus({ days: n })));
   }
-  if ((m = take(new RegExp(`${NUM}(?:个)?(?:周|星期|礼拜)(?:之内|内|以内)`)))) {
+  if ((m = take(WEEKS_WITHIN))) {
     const n = cnNumber(m[1]!);
-    if (n) out.push(fmt(today.plus({ days: 7 * n })));
+    if (n) out.push(fmt(today().plus({ days: 7 * n })));
   }
-  if ((m = take(new RegExp(`${NUM}(?:个)?月(?:之内|内|以内)`)))) {
+  if ((m = take(MONTHS_WITHIN))) {
     const n = cnNumber(m[1]!);
-    if (n) out.push(fmt(today.plus({ months: n })));
+    if (n) out.push(fmt(today().plus({ months: n })));
   }
-  if (take(/下个?月(底|末)/)) out.push(fmt(today.plus({ months: 1 }).endOf('month')));
+  if (take(/下个?月(底|末)/)) out.push(fmt(today().plus({ months: 1 }).endOf('month')));
   // "我们12月底要并网", "争取明年3月底前投产": the end of the month named, as a limit
-  if ((m = take(new RegExp(`(?:${LIMIT_BEFORE})?(明年|今年)?${NUM}月(?:底|末)${LIMIT_AFTER}|${LIMIT_BEFORE}(明年|今年)?${NUM}月(?:底|末)`)))) {
+  if ((m = take(MONTH_END_NAMED))) {
     const month = cnNumber((m[2] ?? m[4])!);
     const year = m[1] ?? m[3];
     if (month && month <= 12) {
-      let d = DateTime.fromObject({ year: today.year + (year === '明年' ? 1 : 0), month, day: 1 }, { zone: now.zone }).endOf('month');
+      let d = DateTime.fromObject({ year: today().year + (year === '明年' ? 1 : 0), month, day: 1 }, { zone: now.zone }).endOf('month');
       // "1月底" written in November means next January; "今年3月底" stays this year (the past)
-      if (!year && d < today.minus({ months: 2 })) d = d.plus({ years: 1 }).endOf('month');
+      if (!year && d < today().minus({ months: 2 })) d = d.plus({ years: 1 }).endOf('month');
       out.push(fmt(d.startOf('day')));
     }
   }
   // "月底/年底" asks for a date when it is a limit ("月底前", "月底就到期", "争取年底"), not when it names a season
   // ("年底订单多") or the past ("上个月底", "去年年底")
-  if (take(new RegExp(`${LIMIT_BEFORE}(月底|月末)|(?<!上个?)(月底|月末)${LIMIT_AFTER}`))) out.push(fmt(today.endOf('month')));
-  if (take(new RegExp(`${LIMIT_BEFORE}(年底|年末|年前)|(?<!去年|前年|去|半|一|两|几|多|\\d)(年底|年末|年前)${LIMIT_AFTER}`))) out.push(fmt(today.endOf('year')));
+  if (take(MONTH_END)) out.push(fmt(today().endOf('month')));
+  if (take(YEAR_END)) out.push(fmt(today().endOf('year')));
   // "能不能元旦前修好": before the coming New Year's Day, the last day of this year
-  if (take(/(?<!过了?)元旦(前|之前|以前)/)) out.push(fmt(today.endOf('year')));
-  if (take(/(本周|这周|这个星期|本星期)(之内|内)/)) out.push(fmt(today.plus({ days: 7 - today.weekday })));
+  if (take(/(?<!过了?)元旦(前|之前|以前)/)) out.push(fmt(today().endOf('year')));
+  if (take(/(本周|这周|这个星期|本星期)(之内|内)/)) out.push(fmt(today().plus({ days: 7 - today().weekday })));
   // "企业希望年内完成挂牌": within the year, asked
-  if (take(/(希望|争取|力争|要求|务必|必须)[^，。；,;]{0,4}(年内|今年内|年底内)/)) out.push(fmt(today.endOf('year')));
+  if (take(/(希望|争取|力争|要求|务必|必须)[^，。；,;]{0,4}(年内|今年内|年底内)/)) out.push(fmt(today().endOf('year')));
   // "今晚12点关闭": a system or a window closing today
-  if (take(/(今晚|今天晚上|今天下午|今天上午|今日)([\d一二三四五六七八九十两]{1,3}点)?(前|之前)?(关闭|截止|结束|关门|关(?!于|系|注|键))/)) out.push(fmt(today));
+  if (take(/(今晚|今天晚上|今天下午|今天上午|今日)([\d一二三四五六七八九十两]{1,3}点)?(前|之前)?(关闭|截止|结束|关门|关(?!于|系|注|键))/)) out.push(fmt(today()));
   // "deadline是12/18", "截止12/5": a month and day written with a slash after a word of limit
   if ((m = take(/(?:deadline|ddl|截止|截止日期|到期)\s*(?:是|为|:|：)?\s*(\d{1,2})\/(\d{1,2})(?!\/|\d)/i))) {
-    let d = DateTime.fromObject({ year: today.year, month: +m[1]!, day: +m[2]! }, { zone: now.zone });
-    if (d.isValid && d < today.minus({ months: 2 })) d = d.plus({ years: 1 });
+    let d = DateTime.fromObject({ year: today().year, month: +m[1]!, day: +m[2]! }, { zone: now.zone });
+    if (d.isValid && d < today().minus({ months: 2 })) d = d.plus({ years: 1 });
     out.push(fmt(d));
   }
-  // "今天是最后一天": the limit is today; "月底有一笔贷款到期": a month-end expiry
-  if (take(/(今天|今日)(是|就是)?(最后一天|截止日|截止|最后期限)/)) out.push(fmt(today));
-  if (take(/(?<!上个?)(月底|月末)[^，。；,;]{0,10}到期/)) out.push(fmt(today.endOf('month')));
-  if (take(/(本月|这个月|当月)(之内|内|以内)/)) out.push(fmt(today.endOf('month')));
+  // "今天是最后一天": the limit is today(); "月底有一笔贷款到期": a month-end expiry
+  if (take(/(今天|今日)(是|就是)?(最后一天|截止日|截止|最后期限)/)) out.push(fmt(today()));
+  if (take(/(?<!上个?)(月底|月末)[^，。；,;]{0,10}到期/)) out.push(fmt(today().endOf('month')));
+  if (take(/(本月|这个月|当月)(之内|内|以内)/)) out.push(fmt(today().endOf('month')));
   take(/(上上|上个?)(?:周|星期|礼拜)[一二三四五六日天1-7]/); // the past: not a requested date
   // "最好下周三前能把坑填上，周四有一批分段要运": a bare weekday after a limit of 下周X, later in that week, is in that week
   // too (not a limit of its own: "下礼拜二到期…最迟周五前")
@@ -205,24 +226,24 @@ function candidateDates(text: string, now: DateTime, cal: BusinessCalendar): (st
     const next = rest.slice((m.index ?? 0) + 1);
     const prefix = m[1] ?? (nextWeekDay && target > nextWeekDay && !/^\s*(前|之前|以前)/.test(next) ? '下' : undefined);
     if (m[1] === '下' && (/^\s*(前|之前|以前)/.test(next) || /(希望|最好|争取|务必|要求)[^，。；,;]{0,3}$/.test(rest.slice(0, m.index ?? 0)))) nextWeekDay = target;
-    const monday = today.minus({ days: today.weekday - 1 });
+    const monday = today().minus({ days: today().weekday - 1 });
     if (prefix === '下下') out.push(fmt(monday.plus({ days: 14 + target - 1 })));
     else if (prefix === '下') out.push(fmt(monday.plus({ days: 7 + target - 1 })));
     else {
       let d = monday.plus({ days: target - 1 });
-      if (!prefix && d < today) d = d.plus({ days: 7 });
+      if (!prefix && d < today()) d = d.plus({ days: 7 });
       out.push(fmt(d));
     }
   }
-  if (take(/大后天/)) out.push(fmt(today.plus({ days: 3 })));
-  if (take(/后天(?!天)|后日/)) out.push(fmt(today.plus({ days: 2 })));
-  if (take(/(明天|明日)/)) out.push(fmt(today.plus({ days: 1 })));
-  // 今天之内, 今天下午四点前, 能不能今天先给…, 今天必须…: asked for today (a bare 今天 tells when something happened)
-  if (take(/(今天|今日)(上午|中午|下午|晚上)?([\d一二三四五六七八九十两]{1,3}点半?)?(之内|内|之前|前|下班前)|(能不能|能否|可否|务必|必须|一定要?)(帮忙|帮我们|帮)?(今天|今日)|(今天|今日)(能不能|能否|可否)|(今天|今日|今晚|今天晚上)(必须|务必|一定要?)|(今天|今日)(就)?(到期|截止)|麻烦(今天|今日)|(请|麻烦|能不能|让)[^，。；,;]{0,8}(今天|今日)就?(来|过来|派人|协调|处理|解决|答复|回复)/)) out.push(fmt(today));
+  if (take(/大后天/)) out.push(fmt(today().plus({ days: 3 })));
+  if (take(/后天(?!天)|后日/)) out.push(fmt(today().plus({ days: 2 })));
+  if (take(/(明天|明日)/)) out.push(fmt(today().plus({ days: 1 })));
+  // 今天之内, 今天下午四点前, 能不能今天先给…, 今天必须…: asked for today() (a bare 今天 tells when something happened)
+  if (take(/(今天|今日)(上午|中午|下午|晚上)?([\d一二三四五六七八九十两]{1,3}点半?)?(之内|内|之前|前|下班前)|(能不能|能否|可否|务必|必须|一定要?)(帮忙|帮我们|帮)?(今天|今日)|(今天|今日)(能不能|能否|可否)|(今天|今日|今晚|今天晚上)(必须|务必|一定要?)|(今天|今日)(就)?(到期|截止)|麻烦(今天|今日)|(请|麻烦|能不能|让)[^，。；,;]{0,8}(今天|今日)就?(来|过来|派人|协调|处理|解决|答复|回复)/)) out.push(fmt(today()));
   if ((m = take(/(?<![\d月])(\d{1,2})[日号](?:前|之前|以前)/))) {
     const day = Number(m[1]);
-    let d = today.set({ day: Math.min(day, today.daysInMonth!) });
-    if (d < today) d = today.plus({ months: 1 }).set({ day });
+    let d = today().set({ day: Math.min(day, today().daysInMonth!) });
+    if (d < today()) d = today().plus({ months: 1 }).set({ day });
     out.push(fmt(d));
   }
   return out;

@@ -1,4 +1,4 @@
-import { charGrams, compileBayes, posteriorBayes, type BayesModel, type CompiledBayes } from './bayes.js';
+import { charGrams, compiledOf, posteriorBayes, type BayesModel } from './bayes.js';
 import modelJson from './intent-model.json' with { type: 'json' };
 
 /**
@@ -44,13 +44,6 @@ export function intentGrams(said: string): string[] {
   const n = core.length;
   g.push(n <= 4 ? 'len:4' : n <= 8 ? 'len:8' : n <= 12 ? 'len:12' : n <= 20 ? 'len:20' : n <= 30 ? 'len:30' : 'len:>30');
   return g;
-}
-
-const compiled = new WeakMap<object, CompiledBayes<string>>();
-function compiledOf<L extends string>(model: BayesModel<L>): CompiledBayes<L> {
-  let c = compiled.get(model);
-  if (!c) compiled.set(model, (c = compileBayes(model)));
-  return c as CompiledBayes<L>;
 }
 
 /**

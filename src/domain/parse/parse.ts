@@ -524,6 +524,9 @@ function summarize(t: string): string {
  * working days of `cal` (the configured calendar: XIAOER_TIMEZONE and the policy's overrides). `opts.categoryModel`:
  * the deployment's learned category model (default: the shipped one). Pure.
  */
+/** An ISO instant with a time and an offset (or Z), which Date.parse reads exactly as luxon's fromISO does. */
+const INSTANT_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+
 export function parseMessage(text: string, sentAt: string, cal: BusinessCalendar = defaultCalendar, opts: { categoryModel?: BayesModel } = {}): ParsedMessage {
   // a fixed offset where the zone has kept one (calendar.ts workingZone): luxon looks an IANA zone's offset up through
   // Intl on every conversion, which was the largest single cost of a parse
@@ -534,14 +537,16 @@ export function parseMessage(text: string, sentAt: string, cal: BusinessCalendar
   if (intent !== 'report') {
     return { intent, ticket, category: null, categoryConfidence: 0, urgency: null, deadline: null, enterprise: null, summary: null, normalized: t };
   }
-  const now = DateTime.fromISO(sentAt, { zone });
+  // an instant with its offset is read by the platform's own parser (luxon's ISO parser cost 4 µs of a parse)
+  const now = INSTANT_WITH_OFFSET.test(sentAt) ? DateTime.fromMillis(Date.parse(sentAt), { zone }) : DateTime.fromISO(sentAt, { zone });
   const deadline = parseRequestedDate(t, now, cal);
   const enterprise = parseEnterprise(t);
   // the enterprise's own name says what it makes, not what its problem is ("凤凰电缆的货车进出要绕三公里")
   // (a name in Latin letters is read word by word, and its words, Trading or Resorts, say what it does)
   const topic = enterprise && enterprise.length >= 4 && !/(有限公司|集团)$/.test(enterprise) && (holdsLexiconPhrase(enterprise) || /[A-Za-z]{3,}/.test(enterprise)) ? t.replace(enterprise, '企业') : t;
   const { category, confidence } = classifyCategory(topic, opts.categoryModel);
-  const soon = deadline !== null && DateTime.fromISO(deadline, { zone }).diff(now.startOf('day'), 'days').days <= 2;
+  // within two calendar days of the day it was sent
+  const soon = deadline !== null && (Date.parse(deadline) - Date.parse(now.toISODate()!)) / 86_400_000 <= 2;
   const urgency = urgencyByRules(t, soon).urgency;
   return {
     intent,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extendBayes, logPosteriorBayes } from '../../../src/domain/parse/bayes.js';
+import { charGrams, compiledOf, extendBayes, logPosteriorBayes, logPosteriorCompiled } from '../../../src/domain/parse/bayes.js';
 import { classifyByLexicon, classifyCategory, LEXICON_CERTAIN, SHIPPED_CATEGORY_MODEL } from '../../../src/domain/parse/category.js';
 import { normalizeText } from '../../../src/domain/parse/normalize.js';
 
@@ -8,6 +8,15 @@ describe('the category combination (lexicon score + model log posterior; bench/c
     expect(SHIPPED_CATEGORY_MODEL.alpha).toBe(0.1);
     const lp = logPosteriorBayes(SHIPPED_CATEGORY_MODEL, normalizeText('厂门口的路灯坏了一个月'));
     expect(lp.reduce((a, x) => a + Math.exp(x), 0)).toBeCloseTo(1, 9);
+  });
+  it('the compiled model gives the same log posteriors to the last bit, for a learned model too', () => {
+    const learned = extendBayes(SHIPPED_CATEGORY_MODEL, [{ normalized: normalizeText('厂门口的路灯坏了'), category: 'utilities' as const }], 3);
+    for (const model of [SHIPPED_CATEGORY_MODEL, learned]) {
+      for (const raw of ['厂门口的路灯坏了一个月', '我们用电扩容申请一个月了还没批下来，影响二期投产，很急', 'Our container is stuck at the port', '']) {
+        const text = normalizeText(raw);
+        expect(logPosteriorCompiled(compiledOf(model), charGrams(text))).toEqual(logPosteriorBayes(model, text));
+      }
+    }
   });
   it('a certain lexicon reading stands, however strongly a model says otherwise', () => {
     const certain = normalizeText('营业执照变更登记材料不全，审批局让补正');

@@ -1176,3 +1176,16 @@ describe('after rounds 51 to 54: categories and dates', () => {
     expect(read('门口的路灯能不能元旦前修好').deadline).toBe('2026-12-31');
   });
 });
+
+describe('the instant a message was sent, in any ISO form', () => {
+  it('with Z, with an offset or without one (read in the calendar\'s zone), a date asked for is the same', () => {
+    const text = '门口路灯坏了，希望明天修好';
+    expect(parseMessage(text, '2026-11-23T01:30:00Z').deadline).toBe('2026-11-24');
+    expect(parseMessage(text, '2026-11-23T09:30:00.000+08:00').deadline).toBe('2026-11-24');
+    expect(parseMessage(text, '2026-11-23T09:30:00').deadline).toBe('2026-11-24');
+    // late on the 23rd in UTC is already the 24th in China
+    expect(parseMessage(text, '2026-11-23T17:30:00Z').deadline).toBe('2026-11-25');
+    expect(parseMessage('门口路灯坏了，希望后天修好', '2026-11-23T09:30:00+08:00').urgency).toBe('urgent');
+    expect(parseMessage('门口路灯坏了，希望大后天修好', '2026-11-23T09:30:00+08:00').urgency).toBe('normal');
+  });
+});
