@@ -20,6 +20,9 @@ export function ratingFrom(t: string): RatingLevel | null {
   if (/非常满意|很满意|十分满意|特别满意/.test(t)) return 'very_satisfied';
   if (/基本满意|还行|一般/.test(t)) return 'basically_satisfied';
   if (/满意|好评/.test(t)) return 'satisfied';
+  // "#139 満足です。ありがとう": a Japanese manager's word
+  if (/大変満足|大变满足|とても満足/.test(t)) return 'very_satisfied';
+  if (/(満足|满足)です/.test(t)) return 'satisfied';
   // "⭐⭐⭐⭐" : the stars themselves
   const drawn = /[⭐★🌟]{1,5}/u.exec(t)?.[0];
   const star = /([1-5一二三四五])\s*(?:颗)?星/.exec(t)?.[1] ?? (drawn ? String([...drawn].length) : undefined);
@@ -143,7 +146,9 @@ export function parseCorrection(t: string): Correction | null {
     new RegExp(`^(?:企业|公司|单位|企业名称|所属企业)\\s*${SET}\\s*(.{2,40})$`).exec(rest) ??
     // "#635 企业名字写错了，是宏晟机电"
     // "#133 企业名称写错了 不是恒达 是恒晋煤业", "#351 企业名字记错了，应该是晋江恒安鞋材，不是恒发"
-    /^(?:这个|那个|这单的?|这|搿个|该)?(?:企业|公司|单位)(?:的)?(?:名字|名称|名)?(?:写错了|填错了|弄错了|搞错了|记错了|录错了|登记错了|识别错了|识别错误|识别有误|认错了|错了|不对|有误|改一下|改下|要改一下)[\s,，。]*(?:不是\S{1,20}?[\s,，。]+)?(?:应该?是|应为|是|改为|改成|正确的是)\s*(.{2,40}?)(?:[\s,，。]*不是\S{1,20})?(?:[\s,，。]*(?:改一下|改下|麻烦改一下))?$/.exec(rest) ??
+    /^(?:这个|那个|这单的?|这|搿个|该)?(?:企业|公司|单位)(?:的)?(?:名字|名称|名)?(?:写错了|填错了|弄错了|搞错了|记错了|录错了|登记错了|识别错了|识别错误|识别有误|认错了|错了|不对|有误|改一下|改下|要改一下)[\s,，。]*(?:不是\S{1,20}?[\s,，。]+)?(?:这|这个|这家)?(?:应该?是|应为|是|改为|改成|正确的是)\s*(.{2,40}?)(?:[\s,，。]*不是\S{1,20})?(?:[\s,，。]*(?:改一下|改下|麻烦改一下))?$/.exec(rest) ??
+    // "#149 这个不是我们企业 是隔壁的鼎盛电器 企业名字改一下": the enterprise it is, told by a cadre
+    /^(?:这个?|这家|这单)?不是(?:我们|这家|这个)的?企业[\s,，。]+(?:是|应该是)(?:隔壁的?|旁边的?|对面的?)?(.{2,20}?)[\s,，。]+(?:企业|公司)?(?:名字|名称)?(?:改一下|改下|要改一下|改过来)$/.exec(rest) ??
     // "这条识别错了，#163 企业应为澄州新时代木业有限公司，不是新时代家居": what went wrong first, the name it is, the one it is not
     /^(?:这条|这个|这单|这)?(?:识别错了|识别有误|认错了|搞错了|弄错了)[\s,，。]*(?:企业|公司|单位)(?:名称|名字)?(?:应该?是|应为|是)\s*(.{2,40}?)[\s,，。]+不是\S{1,20}$/.exec(rest);
   if (enterprise) {
@@ -163,6 +168,10 @@ export function parseCorrection(t: string): Correction | null {
     // "#171 不是用地问题，应为审批手续（建设工程规划许可），请更正分类": the category it is not, the one it is, in a cadre's words
     /^(?:这个?|这条|这件|这单)?不是\s*([\u4e00-\u9fa5]{2,8}?)(?:类|问题|的问题)?[\s,，。]+(?:应为|应是|应属于|应当是)\s*([\u4e00-\u9fa5]{2,8}?)(?:类)?(?:[（(][^）)]{1,20}[）)])?[\s,，。]*(?:请|麻烦)?(?:更正|修改|改正)(?:分类|类别)?$/.exec(rest);
   const isCategory = isNot ? categoryFrom((isNot[2] ?? isNot[3])!) : null;
+  // "#44 分类弄错了，这个是欠货款的事，应该是融资资金不是矛盾纠纷": why, then the category it is and the one it is not
+  const whyThenIs = /^(?:分类|类别)(?:分错了|弄错了|搞错了|标错了|错了)[\s,，。]*(?:[^，,。]{1,14}[，,。]\s*)?(?:应该是|应是|应为|应该算|应属于)\s*([\u4e00-\u9fa5]{2,8}?)(?:类)?[\s,，。]*不是\s*[\u4e00-\u9fa5]{2,8}?(?:类)?$/.exec(rest);
+  const reclassified = whyThenIs ? categoryFrom(whyThenIs[1]!) : null;
+  if (reclassified) return { field: 'category', to: reclassified, text: whyThenIs![1]!.trim() };
   // "#389 这个算用工人才，类别改一下": the category, then the request to change it
   const thenChange = /^(?:这个?|这条|这件)?(?:算|是|属于|应该是|应该算)\s*([\u4e00-\u9fa5]{2,8}?)(?:类的?)?[\s,，。]+(?:类别|分类)(?:改一下|改下|改过来|要改|改了吧)$/.exec(rest);
   const changed = thenChange ? categoryFrom(thenChange[1]!) : null;

@@ -207,7 +207,9 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   if (bare.length <= 24 && (/你能帮我们?(做|干)(什么|啥)|你(会|能)(干|做)(啥|什么)/.test(bare) || (/^(怎么|咋|如何)查/.test(bare) && /(指令|命令)/.test(bare)) || /^(延期|转办|催办|认领|办结|评价)(咋|怎么)(弄|办|操作|搞)/.test(bare))) return 'help';
   // "@店小二 你都能干什么？我是新来的代办员，怎么…", "请问这个机器人可以帮我们做什么？报了问题之后谁跟进？": what the bot does,
   // asked first, with a second question after it
-  if (bare.length <= 40 && /^(请问)?(@?店小二|小二|这个机器人|机器人|你)(你)?都?(能|会|可以)(帮我们?|帮忙)?(干|做)(什么|啥)/.test(bare)) return 'help';
+  if (bare.length <= 40 && /^(请问)?(@?店小二|小二|这个机器人|机器人|你)(你)?都?(能|会|可以)(帮我们?|帮忙)?(干|做)(什么|啥|么事|么子)/.test(bare)) return 'help';
+  // "怎么让它出日报？", "店小二能不能直接导出台账excel？怎么弄": how to have the bot do something
+  if (bare.length <= 40 && (/(怎么|咋|如何)让(它|你|小二|店小二|机器人)(出|发|生成|导出|查)/.test(bare) || (/^(店小二|小二|机器人|你)(能不能|能否|可不可以|会不会|能)/.test(bare) && /(怎么弄|怎么操作|咋弄|怎么搞|怎么用)$/.test(bare)))) return 'help';
   // "小白求问 这个店小二怎么查我们公司的问题进度 有教程吗": how to use it, and a guide asked for
   if (bare.length <= 40 && /(店小二|小二|机器人)/.test(bare) && /(怎么|咋|如何)(用|查|报|催|评价)/.test(bare) && /(教程|说明书?|攻略|指南)(吗|没|呢)?$/.test(bare)) return 'help';
   // "待确认的有几单": how many the bot was unsure of
@@ -246,6 +248,12 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     if (opener) return BARE_VERBS[opener]!;
     // "第81号工单到期了还没答复 抓紧", "请经信局今天内回复", "请尽快答复": pressed, whatever else the message says
     if (/(抓紧|请尽快(答复|回复|办理|处理)|(今天|今日|明天)(内|之内)?(回复|答复)|(今天|今日)[^，。]{0,4}(有个|给个)(回复|答复)|第[二三四五六七八九\d]+趟)/.test(t) && !/(已经?|已在|正在)(催|督促|抓紧)/.test(t)) return 'urge';
+    // "#44 都第九天了还没签收？…今天下班前给我回话", "请问#131么样还冇人签收？都两天了": nobody has taken it yet, pressed
+    if (/(还没有?人?|仍没有?人?|一直没有?人?)(签收|认领|接单|接手)/.test(t)) return 'urge';
+    // "#129 答复企业：已联系教育局 孩子下周一入学 办结": the answer, closed by the command word at its end
+    if (/[\s，,。](办结|结单)[。!！]?$/.test(t) && !/[?？吗]/.test(t)) return 'resolve';
+    // "#84 转资规局，@刘科长 请签收": handed on to a body by name
+    if (/^[\s#＃\d号]*转\s*[\u4e00-\u9fa5]{1,8}(局|委|办|中心|所|站|街道|镇|公司)/.test(t)) return 'transfer';
     // "@住建局王科 #135 今天是最后期限，请务必今天给企业答复", "#164都超期两日了，谁跟紧？": the limit reached, pressed
     if ((/请务必|务必(今天|今日|尽快|抓紧|按时)|(今天|今日)是最后(期限|一天)/.test(t) || /(都|已经?)超期[^，。]{0,4}[，,]?.{0,6}(谁|哪个)(跟|管|负责|在跟)/.test(t)) && !/(已经?|已在|正在)(催|督促)/.test(t)) return 'urge';
     // "@店小二 #30 催一下 这周要给企业答复的": the chase said first
@@ -280,7 +288,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     if (/(要|申请|请)(重办|重新办理?|重新处理)/.test(t)) return 'reopen';
     // "已办结，企业很满意": the cadre closes it and tells how the enterprise took it (a rating is the enterprise's own)
     if (/(已经?办结|^[\s#＃\d号]*办结[，,]|已经?解决|已经?办好|已答复|已处理|(现|予以|现予以?)办结|结单)/.test(t) && /(企业|对方|老板|企业方|厂里|他们)(也|都)?(表示|反馈|说)?(很|非常|比较|基本|都|也|挺)?满意/.test(t)) return 'resolve';
-    if (/(不满意|非常满意|基本满意|满意|好评|差评|评价|[1-5一二三四五]\s*(颗|个)?星(?!期)|^[#\d\s号]*[⭐★🌟]{1,5}\s*$)|\b(very |not )?satisfied\b/i.test(t)) return 'rate';
+    if (/(不满意|非常满意|基本满意|满意|好评|差评|评价|満足|满足です|[1-5一二三四五]\s*(颗|个)?星(?!期)|^[#\d\s号]*[⭐★🌟]{1,5}\s*$)|\b(very |not )?satisfied\b/i.test(t)) return 'rate';
     // "#695 有人签收冇": whether anyone has taken it on, asked
     if (/(有人|谁|有没有人)(签收|认领|接手?)(了)?(吗|没有?|冇|了没)?[?？]?$/.test(t.replace(TICKET_REF, '').trim())) return 'query';
     // "嘎嘎好，办得真快", "杠杠的": praise in the enterprise's words is a rating
@@ -310,7 +318,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     // 办结 only when the work is done: "他们说下周给答复", "还在等待住建局答复", "尚未办结", "初审已完成，等待审批" tell
     // where it stands (a progress note), they do not close the ticket
     const stillPending =
-      /(尚未|还没有?|没有|未能?|不能|无法)(办结|解决|答复|完成|落实|处理完|办好)|(明天|后天|下周|近期|过几天|再)(去)?(复查|复核|回访|跟踪|核查)|(等待?|等着|在等|待|给|会|将|预计|下周|明天|后天|近期|过几天|月底前?|年底前?)[^，。；,;!！]{0,8}(答复|办结|解决|完成|落实)|(等待|等着|在等|正在|已经在|下一步|然后再|还需|还要|仍需|仍在)/;
+      /(尚未|还没有?|没有|未能?|不能|无法)(办结|解决|答复|完成|落实|处理完|办好)|(明天|后天|下周|近期|过几天|再)(去)?(复查|复核|回访|跟踪|核查)|(周[一二三四五六日天]|明天|后天|下周)[^，。]{0,6}(进场|施工|安装|上门)|先记一笔|(等待?|等着|在等|待|给|会|将|预计|下周|明天|后天|近期|过几天|月底前?|年底前?)[^，。；,;!！]{0,8}(答复|办结|解决|完成|落实)|(等待|等着|在等|正在|已经在|下一步|然后再|还需|还要|仍需|仍在)/;
     // "#95 已答复企业 暂无法解决 纳入长期台账": answered, as unresolvable (答复's outcome), not pending
     if (/(已答复|答复(企业|对方)?[:：]|现予办结)/.test(t) && /(无法解决|暂不能解决|挂账|纳入.{0,4}台账|解释说明)/.test(t)) return 'resolve';
     // "#60 结了": the close in two words
@@ -325,7 +333,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     if (/(周[一二三四五六日天]|明天|后天|下周|今天下午|明早)(过来|过去|来|去|上门)(勘察|查看|现场|看看|核实|踏勘)/.test(t) && !/[?？吗呢]$/.test(t)) return 'progress';
     // "已经报到总行了，预计下周有结果": where it stands, said by the one handling it
     if (/(已经?|刚)(报|递|送|交|提交|转|发)(到|给|上|至)|预计.{0,8}(有结果|完成|出来|下来|到位|答复|批|办好)/.test(t) && !/([?？吗呢]$|什么|怎么|哪)/.test(t)) return 'progress';
-    if (/(走到哪一步|到哪一步|走到哪了|什么进度|么子进度|啥进度|进度如何|进度怎样|进度怎么样|进展如何|进展怎样|进展怎么样|怎么样|到哪了|到哪一步|什么环节|哪个环节|查一下|查询|状态|什么时候能|什么情况|啥情况|情况如何|结果呢|有结果(了)?(吗|没|呢|了没)|[?？]$)/.test(t)) return 'query';
+    if (/(走到哪一步|到哪一步|走到哪了|什么进度|么子进度|啥进度|(?<!怎)么样了|进度如何|进度怎样|进度怎么样|进展如何|进展怎样|进展怎么样|怎么样|到哪了|到哪一步|什么环节|哪个环节|查一下|查询|状态|什么时候能|什么情况|啥情况|情况如何|结果呢|有结果(了)?(吗|没|呢|了没)|[?？]$)/.test(t)) return 'query';
     // "#1 进度" / "#1进度呢": a question, not an update (an update says what happened)
     if (/^#?\d+号?(的)?(进度|进展)(呢|如何|怎样|怎么样|啊|吗)?$/.test(bare)) return 'query';
     // "问一下156号问题的进度": progress asked after, not given
@@ -356,17 +364,33 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   if (verb) return BARE_VERBS[verb]!;
   // "有哪些消息你没识别准的？发我确认一下", "把待确认的那几条拉出来我看看 就是机器人拿不准的那些": the unsure ones
   if (bare.length <= 30 && (/(哪些|哪几条|哪几个)(消息|单子|工单)?你?(没识别准|识别不准|没认准|识别错)|待确认的.{0,4}(拉出来|拿出来|列出来|调出来)/.test(bare)) && !/(我们|我司|企业|申请|材料)/.test(bare)) return 'triage';
+  // "那些没分好类的、没认出企业的，给我过一遍", "把你冇把握的那几条单子列一哈 我来确认"
+  if (bare.length <= 30 && (/(没分好类|没认出企业|没认准企业)的.{0,10}(给我|发我|过一遍|看看|列)/.test(bare) || (/(没有把握|没把握|拿不准)的(那几条|那些|几条)?(单子|工单)?.{0,3}(列|拉|发|给我)/.test(bare) && !/(我们|我司|申请|材料)/.test(bare)))) return 'triage';
   // an earlier report chased without its number: "上次报的冇人理，帮手催一催啦", "上周五报的冷库停电呢单点解仲未有人签收？"
   if (bare.length <= 40 && /(上次|之前|上周[一二三四五六日天]?|上礼拜[一二三四五六日天]?|上星期[一二三四五六日天]?|前几天|前天|昨天)[^，。]{0,8}(报|提|反映)的/.test(bare) && /(没有?人(理|管|签收|跟|回|联系|来)|催(一催|一下|下|催)|为什么还没)/.test(bare)) return 'urge';
+  // "我们那个接电的事情拖好久了 再催一下嘛": a matter of one's own, long waited for, chased
+  if (bare.length <= 40 && /(拖|等)了?(好久|很久|太久|这么久|老久)/.test(bare) && /催(一下|下|催|一催)/.test(bare)) return 'urge';
   // "上周那个路灯的问题说修好了，晚上去看还是不亮，麻烦重新打开": a closed report opened again without its number
   if (bare.length <= 50 && /(重新打开|重开一下|重新办理)/.test(bare) && /(上周|上次|之前|那个|那件)/.test(bare)) return 'reopen';
+  // "我们公司提的那个扩容的单子有回音没", "帮我查下我们彭家寨茶叶合作社提的单子": one's own ticket asked after
+  if (bare.length <= 40 && (/(我们|我司)[^，。]{0,12}(提|报|反映)的[^，。]{0,10}(单子|问题|事)[^，。]{0,4}(有回音|有消息|有回复|有结果)(没|吗|了吗|没有)?$/.test(bare) || /^(帮我|帮忙)?(查下|查一下|查查)[^，。]{0,16}(提|报)的(单子|工单|问题)$/.test(bare))) return 'query';
+  // "我分管的那几件现在啥情况？列一下", "恒通机械那几件问题现在都啥状态？": a cadre's own, or one enterprise's, asked after
+  if (bare.length <= 30 && (/^我(分管|包联|负责)的[^，。]{0,6}(现在)?(啥|什么)(情况|状态|进度)/.test(bare) || /(那几件|那几个|那些)(问题|事|单子)?(现在)?(都)?(啥|什么)(状态|情况|进度)了?$/.test(bare))) return 'query';
+  // "上周我们区的问题台账发我，要excel的", "经开区和高新区的满意率对比下，分开算": the ledger, or figures compared
+  if (bare.length <= 30 && (/(问题)?台账[^，。]{0,6}(发我|发一下|导出|拉一下)/.test(bare) || /(满意率|破解率|响应率|办结率|超期率)[^，。]{0,6}(对比|比较|分开)|对比[^，。]{0,10}(满意率|破解率|响应率|办结率)/.test(bare)) && !/(我司|我们公司|企业的)/.test(bare)) return 'digest';
   // "我们光年视效的单子现在啥进度啊": one's own ticket asked after, by the enterprise's name
   if (bare.length <= 30 && /^(我们|我司)[^，。]{0,10}的(单子|工单)[^，。]{0,4}(啥|什么)进度/.test(bare)) return 'query';
   // about the group, not a problem: a meeting's slides or minutes ("今天开会的PPT谁有，群里发一下"), where to drink a
   // coffee, a Monday greeting ("早上好家人们☀️ 周一打工人上线")
   if (bare.length <= 30 && !/(我们|我司|我厂|没(有)?(电|水|气|网)|没(有)?人(管|理|来|问|处理|回)|(?<!有)没有|太少|不够|不方便|坏|停|难|急|帮忙|能否|希望|申请|问题)/.test(bare) &&
     (/(PPT|ppt|课件|纪要|会议材料|讲话稿)[^，。]{0,8}(谁有|发一下|发群|发到群|整理好)/.test(bare) || /(哪家|哪里|哪儿)[^，。]{0,8}(好吃|好喝|好玩)|拼单|点(咖啡|奶茶)|一起(吃|喝|点)/.test(bare) ||
-      /^(早上好|早安|早|周[一二三四五六日]好|大家好)[^，。]{0,14}(上线|打卡|干饭|开工)/.test(bare))) return 'chat';
+      /^(早上好|早安|早|周[一二三四五六日]好|大家好)[^，。]{0,14}(上线|打卡|干饭|开工)/.test(bare) ||
+      // an invitation, a newcomer's greeting, a Japanese thanks
+      /大家有空(都)?来|请多关照|多多关照|请多指教|ありがとう|助かりました/.test(bare))) return 'chat';
+  // the canteen's menu ("中午食堂有热干面 冇吃早饭的克吃哈"), "nothing more, thanks" ("冇得事了 谢谢哈")
+  if (bare.length <= 30 && (/^[^，。]{0,4}(食堂|饭堂)[^，。]{0,4}有[^，。]{0,6}(面|饭|饺子|包子|粥)/.test(bare) || /^(没事了|没得事了|没有得?事了)(谢谢|感谢|多谢)/.test(bare)) && !/(坏|停|难|急|帮忙|能否|希望|申请|问题|投诉|卫生)/.test(bare)) return 'chat';
+  // a notice to the group: a meeting moved ("今天专班例会改到下午四点，地点不变"), a leader's visit ("明天上午市长来经开区调研，相关企业负责人8点半前到位")
+  if (bare.length <= 40 && (/(例会|调度会|协调会|会议|座谈会)[^，。]{0,4}(改到|改在|推迟到|提前到|延到|照常)|地点不变/.test(bare) || /(来|到)[^，。]{0,8}(调研|视察|检查)[^。]{0,12}(到位|准时|参加|陪同|做好准备)/.test(bare)) && !/(我们|我司|我厂|没|难|坏|停|急|帮忙|能否|希望|申请)/.test(bare)) return 'chat';
   // "这礼拜我们一共收了多少件，办完了几件": how many were received and closed
   if (bare.length <= 24 && /(一共|总共)?(收了|受理了?|接了|来了)多少(件|个|单)|办(完|结)了几(件|个|单)/.test(bare)) return 'digest';
   // "年底要考核了，全年的数字拉一下": a period's numbers asked for
@@ -427,7 +451,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   // "凤凰电缆那条路的事有人在跟吗": asking whether anyone handles a matter already raised
   if (bare.length <= 30 && /(事|问题|事情)(现在)?(有人在?(跟|管|处理|办|负责|跟进)|有没有人(在)?(跟|管|处理|办|跟进)|谁在(跟|管|处理|办|跟进))(吗|没|么|呢|没有)?$/.test(bare)) return 'query';
   // English: "What can this bot do?" asks for help; a sentence of six words or more in a service group is a report
-  if (/what can (this|the|you)\s*(bot)?\s*do|english (guide|manual|version)|how (do i|to) use (this|the) bot|how (do|can|should) (i|we) (report|submit|raise|file|log) (an? )?(issue|problem|request|ticket)s? (through|via|with|to|in) (this|the) (bot|group)/i.test(t)) return 'help';
+  if (/what can (this|the|you)\s*(bot)?\s*do|english (guide|manual|version)|how (do i|to) use (this|the) bot|how (do|can|should) (i|we) (report|submit|raise|file|log) (an? )?(issue|problem|request|ticket)s? ((through|via|with|to|in) (this|the) (bot|group)|here)/i.test(t)) return 'help';
   // "Can I get a summary of this month's tickets by category?", "Show me the tickets the bot wasn't sure about"
   if (/\b(tickets?|issues|cases)\b[^.?!]{0,30}\b(the|this) bot\b[^.?!]{0,12}\b(not sure|n't sure|unsure|not certain|uncertain)\b|\b(unsure|unconfirmed|uncertain) tickets\b/i.test(t)) return 'triage';
   if (/\b(summary|statistics|stats|breakdown|overview|numbers|figures) (of|for|on) (this|last|the) (week|month|quarter|year)'?s? (tickets|issues|cases)|\b(tickets|issues|cases) by (category|department|type)\b/i.test(t)) return 'digest';

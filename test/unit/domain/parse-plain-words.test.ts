@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCorrection } from '../../../src/domain/parse/commands.js';
+import { parseCorrection, ratingFrom } from '../../../src/domain/parse/commands.js';
 import { normalizeText } from '../../../src/domain/parse/normalize.js';
 import { parseMessage } from '../../../src/domain/parse/parse.js';
 
@@ -1187,5 +1187,47 @@ describe('the instant a message was sent, in any ISO form', () => {
     expect(parseMessage(text, '2026-11-23T17:30:00Z').deadline).toBe('2026-11-25');
     expect(parseMessage('门口路灯坏了，希望后天修好', '2026-11-23T09:30:00+08:00').urgency).toBe('urgent');
     expect(parseMessage('门口路灯坏了，希望大后天修好', '2026-11-23T09:30:00+08:00').urgency).toBe('normal');
+  });
+});
+
+// Rounds 55 to 58 (central and northern Anhui, leaders of a county-level city, western Hunan and Hubei, Hubei's
+// industrial cities and their foreign managers): what their misses taught, in sentences of our own.
+describe('after rounds 55 to 58', () => {
+  const corrected = (text: string) => parseCorrection(read(text).normalized);
+
+  it('corrections: why, then the category it is; 这是X不是Y; not our enterprise but the one next door', () => {
+    expect(corrected('#12 分类弄错了，这是工资的事，应该是用工人才不是矛盾纠纷')).toMatchObject({ field: 'category', to: 'talent' });
+    expect(corrected('#12 企业写错了，这是恒康玻璃不是恒康制药，改一下')).toMatchObject({ field: 'enterprise', name: '恒康玻璃' });
+    expect(corrected('#12 这个不是我们企业 是对面的永盛电器 企业名字改一下')).toMatchObject({ field: 'enterprise', name: '永盛电器' });
+  });
+
+  it('ticket intents: nobody has taken it yet, the answer closed by 办结 at its end, handed to a body by name, a visit planned, 么样了, a Japanese rating', () => {
+    expect(read('#31 三天了还没人签收？今天给我个说法').intent).toBe('urge');
+    expect(read('#31 答复企业：已协调供电所 下周三送电 办结').intent).toBe('resolve');
+    expect(read('#31 转自然资源局，@王科 请签收').intent).toBe('transfer');
+    expect(read('#31 移动公司回话了，周五上门装宽带，先记一笔').intent).toBe('progress');
+    expect(read('#31 么样了？').intent).toBe('query');
+    const rated = read('#31 大変満足です');
+    expect([rated.intent, ratingFrom(rated.normalized)]).toEqual(['rate', 'very_satisfied']);
+  });
+
+  it('plain intents: help in other words, the unsure ones, an own ticket or a cadre\'s own asked after, the ledger and compared rates, a long wait chased, notices and thanks', () => {
+    expect(read('怎么让它出周报？').intent).toBe('help');
+    expect(read('店小二能不能直接发超期清单？咋弄').intent).toBe('help');
+    expect(read('@店小二 你会做么子？').intent).toBe('help');
+    expect(read('How can I report a problem here?').intent).toBe('help');
+    expect(read('没认出企业的那几条给我过一遍').intent).toBe('triage');
+    expect(read('把你没把握的单子列一下').intent).toBe('triage');
+    expect(read('我们公司报的那个用水的单子有消息没').intent).toBe('query');
+    expect(read('帮我查一下我们星火农机提的单子').intent).toBe('query');
+    expect(read('我包联的那几家现在什么情况？').intent).toBe('query');
+    expect(read('本月的问题台账发我一下').intent).toBe('digest');
+    expect(read('东区和西区的破解率对比一下').intent).toBe('digest');
+    expect(read('我们那个排污的事等了好久了 帮忙催一下').intent).toBe('urge');
+    expect(read('周五的调度会改到下午三点').intent).toBe('chat');
+    expect(read('我是新来的服务专员小李，请多关照').intent).toBe('chat');
+    expect(read('没事了 谢谢领导').intent).toBe('chat');
+    expect(read('今天食堂有饺子 大家早点去').intent).toBe('chat');
+    expect(read('食堂卫生太差了，员工都不愿去吃').intent).toBe('report');
   });
 });
