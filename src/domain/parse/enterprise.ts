@@ -18,7 +18,7 @@ const ENTERPRISE_PATTERNS: RegExp[] = [
   /我们((?![\u4e00-\u9fa5]*(?:有|在|是|这|那|手上|目前|现在|自己))[\u4e00-\u9fa5]{2,12}?)(?<![租买建盖修造包])的(?:项目|厂(?!房)|工厂|厂区|工地|公司)/,
   /我(?:司|厂)\s*[(（]?([\u4e00-\u9fa5]{2,16}?)[)）]/,
   // "我是青禾乳业的，…", "我是正泰隆的财务": who the writer works for
-  /我是([\u4e00-\u9fa5]{2,10}?)的(?:阿[\u4e00-\u9fa5A-Za-z]|老[\u4e00-\u9fa5](?=[，,。\s])|项目经理|技术员|工程师|主管|班长|财务|会计|出纳|老板|负责人|经理|总经理|副总|董事长|厂长|主任|员工|职工|工作人员|联系人|小[\u4e00-\u9fa5]|[，,。\s]|$)/,
+  /我是([\u4e00-\u9fa5]{2,10}?)的(?:阿[\u4e00-\u9fa5A-Za-z]|[\u4e00-\u9fa5]?老[\u4e00-\u9fa5]{1,2}(?=[，,。\s])|项目经理|技术员|工程师|主管|班长|财务|会计|出纳|老板|负责人|经理|总经理|副总|董事长|厂长|主任|员工|职工|工作人员|联系人|小[\u4e00-\u9fa5]|[，,。\s]|$)/,
   // "我是大通县马记清真牛羊肉加工厂的马学军": the writer gives the enterprise, then the name
   /我是([\u4e00-\u9fa5]{2,16}?(?:厂|公司|店|合作社|酒店|宾馆|民宿))的[\u4e00-\u9fa5]{2,3}(?=[，,。！!\s]|$)/,
   // "我是润和医药HR", "我是远航机械人事": the role straight after the name
@@ -42,7 +42,7 @@ const INDUSTRY_WORDS =
   '家私|家电|小家电|灯具|纸品|五金制品|实业发展|电脑|摩托|火锅|底料|渔业|织造|' +
   '锂业|钨业|窑业|瓷业|瓷土|驾校|番茄|果园|储运|光能|农牧|型材|酱酒|酒厂|进出口|面粉|船务|仓储|石化|焦化|果业|果汁|陶艺|肥业|特钢|重钢|油服|线束|生化|粮贸|路桥|重科|矿机|稀土|钼业|羊绒|绒业|液压|液压件|配件|汽车配件|零部件|汽车零部件|乳品|肉业|粮食|购销|油脂|淀粉|卤味|风电|光纤|冷饮|调味品|重型|矿山|煤业|煤化工|煤化|' +
   '藏药|蒙药|苗药|中药材|药材|毛纺|棉纺|精纺|纺机|精锻|锻压|耐材|鞋材|板材|管材|线材|锂盐|锂源|砂石|建安|支架|钢帘线|民宿|文旅|跨境|咖啡|茶庄|酒庄|庄园|工贸|电商|数科|智控|测控|电装|煤机|塑机|齿轮|玩具|珠宝|户外|红木|啤酒|海运|运输|丝绸|精机|养殖|宝石|研究院|渔具|数智|婚纱|玉雕|玉器|玉器行|不锈钢|内衣|童装|文胸|家居服|资本|石英|度假酒店|度假村|营地|螺蛳粉|工坊|冶炼|座椅|幕墙|彩印|染整|纸箱|鞋服|针纺|漆器|航运|体育用品|工艺品|香业|茶场|碳素|洗煤|测绘|货运|国际货运|大药房|药房|茶室|露营|米线|茶厂|咖啡厂|电路|通讯|焊材|车身|车灯|专汽|安保|铸件|无纺布|橡塑|刹车片|车桥|轨道|智家|封测|海工|网络|硅材|深加工|铸管|饰件|烟花|涂装|饮品|劳务|茶楼|茶园|客栈|文具|氨纶|饮片|糕点|箱包|胶合板|冷轧|雕塑|酒坊|窖酒坊|粉丝厂|酒楼|茶坊|轧花厂|矿泉水|果品|边贸|有色|文创|肉羊|盐化|锂能|精细化工|电子材料|无人机|电镀|视觉|电线|洗水|冻品|预制菜|发艺|果蔬|港航|制动|经编|沙发|藏餐|藏医院|牧场|旅行社|家庭旅馆|旅舍|画院|艺术中心|艺术馆|糌粑坊|牧家乐|藏家乐|农家乐|' +
-  '蔬菜|蛋品|用品|劳保用品|工具|眼镜|光子|配套|精酿|足道|饲料|冷运|海鲜|冰鲜|农资|外贸|旅游开发|木材|水产品';
+  '蔬菜|蛋品|用品|劳保用品|工具|眼镜|光子|配套|精酿|足道|饲料|冷运|海鲜|冰鲜|农资|外贸|旅游开发|木材|水产品|数控|光模块|电装|电子化学品|热管理|座椅系统|汽车系统|内饰|电动车|腊肉|腊味|茶油坊';
 /**
  * A trade named by one character and 业 ("镁业", "糖业", "袜业", "种业"): a word the language keeps making, so it is
  * read by its shape; not 企业, 行业, 就业 and the other words of 业 that are no trade.
@@ -58,11 +58,11 @@ const INDUSTRY = `${INDUSTRY_WORDS}|${TRADE_YE}`;
  */
 const WORDS_IN_NAMES: readonly { word: string; after: string; before: string }[] = [
   { word: '太', after: '', before: '原仓湖平阳行古谷极白空康' },
-  { word: '和', after: '永三祥泰中怡嘉宝隆恒万研呼佳康协德裕鼎政天', before: '美兴泰顺信丰达盛' },
+  { word: '和', after: '永三祥泰中怡嘉宝隆恒万研呼佳康协德裕鼎政天仁', before: '美兴泰顺信丰达盛' },
   { word: '边', after: '兴宏安靖戍', before: '城关贸境' },
-  { word: '都', after: '成铜首京古殷帝瓷药商花新钢红镍玉凉江', before: '' },
+  { word: '都', after: '成铜首京古殷帝瓷药商花新钢红镍玉凉江宜', before: '' },
   { word: '上', after: '塞', before: '饶海虞栗犹蔡高杭' },
-  { word: '来', after: '宝福悦泰好运', before: '' },
+  { word: '来', after: '宝福悦泰好运利', before: '' },
   { word: '里', after: '阿万千', before: '' },
 ];
 /** One of those words where it is part of a name. */
@@ -104,7 +104,13 @@ const BRAND_MAX_COUNT = 8;
  * The characters Chinese trade names (字号) are made of: a brand of two of them ("鑫源铸造", "中盈科技", "东方纸品") is a
  * name however often the reports have met it, where a brand of other words (冷库, 用电) is rarer than they are.
  */
-const ZIHAO = /^(?!(.)\1)[鑫源恒基天和华泰宏中盈瀚海凯旋丰众诚鸿运东方金银隆昌盛兴达通利瑞祥福嘉宝永安康润佳鼎汇联信德新星辉光阳亿富腾飞龙凤荣旺广顺豪茂晟锦程伟创博远航宇]{2}$/;
+const ZIHAO_CHARS = '鑫源恒基天和华泰宏中盈瀚海凯旋丰众诚鸿运东方金银隆昌盛兴达通利瑞祥福嘉宝永安康润佳鼎汇联信德新星辉光阳亿富腾飞龙凤荣旺广顺豪茂晟锦程伟创博远航宇河峰川林';
+const ZIHAO = new RegExp(`^(?!(.)\\1)[${ZIHAO_CHARS}]{2}$`);
+/**
+ * A 字号 brand and its trade where a clause starts or after 是 / 业主 / 施工单位 ("刚接到电话，宏宇铸造变压器跳闸",
+ * "…，是宝丰五金", "施工单位是东方建工", "青溪市博远生物提的…"): a leader's way of naming the enterprise inside the sentence.
+ */
+const ZIHAO_NAMED = new RegExp(`(?:^|[，,。：:！!；;]\\s*|(?:是|为)\\s*)((?:[\\u4e00-\\u9fa5]{1,3}[市县])?(?!(.)\\2)[${ZIHAO_CHARS}]{2}(?:${INDUSTRY})(?:${INDUSTRY})?${CLOSING})(?!园|区|城|仓|库|港|基地)`);
 /**
  * With a place before it ("德化鼎盛瓷业", "晋江宝利达鞋业") the brand may be a little commoner (brands repeat across
  * enterprises: 鼎盛, 恒瑞); the place is rarer than the words a report opens with (泉州 14, 晋江 16 against 冷库 67, 用电 57).
@@ -146,7 +152,7 @@ const WE_PLACE_NAME = new RegExp(`^我们[\u4e00-\u9fa5]{2,3}的(${NAME_CHAR}{4,
  */
 const LATIN_NAME = new RegExp(`(?:^|我们是|我们|这边是|这里是|我是|帮|叫|的|[，,。（(])\\s*((?=[A-Za-zÀ-ÿ0-9 -]*[a-z])[A-Z][A-Za-zÀ-ÿ0-9-]+(?: [A-Z][A-Za-zÀ-ÿ0-9-]+){0,3}(?:${INDUSTRY}|电源)?|[A-Z]{2,6}(?:${INDUSTRY}))(?=这边|那边|这个|准备|今年|想|要|的|在|引进|新|仓库|工厂|厂|门店|办公室|[)）（(]|，|,|。|\\.(?:\\s|$)|\\s|$)`, 'g');
 /** English words that open a message or a sentence, not names. */
-const LATIN_NOT_A_NAME = /^(Xin|Chào|Chao|Hi|Hello|Hey|Dear|The|This|That|Thanks|Thank|Sorry|Ok|Okay|Yes|No|Please|Btw|Fyi|Asap|Update|Note|Sir|Boss|Team|Guys|All|We|Our|Us|I|My|Me|You|Your|It|Its|They|Their|He|She|His|Her|Any|Is|Can|Could|Would|Will|Pls|Still|Also|About|Best|Regards|Kind|Br|Good|Morning|Afternoon|Evening|Guten|Hallo|Moin|TikTok|Shopee|Amazon|Lazada|Temu|Shein|Alibaba|Taobao|WeChat|Douyin|HR|CEO|CFO|COO|CTO|GM|VP)$/i;
+const LATIN_NOT_A_NAME = /^(Bonjour|Bonsoir|Salut|Merci|Hallo|Ciao|Hola|Xin|Chào|Chao|Hi|Hello|Hey|Dear|The|This|That|Thanks|Thank|Sorry|Ok|Okay|Yes|No|Please|Btw|Fyi|Asap|Update|Note|Sir|Boss|Team|Guys|All|We|Our|Us|I|My|Me|You|Your|It|Its|They|Their|He|She|His|Her|Any|Is|Can|Could|Would|Will|Pls|Still|Also|About|Best|Regards|Kind|Br|Good|Morning|Afternoon|Evening|Guten|Hallo|Moin|TikTok|Shopee|Amazon|Lazada|Temu|Shein|Alibaba|Taobao|WeChat|Douyin|HR|CEO|CFO|COO|CTO|GM|VP)$/i;
 /** "速航供应链：货代扣住…": the enterprise signing its message first. */
 const HEAD_COLON = new RegExp(`^(?:[^，,：:]{1,6}的)?(${NAME_CHAR}{4,10}?)(?:老板娘|老板|经理|财务|会计|人事|行政|办公室|HR|hr)?[：:]`);
 /** "龙江齿轮的小孙，…", "三江米业的老王：…": the writer named by the enterprise first. */
@@ -158,12 +164,12 @@ const WE_OPEN = new RegExp(`(?:(?:^|[，,。\\s卖帮给替让])我们|本公司
 /** "我们柳螺记的牌子", "我哋品牌 LUOSIBRO": the enterprise's brand. */
 const WE_BRAND = new RegExp(`我们(${NAME_CHAR}{3,6}?)的(?:牌子|品牌|商标|招牌)|(?:我们|我司)的?品牌\\s*([A-Z][A-Za-z0-9]{2,})`);
 /** "我们锅盔王这边…, "我们洛牡坊是做牡丹深加工的": a short name where the frame is strong. */
-const WE_SHORT = new RegExp(`(?:^|[，,。\\s])我们(${NAME_CHAR}{3,6}?)(?=这边|那边|是做|是搞|是生产|是干|是专门|做[^，,。]{1,6}的)`);
+const WE_SHORT = new RegExp(`(?:^|[，,。\\s])我们(${NAME_CHAR}{3,6}?)(?=这边|那边|是做|是搞|是生产|是干|是专门|是[\u4e00-\u9fa5]{2,4}做|做[^，,。]{1,6}的)`);
 /** "草原金牧问下…", "黑土优品想参加…", "走访包头华瑞铝业时…": a name asking, or visited. */
 const HEAD_ASKS = new RegExp(`^(${NAME_CHAR}{4,8}?)(?:这边|那边)?(?:问下|问一下|想问|想咨询|咨询一下|请教|想(?:进|参加|加入|申请|搞|在|把|请|找|办))`);
 /** "我们做汽车线束的，叫联创电装", "叫MindLoop": the name given. */
 const CALLED = new RegExp(`(?:叫|名叫|名字叫)\\s*([A-Z][A-Za-z0-9]+|${NAME_CHAR}{2,8}?)(?=[，,。.！!？?\\s]|$)`);
-const VISITED = new RegExp(`走访(?:中了解[，,：:]?|中)?(${NAME_CHAR}{4,12}?)(?:时|期间|过程中|反映|提出|了解到|中|[，,：:])`);
+const VISITED = new RegExp(`走访(?:中了解[，,：:]?|中|了)?(?:${NAME_CHAR}{2,6}[村镇乡区县]的)?(${NAME_CHAR}{4,12}?)(?:时|期间|过程中|反映|提出|了解到|中|[，,：:])`);
 /** At the head only a plain time follows a name ("大漠星河营地去年建的"): "…完工后一直" is a clause, not a name. */
 const HEAD_TIME = new RegExp(`^(${NAME_CHAR}{5,8}?)(?=上周|上个?月|去年|今年|前年)`);
 
@@ -350,6 +356,8 @@ const OPEN_SIGNED_LAST = new RegExp(`([。！？!?]\\s*|\\s)(${NAME_CHAR}{4,8}?)
 const PLANT_OF = new RegExp(`^(.{2,6}?(?:${INDUSTRY})+)(?=.{2,8}(?:电站|项目|基地|工厂|分公司)$)`);
 /** "我们是保税区的鑫泰石化": 我们是, a place, 的 and the name. */
 const WE_ARE_PLACE_THEN = new RegExp(`我们是([^，,。！!？?\\s]{2,16}?)的(${NAME_CHAR}{2,8}?)(?=[，,。！!？?\\s]|$)`);
+/** "我们是竹山的，秦巴绿松石工艺品厂，…": a short place, 的, a comma, then the name. */
+const WE_ARE_PLACE_COMMA = new RegExp(`我们是([\\u4e00-\\u9fa5]{2,4})的[，,]\\s*(${NAME_CHAR}{4,10}?)(?=[，,。！!？?\\s]|$)`);
 /** "…的嘉芯半导体", "…的鑫泰石化": a name after a place and 的. */
 const PLACE_THEN_NAME = new RegExp(`^的[\\u4e00-\\u9fa5]${NAME_CHAR}{1,7}?(?=[，,。\\s]|$)`);
 
@@ -369,6 +377,9 @@ function enterpriseIn(t: string): string | null {
   if (alone) return alone;
   const mine = MY_COMPANY.exec(t)?.[1]?.trim();
   if (mine) return mine;
+  // "CFO of 汉法座椅系统", "Sophie from 楚雷医疗器械", "Claire de 汉岛汽车系统", "ingénieur chez 楚雷医疗器械", "nous sommes 汉欧热管理"
+  const foreignFramed = /\b(?:of|from|de|chez|sommes)\s+([\u4e00-\u9fa5]{3,12})(?=[\s,.，。(（]|$)/.exec(t)?.[1];
+  if (foreignFramed && !SENTENCE_CHAR.test(foreignFramed) && !isPlaceOrThing(foreignFramed) && (INDUSTRY_END.test(foreignFramed) || KIND_END.test(foreignFramed) || isOpenName(foreignFramed))) return foreignFramed;
   // "【问题登记】企业：安泰仓储；问题：…": a form's field
   const field = /(?:^|[；;，,\s】])企业(?:名称)?[：:]\s*([^；;，,。：:\s]{2,30})(?=[；;，,。\s])/.exec(t)?.[1];
   if (field && !SENTENCE_CHAR.test(field.replace(/(有限公司|公司)$/, ''))) return field;
@@ -421,6 +432,8 @@ function enterpriseIn(t: string): string | null {
   }
   const named = parseNamedEnterprise(t);
   if (named) return named;
+  const zihao = ZIHAO_NAMED.exec(t)?.[1];
+  if (zihao && tradeNameOk(zihao)) return zihao;
   for (const re of [NAME_THEN_REPORTS, NAME_THEN_PHASE]) {
     const head = re.exec(t)?.[1];
     if (head && !NOT_A_NAME_AT_HEAD.test(head) && !PERSON_AT_END.test(head) && !/(高新区|开发区|经开区|园区|新区|工业园|产业园|[区县镇乡]|(?<!超)市)$/.test(head) && !SENTENCE_CHAR.test(head) && !/(企业|公司|厂家|单位)/.test(head) && !isPlaceOrThing(head)) return head;
@@ -497,7 +510,7 @@ function tradeNameOk(name: string): boolean {
 
 /** The start of a sentence about a thing ("续贷材料准备好了", "项目建设需要…", "员工体检中心要…"), not of a name. */
 const NOT_TRADE_NAME_HEAD =
-  /^([东南西北中]区|走访|集成|新厂房|老厂房|新厂|老厂|续贷|贷款|项目|觉得|员工|准备|新购|技改|申报|相关|有关|这些|那些|所有|整个|施工|生产|经营|办理|提交|补充|审批|报送|上报|报装|报建|报批|安全|消防|政府|区里|市里|街道|工业|商业|农业|设备|材料|数据|资金|人才|用工|用电|用水|供电|供水|供应链|主机|整车|园区|厂区|屋顶|楼顶|厂房|车间|门口|分布式|隔壁|附近|对面|旁边|周边|周围|本地|当地|外地|其他|其它|某|各|那家|这家|很多|许多|好多|多家|几家|同行)/;
+  /^([东南西北中]区|会|懂|走访|集成|新厂房|老厂房|新厂|老厂|续贷|贷款|项目|觉得|员工|准备|新购|技改|申报|相关|有关|这些|那些|所有|整个|施工|生产|经营|办理|提交|补充|审批|报送|上报|报装|报建|报批|安全|消防|政府|区里|市里|街道|工业|商业|农业|设备|材料|数据|资金|人才|用工|用电|用水|供电|供水|供应链|主机|整车|园区|厂区|屋顶|楼顶|厂房|车间|门口|分布式|隔壁|附近|对面|旁边|周边|周围|本地|当地|外地|其他|其它|某|各|那家|这家|很多|许多|好多|多家|几家|同行)/;
 
 /** A proper name followed by one or two INDUSTRY words, where the sentence around it says it is a name. */
 function industryNamed(t: string): string | null {
@@ -532,13 +545,15 @@ function parseNamedEnterprise(t: string): string | null {
         .replace(KIND_BEFORE, '')
         .replace(/(项目部|项目组|办事处|财务部|行政部|人事部|办公室)$/, '');
       // "我们是保税区的鑫泰石化", "我们是宁围这边做新能源汽车线束的宏迅电器": a place or what the enterprise does, then the name
-      const placed = WE_ARE_PLACE_THEN.exec(t);
+      const placed = WE_ARE_PLACE_THEN.exec(t) ?? WE_ARE_PLACE_COMMA.exec(t);
       const after = placed?.[1] === name ? placed[2] : undefined;
       // (not a kind alone: "我们是种大棚菜的合作社", "我们是做园区绿化的小公司")
       if (after && !/^[a-z]/.test(after) && !/^(?:小|大|一家|一个)?(?:公司|企业|厂|工厂|合作社|作坊|团队|工作室|茶企)$/.test(after) && (isOpenName(after) || INDUSTRY_END.test(after) || (after.length === 3 && !SENTENCE_CHAR.test(after) && !holdsLexiconPhrase(after) && !/[队组班方户]$/.test(after)))) return after;
       // "我们是今年三月认定的", "我们是纳税排名第一的万通物流": a description, not the name
-      if (/(排名|第[一二三四五六七八九十\d]|前[十\d]|纳税|认定|[年月]|去年|今年|企业$|^区里|^市里|^省里|^县里|类企业|亩均|规上|规模以上|高新技术|专精特新|龙头|示范)/.test(name)) continue;
+      if (/(排名|第[一二三四五六七八九十\d]|前[十\d]|纳税|认定|[年月]|去年|今年|企业$|返乡|回乡|创业|办厂|^区里|^市里|^省里|^县里|类企业|亩均|规上|规模以上|高新技术|专精特新|龙头|示范)/.test(name)) continue;
       if (isPlaceOrThing(name)) continue;
+      // "请水务集团抢修": a public utility asked to act, not the enterprise reporting
+      if (/^(?:请|让|叫|找|催)?(?:水务|燃气|供水|港务|公交|铁路|电网)集团$/.test(name)) continue;
       // "我们是拿了证的", "我们是小企业", "我们是主机厂的二级供应商": what the enterprise did or is, not its name
       if (/(了|企业|好好|主机|整车|供应商|总包|分包|业主|合规|引进人才|轻资产|个体户|高企|作坊|注册|成立|我|们)|^(有|在|把|被|没|做|按|用|从|给|种|养|卖|开)|^[\u4e00-\u9fa5]{1,4}做/.test(name)) continue;
       // "我们是晶阳新能源哈密光伏电站": the enterprise, not its plant

@@ -1231,3 +1231,30 @@ describe('after rounds 55 to 58', () => {
     expect(read('食堂卫生太差了，员工都不愿去吃').intent).toBe('report');
   });
 });
+
+describe('after rounds 55 to 58: names', () => {
+  it('a 字号 brand and its trade where a clause starts or after 是; not a park', () => {
+    expect(read('刚接到电话，恒宇铸造变压器跳闸了').enterprise).toBe('恒宇铸造');
+    expect(read('统计直报系统登不进去，是宝丰五金').enterprise).toBe('宝丰五金');
+    expect(read('安置房桩基检测报告出不来，施工单位是东方建工').enterprise).toBe('东方建工');
+    expect(read('富康工业园没食堂，职工吃饭成问题').enterprise).toBeNull();
+  });
+
+  it('a Chinese name after of / from / de / chez; greetings in French are no name; a utility group asked to act is not the enterprise', () => {
+    expect(read('Bonjour, Laurent here, CFO of 汉欧座椅系统. A customer has not paid us.').enterprise).toBe('汉欧座椅系统');
+    expect(read('Hi, Claire from 楚天医疗器械. Our new director needs a work permit.').enterprise).toBe('楚天医疗器械');
+    expect(read('Hi, we need a credit line for 外资背景 companies').enterprise).toBeNull();
+    expect(read('厂区供水主管爆了，请水务集团马上抢修').enterprise).toBeNull();
+  });
+
+  it('new trades (CNC, optical modules, car interiors, e-bikes, cured meat); 宜都 in a name; a place, 的 and a comma before the name; 老 and a nickname after it; a visit with 了; no self-description as a name', () => {
+    expect(read('想去汉诺威工业展 在哪里报名啊 襄阳隆兴数控').enterprise).toBe('襄阳隆兴数控');
+    expect(read('光模块出口的原产地证不会办 有没有人指导一哈 芯汇光模块').enterprise).toBe('芯汇光模块');
+    expect(read('湘西老腊肉网店被恶意投诉封了三天').enterprise).toBe('湘西老腊肉');
+    expect(read('我们是竹溪的，秦巴绿石工艺品厂，新上的切割机老跳闸').enterprise).toBe('秦巴绿石工艺品厂');
+    expect(read('嗯们好 我是王家坪家庭农场的王老三，机耕道被大水冲坏了，拖拉机过不去').enterprise).toBe('王家坪家庭农场');
+    expect(read('今天走访了溪口村的向氏茶油坊，企业反映村道没硬化').enterprise).toBe('向氏茶油坊');
+    expect(read('各位领导好，我们是返乡创业的，在县城搞电子线束加工').enterprise).toBeNull();
+    expect(read('缺技工 会开数控的 一个都招不到').enterprise).toBeNull();
+  });
+});
