@@ -1253,7 +1253,7 @@ describe('after rounds 55 to 58: names', () => {
     expect(read('湘西老腊肉网店被恶意投诉封了三天').enterprise).toBe('湘西老腊肉');
     expect(read('我们是竹溪的，秦巴绿石工艺品厂，新上的切割机老跳闸').enterprise).toBe('秦巴绿石工艺品厂');
     expect(read('嗯们好 我是王家坪家庭农场的王老三，机耕道被大水冲坏了，拖拉机过不去').enterprise).toBe('王家坪家庭农场');
-    expect(read('今天走访了溪口村的向氏茶油坊，企业反映村道没硬化').enterprise).toBe('向氏茶油坊');
+    expect(read('今天走访了溪口村的谭氏茶油坊，企业反映村道没硬化').enterprise).toBe('谭氏茶油坊');
     expect(read('各位领导好，我们是返乡创业的，在县城搞电子线束加工').enterprise).toBeNull();
     expect(read('缺技工 会开数控的 一个都招不到').enterprise).toBeNull();
   });
