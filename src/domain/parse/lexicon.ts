@@ -64,6 +64,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/\bland handover|\bleased \d+ mu\b|\b(plot|land|mu)\b[^.]{0,60}\b(compensation|occupied|handover|handed over)\b/i, 5],
     // rounds 51–54 (the Beibu Gulf; Nanjing and its neighbours; cadres in official register; young founders)
     [/(土地|用地)(证载)?用途[^，。]{0,8}(不一致|不符|变更)/, 5], ['界址', 4], ['确权', 4],
+    // rounds 55–58 (Anhui; leaders of a county-level city; western Hunan and Hubei; Hubei's industrial cities)
+    [/(拿地|摘牌|出让金)[^。]{0,20}(土地证|不动产权?证|产权证)[^，。]{0,8}(没|未)|土地证[^，。]{0,6}(没发|还没|没下来|没拿到)/, 6], [/(房产证|不动产证)[^，。]{0,8}面积/, 5], [/(闲置|空置)的?(土地|地|厂房)?[^，。]{0,6}(转租|盘活)/, 5], [/地块上[^，。]{0,8}(没搬|没有搬|没迁|未迁|坟)/, 5],
   ],
   utilities: [
     // power
@@ -97,6 +99,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/\bpower (was|is|has been|got) (cut|off|out)|\bgas pressure|\bno hot water|\bno (running )?(water|power|electricity)\b/i, 5],
     // rounds 51–54 (the Beibu Gulf; Nanjing and its neighbours; cadres in official register; young founders)
     [/(整栋|整个|整条街|全)(楼|厂|园区)?(都)?停(水|电|气)/, 5], [/用电(过户|类别|性质)|电表过户/, 5],
+    // rounds 55–58 (Anhui; leaders of a county-level city; western Hunan and Hubei; Hubei's industrial cities)
+    [/网络[^，。]{0,4}(太差|很差|不好|卡)|信号[^，。]{0,4}(太差|很差|不好|弱)/, 5],
   ],
   talent: [
     ['招工', 4], ['用工', 4], ['招聘', 3], ['招人', 4], ['招不到', 4], ['没招到', 4], [/招.{0,10}(没招到|招不到|不到人)/, 4],
@@ -128,6 +132,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     ['招一批', 4],
     // rounds 43–46
     [/\bdormitor(y|ies)\b|\b(staff|worker|employee)s? (housing|apartments?)\b/i, 5],
+    // rounds 55–58 (Anhui; leaders of a county-level city; western Hunan and Hubei; Hubei's industrial cities)
+    [/(孩子|小孩|伢儿?|子女)[^，。]{0,8}(转学|入学|上学|读书|学位)/, 5], [/(太太|妻子|老婆|家属)[^，。]{0,6}(工作|就业)/, 4],
   ],
   finance: [
     ['贷款', 4], ['续贷', 4], ['转贷', 4], ['抽贷', 4], ['断贷', 4], ['授信', 4], ['担保', 4], ['抵押', 3], ['质押', 3],
@@ -160,6 +166,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/政府采购[^，。；,;]{0,6}(款|钱)|采购款[^，。；,;]{0,8}(拖|欠)/, 5],
     // rounds 51–54 (the Beibu Gulf; Nanjing and its neighbours; cadres in official register; young founders)
     ['众筹', 4], ['入股', 3], [/(设计费|服务费|尾款)[^，。]{0,10}拖/, 4],
+    // rounds 55–58 (Anhui; leaders of a county-level city; western Hunan and Hubei; Hubei's industrial cities)
+    [/保险[^，。]{0,8}(理赔|赔付|定损)|保险公司[^，。]{0,10}(没|不)赔/, 5], [/工程款[^，。]{0,6}(挂|拖|欠|没结)/, 5], [/\b(bank account|account)\b[^.]{0,20}\bfrozen\b|\b(has not paid|hasn't paid|not paid us|owes us)\b/i, 5],
   ],
   policy: [
     ['补贴', 4], ['补助', 4], ['奖励', 3], ['奖补', 4], ['资助', 3], ['扶持', 3], ['兑现', 4], ['到账', 2], ['拨付', 3],
@@ -193,6 +201,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     ['零关税', 5], ['免关税', 4], ['吸纳就业补贴', 5],
     // rounds 51–54 (the Beibu Gulf; Nanjing and its neighbours; cadres in official register; young founders)
     [/贴息[^，。]{0,8}(申请|申报|复核|兑现|不符合|资格)|(申请|申报)[^，。]{0,6}贴息/, 6],
+    // rounds 55–58 (Anhui; leaders of a county-level city; western Hunan and Hubei; Hubei's industrial cities)
+    [/创业[^，。]{0,6}补贴|一次性补贴|(运费|快递费|物流费|电费|房租)补贴/, 5], ['衔接资金', 5], [/贴息[^。]{0,12}(到现在|还没|没到|没有到)/, 5],
   ],
   infrastructure: [
     ['道路', 4], ['修路', 4], ['路面', 3], ['路', 2], ['断头路', 4], ['路灯', 4], ['红绿灯', 4], ['信号灯', 3], ['划线', 3],
@@ -219,6 +229,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/(井盖|窨井盖)[^，。；,;]{0,4}(没了|丢了|不见了|被偷|缺)/, 5],
     // rounds 51–54 (the Beibu Gulf; Nanjing and its neighbours; cadres in official register; young founders)
     [/(雨水|排水)(管|管网|沟|渠)[^。]{0,12}(浸水|水浸|积水|淹|漫|倒灌)/, 5], [/垃圾[^，。]{0,8}(收一次|清运|堆)/, 4], [/(门口|门前)[^，。]{0,8}(路|道|引道|路面)[^，。]{0,6}(被)?[^，。]{0,6}压坏/, 5],
+    // rounds 55–58 (Anhui; leaders of a county-level city; western Hunan and Hubei; Hubei's industrial cities)
+    [/(灌溉渠|水渠|沟渠)[^，。]{0,6}(垮|塌|坏|堵)/, 5],
   ],
   construction: [
     ['施工', 2], ['工地', 3], ['开工', 2], ['动工', 2], ['工期', 3], ['进度滞后', 3], ['总包', 3], ['分包', 2], ['施工队', 2],
@@ -246,6 +258,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/(鉴定|加固)[^。]{0,12}(危不危险|安不安全|安全不安全)|(房屋|厂房|危房)安全鉴定|(房梁|大梁|梁上|横梁)[^，。；,;]{0,6}(裂|压弯|弯了)/, 5],
     // rounds 51–54 (the Beibu Gulf; Nanjing and its neighbours; cadres in official register; young founders)
     [/(隔壁|邻近|旁边|隔篱|相邻)[^，。]{0,6}(打桩|施工)[^。]{0,24}(振动|震|裂)/, 6],
+    // rounds 55–58 (Anhui; leaders of a county-level city; western Hunan and Hubei; Hubei's industrial cities)
+    [/施工[^，。]{0,8}(挖塌|挖坏|碰坏)/, 5], [/基坑[^，。]{0,8}(护栏|围挡|防护)/, 5], [/(沟|坑)开着[^，。]{0,6}(没有|没)[^，。]{0,2}(围挡|防护|护栏)/, 5],
   ],
   dispute: [
     ['投诉', 3], ['居民', 3], ['村民', 3], ['噪音', 4], ['扰民', 4], ['异味', 3], ['臭味', 3], ['臭气', 3], ['粉尘', 2],
@@ -288,6 +302,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/(工资|工钱)[^，。；,;]{0,4}卷(走|跑)|卷走[^，。；,;]{0,6}(工资|工钱)/, 5], [/(养猪场|养殖场|猪场)[^。]{0,10}(味|臭)/, 4],
     // rounds 51–54 (the Beibu Gulf; Nanjing and its neighbours; cadres in official register; young founders)
     [/(堵|围)[^，。]{0,6}(大门|门口|厂门|船坞)[^。]{0,20}欠[^。]{0,8}工资|欠[^。]{0,10}工资[^。]{0,20}(堵|围)/, 5], [/(结算|款)[^，。]{0,6}(有争议|纠纷)/, 5], [/(前|原)(合伙人|股东)/, 4], [/设卡|拦路收费/, 4],
+    // rounds 55–58 (Anhui; leaders of a county-level city; western Hunan and Hubei; Hubei's industrial cities)
+    [/物业(费)?[^。]{0,20}(闹|断水断电|纠纷|不交)/, 5], [/(被|给)?村民[^，。]{0,6}(堵|围|拦)/, 6],
   ],
   market: [
     ['订单', 3], ['销路', 4], ['销售', 3], ['客户', 1], ['大客户', 3], ['采购', 3], ['供货', 3], ['供应商', 3], ['供应链', 4],
@@ -316,6 +332,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     ['OEM', 4], ['招标', 3], [/\b(booth|CES|expo|exhibition)\b/i, 4],
     // rounds 51–54 (the Beibu Gulf; Nanjing and its neighbours; cadres in official register; young founders)
     [/(开拓|打开)[^，。]{0,6}(市场|渠道)/, 5], ['路演', 4], [/(对接|牵个?线)[^，。]{0,10}(医院|采购商|超市)/, 5],
+    // rounds 55–58 (Anhui; leaders of a county-level city; western Hunan and Hubei; Hubei's industrial cities)
+    [/(集中采购|集采)目录/, 5],
   ],
   // what the taxonomy leaves out but enterprises still ask about: intellectual property, media, statistics, party work
   other: [
@@ -341,5 +359,7 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/\bdonat(e|ion)s?\b|\bfake (website|news|reports?)\b|\bnewspaper (wrote|says|said)\b/i, 5],
     // rounds 51–54 (the Beibu Gulf; Nanjing and its neighbours; cadres in official register; young founders)
     [/(参观|参访)学习|红色教育|标杆企业/, 4], ['邀请函', 4],
+    // rounds 55–58 (Anhui; leaders of a county-level city; western Hunan and Hubei; Hubei's industrial cities)
+    ['门牌', 5], [/(工作人员|窗口)[^，。]{0,6}态度/, 6], [/劳模|荣誉证书/, 4], ['冒充', 5],
   ],
 };

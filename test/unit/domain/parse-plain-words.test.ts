@@ -1258,3 +1258,20 @@ describe('after rounds 55 to 58: names', () => {
     expect(read('缺技工 会开数控的 一个都招不到').enterprise).toBeNull();
   });
 });
+
+describe('after rounds 55 to 58: categories', () => {
+  it('a land certificate not issued after the land was paid for, a house number, a clerk\'s manners, an impostor, a property fee quarrel, villagers at the gate, a weak network, an insurer not paying, subsidies by name, a canal broken, a pit left open, a child\'s school place', () => {
+    expect(read('摘牌半年了出让金交清了，土地证还没发下来').category).toBe('land');
+    expect(read('厂门口的门牌号跟执照地址对不上，快递老送错').category).toBe('other');
+    expect(read('办事窗口工作人员态度很差，让我们跑了三趟').category).toBe('other');
+    expect(read('有人冒充区里干部打电话要我们交手续费').category).toBe('other');
+    expect(read('物业跟我们因为物业费闹起来了，放话要断水断电').category).toBe('dispute');
+    expect(read('停车场被几个村民围起来了，说是他家的地').category).toBe('dispute');
+    expect(read('村里网络太差了，一直播就卡').category).toBe('utilities');
+    expect(read('冰雹打了茶园，保险公司定损后到现在还没赔').category).toBe('finance');
+    expect(read('返乡创业一次性补贴去哪申请').category).toBe('policy');
+    expect(read('到茶园的灌溉渠垮了好几段').category).toBe('infrastructure');
+    expect(read('厂门口挖的沟开着，没有围挡，晚上很危险').category).toBe('construction');
+    expect(read('想把孩子转学回县城读初中，学位满了').category).toBe('talent');
+  });
+});
