@@ -1275,3 +1275,14 @@ describe('after rounds 55 to 58: categories', () => {
     expect(read('想把孩子转学回县城读初中，学位满了').category).toBe('talent');
   });
 });
+
+describe('after rounds 55 to 58: urgency', () => {
+  it('urgent: no drop of water, formwork collapsed, someone already fallen into a pit, a life at risk, wages owed as 工钱; not a cost that frightens', () => {
+    expect(read('客栈今天一滴水都没有得，客人在退房').urgency).toBe('urgent');
+    expect(read('在建厂房的模板支撑塌了一截，施工方还要接着浇').urgency).toBe('urgent');
+    expect(read('门口的沟没有围挡，已经有员工掉下去了').urgency).toBe('urgent');
+    expect(read('弯道没有护栏，再不装要出人命').urgency).toBe('urgent');
+    expect(read('包工头欠了工人两个月工钱，工人在门口不走').urgency).toBe('urgent');
+    expect(read('液化气成本高得吓人，天然气什么时候能通').urgency).toBe('normal');
+  });
+});
