@@ -42,7 +42,7 @@ const INDUSTRY_WORDS =
   '家私|家电|小家电|灯具|纸品|五金制品|实业发展|电脑|摩托|火锅|底料|渔业|织造|' +
   '锂业|钨业|窑业|瓷业|瓷土|驾校|番茄|果园|储运|光能|农牧|型材|酱酒|酒厂|进出口|面粉|船务|仓储|石化|焦化|果业|果汁|陶艺|肥业|特钢|重钢|油服|线束|生化|粮贸|路桥|重科|矿机|稀土|钼业|羊绒|绒业|液压|液压件|配件|汽车配件|零部件|汽车零部件|乳品|肉业|粮食|购销|油脂|淀粉|卤味|风电|光纤|冷饮|调味品|重型|矿山|煤业|煤化工|煤化|' +
   '藏药|蒙药|苗药|中药材|药材|毛纺|棉纺|精纺|纺机|精锻|锻压|耐材|鞋材|板材|管材|线材|锂盐|锂源|砂石|建安|支架|钢帘线|民宿|文旅|跨境|咖啡|茶庄|酒庄|庄园|工贸|电商|数科|智控|测控|电装|煤机|塑机|齿轮|玩具|珠宝|户外|红木|啤酒|海运|运输|丝绸|精机|养殖|宝石|研究院|渔具|数智|婚纱|玉雕|玉器|玉器行|不锈钢|内衣|童装|文胸|家居服|资本|石英|度假酒店|度假村|营地|螺蛳粉|工坊|冶炼|座椅|幕墙|彩印|染整|纸箱|鞋服|针纺|漆器|航运|体育用品|工艺品|香业|茶场|碳素|洗煤|测绘|货运|国际货运|大药房|药房|茶室|露营|米线|茶厂|咖啡厂|电路|通讯|焊材|车身|车灯|专汽|安保|铸件|无纺布|橡塑|刹车片|车桥|轨道|智家|封测|海工|网络|硅材|深加工|铸管|饰件|烟花|涂装|饮品|劳务|茶楼|茶园|客栈|文具|氨纶|饮片|糕点|箱包|胶合板|冷轧|雕塑|酒坊|窖酒坊|粉丝厂|酒楼|茶坊|轧花厂|矿泉水|果品|边贸|有色|文创|肉羊|盐化|锂能|精细化工|电子材料|无人机|电镀|视觉|电线|洗水|冻品|预制菜|发艺|果蔬|港航|制动|经编|沙发|藏餐|藏医院|牧场|旅行社|家庭旅馆|旅舍|画院|艺术中心|艺术馆|糌粑坊|牧家乐|藏家乐|农家乐|' +
-  '蔬菜|蛋品|用品|劳保用品|工具|眼镜|光子|配套|精酿|足道|饲料|冷运|海鲜|冰鲜|农资|外贸|旅游开发|木材|水产品|数控|光模块|电装|电子化学品|热管理|座椅系统|汽车系统|内饰|电动车|腊肉|腊味|茶油坊';
+  '蔬菜|蛋品|用品|劳保用品|工具|眼镜|光子|配套|精酿|足道|饲料|冷运|海鲜|冰鲜|农资|外贸|旅游开发|木材|水产品|数控|光模块|电装|电子化学品|热管理|座椅系统|汽车系统|内饰|电动车|腊肉|腊味|茶油坊|船厂|冰厂';
 /**
  * A trade named by one character and 业 ("镁业", "糖业", "袜业", "种业"): a word the language keeps making, so it is
  * read by its shape; not 企业, 行业, 就业 and the other words of 业 that are no trade.
@@ -58,10 +58,10 @@ const INDUSTRY = `${INDUSTRY_WORDS}|${TRADE_YE}`;
  */
 const WORDS_IN_NAMES: readonly { word: string; after: string; before: string }[] = [
   { word: '太', after: '', before: '原仓湖平阳行古谷极白空康' },
-  { word: '和', after: '永三祥泰中怡嘉宝隆恒万研呼佳康协德裕鼎政天仁', before: '美兴泰顺信丰达盛' },
+  { word: '和', after: '永三祥泰中怡嘉宝隆恒万研呼佳康协德裕鼎政天仁丰', before: '美兴泰顺信丰达盛' },
   { word: '边', after: '兴宏安靖戍', before: '城关贸境' },
-  { word: '都', after: '成铜首京古殷帝瓷药商花新钢红镍玉凉江宜', before: '' },
-  { word: '上', after: '塞', before: '饶海虞栗犹蔡高杭' },
+  { word: '都', after: '成铜首京古殷帝瓷药商花新钢红镍玉凉江宜蟹磷', before: '' },
+  { word: '上', after: '塞云', before: '饶海虞栗犹蔡高杭' },
   { word: '来', after: '宝福悦泰好运利', before: '' },
   { word: '里', after: '阿万千', before: '' },
 ];
@@ -104,13 +104,13 @@ const BRAND_MAX_COUNT = 8;
  * The characters Chinese trade names (字号) are made of: a brand of two of them ("鑫源铸造", "中盈科技", "东方纸品") is a
  * name however often the reports have met it, where a brand of other words (冷库, 用电) is rarer than they are.
  */
-const ZIHAO_CHARS = '鑫源恒基天和华泰宏中盈瀚海凯旋丰众诚鸿运东方金银隆昌盛兴达通利瑞祥福嘉宝永安康润佳鼎汇联信德新星辉光阳亿富腾飞龙凤荣旺广顺豪茂晟锦程伟创博远航宇河峰川林';
+const ZIHAO_CHARS = '鑫源恒基天和华泰宏中盈瀚海凯旋丰众诚鸿运东方金银隆昌盛兴达通利瑞祥福嘉宝永安康润佳鼎汇联信德新星辉光阳亿富腾飞龙凤荣旺广顺豪茂晟锦程伟创博远航宇河峰川林万美世友云帆智';
 const ZIHAO = new RegExp(`^(?!(.)\\1)[${ZIHAO_CHARS}]{2}$`);
 /**
  * A 字号 brand and its trade where a clause starts or after 是 / 业主 / 施工单位 ("刚接到电话，宏宇铸造变压器跳闸",
  * "…，是宝丰五金", "施工单位是东方建工", "青溪市博远生物提的…"): a leader's way of naming the enterprise inside the sentence.
  */
-const ZIHAO_NAMED = new RegExp(`(?:^|[，,。：:！!；;]\\s*|(?:是|为)\\s*)((?:[\\u4e00-\\u9fa5]{1,3}[市县])?(?!(.)\\2)[${ZIHAO_CHARS}]{2}(?:${INDUSTRY})(?:${INDUSTRY})?${CLOSING})(?!园|区|城|仓|库|港|基地)`);
+const ZIHAO_NAMED = new RegExp(`(?:^|[，,。：:！!；;？?]\\s*|(?:是|为|发现|说|把|给|拿|记|替|帮)\\s*)((?:[\\u4e00-\\u9fa5]{1,3}[市县])?(?!(.)\\2)[${ZIHAO_CHARS}]{2}(?:${INDUSTRY})(?:${INDUSTRY})?${CLOSING})(?!园|区|城|仓|库|港|基地)`);
 /**
  * With a place before it ("德化鼎盛瓷业", "晋江宝利达鞋业") the brand may be a little commoner (brands repeat across
  * enterprises: 鼎盛, 恒瑞); the place is rarer than the words a report opens with (泉州 14, 晋江 16 against 冷库 67, 用电 57).
@@ -184,7 +184,7 @@ function isOpenName(name: string): boolean {
     !SENTENCE_CHAR.test(name) &&
     !NOT_A_NAME_AT_HEAD.test(name) &&
     !PERSON_AT_END.test(name) &&
-    !/(企业|公司|厂家|单位|部门|政府|管委会|街道|社区)/.test(name) &&
+    !/(企业|公司|厂家|单位|部门|政府|管委会|街道|社区|大户)/.test(name) &&
     !isPlaceOrThing(name) &&
     !BRAND_IS_TRADE.test(name) &&
     !OPEN_NOT_BRAND.test(name) &&
@@ -193,7 +193,7 @@ function isOpenName(name: string): boolean {
     // "南康几家": some enterprises, not one
     !/几家|几个|一些|多家/.test(name) &&
     // "代办员反映", "HR小陈", "财务老王": a cadre reporting, a person by role and surname
-    !/(反映|反应|汇报|报告|报送|来电|留言)$/.test(name) &&
+    !/(反映|反应|汇报|报告|报送|来电|留言|注意|提醒)$/.test(name) &&
     !/(?:^(?:HR|hr)|[小老][\u4e00-\u9fa5]$)/.test(name) &&
     // "我们胡椒合作社": a kind of cooperative, not one (a registered one has a name of its own before it)
     !/^[\u4e00-\u9fa5]{1,3}(专业|种植|养殖)?合作社$/.test(name) &&
@@ -234,7 +234,8 @@ export function parseEnterprise(t: string): string | null {
   const official = t.replace(OFFICIAL_OPENER, '');
   const plain = official !== t && official ? enterpriseIn(official)?.replace(KIND_BEFORE, '') : null;
   if (plain) return plain;
-  const found = enterpriseIn(t)?.replace(KIND_BEFORE, '');
+  // "经开区晨光新材料二期用地…": the park where it is, before its name
+  const found = enterpriseIn(t)?.replace(KIND_BEFORE, '').replace(/^(?:经开区|高新区|开发区|经济开发区)(?=[\u4e00-\u9fa5]{4,}$)(?![\u4e00-\u9fa5]*(?:有限公司|集团)$)/, '');
   if (found) return found;
   // "代办员老孙汇报：天盛冷链的…", "关于星联重工三期项目…的报告": who writes, then the matter
   const after = t.replace(REPORTER_HEAD, '');
@@ -276,8 +277,11 @@ function signedBy(t: string): string | null {
  * role, a place or a thing of the problem in it.
  */
 function signatureOk(raw: string): boolean {
-  return /^[\u4e00-\u9fa5A-Za-zπ]{3,14}$/.test(raw) && /[\u4e00-\u9fa5]{2}|[A-Z][a-z]+[A-Z]|^[A-Z][a-z]{2,}$/.test(raw) && !/[我你他她们这那是在有要想请帮说问了的吗呢吧啊哦嘛个]/.test(raw) && !PERSON_AT_END.test(raw) &&
-    !/(专员|代办|干部|领导|书记|局长|科长|主任|经理|老师|同志|先生|女士|小姐|情况|报告|通知|附件|备注)/.test(raw) && !isPlaceOrThing(raw) && !holdsLexiconPhrase(raw) && !/^[小老][\u4e00-\u9fa5]{1,2}$|^[\u4e00-\u9fa5]{2,3}$(?<=^[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤].*)/.test(raw);
+  // (a longer name may hold a trade that is a lexicon phrase, 直播 or 文旅, and end in a word of a person or an office
+  // that is its kind: 俱乐部, 机器人, 水电站; 有 only in 有机 and 有限)
+  const kind = /(俱乐部|机器人|研究院|水电站|服务站|卫生院|医院|商会|协会|有限公司|公司)$/.test(raw);
+  return /^[\u4e00-\u9fa5A-Za-zπ]{3,16}$/.test(raw) && /[\u4e00-\u9fa5]{2}|[A-Z][a-z]+[A-Z]|^[A-Z][a-z]{2,}$/.test(raw) && !/[我你他她们这那是在要想请帮说问了的吗呢吧啊哦嘛个]|有(?![机限])/.test(raw) && (kind || !PERSON_AT_END.test(raw)) &&
+    !/(专员|代办|干部|领导|书记|局长|科长|主任|经理|老师|同志|先生|女士|小姐|大户|情况|报告|通知|附件|备注)/.test(raw) && !isPlaceOrThing(raw) && (raw.length >= 5 || !holdsLexiconPhrase(raw)) && !/^[小老][\u4e00-\u9fa5]{1,2}$|^[\u4e00-\u9fa5]{2,3}$(?<=^[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤].*)/.test(raw);
 }
 
 /** Letters after Chinese that are an office, a role or a thing, not a brand ("星河半导体HR", "卡成PPT"). */
@@ -361,6 +365,10 @@ const WE_ARE_PLACE_COMMA = new RegExp(`我们是([\\u4e00-\\u9fa5]{2,4})的[，,
 /** "…的嘉芯半导体", "…的鑫泰石化": a name after a place and 的. */
 const PLACE_THEN_NAME = new RegExp(`^的[\\u4e00-\\u9fa5]${NAME_CHAR}{1,7}?(?=[，,。\\s]|$)`);
 
+/** What the enterprise makes, 的, then its name, before what it reports or a pause. */
+const MAKER_THEN_NAME = new RegExp(`做[^，,。\\s的]{1,8}的(${NAME_CHAR}{4,10}?)(?=\\s*(?:反映|跟我|老板|这边|[，,\\s]))`);
+/** The name with its trade, then 提的 (what it raised). */
+const NAME_RAISED = new RegExp(`(?:^|[，,。：:\\s]|是|会)(${NAME_CHAR}{2,8}?(?:${INDUSTRY}))提的`);
 /** A cadre at the enterprise's site: 去 / 到, the name with its trade, the site's own name, the site. */
 const SITE_VISITED = new RegExp(`(?:去了?|到了?)(${NAME_CHAR}{2,6}?(?:${INDUSTRY}))[\\u4e00-\\u9fa5]{2,5}?(?:工地|项目|楼盘|厂区)`);
 /** How a cadre's report in the official register opens, before the enterprise it is about. */
@@ -432,6 +440,15 @@ function enterpriseIn(t: string): string | null {
   }
   const named = parseNamedEnterprise(t);
   if (named) return named;
+  // "…能不能走简易程序 十堰张湾曲轴厂", "…能不能落集体户 十堰鑫宇": the name closing the message after a space
+  const spacedLast = /\s([\u4e00-\u9fa5]{4,14})\s*$/.exec(t)?.[1];
+  if (spacedLast && signatureOk(spacedLast) && !SENTENCE_CHAR.test(spacedLast) && !/(路店|分店|门店|名堂)$/.test(spacedLast) && ((TRADE_NAME_END.test(spacedLast) && tradeNameOk(spacedLast)) || KIND_END.test(spacedLast) || /(水电站|家庭农场|加工厂)$/.test(spacedLast))) return spacedLast;
+  // "园区里做锂电隔膜的合肥博锐隔膜老板跑了", "利辛那个做羽绒的鸿羽服饰跟我反映": what it makes, 的, then its name
+  const maker = MAKER_THEN_NAME.exec(t)?.[1];
+  if (maker && /^[\u4e00-\u9fa5]+$/.test(maker) && ((TRADE_NAME_END.test(maker) && tradeNameOk(maker)) || (KIND_END.test(maker) && !SENTENCE_CHAR.test(maker)))) return maker;
+  // "是云帆电子提的", "青溪市博远生物提的研发费用补助": the name, then what it raised
+  const raised = NAME_RAISED.exec(t)?.[1];
+  if (raised && tradeNameOk(raised)) return raised;
   const zihao = ZIHAO_NAMED.exec(t)?.[1];
   if (zihao && tradeNameOk(zihao)) return zihao;
   for (const re of [NAME_THEN_REPORTS, NAME_THEN_PHASE]) {
@@ -510,7 +527,7 @@ function tradeNameOk(name: string): boolean {
 
 /** The start of a sentence about a thing ("续贷材料准备好了", "项目建设需要…", "员工体检中心要…"), not of a name. */
 const NOT_TRADE_NAME_HEAD =
-  /^([东南西北中]区|会|懂|走访|集成|新厂房|老厂房|新厂|老厂|续贷|贷款|项目|觉得|员工|准备|新购|技改|申报|相关|有关|这些|那些|所有|整个|施工|生产|经营|办理|提交|补充|审批|报送|上报|报装|报建|报批|安全|消防|政府|区里|市里|街道|工业|商业|农业|设备|材料|数据|资金|人才|用工|用电|用水|供电|供水|供应链|主机|整车|园区|厂区|屋顶|楼顶|厂房|车间|门口|分布式|隔壁|附近|对面|旁边|周边|周围|本地|当地|外地|其他|其它|某|各|那家|这家|很多|许多|好多|多家|几家|同行)/;
+  /^([东南西北中]区|会|懂|顺便|搞|走访|集成|新厂房|老厂房|新厂|老厂|续贷|贷款|项目|觉得|员工|准备|新购|技改|申报|相关|有关|这些|那些|所有|整个|施工|生产|经营|办理|提交|补充|审批|报送|上报|报装|报建|报批|安全|消防|政府|区里|市里|街道|工业|商业|农业|设备|材料|数据|资金|人才|用工|用电|用水|供电|供水|供应链|主机|整车|园区|厂区|屋顶|楼顶|厂房|车间|门口|分布式|隔壁|附近|对面|旁边|周边|周围|本地|当地|外地|其他|其它|某|各|那家|这家|很多|许多|好多|多家|几家|同行)/;
 
 /** A proper name followed by one or two INDUSTRY words, where the sentence around it says it is a name. */
 function industryNamed(t: string): string | null {

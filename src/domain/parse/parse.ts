@@ -389,6 +389,8 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
       /^(早上好|早安|早|周[一二三四五六日]好|大家好)[^，。]{0,14}(上线|打卡|干饭|开工)/.test(bare) ||
       // an invitation, a newcomer's greeting, a Japanese thanks
       /大家有空(都)?来|请多关照|多多关照|请多指教|ありがとう|助かりました/.test(bare))) return 'chat';
+  // "晓得了，12月1号我们过去": an appointment acknowledged
+  if (bare.length <= 20 && /^(晓得了|知道了|好的|收到|明白|行)[^，。]{0,10}(我们|我)(过去|过来|到场|来)$/.test(bare)) return 'chat';
   // the canteen's menu ("中午食堂有热干面 冇吃早饭的克吃哈"), "nothing more, thanks" ("冇得事了 谢谢哈")
   if (bare.length <= 30 && (/^[^，。]{0,4}(食堂|饭堂)[^，。]{0,4}有[^，。]{0,6}(面|饭|饺子|包子|粥)/.test(bare) || /^(没事了|没得事了|没有得?事了)(谢谢|感谢|多谢)/.test(bare)) && !/(坏|停|难|急|帮忙|能否|希望|申请|问题|投诉|卫生)/.test(bare)) return 'chat';
   // a notice to the group: a meeting moved ("今天专班例会改到下午四点，地点不变"), a leader's visit ("明天上午市长来经开区调研，相关企业负责人8点半前到位")

@@ -1286,3 +1286,23 @@ describe('after rounds 55 to 58: urgency', () => {
     expect(read('液化气成本高得吓人，天然气什么时候能通').urgency).toBe('normal');
   });
 });
+
+describe('after the retrain on rounds 55 to 58', () => {
+  it('an appointment acknowledged is chat', () => {
+    expect(read('知道了，周三我们过去').intent).toBe('chat');
+  });
+});
+
+describe('after joining rounds 55 to 58: names', () => {
+  it('a name closing the message after a space with its trade or kind; what it makes, 的, its name; the name, 提的; a dash signature with a lexicon trade or an office-like kind', () => {
+    expect(read('排污许可要变更 能不能走简易程序 十堰红岩曲轴厂').enterprise).toBe('十堰红岩曲轴厂');
+    expect(read('利辛那个做羽绒的鸿翔服饰跟我反映，货款拖了八个月').enterprise).toBe('鸿翔服饰');
+    expect(read('路口公交站拆了没重建，是云翔电子提的').enterprise).toBe('云翔电子');
+    expect(read('想招几个青训生 —— 黎明电竞俱乐部').enterprise).toBe('黎明电竞俱乐部');
+    expect(read('分成款拖了三个月 —— 元气满满直播').enterprise).toBe('元气满满直播');
+    expect(read('说了几次不听 —— 种粮大户李国华').enterprise).toBeNull();
+    expect(read('住建局注意：锦华府项目脚手架没挂安全网').enterprise).toBeNull();
+    expect(read('经开区晨曦新材料二期用地指标还能不能安排').enterprise).toBe('晨曦新材料');
+    expect(read('我们德丰船厂的船台改造许可一直没批').enterprise).toBe('德丰船厂');
+  });
+});
