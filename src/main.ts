@@ -73,7 +73,9 @@ export async function main(): Promise<void> {
 
   let runtime: Runtime;
   try {
-    const starting = startRuntime(config, log);
+    // the worker process stopped on a signal of its own: this process stops too, with a failure code (a supervisor that
+    // restarts on failure only, systemd's Restart=on-failure, starts the pair again)
+    const starting = startRuntime(config, log, { onWorkerStopped: () => void shutdown('worker process stopped', 1) });
     started = starting.catch(() => null);
     runtime = await starting;
   } catch (err) {

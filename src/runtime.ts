@@ -103,7 +103,12 @@ function listen(app: Koa, port: number, host: string | undefined): Promise<Serve
  * bot → HTTP → workers and schedules — and `stop()` undoes it in reverse. The pieces live in their own homes: the
  * simulator's set-up and demo directory in src/simulator/, the schedules and recovery sweeps in jobs/schedules.ts.
  */
-export async function startRuntime(givenConfig: Readonly<Config>, log: Logger): Promise<Runtime> {
+export async function startRuntime(
+  givenConfig: Readonly<Config>,
+  log: Logger,
+  /** `onWorkerStopped`: the worker process stopped cleanly on a stop signal of its own (main.ts stops this process with a failure code, so that an on-failure supervisor starts the pair again). */
+  hooks: { onWorkerStopped?: () => void } = {},
+): Promise<Runtime> {
   // the simulator (when on): its made-up credentials and fixed port go into the configuration, its clock is the bot's
   const simulator = await setUpSimulator(givenConfig);
   const sim = simulator.sim;
@@ -420,8 +425,8 @@ export async function startRuntime(givenConfig: Readonly<Config>, log: Logger): 
       // METRICS_PORT is this process's: the child's metrics reach it over IPC
       const child = startWorkerChild({ env: { MONGODB_URI: mongo.uri, REDIS_URL: redisServer.uri, XIAOER_QUEUE_PREFIX: givenConfig.queuePrefix, METRICS_PORT: '' },
         log,
-        // the pair stops as one: this process's own SIGTERM handler (main.ts) stops it cleanly
-        onStopped: () => process.kill(process.pid, 'SIGTERM'),
+        // the pair stops as one (main.ts); a host without the hook is told in the log
+        onStopped: hooks.onWorkerStopped ?? (() => log.error('the worker process stopped; queued jobs wait until the bot is started again')),
       });
       workerChildHandle = child;
       stack.push(() => child.stop());

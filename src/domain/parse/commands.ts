@@ -9,7 +9,7 @@ import { CATEGORIES, type Category, type Urgency } from '../ticket.js';
  * `请问44号现在…`, `85 我来`, `这个我来跟吧 62号`, a number that is no day of the month at the head (`118号又跳闸了`; not `52号文`, `36号楼`), `第86号` alone (not `第3号路灯`), and a command verb with its number (`办结61号 …`, `签收 125号`). The number is in one of the groups.
  */
 export const TICKET_REF =
-  /#\s*(\d{1,7})|(\d{1,7})\s*号(?:问题|工单|单子?)|第\s*(\d{1,7})\s*号(?!\s*(?:路灯|楼|栋|厂房|车间|仓库|宿舍|线|机|门|口|地块|桩|窗口|柜|位|车位|井|杆))|(?:工单|问题)\s*(\d{1,7})|^(?:(?:收到|好的|好)[，,\s]*)?(?:(?:认领|签收|办结|答复|转办|退单|催办|重办|评价)\s*)?(\d{1,7})号(?=[\s，,]|$|我|已|不是|应该|应是|应为|改为|改成|转(?!账|让|型|产)|交给)|那个\s*(\d{1,7})号(?=[\s，,]|的事|的问题|的单子)|^(\d{1,7})号(?!前|之前|以前|上午|下午|晚上|早上|中午)(?=那张|这张|那单|这单|现在|目前|[^，。；,;]{0,6}状态|[^，。；,;]{0,12}(?:进展|进度|处理结果|满意|评价|办得|处理得|搞得|打个?分|不算问题|不是问题|填错|搞错|弄错|企业是|类别|认领|签收|办结|答复|重开|重办|撤掉|撤了|冇人理|没人理|催下|催一下|催催))|对\s*(\d{1,7})号的(?=处理|答复|办理|服务)|给\s*(\d{1,7})号(?=打|评)|(?:催一下|催下|催催|查一下|查下)\s*(\d{1,7})号|^(?:【[^】]{1,6}】\s*)?(\d{1,7})号(?=的(?:问题|事|单子)|那个(?:问题|事|单子)|[：:])|(?:看一下|看下|请问|问下|问一下)\s*(\d{1,7})号(?=[\s，,。？?]|$|现在|进度|是|到)|^(\d{1,7})\s+(?=我来|我认领|我接|我签收)|^((?:3[2-9]|[4-9]\d|[1-9]\d{2,6}))号(?![\s，,]*(?:路灯|楼|栋|厂房|车间|仓库|宿舍|线|机|门|口|地块|桩|窗口|柜|位|车位|井|杆|文|令|院|路|街|库|房|地|码头|泊位|台|罐|炉))|^(?:认领|签收|办结|答复|转办|退单|催办|重办|评价)\s*(\d{1,7})(?=\s|$)|(?:认领|签收|办结|催办|评价|转办|重办)\s*(\d{1,7})号$|(?<=(?:我来|我接)(?:跟|跟进|处理|负责)?吧?[\s，,]{0,2})(\d{1,7})\s*号\s*$/;
+  /#\s*(\d{1,7})|(\d{1,7})\s*号(?:问题|工单|单子?)|第\s*(\d{1,7})\s*号(?!\s*(?:路灯|楼|栋|厂房|车间|仓库|宿舍|线|机|门|口|地块|桩|窗口|柜|位|车位|井|杆))|(?:工单|问题)\s*(\d{1,7})|^(?:(?:收到|好的|好)[，,\s]*)?(?:(?:认领|签收|办结|答复|转办|退单|催办|重办|评价)\s*)?(\d{1,7})号(?=[\s，,]|$|我|已|不是|应该|应是|应为|改为|改成|转(?!账|让|型|产)|交给)|那个\s*(\d{1,7})号(?=[\s，,]|的事|的问题|的单子)|^(\d{1,7})号(?!前|之前|以前|上午|下午|晚上|早上|中午)(?=办得|处理得|那张|这张|那单|这单|现在|目前|[^，。；,;]{0,6}状态|[^，。；,;]{0,12}(?:进展|进度|处理结果|满意|评价|打个?分|不算问题|不是问题|填错|搞错|弄错|企业是|类别|认领|签收|办结|答复|重开|重办|撤掉|撤了|冇人理|没人理|催下|催一下|催催))|对\s*(\d{1,7})号的(?=处理|答复|办理|服务)|给\s*(\d{1,7})号(?=打|评)|(?:催一下|催下|催催|查一下|查下)\s*(\d{1,7})号|^(?:【[^】]{1,6}】\s*)?(\d{1,7})号(?=的(?:问题|事|单子)|那个(?:问题|事|单子)|[：:])|(?:看一下|看下|请问|问下|问一下)\s*(\d{1,7})号(?=[\s，,。？?]|$|现在|进度|是|到)|^(\d{1,7})\s+(?=我来|我认领|我接|我签收)|^((?:3[2-9]|[4-9]\d|[1-9]\d{2,6}))号(?![\s，,]*(?:路灯|楼|栋|厂房|车间|仓库|宿舍|线|机|门|口|地块|桩|窗口|柜|位|车位|井|杆|文|令|院|路|街|库|房|地|码头|泊位|台|罐|炉))|^(?:认领|签收|办结|答复|转办|退单|催办|重办|评价)\s*(\d{1,7})(?=\s|$)|(?:认领|签收|办结|催办|评价|转办|重办)\s*(\d{1,7})号$|(?<=(?:我来|我接)(?:跟|跟进|处理|负责)?吧?[\s，,]{0,2})(\d{1,7})\s*号\s*$/;
 /** Every ticket reference of a text, to take them out of it. */
 const TICKET_REFS = new RegExp(TICKET_REF.source, 'g');
 
@@ -103,6 +103,12 @@ const URGENCY_WORDS: Record<string, Urgency> = { 紧急: 'urgent', 加急: 'urge
  * "#12 类别：用工人才", "#12 改为紧急", "#12 改为一般", "#12 企业是 神马电力", "#12 不是问题（，理由）". Null when the
  * message is no correction. Pure.
  */
+/** The correction forms with SET in them, built once. */
+const URGENCY_SET = new RegExp(`^(?:紧急程度|紧急度|优先级|缓急)?\\s*${SET}\\s*(紧急|加急|急件|一般|普通|不紧急|非紧急|正常)(?:件|工单)?$`);
+const URGENCY_SET_AFTER = new RegExp(`[\\s,，。;；](?:紧急程度|紧急度|优先级)?\\s*(?:改为|改成|更正为|调整为|修改为|调成|标为)\\s*(紧急|加急|急件|一般|普通|不紧急|非紧急)(?:件|工单)?$`);
+const ENTERPRISE_SET = new RegExp(`^(?:企业|公司|单位|企业名称|所属企业)\\s*${SET}\\s*(.{2,40})$`);
+const CATEGORY_SET = new RegExp(`^(?:类别|分类|类型|问题类别)\\s*${SET}?\\s*(.{1,20})$`);
+
 export function parseCorrection(t: string): Correction | null {
   const rest = t
     .replace(TICKET_REF, ' ')
@@ -123,7 +129,7 @@ export function parseCorrection(t: string): Correction | null {
   // "#615 其实挺急的，改紧急", "#604 改成一般，不用紧急": the level set, with a reason before or after it
   const urgencySet = /^[^?？吗]{0,8}?(?:改成|改为|改回|调成|调为|标成|标为|改)\s*(紧急|加急|急件|一般|普通|正常|不紧急)(?:件|的)?(?:[，,。\s][^?？吗]{0,8})?$/.exec(rest);
   if (urgencySet && rest.length <= 20) return { field: 'urgency', to: URGENCY_WORDS[urgencySet[1]!]! };
-  const urgency = new RegExp(`^(?:紧急程度|紧急度|优先级|缓急)?\\s*${SET}\\s*(紧急|加急|急件|一般|普通|不紧急|非紧急|正常)(?:件|工单)?$`).exec(rest);
+  const urgency = URGENCY_SET.exec(rest);
   if (urgency) return { field: 'urgency', to: URGENCY_WORDS[urgency[1]!]! };
   // "139号应该是一般 不急的", "#12 应为紧急，企业明天停产": the level, then a few words on why
   const urgencyWhy = /^(?:应该是|应该算|应是|应为|改为|改成)\s*(紧急|加急|急件|一般|普通|正常)(?:件|的)?[\s，,。]+[^?？吗]{1,16}$/.exec(rest);
@@ -138,12 +144,12 @@ export function parseCorrection(t: string): Correction | null {
   // "#119 紧急程度改一下 这个不急 企业说年后解决都行": the change asked for, then the level in plain words
   const urgencyPlain = /^(?:紧急程度|紧急度|优先级)(?:改一下|改下|要改一下|调一下)[\s，,。]+(?:这个?|这单|这件)?(?:(不急|不紧急|不着急|没那么急|不用急)|(很急|挺急|特别急|紧急|急))(?:[\s，,。][^?？吗]{0,30})?$/.exec(rest);
   if (urgencyPlain) return { field: 'urgency', to: urgencyPlain[1] ? 'normal' : 'urgent' };
-  const urgencyAfter = new RegExp(`[\\s,，。;；](?:紧急程度|紧急度|优先级)?\\s*(?:改为|改成|更正为|调整为|修改为|调成|标为)\\s*(紧急|加急|急件|一般|普通|不紧急|非紧急)(?:件|工单)?$`).exec(rest) ??
+  const urgencyAfter = URGENCY_SET_AFTER.exec(rest) ??
     // "#108 紧急程度标高了 企业就是问问 不用加急 改普通": the level misjudged, why, then the level it is
     /^(?:紧急程度|紧急度|优先级)(?:标高了|定高了|标低了|定低了|标错了|不对|错了)[^?？吗]{0,30}[\s,，。](?:改|改为|改成|调成|降为|升为)\s*(紧急|加急|一般|普通|正常)$/.exec(rest);
   if (urgencyAfter) return { field: 'urgency', to: URGENCY_WORDS[urgencyAfter[1]!]! };
   const enterprise =
-    new RegExp(`^(?:企业|公司|单位|企业名称|所属企业)\\s*${SET}\\s*(.{2,40})$`).exec(rest) ??
+    ENTERPRISE_SET.exec(rest) ??
     // "#635 企业名字写错了，是宏晟机电"
     // "#133 企业名称写错了 不是恒达 是恒晋煤业", "#351 企业名字记错了，应该是晋江恒安鞋材，不是恒发"
     /^(?:这个|那个|这单的?|这|搿个|该)?(?:企业|公司|单位)(?:的)?(?:名字|名称|名)?(?:写错了|填错了|弄错了|搞错了|记错了|录错了|登记错了|识别错了|识别错误|识别有误|认错了|错了|不对|有误|改一下|改下|要改一下)[\s,，。]*(?:不是\S{1,20}?[\s,，。]+)?(?:这|这个|这家)?(?:应该?是|应为|是|改为|改成|正确的是)\s*(.{2,40}?)(?:[\s,，。]*不是\S{1,20})?(?:[\s,，。]*(?:改一下|改下|麻烦改一下))?$/.exec(rest) ??
@@ -155,7 +161,7 @@ export function parseCorrection(t: string): Correction | null {
     const name = enterprise[1]!.replace(/^[“"‘「『]|[”"’」』]$/g, '').trim();
     if (name.length >= 2) return { field: 'enterprise', name };
   }
-  const named = new RegExp(`^(?:类别|分类|类型|问题类别)\\s*${SET}?\\s*(.{1,20})$`).exec(rest);
+  const named = CATEGORY_SET.exec(rest);
   if (named) return { field: 'category', to: categoryFrom(named[1]!), text: named[1]!.trim() };
   const bare = /^(?:改为|改成|更正为|调整为|修改为|归为|归入|归到|划到|划为|划入|分到|放到|应为)\s*(.{2,20}?)$/.exec(rest);
   const category = bare ? categoryFrom(bare[1]!) : null;

@@ -68,8 +68,8 @@ const YEAR_END = new RegExp(`${LIMIT_BEFORE}(年底|年末|年前)|(?<!去年|�
 
 function candidateDates(text: string, now: DateTime, cal: BusinessCalendar): (string | null)[] {
   // the day's start, made only when a rule needs it (most messages name no date)
-  let day: DateTime | undefined;
-  const today = (): DateTime => (day ??= now.startOf('day'));
+  let dayStart: DateTime | undefined;
+  const today = (): DateTime => (dayStart ??= now.startOf('day'));
   const fmt = (d: DateTime) => (d.isValid ? d.toISODate()! : null);
   const out: (string | null)[] = [];
   let m: RegExpMatchArray | null;
@@ -212,7 +212,7 @@ function candidateDates(text: string, now: DateTime, cal: BusinessCalendar): (st
     if (d.isValid && d < today().minus({ months: 2 })) d = d.plus({ years: 1 });
     out.push(fmt(d));
   }
-  // "今天是最后一天": the limit is today(); "月底有一笔贷款到期": a month-end expiry
+  // "今天是最后一天": the limit is today; "月底有一笔贷款到期": a month-end expiry
   if (take(/(今天|今日)(是|就是)?(最后一天|截止日|截止|最后期限)/)) out.push(fmt(today()));
   if (take(/(?<!上个?)(月底|月末)[^，。；,;]{0,10}到期/)) out.push(fmt(today().endOf('month')));
   if (take(/(本月|这个月|当月)(之内|内|以内)/)) out.push(fmt(today().endOf('month')));
@@ -238,7 +238,7 @@ function candidateDates(text: string, now: DateTime, cal: BusinessCalendar): (st
   if (take(/大后天/)) out.push(fmt(today().plus({ days: 3 })));
   if (take(/后天(?!天)|后日/)) out.push(fmt(today().plus({ days: 2 })));
   if (take(/(明天|明日)/)) out.push(fmt(today().plus({ days: 1 })));
-  // 今天之内, 今天下午四点前, 能不能今天先给…, 今天必须…: asked for today() (a bare 今天 tells when something happened)
+  // 今天之内, 今天下午四点前, 能不能今天先给…, 今天必须…: asked for today (a bare 今天 tells when something happened)
   if (take(/(今天|今日)(上午|中午|下午|晚上)?([\d一二三四五六七八九十两]{1,3}点半?)?(之内|内|之前|前|下班前)|(能不能|能否|可否|务必|必须|一定要?)(帮忙|帮我们|帮)?(今天|今日)|(今天|今日)(能不能|能否|可否)|(今天|今日|今晚|今天晚上)(必须|务必|一定要?)|(今天|今日)(就)?(到期|截止)|麻烦(今天|今日)|(请|麻烦|能不能|让)[^，。；,;]{0,8}(今天|今日)就?(来|过来|派人|协调|处理|解决|答复|回复)/)) out.push(fmt(today()));
   if ((m = take(/(?<![\d月])(\d{1,2})[日号](?:前|之前|以前)/))) {
     const day = Number(m[1]);

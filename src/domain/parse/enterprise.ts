@@ -152,7 +152,7 @@ const WE_PLACE_NAME = new RegExp(`^我们[\u4e00-\u9fa5]{2,3}的(${NAME_CHAR}{4,
  */
 const LATIN_NAME = new RegExp(`(?:^|我们是|我们|这边是|这里是|我是|帮|叫|的|[，,。（(])\\s*((?=[A-Za-zÀ-ÿ0-9 -]*[a-z])[A-Z][A-Za-zÀ-ÿ0-9-]+(?: [A-Z][A-Za-zÀ-ÿ0-9-]+){0,3}(?:${INDUSTRY}|电源)?|[A-Z]{2,6}(?:${INDUSTRY}))(?=这边|那边|这个|准备|今年|想|要|的|在|引进|新|仓库|工厂|厂|门店|办公室|[)）（(]|，|,|。|\\.(?:\\s|$)|\\s|$)`, 'g');
 /** English words that open a message or a sentence, not names. */
-const LATIN_NOT_A_NAME = /^(Bonjour|Bonsoir|Salut|Merci|Hallo|Ciao|Hola|Xin|Chào|Chao|Hi|Hello|Hey|Dear|The|This|That|Thanks|Thank|Sorry|Ok|Okay|Yes|No|Please|Btw|Fyi|Asap|Update|Note|Sir|Boss|Team|Guys|All|We|Our|Us|I|My|Me|You|Your|It|Its|They|Their|He|She|His|Her|Any|Is|Can|Could|Would|Will|Pls|Still|Also|About|Best|Regards|Kind|Br|Good|Morning|Afternoon|Evening|Guten|Hallo|Moin|TikTok|Shopee|Amazon|Lazada|Temu|Shein|Alibaba|Taobao|WeChat|Douyin|HR|CEO|CFO|COO|CTO|GM|VP)$/i;
+const LATIN_NOT_A_NAME = /^(Bonjour|Bonsoir|Salut|Merci|Hallo|Ciao|Hola|Chào|Hi|Hello|Hey|Dear|The|This|That|Thanks|Thank|Sorry|Ok|Okay|Yes|No|Please|Btw|Fyi|Asap|Update|Note|Sir|Boss|Team|Guys|All|We|Our|Us|I|My|Me|You|Your|It|Its|They|Their|He|She|His|Her|Any|Is|Can|Could|Would|Will|Pls|Still|Also|About|Best|Regards|Kind|Br|Good|Morning|Afternoon|Evening|Guten|Moin|TikTok|Shopee|Amazon|Lazada|Temu|Shein|Alibaba|Taobao|WeChat|Douyin|HR|CEO|CFO|COO|CTO|GM|VP)$/i;
 /** "速航供应链：货代扣住…": the enterprise signing its message first. */
 const HEAD_COLON = new RegExp(`^(?:[^，,：:]{1,6}的)?(${NAME_CHAR}{4,10}?)(?:老板娘|老板|经理|财务|会计|人事|行政|办公室|HR|hr)?[：:]`);
 /** "龙江齿轮的小孙，…", "三江米业的老王：…": the writer named by the enterprise first. */
@@ -281,15 +281,18 @@ function signatureOk(raw: string): boolean {
   // that is its kind: 俱乐部, 机器人, 水电站; 有 only in 有机 and 有限)
   const kind = /(俱乐部|机器人|研究院|水电站|服务站|卫生院|医院|商会|协会|有限公司|公司)$/.test(raw);
   return /^[\u4e00-\u9fa5A-Za-zπ]{3,16}$/.test(raw) && /[\u4e00-\u9fa5]{2}|[A-Z][a-z]+[A-Z]|^[A-Z][a-z]{2,}$/.test(raw) && !/[我你他她们这那是在要想请帮说问了的吗呢吧啊哦嘛个]|有(?![机限])/.test(raw) && (kind || !PERSON_AT_END.test(raw)) &&
-    !/(专员|代办|干部|领导|书记|局长|科长|主任|经理|老师|同志|先生|女士|小姐|大户|情况|报告|通知|附件|备注)/.test(raw) && !isPlaceOrThing(raw) && (raw.length >= 5 || !holdsLexiconPhrase(raw)) && !/^[小老][\u4e00-\u9fa5]{1,2}$|^[\u4e00-\u9fa5]{2,3}$(?<=^[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤].*)/.test(raw);
+    !/(专员|代办|干部|领导|书记|局长|科长|主任|经理|老师|同志|先生|女士|小姐|大户|情况|报告|通知|附件|备注|感谢|谢谢|拜托|佳音|盼|辛苦|加油|急|回复|在线等)/.test(raw) && !isPlaceOrThing(raw) && (raw.length >= 5 || !holdsLexiconPhrase(raw)) && !/^[小老][\u4e00-\u9fa5]{1,2}$|^[\u4e00-\u9fa5]{2,3}$(?<=^[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤].*)/.test(raw);
 }
 
+/** A brand in letters glued to its Chinese name, either first ("Bean Bros豆兄弟咖啡", "甜野Sweet Wild", "面面俱到Noodle"). */
+const MIXED_NAME = `(?:(?:[A-Z][\\w'&-]*\\s)*[A-Za-z][\\w'&-]*[\\u4e00-\\u9fa5]{2,10}|[\\u4e00-\\u9fa5]{2,10}[A-Za-z][\\w'&-]*(?:\\s[A-Z][\\w'&-]*)*)`;
 /** Letters after Chinese that are an office, a role or a thing, not a brand ("星河半导体HR", "卡成PPT"). */
 const LATIN_NO_BRAND = /[\u4e00-\u9fa5](?:HR|EHS|IT|PR|CEO|CFO|COO|GM|VP|hr|PPT|ppt|APP|app|ERP|OA|CRM|PDF|GPS|WiFi|wifi)(?:\s|$)/;
 /** A name after an emoji, a tilde or "orz" and a space at the end of the message. */
 const EMOJI_SIGNED = /(?:\p{Extended_Pictographic}\uFE0F?|[~～])\s+((?:[A-Za-z][\w'&-]*\s)?[^\s，,。！？!?~～]{3,14})\s*$/u;
 /** A brand in letters glued to its Chinese name (either first) at the end of the message, after a space. */
-const MIXED_SIGNED = /\s((?:[A-Z][\w'&-]*\s)?[A-Za-z][\w'&-]*[\u4e00-\u9fa5]{2,8}|[\u4e00-\u9fa5]{2,8}[A-Za-z][\w'&-]*)\s*$/;
+const MIXED_SIGNED = new RegExp(`\\s(${MIXED_NAME})\\s*$`);
+const MIXED_WHOLE = new RegExp(`^${MIXED_NAME}$`);
 /** What follows a dash at the end of a message (no comma in it: an English signature has its own rule). */
 const DASH_SIGNED = /(?:——|—|--|－－|\s-(?!-)|发起人[:：])\s*([^，,。！？!?()（）]{2,40}?)\s*$/;
 /**
@@ -300,7 +303,7 @@ function dashSigned(t: string): string | null {
   const after = DASH_SIGNED.exec(t.replace(/\s*[(（][^()（）]{1,6}[)）]\s*$/, ''))?.[1];
   if (!after) return null;
   // "—— Bean Bros豆兄弟咖啡", "—— 甜野Sweet Wild", "—— 面面俱到Noodle": a brand in letters glued to its Chinese name
-  const mixed = /^(?:(?:[A-Z][\w'&-]*\s)*[A-Z][\w'&-]*[\u4e00-\u9fa5]{2,10}|[\u4e00-\u9fa5]{2,10}[A-Za-z][\w'&-]*(?:\s[A-Z][\w'&-]*)*)$/.exec(after)?.[0];
+  const mixed = MIXED_WHOLE.exec(after)?.[0];
   if (mixed && !PERSON_AT_END.test(mixed) && !LATIN_NO_BRAND.test(mixed)) return mixed;
   // "— Bolaven Coffee Export": a name in Latin letters is its words together
   // "— Kobayashi Precision 总务 李小姐", "— Weber Antriebstechnik HR": the Latin words, then an office or a person
@@ -369,8 +372,13 @@ const PLACE_THEN_NAME = new RegExp(`^的[\\u4e00-\\u9fa5]${NAME_CHAR}{1,7}?(?=[�
 const MAKER_THEN_NAME = new RegExp(`做[^，,。\\s的]{1,8}的(${NAME_CHAR}{4,10}?)(?=\\s*(?:反映|跟我|老板|这边|[，,\\s]))`);
 /** The name with its trade, then 提的 (what it raised). */
 const NAME_RAISED = new RegExp(`(?:^|[，,。：:\\s]|是|会)(${NAME_CHAR}{2,8}?(?:${INDUSTRY}))提的`);
+/** A public utility's group ("水务集团说是主管爆管"): not the enterprise reporting. */
+const UTILITY_GROUP = '(?:水务|燃气|供水|港务|公交|铁路|电网)集团';
+const UTILITY_GROUPS = new RegExp(UTILITY_GROUP, 'g');
+/** "请水务集团…": a utility asked to act. */
+const UTILITY_GROUP_ASKED = new RegExp(`^(?:请|让|叫|找|催)?${UTILITY_GROUP}$`);
 /** A cadre at the enterprise's site: 去 / 到, the name with its trade, the site's own name, the site. */
-const SITE_VISITED = new RegExp(`(?:去了?|到了?)(${NAME_CHAR}{2,6}?(?:${INDUSTRY}))[\\u4e00-\\u9fa5]{2,5}?(?:工地|项目|楼盘|厂区)`);
+const SITE_VISITED = new RegExp(`(?<![收遇找达拿得做想见受])(?:去了?|到了?)(${NAME_CHAR}{2,6}?(?:${INDUSTRY}))[\\u4e00-\\u9fa5]{2,5}?(?:工地|项目|楼盘|厂区)`);
 /** How a cadre's report in the official register opens, before the enterprise it is about. */
 const OFFICIAL_OPENER =
   /^(?:【[^】]{1,10}】\s*)?(?:(?:据了解|经了解|据悉|经查|经核实|现将有关情况报告如下|紧急情况报告|情况报告|紧急)[，,：:]\s*|(?:关于|现将)(?=[\u4e00-\u9fa5]{4,})|据(?=[^，,。]{4,30}反映))/;
@@ -421,7 +429,7 @@ function enterpriseIn(t: string): string | null {
   if (own ?? latin[0]) return (own ?? latin[0])![1]!;
   // a name with its city at the head of a sentence, or after a place and 的, unless a registered name is written out (a
   // public utility's group, "水务集团说是主管爆管", is not the enterprise's)
-  if (!/(有限公司|集团)/.test(t.replace(/(?:水务|燃气|供水|港务|公交|铁路|电网)集团/g, ''))) {
+  if (!/(有限公司|集团)/.test(t.replace(UTILITY_GROUPS, ''))) {
     const m = HEAD_TRADE_NAME.exec(t);
     const ok = (x: string | undefined) => !!x && tradeNameOk(x) && !NOT_A_NAME_AT_HEAD.test(x) && !SENTENCE_CHAR.test(x.replace(/(厂|公司)$/, ''));
     const head = [m?.[1] ?? m?.[2], VISITED.exec(t)?.[1]].find(ok);
@@ -570,7 +578,7 @@ function parseNamedEnterprise(t: string): string | null {
       if (/(排名|第[一二三四五六七八九十\d]|前[十\d]|纳税|认定|[年月]|去年|今年|企业$|返乡|回乡|创业|办厂|^区里|^市里|^省里|^县里|类企业|亩均|规上|规模以上|高新技术|专精特新|龙头|示范)/.test(name)) continue;
       if (isPlaceOrThing(name)) continue;
       // "请水务集团抢修": a public utility asked to act, not the enterprise reporting
-      if (/^(?:请|让|叫|找|催)?(?:水务|燃气|供水|港务|公交|铁路|电网)集团$/.test(name)) continue;
+      if (UTILITY_GROUP_ASKED.test(name)) continue;
       // "我们是拿了证的", "我们是小企业", "我们是主机厂的二级供应商": what the enterprise did or is, not its name
       if (/(了|企业|好好|主机|整车|供应商|总包|分包|业主|合规|引进人才|轻资产|个体户|高企|作坊|注册|成立|我|们)|^(有|在|把|被|没|做|按|用|从|给|种|养|卖|开)|^[\u4e00-\u9fa5]{1,4}做/.test(name)) continue;
       // "我们是晶阳新能源哈密光伏电站": the enterprise, not its plant

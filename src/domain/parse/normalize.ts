@@ -26,14 +26,15 @@ const CANTONESE: [string, string][] = [
   ['揾', '找'], ['畀', '给'], ['俾', '给'], ['嚟', '来'], ['咗', '了'], ['哋', '们'], ['嘅', '的'], ['喺', '在'],
   ['佢', '他'], ['冇', '没有'], ['唔', '不'], ['啲', '的'], ['嗰', '那'], ['咁', '这么'], ['嘢', '东西'], ['窿', '洞'],
 ];
-const CANTONESE_WORD = new RegExp(CANTONESE.map(([k]) => k).join('|'), 'g');
+// (点解 is "why", not the 点解 of 重点解决 or 要点解读)
+const CANTONESE_WORD = new RegExp(CANTONESE.map(([k]) => (k === '点解' ? '点解(?![决读析释])' : k)).join('|'), 'g');
 const CANTONESE_MAP = new Map(CANTONESE);
 /** 系 as the verb 是 (opencc turns 係 into 系): after a subject, an adverb or a comma, not inside 体系, 联系, 关系. */
 const IS = /(?<=[我你他她们都就也真亦即先又还不但该只，,])系(?![统列数])/g;
 /** 话 as the verb 说 ("佢话", "工人话要去镇政府"): after a speaker or an adverb, not in 电话, 说话, 话题. */
 const SAYS = /(?<=[我你他她们都又就还人方局家板工])话(?![题费筒术剧语])/g;
 /** What only written Cantonese writes (倾斜, 驳回, 地盘 alone are standard Chinese too): the table is applied only to such texts. */
-const CANTONESE_MARK = /[哋嘅咗喺佢冇嚟睇搵揾俾畀啲嗰唔咁嘢攞]|搞掂|系咪|今朝|听日|而家|成日|饭堂|仲未|点解|(?<![这那旁身左右前后上下里外东西南北两一半周海江河路岸])边个(?!体|人|子)/;
+const CANTONESE_MARK = /[哋嘅咗喺佢冇嚟睇搵揾俾畀啲嗰唔咁嘢攞]|搞掂|系咪|今朝|听日|而家|成日|饭堂|仲未|点解(?![决读析释])|(?<![这那旁身左右前后上下里外东西南北两一半周海江河路岸])边个(?!体|人|子)/;
 
 /**
  * Dialect words read as standard Chinese in every text: "we" and "I" (俺们, 额们, 咱, 阿拉) as 我们 / 我, so that every rule

@@ -251,11 +251,11 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     // "第81号工单到期了还没答复 抓紧", "请经信局今天内回复", "请尽快答复": pressed, whatever else the message says
     if (/(抓紧|请尽快(答复|回复|办理|处理)|(今天|今日|明天)(内|之内)?(回复|答复)|(今天|今日)[^，。]{0,4}(有个|给个)(回复|答复)|第[二三四五六七八九\d]+趟)/.test(t) && !/(已经?|已在|正在)(催|督促|抓紧)/.test(t)) return 'urge';
     // "#44 都第九天了还没签收？…今天下班前给我回话", "请问#131么样还冇人签收？都两天了": nobody has taken it yet, pressed
-    if (/(还没有?人?|仍没有?人?|一直没有?人?)(签收|认领|接单|接手)/.test(t)) return 'urge';
+    if (/(还|仍|一直)没有?人(签收|认领|接单|接手)|还没(签收|认领)[?？]/.test(t)) return 'urge';
     // "#129 答复企业：已联系教育局 孩子下周一入学 办结": the answer, closed by the command word at its end
     if (/[\s，,。](办结|结单)[。!！]?$/.test(t) && !/[?？吗]/.test(t)) return 'resolve';
     // "#84 转资规局，@刘科长 请签收": handed on to a body by name
-    if (/^[\s#＃\d号]*转\s*[\u4e00-\u9fa5]{1,8}(局|委|办|中心|所|站|街道|镇|公司)/.test(t)) return 'transfer';
+    if (/^[\s#＃\d号]*转(?!账|让|型|产|正)\s*[\u4e00-\u9fa5]{1,8}(局|委|办|中心|所|站|街道|镇|公司)(?=[\s，,。@]|$)/.test(t)) return 'transfer';
     // "@住建局王科 #135 今天是最后期限，请务必今天给企业答复", "#164都超期两日了，谁跟紧？": the limit reached, pressed
     if ((/请务必|务必(今天|今日|尽快|抓紧|按时)|(今天|今日)是最后(期限|一天)/.test(t) || /(都|已经?)超期[^，。]{0,4}[，,]?.{0,6}(谁|哪个)(跟|管|负责|在跟)/.test(t)) && !/(已经?|已在|正在)(催|督促)/.test(t)) return 'urge';
     // "@店小二 #30 催一下 这周要给企业答复的": the chase said first
@@ -373,7 +373,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   // "我们那个接电的事情拖好久了 再催一下嘛": a matter of one's own, long waited for, chased
   if (bare.length <= 40 && /(拖|等)了?(好久|很久|太久|这么久|老久)/.test(bare) && /催(一下|下|催|一催)/.test(bare)) return 'urge';
   // "上周那个路灯的问题说修好了，晚上去看还是不亮，麻烦重新打开": a closed report opened again without its number
-  if (bare.length <= 50 && /(重新打开|重开一下|重新办理)/.test(bare) && /(上周|上次|之前|那个|那件)/.test(bare)) return 'reopen';
+  if (bare.length <= 50 && /(重新打开|重开一下)/.test(bare) && /(上周|上次|之前|那个|那件)/.test(bare)) return 'reopen';
   // "我们公司提的那个扩容的单子有回音没", "帮我查下我们彭家寨茶叶合作社提的单子": one's own ticket asked after
   if (bare.length <= 40 && (/(我们|我司)[^，。]{0,12}(提|报|反映)的[^，。]{0,10}(单子|问题|事)[^，。]{0,4}(有回音|有消息|有回复|有结果)(没|吗|了吗|没有)?$/.test(bare) || /^(帮我|帮忙)?(查下|查一下|查查)[^，。]{0,16}(提|报)的(单子|工单|问题)$/.test(bare))) return 'query';
   // "我分管的那几件现在啥情况？列一下", "恒通机械那几件问题现在都啥状态？": a cadre's own, or one enterprise's, asked after
@@ -566,7 +566,8 @@ export function parseMessage(text: string, sentAt: string, cal: BusinessCalendar
     return { intent, ticket, category: null, categoryConfidence: 0, urgency: null, deadline: null, enterprise: null, summary: null, normalized: t };
   }
   // an instant with its offset is read by the platform's own parser (luxon's ISO parser cost 4 µs of a parse)
-  const now = INSTANT_WITH_OFFSET.test(sentAt) ? DateTime.fromMillis(Date.parse(sentAt), { zone }) : DateTime.fromISO(sentAt, { zone });
+  const ms = INSTANT_WITH_OFFSET.test(sentAt) ? Date.parse(sentAt) : NaN;
+  const now = Number.isFinite(ms) ? DateTime.fromMillis(ms, { zone }) : DateTime.fromISO(sentAt, { zone });
   const deadline = parseRequestedDate(t, now, cal);
   const enterprise = parseEnterprise(t);
   // the enterprise's own name says what it makes, not what its problem is ("凤凰电缆的货车进出要绕三公里")

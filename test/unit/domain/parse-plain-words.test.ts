@@ -1306,3 +1306,21 @@ describe('after joining rounds 55 to 58: names', () => {
     expect(read('我们德丰船厂的船台改造许可一直没批').enterprise).toBe('德丰船厂');
   });
 });
+
+// A review of the fourteenth session's diff found readings the new rules could break; each is mended and kept here.
+describe('after the review of rounds 51 to 58', () => {
+  it('重点解决 is no Cantonese; thanks after an emoji is no name; a day of the month is no ticket; 转账 is no transfer; a note about taking it on is no chase; a permit to renew is no reopening', () => {
+    expect(normalizeText('重点解决企业融资难，我哋想申请贷款')).toContain('重点解决');
+    expect(read('我们是宏达机械，设备款拖了半年没结 🙏 万分感谢').enterprise).toBe('宏达机械');
+    const day = read('8号停电搞得我们一天没生产');
+    expect([day.ticket, day.intent]).toEqual([null, 'report']);
+    expect(read('#12 转账的钱还没到怎么办').intent).not.toBe('transfer');
+    expect(read('#45 我们还没接手，等分配').intent).not.toBe('urge');
+    expect(read('之前的排污许可证过期了，要重新办理').intent).toBe('report');
+  });
+
+  it('an instant that is no date reads no date', () => {
+    const p = parseMessage('门口路灯坏了，希望明天修好', '2026-13-01T09:30:00+08:00');
+    expect(p.deadline === null || !/NaN/.test(p.deadline)).toBe(true);
+  });
+});
