@@ -236,7 +236,8 @@ describe('leaders\' numbers on demand, in the API and on the command line', () =
     expect(digest).toContain('新增 2');
     expect(await wecom('lihua', '周报', YILONG_GROUP)).toContain('请在领导群或与我私聊时查看');
     expect(await wecom('lihua', '排名', null)).toContain('干部排名');
-  });
+    // three digests built through the queue one after another: up to 90 s on two busy cores (a clean-clone run timed out at 30 s)
+  }, 90_000);
 
   it('GET /api/ledger.xlsx needs the bearer token and returns the workbook', async () => {
     expect((await fetch(`${bot.base}/api/ledger.xlsx`)).status).toBe(401);
