@@ -106,7 +106,7 @@ export function startWorkerChild(opts: {
       if (stopping) return;
       if (code === 0) {
         stopping = true;
-        opts.log.warn('worker process stopped cleanly without being asked to (a stop signal reached it); stopping this process too');
+        opts.log.warn('worker process stopped cleanly without being asked to (a stop signal reached it); it is not restarted');
         opts.onStopped();
         return;
       }

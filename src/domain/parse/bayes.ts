@@ -108,6 +108,11 @@ export function logPosteriorBayes<L extends string = Category>(
     for (const g of grams) s += Math.log(((model.counts[g]?.[k] ?? 0) + model.alpha) / denom);
     return s;
   });
+  return normalizedLog(scores);
+}
+
+/** Log scores made log posteriors: each minus the log of the sum of their exponentials (taken from the largest). */
+function normalizedLog(scores: number[]): number[] {
   const max = Math.max(...scores);
   let sum = 0;
   for (const s of scores) sum += Math.exp(s - max);
@@ -184,11 +189,7 @@ export function logPosteriorCompiled<L extends string>(model: CompiledBayes<L>, 
     for (const g of grams) s += (model.logLikelihood.get(g) ?? model.unseen)[k]!;
     scores.push(s);
   }
-  const max = Math.max(...scores);
-  let sum = 0;
-  for (const s of scores) sum += Math.exp(s - max);
-  const log = max + Math.log(sum);
-  return scores.map((s) => s - log);
+  return normalizedLog(scores);
 }
 
 const compiled = new WeakMap<object, CompiledBayes<string>>();
