@@ -90,13 +90,22 @@ export async function openProblem(ctx: BotContext, p: NewProblem): Promise<{ tic
 /** The 受理 card for the ticket's group: the problem, its deadline and who handles it. */
 export function acceptedCard(ctx: BotContext, t: Ticket, r: Route | null, also?: string): OutboundMessage {
   const assignee = t.assignee ? personRef(t.assignee, t.platform) : null;
-  const asked = t.requestedDate && dueDate(t, ctx.sla.calendar) === t.requestedDate ? (t.visitNo ? '，按企业要求的日期' : '，按您要求的日期') : '';
+  // the date the enterprise asked for: the deadline is that date, or earlier when the policy's limit comes first
+  const due = dueDate(t, ctx.sla.calendar);
+  const whose = t.visitNo ? '企业' : '您';
+  const asked = !t.requestedDate
+    ? ''
+    : due === t.requestedDate
+      ? `（按${whose}要求的日期）`
+      : t.requestedDate > due
+        ? `（早于${whose}要求的${cnDate(t.requestedDate, ctx.sla.calendar.localDate(ctx.now))}）`
+        : '';
   const card = compose(
     [
       `**已受理 #${t.no}** ${t.visitNo ? `（走访发现 · V${t.visitNo}）` : '@{0}'}`,
       `> 问题：${t.summary}`,
       `> 类别：${CATEGORIES[t.category]}${t.urgency === 'urgent' ? ' · **紧急**' : ''}${t.enterprise ? ` · ${t.enterprise}` : ''}`,
-      `> 办理时限：${dueText(t, ctx.sla.calendar).replace('）', `${asked}）`)}`,
+      `> 办理时限：${dueText(t, ctx.sla.calendar)}${asked}`,
       t.assignee
         ? // the mention shows the name; without one (no id on this platform) the name is written out
           `> 责任人：${assignee ? '@{1}' : t.assignee.name}（${VIA[r?.via ?? ''] ?? '责任人'}）\n请责任人签收：回复“认领 #${t.no}”。`

@@ -1,5 +1,5 @@
 import { actionTicketNo } from '../../messages/actions.js';
-import { fillMentions, splitByBytes, tablesToLines, type OutboundMessage } from '../../messages/outbound.js';
+import { fillMentions, splitByBytes, tablesToLines, toPlainText, type OutboundMessage } from '../../messages/outbound.js';
 
 /** DingTalk robot messages: about 20,000 bytes at most. */
 export const DINGTALK_MAX_BYTES = 19_000;
@@ -63,6 +63,26 @@ export function flattenBold(line: string): string {
   return out;
 }
 
+const TITLE_MAX = 30;
+/**
+ * The notification preview of a message: at most 30 characters, cut where a clause ends (，。；：！？ or before a
+ * bracket, outside brackets) rather than inside a date or a number; "…" marks a cut that found no such place.
+ */
+export function previewTitle(line: string): string {
+  if (line.length <= TITLE_MAX) return line;
+  let cut = -1;
+  let depth = 0;
+  for (let i = 0; i < TITLE_MAX; i++) {
+    const c = line[i]!;
+    if (c === '（' || c === '(') {
+      if (depth === 0) cut = i;
+      depth++;
+    } else if (c === '）' || c === ')') depth = Math.max(0, depth - 1);
+    else if (depth === 0 && '，。；：！？'.includes(c)) cut = i;
+  }
+  return cut >= 6 ? line.slice(0, cut) : `${line.slice(0, TITLE_MAX - 1)}…`;
+}
+
 /**
  * DingTalk markdown: a mention needs both `@staffId` in the text and the id in `at.atUserIds`; line breaks need a
  * blank line between lines; emphasis is bold, never nested.
@@ -74,8 +94,8 @@ export function toDingtalkMarkdownParts(msg: OutboundMessage): DingtalkMarkdown[
     .split('\n')
     .map(flattenBold)
     .join('\n\n');
-  // the title is plain text (the notification preview): no markup in it
-  const title = (msg.title ?? text.split('\n')[0]!).replace(/\*\*/g, '').replace(/^#+\s*/, '').replace(/\{\{warn:([\s\S]*?)\}\}/g, '$1').slice(0, 30);
+  // the title is plain text (the notification preview): no markup in it, people by name
+  const title = previewTitle(msg.title ?? toPlainText(msg).split('\n')[0]!);
   const at = { atUserIds: [...new Set(msg.mentions.map((u) => u.id))], isAtAll: false as const };
   return splitByBytes(text, DINGTALK_MAX_BYTES).map((part) => ({ msgtype: 'markdown', markdown: { title, text: part }, at }));
 }

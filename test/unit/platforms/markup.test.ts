@@ -105,4 +105,18 @@ describe('DingTalk bold is never nested', () => {
   it('the notification title carries no markup', () => {
     expect(toDingtalkMarkdown({ format: 'markdown', text: '## **{{warn:超期}}** 日报', mentions: [] }).markdown.title).toBe('超期 日报');
   });
+  it('a long first line is cut for the title where a clause ends, never inside a date, and names people', () => {
+    const urged = {
+      format: 'markdown' as const,
+      text: '**已催办 #1**，{{mention:0}} 请抓紧办理（办理时限：2026-12-03（周四）16:06）。\n> 问题：用电扩容',
+      mentions: [{ platform: 'dingtalk' as const, id: '0411001', name: '张伟' }],
+    };
+    const m = toDingtalkMarkdown(urged);
+    expect(m.markdown.title).toBe('已催办 #1，@张伟 请抓紧办理');
+    // the text still mentions by id (DingTalk needs it there)
+    expect(m.markdown.text).toContain('@0411001');
+    // no clause end within 30 characters: cut and marked
+    const long = '用电扩容申请一个月了还没批下来影响二期投产很急希望下周五前能批下来谢谢各位领导关心';
+    expect(toDingtalkMarkdown({ format: 'markdown', text: long, mentions: [] }).markdown.title).toBe(`${long.slice(0, 29)}…`);
+  });
 });
