@@ -111,6 +111,8 @@ function candidateDates(text: string, now: DateTime, cal: BusinessCalendar): (st
   // until ("库存只够撑到明天中午") and what others will do ("银行今天通知明天要抽贷"): when things happen, not asked for
   take(/\b(arriv(?:es|e|ing)|lands?|comes?|starts?)\s+(?:on\s+)?(?:this|next)?\s*(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i);
   take(/(只够|够|撑到|顶到)[^，。；,;]{0,2}(明天|后天)/);
+  // rounds 59–62: what others plan to do ("二十多个工友准备明天去公司门口讨说法")
+  take(/(准备|打算|约好|商量着?)(明天|后天)[^，。；,;]{0,2}(去|来|到)/);
   take(/(通知|说|讲)[^，。；,;]{0,2}(明天|后天)(就)?要(抽贷|收贷|停|断|查|来|强拆|拆|腾退|搬)/);
   // rounds 43–46: a limit others set ("街道说本月底前必须搬走"), what others say they will do ("工人说明天就不干了", "采购商说后天要是…就取消")
   take(/(说|要求|通知|责令|限)[^，。；,;]{0,6}(本?月底|年底|月末)前?(必须|要|得)(搬|腾|拆)/);

@@ -20,7 +20,7 @@ const STRONG = /(破解率|解决率|响应率|满意率|满意度|回潮率|及
 const WEAK = /(新增|办结|在办|超期|销号|差评|好评|评价|满意|回潮|受理|响应|时长|用时|问题|工单|诉求|数据|数字|统计|情况|汇总|通报|数量|件数|多少件|几件|多少单|几单|单子|进来|结了|还剩|剩下|过了期限|逾期|没办完|未办结|压着|积压)/;
 const PERIOD = /(目前|现在|当前|截至目前|今天|今日|昨天|昨日|本周|这周|这个?星期|[这本上]个?礼拜|上周|上个?星期|本月|这个?月|上个?月|月度|季度|今年|本年|年度|全年|今年以来|年初以来|以来)/;
 const SCOPE = /((审批|用地|水电气网?|用工|人才|融资|资金|政策|基础设施|施工|纠纷|招商|市场)类的?(问题|工单|诉求)|各部门|各单位|各专班|各街道|各乡镇|各镇街|分部门|分单位|按部门|各类|分类别|各个部门|哪个部门|哪些部门|全区|各个?(局|委办局|部门|单位|街道|乡镇|镇街|科室|专班)|重点企业|规上企业|全区企业|所有企业|(哪些|哪个|哪几个)(局|单位|街道|乡镇|镇街|科室|专班))/;
-const ASK = /(给个数|报个数|出一下|出个|几条|几起|分别|多少|占比|比例|件数|个数|总量|整理|发群|发到群|发个|发份|发一份|几件|几个|几单|最多|最少|最快|最慢|最好|最差|比一比|比比|怎么样|怎样|如何|咋样|情况|发一下|发下|发我|发给我|报一下|报个|看看|看一下|看下|汇总|统计|排名|排行|有哪些|是多少|了吗|了没有?|是不是|呢|吗|拉一个|拉一下|拉个|给我拉|报上来|过没过|达没达|够不够|到没到|弄出来|拿出来|整出来|要看|[?？])/;
+const ASK = /(给个数|报个数|出一下|出个|几条|几起|分别|多少|占比|比例|件数|个数|总量|整理|发群|发到群|发个|发份|发一份|几件|几个|几单|最多|最少|最快|最慢|最好|最差|比一比|比比|怎么样|怎样|如何|咋样|情况|发一下|发下|发我|发给我|报一下|报个|看看|看一下|看下|汇总|统计|排名|排行|有哪些|是多少|了吗|了没有?|是不是|呢|吗|拉一个|拉一下|拉个|给我拉|报上来|过没过|达没达|够不够|到没到|弄出来|拿出来|整出来|要看|对比表|做个表|做张表|出个表|[?？])/;
 /** Departments compared: "几个局谁办得快，比一比", "哪个部门办得最慢". */
 const COMPARE =
   /((谁|哪个|哪些|哪家)(局|部门|单位|街道|专班|乡镇|镇街)?.{0,8}(办得?(快|慢|好|多)|拖得?最?久|最久|最长|最短|最快|最慢|最多|最少|最好|最差|效率|速度)|(谁|哪个)(更|比较)?(快|慢)(些|一些|一点)?$|比一比|比比看|排个名|排一下名)/;
@@ -62,13 +62,16 @@ export function parseDigestRequest(bare: string): DigestRequest | null {
   // "我们的用电申请本月能批吗": an enterprise's own problem, whatever figure words it has ("各街道反映的问题数量统计一下"
   // is a leader's count over a scope, not one enterprise's matter)
   const leaderScope = scoped && !FIRST_PERSON.test(bare) && /(统计|数量|多少|几个|几件|排名|排行|汇总|比一比|最多|最少)/.test(bare);
-  if (OWN_PROBLEM.test(bare) && !leaderScope && !/(破解率|解决率|响应率|满意率|办结率|超期率|参评率)/.test(bare)) return null;
+  // "这周12345转派到我们街道的企业类工单，新增多少、办结多少、还有几个在办": three flow figures over a period are the
+  // leader's (or a 街道's) numbers; no enterprise asks for them
+  const flows = figures >= 3 && PERIOD.test(bare);
+  if (OWN_PROBLEM.test(bare) && !leaderScope && !flows && !/(破解率|解决率|响应率|满意率|办结率|超期率|参评率)/.test(bare)) return null;
   // "刚才那份周报我看过了 辛苦大家了", "今天去企业走访了 情况都还好 没新问题": a report read, or nothing new; nothing asked
   if (/(看过了|已阅|收到了|看了)(辛苦|谢谢)|(?<!有)没有?新的?问题(?![吗么])/.test(bare)) return null;
   // a figure word inside a longer sentence that asks nothing ("我们厂在全区纳税排名前十，…") is not a request
   if (strong && !weak && !compare && !ASK.test(bare.replace(STRONG, '')) && bare.length > 12) return null;
   // "这周超期的有哪些", "超期清单": the overdue tickets themselves (查询), not the figure
-  if (/超期/.test(bare) && !/超期率/.test(bare) && !/(前[十\d]+名|排名|排行)/.test(bare) && /(哪些|清单|列表|名单|明细)/.test(bare)) return null;
+  if (/超期/.test(bare) && !/超期率/.test(bare) && !/(前[十\d]+名|排名|排行|按部门排|排一下|排个序)/.test(bare) && /(哪些|清单|列表|名单|明细)/.test(bare)) return null;
 
   const previous = /(昨天|昨日|上周|上个?星期|上个?礼拜|上个?月)/.test(bare);
   const period: DigestRequest['period'] = /(今年|本年|年度|全年|年初以来|今年以来|年报)/.test(bare)

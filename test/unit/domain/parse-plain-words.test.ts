@@ -1324,3 +1324,40 @@ describe('after the review of rounds 51 to 58', () => {
     expect(p.deadline === null || !/NaN/.test(p.deadline)).toBe(true);
   });
 });
+
+describe('after rounds 59 to 62: intents', () => {
+  it('a 12345 hotline order number is no ticket: the relayed problem is a report', () => {
+    const p = read('12345转办（工单2611190456）：来电人反映其经营的小吃店门口排水沟堵塞，污水漫到店里，请协调处理。');
+    expect([p.intent, p.ticket]).toEqual(['report', null]);
+    expect(read('市民反映工地夜间施工噪音大（12345工单2611200123），请督促施工单位整改。').intent).toBe('report');
+    expect(read('#2611 催一下').ticket).toBe(2611);
+  });
+
+  it('corrections with a reason or a "就行了" after them', () => {
+    expect(parseCorrection('#12 分错类了，这是融资问题不是政策，改一下')).toMatchObject({ field: 'category', to: 'finance' });
+    expect(parseCorrection('#12 不是急件，改成一般就行了')).toEqual({ field: 'urgency', to: 'normal' });
+    expect(parseCorrection('#12 企业不是恒丰纺织，是恒丰印染，两家是一个老板，改一下')).toEqual({ field: 'enterprise', name: '恒丰印染' });
+  });
+
+  it('closed first then what was done; closed but nothing fixed; chased, asked and talked about without a number', () => {
+    expect(read('#21 已办结，帮企业联系上两家物流公司，下周开始发货').intent).toBe('resolve');
+    expect(read('#33 灯还是不亮 根本没修 谁给办结的').intent).toBe('reopen');
+    expect(read('开发区那家企业用水那个事 帮催一下 拖了二十天了').intent).toBe('urge');
+    expect(read('我们厂报的那个路灯的事 到底咋样了').intent).toBe('query');
+    expect(read('王科你上午在局里吗？我过去一趟').intent).toBe('chat');
+    expect(read('晚上谁去食堂').intent).toBe('chat');
+    expect(read('help 怎么催办？').intent).toBe('help');
+    expect(read('哪些工单系统没分清楚的，列给我').intent).toBe('triage');
+  });
+
+  it("a 街道's flow figures, a comparison table, the overdue ranked by department are requests for numbers", () => {
+    expect(read('本月转到我们镇的工单，新增多少、办结多少、在办几个？').intent).toBe('digest');
+    expect(read('各镇街的满意度做个对比表').intent).toBe('digest');
+    expect(read('这周超期的按部门排一下').intent).toBe('digest');
+  });
+
+  it('workers going tomorrow to demand an answer: urgent, and no date asked for', () => {
+    const p = read('老板欠了我们三个月工钱，十几个工友准备明天去厂门口讨说法');
+    expect([p.urgency, p.deadline]).toEqual(['urgent', null]);
+  });
+});
