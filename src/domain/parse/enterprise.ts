@@ -6,6 +6,7 @@
  * in those frames ("物流园三期", "景区游客中心", "省重点项目") are not names. Pure; no directory of enterprises.
  */
 import { gramCount, holdsLexiconPhrase } from './category.js';
+import { placeAtStart } from './places.js';
 
 const ENTERPRISE_PATTERNS: RegExp[] = [
   /([\u4e00-\u9fa5()（）]{2,30}?(?:集团股份有限公司|集团有限公司|股份有限公司|有限责任公司|有限公司|集团公司|集团))/,
@@ -42,7 +43,7 @@ const INDUSTRY_WORDS =
   '家私|家电|小家电|灯具|纸品|五金制品|实业发展|电脑|摩托|火锅|底料|渔业|织造|' +
   '锂业|钨业|窑业|瓷业|瓷土|驾校|番茄|果园|储运|光能|农牧|型材|酱酒|酒厂|进出口|面粉|船务|仓储|石化|焦化|果业|果汁|陶艺|肥业|特钢|重钢|油服|线束|生化|粮贸|路桥|重科|矿机|稀土|钼业|羊绒|绒业|液压|液压件|配件|汽车配件|零部件|汽车零部件|乳品|肉业|粮食|购销|油脂|淀粉|卤味|风电|光纤|冷饮|调味品|重型|矿山|煤业|煤化工|煤化|' +
   '藏药|蒙药|苗药|中药材|药材|毛纺|棉纺|精纺|纺机|精锻|锻压|耐材|鞋材|板材|管材|线材|锂盐|锂源|砂石|建安|支架|钢帘线|民宿|文旅|跨境|咖啡|茶庄|酒庄|庄园|工贸|电商|数科|智控|测控|电装|煤机|塑机|齿轮|玩具|珠宝|户外|红木|啤酒|海运|运输|丝绸|精机|养殖|宝石|研究院|渔具|数智|婚纱|玉雕|玉器|玉器行|不锈钢|内衣|童装|文胸|家居服|资本|石英|度假酒店|度假村|营地|螺蛳粉|工坊|冶炼|座椅|幕墙|彩印|染整|纸箱|鞋服|针纺|漆器|航运|体育用品|工艺品|香业|茶场|碳素|洗煤|测绘|货运|国际货运|大药房|药房|茶室|露营|米线|茶厂|咖啡厂|电路|通讯|焊材|车身|车灯|专汽|安保|铸件|无纺布|橡塑|刹车片|车桥|轨道|智家|封测|海工|网络|硅材|深加工|铸管|饰件|烟花|涂装|饮品|劳务|茶楼|茶园|客栈|文具|氨纶|饮片|糕点|箱包|胶合板|冷轧|雕塑|酒坊|窖酒坊|粉丝厂|酒楼|茶坊|轧花厂|矿泉水|果品|边贸|有色|文创|肉羊|盐化|锂能|精细化工|电子材料|无人机|电镀|视觉|电线|洗水|冻品|预制菜|发艺|果蔬|港航|制动|经编|沙发|藏餐|藏医院|牧场|旅行社|家庭旅馆|旅舍|画院|艺术中心|艺术馆|糌粑坊|牧家乐|藏家乐|农家乐|' +
-  '蔬菜|蛋品|用品|劳保用品|工具|眼镜|光子|配套|精酿|足道|饲料|冷运|海鲜|冰鲜|农资|外贸|旅游开发|木材|水产品|数控|光模块|电装|电子化学品|热管理|座椅系统|汽车系统|内饰|电动车|腊肉|腊味|茶油坊|船厂|冰厂';
+  '蔬菜|蛋品|用品|劳保用品|工具|眼镜|光子|配套|精酿|足道|饲料|冷运|海鲜|冰鲜|农资|外贸|旅游开发|木材|水产品|数控|光模块|电装|电子化学品|热管理|座椅系统|汽车系统|内饰|电动车|腊肉|腊味|茶油坊|船厂|冰厂|安装|修造|工业皮带|皮带|金属|彩涂|毛毡|花卉|被服|玻璃钢|散热器|暖通|食用菌|土特产|煎饼|柳艺|苇艺|丝网|健身器材|家电城|杂技道具|宠物食品|洗涤|农化|化肥|冷藏|管件|塑料|山珍|助剂|货代|国际货代|海产';
 /**
  * A trade named by one character and 业 ("镁业", "糖业", "袜业", "种业"): a word the language keeps making, so it is
  * read by its shape; not 企业, 行业, 就业 and the other words of 业 that are no trade.
@@ -74,6 +75,8 @@ const WORD_IN_NAME = WORDS_IN_NAMES.flatMap(({ word, after, before }) => [
 const WORD_IN_SENTENCE = WORDS_IN_NAMES.map(({ word, after, before }) => `${after ? `(?<![${after}])` : ''}${word}${before ? `(?![${before}])` : ''}`).join('|');
 const NOT_IN_NAME_ALWAYS = NOT_IN_NAME.replace(new RegExp(`[${WORDS_IN_NAMES.map((w) => w.word).join('')}]`, 'g'), '');
 const NAME_CHAR = `(?:${WORD_IN_NAME}|[^${NOT_IN_NAME}\\s，,。.！？!?、：:（）()「」『』“”‘’《》\\d#@—–～~-])`;
+/** A character that is never a name's, wherever it stands. */
+const ALWAYS_SENTENCE_CHAR = new RegExp(`[${NOT_IN_NAME_ALWAYS}]`);
 /** Any one of those characters. */
 const SENTENCE_CHAR = new RegExp(`[${NOT_IN_NAME_ALWAYS}]|${WORD_IN_SENTENCE}`);
 /** What follows a name ending in its trade word. */
@@ -225,15 +228,46 @@ const BRAND_IS_TRADE = new RegExp(`^(?:${INDUSTRY})(?:${INDUSTRY})$`);
 const TRADE_AT_END = new RegExp(`(?:${INDUSTRY})+$`);
 
 /** What kind of enterprise it is, written before its name ("台资企业鸿镒精密"): not part of the name. */
-const KIND_BEFORE = /^(?:[台外港澳日韩美德欧侨]资|民营|国有|合资|独资|中外合资|外商独资)企业(?=[\u4e00-\u9fa5]{4,})/;
+const KIND_BEFORE = /^(?:(?:[台外港澳日韩美德欧侨]资|民营|国有|合资|独资|中外合资|外商独资|辖区|区内|园区)企业|签约项目|来电人系|来电人|其在|影响)(?=[\u4e00-\u9fa5]{4,})/;
+
+/**
+ * A 12345 office's or a 街道's relay names the enterprise by its role in the case: "辖区企业安泰消防器材有限公司反映",
+ * "来电人系和润酒店经理", "其经营的康和大药房申请…", "承建方宏达劳务拖欠…", "旁边蓝天建设承建的…".
+ */
+const RELAY_NAMED = new RegExp(
+  `(?:辖区(?:企业)?|来电人系|(?<![关体联])系|其经营的|其开的|承建方|施工方|(?:个体工商户|个体户)[（(]|旁边的?|位于[^，。；]{2,16}?的)(${NAME_CHAR}{2,14}?(?:有限公司)?)(?=反映|的|经理|员工|举办者|施工|承建|拖欠|仓库|从|[（(）)]|那个|晚上|门口|申请)`,
+);
+const RELAYED = /(12345|来电人|转办|辖区|街道(?:转|报|反映))/;
 
 /** The enterprise a report is about, or null when the text names none. */
 export function parseEnterprise(t: string): string | null {
+  const name = readEnterprise(t);
+  if (!name) return null;
+  // "我们沈阳北方电缆厂几十年的老厂", "我们鑫源火锅店天然气…": a name read up to its trade, with the 厂 or 店 that closes it
+  const i = t.indexOf(name);
+  const kind = i >= 0 ? /^(厂|店)(?![房区长里门子内外家主方])/.exec(t.slice(i + name.length))?.[1] : undefined;
+  return kind && TRADE_NAME_END.test(name) ? name + kind : name;
+}
+
+function readEnterprise(t: string): string | null {
+  if (RELAYED.test(t)) {
+    const relayed = RELAY_NAMED.exec(t)?.[1];
+    if (relayed && !SENTENCE_CHAR.test(relayed.replace(/(有限公司|公司)$/, '')) && !isPlaceOrThing(relayed) && ((TRADE_NAME_END.test(relayed.replace(/(有限公司|公司)$/, '')) && tradeNameOk(relayed)) || KIND_END.test(relayed) || /有限公司$/.test(relayed))) return relayed;
+  }
   // a report in the official register: what the cadre learned, then the enterprise ("据了解，恒基置业竞得的…",
   // "现将恒锐电子有关情况报告如下：", "据利达物流反映，…")
   const official = t.replace(OFFICIAL_OPENER, '');
   const plain = official !== t && official ? enterpriseIn(official)?.replace(KIND_BEFORE, '') : null;
   if (plain) return plain;
+  // "营口鲅鱼圈 港联物流 危货道路运输许可证…", "大连金普 鼎盛建工 外包施工队…": the city and its district, a space, then the
+  // message (a place is no enterprise)
+  const placeHead = /^([\u4e00-\u9fa5]{2,8})\s+(?=\S)/.exec(t);
+  const headPlace = placeHead ? placeAtStart(placeHead[1]!) : null;
+  const district = placeHead && headPlace ? placeHead[1]!.slice(headPlace.length) : '';
+  if (placeHead && headPlace && (district.length <= 2 || (district.length <= 4 && /(区|县|镇|乡|圈|港)$/.test(district))) && !TRADE_NAME_END.test(placeHead[1]!) && !KIND_END.test(placeHead[1]!)) {
+    const rest = enterpriseIn(t.slice(placeHead[0].length))?.replace(KIND_BEFORE, '');
+    if (rest) return rest;
+  }
   // "经开区晨光新材料二期用地…": the park where it is, before its name
   const found = enterpriseIn(t)?.replace(KIND_BEFORE, '').replace(/^(?:经开区|高新区|开发区|经济开发区)(?=[\u4e00-\u9fa5]{4,}$)(?![\u4e00-\u9fa5]*(?:有限公司|集团)$)/, '');
   if (found) return found;
@@ -386,6 +420,12 @@ const OFFICIAL_OPENER =
 const REPORTER_HEAD =
   /^(?:【[^】]{1,10}】\s*)?(?:[^，,：:。]{1,12}?(?:汇报|报告|报|反映|提出|来电|留言)[：:]|关于|经走访(?:了解)?[，,]|经核实[，,]|尊敬的[^：:，,]{1,10}[：:])?\s*(?:[\u4e00-\u9fa5]{2,10}?(?:经济技术开发区|工业园区|工业园|开发区|高新区)(?=[\u4e00-\u9fa5]{4,}))?(?:(?:区内|辖区内?|园区内?)企业(?=[\u4e00-\u9fa5]{4,}))?/;
 
+/** A name with its county or city (省 before it at most), the last words of the message after a space. */
+const COUNTY_SIGNED =
+  /\s(?:这是|我们是|俺们是|我们这是|俺们这是)?(((?:[\u4e00-\u9fa5]{2,3}省)?(?:[\u4e00-\u9fa5]{1,4}?(?:满族|回族|蒙古族|土家族|苗族|彝族|壮族|瑶族|侗族|藏族)?(?:自治县|县|市|旗)(?:[\u4e00-\u9fa5]{2,3}区)?|[\u4e00-\u9fa5]{2,3}(?:[\u4e00-\u9fa5]{2,3}区)))([\u4e00-\u9fa5]{3,12}))(?:\s+[\u4e00-\u9fa5]{2,3})?\s*$/;
+/** A place, 的, then a name: the last words of the message after a space. */
+const PLACE_OF_NAME = /\s(?:这是|我们是|俺们是|我们这是|俺们这是)?(?:[\u4e00-\u9fa5]{1,4}(?:县|市|区|镇|乡)|[\u4e00-\u9fa5]{2})(?:那边)?的([\u4e00-\u9fa5]{3,10})\s*$/;
+
 function enterpriseIn(t: string): string | null {
   const signed = signedBy(t);
   if (signed) return signed;
@@ -448,6 +488,29 @@ function enterpriseIn(t: string): string | null {
   }
   const named = parseNamedEnterprise(t);
   if (named) return named;
+  // rounds 59–62: "…领导帮俺们问问 博兴县华美彩涂", "…先给一部分也行 宁晋县舒心被服厂", "…咋整啊 这是衡水冀丰橡胶 张振兴":
+  // the name with its county or city closing the message after a space (a person's name may follow it)
+  const countySigned = COUNTY_SIGNED.exec(t);
+  if (countySigned && !SENTENCE_CHAR.test(countySigned[2]! + countySigned[3]!) && !/(园区|社区|小区|开发区|辖区|城区|新区|景区|厂区|片区|市区|郊区|山区|矿区|校区)$/.test(countySigned[2]!) && !isPlaceOrThing(countySigned[3]!) && !/^(里|上|下|的|那边|这边|城|政府|领导)/.test(countySigned[3]!)) return countySigned[1]!;
+  // "…要提前准备展品 —— 仙游 鸿艺堂", "…急需找替代供应商 沈阳 华晟传动": a place, a space, then the name, closing the message
+  const placeThenName = /[\s—–-]([\u4e00-\u9fa5]{2,8})\s+([\u4e00-\u9fa5]{2,10})\s*$/.exec(t);
+  const signedPlace = placeThenName ? placeAtStart(placeThenName[1]!) : null;
+  if (placeThenName && signedPlace && placeThenName[1]!.length - signedPlace.length <= 3) {
+    const name = placeThenName[2]!;
+    if (!SENTENCE_CHAR.test(name) && !isPlaceOrThing(name) && !placeAtStart(name) && (TRADE_NAME_END.test(name) ? tradeNameOk(name) : KIND_END.test(name) || isOpenName(name))) return name;
+  }
+  // "…不然下礼拜就不让干了 盘锦正和建工", "…请消防明天之前一定来验收！霞浦海上风光新能源": a name with its city or county
+  // before it, the last words of the message
+  const placedLast = /[\s！!。]([\u4e00-\u9fa5]{4,16})\s*$/.exec(t)?.[1];
+  const lastPlace = placedLast ? placeAtStart(placedLast) : null;
+  if (placedLast && lastPlace) {
+    const name = placedLast.slice(lastPlace.length).replace(/^(?:县|市|区)/, '');
+    // (after a place, 和 and 上 are a name's: "盘锦正和建工", "霞浦海上风光新能源")
+    if (name.length >= 3 && !ALWAYS_SENTENCE_CHAR.test(name) && !isPlaceOrThing(name) && !/^(里|上|下|的|那边|这边|城|政府|领导)|(路店|分店|门店|项目部|项目|工地|指挥部)$|[吗呢吧啊呀哦嘛哈啦]$/.test(name) && (TRADE_NAME_END.test(name) ? tradeNameOk(name) : true)) return placedLast;
+  }
+  // "…让他们赔 平山县的鸿达食用菌", "…多来转转 吴桥的金刚杂技道具厂": the place, 的, then the name
+  const placeOf = PLACE_OF_NAME.exec(t)?.[1];
+  if (placeOf && !SENTENCE_CHAR.test(placeOf) && !isPlaceOrThing(placeOf) && (TRADE_NAME_END.test(placeOf) || KIND_END.test(placeOf) || isOpenName(placeOf))) return placeOf;
   // "…能不能走简易程序 十堰张湾曲轴厂", "…能不能落集体户 十堰鑫宇": the name closing the message after a space
   const spacedLast = /\s([\u4e00-\u9fa5]{4,14})\s*$/.exec(t)?.[1];
   if (spacedLast && signatureOk(spacedLast) && !SENTENCE_CHAR.test(spacedLast) && !/(路店|分店|门店|名堂)$/.test(spacedLast) && ((TRADE_NAME_END.test(spacedLast) && tradeNameOk(spacedLast)) || KIND_END.test(spacedLast) || /(水电站|家庭农场|加工厂)$/.test(spacedLast))) return spacedLast;

@@ -1361,3 +1361,26 @@ describe('after rounds 59 to 62: intents', () => {
     expect([p.urgency, p.deadline]).toEqual(['urgent', null]);
   });
 });
+
+describe('after rounds 59 to 62: names', () => {
+  it('a name with its county or city signs the message after a space, a person may follow; a place, 的, the name', () => {
+    expect(read('门口的路坑坑洼洼 大车过不去 能不能帮帮 广饶县鑫泰橡胶').enterprise).toBe('广饶县鑫泰橡胶');
+    expect(read('货款拖了一年多 俺们实在撑不住了 故城县宏达服装厂 李宏达').enterprise).toBe('故城县宏达服装厂');
+    expect(read('晚上总有人翻墙进来偷东西 能不能多来巡逻 枣强县的恒通皮草').enterprise).toBe('恒通皮草');
+    expect(read('能不能社区出面调解一下').enterprise).toBeNull();
+  });
+
+  it('a place then the name, or a name glued to its city, closing the message; a city and district opening it', () => {
+    expect(read('展会的名额能不能给我们留一个 —— 德化 瓷韵堂').enterprise).toBe('瓷韵堂');
+    expect(read('审批拖了两个月了 不然明年开春就干不了 鞍山正和建工').enterprise).toBe('鞍山正和建工');
+    expect(read('锦州渤海 港通物流 车都买了 证还没下来').enterprise).toBe('港通物流');
+    expect(read('曲阳石韵雕塑 给区里做的雕塑早验收了，工程款两年没结').enterprise).toBe('曲阳石韵雕塑');
+    expect(read('隔壁工地的脚手架歪了 随时可能塌下来 麦芽岛烘焙 解放路店').enterprise).not.toBe('解放路店');
+  });
+
+  it("a hotline relay names the enterprise by its role; a name read to its trade keeps the 厂 or 店 that closes it", () => {
+    expect(read('12345转：来电人系和顺酒店经理，反映酒店新装的管网已完工，自来水公司迟迟不来接水。').enterprise).toBe('和顺酒店');
+    expect(read('街道转办：辖区企业众鑫机电反映，门口道路被大车压坏，希望尽快修补。').enterprise).toBe('众鑫机电');
+    expect(read('老厂区搬迁补偿谈不拢，我们鞍山东方电缆厂几十年的老厂，评估价太低').enterprise).toBe('鞍山东方电缆厂');
+  });
+});
