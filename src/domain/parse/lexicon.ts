@@ -101,6 +101,9 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/(整栋|整个|整条街|全)(楼|厂|园区)?(都)?停(水|电|气)/, 5], [/用电(过户|类别|性质)|电表过户/, 5],
     // rounds 55–58 (Anhui; leaders of a county-level city; western Hunan and Hubei; Hubei's industrial cities)
     [/网络[^，。]{0,4}(太差|很差|不好|卡)|信号[^，。]{0,4}(太差|很差|不好|弱)/, 5],
+    // rounds 59–62 (Fujian's east coast; Liaoning; Shandong and Hebei towns by voice; a 12345 office)
+    [/光纤[^，。]{0,6}(挖断|断了)|(光缆|网线)[^，。]{0,4}挖断/, 6], [/并网[^，。]{0,8}(申请|没批|一直|迟迟)/, 5],
+    [/(暖气|供暖|热力公司|供热)[^，。]{0,10}(不热|没热|冻|不来修|管道)|没热乎气/, 5],
   ],
   talent: [
     ['招工', 4], ['用工', 4], ['招聘', 3], ['招人', 4], ['招不到', 4], ['没招到', 4], [/招.{0,10}(没招到|招不到|不到人)/, 4],
@@ -168,6 +171,9 @@ export const LEXICON: Record<Category, Cue[]> = {
     ['众筹', 4], ['入股', 3], [/(设计费|服务费|尾款)[^，。]{0,10}拖/, 4],
     // rounds 55–58 (Anhui; leaders of a county-level city; western Hunan and Hubei; Hubei's industrial cities)
     [/保险[^，。]{0,8}(理赔|赔付|定损)|保险公司[^，。]{0,10}(没|不)赔/, 5], [/工程款[^，。]{0,6}(挂|拖|欠|没结)/, 5], [/\b(bank account|account)\b[^.]{0,20}\bfrozen\b|\b(has not paid|hasn't paid|not paid us|owes us)\b/i, 5],
+    // rounds 59–62 (Fujian's east coast; Liaoning; Shandong and Hebei towns by voice; a 12345 office)
+    [/货款[^，。]{0,8}(收不回|要不回|没付|才付)/, 5],
+    [/(原料款|材料款)[^，。]{0,6}(付不出|付伓出|压着)/, 5], [/新三板|券商/, 5],
   ],
   policy: [
     ['补贴', 4], ['补助', 4], ['奖励', 3], ['奖补', 4], ['资助', 3], ['扶持', 3], ['兑现', 4], ['到账', 2], ['拨付', 3],
@@ -203,6 +209,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/贴息[^，。]{0,8}(申请|申报|复核|兑现|不符合|资格)|(申请|申报)[^，。]{0,6}贴息/, 6],
     // rounds 55–58 (Anhui; leaders of a county-level city; western Hunan and Hubei; Hubei's industrial cities)
     [/创业[^，。]{0,6}补贴|一次性补贴|(运费|快递费|物流费|电费|房租)补贴/, 5], ['衔接资金', 5], [/贴息[^。]{0,12}(到现在|还没|没到|没有到)/, 5],
+    // rounds 59–62 (Fujian's east coast; Liaoning; Shandong and Hebei towns by voice; a 12345 office)
+    [/见习补贴/, 6],
   ],
   infrastructure: [
     ['道路', 4], ['修路', 4], ['路面', 3], ['路', 2], ['断头路', 4], ['路灯', 4], ['红绿灯', 4], ['信号灯', 3], ['划线', 3],
@@ -260,6 +268,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/(隔壁|邻近|旁边|隔篱|相邻)[^，。]{0,6}(打桩|施工)[^。]{0,24}(振动|震|裂)/, 6],
     // rounds 55–58 (Anhui; leaders of a county-level city; western Hunan and Hubei; Hubei's industrial cities)
     [/施工[^，。]{0,8}(挖塌|挖坏|碰坏)/, 5], [/基坑[^，。]{0,8}(护栏|围挡|防护)/, 5], [/(沟|坑)开着[^，。]{0,6}(没有|没)[^，。]{0,2}(围挡|防护|护栏)/, 5],
+    // rounds 59–62 (Fujian's east coast; Liaoning; Shandong and Hebei towns by voice; a 12345 office)
+    [/(塔吊|吊车|吊臂)[^。]{0,10}高压线/, 6],
   ],
   dispute: [
     ['投诉', 3], ['居民', 3], ['村民', 3], ['噪音', 4], ['扰民', 4], ['异味', 3], ['臭味', 3], ['臭气', 3], ['粉尘', 2],
@@ -304,6 +314,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/(堵|围)[^，。]{0,6}(大门|门口|厂门|船坞)[^。]{0,20}欠[^。]{0,8}工资|欠[^。]{0,10}工资[^。]{0,20}(堵|围)/, 5], [/(结算|款)[^，。]{0,6}(有争议|纠纷)/, 5], [/(前|原)(合伙人|股东)/, 4], [/设卡|拦路收费/, 4],
     // rounds 55–58 (Anhui; leaders of a county-level city; western Hunan and Hubei; Hubei's industrial cities)
     [/物业(费)?[^。]{0,20}(闹|断水断电|纠纷|不交)/, 5], [/(被|给)?村民[^，。]{0,6}(堵|围|拦)/, 6],
+    // rounds 59–62 (Fujian's east coast; Liaoning; Shandong and Hebei towns by voice; a 12345 office)
+    [/拒付/, 5], [/(邻厂|隔壁厂|隔壁的厂)[^。]{0,24}(协商|不理|伓理)/, 5],
   ],
   market: [
     ['订单', 3], ['销路', 4], ['销售', 3], ['客户', 1], ['大客户', 3], ['采购', 3], ['供货', 3], ['供应商', 3], ['供应链', 4],
@@ -334,6 +346,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/(开拓|打开)[^，。]{0,6}(市场|渠道)/, 5], ['路演', 4], [/(对接|牵个?线)[^，。]{0,10}(医院|采购商|超市)/, 5],
     // rounds 55–58 (Anhui; leaders of a county-level city; western Hunan and Hubei; Hubei's industrial cities)
     [/(集中采购|集采)目录/, 5],
+    // rounds 59–62 (Fujian's east coast; Liaoning; Shandong and Hebei towns by voice; a 12345 office)
+    [/开[^，。]{0,4}代表处|设立代表处/, 5], [/(供应名单|供应商名录|供货名单)/, 5], ['产业配套说明', 5],
   ],
   // what the taxonomy leaves out but enterprises still ask about: intellectual property, media, statistics, party work
   other: [
@@ -361,5 +375,7 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/(参观|参访)学习|红色教育|标杆企业/, 4], ['邀请函', 4],
     // rounds 55–58 (Anhui; leaders of a county-level city; western Hunan and Hubei; Hubei's industrial cities)
     ['门牌', 5], [/(工作人员|窗口)[^，。]{0,6}态度/, 6], [/劳模|荣誉证书/, 4],
+    // rounds 59–62 (Fujian's east coast; Liaoning; Shandong and Hebei towns by voice; a 12345 office)
+    ['农技员', 5],
   ],
 };
