@@ -5,7 +5,7 @@ import { FIELD_LABELS } from '../src/domain/ticket-state.js';
 import type { Assignee, Ticket } from '../src/domain/ticket.js';
 import { sourceId } from '../src/bot/ticket-service.js';
 import type { BotContext, Handler, PerformResult, TicketCommand } from '../src/bot/context.js';
-import { announce, answer, changeTicket, compose, dueText, outcomeOf, personRef } from './common.js';
+import { announce, answer, changeTicket, compose, dueText, outcomeOf, personRef, ticketNo } from './common.js';
 
 const VIA: Record<string, string> = { commissioner: '服务专员', taskforce: '项目专班', department: '责任部门', admin: '管理员' };
 
@@ -66,8 +66,12 @@ export const correct: Handler = {
   name: 'correct',
   match: (ctx) => ctx.parsed.intent === 'correct',
   async handle(ctx) {
+    // a correction without its number ("刚刚那条不是问题 撤一下"): the number asked for
+    const no = await ticketNo(ctx, '#12 不是问题');
+    if (no === null) return 'no correction: number asked for';
+    // (with a number, the intent is read from the correction itself: there is one)
     const correction = parseCorrection(ctx.parsed.normalized);
-    if (ctx.parsed.ticket === null || !correction) return 'no correction';
-    return outcomeOf(await performCorrect(ctx, { kind: 'correct', no: ctx.parsed.ticket, correction }));
+    if (!correction) return 'no correction';
+    return outcomeOf(await performCorrect(ctx, { kind: 'correct', no, correction }));
   },
 };

@@ -81,6 +81,13 @@ describe('更正 in chat', () => {
     expect(unknown.texts[0]).toContain('未找到工单 #99，请核对编号。');
   });
 
+  it('a withdrawal without its number asks for it and changes nothing', async () => {
+    const before = (await h.ticket(3))!;
+    const asked = await h.say('liuqiang', '刚刚那条不是问题 是我发错群了 撤一下', dm('liuqiang'));
+    expect(asked.texts).toEqual(['{{mention:0}} 请注明工单编号，例如“#12 不是问题”。']);
+    expect(await h.ticket(3)).toEqual(before);
+  });
+
   it('不是问题 closes the ticket, tells its group politely and drops it out of the digest', async () => {
     const r = await h.say('lihua', '#2 不是问题，属于政策咨询', dm('lihua'));
     expect(r.outcome).toBe('#2 dismissed');

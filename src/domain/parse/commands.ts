@@ -118,6 +118,8 @@ export function parseCorrection(t: string): Correction | null {
   if (dismiss) return { field: 'dismiss', ...(dismiss[1]?.trim() ? { note: dismiss[1].trim() } : {}) };
   // "#144 不使跟，企业自己搞定了，不是问题": the verdict at the end
   if (/[\s，,。](?:不是问题|不算问题|不是诉求)[。!！]?$/.test(rest) && !/[?？吗]/.test(rest)) return { field: 'dismiss', note: rest };
+  // "刚才那个不是问题，企业就是随口问问，#63 撤了吧", "这条发错群了，撤一下": not a problem, withdrawn, whatever is between
+  if (/(不是问题|不算问题|发错群|发错了)/.test(rest) && /(撤了吧|撤掉|撤一下|撤回|撤销|作废)[。!！吧]?$/.test(rest) && !/[?？吗]/.test(rest)) return { field: 'dismiss', note: rest };
   // "#353 这个不是企业的问题，是员工个人私事，作废"
   if (/^(?:这|此|该)?(?:个|件|条|单)?不是企业的?(?:问题|诉求|事)/.test(rest) && /(作废|撤销|撤掉|不用办|不办|无效)/.test(rest)) return { field: 'dismiss', note: rest };
   // "#650 这条是咨询，不用立案", "#12 只是咨询一下": a question asked, not a problem to handle
@@ -144,6 +146,9 @@ export function parseCorrection(t: string): Correction | null {
   // "#119 紧急程度改一下 这个不急 企业说年后解决都行": the change asked for, then the level in plain words
   const urgencyPlain = /^(?:紧急程度|紧急度|优先级)(?:改一下|改下|要改一下|调一下)[\s，,。]+(?:这个?|这单|这件)?(?:(不急|不紧急|不着急|没那么急|不用急)|(很急|挺急|特别急|紧急|急))(?:[\s，,。][^?？吗]{0,30})?$/.exec(rest);
   if (urgencyPlain) return { field: 'urgency', to: urgencyPlain[1] ? 'normal' : 'urgent' };
+  // "#151 紧急程度标错了 应该是紧急 工地已经停工了": the level misjudged, the level it is, then why
+  const urgencyIs = /^(?:紧急程度|紧急度|优先级)(?:标错了|定错了|错了|不对)[\s，,。]*(?:应该是|应为|应是|应该算)\s*(紧急|加急|一般|普通|正常)(?:件)?(?:[\s，,。][^?？吗]{0,30})?$/.exec(rest);
+  if (urgencyIs) return { field: 'urgency', to: URGENCY_WORDS[urgencyIs[1]!]! };
   const urgencyAfter = URGENCY_SET_AFTER.exec(rest) ??
     // "#108 紧急程度标高了 企业就是问问 不用加急 改普通": the level misjudged, why, then the level it is
     /^(?:紧急程度|紧急度|优先级)(?:标高了|定高了|标低了|定低了|标错了|不对|错了)[^?？吗]{0,30}[\s,，。](?:改|改为|改成|调成|降为|升为)\s*(紧急|加急|一般|普通|正常)$/.exec(rest);

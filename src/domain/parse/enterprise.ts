@@ -43,7 +43,7 @@ const INDUSTRY_WORDS =
   '家私|家电|小家电|灯具|纸品|五金制品|实业发展|电脑|摩托|火锅|底料|渔业|织造|' +
   '锂业|钨业|窑业|瓷业|瓷土|驾校|番茄|果园|储运|光能|农牧|型材|酱酒|酒厂|进出口|面粉|船务|仓储|石化|焦化|果业|果汁|陶艺|肥业|特钢|重钢|油服|线束|生化|粮贸|路桥|重科|矿机|稀土|钼业|羊绒|绒业|液压|液压件|配件|汽车配件|零部件|汽车零部件|乳品|肉业|粮食|购销|油脂|淀粉|卤味|风电|光纤|冷饮|调味品|重型|矿山|煤业|煤化工|煤化|' +
   '藏药|蒙药|苗药|中药材|药材|毛纺|棉纺|精纺|纺机|精锻|锻压|耐材|鞋材|板材|管材|线材|锂盐|锂源|砂石|建安|支架|钢帘线|民宿|文旅|跨境|咖啡|茶庄|酒庄|庄园|工贸|电商|数科|智控|测控|电装|煤机|塑机|齿轮|玩具|珠宝|户外|红木|啤酒|海运|运输|丝绸|精机|养殖|宝石|研究院|渔具|数智|婚纱|玉雕|玉器|玉器行|不锈钢|内衣|童装|文胸|家居服|资本|石英|度假酒店|度假村|营地|螺蛳粉|工坊|冶炼|座椅|幕墙|彩印|染整|纸箱|鞋服|针纺|漆器|航运|体育用品|工艺品|香业|茶场|碳素|洗煤|测绘|货运|国际货运|大药房|药房|茶室|露营|米线|茶厂|咖啡厂|电路|通讯|焊材|车身|车灯|专汽|安保|铸件|无纺布|橡塑|刹车片|车桥|轨道|智家|封测|海工|网络|硅材|深加工|铸管|饰件|烟花|涂装|饮品|劳务|茶楼|茶园|客栈|文具|氨纶|饮片|糕点|箱包|胶合板|冷轧|雕塑|酒坊|窖酒坊|粉丝厂|酒楼|茶坊|轧花厂|矿泉水|果品|边贸|有色|文创|肉羊|盐化|锂能|精细化工|电子材料|无人机|电镀|视觉|电线|洗水|冻品|预制菜|发艺|果蔬|港航|制动|经编|沙发|藏餐|藏医院|牧场|旅行社|家庭旅馆|旅舍|画院|艺术中心|艺术馆|糌粑坊|牧家乐|藏家乐|农家乐|' +
-  '蔬菜|蛋品|用品|劳保用品|工具|眼镜|光子|配套|精酿|足道|饲料|冷运|海鲜|冰鲜|农资|外贸|旅游开发|木材|水产品|数控|光模块|电装|电子化学品|热管理|座椅系统|汽车系统|内饰|电动车|腊肉|腊味|茶油坊|船厂|冰厂|安装|修造|工业皮带|皮带|金属|彩涂|毛毡|花卉|被服|玻璃钢|散热器|暖通|食用菌|土特产|煎饼|柳艺|苇艺|丝网|健身器材|家电城|杂技道具|宠物食品|洗涤|农化|化肥|冷藏|管件|塑料|山珍|搅拌站|木艺|白茶|农机|造型|助剂|货代|国际货代|海产';
+  '蔬菜|蛋品|用品|劳保用品|工具|眼镜|光子|配套|精酿|足道|饲料|冷运|海鲜|冰鲜|农资|外贸|旅游开发|木材|水产品|数控|光模块|电装|电子化学品|热管理|座椅系统|汽车系统|内饰|电动车|腊肉|腊味|茶油坊|船厂|冰厂|安装|修造|工业皮带|皮带|金属|彩涂|毛毡|花卉|被服|玻璃钢|散热器|暖通|食用菌|土特产|煎饼|柳艺|苇艺|丝网|健身器材|家电城|杂技道具|宠物食品|洗涤|农化|化肥|冷藏|管件|塑料|山珍|搅拌站|木艺|白茶|农机|造型|化妆品|肉联|造纸|助剂|货代|国际货代|海产';
 /**
  * A trade named by one character and 业 ("镁业", "糖业", "袜业", "种业"): a word the language keeps making, so it is
  * read by its shape; not 企业, 行业, 就业 and the other words of 业 that are no trade.
@@ -235,10 +235,10 @@ const KIND_BEFORE = /^(?:(?:[台外港澳日韩美德欧侨]资|民营|国有|�
  * "来电人系和润酒店经理", "其经营的康和大药房申请…", "承建方宏达劳务拖欠…", "旁边蓝天建设承建的…".
  */
 const RELAY_NAMED = new RegExp(
-  `(?:辖区(?:企业)?|来电人系|(?<![关体联])系|其经营的|其开的|承建方|施工方|(?:个体工商户|个体户)[（(]|旁边的?|位于[^，。；]{2,16}?的|反映[，,](?:旁边的?)?)([^\\s，,。：:；;（）()、]{2,14}?(?:有限公司)?)(?=反映|的|经理|员工|举办者|施工|承建|拖欠|仓库|从|[（(）)]|那个|晚上|门口|申请|个体|售楼部)`,
+  `(?:辖区(?:企业)?|[（(](?:建设单位|施工单位|施工方|业主单位)|来电人系|(?<![关体联])系|其经营的|其开的|承建方|施工方|(?:个体工商户|个体户)[（(]|旁边的?|位于[^，。；]{2,16}?的|反映[，,](?:旁边的?)?)([^\\s，,。：:；;（）()、]{2,14}?(?:有限公司)?)(?=反映|的|经理|员工|举办者|施工|承建|拖欠|仓库|从|[（(）)]|那个|晚上|门口|申请|个体|售楼部)`,
   'g',
 );
-const RELAYED = /(12345|来电人|转办|辖区|街道(?:转|报|反映))/;
+const RELAYED = /(12345|来电人|转办|辖区|街道(?:转|报|反映)|建设单位|施工方|承建方)/;
 
 /** The first words of a message: a name with its county or city, before what it does. */
 const HEAD_PLACED = /^([\u4e00-\u9fa5]{4,14}?)(?=的|要|想|这边|那边|[\s，,])/;
@@ -256,7 +256,10 @@ export function parseEnterprise(t: string): string | null {
   // "我们沈阳北方电缆厂几十年的老厂", "我们鑫源火锅店天然气…": a name read up to its trade, with the 厂 or 店 that closes it
   const i = t.indexOf(name);
   const kind = i >= 0 ? /^(厂|店)(?![房区长里门子内外家主方])/.exec(t.slice(i + name.length))?.[1] : undefined;
-  return kind && TRADE_NAME_END.test(name) ? name + kind : name;
+  if (kind && TRADE_NAME_END.test(name)) return name + kind;
+  // "金沙县酒乡人酒业有限责任公司": a registered name read without its form
+  const form = i >= 0 && TRADE_NAME_END.test(name) ? /^(?:股份有限公司|有限责任公司|有限公司)/.exec(t.slice(i + name.length))?.[0] : undefined;
+  return form ? name + form : name;
 }
 
 function readEnterprise(t: string): string | null {
@@ -271,6 +274,9 @@ function readEnterprise(t: string): string | null {
   // a report in the official register: what the cadre learned, then the enterprise ("据了解，恒基置业竞得的…",
   // "现将恒锐电子有关情况报告如下：", "据利达物流反映，…")
   const official = t.replace(OFFICIAL_OPENER, '');
+  // "据企业反映，乐康护理院隔壁小区…", "经核查，城东街道宏盛织造今晨…": in the register, the enterprise opens what was learned
+  const registered = official !== t ? OFFICIAL_HEAD.exec(official)?.[1] : undefined;
+  if (registered && !ALWAYS_SENTENCE_CHAR.test(registered) && !isPlaceOrThing(registered) && !SITE_END.test(registered)) return registered;
   const plain = official !== t && official ? enterpriseIn(official)?.replace(KIND_BEFORE, '') : null;
   if (plain) return plain;
   // "营口鲅鱼圈 港联物流 危货道路运输许可证…", "大连金普 鼎盛建工 外包施工队…": the city and its district, a space, then the
@@ -317,6 +323,8 @@ function signedBy(t: string): string | null {
     dashed ??
     (
       /[(（]([^()（）\s]{2,14})[)）]\s*$/.exec(t) ??
+      // "…能不能帮协调下【遵义智控电子科技】": the name in black brackets, closing the message
+      /【([^【】\s]{2,16})】\s*$/.exec(t) ??
       SIGNED_LAST.exec(t) ??
       (/(我们|我司)/.test(t) && !/(有限公司|集团)/.test(t) ? SIGNED_AFTER_COMMA.exec(t) : null)
     )?.[1];
@@ -324,7 +332,7 @@ function signedBy(t: string): string | null {
   if (!raw) return null;
   if (/^[A-Za-z][A-Za-z0-9 ]+$/.test(raw)) return LATIN_NOT_A_NAME.test(raw) ? null : raw;
   // "——南昌青山湖的宏美服饰", "——我们上饶经开区的云擎数据": where the enterprise is, 的, then its name with its trade
-  const placed = /^(?:我们)?[\u4e00-\u9fa5]{2,10}?的([\u4e00-\u9fa5]{3,12})$/.exec(raw)?.[1];
+  const placed = /^(?:我们)?[\u4e00-\u9fa5]{0,10}?的([\u4e00-\u9fa5]{3,12})$/.exec(raw)?.[1];
   if (placed && TRADE_NAME_END.test(placed) && tradeNameOk(placed) && !SENTENCE_CHAR.test(placed.replace(/(有限公司|公司)$/, ''))) return placed;
   const trade = TRADE_NAME_END.test(raw) || /(?:有限公司|集团|公司)$/.test(raw);
   if ((trade ? tradeNameOk(raw) && !SENTENCE_CHAR.test(raw.replace(/(有限公司|公司)$/, '')) : isOpenName(raw)) && !/(的|了|吗|呢|吧|啊|情况|报告|通知)$/.test(raw)) return raw;
@@ -442,7 +450,7 @@ const UTILITY_GROUP_ASKED = new RegExp(`^(?:请|让|叫|找|催)?${UTILITY_GROUP
 const SITE_VISITED = new RegExp(`(?<![收遇找达拿得做想见受])(?:去了?|到了?)(${NAME_CHAR}{2,6}?(?:${INDUSTRY}))[\\u4e00-\\u9fa5]{2,5}?(?:工地|项目|楼盘|厂区)`);
 /** How a cadre's report in the official register opens, before the enterprise it is about. */
 const OFFICIAL_OPENER =
-  /^(?:【[^】]{1,10}】\s*)?(?:(?:据了解|经了解|据悉|经查|经核实|现将有关情况报告如下|紧急情况报告|情况报告|紧急)[，,：:]\s*|(?:关于|现将)(?=[\u4e00-\u9fa5]{4,})|据(?=[^，,。]{4,30}反映))/;
+  /^(?:【[^】]{1,10}】\s*)?(?:(?:(?:据了解|经了解|据悉|经查|经核实|经(?:现场)?核查|据走访|据(?:[^，,。：:\s]{0,10}(?:中心|局|街道|办|所|站|社区)|企业)(?:报告|反映)|现将有关情况报告如下|紧急情况报告|情况报告|紧急情况|紧急|[^，,：:。\s]{2,10}(?:局|中心|办|街道)转?)[，,：:]\s*)+|(?:关于|现将)(?=[\u4e00-\u9fa5]{4,})|据(?=[^，,。]{4,30}反映))/;
 /** A cadre's or a letter's opening: "项目专员汇报：", "关于", "尊敬的服务专员：". */
 const REPORTER_HEAD =
   /^(?:【[^】]{1,10}】\s*)?(?:[^，,：:。]{1,12}?(?:汇报|报告|报|反映|提出|来电|留言)[：:]|关于|经走访(?:了解)?[，,]|经核实[，,]|尊敬的[^：:，,]{1,10}[：:])?\s*(?:[\u4e00-\u9fa5]{2,10}?(?:经济技术开发区|工业园区|工业园|开发区|高新区)(?=[\u4e00-\u9fa5]{4,}))?(?:(?:区内|辖区内?|园区内?)企业(?=[\u4e00-\u9fa5]{4,}))?/;
@@ -451,7 +459,7 @@ const REPORTER_HEAD =
 const COUNTY_SIGNED =
   /\s(?:这是|我们是|俺们是|我们这是|俺们这是)?(((?:[\u4e00-\u9fa5]{2,3}省)?(?:[\u4e00-\u9fa5]{1,4}?(?:满族|回族|蒙古族|土家族|苗族|彝族|壮族|瑶族|侗族|藏族)?(?:自治县|县|市|旗)(?:[\u4e00-\u9fa5]{2,3}区)?|[\u4e00-\u9fa5]{2,3}(?:[\u4e00-\u9fa5]{2,3}区)))([\u4e00-\u9fa5]{3,12}))(?:\s+[\u4e00-\u9fa5]{2,3})?\s*$/;
 /** A place, 的, then a name: the last words of the message after a space. */
-const PLACE_OF_NAME = /\s(?:这是|我们是|俺们是|我们这是|俺们这是)?(?:[\u4e00-\u9fa5]{1,4}(?:县|市|区|镇|乡)|[\u4e00-\u9fa5]{2})(?:那边)?的([\u4e00-\u9fa5]{3,10})\s*$/;
+const PLACE_OF_NAME = /[\s！!。](?:这是|我们是|俺们是|我们这是|俺们这是)?(?:[\u4e00-\u9fa5]{1,4}(?:县|市|区|镇|乡)|[\u4e00-\u9fa5]{2})(?:那边)?的([\u4e00-\u9fa5]{3,10})\s*$/;
 
 function enterpriseIn(t: string): string | null {
   const signed = signedBy(t);
@@ -587,6 +595,10 @@ const HEAD_SPACED = new RegExp(`^(?:${NAME_CHAR}{2,6}的)?(${NAME_CHAR}{4,12})\\
  */
 const BUSINESS_KIND = '(?:家庭旅馆|工程队|经营部|服务部|加工厂|艺术中心|作坊|(?<!食)堂|店|馆|社|行|院|坊|场|所|吧|厅|栈|舍|居|乐|公司|厂)';
 const KIND_END = new RegExp(`${BUSINESS_KIND}$`);
+/** After a cadre's opener, the enterprise (its 街道 or park before it), then what happened to it. */
+const OFFICIAL_HEAD = new RegExp(
+  `^(?:[\\u4e00-\\u9fa5]{2,6}?(?:街道|镇|乡|园区|开发区|新区))?([\\u4e00-\\u9fa5A-Za-z]{2,12}?(?:${INDUSTRY}|${BUSINESS_KIND}|公司|KTV))(?=与|和|被|的|隔壁|周边|今|营业|因|门口|[一二三]期|在|已|，|,)`,
+);
 /** A trade word with more after it ("佳禾食品计划开拓中东市场"): a clause, not a name by its kind. */
 const TRADE_THEN_MORE = new RegExp(`(?:${INDUSTRY})(?!(?:(?:${INDUSTRY})|制品|加工|定制)*${BUSINESS_KIND}?$)[\\u4e00-\\u9fa5]{2,}$`);
 /** Public places and offices, whatever stands before them ("县体育馆", "白云机场", "区档案馆"). */

@@ -172,7 +172,7 @@ export const LEXICON: Record<Category, Cue[]> = {
     // rounds 55–58 (Anhui; leaders of a county-level city; western Hunan and Hubei; Hubei's industrial cities)
     [/保险[^，。]{0,8}(理赔|赔付|定损)|保险公司[^，。]{0,10}(没|不)赔/, 5], [/工程款[^，。]{0,6}(挂|拖|欠|没结)/, 5], [/\b(bank account|account)\b[^.]{0,20}\bfrozen\b|\b(has not paid|hasn't paid|not paid us|owes us)\b/i, 5],
     // rounds 59–62 (Fujian's east coast; Liaoning; Shandong and Hebei towns by voice; a 12345 office)
-    [/货款[^，。]{0,8}(收不回|要不回|没付|才付)/, 5],
+    [/货款[^，。]{0,8}(收不回|要不回|没付|才付)/, 5], ['融资路演', 5],
     [/(原料款|材料款)[^，。]{0,6}(付不出|付伓出|压着)/, 5], [/新三板|券商/, 5],
   ],
   policy: [

@@ -235,6 +235,13 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   if (ticket !== null) {
     // 更正: "#12 类别改为 用工人才", "#12 改为紧急", "#12 企业是 神马电力", "#12 不是问题"
     if (parseCorrection(t)) return 'correct';
+    // "办结#133 已现场核实并完成整改", "认领 #12 我来跟": the command word before the number
+    const leading = /^(认领|签收|办结|转办|退单|催办|重办)\s*[#＃]\s*\d/.exec(t)?.[1];
+    if (leading) return BARE_VERBS[leading]!;
+    // "#113 差评，问题根本没解决就给结了": the rating said first, its reason after
+    if (/^[\s#＃\d号]*差评[，,。！!\s]/.test(t) && !/(重办|重新(办|处理|打开))/.test(t)) return 'rate';
+    // "＃123 的进展麻烦说一下", "#152 有进展没有": the progress asked for
+    if (/(进展|进度)[^，。]{0,4}(麻烦)?(说一下|讲一下|报一下|同步一下)|有进展(了)?(吗|没有?|没|呢)/.test(t)) return 'query';
     // "#38 重新打开，材料又被退回来了": opened again, whatever else it says
     if (/^[\s#＃\d号，,]*重新打开/.test(t)) return 'reopen';
     // "#118 说好的周一前答复呢": what was promised, asked for
@@ -320,7 +327,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     // 办结 only when the work is done: "他们说下周给答复", "还在等待住建局答复", "尚未办结", "初审已完成，等待审批" tell
     // where it stands (a progress note), they do not close the ticket
     const stillPending =
-      /(尚未|还没有?|没有|未能?|不能|无法)(办结|解决|答复|完成|落实|处理完|办好)|(明天|后天|下周|近期|过几天|再)(去)?(复查|复核|回访|跟踪|核查)|(周[一二三四五六日天]|明天|后天|下周)[^，。]{0,6}(进场|施工|安装|上门)|先记一笔|(等待?|等着|在等|待|给|会|将|预计|下周|明天|后天|近期|过几天|月底前?|年底前?)[^，。；,;!！]{0,8}(答复|办结|解决|完成|落实)|(等待|等着|在等|正在|已经在|下一步|然后再|还需|还要|仍需|仍在)/;
+      /(尚未|还没有?|没有|未能?|不能|无法)(办结|解决|答复|完成|落实|处理完|办好)|(明天|后天|下周|近期|过几天|再)(去)?(复查|复核|回访|跟踪|核查)|(周[一二三四五六日天]|明天|后天|下周)[^，。]{0,6}(进场|施工|安装|上门)|先记一笔|(等待?|等着|在等|待|给|会|将|预计|下周|明天|后天|近期|过几天|月底前?|年底前?)[^，。；,;!！]{0,8}(答复|办结|解决|完成|落实)|(等待|等着|在等|正在|已经在|下一步|然后再|还需|还要|仍需|仍在)|等[^，。]{0,6}(补齐|补充|提交|反馈|回复|确认)后|(本周|这周|本月|周内|月底前?)内?[^，。；,;]{0,4}(办结|完成|办好)/;
     // "#95 已答复企业 暂无法解决 纳入长期台账": answered, as unresolvable (答复's outcome), not pending
     if (/(已答复|答复(企业|对方)?[:：]|现予办结)/.test(t) && /(无法解决|暂不能解决|挂账|纳入.{0,4}台账|解释说明)/.test(t)) return 'resolve';
     // "#67 已办结，帮企业对接上三家商超，首批货下周进场": the close said first, what follows is what was done
@@ -370,6 +377,18 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   if (bare.length <= 30 && (/(哪些|哪几条|哪几个)(消息|单子|工单)?你?(没识别准|识别不准|没认准|识别错)|待确认的.{0,4}(拉出来|拿出来|列出来|调出来)/.test(bare)) && !/(我们|我司|企业|申请|材料)/.test(bare)) return 'triage';
   // "那些没分好类的、没认出企业的，给我过一遍", "把你冇把握的那几条单子列一哈 我来确认"
   if (bare.length <= 30 && (/(没分好类|没认出企业|没认准企业)的.{0,10}(给我|发我|过一遍|看看|列)/.test(bare) || (/(没有把握|没把握|拿不准)的(那几条|那些|几条)?(单子|工单)?.{0,3}(列|拉|发|给我)/.test(bare) && !/(我们|我司|申请|材料)/.test(bare)))) return 'triage';
+  // rounds 63–66: "把店小二没拿准的那些单子列出来", "你没搞懂的那些消息发出来 我来认一下": the unsure ones
+  if (bare.length <= 30 && /(没拿准|没搞懂|没弄懂|没看懂|没认出来)的(那些|那几[条个])?(单子|消息|工单)?/.test(bare) && /(列|发|拉|拿)(出来|一下|给我)/.test(bare) && !/(我们|我司|企业|申请|材料)/.test(bare)) return 'triage';
+  // "有没有个使用说明啥的", "这个机器人是干啥子的", "还有啥功能": what the bot is and does
+  if (bare.length <= 30 && (/^(有没有|有冇)个?(使用|操作)?说明/.test(bare) || /(机器人|店小二|小二)(是)?(干|做)(啥子?|什么|么子)的/.test(bare) || /还有(啥|什么|哪些)功能/.test(bare))) return 'help';
+  // "刚刚那条不是问题 是我发错群了 撤一下": a message withdrawn (the handler asks for its number)
+  if (bare.length <= 30 && /(不是问题|发错群|发错了)/.test(bare) && /(撤一下|撤了吧|撤回|撤掉|作废)/.test(bare)) return 'correct';
+  // "我们那个续贷的事你们到底管不管了", "那个供热的事儿…赶紧给整整", "我们那个宽带的单子能不能快点推一下": one's own matter pressed
+  if (bare.length <= 50 && /(那个|那件|那单)[^，。？?]{0,8}(事儿?|单子|问题)/.test(bare) && /(到底管不管|赶紧|快点|推一下|推一推|拖(太|好|这么)久)/.test(bare)) return 'urge';
+  // "在的在的": here
+  if (/^(在的|在呢|在)+[!！。~～]*$/.test(bare)) return 'chat';
+  // "好的 没问题 那就按这个来", "原来是这么回事", a greeting with care on the road, when visitors arrive, a request to colleagues
+  if (bare.length <= 40 && (/^(好的?|行|可以|没问题)[^，。]{0,10}(就按这个来|就这么定|就这样)/.test(bare) || /原来是这么回事/.test(bare) || (/(早上好|早安|大家好)/.test(bare) && /(慢点|注意安全|小心)/.test(bare)) || /(几点到|几点来)[^，。]{0,6}(等|接)/.test(bare) || /^(麻烦|请)(各位|大家)[^。]{0,20}(报给我|发给我|交给我|报上来|交上来)$/.test(bare))) return 'chat';
   // rounds 59–62: "有哪些单子机器人没分清楚的，发我看看": the unsure ones
   if (bare.length <= 30 && /(哪些|哪几)(个|条|张)?(单子|工单)?.{0,6}(没分清楚?|分不清楚?|没认清楚?|没识别清楚?)/.test(bare) && !/(我们|我司|企业|申请|材料)/.test(bare)) return 'triage';
   // "help 怎么查我们公司的单子？": the word help, then how

@@ -1411,3 +1411,46 @@ describe('after joining rounds 59 to 62', () => {
     expect(read('12月3号区里开招商推进会，通知大家一下').intent).toBe('chat');
   });
 });
+
+describe('after rounds 63 to 66: intents', () => {
+  it('withdrawn as no problem; the command word before the number; a bad rating first; progress asked for', () => {
+    expect(parseCorrection('#41 刚才那条不是问题，企业就是问问，撤了吧')).toMatchObject({ field: 'dismiss' });
+    expect(parseCorrection('#41 紧急程度标错了 应该是紧急 厂里已经停产了')).toEqual({ field: 'urgency', to: 'urgent' });
+    expect(read('认领#77 我来跟企业对接').intent).toBe('claim');
+    expect(read('#90 差评，路根本没修就给结了').intent).toBe('rate');
+    expect(read('#55 的进度麻烦同步一下').intent).toBe('query');
+    expect(read('#55 有进展没有').intent).toBe('query');
+  });
+
+  it('work waiting on the enterprise or due this week is progress, not the close', () => {
+    expect(read('#88 已把材料清单发给企业，等企业补齐后提交').intent).toBe('progress');
+    expect(read('#88 住建已同意先行施工，许可手续本周内办结').intent).toBe('progress');
+  });
+
+  it('without a number: the unsure ones, help, a withdrawal, one own matter pressed, and talk between colleagues', () => {
+    expect(read('把机器人没拿准的那些单子列出来').intent).toBe('triage');
+    expect(read('这个机器人是干什么的').intent).toBe('help');
+    expect(read('有没有个操作说明').intent).toBe('help');
+    expect(read('那条不是问题 发错群了 撤一下').intent).toBe('correct');
+    expect(read('我们那个用水的事到底管不管了，报了十天了').intent).toBe('urge');
+    expect(read('好的 没问题 那就这么定').intent).toBe('chat');
+    expect(read('大家早上好 今天路上结冰 开车慢点').intent).toBe('chat');
+    expect(read('麻烦大家把本月的走访记录周五前报给我').intent).toBe('chat');
+  });
+});
+
+describe('after rounds 63 to 66: names', () => {
+  it("the register's openers (经核查, 据走访, 据企业反映, an office's 转), then the enterprise; the builder in brackets", () => {
+    expect(read('据企业反映，康宁护理院隔壁工地夜间施工噪音大，请街道协调。').enterprise).toBe('康宁护理院');
+    expect(read('经核查，城西街道华美织造今晨起变压器故障，全线停产，请立即协调！').enterprise).toBe('华美织造');
+    expect(read('区人社局转：据企业反映，新锐汽配节后用工缺口较大，希望对接劳务协作基地。').enterprise).toBe('新锐汽配');
+    expect(read('经现场核查，翠湖苑项目（建设单位华域置业）基坑出现裂缝，已要求停止作业。').enterprise).toBe('华域置业');
+    expect(read('据利达物流反映，周边村民要求赔偿，请镇村干部协调。').enterprise).toBe('利达物流');
+  });
+
+  it('a name in black brackets or after a park and 的 signing the message; a registered form read whole', () => {
+    expect(read('专线拉了半年还没通 到底好久能装【贵州云帆数据】').enterprise).toBe('贵州云帆数据');
+    expect(read('落户的事来回跑了好几趟 —— 科技园里的极星机器人').enterprise).toBe('极星机器人');
+    expect(read('金沙县酒香人酒业有限责任公司 基酒压了几千吨 想做质押贷款').enterprise).toBe('金沙县酒香人酒业有限责任公司');
+  });
+});
