@@ -228,7 +228,7 @@ const BRAND_IS_TRADE = new RegExp(`^(?:${INDUSTRY})(?:${INDUSTRY})$`);
 const TRADE_AT_END = new RegExp(`(?:${INDUSTRY})+$`);
 
 /** What kind of enterprise it is, written before its name ("台资企业鸿镒精密"): not part of the name. */
-const KIND_BEFORE = /^(?:(?:[台外港澳日韩美德欧侨]资|民营|国有|合资|独资|中外合资|外商独资|辖区|区内|园区)企业|签约项目|来电人系|来电人|其在|影响)(?=[\u4e00-\u9fa5]{4,})/;
+const KIND_BEFORE = /^(?:(?:[台外港澳日韩美德欧侨]资|民营|国有|合资|独资|中外合资|外商独资|辖区|区内|园区)企业|签约项目|来电人系|来电人|其在|影响|村里?)(?=[\u4e00-\u9fa5]{4,})/;
 
 /**
  * A 12345 office's or a 街道's relay names the enterprise by its role in the case: "辖区企业安泰消防器材有限公司反映",
@@ -255,8 +255,8 @@ export function parseEnterprise(t: string): string | null {
   if (!name) return null;
   // "我们沈阳北方电缆厂几十年的老厂", "我们鑫源火锅店天然气…": a name read up to its trade, with the 厂 or 店 that closes it
   const i = t.indexOf(name);
-  const kind = i >= 0 ? /^(厂|店)(?![房区长里门子内外家主方])/.exec(t.slice(i + name.length))?.[1] : undefined;
-  if (kind && TRADE_NAME_END.test(name)) return name + kind;
+  const kind = i >= 0 ? /^(厂|店|坊|场|社|铺)(?![房区长里门子内外家主方地])/.exec(t.slice(i + name.length))?.[1] : undefined;
+  if (kind && (TRADE_NAME_END.test(name) || name.length >= 3)) return name + kind;
   // "金沙县酒乡人酒业有限责任公司": a registered name read without its form
   const form = i >= 0 && TRADE_NAME_END.test(name) ? /^(?:股份有限公司|有限责任公司|有限公司)/.exec(t.slice(i + name.length))?.[0] : undefined;
   return form ? name + form : name;
@@ -279,6 +279,12 @@ function readEnterprise(t: string): string | null {
   if (registered && !ALWAYS_SENTENCE_CHAR.test(registered) && !isPlaceOrThing(registered) && !SITE_END.test(registered)) return registered;
   const plain = official !== t && official ? enterpriseIn(official)?.replace(KIND_BEFORE, '') : null;
   if (plain) return plain;
+  // "石坝村 富源采石场放炮…", "柳树湾村这边 宏达预制板厂后面…": the village, a space, then the message
+  const village = /^[\u4e00-\u9fa5]{1,5}村(?:这边|那边)?\s+(?=\S)/.exec(t);
+  if (village) {
+    const rest = enterpriseIn(t.slice(village[0].length))?.replace(KIND_BEFORE, '');
+    if (rest) return rest;
+  }
   // "营口鲅鱼圈 港联物流 危货道路运输许可证…", "大连金普 鼎盛建工 外包施工队…": the city and its district, a space, then the
   // message (a place is no enterprise)
   const placeHead = /^([\u4e00-\u9fa5]{2,8})\s+(?=\S)/.exec(t);
@@ -458,6 +464,8 @@ const REPORTER_HEAD =
 /** A name with its county or city (省 before it at most), the last words of the message after a space. */
 const COUNTY_SIGNED =
   /\s(?:这是|我们是|俺们是|我们这是|俺们这是)?(((?:[\u4e00-\u9fa5]{2,3}省)?(?:[\u4e00-\u9fa5]{1,4}?(?:满族|回族|蒙古族|土家族|苗族|彝族|壮族|瑶族|侗族|藏族)?(?:自治县|县|市|旗)(?:[\u4e00-\u9fa5]{2,3}区)?|[\u4e00-\u9fa5]{2,3}(?:[\u4e00-\u9fa5]{2,3}区)))([\u4e00-\u9fa5]{3,12}))(?:\s+[\u4e00-\u9fa5]{2,3})?\s*$/;
+/** The words that close a message without naming anyone: thanks, a plea, a title, time. */
+const SIGN_OFF_WORDS = /(谢谢|感谢|多谢|辛苦|拜托|麻烦|盼复|在线等|加急|尽快|急死|急急|帮忙|协调|处理|解决|领导|老师|师傅|经理|书记|主任|科长|局长|老板|年底|月底|明天|今天|后天|现在|马上|赶紧|怎么|咋办|咋整|求助|救命|感恩|万分|非常|特别|真的|实在|一直|多久|多少|几天|几个)/;
 /** A place, 的, then a name: the last words of the message after a space. */
 const PLACE_OF_NAME = /[\s！!。](?:这是|我们是|俺们是|我们这是|俺们这是)?(?:[\u4e00-\u9fa5]{1,4}(?:县|市|区|镇|乡)|[\u4e00-\u9fa5]{2})(?:那边)?的([\u4e00-\u9fa5]{3,10})\s*$/;
 
@@ -581,6 +589,10 @@ function enterpriseIn(t: string): string | null {
   const last = closing?.[2];
   const spaced = closing && /^\s+$/.test(closing[1]!) && (t.match(/[\u4e00-\u9fa5]\s+[\u4e00-\u9fa5]/g) ?? []).length > 1;
   if (last && !spaced && /^[\u4e00-\u9fa5]+$/.test(last) && !/(.)\1|[吗嘛呢吧啊]/.test(last) && isOpenName(last) && gramCount(last.slice(0, 2)) < PLACE_MAX_COUNT && !/(谢谢|感谢|辛苦|拜托|麻烦|盼复|在线等|加急|尽快)/.test(last)) return last;
+  // rounds 67–70: "…麻烦帮催一下运管 飞鸿快运", "…咬坏好几箱毛绒玩具 … 美羊羊毛绒": four to eight characters of a name
+  // alone after a space, closing a message that has said its matter
+  const aloneLast = /\S{12,}\s+([\u4e00-\u9fa5]{4,8})\s*$/.exec(t)?.[1];
+  if (aloneLast && !ALWAYS_SENTENCE_CHAR.test(aloneLast) && !SIGN_OFF_WORDS.test(aloneLast) && !/[吗嘛呢吧啊呀哦啦哈得点]|(.)\1.*(.)\2/.test(aloneLast) && !isPlaceOrThing(aloneLast) && !placeAtStart(aloneLast) && !holdsLexiconPhrase(aloneLast) && gramCount(aloneLast.slice(0, 2)) < PLACE_MAX_COUNT) return aloneLast;
   return null;
 }
 
@@ -603,7 +615,7 @@ const OFFICIAL_HEAD = new RegExp(
 const TRADE_THEN_MORE = new RegExp(`(?:${INDUSTRY})(?!(?:(?:${INDUSTRY})|制品|加工|定制)*${BUSINESS_KIND}?$)[\\u4e00-\\u9fa5]{2,}$`);
 /** Public places and offices, whatever stands before them ("县体育馆", "白云机场", "区档案馆"). */
 const PUBLIC_PLACE_END = /(?:市场|商场|机场|广场|体育馆|图书馆|档案馆|博物馆|纪念馆|展览馆|文化馆|科技馆|电影院|剧院|医院|法院|检察院|学院|派出所|供电所|税务所|财政所|司法所|卫生院|汽车站|火车站|货场|停车场|银行)$/;
-const HEAD_KIND = new RegExp(`^(?:【[^】]{1,8}】)?(${NAME_CHAR}{3,14}?${BUSINESS_KIND})(?=这边|那边|[，,：:\\s]|反映)`);
+const HEAD_KIND = new RegExp(`^(?:【[^】]{1,8}】)?(${NAME_CHAR}{3,14}?${BUSINESS_KIND})(?=这边|那边|[，,：:\\s]|反映|想|要|从|去年|今年|欠|被|已|今天|昨天|昨晚|老板|厂里|场里)`);
 function headByKind(t: string): string | null {
   const kind = HEAD_KIND.exec(t)?.[1];
   if (kind && !SENTENCE_CHAR.test(kind) && !NOT_A_NAME_AT_HEAD.test(kind) && !isPlaceOrThing(kind) && !holdsLexiconPhrase(kind.slice(0, -1)) && kind.length >= 4 && !TRADE_THEN_MORE.test(kind) && !PUBLIC_PLACE_END.test(kind)) return kind;

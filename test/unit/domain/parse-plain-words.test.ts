@@ -1454,3 +1454,31 @@ describe('after rounds 63 to 66: names', () => {
     expect(read('金沙县酒香人酒业有限责任公司 基酒压了几千吨 想做质押贷款').enterprise).toBe('金沙县酒香人酒业有限责任公司');
   });
 });
+
+describe('after rounds 67 to 70', () => {
+  it('Cantonese and village words for commands: back again, the unsure ones, corrections, a chase', () => {
+    expect(read('#64 仲未搞掂，水管又爆返，唔該重新跟進').intent).toBe('reopen');
+    expect(read('有邊啲單店小二未分好類要我哋確認？').intent).toBe('triage');
+    expect(parseCorrection('#52 改回做融资类，不是政策')).toMatchObject({ field: 'category', to: 'finance' });
+    expect(parseCorrection('#44 这个应该归用地拆迁 不是矛盾纠纷')).toMatchObject({ field: 'category', to: 'land' });
+    expect(parseCorrection('#96 企业名字登错了 不是宏达机械 是宏大机械')).toEqual({ field: 'enterprise', name: '宏大机械' });
+    expect(read('这个108号是供电的事 转给供电所').ticket).toBe(108);
+    expect(read('老张那个养殖场的环评还在审 帮忙催下 #83').intent).toBe('urge');
+    expect(read('#86 什么时候能给个结果？已经拖了两周了').intent).toBe('urge');
+  });
+
+  it('without a number: tickets due, a leader’s overdue list, taken on by description, back after it was said done, small talk', () => {
+    expect(read('本周到期的单子有哪些').intent).toBe('query');
+    expect(read('超期清单 前十 带包联领导名字').intent).toBe('digest');
+    expect(read('刚派的那个断网的单子我来接').intent).toBe('claim');
+    expect(read('上周说修好了的那个路灯，昨晚又不亮了，得重新弄').intent).toBe('reopen');
+    expect(read('周报收到，已转主任').intent).toBe('chat');
+  });
+
+  it('a village before the message; a kind of business opening it; a name alone closing a message written with spaces', () => {
+    expect(read('石坝村 富源采石场欠了工人三个月工钱').enterprise).toBe('富源采石场');
+    expect(read('富民养猪场从昨天晚上停电到现在 猪舍风机全停了').enterprise).toBe('富民养猪场');
+    expect(read('仓库里老鼠太多了 咬坏了好几箱毛绒玩具有没有部门能来统一消杀一下 美羊羊毛绒').enterprise).toBe('美羊羊毛绒');
+    expect(read('工地的泥头车天天把路上搞得全是泥 我们门口的车全变成泥车了 能管管吗').enterprise).toBeNull();
+  });
+});
