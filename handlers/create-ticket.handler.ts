@@ -96,9 +96,9 @@ export function acceptedCard(ctx: BotContext, t: Ticket, r: Route | null, also?:
   const asked = !t.requestedDate
     ? ''
     : due === t.requestedDate
-      ? `（按${whose}要求的日期）`
+      ? `，按${whose}要求的日期`
       : t.requestedDate > due
-        ? `（早于${whose}要求的${cnDate(t.requestedDate, ctx.sla.calendar.localDate(ctx.now))}）`
+        ? `，早于${whose}要求的${cnDate(t.requestedDate, ctx.sla.calendar.localDate(ctx.now))}`
         : '';
   const card = compose(
     [

@@ -19,9 +19,12 @@ export function placeNames(): string[] {
     for (const full of Object.values(level)) {
       if (/^(市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划)$/.test(full)) continue;
       names.add(full);
-      // the core without its ethnic-autonomy words and its level: 孟村回族自治县 → 孟村, 宁津县 → 宁津
-      const core = full.replace(new RegExp(`(?:(?:${NATIONALITIES})族?)+(?=自治)`, 'g'), '');
-      const short = core.replace(/(自治州|自治县|自治旗|地区|特别行政区|省|市|县|区|旗|盟|林区)$/, '');
+      // the core without its ethnic-autonomy words and its level: 孟村回族自治县 → 孟村, 宁津县 → 宁津, 广西壮族自治区 → 广西
+      // (a nationality of several characters may be written without 族: 新疆维吾尔自治区, 伊犁哈萨克自治州)
+      const stripped = full.replace(new RegExp(`(?:(?:${NATIONALITIES})族|维吾尔|哈萨克|柯尔克孜|蒙古)+(?=自治)`, 'g'), '');
+      // (内蒙古自治区 keeps its 蒙古: the place is 内蒙古)
+      const core = /^[\u4e00-\u9fa5]?自治/.test(stripped) ? full : stripped;
+      const short = core.replace(/(自治区|自治州|自治县|自治旗|地区|特别行政区|省|市|县|区|旗|盟|林区)$/, '');
       names.add(short);
     }
   }

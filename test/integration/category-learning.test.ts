@@ -221,15 +221,15 @@ describe('the category model learned from corrections', () => {
       no: 2,
       text: '屋顶光伏并网验收一直排不上，能不能快一点',
       status: 'accepted',
-      events: [{ type: 'correct', at: MONDAY, data: { change: { field: 'category', from: 'approval', to: 'utilities' } } }],
+      events: [{ type: 'correct', at: MONDAY, data: { change: { field: 'category', from: 'utilities', to: 'approval' } } }],
     } as never);
     expect(await repo.rebuild(new Date(MONDAY))).toMatchObject({ changed: true, version: 2 });
-    // the lexicon's weights it learned (并网验收 drawn under 水电气网 here) are stored with the version and read back
+    // the lexicon's weights it learned (并网验收 drawn under 审批手续 here) are stored with the version and read back
     const learned = learnCategoryModel(
       SHIPPED_CATEGORY_MODEL,
       labelledReports([
         { no: 1, text: UNSURE, status: 'pending_claim', events: [{ type: 'correct', data: { change: { field: 'category', from: 'other', to: 'market' } } }] },
-        { no: 2, text: '屋顶光伏并网验收一直排不上，能不能快一点', status: 'accepted', events: [{ type: 'correct', data: { change: { field: 'category', from: 'approval', to: 'utilities' } } }] },
+        { no: 2, text: '屋顶光伏并网验收一直排不上，能不能快一点', status: 'accepted', events: [{ type: 'correct', data: { change: { field: 'category', from: 'utilities', to: 'approval' } } }] },
       ]),
     );
     expect(learned.lexicon?.length).toBeGreaterThan(0);

@@ -228,20 +228,22 @@ const BRAND_IS_TRADE = new RegExp(`^(?:${INDUSTRY})(?:${INDUSTRY})$`);
 const TRADE_AT_END = new RegExp(`(?:${INDUSTRY})+$`);
 
 /** What kind of enterprise it is, written before its name ("台资企业鸿镒精密"): not part of the name. */
-const KIND_BEFORE = /^(?:(?:[台外港澳日韩美德欧侨]资|民营|国有|合资|独资|中外合资|外商独资|辖区|区内|园区)企业|签约项目|来电人系|来电人|其在|影响|村里?)(?=[\u4e00-\u9fa5]{4,})/;
+const KIND_BEFORE = /^(?:(?:[台外港澳日韩美德欧侨]资|民营|国有|合资|独资|中外合资|外商独资|辖区|区内|园区)企业|签约项目|来电人系|来电人|其在|影响|村(?!田)里?)(?=[\u4e00-\u9fa5]{4,})/;
 
 /**
  * A 12345 office's or a 街道's relay names the enterprise by its role in the case: "辖区企业安泰消防器材有限公司反映",
  * "来电人系和润酒店经理", "其经营的康和大药房申请…", "承建方宏达劳务拖欠…", "旁边蓝天建设承建的…".
  */
 const RELAY_NAMED = new RegExp(
-  `(?:辖区(?:企业)?|[（(](?:建设单位|施工单位|施工方|业主单位)|来电人系|(?<![关体联])系|其经营的|其开的|承建方|施工方|(?:个体工商户|个体户)[（(]|旁边的?|位于[^，。；]{2,16}?的|反映[，,](?:旁边的?)?)([^\\s，,。：:；;（）()、]{2,14}?(?:有限公司)?)(?=反映|的|经理|员工|举办者|施工|承建|拖欠|仓库|从|[（(）)]|那个|晚上|门口|申请|个体|售楼部)`,
+  `(?:辖区内?(?:企业)?|[（(](?:建设单位|施工单位|施工方|业主单位)|来电人系|(?<![关体联])系|其经营的|其开的|承建方|施工方|(?:个体工商户|个体户)[（(]|旁边的?|位于[^，。；]{2,16}?的|反映[，,](?:旁边的?)?)([^\\s，,。：:；;（）()、]{2,14}?(?:有限公司)?)(?=反映|的|经理|员工|举办者|施工|承建|拖欠|仓库|从|[（(）)]|那个|晚上|门口|申请|个体|售楼部)`,
   'g',
 );
 const RELAYED = /(12345|来电人|转办|辖区|街道(?:转|报|反映)|建设单位|施工方|承建方)/;
 
 /** The first words of a message: a name with its county or city, before what it does. */
 const HEAD_PLACED = /^([\u4e00-\u9fa5]{4,14}?)(?=的|要|想|这边|那边|[\s，,])/;
+/** A public office or a public place, however its name begins ("晋江市场监管所", "仙游派出所"). */
+const PUBLIC_OFFICE_END = /(派出所|监管所|管理所|税务所|司法所|供电所|财政所|国土所|规划所|局|(?<!加油|充电|服务|换电|收购)站|委|办|政府|法院|检察院|医院|学校|中心)$/;
 /** What a name of a site or a building ends with, not an enterprise's. */
 const SITE_END = /(宿舍|[猪牛羊鸡鸭]舍|员工|厂房|车间|仓库|工地|项目|新厂|分厂|研发中心)/;
 /** A place, 的, then a name, opening the message. */
@@ -255,7 +257,7 @@ export function parseEnterprise(t: string): string | null {
   if (!name) return null;
   // "我们沈阳北方电缆厂几十年的老厂", "我们鑫源火锅店天然气…": a name read up to its trade, with the 厂 or 店 that closes it
   const i = t.indexOf(name);
-  const kind = i >= 0 ? /^(厂|店|坊|场|社|铺)(?![房区长里门子内外家主方地])/.exec(t.slice(i + name.length))?.[1] : undefined;
+  const kind = i >= 0 ? /^(厂|店|坊|场|社|铺)(?![房区长里门子内外家主方地保商景])/.exec(t.slice(i + name.length))?.[1] : undefined;
   if (kind && (TRADE_NAME_END.test(name) || name.length >= 3)) return name + kind;
   // "金沙县酒乡人酒业有限责任公司": a registered name read without its form
   const form = i >= 0 && TRADE_NAME_END.test(name) ? /^(?:股份有限公司|有限责任公司|有限公司)/.exec(t.slice(i + name.length))?.[0] : undefined;
@@ -299,11 +301,11 @@ function readEnterprise(t: string): string | null {
   const headPlacedAt = headPlaced ? placeAtStart(headPlaced) : null;
   if (headPlaced && headPlacedAt) {
     const name = headPlaced.slice(headPlacedAt.length).replace(/^(?:县|市|区)/, '');
-    if (name.length >= 3 && !ALWAYS_SENTENCE_CHAR.test(name) && !isPlaceOrThing(name) && !SITE_END.test(name) && ((TRADE_NAME_END.test(name) && tradeNameOk(name)) || KIND_END.test(name))) return headPlaced;
+    if (name.length >= 3 && !ALWAYS_SENTENCE_CHAR.test(name) && !isPlaceOrThing(name) && !SITE_END.test(name) && !PUBLIC_OFFICE_END.test(name) && ((TRADE_NAME_END.test(name) && tradeNameOk(name)) || KIND_END.test(name))) return headPlaced;
   }
   // "寿宁的岭上茶业下个月办十周年庆", "福鼎的芳茗白茶新厂房…": a place, 的, the name
   const headOf = HEAD_PLACE_OF.exec(t);
-  if (headOf && placeAtStart(headOf[1]!) && headOf[1] !== '新建' && !ALWAYS_SENTENCE_CHAR.test(headOf[2]!) && !SITE_END.test(headOf[2]!) && ((TRADE_NAME_END.test(headOf[2]!) && tradeNameOk(headOf[2]!)) || KIND_END.test(headOf[2]!))) return headOf[2]!;
+  if (headOf && headOf[2]!.length >= 4 && placeAtStart(headOf[1]!) && headOf[1] !== '新建' && !ALWAYS_SENTENCE_CHAR.test(headOf[2]!) && !SITE_END.test(headOf[2]!) && ((TRADE_NAME_END.test(headOf[2]!) && tradeNameOk(headOf[2]!)) || KIND_END.test(headOf[2]!))) return headOf[2]!;
   // "我们是一家小设计公司，千寻设计，今年…", "我开理发店的，阿杰造型，请了…": what one is, then the name between commas
   const between = WHAT_THEN_NAME.exec(t)?.[1];
   if (between && !/^叫/.test(between) && !SENTENCE_CHAR.test(between) && !isPlaceOrThing(between) && !SITE_END.test(between) && !holdsLexiconPhrase(between) && (INDUSTRY_END.test(between) || KIND_END.test(between))) return between;
@@ -534,7 +536,7 @@ function enterpriseIn(t: string): string | null {
   // rounds 59–62: "…领导帮俺们问问 博兴县华美彩涂", "…先给一部分也行 宁晋县舒心被服厂", "…咋整啊 这是衡水冀丰橡胶 张振兴":
   // the name with its county or city closing the message after a space (a person's name may follow it)
   const countySigned = COUNTY_SIGNED.exec(t);
-  if (countySigned && !SENTENCE_CHAR.test(countySigned[2]! + countySigned[3]!) && !/(园区|社区|小区|开发区|辖区|城区|新区|景区|厂区|片区|市区|郊区|山区|矿区|校区)$/.test(countySigned[2]!) && !isPlaceOrThing(countySigned[3]!) && !/^(里|上|下|的|那边|这边|城|政府|领导)/.test(countySigned[3]!)) return countySigned[1]!;
+  if (countySigned && !SENTENCE_CHAR.test(countySigned[2]! + countySigned[3]!) && !/(园区|社区|小区|开发区|辖区|城区|新区|景区|厂区|片区|市区|郊区|山区|矿区|校区|超市|城市|门市|夜市|菜市)$/.test(countySigned[2]!) && !PUBLIC_OFFICE_END.test(countySigned[3]!) && !isPlaceOrThing(countySigned[3]!) && !/^(里|上|下|的|那边|这边|城|政府|领导)/.test(countySigned[3]!)) return countySigned[1]!;
   // "…要提前准备展品 —— 仙游 鸿艺堂", "…急需找替代供应商 沈阳 华晟传动": a place, a space, then the name, closing the message
   const placeThenName = /[\s—–-]([\u4e00-\u9fa5]{2,8})\s+([\u4e00-\u9fa5]{2,10})\s*$/.exec(t);
   const signedPlace = placeThenName ? placeAtStart(placeThenName[1]!) : null;
@@ -548,12 +550,14 @@ function enterpriseIn(t: string): string | null {
   const lastPlace = placedLast ? placeAtStart(placedLast) : null;
   if (placedLast && lastPlace) {
     const name = placedLast.slice(lastPlace.length).replace(/^(?:县|市|区)/, '');
+    // (a trade may be followed by what is done with it: "长春宝联钢材加工")
+    const trade = name.replace(/(?<=[\u4e00-\u9fa5]{3})(加工|制造|批发|销售)$/, '');
     // (after a place, 和 and 上 are a name's: "盘锦正和建工", "霞浦海上风光新能源")
-    if (name.length >= 3 && !ALWAYS_SENTENCE_CHAR.test(name) && !isPlaceOrThing(name) && !/^(里|上|下|的|那边|这边|城|政府|领导)|(路店|分店|门店|项目部|项目|工地|指挥部)$|[吗呢吧啊呀哦嘛哈啦]$/.test(name) && (TRADE_NAME_END.test(name) ? tradeNameOk(name) : true)) return placedLast;
+    if (name.length >= 3 && !ALWAYS_SENTENCE_CHAR.test(name) && !isPlaceOrThing(name) && !/^(里|上|下|的|那边|这边|城|政府|领导)|(路店|分店|门店|项目部|项目|工地|指挥部)$|[吗呢吧啊呀哦嘛哈啦]$/.test(name) && (TRADE_NAME_END.test(trade) ? tradeNameOk(trade) : (KIND_END.test(name) || isOpenName(name)) && !holdsLexiconPhrase(name))) return placedLast;
   }
   // "…让他们赔 平山县的鸿达食用菌", "…多来转转 吴桥的金刚杂技道具厂": the place, 的, then the name
   const placeOf = PLACE_OF_NAME.exec(t)?.[1];
-  if (placeOf && !SENTENCE_CHAR.test(placeOf) && !isPlaceOrThing(placeOf) && (TRADE_NAME_END.test(placeOf) || KIND_END.test(placeOf) || isOpenName(placeOf))) return placeOf;
+  if (placeOf && placeOf.length >= 4 && !SENTENCE_CHAR.test(placeOf) && !isPlaceOrThing(placeOf) && (TRADE_NAME_END.test(placeOf) || KIND_END.test(placeOf) || isOpenName(placeOf))) return placeOf;
   // "…能不能走简易程序 十堰张湾曲轴厂", "…能不能落集体户 十堰鑫宇": the name closing the message after a space
   const spacedLast = /\s([\u4e00-\u9fa5]{4,14})\s*$/.exec(t)?.[1];
   if (spacedLast && signatureOk(spacedLast) && !SENTENCE_CHAR.test(spacedLast) && !/(路店|分店|门店|名堂)$/.test(spacedLast) && ((TRADE_NAME_END.test(spacedLast) && tradeNameOk(spacedLast)) || KIND_END.test(spacedLast) || /(水电站|家庭农场|加工厂)$/.test(spacedLast))) return spacedLast;
@@ -591,7 +595,8 @@ function enterpriseIn(t: string): string | null {
   if (last && !spaced && /^[\u4e00-\u9fa5]+$/.test(last) && !/(.)\1|[吗嘛呢吧啊]/.test(last) && isOpenName(last) && gramCount(last.slice(0, 2)) < PLACE_MAX_COUNT && !/(谢谢|感谢|辛苦|拜托|麻烦|盼复|在线等|加急|尽快)/.test(last)) return last;
   // rounds 67–70: "…麻烦帮催一下运管 飞鸿快运", "…咬坏好几箱毛绒玩具 … 美羊羊毛绒": four to eight characters of a name
   // alone after a space, closing a message that has said its matter
-  const aloneLast = /\S{12,}\s+([\u4e00-\u9fa5]{4,8})\s*$/.exec(t)?.[1];
+  const lastWords = /\s([\u4e00-\u9fa5]{4,8})\s*$/.exec(t);
+  const aloneLast = lastWords && (t.slice(0, lastWords.index).trimEnd().split(/\s/).pop() ?? '').length >= 12 ? lastWords[1] : undefined;
   if (aloneLast && !ALWAYS_SENTENCE_CHAR.test(aloneLast) && !SIGN_OFF_WORDS.test(aloneLast) && !/[吗嘛呢吧啊呀哦啦哈得点]|(.)\1.*(.)\2/.test(aloneLast) && !isPlaceOrThing(aloneLast) && !placeAtStart(aloneLast) && !holdsLexiconPhrase(aloneLast) && gramCount(aloneLast.slice(0, 2)) < PLACE_MAX_COUNT) return aloneLast;
   return null;
 }
@@ -605,7 +610,7 @@ const HEAD_SPACED = new RegExp(`^(?:${NAME_CHAR}{2,6}的)?(${NAME_CHAR}{4,12})\\
  * A small business named by its kind at the head ("扎西牦牛奶这边…", "卓玛家庭旅馆 之前的股东…", "甘南州夏河县达宗湖生态牧场：",
  * "理塘措普虫草行 上个月…"): a name ending in a kind of shop, workshop or office, before 这边, a comma, a colon or a space.
  */
-const BUSINESS_KIND = '(?:家庭旅馆|工程队|经营部|服务部|加工厂|艺术中心|作坊|(?<!食)堂|店|馆|社|行|院|坊|场|所|吧|厅|栈|舍|居|乐|公司|厂)';
+const BUSINESS_KIND = '(?:家庭旅馆|工程队|经营部|服务部|加油站|充电站|加工厂|艺术中心|作坊|(?<!食)堂|店|馆|社|行|院|坊|场|所|吧|厅|栈|舍|居|乐|公司|厂)';
 const KIND_END = new RegExp(`${BUSINESS_KIND}$`);
 /** After a cadre's opener, the enterprise (its 街道 or park before it), then what happened to it. */
 const OFFICIAL_HEAD = new RegExp(

@@ -102,7 +102,7 @@ export const LEXICON: Record<Category, Cue[]> = {
     // rounds 55–58 (Anhui; leaders of a county-level city; western Hunan and Hubei; Hubei's industrial cities)
     [/网络[^，。]{0,4}(太差|很差|不好|卡)|信号[^，。]{0,4}(太差|很差|不好|弱)/, 5],
     // rounds 59–62 (Fujian's east coast; Liaoning; Shandong and Hebei towns by voice; a 12345 office)
-    [/光纤[^，。]{0,6}(挖断|断了)|(光缆|网线)[^，。]{0,4}挖断/, 6], [/并网[^，。]{0,8}(申请|没批|一直|迟迟)/, 5],
+    [/光纤[^，。]{0,6}(挖断|断了)|(光缆|网线)[^，。]{0,4}挖断/, 6], [/并网[^，。]{0,8}(申请|没批|一直|迟迟)/, 3],
     [/(暖气|供暖|热力公司|供热)[^，。]{0,10}(不热|没热|冻|不来修|管道)|没热乎气/, 5],
   ],
   talent: [

@@ -159,6 +159,8 @@ const PROBLEM_BACK =
 /** Done, said in plain words: "规划许可证今天已经发给企业", "人已经招齐了，问题解决", "电已经通了". */
 const DONE_PLAIN =
   /^[#\d\s号]*(协调好了|安排好了|落实好了|搞好了)(?![吗没])|(人|工人|员工)?(都|已经?|全部)(到岗|到齐)了|(已经?|都)(送到|交到)(企业|对方|厂里|他们)?(手上|手里)|(已经?|都)(发给|交给|送达|发放|下发|出证|下证|领到|拿到|到账|拨付到位|批了|批复了|办出|办下来|批下来|拿下来|放款|放下来|交付|修好|修复|恢复|接通|招齐|招到|到位|落地)|(已经?|都)?收到(了)?(款|钱|资金|补贴|货款|工程款)|问题(已经?|都)?解决(了|啦)?(?![吗呢没不得])|(修好|弄好|办好)了|(电|水|气|网|路)(已经?|都)?(通|接通|恢复)了|(已经?|都)(送上|通上|装上|接上|换上|装好|换好|改好|调好|更正|改过来|清理干净|清完|拆除|拆掉|迁走|迁好|协调好)|(确认|反馈|回复|表示)(已经?)?(正常|没问题|无误|恢复)|(今天|昨天|上午|下午|刚刚?)(已经?)?(到账|到位|拨付到位|送上|通上)|落实(好)?了|(拿到|领到|办下来|批下来|发下来|租到|招到|找到|装好|换好)了/;
+/** A message said to be no problem, or posted by mistake ("这条发错群了", "刚才那条发错了"; not "供应商货发错了"). */
+const WITHDRAWN = /(不是问题|不算问题|发错群|(这条|那条|刚才|刚刚|消息)[^，。]{0,6}发错了)/;
 /** A question: what is done is asked about, not said ("证拿到了吗"). */
 const ASKED = /[吗呢么没][?？]?$|[?？]$|了没/;
 /** Who handled it, asked ("是谁签收的"). */
@@ -247,7 +249,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     // "…还在审 帮忙催下 工单号是#83": asked to chase it, whatever else is said
     if (/(帮忙|麻烦|请)催(一下|下|催|一催)/.test(t) && !/已经?(帮忙)?催/.test(t)) return 'urge';
     // "#119 拖了两个礼拜喇，可不可以快的？": waited long, asked to hurry
-    if (/拖了?(两|三|四|几|\d+|[一二三四五六七八九十])(周|个?礼拜|个?星期|天|个?月)/.test(t) && /(快|催|结果)/.test(t)) return 'urge';
+    if (/拖了?(两|三|四|几|\d+|[一二三四五六七八九十])(周|个?礼拜|个?星期|天|个?月)/.test(t) && /(快|催|结果)/.test(t) && !/(办结|已解决|满意|终于|总算|已完成|好评|差评)/.test(t)) return 'urge';
     // "#38 重新打开，材料又被退回来了": opened again, whatever else it says
     if (/^[\s#＃\d号，,]*重新打开/.test(t)) return 'reopen';
     // "#118 说好的周一前答复呢": what was promised, asked for
@@ -333,7 +335,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     // 办结 only when the work is done: "他们说下周给答复", "还在等待住建局答复", "尚未办结", "初审已完成，等待审批" tell
     // where it stands (a progress note), they do not close the ticket
     const stillPending =
-      /(尚未|还没有?|没有|未能?|不能|无法)(办结|解决|答复|完成|落实|处理完|办好|搞定)|(明天|后天|下周|近期|过几天|再)(去)?(复查|复核|回访|跟踪|核查)|(周[一二三四五六日天]|明天|后天|下周)[^，。]{0,6}(进场|施工|安装|上门)|先记一笔|(等待?|等着|在等|待|给|会|将|预计|下周|明天|后天|近期|过几天|月底前?|年底前?)[^，。；,;!！]{0,8}(答复|办结|解决|完成|落实)|(等待|等着|在等|正在|已经在|下一步|然后再|还需|还要|仍需|仍在)|等[^，。]{0,6}(补齐|补充|提交|反馈|回复|确认)后|(本周|这周|本月|周内|月底前?)内?[^，。；,;]{0,4}(办结|完成|办好)/;
+      /(尚未|还没有?|没有|未能?|不能|无法)(办结|解决|答复|完成|落实|处理完|办好|搞定)|(明天|后天|下周|近期|过几天|再)(去)?(复查|复核|回访|跟踪|核查)|(周[一二三四五六日天]|明天|后天|下周)[^，。]{0,6}(进场|施工|安装|上门)|先记一笔|(等待?|等着|在等|待|给|会|将|预计|下周|明天|后天|近期|过几天|月底前?|年底前?)[^，。；,;!！]{0,8}(答复|办结|解决|完成|落实)|(等待|等着|在等|正在|已经在|下一步|然后再|还需|还要|仍需|仍在)|等[^，。]{0,6}(补齐|补充|提交|反馈|回复|确认)后|(本周|这周|本月|周内|月底前?)内?(?!已)[^已，。；,;]{0,4}(办结|完成|办好)/;
     // "#95 已答复企业 暂无法解决 纳入长期台账": answered, as unresolvable (答复's outcome), not pending
     if (/(已答复|答复(企业|对方)?[:：]|现予办结)/.test(t) && /(无法解决|暂不能解决|挂账|纳入.{0,4}台账|解释说明)/.test(t)) return 'resolve';
     // "#67 已办结，帮企业对接上三家商超，首批货下周进场": the close said first, what follows is what was done
@@ -384,7 +386,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   // "那些没分好类的、没认出企业的，给我过一遍", "把你冇把握的那几条单子列一哈 我来确认"
   if (bare.length <= 30 && (/(没分好类|没认出企业|没认准企业)的.{0,10}(给我|发我|过一遍|看看|列)/.test(bare) || (/(没有把握|没把握|拿不准)的(那几条|那些|几条)?(单子|工单)?.{0,3}(列|拉|发|给我)/.test(bare) && !/(我们|我司|申请|材料)/.test(bare)))) return 'triage';
   // rounds 67–70: "有边的单系你不确定、要人手确认的？list 出来", "待确认的单有几多", "…未分好类要我们确认": the unsure ones
-  if (bare.length <= 40 && (/(不确定|人手确认|人工确认|未分好类|没分好类)/.test(bare) && /(单|工单)/.test(bare) || /^待确认的?(单|工单)?有几多/.test(bare)) && !/(我们公司|我司|企业的|申请|材料)/.test(bare)) return 'triage';
+  if (bare.length <= 40 && (/(不确定|人手确认|人工确认|未分好类|没分好类)/.test(bare) && /(单子|工单|的单)/.test(bare) || /^待确认的?(单|工单)?有几多/.test(bare)) && !/(我们公司|我司|企业的|申请|材料|订单)/.test(bare)) return 'triage';
   // "这个机器人咋用的 …", "怎么用啊？比如我想查…": how to use it, with what one wants from it after
   if (bare.length <= 50 && (/^(这个)?(机器人|店小二|小二)(咋|怎么)用的?/.test(bare) || /^(怎么|咋)用(啊|呀|呢)?[?？]/.test(t.trim()))) return 'help';
   // "超期清单 前十 带包联领导名字", "月调度会材料：…今天下班前给我": a leader's numbers
@@ -396,13 +398,13 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   // "上周说办好了的那个排水问题，昨天一下雨又淹了，得重新弄": back after it was said done
   if (bare.length <= 60 && /(说|说是)(办好|修好|解决|弄好)了的/.test(bare) && /又/.test(bare) && /重新/.test(bare)) return 'reopen';
   // small talk: "没问题，下午谈", tea time, a sale thanked for, a report acknowledged, the bot's speed
-  if (bare.length <= 30 && (/^没问题[，,]?[^，。]{0,6}(倾|谈|聊|见)$/.test(bare) || /(下午茶|奶茶|咖啡|柠檬?茶)[^，。]{0,10}(有没有人|谁要|要不要)/.test(bare) || /(谢谢|感谢)[^，。]{0,6}(姐妹们|家人们|宝宝们)(捧场|支持)/.test(bare) || /^(周报|日报|简报|月报)(收到|已阅)/.test(bare) || /店小二[^，。]{0,4}(回得|回复得|反应)[^，。]{0,6}(慢|快)/.test(bare) || /^今天[^，。]{0,6}人好多/.test(bare))) return 'chat';
+  if (bare.length <= 30 && (/^没问题[，,]?[^，。]{0,6}(倾|谈|聊|见)$/.test(bare) || /(下午茶|奶茶|咖啡|柠檬?茶)[^，。]{0,10}(有没有人|谁要|要不要)/.test(bare) || /(谢谢|感谢)[^，。]{0,6}(姐妹们|家人们|宝宝们)(捧场|支持)/.test(bare) || /^(周报|日报|简报|月报)(收到|已阅)/.test(bare) || /店小二[^，。]{0,4}(回得|回复得|反应)[^，。]{0,6}(慢|快)/.test(bare) || (/^今天[^，。]{0,6}人好多/.test(bare) && !/(没|不|难|排|等|办)/.test(bare)))) return 'chat';
   // rounds 63–66: "把店小二没拿准的那些单子列出来", "你没搞懂的那些消息发出来 我来认一下": the unsure ones
   if (bare.length <= 30 && /(没拿准|没搞懂|没弄懂|没看懂|没认出来)的(那些|那几[条个])?(单子|消息|工单)?/.test(bare) && /(列|发|拉|拿)(出来|一下|给我)/.test(bare) && !/(我们|我司|企业|申请|材料)/.test(bare)) return 'triage';
   // "有没有个使用说明啥的", "这个机器人是干啥子的", "还有啥功能": what the bot is and does
   if (bare.length <= 30 && (/^(有没有|有冇)个?(使用|操作)?说明/.test(bare) || /(机器人|店小二|小二)(是)?(干|做)(啥子?|什么|么子)的/.test(bare) || /还有(啥|什么|哪些)功能/.test(bare))) return 'help';
   // "刚刚那条不是问题 是我发错群了 撤一下": a message withdrawn (the handler asks for its number)
-  if (bare.length <= 30 && /(不是问题|发错群|发错了)/.test(bare) && /(撤一下|撤了吧|撤回|撤掉|作废)/.test(bare)) return 'correct';
+  if (bare.length <= 30 && WITHDRAWN.test(bare) && /(撤一下|撤了吧|撤回|撤掉|作废)/.test(bare)) return 'correct';
   // "我们那个续贷的事你们到底管不管了", "那个供热的事儿…赶紧给整整", "我们那个宽带的单子能不能快点推一下": one's own matter pressed
   if (bare.length <= 50 && /(那个|那件|那单)[^，。？?]{0,8}(事儿?|单子|问题)/.test(bare) && /(到底管不管|赶紧|快点|推一下|推一推|拖(太|好|这么)久)/.test(bare)) return 'urge';
   // "在的在的": here

@@ -6,11 +6,20 @@ import list from './places.json' with { type: 'json' };
  */
 const PLACES: ReadonlySet<string> = new Set(list as string[]);
 
+/**
+ * Places whose names are everyday words before anything else (港口拥堵, 公安机关, 城区停电, 资源整合, 和平路, 红旗村,
+ * 东方红): not read as a place at the start of a name.
+ */
+const WORD_PLACES: ReadonlySet<string> = new Set([
+  '港口', '公安', '城区', '资源', '中方', '和平', '新华', '城关', '新建', '解放', '红旗', '新城', '郊区', '矿区', '开发', '城中', '东方',
+  '东区', '西区', '南区', '北区', '市中', '中心', '长安', '友好', '团结', '胜利', '前进', '永和', '青山', '白云', '南山', '北山',
+]);
+
 /** The known place `s` starts with, longest first (2–8 characters), or null. Pure. */
 export function placeAtStart(s: string): string | null {
   for (let n = Math.min(8, s.length); n >= 2; n--) {
     const head = s.slice(0, n);
-    if (PLACES.has(head)) return head;
+    if (PLACES.has(head) && !WORD_PLACES.has(head)) return head;
   }
   return null;
 }

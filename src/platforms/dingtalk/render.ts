@@ -72,7 +72,8 @@ export function previewTitle(line: string): string {
   if (line.length <= TITLE_MAX) return line;
   let cut = -1;
   let depth = 0;
-  for (let i = 0; i < TITLE_MAX; i++) {
+  // (a clause that ends exactly at the limit is kept whole: its mark is the character after it)
+  for (let i = 0; i <= TITLE_MAX; i++) {
     const c = line[i]!;
     if (c === '（' || c === '(') {
       if (depth === 0) cut = i;

@@ -37,14 +37,14 @@ describe('create-ticket handler', () => {
     expect(m.text).toContain('用地拆迁');
     expect(m.text).toContain('办理时限：2026-11-30（周一）');
     // the date asked for is later than the policy's limit: the card says so, and that the limit comes first
-    expect(m.text).toContain('办理时限：2026-11-30（周一）09:30（早于您要求的12月15日）');
+    expect(m.text).toContain('办理时限：2026-11-30（周一）09:30，早于您要求的12月15日');
   });
 
   it('a date asked for within the limit is the deadline, and the card says it is the one asked for', async () => {
     h = await startBotHarness({ label: 'create-asked', now: MONDAY, calendar: cal });
     const r = await h.say('chenjl', '厂区门口的路灯坏了一排，晚上工人下班看不见路，希望本周四前修好');
     expect(r.outcome).toBe('ticket #1 created');
-    expect(r.sent[0]!.message.text).toContain('办理时限：2026-11-26（周四）（按您要求的日期）');
+    expect(r.sent[0]!.message.text).toContain('办理时限：2026-11-26（周四），按您要求的日期');
   });
 
   it('the same report handled twice (a retried job) is one ticket and the same answer', async () => {
