@@ -109,6 +109,9 @@ const URGENCY_SET_AFTER = new RegExp(`[\\s,，。;；](?:紧急程度|紧急度|
 const ENTERPRISE_SET = new RegExp(`^(?:企业|公司|单位|企业名称|所属企业)\\s*${SET}\\s*(.{2,40})$`);
 const CATEGORY_SET = new RegExp(`^(?:类别|分类|类型|问题类别)\\s*${SET}?\\s*(.{1,20})$`);
 
+/** A message said to be no problem, or posted by mistake ("这条发错群了", "刚才那条发错了"; not "供应商货发错了"). */
+export const WITHDRAWN = /(不是问题|不算问题|发错群|(这条|那条|刚才|刚刚|消息)[^，。]{0,6}发错了)/;
+
 export function parseCorrection(t: string): Correction | null {
   const rest = t
     .replace(TICKET_REF, ' ')
@@ -119,7 +122,7 @@ export function parseCorrection(t: string): Correction | null {
   // "#144 不使跟，企业自己搞定了，不是问题": the verdict at the end
   if (/[\s，,。](?:不是问题|不算问题|不是诉求)[。!！]?$/.test(rest) && !/[?？吗]/.test(rest)) return { field: 'dismiss', note: rest };
   // "刚才那个不是问题，企业就是随口问问，#63 撤了吧", "这条发错群了，撤一下": not a problem, withdrawn, whatever is between
-  if (/(不是问题|不算问题|发错群|(这条|那条|刚才|刚刚|消息)[^，。]{0,6}发错了)/.test(rest) && /(撤了吧|撤掉|撤一下|撤回|撤销|作废|取消了?(他|它|吧)?)[。!！吧]?$/.test(rest) && !/[?？吗]/.test(rest)) return { field: 'dismiss', note: rest };
+  if (WITHDRAWN.test(rest) && /(撤了吧|撤掉|撤一下|撤回|撤销|作废|取消了?(他|它|吧)?)[。!！吧]?$/.test(rest) && !/[?？吗]/.test(rest)) return { field: 'dismiss', note: rest };
   // "#353 这个不是企业的问题，是员工个人私事，作废"
   if (/^(?:这|此|该)?(?:个|件|条|单)?不是企业的?(?:问题|诉求|事)/.test(rest) && /(作废|撤销|撤掉|不用办|不办|无效)/.test(rest)) return { field: 'dismiss', note: rest };
   // "#650 这条是咨询，不用立案", "#12 只是咨询一下": a question asked, not a problem to handle

@@ -251,6 +251,21 @@ const HEAD_PLACE_OF = /^([\u4e00-\u9fa5]{2,4})的([\u4e00-\u9fa5]{2,10}?)(?=的|
 /** What the enterprise is, then its name between commas. */
 const WHAT_THEN_NAME = /(?:我们是|我是|我开|我们开)[^，,。\s]{1,12}(?:的|公司|店|厂|机构)[，,]\s*([\u4e00-\u9fa5]{3,10})[，,]/;
 
+/**
+ * The length of a place that opens the message before a space — a village (`石坝村`, `柳树湾村这边`), or a known city
+ * with a district of its own (`营口鲅鱼圈`, `大连金普`; not `曲阳石韵雕塑`, a name) — or 0.
+ */
+function placeOpening(t: string): number {
+  const head = /^([\u4e00-\u9fa5]{1,8})(?:这边|那边)?\s+(?=\S)/.exec(t);
+  if (!head) return 0;
+  const words = head[1]!;
+  if (/^[\u4e00-\u9fa5]{1,5}村$/.test(words)) return head[0].length;
+  const place = placeAtStart(words);
+  const district = place ? words.slice(place.length) : '';
+  const placed = place && (district.length <= 2 || (district.length <= 4 && /(区|县|镇|乡|圈|港)$/.test(district)));
+  return placed && !/这边|那边/.test(head[0]) && !TRADE_NAME_END.test(words) && !KIND_END.test(words) ? head[0].length : 0;
+}
+
 /** The enterprise a report is about, or null when the text names none. */
 export function parseEnterprise(t: string): string | null {
   const name = readEnterprise(t);
@@ -281,19 +296,11 @@ function readEnterprise(t: string): string | null {
   if (registered && !ALWAYS_SENTENCE_CHAR.test(registered) && !isPlaceOrThing(registered) && !SITE_END.test(registered)) return registered;
   const plain = official !== t && official ? enterpriseIn(official)?.replace(KIND_BEFORE, '') : null;
   if (plain) return plain;
-  // "石坝村 富源采石场放炮…", "柳树湾村这边 宏达预制板厂后面…": the village, a space, then the message
-  const village = /^[\u4e00-\u9fa5]{1,5}村(?:这边|那边)?\s+(?=\S)/.exec(t);
-  if (village) {
-    const rest = enterpriseIn(t.slice(village[0].length))?.replace(KIND_BEFORE, '');
-    if (rest) return rest;
-  }
-  // "营口鲅鱼圈 港联物流 危货道路运输许可证…", "大连金普 鼎盛建工 外包施工队…": the city and its district, a space, then the
-  // message (a place is no enterprise)
-  const placeHead = /^([\u4e00-\u9fa5]{2,8})\s+(?=\S)/.exec(t);
-  const headPlace = placeHead ? placeAtStart(placeHead[1]!) : null;
-  const district = placeHead && headPlace ? placeHead[1]!.slice(headPlace.length) : '';
-  if (placeHead && headPlace && (district.length <= 2 || (district.length <= 4 && /(区|县|镇|乡|圈|港)$/.test(district))) && !TRADE_NAME_END.test(placeHead[1]!) && !KIND_END.test(placeHead[1]!)) {
-    const rest = enterpriseIn(t.slice(placeHead[0].length))?.replace(KIND_BEFORE, '');
+  // "营口鲅鱼圈 港联物流 危货道路运输许可证…", "石坝村 富源采石场放炮…": a place opening the message before a space (a place
+  // is no enterprise): what follows is read
+  const opening = placeOpening(t);
+  if (opening) {
+    const rest = enterpriseIn(t.slice(opening))?.replace(KIND_BEFORE, '');
     if (rest) return rest;
   }
   // "仙游鸿榕木艺要扩建展厅", "本溪县华夏路桥的工地上…": the name with its county or city opening the message

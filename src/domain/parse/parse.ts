@@ -3,7 +3,7 @@ import { defaultCalendar, workingZone, type BusinessCalendar } from '../calendar
 import type { Category, Urgency } from '../ticket.js';
 import type { BayesModel } from './bayes.js';
 import { classifyByLexicon, classifyCategory, holdsLexiconPhrase, LEXICON_CERTAIN } from './category.js';
-import { parseCorrection, ratingFrom, TICKET_REF } from './commands.js';
+import { parseCorrection, ratingFrom, TICKET_REF, WITHDRAWN } from './commands.js';
 import { parseRequestedDate } from './dates.js';
 import { bareText, normalizeText } from './normalize.js';
 import { parseDigestRequest } from './digest-request.js';
@@ -159,8 +159,6 @@ const PROBLEM_BACK =
 /** Done, said in plain words: "规划许可证今天已经发给企业", "人已经招齐了，问题解决", "电已经通了". */
 const DONE_PLAIN =
   /^[#\d\s号]*(协调好了|安排好了|落实好了|搞好了)(?![吗没])|(人|工人|员工)?(都|已经?|全部)(到岗|到齐)了|(已经?|都)(送到|交到)(企业|对方|厂里|他们)?(手上|手里)|(已经?|都)(发给|交给|送达|发放|下发|出证|下证|领到|拿到|到账|拨付到位|批了|批复了|办出|办下来|批下来|拿下来|放款|放下来|交付|修好|修复|恢复|接通|招齐|招到|到位|落地)|(已经?|都)?收到(了)?(款|钱|资金|补贴|货款|工程款)|问题(已经?|都)?解决(了|啦)?(?![吗呢没不得])|(修好|弄好|办好)了|(电|水|气|网|路)(已经?|都)?(通|接通|恢复)了|(已经?|都)(送上|通上|装上|接上|换上|装好|换好|改好|调好|更正|改过来|清理干净|清完|拆除|拆掉|迁走|迁好|协调好)|(确认|反馈|回复|表示)(已经?)?(正常|没问题|无误|恢复)|(今天|昨天|上午|下午|刚刚?)(已经?)?(到账|到位|拨付到位|送上|通上)|落实(好)?了|(拿到|领到|办下来|批下来|发下来|租到|招到|找到|装好|换好)了/;
-/** A message said to be no problem, or posted by mistake ("这条发错群了", "刚才那条发错了"; not "供应商货发错了"). */
-const WITHDRAWN = /(不是问题|不算问题|发错群|(这条|那条|刚才|刚刚|消息)[^，。]{0,6}发错了)/;
 /** A question: what is done is asked about, not said ("证拿到了吗"). */
 const ASKED = /[吗呢么没][?？]?$|[?？]$|了没/;
 /** Who handled it, asked ("是谁签收的"). */
@@ -237,9 +235,6 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   if (ticket !== null) {
     // 更正: "#12 类别改为 用工人才", "#12 改为紧急", "#12 企业是 神马电力", "#12 不是问题"
     if (parseCorrection(t)) return 'correct';
-    // "办结#133 已现场核实并完成整改", "认领 #12 我来跟": the command word before the number
-    const leading = /^(认领|签收|办结|转办|退单|催办|重办)\s*[#＃]\s*\d/.exec(t)?.[1];
-    if (leading) return BARE_VERBS[leading]!;
     // "#113 差评，问题根本没解决就给结了": the rating said first, its reason after
     if (/^[\s#＃\d号]*差评[，,。！!\s]/.test(t) && !/(重办|重新(办|处理|打开))/.test(t)) return 'rate';
     // "＃123 的进展麻烦说一下", "#152 有进展没有": the progress asked for
@@ -260,8 +255,9 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     // "#71 目前进度：征收办已入户评估三户…": an update announced as one
     // "128号问题更新一下，审图中心答复…今天下班前出": an update announced as one
     if (/^(目前|最新|当前)?(进度|进展)(更新|情况)?[:：]|^(最新|目前)情况[:：]|^(问题|情况|进度)?更新一下[，,:：\s](?![^。]{0,12}(问|催|在等|又打))/.test(t.replace(TICKET_REF, '').replace(/^[\s:：,，]+/, ''))) return 'progress';
-    // "催办：#88 已超期3天，请责任单位今日答复": the command word opening the message says what it is
-    const opener = /^(认领|签收|办结|转办|退单|催办|重办)\s*[:：]/.exec(t)?.[1];
+    // "催办：#88 已超期3天，请责任单位今日答复", "办结#133 已现场核实并完成整改": the command word opening the message, before a
+    // colon or the number, says what it is
+    const opener = /^(认领|签收|办结|转办|退单|催办|重办)\s*(?:[:：]|(?=[#＃]\s*\d))/.exec(t)?.[1];
     if (opener) return BARE_VERBS[opener]!;
     // "第81号工单到期了还没答复 抓紧", "请经信局今天内回复", "请尽快答复": pressed, whatever else the message says
     if (/(抓紧|请尽快(答复|回复|办理|处理)|(今天|今日|明天)(内|之内)?(回复|答复)|(今天|今日)[^，。]{0,4}(有个|给个)(回复|答复)|第[二三四五六七八九\d]+趟)/.test(t) && !/(已经?|已在|正在)(催|督促|抓紧)/.test(t)) return 'urge';
