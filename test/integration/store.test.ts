@@ -48,6 +48,15 @@ describe('intake ledger and tickets on a real MongoDB-wire server', () => {
     expect(await inbound.count({ platform: 'wecom' })).toBe(1);
   });
 
+  it('a message read back is the message stored: a field left out (a sender without a name) does not come back as null', async () => {
+    const inbound = createInboundRepository(store.conn);
+    const m: InboundMessage = { ...msg('m-unnamed'), sender: { platform: 'dingtalk', id: '0522002', name: undefined } };
+    await inbound.store(m, {}, new Date());
+    const back = (await inbound.get('wecom', 'm-unnamed'))!.message;
+    expect(back.sender).toEqual({ platform: 'dingtalk', id: '0522002' });
+    expect(back.sender.name).toBeUndefined();
+  });
+
   it('numbers concurrent reports from different messages with distinct, consecutive numbers', async () => {
     const tickets = createTicketRepository(store.conn);
     const service = createTicketService({ tickets, withLock: (_k, fn) => fn(), calendar: defaultCalendar, policy: DEFAULT_POLICY });

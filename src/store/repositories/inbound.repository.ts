@@ -1,6 +1,7 @@
 import type { Connection, Model } from 'mongoose';
 import type { InboundMessage } from '../../messages/inbound.js';
 import type { InboundMessageDoc } from '../models/inbound-message.model.js';
+import { plain } from './plain.js';
 import { createBatchedInsert } from '../batcher.js';
 import { BULK_MAX, createSweepIndex, firstRunScan, sweepRecords, type SweepOptions, type WalkResult } from './sweep-due.repository.js';
 
@@ -62,7 +63,8 @@ export function createInboundRepository(conn: Connection) {
 
     /** 'stored' the first time, 'duplicate' for a repeated delivery (unique index, nothing changes). */
     async store(message: InboundMessage, raw: unknown, now: Date): Promise<'stored' | 'duplicate'> {
-      const r = await storeBatched({ _id: `${message.platform}:${message.eventId}`, platform: message.platform, eventId: message.eventId, chatId: message.chatId, message, raw, status: 'received', receivedAt: now, attempts: 0, sweepAt: new Date(now.getTime() + SWEEP_GRACE_MS) });
+      // stored as it came: a sender without a name must not come back with name null
+      const r = await storeBatched({ _id: `${message.platform}:${message.eventId}`, platform: message.platform, eventId: message.eventId, chatId: message.chatId, message: plain(message), raw, status: 'received', receivedAt: now, attempts: 0, sweepAt: new Date(now.getTime() + SWEEP_GRACE_MS) });
       if (r instanceof Error) throw r;
       return r;
     },

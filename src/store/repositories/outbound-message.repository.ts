@@ -4,7 +4,7 @@ import { createBatchedInsert } from '../batcher.js';
 import { BULK_MAX, createSweepIndex, firstRunScan, sweepRecords, type SweepOptions, type WalkResult } from './sweep-due.repository.js';
 
 /** Plain data without undefined fields (the driver would store them as null). */
-const plain = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
+import { plain } from './plain.js';
 /** A target as the send job's schema reads it: a field stored as null is absent. */
 const withoutNulls = <T extends object>(v: T): T => Object.fromEntries(Object.entries(v).filter(([, x]) => x !== null)) as T;
 
