@@ -96,7 +96,8 @@ export function toDingtalkMarkdownParts(msg: OutboundMessage): DingtalkMarkdown[
     .map(flattenBold)
     .join('\n\n');
   // the title is plain text (the notification preview): no markup in it, people by name
-  const title = previewTitle(msg.title ?? toPlainText(msg).split('\n')[0]!);
+  // (a mention of someone without a name leaves nothing before the text: no leading space)
+  const title = previewTitle((msg.title ?? toPlainText(msg).split('\n')[0]!).trim());
   const at = { atUserIds: [...new Set(msg.mentions.map((u) => u.id))], isAtAll: false as const };
   return splitByBytes(text, DINGTALK_MAX_BYTES).map((part) => ({ msgtype: 'markdown', markdown: { title, text: part }, at }));
 }

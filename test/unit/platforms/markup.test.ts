@@ -118,6 +118,8 @@ describe('DingTalk bold is never nested', () => {
     // no clause end within 30 characters: cut and marked
     const long = '用电扩容申请一个月了还没批下来影响二期投产很急希望下周五前能批下来谢谢各位领导关心';
     expect(toDingtalkMarkdown({ format: 'markdown', text: long, mentions: [] }).markdown.title).toBe(`${long.slice(0, 29)}…`);
+    // a short answer mentioning a sender without a name starts with its words
+    expect(toDingtalkMarkdown({ format: 'text', text: '{{mention:0}} 请注明工单编号。', mentions: [{ platform: 'dingtalk', id: '0522002' }] }).markdown.title).toBe('请注明工单编号。');
     // a clause of exactly thirty characters is kept whole
     const thirty = '一二三四五六七八九十'.repeat(3);
     expect(toDingtalkMarkdown({ format: 'markdown', text: `${thirty}，后面还有话`, mentions: [] }).markdown.title).toBe(thirty);
