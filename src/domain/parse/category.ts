@@ -1,6 +1,7 @@
 import type { Category } from '../ticket.js';
 import { charGrams, compiledOf, logPosteriorCompiled, type BayesModel } from './bayes.js';
 import modelJson from './category-model.json' with { type: 'json' };
+import { LiteralGate } from './gate.js';
 import { LEXICON, type Cue } from './lexicon.js';
 
 /** The model shipped with the code (npm run train:parse); a deployment's learned model replaces it (src/domain/parse/learning.ts). */
@@ -64,6 +65,9 @@ CUES.forEach((c, i) => {
   else PHRASES_BY_FIRST.set(c.w[0]!, [i]);
 });
 
+/** The lexicon's patterns, each run only on a text holding a string its matches need. */
+const PATTERN_GATE = new LiteralGate(PATTERNS.map((k) => CUES[k]!.w as RegExp));
+
 /** Lexicon phrases (its patterns left aside) in `text`, by index, found from each character through the index. */
 function phrasesIn(text: string, hit = new Set<number>(), firstOnly = false): Set<number> {
   for (let i = 0; i < text.length; i++) {
@@ -101,7 +105,10 @@ export const holdsLexiconPhrase = (s: string): boolean => phrasesIn(s, new Set()
 function scanCues(text: string): MatchedCue[] {
   const firstClause = text.split(/[，,。！？!?；;\n]/)[0] ?? text;
   const hit = phrasesIn(text);
-  for (const k of PATTERNS) if ((CUES[k]!.w as RegExp).test(text)) hit.add(k);
+  for (const j of PATTERN_GATE.candidates(text)) {
+    const k = PATTERNS[j]!;
+    if ((CUES[k]!.w as RegExp).test(text)) hit.add(k);
+  }
   return [...hit]
     .sort((a, b) => a - b)
     .map((k) => {

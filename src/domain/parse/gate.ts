@@ -1,0 +1,196 @@
+import { RegExpParser, type AST } from '@eslint-community/regexpp';
+
+/**
+ * Which of many patterns could match a text, found in one pass over it instead of one regular-expression run per
+ * pattern. Each pattern is read once (its syntax tree) for a set of strings one of which every match must contain
+ * ("(高|贵)得吓人" → 得吓人; "(缺|少|扣)[^，。]{0,6}工资" → 工资); the text is scanned for those strings through an
+ * index by first character, and only the patterns whose strings occur (and those that need none) are run. The
+ * answer is the same as running every pattern: a pattern is left out only when the text lacks every string its
+ * matches need.
+ */
+export class LiteralGate {
+  private readonly byFirst = new Map<string, { s: string; k: number }[]>();
+  private readonly always: number[] = [];
+  /** Case-insensitive patterns whose matches need Latin letters: run on a text that has any. */
+  private readonly latin: number[] = [];
+  readonly size: number;
+
+  constructor(patterns: readonly RegExp[]) {
+    this.size = patterns.length;
+    patterns.forEach((re, k) => {
+      const need = requiredStrings(re);
+      if (!need) {
+        this.always.push(k);
+        return;
+      }
+      if (re.flags.includes('i') && need.some((s) => s.toLowerCase() !== s.toUpperCase())) {
+        if (need.every((s) => /^[A-Za-z]/.test(s))) this.latin.push(k);
+        else this.always.push(k);
+        return;
+      }
+      for (const s of need) {
+        const list = this.byFirst.get(s[0]!);
+        if (list) list.push({ s, k });
+        else this.byFirst.set(s[0]!, [{ s, k }]);
+      }
+    });
+  }
+
+  /** Indices of the patterns that may match `text`, in ascending order. */
+  candidates(text: string): number[] {
+    const mark = new Uint8Array(this.size);
+    for (const k of this.always) mark[k] = 1;
+    // ſ and the Kelvin sign match s and k under the i flag
+    if (this.latin.length > 0 && /[A-Za-z\u017f\u212a]/.test(text)) for (const k of this.latin) mark[k] = 1;
+    for (let i = 0; i < text.length; i++) {
+      const list = this.byFirst.get(text[i]!);
+      if (!list) continue;
+      for (const { s, k } of list) if (!mark[k] && text.startsWith(s, i)) mark[k] = 1;
+    }
+    const out: number[] = [];
+    for (let k = 0; k < mark.length; k++) if (mark[k]) out.push(k);
+    return out;
+  }
+}
+
+/** Above this many strings a node's set is not kept (a requirement of hundreds of strings gates little). */
+const MAX_STRINGS = 48;
+
+interface Reading {
+  /** Every string the node can match, when they are few (null: too many, or unbounded). */
+  exact: string[] | null;
+  /** Strings one of which every match of the node contains (null: none known). */
+  need: string[] | null;
+}
+
+const NONE: Reading = { exact: null, need: null };
+
+/**
+ * Strings one of which every match of `re` contains, or null when none can be told (a pattern whose every part may
+ * match anything). Read as written: under the i flag a match holds them in some case.
+ */
+export function requiredStrings(re: RegExp): string[] | null {
+  const parser = new RegExpParser({ ecmaVersion: 2025 });
+  const pattern = parser.parsePattern(re.source, 0, re.source.length, { unicode: re.flags.includes('u'), unicodeSets: re.flags.includes('v') });
+  const need = readAlternatives(pattern.alternatives).need;
+  return need && need.length > 0 && need.every((s) => s.length > 0) ? need : null;
+}
+
+function readNode(node: AST.Node): Reading {
+  switch (node.type) {
+    case 'Character': {
+      const s = String.fromCodePoint(node.value);
+      return { exact: [s], need: [s] };
+    }
+    case 'CharacterSet':
+      if (node.kind === 'digit' && !node.negate) {
+        const digits = [...'0123456789'];
+        return { exact: digits, need: digits };
+      }
+      return NONE;
+    case 'CharacterClass': {
+      if (node.negate) return NONE;
+      const chars: string[] = [];
+      for (const e of node.elements) {
+        if (e.type === 'Character') chars.push(String.fromCodePoint(e.value));
+        else if (e.type === 'CharacterClassRange' && e.max.value - e.min.value < MAX_STRINGS) {
+          for (let c = e.min.value; c <= e.max.value; c++) chars.push(String.fromCodePoint(c));
+        } else if (e.type === 'CharacterSet' && e.kind === 'digit' && !e.negate) chars.push(...'0123456789');
+        else return NONE;
+      }
+      const set = [...new Set(chars)];
+      return set.length > 0 && set.length <= MAX_STRINGS ? { exact: set, need: set } : NONE;
+    }
+    case 'Assertion':
+      // anchors and lookarounds consume nothing
+      return { exact: [''], need: null };
+    case 'Group':
+    case 'CapturingGroup':
+      return readAlternatives(node.alternatives);
+    case 'Quantifier': {
+      const inner = readNode(node.element);
+      let exact: string[] | null = null;
+      if (inner.exact && node.max <= 3) {
+        exact = [];
+        let power = [''];
+        for (let n = 1; n <= node.min; n++) power = product(power, inner.exact);
+        for (let n = node.min; exact && n <= node.max; n++) {
+          exact = union(exact, power);
+          if (exact.length > MAX_STRINGS) exact = null;
+          power = product(power, inner.exact);
+        }
+      }
+      return { exact, need: node.min >= 1 ? inner.need : null };
+    }
+    default:
+      // back-references and the rest: unknown
+      return NONE;
+  }
+}
+
+function readAlternatives(alternatives: readonly AST.Alternative[]): Reading {
+  let exact: string[] | null = [];
+  let need: string[] | null = [];
+  for (const alt of alternatives) {
+    const r = readSequence(alt.elements);
+    exact = exact && r.exact ? union(exact, r.exact) : null;
+    need = need && r.need ? union(need, r.need) : null;
+    if (exact && exact.length > MAX_STRINGS) exact = null;
+  }
+  if (need && (need.length > MAX_STRINGS * 4 || need.some((s) => s.length === 0))) need = null;
+  return { exact, need };
+}
+
+/** A sequence: its parts' needs, and the strings runs of exactly known parts spell, the most telling kept. */
+function readSequence(elements: readonly AST.Element[]): Reading {
+  const options: string[][] = [];
+  let run: string[] | null = [''];
+  let whole: string[] | null = [''];
+  for (const e of elements) {
+    const r = readNode(e);
+    if (r.need) options.push(r.need);
+    if (r.exact) {
+      const longer: string[] = run ? product(run, r.exact) : r.exact;
+      if (longer.length > MAX_STRINGS) {
+        if (run) options.push(run);
+        run = r.exact;
+      } else run = longer;
+      whole = whole ? product(whole, r.exact) : null;
+      if (whole && whole.length > MAX_STRINGS) whole = null;
+    } else {
+      if (run) options.push(run);
+      run = null;
+      whole = null;
+    }
+  }
+  if (run) options.push(run);
+  return { exact: whole, need: best(options) };
+}
+
+/** The most telling set: the longest shortest string, then the fewest strings. */
+function best(options: string[][]): string[] | null {
+  let pick: string[] | null = null;
+  let pickLen = 0;
+  for (const all of options) {
+    // a string that holds another of the set adds nothing ("村民", "被村民")
+    const o = all.filter((x) => !all.some((y) => y !== x && x.includes(y)));
+    if (o.length === 0 || o.length > MAX_STRINGS * 4) continue;
+    const len = Math.min(...o.map((s) => s.length));
+    if (len === 0) continue;
+    if (!pick || len > pickLen || (len === pickLen && o.length < pick.length)) {
+      pick = o;
+      pickLen = len;
+    }
+  }
+  return pick;
+}
+
+function product(a: readonly string[], b: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (const x of a) for (const y of b) out.add(x + y);
+  return [...out];
+}
+
+function union(a: readonly string[], b: readonly string[]): string[] {
+  return [...new Set([...a, ...b])];
+}

@@ -1,0 +1,58 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { LiteralGate, requiredStrings } from '../../../src/domain/parse/gate.js';
+import { LEXICON } from '../../../src/domain/parse/lexicon.js';
+import { normalizeText } from '../../../src/domain/parse/normalize.js';
+import { loadCorpus } from '../../../bench/parse-eval.js';
+
+describe('the strings a pattern needs', () => {
+  it('reads literals, alternatives, runs and optional parts', () => {
+    expect(requiredStrings(/(高|贵)得吓人/)).toEqual(['高得吓人', '贵得吓人']);
+    expect(requiredStrings(/(缺|少|扣|克扣)[^，。]{0,6}工资|工资.{0,6}(没发|没给|拖欠|不发)/)).toEqual(['工资']);
+    expect(requiredStrings(/[\u4e00-\u9fa5]{1,4}(?<!保|凭)证(?!明|据)(?:办理|到期)/)).toEqual(['证办理', '证到期']);
+    expect(requiredStrings(/(被|给)?村民[^，。]{0,6}(堵|围|拦)/)).toEqual(['村民']);
+    expect(requiredStrings(/a{2}b?c/)).toEqual(['aac', 'aabc']);
+    expect(requiredStrings(/(ab|cd)?ef|gh/)).toEqual(['ef', 'gh']);
+  });
+  it('says nothing where a match may be anything', () => {
+    expect(requiredStrings(/[^，。]{2,}/)).toBeNull();
+    expect(requiredStrings(/停电|.*/)).toBeNull();
+    expect(requiredStrings(/(a)\1/)).toEqual(['a']);
+    expect(requiredStrings(/x?/)).toBeNull();
+  });
+});
+
+describe('LiteralGate', () => {
+  const patterns: RegExp[] = Object.values(LEXICON).flatMap((cues) => cues.map(([w]) => w).filter((w): w is RegExp => typeof w !== 'string'));
+  const gate = new LiteralGate(patterns);
+
+  it('leaves out only patterns that cannot match, on every labelled message', () => {
+    const dir = join(__dirname, '../../fixtures');
+    const files = ['corpus.jsonl', ...readdirSync(dir).filter((f) => /^unseen-round\d+\.jsonl$/.test(f))];
+    let missed = 0;
+    let kept = 0;
+    let texts = 0;
+    for (const f of files) {
+      for (const m of loadCorpus(join(dir, f))) {
+        const t = normalizeText(m.text);
+        const c = new Set(gate.candidates(t));
+        kept += c.size;
+        texts++;
+        patterns.forEach((p, k) => {
+          if (!c.has(k) && p.test(t)) missed++;
+        });
+      }
+    }
+    expect(missed).toBe(0);
+    // and it gates: most patterns are not run on a message
+    expect(kept / texts).toBeLessThan(patterns.length / 10);
+  });
+
+  it('runs case-insensitive patterns on text with Latin letters, in any case', () => {
+    const g = new LiteralGate([/\bpower cut\b/i, /停电/]);
+    expect(g.candidates('POWER CUT again')).toEqual([0]);
+    expect(g.candidates('厂里停电了')).toEqual([1]);
+    expect(g.candidates('今天天气不错')).toEqual([]);
+  });
+});
