@@ -179,16 +179,13 @@ export function compileBayes<L extends string>(model: BayesModel<L>): CompiledBa
  */
 export function logPosteriorCompiled<L extends string>(model: CompiledBayes<L>, grams: readonly string[]): number[] {
   const K = model.labels.length;
-  const scores: number[] = [];
-  for (let k = 0; k < K; k++) {
-    if (model.prior[k] === -Infinity) {
-      scores.push(-1e9);
-      continue;
-    }
-    let s = model.prior[k]!;
-    for (const g of grams) s += (model.logLikelihood.get(g) ?? model.unseen)[k]!;
-    scores.push(s);
+  // each gram looked up once; per label the sum runs over the grams in the same order
+  const scores: number[] = Array.from(model.prior);
+  for (const g of grams) {
+    const row = model.logLikelihood.get(g) ?? model.unseen;
+    for (let k = 0; k < K; k++) scores[k]! += row[k]!;
   }
+  for (let k = 0; k < K; k++) if (model.prior[k] === -Infinity) scores[k] = -1e9;
   return normalizedLog(scores);
 }
 

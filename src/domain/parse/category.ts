@@ -39,6 +39,8 @@ type MatchedCue = { readonly category: Category; readonly key: string; readonly 
 /** The last text read and its cues: a report is read twice (is it a report at all, then its category). */
 let lastText: string | null = null;
 let lastCues: readonly MatchedCue[] = [];
+/** The lexicon's unadjusted reading of the last cues read (asked for by the intent, then by the category). */
+let lastPlain: { cues: readonly MatchedCue[]; guess: CategoryGuess } | null = null;
 
 /** The cues of each category a text matches, with how much each counts (the first clause counts more). */
 export function matchedCues(text: string): readonly MatchedCue[] {
@@ -53,16 +55,16 @@ export function matchedCues(text: string): readonly MatchedCue[] {
 const CUES = (Object.entries(LEXICON) as [Category, Cue[]][]).flatMap(([category, cues]) =>
   cues.map(([w, weight]) => ({ category, w, weight, key: lexiconCueKey(category, w) })),
 );
-const PHRASES_BY_FIRST = new Map<string, number[]>();
+const PHRASES_BY_FIRST = new Map<number, number[]>();
 const PATTERNS: number[] = [];
 CUES.forEach((c, i) => {
   if (typeof c.w !== 'string') {
     PATTERNS.push(i);
     return;
   }
-  const list = PHRASES_BY_FIRST.get(c.w[0]!);
+  const list = PHRASES_BY_FIRST.get(c.w.charCodeAt(0));
   if (list) list.push(i);
-  else PHRASES_BY_FIRST.set(c.w[0]!, [i]);
+  else PHRASES_BY_FIRST.set(c.w.charCodeAt(0), [i]);
 });
 
 /** The lexicon's patterns, each run only on a text holding a string its matches need. */
@@ -71,7 +73,7 @@ const PATTERN_GATE = new LiteralGate(PATTERNS.map((k) => CUES[k]!.w as RegExp));
 /** Lexicon phrases (its patterns left aside) in `text`, by index, found from each character through the index. */
 function phrasesIn(text: string, hit = new Set<number>(), firstOnly = false): Set<number> {
   for (let i = 0; i < text.length; i++) {
-    const list = PHRASES_BY_FIRST.get(text[i]!);
+    const list = PHRASES_BY_FIRST.get(text.charCodeAt(i));
     if (!list) continue;
     for (const k of list) {
       if (hit.has(k) || !text.startsWith(CUES[k]!.w as string, i)) continue;
@@ -124,7 +126,8 @@ function scanCues(text: string): MatchedCue[] {
  */
 export function classifyByLexicon(text: string, adjust?: ReadonlyMap<string, number>): CategoryGuess {
   const matched = matchedCues(text);
-  const plain = guessOf(matched, () => 1);
+  if (lastPlain?.cues !== matched) lastPlain = { cues: matched, guess: Object.freeze(guessOf(matched, () => 1)) };
+  const plain = lastPlain.guess;
   if (!adjust?.size || plain.confidence >= LEXICON_CERTAIN) return plain;
   return guessOf(matched, (key) => adjust.get(key) ?? 1);
 }

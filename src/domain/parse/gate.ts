@@ -9,7 +9,7 @@ import { RegExpParser, type AST } from '@eslint-community/regexpp';
  * matches need.
  */
 export class LiteralGate {
-  private readonly byFirst = new Map<string, { s: string; k: number }[]>();
+  private readonly byFirst = new Map<number, { s: string; k: number }[]>();
   private readonly always: number[] = [];
   /** Case-insensitive patterns whose matches need Latin letters: run on a text that has any. */
   private readonly latin: number[] = [];
@@ -29,9 +29,9 @@ export class LiteralGate {
         return;
       }
       for (const s of need) {
-        const list = this.byFirst.get(s[0]!);
+        const list = this.byFirst.get(s.charCodeAt(0));
         if (list) list.push({ s, k });
-        else this.byFirst.set(s[0]!, [{ s, k }]);
+        else this.byFirst.set(s.charCodeAt(0), [{ s, k }]);
       }
     });
   }
@@ -43,7 +43,7 @@ export class LiteralGate {
     // ſ and the Kelvin sign match s and k under the i flag
     if (this.latin.length > 0 && /[A-Za-z\u017f\u212a]/.test(text)) for (const k of this.latin) mark[k] = 1;
     for (let i = 0; i < text.length; i++) {
-      const list = this.byFirst.get(text[i]!);
+      const list = this.byFirst.get(text.charCodeAt(i));
       if (!list) continue;
       for (const { s, k } of list) if (!mark[k] && text.startsWith(s, i)) mark[k] = 1;
     }
@@ -193,4 +193,37 @@ function product(a: readonly string[], b: readonly string[]): string[] {
 
 function union(a: readonly string[], b: readonly string[]): string[] {
   return [...new Set([...a, ...b])];
+}
+
+/**
+ * Whether any of many patterns or words occurs in a text, each pattern's top-level alternatives gated apart (a pattern
+ * matches where one of its alternatives does), so that only the few that could match are run.
+ */
+export class AnyOf {
+  private readonly parts: RegExp[];
+  private readonly gate: LiteralGate;
+
+  constructor(patterns: readonly RegExp[], words: readonly string[] = []) {
+    this.parts = [...patterns.flatMap(alternativesOf), ...words.map((w) => new RegExp(w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))];
+    this.gate = new LiteralGate(this.parts);
+  }
+
+  test(text: string): boolean {
+    for (const k of this.gate.candidates(text)) if (this.parts[k]!.test(text)) return true;
+    return false;
+  }
+
+  /** False only where none can match: a replace with the patterns may be skipped. */
+  mayMatch(text: string): boolean {
+    return this.gate.candidates(text).length > 0;
+  }
+}
+
+/** A pattern's top-level alternatives as patterns of their own (the pattern whole where one refers back to a group). */
+function alternativesOf(re: RegExp): RegExp[] {
+  const parser = new RegExpParser({ ecmaVersion: 2025 });
+  const pattern = parser.parsePattern(re.source, 0, re.source.length, { unicode: re.flags.includes('u'), unicodeSets: re.flags.includes('v') });
+  if (pattern.alternatives.length === 1 || /\\[1-9k]/.test(re.source)) return [re];
+  const flags = re.flags.replace(/[gy]/g, '');
+  return pattern.alternatives.map((a) => new RegExp(a.raw, flags));
 }

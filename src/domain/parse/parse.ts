@@ -9,6 +9,7 @@ import { bareText, normalizeText } from './normalize.js';
 import { parseDigestRequest } from './digest-request.js';
 import { intentFallback, SHIPPED_INTENT_MODELS, type IntentModels } from './intent-model.js';
 import { parseEnterprise } from './enterprise.js';
+import { AnyOf } from './gate.js';
 
 export const INTENTS = [
   'report', 'claim', 'progress', 'resolve', 'transfer', 'rate', 'reopen', 'urge', 'digest', 'query', 'help', 'chat', 'correct', 'triage',
@@ -127,7 +128,10 @@ const URGENT_CERTAIN = ['急', '马上', '立即', '立刻', '火速', '刻不�
 /** Urgency told in English ("our operations have stopped", "urgent", "can't pass safely"). */
 const URGENT_ENGLISH = /\b(urgent|urgently|asap|emergency|immediately|operations have stopped|has stopped|have stopped|shut down|injured|accident|on fire|unsafe|dangerous|not safe|pass safely|high priority)\b/i;
 
-const urgentByRules = (s: string) => URGENT_ENGLISH.test(s) || URGENT.some((w) => s.includes(w)) || URGENT_PATTERNS.some((re) => re.test(s));
+/** The urgent words and patterns, English's among them, each run only where the text holds what its matches need. */
+const URGENT_ANY = new AnyOf([URGENT_ENGLISH, ...URGENT_PATTERNS], URGENT);
+const NOT_URGENT_ANY = new AnyOf([NOT_URGENT]);
+const urgentByRules = (s: string) => URGENT_ANY.test(s);
 
 /**
  * The rules' reading of a report's urgency: `certain` when a requested date within two days or a word of
@@ -137,7 +141,8 @@ const urgentByRules = (s: string) => URGENT_ENGLISH.test(s) || URGENT.some((w) =
 export function urgencyByRules(t: string, soon: boolean): { urgency: Urgency; certain: boolean; cleared: boolean } {
   if (soon) return { urgency: 'urgent', certain: true, cleared: false };
   // "应急局", "应急资金" name things; they do not say the matter is urgent
-  let calm = t.replace(/(不急|不着急|不是很急|不紧急|不用急|应急)/g, '').replace(NOT_URGENT, '');
+  let calm = t.replace(/(不急|不着急|不是很急|不紧急|不用急|应急)/g, '');
+  if (NOT_URGENT_ANY.mayMatch(calm)) calm = calm.replace(NOT_URGENT, '');
   // an accident told to argue about compensation ("出车祸，家属非要按工伤赔") is a claim, not an emergency
   if (/(工伤|赔偿|理赔|保险|赔付|按.{0,4}赔|要赔)/.test(calm)) calm = calm.replace(/(车祸|受伤|摔伤|事故|伤亡|出事|撞坏|撞)/g, '');
   if (urgentByRules(calm)) return { urgency: 'urgent', certain: URGENT_CERTAIN.some((w) => calm.includes(w)), cleared: false };

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LiteralGate, requiredStrings } from '../../../src/domain/parse/gate.js';
+import { AnyOf, LiteralGate, requiredStrings } from '../../../src/domain/parse/gate.js';
 import { LEXICON } from '../../../src/domain/parse/lexicon.js';
 import { normalizeText } from '../../../src/domain/parse/normalize.js';
 import { loadCorpus } from '../../../bench/parse-eval.js';
@@ -54,5 +54,20 @@ describe('LiteralGate', () => {
     expect(g.candidates('POWER CUT again')).toEqual([0]);
     expect(g.candidates('厂里停电了')).toEqual([1]);
     expect(g.candidates('今天天气不错')).toEqual([]);
+  });
+});
+
+describe('AnyOf', () => {
+  it('answers as running every pattern and word would', () => {
+    const patterns = [/(高|贵)得吓人|(?<!要求)(停|断)(产|线)|^\d+号$/, /\b(urgent|asap)\b/i, /(a)x\1/];
+    const words = ['急', '停电', 'a.b'];
+    const any = new AnyOf(patterns, words);
+    const plain = (s: string) => patterns.some((p) => p.test(s)) || words.some((w) => s.includes(w));
+    for (const s of ['价格贵得吓人', '要求停产', '已经停线了', '12号', '12号楼', 'URGENT please', 'axa', 'axb', '很急', '停了电', 'a.b', 'acb', '']) {
+      expect(any.test(s), s).toBe(plain(s));
+    }
+    expect(any.mayMatch('今天天气不错')).toBe(false);
+    expect(any.mayMatch('价格贵')).toBe(false);
+    expect(any.mayMatch('贵得吓人吗')).toBe(true);
   });
 });
