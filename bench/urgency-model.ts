@@ -1,4 +1,4 @@
-import { charGrams, compileBayes, posteriorBayes, trainBayes, type BayesModel, type CompiledBayes } from '../src/domain/parse/bayes.js';
+import { charGrams, compileBayes, knowsGram, posteriorBayes, trainBayes, type BayesModel, type CompiledBayes } from '../src/domain/parse/bayes.js';
 import { normalizeText } from '../src/domain/parse/normalize.js';
 import { urgencyByRules } from '../src/domain/parse/parse.js';
 import type { Urgency } from '../src/domain/ticket.js';
@@ -40,7 +40,7 @@ export function urgentProbability(model: BayesModel<UrgencyLabel>, normalized: s
   let c = compiled.get(model);
   if (!c) compiled.set(model, (c = compileBayes(model)));
   const grams = urgencyGrams(normalized);
-  const p = posteriorBayes(c, skipUnseen ? grams.filter((g) => c.logLikelihood.has(g)) : grams);
+  const p = posteriorBayes(c, skipUnseen ? grams.filter((g) => knowsGram(c, g)) : grams);
   return p[c.labels.indexOf('urgent')]!;
 }
 

@@ -143,15 +143,31 @@ export function extendBayes<L extends string = Category>(base: BayesModel<L>, ex
   return { categories: [...base.categories], docs, totals, vocabulary: Object.keys(sorted).length, alpha: base.alpha, counts: sorted };
 }
 
-/** A model made ready for many reads: each gram's log-likelihood per label computed once. */
+/** A model made ready for many reads: each gram's log-likelihood per label computed once, in one table. */
 export interface CompiledBayes<L extends string = Category> {
   labels: readonly L[];
   /** log prior per label (-Infinity for a label without examples). */
   prior: Float64Array;
   /** log-likelihood of a gram the label never saw. */
   unseen: Float64Array;
-  /** gram → log-likelihood per label. */
-  logLikelihood: Map<string, Float64Array>;
+  /** Log-likelihoods, one row of `labels.length` per gram the model knows. */
+  table: Float64Array;
+  /** A character uni- or bigram (gramKey) → the offset of its row in `table`. */
+  charRow: Map<number, number>;
+  /** Any other gram (a Latin word, a feature such as `len:8`) → the offset of its row. */
+  wordRow: Map<string, number>;
+}
+
+/** Characters of charGrams' grams (digits, then the CJK block) numbered from 1; 0 for any other. */
+const gramChar = (c: number): number => (c >= 0x30 && c <= 0x39 ? c - 0x2f : c >= 0x4e00 && c <= 0x9fa5 ? c - 0x4e00 + 11 : 0);
+const GRAM_BASE = 0x9fa5 - 0x4e00 + 12;
+/** A uni- or bigram of charGrams' characters as a small integer (a bigram above every unigram), else null. */
+function gramKey(g: string): number | null {
+  const a = gramChar(g.charCodeAt(0));
+  if (!a || g.length > 2) return null;
+  if (g.length === 1) return a;
+  const b = gramChar(g.charCodeAt(1));
+  return b ? GRAM_BASE + a * GRAM_BASE + b : null;
 }
 
 export function compileBayes<L extends string>(model: BayesModel<L>): CompiledBayes<L> {
@@ -164,13 +180,53 @@ export function compileBayes<L extends string>(model: BayesModel<L>): CompiledBa
     prior[k] = model.docs[k]! > 0 ? Math.log(model.docs[k]! / n) : -Infinity;
     unseen[k] = Math.log(model.alpha / denom[k]!);
   }
-  const logLikelihood = new Map<string, Float64Array>();
-  for (const [g, c] of Object.entries(model.counts)) {
-    const row = new Float64Array(K);
-    for (let k = 0; k < K; k++) row[k] = Math.log((c[k]! + model.alpha) / denom[k]!);
-    logLikelihood.set(g, row);
+  const grams = Object.entries(model.counts);
+  const table = new Float64Array(grams.length * K);
+  const charRow = new Map<number, number>();
+  const wordRow = new Map<string, number>();
+  grams.forEach(([g, c], i) => {
+    const at = i * K;
+    for (let k = 0; k < K; k++) table[at + k] = Math.log((c[k]! + model.alpha) / denom[k]!);
+    const key = gramKey(g);
+    if (key === null) wordRow.set(g, at);
+    else charRow.set(key, at);
+  });
+  return { labels: model.categories, prior, unseen, table, charRow, wordRow };
+}
+
+/** Whether the model has seen the gram. */
+export const knowsGram = (model: CompiledBayes<string>, g: string): boolean => rowOf(model, g) !== undefined;
+
+function rowOf(model: CompiledBayes<string>, g: string): number | undefined {
+  const key = gramKey(g);
+  return key === null ? model.wordRow.get(g) : model.charRow.get(key);
+}
+
+/** Adds a row (or the unseen row) to every label's score. */
+function addRow(model: CompiledBayes<string>, at: number | undefined, s: Float64Array | number[]): void {
+  const K = s.length;
+  if (at === undefined) for (let k = 0; k < K; k++) s[k]! += model.unseen[k]!;
+  else for (let k = 0; k < K; k++) s[k]! += model.table[at + k]!;
+}
+
+/** Adds the log-likelihoods of these grams, in their order. */
+export function addGrams(model: CompiledBayes<string>, grams: readonly string[], s: Float64Array | number[]): void {
+  for (const g of grams) addRow(model, rowOf(model, g), s);
+}
+
+/**
+ * Adds the log-likelihoods of charGrams(normalized), in charGrams' order (the same sums to the last bit), reading the
+ * text's characters as numbers instead of making a string per gram.
+ */
+export function addTextGrams(model: CompiledBayes<string>, normalized: string, s: Float64Array | number[]): void {
+  const codes: number[] = [];
+  for (let i = 0; i < normalized.length; i++) {
+    const c = gramChar(normalized.charCodeAt(i));
+    if (c) codes.push(c);
   }
-  return { labels: model.categories, prior, unseen, logLikelihood };
+  for (const c of codes) addRow(model, model.charRow.get(c), s);
+  for (let i = 0; i + 1 < codes.length; i++) addRow(model, model.charRow.get(GRAM_BASE + codes[i]! * GRAM_BASE + codes[i + 1]!), s);
+  for (const w of normalized.toLowerCase().match(LATIN_WORD) ?? []) addRow(model, model.wordRow.get(w), s);
 }
 
 /**
@@ -178,14 +234,20 @@ export function compileBayes<L extends string>(model: BayesModel<L>): CompiledBa
  * gram's log-likelihood looked up instead of computed.
  */
 export function logPosteriorCompiled<L extends string>(model: CompiledBayes<L>, grams: readonly string[]): number[] {
-  const K = model.labels.length;
-  // each gram looked up once; per label the sum runs over the grams in the same order
   const scores: number[] = Array.from(model.prior);
-  for (const g of grams) {
-    const row = model.logLikelihood.get(g) ?? model.unseen;
-    for (let k = 0; k < K; k++) scores[k]! += row[k]!;
-  }
-  for (let k = 0; k < K; k++) if (model.prior[k] === -Infinity) scores[k] = -1e9;
+  addGrams(model, grams, scores);
+  return logPosteriorOf(model, scores);
+}
+
+/** logPosteriorCompiled(model, charGrams(normalized)), without making the grams. */
+export function logPosteriorOfText<L extends string>(model: CompiledBayes<L>, normalized: string): number[] {
+  const scores: number[] = Array.from(model.prior);
+  addTextGrams(model, normalized, scores);
+  return logPosteriorOf(model, scores);
+}
+
+function logPosteriorOf(model: CompiledBayes<string>, scores: number[]): number[] {
+  for (let k = 0; k < scores.length; k++) if (model.prior[k] === -Infinity) scores[k] = -1e9;
   return normalizedLog(scores);
 }
 
@@ -199,12 +261,14 @@ export function compiledOf<L extends string>(model: BayesModel<L>): CompiledBaye
 
 /** Posterior probability of every label of a compiled model for these grams (same order as `labels`). */
 export function posteriorBayes<L extends string>(model: CompiledBayes<L>, grams: readonly string[]): Float64Array {
-  const K = model.labels.length;
   const s = Float64Array.from(model.prior);
-  for (const g of grams) {
-    const row = model.logLikelihood.get(g) ?? model.unseen;
-    for (let k = 0; k < K; k++) s[k]! += row[k]!;
-  }
+  addGrams(model, grams, s);
+  return probabilities(s);
+}
+
+/** Log scores made probabilities (softmax, in place). */
+export function probabilities(s: Float64Array): Float64Array {
+  const K = s.length;
   let max = -Infinity;
   for (let k = 0; k < K; k++) if (s[k]! > max) max = s[k]!;
   let sum = 0;

@@ -1,5 +1,5 @@
 import type { Category } from '../ticket.js';
-import { charGrams, compiledOf, logPosteriorCompiled, type BayesModel } from './bayes.js';
+import { compiledOf, logPosteriorOfText, type BayesModel } from './bayes.js';
 import modelJson from './category-model.json' with { type: 'json' };
 import { LiteralGate } from './gate.js';
 import { LEXICON, type Cue } from './lexicon.js';
@@ -157,7 +157,7 @@ export function classifyCategory(text: string, model: BayesModel = SHIPPED_CATEG
   if (plain.confidence >= LEXICON_CERTAIN) return plain;
   const adjust = adjustments(model);
   const lex = classifyByLexicon(text, adjust);
-  const scores = logPosteriorCompiled(compiledOf(model), charGrams(text));
+  const scores = logPosteriorOfText(compiledOf(model), text);
   for (const m of matchedCues(text)) {
     const k = model.categories.indexOf(m.category);
     if (k >= 0) scores[k]! += LEXICON_WEIGHT * m.weight * (adjust?.get(m.key) ?? 1);

@@ -1,4 +1,4 @@
-import { charGrams, compiledOf, posteriorBayes, type BayesModel } from './bayes.js';
+import { addGrams, addTextGrams, charGrams, compiledOf, probabilities, type BayesModel, type CompiledBayes } from './bayes.js';
 import modelJson from './intent-model.json' with { type: 'json' };
 
 /**
@@ -36,14 +36,30 @@ export const INTENT_FALLBACK_MIN_PROBABILITY = 0.9;
  * the ticket reference taken out.
  */
 export function intentGrams(said: string): string[] {
-  const s = said.replace(/@[^\s，,。：:；;！!？?]*/g, ' ');
-  const g = charGrams(s);
+  const s = withoutMentions(said);
+  return [...charGrams(s), ...intentFeatures(s)];
+}
+
+const withoutMentions = (said: string): string => said.replace(/@[^\s，,。：:；;！!？?]*/g, ' ');
+
+/** The features after the character grams: first and last character, a question mark, the length bucket. */
+function intentFeatures(s: string): string[] {
+  const g: string[] = [];
   const core = s.replace(/[^\u4e00-\u9fa5A-Za-z0-9]/g, '');
   if (core.length > 0) g.push(`^${core[0]}`, `${core[core.length - 1]}$`);
   if (/[?？]/.test(s)) g.push('?');
   const n = core.length;
   g.push(n <= 4 ? 'len:4' : n <= 8 ? 'len:8' : n <= 12 ? 'len:12' : n <= 20 ? 'len:20' : n <= 30 ? 'len:30' : 'len:>30');
   return g;
+}
+
+/** posteriorBayes(c, intentGrams(said)), the character grams read without making a string of each. */
+export function intentPosterior(c: CompiledBayes<string>, said: string): Float64Array {
+  const s = withoutMentions(said);
+  const scores = Float64Array.from(c.prior);
+  addTextGrams(c, s, scores);
+  addGrams(c, intentFeatures(s), scores);
+  return probabilities(scores);
 }
 
 /**
@@ -59,7 +75,7 @@ export function intentFallback<L extends string>(
   refused: readonly L[] = [],
 ): L {
   const c = compiledOf(model);
-  const p = posteriorBayes(c, intentGrams(said));
+  const p = intentPosterior(c, said);
   let best = 0;
   for (let k = 1; k < p.length; k++) if (p[k]! > p[best]!) best = k;
   const pick = c.labels[best]!;

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { charGrams, compiledOf, extendBayes, logPosteriorBayes, logPosteriorCompiled } from '../../../src/domain/parse/bayes.js';
+import { join } from 'node:path';
+import { loadCorpus } from '../../../bench/parse-eval.js';
+import { charGrams, compiledOf, extendBayes, logPosteriorBayes, logPosteriorCompiled, logPosteriorOfText, posteriorBayes } from '../../../src/domain/parse/bayes.js';
+import { intentGrams, intentPosterior, SHIPPED_INTENT_MODELS } from '../../../src/domain/parse/intent-model.js';
 import { classifyByLexicon, classifyCategory, LEXICON_CERTAIN, SHIPPED_CATEGORY_MODEL } from '../../../src/domain/parse/category.js';
 import { normalizeText } from '../../../src/domain/parse/normalize.js';
 
@@ -15,8 +18,20 @@ describe('the category combination (lexicon score + model log posterior; bench/c
       for (const raw of ['厂门口的路灯坏了一个月', '我们用电扩容申请一个月了还没批下来，影响二期投产，很急', 'Our container is stuck at the port', '']) {
         const text = normalizeText(raw);
         expect(logPosteriorCompiled(compiledOf(model), charGrams(text))).toEqual(logPosteriorBayes(model, text));
+        expect(logPosteriorOfText(compiledOf(model), text)).toEqual(logPosteriorBayes(model, text));
       }
     }
+  });
+  it('reading a text\'s grams as numbers gives the figures of its grams as strings, on every labelled message', () => {
+    const c = compiledOf(SHIPPED_CATEGORY_MODEL);
+    const intent = compiledOf(SHIPPED_INTENT_MODELS.plain);
+    const texts = loadCorpus(join(__dirname, '../../fixtures/corpus.jsonl')).map((m) => normalizeText(m.text));
+    let differ = 0;
+    for (const t of [...texts, '１２３ abc Kelvin\u212a İstanbul 🙂 ①②', '@张伟 #12 进度？']) {
+      if (JSON.stringify(logPosteriorOfText(c, t)) !== JSON.stringify(logPosteriorCompiled(c, charGrams(t)))) differ++;
+      if (JSON.stringify(intentPosterior(intent, t)) !== JSON.stringify(posteriorBayes(intent, intentGrams(t)))) differ++;
+    }
+    expect(differ).toBe(0);
   });
   it('a certain lexicon reading stands, however strongly a model says otherwise', () => {
     const certain = normalizeText('营业执照变更登记材料不全，审批局让补正');
