@@ -153,7 +153,7 @@ export interface CompiledBayes<L extends string = Category> {
   /** Log-likelihoods, one row of `labels.length` per gram the model knows. */
   table: Float64Array;
   /** A character uni- or bigram (gramKey) → the offset of its row in `table`. */
-  charRow: Map<number, number>;
+  charRow: IntTable;
   /** Any other gram (a Latin word, a feature such as `len:8`) → the offset of its row. */
   wordRow: Map<string, number>;
 }
@@ -182,7 +182,7 @@ export function compileBayes<L extends string>(model: BayesModel<L>): CompiledBa
   }
   const grams = Object.entries(model.counts);
   const table = new Float64Array(grams.length * K);
-  const charRow = new Map<number, number>();
+  const charRow = new IntTable(grams.length);
   const wordRow = new Map<string, number>();
   grams.forEach(([g, c], i) => {
     const at = i * K;
@@ -192,6 +192,49 @@ export function compileBayes<L extends string>(model: BayesModel<L>): CompiledBa
     else charRow.set(key, at);
   });
   return { labels: model.categories, prior, unseen, table, charRow, wordRow };
+}
+
+/**
+ * Non-negative integer keys → non-negative integers, in one array probed linearly (a key and its value side by side):
+ * a gram's lookup touches one place in memory instead of a Map's bucket and entry, which the models' 90,000 grams
+ * keep out of the processor's caches.
+ */
+export class IntTable {
+  private readonly slots: Int32Array;
+  private readonly mask: number;
+  private readonly shift: number;
+
+  constructor(size: number) {
+    let bits = 4;
+    while (1 << bits < size * 2) bits++;
+    this.slots = new Int32Array(2 << bits);
+    this.mask = (1 << bits) - 1;
+    this.shift = 32 - bits;
+  }
+
+  /** Fibonacci hashing: the product's high bits. */
+  private hash(key: number): number {
+    return Math.imul(key, 0x9e3779b1) >>> this.shift;
+  }
+
+  set(key: number, value: number): void {
+    for (let i = this.hash(key); ; i = (i + 1) & this.mask) {
+      const k = this.slots[2 * i]!;
+      if (k === 0 || k === key + 1) {
+        this.slots[2 * i] = key + 1;
+        this.slots[2 * i + 1] = value;
+        return;
+      }
+    }
+  }
+
+  get(key: number): number | undefined {
+    for (let i = this.hash(key); ; i = (i + 1) & this.mask) {
+      const k = this.slots[2 * i]!;
+      if (k === key + 1) return this.slots[2 * i + 1];
+      if (k === 0) return undefined;
+    }
+  }
 }
 
 /** Whether the model has seen the gram. */
