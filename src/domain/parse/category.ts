@@ -51,40 +51,14 @@ export function matchedCues(text: string): readonly MatchedCue[] {
   return out;
 }
 
-/** The lexicon in one list, in its order, with each cue's key; the phrases indexed by their first character. */
+/** The lexicon in one list, in its order, with each cue's key. */
 const CUES = (Object.entries(LEXICON) as [Category, Cue[]][]).flatMap(([category, cues]) =>
   cues.map(([w, weight]) => ({ category, w, weight, key: lexiconCueKey(category, w) })),
 );
-const PHRASES_BY_FIRST = new Map<number, number[]>();
-const PATTERNS: number[] = [];
-CUES.forEach((c, i) => {
-  if (typeof c.w !== 'string') {
-    PATTERNS.push(i);
-    return;
-  }
-  const list = PHRASES_BY_FIRST.get(c.w.charCodeAt(0));
-  if (list) list.push(i);
-  else PHRASES_BY_FIRST.set(c.w.charCodeAt(0), [i]);
-});
-
-/** The lexicon's patterns, each run only on a text holding a string its matches need. */
-const PATTERN_GATE = new LiteralGate(PATTERNS.map((k) => CUES[k]!.w as RegExp));
-
-/** Lexicon phrases (its patterns left aside) in `text`, by index, found from each character through the index. */
-function phrasesIn(text: string, hit = new Set<number>(), firstOnly = false): Set<number> {
-  for (let i = 0; i < text.length; i++) {
-    const list = PHRASES_BY_FIRST.get(text.charCodeAt(i));
-    if (!list) continue;
-    for (const k of list) {
-      if (hit.has(k) || !text.startsWith(CUES[k]!.w as string, i)) continue;
-      // a name is judged by words: one character (电, 坟) is in too many names ("秦电科技")
-      if (firstOnly && (CUES[k]!.w as string).length < 2) continue;
-      hit.add(k);
-      if (firstOnly) return hit;
-    }
-  }
-  return hit;
-}
+/** The lexicon's phrases and patterns, found in one pass over a text (a pattern run only where what it needs is). */
+const CUE_GATE = new LiteralGate(CUES.map((c) => c.w));
+/** Its phrases of two characters or more (one character, 电 or 坟, is in too many names: "秦电科技"). */
+const WORD_GATE = new LiteralGate(CUES.map((c) => (typeof c.w === 'string' && c.w.length >= 2 ? c.w : null)).filter((w): w is string => w !== null));
 
 /**
  * How many times a character gram occurs in the reports the shipped model was trained on: a common word ("冷库", "新增",
@@ -97,27 +71,27 @@ const SHIPPED_REPORTS = SHIPPED_CATEGORY_MODEL.docs.reduce((a, b) => a + b, 0);
 export const gramCount = (g: string): number => ((SHIPPED_CATEGORY_MODEL.counts[g]?.reduce((a, b) => a + b, 0) ?? 0) * RARITY_BASE_REPORTS) / SHIPPED_REPORTS;
 
 /** Any phrase of two or more characters of the lexicon (its patterns left aside): whether a short text such as a name holds a cue at all. */
-export const holdsLexiconPhrase = (s: string): boolean => phrasesIn(s, new Set(), true).size > 0;
+export const holdsLexiconPhrase = (s: string): boolean => WORD_GATE.candidates(s).length > 0;
 
 /**
- * The cues a text holds, in the lexicon's order: the phrases found from each character of the text (through the
- * first-character index, not one `includes` per phrase), the patterns tested one by one; a cue in the first clause
- * weighs more.
+ * The cues a text holds, in the lexicon's order (one pass over the text through the gate's first-character index; a
+ * pattern is run only where what its matches need is there); a cue in the first clause weighs more.
  */
 function scanCues(text: string): MatchedCue[] {
-  const firstClause = text.split(/[，,。！？!?；;\n]/)[0] ?? text;
-  const hit = phrasesIn(text);
-  for (const j of PATTERN_GATE.candidates(text)) {
-    const k = PATTERNS[j]!;
-    if ((CUES[k]!.w as RegExp).test(text)) hit.add(k);
+  const cut = text.search(/[，,。！？!?；;\n]/);
+  const firstClause = cut < 0 ? text : text.slice(0, cut);
+  const out: MatchedCue[] = [];
+  for (const k of CUE_GATE.candidates(text)) {
+    const c = CUES[k]!;
+    if (typeof c.w === 'string') {
+      const first = firstClause.includes(c.w);
+      out.push({ category: c.category, key: c.key, weight: first ? c.weight * FIRST_CLAUSE_WEIGHT : c.weight });
+    } else if (c.w.test(text)) {
+      const first = c.w.test(firstClause);
+      out.push({ category: c.category, key: c.key, weight: first ? c.weight * FIRST_CLAUSE_WEIGHT : c.weight });
+    }
   }
-  return [...hit]
-    .sort((a, b) => a - b)
-    .map((k) => {
-      const c = CUES[k]!;
-      const first = typeof c.w === 'string' ? firstClause.includes(c.w) : c.w.test(firstClause);
-      return { category: c.category, key: c.key, weight: first ? c.weight * FIRST_CLAUSE_WEIGHT : c.weight };
-    });
+  return out;
 }
 
 /**

@@ -9,47 +9,73 @@ import { RegExpParser, type AST } from '@eslint-community/regexpp';
  * matches need.
  */
 export class LiteralGate {
-  private readonly byFirst = new Map<number, { s: string; k: number }[]>();
+  /** The needed strings grouped by their first character: those of character c are entries first[c]..first[c + 1]. */
+  private readonly first = new Int32Array(0x10001);
+  private readonly strings: string[] = [];
+  private readonly owners: Int32Array;
   private readonly always: number[] = [];
   /** Case-insensitive patterns whose matches need Latin letters: run on a text that has any. */
   private readonly latin: number[] = [];
+  private readonly mark: Uint8Array;
   readonly size: number;
 
-  constructor(patterns: readonly RegExp[]) {
-    this.size = patterns.length;
-    patterns.forEach((re, k) => {
-      const need = requiredStrings(re);
+  /** `items`: patterns, or words (a word's presence is its match). */
+  constructor(items: readonly (RegExp | string)[]) {
+    this.size = items.length;
+    this.mark = new Uint8Array(items.length);
+    const entries: { s: string; k: number }[] = [];
+    items.forEach((item, k) => {
+      if (typeof item === 'string') {
+        if (item.length === 0) this.always.push(k);
+        else entries.push({ s: item, k });
+        return;
+      }
+      const need = requiredStrings(item);
       if (!need) {
         this.always.push(k);
         return;
       }
-      if (re.flags.includes('i') && need.some((s) => s.toLowerCase() !== s.toUpperCase())) {
+      if (item.flags.includes('i') && need.some((s) => s.toLowerCase() !== s.toUpperCase())) {
         if (need.every((s) => /^[A-Za-z]/.test(s))) this.latin.push(k);
         else this.always.push(k);
         return;
       }
-      for (const s of need) {
-        const list = this.byFirst.get(s.charCodeAt(0));
-        if (list) list.push({ s, k });
-        else this.byFirst.set(s.charCodeAt(0), [{ s, k }]);
-      }
+      for (const s of need) entries.push({ s, k });
     });
+    entries.sort((a, b) => a.s.charCodeAt(0) - b.s.charCodeAt(0) || a.k - b.k);
+    this.owners = new Int32Array(entries.length);
+    entries.forEach((e, i) => {
+      this.strings.push(e.s);
+      this.owners[i] = e.k;
+      this.first[e.s.charCodeAt(0) + 1]! += 1;
+    });
+    for (let c = 1; c <= 0x10000; c++) this.first[c]! += this.first[c - 1]!;
   }
 
-  /** Indices of the patterns that may match `text`, in ascending order. */
+  /** Indices of the items that may match `text` (words: that do), in ascending order. */
   candidates(text: string): number[] {
-    const mark = new Uint8Array(this.size);
-    for (const k of this.always) mark[k] = 1;
-    // ſ and the Kelvin sign match s and k under the i flag
-    if (this.latin.length > 0 && /[A-Za-z\u017f\u212a]/.test(text)) for (const k of this.latin) mark[k] = 1;
-    for (let i = 0; i < text.length; i++) {
-      const list = this.byFirst.get(text.charCodeAt(i));
-      if (!list) continue;
-      for (const { s, k } of list) if (!mark[k] && text.startsWith(s, i)) mark[k] = 1;
-    }
+    // the marks are left clear after every call (only those set are cleared), so that a call costs what the text holds
+    const mark = this.mark;
     const out: number[] = [];
-    for (let k = 0; k < mark.length; k++) if (mark[k]) out.push(k);
-    return out;
+    const add = (k: number): void => {
+      if (!mark[k]) {
+        mark[k] = 1;
+        out.push(k);
+      }
+    };
+    for (const k of this.always) add(k);
+    // ſ and the Kelvin sign match s and k under the i flag
+    if (this.latin.length > 0 && /[A-Za-z\u017f\u212a]/.test(text)) for (const k of this.latin) add(k);
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      const end = this.first[c + 1]!;
+      for (let j = this.first[c]!; j < end; j++) {
+        const k = this.owners[j]!;
+        if (!mark[k] && text.startsWith(this.strings[j]!, i)) add(k);
+      }
+    }
+    for (const k of out) mark[k] = 0;
+    return out.sort((a, b) => a - b);
   }
 }
 
@@ -200,16 +226,19 @@ function union(a: readonly string[], b: readonly string[]): string[] {
  * matches where one of its alternatives does), so that only the few that could match are run.
  */
 export class AnyOf {
-  private readonly parts: RegExp[];
+  private readonly parts: (RegExp | string)[];
   private readonly gate: LiteralGate;
 
   constructor(patterns: readonly RegExp[], words: readonly string[] = []) {
-    this.parts = [...patterns.flatMap(alternativesOf), ...words.map((w) => new RegExp(w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))];
+    this.parts = [...patterns.flatMap(alternativesOf), ...words];
     this.gate = new LiteralGate(this.parts);
   }
 
   test(text: string): boolean {
-    for (const k of this.gate.candidates(text)) if (this.parts[k]!.test(text)) return true;
+    for (const k of this.gate.candidates(text)) {
+      const part = this.parts[k]!;
+      if (typeof part === 'string' || part.test(text)) return true;
+    }
     return false;
   }
 
