@@ -252,7 +252,8 @@ export class AnyOf {
 function alternativesOf(re: RegExp): RegExp[] {
   const parser = new RegExpParser({ ecmaVersion: 2025 });
   const pattern = parser.parsePattern(re.source, 0, re.source.length, { unicode: re.flags.includes('u'), unicodeSets: re.flags.includes('v') });
-  if (pattern.alternatives.length === 1 || /\\[1-9k]/.test(re.source)) return [re];
+  // (tested, never replaced with: without the flags that make a pattern keep where it stopped)
   const flags = re.flags.replace(/[gy]/g, '');
+  if (pattern.alternatives.length === 1 || /\\[1-9k]/.test(re.source)) return [new RegExp(re.source, flags)];
   return pattern.alternatives.map((a) => new RegExp(a.raw, flags));
 }

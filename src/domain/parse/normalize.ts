@@ -1,6 +1,36 @@
 import * as OpenCC from 'opencc-js';
+import { AnyOf } from './gate.js';
 
-const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
+const convert = OpenCC.Converter({ from: 't', to: 'cn' });
+
+/**
+ * The first characters (UTF-16 code units) of every word the traditional → simplified conversion replaces, its
+ * normalisation included: a text holding none of them is left as it is, and most messages are written in simplified
+ * characters. Null where the library does not show its dictionaries (every text is then converted).
+ */
+const CONVERTED_FIRST: Uint8Array | null = (() => {
+  type Dict = string | readonly (readonly [string, string])[];
+  const t2s = (OpenCC.Locale.configs as Record<string, { conversionChain?: readonly (readonly Dict[])[]; normalizationChain?: readonly (readonly Dict[])[] } | undefined>).t2s;
+  if (!t2s?.conversionChain) return null;
+  const first = new Uint8Array(0x10000);
+  for (const group of [...(t2s.normalizationChain ?? []), ...t2s.conversionChain]) {
+    for (const dict of group) {
+      const keys = typeof dict === 'string' ? dict.split('|').map((e) => e.split(' ')[0]!) : dict.map(([k]) => k);
+      for (const k of keys) if (k.length > 0) first[k.charCodeAt(0)] = 1;
+    }
+  }
+  return first;
+})();
+
+/** Traditional script read as simplified; the converter is run only on a text that has a character it would change. */
+export function toSimplified(text: string): string {
+  if (CONVERTED_FIRST) {
+    let any = false;
+    for (let i = 0; i < text.length && !any; i++) any = CONVERTED_FIRST[text.charCodeAt(i)] === 1;
+    if (!any) return text;
+  }
+  return convert(text);
+}
 
 /**
  * Full-width digits, letters and the symbols used in commands (＃＠％＋－．／：) become half-width; Chinese
@@ -46,14 +76,19 @@ const CANTONESE_MARK = /[哋嘅咗喺佢冇嚟睇搵揾俾畀啲嗰唔咁嘢攞]
 const PRONOUNS = /明儿(?!个)|今儿(?!个)|昨儿(?!个)|明儿个|今儿个|昨儿个|俺们|额们|咱们|咱(?!家)|阿拉(?!善|伯)|俺|(?<=^|[，,。！!？?\s])额(?=是|给|想|就|也|家|这|跟|刚)|咋个|啥子|莫得|没得(?=[^到])|弊社|敝社|明朝(?=就|要|上午|下午|早上|一早|开|[，,\s])|今朝(?=早上|上午|下午|就|要|开始|[，,\s])|(?<=[\u4e00-\u9fa5])の(?=[\u4e00-\u9fa5])|(?<=[的了好是要能有对行过])伐(?=[\s，,。？?！!]|$)|(?<=^|[，,。！!？?\s]|[\u{1F300}-\u{1FAFF}])阮(?=是|这边|公司|厂|[\u4e00-\u9fa5]{2,5}(?:鞋业|鞋服|服装|服饰|纺织|机械|石材|茶业|体育|食品|工艺|陶瓷|瓷业))|(?<=[欠给帮让叫找])阮(?=[\u4e00-\u9fa5])|好多(?=[？?])|伲|倷|(?<=[\u4e00-\u9fa5])哉(?=[\s，,。？?！!]|$)/gu;
 const PRONOUN_OF: Record<string, string> = { 明儿: '明天', 今儿: '今天', 昨儿: '昨天', 明儿个: '明天', 今儿个: '今天', 昨儿个: '昨天', 俺们: '我们', 额们: '我们', 额: '我', 咱们: '我们', 咱: '我们', 阿拉: '我们', 俺: '我', 咋个: '怎么', 啥子: '什么', 莫得: '没有', 没得: '没有', 明朝: '明天', 今朝: '今天', 弊社: '我司', 敝社: '我司', の: '的', 伐: '吗', 阮: '我们', 好多: '多少', 伲: '我们', 倷: '你', 哉: '了' };
 
+/** The dialect words and the Cantonese marks, each run only on a text holding what it needs. */
+const PRONOUNS_ANY = new AnyOf([PRONOUNS]);
+const CANTONESE_MARKED = new AnyOf([CANTONESE_MARK]);
+
 /** Normalises a message for reading: half-width forms, traditional → simplified, written Cantonese read as standard
  * written Chinese, collapsed white space. */
 export function normalizeText(text: string): string {
   let t = toSimplified(text.replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
-  if (CANTONESE_MARK.test(t)) t = t.replace(CANTONESE_WORD, (w: string) => CANTONESE_MAP.get(w)!).replace(IS, '是').replace(SAYS, '说');
+  if (CANTONESE_MARKED.test(t)) t = t.replace(CANTONESE_WORD, (w: string) => CANTONESE_MAP.get(w)!).replace(IS, '是').replace(SAYS, '说');
   // Hakka (Meizhou, Heyuan): 𠊎 / 𠊎兜 for I / we, 係 (系 after conversion) for 是, 个 closing a phrase for 的, 麼个 for 什么
   if (t.includes('𠊎')) t = t.replace(/𠊎(兜|们|哋)/g, '我们').replace(/𠊎/g, '我').replace(/(?<=我|我们|^|[，,。\s])系/g, '是').replace(/个(?=[，,。！!？?\s]|$)/g, '的').replace(/麼个|么个/g, '什么');
-  return t.replace(PRONOUNS, (w: string) => PRONOUN_OF[w]!).replace(/[\s\u3000]+/g, ' ').trim();
+  if (PRONOUNS_ANY.mayMatch(t)) t = t.replace(PRONOUNS, (w: string) => PRONOUN_OF[w]!);
+  return t.replace(/[\s\u3000]+/g, ' ').trim();
 }
 
 /** The text without spaces and punctuation: what the intent rules and the digest request read. */

@@ -71,3 +71,18 @@ describe('AnyOf', () => {
     expect(any.mayMatch('贵得吓人吗')).toBe(true);
   });
 });
+
+describe('normalisation skips what cannot change', () => {
+  it('a text without any character the traditional → simplified conversion replaces is left as it is', async () => {
+    const OpenCC = await import('opencc-js');
+    const convert = OpenCC.Converter({ from: 't', to: 'cn' });
+    const { toSimplified } = await import('../../../src/domain/parse/normalize.js');
+    const dir = join(__dirname, '../../fixtures');
+    const texts = ['corpus.jsonl', ...readdirSync(dir).filter((f) => /^unseen-round\d+\.jsonl$/.test(f))].flatMap((f) => loadCorpus(join(dir, f)).map((m) => m.text));
+    // every BMP character alone, and every labelled message
+    const singles = Array.from({ length: 0xffff }, (_, c) => String.fromCharCode(c)).filter((c) => !/[\ud800-\udfff]/.test(c));
+    let differ = 0;
+    for (const t of [...singles, ...texts, '乾隆年間的舊廠房', '𠊎兜係佢']) if (toSimplified(t) !== convert(t)) differ++;
+    expect(differ).toBe(0);
+  });
+});
