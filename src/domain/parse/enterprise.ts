@@ -7,6 +7,7 @@
  */
 import { gramCount, holdsLexiconPhrase } from './category.js';
 import { placeAtStart } from './places.js';
+import { LiteralGate } from './gate.js';
 
 const ENTERPRISE_PATTERNS: RegExp[] = [
   /([\u4e00-\u9fa5()（）]{2,30}?(?:集团股份有限公司|集团有限公司|股份有限公司|有限责任公司|有限公司|集团公司|集团))/,
@@ -478,6 +479,10 @@ const SIGN_OFF_WORDS = /(谢谢|感谢|多谢|辛苦|拜托|麻烦|盼复|在线
 /** A place, 的, then a name: the last words of the message after a space. */
 const PLACE_OF_NAME = /[\s！!。](?:这是|我们是|俺们是|我们这是|俺们这是)?(?:[\u4e00-\u9fa5]{1,4}(?:县|市|区|镇|乡)|[\u4e00-\u9fa5]{2})(?:那边)?的([\u4e00-\u9fa5]{3,10})\s*$/;
 
+/** Frames giving an open name (a name without a trade word), tried in this order, each only where what it needs is. */
+const OPEN_FRAMES = [WE_DO, WE_PLACE_NAME, HEAD_SAYS, HEAD_COLON, HEAD_PERSON, WE_OPEN, HEAD_TIME, HEAD_SITE, WE_SHORT, HEAD_ASKS];
+const OPEN_FRAMES_GATE = new LiteralGate(OPEN_FRAMES);
+
 function enterpriseIn(t: string): string | null {
   const signed = signedBy(t);
   if (signed) return signed;
@@ -511,7 +516,8 @@ function enterpriseIn(t: string): string | null {
   const english = frame?.[1] && /\bCo$/.test(frame[1]) && t[frame.index + frame[0].length] === '.' ? `${frame[1]}.` : frame?.[1]?.trim();
   if (english && !LATIN_NOT_A_NAME.test(english.split(' ')[0]!)) return english;
   // a Latin name the enterprise gives itself ("我们 Tarim Petro Service") before one merely at the head ("Korla 这边")
-  const latin = [...t.matchAll(LATIN_NAME)].filter(
+  // (a Latin name opens with a capital letter: a text without one has none)
+  const latin = (/[A-Z]/.test(t) ? [...t.matchAll(LATIN_NAME)] : []).filter(
     // "我们是Yizhuang的嘉芯半导体": a place in letters, then the name
     (m) => !LATIN_NOT_A_NAME.test(m[1]!.split(' ')[0]!) && !PLACE_THEN_NAME.test(t.slice((m.index ?? 0) + m[0].length)) &&
       // "Songjiang plant needs…": a place in letters before a site
@@ -572,7 +578,7 @@ function enterpriseIn(t: string): string | null {
   const maker = MAKER_THEN_NAME.exec(t)?.[1];
   if (maker && /^[\u4e00-\u9fa5]+$/.test(maker) && ((TRADE_NAME_END.test(maker) && tradeNameOk(maker)) || (KIND_END.test(maker) && !SENTENCE_CHAR.test(maker)))) return maker;
   // "是云帆电子提的", "青溪市博远生物提的研发费用补助": the name, then what it raised
-  const raised = NAME_RAISED.exec(t)?.[1];
+  const raised = t.includes('提的') ? NAME_RAISED.exec(t)?.[1] : undefined;
   if (raised && tradeNameOk(raised)) return raised;
   const zihao = ZIHAO_NAMED.exec(t)?.[1];
   if (zihao && tradeNameOk(zihao)) return zihao;
@@ -589,8 +595,8 @@ function enterpriseIn(t: string): string | null {
   // "我们是做医疗器械的迈科锐": what the enterprise does, then a name of three characters
   const did = WE_DO_SHORT.exec(t)?.[1];
   if (did && !holdsLexiconPhrase(did) && !/[队组班方户厂店司]$/.test(did) && !/^[小大新老]/.test(did)) return did;
-  for (const re of [WE_DO, WE_PLACE_NAME, HEAD_SAYS, HEAD_COLON, HEAD_PERSON, WE_OPEN, HEAD_TIME, HEAD_SITE, WE_SHORT, HEAD_ASKS]) {
-    const name = re.exec(t)?.[1];
+  for (const k of OPEN_FRAMES_GATE.candidates(t)) {
+    const name = OPEN_FRAMES[k]!.exec(t)?.[1];
     if (name && isOpenName(name)) return name;
   }
   // a name closing the message: rare at its head in the reports (a brand or a place), no word of thanks or haste
