@@ -273,7 +273,8 @@ export function parseEnterprise(t: string): string | null {
   if (!name) return null;
   // "我们沈阳北方电缆厂几十年的老厂", "我们鑫源火锅店天然气…": a name read up to its trade, with the 厂 or 店 that closes it
   const i = t.indexOf(name);
-  const kind = i >= 0 ? /^(厂|店|坊|场|社|铺)(?![房区长里门子内外家主方地保商景])/.exec(t.slice(i + name.length))?.[1] : undefined;
+  // (and with what it does before the 厂: "云雾山茶叶加工厂", "丰收农机维修厂", "绿丰蔬菜合作社")
+  const kind = i >= 0 ? /^(?:加工厂|维修厂|加工坊|制品厂|专业合作社|合作社|厂|店|坊|场|社|铺)(?![房区长里门子内外家主方地保商景])/.exec(t.slice(i + name.length))?.[0] : undefined;
   if (kind && (TRADE_NAME_END.test(name) || name.length >= 3)) return name + kind;
   // "金沙县酒乡人酒业有限责任公司": a registered name read without its form
   const form = i >= 0 && TRADE_NAME_END.test(name) ? /^(?:股份有限公司|有限责任公司|有限公司)/.exec(t.slice(i + name.length))?.[0] : undefined;
@@ -483,6 +484,13 @@ const PLACE_OF_NAME = /[\s！!。](?:这是|我们是|俺们是|我们这是|俺
 const OPEN_FRAMES = [WE_DO, WE_PLACE_NAME, HEAD_SAYS, HEAD_COLON, HEAD_PERSON, WE_OPEN, HEAD_TIME, HEAD_SITE, WE_SHORT, HEAD_ASKS];
 const OPEN_FRAMES_GATE = new LiteralGate(OPEN_FRAMES);
 
+/** The kinds a village's small business is named by (砖厂, 豆腐坊, 养鸭场, 石斛基地, 蔬菜合作社, 米业, 竹编). */
+const VILLAGE_KIND = '(?:[\u4e00-\u9fa5]{0,3}(?:厂|坊|场|铺|基地|合作社)|冻库|冷库|米业|木业|竹编|鞋业|粉业|茶业)';
+const VILLAGE_KIND_AT_END = new RegExp(`${VILLAGE_KIND}$`);
+const VILLAGE_BUSINESS = new RegExp(
+  `(?:^|[\s，,。！!：:]|村里|村的|乡的|镇的|里的|这个|托|叫|是)((?:(?![的了在是有和里])[\u4e00-\u9fa5]){2,5}?${VILLAGE_KIND})(?=门口|后面|旁边|前面|和|在|想|要|今年|去年|反映|托|接|招|请|的(?:[\u4e00-\u9fa5]{0,4})?(?:老板|厂房|车间|商标|绣品|竹篮|wifi|工人|技工|阿嫫)|两台|有|老板|厂里|场里|新上|做了|订单|门|[，,\s])`,
+);
+
 function enterpriseIn(t: string): string | null {
   const signed = signedBy(t);
   if (signed) return signed;
@@ -611,6 +619,12 @@ function enterpriseIn(t: string): string | null {
   const lastWords = /\s([\u4e00-\u9fa5]{4,8})\s*$/.exec(t);
   const aloneLast = lastWords && (t.slice(0, lastWords.index).trimEnd().split(/\s/).pop() ?? '').length >= 12 ? lastWords[1] : undefined;
   if (aloneLast && !ALWAYS_SENTENCE_CHAR.test(aloneLast) && !SIGN_OFF_WORDS.test(aloneLast) && !/[吗嘛呢吧啊呀哦啦哈得点]|(.)\1.*(.)\2/.test(aloneLast) && !isPlaceOrThing(aloneLast) && !placeAtStart(aloneLast) && !holdsLexiconPhrase(aloneLast) && gramCount(aloneLast.slice(0, 2)) < PLACE_MAX_COUNT) return aloneLast;
+  // rounds 67–70: "村里金穗米业新上了台烘干机", "紧急情况 红星砖厂门口围了…", "湘味坊想参加…", "我们村的绿水湾渔场 鱼塘边上…": a
+  // village's small business named by its kind (a mill, a workshop, a farm, a base, a cooperative) inside the sentence
+  // (its own name before the kind: no word of a sentence, and rare at the head of the reports — not 主机厂, 港资厂, 电池仓库)
+  const village = VILLAGE_BUSINESS.exec(t)?.[1];
+  const itsOwn = village?.replace(VILLAGE_KIND_AT_END, '') ?? '';
+  if (village && itsOwn.length >= 2 && !SENTENCE_CHAR.test(village.replace(/(?:厂|坊|场|铺|基地|合作社|冻库|冷库|米业|木业|竹编|鞋业|粉业|茶业)$/, '')) && !/(货场|现场|工厂|仓库|市场|广场|停车场|机场|商场|球场|剧场|会场|考场)$/.test(village) && gramCount(itsOwn.slice(0, 2)) < BRAND_MAX_COUNT && !isPlaceOrThing(village) && !holdsLexiconPhrase(itsOwn) && !/^(村|镇|乡|县|这|那|该|本|我|俺|咱|外|老板|厂|新|大|小|几|隔壁)/.test(village) && !placeAtStart(village)) return village;
   return null;
 }
 

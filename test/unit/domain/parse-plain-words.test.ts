@@ -1511,3 +1511,23 @@ describe('after the review of rounds 59 to 70', () => {
     expect(read('恒达食品社保补贴还没到账').enterprise).not.toBe('恒达食品社');
   });
 });
+
+describe('after rounds 67 to 70 (seventeenth session): a village business by its kind', () => {
+  const read = (t: string) => parseMessage(t, '2026-11-23T09:30:00+08:00');
+  it('a mill, a workshop or a farm named by its kind inside the sentence is the enterprise', () => {
+    expect(read('村里德隆木业招的几个外地技工想把娃转到镇中心小学读书').enterprise).toBe('德隆木业');
+    expect(read('巧手竹编的竹篮子有外国客商要 有个外贸公司来问能不能出口').enterprise).toBe('巧手竹编');
+    expect(read('老周家石磨坊接了个电话 说是市场监管局的要交年检费 后来才晓得是骗子').enterprise).toBe('老周家石磨坊');
+    expect(read('天池村的草原风牛肉干作坊反映 门口那盏路灯坏了半年没人修').enterprise).toBe('草原风牛肉干作坊');
+  });
+  it('what the business does before its 厂 belongs to its name', () => {
+    expect(read('丰收农机维修厂和租场地的老板闹起来了 想请司法所调解').enterprise).toBe('丰收农机维修厂');
+    expect(read('云雾山茶叶加工厂想问下有没有针对小微企业的贴息带款').enterprise).toBe('云雾山茶叶加工厂');
+  });
+  it('a gate, a site, a goods yard or a maker of cars is no business of the village', () => {
+    expect(read('周边村民说我们排的废气有味道，拉着横幅堵在厂门口').enterprise).toBeNull();
+    expect(read('征地补偿款村里还有五户没领，推土机进不了场，项目开不了工').enterprise).toBeNull();
+    expect(read('中老铁路货场旁边那块物流用地，挂牌出让说了一年了还没挂出来').enterprise).toBeNull();
+    expect(read('主机厂要我们降价15%，不降就换供应商，想请区里帮忙沟通沟通').enterprise).toBeNull();
+  });
+});
