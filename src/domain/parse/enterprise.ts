@@ -619,6 +619,10 @@ function enterpriseIn(t: string): string | null {
   const lastWords = /\s([\u4e00-\u9fa5]{4,8})\s*$/.exec(t);
   const aloneLast = lastWords && (t.slice(0, lastWords.index).trimEnd().split(/\s/).pop() ?? '').length >= 12 ? lastWords[1] : undefined;
   if (aloneLast && !ALWAYS_SENTENCE_CHAR.test(aloneLast) && !SIGN_OFF_WORDS.test(aloneLast) && !/[吗嘛呢吧啊呀哦啦哈得点]|(.)\1.*(.)\2/.test(aloneLast) && !isPlaceOrThing(aloneLast) && !placeAtStart(aloneLast) && !holdsLexiconPhrase(aloneLast) && gramCount(aloneLast.slice(0, 2)) < PLACE_MAX_COUNT) return aloneLast;
+  // (after a shorter clause, "…电信电话打不通 佳佳母婴", "…并网要排队 排了三个月还没轮到 绿叶环保袋": a brand rare at the head of
+  // the reports, or a doubled pet name)
+  const shortLast = lastWords && !aloneLast && t.slice(0, lastWords.index).replace(/\s/g, '').length >= 12 ? lastWords[1]! : undefined;
+  if (shortLast && !SENTENCE_CHAR.test(shortLast) && !/(项目部|指挥部|大户|[看掉贼紧着])|^(白白|天天|常常|慢慢|好好|刚刚|偏偏|渐渐|明明|往往|久久|正好|刚好)/.test(shortLast) && !SIGN_OFF_WORDS.test(shortLast) && !/[吗嘛呢吧啊呀哦啦哈得点]|(.)\1.*(.)\2/.test(shortLast) && !isPlaceOrThing(shortLast) && !placeAtStart(shortLast) && !holdsLexiconPhrase(shortLast) && (gramCount(shortLast.slice(0, 2)) < BRAND_MAX_COUNT || /^(.)\1/.test(shortLast))) return shortLast;
   // rounds 67–70: "村里金穗米业新上了台烘干机", "紧急情况 红星砖厂门口围了…", "湘味坊想参加…", "我们村的绿水湾渔场 鱼塘边上…": a
   // village's small business named by its kind (a mill, a workshop, a farm, a base, a cooperative) inside the sentence
   // (its own name before the kind: no word of a sentence, and rare at the head of the reports — not 主机厂, 港资厂, 电池仓库)
