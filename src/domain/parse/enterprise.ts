@@ -622,7 +622,7 @@ function enterpriseIn(t: string): string | null {
   // (after a shorter clause, "…电信电话打不通 佳佳母婴", "…并网要排队 排了三个月还没轮到 绿叶环保袋": a brand rare at the head of
   // the reports, or a doubled pet name)
   const shortLast = lastWords && !aloneLast && t.slice(0, lastWords.index).replace(/\s/g, '').length >= 12 ? lastWords[1]! : undefined;
-  if (shortLast && !SENTENCE_CHAR.test(shortLast) && !/(项目部|指挥部|大户|[看掉贼紧着])|^(白白|天天|常常|慢慢|好好|刚刚|偏偏|渐渐|明明|往往|久久|正好|刚好)/.test(shortLast) && !SIGN_OFF_WORDS.test(shortLast) && !/[吗嘛呢吧啊呀哦啦哈得点]|(.)\1.*(.)\2/.test(shortLast) && !isPlaceOrThing(shortLast) && !placeAtStart(shortLast) && !holdsLexiconPhrase(shortLast) && (gramCount(shortLast.slice(0, 2)) < BRAND_MAX_COUNT || /^(.)\1/.test(shortLast))) return shortLast;
+  if (shortLast && !SENTENCE_CHAR.test(shortLast) && !/(项目部|指挥部|大户|[看掉贼紧着])|(路店|分店|门店|旗舰店|专卖店)$|^(白白|天天|常常|慢慢|好好|刚刚|偏偏|渐渐|明明|往往|久久|正好|刚好)/.test(shortLast) && !SIGN_OFF_WORDS.test(shortLast) && !/[吗嘛呢吧啊呀哦啦哈得点]|(.)\1.*(.)\2/.test(shortLast) && !isPlaceOrThing(shortLast) && !placeAtStart(shortLast) && !holdsLexiconPhrase(shortLast) && (gramCount(shortLast.slice(0, 2)) < BRAND_MAX_COUNT || /^(.)\1/.test(shortLast))) return shortLast;
   // rounds 67–70: "村里金穗米业新上了台烘干机", "紧急情况 红星砖厂门口围了…", "湘味坊想参加…", "我们村的绿水湾渔场 鱼塘边上…": a
   // village's small business named by its kind (a mill, a workshop, a farm, a base, a cooperative) inside the sentence
   // (its own name before the kind: no word of a sentence, and rare at the head of the reports — not 主机厂, 港资厂, 电池仓库)
@@ -713,7 +713,7 @@ function parseNamedEnterprise(t: string): string | null {
         .replace(/^.*(?:关于|现将|反映|(?:总包|施工|建设|承建|监理|设计)单位(?:为|是)?|施工企业|业主(?:方|单位)?(?:为|是)?|辖区内?|栏目将?|其中|将|的|把|被|走访|(?:入驻|区内|辖区内?|园区内?|重点)企业|[（(]|(?:园区|高新区|经开区|开发区|新区|保税区|片区)(?!开发|建设|管理|运营|投资)|(?:公司|单位|企业|我们|我司)名?(?:叫|是|为))(?=[\u4e00-\u9fa5]{4,})/, '')
         // "无锡新吴区无锡恒锐…有限公司": the city and district where a registered name stands, before the name that repeats the city
         .replace(/^([\u4e00-\u9fa5]{2,3}?)市?[\u4e00-\u9fa5]{1,3}区(?=\1[\u4e00-\u9fa5]{4,}(?:有限公司|集团)$)/, '')
-        .replace(/^(我们是|我是|我们|我司|我厂|你好|您好|请问|是)/, '')
+        .replace(/^(我们是|我是|我们|我司|我厂|你好|您好|请问|是|敝司|弊司|这里是|我方为|我方是|本公司)/, '')
         // "园区给广西柳香坊食品有限公司代建的…": the word that governs the name
         .replace(/^(?:给|向|替|为|跟|对|代|帮|创办了?|成立了?|注册了?)(?=[\u4e00-\u9fa5]{4,}(?:有限公司|集团)$)/, '')
         .replace(/^系(?=[\u4e00-\u9fa5]{4,})/, '')

@@ -1531,3 +1531,21 @@ describe('after rounds 67 to 70 (seventeenth session): a village business by its
     expect(read('主机厂要我们降价15%，不降就换供应商，想请区里帮忙沟通沟通').enterprise).toBeNull();
   });
 });
+
+describe('after rounds 67 to 70 (seventeenth session): names signed, and registered names after a polite opener', () => {
+  const read = (t: string) => parseMessage(t, '2026-11-23T09:30:00+08:00');
+  it('a brand closing a message written with spaces for commas, after a short clause', () => {
+    expect(read('一整栋楼的网都断了 直播全停了 晚上还有预热场 说是光纤被施工挖断的 电信电话打不通 佳佳母婴').enterprise).toBe('佳佳母婴');
+    expect(read('想在仓库顶上装光伏 供电局说并网要排队 排了三个月还没轮到 绿叶环保袋').enterprise).toBe('绿叶环保袋');
+    expect(read('光伏并网验收供电那边约了三趟都没来 板子装好两个月了 白白晒太阳').enterprise).toBeNull();
+    expect(read('仓库外面的脚手架搭了三个月 活干完了也没人来拆 正好挡着卸货口').enterprise).toBeNull();
+  });
+  it('a firm of accountants or a consultancy signing after the dash', () => {
+    expect(read('南沙嘅人才公寓申請咗半年仲未分到，我哋三個同事住緊酒店 — 恒信會計師事務所').enterprise).toBe('恒信会计师事务所');
+    expect(read('明珠灣嗰邊嘅渡輪碼頭冇接駁巴士，可唔可以開條接駁線？— 卓思顧問').enterprise).toBe('卓思顾问');
+  });
+  it('敝司, 这里是, 我方为 before a registered name are not part of it', () => {
+    expect(read('您好，这里是苏源环保科技股份有限公司证券部。我司收到的技改补贴核定金额与申报金额差异较大').enterprise).toBe('苏源环保科技股份有限公司');
+    expect(read('您好，我方为中航博远航空科技股份有限公司。新建试验楼的建设工程规划许可证申请已于10月提交').enterprise).toBe('中航博远航空科技股份有限公司');
+  });
+});
