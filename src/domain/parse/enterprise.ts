@@ -269,7 +269,8 @@ function placeOpening(t: string): number {
 
 /** The enterprise a report is about, or null when the text names none. */
 export function parseEnterprise(t: string): string | null {
-  const name = readEnterprise(t);
+  // ("俺们这个绿丰蔬菜合作社": the measure word before the name is not the name's)
+  const name = readEnterprise(t)?.replace(/^(?:这个|那个|个)(?=[\u4e00-\u9fa5]{4,})/, '');
   if (!name) return null;
   // "我们沈阳北方电缆厂几十年的老厂", "我们鑫源火锅店天然气…": a name read up to its trade, with the 厂 or 店 that closes it
   const i = t.indexOf(name);
@@ -523,6 +524,9 @@ function enterpriseIn(t: string): string | null {
   // "We are Chiang Rai Coffee Co., want…": the abbreviation keeps its full stop
   const english = frame?.[1] && /\bCo$/.test(frame[1]) && t[frame.index + frame[0].length] === '.' ? `${frame[1]}.` : frame?.[1]?.trim();
   if (english && !LATIN_NOT_A_NAME.test(english.split(' ')[0]!)) return english;
+  // rounds 67–70: "代表澳门伟昌集团问下", "我是澳门丰源食品的Ada": the group one speaks for, the enterprise before one's English name
+  const onBehalf = /代表([\u4e00-\u9fa5]{2,14}?(?:集团|有限公司|公司))/.exec(t)?.[1] ?? /我是([\u4e00-\u9fa5]{4,12}?)的[A-Z][a-z]{1,10}(?![a-z])/.exec(t)?.[1];
+  if (onBehalf && !SENTENCE_CHAR.test(onBehalf.replace(/(有限公司|公司)$/, '')) && (TRADE_NAME_END.test(onBehalf) || /(集团|公司)$/.test(onBehalf)) && !isPlaceOrThing(onBehalf)) return onBehalf;
   // a Latin name the enterprise gives itself ("我们 Tarim Petro Service") before one merely at the head ("Korla 这边")
   // (a Latin name opens with a capital letter: a text without one has none)
   const latin = (/[A-Z]/.test(t) ? [...t.matchAll(LATIN_NAME)] : []).filter(
@@ -627,8 +631,8 @@ function enterpriseIn(t: string): string | null {
   // village's small business named by its kind (a mill, a workshop, a farm, a base, a cooperative) inside the sentence
   // (its own name before the kind: no word of a sentence, and rare at the head of the reports — not 主机厂, 港资厂, 电池仓库)
   const village = VILLAGE_BUSINESS.exec(t)?.[1];
-  const itsOwn = village?.replace(VILLAGE_KIND_AT_END, '') ?? '';
-  if (village && itsOwn.length >= 2 && !SENTENCE_CHAR.test(village.replace(/(?:厂|坊|场|铺|基地|合作社|冻库|冷库|米业|木业|竹编|鞋业|粉业|茶业)$/, '')) && !/(货场|现场|工厂|仓库|市场|广场|停车场|机场|商场|球场|剧场|会场|考场)$/.test(village) && gramCount(itsOwn.slice(0, 2)) < BRAND_MAX_COUNT && !isPlaceOrThing(village) && !holdsLexiconPhrase(itsOwn) && !/^(村|镇|乡|县|这|那|该|本|我|俺|咱|外|老板|厂|新|大|小|几|隔壁)/.test(village) && !placeAtStart(village)) return village;
+  const itsOwn = village?.replace(/(?:厂|坊|场|铺|基地|合作社|冻库|冷库|米业|木业|竹编|鞋业|粉业|茶业)$/, '') ?? '';
+  if (village && itsOwn.length >= 2 && !SENTENCE_CHAR.test(itsOwn) && !/(货场|现场|工厂|仓库|市场|广场|停车场|机场|商场|球场|剧场|会场|考场)$/.test(village) && gramCount(itsOwn.slice(0, 2)) < (itsOwn.length >= 3 || village.length - itsOwn.length >= 2 ? PLACE_MAX_COUNT : BRAND_MAX_COUNT) && !/^(港资|外资|台资|合资|独资|国有|国营|民营|私营|乡镇|村办|主机|农机)/.test(village) && !isPlaceOrThing(village) && !holdsLexiconPhrase(itsOwn) && !/^(村|镇|乡|县|这|那|该|本|我|俺|咱|外|老板|厂|新|大|小|几|隔壁|但|就|还|也)/.test(village) && !placeAtStart(village)) return village;
   return null;
 }
 
@@ -641,7 +645,7 @@ const HEAD_SPACED = new RegExp(`^(?:${NAME_CHAR}{2,6}的)?(${NAME_CHAR}{4,12})\\
  * A small business named by its kind at the head ("扎西牦牛奶这边…", "卓玛家庭旅馆 之前的股东…", "甘南州夏河县达宗湖生态牧场：",
  * "理塘措普虫草行 上个月…"): a name ending in a kind of shop, workshop or office, before 这边, a comma, a colon or a space.
  */
-const BUSINESS_KIND = '(?:家庭旅馆|工程队|经营部|服务部|加油站|充电站|加工厂|艺术中心|作坊|(?<!食)堂|店|馆|社|行|院|坊|场|所|吧|厅|栈|舍|居|乐|公司|厂)';
+const BUSINESS_KIND = '(?:家庭旅馆|工程队|经营部|服务部|加油站|充电站|加工厂|艺术中心|工作室|诊所|作坊|(?<!食)堂|店|馆|社|行|院|坊|场|所|吧|厅|栈|舍|居|乐|公司|厂)';
 const KIND_END = new RegExp(`${BUSINESS_KIND}$`);
 /** After a cadre's opener, the enterprise (its 街道 or park before it), then what happened to it. */
 const OFFICIAL_HEAD = new RegExp(
