@@ -1549,3 +1549,17 @@ describe('after rounds 67 to 70 (seventeenth session): names signed, and registe
     expect(read('您好，我方为中航博远航空科技股份有限公司。新建试验楼的建设工程规划许可证申请已于10月提交').enterprise).toBe('中航博远航空科技股份有限公司');
   });
 });
+
+describe('after rounds 67 to 70 (seventeenth session): kinds, measure words, and whom one speaks for', () => {
+  const read = (t: string) => parseMessage(t, '2026-11-23T09:30:00+08:00');
+  it('a small business by its kind, its own name judged without the kind', () => {
+    expect(read('湘味坊想参加县里的年货节展销 要个展位 报名是12月5号截止').enterprise).toBe('湘味坊');
+    expect(read('俺们这个绿丰蔬菜合作社请了个农大毕业的技术员 人家想在镇上租个房').enterprise).toBe('绿丰蔬菜合作社');
+    expect(read('德信牙科診所喺橫琴開分店，醫療機構執業許可證遞咗件成個月').enterprise).toBe('德信牙科诊所');
+    expect(read('港資廠想問外債額度登記點樣搞，香港母公司想借錢俾我哋擴產').enterprise).toBeNull();
+  });
+  it('the group one speaks for, and the enterprise before one\'s English name, not the name', () => {
+    expect(read('Hi 我係Jason，代表澳門偉昌集團問下，我哋喺橫琴競得嗰塊商業用地，不動產權證仲未發').enterprise).toBe('澳门伟昌集团');
+    expect(read('我係澳門豐源食品嘅Ada，我哋啲杏仁餅想參加12月嗰個大灣區食品展，點樣報名？').enterprise).toBe('澳门丰源食品');
+  });
+});
