@@ -129,7 +129,7 @@ const WE_NAMED = new RegExp(`(?:我们|我司)(${WE_NAME_CHAR}{2,6}?(?:${INDUSTR
 
 /** Who is not an enterprise's name at the head of "X反映…" or "X二期…". */
 const NOT_A_NAME_AT_HEAD =
-  /^([东南西北中]区|走访|关于|最近|近期|目前|现在|今天|昨天|昨晚|今早|今晚|前天|刚才|本周|这周|上周|今年|去年|本月|上月|这个月|上个月|企业|公司|员工|工人|村民|居民|群众|周边|附近|隔壁|对面|旁边|周围|有人|他们|她们|客户|街道|部门|领导|园区|厂里|老板|家属|业主|商户|市民|网友|职工|不少|很多|多家|部分|好几|几家|有的|有些|大家|我们|我司|我|你们|区里|市里|镇里|村里|社区|项目|工程|厂房|新厂|小区|厂区|本|该|这|那|一|二|三)/;
+  /^([东南西北中]区|核心|走访|关于|最近|近期|目前|现在|今天|昨天|昨晚|今早|今晚|前天|刚才|本周|这周|上周|今年|去年|本月|上月|这个月|上个月|企业|公司|员工|工人|村民|居民|群众|周边|附近|隔壁|对面|旁边|周围|有人|他们|她们|客户|街道|部门|领导|园区|厂里|老板|家属|业主|商户|市民|网友|职工|不少|很多|多家|部分|好几|几家|有的|有些|大家|我们|我司|我|你们|区里|市里|镇里|村里|社区|项目|工程|厂房|新厂|小区|厂区|本|该|这|那|一|二|三)/;
 /** People and offices that report ("塔吊司机反映", "审评中心"): not an enterprise. */
 const PERSON_AT_END = /(汇报|报告|报送|员报|员|司机|师傅|工人|员工|保安|[电焊木瓦]工|经理|主任|老板|负责人|会计|财务|家属|房东|物业|邻居|同事|书记|村长|代表|委员|主管|总|人|户|方|局|办|委|所|站|队|群众|居民|村民|业主|市民|商户|会|院|部|处|科|厅|组)$/;
 /** "光华印务反映…", "蓝海游艇这边反映…": a name at the head of the message, followed by what it reports. */
@@ -669,7 +669,7 @@ function headBeforeSpace(t: string): string | null {
   // head of the reports, at its start and at its end ("诺康瑞达 新厂房消防改造…"; not "林地变更 谁在管", "理塘县城 …"), no
   // greeting or interjection ("各位领导好", "阿门弄呢")
   const rare = (x: string) => gramCount(x) < BRAND_MAX_COUNT;
-  if (!(TRADE_NAME_END.test(head) && tradeNameOk(head)) && !factory) return head.length <= 6 && isOpenName(head) && rare(head.slice(0, 2)) && rare(head.slice(-2)) && !/[咯呢吗吧啊呀哦嘛好哈啦]$|^(各位|大家|领导)/.test(head) ? head : null;
+  if (!(TRADE_NAME_END.test(head) && tradeNameOk(head)) && !factory) return head.length <= 6 && isOpenName(head) && rare(head.slice(0, 2)) && (rare(head.slice(-2)) || head.length >= 5) && !/[咯呢吗吧啊呀哦嘛好哈啦]$|^(各位|大家|领导)/.test(head) ? head : null;
   return holdsLexiconPhrase(head.replace(TRADE_AT_END, '').replace(/厂$/, '')) ? null : head;
 }
 /** "我们是凯里做蜡染的小作坊 苗绣坊 想…", "我们是黔东南做银饰加工的 苗银匠心 想参加…": what the enterprise is, then its name between spaces. */
