@@ -1512,7 +1512,7 @@ describe('after the review of rounds 59 to 70', () => {
   });
 });
 
-describe('after rounds 67 to 70 (seventeenth session): a village business by its kind', () => {
+describe('after rounds 67 to 70 (sixteenth session): a village business by its kind', () => {
   const read = (t: string) => parseMessage(t, '2026-11-23T09:30:00+08:00');
   it('a mill, a workshop or a farm named by its kind inside the sentence is the enterprise', () => {
     expect(read('村里德隆木业招的几个外地技工想把娃转到镇中心小学读书').enterprise).toBe('德隆木业');
@@ -1532,7 +1532,7 @@ describe('after rounds 67 to 70 (seventeenth session): a village business by its
   });
 });
 
-describe('after rounds 67 to 70 (seventeenth session): names signed, and registered names after a polite opener', () => {
+describe('after rounds 67 to 70 (sixteenth session): names signed, and registered names after a polite opener', () => {
   const read = (t: string) => parseMessage(t, '2026-11-23T09:30:00+08:00');
   it('a brand closing a message written with spaces for commas, after a short clause', () => {
     expect(read('一整栋楼的网都断了 直播全停了 晚上还有预热场 说是光纤被施工挖断的 电信电话打不通 佳佳母婴').enterprise).toBe('佳佳母婴');
@@ -1550,7 +1550,7 @@ describe('after rounds 67 to 70 (seventeenth session): names signed, and registe
   });
 });
 
-describe('after rounds 67 to 70 (seventeenth session): kinds, measure words, and whom one speaks for', () => {
+describe('after rounds 67 to 70 (sixteenth session): kinds, measure words, and whom one speaks for', () => {
   const read = (t: string) => parseMessage(t, '2026-11-23T09:30:00+08:00');
   it('a small business by its kind, its own name judged without the kind', () => {
     expect(read('湘味坊想参加县里的年货节展销 要个展位 报名是12月5号截止').enterprise).toBe('湘味坊');
