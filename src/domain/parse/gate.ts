@@ -63,18 +63,21 @@ export class LiteralGate {
         out.push(k);
       }
     };
-    for (const k of this.always) add(k);
-    // ſ and the Kelvin sign match s and k under the i flag
-    if (this.latin.length > 0 && /[A-Za-z\u017f\u212a]/.test(text)) for (const k of this.latin) add(k);
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      const end = this.first[c + 1]!;
-      for (let j = this.first[c]!; j < end; j++) {
-        const k = this.owners[j]!;
-        if (!mark[k] && text.startsWith(this.strings[j]!, i)) add(k);
+    try {
+      for (const k of this.always) add(k);
+      // ſ and the Kelvin sign match s and k under the i flag
+      if (this.latin.length > 0 && /[A-Za-z\u017f\u212a]/.test(text)) for (const k of this.latin) add(k);
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        const end = this.first[c + 1]!;
+        for (let j = this.first[c]!; j < end; j++) {
+          const k = this.owners[j]!;
+          if (!mark[k] && text.startsWith(this.strings[j]!, i)) add(k);
+        }
       }
+    } finally {
+      for (const k of out) mark[k] = 0;
     }
-    for (const k of out) mark[k] = 0;
     return out.sort((a, b) => a - b);
   }
 }
@@ -131,6 +134,9 @@ function readNode(node: AST.Node): Reading {
       // anchors and lookarounds consume nothing
       return { exact: [''], need: null };
     case 'Group':
+      // (a group with flags of its own, "(?i:ab)", matches in ways its letters do not tell)
+      if ((node as { modifiers?: unknown }).modifiers) return NONE;
+      return readAlternatives(node.alternatives);
     case 'CapturingGroup':
       return readAlternatives(node.alternatives);
     case 'Quantifier': {

@@ -15,6 +15,10 @@ describe('the strings a pattern needs', () => {
     expect(requiredStrings(/a{2}b?c/)).toEqual(['aac', 'aabc']);
     expect(requiredStrings(/(ab|cd)?ef|gh/)).toEqual(['ef', 'gh']);
   });
+  it('reads a group with flags of its own as telling nothing of its letters', () => {
+    // (Node 20 cannot build such a pattern; later versions can)
+    expect(requiredStrings({ source: '(?i:ab)c', flags: '' } as RegExp)).toEqual(['c']);
+  });
   it('says nothing where a match may be anything', () => {
     expect(requiredStrings(/[^，。]{2,}/)).toBeNull();
     expect(requiredStrings(/停电|.*/)).toBeNull();
@@ -47,6 +51,12 @@ describe('LiteralGate', () => {
     expect(missed).toBe(0);
     // and it gates: most patterns are not run on a message
     expect(kept / texts).toBeLessThan(patterns.length / 10);
+  });
+
+  it('a call that fails leaves the gate as it was', () => {
+    const g = new LiteralGate([/[^x]/, /abc/i, 'zz']);
+    expect(() => g.candidates(undefined as unknown as string)).toThrow();
+    expect(g.candidates('abc zz')).toEqual([0, 1, 2]);
   });
 
   it('runs case-insensitive patterns on text with Latin letters, in any case', () => {

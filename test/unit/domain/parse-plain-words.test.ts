@@ -1557,6 +1557,9 @@ describe('after rounds 67 to 70 (sixteenth session): kinds, measure words, and w
     expect(read('俺们这个绿丰蔬菜合作社请了个农大毕业的技术员 人家想在镇上租个房').enterprise).toBe('绿丰蔬菜合作社');
     expect(read('德信牙科診所喺橫琴開分店，醫療機構執業許可證遞咗件成個月').enterprise).toBe('德信牙科诊所');
     expect(read('港資廠想問外債額度登記點樣搞，香港母公司想借錢俾我哋擴產').enterprise).toBeNull();
+    // (after a space, and before one)
+    expect(read('紧急情况 红星砖厂门口围了二十几个村民 堵着门不让车出').enterprise).toBe('红星砖厂');
+    expect(read('有个事不晓得找谁 我们村的绿水湾渔场 鱼塘边上老有人晚上来电鱼').enterprise).toBe('绿水湾渔场');
   });
   it('the group one speaks for, and the enterprise before one\'s English name, not the name', () => {
     expect(read('Hi 我係Jason，代表澳門偉昌集團問下，我哋喺橫琴競得嗰塊商業用地，不動產權證仲未發').enterprise).toBe('澳门伟昌集团');
