@@ -486,11 +486,21 @@ const OPEN_FRAMES = [WE_DO, WE_PLACE_NAME, HEAD_SAYS, HEAD_COLON, HEAD_PERSON, W
 const OPEN_FRAMES_GATE = new LiteralGate(OPEN_FRAMES);
 
 /** The kinds a village's small business is named by (砖厂, 豆腐坊, 养鸭场, 石斛基地, 蔬菜合作社, 米业, 竹编). */
-const VILLAGE_KIND = '(?:[\u4e00-\u9fa5]{0,3}(?:厂|坊|场|铺|基地|合作社)|冻库|冷库|米业|木业|竹编|鞋业|粉业|茶业)';
-const VILLAGE_KIND_AT_END = new RegExp(`${VILLAGE_KIND}$`);
+/** What a village business is called by at its end: a kind (厂, 坊, 基地) or a trade of its own (米业, 竹编). */
+const VILLAGE_KIND_WORD = '(?:厂|坊|场|铺|基地|合作社|冻库|冷库|米业|木业|竹编|鞋业|粉业|茶业)';
+/** The kind with up to three words of what is made before it (砖厂, 豆腐坊, 养鸭场, 石斛基地). */
+const VILLAGE_KIND = `(?:[\u4e00-\u9fa5]{0,3}${VILLAGE_KIND_WORD})`;
+const VILLAGE_KIND_WORD_AT_END = new RegExp(`${VILLAGE_KIND_WORD}$`);
 const VILLAGE_BUSINESS = new RegExp(
   `(?:^|[\\s，,。！!：:]|村里|村的|乡的|镇的|里的|这个|托|叫|是)((?:(?![的了在是有和里])[\u4e00-\u9fa5]){2,5}?${VILLAGE_KIND})(?=门口|后面|旁边|前面|和|在|想|要|今年|去年|反映|托|接|招|请|的(?:[\u4e00-\u9fa5]{0,4})?(?:老板|厂房|车间|商标|绣品|竹篮|wifi|工人|技工|阿嫫)|两台|有|老板|厂里|场里|新上|做了|订单|门|[，,\\s])`,
 );
+
+/**
+ * Words alone closing a message that may be its writer's name: no word of thanks or haste, no particle, no place or
+ * thing, no lexicon phrase, no doubled pair of characters twice ("哈哈嘿嘿").
+ */
+const closingWordsOk = (x: string): boolean =>
+  !SIGN_OFF_WORDS.test(x) && !/[吗嘛呢吧啊呀哦啦哈得点]|(.)\1.*(.)\2/.test(x) && !isPlaceOrThing(x) && !placeAtStart(x) && !holdsLexiconPhrase(x);
 
 function enterpriseIn(t: string): string | null {
   const signed = signedBy(t);
@@ -622,16 +632,16 @@ function enterpriseIn(t: string): string | null {
   // alone after a space, closing a message that has said its matter
   const lastWords = /\s([\u4e00-\u9fa5]{4,8})\s*$/.exec(t);
   const aloneLast = lastWords && (t.slice(0, lastWords.index).trimEnd().split(/\s/).pop() ?? '').length >= 12 ? lastWords[1] : undefined;
-  if (aloneLast && !ALWAYS_SENTENCE_CHAR.test(aloneLast) && !SIGN_OFF_WORDS.test(aloneLast) && !/[吗嘛呢吧啊呀哦啦哈得点]|(.)\1.*(.)\2/.test(aloneLast) && !isPlaceOrThing(aloneLast) && !placeAtStart(aloneLast) && !holdsLexiconPhrase(aloneLast) && gramCount(aloneLast.slice(0, 2)) < PLACE_MAX_COUNT) return aloneLast;
+  if (aloneLast && !ALWAYS_SENTENCE_CHAR.test(aloneLast) && closingWordsOk(aloneLast) && gramCount(aloneLast.slice(0, 2)) < PLACE_MAX_COUNT) return aloneLast;
   // (after a shorter clause, "…电信电话打不通 佳佳母婴", "…并网要排队 排了三个月还没轮到 绿叶环保袋": a brand rare at the head of
   // the reports, or a doubled pet name)
   const shortLast = lastWords && !aloneLast && t.slice(0, lastWords.index).replace(/\s/g, '').length >= 12 ? lastWords[1]! : undefined;
-  if (shortLast && !SENTENCE_CHAR.test(shortLast) && !/(项目部|指挥部|大户|[看掉贼紧着])|(路店|分店|门店|旗舰店|专卖店)$|^(白白|天天|常常|慢慢|好好|刚刚|偏偏|渐渐|明明|往往|久久|正好|刚好)/.test(shortLast) && !SIGN_OFF_WORDS.test(shortLast) && !/[吗嘛呢吧啊呀哦啦哈得点]|(.)\1.*(.)\2/.test(shortLast) && !isPlaceOrThing(shortLast) && !placeAtStart(shortLast) && !holdsLexiconPhrase(shortLast) && (gramCount(shortLast.slice(0, 2)) < BRAND_MAX_COUNT || /^(.)\1/.test(shortLast))) return shortLast;
+  if (shortLast && !SENTENCE_CHAR.test(shortLast) && !/(项目部|指挥部|大户|[看掉贼紧着])|(路店|分店|门店|旗舰店|专卖店)$|^(白白|天天|常常|慢慢|好好|刚刚|偏偏|渐渐|明明|往往|久久|正好|刚好)/.test(shortLast) && closingWordsOk(shortLast) && (gramCount(shortLast.slice(0, 2)) < BRAND_MAX_COUNT || /^(.)\1/.test(shortLast))) return shortLast;
   // rounds 67–70: "村里金穗米业新上了台烘干机", "紧急情况 红星砖厂门口围了…", "湘味坊想参加…", "我们村的绿水湾渔场 鱼塘边上…": a
   // village's small business named by its kind (a mill, a workshop, a farm, a base, a cooperative) inside the sentence
   // (its own name before the kind: no word of a sentence, and rare at the head of the reports — not 主机厂, 港资厂, 电池仓库)
   const village = VILLAGE_BUSINESS.exec(t)?.[1];
-  const itsOwn = village?.replace(/(?:厂|坊|场|铺|基地|合作社|冻库|冷库|米业|木业|竹编|鞋业|粉业|茶业)$/, '') ?? '';
+  const itsOwn = village?.replace(VILLAGE_KIND_WORD_AT_END, '') ?? '';
   if (village && itsOwn.length >= 2 && !SENTENCE_CHAR.test(itsOwn) && !/(货场|现场|工厂|仓库|市场|广场|停车场|机场|商场|球场|剧场|会场|考场)$/.test(village) && gramCount(itsOwn.slice(0, 2)) < (itsOwn.length >= 3 || village.length - itsOwn.length >= 2 ? PLACE_MAX_COUNT : BRAND_MAX_COUNT) && !/^(港资|外资|台资|合资|独资|国有|国营|民营|私营|乡镇|村办|主机|农机)/.test(village) && !isPlaceOrThing(village) && !holdsLexiconPhrase(itsOwn) && !/^(村|镇|乡|县|这|那|该|本|我|俺|咱|外|老板|厂|新|大|小|几|隔壁|但|就|还|也)/.test(village) && !placeAtStart(village)) return village;
   return null;
 }
