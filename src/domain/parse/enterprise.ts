@@ -34,6 +34,8 @@ const NOT_IN_NAME = '我你他她它们这那的是在有做要想和与跟被�
  * business. A name without 公司 is read as a proper name of two to four characters followed by one or two of them.
  */
 const INDUSTRY_WORDS =
+  // rounds 71–74 (Hainan's dive shops and marinas, Ningxia's polysilicon, Yunnan's tea and coffee estates, builders)
+  '城建|游艇会|潜水|水上运动|海钓|育种|苗种|种植园|种植场|初制所|茶舍|傣家乐|多晶硅|设计院|住工|保温|皮毛|' +
   '汽车|汽配|电力|电气|电器|电子|电池|锂电|光电|光伏|能源|新能源|置业|地产|房产|建设|建工|建材|实业|控股|投资|贸易|商贸|科技|生态|生物|医药|药业|制药|医疗|健康|' +
   '物流|供应链|中心|机械|重工|精密|模具|材料|新材料|化工|纺织|服饰|食品|农业|环保|钢铁|铝业|半导体|智能|信息|软件|通信|传媒|文化|旅游|酒店|' +
   '餐饮|塑胶|塑业|包装|印刷|家具|陶瓷|玻璃|水泥|矿业|航空|船舶|数据|制造|工业|车业|动力|装备|仪器|仪表|集团|精工|新材|医疗器械|器械|乳业|储能|' +
@@ -133,7 +135,7 @@ const NOT_A_NAME_AT_HEAD =
 /** People and offices that report ("塔吊司机反映", "审评中心"): not an enterprise. */
 const PERSON_AT_END = /(汇报|报告|报送|员报|员|司机|师傅|工人|员工|保安|[电焊木瓦]工|经理|主任|老板|负责人|会计|财务|家属|房东|物业|邻居|同事|书记|村长|代表|委员|主管|总|人|户|方|局|办|委|所|站|队|群众|居民|村民|业主|市民|商户|会|院|部|处|科|厅|组)$/;
 /** "光华印务反映…", "蓝海游艇这边反映…": a name at the head of the message, followed by what it reports. */
-const NAME_THEN_REPORTS = /^([\u4e00-\u9fa5]{2,14}?)(?:这边|那边)?(?:反映|反应)/;
+const NAME_THEN_REPORTS = /^([\u4e00-\u9fa5]{2,14}?)(?:这边|那边)?(?:反映|反应|(?:紧急)?报告[：:])/;
 /** "宏达二期的桩基…", "我们远航三期项目…": a project named by its enterprise and phase. */
 const NAME_THEN_PHASE = /^(?:我们)?([\u4e00-\u9fa5]{2,4}?)[一二三四五]期(?:项目|工程|工地|厂房|的)/;
 
@@ -142,10 +144,10 @@ const NAME_THEN_PHASE = /^(?:我们)?([\u4e00-\u9fa5]{2,4}?)[一二三四五]期
  * "大漠星河营地去年建的…"): the frame, not the trade word, says it is a name. The name is judged by its shape
  * (`isOpenName`).
  */
-const TIME_AFTER = '上周|上个?月|上次|去年|今年|前年|最近|近期|前几天|前段时间|这几天|昨天|前天|刚刚?|已经|一直';
+const TIME_AFTER = '现在|目前|上周|上个?月|上次|去年|今年|前年|最近|近期|前几天|前段时间|这几天|昨天|前天|刚刚?|已经|一直';
 /** Parts of a site that follow an enterprise's name ("天山绒业锅炉房的…"). */
 const SITE_AFTER = '老厂房|新厂房|老厂区|锅炉房|车间|厂房|仓库|宿舍|食堂|门口|门前|大门|厂区|工地|园区|办公楼|研发楼|实验室|配电房|生产线';
-const HEAD_SAYS = new RegExp(`^(${NAME_CHAR}{4,8}?)(?:这边|那边)(?:说|讲|问|反映|反应|想|要|需要|希望|申报|申请|的|[，,：:\\s])`);
+const HEAD_SAYS = new RegExp(`^(${NAME_CHAR}{4,8}?)(?:这边|那边)(?:说|讲|问|反映|反应|想|要|需要|希望|申报|申请|的|有|[，,：:\\s])`);
 /** "龙图塑胶门前的人行道…", "中科量芯研发楼的专线…": the name at the head, then a part of its site. */
 const HEAD_SITE = new RegExp(`^(${NAME_CHAR}{4,6}?)(?=(?:${SITE_AFTER})的)`);
 /** "我们南安的盛达石材，…": where the enterprise is, then its name. */
@@ -164,7 +166,7 @@ const HEAD_PERSON = new RegExp(`^(${NAME_CHAR}{4,8}?)的(?:小|老)[\u4e00-\u9fa
 /** "我们是做冷鲜肉的兴隆肉业，…": what the enterprise does, then its name. */
 const WE_DO = new RegExp(`(?:^|我们是)(?:做|搞|干|生产|加工)[^，,。]{1,10}?的(${NAME_CHAR}{4,6}?)(?=[，,。\s]|$)`);
 const WE_DO_SHORT = new RegExp(`我们是(?:做|搞|干|生产|加工)[^，,。]{1,10}?的\\s*(${NAME_CHAR}{3})(?=[，,。\\s]|$)`);
-const WE_OPEN = new RegExp(`(?:(?:^|[，,。\\s卖帮给替让])我们|本公司|敝司|我司)(${NAME_CHAR}{4,6}?)(?=${TIME_AFTER}|${SITE_AFTER}|的|这边|那边|项目|在|跟|想|准备|引进|新建|扩建|拟|外派|租|[（(、])`);
+const WE_OPEN = new RegExp(`(?:(?:^|[，,。\\s卖帮给替让])我们|本公司|敝司|我司)(${NAME_CHAR}{4,6}?)(?=${TIME_AFTER}|${SITE_AFTER}|的|这边|那边|项目|在|跟|想|准备|引进|新建|扩建|拟|外派|租|有[两三四五六七八九十几\\d一]|[（(、])`);
 /** "我们柳螺记的牌子", "我哋品牌 LUOSIBRO": the enterprise's brand. */
 const WE_BRAND = new RegExp(`我们(${NAME_CHAR}{3,6}?)的(?:牌子|品牌|商标|招牌)|(?:我们|我司)的?品牌\\s*([A-Z][A-Za-z0-9]{2,})`);
 /** "我们锅盔王这边…, "我们洛牡坊是做牡丹深加工的": a short name where the frame is strong. */
@@ -340,7 +342,8 @@ function signedBy(t: string): string | null {
   const signed =
     dashed ??
     (
-      /[(（]([^()（）\s]{2,14})[)）]\s*$/.exec(t) ??
+      // (a person and an office may follow it inside: "（德润建设 钱工）", "（申远机械 财务 小吴）")
+      /[(（]([^()（）\s]{2,14})(?:\s+[^()（）\s]{1,4}){0,2}[)）]\s*$/.exec(t) ??
       // "…能不能帮协调下【遵义智控电子科技】": the name in black brackets, closing the message
       /【([^【】\s]{2,16})】\s*$/.exec(t) ??
       SIGNED_LAST.exec(t) ??
@@ -405,7 +408,7 @@ function dashSigned(t: string): string | null {
   // (a one-word brand alone after the dash is a name: "— Zentrix"; a given name before more words or after an office is not)
   if ((words.length < before || words.length > 1) && /^[A-Z][a-z]+$/.test(words[0]!)) return null;
   // "北辰建工三标段", "富川电子HR", "蒙欣乳业新厂项目": a section, an office or a project of the enterprise
-  const name = words[0]!.replace(new RegExp(`(?<=(?:${INDUSTRY}))(?:[一二三四五六七八九十\\d]+标段|HR|hr|人事|行政|财务|(?:新厂|[一二三四五]期)?项目)$`), '');
+  const name = words[0]!.replace(new RegExp(`(?<=(?:${INDUSTRY}))(?:[一二三四五六七八九十\\d]+标段|HR|hr|人事|行政|财务|工程部|项目部|技术部|市场部|采购部|综合部|安全部|质安部|安全员|(?:新厂|[一二三四五]期)?项目)$`), '');
   return words.length <= 3 && words.slice(1).every((w) => w.length <= 6) ? name : null;
 }
 
@@ -475,11 +478,16 @@ const REPORTER_HEAD =
 
 /** A name with its county or city (省 before it at most), the last words of the message after a space. */
 const COUNTY_SIGNED =
-  /\s(?:这是|我们是|俺们是|我们这是|俺们这是)?(((?:[\u4e00-\u9fa5]{2,3}省)?(?:[\u4e00-\u9fa5]{1,4}?(?:满族|回族|蒙古族|土家族|苗族|彝族|壮族|瑶族|侗族|藏族)?(?:自治县|县|市|旗)(?:[\u4e00-\u9fa5]{2,3}区)?|[\u4e00-\u9fa5]{2,3}(?:[\u4e00-\u9fa5]{2,3}区)))([\u4e00-\u9fa5]{3,12}))(?:\s+[\u4e00-\u9fa5]{2,3})?\s*$/;
+  /[\s，,。！!？?](?:这是|我们是|俺们是|我们这是|俺们这是)?(((?:[\u4e00-\u9fa5]{2,3}省)?(?:[\u4e00-\u9fa5]{1,4}?(?:满族|回族|蒙古族|土家族|苗族|彝族|壮族|瑶族|侗族|藏族)?(?:自治县|县|市|旗)(?:[\u4e00-\u9fa5]{2,3}区)?|[\u4e00-\u9fa5]{2,3}(?:[\u4e00-\u9fa5]{2,3}区)))([\u4e00-\u9fa5]{3,12}))(?:\s+[\u4e00-\u9fa5]{2,3})?\s*$/;
 /** The words that close a message without naming anyone: thanks, a plea, a title, time. */
 const SIGN_OFF_WORDS = /(谢谢|感谢|多谢|辛苦|拜托|麻烦|盼复|在线等|加急|尽快|急死|急急|帮忙|协调|处理|解决|领导|老师|师傅|经理|书记|主任|科长|局长|老板|年底|月底|明天|今天|后天|现在|马上|赶紧|怎么|咋办|咋整|求助|救命|感恩|万分|非常|特别|真的|实在|一直|多久|多少|几天|几个)/;
 /** A place, 的, then a name: the last words of the message after a space. */
 const PLACE_OF_NAME = /[\s！!。](?:这是|我们是|俺们是|我们这是|俺们这是)?(?:[\u4e00-\u9fa5]{1,4}(?:县|市|区|镇|乡)|[\u4e00-\u9fa5]{2})(?:那边)?的([\u4e00-\u9fa5]{3,10})\s*$/;
+/**
+ * Rounds 71–74: a city or county with the township or quarter after it, 的, then the name, closing the message after a
+ * space, a question or a dash ("—— 琼海博鳌的海天一色酒店", "…恢复啊 三亚藤桥的南海苗种场").
+ */
+const SUBPLACE_OF_NAME = /(?:[\s！!。？?]|—)\s*([\u4e00-\u9fa5]{3,8})的([\u4e00-\u9fa5]{3,12})\s*$/;
 
 /** Frames giving an open name (a name without a trade word), tried in this order, each only where what it needs is. */
 const OPEN_FRAMES = [WE_DO, WE_PLACE_NAME, HEAD_SAYS, HEAD_COLON, HEAD_PERSON, WE_OPEN, HEAD_TIME, HEAD_SITE, WE_SHORT, HEAD_ASKS];
@@ -581,18 +589,29 @@ function enterpriseIn(t: string): string | null {
   }
   // "…不然下礼拜就不让干了 盘锦正和建工", "…请消防明天之前一定来验收！霞浦海上风光新能源": a name with its city or county
   // before it, the last words of the message
-  const placedLast = /[\s！!。]([\u4e00-\u9fa5]{4,16})\s*$/.exec(t)?.[1];
+  const placedLast = /[\s！!。？?]([\u4e00-\u9fa5]{4,16})\s*$/.exec(t)?.[1];
   const lastPlace = placedLast ? placeAtStart(placedLast) : null;
   if (placedLast && lastPlace) {
     const name = placedLast.slice(lastPlace.length).replace(/^(?:县|市|区)/, '');
     // (a trade may be followed by what is done with it: "长春宝联钢材加工")
     const trade = name.replace(/(?<=[\u4e00-\u9fa5]{3})(加工|制造|批发|销售)$/, '');
+    // rounds 71–74: "…月底前修好行不 鄂尔多斯远驰", "…能不能划一块停车区 银川驼铃": a brand of two characters after a place
+    // written as a whole, after a space, rare at the head of the reports
+    if (name.length === 2 && /\s$/.test(t.slice(0, t.length - t.trimEnd().length - placedLast.length)) && !ALWAYS_SENTENCE_CHAR.test(name) && closingWordsOk(name) && (gramCount(name) < BRAND_MAX_COUNT || ZIHAO.test(name))) return placedLast;
     // (after a place, 和 and 上 are a name's: "盘锦正和建工", "霞浦海上风光新能源")
-    if (name.length >= 3 && !ALWAYS_SENTENCE_CHAR.test(name) && !isPlaceOrThing(name) && !/^(里|上|下|的|那边|这边|城|政府|领导)|(路店|分店|门店|项目部|项目|工地|指挥部)$|[吗呢吧啊呀哦嘛哈啦]$/.test(name) && (TRADE_NAME_END.test(trade) ? tradeNameOk(trade) : (KIND_END.test(name) || isOpenName(name)) && !holdsLexiconPhrase(name))) return placedLast;
+    if (name.length >= 3 && !ALWAYS_SENTENCE_CHAR.test(name) && !isPlaceOrThing(name) && !/^(里|上|下|的|那边|这边|城|政府|领导)|(路店|分店|门店|项目部|项目|工地|指挥部)$|[吗呢吧啊呀哦嘛哈啦]$/.test(name) && (TRADE_NAME_END.test(trade) ? tradeNameOk(trade) : (KIND_END.test(name) || isOpenName(name)) && (name.length >= 5 || !holdsLexiconPhrase(name)))) return placedLast;
   }
   // "…让他们赔 平山县的鸿达食用菌", "…多来转转 吴桥的金刚杂技道具厂": the place, 的, then the name
   const placeOf = PLACE_OF_NAME.exec(t)?.[1];
   if (placeOf && placeOf.length >= 4 && !SENTENCE_CHAR.test(placeOf) && !isPlaceOrThing(placeOf) && (TRADE_NAME_END.test(placeOf) || KIND_END.test(placeOf) || isOpenName(placeOf))) return placeOf;
+  const subplaced = SUBPLACE_OF_NAME.exec(t);
+  const subplace = subplaced ? placeAtStart(subplaced[1]!) : null;
+  if (subplaced && subplace && subplaced[1]!.length - subplace.length <= 4 && !ALWAYS_SENTENCE_CHAR.test(subplaced[1]!.slice(subplace.length))) {
+    const name = subplaced[2]!;
+    // (what is done with its produce may close it: "海甸沙虫加工", "山泉百香果种植园")
+    // (a name may hold 一 or 对 here: "海天一色酒店", "海丰对虾养殖")
+    if (name.length >= 4 && !/[我你他她它们是在有要想不没了吗呢吧啊]/.test(name) && !SIGN_OFF_WORDS.test(name) && !isPlaceOrThing(name) && !PUBLIC_OFFICE_END.test(name) && (TRADE_NAME_END.test(name) || KIND_END.test(name) || /(加工|种植园|种植基地)$/.test(name) || isOpenName(name))) return name;
+  }
   // "…能不能走简易程序 十堰张湾曲轴厂", "…能不能落集体户 十堰鑫宇": the name closing the message after a space
   const spacedLast = /\s([\u4e00-\u9fa5]{4,14})\s*$/.exec(t)?.[1];
   if (spacedLast && signatureOk(spacedLast) && !SENTENCE_CHAR.test(spacedLast) && !/(路店|分店|门店|名堂)$/.test(spacedLast) && ((TRADE_NAME_END.test(spacedLast) && tradeNameOk(spacedLast)) || KIND_END.test(spacedLast) || /(水电站|家庭农场|加工厂)$/.test(spacedLast))) return spacedLast;
@@ -606,7 +625,8 @@ function enterpriseIn(t: string): string | null {
   if (zihao && tradeNameOk(zihao)) return zihao;
   for (const re of [NAME_THEN_REPORTS, NAME_THEN_PHASE]) {
     const head = re.exec(t)?.[1];
-    if (head && !NOT_A_NAME_AT_HEAD.test(head) && !PERSON_AT_END.test(head) && !/(高新区|开发区|经开区|园区|新区|工业园|产业园|[区县镇乡]|(?<!超)市)$/.test(head) && !SENTENCE_CHAR.test(head) && !/(企业|公司|厂家|单位)/.test(head) && !isPlaceOrThing(head)) return head;
+    // (a property manager is a business: "嘉禾物业反映：", not "小区物业反映")
+    if (head && !NOT_A_NAME_AT_HEAD.test(head) && (!PERSON_AT_END.test(head) || (/^[\u4e00-\u9fa5]{2,4}物业$/.test(head) && gramCount(head.slice(0, 2)) < PLACE_MAX_COUNT)) && !/(高新区|开发区|经开区|园区|新区|工业园|产业园|[区县镇乡]|(?<!超)市)$/.test(head) && !SENTENCE_CHAR.test(head) && !/(企业|公司|厂家|单位)/.test(head) && !isPlaceOrThing(head)) return head;
   }
   const byIndustry = industryNamed(t);
   // "桩基检测", "外立面材料": the brand before the trade word names a thing of the problem, not a business
@@ -621,6 +641,9 @@ function enterpriseIn(t: string): string | null {
     const name = OPEN_FRAMES[k]!.exec(t)?.[1];
     if (name && isOpenName(name)) return name;
   }
+  // rounds 71–74: "…能不能帮着核一下 腾格里阳光这边", "…对接下 绒达这边": a name, then 这边, closing the message after a space
+  const hereLast = /\s([\u4e00-\u9fa5]{2,6}?)(?:这边|那边)\s*$/.exec(t)?.[1];
+  if (hereLast && !ALWAYS_SENTENCE_CHAR.test(hereLast) && closingWordsOk(hereLast) && !PERSON_AT_END.test(hereLast) && (gramCount(hereLast.slice(0, 2)) < BRAND_MAX_COUNT || ZIHAO.test(hereLast))) return hereLast;
   // a name closing the message: rare at its head in the reports (a brand or a place), no word of thanks or haste
   // (after a space alone only where the writer uses no other space between Chinese words: "…能管管吗", "…大概两亩" close
   // a clause in a message written with spaces for commas)
@@ -668,7 +691,7 @@ const PUBLIC_PLACE_END = /(?:市场|商场|机场|广场|体育馆|图书馆|档
 const HEAD_KIND = new RegExp(`^(?:【[^】]{1,8}】)?(${NAME_CHAR}{3,14}?${BUSINESS_KIND})(?=这边|那边|[，,：:\\s]|反映|想|要|从|去年|今年|欠|被|已|今天|昨天|昨晚|老板|厂里|场里|在[\\u4e00-\\u9fa5]{2,4}开)`);
 function headByKind(t: string): string | null {
   const kind = HEAD_KIND.exec(t)?.[1];
-  if (kind && !SENTENCE_CHAR.test(kind) && !NOT_A_NAME_AT_HEAD.test(kind) && !isPlaceOrThing(kind) && !holdsLexiconPhrase(kind.slice(0, -1)) && kind.length >= 4 && !TRADE_THEN_MORE.test(kind) && !PUBLIC_PLACE_END.test(kind)) return kind;
+  if (kind && !SENTENCE_CHAR.test(kind) && !BRAND_IS_TRADE.test(kind) && !NOT_A_NAME_AT_HEAD.test(kind) && !isPlaceOrThing(kind) && !holdsLexiconPhrase(kind.slice(0, -1)) && kind.length >= 4 && !TRADE_THEN_MORE.test(kind) && !PUBLIC_PLACE_END.test(kind)) return kind;
   return null;
 }
 function headBeforeSpace(t: string): string | null {
@@ -699,7 +722,7 @@ function tradeNameOk(name: string): boolean {
 
 /** The start of a sentence about a thing ("续贷材料准备好了", "项目建设需要…", "员工体检中心要…"), not of a name. */
 const NOT_TRADE_NAME_HEAD =
-  /^([东南西北中]区|会|懂|顺便|搞|走访|集成|新厂房|老厂房|新厂|老厂|续贷|贷款|项目|觉得|员工|准备|新购|技改|申报|相关|有关|这些|那些|所有|整个|施工|生产|经营|办理|提交|补充|审批|报送|上报|报装|报建|报批|安全|消防|政府|区里|市里|街道|工业|商业|农业|设备|材料|数据|资金|人才|用工|用电|用水|供电|供水|供应链|主机|整车|园区|厂区|屋顶|楼顶|厂房|车间|门口|分布式|隔壁|附近|对面|旁边|周边|周围|本地|当地|外地|其他|其它|某|各|那家|这家|很多|许多|好多|多家|几家|同行)/;
+  /^([东南西北中]区|会|懂|顺便|麻烦|搞|走访|集成|新厂房|老厂房|新厂|老厂|续贷|贷款|项目|觉得|员工|准备|新购|技改|申报|相关|有关|这些|那些|所有|整个|施工|生产|经营|办理|提交|补充|审批|报送|上报|报装|报建|报批|安全|消防|政府|区里|市里|街道|工业|商业|农业|设备|材料|数据|资金|人才|用工|用电|用水|供电|供水|供应链|主机|整车|园区|厂区|屋顶|楼顶|厂房|车间|门口|分布式|隔壁|附近|对面|旁边|周边|周围|本地|当地|外地|其他|其它|某|各|那家|这家|很多|许多|好多|多家|几家|同行)/;
 
 /** A proper name followed by one or two INDUSTRY words, where the sentence around it says it is a name. */
 function industryNamed(t: string): string | null {

@@ -1566,3 +1566,34 @@ describe('after rounds 67 to 70 (sixteenth session): kinds, measure words, and w
     expect(read('我係澳門豐源食品嘅Ada，我哋啲杏仁餅想參加12月嗰個大灣區食品展，點樣報名？').enterprise).toBe('澳门丰源食品');
   });
 });
+
+describe('after rounds 71 to 74 (seventeenth session): names closing a message, and kinds of business', () => {
+  const read = (t: string) => parseMessage(t, '2026-11-23T09:30:00+08:00');
+  it('a city with its township or quarter, 的, then the name, closing the message', () => {
+    expect(read('二期规划一直往后推 —— 琼海博鳌的海天一色酒店').enterprise).toBe('海天一色酒店');
+    expect(read('今天之内一定要恢复啊 三亚藤桥的南海苗种场').enterprise).toBe('南海苗种场');
+    expect(read('求马上处理 儋州光村的海甸沙虫加工').enterprise).toBe('海甸沙虫加工');
+    expect(read('能不能解决 儋州这边的老百姓吃水问题').enterprise).toBeNull();
+  });
+  it('a brand of two characters after its city, a name after a question, a name before 这边, closing the message', () => {
+    expect(read('园区路面被重车压得坑坑洼洼 月底前修好行不 鄂尔多斯远驰').enterprise).toBe('鄂尔多斯远驰');
+    expect(read('能不能派人来指导一下？临沧忙怀茶叶加工厂').enterprise).toBe('临沧忙怀茶叶加工厂');
+    expect(read('能不能帮着核一下 腾格里阳光这边').enterprise).toBe('腾格里阳光');
+    expect(read('路灯坏了好几天了 街道那边').enterprise).toBeNull();
+    expect(read('臭得很 麻烦城建那边来疏通下 ——李家沟村委 王建国').enterprise).toBeNull();
+  });
+  it('a signature in brackets with a person, or after the dash with an office, and a head that reports', () => {
+    expect(read('具体怎么申请（申远机械 财务 小吴）').enterprise).toBe('申远机械');
+    expect(read('下周就到货 ——禾信地产工程部 老韩了').enterprise).toBe('禾信地产');
+    expect(read('安居建工紧急报告：城东安置房项目7#楼外脚手架局部变形').enterprise).toBe('安居建工');
+    expect(read('嘉禾物业反映：锦绣苑小区东门外的路灯坏了半个多月了').enterprise).toBe('嘉禾物业');
+    expect(read('小区物业反映：东门外的路灯坏了').enterprise).toBeNull();
+  });
+  it('dive shops, marinas, estates and tea houses by their kind; 现在 and 有 after a name', () => {
+    expect(read('鹿回头游艇会在做浮码头扩建，海域使用权证办好了').enterprise).toBe('鹿回头游艇会');
+    expect(read('三亚的海之蓝潜水这边反映，潜水费到现在还欠着十几万').enterprise).toBe('海之蓝潜水');
+    expect(read('我们阿婆鸡饭现在开到第九家店了，想找股权融资再开几家').enterprise).toBe('阿婆鸡饭');
+    expect(read('我们赛诺泰克有两个外籍工程师，工作许可证下个月到期').enterprise).toBe('赛诺泰克');
+    expect(read('茶叶初制所想办食品生产许可证（SC），不知道要准备哪些材料').enterprise).toBeNull();
+  });
+});
