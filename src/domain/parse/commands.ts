@@ -144,12 +144,15 @@ export function parseCorrection(t: string): Correction | null {
   if (urgencyLater) return { field: 'urgency', to: 'normal' };
   // "#690 这个不急，按普通走", "#672 这个不用那么急，按普通的走": not urgent, and how to treat it instead
   if (/^(?:这个?|这件|此件|该件|这单)?(?:不急|不着急|不用那么急|不用急|没那么急|不算急)(?:的|吧)?[\s,，。]*(?:按|当|走)(?:普通|一般|正常)(?:件|工单)?的?(?:走|办|处理|流程)?$/.test(rest)) return { field: 'urgency', to: 'normal' };
-  const urgencyWhyAfter = /^(?:紧急程度|紧急度|优先级|紧急|加急)\s*(?:改成|改为|调成|调为|调整为)\s*(紧急|加急|一般|普通|正常)(?:件)?[\s，,。]+[^?？吗]{1,30}$/.exec(rest);
+  const urgencyWhyAfter = /^(?:紧急程度|紧急度|优先级|紧急|加急)\s*(?:改成|改为|调成|调为|调整为)\s*(紧急|加急|一般|普通|正常)(?:件)?(?:吧|啊)?[\s，,。]+[^?？吗]{1,30}$/.exec(rest);
   if (urgencyWhyAfter) return { field: 'urgency', to: URGENCY_WORDS[urgencyWhyAfter[1]!]! };
   // "#119 紧急程度改一下 这个不急 企业说年后解决都行": the change asked for, then the level in plain words
   const urgencyPlain = /^(?:紧急程度|紧急度|优先级)(?:改一下|改下|要改一下|调一下)[\s，,。]+(?:这个?|这单|这件)?(?:(不急|不紧急|不着急|没那么急|不用急)|(很急|挺急|特别急|紧急|急))(?:[\s，,。][^?？吗]{0,30})?$/.exec(rest);
   if (urgencyPlain) return { field: 'urgency', to: urgencyPlain[1] ? 'normal' : 'urgent' };
   // "#151 紧急程度标错了 应该是紧急 工地已经停工了": the level misjudged, the level it is, then why
+  // rounds 71–74: "#244 紧急程度改一下，现场已经停工了，应该是紧急": the change asked for, why, then the level
+  const urgencyLast = /^(?:紧急程度|紧急度|优先级)(?:改一下|改下|要改一下|调一下)[\s，,。][^?？吗]{0,30}[\s，,。](?:应该是|应为|应是|改为|改成|改)\s*(紧急|加急|一般|普通|正常)(?:件|的)?$/.exec(rest);
+  if (urgencyLast) return { field: 'urgency', to: URGENCY_WORDS[urgencyLast[1]!]! };
   const urgencyIs = /^(?:紧急程度|紧急度|优先级)(?:标错了|定错了|错了|不对)[\s，,。]*(?:应该是|应为|应是|应该算)\s*(紧急|加急|一般|普通|正常)(?:件)?(?:[\s，,。][^?？吗]{0,30})?$/.exec(rest);
   if (urgencyIs) return { field: 'urgency', to: URGENCY_WORDS[urgencyIs[1]!]! };
   const urgencyAfter = URGENCY_SET_AFTER.exec(rest) ??
@@ -161,6 +164,8 @@ export function parseCorrection(t: string): Correction | null {
     // "#635 企业名字写错了，是宏晟机电"
     // "#133 企业名称写错了 不是恒达 是恒晋煤业", "#351 企业名字记错了，应该是晋江恒安鞋材，不是恒发"
     /^(?:这个|那个|这单的?|这|搿个|该)?(?:企业|公司|单位)(?:的)?(?:名字|名称|名)?(?:写错了|填错了|弄错了|搞错了|记错了|录错了|登记错了|登错了|识别错了|识别错误|识别有误|认错了|错了|不对|有误|改一下|改下|要改一下)[\s,，。]*(?:不是\S{1,20}?[\s,，。]+)?(?:这|这个|这家)?(?:应该?是|应为|是|改为|改成|正确的是)\s*(.{2,40}?)(?:[\s,，。]*不是\S{1,20})?(?:[\s,，。]*(?:改一下|改下|麻烦改一下))?$/.exec(rest) ??
+    // rounds 71–74: "#160 企业名字是临沧临翔区南美茶叶初制所 不是南美茶厂 改一下": the name it is, the one it is not
+    /^(?:这个|这单的?|该)?(?:企业|公司|单位)(?:的)?(?:名字|名称|名)?(?:应该?是|应为|是)\s*((?:(?![不没要想能会在了吗呢吧])[^，,。\s]){2,40}?)[\s,，。]+不是\s*[^，,。\s]{1,20}(?:[\s,，。]*(?:改一下|改下|麻烦改一下|改过来))?$/.exec(rest) ??
     // "#100 企业不是和泰电子，是和泰精密，两家是兄弟公司，改一下": the name it is not, the name it is, then why
     /^(?:这个|这单的?|该)?(?:企业|公司|单位)(?:名称|名字)?不是\s*(?![不没])[^，,。\s]{2,20}[\s,，。]+(?:应该?是|应为|是)\s*((?:(?![不没要想能会在了吗呢吧])[^，,。\s]){2,40}?)(?:[\s,，。][^?？吗]{0,30})?$/.exec(rest) ??
     // "#149 这个不是我们企业 是隔壁的鼎盛电器 企业名字改一下": the enterprise it is, told by a cadre
@@ -188,8 +193,12 @@ export function parseCorrection(t: string): Correction | null {
   const said6770 =
     /^(?:这个?|这条|这件)?(?:应该|应)?(?:归|归到|归入|算|改回做|改做|改成)\s*([\u4e00-\u9fa5]{2,8}?)(?:类)?[\s，,。]*不是\s*[\u4e00-\u9fa5]{2,8}$/.exec(rest) ??
     /^(?:这个?|这条|这件)?不是\s*[\u4e00-\u9fa5]{2,8}?(?:类|的?问题|的事)?[\s，,。]+(?:是|算|属于)\s*([\u4e00-\u9fa5]{2,8}?)(?:类|的事|的问题)?[\s，,。]*(?:分类|类别)?(?:改一下|改下|改过来)$/.exec(rest);
-  const to6770 = said6770 ? categoryFrom(said6770[1]!) : null;
-  if (to6770) return { field: 'category', to: to6770, text: said6770![1]!.trim() };
+  const to6770 = said6770 ? categoryFrom(said6770[1]!) : (() => {
+    // rounds 71–74: "#76 不是用电问题 是用地的 改一下分类": what it is not, what it is, then the change asked for
+    const m = /^(?:这个?|这条|这件)?不是\s*[\u4e00-\u9fa5]{2,8}?(?:类|的?问题|的事)?[\s，,。]+(?:是|算|属于|应该是)\s*([\u4e00-\u9fa5]{2,8}?)(?:类的?|的事|的问题|的)?[\s，,。]*(?:改一下|改下|改过来)(?:分类|类别)$/.exec(rest);
+    return m ? categoryFrom(m[1]!) : null;
+  })();
+  if (to6770) return { field: 'category', to: to6770, text: said6770?.[1]!.trim() ?? CATEGORIES[to6770] };
   // "#44 分类弄错了，这个是欠货款的事，应该是融资资金不是矛盾纠纷": why, then the category it is and the one it is not
   const whyThenIs = /^(?:分类|类别)(?:分错了|弄错了|搞错了|标错了|错了)[\s,，。]*(?:[^，,。]{1,14}[，,。]\s*)?(?:应该是|应是|应为|应该算|应属于)\s*([\u4e00-\u9fa5]{2,8}?)(?:类)?[\s,，。]*不是\s*[\u4e00-\u9fa5]{2,8}?(?:类)?$/.exec(rest);
   const reclassified = whyThenIs ? categoryFrom(whyThenIs[1]!) : null;

@@ -250,6 +250,8 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     if (/(帮忙|麻烦|请)催(一下|下|催|一催)/.test(t) && !/已经?(帮忙)?催/.test(t)) return 'urge';
     // "#119 拖了两个礼拜喇，可不可以快的？": waited long, asked to hurry
     if (/拖了?(两|三|四|几|\d+|[一二三四五六七八九十])(周|个?礼拜|个?星期|天|个?月)/.test(t) && /(快|催|结果)/.test(t) && !/(办结|已解决|满意|终于|总算|已完成|好评|差评)/.test(t)) return 'urge';
+    // rounds 71–74: "#137 重开三天了 还是没人理 催一下": asked to chase it at the end, whatever was said before
+    if (/(催一下|催下|催催)[。!！]?$/.test(t) && !/已经?(帮忙)?催/.test(t)) return 'urge';
     // "#38 重新打开，材料又被退回来了": opened again, whatever else it says
     if (/^[\s#＃\d号，,]*重新打开/.test(t)) return 'reopen';
     // "#118 说好的周一前答复呢": what was promised, asked for
@@ -286,7 +288,8 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     if (/到底(有没有人|有人没人|管不管|办不办|还办不办)|有没有人(在办|在管|管一下|理一下)/.test(t)) return 'urge';
     if (WHO_ASKED.test(t) && ASKED.test(t.replace(/[的。.!！]+$/, '吗')) ) return 'query';
     // "已经转给审图中心": passed along as part of the work, a note; "转给 X" is the command
-    if ((/(转办|转交|转给|转到|移交|交由|改派|退单|退回)/.test(t) && !/(已经?|刚)(转给|转到|转交|移交|报送)/.test(t)) || TRANSFER_PLAIN.test(t)) return 'transfer';
+    // (not what was sent back to someone else, or money coming back: "图审意见又被退回来了", "资金下周能退回来")
+    if ((/(转办|转交|转给|转到|移交|交由|改派|退单|(?<![被又能会已])退回(?!来))/.test(t) && !/(已经?|刚)(转给|转到|转交|移交|报送)/.test(t)) || TRANSFER_PLAIN.test(t)) return 'transfer';
     // "#456 给规划科的王科长，他熟": handed on by naming who takes it
     if (/^(给|交给|转给|让|请)[\u4e00-\u9fa5]{0,8}(科|局|所|办|中心|站|街道|镇)的?[\u4e00-\u9fa5]{1,3}(科长|局长|主任|所长|站长|处长|股长|同志)/.test(bareText(t.replace(TICKET_REF, '')))) return 'transfer';
     // "#637 @李建国 你那边熟，这单你来", "#756 @韩丽 你来接这个": handed to the person named
@@ -348,7 +351,8 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     if (/(办结|已办结|已解决|答复|已处理完|处理完了(?![吗没么])|办完了|已经办完|处理完毕|已完成|销号|已经办好|已办好|办好了|处理好了|已经处理好|搞定|已落实|已送电|已通电|可以关了|可以销号|可以结了|已经?发下来|已经?批下来|已下发|已拿到)/.test(t) || (DONE_PLAIN.test(t) && !ASKED.test(t))) {
       return stillPending.test(t) ? 'progress' : 'resolve';
     }
-    if (/(催|加快|抓紧|尽快|督办|督促|着急|快点|没人(联系|管|理|回复|处理)|怎么还没|还没人|拖(了)?(太|这么|那么|好)久|等(了)?(太|这么|那么|好)久|太慢了)/.test(t)) return 'urge';
+    // (not the chase one has already made, said as progress: "#152 已督促街道，本周五组织…见面协商")
+    if (/(催|加快|抓紧|尽快|督办|督促|着急|快点|没人(联系|管|理|回复|处理)|怎么还没|还没人|拖(了)?(太|这么|那么|好)久|等(了)?(太|这么|那么|好)久|太慢了)/.test(t) && !/^[\s#＃\d号:：，,]*已经?(督促|督办|催促|催办)[\u4e00-\u9fa5]{0,8}[，,。]/.test(t)) return 'urge';
     // "供电所周三过来勘察，先这么定": a visit arranged
     if (/(周[一二三四五六日天]|明天|后天|下周|今天下午|明早)(过来|过去|来|去|上门)(勘察|查看|现场|看看|核实|踏勘)/.test(t) && !/[?？吗呢]$/.test(t)) return 'progress';
     // "已经报到总行了，预计下周有结果": where it stands, said by the one handling it

@@ -1597,3 +1597,21 @@ describe('after rounds 71 to 74 (seventeenth session): names closing a message, 
     expect(read('茶叶初制所想办食品生产许可证（SC），不知道要准备哪些材料').enterprise).toBeNull();
   });
 });
+
+describe('after rounds 71 to 74 (seventeenth session): corrections and ticket commands in plain words', () => {
+  const read = (t: string) => parseMessage(t, '2026-11-23T09:30:00+08:00');
+  it('a correction said with its reason, the change asked for after what it is and is not', () => {
+    expect(parseCorrection('#154 紧急程度改成一般吧 企业讲不着急 下个月处理都行')).toEqual({ field: 'urgency', to: 'normal' });
+    expect(parseCorrection('#244 紧急程度改一下，现场已经停工了，应该是紧急')).toEqual({ field: 'urgency', to: 'urgent' });
+    expect(parseCorrection('#76 不是用电问题 是用地的 改一下分类')).toMatchObject({ field: 'category', to: 'land' });
+    expect(parseCorrection('#160 企业名字是临沧临翔区南美茶叶初制所 不是南美茶厂 改一下')).toEqual({ field: 'enterprise', name: '临沧临翔区南美茶叶初制所' });
+    expect(read('#76 不是用电问题 是用地的 改一下分类').intent).toBe('correct');
+  });
+  it('sent back to someone else or money coming back is no transfer; a chase at the end; a chase already made is progress', () => {
+    expect(read('#68 还是不行，图审意见又被退回来了，重新办').intent).toBe('reopen');
+    expect(read('#101 已联系上缅方银行的代理行，资金下周能退回来').intent).toBe('progress');
+    expect(read('#12 退回，不归我们管').intent).toBe('transfer');
+    expect(read('#137 重开三天了 还是没人理 催一下').intent).toBe('urge');
+    expect(read('#152 已督促街道，本周五组织村民和企业见面协商').intent).toBe('progress');
+  });
+});
