@@ -174,6 +174,9 @@ export const LEXICON: Record<Category, Cue[]> = {
     // rounds 59–62 (Fujian's east coast; Liaoning; Shandong and Hebei towns by voice; a 12345 office)
     [/货款[^，。]{0,8}(收不回|要不回|没付|才付)/, 5], ['融资路演', 5],
     [/(原料款|材料款)[^，。]{0,6}(付不出|付伓出|压着)/, 5], [/新三板|券商/, 5],
+    // rounds 71–74 (Hainan; Ningxia and western Inner Mongolia; key-project builders; Yunnan)
+    // (a customer's debt is a dispute: "有个客户欠我们装修款不给…请街道调解")
+    [/(尾款|团费|设备款|服务费)[^，。；,;]{0,10}(一直|还|都)?(没付|未付|没给|欠着|没结)/, 5], [/(?<!客户|客人|对方|买家)还?欠(我们|企业|我司)[^，。；,;]{0,8}(款|钱|[十百千万]+)/, 4],
   ],
   policy: [
     ['补贴', 4], ['补助', 4], ['奖励', 3], ['奖补', 4], ['资助', 3], ['扶持', 3], ['兑现', 4], ['到账', 2], ['拨付', 3],
@@ -270,6 +273,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/施工[^，。]{0,8}(挖塌|挖坏|碰坏)/, 5], [/基坑[^，。]{0,8}(护栏|围挡|防护)/, 5], [/(沟|坑)开着[^，。]{0,6}(没有|没)[^，。]{0,2}(围挡|防护|护栏)/, 5],
     // rounds 59–62 (Fujian's east coast; Liaoning; Shandong and Hebei towns by voice; a 12345 office)
     [/(塔吊|吊车|吊臂)[^。]{0,10}高压线/, 6],
+    // rounds 71–74: a builder's crew damaging or blocking what is the enterprise's
+    [/(施工队|施工方|施工单位|挖机|修路的)[^，。；]{0,12}(挖断|挖坏|堵死|压坏|砸坏|打穿)/, 5], [/放炮|飞石/, 4],
   ],
   dispute: [
     ['投诉', 3], ['居民', 3], ['村民', 3], ['噪音', 4], ['扰民', 4], ['异味', 3], ['臭味', 3], ['臭气', 3], ['粉尘', 2],
@@ -316,6 +321,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/物业(费)?[^。]{0,20}(闹|断水断电|纠纷|不交)/, 5], [/(被|给)?村民[^，。]{0,6}(堵|围|拦)/, 6],
     // rounds 59–62 (Fujian's east coast; Liaoning; Shandong and Hebei towns by voice; a 12345 office)
     [/拒付/, 5], [/(邻厂|隔壁厂|隔壁的厂)[^。]{0,24}(协商|不理|伓理)/, 5],
+    // rounds 71–74: workers up a crane over their pay, a crew come to smash the site office
+    [/工资[^。]{0,16}(爬|站|坐)(到|上)[^，。]{0,4}(塔吊|楼顶)|(爬|站)(到|上)[^，。]{0,4}(塔吊|楼顶)[^。]{0,16}工资/, 6], ['打砸', 5],
   ],
   market: [
     ['订单', 3], ['销路', 4], ['销售', 3], ['客户', 1], ['大客户', 3], ['采购', 3], ['供货', 3], ['供应商', 3], ['供应链', 4],

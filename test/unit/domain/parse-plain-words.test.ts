@@ -1615,3 +1615,17 @@ describe('after rounds 71 to 74 (seventeenth session): corrections and ticket co
     expect(read('#152 已督促街道，本周五组织村民和企业见面协商').intent).toBe('progress');
   });
 });
+
+describe('after rounds 71 to 74 (seventeenth session): categories', () => {
+  const read = (t: string) => parseMessage(t, '2026-11-23T09:30:00+08:00');
+  it('money owed by a public buyer is finance, a customer\'s debt still a dispute', () => {
+    expect(read('政府采购的印刷单子我们做完半年了，尾款三十多万一直没付，找了采购单位好几次都讲在走流程').category).toBe('finance');
+    expect(read('政府采购的那批路灯钱 区住建局还欠我们六十多万 说是等审计 审了一年了').category).toBe('finance');
+    expect(read('有个客户欠我们装修款不给，还在网上发帖说我们偷工减料，我们想请街道调解一下，不想打官司').category).toBe('dispute');
+  });
+  it('a crew damaging the enterprise\'s things is construction; workers up a crane over pay, or smashing a site office, a dispute', () => {
+    expect(read('施工队的挖机把我们厂的排水沟挖断了，一下雨厂房里就进水，请帮忙叫他们修复').category).toBe('construction');
+    expect(read('工地上几个工人说没拿到工资，爬到塔吊上面不下来了，下面围了好多人').category).toBe('dispute');
+    expect(read('刚才一个分包老板带了十几个人来项目部打砸，说总包克扣他的进度款，已经报警了').category).toBe('dispute');
+  });
+});
