@@ -250,6 +250,8 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     if (/(帮忙|麻烦|请)催(一下|下|催|一催)/.test(t) && !/已经?(帮忙)?催/.test(t)) return 'urge';
     // "#119 拖了两个礼拜喇，可不可以快的？": waited long, asked to hurry
     if (/拖了?(两|三|四|几|\d+|[一二三四五六七八九十])(周|个?礼拜|个?星期|天|个?月)/.test(t) && /(快|催|结果)/.test(t) && !/(办结|已解决|满意|终于|总算|已完成|好评|差评)/.test(t)) return 'urge';
+    // "#470 企业说不急，年底前办好就行": the enterprise's patience, noted (no correction asked for: checked above)
+    if (/(企业|对方|他们|老板)(说|讲|表示)?(不急|不着急|不用急)/.test(t) && !/(催|[?？吗])/.test(t)) return 'progress';
     // rounds 71–74: "#137 重开三天了 还是没人理 催一下": asked to chase it at the end, whatever was said before
     if (/(催一下|催下|催催)[。!！]?$/.test(t) && !/已经?(帮忙)?催/.test(t)) return 'urge';
     // "#38 重新打开，材料又被退回来了": opened again, whatever else it says
