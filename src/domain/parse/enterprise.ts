@@ -35,7 +35,7 @@ const NOT_IN_NAME = '我你他她它们这那的是在有做要想和与跟被�
  */
 const INDUSTRY_WORDS =
   // rounds 71–74 (Hainan's dive shops and marinas, Ningxia's polysilicon, Yunnan's tea and coffee estates, builders)
-  '城建|窗帘|布艺|游艇会|潜水|水上运动|海钓|育种|苗种|种植园|种植场|初制所|茶舍|傣家乐|多晶硅|设计院|住工|保温|皮毛|' +
+  '城建|窗帘|布艺|轧花|驼奶|游艇会|潜水|水上运动|海钓|育种|苗种|种植园|种植场|初制所|茶舍|傣家乐|多晶硅|设计院|住工|保温|皮毛|' +
   '汽车|汽配|电力|电气|电器|电子|电池|锂电|光电|光伏|能源|新能源|置业|地产|房产|建设|建工|建材|实业|控股|投资|贸易|商贸|科技|生态|生物|医药|药业|制药|医疗|健康|' +
   '物流|供应链|中心|机械|重工|精密|模具|材料|新材料|化工|纺织|服饰|食品|农业|环保|钢铁|铝业|半导体|智能|信息|软件|通信|传媒|文化|旅游|酒店|' +
   '餐饮|塑胶|塑业|包装|印刷|家具|陶瓷|玻璃|水泥|矿业|航空|船舶|数据|制造|工业|车业|动力|装备|仪器|仪表|集团|精工|新材|医疗器械|器械|乳业|储能|' +
@@ -67,7 +67,7 @@ const WORDS_IN_NAMES: readonly { word: string; after: string; before: string }[]
   { word: '都', after: '成铜首京古殷帝瓷药商花新钢红镍玉凉江宜蟹磷', before: '' },
   { word: '上', after: '塞云', before: '饶海虞栗犹蔡高杭' },
   { word: '来', after: '宝福悦泰好运利', before: '' },
-  { word: '里', after: '阿万千', before: '' },
+  { word: '里', after: '阿万千故', before: '' },
 ];
 /** One of those words where it is part of a name. */
 const WORD_IN_NAME = WORDS_IN_NAMES.flatMap(({ word, after, before }) => [
@@ -284,7 +284,19 @@ export function parseEnterprise(t: string): string | null {
   return form ? name + form : name;
 }
 
+/**
+ * Rounds 75–78: an office, a title or a person after the enterprise's name closing a message ("常州金宏门窗 财务",
+ * "苏州德凯精密钣金 人事行政部", "江阴鑫力达化纤销售部", "常州博安精密传动 技术中心 刘", "苏州博瑞泰光电 EHS Manager").
+ */
+const OFFICE_TAIL = /(?<=[\u4e00-\u9fa5])\s*(?:[/／]\s*)?(?:人事行政部|人力资源部|人力行政部|人事部|行政部|财务部|销售部|出口部|设施部|采购部|技术部|技术中心|综合部|市场部|总经办|办公室|总务|项目经理|总经理|经理|总监|主管|助理|秘书|EHS|HR|财务|人事|行政)(?:\s*[/／]?\s*[^\s，,。！!？?]{1,16}){0,3}\s*$/;
+
 function readEnterprise(t: string): string | null {
+  const office = OFFICE_TAIL.exec(t);
+  if (office) {
+    const cut = t.slice(0, office.index).trimEnd();
+    const name = enterpriseIn(cut);
+    if (name && cut.endsWith(name)) return name;
+  }
   if (RELAYED.test(t)) {
     for (const m of t.matchAll(RELAY_NAMED)) {
       const relayed = m[1]!;
@@ -366,12 +378,15 @@ function signedBy(t: string): string | null {
  * "—— 谜境社", "—— 云上森居", "—— 茶咖π"): a word of three to ten characters with no word of a sentence, a person, a
  * role, a place or a thing of the problem in it.
  */
+/** A person's name: 小 or 老 and one or two characters, or two or three characters led by one of the commonest surnames. */
+const PERSON_NAMED = /^[小老][\u4e00-\u9fa5]{1,2}$|^[\u4e00-\u9fa5]{2,3}$(?<=^[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤].*)/;
+
 function signatureOk(raw: string): boolean {
   // (a longer name may hold a trade that is a lexicon phrase, 直播 or 文旅, and end in a word of a person or an office
   // that is its kind: 俱乐部, 机器人, 水电站; 有 only in 有机 and 有限)
   const kind = /(俱乐部|机器人|研究院|水电站|服务站|卫生院|医院|商会|协会|有限公司|公司|事务所|顾问|工作室|诊所)$/.test(raw);
   return /^[\u4e00-\u9fa5A-Za-zπ]{3,16}$/.test(raw) && /[\u4e00-\u9fa5]{2}|[A-Z][a-z]+[A-Z]|^[A-Z][a-z]{2,}$/.test(raw) && !/[我你他她们这那是在要想请帮说问了的吗呢吧啊哦嘛个]|有(?![机限])/.test(raw.replace(/顾问$/, '')) && (kind || !PERSON_AT_END.test(raw)) &&
-    !/(专员|代办|干部|领导|书记|局长|科长|主任|经理|老师|同志|先生|女士|小姐|大户|情况|报告|通知|附件|备注|感谢|谢谢|拜托|佳音|盼|辛苦|加油|急|回复|在线等)/.test(raw) && !isPlaceOrThing(raw) && (raw.length >= 5 || kind || !holdsLexiconPhrase(raw)) && !/^[小老][\u4e00-\u9fa5]{1,2}$|^[\u4e00-\u9fa5]{2,3}$(?<=^[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤].*)/.test(raw);
+    !/(专员|代办|干部|领导|书记|局长|科长|主任|经理|老师|同志|先生|女士|小姐|大户|情况|报告|通知|附件|备注|感谢|谢谢|拜托|佳音|盼|辛苦|加油|急|回复|在线等)/.test(raw) && !isPlaceOrThing(raw) && (raw.length >= 5 || kind || !holdsLexiconPhrase(raw)) && !PERSON_NAMED.test(raw);
 }
 
 /** A brand in letters glued to its Chinese name, either first ("Bean Bros豆兄弟咖啡", "甜野Sweet Wild", "面面俱到Noodle"). */
@@ -452,7 +467,7 @@ const OPEN_SIGNED_LAST = new RegExp(`([。！？!?]\\s*|\\s)(${NAME_CHAR}{4,8}?)
 /** "晶阳新能源哈密光伏电站": the enterprise's name before one of its plants. */
 const PLANT_OF = new RegExp(`^(.{2,6}?(?:${INDUSTRY})+)(?=.{2,8}(?:电站|项目|基地|工厂|分公司)$)`);
 /** "我们是保税区的鑫泰石化": 我们是, a place, 的 and the name. */
-const WE_ARE_PLACE_THEN = new RegExp(`我们是([^，,。！!？?\\s]{2,16}?)的(${NAME_CHAR}{2,8}?)(?=[，,。！!？?\\s]|$)`);
+const WE_ARE_PLACE_THEN = new RegExp(`我们是([^，,。！!？?\\s]{2,16}?)的(${NAME_CHAR}{2,10}?)(?=[，,。！!？?\\s]|$)`);
 /** "我们是竹山的，秦巴绿松石工艺品厂，…": a short place, 的, a comma, then the name. */
 const WE_ARE_PLACE_COMMA = new RegExp(`我们是([\\u4e00-\\u9fa5]{2,4})的[，,]\\s*(${NAME_CHAR}{4,10}?)(?=[，,。！!？?\\s]|$)`);
 /** "…的嘉芯半导体", "…的鑫泰石化": a name after a place and 的. */
@@ -487,7 +502,7 @@ const PLACE_OF_NAME = /[\s！!。](?:这是|我们是|俺们是|我们这是|俺
  * Rounds 71–74: a city or county with the township or quarter after it, 的, then the name, closing the message after a
  * space, a question or a dash ("—— 琼海博鳌的海天一色酒店", "…恢复啊 三亚藤桥的南海苗种场").
  */
-const SUBPLACE_OF_NAME = /(?:[\s！!。？?]|—)\s*([\u4e00-\u9fa5]{3,8})的([\u4e00-\u9fa5]{3,12})\s*$/;
+const SUBPLACE_OF_NAME = /(?:[\s！!。？?]|—)\s*([\u3007\u4e00-\u9fa5]{3,8})的([\u4e00-\u9fa5]{3,12})\s*$/;
 
 /** Frames giving an open name (a name without a trade word), tried in this order, each only where what it needs is. */
 const OPEN_FRAMES = [WE_DO, WE_PLACE_NAME, HEAD_SAYS, HEAD_COLON, HEAD_PERSON, WE_OPEN, HEAD_TIME, HEAD_SITE, WE_SHORT, HEAD_ASKS];
@@ -660,6 +675,12 @@ function enterpriseIn(t: string): string | null {
   // the reports, or a doubled pet name)
   const shortLast = lastWords && !aloneLast && t.slice(0, lastWords.index).replace(/\s/g, '').length >= 12 ? lastWords[1]! : undefined;
   if (shortLast && !SENTENCE_CHAR.test(shortLast) && !/(项目部|指挥部|大户|[看掉贼紧着])|(路店|分店|门店|旗舰店|专卖店)$|^(白白|天天|常常|慢慢|好好|刚刚|偏偏|渐渐|明明|往往|久久|正好|刚好)/.test(shortLast) && closingWordsOk(shortLast) && (gramCount(shortLast.slice(0, 2)) < BRAND_MAX_COUNT || /^(.)\1/.test(shortLast))) return shortLast;
+  // rounds 75–78: "…能不能修个人行道 陆港通", "…区里有没有低息的产品想置换一下 鼎运": a brand of two or three characters
+  // alone after a space, closing a message that has said its matter (not a person: 老秦, 张建国)
+  const brandWords = /\s([\u4e00-\u9fa5]{2,3})\s*$/.exec(t);
+  // (a person signs after a dash, "—— 次仁"; no doubled character, "冲冲冲"; no verb first, "好销号", "别白跑")
+  const brandLast = brandWords && t.slice(0, brandWords.index).replace(/\s/g, '').length >= 16 && !/[—–-]$/.test(t.slice(0, brandWords.index)) ? brandWords[1]! : undefined;
+  if (brandLast && !ALWAYS_SENTENCE_CHAR.test(brandLast) && !/(.)\1|^[好别请快再先就都也还要能会等盼求]/.test(brandLast) && closingWordsOk(brandLast) && !PERSON_AT_END.test(brandLast) && !PERSON_NAMED.test(brandLast) && !/^阿/.test(brandLast) && gramCount(brandLast.slice(0, 2)) < BRAND_MAX_COUNT && gramCount(brandLast.slice(-2)) < BRAND_MAX_COUNT) return brandLast;
   // rounds 67–70: "村里金穗米业新上了台烘干机", "紧急情况 红星砖厂门口围了…", "湘味坊想参加…", "我们村的绿水湾渔场 鱼塘边上…": a
   // village's small business named by its kind (a mill, a workshop, a farm, a base, a cooperative) inside the sentence
   // (its own name before the kind: no word of a sentence, and rare at the head of the reports — not 主机厂, 港资厂, 电池仓库)
@@ -771,8 +792,8 @@ function parseNamedEnterprise(t: string): string | null {
       // "我们是晶阳新能源哈密光伏电站": the enterprise, not its plant
       const plant = PLANT_OF.exec(name)?.[1];
       if (plant) return plant;
-      // "我们是揭西的…": the place is never the name
-      if (placed?.[1] === name) continue;
+      // "我们是揭西的…", "我们是武陵源的湘西印象土家风味馆": the place is never the name
+      if (placed?.[1] === name || placeAtStart(name) === name) continue;
       // "我们是苏州过来落户的": where the enterprise came from, not its name
       if (/(过来|过去|搬来|迁来|搬过来|迁过来|落户|刚来|来$)/.test(name)) continue;
       // "代办员反映": a cadre, not an enterprise

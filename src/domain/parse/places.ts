@@ -15,8 +15,13 @@ const WORD_PLACES: ReadonlySet<string> = new Set([
   '东区', '西区', '南区', '北区', '市中', '中心', '长安', '友好', '团结', '胜利', '前进', '永和', '青山', '白云', '南山', '北山',
 ]);
 
+/** A regiment of the Xinjiang Production and Construction Corps by its number ("一四三团", "一五〇团"), a town of its own. */
+const REGIMENT = /^[一二三四五六七八九〇零十]{2,4}团(?:场)?/;
+
 /** The known place `s` starts with, longest first (2–8 characters), or null. Pure. */
 export function placeAtStart(s: string): string | null {
+  const regiment = REGIMENT.exec(s)?.[0];
+  if (regiment) return regiment;
   for (let n = Math.min(8, s.length); n >= 2; n--) {
     const head = s.slice(0, n);
     if (PLACES.has(head) && !WORD_PLACES.has(head)) return head;

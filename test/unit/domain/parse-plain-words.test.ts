@@ -1629,3 +1629,28 @@ describe('after rounds 71 to 74 (seventeenth session): categories', () => {
     expect(read('刚才一个分包老板带了十几个人来项目部打砸，说总包克扣他的进度款，已经报警了').category).toBe('dispute');
   });
 });
+
+describe('after rounds 75 to 78 (seventeenth session): names', () => {
+  const read = (t: string) => parseMessage(t, '2026-11-23T09:30:00+08:00');
+  it('a regiment of the 兵团 is a place before a name', () => {
+    expect(read('能不能政府组织个劳务对接 —— 一三六团的宏丰轧花').enterprise).toBe('宏丰轧花');
+    expect(read('现在要抵押贷款办不了 —— 一五〇团的沙漠之舟驼奶').enterprise).toBe('沙漠之舟驼奶');
+  });
+  it('an office, a title or a person after the name closing a message', () => {
+    expect(read('工程款拖了一年多还有680万没付，请帮忙协调总包方付款。常州金宏门窗 财务 周').enterprise).toBe('常州金宏门窗');
+    expect(read('区里明年春节后有没有组织包车接员工返岗？苏州德凯精密钣金 人事行政部').enterprise).toBe('苏州德凯精密钣金');
+    expect(read('请安监站立即处理！苏州博瑞泰光电 EHS Manager Peter Zhang').enterprise).toBe('苏州博瑞泰光电');
+    expect(read('价格可以谈。江阴鑫力达化纤销售部').enterprise).toBe('江阴鑫力达化纤');
+  });
+  it('a brand of two or three characters alone after a space, not a person or a verb', () => {
+    expect(read('30台车的融资租赁利息太高了 年化十几个点 月供压力大 区里有没有低息的产品想置换一下 鼎运').enterprise).toBe('鼎运');
+    expect(read('请问在景区里面开唐卡体验馆需要办哪些证？营业执照有了 —— 次仁').enterprise).toBeNull();
+    expect(read('上次檢查說我們倉庫的消防通道被堵 已經清出來了 能不能來複查一下 好銷號').enterprise).toBeNull();
+    expect(read('有没有做跨境独立站的服务商推荐？我们想从B2B转B2C，没经验 老秦').enterprise).toBeNull();
+  });
+  it('阿拉尔 and 阿拉山口 are places, not Shanghainese 阿拉; a place after 我们是 is never the name', () => {
+    expect(read('稳岗返还今年咋没到我们账上？去年都有的 阿拉尔塔河纺织').enterprise).toBe('阿拉尔塔河纺织');
+    expect(read('我们是婺源的篁村故里民宿 想加个餐饮 食品经营许可要求厨房面积多少平以上').enterprise).toBe('篁村故里民宿');
+    expect(read('我们是沙湾的，轧花季缺开机的技工，招了半个月才来三个人').enterprise).toBeNull();
+  });
+});
