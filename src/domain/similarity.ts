@@ -1,4 +1,5 @@
 import { LEXICON } from './parse/lexicon.js';
+import { parseEnterprise } from './parse/enterprise.js';
 import { normalizeText } from './parse/normalize.js';
 import { CONCEPTS, IMPACTS, ISSUE_GROUPS, TOPICS } from './similarity-concepts.js';
 import pairModelJson from './similarity-model.json' with { type: 'json' };
@@ -203,8 +204,29 @@ const topicsOf = (id: string) => TOPIC_OF.get(id) ?? [id];
 // the problem is back: 又, 还是, 仍然, 上次…, 跟以前一样
 const AGAIN = /又|再次|再度|还是|仍然|仍旧|依然|上次|上回|老样子|跟以前一样|老问题|复发/;
 
+/**
+ * Features of the texts seen last (a ticket is compared with every new report of its enterprise while it is in its
+ * window): reading the enterprise's name is most of their cost. Features are never changed once made.
+ */
+const FEATURES_SEEN = new Map<string, Features>();
+const FEATURES_SEEN_MAX = 4096;
+
 export function features(text: string): Features {
-  const normalized = normalizeText(text);
+  const seen = FEATURES_SEEN.get(text);
+  if (seen) return seen;
+  const f = computeFeatures(text);
+  if (FEATURES_SEEN.size >= FEATURES_SEEN_MAX) FEATURES_SEEN.delete(FEATURES_SEEN.keys().next().value!);
+  FEATURES_SEEN.set(text, f);
+  return f;
+}
+
+/** features() without keeping or reusing what was computed (the benchmark's cold figures). */
+export function featuresUncached(text: string): Features {
+  return computeFeatures(text);
+}
+
+function computeFeatures(text: string): Features {
+  const normalized = withoutOwnName(normalizeText(text));
   const grams = new Map<string, number>();
   for (const run of canonicalOf(normalized).split(' ')) {
     const chars = [...run];
@@ -249,6 +271,15 @@ export function features(text: string): Features {
     refers: REFERS.test(normalized),
     asksNew: ASKS_NEW.test(normalized),
   };
+}
+
+/**
+ * The text without the enterprise's own name: both sides of a pair are the same enterprise's, so its name (often the
+ * first words, "梨香果业想…", "庭州面业：…") is shared by its different problems and says nothing of which problem it is.
+ */
+function withoutOwnName(normalized: string): string {
+  const name = parseEnterprise(normalized);
+  return name && name.length >= 2 ? normalized.split(name).join(' ') : normalized;
 }
 
 // a matter followed up: still not done, asked again, nobody came (a re-report of an open ticket says so more often

@@ -222,3 +222,13 @@ describe('the labelled pairs (test/fixtures/duplicate-pairs.jsonl)', () => {
     expect(never.recall).toBeLessThan(0.85);
   });
 });
+
+describe('the enterprise\'s own name (seventeenth session)', () => {
+  const doc = (text: string, category = 'market') => ({ text, category, enterpriseId: 'e1', chat: 'wecom:e1' });
+  it('is no evidence: two problems scored as if the name were not written', () => {
+    const a = '梨香果业想把香梨卖到俄罗斯，对方要植物检疫证书，我们不知道找谁';
+    const b = '梨香果业想参加莫斯科的食品展，有没有组团去的';
+    expect(score(doc(b), doc(a))).toBe(score(doc(b.replace('梨香果业', '')), doc(a.replace('梨香果业', ''))));
+    expect([...features('庭州面业：小麦收购资金差一千万').grams.keys()].some((g) => g.includes('庭州'))).toBe(false);
+  });
+});
