@@ -247,7 +247,9 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     // rounds 67–70: "#134 解释说明：该项补贴今年已取消…": the answer given as an explanation closes it
     if (/^[\s#＃\d号]*解释说明[:：]/.test(t)) return 'resolve';
     // "…还在审 帮忙催下 工单号是#83": asked to chase it, whatever else is said
-    if (/(帮忙|麻烦|请)催(一下|下|催|一催)/.test(t) && !/已经?(帮忙)?催/.test(t)) return 'urge';
+    if (/(帮忙|麻烦|请)帮?催(一下|下|催|一催)/.test(t) && !/已经?(帮忙)?催/.test(t)) return 'urge';
+    // "#127 已处理：包工头已找到，…": the close said first, with what was done after it
+    if (/^[\s#＃\d号]*已(处理|办理|解决)[:：]/.test(t)) return 'resolve';
     // "#119 拖了两个礼拜喇，可不可以快的？": waited long, asked to hurry
     if (/拖了?(两|三|四|几|\d+|[一二三四五六七八九十])(周|个?礼拜|个?星期|天|个?月)/.test(t) && /(快|催|结果)/.test(t) && !/(办结|已解决|满意|终于|总算|已完成|好评|差评)/.test(t)) return 'urge';
     // "#470 企业说不急，年底前办好就行": the enterprise's patience, noted (no correction asked for: checked above)

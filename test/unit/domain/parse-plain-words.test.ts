@@ -1654,3 +1654,18 @@ describe('after rounds 75 to 78 (seventeenth session): names', () => {
     expect(read('我们是沙湾的，轧花季缺开机的技工，招了半个月才来三个人').enterprise).toBeNull();
   });
 });
+
+describe('after rounds 75 to 78 (seventeenth session): ticket commands', () => {
+  const read = (t: string) => parseMessage(t, '2026-11-23T09:30:00+08:00');
+  it('a rating with the bare number first, or given to a number', () => {
+    expect(read('172 满意👍 感谢商务局')).toMatchObject({ intent: 'rate', ticket: 172 });
+    expect(read('给146打个五星 银行那边很给力')).toMatchObject({ intent: 'rate', ticket: 146 });
+    expect(read('给110打电话没人接').ticket).toBeNull();
+  });
+  it('corrections: a name 挂错了, urgency misjudged and not needed; a chase asked with 帮; a close said first', () => {
+    expect(parseCorrection('#86 企业名字挂错了，不是鑫达，是华泰精密铸造')).toEqual({ field: 'enterprise', name: '华泰精密铸造' });
+    expect(parseCorrection('#181 紧急程度标错了 不用标紧急 企业说年后再弄也行')).toEqual({ field: 'urgency', to: 'normal' });
+    expect(read('麻烦帮催下99号问题，旺季前必须搞定的').intent).toBe('urge');
+    expect(read('#127 已处理：包工头已找到，劳动监察督促结清工资，民工已离开').intent).toBe('resolve');
+  });
+});
