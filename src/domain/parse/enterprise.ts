@@ -288,7 +288,7 @@ export function parseEnterprise(t: string): string | null {
  * Rounds 75–78: an office, a title or a person after the enterprise's name closing a message ("常州金宏门窗 财务",
  * "苏州德凯精密钣金 人事行政部", "江阴鑫力达化纤销售部", "常州博安精密传动 技术中心 刘", "苏州博瑞泰光电 EHS Manager").
  */
-const OFFICE_TAIL = /(?<=[\u4e00-\u9fa5])\s*(?:[/／]\s*)?(?:人事行政部|人力资源部|人力行政部|人事部|行政部|财务部|销售部|出口部|设施部|采购部|技术部|技术中心|综合部|市场部|总经办|办公室|总务|项目经理|总经理|经理|总监|主管|助理|秘书|EHS|HR|财务|人事|行政)(?:\s*[/／]?\s*[^\s，,。！!？?]{1,16}){0,3}\s*$/;
+const OFFICE_TAIL = /(?<=[\u4e00-\u9fa5])\s*(?:[/／]\s*)?(?:人事行政部|人力资源部|人力行政部|人事部|行政部|财务部|销售部|出口部|设施部|采购部|技术部|技术中心|综合部|市场部|总经办|董秘办|证券部|办公室|总务|项目经理|总经理|经理|总监|主管|助理|秘书|EHS|HR|财务|人事|行政)(?:\s*[/／]?\s*[^\s，,。！!？?]{1,16}){0,3}\s*$/;
 
 function readEnterprise(t: string): string | null {
   const office = OFFICE_TAIL.exec(t);
@@ -522,6 +522,15 @@ const VILLAGE_BUSINESS = new RegExp(
  * Words alone closing a message that may be its writer's name: no word of thanks or haste, no particle, no place or
  * thing, no lexicon phrase, no doubled pair of characters twice ("哈哈嘿嘿").
  */
+/**
+ * A name whose first two characters are rare at the head of the reports, or that opens with a known place (a city
+ * the reports name often, 常州 or 苏州, is still a place before a name: "苏州科朗精密测量").
+ */
+const rareOrPlaced = (x: string): boolean => {
+  if (gramCount(x.slice(0, 2)) < PLACE_MAX_COUNT) return true;
+  const place = placeAtStart(x);
+  return place !== null && x.length - place.length >= 2;
+};
 const closingWordsOk = (x: string): boolean =>
   !SIGN_OFF_WORDS.test(x) && !/[吗嘛呢吧啊呀哦啦哈得点]|(.)\1.*(.)\2/.test(x) && !isPlaceOrThing(x) && !placeAtStart(x) && !holdsLexiconPhrase(x);
 
@@ -585,7 +594,7 @@ function enterpriseIn(t: string): string | null {
     // a place before the brand is as rare in the reports as a brand ("德化", "晋江"; not "冷库备用发电机")
     const place = opening?.replace(TRADE_AT_END, '').slice(0, -2) ?? '';
     // (a district, a time or a road before a trade word is a sentence: "长沙市智能制造专项", "路演时投资人", "盘山公路扩建工地")
-    if (ok(opening) && brand && (place.length < 2 || (place.length <= 4 && gramCount(place.slice(0, 2)) < PLACE_MAX_COUNT)) && !/[市县区乡镇时路替帮代]/.test(opening!.replace(TRADE_AT_END, '')) && (gramCount(brand) < (place ? PLACED_BRAND_MAX_COUNT : BRAND_MAX_COUNT) || ZIHAO.test(brand)) && !holdsLexiconPhrase(brand) && !holdsLexiconPhrase(opening!.replace(TRADE_AT_END, ''))) return opening!;
+    if (ok(opening) && brand && (place.length < 2 || (place.length <= 4 && (gramCount(place.slice(0, 2)) < PLACE_MAX_COUNT || placeAtStart(place) === place))) && !/[市县区乡镇时路替帮代]/.test(opening!.replace(TRADE_AT_END, '')) && (gramCount(brand) < (place ? PLACED_BRAND_MAX_COUNT : BRAND_MAX_COUNT) || ZIHAO.test(brand)) && !holdsLexiconPhrase(brand) && !holdsLexiconPhrase(opening!.replace(TRADE_AT_END, ''))) return opening!;
     const trades = HEAD_TRADES_HERE.exec(t)?.[1];
     if (trades && !NOT_TRADE_NAME_HEAD.test(trades) && !holdsLexiconPhrase(trades)) return trades;
   }
@@ -665,7 +674,7 @@ function enterpriseIn(t: string): string | null {
   const closing = OPEN_SIGNED_LAST.exec(t);
   const last = closing?.[2];
   const spaced = closing && /^\s+$/.test(closing[1]!) && (t.match(/[\u4e00-\u9fa5]\s+[\u4e00-\u9fa5]/g) ?? []).length > 1;
-  if (last && !spaced && /^[\u4e00-\u9fa5]+$/.test(last) && !/(.)\1|[吗嘛呢吧啊]/.test(last) && isOpenName(last) && gramCount(last.slice(0, 2)) < PLACE_MAX_COUNT && !/(谢谢|感谢|辛苦|拜托|麻烦|盼复|在线等|加急|尽快)/.test(last)) return last;
+  if (last && !spaced && /^[\u4e00-\u9fa5]+$/.test(last) && !/(.)\1|[吗嘛呢吧啊]/.test(last) && isOpenName(last) && rareOrPlaced(last) && !/(谢谢|感谢|辛苦|拜托|麻烦|盼复|在线等|加急|尽快)/.test(last)) return last;
   // rounds 67–70: "…麻烦帮催一下运管 飞鸿快运", "…咬坏好几箱毛绒玩具 … 美羊羊毛绒": four to eight characters of a name
   // alone after a space, closing a message that has said its matter
   const lastWords = /\s([\u4e00-\u9fa5]{4,8})\s*$/.exec(t);

@@ -1669,3 +1669,15 @@ describe('after rounds 75 to 78 (seventeenth session): ticket commands', () => {
     expect(read('#127 已处理：包工头已找到，劳动监察督促结清工资，民工已离开').intent).toBe('resolve');
   });
 });
+
+describe('after joining rounds 75 to 78 (seventeenth session)', () => {
+  const read = (t: string) => parseMessage(t, '2026-11-23T09:30:00+08:00');
+  it('a city the reports name often is still a place before a name', () => {
+    expect(read('常州恒驰新能源储能电站项目能评报告交了一个半月了，发改委那边说排队评审').enterprise).toBe('常州恒驰新能源');
+    expect(read('区里有没有推荐的本地事务所名录？常州新能锂材 财务部').enterprise).toBe('常州新能锂材');
+  });
+  it('a time and a place to meet, agreed, is chat', () => {
+    expect(read('明白 明天上午我们在办公室等着').intent).toBe('chat');
+    expect(read('明天上午还在等着供电所来').intent).toBe('report');
+  });
+});
