@@ -35,6 +35,8 @@ const NOT_IN_NAME = '我你他她它们这那的是在有做要想和与跟被�
  */
 const INDUSTRY_WORDS =
   // rounds 71–74 (Hainan's dive shops and marinas, Ningxia's polysilicon, Yunnan's tea and coffee estates, builders)
+  // rounds 79–82 (a county town's shops by their kind)
+  '便利店|超市|小卖部|便民店|粮油店|水果店|洗衣店|美发|理发|烧烤|烤鱼|卤菜|小吃|面馆|小面|凉面|炒饭|手机维修|家电维修|(?<!农)商行|小铺|米粉厂|' +
   '城建|窗帘|布艺|轧花|驼奶|游艇会|潜水|水上运动|海钓|育种|苗种|种植园|种植场|初制所|茶舍|傣家乐|多晶硅|设计院|住工|保温|皮毛|' +
   '汽车|汽配|电力|电气|电器|电子|电池|锂电|光电|光伏|能源|新能源|置业|地产|房产|建设|建工|建材|实业|控股|投资|贸易|商贸|科技|生态|生物|医药|药业|制药|医疗|健康|' +
   '物流|供应链|中心|机械|重工|精密|模具|材料|新材料|化工|纺织|服饰|食品|农业|环保|钢铁|铝业|半导体|智能|信息|软件|通信|传媒|文化|旅游|酒店|' +
@@ -288,7 +290,7 @@ export function parseEnterprise(t: string): string | null {
  * Rounds 75–78: an office, a title or a person after the enterprise's name closing a message ("常州金宏门窗 财务",
  * "苏州德凯精密钣金 人事行政部", "江阴鑫力达化纤销售部", "常州博安精密传动 技术中心 刘", "苏州博瑞泰光电 EHS Manager").
  */
-const OFFICE_TAIL = /(?<=[\u4e00-\u9fa5])\s*(?:[/／]\s*)?(?:人事行政部|人力资源部|人力行政部|人事部|行政部|财务部|销售部|出口部|设施部|采购部|技术部|技术中心|综合部|市场部|总经办|董秘办|证券部|办公室|总务|项目经理|总经理|经理|总监|主管|助理|秘书|EHS|HR|财务|人事|行政)(?:\s*[/／]?\s*[^\s，,。！!？?]{1,16}){0,3}\s*$/;
+const OFFICE_TAIL = /(?<=[\u4e00-\u9fa5])\s*(?:[/／]\s*)?(?:人事行政部|人力资源部|人力行政部|人事部|行政部|财务部|销售部|出口部|设施部|采购部|技术部|技术中心|综合部|市场部|总经办|董秘办|证券部|办公室|总务|项目经理|总经理|经理|总监|主管|助理|秘书|EHS|HR|CFO|CEO|COO|CTO|BD|GM|VP|财务|人事|行政)(?:\s*[/／]?\s*[^\s，,。！!？?]{1,16}){0,3}\s*$/;
 
 function readEnterprise(t: string): string | null {
   const office = OFFICE_TAIL.exec(t);
@@ -567,7 +569,7 @@ function enterpriseIn(t: string): string | null {
   const english = frame?.[1] && /\bCo$/.test(frame[1]) && t[frame.index + frame[0].length] === '.' ? `${frame[1]}.` : frame?.[1]?.trim();
   if (english && !LATIN_NOT_A_NAME.test(english.split(' ')[0]!)) return english;
   // rounds 67–70: "代表澳门伟昌集团问下", "我是澳门丰源食品的Ada": the group one speaks for, the enterprise before one's English name
-  const onBehalf = /代表([\u4e00-\u9fa5]{2,14}?(?:集团|有限公司|公司))/.exec(t)?.[1] ?? /我是([\u4e00-\u9fa5]{4,12}?)的[A-Z][a-z]{1,10}(?![a-z])/.exec(t)?.[1];
+  const onBehalf = /代表([\u4e00-\u9fa5]{2,14}?(?:集团|有限公司|公司))/.exec(t)?.[1] ?? /代表([\u4e00-\u9fa5]{4,12}?)(?:说一下|说下|反映|问一下|问下|来)/.exec(t)?.[1] ?? /我是([\u4e00-\u9fa5]{4,12}?)的[A-Z][a-z]{1,10}(?![a-z])/.exec(t)?.[1];
   if (onBehalf && !SENTENCE_CHAR.test(onBehalf.replace(/(有限公司|公司)$/, '')) && (TRADE_NAME_END.test(onBehalf) || /(集团|公司)$/.test(onBehalf)) && !isPlaceOrThing(onBehalf)) return onBehalf;
   // a Latin name the enterprise gives itself ("我们 Tarim Petro Service") before one merely at the head ("Korla 这边")
   // (a Latin name opens with a capital letter: a text without one has none)
@@ -581,12 +583,14 @@ function enterpriseIn(t: string): string | null {
   if (own ?? latin[0]) return (own ?? latin[0])![1]!;
   // a name with its city at the head of a sentence, or after a place and 的, unless a registered name is written out (a
   // public utility's group, "水务集团说是主管爆管", is not the enterprise's)
+  // "我们是九原区做钢渣微粉的，叫瑞丰新材。集团下属水泥厂欠我们…", "广西老乡开嘅厂，叫南宁记家私": the name one says one is
+  // called, whatever group or registered name the message names besides
+  const called = /(我们|我司|公司|开了?(一|个|家))|(厂|企业|公司|店)[^。]{0,16}叫/.test(t) ? CALLED.exec(t)?.[1] : undefined;
+  if (called && !/(啥|什么|事|啊|呢|吗|吧)/.test(called) && (/^[A-Z]/.test(called) ? !LATIN_NOT_A_NAME.test(called) : isOpenName(called) || tradeNameOk(called) && INDUSTRY_END.test(called) || (called.length >= 4 && KIND_END.test(called) && !SENTENCE_CHAR.test(called)) || (called.length === 3 && new RegExp(`(?:^|[，,\\s]|名字?)叫\\s*${called}`).test(t) && !SENTENCE_CHAR.test(called) && !PERSON_NAMED.test(called) && !holdsLexiconPhrase(called)))) return called;
   if (!/(有限公司|集团)/.test(t.replace(UTILITY_GROUPS, ''))) {
     const m = HEAD_TRADE_NAME.exec(t);
     const ok = (x: string | undefined) => !!x && tradeNameOk(x) && !NOT_A_NAME_AT_HEAD.test(x) && !SENTENCE_CHAR.test(x.replace(/(厂|公司)$/, ''));
     const head = [m?.[1] ?? m?.[2], VISITED.exec(t)?.[1]].find(ok);
-    const called = /(我们|我司|公司|开了?(一|个|家))/.test(t) ? CALLED.exec(t)?.[1] : undefined;
-    if (called && !/(啥|什么|事|啊|呢|吗|吧)/.test(called) && (/^[A-Z]/.test(called) ? !LATIN_NOT_A_NAME.test(called) : isOpenName(called) || tradeNameOk(called) && INDUSTRY_END.test(called) || (called.length >= 4 && KIND_END.test(called) && !SENTENCE_CHAR.test(called)))) return called;
     if (head) return head;
     const opening = HEAD_BRAND.exec(t)?.[1];
     // the brand is the pair of characters before the trade; what stands before it is the place ("德化鼎盛瓷业", "泉州三友塑胶")
@@ -752,7 +756,7 @@ function tradeNameOk(name: string): boolean {
 
 /** The start of a sentence about a thing ("续贷材料准备好了", "项目建设需要…", "员工体检中心要…"), not of a name. */
 const NOT_TRADE_NAME_HEAD =
-  /^([东南西北中]区|会|懂|顺便|麻烦|搞|走访|集成|新厂房|老厂房|新厂|老厂|续贷|贷款|项目|觉得|员工|准备|新购|技改|申报|相关|有关|这些|那些|所有|整个|施工|生产|经营|办理|提交|补充|审批|报送|上报|报装|报建|报批|安全|消防|政府|区里|市里|街道|工业|商业|农业|设备|材料|数据|资金|人才|用工|用电|用水|供电|供水|供应链|主机|整车|园区|厂区|屋顶|楼顶|厂房|车间|门口|分布式|隔壁|附近|对面|旁边|周边|周围|本地|当地|外地|其他|其它|某|各|那家|这家|很多|许多|好多|多家|几家|同行)/;
+  /^([东南西北中]区|会|懂|顺便|麻烦|催|搞|走访|集成|新厂房|老厂房|新厂|老厂|续贷|贷款|项目|觉得|员工|准备|新购|技改|申报|相关|有关|这些|那些|所有|整个|施工|生产|经营|办理|提交|补充|审批|报送|上报|报装|报建|报批|安全|消防|政府|区里|市里|街道|工业|商业|农业|设备|材料|数据|资金|人才|用工|用电|用水|供电|供水|供应链|主机|整车|园区|厂区|屋顶|楼顶|厂房|车间|门口|分布式|隔壁|附近|对面|旁边|周边|周围|本地|当地|外地|其他|其它|某|各|那家|这家|很多|许多|好多|多家|几家|同行)/;
 
 /** A proper name followed by one or two INDUSTRY words, where the sentence around it says it is a name. */
 function industryNamed(t: string): string | null {

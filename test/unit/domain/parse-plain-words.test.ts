@@ -1681,3 +1681,22 @@ describe('after joining rounds 75 to 78 (seventeenth session)', () => {
     expect(read('明天上午还在等着供电所来').intent).toBe('report');
   });
 });
+
+describe('after rounds 79 to 82 (seventeenth session): names', () => {
+  const read = (t: string) => parseMessage(t, '2026-11-23T09:30:00+08:00');
+  it('a county town\'s shops by their kind', () => {
+    expect(read('我们惠民粮油店门口 就建设路中段那 井盖翘起来了 昨天骑电动车的摔了两个').enterprise).toBe('惠民粮油店');
+    expect(read('阿强手机维修的收款码被人换成别人的了 这两天的钱都进了别人账户').enterprise).toBe('阿强手机维修');
+    expect(read('村口那座小桥的栏杆没了 晚上骑摩托的掉下去过一个 ——桥头小卖部').enterprise).toBe('桥头小卖部');
+    expect(read('续代的事麻烦帮我们催一下农商行 这周三就到期了 过桥资金找不到').enterprise).toBeNull();
+  });
+  it('the name one is called, whatever group the message names besides; a 叫 that is a verb is no name', () => {
+    expect(read('我们是九原区做钢渣微粉的，叫瑞丰新材。集团下属水泥厂欠我们货款1200多万').enterprise).toBe('瑞丰新材');
+    expect(read('你好 我们是做钛合金3D打印粉的初创企业 叫钛立方 想申请市里的科技型中小企业创新资金').enterprise).toBe('钛立方');
+    expect(read('围墙后面就是化学品仓库，万一倒了后果不堪设想，请住建局立即叫停检查').enterprise).toBeNull();
+  });
+  it('a Latin title after the name closing a message; the enterprise one speaks for', () => {
+    expect(read('VC那边已经很不耐烦 芮泽细胞 CFO Linda').enterprise).toBe('芮泽细胞');
+    expect(read('我代表诺维凯医疗说一下，园区就一个食堂，中午排队40分钟').enterprise).toBe('诺维凯医疗');
+  });
+});
