@@ -56,6 +56,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/\b(land (plot|auction|use)|expansion land|land)\b/i, 3], [/道路红线|划进.{0,6}红线|红线.{0,10}(拆|补)/, 5],
     // rounds 31–32 (Chaoshan and Hakka, Hefei and Huaihai)
     ['棚改', 5], ['拆不拆', 4], [/划进[^，。；,;]{0,4}(范围|红线)/, 4],
+    // rounds 79–82: a shopfront set back for a planned road, a stall's ground taken back by the village, the house measured
+    [/拆退|(占了?|划进)[^，。]{0,6}(规划道路|道路红线)/, 5], [/(地|土地)是(村)?集体的/, 4], [/拆迁办|来量房|丈量/, 4],
     // rounds 75–78: the enterprise's own property taken for a road or a scenic area, and what it is owed for it
     [/(修路|修高速|扩容|扩建)[^。]{0,16}(拆|征)(我们|掉|了)[^。]{0,30}(补偿|腾退|搬)|(拆|征)(我们|掉)[^。]{0,16}(修路|修高速)/, 5],
     // rounds 33–34 (Shanghai, Liuzhou and southern Hunan)
@@ -180,6 +182,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     // (a customer's debt is a dispute: "有个客户欠我们装修款不给…请街道调解")
     [/(尾款|团费|设备款|服务费)[^，。；,;]{0,10}(一直|还|都)?(没付|未付|没给|欠着|没结)/, 5],
     // rounds 75–78: fees owed by a public body; foreign currency stuck at the bank; a deposit holding the cash
+    // rounds 79–82: a public buyer's goods unpaid, a sum still owed
+    [/政府采购[^。]{0,16}(钱|款)[^，。]{0,4}(还没付|没付|未付|没给|没结)|还有[^，。]{0,6}[万千][^，。]{0,4}没(给|结|付)/, 5],
     [/(服务费|接待费|保洁费|包车款|租车费)[^，。；,;]{0,8}(拖|欠|没结|未结)|(街道办?|管委会|政府|财政|单位)[^，。；,;]{0,4}欠(我们|企业|我司)的?[^，。；,;]{0,10}费/, 5], ['结汇', 4], [/保证金[^，。；,;]{0,8}(压着|退还|没退|不退)/, 4], [/(?<!客户|客人|对方|买家)还?欠(我们|企业|我司)[^，。；,;]{0,8}(款|钱|[十百千万]+)/, 4],
   ],
   policy: [

@@ -1700,3 +1700,12 @@ describe('after rounds 79 to 82 (seventeenth session): names', () => {
     expect(read('我代表诺维凯医疗说一下，园区就一个食堂，中午排队40分钟').enterprise).toBe('诺维凯医疗');
   });
 });
+
+describe('after rounds 79 to 82 (seventeenth session): categories', () => {
+  const read = (t: string) => parseMessage(t, '2026-11-23T09:30:00+08:00');
+  it('a sum still owed is finance; a shopfront set back for a road, a stall\'s ground taken back, the house measured are land', () => {
+    expect(read('我是开面馆的 去年给镇上食堂送的米面油还有一万三没给结 问了好几回都说在等等').category).toBe('finance');
+    expect(read('我们这排门面说是占了规划道路 要拆退三米 拆了门面就没了 补偿一平方才几百 太少了').category).toBe('land');
+    expect(read('镇上说菜市场边上那几个摊位的地是集体的要收回去 我们摆了十几年了 给个说法嘛').category).toBe('land');
+  });
+});
