@@ -52,7 +52,7 @@ const CANTONESE: [string, string][] = [
   ['驳好', '接好'], ['驳电', '接电'], ['驳线', '接线'], ['驳通', '接通'], ['呢个', '这个'], ['呢度', '这里'],
   ['呢间', '这间'], ['呢单', '这单'], ['呢张', '这张'], ['呢份', '这份'], ['呢件', '这件'], ['呢排', '最近'], ['呢次', '这次'], ['嗰个', '那个'], ['嗰度', '那里'], ['嗰间', '那间'],
   ['仲未', '还没'], ['仲有', '还有'], ['仲系', '还是'], ['仲要', '还要'], ['仲喺', '还在'], ['仲冇', '还没'],
-  ['仲唔', '还不'], ['改返', '改回'], ['唔使', '不用'], ['唔肯定', '不确定'], ['咁样', '这样'], ['好似', '好像'], ['钟意', '喜欢'], ['攞', '拿'], ['睇', '看'], ['搵', '找'],
+  ['仲唔', '还不'], ['改返', '改回'], ['重新开返', '重新开'], ['唔使', '不用'], ['唔肯定', '不确定'], ['咁样', '这样'], ['好似', '好像'], ['钟意', '喜欢'], ['攞', '拿'], ['睇', '看'], ['搵', '找'],
   ['揾', '找'], ['畀', '给'], ['俾', '给'], ['嚟', '来'], ['咗', '了'], ['哋', '们'], ['嘅', '的'], ['喺', '在'],
   ['佢', '他'], ['冇', '没有'], ['唔', '不'], ['啲', '的'], ['嗰', '那'], ['咁', '这么'], ['嘢', '东西'], ['窿', '洞'],
 ];
@@ -61,6 +61,8 @@ const CANTONESE_WORD = new RegExp(CANTONESE.map(([k]) => (k === '点解' ? '点�
 const CANTONESE_MAP = new Map(CANTONESE);
 /** 系 as the verb 是 (opencc turns 係 into 系): after a subject, an adverb or a comma, not inside 体系, 联系, 关系. */
 const IS = /(?<=[我你他她们都就也真亦即先又还不但该只，,])系(?![统列数])/g;
+/** "唔系华锐系华睿": not the one, but the other (the second 系 after what it is not). */
+const NOT_THIS_BUT = /(不是[\u4e00-\u9fa5]{1,8}?)系(?=[\u4e00-\u9fa5])/g;
 /** 话 as the verb 说 ("佢话", "工人话要去镇政府"): after a speaker or an adverb, not in 电话, 说话, 话题. */
 const SAYS = /(?<=[我你他她们都又就还人方局家板工])话(?![题费筒术剧语])/g;
 /** What only written Cantonese writes (倾斜, 驳回, 地盘 alone are standard Chinese too): the table is applied only to such texts. */
@@ -84,7 +86,7 @@ const CANTONESE_MARKED = new AnyOf([CANTONESE_MARK]);
  * written Chinese, collapsed white space. */
 export function normalizeText(text: string): string {
   let t = toSimplified(text.replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
-  if (CANTONESE_MARKED.test(t)) t = t.replace(CANTONESE_WORD, (w: string) => CANTONESE_MAP.get(w)!).replace(IS, '是').replace(SAYS, '说');
+  if (CANTONESE_MARKED.test(t)) t = t.replace(CANTONESE_WORD, (w: string) => CANTONESE_MAP.get(w)!).replace(IS, '是').replace(SAYS, '说').replace(NOT_THIS_BUT, '$1，是');
   // Hakka (Meizhou, Heyuan): 𠊎 / 𠊎兜 for I / we, 係 (系 after conversion) for 是, 个 closing a phrase for 的, 麼个 for 什么
   if (t.includes('𠊎')) t = t.replace(/𠊎(兜|们|哋)/g, '我们').replace(/𠊎/g, '我').replace(/(?<=我|我们|^|[，,。\s])系/g, '是').replace(/个(?=[，,。！!？?\s]|$)/g, '的').replace(/麼个|么个/g, '什么');
   if (PRONOUNS_ANY.mayMatch(t)) t = t.replace(PRONOUNS, (w: string) => PRONOUN_OF[w]!);

@@ -254,6 +254,10 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     if (/拖了?(两|三|四|几|\d+|[一二三四五六七八九十])(周|个?礼拜|个?星期|天|个?月)/.test(t) && /(快|催|结果)/.test(t) && !/(办结|已解决|满意|终于|总算|已完成|好评|差评)/.test(t)) return 'urge';
     // "#470 企业说不急，年底前办好就行": the enterprise's patience, noted (no correction asked for: checked above)
     if (/(企业|对方|他们|老板)(说|讲|表示)?(不急|不着急|不用急)/.test(t) && !/(催|[?？吗])/.test(t)) return 'progress';
+    // rounds 79–82: "＃120 今日一定要有答复，企业已经停产两日": an answer demanded today
+    if (/(今天|今日)(一定|必须|务必)要?有?个?(答复|回复|结果)/.test(t)) return 'urge';
+    // "#72 根本冇搞掂，水压今朝又唔够，重新开返": not done at all
+    if (/^[\s#＃\d号]*根本没有?(搞定|解决|办好|弄好)/.test(t)) return 'reopen';
     // rounds 71–74: "#137 重开三天了 还是没人理 催一下": asked to chase it at the end, whatever was said before
     if (/(催一下|催下|催催)[。!！]?$/.test(t) && !/已经?(帮忙)?催/.test(t)) return 'urge';
     // "#38 重新打开，材料又被退回来了": opened again, whatever else it says
@@ -384,7 +388,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   // 待确认: the tickets whose category awaits a person's check
   if (/^(待确认|待确认工单|待确认分类|待分类工单)(清单|列表)?$/.test(bare)) return 'triage';
   // "待确认的有哪些", "看一下分类待确认的工单", "哪些工单还待确认"
-  if (bare.length <= 24 && /待确认/.test(bare) && /(拉一下|拉个|列一下|哪些|几个|几件|几条|几张|多少|清单|列表|工单|看一下|看看|查一下|发我|发一下|发出来|列一下|列出来|有没有|还有)/.test(bare) && !/(我们|我司|企业|申请|材料|[月天周年])/.test(bare)) return 'triage';
+  if (bare.length <= 24 && /待确认/.test(bare) && /(列给我|给我列|发给我|拉一下|拉个|列一下|哪些|几个|几件|几条|几张|多少|清单|列表|工单|看一下|看看|查一下|发我|发一下|发出来|列一下|列出来|有没有|还有)/.test(bare) && !/(我们|我司|企业|申请|材料|[月天周年])/.test(bare)) return 'triage';
   // "哪些单子还等着定分类", "分类还没定的工单"
   if (bare.length <= 16 && /(等着?|待|等待|还没|没有?)(定|确认|确定|核定)(分类|类别)|(分类|类别)(没定|未定|待定|还没定|没确定|待确认)/.test(bare) && !/(我们|我司|企业|申请|材料)/.test(bare)) return 'triage';
   // a bare command verb without its number: the handler asks for the number

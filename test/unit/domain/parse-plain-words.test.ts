@@ -1709,3 +1709,14 @@ describe('after rounds 79 to 82 (seventeenth session): categories', () => {
     expect(read('镇上说菜市场边上那几个摊位的地是集体的要收回去 我们摆了十几年了 给个说法嘛').category).toBe('land');
   });
 });
+
+describe('after rounds 79 to 82 (seventeenth session): ticket commands in written Cantonese', () => {
+  const read = (t: string) => parseMessage(t, '2026-11-23T09:30:00+08:00');
+  it('唔系X系Y, 改返 and 重新开返 read as corrections and reopenings; an answer demanded today; the triage list asked for', () => {
+    expect(parseCorrection(normalizeText('#101 企业名写错咗，唔系华锐系华睿，改返'))).toEqual({ field: 'enterprise', name: '华睿' });
+    expect(read('#128 紧急程度改返普通，企业已经自己搞掂咗部分').intent).toBe('correct');
+    expect(read('#72 根本冇搞掂，水压今朝又唔够，重新开返').intent).toBe('reopen');
+    expect(read('＃120 今日一定要有答复，企业已经停产两日').intent).toBe('urge');
+    expect(read('把待确认的列给我').intent).toBe('triage');
+  });
+});
