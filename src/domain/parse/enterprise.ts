@@ -10,6 +10,8 @@ import { placeAtStart } from './places.js';
 import { LiteralGate } from './gate.js';
 
 const ENTERPRISE_PATTERNS: RegExp[] = [
+  // (a registered name first, wherever it is: "我们给集团做钢渣处理…。 包头市禾润环保科技有限公司")
+  /([\u4e00-\u9fa5()（）]{2,30}?(?:股份有限公司|有限责任公司|有限公司))/,
   /([\u4e00-\u9fa5()（）]{2,30}?(?:集团股份有限公司|集团有限公司|股份有限公司|有限责任公司|有限公司|集团公司|集团))/,
   // "雷山县苗岭银饰专业合作社": a cooperative's registered name
   /((?:(?![我们你他她这那的是在有和与跟被把给对向从到都也还就又不没说问请帮找让某])[\u4e00-\u9fa5]){4,14}?(?:专业|种植|养殖)?(?:合作社|合作联社))/,
@@ -274,7 +276,7 @@ function placeOpening(t: string): number {
 /** The enterprise a report is about, or null when the text names none. */
 export function parseEnterprise(t: string): string | null {
   // ("俺们这个绿丰蔬菜合作社": the measure word before the name is not the name's)
-  const name = readEnterprise(t)?.replace(/^(?:这个|那个|个)(?=[\u4e00-\u9fa5]{4,})/, '');
+  const name = readEnterprise(t)?.replace(/^(?:这个|那个|个)(?=[\u4e00-\u9fa5]{4,})/, '').replace(/^【(?=[^】]+$)/, '');
   if (!name) return null;
   // "我们沈阳北方电缆厂几十年的老厂", "我们鑫源火锅店天然气…": a name read up to its trade, with the 厂 or 店 that closes it
   const i = t.indexOf(name);

@@ -60,7 +60,7 @@ const CANTONESE: [string, string][] = [
 const CANTONESE_WORD = new RegExp(CANTONESE.map(([k]) => (k === '点解' ? '点解(?![决读析释])' : k)).join('|'), 'g');
 const CANTONESE_MAP = new Map(CANTONESE);
 /** 系 as the verb 是 (opencc turns 係 into 系): after a subject, an adverb or a comma, not inside 体系, 联系, 关系. */
-const IS = /(?<=[我你他她们都就也真亦即先又还不但该只，,])系(?![统列数])/g;
+const IS = /(?<=[我你他她们都就也真亦即先又还不但该只司，,])系(?![统列数])/g;
 /** "唔系华锐系华睿": not the one, but the other (the second 系 after what it is not). */
 const NOT_THIS_BUT = /(不是[\u4e00-\u9fa5]{1,8}?)系(?=[\u4e00-\u9fa5])/g;
 /** 话 as the verb 说 ("佢话", "工人话要去镇政府"): after a speaker or an adverb, not in 电话, 说话, 话题. */
