@@ -38,6 +38,8 @@ const NOT_IN_NAME = '我你他她它们这那的是在有做要想和与跟被�
 const INDUSTRY_WORDS =
   // rounds 71–74 (Hainan's dive shops and marinas, Ningxia's polysilicon, Yunnan's tea and coffee estates, builders)
   // rounds 79–82 (a county town's shops by their kind)
+  // rounds 83–86 (private clinics, care homes and schools; quarries and concrete plants)
+  '商砼|混凝土|沥青|石料厂|石料场|石料|石英砂|砂场|石材厂|幼儿园|托育中心|托育|护理院|养老院|养老公寓|老年公寓|颐养院|康养中心|养老服务中心|职业技能培训学校|培训学校|职业学校|会所|门诊部|康复医院|妇产医院|医院(?!项目)|' +
   '便利店|超市|小卖部|便民店|粮油店|水果店|洗衣店|美发|理发|烧烤|烤鱼|卤菜|小吃|面馆|小面|凉面|炒饭|手机维修|家电维修|(?<!农)商行|小铺|米粉厂|' +
   '城建|窗帘|布艺|轧花|驼奶|游艇会|潜水|水上运动|海钓|育种|苗种|种植园|种植场|初制所|茶舍|傣家乐|多晶硅|设计院|住工|保温|皮毛|' +
   '汽车|汽配|电力|电气|电器|电子|电池|锂电|光电|光伏|能源|新能源|置业|地产|房产|建设|建工|建材|实业|控股|投资|贸易|商贸|科技|生态|生物|医药|药业|制药|医疗|健康|' +
@@ -276,7 +278,7 @@ function placeOpening(t: string): number {
 /** The enterprise a report is about, or null when the text names none. */
 export function parseEnterprise(t: string): string | null {
   // ("俺们这个绿丰蔬菜合作社": the measure word before the name is not the name's)
-  const name = readEnterprise(t)?.replace(/^(?:这个|那个|个)(?=[\u4e00-\u9fa5]{4,})/, '').replace(/^【(?=[^】]+$)/, '');
+  const name = readEnterprise(t)?.replace(/^(?:这个|那个|个)(?=[\u4e00-\u9fa5]{4,})/, '').replace(/^【(?=[^】]+$)/, '').replace(/(?<=幼儿园|医院|学校|养老院|护理院|超市|托育|会所)(?:材料|资料|设备)$/, '');
   if (!name) return null;
   // "我们沈阳北方电缆厂几十年的老厂", "我们鑫源火锅店天然气…": a name read up to its trade, with the 厂 or 店 that closes it
   const i = t.indexOf(name);
@@ -758,7 +760,7 @@ function tradeNameOk(name: string): boolean {
 
 /** The start of a sentence about a thing ("续贷材料准备好了", "项目建设需要…", "员工体检中心要…"), not of a name. */
 const NOT_TRADE_NAME_HEAD =
-  /^([东南西北中]区|会|懂|顺便|麻烦|催|搞|走访|集成|新厂房|老厂房|新厂|老厂|续贷|贷款|项目|觉得|员工|准备|新购|技改|申报|相关|有关|这些|那些|所有|整个|施工|生产|经营|办理|提交|补充|审批|报送|上报|报装|报建|报批|安全|消防|政府|区里|市里|街道|工业|商业|农业|设备|材料|数据|资金|人才|用工|用电|用水|供电|供水|供应链|主机|整车|园区|厂区|屋顶|楼顶|厂房|车间|门口|分布式|隔壁|附近|对面|旁边|周边|周围|本地|当地|外地|其他|其它|某|各|那家|这家|很多|许多|好多|多家|几家|同行)/;
+  /^([东南西北中]区|会|懂|顺便|麻烦|催|楼板|墙体|已经|送|普惠|民办|公办|私立|公立|搞|走访|集成|新厂房|老厂房|新厂|老厂|续贷|贷款|项目|觉得|员工|准备|新购|技改|申报|相关|有关|这些|那些|所有|整个|施工|生产|经营|办理|提交|补充|审批|报送|上报|报装|报建|报批|安全|消防|政府|区里|市里|街道|工业|商业|农业|设备|材料|数据|资金|人才|用工|用电|用水|供电|供水|供应链|主机|整车|园区|厂区|屋顶|楼顶|厂房|车间|门口|分布式|隔壁|附近|对面|旁边|周边|周围|本地|当地|外地|其他|其它|某|各|那家|这家|很多|许多|好多|多家|几家|同行)/;
 
 /** A proper name followed by one or two INDUSTRY words, where the sentence around it says it is a name. */
 function industryNamed(t: string): string | null {

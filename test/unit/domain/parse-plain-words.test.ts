@@ -1730,3 +1730,16 @@ describe('after joining rounds 79 to 82 (seventeenth session)', () => {
     expect(read('今天有冇到期的单子').intent).toBe('query');
   });
 });
+
+describe('after rounds 83 to 86 (seventeenth session): clinics, care homes, schools, quarries and concrete plants by their kind', () => {
+  const read = (t: string) => parseMessage(t, '2026-11-23T09:30:00+08:00');
+  it('reads them as names; a slab of concrete, a hospital one is taken to, a hospital project are none', () => {
+    expect(read('您好，我们康宁护理院去年新增的40张护理型床位，市里讲的床位建设补贴到现在还冇到账').enterprise).toBe('康宁护理院');
+    expect(read('请问一下 普惠性民办幼儿园的生均奖补今年申报截止了冇？我们金苹果幼儿园材料都准备好了').enterprise).toBe('金苹果幼儿园');
+    expect(read('急！！我们仁和医院住院部从早上七点停电到现在，备用发电机只能撑几个钟头').enterprise).toBe('仁和医院');
+    expect(read('我们瑞丰商砼的搅拌站被环保叫停了，说扬尘不达标').enterprise).toBe('瑞丰商砼');
+    expect(read('楼板混凝土强度检测不合格，要不要拆了重做').enterprise).toBeNull();
+    expect(read('工地上一个工人从脚手架上摔下来了，已经送医院，安监的人到现场了').enterprise).toBeNull();
+    expect(read('据项目专员报，新城医院项目基坑降水导致周边道路沉降约5公分，临近燃气管线').enterprise).toBeNull();
+  });
+});
