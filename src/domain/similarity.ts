@@ -209,7 +209,7 @@ const AGAIN = /又|再次|再度|还是|仍然|仍旧|依然|上次|上回|老�
  * window): reading the enterprise's name is most of their cost. Features are never changed once made.
  */
 const FEATURES_SEEN = new Map<string, Features>();
-const FEATURES_SEEN_MAX = 4096;
+const FEATURES_SEEN_MAX = 1024;
 
 export function features(text: string): Features {
   const seen = FEATURES_SEEN.get(text);
