@@ -1724,7 +1724,7 @@ describe('after rounds 79 to 82 (seventeenth session): ticket commands in writte
 describe('after joining rounds 79 to 82 (seventeenth session)', () => {
   const read = (t: string) => parseMessage(t, '2026-11-23T09:30:00+08:00');
   it('a registered name found wherever it stands; a name in black brackets opening the message; 公司系 in written Cantonese', () => {
-    expect(read('集团说资金计划没排上。为这个我们找银行借了过桥，实在扛不住了。 包头市禾润环保科技有限公司').enterprise).toBe('包头市禾润环保科技有限公司');
+    expect(read('我们给集团做钢渣处理，现在都快一年了，集团说资金计划没排上。实在扛不住了。 包头市禾润环保科技有限公司').enterprise).toBe('包头市禾润环保科技有限公司');
     expect(read('【诚联五金】我们厂今年过完年工人回来不到一半，普工缺80人左右').enterprise).toBe('诚联五金');
     expect(read('我哋公司系佛山市南海区鸿福陶瓷有限公司，上年同一个地产商做工程单').enterprise).toBe('佛山市南海区鸿福陶瓷有限公司');
     expect(read('今天有冇到期的单子').intent).toBe('query');
