@@ -1743,3 +1743,11 @@ describe('after rounds 83 to 86 (seventeenth session): clinics, care homes, scho
     expect(read('据项目专员报，新城医院项目基坑降水导致周边道路沉降约5公分，临近燃气管线').enterprise).toBeNull();
   });
 });
+
+describe('after joining rounds 71 to 74 (seventeenth session): what the retrain moved', () => {
+  const read = (t: string) => parseMessage(t, '2026-11-23T09:30:00+08:00');
+  it('a curtain maker by its trade; the enterprise\'s patience noted as progress', () => {
+    expect(read('员工宿舍不够住 新招的20个女工没地方安排 附近出租房又贵 政府有没有人才公寓能租 锦绣窗帘').enterprise).toBe('锦绣窗帘');
+    expect(read('#470 企业说不急，年底前办好就行').intent).toBe('progress');
+  });
+});
