@@ -1751,3 +1751,12 @@ describe('after joining rounds 71 to 74 (seventeenth session): what the retrain 
     expect(read('#470 企业说不急，年底前办好就行').intent).toBe('progress');
   });
 });
+
+describe('after rounds 75 to 78 (seventeenth session): categories', () => {
+  const read = (t: string) => parseMessage(t, '2026-11-23T09:30:00+08:00');
+  it('fees owed by a public body are finance; the enterprise\'s property taken for a road or a scenic area is land', () => {
+    expect(read('某街道办欠我们的物业保洁服务费两年了，合计120多万，每次去要都说财政紧张，希望年底前能结清').category).toBe('finance');
+    expect(read('修高速把我们漂流公司停车场征了一半，说给补偿另外找地，半年过去了地没找钱也没给').category).toBe('land');
+    expect(read('景区扩容要把我们茶园征掉，补偿标准按耕地算，我们的茶树种了十五年，能不能按经济林补').category).toBe('land');
+  });
+});
