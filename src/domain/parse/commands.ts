@@ -194,13 +194,11 @@ export function parseCorrection(t: string): Correction | null {
   // rounds 67–70: "#144 这个应该归用地拆迁 不是矛盾纠纷", "#52 改回做融资类，不是政策", "#118 这个不是用地问题 是规划许可的事，分类改一下"
   const said6770 =
     /^(?:这个?|这条|这件)?(?:应该|应)?(?:归|归到|归入|算|改回做|改做|改成)\s*([\u4e00-\u9fa5]{2,8}?)(?:类)?[\s，,。]*不是\s*[\u4e00-\u9fa5]{2,8}$/.exec(rest) ??
-    /^(?:这个?|这条|这件)?不是\s*[\u4e00-\u9fa5]{2,8}?(?:类|的?问题|的事)?[\s，,。]+(?:是|算|属于)\s*([\u4e00-\u9fa5]{2,8}?)(?:类|的事|的问题)?[\s，,。]*(?:分类|类别)?(?:改一下|改下|改过来)$/.exec(rest);
-  const to6770 = said6770 ? categoryFrom(said6770[1]!) : (() => {
+    /^(?:这个?|这条|这件)?不是\s*[\u4e00-\u9fa5]{2,8}?(?:类|的?问题|的事)?[\s，,。]+(?:是|算|属于)\s*([\u4e00-\u9fa5]{2,8}?)(?:类|的事|的问题)?[\s，,。]*(?:分类|类别)?(?:改一下|改下|改过来)$/.exec(rest) ??
     // rounds 71–74: "#76 不是用电问题 是用地的 改一下分类": what it is not, what it is, then the change asked for
-    const m = /^(?:这个?|这条|这件)?不是\s*[\u4e00-\u9fa5]{2,8}?(?:类|的?问题|的事)?[\s，,。]+(?:是|算|属于|应该是)\s*([\u4e00-\u9fa5]{2,8}?)(?:类的?|的事|的问题|的)?[\s，,。]*(?:改一下|改下|改过来)(?:分类|类别)$/.exec(rest);
-    return m ? categoryFrom(m[1]!) : null;
-  })();
-  if (to6770) return { field: 'category', to: to6770, text: said6770?.[1]!.trim() ?? CATEGORIES[to6770] };
+    /^(?:这个?|这条|这件)?不是\s*[\u4e00-\u9fa5]{2,8}?(?:类|的?问题|的事)?[\s，,。]+(?:是|算|属于|应该是)\s*([\u4e00-\u9fa5]{2,8}?)(?:类的?|的事|的问题|的)?[\s，,。]*(?:改一下|改下|改过来)(?:分类|类别)$/.exec(rest);
+  const to6770 = said6770 ? categoryFrom(said6770[1]!) : null;
+  if (to6770) return { field: 'category', to: to6770, text: said6770![1]!.trim() };
   // "#44 分类弄错了，这个是欠货款的事，应该是融资资金不是矛盾纠纷": why, then the category it is and the one it is not
   const whyThenIs = /^(?:分类|类别)(?:分错了|弄错了|搞错了|标错了|错了)[\s,，。]*(?:[^，,。]{1,14}[，,。]\s*)?(?:应该是|应是|应为|应该算|应属于)\s*([\u4e00-\u9fa5]{2,8}?)(?:类)?[\s,，。]*不是\s*[\u4e00-\u9fa5]{2,8}?(?:类)?$/.exec(rest);
   const reclassified = whyThenIs ? categoryFrom(whyThenIs[1]!) : null;
