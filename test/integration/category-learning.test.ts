@@ -1,8 +1,11 @@
 import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { Redis } from 'ioredis';
+import { mongo } from 'mongoose';
 import YAML from 'yaml';
 import { afterEach, describe, expect, it } from 'vitest';
 import { validateDirectory } from '../../src/domain/directory.js';
+import type { BayesModel } from '../../src/domain/parse/bayes.js';
 import { SHIPPED_CATEGORY_MODEL } from '../../src/domain/parse/category.js';
 import { exampleCount, labelledReports, learnCategoryModel } from '../../src/domain/parse/learning.js';
 import { parseMessage } from '../../src/domain/parse/parse.js';
@@ -93,6 +96,13 @@ describe('the category model learned from corrections', () => {
     expect(rebuilt.code).toBe(0);
     const base = exampleCount(SHIPPED_CATEGORY_MODEL);
     expect(rebuilt.out).toContain(`已生成类别模型 v1 并启用（基础样本 ${base} 条 + 更正 2 条 + 确认 1 条）`);
+    // what is stored is what the corrections add, not the shipped model again (stored whole it was 15 MiB, next to
+    // MongoDB's 16 MiB document limit), and it reads back as exactly the model the rebuild trained (its digest)
+    const stored = await a.conn.collection('models').findOne({ _id: 'category:1' as never });
+    expect(mongo.BSON.calculateObjectSize(stored!)).toBeLessThan(64 * 1024);
+    const repo = createCategoryModelRepository(a.conn);
+    const loaded = await repo.load(1);
+    expect(createHash('sha256').update(JSON.stringify(loaded)).digest('hex')).toBe((await repo.status()).current!.digest);
     // both instances swap without a restart (told through Redis: their own checks are an hour apart)
     await until(() => models.a.version() === 1 && models.b.version() === 1);
     await b.say('boss', LIKE_UNSURE, { chatId: 'g-other-2' });
@@ -237,5 +247,36 @@ describe('the category model learned from corrections', () => {
     expect(await repo.rollback(new Date(MONDAY))).toEqual({ from: 2, to: 1 });
     await until(() => cache.version() === 1);
     expect((await repo.status()).versions.map((x) => x.version)).toEqual([2, 1]);
+  }, 60_000);
+
+  it('a version stored whole, as before the eighteenth session, is still read; one stored over another shipped model is that model plus the same corrections', async () => {
+    const store = await connectStore(testMongoUri('learning-formats'));
+    cleanups.push(async () => {
+      await store.conn.dropDatabase();
+      await store.close();
+    });
+    const cats = ['approval', 'market'] as const;
+    const tiny = { categories: [...cats], docs: [2, 1], totals: [4, 2], vocabulary: 3, alpha: 0.5, counts: { 审: [2, 0], 批: [2, 0], 卖: [0, 2] } } as unknown as BayesModel;
+    const models = store.conn.collection('models');
+    await models.insertOne({
+      _id: 'category:1',
+      version: 1,
+      createdAt: new Date(MONDAY),
+      digest: 'x',
+      trainedOn: { base: 3, corrections: 1, confirmations: 0 },
+      model: { categories: [...cats], docs: [2, 2], totals: [4, 4], vocabulary: 4, alpha: 0.5, grams: ['卖', '审', '批', '货'], counts: [0, 3, 2, 0, 2, 0, 0, 1], lexicon: [{ k: 'market:卖', f: 1.5 }] },
+    } as never);
+    const repo = createCategoryModelRepository(store.conn, { base: tiny });
+    expect(await repo.load(1)).toEqual({ categories: [...cats], docs: [2, 2], totals: [4, 4], vocabulary: 4, alpha: 0.5, counts: { 卖: [0, 3], 审: [2, 0], 批: [2, 0], 货: [0, 1] }, lexicon: [{ k: 'market:卖', f: 1.5 }] });
+    // a version stored by this code, then read with another shipped model (an upgrade): the new base plus the same counts
+    await models.insertOne({
+      _id: 'category:2',
+      version: 2,
+      createdAt: new Date(MONDAY),
+      digest: 'y',
+      trainedOn: { base: 3, corrections: 1, confirmations: 0 },
+      learned: { base: 'an-older-shipped-model', docs: [0, 2], totals: [0, 4], grams: ['卖', '货'], counts: [0, 2, 0, 2] },
+    } as never);
+    expect(await repo.load(2)).toEqual({ categories: [...cats], docs: [2, 3], totals: [4, 6], vocabulary: 4, alpha: 0.5, counts: { 卖: [0, 4], 审: [2, 0], 批: [2, 0], 货: [0, 2] } });
   }, 60_000);
 });

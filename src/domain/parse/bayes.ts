@@ -143,6 +143,47 @@ export function extendBayes<L extends string = Category>(base: BayesModel<L>, ex
   return { categories: [...base.categories], docs, totals, vocabulary: Object.keys(sorted).length, alpha: base.alpha, counts: sorted };
 }
 
+/**
+ * What `model` adds to `base` (a model of the same labels, extended by more examples): the document and gram totals it
+ * adds, and each gram whose counts differ, with the difference. Small where the base is large: a deployment stores what
+ * its corrections taught, not the shipped model again. `withCounts(base, countsOver(model, base))` is `model`'s counts.
+ */
+export interface BayesCountsDelta {
+  docs: number[];
+  totals: number[];
+  /** Gram → the counts added per label (same order as the labels). */
+  counts: Record<string, number[]>;
+}
+
+export function countsOver<L extends string>(model: BayesModel<L>, base: BayesModel<L>): BayesCountsDelta {
+  if (model.categories.join() !== base.categories.join()) throw new Error('countsOver: the models have different labels');
+  const minus = (a: readonly number[], b: readonly number[] | undefined) => a.map((x, k) => x - (b?.[k] ?? 0));
+  const counts: Record<string, number[]> = {};
+  for (const [g, c] of Object.entries(model.counts)) {
+    const d = minus(c, base.counts[g]);
+    if (d.some((x) => x !== 0)) counts[g] = d;
+  }
+  for (const g of Object.keys(base.counts)) if (!(g in model.counts)) throw new Error(`countsOver: gram ${g} of the base is missing`);
+  return { docs: minus(model.docs, base.docs), totals: minus(model.totals, base.totals), counts };
+}
+
+/** `base` with a delta's counts added (countsOver's inverse): the grams sorted as extendBayes sorts them. */
+export function withCounts<L extends string>(base: BayesModel<L>, delta: BayesCountsDelta): BayesModel<L> {
+  const plus = (a: readonly number[], b: readonly number[]) => a.map((x, k) => x + (b[k] ?? 0));
+  const counts: Record<string, number[]> = {};
+  for (const [g, c] of Object.entries(base.counts)) counts[g] = [...c];
+  for (const [g, d] of Object.entries(delta.counts)) counts[g] = plus(counts[g] ?? base.categories.map(() => 0), d);
+  const sorted = Object.fromEntries(Object.keys(counts).sort().map((g) => [g, counts[g]!]));
+  return {
+    categories: [...base.categories],
+    docs: plus(base.docs, delta.docs),
+    totals: plus(base.totals, delta.totals),
+    vocabulary: Object.keys(sorted).length,
+    alpha: base.alpha,
+    counts: sorted,
+  };
+}
+
 /** A model made ready for many reads: each gram's log-likelihood per label computed once, in one table. */
 export interface CompiledBayes<L extends string = Category> {
   labels: readonly L[];

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Connection } from 'mongoose';
-import type { BayesModel } from '../../domain/parse/bayes.js';
+import { countsOver, withCounts, type BayesModel } from '../../domain/parse/bayes.js';
 import { SHIPPED_CATEGORY_MODEL } from '../../domain/parse/category.js';
 import { exampleCount, labelledReports, learnCategoryModel, type CorrectedTicket } from '../../domain/parse/learning.js';
 import { parseMessage } from '../../domain/parse/parse.js';
@@ -15,10 +15,16 @@ import type { Logger } from '../../shared/logger.js';
  *   { _id: 'category:<n>', version: n, createdAt, digest, trainedOn: { base, corrections, confirmations }, model }
  *   { _id: 'category:current', version, seq, updatedAt, versions: [{ version, createdAt, digest, trainedOn }, …] }
  *
- * Every read is by `_id` (cheap on FerretDB too). `model` is the naive Bayes model with its grams in one array and
- * their counts in another, flat, a row of `categories.length` numbers per gram (no map with thousands of keys, and no
- * nested arrays, which FerretDB does not store). The pointer says which version is in force (0: none, the model
- * shipped with the code) and lists the kept versions, newest last, so `status` and `rollback` read one small document.
+ * Every read is by `_id` (cheap on FerretDB too). A version stores what the deployment's corrections add to the model
+ * shipped with the code (`learned`: the document and gram totals they add, and the grams they touched, in one array with
+ * their added counts in another, flat, a row of `categories.length` numbers per gram — no map with thousands of keys,
+ * no nested arrays, which FerretDB does not store), never the shipped model again: that one is 100,000 grams and grows
+ * with every corpus the code is trained on, and stored whole it came to 15 MiB, next to MongoDB's 16 MiB document
+ * limit. `learned.base` is the digest of the shipped model it was taken over; after an upgrade the version in force is
+ * the new shipped model plus the same corrections, which is what a rebuild would make (a rebuild then stores it as a
+ * new version, its digest being new). Versions stored whole (`model`) before are still read. The pointer says which
+ * version is in force (0: none, the model shipped with the code) and lists the kept versions, newest last, so
+ * `status` and `rollback` read one small document.
  * A rebuild trains the shipped model plus the corrected tickets (domain/parse/learning.ts), and refits the 重复 pair
  * model's weights to the answered 是 / 不是 questions (domain/pair-learning.ts; `model.pair`); the same tickets give the
  * same model and the same digest, and a rebuild that would give the version in force again stores nothing.
@@ -37,6 +43,7 @@ export interface ModelVersionInfo {
   trainedOn: { base: number; corrections: number; confirmations: number; answers?: number };
 }
 
+/** A whole model, as versions were stored before the eighteenth session (still read). */
 interface StoredModel {
   categories: string[];
   docs: number[];
@@ -52,9 +59,23 @@ interface StoredModel {
   pair?: number[];
 }
 
+/** What a version adds to the shipped model (countsOver), and what it learned beside the counts. */
+interface StoredLearning {
+  /** The digest of the shipped model the counts were taken over. */
+  base: string;
+  docs: number[];
+  totals: number[];
+  grams: string[];
+  /** Row-major: gram i's added count for category k at i * docs.length + k. */
+  counts: number[];
+  lexicon?: { k: string; f: number }[];
+  pair?: number[];
+}
+
 interface ModelDoc extends ModelVersionInfo {
   _id: string;
-  model: StoredModel;
+  learned?: StoredLearning;
+  model?: StoredModel;
 }
 
 interface PointerDoc {
@@ -83,9 +104,21 @@ export class ModelVersionError extends Error {
   readonly code = 'MODEL_VERSION';
 }
 
-function pack(m: BayesModel): StoredModel {
-  const grams = Object.keys(m.counts);
-  return { categories: m.categories, docs: m.docs, totals: m.totals, vocabulary: m.vocabulary, alpha: m.alpha, grams, counts: grams.flatMap((g) => m.counts[g]!), ...(m.lexicon?.length ? { lexicon: m.lexicon } : {}), ...(m.pair ? { pair: m.pair } : {}) };
+function packLearning(m: BayesModel, base: BayesModel, baseDigest: string): StoredLearning {
+  const d = countsOver(m, base);
+  const grams = Object.keys(d.counts);
+  return { base: baseDigest, docs: d.docs, totals: d.totals, grams, counts: grams.flatMap((g) => d.counts[g]!), ...(m.lexicon?.length ? { lexicon: m.lexicon } : {}), ...(m.pair ? { pair: m.pair } : {}) };
+}
+
+function unpackLearning(s: StoredLearning, base: BayesModel): BayesModel {
+  const counts: Record<string, number[]> = {};
+  const k = s.docs.length;
+  for (let i = 0; i < s.grams.length; i++) counts[s.grams[i]!] = s.counts.slice(i * k, (i + 1) * k);
+  return {
+    ...withCounts(base, { docs: s.docs, totals: s.totals, counts }),
+    ...(s.lexicon?.length ? { lexicon: s.lexicon.map(({ k, f }) => ({ k, f })) } : {}),
+    ...(s.pair?.length ? { pair: [...s.pair] } : {}),
+  };
 }
 
 function unpack(s: StoredModel): BayesModel {
@@ -108,6 +141,8 @@ const digestOf = (m: BayesModel) => createHash('sha256').update(JSON.stringify(m
 
 export function createCategoryModelRepository(conn: Connection, opts: { base?: BayesModel } = {}) {
   const base = opts.base ?? SHIPPED_CATEGORY_MODEL;
+  let baseDigestMemo: string | undefined;
+  const baseDigest = () => (baseDigestMemo ??= digestOf(base));
   const Models = conn.collection<ModelDoc | PointerDoc>('models');
   const Tickets = conn.collection<{
     _id: number;
@@ -156,7 +191,7 @@ export function createCategoryModelRepository(conn: Connection, opts: { base?: B
     async load(version: number): Promise<BayesModel | null> {
       if (version === 0) return base;
       const doc = (await Models.findOne({ _id: idOf(version) })) as ModelDoc | null;
-      return doc ? unpack(doc.model) : null;
+      return doc?.learned ? unpackLearning(doc.learned, base) : doc?.model ? unpack(doc.model) : null;
     },
 
     async status(): Promise<ModelStatus> {
@@ -177,7 +212,7 @@ export function createCategoryModelRepository(conn: Connection, opts: { base?: B
       const inForce = before?.versions?.find((v) => v.version === before.version);
       if (inForce?.digest === digest) return { changed: false, info: inForce, version: inForce.version };
       // nothing corrected yet (or the shipped model in force and nothing new): the shipped model stays
-      if (!inForce && (before?.version ?? 0) === 0 && digest === digestOf(base)) return { changed: false, info: null, version: 0 };
+      if (!inForce && (before?.version ?? 0) === 0 && digest === baseDigest()) return { changed: false, info: null, version: 0 };
       const seq = await Models.findOneAndUpdate({ _id: CURRENT_ID }, { $inc: { seq: 1 } }, { upsert: true, returnDocument: 'after' });
       const version = (seq as PointerDoc | null)?.seq ?? 1;
       const confirmations = reports.filter((r) => r.confirmed).length;
@@ -187,7 +222,7 @@ export function createCategoryModelRepository(conn: Connection, opts: { base?: B
         digest,
         trainedOn: { base: exampleCount(base), corrections: reports.length - confirmations, confirmations, ...(answers.length ? { answers: answers.length } : {}) },
       };
-      await Models.insertOne({ _id: idOf(version), ...info, model: pack(model) });
+      await Models.insertOne({ _id: idOf(version), ...info, learned: packLearning(model, base, baseDigest()) });
       const p = await pointer();
       const all = [...(p?.versions ?? []).filter((v) => v.version !== version), info].sort((a, b) => a.version - b.version);
       const kept = all.slice(-KEEP);

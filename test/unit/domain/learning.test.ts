@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyBayes, extendBayes, trainBayes } from '../../../src/domain/parse/bayes.js';
+import { classifyBayes, countsOver, extendBayes, trainBayes, withCounts } from '../../../src/domain/parse/bayes.js';
 import { classifyByLexicon, classifyCategory, LEXICON_CERTAIN, SHIPPED_CATEGORY_MODEL } from '../../../src/domain/parse/category.js';
 import { labelledReport, labelledReports, learnCategoryModel, learnLexiconWeights, type LabelledReport } from '../../../src/domain/parse/learning.js';
 import { normalizeText } from '../../../src/domain/parse/normalize.js';
@@ -21,6 +21,21 @@ describe('corrections as training data', () => {
     expect(JSON.stringify(learnCategoryModel(SHIPPED_CATEGORY_MODEL, labelledReports([{ no: 1, text: '生意不好', status: 'accepted', events: [correct('market')] }])))).toBe(
       JSON.stringify(learnCategoryModel(SHIPPED_CATEGORY_MODEL, labelledReports([{ no: 1, text: '生意不好', status: 'accepted', events: [correct('market')] }]))),
     );
+  });
+
+  it('a learned model is the shipped one plus what the corrections add: the difference is small and gives the model back exactly', () => {
+    const reports = labelledReports([
+      { no: 1, text: '最近生意不太好想请领导帮帮忙', status: 'accepted', events: [correct('market')] },
+      { no: 2, text: '园区门口新开了一家KTV，晚上吵得工人睡不着', status: 'accepted', events: [correct('dispute', 'infrastructure')] },
+    ]);
+    const learned = learnCategoryModel(SHIPPED_CATEGORY_MODEL, reports);
+    const delta = countsOver(learned, SHIPPED_CATEGORY_MODEL);
+    // only the grams of the two texts, not the shipped model's 100,000
+    expect(Object.keys(delta.counts).length).toBeGreaterThan(10);
+    expect(Object.keys(delta.counts).length).toBeLessThan(80);
+    expect(delta.docs.reduce((a, b) => a + b, 0)).toBe(2 * 2);
+    const back = { ...withCounts(SHIPPED_CATEGORY_MODEL, delta), ...(learned.lexicon ? { lexicon: learned.lexicon } : {}) };
+    expect(JSON.stringify(back)).toBe(JSON.stringify(learned));
   });
 
   it("a ticket's last category correction or confirmation is its label; other corrections and dismissed tickets teach nothing", () => {
