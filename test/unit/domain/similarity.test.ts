@@ -232,3 +232,22 @@ describe('the enterprise\'s own name (seventeenth session)', () => {
     expect([...features('庭州面业：小麦收购资金差一千万').grams.keys()].some((g) => g.includes('庭州'))).toBe(false);
   });
 });
+
+describe('concepts from rounds 83–86 (eighteenth session)', () => {
+  const ids = (t: string) => conceptsOf(t).map((k) => k.id);
+  it('reads the words these writers used for one thing as one concept', () => {
+    expect(ids('黑夜断了好几回电，发电机顶不住')).toContain('停电');
+    expect(ids('供电那边黑夜给我们压负荷，中频炉开不起来')).toContain('停电');
+    expect(ids('外头修路的把气管子挖漏了，一股味儿')).toContain('燃气');
+    expect(ids('宿舍那栋楼外头的砖一块一块往下掉')).toContain('外墙脱落');
+    expect(ids('越南客户要我们提供原产地证明才能清关')).toContain('原产地');
+    expect(ids('对方要原产地证，么里地方办')).toContain('原产地');
+    expect(ids('菇棚那片地被划成基本农田要拆')).toContain('基本农田');
+    expect(ids('镇上说占了耕地要清理')).toContain('基本农田');
+  });
+  it('a school\'s licence changed is no production permit', () => {
+    expect(ids('月湖明德教育，办学许可变更那个，新校区的消防验收预约不上')).not.toContain('生产许可');
+    expect(ids('食品生产许可变更的申请交了一个月')).toContain('生产许可');
+    expect(ids('教育局说新场地的消防要先验收')).toContain('消防验收');
+  });
+});
