@@ -14,7 +14,7 @@ import type { InboundMessage } from '../../src/messages/inbound.js';
 import { idKey } from '../../src/queue/define-job.js';
 import { connectStore, type Store } from '../../src/store/connect.js';
 import { createDirectoryRepository } from '../../src/store/repositories/directory.repository.js';
-import { addMinutes, minuteOf } from '../../src/store/repositories/sla-due.repository.js';
+import { addMinutes, createSlaDueIndex, minuteOf } from '../../src/store/repositories/sla-due.repository.js';
 import { testMongoUri, testQueuePrefix, testRedisUrl } from '../helpers/env.js';
 import { startFakePlatforms, type FakePlatforms } from '../helpers/fake-platforms.js';
 import { waitForDrain, wipeDeployment } from '../helpers/queue-drain.js';
@@ -77,6 +77,18 @@ describe('the SLA due index (sla_due): the reconcile reads buckets by _id, the t
     await createDirectoryRepository(store.conn).replace(v.data, new Date());
     clock = T0;
   }
+
+  it('two processes saving the first cursor at once both succeed (one of two first upserts of an _id can answer E11000)', async () => {
+    await freshStore('due-cursor-race');
+    const a = createSlaDueIndex(store.conn);
+    const b = createSlaDueIndex(store.conn);
+    for (let i = 0; i < 30; i++) {
+      await store.conn.collection('sla_due').deleteMany({});
+      const minute = minuteOf(at(i));
+      await Promise.all([a.saveCursor({ minute }), b.saveCursor({ minute, scannedAt: at(i).toISOString() })]);
+      expect(await a.cursor()).toEqual({ minute, scannedAt: at(i).toISOString() });
+    }
+  });
 
   it('a deadline moved (延期) is found at its new minute and not fired at the old one', async () => {
     await freshStore('due-extend');

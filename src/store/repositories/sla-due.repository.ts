@@ -1,4 +1,4 @@
-import type { Connection, Model } from 'mongoose';
+import type { Connection, Model, UpdateQuery } from 'mongoose';
 import type { SlaDueEntry } from '../models/sla-due.model.js';
 import { isDuplicateKey } from './duplicate-key.js';
 
@@ -32,6 +32,22 @@ export function minutesBetween(a: string, b: string): number {
 export function createSlaDueIndex(conn: Connection) {
   const Due = conn.model('SlaDue') as Model<SlaDueDoc>;
   const round = { reads: 0, writes: 0 };
+  /**
+   * An update of one `_id`, made if missing. Two first upserts of one `_id` at once (two first entries of a minute, the
+   * web and the worker saving the first cursor): one inserts, the other answers E11000 (FerretDB always; MongoDB
+   * retries some such upserts itself, not all): the document exists now, so the same update applies to it.
+   */
+  async function upsert(id: string, update: UpdateQuery<SlaDueDoc>): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      round.writes++;
+      try {
+        await Due.updateOne({ _id: id }, update, { upsert: true });
+        return;
+      } catch (err) {
+        if (!isDuplicateKey(err) || attempt >= 3) throw err;
+      }
+    }
+  }
   return {
     /** Store round trips made through this index since it was created (for the bench and the tests). */
     roundTrips: round,
@@ -44,8 +60,7 @@ export function createSlaDueIndex(conn: Connection) {
     },
 
     async saveCursor(set: { minute?: string; scannedAt?: string }): Promise<void> {
-      round.writes++;
-      await Due.updateOne({ _id: CURSOR_ID }, { $set: set }, { upsert: true });
+      await upsert(CURSOR_ID, { $set: set });
     },
 
     /**
@@ -62,19 +77,7 @@ export function createSlaDueIndex(conn: Connection) {
         const m = [minuteOf(e.at), floor].sort().at(-1)!;
         byMinute.set(m, [...(byMinute.get(m) ?? []), { no: e.no, key: e.key, at: e.at }]);
       }
-      for (const [m, steps] of byMinute) {
-        for (let attempt = 0; ; attempt++) {
-          round.writes++;
-          try {
-            await Due.updateOne({ _id: m }, { $addToSet: { steps: { $each: steps } } }, { upsert: true });
-            break;
-          } catch (err) {
-            // two first entries of one minute upserted at once: the bucket exists now, so the same update adds to it
-            // (MongoDB retries such an upsert itself; FerretDB answers E11000)
-            if (!isDuplicateKey(err) || attempt >= 3) throw err;
-          }
-        }
-      }
+      for (const [m, steps] of byMinute) await upsert(m, { $addToSet: { steps: { $each: steps } } });
     },
 
     /** The entries filed under one minute (one `_id` read). */
