@@ -2,6 +2,7 @@ import { pathToFileURL } from 'node:url';
 import { ConfigError, loadConfig } from '../config/index.js';
 import { FerretdbInstallError } from './infra/ferretdb.js';
 import { startRuntime, type Runtime } from './runtime.js';
+import { CONFIG_REFUSED_EXIT } from './runtime/worker-child.js';
 import { createLogger } from './shared/logger.js';
 
 /** After SIGTERM / SIGINT the process exits within this time, stopped cleanly or not. */
@@ -33,7 +34,7 @@ export async function main(): Promise<void> {
   } catch (err) {
     if (err instanceof ConfigError) {
       console.error(`配置错误 / configuration error: ${err.problems.map((p) => `${p.key}: ${p.problem}`).join('; ')}`);
-      process.exit(2);
+      process.exit(CONFIG_REFUSED_EXIT);
     }
     throw err;
   }
@@ -75,7 +76,7 @@ export async function main(): Promise<void> {
   try {
     // the worker process stopped on a signal of its own: this process stops too, with a failure code (a supervisor that
     // restarts on failure only, systemd's Restart=on-failure, starts the pair again)
-    const starting = startRuntime(config, log, { onWorkerStopped: () => void shutdown('worker process stopped', 1) });
+    const starting = startRuntime(config, log, { onWorkerStopped: (code) => void shutdown('worker process stopped', code === CONFIG_REFUSED_EXIT ? CONFIG_REFUSED_EXIT : 1) });
     started = starting.catch(() => null);
     runtime = await starting;
   } catch (err) {

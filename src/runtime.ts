@@ -106,8 +106,8 @@ function listen(app: Koa, port: number, host: string | undefined): Promise<Serve
 export async function startRuntime(
   givenConfig: Readonly<Config>,
   log: Logger,
-  /** `onWorkerStopped`: the worker process stopped cleanly on a stop signal of its own (main.ts stops this process with a failure code, so that an on-failure supervisor starts the pair again). */
-  hooks: { onWorkerStopped?: () => void } = {},
+  /** `onWorkerStopped`: the worker process stopped for good — cleanly on a stop signal of its own, or its configuration refused (`code` 2) — and main.ts stops this process with a failure code, so that an on-failure supervisor starts the pair again (or, after a refused configuration, an operator reads why). */
+  hooks: { onWorkerStopped?: (code: number) => void } = {},
 ): Promise<Runtime> {
   // the simulator (when on): its made-up credentials and fixed port go into the configuration, its clock is the bot's
   const simulator = await setUpSimulator(givenConfig);

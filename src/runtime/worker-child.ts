@@ -66,11 +66,17 @@ export function answerMetricsRequests(): void {
  */
 export const WORKER_CHILD_NICE = 10;
 
+/** The exit code of a process whose configuration was refused (main.ts): it is not started again. */
+export const CONFIG_REFUSED_EXIT = 2;
+
 export function startWorkerChild(opts: {
   env: Record<string, string>;
   log: Logger;
-  /** Called once when the child exits 0 without this process having asked it to stop. */
-  onStopped: () => void;
+  /**
+   * Called once when the child stops for good without this process having asked it to: it exited 0 (a stop signal of
+   * its own), or CONFIG_REFUSED_EXIT (its configuration was refused). `code`: its exit code.
+   */
+  onStopped: (code: number) => void;
   /** The script to fork (tests); by default this module's sibling main: src/main.ts under tsx (the loader is inherited through execArgv), dist/src/main.js built. */
   entry?: string;
 }): WorkerChild {
@@ -107,7 +113,14 @@ export function startWorkerChild(opts: {
       if (code === 0) {
         stopping = true;
         opts.log.warn('worker process stopped cleanly without being asked to (a stop signal reached it); it is not restarted');
-        opts.onStopped();
+        opts.onStopped(0);
+        return;
+      }
+      if (code === CONFIG_REFUSED_EXIT) {
+        // its configuration was refused (main.ts): starting it again would be refused again, every 30 s, for ever
+        stopping = true;
+        opts.log.error('worker process refused its configuration (exit 2); it is not restarted');
+        opts.onStopped(code);
         return;
       }
       // a child that ran a while starts the count again

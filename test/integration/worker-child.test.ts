@@ -25,8 +25,12 @@ describe('the worker process of a role-all process', () => {
   const run = (exitCode: number) => {
     const file = join(mkdtempSync(join(tmpdir(), 'xiaoer-wc-')), 'starts');
     let stopped = 0;
-    const child = startWorkerChild({ env: { STARTS_FILE: file, EXIT_CODE: String(exitCode) }, log: createLogger('silent'), entry, onStopped: () => stopped++ });
-    return { child, file, stopped: () => stopped };
+    let code: number | undefined;
+    const child = startWorkerChild({ env: { STARTS_FILE: file, EXIT_CODE: String(exitCode) }, log: createLogger('silent'), entry, onStopped: (c) => {
+      stopped++;
+      code = c;
+    } });
+    return { child, file, stopped: () => stopped, code: () => code };
   };
 
   it('is not started again when it exits cleanly on its own, and the parent is told to stop too', async () => {
@@ -36,6 +40,15 @@ describe('the worker process of a role-all process', () => {
     expect(starts(file)).toBe(1);
     await child.stop();
     expect(stopped()).toBe(1);
+  });
+
+  it('is not started again when its configuration was refused (exit 2): the parent is told, with the code', async () => {
+    const { child, file, stopped, code } = run(2);
+    await until(() => stopped() === 1);
+    expect(code()).toBe(2);
+    expect(child.state()).toBe('stopped');
+    expect(starts(file)).toBe(1);
+    await child.stop();
   });
 
   it('is started again when it fails, and the parent is not told to stop', async () => {
