@@ -237,7 +237,7 @@ const BRAND_IS_TRADE = new RegExp(`^(?:${INDUSTRY})(?:${INDUSTRY})$`);
 const TRADE_AT_END = new RegExp(`(?:${INDUSTRY})+$`);
 
 /** What kind of enterprise it is, written before its name ("台资企业鸿镒精密"): not part of the name. */
-const KIND_BEFORE = /^(?:(?:[台外港澳日韩美德欧侨]资|民营|国有|合资|独资|中外合资|外商独资|辖区|区内|园区)企业|签约项目|来电人系|来电人|其在|影响|村(?!田)里?)(?=[\u4e00-\u9fa5]{4,})/;
+const KIND_BEFORE = /^(?:(?:[台外港澳日韩美德欧侨]资|民营|国有|合资|独资|中外合资|外商独资|辖区|区内|园区|(?:韩国|日本|美国|德国|法国|新加坡|香港|台湾|外商)(?:独资|合资|投资))企业|签约项目|来电人系|来电人|其在|影响|村(?!田)里?)(?=[\u4e00-\u9fa5]{4,})/;
 
 /**
  * A 12345 office's or a 街道's relay names the enterprise by its role in the case: "辖区企业安泰消防器材有限公司反映",
@@ -559,6 +559,9 @@ function enterpriseIn(t: string): string | null {
   // "我们新盖的藏式民宿（雪鹰客栈）", "开牦牛肉干厂的（高原格桑食品）": the name in brackets after what the business is
   const bracketed = /(?:民宿|厂|店|公司|作坊|工作室|客栈|品牌|的|厨房|医院|企业|超市|诊所)[（(]([\u4e00-\u9fa5][^()（）\s]{2,11})[)）]/.exec(t)?.[1];
   if (bracketed && !SENTENCE_CHAR.test(bracketed) && !holdsLexiconPhrase(bracketed) && (INDUSTRY_END.test(bracketed) || KIND_END.test(bracketed) || isOpenName(bracketed))) return bracketed;
+  // rounds 83–86: "我们公司是大同恒信电力设备，新招的…", "公司是威海韩进精密。": the name said after 公司是, closed by punctuation
+  const companyIs = /公司(?:是|名字是|名称是)\s*([\u4e00-\u9fa5]{4,14}?)(?=[，,。！!？?\s]|$)/.exec(t)?.[1];
+  if (companyIs && !SENTENCE_CHAR.test(companyIs) && !isPlaceOrThing(companyIs) && (INDUSTRY_END.test(companyIs.replace(/(?<=[\u4e00-\u9fa5]{4})(设备|器材|用品|材料)$/, '')) || (KIND_END.test(companyIs) || isOpenName(companyIs)) && !holdsLexiconPhrase(companyIs))) return companyIs;
   const quoted = QUOTED.exec(t)?.[1];
   // a programme or a loan in quotes (「瞪羚企业」, 「赣企贷」) names no one
   if (quoted && !SENTENCE_CHAR.test(quoted.replace(/(有限公司|公司)$/, '')) && !holdsLexiconPhrase(quoted) && !/(企业|贷|券|计划|工程|行动|政策|奖|项目|认定|名单|平台|系统|评比|表彰|检查|通知|活动|称号|奖项)$/.test(quoted)) return quoted;

@@ -1760,3 +1760,14 @@ describe('after rounds 75 to 78 (seventeenth session): categories', () => {
     expect(read('景区扩容要把我们茶园征掉，补偿标准按耕地算，我们的茶树种了十五年，能不能按经济林补').category).toBe('land');
   });
 });
+
+describe('after rounds 83 to 86 (eighteenth session): the name after 公司是, and a foreign-owned enterprise by its kind', () => {
+  const read = (t: string) => parseMessage(t, '2026-11-23T09:30:00+08:00');
+  it('reads the name said after 公司是, and sets aside 韩国独资企业 before it', () => {
+    expect(read('我们公司是大同恒信电力设备，新招的一批大学生想在市里落户，户籍科说要公司有集体户，我们没有，咋办').enterprise).toBe('大同恒信电力设备');
+    expect(read('我是韩国人，在威海工作，公司是威海韩进精密。我孩子明年要上小学，外国人的孩子入学怎么办？').enterprise).toBe('威海韩进精密');
+    expect(read('我们是日照的韩国独资企业岚星电子，员工通勤、住宿都有困难，想申请人才公寓或者职工宿舍的政策。').enterprise).toBe('岚星电子');
+    // what one's company is doing is no name
+    expect(read('公司是做冷链物流的，冷库夜里老停电，能不能帮忙协调一下供电所').enterprise).toBeNull();
+  });
+});
