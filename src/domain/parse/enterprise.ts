@@ -503,12 +503,14 @@ const COUNTY_SIGNED =
 /** The words that close a message without naming anyone: thanks, a plea, a title, time. */
 const SIGN_OFF_WORDS = /(谢谢|感谢|多谢|辛苦|拜托|麻烦|盼复|在线等|加急|尽快|急死|急急|帮忙|协调|处理|解决|领导|老师|师傅|经理|书记|主任|科长|局长|老板|年底|月底|明天|今天|后天|现在|马上|赶紧|怎么|咋办|咋整|求助|救命|感恩|万分|非常|特别|真的|实在|一直|多久|多少|几天|几个)/;
 /** A place, 的, then a name: the last words of the message after a space. */
-const PLACE_OF_NAME = /[\s！!。](?:这是|我们是|俺们是|我们这是|俺们这是)?(?:[\u4e00-\u9fa5]{1,4}(?:县|市|区|镇|乡)|[\u4e00-\u9fa5]{2})(?:那边)?的([\u4e00-\u9fa5]{3,10})\s*$/;
+const PLACE_OF_NAME = /[\s！!。](?:这是|我们是|俺们是|我们这是|俺们这是)?(?:[\u4e00-\u9fa5]{1,4}(?:县|市|区|镇|乡)|[\u4e00-\u9fa5]{2})(?:那边)?的([\u4e00-\u9fa5]{3,10})[。！!]?\s*$/;
 /**
  * Rounds 71–74: a city or county with the township or quarter after it, 的, then the name, closing the message after a
  * space, a question or a dash ("—— 琼海博鳌的海天一色酒店", "…恢复啊 三亚藤桥的南海苗种场").
  */
-const SUBPLACE_OF_NAME = /(?:[\s！!。？?]|—)\s*([\u3007\u4e00-\u9fa5]{3,8})的([\u4e00-\u9fa5]{3,12})\s*$/;
+/** A city (a district after it), 的, a name with its trade, then what it does or who speaks (rounds 83–86). */
+const PLACE_OF_NAME_MID = new RegExp(`(?:^|[\\s，,。！!？?：:])([\\u4e00-\\u9fa5]{2,6})的([\\u4e00-\\u9fa5]{2,5}?(?:${INDUSTRY})(?:公司|厂)?)(?=[\\s，,。]|新建|新上|想|要|在建|这边|那边|人事|财务)`);
+const SUBPLACE_OF_NAME = /(?:[\s！!。？?]|—)\s*([\u3007\u4e00-\u9fa5]{3,8})的([\u4e00-\u9fa5]{3,12})[。！!]?\s*$/;
 
 /** Frames giving an open name (a name without a trade word), tried in this order, each only where what it needs is. */
 const OPEN_FRAMES = [WE_DO, WE_PLACE_NAME, HEAD_SAYS, HEAD_COLON, HEAD_PERSON, WE_OPEN, HEAD_TIME, HEAD_SITE, WE_SHORT, HEAD_ASKS];
@@ -646,6 +648,14 @@ function enterpriseIn(t: string): string | null {
     // (what is done with its produce may close it: "海甸沙虫加工", "山泉百香果种植园")
     // (a name may hold 一 or 对 here: "海天一色酒店", "海丰对虾养殖")
     if (name.length >= 4 && !/[我你他她它们是在有要想不没了吗呢吧啊]/.test(name) && !SIGN_OFF_WORDS.test(name) && !isPlaceOrThing(name) && !PUBLIC_OFFICE_END.test(name) && (TRADE_NAME_END.test(name) || KIND_END.test(name) || /(加工|种植园|种植基地)$/.test(name) || isOpenName(name))) return name;
+  }
+  // rounds 83–86: "莱西的金穗果蔬公司新建冷藏库…", "唐山曹妃甸的宏泰钢管 人事这边问下": a city (its district after it), 的,
+  // then a name with its trade at the head of a clause, before what it does or who speaks
+  const placedMid = PLACE_OF_NAME_MID.exec(t);
+  const midPlace = placedMid ? placeAtStart(placedMid[1]!) : null;
+  if (placedMid && midPlace && placedMid[1]!.length - midPlace.length <= 3 && !ALWAYS_SENTENCE_CHAR.test(placedMid[1]!.slice(midPlace.length))) {
+    const name = placedMid[2]!;
+    if (tradeNameOk(name.replace(/(公司|厂)$/, '')) && !SENTENCE_CHAR.test(name.replace(/(公司|厂)$/, '')) && !isPlaceOrThing(name)) return name;
   }
   // "…能不能走简易程序 十堰张湾曲轴厂", "…能不能落集体户 十堰鑫宇": the name closing the message after a space
   const spacedLast = /\s([\u4e00-\u9fa5]{4,14})\s*$/.exec(t)?.[1];

@@ -1770,4 +1770,9 @@ describe('after rounds 83 to 86 (eighteenth session): the name after 公司是, 
     // what one's company is doing is no name
     expect(read('公司是做冷链物流的，冷库夜里老停电，能不能帮忙协调一下供电所').enterprise).toBeNull();
   });
+  it('reads a city, 的, then the name at the head of a clause, or closing the message with its full stop', () => {
+    expect(read('报告一下，莱西的金穗果蔬公司新建冷藏库的用地指标还没落实，自然资源局说要等年度指标').enterprise).toBe('金穗果蔬公司');
+    expect(read('想了解一下上市辅导的奖励。烟台开发区的德诺生物。').enterprise).toBe('德诺生物');
+    expect(read('园区的路灯坏了一个多月，晚上下班黑咕隆咚的').enterprise).toBeNull();
+  });
 });
