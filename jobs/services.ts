@@ -46,6 +46,11 @@ export interface Services {
   timezone: string;
   /** The bot's public origin (links to the workbench), when set. */
   publicUrl?: string;
+  /**
+   * When this deployment first ran (its record in the store; absent for a database that held work before deployments
+   * were recorded). A digest whose time came before it was never missed: the reconcile does not catch it up.
+   */
+  deployedAt?: Date;
   bot: Bot;
   producer: Producer;
   /** Every outbound message goes through it (paced, ordered, durable). */

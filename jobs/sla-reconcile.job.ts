@@ -15,6 +15,7 @@ export type SlaReconcileDeps = Pick<
   Services,
   'tickets' | 'pendingReminders' | 'notices' | 'directory' | 'calendar' | 'policy' | 'timezone' | 'producer' | 'outbox' | 'senders' | 'now' | 'log'
 > &
+  Partial<Pick<Services, 'deployedAt'>> &
   DueDigestsDeps;
 
 /** How far ahead steps are put on the delayed queue (the reconcile runs every minute). */
@@ -172,10 +173,14 @@ export const DIGEST_CATCH_UP_AFTER_MS = 5 * 60_000;
 
 /**
  * Today's digests that the tick did not send (the store was down at the digest time, no process ran then, the tick's
- * attempts ran out): sent once the digest time has passed, still once per group and period (sendDueDigests).
+ * attempts ran out): sent once the digest time has passed, still once per group and period (sendDueDigests); not by a
+ * deployment that first ran after that time (its leaders would get a digest of a day before it existed).
  */
 async function catchUpDigests(deps: SlaReconcileDeps, now: Date): Promise<string | null> {
-  if (now.getTime() < digestTimeToday(deps, now).getTime() + DIGEST_CATCH_UP_AFTER_MS) return null;
+  const due = digestTimeToday(deps, now).getTime();
+  if (now.getTime() < due + DIGEST_CATCH_UP_AFTER_MS) return null;
+  // a deployment started for the first time after today's digest time missed nothing: its first digest is tomorrow's
+  if (deps.deployedAt && deps.deployedAt.getTime() > due) return null;
   const r = await sendDueDigests(deps, now);
   return / → 0 sent/.test(r) || r.endsWith('not a working day') ? null : r;
 }

@@ -452,6 +452,8 @@ export async function startRuntime(
         policy: config.policy,
         timezone: config.timezone,
         publicUrl,
+        // (the simulator's clock is its own: it may stand before the deployment was made)
+        ...(deployment.legacy || sim ? {} : { deployedAt: deployment.createdAt }),
         bot,
         producer,
         outbox,

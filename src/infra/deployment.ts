@@ -10,6 +10,8 @@ export interface Deployment {
    * queued jobs under it are its own.
    */
   legacy: boolean;
+  /** When the record was made (the first start on this database). */
+  createdAt: Date;
 }
 
 interface DeploymentDoc {
@@ -31,7 +33,9 @@ export class DeploymentConflictError extends Error {}
 export async function renewDeployment(db: NonNullable<Connection['db']>, restoredFrom: string | null, now = new Date()): Promise<{ id: string }> {
   const col = db.collection<DeploymentDoc & { restoredFrom?: string | null }>('deployment');
   const id = randomBytes(6).toString('hex');
-  await col.replaceOne({ _id: DOC_ID }, { id, legacy: false, createdAt: now, restoredFrom }, { upsert: true });
+  // the restored database keeps the day it was first started (a digest missed before the restore is still caught up)
+  const createdAt = (await col.findOne({ _id: DOC_ID }))?.createdAt ?? now;
+  await col.replaceOne({ _id: DOC_ID }, { id, legacy: false, createdAt, restoredFrom }, { upsert: true });
   return { id };
 }
 
@@ -40,7 +44,7 @@ export async function ensureDeployment(conn: Connection, now = new Date()): Prom
   const db = conn.db!;
   const col = db.collection<DeploymentDoc>('deployment');
   const found = await col.findOne({ _id: DOC_ID });
-  if (found) return { id: found.id, legacy: found.legacy };
+  if (found) return { id: found.id, legacy: found.legacy, createdAt: found.createdAt };
   const holdsWork = async (name: string) => (await db.collection(name).countDocuments({}, { limit: 1 })) > 0;
   const legacy = (await holdsWork('tickets')) || (await holdsWork('inbound_messages'));
   try {
@@ -49,13 +53,13 @@ export async function ensureDeployment(conn: Connection, now = new Date()): Prom
     if ((err as { code?: number }).code !== 11000) throw err;
   }
   const doc = (await col.findOne({ _id: DOC_ID }))!;
-  return { id: doc.id, legacy: doc.legacy };
+  return { id: doc.id, legacy: doc.legacy, createdAt: doc.createdAt };
 }
 
 /** The deployment as recorded, without creating it (the CLI on a database the bot never ran on: null). */
 export async function readDeployment(conn: Connection): Promise<Deployment | null> {
   const doc = await conn.db!.collection<DeploymentDoc>('deployment').findOne({ _id: DOC_ID });
-  return doc ? { id: doc.id, legacy: doc.legacy } : null;
+  return doc ? { id: doc.id, legacy: doc.legacy, createdAt: doc.createdAt } : null;
 }
 
 /**

@@ -56,6 +56,8 @@ export function startWorkerEnv(opts: {
    * runtime); default a full recount (tests that write tickets straight into the store).
    */
   summaries?: boolean;
+  /** When the deployment first ran (Services.deployedAt); default unknown. */
+  deployedAt?: Date;
 }) {
   const log = createLogger('silent');
   const redisUrl = opts.redisUrl ?? testRedisUrl();
@@ -110,6 +112,7 @@ export function startWorkerEnv(opts: {
     outbox,
     senders,
     now: opts.now ?? (() => new Date()),
+    ...(opts.deployedAt ? { deployedAt: opts.deployedAt } : {}),
     withLock,
     ...(opts.inboundMaxAttempts ? { inboundMaxAttempts: opts.inboundMaxAttempts } : {}),
   };

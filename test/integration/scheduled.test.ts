@@ -57,6 +57,21 @@ describe('scheduled jobs', () => {
     expect(await store.conn.collection('digest_runs').countDocuments({ status: 'sent' })).toBe(2);
   });
 
+  it('a deployment first started after the digest time catches up nothing that day; the next day\'s missed digest goes out', async () => {
+    let now = L('2026-11-25T09:10:00'); // a Wednesday: the daily digest only
+    const e = startWorkerEnv({ store, apiBase: fake.base, prefix: testQueuePrefix(), now: () => now, deployedAt: L('2026-11-25T09:05:00') });
+    envs.push(e);
+    const before = fake.requests.filter(toLeaders).length;
+    await slaReconcile.process({}, e.deps, meta);
+    await expect.poll(async () => e.producer.queues.outbound.getJobCounts('waiting', 'active', 'delayed'), { timeout: 20_000 }).toEqual({ waiting: 0, active: 0, delayed: 0 });
+    expect(fake.requests.filter(toLeaders).length).toBe(before);
+    expect(await store.conn.collection('digest_runs').countDocuments({ status: 'sent', _id: { $regex: '2026-11-25' } } as never)).toBe(0);
+    // the next day the tick did not run at 08:30 either: that one was missed, and is caught up
+    now = L('2026-11-26T09:10:00');
+    await slaReconcile.process({}, e.deps, meta);
+    await expect.poll(() => fake.requests.filter(toLeaders).length - before, { timeout: 15_000 }).toBe(2);
+  });
+
   it('the recurring jobs are scheduled with attempts, backoff and removal of finished runs', async () => {
     const e = startWorkerEnv({ store, apiBase: fake.base, prefix: testQueuePrefix(), workers: false });
     envs.push(e);
