@@ -39,7 +39,7 @@ const INDUSTRY_WORDS =
   // rounds 71–74 (Hainan's dive shops and marinas, Ningxia's polysilicon, Yunnan's tea and coffee estates, builders)
   // rounds 79–82 (a county town's shops by their kind)
   // rounds 83–86 (private clinics, care homes and schools; quarries and concrete plants)
-  '商砼|混凝土|沥青|石料厂|石料场|石料|石英砂|砂场|石材厂|幼儿园|托育中心|托育|护理院|养老院|养老公寓|老年公寓|颐养院|康养中心|养老服务中心|职业技能培训学校|培训学校|职业学校|会所|门诊部|康复医院|妇产医院|医院(?!项目)|' +
+  '商砼|混凝土|沥青|石料厂|石料场|石料|石英砂|砂场|石材厂|幼儿园|托育中心|托育|护理院|养老院|养老公寓|老年公寓|颐养院|康养中心|养老服务中心|职业技能培训学校|职业技术培训学校|培训学校|职业学校|英语学校|语言学校|艺术学校|职业培训|培训|膳食|会所|门诊部|康复医院|妇产医院|医院(?!项目)|' +
   '便利店|超市|小卖部|便民店|粮油店|水果店|洗衣店|美发|理发|烧烤|烤鱼|卤菜|小吃|面馆|小面|凉面|炒饭|手机维修|家电维修|(?<!农)商行|小铺|米粉厂|' +
   '城建|窗帘|布艺|轧花|驼奶|游艇会|潜水|水上运动|海钓|育种|苗种|种植园|种植场|初制所|茶舍|傣家乐|多晶硅|设计院|住工|保温|皮毛|' +
   '汽车|汽配|电力|电气|电器|电子|电池|锂电|光电|光伏|能源|新能源|置业|地产|房产|建设|建工|建材|实业|控股|投资|贸易|商贸|科技|生态|生物|医药|药业|制药|医疗|健康|' +
@@ -51,7 +51,7 @@ const INDUSTRY_WORDS =
   '橡胶|轮胎|制品|日化|服装|皮革|卫浴|厨具|灯饰|合金|硅业|光纤|快递|农机|重机|汽车部件|生物科技|新能源科技|' +
   '家私|家电|小家电|灯具|纸品|五金制品|实业发展|电脑|摩托|火锅|底料|渔业|织造|' +
   '锂业|钨业|窑业|瓷业|瓷土|驾校|番茄|果园|储运|光能|农牧|型材|酱酒|酒厂|进出口|面粉|船务|仓储|石化|焦化|果业|果汁|陶艺|肥业|特钢|重钢|油服|线束|生化|粮贸|路桥|重科|矿机|稀土|钼业|羊绒|绒业|液压|液压件|配件|汽车配件|零部件|汽车零部件|乳品|肉业|粮食|购销|油脂|淀粉|卤味|风电|光纤|冷饮|调味品|重型|矿山|煤业|煤化工|煤化|' +
-  '藏药|蒙药|苗药|中药材|药材|毛纺|棉纺|精纺|纺机|精锻|锻压|耐材|鞋材|板材|管材|线材|锂盐|锂源|砂石|建安|支架|钢帘线|民宿|文旅|跨境|咖啡|茶庄|酒庄|庄园|工贸|电商|数科|智控|测控|电装|煤机|塑机|齿轮|玩具|珠宝|户外|红木|啤酒|海运|运输|丝绸|精机|养殖|宝石|研究院|渔具|数智|婚纱|玉雕|玉器|玉器行|不锈钢|内衣|童装|文胸|家居服|资本|石英|度假酒店|度假村|营地|螺蛳粉|工坊|冶炼|座椅|幕墙|彩印|染整|纸箱|鞋服|针纺|漆器|航运|体育用品|工艺品|香业|茶场|碳素|洗煤|测绘|货运|国际货运|大药房|药房|茶室|露营|米线|茶厂|咖啡厂|电路|通讯|焊材|车身|车灯|专汽|安保|铸件|无纺布|橡塑|刹车片|车桥|轨道|智家|封测|海工|网络|硅材|深加工|铸管|饰件|烟花|涂装|饮品|劳务|茶楼|茶园|客栈|文具|氨纶|饮片|糕点|箱包|胶合板|冷轧|雕塑|酒坊|窖酒坊|粉丝厂|酒楼|茶坊|轧花厂|矿泉水|果品|边贸|有色|文创|肉羊|盐化|锂能|精细化工|电子材料|无人机|电镀|视觉|电线|洗水|冻品|预制菜|发艺|果蔬|港航|制动|经编|沙发|藏餐|藏医院|牧场|旅行社|家庭旅馆|旅舍|画院|艺术中心|艺术馆|糌粑坊|牧家乐|藏家乐|农家乐|' +
+  '藏药|蒙药|苗药|中药材|药材|毛纺|棉纺|精纺|纺机|精锻|锻压|耐材|鞋材|板材|管材|线材|锂盐|锂源|砂石|建安|支架|钢帘线|民宿|文旅|跨境|咖啡|茶庄|酒庄|庄园|工贸|电商|数科|智控|测控|电装|煤机|塑机|齿轮|玩具|珠宝|户外|红木|啤酒|海运|运输|丝绸|精机|养殖|宝石|研究院|渔具|数智|婚纱|玉雕|玉器|玉器行|不锈钢|内衣|童装|文胸|家居服|资本|石英|度假酒店|度假村|营地|螺蛳粉|工坊|冶炼|座椅|幕墙|彩印|染整|纸箱|鞋服|针纺|漆器|航运|体育用品|工艺品|香业|茶场|碳素|洗煤|测绘|货运|国际货运|大药房|药房|茶室|露营|米线|茶厂|咖啡厂|电路|通讯|焊材|车身|车灯|专汽|安保|铸件|无纺布|橡塑|刹车片|车桥|轨道|智家|封测|海工|网络|硅材|深加工|铸管|饰件|烟花|涂装|饮品|劳务|茶楼|茶园|客栈|文具|氨纶|饮片|糕点|箱包|胶合板|冷轧|雕塑|酒坊|窖酒坊|粉丝厂|粉丝|酒楼|茶坊|轧花厂|矿泉水|果品|边贸|有色|文创|肉羊|盐化|锂能|精细化工|电子材料|无人机|电镀|视觉|电线|洗水|冻品|预制菜|发艺|果蔬|港航|制动|经编|沙发|藏餐|藏医院|牧场|旅行社|家庭旅馆|旅舍|画院|艺术中心|艺术馆|糌粑坊|牧家乐|藏家乐|农家乐|' +
   '蔬菜|蛋品|用品|劳保用品|工具|眼镜|光子|配套|精酿|足道|饲料|冷运|海鲜|冰鲜|农资|外贸|旅游开发|木材|水产品|数控|光模块|电装|电子化学品|热管理|座椅系统|汽车系统|内饰|电动车|腊肉|腊味|茶油坊|船厂|冰厂|安装|修造|工业皮带|皮带|金属|彩涂|毛毡|花卉|被服|玻璃钢|散热器|暖通|食用菌|土特产|煎饼|柳艺|苇艺|丝网|健身器材|家电城|杂技道具|宠物食品|洗涤|农化|化肥|冷藏|管件|塑料|山珍|搅拌站|木艺|白茶|农机|造型|化妆品|肉联|造纸|助剂|货代|国际货代|海产';
 /**
  * A trade named by one character and 业 ("镁业", "糖业", "袜业", "种业"): a word the language keeps making, so it is
@@ -122,7 +122,7 @@ const ZIHAO = new RegExp(`^(?!(.)\\1)[${ZIHAO_CHARS}]{2}$`);
  * A 字号 brand and its trade where a clause starts or after 是 / 业主 / 施工单位 ("刚接到电话，宏宇铸造变压器跳闸",
  * "…，是宝丰五金", "施工单位是东方建工", "青溪市博远生物提的…"): a leader's way of naming the enterprise inside the sentence.
  */
-const ZIHAO_NAMED = new RegExp(`(?:^|[，,。：:！!；;？?]\\s*|(?:是|为|发现|说|把|给|拿|记|替|帮)\\s*)((?:[\\u4e00-\\u9fa5]{1,3}[市县])?(?!(.)\\2)[${ZIHAO_CHARS}]{2}(?:${INDUSTRY})(?:${INDUSTRY})?${CLOSING})(?!园|区|城|仓|库|港|基地)`);
+const ZIHAO_NAMED = new RegExp(`(?:^|[，,。：:！!；;？?]\\s*|(?:是|为|发现|说|把|给|拿|记|替|帮|到|征用|占用)\\s*)((?:[\\u4e00-\\u9fa5]{1,3}[市县])?(?!(.)\\2)[${ZIHAO_CHARS}]{2}(?:${INDUSTRY})(?:${INDUSTRY})?${CLOSING})(?!园|区|城|仓|库|港|基地)`);
 /**
  * With a place before it ("德化鼎盛瓷业", "晋江宝利达鞋业") the brand may be a little commoner (brands repeat across
  * enterprises: 鼎盛, 恒瑞); the place is rarer than the words a report opens with (泉州 14, 晋江 16 against 冷库 67, 用电 57).
@@ -162,7 +162,7 @@ const WE_PLACE_NAME = new RegExp(`^我们[\u4e00-\u9fa5]{2,3}的(${NAME_CHAR}{4,
  * "我们是ZeroG Robotics，…", "NovaCell这边…", "我们LumaTech想问…": a Latin brand (with a lower-case letter: not an
  * abbreviation such as ASAP, FYI, PCB), with its trade word when one follows.
  */
-const LATIN_NAME = new RegExp(`(?:^|我们是|我们|这边是|这里是|我是|帮|叫|的|[，,。（(])\\s*((?=[A-Za-zÀ-ÿ0-9 -]*[a-z])[A-Z][A-Za-zÀ-ÿ0-9-]+(?: [A-Z][A-Za-zÀ-ÿ0-9-]+){0,3}(?:${INDUSTRY}|电源)?|[A-Z]{2,6}(?:${INDUSTRY}))(?=这边|那边|这个|准备|今年|想|要|的|在|引进|新|仓库|工厂|厂|门店|办公室|[)）（(]|，|,|。|\\.(?:\\s|$)|\\s|$)`, 'g');
+const LATIN_NAME = new RegExp(`(?:^|我们是|我们|这边是|这里是|我是|帮|叫|的|[，,。（(])\\s*((?=[A-Za-zÀ-ÿ0-9 -]*[a-z])[A-Z][A-Za-zÀ-ÿ0-9-]+(?: [A-Z][A-Za-zÀ-ÿ0-9-]+){0,3}(?:\\s?${NAME_CHAR}{0,4}?(?:${INDUSTRY}|电源|工作室|(?:少儿)?(?:英语|编程|美术|舞蹈|书法|钢琴|口才)))?|[A-Z]{2,6}(?:${INDUSTRY}))(?=这边|那边|这个|准备|今年|想|要|的|在|引进|新|仓库|工厂|厂|门店|办公室|[)）（(]|，|,|。|\\.(?:\\s|$)|\\s|$)`, 'g');
 /** English words that open a message or a sentence, not names. */
 const LATIN_NOT_A_NAME = /^(Bonjour|Bonsoir|Salut|Merci|Hallo|Ciao|Hola|Chào|Hi|Hello|Hey|Dear|The|This|That|Thanks|Thank|Sorry|Ok|Okay|Yes|No|Please|Btw|Fyi|Asap|Update|Note|Sir|Boss|Team|Guys|All|We|Our|Us|I|My|Me|You|Your|It|Its|They|Their|He|She|His|Her|Any|Is|Can|Could|Would|Will|Pls|Still|Also|About|Best|Regards|Kind|Br|Good|Morning|Afternoon|Evening|Guten|Moin|TikTok|Shopee|Amazon|Lazada|Temu|Shein|Alibaba|Taobao|WeChat|Douyin|HR|CEO|CFO|COO|CTO|GM|VP)$/i;
 /** "速航供应链：货代扣住…": the enterprise signing its message first. */
@@ -294,7 +294,7 @@ export function parseEnterprise(t: string): string | null {
  * Rounds 75–78: an office, a title or a person after the enterprise's name closing a message ("常州金宏门窗 财务",
  * "苏州德凯精密钣金 人事行政部", "江阴鑫力达化纤销售部", "常州博安精密传动 技术中心 刘", "苏州博瑞泰光电 EHS Manager").
  */
-const OFFICE_TAIL = /(?<=[\u4e00-\u9fa5])\s*(?:[/／]\s*)?(?:人事行政部|人力资源部|人力行政部|人事部|行政部|财务部|销售部|出口部|设施部|采购部|技术部|技术中心|综合部|市场部|总经办|董秘办|证券部|办公室|总务|项目经理|总经理|经理|总监|主管|助理|秘书|EHS|HR|CFO|CEO|COO|CTO|BD|GM|VP|财务|人事|行政)(?:\s*[/／]?\s*[^\s，,。！!？?]{1,16}){0,3}\s*$/;
+const OFFICE_TAIL = /(?<=[\u4e00-\u9fa5])\s*(?:[/／]\s*)?(?:基建办|设备科|后勤部|人事行政部|人力资源部|人力行政部|人事部|行政部|财务部|销售部|出口部|设施部|采购部|技术部|技术中心|综合部|市场部|总经办|董秘办|证券部|办公室|总务|项目经理|总经理|经理|总监|主管|助理|秘书|EHS|HR|CFO|CEO|COO|CTO|BD|GM|VP|财务|人事|行政)(?:\s*[/／]?\s*[^\s，,。！!？?]{1,16}){0,3}\s*$/;
 
 function readEnterprise(t: string): string | null {
   const office = OFFICE_TAIL.exec(t);
@@ -510,6 +510,8 @@ const PLACE_OF_NAME = /[\s！!。](?:这是|我们是|俺们是|我们这是|俺
  */
 /** A city (a district after it), 的, a name with its trade, then what it does or who speaks (rounds 83–86). */
 const PLACE_OF_NAME_MID = new RegExp(`(?:^|[\\s，,。！!？?：:])([\\u4e00-\\u9fa5]{2,6})的([\\u4e00-\\u9fa5]{2,5}?(?:${INDUSTRY})(?:公司|厂)?)(?=[\\s，,。]|新建|新上|想|要|在建|这边|那边|人事|财务)`);
+/** Rounds 83–86: "龙口东海粉丝新车间施工…", "…，青岛北方蓝海食品想报名参加": a name with its city before it, opening a clause, then what it does. */
+const PLACED_NAME_MID = new RegExp(`(?:^|[\\s，,。！!？?：:])([\\u4e00-\\u9fa5]{4,14}?(?:${INDUSTRY}))(?=想|要|新建|新上|在建|这边|那边|新车间|新厂房|新厂)`);
 const SUBPLACE_OF_NAME = /(?:[\s！!。？?]|—)\s*([\u3007\u4e00-\u9fa5]{3,8})的([\u4e00-\u9fa5]{3,12})[。！!]?\s*$/;
 
 /** Frames giving an open name (a name without a trade word), tried in this order, each only where what it needs is. */
@@ -656,6 +658,12 @@ function enterpriseIn(t: string): string | null {
   if (placedMid && midPlace && placedMid[1]!.length - midPlace.length <= 3 && !ALWAYS_SENTENCE_CHAR.test(placedMid[1]!.slice(midPlace.length))) {
     const name = placedMid[2]!;
     if (tradeNameOk(name.replace(/(公司|厂)$/, '')) && !SENTENCE_CHAR.test(name.replace(/(公司|厂)$/, '')) && !isPlaceOrThing(name)) return name;
+  }
+  const placedName = PLACED_NAME_MID.exec(t)?.[1];
+  const namePlace = placedName ? placeAtStart(placedName) : null;
+  if (placedName && namePlace) {
+    const name = placedName.slice(namePlace.length);
+    if (name.length >= 4 && !ALWAYS_SENTENCE_CHAR.test(name) && !SENTENCE_CHAR.test(name) && tradeNameOk(name) && !isPlaceOrThing(name) && !placeAtStart(name)) return placedName;
   }
   // "…能不能走简易程序 十堰张湾曲轴厂", "…能不能落集体户 十堰鑫宇": the name closing the message after a space
   const spacedLast = /\s([\u4e00-\u9fa5]{4,14})\s*$/.exec(t)?.[1];
@@ -832,6 +840,8 @@ function parseNamedEnterprise(t: string): string | null {
       if (TRADE_ALONE.test(name) || (name.length <= 2 && new RegExp(`我们是${name}(?:厂|公司)`).test(t))) continue;
       // "我们是老字号火锅底料", "我们是一家…": a description, not a name ("我们是冷链物流" cannot be told from "我们是精工模具")
       if (/^(老字号|一家|做|搞)/.test(name)) continue;
+      // rounds 83–86: "我是仓库的", "我是食堂管事的", "我们是连带担保": where the writer works or its part in the matter
+      if (/^(?:仓库|车间|食堂|门卫|保安|后勤|厂办|班组|质检|生产|工地|财务|人事|行政|办公室)(?:管事|这边|那边|上)?$|担保$/.test(name)) continue;
       // "我们是施工方", "我们是业主单位": a role in the matter, not a name
       if (/(方|单位)$/.test(name) && name.length <= 4) continue;
       if (name.length >= 2 && !/^(公司|企业|工厂|厂里|这边|那边|一家|做|搞|从事|生产|开)/.test(name)) return name;

@@ -1776,3 +1776,28 @@ describe('after rounds 83 to 86 (eighteenth session): the name after 公司是, 
     expect(read('园区的路灯坏了一个多月，晚上下班黑咕隆咚的').enterprise).toBeNull();
   });
 });
+
+describe('after rounds 83 to 86 (nineteenth session): where the writer works, schools and Latin brands, names inside a clause', () => {
+  const read = (t: string) => parseMessage(t, '2026-11-23T09:30:00+08:00').enterprise;
+  it('reads no name in where the writer works or its part in the matter', () => {
+    expect(read('我是仓库的，我们厂后面那条路上个月挖开铺管子到现在没填，货车进出得绕二里地')).toBeNull();
+    expect(read('我是食堂管事的，厂里燃气表欠费被停了，三百多人的午饭还等着做呢')).toBeNull();
+    expect(read('说是我们给担保的那家企业跑路了，我们是连带担保，现在工资发不了')).toBeNull();
+  });
+  it('reads a training school or a clinic signing with its city, its office after it', () => {
+    expect(read('签证下个月10号到期，请12月5号前给个答复。 南昌 博思英语学校')).toBe('博思英语学校');
+    expect(read('能不能帮忙调解？ 宜春 鑫达职业培训')).toBe('鑫达职业培训');
+    expect(read('请督促施工方本周五前拿出方案。上饶 信江职业技术培训学校基建办')).toBe('信江职业技术培训学校');
+    expect(read('不然设备到了装不了 —— 同济仁爱医院设备科')).toBe('同济仁爱医院');
+  });
+  it('reads a Latin brand with the Chinese words of its business', () => {
+    expect(read('Hi 我们是Kids Academy少儿英语，新办的培训机构，想问下稳岗返还')).toBe('Kids Academy少儿英语');
+    expect(read('我们是娄底的 Healing Home 康养中心，外地请来的护理部主任想在这边买房落户')).toBe('Healing Home 康养中心');
+  });
+  it('reads a name inside a clause: after 到 or 征用, or with its city before what it wants', () => {
+    expect(read('进山到东华石料厂那条路被昨晚暴雨冲断了，几十台车堵在半路')).toBe('东华石料厂');
+    expect(read('县里修高速要征用荣昌石料厂的料场，通知讲这个礼拜内搬走')).toBe('荣昌石料厂');
+    expect(read('听说12月初有个日韩采购对接会，青岛北方蓝海食品想报名参加，去哪报？')).toBe('青岛北方蓝海食品');
+    expect(read('龙口东海粉丝新车间施工进度太慢了，说是混凝土供应不上')).toBe('龙口东海粉丝');
+  });
+});
