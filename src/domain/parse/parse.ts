@@ -172,6 +172,8 @@ const WHO_ASKED = /是谁|谁(签收|认领|负责|在跟|在办|接|办|处理)
 const TRANSFER_PLAIN =
   /(我们|我局|本局|我这边|我们这边|我们[\u4e00-\u9fa5]{1,3}(局|镇|街道|科|所)里?)(办不了|管不了|处理不了|没法办|无权|没有权限|管不着|搞不定|弄不了)|不归我们|不属于我们|不是我们(局|部门|单位|科室|这边)?的事|是[\u4e00-\u9fa5]{1,6}(局|委|办|中心|公司|所|街道|镇)的事|(请|让|麻烦)[\u4e00-\u9fa5]{1,8}(局|委|办|中心|街道|镇|所|科)(来)?(接手|接过去|接一下)|改给|转给?\s*@|(?<!已经?|刚)交给\s*@\S+\s*(来)?(处理|办理|办|负责|跟进)?\s*$|交给\s*[\u4e00-\u9fa5]{1,8}(局|委|办|中心|街道|镇|所|科|公司)\s*(@|来?(处理|办理|办|负责|跟进)(?!了))/;
 /** The one asked pressing in other words: "还要等多久", "麻烦盯一下", "再帮忙推一推", "领导很关注，请今天给个回复". */
+/** Asked to chase a ticket: 帮忙催一下, or 催一下 opening or closing the message. */
+const ASKS_TO_CHASE = /(帮忙|麻烦|请)帮?催(一下|下|催|一催)|(催一下|催下|催催)[。!！]?$|^[\s@店小二#＃\d号]*(帮忙|麻烦|请)?(催一下|催下|催催|催一催)/;
 const URGE_PLAIN =
   /再拖(下去)?.{0,10}(只有|就|只能|只好)(去)?(找|投诉|打|上访|曝光|反映)|(到底)?(有没有人管|有人管没|没人管吗)|(别|不要|不能|不能再|别再)(再)?拖|(还要|要|得)等(多久|多长时间|到什么时候|到啥时候)|等到(什么|啥)时候|(?<!我来?|我们来?)盯(一下|紧|着点|一盯)|推一推|推一下|推动一下|再催|又(打电话|来电话|来催|催)|领导(很|非常|比较|特别)?(关注|重视|过问)|请(今天|今日|尽快|马上|抓紧)(给|回)|给个(回复|答复|说法|准话)|拖(了|得)?(有点|有些|太|这么|那么|好|挺|蛮|很|够|老)久|等得.{0,3}(心慌|着急|心焦|发慌)|到底(啥|什么)时候(才)?能有个?结果|(已经|都)拖了?(两|三|四|几|\d+|[一二三四五六七八九十])(周|个?礼拜|个?星期|天|个?月)/;
 /** Taken on in other words: "我这边先接手", "规划科接了", "我去跑一趟", "这个我们镇里来对接". */
@@ -246,8 +248,9 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     if (/(进展|进度)[^，。]{0,4}(麻烦)?(说一下|讲一下|报一下|同步一下)|有进展(了)?(吗|没有?|没|呢)/.test(t)) return 'query';
     // rounds 67–70: "#134 解释说明：该项补贴今年已取消…": the answer given as an explanation closes it
     if (/^[\s#＃\d号]*解释说明[:：]/.test(t)) return 'resolve';
-    // "…还在审 帮忙催下 工单号是#83": asked to chase it, whatever else is said
-    if (/(帮忙|麻烦|请)帮?催(一下|下|催|一催)/.test(t) && !/已经?(帮忙)?催/.test(t)) return 'urge';
+    // asked to chase it, whatever else is said ("…还在审 帮忙催下 工单号是#83"), at the end ("#137 重开三天了 还是没人理 催一下")
+    // or first ("@店小二 #30 催一下 这周要给企业答复的"); not a chase already made ("已经帮忙催过了")
+    if (ASKS_TO_CHASE.test(t) && !/已经?(帮忙)?催/.test(t)) return 'urge';
     // "#127 已处理：包工头已找到，…": the close said first, with what was done after it
     if (/^[\s#＃\d号]*已(处理|办理|解决)[:：]/.test(t)) return 'resolve';
     // "#119 拖了两个礼拜喇，可不可以快的？": waited long, asked to hurry
@@ -258,8 +261,6 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     if (/(今天|今日)(一定|必须|务必)要?有?个?(答复|回复|结果)/.test(t)) return 'urge';
     // "#72 根本冇搞掂，水压今朝又唔够，重新开返": not done at all
     if (/^[\s#＃\d号]*根本没有?(搞定|解决|办好|弄好)/.test(t)) return 'reopen';
-    // rounds 71–74: "#137 重开三天了 还是没人理 催一下": asked to chase it at the end, whatever was said before
-    if (/(催一下|催下|催催)[。!！]?$/.test(t) && !/已经?(帮忙)?催/.test(t)) return 'urge';
     // "#38 重新打开，材料又被退回来了": opened again, whatever else it says
     if (/^[\s#＃\d号，,]*重新打开/.test(t)) return 'reopen';
     // "#118 说好的周一前答复呢": what was promised, asked for
@@ -284,8 +285,6 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     if (/^[\s#＃\d号]*转(?!账|让|型|产|正)\s*[\u4e00-\u9fa5]{1,8}(局|委|办|中心|所|站|街道|镇|公司)(?=[\s，,。@]|$)/.test(t)) return 'transfer';
     // "@住建局王科 #135 今天是最后期限，请务必今天给企业答复", "#164都超期两日了，谁跟紧？": the limit reached, pressed
     if ((/请务必|务必(今天|今日|尽快|抓紧|按时)|(今天|今日)是最后(期限|一天)/.test(t) || /(都|已经?)超期[^，。]{0,4}[，,]?.{0,6}(谁|哪个)(跟|管|负责|在跟)/.test(t)) && !/(已经?|已在|正在)(催|督促)/.test(t)) return 'urge';
-    // "@店小二 #30 催一下 这周要给企业答复的": the chase said first
-    if (/^[\s@店小二#＃\d号]*(帮忙|麻烦|请)?(催一下|催下|催催|催一催)/.test(t)) return 'urge';
     // "#45 现场勘察完了没": whether a step is done, asked
     if (/(完了|好了|办了|到了|批了|来了)(没|没有|吗|么)[?？]?$/.test(t.trim())) return 'query';
     // "95号到哪一步了？企业问我要个答复": where it stands, asked first
