@@ -10,7 +10,7 @@ import { SHIPPED_CATEGORY_MODEL } from '../../src/domain/parse/category.js';
 import { exampleCount, labelledReports, learnCategoryModel } from '../../src/domain/parse/learning.js';
 import { parseMessage } from '../../src/domain/parse/parse.js';
 import { answeredPairs, learnPairWeights } from '../../src/domain/pair-learning.js';
-import { bestMatch, PAIR_MODEL, type Candidate } from '../../src/domain/similarity.js';
+import { bestMatch, PAIR_MODEL, score, type Candidate } from '../../src/domain/similarity.js';
 import { deploymentPrefix, ensureDeployment } from '../../src/infra/deployment.js';
 import { startCategoryModel } from '../../src/runtime/category-model.js';
 import { createLogger } from '../../src/shared/logger.js';
@@ -278,5 +278,37 @@ describe('the category model learned from corrections', () => {
       learned: { base: 'an-older-shipped-model', docs: [0, 2], totals: [0, 4], grams: ['卖', '货'], counts: [0, 2, 0, 2] },
     } as never);
     expect(await repo.load(2)).toEqual({ categories: [...cats], docs: [2, 3], totals: [4, 6], vocabulary: 4, alpha: 0.5, counts: { 卖: [0, 4], 审: [2, 0], 批: [2, 0], 货: [0, 2] } });
+  }, 60_000);
+
+  it('learned 重复 weights after an upgrade: the same shift over the new shipped weights; none when the features changed (no NaN scores)', async () => {
+    const store = await connectStore(testMongoUri('learning-pairs'));
+    cleanups.push(async () => {
+      await store.conn.dropDatabase();
+      await store.close();
+    });
+    const cats = ['approval', 'market'] as const;
+    const tiny = { categories: [...cats], docs: [2, 1], totals: [4, 2], vocabulary: 3, alpha: 0.5, counts: { 审: [2, 0], 批: [2, 0], 卖: [0, 2] } } as unknown as BayesModel;
+    const learned = (pair: number[], pairOver?: { features: string[]; weights: number[] }) => ({ base: 'x', docs: [0, 0], totals: [0, 0], grams: [], counts: [], pair, ...(pairOver ? { pairOver } : {}) });
+    const models = store.conn.collection('models');
+    const at = new Date(MONDAY);
+    const info = (v: number) => ({ _id: `category:${v}`, version: v, createdAt: at, digest: `d${v}`, trainedOn: { base: 3, corrections: 0, confirmations: 0, answers: 2 } });
+    // refitted over the shipped weights [-1, 1, 0.5] of features a, b, c: the answers moved them by (-0.5, 0, +0.25)
+    await models.insertOne({ ...info(3), learned: learned([-1.5, 1, 0.75], { features: ['a', 'b', 'c'], weights: [-1, 1, 0.5] }) } as never);
+    // refitted over two features, before an upgrade added the third
+    await models.insertOne({ ...info(4), learned: learned([-1.5, 1], { features: ['a', 'b'], weights: [-1, 1] }) } as never);
+    // stored before the base was recorded: kept when one weight per feature, else left out
+    await models.insertOne({ ...info(5), learned: learned([-2, 2, 1]) } as never);
+    await models.insertOne({ ...info(6), learned: learned([-2, 2]) } as never);
+    const upgraded = createCategoryModelRepository(store.conn, { base: tiny, pair: { features: ['a', 'b', 'c'], weights: [-2, 0.8, 1] } });
+    expect((await upgraded.load(3))?.pair).toEqual([-2.5, 0.8, 1.25]);
+    expect(await upgraded.load(4)).not.toHaveProperty('pair');
+    expect((await upgraded.load(5))?.pair).toEqual([-2, 2, 1]);
+    expect(await upgraded.load(6)).not.toHaveProperty('pair');
+    // the code's own pair model: a version refitted over it reads back as stored
+    const shipped = createCategoryModelRepository(store.conn, { base: tiny });
+    await models.insertOne({ ...info(7), learned: learned(PAIR_MODEL.weights.map((w) => w + 0.5), { features: PAIR_MODEL.features, weights: PAIR_MODEL.weights }) } as never);
+    expect((await shipped.load(7))?.pair).toEqual(PAIR_MODEL.weights.map((w) => Math.round((w + 0.5) * 1e6) / 1e6));
+    const scoreWith = (weights: number[]) => score({ text: '厂区门口的路灯坏了', category: 'infrastructure', enterpriseId: 'e1', chat: 'wecom:g1' }, { text: '厂区门口路灯不亮了', category: 'infrastructure', enterpriseId: 'e1', chat: 'wecom:g1' }, undefined, undefined, weights);
+    expect(Number.isNaN(scoreWith((await shipped.load(7))!.pair!))).toBe(false);
   }, 60_000);
 });

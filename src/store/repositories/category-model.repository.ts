@@ -5,7 +5,7 @@ import { SHIPPED_CATEGORY_MODEL } from '../../domain/parse/category.js';
 import { exampleCount, labelledReports, learnCategoryModel, type CorrectedTicket } from '../../domain/parse/learning.js';
 import { parseMessage } from '../../domain/parse/parse.js';
 import { answeredPairs, learnPairWeights, type AskedTicket } from '../../domain/pair-learning.js';
-import { chatKey } from '../../domain/similarity.js';
+import { chatKey, PAIR_MODEL, type PairModel } from '../../domain/similarity.js';
 import type { DuplicateAsk } from '../../domain/ticket.js';
 import type { Logger } from '../../shared/logger.js';
 
@@ -70,7 +70,16 @@ interface StoredLearning {
   counts: number[];
   lexicon?: { k: string; f: number }[];
   pair?: number[];
+  /**
+   * The shipped pair model the weights were refitted from (its features and weights): after an upgrade, the new shipped
+   * weights plus what the answers moved, when the features are the same; else the shipped weights alone (the answers
+   * apply again at the next rebuild). Absent in versions made before.
+   */
+  pairOver?: { features: string[]; weights: number[] };
 }
+
+/** The shipped pair model a repository refits from and reads stored weights against. */
+type PairBase = Pick<PairModel, 'features' | 'weights'>;
 
 interface ModelDoc extends ModelVersionInfo {
   _id: string;
@@ -104,24 +113,38 @@ export class ModelVersionError extends Error {
   readonly code = 'MODEL_VERSION';
 }
 
-function packLearning(m: BayesModel, base: BayesModel, baseDigest: string): StoredLearning {
+function packLearning(m: BayesModel, base: BayesModel, baseDigest: string, pairBase: PairBase): StoredLearning {
   const d = countsOver(m, base);
   const grams = Object.keys(d.counts);
-  return { base: baseDigest, docs: d.docs, totals: d.totals, grams, counts: grams.flatMap((g) => d.counts[g]!), ...(m.lexicon?.length ? { lexicon: m.lexicon } : {}), ...(m.pair ? { pair: m.pair } : {}) };
+  const pair = m.pair ? { pair: m.pair, pairOver: { features: [...pairBase.features], weights: [...pairBase.weights] } } : {};
+  return { base: baseDigest, docs: d.docs, totals: d.totals, grams, counts: grams.flatMap((g) => d.counts[g]!), ...(m.lexicon?.length ? { lexicon: m.lexicon } : {}), ...pair };
 }
 
-function unpackLearning(s: StoredLearning, base: BayesModel): BayesModel {
+/**
+ * Stored pair weights as the code in force reads them: over the shipped weights they were refitted from, the same shift
+ * over today's (an upgrade retrained them); none when they were made for other features (an upgrade added one: the
+ * weights would not fit the vectors, and every score would be NaN — no duplicate found at all) or, made before their
+ * base was recorded, are not one weight per feature.
+ */
+function storedPair(pair: number[] | undefined, over: StoredLearning['pairOver'], pairBase: PairBase): { pair?: number[] } {
+  if (!pair?.length || pair.length !== pairBase.weights.length) return {};
+  if (!over) return { pair: [...pair] };
+  if (over.features.length !== pairBase.features.length || over.features.some((f, i) => f !== pairBase.features[i])) return {};
+  return { pair: pairBase.weights.map((w, i) => Math.round((w + pair[i]! - over.weights[i]!) * 1e6) / 1e6) };
+}
+
+function unpackLearning(s: StoredLearning, base: BayesModel, pairBase: PairBase): BayesModel {
   const counts: Record<string, number[]> = {};
   const k = s.docs.length;
   for (let i = 0; i < s.grams.length; i++) counts[s.grams[i]!] = s.counts.slice(i * k, (i + 1) * k);
   return {
     ...withCounts(base, { docs: s.docs, totals: s.totals, counts }),
     ...(s.lexicon?.length ? { lexicon: s.lexicon.map(({ k, f }) => ({ k, f })) } : {}),
-    ...(s.pair?.length ? { pair: [...s.pair] } : {}),
+    ...storedPair(s.pair, s.pairOver, pairBase),
   };
 }
 
-function unpack(s: StoredModel): BayesModel {
+function unpack(s: StoredModel, pairBase: PairBase): BayesModel {
   const counts: Record<string, number[]> = {};
   const k = s.categories.length;
   for (let i = 0; i < s.grams.length; i++) counts[s.grams[i]!] = s.counts.slice(i * k, (i + 1) * k);
@@ -133,14 +156,16 @@ function unpack(s: StoredModel): BayesModel {
     alpha: s.alpha,
     counts,
     ...(s.lexicon?.length ? { lexicon: s.lexicon.map(({ k, f }) => ({ k, f })) } : {}),
-    ...(s.pair?.length ? { pair: [...s.pair] } : {}),
+    ...storedPair(s.pair, undefined, pairBase),
   };
 }
 
 const digestOf = (m: BayesModel) => createHash('sha256').update(JSON.stringify(m)).digest('hex');
 
-export function createCategoryModelRepository(conn: Connection, opts: { base?: BayesModel } = {}) {
+/** `base`: the shipped category model; `pair`: the shipped pair model (both: the code's, unless a test gives others). */
+export function createCategoryModelRepository(conn: Connection, opts: { base?: BayesModel; pair?: PairBase } = {}) {
   const base = opts.base ?? SHIPPED_CATEGORY_MODEL;
+  const pairBase = opts.pair ?? PAIR_MODEL;
   let baseDigestMemo: string | undefined;
   const baseDigest = () => (baseDigestMemo ??= digestOf(base));
   const Models = conn.collection<ModelDoc | PointerDoc>('models');
@@ -191,7 +216,7 @@ export function createCategoryModelRepository(conn: Connection, opts: { base?: B
     async load(version: number): Promise<BayesModel | null> {
       if (version === 0) return base;
       const doc = (await Models.findOne({ _id: idOf(version) })) as ModelDoc | null;
-      return doc?.learned ? unpackLearning(doc.learned, base) : doc?.model ? unpack(doc.model) : null;
+      return doc?.learned ? unpackLearning(doc.learned, base, pairBase) : doc?.model ? unpack(doc.model, pairBase) : null;
     },
 
     async status(): Promise<ModelStatus> {
@@ -206,7 +231,7 @@ export function createCategoryModelRepository(conn: Connection, opts: { base?: B
       const reports = labelledReports(await correctedTickets());
       // the later reports' categories as the bot reads them with the shipped rules and model (they are not stored)
       const answers = answeredPairs(await askedTickets(), (text) => parseMessage(text, now.toISOString()).category ?? 'other');
-      const model: BayesModel = { ...learnCategoryModel(base, reports), ...(answers.length ? { pair: learnPairWeights(answers) } : {}) };
+      const model: BayesModel = { ...learnCategoryModel(base, reports), ...(answers.length ? { pair: learnPairWeights(answers, pairBase.weights) } : {}) };
       const digest = digestOf(model);
       const before = await pointer();
       const inForce = before?.versions?.find((v) => v.version === before.version);
@@ -222,7 +247,7 @@ export function createCategoryModelRepository(conn: Connection, opts: { base?: B
         digest,
         trainedOn: { base: exampleCount(base), corrections: reports.length - confirmations, confirmations, ...(answers.length ? { answers: answers.length } : {}) },
       };
-      await Models.insertOne({ _id: idOf(version), ...info, learned: packLearning(model, base, baseDigest()) });
+      await Models.insertOne({ _id: idOf(version), ...info, learned: packLearning(model, base, baseDigest(), pairBase) });
       const p = await pointer();
       const all = [...(p?.versions ?? []).filter((v) => v.version !== version), info].sort((a, b) => a.version - b.version);
       const kept = all.slice(-KEEP);
