@@ -2,7 +2,8 @@ import { ratingFrom, ratingNote } from '../src/domain/parse/commands.js';
 import { reopenDueAt } from '../src/domain/sla.js';
 import { isBadRating, RATINGS } from '../src/domain/ticket-state.js';
 import type { BotContext, Handler, PerformResult, TicketCommand } from '../src/bot/context.js';
-import { announce, changeTicket, answer, compose, outcomeOf, reopenedDueText, personRef, ticketNo } from './common.js';
+import { authorize } from '../src/domain/permissions.js';
+import { announce, changeTicket, answer, compose, outcomeOf, reopenedDueText, personRef } from './common.js';
 
 /** Rates an answer (好差评); 差评 reopens the ticket (重办) with a new answer clock. */
 export async function performRate(ctx: BotContext, cmd: Extract<TicketCommand, { kind: 'rate' }>): Promise<PerformResult> {
@@ -46,7 +47,7 @@ export const rate: Handler = {
   name: 'rate',
   match: (ctx) => ctx.parsed.intent === 'rate',
   async handle(ctx) {
-    const no = await ticketNo(ctx, '#12 满意');
+    const no = ctx.parsed.ticket ?? (await awaitingRating(ctx));
     if (no === null) return 'no ticket number';
     const level = ratingFrom(ctx.parsed.normalized);
     if (!level) {
@@ -57,3 +58,19 @@ export const rate: Handler = {
     return outcomeOf(await performRate(ctx, { kind: 'rate', no, level, note: note || undefined }));
   },
 };
+
+/**
+ * A rating said without its number ("满意", the words of the answer's buttons): the one ticket of this conversation
+ * that awaits the sender's rating. None, or several: the sender is told which number to give (nothing is rated).
+ */
+async function awaitingRating(ctx: Parameters<Handler['handle']>[0]): Promise<number | null> {
+  const waiting = (await ctx.tickets.listAwaitingRating()).filter((t) => authorize('rate', ctx.actor, t, ctx.now).ok);
+  if (waiting.length === 1) return waiting[0]!.no;
+  if (waiting.length === 0) {
+    await answer(ctx, '您目前没有待评价的工单。评价已答复的问题请注明编号，例如“#12 满意”。');
+    return null;
+  }
+  const shown = waiting.slice(0, 5).map((t) => `#${t.no} ${t.summary}`);
+  await answer(ctx, [`您有 ${waiting.length} 件工单待评价，请注明编号，例如“#${waiting[0]!.no} 满意”：`, ...shown].join('\n'));
+  return null;
+}

@@ -153,6 +153,7 @@ export function createBot(deps: BotDeps) {
         listOpen: (f) => deps.tickets.listOpen(f),
         listTriage: (f) => deps.tickets.listTriage(f),
         listSimilarCandidates: (f) => deps.tickets.listSimilarCandidates({ ...f, platform: msg.platform, chatId: msg.chatId }),
+        listAwaitingRating: () => deps.tickets.listAwaitingRating({ platform: msg.platform, chatId: msg.chatId }),
       },
       visits: {
         async log(build) {

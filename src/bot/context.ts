@@ -69,6 +69,8 @@ export interface BotContext {
      * `answeredSince`, newest first, without events.
      */
     listSimilarCandidates(f: { enterpriseId: string | null; openSince: string; answeredSince: string }): Promise<Ticket[]>;
+    /** This conversation's tickets answered and awaiting their rating (待评价), newest first, without events. */
+    listAwaitingRating(): Promise<Ticket[]>;
   };
   /** 助企走访: the visits cadres log, and the figures over them. */
   visits: {

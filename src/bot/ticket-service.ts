@@ -75,6 +75,7 @@ export function createTicketService(deps: { tickets: TicketRepository; withLock:
     listOpen: deps.tickets.listOpen.bind(deps.tickets),
     listTriage: deps.tickets.listTriage.bind(deps.tickets),
     listSimilarCandidates: deps.tickets.listSimilarCandidates.bind(deps.tickets),
+    listAwaitingRating: deps.tickets.listAwaitingRating.bind(deps.tickets),
 
     /**
      * One change: load, decide, transition, save (fields set, event appended, version counted up). Two guards keep

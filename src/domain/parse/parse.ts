@@ -172,6 +172,8 @@ const WHO_ASKED = /是谁|谁(签收|认领|负责|在跟|在办|接|办|处理)
 const TRANSFER_PLAIN =
   /(我们|我局|本局|我这边|我们这边|我们[\u4e00-\u9fa5]{1,3}(局|镇|街道|科|所)里?)(办不了|管不了|处理不了|没法办|无权|没有权限|管不着|搞不定|弄不了)|不归我们|不属于我们|不是我们(局|部门|单位|科室|这边)?的事|是[\u4e00-\u9fa5]{1,6}(局|委|办|中心|公司|所|街道|镇)的事|(请|让|麻烦)[\u4e00-\u9fa5]{1,8}(局|委|办|中心|街道|镇|所|科)(来)?(接手|接过去|接一下)|改给|转给?\s*@|(?<!已经?|刚)交给\s*@\S+\s*(来)?(处理|办理|办|负责|跟进)?\s*$|交给\s*[\u4e00-\u9fa5]{1,8}(局|委|办|中心|街道|镇|所|科|公司)\s*(@|来?(处理|办理|办|负责|跟进)(?!了))/;
 /** The one asked pressing in other words: "还要等多久", "麻烦盯一下", "再帮忙推一推", "领导很关注，请今天给个回复". */
+/** A message that opens with a rating (the words of the answer's buttons, 好评 / 差评, stars), no figure after it. */
+const RATING_ALONE = /^(非常不满意|很不满意|不满意|非常满意|很满意|十分满意|特别满意|比较满意|基本满意|满意|好评|差评|[1-5一二三四五]\s*(?:颗|个)?星)(?![率度期的有多数件几榜])/;
 /** Asked to chase a ticket: 帮忙催一下, or 催一下 opening or closing the message. */
 const ASKS_TO_CHASE = /(帮忙|麻烦|请)帮?催(一下|下|催|一催)|(催一下|催下|催催)[。!！]?$|^[\s@店小二#＃\d号]*(帮忙|麻烦|请)?(催一下|催下|催催|催一催)/;
 const URGE_PLAIN =
@@ -393,6 +395,9 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   // a bare command verb without its number: the handler asks for the number
   const verb = /^(认领|签收|办结|答复|转办|退单|催办|重办|评价)$/.exec(bare)?.[1];
   if (verb) return BARE_VERBS[verb]!;
+  // "满意", "不满意，路灯还是不亮", "5星": a rating without the number, said the way the answer's buttons say it (the
+  // handler rates the ticket awaiting it in this conversation); not a figure asked for ("满意率", "差评的有几件")
+  if (bare.length <= 40 && RATING_ALONE.test(bare) && !/(几|多少|统计|数量|数据|排名|情况|汇总|本月|本周|这个月|这周|今年|率)/.test(bare)) return 'rate';
   // "有哪些消息你没识别准的？发我确认一下", "把待确认的那几条拉出来我看看 就是机器人拿不准的那些": the unsure ones
   if (bare.length <= 30 && (/(哪些|哪几条|哪几个)(消息|单子|工单)?你?(没识别准|识别不准|没认准|识别错)|待确认的.{0,4}(拉出来|拿出来|列出来|调出来)/.test(bare)) && !/(我们|我司|企业|申请|材料)/.test(bare)) return 'triage';
   // "那些没分好类的、没认出企业的，给我过一遍", "把你冇把握的那几条单子列一哈 我来确认"

@@ -111,6 +111,24 @@ export function createTicketRepository(
    * enterprise's may lose a number to two conversations writing at once (FerretDB v1 updates are read-then-write),
    * which only means a duplicate goes unrecognised.
    */
+  /**
+   * The tickets of ticket_recent lists (`keys`) that `accept` takes, newest first, at most `limit`, without events. Read
+   * by `_id` only: the numbers from the lists, then each ticket, twenty at a time.
+   */
+  const recentTickets = async (keys: string[], limit: number, accept: (t: Ticket) => boolean): Promise<Ticket[]> => {
+    const lists = await Promise.all(keys.map((k) => Recent.findById(k).lean()));
+    const nos = [...new Set(lists.flatMap((l) => l?.nos ?? []))].sort((a, b) => b - a);
+    const found: Ticket[] = [];
+    for (let i = 0; i < nos.length && found.length < limit; i += 20) {
+      const batch = await Promise.all(nos.slice(i, i + 20).map((no) => Tickets.findById(no, { events: 0 }).lean()));
+      for (const d of batch) {
+        const t = d ? ({ ...toTicket(d as Record<string, unknown>)!, events: [] } as Ticket) : null;
+        if (t && accept(t) && found.length < limit) found.push(t);
+      }
+    }
+    return found;
+  };
+
   const noteRecent = async (t: Pick<Ticket, 'no' | 'platform' | 'chatId' | 'enterpriseId'>) => {
     for (const key of recentKeys(t.platform, t.chatId, t.enterpriseId)) {
       const nos = (await Recent.findById(key).lean())?.nos ?? [];
@@ -310,21 +328,17 @@ export function createTicketRepository(
      * numbers from ticket_recent, then each ticket, checked against the query.
      */
     async listSimilarCandidates(f: { platform: string; chatId: string; enterpriseId: string | null; openSince: string; answeredSince: string; limit?: number }): Promise<Ticket[]> {
-      const lists = await Promise.all(recentKeys(f.platform, f.chatId, f.enterpriseId).map((k) => Recent.findById(k).lean()));
-      const nos = [...new Set(lists.flatMap((l) => l?.nos ?? []))].sort((a, b) => b - a);
       const open = new Set<string>(OPEN_STATUSES);
-      const found: Ticket[] = [];
-      for (let i = 0; i < nos.length && found.length < (f.limit ?? 50); i += 20) {
-        const batch = await Promise.all(nos.slice(i, i + 20).map((no) => Tickets.findById(no, { events: 0 }).lean()));
-        for (const d of batch) {
-          const t = d ? ({ ...toTicket(d as Record<string, unknown>)!, events: [] } as Ticket) : null;
-          if (!t) continue;
-          const whose = (t.platform === f.platform && t.chatId === f.chatId) || (!!f.enterpriseId && t.enterpriseId === f.enterpriseId);
-          const when = (open.has(t.status) && t.createdAt >= f.openSince) || ((t.status === 'pending_rating' || t.status === 'closed') && !!t.resolvedAt && t.resolvedAt >= f.answeredSince);
-          if (whose && when && found.length < (f.limit ?? 50)) found.push(t);
-        }
-      }
-      return found;
+      return recentTickets(recentKeys(f.platform, f.chatId, f.enterpriseId), f.limit ?? 50, (t) => {
+        const whose = (t.platform === f.platform && t.chatId === f.chatId) || (!!f.enterpriseId && t.enterpriseId === f.enterpriseId);
+        const when = (open.has(t.status) && t.createdAt >= f.openSince) || ((t.status === 'pending_rating' || t.status === 'closed') && !!t.resolvedAt && t.resolvedAt >= f.answeredSince);
+        return whose && when;
+      });
+    },
+
+    /** 待评价 in a conversation: its newest tickets (ticket_recent) answered and awaiting their rating, newest first. */
+    async listAwaitingRating(f: { platform: string; chatId: string; limit?: number }): Promise<Ticket[]> {
+      return recentTickets([recentKeys(f.platform, f.chatId, null)[0]!], f.limit ?? 20, (t) => t.status === 'pending_rating' && t.platform === f.platform && t.chatId === f.chatId);
     },
 
     /**

@@ -61,6 +61,38 @@ describe('command handlers on the example directory', () => {
     expect(t.events.map((e) => e.type)).toEqual(expect.arrayContaining(['accepted', 'claim', 'urge', 'resolve', 'reopen']));
   });
 
+  it('a rating typed without the number (满意, as the buttons say it) rates the one answered ticket awaiting it; none or several: the number is asked for', async () => {
+    // nothing answered yet: nothing is rated, and the enterprise is told how to rate
+    await openOne();
+    const none = await h.say('chenjl', '满意', { chatId: GROUP });
+    expect(none.outcome).toBe('no ticket number');
+    expect(none.texts[0]).toContain('您目前没有待评价的工单');
+    await h.say('zhangwei', '认领 #1', { chatId: GROUP });
+    await h.say('zhangwei', '办结 #1 已协调供电公司，下周送电', { chatId: GROUP });
+    // not the enterprise's to rate: a cadre's 满意 rates nothing
+    expect((await h.say('zhangwei', '满意', { chatId: GROUP })).outcome).toBe('no ticket number');
+    expect(await h.ticket(1)).toMatchObject({ status: 'pending_rating' });
+    const rated = await h.say('chenjl', '满意', { chatId: GROUP });
+    expect(rated.outcome).toBe('#1 rated satisfied, closed');
+    expect(rated.texts[0]).toContain('感谢评价！**#1 已办结**（满意）');
+    expect(await h.ticket(1)).toMatchObject({ status: 'closed', rating: { level: 'satisfied' } });
+    // two awaiting: which one is asked, and neither is rated
+    await h.say('chenjl', '厂区门口的路灯坏了三盏，晚上工人下班很黑', { chatId: GROUP });
+    await h.say('chenjl', '园区到厂里的公交线路停了，员工通勤很不方便', { chatId: GROUP });
+    for (const no of [2, 3]) {
+      await h.say('zhangwei', `认领 #${no}`, { chatId: GROUP });
+      await h.say('zhangwei', `办结 #${no} 已处理`, { chatId: GROUP });
+    }
+    const two = await h.say('chenjl', '不满意，还是老样子', { chatId: GROUP });
+    expect(two.outcome).toBe('no ticket number');
+    expect(two.texts[0]).toContain('您有 2 件工单待评价，请注明编号');
+    expect(two.texts[0]).toMatch(/#3 .*\n#2 /);
+    expect(await h.ticket(2)).toMatchObject({ status: 'pending_rating' });
+    expect(await h.ticket(3)).toMatchObject({ status: 'pending_rating' });
+    // a leader asking for the figure is not rating anything
+    expect((await h.say('lihua', '满意率多少了', { chatId: 'wrkSFfCgAAleaders1' })).outcome).not.toBe('no ticket number');
+  });
+
   it('a transfer names its target by @-name or department; an unknown target gets a clear answer', async () => {
     await openOne();
     expect((await h.say('zhangwei', '转办 #1 给隔壁老王', { chatId: GROUP })).texts[0]).toContain('未找到转办对象');
