@@ -134,6 +134,7 @@ export async function startRuntime(
       mayStart: !config.redis.explicit,
       dataDir: config.dataDir,
       log: (m) => log.info(m),
+      warn: (m) => log.warn(m),
     });
     stack.push(() => redisServer.stop());
     const store = await connectStore(mongo.uri, { onMonitorRestart: (reason) => log.warn({ reason }, 'store: restarted a stuck server monitor') });

@@ -13,7 +13,7 @@ import {
 } from 'node:fs';
 import { connect } from 'node:net';
 import { join, resolve } from 'node:path';
-import { commandExists, freePort, isAlive, run, spawnTied, stopChild, waitFor } from './process.js';
+import { commandExists, freePort, isAlive, run, spawnTied, superviseTied, waitFor } from './process.js';
 import { projectRoot } from './paths.js';
 
 export const FERRETDB_MODULE = 'github.com/FerretDB/FerretDB';
@@ -178,6 +178,8 @@ export async function startEmbeddedFerretdb(opts: {
   database?: string;
   reuse?: boolean;
   log?: (m: string) => void;
+  /** Told when the server exited while the bot ran and is being started again (default: `log`). */
+  warn?: (m: string) => void;
   /**
    * Serve FerretDB's own metrics (requests by command: the store round trips) on this loopback port, at
    * /debug/metrics; for the benchmarks. Off by default.
@@ -209,32 +211,34 @@ export async function startEmbeddedFerretdb(opts: {
   mkdirSync(sqliteDir, { recursive: true });
   const port = await freePort();
   const logFd = openSync(join(dataDir, 'ferretdb.log'), 'a');
-  // tied to this process: it stops when the bot stops, and also when the bot dies without stopping it
-  const child: ChildProcess = spawnTied(
-    bin,
-    [
-      '--handler=sqlite',
-      `--sqlite-url=file:${sqliteDir}/`,
-      `--listen-addr=127.0.0.1:${port}`,
-      `--state-dir=${sqliteDir}`,
-      opts.debugPort ? `--debug-addr=127.0.0.1:${opts.debugPort}` : '--debug-addr=-',
-      '--telemetry=disable',
-      `--log-level=${opts.logLevel ?? 'warn'}`,
-    ],
-    logFd,
-  );
+  // tied to this process: it stops when the bot stops, and also when the bot dies without stopping it; started again
+  // on the same port (and the run file updated) should it exit while the bot runs
+  const args = [
+    '--handler=sqlite',
+    `--sqlite-url=file:${sqliteDir}/`,
+    `--listen-addr=127.0.0.1:${port}`,
+    `--state-dir=${sqliteDir}`,
+    opts.debugPort ? `--debug-addr=127.0.0.1:${opts.debugPort}` : '--debug-addr=-',
+    '--telemetry=disable',
+    `--log-level=${opts.logLevel ?? 'warn'}`,
+  ];
+  const noteRun = (c: ChildProcess) => writeFileSync(runFile, JSON.stringify({ pid: c.pid ?? 0, ownerPid: process.pid, port } satisfies RunFile));
   let exited = false;
-  child.once('exit', () => (exited = true));
+  const server = superviseTied(() => spawnTied(bin, args, logFd), { name: 'FerretDB', warn: opts.warn ?? opts.log, onStart: noteRun });
+  server.current().once('exit', () => (exited = true));
   await waitFor(async () => {
     if (exited) throw new Error('FerretDB exited during start; see ferretdb.log in the data folder');
     return tcpAnswers(port);
-  }, 30_000, 'FerretDB');
-  writeFileSync(runFile, JSON.stringify({ pid: child.pid ?? 0, ownerPid: process.pid, port } satisfies RunFile));
+  }, 30_000, 'FerretDB').catch(async (err: unknown) => {
+    await server.stop();
+    throw err;
+  });
+  noteRun(server.current());
   return {
     uri: `mongodb://127.0.0.1:${port}/${database}`,
     owned: true,
     async stop() {
-      await stopChild(child);
+      await server.stop();
       rmSync(runFile, { force: true });
     },
   };

@@ -8,5 +8,5 @@ import { startEmbeddedFerretdb, type EmbeddedServer } from './ferretdb.js';
  */
 export async function openMongo(config: Readonly<Config>, log: Logger, reuse = false): Promise<EmbeddedServer> {
   if (config.mongo.uri) return { uri: config.mongo.uri, owned: false, stop: async () => {} };
-  return startEmbeddedFerretdb({ dataDir: config.dataDir, bin: config.ferretdbBin, reuse, log: (m) => log.info(m) });
+  return startEmbeddedFerretdb({ dataDir: config.dataDir, bin: config.ferretdbBin, reuse, log: (m) => log.info(m), warn: (m) => log.warn(m) });
 }

@@ -89,6 +89,48 @@ const TIED = [
   'exit $s',
 ].join('\n');
 
+/**
+ * An embedded server kept running: `start` spawns it (spawnTied); should it exit while the bot runs (killed, crashed,
+ * out of memory), it is started again with the same arguments — on the same port, so the drivers' own reconnects find
+ * it — after 1 s, then twice as long after each exit up to 30 s (back to 1 s once it has run a minute). `stop` ends it
+ * for good.
+ */
+export function superviseTied(
+  start: () => ChildProcess,
+  opts: { name: string; warn?: (m: string) => void; onStart?: (child: ChildProcess) => void },
+): { current(): ChildProcess; stop(): Promise<void> } {
+  let child = start();
+  let stopping = false;
+  let delay = 1000;
+  let startedAt = Date.now();
+  let timer: NodeJS.Timeout | undefined;
+  const watch = (c: ChildProcess): void => {
+    c.once('exit', (code, signal) => {
+      if (stopping) return;
+      if (Date.now() - startedAt >= 60_000) delay = 1000;
+      opts.warn?.(`${opts.name} exited (${signal ?? `code ${code}`}); starting it again in ${delay / 1000} s`);
+      timer = setTimeout(() => {
+        if (stopping) return;
+        startedAt = Date.now();
+        child = start();
+        opts.onStart?.(child);
+        watch(child);
+      }, delay);
+      timer.unref();
+      delay = Math.min(delay * 2, 30_000);
+    });
+  };
+  watch(child);
+  return {
+    current: () => child,
+    async stop() {
+      stopping = true;
+      clearTimeout(timer);
+      await stopChild(child);
+    },
+  };
+}
+
 /** Spawns `cmd args` tied to this process's life (see TIED); stdout/stderr to `logFd`. */
 export function spawnTied(cmd: string, args: string[], logFd: number): ChildProcess {
   const child = spawn('sh', ['-c', TIED, 'xiaoer-embedded', cmd, ...args], { stdio: ['pipe', logFd, logFd] });

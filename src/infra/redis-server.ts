@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
-import { commandExists, freePort, spawnTied, stopChild, waitFor } from './process.js';
+import { commandExists, freePort, spawnTied, superviseTied, waitFor } from './process.js';
 import type { EmbeddedServer } from './ferretdb.js';
 
 /** The Redis a running bot started for this data folder, if it answers. */
@@ -40,6 +40,8 @@ export async function ensureRedis(opts: {
   mayStart: boolean;
   dataDir: string;
   log?: (m: string) => void;
+  /** Told when redis-server exited while the bot ran and is being started again (default: `log`). */
+  warn?: (m: string) => void;
 }): Promise<EmbeddedServer> {
   if (await redisAnswers(opts.url)) return { uri: opts.url, owned: false, stop: async () => {} };
   if (!opts.mayStart) throw new Error('REDIS_URL does not answer');
@@ -51,14 +53,15 @@ export async function ensureRedis(opts: {
   const port = await freePort();
   opts.log?.(`no Redis at ${opts.url}; starting redis-server on 127.0.0.1:${port}`);
   const logFd = openSync(join(opts.dataDir, 'redis.log'), 'a');
-  // tied to this process: it stops when the bot stops, and also when the bot dies without stopping it
-  const child = spawnTied(
-    'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--save', '', '--daemonize', 'no'],
-    logFd,
-  );
+  // tied to this process: it stops when the bot stops, and also when the bot dies without stopping it; started again
+  // on the same port (its append-only file keeps the queues) should it exit while the bot runs
+  const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--save', '', '--daemonize', 'no'];
+  const server = superviseTied(() => spawnTied('redis-server', args, logFd), { name: 'redis-server', warn: opts.warn ?? opts.log });
   const uri = `redis://127.0.0.1:${port}`;
-  await waitFor(() => redisAnswers(uri), 15_000, 'redis-server');
+  await waitFor(() => redisAnswers(uri), 15_000, 'redis-server').catch(async (err: unknown) => {
+    await server.stop();
+    throw err;
+  });
   // the command line finds the bot's own Redis here
   const runFile = join(opts.dataDir, 'run', 'redis.json');
   mkdirSync(join(opts.dataDir, 'run'), { recursive: true });
@@ -67,7 +70,7 @@ export async function ensureRedis(opts: {
     uri,
     owned: true,
     async stop() {
-      await stopChild(child);
+      await server.stop();
       rmSync(runFile, { force: true });
     },
   };

@@ -1,0 +1,77 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Redis } from 'ioredis';
+import { mongo } from 'mongoose';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startEmbeddedFerretdb, type EmbeddedServer } from '../../src/infra/ferretdb.js';
+import { ensureRedis } from '../../src/infra/redis-server.js';
+
+/**
+ * The embedded servers of `npm start` (no MONGODB_URI, no Redis answering): a server that dies while the bot runs —
+ * killed by hand, crashed, out of memory — is started again on its port, and the bot's drivers reconnect to it. Before,
+ * the bot kept running on a dead store and answered every request 503 until someone restarted it.
+ */
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  while (cleanups.length) await cleanups.pop()!().catch(() => undefined);
+});
+
+/** The server process under the `sh` that ties it to this process (process.ts spawnTied). */
+function serverPid(wrapperPid: number, name: string): number {
+  return Number(execFileSync('pgrep', ['-P', String(wrapperPid), '-x', name]).toString().trim().split('\n')[0]);
+}
+
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'xiaoer-embedded-'));
+  cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+describe('embedded servers kept running', () => {
+  it('FerretDB killed under the bot is started again on its port; the data and the same client work again', async () => {
+    const dir = tempDir();
+    const warnings: string[] = [];
+    const server: EmbeddedServer = await startEmbeddedFerretdb({ dataDir: dir, warn: (m) => warnings.push(m) });
+    cleanups.push(() => server.stop());
+    const client = new mongo.MongoClient(server.uri, { serverSelectionTimeoutMS: 20_000 });
+    cleanups.push(() => client.close());
+    const col = client.db().collection<{ _id: string; n: number }>('probe');
+    await col.insertOne({ _id: 'before', n: 1 });
+    const runFile = join(dir, 'run', 'ferretdb.json');
+    const wrapper = (JSON.parse(readFileSync(runFile, 'utf8')) as { pid: number }).pid;
+
+    process.kill(serverPid(wrapper, 'ferretdb'), 'SIGKILL');
+    // the same client, after the restart: what was written before is there, and writing works
+    await expect.poll(async () => (await col.findOne({ _id: 'before' }).catch(() => null))?.n, { timeout: 30_000, interval: 200 }).toBe(1);
+    await col.insertOne({ _id: 'after', n: 2 });
+    expect(await col.countDocuments()).toBe(2);
+    expect(warnings.join('\n')).toMatch(/FerretDB exited \(.*\); starting it again in 1 s/);
+    // the run file names the new server (the CLI finds the bot's store through it)
+    const now = JSON.parse(readFileSync(runFile, 'utf8')) as { pid: number; port: number };
+    expect(now.pid).not.toBe(wrapper);
+    expect(server.uri).toContain(`:${now.port}/`);
+  }, 60_000);
+
+  it('redis-server killed under the bot is started again on its port; the same client answers again', async () => {
+    const dir = tempDir();
+    const warnings: string[] = [];
+    // nothing answers on port 1: the bot starts its own
+    const server = await ensureRedis({ url: 'redis://127.0.0.1:1', mayStart: true, dataDir: dir, warn: (m) => warnings.push(m) });
+    cleanups.push(() => server.stop());
+    expect(server.owned).toBe(true);
+    const client = new Redis(server.uri, { maxRetriesPerRequest: null });
+    cleanups.push(async () => client.disconnect());
+    client.on('error', () => {});
+    expect(await client.ping()).toBe('PONG');
+    const port = new URL(server.uri).port;
+    const pid = Number(execFileSync('pgrep', ['-f', `^redis-server 127.0.0.1:${port}`]).toString().trim());
+
+    process.kill(pid, 'SIGKILL');
+    await expect.poll(async () => client.ping().catch(() => null), { timeout: 30_000, interval: 200 }).toBe('PONG');
+    expect(warnings.join('\n')).toMatch(/redis-server exited \(.*\); starting it again in 1 s/);
+    expect(Number(execFileSync('pgrep', ['-f', `^redis-server 127.0.0.1:${port}`]).toString().trim())).not.toBe(pid);
+  }, 60_000);
+});
