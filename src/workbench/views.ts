@@ -121,9 +121,17 @@ export function ticketDetail(t: Ticket, cal: Cal, now: string, viewer?: Pick<Act
       type: e.type,
       label: EVENT_LABELS[e.type] ?? e.type,
       by: e.by?.name ?? e.by?.id ?? '',
-      note: outsider && NOTE_WITHHELD.has(e.type) ? '' : (e.note ?? ''),
+      note: outsider && NOTE_WITHHELD.has(e.type) ? '' : e.note || linkNote(e),
     })),
   };
+}
+
+/** What a 回潮 event says of the other ticket (it carries no note): the earlier one, or the later one that reports it again. */
+function linkNote(e: Ticket['events'][number]): string {
+  if (e.type !== 'recurrence') return '';
+  if (typeof e.data?.of === 'number') return `与 #${e.data.of} 反映的问题相同（该单已答复）`;
+  if (typeof e.data?.later === 'number') return `#${e.data.later} 再次反映了此问题`;
+  return '';
 }
 
 /** The filter choices the list pages offer. */

@@ -70,6 +70,15 @@ describe('the detail an enterprise contact sees is what chat tells its group', (
   });
 });
 
+describe('回潮 on the page: each ticket names the other', () => {
+  it('the later ticket names the earlier one it reports again; the earlier one names the later', () => {
+    const fresh = buildNewTicket(12, { platform: 'wecom', chatId: 'wrkSFfCgAAyilong01', reporter: { id: 'chenjl' }, text: 't', summary: 's', category: 'utilities', categoryConfidence: 0.9, urgency: 'normal', requestedDate: null, resolutionDueAt: DUE, enterprise: null, enterpriseId: 'yilong', sourceMessageId: 'wecom:m2', parsedBy: 'rules', now: NOW, recurrenceOf: 7 });
+    expect(ticketDetail({ ...ticket('accepted'), events: fresh.events }, cal, NOW, actor('chenjl')).events.find((e) => e.type === 'recurrence')?.note).toBe('与 #7 反映的问题相同（该单已答复）');
+    const earlier = ticket('closed', { events: [{ type: 'recurrence', at: NOW, data: { later: 12 } }] });
+    expect(ticketDetail(earlier, cal, NOW, actor('zhangwei')).events[0]).toMatchObject({ label: '回潮', note: '#12 再次反映了此问题' });
+  });
+});
+
 describe('助企走访 on the page: numbers, and nothing people wrote beyond their own visits', () => {
   const at = '2026-11-28T08:00:00.000Z';
   const visit = (no: number, v: Partial<Visit>): Visit => ({
