@@ -1805,7 +1805,7 @@ describe('after rounds 83 to 86 (nineteenth session): where the writer works, sc
 describe('a rating without its number (nineteenth session, found trying the simulator)', () => {
   const intent = (t: string) => parseMessage(t, '2026-11-23T09:30:00+08:00').intent;
   it('reads 满意, 不满意 with its reason, stars as a rating; a leader asking for the figure is a digest', () => {
-    for (const t of ['满意', '非常满意！', '不满意，路灯还是不亮', '基本满意', '5星']) expect(intent(t), t).toBe('rate');
+    for (const t of ['满意', '非常满意！', '不满意，路灯还是不亮', '基本满意', '5星', '⭐⭐⭐⭐⭐', '滿意']) expect(intent(t), t).toBe('rate');
     for (const t of ['满意率多少了', '差评这个月几条', '满意度怎么样', '好评率']) expect(intent(t), t).toBe('digest');
   });
 });
