@@ -1809,3 +1809,13 @@ describe('a rating without its number (nineteenth session, found trying the simu
     for (const t of ['满意率多少了', '差评这个月几条', '满意度怎么样', '好评率']) expect(intent(t), t).toBe('digest');
   });
 });
+
+describe('urgency after rounds 83 to 86 (nineteenth session): a flood told as what rain does, or one that is past', () => {
+  const urgency = (t: string) => parseMessage(t, '2026-11-23T09:30:00+08:00').urgency;
+  it('reads what every rain does, and a flood last time, as no emergency; a flood last night still is one', () => {
+    expect(urgency('我们厂门口那条排水沟堵了，一落雨水就漫到路上，车子过去溅一身泥，镇里能不能派人来清一下')).toBe('normal');
+    expect(urgency('厂门口的排水沟堵死了 上回下雨还淹了半个仓库')).toBe('normal');
+    expect(urgency('河沟一下大雨就倒灌进厂区，去年淹了两回，能不能把河道清一下')).toBe('normal');
+    expect(urgency('厂门口的排水沟堵死了 昨晚下雨淹了半个仓库')).toBe('urgent');
+  });
+});
