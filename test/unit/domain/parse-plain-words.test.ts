@@ -1818,4 +1818,10 @@ describe('urgency after rounds 83 to 86 (nineteenth session): a flood told as wh
     expect(urgency('河沟一下大雨就倒灌进厂区，去年淹了两回，能不能把河道清一下')).toBe('normal');
     expect(urgency('厂门口的排水沟堵死了 昨晚下雨淹了半个仓库')).toBe('urgent');
   });
+  it('reads money frozen, a threat to sue and an order to put things right as no emergency by themselves; a fleet stopped is one', () => {
+    expect(urgency('越南客户的货款被对方银行冻结了，资金周转不开')).toBe('normal');
+    expect(urgency('对方说报告不准拒绝付款，还扬言要告我们，合同条款两边理解不一样')).toBe('normal');
+    expect(urgency('供应链上有家PCB厂被环保责令整改，我们的板子没人做，能不能推荐本地替代')).toBe('normal');
+    expect(urgency('昨天银行突然把我们基本户冻结了 司机工资油钱都付不出 今天车队已经停运一半了')).toBe('urgent');
+  });
 });
