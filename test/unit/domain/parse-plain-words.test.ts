@@ -1824,4 +1824,13 @@ describe('urgency after rounds 83 to 86 (nineteenth session): a flood told as wh
     expect(urgency('供应链上有家PCB厂被环保责令整改，我们的板子没人做，能不能推荐本地替代')).toBe('normal');
     expect(urgency('昨天银行突然把我们基本户冻结了 司机工资油钱都付不出 今天车队已经停运一半了')).toBe('urgent');
   });
+  it('reads a strike, a person missing, a gate surrounded, pipes freezing and a kiln about to go out as emergencies', () => {
+    expect(urgency('我們的韓國技術員和本地員工發生衝突，幾十個員工說要集體罷工，請勞動部門過來協調。')).toBe('urgent');
+    expect(urgency('我们院里有个老人走失了，昨天下午出去散步到现在还没回来，监控看到往河边去了')).toBe('urgent');
+    expect(urgency('工地门口又被村民围住了，说我们泥头车压坏了他们的路，车出不去')).toBe('urgent');
+    expect(urgency('换热站坏了 整个厂区都没暖气 车间里水管开始冻了 再不修全得冻爆')).toBe('urgent');
+    expect(urgency('天然气今早突然压力不够 两台回转窑都快熄火了')).toBe('urgent');
+    // a boiler that often goes out is a matter to look at, not an emergency
+    expect(urgency('厂区天然气管道压力不稳，锅炉时常熄火，请燃气公司派人检测。')).toBe('normal');
+  });
 });
