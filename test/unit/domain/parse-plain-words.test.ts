@@ -1833,4 +1833,13 @@ describe('urgency after rounds 83 to 86 (nineteenth session): a flood told as wh
     // a boiler that often goes out is a matter to look at, not an emergency
     expect(urgency('厂区天然气管道压力不稳，锅炉时常熄火，请燃气公司派人检测。')).toBe('normal');
   });
+  it('reads a crack feared to bring something down, an open pit, a near miss, a climb onto a crane, a cold store warming as emergencies', () => {
+    expect(urgency('桥面裂了一道大口子 大货车还天天过 整不好要出大事')).toBe('urgent');
+    expect(urgency('老仓库外墙大面积空鼓，昨天掉了一块砖下来，下面就是员工通道')).toBe('urgent');
+    expect(urgency('挖的坑三天了没填也没围挡 就在我们店门口 晚上黑 小娃娃跑来跑去的')).toBe('urgent');
+    expect(urgency('工地上几个工人说没拿到工资，爬到塔吊上面不下来了，下面围了好多人')).toBe('urgent');
+    expect(urgency('冷库压缩机启动不了，库里三百吨苹果，温度已经升到五度了')).toBe('urgent');
+    // a site without a fence, told about its dust, is a complaint
+    expect(urgency('施工队根本没洒水也没围挡，镇上的人投诉到我们这里来了')).toBe('normal');
+  });
 });
