@@ -132,7 +132,7 @@ export function parseCorrection(t: string): Correction | null {
   // a question about the ticket ("#12 企业是否要补材料", "#12 类别是什么") corrects nothing
   if (/[?？吗呢]$|什么|哪个|哪类|是否|是不是|要不要|能不能|可不可以|有没有|会不会/.test(rest)) return null;
   // "#615 其实挺急的，改紧急", "#604 改成一般，不用紧急": the level set, with a reason before or after it
-  const urgencySet = /^[^?？吗]{0,8}?(?:改成|改为|改回|调成|调为|标成|标为|改)\s*(紧急|加急|急件|一般|普通|正常|不紧急)(?:件|的)?(?:[，,。\s][^?？吗]{0,8})?$/.exec(rest);
+  const urgencySet = /^[^?？吗]{0,8}?(?:改成|改为|改回|调成|调为|标成|标为|改)\s*(紧急|加急|急件|一般|普通|正常|不紧急)(?:件|的)?(?:[，,。\s][^?？吗]{0,16})?$/.exec(rest);
   if (urgencySet && rest.length <= 20) return { field: 'urgency', to: URGENCY_WORDS[urgencySet[1]!]! };
   const urgency = URGENCY_SET.exec(rest);
   if (urgency) return { field: 'urgency', to: URGENCY_WORDS[urgency[1]!]! };

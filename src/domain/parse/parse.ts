@@ -283,7 +283,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     // "第81号工单到期了还没答复 抓紧", "请经信局今天内回复", "请尽快答复": pressed, whatever else the message says
     if (/(抓紧|请尽快(答复|回复|办理|处理)|(今天|今日|明天)(内|之内)?(回复|答复)|(今天|今日)[^，。]{0,4}(有个|给个)(回复|答复)|第[二三四五六七八九\d]+趟)/.test(t) && !/(已经?|已在|正在)(催|督促|抓紧)/.test(t)) return 'urge';
     // "#44 都第九天了还没签收？…今天下班前给我回话", "请问#131么样还冇人签收？都两天了": nobody has taken it yet, pressed
-    if (/(还|仍|一直)没有?人(签收|认领|接单|接手)|还没(签收|认领)[?？]/.test(t)) return 'urge';
+    if (/(还|仍|一直)没有?人(签收|认领|接单|接手)|还没(签收|认领)[?？]|(没有?|木)人(签收|认领|接单|接手)(咩|吗|么|呢|啊|啦)?[?？!！]*$|木人(签收|认领)|尽快签收/.test(t)) return 'urge';
     // "#129 答复企业：已联系教育局 孩子下周一入学 办结": the answer, closed by the command word at its end
     if (/[\s，,。](办结|结单)[。!！]?$/.test(t) && !/[?？吗]/.test(t)) return 'resolve';
     // "#84 转资规局，@刘科长 请签收": handed on to a body by name
@@ -369,7 +369,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     if (/(周[一二三四五六日天]|明天|后天|下周|今天下午|明早)(过来|过去|来|去|上门)(勘察|查看|现场|看看|核实|踏勘)/.test(t) && !/[?？吗呢]$/.test(t)) return 'progress';
     // "已经报到总行了，预计下周有结果": where it stands, said by the one handling it
     if (/(已经?|刚)(报|递|送|交|提交|转|发)(到|给|上|至)|预计.{0,8}(有结果|完成|出来|下来|到位|答复|批|办好)/.test(t) && !/([?？吗呢]$|什么|怎么|哪)/.test(t)) return 'progress';
-    if (/(走到哪一步|到哪一步|走到哪了|什么进度|么子进度|啥进度|(?<!怎)么样了|进度如何|进度怎样|进度怎么样|进展如何|进展怎样|进展怎么样|怎么样|到哪了|到哪一步|什么环节|哪个环节|查一下|查询|状态|什么时候能|什么情况|啥情况|情况如何|结果呢|有结果(了)?(吗|没|呢|了没)|[?？]$)/.test(t)) return 'query';
+    if (/(走到哪一步|到哪一步|走到哪了|什么进度|么子进度|啥进度|(?<!怎)么样了|进度如何|进度怎样|进度怎么样|进度咋样|进展咋样|进展如何|进展怎样|进展怎么样|怎么样|到哪了|到哪一步|什么环节|哪个环节|查一下|查询|状态|什么时候能|什么情况|啥情况|情况如何|结果呢|有结果(了)?(吗|没|呢|了没)|[?？]$)/.test(t)) return 'query';
     // "#1 进度" / "#1进度呢": a question, not an update (an update says what happened)
     if (/^#?\d+号?(的)?(进度|进展)(呢|如何|怎样|怎么样|啊|吗)?$/.test(bare)) return 'query';
     // "问一下156号问题的进度": progress asked after, not given
@@ -429,6 +429,9 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   if (bare.length <= 50 && /(那个|那件|那单)[^，。？?]{0,8}(事儿?|单子|问题)/.test(bare) && /(到底管不管|赶紧|快点|推一下|推一推|拖(太|好|这么)久)/.test(bare)) return 'urge';
   // "在的在的": here
   if (/^(在的|在呢|在)+[!！。~～]*$/.test(bare)) return 'chat';
+  // rounds 87–90: a birthday wished, a meal offered, a notice to everyone ("明天下午园区停水检修 大家提前接点水哦",
+  // "今朝延安高架堵得一塌糊涂 过来开会的早点出门哦"): said to the group, nothing asked of the government
+  if (bare.length <= 40 && (/祝[^，。]{0,10}(生日快乐|快乐|顺利|平安)/.test(bare) || /(一道|一起|一块儿?)吃饭(伐|吗|不|没|啊|呀)/.test(bare) || (/(大家|各位|过来开会的)[^，。]{0,6}(提前|早点|注意|准备一下)/.test(bare) && /[哦哈呀啊噢喔]$|准备一下[^，。]{0,4}$/.test(bare))) && !/(我们|我司|俺们|企业|帮忙|请求|申请|能不能|能否|麻烦)/.test(bare)) return 'chat';
   // "好的 没问题 那就按这个来", "原来是这么回事", a greeting with care on the road, when visitors arrive, a request to colleagues
   if (bare.length <= 40 && (/^(好的?|行|可以|没问题)[^，。]{0,10}(就按这个来|就这么定|就这样)/.test(bare) || /原来是这么回事/.test(bare) || (/(早上好|早安|大家好)/.test(bare) && /(慢点|注意安全|小心)/.test(bare)) || /(几点到|几点来)[^，。]{0,6}(等|接)/.test(bare) || /^(麻烦|请)(各位|大家)[^。]{0,20}(报给我|发给我|交给我|报上来|交上来)$/.test(bare))) return 'chat';
   // rounds 59–62: "有哪些单子机器人没分清楚的，发我看看": the unsure ones
@@ -438,7 +441,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   // "鞍山那家企业用电那个事 帮催一下 都半个月了": a matter named without its number, chased for someone
   if (bare.length <= 40 && /(那个|那件|那单)[^，。]{0,4}(事|问题|单子?)/.test(bare) && /帮(忙|我|我们)?催(一下|下|催|一催)/.test(bare)) return 'urge';
   // "俺们厂报的那个电的事 到底咋样了", "我们华康食品报的停气那个事，现在是哪个在管？": one's own report asked after
-  if (bare.length <= 40 && /(我们|俺们|咱们?|我司|我厂)[^，。]{0,10}报的[^，。]{0,10}(事|问题|单子)/.test(bare) && /((咋|怎么|怎)样了|(哪个|谁)在(管|办|跟)|到哪(一步)?了|第几号)/.test(bare)) return 'query';
+  if (bare.length <= 40 && /(我们|俺们|咱们?|我司|我厂)[^，。]{0,10}报的[^，。]{0,10}(事|问题|单子)/.test(bare) && /((咋|怎么|怎)样了|(哪个|谁)在(管|办|跟)|到哪(一步)?了|第几号|(啥|什么)情况)/.test(bare)) return 'query';
   // "老陈你下午在厂里吗？我过去坐坐", "中午谁去食堂 一块儿", "哈哈哈 老铁没毛病": between people, not a problem
   if (bare.length <= 30 && (/你[^，。]{0,4}在(厂里|单位|办公室|公司|局里|家)(吗|不|没)/.test(bare) && /我(过去|过来)(坐坐|一趟|看看|找你)/.test(bare) || /谁去(食堂|饭堂|吃饭)|^(哈){3,}[^，。]{0,8}$/.test(bare)) && !/(坏|停|难|急|帮忙|能否|希望|申请|问题|投诉)/.test(bare)) return 'chat';
   // an earlier report chased without its number: "上次报的冇人理，帮手催一催啦", "上周五报的冷库停电呢单点解仲未有人签收？"

@@ -1843,3 +1843,21 @@ describe('urgency after rounds 83 to 86 (nineteenth session): a flood told as wh
     expect(urgency('施工队根本没洒水也没围挡，镇上的人投诉到我们这里来了')).toBe('normal');
   });
 });
+
+describe('after rounds 87, 88 and 90 (nineteenth session): nobody has signed, progress asked, notices to everyone', () => {
+  const read = (t: string) => parseMessage(t, '2026-11-23T09:30:00+08:00');
+  it('reads nobody signing yet as a chase, 进度咋样 and one\'s own report asked after as a query, 改成一般 with its reason as a correction', () => {
+    expect(read('#211 喂，咩情况啊，冇人签收咩').intent).toBe('urge');
+    expect(read('149号咋还木人签收 都两天了').intent).toBe('urge');
+    expect(read('#208 三日了，请尽快签收处理').intent).toBe('urge');
+    expect(read('115号问题进度咋样').intent).toBe('query');
+    expect(read('俺们瑞达陶瓷报的那个燃气的事 现在啥情况').intent).toBe('query');
+    expect(read('#148 这个不急 改成一般 企业说月底前弄好就行').intent).toBe('correct');
+    // the signing itself stays a claim
+    expect(read('#211 我来签收').intent).toBe('claim');
+  });
+  it('reads a birthday, a meal and a notice to everyone as small talk; an enterprise asking about the same thing reports it', () => {
+    for (const t of ['黄科今日生日，祝生日快乐🎂🎉', '明天下午园区停水检修 大家提前接点水哦', '中午一道吃饭伐 食堂今朝有红烧肉😂', '下礼拜一示范区执委会来调研 各位准备一下材料']) expect(read(t).intent, t).toBe('chat');
+    expect(read('明天园区停水，我们厂大家提前准备，能不能推迟检修').intent).toBe('report');
+  });
+});
