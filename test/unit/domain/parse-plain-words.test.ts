@@ -1861,3 +1861,22 @@ describe('after rounds 87, 88 and 90 (nineteenth session): nobody has signed, pr
     expect(read('明天园区停水，我们厂大家提前准备，能不能推迟检修').intent).toBe('report');
   });
 });
+
+describe('names after rounds 87, 88 and 90 (nineteenth session): chemicals, seafood, springs and staffing as trades', () => {
+  const read = (t: string) => parseMessage(t, '2026-11-23T09:30:00+08:00').enterprise;
+  it('reads the trades the new rounds named, and 大和 as a name', () => {
+    expect(read('蒸汽又断了!! 俺们反应釜全停 一锅料要报废 恒泰化学 马上要人回话')).toBe('恒泰化学');
+    expect(read('俺们连云港的 润海化学品储运，危化品经营许可证明年一月到期')).toBe('润海化学品储运');
+    expect(read('大丰的 海盛海产品，日本客户那批货出口检验排期太长')).toBe('海盛海产品');
+    expect(read('连云港的 海川医药中间体，新车间安全设施设计审查')).toBe('海川医药中间体');
+    expect(read('徐州博远传动的，上游一个国企欠俺们货款三百多万')).toBe('徐州博远传动');
+    expect(read('我们是太仓的大和精工，环评批复卡在公示后面那一步')).toBe('大和精工');
+    expect(read('请问今年外资研发中心认定什么时候开始申报？东和化成想报')).toBe('东和化成');
+    expect(read('好多求职者打电话来骂，想请网信办或者公安帮处理下 南宁优职人力资源')).toBe('南宁优职人力资源');
+  });
+  it('reads no name in a chemical named as goods, or in how to sign up and how many rooms', () => {
+    expect(read('易制毒化学品购买备案证明过期了，下周的动物实验要用的乙醚和盐酸都买不了')).toBeNull();
+    expect(read('园区那批人才公寓还有木有空的 能租几间')).toBeNull();
+    expect(read('听说商务局有东盟采购商对接会，几时有？点样报名')).toBeNull();
+  });
+});
