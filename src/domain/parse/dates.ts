@@ -35,7 +35,9 @@ const LIMIT_AFTER = '(?=前|之前|以前|之内|内|就|要(?!是|回家|过年
 export function parseRequestedDate(text: string, now: DateTime, cal: BusinessCalendar = defaultCalendar): string | null {
   const today = now.toISODate()!;
   // a date already past tells when something happened ("11月5日交的材料"), not when it is wanted
-  const found = candidateDates(text, now, cal).filter((d): d is string => d !== null && d >= today);
+  // 元月 is January ("最好元月底之前")
+  const t = text.includes('元月') ? text.replace(/元月(?=底|末|初|中|份|\d|[一二三四五六七八九十])/g, '1月') : text;
+  const found = candidateDates(t, now, cal).filter((d): d is string => d !== null && d >= today);
   if (found.length === 0) return null;
   // several dates: the earliest is the one that constrains the work
   return found.sort()[0]!;

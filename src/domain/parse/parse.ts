@@ -47,7 +47,7 @@ const URGENT = [
 const URGENT_PATTERNS = [
   // rounds 83–86 and the corpus: a crack or loose tiles feared to fall, a pit left without a fence, a near miss, a climb onto a
   // crane, goods in a cold store warming
-  /(裂|开裂|空鼓|松脱|松动)[^。！!]{0,30}(怕|危房|出大事|倒了|砸着|砸到|掉了?[一几两]块)|(坑|沟|挖)[^。]{0,20}(没|无)[^，。；,;]{0,4}(围挡|警示)|差点(儿)?(掉下去|摔下去|掉进去|砸到|砸着)|爬(到|上)[^，。；,;]{0,6}(塔吊|楼顶|屋顶)|温度[^，。；,;]{0,4}(已经)?升到/,
+  /(裂|开裂|空鼓|松脱|松动)[^。！!]{0,30}(怕|危房|出大事|倒了|砸着|砸到|掉了?[一几两]块)|(坑|沟|挖)[^。]{0,20}(没|无)[^，。；,;]{0,4}(围挡|警示)|差点(儿)?(掉下去|摔下去|掉进去|砸到|砸着)|爬(到|上)[^，。；,;]{0,6}(塔吊|楼顶|屋顶)|温度[^，。；,;]{0,4}(已经)?升到|(今天|明天|马上)[^，。；,;]{0,2}(要|就)?去(区|市|县|镇)(政府|里)/,
   // rounds 55–58: no drop of water, formwork collapsed, someone already fallen into a pit, a life at risk, wages (工钱) owed
   /没有?得?一滴水|(模板|支撑|支架)[^，。；,;]{0,4}(垮|塌)|已经有[^，。；,;]{0,6}(掉下去|摔下去|掉进去)|出人命|欠[^，。；,;]{0,8}工钱/,
   // rounds 47–50: work at height without a rope, a mill idle for days, a bridge washed out

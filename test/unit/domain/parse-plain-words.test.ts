@@ -1880,3 +1880,12 @@ describe('names after rounds 87, 88 and 90 (nineteenth session): chemicals, seaf
     expect(read('听说商务局有东盟采购商对接会，几时有？点样报名')).toBeNull();
   });
 });
+
+describe('dates and urgency after rounds 87, 88 and 90 (nineteenth session)', () => {
+  const read = (t: string) => parseMessage(t, '2026-11-23T09:30:00+08:00');
+  it('reads 元月 as January, and workers going to the government tomorrow as urgent', () => {
+    expect(read('污水只能拉走处理 啥时候能接通？最好元月底之前').deadline).toBe('2027-01-31');
+    expect(read('元月15号前要拿到证，银行抵押要用').deadline).toBe('2027-01-15');
+    expect(read('总包欠我们劳务班组的钱，工人讨不到工钱，讲明天要去区政府').urgency).toBe('urgent');
+  });
+});
