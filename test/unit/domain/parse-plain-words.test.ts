@@ -1889,3 +1889,14 @@ describe('dates and urgency after rounds 87, 88 and 90 (nineteenth session)', ()
     expect(read('总包欠我们劳务班组的钱，工人讨不到工钱，讲明天要去区政府').urgency).toBe('urgent');
   });
 });
+
+describe('names after round 89 (nineteenth session): Hebei county clusters by their trades', () => {
+  const read = (t: string) => parseMessage(t, '2026-11-23T09:30:00+08:00').enterprise;
+  it('reads fasteners, standard parts, children\'s bicycles, leather goods and furs as trades', () => {
+    expect(read('急！德兴紧固件账上的钱被法院冻结了，是给人担保被连累的')).toBe('德兴紧固件');
+    expect(read('永年建安标准件，老板让问下，去年那笔贷款下月到期')).toBe('永年建安标准件');
+    expect(read('俺们星辰童车发俄罗斯的货走中欧班列老压车，一压半个月')).toBe('星辰童车');
+    expect(read('辛集天宇皮具跟房东的租赁合同还有两年，房东要涨一倍房租')).toBe('辛集天宇皮具');
+    expect(read('村里有人说我们辛集华盛皮草占了他家的路，今天一早拿车横在路口')).toBe('辛集华盛皮草');
+  });
+});
