@@ -63,7 +63,7 @@ export const rate: Handler = {
  * A rating said without its number ("满意", the words of the answer's buttons): the one ticket of this conversation
  * that awaits the sender's rating. None, or several: the sender is told which number to give (nothing is rated).
  */
-async function awaitingRating(ctx: Parameters<Handler['handle']>[0]): Promise<number | null> {
+async function awaitingRating(ctx: BotContext): Promise<number | null> {
   const waiting = (await ctx.tickets.listAwaitingRating()).filter((t) => authorize('rate', ctx.actor, t, ctx.now).ok);
   if (waiting.length === 1) return waiting[0]!.no;
   if (waiting.length === 0) {

@@ -1,4 +1,3 @@
-import type { ChildProcess } from 'node:child_process';
 import {
   chmodSync,
   cpSync,
@@ -13,7 +12,7 @@ import {
 } from 'node:fs';
 import { connect } from 'node:net';
 import { join, resolve } from 'node:path';
-import { commandExists, freePort, isAlive, run, spawnTied, superviseTied, waitFor } from './process.js';
+import { commandExists, freePort, isAlive, run, startSupervised, waitFor } from './process.js';
 import { projectRoot } from './paths.js';
 
 export const FERRETDB_MODULE = 'github.com/FerretDB/FerretDB';
@@ -222,18 +221,14 @@ export async function startEmbeddedFerretdb(opts: {
     '--telemetry=disable',
     `--log-level=${opts.logLevel ?? 'warn'}`,
   ];
-  const noteRun = (c: ChildProcess) => writeFileSync(runFile, JSON.stringify({ pid: c.pid ?? 0, ownerPid: process.pid, port } satisfies RunFile));
-  let exited = false;
-  const server = superviseTied(() => spawnTied(bin, args, logFd), { name: 'FerretDB', warn: opts.warn ?? opts.log, onStart: noteRun });
-  server.current().once('exit', () => (exited = true));
-  await waitFor(async () => {
-    if (exited) throw new Error('FerretDB exited during start; see ferretdb.log in the data folder');
-    return tcpAnswers(port);
-  }, 30_000, 'FerretDB').catch(async (err: unknown) => {
-    await server.stop();
-    throw err;
+  const server = await startSupervised(bin, args, logFd, {
+    name: 'FerretDB',
+    ready: () => tcpAnswers(port),
+    timeoutMs: 30_000,
+    exitedHint: 'see ferretdb.log in the data folder',
+    warn: opts.warn ?? opts.log,
+    onStart: (c) => writeFileSync(runFile, JSON.stringify({ pid: c.pid ?? 0, ownerPid: process.pid, port } satisfies RunFile)),
   });
-  noteRun(server.current());
   return {
     uri: `mongodb://127.0.0.1:${port}/${database}`,
     owned: true,

@@ -90,29 +90,33 @@ const TIED = [
 ].join('\n');
 
 /**
- * An embedded server kept running: `start` spawns it (spawnTied); should it exit while the bot runs (killed, crashed,
- * out of memory), it is started again with the same arguments — on the same port, so the drivers' own reconnects find
- * it — after 1 s, then twice as long after each exit up to 30 s (back to 1 s once it has run a minute). `stop` ends it
- * for good.
+ * An embedded server, started tied to this process (spawnTied) and kept running. The start waits until `ready()`
+ * answers (at most `timeoutMs`; a server that exits meanwhile fails the start at once, named with `exitedHint`). Should
+ * it exit later while the bot runs (killed, crashed, out of memory), it is started again with the same arguments — on
+ * the same port, so the drivers' own reconnects find it — after 1 s, then twice as long after each exit up to 30 s
+ * (back to 1 s once it has run a minute); `onStart` is told of each process (the run files). `stop` ends it for good.
  */
-export function superviseTied(
-  start: () => ChildProcess,
-  opts: { name: string; warn?: (m: string) => void; onStart?: (child: ChildProcess) => void },
-): { current(): ChildProcess; stop(): Promise<void> } {
-  let child = start();
+export async function startSupervised(
+  cmd: string,
+  args: string[],
+  logFd: number,
+  opts: { name: string; ready: () => Promise<boolean>; timeoutMs: number; exitedHint?: string; warn?: (m: string) => void; onStart?: (child: ChildProcess) => void },
+): Promise<{ stop(): Promise<void> }> {
+  let child = spawnTied(cmd, args, logFd);
+  let running = false;
   let stopping = false;
   let delay = 1000;
   let startedAt = Date.now();
   let timer: NodeJS.Timeout | undefined;
   const watch = (c: ChildProcess): void => {
     c.once('exit', (code, signal) => {
-      if (stopping) return;
+      if (stopping || !running) return;
       if (Date.now() - startedAt >= 60_000) delay = 1000;
       opts.warn?.(`${opts.name} exited (${signal ?? `code ${code}`}); starting it again in ${delay / 1000} s`);
       timer = setTimeout(() => {
         if (stopping) return;
         startedAt = Date.now();
-        child = start();
+        child = spawnTied(cmd, args, logFd);
         opts.onStart?.(child);
         watch(child);
       }, delay);
@@ -121,8 +125,19 @@ export function superviseTied(
     });
   };
   watch(child);
+  const first = child;
+  const exited = () => first.exitCode !== null || first.signalCode !== null;
+  try {
+    await waitFor(async () => exited() || (await opts.ready()), opts.timeoutMs, opts.name);
+    if (exited()) throw new Error(`${opts.name} exited during start${opts.exitedHint ? `; ${opts.exitedHint}` : ''}`);
+  } catch (err) {
+    stopping = true;
+    await stopChild(first);
+    throw err;
+  }
+  running = true;
+  opts.onStart?.(child);
   return {
-    current: () => child,
     async stop() {
       stopping = true;
       clearTimeout(timer);

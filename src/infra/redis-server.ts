@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
-import { commandExists, freePort, spawnTied, superviseTied, waitFor } from './process.js';
+import { commandExists, freePort, startSupervised } from './process.js';
 import type { EmbeddedServer } from './ferretdb.js';
 
 /** The Redis a running bot started for this data folder, if it answers. */
@@ -56,12 +56,8 @@ export async function ensureRedis(opts: {
   // tied to this process: it stops when the bot stops, and also when the bot dies without stopping it; started again
   // on the same port (its append-only file keeps the queues) should it exit while the bot runs
   const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--save', '', '--daemonize', 'no'];
-  const server = superviseTied(() => spawnTied('redis-server', args, logFd), { name: 'redis-server', warn: opts.warn ?? opts.log });
   const uri = `redis://127.0.0.1:${port}`;
-  await waitFor(() => redisAnswers(uri), 15_000, 'redis-server').catch(async (err: unknown) => {
-    await server.stop();
-    throw err;
-  });
+  const server = await startSupervised('redis-server', args, logFd, { name: 'redis-server', ready: () => redisAnswers(uri), timeoutMs: 15_000, warn: opts.warn ?? opts.log });
   // the command line finds the bot's own Redis here
   const runFile = join(opts.dataDir, 'run', 'redis.json');
   mkdirSync(join(opts.dataDir, 'run'), { recursive: true });

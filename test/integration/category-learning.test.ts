@@ -72,6 +72,19 @@ async function twoInstances() {
   return { a, b, models: started as Required<typeof started>, cli };
 }
 
+/** A database of its own for one test, dropped after it. */
+async function freshStore(label: string) {
+  const store = await connectStore(testMongoUri(label));
+  cleanups.push(async () => {
+    await store.conn.dropDatabase();
+    await store.close();
+  });
+  return store;
+}
+/** A shipped category model of two categories and three grams, for the stored-format tests. */
+const cats = ['approval', 'market'] as const;
+const tiny = { categories: [...cats], docs: [2, 1], totals: [4, 2], vocabulary: 3, alpha: 0.5, counts: { 审: [2, 0], 批: [2, 0], 卖: [0, 2] } } as unknown as BayesModel;
+
 describe('the category model learned from corrections', () => {
   it('a rebuild from corrected tickets reaches a running instance: a like text follows the correction, rules-certain text keeps the rules; status; rollback restores', async () => {
     const { a, b, models, cli } = await twoInstances();
@@ -250,13 +263,7 @@ describe('the category model learned from corrections', () => {
   }, 60_000);
 
   it('a version stored whole, as before the eighteenth session, is still read; one stored over another shipped model is that model plus the same corrections', async () => {
-    const store = await connectStore(testMongoUri('learning-formats'));
-    cleanups.push(async () => {
-      await store.conn.dropDatabase();
-      await store.close();
-    });
-    const cats = ['approval', 'market'] as const;
-    const tiny = { categories: [...cats], docs: [2, 1], totals: [4, 2], vocabulary: 3, alpha: 0.5, counts: { 审: [2, 0], 批: [2, 0], 卖: [0, 2] } } as unknown as BayesModel;
+    const store = await freshStore('learning-formats');
     const models = store.conn.collection('models');
     await models.insertOne({
       _id: 'category:1',
@@ -281,13 +288,7 @@ describe('the category model learned from corrections', () => {
   }, 60_000);
 
   it('learned 重复 weights after an upgrade: the same shift over the new shipped weights; none when the features changed (no NaN scores)', async () => {
-    const store = await connectStore(testMongoUri('learning-pairs'));
-    cleanups.push(async () => {
-      await store.conn.dropDatabase();
-      await store.close();
-    });
-    const cats = ['approval', 'market'] as const;
-    const tiny = { categories: [...cats], docs: [2, 1], totals: [4, 2], vocabulary: 3, alpha: 0.5, counts: { 审: [2, 0], 批: [2, 0], 卖: [0, 2] } } as unknown as BayesModel;
+    const store = await freshStore('learning-pairs');
     const learned = (pair: number[], pairOver?: { features: string[]; weights: number[] }) => ({ base: 'x', docs: [0, 0], totals: [0, 0], grams: [], counts: [], pair, ...(pairOver ? { pairOver } : {}) });
     const models = store.conn.collection('models');
     const at = new Date(MONDAY);

@@ -106,12 +106,6 @@ export function createTicketRepository(
   };
 
   /**
-   * Notes a ticket among its conversation's and its enterprise's newest (ticket_recent, by `_id`; at most
-   * RECENT_MAX each). A conversation's messages are handled one at a time, so its list has one writer; an
-   * enterprise's may lose a number to two conversations writing at once (FerretDB v1 updates are read-then-write),
-   * which only means a duplicate goes unrecognised.
-   */
-  /**
    * The tickets of ticket_recent lists (`keys`) that `accept` takes, newest first, at most `limit`, without events. Read
    * by `_id` only: the numbers from the lists, then each ticket, twenty at a time.
    */
@@ -129,6 +123,12 @@ export function createTicketRepository(
     return found;
   };
 
+  /**
+   * Notes a ticket among its conversation's and its enterprise's newest (ticket_recent, by `_id`; at most
+   * RECENT_MAX each). A conversation's messages are handled one at a time, so its list has one writer; an
+   * enterprise's may lose a number to two conversations writing at once (FerretDB v1 updates are read-then-write),
+   * which only means a duplicate goes unrecognised.
+   */
   const noteRecent = async (t: Pick<Ticket, 'no' | 'platform' | 'chatId' | 'enterpriseId'>) => {
     for (const key of recentKeys(t.platform, t.chatId, t.enterpriseId)) {
       const nos = (await Recent.findById(key).lean())?.nos ?? [];
@@ -338,7 +338,7 @@ export function createTicketRepository(
 
     /** 待评价 in a conversation: its newest tickets (ticket_recent) answered and awaiting their rating, newest first. */
     async listAwaitingRating(f: { platform: string; chatId: string; limit?: number }): Promise<Ticket[]> {
-      return recentTickets([recentKeys(f.platform, f.chatId, null)[0]!], f.limit ?? 20, (t) => t.status === 'pending_rating' && t.platform === f.platform && t.chatId === f.chatId);
+      return recentTickets(recentKeys(f.platform, f.chatId, null), f.limit ?? 20, (t) => t.status === 'pending_rating' && t.platform === f.platform && t.chatId === f.chatId);
     },
 
     /**
