@@ -100,22 +100,28 @@ function scanCues(text: string): MatchedCue[] {
  */
 export function classifyByLexicon(text: string, adjust?: ReadonlyMap<string, number>): CategoryGuess {
   const matched = matchedCues(text);
-  if (lastPlain?.cues !== matched) lastPlain = { cues: matched, guess: Object.freeze(guessOf(matched, () => 1)) };
+  if (lastPlain?.cues !== matched) lastPlain = { cues: matched, guess: Object.freeze(guessOf(matched)) };
   const plain = lastPlain.guess;
   if (!adjust?.size || plain.confidence >= LEXICON_CERTAIN) return plain;
   return guessOf(matched, (key) => adjust.get(key) ?? 1);
 }
 
-function guessOf(matched: readonly MatchedCue[], factor: (key: string) => number): CategoryGuess {
-  const byCat = new Map<Category, number>((Object.keys(LEXICON) as Category[]).map((c) => [c, 0]));
-  for (const m of matched) byCat.set(m.category, byCat.get(m.category)! + m.weight * factor(m.key));
-  const scores = [...byCat];
-  scores.sort((a, b) => b[1] - a[1]);
-  const [best, second] = scores;
-  if (!best || best[1] < MIN_SCORE) return { category: 'other', confidence: 0.3 };
-  const margin = best[1] - (second?.[1] ?? 0);
-  const confidence = Math.min(1, 0.4 + 0.05 * best[1] + 0.1 * margin);
-  return { category: best[0], confidence: Math.round(confidence * 100) / 100 };
+/** The categories in the lexicon's order (a tie goes to the first). */
+const LEXICON_CATEGORIES = Object.keys(LEXICON) as Category[];
+
+function guessOf(matched: readonly MatchedCue[], factor?: (key: string) => number): CategoryGuess {
+  const score = new Float64Array(LEXICON_CATEGORIES.length);
+  for (const m of matched) score[LEXICON_CATEGORIES.indexOf(m.category)]! += m.weight * (factor ? factor(m.key) : 1);
+  // the best (the first of the highest) and the highest of the others
+  let best = 0;
+  for (let k = 1; k < score.length; k++) if (score[k]! > score[best]!) best = k;
+  let second = -Infinity;
+  for (let k = 0; k < score.length; k++) if (k !== best && score[k]! > second) second = score[k]!;
+  const top = score[best]!;
+  if (score.length === 0 || top < MIN_SCORE) return { category: 'other', confidence: 0.3 };
+  const margin = top - (second === -Infinity ? 0 : second);
+  const confidence = Math.min(1, 0.4 + 0.05 * top + 0.1 * margin);
+  return { category: LEXICON_CATEGORIES[best]!, confidence: Math.round(confidence * 100) / 100 };
 }
 
 /**

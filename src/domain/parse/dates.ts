@@ -68,11 +68,15 @@ const MONTH_END_NAMED = new RegExp(`(?:${LIMIT_BEFORE})?(明年|今年)?${NUM}�
 const MONTH_END = new RegExp(`${LIMIT_BEFORE}(月底|月末)|(?<!上个?)(月底|月末)${LIMIT_AFTER}`);
 const YEAR_END = new RegExp(`${LIMIT_BEFORE}(年底|年末|年前)|(?<!去年|前年|去|半|一|两|几|多|\\d)(年底|年末|年前)${LIMIT_AFTER}`);
 
+/** A day as YYYY-MM-DD, null when invalid. */
+function fmt(d: DateTime): string | null {
+  return d.isValid ? d.toISODate()! : null;
+}
+
 function candidateDates(text: string, now: DateTime, cal: BusinessCalendar): (string | null)[] {
   // the day's start, made only when a rule needs it (most messages name no date)
   let dayStart: DateTime | undefined;
   const today = (): DateTime => (dayStart ??= now.startOf('day'));
-  const fmt = (d: DateTime) => (d.isValid ? d.toISODate()! : null);
   const out: (string | null)[] = [];
   let m: RegExpMatchArray | null;
   // "协调一下下周一之前装好": 一下 then 下周一, not 下下周一

@@ -544,6 +544,11 @@ const rareOrPlaced = (x: string): boolean => {
 const closingWordsOk = (x: string): boolean =>
   !SIGN_OFF_WORDS.test(x) && !/[吗嘛呢吧啊呀哦啦哈得点]|(.)\1.*(.)\2/.test(x) && !isPlaceOrThing(x) && !placeAtStart(x) && !holdsLexiconPhrase(x);
 
+/** A name read at the head of the message or after 走访: by its trade, no word of a sentence. */
+function headNameOk(x: string | undefined): boolean {
+  return !!x && tradeNameOk(x) && !NOT_A_NAME_AT_HEAD.test(x) && !SENTENCE_CHAR.test(x.replace(/(厂|公司)$/, ''));
+}
+
 function enterpriseIn(t: string): string | null {
   const signed = signedBy(t);
   if (signed) return signed;
@@ -600,8 +605,7 @@ function enterpriseIn(t: string): string | null {
   if (called && !/(啥|什么|事|啊|呢|吗|吧)/.test(called) && (/^[A-Z]/.test(called) ? !LATIN_NOT_A_NAME.test(called) : isOpenName(called) || tradeNameOk(called) && INDUSTRY_END.test(called) || (called.length >= 4 && KIND_END.test(called) && !SENTENCE_CHAR.test(called)) || (called.length === 3 && new RegExp(`(?:^|[，,\\s]|名字?)叫\\s*${called}`).test(t) && !SENTENCE_CHAR.test(called) && !PERSON_NAMED.test(called) && !holdsLexiconPhrase(called)))) return called;
   if (!/(有限公司|集团)/.test(t.replace(UTILITY_GROUPS, ''))) {
     const m = HEAD_TRADE_NAME.exec(t);
-    const ok = (x: string | undefined) => !!x && tradeNameOk(x) && !NOT_A_NAME_AT_HEAD.test(x) && !SENTENCE_CHAR.test(x.replace(/(厂|公司)$/, ''));
-    const head = [m?.[1] ?? m?.[2], VISITED.exec(t)?.[1]].find(ok);
+    const head = [m?.[1] ?? m?.[2], VISITED.exec(t)?.[1]].find(headNameOk);
     if (head) return head;
     const opening = HEAD_BRAND.exec(t)?.[1];
     // the brand is the pair of characters before the trade; what stands before it is the place ("德化鼎盛瓷业", "泉州三友塑胶")
@@ -609,7 +613,7 @@ function enterpriseIn(t: string): string | null {
     // a place before the brand is as rare in the reports as a brand ("德化", "晋江"; not "冷库备用发电机")
     const place = opening?.replace(TRADE_AT_END, '').slice(0, -2) ?? '';
     // (a district, a time or a road before a trade word is a sentence: "长沙市智能制造专项", "路演时投资人", "盘山公路扩建工地")
-    if (ok(opening) && brand && (place.length < 2 || (place.length <= 4 && (gramCount(place.slice(0, 2)) < PLACE_MAX_COUNT || placeAtStart(place) === place))) && !/[市县区乡镇时路替帮代]/.test(opening!.replace(TRADE_AT_END, '')) && (gramCount(brand) < (place ? PLACED_BRAND_MAX_COUNT : BRAND_MAX_COUNT) || ZIHAO.test(brand)) && !holdsLexiconPhrase(brand) && !holdsLexiconPhrase(opening!.replace(TRADE_AT_END, ''))) return opening!;
+    if (headNameOk(opening) && brand && (place.length < 2 || (place.length <= 4 && (gramCount(place.slice(0, 2)) < PLACE_MAX_COUNT || placeAtStart(place) === place))) && !/[市县区乡镇时路替帮代]/.test(opening!.replace(TRADE_AT_END, '')) && (gramCount(brand) < (place ? PLACED_BRAND_MAX_COUNT : BRAND_MAX_COUNT) || ZIHAO.test(brand)) && !holdsLexiconPhrase(brand) && !holdsLexiconPhrase(opening!.replace(TRADE_AT_END, ''))) return opening!;
     const trades = HEAD_TRADES_HERE.exec(t)?.[1];
     if (trades && !NOT_TRADE_NAME_HEAD.test(trades) && !holdsLexiconPhrase(trades)) return trades;
   }
@@ -753,6 +757,11 @@ function headByKind(t: string): string | null {
   if (kind && !SENTENCE_CHAR.test(kind) && !BRAND_IS_TRADE.test(kind) && !NOT_A_NAME_AT_HEAD.test(kind) && !isPlaceOrThing(kind) && !holdsLexiconPhrase(kind.slice(0, -1)) && kind.length >= 4 && !TRADE_THEN_MORE.test(kind) && !PUBLIC_PLACE_END.test(kind)) return kind;
   return null;
 }
+/** A pair of characters the reports have met fewer than BRAND_MAX_COUNT times. */
+function rare(x: string): boolean {
+  return gramCount(x) < BRAND_MAX_COUNT;
+}
+
 function headBeforeSpace(t: string): string | null {
   const head = HEAD_SPACED.exec(t)?.[1];
   if (!head || !/^[\u4e00-\u9fa5]+$/.test(head) || NOT_A_NAME_AT_HEAD.test(head) || isPlaceOrThing(head) || /(区|县|市|镇|乡|村|园|旗|港|问题|情况|的事|工厂)$/.test(head)) return null;
@@ -760,7 +769,6 @@ function headBeforeSpace(t: string): string | null {
   const factory = /厂$/.test(head);
   // head of the reports, at its start and at its end ("诺康瑞达 新厂房消防改造…"; not "林地变更 谁在管", "理塘县城 …"), no
   // greeting or interjection ("各位领导好", "阿门弄呢")
-  const rare = (x: string) => gramCount(x) < BRAND_MAX_COUNT;
   if (!(TRADE_NAME_END.test(head) && tradeNameOk(head)) && !factory) return head.length <= 6 && isOpenName(head) && rare(head.slice(0, 2)) && (rare(head.slice(-2)) || head.length >= 5) && !/[咯呢吗吧啊呀哦嘛好哈啦]$|^(各位|大家|领导)/.test(head) ? head : null;
   return holdsLexiconPhrase(head.replace(TRADE_AT_END, '').replace(/厂$/, '')) ? null : head;
 }

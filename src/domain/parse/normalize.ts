@@ -4,29 +4,39 @@ import { AnyOf } from './gate.js';
 const convert = OpenCC.Converter({ from: 't', to: 'cn' });
 
 /**
- * The first characters (UTF-16 code units) of every word the traditional → simplified conversion replaces, its
- * normalisation included: a text holding none of them is left as it is, and most messages are written in simplified
- * characters. Null where the library does not show its dictionaries (every text is then converted).
+ * The characters (UTF-16 code units) the traditional → simplified conversion may change, its normalisation included:
+ * those that differ between a dictionary word and what it becomes, at their place in the word (every character of a
+ * word that changes length). A text holding none of them comes out of the converter as it went in, so the converter
+ * is not run on it; most messages are written in simplified characters. One bit per character (8 KiB). Null where
+ * the library does not show its dictionaries (every text is then converted).
  */
-const CONVERTED_FIRST: Uint8Array | null = (() => {
+const CONVERTIBLE: Uint32Array | null = (() => {
   type Dict = string | readonly (readonly [string, string])[];
   const t2s = (OpenCC.Locale.configs as Record<string, { conversionChain?: readonly (readonly Dict[])[]; normalizationChain?: readonly (readonly Dict[])[] } | undefined>).t2s;
   if (!t2s?.conversionChain) return null;
-  const first = new Uint8Array(0x10000);
+  const bits = new Uint32Array(0x10000 >>> 5);
+  const mark = (c: number): void => {
+    bits[c >>> 5]! |= 1 << (c & 31);
+  };
   for (const group of [...(t2s.normalizationChain ?? []), ...t2s.conversionChain]) {
     for (const dict of group) {
-      const keys = typeof dict === 'string' ? dict.split('|').map((e) => e.split(' ')[0]!) : dict.map(([k]) => k);
-      for (const k of keys) if (k.length > 0) first[k.charCodeAt(0)] = 1;
+      const pairs = typeof dict === 'string' ? dict.split('|').map((e) => e.split(' ') as [string, string?]) : dict;
+      for (const [from, to = from] of pairs) {
+        for (let i = 0; i < from.length; i++) if (from.length !== to.length || from.charCodeAt(i) !== to.charCodeAt(i)) mark(from.charCodeAt(i));
+      }
     }
   }
-  return first;
+  return bits;
 })();
 
-/** Traditional script read as simplified; the converter is run only on a text that has a character it would change. */
+/** Traditional script read as simplified; the converter is run only on a text that has a character it may change. */
 export function toSimplified(text: string): string {
-  if (CONVERTED_FIRST) {
+  if (CONVERTIBLE) {
     let any = false;
-    for (let i = 0; i < text.length && !any; i++) any = CONVERTED_FIRST[text.charCodeAt(i)] === 1;
+    for (let i = 0; i < text.length && !any; i++) {
+      const c = text.charCodeAt(i);
+      any = (CONVERTIBLE[c >>> 5]! & (1 << (c & 31))) !== 0;
+    }
     if (!any) return text;
   }
   return convert(text);
