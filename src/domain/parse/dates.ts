@@ -68,190 +68,207 @@ const MONTH_END_NAMED = new RegExp(`(?:${LIMIT_BEFORE})?(明年|今年)?${NUM}�
 const MONTH_END = new RegExp(`${LIMIT_BEFORE}(月底|月末)|(?<!上个?)(月底|月末)${LIMIT_AFTER}`);
 const YEAR_END = new RegExp(`${LIMIT_BEFORE}(年底|年末|年前)|(?<!去年|前年|去|半|一|两|几|多|\\d)(年底|年末|年前)${LIMIT_AFTER}`);
 
+/**
+ * A message being read for dates: what is left of it, and the day's start (made only when a rule needs it: most
+ * messages name no date). Its methods are bound once per message, not made as closures (a hot path).
+ */
+class Reading {
+  rest: string;
+  private dayStart: DateTime | undefined;
+  constructor(
+    text: string,
+    private readonly now: DateTime,
+  ) {
+    this.rest = text;
+  }
+
+  /** Matches and removes, so that a later, looser rule does not read the same words again. */
+  take(re: RegExp): RegExpMatchArray | null {
+    const mm = this.rest.match(re);
+    if (mm) this.rest = this.rest.replace(mm[0], ' ');
+    return mm;
+  }
+
+  today(): DateTime {
+    return (this.dayStart ??= this.now.startOf('day'));
+  }
+}
+
 /** A day as YYYY-MM-DD, null when invalid. */
 function fmt(d: DateTime): string | null {
   return d.isValid ? d.toISODate()! : null;
 }
 
 function candidateDates(text: string, now: DateTime, cal: BusinessCalendar): (string | null)[] {
-  // the day's start, made only when a rule needs it (most messages name no date)
-  let dayStart: DateTime | undefined;
-  const today = (): DateTime => (dayStart ??= now.startOf('day'));
+  // "协调一下下周一之前装好": 一下 then 下周一, not 下下周一
+  const reading = new Reading(text.replace(/一下(?=下(?:周|星期|礼拜|个星期|个礼拜))/g, '一下 '), now);
   const out: (string | null)[] = [];
   let m: RegExpMatchArray | null;
-  // "协调一下下周一之前装好": 一下 then 下周一, not 下下周一
-  let rest = text.replace(/一下(?=下(?:周|星期|礼拜|个星期|个礼拜))/g, '一下 ');
-  /** Matches and removes, so that a later, looser rule does not read the same words again. */
-  const take = (re: RegExp): RegExpMatchArray | null => {
-    const mm = rest.match(re);
-    if (mm) rest = rest.replace(mm[0], ' ');
-    return mm;
-  };
 
   // a limit promised in the past ("当时说5个工作日内答复", "协议签了 说好三个月内付") tells what was said, not what is asked now
-  take(SAID_WITHIN);
-  take(PROMISED_EARLIER_WITHIN);
+  reading.take(SAID_WITHIN);
+  reading.take(PROMISED_EARLIER_WITHIN);
   // what others will do later ("施工单位说等明天再处理"): not asked for
-  take(/等(明天|后天)再|(明天|后天)再(处理|说|来|弄|看)/);
+  reading.take(/等(明天|后天)再|(明天|后天)再(处理|说|来|弄|看)/);
   // what the enterprise itself promised ("企业申请容缺受理，承诺三天内补齐"): not what it asks of the government
-  take(PROMISED_WITHIN);
+  reading.take(PROMISED_WITHIN);
   // a queue or a slip told ("预约排到12月底", "推到明年二月") and a forecast ("估计年底完成不到"): not what is asked
-  take(QUEUED_TO_MONTH);
+  reading.take(QUEUED_TO_MONTH);
   // a repair queued to a weekday ("报修说排到周四"): when the others will come, not what is asked
-  take(/(排到|排在|约到|预约到|排队到|拖到|推到|推迟到|延到)(本|这|下)?(周|星期|礼拜)[一二三四五六日天]/);
-  take(/(估计|预计|恐怕|可能|看样子)(今年)?(年底|月底|年前)[^，。；,;]{0,6}(完成不了|完不成|不到|不了|做不完|搞不完|来不及)/);
+  reading.take(/(排到|排在|约到|预约到|排队到|拖到|推到|推迟到|延到)(本|这|下)?(周|星期|礼拜)[一二三四五六日天]/);
+  reading.take(/(估计|预计|恐怕|可能|看样子)(今年)?(年底|月底|年前)[^，。；,;]{0,6}(完成不了|完不成|不到|不了|做不完|搞不完|来不及)/);
   // an outage or works scheduled by others, which the enterprise asks to move ("通知本周四全天检修停电…希望换个时间"):
   // the date of the event, not one asked for
   if (/(换个?时间|换个?日子|改期|改个?(时间|日子)|调整(一下)?时间|推迟|往后推|错开|避开)/.test(text)) {
-    take(/(通知|安排|计划|定在|定于)[^，。；,;]{0,3}((本|这|下)?(周|星期|礼拜)[一二三四五六日天1-7]|明天|后天|\d{1,2}月\d{1,2}[日号])[^，。；,;]{0,4}(检修|停电|停水|停气|断电|断水|施工|开挖|封路)/);
+    reading.take(/(通知|安排|计划|定在|定于)[^，。；,;]{0,3}((本|这|下)?(周|星期|礼拜)[一二三四五六日天1-7]|明天|后天|\d{1,2}月\d{1,2}[日号])[^，。；,;]{0,4}(检修|停电|停水|停气|断电|断水|施工|开挖|封路)/);
   }
   // "合同约定年底交付": a date the contract set, not one asked of the government
-  take(/(合同|协议)(约定|规定|上写的?|写的?|签的?)[^，。；,;]{0,4}(年底|月底|年前|\d{1,2}月\d{1,2}[日号]|\d{1,2}月底)/);
+  reading.take(/(合同|协议)(约定|规定|上写的?|写的?|签的?)[^，。；,;]{0,4}(年底|月底|年前|\d{1,2}月\d{1,2}[日号]|\d{1,2}月底)/);
   // a limit others set, where the enterprise asks for more time ("说要月底前弄完…能不能延到下个月", "让我们15天内整改完…申请延期")
-  if (/(延到|延期|推迟|宽限|延长|缓一缓|往后推)/.test(text)) take(LIMIT_SET_BY_OTHERS);
+  if (/(延到|延期|推迟|宽限|延长|缓一缓|往后推)/.test(text)) reading.take(LIMIT_SET_BY_OTHERS);
   // "禮拜六開門嗎": when an office is open, asked
-  take(/(周|星期|礼拜)[一二三四五六日天](开门|上班|办公|营业)(吗|不|没|嘛|么)/);
+  reading.take(/(周|星期|礼拜)[一二三四五六日天](开门|上班|办公|营业)(吗|不|没|嘛|么)/);
   // "说明天要去州上上访": what others threaten to do, not a date asked for
-  take(/(说|扬言|威胁|放话|嚷着)[^，。；,;]{0,2}(明天|后天|下(周|星期|礼拜)[一二三四五六日天]?)[^，。；,;]{0,2}(去|来)/);
+  reading.take(/(说|扬言|威胁|放话|嚷着)[^，。；,;]{0,2}(明天|后天|下(周|星期|礼拜)[一二三四五六日天]?)[^，。；,;]{0,2}(去|来)/);
   // rounds 33–34: an arrival ("our GM arrives next Monday"), what stock lasts
   // until ("库存只够撑到明天中午") and what others will do ("银行今天通知明天要抽贷"): when things happen, not asked for
-  take(/\b(arriv(?:es|e|ing)|lands?|comes?|starts?)\s+(?:on\s+)?(?:this|next)?\s*(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i);
-  take(/(只够|够|撑到|顶到)[^，。；,;]{0,2}(明天|后天)/);
+  reading.take(/\b(arriv(?:es|e|ing)|lands?|comes?|starts?)\s+(?:on\s+)?(?:this|next)?\s*(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i);
+  reading.take(/(只够|够|撑到|顶到)[^，。；,;]{0,2}(明天|后天)/);
   // rounds 59–62: what others plan to do ("二十多个工友准备明天去公司门口讨说法")
-  take(/(准备|打算|约好|商量着?)(明天|后天)[^，。；,;]{0,2}(去|来|到)/);
-  take(/(通知|说|讲)[^，。；,;]{0,2}(明天|后天)(就)?要(抽贷|收贷|停|断|查|来|强拆|拆|腾退|搬)/);
+  reading.take(/(准备|打算|约好|商量着?)(明天|后天)[^，。；,;]{0,2}(去|来|到)/);
+  reading.take(/(通知|说|讲)[^，。；,;]{0,2}(明天|后天)(就)?要(抽贷|收贷|停|断|查|来|强拆|拆|腾退|搬)/);
   // rounds 43–46: a limit others set ("街道说本月底前必须搬走"), what others say they will do ("工人说明天就不干了", "采购商说后天要是…就取消")
-  take(/(说|要求|通知|责令|限)[^，。；,;]{0,6}(本?月底|年底|月末)前?(必须|要|得)(搬|腾|拆)/);
-  take(/(说|扬言|放话)[^，。；,;]{0,2}(明天|后天)(就)?(不干|走人|辞职|罢工)|(说|讲)[^，。；,;]{0,2}(明天|后天)要是/);
+  reading.take(/(说|要求|通知|责令|限)[^，。；,;]{0,6}(本?月底|年底|月末)前?(必须|要|得)(搬|腾|拆)/);
+  reading.take(/(说|扬言|放话)[^，。；,;]{0,2}(明天|后天)(就)?(不干|走人|辞职|罢工)|(说|讲)[^，。；,;]{0,2}(明天|后天)要是/);
   // rounds 47–50: threats with a condition ("讲不给钱明天就去市政府"), what others demand ("通知12月31日前必须腾退",
   // "叫我们下周五前自己拆") and what the government said it would do ("区里讲年底前兑现的"); the corpus keeps
   // "让我们月底前搬走", "限期12月20日前整改完" and "说好11月底前拨付的" as requested dates (c1470, c1727, c6877)
-  take(/(说|讲|扬言|威胁|放话)[^，。；,;]{0,6}(明天|后天)就?要?(去|来)/);
-  take(ORDERED_TO_MOVE);
-  take(/(讲|说)是?(?!好)[^，。；,;]{0,6}(年底|月底|\d{1,2}月底)前(兑现|发|拨付|到位|办好|给)的/);
+  reading.take(/(说|讲|扬言|威胁|放话)[^，。；,;]{0,6}(明天|后天)就?要?(去|来)/);
+  reading.take(ORDERED_TO_MOVE);
+  reading.take(/(讲|说)是?(?!好)[^，。；,;]{0,6}(年底|月底|\d{1,2}月底)前(兑现|发|拨付|到位|办好|给)的/);
   // "礼拜六跳了两趟", "周三来了一趟": a weekday when something happened (not "周五就要停产了", "周五前")
-  take(/(?<![下本这上])(?:周|星期|礼拜)[一二三四五六日天](?![^，。；,;]{0,6}(要|就|会|得|前|之前|必须|能|再|给))(?=[^，。；,;]{0,4}了)/);
+  reading.take(/(?<![下本这上])(?:周|星期|礼拜)[一二三四五六日天](?![^，。；,;]{0,6}(要|就|会|得|前|之前|必须|能|再|给))(?=[^，。；,;]{0,4}了)/);
   // rounds 41–42: the date a letter is written, under its signature ("…有限公司 2026年11月23日"); a limit others set
   // ("被要求三天内腾退", "叫我们三个月内搬走"); a threat ("放话明天要组织人堵路"); a visit or a ceremony ("plan to visit
   // around Dec 8", "20th anniversary ceremony on Dec 18"): none of them is asked for
-  take(/(有限公司|公司|集团|厂)\s+\d{4}年\d{1,2}月\d{1,2}日\s*$/);
-  take(ORDERED_WITHIN);
-  take(/(扬言|威胁|放话|嚷着)[^，。；,;]{0,2}(明天|后天|下(周|星期|礼拜)[一二三四五六日天]?)/);
-  take(EVENT_ON_ENGLISH_DATE);
+  reading.take(/(有限公司|公司|集团|厂)\s+\d{4}年\d{1,2}月\d{1,2}日\s*$/);
+  reading.take(ORDERED_WITHIN);
+  reading.take(/(扬言|威胁|放话|嚷着)[^，。；,;]{0,2}(明天|后天|下(周|星期|礼拜)[一二三四五六日天]?)/);
+  reading.take(EVENT_ON_ENGLISH_DATE);
   // "by the end of this month", "before the end of the year"
-  if (take(/\b(by|before|until|till)\s+(the\s+)?end\s+of\s+(this|the)\s+month\b|\bby\s+month[- ]end\b/i)) out.push(fmt(today().endOf('month')));
-  if (take(/\b(by|before|until|till)\s+(the\s+)?end\s+of\s+(this|the)\s+year\b|\bby\s+year[- ]end\b/i)) out.push(fmt(today().endOf('year')));
+  if (reading.take(/\b(by|before|until|till)\s+(the\s+)?end\s+of\s+(this|the)\s+month\b|\bby\s+month[- ]end\b/i)) out.push(fmt(reading.today().endOf('month')));
+  if (reading.take(/\b(by|before|until|till)\s+(the\s+)?end\s+of\s+(this|the)\s+year\b|\bby\s+year[- ]end\b/i)) out.push(fmt(reading.today().endOf('year')));
   // English dates: "before Dec 15", "on 30 Nov", "arrive on 18 Dec"
-  while ((m = take(ENGLISH_DATE))) {
+  while ((m = reading.take(ENGLISH_DATE))) {
     const month = ENGLISH_MONTHS.indexOf((m[1] ?? m[4])!.slice(0, 3).toLowerCase()) + 1;
     const day = Number(m[2] ?? m[3]);
-    let d = DateTime.fromObject({ year: today().year, month, day }, { zone: now.zone });
-    if (d.isValid && d < today().minus({ months: 2 })) d = d.plus({ years: 1 });
+    let d = DateTime.fromObject({ year: reading.today().year, month, day }, { zone: now.zone });
+    if (d.isValid && d < reading.today().minus({ months: 2 })) d = d.plus({ years: 1 });
     out.push(fmt(d));
   }
   // "by this Friday", "before next Monday"
-  while ((m = take(/\b(?:by|before|on|until|till|since)?\s*(this|next|last)?\s*(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i))) {
+  while ((m = reading.take(/\b(?:by|before|on|until|till|since)?\s*(this|next|last)?\s*(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i))) {
     if (/^(since|last)\b|\blast\b/i.test(m[0].trim())) continue; // "since last Thursday": the past
     const target = ENGLISH_WEEKDAYS.indexOf(m[2]!.slice(0, 3).toLowerCase()) + 1;
-    let d = today().minus({ days: today().weekday - 1 }).plus({ days: target - 1 + (m[1]?.toLowerCase() === 'next' ? 7 : 0) });
-    if (!m[1] && d < today()) d = d.plus({ days: 7 });
+    let d = reading.today().minus({ days: reading.today().weekday - 1 }).plus({ days: target - 1 + (m[1]?.toLowerCase() === 'next' ? 7 : 0) });
+    if (!m[1] && d < reading.today()) d = d.plus({ days: 7 });
     out.push(fmt(d));
   }
-  if ((m = take(/(\d{4})[年\-/.](\d{1,2})[月\-/.](\d{1,2})[日号]?/))) {
+  if ((m = reading.take(/(\d{4})[年\-/.](\d{1,2})[月\-/.](\d{1,2})[日号]?/))) {
     out.push(fmt(DateTime.fromObject({ year: +m[1]!, month: +m[2]!, day: +m[3]! }, { zone: now.zone })));
   }
-  if ((m = take(NEXT_MONTH_DAY))) {
+  if ((m = reading.take(NEXT_MONTH_DAY))) {
     const day = cnNumber(m[1]!);
-    const base = today().plus({ months: 1 });
+    const base = reading.today().plus({ months: 1 });
     if (day && day <= base.daysInMonth!) out.push(fmt(base.set({ day })));
   }
-  while ((m = take(MONTH_DAY))) {
+  while ((m = reading.take(MONTH_DAY))) {
     const month = cnNumber(m[2]!);
     const day = cnNumber(m[3]!);
     if (month && day && month <= 12) {
-      let d = DateTime.fromObject({ year: today().year + (m[1] ? 1 : 0), month, day }, { zone: now.zone });
+      let d = DateTime.fromObject({ year: reading.today().year + (m[1] ? 1 : 0), month, day }, { zone: now.zone });
       // "1月10日" written in November means next January
-      if (!m[1] && d.isValid && d < today().minus({ months: 2 })) d = d.plus({ years: 1 });
+      if (!m[1] && d.isValid && d < reading.today().minus({ months: 2 })) d = d.plus({ years: 1 });
       out.push(fmt(d));
     }
   }
-  if ((m = take(WORKING_DAYS_WITHIN))) {
+  if ((m = reading.take(WORKING_DAYS_WITHIN))) {
     const n = cnNumber(m[1]!);
-    if (n) out.push(cal.addWorkingDays(fmt(today())!, n));
+    if (n) out.push(cal.addWorkingDays(fmt(reading.today())!, n));
   }
-  if ((m = take(DAYS_WITHIN))) {
+  if ((m = reading.take(DAYS_WITHIN))) {
     const n = cnNumber(m[1]!);
-    if (n) out.push(fmt(today().plus({ days: n })));
+    if (n) out.push(fmt(reading.today().plus({ days: n })));
   }
-  if ((m = take(WEEKS_WITHIN))) {
+  if ((m = reading.take(WEEKS_WITHIN))) {
     const n = cnNumber(m[1]!);
-    if (n) out.push(fmt(today().plus({ days: 7 * n })));
+    if (n) out.push(fmt(reading.today().plus({ days: 7 * n })));
   }
-  if ((m = take(MONTHS_WITHIN))) {
+  if ((m = reading.take(MONTHS_WITHIN))) {
     const n = cnNumber(m[1]!);
-    if (n) out.push(fmt(today().plus({ months: n })));
+    if (n) out.push(fmt(reading.today().plus({ months: n })));
   }
-  if (take(/下个?月(底|末)/)) out.push(fmt(today().plus({ months: 1 }).endOf('month')));
+  if (reading.take(/下个?月(底|末)/)) out.push(fmt(reading.today().plus({ months: 1 }).endOf('month')));
   // "我们12月底要并网", "争取明年3月底前投产": the end of the month named, as a limit
-  if ((m = take(MONTH_END_NAMED))) {
+  if ((m = reading.take(MONTH_END_NAMED))) {
     const month = cnNumber((m[2] ?? m[4])!);
     const year = m[1] ?? m[3];
     if (month && month <= 12) {
-      let d = DateTime.fromObject({ year: today().year + (year === '明年' ? 1 : 0), month, day: 1 }, { zone: now.zone }).endOf('month');
+      let d = DateTime.fromObject({ year: reading.today().year + (year === '明年' ? 1 : 0), month, day: 1 }, { zone: now.zone }).endOf('month');
       // "1月底" written in November means next January; "今年3月底" stays this year (the past)
-      if (!year && d < today().minus({ months: 2 })) d = d.plus({ years: 1 }).endOf('month');
+      if (!year && d < reading.today().minus({ months: 2 })) d = d.plus({ years: 1 }).endOf('month');
       out.push(fmt(d.startOf('day')));
     }
   }
   // "月底/年底" asks for a date when it is a limit ("月底前", "月底就到期", "争取年底"), not when it names a season
   // ("年底订单多") or the past ("上个月底", "去年年底")
-  if (take(MONTH_END)) out.push(fmt(today().endOf('month')));
-  if (take(YEAR_END)) out.push(fmt(today().endOf('year')));
+  if (reading.take(MONTH_END)) out.push(fmt(reading.today().endOf('month')));
+  if (reading.take(YEAR_END)) out.push(fmt(reading.today().endOf('year')));
   // "能不能元旦前修好": before the coming New Year's Day, the last day of this year
-  if (take(/(?<!过了?)元旦(前|之前|以前)/)) out.push(fmt(today().endOf('year')));
-  if (take(/(本周|这周|这个星期|本星期)(之内|内)/)) out.push(fmt(today().plus({ days: 7 - today().weekday })));
+  if (reading.take(/(?<!过了?)元旦(前|之前|以前)/)) out.push(fmt(reading.today().endOf('year')));
+  if (reading.take(/(本周|这周|这个星期|本星期)(之内|内)/)) out.push(fmt(reading.today().plus({ days: 7 - reading.today().weekday })));
   // "企业希望年内完成挂牌": within the year, asked
-  if (take(/(希望|争取|力争|要求|务必|必须)[^，。；,;]{0,4}(年内|今年内|年底内)/)) out.push(fmt(today().endOf('year')));
+  if (reading.take(/(希望|争取|力争|要求|务必|必须)[^，。；,;]{0,4}(年内|今年内|年底内)/)) out.push(fmt(reading.today().endOf('year')));
   // "今晚12点关闭": a system or a window closing today
-  if (take(/(今晚|今天晚上|今天下午|今天上午|今日)([\d一二三四五六七八九十两]{1,3}点)?(前|之前)?(关闭|截止|结束|关门|关(?!于|系|注|键))/)) out.push(fmt(today()));
+  if (reading.take(/(今晚|今天晚上|今天下午|今天上午|今日)([\d一二三四五六七八九十两]{1,3}点)?(前|之前)?(关闭|截止|结束|关门|关(?!于|系|注|键))/)) out.push(fmt(reading.today()));
   // "deadline是12/18", "截止12/5": a month and day written with a slash after a word of limit
-  if ((m = take(/(?:deadline|ddl|截止|截止日期|到期)\s*(?:是|为|:|：)?\s*(\d{1,2})\/(\d{1,2})(?!\/|\d)/i))) {
-    let d = DateTime.fromObject({ year: today().year, month: +m[1]!, day: +m[2]! }, { zone: now.zone });
-    if (d.isValid && d < today().minus({ months: 2 })) d = d.plus({ years: 1 });
+  if ((m = reading.take(/(?:deadline|ddl|截止|截止日期|到期)\s*(?:是|为|:|：)?\s*(\d{1,2})\/(\d{1,2})(?!\/|\d)/i))) {
+    let d = DateTime.fromObject({ year: reading.today().year, month: +m[1]!, day: +m[2]! }, { zone: now.zone });
+    if (d.isValid && d < reading.today().minus({ months: 2 })) d = d.plus({ years: 1 });
     out.push(fmt(d));
   }
   // "今天是最后一天": the limit is today; "月底有一笔贷款到期": a month-end expiry
-  if (take(/(今天|今日)(是|就是)?(最后一天|截止日|截止|最后期限)/)) out.push(fmt(today()));
-  if (take(/(?<!上个?)(月底|月末)[^，。；,;]{0,10}到期/)) out.push(fmt(today().endOf('month')));
-  if (take(/(本月|这个月|当月)(之内|内|以内)/)) out.push(fmt(today().endOf('month')));
-  take(/(上上|上个?)(?:周|星期|礼拜)[一二三四五六日天1-7]/); // the past: not a requested date
+  if (reading.take(/(今天|今日)(是|就是)?(最后一天|截止日|截止|最后期限)/)) out.push(fmt(reading.today()));
+  if (reading.take(/(?<!上个?)(月底|月末)[^，。；,;]{0,10}到期/)) out.push(fmt(reading.today().endOf('month')));
+  if (reading.take(/(本月|这个月|当月)(之内|内|以内)/)) out.push(fmt(reading.today().endOf('month')));
+  reading.take(/(上上|上个?)(?:周|星期|礼拜)[一二三四五六日天1-7]/); // the past: not a requested date
   // "最好下周三前能把坑填上，周四有一批分段要运": a bare weekday after a limit of 下周X, later in that week, is in that week
   // too (not a limit of its own: "下礼拜二到期…最迟周五前")
   let nextWeekDay = 0;
   // ("下周日本总部来人": 日本 is Japan, not Sunday)
-  while ((m = take(/(下下|下|本|这|这个)?(?:周|星期|礼拜)([一二三四五六天1-7]|日(?!本))/))) {
+  while ((m = reading.take(/(下下|下|本|这|这个)?(?:周|星期|礼拜)([一二三四五六天1-7]|日(?!本))/))) {
     const target = WEEKDAY[m[2]!]!;
-    const next = rest.slice((m.index ?? 0) + 1);
+    const next = reading.rest.slice((m.index ?? 0) + 1);
     const prefix = m[1] ?? (nextWeekDay && target > nextWeekDay && !/^\s*(前|之前|以前)/.test(next) ? '下' : undefined);
-    if (m[1] === '下' && (/^\s*(前|之前|以前)/.test(next) || /(希望|最好|争取|务必|要求)[^，。；,;]{0,3}$/.test(rest.slice(0, m.index ?? 0)))) nextWeekDay = target;
-    const monday = today().minus({ days: today().weekday - 1 });
+    if (m[1] === '下' && (/^\s*(前|之前|以前)/.test(next) || /(希望|最好|争取|务必|要求)[^，。；,;]{0,3}$/.test(reading.rest.slice(0, m.index ?? 0)))) nextWeekDay = target;
+    const monday = reading.today().minus({ days: reading.today().weekday - 1 });
     if (prefix === '下下') out.push(fmt(monday.plus({ days: 14 + target - 1 })));
     else if (prefix === '下') out.push(fmt(monday.plus({ days: 7 + target - 1 })));
     else {
       let d = monday.plus({ days: target - 1 });
-      if (!prefix && d < today()) d = d.plus({ days: 7 });
+      if (!prefix && d < reading.today()) d = d.plus({ days: 7 });
       out.push(fmt(d));
     }
   }
-  if (take(/大后天/)) out.push(fmt(today().plus({ days: 3 })));
-  if (take(/后天(?!天)|后日/)) out.push(fmt(today().plus({ days: 2 })));
-  if (take(/(明天|明日)/)) out.push(fmt(today().plus({ days: 1 })));
+  if (reading.take(/大后天/)) out.push(fmt(reading.today().plus({ days: 3 })));
+  if (reading.take(/后天(?!天)|后日/)) out.push(fmt(reading.today().plus({ days: 2 })));
+  if (reading.take(/(明天|明日)/)) out.push(fmt(reading.today().plus({ days: 1 })));
   // 今天之内, 今天下午四点前, 能不能今天先给…, 今天必须…: asked for today (a bare 今天 tells when something happened)
-  if (take(/(今天|今日)(上午|中午|下午|晚上)?([\d一二三四五六七八九十两]{1,3}点半?)?(之内|内|之前|前|下班前)|(能不能|能否|可否|务必|必须|一定要?)(帮忙|帮我们|帮)?(今天|今日)|(今天|今日)(能不能|能否|可否)|(今天|今日|今晚|今天晚上)(必须|务必|一定要?)|(今天|今日)(就)?(到期|截止)|麻烦(今天|今日)|(请|麻烦|能不能|让)[^，。；,;]{0,8}(今天|今日)就?(来|过来|派人|协调|处理|解决|答复|回复)/)) out.push(fmt(today()));
-  if ((m = take(/(?<![\d月])(\d{1,2})[日号](?:前|之前|以前)/))) {
+  if (reading.take(/(今天|今日)(上午|中午|下午|晚上)?([\d一二三四五六七八九十两]{1,3}点半?)?(之内|内|之前|前|下班前)|(能不能|能否|可否|务必|必须|一定要?)(帮忙|帮我们|帮)?(今天|今日)|(今天|今日)(能不能|能否|可否)|(今天|今日|今晚|今天晚上)(必须|务必|一定要?)|(今天|今日)(就)?(到期|截止)|麻烦(今天|今日)|(请|麻烦|能不能|让)[^，。；,;]{0,8}(今天|今日)就?(来|过来|派人|协调|处理|解决|答复|回复)/)) out.push(fmt(reading.today()));
+  if ((m = reading.take(/(?<![\d月])(\d{1,2})[日号](?:前|之前|以前)/))) {
     const day = Number(m[1]);
-    let d = today().set({ day: Math.min(day, today().daysInMonth!) });
-    if (d < today()) d = today().plus({ months: 1 }).set({ day });
+    let d = reading.today().set({ day: Math.min(day, reading.today().daysInMonth!) });
+    if (d < reading.today()) d = reading.today().plus({ months: 1 }).set({ day });
     out.push(fmt(d));
   }
   return out;

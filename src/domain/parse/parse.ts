@@ -204,9 +204,9 @@ const BARE_VERBS: Record<string, Intent> = {
  */
 function detectIntent(t: string, ticket: number | null, models: IntentModels | null = SHIPPED_INTENT_MODELS): Intent {
   const bare = bareText(t);
-  if (/^(帮助|help|菜单|使用说明|说明|怎么用|怎么使用|如何使用|你能做什么|你会什么|你都会|能做什么|有哪些功能|功能)/i.test(bare) && bare.length <= 12) return 'help';
-  if (/(有什么用|会些什么|会什么|会啥|能干什么|能干啥|干啥|能做啥|可以做什么|能帮什么|能帮我干什么|能帮我做什么|能帮我们做什么|能帮我们干什么|怎么用|怎么使用|使用方法)$/.test(bare.replace(/^@?小二/, '')) && bare.length <= 16 && !/^我.{0,4}(该|要|得)(干|做|办|忙)/.test(bare)) return 'help';
-  if (/(咋|怎么)往这里头?报问题|有说明没$/.test(bare) && bare.length <= 20) return 'help';
+  if (bare.length <= 12 && /^(帮助|help|菜单|使用说明|说明|怎么用|怎么使用|如何使用|你能做什么|你会什么|你都会|能做什么|有哪些功能|功能)/i.test(bare)) return 'help';
+  if (bare.length <= 16 && /(有什么用|会些什么|会什么|会啥|能干什么|能干啥|干啥|能做啥|可以做什么|能帮什么|能帮我干什么|能帮我做什么|能帮我们做什么|能帮我们干什么|怎么用|怎么使用|使用方法)$/.test(bare.replace(/^@?小二/, '')) && !/^我.{0,4}(该|要|得)(干|做|办|忙)/.test(bare)) return 'help';
+  if (bare.length <= 20 && /(咋|怎么)往这里头?报问题|有说明没$/.test(bare)) return 'help';
   // "有冇人教下我點樣用呢個店小二查工單？"
   if (bare.length <= 40 && /教(下|一下)?我(怎样|怎么|如何)用/.test(bare)) return 'help';
   // "/help", "怎么查我们企业的工单？有没有使用说明", "你可以帮我查…吗？还能干啥"
@@ -214,9 +214,9 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   // "我是新来的服务专员，这个机器人都有哪些指令？", "办完的单子咋评价啊", "这个机器人能查我们企业的单子吗？咋用"
   if (bare.length <= 40 && (/(机器人|小二)[^，。]{0,4}(都)?有(哪些|什么|啥)(指令|命令|功能|口令)|(单子|工单|问题)[^，。]{0,4}(咋|怎么|如何)(评价|打分|催办|认领|办结|转办)|(机器人|小二).{0,16}(咋|怎么)用[?？]?$/.test(bare))) return 'help';
   // "这个机器人哪能用 我要报个问题是直接讲就可以吗": how to use it (Wu 哪能), asked with how to report
-  if (/(机器人|小二)(哪能|怎么|咋|如何)(用|弄)/.test(bare) && /(报|提)个?问题.{0,4}(直接|就)(讲|说|发|打字)/.test(bare) && bare.length <= 40) return 'help';
+  if (bare.length <= 40 && /(机器人|小二)(哪能|怎么|咋|如何)(用|弄)/.test(bare) && /(报|提)个?问题.{0,4}(直接|就)(讲|说|发|打字)/.test(bare)) return 'help';
   // "店小二识做乜？": what it can do, in Cantonese
-  if (/(店小二|小二|你)(识|会)做(乜|咩|什么)/.test(bare) && bare.length <= 12) return 'help';
+  if (bare.length <= 12 && /(店小二|小二|你)(识|会)做(乜|咩|什么)/.test(bare)) return 'help';
   // "@店小二 你能帮我们做什么？能不能查政策", "延期咋弄？": what the bot does, how a command is given
   if (bare.length <= 24 && (/你能帮我们?(做|干)(什么|啥)|你(会|能)(干|做)(啥|什么)/.test(bare) || (/^(怎么|咋|如何)查/.test(bare) && /(指令|命令)/.test(bare)) || /^(延期|转办|催办|认领|办结|评价)(咋|怎么)(弄|办|操作|搞)/.test(bare))) return 'help';
   // "@店小二 你都能干什么？我是新来的代办员，怎么…", "请问这个机器人可以帮我们做什么？报了问题之后谁跟进？": what the bot does,
@@ -231,19 +231,19 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   // "把拿不准的、等人确认的清单发我": the unsure tickets
   if (bare.length <= 30 && /(拿不准|等人确认|待确认|没确认|不确定)的.{0,10}(清单|列表|单子|工单)/.test(bare)) return 'triage';
   // "店小二能帮我们查政策吗？还是只能报问题？": what else the bot does
-  if (/(店小二|小二|机器人)(能|可以|会)(帮我们?|帮忙)?[\u4e00-\u9fa5]{1,8}吗还是只(能|会)/.test(bare) && bare.length <= 30) return 'help';
+  if (bare.length <= 30 && /(店小二|小二|机器人)(能|可以|会)(帮我们?|帮忙)?[\u4e00-\u9fa5]{1,8}吗还是只(能|会)/.test(bare)) return 'help';
   // "这个小二咋给它下命令啊": how to give the bot an order
-  if (/(咋|怎么|怎样|如何)(给它|给小二|跟它|跟小二|对它)?(下|发)(命令|指令)/.test(bare) && bare.length <= 24) return 'help';
-  if (/^(怎样|怎么|如何)(用你|使用你)|(有没有|有冇)(说明|使用说明|帮助)$/.test(bare) && bare.length <= 14) return 'help';
-  if (/^(有没有|有冇|哪里有|在哪看|发一下)(使用|操作)?说明/.test(bare) && /(怎么用|不会用|不知道怎么|新来的)/.test(bare) && bare.length <= 26) return 'help';
-  if (/(哪些|什么|几个)(命令|指令|功能|口令)|(命令|指令)(有哪些|是什么|列表|清单|大全|一览|说明)|^怎么用|^如何用|这个机器人(怎么|咋|能|会|识|是干|干)|小二(能|会|怎么)/.test(bare) && bare.length <= 14) return 'help';
+  if (bare.length <= 24 && /(咋|怎么|怎样|如何)(给它|给小二|跟它|跟小二|对它)?(下|发)(命令|指令)/.test(bare)) return 'help';
+  if (bare.length <= 14 && /^(怎样|怎么|如何)(用你|使用你)|(有没有|有冇)(说明|使用说明|帮助)$/.test(bare)) return 'help';
+  if (bare.length <= 26 && /^(有没有|有冇|哪里有|在哪看|发一下)(使用|操作)?说明/.test(bare) && /(怎么用|不会用|不知道怎么|新来的)/.test(bare)) return 'help';
+  if (bare.length <= 14 && /(哪些|什么|几个)(命令|指令|功能|口令)|(命令|指令)(有哪些|是什么|列表|清单|大全|一览|说明)|^怎么用|^如何用|这个机器人(怎么|咋|能|会|识|是干|干)|小二(能|会|怎么)/.test(bare)) return 'help';
   // "怎么报问题？", "如何催办", "怎样认领工单": how to use a command (a question, and nothing about a problem of one's own)
   if (HOW_TO_COMMAND.test(bare)) return 'help';
   // "催办的格式是啥样的", "咋报问题，直接在群里说就行？": the form of a command, or how to report at all
   if (bare.length <= 20 && (COMMAND_FORM.test(bare) || /^(请问)?(咋|怎么|怎样|如何)(报|提|上报|反映)(问题|诉求)/.test(bare))) return 'help';
   // 项目代办's leaders' reports: 月调度, 季观摩, 年验收 (the digest handler answers them)
   if (/^(?:@\S*?)?(本|本月|本季度?|今年|年度|重点项目)?(月调度|季观摩|年验收)(报告|情况)?$/.test(bare)) return 'digest';
-  if (/(简报|日报|周报|月报|排名|红黑榜|今日数据)|(daily|weekly|monthly)\s*report/i.test(bare) && bare.length <= 16 && !/(问题|反映|申请|看过|已阅|收到)/.test(bare)) return 'digest';
+  if (bare.length <= 16 && /(简报|日报|周报|月报|排名|红黑榜|今日数据)|(daily|weekly|monthly)\s*report/i.test(bare) && !/(问题|反映|申请|看过|已阅|收到)/.test(bare)) return 'digest';
   if (ticket !== null) {
     // 更正: "#12 类别改为 用工人才", "#12 改为紧急", "#12 企业是 神马电力", "#12 不是问题"
     if (parseCorrection(t)) return 'correct';
