@@ -198,6 +198,7 @@ function isOpenName(name: string): boolean {
     !PERSON_AT_END.test(name) &&
     !/(企业|公司|厂家|单位|部门|政府|管委会|街道|社区|大户)/.test(name) &&
     !isPlaceOrThing(name) &&
+    !placesOnly(name) &&
     !BRAND_IS_TRADE.test(name) &&
     !OPEN_NOT_BRAND.test(name) &&
     !SITE_AT_END.test(name) &&
@@ -211,6 +212,14 @@ function isOpenName(name: string): boolean {
     !/^[\u4e00-\u9fa5]{1,3}(专业|种植|养殖)?合作社$/.test(name) &&
     !holdsLexiconPhrase(name)
   );
+}
+
+/** A city, perhaps with its district after it, and nothing else ("日照岚山", "长沙"): a place, not a name. */
+function placesOnly(name: string): boolean {
+  const city = placeAtStart(name);
+  if (!city) return false;
+  const rest = name.slice(city.length);
+  return rest === '' || placeAtStart(rest) === rest;
 }
 
 /** An open name starts with its brand: not with a trade or a kind of work ("食品车间", "生产车间", "办公大楼"). */
@@ -249,6 +258,16 @@ const RELAY_NAMED = new RegExp(
 );
 const RELAYED = /(12345|来电人|转办|辖区|街道(?:转|报|反映)|建设单位|施工方|承建方)/;
 
+/** A brand of two or more characters, then a trade word (what it makes may follow). */
+const BRAND_THEN_TRADE = new RegExp(`^[\u4e00-\u9fa5]{2,4}?(?:${INDUSTRY})`);
+/**
+ * The name after its city (`name`; its district, if any, taken off too: `own`) has a brand and a trade, what it makes
+ * perhaps after them ("金桥钢材加工", "雨花精密焊接"), or a brand rare in the reports; the brand and trade no thing of the problem.
+ */
+function headNameCoreOk(name: string, own: string): boolean {
+  const core = BRAND_THEN_TRADE.exec(name)?.[0] ?? BRAND_THEN_TRADE.exec(own)?.[0];
+  return core ? tradeNameOk(core) : gramCount(own.slice(0, 2)) < BRAND_MAX_COUNT && tradeNameOk(own);
+}
 /** The first words of a message: a name with its county or city, before what it does. */
 const HEAD_PLACED = /^([\u4e00-\u9fa5]{4,14}?)(?=的|要|想|这边|那边|[\s，,])/;
 /** A public office or a public place, however its name begins ("晋江市场监管所", "仙游派出所"). */
@@ -332,6 +351,11 @@ function readEnterprise(t: string): string | null {
   if (headPlaced && headPlacedAt) {
     const name = headPlaced.slice(headPlacedAt.length).replace(/^(?:县|市|区)/, '');
     if (name.length >= 3 && !ALWAYS_SENTENCE_CHAR.test(name) && !isPlaceOrThing(name) && !SITE_END.test(name) && !PUBLIC_OFFICE_END.test(name) && ((TRADE_NAME_END.test(name) && tradeNameOk(name)) || KIND_END.test(name))) return headPlaced;
+    // rounds 91–94: "株洲恒锐轨道减振 研发费用…", "宁乡金洲结构件 银行续贷…", "长沙雨花精密焊接 新车间…": the whole name, what it makes after
+    // its trade or a brand rare in the reports, before a space or 这边 (a district after the city is part of it; not a
+    // place alone, "日照岚山这边")
+    const own = name.slice(placeAtStart(name)?.length ?? 0);
+    if (/^(?:\s|这边|那边)/.test(t.slice(headPlaced.length)) && own.length >= 4 && name.length <= 10 && !ALWAYS_SENTENCE_CHAR.test(name) && !isPlaceOrThing(name) && !SITE_END.test(name) && !PUBLIC_OFFICE_END.test(name) && !/(区|县|市|镇|乡|村|园|城|旗|港|问题|情况)$/.test(name) && !SITE_AT_END.test(name) && !PERSON_AT_END.test(name) && !/(今年|去年|明年|今天|昨天|最近|现在|目前)/.test(name) && headNameCoreOk(name, own)) return headPlaced;
   }
   // "寿宁的岭上茶业下个月办十周年庆", "福鼎的芳茗白茶新厂房…": a place, 的, the name
   const headOf = HEAD_PLACE_OF.exec(t);

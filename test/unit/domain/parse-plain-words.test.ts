@@ -1900,3 +1900,19 @@ describe('names after round 89 (nineteenth session): Hebei county clusters by th
     expect(read('村里有人说我们辛集华盛皮草占了他家的路，今天一早拿车横在路口')).toBe('辛集华盛皮草');
   });
 });
+
+describe('names after rounds 92 and 93 (twentieth session): a city, the name and what it makes, before a space', () => {
+  const read = (t: string) => parseMessage(t, '2026-11-23T09:30:00+08:00').enterprise;
+  it('reads the whole name, with what it makes after its trade or a rare brand, and a district after the city', () => {
+    expect(read('株洲恒锐轨道减振 研发费用加计扣除的口径想找税务专家当面问一下')).toBe('株洲恒锐轨道减振');
+    expect(read('湘潭科达环保设备 省里首台套奖励公示已经结束哒，钱么时候发？')).toBe('湘潭科达环保设备');
+    expect(read('宁乡金洲结构件 扩建项目的施工许可，图审意见回复哒两轮')).toBe('宁乡金洲结构件');
+    expect(read('长沙雨花精密焊接 新车间的消防验收材料交上去半个月哒')).toBe('长沙雨花精密焊接');
+    expect(read('湘潭莲城酱板鸭 厂里几个员工的电动车在园区被偷哒')).toBe('湘潭莲城酱板鸭');
+  });
+  it('reads no name in a place alone, a park or a cold store, or a sentence before the space', () => {
+    expect(read('日照岚山这边，俺们厂的天然气压力一到早上八九点就不够')).toBeNull();
+    expect(read('三亚崖州湾科技城 的实验室用电老是跳闸，能不能协调一下')).toBeNull();
+    expect(read('婺源皇菊今年收成好 但是烘干房不够用，想申请点补贴')).toBeNull();
+  });
+});
