@@ -283,7 +283,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     // "第81号工单到期了还没答复 抓紧", "请经信局今天内回复", "请尽快答复": pressed, whatever else the message says
     if (/(抓紧|请尽快(答复|回复|办理|处理)|(今天|今日|明天)(内|之内)?(回复|答复)|(今天|今日)[^，。]{0,4}(有个|给个)(回复|答复)|第[二三四五六七八九\d]+趟)/.test(t) && !/(已经?|已在|正在)(催|督促|抓紧)/.test(t)) return 'urge';
     // "#44 都第九天了还没签收？…今天下班前给我回话", "请问#131么样还冇人签收？都两天了": nobody has taken it yet, pressed
-    if (/(还|仍|一直)没有?人(签收|认领|接单|接手)|还没(签收|认领)[?？]|没有?人(签收|认领|接单|接手)(咩|吗|么|呢|啊|啦)?[?？!！]*$|木人(签收|认领|接单|接手)|尽快签收/.test(t)) return 'urge';
+    if (/(还|仍|一直)没有?人(签收|认领|接单|接手)|还没有?(签收|认领)[?？]|没有?人(签收|认领|接单|接手)(咩|吗|么|呢|啊|啦)?[?？!！]*$|木人(签收|认领|接单|接手)|尽快签收/.test(t)) return 'urge';
     // "#129 答复企业：已联系教育局 孩子下周一入学 办结": the answer, closed by the command word at its end
     if (/[\s，,。](办结|结单)[。!！]?$/.test(t) && !/[?？吗]/.test(t)) return 'resolve';
     // "#84 转资规局，@刘科长 请签收": handed on to a body by name
@@ -318,7 +318,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     // the problem is back after the fix: "今天又断电两次，你们那个修得不行啊", "又漏水了", "修了跟没修一样"
     if (PROBLEM_BACK.test(t) && !/(满意|评价|好评|差评|星|已(联系|协调|对接|安排|通知|派))/.test(t)) return 'reopen';
     // "不满意…要重办": the rating's reason asks for it again
-    if (/(要|申请|请)(重办|重新办理?|重新处理)/.test(t)) return 'reopen';
+    if (/(要|要求|申请|请)(重办|重新办理?|重新处理)/.test(t)) return 'reopen';
     // "已办结，企业很满意": the cadre closes it and tells how the enterprise took it (a rating is the enterprise's own)
     if (/(已经?办结|^[\s#＃\d号]*办结[，,]|已经?解决|已经?办好|已答复|已处理|(现|予以|现予以?)办结|结单)/.test(t) && /(企业|对方|老板|企业方|厂里|他们)(也|都)?(表示|反馈|说)?(很|非常|比较|基本|都|也|挺)?满意/.test(t)) return 'resolve';
     if (/(不满意|非常满意|基本满意|满意|好评|差评|评价|満足|满足です|[1-5一二三四五]\s*(颗|个)?星(?!期)|^[#\d\s号]*[⭐★🌟]{1,5}\s*$)|\b(very |not )?satisfied\b/i.test(t)) return 'rate';

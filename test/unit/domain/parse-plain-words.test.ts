@@ -1916,3 +1916,15 @@ describe('names after rounds 92 and 93 (twentieth session): a city, the name and
     expect(read('婺源皇菊今年收成好 但是烘干房不够用，想申请点补贴')).toBeNull();
   });
 });
+
+describe('commands after round 93 (twentieth session): Xiang 哒, a chase when nobody has signed, a redo asked for', () => {
+  const read = (t: string) => parseMessage(t, '2026-11-23T09:30:00+08:00');
+  it('reads 哒 after a verb as 了, so the commands said with it are read', () => {
+    expect(read('工单88 企业名写错哒，是湘潭宏远门窗，不是宏源').intent).toBe('correct');
+    expect(read('谢谢李科长，问题解决哒，改天请你恰饭').intent).toBe('chat');
+    expect(read('#52 还冇签收？都过哒三天哒').intent).toBe('urge');
+  });
+  it('reads an enterprise that wants it done again as reopening it, not as its rating', () => {
+    expect(read('#66 企业讲不满意，政策明明有，要求重新办').intent).toBe('reopen');
+  });
+});
