@@ -4,7 +4,10 @@
  *   development parts; the unseen part, when a round waits there, stays out);
  * - a logistic regression over similarity.ts `PAIR_FEATURES`, on the labelled pairs of `PAIR_FILES` (development
  *   data: every file here was scored once as an unseen round, or written for training). A held-out round is never
- *   listed here before its one scoring run.
+ *   listed here before its one scoring run;
+ * - then boosted regression trees (depth `TREE_DEPTH`, `TREES` of them, Newton steps on the log loss) fitted to what the
+ *   linear part leaves: their sum is added to its score. Splits are searched over at most `BINS` thresholds per feature
+ *   (the quantiles of its training values), by histograms.
  * Deterministic: the same files give the same model (full-batch gradient descent, fixed steps, rounded weights).
  * Usage: npm run train:similarity            writes the model
  *        npx tsx scripts/train-similarity-model.ts --loro   prints leave-one-file-out precision / recall, writes nothing
@@ -12,7 +15,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { asReport, loadPairs, type LabelledPair } from '../bench/similarity-eval.js';
-import { canonicalBigrams, canonicalText, features, logistic, PAIR_FEATURES, pairVector, type PairModel } from '../src/domain/similarity.js';
+import { canonicalBigrams, canonicalText, features, logistic, PAIR_FEATURES, pairVector, treeMargin, type PairModel, type PairTree } from '../src/domain/similarity.js';
 import { projectRoot } from '../src/infra/paths.js';
 
 export const PAIR_MODEL_PATH = join(projectRoot(), 'src', 'domain', 'similarity-model.json');
@@ -153,10 +156,115 @@ export function fitLogistic(data: readonly Row[]): number[] {
   return w.map((v) => Math.round(v * 1e6) / 1e6);
 }
 
+const TREES = 100;
+const TREE_DEPTH = 3;
+const SHRINK = 0.1;
+const BINS = 32;
+/** A split must leave at least this many training pairs on each side. */
+const MIN_LEAF = 40;
+/** The L2 penalty on a leaf's value (Newton step: −G / (H + λ)). */
+const LAMBDA = 1;
+
+const round6 = (v: number) => Math.round(v * 1e6) / 1e6;
+
+/**
+ * Boosted regression trees on the log loss, starting from the linear model's score of each row (`weights`). Each
+ * feature's candidate thresholds are the midpoints between its distinct training values, or between `BINS` quantiles
+ * of them when there are more; a node's best split is found from per-bin sums of the gradient and the hessian.
+ */
+export function fitTrees(data: readonly Row[], weights: readonly number[]): PairTree[] {
+  const n = data.length;
+  const d = data[0]!.x.length;
+  const cuts: number[][] = [];
+  const bin: Uint8Array[] = [];
+  for (let f = 0; f < d; f++) {
+    const values = [...new Set(data.map((r) => r.x[f]!))].sort((a, b) => a - b);
+    const picked = values.length <= BINS ? values : Array.from({ length: BINS }, (_, q) => values[Math.floor((q * values.length) / BINS)]!).filter((v, i, a) => i === 0 || v !== a[i - 1]);
+    const c: number[] = [];
+    for (let i = 0; i + 1 < picked.length; i++) c.push(round6((picked[i]! + picked[i + 1]!) / 2));
+    cuts.push(c);
+    // bin k holds the values above cut k-1 and at most cut k
+    bin.push(Uint8Array.from(data, (r) => {
+      let k = 0;
+      while (k < c.length && r.x[f]! > c[k]!) k++;
+      return k;
+    }));
+  }
+  const margin = Float64Array.from(data, (r) => r.x.reduce((z, v, i) => z + v * weights[i]!, 0));
+  const g = new Float64Array(n);
+  const h = new Float64Array(n);
+  const grow = (rows: Int32Array, depth: number): PairTree => {
+    let G = 0;
+    let H = 0;
+    for (const i of rows) {
+      G += g[i]!;
+      H += h[i]!;
+    }
+    const leaf = round6((-SHRINK * G) / (H + LAMBDA));
+    if (depth === 0 || rows.length < 2 * MIN_LEAF) return leaf;
+    let best = 0;
+    let bestF = -1;
+    let bestK = 0;
+    for (let f = 0; f < d; f++) {
+      const k = cuts[f]!.length;
+      if (k === 0) continue;
+      const gs = new Float64Array(k + 1);
+      const hs = new Float64Array(k + 1);
+      const ns = new Int32Array(k + 1);
+      const b = bin[f]!;
+      for (const i of rows) {
+        const j = b[i]!;
+        gs[j] = gs[j]! + g[i]!;
+        hs[j] = hs[j]! + h[i]!;
+        ns[j] = ns[j]! + 1;
+      }
+      let gl = 0;
+      let hl = 0;
+      let nl = 0;
+      for (let c = 0; c < k; c++) {
+        gl += gs[c]!;
+        hl += hs[c]!;
+        nl += ns[c]!;
+        if (nl < MIN_LEAF || rows.length - nl < MIN_LEAF) continue;
+        const gain = (gl * gl) / (hl + LAMBDA) + ((G - gl) * (G - gl)) / (H - hl + LAMBDA) - (G * G) / (H + LAMBDA);
+        if (gain > best) {
+          best = gain;
+          bestF = f;
+          bestK = c;
+        }
+      }
+    }
+    if (bestF < 0) return leaf;
+    const b = bin[bestF]!;
+    const left = rows.filter((i) => b[i]! <= bestK);
+    const right = rows.filter((i) => b[i]! > bestK);
+    return { f: bestF, t: cuts[bestF]![bestK]!, l: grow(left, depth - 1), r: grow(right, depth - 1) };
+  };
+  const all = Int32Array.from(data, (_, i) => i);
+  const trees: PairTree[] = [];
+  for (let t = 0; t < TREES; t++) {
+    for (let i = 0; i < n; i++) {
+      const p = 1 / (1 + Math.exp(-margin[i]!));
+      g[i] = p - data[i]!.y;
+      h[i] = p * (1 - p);
+    }
+    const tree = grow(all, TREE_DEPTH);
+    trees.push(tree);
+    for (let i = 0; i < n; i++) margin[i] = margin[i]! + treeMargin(data[i]!.x, [tree]);
+  }
+  return trees;
+}
+
+/** The linear weights and the trees over them, fitted to `data`. */
+export function fitPairModel(data: readonly Row[]): Pick<PairModel, 'weights' | 'trees'> {
+  const weights = fitLogistic(data);
+  return { weights, trees: fitTrees(data, weights) };
+}
+
 export function buildPairModelJson(): string {
   const freq = frequencies();
   const data = PAIR_FILES.flatMap((f) => rows(loadPairs(join(FIXTURES, f)), freq));
-  const model: PairModel = { docs: freq.docs, features: [...PAIR_FEATURES], weights: fitLogistic(data), df: freq.df, cdf: freq.cdf };
+  const model: PairModel = { docs: freq.docs, features: [...PAIR_FEATURES], ...fitPairModel(data), df: freq.df, cdf: freq.cdf };
   return `${JSON.stringify(model)}\n`;
 }
 
@@ -166,8 +274,8 @@ if (process.argv[1]?.endsWith('train-similarity-model.ts')) {
     const sets = PAIR_FILES.map((f) => ({ f, data: rows(loadPairs(join(FIXTURES, f)), freq) }));
     const pooled: { f: string; p: number; y: number }[] = [];
     for (const held of sets) {
-      const w = fitLogistic(sets.filter((s) => s !== held).flatMap((s) => s.data));
-      for (const r of held.data) pooled.push({ f: held.f, p: logistic(w, r.x), y: r.y });
+      const m = fitPairModel(sets.filter((s) => s !== held).flatMap((s) => s.data));
+      for (const r of held.data) pooled.push({ f: held.f, p: logistic(m.weights, r.x, treeMargin(r.x, m.trees)), y: r.y });
     }
     for (const th of [0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7]) {
       const line = [...PAIR_FILES, 'all'].map((f) => {

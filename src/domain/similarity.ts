@@ -457,7 +457,16 @@ export interface PairModel {
   cdf: Record<string, number>;
   features: string[];
   weights: number[];
+  /**
+   * Boosted regression trees over the same vector, fitted to what the linear part leaves unexplained (a feature that
+   * counts only with another: shared rare bigrams when the objects agree, a follow-up when nothing is added): their
+   * sum is added to the linear part before the logistic. Fixed by the shipped model; a deployment's answers refit the
+   * linear weights only (pair-learning.ts).
+   */
+  trees: PairTree[];
 }
+/** A node of a pair tree: go left when `x[f] <= t`; a leaf is its (already scaled) value. */
+export type PairTree = number | { f: number; t: number; l: PairTree; r: PairTree };
 export const PAIR_MODEL = pairModelJson as PairModel;
 
 /** What the pair model weighs, in this order (the first is the constant). */
@@ -573,11 +582,21 @@ function abbreviated(x: Features, y: Features): number {
   return n;
 }
 
-/** The model's probability for a vector. */
-export function logistic(weights: readonly number[], x: readonly number[]): number {
-  let z = 0;
+/** The model's probability for a vector: the linear part plus `offset` (the trees' sum, `treeMargin`). */
+export function logistic(weights: readonly number[], x: readonly number[], offset = 0): number {
+  let z = offset;
   for (let i = 0; i < x.length; i++) z += x[i]! * weights[i]!;
   return 1 / (1 + Math.exp(-z));
+}
+
+/** The sum of the pair trees' leaves for a vector. */
+export function treeMargin(x: readonly number[], trees: readonly PairTree[] = PAIR_MODEL.trees): number {
+  let z = 0;
+  for (let node of trees) {
+    while (typeof node !== 'number') node = x[node.f]! <= node.t ? node.l : node.r;
+    z += node;
+  }
+  return z;
 }
 
 /**
@@ -593,7 +612,8 @@ export function score(
   weights: readonly number[] = PAIR_MODEL.weights,
 ): number {
   if (!sameEnterprise(a, b)) return 0;
-  const p = logistic(weights, pairVector(a, b, fa, fb));
+  const x = pairVector(a, b, fa, fb);
+  const p = logistic(weights, x, treeMargin(x));
   return fa.numbers && fb.numbers && fa.numbers !== fb.numbers ? Math.min(p, THRESHOLDS.unsure / 2) : p;
 }
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate, loadPairs } from '../../../bench/similarity-eval.js';
 import { readFileSync } from 'node:fs';
-import { buildPairModelJson, PAIR_MODEL_PATH } from '../../../scripts/train-similarity-model.js';
-import { bestMatch, canonicalText, conceptsOf, features, cosine, inWindow, score, textScore, THRESHOLDS, verdictOf, type Candidate } from '../../../src/domain/similarity.js';
+import { buildPairModelJson, fitLogistic, fitPairModel, PAIR_MODEL_PATH } from '../../../scripts/train-similarity-model.js';
+import { bestMatch, canonicalText, conceptsOf, features, cosine, inWindow, logistic, score, textScore, THRESHOLDS, treeMargin, verdictOf, type Candidate } from '../../../src/domain/similarity.js';
 
 const AT = '2026-11-23T01:30:00.000Z';
 const daysBefore = (d: number) => new Date(Date.parse(AT) - d * 86_400_000).toISOString();
@@ -74,6 +74,24 @@ describe('the pair model (similarity-model.json)', () => {
   it('is the one the labelled data trains (npm run train:similarity)', () => {
     expect(readFileSync(PAIR_MODEL_PATH, 'utf8')).toBe(buildPairModelJson());
   }, 180_000);
+
+  it('its trees learn what a linear model cannot: a feature that counts only together with another', () => {
+    // same problem when both features are on or both off (shared rare words and agreeing objects, say), else not
+    const data = Array.from({ length: 800 }, (_, i) => {
+      const a = i % 2;
+      const b = Math.floor(i / 2) % 2;
+      return { x: [1, a, b, (i % 7) / 7], y: a === b ? 1 : 0 };
+    });
+    const right = (p: (x: number[]) => number) => data.filter((r) => (p(r.x) >= 0.5 ? 1 : 0) === r.y).length / data.length;
+    const weights = fitLogistic(data);
+    expect(right((x) => logistic(weights, x))).toBeLessThanOrEqual(0.75);
+    const model = fitPairModel(data);
+    expect(model.weights).toEqual(weights);
+    expect(right((x) => logistic(model.weights, x, treeMargin(x, model.trees)))).toBe(1);
+    // and the shipped model's score is its linear part plus its trees
+    expect(treeMargin([1, 0, 0, 0], [{ f: 1, t: 0.5, l: -1, r: { f: 2, t: 0.5, l: 0.25, r: 2 } }, 0.5])).toBe(-0.5);
+    expect(treeMargin([1, 1, 1, 0], [{ f: 1, t: 0.5, l: -1, r: { f: 2, t: 0.5, l: 0.25, r: 2 } }, 0.5])).toBe(2.5);
+  });
 
   it('a follow-up sharing only a rare word with the ticket (机井) is the same problem; the hand-built score alone missed it', () => {
     const well = ticket(21, '厂区东侧有一口废弃的老机井，村里不让填，场地平整不了', { category: 'land' });
