@@ -269,3 +269,30 @@ describe('concepts from rounds 83–86 (eighteenth session)', () => {
     expect(ids('教育局说新场地的消防要先验收')).toContain('消防验收');
   });
 });
+
+describe('concepts from rounds 92–93 (twenty-first session)', () => {
+  const ids = (t: string) => conceptsOf(t).map((k) => k.id);
+  it('reads the words these writers used for one thing as one concept', () => {
+    expect(ids('库里温度都回到零下8度了还没来电')).toContain('停电');
+    expect(ids('水还没来，原料在池子里泡着')).toContain('供水');
+    expect(ids('开口费那个事有个说法没')).toContain('燃气');
+    expect(ids('现在这个网一天掉好几次还收那么贵')).toContain('网络');
+    expect(ids('能耗评估那个报告省里有回话了吗')).toContain('环评');
+    expect(ids('二期那块地的指标，专员讲在等市里批')).toContain('用地指标');
+    expect(ids('失业保险稳岗返还那笔钱还冇看到')).toContain('补贴');
+    expect(ids('东门外那堆渣土还在，昨晚又倒了几车')).toContain('垃圾');
+  });
+  it('a bank cutting a credit line is one complaint however said; a smell of gas is the gas, not a smell', () => {
+    expect(ids('额度叫砍了两千万，下个月买橡胶的钱眼看接不上了')).toContain('抽贷');
+    expect(ids('银行突然要提前收回俺们2000万贷款')).toContain('抽贷');
+    expect(ids('银行那一千万讲死了不续')).toContain('抽贷');
+    expect(ids('燃气味越来越大了，人都撤到大门外头了')).toContain('燃气');
+    expect(ids('燃气味越来越大了，人都撤到大门外头了')).not.toContain('异味');
+    expect(ids('车间有股刺鼻的气味')).toContain('异味');
+  });
+  it('a road dug open is a broken road, not a broken street lamp', () => {
+    expect(ids('仓库前面的路被挖断了')).toContain('路面破损');
+    expect(ids('门口那段路被挖开修管道，一个月了还冇回填')).toContain('路面破损');
+    expect(ids('仓库前面那段路的路灯一直不亮')).not.toContain('路面破损');
+  });
+});
