@@ -6,7 +6,7 @@
  *   data: every file here was scored once as an unseen round, or written for training). A held-out round is never
  *   listed here before its one scoring run;
  * - then boosted regression trees (depth `TREE_DEPTH`, `TREES` of them, Newton steps on the log loss) fitted to what the
- *   linear part leaves: their sum is added to its score. Splits are searched over at most `BINS` thresholds per feature
+ *   linear part leaves: their sum is one more feature of the vector, with weight 1 (`modelVector`). Splits are searched over at most `BINS` thresholds per feature
  *   (the quantiles of its training values), by histograms.
  * Deterministic: the same files give the same model (full-batch gradient descent, fixed steps, rounded weights).
  * Usage: npm run train:similarity            writes the model
@@ -15,7 +15,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { asReport, loadPairs, type LabelledPair } from '../bench/similarity-eval.js';
-import { canonicalBigrams, canonicalText, features, logistic, PAIR_FEATURES, pairVector, treeMargin, type PairModel, type PairTree } from '../src/domain/similarity.js';
+import { canonicalBigrams, canonicalText, features, logistic, modelVector, PAIR_FEATURES, pairVector, treeMargin, type PairModel, type PairTree } from '../src/domain/similarity.js';
 import { projectRoot } from '../src/infra/paths.js';
 
 export const PAIR_MODEL_PATH = join(projectRoot(), 'src', 'domain', 'similarity-model.json');
@@ -105,6 +105,8 @@ export const PAIR_FILES = [
   'duplicate-pairs-round88.jsonl',
   'duplicate-pairs-round89.jsonl',
   'duplicate-pairs-round90.jsonl',
+  'duplicate-pairs-round92.jsonl',
+  'duplicate-pairs-round93.jsonl',
   'train-pairs-extra.jsonl',
   'train-pairs-extra2.jsonl',
   'train-pairs-extra3.jsonl',
@@ -255,10 +257,10 @@ export function fitTrees(data: readonly Row[], weights: readonly number[]): Pair
   return trees;
 }
 
-/** The linear weights and the trees over them, fitted to `data`. */
+/** The linear weights, the trees fitted over them, and weight 1 for the trees' sum (`modelVector`), fitted to `data`. */
 export function fitPairModel(data: readonly Row[]): Pick<PairModel, 'weights' | 'trees'> {
   const weights = fitLogistic(data);
-  return { weights, trees: fitTrees(data, weights) };
+  return { weights: [...weights, 1], trees: fitTrees(data, weights) };
 }
 
 export function buildPairModelJson(): string {
@@ -275,7 +277,7 @@ if (process.argv[1]?.endsWith('train-similarity-model.ts')) {
     const pooled: { f: string; p: number; y: number }[] = [];
     for (const held of sets) {
       const m = fitPairModel(sets.filter((s) => s !== held).flatMap((s) => s.data));
-      for (const r of held.data) pooled.push({ f: held.f, p: logistic(m.weights, r.x, treeMargin(r.x, m.trees)), y: r.y });
+      for (const r of held.data) pooled.push({ f: held.f, p: logistic(m.weights, modelVector(r.x, m.trees)), y: r.y });
     }
     for (const th of [0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7]) {
       const line = [...PAIR_FILES, 'all'].map((f) => {

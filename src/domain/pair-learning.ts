@@ -1,11 +1,11 @@
-import { features, logistic, PAIR_MODEL, pairVector, treeMargin, type Candidate, type SimilarityDoc } from './similarity.js';
+import { features, logistic, modelVector, PAIR_MODEL, pairVector, type Candidate, type SimilarityDoc } from './similarity.js';
 import type { DuplicateAsk } from './ticket.js';
 
 /**
  * 重复 learns from the people it asks (issue 19, "a bot that learns from the cadres"): when the bot was unsure whether a
  * later report was the same problem as an open ticket it asked its sender (是 / 不是), and after a merge it made without
  * asking the sender's 不是 undoes it. Each answer is a labelled pair of this deployment, in its own words: the ticket's
- * text against the later report's. The pair model's linear weights are refitted to them (its trees stay as shipped, an offset to each vector's score), starting from and pulled towards the
+ * text against the later report's. The pair model's weights are refitted to them (the weight of its trees' sum among them; the trees stay as shipped), starting from and pulled towards the
  * shipped weights (a Gaussian prior centred on them, `PRIOR`), so that a few answers move the model a little and many
  * move it more, and a deployment with no answers keeps the shipped model exactly. Pure and deterministic.
  */
@@ -57,15 +57,12 @@ const RATE = 0.5;
  */
 export function learnPairWeights(pairs: readonly AnsweredPair[], base: readonly number[] = PAIR_MODEL.weights): number[] {
   if (pairs.length === 0) return [...base];
-  const rows = pairs.map((p) => {
-    const x = pairVector(p.report, p.candidate, features(p.report.text), features(p.candidate.text));
-    return { x, offset: treeMargin(x), y: p.same ? 1 : 0 };
-  });
+  const rows = pairs.map((p) => ({ x: modelVector(pairVector(p.report, p.candidate, features(p.report.text), features(p.candidate.text))), y: p.same ? 1 : 0 }));
   const w = [...base];
   for (let step = 0; step < STEPS; step++) {
     const g = w.map((wi, i) => PRIOR * (wi - base[i]!));
     for (const r of rows) {
-      const e = logistic(w, r.x, r.offset) - r.y;
+      const e = logistic(w, r.x) - r.y;
       for (let i = 0; i < w.length; i++) g[i]! += e * r.x[i]!;
     }
     for (let i = 0; i < w.length; i++) w[i]! -= (RATE * g[i]!) / (rows.length + PRIOR);

@@ -460,8 +460,8 @@ export interface PairModel {
   /**
    * Boosted regression trees over the same vector, fitted to what the linear part leaves unexplained (a feature that
    * counts only with another: shared rare bigrams when the objects agree, a follow-up when nothing is added): their
-   * sum is added to the linear part before the logistic. Fixed by the shipped model; a deployment's answers refit the
-   * linear weights only (pair-learning.ts).
+   * sum is the last feature of the vector the weights apply to (`modelVector`), with weight 1 as shipped. A
+   * deployment's answers refit the weights, that one included (pair-learning.ts); the trees stay as shipped.
    */
   trees: PairTree[];
 }
@@ -491,6 +491,7 @@ export const PAIR_FEATURES = [
   'answered, back again, the concepts agree',
   'answered, share of the later rare bigrams not in the earlier',
   'answered',
+  'the trees (their sum over the features above)',
 ] as const;
 
 /** A character is rare when fewer than this many labelled messages hold it. */
@@ -582,11 +583,19 @@ function abbreviated(x: Features, y: Features): number {
   return n;
 }
 
-/** The model's probability for a vector: the linear part plus `offset` (the trees' sum, `treeMargin`). */
-export function logistic(weights: readonly number[], x: readonly number[], offset = 0): number {
-  let z = offset;
+/** The model's probability for a vector. */
+export function logistic(weights: readonly number[], x: readonly number[]): number {
+  let z = 0;
   for (let i = 0; i < x.length; i++) z += x[i]! * weights[i]!;
   return 1 / (1 + Math.exp(-z));
+}
+
+/**
+ * The vector the pair model's weights apply to: `pairVector`'s, and the sum of the trees over it as its last feature
+ * (shipped with weight 1, so that a deployment's answers can lower or raise how much the trees count).
+ */
+export function modelVector(x: readonly number[], trees: readonly PairTree[] = PAIR_MODEL.trees): number[] {
+  return [...x, treeMargin(x, trees)];
 }
 
 /** The sum of the pair trees' leaves for a vector. */
@@ -612,8 +621,7 @@ export function score(
   weights: readonly number[] = PAIR_MODEL.weights,
 ): number {
   if (!sameEnterprise(a, b)) return 0;
-  const x = pairVector(a, b, fa, fb);
-  const p = logistic(weights, x, treeMargin(x));
+  const p = logistic(weights, modelVector(pairVector(a, b, fa, fb)));
   return fa.numbers && fb.numbers && fa.numbers !== fb.numbers ? Math.min(p, THRESHOLDS.unsure / 2) : p;
 }
 

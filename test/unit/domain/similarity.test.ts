@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluate, loadPairs } from '../../../bench/similarity-eval.js';
 import { readFileSync } from 'node:fs';
 import { buildPairModelJson, fitLogistic, fitPairModel, PAIR_MODEL_PATH } from '../../../scripts/train-similarity-model.js';
-import { bestMatch, canonicalText, conceptsOf, features, cosine, inWindow, logistic, score, textScore, THRESHOLDS, treeMargin, verdictOf, type Candidate } from '../../../src/domain/similarity.js';
+import { bestMatch, canonicalText, conceptsOf, features, cosine, inWindow, logistic, modelVector, score, textScore, THRESHOLDS, treeMargin, verdictOf, type Candidate } from '../../../src/domain/similarity.js';
 
 const AT = '2026-11-23T01:30:00.000Z';
 const daysBefore = (d: number) => new Date(Date.parse(AT) - d * 86_400_000).toISOString();
@@ -86,8 +86,8 @@ describe('the pair model (similarity-model.json)', () => {
     const weights = fitLogistic(data);
     expect(right((x) => logistic(weights, x))).toBeLessThanOrEqual(0.75);
     const model = fitPairModel(data);
-    expect(model.weights).toEqual(weights);
-    expect(right((x) => logistic(model.weights, x, treeMargin(x, model.trees)))).toBe(1);
+    expect(model.weights).toEqual([...weights, 1]);
+    expect(right((x) => logistic(model.weights, modelVector(x, model.trees)))).toBe(1);
     // and the shipped model's score is its linear part plus its trees
     expect(treeMargin([1, 0, 0, 0], [{ f: 1, t: 0.5, l: -1, r: { f: 2, t: 0.5, l: 0.25, r: 2 } }, 0.5])).toBe(-0.5);
     expect(treeMargin([1, 1, 1, 0], [{ f: 1, t: 0.5, l: -1, r: { f: 2, t: 0.5, l: 0.25, r: 2 } }, 0.5])).toBe(2.5);
