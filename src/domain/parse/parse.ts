@@ -249,6 +249,10 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     if (parseCorrection(t)) return 'correct';
     // "#113 差评，问题根本没解决就给结了": the rating said first, its reason after
     if (/^[\s#＃\d号]*差评[，,。！!\s]/.test(t) && !/(重办|重新(办|处理|打开))/.test(t)) return 'rate';
+    // round 92: "#153 俺们没同意办结，土地证还是没拿到，这怎么就算办完了？": the close not agreed to
+    if (/(没|没有|不)(同意|认可|签字确认)(办结|结案|销号|关单)|怎么(就|都)算(办完|办结|解决|结案)/.test(t)) return 'reopen';
+    // round 92: "#58 什么进度了？上周说在走流程": where it stands, asked first
+    if (/^[\s#＃\d号]*(现在|目前)?(什么|啥|么子|咩)进度(了|啦|呢)?[？?]/.test(t)) return 'query';
     // "＃123 的进展麻烦说一下", "#152 有进展没有": the progress asked for
     if (/(进展|进度)[^，。]{0,4}(麻烦)?(说一下|讲一下|报一下|同步一下)|有进展(了)?(吗|没有?|没|呢)/.test(t)) return 'query';
     // rounds 67–70: "#134 解释说明：该项补贴今年已取消…": the answer given as an explanation closes it
@@ -439,7 +443,9 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   // "help 怎么查我们公司的单子？": the word help, then how
   if (bare.length <= 30 && /^(help|帮助)(?![a-z])[^\u4e00-\u9fa5]{0,3}(怎么|如何|咋)(查|报|催|用|评价|认领|办结)/i.test(bare)) return 'help';
   // "鞍山那家企业用电那个事 帮催一下 都半个月了": a matter named without its number, chased for someone
-  if (bare.length <= 40 && /(那个|那件|那单)[^，。]{0,4}(事|问题|单子?)/.test(bare) && /帮(忙|我|我们)?催(一下|下|催|一催)/.test(bare)) return 'urge';
+  if (bare.length <= 40 && /(那个|那件|那单)[^，。]{0,4}(事|问题|单子?)/.test(bare) && /帮(忙|我|我们|着)?催(一下|下|催|一催)/.test(bare)) return 'urge';
+  // round 92: "俺们公司那个停电的单子现在到哪了？": one's own ticket, by what it is about, asked after
+  if (bare.length <= 40 && /(我们|俺们|咱们?|我司|我厂)[^，。]{0,10}那个[^，。]{0,8}(单子|工单)[^，。]{0,6}(到哪(一步)?了|(啥|什么)(情况|进度|状态)|(咋|怎么)样了)/.test(bare)) return 'query';
   // "俺们厂报的那个电的事 到底咋样了", "我们华康食品报的停气那个事，现在是哪个在管？": one's own report asked after
   if (bare.length <= 40 && /(我们|俺们|咱们?|我司|我厂)[^，。]{0,10}报的[^，。]{0,10}(事|问题|单子)/.test(bare) && /((咋|怎么|怎)样了|(哪个|谁)在(管|办|跟)|到哪(一步)?了|第几号|(啥|什么)情况)/.test(bare)) return 'query';
   // "老陈你下午在厂里吗？我过去坐坐", "中午谁去食堂 一块儿", "哈哈哈 老铁没毛病": between people, not a problem

@@ -1928,3 +1928,19 @@ describe('commands after round 93 (twentieth session): Xiang 哒, a chase when n
     expect(read('#66 企业讲不满意，政策明明有，要求重新办').intent).toBe('reopen');
   });
 });
+
+describe('commands after round 92 (twenty-first session): a close not agreed to, where it stands, a chase for a colleague', () => {
+  const read = (t: string) => parseMessage(t, '2026-11-23T09:30:00+08:00');
+  it('reads a close the enterprise did not agree to as reopening it, not as closing it', () => {
+    expect(read('#153 俺们没同意办结，土地证还是没拿到，这怎么就算办完了？').intent).toBe('reopen');
+    expect(read('#40 企业不认可结案，路灯还是不亮').intent).toBe('reopen');
+  });
+  it('reads where a ticket stands, asked first, as a query whatever is said after it', () => {
+    expect(read('#58 什么进度了？上周说在走流程').intent).toBe('query');
+    expect(read('俺们公司那个停电的单子现在到哪了？').intent).toBe('query');
+  });
+  it('reads a chase asked of a colleague by the matter\'s number and name as a chase', () => {
+    expect(read('@李科长 156号那个续贷的事，企业今天又打电话来问了，帮着催催银行').intent).toBe('urge');
+    expect(read('156号那个续贷的事，企业今天又打电话来问了，帮着催催银行').ticket).toBe(156);
+  });
+});
