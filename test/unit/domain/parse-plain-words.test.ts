@@ -1944,3 +1944,12 @@ describe('commands after round 92 (twenty-first session): a close not agreed to,
     expect(read('156号那个续贷的事，企业今天又打电话来问了，帮着催催银行').ticket).toBe(156);
   });
 });
+
+describe('after round 92 (twenty-first session): categories', () => {
+  const read = (t: string) => parseMessage(t, '2026-11-23T09:30:00+08:00');
+  it('reads money for hiring (社保补贴, 就业补贴) as a policy matter, not as hiring', () => {
+    expect(read('社保补贴：乳山宏远服饰今年吸纳了10个就业困难人员，社保补贴申请交了三个月了，人社一直说在审').category).toBe('policy');
+    expect(read('我们公司今年招了15个应届生，听说有一次性吸纳就业补贴，网上申请系统一直提示单位信息不匹配').category).toBe('policy');
+    expect(read('我们厂缺二十个普工，社保怎么给外地员工交').category).toBe('talent');
+  });
+});
