@@ -74,6 +74,7 @@ const WORDS_IN_NAMES: readonly { word: string; after: string; before: string }[]
   { word: '上', after: '塞云', before: '饶海虞栗犹蔡高杭' },
   { word: '来', after: '宝福悦泰好运利', before: '' },
   { word: '里', after: '阿万千故', before: '' },
+  { word: '一', after: '统', before: '品鸣诺帆' },
 ];
 /** One of those words where it is part of a name. */
 const WORD_IN_NAME = WORDS_IN_NAMES.flatMap(({ word, after, before }) => [
@@ -296,8 +297,10 @@ function placeOpening(t: string): number {
 
 /** The enterprise a report is about, or null when the text names none. */
 export function parseEnterprise(t: string): string | null {
+  // ("急！宁乡金洲结构件 银行续贷…": haste cried out first is not the opening the name rules read)
+  const hasteAt = HASTE_FIRST.exec(t)?.[0].length ?? 0;
   // ("俺们这个绿丰蔬菜合作社": the measure word before the name is not the name's)
-  const name = readEnterprise(t)?.replace(/^(?:这个|那个|个)(?=[\u4e00-\u9fa5]{4,})/, '').replace(/^【(?=[^】]+$)/, '').replace(/(?<=幼儿园|医院|学校|养老院|护理院|超市|托育|会所)(?:材料|资料|设备)$/, '');
+  const name = readEnterprise(hasteAt ? t.slice(hasteAt) : t)?.replace(/^(?:这个|那个|个)(?=[\u4e00-\u9fa5]{4,})/, '').replace(/^【(?=[^】]+$)/, '').replace(/(?<=幼儿园|医院|学校|养老院|护理院|超市|托育|会所)(?:材料|资料|设备)$/, '');
   if (!name) return null;
   // "我们沈阳北方电缆厂几十年的老厂", "我们鑫源火锅店天然气…": a name read up to its trade, with the 厂 or 店 that closes it
   const i = t.indexOf(name);
@@ -308,6 +311,8 @@ export function parseEnterprise(t: string): string | null {
   const form = i >= 0 && TRADE_NAME_END.test(name) ? /^(?:股份有限公司|有限责任公司|有限公司)/.exec(t.slice(i + name.length))?.[0] : undefined;
   return form ? name + form : name;
 }
+
+const HASTE_FIRST = /^(?:急|紧急|加急|特急|急急急?)[!！]+\s*/;
 
 /**
  * Rounds 75–78: an office, a title or a person after the enterprise's name closing a message ("常州金宏门窗 财务",

@@ -1953,3 +1953,16 @@ describe('after round 92 (twenty-first session): categories', () => {
     expect(read('我们厂缺二十个普工，社保怎么给外地员工交').category).toBe('talent');
   });
 });
+
+describe('names after rounds 92 and 93 (twenty-first session): haste cried first, 一 in a name', () => {
+  const read = (t: string) => parseMessage(t, '2026-11-23T09:30:00+08:00');
+  it('reads the name after 急！ as if the message opened with it', () => {
+    expect(read('急！宁乡金洲结构件 银行续贷卡住哒，下周到期的1200万还冇批下来').enterprise).toBe('宁乡金洲结构件');
+    expect(read('急！！金山石英砂矿区西边那个边坡昨晚落雨垮了一块，人已经撤了').enterprise).toBe('金山石英砂');
+  });
+  it('reads 一 inside a name (一品, 一帆, 统一) as the name\'s, not as a word of the sentence', () => {
+    expect(read('湘潭一品香食品 想问一下，我们今年新招了几个退役军人，税收减免要去哪里申报').enterprise).toBe('湘潭一品香食品');
+    expect(read('船期就是后天 柜子走不了要付滞港费 一帆电商 求帮忙协调原产地证重新签发').enterprise).toBe('一帆电商');
+    expect(read('新民宿下周五开业 电信宽带报装半个月了还没来装 —— 酉阳山野间民宿').enterprise).toBe('酉阳山野间民宿');
+  });
+});
