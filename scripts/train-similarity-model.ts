@@ -5,9 +5,9 @@
  * - a logistic regression over similarity.ts `PAIR_FEATURES`, on the labelled pairs of `PAIR_FILES` (development
  *   data: every file here was scored once as an unseen round, or written for training). A held-out round is never
  *   listed here before its one scoring run;
- * - then boosted regression trees (depth `TREE_DEPTH`, `TREES` of them, Newton steps on the log loss) fitted to what the
- *   linear part leaves: their sum is one more feature of the vector, with weight 1 (`modelVector`). Splits are searched over at most `BINS` thresholds per feature
- *   (the quantiles of its training values), by histograms.
+ * - then boosted regression trees (depth `TREE_DEPTH`, `TREES` of them, Newton steps on the log loss) fitted to what
+ *   the linear part leaves: their sum is one more feature of the vector, with weight 1 (`modelVector`). Splits are
+ *   searched over at most `BINS` thresholds per feature (the quantiles of its training values), by histograms.
  * Deterministic: the same files give the same model (full-batch gradient descent, fixed steps, rounded weights).
  * Usage: npm run train:similarity            writes the model
  *        npx tsx scripts/train-similarity-model.ts --loro   prints leave-one-file-out precision / recall, writes nothing
@@ -143,6 +143,8 @@ function rows(pairs: readonly LabelledPair[], freq: Pick<PairModel, 'docs' | 'df
   });
 }
 
+const round6 = (v: number) => Math.round(v * 1e6) / 1e6;
+
 /** Full-batch gradient descent on the log loss with an L2 penalty (not on the constant). */
 export function fitLogistic(data: readonly Row[]): number[] {
   const d = data[0]!.x.length;
@@ -155,7 +157,7 @@ export function fitLogistic(data: readonly Row[]): number[] {
     }
     for (let i = 0; i < d; i++) w[i]! -= RATE * (g[i]! / data.length + (i > 0 ? L2 * w[i]! : 0));
   }
-  return w.map((v) => Math.round(v * 1e6) / 1e6);
+  return w.map(round6);
 }
 
 const TREES = 100;
@@ -166,8 +168,6 @@ const BINS = 32;
 const MIN_LEAF = 40;
 /** The L2 penalty on a leaf's value (Newton step: −G / (H + λ)). */
 const LAMBDA = 1;
-
-const round6 = (v: number) => Math.round(v * 1e6) / 1e6;
 
 /**
  * Boosted regression trees on the log loss, starting from the linear model's score of each row (`weights`). Each

@@ -5,9 +5,10 @@ import type { DuplicateAsk } from './ticket.js';
  * 重复 learns from the people it asks (issue 19, "a bot that learns from the cadres"): when the bot was unsure whether a
  * later report was the same problem as an open ticket it asked its sender (是 / 不是), and after a merge it made without
  * asking the sender's 不是 undoes it. Each answer is a labelled pair of this deployment, in its own words: the ticket's
- * text against the later report's. The pair model's weights are refitted to them (the weight of its trees' sum among them; the trees stay as shipped), starting from and pulled towards the
- * shipped weights (a Gaussian prior centred on them, `PRIOR`), so that a few answers move the model a little and many
- * move it more, and a deployment with no answers keeps the shipped model exactly. Pure and deterministic.
+ * text against the later report's. The pair model's weights are refitted to them (the weight of its trees' sum among
+ * them; the trees stay as shipped), starting from and pulled towards the shipped weights (a Gaussian prior centred on
+ * them, `PRIOR`), so that a few answers move the model a little and many move it more, and a deployment with no
+ * answers keeps the shipped model exactly. Pure and deterministic.
  */
 
 /** A ticket as the answers are read from it. */

@@ -498,7 +498,8 @@ export const PAIR_FEATURES = [
 const RARE_CHAR_DF = 15;
 
 /**
- * The pair as the model reads it. Beside the hand-built score: the overlap of the two texts' bigrams weighted by
+ * The pair as the model reads it (every feature of `PAIR_FEATURES` but the last, the trees' sum: `modelVector` adds
+ * it). Beside the hand-built score: the overlap of the two texts' bigrams weighted by
  * their rarity (idf over the labelled messages: 水窖, 安标, 宣传片 weigh much more than 申请, 没有), the rarest bigram
  * they share, how many rare bigrams and characters they share, whether the later one follows a matter up or names it
  * as known, and the concepts' agreement (how much `relation` cuts: another topic added, issues that disagree). `model`: the frequencies to weigh by (the training script passes its own).
