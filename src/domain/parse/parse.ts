@@ -188,8 +188,12 @@ const CLAIM_OTHER =
 const OWN_LIST =
   /(我手上|我手里|我名下|派给我|分给我|交给我|转给我|我负责的)|(我这边|我的).{0,8}(单子?|工单|待办|任务|件|没办完|没办结|未办结|在办|没处理|超期|逾期)|(没办完|没办结|未办结|没处理完)的?$/;
 
+/** People @-mentioned at the head of a message ("@李科长 156号那个进度咋样了"), each followed by a space. */
+const HEAD_MENTIONS = /^(?:[@＠][^\s@＠]{1,16}\s+)+/;
+
 function ticketRef(text: string): number | null {
-  const m = text.match(TICKET_REF);
+  // a reference anchored at the head is read after the people mentioned first
+  const m = text.match(TICKET_REF) ?? text.replace(HEAD_MENTIONS, '').match(TICKET_REF);
   const n = m ? Number(m.slice(1).find((g) => g !== undefined)) : NaN;
   return Number.isFinite(n) && n > 0 ? n : null;
 }

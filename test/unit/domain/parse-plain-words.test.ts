@@ -1966,3 +1966,15 @@ describe('names after rounds 92 and 93 (twenty-first session): haste cried first
     expect(read('新民宿下周五开业 电信宽带报装半个月了还没来装 —— 酉阳山野间民宿').enterprise).toBe('酉阳山野间民宿');
   });
 });
+
+describe('a ticket number after the colleagues @-mentioned first (twenty-second session)', () => {
+  const read = (t: string) => parseMessage(t, '2026-11-23T09:30:00+08:00');
+  it('reads the number that opens the message once the mentions are set aside', () => {
+    expect(read('@李科长 156号那个续贷的事，企业今天又打电话来问了，帮着催催银行').ticket).toBe(156);
+    expect(read('@李科长 156号那个进度咋样了')).toMatchObject({ intent: 'query', ticket: 156 });
+    expect(read('@王主任 @李科长 156号我签收了')).toMatchObject({ intent: 'claim', ticket: 156 });
+  });
+  it('still reads a day of the month after a mention as a report, not a ticket', () => {
+    expect(read('@李科长 28号没送电')).toMatchObject({ intent: 'report', ticket: null });
+  });
+});
