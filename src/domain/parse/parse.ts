@@ -624,8 +624,10 @@ function isChat(bare: string): boolean {
 export { parseEnterprise };
 
 function summarize(t: string): string {
-  // greetings and a self-introduction ("我们是X，") say nothing about the problem; the enterprise is shown apart
+  // greetings, a self-introduction ("我们是X，") and haste cried first ("急，", "【紧急】") say nothing about the problem;
+  // the enterprise and the urgency are shown apart
   const withoutGreeting = t
+    .replace(/^(?:【(?:紧急|加急|急)】|(?:急+|紧急|加急|特急|十万火急)[!！,，\s]+)\s*/, '')
     .replace(/^(你好|您好|领导好|各位领导好?|请问)[,，!！ ]*/, '')
     .replace(/^我们是[^，,。！!？?]{2,20}[，,]\s*/, '');
   const clauses = withoutGreeting.split(/[。！？!?\n]/).map((s) => s.trim()).filter(Boolean);

@@ -92,6 +92,11 @@ describe('normalisation and other readings', () => {
   it('summaries leave out greetings and the self-introduction', () => {
     expect(parseMessage('您好，我们是天赐生态科技，环评批复迟迟下不来，影响明年投产', REF).summary).toBe('环评批复迟迟下不来，影响明年投产');
   });
+  it('summaries leave out haste cried first (the urgency is shown apart)', () => {
+    expect(parseMessage('急，我们冷库停电了，货要坏了', REF).summary).toBe('我们冷库停电了，货要坏了');
+    expect(parseMessage('【紧急】厂区门口主水管爆了，全厂停水', REF).summary).toBe('厂区门口主水管爆了，全厂停水');
+    expect(parseMessage('急需招二十个焊工，能不能帮忙对接职校', REF).summary).toBe('急需招二十个焊工，能不能帮忙对接职校');
+  });
   it('"不急" is not urgent', () => {
     expect(parseMessage('办公楼路灯坏了，不急，有空来看看', REF).urgency).toBe('normal');
   });
