@@ -61,6 +61,25 @@ export async function ticketNo(ctx: BotContext, example: string): Promise<number
   return null;
 }
 
+/**
+ * The ticket a command said without its number means: the one of `candidates` (this conversation's tickets the
+ * sender may act on). None, or several: the sender is told which number to give, and null is returned.
+ */
+export async function theOneMeant(
+  ctx: BotContext,
+  candidates: Ticket[],
+  words: { none: string; several: (n: number) => string; example: (no: number) => string },
+): Promise<number | null> {
+  if (candidates.length === 1) return candidates[0]!.no;
+  if (candidates.length === 0) {
+    await answer(ctx, words.none);
+    return null;
+  }
+  const shown = candidates.slice(0, 5).map((t) => `#${t.no} ${t.summary}`);
+  await answer(ctx, [`${words.several(candidates.length)}，请注明编号，例如“${words.example(candidates[0]!.no)}”：`, ...shown].join('\n'));
+  return null;
+}
+
 /** A person as a mention on the ticket's platform (null when they have no id there). */
 export function personRef(p: Assignee, platform: UserRef['platform']): UserRef | null {
   const id = p[platform];

@@ -3,7 +3,7 @@ import { reopenDueAt } from '../src/domain/sla.js';
 import { isBadRating, RATINGS } from '../src/domain/ticket-state.js';
 import type { BotContext, Handler, PerformResult, TicketCommand } from '../src/bot/context.js';
 import { authorize } from '../src/domain/permissions.js';
-import { announce, changeTicket, answer, compose, outcomeOf, reopenedDueText, personRef } from './common.js';
+import { announce, changeTicket, answer, compose, outcomeOf, reopenedDueText, personRef, theOneMeant } from './common.js';
 
 /** Rates an answer (好差评); 差评 reopens the ticket (重办) with a new answer clock. */
 export async function performRate(ctx: BotContext, cmd: Extract<TicketCommand, { kind: 'rate' }>): Promise<PerformResult> {
@@ -65,12 +65,9 @@ export const rate: Handler = {
  */
 async function awaitingRating(ctx: BotContext): Promise<number | null> {
   const waiting = (await ctx.tickets.listAwaitingRating()).filter((t) => authorize('rate', ctx.actor, t, ctx.now).ok);
-  if (waiting.length === 1) return waiting[0]!.no;
-  if (waiting.length === 0) {
-    await answer(ctx, '您目前没有待评价的工单。评价已答复的问题请注明编号，例如“#12 满意”。');
-    return null;
-  }
-  const shown = waiting.slice(0, 5).map((t) => `#${t.no} ${t.summary}`);
-  await answer(ctx, [`您有 ${waiting.length} 件工单待评价，请注明编号，例如“#${waiting[0]!.no} 满意”：`, ...shown].join('\n'));
-  return null;
+  return theOneMeant(ctx, waiting, {
+    none: '您目前没有待评价的工单。评价已答复的问题请注明编号，例如“#12 满意”。',
+    several: (n) => `您有 ${n} 件工单待评价`,
+    example: (no) => `#${no} 满意`,
+  });
 }

@@ -1,12 +1,26 @@
-import type { Handler } from '../src/bot/context.js';
-import { changeTicket, compose, dueText, personRef, ticketNo } from './common.js';
+import type { BotContext, Handler } from '../src/bot/context.js';
+import { authorize } from '../src/domain/permissions.js';
+import { changeTicket, compose, dueText, personRef, theOneMeant } from './common.js';
+
+/**
+ * A chase said without its number ("我们那个扩容的事麻烦再催催"): the one ticket of this conversation still in hand
+ * that the sender may chase (their enterprise's). None, or several: the sender is told which number to give.
+ */
+async function inHandHere(ctx: BotContext): Promise<number | null> {
+  const open = (await ctx.tickets.listOpenHere()).filter((t) => authorize('urge', ctx.actor, t, ctx.now).ok);
+  return theOneMeant(ctx, open, {
+    none: '未找到您可催办的在办工单，请注明工单编号，例如“#12 催一下”。',
+    several: (n) => `本群有 ${n} 件在办工单`,
+    example: (no) => `#${no} 催一下`,
+  });
+}
 
 /** #12 催一下 — counted on the ticket; the responsible person is reminded privately and in the group. */
 export const urge: Handler = {
   name: 'urge',
   match: (ctx) => ctx.parsed.intent === 'urge',
   async handle(ctx) {
-    const no = await ticketNo(ctx, '#12 催一下');
+    const no = ctx.parsed.ticket ?? (await inHandHere(ctx));
     if (no === null) return 'no ticket number';
     const t = await changeTicket(ctx, no, 'urge', () => ({ type: 'urge' }));
     if (!t) return 'refused';

@@ -154,6 +154,7 @@ export function createBot(deps: BotDeps) {
         listTriage: (f) => deps.tickets.listTriage(f),
         listSimilarCandidates: (f) => deps.tickets.listSimilarCandidates({ ...f, platform: msg.platform, chatId: msg.chatId }),
         listAwaitingRating: () => deps.tickets.listAwaitingRating({ platform: msg.platform, chatId: msg.chatId }),
+        listOpenHere: () => deps.tickets.listOpenIn({ platform: msg.platform, chatId: msg.chatId }),
       },
       visits: {
         async log(build) {

@@ -71,6 +71,8 @@ export interface BotContext {
     listSimilarCandidates(f: { enterpriseId: string | null; openSince: string; answeredSince: string }): Promise<Ticket[]>;
     /** This conversation's tickets answered and awaiting their rating (待评价), newest first, without events. */
     listAwaitingRating(): Promise<Ticket[]>;
+    /** This conversation's tickets not yet answered (在办), newest first, without events. */
+    listOpenHere(): Promise<Ticket[]>;
   };
   /** 助企走访: the visits cadres log, and the figures over them. */
   visits: {

@@ -247,7 +247,8 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   if (bare.length <= 20 && (COMMAND_FORM.test(bare) || /^(请问)?(咋|怎么|怎样|如何)(报|提|上报|反映)(问题|诉求)/.test(bare))) return 'help';
   // 项目代办's leaders' reports: 月调度, 季观摩, 年验收 (the digest handler answers them)
   if (/^(?:@\S*?)?(本|本月|本季度?|今年|年度|重点项目)?(月调度|季观摩|年验收)(报告|情况)?$/.test(bare)) return 'digest';
-  if (bare.length <= 16 && /(简报|日报|周报|月报|排名|红黑榜|今日数据)|(daily|weekly|monthly)\s*report/i.test(bare) && !/(问题|反映|申请|看过|已阅|收到)/.test(bare)) return 'digest';
+  // (not "上周报的那个事", "昨日报的": a time, then 报的 — reported then)
+  if (bare.length <= 16 && /(简报|(?<![上本这下今昨前])(?:日报|周报|月报)|排名|红黑榜|今日数据)|(daily|weekly|monthly)\s*report/i.test(bare) && !/(问题|反映|申请|看过|已阅|收到)/.test(bare)) return 'digest';
   if (ticket !== null) {
     // 更正: "#12 类别改为 用工人才", "#12 改为紧急", "#12 企业是 神马电力", "#12 不是问题"
     if (parseCorrection(t)) return 'correct';
@@ -305,7 +306,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     // "#119 都延期一回了还是没动静…麻烦专班督一下": asked to supervise it
     if (/(麻烦|请|让)[^，。]{0,6}督(一下|办一下|促一下|促)/.test(t)) return 'urge';
     // "#12 到底有没有人在办？？": a chase in the form of a question
-    if (/到底(有没有人|有人没人|管不管|办不办|还办不办)|有没有人(在办|在管|管一下|理一下)/.test(t)) return 'urge';
+    if (/到底(有没有人|有冇人|有木有人|有人没人|管不管|办不办|还办不办)|有没有人(在办|在管|管一下|理一下)/.test(t)) return 'urge';
     if (WHO_ASKED.test(t) && ASKED.test(t.replace(/[的。.!！]+$/, '吗')) ) return 'query';
     // "已经转给审图中心": passed along as part of the work, a note; "转给 X" is the command
     // (not what was sent back to someone else, or money coming back: "图审意见又被退回来了", "资金下周能退回来")
@@ -434,7 +435,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   // "刚刚那条不是问题 是我发错群了 撤一下": a message withdrawn (the handler asks for its number)
   if (bare.length <= 30 && WITHDRAWN.test(bare) && /(撤一下|撤了吧|撤回|撤掉|作废)/.test(bare)) return 'correct';
   // "我们那个续贷的事你们到底管不管了", "那个供热的事儿…赶紧给整整", "我们那个宽带的单子能不能快点推一下": one's own matter pressed
-  if (bare.length <= 50 && /(那个|那件|那单)[^，。？?]{0,8}(事儿?|单子|问题)/.test(bare) && /(到底管不管|赶紧|快点|推一下|推一推|拖(太|好|这么)久)/.test(bare)) return 'urge';
+  if (bare.length <= 50 && /(那个|那件|那单)[^，。？?]{0,8}(事儿?|单子|问题)/.test(bare) && /(到底管不管|到底(有没有|有冇|有木有)人(管|理)|赶紧|快点|推一下|推一推|拖(太|好|这么)久)/.test(bare)) return 'urge';
   // "在的在的": here
   if (/^(在的|在呢|在)+[!！。~～]*$/.test(bare)) return 'chat';
   // rounds 87–90: a birthday wished, a meal offered, a notice to everyone ("明天下午园区停水检修 大家提前接点水哦",
@@ -455,7 +456,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   // "老陈你下午在厂里吗？我过去坐坐", "中午谁去食堂 一块儿", "哈哈哈 老铁没毛病": between people, not a problem
   if (bare.length <= 30 && (/你[^，。]{0,4}在(厂里|单位|办公室|公司|局里|家)(吗|不|没)/.test(bare) && /我(过去|过来)(坐坐|一趟|看看|找你)/.test(bare) || /谁去(食堂|饭堂|吃饭)|^(哈){3,}[^，。]{0,8}$/.test(bare)) && !/(坏|停|难|急|帮忙|能否|希望|申请|问题|投诉)/.test(bare)) return 'chat';
   // an earlier report chased without its number: "上次报的冇人理，帮手催一催啦", "上周五报的冷库停电呢单点解仲未有人签收？"
-  if (bare.length <= 40 && /(上次|之前|上周[一二三四五六日天]?|上礼拜[一二三四五六日天]?|上星期[一二三四五六日天]?|前几天|前天|昨天)[^，。]{0,8}(报|提|反映)的/.test(bare) && /(没有?人(理|管|签收|跟|回|联系|来)|催(一催|一下|下|催)|为什么还没)/.test(bare)) return 'urge';
+  if (bare.length <= 40 && /(上次|之前|上周[一二三四五六日天]?|上礼拜[一二三四五六日天]?|上星期[一二三四五六日天]?|前几天|前天|昨天|昨日|上个?月)[^，。]{0,8}(报|提|反映)的/.test(bare) && /(没有?人(理|管|签收|跟|回|联系|来)|有人(理|管|跟)(没有?|冇|吗|么)|催(一催|一下|下|催)|为什么还没)/.test(bare)) return 'urge';
   // "我们那个接电的事情拖好久了 再催一下嘛": a matter of one's own, long waited for, chased
   if (bare.length <= 40 && /(拖|等)了?(好久|很久|太久|这么久|老久)/.test(bare) && /催(一下|下|催|一催)/.test(bare)) return 'urge';
   // "上周那个路灯的问题说修好了，晚上去看还是不亮，麻烦重新打开": a closed report opened again without its number

@@ -316,13 +316,6 @@ export function createTicketRepository(
     },
 
     /**
-     * 重复 and 回潮 candidates of a new report: the tickets of its conversation or its enterprise that are open and
-     * were created since `openSince`, or were answered (待评价, 已办结) since `answeredSince`; newest first, without
-     * events, at most `limit`. A conversation's or an enterprise's tickets in those windows are few. On MongoDB the
-     * filter uses the indexes { chatId, status } and { enterpriseId, status }; on FerretDB v1 (no index but `_id`) it
-     * is one scan per report, not one per candidate.
-     */
-    /**
      * 重复 and 回潮: this conversation's or this enterprise's tickets open and created since `openSince`, or answered
      * (待评价, 已办结) since `answeredSince`, newest first, at most `limit`, without events. Read by `_id` only: the
      * numbers from ticket_recent, then each ticket, checked against the query.
@@ -334,6 +327,12 @@ export function createTicketRepository(
         const when = (open.has(t.status) && t.createdAt >= f.openSince) || ((t.status === 'pending_rating' || t.status === 'closed') && !!t.resolvedAt && t.resolvedAt >= f.answeredSince);
         return whose && when;
       });
+    },
+
+    /** 在办 in a conversation: its newest tickets (ticket_recent) not yet answered, newest first. */
+    async listOpenIn(f: { platform: string; chatId: string; limit?: number }): Promise<Ticket[]> {
+      const open = new Set<string>(OPEN_STATUSES);
+      return recentTickets(recentKeys(f.platform, f.chatId, null), f.limit ?? 20, (t) => open.has(t.status) && t.platform === f.platform && t.chatId === f.chatId);
     },
 
     /** 待评价 in a conversation: its newest tickets (ticket_recent) answered and awaiting their rating, newest first. */

@@ -93,6 +93,24 @@ describe('command handlers on the example directory', () => {
     expect((await h.say('lihua', '满意率多少了', { chatId: 'wrkSFfCgAAleaders1' })).outcome).not.toBe('no ticket number');
   });
 
+  it('a chase typed without the number urges the one ticket of this group still in hand; none or several: the number is asked for', async () => {
+    const none = await h.say('chenjl', '上周报的那个扩容的事 麻烦再催催', { chatId: GROUP });
+    expect(none.outcome).toBe('no ticket number');
+    expect(none.texts[0]).toContain('未找到您可催办的在办工单');
+    await openOne();
+    const one = await h.say('chenjl', '我们那个扩容的单子到底有冇人管啊，催一下', { chatId: GROUP });
+    expect(one.outcome).toBe('#1 urged');
+    expect(one.texts[0]).toContain('已催办 **#1**');
+    expect(await h.ticket(1)).toMatchObject({ urgeCount: 1 });
+    await h.say('chenjl', '厂区门口的路灯坏了三盏，晚上工人下班很黑', { chatId: GROUP });
+    const two = await h.say('chenjl', '上礼拜报的那个事 麻烦再催催', { chatId: GROUP });
+    expect(two.outcome).toBe('no ticket number');
+    expect(two.texts[0]).toContain('本群有 2 件在办工单，请注明编号，例如“#2 催一下”');
+    expect(two.texts[0]).toMatch(/#2 .*\n#1 /);
+    expect(await h.ticket(1)).toMatchObject({ urgeCount: 1 });
+    expect((await h.ticket(2))!.urgeCount ?? 0).toBe(0);
+  });
+
   it('a transfer names its target by @-name or department; an unknown target gets a clear answer', async () => {
     await openOne();
     expect((await h.say('zhangwei', '转办 #1 给隔壁老王', { chatId: GROUP })).texts[0]).toContain('未找到转办对象');

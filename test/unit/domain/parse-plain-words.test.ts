@@ -1978,3 +1978,17 @@ describe('a ticket number after the colleagues @-mentioned first (twenty-second 
     expect(read('@李科长 28号没送电')).toMatchObject({ intent: 'report', ticket: null });
   });
 });
+
+describe('a chase without its number (twenty-second session)', () => {
+  const read = (t: string) => parseMessage(t, '2026-11-23T09:30:00+08:00');
+  it('reads 上周报的 / 昨日报的 as when it was reported, not as a weekly or daily report asked for', () => {
+    expect(read('上周报的那个扩容的事 麻烦再催催').intent).toBe('urge');
+    expect(read('昨日报的停电有人管没').intent).toBe('urge');
+    expect(read('本周周报').intent).toBe('digest');
+    expect(read('昨天的日报发一下').intent).toBe('digest');
+  });
+  it('reads 到底有冇人管 over one\'s own matter as a chase', () => {
+    expect(read('我们那个扩容的单子到底有冇人管啊，催一下').intent).toBe('urge');
+    expect(read('那个路灯的事到底有没有人管').intent).toBe('urge');
+  });
+});
