@@ -64,7 +64,7 @@ export const rate: Handler = {
  * that awaits the sender's rating. None, or several: the sender is told which number to give (nothing is rated).
  */
 async function awaitingRating(ctx: BotContext): Promise<number | null> {
-  const waiting = (await ctx.tickets.listAwaitingRating()).filter((t) => authorize('rate', ctx.actor, t, ctx.now).ok);
+  const waiting = (await ctx.tickets.listHere(['pending_rating'])).filter((t) => authorize('rate', ctx.actor, t, ctx.now).ok);
   return theOneMeant(ctx, waiting, {
     none: '您目前没有待评价的工单。评价已答复的问题请注明编号，例如“#12 满意”。',
     several: (n) => `您有 ${n} 件工单待评价`,

@@ -1,5 +1,6 @@
 import type { BotContext, Handler } from '../src/bot/context.js';
 import { authorize } from '../src/domain/permissions.js';
+import { OPEN_STATUSES } from '../src/domain/ticket.js';
 import { changeTicket, compose, dueText, personRef, theOneMeant } from './common.js';
 
 /**
@@ -7,7 +8,7 @@ import { changeTicket, compose, dueText, personRef, theOneMeant } from './common
  * that the sender may chase (their enterprise's). None, or several: the sender is told which number to give.
  */
 async function inHandHere(ctx: BotContext): Promise<number | null> {
-  const open = (await ctx.tickets.listOpenHere()).filter((t) => authorize('urge', ctx.actor, t, ctx.now).ok);
+  const open = (await ctx.tickets.listHere(OPEN_STATUSES)).filter((t) => authorize('urge', ctx.actor, t, ctx.now).ok);
   return theOneMeant(ctx, open, {
     none: '未找到您可催办的在办工单，请注明工单编号，例如“#12 催一下”。',
     several: (n) => `本群有 ${n} 件在办工单`,

@@ -153,8 +153,7 @@ export function createBot(deps: BotDeps) {
         listOpen: (f) => deps.tickets.listOpen(f),
         listTriage: (f) => deps.tickets.listTriage(f),
         listSimilarCandidates: (f) => deps.tickets.listSimilarCandidates({ ...f, platform: msg.platform, chatId: msg.chatId }),
-        listAwaitingRating: () => deps.tickets.listAwaitingRating({ platform: msg.platform, chatId: msg.chatId }),
-        listOpenHere: () => deps.tickets.listOpenIn({ platform: msg.platform, chatId: msg.chatId }),
+        listHere: (statuses) => deps.tickets.listIn({ platform: msg.platform, chatId: msg.chatId, statuses }),
       },
       visits: {
         async log(build) {

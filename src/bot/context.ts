@@ -3,7 +3,7 @@ import type { BusinessCalendar } from '../domain/calendar.js';
 import type { Correction } from '../domain/correction.js';
 import type { Actor, Directory, Project } from '../domain/directory.js';
 import type { ParsedMessage } from '../domain/parse/parse.js';
-import type { Assignee, Category, Ticket } from '../domain/ticket.js';
+import type { Assignee, Category, Ticket, TicketStatus } from '../domain/ticket.js';
 import type { DigestFocus } from '../domain/parse/digest-request.js';
 import type { Outcome, RatingLevel } from '../domain/ticket-state.js';
 import type { InboundMessage, PlatformId } from '../messages/inbound.js';
@@ -69,10 +69,8 @@ export interface BotContext {
      * `answeredSince`, newest first, without events.
      */
     listSimilarCandidates(f: { enterpriseId: string | null; openSince: string; answeredSince: string }): Promise<Ticket[]>;
-    /** This conversation's tickets answered and awaiting their rating (待评价), newest first, without events. */
-    listAwaitingRating(): Promise<Ticket[]>;
-    /** This conversation's tickets not yet answered (在办), newest first, without events. */
-    listOpenHere(): Promise<Ticket[]>;
+    /** This conversation's newest tickets in one of `statuses` (在办, 待评价 …), newest first, without events. */
+    listHere(statuses: readonly TicketStatus[]): Promise<Ticket[]>;
   };
   /** 助企走访: the visits cadres log, and the figures over them. */
   visits: {

@@ -75,8 +75,7 @@ export function createTicketService(deps: { tickets: TicketRepository; withLock:
     listOpen: deps.tickets.listOpen.bind(deps.tickets),
     listTriage: deps.tickets.listTriage.bind(deps.tickets),
     listSimilarCandidates: deps.tickets.listSimilarCandidates.bind(deps.tickets),
-    listAwaitingRating: deps.tickets.listAwaitingRating.bind(deps.tickets),
-    listOpenIn: deps.tickets.listOpenIn.bind(deps.tickets),
+    listIn: deps.tickets.listIn.bind(deps.tickets),
 
     /**
      * One change: load, decide, transition, save (fields set, event appended, version counted up). Two guards keep

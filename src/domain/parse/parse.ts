@@ -447,6 +447,8 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   if (bare.length <= 30 && /(哪些|哪几)(个|条|张)?(单子|工单)?.{0,6}(没分清楚?|分不清楚?|没认清楚?|没识别清楚?)/.test(bare) && !/(我们|我司|企业|申请|材料)/.test(bare)) return 'triage';
   // "help 怎么查我们公司的单子？": the word help, then how
   if (bare.length <= 30 && /^(help|帮助)(?![a-z])[^\u4e00-\u9fa5]{0,3}(怎么|如何|咋)(查|报|催|用|评价|认领|办结)/i.test(bare)) return 'help';
+  // "还是没解决", "还没修好啊": an answer said alone not to have worked (the handler finds the group's answered ticket)
+  if (bare.length <= 10 && /^(还是|还|仍然|依然|根本|其实)(没|没有|冇|未|木有)(解决|修好|弄好|搞好|处理好|办好)(啊|呀|哦|嘛|呢|哇|了)?[。!！~～]*$/.test(bare)) return 'reopen';
   // "催一下", "麻烦帮忙再催催", "能不能帮我们催一下": a chase said alone (the handler finds the group's ticket in hand)
   if (bare.length <= 14 && /^(能不能|能否|可不可以|可以|麻烦|请|再)*(帮忙|帮我们?|帮着|帮)?(再)?(催(一下|下|催|一催)|督促一下)(吧|啊|呀|哈|嘛|哦|了|一下)?[。!！?？~～]*$/.test(bare)) return 'urge';
   // "鞍山那家企业用电那个事 帮催一下 都半个月了": a matter named without its number, chased for someone

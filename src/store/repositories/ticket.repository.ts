@@ -329,15 +329,12 @@ export function createTicketRepository(
       });
     },
 
-    /** 在办 in a conversation: its newest tickets (ticket_recent) not yet answered, newest first. */
-    async listOpenIn(f: { platform: string; chatId: string; limit?: number }): Promise<Ticket[]> {
-      const open = new Set<string>(OPEN_STATUSES);
-      return recentTickets(recentKeys(f.platform, f.chatId, null), f.limit ?? 20, (t) => open.has(t.status) && t.platform === f.platform && t.chatId === f.chatId);
-    },
-
-    /** 待评价 in a conversation: its newest tickets (ticket_recent) answered and awaiting their rating, newest first. */
-    async listAwaitingRating(f: { platform: string; chatId: string; limit?: number }): Promise<Ticket[]> {
-      return recentTickets(recentKeys(f.platform, f.chatId, null), f.limit ?? 20, (t) => t.status === 'pending_rating' && t.platform === f.platform && t.chatId === f.chatId);
+    /**
+     * A conversation's newest tickets (ticket_recent) in one of `statuses` (在办, 待评价 …), newest first, without
+     * events: what a command said without its number may mean.
+     */
+    async listIn(f: { platform: string; chatId: string; statuses: readonly TicketStatus[]; limit?: number }): Promise<Ticket[]> {
+      return recentTickets(recentKeys(f.platform, f.chatId, null), f.limit ?? 20, (t) => f.statuses.includes(t.status) && t.platform === f.platform && t.chatId === f.chatId);
     },
 
     /**

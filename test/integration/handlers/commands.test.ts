@@ -111,6 +111,21 @@ describe('command handlers on the example directory', () => {
     expect((await h.ticket(2))!.urgeCount ?? 0).toBe(0);
   });
 
+  it('还是没解决 without the number reopens the one answered ticket of this group; a cadre\'s words reopen nothing', async () => {
+    await openOne();
+    const early = await h.say('chenjl', '还是没解决', { chatId: GROUP });
+    expect(early.outcome).toBe('no ticket number');
+    expect(early.texts[0]).toContain('未找到可重办的已答复工单');
+    await h.say('zhangwei', '认领 #1', { chatId: GROUP });
+    await h.say('zhangwei', '办结 #1 已协调供电公司，下周送电', { chatId: GROUP });
+    expect((await h.say('zhangwei', '还是没解决', { chatId: GROUP })).outcome).toBe('no ticket number');
+    expect(await h.ticket(1)).toMatchObject({ status: 'pending_rating' });
+    const r = await h.say('chenjl', '还是没解决', { chatId: GROUP });
+    expect(r.outcome).toBe('#1 reopened');
+    expect(r.texts[0]).toContain('#1 已重新打开，转入重办');
+    expect(await h.ticket(1)).toMatchObject({ status: 'in_progress', reopenCount: 1 });
+  });
+
   it('a transfer names its target by @-name or department; an unknown target gets a clear answer', async () => {
     await openOne();
     expect((await h.say('zhangwei', '转办 #1 给隔壁老王', { chatId: GROUP })).texts[0]).toContain('未找到转办对象');

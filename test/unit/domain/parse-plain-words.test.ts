@@ -1990,6 +1990,9 @@ describe('a chase without its number (twenty-second session)', () => {
   it('reads a chase said alone as a chase, not as a report or a request for the digest', () => {
     for (const t of ['催一下', '再催一下', '催催', '帮忙催一下', '麻烦帮忙再催催！', '能不能帮我们催一下']) expect(read(t).intent, t).toBe('urge');
   });
+  it('reads an answer said alone not to have worked (还是没解决) as reopening, not as a request for the digest', () => {
+    for (const t of ['还是没解决', '还没解决啊', '根本没修好！']) expect(read(t).intent, t).toBe('reopen');
+  });
   it('reads 到底有冇人管 over one\'s own matter as a chase', () => {
     expect(read('我们那个扩容的单子到底有冇人管啊，催一下').intent).toBe('urge');
     expect(read('那个路灯的事到底有没有人管').intent).toBe('urge');
