@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluate, loadPairs } from '../../../bench/similarity-eval.js';
 import { readFileSync } from 'node:fs';
 import { buildPairModelJson, fitLogistic, fitPairModel, PAIR_MODEL_PATH } from '../../../scripts/train-similarity-model.js';
-import { bestMatch, canonicalText, conceptsOf, features, cosine, inWindow, logistic, modelVector, score, textScore, THRESHOLDS, treeMargin, verdictOf, type Candidate } from '../../../src/domain/similarity.js';
+import { bestMatch, canonicalText, conceptsOf, features, cosine, inWindow, logistic, modelVector, PAIR_FEATURES, score, textScore, THRESHOLDS, treeMargin, verdictOf, type Candidate } from '../../../src/domain/similarity.js';
 
 const AT = '2026-11-23T01:30:00.000Z';
 const daysBefore = (d: number) => new Date(Date.parse(AT) - d * 86_400_000).toISOString();
@@ -91,6 +91,19 @@ describe('the pair model (similarity-model.json)', () => {
     // and the shipped model's score is its linear part plus its trees
     expect(treeMargin([1, 0, 0, 0], [{ f: 1, t: 0.5, l: -1, r: { f: 2, t: 0.5, l: 0.25, r: 2 } }, 0.5])).toBe(-0.5);
     expect(treeMargin([1, 1, 1, 0], [{ f: 1, t: 0.5, l: -1, r: { f: 2, t: 0.5, l: 0.25, r: 2 } }, 0.5])).toBe(2.5);
+  });
+
+  it('reads what two texts are about through the category model\'s words, when they share none (停电 / 来电 / 电闸)', () => {
+    const agree = (x: string, y: string) => {
+      const [a, b] = [features(x).topic, features(y).topic];
+      return a.reduce((s, v, k) => s + Math.sqrt(v * b[k]!), 0);
+    };
+    const outage = '冷库停电了，供电所说线路故障在查，请赶紧协调抢修';
+    const same = agree(outage, '库里温度都回到零下8度了还没来电，你们快点吧');
+    const other = agree(outage, '新建车间的环评报告书交上去一个多月了，一直没排上技术评估会');
+    expect(same).toBeGreaterThan(other + 0.3);
+    // and it is a feature the pair model weighs
+    expect(PAIR_FEATURES).toContain('the category model\'s posteriors agree (halved across two categories)');
   });
 
   it('a follow-up sharing only a rare word with the ticket (机井) is the same problem; the hand-built score alone missed it', () => {
