@@ -1,5 +1,5 @@
 import { compiledOf, logPosteriorOfText } from './parse/bayes.js';
-import { SHIPPED_CATEGORY_MODEL } from './parse/category.js';
+import { matchedCues, SHIPPED_CATEGORY_MODEL } from './parse/category.js';
 import { LEXICON } from './parse/lexicon.js';
 import { parseEnterprise } from './parse/enterprise.js';
 import { normalizeText } from './parse/normalize.js';
@@ -114,6 +114,8 @@ export interface Features {
    * softened (`TOPIC_TEMPERATURE`) so that a text between two categories keeps both.
    */
   topic: Float64Array;
+  /** The category lexicon's cues the text holds (用电扩容, 环评, 招不到…), by key: the problem's own words. */
+  cues: Set<string>;
 }
 
 // polite openings, pronouns and generic words every report has: they say nothing about which problem it is
@@ -278,6 +280,7 @@ function computeFeatures(text: string): Features {
     refers: REFERS.test(normalized),
     asksNew: ASKS_NEW.test(normalized),
     topic: topicOf(normalized),
+    cues: new Set(matchedCues(normalized).map((c) => c.key)),
   };
 }
 
@@ -528,6 +531,8 @@ export const PAIR_FEATURES = [
   'answered, share of the later rare bigrams not in the earlier',
   'answered',
   'the category model\'s posteriors agree (halved across two categories)',
+  'lexicon cues shared (share of the fewer)',
+  'lexicon cues on both sides, none shared',
   'the trees (their sum over the features above)',
 ] as const;
 
@@ -574,6 +579,9 @@ export function pairVector(a: SimilarityDoc, b: SimilarityDoc, fa: Features, fb:
   }
   const novelty = rareLater ? newLater / rareLater : 0;
   const isAnswered = answered(a) || answered(b);
+  let sharedCues = 0;
+  for (const c of fa.cues) if (fb.cues.has(c)) sharedCues++;
+  const fewerCues = Math.min(fa.cues.size, fb.cues.size);
   return [
     1,
     textScoreOf(a, b, fa, fb, r),
@@ -597,6 +605,8 @@ export function pairVector(a: SimilarityDoc, b: SimilarityDoc, fa: Features, fb:
     isAnswered ? 1 : 0,
     // halved when the tickets' categories differ: a category a person corrected outweighs the words
     topicAgreement(fa, fb) * (a.category === b.category ? 1 : 0.5),
+    fewerCues ? sharedCues / fewerCues : 0,
+    fewerCues > 0 && sharedCues === 0 ? 1 : 0,
   ];
 }
 
@@ -661,7 +671,9 @@ export function score(
   weights: readonly number[] = PAIR_MODEL.weights,
 ): number {
   if (!sameEnterprise(a, b)) return 0;
-  const p = logistic(weights, modelVector(pairVector(a, b, fa, fb)));
+  let p = logistic(weights, modelVector(pairVector(a, b, fa, fb)));
+  // another category never raises the score (the model, fitted where the parser chose both, can wander there)
+  if (a.category !== b.category) p = Math.min(p, logistic(weights, modelVector(pairVector({ ...a, category: b.category }, b, fa, fb))));
   return fa.numbers && fb.numbers && fa.numbers !== fb.numbers ? Math.min(p, THRESHOLDS.unsure / 2) : p;
 }
 

@@ -172,6 +172,8 @@ describe('the category model learned from corrections', () => {
       ['技改补贴的验收约不上专家', '技改项目的设备进口能不能免关税'],
       ['银行的授信额度被压了一半', '想申请区里的应急转贷资金，流程是什么'],
       ['食品生产许可证的现场核查一直没排期', '食品生产许可证想增加一个品类'],
+      ['光伏项目备案一直没批下来', '光伏并网验收约不上'],
+      ['污水站的环评批复下不来', '污水站的排污口设置要不要另外审批'],
     ];
     const at = MONDAY;
     const cat = (t: string) => parseMessage(t, at).category ?? 'other';

@@ -106,6 +106,12 @@ describe('the pair model (similarity-model.json)', () => {
     expect(PAIR_FEATURES).toContain('the category model\'s posteriors agree (halved across two categories)');
   });
 
+  it('holds the category lexicon\'s cues of each text (the problem\'s own words), which the pair model compares', () => {
+    expect([...features('冷库停电了，供电所说线路故障在查').cues]).toEqual(expect.arrayContaining(['utilities:停电', 'utilities:供电所']));
+    expect([...features('出海的人手还是凑不齐，船在码头趴了半个月了').cues]).toContain('talent:人手');
+    expect(PAIR_FEATURES).toEqual(expect.arrayContaining(['lexicon cues shared (share of the fewer)', 'lexicon cues on both sides, none shared']));
+  });
+
   it('a follow-up sharing only a rare word with the ticket (机井) is the same problem; the hand-built score alone missed it', () => {
     const well = ticket(21, '厂区东侧有一口废弃的老机井，村里不让填，场地平整不了', { category: 'land' });
     const followUp = report('机井的事还是没人管，平整的机械在旁边停了一周', { category: 'land' });
@@ -198,13 +204,21 @@ describe('concepts (similarity-concepts.ts)', () => {
     expect(bestMatch(report('厂区门口的路灯又坏了', { category: 'construction' }), [closed])?.verdict).not.toBe('same');
   });
 
-  it('another category lowers the score, a neighbouring one (arguable for the parser) less', () => {
+  it('another category never raises the score; a far one lowers it', () => {
     const t = ticket(9, '打桩震得隔壁民房开裂，住户来工地闹', { category: 'construction' });
     const r = report('打桩震得隔壁民房开裂，住户来工地闹');
+    const same = score({ ...r, category: 'construction' }, t);
     const neighbour = score({ ...r, category: 'dispute' }, t);
     const far = score({ ...r, category: 'talent' }, t);
-    expect(score({ ...r, category: 'construction' }, t)).toBeGreaterThan(neighbour);
-    expect(neighbour).toBeGreaterThan(far);
+    expect(same).toBeGreaterThanOrEqual(neighbour);
+    expect(neighbour).toBeGreaterThanOrEqual(far);
+    expect(same).toBeGreaterThan(far);
+    // where the fitted model would give a corrected (other) category more than the same one, the same one's score holds
+    const water = ticket(10, '厂区自来水水压不够，楼上车间用不了水', { category: 'utilities' });
+    const tap = report('二楼的水龙头出水很小');
+    for (const c of ['infrastructure', 'construction', 'talent'] as const) {
+      expect(score({ ...tap, category: c }, water)).toBeLessThanOrEqual(score({ ...tap, category: 'utilities' }, water));
+    }
   });
 });
 
