@@ -323,3 +323,18 @@ describe('concepts from rounds 92–93 (twenty-first session)', () => {
     expect(ids('仓库前面那段路的路灯一直不亮')).not.toContain('路面破损');
   });
 });
+
+describe('a licence kept alive or changed (twenty-second session)', () => {
+  const ids = (t: string) => conceptsOf(t).map((k) => k.id);
+  it('reads 延续 / 换证 and 变更 / 增项 as two matters of one licence', () => {
+    expect(ids('食品经营许可证年底到期要延续')).toContain('证照延续');
+    expect(ids('排污许可证快到期了要换证')).toContain('证照延续');
+    expect(ids('食品经营许可证上的地址要变更')).toContain('证照变更');
+    expect(ids('排污许可证上要增加一个排放口')).toContain('证照变更');
+  });
+  it('the same licence kept alive, then changed, is not one problem told twice', () => {
+    const doc = (text: string, at: string) => ({ text, category: 'approval', enterpriseId: 'e', chat: 'c', at });
+    const renew = { ...doc('排污许可证快到期了，延续申请提交不了', '2026-11-02T02:00:00.000Z'), no: 1, state: 'open' as const };
+    expect(bestMatch(doc('排污许可证上要增加一个排放口', '2026-11-04T02:00:00.000Z'), [renew])?.verdict ?? 'different').toBe('different');
+  });
+});
