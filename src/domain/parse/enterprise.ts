@@ -421,7 +421,7 @@ function signatureOk(raw: string): boolean {
   // that is its kind: 俱乐部, 机器人, 水电站; 有 only in 有机 and 有限)
   const kind = /(俱乐部|机器人|研究院|水电站|服务站|卫生院|医院|商会|协会|有限公司|公司|事务所|顾问|工作室|诊所)$/.test(raw);
   return /^[\u4e00-\u9fa5A-Za-zπ]{3,16}$/.test(raw) && /[\u4e00-\u9fa5]{2}|[A-Z][a-z]+[A-Z]|^[A-Z][a-z]{2,}$/.test(raw) && !/[我你他她们这那是在要想请帮说问了的吗呢吧啊哦嘛个]|有(?![机限])/.test(raw.replace(/顾问$/, '')) && (kind || !PERSON_AT_END.test(raw)) &&
-    !/(专员|代办|干部|领导|书记|局长|科长|主任|经理|老师|同志|先生|女士|小姐|大户|情况|报告|通知|附件|备注|感谢|谢谢|拜托|佳音|盼|辛苦|加油|急|回复|在线等)/.test(raw) && !isPlaceOrThing(raw) && (raw.length >= 5 || kind || !holdsLexiconPhrase(raw)) && !PERSON_NAMED.test(raw);
+    !/(专员|代办|干部|领导|书记|局长|科长|主任|经理|老师|同志|先生|女士|小姐|大户|情况|报告|通知|附件|备注|感谢|谢谢|拜托|佳音|盼|辛苦|加油|急|回复|在线等)/.test(raw) && !isPlaceOrThing(raw) && (raw.length >= 4 || kind || !holdsLexiconPhrase(raw)) && !PERSON_NAMED.test(raw);
 }
 
 /** A brand in letters glued to its Chinese name, either first ("Bean Bros豆兄弟咖啡", "甜野Sweet Wild", "面面俱到Noodle"). */

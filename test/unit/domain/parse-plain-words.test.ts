@@ -1998,3 +1998,14 @@ describe('a chase without its number (twenty-second session)', () => {
     expect(read('那个路灯的事到底有没有人管').intent).toBe('urge');
   });
 });
+
+describe('a signature of four characters after a closing dash (twenty-second session)', () => {
+  const read = (t: string) => parseMessage(t, '2026-11-23T09:30:00+08:00');
+  it('reads a four-character name that holds a trade word of the lexicon (智能, 直播) as the name', () => {
+    expect(read('我哋嘅智能門鎖通過咗歐盟認證，想問有冇跨境電商平台同海外倉嘅資源對接會？ —— 安居智能').enterprise).toBe('安居智能');
+    expect(read('入驻奖励说满一年兑现，现在一年半了还没动静 —— 蜜糖直播').enterprise).toBe('蜜糖直播');
+  });
+  it('still reads no name in a topic of three characters or a person after the dash', () => {
+    expect(read('厂区门口的路灯坏了三盏 —— 李明').enterprise).toBeNull();
+  });
+});
