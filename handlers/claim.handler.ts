@@ -1,5 +1,6 @@
 import type { BotContext, Handler, PerformResult, TicketCommand } from '../src/bot/context.js';
-import { announce, changeTicket, compose, dueText, outcomeOf, ticketNo } from './common.js';
+import { authorize } from '../src/domain/permissions.js';
+import { announce, changeTicket, compose, dueText, outcomeOf, theOneMeant } from './common.js';
 
 /** Claims a ticket (签收). */
 export async function performClaim(ctx: BotContext, cmd: Extract<TicketCommand, { kind: 'claim' }>): Promise<PerformResult> {
@@ -10,12 +11,25 @@ export async function performClaim(ctx: BotContext, cmd: Extract<TicketCommand, 
   return { done: true, outcome: `#${t.no} claimed` };
 }
 
+/**
+ * A claim said without its number ("这个我认领了", under the ticket the bot just posted): the one ticket of this
+ * conversation waiting to be claimed that the sender may claim. None, or several: the sender is told which number to give.
+ */
+async function waitingHere(ctx: BotContext): Promise<number | null> {
+  const waiting = (await ctx.tickets.listHere(['accepted', 'pending_claim'])).filter((t) => authorize('claim', ctx.actor, t, ctx.now).ok);
+  return theOneMeant(ctx, waiting, {
+    none: '未找到您可签收的待签收工单，请注明工单编号，例如“认领 #12”。',
+    several: (n) => `本群有 ${n} 件待签收工单`,
+    example: (no) => `认领 #${no}`,
+  });
+}
+
 /** 签收 / 认领 #12. */
 export const claim: Handler = {
   name: 'claim',
   match: (ctx) => ctx.parsed.intent === 'claim',
   async handle(ctx) {
-    const no = await ticketNo(ctx, '认领 #12');
+    const no = ctx.parsed.ticket ?? (await waitingHere(ctx));
     if (no === null) return 'no ticket number';
     return outcomeOf(await performClaim(ctx, { kind: 'claim', no }));
   },

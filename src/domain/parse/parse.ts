@@ -447,6 +447,9 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   if (bare.length <= 30 && /(哪些|哪几)(个|条|张)?(单子|工单)?.{0,6}(没分清楚?|分不清楚?|没认清楚?|没识别清楚?)/.test(bare) && !/(我们|我司|企业|申请|材料)/.test(bare)) return 'triage';
   // "help 怎么查我们公司的单子？": the word help, then how
   if (bare.length <= 30 && /^(help|帮助)(?![a-z])[^\u4e00-\u9fa5]{0,3}(怎么|如何|咋)(查|报|催|用|评价|认领|办结)/i.test(bare)) return 'help';
+  // "这个我认领了", "收到，这单我来签收", "这个我来跟": a claim said alone, in the words of one who takes tickets (the handler
+  // finds the group's ticket waiting to be claimed)
+  if (bare.length <= 16 && (/^((收到|好的|好)[，,\s]*)?((这个|这单|这件事?|此件|该件|刚派的这个)[，,\s]*)?(我|我们)(来|先)?(认领|签收|接单|接手)(了|吧|一下)?[。!！~～]*$/.test(bare) || /^((收到|好的|好)[，,\s]*)?(这个|这单|这件事?|此件|该件)[，,\s]*我来(跟|跟进|办|处理|负责)(吧|一下)?[。!！~～]*$/.test(bare))) return 'claim';
   // "还是没解决", "还没修好啊": an answer said alone not to have worked (the handler finds the group's answered ticket)
   if (bare.length <= 10 && /^(还是|还|仍然|依然|根本|其实)(没|没有|冇|未|木有)(解决|修好|弄好|搞好|处理好|办好)(啊|呀|哦|嘛|呢|哇|了)?[。!！~～]*$/.test(bare)) return 'reopen';
   // "催一下", "麻烦帮忙再催催", "能不能帮我们催一下": a chase said alone (the handler finds the group's ticket in hand)

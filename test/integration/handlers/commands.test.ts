@@ -111,6 +111,20 @@ describe('command handlers on the example directory', () => {
     expect((await h.ticket(2))!.urgeCount ?? 0).toBe(0);
   });
 
+  it('这个我认领了 without the number claims the one ticket of this group waiting for it; an enterprise\'s claim claims nothing', async () => {
+    await openOne();
+    expect((await h.say('chenjl', '这个我认领了', { chatId: GROUP })).outcome).toBe('no ticket number');
+    expect(await h.ticket(1)).toMatchObject({ status: expect.stringMatching(/accepted|pending_claim/) });
+    const r = await h.say('zhangwei', '收到，这个我认领了', { chatId: GROUP });
+    expect(r.outcome).toBe('#1 claimed');
+    expect(r.texts[0]).toContain('#1 已签收');
+    expect(await h.ticket(1)).toMatchObject({ status: 'in_progress' });
+    // nothing left to claim: the number is asked for
+    const again = await h.say('zhangwei', '这个我认领了', { chatId: GROUP });
+    expect(again.outcome).toBe('no ticket number');
+    expect(again.texts[0]).toContain('未找到您可签收的待签收工单');
+  });
+
   it('还是没解决 without the number reopens the one answered ticket of this group; a cadre\'s words reopen nothing', async () => {
     await openOne();
     const early = await h.say('chenjl', '还是没解决', { chatId: GROUP });

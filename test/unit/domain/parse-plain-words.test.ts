@@ -1993,6 +1993,10 @@ describe('a chase without its number (twenty-second session)', () => {
   it('reads an answer said alone not to have worked (还是没解决) as reopening, not as a request for the digest', () => {
     for (const t of ['还是没解决', '还没解决啊', '根本没修好！']) expect(read(t).intent, t).toBe('reopen');
   });
+  it('reads a claim said alone in a cadre\'s words as a claim; an enterprise\'s 我们跟进 stays chat', () => {
+    for (const t of ['这个我认领了', '收到，这单我来签收', '收到，这个我来跟进', '这个我来跟']) expect(read(t).intent, t).toBe('claim');
+    for (const t of ['好的我们跟进', '我来']) expect(read(t).intent, t).toBe('chat');
+  });
   it('reads 到底有冇人管 over one\'s own matter as a chase', () => {
     expect(read('我们那个扩容的单子到底有冇人管啊，催一下').intent).toBe('urge');
     expect(read('那个路灯的事到底有没有人管').intent).toBe('urge');
