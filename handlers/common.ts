@@ -136,8 +136,10 @@ export function dueText(t: Pick<Ticket, 'resolutionDueAt'>, cal: Pick<BusinessCa
 export function reopenedDueText(t: Ticket, cal: Pick<BusinessCalendar, 'localDate' | 'endOfWorkingDay' | 'timezone'>): string {
   const previous = [...t.events].reverse().find((e) => e.type === 'reopen' || e.type === 'rate')?.data?.previousDue;
   const now = dueText(t, cal);
-  if (typeof previous !== 'string' || previous === t.resolutionDueAt) return now;
-  return `${now}（原时限 ${dueText({ resolutionDueAt: previous }, cal)}）`;
+  if (typeof previous !== 'string') return now;
+  // (shown only when it reads otherwise: a new clock that ends the same minute is no change to tell)
+  const before = dueText({ resolutionDueAt: previous }, cal);
+  return before === now ? now : `${now}（原时限 ${before}）`;
 }
 
 /** One line per ticket for lists. */

@@ -54,7 +54,7 @@ export function commandNote(t: string): string {
 /** Why the enterprise reopens ("#12 还没解决 正式验收还没做" → "正式验收还没做"): the note without the request itself. */
 export function reopenNote(t: string): string {
   return commandNote(t)
-    .replace(/^(申请)?(重新打开|重办|重新办理|重新处理|还没解决|没有解决|未解决|没解决)(一下)?[\s:：,，。]*/, '')
+    .replace(/^(申请)?(重新打开|重办|重新办理|重新处理|(?:还是|还|仍然|依然|根本)?(?:没有|没|未|冇)(?:解决|修好|弄好|搞好|处理好|办好))(一下|啊|呀|哦|嘛|呢|了)?[\s:：,，。!！]*/, '')
     .replace(/^(?:理由|原因|说明)[\s:：]*/, '')
     .trim();
 }

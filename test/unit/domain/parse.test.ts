@@ -157,6 +157,8 @@ describe('the reason of a 重办 is what the enterprise says beyond asking for i
     ['#12 还没解决 正式验收还没做', '正式验收还没做'],
     ['#12 重办，理由：电压还是不稳', '电压还是不稳'],
     ['#12 还没解决', ''],
+    ['还是没解决', ''],
+    ['根本没修好！路灯晚上还是黑的', '路灯晚上还是黑的'],
   ])('"%s" → "%s"', (text, note) => {
     expect(reopenNote(normalizeText(text))).toBe(note);
   });

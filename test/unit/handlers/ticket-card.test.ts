@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dueText, ticketCard } from '../../../handlers/common.js';
+import { dueText, reopenedDueText, ticketCard } from '../../../handlers/common.js';
 import { BusinessCalendar } from '../../../src/domain/calendar.js';
 import { buildNewTicket, type Ticket } from '../../../src/domain/ticket.js';
 import { transition, type ActionContext } from '../../../src/domain/ticket-state.js';
@@ -49,5 +49,22 @@ describe('a reopened ticket', () => {
     expect(card).not.toContain('（已解决）');
     expect(card).toContain('上次答复（已重办）：已修复');
     expect(card).not.toContain('最近进展：已修复');
+  });
+});
+
+describe('the new deadline of a reopened ticket', () => {
+  const reopen = (newDueLocal: string) => {
+    const t = ticket('2026-12-03T10:15:00');
+    const answered = transition(t, { type: 'resolve', outcome: 'resolved', note: '已修复' }, { by, at: at('2026-12-01T10:00:00') });
+    if (!answered.ok) throw new Error(answered.message);
+    const r = transition(answered.ticket, { type: 'reopen', resolutionDueAt: at(newDueLocal) }, { by: { platform: 'wecom', id: 'chenjl' }, at: at('2026-12-01T11:00:00') });
+    if (!r.ok) throw new Error(r.message);
+    return reopenedDueText(r.ticket, cal);
+  };
+  it('tells the earlier deadline beside the new one', () => {
+    expect(reopen('2026-12-04T10:15:00')).toBe('2026-12-04（周五）10:15（原时限 2026-12-03（周四）10:15）');
+  });
+  it('says nothing of an earlier deadline that reads the same (seconds apart)', () => {
+    expect(reopen('2026-12-03T10:15:20')).toBe('2026-12-03（周四）10:15');
   });
 });
