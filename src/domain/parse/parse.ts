@@ -631,13 +631,16 @@ function isChat(bare: string): boolean {
 
 export { parseEnterprise };
 
-function summarize(t: string): string {
+function summarize(t: string, enterprise: string | null = null): string {
   // greetings, a self-introduction ("我们是X，") and haste cried first ("急，", "【紧急】") say nothing about the problem;
   // the enterprise and the urgency are shown apart
   const withoutGreeting = t
     .replace(/^(?:【(?:紧急|加急|急)】|(?:急+|紧急|加急|特急|十万火急)[!！,，\s]+)\s*/, '')
     .replace(/^(你好|您好|领导好|各位领导好?|请问)[,，!！ ]*/, '')
     .replace(/^我们是[^，,。！!？?]{2,20}[，,]\s*/, '');
+  // the enterprise naming itself first ("天赐生态这边，…", "亿龙置业：…"): shown apart
+  const rest = enterprise && withoutGreeting.startsWith(enterprise) ? /^(?:这边|那边|这里)?[，,：:\s]+(.{6,})/s.exec(withoutGreeting.slice(enterprise.length))?.[1] : undefined;
+  if (rest) return summarize(rest);
   const clauses = withoutGreeting.split(/[。！？!?\n]/).map((s) => s.trim()).filter(Boolean);
   let s = clauses[0] ?? withoutGreeting;
   if (s.length < 12 && clauses[1]) s = `${s}，${clauses[1]}`;
@@ -683,7 +686,7 @@ export function parseMessage(text: string, sentAt: string, cal: BusinessCalendar
     urgency,
     deadline,
     enterprise,
-    summary: summarize(t),
+    summary: summarize(t, enterprise),
     normalized: t,
   };
 }

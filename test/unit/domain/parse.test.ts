@@ -92,6 +92,11 @@ describe('normalisation and other readings', () => {
   it('summaries leave out greetings and the self-introduction', () => {
     expect(parseMessage('您好，我们是天赐生态科技，环评批复迟迟下不来，影响明年投产', REF).summary).toBe('环评批复迟迟下不来，影响明年投产');
   });
+  it('summaries leave out the enterprise naming itself first (it is shown apart), not a name inside the sentence', () => {
+    expect(parseMessage('天赐生态这边，厂区门口的路灯坏了三盏，晚上工人下班很黑', REF).summary).toBe('厂区门口的路灯坏了三盏，晚上工人下班很黑');
+    expect(parseMessage('亿龙置业：用电扩容申请一个月了还没批下来', REF).summary).toBe('用电扩容申请一个月了还没批下来');
+    expect(parseMessage('亿龙置业的用电扩容申请一个月了还没批下来', REF).summary).toBe('亿龙置业的用电扩容申请一个月了还没批下来');
+  });
   it('summaries leave out haste cried first (the urgency is shown apart)', () => {
     expect(parseMessage('急，我们冷库停电了，货要坏了', REF).summary).toBe('我们冷库停电了，货要坏了');
     expect(parseMessage('【紧急】厂区门口主水管爆了，全厂停水', REF).summary).toBe('厂区门口主水管爆了，全厂停水');
