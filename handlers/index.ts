@@ -9,7 +9,7 @@ import { duplicateAnswer } from './duplicate.handler.js';
 import { extension } from './extension.handler.js';
 import { pause } from './pause.handler.js';
 import { help } from './help.handler.js';
-import { progress } from './progress.handler.js';
+import { progress, progressWithoutNumber } from './progress.handler.js';
 import { project } from './project.handler.js';
 import { query } from './query.handler.js';
 import { rate } from './rate.handler.js';
@@ -27,6 +27,7 @@ export { perform } from './perform.js';
  * The only place handlers are registered: specific before general (工作台 before a report, 项目代办 updates before a
  * report so that `亿龙二期 施工许可 已申报` is not read as a problem, a cadre's visit log (助企走访) before a report so that
  * the problems found on it are offered as tickets rather than opened as one, a 是 / 不是 answering a 重复 question
- * before chat, 延期 and 待补充 before plain progress, 共性 #12 #15 before a report and the ticket commands), chat last.
+ * before chat, a cadre's progress note without its number before a report, 延期 and 待补充 before plain progress, 共性
+ * #12 #15 before a report and the ticket commands), chat last.
  */
-export const handlers: Handler[] = [help, workbench, commonCase, correct, triage, project, visit, duplicateAnswer, createTicket, claim, extension, pause, progress, transfer, resolve, rate, reopen, urge, query, digest, chat];
+export const handlers: Handler[] = [help, workbench, commonCase, correct, triage, project, visit, duplicateAnswer, progressWithoutNumber, createTicket, claim, extension, pause, progress, transfer, resolve, rate, reopen, urge, query, digest, chat];

@@ -1,6 +1,9 @@
-import { commandNote } from '../src/domain/parse/commands.js';
+import { commandNote, PROGRESS_TOLD } from '../src/domain/parse/commands.js';
 import type { BotContext, Handler, PerformResult, TicketCommand } from '../src/bot/context.js';
-import { announce, changeTicket, answer, compose, outcomeOf, ticketNo } from './common.js';
+import { authorize } from '../src/domain/permissions.js';
+import { OPEN_STATUSES } from '../src/domain/ticket.js';
+import { announce, changeTicket, answer, compose, outcomeOf, theOneMeant, ticketNo } from './common.js';
+import { createTicket } from './create-ticket.handler.js';
 import { query } from './query.handler.js';
 
 /** Records a progress note (进展) and posts it to the enterprise's group (办事全流程公开). */
@@ -31,5 +34,23 @@ export const progress: Handler = {
       return 'no note';
     }
     return outcomeOf(await performProgress(ctx, { kind: 'progress', no, note }));
+  },
+};
+
+/**
+ * A cadre's progress note without its number in a group ("已联系供电公司，周五现场勘察", written under the ticket they
+ * claimed): recorded on the one ticket of the group in hand that they may update, not opened as a problem of its own.
+ * Several: they are asked which (nothing is opened). None: it is a report like any other (a cadre may report for an
+ * enterprise). An enterprise's words of the same shape are always a report.
+ */
+export const progressWithoutNumber: Handler = {
+  name: 'progress-without-number',
+  match: (ctx) => ctx.parsed.intent === 'report' && ctx.actor.role === 'cadre' && ctx.msg.chatType === 'group' && PROGRESS_TOLD.test(ctx.parsed.normalized),
+  async handle(ctx) {
+    const mine = (await ctx.tickets.listHere(OPEN_STATUSES)).filter((t) => authorize('progress', ctx.actor, t, ctx.now).ok);
+    if (mine.length === 0) return createTicket.handle(ctx);
+    const no = await theOneMeant(ctx, mine, { none: '', several: (n) => `本群有 ${n} 件您在办的工单`, example: (no) => `#${no} 进展：${ctx.parsed.normalized.slice(0, 12)}` });
+    if (no === null) return 'no ticket number';
+    return outcomeOf(await performProgress(ctx, { kind: 'progress', no, note: ctx.parsed.normalized }));
   },
 };

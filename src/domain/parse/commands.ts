@@ -228,3 +228,11 @@ export function parseCorrection(t: string): Correction | null {
   }
   return null;
 }
+
+/**
+ * A progress note told without its number or a keyword, as a cadre writes it after claiming ("已联系供电公司，周五现场
+ * 勘察", "跟供电所沟通过了，下周一来装表", "刚约了银行，明天上门"): what was done, first. The parse reads it as a report
+ * (an enterprise may write the same words about its own problem); the handlers read it as progress only from a cadre.
+ */
+export const PROGRESS_TOLD =
+  /^(?:我|我们|我这边)?[，,\s]*(?:已经?|刚刚?|刚才)[^，。！？!?]{0,6}?(?:联系|对接|协调|沟通|督促|约了|约好|上门|去了现场|到现场|现场看|转给|反映给|报给|请示|问了|打了电话|电话)|^(?:我|我们|我这边)?[，,\s]*(?:今天|上午|下午|昨天)[^，。！？!?]{0,6}?(?:联系|对接|协调|沟通|督促|约)(?:了|过|好)|^(?:跟|和|与)[^，。！？!?]{1,10}(?:沟通|联系|对接|协调)(?:过|了)/;

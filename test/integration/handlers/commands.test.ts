@@ -125,6 +125,27 @@ describe('command handlers on the example directory', () => {
     expect(again.texts[0]).toContain('未找到您可签收的待签收工单');
   });
 
+  it('a cadre\'s progress note without its number goes on the one ticket of the group in their hands, not into a new ticket', async () => {
+    await openOne();
+    await h.say('zhangwei', '认领 #1', { chatId: GROUP });
+    const r = await h.say('zhangwei', '已联系供电公司，周五现场勘察', { chatId: GROUP });
+    expect(r.outcome).toBe('#1 progress');
+    expect(r.texts[0]).toContain('#1 办理进展');
+    expect((await h.ticket(1))!.events.at(-1)).toMatchObject({ type: 'progress', note: '已联系供电公司，周五现场勘察' });
+    expect(await h.ticket(2)).toBeNull();
+    // an enterprise's words of the same shape are its own (a report), never a note on the handling
+    expect((await h.say('chenjl', '已联系供电公司，他们说线路要改造，等不了三个月', { chatId: GROUP })).outcome).not.toMatch(/progress/);
+    // two of theirs in hand: asked which, nothing opened or noted
+    await h.say('chenjl', '厂区门口的路灯坏了三盏，晚上工人下班很黑', { chatId: GROUP });
+    const last = (await h.ticket(3)) ?? (await h.ticket(2));
+    await h.say('zhangwei', `认领 #${last!.no}`, { chatId: GROUP });
+    const before = (await h.ticket(1))!.events.length;
+    const two = await h.say('zhangwei', '跟供电所沟通过了，下周一来装表', { chatId: GROUP });
+    expect(two.outcome).toBe('no ticket number');
+    expect(two.texts[0]).toContain('件您在办的工单，请注明编号');
+    expect((await h.ticket(1))!.events).toHaveLength(before);
+  });
+
   it('还是没解决 without the number reopens the one answered ticket of this group; a cadre\'s words reopen nothing', async () => {
     await openOne();
     const early = await h.say('chenjl', '还是没解决', { chatId: GROUP });

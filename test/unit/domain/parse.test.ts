@@ -5,7 +5,7 @@ import { cnNumber, parseRequestedDate } from '../../../src/domain/parse/dates.js
 import { normalizeText } from '../../../src/domain/parse/normalize.js';
 import { LEXICON } from '../../../src/domain/parse/lexicon.js';
 import { parseMessage } from '../../../src/domain/parse/parse.js';
-import { parseCorrection, reopenNote } from '../../../src/domain/parse/commands.js';
+import { parseCorrection, PROGRESS_TOLD, reopenNote } from '../../../src/domain/parse/commands.js';
 import { sharedPath } from '../../helpers/shared.js';
 
 const REF = '2026-11-23T09:30:00+08:00';
@@ -328,5 +328,12 @@ describe('round 9: commands, requests and situations in other words', () => {
     expect(parseMessage('我们金凯铜业的废料堆场要搬走，新地方还没找到', REF).enterprise).toBe('金凯铜业');
     expect(parseMessage('路边的井盖被压碎了，随时有人会掉下去', REF).urgency).toBe('urgent');
     expect(parseMessage('冷库一停电温度就上来，想加一路备用电源', REF).urgency).toBe('normal');
+  });
+});
+
+describe('a progress note told without its number (PROGRESS_TOLD)', () => {
+  it('is what was done, first; a visit or an enterprise\'s report is not', () => {
+    for (const t of ['已联系供电公司，周五现场勘察', '跟供电所沟通过了，下周一来装表', '已经帮企业对接了两家银行，等银行审批', '今天联系了供电所，说下周来']) expect(PROGRESS_TOLD.test(normalizeText(t)), t).toBe(true);
+    for (const t of ['今天上门走访亿龙置业，企业反映用电扩容', '亿龙置业反映用电扩容申请一个月没批', '厂区门口的路灯坏了三盏']) expect(PROGRESS_TOLD.test(normalizeText(t)), t).toBe(false);
   });
 });
