@@ -47,6 +47,9 @@ export const progressWithoutNumber: Handler = {
   name: 'progress-without-number',
   match: (ctx) => ctx.parsed.intent === 'report' && ctx.actor.role === 'cadre' && ctx.msg.chatType === 'group' && PROGRESS_TOLD.test(ctx.parsed.normalized),
   async handle(ctx) {
+    // (a retried job whose first attempt opened a ticket from this message goes on as that report: the ticket it opened
+    // may be in the sender's hands by now, and must not take the message as its own progress)
+    if (await ctx.tickets.ofThisMessage()) return createTicket.handle(ctx);
     const mine = (await ctx.tickets.listHere(OPEN_STATUSES)).filter((t) => authorize('progress', ctx.actor, t, ctx.now).ok);
     if (mine.length === 0) return createTicket.handle(ctx);
     const no = await theOneMeant(ctx, mine, { none: '', several: (n) => `本群有 ${n} 件您在办的工单`, example: (no) => `#${no} 进展：${ctx.parsed.normalized.slice(0, 12)}` });

@@ -146,6 +146,14 @@ describe('command handlers on the example directory', () => {
     expect((await h.ticket(1))!.events).toHaveLength(before);
   });
 
+  it('a cadre\'s note of that shape with nothing in hand is a report, and its retried job does not take it as progress on the ticket it opened', async () => {
+    const r = await h.say('zhangwei', '已联系亿龙置业，企业反映二期厂房用电扩容申请一个月了还没批下来', { chatId: GROUP });
+    expect(r.outcome).toMatch(/^ticket #1 created, dispatched to zhangwei/);
+    const again = await h.again(r.msg);
+    expect(again.outcome).toMatch(/^ticket #1 already existed/);
+    expect((await h.ticket(1))!.events.map((e) => e.type)).not.toContain('progress');
+  });
+
   it('还是没解决 without the number reopens the one answered ticket of this group; a cadre\'s words reopen nothing', async () => {
     await openOne();
     const early = await h.say('chenjl', '还是没解决', { chatId: GROUP });
