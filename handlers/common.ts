@@ -3,7 +3,8 @@ import type { BotContext, PerformResult } from '../src/bot/context.js';
 import type { BusinessCalendar } from '../src/domain/calendar.js';
 import { authorize, mayShowTicketIn, type Permission } from '../src/domain/permissions.js';
 import type { TicketAction } from '../src/domain/ticket-state.js';
-import { CATEGORIES, isOpen, TICKET_STATUSES, type Assignee, type Ticket } from '../src/domain/ticket.js';
+import { CATEGORIES, isOpen, TICKET_STATUSES, type Assignee, type Ticket, type TicketStatus } from '../src/domain/ticket.js';
+import { sourceId } from '../src/bot/ticket-service.js';
 import { OUTCOMES } from '../src/domain/ticket-state.js';
 import { escapeTokens, mentionToken, type OutboundMessage, type OutboundTarget } from '../src/messages/outbound.js';
 import type { UserRef } from '../src/messages/inbound.js';
@@ -64,12 +65,21 @@ export async function ticketNo(ctx: BotContext, example: string): Promise<number
 /**
  * The ticket a command said without its number means: the one of `candidates` (this conversation's tickets the
  * sender may act on). None, or several: the sender is told which number to give, and null is returned.
+ * `afterwards`: the statuses the command leaves a ticket in — a retried job finds there the ticket its first attempt
+ * changed (its events carry this message's source), which is no longer among the candidates, and means it again.
  */
 export async function theOneMeant(
   ctx: BotContext,
   candidates: Ticket[],
   words: { none: string; several: (n: number) => string; example: (no: number) => string },
+  afterwards: readonly TicketStatus[] = [],
 ): Promise<number | null> {
+  if (afterwards.length) {
+    const source = sourceId(ctx.msg);
+    for (const t of await ctx.tickets.listHere(afterwards)) {
+      if ((await ctx.tickets.get(t.no))?.events.some((e) => e.source === source)) return t.no;
+    }
+  }
   if (candidates.length === 1) return candidates[0]!.no;
   if (candidates.length === 0) {
     await answer(ctx, words.none);

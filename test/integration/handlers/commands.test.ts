@@ -154,6 +154,18 @@ describe('command handlers on the example directory', () => {
     expect((await h.ticket(1))!.events.map((e) => e.type)).not.toContain('progress');
   });
 
+  it('a claim without its number, retried after another ticket arrived, claims the same ticket again and no other', async () => {
+    await openOne();
+    const first = await h.say('zhangwei', '这个我认领了', { chatId: GROUP });
+    expect(first.outcome).toBe('#1 claimed');
+    await h.say('chenjl', '厂区门口的路灯坏了三盏，晚上工人下班很黑', { chatId: GROUP });
+    const waiting = (await h.ticket(2))!;
+    expect(waiting.status).toMatch(/accepted|pending_claim/);
+    await h.again(first.msg);
+    expect(await h.ticket(2)).toMatchObject({ status: waiting.status, assignee: waiting.assignee });
+    expect((await h.ticket(1))!.events.filter((e) => e.type === 'claim')).toHaveLength(1);
+  });
+
   it('还是没解决 without the number reopens the one answered ticket of this group; a cadre\'s words reopen nothing', async () => {
     await openOne();
     const early = await h.say('chenjl', '还是没解决', { chatId: GROUP });
