@@ -781,9 +781,14 @@ const TRADE_THEN_MORE = new RegExp(`(?:${INDUSTRY})(?!(?:(?:${INDUSTRY})|制品|
 /** Public places and offices, whatever stands before them ("县体育馆", "白云机场", "区档案馆"). */
 const PUBLIC_PLACE_END = /(?:市场|商场|机场|广场|体育馆|图书馆|档案馆|博物馆|纪念馆|展览馆|文化馆|科技馆|电影院|剧院|医院|法院|检察院|学院|派出所|供电所|税务所|财政所|司法所|卫生院|汽车站|火车站|货场|停车场|银行)$/;
 const HEAD_KIND = new RegExp(`^(?:【[^】]{1,8}】)?(${NAME_CHAR}{3,14}?${BUSINESS_KIND})(?=这边|那边|[，,：:\\s]|反映|想|要|从|去年|今年|欠|被|已|今天|昨天|昨晚|老板|厂里|场里|在[\\u4e00-\\u9fa5]{2,4}开)`);
+/**
+ * The name before its kind: 云岭核桃 of 云岭核桃加工厂 (加工 is a word of the lexicon), 鑫源火锅 of 鑫源火锅店; a trade word
+ * alone before it is a kind of business ("红木加工厂"), not one.
+ */
+const withoutKind = (name: string) => (/加工[厂坊]$/.test(name) ? name.slice(0, -3) : name.slice(0, -1));
 function headByKind(t: string): string | null {
   const kind = HEAD_KIND.exec(t)?.[1];
-  if (kind && !SENTENCE_CHAR.test(kind) && !BRAND_IS_TRADE.test(kind) && !NOT_A_NAME_AT_HEAD.test(kind) && !isPlaceOrThing(kind) && !holdsLexiconPhrase(kind.slice(0, -1)) && kind.length >= 4 && !TRADE_THEN_MORE.test(kind) && !PUBLIC_PLACE_END.test(kind)) return kind;
+  if (kind && !SENTENCE_CHAR.test(kind) && !BRAND_IS_TRADE.test(kind) && !NOT_A_NAME_AT_HEAD.test(kind) && !isPlaceOrThing(kind) && !holdsLexiconPhrase(withoutKind(kind)) && kind.length >= 4 && !TRADE_ALONE.test(withoutKind(kind)) && !TRADE_THEN_MORE.test(kind) && !PUBLIC_PLACE_END.test(kind)) return kind;
   return null;
 }
 /** A pair of characters the reports have met fewer than BRAND_MAX_COUNT times. */

@@ -2013,3 +2013,14 @@ describe('a signature of four characters after a closing dash (twenty-second ses
     expect(read('厂区门口的路灯坏了三盏 —— 李明').enterprise).toBeNull();
   });
 });
+
+describe('a name and what it makes before 加工厂, opening the message (twenty-third session)', () => {
+  const read = (t: string) => parseMessage(t, '2026-11-23T09:30:00+08:00');
+  it('reads the brand, what it makes and 加工厂 as the name (加工 is a word of the lexicon, not of the name)', () => {
+    expect(read('云岭核桃加工厂想办个食品生产许可证 材料交到市场监管局两个月了').enterprise).toBe('云岭核桃加工厂');
+    expect(read('宏发竹木加工厂这边几个工人想考电工证和叉车证').enterprise).toBe('宏发竹木加工厂');
+  });
+  it('reads no name in a kind of business alone (a trade word and 加工厂)', () => {
+    expect(read('红木加工厂想贷款换设备，哪家银行有设备更新专项贷').enterprise).toBeNull();
+  });
+});
