@@ -369,6 +369,9 @@ function readEnterprise(t: string): string | null {
   const between = WHAT_THEN_NAME.exec(t)?.[1];
   if (between && !/^叫/.test(between) && !SENTENCE_CHAR.test(between) && !isPlaceOrThing(between) && !SITE_END.test(between) && !holdsLexiconPhrase(between) && (INDUSTRY_END.test(between) || KIND_END.test(between))) return between;
   // "经开区晨光新材料二期用地…": the park where it is, before its name
+  // (a signature closing the message is the enterprise's own word for itself: "我们是定安塔岭的热带水果加工厂，… —— 南椰果业")
+  const placedOf = weArePlaceOf(t);
+  if (placedOf && !signedBy(t)) return placedOf;
   const found = enterpriseIn(t)?.replace(KIND_BEFORE, '').replace(/^(?:经开区|高新区|开发区|经济开发区)(?=[\u4e00-\u9fa5]{4,}$)(?![\u4e00-\u9fa5]*(?:有限公司|集团)$)/, '');
   if (found) return found;
   // "代办员老孙汇报：天盛冷链的…", "关于星联重工三期项目…的报告": who writes, then the matter
@@ -772,6 +775,21 @@ const HEAD_SPACED = new RegExp(`^(?:${NAME_CHAR}{2,6}的)?(${NAME_CHAR}{4,12})\\
  */
 const BUSINESS_KIND = '(?:家庭旅馆|工程队|经营部|服务部|加油站|充电站|加工厂|艺术中心|工作室|诊所|作坊|(?<!食)堂|店|馆|社|行|院|坊|场|所|吧|厅|栈|舍|居|乐|公司|厂)';
 const KIND_END = new RegExp(`${BUSINESS_KIND}$`);
+/**
+ * "我们是甘孜的格萨尔藏医诊所，", "我们是城关镇的顺风快递驿站 …": the writer says where the enterprise is, 的, then its name
+ * with its trade or its kind, closed by a comma or a space.
+ */
+const WE_ARE_PLACE_OF = new RegExp(`(?:我们|我|俺们|俺|我們)是([\u4e00-\u9fa5]{2,8}?)的(${NAME_CHAR}{3,10}?(?:${INDUSTRY}|${BUSINESS_KIND}))(?=[，,。！!\s]|$)`);
+function weArePlaceOf(t: string): string | null {
+  const m = WE_ARE_PLACE_OF.exec(t);
+  if (!m) return null;
+  const [, place, found] = m as unknown as [string, string, string];
+  // ("我们是日照的韩国独资企业岚星电子": what kind of enterprise it is is not its name; "…的新能源配件厂": a brand is rarer)
+  const name = found.replace(KIND_BEFORE, '');
+  if (gramCount(name.slice(0, 2)) >= PLACED_BRAND_MAX_COUNT) return null;
+  const placed = placeAtStart(place) !== null || /[区镇县市村乡旗州]$/.test(place);
+  return placed && !SENTENCE_CHAR.test(name) && !isPlaceOrThing(name) && !PUBLIC_PLACE_END.test(name) && !PUBLIC_OFFICE_END.test(name) && !SITE_END.test(name) && !TRADE_ALONE.test(withoutKind(name)) && !BRAND_IS_TRADE.test(name) && !holdsLexiconPhrase(withoutKind(name)) ? name : null;
+}
 /** After a cadre's opener, the enterprise (its 街道 or park before it), then what happened to it. */
 const OFFICIAL_HEAD = new RegExp(
   `^(?:[\\u4e00-\\u9fa5]{2,6}?(?:街道|镇|乡|园区|开发区|新区))?([\\u4e00-\\u9fa5A-Za-z]{2,12}?(?:${INDUSTRY}|${BUSINESS_KIND}|公司|KTV))(?=与|和|被|的|隔壁|周边|今|营业|因|门口|[一二三]期|在|已|，|,)`,

@@ -2024,3 +2024,17 @@ describe('a name and what it makes before 加工厂, opening the message (twenty
     expect(read('红木加工厂想贷款换设备，哪家银行有设备更新专项贷').enterprise).toBeNull();
   });
 });
+
+describe('我们是 + where the enterprise is + 的 + its name (twenty-third session)', () => {
+  const read = (t: string) => parseMessage(t, '2026-11-23T09:30:00+08:00');
+  it('reads the name after the place and 的, by its trade or its kind', () => {
+    expect(read('我们是甘孜的格萨尔藏医诊所，想申请医保定点，两边跑了好几趟').enterprise).toBe('格萨尔藏医诊所');
+    expect(read('不好意思打扰 我们是理塘的雪域虫草经营部，今年收虫草借了朋友的钱').enterprise).toBe('雪域虫草经营部');
+    expect(read('我们是海南琼中的绿橙合作社，今年绿橙卖得不好').enterprise).toBe('绿橙合作社');
+  });
+  it('leaves out what kind of enterprise it is, reads no name in a common kind, and yields to a signature', () => {
+    expect(read('我们是日照的韩国独资企业岚星电子，员工通勤、住宿都有困难').enterprise).toBe('岚星电子');
+    expect(read('我们是珠海斗门的新能源配件厂，项目备案已经拿到').enterprise).toBeNull();
+    expect(read('我们是定安塔岭的热带水果加工厂，园区里面没有公交 —— 南椰果业').enterprise).toBe('南椰果业');
+  });
+});
