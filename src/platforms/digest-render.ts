@@ -4,7 +4,8 @@ import type { DigestWithVisits } from '../domain/visit-report.js';
 import { visitDigestLines } from './visit-render.js';
 import type { DigestFocus } from '../domain/parse/digest-request.js';
 import { CATEGORIES, type Category } from '../domain/ticket.js';
-import type { CommonIssueGroup } from '../domain/common-issues.js';
+import { MIN_ENTERPRISES, WINDOW_DAYS, type CommonIssueGroup } from '../domain/common-issues.js';
+import { WINDOWS } from '../domain/similarity.js';
 
 const NAMES: Record<Period, string> = { day: '日报', week: '周报', month: '月报', year: '年报' };
 const pct = (r: number | null) => (r === null ? '—' : `${r}%`);
@@ -128,6 +129,16 @@ export function renderDigestFigure(d: DigestWithVisits, focus: Exclude<DigestFoc
         `**受理** 新增 ${n.newTickets}（${delta(n.newTickets, p.newTickets)}） · 办结 ${n.answered}（${delta(n.answered, p.answered)}） · 在办 ${n.open}（${delta(n.open, p.open)}）`,
         `> 年度累计：受理 ${d.ytd.newTickets} · 办结 ${d.ytd.answered} · 销号 ${d.ytd.closed}`,
       );
+      break;
+    case 'common': {
+      // (the groups stand now, whatever the period: open problems of several enterprises, created within 30 days)
+      const groups = d.common ?? [];
+      lines.push(`**共性问题** ${groups.length} 组`, ...(groups.length ? renderCommonIssueLines(groups, 10) : [`> 目前没有共性问题（${MIN_ENTERPRISES}家及以上企业近${WINDOW_DAYS}天反映的同类在办问题）`]));
+      if (groups.length) lines.push('> 如需合并办理，请回复“共性 #牵头工单 #其他工单”，例如“共性 #12 #15 #19”。');
+      break;
+    }
+    case 'recurrence':
+      lines.push(`**回潮** 本期 ${d.recurrences ?? 0} 件`, `> 回潮：企业已办结${WINDOWS.closedDays}天内的问题再次反映；原工单不再计入破解率。`);
       break;
     case 'category': {
       const c = category ? d.categories.find((x) => x.category === category) : undefined;

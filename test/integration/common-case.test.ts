@@ -43,6 +43,20 @@ afterEach(async () => {
 const leader = (text: string, at = day('2026-11-05')) => h.say('lihua', text, { chatId: LEADERS, at });
 
 describe('共性 #1 #2 #3', () => {
+  it('a leader asking 共性问题有哪些 is shown the groups (with how to make one a case); once made a case, none is left', async () => {
+    const asked = await leader('共性问题有哪些');
+    expect(asked.outcome).toBe('digest day common sent');
+    expect(asked.texts[0]).toContain('**共性问题** 1 组');
+    expect(asked.texts[0]).toMatch(/共性问题：3家企业反映 .*（#1 #2 #3）/);
+    expect(asked.texts[0]).toContain('如需合并办理，请回复“共性 #牵头工单 #其他工单”');
+    // an enterprise's contact asking the same is not shown other enterprises' tickets
+    expect((await h.say('chenjl', '共性问题有哪些', { chatId: YILONG, at: day('2026-11-05') })).outcome).toBe('refused');
+    expect((await leader('共性 #1 #2 #3', day('2026-11-05', '10:10'))).outcome).toMatch(/^case #1/);
+    const after = await leader('有没有共性的问题', day('2026-11-05', '10:20'));
+    expect(after.texts[0]).toContain('**共性问题** 0 组');
+    expect(after.texts[0]).toContain('> 目前没有共性问题（3家及以上企业近30天反映的同类在办问题）');
+  });
+
   it('only a leader or an admin may make tickets one case; a cadre is refused politely and nothing changes', async () => {
     const before = await Promise.all([1, 2, 3].map((n) => h.ticket(n)));
     const r = await h.say('zhangwei', '共性 #1 #2 #3', { chatId: 'zhangwei', chatType: 'single', at: day('2026-11-05') });

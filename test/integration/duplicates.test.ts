@@ -103,7 +103,7 @@ describe('重复', () => {
     // the pair model's band of doubt moves when it is retrained: the test takes the first of a few re-phrasings the
     // shipped model is unsure of (and fails if there is none)
     const first = '厂区自来水水压不够，楼上车间用不了水';
-    const near = unsureOf(first, ['二楼车间白天没水用，晚上才来水', '楼上车间白天没水，晚上才有', '白天楼上车间没水用，员工洗手都不方便', '楼上白天水上不去', '楼上车间白天老没水，晚上才来', '二楼车间白天用不了水', '楼上车间的水一到白天就没了', '二楼的水龙头出水很小', '车间二楼水龙头白天几乎不出水']);
+    const near = unsureOf(first, ['二楼车间白天没水用，晚上才来水', '楼上车间白天没水，晚上才有', '白天楼上车间没水用，员工洗手都不方便', '楼上白天水上不去', '楼上车间白天老没水，晚上才来', '二楼车间白天用不了水', '楼上车间的水一到白天就没了', '二楼的水龙头出水很小', '车间二楼水龙头白天几乎不出水', '二楼水龙头出水小', '楼上的水时有时无', '楼上车间用水难', '二楼出水太小了', '楼上车间缺水，生产受影响']);
     const asked = await h.say('wangjl', near, g(day('2026-11-04')));
     // nothing waits on an answer that may never come: the report is ticket #2 at once
     expect(asked.outcome).toMatch(/^ticket #2 created.*; asked whether the same as #1/);
@@ -131,7 +131,7 @@ describe('重复', () => {
     // 不是: the report's own ticket stays, the question is marked answered, nothing more is opened
     const other = await h.say('wangjl', '华越这边又被限电了，一周只能开四天', g(day('2026-11-06')));
     expect(other.outcome).toMatch(/^ticket #3 created/);
-    const again = unsureOf('华越这边又被限电了，一周只能开四天', ['又被拉闸了，订单交不了', '又拉闸了，订单交不了', '又拉闸了，订单要赔钱', '拉闸的事还是没人管，订单要赔钱了', '一周只能开四天，电不够', '电不够，只能开四天', '一周只有四天有电', '又拉闸，货交不了'], [first]);
+    const again = unsureOf('华越这边又被限电了，一周只能开四天', ['又被拉闸了，订单交不了', '又拉闸了，订单交不了', '又拉闸了，订单要赔钱', '拉闸的事还是没人管，订单要赔钱了', '一周只能开四天，电不够', '电不够，只能开四天', '一周只有四天有电', '又拉闸，货交不了', '开四停三，扛不住了', '限电，交不了货', '又停电了，货交不了', '供电不够，开工不足'], [first]);
     const asked3 = await h.say('chenjl', again, g(day('2026-11-09')));
     expect(asked3.outcome).toMatch(/^ticket #4 created.*; asked whether the same as #3/);
     const no = await h.say('chenjl', '不是', g(day('2026-11-09', '10:30')));
@@ -178,6 +178,10 @@ describe('回潮', () => {
     expect(after).toContain('**回潮** 1 件');
     // #1 is no longer 破解; #2 is open and not yet due: 0 of 1
     expect(after).toContain('**破解率** 0%（年度 0/1）');
+    // asked in plain words: the count alone
+    const asked = await h.say('lihua', '本月回潮多少件', { chatId: 'lihua', chatType: 'single', at: day('2026-12-01', '18:05') });
+    expect(asked.outcome).toBe('digest month recurrence sent');
+    expect(asked.texts[0]).toContain('**回潮** 本期 1 件');
   });
 
   it('only a ticket answered in the last 90 days is linked: the newest answered one, not one answered earlier', async () => {

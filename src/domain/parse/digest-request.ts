@@ -2,7 +2,7 @@ import type { Period } from '../digest.js';
 import type { Category } from '../ticket.js';
 
 /** What of the digest a request asks for: all of it, the rankings, or one figure. */
-export type DigestFocus = 'all' | 'ranking' | 'solve' | 'response' | 'satisfaction' | 'overdue' | 'flow' | 'category';
+export type DigestFocus = 'all' | 'ranking' | 'solve' | 'response' | 'satisfaction' | 'overdue' | 'flow' | 'category' | 'common' | 'recurrence';
 
 /** A leader's request for numbers, read from plain words ("发一下本周的问题汇总", "破解率多少了", "各部门办结情况排名发一下"). */
 export interface DigestRequest {
@@ -28,6 +28,11 @@ const COMPARE =
 const WHICH_KIND = /(哪类|哪一类|哪种|什么类).{0,4}(最多|最少|最集中)|(最多|最少|最集中)的是(哪|什么)(类|种|方面)/;
 /** A count of tickets in one state, asked without a period: "回潮的问题有几个", "差评的有多少件". */
 const COUNTED = /((回潮|超期|差评|好评|新增|办结|在办|销号)的?(问题|工单|件|单子?)?|[\u4e00-\u9fa5]{2,4}类的?(问题|工单|诉求))(有|一共|总共|共|现在)?(几个|几件|几单|几条|几起|多少)/;
+/**
+ * 共性问题 asked after ("共性问题有哪些", "有没有共性的问题", "看看最近的共性问题"): the groups of the digest. `共性 #12 #15`, a
+ * leader making them one case, has numbers and is a command of its own.
+ */
+const COMMON = /(共性(的)?(问题|诉求|难题)?)(有哪些|有几|有没有|有多少|多少|几个|几组|几类|情况|汇总|清单|列表|名单|呢|吗)|(有没有|有哪些|哪些|看看|看一下|看下|发一下|发下|列一下|列个|报一下|梳理一下|梳理下|汇总一下)[^，。]{0,6}共性|^共性(问题)?$/;
 /** Who writes of an enterprise's own matter, whatever else the text has. */
 const FIRST_PERSON = /(我们|我司|我厂|我公司|本公司|帮忙|帮我们|麻烦)/;
 /** What an enterprise writes about its own problem: never a request for numbers. */
@@ -55,7 +60,8 @@ export function parseDigestRequest(bare: string): DigestRequest | null {
   const figures = bare.match(/(受理|新增|办结|在办|超期|破解率|响应率|满意率|办结率|满意度|回潮)/g)?.length ?? 0;
   if (bare.length === 0 || bare.length > (figures >= 3 ? 45 : 30)) return null;
   const compare = COMPARE.test(bare) && /(局|部门|单位|街道|专班|乡镇|镇街)/.test(bare) && !FIRST_PERSON.test(bare);
-  const strong = STRONG.test(bare) || compare || ((COUNTED.test(bare) || WHICH_KIND.test(bare)) && !FIRST_PERSON.test(bare));
+  const common = COMMON.test(bare) && !/\d/.test(bare) && !FIRST_PERSON.test(bare);
+  const strong = STRONG.test(bare) || compare || common || ((COUNTED.test(bare) || WHICH_KIND.test(bare)) && !FIRST_PERSON.test(bare));
   const scoped = SCOPE.test(bare) || compare;
   const weak = WEAK.test(bare) && (PERIOD.test(bare) || scoped) && ASK.test(bare);
   if (!strong && !weak) return null;
@@ -65,7 +71,7 @@ export function parseDigestRequest(bare: string): DigestRequest | null {
   // "这周12345转派到我们街道的企业类工单，新增多少、办结多少、还有几个在办": three flow figures over a period are the
   // leader's (or a 街道's) numbers; no enterprise asks for them
   const flows = figures >= 3 && PERIOD.test(bare);
-  if (OWN_PROBLEM.test(bare) && !leaderScope && !flows && !/(破解率|解决率|响应率|满意率|办结率|超期率|参评率)/.test(bare)) return null;
+  if (OWN_PROBLEM.test(bare) && !leaderScope && !flows && !common && !/(破解率|解决率|响应率|满意率|办结率|超期率|参评率)/.test(bare)) return null;
   // "刚才那份周报我看过了 辛苦大家了", "今天去企业走访了 情况都还好 没新问题": a report read, or nothing new; nothing asked
   if (/(看过了|已阅|收到了|看了)(辛苦|谢谢)|(?<!有)没有?新的?问题(?![吗么])/.test(bare)) return null;
   // a figure word inside a longer sentence that asks nothing ("我们厂在全区纳税排名前十，…") is not a request
@@ -87,20 +93,19 @@ export function parseDigestRequest(bare: string): DigestRequest | null {
             : 'day';
 
   const category = CATEGORY_WORDS.find(([re]) => re.test(bare))?.[1] ?? null;
-  const focus: DigestFocus = compare || /(排名|排行|红黑榜|各部门|各单位|各专班|各街道|各乡镇|各镇街|分部门|按部门|哪个部门|哪些部门|各个部门)/.test(bare)
-    ? 'ranking'
-    : /破解率/.test(bare)
-      ? 'solve'
-      : /响应率/.test(bare)
-        ? 'response'
-        : /(满意率|参评率|好评|差评|评价|满意)/.test(bare)
-          ? 'satisfaction'
-          : /(超期)/.test(bare)
-            ? 'overdue'
-            : category && !/(汇总|简报|日报|周报|月报|年报|数据)/.test(bare)
-              ? 'category'
-              : /(新增|办结|在办|受理|销号|多少件|几件)/.test(bare) && !/(汇总|简报|日报|周报|月报|年报|数据|情况)/.test(bare)
-                ? 'flow'
-                : 'all';
+  const whole = /(汇总|简报|日报|周报|月报|年报|数据)/.test(bare);
+  // the first focus whose words the request has, else the whole digest
+  const focuses: [boolean, DigestFocus][] = [
+    [common, 'common'],
+    [/回潮(?!率)/.test(bare) && !whole, 'recurrence'],
+    [compare || /(排名|排行|红黑榜|各部门|各单位|各专班|各街道|各乡镇|各镇街|分部门|按部门|哪个部门|哪些部门|各个部门)/.test(bare), 'ranking'],
+    [/破解率/.test(bare), 'solve'],
+    [/响应率/.test(bare), 'response'],
+    [/(满意率|参评率|好评|差评|评价|满意)/.test(bare), 'satisfaction'],
+    [/(超期)/.test(bare), 'overdue'],
+    [category !== null && !whole, 'category'],
+    [/(新增|办结|在办|受理|销号|多少件|几件)/.test(bare) && !whole && !/情况/.test(bare), 'flow'],
+  ];
+  const focus = focuses.find(([holds]) => holds)?.[1] ?? 'all';
   return { period, previous, focus, category: focus === 'category' ? category : null };
 }

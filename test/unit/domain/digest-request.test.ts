@@ -35,6 +35,12 @@ describe("leaders' requests for numbers in plain words", () => {
     ['各专班的超期件数', { focus: 'ranking' }],
     ['帮我统计一下融资类问题', { focus: 'category', category: 'finance' }],
     ['企业反映最多的是哪类问题', { focus: 'all' }],
+    // 共性问题 and 回潮 asked after (twenty-third session): their part of the digest
+    ['共性问题有哪些', { focus: 'common' }],
+    ['有没有共性的问题', { focus: 'common' }],
+    ['看看最近的共性问题', { focus: 'common' }],
+    ['回潮的问题有几个', { focus: 'recurrence' }],
+    ['本月回潮多少件', { period: 'month', focus: 'recurrence' }],
   ])('%s', (text, expected) => {
     expect(req(text)).toMatchObject(expected);
     expect(parseMessage(text, AT).intent).toBe('digest');
@@ -59,6 +65,8 @@ describe("leaders' requests for numbers in plain words", () => {
     '我们上次报的问题怎么样了',
     '我们这类问题能不能统一解决',
     '我们遇到最多的是哪类问题',
+    '我们这个是共性问题吗',
+    '共性 #12 #15',
   ])('not a request for numbers: %s', (text) => {
     expect(req(text)).toBeNull();
     expect(parseMessage(text, AT).intent).not.toBe('digest');
