@@ -222,6 +222,9 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/创业[^，。]{0,6}补贴|一次性补贴|(运费|快递费|物流费|电费|房租)补贴/, 5], ['衔接资金', 5], [/贴息[^。]{0,12}(到现在|还没|没到|没有到)/, 5],
     // rounds 59–62 (Fujian's east coast; Liaoning; Shandong and Hebei towns by voice; a 12345 office)
     [/见习补贴/, 6],
+    // twenty-third session: money promised or applied for and not come, whatever the setting (展位补贴, 海外仓补贴, 直播奖励)
+    [/(?<!人才)(补贴|补助|奖补|奖励|奖金)[^。？?]{0,12}(一直|还|至今|到现在|迟迟)?(没|冇|未|没有|莫)(消息|到账|到位|下来|发|拨|给|兑现|动静)/, 5],
+    [/(补贴|奖励|奖补|补助)[^，。]{0,4}申报(口径|通知|材料|系统)|申报[^，。]{0,6}(补贴|奖励|奖补)/, 4],
   ],
   infrastructure: [
     ['道路', 4], ['修路', 4], ['路面', 3], ['路', 2], ['断头路', 4], ['路灯', 4], ['红绿灯', 4], ['信号灯', 3], ['划线', 3],

@@ -2038,3 +2038,16 @@ describe('我们是 + where the enterprise is + 的 + its name (twenty-third ses
     expect(read('我们是定安塔岭的热带水果加工厂，园区里面没有公交 —— 南椰果业').enterprise).toBe('南椰果业');
   });
 });
+
+describe('money promised or applied for and not come is 政策兑现, whatever the setting (twenty-third session)', () => {
+  const read = (t: string) => parseMessage(t, '2026-11-23T09:30:00+08:00');
+  it('reads a 展位补贴 applied for and not paid, a 直播补贴 declaration, an export subsidy not arrived as policy', () => {
+    expect(read('去年参加广交会的展位补贴，申请了一直冇消息').category).toBe('policy');
+    expect(read('电商直播补贴申报系统讲我们营业执照跟店铺主体不一致，截止日是本周五').category).toBe('policy');
+    expect(read('区里那个开拓国际市场补贴3月份报的材料，到现在没到账').category).toBe('policy');
+  });
+  it('still reads joining a fair with a subsidy asked about as market, and a talent subsidy as talent', () => {
+    expect(read('想参加明年的广交会，区里有没有展位补贴和组团').category).toBe('market');
+    expect(read('去年引进的两个硕士 人才补贴还没发 人家说再不发就走了').category).toBe('talent');
+  });
+});
