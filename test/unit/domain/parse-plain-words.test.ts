@@ -2051,3 +2051,15 @@ describe('money promised or applied for and not come is 政策兑现, whatever t
     expect(read('去年引进的两个硕士 人才补贴还没发 人家说再不发就走了').category).toBe('talent');
   });
 });
+
+describe('today asked for after the one asked (twenty-third session)', () => {
+  const read = (t: string) => parseMessage(t, '2026-11-23T09:30:00+08:00');
+  it('reads 求…今天就协调, 能不能帮着…今天就给撤了, 请科技局今天帮忙看一下 as today, before a tomorrow told as the reason', () => {
+    expect(read('明天团餐订单就要开始供了，没证不敢开，求今天就协调一下现场核查').deadline).toBe('2026-11-23');
+    expect(read('明天得去北京签合同，能不能帮着联系法院今天就给撤了').deadline).toBe('2026-11-23');
+    expect(read('高企认定材料系统明天下午5点截止提交，请科技局今天帮忙看一下').deadline).toBe('2026-11-23');
+  });
+  it('still reads a bare 今天 as when something happened', () => {
+    expect(read('今天帮忙的师傅说线路老化了，要换').deadline).toBeNull();
+  });
+});
