@@ -435,7 +435,8 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   // "刚刚那条不是问题 是我发错群了 撤一下": a message withdrawn (the handler asks for its number)
   if (bare.length <= 30 && WITHDRAWN.test(bare) && /(撤一下|撤了吧|撤回|撤掉|作废)/.test(bare)) return 'correct';
   // "我们那个续贷的事你们到底管不管了", "那个供热的事儿…赶紧给整整", "我们那个宽带的单子能不能快点推一下": one's own matter pressed
-  if (bare.length <= 50 && /(那个|那件|那单)[^，。？?]{0,8}(事儿?|单子|问题)/.test(bare) && /(到底管不管|到底(有没有|有冇|有木有)人(管|理)|赶紧|快点|推一下|推一推|拖(太|好|这么)久)/.test(bare)) return 'urge';
+  // (twenty-third session: "那个燃气的单子还没人管吗？！再催一遍", "上回反映的路灯那事 到底有人管木有", "报的那个野猴子的事情 有人管没有啊")
+  if (bare.length <= 50 && /(那个|那件|那单|上回|上次)[^，。？?]{0,12}(事儿?|单子|问题)|(报|反映)的[^，。？?]{0,10}(事儿?|单子|问题|那个)/.test(bare) && /(到底管不管|(有没有|有冇|有木有|有)人(管|理)(没有?|吗|没得|木有|了吗)?(?![^，。？?]{0,3}(我们|企业))|没人(管|理)|赶紧|快点|推一下|推一推|再推推|拖(太|好|这么)久|催(一下|下|催|一遍)|再催|没动静|还没(来)?人)/.test(bare)) return 'urge';
   // "在的在的": here
   if (/^(在的|在呢|在)+[!！。~～]*$/.test(bare)) return 'chat';
   // rounds 87–90: a birthday wished, a meal offered, a notice to everyone ("明天下午园区停水检修 大家提前接点水哦",

@@ -2063,3 +2063,15 @@ describe('today asked for after the one asked (twenty-third session)', () => {
     expect(read('今天帮忙的师傅说线路老化了，要换').deadline).toBeNull();
   });
 });
+
+describe('one\'s matter pressed without its number (twenty-third session)', () => {
+  const read = (t: string) => parseMessage(t, '2026-11-23T09:30:00+08:00');
+  it('reads 那个…的单子 / 上回反映的…那事 / 报的那个…的事情 with 有人管没, 还没人管, 再催, 没来人 as a chase, not a new report', () => {
+    for (const t of ['那个燃气的单子还没人管吗？！再催一遍', '上回反映的路灯那事 到底有人管木有', '报的那个野猴子的事情 有人管没有啊 又伤了一个游客了', '聚福楼那个停水的事还没来人啊 都快中午了 催一下', '那个排水沟的事还有人管吗 都一个礼拜了']) {
+      expect(read(t).intent, t).toBe('urge');
+    }
+  });
+  it('still reads a problem that nobody looks after, told for the first time, as a report', () => {
+    expect(read('厂门口的路灯坏了一个月了，没人管，晚上工人下班很危险').intent).toBe('report');
+  });
+});
