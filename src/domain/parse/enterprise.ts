@@ -302,6 +302,10 @@ export function parseEnterprise(t: string): string | null {
   // ("俺们这个绿丰蔬菜合作社": the measure word before the name is not the name's)
   const name = readEnterprise(hasteAt ? t.slice(hasteAt) : t)?.replace(/^(?:这个|那个|个)(?=[\u4e00-\u9fa5]{4,})/, '').replace(/^【(?=[^】]+$)/, '').replace(/(?<=幼儿园|医院|学校|养老院|护理院|超市|托育|会所)(?:材料|资料|设备)$/, '');
   if (!name) return null;
+  // "我们是新开的早餐店", "我们是紫云的一个蔬菜合作社", "我们是今年新注册的跨境电商": a kind of business said of oneself, no name
+  // (a brand after it is still a name: "我们是新开的鑫源火锅店")
+  const kindOnly = name.replace(/(?:专业|种植|养殖)?合作社$|[店厂馆铺坊]$/, '');
+  if (/^(一个|一家|一间)/.test(name) || (KIND_SAID.test(t.slice(Math.max(0, t.indexOf(name) - 5), Math.max(0, t.indexOf(name)))) && (kindOnly.length <= 3 || BRAND_IS_TRADE.test(kindOnly) || TRADE_ALONE.test(kindOnly)))) return null;
   // "我们沈阳北方电缆厂几十年的老厂", "我们鑫源火锅店天然气…": a name read up to its trade, with the 厂 or 店 that closes it
   const i = t.indexOf(name);
   // (and with what it does before the 厂: "云雾山茶叶加工厂", "丰收农机维修厂", "绿丰蔬菜合作社")
@@ -312,6 +316,8 @@ export function parseEnterprise(t: string): string | null {
   return form ? name + form : name;
 }
 
+/** What makes the words after it a kind of business rather than a name. */
+const KIND_SAID = /(新开的|新注册的|新成立的|刚开的|刚成立的|刚注册的|一个|一家|一间)$/;
 const HASTE_FIRST = /^(?:急|紧急|加急|特急|急急急?)[!！]+\s*/;
 
 /**

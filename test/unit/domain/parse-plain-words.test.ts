@@ -2075,3 +2075,16 @@ describe('one\'s matter pressed without its number (twenty-third session)', () =
     expect(read('厂门口的路灯坏了一个月了，没人管，晚上工人下班很危险').intent).toBe('report');
   });
 });
+
+describe('a kind of business said of oneself is no name (twenty-third session)', () => {
+  const read = (t: string) => parseMessage(t, '2026-11-23T09:30:00+08:00');
+  it('reads no name in 新开的早餐店, 新开的豆制品厂, 一个蔬菜合作社', () => {
+    expect(read('天然气想开户 我们是新开的早餐店 燃气公司说管道没通到我们这').enterprise).toBeNull();
+    expect(read('我们是新开的豆制品厂，自来水报装都一个多月了').enterprise).toBeNull();
+    expect(read('我们是紫云的一个蔬菜合作社，想申请乡村振兴的贴息贷款').enterprise).toBeNull();
+  });
+  it('still reads the name a kind introduces', () => {
+    expect(read('我们是新开的鑫源火锅店，燃气开户一直没办').enterprise).toBe('鑫源火锅店');
+    expect(read('我们是一家做汽车线束的，叫联创电装，想招工').enterprise).toBe('联创电装');
+  });
+});
