@@ -71,6 +71,7 @@ function toConfig(e: Env, policy: Config['policy']): Config {
     queuePrefix: e.XIAOER_QUEUE_PREFIX,
     botName: e.XIAOER_BOT_NAME,
     signatureWindowSec: e.XIAOER_SIGNATURE_WINDOW_SEC,
+    connectionLeaseSec: e.XIAOER_CONNECTION_LEASE_SEC,
     ferretdbBin: e.XIAOER_FERRETDB_BIN,
     policy,
     outboundLimit: e.XIAOER_OUTBOUND_LIMIT,

@@ -36,6 +36,8 @@ export const envSchema = z.object({
     .default('xiaoer'),
   XIAOER_BOT_NAME: z.string().trim().min(1).default('店小二'),
   XIAOER_SIGNATURE_WINDOW_SEC: z.coerce.number().int().min(60).max(86400).default(3600),
+  /** The WeCom long connection's Redis lease: a standby instance takes over within about this many seconds. */
+  XIAOER_CONNECTION_LEASE_SEC: z.coerce.number().int().min(3).max(300).default(30),
   XIAOER_FERRETDB_BIN: optionalString,
   XIAOER_POLICY_FILE: optionalString,
   /** 1: serve the group-chat simulator; 0: never. Unset: on when no platform is configured. */
@@ -149,6 +151,8 @@ export interface Config {
   queuePrefix: string;
   botName: string;
   signatureWindowSec: number;
+  /** The lease on the WeCom long connection (seconds): a standby takes over within about this long after the holder dies. */
+  connectionLeaseSec: number;
   ferretdbBin?: string;
   policy: Policy;
   /** The browser simulator (never together with real platform credentials). */

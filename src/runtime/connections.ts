@@ -89,7 +89,7 @@ export function startConnections(deps: { config: Readonly<Config>; redis: Redis;
         wlog.warn({ reason }, 'gave up the WeCom long connection');
         await conn.stop();
       },
-    });
+    }, { ttlMs: config.connectionLeaseSec * 1000 });
     wecomChannel = {
       isOpen: () => flight.held() && conn.state().state === 'open',
       respond: (reqId, body) => conn.respond(reqId, body),
