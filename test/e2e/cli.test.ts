@@ -29,28 +29,32 @@ describe('xiaoer parse', () => {
   });
 
   it('parses one message given as an argument; a bad --now is refused', async () => {
-    const one = await xiaoer(['parse', '--now', NOW, '车间变压器昨晚烧了，全厂停电，急！']);
+    const [one, bad] = await Promise.all([xiaoer(['parse', '--now', NOW, '车间变压器昨晚烧了，全厂停电，急！']), xiaoer(['parse', '--now', 'yesterday', 'x'])]);
     expect(JSON.parse(one.out)).toMatchObject({ intent: 'report', category: 'utilities', urgency: 'urgent' });
-    const bad = await xiaoer(['parse', '--now', 'yesterday', 'x']);
     expect(bad.code).toBe(2);
     expect(bad.err).toContain('ISO-8601');
   });
 
   it('counts "N个工作日内" on the configured calendar: the policy\'s overrides and XIAOER_TIMEZONE', async () => {
     const text = '排污许可证续期材料已交，希望3个工作日内办好';
-    expect(JSON.parse((await xiaoer(['parse', '--now', NOW, text])).out).deadline).toBe('2026-11-26');
     const dir = mkdtempSync(join(tmpdir(), 'xiaoer-policy-'));
     const file = join(dir, 'policy.yaml');
     writeFileSync(file, 'calendar:\n  "2026-11-24": off\n');
     try {
-      expect(JSON.parse((await xiaoer(['parse', '--now', NOW, text], { XIAOER_POLICY_FILE: file })).out).deadline).toBe('2026-11-27');
-      const lines = await xiaoer(['parse', '--now', NOW], { XIAOER_POLICY_FILE: file }, `${JSON.stringify({ id: 1, text })}\n`);
+      const [plain, overridden, lines, utc] = await Promise.all([
+        xiaoer(['parse', '--now', NOW, text]),
+        xiaoer(['parse', '--now', NOW, text], { XIAOER_POLICY_FILE: file }),
+        xiaoer(['parse', '--now', NOW], { XIAOER_POLICY_FILE: file }, `${JSON.stringify({ id: 1, text })}\n`),
+        // Sunday 23:00 UTC: still Sunday in UTC, already Monday in Shanghai
+        xiaoer(['parse', '--now', '2026-11-22T23:00:00Z', text], { XIAOER_TIMEZONE: 'UTC' }),
+      ]);
+      expect(JSON.parse(plain.out).deadline).toBe('2026-11-26');
+      expect(JSON.parse(overridden.out).deadline).toBe('2026-11-27');
       expect(JSON.parse(lines.out.trim()).deadline).toBe('2026-11-27');
+      expect(JSON.parse(utc.out).deadline).toBe('2026-11-25');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-    // Sunday 23:00 UTC: still Sunday in UTC, already Monday in Shanghai
-    expect(JSON.parse((await xiaoer(['parse', '--now', '2026-11-22T23:00:00Z', text], { XIAOER_TIMEZONE: 'UTC' })).out).deadline).toBe('2026-11-25');
   });
 });
 
@@ -84,40 +88,47 @@ describe('xiaoer tickets', () => {
   });
 
   it('lists tickets as text and JSON', async () => {
-    const text = await xiaoer(['tickets', 'list'], { MONGODB_URI: uri });
+    // (reads only: the commands run side by side)
+    const [text, json, none] = await Promise.all([
+      xiaoer(['tickets', 'list'], { MONGODB_URI: uri }),
+      xiaoer(['tickets', 'list', '--json'], { MONGODB_URI: uri }),
+      xiaoer(['tickets', 'list', '--status', 'closed'], { MONGODB_URI: uri }),
+    ]);
     expect(text.code).toBe(0);
     expect(text.out).toContain('#7');
     expect(text.out).toContain('融资资金');
-    const json = await xiaoer(['tickets', 'list', '--json'], { MONGODB_URI: uri });
     expect(JSON.parse(json.out)).toEqual([expect.objectContaining({ no: 7, category: 'finance', status: 'accepted' })]);
-    const none = await xiaoer(['tickets', 'list', '--status', 'closed'], { MONGODB_URI: uri });
     expect(none.out.trim()).toBe('暂无工单。');
   });
 
   it('shows the current deadline (from the stored instant) and marks 超期 at --at', async () => {
-    const before = await xiaoer(['tickets', 'list', '--at', '2026-11-30T17:00:00+08:00'], { MONGODB_URI: uri });
+    const [before, after, show, json, bad] = await Promise.all([
+      xiaoer(['tickets', 'list', '--at', '2026-11-30T17:00:00+08:00'], { MONGODB_URI: uri }),
+      xiaoer(['tickets', 'list', '--at', '2026-12-01T09:00:00+08:00'], { MONGODB_URI: uri }),
+      xiaoer(['tickets', 'show', '7', '--at', '2026-12-01T09:00:00+08:00'], { MONGODB_URI: uri }),
+      xiaoer(['tickets', 'show', '7', '--json'], { MONGODB_URI: uri }),
+      xiaoer(['tickets', 'list', '--at', 'tomorrow'], { MONGODB_URI: uri }),
+    ]);
     expect(before.out).toContain('时限 2026-11-30  ');
     expect(before.out).not.toContain('2026-11-27');
     expect(before.out).not.toContain('已超期');
-    const after = await xiaoer(['tickets', 'list', '--at', '2026-12-01T09:00:00+08:00'], { MONGODB_URI: uri });
     expect(after.out).toContain('时限 2026-11-30（已超期）');
-    const show = await xiaoer(['tickets', 'show', '7', '--at', '2026-12-01T09:00:00+08:00'], { MONGODB_URI: uri });
     expect(show.out).toContain('办理时限：2026-11-30（已超期）');
-    const json = await xiaoer(['tickets', 'show', '7', '--json'], { MONGODB_URI: uri });
     expect(JSON.parse(json.out)).not.toHaveProperty('resolutionDue');
-    const bad = await xiaoer(['tickets', 'list', '--at', 'tomorrow'], { MONGODB_URI: uri });
     expect(bad.code).toBe(2);
     expect(bad.err).toContain('ISO-8601');
   });
 
   it('shows one ticket with its history; an unknown number is a clear error', async () => {
-    const show = await xiaoer(['tickets', 'show', '#7'], { MONGODB_URI: uri });
+    const [show, json, missing] = await Promise.all([
+      xiaoer(['tickets', 'show', '#7'], { MONGODB_URI: uri }),
+      xiaoer(['tickets', 'show', '7', '--json'], { MONGODB_URI: uri }),
+      xiaoer(['tickets', 'show', '999'], { MONGODB_URI: uri }),
+    ]);
     expect(show.out).toContain('#7  已受理');
     expect(show.out).toContain('浙江天赐生态科技有限公司');
     expect(show.out).toContain('受理  孙总');
-    const json = await xiaoer(['tickets', 'show', '7', '--json'], { MONGODB_URI: uri });
     expect(JSON.parse(json.out)).toMatchObject({ no: 7, events: [{ type: 'accepted' }] });
-    const missing = await xiaoer(['tickets', 'show', '999'], { MONGODB_URI: uri });
     expect(missing.code).toBe(1);
     expect(missing.err).toContain('未找到工单 #999');
   });
@@ -153,10 +164,12 @@ describe('xiaoer tickets list, page by page', () => {
     expect(third.out.match(/^#\d+/gm)).toEqual(['#1']);
     expect(third.out).not.toContain('下一页');
     // --json: stdout stays one JSON document, the next command goes to stderr
-    const json = await xiaoer(['tickets', 'list', '--limit', '3', '--json'], { MONGODB_URI: uri });
+    const [json, bad] = await Promise.all([
+      xiaoer(['tickets', 'list', '--limit', '3', '--json'], { MONGODB_URI: uri }),
+      xiaoer(['tickets', 'list', '--cursor', 'nonsense'], { MONGODB_URI: uri }),
+    ]);
     expect(JSON.parse(json.out).map((t: { no: number }) => t.no)).toEqual([5, 4, 3]);
     expect(json.err).toContain('--cursor');
-    const bad = await xiaoer(['tickets', 'list', '--cursor', 'nonsense'], { MONGODB_URI: uri });
     expect(bad.code).toBe(2);
     expect(bad.err).toContain('--cursor');
   });
@@ -164,10 +177,15 @@ describe('xiaoer tickets list, page by page', () => {
 
 describe('xiaoer calendar and sla preview', () => {
   it('answers working-day questions from the real calendar', async () => {
-    expect((await xiaoer(['calendar', 'add-working-days', '--from', '2026-09-30', '--days', '1'])).out.trim()).toBe('2026-10-08');
-    expect((await xiaoer(['calendar', 'is-working-day', '2026-02-14'])).out.trim()).toBe('yes');
-    expect((await xiaoer(['calendar', 'is-working-day', '2026-10-05'])).out.trim()).toBe('no');
-    const bad = await xiaoer(['calendar', 'is-working-day', '2026-02-30']);
+    const [added, workday, holiday, bad] = await Promise.all([
+      xiaoer(['calendar', 'add-working-days', '--from', '2026-09-30', '--days', '1']),
+      xiaoer(['calendar', 'is-working-day', '2026-02-14']),
+      xiaoer(['calendar', 'is-working-day', '2026-10-05']),
+      xiaoer(['calendar', 'is-working-day', '2026-02-30']),
+    ]);
+    expect(added.out.trim()).toBe('2026-10-08');
+    expect(workday.out.trim()).toBe('yes');
+    expect(holiday.out.trim()).toBe('no');
     expect(bad.code).not.toBe(0);
   });
 
@@ -181,13 +199,15 @@ describe('xiaoer calendar and sla preview', () => {
         sourceMessageId: 'wecom:p9', parsedBy: 'rules', now: '2026-11-23T01:30:00.000Z',
       });
       await store.conn.collection('tickets').insertOne({ ...t, _id: t.no, status: 'in_progress', assignee: { personId: 'wangfang', name: '王芳' }, nextDueAt: '2026-11-27T01:30:00.000Z' } as never);
-      const early = await xiaoer(['sla', 'preview', '--at', '2026-11-26T09:30:00+08:00'], { MONGODB_URI: uri });
+      const [early, json, text] = await Promise.all([
+        xiaoer(['sla', 'preview', '--at', '2026-11-26T09:30:00+08:00'], { MONGODB_URI: uri }),
+        xiaoer(['sla', 'preview', '--at', '2026-12-01T10:00:00+08:00', '--json'], { MONGODB_URI: uri }),
+        xiaoer(['sla', 'preview', '--at', '2026-12-01T10:00:00+08:00'], { MONGODB_URI: uri }),
+      ]);
       expect(early.out.trim()).toBe('该时刻没有待发送的提醒或督办。');
-      const json = await xiaoer(['sla', 'preview', '--at', '2026-12-01T10:00:00+08:00', '--json'], { MONGODB_URI: uri });
       const rows = JSON.parse(json.out) as { ticket: number; step: string; recipients: { name: string }[] }[];
       expect(rows.map((r) => r.step)).toEqual(['resolution-pre', 'resolution-due', 'escalate-lead']);
       expect(rows[0]!.recipients).toEqual([{ personId: 'wangfang', name: '王芳' }]);
-      const text = await xiaoer(['sla', 'preview', '--at', '2026-12-01T10:00:00+08:00'], { MONGODB_URI: uri });
       expect(text.out).toContain('#9  办理到期前提醒  2026-11-27 09:30  → 王芳');
       expect((await store.conn.collection('tickets').findOne({ no: 9 }))!.slaSent).toEqual([]);
     } finally {
