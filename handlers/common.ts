@@ -5,6 +5,8 @@ import { authorize, mayShowTicketIn, type Permission } from '../src/domain/permi
 import type { TicketAction } from '../src/domain/ticket-state.js';
 import { CATEGORIES, isOpen, TICKET_STATUSES, type Assignee, type Ticket, type TicketStatus } from '../src/domain/ticket.js';
 import { sourceId } from '../src/bot/ticket-service.js';
+import { namedMatter } from '../src/domain/parse/commands.js';
+import { isAbout } from '../src/domain/similarity.js';
 import { OUTCOMES } from '../src/domain/ticket-state.js';
 import { escapeTokens, mentionToken, type OutboundMessage, type OutboundTarget } from '../src/messages/outbound.js';
 import type { UserRef } from '../src/messages/inbound.js';
@@ -80,13 +82,14 @@ export async function theOneMeant(
       if ((await ctx.tickets.get(t.no))?.events.some((e) => e.source === source)) return t.no;
     }
   }
-  if (candidates.length === 1) return candidates[0]!.no;
-  if (candidates.length === 0) {
-    await answer(ctx, words.none);
-    return null;
-  }
-  const shown = candidates.slice(0, 5).map((t) => `#${t.no} ${t.summary}`);
-  await answer(ctx, [`${words.several(candidates.length)}，请注明编号，例如“${words.example(candidates[0]!.no)}”：`, ...shown].join('\n'));
+  // "那个扩容的单子…": the ticket it calls by what it is about, not another one that happens to be in hand
+  const matter = namedMatter(ctx.parsed.normalized);
+  const meant = matter ? candidates.filter((t) => isAbout(matter, t.text)) : candidates;
+  if (meant.length === 1) return meant[0]!.no;
+  const list = (head: string, shown: Ticket[]) => [`${head}，请注明编号，例如“${words.example(shown[0]!.no)}”：`, ...shown.slice(0, 5).map((t) => `#${t.no} ${t.summary}`)].join('\n');
+  if (candidates.length === 0) await answer(ctx, words.none);
+  else if (meant.length === 0) await answer(ctx, list(`未找到与“${matter}”相符的工单`, candidates));
+  else await answer(ctx, list(words.several(meant.length), meant));
   return null;
 }
 

@@ -450,6 +450,19 @@ const AGREE_LIFT = 0.03;
 const AGAIN_LIFT = 0.05;
 
 /** A conversation as similarity compares them: `platform:chatId`. */
+/**
+ * Whether a ticket's text is about what a command calls it by (namedMatter: 扩容, 路灯, 推介会报名): they share a concept
+ * of what the problem is about (限电 and 停电 are one) or a word (a bigram of the canonical texts). It picks the ticket a
+ * command without its number means; a wrong yes would act on another ticket, a wrong no only asks for the number.
+ */
+export function isAbout(matter: string, text: string): boolean {
+  const a = features(matter);
+  const b = features(text);
+  for (const o of a.objects) if (b.objects.has(o)) return true;
+  for (const g of a.bigrams) if (b.bigrams.has(g)) return true;
+  return false;
+}
+
 export const chatKey = (t: { platform: string; chatId: string }): string => `${t.platform}:${t.chatId}`;
 
 /** Same enterprise: the same directory enterprise, or — when either is unknown to the directory — the same chat. */

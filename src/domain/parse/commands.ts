@@ -236,3 +236,15 @@ export function parseCorrection(t: string): Correction | null {
  */
 export const PROGRESS_TOLD =
   /^(?:我|我们|我这边)?[，,\s]*(?:已经?|刚刚?|刚才)[^，。！？!?]{0,6}?(?:联系|对接|协调|沟通|督促|约了|约好|上门|去了现场|到现场|现场看|转给|反映给|报给|请示|问了|打了电话|电话)|^(?:我|我们|我这边)?[，,\s]*(?:今天|上午|下午|昨天)[^，。！？!?]{0,6}?(?:联系|对接|协调|沟通|督促|约)(?:了|过|好)|^(?:跟|和|与)[^，。！？!?]{1,10}(?:沟通|联系|对接|协调)(?:过|了)/;
+
+/**
+ * What a command said without its number calls the ticket by ("我们那个扩容的单子到底有冇人管" → 扩容, "上回反映的路灯那事"
+ * → 路灯, "琼中那个山兰酒业的用电问题" → 用电), or null when it names none ("上礼拜报的那个事", "催一下").
+ */
+export function namedMatter(text: string): string | null {
+  const m = NAMED_MATTER.exec(text);
+  if (!m) return null;
+  const words = m[1]!.split('的').pop()!.replace(/^(我们|俺们|咱们?|我司|我厂|那个|这个)/, '');
+  return words.length >= 2 && !/^(这|那|个|件|单|事)/.test(words) ? words : null;
+}
+const NAMED_MATTER = /(?:那个|那件|那单|上回|上次|之前|报的|反映的|提的)(?:那个)?([^，,。？?！!\s]{1,16}?)的?那?(?:单子|事儿?|事情|问题|工单)/;

@@ -109,6 +109,19 @@ describe('command handlers on the example directory', () => {
     expect(two.texts[0]).toMatch(/#2 .*\n#1 /);
     expect(await h.ticket(1)).toMatchObject({ urgeCount: 1 });
     expect((await h.ticket(2))!.urgeCount ?? 0).toBe(0);
+    // called by what it is about: the one of the two that is about it
+    const lamp = await h.say('chenjl', '那个路灯的事 麻烦再催催', { chatId: GROUP });
+    expect(lamp.outcome).toBe('#2 urged');
+    expect(await h.ticket(1)).toMatchObject({ urgeCount: 1 });
+  });
+
+  it('a chase without the number that calls its ticket by what none of this group\'s is about urges nothing and asks for the number', async () => {
+    await openOne();
+    const r = await h.say('chenjl', '那个排水沟的单子还没人管吗？再催一遍', { chatId: GROUP });
+    expect(r.outcome).toBe('no ticket number');
+    expect(r.texts[0]).toContain('未找到与“排水沟”相符的工单，请注明编号，例如“#1 催一下”：');
+    expect(r.texts[0]).toContain('#1 ');
+    expect((await h.ticket(1))!.urgeCount ?? 0).toBe(0);
   });
 
   it('这个我认领了 without the number claims the one ticket of this group waiting for it; an enterprise\'s claim claims nothing', async () => {

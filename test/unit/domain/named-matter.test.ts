@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { namedMatter } from '../../../src/domain/parse/commands.js';
+import { isAbout } from '../../../src/domain/similarity.js';
+
+describe('namedMatter: what a command without its number calls its ticket by', () => {
+  it.each([
+    ['我们那个扩容的单子到底有冇人管啊，催一下', '扩容'],
+    ['上周报的那个扩容的事 麻烦再催催', '扩容'],
+    ['上回反映的路灯那事 到底有人管木有', '路灯'],
+    ['琼中那个山兰酒业的用电问题到底有人管没有', '用电'],
+    ['上回那个宽带的问题根本没好，又断了', '宽带'],
+  ])('%s → %s', (text, matter) => {
+    expect(namedMatter(text)).toBe(matter);
+  });
+  it.each(['上礼拜报的那个事 麻烦再催催', '催一下', '这个我认领了', '满意，谢谢'])('names nothing: %s', (text) => {
+    expect(namedMatter(text)).toBeNull();
+  });
+});
+
+describe('isAbout: whether a ticket is about the matter named', () => {
+  it('by a word shared, or by one concept under two words (限电 / 停电, 宽带 / 掉线)', () => {
+    expect(isAbout('扩容', '我们用电扩容申请一个月了还没批下来')).toBe(true);
+    expect(isAbout('推介会报名', '听说省里在北京有个农产品推介会，想去，希望帮我们报上名')).toBe(true);
+    expect(isAbout('停电', '园区这周又限电了，一周只能开四天')).toBe(true);
+    expect(isAbout('宽带', '厂里网络老是掉线，ERP登不上')).toBe(true);
+  });
+  it('not about another problem', () => {
+    expect(isAbout('限电', '今年绿橙卖得不好，听说省里在北京有个农产品推介会')).toBe(false);
+    expect(isAbout('路灯', '我们用电扩容申请一个月了还没批下来')).toBe(false);
+  });
+});
