@@ -88,7 +88,7 @@ export async function theOneMeant(
   if (meant.length === 1) return meant[0]!.no;
   const list = (head: string, shown: Ticket[]) => [`${head}，请注明编号，例如“${words.example(shown[0]!.no)}”：`, ...shown.slice(0, 5).map((t) => `#${t.no} ${t.summary}`)].join('\n');
   if (candidates.length === 0) await answer(ctx, words.none);
-  else if (meant.length === 0) await answer(ctx, list(`未找到与“${matter}”相符的工单`, candidates));
+  else if (meant.length === 0) await answer(ctx, list(`本群未找到与“${matter}”相符的工单`, candidates));
   else await answer(ctx, list(words.several(meant.length), meant));
   return null;
 }

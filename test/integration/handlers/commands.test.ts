@@ -119,7 +119,7 @@ describe('command handlers on the example directory', () => {
     await openOne();
     const r = await h.say('chenjl', '那个排水沟的单子还没人管吗？再催一遍', { chatId: GROUP });
     expect(r.outcome).toBe('no ticket number');
-    expect(r.texts[0]).toContain('未找到与“排水沟”相符的工单，请注明编号，例如“#1 催一下”：');
+    expect(r.texts[0]).toContain('本群未找到与“排水沟”相符的工单，请注明编号，例如“#1 催一下”：');
     expect(r.texts[0]).toContain('#1 ');
     expect((await h.ticket(1))!.urgeCount ?? 0).toBe(0);
   });
