@@ -638,7 +638,9 @@ function summarize(t: string, enterprise: string | null = null): string {
   const withoutGreeting = t
     .replace(/^(?:【(?:紧急|加急|急)】|(?:急+|紧急|加急|特急|十万火急)[!！,，\s]+)\s*/, '')
     .replace(/^(你好|您好|领导好|各位领导好?|请问)[,，!！ ]*/, '')
-    .replace(/^我们是[^，,。！!？?]{2,20}[，,]\s*/, '');
+    .replace(/^我们是[^，,。！!？?]{2,20}[，,]\s*/, '')
+    // "我们这边也是限电，…": another enterprise's problem joined, the problem is what follows
+    .replace(/^(?:我们|俺们|咱们|我司)(?:这边|这里|这儿|厂里)?也是?(?=[^，,。！!？?]{2,})/, '');
   // the enterprise naming itself first ("天赐生态这边，…", "亿龙置业：…"): shown apart
   const rest = enterprise && withoutGreeting.startsWith(enterprise) ? /^(?:这边|那边|这里)?[，,：:\s]+(.{6,})/s.exec(withoutGreeting.slice(enterprise.length))?.[1] : undefined;
   if (rest) return summarize(rest);

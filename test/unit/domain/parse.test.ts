@@ -97,6 +97,10 @@ describe('normalisation and other readings', () => {
     expect(parseMessage('亿龙置业：用电扩容申请一个月了还没批下来', REF).summary).toBe('用电扩容申请一个月了还没批下来');
     expect(parseMessage('亿龙置业的用电扩容申请一个月了还没批下来', REF).summary).toBe('亿龙置业的用电扩容申请一个月了还没批下来');
   });
+  it('summaries leave out 我们这边也是 (another enterprise\'s problem joined): the problem is what follows', () => {
+    expect(parseMessage('我们这边也是限电，一周停三天，生产线开不满', REF).summary).toBe('限电，一周停三天，生产线开不满');
+    expect(parseMessage('我们也是', REF).summary).toBe('我们也是');
+  });
   it('summaries leave out haste cried first (the urgency is shown apart)', () => {
     expect(parseMessage('急，我们冷库停电了，货要坏了', REF).summary).toBe('我们冷库停电了，货要坏了');
     expect(parseMessage('【紧急】厂区门口主水管爆了，全厂停水', REF).summary).toBe('厂区门口主水管爆了，全厂停水');
