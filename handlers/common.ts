@@ -6,7 +6,7 @@ import type { TicketAction } from '../src/domain/ticket-state.js';
 import { CATEGORIES, isOpen, TICKET_STATUSES, type Assignee, type Ticket, type TicketStatus } from '../src/domain/ticket.js';
 import { sourceId } from '../src/bot/ticket-service.js';
 import { namedMatter } from '../src/domain/parse/commands.js';
-import { isAbout } from '../src/domain/similarity.js';
+import { isAbout, sharesObject } from '../src/domain/similarity.js';
 import { OUTCOMES } from '../src/domain/ticket-state.js';
 import { escapeTokens, mentionToken, type OutboundMessage, type OutboundTarget } from '../src/messages/outbound.js';
 import type { UserRef } from '../src/messages/inbound.js';
@@ -75,6 +75,8 @@ export async function theOneMeant(
   candidates: Ticket[],
   words: { none: string; several: (n: number) => string; example: (no: number) => string },
   afterwards: readonly TicketStatus[] = [],
+  /** The message tells what was done about the problem (a progress note): of several, the one it names the object of. */
+  tellsContent = false,
 ): Promise<number | null> {
   if (afterwards.length) {
     const source = sourceId(ctx.msg);
@@ -86,6 +88,9 @@ export async function theOneMeant(
   const matter = namedMatter(ctx.parsed.normalized);
   const meant = matter ? candidates.filter((t) => isAbout(matter, t.text)) : candidates;
   if (meant.length === 1) return meant[0]!.no;
+  // "跟供电所沟通过了，本周恢复供电" under two tickets in hand, one about 停电: that one
+  const named = tellsContent && meant.length > 1 ? meant.filter((t) => sharesObject(ctx.parsed.normalized, t.text)) : [];
+  if (named.length === 1) return named[0]!.no;
   const list = (head: string, shown: Ticket[]) => [`${head}，请注明编号，例如“${words.example(shown[0]!.no)}”：`, ...shown.slice(0, 5).map((t) => `#${t.no} ${t.summary}`)].join('\n');
   if (candidates.length === 0) await answer(ctx, words.none);
   else if (meant.length === 0) await answer(ctx, list(`本群未找到与“${matter}”相符的工单`, candidates));

@@ -456,10 +456,15 @@ const AGAIN_LIFT = 0.05;
  * command without its number means; a wrong yes would act on another ticket, a wrong no only asks for the number.
  */
 export function isAbout(matter: string, text: string): boolean {
-  const a = features(matter);
   const b = features(text);
-  for (const o of a.objects) if (b.objects.has(o)) return true;
-  for (const g of a.bigrams) if (b.bigrams.has(g)) return true;
+  for (const g of features(matter).bigrams) if (b.bigrams.has(g)) return true;
+  return sharesObject(matter, text);
+}
+
+/** Whether two texts name one thing the problem is about (a concept of kind object: 停电, 增容, 路灯, 子女入学). */
+export function sharesObject(a: string, b: string): boolean {
+  const fb = features(b);
+  for (const o of features(a).objects) if (fb.objects.has(o)) return true;
   return false;
 }
 

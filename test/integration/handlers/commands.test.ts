@@ -157,6 +157,11 @@ describe('command handlers on the example directory', () => {
     expect(two.outcome).toBe('no ticket number');
     expect(two.texts[0]).toContain('件您在办的工单，请注明编号');
     expect((await h.ticket(1))!.events).toHaveLength(before);
+    // one of them named by what the note is about (路灯): that one
+    const lamp = await h.say('zhangwei', '已联系路灯所，明晚前把坏的路灯换掉', { chatId: GROUP });
+    expect(lamp.outcome).toBe(`#${last!.no} progress`);
+    expect((await h.ticket(last!.no))!.events.at(-1)).toMatchObject({ type: 'progress', note: '已联系路灯所，明晚前把坏的路灯换掉' });
+    expect((await h.ticket(1))!.events).toHaveLength(before);
   });
 
   it('a cadre\'s note of that shape with nothing in hand is a report, and its retried job does not take it as progress on the ticket it opened', async () => {

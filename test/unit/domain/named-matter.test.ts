@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { namedMatter } from '../../../src/domain/parse/commands.js';
-import { isAbout } from '../../../src/domain/similarity.js';
+import { isAbout, sharesObject } from '../../../src/domain/similarity.js';
 
 describe('namedMatter: what a command without its number calls its ticket by', () => {
   it.each([
@@ -27,5 +27,13 @@ describe('isAbout: whether a ticket is about the matter named', () => {
   it('not about another problem', () => {
     expect(isAbout('限电', '今年绿橙卖得不好，听说省里在北京有个农产品推介会')).toBe(false);
     expect(isAbout('路灯', '我们用电扩容申请一个月了还没批下来')).toBe(false);
+  });
+});
+
+describe('sharesObject: a progress note and the ticket it is about', () => {
+  it('names one thing of the problem (路灯, 停电), not only its setting (供电所)', () => {
+    expect(sharesObject('已联系路灯所，明晚前把坏的路灯换掉', '厂区门口的路灯坏了三盏，晚上工人下班很黑')).toBe(true);
+    expect(sharesObject('已联系供电公司，停电是线路故障，明天抢修', '园区这周又停电了，一周只能开四天')).toBe(true);
+    expect(sharesObject('已联系路灯所，明晚前把坏的路灯换掉', '我们用电扩容申请一个月了还没批下来')).toBe(false);
   });
 });
