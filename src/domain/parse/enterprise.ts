@@ -413,6 +413,9 @@ function signedBy(t: string): string | null {
   if (placed && TRADE_NAME_END.test(placed) && tradeNameOk(placed) && !SENTENCE_CHAR.test(placed.replace(/(有限公司|公司)$/, ''))) return placed;
   const trade = TRADE_NAME_END.test(raw) || /(?:有限公司|集团|公司)$/.test(raw);
   if ((trade ? tradeNameOk(raw) && !SENTENCE_CHAR.test(raw.replace(/(有限公司|公司)$/, '')) : isOpenName(raw)) && !/(的|了|吗|呢|吧|啊|情况|报告|通知)$/.test(raw)) return raw;
+  // a signature after a dash, with its trade, may hold a word that is also the sentence's ("—— 有光能源", "—— 伊犁那拉提奶茶坊",
+  // "——乡里乡亲便民店"): the dash says it is the writer's name for itself
+  if (dashed && raw === signed && trade && raw.length >= 4 && tradeNameOk(raw) && !/[我你他她们的了吗呢吧啊是在要想请帮说问]/.test(raw)) return raw;
   // (not what is left once an office is taken off: "—— 株洲渌口项目部" is a site)
   return dashed && raw === signed && signatureOk(raw) ? raw : null;
 }

@@ -2088,3 +2088,14 @@ describe('a kind of business said of oneself is no name (twenty-third session)',
     expect(read('我们是一家做汽车线束的，叫联创电装，想招工').enterprise).toBe('联创电装');
   });
 });
+
+describe('a signature after a closing dash with its trade, holding a word of the sentence (twenty-third session)', () => {
+  const read = (t: string) => parseMessage(t, '2026-11-23T09:30:00+08:00');
+  it('reads 有光能源, 伊犁那拉提奶茶坊 as the names they are', () => {
+    expect(read('请问园区能不能装几个充电桩，我们员工一半开电车 —— 有光能源').enterprise).toBe('有光能源');
+    expect(read('我们奶茶坊评上了自治区老字号，想请领导来参加挂牌仪式 —— 伊犁那拉提奶茶坊').enterprise).toBe('伊犁那拉提奶茶坊');
+  });
+  it('still reads no name in a sentence after a dash', () => {
+    expect(read('路灯坏了好几天 —— 我们想请人来修').enterprise).toBeNull();
+  });
+});
