@@ -155,6 +155,7 @@ const TIME_AFTER = '现在|目前|上周|上个?月|上次|去年|今年|前年|
 /** Parts of a site that follow an enterprise's name ("天山绒业锅炉房的…"). */
 const SITE_AFTER = '老厂房|新厂房|老厂区|锅炉房|车间|厂房|仓库|宿舍|食堂|门口|门前|大门|厂区|工地|园区|办公楼|研发楼|实验室|配电房|生产线';
 const HEAD_SAYS = new RegExp(`^(${NAME_CHAR}{4,8}?)(?:这边|那边)(?:说|讲|问|反映|反应|想|要|需要|希望|申报|申请|的|有|[，,：:\\s])`);
+const HEAD_HERE = new RegExp(`^(${NAME_CHAR}{4,8}?)(?:这边|那边)(?!的人|的路|的地|的村)`);
 /** "龙图塑胶门前的人行道…", "中科量芯研发楼的专线…": the name at the head, then a part of its site. */
 const HEAD_SITE = new RegExp(`^(${NAME_CHAR}{4,6}?)(?=(?:${SITE_AFTER})的)`);
 /** "我们南安的盛达石材，…": where the enterprise is, then its name. */
@@ -739,6 +740,9 @@ function enterpriseIn(t: string): string | null {
     const name = OPEN_FRAMES[k]!.exec(t)?.[1];
     if (name && isOpenName(name)) return name;
   }
+  // "扎西牦牛奶这边冷库昨晚开始停电", "青城云游这边办公室的宽带…": a name, 这边, then anything (not a place: "吴江盛泽这边")
+  const here = HEAD_HERE.exec(t)?.[1];
+  if (here && isOpenName(here) && !placeAtStart(here)) return here;
   // rounds 71–74: "…能不能帮着核一下 腾格里阳光这边", "…对接下 绒达这边": a name, then 这边, closing the message after a space
   const hereLast = /\s([\u4e00-\u9fa5]{2,6}?)(?:这边|那边)\s*$/.exec(t)?.[1];
   if (hereLast && !ALWAYS_SENTENCE_CHAR.test(hereLast) && closingWordsOk(hereLast) && !PERSON_AT_END.test(hereLast) && (gramCount(hereLast.slice(0, 2)) < BRAND_MAX_COUNT || ZIHAO.test(hereLast))) return hereLast;

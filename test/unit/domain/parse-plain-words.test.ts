@@ -2099,3 +2099,14 @@ describe('a signature after a closing dash with its trade, holding a word of the
     expect(read('路灯坏了好几天 —— 我们想请人来修').enterprise).toBeNull();
   });
 });
+
+describe('a name, 这边, then whatever follows, opening the message (twenty-third session)', () => {
+  const read = (t: string) => parseMessage(t, '2026-11-23T09:30:00+08:00');
+  it('reads 扎西牦牛奶这边冷库…, 青城云游这边办公室… as the name', () => {
+    expect(read('扎西牦牛奶这边冷库昨晚开始停电到现在还没来电 酸奶要坏了').enterprise).toBe('扎西牦牛奶');
+    expect(read('青城云游这边办公室的宽带最近老是掉线，电信报修了三回都说正常').enterprise).toBe('青城云游');
+  });
+  it('reads no name in a city and a town before 这边', () => {
+    expect(read('吴江盛泽这边蒸汽今早断供了，几台定型机全部停下来').enterprise).toBeNull();
+  });
+});
