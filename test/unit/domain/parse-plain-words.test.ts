@@ -2110,3 +2110,14 @@ describe('a name, 这边, then whatever follows, opening the message (twenty-thi
     expect(read('吴江盛泽这边蒸汽今早断供了，几台定型机全部停下来').enterprise).toBeNull();
   });
 });
+
+describe('我们 + a name of up to eight characters (twenty-third session)', () => {
+  const read = (t: string) => parseMessage(t, '2026-11-23T09:30:00+08:00');
+  it('reads 伊泉清真牛羊肉, 长沙汇鑫冷弯型钢 after 我们', () => {
+    expect(read('我们伊泉清真牛羊肉的羊肉想进西安几家大超市 认证都齐全').enterprise).toBe('伊泉清真牛羊肉');
+    expect(read('我们长沙汇鑫冷弯型钢想申请一条10千伏专线，现在是和隔壁厂共用的').enterprise).toBe('长沙汇鑫冷弯型钢');
+  });
+  it('reads no name in an English word of the sentence', () => {
+    expect(read('我们founder想去区里的创业讲堂分享一下，咋报名').enterprise).toBeNull();
+  });
+});
