@@ -2121,3 +2121,13 @@ describe('我们 + a name of up to eight characters (twenty-third session)', () 
     expect(read('我们founder想去区里的创业讲堂分享一下，咋报名').enterprise).toBeNull();
   });
 });
+
+describe('a name at the head, then 想 and what it wants to do (twenty-third session)', () => {
+  const read = (t: string) => parseMessage(t, '2026-11-23T09:30:00+08:00');
+  it('reads 青海昆仑雪菊茶想做电商直播 with its name', () => {
+    expect(read('青海昆仑雪菊茶想做电商直播，找本地主播合作，有没有政府组织的对接活动').enterprise).toBe('青海昆仑雪菊茶');
+  });
+  it('reads no name in people wanting something', () => {
+    expect(read('几个年轻员工想租人才公寓，找谁申请').enterprise).toBeNull();
+  });
+});
