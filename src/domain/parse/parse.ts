@@ -488,6 +488,9 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   if (bare.length <= 20 && /^(晓得了|知道了|好的|收到|明白|行)[^，。]{0,10}(我们|我)(过去|过来|到场|来)$/.test(bare)) return 'chat';
   // "明白 明天上午我们在办公室等着", "明早九点去果园港现场办公，车在政府门口等": a time and a place to meet, agreed
   if (bare.length <= 24 && /^(好的?|收到|明白|行|晓得了|知道了)?(今天|明天|明早|后天|下午|上午|周[一二三四五六日]|礼拜[一二三四五六天])[^，。？?]{0,14}(等着|等你们|等您|在[\u4e00-\u9fa5]{1,6}等)$/.test(bare) && !/(没|不|问题|急|麻烦|帮忙|能否|可否|希望|怎么|哪|停|坏|漏|断)/.test(bare)) return 'chat';
+  // a meal proposed or asked about ("周末去吃火锅不 😋", "中午克吃热干面冇", "中午吃啥 有没有人去吃海南粉 我请", "恁都吃了冇"):
+  // said to colleagues, nothing asked of the government
+  if (bare.length <= 30 && (/(中午|晚上|今晚|周末|明天|一块|一起|一道|有没有人|谁)[^，。？?]{0,6}(去|克|要)?(吃|咥|喝)[^，。？?]{0,14}(不|冇|没|吗|么|伐|啊|哈|呀)?[？?]?$|(中午|晚上|今晚)(吃啥|吃什么|吃么子|吃撒子)|^[^，。]{0,4}(都)?吃了?(冇|没|吗|没有)[？?]?$/.test(bare) || /(中午|晚上|今晚|周末)[^，。？?]{0,6}(吃啥|吃什么|去吃)/.test(bare)) && !/(我们|我司|我厂|企业|员工|工人|职工|食堂|什么时候|啥时候|没(有)?(饭|地方)|难|坏|停|贵|涨|投诉|卫生|中毒|拉肚子|食品安全|许可|证)/.test(bare)) return 'chat';
   // the canteen's menu ("中午食堂有热干面 冇吃早饭的克吃哈"), "nothing more, thanks" ("冇得事了 谢谢哈")
   if (bare.length <= 30 && (/^[^，。]{0,4}(食堂|饭堂)[^，。]{0,4}有[^，。]{0,6}(面|饭|饺子|包子|粥)/.test(bare) || /^(没事了|没得事了|没有得?事了)(谢谢|感谢|多谢)/.test(bare)) && !/(坏|停|难|急|帮忙|能否|希望|申请|问题|投诉|卫生)/.test(bare)) return 'chat';
   // a notice to the group: a meeting moved ("今天专班例会改到下午四点，地点不变"), a leader's visit ("明天上午市长来经开区调研，相关企业负责人8点半前到位")

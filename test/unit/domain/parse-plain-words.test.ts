@@ -2131,3 +2131,13 @@ describe('a name at the head, then 想 and what it wants to do (twenty-third ses
     expect(read('几个年轻员工想租人才公寓，找谁申请').enterprise).toBeNull();
   });
 });
+
+describe('a meal proposed to colleagues is small talk (twenty-third session)', () => {
+  const read = (t: string) => parseMessage(t, '2026-11-23T09:30:00+08:00');
+  it('reads 周末去吃火锅不, 中午克吃热干面冇, 中午吃啥 有没有人去吃海南粉 我请, 恁都吃了冇 as chat', () => {
+    for (const t of ['周末去吃火锅不 😋', '中午克吃热干面冇', '中午吃啥 有没有人去吃海南粉 我请😄', '恁都吃了冇', '中午一块咥碗biangbiang面不？']) expect(read(t).intent, t).toBe('chat');
+  });
+  it('still reads staff with nowhere to eat as a report', () => {
+    expect(read('园区食堂什么时候开？现在员工中午都要骑车出去吃，来回一个钟').intent).toBe('report');
+  });
+});
