@@ -2141,3 +2141,13 @@ describe('a meal proposed to colleagues is small talk (twenty-third session)', (
     expect(read('园区食堂什么时候开？现在员工中午都要骑车出去吃，来回一个钟').intent).toBe('report');
   });
 });
+
+describe('thanks, good cheer, good news and a menu to the group are small talk (twenty-third session)', () => {
+  const read = (t: string) => parseMessage(t, '2026-11-23T09:30:00+08:00');
+  it.each(['辛苦辛苦 你们也不容易', '大家辛苦，今晚不加班了哈😄', '今天冇得事，大家早点下班😄', '不客气，有问题随时群里说', '哈哈 今天终于不限电了 开工开工💪', '今天中午食堂酸菜炖排骨 去晚了就没了哈😂', '这个政策文件我转到公司群了，谢谢'])('%s', (t) => {
+    expect(read(t).intent).toBe('chat');
+  });
+  it('still reads a power cut that is back as a report', () => {
+    expect(read('今天又限电了，开工不到一半').intent).toBe('report');
+  });
+});
