@@ -191,9 +191,14 @@ const OWN_LIST =
 /** People @-mentioned at the head of a message ("@李科长 156号那个进度咋样了"), each followed by a space. */
 const HEAD_MENTIONS = /^(?:[@＠][^\s@＠]{1,16}\s+)+/;
 
+/** Words only a command about a ticket has. */
+const COMMAND_WORDS = /(重新打开|重新开一下|重新开|重开|重办|重新办|^办结|已办结|催一下|催下|催催|能不能快点|还是没动静|先有人理|还没人理)/;
+/** 第186号 (not a building's, a gate's or a line's), or a number and 号 before 还 / 又 or a space. */
+const LOOSE_TICKET_REF = /第\s*(\d{1,7})(?!\d)\s*号(?!\s*(?:楼|栋|厂房|车间|仓库|宿舍|线|机|门|口|地块|桩|窗口|柜|位|车位|井))|(?:^|[\s，,])(\d{2,7})(?!\d)\s*号(?=还|又|[\s，,])/;
 function ticketRef(text: string): number | null {
-  // a reference anchored at the head is read after the people mentioned first
-  const m = text.match(TICKET_REF) ?? text.replace(HEAD_MENTIONS, '').match(TICKET_REF);
+  // a reference anchored at the head is read after the people mentioned first; a number that could be a lamp's or a
+  // day's ("第186号 路灯…", "5天了 125号还是…") is a ticket's where the words are a command's ("…麻烦重新打开", "办结 第121号")
+  const m = text.match(TICKET_REF) ?? text.replace(HEAD_MENTIONS, '').match(TICKET_REF) ?? (COMMAND_WORDS.test(text) ? text.match(LOOSE_TICKET_REF) : null);
   const n = m ? Number(m.slice(1).find((g) => g !== undefined)) : NaN;
   return Number.isFinite(n) && n > 0 ? n : null;
 }

@@ -2151,3 +2151,16 @@ describe('thanks, good cheer, good news and a menu to the group are small talk (
     expect(read('今天又限电了，开工不到一半').intent).toBe('report');
   });
 });
+
+describe('a number that could be a lamp\'s or a day\'s is a ticket\'s in a command (twenty-third session)', () => {
+  const read = (t: string) => parseMessage(t, '2026-11-23T09:30:00+08:00');
+  it('reads 第186号 … 麻烦重新打开, 125号还是没动静 能不能快点, 办结 第121号 … as commands on those tickets', () => {
+    expect(read('第186号 路灯修好两天又不亮了 麻烦重新打开')).toMatchObject({ intent: 'reopen', ticket: 186 });
+    expect(read('5天了 125号还是没动静 能不能快点')).toMatchObject({ intent: 'urge', ticket: 125 });
+    expect(read('办结 第121号 路灯已经换了新的，企业确认亮了')).toMatchObject({ intent: 'resolve', ticket: 121 });
+  });
+  it('still reads a building or a gate as no ticket', () => {
+    expect(read('第3号厂房漏水一个礼拜了，催一下').ticket).toBeNull();
+    expect(read('厂区3号门口路灯坏了，麻烦修一下').ticket).toBeNull();
+  });
+});
