@@ -194,7 +194,7 @@ const HEAD_MENTIONS = /^(?:[@＠][^\s@＠]{1,16}\s+)+/;
 /** Words only a command about a ticket has. */
 const COMMAND_WORDS = /(重新打开|重新开一下|重新开|重开|重办|重新办|^办结|已办结|催一下|催下|催催|能不能快点|还是没动静|先有人理|还没人理)/;
 /** 第186号 (not a building's, a gate's or a line's), or a number and 号 before 还 / 又 or a space. */
-const LOOSE_TICKET_REF = /第\s*(\d{1,7})(?!\d)\s*号(?!\s*(?:楼|栋|厂房|车间|仓库|宿舍|线|机|门|口|地块|桩|窗口|柜|位|车位|井))|(?:^|[\s，,])(\d{2,7})(?!\d)\s*号(?=还|又|[\s，,])/;
+const LOOSE_TICKET_REF = /(?<=(?:说|讲)\s*)(\d{1,7})(?!\d)\s*号(?=解决|办好|办完|修好|处理好|弄好)|第\s*(\d{1,7})(?!\d)\s*号(?!\s*(?:楼|栋|厂房|车间|仓库|宿舍|线|机|门|口|地块|桩|窗口|柜|位|车位|井))|(?:^|[\s，,])(\d{2,7})(?!\d)\s*号(?=还|又|[\s，,])/;
 function ticketRef(text: string): number | null {
   // a reference anchored at the head is read after the people mentioned first; a number that could be a lamp's or a
   // day's ("第186号 路灯…", "5天了 125号还是…") is a ticket's where the words are a command's ("…麻烦重新打开", "办结 第121号")
@@ -429,6 +429,9 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   if (bare.length <= 40 && (/^(本周|这周|今天|明天|下周)到期的(单子|工单)有哪些/.test(bare) || /(子公司|下属企业)[^，。]{0,6}报的(单子|工单|问题)[^。]{0,12}进度/.test(bare))) return 'query';
   // "刚派的那个扩容的单子我来接": taken on by its description
   if (bare.length <= 40 && /(那个|这个)[^，。]{0,8}(单子|工单)我来(接|跟|办)/.test(bare)) return 'claim';
+  // "上回那个宽带的问题根本没好，又断了，…重新开一下嘛", "上礼拜讲修好的路灯，昨天夜里又不亮了，…麻烦重新处理一下": back
+  // after it was answered, and asked to be opened again
+  if (bare.length <= 90 && /(重新开一下|重新打开|重开一下|重新开(个|一下)?单|重新处理一下|重新办(一下)?$|重办$)/.test(bare) && /(又|还是|根本没|没好|不算数|没修|冇修)/.test(bare) && !/(我们想|申请|新的问题|另外)/.test(bare)) return 'reopen';
   // "上周说办好了的那个排水问题，昨天一下雨又淹了，得重新弄": back after it was said done
   if (bare.length <= 60 && /(说|说是)(办好|修好|解决|弄好)了的/.test(bare) && /又/.test(bare) && /重新/.test(bare)) return 'reopen';
   // small talk: "没问题，下午谈", tea time, a sale thanked for, a report acknowledged, the bot's speed

@@ -2164,3 +2164,15 @@ describe('a number that could be a lamp\'s or a day\'s is a ticket\'s in a comma
     expect(read('厂区3号门口路灯坏了，麻烦修一下').ticket).toBeNull();
   });
 });
+
+describe('an answer that did not work, asked to be opened again, with or without its number (twenty-third session)', () => {
+  const read = (t: string) => parseMessage(t, '2026-11-23T09:30:00+08:00');
+  it('reads 上回那个宽带的问题根本没好…重新开一下嘛, 你们说38号解决了…重新办 as a reopen', () => {
+    expect(read('上回那个宽带的问题根本没好，又断了，你们那边把单子关了，重新开一下嘛')).toMatchObject({ intent: 'reopen', ticket: null });
+    expect(read('上礼拜讲修好的路灯，昨天夜里又不亮了，麻烦重新处理一下').intent).toBe('reopen');
+    expect(read('你们说38号解决了 我们根本没收到钱 这个不算数 重新办')).toMatchObject({ intent: 'reopen', ticket: 38 });
+  });
+  it('still reads a licence to be applied for again as a report', () => {
+    expect(read('我们理发店想加个美甲 卫生许可要重新办吗 窗口说要 网上又说不用了').intent).toBe('report');
+  });
+});
