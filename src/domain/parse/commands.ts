@@ -244,7 +244,7 @@ export const PROGRESS_TOLD =
 export function namedMatter(text: string): string | null {
   const m = NAMED_MATTER.exec(text);
   if (!m) return null;
-  const words = m[1]!.split('的').pop()!.replace(/^(我们|俺们|咱们?|我司|我厂|那个|这个)/, '');
+  const words = m[1]!.split('的').pop()!.replace(/^(我们|俺们|咱们?|我司|我厂|那个|这个)/, '').replace(/(那个|这个)$/, '');
   return words.length >= 2 && !/^(这|那|个|件|单|事)/.test(words) ? words : null;
 }
 const NAMED_MATTER = /(?:那个|那件|那单|上回|上次|之前|报的|反映的|提的)(?:那个)?([^，,。？?！!\s]{1,16}?)的?那?(?:单子|事儿?|事情|问题|工单)/;

@@ -9,6 +9,7 @@ describe('namedMatter: what a command without its number calls its ticket by', (
     ['上回反映的路灯那事 到底有人管木有', '路灯'],
     ['琼中那个山兰酒业的用电问题到底有人管没有', '用电'],
     ['上回那个宽带的问题根本没好，又断了', '宽带'],
+    ['上次路灯那个事情处理得很好，给个五星', '路灯'],
   ])('%s → %s', (text, matter) => {
     expect(namedMatter(text)).toBe(matter);
   });

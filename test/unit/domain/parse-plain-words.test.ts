@@ -2176,3 +2176,11 @@ describe('an answer that did not work, asked to be opened again, with or without
     expect(read('我们理发店想加个美甲 卫生许可要重新办吗 窗口说要 网上又说不用了').intent).toBe('report');
   });
 });
+
+describe('a rating said without its number (twenty-third session)', () => {
+  const read = (t: string) => parseMessage(t, '2026-11-23T09:30:00+08:00');
+  it('reads 上次那个路灯的问题解决得很好 给个好评 as a rating', () => {
+    expect(read('上次那个路灯的问题解决得很好 给个好评').intent).toBe('rate');
+    expect(read('上次路灯那个事情处理得很好，给个五星⭐⭐⭐⭐⭐').intent).toBe('rate');
+  });
+});
