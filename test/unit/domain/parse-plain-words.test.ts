@@ -2184,3 +2184,10 @@ describe('a rating said without its number (twenty-third session)', () => {
     expect(read('上次路灯那个事情处理得很好，给个五星⭐⭐⭐⭐⭐').intent).toBe('rate');
   });
 });
+
+describe('what the bot does, asked in plain words (twenty-third session)', () => {
+  const read = (t: string) => parseMessage(t, '2026-11-23T09:30:00+08:00');
+  it.each(['提问题是直接在群里说就行吗，要不要@你', '店小二都能干些啥？能帮我查补贴不', '新来的，咱这个店小二能帮着查工单不？'])('%s', (t) => {
+    expect(read(t).intent).toBe('help');
+  });
+});
