@@ -457,6 +457,9 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   if (bare.length <= 40 && (/祝[^，。]{0,10}(生日快乐|快乐|顺利|平安)/.test(bare) || /(一道|一起|一块儿?)吃饭(伐|吗|不|没|啊|呀)/.test(bare) || (/(大家|各位|过来开会的)[^，。]{0,6}(提前|早点|注意|准备一下)/.test(bare) && /[哦哈呀啊噢喔]$|准备一下[^，。]{0,4}$/.test(bare))) && !/(我们|我司|俺们|企业|帮忙|请求|申请|能不能|能否|麻烦)/.test(bare)) return 'chat';
   // "好的 没问题 那就按这个来", "原来是这么回事", a greeting with care on the road, when visitors arrive, a request to colleagues
   if (bare.length <= 40 && (/^(好的?|行|可以|没问题)[^，。]{0,10}(就按这个来|就这么定|就这样)/.test(bare) || /原来是这么回事/.test(bare) || (/(早上好|早安|大家好)/.test(bare) && /(慢点|注意安全|小心)/.test(bare)) || /(几点到|几点来)[^，。]{0,6}(等|接)/.test(bare) || /^(麻烦|请)(各位|大家)[^。]{0,20}(报给我|发给我|交给我|报上来|交上来)$/.test(bare))) return 'chat';
+  // "店小二 有哪些是你没搞清楚 要我们确认的", "有几条系统唔确定点分嘅，放出来我哋分一下", "还有哪些工单没归类", "有冇需要我确认嘅单",
+  // "Show me the tickets the bot wasn't sure about": the unsure ones
+  if (bare.length <= 50 && ((/(没搞清楚|没搞清|没有?定下来|不确定|没归类|未归类|没分类|wasn'?t ?sure|not ?sure)/i.test(bare) && /(单|消息|tickets|店小二|系统|机器人|bot|你)/i.test(bare) && /(哪些|哪几|有几条|有几个|有几张|放出来|发一下|发我|列出|清单|show)/i.test(bare) && !/(要不要|能不能|什么时候|怎么办|我们想|我们要)/.test(bare)) || /需要我确认(嘅|的)?(单|工单)|待确认(嘅|的)?单/.test(bare)) && !/((我们|我司)(公司|企业|厂|想|要申请|的申请)|企业的|申请|材料|政策)/.test(bare)) return 'triage';
   // rounds 59–62: "有哪些单子机器人没分清楚的，发我看看": the unsure ones
   if (bare.length <= 30 && /(哪些|哪几)(个|条|张)?(单子|工单)?.{0,6}(没分清楚?|分不清楚?|没认清楚?|没识别清楚?)/.test(bare) && !/(我们|我司|企业|申请|材料)/.test(bare)) return 'triage';
   // "help 怎么查我们公司的单子？": the word help, then how

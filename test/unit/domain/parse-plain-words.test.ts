@@ -2191,3 +2191,13 @@ describe('what the bot does, asked in plain words (twenty-third session)', () =>
     expect(read(t).intent).toBe('help');
   });
 });
+
+describe('the unsure tickets asked for in plain words (twenty-third session)', () => {
+  const read = (t: string) => parseMessage(t, '2026-11-23T09:30:00+08:00');
+  it.each(['店小二 有哪些是你没搞清楚 要我们确认的', '有几条系统唔确定点分嘅，放出来我哋分一下', '还有哪些工单没归类', '有冇需要我确认嘅单？', "Show me the tickets the bot wasn't sure about, I'll confirm them."])('%s', (t) => {
+    expect(read(t).intent).toBe('triage');
+  });
+  it.each(['我们不确定要不要办环评，有没有人指导一下', '不确定这个补贴我们能不能报，有没有人知道', '厂里的电压不确定什么时候稳，有没有办法'])('an enterprise unsure of its own matter reports it: %s', (t) => {
+    expect(read(t).intent).toBe('report');
+  });
+});
