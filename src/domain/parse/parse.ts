@@ -260,8 +260,8 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   if (ticket !== null) {
     // 更正: "#12 类别改为 用工人才", "#12 改为紧急", "#12 企业是 神马电力", "#12 不是问题"
     if (parseCorrection(t)) return 'correct';
-    // "#113 差评，问题根本没解决就给结了": the rating said first, its reason after
-    if (/^[\s#＃\d号]*差评[，,。！!\s]/.test(t) && !/(重办|重新(办|处理|打开))/.test(t)) return 'rate';
+    // "#113 差评，问题根本没解决就给结了", "#90 非常不满意 拖了一个多月最后告诉我们办不了": the rating said first, its reason after
+    if (/^[\s#＃\d号]*(差评|非常不满意|很不满意|不满意)[，,。！!\s]/.test(t) && !/(重办|重新(办|处理|打开))/.test(t)) return 'rate';
     // round 92: "#153 俺们没同意办结，土地证还是没拿到，这怎么就算办完了？": the close not agreed to
     if (/(没|没有|不)(同意|认可|签字确认)(办结|结案|销号|关单)|怎么(就|都)算(办完|办结|解决|结案)/.test(t)) return 'reopen';
     // round 92: "#58 什么进度了？上周说在走流程": where it stands, asked first

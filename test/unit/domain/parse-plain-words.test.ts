@@ -1013,7 +1013,8 @@ describe('after rounds 47 to 50', () => {
     expect(read('工人讲不给钱明天就去市政府，我们也是受害者').deadline).toBeNull();
     expect(read('街道通知12月31日前必须腾退，新厂址还没找到').deadline).toBeNull();
     expect(read('区里讲是年底前兑现的，到现在没消息').deadline).toBeNull();
-    expect(read('房东要收回厂房，让我们月底前搬走').deadline).toBe('2026-11-30');
+    // (the corpus kept this one as a date; four later texts of its shape are labelled without one: twenty-third session)
+    expect(read('房东要收回厂房，让我们月底前搬走').deadline).toBeNull();
     expect(read('装光伏的工人安全绳都不系就上屋顶了').urgency).toBe('urgent');
     expect(read('磨坊开不了工一个礼拜了，订单都退了').urgency).toBe('urgent');
     expect(read('进厂的木桥被水冲坏了，货车不敢过').urgency).toBe('urgent');
@@ -2214,5 +2215,16 @@ describe('round 94\'s shops signing their messages (twenty-third session, tuned 
   });
   it('still reads no name in a sentence ending in 吧', () => {
     expect(read('路灯坏了好几天 —— 麻烦来修一下吧').enterprise).toBeNull();
+  });
+});
+
+describe('round 94: a rating said first, a limit others set (twenty-third session, tuned on after scoring)', () => {
+  const read = (t: string) => parseMessage(t, '2026-11-23T09:30:00+08:00');
+  it('reads #90 非常不满意 … 告诉我们办不了 as a rating, not a hand-over', () => {
+    expect(read('#90 非常不满意 拖了一个多月最后告诉我们办不了')).toMatchObject({ intent: 'rate', ticket: 90 });
+  });
+  it('reads 让我们12月15号前清场 and 说后天就断 as others\' limits, not dates asked for', () => {
+    expect(read('村里说地要收回给开发商，让我们12月15号前清场，补偿一分没有，这合法吗').deadline).toBeNull();
+    expect(read('不交就断我们电，停电通知都贴门上了，说后天就断').deadline).toBeNull();
   });
 });
