@@ -2228,3 +2228,14 @@ describe('round 94: a rating said first, a limit others set (twenty-third sessio
     expect(read('不交就断我们电，停电通知都贴门上了，说后天就断').deadline).toBeNull();
   });
 });
+
+describe('Wu 勿 read as 不 (round 97, tuned on after scoring)', () => {
+  const read = (t: string) => parseMessage(t, '2026-11-23T09:30:00+08:00');
+  it('reads #95 勿算问题 as a correction and 分勿清类别 as the unsure tickets asked for', () => {
+    expect(read('#95 勿算问题，企业就是问个电话号码，撤脱吧')).toMatchObject({ intent: 'correct', ticket: 95 });
+    expect(read('@店小二 有哪些单子侬分勿清类别等我确认个，列一下').intent).toBe('triage');
+  });
+  it('keeps 请勿 and 勿忘 as they are', () => {
+    expect(normalizeText('请勿吸烟，勿忘初心')).toBe('请勿吸烟，勿忘初心');
+  });
+});
