@@ -2239,3 +2239,11 @@ describe('Wu 勿 read as 不 (round 97, tuned on after scoring)', () => {
     expect(normalizeText('请勿吸烟，勿忘初心')).toBe('请勿吸烟，勿忘初心');
   });
 });
+
+describe('round 97\'s names at the head (tuned on after scoring)', () => {
+  const read = (t: string) => parseMessage(t, '2026-11-23T09:30:00+08:00');
+  it('reads 丽华印花想新增…, 柯桥蕾美花边想进… with their names', () => {
+    expect(read('丽华印花想新增一条数码印花线，要做环评伐？').enterprise).toBe('丽华印花');
+    expect(read('柯桥蕾美花边想进一些国内女装品牌的供应商库，区里有没有对接活动？').enterprise).toBe('柯桥蕾美花边');
+  });
+});
