@@ -199,8 +199,9 @@ export function parseCorrection(t: string): Correction | null {
     /^(?:这个?|这条|这件)?不是\s*[\u4e00-\u9fa5]{2,8}?(?:类|的?问题|的事)?[\s，,。]+(?:是|算|属于|应该是)\s*([\u4e00-\u9fa5]{2,8}?)(?:类的?|的事|的问题|的)?[\s，,。]*(?:改一下|改下|改过来)(?:分类|类别)$/.exec(rest);
   const to6770 = said6770 ? categoryFrom(said6770[1]!) : null;
   if (to6770) return { field: 'category', to: to6770, text: said6770![1]!.trim() };
-  // "#44 分类弄错了，这个是欠货款的事，应该是融资资金不是矛盾纠纷": why, then the category it is and the one it is not
-  const whyThenIs = /^(?:分类|类别)(?:分错了|弄错了|搞错了|标错了|错了)[\s,，。]*(?:[^，,。]{1,14}[，,。]\s*)?(?:应该是|应是|应为|应该算|应属于)\s*([\u4e00-\u9fa5]{2,8}?)(?:类)?[\s,，。]*不是\s*[\u4e00-\u9fa5]{2,8}?(?:类)?$/.exec(rest);
+  // "#44 分类弄错了，这个是欠货款的事，应该是融资资金不是矛盾纠纷", "#221 归类错了，是拖欠货款，应该归融资资金": why, then the
+  // category it is (and the one it is not)
+  const whyThenIs = /^(?:分类|类别|归类)(?:分错了|弄错了|搞错了|标错了|错了)[\s,，。]*(?:[^，,。]{1,14}[，,。]\s*)?(?:应该是|应是|应为|应该算|应属于|应该归|应归|归到)\s*([\u4e00-\u9fa5]{2,8}?)(?:类)?(?:[\s,，。]*不是\s*[\u4e00-\u9fa5]{2,8}?(?:类)?)?$/.exec(rest);
   const reclassified = whyThenIs ? categoryFrom(whyThenIs[1]!) : null;
   if (reclassified) return { field: 'category', to: reclassified, text: whyThenIs![1]!.trim() };
   // "#389 这个算用工人才，类别改一下": the category, then the request to change it

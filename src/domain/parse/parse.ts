@@ -432,6 +432,8 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   if (bare.length <= 40 && (/^(本周|这周|今天|明天|下周)到期的(单子|工单)有哪些/.test(bare) || /(子公司|下属企业)[^，。]{0,6}报的(单子|工单|问题)[^。]{0,12}进度/.test(bare))) return 'query';
   // "刚派的那个扩容的单子我来接": taken on by its description
   if (bare.length <= 40 && /(那个|这个)[^，。]{0,8}(单子|工单)我来(接|跟|办)/.test(bare)) return 'claim';
+  // "我们公司的事体拖了快两个月了，到底有没有人管": one's own matter, long waited, pressed
+  if (bare.length <= 40 && /拖了/.test(bare) && /到底(有没有|有冇|有木有|有没)人(管|理)/.test(bare)) return 'urge';
   // "上次那个路灯的问题解决得很好 给个好评", "上次路灯那个事情处理得很好，给个五星": a rating without the number
   if (bare.length <= 50 && /(上次|上回|那个|之前)/.test(bare) && /(处理|解决|办|修)得(很|挺|非常|特别|蛮)?(好|快|及时|满意)/.test(bare) && /(给个|打个|给)(五星|好评|满分|5星|[1-5一二三四五]颗?星)|⭐/.test(bare)) return 'rate';
   // "上回那个宽带的问题根本没好，又断了，…重新开一下嘛", "上礼拜讲修好的路灯，昨天夜里又不亮了，…麻烦重新处理一下": back

@@ -2247,3 +2247,12 @@ describe('round 97\'s names at the head (tuned on after scoring)', () => {
     expect(read('柯桥蕾美花边想进一些国内女装品牌的供应商库，区里有没有对接活动？').enterprise).toBe('柯桥蕾美花边');
   });
 });
+
+describe('round 97\'s commands (tuned on after scoring)', () => {
+  const read = (t: string) => parseMessage(t, '2026-11-23T09:30:00+08:00');
+  it('reads #221 归类错了…应该归融资资金 as the category corrected, and a long wait pressed as a chase', () => {
+    expect(read('#221 归类错了，是拖欠货款，应该归融资资金')).toMatchObject({ intent: 'correct', ticket: 221 });
+    expect(parseCorrection('#221 归类错了，是拖欠货款，应该归融资资金')).toMatchObject({ field: 'category', to: 'finance' });
+    expect(read('我们公司个事体拖了快两个月了，到底有没有人管').intent).toBe('urge');
+  });
+});
