@@ -89,6 +89,9 @@ const CANTONESE_MARK = /[哋嘅咗喺佢冇嚟睇搵揾俾畀啲嗰唔咁嘢攞]
 const PRONOUNS = /明儿(?!个)|今儿(?!个)|昨儿(?!个)|明儿个|今儿个|昨儿个|俺们|额们|咱们|咱(?!家)|阿拉(?!善|伯|尔|山)|俺|(?<=^|[，,。！!？?\s])额(?=是|给|想|就|也|家|这|跟|刚)|咋个|啥子|莫得|没得(?=[^到])|弊社|敝社|明朝(?=就|要|上午|下午|早上|一早|开|[，,\s])|今朝(?=早上|上午|下午|就|要|开始|[，,\s])|(?<=[\u4e00-\u9fa5])の(?=[\u4e00-\u9fa5])|(?<=[的了好是要能有对行过])伐(?=[\s，,。？?！!]|$)|(?<=^|[，,。！!？?\s]|[\u{1F300}-\u{1FAFF}])阮(?=是|这边|公司|厂|[\u4e00-\u9fa5]{2,5}(?:鞋业|鞋服|服装|服饰|纺织|机械|石材|茶业|体育|食品|工艺|陶瓷|瓷业))|(?<=[欠给帮让叫找])阮(?=[\u4e00-\u9fa5])|好多(?=[？?])|伲|倷|(?<=[\u4e00-\u9fa5])哉(?=[\s，,。？?！!]|$)|(?<=[\u4e00-\u9fa5])(?<![么萌])哒(?!哒)|(?<![请切务])勿(?![忘扰])/gu;
 const PRONOUN_OF: Record<string, string> = { 明儿: '明天', 今儿: '今天', 昨儿: '昨天', 明儿个: '明天', 今儿个: '今天', 昨儿个: '昨天', 俺们: '我们', 额们: '我们', 额: '我', 咱们: '我们', 咱: '我们', 阿拉: '我们', 俺: '我', 咋个: '怎么', 啥子: '什么', 莫得: '没有', 没得: '没有', 明朝: '明天', 今朝: '今天', 弊社: '我司', 敝社: '我司', の: '的', 伐: '吗', 阮: '我们', 好多: '多少', 伲: '我们', 倷: '你', 哉: '了', 哒: '了', 勿: '不' };
 
+/** Words only Wu writes (勿 before it is read as 不): the text's 个 may be 的. */
+const WU_MARK = /(?<![请切务])勿(?![忘扰])|侬|伲|倷|哪能|上趟|这趟|事体|小囡|(?<=[的了好是要能有对行过])伐(?=[\s，,。？?！!]|$)/;
+const WU_OF = /(?<![一二三四五六七八九十两几这那哪每某各整半单\d真])个(?![体人税别性案子头儿])/g;
 /** The dialect words and the Cantonese marks, each run only on a text holding what it needs. */
 const PRONOUNS_ANY = new AnyOf([PRONOUNS]);
 const CANTONESE_MARKED = new AnyOf([CANTONESE_MARK]);
@@ -100,6 +103,9 @@ export function normalizeText(text: string): string {
   if (CANTONESE_MARKED.test(t)) t = t.replace(CANTONESE_WORD, (w: string) => CANTONESE_MAP.get(w)!).replace(IS, '是').replace(SAYS, '说').replace(NOT_THIS_BUT, '$1，是');
   // Hakka (Meizhou, Heyuan): 𠊎 / 𠊎兜 for I / we, 係 (系 after conversion) for 是, 个 closing a phrase for 的, 麼个 for 什么
   if (t.includes('𠊎')) t = t.replace(/𠊎(兜|们|哋)/g, '我们').replace(/𠊎/g, '我').replace(/(?<=我|我们|^|[，,。\s])系/g, '是').replace(/个(?=[，,。！!？?\s]|$)/g, '的').replace(/麼个|么个/g, '什么');
+  // Wu (Shanghai, Suzhou, Ningbo, Shaoxing): 个 as 的 ("我们公司个事体", "合格个", "员工个小囡") in a text that is Wu by its
+  // other words; not a measure word (十个, 两个, 这个), nor 个体, 个人, 个税
+  if (WU_MARK.test(t)) t = t.replace(WU_OF, '的');
   if (PRONOUNS_ANY.mayMatch(t)) t = t.replace(PRONOUNS, (w: string) => PRONOUN_OF[w]!);
   return t.replace(/[\s\u3000]+/g, ' ').trim();
 }

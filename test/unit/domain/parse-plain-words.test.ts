@@ -2256,3 +2256,11 @@ describe('round 97\'s commands (tuned on after scoring)', () => {
     expect(read('我们公司个事体拖了快两个月了，到底有没有人管').intent).toBe('urge');
   });
 });
+
+describe('Wu 个 read as 的 in a Wu text (twenty-third session)', () => {
+  it('reads 公司个事体, 员工个小囡, 报个那个 as 的 where the text is Wu; measure words and other texts stay', () => {
+    expect(normalizeText('我报个那个用电问题有人接了伐？')).toBe('我报的那个用电问题有人接了吗？');
+    expect(normalizeText('那两个员工个小囡要读书，伲想问问')).toBe('那两个员工的小囡要读书，我们想问问');
+    expect(normalizeText('这个问题要报个材料吗')).toBe('这个问题要报个材料吗');
+  });
+});
