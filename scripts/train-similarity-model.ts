@@ -107,6 +107,8 @@ export const PAIR_FILES = [
   'duplicate-pairs-round90.jsonl',
   'duplicate-pairs-round92.jsonl',
   'duplicate-pairs-round93.jsonl',
+  'duplicate-pairs-round94.jsonl',
+  'duplicate-pairs-round97.jsonl',
   'train-pairs-extra.jsonl',
   'train-pairs-extra2.jsonl',
   'train-pairs-extra3.jsonl',
