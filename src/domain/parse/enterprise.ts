@@ -303,7 +303,7 @@ export function parseEnterprise(t: string): string | null {
   // ("急！宁乡金洲结构件 银行续贷…": haste cried out first is not the opening the name rules read)
   const hasteAt = HASTE_FIRST.exec(t)?.[0].length ?? 0;
   // ("俺们这个绿丰蔬菜合作社": the measure word before the name is not the name's)
-  const name = readEnterprise(hasteAt ? t.slice(hasteAt) : t)?.replace(/^(?:这个|那个|个)(?=[\u4e00-\u9fa5]{4,})/, '').replace(/^【(?=[^】]+$)/, '').replace(/(?<=幼儿园|医院|学校|养老院|护理院|超市|托育|会所)(?:材料|资料|设备)$/, '');
+  const name = readEnterprise(hasteAt ? t.slice(hasteAt) : t)?.replace(/^(?:这个|那个|个(?!旧))(?=[\u4e00-\u9fa5]{4,})/, '').replace(/^【(?=[^】]+$)/, '').replace(/(?<=幼儿园|医院|学校|养老院|护理院|超市|托育|会所)(?:材料|资料|设备)$/, '');
   if (!name) return null;
   // "我们是新开的早餐店", "我们是紫云的一个蔬菜合作社", "我们是今年新注册的跨境电商": a kind of business said of oneself, no name
   // (a brand after it is still a name: "我们是新开的鑫源火锅店")

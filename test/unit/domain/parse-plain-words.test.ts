@@ -2264,3 +2264,12 @@ describe('Wu 个 read as 的 in a Wu text (twenty-third session)', () => {
     expect(normalizeText('这个问题要报个材料吗')).toBe('这个问题要报个材料吗');
   });
 });
+
+describe('个旧 is a city, not a measure word before a name (round 98, tuned on after scoring)', () => {
+  const read = (t: string) => parseMessage(t, '2026-11-23T09:30:00+08:00');
+  it('keeps 个旧 in 个旧兴锡矿业 and 个旧锡都矿冶; still drops 这个 before 绿丰蔬菜合作社', () => {
+    expect(read('矿区宽带还是4M的，能不能协调电信拉条专线 — 个旧兴锡矿业').enterprise).toBe('个旧兴锡矿业');
+    expect(read('个旧锡都矿冶 我们井下巷道有一段顶板在掉渣，工人不敢下去').enterprise).toBe('个旧锡都矿冶');
+    expect(read('俺们这个绿丰蔬菜合作社要贷款').enterprise).toBe('绿丰蔬菜合作社');
+  });
+});
