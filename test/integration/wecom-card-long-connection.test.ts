@@ -40,6 +40,7 @@ describe('WeCom cards over the long connection', () => {
     const config = {
       botName: '店小二',
       queuePrefix: testQueuePrefix(),
+      connectionLeaseSec: 30,
       wecom: { mode: 'long-connection', apiBase: 'https://qyapi.weixin.qq.com', longConnection: { botId: BOT, secret: SECRET, url: fake.url } },
     } as unknown as Config;
     const accepted: ReceiveResult[] = [];
