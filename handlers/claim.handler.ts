@@ -21,7 +21,8 @@ async function waitingHere(ctx: BotContext): Promise<number | null> {
     none: '未找到您可签收的待签收工单，请注明工单编号，例如“认领 #12”。',
     several: (n) => `本群有 ${n} 件待签收工单`,
     example: (no) => `认领 #${no}`,
-  }, ['in_progress']);
+    afterwards: ['in_progress'],
+  });
 }
 
 /** 签收 / 认领 #12. */

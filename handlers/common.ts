@@ -67,17 +67,24 @@ export async function ticketNo(ctx: BotContext, example: string): Promise<number
 /**
  * The ticket a command said without its number means: the one of `candidates` (this conversation's tickets the
  * sender may act on). None, or several: the sender is told which number to give, and null is returned.
- * `afterwards`: the statuses the command leaves a ticket in — a retried job finds there the ticket its first attempt
- * changed (its events carry this message's source), which is no longer among the candidates, and means it again.
  */
 export async function theOneMeant(
   ctx: BotContext,
   candidates: Ticket[],
-  words: { none: string; several: (n: number) => string; example: (no: number) => string },
-  afterwards: readonly TicketStatus[] = [],
-  /** The message tells what was done about the problem (a progress note): of several, the one it names the object of. */
-  tellsContent = false,
+  words: {
+    none: string;
+    several: (n: number) => string;
+    example: (no: number) => string;
+    /**
+     * The statuses the command leaves a ticket in: a retried job finds there the ticket its first attempt changed
+     * (its events carry this message's source), which is no longer among the candidates, and means it again.
+     */
+    afterwards?: readonly TicketStatus[];
+    /** The message tells what was done about the problem (a progress note): of several, the one it names the object of. */
+    tellsContent?: boolean;
+  },
 ): Promise<number | null> {
+  const { afterwards = [], tellsContent = false } = words;
   if (afterwards.length) {
     const source = sourceId(ctx.msg);
     for (const t of await ctx.tickets.listHere(afterwards)) {

@@ -52,7 +52,12 @@ export const progressWithoutNumber: Handler = {
     if (await ctx.tickets.ofThisMessage()) return createTicket.handle(ctx);
     const mine = (await ctx.tickets.listHere(OPEN_STATUSES)).filter((t) => authorize('progress', ctx.actor, t, ctx.now).ok);
     if (mine.length === 0) return createTicket.handle(ctx);
-    const no = await theOneMeant(ctx, mine, { none: '', several: (n) => `本群有 ${n} 件您在办的工单`, example: (no) => `#${no} 进展：${ctx.parsed.normalized.slice(0, 12)}` }, [], true);
+    const no = await theOneMeant(ctx, mine, {
+      none: '',
+      several: (n) => `本群有 ${n} 件您在办的工单`,
+      example: (no) => `#${no} 进展：${ctx.parsed.normalized.slice(0, 12)}`,
+      tellsContent: true,
+    });
     if (no === null) return 'no ticket number';
     return outcomeOf(await performProgress(ctx, { kind: 'progress', no, note: ctx.parsed.normalized }));
   },

@@ -69,5 +69,6 @@ async function awaitingRating(ctx: BotContext): Promise<number | null> {
     none: '您目前没有待评价的工单。评价已答复的问题请注明编号，例如“#12 满意”。',
     several: (n) => `您有 ${n} 件工单待评价`,
     example: (no) => `#${no} 满意`,
-  }, ['closed', 'in_progress']);
+    afterwards: ['closed', 'in_progress'],
+  });
 }

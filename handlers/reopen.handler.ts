@@ -38,7 +38,8 @@ async function answeredHere(ctx: BotContext): Promise<number | null> {
     none: '未找到可重办的已答复工单，请注明工单编号，例如“#12 还没解决”。',
     several: (n) => `您有 ${n} 件已答复的工单`,
     example: (no) => `#${no} 还没解决`,
-  }, ['in_progress']);
+    afterwards: ['in_progress'],
+  });
 }
 
 /** #12 还没解决 */

@@ -26,6 +26,8 @@ export function startSingleFlight(
   opts: { ttlMs?: number } = {},
 ): SingleFlight {
   const ttl = opts.ttlMs ?? 30_000;
+  // a NaN or zero ttl would make every SET fail quietly: the lease never taken, the connection never opened
+  if (!Number.isFinite(ttl) || ttl <= 0) throw new RangeError(`startSingleFlight(${key}): ttlMs must be a positive number of milliseconds, got ${ttl}`);
   const token = randomUUID();
   let holding = false;
   let heldUntil = 0;

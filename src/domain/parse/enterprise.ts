@@ -307,10 +307,11 @@ export function parseEnterprise(t: string): string | null {
   if (!name) return null;
   // "我们是新开的早餐店", "我们是紫云的一个蔬菜合作社", "我们是今年新注册的跨境电商": a kind of business said of oneself, no name
   // (a brand after it is still a name: "我们是新开的鑫源火锅店")
-  const kindOnly = name.replace(/(?:专业|种植|养殖)?合作社$|[店厂馆铺坊]$/, '');
-  if (/^(一个|一家|一间)/.test(name) || (KIND_SAID.test(t.slice(Math.max(0, t.indexOf(name) - 5), Math.max(0, t.indexOf(name)))) && (kindOnly.length <= 3 || BRAND_IS_TRADE.test(kindOnly) || TRADE_ALONE.test(kindOnly)))) return null;
-  // "我们沈阳北方电缆厂几十年的老厂", "我们鑫源火锅店天然气…": a name read up to its trade, with the 厂 or 店 that closes it
   const i = t.indexOf(name);
+  const kindOnly = name.replace(/(?:专业|种植|养殖)?合作社$|[店厂馆铺坊]$/, '');
+  const saidAsKind = i > 0 && KIND_SAID.test(t.slice(Math.max(0, i - 5), i));
+  if (/^(一个|一家|一间)/.test(name) || (saidAsKind && (kindOnly.length <= 3 || BRAND_IS_TRADE.test(kindOnly) || TRADE_ALONE.test(kindOnly)))) return null;
+  // "我们沈阳北方电缆厂几十年的老厂", "我们鑫源火锅店天然气…": a name read up to its trade, with the 厂 or 店 that closes it
   // (and with what it does before the 厂: "云雾山茶叶加工厂", "丰收农机维修厂", "绿丰蔬菜合作社")
   const kind = i >= 0 ? /^(?:加工厂|维修厂|加工坊|制品厂|专业合作社|合作社|厂|店|坊|场|社|铺)(?![房区长里门子内外家主方地保商景])/.exec(t.slice(i + name.length))?.[0] : undefined;
   if (kind && (TRADE_NAME_END.test(name) || name.length >= 3)) return name + kind;
