@@ -52,7 +52,9 @@ const INDUSTRY_WORDS =
   '家私|家电|小家电|灯具|纸品|五金制品|实业发展|电脑|摩托|火锅|底料|渔业|织造|' +
   '锂业|钨业|窑业|瓷业|瓷土|驾校|番茄|果园|储运|光能|农牧|型材|酱酒|酒厂|进出口|面粉|船务|仓储|石化|焦化|果业|果汁|陶艺|肥业|特钢|重钢|油服|线束|生化|粮贸|路桥|重科|矿机|稀土|钼业|羊绒|绒业|液压|液压件|配件|汽车配件|零部件|汽车零部件|乳品|肉业|粮食|购销|油脂|淀粉|卤味|风电|光纤|冷饮|调味品|重型|矿山|煤业|煤化工|煤化|' +
   '藏药|蒙药|苗药|中药材|药材|毛纺|棉纺|精纺|纺机|精锻|锻压|耐材|鞋材|板材|管材|线材|锂盐|锂源|砂石|建安|支架|钢帘线|民宿|文旅|跨境|咖啡|茶庄|酒庄|庄园|工贸|电商|数科|智控|测控|电装|煤机|塑机|齿轮|玩具|珠宝|户外|红木|啤酒|海运|运输|丝绸|精机|养殖|宝石|研究院|渔具|数智|婚纱|玉雕|玉器|玉器行|不锈钢|内衣|童装|文胸|家居服|资本|石英|度假酒店|度假村|营地|螺蛳粉|工坊|冶炼|座椅|幕墙|彩印|染整|纸箱|鞋服|针纺|漆器|航运|体育用品|工艺品|香业|茶场|碳素|洗煤|测绘|货运|国际货运|大药房|药房|茶室|露营|米线|茶厂|咖啡厂|电路|化学(?!品)|化学品储运|紧固件|标准件|童车|皮具|皮草|海产品|医药中间体|中间体|传动|弹簧|化成|模塑|人力资源|通讯|焊材|车身|车灯|专汽|安保|铸件|无纺布|橡塑|刹车片|车桥|轨道|智家|封测|海工|网络|硅材|深加工|铸管|饰件|烟花|涂装|饮品|劳务|茶楼|茶园|客栈|文具|氨纶|饮片|糕点|箱包|胶合板|冷轧|雕塑|酒坊|窖酒坊|粉丝厂|粉丝|酒楼|茶坊|轧花厂|矿泉水|果品|边贸|有色|文创|肉羊|盐化|锂能|精细化工|电子材料|无人机|电镀|视觉|电线|洗水|冻品|预制菜|发艺|果蔬|港航|制动|经编|沙发|藏餐|藏医院|牧场|旅行社|家庭旅馆|旅舍|画院|艺术中心|艺术馆|糌粑坊|牧家乐|藏家乐|农家乐|' +
-  '蔬菜|蛋品|用品|劳保用品|工具|眼镜|光子|配套|精酿|足道|饲料|冷运|海鲜|冰鲜|农资|外贸|旅游开发|木材|水产品|数控|光模块|电装|电子化学品|热管理|座椅系统|汽车系统|内饰|电动车|腊肉|腊味|茶油坊|船厂|冰厂|安装|修造|工业皮带|皮带|金属|彩涂|毛毡|花卉|被服|玻璃钢|散热器|暖通|食用菌|土特产|煎饼|柳艺|苇艺|丝网|健身器材|健身|家电城|杂技道具|宠物食品|洗涤|农化|化肥|冷藏|管件|塑料|山珍|搅拌站|木艺|白茶|农机|造型|化妆品|肉联|造纸|助剂|货代|国际货代|海产';
+  '蔬菜|蛋品|用品|劳保用品|工具|眼镜|光子|配套|精酿|足道|饲料|冷运|海鲜|冰鲜|农资|外贸|旅游开发|木材|水产品|数控|光模块|电装|电子化学品|热管理|座椅系统|汽车系统|内饰|电动车|腊肉|腊味|茶油坊|船厂|冰厂|安装|修造|工业皮带|皮带|金属|彩涂|毛毡|花卉|被服|玻璃钢|散热器|暖通|食用菌|土特产|煎饼|柳艺|苇艺|丝网|健身器材|健身|家电城|杂技道具|宠物食品|洗涤|农化|化肥|冷藏|管件|塑料|山珍|搅拌站|木艺|白茶|农机|造型|化妆品|肉联|造纸|助剂|货代|国际货代|海产|' +
+  // round 96 (the Hainan free trade port's shops, clinics and agents)
+  '(?<!离岛)免税店|免税城|医美诊所|诊所|工作室|报关行|船务代理|航空配餐|配餐|伴手礼|传播|会展|俱乐部|酒家|健康管理中心|医学中心|商业管理';
 /**
  * A trade named by one character and 业 ("镁业", "糖业", "袜业", "种业"): a word the language keeps making, so it is
  * read by its shape; not 企业, 行业, 就业 and the other words of 业 that are no trade.
@@ -68,7 +70,7 @@ const INDUSTRY = `${INDUSTRY_WORDS}|${TRADE_YE}`;
  */
 const WORDS_IN_NAMES: readonly { word: string; after: string; before: string }[] = [
   { word: '太', after: '', before: '原仓湖平阳行古谷极白空康' },
-  { word: '和', after: '永三祥泰中怡嘉宝隆恒万研呼佳康协德裕鼎政天仁丰大', before: '美兴泰顺信丰达盛' },
+  { word: '和', after: '永三祥泰中怡嘉宝隆恒万研呼佳康协德裕鼎政天仁丰大', before: '美兴泰顺信丰达盛悦' },
   { word: '边', after: '兴宏安靖戍花', before: '城关贸境' },
   { word: '都', after: '成铜首京古殷帝瓷药商花新钢红镍玉凉江宜蟹磷', before: '' },
   { word: '上', after: '塞云', before: '饶海虞栗犹蔡高杭' },
@@ -164,7 +166,7 @@ const WE_PLACE_NAME = new RegExp(`^我们[\u4e00-\u9fa5]{2,3}的(${NAME_CHAR}{4,
  * "我们是ZeroG Robotics，…", "NovaCell这边…", "我们LumaTech想问…": a Latin brand (with a lower-case letter: not an
  * abbreviation such as ASAP, FYI, PCB), with its trade word when one follows.
  */
-const LATIN_NAME = new RegExp(`(?:^|我们是|我们|这边是|这里是|我是|帮|叫|的|[，,。（(])\\s*((?=[A-Za-zÀ-ÿ0-9 -]*[a-z])[A-Z][A-Za-zÀ-ÿ0-9-]+(?: [A-Z][A-Za-zÀ-ÿ0-9-]+){0,3}(?:\\s?${NAME_CHAR}{0,4}?(?:${INDUSTRY}|电源|工作室|(?:少儿)?(?:英语|编程|美术|舞蹈|书法|钢琴|口才)))?|[A-Z]{2,6}(?:${INDUSTRY}))(?=这边|那边|这个|准备|今年|想|要|的|在|引进|新|仓库|工厂|厂|门店|办公室|[)）（(]|，|,|。|\\.(?:\\s|$)|\\s|$)`, 'g');
+const LATIN_NAME = new RegExp(`(?:^|我们是|我们|这边是|这里是|我是|帮|叫|的|[，,。（(])\\s*((?=[A-Za-zÀ-ÿ0-9 -]*[a-z])[A-Z][A-Za-zÀ-ÿ0-9-]+(?: [A-Z][A-Za-zÀ-ÿ0-9-]+){0,3}(?:\\s?${NAME_CHAR}{0,4}?(?:${INDUSTRY}|电源|工作室|(?:少儿)?(?:英语|编程|美术|舞蹈|书法|钢琴|口才)))?|[A-Z]{2,6}(?:${INDUSTRY}))(?=这边|那边|这个|准备|今年|想|要|的|在|引进|新|仓库|工厂|厂|门店|办公室|[)）（(]|，|,|。|\\.(?:[\\s，,。]|$)|\\s|$)`, 'g');
 /** English words that open a message or a sentence, not names. */
 const LATIN_NOT_A_NAME = /^(Bonjour|Bonsoir|Salut|Merci|Hallo|Ciao|Hola|Chào|Hi|Hello|Hey|Dear|The|This|That|Thanks|Thank|Sorry|Ok|Okay|Yes|No|Please|Btw|Fyi|Asap|Update|Note|Sir|Boss|Team|Guys|All|We|Our|Us|I|My|Me|You|Your|It|Its|They|Their|He|She|His|Her|Any|Is|Can|Could|Would|Will|Pls|Still|Also|About|Best|Regards|Kind|Br|Good|Morning|Afternoon|Evening|Guten|Moin|TikTok|Shopee|Amazon|Lazada|Temu|Shein|Alibaba|Taobao|WeChat|Douyin|HR|CEO|CFO|COO|CTO|GM|VP)$/i;
 /** "速航供应链：货代扣住…": the enterprise signing its message first. */
@@ -498,6 +500,13 @@ const ENGLISH_FRAME = /(?:\b[Ww]e are|\b[Oo]ur company(?: is)?|\bHR (?:of|at)|\b
  */
 const ENGLISH_SIGNED = /(?:[—–,/.]|^|[\u4e00-\u9fa5？?！!]\s)\s*((?:[A-Z][\wÀ-ÿ'-]*)(?:\s+(?:&\s+)?[A-Z][\wÀ-ÿ'-]*){1,3})(?:\s+[a-z]+){0,2}(?:\s+[\u4e00-\u9fa5]{1,3})?\s*[.!]?\s*$/;
 /** An English registered name: "Hoffmann Antriebstechnik (Shanghai) Co., Ltd.", "Nordic Pumps GmbH". */
+/**
+ * An English name one introduces oneself by: "Pacific Rim Seafood Export here", "Lionbridge Commodities (Hainan) here"
+ * (not a person's, whose role follows: "Jens Köhler here, CFO of …").
+ */
+const ENGLISH_HERE = /(?:^|[,.!，。！]\s*|店小二[,，]?\s*)((?:[A-Z][\wÀ-ÿ&'-]*)(?: (?:[A-Z][\wÀ-ÿ&'-]*|&)){1,4}(?: \([A-Z][a-z]+\))?(?: Co\.| Ltd\.| Inc\.)?) here\b(?!,?\s+(?:the\s+)?[A-Za-z]+ (?:of|at)\b)/;
+/** A person of the enterprise and the enterprise: "Sophie from HR at Haitang Bay Grand Resort", "Claire de Maison Azur Hainan". */
+const ENGLISH_STAFF_AT = /\b[A-Z][a-z]+ (?:from (?:HR|the [a-z]+ team|[a-z]+) (?:at|of)|de) ((?:[A-Z][\wÀ-ÿ&'-]*)(?: [A-Z][\wÀ-ÿ&'-]*){1,4})/;
 const ENGLISH_REGISTERED = /((?:[A-Z][\wÀ-ÿ&'-]*)(?: (?:[A-Z][\wÀ-ÿ&'-]*|&))*(?: \([A-Z][a-z]+\))? (?:Co\.,? ?Ltd\.?|Ltd\.?|Inc\.?|GmbH|LLC|Pte\.? Ltd\.?|S\.A\.|AG))/;
 /** "finance director at Apex BioLogics", "R&D head at Siemann Biotech in Zhangjiang": where the writer works. */
 const ENGLISH_ROLE_AT = /\b(?:director|manager|head|engineer|officer|lead|president|founder|CEO|CFO|COO|GM|VP|owner|buyer)\s+(?:at|of)\s+((?=[A-Za-z -]*[a-z])[A-Z][\wÀ-ÿ&'-]*(?: [A-Z][\wÀ-ÿ&'-]*){0,3})/;
@@ -601,6 +610,9 @@ function enterpriseIn(t: string): string | null {
   if (alone) return alone;
   const mine = MY_COMPANY.exec(t)?.[1]?.trim();
   if (mine) return mine;
+  // "Sunrise Durian Import Co. here", "Sophie from HR at Haitang Bay Grand Resort", "Claire de Maison Azur Hainan"
+  const introduced = ENGLISH_HERE.exec(t)?.[1] ?? ENGLISH_STAFF_AT.exec(t)?.[1];
+  if (introduced && !LATIN_NOT_A_NAME.test(introduced.split(' ')[0]!)) return introduced;
   // "CFO of 汉法座椅系统", "Sophie from 楚雷医疗器械", "Claire de 汉岛汽车系统", "ingénieur chez 楚雷医疗器械", "nous sommes 汉欧热管理"
   const foreignFramed = /\b(?:of|from|de|chez|sommes)\s+([\u4e00-\u9fa5]{3,12})(?=[\s,.，。(（]|$)/.exec(t)?.[1];
   if (foreignFramed && !SENTENCE_CHAR.test(foreignFramed) && !isPlaceOrThing(foreignFramed) && (INDUSTRY_END.test(foreignFramed) || KIND_END.test(foreignFramed) || isOpenName(foreignFramed))) return foreignFramed;
@@ -641,7 +653,9 @@ function enterpriseIn(t: string): string | null {
       !(/^\S+$/.test(m[1]!) && /^\s*(plant|factory|site|office|warehouse|campus|park|branch)\b/i.test(t.slice((m.index ?? 0) + m[0].length))),
   );
   const own = latin.find((m) => /(我们是?|叫|这边是|这里是)\s*$/.test(t.slice(0, (m.index ?? 0) + m[0].indexOf(m[1]!))));
-  if (own ?? latin[0]) return (own ?? latin[0])![1]!;
+  const chosen = own ?? latin[0];
+  // ("我们是Island Spice Co.，做胡椒出口的": the abbreviation keeps its full stop here too)
+  if (chosen) return /\bCo$/.test(chosen[1]!) && t[(chosen.index ?? 0) + chosen[0].length] === '.' ? `${chosen[1]}.` : chosen[1]!;
   // a name with its city at the head of a sentence, or after a place and 的, unless a registered name is written out (a
   // public utility's group, "水务集团说是主管爆管", is not the enterprise's)
   // "我们是九原区做钢渣微粉的，叫瑞丰新材。集团下属水泥厂欠我们…", "广西老乡开嘅厂，叫南宁记家私": the name one says one is
@@ -832,7 +846,7 @@ function rare(x: string): boolean {
 
 function headBeforeSpace(t: string): string | null {
   const head = HEAD_SPACED.exec(t)?.[1];
-  if (!head || !/^[\u4e00-\u9fa5]+$/.test(head) || NOT_A_NAME_AT_HEAD.test(head) || isPlaceOrThing(head) || /(区|县|市|镇|乡|村|园|旗|港|问题|情况|的事|工厂)$/.test(head)) return null;
+  if (!head || !/^[\u4e00-\u9fa5]+$/.test(head) || NOT_A_NAME_AT_HEAD.test(head) || isPlaceOrThing(head) || /(区|县|市|镇|乡|村|园|旗|港|问题|情况|的事|工厂|(?:科技|新|产业|商务)城)$/.test(head)) return null;
   // a name with its trade, or a factory (厂); not a thing of the problem before it; or a name of its own, rare in the
   const factory = /厂$/.test(head);
   // head of the reports, at its start and at its end ("诺康瑞达 新厂房消防改造…"; not "林地变更 谁在管", "理塘县城 …"), no
@@ -902,7 +916,7 @@ function parseNamedEnterprise(t: string): string | null {
       // "请水务集团抢修": a public utility asked to act, not the enterprise reporting
       if (UTILITY_GROUP_ASKED.test(name)) continue;
       // "我们是拿了证的", "我们是小企业", "我们是主机厂的二级供应商": what the enterprise did or is, not its name
-      if (/(了|企业|好好|主机|整车|供应商|总包|分包|业主|合规|引进人才|轻资产|个体户|高企|作坊|注册|成立|我|们)|^(有|在|把|被|没|做|按|用|从|给|种|养|卖|开)|^[\u4e00-\u9fa5]{1,4}做/.test(name)) continue;
+      if (/(了|企业|好好|主机|整车|用地$|改$|供应商|总包|分包|业主|合规|引进人才|轻资产|个体户|高企|作坊|注册|成立|我|们)|^(有|在|把|被|没|做|按|用|从|给|种|养|卖|开)|^[\u4e00-\u9fa5]{1,4}做/.test(name)) continue;
       // "我们是晶阳新能源哈密光伏电站": the enterprise, not its plant
       const plant = PLANT_OF.exec(name)?.[1];
       if (plant) return plant;

@@ -2224,3 +2224,32 @@ describe('个旧 is a city, not a measure word before a name (round 98, tuned on
     expect(read('俺们这个绿丰蔬菜合作社要贷款').enterprise).toBe('绿丰蔬菜合作社');
   });
 });
+
+describe('the Hainan free trade port\'s names (round 96, tuned on after scoring)', () => {
+  it('reads duty-free shops, clinics, studios, agents, clubs and restaurants by their trade', () => {
+    expect(read('我们荟萃免税店跟商场物业闹租金纠纷，物业单方面涨租30%').enterprise).toBe('荟萃免税店');
+    expect(read('我们海口椰城医美诊所要从一级升二级，执业许可变更').enterprise).toBe('海口椰城医美诊所');
+    expect(read('宝丰船务代理这边，办公楼换了新房东，要我们一个月内搬走').enterprise).toBe('宝丰船务代理');
+    expect(read('我们椰林文旅传播想承办明年的海南国际旅游推介会').enterprise).toBe('椰林文旅传播');
+    expect(read('海南途锐游艇俱乐部的，我们那笔200万续贷下礼拜五到期').enterprise).toBe('海南途锐游艇俱乐部');
+    expect(read('我们颐和国际医学中心（乐城）的干细胞临床研究备案，材料在省卫健委').enterprise).toBe('颐和国际医学中心');
+    // a policy's word and a trade said alone are no names
+    expect(read('进口设备减免税确认，海关那边要我们补材料，补了两次还不行').enterprise).toBeNull();
+    expect(read('我们是离岛免税店的供应商，想了解下我们的产品能不能进').enterprise).toBeNull();
+  });
+  it('takes the name after 我们是 a place 的 (和悦 is a brand), not a park at the head or what a site is', () => {
+    expect(read('您好，我們是博鰲的和悅健康管理中心，光纖寬頻時斷時好').enterprise).toBe('和悦健康管理中心');
+    expect(read('崖州湾科技城 我们南繁种业进出口公司楼下那段雨水管网有问题').enterprise).toBe('南繁种业进出口');
+    expect(read('三亚我们海角之约民宿想办旅馆业特种行业许可证，我们是老房子改的').enterprise).toBe('海角之约民宿');
+    expect(read('我们秀英港通储运的老码头仓库要腾退，可我们是仓储物流用地，差了一半').enterprise).toBe('秀英港通储运');
+  });
+  it('reads English names introduced with "here", "from HR at", "de", and keeps Co.\'s full stop before Chinese', () => {
+    expect(read('Good morning. Pacific Rim Seafood Export here, Haikou Comprehensive Bonded Zone. We need new buyers.').enterprise).toBe('Pacific Rim Seafood Export');
+    expect(read('Hey, Lionbridge Commodities (Hainan) here, Singapore-owned trading house. We need a bank guarantee.').enterprise).toBe('Lionbridge Commodities (Hainan)');
+    expect(read("Hi there, Sophie from HR at Haitang Bay Grand Resort. Our foreign staff can't get their 社保 transferred.").enterprise).toBe('Haitang Bay Grand Resort');
+    expect(read('Bonjour, Claire de Maison Azur Hainan (cosmétiques duty-free). 我们法国同事的配偶也想在海口工作').enterprise).toBe('Maison Azur Hainan');
+    expect(read('Hi 店小二，我们是Island Spice Co.，做胡椒出口的，欧洲客户说明年要碳足迹认证').enterprise).toBe('Island Spice Co.');
+    // a person introduced with "here" and a role is not the enterprise
+    expect(read("Hello, Jens Köhler here, CFO of Brightwell Sensorik (Dongguan) Co., Ltd. We'd like to apply for the local 科技贷.").enterprise).toBe('Brightwell Sensorik (Dongguan) Co., Ltd.');
+  });
+});
