@@ -56,7 +56,7 @@ const PROMISED_WITHIN = new RegExp(`承诺[^，。；,;]{0,4}?${NUM}个?(工作�
 const QUEUED_TO_MONTH = new RegExp(`(排到|排在|约到|预约到|排队到|拖到|推到|推迟到|延到)(明年|今年)?[^，。；,;]{0,4}?(月底|月末|年底|年末|年后|${NUM}月(底|末|初|中|${NUM}[日号])?)`);
 const LIMIT_SET_BY_OTHERS = new RegExp(`(说|要求|让我们|叫我们|限|责令|通知)[^，。；,;]{0,8}(月底|年底|${NUM}个?(天|日|周|工作日)(之内|内|以内))前?`);
 const ORDERED_TO_MOVE = new RegExp(`(通知|叫我们|要求我们|责令|让我们)[^，。；,;]{0,8}(年底|月底|下个?月底|本?月底|${NUM}月${NUM}[日号]|下(周|星期|礼拜)[一二三四五六日天])(前|之前)?(必须|要|得)?(自己)?(搬|腾退|腾空|拆|整改|清场)`);
-const ORDERED_WITHIN = new RegExp(`(被要求|责令|叫我们|限令)[^，。；,;]{0,4}${NUM}个?(工作日|天|日|周|星期|礼拜|月)(之内|内|以内)`);
+const ORDERED_WITHIN = new RegExp(`(被要求|责令|叫我们|要我们|限令)[^，。；,;]{0,4}${NUM}个?(工作日|天|日|周|星期|礼拜|月)(之内|内|以内)`);
 const EVENT_ON_ENGLISH_DATE = new RegExp(`\\b(ceremony|anniversary|celebration|plans? to visit|planning to visit)\\b[^.?!]{0,30}?\\b(on|around|about|at)\\s+(?:${MONTH_WORD}\\.?\\s+\\d{1,2}|\\d{1,2}\\s+${MONTH_WORD})`, 'i');
 const NEXT_MONTH_DAY = new RegExp(`下个?月${NUM}[日号]`);
 const MONTH_DAY = new RegExp(`(明年)?${NUM}月${NUM}[日号]`);
@@ -138,7 +138,10 @@ function candidateDates(text: string, now: DateTime, cal: BusinessCalendar): (st
   reading.take(/(准备|打算|约好|商量着?)(明天|后天)[^，。；,;]{0,2}(去|来|到)/);
   reading.take(/(通知|说|讲)[^，。；,;]{0,2}(明天|后天)(就)?要?(抽贷|收贷|停|断|查|来|强拆|拆|腾退|搬)/);
   // rounds 43–46: a limit others set ("街道说本月底前必须搬走"), what others say they will do ("工人说明天就不干了", "采购商说后天要是…就取消")
-  reading.take(/(说|要求|通知|责令|限)[^，。；,;]{0,6}(本?月底|年底|月末)前?(必须|要|得)(搬|腾|拆)/);
+  reading.take(/(说|要求|通知|责令|限)[^，。；,;]{0,6}(本?月底|年底|月末|\d{1,2}月\d{1,2}[日号])前?(必须|要|得)(搬|腾|拆)/);
+  // round 96: a repair others say runs until tomorrow ("热电说要抢修到明天"), weather forecast for a weekday ("周四有台风")
+  reading.take(/(抢修|检修|维修|修)到(明天|后天)/);
+  reading.take(/(?:周|星期|礼拜)[一二三四五六日天](?:有|要来|会有)(?:台风|暴雨|大雨|大风|寒潮|降温)/);
   reading.take(/(说|扬言|放话)[^，。；,;]{0,2}(明天|后天)(就)?(不干|走人|辞职|罢工)|(说|讲)[^，。；,;]{0,2}(明天|后天)要是/);
   // rounds 47–50: threats with a condition ("讲不给钱明天就去市政府"), what others demand ("通知12月31日前必须腾退",
   // "叫我们下周五前自己拆") and what the government said it would do ("区里讲年底前兑现的"); the corpus keeps

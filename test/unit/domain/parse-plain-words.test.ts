@@ -2253,3 +2253,30 @@ describe('the Hainan free trade port\'s names (round 96, tuned on after scoring)
     expect(read("Hello, Jens Köhler here, CFO of Brightwell Sensorik (Dongguan) Co., Ltd. We'd like to apply for the local 科技贷.").enterprise).toBe('Brightwell Sensorik (Dongguan) Co., Ltd.');
   });
 });
+
+describe('round 96 (tuned on after scoring): categories, urgency and others\' dates', () => {
+  it('reads payment held back as finance, a tax refund held up as policy, land taken back, English disputes, visas, classes', () => {
+    expect(read('我们是做离岛免税供货的，给一家免税店供了半年货，货款拖了280多万不给，有没有政府协调的渠道').category).toBe('finance');
+    expect(read('跨境电商出口退税拖了三个月没退，税务局说要核查，全部单证都交了').category).toBe('policy');
+    expect(read('我们金海峡运输港后面的停车场用地被收回了，几百台车没地方停，都停到路边去了').category).toBe('land');
+    expect(read('Our landlord in Xiuying terminated the warehouse lease without notice and locked the gate this morning. 3 containers of customer goods are inside.').category).toBe('dispute');
+    expect(read('Hi, Raj from Ocean Pearl Seafood Trading. Our Indonesian supplier shipped spoiled squid and now refuses any refund. Is there a mediation service?').category).toBe('dispute');
+    expect(read('Our Japanese groups sometimes fly in via Hong Kong. Can they use the 144-hour transit visa-free policy in Sanya?').category).toBe('policy');
+    expect(read('Our foreign crew members want to learn Chinese, is there any free Mandarin class run by the government around Sanya?').category).toBe('other');
+  });
+  it('is urgent for a typhoon with scaffolding up, water cut and all stopped; not for a rectification list or 临床急需', () => {
+    expect(read('我们悦澜酒店外立面改造 脚手架搭了七层高，气象台说周四有台风外围影响，施工方说来不及拆').urgency).toBe('urgent');
+    expect(read('Azure Bay Wellness Retreat, water supply cut since 7am today, 120 guests in house, spa and kitchen all stopped.').urgency).toBe('urgent');
+    expect(read('二期工程主体封顶后，消防隐患整改清单列了23项，施工单位改得太慢，想请消防支队派人来指导一下').urgency).toBe('normal');
+    expect(read('我们洋浦储罐区扩建工程的消防隐患整改已经全部完成，申请复查一直约不到时间').urgency).toBe('normal');
+    expect(read('新引进的质子治疗配套设备，临床急需进口医疗器械的许可材料已补齐，想请审批这边尽快出结果').urgency).toBe('normal');
+  });
+  it('asks no date where others set the limit, a repair runs until tomorrow, or the weather comes on a weekday', () => {
+    expect(read('我们的老仓库划进了拆迁范围，街道说12月5号前必须腾空，两百多个托盘的货还不知道往哪放').deadline).toBeNull();
+    expect(read('办公楼换了新房东，要我们一个月内搬走，可租赁合同还有三年').deadline).toBeNull();
+    expect(read('蒸汽管道今早断供 生产线全停了 园区热电说要抢修到明天 能不能想办法先临时供一下').deadline).toBeNull();
+    expect(read('脚手架搭了七层高，气象台说周四有台风外围影响，施工方说来不及拆').deadline).toBeNull();
+    // one's own ask keeps its date
+    expect(read('办公楼换了新房东，要我们搬走，希望周五前帮忙协调').deadline).toBe('2026-11-27');
+  });
+});
