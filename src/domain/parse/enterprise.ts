@@ -54,7 +54,9 @@ const INDUSTRY_WORDS =
   '藏药|蒙药|苗药|中药材|药材|毛纺|棉纺|精纺|纺机|精锻|锻压|耐材|鞋材|板材|管材|线材|锂盐|锂源|砂石|建安|支架|钢帘线|民宿|文旅|跨境|咖啡|茶庄|酒庄|庄园|工贸|电商|数科|智控|测控|电装|煤机|塑机|齿轮|玩具|珠宝|户外|红木|啤酒|海运|运输|丝绸|精机|养殖|宝石|研究院|渔具|数智|婚纱|玉雕|玉器|玉器行|不锈钢|内衣|童装|文胸|家居服|资本|石英|度假酒店|度假村|营地|螺蛳粉|工坊|冶炼|座椅|幕墙|彩印|染整|纸箱|鞋服|针纺|漆器|航运|体育用品|工艺品|香业|茶场|碳素|洗煤|测绘|货运|国际货运|大药房|药房|茶室|露营|米线|茶厂|咖啡厂|电路|化学(?!品)|化学品储运|紧固件|标准件|童车|皮具|皮草|海产品|医药中间体|中间体|传动|弹簧|化成|模塑|人力资源|通讯|焊材|车身|车灯|专汽|安保|铸件|无纺布|橡塑|刹车片|车桥|轨道|智家|封测|海工|网络|硅材|深加工|铸管|饰件|烟花|涂装|饮品|劳务|茶楼|茶园|客栈|文具|氨纶|饮片|糕点|箱包|胶合板|冷轧|雕塑|酒坊|窖酒坊|粉丝厂|粉丝|酒楼|茶坊|轧花厂|矿泉水|果品|边贸|有色|文创|肉羊|盐化|锂能|精细化工|电子材料|无人机|电镀|视觉|电线|洗水|冻品|预制菜|发艺|果蔬|港航|制动|经编|沙发|藏餐|藏医院|牧场|旅行社|家庭旅馆|旅舍|画院|艺术中心|艺术馆|糌粑坊|牧家乐|藏家乐|农家乐|' +
   '蔬菜|蛋品|用品|劳保用品|工具|眼镜|光子|配套|精酿|足道|饲料|冷运|海鲜|冰鲜|农资|外贸|旅游开发|木材|水产品|数控|光模块|电装|电子化学品|热管理|座椅系统|汽车系统|内饰|电动车|腊肉|腊味|茶油坊|船厂|冰厂|安装|修造|工业皮带|皮带|金属|彩涂|毛毡|花卉|被服|玻璃钢|散热器|暖通|食用菌|土特产|煎饼|柳艺|苇艺|丝网|健身器材|健身|家电城|杂技道具|宠物食品|洗涤|农化|化肥|冷藏|管件|塑料|山珍|搅拌站|木艺|白茶|农机|造型|化妆品|肉联|造纸|助剂|货代|国际货代|海产|' +
   // round 96 (the Hainan free trade port's shops, clinics and agents)
-  '(?<!离岛)免税店|免税城|医美诊所|诊所|工作室|报关行|船务代理|航空配餐|配餐|伴手礼|传播|会展|俱乐部|酒家|健康管理中心|医学中心|商业管理';
+  '(?<!离岛)免税店|免税城|医美诊所|诊所|工作室|报关行|船务代理|航空配餐|配餐|伴手礼|传播|会展|俱乐部|酒家|健康管理中心|医学中心|商业管理|' +
+  // rounds 95 and 99–102 (Quanzhou's shoe and ceramics makers)
+  '建陶|制鞋|醋坊|电驱|光罩|封装|(?<![双备])电源';
 /**
  * A trade named by one character and 业 ("镁业", "糖业", "袜业", "种业"): a word the language keeps making, so it is
  * read by its shape; not 企业, 行业, 就业 and the other words of 业 that are no trade.
@@ -73,7 +75,7 @@ const WORDS_IN_NAMES: readonly { word: string; after: string; before: string }[]
   { word: '和', after: '永三祥泰中怡嘉宝隆恒万研呼佳康协德裕鼎政天仁丰大', before: '美兴泰顺信丰达盛悦' },
   { word: '边', after: '兴宏安靖戍花', before: '城关贸境' },
   { word: '都', after: '成铜首京古殷帝瓷药商花新钢红镍玉凉江宜蟹磷', before: '' },
-  { word: '上', after: '塞云', before: '饶海虞栗犹蔡高杭' },
+  { word: '上', after: '塞云', before: '饶海虞栗犹蔡高杭党' },
   { word: '来', after: '宝福悦泰好运利', before: '' },
   { word: '里', after: '阿万千故', before: '' },
   { word: '一', after: '统', before: '品鸣诺帆' },
@@ -170,7 +172,7 @@ const LATIN_NAME = new RegExp(`(?:^|我们是|我们|这边是|这里是|我是|
 /** English words that open a message or a sentence, not names. */
 const LATIN_NOT_A_NAME = /^(Bonjour|Bonsoir|Salut|Merci|Hallo|Ciao|Hola|Chào|Hi|Hello|Hey|Dear|The|This|That|Thanks|Thank|Sorry|Ok|Okay|Yes|No|Please|Btw|Fyi|Asap|Update|Note|Sir|Boss|Team|Guys|All|We|Our|Us|I|My|Me|You|Your|It|Its|They|Their|He|She|His|Her|Any|Is|Can|Could|Would|Will|Pls|Still|Also|About|Best|Regards|Kind|Br|Good|Morning|Afternoon|Evening|Guten|Moin|TikTok|Shopee|Amazon|Lazada|Temu|Shein|Alibaba|Taobao|WeChat|Douyin|HR|CEO|CFO|COO|CTO|GM|VP)$/i;
 /** "速航供应链：货代扣住…": the enterprise signing its message first. */
-const HEAD_COLON = new RegExp(`^(?:[^，,：:]{1,6}的)?(${NAME_CHAR}{4,10}?)(?:老板娘|老板|经理|财务|会计|人事|行政|办公室|HR|hr)?[：:]`);
+const HEAD_COLON = new RegExp(`^(?:[^，,：:]{1,6}的)?(${NAME_CHAR}{4,10}?)(?:老板娘|老板|总经理|经理|财务总监|财务|会计|人事|行政|办公室|厂长|董事长|HR|hr)?[：:]`);
 /** "龙江齿轮的小孙，…", "三江米业的老王：…": the writer named by the enterprise first. */
 const HEAD_PERSON = new RegExp(`^(${NAME_CHAR}{4,8}?)的(?:小|老)[\u4e00-\u9fa5](?=[，,。：:\s])`);
 /** "我们是做冷鲜肉的兴隆肉业，…": what the enterprise does, then its name. */
@@ -252,7 +254,7 @@ const BRAND_IS_TRADE = new RegExp(`^(?:${INDUSTRY})(?:${INDUSTRY})$`);
 const TRADE_AT_END = new RegExp(`(?:${INDUSTRY})+$`);
 
 /** What kind of enterprise it is, written before its name ("台资企业鸿镒精密"): not part of the name. */
-const KIND_BEFORE = /^(?:(?:[台外港澳日韩美德欧侨]资|民营|国有|合资|独资|中外合资|外商独资|辖区|区内|园区|(?:韩国|日本|美国|德国|法国|新加坡|香港|台湾|外商)(?:独资|合资|投资))企业|签约项目|来电人系|来电人|其在|影响|村(?!田)里?)(?=[\u4e00-\u9fa5]{4,})/;
+const KIND_BEFORE = /^(?:台商(?:公司|企业)|(?:[台外港澳日韩美德欧侨]资|民营|国有|合资|独资|中外合资|外商独资|辖区|区内|园区|(?:韩国|日本|美国|德国|法国|新加坡|香港|台湾|外商)(?:独资|合资|投资))企业|签约项目|来电人系|来电人|其在|影响|村(?!田)里?)(?=[\u4e00-\u9fa5]{4,})/;
 
 /**
  * A 12345 office's or a 街道's relay names the enterprise by its role in the case: "辖区企业安泰消防器材有限公司反映",
@@ -281,7 +283,13 @@ const PUBLIC_OFFICE_END = /(派出所|监管所|管理所|税务所|司法所|�
 /** What a name of a site or a building ends with, not an enterprise's. */
 const SITE_END = /(宿舍|[猪牛羊鸡鸭]舍|员工|厂房|车间|仓库|工地|项目|新厂|分厂|研发中心)/;
 /** A place, 的, then a name, opening the message. */
-const HEAD_PLACE_OF = /^([\u4e00-\u9fa5]{2,4})的([\u4e00-\u9fa5]{2,10}?)(?=的|新|要|想|下个?|这边|[，,\s])/;
+/** "蜀南竹海旁边的竹韵山庄，", "科创园里的鑫达线缆，": where it is, 的, then the name, at the head (round 95). */
+const HEAD_NEAR_OF = /^([\u4e00-\u9fa5]{2,8}?(?:旁边|边上|附近|对面|脚下|江边|湖边|河边|园里|区里))的([\u4e00-\u9fa5]{3,10}?)(?=[，,\s]|今天|昨天|这边)/;
+/** A place, 这边, then the name with its trade, closed by a pause (round 100). */
+const PLACE_HERE_TRADE = new RegExp(`^([\u4e00-\u9fa5]{2,4})这边(${NAME_CHAR}{2,6}?(?:${INDUSTRY}))(?=[，,\\s])`);
+/** 我们, a place, 的, then the name with its trade, before what it does (round 101). */
+const WE_PLACE_TRADE = new RegExp(`(?:^|[，,。\\s])我们([\u4e00-\u9fa5]{2,3})的(${NAME_CHAR}{2,6}?(?:${INDUSTRY}))(?=[，,。\\s]|等|要|想|在|已|今年|去年)`);
+const HEAD_PLACE_OF = /^([\u4e00-\u9fa5]{2,6}?)的([\u4e00-\u9fa5]{2,10}?)(?=的|新|要|想|下个?|这边|今天|昨天|今早|昨晚|[，,\s])/;
 /** What the enterprise is, then its name between commas. */
 const WHAT_THEN_NAME = /(?:我们是|我是|我开|我们开)[^，,。\s]{1,12}(?:的|公司|店|厂|机构)[，,]\s*([\u4e00-\u9fa5]{3,10})[，,]/;
 
@@ -305,8 +313,14 @@ export function parseEnterprise(t: string): string | null {
   // ("急！宁乡金洲结构件 银行续贷…": haste cried out first is not the opening the name rules read)
   const hasteAt = HASTE_FIRST.exec(t)?.[0].length ?? 0;
   // ("俺们这个绿丰蔬菜合作社": the measure word before the name is not the name's)
-  const name = readEnterprise(hasteAt ? t.slice(hasteAt) : t)?.replace(/^(?:这个|那个|个(?!旧))(?=[\u4e00-\u9fa5]{4,})/, '').replace(/^【(?=[^】]+$)/, '').replace(/(?<=幼儿园|医院|学校|养老院|护理院|超市|托育|会所)(?:材料|资料|设备)$/, '');
-  if (!name) return null;
+  const name = readEnterprise(hasteAt ? t.slice(hasteAt) : t)?.replace(/^(?:这个|那个|个(?!旧))(?=[\u4e00-\u9fa5]{4,})/, '').replace(/^【(?=[^】]+$)/, '')
+    // ("平遥古城里头德和源客栈": where it stands, before the name)
+    .replace(/^[\u4e00-\u9fa5]{2,6}?(?:里头|里面)(?=[\u4e00-\u9fa5]{4,}$)/, '').replace(/(?<=幼儿园|医院|学校|养老院|护理院|超市|托育|会所)(?:材料|资料|设备)$/, '');
+  // a chamber of commerce, an association or a park speaks for many enterprises, none of them by name
+  if (!name || /(商会|协会|联合会|园区)$/.test(name)) return null;
+  // "德化陶瓷园区的公厕…": the name of a park, read without its 园区
+  const at = t.indexOf(name);
+  if (at >= 0 && /^(?:园区|工业园|产业园|科技园|开发区)/.test(t.slice(at + name.length))) return null;
   // "我们是新开的早餐店", "我们是紫云的一个蔬菜合作社", "我们是今年新注册的跨境电商": a kind of business said of oneself, no name
   // (a brand after it is still a name: "我们是新开的鑫源火锅店")
   const i = t.indexOf(name);
@@ -330,7 +344,7 @@ const HASTE_FIRST = /^(?:急|紧急|加急|特急|急急急?)[!！]+\s*/;
  * Rounds 75–78: an office, a title or a person after the enterprise's name closing a message ("常州金宏门窗 财务",
  * "苏州德凯精密钣金 人事行政部", "江阴鑫力达化纤销售部", "常州博安精密传动 技术中心 刘", "苏州博瑞泰光电 EHS Manager").
  */
-const OFFICE_TAIL = /(?<=[\u4e00-\u9fa5])\s*(?:[/／]\s*)?(?:基建办|设备科|后勤部|人事行政部|人力资源部|人力行政部|人事部|行政部|财务部|销售部|出口部|设施部|采购部|技术部|技术中心|综合部|市场部|总经办|董秘办|证券部|办公室|总务|项目经理|总经理|经理|总监|主管|助理|秘书|EHS|HR|CFO|CEO|COO|CTO|BD|GM|VP|财务|人事|行政)(?:\s*[/／]?\s*[^\s，,。！!？?]{1,16}){0,3}\s*$/;
+const OFFICE_TAIL = /(?<=[\u4e00-\u9fa5])\s*(?:[/／]\s*)?(?:基建办|设备科|后勤部|人事行政部|人力资源部|人力行政部|人事部|行政部|财务部|销售部|电商部|物流部|老厂办|厂办|出口部|设施部|采购部|技术部|技术中心|综合部|市场部|总经办|董秘办|证券部|办公室|总务|项目经理|总经理|经理|总监|主管|助理|秘书|EHS|HR|CFO|CEO|COO|CTO|BD|GM|VP|财务|人事|行政)(?:\s*[/／]?\s*[^\s，,。！!？?]{1,16}){0,3}\s*$/;
 
 function readEnterprise(t: string): string | null {
   const office = OFFICE_TAIL.exec(t);
@@ -375,13 +389,21 @@ function readEnterprise(t: string): string | null {
     if (/^(?:\s|这边|那边)/.test(t.slice(headPlaced.length)) && own.length >= 4 && name.length <= 10 && !ALWAYS_SENTENCE_CHAR.test(name) && !isPlaceOrThing(name) && !SITE_END.test(name) && !PUBLIC_OFFICE_END.test(name) && !/(区|县|市|镇|乡|村|园|城|旗|港|街|路|道|巷|问题|情况)$/.test(name) && !SITE_AT_END.test(name) && !PERSON_AT_END.test(name) && !/(今年|去年|明年|今天|昨天|最近|现在|目前)/.test(name) && headNameCoreOk(name, own)) return headPlaced;
   }
   // "寿宁的岭上茶业下个月办十周年庆", "福鼎的芳茗白茶新厂房…": a place, 的, the name
-  const headOf = HEAD_PLACE_OF.exec(t);
-  if (headOf && headOf[2]!.length >= 4 && placeAtStart(headOf[1]!) && headOf[1] !== '新建' && !ALWAYS_SENTENCE_CHAR.test(headOf[2]!) && !SITE_END.test(headOf[2]!) && ((TRADE_NAME_END.test(headOf[2]!) && tradeNameOk(headOf[2]!)) || KIND_END.test(headOf[2]!))) return headOf[2]!;
+  const headOf = HEAD_PLACE_OF.exec(t) ?? HEAD_NEAR_OF.exec(t);
+  if (headOf && headOf[2]!.length >= 4 && (placeAtStart(headOf[1]!) || (HEAD_NEAR_OF.test(t) && !ALWAYS_SENTENCE_CHAR.test(headOf[1]!.replace(/(里|边)$/, '')))) && headOf[1] !== '新建' && !ALWAYS_SENTENCE_CHAR.test(headOf[2]!) && !SITE_END.test(headOf[2]!) && ((TRADE_NAME_END.test(headOf[2]!) && tradeNameOk(headOf[2]!)) || KIND_END.test(headOf[2]!))) return headOf[2]!;
   // "我们是一家小设计公司，千寻设计，今年…", "我开理发店的，阿杰造型，请了…": what one is, then the name between commas
   const between = WHAT_THEN_NAME.exec(t)?.[1];
   if (between && !/^叫/.test(between) && !SENTENCE_CHAR.test(between) && !isPlaceOrThing(between) && !SITE_END.test(between) && !holdsLexiconPhrase(between) && (INDUSTRY_END.test(between) || KIND_END.test(between))) return between;
   // "经开区晨光新材料二期用地…": the park where it is, before its name
   // (a signature closing the message is the enterprise's own word for itself: "我们是定安塔岭的热带水果加工厂，… —— 南椰果业")
+  // "宾西这边华兴彩印，": a place, 这边, then the name with its trade; "ARCTIC FROST这边": a brand in capitals
+  const hereNamed = PLACE_HERE_TRADE.exec(t);
+  if (hereNamed && !ALWAYS_SENTENCE_CHAR.test(hereNamed[1]!) && !isPlaceOrThing(hereNamed[2]!) && tradeNameOk(hereNamed[2]!) && !SENTENCE_CHAR.test(hereNamed[2]!)) return hereNamed[2]!;
+  const capitals = /^([A-Z][A-Z0-9&]+(?: [A-Z][A-Z0-9&]+){0,3})\s*(?:这边|那边)/.exec(t)?.[1];
+  if (capitals && capitals.length >= 4 && !LATIN_NOT_A_NAME.test(capitals.split(' ')[0]!)) return capitals;
+  // "…，我们泉港的恒源新材料等着拿证投产": 我们, a place, 的, the name with its trade, inside the message
+  const ourPlaced = WE_PLACE_TRADE.exec(t);
+  if (ourPlaced && placeAtStart(ourPlaced[1]!) === ourPlaced[1] && tradeNameOk(ourPlaced[2]!) && !SENTENCE_CHAR.test(ourPlaced[2]!)) return ourPlaced[2]!;
   const placedOf = weArePlaceOf(t);
   if (placedOf && !signedBy(t)) return placedOf;
   const found = enterpriseIn(t)?.replace(KIND_BEFORE, '').replace(/^(?:经开区|高新区|开发区|经济开发区)(?=[\u4e00-\u9fa5]{4,}$)(?![\u4e00-\u9fa5]*(?:有限公司|集团)$)/, '');
@@ -527,7 +549,7 @@ const OPEN_SIGNED_LAST = new RegExp(`([。！？!?]\\s*|\\s)(${NAME_CHAR}{4,8}?)
 /** "晶阳新能源哈密光伏电站": the enterprise's name before one of its plants. */
 const PLANT_OF = new RegExp(`^(.{2,6}?(?:${INDUSTRY})+)(?=.{2,8}(?:电站|项目|基地|工厂|分公司)$)`);
 /** "我们是保税区的鑫泰石化": 我们是, a place, 的 and the name. */
-const WE_ARE_PLACE_THEN = new RegExp(`我们是([^，,。！!？?\\s]{2,16}?)的(${NAME_CHAR}{2,10}?)(?=[，,。！!？?\\s]|$)`);
+const WE_ARE_PLACE_THEN = new RegExp(`我们是([^，,。！!？?\\s]{2,16}?)的\\s?(${NAME_CHAR}{2,10}?)(?=[，,。！!？?\\s]|$)`);
 /** "我们是竹山的，秦巴绿松石工艺品厂，…": a short place, 的, a comma, then the name. */
 const WE_ARE_PLACE_COMMA = new RegExp(`我们是([\\u4e00-\\u9fa5]{2,4})的[，,]\\s*(${NAME_CHAR}{4,10}?)(?=[，,。！!？?\\s]|$)`);
 /** "…的嘉芯半导体", "…的鑫泰石化": a name after a place and 的. */
@@ -803,13 +825,13 @@ const HEAD_SPACED = new RegExp(`^(?:${NAME_CHAR}{2,6}的)?(${NAME_CHAR}{4,12})\\
  * A small business named by its kind at the head ("扎西牦牛奶这边…", "卓玛家庭旅馆 之前的股东…", "甘南州夏河县达宗湖生态牧场：",
  * "理塘措普虫草行 上个月…"): a name ending in a kind of shop, workshop or office, before 这边, a comma, a colon or a space.
  */
-const BUSINESS_KIND = '(?:家庭旅馆|工程队|经营部|服务部|加油站|充电站|加工厂|艺术中心|工作室|诊所|作坊|(?<!食)堂|店|馆|社|行|院|坊|场|所|吧|厅|栈|舍|居|乐|公司|厂)';
+const BUSINESS_KIND = '(?:家庭旅馆|山庄|农庄|鱼庄|工程队|经营部|服务部|加油站|充电站|加工厂|艺术中心|工作室|诊所|作坊|(?<!食)堂|店|馆|社|行|院|坊|场|所|吧|厅|栈|舍|居|乐|公司|厂)';
 const KIND_END = new RegExp(`${BUSINESS_KIND}$`);
 /**
  * "我们是甘孜的格萨尔藏医诊所，", "我们是城关镇的顺风快递驿站 …": the writer says where the enterprise is, 的, then its name
  * with its trade or its kind, closed by a comma or a space.
  */
-const WE_ARE_PLACE_OF = new RegExp(`(?:我们|我|俺们|俺|我們)是([\u4e00-\u9fa5]{2,8}?)的(${NAME_CHAR}{3,10}?(?:${INDUSTRY}|${BUSINESS_KIND}))(?=[，,。！!\s]|$)`);
+const WE_ARE_PLACE_OF = new RegExp(`(?:我们|我|俺们|俺|我們)是([\u4e00-\u9fa5]{2,8}?)的\s?(${NAME_CHAR}{3,10}?(?:${INDUSTRY}|${BUSINESS_KIND}))(?=[，,。！!\s]|$)`);
 function weArePlaceOf(t: string): string | null {
   const m = WE_ARE_PLACE_OF.exec(t);
   if (!m) return null;
@@ -846,7 +868,8 @@ function rare(x: string): boolean {
 
 function headBeforeSpace(t: string): string | null {
   const head = HEAD_SPACED.exec(t)?.[1];
-  if (!head || !/^[\u4e00-\u9fa5]+$/.test(head) || NOT_A_NAME_AT_HEAD.test(head) || isPlaceOrThing(head) || /(区|县|市|镇|乡|村|园|旗|港|问题|情况|的事|工厂|(?:科技|新|产业|商务)城)$/.test(head)) return null;
+  // ("拍谢拍谢 …": a word said twice is a greeting or a plea, no name)
+  if (!head || !/^[\u4e00-\u9fa5]+$/.test(head) || /^(.{2})\1$/.test(head) || NOT_A_NAME_AT_HEAD.test(head) || isPlaceOrThing(head) || /(区|县|市|镇|乡|村|园|旗|港|问题|情况|的事|工厂|(?:科技|新|产业|商务)城)$/.test(head)) return null;
   // a name with its trade, or a factory (厂); not a thing of the problem before it; or a name of its own, rare in the
   const factory = /厂$/.test(head);
   // head of the reports, at its start and at its end ("诺康瑞达 新厂房消防改造…"; not "林地变更 谁在管", "理塘县城 …"), no
@@ -871,7 +894,7 @@ function tradeNameOk(name: string): boolean {
 
 /** The start of a sentence about a thing ("续贷材料准备好了", "项目建设需要…", "员工体检中心要…"), not of a name. */
 const NOT_TRADE_NAME_HEAD =
-  /^([东南西北中]区|会|懂|顺便|麻烦|催|楼板|墙体|已经|送|普惠|民办|公办|私立|公立|搞|走访|集成|新厂房|老厂房|新厂|老厂|续贷|贷款|项目|觉得|员工|准备|新购|技改|申报|相关|有关|这些|那些|所有|整个|施工|生产|经营|办理|提交|补充|审批|报送|上报|报装|报建|报批|安全|消防|政府|区里|市里|街道|工业|商业|农业|设备|材料|数据|资金|人才|用工|用电|用水|供电|供水|供应链|主机|整车|园区|厂区|屋顶|楼顶|厂房|车间|门口|分布式|隔壁|附近|对面|旁边|周边|周围|本地|当地|外地|其他|其它|某|各|那家|这家|很多|许多|好多|多家|几家|同行)/;
+  /^([东南西北中]区|会|懂|顺便|看一?下|查一?下|产品|老字号|麻烦|催|楼板|墙体|已经|送|普惠|民办|公办|私立|公立|搞|走访|集成|新厂房|老厂房|新厂|老厂|续贷|贷款|项目|觉得|员工|准备|新购|技改|申报|相关|有关|这些|那些|所有|整个|施工|生产|经营|办理|提交|补充|审批|报送|上报|报装|报建|报批|安全|消防|政府|区里|市里|街道|工业|商业|农业|设备|材料|数据|资金|人才|用工|用电|用水|供电|供水|供应链|主机|整车|园区|厂区|屋顶|楼顶|厂房|车间|门口|分布式|隔壁|附近|对面|旁边|周边|周围|本地|当地|外地|其他|其它|某|各|那家|这家|很多|许多|好多|多家|几家|同行)/;
 
 /** A proper name followed by one or two INDUSTRY words, where the sentence around it says it is a name. */
 function industryNamed(t: string): string | null {
@@ -926,6 +949,8 @@ function parseNamedEnterprise(t: string): string | null {
       if (/(过来|过去|搬来|迁来|搬过来|迁过来|落户|刚来|来$)/.test(name)) continue;
       // "代办员反映": a cadre, not an enterprise
       if (/员$/.test(name)) continue;
+      // "我们厂隔壁的工地": a place beside the writer's, not a name
+      if (/(隔壁|旁边|附近|对面|门口|边上)$/.test(name)) continue;
       // "我们是食品厂", "我们是面包厂": a trade or a kind of factory, not a name
       if (TRADE_ALONE.test(name) || (name.length <= 2 && new RegExp(`我们是${name}(?:厂|公司)`).test(t))) continue;
       // "我们是老字号火锅底料", "我们是一家…": a description, not a name ("我们是冷链物流" cannot be told from "我们是精工模具")

@@ -2280,3 +2280,34 @@ describe('round 96 (tuned on after scoring): categories, urgency and others\' da
     expect(read('办公楼换了新房东，要我们搬走，希望周五前帮忙协调').deadline).toBe('2026-11-27');
   });
 });
+
+describe('names of rounds 95 and 99–102 (tuned on after scoring)', () => {
+  it('reads the name after where it stands: 旁边的, 园里的, a place of five or six characters 的, 这边, 里头', () => {
+    expect(read('蜀南竹海旁边的竹韵山庄，今天早上八点停电到现在').enterprise).toBe('竹韵山庄');
+    expect(read('科创园里的鑫达线缆，厂区这阵流浪狗多得很').enterprise).toBe('鑫达线缆');
+    expect(read('德阳旌阳区的金土地合作社，高标准农田项目把我们的机耕道占了').enterprise).toBe('金土地合作社');
+    expect(read('德阳中江的川中挂面厂今天上午突然停电，整条烘干线停了').enterprise).toBe('川中挂面厂');
+    expect(read('宾西这边华兴彩印，厂房屋顶积雪太厚').enterprise).toBe('华兴彩印');
+    expect(read('平遥古城里头德和源客栈，消防验收约了三回了都没人来').enterprise).toBe('德和源客栈');
+    expect(read('ARCTIC FROST这边，我们做冰雪装备租赁的，想跟区里几家滑雪场搞个联合推介').enterprise).toBe('ARCTIC FROST');
+  });
+  it('reads 我们是 a place 的 and a space, 我们 a place 的 inside a message, a role or an office after the name', () => {
+    expect(read('我们是安海的 顺发鞋业，新上了两条自动化成型线').enterprise).toBe('顺发鞋业');
+    expect(read('竣工联合验收约了三次都没约齐，我们泉港的恒源新材料等着拿证投产').enterprise).toBe('恒源新材料');
+    expect(read('产权一直理不清。我们是长治的上党重机').enterprise).toBe('上党重机');
+    expect(read('凯胜体育财务总监：银行授信突然被压了300万').enterprise).toBe('凯胜体育');
+    expect(read('能不能先拉一条专线 本周五前 ——乐步鞋业电商部').enterprise).toBe('乐步鞋业');
+    expect(read('我們台商公司鴻泰陶瓷想買下隔壁閒置的廠房').enterprise).toBe('鸿泰陶瓷');
+    expect(read('华辉建陶新厂区的地摘牌两个月了，交地一直拖').enterprise).toBe('华辉建陶');
+    expect(read('项目专员报：晶源光罩洁净厂房的环氧地坪大面积开裂').enterprise).toBe('晶源光罩');
+  });
+  it('reads no name in a chamber of commerce, a park, a word said twice, what is beside the writer, or a thing checked', () => {
+    expect(read('商会想组织会员企业跟区领导座谈，能不能帮忙约个时间 —— 晋江市陈埭镇鞋业商会').enterprise).toBeNull();
+    expect(read('德化陶瓷园区的公厕和垃圾中转站一直没建').enterprise).toBeNull();
+    expect(read('拍谢拍谢 想问一下政府的产业基金有没有投鞋材新材料的').enterprise).toBeNull();
+    expect(read('我们厂隔壁的工地深基坑挖到我们围墙边了，围墙已经开裂').enterprise).toBeNull();
+    expect(read('想找律师帮我们看一下外贸合同的条款，英文的看不懂').enterprise).toBeNull();
+    expect(read('隔壁工地扬尘大得很，产品检测都受影响，麻烦住建和环保管一下。').enterprise).toBeNull();
+    expect(read('机房双电源报装 我们要求两路来自不同变电站').enterprise).toBeNull();
+  });
+});
