@@ -10,6 +10,8 @@ export type Cue = [string | RegExp, number];
  */
 export const LEXICON: Record<Category, Cue[]> = {
   approval: [
+    // rounds 99–102: registering a pressure vessel's use
+    [/(压力容器|特种设备|电梯|锅炉)[^，。]{0,4}使用登记/, 6],
     // permits, certificates and registrations
     ['审批', 3], ['批下来', 3], ['批不下来', 3], ['没批', 3], ['许可', 3], ['许可证', 4], ['证照', 3], ['办证', 3], ['换证', 3],
     ['领证', 3], ['营业执照', 4], ['执照', 3], ['资质', 2], ['登记', 2], ['注册证', 4], ['备案', 3], ['核准', 3], ['批复', 3],
@@ -114,6 +116,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/(暖气|供暖|热力公司|供热)[^，。]{0,10}(不热|没热|冻|不来修|管道)|没热乎气/, 5],
   ],
   talent: [
+    // rounds 99–102: training with a certificate at the end, hiring in haste
+    [/培训[^，。]{0,6}考证|考证[^，。]{0,6}培训/, 5], ['急招', 5],
     // round 96: instructors brought from abroad under a quota
     [/\b(instructors?|foreign talent|talent quota)\b/i, 4],
     ['招工', 4], ['用工', 4], ['招聘', 3], ['招人', 4], ['招不到', 4], ['没招到', 4], [/招.{0,10}(没招到|招不到|不到人)/, 4],
@@ -149,6 +153,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/(孩子|小孩|伢儿?|子女)[^，。]{0,8}(转学|入学|上学|读书|学位)/, 5], [/(太太|妻子|老婆|家属)[^，。]{0,6}(工作|就业)/, 4],
   ],
   finance: [
+    // rounds 99–102: patents pledged or securitised
+    [/(知识产权|专利)[^，。]{0,4}(质押|证券化)|\bABS\b/, 6],
     // round 96: payment for goods held back
     [/货款[^，。]{0,8}(拖|欠|不给)/, 5],
     ['贷款', 4], ['续贷', 4], ['转贷', 4], ['抽贷', 4], ['断贷', 4], ['授信', 4], ['担保', 4], ['抵押', 3], ['质押', 3],
@@ -195,6 +201,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/(服务费|接待费|保洁费|包车款|租车费)[^，。；,;]{0,8}(拖|欠|没结|未结)|(街道办?|管委会|政府|财政|单位)[^，。；,;]{0,4}欠(我们|企业|我司)的?[^，。；,;]{0,10}费/, 5], ['结汇', 4], [/保证金[^，。；,;]{0,8}(压着|退还|没退|不退)/, 4], [/(?<!客户|客人|对方|买家)还?欠(我们|企业|我司)[^，。；,;]{0,8}(款|钱|[十百千万]+)/, 4],
   ],
   policy: [
+    // rounds 99–102: a subsidy others got and we did not; a fair abroad's subsidy held up
+    [/(补贴|补助)[^，。]{0,6}(怎么没有|没有我们|为什么没有|咋没有)|(领到|拿到)[^，。]{0,4}(补贴|补助)[^。]{0,16}(怎么|咋|为什么)没/, 6], [/(展会|参展)(补助|补贴)/, 5],
     // round 96: a tax refund held up; visa-free entry as investors write
     [/退税[^，。]{0,6}(拖|没退|不退|迟迟|还没)/, 5], [/\b(visa-free|transit visa|visa policy)\b/i, 5],
     ['补贴', 4], ['社保补贴', 5], ['就业补贴', 5], ['补助', 4], ['奖励', 3], ['奖补', 4], ['资助', 3], ['扶持', 3], ['兑现', 4], ['到账', 2], ['拨付', 3],
@@ -265,6 +273,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/(灌溉渠|水渠|沟渠)[^，。]{0,6}(垮|塌|坏|堵)/, 5],
   ],
   construction: [
+    // rounds 99–102: a building rated dangerous
+    [/危房|[CD]级危/, 5],
     ['施工', 2], ['工地', 3], ['开工', 2], ['动工', 2], ['工期', 3], ['进度滞后', 3], ['总包', 3], ['分包', 2], ['施工队', 2],
     ['桩基', 4], ['基坑', 4], ['支护', 4], ['边坡', 4], ['滑坡', 4], ['塔吊', 4], ['脚手架', 4], ['吊装', 4], ['钢结构', 3],
     ['混凝土', 3], ['主体', 2], ['质量', 2], ['裂缝', 3], ['开裂', 3], ['沉降', 3], ['沉陷', 4], ['塌陷', 4], ['漏水', 3],
@@ -298,6 +308,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/(施工队|施工方|施工单位|挖机|修路的)[^，。；]{0,12}(挖断|挖坏|堵死|压坏|砸坏|打穿)/, 5], [/放炮|飞石/, 4],
   ],
   dispute: [
+    // rounds 99–102: a partner holding the seal, rent raised or the land shut (a trademark squatted is 'other' here)
+    [/合伙人[^。]{0,10}(闹掰|翻脸|不给|攥着)|公章[^，。]{0,8}不给/, 6], [/涨租金?[^。]{0,10}不(让|给)(进|用)/, 5],
     // round 96: a lease ended and the gate locked, a refund refused, mediation sought
     [/\b(terminated the (\w+ )?lease|locked the gate|refuses? (any )?refunds?|mediation|trade disputes?)\b/i, 6], [/\blandlord\b/i, 3],
     ['投诉', 3], ['居民', 3], ['村民', 3], ['噪音', 4], ['扰民', 4], ['异味', 3], ['臭味', 3], ['臭气', 3], ['粉尘', 2],
@@ -381,6 +393,8 @@ export const LEXICON: Record<Category, Cue[]> = {
   ],
   // what the taxonomy leaves out but enterprises still ask about: intellectual property, media, statistics, party work
   other: [
+    // rounds 99–102: a joint lab with a university, one group for notices
+    ['联合实验室', 5], [/群太多|统一在一个群/, 5],
     // round 96: language classes for foreign staff
     [/\b(Mandarin|Chinese) (class|classes|lessons?|course)\b/i, 5],
     ['商标', 4], ['专利', 3], ['知识产权', 3], ['侵权', 3], ['公众号', 4], ['网站', 2], ['舆情', 4], ['媒体', 2], ['企业家', 3],

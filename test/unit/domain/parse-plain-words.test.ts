@@ -2311,3 +2311,21 @@ describe('names of rounds 95 and 99–102 (tuned on after scoring)', () => {
     expect(read('机房双电源报装 我们要求两路来自不同变电站').enterprise).toBeNull();
   });
 });
+
+describe('categories of rounds 99–102 (tuned on after scoring)', () => {
+  it('reads training for a certificate and hiring in haste as talent, pledged or securitised patents as finance', () => {
+    expect(read('林场转型搞旅游，老职工想转岗当导游，有没有免费培训考证的渠道').category).toBe('talent');
+    expect(read('急招跨境电商运营和外贸业务员，人才市场招了两个月招不到').category).toBe('talent');
+    expect(read('瀚视医疗手上有12件发明专利，想做知识产权质押贷个一千万，哪家银行在做这个').category).toBe('finance');
+    expect(read('元启半导体想搭上区里知识产权证券化（ABS）那一期，现在报还来得及吗？我们有30多件专利').category).toBe('finance');
+  });
+  it('reads a subsidy others got as policy, a pressure vessel\'s registration as approval, a dangerous building as construction, a partner holding the seal as dispute', () => {
+    expect(read('厝边几家厂都领到用电补贴了，我们南安仑苍的 润泉水暖 怎么没有？麻烦查一下').category).toBe('policy');
+    expect(read('嘉信外贸反映，今年外贸稳增长政策里展会补贴标准下调了，想了解下调依据，另外上半年的参展费用能否按旧标准兑付。').category).toBe('policy');
+    expect(read('燃气窑炉的压力容器使用登记 跑了两趟都说缺资料 能不能一次性告知缺什么').category).toBe('approval');
+    expect(read('厂区里有栋老宿舍楼，鉴定是C级危房，墙体有裂缝，还有员工住在里面，不知道找谁加固').category).toBe('construction');
+    expect(read('跟合伙人闹掰了，他手里攥着客栈的公章营业执照不给，现在啥也办不了').category).toBe('dispute');
+    // a trademark squatted stays 'other', as the corpus labels it
+    expect(read('我们的商标被别人抢注了，想问问怎么维权').category).toBe('other');
+  });
+});
