@@ -157,6 +157,9 @@ export function parseCorrection(t: string): Correction | null {
   if (urgencyLast) return { field: 'urgency', to: URGENCY_WORDS[urgencyLast[1]!]! };
   const urgencyIs = /^(?:紧急程度|紧急度|优先级)(?:标错了|定错了|错了|不对)[\s，,。]*(?:应该是|应为|应是|应该算)\s*(紧急|加急|一般|普通|正常)(?:件)?(?:[\s，,。][^?？吗]{0,30})?$/.exec(rest);
   if (urgencyIs) return { field: 'urgency', to: URGENCY_WORDS[urgencyIs[1]!]! };
+  // round 99: "#171 这个不算急事，企业就是问问政策，紧急改成一般": why first, the level changed at the end
+  const urgencyAtEnd = /[\s，,。](?:紧急|加急|一般|普通)?(?:改成|改为|调成|调为|降为|升为)\s*(紧急|加急|一般|普通|正常)(?:件)?[。!！]?$/.exec(rest);
+  if (urgencyAtEnd && rest.length <= 40) return { field: 'urgency', to: URGENCY_WORDS[urgencyAtEnd[1]!]! };
   const urgencyAfter = URGENCY_SET_AFTER.exec(rest) ??
     // "#108 紧急程度标高了 企业就是问问 不用加急 改普通": the level misjudged, why, then the level it is
     /^(?:紧急程度|紧急度|优先级)(?:标高了|定高了|标低了|定低了|标错了|不对|错了)[^?？吗]{0,30}[\s,，。](?:改|改为|改成|调成|降为|升为)\s*(紧急|加急|一般|普通|正常)$/.exec(rest);
@@ -165,7 +168,7 @@ export function parseCorrection(t: string): Correction | null {
     ENTERPRISE_SET.exec(rest) ??
     // "#635 企业名字写错了，是宏晟机电"
     // "#133 企业名称写错了 不是恒达 是恒晋煤业", "#351 企业名字记错了，应该是晋江恒安鞋材，不是恒发"
-    /^(?:这个|那个|这单的?|这|搿个|该)?(?:企业|公司|单位)(?:的)?(?:名字|名称|名)?(?:写错了|填错了|弄错了|搞错了|记错了|录错了|登记错了|登错了|挂错了|标错了|识别错了|识别错误|识别有误|认错了|错了|不对|有误|改一下|改下|要改一下)[\s,，。]*(?:不是\S{1,20}?[\s,，。]+)?(?:这|这个|这家)?(?:应该?是|应为|是|改为|改成|正确的是)\s*(.{2,40}?)(?:[\s,，。]*不是\S{1,20})?(?:[\s,，。]*(?:改一下|改下|麻烦改一下|改回|改过来))?$/.exec(rest) ??
+    /^(?:这个|那个|这单的?|这|搿个|该|的)?(?:企业|公司|单位)(?:的)?(?:名字|名称|名)?(?:写错了|填错了|弄错了|搞错了|记错了|录错了|登记错了|登错了|挂错了|标错了|识别错了|识别错误|识别有误|认错了|错了|不对|有误|改一下|改下|要改一下)[\s,，。]*(?:不是\S{1,20}?[\s,，。]+)?(?:这|这个|这家)?(?:应该?是|应为|是|改为|改成|正确的是)\s*(.{2,40}?)(?:[\s,，。]*不是\S{1,20})?(?:[\s,，。]*(?:改一下|改下|麻烦改一下|改回|改过来))?$/.exec(rest) ??
     // rounds 71–74: "#160 企业名字是临沧临翔区南美茶叶初制所 不是南美茶厂 改一下": the name it is, the one it is not
     /^(?:这个|这单的?|该)?(?:企业|公司|单位)(?:的)?(?:名字|名称|名)?(?:应该?是|应为|是)\s*((?:(?![不没要想能会在了吗呢吧])[^，,。\s]){2,40}?)[\s,，。]+不是\s*[^，,。\s]{1,20}(?:[\s,，。]*(?:改一下|改下|麻烦改一下|改过来))?$/.exec(rest) ??
     // "#100 企业不是和泰电子，是和泰精密，两家是兄弟公司，改一下": the name it is not, the name it is, then why
@@ -175,7 +178,8 @@ export function parseCorrection(t: string): Correction | null {
     // "这条识别错了，#163 企业应为澄州新时代木业有限公司，不是新时代家居": what went wrong first, the name it is, the one it is not
     /^(?:这条|这个|这单|这)?(?:识别错了|识别有误|认错了|搞错了|弄错了)[\s,，。]*(?:企业|公司|单位)(?:名称|名字)?(?:应该?是|应为|是)\s*(.{2,40}?)[\s,，。]+不是\S{1,20}$/.exec(rest);
   if (enterprise) {
-    const name = enterprise[1]!.replace(/^[“"‘「『]|[”"’」』]$/g, '').trim();
+    // ("这个是嘉力减震器报的": who reported it, the name without 报的)
+    const name = enterprise[1]!.replace(/^[“"‘「『]|[”"’」』]$/g, '').replace(/(?<=[\u4e00-\u9fa5]{2})(报的|提的|反映的)$/, '').trim();
     if (name.length >= 2) return { field: 'enterprise', name };
   }
   const named = CATEGORY_SET.exec(rest);

@@ -195,8 +195,8 @@ const HEAD_MENTIONS = /^(?:[@＠][^\s@＠]{1,16}\s+)+/;
 
 /** Words only a command about a ticket has. */
 const COMMAND_WORDS = /(重新打开|重新开一下|重新开|重开|重办|重新办|^办结|已办结|催一下|催下|催催|能不能快点|还是没动静|先有人理|还没人理)/;
-/** 第186号 (not a building's, a gate's or a line's), or a number and 号 before 还 / 又 or a space. */
-const LOOSE_TICKET_REF = /(?<=(?:说|讲)\s*)(\d{1,7})(?!\d)\s*号(?=解决|办好|办完|修好|处理好|弄好)|第\s*(\d{1,7})(?!\d)\s*号(?!\s*(?:楼|栋|厂房|车间|仓库|宿舍|线|机|门|口|地块|桩|窗口|柜|位|车位|井))|(?:^|[\s，,])(\d{2,7})(?!\d)\s*号(?=还|又|[\s，,])/;
+/** 第186号 (not a building's, a gate's or a line's), a number and 号 before 还 / 又 or a space, or a number right after 办结 opening the message. */
+const LOOSE_TICKET_REF = /(?<=(?:说|讲)\s*)(\d{1,7})(?!\d)\s*号(?=解决|办好|办完|修好|处理好|弄好)|第\s*(\d{1,7})(?!\d)\s*号(?!\s*(?:楼|栋|厂房|车间|仓库|宿舍|线|机|门|口|地块|桩|窗口|柜|位|车位|井))|(?:^|[\s，,])(\d{2,7})(?!\d)\s*号(?=还|又|[\s，,])|(?<=^办结\s*)(\d{1,7})(?=[\s，,。:：]|$)(?!\s*[个件条项家位天月年号万元%])/;
 function ticketRef(text: string): number | null {
   // a reference anchored at the head is read after the people mentioned first; a number that could be a lamp's or a
   // day's ("第186号 路灯…", "5天了 125号还是…") is a ticket's where the words are a command's ("…麻烦重新打开", "办结 第121号")
@@ -240,6 +240,8 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   if (bare.length <= 40 && (/(怎么|咋|如何)让(它|你|小二|店小二|机器人)(出|发|生成|导出|查)/.test(bare) || (/^(店小二|小二|机器人|你)(能不能|能否|可不可以|会不会|能)/.test(bare) && /(怎么弄|怎么操作|咋弄|怎么搞|怎么用)$/.test(bare)))) return 'help';
   // "小白求问 这个店小二怎么查我们公司的问题进度 有教程吗": how to use it, and a guide asked for
   if (bare.length <= 40 && /(店小二|小二|机器人)/.test(bare) && /(怎么|咋|如何)(用|查|报|催|评价)/.test(bare) && /(教程|说明书?|攻略|指南)(吗|没|呢)?$/.test(bare)) return 'help';
+  // rounds 101–102: "请问用这个可以查我们公司所有的工单吗？怎么查", "怎么查我们提的问题到哪一步了？要输什么": how to look them up
+  if (bare.length <= 40 && (/(用这个|这个机器人|店小二|小二)[^，。]{0,4}(可以|能)查[^。]{0,16}(工单|问题|单子)/.test(bare) && /(怎么|咋|如何)查/.test(bare) || /^(?:@?店小二)?(怎么|咋|如何)查[^。]{0,20}(要|该|得)(输|打|发)(什么|啥)/.test(bare))) return 'help';
   // "待确认的有几单": how many the bot was unsure of
   if (/^待确认的?(有|还有)?(几|多少)(单|个|件|条)?/.test(bare)) return 'triage';
   // "把拿不准的、等人确认的清单发我": the unsure tickets
@@ -298,9 +300,13 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     // "催办：#88 已超期3天，请责任单位今日答复", "办结#133 已现场核实并完成整改": the command word opening the message, before a
     // colon or the number, says what it is
     const opener = /^(认领|签收|办结|转办|退单|催办|重办)\s*(?:[:：]|(?=[#＃]\s*\d))/.exec(t)?.[1];
+    // round 101: "进展 #88 自然资源局答复本周内出挂牌公告，已告知企业": the note announced by its word before the number
+    if (/^(进展|进度)\s*[:：]?\s*[#＃]\s*\d/.test(t)) return 'progress';
     if (opener) return BARE_VERBS[opener]!;
     // "第81号工单到期了还没答复 抓紧", "请经信局今天内回复", "请尽快答复": pressed, whatever else the message says
     if (/(抓紧|请尽快(答复|回复|办理|处理)|(今天|今日|明天)(内|之内)?(回复|答复)|(今天|今日)[^，。]{0,4}(有个|给个)(回复|答复)|第[二三四五六七八九\d]+趟)/.test(t) && !/(已经?|已在|正在)(催|督促|抓紧)/.test(t)) return 'urge';
+    // round 102: "#66 都超期了还没回复，再不给答复我们只能打12345了": overdue, and what follows if it stays so
+    if (/(再不|还不)(给)?[^，。]{0,4}(答复|回复|处理|解决)[^。]{0,10}(只能|就要?|就只能)(打12345|投诉|上访|找)/.test(t)) return 'urge';
     // "#44 都第九天了还没签收？…今天下班前给我回话", "请问#131么样还冇人签收？都两天了": nobody has taken it yet, pressed
     if (/(还|仍|一直)没有?人(签收|认领|接单|接手)|还没有?(签收|认领)[?？]|没有?人(签收|认领|接单|接手)(咩|吗|么|呢|啊|啦)?[?？!！]*$|木人(签收|认领|接单|接手)|尽快签收/.test(t)) return 'urge';
     // "#129 答复企业：已联系教育局 孩子下周一入学 办结": the answer, closed by the command word at its end
@@ -515,6 +521,8 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   // a meal proposed or asked about ("周末去吃火锅不 😋", "中午克吃热干面冇", "中午吃啥 有没有人去吃海南粉 我请", "恁都吃了冇"):
   // said to colleagues, nothing asked of the government
   if (bare.length <= 30 && (/(中午|晚上|今晚|周末|明天|一块|一起|一道|有没有人|谁)[^，。？?]{0,6}(去|克|要)?(吃|咥|喝)[^，。？?]{0,14}(不|冇|没|吗|么|伐|啊|哈|呀)?[？?]?$|(中午|晚上|今晚)(吃啥|吃什么|吃么子|吃撒子)|^[^，。]{0,4}(都)?吃了?(冇|没|吗|没有)[？?]?$/.test(bare) || /(中午|晚上|今晚|周末)[^，。？?]{0,6}(吃啥|吃什么|去吃)/.test(bare)) && !/(我们|我司|我厂|企业|员工|工人|职工|食堂|什么时候|啥时候|没(有)?(饭|地方)|难|坏|停|贵|涨|投诉|卫生|中毒|拉肚子|食品安全|许可|证)/.test(bare)) return 'chat';
+  // rounds 95 and 101: an apology for a late answer, a newcomer introducing themselves, an outing suggested
+  if (bare.length <= 40 && (/^(不好意思|抱歉|拍谢|sorry)+[^。]{0,6}(刚刚?|刚才)在?(开会|忙|开车)/i.test(bare) || /我是新来的[^。]{0,12}以后(我|由我)(来)?(负责)?(对接|联系|跟)/.test(bare) || /有空(的话)?(可以)?(去|来)(逛逛|看看|玩玩)/.test(bare)) && !/(帮忙|能否|能不能|希望|申请|投诉|问题)/.test(bare)) return 'chat';
   // the canteen's menu ("中午食堂有热干面 冇吃早饭的克吃哈"), "nothing more, thanks" ("冇得事了 谢谢哈")
   if (bare.length <= 30 && (/^[^，。]{0,4}(食堂|饭堂)[^，。]{0,4}有[^，。]{0,6}(面|饭|饺子|包子|粥)/.test(bare) || /^(没事了|没得事了|没有得?事了)(谢谢|感谢|多谢)/.test(bare)) && !/(坏|停|难|急|帮忙|能否|希望|申请|问题|投诉|卫生)/.test(bare)) return 'chat';
   // a notice to the group: a meeting moved ("今天专班例会改到下午四点，地点不变"), a leader's visit ("明天上午市长来经开区调研，相关企业负责人8点半前到位")
@@ -524,6 +532,11 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   // "年底要考核了，全年的数字拉一下": a period's numbers asked for
   if (bare.length <= 24 && /(全年|今年|本年度|本月|这个月|本周|这周|上个?月|本季度|这个季度)的?(数字|数据|数)(拉|发|给|报|汇总|统计)/.test(bare) && !/(我们|我司|企业|产值|营收|销售|不上|不了|不进|报错|系统|统计局)/.test(bare)) return 'digest';
   // a leader's request for numbers in plain words ("发一下本周的问题汇总", "破解率多少了", "各部门办结情况排名发一下")
+  // round 100: "黑河北江经贸的单子都有哪些 列一下": one enterprise's tickets listed
+  // (not a state's: "超期的单子有哪些", "差评的单子都有哪些" are the leaders' lists)
+  if (bare.length <= 24 && /^[\u4e00-\u9fa5]{2,12}的(单子|工单)(都)?有哪些/.test(bare) && !/^(超期|逾期|差评|好评|在办|办结|已办|待|满意|不满意|重办|回潮|紧急|共性|本周|本月|今天|今年|上周|上月|各)/.test(bare)) return 'query';
+  // round 99: "今天开会的材料谁有，发群里下": a colleague's papers asked for, not the bot's numbers
+  if (bare.length <= 24 && /(开会|会议)的?材料[^，。]{0,4}谁有/.test(bare)) return 'chat';
   if (parseDigestRequest(bare)) return 'digest';
   // "进度" / "有什么进展吗" without a number: the asker's own tickets (an enterprise's, or a cadre's to-do list)
   if (/^(进度|进展)(呢|如何|怎样|怎么样|了吗|啊)?$|^(有|有没有|有什么)(新的?)?进展(吗|了吗|没有)?$|^(现在)?(什么|啥)进度(了)?$/.test(bare)) return 'query';

@@ -2329,3 +2329,27 @@ describe('categories of rounds 99–102 (tuned on after scoring)', () => {
     expect(read('我们的商标被别人抢注了，想问问怎么维权').category).toBe('other');
   });
 });
+
+describe('commands and small talk of rounds 95 and 99–102 (tuned on after scoring)', () => {
+  it('reads corrections with their reason first, the name after 的企业名, and the name without who reported it', () => {
+    expect(read('#171 这个不算急事，企业就是问问政策，紧急改成一般').intent).toBe('correct');
+    expect(parseCorrection('#171 这个不算急事，企业就是问问政策，紧急改成一般')).toEqual({ field: 'urgency', to: 'normal' });
+    expect(parseCorrection('120号的企业名写错了，是锦帆服饰，不是锦凡服饰')).toEqual({ field: 'enterprise', name: '锦帆服饰' });
+    expect(parseCorrection('96号的企业填错了，这个是嘉力减震器报的，不是嘉力汽配')).toEqual({ field: 'enterprise', name: '嘉力减震器' });
+  });
+  it('reads 进展 before the number as a note, a chase with what follows, 办结 and a bare number, one enterprise\'s list', () => {
+    expect(read('进展 #88 自然资源局答复本周内出挂牌公告，已告知企业').intent).toBe('progress');
+    expect(read('#66 都超期了还没回复，再不给答复我们只能打12345了').intent).toBe('urge');
+    expect(read('办结 193，河道清淤已列入明年水利计划，已向企业解释说明')).toMatchObject({ intent: 'resolve', ticket: 193 });
+    expect(read('黑河北江经贸的单子都有哪些 列一下').intent).toBe('query');
+    expect(read('超期的单子有哪些 前十名列一下').intent).toBe('digest');
+  });
+  it('reads how to look tickets up as help; an apology, a newcomer, an outing, papers asked of colleagues as chat', () => {
+    expect(read('请问用这个可以查我们公司所有的工单吗？怎么查').intent).toBe('help');
+    expect(read('@店小二 怎么查我们提的问题到哪一步了？要输什么').intent).toBe('help');
+    expect(read('拍谢拍谢，刚刚在开会没看到').intent).toBe('chat');
+    expect(read('专员你好，我是新来的办公室小陈，以后我负责对接哈🙋‍♀️').intent).toBe('chat');
+    expect(read('这个周末晋江有鞋博会预热活动 有空可以去逛逛').intent).toBe('chat');
+    expect(read('今天开会的材料谁有，发群里下').intent).toBe('chat');
+  });
+});
