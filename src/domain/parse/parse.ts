@@ -522,7 +522,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   // said to colleagues, nothing asked of the government
   if (bare.length <= 30 && (/(中午|晚上|今晚|周末|明天|一块|一起|一道|有没有人|谁)[^，。？?]{0,6}(去|克|要)?(吃|咥|喝)[^，。？?]{0,14}(不|冇|没|吗|么|伐|啊|哈|呀)?[？?]?$|(中午|晚上|今晚)(吃啥|吃什么|吃么子|吃撒子)|^[^，。]{0,4}(都)?吃了?(冇|没|吗|没有)[？?]?$/.test(bare) || /(中午|晚上|今晚|周末)[^，。？?]{0,6}(吃啥|吃什么|去吃)/.test(bare)) && !/(我们|我司|我厂|企业|员工|工人|职工|食堂|什么时候|啥时候|没(有)?(饭|地方)|难|坏|停|贵|涨|投诉|卫生|中毒|拉肚子|食品安全|许可|证)/.test(bare)) return 'chat';
   // rounds 95 and 101: an apology for a late answer, a newcomer introducing themselves, an outing suggested
-  if (bare.length <= 40 && (/^(不好意思|抱歉|拍谢|sorry)+[^。]{0,6}(刚刚?|刚才)在?(开会|忙|开车)/i.test(bare) || /我是新来的[^。]{0,12}以后(我|由我)(来)?(负责)?(对接|联系|跟)/.test(bare) || /有空(的话)?(可以)?(去|来)(逛逛|看看|玩玩)/.test(bare)) && !/(帮忙|能否|能不能|希望|申请|投诉|问题)/.test(bare)) return 'chat';
+  if (bare.length <= 40 && (/^(不好意思|抱歉|拍谢|sorry)+[^。]{0,6}(刚刚?|刚才)在?(开会|忙|开车)/i.test(bare) || /我是新来的[^。]{0,12}以后(我|由我)(来)?(负责)?(对接|联系|跟)/.test(bare) || /有空(的话)?(可以)?去(逛逛|看看|玩玩)/.test(bare)) && !/(帮忙|能否|能不能|希望|申请|投诉|问题|坏|停|漏|断|堵|修)/.test(bare)) return 'chat';
   // the canteen's menu ("中午食堂有热干面 冇吃早饭的克吃哈"), "nothing more, thanks" ("冇得事了 谢谢哈")
   if (bare.length <= 30 && (/^[^，。]{0,4}(食堂|饭堂)[^，。]{0,4}有[^，。]{0,6}(面|饭|饺子|包子|粥)/.test(bare) || /^(没事了|没得事了|没有得?事了)(谢谢|感谢|多谢)/.test(bare)) && !/(坏|停|难|急|帮忙|能否|希望|申请|问题|投诉|卫生)/.test(bare)) return 'chat';
   // a notice to the group: a meeting moved ("今天专班例会改到下午四点，地点不变"), a leader's visit ("明天上午市长来经开区调研，相关企业负责人8点半前到位")
