@@ -2353,3 +2353,15 @@ describe('commands and small talk of rounds 95 and 99–102 (tuned on after scor
     expect(read('今天开会的材料谁有，发群里下').intent).toBe('chat');
   });
 });
+
+describe('urgency of rounds 95 and 99–102 (tuned on after scoring)', () => {
+  it('is urgent for a crane askew, sparks that nearly lit something, hot work without purging, people fallen on an icy slope', () => {
+    expect(read('新厂房工地的塔吊好像有点歪，工人说昨天风大的时候晃得厉害，能不能请安监站来看一下').urgency).toBe('urgent');
+    expect(read('EHS巡检发现施工单位动火没审批，焊渣掉在保温棉上差点着了，已经叫停').urgency).toBe('urgent');
+    expect(read('厂里煤气柜检修，外包单位没做置换就要动焊，我们安全员拦下来了，他们还不服').urgency).toBe('urgent');
+    expect(read('下雪了，园区那个坡道没人铲雪也没撒盐，早上两个骑电动车的摔了').urgency).toBe('urgent');
+  });
+  it('is not urgent for a donation after a colleague\'s fire', () => {
+    expect(read('厂里一个员工家里遭了火灾，大家想给他捐点钱，能不能通过区慈善会走个账？').urgency).toBe('normal');
+  });
+});
