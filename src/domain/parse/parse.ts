@@ -535,6 +535,8 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   // "年底要考核了，全年的数字拉一下": a period's numbers asked for
   if (bare.length <= 24 && /(全年|今年|本年度|本月|这个月|本周|这周|上个?月|本季度|这个季度)的?(数字|数据|数)(拉|发|给|报|汇总|统计)/.test(bare) && !/(我们|我司|企业|产值|营收|销售|不上|不了|不进|报错|系统|统计局)/.test(bare)) return 'digest';
   // a leader's request for numbers in plain words ("发一下本周的问题汇总", "破解率多少了", "各部门办结情况排名发一下")
+  // ("进度怎么样了", "现在办得怎么样了？": found in a new user's walk-through, where it opened a ticket of its own)
+  if (/^(现在|目前)?(的)?(进度|进展|办得|处理得|弄得)(怎么样|怎样|如何|咋样|么样)了?(吗|呢|啊|呀)?$/.test(bare)) return 'query';
   // round 100: "黑河北江经贸的单子都有哪些 列一下": one enterprise's tickets listed
   // (not a state's: "超期的单子有哪些", "差评的单子都有哪些" are the leaders' lists)
   if (bare.length <= 24 && /^[\u4e00-\u9fa5]{2,12}的(单子|工单)(都)?有哪些/.test(bare) && !/^(超期|逾期|差评|好评|在办|办结|已办|待|满意|不满意|重办|回潮|紧急|共性|本周|本月|今天|今年|上周|上月|各)/.test(bare)) return 'query';

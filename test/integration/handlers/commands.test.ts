@@ -61,6 +61,16 @@ describe('command handlers on the example directory', () => {
     expect(t.events.map((e) => e.type)).toEqual(expect.arrayContaining(['accepted', 'claim', 'urge', 'resolve', 'reopen']));
   });
 
+  it('"进度怎么样了" without a number asks after the enterprise\'s tickets and opens none (a new user\'s walk-through opened #2 "进度怎么样了")', async () => {
+    await openOne();
+    for (const text of ['进度怎么样了', '现在办得怎么样了？']) {
+      const r = await h.say('chenjl', text, { chatId: GROUP });
+      expect(r.texts[0]).toContain('#1');
+      expect(r.texts[0]).not.toContain('已受理');
+    }
+    expect(await h.ticket(2)).toBeNull();
+  });
+
   it('a rating typed without the number (满意, as the buttons say it) rates the one answered ticket awaiting it; none or several: the number is asked for', async () => {
     // nothing answered yet: nothing is rated, and the enterprise is told how to rate
     await openOne();

@@ -2365,3 +2365,9 @@ describe('urgency of rounds 95 and 99–102 (tuned on after scoring)', () => {
     expect(read('厂里一个员工家里遭了火灾，大家想给他捐点钱，能不能通过区慈善会走个账？').urgency).toBe('normal');
   });
 });
+
+describe('progress asked in plain words without a number (a new user\'s walk-through)', () => {
+  it('reads 进度怎么样了, 现在办得怎么样了？, 进展如何了 as a query, not a report', () => {
+    for (const t of ['进度怎么样了', '现在进度怎么样了？', '进展如何了', '办得怎么样了', '现在办得怎么样了？']) expect(read(t).intent, t).toBe('query');
+  });
+});
