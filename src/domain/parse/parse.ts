@@ -586,6 +586,11 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   ) {
     return 'query';
   }
+  // a new user's walk-through: a few words after one's own problem, no number and nothing new in them, pressed
+  // ("有人管吗", "怎么还没人来", "到底还要等多久", "等了一个礼拜了还没动静") or asked after ("批下来没有", "结果出来了吗",
+  // "什么时候能批下来", "那个事有消息没"): never a new report
+  if (bare.length <= 16 && /^(有人管(吗|没|不|没有)|(怎么|咋|为啥|为什么)?(还|都)?没(有)?人(管|联系|来|理|回|回复|处理)[^，。]{0,4}$|到底(还)?要等(多久|到什么时候|到啥时候)|等了[^，。]{1,6}(还|都)没(动静|消息|人(来|管|理|联系)))/.test(bare)) return 'urge';
+  if (bare.length <= 14 && /^((那个|这个)?(事|事情|问题)?(有消息|有结果|有回复|有回音)了?(没有?|吗|没)|结果(出来)?了?(吗|没有?)|(什么时候|啥时候|几时)(能|可以|才能)?(批下来|批|办好|办下来|修好|来修|下来)(啊|呢|呀)?|(批|办|弄)(下来|好|完)了?(没有?|吗))$/.test(bare)) return 'query';
   // "金沙窖酒业反映的问题有哪些", "川恒物流堆场用地那个，现在什么状态": an enterprise's matters, asked after
   if (bare.length <= 30 && (/^[\u4e00-\u9fa5]{2,10}(反映|提|报)的问题(有哪些|有几个|都有什么)$/.test(bare) || /那个(现在)?(什么|啥)(状态|情况|进度)了?$/.test(bare))) return 'query';
   // "查一下 瑞丰汽车零部件 的所有工单": one enterprise's tickets

@@ -63,11 +63,20 @@ describe('command handlers on the example directory', () => {
 
   it('"进度怎么样了" without a number asks after the enterprise\'s tickets and opens none (a new user\'s walk-through opened #2 "进度怎么样了")', async () => {
     await openOne();
-    for (const text of ['进度怎么样了', '现在办得怎么样了？']) {
+    for (const text of ['进度怎么样了', '现在办得怎么样了？', '批下来没有', '结果出来了吗']) {
       const r = await h.say('chenjl', text, { chatId: GROUP });
       expect(r.texts[0]).toContain('#1');
       expect(r.texts[0]).not.toContain('已受理');
     }
+    expect(await h.ticket(2)).toBeNull();
+  });
+
+  it('"有人管吗", "等了一个礼拜了还没动静" without a number chase the enterprise\'s one open ticket and open none', async () => {
+    await openOne();
+    const r = await h.say('chenjl', '有人管吗', { chatId: GROUP });
+    expect(r.texts[0]).toContain('已催办 **#1**');
+    await h.say('chenjl', '等了一个礼拜了还没动静', { chatId: GROUP });
+    expect(await h.ticket(1)).toMatchObject({ urgeCount: 2 });
     expect(await h.ticket(2)).toBeNull();
   });
 

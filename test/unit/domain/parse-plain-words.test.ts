@@ -2371,3 +2371,15 @@ describe('progress asked in plain words without a number (a new user\'s walk-thr
     for (const t of ['进度怎么样了', '现在进度怎么样了？', '进展如何了', '办得怎么样了', '现在办得怎么样了？']) expect(read(t).intent, t).toBe('query');
   });
 });
+
+describe('a few words after one\'s own problem, without a number (a new user\'s walk-through)', () => {
+  it('presses: 有人管吗, 还没人联系我们, 怎么还没人来, 到底还要等多久, 等了一个礼拜了还没动静', () => {
+    for (const t of ['有人管吗', '还没人联系我们', '怎么还没人来', '到底还要等多久', '等了一个礼拜了还没动静']) expect(read(t).intent, t).toBe('urge');
+  });
+  it('asks after it: 批下来没有, 结果出来了吗, 什么时候能批下来, 啥时候来修, 那个事有消息没', () => {
+    for (const t of ['批下来没有', '结果出来了吗', '什么时候能批下来', '啥时候来修', '那个事有消息没']) expect(read(t).intent, t).toBe('query');
+  });
+  it('a problem named with them is still a report', () => {
+    expect(read('路灯坏了有人管吗').intent).toBe('report');
+  });
+});
