@@ -2379,6 +2379,11 @@ describe('a few words after one\'s own problem, without a number (a new user\'s 
   it('asks after it: 批下来没有, 结果出来了吗, 什么时候能批下来, 啥时候来修, 那个事有消息没', () => {
     for (const t of ['批下来没有', '结果出来了吗', '什么时候能批下来', '啥时候来修', '那个事有消息没']) expect(read(t).intent, t).toBe('query');
   });
+  it('asks whether a thing is mended (路灯修好了吗) and says the answer did not mend it (还是不行)', () => {
+    expect(read('路灯修好了吗').intent).toBe('query');
+    expect(read('电接通了没有').intent).toBe('query');
+    expect(read('还是不行').intent).toBe('reopen');
+  });
   it('a problem named with them is still a report', () => {
     expect(read('路灯坏了有人管吗').intent).toBe('report');
   });
