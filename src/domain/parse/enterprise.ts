@@ -56,7 +56,7 @@ const INDUSTRY_WORDS =
   // round 96 (the Hainan free trade port's shops, clinics and agents)
   '(?<!离岛)免税店|免税城|医美诊所|诊所|工作室|报关行|船务代理|航空配餐|配餐|伴手礼|传播|会展|俱乐部|酒家|健康管理中心|医学中心|商业管理|' +
   // rounds 95 and 99–102 (Quanzhou's shoe and ceramics makers)
-  '建陶|制鞋|醋坊|电驱|光罩|封装|(?<![双备])电源';
+  '建陶|制鞋|醋坊|电驱|光罩|封装|(?<![双备])电源|永磁|硬质合金|服装辅料|辅料';
 /**
  * A trade named by one character and 业 ("镁业", "糖业", "袜业", "种业"): a word the language keeps making, so it is
  * read by its shape; not 企业, 行业, 就业 and the other words of 业 that are no trade.
@@ -74,7 +74,7 @@ const WORDS_IN_NAMES: readonly { word: string; after: string; before: string }[]
   { word: '太', after: '', before: '原仓湖平阳行古谷极白空康' },
   { word: '和', after: '永三祥泰中怡嘉宝隆恒万研呼佳康协德裕鼎政天仁丰大', before: '美兴泰顺信丰达盛悦' },
   { word: '边', after: '兴宏安靖戍花', before: '城关贸境' },
-  { word: '都', after: '成铜首京古殷帝瓷药商花新钢红镍玉凉江宜蟹磷', before: '' },
+  { word: '都', after: '成铜首京古殷帝瓷药商花新钢红镍玉凉江宜蟹磷于宁钨', before: '' },
   { word: '上', after: '塞云', before: '饶海虞栗犹蔡高杭党' },
   { word: '来', after: '宝福悦泰好运利', before: '' },
   { word: '里', after: '阿万千故', before: '' },
@@ -320,7 +320,9 @@ export function parseEnterprise(t: string): string | null {
   if (!name || /(商会|协会|联合会|园区)$/.test(name)) return null;
   // "德化陶瓷园区的公厕…": the name of a park, read without its 园区
   const at = t.indexOf(name);
-  if (at >= 0 && /^(?:园区|工业园|产业园|科技园|开发区)/.test(t.slice(at + name.length))) return null;
+  // (a park named by a brand, "汇峰电子园区那段排水沟", is the brand's: only a place and a trade, or 产业园, name a park)
+  const parkAfter = at >= 0 ? /^(?:产业园|工业园|科技园|开发区|园区)/.exec(t.slice(at + name.length))?.[0] : undefined;
+  if (parkAfter && (parkAfter !== '园区' || TRADE_ALONE.test(name.slice(placeAtStart(name)?.length ?? name.length)))) return null;
   // "我们是新开的早餐店", "我们是紫云的一个蔬菜合作社", "我们是今年新注册的跨境电商": a kind of business said of oneself, no name
   // (a brand after it is still a name: "我们是新开的鑫源火锅店")
   const i = t.indexOf(name);

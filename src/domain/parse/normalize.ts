@@ -102,6 +102,8 @@ export function normalizeText(text: string): string {
   let t = toSimplified(text.replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
   if (CANTONESE_MARKED.test(t)) t = t.replace(CANTONESE_WORD, (w: string) => CANTONESE_MAP.get(w)!).replace(IS, '是').replace(SAYS, '说').replace(NOT_THIS_BUT, '$1，是');
   // Hakka (Meizhou, Heyuan): 𠊎 / 𠊎兜 for I / we, 係 (系 after conversion) for 是, 个 closing a phrase for 的, 麼个 for 什么
+  // (涯, ngai, written for 𠊎 where the font lacks it: "涯系寻乌果满园农业的", "涯兜厂里"; not 天涯, 生涯)
+  if (t.includes('涯')) t = t.replace(/(?<![天生无海])涯(?=系|兜|们|哋|屋下|厂|公司)/g, '𠊎');
   if (t.includes('𠊎')) t = t.replace(/𠊎(兜|们|哋)/g, '我们').replace(/𠊎/g, '我').replace(/(?<=我|我们|^|[，,。\s])系/g, '是').replace(/个(?=[，,。！!？?\s]|$)/g, '的').replace(/麼个|么个/g, '什么');
   // Wu (Shanghai, Suzhou, Ningbo, Shaoxing): 个 as 的 ("我们公司个事体", "合格个", "员工个小囡") in a text that is Wu by its
   // other words; not a measure word (十个, 两个, 这个), nor 个体, 个人, 个税

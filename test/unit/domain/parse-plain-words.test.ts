@@ -2388,3 +2388,14 @@ describe('a few words after one\'s own problem, without a number (a new user\'s 
     expect(read('路灯坏了有人管吗').intent).toBe('report');
   });
 });
+
+describe('names of round 104 (Ganzhou; tuned on after scoring)', () => {
+  it('keeps 于都, 宁都, 钨都 in names; reads 永磁 and 辅料 as trades; 涯系 as 我是', () => {
+    expect(read('于都金丝路纺织：订单回款周期太长，想办应收账款质押融资').enterprise).toBe('于都金丝路纺织');
+    expect(read('于都华兴纺织跟隔壁养猪场的纠纷：养猪场臭味太大').enterprise).toBe('于都华兴纺织');
+    expect(read('定南稀宝永磁的厂房要扩建，用地指标县里说今年没有了').enterprise).toBe('定南稀宝永磁');
+    expect(read('涯系寻乌果满园农业的，山上果园抽水的电线被雷打坏了').enterprise).toBe('寻乌果满园农业');
+    expect(normalizeText('涯系寻乌果满园农业的')).toBe('我是寻乌果满园农业的');
+    expect(normalizeText('浪迹天涯系列产品')).toBe('浪迹天涯系列产品');
+  });
+});
