@@ -182,7 +182,7 @@ const TRANSFER_PLAIN =
 /** A message that opens with a rating (the words of the answer's buttons, 好评 / 差评, stars), no figure after it. */
 const RATING_ALONE = /^(非常不满意|很不满意|不满意|非常满意|很满意|十分满意|特别满意|比较满意|基本满意|满意|好评|差评|[1-5一二三四五]\s*(?:颗|个)?星|[⭐★🌟]{1,5}\s*$)(?![率度期的有多数件几榜])/u;
 /** Asked to chase a ticket: 帮忙催一下, or 催一下 opening or closing the message. */
-const ASKS_TO_CHASE = /(帮忙|麻烦|请)帮?催(一下|下|催|一催)|(催一下|催下|催催)[。!！]?$|^[\s@店小二#＃\d号]*(帮忙|麻烦|请)?(催一下|催下|催催|催一催)/;
+const ASKS_TO_CHASE = /(帮忙|麻烦|请)帮?催(一下|下|催|一催)|(催一下|催下|催催)[。!！]?$|(再|即刻|立刻|马上|赶紧)催(一下|下)?[\u4e00-\u9fa5]{0,6}[。!！]?$|^[\s@店小二#＃\d号]*(帮忙|麻烦|请)?(催一下|催下|催催|催一催)/;
 /** The one asked pressing in other words: "还要等多久", "麻烦盯一下", "再帮忙推一推", "领导很关注，请今天给个回复". */
 const URGE_PLAIN =
   /再拖(下去)?.{0,10}(只有|就|只能|只好)(去)?(找|投诉|打|上访|曝光|反映)|(到底)?(有没有人管|有人管没|没人管吗)|(别|不要|不能|不能再|别再)(再)?拖|(还要|要|得)等(多久|多长时间|到什么时候|到啥时候)|等到(什么|啥)时候|(?<!我来?|我们来?)盯(一下|紧|着点|一盯)|推一推|推一下|推动一下|再催|又(打电话|来电话|来催|催)|领导(很|非常|比较|特别)?(关注|重视|过问)|请(今天|今日|尽快|马上|抓紧)(给|回)|给个(回复|答复|说法|准话)|拖(了|得)?(有点|有些|太|这么|那么|好|挺|蛮|很|够|老)久|等得.{0,3}(心慌|着急|心焦|发慌)|到底(啥|什么)时候(才)?能有个?结果|(已经|都)拖了?(两|三|四|几|\d+|[一二三四五六七八九十])(周|个?礼拜|个?星期|天|个?月)/;
@@ -270,7 +270,9 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     // "#113 差评，问题根本没解决就给结了", "#90 非常不满意 拖了一个多月最后告诉我们办不了": the rating said first, its reason after
     if (/^[\s#＃\d号]*(差评|非常不满意|很不满意|不满意)[，,。！!\s]/.test(t) && !/(重办|重新(办|处理|打开))/.test(t)) return 'rate';
     // round 92: "#153 俺们没同意办结，土地证还是没拿到，这怎么就算办完了？": the close not agreed to
-    if (/(没|没有|不)(同意|认可|签字确认)(办结|结案|销号|关单)|怎么(就|都)算(办完|办结|解决|结案)/.test(t)) return 'reopen';
+    if (/(没|没有|不)(同意|认可|签字确认)(办结|结案|销号|关单)|(怎么|咋)(就|都)?算(办完|办结|解决|结案)/.test(t)) return 'reopen';
+    // round 105: "#33 话搞掂咗，但系燃气压力夜晚仲系唔够，唔该重新跟进": said to be done, but it is not
+    if (/(说|话|讲)(已经?)?(搞定|解决|办好|修好|弄好)了?[，,\s]*(但是?|可是?)[^。]{0,24}(还是|仍然|依然|仍)(不|没)/.test(t)) return 'reopen';
     // round 92: "#58 什么进度了？上周说在走流程": where it stands, asked first
     if (/^[\s#＃\d号]*(现在|目前)?(什么|啥|么子|咩)进度(了|啦|呢)?[？?]/.test(t)) return 'query';
     // "＃123 的进展麻烦说一下", "#152 有进展没有": the progress asked for
@@ -304,14 +306,16 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     // colon or the number, says what it is
     const opener = /^(认领|签收|办结|转办|退单|催办|重办)\s*(?:[:：]|(?=[#＃]\s*\d))/.exec(t)?.[1];
     // round 101: "进展 #88 自然资源局答复本周内出挂牌公告，已告知企业": the note announced by its word before the number
-    if (/^(进展|进度)\s*[:：]?\s*[#＃]\s*\d/.test(t)) return 'progress';
+    if (/^(进展|进度)\s*[:：]?\s*[#＃]\s*\d|^[#＃]?\s*\d+\s*号?\s+(进展|进度)[:：\s]/.test(t)) return 'progress';
+    // round 105: "#239 我跟，而家打电话畀供电所": taken on in two words, what is done next after them
+    if (/^[\s#＃\d号]*我(来)?跟[，,\s]/.test(t)) return 'claim';
     if (opener) return BARE_VERBS[opener]!;
     // "第81号工单到期了还没答复 抓紧", "请经信局今天内回复", "请尽快答复": pressed, whatever else the message says
     if (/(抓紧|请尽快(答复|回复|办理|处理)|(今天|今日|明天)(内|之内)?(回复|答复)|(今天|今日)[^，。]{0,4}(有个|给个)(回复|答复)|第[二三四五六七八九\d]+趟)/.test(t) && !/(已经?|已在|正在)(催|督促|抓紧)/.test(t)) return 'urge';
     // round 102: "#66 都超期了还没回复，再不给答复我们只能打12345了": overdue, and what follows if it stays so
     if (/(再不|还不)(给)?[^，。]{0,4}(答复|回复|处理|解决)[^。]{0,10}(只能|就要?|就只能)(打12345|投诉|上访|找)/.test(t)) return 'urge';
     // "#44 都第九天了还没签收？…今天下班前给我回话", "请问#131么样还冇人签收？都两天了": nobody has taken it yet, pressed
-    if (/(还|仍|一直)没有?人(签收|认领|接单|接手)|还没有?(签收|认领)[?？]|没有?人(签收|认领|接单|接手)(咩|吗|么|呢|啊|啦)?[?？!！]*$|木人(签收|认领|接单|接手)|尽快签收/.test(t)) return 'urge';
+    if (/(还|仍|一直|都)没有?人(签收|认领|接单|接手)|还没有?(签收|认领)[?？]|没有?人(签收|认领|接单|接手)(咩|吗|么|呢|啊|啦)?[?？!！]*$|木人(签收|认领|接单|接手)|尽快签收/.test(t)) return 'urge';
     // "#129 答复企业：已联系教育局 孩子下周一入学 办结": the answer, closed by the command word at its end
     if (/[\s，,。](办结|结单)[。!！]?$/.test(t) && !/[?？吗]/.test(t)) return 'resolve';
     // "#84 转资规局，@刘科长 请签收": handed on to a body by name
@@ -525,7 +529,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   // said to colleagues, nothing asked of the government
   if (bare.length <= 30 && (/(中午|晚上|今晚|周末|明天|一块|一起|一道|有没有人|谁)[^，。？?]{0,6}(去|克|要)?(吃|咥|喝)[^，。？?]{0,14}(不|冇|没|吗|么|伐|啊|哈|呀)?[？?]?$|(中午|晚上|今晚)(吃啥|吃什么|吃么子|吃撒子)|^[^，。]{0,4}(都)?吃了?(冇|没|吗|没有)[？?]?$/.test(bare) || /(中午|晚上|今晚|周末)[^，。？?]{0,6}(吃啥|吃什么|去吃)/.test(bare)) && !/(我们|我司|我厂|企业|员工|工人|职工|食堂|什么时候|啥时候|没(有)?(饭|地方)|难|坏|停|贵|涨|投诉|卫生|中毒|拉肚子|食品安全|许可|证)/.test(bare)) return 'chat';
   // rounds 95 and 101: an apology for a late answer, a newcomer introducing themselves, an outing suggested
-  if (bare.length <= 40 && (/^(不好意思|抱歉|拍谢|sorry)+[^。]{0,6}(刚刚?|刚才)在?(开会|忙|开车)/i.test(bare) || /我是新来的[^。]{0,12}以后(我|由我)(来)?(负责)?(对接|联系|跟)/.test(bare) || /有空(的话)?(可以)?去(逛逛|看看|玩玩)/.test(bare)) && !/(帮忙|能否|能不能|希望|申请|投诉|问题|坏|停|漏|断|堵|修)/.test(bare)) return 'chat';
+  if (bare.length <= 40 && (/^(不好意思|抱歉|拍谢|sorry)+[^。]{0,6}(刚刚?|刚才)在?(开会|忙|开车)/i.test(bare) || /我是新来的[^。]{0,12}以后(我|由我)(来)?(负责)?(对接|联系|跟)/.test(bare) || /有空(的话)?(可以)?去(逛逛|看看|玩玩)/.test(bare) || /(改天|回头|过两天)给大(伙|家|伙儿)(送|带|拿)点/.test(bare) || /(卖完了|丰收了)[^。]{0,10}(行情|价格|价钱)还(中|行|可以|不错)/.test(bare)) && !/(帮忙|能否|能不能|希望|申请|投诉|问题|坏|停|漏|断|堵|修)/.test(bare)) return 'chat';
   // the canteen's menu ("中午食堂有热干面 冇吃早饭的克吃哈"), "nothing more, thanks" ("冇得事了 谢谢哈")
   if (bare.length <= 30 && (/^[^，。]{0,4}(食堂|饭堂)[^，。]{0,4}有[^，。]{0,6}(面|饭|饺子|包子|粥)/.test(bare) || /^(没事了|没得事了|没有得?事了)(谢谢|感谢|多谢)/.test(bare)) && !/(坏|停|难|急|帮忙|能否|希望|申请|问题|投诉|卫生)/.test(bare)) return 'chat';
   // a notice to the group: a meeting moved ("今天专班例会改到下午四点，地点不变"), a leader's visit ("明天上午市长来经开区调研，相关企业负责人8点半前到位")
@@ -540,6 +544,8 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   // round 100: "黑河北江经贸的单子都有哪些 列一下": one enterprise's tickets listed
   // (not a state's: "超期的单子有哪些", "差评的单子都有哪些" are the leaders' lists)
   if (bare.length <= 24 && /^[\u4e00-\u9fa5]{2,12}的(单子|工单)(都)?有哪些/.test(bare) && !/^(超期|逾期|差评|好评|在办|办结|已办|待|满意|不满意|重办|回潮|紧急|共性|本周|本月|今天|今年|上周|上月|各)/.test(bare)) return 'query';
+  // round 106: "这个月各部门办件排名出来没有 月调度会要用": a ranking asked for
+  if (bare.length <= 30 && /排名出来(没有?|了吗|了没|没)/.test(bare)) return 'digest';
   // round 99: "今天开会的材料谁有，发群里下": a colleague's papers asked for, not the bot's numbers
   if (bare.length <= 24 && /(开会|会议)的?材料[^，。]{0,4}谁有/.test(bare)) return 'chat';
   if (parseDigestRequest(bare)) return 'digest';

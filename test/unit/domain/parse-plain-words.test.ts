@@ -2399,3 +2399,24 @@ describe('names of round 104 (Ganzhou; tuned on after scoring)', () => {
     expect(normalizeText('浪迹天涯系列产品')).toBe('浪迹天涯系列产品');
   });
 });
+
+describe('commands and small talk of rounds 105 and 106 (tuned on after scoring)', () => {
+  it('reads Cantonese commands: done in name only, a chase after 还没修好 or 重开, nobody has taken it, 我跟', () => {
+    expect(read('#33 话搞掂咗，但系燃气压力夜晚仲系唔够，唔该重新跟进').intent).toBe('reopen');
+    expect(read('69号 水管仲未修好！！！窑炉就嚟顶唔顺，即刻催水务').intent).toBe('urge');
+    expect(read('#41 重开咗三日都冇人理，再催下供电局').intent).toBe('urge');
+    expect(read('工单103 三日都冇人签收，@服务专员 麻烦睇下').intent).toBe('urge');
+    expect(read('#239 我跟，而家打电话畀供电所').intent).toBe('claim');
+  });
+  it('reads corrections without a pause (不是美嘉是美佳陶瓷) and with 应该系; 进展 after the number; 咋算解决了', () => {
+    expect(parseCorrection('#58 企业名登记错了，不是美嘉是美佳陶瓷')).toEqual({ field: 'enterprise', name: '美佳陶瓷' });
+    expect(parseCorrection('#223 企业名写错，应该系捷达五金制品厂')).toEqual({ field: 'enterprise', name: '捷达五金制品厂' });
+    expect(read('149号 进展 燃气公司答复管材已到 本周四开挖').intent).toBe('progress');
+    expect(read('恁们把#122办结了 可钱还是没到账啊 这咋算解决了 重新开').intent).toBe('reopen');
+  });
+  it('reads produce shared or sold out as chat, a ranking asked for as digest', () => {
+    expect(read('俺们合作社新品种西红柿下来了 改天给大伙送点尝尝🍅').intent).toBe('chat');
+    expect(read('俺们蒜薹卖完了 今年行情还中 😄').intent).toBe('chat');
+    expect(read('这个月各部门办件排名出来没有 月调度会要用').intent).toBe('digest');
+  });
+});
