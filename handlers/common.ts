@@ -66,12 +66,13 @@ export async function ticketNo(ctx: BotContext, example: string): Promise<number
 
 /**
  * The ticket a command said without its number means: the one of `candidates` (this conversation's tickets the
- * sender may act on). None, or several: the sender is told which number to give, and null is returned.
+ * sender may act on). None, or several: the sender is told which number to give, and null is returned. `opts`: what
+ * to answer then (none, several, an example command), and how to find the ticket meant.
  */
 export async function theOneMeant(
   ctx: BotContext,
   candidates: Ticket[],
-  words: {
+  opts: {
     none: string;
     several: (n: number) => string;
     example: (no: number) => string;
@@ -84,7 +85,7 @@ export async function theOneMeant(
     tellsContent?: boolean;
   },
 ): Promise<number | null> {
-  const { afterwards = [], tellsContent = false } = words;
+  const { afterwards = [], tellsContent = false } = opts;
   if (afterwards.length) {
     const source = sourceId(ctx.msg);
     for (const t of await ctx.tickets.listHere(afterwards)) {
@@ -98,10 +99,10 @@ export async function theOneMeant(
   // "跟供电所沟通过了，本周恢复供电" under two tickets in hand, one about 停电: that one
   const named = tellsContent && meant.length > 1 ? meant.filter((t) => sharesObject(ctx.parsed.normalized, t.text)) : [];
   if (named.length === 1) return named[0]!.no;
-  const list = (head: string, shown: Ticket[]) => [`${head}，请注明编号，例如“${words.example(shown[0]!.no)}”：`, ...shown.slice(0, 5).map((t) => `#${t.no} ${t.summary}`)].join('\n');
-  if (candidates.length === 0) await answer(ctx, words.none);
+  const list = (head: string, shown: Ticket[]) => [`${head}，请注明编号，例如“${opts.example(shown[0]!.no)}”：`, ...shown.slice(0, 5).map((t) => `#${t.no} ${t.summary}`)].join('\n');
+  if (candidates.length === 0) await answer(ctx, opts.none);
   else if (meant.length === 0) await answer(ctx, list(`本群未找到与“${matter}”相符的工单`, candidates));
-  else await answer(ctx, list(words.several(meant.length), meant));
+  else await answer(ctx, list(opts.several(meant.length), meant));
   return null;
 }
 

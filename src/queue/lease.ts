@@ -26,8 +26,9 @@ export function startSingleFlight(
   opts: { ttlMs?: number } = {},
 ): SingleFlight {
   const ttl = opts.ttlMs ?? 30_000;
-  // a NaN or zero ttl would make every SET fail quietly: the lease never taken, the connection never opened
-  if (!Number.isFinite(ttl) || ttl <= 0) throw new RangeError(`startSingleFlight(${key}): ttlMs must be a positive number of milliseconds, got ${ttl}`);
+  // a NaN, zero or fractional ttl would make every SET fail quietly (Redis takes whole milliseconds): the lease never
+  // taken, the connection never opened
+  if (!Number.isInteger(ttl) || ttl <= 0) throw new RangeError(`startSingleFlight(${key}): ttlMs must be a positive whole number of milliseconds, got ${ttl}`);
   const token = randomUUID();
   let holding = false;
   let heldUntil = 0;

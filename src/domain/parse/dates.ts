@@ -138,9 +138,9 @@ function candidateDates(text: string, now: DateTime, cal: BusinessCalendar): (st
   reading.take(/(准备|打算|约好|商量着?)(明天|后天)[^，。；,;]{0,2}(去|来|到)/);
   reading.take(/(通知|说|讲)[^，。；,;]{0,2}(明天|后天)(就)?要?(抽贷|收贷|停|断|查|来|强拆|拆|腾退|搬)/);
   // rounds 43–46: a limit others set ("街道说本月底前必须搬走"), what others say they will do ("工人说明天就不干了", "采购商说后天要是…就取消")
-  reading.take(/(说|要求|通知|责令|限)[^，。；,;]{0,6}(本?月底|年底|月末|\d{1,2}月\d{1,2}[日号])前?(必须|要|得)(搬|腾|拆)/);
+  reading.take(new RegExp(`(说|要求|通知|责令|限)[^，。；,;]{0,6}(本?月底|年底|月末|${NUM}月${NUM}[日号])前?(必须|要|得)(搬|腾|拆)`));
   // round 96: a repair others say runs until tomorrow ("热电说要抢修到明天"), weather forecast for a weekday ("周四有台风")
-  reading.take(/(抢修|检修|维修|修)到(明天|后天)/);
+  reading.take(/(说|讲|通知|答复|估计)[^，。；,;]{0,6}修到(明天|后天)(?!之?前)/);
   reading.take(/(?:周|星期|礼拜)[一二三四五六日天](?:有|要来|会有)(?:台风|暴雨|大雨|大风|寒潮|降温)/);
   reading.take(/(说|扬言|放话)[^，。；,;]{0,2}(明天|后天)(就)?(不干|走人|辞职|罢工)|(说|讲)[^，。；,;]{0,2}(明天|后天)要是/);
   // rounds 47–50: threats with a condition ("讲不给钱明天就去市政府"), what others demand ("通知12月31日前必须腾退",

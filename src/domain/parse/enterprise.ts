@@ -54,9 +54,9 @@ const INDUSTRY_WORDS =
   '藏药|蒙药|苗药|中药材|药材|毛纺|棉纺|精纺|纺机|精锻|锻压|耐材|鞋材|板材|管材|线材|锂盐|锂源|砂石|建安|支架|钢帘线|民宿|文旅|跨境|咖啡|茶庄|酒庄|庄园|工贸|电商|数科|智控|测控|电装|煤机|塑机|齿轮|玩具|珠宝|户外|红木|啤酒|海运|运输|丝绸|精机|养殖|宝石|研究院|渔具|数智|婚纱|玉雕|玉器|玉器行|不锈钢|内衣|童装|文胸|家居服|资本|石英|度假酒店|度假村|营地|螺蛳粉|工坊|冶炼|座椅|幕墙|彩印|染整|纸箱|鞋服|针纺|漆器|航运|体育用品|工艺品|香业|茶场|碳素|洗煤|测绘|货运|国际货运|大药房|药房|茶室|露营|米线|茶厂|咖啡厂|电路|化学(?!品)|化学品储运|紧固件|标准件|童车|皮具|皮草|海产品|医药中间体|中间体|传动|弹簧|化成|模塑|人力资源|通讯|焊材|车身|车灯|专汽|安保|铸件|无纺布|橡塑|刹车片|车桥|轨道|智家|封测|海工|网络|硅材|深加工|铸管|饰件|烟花|涂装|饮品|劳务|茶楼|茶园|客栈|文具|氨纶|饮片|糕点|箱包|胶合板|冷轧|雕塑|酒坊|窖酒坊|粉丝厂|粉丝|酒楼|茶坊|轧花厂|矿泉水|果品|边贸|有色|文创|肉羊|盐化|锂能|精细化工|电子材料|无人机|电镀|视觉|电线|洗水|冻品|预制菜|发艺|果蔬|港航|制动|经编|沙发|藏餐|藏医院|牧场|旅行社|家庭旅馆|旅舍|画院|艺术中心|艺术馆|糌粑坊|牧家乐|藏家乐|农家乐|' +
   '蔬菜|蛋品|用品|劳保用品|工具|眼镜|光子|配套|精酿|足道|饲料|冷运|海鲜|冰鲜|农资|外贸|旅游开发|木材|水产品|数控|光模块|电装|电子化学品|热管理|座椅系统|汽车系统|内饰|电动车|腊肉|腊味|茶油坊|船厂|冰厂|安装|修造|工业皮带|皮带|金属|彩涂|毛毡|花卉|被服|玻璃钢|散热器|暖通|食用菌|土特产|煎饼|柳艺|苇艺|丝网|健身器材|健身|家电城|杂技道具|宠物食品|洗涤|农化|化肥|冷藏|管件|塑料|山珍|搅拌站|木艺|白茶|农机|造型|化妆品|肉联|造纸|助剂|货代|国际货代|海产|' +
   // round 96 (the Hainan free trade port's shops, clinics and agents)
-  '(?<!离岛)免税店|免税城|医美诊所|诊所|工作室|报关行|船务代理|航空配餐|配餐|伴手礼|传播|会展|俱乐部|酒家|健康管理中心|医学中心|商业管理|' +
+  '(?<!离岛)免税店|免税城|诊所|工作室|报关行|船务代理|配餐|伴手礼|传播|会展|俱乐部|酒家|健康管理中心|医学中心|商业管理|' +
   // rounds 95 and 99–102 (Quanzhou's shoe and ceramics makers)
-  '建陶|制鞋|醋坊|电驱|光罩|封装|(?<![双备])电源|永磁|硬质合金|服装辅料|辅料';
+  '建陶|制鞋|醋坊|电驱|光罩|封装|(?<![双备用急动流])电源|永磁|硬质合金|服装辅料|辅料';
 /**
  * A trade named by one character and 业 ("镁业", "糖业", "袜业", "种业"): a word the language keeps making, so it is
  * read by its shape; not 企业, 行业, 就业 and the other words of 业 that are no trade.
@@ -163,12 +163,12 @@ const HEAD_HERE = new RegExp(`^(${NAME_CHAR}{4,8}?)(?:这边|那边)(?!的人|�
 /** "龙图塑胶门前的人行道…", "中科量芯研发楼的专线…": the name at the head, then a part of its site. */
 const HEAD_SITE = new RegExp(`^(${NAME_CHAR}{4,6}?)(?=(?:${SITE_AFTER})的)`);
 /** "我们南安的盛达石材，…": where the enterprise is, then its name. */
-const WE_PLACE_NAME = new RegExp(`^我们[\u4e00-\u9fa5]{2,3}的(${NAME_CHAR}{4,6}?)(?=[，,。\s])`);
+const WE_PLACE_NAME = new RegExp(`^我们[\u4e00-\u9fa5]{2,3}的(${NAME_CHAR}{4,6}?)(?=[，,。])`);
 /**
  * "我们是ZeroG Robotics，…", "NovaCell这边…", "我们LumaTech想问…": a Latin brand (with a lower-case letter: not an
  * abbreviation such as ASAP, FYI, PCB), with its trade word when one follows.
  */
-const LATIN_NAME = new RegExp(`(?:^|我们是|我们|这边是|这里是|我是|帮|叫|的|[，,。（(])\\s*((?=[A-Za-zÀ-ÿ0-9 -]*[a-z])[A-Z][A-Za-zÀ-ÿ0-9-]+(?: [A-Z][A-Za-zÀ-ÿ0-9-]+){0,3}(?:\\s?${NAME_CHAR}{0,4}?(?:${INDUSTRY}|电源|工作室|(?:少儿)?(?:英语|编程|美术|舞蹈|书法|钢琴|口才)))?|[A-Z]{2,6}(?:${INDUSTRY}))(?=这边|那边|这个|准备|今年|想|要|的|在|引进|新|仓库|工厂|厂|门店|办公室|[)）（(]|，|,|。|\\.(?:[\\s，,。]|$)|\\s|$)`, 'g');
+const LATIN_NAME = new RegExp(`(?:^|我们是|我们|这边是|这里是|我是|帮|叫|的|[，,。（(])\\s*((?=[A-Za-zÀ-ÿ0-9 -]*[a-z])[A-Z][A-Za-zÀ-ÿ0-9-]+(?: [A-Z][A-Za-zÀ-ÿ0-9-]+){0,3}(?:\\s?${NAME_CHAR}{0,4}?(?:${INDUSTRY}|(?:少儿)?(?:英语|编程|美术|舞蹈|书法|钢琴|口才)))?|[A-Z]{2,6}(?:${INDUSTRY}))(?=这边|那边|这个|准备|今年|想|要|的|在|引进|新|仓库|工厂|厂|门店|办公室|[)）（(]|，|,|。|\\.(?:[\\s，,。]|$)|\\s|$)`, 'g');
 /** English words that open a message or a sentence, not names. */
 const LATIN_NOT_A_NAME = /^(Bonjour|Bonsoir|Salut|Merci|Hallo|Ciao|Hola|Chào|Hi|Hello|Hey|Dear|The|This|That|Thanks|Thank|Sorry|Ok|Okay|Yes|No|Please|Btw|Fyi|Asap|Update|Note|Sir|Boss|Team|Guys|All|We|Our|Us|I|My|Me|You|Your|It|Its|They|Their|He|She|His|Her|Any|Is|Can|Could|Would|Will|Pls|Still|Also|About|Best|Regards|Kind|Br|Good|Morning|Afternoon|Evening|Guten|Moin|TikTok|Shopee|Amazon|Lazada|Temu|Shein|Alibaba|Taobao|WeChat|Douyin|HR|CEO|CFO|COO|CTO|GM|VP)$/i;
 /** "速航供应链：货代扣住…": the enterprise signing its message first. */
@@ -176,7 +176,7 @@ const HEAD_COLON = new RegExp(`^(?:[^，,：:]{1,6}的)?(${NAME_CHAR}{4,10}?)(?:
 /** "龙江齿轮的小孙，…", "三江米业的老王：…": the writer named by the enterprise first. */
 const HEAD_PERSON = new RegExp(`^(${NAME_CHAR}{4,8}?)的(?:小|老)[\u4e00-\u9fa5](?=[，,。：:\s])`);
 /** "我们是做冷鲜肉的兴隆肉业，…": what the enterprise does, then its name. */
-const WE_DO = new RegExp(`(?:^|我们是)(?:做|搞|干|生产|加工)[^，,。]{1,10}?的(${NAME_CHAR}{4,6}?)(?=[，,。\s]|$)`);
+const WE_DO = new RegExp(`(?:^|我们是)(?:做|搞|干|生产|加工)[^，,。]{1,10}?的(${NAME_CHAR}{4,6}?)(?=[，,。\\s]|$)`);
 const WE_DO_SHORT = new RegExp(`我们是(?:做|搞|干|生产|加工)[^，,。]{1,10}?的\\s*(${NAME_CHAR}{3})(?=[，,。\\s]|$)`);
 const WE_OPEN = new RegExp(`(?:(?:^|[，,。\\s卖帮给替让])我们|本公司|敝司|我司)(${NAME_CHAR}{4,8}?)(?=${TIME_AFTER}|${SITE_AFTER}|的|这边|那边|项目|在|跟|想|准备|引进|新建|扩建|拟|外派|租|请|那段|那边|有[两三四五六七八九十几\\d一]|[（(、])`);
 /** "我们柳螺记的牌子", "我哋品牌 LUOSIBRO": the enterprise's brand. */
@@ -282,13 +282,13 @@ const HEAD_PLACED = /^([\u4e00-\u9fa5]{4,14}?)(?=的|要|想|这边|那边|[\s�
 const PUBLIC_OFFICE_END = /(派出所|监管所|管理所|税务所|司法所|供电所|财政所|国土所|规划所|局|(?<!加油|充电|服务|换电|收购)站|委|办|政府|法院|检察院|医院|学校|中心)$/;
 /** What a name of a site or a building ends with, not an enterprise's. */
 const SITE_END = /(宿舍|[猪牛羊鸡鸭]舍|员工|厂房|车间|仓库|工地|项目|新厂|分厂|研发中心)/;
-/** A place, 的, then a name, opening the message. */
 /** "蜀南竹海旁边的竹韵山庄，", "科创园里的鑫达线缆，": where it is, 的, then the name, at the head (round 95). */
 const HEAD_NEAR_OF = /^([\u4e00-\u9fa5]{2,8}?(?:旁边|边上|附近|对面|脚下|江边|湖边|河边|园里|区里))的([\u4e00-\u9fa5]{3,10}?)(?=[，,\s]|今天|昨天|这边)/;
 /** A place, 这边, then the name with its trade, closed by a pause (round 100). */
 const PLACE_HERE_TRADE = new RegExp(`^([\u4e00-\u9fa5]{2,4})这边(${NAME_CHAR}{2,6}?(?:${INDUSTRY}))(?=[，,\\s])`);
 /** 我们, a place, 的, then the name with its trade, before what it does (round 101). */
 const WE_PLACE_TRADE = new RegExp(`(?:^|[，,。\\s])我们([\u4e00-\u9fa5]{2,3})的(${NAME_CHAR}{2,6}?(?:${INDUSTRY}))(?=[，,。\\s]|等|要|想|在|已|今年|去年)`);
+/** A place, 的, then a name, opening the message. */
 const HEAD_PLACE_OF = /^([\u4e00-\u9fa5]{2,6}?)的([\u4e00-\u9fa5]{2,10}?)(?=的|新|要|想|下个?|这边|今天|昨天|今早|昨晚|[，,\s])/;
 /** What the enterprise is, then its name between commas. */
 const WHAT_THEN_NAME = /(?:我们是|我是|我开|我们开)[^，,。\s]{1,12}(?:的|公司|店|厂|机构)[，,]\s*([\u4e00-\u9fa5]{3,10})[，,]/;
@@ -318,14 +318,13 @@ export function parseEnterprise(t: string): string | null {
     .replace(/^[\u4e00-\u9fa5]{2,6}?(?:里头|里面)(?=[\u4e00-\u9fa5]{4,}$)/, '').replace(/(?<=幼儿园|医院|学校|养老院|护理院|超市|托育|会所)(?:材料|资料|设备)$/, '');
   // a chamber of commerce, an association or a park speaks for many enterprises, none of them by name
   if (!name || /(商会|协会|联合会|园区)$/.test(name)) return null;
+  const i = t.indexOf(name);
   // "德化陶瓷园区的公厕…": the name of a park, read without its 园区
-  const at = t.indexOf(name);
   // (a park named by a brand, "汇峰电子园区那段排水沟", is the brand's: only a place and a trade, or 产业园, name a park)
-  const parkAfter = at >= 0 ? /^(?:产业园|工业园|科技园|开发区|园区)/.exec(t.slice(at + name.length))?.[0] : undefined;
+  const parkAfter = i >= 0 ? /^(?:产业园|工业园|科技园|开发区|园区)/.exec(t.slice(i + name.length))?.[0] : undefined;
   if (parkAfter && (parkAfter !== '园区' || TRADE_ALONE.test(name.slice(placeAtStart(name)?.length ?? name.length)))) return null;
   // "我们是新开的早餐店", "我们是紫云的一个蔬菜合作社", "我们是今年新注册的跨境电商": a kind of business said of oneself, no name
   // (a brand after it is still a name: "我们是新开的鑫源火锅店")
-  const i = t.indexOf(name);
   const kindOnly = name.replace(/(?:专业|种植|养殖)?合作社$|[店厂馆铺坊]$/, '');
   const saidAsKind = i > 0 && KIND_SAID.test(t.slice(Math.max(0, i - 5), i));
   if (/^(一个|一家|一间)/.test(name) || (saidAsKind && (kindOnly.length <= 3 || BRAND_IS_TRADE.test(kindOnly) || TRADE_ALONE.test(kindOnly)))) return null;
@@ -390,14 +389,18 @@ function readEnterprise(t: string): string | null {
     const own = name.slice(placeAtStart(name)?.length ?? 0);
     if (/^(?:\s|这边|那边)/.test(t.slice(headPlaced.length)) && own.length >= 4 && name.length <= 10 && !ALWAYS_SENTENCE_CHAR.test(name) && !isPlaceOrThing(name) && !SITE_END.test(name) && !PUBLIC_OFFICE_END.test(name) && !/(区|县|市|镇|乡|村|园|城|旗|港|街|路|道|巷|问题|情况)$/.test(name) && !SITE_AT_END.test(name) && !PERSON_AT_END.test(name) && !/(今年|去年|明年|今天|昨天|最近|现在|目前)/.test(name) && headNameCoreOk(name, own)) return headPlaced;
   }
-  // "寿宁的岭上茶业下个月办十周年庆", "福鼎的芳茗白茶新厂房…": a place, 的, the name
-  const headOf = HEAD_PLACE_OF.exec(t) ?? HEAD_NEAR_OF.exec(t);
-  if (headOf && headOf[2]!.length >= 4 && (placeAtStart(headOf[1]!) || (HEAD_NEAR_OF.test(t) && !ALWAYS_SENTENCE_CHAR.test(headOf[1]!.replace(/(里|边)$/, '')))) && headOf[1] !== '新建' && !ALWAYS_SENTENCE_CHAR.test(headOf[2]!) && !SITE_END.test(headOf[2]!) && ((TRADE_NAME_END.test(headOf[2]!) && tradeNameOk(headOf[2]!)) || KIND_END.test(headOf[2]!))) return headOf[2]!;
+  // "寿宁的岭上茶业下个月办十周年庆", "福鼎的芳茗白茶新厂房…": a place, 的, the name; "蜀南竹海旁边的竹韵山庄，": where it
+  // stands, 的, the name (a brand: not a neighbour named by what it is, "镇政府旁边的农贸市场", "学校附近的足球俱乐部")
+  const placeOf = HEAD_PLACE_OF.exec(t);
+  const nearOf = placeOf && placeAtStart(placeOf[1]!) ? null : HEAD_NEAR_OF.exec(t);
+  const headOf = nearOf ?? placeOf;
+  const headOfOk = nearOf
+    ? !ALWAYS_SENTENCE_CHAR.test(nearOf[1]!) && gramCount(nearOf[2]!.slice(0, 2)) < PLACED_BRAND_MAX_COUNT && !PUBLIC_PLACE_END.test(nearOf[2]!) && !holdsLexiconPhrase(withoutKind(nearOf[2]!))
+    : !!placeOf && placeAtStart(placeOf[1]!) !== null && placeOf[1] !== '新建';
+  if (headOf && headOfOk && headOf[2]!.length >= 4 && !ALWAYS_SENTENCE_CHAR.test(headOf[2]!) && !SITE_END.test(headOf[2]!) && ((TRADE_NAME_END.test(headOf[2]!) && tradeNameOk(headOf[2]!)) || KIND_END.test(headOf[2]!))) return headOf[2]!;
   // "我们是一家小设计公司，千寻设计，今年…", "我开理发店的，阿杰造型，请了…": what one is, then the name between commas
   const between = WHAT_THEN_NAME.exec(t)?.[1];
   if (between && !/^叫/.test(between) && !SENTENCE_CHAR.test(between) && !isPlaceOrThing(between) && !SITE_END.test(between) && !holdsLexiconPhrase(between) && (INDUSTRY_END.test(between) || KIND_END.test(between))) return between;
-  // "经开区晨光新材料二期用地…": the park where it is, before its name
-  // (a signature closing the message is the enterprise's own word for itself: "我们是定安塔岭的热带水果加工厂，… —— 南椰果业")
   // "宾西这边华兴彩印，": a place, 这边, then the name with its trade; "ARCTIC FROST这边": a brand in capitals
   const hereNamed = PLACE_HERE_TRADE.exec(t);
   if (hereNamed && !ALWAYS_SENTENCE_CHAR.test(hereNamed[1]!) && !isPlaceOrThing(hereNamed[2]!) && tradeNameOk(hereNamed[2]!) && !SENTENCE_CHAR.test(hereNamed[2]!)) return hereNamed[2]!;
@@ -406,8 +409,10 @@ function readEnterprise(t: string): string | null {
   // "…，我们泉港的恒源新材料等着拿证投产": 我们, a place, 的, the name with its trade, inside the message
   const ourPlaced = WE_PLACE_TRADE.exec(t);
   if (ourPlaced && placeAtStart(ourPlaced[1]!) === ourPlaced[1] && tradeNameOk(ourPlaced[2]!) && !SENTENCE_CHAR.test(ourPlaced[2]!)) return ourPlaced[2]!;
+  // (a signature closing the message is the enterprise's own word for itself: "我们是定安塔岭的热带水果加工厂，… —— 南椰果业")
   const placedOf = weArePlaceOf(t);
   if (placedOf && !signedBy(t)) return placedOf;
+  // "经开区晨光新材料二期用地…": the park where it is, before its name
   const found = enterpriseIn(t)?.replace(KIND_BEFORE, '').replace(/^(?:经开区|高新区|开发区|经济开发区)(?=[\u4e00-\u9fa5]{4,}$)(?![\u4e00-\u9fa5]*(?:有限公司|集团)$)/, '');
   if (found) return found;
   // "代办员老孙汇报：天盛冷链的…", "关于星联重工三期项目…的报告": who writes, then the matter
@@ -523,14 +528,14 @@ const ENGLISH_FRAME = /(?:\b[Ww]e are|\b[Oo]ur company(?: is)?|\bHR (?:of|at)|\b
  * team": two to four capitalised words (one person's name alone is no enterprise).
  */
 const ENGLISH_SIGNED = /(?:[—–,/.]|^|[\u4e00-\u9fa5？?！!]\s)\s*((?:[A-Z][\wÀ-ÿ'-]*)(?:\s+(?:&\s+)?[A-Z][\wÀ-ÿ'-]*){1,3})(?:\s+[a-z]+){0,2}(?:\s+[\u4e00-\u9fa5]{1,3})?\s*[.!]?\s*$/;
-/** An English registered name: "Hoffmann Antriebstechnik (Shanghai) Co., Ltd.", "Nordic Pumps GmbH". */
 /**
  * An English name one introduces oneself by: "Pacific Rim Seafood Export here", "Lionbridge Commodities (Hainan) here"
  * (not a person's, whose role follows: "Jens Köhler here, CFO of …").
  */
-const ENGLISH_HERE = /(?:^|[,.!，。！]\s*|店小二[,，]?\s*)((?:[A-Z][\wÀ-ÿ&'-]*)(?: (?:[A-Z][\wÀ-ÿ&'-]*|&)){1,4}(?: \([A-Z][a-z]+\))?(?: Co\.| Ltd\.| Inc\.)?) here\b(?!,?\s+(?:the\s+)?[A-Za-z]+ (?:of|at)\b)/;
+const ENGLISH_HERE = /(?:^|[,.!，。！]\s*|店小二[,，]?\s*)((?:[A-Z][\wÀ-ÿ&'-]*)(?: (?:[A-Z][\wÀ-ÿ&'-]*|&)){1,4}(?: \([A-Z][a-z]+\))?(?: Co\.| Ltd\.| Inc\.)?) here\b(?!,?\s+(?:the\s+)?(?:[A-Za-z&]+ ){0,3}[A-Za-z]+ (?:of|at)\b)/;
 /** A person of the enterprise and the enterprise: "Sophie from HR at Haitang Bay Grand Resort", "Claire de Maison Azur Hainan". */
 const ENGLISH_STAFF_AT = /\b[A-Z][a-z]+ (?:from (?:HR|the [a-z]+ team|[a-z]+) (?:at|of)|de) ((?:[A-Z][\wÀ-ÿ&'-]*)(?: [A-Z][\wÀ-ÿ&'-]*){1,4})/;
+/** An English registered name: "Hoffmann Antriebstechnik (Shanghai) Co., Ltd.", "Nordic Pumps GmbH". */
 const ENGLISH_REGISTERED = /((?:[A-Z][\wÀ-ÿ&'-]*)(?: (?:[A-Z][\wÀ-ÿ&'-]*|&))*(?: \([A-Z][a-z]+\))? (?:Co\.,? ?Ltd\.?|Ltd\.?|Inc\.?|GmbH|LLC|Pte\.? Ltd\.?|S\.A\.|AG))/;
 /** "finance director at Apex BioLogics", "R&D head at Siemann Biotech in Zhangjiang": where the writer works. */
 const ENGLISH_ROLE_AT = /\b(?:director|manager|head|engineer|officer|lead|president|founder|CEO|CFO|COO|GM|VP|owner|buyer)\s+(?:at|of)\s+((?=[A-Za-z -]*[a-z])[A-Z][\wÀ-ÿ&'-]*(?: [A-Z][\wÀ-ÿ&'-]*){0,3})/;
@@ -833,7 +838,7 @@ const KIND_END = new RegExp(`${BUSINESS_KIND}$`);
  * "我们是甘孜的格萨尔藏医诊所，", "我们是城关镇的顺风快递驿站 …": the writer says where the enterprise is, 的, then its name
  * with its trade or its kind, closed by a comma or a space.
  */
-const WE_ARE_PLACE_OF = new RegExp(`(?:我们|我|俺们|俺|我們)是([\u4e00-\u9fa5]{2,8}?)的\s?(${NAME_CHAR}{3,10}?(?:${INDUSTRY}|${BUSINESS_KIND}))(?=[，,。！!\s]|$)`);
+const WE_ARE_PLACE_OF = new RegExp(`(?:我们|我|俺们|俺|我們)是([\u4e00-\u9fa5]{2,8}?)的\\s?(${NAME_CHAR}{3,10}?(?:${INDUSTRY}|${BUSINESS_KIND}))(?=[，,。！!]|$)`);
 function weArePlaceOf(t: string): string | null {
   const m = WE_ARE_PLACE_OF.exec(t);
   if (!m) return null;

@@ -154,7 +154,7 @@ export const LEXICON: Record<Category, Cue[]> = {
   ],
   finance: [
     // rounds 99–102: patents pledged or securitised
-    [/(知识产权|专利)[^，。]{0,4}(质押|证券化)|\bABS\b/, 6],
+    [/(知识产权|专利)[^，。]{0,4}(质押|证券化)/, 6],
     // round 96: payment for goods held back
     [/货款[^，。]{0,8}(拖|欠|不给)/, 5],
     ['贷款', 4], ['续贷', 4], ['转贷', 4], ['抽贷', 4], ['断贷', 4], ['授信', 4], ['担保', 4], ['抵押', 3], ['质押', 3],

@@ -123,6 +123,8 @@ const URGENT_PATTERNS = [
  * not happen (再运不出去就要停工) or demanded and argued against (不停工), a list one is not on (进不了目录), water that
  * cannot be topped up (补不进水), dangerous goods named (危险化学品), a courier kept out (快递车进不了园区), a pressure or
  * price going down, and what happens whenever something else does (一下雨污水就漫到厂区, 一断电温度就往上窜): chronic.
+ * What matches is taken out before the urgent words are read: `隐患整改清单` goes whole, 隐患 with it (`整改清单` alone
+ * would leave 隐患 to read as urgent).
  */
 const NOT_URGENT =
   /(高|贵)得吓人|(早高峰|晚高峰|高峰)[^，。；,;]{0,8}(进不来|进不去)|隐患整改单|整改单上|(前员工|离职员工|(?:辞退|开除|离职)的(?:一个|那个)?员工)(?!带|叫|伙同)(?![^。；;]{0,40}(摔|受伤|伤了|砸|压伤|事故))[^。；;]{0,40}闹|路灯[^。；;]{0,24}(黑灯瞎火|一片黑|漆黑)|(发过|来过|出过|遭过)[^，。；,;]{0,4}水[^。；;]{0,12}(淹了|被淹)|(上回|上次|之前|以前|去年|前年|上个?月)[^，。；,;]{0,6}(还|也)?(淹了|被淹)|\b[Nn]ot (that |very |too |so )?urgent\b|(全|都)?不让停车|禁止停车|扬尘[^，。；,;]{0,8}(超标|报警)|防止[^，。；,;]{0,4}(断电|停电)|(事故|隐患)[^。；;]{0,16}((已经?|都)(全部)?(处理完|处理好|整改完)|改完了)|(去年|前年|早年|之前|以前|上次|上回|上个?月)[^，。；,;]{0,8}(出了|出过|发生了?|发生过)?[^，。；,;]{0,4}(火灾|事故)|(期间|的时候)要?(停电|停水|停气)|(停产|停工)过|塌陷区|停工期|上个?月[^，。；,;]{0,4}(还)?撞了|(有没有|有冇|查一遍|排查)[^，。；,;]{0,4}隐患|(不能|不可以|不允许|不敢)(停电|断电)|(路口|门口|路上|高峰|早上|晚上)[^，。；,;]{0,4}堵车|(站牌|路灯|护栏|栏杆|指示牌|路牌|广告牌)[^，。；,;]{0,3}(被)?(车)?撞(歪|坏|倒)|(隐患|整改)[^，。；,;]{0,10}(整改完|已整改|完成了|完了|早就完成|全部完成)|隐患整改清单|整改清单|临床急需|(遭了?|发生了?)火灾[^。；;]{0,16}捐|(去年|之前|以前|上次|上回)[^，。；,;]{0,4}(停过|出过)[^，。；,;]{0,6}(电|事故)|不是(我们)?出(了)?事|马上(就)?(是|到)[^，。；,;]{0,8}(季节|旺季|淡季|年底|过年|春节|节)|快递车?不让进|一落雨[^，。；,;]{0,8}就[^，。；,;！!？?]{0,12}|停(机|工|产|车|电)(费|损失费)|急缺|急性子|急弯|急转弯|急停|急救|急诊|急冷急热|(不|再不)[^，。；,;]{0,6}就(说)?要?(断|停|掐)(我们的?)?(电|水|气)((断|停)(电|水|气))?|(再(?!有?[一两二三四五六七\d]天)|如果|要是|若|万一|不然|否则|的话)[^。；;！!？?]{0,24}(就|便)?(要|会|得|可能|只能|将)(被)?(停工|停产|停线|停机)|(不|别|不用|不要|免于|避免)停(工|产)|要停工整改|进不了[^，。；,;！!？?]{0,8}(目录|名录|名单|库|体系|市场|商场|超市|系统|圈子)|(补|加|打|抽|送)不进水|进水(口|管|阀|量)|危险(化学品|品|废物|源)|危化品|(快递|外卖|网购|共享单车|私家车|访客|客户的车)[^，。；,;！!？?]{0,6}进不(了|来)|(压力|气压|水压|电压|温度|价格|销量|产量|订单|效益|利润|营收)[^，。；,;！!？?]{0,4}往下掉|(?:一|每次|每逢|只要)(?:下|遇到?|碰到|到|赶上)?(?:大|暴)?(?:雨|雪|风|断电|停电|停水|停气|降温|高峰|用电高峰|夏天|冬天|雨季|汛期|晚上|周末|满负荷)[^，。；,;！!？?]{0,6}就[^，。；,;！!？?]{0,12}/g;
@@ -198,8 +200,8 @@ const HEAD_MENTIONS = /^(?:[@＠][^\s@＠]{1,16}\s+)+/;
 
 /** Words only a command about a ticket has. */
 const COMMAND_WORDS = /(重新打开|重新开一下|重新开|重开|重办|重新办|^办结|已办结|催一下|催下|催催|能不能快点|还是没动静|先有人理|还没人理)/;
-/** 第186号 (not a building's, a gate's or a line's), a number and 号 before 还 / 又 or a space, or a number right after 办结 opening the message. */
-const LOOSE_TICKET_REF = /(?<=(?:说|讲)\s*)(\d{1,7})(?!\d)\s*号(?=解决|办好|办完|修好|处理好|弄好)|第\s*(\d{1,7})(?!\d)\s*号(?!\s*(?:楼|栋|厂房|车间|仓库|宿舍|线|机|门|口|地块|桩|窗口|柜|位|车位|井))|(?:^|[\s，,])(\d{2,7})(?!\d)\s*号(?=还|又|[\s，,])|(?<=^办结\s*)(\d{1,7})(?=[\s，,。:：]|$)(?!\s*[个件条项家位天月年号万元%])/;
+/** 第186号 (not a building's, a gate's or a line's), or a number and 号 before 还 / 又 or a space. */
+const LOOSE_TICKET_REF = /(?<=(?:说|讲)\s*)(\d{1,7})(?!\d)\s*号(?=解决|办好|办完|修好|处理好|弄好)|第\s*(\d{1,7})(?!\d)\s*号(?!\s*(?:楼|栋|厂房|车间|仓库|宿舍|线|机|门|口|地块|桩|窗口|柜|位|车位|井))|(?:^|[\s，,])(\d{2,7})(?!\d)\s*号(?=还|又|[\s，,])/;
 function ticketRef(text: string): number | null {
   // a reference anchored at the head is read after the people mentioned first; a number that could be a lamp's or a
   // day's ("第186号 路灯…", "5天了 125号还是…") is a ticket's where the words are a command's ("…麻烦重新打开", "办结 第121号")
@@ -306,7 +308,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     // colon or the number, says what it is
     const opener = /^(认领|签收|办结|转办|退单|催办|重办)\s*(?:[:：]|(?=[#＃]\s*\d))/.exec(t)?.[1];
     // round 101: "进展 #88 自然资源局答复本周内出挂牌公告，已告知企业": the note announced by its word before the number
-    if (/^(进展|进度)\s*[:：]?\s*[#＃]\s*\d|^[#＃]?\s*\d+\s*号?\s+(进展|进度)[:：\s]/.test(t)) return 'progress';
+    if (/^(进展|进度)\s*[:：]?\s*[#＃]\s*\d|^[#＃]?\s*\d+\s*号?\s+(进展|进度)[:：\s]/.test(t) && !/[?？吗呢]\s*$|怎么样|如何|咋样/.test(t)) return 'progress';
     // round 105: "#239 我跟，而家打电话畀供电所": taken on in two words, what is done next after them
     if (/^[\s#＃\d号]*我(来)?跟[，,\s]/.test(t)) return 'claim';
     if (opener) return BARE_VERBS[opener]!;
@@ -529,7 +531,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   // said to colleagues, nothing asked of the government
   if (bare.length <= 30 && (/(中午|晚上|今晚|周末|明天|一块|一起|一道|有没有人|谁)[^，。？?]{0,6}(去|克|要)?(吃|咥|喝)[^，。？?]{0,14}(不|冇|没|吗|么|伐|啊|哈|呀)?[？?]?$|(中午|晚上|今晚)(吃啥|吃什么|吃么子|吃撒子)|^[^，。]{0,4}(都)?吃了?(冇|没|吗|没有)[？?]?$/.test(bare) || /(中午|晚上|今晚|周末)[^，。？?]{0,6}(吃啥|吃什么|去吃)/.test(bare)) && !/(我们|我司|我厂|企业|员工|工人|职工|食堂|什么时候|啥时候|没(有)?(饭|地方)|难|坏|停|贵|涨|投诉|卫生|中毒|拉肚子|食品安全|许可|证)/.test(bare)) return 'chat';
   // rounds 95 and 101: an apology for a late answer, a newcomer introducing themselves, an outing suggested
-  if (bare.length <= 40 && (/^(不好意思|抱歉|拍谢|sorry)+[^。]{0,6}(刚刚?|刚才)在?(开会|忙|开车)/i.test(bare) || /我是新来的[^。]{0,12}以后(我|由我)(来)?(负责)?(对接|联系|跟)/.test(bare) || /有空(的话)?(可以)?去(逛逛|看看|玩玩)/.test(bare) || /(改天|回头|过两天)给大(伙|家|伙儿)(送|带|拿)点/.test(bare) || /(卖完了|丰收了)[^。]{0,10}(行情|价格|价钱)还(中|行|可以|不错)/.test(bare)) && !/(帮忙|能否|能不能|希望|申请|投诉|问题|坏|停|漏|断|堵|修)/.test(bare)) return 'chat';
+  if (bare.length <= 40 && (/^(不好意思|抱歉|拍谢|sorry)+[^。]{0,6}(刚刚?|刚才)在?(开会|忙|开车)/i.test(bare) || /我是新来的[^。]{0,12}以后(我|由我)(来)?(负责)?(对接|联系|跟)/.test(bare) || (/有空(的话)?(可以)?去(逛逛|看看|玩玩)/.test(bare) && !/(我们|我司|领导)/.test(bare)) || /(改天|回头|过两天)给大(伙|家|伙儿)(送|带|拿)点/.test(bare) || /(卖完了|丰收了)[^。]{0,10}(行情|价格|价钱)还(中|行|可以|不错)/.test(bare)) && !/(帮忙|能否|能不能|希望|申请|投诉|问题|坏|停|漏|断|堵|修)/.test(bare)) return 'chat';
   // the canteen's menu ("中午食堂有热干面 冇吃早饭的克吃哈"), "nothing more, thanks" ("冇得事了 谢谢哈")
   if (bare.length <= 30 && (/^[^，。]{0,4}(食堂|饭堂)[^，。]{0,4}有[^，。]{0,6}(面|饭|饺子|包子|粥)/.test(bare) || /^(没事了|没得事了|没有得?事了)(谢谢|感谢|多谢)/.test(bare)) && !/(坏|停|难|急|帮忙|能否|希望|申请|问题|投诉|卫生)/.test(bare)) return 'chat';
   // a notice to the group: a meeting moved ("今天专班例会改到下午四点，地点不变"), a leader's visit ("明天上午市长来经开区调研，相关企业负责人8点半前到位")
@@ -540,17 +542,17 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   if (bare.length <= 24 && /(全年|今年|本年度|本月|这个月|本周|这周|上个?月|本季度|这个季度)的?(数字|数据|数)(拉|发|给|报|汇总|统计)/.test(bare) && !/(我们|我司|企业|产值|营收|销售|不上|不了|不进|报错|系统|统计局)/.test(bare)) return 'digest';
   // a leader's request for numbers in plain words ("发一下本周的问题汇总", "破解率多少了", "各部门办结情况排名发一下")
   // ("进度怎么样了", "现在办得怎么样了？": found in a new user's walk-through, where it opened a ticket of its own)
-  if (/^(现在|目前)?(的)?(进度|进展|办得|处理得|弄得)(怎么样|怎样|如何|咋样|么样)了?(吗|呢|啊|呀)?$/.test(bare)) return 'query';
+  if (/^(现在|目前)?(的)?(进度|进展|办得|处理得|弄得)(怎么样|怎样|如何|咋样|么样)了?(吗|呢|啊|呀)?$|^(进度|进展)(呢|如何|怎样|怎么样|了吗|啊)?$/.test(bare)) return 'query';
   // round 100: "黑河北江经贸的单子都有哪些 列一下": one enterprise's tickets listed
   // (not a state's: "超期的单子有哪些", "差评的单子都有哪些" are the leaders' lists)
-  if (bare.length <= 24 && /^[\u4e00-\u9fa5]{2,12}的(单子|工单)(都)?有哪些/.test(bare) && !/^(超期|逾期|差评|好评|在办|办结|已办|待|满意|不满意|重办|回潮|紧急|共性|本周|本月|今天|今年|上周|上月|各)/.test(bare)) return 'query';
+  if (bare.length <= 24 && /^[\u4e00-\u9fa5]{2,12}的(单子|工单)(都)?有哪些/.test(bare) && !/^(超期|逾期|差评|好评|在办|办结|已办|待|满意|不满意|重办|回潮|紧急|共性|各|(上|这|本|下)个?(周|月|季度?|礼拜|星期)|今天|昨天|今年|去年|最近|近期)/.test(bare)) return 'query';
   // round 106: "这个月各部门办件排名出来没有 月调度会要用": a ranking asked for
   if (bare.length <= 30 && /排名出来(没有?|了吗|了没|没)/.test(bare)) return 'digest';
   // round 99: "今天开会的材料谁有，发群里下": a colleague's papers asked for, not the bot's numbers
   if (bare.length <= 24 && /(开会|会议)的?材料[^，。]{0,4}谁有/.test(bare)) return 'chat';
   if (parseDigestRequest(bare)) return 'digest';
   // "进度" / "有什么进展吗" without a number: the asker's own tickets (an enterprise's, or a cadre's to-do list)
-  if (/^(进度|进展)(呢|如何|怎样|怎么样|了吗|啊)?$|^(有|有没有|有什么)(新的?)?进展(吗|了吗|没有)?$|^(现在)?(什么|啥)进度(了)?$/.test(bare)) return 'query';
+  if (/^(有|有没有|有什么)(新的?)?进展(吗|了吗|没有)?$|^(现在)?(什么|啥)进度(了)?$/.test(bare)) return 'query';
   if (/^(我的待办|待办|我的工单|我的单子|我的任务|超期|超期清单|超期列表|我们的问题|我们公司的问题|查询)/.test(bare) && bare.length <= 12 && !/(前[十\d]+名|排名|排行)/.test(bare)) {
     return 'query';
   }
@@ -595,10 +597,10 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   // a new user's walk-through: a few words after one's own problem, no number and nothing new in them, pressed
   // ("有人管吗", "怎么还没人来", "到底还要等多久", "等了一个礼拜了还没动静") or asked after ("批下来没有", "结果出来了吗",
   // "什么时候能批下来", "那个事有消息没"): never a new report
-  if (bare.length <= 16 && /^(有人管(吗|没|不|没有)|(怎么|咋|为啥|为什么)?(还|都)?没(有)?人(管|联系|来|理|回|回复|处理)[^，。]{0,4}$|到底(还)?要等(多久|到什么时候|到啥时候)|等了[^，。]{1,6}(还|都)没(动静|消息|人(来|管|理|联系)))/.test(bare)) return 'urge';
+  if (bare.length <= 16 && /^(有人管(吗|没|不|没有)|(怎么|咋|为啥|为什么)?(还|都)?没(有)?人(管|联系|来|理|回|回复|处理)(我们|一下)?(啊|呢|了|呀|吗)*$|到底(还)?要等(多久|到什么时候|到啥时候)|等了[^，。]{1,6}(还|都)没(动静|消息|人(来|管|理|联系)))/.test(bare)) return 'urge';
   if (bare.length <= 14 && /^((那个|这个)?(事|事情|问题)?(有消息|有结果|有回复|有回音)了?(没有?|吗|没)|结果(出来)?了?(吗|没有?)|(什么时候|啥时候|几时)(能|可以|才能)?(批下来|批|办好|办下来|修好|来修|下来)(啊|呢|呀)?|(批|办|弄)(下来|好|完)了?(没有?|吗)|[\u4e00-\u9fa5]{1,4}(修好|装好|接通|通上|批下来|办好)了?(吗|没有?))$/.test(bare)) return 'query';
   // "还是不行", "依然没好": the answer did not mend it
-  if (bare.length <= 8 && /^(还是|仍然|依然|照样)(不行|没好|没解决|老样子|一样|没用)(啊|呀|的|哦)?$/.test(bare)) return 'reopen';
+  if (bare.length <= 8 && /^(还是|仍然|依然|照样)(不行|没好|没解决|老样子|没用)(啊|呀|的|哦)?$/.test(bare)) return 'reopen';
   // "金沙窖酒业反映的问题有哪些", "川恒物流堆场用地那个，现在什么状态": an enterprise's matters, asked after
   if (bare.length <= 30 && (/^[\u4e00-\u9fa5]{2,10}(反映|提|报)的问题(有哪些|有几个|都有什么)$/.test(bare) || /那个(现在)?(什么|啥)(状态|情况|进度)了?$/.test(bare))) return 'query';
   // "查一下 瑞丰汽车零部件 的所有工单": one enterprise's tickets

@@ -2420,3 +2420,26 @@ describe('commands and small talk of rounds 105 and 106 (tuned on after scoring)
     expect(read('这个月各部门办件排名出来没有 月调度会要用').intent).toBe('digest');
   });
 });
+
+describe('what the review of the twenty-fourth session found', () => {
+  it('keeps questions after 进度 #88 as queries, a neighbour\'s rubbish as a report, a period\'s list as the digest', () => {
+    for (const t of ['进度#88？', '进展#12呢？', '进度 #88 怎么样了']) expect(read(t).intent, t).toBe('query');
+    expect(read('没人来收垃圾').intent).toBe('report');
+    expect(read('都没人来收垃圾了').intent).toBe('report');
+    expect(read('上个月的单子有哪些').intent).toBe('digest');
+    expect(read('这周的单子有哪些').intent).toBe('digest');
+    expect(read('还是一样').intent).toBe('chat');
+    expect(read('领导有空去看看我们的新厂房').intent).toBe('report');
+  });
+  it('keeps a date one asks for with 抢修到明天之前; reads others\' limits in Chinese numerals too', () => {
+    expect(read('请帮忙联系供电局，希望能抢修到明天之前恢复').deadline).toBe('2026-11-24');
+    expect(read('街道说十二月三十一号前必须搬走，我们怎么办').deadline).toBeNull();
+  });
+  it('reads no name in a neighbour named by what it is, a power supply, ABS plastic; a person\'s name with a longer role', () => {
+    expect(read('镇政府旁边的农贸市场，垃圾没人清理').enterprise).toBeNull();
+    expect(read('园区附近的污水处理厂，一直有臭味').enterprise).toBeNull();
+    expect(read('应急电源，坏了没人修').enterprise).toBeNull();
+    expect(read('ABS原料进口清关太慢了').category).toBe('market');
+    expect(read('Jens Köhler here, finance director at Apex BioLogics, we need help with a loan.').enterprise).toBe('Apex BioLogics');
+  });
+});

@@ -8,9 +8,9 @@ describe('startSingleFlight refuses a ttl that cannot be a lease', () => {
   const redis = new Proxy({}, { get: (_t, name) => () => { calls.push(String(name)); return Promise.resolve(null); } }) as unknown as Redis;
   const hooks = { onAcquire() {}, onLose() {} };
 
-  for (const ttlMs of [Number.NaN, 0, -5, Number.POSITIVE_INFINITY]) {
+  for (const ttlMs of [Number.NaN, 0, -5, 1500.5, Number.POSITIVE_INFINITY]) {
     it(`ttlMs ${ttlMs}`, () => {
-      expect(() => startSingleFlight(redis, 'k', hooks, { ttlMs })).toThrow(/ttlMs must be a positive number/);
+      expect(() => startSingleFlight(redis, 'k', hooks, { ttlMs })).toThrow(/ttlMs must be a positive whole number/);
       expect(calls).toEqual([]);
     });
   }
