@@ -10,6 +10,8 @@ export type Cue = [string | RegExp, number];
  */
 export const LEXICON: Record<Category, Cue[]> = {
   approval: [
+    // rounds 103–106: siting opinions, planning checks, qualification and annual reviews
+    [/选址意见书?|规划条件核实|资质认定|\bCMA\b|(运输证|许可证|营运证)年审/, 5],
     // rounds 99–102: registering a pressure vessel's use
     [/(压力容器|特种设备|电梯|锅炉)[^，。]{0,4}使用登记/, 6],
     // permits, certificates and registrations
@@ -76,6 +78,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/(拿地|摘牌|出让金)[^。]{0,20}(土地证|不动产权?证|产权证)[^，。]{0,8}(没|未)|土地证[^，。]{0,6}(没发|还没|没下来|没拿到)/, 6], [/(房产证|不动产证)[^，。]{0,8}面积/, 5], [/(闲置|空置)的?(土地|地|厂房)?[^，。]{0,6}(转租|盘活)/, 5], [/地块上[^，。]{0,8}(没搬|没有搬|没迁|未迁|坟)/, 5],
   ],
   utilities: [
+    // rounds 103–106: a phone signal too weak, a mast asked for
+    [/信号[^。]{0,8}(只有一格|很差|太差|不好)|加个?基站/, 5],
     // round 96 (Hainan): water gone in the evening
     [/(?<!雨)没水(?!平)/, 4],
     // power
@@ -153,6 +157,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/(孩子|小孩|伢儿?|子女)[^，。]{0,8}(转学|入学|上学|读书|学位)/, 5], [/(太太|妻子|老婆|家属)[^，。]{0,6}(工作|就业)/, 4],
   ],
   finance: [
+    // rounds 103–106: a public purchase unpaid (贷款贴息 is policy here: 4 readings so labelled)
+    [/(政府采购|采购)[^。]{0,24}(尾款|货款)[^。]{0,12}(还?没付|冇付|未付|没给|没到)/, 6],
     // rounds 99–102: patents pledged or securitised
     [/(知识产权|专利)[^，。]{0,4}(质押|证券化)/, 6],
     // round 96: payment for goods held back
@@ -273,6 +279,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/(灌溉渠|水渠|沟渠)[^，。]{0,6}(垮|塌|坏|堵)/, 5],
   ],
   construction: [
+    // rounds 103–106: demolition without protection, roof sheets torn loose, spoil left behind
+    [/拆[^。]{0,10}(没做|没有|冇)[^。]{0,4}防护/, 5], [/彩钢瓦[^。]{0,10}(掀|吹|刮)/, 5], [/渣土[^。]{0,10}(没拉走|冇拉走|没清|堆在)/, 5],
     // rounds 99–102: a building rated dangerous
     [/危房|[CD]级危/, 5],
     ['施工', 2], ['工地', 3], ['开工', 2], ['动工', 2], ['工期', 3], ['进度滞后', 3], ['总包', 3], ['分包', 2], ['施工队', 2],
@@ -308,6 +316,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/(施工队|施工方|施工单位|挖机|修路的)[^，。；]{0,12}(挖断|挖坏|堵死|压坏|砸坏|打穿)/, 5], [/放炮|飞石/, 4],
   ],
   dispute: [
+    // rounds 103–106: a contractor who stays past the contract and locks things up, a supplier's men at the gate
+    [/合同到期了?[^。]{0,4}不(走|搬|肯走)|把[^，。]{0,8}锁起来/, 5], [/天天(派人)?来[^，。]{0,6}闹|不给钱就不走/, 5],
     // rounds 99–102: a partner holding the seal, rent raised or the land shut (a trademark squatted is 'other' here)
     [/合伙人[^。]{0,10}(闹掰|翻脸|不给|攥着)|公章[^，。]{0,8}不给/, 6], [/涨租金?[^。]{0,10}不(让|给)(进|用)/, 5],
     // round 96: a lease ended and the gate locked, a refund refused, mediation sought

@@ -2443,3 +2443,14 @@ describe('what the review of the twenty-fourth session found', () => {
     expect(read('Jens Köhler here, finance director at Apex BioLogics, we need help with a loan.').enterprise).toBe('Apex BioLogics');
   });
 });
+
+describe('categories of rounds 103–106 (tuned on after scoring)', () => {
+  it('reads qualification and siting as approval, a weak signal as utilities, a lock-up and men at the gate as dispute, torn roof sheets as construction', () => {
+    expect(read('我们新建的实验室要办CMA资质认定，材料已经交了，能不能本周五之前安排专家现场评审').category).toBe('approval');
+    expect(read('充换电站项目的规划选址意见书，能不能在12月18号之前出？要赶省里的专项资金申报').category).toBe('approval');
+    expect(read('房县山里的香菇基地手机信号只有一格，4G都冇得，直播带货根本搞不成，能不能跟移动说说加个基站').category).toBe('utilities');
+    expect(read('承包食堂的老板合同到期了不走，还把厨房设备锁起来了，想请街道帮忙调解').category).toBe('dispute');
+    expect(read('一个供应商送来的钢材有问题，我们退货他们就天天派人来厂里闹，说不给钱就不走').category).toBe('dispute');
+    expect(read('厂房屋顶的彩钢瓦叫风掀起来一块 耷拉在半空中 下面就是人行道 赶紧来人').category).toBe('construction');
+  });
+});
