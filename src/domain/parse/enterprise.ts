@@ -55,8 +55,8 @@ const INDUSTRY_WORDS =
   '蔬菜|蛋品|用品|劳保用品|工具|眼镜|光子|配套|精酿|足道|饲料|冷运|海鲜|冰鲜|农资|外贸|旅游开发|木材|水产品|数控|光模块|电装|电子化学品|热管理|座椅系统|汽车系统|内饰|电动车|腊肉|腊味|茶油坊|船厂|冰厂|安装|修造|工业皮带|皮带|金属|彩涂|毛毡|花卉|被服|玻璃钢|散热器|暖通|食用菌|土特产|煎饼|柳艺|苇艺|丝网|健身器材|健身|家电城|杂技道具|宠物食品|洗涤|农化|化肥|冷藏|管件|塑料|山珍|搅拌站|木艺|白茶|农机|造型|化妆品|肉联|造纸|助剂|货代|国际货代|海产|' +
   // round 96 (the Hainan free trade port's shops, clinics and agents)
   '(?<!离岛)免税店|免税城|诊所|工作室|报关行|船务代理|配餐|伴手礼|传播|会展|俱乐部|酒家|健康管理中心|医学中心|商业管理|' +
-  // rounds 95 and 99–102 (Quanzhou's shoe and ceramics makers)
-  '建陶|制鞋|醋坊|电驱|光罩|封装|(?<![双备用急动流])电源|永磁|硬质合金|服装辅料|辅料';
+  // rounds 95 and 99–104 (Quanzhou's shoe and ceramics makers, Hefei's chip firms, Ganzhou's rare earth and garments)
+  '建陶|制鞋|醋坊|电驱|光罩|封装|(?<![双备用急动流])电源|永磁|硬质合金|辅料';
 /**
  * A trade named by one character and 业 ("镁业", "糖业", "袜业", "种业"): a word the language keeps making, so it is
  * read by its shape; not 企业, 行业, 就业 and the other words of 业 that are no trade.
