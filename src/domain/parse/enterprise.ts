@@ -521,7 +521,11 @@ function dashSigned(t: string): string | null {
 const QUOTED = /(?:^|我们是?|我司|我是|的|企业|^[\u4e00-\u9fa5]{2,4})[「『“]([^」』”「『“\s，,。]{2,10})[」』”]/;
 /** "my company name is Obi & Sons Ltd", "My company: Atlas Déco SARL", "我的公司 Sahara Import Export": said outright, before the other English frames. */
 const MY_COMPANY = /(?:\b[Mm]y company(?: name)?(?: is)?:?|我的公司|我们公司|公司名(?:字)?(?:叫|是)?)\s*((?:[A-Z][\wÀ-ÿ&'-]*)(?: (?:[A-Z][\wÀ-ÿ&'-]*|&))*)/;
-const ENGLISH_FRAME = /(?:\b[Ww]e are|\b[Oo]ur company(?: is)?|\bHR (?:of|at)|\b[A-Z][a-zà-ÿ-]+(?: again| here)? from|\b[Ww]e're|\b[Oo]ur (?:[a-z]+ )?(?:startup|start-up|brand|studio|shop|store)|\b[Ii] represent|\bpartner of|\bowner of|\b[Oo]ur (?:hotel|restaurant|factory|agency),?|\b(?:company|firm|brand|shop|startup|business|agency|hotel|restaurant)(?: in [A-Z][a-z]+)? (?:is |was )?called|\bThis is [A-Z][a-z]+,)\s+((?:[A-Z][\wÀ-ÿ&'-]*)(?: (?:[A-Z][\wÀ-ÿ&'-]*|&|\([A-Z]\)))*(?: Pte Ltd| Co\.?,? Ltd\.?| Ltd\.?| Inc\.?| LLC| Co\.)?)/;
+/**
+ * The English frames one names one's enterprise in: "We are …", "Our startup …", "HR at …", "Sophie from HR at …",
+ * "Tom from the export team at …", "Claire de Maison Azur Hainan", "company called …".
+ */
+const ENGLISH_FRAME = /(?:\b[Ww]e are|\b[Oo]ur company(?: is)?|\bHR (?:of|at)|\b[A-Z][a-zà-ÿ-]+(?: again| here)? (?:from(?: HR| the [a-z]+ team| [a-z]+)? (?:at|of)|from|de)|\b[Ww]e're|\b[Oo]ur (?:[a-z]+ )?(?:startup|start-up|brand|studio|shop|store)|\b[Ii] represent|\bpartner of|\bowner of|\b[Oo]ur (?:hotel|restaurant|factory|agency),?|\b(?:company|firm|brand|shop|startup|business|agency|hotel|restaurant)(?: in [A-Z][a-z]+)? (?:is |was )?called|\bThis is [A-Z][a-z]+,)\s+((?:[A-Z][\wÀ-ÿ&'-]*)(?: (?:[A-Z][\wÀ-ÿ&'-]*|&|\([A-Z]\)))*(?: Pte Ltd| Co\.?,? Ltd\.?| Ltd\.?| Inc\.?| LLC| Co\.)?)/;
 /**
  * An English message signed at its end by the enterprise, after a role or a person: "— EHS, Krämer Kunststofftechnik",
  * "Best regards, Wolff & Brandt Automation", "Thanks & BR, Markus / Hartmann Filtration", "Thanks, Yamato Seiki logistics
@@ -533,8 +537,6 @@ const ENGLISH_SIGNED = /(?:[—–,/.]|^|[\u4e00-\u9fa5？?！!]\s)\s*((?:[A-Z][
  * (not a person's, whose role follows: "Jens Köhler here, CFO of …").
  */
 const ENGLISH_HERE = /(?:^|[,.!，。！]\s*|店小二[,，]?\s*)((?:[A-Z][\wÀ-ÿ&'-]*)(?: (?:[A-Z][\wÀ-ÿ&'-]*|&)){1,4}(?: \([A-Z][a-z]+\))?(?: Co\.| Ltd\.| Inc\.)?) here\b(?!,?\s+(?:the\s+)?(?:[A-Za-z&]+ ){0,3}[A-Za-z]+ (?:of|at)\b)/;
-/** A person of the enterprise and the enterprise: "Sophie from HR at Haitang Bay Grand Resort", "Claire de Maison Azur Hainan". */
-const ENGLISH_STAFF_AT = /\b[A-Z][a-z]+ (?:from (?:HR|the [a-z]+ team|[a-z]+) (?:at|of)|de) ((?:[A-Z][\wÀ-ÿ&'-]*)(?: [A-Z][\wÀ-ÿ&'-]*){1,4})/;
 /** An English registered name: "Hoffmann Antriebstechnik (Shanghai) Co., Ltd.", "Nordic Pumps GmbH". */
 const ENGLISH_REGISTERED = /((?:[A-Z][\wÀ-ÿ&'-]*)(?: (?:[A-Z][\wÀ-ÿ&'-]*|&))*(?: \([A-Z][a-z]+\))? (?:Co\.,? ?Ltd\.?|Ltd\.?|Inc\.?|GmbH|LLC|Pte\.? Ltd\.?|S\.A\.|AG))/;
 /** "finance director at Apex BioLogics", "R&D head at Siemann Biotech in Zhangjiang": where the writer works. */
@@ -639,8 +641,8 @@ function enterpriseIn(t: string): string | null {
   if (alone) return alone;
   const mine = MY_COMPANY.exec(t)?.[1]?.trim();
   if (mine) return mine;
-  // "Sunrise Durian Import Co. here", "Sophie from HR at Haitang Bay Grand Resort", "Claire de Maison Azur Hainan"
-  const introduced = ENGLISH_HERE.exec(t)?.[1] ?? ENGLISH_STAFF_AT.exec(t)?.[1];
+  // "Sunrise Durian Import Co. here"
+  const introduced = ENGLISH_HERE.exec(t)?.[1];
   if (introduced && !LATIN_NOT_A_NAME.test(introduced.split(' ')[0]!)) return introduced;
   // "CFO of 汉法座椅系统", "Sophie from 楚雷医疗器械", "Claire de 汉岛汽车系统", "ingénieur chez 楚雷医疗器械", "nous sommes 汉欧热管理"
   const foreignFramed = /\b(?:of|from|de|chez|sommes)\s+([\u4e00-\u9fa5]{3,12})(?=[\s,.，。(（]|$)/.exec(t)?.[1];
