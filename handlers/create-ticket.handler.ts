@@ -2,13 +2,15 @@ import { resolutionDueAt, responseDueAt } from '../src/domain/sla.js';
 import { route, type Route } from '../src/domain/routing.js';
 import { CATEGORIES, type Ticket } from '../src/domain/ticket.js';
 import type { Enterprise } from '../src/domain/directory.js';
-import type { ParsedMessage } from '../src/domain/parse/parse.js';
+import { namesNoMatter, type ParsedMessage } from '../src/domain/parse/parse.js';
+import { isStaff } from '../src/domain/permissions.js';
 import type { BotContext, Handler } from '../src/bot/context.js';
 import type { OpenTicketFields } from '../src/bot/ticket-service.js';
 import { claimAction } from '../src/messages/actions.js';
 import type { OutboundMessage } from '../src/messages/outbound.js';
 import { cnDate, compose, dueDate, dueText, personRef, reporterRef } from './common.js';
 import { askSame, findSimilar, mergeInto } from './similar.js';
+import { list, ownOpen } from './query.handler.js';
 import { sourceId } from '../src/bot/ticket-service.js';
 
 const VIA: Record<string, string> = { commissioner: '服务专员', taskforce: '项目专班', department: '责任部门', admin: '管理员' };
@@ -159,6 +161,16 @@ export const createTicket: Handler = {
   name: 'create-ticket',
   match: (ctx) => ctx.parsed.intent === 'report',
   async handle(ctx) {
+    // a few words with no matter of their own from an enterprise with problems in hand ("这事怎么还没动静", "我们还在等"):
+    // about those, not a new one — they are shown, with a word on how to report a new problem (a retried job whose first
+    // attempt opened a ticket goes on with it)
+    if (!isStaff(ctx.actor) && namesNoMatter(ctx.parsed) && !(await ctx.tickets.ofThisMessage())) {
+      const own = await ownOpen(ctx);
+      if (own.tickets.length > 0) {
+        await list(ctx, own.title, own.tickets, own.none, '如需反映新的问题，请写明具体事项和诉求，我们将另行受理。');
+        return `few words, no matter of their own: open tickets shown (${own.tickets.length})`;
+      }
+    }
     // 重复: the same problem as an open ticket of this group or enterprise is merged into it (or asked about); 回潮:
     // one answered in the last 90 days is opened again as a new ticket linked to it
     // (a retried job whose first attempt opened the ticket goes on with it, whatever has been reported since)

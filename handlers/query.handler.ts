@@ -9,12 +9,20 @@ const NOT_RECEIVED = '如未收到，请与我私聊查询';
  * A list answered here, or — when a ticket in it may not be shown in this group (another enterprise's problem) —
  * sent to the asker privately, with a short note here that names no ticket.
  */
-async function list(ctx: BotContext, title: string, tickets: Ticket[], empty: string): Promise<void> {
+export async function list(ctx: BotContext, title: string, tickets: Ticket[], empty: string, footer?: string): Promise<void> {
   if (tickets.length === 0) return answer(ctx, empty);
-  const msg = compose([`**${title}（${tickets.length}件）**`, ...tickets.map((t) => `> ${ticketLine(t, ctx.sla.calendar)}`)], []);
+  const msg = compose([`**${title}（${tickets.length}件）**`, ...tickets.map((t) => `> ${ticketLine(t, ctx.sla.calendar)}`), ...(footer ? [footer] : [])], []);
   if (tickets.every((t) => mayShowTicketIn(t, ctx.msg, ctx.directory))) return ctx.reply(msg);
   await ctx.send(privately(ctx), msg);
   await answer(ctx, `${title}含其他企业的问题，已私信发送给您（${NOT_RECEIVED}）。`);
+}
+
+/** The open tickets of the sender's enterprise, or those the sender reported where the enterprise is not known. */
+export async function ownOpen(ctx: BotContext): Promise<{ title: string; tickets: Ticket[]; none: string }> {
+  const a = ctx.actor;
+  return a.enterpriseId
+    ? { title: '贵企业在办问题', tickets: await ctx.tickets.listOpen({ enterpriseId: a.enterpriseId }), none: '贵企业目前没有在办问题。' }
+    : { title: '您反映的在办问题', tickets: await ctx.tickets.listOpen({ reporter: ctx.msg.sender.id }), none: '您目前没有在办问题。' };
 }
 
 /** #12 什么进度了 · 我的待办 · 我们的问题 · 超期问题. */
@@ -57,10 +65,8 @@ export const query: Handler = {
       return 'overdue listed';
     }
     if (a.role === 'enterprise' || /我们|本企业|我司|公司/.test(text)) {
-      const own = a.enterpriseId
-        ? await ctx.tickets.listOpen({ enterpriseId: a.enterpriseId })
-        : await ctx.tickets.listOpen({ reporter: ctx.msg.sender.id });
-      await list(ctx, '贵企业在办问题', own, '贵企业目前没有在办问题。');
+      const own = await ownOpen(ctx);
+      await list(ctx, own.title, own.tickets, own.none);
       return 'enterprise tickets listed';
     }
     if (a.personId) {

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { defaultCalendar, workingZone, type BusinessCalendar } from '../calendar.js';
 import type { Category, Urgency } from '../ticket.js';
 import type { BayesModel } from './bayes.js';
-import { classifyByLexicon, classifyCategory, holdsLexiconPhrase, LEXICON_CERTAIN } from './category.js';
+import { classifyByLexicon, classifyCategory, holdsLexiconPhrase, LEXICON_CERTAIN, matchedCues } from './category.js';
 import { parseCorrection, ratingFrom, TICKET_REF, WITHDRAWN } from './commands.js';
 import { parseRequestedDate } from './dates.js';
 import { bareText, normalizeText } from './normalize.js';
@@ -752,4 +752,25 @@ export function parseMessage(text: string, sentAt: string, cal: BusinessCalendar
     summary: summarize(t, enterprise),
     normalized: t,
   };
+}
+
+/**
+ * The words a few lines after one's own problem are made of when they name no matter: the matter pointed at (这事, 那个
+ * 问题), waiting and time (等了半个月, 第三次, 还没动静), asking and pressing (怎么样, 谁管, 快点, 麻烦看看), persons and particles.
+ * What a message holds besides these (交的东西, 水, 生意不好) is a matter of its own.
+ */
+const ABOUT_A_MATTER = /(这|那|此|该)(个|件)?(事情?|问题|单子?)?|事情?|问题|怎么(样|回事)?|咋(样|回事|整)?|为(什么|啥)|还|要|都|也|又|就|才|已经|一直|到底|究竟|没有?|不|有|人|谁|在|管|理|联系|回(复|音|话)?|动静|消息|结果|进(度|展)|下文|等(了|着)?|多久|多长时间|(什么|啥)时候|几时|快(点|一点)?|尽快|抓紧|赶紧|麻烦|帮(忙|个忙)?|看(看|一下)?|问(问|一下)?|催(催|一下)?|说(好)?(的|过)?|上次|之前|前(几|两)天|上周|第?[一二三四五六七八九十两几半\d]+(个)?(次|回|遍|天|周|礼拜|星期|月)|好几天|今天|现在|我们?|你们?|您|领导|能不能|可不可以|能否|可以|请|一下|是|的|了|个|来|去|办|处理|弄|搞|啊|呀|呢|吗|吧|嘛|哦|哈|么|啦|呗|喂/g;
+
+/** At most this many characters (punctuation and spaces aside) make a few words rather than a description. */
+const FEW_WORDS = 20;
+
+/**
+ * A report that names no matter of its own: a few words, no cue of any category, nothing in them but words about a
+ * matter ("这事怎么还没动静", "我们还在等", "都半个月了"). After one's own problem such words are about that problem —
+ * asked after or pressed — not a new one; the intake answers them with the sender's open tickets instead of opening
+ * another. ("我们交的东西一直没回音" names what it is about: a matter of its own.)
+ */
+export function namesNoMatter(p: Pick<ParsedMessage, 'intent' | 'normalized'>): boolean {
+  const bare = bareText(p.normalized);
+  return p.intent === 'report' && bare.length <= FEW_WORDS && matchedCues(p.normalized).length === 0 && !/[\u4e00-\u9fa5A-Za-z]/.test(bare.replace(ABOUT_A_MATTER, ''));
 }

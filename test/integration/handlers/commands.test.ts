@@ -80,6 +80,25 @@ describe('command handlers on the example directory', () => {
     expect(await h.ticket(2)).toBeNull();
   });
 
+  it('a few words with no matter of their own ("这事怎么还没动静", "我们还在等") show the enterprise\'s open tickets and open none; with none open they are a report', async () => {
+    // nothing open yet: the words are accepted as a report (the bot cannot tell what they are about)
+    const first = await h.say('chenjl', '都半个月了', { chatId: GROUP });
+    expect(first.texts[0]).toContain('已受理');
+    await h.say('zhangwei', '#1 不是问题', { chatId: GROUP });
+    await openOne();
+    for (const text of ['这事怎么还没动静', '我们还在等', '都半个月了，能不能快点']) {
+      const r = await h.say('chenjl', text, { chatId: GROUP });
+      expect(r.outcome).toBe('few words, no matter of their own: open tickets shown (1)');
+      expect(r.texts[0]).toContain('贵企业在办问题（1件）');
+      expect(r.texts[0]).toContain('#2');
+      expect(r.texts[0]).toContain('如需反映新的问题，请写明具体事项和诉求');
+    }
+    expect(await h.ticket(3)).toBeNull();
+    // a short message that names its matter is a report all the same
+    expect((await h.say('chenjl', '厂里又停电了', { chatId: GROUP })).texts[0]).toContain('已受理');
+    expect(await h.ticket(3)).toMatchObject({ category: 'utilities' });
+  });
+
   it('a rating typed without the number (满意, as the buttons say it) rates the one answered ticket awaiting it; none or several: the number is asked for', async () => {
     // nothing answered yet: nothing is rated, and the enterprise is told how to rate
     await openOne();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCorrection, ratingFrom } from '../../../src/domain/parse/commands.js';
 import { normalizeText } from '../../../src/domain/parse/normalize.js';
-import { parseMessage } from '../../../src/domain/parse/parse.js';
+import { namesNoMatter, parseMessage } from '../../../src/domain/parse/parse.js';
 
 // Monday 2026-11-23 09:30 in Shanghai, as the corpus
 const REF = '2026-11-23T01:30:00.000Z';
@@ -2386,6 +2386,14 @@ describe('a few words after one\'s own problem, without a number (a new user\'s 
   });
   it('a problem named with them is still a report', () => {
     expect(read('路灯坏了有人管吗').intent).toBe('report');
+  });
+  it('a report of a few words about a matter (waiting, pressing, asking; no cue of any category) names none; one naming its matter, or told at length, does', () => {
+    for (const t of ['这事怎么还没动静', '我们还在等', '都半个月了', '还要等多久啊？', '能不能快点', '已经第三次问了', '喂，到底咋回事啊']) expect(namesNoMatter(read(t)), t).toBe(true);
+    for (const t of ['厂里又停电了', '路灯坏了有人管吗', '都半个月了，厂门口那条路还是天天堵着，货车进不来']) expect(namesNoMatter(read(t)), t).toBe(false);
+    // no cue, but a matter all the same: what was handed in, the water upstairs, business
+    for (const t of ['我们交的东西一直没回音，麻烦帮看看', '楼上白天水上不去', '最近生意不太好想请领导帮帮忙']) expect(namesNoMatter(read(t)), t).toBe(false);
+    // not a report at all: a number's progress question is no such report
+    expect(namesNoMatter(read('#3 进度怎么样了'))).toBe(false);
   });
 });
 
