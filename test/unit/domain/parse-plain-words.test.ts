@@ -2395,6 +2395,10 @@ describe('a few words after one\'s own problem, without a number (a new user\'s 
     // not a report at all: a number's progress question is no such report
     expect(namesNoMatter(read('#3 进度怎么样了'))).toBe(false);
   });
+  it('reads the internet\'s 有木有 as 有没有 (a cadre\'s new tickets asked after), not inside 红木有限公司', () => {
+    expect(read('今天有木有新派给俺的单子').intent).toBe('query');
+    expect(normalizeText('红木有限公司')).toBe('红木有限公司');
+  });
 });
 
 describe('names of round 104 (Ganzhou; tuned on after scoring)', () => {
