@@ -56,7 +56,9 @@ const INDUSTRY_WORDS =
   // round 96 (the Hainan free trade port's shops, clinics and agents)
   '(?<!离岛)免税店|免税城|诊所|工作室|报关行|船务代理|配餐|伴手礼|传播|会展|俱乐部|酒家|健康管理中心|医学中心|商业管理|' +
   // rounds 95 and 99–104 (Quanzhou's shoe and ceramics makers, Hefei's chip firms, Ganzhou's rare earth and garments)
-  '建陶|制鞋|醋坊|电驱|光罩|封装|(?<![双备用急动流])电源|永磁|硬质合金|辅料';
+  '建陶|制鞋|醋坊|电驱|光罩|封装|(?<![双备用急动流])电源|永磁|硬质合金|辅料|' +
+  // rounds 107 and 109 (Zhengzhou's phone-assembly suppliers, Luoyang's peony trades; Baotou's magnets, Ordos's cashmere and wind farms)
+  '模组(?!厂房|车间|产线)|屏显|速运|智能终端|微组装|饼坊|牡丹瓷|重工|矿山设备|绒坊|磁材|风能';
 /**
  * A trade named by one character and 业 ("镁业", "糖业", "袜业", "种业"): a word the language keeps making, so it is
  * read by its shape; not 企业, 行业, 就业 and the other words of 业 that are no trade.
@@ -240,9 +242,11 @@ const SITE_AT_END = /(?:新厂|老厂|分厂|车间|广场|电站|大厅|大楼|
  * "景区游客中心", "省重点项目"): a short generic word plus a facility, a district word at the head, a project's rank
  * or review.
  */
+const ZONE_THEN_NAME = new RegExp(`^(?:港区|新区|城区)[\\u4e00-\\u9fa5]{2,4}(?:${INDUSTRY})$`);
 function isPlaceOrThing(name: string): boolean {
   if (/^[\u4e00-\u9fa5]{1,2}(?:园|场|站|港|基地|中心)$/.test(name)) return true;
-  if (/^(?:景区|园区|厂区|社区|小区|校区|矿区|港区|新区|城区|开发区|产业园|工业园|[省市县区镇乡村](?:级|重点|里|属))/.test(name)) return true;
+  // (a zone's short name before a brand and its trade is the enterprise's own: "港区华睿电子", "新区鸿泰精密")
+  if (/^(?:景区|园区|厂区|社区|小区|校区|矿区|港区|新区|城区|开发区|产业园|工业园|[省市县区镇乡村](?:级|重点|里|属))/.test(name) && !ZONE_THEN_NAME.test(name)) return true;
   return /(?:(?:重点|示范)项目|评审|评估|验收)/.test(name) && !/(?:有限公司|集团)$/.test(name);
 }
 /**
@@ -447,7 +451,8 @@ function signedBy(t: string): string | null {
   const placed = /^(?:我们)?[\u4e00-\u9fa5]{0,10}?的([\u4e00-\u9fa5]{3,12})$/.exec(raw)?.[1];
   if (placed && TRADE_NAME_END.test(placed) && tradeNameOk(placed) && !SENTENCE_CHAR.test(placed.replace(/(有限公司|公司)$/, ''))) return placed;
   const trade = TRADE_NAME_END.test(raw) || /(?:有限公司|集团|公司)$/.test(raw);
-  if ((trade ? tradeNameOk(raw) && !SENTENCE_CHAR.test(raw.replace(/(有限公司|公司)$/, '')) : isOpenName(raw)) && !/(的|了|吗|呢|(?<!酒|茶|书|网|水)吧|啊|情况|报告|通知)$/.test(raw)) return raw;
+  // (和 is a brand's own at the close of a message: "…。和发稀土", "…？恩和羊绒")
+  if ((trade ? tradeNameOk(raw) && !SENTENCE_CHAR.test(raw.replace(/(有限公司|公司)$/, '').replace(/和/g, '')) : isOpenName(raw)) && !/(的|了|吗|呢|(?<!酒|茶|书|网|水)吧|啊|情况|报告|通知)$/.test(raw)) return raw;
   // a signature after a dash, with its trade, may hold a word that is also the sentence's ("—— 有光能源", "—— 伊犁那拉提奶茶坊",
   // "——乡里乡亲便民店"): the dash says it is the writer's name for itself
   if (dashed && raw === signed && trade && raw.length >= 4 && tradeNameOk(raw) && !/[我你他她们的了吗呢吧啊是在要想请帮说问]/.test(raw)) return raw;
@@ -542,7 +547,7 @@ const ENGLISH_REGISTERED = /((?:[A-Z][\wÀ-ÿ&'-]*)(?: (?:[A-Z][\wÀ-ÿ&'-]*|&))
 /** "finance director at Apex BioLogics", "R&D head at Siemann Biotech in Zhangjiang": where the writer works. */
 const ENGLISH_ROLE_AT = /\b(?:director|manager|head|engineer|officer|lead|president|founder|CEO|CFO|COO|GM|VP|owner|buyer)\s+(?:at|of)\s+((?=[A-Za-z -]*[a-z])[A-Z][\wÀ-ÿ&'-]*(?: [A-Z][\wÀ-ÿ&'-]*){0,3})/;
 /** The last sentence of a message, a name with its trade alone ("…协调一下。锦川智能仓储", "…？金桥物流 张"). */
-const SIGNED_LAST = new RegExp(`(?:[。！？!?～~🙏]\\s*|\\s)(?:[\\u4e00-\\u9fa5]{2,9}?(?:这边|那边)?的|[\\u4e00-\\u9fa5]{2,6}\\s+)?(${NAME_CHAR}{2,10}?(?:${INDUSTRY})(?:${INDUSTRY})?(?:公司)?)(?:\\s+[\\u4e00-\\u9fa5]{1,3})?\\s*$`);
+const SIGNED_LAST = new RegExp(`(?:[。！？!?～~🙏]\\s*|\\s)(?:[\\u4e00-\\u9fa5]{2,9}?(?:这边|那边)?的|[\\u4e00-\\u9fa5]{2,6}\\s+)?((?:${NAME_CHAR}|和){2,10}?(?:${INDUSTRY})(?:${INDUSTRY})?(?:公司)?)(?:\\s+[\\u4e00-\\u9fa5]{1,3})?\\s*$`);
 const INDUSTRY_END = new RegExp(`(?:${INDUSTRY})$`);
 const TRADE_NAME_END = new RegExp(`(?:${INDUSTRY})(?:公司)?$`);
 /**

@@ -151,7 +151,7 @@ const urgentByRules = (s: string) => URGENT_ANY.test(s);
 export function urgencyByRules(t: string, soon: boolean): { urgency: Urgency; certain: boolean; cleared: boolean } {
   if (soon) return { urgency: 'urgent', certain: true, cleared: false };
   // "应急局", "应急资金" name things; they do not say the matter is urgent
-  let calm = t.replace(/(不急|不着急|不是很急|不紧急|不用急|应急)/g, '');
+  let calm = t.replace(/(不急|不着急|不是很急|不紧急|不用急|应急|干着急)/g, '');
   if (NOT_URGENT_ANY.mayMatch(calm)) calm = calm.replace(NOT_URGENT, '');
   // an accident told to argue about compensation ("出车祸，家属非要按工伤赔") is a claim, not an emergency
   if (/(工伤|赔偿|理赔|保险|赔付|按.{0,4}赔|要赔)/.test(calm)) calm = calm.replace(/(车祸|受伤|摔伤|事故|伤亡|出事|撞坏|撞)/g, '');

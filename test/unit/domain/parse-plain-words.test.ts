@@ -2466,3 +2466,24 @@ describe('categories of rounds 103–106 (tuned on after scoring)', () => {
     expect(read('厂房屋顶的彩钢瓦叫风掀起来一块 耷拉在半空中 下面就是人行道 赶紧来人').category).toBe('construction');
   });
 });
+
+describe('rounds 107 and 109 (Baotou–Ordos, Zhengzhou–Luoyang; tuned on after scoring)', () => {
+  it('keeps a zone\'s short name before a brand and its trade in the name (港区华睿电子), not a zone alone', () => {
+    expect(read('公司年会想借用一下区里的礼堂 五百人左右 能不能协调 港区华睿电子').enterprise).toBe('港区华睿电子');
+    expect(read('港区鸿泰精密新线体周五要试产 电还没接上').enterprise).toBe('港区鸿泰精密');
+    expect(read('港区的路灯坏了好几盏，晚上很黑').enterprise).toBeNull();
+  });
+  it('reads 模组, 屏显, 速运, 微组装, 磁材, 风能 as trades (not 模组 of a 模组厂房)', () => {
+    expect(read('飞腾屏显二期2000千伏安扩容申请交上去一个半月了').enterprise).toBe('飞腾屏显');
+    expect(read('智芯微组装新招的五百个工人下周一就到 宿舍不够').enterprise).toBe('智芯微组装');
+    expect(read('塔拉风能财务小王：我们在建行的3000万流动资金贷款后天到期').enterprise).toBe('塔拉风能');
+    expect(read('凯晟显示模组厂房的桩基比计划落后20多天了').enterprise).toBe('凯晟显示');
+  });
+  it('keeps 和 in a brand that closes the message (…。和发稀土, …？恩和羊绒)', () => {
+    expect(read('能评啥时候能批？九月就交到发改委了，说是等能耗指标。和发稀土').enterprise).toBe('和发稀土');
+    expect(read('这个归文旅局管还是哪儿管？恩和羊绒').enterprise).toBe('恩和羊绒');
+  });
+  it('干着急 (helpless) is no urgency', () => {
+    expect(read('能评一直没批 环保说等能评 能评说等环评 俩部门互相推皮球 俺们夹在中间干着急').urgency).toBe('normal');
+  });
+});
