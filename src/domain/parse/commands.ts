@@ -111,14 +111,14 @@ const ENTERPRISE_SET = new RegExp(`^(?:企业|公司|单位|企业名称|所属�
 const CATEGORY_SET = new RegExp(`^(?:类别|分类|类型|问题类别)\\s*${SET}?\\s*(.{1,20})$`);
 
 /** A message said to be no problem, or posted by mistake ("这条发错群了", "刚才那条发错了"; not "供应商货发错了"). */
-export const WITHDRAWN = /(不是问题|不算问题|发错群|(这条|那条|刚才|刚刚|消息)[^，。]{0,6}发错了)/;
+export const WITHDRAWN = /(不是个?问题|不算个?问题|发错群|(这条|那条|刚才|刚刚|消息)[^，。]{0,6}发错了)/;
 
 export function parseCorrection(t: string): Correction | null {
   const rest = t
     .replace(TICKET_REF, ' ')
     .replace(/^[\s:：,，。]+|[\s。.!！]+$/g, '')
     .trim();
-  const dismiss = /^(?:这|此|该)?(?:个|件|条|单)?(?:不是问题|不是真(?:的|正的)?问题|不是(?:啥|什么)问题|不算问题|不属于问题|非问题|不是诉求|不是企业诉求|无效工单|不是工单)(?:来|啊|呀|的|哈|啦|嘛)?(?:[\s,，。:：;；]+(?:理由|原因|说明)?[:：]?\s*(.*))?$/.exec(rest);
+  const dismiss = /^(?:这|此|该)?(?:个|件|条|单)?(?:不是个?问题|不是真(?:的|正的)?问题|不是(?:啥|什么)问题|不算个?问题|不属于问题|非问题|不是诉求|不是企业诉求|无效工单|不是工单)(?:来|啊|呀|的|哈|啦|嘛)?(?:[\s,，。:：;；]+(?:理由|原因|说明)?[:：]?\s*(.*))?$/.exec(rest);
   if (dismiss) return { field: 'dismiss', ...(dismiss[1]?.trim() ? { note: dismiss[1].trim() } : {}) };
   // "#144 不使跟，企业自己搞定了，不是问题": the verdict at the end
   if (/[\s，,。](?:不是问题|不算问题|不是诉求)[。!！]?$/.test(rest) && !/[?？吗]/.test(rest)) return { field: 'dismiss', note: rest };

@@ -57,8 +57,11 @@ const INDUSTRY_WORDS =
   '(?<!离岛)免税店|免税城|诊所|工作室|报关行|船务代理|配餐|伴手礼|传播|会展|俱乐部|酒家|健康管理中心|医学中心|商业管理|' +
   // rounds 95 and 99–104 (Quanzhou's shoe and ceramics makers, Hefei's chip firms, Ganzhou's rare earth and garments)
   '建陶|制鞋|醋坊|电驱|光罩|封装|(?<![双备用急动流])电源|永磁|硬质合金|辅料|' +
-  // rounds 107 and 109 (Zhengzhou's phone-assembly suppliers, Luoyang's peony trades; Baotou's magnets, Ordos's cashmere and wind farms)
-  '模组(?!厂房|车间|产线)|屏显|速运|智能终端|微组装|饼坊|牡丹瓷|重工|矿山设备|绒坊|磁材|风能';
+  // rounds 107 and 109 (Zhengzhou's phone-assembly suppliers, Luoyang's peony trades; Baotou's magnets, Ordos's cashmere and
+  // wind farms)
+  '模组(?!厂房|车间|产线)|屏显|速运|智能终端|微组装|饼坊|牡丹瓷|重工|矿山设备|绒坊|磁材|风能|' +
+  // round 108 (Tianjin's ports and airport: shipping, aviation and bulk trades)
+  '大宗|(?<!载)重装|港机|航空部件|(?<!毒|危险)化学品|润滑油|航修|航材|表面处理|船舶管理|船舶设计|船舶修理|船舶服务|船员服务|航空服务|融资租赁|冷冻食品|港口服务|地服设备';
 /**
  * A trade named by one character and 业 ("镁业", "糖业", "袜业", "种业"): a word the language keeps making, so it is
  * read by its shape; not 企业, 行业, 就业 and the other words of 业 that are no trade.

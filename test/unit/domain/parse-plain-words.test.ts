@@ -2487,3 +2487,20 @@ describe('rounds 107 and 109 (Baotou–Ordos, Zhengzhou–Luoyang; tuned on afte
     expect(read('能评一直没批 环保说等能评 能评说等环评 俩部门互相推皮球 俺们夹在中间干着急').urgency).toBe('normal');
   });
 });
+
+describe('round 108 (Tianjin Binhai and the Tangshan ports; tuned on after scoring)', () => {
+  it('reads the ports\' and the airport\'s trades: 大宗, 重装 (not 载重装), 港机, 航材, 化学品 (not 易制毒化学品), 船舶管理, 融资租赁', () => {
+    expect(read('临港 港联大宗 做进口铁矿石的，下游钢厂压价压得厉害').enterprise).toBe('港联大宗');
+    expect(read('临港 鸿达港机 新车间屋面防水做得一塌糊涂，一下雨就漏').enterprise).toBe('鸿达港机');
+    expect(read('恒舟船舶管理这边想约区里领导来公司座谈一次').enterprise).toBe('恒舟船舶管理');
+    expect(read('天津港盛融资租赁 想问下区里的产业引导基金能不能投我们的船舶租赁项目').enterprise).toBe('天津港盛融资租赁');
+    expect(read('货车要按核定载重装货，超载就罚，我们的车天天被查').enterprise).toBeNull();
+  });
+  it('a move others order (要我们月底前腾退, 让我们下周五前腾出来) is no requested date', () => {
+    expect(read('租的村里的地被划进拆违范围了，要我们月底前腾退，这么短根本搬不完，想请镇里宽限宽限').deadline).toBeNull();
+    expect(read('规划里那条路要占我们一块堆场，补偿没谈拢，现在路要开工，让我们下周五前腾出来').deadline).toBeNull();
+  });
+  it('不是个问题 dismisses like 不是问题', () => {
+    expect(read('第99号不是个问题，企业就是问问，撤了吧')).toMatchObject({ intent: 'correct', ticket: 99 });
+  });
+});
