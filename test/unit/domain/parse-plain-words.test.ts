@@ -2504,3 +2504,19 @@ describe('round 108 (Tianjin Binhai and the Tangshan ports; tuned on after scori
     expect(read('第99号不是个问题，企业就是问问，撤了吧')).toMatchObject({ intent: 'correct', ticket: 99 });
   });
 });
+
+describe('rounds 110 and 111 (Xiamen–Zhangzhou, Xi\'an–Baoji; tuned on after scoring)', () => {
+  it('a queue told ends at a space: the day asked for after it is read (电信说要排到明年 拜托12月10号以前…)', () => {
+    expect(read('电信说要排到明年 拜托12月10号以前帮我们协调装好').deadline).toBe('2026-12-10');
+  });
+  it('the day of one\'s own ceremony is when it happens, not a day asked for; a day before it still is', () => {
+    expect(read('下个月15号我们新产线投产仪式，想邀请区上领导出席讲个话，不知道该走啥程序').deadline).toBeNull();
+    expect(read('我们老总想请区里领导出席我们的开业仪式，12月18号，能帮着递个邀请吗').deadline).toBeNull();
+    expect(read('12月18号前能不能把门口的路修好，我们要办开业仪式').deadline).toBe('2026-12-18');
+  });
+  it('重新開單 reopens; 罐头, 航电, 导航 are trades', () => {
+    expect(read('＃122 供水還是一樣水壓不夠，上週說處理好了，今天RO又跳機，重新開單').intent).toBe('reopen');
+    expect(read('東和罐頭想問一下 台資企業可不可以申請市裡的應急轉貸資金').enterprise).toBe('东和罐头');
+    expect(read('Hello，陕西凌云航电这边想参加下个月的航空配套对接会').enterprise).toBe('陕西凌云航电');
+  });
+});
