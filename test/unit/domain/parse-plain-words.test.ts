@@ -2514,6 +2514,9 @@ describe('rounds 110 and 111 (Xiamen–Zhangzhou, Xi\'an–Baoji; tuned on after
     expect(read('我们老总想请区里领导出席我们的开业仪式，12月18号，能帮着递个邀请吗').deadline).toBeNull();
     expect(read('12月18号前能不能把门口的路修好，我们要办开业仪式').deadline).toBe('2026-12-18');
   });
+  it('a neighbour named by its sport (学校附近的足球俱乐部) is no enterprise', () => {
+    expect(read('学校附近的足球俱乐部，晚上噪音很大').enterprise).toBeNull();
+  });
   it('重新開單 reopens; 罐头, 航电, 导航 are trades', () => {
     expect(read('＃122 供水還是一樣水壓不夠，上週說處理好了，今天RO又跳機，重新開單').intent).toBe('reopen');
     expect(read('東和罐頭想問一下 台資企業可不可以申請市裡的應急轉貸資金').enterprise).toBe('东和罐头');
