@@ -141,6 +141,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     // recruiting: a number of workers wanted, job fairs and graduates (an 订单 or 展位 beside them is the reason, not the topic)
     ['招聘会', 4], ['应届生', 4], ['校招', 4], ['校园招聘', 4], ['挡车工', 4], [/缺.{0,3}[\d一二两三四五六七八九十几百]+.{0,2}[个名位](?![月天])[^，。的]{0,4}(工|人|员|师|手)/, 4],
     [/招.{0,2}[\d一二两三四五六七八九十几百]+.{0,2}[个名位](?![月天])/, 3],
+    // round 108: staff of a trade wanted ("想招一批懂西班牙语的外贸业务员"), schools and firms training together
+    [/招(一批|一些|几个|些)[^，。；]{0,12}(业务员|销售|会计|文员|工程师|技术员|员工|工人|人员|翻译)/, 5], ['校企合作', 3],
     // English, as investors write (round 23)
     [/\b(nurses?|hiring|recruit(ing|ment)?|staff shortage|job fairs?|housing for staff)\b/i, 4],
     // rounds 29–30 (Shandong, Zhejiang)
@@ -317,7 +319,9 @@ export const LEXICON: Record<Category, Cue[]> = {
   ],
   dispute: [
     // rounds 103–106: a contractor who stays past the contract and locks things up, a supplier's men at the gate
-    [/合同到期了?[^。]{0,4}不(走|搬|肯走)|把[^，。]{0,8}锁起来/, 5], [/天天(派人)?来[^，。]{0,6}闹|不给钱就不走/, 5],
+    [/合同到期了?[^。]{0,4}不(走|搬|肯走)|把[^，。]{0,8}锁起来/, 5], [/(天天|隔三差五|三天两头|经常|老是)(派人)?(来|跑来)?[^，。]{0,6}闹|不给钱就不走/, 5],
+    // rounds 107–111: people come to the plant to make trouble, a banner (拉布条), a quarrel flaring up
+    [/(跑到|跑来|冲到|冲进|来到)[^，。]{0,8}闹|闹起来/, 4], ['拉布条', 4],
     // rounds 99–102: a partner holding the seal, rent raised or the land shut (a trademark squatted is 'other' here)
     [/合伙人[^。]{0,10}(闹掰|翻脸|不给|攥着)|公章[^，。]{0,8}不给/, 6], [/涨租金?[^。]{0,10}不(让|给)(进|用)/, 5],
     // round 96: a lease ended and the gate locked, a refund refused, mediation sought

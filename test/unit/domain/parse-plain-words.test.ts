@@ -2523,3 +2523,13 @@ describe('rounds 110 and 111 (Xiamen–Zhangzhou, Xi\'an–Baoji; tuned on after
     expect(read('Hello，陕西凌云航电这边想参加下个月的航空配套对接会').enterprise).toBe('陕西凌云航电');
   });
 });
+
+describe('categories of rounds 107–111 (tuned on after scoring)', () => {
+  it('people who come to the plant to make trouble, or hang a banner, are a dispute', () => {
+    expect(read('劳务派遣公司跟工人因为工资闹起来了 工人不找派遣公司 一百多号人跑到俺们厂里闹 生产线都停了 鸿钜精工').category).toBe('dispute');
+    expect(read('我们有辆车在港区剐了别人的车，对方非让赔全款，保险定损才三千，现在隔三差五来公司闹。金海湾运输').category).toBe('dispute');
+  });
+  it('staff of a trade wanted (想招一批…业务员) are talent, whatever trade they serve', () => {
+    expect(read('想招一批懂西班牙语的外贸业务员，区里有没有校企合作的渠道？拉美订单越来越多了。亿帆国际贸易').category).toBe('talent');
+  });
+});
