@@ -957,8 +957,8 @@ function parseNamedEnterprise(t: string): string | null {
       if (isPlaceOrThing(name)) continue;
       // "请水务集团抢修": a public utility asked to act, not the enterprise reporting
       if (UTILITY_GROUP_ASKED.test(name)) continue;
-      // "我们是拿了证的", "我们是小企业", "我们是主机厂的二级供应商": what the enterprise did or is, not its name
-      if (/(了|企业|好好|主机|整车|用地$|改$|供应商|总包|分包|业主|合规|引进人才|轻资产|个体户|高企|作坊|注册|成立|我|们)|^(有|在|把|被|没|做|按|用|从|给|种|养|卖|开)|^[\u4e00-\u9fa5]{1,4}做/.test(name)) continue;
+      // "我们是拿了证的", "我们是小企业", "我们是主机厂的二级供应商", "我们是台商": what the enterprise did or is, not its name
+      if (/(了|企业|好好|主机|整车|用地$|改$|供应商|总包|分包|业主|合规|引进人才|轻资产|个体户|高企|作坊|注册|成立|我|们)|^(?:台|外|港|澳|侨|民|私)商$|^(有|在|把|被|没|做|按|用|从|给|种|养|卖|开)|^[\u4e00-\u9fa5]{1,4}做/.test(name)) continue;
       // "我们是晶阳新能源哈密光伏电站": the enterprise, not its plant
       const plant = PLANT_OF.exec(name)?.[1];
       if (plant) return plant;

@@ -2514,6 +2514,10 @@ describe('rounds 110 and 111 (Xiamen–Zhangzhou, Xi\'an–Baoji; tuned on after
     expect(read('我们老总想请区里领导出席我们的开业仪式，12月18号，能帮着递个邀请吗').deadline).toBeNull();
     expect(read('12月18号前能不能把门口的路修好，我们要办开业仪式').deadline).toBe('2026-12-18');
   });
+  it('台商 / 外商 is what the writer is, not its name', () => {
+    expect(read('我们是外商，想问下').enterprise).toBeNull();
+    expect(read('各位長官 阮是台商 做鳳梨酥的 海峽鳳梨酥 今年想打進大陸的連鎖超市通路').enterprise).toBe('海峡凤梨酥');
+  });
   it('a neighbour named by its sport (学校附近的足球俱乐部) is no enterprise', () => {
     expect(read('学校附近的足球俱乐部，晚上噪音很大').enterprise).toBeNull();
   });
