@@ -2537,3 +2537,11 @@ describe('categories of rounds 107–111 (tuned on after scoring)', () => {
     expect(read('想招一批懂西班牙语的外贸业务员，区里有没有校企合作的渠道？拉美订单越来越多了。亿帆国际贸易').category).toBe('talent');
   });
 });
+
+describe('urgency of rounds 107–111 (tuned on after scoring)', () => {
+  it('a winter pause on a site is no stoppage; the network cut off and wages that cannot be paid are urgent', () => {
+    expect(read('煤矿工业广场新建的办公楼冬季停工了，施工单位把脚手架跟建筑垃圾就那么扔着不管，能不能让住建局去督促一下').urgency).toBe('normal');
+    expect(read('網路整個斷掉了，ERP跟出貨系統都連不上，電信說光纖被工地挖斷了，拜託協調搶修').urgency).toBe('urgent');
+    expect(read('資金周轉不過來了，這個月原料款跟員工薪水都付不出來，拜託安排見一下金融辦').urgency).toBe('urgent');
+  });
+});
