@@ -57,6 +57,7 @@ const QUEUED_TO_MONTH = new RegExp(`(排到|排在|约到|预约到|排队到|�
 const LIMIT_SET_BY_OTHERS = new RegExp(`(说|要求|让我们|叫我们|限|责令|通知)[^，。；,;]{0,8}(月底|年底|${NUM}个?(天|日|周|工作日)(之内|内|以内))前?`);
 const ORDERED_TO_MOVE = new RegExp(`(通知|叫我们|要我们|要求我们|责令|让我们)[^，。；,;]{0,8}(年底|月底|下个?月底|本?月底|${NUM}月${NUM}[日号]|下(周|星期|礼拜)[一二三四五六日天])(前|之前)?(必须|要|得)?(自己)?(搬|腾退|腾空|腾出|拆|整改|清场)`);
 const ORDERED_WITHIN = new RegExp(`(被要求|责令|叫我们|要我们|限令)[^，。；,;]{0,4}${NUM}个?(工作日|天|日|周|星期|礼拜|月)(之内|内|以内)`);
+const WEEKDAY_OR_SOON = '明天|后天|(?:本|这|下)?(?:周|星期|礼拜)[一二三四五六日天]';
 const EVENT_DAY = `(?:下个?月)?${NUM}[日号]|${NUM}月${NUM}[日号]`;
 const EVENT = '(?:仪式|典礼|庆典|揭牌|剪彩|年会|开幕式)';
 const EVENT_ON_DAY = new RegExp(`(?:${EVENT_DAY})(?!之?前|以前)[^，。；,;！!？?前]{0,10}${EVENT}|${EVENT}[，,\\s]{0,2}(?:定在|在)?(?:${EVENT_DAY})(?![^，。；,;]{0,2}(?:之?前|以前))`);
@@ -165,6 +166,10 @@ function candidateDates(text: string, now: DateTime, cal: BusinessCalendar): (st
   // rounds 108 and 111: the enterprise's own ceremony on a day ("下个月15号我们新产线投产仪式", "开业仪式，12月18号"): when
   // it happens, not a day the problem is asked to be solved by (a day with 前 is still one: "仪式前把路修好")
   reading.take(EVENT_ON_DAY);
+  // rounds 108–110: others' schedule and one's own plan ("包商说要等明天才能处理", "限气通知 下周一开始", "我们计划12月1号进场")
+  reading.take(new RegExp(`(说|讲|答复|回复)[^，。；,;]{0,4}要?等(到)?(${WEEKDAY_OR_SOON})才`));
+  reading.take(new RegExp(`通知[\\s，,:：]{0,2}(${WEEKDAY_OR_SOON}|${NUM}月${NUM}[日号])(开始|起)`));
+  reading.take(new RegExp(`(计划|打算|准备)在?(${WEEKDAY_OR_SOON}|${NUM}月${NUM}[日号])(进场|开工|投产|试产|开业|搬迁|搬家)`));
   // "by the end of this month", "before the end of the year"
   if (reading.take(/\b(by|before|until|till)\s+(the\s+)?end\s+of\s+(this|the)\s+month\b|\bby\s+month[- ]end\b/i)) out.push(fmt(reading.today().endOf('month')));
   if (reading.take(/\b(by|before|until|till)\s+(the\s+)?end\s+of\s+(this|the)\s+year\b|\bby\s+year[- ]end\b/i)) out.push(fmt(reading.today().endOf('year')));

@@ -2545,3 +2545,12 @@ describe('urgency of rounds 107–111 (tuned on after scoring)', () => {
     expect(read('資金周轉不過來了，這個月原料款跟員工薪水都付不出來，拜託安排見一下金融辦').urgency).toBe('urgent');
   });
 });
+
+describe('dates of rounds 108–110 (tuned on after scoring)', () => {
+  it('others\' schedule (包商说要等明天才能处理, 限气通知 下周一开始) and one\'s own plan (计划12月1号进场) are no requested date', () => {
+    expect(read('外墙的施工鹰架今天早上有一段倾斜了，怕塌下来砸到人，包商说要等明天才能处理').deadline).toBeNull();
+    expect(read('燃气公司发了限气通知 下周一开始 俺们热处理炉一限气就得停产').deadline).toBeNull();
+    expect(read('二期用地招拍挂走完了，土地交付一直没动静，我们计划12月1号进场').deadline).toBeNull();
+    expect(read('二期用地交付一直没动静，请12月1号前交地').deadline).toBe('2026-12-01');
+  });
+});
