@@ -623,6 +623,8 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   if (isChat(bare)) return 'chat';
   // "今天去企业走访了 情况都还好 没新问题", "刚才那份周报我看过了 辛苦大家了", "大家中午饭吃了没": nothing to act on
   if (bare.length <= 30 && (/(?<!有)没(有)?新(的)?问题(?![吗么])|情况都(还)?(好|正常)/.test(bare) && !/(没人|不|难|坏|停|急|帮忙|能否|希望)/.test(bare.replace(/没(有)?新(的)?问题/, '')) || /(周报|日报|月报|简报|报表)[\u4e00-\u9fa5]{0,4}(看过了|看了|已阅|收到了)/.test(bare) || /(饭|午饭|中午饭|晚饭)吃了(没|吗)|(吃|恰)饭了(没有?|吗)/.test(bare) || /^(周[一二三四五六日]|早上|上午|大家|各位)好.{0,12}(元气|满满|开心|顺利|加油)/.test(bare) || /(今天|明天|这几天)不在(单位|办公室)?(明天|后天|下周)[^，]{0,3}回来$/.test(bare))) return 'chat';
+  // "好的 謝謝林科長 有問題再跟您說": thanks, and a word that one will come back if need be
+  if (bare.length <= 24 && /^(好的?|收到|嗯+|ok)?(谢谢|感谢|多谢)[\u4e00-\u9fa5]{0,4}?有(问题|事|需要)(的话)?再(跟|和|找|联系|麻烦)(您|你|你们)?(说|讲|联系)?(哈|啊|哦|了)?$/i.test(bare)) return 'chat';
   // "Thanks a lot!", "Noted, thank you": thanks in English
   if (/^(thanks|thank you|thx|many thanks|noted|got it|well received|ok)\b[^?]{0,24}$/i.test(t.trim())) return 'chat';
   // "大家周一好！本周继续做好店小二式服务": a greeting to the group and a word of encouragement

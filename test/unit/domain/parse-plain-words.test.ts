@@ -2521,6 +2521,10 @@ describe('rounds 110 and 111 (Xiamen–Zhangzhou, Xi\'an–Baoji; tuned on after
   it('a neighbour named by its sport (学校附近的足球俱乐部) is no enterprise', () => {
     expect(read('学校附近的足球俱乐部，晚上噪音很大').enterprise).toBeNull();
   });
+  it('thanks and "有问题再跟您说" close a conversation: chat', () => {
+    expect(read('好的 謝謝林科長 有問題再跟您說').intent).toBe('chat');
+    expect(read('谢谢，有问题再找你').intent).toBe('chat');
+  });
   it('重新開單 reopens; 罐头, 航电, 导航 are trades', () => {
     expect(read('＃122 供水還是一樣水壓不夠，上週說處理好了，今天RO又跳機，重新開單').intent).toBe('reopen');
     expect(read('東和罐頭想問一下 台資企業可不可以申請市裡的應急轉貸資金').enterprise).toBe('东和罐头');
