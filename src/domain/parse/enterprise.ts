@@ -63,7 +63,9 @@ const INDUSTRY_WORDS =
   // round 108 (Tianjin's ports and airport: shipping, aviation and bulk trades)
   '大宗|(?<!载)重装|港机|航空部件|(?<!毒|危险)化学品|润滑油|航修|航材|表面处理|船舶管理|船舶设计|船舶修理|船舶服务|船员服务|航空服务|融资租赁|冷冻食品|港口服务|地服设备|' +
   // rounds 110 and 111 (Xiamen's Taiwanese food makers; Xi'an's avionics and navigation firms)
-  '罐头|凤梨酥|航电|导航';
+  '罐头|凤梨酥|航电|导航|' +
+  // round 114 (Yancheng's Korean parts makers, Sheyang's shrimp ponds)
+  '部品|(?<=[虾蟹鱼猪牛羊鸡鸭鹅参贝])养殖场';
 /**
  * A trade named by one character and 业 ("镁业", "糖业", "袜业", "种业"): a word the language keeps making, so it is
  * read by its shape; not 企业, 行业, 就业 and the other words of 业 that are no trade.
@@ -85,7 +87,7 @@ const WORDS_IN_NAMES: readonly { word: string; after: string; before: string }[]
   { word: '上', after: '塞云', before: '饶海虞栗犹蔡高杭党' },
   { word: '来', after: '宝福悦泰好运利', before: '' },
   { word: '里', after: '阿万千故', before: '' },
-  { word: '一', after: '统', before: '品鸣诺帆' },
+  { word: '一', after: '统韩', before: '品鸣诺帆' },
 ];
 /** One of those words where it is part of a name. */
 const WORD_IN_NAME = WORDS_IN_NAMES.flatMap(({ word, after, before }) => [

@@ -2558,3 +2558,15 @@ describe('dates of rounds 108–110 (tuned on after scoring)', () => {
     expect(read('二期用地交付一直没动静，请12月1号前交地').deadline).toBe('2026-12-01');
   });
 });
+
+describe('round 114 (Nantong and Yancheng; tuned on after scoring)', () => {
+  it('reads the dates of a text written word by word (12月 10号 前, 这 个 月 底 前, 三天 内); a name set apart by a space keeps its space', () => {
+    expect(read('盐城世宇汽配 新 涂装 线 需要 天然气，燃气 公司 说 要 等。 12月 10号 前 可以 通 气 吗？').deadline).toBe('2026-12-10');
+    expect(read('大元精密 김 부장: 新 员工 宿舍 不够，20 人 没有 地方 住。 这 个 月 底 前 可以 找 到 吗？').deadline).toBe('2026-11-30');
+    expect(read('临港 华港重装 新车间主体封顶了，请帮着督促一下，12月15号前把屋面做完').enterprise).toBe('华港重装');
+  });
+  it('reads 部品 as a trade and 韩一 as a brand', () => {
+    expect(read('悦成汽车部品 이 과장: 工厂 门口 路灯 坏 了 三 个。 晚上 很 黑。 请 修 一下').enterprise).toBe('悦成汽车部品');
+    expect(read('盐城韩一模具: 电费 单价 为什么 比 去年 高？ 我们 是 大工业 用电，请 帮 查 一下').enterprise).toBe('盐城韩一模具');
+  });
+});
