@@ -2570,3 +2570,15 @@ describe('round 114 (Nantong and Yancheng; tuned on after scoring)', () => {
     expect(read('盐城韩一模具: 电费 单价 为什么 比 去年 高？ 我们 是 大工业 用电，请 帮 查 一下').enterprise).toBe('盐城韩一模具');
   });
 });
+
+describe('round 115 (Chengdu; tuned on after scoring)', () => {
+  it('reads seasoning, tea-house, computing and gene trades and a shop name in 记 (not 笔记, 登记)', () => {
+    expect(read('巴蜀香调味的货车进出被村民拦起了，说我们压坏了村道要赔钱').enterprise).toBe('巴蜀香调味');
+    expect(read('区里的企业服务热线老是打不通，想问下周末有没得值班电话？我们竹林盖碗茶馆周末最忙').enterprise).toBe('竹林盖碗茶馆');
+    expect(read('厂里要上蒸汽炒料，园区有没得集中供汽？自己建锅炉环评过不了。川椒记').enterprise).toBe('川椒记');
+    expect(read('大通县马记清真牛羊肉加工厂的冷库要扩容').enterprise).not.toBe('大通县马记');
+  });
+  it('没分清楚的那些问题列出来 asks for 待确认', () => {
+    expect(read('店小二，你没分清楚的那些问题列出来看看').intent).toBe('triage');
+  });
+});
