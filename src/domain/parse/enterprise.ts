@@ -65,7 +65,7 @@ const INDUSTRY_WORDS =
   // rounds 110 and 111 (Xiamen's Taiwanese food makers; Xi'an's avionics and navigation firms)
   '罐头|凤梨酥|航电|导航|' +
   // round 114 (Yancheng's Korean parts makers, Sheyang's shrimp ponds)
-  '部品|(?<=[虾蟹鱼猪牛羊鸡鸭鹅参贝])养殖场|' +
+  '部品|[虾蟹鱼猪牛羊鸡鸭鹅参贝]养殖场|' +
   // round 115 (Chengdu's seasoning makers, tea houses, computing and gene firms)
   '调味|算力|茶舍|茶馆|茶铺|基因|细胞|辣坊|(?<![笔登日忘书标印牢铭惦记])记(?=这边|那边|的|[，,。！!？?：:\\s]|$)';
 /**

@@ -2565,6 +2565,9 @@ describe('round 114 (Nantong and Yancheng; tuned on after scoring)', () => {
     expect(read('大元精密 김 부장: 新 员工 宿舍 不够，20 人 没有 地方 住。 这 个 月 底 前 可以 找 到 吗？').deadline).toBe('2026-11-30');
     expect(read('临港 华港重装 新车间主体封顶了，请帮着督促一下，12月15号前把屋面做完').enterprise).toBe('华港重装');
   });
+  it('reads a shrimp or fish farm (对虾养殖场) as a trade, not a neighbour\'s 养殖场', () => {
+    expect(read('隔壁养殖场的粪水流到我们厂院里了，跟他说了好几回不管还骂人，明顺箱包这边实在没辙了').enterprise).toBe('明顺箱包');
+  });
   it('reads 部品 as a trade and 韩一 as a brand', () => {
     expect(read('悦成汽车部品 이 과장: 工厂 门口 路灯 坏 了 三 个。 晚上 很 黑。 请 修 一下').enterprise).toBe('悦成汽车部品');
     expect(read('盐城韩一模具: 电费 单价 为什么 比 去年 高？ 我们 是 大工业 用电，请 帮 查 一下').enterprise).toBe('盐城韩一模具');
@@ -2572,7 +2575,7 @@ describe('round 114 (Nantong and Yancheng; tuned on after scoring)', () => {
 });
 
 describe('round 115 (Chengdu; tuned on after scoring)', () => {
-  it('reads seasoning, tea-house, computing and gene trades and a shop name in 记 (not 笔记, 登记)', () => {
+  it('reads seasoning, tea-house, computing and gene trades and a shop name in 记 closing the name (not 马记 inside a longer one)', () => {
     expect(read('巴蜀香调味的货车进出被村民拦起了，说我们压坏了村道要赔钱').enterprise).toBe('巴蜀香调味');
     expect(read('区里的企业服务热线老是打不通，想问下周末有没得值班电话？我们竹林盖碗茶馆周末最忙').enterprise).toBe('竹林盖碗茶馆');
     expect(read('厂里要上蒸汽炒料，园区有没得集中供汽？自己建锅炉环评过不了。川椒记').enterprise).toBe('川椒记');
