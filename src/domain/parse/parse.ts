@@ -54,6 +54,8 @@ const URGENT_PATTERNS = [
   /安全绳[^，。；,;]{0,4}(不系|没系|都不系)|(磨坊|厂|车间|工厂)[^，。；,;]{0,2}开不了工[^，。；,;]{0,2}(一个礼拜|一周|好几天|几天)|桥[^，。；,;]{0,6}(冲坏|冲垮|冲断|冲塌|塌了)/,
   // a demolition or a cancelled order days away ("街道通知我们后天就要强拆", "说后天要是还见不到报关单就取消整个订单")
   /(今天|明天|后天|马上)[^，。；,;]{0,3}(强拆|来拆|拆除)|(明天|后天)要是[^，。；,;]{0,12}就(取消|退货|罚|停)/,
+  // round 113: men with spades on the site, a line standing idle
+  /(拿|扛|举)着?(铁锹|锄头|棍子|棍棒)|(产线|生产线|流水线)[^，。；,;]{0,4}(只能)?停着/,
   // the network or the systems down ("厂里网络全断了…订单系统生产系统全瘫了")
   /(网络|网|光缆|专线)[^，。；,;]{0,4}(全断|全部断|断了|断掉了|挖断了)|系统[^，。；,;]{0,6}(全瘫|瘫了)|(工资|薪水|薪资|工钱)[^，。；,;]{0,4}(都|也)?(付|发)不出/,
   // rounds 33–34 (Shanghai, Liuzhou and southern Hunan): power out since the morning and the presses standing, a cold
@@ -405,7 +407,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     if (/(已经?|刚)(报|递|送|交|提交|转|发)(到|给|上|至)|预计.{0,8}(有结果|完成|出来|下来|到位|答复|批|办好)/.test(t) && !/([?？吗呢]$|什么|怎么|哪)/.test(t)) return 'progress';
     if (/(走到哪一步|到哪一步|走到哪了|什么进度|么子进度|啥进度|(?<!怎)么样了|进度如何|进度怎样|进度怎么样|进度咋样|进展咋样|进展如何|进展怎样|进展怎么样|怎么样|到哪了|到哪一步|什么环节|哪个环节|查一下|查询|状态|什么时候能|什么情况|啥情况|情况如何|结果呢|有结果(了)?(吗|没|呢|了没)|[?？]$)/.test(t)) return 'query';
     // "#1 进度" / "#1进度呢": a question, not an update (an update says what happened)
-    if (/^#?\d+号?(的)?(进度|进展)(呢|如何|怎样|怎么样|啊|吗)?$/.test(bare)) return 'query';
+    if (/^(工单|问题)?#?\d+号?(的)?(进度|进展)(呢|如何|怎样|怎么样|啊|吗)?$/.test(bare)) return 'query';
     // "问一下156号问题的进度": progress asked after, not given
     if (/(问一下|问问|想问|请问|了解一下|想了解|打听一下|打听打听)[^，。,;；]{0,12}(进度|进展|情况|结果)/.test(t)) return 'query';
     if (/(进展|进度|延期|更新|已联系|已约|正在)/.test(t)) return 'progress';

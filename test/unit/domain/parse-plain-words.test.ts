@@ -2585,3 +2585,14 @@ describe('round 115 (Chengdu; tuned on after scoring)', () => {
     expect(read('店小二，你没分清楚的那些问题列出来看看').intent).toBe('triage');
   });
 });
+
+describe('round 113 (Wuhu, Ma\'anshan, southern Anhui; tuned on after scoring)', () => {
+  it('工单170 进度 asks after it; a 周年庆 day is no requested date', () => {
+    expect(read('工单170 进度')).toMatchObject({ intent: 'query', ticket: 170 });
+    expect(read('皖宏20周年庆定在12月18号，老板想请区领导出席讲几句，不晓得怎么发邀请合适').deadline).toBeNull();
+  });
+  it('men with spades on the site, a line that can only stand idle, are urgent', () => {
+    expect(read('村民说我们仓库扩建占了他家的地 拿铁锹把工地挡住了 挖机不敢动 工人都在边上站着').urgency).toBe('urgent');
+    expect(read('从早上到现在厂区光纤一直断着 MES和ERP都在云上 上不去 产线只能停着等').urgency).toBe('urgent');
+  });
+});
