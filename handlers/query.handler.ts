@@ -6,15 +6,16 @@ import { answer, compose, privately, ticketCard, ticketLine } from './common.js'
 const NOT_RECEIVED = '如未收到，请与我私聊查询';
 
 /**
- * A list answered here, or — when a ticket in it may not be shown in this group (another enterprise's problem) —
- * sent to the asker privately, with a short note here that names no ticket.
+ * A list answered here, or — when a ticket in it may not be shown in this group (another enterprise's problem, or the
+ * sender's own from another group) — sent to the asker privately, with a short note here that names no ticket
+ * (`note`, else that the list holds other enterprises' problems). `footer`: a line under the list, in the note too.
  */
-export async function list(ctx: BotContext, title: string, tickets: Ticket[], empty: string, footer?: string): Promise<void> {
+export async function list(ctx: BotContext, title: string, tickets: Ticket[], empty: string, opts: { footer?: string; note?: string } = {}): Promise<void> {
   if (tickets.length === 0) return answer(ctx, empty);
-  const msg = compose([`**${title}（${tickets.length}件）**`, ...tickets.map((t) => `> ${ticketLine(t, ctx.sla.calendar)}`), ...(footer ? [footer] : [])], []);
+  const msg = compose([`**${title}（${tickets.length}件）**`, ...tickets.map((t) => `> ${ticketLine(t, ctx.sla.calendar)}`), ...(opts.footer ? [opts.footer] : [])], []);
   if (tickets.every((t) => mayShowTicketIn(t, ctx.msg, ctx.directory))) return ctx.reply(msg);
   await ctx.send(privately(ctx), msg);
-  await answer(ctx, `${title}含其他企业的问题，已私信发送给您（${NOT_RECEIVED}）。`);
+  await answer(ctx, `${opts.note ?? `${title}含其他企业的问题，已私信发送给您`}（${NOT_RECEIVED}）。${opts.footer ?? ''}`);
 }
 
 /** The open tickets of the sender's enterprise, or those the sender reported where the enterprise is not known. */
@@ -66,7 +67,7 @@ export const query: Handler = {
     }
     if (a.role === 'enterprise' || /我们|本企业|我司|公司/.test(text)) {
       const own = await ownOpen(ctx);
-      await list(ctx, own.title, own.tickets, own.none);
+      await list(ctx, own.title, own.tickets, own.none, { note: `${own.title}已私信发送给您` });
       return 'enterprise tickets listed';
     }
     if (a.personId) {

@@ -16,20 +16,24 @@ async function inHandHere(ctx: BotContext): Promise<number | null> {
   });
 }
 
-/** #12 催一下 — counted on the ticket; the responsible person is reminded privately and in the group. */
+/** 催办 of ticket `no` — counted on the ticket; the responsible person is reminded privately and in the group. */
+export async function urgeTicket(ctx: BotContext, no: number): Promise<string> {
+  const t = await changeTicket(ctx, no, 'urge', () => ({ type: 'urge' }));
+  if (!t) return 'refused';
+  const who = t.assignee ? personRef(t.assignee, ctx.msg.platform) : null;
+  await ctx.reply(compose([`已催办 **#${t.no}**，@{0} 请抓紧办理（办理时限：${dueText(t, ctx.sla.calendar)}）。`], [who]));
+  if (t.assignee) {
+    await ctx.notifyPerson(t.assignee, compose([`【催办】#${t.no} 第${t.urgeCount ?? 1}次催办`, `问题：${t.summary}`, `办理时限：${dueText(t, ctx.sla.calendar)}`], []), t.platform);
+  }
+  return `#${t.no} urged`;
+}
+
+/** #12 催一下, or a chase said without its number. */
 export const urge: Handler = {
   name: 'urge',
   match: (ctx) => ctx.parsed.intent === 'urge',
   async handle(ctx) {
     const no = ctx.parsed.ticket ?? (await inHandHere(ctx));
-    if (no === null) return 'no ticket number';
-    const t = await changeTicket(ctx, no, 'urge', () => ({ type: 'urge' }));
-    if (!t) return 'refused';
-    const who = t.assignee ? personRef(t.assignee, ctx.msg.platform) : null;
-    await ctx.reply(compose([`已催办 **#${t.no}**，@{0} 请抓紧办理（办理时限：${dueText(t, ctx.sla.calendar)}）。`], [who]));
-    if (t.assignee) {
-      await ctx.notifyPerson(t.assignee, compose([`【催办】#${t.no} 第${t.urgeCount ?? 1}次催办`, `问题：${t.summary}`, `办理时限：${dueText(t, ctx.sla.calendar)}`], []), t.platform);
-    }
-    return `#${t.no} urged`;
+    return no === null ? 'no ticket number' : urgeTicket(ctx, no);
   },
 };

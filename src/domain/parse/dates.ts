@@ -58,9 +58,13 @@ const LIMIT_SET_BY_OTHERS = new RegExp(`(说|要求|让我们|叫我们|限|责�
 const ORDERED_TO_MOVE = new RegExp(`(通知|叫我们|要我们|要求我们|责令|让我们)[^，。；,;]{0,8}(年底|月底|下个?月底|本?月底|${NUM}月${NUM}[日号]|下(周|星期|礼拜)[一二三四五六日天])(前|之前)?(必须|要|得)?(自己)?(搬|腾退|腾空|腾出|拆|整改|清场)`);
 const ORDERED_WITHIN = new RegExp(`(被要求|责令|叫我们|要我们|限令)[^，。；,;]{0,4}${NUM}个?(工作日|天|日|周|星期|礼拜|月)(之内|内|以内)`);
 const WEEKDAY_OR_SOON = '明天|后天|(?:本|这|下)?(?:周|星期|礼拜)[一二三四五六日天]';
+/** Others' schedule and one's own plan: "包商说要等明天才能处理", "限气通知 下周一开始", "我们计划12月1号进场" (not "…投产，之前务必…"). */
+const OTHERS_WAIT_UNTIL = new RegExp(`(说|讲|答复|回复)[^，。；,;]{0,4}要?等(到)?(${WEEKDAY_OR_SOON})才`);
+const NOTICE_FROM_DAY = new RegExp(`通知[\\s，,:：]{0,2}(${WEEKDAY_OR_SOON}|${NUM}月${NUM}[日号])(开始|起)`);
+const OWN_PLAN_ON_DAY = new RegExp(`(计划|打算|准备)在?(${WEEKDAY_OR_SOON}|${NUM}月${NUM}[日号])(进场|开工|投产|试产|开业|搬迁|搬家)(?![，,\\s]*(之前|以前|前))`);
 const EVENT_DAY = `(?:下个?月)?${NUM}[日号]|${NUM}月${NUM}[日号]`;
 const EVENT = '(?:仪式|典礼|庆典|周年庆|揭牌|剪彩|年会|开幕式)';
-const EVENT_ON_DAY = new RegExp(`(?:${EVENT_DAY})(?!之?前|以前)[^，。；,;！!？?前]{0,10}${EVENT}|${EVENT}[，,\\s]{0,2}(?:定在|在)?(?:${EVENT_DAY})(?![^，。；,;]{0,2}(?:之?前|以前))`);
+const EVENT_ON_DAY = new RegExp(`(?:${EVENT_DAY})(?!之?前|以前)[^，。；,;！!？?前]{0,10}${EVENT}(?!之?前|以前)|${EVENT}[，,\\s]{0,2}(?:定在|在)?(?:${EVENT_DAY})(?![^，。；,;]{0,2}(?:之?前|以前))`);
 const EVENT_ON_ENGLISH_DATE = new RegExp(`\\b(ceremony|anniversary|celebration|plans? to visit|planning to visit)\\b[^.?!]{0,30}?\\b(on|around|about|at)\\s+(?:${MONTH_WORD}\\.?\\s+\\d{1,2}|\\d{1,2}\\s+${MONTH_WORD})`, 'i');
 const NEXT_MONTH_DAY = new RegExp(`下个?月${NUM}[日号]`);
 const MONTH_DAY = new RegExp(`(明年)?${NUM}月${NUM}[日号]`);
@@ -167,9 +171,9 @@ function candidateDates(text: string, now: DateTime, cal: BusinessCalendar): (st
   // it happens, not a day the problem is asked to be solved by (a day with 前 is still one: "仪式前把路修好")
   reading.take(EVENT_ON_DAY);
   // rounds 108–110: others' schedule and one's own plan ("包商说要等明天才能处理", "限气通知 下周一开始", "我们计划12月1号进场")
-  reading.take(new RegExp(`(说|讲|答复|回复)[^，。；,;]{0,4}要?等(到)?(${WEEKDAY_OR_SOON})才`));
-  reading.take(new RegExp(`通知[\\s，,:：]{0,2}(${WEEKDAY_OR_SOON}|${NUM}月${NUM}[日号])(开始|起)`));
-  reading.take(new RegExp(`(计划|打算|准备)在?(${WEEKDAY_OR_SOON}|${NUM}月${NUM}[日号])(进场|开工|投产|试产|开业|搬迁|搬家)`));
+  reading.take(OTHERS_WAIT_UNTIL);
+  reading.take(NOTICE_FROM_DAY);
+  reading.take(OWN_PLAN_ON_DAY);
   // "by the end of this month", "before the end of the year"
   if (reading.take(/\b(by|before|until|till)\s+(the\s+)?end\s+of\s+(this|the)\s+month\b|\bby\s+month[- ]end\b/i)) out.push(fmt(reading.today().endOf('month')));
   if (reading.take(/\b(by|before|until|till)\s+(the\s+)?end\s+of\s+(this|the)\s+year\b|\bby\s+year[- ]end\b/i)) out.push(fmt(reading.today().endOf('year')));

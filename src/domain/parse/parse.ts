@@ -716,12 +716,6 @@ function summarize(t: string, enterprise: string | null = null): string {
 }
 
 /**
- * Reads one message (already stripped of the bot's @-mention) at its own time `sentAt`, in the time zone and with the
- * working days of `cal` (the configured calendar: XIAOER_TIMEZONE and the policy's overrides). `opts.categoryModel`:
- * the deployment's learned category model (default: the shipped one). Pure.
- */
-/** An ISO instant with a time and an offset (or Z), which Date.parse reads exactly as luxon's fromISO does. */
-/**
  * A text written word by word, as Korean and Japanese managers write Chinese ("12月 10号 前 可以 通 气 吗？", "这 个 月 底 前
  * 可以 找 到 吗？"), read for its dates with the spaces between words taken out: at least four such spaces, and one for every
  * five characters or fewer (a name set apart by a space or two keeps its spaces).
@@ -733,8 +727,14 @@ function wordsJoined(t: string): string {
   return gaps * 5 >= chars ? t.replace(/(?<=[\u4e00-\u9fa5\d])\s+(?=[\u4e00-\u9fa5\d])/g, '') : t;
 }
 
+/** An ISO instant with a time and an offset (or Z), which Date.parse reads exactly as luxon's fromISO does. */
 const INSTANT_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 
+/**
+ * Reads one message (already stripped of the bot's @-mention) at its own time `sentAt`, in the time zone and with the
+ * working days of `cal` (the configured calendar: XIAOER_TIMEZONE and the policy's overrides). `opts.categoryModel`:
+ * the deployment's learned category model (default: the shipped one). Pure.
+ */
 export function parseMessage(text: string, sentAt: string, cal: BusinessCalendar = defaultCalendar, opts: { categoryModel?: BayesModel } = {}): ParsedMessage {
   // a fixed offset where the zone has kept one (calendar.ts workingZone): luxon looks an IANA zone's offset up through
   // Intl on every conversion, which was the largest single cost of a parse
@@ -772,21 +772,33 @@ export function parseMessage(text: string, sentAt: string, cal: BusinessCalendar
 
 /**
  * The words a few lines after one's own problem are made of when they name no matter: the matter pointed at (这事, 那个
- * 问题), waiting and time (等了半个月, 第三次, 还没动静), asking and pressing (怎么样, 谁管, 快点, 麻烦看看), persons and particles.
+ * 问题), waiting and time (等了半个月, 第三次, 还没动静), asking and pressing (怎么样, 快点, 麻烦看看), persons and particles.
  * What a message holds besides these (交的东西, 水, 生意不好) is a matter of its own.
  */
 const ABOUT_A_MATTER = /(这|那|此|该)(个|件)?(事情?|问题|单子?)?|事情?|问题|怎么(样|回事)?|咋(样|回事|整)?|为(什么|啥)|还|要|都|也|又|就|才|已经|一直|到底|究竟|没有?|不|有|人|谁|在|管|理|联系|回(复|音|话)?|动静|消息|结果|进(度|展)|下文|等(了|着)?|多久|多长时间|(什么|啥)时候|几时|快(点|一点)?|尽快|抓紧|赶紧|麻烦|帮(忙|个忙)?|看(看|一下)?|问(问|一下)?|催(催|一下)?|说(好)?(的|过)?|上次|之前|前(几|两)天|上周|第?[一二三四五六七八九十两几半\d]+(个)?(次|回|遍|天|周|礼拜|星期|月)|好几天|今天|现在|我们?|你们?|您|领导|能不能|可不可以|能否|可以|请|一下|是|的|了|个|来|去|办|处理|弄|搞|啊|呀|呢|吗|吧|嘛|哦|哈|么|啦|呗|喂/g;
+/** What makes such words about an earlier matter: waiting, time gone by, pressing or asking after it. */
+const WAITED_OR_PRESSED = /等|还没|没来|没(有)?(动静|消息|下文|回音|人)|动静|多久|多长时间|(什么|啥)时候|几时|催|快点|快一点|尽快|抓紧|赶紧|到底|究竟|怎么回事|咋回事|怎么样|第[一二三四五六七八九十两几\d]+(次|回|遍)|[半一二三四五六七八九十两几\d]+个?(天|周|礼拜|星期|月)了|好几天了/;
+/** ...and what makes them a new matter after all: a thing that cannot be done, someone come again, no one in charge. */
+const A_MATTER_ALL_THE_SAME = /不了|不下来|不成|又有人|(都|也)不管|没人管/;
 
 /** At most this many characters (punctuation and spaces aside) make a few words rather than a description. */
 const FEW_WORDS = 20;
 
 /**
  * A report that names no matter of its own: a few words, no cue of any category, nothing in them but words about a
- * matter ("这事怎么还没动静", "我们还在等", "都半个月了"). After one's own problem such words are about that problem —
- * asked after or pressed — not a new one; the intake answers them with the sender's open tickets instead of opening
- * another. ("我们交的东西一直没回音" names what it is about: a matter of its own.)
+ * matter, and among them waiting or pressing ("这事怎么还没动静", "我们还在等", "都半个月了"). After one's own problem
+ * such words are about that problem, not a new one: the intake chases it, or shows the sender's open tickets, instead of
+ * opening another. ("我们交的东西一直没回音" names what it is about; "我们办不了" says what cannot be done: matters of
+ * their own.)
  */
 export function namesNoMatter(p: Pick<ParsedMessage, 'intent' | 'normalized'>): boolean {
   const bare = bareText(p.normalized);
-  return p.intent === 'report' && bare.length <= FEW_WORDS && matchedCues(p.normalized).length === 0 && !/[\u4e00-\u9fa5A-Za-z]/.test(bare.replace(ABOUT_A_MATTER, ''));
+  return (
+    p.intent === 'report' &&
+    bare.length <= FEW_WORDS &&
+    WAITED_OR_PRESSED.test(bare) &&
+    !A_MATTER_ALL_THE_SAME.test(bare) &&
+    matchedCues(p.normalized).length === 0 &&
+    !/\p{L}/u.test(bare.replace(ABOUT_A_MATTER, ''))
+  );
 }

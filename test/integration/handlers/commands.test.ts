@@ -80,23 +80,31 @@ describe('command handlers on the example directory', () => {
     expect(await h.ticket(2)).toBeNull();
   });
 
-  it('a few words with no matter of their own ("这事怎么还没动静", "我们还在等") show the enterprise\'s open tickets and open none; with none open they are a report', async () => {
+  it('a few words about a matter, waiting or pressing ("这事怎么还没动静", "我们还在等"), chase the enterprise\'s one open ticket, or show several, and open none; with none open they are a report', async () => {
     // nothing open yet: the words are accepted as a report (the bot cannot tell what they are about)
     const first = await h.say('chenjl', '都半个月了', { chatId: GROUP });
     expect(first.texts[0]).toContain('已受理');
     await h.say('zhangwei', '#1 不是问题', { chatId: GROUP });
     await openOne();
+    // one open ticket: chased — counted, its cadre told privately
     for (const text of ['这事怎么还没动静', '我们还在等', '都半个月了，能不能快点']) {
       const r = await h.say('chenjl', text, { chatId: GROUP });
-      expect(r.outcome).toBe('few words, no matter of their own: open tickets shown (1)');
-      expect(r.texts[0]).toContain('贵企业在办问题（1件）');
-      expect(r.texts[0]).toContain('#2');
-      expect(r.texts[0]).toContain('如需反映新的问题，请写明具体事项和诉求');
+      expect(r.outcome).toBe('few words, pressing: #2 urged');
+      expect(r.texts[0]).toContain('已催办 **#2**');
+      expect(r.sent.find(isUser('zhangwei'))?.message.text).toContain('【催办】#2');
     }
+    expect(await h.ticket(2)).toMatchObject({ urgeCount: 3 });
     expect(await h.ticket(3)).toBeNull();
-    // a short message that names its matter is a report all the same
-    expect((await h.say('chenjl', '厂里又停电了', { chatId: GROUP })).texts[0]).toContain('已受理');
+    // a short message that names its matter, or says what cannot be done, is a report all the same
+    expect((await h.say('chenjl', '厂里又停电了', { chatId: GROUP })).texts[0]).toContain('已受理 #3');
     expect(await h.ticket(3)).toMatchObject({ category: 'utilities' });
+    // two open: both shown, with how to chase one and how to report a new problem; nothing opened, nothing chased
+    const two = await h.say('chenjl', '我们还在等', { chatId: GROUP });
+    expect(two.outcome).toBe('few words, no matter of their own: open tickets shown (2)');
+    expect(two.texts[0]).toContain('贵企业在办问题（2件）');
+    expect(two.texts[0]).toMatch(/如需催办，请回复“#\d 催一下”；如需反映新的问题，请写明具体事项和诉求/);
+    expect(await h.ticket(4)).toBeNull();
+    expect(await h.ticket(2)).toMatchObject({ urgeCount: 3 });
   });
 
   it('a rating typed without the number (满意, as the buttons say it) rates the one answered ticket awaiting it; none or several: the number is asked for', async () => {

@@ -2394,6 +2394,10 @@ describe('a few words after one\'s own problem, without a number (a new user\'s 
     for (const t of ['我们交的东西一直没回音，麻烦帮看看', '楼上白天水上不去', '最近生意不太好想请领导帮帮忙']) expect(namesNoMatter(read(t)), t).toBe(false);
     // not a report at all: a number's progress question is no such report
     expect(namesNoMatter(read('#3 进度怎么样了'))).toBe(false);
+    // (a review): what cannot be done, someone come again, no one in charge, another script — matters of their own;
+    // words about nothing that neither wait nor press (就是上次说的那个) are no chase either
+    for (const t of ['我们办不了', '来不了', '又有人来了', '领导都不管', '전기가 또 끊겼어요 빨리 와주세요', '就是上次说的那个']) expect(namesNoMatter(read(t)), t).toBe(false);
+    expect(namesNoMatter(read('人一直没来'))).toBe(true);
   });
   it('reads the internet\'s 有木有 as 有没有 (a cadre\'s new tickets asked after), not inside 红木有限公司', () => {
     expect(read('今天有木有新派给俺的单子').intent).toBe('query');
@@ -2502,6 +2506,7 @@ describe('round 108 (Tianjin Binhai and the Tangshan ports; tuned on after scori
   });
   it('不是个问题 dismisses like 不是问题', () => {
     expect(read('第99号不是个问题，企业就是问问，撤了吧')).toMatchObject({ intent: 'correct', ticket: 99 });
+    expect(read('#144 企业自己搞定了，不是个问题')).toMatchObject({ intent: 'correct', ticket: 144 });
   });
 });
 
@@ -2513,6 +2518,8 @@ describe('rounds 110 and 111 (Xiamen–Zhangzhou, Xi\'an–Baoji; tuned on after
     expect(read('下个月15号我们新产线投产仪式，想邀请区上领导出席讲个话，不知道该走啥程序').deadline).toBeNull();
     expect(read('我们老总想请区里领导出席我们的开业仪式，12月18号，能帮着递个邀请吗').deadline).toBeNull();
     expect(read('12月18号前能不能把门口的路修好，我们要办开业仪式').deadline).toBe('2026-12-18');
+    expect(read('下个月15号投产仪式前必须把电通上').deadline).toBe('2026-12-15');
+    expect(read('我们计划12月1号投产，之前务必把天然气接通').deadline).toBe('2026-12-01');
   });
   it('台商 / 外商 is what the writer is, not its name', () => {
     expect(read('我们是外商，想问下').enterprise).toBeNull();
