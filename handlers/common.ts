@@ -207,3 +207,26 @@ export async function here(ctx: BotContext, allowed: boolean, msg: OutboundMessa
   await ctx.send(privately(ctx), msg);
   await answer(ctx, told);
 }
+
+/** Said with every list or card sent privately instead of in the group. */
+export const NOT_RECEIVED = '如未收到，请与我私聊查询';
+
+/**
+ * A list answered here, or — when a ticket in it may not be shown in this group (another enterprise's problem, or the
+ * sender's own from another group) — sent to the asker privately, with a short note here that names no ticket
+ * (`note`, else that the list holds other enterprises' problems). `footer`: a line under the list, in the note too.
+ */
+export async function list(ctx: BotContext, title: string, tickets: Ticket[], empty: string, opts: { footer?: string; note?: string } = {}): Promise<void> {
+  if (tickets.length === 0) return answer(ctx, empty);
+  const msg = compose([`**${title}（${tickets.length}件）**`, ...tickets.map((t) => `> ${ticketLine(t, ctx.sla.calendar)}`), ...(opts.footer ? [opts.footer] : [])], []);
+  const shown = tickets.every((t) => mayShowTicketIn(t, ctx.msg, ctx.directory));
+  return here(ctx, shown, msg, `${opts.note ?? `${title}含其他企业的问题，已私信发送给您`}（${NOT_RECEIVED}）。${opts.footer ?? ''}`);
+}
+
+/** The open tickets of the sender's enterprise, or those the sender reported where the enterprise is not known. */
+export async function ownOpen(ctx: BotContext): Promise<{ title: string; tickets: Ticket[]; none: string }> {
+  const a = ctx.actor;
+  return a.enterpriseId
+    ? { title: '贵企业在办问题', tickets: await ctx.tickets.listOpen({ enterpriseId: a.enterpriseId }), none: '贵企业目前没有在办问题。' }
+    : { title: '您反映的在办问题', tickets: await ctx.tickets.listOpen({ reporter: ctx.msg.sender.id }), none: '您目前没有在办问题。' };
+}

@@ -8,9 +8,8 @@ import type { BotContext, Handler } from '../src/bot/context.js';
 import type { OpenTicketFields } from '../src/bot/ticket-service.js';
 import { claimAction } from '../src/messages/actions.js';
 import type { OutboundMessage } from '../src/messages/outbound.js';
-import { cnDate, compose, dueDate, dueText, personRef, reporterRef } from './common.js';
+import { cnDate, compose, dueDate, dueText, list, ownOpen, personRef, reporterRef } from './common.js';
 import { askSame, findSimilar, mergeInto } from './similar.js';
-import { list, ownOpen } from './query.handler.js';
 import { urgeTicket } from './urge.handler.js';
 import { sourceId } from '../src/bot/ticket-service.js';
 

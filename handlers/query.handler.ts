@@ -1,30 +1,7 @@
 import { authorize, mayShowTicketIn } from '../src/domain/permissions.js';
 import type { BotContext, Handler } from '../src/bot/context.js';
 import { isOverdue, type Ticket } from '../src/domain/ticket.js';
-import { answer, compose, privately, ticketCard, ticketLine } from './common.js';
-
-const NOT_RECEIVED = '如未收到，请与我私聊查询';
-
-/**
- * A list answered here, or — when a ticket in it may not be shown in this group (another enterprise's problem, or the
- * sender's own from another group) — sent to the asker privately, with a short note here that names no ticket
- * (`note`, else that the list holds other enterprises' problems). `footer`: a line under the list, in the note too.
- */
-export async function list(ctx: BotContext, title: string, tickets: Ticket[], empty: string, opts: { footer?: string; note?: string } = {}): Promise<void> {
-  if (tickets.length === 0) return answer(ctx, empty);
-  const msg = compose([`**${title}（${tickets.length}件）**`, ...tickets.map((t) => `> ${ticketLine(t, ctx.sla.calendar)}`), ...(opts.footer ? [opts.footer] : [])], []);
-  if (tickets.every((t) => mayShowTicketIn(t, ctx.msg, ctx.directory))) return ctx.reply(msg);
-  await ctx.send(privately(ctx), msg);
-  await answer(ctx, `${opts.note ?? `${title}含其他企业的问题，已私信发送给您`}（${NOT_RECEIVED}）。${opts.footer ?? ''}`);
-}
-
-/** The open tickets of the sender's enterprise, or those the sender reported where the enterprise is not known. */
-export async function ownOpen(ctx: BotContext): Promise<{ title: string; tickets: Ticket[]; none: string }> {
-  const a = ctx.actor;
-  return a.enterpriseId
-    ? { title: '贵企业在办问题', tickets: await ctx.tickets.listOpen({ enterpriseId: a.enterpriseId }), none: '贵企业目前没有在办问题。' }
-    : { title: '您反映的在办问题', tickets: await ctx.tickets.listOpen({ reporter: ctx.msg.sender.id }), none: '您目前没有在办问题。' };
-}
+import { answer, compose, list, NOT_RECEIVED, ownOpen, privately, ticketCard } from './common.js';
 
 /** #12 什么进度了 · 我的待办 · 我们的问题 · 超期问题. */
 export const query: Handler = {
