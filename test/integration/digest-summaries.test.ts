@@ -256,3 +256,14 @@ describe('the digest from per-day summaries (issue 18)', () => {
     expect(await folder.ready()).toBe(true);
   });
 });
+
+describe('the stock snapshot of an instant', () => {
+  it('is saved by requests racing for the same instant without a duplicate-key error (a dashboard loaded twice at once got 503)', async () => {
+    const summaries = createDigestSummaryRepository(store.conn);
+    const instant = L('2026-12-10T15:21:00');
+    const stock = stockAt([], instant, cal);
+    const saves = await Promise.allSettled(Array.from({ length: 12 }, () => summaries.saveStock(instant, 7, stock)));
+    expect(saves.filter((s) => s.status === 'rejected')).toEqual([]);
+    expect(await summaries.stock(instant, 7)).toEqual(stock);
+  });
+});

@@ -2,6 +2,7 @@ import type { Connection } from 'mongoose';
 import type { Collection } from 'mongodb';
 import { OPEN_STATUSES, type Ticket } from '../../domain/ticket.js';
 import type { DayTotals, StockNumbers } from '../../domain/digest.js';
+import { isDuplicateKey } from './duplicate-key.js';
 
 /**
  * The digest's summaries, every read and write by `_id` (the one lookup FerretDB v1 answers from an index). Each
@@ -105,7 +106,13 @@ export function createDigestSummaryRepository(conn: Connection) {
 
     async saveStock(at: string, gen: number, stock: StockNumbers): Promise<void> {
       rounds.writes++;
-      await Stock.updateOne({ _id: at }, { $set: { gen, stock } }, { upsert: true });
+      try {
+        await Stock.updateOne({ _id: at }, { $set: { gen, stock } }, { upsert: true });
+      } catch (err) {
+        // two requests saving the same instant at once (FerretDB's upsert reads, then inserts): the other inserted it
+        if (!isDuplicateKey(err)) throw err;
+        await Stock.updateOne({ _id: at }, { $set: { gen, stock } });
+      }
     },
 
     /** The day documents of the local days given (absent days are empty). */
