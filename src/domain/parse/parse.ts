@@ -659,7 +659,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   // No known problem words: in a service group, a message of some length that is not chit-chat is a report.
   const byLength =
     lex.category !== 'other' || lex.confidence >= 0.7 || bare.length >= 12 ||
-    (bare.length >= 6 && /(没|不|难|问题|希望|请|想|帮|怎么|能否|可否|需要|申请|协调|求助|麻烦|坏了|太|歪了|倒了|裂了|漏了|塌了|堵了|断了|停了|停下来|冒烟|着火)/.test(bare))
+    (bare.length >= 6 && /(没|不|难|问题|希望|请|想|帮|怎么|咋回事|到底|究竟|能否|可否|需要|申请|协调|求助|麻烦|坏了|太|歪了|倒了|裂了|漏了|塌了|堵了|断了|停了|停下来|冒烟|着火)/.test(bare))
       ? 'report'
       : 'chat';
   if (!models) return byLength;
@@ -667,7 +667,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   // for its own company ("我们遇到最多的是哪类问题") is not a leader's request for numbers
   // 待确认 is asked for in its own words (the rules above): "确认 1 2" confirms a visit's problems, it lists nothing
   // help is a question about the bot: "亿龙二期 交评 不适用" (a project's item set) asks nothing of it
-  const refused = ['triage' as const, ...(HELP_ASKED.test(bare) ? [] : (['help'] as const)), ...(/(没|不|难|慢|坏|问题|急|冒烟|着火|起火|漏|塌|裂|断|堵|乱)/.test(bare) ? (['chat'] as const) : []), ...(/(我们|我司|我厂|本公司)/.test(bare) ? (['digest'] as const) : [])];
+  const refused = ['triage' as const, ...(HELP_ASKED.test(bare) ? [] : (['help'] as const)), ...(/(没|不|难|慢|坏|问题|急|冒烟|着火|起火|漏|塌|裂|断|堵|乱|咋回事|到底|究竟)/.test(bare) ? (['chat'] as const) : []), ...(/(我们|我司|我厂|本公司)/.test(bare) ? (['digest'] as const) : [])];
   return intentFallback(models.plain, t, byLength, models.minProbability, refused);
 }
 
