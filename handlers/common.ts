@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { BotContext, PerformResult } from '../src/bot/context.js';
 import type { BusinessCalendar } from '../src/domain/calendar.js';
-import { authorize, mayShowTicketIn, type Permission } from '../src/domain/permissions.js';
+import { authorize, isStaff, mayShowTicketIn, type Permission } from '../src/domain/permissions.js';
 import type { TicketAction } from '../src/domain/ticket-state.js';
 import { CATEGORIES, isOpen, TICKET_STATUSES, type Assignee, type Ticket, type TicketStatus } from '../src/domain/ticket.js';
 import { sourceId } from '../src/bot/ticket-service.js';
@@ -83,6 +83,8 @@ export async function theOneMeant(
     afterwards?: readonly TicketStatus[];
     /** The message tells what was done about the problem (a progress note): of several, the one it names the object of. */
     tellsContent?: boolean;
+    /** A line under the list of several. */
+    footer?: string;
   },
 ): Promise<number | null> {
   const { afterwards = [], tellsContent = false } = opts;
@@ -99,7 +101,8 @@ export async function theOneMeant(
   // "跟供电所沟通过了，本周恢复供电" under two tickets in hand, one about 停电: that one
   const named = tellsContent && meant.length > 1 ? meant.filter((t) => sharesObject(ctx.parsed.normalized, t.text)) : [];
   if (named.length === 1) return named[0]!.no;
-  const list = (head: string, shown: Ticket[]) => [`${head}，请注明编号，例如“${opts.example(shown[0]!.no)}”：`, ...shown.slice(0, 5).map((t) => `#${t.no} ${t.summary}`)].join('\n');
+  const list = (head: string, shown: Ticket[]) =>
+    [`${head}，请注明编号，例如“${opts.example(shown[0]!.no)}”：`, ...shown.slice(0, 5).map((t) => `#${t.no} ${t.summary}`), ...(opts.footer ? [opts.footer] : [])].join('\n');
   if (candidates.length === 0) await answer(ctx, opts.none);
   else if (meant.length === 0) await answer(ctx, list(`本群未找到与“${matter}”相符的工单`, candidates));
   else await answer(ctx, list(opts.several(meant.length), meant));
@@ -221,6 +224,17 @@ export async function list(ctx: BotContext, title: string, tickets: Ticket[], em
   const msg = compose([`**${title}（${tickets.length}件）**`, ...tickets.map((t) => `> ${ticketLine(t, ctx.sla.calendar)}`), ...(opts.footer ? [opts.footer] : [])], []);
   const shown = tickets.every((t) => mayShowTicketIn(t, ctx.msg, ctx.directory));
   return here(ctx, shown, msg, `${opts.note ?? `${title}含其他企业的问题，已私信发送给您`}（${NOT_RECEIVED}）。${opts.footer ?? ''}`);
+}
+
+/**
+ * What a command said without its number may mean: this conversation's tickets in `statuses` that the sender may act
+ * on (`permission`) — in a private chat with an enterprise's contact, also their enterprise's open ones (or those they
+ * reported) wherever they were opened, since none were opened in the private chat itself.
+ */
+export async function inHand(ctx: BotContext, statuses: readonly TicketStatus[], permission: Permission): Promise<Ticket[]> {
+  const here = await ctx.tickets.listHere(statuses);
+  const own = ctx.msg.chatType === 'single' && !isStaff(ctx.actor) ? (await ownOpen(ctx)).tickets.filter((t) => statuses.includes(t.status) && !here.some((h) => h.no === t.no)) : [];
+  return [...here, ...own].filter((t) => authorize(permission, ctx.actor, t, ctx.now).ok);
 }
 
 /** The open tickets of the sender's enterprise, or those the sender reported where the enterprise is not known. */

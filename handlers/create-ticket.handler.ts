@@ -3,14 +3,14 @@ import { route, type Route } from '../src/domain/routing.js';
 import { CATEGORIES, type Ticket } from '../src/domain/ticket.js';
 import type { Enterprise } from '../src/domain/directory.js';
 import { namesNoMatter, type ParsedMessage } from '../src/domain/parse/parse.js';
-import { isStaff, mayShowTicketIn } from '../src/domain/permissions.js';
+import { isStaff } from '../src/domain/permissions.js';
 import type { BotContext, Handler } from '../src/bot/context.js';
 import type { OpenTicketFields } from '../src/bot/ticket-service.js';
 import { claimAction } from '../src/messages/actions.js';
 import type { OutboundMessage } from '../src/messages/outbound.js';
-import { cnDate, compose, dueDate, dueText, list, ownOpen, personRef, reporterRef } from './common.js';
+import { cnDate, compose, dueDate, dueText, personRef, reporterRef } from './common.js';
 import { askSame, findSimilar, mergeInto } from './similar.js';
-import { urgeTicket } from './urge.handler.js';
+import { chasable, chaseMeant, urgeTicket } from './urge.handler.js';
 import { sourceId } from '../src/bot/ticket-service.js';
 
 const VIA: Record<string, string> = { commissioner: '服务专员', taskforce: '项目专班', department: '责任部门', admin: '管理员' };
@@ -164,18 +164,13 @@ export const createTicket: Handler = {
     // (a retried job whose first attempt opened the ticket goes on with it, whatever has been reported since)
     const opened = await ctx.tickets.ofThisMessage();
     // a few words about a matter, waiting or pressing, from an enterprise with problems in hand ("这事怎么还没动静",
-    // "我们还在等"): about those, not a new one — its one ticket is chased (counted, its cadre told), several are shown
-    // with how to chase one and how to report a new problem
+    // "我们还在等"): about those, not a new one — chased as a chase without its number is (the one in hand: counted, its
+    // cadre told; several: shown with how to chase one and how to report a new problem); with none in hand, a report
     if (!opened && !isStaff(ctx.actor) && namesNoMatter(ctx.parsed)) {
-      const own = await ownOpen(ctx);
-      const [one] = own.tickets;
-      if (own.tickets.length === 1 && one && mayShowTicketIn(one, ctx.msg, ctx.directory)) return `few words, pressing: ${await urgeTicket(ctx, one.no)}`;
-      if (own.tickets.length > 0) {
-        await list(ctx, own.title, own.tickets, own.none, {
-          footer: `如需催办，请回复“#${own.tickets[0]!.no} 催一下”；如需反映新的问题，请写明具体事项和诉求，我们将另行受理。`,
-          note: `${own.title}已私信发送给您`,
-        });
-        return `few words, no matter of their own: open tickets shown (${own.tickets.length})`;
+      const open = await chasable(ctx);
+      if (open.length > 0) {
+        const no = await chaseMeant(ctx, open, '如需反映新的问题，请写明具体事项和诉求，我们将另行受理。');
+        return no === null ? `few words, no matter of their own: open tickets shown (${open.length})` : `few words, pressing: ${await urgeTicket(ctx, no)}`;
       }
     }
     // 重复: the same problem as an open ticket of this group or enterprise is merged into it (or asked about); 回潮:

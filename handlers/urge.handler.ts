@@ -1,20 +1,23 @@
 import type { BotContext, Handler } from '../src/bot/context.js';
-import { authorize } from '../src/domain/permissions.js';
-import { OPEN_STATUSES } from '../src/domain/ticket.js';
-import { changeTicket, compose, dueText, personRef, theOneMeant } from './common.js';
+import { OPEN_STATUSES, type Ticket } from '../src/domain/ticket.js';
+import { changeTicket, compose, dueText, inHand, personRef, theOneMeant } from './common.js';
 
 /**
- * A chase said without its number ("我们那个扩容的事麻烦再催催"): the one ticket of this conversation still in hand
- * that the sender may chase (their enterprise's). None, or several: the sender is told which number to give.
+ * A chase said without its number ("我们那个扩容的事麻烦再催催", or a few words pressing, "这事怎么还没动静"): of the
+ * tickets in hand the sender may chase (`inHand`, their enterprise's), the one meant. None, or several: the sender is
+ * told which number to give (`footer`: a line under the list of several), and null is returned.
  */
-async function inHandHere(ctx: BotContext): Promise<number | null> {
-  const open = (await ctx.tickets.listHere(OPEN_STATUSES)).filter((t) => authorize('urge', ctx.actor, t, ctx.now).ok);
+export function chaseMeant(ctx: BotContext, open: Ticket[], footer?: string): Promise<number | null> {
   return theOneMeant(ctx, open, {
     none: '未找到您可催办的在办工单，请注明工单编号，例如“#12 催一下”。',
-    several: (n) => `本群有 ${n} 件在办工单`,
+    several: (n) => `${ctx.msg.chatType === 'single' ? '您' : '本群'}有 ${n} 件在办工单`,
     example: (no) => `#${no} 催一下`,
+    ...(footer ? { footer } : {}),
   });
 }
+
+/** The tickets a chase without its number may mean. */
+export const chasable = (ctx: BotContext): Promise<Ticket[]> => inHand(ctx, OPEN_STATUSES, 'urge');
 
 /** 催办 of ticket `no` — counted on the ticket; the responsible person is reminded privately and in the group. */
 export async function urgeTicket(ctx: BotContext, no: number): Promise<string> {
@@ -33,7 +36,7 @@ export const urge: Handler = {
   name: 'urge',
   match: (ctx) => ctx.parsed.intent === 'urge',
   async handle(ctx) {
-    const no = ctx.parsed.ticket ?? (await inHandHere(ctx));
+    const no = ctx.parsed.ticket ?? (await chaseMeant(ctx, await chasable(ctx)));
     return no === null ? 'no ticket number' : urgeTicket(ctx, no);
   },
 };

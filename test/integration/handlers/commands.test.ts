@@ -80,6 +80,16 @@ describe('command handlers on the example directory', () => {
     expect(await h.ticket(2)).toBeNull();
   });
 
+  it('a chase without its number in a private chat with the bot chases the enterprise\'s one open ticket opened in its group', async () => {
+    await openOne();
+    const privately = { chatId: 'chenjl', chatType: 'single' as const };
+    const r = await h.say('chenjl', '有人管吗', privately);
+    expect(r.texts[0]).toContain('已催办 **#1**');
+    expect((await h.say('chenjl', '我们还在等', privately)).outcome).toBe('few words, pressing: #1 urged');
+    expect(await h.ticket(1)).toMatchObject({ urgeCount: 2 });
+    expect(await h.ticket(2)).toBeNull();
+  });
+
   it('a few words about a matter, waiting or pressing ("这事怎么还没动静", "我们还在等"), chase the enterprise\'s one open ticket, or show several, and open none; with none open they are a report', async () => {
     // nothing open yet: the words are accepted as a report (the bot cannot tell what they are about)
     const first = await h.say('chenjl', '都半个月了', { chatId: GROUP });
@@ -101,8 +111,9 @@ describe('command handlers on the example directory', () => {
     // two open: both shown, with how to chase one and how to report a new problem; nothing opened, nothing chased
     const two = await h.say('chenjl', '我们还在等', { chatId: GROUP });
     expect(two.outcome).toBe('few words, no matter of their own: open tickets shown (2)');
-    expect(two.texts[0]).toContain('贵企业在办问题（2件）');
-    expect(two.texts[0]).toMatch(/如需催办，请回复“#\d 催一下”；如需反映新的问题，请写明具体事项和诉求/);
+    expect(two.texts[0]).toContain('本群有 2 件在办工单，请注明编号，例如“#3 催一下”');
+    expect(two.texts[0]).toMatch(/#2 .+\n#3 .+|#3 .+\n#2 .+/);
+    expect(two.texts[0]).toContain('如需反映新的问题，请写明具体事项和诉求');
     expect(await h.ticket(4)).toBeNull();
     expect(await h.ticket(2)).toMatchObject({ urgeCount: 3 });
   });
