@@ -1,7 +1,7 @@
 import { authorize, mayShowTicketIn } from '../src/domain/permissions.js';
 import type { BotContext, Handler } from '../src/bot/context.js';
 import { isOverdue, type Ticket } from '../src/domain/ticket.js';
-import { answer, compose, list, NOT_RECEIVED, ownOpen, privately, ticketCard } from './common.js';
+import { answer, compose, here, list, NOT_RECEIVED, ownOpen, ticketCard } from './common.js';
 
 /** #12 什么进度了 · 我的待办 · 我们的问题 · 超期问题. */
 export const query: Handler = {
@@ -21,15 +21,10 @@ export const query: Handler = {
         await answer(ctx, auth.message);
         return 'refused';
       }
-      const card = compose(ticketCard(t, ctx.sla.calendar), []);
       // another enterprise's problem is never posted into this group: the card goes to the asker privately
-      if (!mayShowTicketIn(t, ctx.msg, ctx.directory)) {
-        await ctx.send(privately(ctx), card);
-        await answer(ctx, `#${t.no} 不是本群企业的问题，详情已私信发送给您（${NOT_RECEIVED}“#${t.no} 什么进度了”）。`);
-        return `#${t.no} shown privately`;
-      }
-      await ctx.reply(card);
-      return `#${t.no} shown`;
+      const shown = mayShowTicketIn(t, ctx.msg, ctx.directory);
+      await here(ctx, shown, compose(ticketCard(t, ctx.sla.calendar), []), `#${t.no} 不是本群企业的问题，详情已私信发送给您（${NOT_RECEIVED}“#${t.no} 什么进度了”）。`);
+      return shown ? `#${t.no} shown` : `#${t.no} shown privately`;
     }
     if (/超期/.test(text)) {
       const auth = authorize('overdue', a, null, ctx.now);
