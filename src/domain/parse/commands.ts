@@ -245,9 +245,11 @@ export const PROGRESS_TOLD =
  * → 路灯, "琼中那个山兰酒业的用电问题" → 用电), or null when it names none ("上礼拜报的那个事", "催一下").
  */
 export function namedMatter(text: string): string | null {
-  const m = NAMED_MATTER.exec(text);
+  const m = NAMED_MATTER.exec(text) ?? MATTER_THEN_THAT.exec(text);
   if (!m) return null;
-  const words = m[1]!.split('的').pop()!.replace(/^(我们|俺们|咱们?|我司|我厂|那个|这个)/, '').replace(/(那个|这个)$/, '');
+  const words = m[1]!.split('的').pop()!.replace(/^(我们|俺们|咱们?|我司|我厂|那个|这个|上次|上回|之前|以前|刚才)/, '').replace(/(那个|这个)$/, '');
   return words.length >= 2 && !/^(这|那|个|件|单|事)/.test(words) ? words : null;
 }
+/** The matter first, then 那个事 ("路灯那个事有人管吗", "我们扩容那件事…"). */
+const MATTER_THEN_THAT = /(?:^|[，,\s])(?:我们|俺们|咱们?|上次|上回|之前)?([\u4e00-\u9fa5]{2,6}?)(?:那个|那件|那)(?:单子|事儿?|事情|问题|工单)/;
 const NAMED_MATTER = /(?:那个|那件|那单|上回|上次|之前|报的|反映的|提的)(?:那个)?([^，,。？?！!\s]{1,16}?)的?那?(?:单子|事儿?|事情|问题|工单)/;

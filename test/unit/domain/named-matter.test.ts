@@ -10,10 +10,12 @@ describe('namedMatter: what a command without its number calls its ticket by', (
     ['琼中那个山兰酒业的用电问题到底有人管没有', '用电'],
     ['上回那个宽带的问题根本没好，又断了', '宽带'],
     ['上次路灯那个事情处理得很好，给个五星', '路灯'],
+    ['路灯那个事有人管吗', '路灯'],
+    ['我们扩容那件事到底怎么样了', '扩容'],
   ])('%s → %s', (text, matter) => {
     expect(namedMatter(text)).toBe(matter);
   });
-  it.each(['上礼拜报的那个事 麻烦再催催', '催一下', '这个我认领了', '满意，谢谢'])('names nothing: %s', (text) => {
+  it.each(['上礼拜报的那个事 麻烦再催催', '催一下', '之前那个事有人管吗', '我们那个事怎么样了', '上回那件事情有下文了吗', '这个我认领了', '满意，谢谢'])('names nothing: %s', (text) => {
     expect(namedMatter(text)).toBeNull();
   });
 });
