@@ -12,13 +12,15 @@ import { escapeTokens, mentionToken, type OutboundMessage, type OutboundTarget }
 import type { UserRef } from '../src/messages/inbound.js';
 
 /**
- * A short text answer that @-mentions the sender. To a tap on a card's button it goes privately to the tapper (a
+ * A short text answer that @-mentions the sender (in a group; in a private chat, plainly). To a tap on a card's button it goes privately to the tapper (a
  * refusal is theirs alone, and the card stays as it was: no update is sent).
  */
 export function answer(ctx: BotContext, text: string): Promise<void> {
   if (ctx.msg.card) {
     return ctx.send({ kind: 'user', platform: ctx.msg.platform, userId: ctx.msg.sender.id }, { format: 'text', text: escapeTokens(text), mentions: [] });
   }
+  // in a private chat there is no one else to tell it from: no mention
+  if (ctx.msg.chatType === 'single') return ctx.reply({ format: 'text', text: escapeTokens(text), mentions: [] });
   return ctx.reply({ format: 'text', text: `${mentionToken(0)} ${escapeTokens(text)}`, mentions: [ctx.msg.sender] });
 }
 

@@ -84,7 +84,7 @@ describe('更正 in chat', () => {
   it('a withdrawal without its number asks for it and changes nothing', async () => {
     const before = (await h.ticket(3))!;
     const asked = await h.say('liuqiang', '刚刚那条不是问题 是我发错群了 撤一下', dm('liuqiang'));
-    expect(asked.texts).toEqual(['{{mention:0}} 请注明工单编号，例如“#12 不是问题”。']);
+    expect(asked.texts).toEqual(['请注明工单编号，例如“#12 不是问题”。']);
     expect(await h.ticket(3)).toEqual(before);
   });
 

@@ -81,8 +81,12 @@ describe('command handlers on the example directory', () => {
   });
 
   it('a chase without its number in a private chat with the bot chases the enterprise\'s one open ticket opened in its group', async () => {
-    await openOne();
     const privately = { chatId: 'chenjl', chatType: 'single' as const };
+    // nothing in hand: the number is asked for, plainly (a private chat has no one else to tell the sender from)
+    const none = await h.say('chenjl', '有人管吗', privately);
+    expect(none.texts[0]).toBe('未找到您可催办的在办工单，请注明工单编号，例如“#12 催一下”。');
+    expect(none.sent.find(isReply)?.message.mentions).toEqual([]);
+    await openOne();
     const r = await h.say('chenjl', '有人管吗', privately);
     expect(r.texts[0]).toContain('已催办 **#1**');
     expect((await h.say('chenjl', '我们还在等', privately)).outcome).toBe('few words, pressing: #1 urged');
