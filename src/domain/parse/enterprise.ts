@@ -67,7 +67,9 @@ const INDUSTRY_WORDS =
   // round 114 (Yancheng's Korean parts makers, Sheyang's shrimp ponds)
   '部品|[虾蟹鱼猪牛羊鸡鸭鹅参贝]养殖场|' +
   // round 115 (Chengdu's seasoning makers, tea houses, computing and gene firms)
-  '调味|算力|茶舍|茶馆|茶铺|基因|细胞|辣坊|(?<![笔登日忘书标印牢铭惦记])记(?=这边|那边|的|[，,。！!？?：:\\s]|$)';
+  '调味|算力|茶舍|茶馆|茶铺|基因|细胞|辣坊|(?<![笔登日忘书标印牢铭惦记])记(?=这边|那边|的|[，,。！!？?：:\\s]|$)|' +
+  // round 121 (Lanzhou's beef-noodle houses, Jinchang's copper foil, Linxia's thangka studios, herbal slices)
+  '牛肉面|拉面|铜箔|中药饮片|唐卡';
 /**
  * A trade named by one character and 业 ("镁业", "糖业", "袜业", "种业"): a word the language keeps making, so it is
  * read by its shape; not 企业, 行业, 就业 and the other words of 业 that are no trade.
@@ -83,7 +85,7 @@ const INDUSTRY = `${INDUSTRY_WORDS}|${TRADE_YE}`;
  */
 const WORDS_IN_NAMES: readonly { word: string; after: string; before: string }[] = [
   { word: '太', after: '', before: '原仓湖平阳行古谷极白空康' },
-  { word: '和', after: '永三祥泰中怡嘉宝隆恒万研呼佳康协德裕鼎政天仁丰大', before: '美兴泰顺信丰达盛悦' },
+  { word: '和', after: '永三祥泰中怡嘉宝隆恒万研呼佳康协德裕鼎政天仁丰大', before: '美兴泰顺信丰达盛悦仁' },
   { word: '边', after: '兴宏安靖戍花', before: '城关贸境' },
   { word: '都', after: '成铜首京古殷帝瓷药商花新钢红镍玉凉江宜蟹磷于宁钨', before: '' },
   { word: '上', after: '塞云', before: '饶海虞栗犹蔡高杭党' },
@@ -180,8 +182,10 @@ const WE_PLACE_NAME = new RegExp(`^我们[\u4e00-\u9fa5]{2,3}的(${NAME_CHAR}{4,
  * abbreviation such as ASAP, FYI, PCB), with its trade word when one follows.
  */
 const LATIN_NAME = new RegExp(`(?:^|我们是|我们|这边是|这里是|我是|帮|叫|的|[，,。（(])\\s*((?=[A-Za-zÀ-ÿ0-9 -]*[a-z])[A-Z][A-Za-zÀ-ÿ0-9-]+(?: [A-Z][A-Za-zÀ-ÿ0-9-]+){0,3}(?:\\s?${NAME_CHAR}{0,4}?(?:${INDUSTRY}|(?:少儿)?(?:英语|编程|美术|舞蹈|书法|钢琴|口才)))?|[A-Z]{2,6}(?:${INDUSTRY}))(?=这边|那边|这个|准备|今年|想|要|的|在|引进|新|仓库|工厂|厂|门店|办公室|[)）（(]|，|,|。|\\.(?:[\\s，,。]|$)|\\s|$)`, 'g');
+/** A Chinese name ending in its trade, then an opening bracket (where its English name follows). */
+const CHINESE_NAME_THEN_BRACKET = new RegExp(`${NAME_CHAR}{2}(?:${INDUSTRY})(?:公司)?[（(]\\s*$`);
 /** English words that open a message or a sentence, not names. */
-const LATIN_NOT_A_NAME = /^(Bonjour|Bonsoir|Salut|Merci|Hallo|Ciao|Hola|Chào|Hi|Hello|Hey|Dear|The|This|That|Thanks|Thank|Sorry|Ok|Okay|Yes|No|Please|Btw|Fyi|Asap|Update|Note|Sir|Boss|Team|Guys|All|We|Our|Us|I|My|Me|You|Your|It|Its|They|Their|He|She|His|Her|Any|Is|Can|Could|Would|Will|Pls|Still|Also|About|Best|Regards|Kind|Br|Good|Morning|Afternoon|Evening|Guten|Moin|TikTok|Shopee|Amazon|Lazada|Temu|Shein|Alibaba|Taobao|WeChat|Douyin|HR|CEO|CFO|COO|CTO|GM|VP)$/i;
+const LATIN_NOT_A_NAME = /^(Salam|Salaam|Assalamu|Marhaba|Namaste|Bonjour|Bonsoir|Salut|Merci|Hallo|Ciao|Hola|Chào|Hi|Hello|Hey|Dear|The|This|That|Thanks|Thank|Sorry|Ok|Okay|Yes|No|Please|Btw|Fyi|Asap|Update|Note|Sir|Boss|Team|Guys|All|We|Our|Us|I|My|Me|You|Your|It|Its|They|Their|He|She|His|Her|Any|Is|Can|Could|Would|Will|Pls|Still|Also|About|Best|Regards|Kind|Br|Good|Morning|Afternoon|Evening|Guten|Moin|TikTok|Shopee|Amazon|Lazada|Temu|Shein|Alibaba|Taobao|WeChat|Douyin|HR|CEO|CFO|COO|CTO|GM|VP)$/i;
 /** "速航供应链：货代扣住…": the enterprise signing its message first. */
 const HEAD_COLON = new RegExp(`^(?:[^，,：:]{1,6}的)?(${NAME_CHAR}{4,10}?)(?:老板娘|老板|总经理|经理|财务总监|财务|会计|人事|行政|办公室|厂长|董事长|HR|hr)?[：:]`);
 /** "龙江齿轮的小孙，…", "三江米业的老王：…": the writer named by the enterprise first. */
@@ -189,7 +193,7 @@ const HEAD_PERSON = new RegExp(`^(${NAME_CHAR}{4,8}?)的(?:小|老)[\u4e00-\u9fa
 /** "我们是做冷鲜肉的兴隆肉业，…": what the enterprise does, then its name. */
 const WE_DO = new RegExp(`(?:^|我们是)(?:做|搞|干|生产|加工)[^，,。]{1,10}?的(${NAME_CHAR}{4,6}?)(?=[，,。\\s]|$)`);
 const WE_DO_SHORT = new RegExp(`我们是(?:做|搞|干|生产|加工)[^，,。]{1,10}?的\\s*(${NAME_CHAR}{3})(?=[，,。\\s]|$)`);
-const WE_OPEN = new RegExp(`(?:(?:^|[，,。\\s卖帮给替让])我们|本公司|敝司|我司)(${NAME_CHAR}{4,8}?)(?=${TIME_AFTER}|${SITE_AFTER}|的|这边|那边|项目|在|跟|想|准备|引进|新建|扩建|拟|外派|租|请|那段|那边|有[两三四五六七八九十几\\d一]|[（(、])`);
+const WE_OPEN = new RegExp(`(?:(?:^|[，,。：:\\s卖帮给替让])我们|本公司|敝司|我司)(${NAME_CHAR}{4,8}?)(?=${TIME_AFTER}|${SITE_AFTER}|的|这边|那边|项目|在|跟|想|准备|引进|新建|扩建|拟|外派|租|请|那段|那边|有[两三四五六七八九十几\\d一]|[（(、])`);
 /** "我们柳螺记的牌子", "我哋品牌 LUOSIBRO": the enterprise's brand. */
 const WE_BRAND = new RegExp(`我们(${NAME_CHAR}{3,6}?)的(?:牌子|品牌|商标|招牌)|(?:我们|我司)的?品牌\\s*([A-Z][A-Za-z0-9]{2,})`);
 /** "我们锅盔王这边…, "我们洛牡坊是做牡丹深加工的": a short name where the frame is strong. */
@@ -453,7 +457,7 @@ function signedBy(t: string): string | null {
       SIGNED_LAST.exec(t) ??
       (/(我们|我司)/.test(t) && !/(有限公司|集团)/.test(t) ? SIGNED_AFTER_COMMA.exec(t) : null)
     )?.[1];
-  const raw = signed?.replace(/^[\u4e00-\u9fa5]{2,6}?(?:科技园|产业园|工业园|园区|开发区|新区|保税区)(?=[\u4e00-\u9fa5]{4,})/, '').replace(/(?<=[\u4e00-\u9fa5]{4,})(行政部|人事部|人力部|人力资源部|财务部|综合部|办公室|项目部|技术部)$/, '');
+  const raw = signed?.replace(/^[\u4e00-\u9fa5]{2,6}?(?:科技园|产业园|工业园|园区|开发区|新区|保税区)(?=[\u4e00-\u9fa5]{4,})(?![\u4e00-\u9fa5]*(?:有限公司|集团)$)/, '').replace(/(?<=[\u4e00-\u9fa5]{4,})(行政部|人事部|人力部|人力资源部|财务部|综合部|办公室|项目部|技术部)$/, '');
   if (!raw) return null;
   if (/^[A-Za-z][A-Za-z0-9 ]+$/.test(raw)) return LATIN_NOT_A_NAME.test(raw) ? null : raw;
   // "——南昌青山湖的宏美服饰", "——我们上饶经开区的云擎数据": where the enterprise is, 的, then its name with its trade
@@ -687,7 +691,7 @@ function enterpriseIn(t: string): string | null {
   const english = frame?.[1] && /\bCo$/.test(frame[1]) && t[frame.index + frame[0].length] === '.' ? `${frame[1]}.` : frame?.[1]?.trim();
   if (english && !LATIN_NOT_A_NAME.test(english.split(' ')[0]!)) return english;
   // rounds 67–70: "代表澳门伟昌集团问下", "我是澳门丰源食品的Ada": the group one speaks for, the enterprise before one's English name
-  const onBehalf = /代表([\u4e00-\u9fa5]{2,14}?(?:集团|有限公司|公司))/.exec(t)?.[1] ?? /代表([\u4e00-\u9fa5]{4,12}?)(?:说一下|说下|反映|问一下|问下|来)/.exec(t)?.[1] ?? /我是([\u4e00-\u9fa5]{4,12}?)的[A-Z][a-z]{1,10}(?![a-z])/.exec(t)?.[1];
+  const onBehalf = /代表([\u4e00-\u9fa5]{2,14}?(?:集团|有限公司|公司))/.exec(t)?.[1] ?? /代表([\u4e00-\u9fa5]{4,12}?)(?:说一下|说下|反映|问一下|问下|来)/.exec(t)?.[1] ?? /我是([\u4e00-\u9fa5]{4,12}?)的\s?[A-Z][a-z]{1,10}(?![a-z])/.exec(t)?.[1];
   if (onBehalf && !SENTENCE_CHAR.test(onBehalf.replace(/(有限公司|公司)$/, '')) && (TRADE_NAME_END.test(onBehalf) || /(集团|公司)$/.test(onBehalf)) && !isPlaceOrThing(onBehalf)) return onBehalf;
   // a Latin name the enterprise gives itself ("我们 Tarim Petro Service") before one merely at the head ("Korla 这边")
   // (a Latin name opens with a capital letter: a text without one has none)
@@ -695,7 +699,9 @@ function enterpriseIn(t: string): string | null {
     // "我们是Yizhuang的嘉芯半导体": a place in letters, then the name
     (m) => !LATIN_NOT_A_NAME.test(m[1]!.split(' ')[0]!) && !PLACE_THEN_NAME.test(t.slice((m.index ?? 0) + m[0].length)) &&
       // "Songjiang plant needs…": a place in letters before a site
-      !(/^\S+$/.test(m[1]!) && /^\s*(plant|factory|site|office|warehouse|campus|park|branch)\b/i.test(t.slice((m.index ?? 0) + m[0].length))),
+      !(/^\S+$/.test(m[1]!) && /^\s*(plant|factory|site|office|warehouse|campus|park|branch)\b/i.test(t.slice((m.index ?? 0) + m[0].length))) &&
+      // "麦德万斯生物（Medvance）这边…": the English name in brackets after the Chinese one, which is the name as written
+      !CHINESE_NAME_THEN_BRACKET.test(t.slice(0, (m.index ?? 0) + m[0].indexOf(m[1]!))),
   );
   const own = latin.find((m) => /(我们是?|叫|这边是|这里是)\s*$/.test(t.slice(0, (m.index ?? 0) + m[0].indexOf(m[1]!))));
   const chosen = own ?? latin[0];
@@ -942,7 +948,7 @@ function parseNamedEnterprise(t: string): string | null {
       const name = m[1]
         // "我司系长春…有限公司", "辖区湘楚建工有限公司", "栏目将武汉光楚科技有限公司", "（武汉…有限公司": the words before it
         .replace(/^据(?=[\u4e00-\u9fa5]{4,})/, '')
-        .replace(/^.*(?:关于|现将|反映|(?:总包|施工|建设|承建|监理|设计)单位(?:为|是)?|施工企业|业主(?:方|单位)?(?:为|是)?|辖区内?|栏目将?|其中|将|的|把|被|走访|(?:入驻|区内|辖区内?|园区内?|重点)企业|[（(]|(?:园区|高新区|经开区|开发区|新区|保税区|片区)(?!开发|建设|管理|运营|投资)|(?:公司|单位|企业|我们|我司)名?(?:叫|是|为))(?=[\u4e00-\u9fa5]{4,})/, '')
+        .replace(/^.*(?:关于|现将|反映|(?:总包|施工|建设|承建|监理|设计)单位(?:为|是)?|施工企业|业主(?:方|单位)?(?:为|是)?|辖区内?|栏目将?|其中|将|的|把|被|走访|(?:入驻|区内|辖区内?|园区内?|重点)企业|[（(]|(?:园区|高新区|经开区|开发区|(?<![\u4e00-\u9fa5]{2})新区|新区(?=[\u4e00-\u9fa5]{2,3}[市县])|新区(?![\u4e00-\u9fa5]*(?:有限公司|集团)$)|保税区|片区)(?!开发|建设|管理|运营|投资)|(?:公司|单位|企业|我们|我司)名?(?:叫|是|为))(?=[\u4e00-\u9fa5]{4,})/, '')
         // "无锡新吴区无锡恒锐…有限公司": the city and district where a registered name stands, before the name that repeats the city
         .replace(/^([\u4e00-\u9fa5]{2,3}?)市?[\u4e00-\u9fa5]{1,3}区(?=\1[\u4e00-\u9fa5]{4,}(?:有限公司|集团)$)/, '')
         .replace(/^(我们是|我是|我们|我司|我厂|你好|您好|请问|是|敝司|弊司|这里是|我方为|我方是|本公司)/, '')

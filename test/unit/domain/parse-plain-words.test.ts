@@ -2603,3 +2603,21 @@ describe('round 113 (Wuhu, Ma\'anshan, southern Anhui; tuned on after scoring)',
     expect(read('从早上到现在厂区光纤一直断着 MES和ERP都在云上 上不去 产线只能停着等').urgency).toBe('urgent');
   });
 });
+
+describe('round 121 (Gansu; tuned on after scoring)', () => {
+  it('beef-noodle houses, copper foil and thangka studios are trades; 和仁 is a brand', () => {
+    expect(read('色俩目 我们伊香园牛肉面要开第三家分店 食品经营许可证还在审').enterprise).toBe('伊香园牛肉面');
+    expect(read('有个顾客说在我们店吃面吃出了异物 要赔一万 不给就发抖音 我们查了监控根本不是我们的问题 牛师傅牛肉面').enterprise).toBe('牛师傅牛肉面');
+    expect(read('和仁制药这边有个事，哈萨克斯坦有个客户在询价我们的中药颗粒').enterprise).toBe('和仁制药');
+  });
+  it('a named new area (兰州新区, 雄安新区) before a registered name is part of it as written', () => {
+    expect(read('药品生产许可证要增加一个冻干粉针剂型，能不能本月底前安排上？兰州新区华辰药业有限公司').enterprise).toBe('兰州新区华辰药业有限公司');
+    expect(read('雄安新区京雄绿能科技有限公司报：二期厂房用地指标至今未予落实').enterprise).toBe('雄安新区京雄绿能科技有限公司');
+  });
+  it('an English name in brackets after the Chinese one, a greeting, a person after 的: the Chinese name', () => {
+    expect(read('麦德万斯生物（Medvance）这边是做生物医药的初创团队，想申请新区产业引导基金，需要啥条件？').enterprise).toBe('麦德万斯生物');
+    expect(read('Salam 我们阿里牛肉面要开中央厨房 银行说没抵押物只能贷20万').enterprise).toBe('阿里牛肉面');
+    expect(read('Hi 我是兰州康泰医药科技的 Linda，有个德国客户12月第一周来考察我们GMP车间').enterprise).toBe('兰州康泰医药科技');
+    expect(read('HR这边反馈（XinYuan Auto 长春工厂）：社保要不要在本地重新参保？').enterprise).toBe('XinYuan Auto');
+  });
+});
