@@ -118,6 +118,8 @@ function candidateDates(text: string, now: DateTime, cal: BusinessCalendar): (st
   reading.take(PROMISED_EARLIER_WITHIN);
   // what others will do later ("施工单位说等明天再处理"): not asked for
   reading.take(/等(明天|后天)再|(明天|后天)再(处理|说|来|弄|看)/);
+  // a limit others set ("消防大队给了期限12月20号"): theirs, not what is asked
+  reading.take(/(给了?|下了?|定了?|规定|下达)[^，。；,;]{0,4}(期限|最后期限|截止日期)(是|为|到)?(\d{1,2}月\d{1,2}[日号]|下个?月\d{1,2}[日号]|\d{1,2}[日号]|本?月底|年底)/);
   // what the enterprise itself promised ("企业申请容缺受理，承诺三天内补齐"): not what it asks of the government
   reading.take(PROMISED_WITHIN);
   // a queue or a slip told ("预约排到12月底", "推到明年二月") and a forecast ("估计年底完成不到"): not what is asked
@@ -265,11 +267,13 @@ function candidateDates(text: string, now: DateTime, cal: BusinessCalendar): (st
   // too (not a limit of its own: "下礼拜二到期…最迟周五前")
   let nextWeekDay = 0;
   // ("下周日本总部来人": 日本 is Japan, not Sunday)
-  while ((m = reading.take(/(下下|下|本|这|这个)?(?:周|星期|礼拜)([一二三四五六天1-7]|日(?!本))/))) {
+  // ("下个礼拜三", "下下个星期五": 个 changes nothing)
+  while ((m = reading.take(/(下下个?|下个?|本|这个?)?(?:周|星期|礼拜)([一二三四五六天1-7]|日(?!本))/))) {
     const target = WEEKDAY[m[2]!]!;
     const next = reading.rest.slice((m.index ?? 0) + 1);
-    const prefix = m[1] ?? (nextWeekDay && target > nextWeekDay && !/^\s*(前|之前|以前)/.test(next) ? '下' : undefined);
-    if (m[1] === '下' && (/^\s*(前|之前|以前)/.test(next) || /(希望|最好|争取|务必|要求)[^，。；,;]{0,3}$/.test(reading.rest.slice(0, m.index ?? 0)))) nextWeekDay = target;
+    const said = m[1]?.replace(/个$/, '');
+    const prefix = said ?? (nextWeekDay && target > nextWeekDay && !/^\s*(前|之前|以前)/.test(next) ? '下' : undefined);
+    if (said === '下' && (/^\s*(前|之前|以前)/.test(next) || /(希望|最好|争取|务必|要求)[^，。；,;]{0,3}$/.test(reading.rest.slice(0, m.index ?? 0)))) nextWeekDay = target;
     const monday = reading.today().minus({ days: reading.today().weekday - 1 });
     if (prefix === '下下') out.push(fmt(monday.plus({ days: 14 + target - 1 })));
     else if (prefix === '下') out.push(fmt(monday.plus({ days: 7 + target - 1 })));

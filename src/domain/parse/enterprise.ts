@@ -69,7 +69,9 @@ const INDUSTRY_WORDS =
   // round 115 (Chengdu's seasoning makers, tea houses, computing and gene firms)
   '调味|算力|茶舍|茶馆|茶铺|基因|细胞|辣坊|(?<![笔登日忘书标印牢铭惦记])记(?=这边|那边|的|[，,。！!？?：:\\s]|$)|' +
   // round 121 (Lanzhou's beef-noodle houses, Jinchang's copper foil, Linxia's thangka studios, herbal slices)
-  '牛肉面|拉面|铜箔|中药饮片|唐卡';
+  '牛肉面|拉面|铜箔|中药饮片|唐卡|' +
+  // round 117 (Zhongshan's plastics moulders, Zhuhai's boatyards)
+  '注塑|船艇';
 /**
  * A trade named by one character and 业 ("镁业", "糖业", "袜业", "种业"): a word the language keeps making, so it is
  * read by its shape; not 企业, 行业, 就业 and the other words of 业 that are no trade.
@@ -185,7 +187,7 @@ const LATIN_NAME = new RegExp(`(?:^|我们是|我们|这边是|这里是|我是|
 /** A Chinese name ending in its trade, then an opening bracket (where its English name follows). */
 const CHINESE_NAME_THEN_BRACKET = new RegExp(`${NAME_CHAR}{2}(?:${INDUSTRY})(?:公司)?[（(]\\s*$`);
 /** English words that open a message or a sentence, not names. */
-const LATIN_NOT_A_NAME = /^(Salam|Salaam|Assalamu|Marhaba|Namaste|Bonjour|Bonsoir|Salut|Merci|Hallo|Ciao|Hola|Chào|Hi|Hello|Hey|Dear|The|This|That|Thanks|Thank|Sorry|Ok|Okay|Yes|No|Please|Btw|Fyi|Asap|Update|Note|Sir|Boss|Team|Guys|All|We|Our|Us|I|My|Me|You|Your|It|Its|They|Their|He|She|His|Her|Any|Is|Can|Could|Would|Will|Pls|Still|Also|About|Best|Regards|Kind|Br|Good|Morning|Afternoon|Evening|Guten|Moin|TikTok|Shopee|Amazon|Lazada|Temu|Shein|Alibaba|Taobao|WeChat|Douyin|HR|CEO|CFO|COO|CTO|GM|VP)$/i;
+const LATIN_NOT_A_NAME = /^(Bom|Boa|Olá|Ola|Obrigado|Obrigada|Salam|Salaam|Assalamu|Marhaba|Namaste|Bonjour|Bonsoir|Salut|Merci|Hallo|Ciao|Hola|Chào|Hi|Hello|Hey|Dear|The|This|That|Thanks|Thank|Sorry|Ok|Okay|Yes|No|Please|Btw|Fyi|Asap|Update|Note|Sir|Boss|Team|Guys|All|We|Our|Us|I|My|Me|You|Your|It|Its|They|Their|He|She|His|Her|Any|Is|Can|Could|Would|Will|Pls|Still|Also|About|Best|Regards|Kind|Br|Good|Morning|Afternoon|Evening|Guten|Moin|TikTok|Shopee|Amazon|Lazada|Temu|Shein|Alibaba|Taobao|WeChat|Douyin|HR|CEO|CFO|COO|CTO|GM|VP)$/i;
 /** "速航供应链：货代扣住…": the enterprise signing its message first. */
 const HEAD_COLON = new RegExp(`^(?:[^，,：:]{1,6}的)?(${NAME_CHAR}{4,10}?)(?:老板娘|老板|总经理|经理|财务总监|财务|会计|人事|行政|办公室|厂长|董事长|HR|hr)?[：:]`);
 /** "龙江齿轮的小孙，…", "三江米业的老王：…": the writer named by the enterprise first. */

@@ -387,7 +387,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     // 办结 only when the work is done: "他们说下周给答复", "还在等待住建局答复", "尚未办结", "初审已完成，等待审批" tell
     // where it stands (a progress note), they do not close the ticket
     const stillPending =
-      /(尚未|还没有?|没有|未能?|不能|无法)(办结|解决|答复|完成|落实|处理完|办好|搞定)|(明天|后天|下周|近期|过几天|再)(去)?(复查|复核|回访|跟踪|核查)|(周[一二三四五六日天]|明天|后天|下周)[^，。]{0,6}(进场|施工|安装|上门)|先记一笔|(等待?|等着|在等|待|给|会|将|预计|下周|明天|后天|近期|过几天|月底前?|年底前?)[^，。；,;!！]{0,8}(答复|办结|解决|完成|落实)|(等待|等着|在等|正在|已经在|下一步|然后再|还需|还要|仍需|仍在)|等[^，。]{0,6}(补齐|补充|提交|反馈|回复|确认)后|(本周|这周|本月|周内|月底前?)内?(?!已)[^已，。；,;]{0,4}(办结|完成|办好)/;
+      /(尚未|还没有?|没有|未能?|不能|无法)(办结|解决|答复|完成|落实|处理完|办好|搞定)|(明天|后天|下周|近期|过几天|再)(去)?(复查|复核|回访|跟踪|核查)|(周[一二三四五六日天]|明天|后天|下周)[^，。]{0,6}(进场|施工|安装|上门)|先记一笔|(等待?|等着|在等|待|给|会|将|预计|下周|明天|后天|近期|过几天|月底前?|年底前?)[^，。；,;!！]{0,8}(答复|办结|解决|完成|落实)|(等待|等着|在等|正在|已经在(?!那|这|现场|路口|门口)|下一步|然后再|还需|还要|仍需|仍在)|等[^，。]{0,6}(补齐|补充|提交|反馈|回复|确认)后|(本周|这周|本月|周内|月底前?)内?(?!已)[^已，。；,;]{0,4}(办结|完成|办好)/;
     // "#95 已答复企业 暂无法解决 纳入长期台账": answered, as unresolvable (答复's outcome), not pending
     if (/(已答复|答复(企业|对方)?[:：]|现予办结)/.test(t) && /(无法解决|暂不能解决|挂账|纳入.{0,4}台账|解释说明)/.test(t)) return 'resolve';
     // "#67 已办结，帮企业对接上三家商超，首批货下周进场": the close said first, what follows is what was done
@@ -430,13 +430,13 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   // "待确认的有哪些", "看一下分类待确认的工单", "哪些工单还待确认"
   if (bare.length <= 24 && /待确认/.test(bare) && /(列给我|给我列|发给我|拉一下|拉个|列一下|哪些|几个|几件|几条|几张|多少|清单|列表|工单|看一下|看看|查一下|发我|发一下|发出来|列一下|列出来|有没有|还有)/.test(bare) && !/(我们|我司|企业|申请|材料|[月天周年])/.test(bare)) return 'triage';
   // "哪些单子还等着定分类", "分类还没定的工单"
-  if (bare.length <= 16 && /(等着?|待|等待|还没|没有?)(定|确认|确定|核定)(分类|类别)|(分类|类别)(没定|未定|待定|还没定|没确定|待确认)/.test(bare) && !/(我们|我司|企业|申请|材料)/.test(bare)) return 'triage';
+  if (bare.length <= 16 && /(等着?|待|等待|还没|没有?|未)(定|确认|确定|核定)(分类|类别)|(分类|类别)(没定|未定|待定|还没定|没确定|待确认)/.test(bare) && !/(我们|我司|企业|申请|材料)/.test(bare)) return 'triage';
   // a bare command verb without its number: the handler asks for the number
   const verb = /^(认领|签收|办结|答复|转办|退单|催办|重办|评价)$/.exec(bare)?.[1];
   if (verb) return BARE_VERBS[verb]!;
   // "满意", "不满意，路灯还是不亮", "5星": a rating without the number, said the way the answer's buttons say it (the
   // handler rates the ticket awaiting it in this conversation); not a figure asked for ("满意率", "差评的有几件")
-  if (bare.length <= 40 && RATING_ALONE.test(bare) && !/(几|多少|统计|数量|数据|排名|情况|汇总|本月|本周|这个月|这周|今年|率)/.test(bare)) return 'rate';
+  if (bare.length <= 40 && RATING_ALONE.test(bare) && !/(几|多少|统计|数量|数据|排名|情况|汇总|本月|本周|这个月|这周|今年|率|清单|列表|名单|拉出来|列出来)/.test(bare)) return 'rate';
   // "有哪些消息你没识别准的？发我确认一下", "把待确认的那几条拉出来我看看 就是机器人拿不准的那些": the unsure ones
   if (bare.length <= 30 && (/(哪些|哪几条|哪几个)(消息|单子|工单)?你?(没识别准|识别不准|没认准|识别错)|待确认的.{0,4}(拉出来|拿出来|列出来|调出来)/.test(bare)) && !/(我们|我司|企业|申请|材料)/.test(bare)) return 'triage';
   // "那些没分好类的、没认出企业的，给我过一遍", "把你冇把握的那几条单子列一哈 我来确认"

@@ -2621,3 +2621,25 @@ describe('round 121 (Gansu; tuned on after scoring)', () => {
     expect(read('HR这边反馈（XinYuan Auto 长春工厂）：社保要不要在本地重新参保？').enterprise).toBe('XinYuan Auto');
   });
 });
+
+describe('round 117 (Zhuhai, Zhongshan, Hengqin; tuned on after scoring)', () => {
+  it('下个礼拜三, 下个星期五, 下下个礼拜一: next week\'s day (个 changes nothing; it was read as this week\'s)', () => {
+    expect(read('希望下个礼拜三前开业').deadline).toBe('2026-12-02');
+    expect(read('唔該下個禮拜三之前搵人嚟睇下').deadline).toBe('2026-12-02');
+    expect(read('下下个星期五前能开通吗').deadline).toBe('2026-12-11');
+    expect(read('这个礼拜五前能开通吗').deadline).toBe('2026-11-27');
+  });
+  it('a limit others set is theirs; 已解决 with where it was done is the close', () => {
+    expect(read('厂房加建嘅消防隐患整改，消防大队畀咗期限12月20号，但施工方做得好慢，想请住建帮手督促——利华电器').deadline).toBeNull();
+    expect(read('#50 已解決，交警已經喺嗰度劃咗貨車停車位')).toMatchObject({ intent: 'resolve', ticket: 50 });
+  });
+  it('a list of bad ratings is asked of the digest; 未确认分类 asks for 待确认', () => {
+    expect(read('差评清单拉出来我睇下').intent).toBe('digest');
+    expect(read('列出未确认分类嘅问题').intent).toBe('triage');
+  });
+  it('Bom dia is a greeting; 注塑 and 船艇 are trades', () => {
+    expect(read('Bom dia! 我哋係葡韵贸易有限公司，進口葡萄酒嘅標籤備案一直卡住').enterprise).toBe('葡韵贸易有限公司');
+    expect(read('永冠注塑嘅老板话：隔篱村嘅村民成日嚟厂门口话我哋气味大').enterprise).toBe('永冠注塑');
+    expect(read('帆影船艇——我们接的澳门游艇会订单，进口的发动机在海关查验卡了一周').enterprise).toBe('帆影船艇');
+  });
+});
