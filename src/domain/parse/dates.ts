@@ -139,7 +139,7 @@ function candidateDates(text: string, now: DateTime, cal: BusinessCalendar): (st
   // "禮拜六開門嗎": when an office is open, asked
   reading.take(/(周|星期|礼拜)[一二三四五六日天](开门|上班|办公|营业)(吗|不|没|嘛|么)/);
   // "说明天要去州上上访": what others threaten to do, not a date asked for
-  reading.take(/(说|扬言|威胁|放话|嚷着)[^，。；,;]{0,2}(明天|后天|下(周|星期|礼拜)[一二三四五六日天]?)[^，。；,;]{0,2}(去|来)/);
+  reading.take(/(说|(?<!电|讲|对|的)话|扬言|威胁|放话|嚷着)[^，。；,;]{0,2}(明天|后天|下(周|星期|礼拜)[一二三四五六日天]?)[^，。；,;]{0,2}(去|来)/);
   // rounds 33–34: an arrival ("our GM arrives next Monday"), what stock lasts
   // until ("库存只够撑到明天中午") and what others will do ("银行今天通知明天要抽贷"): when things happen, not asked for
   reading.take(/\b(arriv(?:es|e|ing)|lands?|comes?|starts?)\s+(?:on\s+)?(?:this|next)?\s*(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i);

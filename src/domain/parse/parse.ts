@@ -222,7 +222,7 @@ const BARE_VERBS: Record<string, Intent> = {
  */
 function detectIntent(t: string, ticket: number | null, models: IntentModels | null = SHIPPED_INTENT_MODELS): Intent {
   const bare = bareText(t);
-  if (bare.length <= 12 && /^(帮助|help|菜单|使用说明|说明|怎么用|怎么使用|如何使用|你能做什么|你会什么|你都会|能做什么|有哪些功能|功能)/i.test(bare)) return 'help';
+  if (bare.length <= 12 && /^(@?店小二|小二)?(帮助|help|菜单|使用说明|说明|怎么用|怎么使用|如何使用|你能做什么|你会什么|你都会|能做什么|有哪些功能|功能)/i.test(bare)) return 'help';
   if (bare.length <= 16 && /(有什么用|会些什么|会什么|会啥|能干什么|能干啥|干啥|能做啥|可以做什么|能帮什么|能帮我干什么|能帮我做什么|能帮我们做什么|能帮我们干什么|怎么用|怎么使用|使用方法)$/.test(bare.replace(/^@?小二/, '')) && !/^我.{0,4}(该|要|得)(干|做|办|忙)/.test(bare)) return 'help';
   if (bare.length <= 20 && /(咋|怎么)往这里头?报问题|有说明没$/.test(bare)) return 'help';
   // "店小二都能干些啥？", "咱这个店小二能帮着查工单不？", "提问题是直接在群里说就行吗，要不要@你": what the bot does, how to
@@ -237,7 +237,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   // "这个机器人哪能用 我要报个问题是直接讲就可以吗": how to use it (Wu 哪能), asked with how to report
   if (bare.length <= 40 && /(机器人|小二)(哪能|怎么|咋|如何)(用|弄)/.test(bare) && /(报|提)个?问题.{0,4}(直接|就)(讲|说|发|打字)/.test(bare)) return 'help';
   // "店小二识做乜？": what it can do, in Cantonese
-  if (bare.length <= 12 && /(店小二|小二|你)(识|会)做(乜|咩|什么)/.test(bare)) return 'help';
+  if (bare.length <= 12 && /(店小二|小二|你)(识|会)做(乜|咩|什么|么个|麼个)/.test(bare)) return 'help';
   // "@店小二 你能帮我们做什么？能不能查政策", "延期咋弄？": what the bot does, how a command is given
   if (bare.length <= 24 && (/你能帮我们?(做|干)(什么|啥)|你(会|能)(干|做)(啥|什么)/.test(bare) || (/^(怎么|咋|如何)查/.test(bare) && /(指令|命令)/.test(bare)) || /^(延期|转办|催办|认领|办结|评价)(咋|怎么)(弄|办|操作|搞)/.test(bare))) return 'help';
   // "@店小二 你都能干什么？我是新来的代办员，怎么…", "请问这个机器人可以帮我们做什么？报了问题之后谁跟进？": what the bot does,
@@ -319,7 +319,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     // round 102: "#66 都超期了还没回复，再不给答复我们只能打12345了": overdue, and what follows if it stays so
     if (/(再不|还不)(给)?[^，。]{0,4}(答复|回复|处理|解决)[^。]{0,10}(只能|就要?|就只能)(打12345|投诉|上访|找)/.test(t)) return 'urge';
     // "#44 都第九天了还没签收？…今天下班前给我回话", "请问#131么样还冇人签收？都两天了": nobody has taken it yet, pressed
-    if (/(还|仍|一直|都)没有?人(签收|认领|接单|接手)|还没有?(签收|认领)[?？]|没有?人(签收|认领|接单|接手)(咩|吗|么|呢|啊|啦)?[?？!！]*$|木人(签收|认领|接单|接手)|尽快签收/.test(t)) return 'urge';
+    if (/(还|仍|一直|都)没有?人(签收|认领|接单|接手)|还没有?(签收|认领)[?？]|没有?人(签收|认领|接单|接手)(咩|吗|么|呢|啊|啦)?[?？!！]*$|木人(签收|认领|接单|接手)|(尽快|快点|快的|快些|抓紧)(签收|认领)|(没有?|未|冇)(签收|认领)[^。]{0,4}(请|麻烦)?(督办|催办|催一下)/.test(t)) return 'urge';
     // "#129 答复企业：已联系教育局 孩子下周一入学 办结": the answer, closed by the command word at its end
     if (/[\s，,。](办结|结单)[。!！]?$/.test(t) && !/[?？吗]/.test(t)) return 'resolve';
     // "#84 转资规局，@刘科长 请签收": handed on to a body by name

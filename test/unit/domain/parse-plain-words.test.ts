@@ -2643,3 +2643,16 @@ describe('round 117 (Zhuhai, Zhongshan, Hengqin; tuned on after scoring)', () =>
     expect(read('帆影船艇——我们接的澳门游艇会订单，进口的发动机在海关查验卡了一周').enterprise).toBe('帆影船艇');
   });
 });
+
+describe('round 120 (Huizhou; tuned on after scoring)', () => {
+  it('help asked after the bot\'s name; a claim pressed for is a chase', () => {
+    expect(read('@店小二 帮助').intent).toBe('help');
+    expect(read('店小二 help').intent).toBe('help');
+    expect(read('164号请快啲签收，企业等紧')).toMatchObject({ intent: 'urge', ticket: 164 });
+    expect(read('#175 三个工作日冇签收，请督办')).toMatchObject({ intent: 'urge', ticket: 175 });
+  });
+  it('what others say they will do tomorrow (工人话明天去信访) is no requested date; a 街道 before the name is where it is', () => {
+    expect(read('承包商欠我们分包的钱，我们又欠工人工资，工人话明天去政府信访，请帮忙先协调 —— 正达劳务').deadline).toBeNull();
+    expect(read('你好，我是陈江街道德和电子的财务小刘，去年的技改补贴说是今年9月发，到现在还没到账').enterprise).toBe('德和电子');
+  });
+});
