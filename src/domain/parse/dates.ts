@@ -55,7 +55,7 @@ const PROMISED_EARLIER_WITHIN = new RegExp(`(当时|之前|当初|上次|原来|
 const PROMISED_WITHIN = new RegExp(`承诺[^，。；,;]{0,4}?${NUM}个?(工作日|天|日|周|星期|礼拜)(之内|内|以内)`);
 const QUEUED_TO_MONTH = new RegExp(`(排到|排在|约到|预约到|排队到|拖到|推到|推迟到|延到)(明年|今年)?[^，。；,;\\s]{0,4}?(月底|月末|年底|年末|年后|${NUM}月(底|末|初|中|${NUM}[日号])?)`);
 const LIMIT_SET_BY_OTHERS = new RegExp(`(说|要求|让我们|叫我们|限|责令|通知)[^，。；,;]{0,8}(月底|年底|${NUM}个?(天|日|周|工作日)(之内|内|以内))前?`);
-const ORDERED_TO_MOVE = new RegExp(`(通知|叫我们|要我们|要求我们|责令|让我们)[^，。；,;]{0,8}(年底|月底|下个?月底|本?月底|${NUM}月${NUM}[日号]|下(周|星期|礼拜)[一二三四五六日天])(前|之前)?(必须|要|得)?(自己)?(搬|腾退|腾空|腾出|拆|整改|清场)`);
+const ORDERED_TO_MOVE = new RegExp(`(通知|叫我们|要我们|要求我们|责令|让我们|被限期)[^，。；,;]{0,8}(年底|月底|下个?月底|本?月底|${NUM}月${NUM}[日号]|下(周|星期|礼拜)[一二三四五六日天])(前|之前)?(必须|要|得)?(自己)?(搬|腾退|腾空|腾出|拆|整改|清场)`);
 const ORDERED_WITHIN = new RegExp(`(被要求|责令|叫我们|要我们|限令)[^，。；,;]{0,4}${NUM}个?(工作日|天|日|周|星期|礼拜|月)(之内|内|以内)`);
 const WEEKDAY_OR_SOON = '明天|后天|(?:本|这|下)?(?:周|星期|礼拜)[一二三四五六日天]';
 /** Others' schedule and one's own plan: "包商说要等明天才能处理", "限气通知 下周一开始", "我们计划12月1号进场" (not "…投产，之前务必…"). */
@@ -65,6 +65,7 @@ const OWN_PLAN_ON_DAY = new RegExp(`(计划|打算|准备)在?(${WEEKDAY_OR_SOON
 const EVENT_DAY = `(?:下个?月)?${NUM}[日号]|${NUM}月${NUM}[日号]`;
 const EVENT = '(?:仪式|典礼|庆典|周年庆|揭牌|剪彩|年会|开幕式)';
 const EVENT_ON_DAY = new RegExp(`(?:${EVENT_DAY})(?!之?前|以前)[^，。；,;！!？?前]{0,10}${EVENT}(?!之?前|以前)|${EVENT}[，,\\s]{0,2}(?:定在|在)?(?:${EVENT_DAY})(?![^，。；,;]{0,2}(?:之?前|以前))`);
+const OWN_DAY = new RegExp(`(?:${EVENT_DAY})(?:是|为)(?:我们|我司|本公司)[^，。；,;！!？?]{0,14}(?:周年|生日|成立日|开业日)`);
 const EVENT_ON_ENGLISH_DATE = new RegExp(`\\b(ceremony|anniversary|celebration|plans? to visit|planning to visit)\\b[^.?!]{0,30}?\\b(on|around|about|at)\\s+(?:${MONTH_WORD}\\.?\\s+\\d{1,2}|\\d{1,2}\\s+${MONTH_WORD})`, 'i');
 const NEXT_MONTH_DAY = new RegExp(`下个?月${NUM}[日号]`);
 const MONTH_DAY = new RegExp(`(明年)?${NUM}月${NUM}[日号]`);
@@ -172,6 +173,8 @@ function candidateDates(text: string, now: DateTime, cal: BusinessCalendar): (st
   // rounds 108 and 111: the enterprise's own ceremony on a day ("下个月15号我们新产线投产仪式", "开业仪式，12月18号"): when
   // it happens, not a day the problem is asked to be solved by (a day with 前 is still one: "仪式前把路修好")
   reading.take(EVENT_ON_DAY);
+  // "12月18号是我们西部牧场乳业建厂十周年": one's own anniversary on that day
+  reading.take(OWN_DAY);
   // rounds 108–110: others' schedule and one's own plan ("包商说要等明天才能处理", "限气通知 下周一开始", "我们计划12月1号进场")
   reading.take(OTHERS_WAIT_UNTIL);
   reading.take(NOTICE_FROM_DAY);

@@ -119,6 +119,8 @@ const URGENT_PATTERNS = [
   /(从|自).{0,8}(脚手架|楼上|高处|屋顶|楼顶|塔吊|吊篮|平台|架子).{0,4}(摔|掉|跌|坠)(下来|下去|落)|(工人|人|师傅|员工|小工).{0,8}(摔|跌|坠)(下来|下去|落)了/,
   // something about to fall ("围墙已经往外歪了", "电线杆快倒了")
   /(墙|楼|房子?|电线杆|电杆|杆子|树|广告牌|棚|挡墙|护坡).{0,6}(歪了|往外歪|往里歪|要倒|快倒|鼓出|鼓起)/,
+  // round 121: people taken out of a workshop ("车间人都撤出来了"), a whole line stopped with what feeds it ("整条线跟着停")
+  /(人|员工|工人)(都|全|全部|已经)?(撤出来|撤出去|撤离|撤了)|(整条线|整条生产线|整条产线|全线)(都|也)?(跟着)?停/,
 ];
 /**
  * Words that look urgent but are not: a fee (停机费), a shortage (急缺), a stoppage threatened if something else does

@@ -2620,6 +2620,12 @@ describe('round 121 (Gansu; tuned on after scoring)', () => {
     expect(read('Hi 我是兰州康泰医药科技的 Linda，有个德国客户12月第一周来考察我们GMP车间').enterprise).toBe('兰州康泰医药科技');
     expect(read('HR这边反馈（XinYuan Auto 长春工厂）：社保要不要在本地重新参保？').enterprise).toBe('XinYuan Auto');
   });
+  it('people taken out of a workshop, a whole line stopped: urgent; a vacating limit set on one, one\'s own anniversary: no requested date', () => {
+    expect(read('挖出来一根燃气管 施工队说不知道底下有管子 现在有味道 我们车间人都撤出来了').urgency).toBe('urgent');
+    expect(read('天水康达医疗器械 从今早开始厂区没水了 清洗工序停了 整条线跟着停').urgency).toBe('urgent');
+    expect(read('老厂要搬，新厂址的地还没挂牌出让，老厂又被限期月底前腾空，两头卡着').deadline).toBeNull();
+    expect(read('12月18号是我们西部牧场乳业建厂十周年，想请管委会领导来参加庆典，走啥程序').deadline).toBeNull();
+  });
 });
 
 describe('round 117 (Zhuhai, Zhongshan, Hengqin; tuned on after scoring)', () => {
