@@ -71,7 +71,7 @@ const INDUSTRY_WORDS =
   // round 121 (Lanzhou's beef-noodle houses, Jinchang's copper foil, Linxia's thangka studios, herbal slices)
   '牛肉面|拉面|铜箔|中药饮片|唐卡|' +
   // round 117 (Zhongshan's plastics moulders, Zhuhai's boatyards)
-  '注塑|船艇';
+  '注塑|船艇|酒店管理';
 /**
  * A trade named by one character and 业 ("镁业", "糖业", "袜业", "种业"): a word the language keeps making, so it is
  * read by its shape; not 企业, 行业, 就业 and the other words of 业 that are no trade.
@@ -558,7 +558,7 @@ const ENGLISH_SIGNED = /(?:[—–,/.]|^|[\u4e00-\u9fa5？?！!]\s)\s*((?:[A-Z][
  */
 const ENGLISH_HERE = /(?:^|[,.!，。！]\s*|店小二[,，]?\s*)((?:[A-Z][\wÀ-ÿ&'-]*)(?: (?:[A-Z][\wÀ-ÿ&'-]*|&)){1,4}(?: \([A-Z][a-z]+\))?(?: Co\.| Ltd\.| Inc\.)?) here\b(?!,?\s+(?:the\s+)?(?:[A-Za-z&]+ ){0,3}[A-Za-z]+ (?:of|at)\b)/;
 /** An English registered name: "Hoffmann Antriebstechnik (Shanghai) Co., Ltd.", "Nordic Pumps GmbH". */
-const ENGLISH_REGISTERED = /((?:[A-Z][\wÀ-ÿ&'-]*)(?: (?:[A-Z][\wÀ-ÿ&'-]*|&))*(?: \([A-Z][a-z]+\))? (?:Co\.,? ?Ltd\.?|Ltd\.?|Inc\.?|GmbH|LLC|Pte\.? Ltd\.?|S\.A\.|AG))/;
+const ENGLISH_REGISTERED = /((?:[A-Z][\wÀ-ÿ&'-]*)(?: (?:[A-Z][\wÀ-ÿ&'-]*|&))*(?: \([A-Z][a-z]+\))? (?:Co\.,? ?Ltd\.?|Ltd\.?|Inc\.?|GmbH|LLC|Pte\.? Ltd\.?|S\.A\.|AG|Lda\.?|Limitada|Sdn\.? Bhd\.?|Pty\.? Ltd\.?|S\.r\.l\.|SRL|B\.V\.))/;
 /** "finance director at Apex BioLogics", "R&D head at Siemann Biotech in Zhangjiang": where the writer works. */
 const ENGLISH_ROLE_AT = /\b(?:director|manager|head|engineer|officer|lead|president|founder|CEO|CFO|COO|GM|VP|owner|buyer)\s+(?:at|of)\s+((?=[A-Za-z -]*[a-z])[A-Z][\wÀ-ÿ&'-]*(?: [A-Z][\wÀ-ÿ&'-]*){0,3})/;
 /** The last sentence of a message, a name with its trade alone ("…协调一下。锦川智能仓储", "…？金桥物流 张"). */

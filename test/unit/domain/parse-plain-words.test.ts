@@ -2648,6 +2648,11 @@ describe('round 117 (Zhuhai, Zhongshan, Hengqin; tuned on after scoring)', () =>
     expect(read('永冠注塑嘅老板话：隔篱村嘅村民成日嚟厂门口话我哋气味大').enterprise).toBe('永冠注塑');
     expect(read('帆影船艇——我们接的澳门游艇会订单，进口的发动机在海关查验卡了一周').enterprise).toBe('帆影船艇');
   });
+  it('a Portuguese registered name (Lda.) is written whole; 酒店管理 is a trade', () => {
+    expect(read('Hi 店小二, this is Lusitano Trading Lda. We registered in Hengqin in September but still can\'t open our corporate bank account.').enterprise).toBe('Lusitano Trading Lda.');
+    expect(read('横琴想搞葡语国家食品展销，展位补贴点申请？Lusofonia Alimentos Lda.').enterprise).toBe('Lusofonia Alimentos Lda.');
+    expect(read('澳资嘅琴海酒店管理公司想喺横琴拎块商业用地，想问今年嘅出让计划几时公布？').enterprise).toBe('琴海酒店管理公司');
+  });
 });
 
 describe('round 120 (Huizhou; tuned on after scoring)', () => {
