@@ -39,4 +39,10 @@ describe('sharesObject: a progress note and the ticket it is about', () => {
     expect(sharesObject('已联系供电公司，停电是线路故障，明天抢修', '园区这周又停电了，一周只能开四天')).toBe(true);
     expect(sharesObject('已联系路灯所，明晚前把坏的路灯换掉', '我们用电扩容申请一个月了还没批下来')).toBe(false);
   });
+  it('one thing under two names (round 112\'s re-reports): 电线杆 / 水泥杆子, 护栏 / 栏杆, 差评 / 一星', () => {
+    expect(sharesObject('门口那根水泥杆子越来越斜，底下就是排队买点心的客人', '三春茶点门口电线杆歪了，斜在店门口，怕倒下来')).toBe(true);
+    expect(sharesObject('厂门口沿河那边栏杆断了一截，小伢子老在那块玩', '漆器厂门前河道护栏缺了一段')).toBe(true);
+    expect(sharesObject('网上那几十条一星都是一个晚上冒出来的', '鹅馆在点评上被刷了一堆差评，明显是同行搞的')).toBe(true);
+    expect(sharesObject('门口那根水泥杆子越来越斜', '漆器厂门前河道护栏缺了一段')).toBe(false);
+  });
 });
