@@ -2648,6 +2648,11 @@ describe('round 117 (Zhuhai, Zhongshan, Hengqin; tuned on after scoring)', () =>
     expect(read('永冠注塑嘅老板话：隔篱村嘅村民成日嚟厂门口话我哋气味大').enterprise).toBe('永冠注塑');
     expect(read('帆影船艇——我们接的澳门游艇会订单，进口的发动机在海关查验卡了一周').enterprise).toBe('帆影船艇');
   });
+  it('overtime pay owed to workers, and mediation asked for, are disputes; 瞓 is 睡', () => {
+    expect(read('工人话我哋拖欠加班费，今日有二十几个人去咗人社局信访，其实系外包劳务公司冇发——华荣灯饰 行政部').category).toBe('dispute');
+    expect(read('隔篱工地日日打桩打到夜晚十点，我哋员工宿舍就喺旁边，工人瞓唔到，已经有几个辞工，投诉咗城管都冇用，唔该三天内畀个答复——宏图五金').category).toBe('dispute');
+    expect(read('跟供应商的模具合同扯皮，对方交的模具尺寸不对不肯返修，还要我们付尾款，想请商会帮调解下').category).toBe('dispute');
+  });
   it('a Portuguese registered name (Lda.) is written whole; 酒店管理 is a trade', () => {
     expect(read('Hi 店小二, this is Lusitano Trading Lda. We registered in Hengqin in September but still can\'t open our corporate bank account.').enterprise).toBe('Lusitano Trading Lda.');
     expect(read('横琴想搞葡语国家食品展销，展位补贴点申请？Lusofonia Alimentos Lda.').enterprise).toBe('Lusofonia Alimentos Lda.');
