@@ -89,7 +89,7 @@ const WORDS_IN_NAMES: readonly { word: string; after: string; before: string }[]
   { word: '太', after: '', before: '原仓湖平阳行古谷极白空康' },
   { word: '和', after: '永三祥泰中怡嘉宝隆恒万研呼佳康协德裕鼎政天仁丰大', before: '美兴泰顺信丰达盛悦仁' },
   { word: '边', after: '兴宏安靖戍花', before: '城关贸境' },
-  { word: '都', after: '成铜首京古殷帝瓷药商花新钢红镍玉凉江宜蟹磷于宁钨', before: '' },
+  { word: '都', after: '成铜首京古殷帝瓷药商花新钢红镍玉凉江宜蟹磷于宁钨薯', before: '' },
   { word: '上', after: '塞云', before: '饶海虞栗犹蔡高杭党' },
   { word: '来', after: '宝福悦泰好运利', before: '' },
   { word: '里', after: '阿万千故', before: '' },

@@ -2605,6 +2605,12 @@ describe('round 113 (Wuhu, Ma\'anshan, southern Anhui; tuned on after scoring)',
 });
 
 describe('round 121 (Gansu; tuned on after scoring)', () => {
+  it('评价一下140号 rates 140; 紧急程度改一下 不是急件 corrects the urgency to normal; 薯都 is a name', () => {
+    expect(read('评价一下140号 5星 专员很负责 跑了好几趟')).toMatchObject({ intent: 'rate', ticket: 140 });
+    expect(read('#169 紧急程度改一下 不是急件 企业说下个月再弄也行')).toMatchObject({ intent: 'correct', ticket: 169 });
+    expect(parseCorrection('#169 紧急程度改一下 不是急件 企业说下个月再弄也行')).toMatchObject({ field: 'urgency', to: 'normal' });
+    expect(read('定西薯都粉业今年粉条库存压了四百多吨，往年南方那几个客户今年都不要了').enterprise).toBe('定西薯都粉业');
+  });
   it('beef-noodle houses, copper foil and thangka studios are trades; 和仁 is a brand', () => {
     expect(read('色俩目 我们伊香园牛肉面要开第三家分店 食品经营许可证还在审').enterprise).toBe('伊香园牛肉面');
     expect(read('有个顾客说在我们店吃面吃出了异物 要赔一万 不给就发抖音 我们查了监控根本不是我们的问题 牛师傅牛肉面').enterprise).toBe('牛师傅牛肉面');
