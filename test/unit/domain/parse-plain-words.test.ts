@@ -2667,6 +2667,9 @@ describe('round 117 (Zhuhai, Zhongshan, Hengqin; tuned on after scoring)', () =>
 });
 
 describe('round 120 (Huizhou; tuned on after scoring)', () => {
+  it('天光日 is tomorrow', () => {
+    expect(read('住建的人话我哋工地扬尘超标要停工整改，整改方案已经交咗，想问下几时可以复查，天光日可唔可以来查？——科达建设 老温').deadline).toBe('2026-11-24');
+  });
   it('help asked after the bot\'s name; a claim pressed for is a chase', () => {
     expect(read('@店小二 帮助').intent).toBe('help');
     expect(read('店小二 help').intent).toBe('help');
