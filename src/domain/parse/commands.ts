@@ -175,6 +175,10 @@ export function parseCorrection(t: string): Correction | null {
     /^(?:这个?|这家|这单)?不是(?:我们|这家|这个)的?企业[\s,，。]+(?:是|应该是)(?:隔壁的?|旁边的?|对面的?)?(.{2,20}?)[\s,，。]+(?:企业|公司)?(?:名字|名称)?(?:改一下|改下|要改一下|改过来)$/.exec(rest) ??
     // "这条识别错了，#163 企业应为澄州新时代木业有限公司，不是新时代家居": what went wrong first, the name it is, the one it is not
     /^(?:这条|这个|这单|这)?(?:识别错了|识别有误|认错了|搞错了|弄错了)[\s,，。]*(?:企业|公司|单位)(?:名称|名字)?(?:应该?是|应为|是)\s*(.{2,40}?)[\s,，。]+不是\S{1,20}$/.exec(rest);
+  // "#197 呢单应该係大亚湾嘅安澜石化设备，唔係惠阳嘅": this ticket is another enterprise's (a place and 的 before its name),
+  // not the one it was put down to — unless what it should be is a category or an urgency ("这单应该是用工人才，不是政策兑现")
+  const belongs = /^(?:这单|这个|此单|该单|这张单)应该?是\s*(?:[\u4e00-\u9fa5]{2,4}的)?((?:(?![不没要想能会在了吗呢吧的])[^，,。\s]){2,40}?)的?[\s,，。]+不是\s*[^，,。\s]{1,20}$/.exec(rest);
+  if (!enterprise && belongs && categoryFrom(belongs[1]!) === null && !/^(紧急|加急|急件|一般|普通|正常|不紧急|不急)$/.test(belongs[1]!)) return { field: 'enterprise', name: belongs[1]! };
   if (enterprise) {
     // ("这个是嘉力减震器报的": who reported it, the name without 报的)
     const name = enterprise[1]!.replace(/^[“"‘「『]|[”"’」』]$/g, '').replace(/(?<=[\u4e00-\u9fa5]{2})(报的|提的|反映的)$/, '').trim();

@@ -2667,6 +2667,12 @@ describe('round 117 (Zhuhai, Zhongshan, Hengqin; tuned on after scoring)', () =>
 });
 
 describe('round 120 (Huizhou; tuned on after scoring)', () => {
+  it('呢单应该係X，唔係Y嘅 corrects the enterprise; a category or an urgency said so is no name', () => {
+    expect(read('#197 呢单应该係大亚湾嘅安澜石化设备，唔係惠阳嘅')).toMatchObject({ intent: 'correct', ticket: 197 });
+    expect(parseCorrection(normalizeText('#197 呢单应该係大亚湾嘅安澜石化设备，唔係惠阳嘅').replace('#197', '').trim())).toEqual({ field: 'enterprise', name: '安澜石化设备' });
+    expect(parseCorrection('这单应该是紧急，不是一般')).not.toMatchObject({ field: 'enterprise' });
+    expect(parseCorrection('这单应该是用工人才，不是政策兑现')).not.toMatchObject({ field: 'enterprise' });
+  });
   it('天光日 is tomorrow', () => {
     expect(read('住建的人话我哋工地扬尘超标要停工整改，整改方案已经交咗，想问下几时可以复查，天光日可唔可以来查？——科达建设 老温').deadline).toBe('2026-11-24');
   });
