@@ -56,7 +56,7 @@ const PROMISED_WITHIN = new RegExp(`承诺[^，。；,;]{0,4}?${NUM}个?(工作�
 const QUEUED_TO_MONTH = new RegExp(`(排到|排在|约到|预约到|排队到|拖到|推到|推迟到|延到)(明年|今年)?[^，。；,;\\s]{0,4}?(月底|月末|年底|年末|年后|${NUM}月(底|末|初|中|${NUM}[日号])?)`);
 const LIMIT_SET_BY_OTHERS = new RegExp(`(说|要求|让我们|叫我们|限|责令|通知)[^，。；,;]{0,8}(月底|年底|${NUM}个?(天|日|周|工作日)(之内|内|以内))前?`);
 const ORDERED_TO_MOVE = new RegExp(`(通知|叫我们|要我们|要求我们|责令|让我们|被限期)[^，。；,;]{0,8}(年底|月底|下个?月底|本?月底|${NUM}月${NUM}[日号]|下(周|星期|礼拜)[一二三四五六日天])(前|之前)?(必须|要|得)?(自己)?(搬|腾退|腾空|腾出|拆|整改|清场)`);
-const ORDERED_WITHIN = new RegExp(`(被要求|责令|叫我们|要我们|限令)[^，。；,;]{0,4}${NUM}个?(工作日|天|日|周|星期|礼拜|月)(之内|内|以内)`);
+const ORDERED_WITHIN = new RegExp(`(被要求|责令|叫我们|要我们|限令|让我们|(?<=[了点，,\\s])让)[^，。；,;]{0,4}${NUM}个?(工作日|天|日|周|星期|礼拜|月)(之内|内|以内)`);
 const WEEKDAY_OR_SOON = '明天|后天|(?:本|这|下)?(?:周|星期|礼拜)[一二三四五六日天]';
 /** Others' schedule and one's own plan: "包商说要等明天才能处理", "限气通知 下周一开始", "我们计划12月1号进场" (not "…投产，之前务必…"). */
 const OTHERS_WAIT_UNTIL = new RegExp(`(说|讲|答复|回复)[^，。；,;]{0,4}要?等(到)?(${WEEKDAY_OR_SOON})才`);
@@ -290,7 +290,7 @@ function candidateDates(text: string, now: DateTime, cal: BusinessCalendar): (st
   if (reading.take(/后天(?!天)|后日/)) out.push(fmt(reading.today().plus({ days: 2 })));
   if (reading.take(/(明天|明日)/)) out.push(fmt(reading.today().plus({ days: 1 })));
   // 今天之内, 今天下午四点前, 能不能今天先给…, 今天必须…: asked for today (a bare 今天 tells when something happened)
-  if (reading.take(/(今天|今日)(上午|中午|下午|晚上)?([\d一二三四五六七八九十两]{1,3}点半?)?(之内|内|之前|前|下班前)|(能不能|能否|可否|务必|必须|一定要?)(帮忙|帮我们|帮)?(今天|今日)|(今天|今日)(能不能|能否|可否)|(今天|今日|今晚|今天晚上)(必须|务必|一定要?)|(今天|今日)(就)?(到期|截止)|麻烦(今天|今日)|(请|麻烦|能不能|能否|让|求|帮忙|帮着)[^，。；,;]{0,10}(今天|今日)就?(给|帮忙|帮|来|过来|派人|协调|处理|解决|答复|回复|办|批|撤|看|安排|弄|搞|放|发)/)) out.push(fmt(reading.today()));
+  if (reading.take(/(今天|今日)(上午|中午|下午|晚上)?([\d一二三四五六七八九十两]{1,3}点半?)?(之内|内|之前|前|下班前)|(能不能|能否|可否|务必|必须|一定要?)(帮忙|帮我们|帮)?(今天|今日)|(今天|今日)(能不能|能否|可否)|(今天|今日|今晚|今天晚上)(必须|务必|一定要?)|(今天|今日)(就)?(到期|截止)|麻烦(今天|今日)|(请|麻烦|能不能|能否|让|求|帮忙|帮着|最好|希望)[^，。；,;]{0,10}(今天|今日)就?(给|帮忙|帮|来|过来|派人|协调|处理|解决|答复|回复|办|批|撤|看|安排|弄|搞|放|发)/)) out.push(fmt(reading.today()));
   if ((m = reading.take(/(?<![\d月])(\d{1,2})[日号](?:前|之前|以前)/))) {
     const day = Number(m[1]);
     let d = reading.today().set({ day: Math.min(day, reading.today().daysInMonth!) });

@@ -71,7 +71,9 @@ const INDUSTRY_WORDS =
   // round 121 (Lanzhou's beef-noodle houses, Jinchang's copper foil, Linxia's thangka studios, herbal slices)
   '牛肉面|拉面|铜箔|中药饮片|唐卡|' +
   // round 117 (Zhongshan's plastics moulders, Zhuhai's boatyards)
-  '注塑|船艇|酒店管理';
+  '注塑|船艇|酒店管理|' +
+  // round 116 (Shenyang's car-parts makers, Dalian's container yards and axle plants)
+  '零件|附件|塑件|车桥|集装箱';
 /**
  * A trade named by one character and 业 ("镁业", "糖业", "袜业", "种业"): a word the language keeps making, so it is
  * read by its shape; not 企业, 行业, 就业 and the other words of 业 that are no trade.

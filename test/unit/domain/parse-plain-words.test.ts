@@ -2687,3 +2687,20 @@ describe('round 120 (Huizhou; tuned on after scoring)', () => {
     expect(read('你好，我是陈江街道德和电子的财务小刘，去年的技改补贴说是今年9月发，到现在还没到账').enterprise).toBe('德和电子');
   });
 });
+
+describe('round 116 (Dalian and Shenyang; tuned on after scoring)', () => {
+  it('who is on one\'s ticket is asked; 不能就这么办结 reopens; a re-inspection arranged is progress', () => {
+    expect(read('宝联汽车部件的单子现在谁在跟').intent).toBe('query');
+    expect(read('#121 工资还是没给全 还差一半呢 不能就这么办结了')).toMatchObject({ intent: 'reopen', ticket: 121 });
+    expect(read('#133 消防队约了周四复查 企业整改已完成九条')).toMatchObject({ intent: 'progress', ticket: 133 });
+  });
+  it('最好今天就给盖上 asks for today; 让（我们）N个月内搬走 is an order of others', () => {
+    expect(read('十八号路那段的井盖丢了一个 就在我们利达机械大门口 最好今天就给盖上').deadline).toBe('2026-11-23');
+    expect(read('宇通钢构 工地扬尘被开发区环保点名了 让三天内整改完 能不能帮着对接下').deadline).toBeNull();
+    expect(read('厂房是租的，房东那块地划进征收范围了，让我们三个月内搬走，搬迁补偿跟我们承租的没关系吗？').deadline).toBeNull();
+  });
+  it('零件, 附件, 塑件, 车桥 and 集装箱 are trades', () => {
+    expect(read('@店小二 宝德汽车零件今年的研发投入后补助 能不能下周五前把钱拨了').enterprise).toBe('宝德汽车零件');
+    expect(read('港兴集装箱堆场扩建的基坑 泡了一礼拜水了 边坡已经开始往下掉土').enterprise).toBe('港兴集装箱');
+  });
+});
