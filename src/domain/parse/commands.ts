@@ -121,7 +121,7 @@ export function parseCorrection(t: string): Correction | null {
   const dismiss = /^(?:这|此|该)?(?:个|件|条|单)?(?:不是个?问题|不是真(?:的|正的)?问题|不是(?:啥|什么)问题|不算个?问题|不属于问题|非问题|不是诉求|不是企业诉求|无效工单|不是工单)(?:来|啊|呀|的|哈|啦|嘛)?(?:[\s,，。:：;；]+(?:理由|原因|说明)?[:：]?\s*(.*))?$/.exec(rest);
   if (dismiss) return { field: 'dismiss', ...(dismiss[1]?.trim() ? { note: dismiss[1].trim() } : {}) };
   // "#144 不使跟，企业自己搞定了，不是问题": the verdict at the end
-  if (/[\s，,。](?:不是个?问题|不算个?问题|不是诉求)[。!！]?$/.test(rest) && !/[?？吗]/.test(rest)) return { field: 'dismiss', note: rest };
+  if (/[\s，,。](?:不是个?问题|不算个?问题|不是诉求)(?:[\s，,。]*(?:撤销|撤掉|撤了|作废|关掉)(?:掉|吧)?)?[。!！]?$/.test(rest) && !/[?？吗]/.test(rest)) return { field: 'dismiss', note: rest };
   // "刚才那个不是问题，企业就是随口问问，#63 撤了吧", "这条发错群了，撤一下": not a problem, withdrawn, whatever is between
   if (WITHDRAWN.test(rest) && /(撤了吧|撤掉|撤一下|撤回|撤销|作废|取消了?(他|它|吧)?)[。!！吧]?$/.test(rest) && !/[?？吗]/.test(rest)) return { field: 'dismiss', note: rest };
   // "#353 这个不是企业的问题，是员工个人私事，作废"

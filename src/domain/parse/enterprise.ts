@@ -61,7 +61,7 @@ const INDUSTRY_WORDS =
   // wind farms)
   '模组(?!厂房|车间|产线)|屏显|速运|智能终端|微组装|饼坊|牡丹瓷|重工|矿山设备|绒坊|磁材|风能|' +
   // round 108 (Tianjin's ports and airport: shipping, aviation and bulk trades)
-  '大宗|(?<!载)重装|港机|航空部件|(?<!毒|危险)化学品|润滑油|航修|航材|表面处理|船舶管理|船舶设计|船舶修理|船舶服务|船员服务|航空服务|融资租赁|冷冻食品|港口服务|地服设备|' +
+  '大宗|(?<!载)重装|港机(?!房)|航空部件|(?<!毒|危险)化学品|润滑油|航修|航材|表面处理|船舶管理|船舶设计|船舶修理|船舶服务|船员服务|航空服务|融资租赁|冷冻食品|港口服务|地服设备|' +
   // rounds 110 and 111 (Xiamen's Taiwanese food makers; Xi'an's avionics and navigation firms)
   '罐头|凤梨酥|航电|导航|' +
   // round 114 (Yancheng's Korean parts makers, Sheyang's shrimp ponds)
@@ -73,7 +73,9 @@ const INDUSTRY_WORDS =
   // round 117 (Zhongshan's plastics moulders, Zhuhai's boatyards)
   '注塑|船艇|酒店管理|' +
   // round 116 (Shenyang's car-parts makers, Dalian's container yards and axle plants)
-  '零件|附件|塑件|车桥|集装箱';
+  '零件|附件|塑件|车桥|集装箱|' +
+  // round 118 (Huzhou's elevator makers, Puyuan's sweater mills, Anji's bamboo, Wuzhen's silk quilts)
+  '(?<![装修换坐乘])电梯|门机|羊毛衫|竹纤维|竹制品|竹木|蚕丝被|电子商务|数据港';
 /**
  * A trade named by one character and 业 ("镁业", "糖业", "袜业", "种业"): a word the language keeps making, so it is
  * read by its shape; not 企业, 行业, 就业 and the other words of 业 that are no trade.

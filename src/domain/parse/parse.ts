@@ -501,6 +501,8 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   // "俺们厂报的那个电的事 到底咋样了", "我们华康食品报的停气那个事，现在是哪个在管？": one's own report asked after
   // "宝联汽车部件的单子现在谁在跟": who is handling one's ticket, asked
   if (bare.length <= 30 && /的(单子|工单)(现在|目前)?(是)?谁在(跟|办|管|负责)(呢|啊)?$/.test(bare)) return 'query';
+  // "我们报的那个扩容还在办伐": whether one's own matter is still being handled
+  if (bare.length <= 24 && /^(我们|俺们|咱们?|阿拉|我司)[^，。]{0,4}(报|提|反映)的那个[^，。]{1,8}还在办(吗|伐|么|没|不)?$/.test(bare)) return 'query';
   if (bare.length <= 40 && /(我们|俺们|咱们?|我司|我厂)[^，。]{0,10}报的[^，。]{0,10}(事|问题|单子)/.test(bare) && /((咋|怎么|怎)样了|(哪个|谁)在(管|办|跟)|到哪(一步)?了|第几号|(啥|什么)情况)/.test(bare)) return 'query';
   // "老陈你下午在厂里吗？我过去坐坐", "中午谁去食堂 一块儿", "哈哈哈 老铁没毛病": between people, not a problem
   if (bare.length <= 30 && (/你[^，。]{0,4}在(厂里|单位|办公室|公司|局里|家)(吗|不|没)/.test(bare) && /我(过去|过来)(坐坐|一趟|看看|找你)/.test(bare) || /谁去(食堂|饭堂|吃饭)|^(哈){3,}[^，。]{0,8}$/.test(bare)) && !/(坏|停|难|急|帮忙|能否|希望|申请|问题|投诉)/.test(bare)) return 'chat';

@@ -2704,3 +2704,17 @@ describe('round 116 (Dalian and Shenyang; tuned on after scoring)', () => {
     expect(read('港兴集装箱堆场扩建的基坑 泡了一礼拜水了 边坡已经开始往下掉土').enterprise).toBe('港兴集装箱');
   });
 });
+
+describe('round 118 (Jiaxing and Huzhou; tuned on after scoring)', () => {
+  it('elevator makers, sweater mills, bamboo and silk-quilt firms are named by their trade; an elevator installed names none', () => {
+    expect(read('永固电梯新车间在装钢结构，隔壁工地扬尘太大').enterprise).toBe('永固电梯');
+    expect(read('新光羊毛衫符不符合小微企业六税两费减半？会计讲吃不准').enterprise).toBe('新光羊毛衫');
+    expect(read('兴达电梯门机厂的用电扩容报上去一个多月了').enterprise).toBe('兴达电梯门机厂');
+    expect(read('云端数据港机房要双路供电，供电公司方案出了还没施工').enterprise).toBe('云端数据港');
+    expect(read('老旧小区加装电梯的审批流程太长了，业主签字都齐了').enterprise).toBeNull();
+  });
+  it('不算问题，撤销掉 dismisses; 我们报的那个扩容还在办伐 asks', () => {
+    expect(read('#120 这个只是企业咨询，不算问题，撤销掉')).toMatchObject({ intent: 'correct', ticket: 120 });
+    expect(read('我们报的那个扩容还在办伐').intent).toBe('query');
+  });
+});
