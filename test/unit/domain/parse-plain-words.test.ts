@@ -2713,6 +2713,9 @@ describe('round 118 (Jiaxing and Huzhou; tuned on after scoring)', () => {
     expect(read('云端数据港机房要双路供电，供电公司方案出了还没施工').enterprise).toBe('云端数据港');
     expect(read('老旧小区加装电梯的审批流程太长了，业主签字都齐了').enterprise).toBeNull();
   });
+  it('a group going to a trade fair abroad, with its stand subsidy, is market', () => {
+    expect(read('丝路通外贸在做中东市场，迪拜有个纺织面料展，区里有没有组团，展位补贴哪能申请').category).toBe('market');
+  });
   it('不算问题，撤销掉 dismisses; 我们报的那个扩容还在办伐 asks', () => {
     expect(read('#120 这个只是企业咨询，不算问题，撤销掉')).toMatchObject({ intent: 'correct', ticket: 120 });
     expect(read('我们报的那个扩容还在办伐').intent).toBe('query');
