@@ -339,8 +339,9 @@ export function parseEnterprise(t: string): string | null {
   const name = readEnterprise(hasteAt ? t.slice(hasteAt) : t)?.replace(/^(?:这个|那个|个(?!旧))(?=[\u4e00-\u9fa5]{4,})/, '').replace(/^【(?=[^】]+$)/, '')
     // ("平遥古城里头德和源客栈": where it stands, before the name)
     .replace(/^[\u4e00-\u9fa5]{2,6}?(?:里头|里面)(?=[\u4e00-\u9fa5]{4,}$)/, '').replace(/(?<=幼儿园|医院|学校|养老院|护理院|超市|托育|会所)(?:材料|资料|设备)$/, '');
-  // a chamber of commerce, an association or a park speaks for many enterprises, none of them by name
-  if (!name || /(商会|协会|联合会|园区)$/.test(name)) return null;
+  // a chamber of commerce, an association or a park speaks for many enterprises, none of them by name; a government's
+  // financing vehicle ("政府平台公司欠我们工程款") is the one owing, not the one reporting
+  if (!name || /(商会|协会|联合会|园区)$/.test(name) || /^(政府|城投|国有|区属|县属|市属)?平台公司$/.test(name)) return null;
   const i = t.indexOf(name);
   // "德化陶瓷园区的公厕…": the name of a park, read without its 园区
   // (a park named by a brand, "汇峰电子园区那段排水沟", is the brand's: only a place and a trade, or 产业园, name a park)
@@ -357,6 +358,9 @@ export function parseEnterprise(t: string): string | null {
   if (kind && (TRADE_NAME_END.test(name) || name.length >= 3)) return name + kind;
   // "金沙县酒乡人酒业有限责任公司": a registered name read without its form
   const form = i >= 0 && TRADE_NAME_END.test(name) ? /^(?:股份有限公司|有限责任公司|有限公司)/.exec(t.slice(i + name.length))?.[0] : undefined;
+  // "黔茶集团湄潭分公司": a group's branch, named by its place
+  const branch = i >= 0 && /集团$/.test(name) ? /^[\u4e00-\u9fa5]{2,4}?分公司/.exec(t.slice(i + name.length))?.[0] : undefined;
+  if (branch) return name + branch;
   return form ? name + form : name;
 }
 

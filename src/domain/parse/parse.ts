@@ -389,7 +389,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     // 办结 only when the work is done: "他们说下周给答复", "还在等待住建局答复", "尚未办结", "初审已完成，等待审批" tell
     // where it stands (a progress note), they do not close the ticket
     const stillPending =
-      /(尚未|还没有?|没有|未能?|不能|无法)(办结|解决|答复|完成|落实|处理完|办好|搞定)|(明天|后天|下周|近期|过几天|再)(去)?(复查|复核|回访|跟踪|核查)|约(了|好)?(周[一二三四五六日天]|明天|后天|下周[一二三四五六日天]?)[^，。]{0,4}(复查|复核|验收|回访|核查)|(周[一二三四五六日天]|明天|后天|下周)[^，。]{0,6}(进场|施工|安装|上门)|先记一笔|(等待?|等着|在等|待|给|会|将|预计|下周|明天|后天|近期|过几天|月底前?|年底前?)[^，。；,;!！]{0,8}(答复|办结|解决|完成|落实)|(等待|等着|在等|正在|已经在(?!那|这|现场|路口|门口)|下一步|然后再|还需|还要|仍需|仍在)|等[^，。]{0,6}(补齐|补充|提交|反馈|回复|确认)后|(本周|这周|本月|周内|月底前?)内?(?!已)[^已，。；,;]{0,4}(办结|完成|办好)/;
+      /(尚未|还没有?|没有|未能?|不能|无法)(办结|解决|答复|完成|落实|处理完|办好|搞定)|(明天|后天|下周|近期|过几天|再)(去)?(复查|复核|回访|跟踪|核查)|约(了|好)?(周[一二三四五六日天]|明天|后天|下周[一二三四五六日天]?)[^，。]{0,4}(复查|复核|验收|回访|核查)|(周[一二三四五六日天]|明天|后天|下周)[^，。]{0,6}(进场|施工|安装|上门|修补|修复|完工)|先记一笔|(等待?|等着|在等|待|给|会|将|预计|下周|明天|后天|近期|过几天|月底前?|年底前?)[^，。；,;!！]{0,8}(答复|办结|解决|完成|落实)|(等待|等着|在等|正在|已经在(?!那|这|现场|路口|门口)|下一步|然后再|还需|还要|仍需|仍在)|等[^，。]{0,6}(补齐|补充|提交|反馈|回复|确认)后|(本周|这周|本月|周内|月底前?)内?(?!已)[^已，。；,;]{0,4}(办结|完成|办好)/;
     // "#95 已答复企业 暂无法解决 纳入长期台账": answered, as unresolvable (答复's outcome), not pending
     if (/(已答复|答复(企业|对方)?[:：]|现予办结)/.test(t) && /(无法解决|暂不能解决|挂账|纳入.{0,4}台账|解释说明)/.test(t)) return 'resolve';
     // "#67 已办结，帮企业对接上三家商超，首批货下周进场": the close said first, what follows is what was done
@@ -419,9 +419,10 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     const asks = /(吗|呢|么|怎么|如何|什么|哪|几|多少|是否|是不是|要不要|会不会|有没有|能不能|可不可以|啥|了没|没有?$)/.test(said) || /[?？]/.test(t);
     const byLength = said.length >= 8 && !asks ? 'progress' : 'query';
     // the learned fallback; a question is never a note of work done nor the close
-    // a rating is the enterprise's word on the result: without one ("#5 好的") the fallback does not read a rating
+    // a rating is the enterprise's word on the result: without one ("#5 好的") the fallback does not read a rating; what
+    // is still to be done ("周边路面下周修补") is no close
     const rated = ratingFrom(t) !== null || /(不错|很好|挺好|真好|棒|赞|谢谢|感谢|辛苦|👍|[\d一二三四五]分|打个?分|还中|还可以|凑合|马马虎虎)/.test(t);
-    return models ? intentFallback(models.ticket, t.replace(TICKET_REF, ''), byLength, models.minProbability, [...(asks ? (['progress', 'resolve'] as const) : []), ...(rated ? [] : (['rate'] as const))]) : byLength;
+    return models ? intentFallback(models.ticket, t.replace(TICKET_REF, ''), byLength, models.minProbability, [...(asks ? (['progress', 'resolve'] as const) : []), ...(rated ? [] : (['rate'] as const)), ...(stillPending.test(t) ? (['resolve'] as const) : [])]) : byLength;
   }
   // "机器人拿不准的工单列一下": the tickets the bot was unsure of (待确认)
   if (bare.length <= 24 && /(拿不准|吃不准|不确定|没把握|分不清|认不准|没有?认准|没认出)的?(工单|单子|分类|类别)|(拿不准|没有?认准|吃不准)的(那些|那几条|那几个|几条).{0,4}(在哪里?看|哪里看|看一下|看看)|(拿不准|吃不准|没认准|认不准|没把握|分不清|不确定)的(那些|那几个|那几条|几个|几条)?(工单|单子)?.{0,3}(给我|发我|拿来|列|拉|调|发出来|发一下)|(哪些|哪几个|哪几条)(单子|工单)?.{0,2}(没认准|没拿准|拿不准|不确定|吃不准)|人工确认(分类)?的?(工单|单子)?$|需要人工确认|没定性的?(工单|单子)|(分类|类别)(拿不准|不确定|吃不准)|没分好类的?(单子|工单)|(还没|没)分好类的.{0,4}(给我|发我|看看|拿来)|待确认的?(单子|工单)?.{0,3}(过一遍|过一下|捋一遍)|(不确定|拿不准|没把握|吃不准)(怎么|怎样|咋)分|(还没|没有?|未)分类的?(单子|工单)?$|(单子|工单)还?没分类|等着?人工确认|待确认的?.{0,2}(拿出来|瞅瞅|瞧瞧|看看)/.test(bare) && !/(我们|我司|企业|申请|材料)/.test(bare)) return 'triage';

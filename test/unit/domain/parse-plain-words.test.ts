@@ -2721,3 +2721,15 @@ describe('round 118 (Jiaxing and Huzhou; tuned on after scoring)', () => {
     expect(read('我们报的那个扩容还在办伐').intent).toBe('query');
   });
 });
+
+describe('round 122 (Guizhou; tuned on after scoring)', () => {
+  it('what is still to be done is no close; a name left out is given; 今天推迟 asks for today', () => {
+    expect(read('#102 井盖已更换，周边路面下周修补')).toMatchObject({ intent: 'progress', ticket: 102 });
+    expect(parseCorrection('企业名称补一下 是金沙酱源酒业')).toEqual({ field: 'enterprise', name: '金沙酱源酒业' });
+    expect(read('今天下午要停电检修？我们刚接到通知 车间里正在烤酒 一停就废一窖 请供电局今天推迟 或者给个临时电源').deadline).toBe('2026-11-23');
+  });
+  it('a government financing vehicle is no name; a group\'s branch is named whole', () => {
+    expect(read('政府平台公司欠我们工程款一千二百万 三年了').enterprise).toBeNull();
+    expect(read('黔茶集团湄潭分公司 茶叶交易市场门口莫得公厕 来卖茶青的农户上厕所都要跑好远').enterprise).toBe('黔茶集团湄潭分公司');
+  });
+});
