@@ -3,7 +3,7 @@ import type { BotContext, PerformResult } from '../src/bot/context.js';
 import type { BusinessCalendar } from '../src/domain/calendar.js';
 import { authorize, isStaff, mayShowTicketIn, type Permission } from '../src/domain/permissions.js';
 import type { TicketAction } from '../src/domain/ticket-state.js';
-import { CATEGORIES, isOpen, TICKET_STATUSES, type Assignee, type Ticket, type TicketStatus } from '../src/domain/ticket.js';
+import { CATEGORIES, isOpen, OPEN_STATUSES, TICKET_STATUSES, type Assignee, type Ticket, type TicketStatus } from '../src/domain/ticket.js';
 import { sourceId } from '../src/bot/ticket-service.js';
 import { namedMatter } from '../src/domain/parse/commands.js';
 import { isAbout, sharesObject } from '../src/domain/similarity.js';
@@ -12,8 +12,8 @@ import { escapeTokens, mentionToken, type OutboundMessage, type OutboundTarget }
 import type { UserRef } from '../src/messages/inbound.js';
 
 /**
- * A short text answer that @-mentions the sender (in a group; in a private chat, plainly). To a tap on a card's button it goes privately to the tapper (a
- * refusal is theirs alone, and the card stays as it was: no update is sent).
+ * A short text answer that @-mentions the sender (in a group; in a private chat, plainly). To a tap on a card's button
+ * it goes privately to the tapper (a refusal is theirs alone, and the card stays as it was: no update is sent).
  */
 export function answer(ctx: BotContext, text: string): Promise<void> {
   if (ctx.msg.card) {
@@ -106,7 +106,7 @@ export async function theOneMeant(
   const list = (head: string, shown: Ticket[]) =>
     [`${head}，请注明编号，例如“${opts.example(shown[0]!.no)}”：`, ...shown.slice(0, 5).map((t) => `#${t.no} ${t.summary}`), ...(opts.footer ? [opts.footer] : [])].join('\n');
   if (candidates.length === 0) await answer(ctx, opts.none);
-  else if (meant.length === 0) await answer(ctx, list(`本群未找到与“${matter}”相符的工单`, candidates));
+  else if (meant.length === 0) await answer(ctx, list(`${ctx.msg.chatType === 'single' ? '' : '本群'}未找到与“${matter}”相符的工单`, candidates));
   else await answer(ctx, list(opts.several(meant.length), meant));
   return null;
 }
@@ -229,14 +229,15 @@ export async function list(ctx: BotContext, title: string, tickets: Ticket[], em
 }
 
 /**
- * What a command said without its number may mean: this conversation's tickets in `statuses` that the sender may act
- * on (`permission`) — in a private chat with an enterprise's contact, also their enterprise's open ones (or those they
- * reported) wherever they were opened, since none were opened in the private chat itself.
+ * What a chase said without its number may mean: this conversation's tickets in hand (在办) that the sender may chase
+ * — in a private chat with an enterprise's contact, also their enterprise's (or those they reported) wherever they were
+ * opened, since none were opened in the private chat itself. (The other commands without a number — 满意, 还是没解决,
+ * 认领 — look at this conversation's tickets alone: an answered ticket is rated or reopened where it was answered.)
  */
-export async function inHand(ctx: BotContext, statuses: readonly TicketStatus[], permission: Permission): Promise<Ticket[]> {
-  const here = await ctx.tickets.listHere(statuses);
-  const own = ctx.msg.chatType === 'single' && !isStaff(ctx.actor) ? (await ownOpen(ctx)).tickets.filter((t) => statuses.includes(t.status) && !here.some((h) => h.no === t.no)) : [];
-  return [...here, ...own].filter((t) => authorize(permission, ctx.actor, t, ctx.now).ok);
+export async function chasable(ctx: BotContext): Promise<Ticket[]> {
+  const inChat = await ctx.tickets.listHere(OPEN_STATUSES);
+  const own = ctx.msg.chatType === 'single' && !isStaff(ctx.actor) ? (await ownOpen(ctx)).tickets.filter((t) => isOpen(t) && !inChat.some((h) => h.no === t.no)) : [];
+  return [...inChat, ...own].filter((t) => authorize('urge', ctx.actor, t, ctx.now).ok);
 }
 
 /** The open tickets of the sender's enterprise, or those the sender reported where the enterprise is not known. */

@@ -8,9 +8,9 @@ import type { BotContext, Handler } from '../src/bot/context.js';
 import type { OpenTicketFields } from '../src/bot/ticket-service.js';
 import { claimAction } from '../src/messages/actions.js';
 import type { OutboundMessage } from '../src/messages/outbound.js';
-import { cnDate, compose, dueDate, dueText, personRef, reporterRef } from './common.js';
+import { chasable, cnDate, compose, dueDate, dueText, list, ownOpen, personRef, reporterRef } from './common.js';
 import { askSame, findSimilar, mergeInto } from './similar.js';
-import { chasable, chaseMeant, urgeTicket } from './urge.handler.js';
+import { chaseMeant, urgeTicket } from './urge.handler.js';
 import { sourceId } from '../src/bot/ticket-service.js';
 
 const VIA: Record<string, string> = { commissioner: '服务专员', taskforce: '项目专班', department: '责任部门', admin: '管理员' };
@@ -167,10 +167,18 @@ export const createTicket: Handler = {
     // "我们还在等"): about those, not a new one — chased as a chase without its number is (the one in hand: counted, its
     // cadre told; several: shown with how to chase one and how to report a new problem); with none in hand, a report
     if (!opened && !isStaff(ctx.actor) && namesNoMatter(ctx.parsed)) {
+      const NEW_PROBLEM = '如需反映新的问题，请写明具体事项和诉求，我们将另行受理。';
       const open = await chasable(ctx);
       if (open.length > 0) {
-        const no = await chaseMeant(ctx, open, '如需反映新的问题，请写明具体事项和诉求，我们将另行受理。');
+        const no = await chaseMeant(ctx, open, NEW_PROBLEM);
         return no === null ? `few words, no matter of their own: open tickets shown (${open.length})` : `few words, pressing: ${await urgeTicket(ctx, no)}`;
+      }
+      // none in hand here, but the enterprise has problems elsewhere (its other group, one a cadre logged on a visit)
+      // or one answered and awaiting its rating: those are shown — privately when they may not be shown here
+      const own = await ownOpen(ctx);
+      if (own.tickets.length > 0) {
+        await list(ctx, own.title, own.tickets, own.none, { footer: `如需催办，请回复“#${own.tickets[0]!.no} 催一下”；${NEW_PROBLEM}`, note: `${own.title}已私信发送给您` });
+        return `few words, no matter of their own: open tickets shown (${own.tickets.length})`;
       }
     }
     // 重复: the same problem as an open ticket of this group or enterprise is merged into it (or asked about); 回潮:

@@ -1,10 +1,10 @@
 import type { BotContext, Handler } from '../src/bot/context.js';
-import { OPEN_STATUSES, type Ticket } from '../src/domain/ticket.js';
-import { changeTicket, compose, dueText, inHand, personRef, theOneMeant } from './common.js';
+import type { Ticket } from '../src/domain/ticket.js';
+import { chasable, changeTicket, compose, dueText, personRef, theOneMeant } from './common.js';
 
 /**
  * A chase said without its number ("我们那个扩容的事麻烦再催催", or a few words pressing, "这事怎么还没动静"): of the
- * tickets in hand the sender may chase (`inHand`, their enterprise's), the one meant. None, or several: the sender is
+ * tickets in hand the sender may chase (`chasable`, their enterprise's), the one meant. None, or several: the sender is
  * told which number to give (`footer`: a line under the list of several), and null is returned.
  */
 export function chaseMeant(ctx: BotContext, open: Ticket[], footer?: string): Promise<number | null> {
@@ -16,15 +16,16 @@ export function chaseMeant(ctx: BotContext, open: Ticket[], footer?: string): Pr
   });
 }
 
-/** The tickets a chase without its number may mean. */
-export const chasable = (ctx: BotContext): Promise<Ticket[]> => inHand(ctx, OPEN_STATUSES, 'urge');
-
-/** 催办 of ticket `no` — counted on the ticket; the responsible person is reminded privately and in the group. */
+/**
+ * 催办 of ticket `no` — counted on the ticket; the responsible person is reminded privately and, in a group, mentioned in
+ * the answer (a private chat with the enterprise's contact names them without a mention: they are not in it).
+ */
 export async function urgeTicket(ctx: BotContext, no: number): Promise<string> {
   const t = await changeTicket(ctx, no, 'urge', () => ({ type: 'urge' }));
   if (!t) return 'refused';
-  const who = t.assignee ? personRef(t.assignee, ctx.msg.platform) : null;
-  await ctx.reply(compose([`已催办 **#${t.no}**，@{0} 请抓紧办理（办理时限：${dueText(t, ctx.sla.calendar)}）。`], [who]));
+  const due = `办理时限：${dueText(t, ctx.sla.calendar)}`;
+  if (ctx.msg.chatType === 'single') await ctx.reply(compose([`已催办 **#${t.no}**，已提醒${t.assignee ? `${t.assignee.name}` : '责任人'}抓紧办理（${due}）。`], []));
+  else await ctx.reply(compose([`已催办 **#${t.no}**，@{0} 请抓紧办理（${due}）。`], [t.assignee ? personRef(t.assignee, ctx.msg.platform) : null]));
   if (t.assignee) {
     await ctx.notifyPerson(t.assignee, compose([`【催办】#${t.no} 第${t.urgeCount ?? 1}次催办`, `问题：${t.summary}`, `办理时限：${dueText(t, ctx.sla.calendar)}`], []), t.platform);
   }

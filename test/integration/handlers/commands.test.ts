@@ -88,9 +88,19 @@ describe('command handlers on the example directory', () => {
     expect(none.sent.find(isReply)?.message.mentions).toEqual([]);
     await openOne();
     const r = await h.say('chenjl', '有人管吗', privately);
-    expect(r.texts[0]).toContain('已催办 **#1**');
+    expect(r.texts[0]).toContain('已催办 **#1**，已提醒');
+    // the cadre is not in this chat: named, not mentioned
+    expect(r.sent.find(isReply)?.message.mentions).toEqual([]);
     expect((await h.say('chenjl', '我们还在等', privately)).outcome).toBe('few words, pressing: #1 urged');
     expect(await h.ticket(1)).toMatchObject({ urgeCount: 2 });
+    expect(await h.ticket(2)).toBeNull();
+  });
+
+  it('a few words in the group while the enterprise\'s one problem was opened elsewhere (a private chat) show it, and open none', async () => {
+    const elsewhere = await h.say('chenjl', '我们用电扩容申请一个月了还没批下来，影响二期投产', { chatId: 'chenjl', chatType: 'single' as const });
+    expect(elsewhere.texts[0]).toContain('已受理 #1');
+    const r = await h.say('chenjl', '我们还在等', { chatId: GROUP });
+    expect(r.outcome).toBe('few words, no matter of their own: open tickets shown (1)');
     expect(await h.ticket(2)).toBeNull();
   });
 
