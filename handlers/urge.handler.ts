@@ -24,7 +24,7 @@ export async function urgeTicket(ctx: BotContext, no: number): Promise<string> {
   const t = await changeTicket(ctx, no, 'urge', () => ({ type: 'urge' }));
   if (!t) return 'refused';
   const due = `办理时限：${dueText(t, ctx.sla.calendar)}`;
-  if (ctx.msg.chatType === 'single') await ctx.reply(compose([`已催办 **#${t.no}**，已提醒${t.assignee ? `${t.assignee.name}` : '责任人'}抓紧办理（${due}）。`], []));
+  if (ctx.msg.chatType === 'single') await ctx.reply(compose([`已催办 **#${t.no}**，已提醒${t.assignee?.name ?? '责任人'}抓紧办理（${due}）。`], []));
   else await ctx.reply(compose([`已催办 **#${t.no}**，@{0} 请抓紧办理（${due}）。`], [t.assignee ? personRef(t.assignee, ctx.msg.platform) : null]));
   if (t.assignee) {
     await ctx.notifyPerson(t.assignee, compose([`【催办】#${t.no} 第${t.urgeCount ?? 1}次催办`, `问题：${t.summary}`, `办理时限：${dueText(t, ctx.sla.calendar)}`], []), t.platform);
