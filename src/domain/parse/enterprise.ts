@@ -75,7 +75,9 @@ const INDUSTRY_WORDS =
   // round 116 (Shenyang's car-parts makers, Dalian's container yards and axle plants)
   '零件|附件|塑件|车桥|集装箱|' +
   // round 118 (Huzhou's elevator makers, Puyuan's sweater mills, Anji's bamboo, Wuzhen's silk quilts)
-  '(?<![装修换坐乘])电梯|门机|羊毛衫|竹纤维|竹制品|竹木|蚕丝被|电子商务|数据港';
+  '(?<![装修换坐乘])电梯|门机|羊毛衫|竹纤维|竹制品|竹木|蚕丝被|电子商务|数据港|' +
+  // rounds 119 and 123 (Shanxi's hydrogen trucks and vinegar, Yunnan's tea-drink shops and caravan inns)
+  '氢能|重卡|老醋|茶饮|驿站|加注站|加能站|加氢站';
 /**
  * A trade named by one character and 业 ("镁业", "糖业", "袜业", "种业"): a word the language keeps making, so it is
  * read by its shape; not 企业, 行业, 就业 and the other words of 业 that are no trade.
@@ -191,7 +193,7 @@ const LATIN_NAME = new RegExp(`(?:^|我们是|我们|这边是|这里是|我是|
 /** A Chinese name ending in its trade, then an opening bracket (where its English name follows). */
 const CHINESE_NAME_THEN_BRACKET = new RegExp(`${NAME_CHAR}{2}(?:${INDUSTRY})(?:公司)?[（(]\\s*$`);
 /** English words that open a message or a sentence, not names. */
-const LATIN_NOT_A_NAME = /^(Bom|Boa|Olá|Ola|Obrigado|Obrigada|Salam|Salaam|Assalamu|Marhaba|Namaste|Bonjour|Bonsoir|Salut|Merci|Hallo|Ciao|Hola|Chào|Hi|Hello|Hey|Dear|The|This|That|Thanks|Thank|Sorry|Ok|Okay|Yes|No|Please|Btw|Fyi|Asap|Update|Note|Sir|Boss|Team|Guys|All|We|Our|Us|I|My|Me|You|Your|It|Its|They|Their|He|She|His|Her|Any|Is|Can|Could|Would|Will|Pls|Still|Also|About|Best|Regards|Kind|Br|Good|Morning|Afternoon|Evening|Guten|Moin|TikTok|Shopee|Amazon|Lazada|Temu|Shein|Alibaba|Taobao|WeChat|Douyin|HR|CEO|CFO|COO|CTO|GM|VP)$/i;
+const LATIN_NOT_A_NAME = /^(Bom|Boa|Olá|Ola|Obrigado|Obrigada|Salam|Salaam|Assalamu|Marhaba|Namaste|Bonjour|Bonsoir|Salut|Merci|Hallo|Ciao|Hola|Chào|Sabaidee|Sabaidi|Sawasdee|Sawatdee|Sawadee|Mingalaba|Mingalarba|Selamat|Apa|Kabar|Annyeong|Annyeonghaseyo|Konnichiwa|Konichiwa|Privet|Zdravstvuyte|Hi|Hello|Hey|Dear|The|This|That|Thanks|Thank|Sorry|Ok|Okay|Yes|No|Please|Btw|Fyi|Asap|Update|Note|Sir|Boss|Team|Guys|All|We|Our|Us|I|My|Me|You|Your|It|Its|They|Their|He|She|His|Her|Any|Is|Can|Could|Would|Will|Pls|Still|Also|About|Best|Regards|Kind|Br|Good|Morning|Afternoon|Evening|Guten|Moin|TikTok|Shopee|Amazon|Lazada|Temu|Shein|Alibaba|Taobao|WeChat|Douyin|HR|CEO|CFO|COO|CTO|GM|VP)$/i;
 /** "速航供应链：货代扣住…": the enterprise signing its message first. */
 const HEAD_COLON = new RegExp(`^(?:[^，,：:]{1,6}的)?(${NAME_CHAR}{4,10}?)(?:老板娘|老板|总经理|经理|财务总监|财务|会计|人事|行政|办公室|厂长|董事长|HR|hr)?[：:]`);
 /** "龙江齿轮的小孙，…", "三江米业的老王：…": the writer named by the enterprise first. */
@@ -306,7 +308,7 @@ const PUBLIC_OFFICE_END = /(派出所|监管所|管理所|税务所|司法所|�
 /** What a name of a site or a building ends with, not an enterprise's. */
 const SITE_END = /(宿舍|[猪牛羊鸡鸭]舍|员工|厂房|车间|仓库|工地|项目|新厂|分厂|研发中心)/;
 /** "蜀南竹海旁边的竹韵山庄，", "科创园里的鑫达线缆，": where it is, 的, then the name, at the head (round 95). */
-const HEAD_NEAR_OF = /^([\u4e00-\u9fa5]{2,8}?(?:旁边|边上|附近|对面|脚下|江边|湖边|河边|园里|区里))的([\u4e00-\u9fa5]{3,10}?)(?=[，,\s]|今天|昨天|这边)/;
+const HEAD_NEAR_OF = /^([\u4e00-\u9fa5]{2,8}?(?:旁边|边上|附近|对面|脚下|江边|湖边|河边|园里|区里|公园边|寺边|湖畔|江畔|河畔|山脚下?))的([\u4e00-\u9fa5]{3,10}?)(?=[，,\s]|今天|昨天|这边)/;
 /** A place, 这边, then the name with its trade, closed by a pause (round 100). */
 const PLACE_HERE_TRADE = new RegExp(`^([\u4e00-\u9fa5]{2,4})这边(${NAME_CHAR}{2,6}?(?:${INDUSTRY}))(?=[，,\\s])`);
 /** 我们, a place, 的, then the name with its trade, before what it does (round 101). */
@@ -895,7 +897,14 @@ const HEAD_KIND = new RegExp(`^(?:【[^】]{1,8}】)?(${NAME_CHAR}{3,14}?${BUSIN
  * alone before it is a kind of business ("红木加工厂"), not one.
  */
 const withoutKind = (name: string) => (/加工[厂坊]$/.test(name) ? name.slice(0, -3) : name.slice(0, -1));
+/**
+ * Round 123: inns and hotels named after where they stand, with 里 or 下 inside ("告庄星空里酒店这边", "苍山下客栈老板娘问一哈",
+ * "那柯里马帮驿站 这两天"): words a name otherwise never holds, taken only before a lodging's kind at the head.
+ */
+const HEAD_LODGING = /^([\u4e00-\u9fa5]{2,4}[里下][\u4e00-\u9fa5]{0,4}?(?:酒店|客栈|驿站|民宿|山庄|小院|旅舍|青旅))(?=这边|那边|老板娘|老板|[，,：:\s]|问|想|反映)/;
 function headByKind(t: string): string | null {
+  const lodging = HEAD_LODGING.exec(t)?.[1];
+  if (lodging && !/^(园区|厂|城|县城|市里|村里|镇上|这[个家边里]|那[个家边里]|我|你|他|楼|山|家|店|屋|房|院)/.test(lodging) && !/[的是在有了]/.test(lodging)) return lodging;
   const kind = HEAD_KIND.exec(t)?.[1];
   if (kind && !SENTENCE_CHAR.test(kind) && !BRAND_IS_TRADE.test(kind) && !NOT_A_NAME_AT_HEAD.test(kind) && !isPlaceOrThing(kind) && !holdsLexiconPhrase(withoutKind(kind)) && kind.length >= 4 && !TRADE_ALONE.test(withoutKind(kind)) && !TRADE_THEN_MORE.test(kind) && !PUBLIC_PLACE_END.test(kind)) return kind;
   return null;

@@ -256,7 +256,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   // "把拿不准的、等人确认的清单发我": the unsure tickets
   if (bare.length <= 30 && /(拿不准|等人确认|待确认|没确认|不确定)的.{0,10}(清单|列表|单子|工单)/.test(bare)) return 'triage';
   // "店小二能帮我们查政策吗？还是只能报问题？": what else the bot does
-  if (bare.length <= 30 && /(店小二|小二|机器人)(能|可以|会)(帮我们?|帮忙)?[\u4e00-\u9fa5]{1,8}吗还是只(能|会)/.test(bare)) return 'help';
+  if (bare.length <= 30 && /(店小二|小二|机器人)(能|可以|会)(帮我们?|帮忙)?[\u4e00-\u9fa5]{1,8}(吗|不|么|没)还是只(能|会)/.test(bare)) return 'help';
   // "这个小二咋给它下命令啊": how to give the bot an order
   if (bare.length <= 24 && /(咋|怎么|怎样|如何)(给它|给小二|跟它|跟小二|对它)?(下|发)(命令|指令)/.test(bare)) return 'help';
   if (bare.length <= 14 && /^(怎样|怎么|如何)(用你|使用你)|(有没有|有冇)(说明|使用说明|帮助)$/.test(bare)) return 'help';
@@ -281,6 +281,8 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     if (/(说|话|讲)(已经?)?(搞定|解决|办好|修好|弄好)了?[，,\s]*(但是?|可是?)[^。]{0,24}(还是|仍然|依然|仍)(不|没)/.test(t)) return 'reopen';
     // round 92: "#58 什么进度了？上周说在走流程": where it stands, asked first
     if (/^[\s#＃\d号]*(现在|目前)?(什么|啥|么子|咩)进度(了|啦|呢)?[？?]/.test(t)) return 'query';
+    // round 123: "#18 延期到哪天了？": the new deadline asked for, not given
+    if (/延期(到|至)(哪天|哪一天|什么时候|啥时候|几号|几月几号)(了|啊|呢)?[？?]*$/.test(t)) return 'query';
     // "＃123 的进展麻烦说一下", "#152 有进展没有": the progress asked for
     if (/(进展|进度)[^，。]{0,4}(麻烦)?(说一下|讲一下|报一下|同步一下)|有进展(了)?(吗|没有?|没|呢)/.test(t)) return 'query';
     // rounds 67–70: "#134 解释说明：该项补贴今年已取消…": the answer given as an explanation closes it
@@ -453,7 +455,8 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   // "本周到期的单子有哪些", "我们集团几家子公司报的单子…看下进度": tickets due, a group's tickets
   if (bare.length <= 40 && (/^(本周|这周|今天|明天|下周)到期的(单子|工单)有哪些/.test(bare) || /(子公司|下属企业)[^，。]{0,6}报的(单子|工单|问题)[^。]{0,12}进度/.test(bare))) return 'query';
   // "刚派的那个扩容的单子我来接": taken on by its description
-  if (bare.length <= 40 && /(那个|这个)[^，。]{0,8}(单子|工单)我来(接|跟|办)/.test(bare)) return 'claim';
+  // (round 123: "刚才那个断水的单子我来认领，我就在园区附近", "这单我来，刚才园区停水的那个")
+  if (bare.length <= 40 && (/(那个|这个)[^，。]{0,8}(单子|工单)我来(接|跟|办|认领|签收)/.test(bare) || /^(这单|这个单子?)我来(刚才|刚刚|上午|早上)[^，。]{1,12}的那个$/.test(bare))) return 'claim';
   // "我们公司的事体拖了快两个月了，到底有没有人管": one's own matter, long waited, pressed
   if (bare.length <= 40 && /拖了/.test(bare) && /到底(有没有|有冇|有木有|有没)人(管|理)/.test(bare)) return 'urge';
   // "上次那个路灯的问题解决得很好 给个好评", "上次路灯那个事情处理得很好，给个五星": a rating without the number
@@ -474,6 +477,8 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   // "我们那个续贷的事你们到底管不管了", "那个供热的事儿…赶紧给整整", "我们那个宽带的单子能不能快点推一下": one's own matter pressed
   // (twenty-third session: "那个燃气的单子还没人管吗？！再催一遍", "上回反映的路灯那事 到底有人管木有", "报的那个野猴子的事情 有人管没有啊")
   if (bare.length <= 50 && /(那个|那件|那单|上回|上次)[^，。？?]{0,12}(事儿?|单子|问题)|(报|反映)的[^，。？?]{0,10}(事儿?|单子|问题|那个)/.test(bare) && /(到底管不管|(有没有|有冇|有木有|有)人(管|理)(没有?|吗|没得|木有|了吗)?(?![^，。？?]{0,3}(我们|企业))|没人(管|理)|赶紧|快点|推一下|推一推|再推推|拖(太|好|这么)久|催(一下|下|催|一遍)|再催|没动静|还没(来)?人)/.test(bare)) return 'urge';
+  // round 119: "这个政策挺好的，学习了", "辛苦各位了，今天问题解决得挺快": praise and thanks, nothing asked
+  if (bare.length <= 24 && (/(挺好|很好|不错)的?(学习了|受教了|收藏了|收到了?)$/.test(bare) || /^(辛苦|感谢|谢谢)(各位|大家|领导|老师)?了?[^，。]{0,8}(解决|处理|办)得(挺|很|真|蛮|非常|特别)?(快|及时|好)[啊呀了哈]?$/.test(bare)) && !/(没|不|还是|但|可是|又|能不能|能否|麻烦|申请)/.test(bare.replace(/不错/, ''))) return 'chat';
   // "在的在的": here
   if (/^(在的|在呢|在)+[!！。~～]*$/.test(bare)) return 'chat';
   // rounds 87–90: a birthday wished, a meal offered, a notice to everyone ("明天下午园区停水检修 大家提前接点水哦",

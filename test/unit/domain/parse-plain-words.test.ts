@@ -2733,3 +2733,30 @@ describe('round 122 (Guizhou; tuned on after scoring)', () => {
     expect(read('黔茶集团湄潭分公司 茶叶交易市场门口莫得公厕 来卖茶青的农户上厕所都要跑好远').enterprise).toBe('黔茶集团湄潭分公司');
   });
 });
+
+describe('rounds 119 and 123 (Shanxi, Yunnan; tuned on after scoring)', () => {
+  it('a claim by what the ticket is about, a transfer by N号 at the head, the new deadline asked for', () => {
+    expect(read('刚才那个断水的单子我来认领，我就在园区附近').intent).toBe('claim');
+    expect(read('这单我来，刚才园区停水的那个').intent).toBe('claim');
+    expect(read('23号退回，不是住建的，是水务的，请转水务局')).toMatchObject({ intent: 'transfer', ticket: 23 });
+    expect(read('#18 延期到哪天了？')).toMatchObject({ intent: 'query', ticket: 18 });
+  });
+  it('what else the bot does is help; praise and thanks are chat', () => {
+    expect(read('店小二能帮我们查政策不？还是只能报问题').intent).toBe('help');
+    expect(read('这个政策挺好的，学习了').intent).toBe('chat');
+    expect(read('辛苦各位了，今天问题解决得挺快').intent).toBe('chat');
+    expect(read('辛苦各位了，问题还是没解决').intent).toBe('report');
+  });
+  it('hydrogen trucks, vinegar and caravan inns are named by their trade; a Lao greeting is no name', () => {
+    expect(read('内蒙古有客户想试用我们的氢能重卡，能不能请商务局帮着沟通沟通？大同煤都氢能重卡').enterprise).toBe('大同煤都氢能重卡');
+    expect(read('你们好，我们是太原的晋祠宝源老醋，去年技改设备补贴的公示早出来了，钱还没到').enterprise).toBe('晋祠宝源老醋');
+    expect(read('加氢站申请的400千伏安增容，电不够咋运营。大同晋氢加能站').enterprise).toBe('大同晋氢加能站');
+    expect(read('Sabaidee，我们老中合力贸易想从老挝进口咖啡生豆').enterprise).toBe('老中合力贸易');
+  });
+  it('inns named after where they stand keep their 里 and 下, and a park before 边的 is where one stands', () => {
+    expect(read('告庄星空里酒店这边，酒店门口那段路的路灯坏了快半个月').enterprise).toBe('告庄星空里酒店');
+    expect(read('苍山下客栈老板娘问一哈，我家娃娃户口在洱源').enterprise).toBe('苍山下客栈');
+    expect(read('那柯里马帮驿站 这两天网络一直断断续续的').enterprise).toBe('那柯里马帮驿站');
+    expect(read('曼听公园边的凤尾竹客栈，附近流浪狗越来越多，找哪个部门管？').enterprise).toBe('凤尾竹客栈');
+  });
+});
