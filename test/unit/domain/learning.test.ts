@@ -52,8 +52,10 @@ describe('corrections as training data', () => {
     expect(parseMessage(unsure, REF).category).toBe('other');
     expect(parseMessage(sure, REF)).toMatchObject({ category: 'talent', categoryConfidence: 1 });
     const learned = learnCategoryModel(SHIPPED_CATEGORY_MODEL, [
+      // (two corrections: the shipped model, trained on more of the corpus, weighs one alone below 'other')
       { no: 1, normalized: normalizeText(unsure), category: 'market', confirmed: false },
-      ...Array.from({ length: 20 }, (_, i) => ({ no: i + 2, normalized: normalizeText(sure), category: 'finance' as Category, confirmed: false })),
+      { no: 2, normalized: normalizeText(unsure), category: 'market', confirmed: false },
+      ...Array.from({ length: 20 }, (_, i) => ({ no: i + 3, normalized: normalizeText(sure), category: 'finance' as Category, confirmed: false })),
     ]);
     // a like text follows the correction; the rules-certain text keeps the rules' answer though the model says otherwise
     expect(parseMessage('最近生意不太好，想请领导帮帮忙', REF, undefined, { categoryModel: learned })).toMatchObject({ category: 'market', categoryConfidence: 0.3 });
