@@ -310,7 +310,7 @@ const SITE_END = /(宿舍|[猪牛羊鸡鸭]舍|员工|厂房|车间|仓库|工�
 /** "蜀南竹海旁边的竹韵山庄，", "科创园里的鑫达线缆，": where it is, 的, then the name, at the head (round 95). */
 const HEAD_NEAR_OF = /^([\u4e00-\u9fa5]{2,8}?(?:旁边|边上|附近|对面|脚下|江边|湖边|河边|园里|区里|公园边|寺边|湖畔|江畔|河畔|山脚下?))的([\u4e00-\u9fa5]{3,10}?)(?=[，,\s]|今天|昨天|这边)/;
 /** A place, 这边, then the name with its trade, closed by a pause (round 100). */
-const PLACE_HERE_TRADE = new RegExp(`^([\u4e00-\u9fa5]{2,4})这边(${NAME_CHAR}{2,6}?(?:${INDUSTRY}))(?=[，,\\s])`);
+const PLACE_HERE_TRADE = new RegExp(`^([\u4e00-\u9fa5]{2,4})这边(${NAME_CHAR}{2,6}?(?:${INDUSTRY}))(?=[，,\\s]|想|要|反映|问|的(?!人|路|地|村))`);
 /** 我们, a place, 的, then the name with its trade, before what it does (round 101). */
 const WE_PLACE_TRADE = new RegExp(`(?:^|[，,。\\s])我们([\u4e00-\u9fa5]{2,3})的(${NAME_CHAR}{2,6}?(?:${INDUSTRY}))(?=[，,。\\s]|等|要|想|在|已|今年|去年)`);
 /** A place, 的, then a name, opening the message. */
@@ -667,7 +667,7 @@ function headNameOk(x: string | undefined): boolean {
 function enterpriseIn(t: string): string | null {
   const signed = signedBy(t);
   if (signed) return signed;
-  const alone = headByKind(t) ?? headBeforeSpace(t) ?? nameBetweenSpaces(t);
+  const alone = headByKind(t) ?? headBeforeSpace(t) ?? nameBetweenSpaces(t) ?? weSpaced(t);
   if (alone) return alone;
   const mine = MY_COMPANY.exec(t)?.[1]?.trim();
   if (mine) return mine;
@@ -902,6 +902,19 @@ const withoutKind = (name: string) => (/加工[厂坊]$/.test(name) ? name.slice
  * "那柯里马帮驿站 这两天"): words a name otherwise never holds, taken only before a lodging's kind at the head.
  */
 const HEAD_LODGING = /^([\u4e00-\u9fa5]{2,4}[里下][\u4e00-\u9fa5]{0,4}?(?:酒店|客栈|驿站|民宿|山庄|小院|旅舍|青旅))(?=这边|那边|老板娘|老板|[，,：:\s]|问|想|反映)/;
+/**
+ * Round 127: "我们荆楚绿源 想把…", "我们长阳 武陵山货 是做电商的…", "点军工业园 我们楚云门窗 厂门口…": 我们, perhaps its place,
+ * then the name set apart by spaces.
+ */
+const WE_SPACED = new RegExp(`(?:^|[，,。\\s])我们(?:([\u4e00-\u9fa5]{2,3})\\s+)?(${NAME_CHAR}{4,6})\\s+(?=[\u4e00-\u9fa5])`);
+function weSpaced(t: string): string | null {
+  const m = WE_SPACED.exec(t);
+  if (!m) return null;
+  const [, place, name] = m as unknown as [string, string | undefined, string];
+  if (place && placeAtStart(place) !== place) return null;
+  // (not a clause set apart: "我们符合条件 …", "我们刚改过名 …", "我们宏利包装得搬 …")
+  return (TRADE_NAME_END.test(name) && tradeNameOk(name) && !SENTENCE_CHAR.test(name)) || (isOpenName(name) && rare(name.slice(0, 2)) && rare(name.slice(-2)) && !/[得过全停]/.test(name)) ? name : null;
+}
 function headByKind(t: string): string | null {
   const lodging = HEAD_LODGING.exec(t)?.[1];
   if (lodging && !/^(园区|厂|城|县城|市里|村里|镇上|这[个家边里]|那[个家边里]|我|你|他|楼|山|家|店|屋|房|院)/.test(lodging) && !/[的是在有了]/.test(lodging)) return lodging;

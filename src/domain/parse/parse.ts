@@ -274,7 +274,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     // 更正: "#12 类别改为 用工人才", "#12 改为紧急", "#12 企业是 神马电力", "#12 不是问题"
     if (parseCorrection(t)) return 'correct';
     // "#113 差评，问题根本没解决就给结了", "#90 非常不满意 拖了一个多月最后告诉我们办不了": the rating said first, its reason after
-    if (/^[\s#＃\d号]*(差评|非常不满意|很不满意|不满意)[，,。！!\s]/.test(t) && !/(重办|重新(办|处理|打开))/.test(t)) return 'rate';
+    if (/^[\s#＃\d号]*(给个|打个|给)?(差评|非常不满意|很不满意|不满意)[，,。！!\s]/.test(t) && !/(重办|重新(办|处理|打开))/.test(t)) return 'rate';
     // round 92: "#153 俺们没同意办结，土地证还是没拿到，这怎么就算办完了？": the close not agreed to
     if (/(没|没有|不)(同意|认可|签字确认)(办结|结案|销号|关单)|(怎么|咋)(就|都)?算(办完|办结|解决|结案)|(不能|不可以|别|先别|不要)(就)?(这么|这样)?(办结|结案|结单|销号|关单)了?[。!！]?$/.test(t)) return 'reopen';
     // round 105: "#33 话搞掂咗，但系燃气压力夜晚仲系唔够，唔该重新跟进": said to be done, but it is not
@@ -500,13 +500,15 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   if (bare.length <= 10 && /^(还是|还|仍然|依然|根本|其实)(没|没有|冇|未|木有)(解决|修好|弄好|搞好|处理好|办好)(啊|呀|哦|嘛|呢|哇|了)?[。!！~～]*$/.test(bare)) return 'reopen';
   // "催一下", "麻烦帮忙再催催", "能不能帮我们催一下": a chase said alone (the handler finds the group's ticket in hand)
   if (bare.length <= 14 && /^(能不能|能否|可不可以|可以|麻烦|请|再)*(帮忙|帮我们?|帮着|帮)?(再)?(催(一下|下|催|一催)|督促一下)(吧|啊|呀|哈|嘛|哦|了|一下)?[。!！?？~～]*$/.test(bare)) return 'urge';
+  // round 127: "催一下那个用电扩容的，都半个月了": the chase first, then the matter
+  if (bare.length <= 30 && /^(麻烦|帮忙|请)?(再)?催(一下|下|催|一催)那个[^，。]{1,10}(的|事|单子?|问题)/.test(bare)) return 'urge';
   // "鞍山那家企业用电那个事 帮催一下 都半个月了": a matter named without its number, chased for someone
   if (bare.length <= 40 && /(那个|那件|那单)[^，。]{0,4}(事|问题|单子?)/.test(bare) && /帮(忙|我|我们|着)?催(一下|下|催|一催)/.test(bare)) return 'urge';
   // round 92: "俺们公司那个停电的单子现在到哪了？": one's own ticket, by what it is about, asked after
   if (bare.length <= 40 && /(我们|俺们|咱们?|我司|我厂)[^，。]{0,10}那个[^，。]{0,8}(单子|工单)[^，。]{0,6}(到哪(一步)?了|(啥|什么)(情况|进度|状态)|(咋|怎么)样了)/.test(bare)) return 'query';
   // "俺们厂报的那个电的事 到底咋样了", "我们华康食品报的停气那个事，现在是哪个在管？": one's own report asked after
   // "宝联汽车部件的单子现在谁在跟": who is handling one's ticket, asked
-  if (bare.length <= 30 && /的(单子|工单)(现在|目前)?(是)?谁在(跟|办|管|负责)(呢|啊)?$/.test(bare)) return 'query';
+  if (bare.length <= 30 && /的(单子|工单)(现在|目前)?(是)?(谁|哪个|哪位|哪个部门)在(跟|办|管|负责)(呢|啊)?$/.test(bare)) return 'query';
   // "我们报的那个扩容还在办伐": whether one's own matter is still being handled
   if (bare.length <= 24 && /^(我们|俺们|咱们?|阿拉|我司)[^，。]{0,4}(报|提|反映)的那个[^，。]{1,8}还在办(吗|伐|么|没|不)?$/.test(bare)) return 'query';
   if (bare.length <= 40 && /(我们|俺们|咱们?|我司|我厂)[^，。]{0,10}报的[^，。]{0,10}(事|问题|单子)/.test(bare) && /((咋|怎么|怎)样了|(哪个|谁)在(管|办|跟)|到哪(一步)?了|第几号|(啥|什么)情况)/.test(bare)) return 'query';

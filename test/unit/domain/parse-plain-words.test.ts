@@ -2760,3 +2760,21 @@ describe('rounds 119 and 123 (Shanxi, Yunnan; tuned on after scoring)', () => {
     expect(read('曼听公园边的凤尾竹客栈，附近流浪狗越来越多，找哪个部门管？').enterprise).toBe('凤尾竹客栈');
   });
 });
+
+describe('round 127 (Yichang and Jingzhou; tuned on after scoring)', () => {
+  it('a bad rating given first, a chase before the matter, who handles one\'s ticket, a category said not to be with why', () => {
+    expect(read('#61 给个差评，问题根本冇解决就办结了')).toMatchObject({ intent: 'rate', ticket: 61 });
+    expect(read('催一下那个用电扩容的，都半个月了').intent).toBe('urge');
+    expect(read('我们天宇塑业的工单现在是哪个在办？').intent).toBe('query');
+    expect(parseCorrection('#175 这个不是纠纷，是基础设施的事，排水沟归水利')).toMatchObject({ field: 'category', to: 'infrastructure' });
+    expect(parseCorrection('#23 不是住建的，是水务的，请转水务局')).toBeNull();
+  });
+  it('a place, 这边, then the name before what it wants; 我们 and a name set apart by spaces', () => {
+    expect(read('夷陵区这边天元智造想引进两个搞PLC的高级技工').enterprise).toBe('天元智造');
+    expect(read('伍家岗这边讯达物流的网络专线一天断好几次').enterprise).toBe('讯达物流');
+    expect(read('我们长阳 武陵山货 是做电商的小微企业，想申请创业担保贷款').enterprise).toBe('武陵山货');
+    expect(read('点军工业园 我们楚云门窗 厂门口那个路口冇得红绿灯').enterprise).toBe('楚云门窗');
+    expect(read('稳岗返还 我们符合条件 系统里查不到我们单位').enterprise).toBeNull();
+    expect(read('租的厂房房东那块地政府要收储 我们宏利包装得搬 能不能帮着找个过渡厂房').enterprise).toBe('宏利包装');
+  });
+});
