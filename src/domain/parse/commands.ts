@@ -251,7 +251,7 @@ export const PROGRESS_TOLD =
  * → 路灯, "琼中那个山兰酒业的用电问题" → 用电), or null when it names none ("上礼拜报的那个事", "催一下").
  */
 export function namedMatter(text: string): string | null {
-  const said = NAMED_MATTER.exec(text);
+  const said = NAMED_MATTER.exec(text) ?? THAT_ONE_OF.exec(text);
   // (before 那个事, only a thing: "麻烦那个事催一下", "请问那个事怎么样了", "老师那个事…" name none)
   const first = said ? null : MATTER_THEN_THAT.exec(text);
   const m = said ?? (first && !NOT_A_MATTER.test(first[1]!) ? first : null);
@@ -263,4 +263,6 @@ export function namedMatter(text: string): string | null {
 const NOT_A_MATTER = /麻烦|请问|问一?下|想问|还有|现在|目前|怎么|咋|为啥|为什么|老师|领导|专员|主任|你好|您好|在等|到底|究竟|就是|帮忙|帮|请|催|还|又|都|也|就|再|我|你|他|她|它|们|是|在|有|了|吗|呢|吧|啊|哦|嘛/;
 /** The matter first, then 那个事 ("路灯那个事有人管吗", "我们扩容那件事…"). */
 const MATTER_THEN_THAT = /(?:^|[，,\s])(?:我们|俺们|咱们?|上次|上回|之前)?([\u4e00-\u9fa5]{2,6}?)(?:那个|那件|那)(?:单子|事儿?|事情|问题|工单)/;
+/** Round 127: "催一下那个用电扩容的，都半个月了": 那个, the matter, 的, and the sentence goes on. */
+const THAT_ONE_OF = /(?:那个|那件|那单)([^，,。？?！!\s的]{2,12})的(?=[，,。？?！!\s]|$)/;
 const NAMED_MATTER = /(?:那个|那件|那单|上回|上次|之前|报的|反映的|提的)(?:那个)?([^，,。？?！!\s]{1,16}?)的?那?(?:单子|事儿?|事情|问题|工单)/;

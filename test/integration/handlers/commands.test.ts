@@ -184,6 +184,11 @@ describe('command handlers on the example directory', () => {
     const lamp = await h.say('chenjl', '那个路灯的事 麻烦再催催', { chatId: GROUP });
     expect(lamp.outcome).toBe('#2 urged');
     expect(await h.ticket(1)).toMatchObject({ urgeCount: 1 });
+    // the chase first, then the matter, then how long (round 127)
+    const first = await h.say('chenjl', '催一下那个扩容的，都半个月了', { chatId: GROUP });
+    expect(first.outcome).toBe('#1 urged');
+    expect(await h.ticket(1)).toMatchObject({ urgeCount: 2 });
+    expect(await h.ticket(2)).toMatchObject({ urgeCount: 1 });
   });
 
   it('a chase without the number that calls its ticket by what none of this group\'s is about urges nothing and asks for the number', async () => {

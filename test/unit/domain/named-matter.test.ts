@@ -12,6 +12,7 @@ describe('namedMatter: what a command without its number calls its ticket by', (
     ['上次路灯那个事情处理得很好，给个五星', '路灯'],
     ['路灯那个事有人管吗', '路灯'],
     ['我们扩容那件事到底怎么样了', '扩容'],
+    ['催一下那个用电扩容的，都半个月了', '用电扩容'],
   ])('%s → %s', (text, matter) => {
     expect(namedMatter(text)).toBe(matter);
   });
