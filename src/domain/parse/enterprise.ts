@@ -5,6 +5,7 @@
  * the head), a name of any trade judged by its shape ("瑞丰淀粉", "祁连牧歌文旅"). Places, facilities and generic things
  * in those frames ("物流园三期", "景区游客中心", "省重点项目") are not names. Pure; no directory of enterprises.
  */
+import { trieAlternation } from './alternation.js';
 import { gramCount, holdsLexiconPhrase } from './category.js';
 import { placeAtStart } from './places.js';
 import { LiteralGate } from './gate.js';
@@ -83,7 +84,8 @@ const INDUSTRY_WORDS =
  * read by its shape; not 企业, 行业, 就业 and the other words of 业 that are no trade.
  */
 const TRADE_YE = `(?:(?![企行产专就创营开停歇复毕失作事物职商主副家学伟大基同工农林实兴宏鸿恒立精嘉昌荣盛华${NOT_IN_NAME}])[\u4e00-\u9fa5]业)`;
-const INDUSTRY = `${INDUSTRY_WORDS}|${TRADE_YE}`;
+// (as a trie: the words are tried one branch per character, not one after another; the longer word first)
+const INDUSTRY = `${trieAlternation(INDUSTRY_WORDS)}|${TRADE_YE}`;
 /** A character of a proper name (和 only inside one: 泰和, 嘉和). */
 /**
  * Sentence words that are also parts of names, with the characters they follow or precede inside one: 太 is "too" and

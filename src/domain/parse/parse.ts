@@ -207,6 +207,8 @@ const COMMAND_WORDS = /(重新打开|重新开一下|重新开|重开|重办|重
 /** 第186号 (not a building's, a gate's or a line's), or a number and 号 before 还 / 又 or a space. */
 const LOOSE_TICKET_REF = /(?<=(?:说|讲)\s*)(\d{1,7})(?!\d)\s*号(?=解决|办好|办完|修好|处理好|弄好)|第\s*(\d{1,7})(?!\d)\s*号(?!\s*(?:楼|栋|厂房|车间|仓库|宿舍|线|机|门|口|地块|桩|窗口|柜|位|车位|井))|(?:^|[\s，,])(\d{2,7})(?!\d)\s*号(?=还|又|[\s，,])/;
 function ticketRef(text: string): number | null {
+  // (every form of a reference holds its number in digits: most messages have none, and skip the long patterns)
+  if (!/\d/.test(text)) return null;
   // a reference anchored at the head is read after the people mentioned first; a number that could be a lamp's or a
   // day's ("第186号 路灯…", "5天了 125号还是…") is a ticket's where the words are a command's ("…麻烦重新打开", "办结 第121号")
   const m = text.match(TICKET_REF) ?? text.replace(HEAD_MENTIONS, '').match(TICKET_REF) ?? (COMMAND_WORDS.test(text) ? text.match(LOOSE_TICKET_REF) : null);

@@ -2778,3 +2778,10 @@ describe('round 127 (Yichang and Jingzhou; tuned on after scoring)', () => {
     expect(read('租的厂房房东那块地政府要收储 我们宏利包装得搬 能不能帮着找个过渡厂房').enterprise).toBe('宏利包装');
   });
 });
+
+describe('trade words read longest first (the trie of trades)', () => {
+  it('a name ending in a longer trade keeps it whole', () => {
+    expect(read('仁和医疗器械拿地全款交了三个月，土地证还没发下来').enterprise).toBe('仁和医疗器械');
+    expect(read('厂门口又围了一帮人 说是以前的劳务派遣公司欠他们工资 跟我们宝联汽车部件压根没关系').enterprise).toBe('宝联汽车部件');
+  });
+});
