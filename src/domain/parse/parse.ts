@@ -257,6 +257,8 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   if (/^待确认的?(有|还有)?(几|多少)(单|个|件|条)?/.test(bare)) return 'triage';
   // "把拿不准的、等人确认的清单发我": the unsure tickets
   if (bare.length <= 30 && /(拿不准|等人确认|待确认|没确认|不确定)的.{0,10}(清单|列表|单子|工单)/.test(bare)) return 'triage';
+  // round 125: "请问这个机器人能不能帮我们查政策？": whether the bot looks things up
+  if (bare.length <= 24 && /^(请问)?(这个)?(机器人|店小二|小二)(能不能|能否|可不可以|可以|能)(帮我们?|帮忙)?查[\u4e00-\u9fa5]{1,6}?(吗|不|么)?$/.test(bare)) return 'help';
   // "店小二能帮我们查政策吗？还是只能报问题？": what else the bot does
   if (bare.length <= 30 && /(店小二|小二|机器人)(能|可以|会)(帮我们?|帮忙)?[\u4e00-\u9fa5]{1,8}(吗|不|么|没)还是只(能|会)/.test(bare)) return 'help';
   // "这个小二咋给它下命令啊": how to give the bot an order
@@ -400,6 +402,8 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     if (/^[\s#＃\d号:：，,]*(已经?办结|已办理完毕|现予办结)[，,。\s]/.test(t) && !/[?？吗]|(尚未|还没有?|未能?)(办结|解决|完成)/.test(t)) return 'resolve';
     // "#60 结了": the close in two words
     if (/^[\s:：,，]*(结了|可以结了|结掉了|结单了|完事了|搞完了|弄完了)[。!！]?$/.test(t.replace(TICKET_REF, ''))) return 'resolve';
+    // round 125: "#67 企业反映等了10天了 请相关部门尽快答复": an answer asked for, soon, is a chase, not the answer
+    if (/(请|麻烦|希望|务必)[^，。]{0,8}(尽快|抓紧|赶紧|尽早|及时)(答复|回复|处理|办理|解决)[。!！]?$/.test(t) && !/(已经?|现)(答复|回复|办结|处理)/.test(t)) return 'urge';
     // "#88 部分解决，路灯装了一半，剩下的纳入明年计划": the outcome opens the note (答复 with outcome partial)
     if (/^[\s:：,，]*部分解决[，,。\s]/.test(t.replace(TICKET_REF, ''))) return 'resolve';
     if (/(办结|已办结|已解决|答复|已处理完|处理完了(?![吗没么])|办完了|已经办完|处理完毕|已完成|销号|已经办好|已办好|办好了|处理好了|已经处理好|搞定|已落实|已送电|已通电|可以关了|可以销号|可以结了|已经?发下来|已经?批下来|已下发|已拿到)/.test(t) || (DONE_PLAIN.test(t) && !ASKED.test(t))) {
@@ -453,7 +457,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   // "这个机器人咋用的 …", "怎么用啊？比如我想查…": how to use it, with what one wants from it after
   if (bare.length <= 50 && (/^(这个)?(机器人|店小二|小二)(咋|怎么)用的?/.test(bare) || /^(怎么|咋)用(啊|呀|呢)?[?？]/.test(t.trim()))) return 'help';
   // "超期清单 前十 带包联领导名字", "月调度会材料：…今天下班前给我": a leader's numbers
-  if (bare.length <= 40 && (/超期[^，。]{0,4}(清单|名单)[^，。]{0,4}前[十\d]+/.test(bare) || /(月调度|季观摩|年验收)会?材料/.test(bare))) return 'digest';
+  if (bare.length <= 40 && (/超期[^，。]{0,4}(清单|名单)[^，。]{0,4}前[十\d]+/.test(bare) || /超期的?(清单|名单|工单|单子)[^。]{0,6}按[^。]{0,8}排/.test(bare) || /(月调度|季观摩|年验收)会?材料/.test(bare))) return 'digest';
   // "本周到期的单子有哪些", "我们集团几家子公司报的单子…看下进度": tickets due, a group's tickets
   if (bare.length <= 40 && (/^(本周|这周|今天|明天|下周)到期的(单子|工单)有哪些/.test(bare) || /(子公司|下属企业)[^，。]{0,6}报的(单子|工单|问题)[^。]{0,12}进度/.test(bare))) return 'query';
   // "刚派的那个扩容的单子我来接": taken on by its description

@@ -2785,3 +2785,11 @@ describe('trade words read longest first (the trie of trades)', () => {
     expect(read('厂门口又围了一帮人 说是以前的劳务派遣公司欠他们工资 跟我们宝联汽车部件压根没关系').enterprise).toBe('宝联汽车部件');
   });
 });
+
+describe('round 125 (southern Sichuan; tuned on after scoring)', () => {
+  it('an answer asked for soon is a chase; the overdue list sorted is a leader\'s; whether the bot looks things up is help', () => {
+    expect(read('#67 企业反映等了10天了 请相关部门尽快答复')).toMatchObject({ intent: 'urge', ticket: 67 });
+    expect(read('超期的清单发一下 按超期天数排').intent).toBe('digest');
+    expect(read('请问这个机器人能不能帮我们查政策？').intent).toBe('help');
+  });
+});
