@@ -338,7 +338,22 @@ function placeOpening(t: string): number {
 }
 
 /** The enterprise a report is about, or null when the text names none. */
+/**
+ * Rounds 110–127: a cadre carrying an enterprise's matter names it after 替 or 帮, then what is done for it ("替楚峡新材料在跑
+ * 施工许可", "在帮鹭岛茶庄跑仓库的规划许可", "帮和孚镇的菱湖鱼乐生态农业办环评", "小何帮 兴文县石海包装 报一下").
+ */
+const ON_BEHALF = new RegExp(`(?:替|(?<!请|麻烦)帮)\\s*(?:[\u4e00-\u9fa5]{2,6}?(?:镇|县|区|乡|街道)的)?(${NAME_CHAR}{3,14}?)\\s*(?:[（(][^）)]{1,12}[）)])?\\s*(?:在)?(?:跑|办|报|反映|申请|问|催|盯|咨询)`);
+function onBehalf(t: string): string | null {
+  const name = ON_BEHALF.exec(t)?.[1];
+  if (!name || /^(忙|着|一下|下)/.test(name) || SENTENCE_CHAR.test(name) || isPlaceOrThing(name) || PUBLIC_OFFICE_END.test(name) || SITE_END.test(name)) return null;
+  return (TRADE_NAME_END.test(name) && tradeNameOk(name)) || KIND_END.test(name) || (isOpenName(name) && rare(name.slice(0, 2))) ? name : null;
+}
+/** A cadre's team or office at the head, the one writing, not the enterprise ("专班代报：", "我是远安县嫘祖镇专班的"). */
+const WRITER_UNIT = /(专班|代报|专班代报|投促局|招商局)$/;
+
 export function parseEnterprise(t: string): string | null {
+  const behalf = onBehalf(t);
+  if (behalf) return behalf;
   // ("急！宁乡金洲结构件 银行续贷…": haste cried out first is not the opening the name rules read)
   const hasteAt = HASTE_FIRST.exec(t)?.[0].length ?? 0;
   // ("俺们这个绿丰蔬菜合作社": the measure word before the name is not the name's)
@@ -347,7 +362,7 @@ export function parseEnterprise(t: string): string | null {
     .replace(/^[\u4e00-\u9fa5]{2,6}?(?:里头|里面)(?=[\u4e00-\u9fa5]{4,}$)/, '').replace(/(?<=幼儿园|医院|学校|养老院|护理院|超市|托育|会所)(?:材料|资料|设备)$/, '');
   // a chamber of commerce, an association or a park speaks for many enterprises, none of them by name; a government's
   // financing vehicle ("政府平台公司欠我们工程款") is the one owing, not the one reporting
-  if (!name || /(商会|协会|联合会|园区)$/.test(name) || /^(政府|城投|国有|区属|县属|市属)?平台公司$/.test(name)) return null;
+  if (!name || /(商会|协会|联合会|园区)$/.test(name) || WRITER_UNIT.test(name) || /^(政府|城投|国有|区属|县属|市属)?平台公司$/.test(name)) return null;
   const i = t.indexOf(name);
   // "德化陶瓷园区的公厕…": the name of a park, read without its 园区
   // (a park named by a brand, "汇峰电子园区那段排水沟", is the brand's: only a place and a trade, or 产业园, name a park)

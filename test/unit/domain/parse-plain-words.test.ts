@@ -2793,3 +2793,16 @@ describe('round 125 (southern Sichuan; tuned on after scoring)', () => {
     expect(read('请问这个机器人能不能帮我们查政策？').intent).toBe('help');
   });
 });
+
+describe('a cadre carrying an enterprise\'s matter (rounds 110–127; tuned on after scoring)', () => {
+  it('names the enterprise after 替 or 帮, then what is done for it; the writer\'s own team is no enterprise', () => {
+    expect(read('我是代办员小陈，替楚峡新材料在跑施工许可，审图合格书拿到了').enterprise).toBe('楚峡新材料');
+    expect(read('各位好，我是代办员小郑，在帮鹭岛茶庄跑仓库的规划许可').enterprise).toBe('鹭岛茶庄');
+    expect(read('我是代办员周敏，帮和孚镇的菱湖鱼乐生态农业办环评，材料缺一个水保方案').enterprise).toBe('菱湖鱼乐生态农业');
+    expect(read('代办员小何帮 兴文县石海包装 报一下：新厂房施工图审查意见回复了两轮还没通过').enterprise).toBe('兴文县石海包装');
+    expect(read('我是区投促局的，帮北斗星联（航天基地那家）反映一下：他们研发楼装修完了食堂一直没人承包').enterprise).toBe('北斗星联');
+    expect(read('专班代报：江汉磷科姚家港新项目的安全设施设计审查，应急局要求补专家论证').enterprise).not.toBe('专班代报');
+    expect(read('我是远安县嫘祖镇专班的，嫘乡丝绸厂跟附近几户村民因为排水沟的事吵起来了').enterprise).not.toBe('远安县嫘祖镇专班');
+    expect(read('麻烦帮忙问一下供电所，我们厂什么时候来电').enterprise).toBeNull();
+  });
+});
