@@ -357,12 +357,14 @@ export function parseEnterprise(t: string): string | null {
   // ("急！宁乡金洲结构件 银行续贷…": haste cried out first is not the opening the name rules read)
   const hasteAt = HASTE_FIRST.exec(t)?.[0].length ?? 0;
   // ("俺们这个绿丰蔬菜合作社": the measure word before the name is not the name's)
-  const name = readEnterprise(hasteAt ? t.slice(hasteAt) : t)?.replace(/^(?:这个|那个|个(?!旧))(?=[\u4e00-\u9fa5]{4,})/, '').replace(/^【(?=[^】]+$)/, '')
+  // ("‼️麻辣江湖食品郫都厂区…": a sign before the name is not the name's)
+  const name = readEnterprise(hasteAt ? t.slice(hasteAt) : t)?.replace(/^[\p{Extended_Pictographic}\uFE0F]+/u, '').replace(/^(?:这个|那个|个(?!旧))(?=[\u4e00-\u9fa5]{4,})/, '').replace(/^【(?=[^】]+$)/, '')
     // ("平遥古城里头德和源客栈": where it stands, before the name)
     .replace(/^[\u4e00-\u9fa5]{2,6}?(?:里头|里面)(?=[\u4e00-\u9fa5]{4,}$)/, '').replace(/(?<=幼儿园|医院|学校|养老院|护理院|超市|托育|会所)(?:材料|资料|设备)$/, '');
   // a chamber of commerce, an association or a park speaks for many enterprises, none of them by name; a government's
   // financing vehicle ("政府平台公司欠我们工程款") is the one owing, not the one reporting
-  if (!name || /(商会|协会|联合会|园区)$/.test(name) || WRITER_UNIT.test(name) || /^(政府|城投|国有|区属|县属|市属)?平台公司$/.test(name)) return null;
+  // ("平遥古城里开客栈的，": where one runs what kind of business, no name)
+  if (!name || /(商会|协会|联合会|园区)$/.test(name) || WRITER_UNIT.test(name) || /^[\u4e00-\u9fa5]{2,8}[里上边]开[\u4e00-\u9fa5]{1,4}$/.test(name) || /^(政府|城投|国有|区属|县属|市属)?平台公司$/.test(name)) return null;
   const i = t.indexOf(name);
   // "德化陶瓷园区的公厕…": the name of a park, read without its 园区
   // (a park named by a brand, "汇峰电子园区那段排水沟", is the brand's: only a place and a trade, or 产业园, name a park)

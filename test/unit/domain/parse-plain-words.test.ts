@@ -2805,4 +2805,8 @@ describe('a cadre carrying an enterprise\'s matter (rounds 110–127; tuned on a
     expect(read('我是远安县嫘祖镇专班的，嫘乡丝绸厂跟附近几户村民因为排水沟的事吵起来了').enterprise).not.toBe('远安县嫘祖镇专班');
     expect(read('麻烦帮忙问一下供电所，我们厂什么时候来电').enterprise).toBeNull();
   });
+  it('a sign before the name is not the name\'s; where one runs a kind of business names none', () => {
+    expect(read('‼️麻辣江湖食品郫都厂区隔壁工地的塔吊今早吊臂晃得吓人').enterprise).toBe('麻辣江湖食品');
+    expect(read('平遥古城里开客栈的，想问下文旅局说的那个民宿提质奖补').enterprise).toBeNull();
+  });
 });
