@@ -78,7 +78,9 @@ const INDUSTRY_WORDS =
   // round 118 (Huzhou's elevator makers, Puyuan's sweater mills, Anji's bamboo, Wuzhen's silk quilts)
   '(?<![装修换坐乘])电梯|门机|羊毛衫|竹纤维|竹制品|竹木|蚕丝被|电子商务|数据港|' +
   // rounds 119 and 123 (Shanxi's hydrogen trucks and vinegar, Yunnan's tea-drink shops and caravan inns)
-  '氢能|重卡|老醋|茶饮|驿站|加注站|加能站|加氢站';
+  '氢能|重卡|老醋|茶饮|驿站|加注站|加能站|加氢站|' +
+  // round 126 (Chenghai's building-block makers, Yangjiang and Jieyang knives)
+  '积木|刀剪';
 /**
  * A trade named by one character and 业 ("镁业", "糖业", "袜业", "种业"): a word the language keeps making, so it is
  * read by its shape; not 企业, 行业, 就业 and the other words of 业 that are no trade.
@@ -364,7 +366,8 @@ export function parseEnterprise(t: string): string | null {
   // a chamber of commerce, an association or a park speaks for many enterprises, none of them by name; a government's
   // financing vehicle ("政府平台公司欠我们工程款") is the one owing, not the one reporting
   // ("平遥古城里开客栈的，": where one runs what kind of business, no name)
-  if (!name || /(商会|协会|联合会|园区)$/.test(name) || WRITER_UNIT.test(name) || /^[\u4e00-\u9fa5]{2,8}[里上边]开[\u4e00-\u9fa5]{1,4}$/.test(name) || /^(政府|城投|国有|区属|县属|市属)?平台公司$/.test(name)) return null;
+  // ("-- 代办员蔡记录": a cadre signing; "揭阳空港一间五金厂": one of a kind, not a name)
+  if (!name || /(商会|协会|联合会|园区)$/.test(name) || WRITER_UNIT.test(name) || /^(代办员|服务专员|项目专员|网格员)|一(间|家|个)/.test(name) || /^[\u4e00-\u9fa5]{2,8}[里上边]开[\u4e00-\u9fa5]{1,4}$/.test(name) || /^(政府|城投|国有|区属|县属|市属)?平台公司$/.test(name)) return null;
   const i = t.indexOf(name);
   // "德化陶瓷园区的公厕…": the name of a park, read without its 园区
   // (a park named by a brand, "汇峰电子园区那段排水沟", is the brand's: only a place and a trade, or 产业园, name a park)

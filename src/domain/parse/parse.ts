@@ -772,7 +772,9 @@ export function parseMessage(text: string, sentAt: string, cal: BusinessCalendar
   const enterprise = parseEnterprise(t);
   // the enterprise's own name says what it makes, not what its problem is ("凤凰电缆的货车进出要绕三公里")
   // (a name in Latin letters is read word by word, and its words, Trading or Resorts, say what it does)
-  const topic = enterprise && enterprise.length >= 4 && !/(有限公司|集团)$/.test(enterprise) && (holdsLexiconPhrase(enterprise) || /[A-Za-z]{3,}/.test(enterprise)) ? t.replace(enterprise, '企业') : t;
+  // (and so does what kind of business one is, said without a name: "俺们是曹妃甸一家小钢结构厂，…结算款拖了一年多")
+  const named = enterprise && enterprise.length >= 4 && !/(有限公司|集团)$/.test(enterprise) && (holdsLexiconPhrase(enterprise) || /[A-Za-z]{3,}/.test(enterprise)) ? t.replace(enterprise, '企业') : t;
+  const topic = enterprise ? named : named.replace(/(?<=是[\u4e00-\u9fa5]{0,4})一[家间个]小?[\u4e00-\u9fa5]{1,6}?(?:厂|店|公司|行)(?=[，,。\s])/, '一家企业');
   const { category, confidence } = classifyCategory(topic, opts.categoryModel);
   // within two calendar days of the day it was sent
   const soon = deadline !== null && (Date.parse(deadline) - Date.parse(now.toISODate()!)) / 86_400_000 <= 2;

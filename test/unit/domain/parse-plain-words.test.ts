@@ -2810,3 +2810,11 @@ describe('a cadre carrying an enterprise\'s matter (rounds 110–127; tuned on a
     expect(read('平遥古城里开客栈的，想问下文旅局说的那个民宿提质奖补').enterprise).toBeNull();
   });
 });
+
+describe('round 126 (Chaoshan; tuned on after scoring)', () => {
+  it('a cadre signing, and one of a kind of business, name no enterprise; the kind says nothing of the problem', () => {
+    expect(read('古巷镇那边有家陶瓷厂，老板讲征地补偿款还有一半无发 -- 代办员蔡记录').enterprise).toBeNull();
+    expect(read('我係揭陽空港一間五金廠嘅老闆，廠房後面嗰幅地話係違建要拆').enterprise).toBeNull();
+    expect(read('俺们是曹妃甸一家小钢结构厂，给总包干的活结算款拖了一年多，三百来万，眼看年关了，能不能帮着12月25号前要回来')).toMatchObject({ enterprise: null, category: 'finance' });
+  });
+});
