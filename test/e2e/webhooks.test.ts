@@ -198,6 +198,9 @@ describe('DingTalk app robot callbacks', () => {
     expect(sent.headers['x-acs-dingtalk-access-token']).toBe('fake-dingtalk-token');
     expect(sent.body).toMatchObject({ robotCode: DINGTALK.appKey, openConversationId: 'cidTianCiService01==', msgKey: 'sampleMarkdown' });
     expect(JSON.parse(sent.body.msgParam).text).toMatch(/已受理 #\d+/);
+    // the open API's template has no @: people are named, never shown by their bare staff id
+    expect(JSON.parse(sent.body.msgParam).text).toContain('@孙总');
+    expect(JSON.parse(sent.body.msgParam).text).not.toMatch(/@\d/);
     expect(fake.requests.some((r) => r.query.get('session') === 'old')).toBe(false);
     const token = fake.requests.find((r) => r.path === '/v1.0/oauth2/accessToken');
     expect(token?.body).toEqual({ appKey: DINGTALK.appKey, appSecret: DINGTALK.appSecret });

@@ -102,6 +102,17 @@ export function toDingtalkMarkdownParts(msg: OutboundMessage): DingtalkMarkdown[
   return splitByBytes(text, DINGTALK_MAX_BYTES).map((part) => ({ msgtype: 'markdown', markdown: { title, text: part }, at }));
 }
 
+/**
+ * The same parts for the open API's sampleMarkdown template (groupMessages/send, oToMessages/batchSend), which has no
+ * `at`: a mention would show the bare staff id ("@0411001"), so people are named instead ("@张伟"; one without a name is
+ * left out). Made from the session parts, part for part, so that a message resumed on the open API after the session
+ * expired goes on at the same part.
+ */
+export function toDingtalkApiMarkdownParts(msg: OutboundMessage): DingtalkMarkdown[] {
+  const named = (text: string) => msg.mentions.reduce((out, u) => out.split(`@${u.id}`).join(u.name ? `@${u.name}` : ''), text);
+  return toDingtalkMarkdownParts(msg).map((part) => ({ ...part, markdown: { ...part.markdown, text: named(part.markdown.text) } }));
+}
+
 export function toDingtalkMarkdown(msg: OutboundMessage): DingtalkMarkdown {
   return toDingtalkMarkdownParts(msg)[0]!;
 }

@@ -4,7 +4,7 @@ import { PlatformApiError } from '../../shared/errors.js';
 import { requestJson, sameOrigin } from '../http.js';
 import { sendParts, type PartProgress, type Sender, type TokenCache } from '../types.js';
 import { createDingtalkAccessToken } from './jsapi.js';
-import { toDingtalkActionCard, toDingtalkMarkdownParts, type DingtalkTemplate } from './render.js';
+import { toDingtalkActionCard, toDingtalkApiMarkdownParts, toDingtalkMarkdownParts, type DingtalkTemplate } from './render.js';
 
 const SESSION_EXPIRED = 300001;
 /** -1: busy. */
@@ -34,7 +34,7 @@ export function createDingtalkSender(
     const card = toDingtalkActionCard(message, deps.publicUrl);
     const templates: DingtalkTemplate[] = card
       ? [card]
-      : toDingtalkMarkdownParts(message).map((md) => ({ msgKey: 'sampleMarkdown', msgParam: { title: md.markdown.title, text: md.markdown.text } }));
+      : toDingtalkApiMarkdownParts(message).map((md) => ({ msgKey: 'sampleMarkdown', msgParam: { title: md.markdown.title, text: md.markdown.text } }));
     await sendParts(templates, (t, sending) => postApi(to, t, robotCode, sending), progress);
   }
 
