@@ -164,6 +164,15 @@ describe('command handlers on the example directory', () => {
     expect((await h.say('lihua', '满意率多少了', { chatId: 'wrkSFfCgAAleaders1' })).outcome).not.toBe('no ticket number');
   });
 
+  it('a greeting said to the bot gets one line on how to begin; thanks and acknowledgements get no answer', async () => {
+    const hello = await h.say('chenjl', '你好，在吗', { chatId: GROUP });
+    expect(hello.outcome).toBe('greeting answered');
+    expect(hello.texts[0]).toContain('回复“帮助”查看更多用法');
+    const thanks = await h.say('chenjl', '好的，辛苦了', { chatId: GROUP });
+    expect(thanks.outcome).toBe('chat ignored');
+    expect(thanks.texts).toHaveLength(0);
+  });
+
   it('a chase typed without the number urges the one ticket of this group still in hand; none or several: the number is asked for', async () => {
     const none = await h.say('chenjl', '上周报的那个扩容的事 麻烦再催催', { chatId: GROUP });
     expect(none.outcome).toBe('no ticket number');
