@@ -4,7 +4,7 @@ import { selfExtensionLimit } from '../src/domain/sla.js';
 import { isOverdue } from '../src/domain/ticket.js';
 import { DateTime } from 'luxon';
 import type { BotContext, Handler, PerformResult, TicketCommand } from '../src/bot/context.js';
-import { announce, answer, compose, dueText, outcomeOf, personRef, ticketNo } from './common.js';
+import { announce, answer, compose, dueText, outcomeOf, ticketNo } from './common.js';
 
 /** The new deadline a 延期 message asks for: a date (end of that working day) or N working days more. */
 function requestedDue(ctx: BotContext, currentDue: string): string | null {
@@ -77,10 +77,11 @@ export async function performExtend(ctx: BotContext, cmd: Extract<TicketCommand,
     return { done: true, outcome: `#${t.no} extended` };
   }
   const leader = ctx.directory.person(t.leaderId ?? undefined) ?? ctx.directory.leaders()[0];
-  const leaderRef = leader ? personRef({ personId: leader.id, name: leader.name, wecom: leader.wecom, dingtalk: leader.dingtalk }, ctx.msg.platform) : null;
   const to = ctx.sla.calendar.localDate(t.pendingExtension!.to);
   const why = late ? '已超过办理时限，延期需领导同意' : '超出自行延期权限';
-  await ctx.reply(compose([`#${t.no} 申请延期至 ${to}，${why}，已提交领导审批。`, `> 理由：${reason}`, `请 @{0} 回复“同意延期 #${t.no}”。`], [leaderRef]));
+  // (the leader is asked privately: the group, often the enterprise's, is told it was asked, without a mention
+  // calling a leader to answer in front of the enterprise)
+  await ctx.reply(compose([`#${t.no} 申请延期至 ${to}，${why}，已提交领导审批${leader ? `（已通知${leader.name}）` : ''}。`, `> 理由：${reason}`], []));
   if (leader) {
     await ctx.notifyPerson(
       { personId: leader.id, name: leader.name, wecom: leader.wecom, dingtalk: leader.dingtalk },
