@@ -4,7 +4,7 @@ import type { BotContext } from '../../../src/bot/context.js';
 import type { OutboundMessage } from '../../../src/messages/outbound.js';
 import { toPlainText } from '../../../src/messages/outbound.js';
 import { dingtalkCallbackSchema } from '../../../src/platforms/dingtalk/payload.js';
-import { toDingtalkMarkdown } from '../../../src/platforms/dingtalk/render.js';
+import { toDingtalkApiMarkdownParts, toDingtalkMarkdown } from '../../../src/platforms/dingtalk/render.js';
 import { dingtalkToInbound } from '../../../src/platforms/dingtalk/to-inbound.js';
 import { wecomCallbackSchema } from '../../../src/platforms/wecom/payload.js';
 import { toWecomMarkdown } from '../../../src/platforms/wecom/render.js';
@@ -123,5 +123,19 @@ describe('DingTalk bold is never nested', () => {
     // a clause of exactly thirty characters is kept whole
     const thirty = '一二三四五六七八九十'.repeat(3);
     expect(toDingtalkMarkdown({ format: 'markdown', text: `${thirty}，后面还有话`, mentions: [] }).markdown.title).toBe(thirty);
+  });
+});
+
+describe('DingTalk open-API markdown (no @ there): people by name, parts as the session\'s', () => {
+  it('names each mention, an id never matched inside a longer one, and keeps the session\'s parts', () => {
+    const msg = compose(['请 @{0} 和 @{1} 办理', '催办 #2'], [
+      { platform: 'dingtalk', id: '0411', name: '王芳' },
+      { platform: 'dingtalk', id: '04110', name: '张伟' },
+    ]);
+    const [part] = toDingtalkApiMarkdownParts(msg);
+    expect(part!.markdown.text).toContain('请 @王芳 和 @张伟 办理');
+    expect(part!.markdown.text).not.toMatch(/@\d/);
+    expect(toDingtalkApiMarkdownParts(msg)).toHaveLength(1);
+    expect(toDingtalkMarkdown(msg).markdown.text).toContain('@0411 和 @04110');
   });
 });
