@@ -740,6 +740,18 @@ function summarize(t: string, enterprise: string | null = null): string {
  * 可以 找 到 吗？"), read for its dates with the spaces between words taken out: at least four such spaces, and one for every
  * five characters or fewer (a name set apart by a space or two keeps its spaces).
  */
+/**
+ * The summary in the writer's own characters: it is cut from the normalised text (simplified script, 俺 → 我), and an
+ * enterprise writing 繁體 is shown its own words ("問題：我們廠房的消防驗收…"), not a converted copy. Where normalising
+ * kept every character in place (the same length), the summary's stretch is taken from the original; else, or where
+ * the summary joins clauses, as it is.
+ */
+function inOwnScript(original: string, normalized: string, summary: string): string {
+  if (original === normalized || original.length !== normalized.length) return summary;
+  const core = summary.replace(/…$/, '');
+  const at = normalized.indexOf(core);
+  return at < 0 ? summary : original.slice(at, at + core.length) + summary.slice(core.length);
+}
 function wordsJoined(t: string): string {
   const gaps = t.match(/[\u4e00-\u9fa5\d]\s+(?=[\u4e00-\u9fa5\d])/g)?.length ?? 0;
   if (gaps < 4) return t;
@@ -787,7 +799,7 @@ export function parseMessage(text: string, sentAt: string, cal: BusinessCalendar
     urgency,
     deadline,
     enterprise,
-    summary: summarize(t, enterprise),
+    summary: inOwnScript(text, t, summarize(t, enterprise)),
     normalized: t,
   };
 }

@@ -2818,3 +2818,11 @@ describe('round 126 (Chaoshan; tuned on after scoring)', () => {
     expect(read('俺们是曹妃甸一家小钢结构厂，给总包干的活结算款拖了一年多，三百来万，眼看年关了，能不能帮着12月25号前要回来')).toMatchObject({ enterprise: null, category: 'finance' });
   });
 });
+
+describe('the summary in the writer\'s own characters', () => {
+  it('a message in 繁體 or with dialect words is summed up in its own words', () => {
+    expect(read('我們廠房的消防驗收一直排不上號，下週三之前必須拿到，麻煩幫忙協調').summary).toBe('我們廠房的消防驗收一直排不上號，下週三之前必須拿到，麻煩幫忙協調');
+    expect(read('俺们厂的电又停了，啥时候来电').summary).toBe('俺们厂的电又停了，啥时候来电');
+    expect(read('急！！我們鴻昇電路板的排污許可證申請送件三週了，系統一直顯示審核中，想請幫忙了解一下進度，謝謝').summary).toBe('我們鴻昇電路板的排污許可證申請送件三週了，系統一直顯示審核中，想請幫忙了解一下…');
+  });
+});
