@@ -79,16 +79,18 @@ export async function performExtend(ctx: BotContext, cmd: Extract<TicketCommand,
   const leader = ctx.directory.person(t.leaderId ?? undefined) ?? ctx.directory.leaders()[0];
   const to = ctx.sla.calendar.localDate(t.pendingExtension!.to);
   const why = late ? '已超过办理时限，延期需领导同意' : '超出自行延期权限';
-  // (the leader is asked privately: the group, often the enterprise's, is told it was asked, without a mention
-  // calling a leader to answer in front of the enterprise)
-  await ctx.reply(compose([`#${t.no} 申请延期至 ${to}，${why}，已提交领导审批${leader ? `（已通知${leader.name}）` : ''}。`, `> 理由：${reason}`], []));
-  if (leader) {
-    await ctx.notifyPerson(
-      { personId: leader.id, name: leader.name, wecom: leader.wecom, dingtalk: leader.dingtalk },
-      compose([`【延期审批】#${t.no} ${t.summary}`, `申请延期至 ${to}${late ? '（已超期）' : ''}，理由：${reason}`, `同意请回复“同意延期 #${t.no}”。`, ...ctx.links.ticket(t.no)], []),
-      t.platform,
-    );
-  }
+  // the leader is asked privately; the group, often the enterprise's, is told it was asked — without a mention calling
+  // a leader to answer in front of the enterprise; where no private message could reach one, the group is asked
+  const notified = leader
+    ? await ctx.notifyPerson(
+        { personId: leader.id, name: leader.name, wecom: leader.wecom, dingtalk: leader.dingtalk },
+        compose([`【延期审批】#${t.no} ${t.summary}`, `申请延期至 ${to}${late ? '（已超期）' : ''}，理由：${reason}`, `同意请回复“同意延期 #${t.no}”。`, ...ctx.links.ticket(t.no)], []),
+        t.platform,
+      )
+    : false;
+  await ctx.reply(
+    compose([`#${t.no} 申请延期至 ${to}，${why}，已提交领导审批${notified ? `（已通知${leader!.name}）` : `，请领导回复“同意延期 #${t.no}”`}。`, `> 理由：${reason}`], []),
+  );
   return { done: true, outcome: `#${t.no} extension requested` };
 }
 

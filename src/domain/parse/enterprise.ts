@@ -347,7 +347,8 @@ function placeOpening(t: string): number {
 const ON_BEHALF = new RegExp(`(?:替|(?<!请|麻烦)帮)\\s*(?:[\u4e00-\u9fa5]{2,6}?(?:镇|县|区|乡|街道)的)?(${NAME_CHAR}{3,14}?)\\s*(?:[（(][^）)]{1,12}[）)])?\\s*(?:在)?(?:跑|办|报|反映|申请|问|催|盯|咨询)`);
 function onBehalf(t: string): string | null {
   const name = ON_BEHALF.exec(t)?.[1];
-  if (!name || /^(忙|着|一下|下)/.test(name) || SENTENCE_CHAR.test(name) || isPlaceOrThing(name) || PUBLIC_OFFICE_END.test(name) || SITE_END.test(name)) return null;
+  // (a person carried for is no enterprise: "帮欧阳振华办一下落户")
+  if (!name || /^(忙|着|一下|下)/.test(name) || PERSON_NAMED.test(name) || /^(欧阳|司马|诸葛|上官|东方|慕容|令狐|夏侯|皇甫|尉迟|公孙)[\u4e00-\u9fa5]{1,2}$/.test(name) || SENTENCE_CHAR.test(name) || isPlaceOrThing(name) || PUBLIC_OFFICE_END.test(name) || SITE_END.test(name)) return null;
   return (TRADE_NAME_END.test(name) && tradeNameOk(name)) || KIND_END.test(name) || (isOpenName(name) && rare(name.slice(0, 2))) ? name : null;
 }
 /** A cadre's team or office at the head, the one writing, not the enterprise ("专班代报：", "我是远安县嫘祖镇专班的"). */
@@ -367,7 +368,7 @@ export function parseEnterprise(t: string): string | null {
   // financing vehicle ("政府平台公司欠我们工程款") is the one owing, not the one reporting
   // ("平遥古城里开客栈的，": where one runs what kind of business, no name)
   // ("-- 代办员蔡记录": a cadre signing; "揭阳空港一间五金厂": one of a kind, not a name)
-  if (!name || /(商会|协会|联合会|园区)$/.test(name) || WRITER_UNIT.test(name) || /^(代办员|服务专员|项目专员|网格员)|一(间|家|个)/.test(name) || /^[\u4e00-\u9fa5]{2,8}[里上边]开[\u4e00-\u9fa5]{1,4}$/.test(name) || /^(政府|城投|国有|区属|县属|市属)?平台公司$/.test(name)) return null;
+  if (!name || /(商会|协会|联合会|园区)$/.test(name) || WRITER_UNIT.test(name) || /^(代办员|服务专员|项目专员|网格员)/.test(name) || /^[\u4e00-\u9fa5]{0,8}?(?<![合统唯精万第])一[间家个]小?[\u4e00-\u9fa5]{1,6}$/.test(name) || /^[\u4e00-\u9fa5]{2,8}[里上边]开[\u4e00-\u9fa5]{1,4}$/.test(name) || /^(政府|城投|国有|区属|县属|市属)?平台公司$/.test(name)) return null;
   const i = t.indexOf(name);
   // "德化陶瓷园区的公厕…": the name of a park, read without its 园区
   // (a park named by a brand, "汇峰电子园区那段排水沟", is the brand's: only a place and a trade, or 产业园, name a park)
@@ -941,7 +942,7 @@ function weSpaced(t: string): string | null {
 }
 function headByKind(t: string): string | null {
   const lodging = HEAD_LODGING.exec(t)?.[1];
-  if (lodging && !/^(园区|厂|城|县城|市里|村里|镇上|这[个家边里]|那[个家边里]|我|你|他|楼|山|家|店|屋|房|院)/.test(lodging) && !/[的是在有了]/.test(lodging)) return lodging;
+  if (lodging && !/^(园区|厂|城|县城|市里|村里|镇上|这[个家边里]|那[个家边里]|我|你|他|楼|山|家|店|屋|房|院|景区|古镇|古城|村子?|子里|高速|小区|乡|山脚|城里|镇里|县里|街上|路边|江边|河边|湖边|海边)/.test(lodging) && !/^[\u4e00-\u9fa5]{0,2}(景区|古镇|古城|村子|小区|高速|街道|社区|城区|园区|新区|市区|镇|乡|村)[里下]/.test(lodging) && !/[的是在有了]/.test(lodging)) return lodging;
   const kind = HEAD_KIND.exec(t)?.[1];
   if (kind && !SENTENCE_CHAR.test(kind) && !BRAND_IS_TRADE.test(kind) && !NOT_A_NAME_AT_HEAD.test(kind) && !isPlaceOrThing(kind) && !holdsLexiconPhrase(withoutKind(kind)) && kind.length >= 4 && !TRADE_ALONE.test(withoutKind(kind)) && !TRADE_THEN_MORE.test(kind) && !PUBLIC_PLACE_END.test(kind)) return kind;
   return null;

@@ -206,12 +206,15 @@ const HEAD_MENTIONS = /^(?:[@＠][^\s@＠]{1,16}\s+)+/;
 const COMMAND_WORDS = /(重新打开|重新开一下|重新开|重开|重办|重新办|^办结|已办结|催一下|催下|催催|能不能快点|还是没动静|先有人理|还没人理)/;
 /** 第186号 (not a building's, a gate's or a line's), or a number and 号 before 还 / 又 or a space. */
 const LOOSE_TICKET_REF = /(?<=(?:说|讲)\s*)(\d{1,7})(?!\d)\s*号(?=解决|办好|办完|修好|处理好|弄好)|第\s*(\d{1,7})(?!\d)\s*号(?!\s*(?:楼|栋|厂房|车间|仓库|宿舍|线|机|门|口|地块|桩|窗口|柜|位|车位|井))|(?:^|[\s，,])(\d{2,7})(?!\d)\s*号(?=还|又|[\s，,])/;
+const SENT_BACK = /^(\d{1,7})号退回[，,\s](?=[^。]*(?:不是[^，,。]{1,6}的|请转|转给|转到|应该归|归[^，,。]{1,6}管))/;
 function ticketRef(text: string): number | null {
   // (every form of a reference holds its number in digits: most messages have none, and skip the long patterns)
   if (!/\d/.test(text)) return null;
   // a reference anchored at the head is read after the people mentioned first; a number that could be a lamp's or a
   // day's ("第186号 路灯…", "5天了 125号还是…") is a ticket's where the words are a command's ("…麻烦重新打开", "办结 第121号")
-  const m = text.match(TICKET_REF) ?? text.replace(HEAD_MENTIONS, '').match(TICKET_REF) ?? (COMMAND_WORDS.test(text) ? text.match(LOOSE_TICKET_REF) : null);
+  // ("23号退回，不是住建的，是水务的，请转水务局": N号退回 at the head is a ticket sent back where it says where it belongs —
+  // not "20号退回给我们的申请材料…", a day)
+  const m = text.match(TICKET_REF) ?? text.replace(HEAD_MENTIONS, '').match(TICKET_REF) ?? (COMMAND_WORDS.test(text) ? text.match(LOOSE_TICKET_REF) : null) ?? SENT_BACK.exec(text);
   const n = m ? Number(m.slice(1).find((g) => g !== undefined)) : NaN;
   return Number.isFinite(n) && n > 0 ? n : null;
 }
@@ -403,7 +406,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     // "#60 结了": the close in two words
     if (/^[\s:：,，]*(结了|可以结了|结掉了|结单了|完事了|搞完了|弄完了)[。!！]?$/.test(t.replace(TICKET_REF, ''))) return 'resolve';
     // round 125: "#67 企业反映等了10天了 请相关部门尽快答复": an answer asked for, soon, is a chase, not the answer
-    if (/(请|麻烦|希望|务必)[^，。]{0,8}(尽快|抓紧|赶紧|尽早|及时)(答复|回复|处理|办理|解决)[。!！]?$/.test(t) && !/(已经?|现)(答复|回复|办结|处理)/.test(t)) return 'urge';
+    if (/(请|麻烦|希望|务必)[^，。]{0,8}(尽快|抓紧|赶紧|尽早|及时)(答复|回复|处理|办理|解决)[。!！]?$/.test(t) && !/请企业|已经?[\u4e00-\u9fa5]{0,4}(答复|回复|办结|处理|核实|联系|对接)|(现|予以)(答复|办结)/.test(t)) return 'urge';
     // "#88 部分解决，路灯装了一半，剩下的纳入明年计划": the outcome opens the note (答复 with outcome partial)
     if (/^[\s:：,，]*部分解决[，,。\s]/.test(t.replace(TICKET_REF, ''))) return 'resolve';
     if (/(办结|已办结|已解决|答复|已处理完|处理完了(?![吗没么])|办完了|已经办完|处理完毕|已完成|销号|已经办好|已办好|办好了|处理好了|已经处理好|搞定|已落实|已送电|已通电|可以关了|可以销号|可以结了|已经?发下来|已经?批下来|已下发|已拿到)/.test(t) || (DONE_PLAIN.test(t) && !ASKED.test(t))) {
@@ -457,7 +460,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   // "这个机器人咋用的 …", "怎么用啊？比如我想查…": how to use it, with what one wants from it after
   if (bare.length <= 50 && (/^(这个)?(机器人|店小二|小二)(咋|怎么)用的?/.test(bare) || /^(怎么|咋)用(啊|呀|呢)?[?？]/.test(t.trim()))) return 'help';
   // "超期清单 前十 带包联领导名字", "月调度会材料：…今天下班前给我": a leader's numbers
-  if (bare.length <= 40 && (/超期[^，。]{0,4}(清单|名单)[^，。]{0,4}前[十\d]+/.test(bare) || /超期的?(清单|名单|工单|单子)[^。]{0,6}按[^。]{0,8}排/.test(bare) || /(月调度|季观摩|年验收)会?材料/.test(bare))) return 'digest';
+  if (bare.length <= 40 && (/超期[^，。]{0,4}(清单|名单)[^，。]{0,4}前[十\d]+/.test(bare) || /超期的?(清单|名单|工单|单子)[^。]{0,6}按[^。]{0,8}(排序|排一下|排个序|排列|排名|排$)/.test(bare) || /(月调度|季观摩|年验收)会?材料/.test(bare))) return 'digest';
   // "本周到期的单子有哪些", "我们集团几家子公司报的单子…看下进度": tickets due, a group's tickets
   if (bare.length <= 40 && (/^(本周|这周|今天|明天|下周)到期的(单子|工单)有哪些/.test(bare) || /(子公司|下属企业)[^，。]{0,6}报的(单子|工单|问题)[^。]{0,12}进度/.test(bare))) return 'query';
   // "刚派的那个扩容的单子我来接": taken on by its description
