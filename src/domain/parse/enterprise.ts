@@ -928,8 +928,8 @@ const withoutKind = (name: string) => (/加工[厂坊]$/.test(name) ? name.slice
  */
 const HEAD_LODGING = /^([\u4e00-\u9fa5]{2,4}[里下][\u4e00-\u9fa5]{0,4}?(?:酒店|客栈|驿站|民宿|山庄|小院|旅舍|青旅))(?=这边|那边|老板娘|老板|[，,：:\s]|问|想|反映)/;
 /**
- * Round 127: "我们荆楚绿源 想把…", "我们长阳 武陵山货 是做电商的…", "点军工业园 我们楚云门窗 厂门口…": 我们, perhaps its place,
- * then the name set apart by spaces.
+ * Round 127: "我们长阳 武陵山货 是做电商的…", "点军工业园 我们楚云门窗 厂门口…": 我们, perhaps its place, then the name set
+ * apart by spaces — with its trade, or a brand rare in the reports at both ends (not "我们荆楚绿源 想把…": 荆楚 is common).
  */
 const WE_SPACED = new RegExp(`(?:^|[，,。\\s])我们(?:([\u4e00-\u9fa5]{2,3})\\s+)?(${NAME_CHAR}{4,6})\\s+(?=[\u4e00-\u9fa5])`);
 function weSpaced(t: string): string | null {
