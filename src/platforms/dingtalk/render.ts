@@ -109,10 +109,10 @@ export function toDingtalkMarkdownParts(msg: OutboundMessage): DingtalkMarkdown[
  * expired goes on at the same part.
  */
 export function toDingtalkApiMarkdownParts(msg: OutboundMessage): DingtalkMarkdown[] {
-  // (longest id first, and never inside a longer one: "@0411" is not the start of "@04110")
+  // (longest id first, and never inside a longer one: "@0411" is not the start of "@04110", nor in an address, wang@0411.cn)
   const byId = new Map(msg.mentions.map((u) => [u.id, u.name ? `@${u.name}` : '']));
   const ids = [...byId.keys()].sort((a, b) => b.length - a.length).map((id) => id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  const mention = ids.length ? new RegExp(`@(${ids.join('|')})(?![\\w-])`, 'g') : null;
+  const mention = ids.length ? new RegExp(`(?<![\\w.@])@(${ids.join('|')})(?![\\w-])`, 'g') : null;
   const named = (text: string) => (mention ? text.replace(mention, (_, id: string) => byId.get(id) ?? '') : text);
   return toDingtalkMarkdownParts(msg).map((part) => ({ ...part, markdown: { ...part.markdown, text: named(part.markdown.text) } }));
 }

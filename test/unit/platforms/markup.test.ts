@@ -136,5 +136,7 @@ describe('DingTalk open-API markdown (no @ there): people by name, parts as the 
     expect(part!.markdown.text).toContain('请 @王芳 和 @张伟 办理');
     expect(part!.markdown.text).not.toMatch(/@\d/);
     expect(toDingtalkMarkdown(msg).markdown.text).toContain('@0411 和 @04110');
+    const mail = compose(['请 @{0} 办理，邮箱 wang@0411.cn'], [{ platform: 'dingtalk', id: '0411', name: '王芳' }]);
+    expect(toDingtalkApiMarkdownParts(mail)[0]!.markdown.text).toContain('请 @王芳 办理，邮箱 wang@0411.cn');
   });
 });
