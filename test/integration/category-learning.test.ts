@@ -33,8 +33,8 @@ const DIRECTORY = v.data;
 const GROUP = 'g-unknown-works';
 const MONDAY = '2026-11-23T01:30:00.000Z';
 const dm = (id: string) => ({ chatId: id, chatType: 'single' as const });
-const UNSURE = '最近生意不太好想请领导帮帮忙';
-const LIKE_UNSURE = '最近生意不太好，想请领导帮帮忙';
+const UNSURE = '最近生意很淡想请领导帮帮忙';
+const LIKE_UNSURE = '最近生意很淡，想请领导帮帮忙';
 const SURE = '我们厂最近招不到电焊工，能不能帮忙对接一下';
 const log = createLogger('silent');
 

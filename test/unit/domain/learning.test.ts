@@ -47,18 +47,18 @@ describe('corrections as training data', () => {
   });
 
   it('a learned model decides where the lexicon is unsure, never against its confident answer', () => {
-    const unsure = '最近生意不太好想请领导帮帮忙';
+    // (the shipped model, trained on more of the corpus since, reads 最近生意不太好… as other more surely: one
+    // correction no longer moves it, and the example is a text it is as unsure of as it was of that one)
+    const unsure = '最近生意很淡想请领导帮帮忙';
     const sure = '我们厂最近招不到电焊工，能不能帮忙对接一下';
     expect(parseMessage(unsure, REF).category).toBe('other');
     expect(parseMessage(sure, REF)).toMatchObject({ category: 'talent', categoryConfidence: 1 });
     const learned = learnCategoryModel(SHIPPED_CATEGORY_MODEL, [
-      // (two corrections: the shipped model, trained on more of the corpus, weighs one alone below 'other')
       { no: 1, normalized: normalizeText(unsure), category: 'market', confirmed: false },
-      { no: 2, normalized: normalizeText(unsure), category: 'market', confirmed: false },
-      ...Array.from({ length: 20 }, (_, i) => ({ no: i + 3, normalized: normalizeText(sure), category: 'finance' as Category, confirmed: false })),
+      ...Array.from({ length: 20 }, (_, i) => ({ no: i + 2, normalized: normalizeText(sure), category: 'finance' as Category, confirmed: false })),
     ]);
     // a like text follows the correction; the rules-certain text keeps the rules' answer though the model says otherwise
-    expect(parseMessage('最近生意不太好，想请领导帮帮忙', REF, undefined, { categoryModel: learned })).toMatchObject({ category: 'market', categoryConfidence: 0.3 });
+    expect(parseMessage('最近生意很淡，想请领导帮帮忙', REF, undefined, { categoryModel: learned })).toMatchObject({ category: 'market', categoryConfidence: 0.3 });
     expect(classifyBayes(learned, normalizeText(sure)).category).toBe('finance');
     expect(parseMessage(sure, REF, undefined, { categoryModel: learned })).toMatchObject({ category: 'talent', categoryConfidence: 1 });
     expect(classifyCategory(normalizeText(sure), learned)).toEqual(classifyCategory(normalizeText(sure)));
