@@ -161,6 +161,9 @@ function candidateDates(text: string, now: DateTime, cal: BusinessCalendar): (st
   reading.take(/(说|讲|扬言|威胁|放话)[^，。；,;]{0,6}(明天|后天)就?要?(去|来)/);
   reading.take(ORDERED_TO_MOVE);
   reading.take(/(讲|说)是?(?!好)[^，。；,;]{0,6}(年底|月底|\d{1,2}月底)前(兑现|发|拨付|到位|办好|给)的/);
+  // round 124: what others said they would do by a day, and then did not ("街道说月底前清场 到现在一点动静没有",
+  // "区里说年底前到位 可俺们…")
+  reading.take(/(讲|说)是?(?!好)[^，。；,;]{0,6}(年底|月底|\d{1,2}月底)前(兑现|发|拨付|到位|办好|给|清场|拆除?|修好|弄好)(?=[\s，,]*(可|但|可是|但是|结果|到现在|现在|至今|到今天))/);
   // "礼拜六跳了两趟", "周三来了一趟": a weekday when something happened (not "周五就要停产了", "周五前")
   reading.take(/(?<![下本这上])(?:周|星期|礼拜)[一二三四五六日天](?![^，。；,;]{0,6}(要|就|会|得|前|之前|必须|能|再|给))(?=[^，。；,;]{0,4}了)/);
   // rounds 41–42: the date a letter is written, under its signature ("…有限公司 2026年11月23日"); a limit others set
@@ -290,7 +293,7 @@ function candidateDates(text: string, now: DateTime, cal: BusinessCalendar): (st
   if (reading.take(/后天(?!天)|后日/)) out.push(fmt(reading.today().plus({ days: 2 })));
   if (reading.take(/(明天|明日)/)) out.push(fmt(reading.today().plus({ days: 1 })));
   // 今天之内, 今天下午四点前, 能不能今天先给…, 今天必须…: asked for today (a bare 今天 tells when something happened)
-  if (reading.take(/(今天|今日)(上午|中午|下午|晚上)?([\d一二三四五六七八九十两]{1,3}点半?)?(之内|内|之前|前|下班前)|(能不能|能否|可否|务必|必须|一定要?)(帮忙|帮我们|帮)?(今天|今日)|(今天|今日)(能不能|能否|可否)|(今天|今日|今晚|今天晚上)(必须|务必|一定要?)|(今天|今日)(就)?(到期|截止)|麻烦(今天|今日)|(请|麻烦|能不能|能否|让|求|帮忙|帮着|最好|希望)[^，。；,;]{0,10}(今天|今日)就?(推迟|延后|改期|送电|恢复|给|帮忙|帮|来|过来|派人|协调|处理|解决|答复|回复|办|批|撤|看|安排|弄|搞|放|发)/)) out.push(fmt(reading.today()));
+  if (reading.take(/(今天|今日)(上午|中午|下午|晚上)?([\d一二三四五六七八九十两]{1,3}点半?)?(之内|内|之前|前|下班前)|(能不能|能否|可否|务必|必须|一定要?)(帮忙|帮我们|帮)?(今天|今日)|(今天|今日)(能不能|能否|可否)|(今天|今日|今晚|今天晚上)(必须|务必|一定要?)|(今天|今日)(就)?(到期|截止)|(今天|今日)(能|就能)[^，。；,;\s]{0,3}最好|麻烦(今天|今日)|(请|麻烦|能不能|能否|让|求|帮忙|帮着|最好|希望)[^，。；,;]{0,10}(今天|今日)就?(推迟|延后|改期|送电|恢复|给|帮忙|帮|来|过来|派人|协调|处理|解决|答复|回复|办|批|撤|看|安排|弄|搞|放|发)/)) out.push(fmt(reading.today()));
   if ((m = reading.take(/(?<![\d月])(\d{1,2})[日号](?:前|之前|以前)/))) {
     const day = Number(m[1]);
     let d = reading.today().set({ day: Math.min(day, reading.today().daysInMonth!) });

@@ -80,7 +80,9 @@ const INDUSTRY_WORDS =
   // rounds 119 and 123 (Shanxi's hydrogen trucks and vinegar, Yunnan's tea-drink shops and caravan inns)
   '氢能|重卡|老醋|茶饮|驿站|加注站|加能站|加氢站|' +
   // round 126 (Chenghai's building-block makers, Yangjiang and Jieyang knives)
-  '积木|刀剪';
+  '积木|刀剪|' +
+  // round 124 (Weifang's engine-part and kite makers, Shouguang's greenhouses)
+  '部件|活塞|风筝|温室';
 /**
  * A trade named by one character and 业 ("镁业", "糖业", "袜业", "种业"): a word the language keeps making, so it is
  * read by its shape; not 企业, 行业, 就业 and the other words of 业 that are no trade.
@@ -401,8 +403,11 @@ const HASTE_FIRST = /^(?:急|紧急|加急|特急|急急急?)[!！]+\s*/;
  */
 const OFFICE_TAIL = /(?<=[\u4e00-\u9fa5])\s*(?:[/／]\s*)?(?:基建办|设备科|后勤部|人事行政部|人力资源部|人力行政部|人事部|行政部|财务部|销售部|电商部|物流部|老厂办|厂办|出口部|设施部|采购部|技术部|技术中心|综合部|市场部|总经办|董秘办|证券部|办公室|总务|项目经理|总经理|经理|总监|主管|助理|秘书|EHS|HR|CFO|CEO|COO|CTO|BD|GM|VP|财务|人事|行政)(?:\s*[/／]?\s*[^\s，,。！!？?]{1,16}){0,3}\s*$/;
 
+/** Round 124: a shop's branch in brackets after its name closing a message ("淄博牧羊村烧烤(八大局店)"). */
+const BRANCH_TAIL = /(?<=[\u4e00-\u9fa5])\s*[（(][\u4e00-\u9fa5]{1,8}?(?:店|门店|分店|总店|旗舰店)[)）]?\s*$/;
+
 function readEnterprise(t: string): string | null {
-  const office = OFFICE_TAIL.exec(t);
+  const office = OFFICE_TAIL.exec(t) ?? BRANCH_TAIL.exec(t);
   if (office) {
     const cut = t.slice(0, office.index).trimEnd();
     const name = enterpriseIn(cut);
@@ -597,7 +602,9 @@ const ENGLISH_REGISTERED = /((?:[A-Z][\wÀ-ÿ&'-]*)(?: (?:[A-Z][\wÀ-ÿ&'-]*|&))
 /** "finance director at Apex BioLogics", "R&D head at Siemann Biotech in Zhangjiang": where the writer works. */
 const ENGLISH_ROLE_AT = /\b(?:director|manager|head|engineer|officer|lead|president|founder|CEO|CFO|COO|GM|VP|owner|buyer)\s+(?:at|of)\s+((?=[A-Za-z -]*[a-z])[A-Z][\wÀ-ÿ&'-]*(?: [A-Z][\wÀ-ÿ&'-]*){0,3})/;
 /** The last sentence of a message, a name with its trade alone ("…协调一下。锦川智能仓储", "…？金桥物流 张"). */
-const SIGNED_LAST = new RegExp(`(?:[。！？!?～~🙏]\\s*|\\s)(?:[\\u4e00-\\u9fa5]{2,9}?(?:这边|那边)?的|[\\u4e00-\\u9fa5]{2,6}\\s+)?((?:${NAME_CHAR}|和){2,10}?(?:${INDUSTRY})(?:${INDUSTRY})?(?:公司)?)(?:\\s+[\\u4e00-\\u9fa5]{1,3})?\\s*$`);
+/** The enterprise's role in a building project, before its name at the end ("…项目 业主潍坊瀚海置业", "建设方寿光金田物流"). */
+const SIGNED_ROLE = '(?:业主(?:方|单位)?|(?:建设|施工|承建)(?:方|单位))(?:为|是)?';
+const SIGNED_LAST = new RegExp(`(?:[。！？!?～~🙏]\\s*|\\s)(?:[\\u4e00-\\u9fa5]{2,9}?(?:这边|那边)?的|[\\u4e00-\\u9fa5]{2,6}\\s+)?(?:${SIGNED_ROLE})?((?:${NAME_CHAR}|和){2,10}?(?:${INDUSTRY})(?:${INDUSTRY})?(?:公司)?)(?:\\s+[\\u4e00-\\u9fa5]{1,3})?\\s*$`);
 const INDUSTRY_END = new RegExp(`(?:${INDUSTRY})$`);
 const TRADE_NAME_END = new RegExp(`(?:${INDUSTRY})(?:公司)?$`);
 /**
@@ -1005,7 +1012,7 @@ function parseNamedEnterprise(t: string): string | null {
       const name = m[1]
         // "我司系长春…有限公司", "辖区湘楚建工有限公司", "栏目将武汉光楚科技有限公司", "（武汉…有限公司": the words before it
         .replace(/^据(?=[\u4e00-\u9fa5]{4,})/, '')
-        .replace(/^.*(?:关于|现将|反映|(?:总包|施工|建设|承建|监理|设计)单位(?:为|是)?|施工企业|业主(?:方|单位)?(?:为|是)?|辖区内?|栏目将?|其中|将|的|把|被|走访|(?:入驻|区内|辖区内?|园区内?|重点)企业|[（(]|(?:园区|高新区|经开区|开发区|(?<![\u4e00-\u9fa5]{2})新区|新区(?=[\u4e00-\u9fa5]{2,3}[市县])|新区(?![\u4e00-\u9fa5]*(?:有限公司|集团)$)|保税区|片区|街道(?!办))(?!开发|建设|管理|运营|投资)|(?:公司|单位|企业|我们|我司)名?(?:叫|是|为))(?=[\u4e00-\u9fa5]{4,})/, '')
+        .replace(/^.*(?:关于|现将|反映|(?:总包|施工|建设|承建|监理|设计)(?:单位|方)(?:为|是)?|施工企业|业主(?:方|单位)?(?:为|是)?|辖区内?|栏目将?|其中|将|的|把|被|走访|(?:入驻|区内|辖区内?|园区内?|重点)企业|[（(]|(?:园区|高新区|经开区|开发区|(?<![\u4e00-\u9fa5]{2})新区|新区(?=[\u4e00-\u9fa5]{2,3}[市县])|新区(?![\u4e00-\u9fa5]*(?:有限公司|集团)$)|保税区|片区|街道(?!办))(?!开发|建设|管理|运营|投资)|(?:公司|单位|企业|我们|我司)名?(?:叫|是|为))(?=[\u4e00-\u9fa5]{4,})/, '')
         // "无锡新吴区无锡恒锐…有限公司": the city and district where a registered name stands, before the name that repeats the city
         .replace(/^([\u4e00-\u9fa5]{2,3}?)市?[\u4e00-\u9fa5]{1,3}区(?=\1[\u4e00-\u9fa5]{4,}(?:有限公司|集团)$)/, '')
         .replace(/^(我们是|我是|我们|我司|我厂|你好|您好|请问|是|敝司|弊司|这里是|我方为|我方是|本公司)/, '')

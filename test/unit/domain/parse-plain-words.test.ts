@@ -2851,3 +2851,31 @@ describe('after a review of the session\'s rules: what they must not catch', () 
     expect(read('#67 情况已核实，请企业及时办理').intent).not.toBe('urge');
   });
 });
+
+describe('round 124 (Zibo and Weifang, voice input)', () => {
+  it('names by engine parts, pistons, kites and greenhouses', () => {
+    expect(read('潍坊昌大动力部件，给潍柴配套做缸盖的，主机厂回款周期拉到180天了').enterprise).toBe('潍坊昌大动力部件');
+    expect(read('要跟潍柴的系统对接 得拉一条专线 电信说月底才能开通 坊子精工活塞').enterprise).toBe('坊子精工活塞');
+    expect(read('风筝出口今年欧洲那边订单少了一半 有没有啥对接会 杨家埠的福顺风筝').enterprise).toBe('福顺风筝');
+    expect(read('俺们想参加电力市场化交易 不知道咋弄 去哪报名 寿光东方温室').enterprise).toBe('寿光东方温室');
+  });
+  it('the owner or builder of a project named last, after its role', () => {
+    expect(read('深基坑边上的土开始往下掉了 请住建局来人看看 潍城的瀚海商业综合体项目 业主潍坊瀚海置业').enterprise).toBe('潍坊瀚海置业');
+    expect(read('质监站抽检钢筋说不合格要退场 寿光农产品物流园二期 建设方寿光金田物流有限公司').enterprise).toBe('寿光金田物流有限公司');
+  });
+  it('a shop\'s branch in brackets after its name is not the name', () => {
+    expect(read('消费券结算款一直没下来 好几万呢 淄博牧羊村烧烤(八大局店)').enterprise).toBe('淄博牧羊村烧烤');
+  });
+  it('lines stopped today are urgent; a rectification notice with time to act is not', () => {
+    expect(read('电压不稳 一天跳闸好几回 今天已经停了两条线 淄川华夏陶瓷').urgency).toBe('urgent');
+    expect(read('燃气公司通知今天下午限气 俺们三条玻璃瓶线都得停 能不能先别限').urgency).toBe('urgent');
+    expect(read('消防隐患整改通知下来了 限期15天 想请消防的同志来现场指导下 本周四能来不').urgency).toBe('normal');
+    expect(read('消防隐患整改通知下来了，喷淋系统要全部换，期限太短来不及，能不能申请延期整改').urgency).toBe('urgent');
+  });
+  it('today asked with 最好; a day others promised and missed is not asked for', () => {
+    expect(read('工地塔吊基础有裂缝 住建能不能派人来看看 今天能来最好').deadline).toBe('2026-11-23');
+    expect(read('厂区北侧有违建棚子一直不拆 街道说月底前清场 到现在一点动静没有').deadline).toBeNull();
+    expect(read('征收补偿款区里说年底前到位 可俺们新厂址那边要交土地款了 能不能先预付一部分').deadline).toBeNull();
+    expect(read('违建棚子挡着新车间 请街道月底前清场').deadline).toBe('2026-11-30');
+  });
+});
