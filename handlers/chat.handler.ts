@@ -1,6 +1,7 @@
 import { bareText } from '../src/domain/parse/normalize.js';
 import type { Handler } from '../src/bot/context.js';
-import { answer } from './common.js';
+import { isStaff } from '../src/domain/permissions.js';
+import { answer, chasable, compose, ticketLine } from './common.js';
 
 /**
  * A greeting or "在吗" said to the bot (the platforms pass a group's messages to it only when it is @-mentioned): who
@@ -8,12 +9,21 @@ import { answer } from './common.js';
  */
 const HELLO = /^(?:店小二|小二)?(?:你好|您好|在吗|在不在|有人吗|有人在吗|有人在不|hello|hi)+(?:啊|呀|吗|呢|哈)*$/i;
 
-/** Thanks, acknowledgements, small talk: no ticket and no answer (the bot does not chat back); a greeting: one line. */
+/**
+ * Thanks, acknowledgements, small talk: no ticket and no answer (the bot does not chat back); a greeting: one line — or,
+ * from an enterprise whose problems are in hand here ("有人吗？？？" while waiting), those problems and how to chase them.
+ */
 export const chat: Handler = {
   name: 'chat',
   match: (ctx) => ctx.parsed.intent === 'chat',
   handle: async (ctx) => {
     if (!HELLO.test(bareText(ctx.parsed.normalized))) return 'chat ignored';
+    const inHand = isStaff(ctx.actor) ? [] : await chasable(ctx);
+    if (inHand.length > 0) {
+      const lines = inHand.map((t) => `> ${ticketLine(t, ctx.sla.calendar)}`);
+      await ctx.reply(compose([`您好，我是店小二。您的问题正在办理中（${inHand.length}件）：`, ...lines, '如需催办，请回复“催一下”（多件请注明编号）；如有新问题，请直接说明。'], []));
+      return 'greeting answered with tickets in hand';
+    }
     await answer(ctx, '您好，我是店小二。请直接说明企业遇到的问题和诉求，我会登记编号并转交责任部门办理；回复“帮助”查看更多用法。');
     return 'greeting answered';
   },

@@ -173,6 +173,17 @@ describe('command handlers on the example directory', () => {
     expect(thanks.texts).toHaveLength(0);
   });
 
+  it('an enterprise asking 有人吗 while its problem is in hand is shown that problem and how to chase it', async () => {
+    await openOne();
+    const impatient = await h.say('chenjl', '有人吗？？？', { chatId: GROUP });
+    expect(impatient.outcome).toBe('greeting answered with tickets in hand');
+    expect(impatient.texts[0]).toContain('您的问题正在办理中（1件）');
+    expect(impatient.texts[0]).toContain('#1');
+    expect(impatient.texts[0]).toContain('回复“催一下”');
+    // a cadre's greeting is not answered with the group's tickets
+    expect((await h.say('zhangwei', '在吗', { chatId: GROUP })).outcome).toBe('greeting answered');
+  });
+
   it('a chase typed without the number urges the one ticket of this group still in hand; none or several: the number is asked for', async () => {
     const none = await h.say('chenjl', '上周报的那个扩容的事 麻烦再催催', { chatId: GROUP });
     expect(none.outcome).toBe('no ticket number');
