@@ -106,6 +106,11 @@ export function renderDigestFigure(d: DigestWithVisits, focus: Exclude<DigestFoc
   switch (focus) {
     case 'solve':
       lines.push(`**破解率** ${pct(d.solveRate.rate)}（${year}年累计：已破解 ${d.solveRate.solved} 件，计入 ${d.solveRate.base} 件）`, '> 已破解：已解决（或部分解决且企业满意）并销号、未重办的问题；未到期的在办问题不计入。');
+      // ("本周破解率多少": the rate is the year's; what the asked period itself did is its 办结)
+      if (d.period.period !== 'year') {
+        const [unit, own] = ({ day: ['日', '当日'], week: ['周', '本期'], month: ['月', '本期'] } as const)[d.period.period];
+        lines.push(`> 破解率按年度累计，不按${unit}单独计算；${own}办结 ${n.answered} 件（${delta(n.answered, p.answered)}）。`);
+      }
       break;
     case 'response':
       lines.push(`**响应率** ${pct(d.responseRate.rate)}（近30天按时签收或回复 ${d.responseRate.onTime}/${d.responseRate.due} 件）`);
