@@ -163,6 +163,19 @@ describe('an extension after the deadline', () => {
     expect(wasOverdue(t, approvedAt)).toBe(true);
   });
 
+  it('a leader no private message can reach is asked in the group instead, and nothing says 已通知', async () => {
+    await h.close();
+    const unreachable = { ...directory, people: directory.people.map((p) => (p.role === 'leader' ? { ...p, wecom: undefined, dingtalk: undefined } : p)) };
+    h = await startBotHarness({ label: 'deadlines-unreachable', directory: unreachable, now: MONDAY, calendar: cal });
+    await claimed();
+    const asked = await h.say('zhangwei', '延期 #1 3个工作日 理由：等待省里批复', group(L('2026-12-01T10:00:00')));
+    const told = asked.texts.find((x) => x.includes('已提交领导审批'))!;
+    expect(told).toContain('请领导回复“同意延期 #1”');
+    expect(told).not.toContain('已通知');
+    expect(asked.sent.some(isUser('lihua'))).toBe(false);
+    expect(await h.ticket(1)).toMatchObject({ pendingExtension: { to: L('2026-12-03T09:30:00') } });
+  });
+
   it('a new deadline that has already passed is refused', async () => {
     await claimed();
     const r = await h.say('lihua', '延期 #1 1个工作日 理由：x', privately('lihua', L('2026-12-10T10:00:00')));
