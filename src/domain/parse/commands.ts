@@ -194,11 +194,14 @@ export function parseCorrection(t: string): Correction | null {
   // "#12 应该是水电气网类的", "#12 分错了，这个属于融资类", "#12 应该算用工人才": the category said in other words — a
   // category's label, or a word of it with 类 (so that "#12 应该是供电所的问题" stays a note)
   // "#402 不是用地，是审批手续", "#661 分错类了，这是用地不是审批": the category it is, beside the one it is not
-  const isNot = /^(?:(?:那个|这个|的)?(?:分类|类别)?(?:分错类?了|弄错了|搞错了|标错了|错了|不对)[\s,，。]*)?(?:这个?|这条|这件|这单)?(?:不是|不属于)\s*([\u4e00-\u9fa5]{2,8}?)(?:类|的事)?[\s,，。]+(?:这个?)?(?:是|属于|算|应该是|应该算|应算|改成|改为)\s*([\u4e00-\u9fa5]{2,8}?)(?:类的?|的事)?(?:[\s,，。]*(?:给|帮忙|麻烦)?(?:改一下|改下|改过来|改了吧))?$|^(?:(?:那个|这个|的)?(?:分类|类别)?(?:分错类?了|弄错了|搞错了|标错了|错了|不对)[\s,，。]*)?(?:这|这个)?(?:应该是|应是|应该算|应该属于|是|属于)\s*([\u4e00-\u9fa5]{2,8}?)(?:类的?|的?问题|的事)?(?:[\s,，。]*)?不是\s*([\u4e00-\u9fa5]{2,8}?)(?:类的?|的?问题|的事)?(?:[\s,，。]*(?:给|帮忙|麻烦)?(?:改一下|改下|改过来|改了吧))?$/.exec(rest)
+  const isNot = /^(?:(?:那个|这个|的)?(?:分类|类别)?(?:分错类?了|弄错了|搞错了|标错了|错了|不对)[\s,，。]*)?(?:这个?|这条|这件|这单)?(?:不是|不属于)\s*([\u4e00-\u9fa5]{2,8}?)(?:类|的事)?[\s,，。]+(?:这个?)?(?:是|属于|算|应该是|应该算|应算|改成|改为)\s*([\u4e00-\u9fa5]{2,8}?)(?:类的?|的事|的问题)?(?:[\s,，。]*(?:给|帮忙|麻烦)?(?:改一下|改下|改过来|改了吧)|[\s,，。]+(?<why>[^?？吗]{1,20}))?$|^(?:(?:那个|这个|的)?(?:分类|类别)?(?:分错类?了|弄错了|搞错了|标错了|错了|不对)[\s,，。]*)?(?:这|这个)?(?:应该是|应是|应该算|应该属于|是|属于)\s*([\u4e00-\u9fa5]{2,8}?)(?:类的?|的?问题|的事)?(?:[\s,，。]*)?不是\s*([\u4e00-\u9fa5]{2,8}?)(?:类的?|的?问题|的事)?(?:[\s,，。]*(?:给|帮忙|麻烦)?(?:改一下|改下|改过来|改了吧))?$/.exec(rest)
     ??
     // "#171 不是用地问题，应为审批手续（建设工程规划许可），请更正分类": the category it is not, the one it is, in a cadre's words
     /^(?:这个?|这条|这件|这单)?不是\s*([\u4e00-\u9fa5]{2,8}?)(?:类|问题|的问题)?[\s,，。]+(?:应为|应是|应属于|应当是)\s*([\u4e00-\u9fa5]{2,8}?)(?:类)?(?:[（(][^）)]{1,20}[）)])?[\s,，。]*(?:请|麻烦)?(?:更正|修改|改正)(?:分类|类别)?$/.exec(rest);
-  const isCategory = isNot ? categoryFrom((isNot[2] ?? isNot[3])!) : null;
+  // (with a reason after it, "#175 这个不是纠纷，是基础设施的事，排水沟归水利" — round 127 —, both sides must be categories and no
+  // transfer be asked: "#52 不是不办，是政策不允许，已经跟企业解释了" is a cadre's explanation)
+  const reasoned = isNot?.groups?.why !== undefined && (!categoryFrom(isNot[1]!) || /(转给|转到|请转|转交|退回|交给)/.test(rest));
+  const isCategory = isNot && !reasoned ? categoryFrom((isNot[2] ?? isNot[4])!) : null;
   // rounds 67–70: "#144 这个应该归用地拆迁 不是矛盾纠纷", "#52 改回做融资类，不是政策", "#118 这个不是用地问题 是规划许可的事，分类改一下"
   const said6770 =
     /^(?:这个?|这条|这件)?(?:应该|应)?(?:归|归到|归入|算|改回做|改做|改成)\s*([\u4e00-\u9fa5]{2,8}?)(?:类)?[\s，,。]*不是\s*[\u4e00-\u9fa5]{2,8}$/.exec(rest) ??
@@ -216,12 +219,7 @@ export function parseCorrection(t: string): Correction | null {
   const thenChange = /^(?:这个?|这条|这件)?(?:算|是|属于|应该是|应该算)\s*([\u4e00-\u9fa5]{2,8}?)(?:类的?)?[\s,，。]+(?:类别|分类)(?:改一下|改下|改过来|要改|改了吧)$/.exec(rest);
   const changed = thenChange ? categoryFrom(thenChange[1]!) : null;
   if (changed) return { field: 'category', to: changed, text: thenChange![1]!.trim() };
-  if (isNot && isCategory) return { field: 'category', to: isCategory, text: (isNot[2] ?? isNot[3])!.trim() };
-  // round 127: "#175 这个不是纠纷，是基础设施的事，排水沟归水利": both sides categories, then why (not "不是不办，是政策不允许，…",
-  // a reason, nor a transfer asked for)
-  const isNotWhy = /^(?:(?:分类|类别)?(?:分错类?了|弄错了|搞错了|标错了|错了|不对)[\s,，。]*)?(?:这个?|这条|这件|这单)?不是\s*([\u4e00-\u9fa5]{2,8}?)(?:类|的事|问题)?[\s,，。]+(?:这个?)?(?:是|属于|算|应该是|应该算)\s*([\u4e00-\u9fa5]{2,8}?)(?:类的?|的事|的问题)?[\s,，。]+[^?？吗]{1,20}$/.exec(rest);
-  const whyTo = isNotWhy && categoryFrom(isNotWhy[1]!) && !/(转给|转到|请转|转交|退回|交给)/.test(rest) ? categoryFrom(isNotWhy[2]!) : null;
-  if (whyTo) return { field: 'category', to: whyTo, text: isNotWhy![2]!.trim() };
+  if (isNot && isCategory) return { field: 'category', to: isCategory, text: (isNot[2] ?? isNot[4])!.trim() };
   // "#214 这个不是用地的事，应该算审批": what it is not, then what it is — after such a start a category word is enough
   const said = /^(?:(?:这个|这条|这件)?(?:分类|类别)?(分错了|分错类了|标错了|错了|不对)[\s,，。]*|(?:这个|这条|这件)?(不是|不属于|不算)[\u4e00-\u9fa5]{1,8}?(?:的事|的问题|类的?|那一?类)[\s,，。]+)?(?:这个|这条|这件|此件|该件)?(?:应该|应当|应)?(?:归到|归入|归为|划到|放到|放在|分到|是|算|属于|归)\s*(.{2,12}?)(类别|类的?|那一?类)?的?(?:问题|工单)?(?:吧|才对)?$/.exec(rest);
   if (said) {
