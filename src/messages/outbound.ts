@@ -72,8 +72,14 @@ export function tablesToLines(text: string): string {
     .join('\n');
 }
 
-/** Splits text into parts of at most `maxBytes` UTF-8 bytes, on line boundaries (a longer line is cut by characters). */
-export function splitByBytes(text: string, maxBytes: number): string[] {
+const utf8Bytes = (s: string): number => Buffer.byteLength(s, 'utf8');
+
+/**
+ * Splits text into parts of at most `maxBytes` UTF-8 bytes, on line boundaries (a longer line is cut by characters).
+ * `size`: how many bytes a piece will take when sent — for text that still holds mention tokens, as filled (a token is
+ * never cut).
+ */
+export function splitByBytes(text: string, maxBytes: number, size: (s: string) => number = utf8Bytes): string[] {
   const parts: string[] = [];
   let current = '';
   const push = () => {
@@ -82,18 +88,18 @@ export function splitByBytes(text: string, maxBytes: number): string[] {
   };
   for (const line of text.split('\n')) {
     const candidate = current ? `${current}\n${line}` : line;
-    if (Buffer.byteLength(candidate, 'utf8') <= maxBytes) {
+    if (size(candidate) <= maxBytes) {
       current = candidate;
       continue;
     }
     push();
-    if (Buffer.byteLength(line, 'utf8') <= maxBytes) {
+    if (size(line) <= maxBytes) {
       current = line;
       continue;
     }
     let piece = '';
-    for (const ch of line) {
-      if (Buffer.byteLength(piece + ch, 'utf8') > maxBytes) {
+    for (const ch of line.match(/\{\{mention:\d+\}\}|[\s\S]/gu) ?? []) {
+      if (size(piece + ch) > maxBytes) {
         parts.push(piece);
         piece = '';
       }

@@ -1,4 +1,5 @@
 import { actionTicketNo } from '../../messages/actions.js';
+import type { UserRef } from '../../messages/inbound.js';
 import { fillMentions, splitByBytes, tablesToLines, toPlainText, type OutboundMessage } from '../../messages/outbound.js';
 
 /** DingTalk robot messages: about 20,000 bytes at most. */
@@ -84,37 +85,51 @@ export function previewTitle(line: string): string {
   return cut >= 6 ? line.slice(0, cut) : `${line.slice(0, TITLE_MAX - 1)}…`;
 }
 
+type MentionAs = (u: UserRef) => string;
+/** In the session's markdown: `@staffId` in the text, the id in `at.atUserIds`. */
+const MENTION_BY_ID: MentionAs = (u) => `@${u.id}`;
+/** In the open API's sampleMarkdown template, which has no `at` (an id would show bare): the name, or nothing. */
+const MENTION_BY_NAME: MentionAs = (u) => (u.name ? `@${u.name}` : '');
+
+/**
+ * The message's text in parts, once for each way of writing a mention, cut at the same places: the text is split with
+ * its mention tokens still in it, each piece measured as the longer of its renderings, then filled — so a message
+ * resumed on the open API after the session expired goes on at the same part, and no part is over the limit either way.
+ */
+function markdownParts(msg: OutboundMessage, ways: MentionAs[]): { title: string; texts: string[][] } {
+  // DingTalk does not render tables reliably: their rows become lines; line breaks need a blank line between lines;
+  // emphasis is bold, never nested
+  const warned = fillWarnAsBold(msg.text);
+  const text = (msg.format === 'table' ? tablesToLines(warned) : warned)
+    .split('\n')
+    .map(flattenBold)
+    .join('\n\n');
+  const fills = ways.map((way) => (s: string) => fillMentions({ ...msg, text: s }, way));
+  const parts = splitByBytes(text, DINGTALK_MAX_BYTES, (s) => Math.max(...fills.map((fill) => Buffer.byteLength(fill(s), 'utf8'))));
+  // the title is plain text (the notification preview): no markup in it, people by name
+  // (a mention of someone without a name leaves nothing before the text: no leading space)
+  const title = previewTitle((msg.title ?? toPlainText(msg).split('\n')[0]!).trim());
+  return { title, texts: fills.map((fill) => parts.map(fill)) };
+}
+
 /**
  * DingTalk markdown: a mention needs both `@staffId` in the text and the id in `at.atUserIds`; line breaks need a
  * blank line between lines; emphasis is bold, never nested.
  */
 export function toDingtalkMarkdownParts(msg: OutboundMessage): DingtalkMarkdown[] {
-  const filled = fillWarnAsBold(fillMentions(msg, (u) => `@${u.id}`));
-  // DingTalk does not render tables reliably: their rows become lines
-  const text = (msg.format === 'table' ? tablesToLines(filled) : filled)
-    .split('\n')
-    .map(flattenBold)
-    .join('\n\n');
-  // the title is plain text (the notification preview): no markup in it, people by name
-  // (a mention of someone without a name leaves nothing before the text: no leading space)
-  const title = previewTitle((msg.title ?? toPlainText(msg).split('\n')[0]!).trim());
+  const { title, texts } = markdownParts(msg, [MENTION_BY_ID, MENTION_BY_NAME]);
   const at = { atUserIds: [...new Set(msg.mentions.map((u) => u.id))], isAtAll: false as const };
-  return splitByBytes(text, DINGTALK_MAX_BYTES).map((part) => ({ msgtype: 'markdown', markdown: { title, text: part }, at }));
+  return texts[0]!.map((part) => ({ msgtype: 'markdown', markdown: { title, text: part }, at }));
 }
 
 /**
  * The same parts for the open API's sampleMarkdown template (groupMessages/send, oToMessages/batchSend), which has no
  * `at`: a mention would show the bare staff id ("@0411001"), so people are named instead ("@张伟"; one without a name is
- * left out). Made from the session parts, part for part, so that a message resumed on the open API after the session
- * expired goes on at the same part.
+ * left out) — from the mention tokens, so an id typed by a user stays as typed. Cut where the session parts are cut.
  */
 export function toDingtalkApiMarkdownParts(msg: OutboundMessage): DingtalkMarkdown[] {
-  // (longest id first, and never inside a longer one: "@0411" is not the start of "@04110", nor in an address, wang@0411.cn)
-  const byId = new Map(msg.mentions.map((u) => [u.id, u.name ? `@${u.name}` : '']));
-  const ids = [...byId.keys()].sort((a, b) => b.length - a.length).map((id) => id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  const mention = ids.length ? new RegExp(`(?<![\\w.@])@(${ids.join('|')})(?![\\w-])`, 'g') : null;
-  const named = (text: string) => (mention ? text.replace(mention, (_, id: string) => byId.get(id) ?? '') : text);
-  return toDingtalkMarkdownParts(msg).map((part) => ({ ...part, markdown: { ...part.markdown, text: named(part.markdown.text) } }));
+  const { title, texts } = markdownParts(msg, [MENTION_BY_ID, MENTION_BY_NAME]);
+  return texts[1]!.map((part) => ({ msgtype: 'markdown', markdown: { title, text: part }, at: { atUserIds: [], isAtAll: false } }));
 }
 
 export function toDingtalkMarkdown(msg: OutboundMessage): DingtalkMarkdown {

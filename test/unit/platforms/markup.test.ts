@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { answer, compose } from '../../../handlers/common.js';
 import type { BotContext } from '../../../src/bot/context.js';
 import type { OutboundMessage } from '../../../src/messages/outbound.js';
-import { toPlainText } from '../../../src/messages/outbound.js';
+import { neutralizeUserText, toPlainText } from '../../../src/messages/outbound.js';
 import { dingtalkCallbackSchema } from '../../../src/platforms/dingtalk/payload.js';
-import { toDingtalkApiMarkdownParts, toDingtalkMarkdown } from '../../../src/platforms/dingtalk/render.js';
+import { DINGTALK_MAX_BYTES, toDingtalkApiMarkdownParts, toDingtalkMarkdown, toDingtalkMarkdownParts } from '../../../src/platforms/dingtalk/render.js';
 import { dingtalkToInbound } from '../../../src/platforms/dingtalk/to-inbound.js';
 import { wecomCallbackSchema } from '../../../src/platforms/wecom/payload.js';
 import { toWecomMarkdown } from '../../../src/platforms/wecom/render.js';
@@ -138,5 +138,23 @@ describe('DingTalk open-API markdown (no @ there): people by name, parts as the 
     expect(toDingtalkMarkdown(msg).markdown.text).toContain('@0411 和 @04110');
     const mail = compose(['请 @{0} 办理，邮箱 wang@0411.cn'], [{ platform: 'dingtalk', id: '0411', name: '王芳' }]);
     expect(toDingtalkApiMarkdownParts(mail)[0]!.markdown.text).toContain('请 @王芳 办理，邮箱 wang@0411.cn');
+  });
+
+  it('names from the mention tokens: an id typed by a user stays as typed', () => {
+    const typed = compose(['请 @{0} 办理', `> 企业原话：${neutralizeUserText('已经找过@0411 了')}`], [{ platform: 'dingtalk', id: '0411', name: '王芳' }]);
+    expect(toDingtalkApiMarkdownParts(typed)[0]!.markdown.text).toContain('请 @王芳 办理');
+    expect(toDingtalkApiMarkdownParts(typed)[0]!.markdown.text).toContain('已经找过@0411 了');
+  });
+
+  it('names longer than ids: the parts are cut at the same places and none is over the limit either way', () => {
+    const lines = Array.from({ length: 600 }, (_, i) => `第${i + 1}项 请 @{0} 办理`);
+    const msg = compose(lines, [{ platform: 'dingtalk', id: '7', name: '欧阳一二三四五六七八九十' }]);
+    const session = toDingtalkMarkdownParts(msg);
+    const api = toDingtalkApiMarkdownParts(msg);
+    expect(api.length).toBe(session.length);
+    expect(api.length).toBeGreaterThan(1);
+    for (const p of api) expect(Buffer.byteLength(p.markdown.text, 'utf8')).toBeLessThanOrEqual(DINGTALK_MAX_BYTES);
+    // the same lines in each part
+    session.forEach((p, i) => expect(api[i]!.markdown.text.replaceAll('@欧阳一二三四五六七八九十', '@7')).toBe(p.markdown.text));
   });
 });
