@@ -1,7 +1,7 @@
 import { bareText } from '../src/domain/parse/normalize.js';
 import type { Handler } from '../src/bot/context.js';
 import { isStaff } from '../src/domain/permissions.js';
-import { answer, chasable, compose, ticketLine } from './common.js';
+import { answer, chasable, list } from './common.js';
 
 /**
  * A greeting or "在吗" said to the bot (the platforms pass a group's messages to it only when it is @-mentioned): who
@@ -20,8 +20,8 @@ export const chat: Handler = {
     if (!HELLO.test(bareText(ctx.parsed.normalized))) return 'chat ignored';
     const inHand = isStaff(ctx.actor) ? [] : await chasable(ctx);
     if (inHand.length > 0) {
-      const lines = inHand.map((t) => `> ${ticketLine(t, ctx.sla.calendar)}`);
-      await ctx.reply(compose([`您好，我是店小二。您的问题正在办理中（${inHand.length}件）：`, ...lines, '如需催办，请回复“催一下”（多件请注明编号）；如有新问题，请直接说明。'], []));
+      // (the same list as for a few words with no matter of their own: one presentation of a sender's tickets in hand)
+      await list(ctx, '您好，您的问题正在办理中', inHand, '', { footer: '如需催办，请回复“催一下”（多件请注明编号）；如有新问题，请直接说明。' });
       return 'greeting answered with tickets in hand';
     }
     await answer(ctx, '您好，我是店小二。请直接说明企业遇到的问题和诉求，我会登记编号并转交责任部门办理；回复“帮助”查看更多用法。');

@@ -177,7 +177,7 @@ describe('command handlers on the example directory', () => {
     await openOne();
     const impatient = await h.say('chenjl', '有人吗？？？', { chatId: GROUP });
     expect(impatient.outcome).toBe('greeting answered with tickets in hand');
-    expect(impatient.texts[0]).toContain('您的问题正在办理中（1件）');
+    expect(impatient.texts[0]).toContain('您好，您的问题正在办理中（1件）');
     expect(impatient.texts[0]).toContain('#1');
     expect(impatient.texts[0]).toContain('回复“催一下”');
     // a cadre's greeting is not answered with the group's tickets
