@@ -82,7 +82,9 @@ const INDUSTRY_WORDS =
   // round 126 (Chenghai's building-block makers, Yangjiang and Jieyang knives)
   '积木|刀剪|' +
   // round 124 (Weifang's engine-part and kite makers, Shouguang's greenhouses)
-  '部件|活塞|风筝|温室|钢管';
+  '部件|活塞|风筝|温室|钢管|' +
+  // rounds 113–116 (wind-tower makers, wheel hubs, refractories, sheet metal, ribbon and print mills)
+  '塔筒|运维|轮毂|耐火|钣金|织带|印花|海鲜加工|海产品加工|水产加工|钢板加工|钢材加工';
 /**
  * A trade named by one character and 业 ("镁业", "糖业", "袜业", "种业"): a word the language keeps making, so it is
  * read by its shape; not 企业, 行业, 就业 and the other words of 业 that are no trade.

@@ -2879,3 +2879,15 @@ describe('round 124 (Zibo and Weifang, voice input)', () => {
     expect(read('违建棚子挡着新车间 请街道月底前清场').deadline).toBe('2026-11-30');
   });
 });
+
+describe('trades of rounds 113–116 read as names\' ends', () => {
+  it('wind towers and their upkeep, refractories, sheet metal, ribbon and print mills, seafood and steel-plate processing', () => {
+    expect(read('大丰海舟风电塔筒二期用地的指标到底什么时候能下来').enterprise).toBe('大丰海舟风电塔筒');
+    expect(read('今天下班前必须拿到消防验收意见书 金鼎耐火').enterprise).toBe('金鼎耐火');
+    expect(read('供应商拖着不来调 要退款也不给 奥华汽车钣金 设备部').enterprise).toBe('奥华汽车钣金');
+    expect(read('华泰印花想跟旁边的村搞个村企联建，这个找谁对接比较好').enterprise).toBe('华泰印花');
+    expect(read('招不上人啊 我们宏远海鲜加工剥虾的活 一个月给六千都没人来').enterprise).toBe('宏远海鲜加工');
+    // (processing alone is no trade: 农产品初加工, 海参加工旺季)
+    expect(read('海参加工旺季要来了 想找二百个临时工').enterprise).toBeNull();
+  });
+});
