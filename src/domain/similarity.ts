@@ -692,7 +692,19 @@ export function score(
   let p = logistic(weights, modelVector(pairVector(a, b, fa, fb)));
   // another category never raises the score (the model, fitted where the parser chose both, can wander there)
   if (a.category !== b.category) p = Math.min(p, logistic(weights, modelVector(pairVector({ ...a, category: b.category }, b, fa, fb))));
-  return fa.numbers && fb.numbers && fa.numbers !== fb.numbers ? Math.min(p, THRESHOLDS.unsure / 2) : p;
+  return (fa.numbers && fb.numbers && fa.numbers !== fb.numbers) || twoMatters(fa, fb) ? Math.min(p, THRESHOLDS.unsure / 2) : p;
+}
+
+/**
+ * Matters that exclude each other on one object: a licence kept alive (延续, 换证) and a licence changed (变更, 增项) are two
+ * problems of one licence however many words they share — each side names one and not the other, and nothing else wrong
+ * is told on both.
+ */
+const EXCLUSIVE_ISSUES: readonly (readonly [string, string])[] = [['证照延续', '证照变更']];
+function twoMatters(fa: Pick<Features, 'issues'>, fb: Pick<Features, 'issues'>): boolean {
+  // (not where both tell the same thing wrong besides: "到期换证…系统提交不了" and "这回变更又提交不了" is the system again)
+  if ([...fa.issues].some((i) => fb.issues.has(i))) return false;
+  return EXCLUSIVE_ISSUES.some(([x, y]) => (fa.issues.has(x) && !fa.issues.has(y) && fb.issues.has(y) && !fb.issues.has(x)) || (fa.issues.has(y) && !fa.issues.has(x) && fb.issues.has(x) && !fb.issues.has(y)));
 }
 
 /** Same category: a lift; neighbouring ones (the parser's choice is arguable): a small penalty; else a larger one. */

@@ -358,7 +358,9 @@ function onBehalf(t: string): string | null {
 /** A cadre's team or office at the head, the one writing, not the enterprise ("专班代报：", "我是远安县嫘祖镇专班的"). */
 const WRITER_UNIT = /(专班|代报|专班代报|投促局|招商局)$/;
 
-export function parseEnterprise(t: string): string | null {
+export function parseEnterprise(text: string): string | null {
+  // ("@店小二 洱海月湾精品酒店 改扩建的…": whom the message calls on, before it, is not part of it)
+  const t = text.replace(LEADING_MENTIONS, '');
   const behalf = onBehalf(t);
   if (behalf) return behalf;
   // ("急！宁乡金洲结构件 银行续贷…": haste cried out first is not the opening the name rules read)
@@ -395,6 +397,8 @@ export function parseEnterprise(t: string): string | null {
   return form ? name + form : name;
 }
 
+/** Mentions opening a message (`@店小二 `, `@张伟 `). */
+const LEADING_MENTIONS = /^(?:\s*@[^\s@]{1,12}\s+)+/;
 /** What makes the words after it a kind of business rather than a name. */
 const KIND_SAID = /(新开的|新注册的|新成立的|刚开的|刚成立的|刚注册的|一个|一家|一间)$/;
 const HASTE_FIRST = /^(?:急|紧急|加急|特急|急急急?)[!！]+\s*/;

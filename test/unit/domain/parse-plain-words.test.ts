@@ -2891,3 +2891,10 @@ describe('trades of rounds 113–116 read as names\' ends', () => {
     expect(read('海参加工旺季要来了 想找二百个临时工').enterprise).toBeNull();
   });
 });
+
+describe('a mention opening the message', () => {
+  it('is not part of the message the enterprise is read from', () => {
+    expect(read('@店小二 洱海月湾精品酒店 改扩建的规划许可报了两个月，想问下流程走到哪里了').enterprise).toBe('洱海月湾精品酒店');
+    expect(read('@张伟 @店小二 天禾生物排污许可证12月5号到期，延续申请交上去了还没审').enterprise).toBe('天禾生物');
+  });
+});
