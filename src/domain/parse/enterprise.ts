@@ -369,7 +369,9 @@ export function parseEnterprise(text: string): string | null {
   // ("‼️麻辣江湖食品郫都厂区…": a sign before the name is not the name's)
   const name = readEnterprise(hasteAt ? t.slice(hasteAt) : t)?.replace(/^[\p{Extended_Pictographic}\uFE0F]+/u, '').replace(/^(?:这个|那个|个(?!旧))(?=[\u4e00-\u9fa5]{4,})/, '').replace(/^【(?=[^】]+$)/, '')
     // ("平遥古城里头德和源客栈": where it stands, before the name)
-    .replace(/^[\u4e00-\u9fa5]{2,6}?(?:里头|里面)(?=[\u4e00-\u9fa5]{4,}$)/, '').replace(/(?<=幼儿园|医院|学校|养老院|护理院|超市|托育|会所)(?:材料|资料|设备)$/, '');
+    .replace(/^[\u4e00-\u9fa5]{2,6}?(?:里头|里面)(?=[\u4e00-\u9fa5]{4,}$)/, '').replace(/(?<=幼儿园|医院|学校|养老院|护理院|超市|托育|会所)(?:材料|资料|设备)$/, '')
+    // ("张记牛肉面城关店": a shop's branch after its name with its trade)
+    .replace(BRANCH_AFTER_TRADE, '');
   // a chamber of commerce, an association or a park speaks for many enterprises, none of them by name; a government's
   // financing vehicle ("政府平台公司欠我们工程款") is the one owing, not the one reporting
   // ("平遥古城里开客栈的，": where one runs what kind of business, no name)
@@ -397,6 +399,8 @@ export function parseEnterprise(text: string): string | null {
   return form ? name + form : name;
 }
 
+/** A branch (two or three characters and 店) after a name that ends in its trade. */
+const BRANCH_AFTER_TRADE = new RegExp(`(?<=[\\u4e00-\\u9fa5]{2}(?:${INDUSTRY}))[\\u4e00-\\u9fa5]{2,3}(?<!专卖|旗舰|体验|直营|加盟)店$`);
 /** Mentions opening a message (`@店小二 `, `@张伟 `). */
 const LEADING_MENTIONS = /^(?:\s*@[^\s@]{1,12}\s+)+/;
 /** What makes the words after it a kind of business rather than a name. */

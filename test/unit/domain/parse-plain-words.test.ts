@@ -2898,3 +2898,9 @@ describe('a mention opening the message', () => {
     expect(read('@张伟 @店小二 天禾生物排污许可证12月5号到期，延续申请交上去了还没审').enterprise).toBe('天禾生物');
   });
 });
+
+describe('a shop\'s branch after its name and trade', () => {
+  it('is not the name', () => {
+    expect(read('燃气公司说在路上 半个小时了还没来 张记牛肉面城关店').enterprise).toBe('张记牛肉面');
+  });
+});
