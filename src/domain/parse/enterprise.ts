@@ -203,7 +203,7 @@ const LATIN_NAME = new RegExp(`(?:^|我们是|我们|这边是|这里是|我是|
 /** A Chinese name ending in its trade, then an opening bracket (where its English name follows). */
 const CHINESE_NAME_THEN_BRACKET = new RegExp(`${NAME_CHAR}{2}(?:${INDUSTRY})(?:公司)?[（(]\\s*$`);
 /** English words that open a message or a sentence, not names. */
-const LATIN_NOT_A_NAME = /^(Bom|Boa|Olá|Ola|Obrigado|Obrigada|Salam|Salaam|Assalamu|Marhaba|Namaste|Bonjour|Bonsoir|Salut|Merci|Hallo|Ciao|Hola|Chào|Sabaidee|Sabaidi|Sawasdee|Sawatdee|Sawadee|Mingalaba|Mingalarba|Selamat|Apa|Kabar|Annyeong|Annyeonghaseyo|Konnichiwa|Konichiwa|Privet|Zdravstvuyte|Hi|Hello|Hey|Dear|The|This|That|Thanks|Thank|Sorry|Ok|Okay|Yes|No|Please|Btw|Fyi|Asap|Update|Note|Sir|Boss|Team|Guys|All|We|Our|Us|I|My|Me|You|Your|It|Its|They|Their|He|She|His|Her|Any|Is|Can|Could|Would|Will|Pls|Still|Also|About|Best|Regards|Kind|Br|Good|Morning|Afternoon|Evening|Guten|Moin|TikTok|Shopee|Amazon|Lazada|Temu|Shein|Alibaba|Taobao|WeChat|Douyin|HR|CEO|CFO|COO|CTO|GM|VP)$/i;
+const LATIN_NOT_A_NAME = /^(Bom|Boa|Olá|Ola|Obrigado|Obrigada|Salam|Salaam|Assalamu|Marhaba|Namaste|Bonjour|Bonsoir|Salut|Merci|Hallo|Ciao|Hola|Chào|Xin|Cảm|Mwngz|Sabaidee|Sabaidi|Sawasdee|Sawatdee|Sawadee|Mingalaba|Mingalarba|Selamat|Apa|Kabar|Annyeong|Annyeonghaseyo|Konnichiwa|Konichiwa|Privet|Zdravstvuyte|Hi|Hello|Hey|Dear|The|This|That|Thanks|Thank|Sorry|Ok|Okay|Yes|No|Please|Btw|Fyi|Asap|Update|Note|Sir|Boss|Team|Guys|All|We|Our|Us|I|My|Me|You|Your|It|Its|They|Their|He|She|His|Her|Any|Is|Can|Could|Would|Will|Pls|Still|Also|About|Best|Regards|Kind|Br|Good|Morning|Afternoon|Evening|Guten|Moin|TikTok|Shopee|Amazon|Lazada|Temu|Shein|Alibaba|Taobao|WeChat|Douyin|HR|CEO|CFO|COO|CTO|GM|VP)$/i;
 /** "速航供应链：货代扣住…": the enterprise signing its message first. */
 const HEAD_COLON = new RegExp(`^(?:[^，,：:]{1,6}的)?(${NAME_CHAR}{4,10}?)(?:老板娘|老板|总经理|经理|财务总监|财务|会计|人事|行政|办公室|厂长|董事长|HR|hr)?[：:]`);
 /** "龙江齿轮的小孙，…", "三江米业的老王：…": the writer named by the enterprise first. */
@@ -322,7 +322,7 @@ const HEAD_NEAR_OF = /^([\u4e00-\u9fa5]{2,8}?(?:旁边|边上|附近|对面|脚�
 /** A place, 这边, then the name with its trade, closed by a pause (round 100). */
 const PLACE_HERE_TRADE = new RegExp(`^([\u4e00-\u9fa5]{2,4})这边(${NAME_CHAR}{2,6}?(?:${INDUSTRY}))(?=[，,\\s]|想|要|反映|问|的(?!人|路|地|村))`);
 /** 我们, a place, 的, then the name with its trade, before what it does (round 101). */
-const WE_PLACE_TRADE = new RegExp(`(?:^|[，,。\\s])我们([\u4e00-\u9fa5]{2,3})的(${NAME_CHAR}{2,6}?(?:${INDUSTRY}))(?=[，,。\\s]|等|要|想|在|已|今年|去年)`);
+const WE_PLACE_TRADE = new RegExp(`(?:^|[，,。\\s])我们([\u4e00-\u9fa5]{2,3})的(${NAME_CHAR}{2,6}?(?:${INDUSTRY})+)(?=[，,。\\s]|等|要|想|在|已|今年|去年|上个?月|接了|的|这边|那边|[\u4e00-\u9fa5]{0,2}(?:车间|厂房|厂区|工地|仓库|码头|门口))`);
 /** A place, 的, then a name, opening the message. */
 const HEAD_PLACE_OF = /^([\u4e00-\u9fa5]{2,6}?)的([\u4e00-\u9fa5]{2,10}?)(?=的|新|要|想|下个?|这边|今天|昨天|今早|昨晚|[，,\s])/;
 /** What the enterprise is, then its name between commas. */
@@ -399,6 +399,10 @@ export function parseEnterprise(text: string): string | null {
   return form ? name + form : name;
 }
 
+/** 我们(是)…, then 叫 and the name between commas. */
+const WE_ARE_CALLED = /(?:我们|我司|我們)[^。！？!?，,]{0,24}[，,]\s*(?:名字|公司名|店名)?叫(?![了人我你他她来去])(?:做)?\s*([A-Z][^，,。！？!?]{1,24}?(?=[，,。！!？?]|$)|[^\s，,。！？!?「」“”]{2,12}(?=[，,。！!？?\s]|$))/;
+/** Where the enterprise is, opening the message, then 我们 (the name follows). */
+const PLACE_THEN_WE = /^((?:(?![的我])[\u4e00-\u9fa5]){2,10}?|[A-Z][a-z]+(?=这边|那边))(?:这边|那边|附近)?[，,\s]*(?=我们)/;
 /** A branch (two or three characters and 店) after a name that ends in its trade. */
 const BRANCH_AFTER_TRADE = new RegExp(`(?<=[\\u4e00-\\u9fa5]{2}(?:${INDUSTRY}))[\\u4e00-\\u9fa5]{2,3}(?<!专卖|旗舰|体验|直营|加盟)店$`);
 /** Mentions opening a message (`@店小二 `, `@张伟 `). */
@@ -445,6 +449,18 @@ function readEnterprise(t: string): string | null {
   if (opening) {
     const rest = enterpriseIn(t.slice(opening))?.replace(KIND_BEFORE, '');
     if (rest) return rest;
+  }
+  // round 129: "我们是马山的黑山羊养殖合作社，叫弄拉生态养殖，…", "我们是做螺蛳粉电商的小公司，叫粉都汇，…": what the writer's
+  // enterprise is, then what it is called
+  const called = WE_ARE_CALLED.exec(t)?.[1];
+  if (called && !/^(?:什么|啥|啥子|我|你|他)/.test(called) && !/(的|了|吗|呢|吧|啊)$/.test(called)) return called;
+  // round 129: "阳和工业新区我们嘉隆汽车部件的地块…", "钦州港这边我们北部湾林浆纸，…", "Dongxing这边我们海韵酒店…": where, then
+  // 我们 and the name with its trade
+  const placeThenWe = PLACE_THEN_WE.exec(t);
+  if (placeThenWe && (placeAtStart(placeThenWe[1]!) !== null || /(区|县|市|镇|港|广场|机场|口岸)$/.test(placeThenWe[1]!) || /^[A-Z]/.test(placeThenWe[1]!))) {
+    const ours = WE_NAMED.exec(t.slice(placeThenWe[0].length));
+    // (a signature closing the message is the enterprise's own word for itself: "…我们大件运输车过不去… —— 马江船舶")
+    if (ours?.index === 0 && !/(厂|公司)$/.test(ours[1]!) && !NOT_TRADE_NAME_HEAD.test(ours[1]!) && tradeNameOk(ours[1]!) && !signedBy(t)) return ours[1]!;
   }
   // "仙游鸿榕木艺要扩建展厅", "本溪县华夏路桥的工地上…": the name with its county or city opening the message
   const headPlaced = HEAD_PLACED.exec(t)?.[1];

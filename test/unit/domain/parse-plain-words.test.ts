@@ -2904,3 +2904,19 @@ describe('a shop\'s branch after its name and trade', () => {
     expect(read('燃气公司说在路上 半个小时了还没来 张记牛肉面城关店').enterprise).toBe('张记牛肉面');
   });
 });
+
+describe('round 129 (Guangxi: 桂柳话, 南宁白话, Zhuang and Vietnamese words)', () => {
+  it('where, then 我们 and the name; 我们, where, 的 and the name before what it owns', () => {
+    expect(read('阳和工业新区我们嘉隆汽车部件的地块上还有两栋违建没拆').enterprise).toBe('嘉隆汽车部件');
+    expect(read('Dongxing这边我们海韵酒店的天然气管道还没通').enterprise).toBe('海韵酒店');
+    expect(read('我们南宁的冠华生物发酵车间蒸汽管道爆了，整条线停产').enterprise).toBe('冠华生物');
+    // (a signature closing the message is the enterprise's word for itself)
+    expect(read('马尾那边修路封了半幅 我们大件运输车过不去 请交通局协调临时通行 —— 马江船舶').enterprise).toBe('马江船舶');
+  });
+  it('what the enterprise is, then 叫 and its name; a Vietnamese greeting is no name', () => {
+    expect(read('我们是马山的黑山羊养殖合作社，叫弄拉生态养殖，想参加年底南宁的农交会').enterprise).toBe('弄拉生态养殖');
+    expect(read('我们是做螺蛳粉电商的小公司，叫粉都汇，员工十几个人').enterprise).toBe('粉都汇');
+    expect(read('村民说我们厂的排放影响了他们的庄稼，叫了一帮人堵在厂门口').enterprise).toBeNull();
+    expect(read('Xin chào 各位领导，我们东盟桥进出口公司想报名广西商品展').enterprise).toBe('东盟桥进出口公司');
+  });
+});
