@@ -35,6 +35,12 @@ describe("a leader's request for numbers in plain words", () => {
     expect(r.texts[0]).toContain('2026年累计');
   });
 
+  it('weekly summary pls: the weekly digest, asked in English words', async () => {
+    const r = await h.say('lihua', 'weekly summary pls', dm('lihua'));
+    expect(r.outcome).toBe('digest week sent');
+    expect(r.texts[0]).toContain('## 助企服务周报');
+  });
+
   it('本周破解率多少: the year\'s rate, said to be the year\'s, and what the week itself did', async () => {
     const r = await h.say('lihua', '本周破解率多少', dm('lihua'));
     expect(r.outcome).toBe('digest week solve sent');

@@ -84,7 +84,9 @@ const INDUSTRY_WORDS =
   // round 124 (Weifang's engine-part and kite makers, Shouguang's greenhouses)
   '部件|活塞|风筝|温室|钢管|' +
   // rounds 113–116 (wind-tower makers, wheel hubs, refractories, sheet metal, ribbon and print mills)
-  '塔筒|运维|轮毂|耐火|钣金|织带|印花|海鲜加工|海产品加工|水产加工|钢板加工|钢材加工';
+  '塔筒|运维|轮毂|耐火|钣金|织带|印花|海鲜加工|海产品加工|水产加工|钢板加工|钢材加工|' +
+  // round 130 (Changle's nylon mills, Ningde's battery-part makers)
+  '锦纶|结构件';
 /**
  * A trade named by one character and 业 ("镁业", "糖业", "袜业", "种业"): a word the language keeps making, so it is
  * read by its shape; not 企业, 行业, 就业 and the other words of 业 that are no trade.
@@ -324,7 +326,7 @@ const PLACE_HERE_TRADE = new RegExp(`^([\u4e00-\u9fa5]{2,4})这边(${NAME_CHAR}{
 /** 我们, a place, 的, then the name with its trade, before what it does (round 101). */
 const WE_PLACE_TRADE = new RegExp(`(?:^|[，,。\\s])我们([\u4e00-\u9fa5]{2,3})的(${NAME_CHAR}{2,6}?(?:${INDUSTRY})+)(?=[，,。\\s]|等|要|想|在|已|今年|去年|上个?月|接了|的|这边|那边|[\u4e00-\u9fa5]{0,2}(?:车间|厂房|厂区|工地|仓库|码头|门口))`);
 /** A place, 的, then a name, opening the message. */
-const HEAD_PLACE_OF = /^([\u4e00-\u9fa5]{2,6}?)的([\u4e00-\u9fa5]{2,10}?)(?=的|新|要|想|下个?|这边|今天|昨天|今早|昨晚|[，,\s])/;
+const HEAD_PLACE_OF = /^([\u4e00-\u9fa5]{2,6}?)的([\u4e00-\u9fa5]{2,10}?)(?=的|新|老厂|要|想|下个?|这边|今天|昨天|今早|昨晚|[，,\s])/;
 /** What the enterprise is, then its name between commas. */
 const WHAT_THEN_NAME = /(?:我们是|我是|我开|我们开)[^，,。\s]{1,12}(?:的|公司|店|厂|机构)[，,]\s*([\u4e00-\u9fa5]{3,10})[，,]/;
 
@@ -371,7 +373,9 @@ export function parseEnterprise(text: string): string | null {
     // ("平遥古城里头德和源客栈": where it stands, before the name)
     .replace(/^[\u4e00-\u9fa5]{2,6}?(?:里头|里面)(?=[\u4e00-\u9fa5]{4,}$)/, '').replace(/(?<=幼儿园|医院|学校|养老院|护理院|超市|托育|会所)(?:材料|资料|设备)$/, '')
     // ("张记牛肉面城关店": a shop's branch after its name with its trade)
-    .replace(BRANCH_AFTER_TRADE, '');
+    .replace(BRANCH_AFTER_TRADE, '')
+    // ("…公司叫海洋之心水產": the words that say it is the name)
+    .replace(/^(?:公司|企业|店|厂)名?(?:叫|是)(?=[^\s]{2,})/, '');
   // a chamber of commerce, an association or a park speaks for many enterprises, none of them by name; a government's
   // financing vehicle ("政府平台公司欠我们工程款") is the one owing, not the one reporting
   // ("平遥古城里开客栈的，": where one runs what kind of business, no name)
@@ -481,7 +485,7 @@ function readEnterprise(t: string): string | null {
   const headOf = nearOf ?? placeOf;
   const headOfOk = nearOf
     ? !ALWAYS_SENTENCE_CHAR.test(nearOf[1]!) && gramCount(nearOf[2]!.slice(0, 2)) < PLACED_BRAND_MAX_COUNT && !PUBLIC_PLACE_END.test(nearOf[2]!) && !holdsLexiconPhrase(withoutKind(nearOf[2]!))
-    : !!placeOf && placeAtStart(placeOf[1]!) !== null && placeOf[1] !== '新建';
+    : !!placeOf && (placeAtStart(placeOf[1]!) !== null || /(?:软件园|科技园|产业园|工业园|创业园)$/.test(placeOf[1]!)) && placeOf[1] !== '新建';
   if (headOf && headOfOk && headOf[2]!.length >= 4 && !ALWAYS_SENTENCE_CHAR.test(headOf[2]!) && !SITE_END.test(headOf[2]!) && ((TRADE_NAME_END.test(headOf[2]!) && tradeNameOk(headOf[2]!)) || KIND_END.test(headOf[2]!))) return headOf[2]!;
   // "我们是一家小设计公司，千寻设计，今年…", "我开理发店的，阿杰造型，请了…": what one is, then the name between commas
   const between = WHAT_THEN_NAME.exec(t)?.[1];

@@ -277,6 +277,8 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   if (/^(?:@\S*?)?(本|本月|本季度?|今年|年度|重点项目)?(月调度|季观摩|年验收)(报告|情况)?$/.test(bare)) return 'digest';
   // (not "上周报的那个事", "昨日报的": a time, then 报的 — reported then)
   if (bare.length <= 16 && /(简报|(?<![上本这下今昨前])(?:日报|周报|月报)|排名|红黑榜|今日数据)|(daily|weekly|monthly)\s*report/i.test(bare) && !/(问题|反映|申请|看过|已阅|收到)/.test(bare)) return 'digest';
+  // round 130: "today's summary please", "weekly summary pls": a leader's digest asked in English words
+  if (bare.length <= 40 && /^(?:(?:today|this\s*week|this\s*month|yesterday)'?s?|daily|weekly|monthly)\s*(?:summary|digest|numbers|figures|stats)\s*(?:please|pls|plz)?[.!]?$/i.test(bare)) return 'digest';
   if (ticket !== null) {
     // 更正: "#12 类别改为 用工人才", "#12 改为紧急", "#12 企业是 神马电力", "#12 不是问题"
     if (parseCorrection(t)) return 'correct';

@@ -2920,3 +2920,23 @@ describe('round 129 (Guangxi: 桂柳话, 南宁白话, Zhuang and Vietnamese wor
     expect(read('Xin chào 各位领导，我们东盟桥进出口公司想报名广西商品展').enterprise).toBe('东盟桥进出口公司');
   });
 });
+
+describe('round 130 (Fuzhou and Ningde: 福州话, returnees from abroad)', () => {
+  it('names: nylon mills and battery-part makers, a place 的 a name before its old plant, 公司叫 at the end, a software park', () => {
+    expect(read('锦程锦纶想跟本地服装品牌对接，有没有产业链对接会').enterprise).toBe('锦程锦纶');
+    expect(read('宁德锂盾结构件新厂房工地昨晚落雨 基坑边上裂了一条缝').enterprise).toBe('宁德锂盾结构件');
+    expect(read('长乐的东鑫化纤老厂退二进三，收储补偿协议谈了一年还没签').enterprise).toBe('东鑫化纤');
+    expect(read('水产苗种生产许可证申请了三个月没消息，最好周五前有个答复。公司叫海洋之心水产').enterprise).toBe('海洋之心水产');
+  });
+  it('a threat, a plan of others and a day an event is set for are no requested dates', () => {
+    expect(read('房东突然要涨租50% 合同还没到期 讲不同意明天就断电断网').deadline).toBeNull();
+    expect(read('厂房后面那片违建街道讲月底要拆 补偿怎么算没人讲').deadline).toBeNull();
+    expect(read('星海鱼丸老板想请区领导来参加新厂投产仪式，日子定在12月8号').deadline).toBeNull();
+    expect(read('违建挡着我们的路，请街道月底前拆掉').deadline).toBe('2026-11-30');
+  });
+  it('a digest asked in English words', () => {
+    expect(read("today's summary please").intent).toBe('digest');
+    expect(read('weekly summary pls').intent).toBe('digest');
+    expect(read('the summary of our complaint is attached').intent).not.toBe('digest');
+  });
+});
