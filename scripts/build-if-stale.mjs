@@ -3,7 +3,7 @@
 // always builds.
 import { execSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 
 const INPUTS = ['src', 'config', 'handlers', 'jobs', 'web', 'package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json'];
 const OUTPUTS = ['dist/src/main.js', 'dist/web'];
@@ -25,6 +25,8 @@ const fingerprint = createHash('sha256').update(files.join('\n')).digest('hex');
 if (OUTPUTS.every((p) => existsSync(p)) && existsSync(STAMP) && readFileSync(STAMP, 'utf8') === fingerprint) {
   console.log('build up to date (npm run build rebuilds)');
 } else {
+  // (a build that fails leaves no stamp behind: its partial output is never taken for a finished build)
+  rmSync(STAMP, { force: true });
   execSync('npm run build', { stdio: 'inherit' });
   writeFileSync(STAMP, fingerprint);
 }

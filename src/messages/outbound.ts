@@ -77,35 +77,45 @@ const utf8Bytes = (s: string): number => Buffer.byteLength(s, 'utf8');
 /**
  * Splits text into parts of at most `maxBytes` UTF-8 bytes, on line boundaries (a longer line is cut by characters).
  * `size`: how many bytes a piece will take when sent — for text that still holds mention tokens, as filled (a token is
- * never cut).
+ * never cut). Sizes are added up piece by piece (a line, a character or a token at a time; a newline is one byte), so
+ * `size` must not count less for a whole than for its pieces.
  */
 export function splitByBytes(text: string, maxBytes: number, size: (s: string) => number = utf8Bytes): string[] {
   const parts: string[] = [];
-  let current = '';
+  let current: string | null = null;
+  let used = 0;
   const push = () => {
     if (current) parts.push(current);
-    current = '';
+    current = null;
+    used = 0;
   };
   for (const line of text.split('\n')) {
-    const candidate = current ? `${current}\n${line}` : line;
-    if (size(candidate) <= maxBytes) {
-      current = candidate;
+    const bytes = size(line);
+    if (current !== null && used + 1 + bytes <= maxBytes) {
+      current += `\n${line}`;
+      used += 1 + bytes;
       continue;
     }
     push();
-    if (size(line) <= maxBytes) {
+    if (bytes <= maxBytes) {
       current = line;
+      used = bytes;
       continue;
     }
     let piece = '';
-    for (const ch of line.match(/\{\{mention:\d+\}\}|[\s\S]/gu) ?? []) {
-      if (size(piece + ch) > maxBytes) {
+    let pieceBytes = 0;
+    for (const unit of line.match(/\{\{mention:\d+\}\}|[\s\S]/gu) ?? []) {
+      const b = size(unit);
+      if (pieceBytes + b > maxBytes && piece) {
         parts.push(piece);
         piece = '';
+        pieceBytes = 0;
       }
-      piece += ch;
+      piece += unit;
+      pieceBytes += b;
     }
     current = piece;
+    used = pieceBytes;
   }
   push();
   return parts.length ? parts : [''];

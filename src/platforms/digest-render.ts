@@ -102,14 +102,17 @@ export function renderDigestFigure(d: DigestWithVisits, focus: Exclude<DigestFoc
   const p = d.previous;
   const title = `助企服务数据（${d.period.label}）`;
   const lines: string[] = [`**${title}**`];
-  const year = d.period.start.slice(0, 4);
+  // (the local date that names the period: its start instant is the day before in UTC on January 1)
+  const year = d.period.key.slice(0, 4);
   switch (focus) {
     case 'solve':
       lines.push(`**破解率** ${pct(d.solveRate.rate)}（${year}年累计：已破解 ${d.solveRate.solved} 件，计入 ${d.solveRate.base} 件）`, '> 已破解：已解决（或部分解决且企业满意）并销号、未重办的问题；未到期的在办问题不计入。');
       // ("本周破解率多少": the rate is the year's; what the asked period itself did is its 办结)
+      // (the period's 办结 — answers given — beside it, named by its dates: not a 破解 count, and no change on a period
+      // that may still be running)
       if (d.period.period !== 'year') {
-        const [unit, own] = ({ day: ['日', '当日'], week: ['周', '本期'], month: ['月', '本期'] } as const)[d.period.period];
-        lines.push(`> 破解率按年度累计，不按${unit}单独计算；${own}办结 ${n.answered} 件（${delta(n.answered, p.answered)}）。`);
+        const unit = ({ day: '日', week: '周', month: '月' } as const)[d.period.period];
+        lines.push(`> 破解率按年度累计，不按${unit}单独计算；${d.period.label}办结（答复）${n.answered} 件。`);
       }
       break;
     case 'response':

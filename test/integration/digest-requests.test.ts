@@ -45,7 +45,7 @@ describe("a leader's request for numbers in plain words", () => {
     const r = await h.say('lihua', '本周破解率多少', dm('lihua'));
     expect(r.outcome).toBe('digest week solve sent');
     expect(r.texts[0]).toContain('2026年累计');
-    expect(r.texts[0]).toMatch(/破解率按年度累计，不按周单独计算；本期办结 \d+ 件/);
+    expect(r.texts[0]).toMatch(/破解率按年度累计，不按周单独计算；11月23日—11月29日办结（答复）\d+ 件。/);
   });
 
   it('发一下本周的问题汇总: the whole weekly digest; 上个月的数据发我一下: last month\'s', async () => {

@@ -408,9 +408,9 @@ const WE_ARE_CALLED = /(?:我们|我司|我們)[^。！？!?，,]{0,24}[，,]\s*
 /** Where the enterprise is, opening the message, then 我们 (the name follows). */
 const PLACE_THEN_WE = /^((?:(?![的我])[\u4e00-\u9fa5]){2,10}?|[A-Z][a-z]+(?=这边|那边))(?:这边|那边|附近)?[，,\s]*(?=我们)/;
 /** A branch (two or three characters and 店) after a name that ends in its trade. */
-const BRANCH_AFTER_TRADE = new RegExp(`(?<=[\\u4e00-\\u9fa5]{2}(?:${INDUSTRY}))[\\u4e00-\\u9fa5]{2,3}(?<!专卖|旗舰|体验|直营|加盟)店$`);
+const BRANCH_AFTER_TRADE = new RegExp(`(?<=[\\u4e00-\\u9fa5]{2}(?:${INDUSTRY}))(?!(?:${INDUSTRY}|维修|美容|批发|零售|连锁|精品|便利|夜宵|建材|专卖|旗舰|体验|直营|加盟|形象|快餐|小吃|特产|专营)店$)[\\u4e00-\\u9fa5]{2,3}店$`);
 /** Mentions opening a message (`@店小二 `, `@张伟 `). */
-const LEADING_MENTIONS = /^(?:\s*@[^\s@]{1,12}\s+)+/;
+const LEADING_MENTIONS = /^(?:\s*@[^\s@]{1,12}(?:\s[A-Z][a-z]+)?\s+)+/;
 /** What makes the words after it a kind of business rather than a name. */
 const KIND_SAID = /(新开的|新注册的|新成立的|刚开的|刚成立的|刚注册的|一个|一家|一间)$/;
 const HASTE_FIRST = /^(?:急|紧急|加急|特急|急急急?)[!！]+\s*/;
@@ -526,7 +526,7 @@ function signedBy(t: string): string | null {
       /[(（]([^()（）\s]{2,14})(?:\s+[^()（）\s]{1,4}){0,2}[)）]\s*$/.exec(t) ??
       // "…能不能帮协调下【遵义智控电子科技】": the name in black brackets, closing the message
       /【([^【】\s]{2,16})】\s*$/.exec(t) ??
-      SIGNED_LAST.exec(t) ??
+      signedLast(t) ??
       (/(我们|我司)/.test(t) && !/(有限公司|集团)/.test(t) ? SIGNED_AFTER_COMMA.exec(t) : null)
     )?.[1];
   const raw = signed?.replace(/^[\u4e00-\u9fa5]{2,6}?(?:科技园|产业园|工业园|园区|开发区|新区|保税区)(?=[\u4e00-\u9fa5]{4,})(?![\u4e00-\u9fa5]*(?:有限公司|集团)$)/, '').replace(/(?<=[\u4e00-\u9fa5]{4,})(行政部|人事部|人力部|人力资源部|财务部|综合部|办公室|项目部|技术部)$/, '');
@@ -632,8 +632,19 @@ const ENGLISH_REGISTERED = /((?:[A-Z][\wÀ-ÿ&'-]*)(?: (?:[A-Z][\wÀ-ÿ&'-]*|&))
 /** "finance director at Apex BioLogics", "R&D head at Siemann Biotech in Zhangjiang": where the writer works. */
 const ENGLISH_ROLE_AT = /\b(?:director|manager|head|engineer|officer|lead|president|founder|CEO|CFO|COO|GM|VP|owner|buyer)\s+(?:at|of)\s+((?=[A-Za-z -]*[a-z])[A-Z][\wÀ-ÿ&'-]*(?: [A-Z][\wÀ-ÿ&'-]*){0,3})/;
 /** The last sentence of a message, a name with its trade alone ("…协调一下。锦川智能仓储", "…？金桥物流 张"). */
+/**
+ * SIGNED_LAST, except a party named by its role where the message is about what that party did to the writer ("工程款
+ * 拖了八个月 一直不给 业主潍坊瀚海置业", "工地天天半夜打桩 施工单位鲁班建设"): the one owing or complained of, not the writer.
+ */
+function signedLast(t: string): RegExpExecArray | null {
+  const m = SIGNED_LAST.exec(t);
+  if (m && SIGNED_ROLE_AT.test(m[0]) && OTHER_PARTY_DID.test(t)) return null;
+  return m;
+}
+const OTHER_PARTY_DID = /(欠|拖|不给|不付|不结|赖账|投诉|扰民|噪音|打桩|半夜|我们是做|我们做|分包|材料款|工程款)/;
 /** The enterprise's role in a building project, before its name at the end ("…项目 业主潍坊瀚海置业", "建设方寿光金田物流"). */
 const SIGNED_ROLE = '(?:业主(?:方|单位)?|(?:建设|施工|承建)(?:方|单位))(?:为|是)?';
+const SIGNED_ROLE_AT = new RegExp(SIGNED_ROLE);
 const SIGNED_LAST = new RegExp(`(?:[。！？!?～~🙏]\\s*|\\s)(?:[\\u4e00-\\u9fa5]{2,9}?(?:这边|那边)?的|[\\u4e00-\\u9fa5]{2,6}\\s+)?(?:${SIGNED_ROLE})?((?:${NAME_CHAR}|和){2,10}?(?:${INDUSTRY})(?:${INDUSTRY})?(?:公司)?)(?:\\s+[\\u4e00-\\u9fa5]{1,3})?\\s*$`);
 const INDUSTRY_END = new RegExp(`(?:${INDUSTRY})$`);
 const TRADE_NAME_END = new RegExp(`(?:${INDUSTRY})(?:公司)?$`);
@@ -1017,7 +1028,7 @@ function tradeNameOk(name: string): boolean {
 
 /** The start of a sentence about a thing ("续贷材料准备好了", "项目建设需要…", "员工体检中心要…"), not of a name. */
 const NOT_TRADE_NAME_HEAD =
-  /^(足球|篮球|排球|健身|游泳|网球|羽毛球|乒乓球|台球|棋牌|瑜伽|舞蹈|跆拳道|武术|轮滑|[东南西北中]区|会|懂|顺便|看一?下|查一?下|产品|老字号|麻烦|催|楼板|墙体|已经|送|普惠|民办|公办|私立|公立|搞|走访|集成|新厂房|老厂房|新厂|老厂|续贷|贷款|项目|觉得|员工|准备|新购|技改|申报|相关|有关|这些|那些|所有|整个|施工|生产|经营|办理|提交|补充|审批|报送|上报|报装|报建|报批|安全|消防|政府|区里|市里|街道|工业|商业|农业|设备|材料|数据|资金|人才|用工|用电|用水|供电|供水|供应链|主机|整车|园区|厂区|屋顶|楼顶|厂房|车间|门口|分布式|隔壁|附近|对面|旁边|周边|周围|本地|当地|外地|其他|其它|某|各|那家|这家|很多|许多|好多|多家|几家|同行)/;
+  /^([一二三四五六七八九十\d]+期|厂(?!商)|连栋|足球|篮球|排球|健身|游泳|网球|羽毛球|乒乓球|台球|棋牌|瑜伽|舞蹈|跆拳道|武术|轮滑|[东南西北中]区|会|懂|顺便|看一?下|查一?下|产品|老字号|麻烦|催|楼板|墙体|已经|送|普惠|民办|公办|私立|公立|搞|走访|集成|新厂房|老厂房|新厂|老厂|续贷|贷款|项目|觉得|员工|准备|新购|技改|申报|相关|有关|这些|那些|所有|整个|施工|生产|经营|办理|提交|补充|审批|报送|上报|报装|报建|报批|安全|消防|政府|区里|市里|街道|工业|商业|农业|设备|材料|数据|资金|人才|用工|用电|用水|供电|供水|供应链|主机|整车|园区|厂区|屋顶|楼顶|厂房|车间|门口|分布式|隔壁|附近|对面|旁边|周边|周围|本地|当地|外地|其他|其它|某|各|那家|这家|很多|许多|好多|多家|几家|同行)/;
 
 /** A proper name followed by one or two INDUSTRY words, where the sentence around it says it is a name. */
 function industryNamed(t: string): string | null {

@@ -2940,3 +2940,31 @@ describe('round 130 (Fuzhou and Ningde: 福州话, returnees from abroad)', () =
     expect(read('the summary of our complaint is attached').intent).not.toBe('digest');
   });
 });
+
+describe('after a review of the session\'s rules (twenty-eighth session): what they must not catch', () => {
+  it('a line stopped by choice, in the past or only if something happens is not urgent', () => {
+    expect(read('今天停了一条线做例行检修，想问下技改补贴怎么申报').urgency).toBe('normal');
+    expect(read('节后订单少 已停了三条线 想了解稳岗返还').urgency).toBe('normal');
+    expect(read('上个月已经停了两条线 订单不够 想问稳岗补贴').urgency).toBe('normal');
+    expect(read('如果下个月还限气，三条线都得停，想提前问问有没有办法').urgency).toBe('normal');
+    expect(read('明年煤改气以后 窑都得停 想了解一下技改补贴').urgency).toBe('normal');
+  });
+  it('a kind of shop before 店 is part of the name, not a branch', () => {
+    expect(read('门口的路坏了好几个月了 小王服装批发店').enterprise).toBe('小王服装批发店');
+    expect(read('门口的路坏了好几个月了 阿芳服饰精品店').enterprise).toBe('阿芳服饰精品店');
+  });
+  it('the party owing or complained of, named by its role at the end, is not the writer', () => {
+    expect(read('我们是做钢结构的 工程款拖了八个月 一直不给 业主潍坊瀚海置业').enterprise).toBeNull();
+    expect(read('拖欠我们材料款三百多万 施工方潍坊宏达建工').enterprise).toBeNull();
+    expect(read('我们小区旁边的工地天天半夜打桩 施工单位鲁班建设').enterprise).toBeNull();
+  });
+  it('the writer asking someone to be told a day still asks for it', () => {
+    expect(read('麻烦跟街道说月底前清场，可以吗').deadline).toBe('2026-11-30');
+  });
+  it('a phase, 厂 or 连栋 before a trade word is no name; a mention with a space is taken whole', () => {
+    expect(read('二期部件车间的电什么时候能通').enterprise).toBeNull();
+    expect(read('我们厂汽车部件出口退税一直没到账').enterprise).toBeNull();
+    expect(read('我们新建的连栋温室要报建吗').enterprise).toBeNull();
+    expect(read('@Zhang Wei 天禾生物排污许可证12月5号到期').enterprise).toBe('天禾生物');
+  });
+});

@@ -40,4 +40,24 @@ describe('npm start builds only when an input changed (scripts/build-if-stale.mj
     expect(run().stdout).toContain('build up to date');
     expect(builds()).toBe(4);
   });
+
+  it('a build that fails leaves no stamp: the next start builds again', () => {
+    project();
+    // (a whole second: restored exactly below)
+    const then = 1_700_000_000;
+    utimesSync(join(dir, 'package.json'), then, then);
+    run();
+    const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+    const build = pkg.scripts.build;
+    pkg.scripts.build = `${build} && node -e "process.exit(1)"`;
+    writeFileSync(join(dir, 'package.json'), JSON.stringify(pkg));
+    expect(run().status).not.toBe(0);
+    expect(builds()).toBe(2);
+    // the package file put back as it was, to the second: only the missing stamp makes this build
+    pkg.scripts.build = build;
+    writeFileSync(join(dir, 'package.json'), JSON.stringify(pkg));
+    utimesSync(join(dir, 'package.json'), then, then);
+    expect(run().status).toBe(0);
+    expect(builds()).toBe(3);
+  });
 });
