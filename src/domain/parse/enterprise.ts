@@ -86,7 +86,9 @@ const INDUSTRY_WORDS =
   // rounds 113–116 (wind-tower makers, wheel hubs, refractories, sheet metal, ribbon and print mills)
   '塔筒|运维|轮毂|耐火|钣金|织带|印花|海鲜加工|海产品加工|水产加工|钢板加工|钢材加工|' +
   // round 130 (Changle's nylon mills, Ningde's battery-part makers)
-  '锦纶|结构件';
+  '锦纶|结构件|' +
+  // round 128 (Xinjiang's cold stores, wolfberry growers, cotton spinners and pulp mills, dried-fruit wholesalers)
+  '(?<!冷链|食品|水产|合作社|业|香梨|期)冷库|枸杞|纺纱|棉浆粕|批发部';
 /**
  * A trade named by one character and 业 ("镁业", "糖业", "袜业", "种业"): a word the language keeps making, so it is
  * read by its shape; not 企业, 行业, 就业 and the other words of 业 that are no trade.

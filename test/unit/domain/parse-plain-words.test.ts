@@ -2968,3 +2968,14 @@ describe('after a review of the session\'s rules (twenty-eighth session): what t
     expect(read('@Zhang Wei 天禾生物排污许可证12月5号到期').enterprise).toBe('天禾生物');
   });
 });
+
+describe('round 128 (Xinjiang: 新疆普通话, voice input)', () => {
+  it('cold stores, wolfberry growers, cotton spinners and pulp mills, dried-fruit wholesalers end names', () => {
+    expect(read('十万火急！我们是吐鲁番高昌区的恒润冷库，变压器昨晚烧了，今天之内必须来电').enterprise).toBe('恒润冷库');
+    expect(read('喀什的帕米尔红枸杞，想上抖音直播卖货，县里有没有电商培训').enterprise).toBe('帕米尔红枸杞');
+    expect(read('库尔勒上库高新区的我们宏达棉浆粕，厂门口到国道那段路的路灯全不亮').enterprise).toBe('宏达棉浆粕');
+    expect(read('城管天天贴条，生意都受影响 —— 喀什艾提尕尔干果批发部').enterprise).toBe('喀什艾提尕尔干果批发部');
+    // (a trade's own cold store is not part of its name)
+    expect(read('十万火急!!海丰水产冷库的变压器冒烟了，电工不敢碰').enterprise).toBe('海丰水产');
+  });
+});
