@@ -150,7 +150,9 @@ function candidateDates(text: string, now: DateTime, cal: BusinessCalendar): (st
   reading.take(/(通知|说|讲)[^，。；,;]{0,2}(明天|后天)(就)?要?(抽贷|收贷|停|断|查|来|强拆|拆|腾退|搬)/);
   // round 130: what others threaten or plan ("讲不同意明天就断电断网", "街道讲月底要拆"), a day an event is set for ("日子定在12月8号")
   reading.take(/(通知|说|讲)[^，。；,;]{0,5}(明天|后天)就要?(断|停|拆|搬|收)/);
-  reading.take(/(说|讲|通知)[^，。；,;]{0,4}(本?月底|年底)要(拆|搬|腾退|清场|收回)/);
+  reading.take(/(说|讲|通知)[^，。；,;]{0,4}(本?月底|年底)前?要(拆|搬|腾退|清场|收回)/);
+  // round 131: a day others set for what they do ("通知明天全天停电检修", "自来水公司讲明天才来", "银行…通知…明天就要还")
+  reading.take(/(通知|讲|说)[^，。；,;]{0,3}(明天|后天)[^，。；,;]{0,3}(停电|停水|停气|检修|才来|才能来|就要还|要还)/);
   reading.take(new RegExp(`(日子|时间|日期)定在${NUM}月${NUM}[日号]`));
   // rounds 43–46: a limit others set ("街道说本月底前必须搬走"), what others say they will do ("工人说明天就不干了", "采购商说后天要是…就取消")
   reading.take(new RegExp(`(说|要求|通知|责令|限)[^，。；,;]{0,6}(本?月底|年底|月末|${NUM}月${NUM}[日号])前?(必须|要|得)(搬|腾|拆)`));

@@ -88,7 +88,9 @@ const INDUSTRY_WORDS =
   // round 130 (Changle's nylon mills, Ningde's battery-part makers)
   '锦纶|结构件|' +
   // round 128 (Xinjiang's cold stores, wolfberry growers, cotton spinners and pulp mills, dried-fruit wholesalers)
-  '(?<!冷链|食品|水产|合作社|业|香梨|期)冷库|枸杞|纺纱|棉浆粕|批发部';
+  '(?<!冷链|食品|水产|合作社|业|香梨|期)冷库|枸杞|纺纱|棉浆粕|批发部|' +
+  // round 131 (Ruian's shoe-machine makers, Taizhou's sewing machines, Yueqing's switchgear)
+  '鞋机|缝纫机|成套设备';
 /**
  * A trade named by one character and 业 ("镁业", "糖业", "袜业", "种业"): a word the language keeps making, so it is
  * read by its shape; not 企业, 行业, 就业 and the other words of 业 that are no trade.

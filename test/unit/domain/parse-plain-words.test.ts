@@ -2979,3 +2979,17 @@ describe('round 128 (Xinjiang: 新疆普通话, voice input)', () => {
     expect(read('十万火急!!海丰水产冷库的变压器冒烟了，电工不敢碰').enterprise).toBe('海丰水产');
   });
 });
+
+describe('round 131 (Wenzhou and Taizhou: 温州话 and 台州话, voice input)', () => {
+  it('shoe machines, sewing machines and switchgear end names', () => {
+    expect(read('华丰缝纫机想给工人搞技能培训 政府有没有补贴的培训班').enterprise).toBe('华丰缝纫机');
+    expect(read('FORTE鞋机 新请了两个意大利技师 住宿跟翻译都是问题').enterprise).toBe('FORTE鞋机');
+    expect(read('柳市德源成套设备 给政府项目供的配电柜 款子拖了两年').enterprise).toBe('柳市德源成套设备');
+  });
+  it('a day others set for what they do is no requested date', () => {
+    expect(read('厂里断水了 生产线冷却也停了 自来水公司讲明天才来').deadline).toBeNull();
+    expect(read('我们租的厂房在清理名单里 讲月底前要搬 新厂房还没找到').deadline).toBeNull();
+    expect(read('停电通知说明天全天检修，我们焦炉不能停啊，能不能改个期').deadline).toBeNull();
+    expect(read('厂里断水了 请自来水公司明天上午前来修好').deadline).toBe('2026-11-24');
+  });
+});
