@@ -18,7 +18,12 @@ export const chat: Handler = {
   match: (ctx) => ctx.parsed.intent === 'chat',
   handle: async (ctx) => {
     if (!HELLO.test(bareText(ctx.parsed.normalized))) return 'chat ignored';
-    const inHand = isStaff(ctx.actor) ? [] : await chasable(ctx);
+    // (a cadre or leader is not asked to report a problem: pointed to their own list)
+    if (isStaff(ctx.actor)) {
+      await answer(ctx, '您好，我是店小二。回复“我的待办”查看您的待办工单；回复“帮助”查看更多用法。');
+      return 'greeting answered';
+    }
+    const inHand = await chasable(ctx);
     if (inHand.length > 0) {
       // (the same list as for a few words with no matter of their own: one presentation of a sender's tickets in hand)
       await list(ctx, '您好，您的问题正在办理中', inHand, '', { footer: '如需催办，请回复“催一下”（多件请注明编号）；如有新问题，请直接说明。' });

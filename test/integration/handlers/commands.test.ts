@@ -181,7 +181,9 @@ describe('command handlers on the example directory', () => {
     expect(impatient.texts[0]).toContain('#1');
     expect(impatient.texts[0]).toContain('回复“催一下”');
     // a cadre's greeting is not answered with the group's tickets
-    expect((await h.say('zhangwei', '在吗', { chatId: GROUP })).outcome).toBe('greeting answered');
+    const cadre = await h.say('zhangwei', '在吗', { chatId: GROUP });
+    expect(cadre.outcome).toBe('greeting answered');
+    expect(cadre.texts[0]).toContain('回复“我的待办”查看您的待办工单');
   });
 
   it('a chase typed without the number urges the one ticket of this group still in hand; none or several: the number is asked for', async () => {
