@@ -404,6 +404,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/(集中采购|集采)目录/, 5],
     // rounds 59–62 (Fujian's east coast; Liaoning; Shandong and Hebei towns by voice; a 12345 office)
     [/开[^，。]{0,4}代表处|设立代表处/, 5], [/(供应名单|供应商名录|供货名单)/, 5], ['产业配套说明', 5],
+    // a launch that needs a hall or a venue is promotion, not an invitation (新品发布会想借区里的展厅)
+    [/(发布会|推介会)[^。？]{0,12}(借|租|场地|展厅)|(借|租)[^，。]{0,6}(展厅|场地)[^。]{0,10}(发布会|推介会)/, 4],
   ],
   // what the taxonomy leaves out but enterprises still ask about: intellectual property, media, statistics, party work
   other: [

@@ -2993,3 +2993,10 @@ describe('round 131 (Wenzhou and Taizhou: 温州话 and 台州话, voice input)'
     expect(read('厂里断水了 请自来水公司明天上午前来修好').deadline).toBe('2026-11-24');
   });
 });
+
+describe('rounds 128–131 joined', () => {
+  it('a launch that needs a hall or a venue is promotion; inviting leaders to it is not', () => {
+    expect(read('新品发布会想借区里的展厅，大概12月中旬，五十来人，找谁？——朗拓光电').category).toBe('market');
+    expect(read('想邀请区领导参加我们的新品发布会，该联系谁').category).toBe('other');
+  });
+});
