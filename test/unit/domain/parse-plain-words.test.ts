@@ -3000,3 +3000,19 @@ describe('rounds 128–131 joined', () => {
     expect(read('想邀请区领导参加我们的新品发布会，该联系谁').category).toBe('other');
   });
 });
+
+describe('round 134 (Hebei: 河北话 and 保定话, short messages)', () => {
+  it('a bare number opening a cadre\'s or an enterprise\'s message, before a space or a command\'s words, names a ticket', () => {
+    expect(read('217我接了，今儿下午去厂里看看')).toMatchObject({ intent: 'claim', ticket: 217 });
+    expect(read('175 已经约了规划局周四现场踏勘，让企业准备好图纸')).toMatchObject({ intent: 'progress', ticket: 175 });
+    expect(read('181到哪一步了')).toMatchObject({ intent: 'query', ticket: 181 });
+    expect(read('199非常满意，燃气接得很快👍')).toMatchObject({ intent: 'rate', ticket: 199 });
+    expect(read('229企业名写错了 应该是恒远五金不是恒达五金')).toMatchObject({ intent: 'correct', ticket: 229 });
+    expect(read('160 又开始了，那边还在往我们地里倒渣土，之前说解决了其实没有')).toMatchObject({ intent: 'reopen', ticket: 160 });
+    // (a hotline's number, a quantity or a voltage is no ticket)
+    expect(read('12345转办：来电人为双桥子街道某电子厂员工，反映宿舍没有热水').ticket).toBeNull();
+    expect(read('24 小时停电，厂里全停了').ticket).toBeNull();
+    expect(read('20 多个工人的社保转不过来').ticket).toBeNull();
+    expect(read('10千伏专线申请报上去了，供电公司说要等变电站改造完').ticket).toBeNull();
+  });
+});
