@@ -3016,3 +3016,36 @@ describe('round 134 (Hebei: 河北话 and 保定话, short messages)', () => {
     expect(read('10千伏专线申请报上去了，供电公司说要等变电站改造完').ticket).toBeNull();
   });
 });
+
+describe('rounds 132–135 (Chongqing, Jilin, Hebei, Jiangxi)', () => {
+  it('motorcycle parts, servers, pickle yards, bogies, earthworks, insulators, kilns, copper wire and VR studios end names', () => {
+    expect(read('宗腾摩配的 想参加明年春季广交会 区里能不能帮我们组个团').enterprise).toBe('宗腾摩配');
+    expect(read('涪陵 大山坡酱园 想办个小作坊登记 做点手工泡菜卖').enterprise).toBe('大山坡酱园');
+    expect(read('没学历评不上职称，能不能走个技能等级认定，月底前给个答复 长春铁驰转向架').enterprise).toBe('长春铁驰转向架');
+    expect(read('雄安鸿运土方工程，我们的渣土车在村口被村民拦了').enterprise).toBe('雄安鸿运土方工程');
+    expect(read('我们芦溪的恒丰电瓷 厂区门口那段路被重车压烂了').enterprise).toBe('恒丰电瓷');
+    expect(read('贵溪的华美铜线 我们厂那块地当年是划拨的').enterprise).toBe('华美铜线');
+    expect(read('晚上我们星耀VR的员工下班骑电动车黑漆漆的').enterprise).toBe('星耀VR');
+    // (a ceramics plant's own kiln, a machine room's servers and a 本草堂 stay as they were)
+    expect(read('金石陶瓷窑炉要改天然气，燃气公司说管子明年才接得过来').enterprise).toBe('金石陶瓷');
+    expect(read('和房东闹掰了，我们机房几十台服务器搬都没法搬').enterprise).toBeNull();
+    expect(read('俺们安国本草堂去年的技改补贴说今年兑，到现在还没见着钱').enterprise).toBe('安国本草堂');
+  });
+  it('a place, 的 and the name before what the enterprise did or is doing', () => {
+    expect(read('萍乡的华夏窑具想问问，今年工业企业增产增效奖励是按什么标准').enterprise).toBe('华夏窑具');
+    expect(read('进贤县的佳美医用耗材，新车间要通天然气').enterprise).toBe('佳美医用耗材');
+    expect(read('南昌的云犀电子做了一套VR党建教育设备，想进政府采购目录').enterprise).toBe('云犀电子');
+    expect(read('景德镇的恒达陶瓷准备扩建窑炉').enterprise).toBe('恒达陶瓷');
+  });
+});
+
+describe('rounds 132 and 134: a cut-off threatened, and one done', () => {
+  it('a landlord\'s or supplier\'s threat to cut off, with no day soon and nothing cut yet, is not urgent', () => {
+    expect(read('房东突然要涨租金涨一半，不涨就给我们断水断电，合同还有三年呢，这不是欺负人吗').urgency).toBe('normal');
+    expect(read('供应商单方面要涨30% 不涨就断供 扯了两个月了 能不能帮忙调解一哈').urgency).toBe('normal');
+    // (a day soon, or the cut already made, is urgent)
+    expect(read('物业多收了三个月电费，不给就要断电，说明天就执行').urgency).toBe('urgent');
+    expect(read('房东说要涨租50% 不涨就断水断电 今天已经把水闸关了 客人都还住着的').urgency).toBe('urgent');
+    expect(read('饲料厂再不付款就断供了，三十几个塘等着喂').urgency).toBe('urgent');
+  });
+});
