@@ -439,5 +439,7 @@ export const LEXICON: Record<Category, Cue[]> = {
     ['门牌', 5], [/(工作人员|窗口)[^，。]{0,6}态度/, 6], [/劳模|荣誉证书/, 4],
     // rounds 59–62 (Fujian's east coast; Liaoning; Shandong and Hebei towns by voice; a 12345 office)
     ['农技员', 5],
+    // round 132: a name used by someone else, an office impersonated (公司名字被人在网上冒用 搞假招聘, 有人冒充区市场监管局打电话)
+    [/(名字|名称|名义)[^，。]{0,6}被[^，。]{0,6}冒用|冒充[^，。]{0,8}(局|政府|部门|工作人员)/, 7],
   ],
 };

@@ -352,7 +352,8 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     if (WHO_ASKED.test(t) && ASKED.test(t.replace(/[的。.!！]+$/, '吗')) ) return 'query';
     // "已经转给审图中心": passed along as part of the work, a note; "转给 X" is the command
     // (not what was sent back to someone else, or money coming back: "图审意见又被退回来了", "资金下周能退回来")
-    if ((/(转办|转交|转给|转到|移交|交由|改派|退单|(?<![被又能会已])退回(?!来))/.test(t) && !/(已经?|刚)(转给|转到|转交|移交|报送)/.test(t)) || TRANSFER_PLAIN.test(t)) return 'transfer';
+    // (round 135: "企业补充的材料已收到，转交科室审核中": passed inside for review, a note)
+    if ((/(转办|转交|转给|转到|移交|交由|改派|退单|(?<![被又能会已])退回(?!来))/.test(t) && !/(已经?|刚)(转给|转到|转交|移交|报送)|(转交|转给|转到|移交)[^，。]{0,8}(审核|审查|审批|办理|处理)中/.test(t)) || TRANSFER_PLAIN.test(t)) return 'transfer';
     // "#456 给规划科的王科长，他熟": handed on by naming who takes it
     if (/^(给|交给|转给|让|请)[\u4e00-\u9fa5]{0,8}(科|局|所|办|中心|站|街道|镇)的?[\u4e00-\u9fa5]{1,3}(科长|局长|主任|所长|站长|处长|股长|同志)/.test(bareText(t.replace(TICKET_REF, '')))) return 'transfer';
     // "#637 @李建国 你那边熟，这单你来", "#756 @韩丽 你来接这个": handed to the person named
@@ -374,7 +375,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     if (/(已经?办结|^[\s#＃\d号]*办结[，,]|已经?解决|已经?办好|已答复|已处理|(现|予以|现予以?)办结|结单)/.test(t) && /(企业|对方|老板|企业方|厂里|他们)(也|都)?(表示|反馈|说)?(很|非常|比较|基本|都|也|挺)?满意/.test(t)) return 'resolve';
     if (/(不满意|非常满意|基本满意|满意|好评|差评|评价|満足|满足です|[1-5一二三四五]\s*(颗|个)?星(?!期)|^[#\d\s号]*[⭐★🌟]{1,5}\s*$)|\b(very |not )?satisfied\b/i.test(t)) return 'rate';
     // "#695 有人签收冇": whether anyone has taken it on, asked
-    if (/(有人|谁|有没有人)(签收|认领|接手?)(了)?(吗|没有?|冇|了没)?[?？]?$/.test(t.replace(TICKET_REF, '').trim())) return 'query';
+    if (/(有人|谁|有没有人)(签收|认领|接手?)(了)?(吗|没有?得?|冇得?|了没|未)?[?？]?$/.test(t.replace(TICKET_REF, '').trim())) return 'query';
     // "嘎嘎好，办得真快", "杠杠的": praise in the enterprise's words is a rating
     if (/^(嘎嘎好|杠杠的|挺好的?|很好|真不错|不错|太好了|好评)(?!.*(但|可是|不过|还没|没有))|办得(真|很|挺|太)(快|好|漂亮|利索)(?!一点|些)/.test(t.replace(TICKET_REF, '').trim())) return 'rate';
     // "一般般吧，速度有点慢", "还行": a rating in the enterprise's words
@@ -405,11 +406,13 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
       /(尚未|还没有?|没有|未能?|不能|无法)(办结|解决|答复|完成|落实|处理完|办好|搞定)|(明天|后天|下周|近期|过几天|再)(去)?(复查|复核|回访|跟踪|核查)|约(了|好)?(周[一二三四五六日天]|明天|后天|下周[一二三四五六日天]?)[^，。]{0,4}(复查|复核|验收|回访|核查)|(周[一二三四五六日天]|明天|后天|下周)[^，。]{0,6}(进场|施工|安装|上门|修补|修复|完工)|先记一笔|(等待?|等着|在等|待|给|会|将|预计|下周|明天|后天|近期|过几天|月底前?|年底前?)[^，。；,;!！]{0,8}(答复|办结|解决|完成|落实)|(等待|等着|在等|正在|已经在(?!那|这|现场|路口|门口)|下一步|然后再|还需|还要|仍需|仍在)|等[^，。]{0,6}(补齐|补充|提交|反馈|回复|确认)后|(本周|这周|本月|周内|月底前?)内?(?!已)[^已，。；,;]{0,4}(办结|完成|办好)/;
     // "#95 已答复企业 暂无法解决 纳入长期台账": answered, as unresolvable (答复's outcome), not pending
     if (/(已答复|答复(企业|对方)?[:：]|现予办结)/.test(t) && /(无法解决|暂不能解决|挂账|纳入.{0,4}台账|解释说明)/.test(t)) return 'resolve';
+    // round 135: "#101 么子时候能有个答复？企业那边已经打了三次电话给我了": when the answer comes, asked — a chase, not the answer (pressed: 已经, 到底, 再拖 …)
+    if (/(什么|啥|么子|几)时候?[^，。？?]{0,4}(能|可以|才)?(有个?|给个?|给)?(答复|回复|结果)[？?]/.test(t) && /(已经|都快|到底|再拖|电话|又(来)?问)/.test(t) && !/已经?[\u4e00-\u9fa5]{0,4}(答复|回复)了/.test(t)) return 'urge';
     // "#67 已办结，帮企业对接上三家商超，首批货下周进场": the close said first, what follows is what was done
     if (/^[\s#＃\d号:：，,]*(已经?办结|已办理完毕|现予办结)[，,。\s]/.test(t) && !/[?？吗]|(尚未|还没有?|未能?)(办结|解决|完成)/.test(t)) return 'resolve';
     // "#60 结了": the close in two words
     if (/^[\s:：,，]*(结了|可以结了|结掉了|结单了|完事了|搞完了|弄完了)[。!！]?$/.test(t.replace(TICKET_REF, ''))) return 'resolve';
-    // round 125: "#67 企业反映等了10天了 请相关部门尽快答复": an answer asked for, soon, is a chase, not the answer
+    // round 125: "#67 企业反映等了10天了 请相关部门尽快答复": an answer asked for, soon, is a chase, not the answer (pressed: 已经, 到底, 再拖 …)
     if (/(请|麻烦|希望|务必)[^，。]{0,8}(尽快|抓紧|赶紧|尽早|及时)(答复|回复|处理|办理|解决)[。!！]?$/.test(t) && !/请企业|已经?[\u4e00-\u9fa5]{0,4}(答复|回复|办结|处理|核实|联系|对接)|(现|予以)(答复|办结)/.test(t)) return 'urge';
     // "#88 部分解决，路灯装了一半，剩下的纳入明年计划": the outcome opens the note (答复 with outcome partial)
     if (/^[\s:：,，]*部分解决[，,。\s]/.test(t.replace(TICKET_REF, ''))) return 'resolve';
@@ -479,8 +482,8 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   if (bare.length <= 90 && /(重新开一下|重新打开|重开一下|重新开(个|一下)?单|重新处理一下|重新办(一下)?$|重办$)/.test(bare) && /(又|还是|根本没|没好|不算数|没修|冇修)/.test(bare) && !/(我们想|申请|新的问题|另外)/.test(bare)) return 'reopen';
   // "上周说办好了的那个排水问题，昨天一下雨又淹了，得重新弄": back after it was said done
   if (bare.length <= 60 && /(说|说是)(办好|修好|解决|弄好)了的/.test(bare) && /又/.test(bare) && /重新/.test(bare)) return 'reopen';
-  // small talk: "没问题，下午谈", tea time, a sale thanked for, a report acknowledged, the bot's speed
-  if (bare.length <= 30 && (/^没问题[，,]?[^，。]{0,6}(倾|谈|聊|见)$/.test(bare) || /(下午茶|奶茶|咖啡|柠檬?茶)[^，。]{0,10}(有没有人|谁要|要不要)/.test(bare) || /(谢谢|感谢)[^，。]{0,6}(姐妹们|家人们|宝宝们)(捧场|支持)/.test(bare) || /^(周报|日报|简报|月报)(收到|已阅)/.test(bare) || /店小二[^，。]{0,4}(回得|回复得|反应)[^，。]{0,6}(慢|快)/.test(bare) || (/^今天[^，。]{0,6}人好多/.test(bare) && !/(没|不|难|排|等|办)/.test(bare)))) return 'chat';
+  // small talk: "没问题，下午谈", "莫得问题 我下午过来", tea time, a sale thanked for, a report acknowledged, the bot's speed
+  if (bare.length <= 30 && (/^(?:没有?|冇)问题[，,\s]?[^，。]{0,8}(倾|谈|聊|见|过来|过去)$/.test(bare) || /(下午茶|奶茶|咖啡|柠檬?茶)[^，。]{0,10}(有没有人|谁要|要不要)/.test(bare) || /(谢谢|感谢)[^，。]{0,6}(姐妹们|家人们|宝宝们)(捧场|支持)/.test(bare) || /^(周报|日报|简报|月报)(收到|已阅)/.test(bare) || /店小二[^，。]{0,4}(回得|回复得|反应)[^，。]{0,6}(慢|快)/.test(bare) || (/^今天[^，。]{0,6}人好多/.test(bare) && !/(没|不|难|排|等|办)/.test(bare)))) return 'chat';
   // rounds 63–66: "把店小二没拿准的那些单子列出来", "你没搞懂的那些消息发出来 我来认一下": the unsure ones
   if (bare.length <= 30 && /(没拿准|没搞懂|没弄懂|没看懂|没认出来)的(那些|那几[条个])?(单子|消息|工单)?/.test(bare) && /(列|发|拉|拿)(出来|一下|给我)/.test(bare) && !/(我们|我司|企业|申请|材料)/.test(bare)) return 'triage';
   // "有没有个使用说明啥的", "这个机器人是干啥子的", "还有啥功能": what the bot is and does
@@ -501,7 +504,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   if (bare.length <= 40 && (/^(好的?|行|可以|没问题)[^，。]{0,10}(就按这个来|就这么定|就这样)/.test(bare) || /原来是这么回事/.test(bare) || (/(早上好|早安|大家好)/.test(bare) && /(慢点|注意安全|小心)/.test(bare)) || /(几点到|几点来)[^，。]{0,6}(等|接)/.test(bare) || /^(麻烦|请)(各位|大家)[^。]{0,20}(报给我|发给我|交给我|报上来|交上来)$/.test(bare))) return 'chat';
   // "店小二 有哪些是你没搞清楚 要我们确认的", "有几条系统唔确定点分嘅，放出来我哋分一下", "还有哪些工单没归类", "有冇需要我确认嘅单",
   // "Show me the tickets the bot wasn't sure about": the unsure ones
-  if (bare.length <= 50 && ((/(没搞清楚|没搞清|没有?定下来|不确定|没归类|未归类|没分类|wasn'?t ?sure|not ?sure)/i.test(bare) && /(单|消息|tickets|店小二|系统|机器人|bot|你)/i.test(bare) && /(哪些|哪几|有几条|有几个|有几张|放出来|发一下|发我|列出|清单|show)/i.test(bare) && !/(要不要|能不能|什么时候|怎么办|我们想|我们要)/.test(bare)) || /需要我确认(嘅|的)?(单|工单)|待确认(嘅|的)?单/.test(bare)) && !/((我们|我司)(公司|企业|厂|想|要申请|的申请)|企业的|申请|材料|政策)/.test(bare)) return 'triage';
+  if (bare.length <= 50 && ((/(没搞清楚|没搞清|没有?定下来|不确定|没归类|未归类|没分类|没认准|存疑|wasn'?t ?sure|not ?sure)/i.test(bare) && /(单|消息|tickets|店小二|系统|机器人|bot|你)/i.test(bare) && /(哪些|哪几|有几条|有几个|有几张|放出来|发出来|发一下|发我|列出|清单|show)/i.test(bare) && !/(要不要|能不能|什么时候|怎么办|我们想|我们要)/.test(bare)) || /需要我确认(嘅|的)?(单|工单)|待确认(嘅|的)?单/.test(bare)) && !/((我们|我司)(公司|企业|厂|想|要申请|的申请)|企业的|申请|材料|政策)/.test(bare)) return 'triage';
   // rounds 59–62: "有哪些单子机器人没分清楚的，发我看看": the unsure ones
   if (bare.length <= 30 && /(哪些|哪几)(个|条|张)?(单子|工单)?.{0,6}(没分清楚?|分不清楚?|没认清楚?|没识别清楚?)/.test(bare) && !/(我们|我司|企业|申请|材料)/.test(bare)) return 'triage';
   // "help 怎么查我们公司的单子？": the word help, then how

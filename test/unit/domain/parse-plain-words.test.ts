@@ -3049,3 +3049,26 @@ describe('rounds 132 and 134: a cut-off threatened, and one done', () => {
     expect(read('饲料厂再不付款就断供了，三十几个塘等着喂').urgency).toBe('urgent');
   });
 });
+
+describe('rounds 132–135: commands in their own words', () => {
+  it('asks whether anyone took it, when the answer comes (pressed), passes it inside for review, names the enterprise it was put down as', () => {
+    expect(read('#102 有人签收没得').intent).toBe('query');
+    expect(read('＃101 么子时候能有个答复？企业那边已经打了三次电话给我了').intent).toBe('urge');
+    expect(read('第96号 几时有结果？').intent).toBe('query');
+    expect(read('#121 企业补充的材料已收到，转交科室审核中').intent).toBe('progress');
+    expect(read('#121 转交住建局办理').intent).toBe('transfer');
+    expect(read('#155 这个企业名登记成铜韵工业了，应该是铜韵工艺，改一下').intent).toBe('correct');
+    expect(read('214 分类错了，不是水电气，是道路的事，改成基础设施')).toMatchObject({ intent: 'correct', ticket: 214 });
+  });
+  it('asks for the unsure ones, or says it is coming', () => {
+    expect(read('店小二 你没认准的那些 分类存疑的 发出来我手动改').intent).toBe('triage');
+    expect(read('莫得问题 我下午过来').intent).toBe('chat');
+  });
+});
+
+describe('round 132: a name used by someone else', () => {
+  it('a company name misused or an office impersonated is other, not hiring or approval', () => {
+    expect(read('我们公司名字被人在网上冒用 搞假招聘 骗求职者交培训费 好几个人找上门来了 这个该找哪个部门').category).toBe('other');
+    expect(read('有人冒充区市场监管局打电话来说我们营业执照有问题 要交钱才能解决 这个是真的假的哦').category).toBe('other');
+  });
+});
