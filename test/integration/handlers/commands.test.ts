@@ -236,6 +236,20 @@ describe('command handlers on the example directory', () => {
     expect(again.texts[0]).toContain('未找到您可签收的待签收工单');
   });
 
+  it('a bare number opening a cadre\'s message names the ticket (217我接了, 217 已约规划局…): it claims and notes that one, and opens none', async () => {
+    // the deployment has made 216 tickets before this one
+    await h.conn.collection('counters').updateOne({ _id: 'ticket' as never }, { $set: { seq: 216 } }, { upsert: true });
+    await openOne();
+    expect(await h.ticket(217)).toMatchObject({ status: expect.stringMatching(/accepted|pending_claim/) });
+    const r = await h.say('zhangwei', '217我接了，今天下午去厂里看看', { chatId: GROUP });
+    expect(r.outcome).toBe('#217 claimed');
+    expect(await h.ticket(217)).toMatchObject({ status: 'in_progress' });
+    const note = await h.say('zhangwei', '217 已经约了供电公司周四现场踏勘，让企业准备好图纸', { chatId: GROUP });
+    expect(note.outcome).toMatch(/#217/);
+    expect((await h.ticket(217))!.events.map((e: { type: string }) => e.type)).toContain('progress');
+    expect(await h.ticket(218)).toBeNull();
+  });
+
   it('a cadre\'s progress note without its number goes on the one ticket of the group in their hands, not into a new ticket', async () => {
     await openOne();
     await h.say('zhangwei', '认领 #1', { chatId: GROUP });
