@@ -1,5 +1,5 @@
 import { authorize } from '../src/domain/permissions.js';
-import { parseDigestRequest } from '../src/domain/parse/digest-request.js';
+import { digestRequestOf } from '../src/domain/parse/digest-request.js';
 import { bareText } from '../src/domain/parse/normalize.js';
 import type { Handler } from '../src/bot/context.js';
 import { answer } from './common.js';
@@ -37,10 +37,8 @@ export const digest: Handler = {
     }
     // plain words ("发一下本周的问题汇总", "破解率多少了", "上个月的数据发我一下"): the period, whether the one before, and
     // the figure asked for; the short forms (简报, 周报, 月报, 排名) as before
-    const req = parseDigestRequest(bareText(t));
-    const kind = req?.period ?? (/周报|本周|weekly|this\s*week/i.test(t) ? 'week' : /月报|本月|排名|红黑榜|monthly|this\s*month/i.test(t) ? 'month' : 'day');
-    const focus = req?.focus ?? (/排名|红黑榜/.test(t) ? 'ranking' : 'all');
-    await ctx.reply(await ctx.digest(kind, { previous: req?.previous ?? false, focus, category: req?.category ?? null }));
-    return `digest ${kind}${req?.previous ? ' (previous)' : ''}${focus === 'all' ? '' : ` ${focus}`} sent`;
+    const req = digestRequestOf(bareText(t));
+    await ctx.reply(await ctx.digest(req.period, { previous: req.previous, focus: req.focus, category: req.category }));
+    return `digest ${req.period}${req.previous ? ' (previous)' : ''}${req.focus === 'all' ? '' : ` ${req.focus}`} sent`;
   },
 };

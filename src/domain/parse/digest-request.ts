@@ -109,3 +109,15 @@ export function parseDigestRequest(bare: string): DigestRequest | null {
   const focus = focuses.find(([holds]) => holds)?.[1] ?? 'all';
   return { period, previous, focus, category: focus === 'category' ? category : null };
 }
+
+/**
+ * The digest a message already read as one asks for: the plain words `parseDigestRequest` understands, else the short
+ * forms and English (简报, 周报, 月报, 排名, 红黑榜; "weekly summary pls", "this month's numbers") — the day's whole digest
+ * unless they name a week, a month or a ranking.
+ */
+export function digestRequestOf(bare: string): DigestRequest {
+  const req = parseDigestRequest(bare);
+  if (req) return req;
+  const period = /周报|本周|weekly|this\s*week/i.test(bare) ? 'week' : /月报|本月|排名|红黑榜|monthly|this\s*month/i.test(bare) ? 'month' : 'day';
+  return { period, previous: false, focus: /排名|红黑榜/.test(bare) ? 'ranking' : 'all', category: null };
+}

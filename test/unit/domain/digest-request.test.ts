@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDigestRequest } from '../../../src/domain/parse/digest-request.js';
+import { digestRequestOf, parseDigestRequest } from '../../../src/domain/parse/digest-request.js';
 import { bareText } from '../../../src/domain/parse/normalize.js';
 import { parseMessage } from '../../../src/domain/parse/parse.js';
 
@@ -70,5 +70,15 @@ describe("leaders' requests for numbers in plain words", () => {
   ])('not a request for numbers: %s', (text) => {
     expect(req(text)).toBeNull();
     expect(parseMessage(text, AT).intent).not.toBe('digest');
+  });
+});
+
+describe('digestRequestOf: every form a digest is asked in', () => {
+  it('plain words as parseDigestRequest reads them; short forms and English by the period they name', () => {
+    expect(digestRequestOf(bareText('上个月的数据发我一下'))).toEqual(parseDigestRequest(bareText('上个月的数据发我一下')));
+    expect(digestRequestOf(bareText('weekly summary pls'))).toEqual({ period: 'week', previous: false, focus: 'all', category: null });
+    expect(digestRequestOf(bareText("this month's numbers please"))).toMatchObject({ period: 'month', focus: 'all' });
+    expect(digestRequestOf(bareText('红黑榜'))).toMatchObject({ period: 'month', focus: 'ranking' });
+    expect(digestRequestOf(bareText("today's summary please"))).toMatchObject({ period: 'day', focus: 'all' });
   });
 });
