@@ -3,7 +3,7 @@ import YAML from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { BusinessCalendar } from '../../../src/domain/calendar.js';
 import { createDigestService } from '../../../src/digest/digest-service.js';
-import { renderDigest } from '../../../src/platforms/digest-render.js';
+import { renderDigest, renderDigestFigure } from '../../../src/platforms/digest-render.js';
 import { buildDigest, dailySeries, periodOf, previousPeriod, statusAt } from '../../../src/domain/digest.js';
 import { Directory, validateDirectory } from '../../../src/domain/directory.js';
 import { buildNewTicket, type Ticket, type TicketEvent, type TicketStatus } from '../../../src/domain/ticket.js';
@@ -390,5 +390,18 @@ describe('共性问题 in the digest', () => {
     expect(r.common[0]!.tickets).toEqual([40, 41, 42]);
     expect(renderDigest(r).text).toContain('共性问题：3家企业反映');
     expect(d.common).toEqual([]);
+  });
+});
+
+describe('破解率 asked for a period that starts a year', () => {
+  it('names the year of the period\'s local date (a January month starts on December 31 in UTC)', () => {
+    const january = periodOf('month', '2027-01-15', TZ);
+    expect(january.start).toBe(L('2027-01-01T00:00:00'));
+    expect(january.start.slice(0, 4)).toBe('2026');
+    const jan = buildDigest([], january, january.end, fixedCalendar('2026-12-01', '2027-02-28'), dir, TZ);
+    const text = renderDigestFigure(jan, 'solve', null).text;
+    expect(text).toContain('2027年累计');
+    expect(text).not.toContain('2026年累计');
+    expect(text).toContain(`${january.label}办结（答复）0 件`);
   });
 });
