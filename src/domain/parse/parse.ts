@@ -4,7 +4,7 @@ import type { Category, Urgency } from '../ticket.js';
 import type { BayesModel } from './bayes.js';
 import { classifyByLexicon, classifyCategory, holdsLexiconPhrase, LEXICON_CERTAIN, matchedCues } from './category.js';
 import { parseCorrection, ratingFrom, TICKET_REF, WITHDRAWN } from './commands.js';
-import { parseRequestedDate } from './dates.js';
+import { cnNumber, parseRequestedDate } from './dates.js';
 import { bareText, normalizeText } from './normalize.js';
 import { parseDigestRequest } from './digest-request.js';
 import { intentFallback, SHIPPED_INTENT_MODELS, type IntentModels } from './intent-model.js';
@@ -208,10 +208,17 @@ const HEAD_MENTIONS = /^(?:[@＠][^\s@＠]{1,16}\s+)+/;
 const COMMAND_WORDS = /(重新打开|重新开一下|重新开|重开|重办|重新办|^办结|已办结|催一下|催下|催催|能不能快点|还是没动静|先有人理|还没人理)/;
 /** 第186号 (not a building's, a gate's or a line's), or a number and 号 before 还 / 又 or a space. */
 const LOOSE_TICKET_REF = /(?<=(?:说|讲)\s*)(\d{1,7})(?!\d)\s*号(?=解决|办好|办完|修好|处理好|弄好)|第\s*(\d{1,7})(?!\d)\s*号(?!\s*(?:楼|栋|厂房|车间|仓库|宿舍|线|机|门|口|地块|桩|窗口|柜|位|车位|井))|(?:^|[\s，,])(\d{2,7})(?!\d)\s*号(?=还|又|[\s，,])/;
+/** A ticket's number in words opening the message or after 第, before what names it as a ticket's (not a building's). */
+const SPOKEN_TICKET_REF = /(?:^|第)([零〇一二两三四五六七八九十百]{1,7})号(?=那个|那单|这单|的?问题|工单|单子?|[\s，,]|咩|什么时候|啥时候)/;
 const SENT_BACK = /^(\d{1,7})号退回[，,\s](?=[^。]*(?:不是[^，,。]{1,6}的|请转|转给|转到|应该归|归[^，,。]{1,6}管))/;
 function ticketRef(text: string): number | null {
-  // (every form of a reference holds its number in digits: most messages have none, and skip the long patterns)
-  if (!/\d/.test(text)) return null;
+  // (most messages hold no digit and skip the long patterns; voice input writes a ticket's number in words, read where
+  // the words are a command's: "四十三号那个 讲解决了…麻烦重办", "第二百零三号咩时候先有人理")
+  if (!/\d/.test(text)) {
+    const spoken = COMMAND_WORDS.test(text) ? SPOKEN_TICKET_REF.exec(text.replace(HEAD_MENTIONS, '')) : null;
+    const n = spoken ? cnNumber(spoken[1]!) : null;
+    return n !== null && n > 0 ? n : null;
+  }
   // a reference anchored at the head is read after the people mentioned first; a number that could be a lamp's or a
   // day's ("第186号 路灯…", "5天了 125号还是…") is a ticket's where the words are a command's ("…麻烦重新打开", "办结 第121号")
   // ("23号退回，不是住建的，是水务的，请转水务局": N号退回 at the head is a ticket sent back where it says where it belongs —
@@ -347,8 +354,8 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     if (/(到哪一步|走到哪|到哪了)[了呢]?[？?]/.test(t)) return 'query';
     // "#119 都延期一回了还是没动静…麻烦专班督一下": asked to supervise it
     if (/(麻烦|请|让)[^，。]{0,6}督(一下|办一下|促一下|促)/.test(t)) return 'urge';
-    // "#12 到底有没有人在办？？": a chase in the form of a question
-    if (/到底(有没有人|有冇人|有木有人|有人没人|管不管|办不办|还办不办)|有没有人(在办|在管|管一下|理一下)/.test(t)) return 'urge';
+    // "#12 到底有没有人在办？？", "第二百零三号咩时候先有人理？": a chase in the form of a question
+    if (/到底(有没有人|有冇人|有木有人|有人没人|管不管|办不办|还办不办)|有没有人(在办|在管|管一下|理一下)|(咩|什么|啥|几)时候(先|才)?有人(理|管|跟|处理)/.test(t)) return 'urge';
     if (WHO_ASKED.test(t) && ASKED.test(t.replace(/[的。.!！]+$/, '吗')) ) return 'query';
     // "已经转给审图中心": passed along as part of the work, a note; "转给 X" is the command
     // (not what was sent back to someone else, or money coming back: "图审意见又被退回来了", "资金下周能退回来")

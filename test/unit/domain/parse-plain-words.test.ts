@@ -3072,3 +3072,12 @@ describe('round 132: a name used by someone else', () => {
     expect(read('有人冒充区市场监管局打电话来说我们营业执照有问题 要交钱才能解决 这个是真的假的哦').category).toBe('other');
   });
 });
+
+describe('a ticket\'s number in words (voice input)', () => {
+  it('is read where the words are a command\'s; a day or a building in words is not a ticket', () => {
+    expect(read('四十三号那个 讲解决了 路灯修好第二天又弗亮了 麻烦重办')).toMatchObject({ intent: 'reopen', ticket: 43 });
+    expect(read('第二百零三号咩时候先有人理？')).toMatchObject({ intent: 'urge', ticket: 203 });
+    expect(read('十二号前能不能重办一下营业执照').ticket).toBeNull();
+    expect(read('三号楼那边又停电了 催一下').ticket).toBeNull();
+  });
+});
