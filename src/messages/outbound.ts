@@ -58,9 +58,13 @@ export function neutralizeUserText(s: string): string {
   return escapeTokens(s).replace(/\*(?=\*)/g, `*${NEUTRAL}`).replace(/@(?=\{)/g, `@${NEUTRAL}`);
 }
 
+/** `{{warn:…}}` emphasis; a mention token inside it is part of it (its `}}` does not end the emphasis). */
+export const WARN_TOKEN = /\{\{warn:((?:\{\{mention:\d+\}\}|[\s\S])*?)\}\}/;
+const WARN_TOKENS = new RegExp(WARN_TOKEN.source, 'g');
+
 /** Renders `{{warn:…}}` emphasis with a platform's syntax. */
 export function fillEmphasis(text: string, render: (s: string) => string): string {
-  return text.replace(/\{\{warn:([\s\S]*?)\}\}/g, (_, s: string) => render(s));
+  return text.replace(WARN_TOKENS, (_, s: string) => render(s));
 }
 
 /** Pipe-table rows as plain lines ("| a | b |" → "a · b"), separator rows dropped: for channels without tables. */

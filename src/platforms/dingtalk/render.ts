@@ -1,6 +1,6 @@
 import { actionTicketNo } from '../../messages/actions.js';
 import type { UserRef } from '../../messages/inbound.js';
-import { fillMentions, splitByBytes, tablesToLines, toPlainText, type OutboundMessage } from '../../messages/outbound.js';
+import { fillMentions, splitByBytes, tablesToLines, toPlainText, WARN_TOKEN, type OutboundMessage } from '../../messages/outbound.js';
 
 /** DingTalk robot messages: about 20,000 bytes at most. */
 export const DINGTALK_MAX_BYTES = 19_000;
@@ -18,7 +18,7 @@ function fillWarnAsBold(text: string): string {
       let out = '';
       let rest = line;
       for (;;) {
-        const m = /\{\{warn:([\s\S]*?)\}\}/.exec(rest);
+        const m = WARN_TOKEN.exec(rest);
         if (!m) return out + rest;
         out += rest.slice(0, m.index);
         const insideBold = (out.match(/\*\*/g)?.length ?? 0) % 2 === 1;

@@ -158,3 +158,15 @@ describe('DingTalk open-API markdown (no @ there): people by name, parts as the 
     session.forEach((p, i) => expect(api[i]!.markdown.text.replaceAll('@欧阳一二三四五六七八九十', '@7')).toBe(p.markdown.text));
   });
 });
+
+describe('emphasis around a mention', () => {
+  it('a {{warn:…}} holding a mention token is emphasised whole on both platforms', () => {
+    const msg: OutboundMessage = { text: '{{warn:请 {{mention:0}} 今日回复}} 谢谢', mentions: [REAL] } as OutboundMessage;
+    const ding = toDingtalkMarkdown({ ...msg, mentions: [{ ...REAL, platform: 'dingtalk' }] } as OutboundMessage);
+    expect(ding.markdown.text).toContain('**请 @wangfang 今日回复**');
+    expect(ding.markdown.text).not.toContain('}}');
+    const wecom = (toWecomMarkdown(msg) as { markdown: { content: string } }).markdown.content;
+    expect(wecom).toContain('<@wangfang> 今日回复');
+    expect(wecom).not.toContain('}}');
+  });
+});
