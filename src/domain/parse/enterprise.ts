@@ -330,8 +330,8 @@ const SITE_END = /(宿舍|[猪牛羊鸡鸭]舍|员工|厂房|车间|仓库|工�
 const HEAD_NEAR_OF = /^([\u4e00-\u9fa5]{2,8}?(?:旁边|边上|附近|对面|脚下|江边|湖边|河边|园里|区里|公园边|寺边|湖畔|江畔|河畔|山脚下?))的([\u4e00-\u9fa5]{3,10}?)(?=[，,\s]|今天|昨天|这边)/;
 /** A place, 这边, then the name with its trade, closed by a pause (round 100). */
 const PLACE_HERE_TRADE = new RegExp(`^([\u4e00-\u9fa5]{2,4})这边(${NAME_CHAR}{2,6}?(?:${INDUSTRY}))(?=[，,\\s]|想|要|反映|问|的(?!人|路|地|村))`);
-/** 我们, a place, 的, then the name with its trade, before what it does (round 101). */
-const WE_PLACE_TRADE = new RegExp(`(?:^|[，,。\\s])我们([\u4e00-\u9fa5]{2,3})的(${NAME_CHAR}{2,6}?(?:${INDUSTRY})+)(?=[，,。\\s]|等|要|想|在|已|今年|去年|上个?月|接了|的|这边|那边|[\u4e00-\u9fa5]{0,2}(?:车间|厂房|厂区|工地|仓库|码头|门口))`);
+/** 我们, a place, 的, then the name with its trade, before what it does (round 101; 做, 申请, 被 … rounds 132–135). */
+const WE_PLACE_TRADE = new RegExp(`(?:^|[，,。\\s])我们([\u4e00-\u9fa5]{2,3})的(${NAME_CHAR}{2,6}?(?:${INDUSTRY})+)(?=[，,。\\s]|等|要|想|在|已|今年|去年|上个?月|接了|的|这边|那边|做(?!好|完|了)|申请|准备|打算|被|到了|[\u4e00-\u9fa5]{0,2}(?:车间|厂房|厂区|工地|仓库|码头|门口))`);
 /** A place, 的, then a name, opening the message. */
 const HEAD_PLACE_OF = /^([\u4e00-\u9fa5]{2,6}?)的([\u4e00-\u9fa5]{2,10}?)(?=的|新|老厂|要|想|下个?|这边|今天|昨天|今早|昨晚|做了|在|准备|打算|申请|被|到了|[，,\s])/;
 /** What the enterprise is, then its name between commas. */

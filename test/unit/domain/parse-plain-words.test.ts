@@ -3081,3 +3081,10 @@ describe('a ticket\'s number in words (voice input)', () => {
     expect(read('三号楼那边又停电了 催一下').ticket).toBeNull();
   });
 });
+
+describe('round 135: 我们, a place, 的 and the name before what it does', () => {
+  it('reads the name before 做, 申请, 准备 …', () => {
+    expect(read('我们鹰潭的铜韵电子做铜雕工艺品的，想去参加明年的文博会').enterprise).toBe('铜韵电子');
+    expect(read('我们上饶的恒达光电申请的技改补贴还没到').enterprise).toBe('恒达光电');
+  });
+});
