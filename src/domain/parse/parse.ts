@@ -413,13 +413,13 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
       /(尚未|还没有?|没有|未能?|不能|无法)(办结|解决|答复|完成|落实|处理完|办好|搞定)|(明天|后天|下周|近期|过几天|再)(去)?(复查|复核|回访|跟踪|核查)|约(了|好)?(周[一二三四五六日天]|明天|后天|下周[一二三四五六日天]?)[^，。]{0,4}(复查|复核|验收|回访|核查)|(周[一二三四五六日天]|明天|后天|下周)[^，。]{0,6}(进场|施工|安装|上门|修补|修复|完工)|先记一笔|(等待?|等着|在等|待|给|会|将|预计|下周|明天|后天|近期|过几天|月底前?|年底前?)[^，。；,;!！]{0,8}(答复|办结|解决|完成|落实)|(等待|等着|在等|正在|已经在(?!那|这|现场|路口|门口)|下一步|然后再|还需|还要|仍需|仍在)|等[^，。]{0,6}(补齐|补充|提交|反馈|回复|确认)后|(本周|这周|本月|周内|月底前?)内?(?!已)[^已，。；,;]{0,4}(办结|完成|办好)/;
     // "#95 已答复企业 暂无法解决 纳入长期台账": answered, as unresolvable (答复's outcome), not pending
     if (/(已答复|答复(企业|对方)?[:：]|现予办结)/.test(t) && /(无法解决|暂不能解决|挂账|纳入.{0,4}台账|解释说明)/.test(t)) return 'resolve';
-    // round 135: "#101 么子时候能有个答复？企业那边已经打了三次电话给我了": when the answer comes, asked — a chase, not the answer (pressed: 已经, 到底, 再拖 …)
-    if (/(什么|啥|么子|几)时候?[^，。？?]{0,4}(能|可以|才)?(有个?|给个?|给)?(答复|回复|结果)[？?]/.test(t) && /(已经|都快|到底|再拖|电话|又(来)?问)/.test(t) && !/已经?[\u4e00-\u9fa5]{0,4}(答复|回复)了/.test(t)) return 'urge';
+    // round 135: "#101 么子时候能有个答复？企业那边已经打了三次电话给我了": when the answer comes, asked — a chase, not the answer (pressed: 已经, 都快, 再拖 …)
+    if (/(什么|啥|么子|几)时候?[^，。？?]{0,4}(能|可以|才)?(有个?|给个?|给)?(答复|回复|结果|办好|办完|解决)[？?，,]/.test(t) && /(已经|都快|再拖|电话|又(来)?问)/.test(t) && !/已经?[\u4e00-\u9fa5]{0,4}(答复|回复)了/.test(t)) return 'urge';
     // "#67 已办结，帮企业对接上三家商超，首批货下周进场": the close said first, what follows is what was done
     if (/^[\s#＃\d号:：，,]*(已经?办结|已办理完毕|现予办结)[，,。\s]/.test(t) && !/[?？吗]|(尚未|还没有?|未能?)(办结|解决|完成)/.test(t)) return 'resolve';
     // "#60 结了": the close in two words
     if (/^[\s:：,，]*(结了|可以结了|结掉了|结单了|完事了|搞完了|弄完了)[。!！]?$/.test(t.replace(TICKET_REF, ''))) return 'resolve';
-    // round 125: "#67 企业反映等了10天了 请相关部门尽快答复": an answer asked for, soon, is a chase, not the answer (pressed: 已经, 到底, 再拖 …)
+    // round 125: "#67 企业反映等了10天了 请相关部门尽快答复": an answer asked for, soon, is a chase, not the answer
     if (/(请|麻烦|希望|务必)[^，。]{0,8}(尽快|抓紧|赶紧|尽早|及时)(答复|回复|处理|办理|解决)[。!！]?$/.test(t) && !/请企业|已经?[\u4e00-\u9fa5]{0,4}(答复|回复|办结|处理|核实|联系|对接)|(现|予以)(答复|办结)/.test(t)) return 'urge';
     // "#88 部分解决，路灯装了一半，剩下的纳入明年计划": the outcome opens the note (答复 with outcome partial)
     if (/^[\s:：,，]*部分解决[，,。\s]/.test(t.replace(TICKET_REF, ''))) return 'resolve';
@@ -527,7 +527,8 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   if (bare.length <= 30 && /^(麻烦|帮忙|请)?(再)?催(一下|下|催|一催)那个[^，。]{1,10}(的|事|单子?|问题)/.test(bare)) return 'urge';
   // "鞍山那家企业用电那个事 帮催一下 都半个月了": a matter named without its number, chased for someone
   if (bare.length <= 40 && /(那个|那件|那单)[^，。]{0,4}(事|问题|单子?)/.test(bare) && /帮(忙|我|我们|着)?催(一下|下|催|一催)/.test(bare)) return 'urge';
-  // round 92: "俺们公司那个停电的单子现在到哪了？": one's own ticket, by what it is about, asked after
+  // round 92: "俺们公司那个停电的单子现在到哪了？": one's own ticket, by what it is about, asked after; round 137: "帮我查下株洲力诚液压那个货款的单子办到哪了": one named, looked up
+  if (bare.length <= 40 && /^(帮我|帮忙|麻烦)?(查下|查一下|查查|看下|看一下)[^，。]{0,16}那个[^，。]{0,10}(单子|工单)[^，。]{0,4}(办到哪|到哪(一步)?了|(啥|什么)(情况|进度|状态)|(咋|怎么)样了)/.test(bare)) return 'query';
   if (bare.length <= 40 && /(我们|俺们|咱们?|我司|我厂)[^，。]{0,10}那个[^，。]{0,8}(单子|工单)[^，。]{0,6}(到哪(一步)?了|(啥|什么)(情况|进度|状态)|(咋|怎么)样了)/.test(bare)) return 'query';
   // "俺们厂报的那个电的事 到底咋样了", "我们华康食品报的停气那个事，现在是哪个在管？": one's own report asked after
   // "宝联汽车部件的单子现在谁在跟": who is handling one's ticket, asked

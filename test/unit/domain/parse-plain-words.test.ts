@@ -3088,3 +3088,22 @@ describe('round 135: 我们, a place, 的 and the name before what it does', () 
     expect(read('我们上饶的恒达光电申请的技改补贴还没到').enterprise).toBe('恒达光电');
   });
 });
+
+describe('round 137 (Changsha, Zhuzhou, Xiangtan)', () => {
+  it('我们, the name, then 是做 and what it does', () => {
+    expect(read('我们茶小满是做奶茶连锁的，长沙开了40多家店，明年想再开30家').enterprise).toBe('茶小满');
+    expect(read('我们老街坊是做臭豆腐和卤味的，想把真空包装的产品卖到东南亚去').enterprise).toBe('老街坊');
+    // (the enterprise by its kind, a place or the boss is no name)
+    expect(read('我们公司是做外贸的，想问出口退税怎么备案').enterprise).toBeNull();
+    expect(read('我们小作坊是做手工的，想问有没有补贴').enterprise).toBeNull();
+    expect(read('我们老板是做外贸出身的，想问出口退税').enterprise).toBeNull();
+  });
+});
+
+describe('round 137: asked after and pressed', () => {
+  it('a ticket looked up by enterprise and matter is asked after; when it is done, asked under pressure, chases', () => {
+    expect(read('帮我查下株洲力诚液压那个货款的单子办到哪了').intent).toBe('query');
+    expect(read('工单 207 什么时候能办好，已经超了三天了，再不办我要找你们领导了').intent).toBe('urge');
+    expect(read('#293 到底什么时候能办好？').intent).toBe('query');
+  });
+});
