@@ -93,7 +93,7 @@ const INDUSTRY_WORDS =
   '鞋机|缝纫机|成套设备|' +
   // rounds 132–135 (Chongqing's motorcycle parts and servers, Changchun's bogies, Baigou's zips, Jingdezhen's kilns and
   // porcelain workshops, Pingxiang's insulators, Yingtan's copper wire, Nanchang's VR studios)
-  '摩配|(?<![台套个批])服务器|酱园|转向架|拉链|土方工程|电瓷|窑具|(?<![陶瓷])窑炉|窑艺|瓷坊|坯坊|窑坊|瓷庄|铜线|铜雕|通信设备|机电设备|医用耗材|互娱|本草(?!堂)|VR';
+  '摩配|(?<![台套个批])服务器|工业气体|(?<![天然废尾毒有])气体|工业设计|酱园|转向架|拉链|土方工程|电瓷|窑具|(?<![陶瓷])窑炉|窑艺|瓷坊|坯坊|窑坊|瓷庄|铜线|铜雕|通信设备|机电设备|医用耗材|互娱|本草(?!堂)|VR';
 /**
  * A trade named by one character and 业 ("镁业", "糖业", "袜业", "种业"): a word the language keeps making, so it is
  * read by its shape; not 企业, 行业, 就业 and the other words of 业 that are no trade.

@@ -3098,6 +3098,11 @@ describe('round 137 (Changsha, Zhuzhou, Xiangtan)', () => {
     expect(read('我们小作坊是做手工的，想问有没有补贴').enterprise).toBeNull();
     expect(read('我们老板是做外贸出身的，想问出口退税').enterprise).toBeNull();
   });
+  it('industrial gases and industrial design end names (not natural gas or waste gas)', () => {
+    expect(read('应急局说要现场核查一直冇排上，过了期就不能卖货了。湘潭恒通气体').enterprise).toBe('湘潭恒通气体');
+    expect(read('想找政府的调解中心先调一下，湘潭智造工业设计').enterprise).toBe('湘潭智造工业设计');
+    expect(read('我们厂的废气体检测超标了，环保局要来查').enterprise).toBeNull();
+  });
 });
 
 describe('round 137: asked after and pressed', () => {
