@@ -23,7 +23,7 @@ const ENTERPRISE_PATTERNS: RegExp[] = [
   /我们((?![\u4e00-\u9fa5]*(?:有|在|是|这|那|手上|目前|现在|自己))[\u4e00-\u9fa5]{2,12}?)(?<![租买建盖修造包])的(?:项目|厂(?!房)|工厂|厂区|工地|公司)/,
   /我(?:司|厂)\s*[(（]?([\u4e00-\u9fa5]{2,16}?)[)）]/,
   // "我是青禾乳业的，…", "我是正泰隆的财务": who the writer works for
-  /我是([\u4e00-\u9fa5]{2,10}?)的(?:阿[\u4e00-\u9fa5A-Za-z]|[\u4e00-\u9fa5]?老[\u4e00-\u9fa5]{1,2}(?=[，,。\s])|项目经理|技术员|工程师|主管|班长|财务|会计|出纳|老板|负责人|经理|总经理|副总|董事长|厂长|主任|员工|职工|工作人员|联系人|小[\u4e00-\u9fa5]|[，,。\s]|$)/,
+  /我是([\u4e00-\u9fa5]{2,10}?)的(?:阿[\u4e00-\u9fa5A-Za-z]|[\u4e00-\u9fa5]?老[\u4e00-\u9fa5]{1,2}(?=[，,。\s])|项目经理|技术员|工程师|主管|班长|财务|会计|出纳|老板|负责人|经理|总经理|副总|董事长|厂长|主任|员工|职工|工作人员|联系人|小[\u4e00-\u9fa5]|[\u4e00-\u9fa5](?:经理|总|主任|厂长|会计)(?=[\s，,。]|$)|[，,。\s]|$)/,
   // "我是大通县马记清真牛羊肉加工厂的马学军": the writer gives the enterprise, then the name
   /我是([\u4e00-\u9fa5]{2,16}?(?:厂|公司|店|合作社|酒店|宾馆|民宿))的[\u4e00-\u9fa5]{2,3}(?=[，,。！!\s]|$)/,
   // "我是润和医药HR", "我是远航机械人事": the role straight after the name
@@ -93,7 +93,7 @@ const INDUSTRY_WORDS =
   '鞋机|缝纫机|成套设备|' +
   // rounds 132–135 (Chongqing's motorcycle parts and servers, Changchun's bogies, Baigou's zips, Jingdezhen's kilns and
   // porcelain workshops, Pingxiang's insulators, Yingtan's copper wire, Nanchang's VR studios)
-  '摩配|(?<![台套个批])服务器|工业气体|(?<![天然废尾毒有])气体|工业设计|酱园|转向架|拉链|土方工程|电瓷|窑具|(?<![陶瓷])窑炉|窑艺|瓷坊|坯坊|窑坊|瓷庄|铜线|铜雕|通信设备|机电设备|医用耗材|互娱|本草(?!堂)|VR';
+  '摩配|(?<![台套个批])服务器|屠宰|牛羊肉|(?<![冰水游])乐园|检修工程|工业气体|(?<![天然废尾毒有])气体|工业设计|酱园|转向架|拉链|土方工程|电瓷|窑具|(?<![陶瓷])窑炉|窑艺|瓷坊|坯坊|窑坊|瓷庄|铜线|铜雕|通信设备|机电设备|医用耗材|互娱|本草(?!堂)|VR';
 /**
  * A trade named by one character and 业 ("镁业", "糖业", "袜业", "种业"): a word the language keeps making, so it is
  * read by its shape; not 企业, 行业, 就业 and the other words of 业 that are no trade.
@@ -333,7 +333,7 @@ const PLACE_HERE_TRADE = new RegExp(`^([\u4e00-\u9fa5]{2,4})这边(${NAME_CHAR}{
 /** 我们, a place, 的, then the name with its trade, before what it does (round 101; 做, 申请, 被 … rounds 132–135). */
 const WE_PLACE_TRADE = new RegExp(`(?:^|[，,。\\s])我们([\u4e00-\u9fa5]{2,3})的(${NAME_CHAR}{2,6}?(?:${INDUSTRY})+)(?=[，,。\\s]|等|要|想|在|已|今年|去年|上个?月|接了|的|这边|那边|做(?!好|完|了)|申请|准备|打算|被|到了|[\u4e00-\u9fa5]{0,2}(?:车间|厂房|厂区|工地|仓库|码头|门口))`);
 /** A place, 的, then a name, opening the message. */
-const HEAD_PLACE_OF = /^([\u4e00-\u9fa5]{2,6}?)的([\u4e00-\u9fa5]{2,10}?)(?=的|新|老厂|要|想|下个?|这边|今天|昨天|今早|昨晚|做了|在|准备|打算|申请|被|到了|[，,\s])/;
+const HEAD_PLACE_OF = /^([\u4e00-\u9fa5]{2,8}?)的([\u4e00-\u9fa5]{2,10}?)(?=的|新|老厂|要|想|下个?|这边|今天|昨天|今早|昨晚|做了|在|准备|打算|申请|被|到了|[，,\s])/;
 /** What the enterprise is, then its name between commas. */
 const WHAT_THEN_NAME = /(?:我们是|我是|我开|我们开)[^，,。\s]{1,12}(?:的|公司|店|厂|机构)[，,]\s*([\u4e00-\u9fa5]{3,10})[，,]/;
 
@@ -500,7 +500,7 @@ function readEnterprise(t: string): string | null {
   const headOfOk = nearOf
     ? !ALWAYS_SENTENCE_CHAR.test(nearOf[1]!) && gramCount(nearOf[2]!.slice(0, 2)) < PLACED_BRAND_MAX_COUNT && !PUBLIC_PLACE_END.test(nearOf[2]!) && !holdsLexiconPhrase(withoutKind(nearOf[2]!))
     : !!placeOf && (placeAtStart(placeOf[1]!) !== null || /(?:软件园|科技园|产业园|工业园|创业园)$/.test(placeOf[1]!)) && placeOf[1] !== '新建';
-  if (headOf && headOfOk && headOf[2]!.length >= 4 && !ALWAYS_SENTENCE_CHAR.test(headOf[2]!) && !SITE_END.test(headOf[2]!) && ((TRADE_NAME_END.test(headOf[2]!) && tradeNameOk(headOf[2]!)) || KIND_END.test(headOf[2]!))) return headOf[2]!;
+  if (headOf && headOfOk && headOf[2]!.length >= 4 && !ALWAYS_SENTENCE_CHAR.test(headOf[2]!) && !/(旁边|边上|附近|缺|没有)/.test(headOf[2]!) && !SITE_END.test(headOf[2]!) && ((TRADE_NAME_END.test(headOf[2]!) && tradeNameOk(headOf[2]!)) || KIND_END.test(headOf[2]!))) return headOf[2]!;
   // "我们是一家小设计公司，千寻设计，今年…", "我开理发店的，阿杰造型，请了…": what one is, then the name between commas
   const between = WHAT_THEN_NAME.exec(t)?.[1];
   if (between && !/^叫/.test(between) && !SENTENCE_CHAR.test(between) && !isPlaceOrThing(between) && !SITE_END.test(between) && !holdsLexiconPhrase(between) && (INDUSTRY_END.test(between) || KIND_END.test(between))) return between;

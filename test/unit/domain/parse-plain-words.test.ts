@@ -3112,3 +3112,14 @@ describe('round 137: asked after and pressed', () => {
     expect(read('#293 到底什么时候能办好？').intent).toBe('query');
   });
 });
+
+describe('round 136 (Ningxia: 宁夏话, Hui owners, voice input)', () => {
+  it('the writer\'s enterprise before a surname and role; slaughterhouses, beef and lamb, parks end names; a longer place before 的', () => {
+    expect(read('赛俩目 我是吴忠伊禾清真肉食品的马经理 我们在农商行的三百万流贷下个月十号到期').enterprise).toBe('吴忠伊禾清真肉食品');
+    expect(read('青铜峡市 我们祥瑞清真牛羊屠宰 园区污水管网么接到我们厂').enterprise).toBe('祥瑞清真牛羊屠宰');
+    expect(read('中卫市沙坡头区的金沙海冰雪乐园 景区停车场不够 周末游客车都停到国道边上').enterprise).toBe('金沙海冰雪乐园');
+    expect(read('塔城巴克图口岸的远方边贸公司 哈萨克斯坦客户的货款卡在银行').enterprise).toBe('远方边贸公司');
+    // (what is missing beside a place is no name)
+    expect(read('南康区家居小镇的展厅旁边缺公共厕所，客商来了都没地方上').enterprise).toBeNull();
+  });
+});
