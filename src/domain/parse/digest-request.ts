@@ -112,12 +112,12 @@ export function parseDigestRequest(bare: string): DigestRequest | null {
 
 /**
  * The digest a message already read as one asks for: the plain words `parseDigestRequest` understands, else the short
- * forms and English (简报, 周报, 月报, 排名, 红黑榜; "weekly summary pls", "this month's numbers") — the day's whole digest
- * unless they name a week, a month or a ranking.
+ * forms and English (简报, 周报, 月报, 排名, 红黑榜; "weekly summary pls", "this month's numbers", "yesterday's summary") —
+ * the day's whole digest unless they name a week, a month, the one before or a ranking.
  */
 export function digestRequestOf(bare: string): DigestRequest {
   const req = parseDigestRequest(bare);
   if (req) return req;
-  const period = /周报|本周|weekly|this\s*week/i.test(bare) ? 'week' : /月报|本月|排名|红黑榜|monthly|this\s*month/i.test(bare) ? 'month' : 'day';
-  return { period, previous: false, focus: /排名|红黑榜/.test(bare) ? 'ranking' : 'all', category: null };
+  const period = /周报|本周|weekly|(?:this|last)\s*week/i.test(bare) ? 'week' : /月报|本月|排名|红黑榜|monthly|(?:this|last)\s*month/i.test(bare) ? 'month' : 'day';
+  return { period, previous: /yesterday|last\s*(?:week|month)/i.test(bare), focus: /排名|红黑榜/.test(bare) ? 'ranking' : 'all', category: null };
 }

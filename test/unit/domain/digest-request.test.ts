@@ -80,5 +80,6 @@ describe('digestRequestOf: every form a digest is asked in', () => {
     expect(digestRequestOf(bareText("this month's numbers please"))).toMatchObject({ period: 'month', focus: 'all' });
     expect(digestRequestOf(bareText('红黑榜'))).toMatchObject({ period: 'month', focus: 'ranking' });
     expect(digestRequestOf(bareText("today's summary please"))).toMatchObject({ period: 'day', focus: 'all' });
+    expect(digestRequestOf(bareText("yesterday's summary please"))).toMatchObject({ period: 'day', previous: true });
   });
 });

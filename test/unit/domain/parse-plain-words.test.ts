@@ -3123,3 +3123,34 @@ describe('round 136 (Ningxia: 宁夏话, Hui owners, voice input)', () => {
     expect(read('南康区家居小镇的展厅旁边缺公共厕所，客商来了都没地方上').enterprise).toBeNull();
   });
 });
+
+describe('after a review: numbers, days, people and instructions that are no command', () => {
+  it('a year, a hotline, a count or a brand of day opening an enterprise\'s report is no ticket; a later #N wins', () => {
+    for (const text of ['2025 的补贴还没发', '2026 补贴申报什么时候开始', '12333 打了好几次都占线', '12369 举报了也没人管', '400 客服一直打不通', '404 网站打不开了', '618 大促我们的货发不出去', '1000 双鞋发不出去', '500 强企业要来考察', '985 高校毕业生招不到', '996 员工都跑了', '315 晚会之后生意差了', '10 级大风把厂房顶掀了', '90 分贝的噪音天天吵', '500 不是问题，就是场地不好找', '3000不是问题，关键是要快', '95满意度调查我们要不要填', '12345转办：来电人反映宿舍没有热水']) {
+      expect(read(text).ticket, text).toBeNull();
+    }
+    expect(read('2025 的补贴 #43 到哪了').ticket).toBe(43);
+    expect(read('120我接了').ticket).toBe(120);
+  });
+  it('a day of the month in words is no ticket unless after 第 or before a ticket\'s word', () => {
+    expect(read('十二号那个会议能不能快点通知').ticket).toBeNull();
+    expect(read('十五号，能不能快点把钱打过来').ticket).toBeNull();
+    expect(read('第二百零三号什么时候才有人管')).toMatchObject({ intent: 'urge', ticket: 203 });
+  });
+  it('people and times before 是做 are no names; a children\'s playground is no enterprise', () => {
+    for (const text of ['我们老李是做外贸的', '我们两口子是做外贸的', '我们夫妻俩是一家小店', '我们刚开始是做外贸的', '我们大部分是做外贸的', '儿童乐园旁边的路灯坏了']) {
+      expect(read(text).enterprise, text).toBeNull();
+    }
+  });
+  it('an instruction to shut a valve is not urgent, a landlord who shut ours is; a threat this week is urgent', () => {
+    expect(read('检修前要先把电闸关了，这个流程谁来审批').urgency).toBe('normal');
+    expect(read('水务局要求我们每天下班把总阀关了，有没有补贴').urgency).toBe('normal');
+    expect(read('房东把我们的水闸关了').urgency).toBe('urgent');
+    expect(read('房东说这周五不交租就给我们断电').urgency).toBe('urgent');
+  });
+  it('a phone number to call back is no pressure; a disputed fine is no 待确认; a question is no small talk', () => {
+    expect(read('#101 什么时候能有结果，有结果了请打我电话').intent).toBe('query');
+    expect(read('对罚单存疑，哪些条款依据你发一下').intent).not.toBe('triage');
+    expect(read('冇问题，你们啥时候过来').intent).not.toBe('chat');
+  });
+});
