@@ -412,8 +412,8 @@ export function parseEnterprise(text: string): string | null {
 
 /** 我们, the name, then 是做 / 是一家 and what it does (round 137: "我们茶小满是做奶茶连锁的"). */
 const WE_NAME_DOES = /(?:^|[，,。！!\s])我们((?:(?![我你他她这那的是在有和与跟被把给对也都还就又不没很])[\u4e00-\u9fa5]){2,8}?)是(?:做|搞|开|一家|家)/;
-/** What 我们 … 是做 holds that is no name: the enterprise by its kind, a place in it, a time or a manner. */
-const NOT_DOES_NAME = /^(?:公司|厂|工厂|企业|单位|店|门店|团队|项目|老板|现在|目前|主要|自己|本地|当地|几个|两家|一直|原来|以前|之前|本来|其实|专门|主营|一般)|(?:公司|厂|企业|单位|店|团队|项目|作坊|小微|这边|那边|这里|那里|本身|主要|专门|原来)$/;
+/** What 我们 … 是做 holds that is no name: the enterprise by its kind, a place in it, people, a time or a manner. */
+const NOT_DOES_NAME = /^(?:公司|厂|工厂|企业|单位|店|门店|团队|项目|老板|现在|目前|主要|自己|本地|当地|几个|两家|一直|原来|以前|之前|本来|其实|专门|主营|一般)|(?:公司|厂|企业|单位|店|团队|项目|作坊|小微|这边|那边|这里|那里|本身|主要|专门|原来)$|两口|俩|全家|家族|开始|部分|大家|几个|一家|之前|以前|最早|^老[\u4e00-\u9fa5]$/;
 /** 我们(是)…, then 叫 and the name between commas. */
 const WE_ARE_CALLED = /(?:我们|我司|我們)[^。！？!?，,]{0,24}[，,]\s*(?:名字|公司名|店名)?叫(?![了人我你他她来去])(?:做)?\s*([A-Z][^，,。！？!?]{1,24}?(?=[，,。！!？?]|$)|[^\s，,。！？!?「」“”]{2,12}(?=[，,。！!？?\s]|$))/;
 /** Where the enterprise is, opening the message, then 我们 (the name follows). */
@@ -467,7 +467,7 @@ function readEnterprise(t: string): string | null {
   }
   // round 137: "我们茶小满是做奶茶连锁的", "我们长沙驰远驾驶室是做工程机械驾驶室的": 我们, the name, then what it does
   const does = WE_NAME_DOES.exec(t)?.[1];
-  if (does && does.length >= 3 && !/(两口|俩|全家|家族|开始|部分|大家|几个|一家|之前|以前|最早|老[\u4e00-\u9fa5]$)/.test(does) && !NOT_DOES_NAME.test(does) && placeAtStart(does) !== does && !isPlaceOrThing(does) && !SENTENCE_CHAR.test(does)) return does;
+  if (does && does.length >= 3 && !NOT_DOES_NAME.test(does) && placeAtStart(does) !== does && !isPlaceOrThing(does) && !SENTENCE_CHAR.test(does)) return does;
   // round 129: "我们是马山的黑山羊养殖合作社，叫弄拉生态养殖，…", "我们是做螺蛳粉电商的小公司，叫粉都汇，…": what the writer's
   // enterprise is, then what it is called
   const called = WE_ARE_CALLED.exec(t)?.[1];

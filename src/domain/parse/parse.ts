@@ -215,11 +215,13 @@ function ticketRef(text: string): number | null {
   // (most messages hold no digit and skip the long patterns; voice input writes a ticket's number in words, read where
   // the words are a command's: "四十三号那个 讲解决了…麻烦重办", "第二百零三号咩时候先有人理")
   if (!/\d/.test(text)) {
-    const spoken = COMMAND_WORDS.test(text) ? SPOKEN_TICKET_REF.exec(text.replace(HEAD_MENTIONS, '')) : null;
-    const n = spoken ? cnNumber(spoken[1]!) : null;
+    const said = text.replace(HEAD_MENTIONS, '');
+    const spoken = COMMAND_WORDS.test(text) ? SPOKEN_TICKET_REF.exec(said) : null;
+    if (!spoken) return null;
+    const n = cnNumber(spoken[1]!) ?? 0;
     // (a day of the month — 十二号那个会议 — only after 第 or before a ticket's word)
-    const asTicket = spoken !== null && (n! >= 32 || spoken[0].startsWith('第') || /^(?:那单|这单|工单|单子?|的?问题)/.test(text.replace(HEAD_MENTIONS, '').slice(spoken.index + spoken[0].length)));
-    return n !== null && n > 0 && asTicket ? n : null;
+    const asTicket = n >= 32 || spoken[0].startsWith('第') || /^(?:那单|这单|工单|单子?|的?问题)/.test(said.slice(spoken.index + spoken[0].length));
+    return n > 0 && asTicket ? n : null;
   }
   // a reference anchored at the head is read after the people mentioned first; a number that could be a lamp's or a
   // day's ("第186号 路灯…", "5天了 125号还是…") is a ticket's where the words are a command's ("…麻烦重新打开", "办结 第121号")
