@@ -36,6 +36,7 @@ describe('reading a correction', () => {
     ['＃12 改成 普通', { field: 'urgency', to: 'normal' }],
     ['#12 企业是 神马电力', { field: 'enterprise', name: '神马电力' }],
     ['#12 企业：浙江亿龙置业有限公司', { field: 'enterprise', name: '浙江亿龙置业有限公司' }],
+    ['#12 企业名不对，实际注册名是博瑞羊绒制品有限公司，改一下', { field: 'enterprise', name: '博瑞羊绒制品有限公司' }],
     ['#12 不是问题', { field: 'dismiss' }],
     ['#12 不是问题，只是咨询政策', { field: 'dismiss', note: '只是咨询政策' }],
   ])('%s', (text, expected) => {

@@ -3154,3 +3154,23 @@ describe('after a review: numbers, days, people and instructions that are no com
     expect(read('冇问题，你们啥时候过来').intent).not.toBe('chat');
   });
 });
+
+describe('round 138 (Qingdao, Yantai, Weihai)', () => {
+  it('steam cut and the tanks standing, people at the gate, workers who will not leave unpaid are urgent', () => {
+    expect(read('蒸汽又断了，罐子都停了，损失谁管').urgency).toBe('urgent');
+    expect(read('银行突然抽贷，货款付不出去，渔民都堵到厂门口了').urgency).toBe('urgent');
+    expect(read('包工头没给工人发钱，十几个工人今天跑到厂里要钱，说不给就不走了').urgency).toBe('urgent');
+  });
+  it('last year\'s cut, a meter change planned and a threat after 不然 are not urgent', () => {
+    expect(read('想问一下今年冬天工业用气还限不限？去年限气停了好几天，今年要提前做准备').urgency).toBe('normal');
+    expect(read('供水公司说水表要换，换表要停水一天，能不能安排在周末不生产的时候').urgency).toBe('normal');
+    expect(read('消防验收报上去两周了没人来看，不然元旦的货出不来').urgency).toBe('normal');
+    expect(read('检修要停电一天，今天就停，损失谁管').urgency).toBe('urgent');
+  });
+  it('a cadre reporting for an enterprise names it; a person reported for is no enterprise', () => {
+    expect(read('代福山区的金果酒业报个问题：厂区新车间钢结构施工进度太慢').enterprise).toBe('金果酒业');
+    for (const text of ['帮老李反映个问题：路灯坏了', '帮王总问一下补贴的事', '替张经理报个问题，电不够', '代办员小郭报一下：审图中心还要补材料']) {
+      expect(read(text).enterprise, text).toBeNull();
+    }
+  });
+});
