@@ -4,10 +4,14 @@ import { defaultCalendar, type BusinessCalendar } from '../calendar.js';
 const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const WEEKDAY: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7, '1': 1, '2': 2, '3': 3, '4': 4, '5': 5, '6': 6, '7': 7 };
 
-/** "十五" → 15, "3" → 3, "二十" → 20. */
+const CN_DIGIT = '[一二两三四五六七八九]';
+/** A numeral in words as it is said, up to 999. */
+const CN_NUMERAL = new RegExp(`^(?:${CN_DIGIT}?百(?:零${CN_DIGIT}|${CN_DIGIT}十${CN_DIGIT}?|${CN_DIGIT})?|${CN_DIGIT}?十${CN_DIGIT}?|[零〇]|${CN_DIGIT})$`);
+
+/** "十五" → 15, "3" → 3, "二十" → 20, "三百五" → 350; null for what is no numeral ("十百", "二三"). */
 export function cnNumber(s: string): number | null {
   if (/^\d+$/.test(s)) return Number(s);
-  if (!/^[零〇一二两三四五六七八九十百]+$/.test(s)) return null;
+  if (!CN_NUMERAL.test(s)) return null;
   let total = 0;
   let current = 0;
   for (const ch of s) {
@@ -19,7 +23,8 @@ export function cnNumber(s: string): number | null {
       current = 0;
     } else current = CN_DIGITS[ch] ?? 0;
   }
-  return total + current;
+  // "三百五": the tens after 百 without 十 (三百零五 is 305)
+  return total + (/^[一二两三四五六七八九]百[一二三四五六七八九]$/.test(s) ? current * 10 : current);
 }
 
 const NUM = '(\\d{1,3}|[零〇一二两三四五六七八九十百]{1,4})';
