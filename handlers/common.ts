@@ -223,8 +223,11 @@ export const NOT_RECEIVED = '如未收到，请与我私聊查询';
  */
 export async function list(ctx: BotContext, title: string, tickets: Ticket[], empty: string, opts: { footer?: string; note?: string } = {}): Promise<void> {
   if (tickets.length === 0) return answer(ctx, empty);
-  const msg = compose([`**${title}（${tickets.length}件）**`, ...tickets.map((t) => `> ${ticketLine(t, ctx.sla.calendar)}`), ...(opts.footer ? [opts.footer] : [])], []);
   const shown = tickets.every((t) => mayShowTicketIn(t, ctx.msg, ctx.directory));
+  // shown in a group, the list is the asker's answer and @-mentions them (as a short answer does); sent privately, it needs none
+  const asker = shown && ctx.msg.chatType !== 'single' && !ctx.msg.card;
+  const lines = [`${asker ? '@{0} ' : ''}**${title}（${tickets.length}件）**`, ...tickets.map((t) => `> ${ticketLine(t, ctx.sla.calendar)}`), ...(opts.footer ? [opts.footer] : [])];
+  const msg = compose(lines, asker ? [ctx.msg.sender] : []);
   return here(ctx, shown, msg, `${opts.note ?? `${title}含其他企业的问题，已私信发送给您`}（${NOT_RECEIVED}）。${opts.footer ?? ''}`);
 }
 

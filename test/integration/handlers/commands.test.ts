@@ -71,6 +71,16 @@ describe('command handlers on the example directory', () => {
     expect(await h.ticket(2)).toBeNull();
   });
 
+  it('a list asked for in a group @-mentions the asker; sent privately it mentions no one', async () => {
+    await openOne();
+    const own = await h.say('chenjl', '我们的问题', { chatId: GROUP });
+    expect(own.texts[0]).toContain('贵企业在办问题（1件）');
+    expect(own.sent.find(isReply)?.message.mentions).toEqual([expect.objectContaining({ id: 'chenjl' })]);
+    const alone = await h.say('chenjl', '我们的问题', { chatId: 'chenjl', chatType: 'single' as const });
+    expect(alone.texts[0]).toContain('贵企业在办问题（1件）');
+    expect(alone.sent.find(isReply)?.message.mentions).toEqual([]);
+  });
+
   it('"有人管吗", "等了一个礼拜了还没动静" without a number chase the enterprise\'s one open ticket and open none', async () => {
     await openOne();
     const r = await h.say('chenjl', '有人管吗', { chatId: GROUP });
