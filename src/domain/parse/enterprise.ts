@@ -94,7 +94,9 @@ const INDUSTRY_WORDS =
   '鞋机|缝纫机|成套设备|' +
   // rounds 132–135 (Chongqing's motorcycle parts and servers, Changchun's bogies, Baigou's zips, Jingdezhen's kilns and
   // porcelain workshops, Pingxiang's insulators, Yingtan's copper wire, Nanchang's VR studios)
-  '摩配|(?<![台套个批])服务器|屠宰|牛羊肉|(?<![童冰水游])乐园|检修工程|工业气体|(?<![天然废尾毒有])气体|工业设计|酱园|转向架|拉链|土方工程|电瓷|窑具|(?<![陶瓷])窑炉|窑艺|瓷坊|坯坊|窑坊|瓷庄|铜线|铜雕|通信设备|机电设备|医用耗材|互娱|本草(?!堂)|VR';
+  '摩配|(?<![台套个批])服务器|屠宰|牛羊肉|(?<![童冰水游])乐园|检修工程|工业气体|(?<![天然废尾毒有])气体|工业设计|酱园|转向架|拉链|土方工程|电瓷|窑具|(?<![陶瓷])窑炉|窑艺|瓷坊|坯坊|窑坊|瓷庄|铜线|铜雕|通信设备|机电设备|医用耗材|互娱|本草(?!堂)|VR|' +
+  // round 129 and 138 (Beibu Gulf's port-technology and shipping-service firms, Dongxing's fish sauce)
+  '港航技术|港航|航运服务|鱼露';
 /**
  * A trade named by one character and 业 ("镁业", "糖业", "袜业", "种业"): a word the language keeps making, so it is
  * read by its shape; not 企业, 行业, 就业 and the other words of 业 that are no trade.
@@ -334,7 +336,7 @@ const PLACE_HERE_TRADE = new RegExp(`^([\u4e00-\u9fa5]{2,4})这边(${NAME_CHAR}{
 /** 我们, a place, 的, then the name with its trade, before what it does (round 101; 做, 申请, 被 … rounds 132–135). */
 const WE_PLACE_TRADE = new RegExp(`(?:^|[，,。\\s])我们([\u4e00-\u9fa5]{2,3})的(${NAME_CHAR}{2,6}?(?:${INDUSTRY})+)(?=[，,。\\s]|等|要|想|在|已|今年|去年|上个?月|接了|的|这边|那边|做(?!好|完|了)|申请|准备|打算|被|到了|[\u4e00-\u9fa5]{0,2}(?:车间|厂房|厂区|工地|仓库|码头|门口))`);
 /** A place, 的, then a name, opening the message. */
-const HEAD_PLACE_OF = /^([\u4e00-\u9fa5]{2,8}?)的([\u4e00-\u9fa5]{2,10}?)(?=的|新|老厂|要|想|下个?|这边|今天|昨天|今早|昨晚|做了|在|准备|打算|申请|被|到了|[，,\s])/;
+const HEAD_PLACE_OF = /^([\u4e00-\u9fa5]{2,8}?)的([\u4e00-\u9fa5]{2,10}?)(?=的|新|老厂|要|想|下个?|这边|今天|昨天|今早|昨晚|做了|在|准备|打算|申请|被|到了|缺(?!少)|招不|[，,\s])/;
 /** What the enterprise is, then its name between commas. */
 const WHAT_THEN_NAME = /(?:我们是|我是|我开|我们开)[^，,。\s]{1,12}(?:的|公司|店|厂|机构)[，,]\s*([\u4e00-\u9fa5]{3,10})[，,]/;
 

@@ -3174,3 +3174,12 @@ describe('round 138 (Qingdao, Yantai, Weihai)', () => {
     }
   });
 });
+
+describe('rounds 129 and 138 read again: port, shipping and fish-sauce trades; a name before 缺', () => {
+  it('a place, 的, then a name with its trade', () => {
+    expect(read('钦州的华谊港航技术想引进两个博士做港口自动化').enterprise).toBe('华谊港航技术');
+    expect(read('钦州的北港航运服务想给船员办外派劳务培训').enterprise).toBe('北港航运服务');
+    expect(read('东兴万尾的海生鱼露，出口越南的两个货柜被退回来了').enterprise).toBe('海生鱼露');
+    expect(read('防城港的海鑫船舶修造缺电焊工，持证的高级焊工招不到').enterprise).toBe('海鑫船舶修造');
+  });
+});
