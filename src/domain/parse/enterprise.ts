@@ -228,6 +228,11 @@ const WE_OPEN = new RegExp(`(?:(?:^|[，,。：:\\s卖帮给替让])我们|本�
 const WE_BRAND = new RegExp(`我们(${NAME_CHAR}{3,6}?)的(?:牌子|品牌|商标|招牌)|(?:我们|我司)的?品牌\\s*([A-Z][A-Za-z0-9]{2,})`);
 /** "我们锅盔王这边…, "我们洛牡坊是做牡丹深加工的": a short name where the frame is strong. */
 const WE_SHORT = new RegExp(`(?:^|[，,。\\s])我们(${NAME_CHAR}{3,6}?)(?=这边|那边|是做|是搞|是生产|是干|是专门|是[\u4e00-\u9fa5]{2,4}做|做[^，,。]{1,6}的)`);
+/**
+ * A shop's or a workshop's name of three to five characters by its old suffix (坊, 记, 斋, 阁, 轩), opening the message or
+ * after 我们, before what it wants or its brand: "嫁衣坊这边想问", "我们青窑坊想招…", "我们湘味坊的公众号…" (rounds 126–137).
+ */
+const SHOP_NAMED = new RegExp(`(?:^|[，,。\\s])(?:我们)?([\u4e00-\u9fa5]{2,4}(?:坊|记|斋|阁|轩))(?=这边|那边|想|要|的(?:公众号|牌子|品牌|商标|招牌|门店|网店|店铺|直播间|产品))`);
 /** "草原金牧问下…", "黑土优品想参加…", "走访包头华瑞铝业时…": a name asking, or visited. */
 const HEAD_ASKS = new RegExp(`^(${NAME_CHAR}{4,8}?)(?:这边|那边)?(?:问下|问一下|想问|想咨询|咨询一下|请教|想(?:进|参加|加入|申请|搞|在|把|请|找|办|做|开|建|上|租|拿|招|引进|扩|去|了解|咨询|对接|换|装|新增|增加|新上))`);
 /** "我们做汽车线束的，叫联创电装", "叫MindLoop": the name given. */
@@ -910,6 +915,8 @@ function enterpriseIn(t: string): string | null {
     const name = OPEN_FRAMES[k]!.exec(t)?.[1];
     if (name && isOpenName(name)) return name;
   }
+  const shop = SHOP_NAMED.exec(t)?.[1];
+  if (shop && !SENTENCE_CHAR.test(shop) && !PERSON_AT_END.test(shop) && !/(登记|书记|笔记|日记|标记|忘记|印记|惦记)$/.test(shop) && !isPlaceOrThing(shop) && !placeAtStart(shop) && !/^(?:小|大|老|新|这|那|豆腐|油|磨|染|酒|茶|粉|面|作)/.test(shop) && rare(shop.slice(0, 2))) return shop;
   // "扎西牦牛奶这边冷库昨晚开始停电", "青城云游这边办公室的宽带…": a name, 这边, then anything (not a place: "吴江盛泽这边")
   const here = HEAD_HERE.exec(t)?.[1];
   if (here && isOpenName(here) && !placeAtStart(here)) return here;

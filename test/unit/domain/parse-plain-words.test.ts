@@ -3183,3 +3183,14 @@ describe('rounds 129 and 138 read again: port, shipping and fish-sauce trades; a
     expect(read('防城港的海鑫船舶修造缺电焊工，持证的高级焊工招不到').enterprise).toBe('海鑫船舶修造');
   });
 });
+
+describe('a shop\'s or workshop\'s name by its old suffix (rounds 126–137)', () => {
+  it('opening the message or after 我们, before what it wants or its brand', () => {
+    expect(read('嫁衣坊这边想问，电商直播补贴现在还要再交审计报告吗').enterprise).toBe('嫁衣坊');
+    expect(read('我们青窑坊想招拉坯和利坯的师傅').enterprise).toBe('青窑坊');
+    expect(read('我们湘味坊的公众号被人冒名注册了一个').enterprise).toBe('湘味坊');
+  });
+  it('not a person, a small or generic workshop, or a word of the sentence', () => {
+    for (const text of ['王书记想问一下补贴的事', '我们小作坊想贷款买设备', '我们豆腐坊想扩建', '上次那个登记想问一下']) expect(read(text).enterprise, text).toBeNull();
+  });
+});
