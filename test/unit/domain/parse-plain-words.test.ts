@@ -3194,3 +3194,11 @@ describe('a shop\'s or workshop\'s name by its old suffix (rounds 126–137)', (
     for (const text of ['王书记想问一下补贴的事', '我们小作坊想贷款买设备', '我们豆腐坊想扩建', '上次那个登记想问一下']) expect(read(text).enterprise, text).toBeNull();
   });
 });
+
+describe('money owed by a buyer is finance, whoever the buyer is', () => {
+  it('commercial paper not honoured, raw material owed for', () => {
+    expect(read('下游一家主机厂欠我们两千多万货款，商票到期不兑付，年底前能不能协调回来一部分，不然明年原材料都买不起了').category).toBe('finance');
+    expect(read('欠我们原料款的那家跑路了，我们的供应商也在催款，账上就剩几万块').category).toBe('finance');
+    expect(read('主机厂付款全部改成了六个月商票，贴现成本太高，区里有没有供应链金融平台可以对接').category).toBe('finance');
+  });
+});
