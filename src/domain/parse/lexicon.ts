@@ -348,6 +348,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     // round 17 (inland Yangtze delta)
     ['职务发明', 4], ['要求分成', 3],
     // rounds 18–19 (Northeast, Central China)
+    // round 133 read again: a contract broken (合同白签了, 偷偷卖给别人)
+    [/合同白签|(合同|订单)[^。；;]{0,20}偷偷卖给|偷偷卖给[^。；;]{0,12}合同/, 5],
     [/(合同|协议)[^，。；,;]{0,10}(不认|不算|没到期就?要?|毁约)|(不认|不承认)[^，。；,;]{0,4}(合同|协议)|换届以后|新(书记|支书)/, 5], ['吵起来', 4], ['过路费', 3],
     // rounds 27–28 (Qinghai, southern Jiangsu)
     ['抱怨', 3], [/(房东|出租方|业主).{0,20}(断水|断电|停水|停电)|(断水|断电).{0,6}(威胁|逼)/, 6],

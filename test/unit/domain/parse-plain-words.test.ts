@@ -3202,3 +3202,9 @@ describe('money owed by a buyer is finance, whoever the buyer is', () => {
     expect(read('主机厂付款全部改成了六个月商票，贴现成本太高，区里有没有供应链金融平台可以对接').category).toBe('finance');
   });
 });
+
+describe('a contract broken is a dispute', () => {
+  it('合同白签了, 偷偷卖给别人', () => {
+    expect(read('跟社员签的订单玉米，今年价高了好几十户偷偷卖给别人，合同白签了').category).toBe('dispute');
+  });
+});
