@@ -3208,3 +3208,15 @@ describe('a contract broken is a dispute', () => {
     expect(read('跟社员签的订单玉米，今年价高了好几十户偷偷卖给别人，合同白签了').category).toBe('dispute');
   });
 });
+
+describe('hiring in haste and harassment day after day are not urgent by themselves', () => {
+  it('急招 without a day to start, 天天来闹 without an escalation', () => {
+    expect(read('急需招十个数控车床师傅，开的价也不低，就是招不到人').urgency).toBe('normal');
+    expect(read('供货商天天上门来闹，还在朋友圈骂人，能不能调解一下').urgency).toBe('normal');
+    expect(read('供应商隔三差五派人来厂里闹，影响生产').urgency).toBe('normal');
+  });
+  it('with a day to start, or an escalation, they are', () => {
+    expect(read('急招焊工二十名，下周一要到岗').urgency).toBe('urgent');
+    expect(read('前职工天天来厂里闹，昨天还爬到厂房顶上说要跳下来').urgency).toBe('urgent');
+  });
+});
