@@ -8,10 +8,13 @@ const CN_DIGIT = '[一二两三四五六七八九]';
 /** A numeral in words as it is said, up to 999. */
 const CN_NUMERAL = new RegExp(`^(?:${CN_DIGIT}?百(?:零${CN_DIGIT}|${CN_DIGIT}十${CN_DIGIT}?|${CN_DIGIT})?|${CN_DIGIT}?十${CN_DIGIT}?|[零〇]|${CN_DIGIT})$`);
 
+const CN_ESTIMATE = new RegExp(`^(?:${CN_DIGIT}?十)?${CN_DIGIT}{2}$`);
+
 /** "十五" → 15, "3" → 3, "二十" → 20, "三百五" → 350; null for what is no numeral ("十百", "二三"). */
 export function cnNumber(s: string): number | null {
   if (/^\d+$/.test(s)) return Number(s);
-  if (!CN_NUMERAL.test(s)) return null;
+  // (an estimate, 两三 or 十二三, reads as its larger number)
+  if (!CN_NUMERAL.test(s) && !CN_ESTIMATE.test(s)) return null;
   let total = 0;
   let current = 0;
   for (const ch of s) {

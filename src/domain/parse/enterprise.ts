@@ -17,7 +17,7 @@ const ENTERPRISE_PATTERNS: RegExp[] = [
   // "雷山县苗岭银饰专业合作社": a cooperative's registered name
   /((?:(?![我们你他她这那的是在有和与跟被把给对向从到都也还就又不没说问请帮找让某])[\u4e00-\u9fa5]){4,14}?(?:专业|种植|养殖)?(?:合作社|合作联社))/,
   // a cadre writing for an enterprise ("代福山区的金果酒业报个问题"), not for a person ("帮老李反映", "替张经理报个问题")
-  /(?:帮|替|代(?!办员|表|理))(?:[\u4e00-\u9fa5]{2,6}的)?(?!(?:老|小)[\u4e00-\u9fa5]{1,2}(?:反映|反应|问|咨询|报))([\u4e00-\u9fa5]{2,12}?)(?<!总|经理|主任|老板|厂长|书记|师傅|姐|哥|叔|姨|大爷)(?:反映|反应|问一下|问下|问问|咨询|报个问题|报一个问题|报一下|报个事)/,
+  /(?:帮|替|代(?!办员|表|理))(?:[\u4e00-\u9fa5]{2,6}的)?(?!(?:老|小)[\u4e00-\u9fa5]{1,2}(?:反映|反应|问|咨询|报))([\u4e00-\u9fa5]{2,12}?)(?<!总|经理|主任|老板|厂长|书记|师傅|姐|哥|叔|姨|大爷|村民|同事|物业|居民|商户|客户|朋友|的|来的|家属|群众|老乡)(?:反映|反应|问一下|问下|问问|咨询|报个问题|报一个问题|报一下|报个事)/,
   /(?<!说|骂|讲|称)我们是((?:(?!的)[\u4e00-\u9fa5A-Za-z0-9]){2,16}?)(?:的(?!一家|一个|一间|一所)|，|,|。|\s|$|公司|厂|，)/,
   // "我们亿龙置业的项目" — but not "我们手上有政府的项目": a name has no verb of having or being in it
   // (not what the enterprise did to a place: "我们鑫源家具租的厂房")
@@ -232,7 +232,7 @@ const WE_SHORT = new RegExp(`(?:^|[，,。\\s])我们(${NAME_CHAR}{3,6}?)(?=这�
  * A shop's or a workshop's name of three to five characters by its old suffix (坊, 记, 斋, 阁, 轩), opening the message or
  * after 我们, before what it wants or its brand: "嫁衣坊这边想问", "我们青窑坊想招…", "我们湘味坊的公众号…" (rounds 126–137).
  */
-const SHOP_NAMED = new RegExp(`(?:^|[，,。\\s])(?:我们)?([\u4e00-\u9fa5]{2,4}(?:坊|记|斋|阁|轩))(?=这边|那边|想|要|的(?:公众号|牌子|品牌|商标|招牌|门店|网店|店铺|直播间|产品))`);
+const SHOP_NAMED = new RegExp(`(?:^|[，,。\\s])(?:我们)?([\u4e00-\u9fa5]{2,4}(?:坊|记|斋))(?=这边|那边|想|要|的(?:公众号|牌子|品牌|商标|招牌|门店|网店|店铺|直播间|产品))`);
 /** "草原金牧问下…", "黑土优品想参加…", "走访包头华瑞铝业时…": a name asking, or visited. */
 const HEAD_ASKS = new RegExp(`^(${NAME_CHAR}{4,8}?)(?:这边|那边)?(?:问下|问一下|想问|想咨询|咨询一下|请教|想(?:进|参加|加入|申请|搞|在|把|请|找|办|做|开|建|上|租|拿|招|引进|扩|去|了解|咨询|对接|换|装|新增|增加|新上))`);
 /** "我们做汽车线束的，叫联创电装", "叫MindLoop": the name given. */
@@ -916,7 +916,7 @@ function enterpriseIn(t: string): string | null {
     if (name && isOpenName(name)) return name;
   }
   const shop = SHOP_NAMED.exec(t)?.[1];
-  if (shop && !SENTENCE_CHAR.test(shop) && !PERSON_AT_END.test(shop) && !/(登记|书记|笔记|日记|标记|忘记|印记|惦记)$/.test(shop) && !isPlaceOrThing(shop) && !placeAtStart(shop) && !/^(?:小|大|老|新|这|那|豆腐|油|磨|染|酒|茶|粉|面|作)/.test(shop) && rare(shop.slice(0, 2))) return shop;
+  if (shop && !SENTENCE_CHAR.test(shop) && !PERSON_AT_END.test(shop) && !/(登记|书记|笔记|日记|标记|忘记|印记|惦记|作坊|牌坊|蛋糕坊|木工坊|酿酒坊)$/.test(shop) && !isPlaceOrThing(shop) && !placeAtStart(shop) && !/^(?:小|大|老|新|这|那|豆腐|油|磨|染|酒|茶|粉|面|作)/.test(shop) && rare(shop.slice(0, 2))) return shop;
   // "扎西牦牛奶这边冷库昨晚开始停电", "青城云游这边办公室的宽带…": a name, 这边, then anything (not a place: "吴江盛泽这边")
   const here = HEAD_HERE.exec(t)?.[1];
   if (here && isOpenName(here) && !placeAtStart(here)) return here;

@@ -3220,3 +3220,29 @@ describe('hiring in haste and harassment day after day are not urgent by themsel
     expect(read('前职工天天来厂里闹，昨天还爬到厂房顶上说要跳下来').urgency).toBe('urgent');
   });
 });
+
+describe('a bare ticket number, a space, and the command closing the message (round 134 read again)', () => {
+  it('办结 or 改成一般 after the matter', () => {
+    expect(read('186 变压器装好送电了，办结')).toMatchObject({ intent: 'resolve', ticket: 186 });
+    expect(read('235 这个不急，紧急改成一般')).toMatchObject({ intent: 'correct', ticket: 235 });
+  });
+  it('not a count or a sum', () => {
+    expect(read('500 个工人的宿舍，满意').ticket).toBeNull();
+    expect(read('300 多万的贷款还没批，办结').ticket).toBeNull();
+  });
+});
+
+describe('after a review of the session\'s rules', () => {
+  it('an estimate in words still gives its date; 要不 alone is no condition', () => {
+    expect(read('麻烦两三天内帮我们处理一下').deadline).toBe('2026-11-26');
+    expect(read('要不你们派人来看下车都进不去了').urgency).toBe('urgent');
+  });
+  it('a group or a given name is no enterprise', () => {
+    for (const text of ['帮村民报个问题，路灯坏了', '帮同事报一下，宿舍没热水', '张浩轩想问下人才公寓怎么申请', '村口牌坊要修一下']) expect(read(text).enterprise, text).toBeNull();
+  });
+  it('an escalation today, an outage still going on, stay urgent; a planned steam stop is not', () => {
+    expect(read('家属天天来闹，今天带了汽油说要点火').urgency).toBe('urgent');
+    expect(read('从去年底就断水了，到现在还没来水').urgency).toBe('urgent');
+    expect(read('听说下个月检修，蒸汽要停了').urgency).toBe('normal');
+  });
+});
