@@ -96,7 +96,10 @@ const INDUSTRY_WORDS =
   // porcelain workshops, Pingxiang's insulators, Yingtan's copper wire, Nanchang's VR studios)
   '摩配|(?<![台套个批])服务器|屠宰|牛羊肉|(?<![童冰水游])乐园|检修工程|工业气体|(?<![天然废尾毒有])气体|工业设计|酱园|转向架|拉链|土方工程|电瓷|窑具|(?<![陶瓷])窑炉|窑艺|瓷坊|坯坊|窑坊|瓷庄|铜线|铜雕|通信设备|机电设备|医用耗材|互娱|本草(?!堂)|VR|' +
   // round 129 and 138 (Beibu Gulf's port-technology and shipping-service firms, Dongxing's fish sauce)
-  '港航技术|港航|航运服务|鱼露';
+  '港航技术|港航|航运服务|鱼露|' +
+  // rounds 139 and 142 (Beijing's computing, quantum and film start-ups; northern Shaanxi's semi-coke plants, coal mines
+  // and methanol works)
+  '兰炭|煤矿|电化|甲醇|钻采|国旅|石油服务|剪纸|量子|智算|智行|映画|生命科学|影视|医学(?!美容)|快运|酿造|苗圃|农庄|石粉';
 /**
  * A trade named by one character and 业 ("镁业", "糖业", "袜业", "种业"): a word the language keeps making, so it is
  * read by its shape; not 企业, 行业, 就业 and the other words of 业 that are no trade.
@@ -120,6 +123,7 @@ const WORDS_IN_NAMES: readonly { word: string; after: string; before: string }[]
   { word: '来', after: '宝福悦泰好运利', before: '' },
   { word: '里', after: '阿万千故', before: '' },
   { word: '一', after: '统韩', before: '品鸣诺帆' },
+  { word: '要', after: '高', before: '' },
 ];
 /** One of those words where it is part of a name. */
 const WORD_IN_NAME = WORDS_IN_NAMES.flatMap(({ word, after, before }) => [
@@ -133,7 +137,8 @@ const NOT_IN_NAME_ALWAYS = NOT_IN_NAME.replace(new RegExp(`[${WORDS_IN_NAMES.map
 // characters are taken at the first try)
 const NAME_CHAR = `(?:[^${NOT_IN_NAME}\\s，,。.！？!?、：:（）()「」『』“”‘’《》\\d#@—–～~-]|${WORD_IN_NAME})`;
 /** A character that is never a name's, wherever it stands. */
-const ALWAYS_SENTENCE_CHAR = new RegExp(`[${NOT_IN_NAME_ALWAYS}]`);
+// (要 is a name's only in 高要, a district: a sentence's word everywhere else)
+const ALWAYS_SENTENCE_CHAR = new RegExp(`[${NOT_IN_NAME_ALWAYS}]|(?<!高)要`);
 /** Any one of those characters. */
 const SENTENCE_CHAR = new RegExp(`[${NOT_IN_NAME_ALWAYS}]|${WORD_IN_SENTENCE}`);
 /** What follows a name ending in its trade word. */
@@ -559,7 +564,7 @@ function signedBy(t: string): string | null {
   if (placed && TRADE_NAME_END.test(placed) && tradeNameOk(placed) && !SENTENCE_CHAR.test(placed.replace(/(有限公司|公司)$/, ''))) return placed;
   const trade = TRADE_NAME_END.test(raw) || /(?:有限公司|集团|公司)$/.test(raw);
   // (和 is a brand's own at the close of a message: "…。和发稀土", "…？恩和羊绒")
-  if ((trade ? tradeNameOk(raw) && !SENTENCE_CHAR.test(raw.replace(/(有限公司|公司)$/, '').replace(/和/g, '')) : isOpenName(raw)) && !/(的|了|吗|呢|(?<!酒|茶|书|网|水)吧|啊|情况|报告|通知)$/.test(raw)) return raw;
+  if ((trade ? tradeNameOk(raw) && !SENTENCE_CHAR.test(raw.replace(/(有限公司|公司)$/, '').replace(TRADE_AT_END, '').replace(/和/g, '')) : isOpenName(raw)) && !/(的|了|吗|呢|(?<!酒|茶|书|网|水)吧|啊|情况|报告|通知)$/.test(raw)) return raw;
   // a signature after a dash, with its trade, may hold a word that is also the sentence's ("—— 有光能源", "—— 伊犁那拉提奶茶坊",
   // "——乡里乡亲便民店"): the dash says it is the writer's name for itself
   if (dashed && raw === signed && trade && raw.length >= 4 && tradeNameOk(raw) && !/[我你他她们的了吗呢吧啊是在要想请帮说问]/.test(raw)) return raw;
@@ -612,7 +617,7 @@ function dashSigned(t: string): string | null {
   // a place before the name: a district, a county or a banner, or a place of up to eight characters before a name
   // with its trade ("—— 赤峰红山 华维药业", "—— 鄂尔多斯达拉特旗 恒通化工储运")
   const before = words.length;
-  if (words.length >= 2 && (/(区|县|市|镇|港|园|旗|大道|路|街)$/.test(words[0]!) || (words[0]!.length <= 3 && words[1]!.length >= 4) || (words[0]!.length <= 8 && !TRADE_NAME_END.test(words[0]!) && /(?:厂|公司|合作社)$/.test(words[1]!.replace(TRADE_AT_END, '公司'))))) words.shift();
+  if (words.length >= 2 && (/(区|县|市|镇|港|园|旗|大道|路|街)$/.test(words[0]!) || (words[0]!.length <= 3 && words[1]!.length >= 4) || (words.length === 2 && words[1]!.length >= 4 && /^[\u4e00-\u9fa5]+$/.test(words[1]!) && !TRADE_NAME_END.test(words[0]!) && !PERSON_AT_END.test(words[1]!) && !/(项目部?|秘书|助理|会计|出纳)$/.test(words[1]!) && (placeAtStart(words[0]!) !== null || /(古城|古镇|村|寨)$/.test(words[0]!))) || (words[0]!.length <= 8 && !TRADE_NAME_END.test(words[0]!) && /(?:厂|公司|合作社)$/.test(words[1]!.replace(TRADE_AT_END, '公司'))))) words.shift();
   // "— 管理部 Jenny": a person's given name is no enterprise
   // (a one-word brand alone after the dash is a name: "— Zentrix"; a given name before more words or after an office is not)
   if ((words.length < before || words.length > 1) && /^[A-Z][a-z]+$/.test(words[0]!)) return null;

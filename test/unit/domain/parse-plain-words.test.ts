@@ -3246,3 +3246,40 @@ describe('after a review of the session\'s rules', () => {
     expect(read('听说下个月检修，蒸汽要停了').urgency).toBe('normal');
   });
 });
+
+describe('names by the trades of coal country and of Beijing start-ups (rounds 139 and 142 read)', () => {
+  it('semi-coke, coal mines, methanol, quantum, computing and film', () => {
+    expect(read('我们恒泰兰炭三号炉昨晚跳闸了，到现在还没来电').enterprise).toBe('恒泰兰炭');
+    expect(read('府谷县的福源兰炭，园区那条排洪沟年年漫到厂里').enterprise).toBe('福源兰炭');
+    expect(read('聚鑫煤矿的，连个通勤班车都没有，工人每天骑摩托上班').enterprise).toBe('聚鑫煤矿');
+    expect(read('元启量子在孵化器里，房租补贴今年额度是多少？').enterprise).toBe('元启量子');
+    expect(read('云图智算要拉一条100G专线，联通说得挖路审批').enterprise).toBe('云图智算');
+    expect(read('长河影视夜戏收工晚，村里有人说扰民').enterprise).toBe('长河影视');
+  });
+  it('a beauty centre named by 医学 keeps its whole name', () => {
+    expect(read('雅思医学美容中心，消防验收没过，几时可以再约验收？').enterprise).not.toBe('雅思医学');
+  });
+});
+
+describe('a district before a name signed at the end (round 145 read)', () => {
+  it('高要 is a place in a name; trade words holding 不 are a name\'s', () => {
+    expect(read('银行抽贷了300万，求区里帮忙协调担保公司，急！——高要区利达五金').enterprise).toBe('高要区利达五金');
+    expect(read('征地时承诺的安置用地一直没落实。肇庆高要兴华铸造').enterprise).toBe('肇庆高要兴华铸造');
+    expect(read('厂门口有工人围住讨薪，堵住不让出货。新兴县粤峰不锈钢制品').enterprise).toBe('新兴县粤峰不锈钢制品');
+  });
+  it('要 elsewhere stays a sentence\'s word', () => {
+    expect(read('政策咨询 我们是港资企业 能不能享受研发中心认定的奖励 要什么条件').enterprise).toBeNull();
+  });
+});
+
+describe('a place, a space, then the name after a dash (round 140 read)', () => {
+  it('the place is set aside', () => {
+    expect(read('社保卡激活不了，能不能请社保局上门办一下 —— 凤凰竹山苗寨 云端苗家').enterprise).toBe('云端苗家');
+    expect(read('上游养猪场往小溪里排污，我们做豆腐要用水 —— 吉首河溪 田家豆腐坊').enterprise).toBe('田家豆腐坊');
+    expect(read('城投要重新招租，想请领导出面给个优先续租 —— 里耶古城 秦风客舍').enterprise).toBe('秦风客舍');
+  });
+  it('not a name with its trade before its site or a person', () => {
+    expect(read('工地扬尘被罚了两回，想请人来复查一下 ——鹤壁宇晨电子 新厂房项目部').enterprise).toBe('鹤壁宇晨电子');
+    expect(read('稳岗返还咋还没到账呢 —牡丹江林海木业 会计小王').enterprise).toBe('牡丹江林海木业');
+  });
+});
