@@ -364,6 +364,8 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     // "#12 到底有没有人在办？？", "第二百零三号咩时候先有人理？": a chase in the form of a question
     if (/到底(有没有人|有冇人|有木有人|有人没人|管不管|办不办|还办不办)|有没有人(在办|在管|管一下|理一下)|(咩|什么|啥|几)时候(先|才)?有人(理|管|跟|处理)/.test(t)) return 'urge';
     if (WHO_ASKED.test(t) && ASKED.test(t.replace(/[的。.!！]+$/, '吗')) ) return 'query';
+    // round 140: "#20 已经转给人社局了吗？我这边查不到": whether it was passed on, asked
+    if (/(已经|是不是|有没有)(转给|转到|转交|移交)[^，。？?]{1,10}(了吗|了没有?|没有|吗)[？?]?/.test(t)) return 'query';
     // "已经转给审图中心": passed along as part of the work, a note; "转给 X" is the command
     // (not what was sent back to someone else, or money coming back: "图审意见又被退回来了", "资金下周能退回来")
     // (round 135: "企业补充的材料已收到，转交科室审核中": passed inside for review, a note)
@@ -371,7 +373,8 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     // "#456 给规划科的王科长，他熟": handed on by naming who takes it
     if (/^(给|交给|转给|让|请)[\u4e00-\u9fa5]{0,8}(科|局|所|办|中心|站|街道|镇)的?[\u4e00-\u9fa5]{1,3}(科长|局长|主任|所长|站长|处长|股长|同志)/.test(bareText(t.replace(TICKET_REF, '')))) return 'transfer';
     // "#637 @李建国 你那边熟，这单你来", "#756 @韩丽 你来接这个": handed to the person named
-    if (/@\S+[\s，,]*[^@]{0,10}(你来|你接|你负责|交给你|你跟一下|你处理)/.test(t)) return 'transfer';
+    // (round 145: "#116 @刘敏 你跟下，我下周出差")
+    if (/@\S+[\s，,]*[^@]{0,10}(你来|你接|你负责|交给你|你跟一下|你跟下|你跟进|你盯一下|你盯下|你处理)/.test(t)) return 'transfer';
     // "钱还没到账，怎么就办结了？", "还没通电怎么就销号了": closed too early
     if (/(怎么|为什么|为啥|凭什么|咋)((就|都|显示|成了|变成|标成?|给|被)[^，。,;；]{0,3}|[^，。,;；办]{1,3})(办结|结案|结了|关了|销号|关闭|关单)(?!流程|手续|需要|要)|(还没|没有?|未).{1,12}(就|却|竟然)(给|被)?(办结|结案|结了|关了|销号|关闭)/.test(t)) return 'reopen';
     // "#90 办结了？我们这边没人来过啊 水还是没有": the close questioned by what did not happen
@@ -555,7 +558,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   // "我们公司提的那个扩容的单子有回音没", "帮我查下我们彭家寨茶叶合作社提的单子": one's own ticket asked after
   if (bare.length <= 40 && (/(我们|我司)[^，。]{0,12}(提|报|反映)的[^，。]{0,10}(单子|问题|事)[^，。]{0,4}(有回音|有消息|有回复|有结果)(没|吗|了吗|没有)?$/.test(bare) || /^(帮我|帮忙)?(查下|查一下|查查)[^，。]{0,16}(提|报)的(单子|工单|问题)$/.test(bare))) return 'query';
   // "我分管的那几件现在啥情况？列一下", "恒通机械那几件问题现在都啥状态？": a cadre's own, or one enterprise's, asked after
-  if (bare.length <= 30 && (/^我(分管|包联|负责)的[^，。]{0,6}(现在)?(啥|什么)(情况|状态|进度)/.test(bare) || /(那几件|那几个|那些)(问题|事|单子)?(现在)?(都)?(啥|什么)(状态|情况|进度)了?$/.test(bare))) return 'query';
+  if (bare.length <= 30 && (/^我(分管|包联|负责)的[^，。]{0,6}(现在)?(啥|什么)(情况|状态|进度)/.test(bare) || /(那几件|那几个|那几条|那些)(问题|事|单子|工单)?(现在)?(都)?(是)?(啥|什么)(状态|情况|进度)了?$/.test(bare))) return 'query';
   // "上周我们区的问题台账发我，要excel的", "经开区和高新区的满意率对比下，分开算": the ledger, or figures compared
   if (bare.length <= 30 && (/(问题)?台账[^，。]{0,6}(发我|发一下|导出|拉一下)/.test(bare) || /(满意率|破解率|响应率|办结率|超期率)[^，。]{0,6}(对比|比较|分开)|对比[^，。]{0,10}(满意率|破解率|响应率|办结率)/.test(bare)) && !/(我司|我们公司|企业的)/.test(bare)) return 'digest';
   // "我们光年视效的单子现在啥进度啊": one's own ticket asked after, by the enterprise's name

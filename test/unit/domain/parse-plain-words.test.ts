@@ -3283,3 +3283,28 @@ describe('a place, a space, then the name after a dash (round 140 read)', () => 
     expect(read('稳岗返还咋还没到账呢 —牡丹江林海木业 会计小王').enterprise).toBe('牡丹江林海木业');
   });
 });
+
+describe('corrections and commands in the words of rounds 139, 140, 142 and 145', () => {
+  it('the level or the enterprise corrected', () => {
+    expect(parseCorrection('#117 紧急程度标错了，不是紧急，正常办就行')).toEqual({ field: 'urgency', to: 'normal' });
+    expect(parseCorrection('#118 企业选错了，应该是瑞霖生物，不是瑞景医疗')).toEqual({ field: 'enterprise', name: '瑞霖生物' });
+    expect(parseCorrection('#120 不是兰炭厂，是镁厂，企业改成府谷县金凤镁合金')).toEqual({ field: 'enterprise', name: '府谷县金凤镁合金' });
+    expect(parseCorrection('#24 改一下，这个是湘西苗香食品的，不是锦和酸鱼的')).toEqual({ field: 'enterprise', name: '湘西苗香食品' });
+  });
+  it('a question about a correction corrects nothing', () => {
+    expect(parseCorrection('#120 企业改成哪个？')).toBeNull();
+  });
+  it('western Hunan\'s 冒得, 冒, 么子, 啷个 and Cantonese 啲乜 read as standard words', () => {
+    expect(read('看下有冒得待确认的').intent).toBe('triage');
+    expect(read('#39 还是冒得电，你们讲修好了，是哄人的嘛，重新派').intent).toBe('reopen');
+    expect(read('我那几条单子现在都是么子状态？').intent).toBe('query');
+    expect(read('你好，店小二，我是新来的服务专员，办结一个单子要啷个讲？').intent).toBe('help');
+    expect(read('店小二你可以帮我做啲乜？').intent).toBe('help');
+    expect(normalizeText('烟囱还冒烟，都冒水了')).toBe('烟囱还冒烟，都冒水了');
+  });
+  it('passed on, asked, is a query; @someone 你跟下 hands it over', () => {
+    expect(read('#20 已经转给人社局了吗？我这边查不到').intent).toBe('query');
+    expect(read('#20 已经转给人社局了').intent).toBe('progress');
+    expect(read('#116 @刘敏 你跟下，我下周出差').intent).toBe('transfer');
+  });
+});
