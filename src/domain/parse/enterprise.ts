@@ -99,7 +99,7 @@ const INDUSTRY_WORDS =
   '港航技术|港航|航运服务|鱼露|' +
   // rounds 139 and 142 (Beijing's computing, quantum and film start-ups; northern Shaanxi's semi-coke plants, coal mines
   // and methanol works)
-  '兰炭|煤矿|电化|甲醇|钻采|国旅|石油服务|剪纸|量子|智算|智行|映画|生命科学|影视|医学(?!美容)|快运|酿造|苗圃|农庄|石粉';
+  '兰炭|煤矿|电化|甲醇|钻采|国旅|石油服务|剪纸|量子|智算|智行|映画|生命科学|影视|医学(?!美容)|快运|酿造|苗圃|农庄|石粉|未来(?![一二三四五六七八九十两几的发规可产城科三五十])';
 /**
  * A trade named by one character and 业 ("镁业", "糖业", "袜业", "种业"): a word the language keeps making, so it is
  * read by its shape; not 企业, 行业, 就业 and the other words of 业 that are no trade.
@@ -389,13 +389,15 @@ export function parseEnterprise(text: string): string | null {
   const hasteAt = HASTE_FIRST.exec(t)?.[0].length ?? 0;
   // ("俺们这个绿丰蔬菜合作社": the measure word before the name is not the name's)
   // ("‼️麻辣江湖食品郫都厂区…": a sign before the name is not the name's)
-  const name = readEnterprise(hasteAt ? t.slice(hasteAt) : t)?.replace(/^[\p{Extended_Pictographic}\uFE0F]+/u, '').replace(/^(?:这个|那个|个(?!旧))(?=[\u4e00-\u9fa5]{4,})/, '').replace(/^【(?=[^】]+$)/, '')
+  const read = readEnterprise(hasteAt ? t.slice(hasteAt) : t);
+  const name = (read && withoutZone(read))?.replace(/^[\p{Extended_Pictographic}\uFE0F]+/u, '').replace(/^(?:这个|那个|个(?!旧))(?=[\u4e00-\u9fa5]{4,})/, '').replace(/^【(?=[^】]+$)/, '')
     // ("平遥古城里头德和源客栈": where it stands, before the name)
     .replace(/^[\u4e00-\u9fa5]{2,6}?(?:里头|里面)(?=[\u4e00-\u9fa5]{4,}$)/, '').replace(/(?<=幼儿园|医院|学校|养老院|护理院|超市|托育|会所)(?:材料|资料|设备)$/, '')
     // ("张记牛肉面城关店": a shop's branch after its name with its trade)
     .replace(BRANCH_AFTER_TRADE, '')
     // ("…公司叫海洋之心水產": the words that say it is the name)
-    .replace(/^(?:公司|企业|店|厂)名?(?:叫|是)(?=[^\s]{2,})/, '');
+    // (round 140: "…深加工企业 叫峒河果业 想…": the word that says it is called, read with the name)
+    .replace(/^(?:(?:公司|企业|店|厂)名?(?:叫|是)|叫(?=[^\s]{4,}))(?=[^\s]{2,})/, '');
   // a chamber of commerce, an association or a park speaks for many enterprises, none of them by name; a government's
   // financing vehicle ("政府平台公司欠我们工程款") is the one owing, not the one reporting
   // ("平遥古城里开客栈的，": where one runs what kind of business, no name)
@@ -433,6 +435,18 @@ const WE_ARE_CALLED = /(?:我们|我司|我們)[^。！？!?，,]{0,24}[，,]\s*
 const PLACE_THEN_WE = /^((?:(?![的我])[\u4e00-\u9fa5]){2,10}?|[A-Z][a-z]+(?=这边|那边))(?:这边|那边|附近)?[，,\s]*(?=我们)/;
 /** A branch (two or three characters and 店) after a name that ends in its trade. */
 const BRANCH_AFTER_TRADE = new RegExp(`(?<=[\\u4e00-\\u9fa5]{2}(?:${INDUSTRY}))(?!(?:${INDUSTRY}|维修|美容|批发|零售|连锁|精品|便利|夜宵|建材|专卖|旗舰|体验|直营|加盟|形象|快餐|小吃|特产|专营)店$)[\\u4e00-\\u9fa5]{2,3}店$`);
+/** A park or zone (a place before it) opening a name that ends in its trade: where it stands, not its name. */
+const ZONE_BEFORE_NAME = new RegExp(`^[\\u4e00-\\u9fa5]{0,4}?(?:高新区|经开区|开发区|工业园区|工业园|产业园|园区)(?=[\\u4e00-\\u9fa5]{4,}$)(?=[\\u4e00-\\u9fa5]{2,6}?(?:${INDUSTRY})(?:${INDUSTRY})?$)`);
+/**
+ * The name without the park it stands in (round 142: "锦界园区宏远兰炭的…", "榆林经开区天汇新能源的，…"), where what follows
+ * the park is a brand and its trade (not a trade alone: "大同经开区航空零部件项目" names a project).
+ */
+function withoutZone(name: string): string {
+  const zone = ZONE_BEFORE_NAME.exec(name)?.[0];
+  if (!zone) return name;
+  const rest = name.slice(zone.length).replace(/^个(?=[\u4e00-\u9fa5]{4,})/, '');
+  return TRADE_ALONE.test(rest) || BRAND_IS_TRADE.test(rest) ? name : rest;
+}
 /** Mentions opening a message (`@店小二 `, `@张伟 `). */
 const LEADING_MENTIONS = /^(?:\s*@[^\s@]{1,12}(?:\s[A-Z][a-z]+)?\s+)+/;
 /** What makes the words after it a kind of business rather than a name. */

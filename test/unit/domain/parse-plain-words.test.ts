@@ -3308,3 +3308,24 @@ describe('corrections and commands in the words of rounds 139, 140, 142 and 145'
     expect(read('#116 @刘敏 你跟下，我下周出差').intent).toBe('transfer');
   });
 });
+
+describe('more names of start-ups and of the words before a name (rounds 139 and 140 read)', () => {
+  it('a start-up named X未来; not 未来 of time', () => {
+    expect(read('数链未来在通州招了一批应届生要租房，有人才公寓吗').enterprise).toBe('数链未来');
+    expect(read('刚入驻孵化器，听说有房租补贴，在哪申请呀？芯动未来 CEO').enterprise).toBe('芯动未来');
+    expect(read('我们未来三年要扩产，想了解用地政策').enterprise).toBeNull();
+  });
+  it('叫 before the name is not the name\'s', () => {
+    expect(read('我们是泸溪的椪柑深加工企业 叫峒河果业 想上一条果汁生产线').enterprise).toBe('峒河果业');
+  });
+});
+
+describe('the park before a name is where it stands (round 142 read)', () => {
+  it('set aside before a brand and its trade', () => {
+    expect(read('锦界园区宏远兰炭的职工宿舍暖气一直不热').enterprise).toBe('宏远兰炭');
+    expect(read('榆林经开区天汇新能源的，储能电站项目的桩基施工队跟村民吵起来了').enterprise).toBe('天汇新能源');
+  });
+  it('not before a trade alone, which is a project', () => {
+    expect(read('项目专员汇报：大同经开区航空零部件项目建设工程规划许可还差人防意见').enterprise).not.toBe('航空零部件');
+  });
+});
