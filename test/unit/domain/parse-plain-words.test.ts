@@ -3329,3 +3329,12 @@ describe('the park before a name is where it stands (round 142 read)', () => {
     expect(read('项目专员汇报：大同经开区航空零部件项目建设工程规划许可还差人防意见').enterprise).not.toBe('航空零部件');
   });
 });
+
+describe('harm that may come, comes every year, or was mended, is not urgent (rounds 140 and 142 read)', () => {
+  it('not urgent', () => {
+    for (const text of ['雨水管网堵了一半，园区和企业互相推，夏天再下大雨就淹了', '排洪沟年年汛期漫到我们厂里，开春前能不能疏浚一下', '打井时把村民的水管挖断了，我们已经修好了，村民还要我们赔三万', '网络信号太差，客人连个微信都发不出去', '申请复查三个月了没人来，马上冬季旺季了']) expect(read(text).urgency, text).toBe('normal');
+  });
+  it('harm now stays urgent', () => {
+    for (const text of ['昨晚下大雨就淹了，车间里全是水', '水管挖断了，到现在都没修好，厂里停水了']) expect(read(text).urgency, text).toBe('urgent');
+  });
+});
