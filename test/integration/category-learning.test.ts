@@ -90,7 +90,7 @@ describe('the category model learned from corrections', () => {
     const { a, b, models, cli } = await twoInstances();
     // #1 其他 (unsure) → 张伟; #2 审批手续 (unsure) → 王芳; #3 用工人才 (sure) → 刘强
     await a.say('boss', UNSURE, { chatId: GROUP });
-    await a.say('boss', '我们交的东西一直没回音，麻烦帮看看', { chatId: GROUP });
+    await a.say('boss', '我们递上去的东西一直没回音，麻烦帮看看', { chatId: GROUP });
     await a.say('boss', SURE, { chatId: GROUP });
     expect(await a.ticket(1)).toMatchObject({ category: 'other', needsTriage: true });
     expect(await a.ticket(3)).toMatchObject({ category: 'talent', needsTriage: false });

@@ -23,7 +23,7 @@ beforeEach(async () => {
   h = await startBotHarness({ label: 'corrections', directory: v.data, now: MONDAY, calendar: new BusinessCalendar({ timezone: 'Asia/Shanghai' }) });
   // #1 其他 (unsure) → 张伟; #2 审批手续 (unsure) → 王芳; #3 用工人才 (sure) → 刘强
   await h.say('boss', '最近生意不太好想请领导帮帮忙', { chatId: GROUP });
-  await h.say('boss', '我们交的东西一直没回音，麻烦帮看看', { chatId: GROUP });
+  await h.say('boss', '我们递上去的东西一直没回音，麻烦帮看看', { chatId: GROUP });
   await h.say('boss', '我们厂最近招不到电焊工，能不能帮忙对接一下', { chatId: GROUP });
   expect(await h.ticket(1)).toMatchObject({ category: 'other', needsTriage: true, assignee: { personId: 'zhangwei' } });
   expect(await h.ticket(2)).toMatchObject({ category: 'approval', needsTriage: true, assignee: { personId: 'wangfang' } });

@@ -211,6 +211,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/(服务费|接待费|保洁费|包车款|租车费)[^，。；,;]{0,8}(拖|欠|没结|未结)|(街道办?|管委会|政府|财政|单位)[^，。；,;]{0,4}欠(我们|企业|我司)的?[^，。；,;]{0,10}费/, 5], ['结汇', 4], [/保证金[^，。；,;]{0,8}(压着|退还|没退|不退)/, 4], [/(?<!客户|客人|对方|买家)还?欠(我们|企业|我司)[^，。；,;]{0,8}(款|钱|[十百千万]+)/, 4],
   ],
   policy: [
+    // rounds 140 and 142: a preferential power price for farm produce's first processing is a policy to be honoured
+    [/(?:用电|电价)[^，。]{0,2}优惠|优惠电价|初加工用电/, 9],
     // rounds 99–102: a subsidy others got and we did not; a fair abroad's subsidy held up
     [/(补贴|补助)[^，。]{0,6}(怎么没有|没有我们|为什么没有|咋没有)|(领到|拿到)[^，。]{0,4}(补贴|补助)[^。]{0,16}(怎么|咋|为什么)没/, 6], [/(展会|参展)(补助|补贴)/, 5],
     // round 96: a tax refund held up; visa-free entry as investors write

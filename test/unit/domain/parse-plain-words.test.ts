@@ -2391,7 +2391,7 @@ describe('a few words after one\'s own problem, without a number (a new user\'s 
     for (const t of ['这事怎么还没动静', '我们还在等', '都半个月了', '还要等多久啊？', '能不能快点', '已经第三次问了', '喂，到底咋回事啊']) expect(namesNoMatter(read(t)), t).toBe(true);
     for (const t of ['厂里又停电了', '路灯坏了有人管吗', '都半个月了，厂门口那条路还是天天堵着，货车进不来']) expect(namesNoMatter(read(t)), t).toBe(false);
     // no cue, but a matter all the same: what was handed in, the water upstairs, business
-    for (const t of ['我们交的东西一直没回音，麻烦帮看看', '楼上白天水上不去', '最近生意不太好想请领导帮帮忙']) expect(namesNoMatter(read(t)), t).toBe(false);
+    for (const t of ['我们递上去的东西一直没回音，麻烦帮看看', '楼上白天水上不去', '最近生意不太好想请领导帮帮忙']) expect(namesNoMatter(read(t)), t).toBe(false);
     // not a report at all: a number's progress question is no such report
     expect(namesNoMatter(read('#3 进度怎么样了'))).toBe(false);
     // (a review): what cannot be done, someone come again, no one in charge, another script — matters of their own;
@@ -3336,5 +3336,15 @@ describe('harm that may come, comes every year, or was mended, is not urgent (ro
   });
   it('harm now stays urgent', () => {
     for (const text of ['昨晚下大雨就淹了，车间里全是水', '水管挖断了，到现在都没修好，厂里停水了']) expect(read(text).urgency, text).toBe('urgent');
+  });
+});
+
+describe('a preferential power price is a policy (rounds 140 and 142 read)', () => {
+  it('policy, not utilities', () => {
+    expect(read('我们是一家小型面粉厂，去年申请的农产品初加工用电优惠一直没执行，还是按工业电价收的').category).toBe('policy');
+    expect(read('听说有农产品冷链用电优惠政策，咋申请').category).toBe('policy');
+  });
+  it('a power cut stays utilities', () => {
+    expect(read('厂里又停电了，用电负荷报上去一个月没批').category).toBe('utilities');
   });
 });
