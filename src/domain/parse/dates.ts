@@ -145,6 +145,9 @@ function candidateDates(text: string, now: DateTime, cal: BusinessCalendar): (st
   reading.take(/(合同|协议)(约定|规定|上写的?|写的?|签的?)[^，。；,;]{0,4}(年底|月底|年前|\d{1,2}月\d{1,2}[日号]|\d{1,2}月底)/);
   // a limit others set, where the enterprise asks for more time ("说要月底前弄完…能不能延到下个月", "让我们15天内整改完…申请延期")
   if (/(延到|延期|推迟|宽限|延长|缓一缓|往后推)/.test(text)) reading.take(LIMIT_SET_BY_OTHERS);
+  // rounds 140 and 142: whether a filing is due by a day, asked ("申报材料这周五之前要交齐吗？", "表格是月底前要交齐吗？"): the
+  // limit is the office's, not a date asked for
+  reading.take(/((这|本|下)?(周|星期|礼拜)[一二三四五六日天]|月底|年底|\d{1,2}月\d{1,2}[日号]|\d{1,2}[日号])(之前|前)?(要|得|必须)(交|报|提交|报送|递交|填报|申报)[齐好上完]?[^，。；,;？?\s]{0,2}(吗|嘛|么)[？?]?/);
   // "禮拜六開門嗎": when an office is open, asked
   reading.take(/(周|星期|礼拜)[一二三四五六日天](开门|上班|办公|营业)(吗|不|没|嘛|么)/);
   // "说明天要去州上上访": what others threaten to do, not a date asked for
@@ -307,7 +310,7 @@ function candidateDates(text: string, now: DateTime, cal: BusinessCalendar): (st
   if (reading.take(/后天(?!天)|后日/)) out.push(fmt(reading.today().plus({ days: 2 })));
   if (reading.take(/(明天|明日)/)) out.push(fmt(reading.today().plus({ days: 1 })));
   // 今天之内, 今天下午四点前, 能不能今天先给…, 今天必须…: asked for today (a bare 今天 tells when something happened)
-  if (reading.take(/(今天|今日)(上午|中午|下午|晚上)?([\d一二三四五六七八九十两]{1,3}点半?)?(之内|内|之前|前|下班前)|(能不能|能否|可否|务必|必须|一定要?)(帮忙|帮我们|帮)?(今天|今日)|(今天|今日)(能不能|能否|可否)|(今天|今日|今晚|今天晚上)(必须|务必|一定要?)|(今天|今日)(就)?(到期|截止)|(今天|今日)(能|就能)[^，。；,;\s]{0,3}最好|麻烦(今天|今日)|(请|麻烦|能不能|能否|让|求|帮忙|帮着|最好|希望)[^，。；,;]{0,10}(今天|今日)就?(推迟|延后|改期|送电|恢复|给|帮忙|帮|来|过来|派人|协调|处理|解决|答复|回复|办|批|撤|看|安排|弄|搞|放|发)/)) out.push(fmt(reading.today()));
+  if (reading.take(/(今天|今日)(上午|中午|下午|晚上)?([\d一二三四五六七八九十两]{1,3}点半?)?(之内|内|之前|前|下班前)|(能不能|能否|可否|务必|必须|一定要?)(帮忙|帮我们|帮)?(今天|今日)|(今天|今日)(能不能|能否|可否)|(今天|今日|今晚|今天晚上)(必须|务必|一定要?)|(今天|今日)(就)?(到期|截止)|(今天|今日)(能|就能)[^，。；,;\s]{0,3}最好|麻烦(今天|今日)|(请|麻烦|能不能|能否|让|求|帮忙|帮着|最好|希望)[^，。；,;]{0,10}(今天|今日)(上午|中午|下午|晚上)?就?(推迟|延后|改期|送电|恢复|给|帮忙|帮|来|过来|到现场|派人|协调|处理|解决|答复|回复|办|批|撤|看|安排|弄|搞|放|发)|(最迟|最晚)(今天|今日|今晚)/)) out.push(fmt(reading.today()));
   if ((m = reading.take(/(?<![\d月])(\d{1,2})[日号](?:前|之前|以前)/))) {
     const day = Number(m[1]);
     let d = reading.today().set({ day: Math.min(day, reading.today().daysInMonth!) });

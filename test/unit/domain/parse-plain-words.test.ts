@@ -3348,3 +3348,16 @@ describe('a preferential power price is a policy (rounds 140 and 142 read)', () 
     expect(read('厂里又停电了，用电负荷报上去一个月没批').category).toBe('utilities');
   });
 });
+
+describe('today asked with its part of the day; a filing\'s limit asked about (rounds 140, 142 and 145 read)', () => {
+  it('today', () => {
+    expect(read('消防通道被摊贩的棚子堵了一半，请城管今天上午就来清一下！').deadline).toBe('2026-11-23');
+    expect(read('基坑监测数据超预警值，请住建局和应急局今天下午到现场会商').deadline).toBe('2026-11-23');
+    expect(read('明天线路检修要停电，可不可以改期？最迟今晚要答复').deadline).toBe('2026-11-23');
+  });
+  it('whether a filing is due by a day, asked, is no date asked for', () => {
+    expect(read('申报材料这周五之前要交齐吗？还是下个月也行？').deadline).toBeNull();
+    expect(read('表格是月底前要交齐吗？我们还差一个街道的章').deadline).toBeNull();
+    expect(read('绿色工厂申报材料12月10日前要交 我们还不知道去哪个系统报 能不能告诉一下入口').deadline).toBe('2026-12-10');
+  });
+});
