@@ -3361,3 +3361,16 @@ describe('today asked with its part of the day; a filing\'s limit asked about (r
     expect(read('绿色工厂申报材料12月10日前要交 我们还不知道去哪个系统报 能不能告诉一下入口').deadline).toBe('2026-12-10');
   });
 });
+
+describe('a frozen account is urgent; a crack said to be no danger yet, or a hazard whose plan is approved, is not (round 145 read)', () => {
+  it('urgent', () => {
+    expect(read('银行突然把我们基本户冻结了，说是配合调查，下午要发工资').urgency).toBe('urgent');
+  });
+  it('not urgent', () => {
+    expect(read('施工挖到我们厂的围墙基础，围墙有条细裂缝，暂时没有危险，想请施工方负责修好').urgency).toBe('normal');
+    expect(read('厂房消防隐患整改方案已批，但施工单位迟迟不进场，希望下周二前能进场施工').urgency).toBe('normal');
+  });
+  it('harm said beside it stays urgent', () => {
+    expect(read('围墙裂了，随时会倒，暂时没有人受伤').urgency).toBe('urgent');
+  });
+});
