@@ -116,7 +116,7 @@ const INDUSTRY = `${trieAlternation(INDUSTRY_WORDS)}|${TRADE_YE}`;
  */
 const WORDS_IN_NAMES: readonly { word: string; after: string; before: string }[] = [
   { word: '太', after: '', before: '原仓湖平阳行古谷极白空康' },
-  { word: '和', after: '永三祥泰中怡嘉宝隆恒万研呼佳康协德裕鼎政天仁丰大', before: '美兴泰顺信丰达盛悦仁' },
+  { word: '和', after: '永三祥泰中怡嘉宝隆恒万研呼佳康协德裕鼎政天仁丰大', before: '美兴泰顺信丰达盛悦仁平睿' },
   { word: '边', after: '兴宏安靖戍花', before: '城关贸境' },
   { word: '都', after: '成铜首京古殷帝瓷药商花新钢红镍玉凉江宜蟹磷于宁钨薯', before: '' },
   { word: '上', after: '塞云', before: '饶海虞栗犹蔡高杭党' },
@@ -382,7 +382,9 @@ const WRITER_UNIT = /(专班|代报|专班代报|投促局|招商局)$/;
 
 export function parseEnterprise(text: string): string | null {
   // ("@店小二 洱海月湾精品酒店 改扩建的…": whom the message calls on, before it, is not part of it)
-  const t = text.replace(LEADING_MENTIONS, '');
+  // (round 140: "代办员：吉首经开区的湘西华锰电池材料，…": the cadre who relays it, before what is relayed; "湘西州保靖县的 酉水人家土菜馆 想…":
+  // a space after a place and 的)
+  const t = text.replace(LEADING_MENTIONS, '').replace(RELAYED_BY_CADRE, '').replace(PLACE_OF_SPACE, '');
   const behalf = onBehalf(t);
   if (behalf) return behalf;
   // ("急！宁乡金洲结构件 银行续贷…": haste cried out first is not the opening the name rules read)
@@ -406,7 +408,8 @@ export function parseEnterprise(text: string): string | null {
   const i = t.indexOf(name);
   // "德化陶瓷园区的公厕…": the name of a park, read without its 园区
   // (a park named by a brand, "汇峰电子园区那段排水沟", is the brand's: only a place and a trade, or 产业园, name a park)
-  const parkAfter = i >= 0 ? /^(?:产业园|工业园|科技园|开发区|园区)/.exec(t.slice(i + name.length))?.[0] : undefined;
+  // ("信丰电子信息产业园三期": a park named by its trades after the brand)
+  const parkAfter = i >= 0 ? /^(?:(?:信息|科技|智能|数字)?产业园|工业园|科技园|开发区|园区)/.exec(t.slice(i + name.length))?.[0] : undefined;
   if (parkAfter && (parkAfter !== '园区' || TRADE_ALONE.test(name.slice(placeAtStart(name)?.length ?? name.length)))) return null;
   // "我们是新开的早餐店", "我们是紫云的一个蔬菜合作社", "我们是今年新注册的跨境电商": a kind of business said of oneself, no name
   // (a brand after it is still a name: "我们是新开的鑫源火锅店")
@@ -436,7 +439,7 @@ const PLACE_THEN_WE = /^((?:(?![的我])[\u4e00-\u9fa5]){2,10}?|[A-Z][a-z]+(?=�
 /** A branch (two or three characters and 店) after a name that ends in its trade. */
 const BRANCH_AFTER_TRADE = new RegExp(`(?<=[\\u4e00-\\u9fa5]{2}(?:${INDUSTRY}))(?!(?:${INDUSTRY}|维修|美容|批发|零售|连锁|精品|便利|夜宵|建材|专卖|旗舰|体验|直营|加盟|形象|快餐|小吃|特产|专营)店$)[\\u4e00-\\u9fa5]{2,3}店$`);
 /** A park or zone (a place before it) opening a name that ends in its trade: where it stands, not its name. */
-const ZONE_BEFORE_NAME = new RegExp(`^[\\u4e00-\\u9fa5]{0,4}?(?:高新区|经开区|开发区|工业园区|工业园|产业园|园区)(?=[\\u4e00-\\u9fa5]{4,}$)(?=[\\u4e00-\\u9fa5]{2,6}?(?:${INDUSTRY})(?:${INDUSTRY})?$)`);
+const ZONE_BEFORE_NAME = new RegExp(`^[\\u4e00-\\u9fa5]{0,4}?(?:高新区|经开区|开发区|工业园区|工业园|产业园|园区)(?=[\\u4e00-\\u9fa5]{4,}$)(?=[\\u4e00-\\u9fa5]{2,6}?(?:(?:${INDUSTRY})(?:${INDUSTRY})?(?:公司)?|公司)$)`);
 /**
  * The name without the park it stands in (round 142: "锦界园区宏远兰炭的…", "榆林经开区天汇新能源的，…"), where what follows
  * the park is a brand and its trade (not a trade alone: "大同经开区航空零部件项目" names a project).
@@ -445,8 +448,14 @@ function withoutZone(name: string): string {
   const zone = ZONE_BEFORE_NAME.exec(name)?.[0];
   if (!zone) return name;
   const rest = name.slice(zone.length).replace(/^个(?=[\u4e00-\u9fa5]{4,})/, '');
-  return TRADE_ALONE.test(rest) || BRAND_IS_TRADE.test(rest) ? name : rest;
+  // (a park's own company, "鑫航物流园区开发有限公司", keeps its park)
+  return TRADE_ALONE.test(rest) || BRAND_IS_TRADE.test(rest) || /^(?:开发|运营|管理|建设|投资|发展|服务)/.test(rest) ? name : rest;
 }
+/** A cadre's role and a colon opening the message: the one who relays it. */
+const RELAYED_BY_CADRE = /^(?:代办员|服务专员|项目专员|网格员)[\u4e00-\u9fa5]{0,3}[：:]\s*/;
+/** The space after a county, a city or a town and 的, before the name. */
+// (only before a name that ends in its trade or kind: "我们湘西州泸溪县的 浦市铁骨猪 养殖加工一体化" is read by its spaces)
+const PLACE_OF_SPACE = new RegExp(`(?<=^(?:我们是|我们这里是)?[\\u4e00-\\u9fa5]{1,8}[县市区州镇乡旗]的)\\s+(?=[\\u4e00-\\u9fa5]{2,10}?(?:${INDUSTRY}|馆|店|厂|坊|客栈)(?:[\\s，,。]|想|要|$))`);
 /** Mentions opening a message (`@店小二 `, `@张伟 `). */
 const LEADING_MENTIONS = /^(?:\s*@[^\s@]{1,12}(?:\s[A-Z][a-z]+)?\s+)+/;
 /** What makes the words after it a kind of business rather than a name. */

@@ -3374,3 +3374,17 @@ describe('a frozen account is urgent; a crack said to be no danger yet, or a haz
     expect(read('围墙裂了，随时会倒，暂时没有人受伤').urgency).toBe('urgent');
   });
 });
+
+describe('a cadre relaying, a space after a place and 的, 和 in a brand (round 140 read)', () => {
+  it('the name relayed, after the place and the space, with 和平 and 和睿', () => {
+    expect(read('代办员：吉首经开区的湘西华锰电池材料，二期厂房的竣工联合验收，人防一直没出意见').enterprise).toBe('湘西华锰电池材料');
+    expect(read('湘西州保靖县的 酉水人家土菜馆 想问下今年给餐饮业的消费券补贴').enterprise).toBe('酉水人家土菜馆');
+    expect(read('我们是芷江的和平鸭食品，食品生产许可证下周三到期').enterprise).toBe('和平鸭食品');
+    expect(read('项目专员报：德阳经开区东方锐能公司的氢能装备项目，能评批复卡在发改委').enterprise).toBe('东方锐能公司');
+  });
+  it('a park by its trades, a park\'s own company, a name read by its spaces', () => {
+    expect(read('项目专员报：信丰电子信息产业园三期还有一处坟地没迁走').enterprise).toBeNull();
+    expect(read('区项目专员报告：鑫航物流园区开发有限公司三期用地红线内尚有高压塔未迁改').enterprise).toBe('鑫航物流园区开发有限公司');
+    expect(read('我们湘西州泸溪县的 浦市铁骨猪 养殖加工一体化，屠宰车间要用蒸汽').enterprise).toBe('浦市铁骨猪');
+  });
+});
