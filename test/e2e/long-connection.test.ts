@@ -320,7 +320,7 @@ describe('two bot processes of one deployment against one WeCom server', () => {
     timings.secondBotReadyMs = Date.now() - t0;
     const b = second;
     // the second one stands by: the lease is the first one's (either process's /readyz reports both)
-    await expect.poll(async () => statesOf(await readyz(b), 'wecom'), { timeout: 10_000 }).toEqual(['open', 'standby']);
+    await expect.poll(async () => statesOf(await readyz(b), 'wecom'), { timeout: 30_000 }).toEqual(['open', 'standby']);
     expect(statesOf(await readyz(bot), 'wecom')).toEqual(['open', 'standby']);
     await expect.poll(async () => statesOf(await readyz(b), 'dingtalk'), { timeout: 10_000 }).toEqual(['open', 'open']);
 
@@ -355,7 +355,7 @@ describe('two bot processes of one deployment against one WeCom server', () => {
     await waitUntil(() => responds([reqId]).length > 0, 'the answer from the process that took over', 15_000);
     expect(frameText(responds([reqId])[0]!)).toContain(`已受理 #${t.no}`);
     expect(ws.liveSubscriptions(BOT_ID)).toBe(1);
-  }, 75_000);
+  }, 95_000);
 
   // the bot's connections live in its worker process, which stops (and gives the lease back) when its parent dies; a
   // worker killed with its parent's whole process group would leave the lease to run out instead (LEASE_SEC) — either way
@@ -364,7 +364,7 @@ describe('two bot processes of one deployment against one WeCom server', () => {
     const holder = second!;
     third = await startBot(env());
     const c = third;
-    await expect.poll(async () => statesOf(await readyz(c), 'wecom'), { timeout: 10_000 }).toEqual(['open', 'standby']);
+    await expect.poll(async () => statesOf(await readyz(c), 'wecom'), { timeout: 30_000 }).toEqual(['open', 'standby']);
     const subscribes = ws.framesOf('aibot_subscribe').length;
     const killed = Date.now();
     await holder.kill();
@@ -383,5 +383,5 @@ describe('two bot processes of one deployment against one WeCom server', () => {
     const t = await ticketOf('wecom:lc-after-crash');
     await waitUntil(() => responds([reqId]).length > 0, 'the answer from the process that took over after the crash', 15_000);
     expect(frameText(responds([reqId])[0]!)).toContain(`已受理 #${t.no}`);
-  }, 70_000);
+  }, 90_000);
 });
