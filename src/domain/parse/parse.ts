@@ -126,6 +126,8 @@ const URGENT_PATTERNS = [
   /蒸汽(又|都|已经|突然|全)?(断|停)了|(罐|罐子|发酵罐|反应釜)(都|全|全部)停了|(人|工人|民工|村民|渔民|农民|果农|菜农|家属|债主|供应商)(都|全)?堵(到|在)了?[^，。；,;]{0,3}(大门|厂门|门口|办公室)|不(给|还|结|发)[^，。；,;]{0,4}就不走/,
   // round 121: people taken out of a workshop ("车间人都撤出来了"), a whole line stopped with what feeds it ("整条线跟着停")
   /(人|员工|工人)(都|全|全部|已经)?(撤出来|撤出去|撤离|撤了)|(整条线|整条生产线|整条产线|全线)(都|也)?(跟着)?停/,
+  // round 140: goods about to thaw or rot, a dam or a slope seeping, a mine roof parting, a site standing still
+  /(货|冻品|冻货|肉|海鲜|鱼|水果|果子|苹果|菜)[^，。；,;]{0,3}(快|要|都|开始)(化|坏|烂|臭)(了|掉)|(尾矿坝|坝体|大坝|堤坝|边坡|坡面)[^，。；,;]{0,8}(渗水|渗漏|管涌|变形|位移)|顶板离层|冒顶|(施工|工地|工程|产线|生产线)[^，。；,;]{0,3}停着/,
   // round 145: the enterprise's bank account frozen (the wages and the suppliers go unpaid)
   /(账户|基本户|账号|户头|对公户)[^，。；,;]{0,6}冻结|冻结[^，。；,;]{0,4}(账户|基本户|账号|户头|对公户)/,
 ];

@@ -3388,3 +3388,12 @@ describe('a cadre relaying, a space after a place and 的, 和 in a brand (round
     expect(read('我们湘西州泸溪县的 浦市铁骨猪 养殖加工一体化，屠宰车间要用蒸汽').enterprise).toBe('浦市铁骨猪');
   });
 });
+
+describe('goods thawing, a dam seeping, a mine roof parting, a site standing still are urgent (rounds 140 and 142 read)', () => {
+  it('urgent', () => {
+    for (const text of ['冷库的制冷机组跳闸，供电公司讲要排队，现在货快化了', '尾矿坝上游坡面这两天有渗水，请应急局派专家来现场把关', '井下巷道支护发现一处顶板离层，想请安监来看一下', '桩基打到一半发现溶洞，设计要变更，施工停着等']) expect(read(text).urgency, text).toBe('urgent');
+  });
+  it('not a harm past or a slope to plant', () => {
+    for (const text of ['去年冬天苹果冻坏了一批，想问问农业保险怎么理赔', '厂区边坡绿化想找个施工队']) expect(read(text).urgency, text).toBe('normal');
+  });
+});
