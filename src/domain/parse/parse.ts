@@ -38,7 +38,7 @@ const URGENT = [
   '围堵', '堵在', '堵路', '信访', '上访', '欠薪', '讨薪', '讨说法', '拉横幅', '拉着横幅', '来闹', '闹事', '堵门', '着火', '火灾', '泄漏', '泄露', '爆炸',
   '滑坡', '塌陷', '沉陷', '受伤', '伤亡', '进不了', '漫到', '被淹', '淹了', '进水', '失灵', '失控', '砸到', '砸伤',
   '掉下来', '往下掉', '塌下去', '塌下来', '塌方', '摔伤', '跌伤', '坠亡', '一氧化碳', '冒火星', '火星子', '吓死', '汽油桶', '撂荒', '停业', '暂停营业',
-  '再不来电', '全停了', '全部停了', '晕倒', '出事', '撞', '吓人', '赶紧', '赶快', '触电', '坠落', '车祸', '来堵', '停供', '停用', '查封', '发不出', '停摆', '停运', '罢工', '走失', '围住', '冻爆', '快熄火', '瘫痪', '中毒', '起火', '冒烟',
+  '再不来电', '全停了', '全部停了', '晕倒', '出事', '撞', '吓人', '赶紧', '赶快', '触电', '坠落', '车祸', '来堵', '停供', '停用', '查封', '发不出', '停摆', '停运', '罢工', '走失', '围住', '冻爆', '快熄火', '瘫痪', '中毒', '起火', '冒烟', '割伤', '烫伤', '烧伤', '夹伤', '压伤',
 ];
 /**
  * Situations named by phrases rather than words: monitoring alarms and deformation (safety), people kept off the
@@ -128,6 +128,8 @@ const URGENT_PATTERNS = [
   /(人|员工|工人)(都|全|全部|已经)?(撤出来|撤出去|撤离|撤了)|(整条线|整条生产线|整条产线|全线)(都|也)?(跟着)?停/,
   // round 140: goods about to thaw or rot, a dam or a slope seeping, a mine roof parting, a site standing still
   /(货|冻品|冻货|肉|海鲜|鱼|水果|果子|苹果|菜)[^，。；,;]{0,3}(快|要|都|开始)(化|坏|烂|臭)(了|掉)|(尾矿坝|坝体|大坝|堤坝|边坡|坡面)[^，。；,;]{0,8}(渗水|渗漏|管涌|变形|位移)|顶板离层|冒顶|(施工|工地|工程|产线|生产线)[^，。；,;]{0,3}停着/,
+  // round 142: the road or the gate blocked by people ("村民把我们拉煤的路口堵咧")
+  /(把|给)[^，。；,;]{0,10}(路口|大门|厂门|门口|道口|路)(给)?堵(了|住|死)/,
   // round 145: the enterprise's bank account frozen (the wages and the suppliers go unpaid)
   /(账户|基本户|账号|户头|对公户)[^，。；,;]{0,6}冻结|冻结[^，。；,;]{0,4}(账户|基本户|账号|户头|对公户)/,
 ];
@@ -167,7 +169,7 @@ export function urgencyByRules(t: string, soon: boolean): { urgency: Urgency; ce
   let calm = t.replace(/(不急|不着急|不是很急|不紧急|不用急|应急|干着急)/g, '');
   if (NOT_URGENT_ANY.mayMatch(calm)) calm = calm.replace(NOT_URGENT, '');
   // an accident told to argue about compensation ("出车祸，家属非要按工伤赔") is a claim, not an emergency
-  if (/(工伤|赔偿|理赔|保险|赔付|按.{0,4}赔|要赔)/.test(calm)) calm = calm.replace(/(车祸|受伤|摔伤|事故|伤亡|出事|撞坏|撞)/g, '');
+  if (/(工伤|赔偿|理赔|保险|赔付|按.{0,4}赔|要赔)/.test(calm)) calm = calm.replace(/(车祸|受伤|摔伤|割伤|烫伤|烧伤|夹伤|压伤|事故|伤亡|出事|撞坏|撞)/g, '');
   if (urgentByRules(calm)) return { urgency: 'urgent', certain: URGENT_CERTAIN.some((w) => calm.includes(w)), cleared: false };
   return { urgency: 'normal', certain: false, cleared: calm !== t && urgentByRules(t) };
 }

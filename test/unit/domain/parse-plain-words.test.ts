@@ -3397,3 +3397,15 @@ describe('goods thawing, a dam seeping, a mine roof parting, a site standing sti
     for (const text of ['去年冬天苹果冻坏了一批，想问问农业保险怎么理赔', '厂区边坡绿化想找个施工队']) expect(read(text).urgency, text).toBe('normal');
   });
 });
+
+describe('northern Shaanxi\'s 咧, a road blocked by people, a worker cut (rounds 140 and 142 read)', () => {
+  it('urgent', () => {
+    expect(normalizeText('村民把路口堵咧，车出不去')).toBe('村民把路口堵了，车出不去');
+    expect(read('村民把我们拉煤的路口堵咧，二十来个人坐在路上，车一辆也出不去').urgency).toBe('urgent');
+    expect(read('腌菜池要改造，工人手被割伤了两个，想请安监来看看').urgency).toBe('urgent');
+  });
+  it('an injury argued over for compensation is not; 笑咧咧 stays', () => {
+    expect(read('员工手指头被压伤了，工伤认定也出来了，家属还要额外赔三十万，想请人社调解').urgency).toBe('normal');
+    expect(normalizeText('老板笑咧咧的')).toBe('老板笑咧咧的');
+  });
+});
