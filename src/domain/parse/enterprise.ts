@@ -384,7 +384,8 @@ export function parseEnterprise(text: string): string | null {
   // ("@店小二 洱海月湾精品酒店 改扩建的…": whom the message calls on, before it, is not part of it)
   // (round 140: "代办员：吉首经开区的湘西华锰电池材料，…": the cadre who relays it, before what is relayed; "湘西州保靖县的 酉水人家土菜馆 想…":
   // a space after a place and 的)
-  const t = text.replace(LEADING_MENTIONS, '').replace(RELAYED_BY_CADRE, '').replace(PLACE_OF_SPACE, '');
+  const spaced = text.replace(LEADING_MENTIONS, '').replace(RELAYED_BY_CADRE, '');
+  const t = spaced.includes('的 ') ? spaced.replace(PLACE_OF_SPACE, '') : spaced;
   const behalf = onBehalf(t);
   if (behalf) return behalf;
   // ("急！宁乡金洲结构件 银行续贷…": haste cried out first is not the opening the name rules read)
