@@ -142,7 +142,7 @@ export function parseCorrection(t: string): Correction | null {
   const urgency = URGENCY_SET.exec(rest);
   if (urgency) return { field: 'urgency', to: URGENCY_WORDS[urgency[1]!]! };
   // "139号应该是一般 不急的", "#12 应为紧急，企业明天停产": the level, then a few words on why
-  const urgencyWhy = /^(?:应该是|应该算|应是|应为|改为|改成)\s*(紧急|加急|急件|一般|普通|正常)(?:件|的)?[\s，,。]+[^?？吗]{1,16}$/.exec(rest);
+  const urgencyWhy = /^(?:这个?|这单|这件)?(?:应该是|应该算|应是|应为|改为|改成)\s*(紧急|加急|急件|一般|普通|正常)(?:件|的)?[\s，,。]+[^?？吗]{1,16}$/.exec(rest);
   if (urgencyWhy) return { field: 'urgency', to: URGENCY_WORDS[urgencyWhy[1]!]! };
   // "#642 这个不算紧急，改成普通", "#12 不算急件": the level said after why
   const urgencyLater = /^(?:这个?|这件|此件|该件)?(?:不算|不是|并不|没那么|没有那么)(?:紧急|急件|急)(?:的|吧)?(?:[\s,，。]+(?:(?:改为|改成|改回|调整为|调成|改|降为|降成|标为)\s*(一般|普通|正常|不紧急|非紧急)(?:件|工单)?|改一下|改下|改过来)(?:就行了?|就可以了?|就好|即可|吧)?)?$/.exec(rest);
@@ -188,7 +188,10 @@ export function parseCorrection(t: string): Correction | null {
   // "#197 呢单应该係大亚湾嘅安澜石化设备，唔係惠阳嘅": this ticket is another enterprise's (a place and 的 before its name),
   // not the one it was put down to — unless what it should be is a category or an urgency ("这单应该是用工人才，不是政策兑现")
   // (round 140: "#24 改一下，这个是湘西苗香食品的，不是锦和酸鱼的": the change asked for first)
-  const belongs = /^(?:(?:这单|这个|此单|该单|这张单)应该?是|(?:改一下|改下)[\s,，。]*(?:这单|这个|此单|该单|这张单)(?:应该)?是)\s*(?:[\u4e00-\u9fa5]{2,4}的)?((?:(?![不没要想能会在了吗呢吧的])[^，,。\s]){2,40}?)的?[\s,，。]+不是\s*[^，,。\s]{1,20}$/.exec(rest);
+  const belongs = /^(?:(?:这单|这个|此单|该单|这张单)应该?是|(?:改一下|改下)[\s,，。]*(?:这单|这个|此单|该单|这张单)(?:应该)?是)\s*(?:[\u4e00-\u9fa5]{2,4}的)?((?:(?![不没要想能会在了吗呢吧的我你他她们咱])[^，,。\s]){2,40}?)的?[\s,，。]+不是\s*[^，,。\s]{1,20}$/.exec(rest);
+  // ("#12 改一下，这个是用工人才，不是审批": what it should be is a category)
+  const belongsTo = belongs ? categoryFrom(belongs[1]!.replace(/的事$/, '')) : null;
+  if (!enterprise && belongs && belongsTo) return { field: 'category', to: belongsTo, text: belongs[1]!.trim() };
   if (!enterprise && belongs && categoryFrom(belongs[1]!) === null && !/^(紧急|加急|急件|一般|普通|正常|不紧急|不急)$/.test(belongs[1]!)) return { field: 'enterprise', name: belongs[1]! };
   if (enterprise) {
     // ("这个是嘉力减震器报的": who reported it, the name without 报的)

@@ -3409,3 +3409,11 @@ describe('northern Shaanxi\'s 咧, a road blocked by people, a worker cut (round
     expect(normalizeText('老板笑咧咧的')).toBe('老板笑咧咧的');
   });
 });
+
+describe('改一下，这个是… read again', () => {
+  it('a category or a level after 这个; never 我们厂 as a name', () => {
+    expect(parseCorrection('#12 改一下，这个是用工人才，不是审批')).toMatchObject({ field: 'category', to: 'talent' });
+    expect(parseCorrection('#12 这个应该是紧急，不是一般')).toEqual({ field: 'urgency', to: 'urgent' });
+    expect(parseCorrection('#12 改一下，这个是我们厂的，不是他们的')).toBeNull();
+  });
+});
