@@ -1,6 +1,7 @@
 import type { Correction } from '../correction.js';
 import type { Outcome, RatingLevel } from '../ticket-state.js';
 import { CATEGORIES, type Category, type Urgency } from '../ticket.js';
+import { parseEnterprise } from './enterprise.js';
 
 /**
  * A ticket reference: `#12`, `＃12`, `12号问题`, `12号工单`, `工单12`, `第12号`, `274号` at the head of a message followed by
@@ -117,6 +118,9 @@ const CATEGORY_SET = new RegExp(`^(?:类别|分类|类型|问题类别)\\s*${SET
 /** A message said to be no problem, or posted by mistake ("这条发错群了", "刚才那条发错了"; not "供应商货发错了"). */
 export const WITHDRAWN = /(不是个?问题|不算个?问题|发错群|(这条|那条|刚才|刚刚|消息)[^，。]{0,6}发错了)/;
 
+/** A match whose name reads as an enterprise's ("府谷县金凤镁合金"; not "线上办理", "误报"). */
+const nameLike = (m: RegExpExecArray | null): RegExpExecArray | null => (m && parseEnterprise(m[1]!) !== null ? m : null);
+
 export function parseCorrection(t: string): Correction | null {
   const rest = t
     .replace(TICKET_REF, ' ')
@@ -142,8 +146,11 @@ export function parseCorrection(t: string): Correction | null {
   const urgency = URGENCY_SET.exec(rest);
   if (urgency) return { field: 'urgency', to: URGENCY_WORDS[urgency[1]!]! };
   // "139号应该是一般 不急的", "#12 应为紧急，企业明天停产": the level, then a few words on why
-  const urgencyWhy = /^(?:这个?|这单|这件)?(?:应该是|应该算|应是|应为|改为|改成)\s*(紧急|加急|急件|一般|普通|正常)(?:件|的)?[\s，,。]+[^?？吗]{1,16}$/.exec(rest);
+  const urgencyWhy = /^(?:应该是|应该算|应是|应为|改为|改成)\s*(紧急|加急|急件|一般|普通|正常)(?:件|的)?[\s，,。]+[^?？吗]{1,16}$/.exec(rest);
   if (urgencyWhy) return { field: 'urgency', to: URGENCY_WORDS[urgencyWhy[1]!]! };
+  // "#12 这个应该是紧急，不是一般": the level it is, then the one it is not
+  const urgencyNot = /^(?:这个?|这单|这件)(?:应该是|应是|应为)\s*(紧急|加急|一般|普通)(?:件|的)?[\s，,。]+不是\s*(?:紧急|加急|一般|普通)(?:件|的)?$/.exec(rest);
+  if (urgencyNot) return { field: 'urgency', to: URGENCY_WORDS[urgencyNot[1]!]! };
   // "#642 这个不算紧急，改成普通", "#12 不算急件": the level said after why
   const urgencyLater = /^(?:这个?|这件|此件|该件)?(?:不算|不是|并不|没那么|没有那么)(?:紧急|急件|急)(?:的|吧)?(?:[\s,，。]+(?:(?:改为|改成|改回|调整为|调成|改|降为|降成|标为)\s*(一般|普通|正常|不紧急|非紧急)(?:件|工单)?|改一下|改下|改过来)(?:就行了?|就可以了?|就好|即可|吧)?)?$/.exec(rest);
   if (urgencyLater) return { field: 'urgency', to: 'normal' };
@@ -180,7 +187,7 @@ export function parseCorrection(t: string): Correction | null {
     // "#100 企业不是和泰电子，是和泰精密，两家是兄弟公司，改一下": the name it is not, the name it is, then why
     /^(?:这个|这单的?|该)?(?:企业|公司|单位)(?:名称|名字)?不是\s*(?![不没])[^，,。\s]{2,20}[\s,，。]+(?:应该?是|应为|是)\s*((?:(?![不没要想能会在了吗呢吧])[^，,。\s]){2,40}?)(?:[\s,，。][^?？吗]{0,30})?$/.exec(rest) ??
     // round 142: "#120 不是兰炭厂，是镁厂，企业改成府谷县金凤镁合金": why first, the name set at the end
-    /^[^?？吗]{2,30}[\s,，。](?:企业|公司|单位)(?:名称|名字|名)?(?:改成|改为|更正为|应该是|应为)\s*((?:(?![不没要想能会在了吗呢吧])[^，,。\s]){2,40}?)$/.exec(rest) ??
+    nameLike(/^[^?？吗]{2,30}[\s,，。](?:企业|公司|单位)(?:名称|名字|名)?(?:改成|改为|更正为)\s*((?:(?![不没要想能会在了吗呢吧])[^，,。\s]){2,40}?)$/.exec(rest)) ??
     // "#149 这个不是我们企业 是隔壁的鼎盛电器 企业名字改一下": the enterprise it is, told by a cadre
     /^(?:这个?|这家|这单)?不是(?:我们|这家|这个)的?企业[\s,，。]+(?:是|应该是)(?:隔壁的?|旁边的?|对面的?)?(.{2,20}?)[\s,，。]+(?:企业|公司)?(?:名字|名称)?(?:改一下|改下|要改一下|改过来)$/.exec(rest) ??
     // "这条识别错了，#163 企业应为澄州新时代木业有限公司，不是新时代家居": what went wrong first, the name it is, the one it is not
@@ -191,8 +198,10 @@ export function parseCorrection(t: string): Correction | null {
   const belongs = /^(?:(?:这单|这个|此单|该单|这张单)应该?是|(?:改一下|改下)[\s,，。]*(?:这单|这个|此单|该单|这张单)(?:应该)?是)\s*(?:[\u4e00-\u9fa5]{2,4}的)?((?:(?![不没要想能会在了吗呢吧的我你他她们咱])[^，,。\s]){2,40}?)的?[\s,，。]+不是\s*[^，,。\s]{1,20}$/.exec(rest);
   // ("#12 改一下，这个是用工人才，不是审批": what it should be is a category)
   const belongsTo = belongs ? categoryFrom(belongs[1]!.replace(/的事$/, '')) : null;
+  // (the 改一下 form only where what it should be reads as a name: not "这个是上个月的", "这个是县里的")
+  const belongsName = belongs && (!/^(?:改一下|改下)/.test(rest) || parseEnterprise(belongs[1]!) !== null);
   if (!enterprise && belongs && belongsTo) return { field: 'category', to: belongsTo, text: belongs[1]!.trim() };
-  if (!enterprise && belongs && categoryFrom(belongs[1]!) === null && !/^(紧急|加急|急件|一般|普通|正常|不紧急|不急)$/.test(belongs[1]!)) return { field: 'enterprise', name: belongs[1]! };
+  if (!enterprise && belongs && belongsName && categoryFrom(belongs[1]!) === null && !/^(紧急|加急|急件|一般|普通|正常|不紧急|不急)$/.test(belongs[1]!)) return { field: 'enterprise', name: belongs[1]! };
   if (enterprise) {
     // ("这个是嘉力减震器报的": who reported it, the name without 报的)
     const name = enterprise[1]!.replace(/^[“"‘「『]|[”"’」』]$/g, '').replace(/(?<=[\u4e00-\u9fa5]{2})(报的|提的|反映的)$/, '').trim();

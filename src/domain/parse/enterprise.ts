@@ -99,7 +99,7 @@ const INDUSTRY_WORDS =
   '港航技术|港航|航运服务|鱼露|' +
   // rounds 139 and 142 (Beijing's computing, quantum and film start-ups; northern Shaanxi's semi-coke plants, coal mines
   // and methanol works)
-  '兰炭|煤矿|电化|甲醇|钻采|国旅|石油服务|剪纸|量子|智算|智行|映画|生命科学|影视|医学(?!美容)|快运|酿造|苗圃|农庄|石粉|未来(?![一二三四五六七八九十两几的发规可产城科三五十])';
+  '兰炭|煤矿|电化|甲醇|钻采|国旅|石油服务|剪纸|量子|智算|智行|映画|生命科学|影视|医学(?!美容)|(?<![尽赶很加])快运|酿造|苗圃|农庄|石粉|(?<![望划眼创抱心市向接赢胜就造憬见来于对])未来(?![一二三四五六七八九十两几的发规可产城科三五十])';
 /**
  * A trade named by one character and 业 ("镁业", "糖业", "袜业", "种业"): a word the language keeps making, so it is
  * read by its shape; not 企业, 行业, 就业 and the other words of 业 that are no trade.
@@ -450,7 +450,7 @@ function withoutZone(name: string): string {
   if (!zone) return name;
   const rest = name.slice(zone.length).replace(/^个(?=[\u4e00-\u9fa5]{4,})/, '');
   // (a park's own company, "鑫航物流园区开发有限公司", keeps its park)
-  return TRADE_ALONE.test(rest) || BRAND_IS_TRADE.test(rest) || /^(?:开发|运营|管理|建设|投资|发展|服务)/.test(rest) ? name : rest;
+  return TRADE_ALONE.test(rest) || BRAND_IS_TRADE.test(rest) || /^(?:开发|运营|管理|建设|投资|发展|服务|城投|国投|平台)/.test(rest) ? name : rest;
 }
 /** A cadre's role and a colon opening the message: the one who relays it. */
 const RELAYED_BY_CADRE = /^(?:代办员|服务专员|项目专员|网格员)[\u4e00-\u9fa5]{0,3}[：:]\s*/;
@@ -641,7 +641,7 @@ function dashSigned(t: string): string | null {
   // a place before the name: a district, a county or a banner, or a place of up to eight characters before a name
   // with its trade ("—— 赤峰红山 华维药业", "—— 鄂尔多斯达拉特旗 恒通化工储运")
   const before = words.length;
-  if (words.length >= 2 && (/(区|县|市|镇|港|园|旗|大道|路|街)$/.test(words[0]!) || (words[0]!.length <= 3 && words[1]!.length >= 4) || (words.length === 2 && words[1]!.length >= 4 && /^[\u4e00-\u9fa5]+$/.test(words[1]!) && !TRADE_NAME_END.test(words[0]!) && !PERSON_AT_END.test(words[1]!) && !/(项目部?|秘书|助理|会计|出纳)$/.test(words[1]!) && (placeAtStart(words[0]!) !== null || /(古城|古镇|村|寨)$/.test(words[0]!))) || (words[0]!.length <= 8 && !TRADE_NAME_END.test(words[0]!) && /(?:厂|公司|合作社)$/.test(words[1]!.replace(TRADE_AT_END, '公司'))))) words.shift();
+  if (words.length >= 2 && (/(区|县|市|镇|港|园|旗|大道|路|街)$/.test(words[0]!) || (words[0]!.length <= 3 && words[1]!.length >= 4) || (words.length === 2 && words[1]!.length >= 4 && /^[\u4e00-\u9fa5]+$/.test(words[1]!) && !TRADE_NAME_END.test(words[0]!) && !PERSON_AT_END.test(words[1]!) && !/(项目部?|秘书|助理|会计|出纳|老板娘?|店主|掌柜|经理)$/.test(words[1]!) && (placeAtStart(words[0]!) !== null || /(古城|古镇|村|寨)$/.test(words[0]!))) || (words[0]!.length <= 8 && !TRADE_NAME_END.test(words[0]!) && /(?:厂|公司|合作社)$/.test(words[1]!.replace(TRADE_AT_END, '公司'))))) words.shift();
   // "— 管理部 Jenny": a person's given name is no enterprise
   // (a one-word brand alone after the dash is a name: "— Zentrix"; a given name before more words or after an office is not)
   if ((words.length < before || words.length > 1) && /^[A-Z][a-z]+$/.test(words[0]!)) return null;

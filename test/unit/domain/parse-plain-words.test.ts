@@ -3417,3 +3417,28 @@ describe('改一下，这个是… read again', () => {
     expect(parseCorrection('#12 改一下，这个是我们厂的，不是他们的')).toBeNull();
   });
 });
+
+describe('after a review of the session\'s rules against ordinary messages', () => {
+  it('a cadre\'s note is no correction of the enterprise; 改一下，这个是X的 only where X is a name', () => {
+    for (const text of ['#12 经核实，企业应该是误报', '#12 已联系，单位改为线上办理', '#12 改一下，这个是上个月的，不是这个月的', '#12 改一下，这个是住建局的，不是我们的', '#12 这个应该是正常的，企业已经恢复生产了']) expect(parseCorrection(text), text).toBeNull();
+  });
+  it('你跟进 asked about is no transfer; 转给…了没有人管 is no query', () => {
+    expect(read('#12 @张伟 你跟进得怎么样了？').intent).not.toBe('transfer');
+    expect(read('#12 @王强 你跟进了没有？企业在催').intent).not.toBe('transfer');
+    expect(read('#12 已经转给人社局了没有人管，企业又来问了').intent).not.toBe('query');
+  });
+  it('harm still there stays urgent; a freeze past or lifted is not', () => {
+    for (const text of ['年年汛期漫到厂里，今天又漫进来了，设备泡水了', '再下大雨就淹了，现在水已经到门口了']) expect(read(text).urgency, text).toBe('urgent');
+    for (const text of ['去年账户被冻结过，现在想申请贷款', '账户冻结已经解除了，想问问征信能不能修复']) expect(read(text).urgency, text).toBe('normal');
+  });
+  it('a day promised or summoned by others is no date asked for', () => {
+    expect(read('供电所说最迟今晚恢复供电').deadline).toBeNull();
+    expect(read('税务局让我们今天上午就来交材料，可是系统打不开').deadline).toBeNull();
+  });
+  it('a verb before 未来 and 尽快运 name no enterprise; 感冒得 and 为什么子公司 stay as written', () => {
+    expect(read('展望未来，我们想扩大产能').enterprise).toBeNull();
+    expect(read('原料尽快运过来，不然要停产').enterprise).toBeNull();
+    expect(normalizeText('感冒得起不来床')).toBe('感冒得起不来床');
+    expect(normalizeText('为什么子公司不能单独开票')).toBe('为什么子公司不能单独开票');
+  });
+});
