@@ -118,8 +118,10 @@ const CATEGORY_SET = new RegExp(`^(?:类别|分类|类型|问题类别)\\s*${SET
 /** A message said to be no problem, or posted by mistake ("这条发错群了", "刚才那条发错了"; not "供应商货发错了"). */
 export const WITHDRAWN = /(不是个?问题|不算个?问题|发错群|(这条|那条|刚才|刚刚|消息)[^，。]{0,6}发错了)/;
 
-/** A match whose name reads as an enterprise's ("府谷县金凤镁合金"; not "线上办理", "误报"). */
-const nameLike = (m: RegExpExecArray | null): RegExpExecArray | null => (m && parseEnterprise(m[1]!) !== null ? m : null);
+/** Words that read as an enterprise's name ("府谷县金凤镁合金"; not "线上办理", "误报", "上个月"). */
+const readsAsName = (words: string): boolean => parseEnterprise(words) !== null;
+/** A match whose name reads as an enterprise's. */
+const nameLike = (m: RegExpExecArray | null): RegExpExecArray | null => (m && readsAsName(m[1]!) ? m : null);
 
 export function parseCorrection(t: string): Correction | null {
   const rest = t
@@ -196,12 +198,14 @@ export function parseCorrection(t: string): Correction | null {
   // not the one it was put down to — unless what it should be is a category or an urgency ("这单应该是用工人才，不是政策兑现")
   // (round 140: "#24 改一下，这个是湘西苗香食品的，不是锦和酸鱼的": the change asked for first)
   const belongs = /^(?:(?:这单|这个|此单|该单|这张单)应该?是|(?:改一下|改下)[\s,，。]*(?:这单|这个|此单|该单|这张单)(?:应该)?是)\s*(?:[\u4e00-\u9fa5]{2,4}的)?((?:(?![不没要想能会在了吗呢吧的我你他她们咱])[^，,。\s]){2,40}?)的?[\s,，。]+不是\s*[^，,。\s]{1,20}$/.exec(rest);
-  // ("#12 改一下，这个是用工人才，不是审批": what it should be is a category)
-  const belongsTo = belongs ? categoryFrom(belongs[1]!.replace(/的事$/, '')) : null;
-  // (the 改一下 form only where what it should be reads as a name: not "这个是上个月的", "这个是县里的")
-  const belongsName = belongs && (!/^(?:改一下|改下)/.test(rest) || parseEnterprise(belongs[1]!) !== null);
-  if (!enterprise && belongs && belongsTo) return { field: 'category', to: belongsTo, text: belongs[1]!.trim() };
-  if (!enterprise && belongs && belongsName && categoryFrom(belongs[1]!) === null && !/^(紧急|加急|急件|一般|普通|正常|不紧急|不急)$/.test(belongs[1]!)) return { field: 'enterprise', name: belongs[1]! };
+  if (!enterprise && belongs) {
+    const what = belongs[1]!;
+    // ("#12 改一下，这个是用工人才，不是审批": what it should be is a category)
+    const category = categoryFrom(what.replace(/的事$/, ''));
+    if (category) return { field: 'category', to: category, text: what.trim() };
+    // (the 改一下 form only where what it should be reads as a name: not "这个是上个月的", "这个是县里的")
+    if ((!/^(?:改一下|改下)/.test(rest) || readsAsName(what)) && !/^(紧急|加急|急件|一般|普通|正常|不紧急|不急)$/.test(what)) return { field: 'enterprise', name: what };
+  }
   if (enterprise) {
     // ("这个是嘉力减震器报的": who reported it, the name without 报的)
     const name = enterprise[1]!.replace(/^[“"‘「『]|[”"’」』]$/g, '').replace(/(?<=[\u4e00-\u9fa5]{2})(报的|提的|反映的)$/, '').trim();

@@ -448,7 +448,8 @@ const ZONE_BEFORE_NAME = new RegExp(`^[\\u4e00-\\u9fa5]{0,4}?(?:高新区|经开
 function withoutZone(name: string): string {
   const zone = ZONE_BEFORE_NAME.exec(name)?.[0];
   if (!zone) return name;
-  const rest = name.slice(zone.length).replace(/^个(?=[\u4e00-\u9fa5]{4,})/, '');
+  // (a measure word left before the name, "产业园个丰源经编", is taken off with the others after this)
+  const rest = name.slice(zone.length);
   // (a park's own company, "鑫航物流园区开发有限公司", keeps its park)
   return TRADE_ALONE.test(rest) || BRAND_IS_TRADE.test(rest) || /^(?:开发|运营|管理|建设|投资|发展|服务|城投|国投|平台)/.test(rest) ? name : rest;
 }
