@@ -127,6 +127,9 @@ export function parseCorrection(t: string): Correction | null {
   const rest = t
     .replace(TICKET_REF, ' ')
     .replace(/^[\s:：,，。]+|[\s。.!！]+$/g, '')
+    // (Cantonese 改做 for 改成: "#223 唔係紧急，改做一般")
+    .replace(/改做(?=\s*(?:紧急|加急|一般|普通|正常|不紧急))|改做(\s*)([\u4e00-\u9fa5]{2,8})$/, (all, gap: string | undefined, what: string | undefined) =>
+      what === undefined ? '改成' : categoryFrom(what.replace(/类$/, '')) ? `改成${gap}${what}` : all)
     .trim();
   const dismiss = /^(?:这|此|该)?(?:个|件|条|单)?(?:不是个?问题|不是真(?:的|正的)?问题|不是(?:啥|什么)问题|不算个?问题|不属于问题|非问题|不是诉求|不是企业诉求|无效工单|不是工单)(?:来|啊|呀|的|哈|啦|嘛)?(?:[\s,，。:：;；]+(?:理由|原因|说明)?[:：]?\s*(.*))?$/.exec(rest);
   if (dismiss) return { field: 'dismiss', ...(dismiss[1]?.trim() ? { note: dismiss[1].trim() } : {}) };
@@ -213,6 +216,10 @@ export function parseCorrection(t: string): Correction | null {
   }
   const named = CATEGORY_SET.exec(rest);
   if (named) return { field: 'category', to: categoryFrom(named[1]!), text: named[1]!.trim() };
+  // round 147: "#153 这个是融资的事 分类改成融资资金": why first, the category set at the end
+  const setLast = /[\s，,。](?:分类|类别)(?:改成|改为|改到|调成|调整为|应为|应该是)\s*([\u4e00-\u9fa5]{2,8}?)(?:类)?$/.exec(rest);
+  const lastTo = setLast ? categoryFrom(setLast[1]!) : null;
+  if (lastTo) return { field: 'category', to: lastTo, text: setLast![1]!.trim() };
   const bare = /^(?:改为|改成|更正为|调整为|修改为|归为|归入|归到|划到|划为|划入|分到|放到|应为)\s*(.{2,20}?)$/.exec(rest);
   const category = bare ? categoryFrom(bare[1]!) : null;
   if (category) return { field: 'category', to: category, text: bare![1]!.trim() };

@@ -34,6 +34,10 @@ const COUNTED = /((回潮|超期|差评|好评|新增|办结|在办|销号)的?(
  */
 const COMMON = /(共性(的)?(问题|诉求|难题)?)(有哪些|有几|有没有|有多少|多少|几个|几组|几类|情况|汇总|清单|列表|名单|呢|吗)|(有没有|有哪些|哪些|看看|看一下|看下|发一下|发下|列一下|列个|报一下|梳理一下|梳理下|汇总一下)[^，。]{0,6}共性|^共性(问题)?$/;
 /** Who writes of an enterprise's own matter, whatever else the text has. */
+/** A period a list of overdue tickets is asked over (not 现在/目前: "现在超期的单子有哪些" is the tickets themselves). */
+const LIST_PERIOD = /(本月|今日|今天|今年|这周|本周|这个?月|截止|截至|上个?月|以来|\d{1,2}月份?)/;
+/** A list asked for over such a period, not one's own ("我今天的超期清单" is a cadre's to-do list). */
+const listOverPeriod = (bare: string): boolean => /(清单|明细|列表|名单)/.test(bare) && LIST_PERIOD.test(bare) && !/^我(?!们)/.test(bare);
 const FIRST_PERSON = /(我们|我司|我厂|我公司|本公司|帮忙|帮我们|麻烦)/;
 /** What an enterprise writes about its own problem: never a request for numbers. */
 const OWN_PROBLEM = /(派给我|分给我|转给我|给我的|我在办的|我负责的|我跟的|我手上|我手里|我名下|我的|^我(这周|今天|本周|这个月|这礼拜|现在|目前)?(还)?有|那个|这个(?!月|星期|季度|礼拜)|那件|这件|不了|不上去|不进去|报错|出错|失败|故障|卡住|打不开|登不上|无法|不能|没法|一直|系统|提交|上传|填报|申报|反映的|提的|(?<!通|简|周|月|日|年|汇|快)报的|上次|之前|我们|我司|我厂|我公司|本公司|我们公司|申请|审批|没批|批不下来|影响|耽误|麻烦|帮忙|帮我们|协调一下|急|反映一下)/;
@@ -63,7 +67,8 @@ export function parseDigestRequest(bare: string): DigestRequest | null {
   const common = COMMON.test(bare) && !/\d/.test(bare) && !FIRST_PERSON.test(bare);
   const strong = STRONG.test(bare) || compare || common || ((COUNTED.test(bare) || WHICH_KIND.test(bare)) && !FIRST_PERSON.test(bare));
   const scoped = SCOPE.test(bare) || compare;
-  const weak = WEAK.test(bare) && (PERIOD.test(bare) || scoped) && ASK.test(bare);
+  // (a list over a period asks too: "本月超期清单")
+  const weak = WEAK.test(bare) && (PERIOD.test(bare) || scoped) && (ASK.test(bare) || listOverPeriod(bare));
   if (!strong && !weak) return null;
   // "我们的用电申请本月能批吗": an enterprise's own problem, whatever figure words it has ("各街道反映的问题数量统计一下"
   // is a leader's count over a scope, not one enterprise's matter)
@@ -76,8 +81,9 @@ export function parseDigestRequest(bare: string): DigestRequest | null {
   if (/(看过了|已阅|收到了|看了)(辛苦|谢谢)|(?<!有)没有?新的?问题(?![吗么])/.test(bare)) return null;
   // a figure word inside a longer sentence that asks nothing ("我们厂在全区纳税排名前十，…") is not a request
   if (strong && !weak && !compare && !ASK.test(bare.replace(STRONG, '')) && bare.length > 12) return null;
-  // "这周超期的有哪些", "超期清单": the overdue tickets themselves (查询), not the figure
-  if (/超期/.test(bare) && !/超期率/.test(bare) && !/(前[十\d]+名|排名|排行|按部门排|排一下|排个序)/.test(bare) && /(哪些|清单|列表|名单|明细)/.test(bare)) return null;
+  // "这周超期的有哪些", "超期清单": the overdue tickets themselves (查询), not the figure; but over a period named for
+  // the list ("本月超期清单", "今年以来超期工单的清单", "截止到今天的超期清单"), the leader's numbers (all 59 labelled so)
+  if (/超期/.test(bare) && !/超期率/.test(bare) && !/(前[十\d]+名|排名|排行|按部门排|排一下|排个序)/.test(bare) && /(哪些|清单|列表|名单|明细)/.test(bare) && !listOverPeriod(bare)) return null;
 
   const previous = /(昨天|昨日|上周|上个?星期|上个?礼拜|上个?月)/.test(bare);
   const period: DigestRequest['period'] = /(今年|本年|年度|全年|年初以来|今年以来|年报)/.test(bare)

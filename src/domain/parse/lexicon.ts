@@ -208,11 +208,15 @@ export const LEXICON: Record<Category, Cue[]> = {
     // rounds 75–78: fees owed by a public body; foreign currency stuck at the bank; a deposit holding the cash
     // rounds 79–82: a public buyer's goods unpaid, a sum still owed
     [/政府采购[^。]{0,16}(钱|款)[^，。]{0,4}(还没付|没付|未付|没给|没结)|还有[^，。]{0,6}[万千][^，。]{0,4}没(给|结|付)/, 5],
+    // rounds 146–149 read: a public purchase's money owed outweighs the purchase and its suppliers (76 labelled readings, all finance)
+    [/政府采购[^。]{0,30}(欠|拖|没有?[付给结拨]|未付|不给|只给了|结一下|结掉|先拨|拨一部分|预付款|钱啥时候)/, 9],
     [/(服务费|接待费|保洁费|包车款|租车费)[^，。；,;]{0,8}(拖|欠|没结|未结)|(街道办?|管委会|政府|财政|单位)[^，。；,;]{0,4}欠(我们|企业|我司)的?[^，。；,;]{0,10}费/, 5], ['结汇', 4], [/保证金[^，。；,;]{0,8}(压着|退还|没退|不退)/, 4], [/(?<!客户|客人|对方|买家)还?欠(我们|企业|我司)[^，。；,;]{0,8}(款|钱|[十百千万]+)/, 4],
   ],
   policy: [
     // rounds 140 and 142: a preferential power price for farm produce's first processing is a policy to be honoured
     [/(?:用电|电价)[^，。]{0,2}优惠|优惠电价|初加工用电/, 9],
+    // rounds 146–149 read: a subsidy on the power bill is a policy too (29 labelled readings, all policy)
+    [/(电价|电费|用电|采暖|充电)[^，。]{0,3}补贴|补贴[^，。]{0,5}电费/, 9],
     // rounds 99–102: a subsidy others got and we did not; a fair abroad's subsidy held up
     [/(补贴|补助)[^，。]{0,6}(怎么没有|没有我们|为什么没有|咋没有)|(领到|拿到)[^，。]{0,4}(补贴|补助)[^。]{0,16}(怎么|咋|为什么)没/, 6], [/(展会|参展)(补助|补贴)/, 5],
     // round 96: a tax refund held up; visa-free entry as investors write
@@ -220,7 +224,7 @@ export const LEXICON: Record<Category, Cue[]> = {
     ['补贴', 4], ['社保补贴', 5], ['就业补贴', 5], ['补助', 4], ['奖励', 3], ['奖补', 4], ['资助', 3], ['扶持', 3], ['兑现', 4], ['到账', 2], ['拨付', 3],
     ['政策', 3], ['申报', 3], ['认定', 3], ['评审结果', 2], ['复审', 3], ['复核', 2], ['高新', 3], ['高企', 4], ['专精特新', 4],
     ['小巨人', 4], ['绿色工厂', 4], ['技改', 3], ['技术改造', 4], ['首台套', 4], ['创新券', 4], ['研发费用', 3], ['亩均', 5],
-    ['税', 2], ['退税', 4], ['留抵', 4], ['减免', 3], ['个税', 4], ['返还', 3], ['稳岗', 4], ['承诺', 2], ['总部经济', 4],
+    ['税', 2], ['退税', 4], ['留抵', 4], ['减免', 3], [/(?<![这那哪一每几某])个税/, 4], ['返还', 3], ['稳岗', 4], ['承诺', 2], ['总部经济', 4],
     ['申请入口', 2], ['兑现平台', 4], ['惠企', 4],
     ['同时享受', 4], ['享受', 2], ['奖励兑现', 4], ['政策咨询', 4],
     ['政策解读', 4], ['申报指南', 4], ['申报通知', 4], ['奖补资金', 5], ['专项资金', 4], ['扶持资金', 4], ['配套奖励', 4], ['免税', 4],
@@ -243,7 +247,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     // rounds 35–36 (Fujian; Shaanxi, Shanxi, northern Henan)
     ['出口退税', 3],
     // rounds 41–42 (the Northeast and Inner Mongolia; southern Jiangsu)
-    [/(稳增长|外贸)[^，。；,;]{0,4}(奖励|资金|补贴)/, 5], [/\bhigh[- ]tech enterprise\b|高新技术企业(认定|资格|复审|复核)/i, 5],
+    // (稳增长/外贸 awards: 41 labelled readings, all policy; rounds 146–149 read: 8, so an export's own words do not outweigh it)
+    [/(稳增长|外贸)[^，。；,;]{0,4}(奖励|资金|补贴)/, 8], [/\bhigh[- ]tech enterprise\b|高新技术企业(认定|资格|复审|复核)/i, 5],
     // rounds 43–46
     ['零关税', 5], ['免关税', 4], ['吸纳就业补贴', 5],
     // rounds 51–54 (the Beibu Gulf; Nanjing and its neighbours; cadres in official register; young founders)
@@ -285,6 +290,9 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/(灌溉渠|水渠|沟渠)[^，。]{0,6}(垮|塌|坏|堵)/, 5],
   ],
   construction: [
+    // rounds 146–149 read: a neighbour pulling a building down next door (all 17 labelled readings; not a site's noise,
+    // which writers label a dispute as often, nor a shack not yet pulled down, which holds up land)
+    [/(隔壁|旁边|隔篱|邻近|相邻)[^，。]{0,8}(?<!没|不)拆(?!了以后|迁)/, 6],
     // rounds 103–106: demolition without protection, roof sheets torn loose, spoil left behind
     [/拆[^。]{0,10}(没做|没有|冇)[^。]{0,4}防护/, 5], [/彩钢瓦[^。]{0,10}(掀|吹|刮)/, 5], [/渣土[^。]{0,10}(没拉走|冇拉走|没清|堆在)/, 5],
     // rounds 99–102: a building rated dangerous

@@ -3442,3 +3442,51 @@ describe('after a review of the session\'s rules against ordinary messages', () 
     expect(normalizeText('为什么子公司不能单独开票')).toBe('为什么子公司不能单独开票');
   });
 });
+
+describe('rounds 146–149 read (thirty-second session)', () => {
+  it("a public purchase's money owed is finance, however many suppliers the message names", () => {
+    expect(read('政府采购那批路灯的款，财政说年底统一拨，能不能先拨一部分，我们还得给供应商结账呢').category).toBe('finance');
+    expect(read('政府采购的那批货 验收完三个月了 钱还没付 年前要给供应商结款').category).toBe('finance');
+  });
+  it('an export award and a subsidy on the power bill are policy', () => {
+    expect(read('去年我们出口额增长了40%，商务局说有外贸奖励，到现在冇听到下文').category).toBe('policy');
+    expect(read('问一下今年有没有冬季电采暖的电价补贴？一个月电费好几万').category).toBe('policy');
+  });
+  it('a neighbour pulling a building down is construction; 那个税易贷 is a loan, not 个税', () => {
+    expect(read('隔壁拆老厂房 墙都快歪到俺们这边来了 员工宿舍就在墙根下 晚上都不敢睡').category).toBe('construction');
+    expect(read('俺想问问 小微企业那个税易贷 俺们能贷多少').category).toBe('finance');
+  });
+});
+
+describe('urgency, rounds 146–149 read', () => {
+  it('machines all stopped (停晒), a whole plant without water and a boiler to stop are urgent', () => {
+    expect(read('厂房后面嘅变压器成日跳闸 今日又跳咗 机器全部停晒 工人坐喺度等').urgency).toBe('urgent');
+    expect(read('供水管今朝俾挖掘机挖爆咗，成间厂冇水，锅炉要停').urgency).toBe('urgent');
+  });
+  it('a line that keeps dropping, a monthly quarrel and a threat to cut the water in a rent quarrel are not', () => {
+    expect(read('厂里光纤成日断网，ERP用唔到，联通话要排期').urgency).toBe('normal');
+    expect(read('隔篱村话我哋糖厂啲烟熏到佢哋，要求赔偿，每个月都嚟闹一次').urgency).toBe('normal');
+    expect(read('我们跟园区物业因为收费标准扯了半年了，物业现在说要停我们的水').urgency).toBe('normal');
+  });
+  it('an outage now is still urgent', () => {
+    expect(read('今天早上开始断网了，订单全发不出去').urgency).toBe('urgent');
+    expect(read('物业今天已经把我们的水闸关了，车间停产').urgency).toBe('urgent');
+  });
+});
+
+describe('commands, rounds 146–149 read', () => {
+  it("an overdue list over a named period is the leader's numbers; one's own or 现在's is the tickets themselves", () => {
+    for (const text of ['本月超期清单', '给我拉一个今年以来超期工单的清单', '今天有超期的没？出个超期清单', '本月超期明细给我一份']) expect(read(text).intent, text).toBe('digest');
+    for (const text of ['这周超期的有哪些', '我今天的超期清单', '现在超期的单子有哪些，列一下']) expect(read(text).intent, text).toBe('query');
+  });
+  it('改做 is 改成 before a level or a category; a category set at the end after why', () => {
+    expect(parseCorrection('#223 唔係紧急，改做一般')).toEqual({ field: 'urgency', to: 'normal' });
+    expect(parseCorrection('#153 这个是融资的事 分类改成融资资金')).toMatchObject({ field: 'category', to: 'finance' });
+    expect(parseCorrection('#12 企业改做线上申请了')).toBeNull();
+  });
+  it('你可以帮我做咩 is help; 冇问题 搞掂晒 and 好嘞 冇得问题 are chat', () => {
+    expect(read('@店小二 你可以帮我做咩？点样报问题？').intent).toBe('help');
+    expect(read('冇问题 搞掂晒').intent).toBe('chat');
+    expect(read('好嘞 冇得问题').intent).toBe('chat');
+  });
+});
