@@ -405,6 +405,8 @@ export function parseEnterprise(text: string): string | null {
   // financing vehicle ("政府平台公司欠我们工程款") is the one owing, not the one reporting
   // ("平遥古城里开客栈的，": where one runs what kind of business, no name)
   // ("-- 代办员蔡记录": a cadre signing; "揭阳空港一间五金厂": one of a kind, not a name)
+  // (round 152: "越南有个超市集团想跟我们谈…。田东金穗芒果": someone there is, said, is no name; the signature may be)
+  if (name && /有(?:个|一个|一家|家)(?=[\u4e00-\u9fa5]{2})/.test(name)) return signedBy(t);
   if (!name || /(商会|协会|联合会|园区)$/.test(name) || WRITER_UNIT.test(name) || /^(代办员|服务专员|项目专员|网格员)/.test(name) || /^[\u4e00-\u9fa5]{0,8}?(?<![合统唯精万第])一[间家个]小?[\u4e00-\u9fa5]{1,6}$/.test(name) || /^[\u4e00-\u9fa5]{2,8}[里上边]开[\u4e00-\u9fa5]{1,4}$/.test(name) || /^(政府|城投|国有|区属|县属|市属)?平台公司$/.test(name)) return null;
   const i = t.indexOf(name);
   // "德化陶瓷园区的公厕…": the name of a park, read without its 园区

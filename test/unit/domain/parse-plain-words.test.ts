@@ -3490,3 +3490,10 @@ describe('commands, rounds 146–149 read', () => {
     expect(read('好嘞 冇得问题').intent).toBe('chat');
   });
 });
+
+describe('enterprise, round 152 read', () => {
+  it('someone there is (越南有个超市集团) is no name', () => {
+    expect(read('越南有个超市集团想跟我们谈芒果干长期供货，想请商务局帮对接下冷链').enterprise).toBeNull();
+    expect(read('园区有一家物流公司占了我们的车位').enterprise).toBeNull();
+  });
+});
