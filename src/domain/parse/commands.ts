@@ -127,6 +127,8 @@ export function parseCorrection(t: string): Correction | null {
   const rest = t
     .replace(TICKET_REF, ' ')
     .replace(/^[\s:：,，。]+|[\s。.!！]+$/g, '')
+    // (round 152: "刚才那个单子企业名弄错了，…，#222 改一下": the ticket pointed at before what is wrong with it)
+    .replace(/^(?:刚才|刚刚)?(?:那个|这个|那张|这张)(?:单子|工单)(?=(?:的)?(?:企业|公司|单位|分类|类别|紧急程度))/, '')
     // (Cantonese 改做 for 改成: "#223 唔係紧急，改做一般")
     .replace(/改做(?=\s*(?:紧急|加急|一般|普通|正常|不紧急))|改做(\s*)([\u4e00-\u9fa5]{2,8})$/, (all, gap: string | undefined, what: string | undefined) =>
       what === undefined ? '改成' : categoryFrom(what.replace(/类$/, '')) ? `改成${gap}${what}` : all)

@@ -14,6 +14,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/选址意见书?|规划条件核实|资质认定|\bCMA\b|(运输证|许可证|营运证)年审/, 5],
     // rounds 99–102: registering a pressure vessel's use
     [/(压力容器|特种设备|电梯|锅炉)[^，。]{0,4}使用登记/, 6],
+    // round 152 read: which permits one needs, asked (all 15 labelled readings; not which 手续, as often for land or for staff)
+    [/办(哪些|什么|啥|些什么|哪几个|几个)(证|执照)(?!明)/, 6],
     // permits, certificates and registrations
     ['审批', 3], ['批下来', 3], ['批不下来', 3], ['没批', 3], ['许可', 3], ['许可证', 4], ['证照', 3], ['办证', 3], ['换证', 3],
     ['领证', 3], ['营业执照', 4], ['执照', 3], ['资质', 2], ['登记', 2], ['注册证', 4], ['备案', 3], ['核准', 3], ['批复', 3],
@@ -248,7 +250,9 @@ export const LEXICON: Record<Category, Cue[]> = {
     ['出口退税', 3],
     // rounds 41–42 (the Northeast and Inner Mongolia; southern Jiangsu)
     // (稳增长/外贸 awards: 41 labelled readings, all policy; rounds 146–149 read: 8, so an export's own words do not outweigh it)
-    [/(稳增长|外贸)[^，。；,;]{0,4}(奖励|资金|补贴)/, 8], [/\bhigh[- ]tech enterprise\b|高新技术企业(认定|资格|复审|复核)/i, 5],
+    [/(稳增长|外贸)[^，。；,;]{0,4}(奖励|资金|补贴)/, 8],
+    // round 152 read: a subsidy for exporting, its freight or its credit insurance (167 of 173 labelled readings policy)
+    [/(外贸|出口|物流|运费|海外仓|信保|信用保险)[^，。；,;]{0,6}(奖励|奖补|补贴|补助)/, 8], [/\bhigh[- ]tech enterprise\b|高新技术企业(认定|资格|复审|复核)/i, 5],
     // rounds 43–46
     ['零关税', 5], ['免关税', 4], ['吸纳就业补贴', 5],
     // rounds 51–54 (the Beibu Gulf; Nanjing and its neighbours; cadres in official register; young founders)

@@ -3497,3 +3497,21 @@ describe('enterprise, round 152 read', () => {
     expect(read('园区有一家物流公司占了我们的车位').enterprise).toBeNull();
   });
 });
+
+describe('urgency, round 152 read', () => {
+  it('a line that trips so many times a day is chronic; a day without power is not', () => {
+    expect(read('加工厂电压不稳，碾米机老是跳闸，一天要重启好几回，供电所来看过讲是线路老化').urgency).toBe('normal');
+    expect(read('厂区跳闸，一整天没来电，冷库里的货要坏了').urgency).toBe('urgent');
+  });
+});
+
+describe('category and corrections, round 152 read', () => {
+  it('a subsidy for exporting or its freight is policy; which permits to get is approval', () => {
+    expect(read('想咨询下今年外贸企业的物流补贴怎么报，我们在边民互市落地加工这块的算不算？').category).toBe('policy');
+    expect(read('我们想在口岸开个越南商品店，要办哪些证？跑了几个窗口讲的都不一样').category).toBe('approval');
+  });
+  it('the ticket pointed at before what is wrong with it', () => {
+    expect(parseCorrection('刚才那个单子企业名弄错了，不是华晟是华盛铝箔，#222 改一下')).toEqual({ field: 'enterprise', name: '华盛铝箔' });
+  });
+});
+
