@@ -222,6 +222,8 @@ const COMMAND_WORDS = /(重新打开|重新开一下|重新开|重开|重办|重
 /** 第186号 (not a building's, a gate's or a line's), or a number and 号 before 还 / 又 or a space. */
 const LOOSE_TICKET_REF = /(?<=(?:说|讲)\s*)(\d{1,7})(?!\d)\s*号(?=解决|办好|办完|修好|处理好|弄好)|第\s*(\d{1,7})(?!\d)\s*号(?!\s*(?:楼|栋|厂房|车间|仓库|宿舍|线|机|门|口|地块|桩|窗口|柜|位|车位|井))|(?:^|[\s，,])(\d{2,7})(?!\d)\s*号(?=还|又|[\s，,])/;
 /** A ticket's number in words opening the message or after 第, before what names it as a ticket's (not a building's). */
+/** A number and 号, then where it has got to, asked (round 147: "看看俺们公司的那个127号到哪了"): no day is asked after so. */
+const ASKED_TICKET_REF = /(?<![月年\d])(\d{1,7})\s*号(?=\s*(?:现在|目前)?\s*(?:到哪|办到哪|到了哪|什么进度|进展如何|怎么样了|咋样了))/;
 const SPOKEN_TICKET_REF = /(?:^|第)([零〇一二两三四五六七八九十百]{1,7})号(?=那个|那单|这单|的?问题|工单|单子?|[\s，,]|咩|什么时候|啥时候)/;
 const SENT_BACK = /^(\d{1,7})号退回[，,\s](?=[^。]*(?:不是[^，,。]{1,6}的|请转|转给|转到|应该归|归[^，,。]{1,6}管))/;
 function ticketRef(text: string): number | null {
@@ -240,7 +242,7 @@ function ticketRef(text: string): number | null {
   // day's ("第186号 路灯…", "5天了 125号还是…") is a ticket's where the words are a command's ("…麻烦重新打开", "办结 第121号")
   // ("23号退回，不是住建的，是水务的，请转水务局": N号退回 at the head is a ticket sent back where it says where it belongs —
   // not "20号退回给我们的申请材料…", a day)
-  const m = text.match(TICKET_REF) ?? text.replace(HEAD_MENTIONS, '').match(TICKET_REF) ?? (COMMAND_WORDS.test(text) ? text.match(LOOSE_TICKET_REF) : null) ?? SENT_BACK.exec(text);
+  const m = text.match(TICKET_REF) ?? text.replace(HEAD_MENTIONS, '').match(TICKET_REF) ?? (COMMAND_WORDS.test(text) ? text.match(LOOSE_TICKET_REF) : null) ?? SENT_BACK.exec(text) ?? ASKED_TICKET_REF.exec(text);
   const n = m ? Number(m.slice(1).find((g) => g !== undefined)) : NaN;
   return Number.isFinite(n) && n > 0 ? n : null;
 }

@@ -3492,6 +3492,10 @@ describe('commands, rounds 146–149 read', () => {
 });
 
 describe('enterprise, round 152 read', () => {
+  it("a logistics park before a brand and its trade is where it stands; a park's own company keeps it", () => {
+    expect(read('门口堵着货车出不去，请帮忙协调。百色东盟物流园宏发仓储').enterprise).toBe('宏发仓储');
+    expect(read('鑫航物流园区开发有限公司三期用地红线内尚有高压塔未迁改').enterprise).toBe('鑫航物流园区开发有限公司');
+  });
   it('someone there is (越南有个超市集团) is no name', () => {
     expect(read('越南有个超市集团想跟我们谈芒果干长期供货，想请商务局帮对接下冷链').enterprise).toBeNull();
     expect(read('园区有一家物流公司占了我们的车位').enterprise).toBeNull();
@@ -3512,6 +3516,14 @@ describe('category and corrections, round 152 read', () => {
   });
   it('the ticket pointed at before what is wrong with it', () => {
     expect(parseCorrection('刚才那个单子企业名弄错了，不是华晟是华盛铝箔，#222 改一下')).toEqual({ field: 'enterprise', name: '华盛铝箔' });
+  });
+});
+
+describe('a ticket asked after by its number and 号', () => {
+  it('N号到哪了 is a ticket asked after; a day that has come is not', () => {
+    expect(read('看看俺们公司的那个127号到哪了')).toMatchObject({ intent: 'query', ticket: 127 });
+    expect(read('快递说27号到了，货还没见着').ticket).toBeNull();
+    expect(read('12月5号到哪了').ticket).toBeNull();
   });
 });
 
