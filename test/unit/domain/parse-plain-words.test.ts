@@ -3527,3 +3527,10 @@ describe('a ticket asked after by its number and 号', () => {
   });
 });
 
+describe('dates, round 149 read', () => {
+  it("本月30号前 is this month's day, as 30号前 is", () => {
+    expect(read('听说要市里统一报名，希望本月30号前帮我们报上去').deadline).toBe('2026-11-30');
+    expect(read('能不能这个月28号之前受理').deadline).toBe('2026-11-28');
+  });
+});
+
