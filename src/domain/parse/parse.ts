@@ -377,7 +377,8 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     if (/到底(有没有人|有冇人|有木有人|有人没人|管不管|办不办|还办不办)|有没有人(在办|在管|管一下|理一下)|(咩|什么|啥|几)时候(先|才)?有人(理|管|跟|处理)/.test(t)) return 'urge';
     if (WHO_ASKED.test(t) && ASKED.test(t.replace(/[的。.!！]+$/, '吗')) ) return 'query';
     // round 140: "#20 已经转给人社局了吗？我这边查不到": whether it was passed on, asked
-    if (/(已经|是不是|有没有)(转给|转到|转交|移交)[^，。？?]{1,10}(了吗|了没有?|吗)(?=[？?，,。\s]|$)/.test(t)) return 'query';
+    // ("#12 转给人社局了吗？": 了吗 asks without 已经 too)
+    if (/(已经|是不是|有没有)(转给|转到|转交|移交)[^，。？?]{1,10}(了吗|了没有?|吗)(?=[？?，,。\s]|$)|(转给|转到|转交|移交)[^，。？?]{1,10}(了吗|了没有?)(?=[？?，,。\s]|$)/.test(t)) return 'query';
     // "已经转给审图中心": passed along as part of the work, a note; "转给 X" is the command
     // (not what was sent back to someone else, or money coming back: "图审意见又被退回来了", "资金下周能退回来")
     // (round 135: "企业补充的材料已收到，转交科室审核中": passed inside for review, a note)

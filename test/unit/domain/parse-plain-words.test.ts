@@ -3534,3 +3534,11 @@ describe('dates, round 149 read', () => {
   });
 });
 
+describe('whether a ticket was passed on, asked', () => {
+  it('转给…了吗 asks without 已经 too; 转给 X is the command', () => {
+    expect(read('#12 转给人社局了吗？').intent).toBe('query');
+    expect(read('#12 转给人社局了没有').intent).toBe('query');
+    expect(read('#12 转给人社局').intent).toBe('transfer');
+  });
+});
+
