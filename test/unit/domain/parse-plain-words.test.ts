@@ -3470,6 +3470,7 @@ describe('urgency, rounds 146–149 read', () => {
   });
   it('an outage now is still urgent', () => {
     expect(read('今天早上开始断网了，订单全发不出去').urgency).toBe('urgent');
+    expect(read('供电公司说要停我们的电，今天下午就停，订单赶不出来').urgency).toBe('urgent');
     expect(read('物业今天已经把我们的水闸关了，车间停产').urgency).toBe('urgent');
   });
 });
