@@ -130,7 +130,7 @@ export function parseCorrection(t: string): Correction | null {
     // (round 152: "刚才那个单子企业名弄错了，…，#222 改一下": the ticket pointed at before what is wrong with it)
     .replace(/^(?:刚才|刚刚)?(?:那个|这个|那张|这张)(?:单子|工单)(?=(?:的)?(?:企业|公司|单位|分类|类别|紧急程度))/, '')
     // (Cantonese 改做 for 改成: "#223 唔係紧急，改做一般")
-    .replace(/改做(?=\s*(?:紧急|加急|一般|普通|正常|不紧急))|改做(\s*)([\u4e00-\u9fa5]{2,8})$/, (all, gap: string | undefined, what: string | undefined) =>
+    .replace(/(?<!(?:不好|不使|不要|不用|别|使不使|要不要|需不需要)\s*)(?:改做(?=\s*(?:紧急|加急|一般|普通|正常|不紧急))|改做(\s*)([\u4e00-\u9fa5]{2,8})$)/, (all, gap: string | undefined, what: string | undefined) =>
       what === undefined ? '改成' : categoryFrom(what.replace(/类$/, '')) ? `改成${gap}${what}` : all)
     .trim();
   const dismiss = /^(?:这|此|该)?(?:个|件|条|单)?(?:不是个?问题|不是真(?:的|正的)?问题|不是(?:啥|什么)问题|不算个?问题|不属于问题|非问题|不是诉求|不是企业诉求|无效工单|不是工单)(?:来|啊|呀|的|哈|啦|嘛)?(?:[\s,，。:：;；]+(?:理由|原因|说明)?[:：]?\s*(.*))?$/.exec(rest);
@@ -219,8 +219,9 @@ export function parseCorrection(t: string): Correction | null {
   const named = CATEGORY_SET.exec(rest);
   if (named) return { field: 'category', to: categoryFrom(named[1]!), text: named[1]!.trim() };
   // round 147: "#153 这个是融资的事 分类改成融资资金": why first, the category set at the end
-  const setLast = /[\s，,。](?:分类|类别)(?:改成|改为|改到|调成|调整为|应为|应该是)\s*([\u4e00-\u9fa5]{2,8}?)(?:类)?$/.exec(rest);
-  const lastTo = setLast ? categoryFrom(setLast[1]!) : null;
+  // (a category's own label: "类别改为商业用地" is a land use's kind)
+  const setLast = /[\s，,。](?:分类|类别)(?:改成|改为|改到|调成|调整为|应为|应该是)\s*([\u4e00-\u9fa5]{2,8}?)(类)?$/.exec(rest);
+  const lastTo = setLast && (setLast[2] || Object.values(CATEGORIES).includes(setLast[1]!)) ? categoryFrom(setLast[1]!) : null;
   if (lastTo) return { field: 'category', to: lastTo, text: setLast![1]!.trim() };
   const bare = /^(?:改为|改成|更正为|调整为|修改为|归为|归入|归到|划到|划为|划入|分到|放到|应为)\s*(.{2,20}?)$/.exec(rest);
   const category = bare ? categoryFrom(bare[1]!) : null;

@@ -315,8 +315,10 @@ function candidateDates(text: string, now: DateTime, cal: BusinessCalendar): (st
   if ((m = reading.take(/(?:(?<=本月|这个月|当月)|(?<![\d月]))(\d{1,2})[日号](?:前|之前|以前)/))) {
     const day = Number(m[1]);
     let d = reading.today().set({ day: Math.min(day, reading.today().daysInMonth!) });
-    if (d < reading.today()) d = reading.today().plus({ months: 1 }).set({ day });
-    out.push(fmt(d));
+    // (with 本月 said, a day gone by is not next month's: "本月10号前已经把材料交齐了" tells the past)
+    const thisMonth = /(本月|这个月|当月)$/.test(reading.rest.slice(0, m.index ?? 0));
+    if (d < reading.today() && !thisMonth) d = reading.today().plus({ months: 1 }).set({ day });
+    if (d >= reading.today()) out.push(fmt(d));
   }
   return out;
 }

@@ -36,8 +36,8 @@ const COMMON = /(共性(的)?(问题|诉求|难题)?)(有哪些|有几|有没有
 /** Who writes of an enterprise's own matter, whatever else the text has. */
 /** A period a list of overdue tickets is asked over (not 现在/目前: "现在超期的单子有哪些" is the tickets themselves). */
 const LIST_PERIOD = /(本月|今日|今天|今年|这周|本周|这个?月|截止|截至|上个?月|以来|\d{1,2}月份?)/;
-/** A list asked for over such a period, not one's own ("我今天的超期清单" is a cadre's to-do list). */
-const listOverPeriod = (bare: string): boolean => /(清单|明细|列表|名单)/.test(bare) && LIST_PERIOD.test(bare) && !/^我(?!们)/.test(bare);
+/** A list of overdue tickets asked for over such a period, not one's own ("发一下我今天的超期清单" is a cadre's to-do list). */
+const listOverPeriod = (bare: string): boolean => /超期/.test(bare) && /(清单|明细|列表|名单)/.test(bare) && LIST_PERIOD.test(bare) && !/我(的|今天|这周|本周|本月|这个月|名下|手上|手里)/.test(bare);
 const FIRST_PERSON = /(我们|我司|我厂|我公司|本公司|帮忙|帮我们|麻烦)/;
 /** What an enterprise writes about its own problem: never a request for numbers. */
 const OWN_PROBLEM = /(派给我|分给我|转给我|给我的|我在办的|我负责的|我跟的|我手上|我手里|我名下|我的|^我(这周|今天|本周|这个月|这礼拜|现在|目前)?(还)?有|那个|这个(?!月|星期|季度|礼拜)|那件|这件|不了|不上去|不进去|报错|出错|失败|故障|卡住|打不开|登不上|无法|不能|没法|一直|系统|提交|上传|填报|申报|反映的|提的|(?<!通|简|周|月|日|年|汇|快)报的|上次|之前|我们|我司|我厂|我公司|本公司|我们公司|申请|审批|没批|批不下来|影响|耽误|麻烦|帮忙|帮我们|协调一下|急|反映一下)/;

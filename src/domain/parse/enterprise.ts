@@ -406,7 +406,8 @@ export function parseEnterprise(text: string): string | null {
   // ("平遥古城里开客栈的，": where one runs what kind of business, no name)
   // ("-- 代办员蔡记录": a cadre signing; "揭阳空港一间五金厂": one of a kind, not a name)
   // (round 152: "越南有个超市集团想跟我们谈…。田东金穗芒果": someone there is, said, is no name; the signature may be)
-  if (name && /有(?:个|一个|一家|家)(?=[\u4e00-\u9fa5]{2})/.test(name)) return signedBy(t);
+  // (not inside a registered name: "佛山市尚有家居有限公司", "广州有个性服饰有限公司")
+  if (name && /有(?:个|一个|一家)(?=[\u4e00-\u9fa5]{2})/.test(name) && !/(有限公司|有限责任公司|股份公司)$/.test(name)) return signedBy(t);
   if (!name || /(商会|协会|联合会|园区)$/.test(name) || WRITER_UNIT.test(name) || /^(代办员|服务专员|项目专员|网格员)/.test(name) || /^[\u4e00-\u9fa5]{0,8}?(?<![合统唯精万第])一[间家个]小?[\u4e00-\u9fa5]{1,6}$/.test(name) || /^[\u4e00-\u9fa5]{2,8}[里上边]开[\u4e00-\u9fa5]{1,4}$/.test(name) || /^(政府|城投|国有|区属|县属|市属)?平台公司$/.test(name)) return null;
   const i = t.indexOf(name);
   // "德化陶瓷园区的公厕…": the name of a park, read without its 园区
@@ -453,6 +454,8 @@ function withoutZone(name: string): string {
   // (a measure word left before the name, "产业园个丰源经编", is taken off with the others after this)
   const rest = name.slice(zone.length);
   // (a park's own company, "鑫航物流园区开发有限公司", keeps its park)
+  // (nor a registered name a park of these kinds opens: "南京软件园科技发展有限公司", "苏州物流园仓储有限公司")
+  if (/(?:物流园|科技园|创业园|软件园)$/.test(zone) && /公司$/.test(name)) return name;
   return TRADE_ALONE.test(rest) || BRAND_IS_TRADE.test(rest) || /^(?:开发|运营|管理|建设|投资|发展|服务|城投|国投|平台)/.test(rest) ? name : rest;
 }
 /** A cadre's role and a colon opening the message: the one who relays it. */

@@ -211,7 +211,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     // rounds 79–82: a public buyer's goods unpaid, a sum still owed
     [/政府采购[^。]{0,16}(钱|款)[^，。]{0,4}(还没付|没付|未付|没给|没结)|还有[^，。]{0,6}[万千][^，。]{0,4}没(给|结|付)/, 5],
     // rounds 146–149 read: a public purchase's money owed outweighs the purchase and its suppliers (76 labelled readings, all finance)
-    [/政府采购[^。]{0,30}(欠|拖|没有?[付给结拨]|未付|不给|只给了|结一下|结掉|先拨|拨一部分|预付款|钱啥时候)/, 9],
+    // (its money: "政府采购中心拖着不开标" is the purchase's own delay)
+    [/政府采购[^。]{0,30}((款|钱|费)[^。]{0,16}(欠|拖|没有?[付给结拨]|未付|不给)|欠着|只给了|结一下|结掉|先拨|拨一部分|预付款|钱啥时候)/, 9],
     [/(服务费|接待费|保洁费|包车款|租车费)[^，。；,;]{0,8}(拖|欠|没结|未结)|(街道办?|管委会|政府|财政|单位)[^，。；,;]{0,4}欠(我们|企业|我司)的?[^，。；,;]{0,10}费/, 5], ['结汇', 4], [/保证金[^，。；,;]{0,8}(压着|退还|没退|不退)/, 4], [/(?<!客户|客人|对方|买家)还?欠(我们|企业|我司)[^，。；,;]{0,8}(款|钱|[十百千万]+)/, 4],
   ],
   policy: [
@@ -294,9 +295,10 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/(灌溉渠|水渠|沟渠)[^，。]{0,6}(垮|塌|坏|堵)/, 5],
   ],
   construction: [
-    // rounds 146–149 read: a neighbour pulling a building down next door (all 17 labelled readings; not a site's noise,
+    // rounds 146–149 read: a neighbour pulling a building down next door (all 17 labelled readings; a building, not a rail or a
+    // pipe or a wall taken; not a site's noise,
     // which writers label a dispute as often, nor a shack not yet pulled down, which holds up land)
-    [/(隔壁|旁边|隔篱|邻近|相邻)[^，。]{0,8}(?<!没|不)拆(?!了以后|迁)/, 6],
+    [/(隔壁|旁边|隔篱|邻近|相邻)[^，。]{0,8}(?<!没|不)(拆(旧|老)?(厂房|房子|楼|房)|(厂房|房子|楼)拆(紧|着|了一半))/, 6],
     // rounds 103–106: demolition without protection, roof sheets torn loose, spoil left behind
     [/拆[^。]{0,10}(没做|没有|冇)[^。]{0,4}防护/, 5], [/彩钢瓦[^。]{0,10}(掀|吹|刮)/, 5], [/渣土[^。]{0,10}(没拉走|冇拉走|没清|堆在)/, 5],
     // rounds 99–102: a building rated dangerous

@@ -3543,3 +3543,29 @@ describe('whether a ticket was passed on, asked', () => {
   });
 });
 
+
+describe("after a review of the thirty-second session's rules against ordinary messages", () => {
+  it('harm today keeps the chronic and the threatened urgent; parking, a meter, a boiler to be retired and approvals stopped are not urgent', () => {
+    for (const text of ['村民隔三差五来闹，今天把我们的挖机砸了，司机被打伤', '村里说要停我们的水，现在已经停了，锅炉快干烧了', '高压线经常断线，今天又断了一根掉在厂门口，还冒火花']) expect(read(text).urgency, text).toBe('urgent');
+    for (const text of ['停车场停晒车，员工冇位泊车', '整个厂没有水表，水费一直按估算收', '环保要求燃煤锅炉年底前停掉，改造资金有没有扶持', '这个项目的审批全部停下来了，说要等规划调整']) expect(read(text).urgency, text).toBe('normal');
+  });
+  it('你可以帮我们做什么 said to a cadre is a report; a list of bills is no digest; my own overdue list is a query', () => {
+    expect(read('王科长，你可以帮我们做什么？厂房漏水三天了').intent).toBe('report');
+    expect(read('上个月电费明细单子还没收到').intent).toBe('report');
+    expect(read('发一下我今天的超期清单').intent).toBe('query');
+  });
+  it('a day of the month asked after is no ticket; 本月 with a day gone by is the past', () => {
+    expect(read('上次说20号给答复，20号怎么样了').ticket).toBeNull();
+    expect(read('本月10号前已经把材料交齐了，到现在还没批').deadline).toBeNull();
+  });
+  it('registered names keep 有家 and their park; the purchase delayed is market; a rail taken down is no demolition', () => {
+    expect(read('佛山市尚有家居有限公司，厂房漏水').enterprise).toBe('佛山市尚有家居有限公司');
+    expect(read('南京软件园科技发展有限公司反映，网络经常断').enterprise).toBe('南京软件园科技发展有限公司');
+    expect(read('政府采购中心拖着不开标，已经两个月了').category).toBe('market');
+    expect(read('旁边的护栏拆了没装，大货车直接开进厂区').category).toBe('infrastructure');
+  });
+  it("a land use's kind is no category; 唔好改做紧急 changes nothing", () => {
+    expect(parseCorrection('#45 企业想把用地性质变更，类别改为商业用地')).toBeNull();
+    expect(parseCorrection(normalizeText('#45 唔好改做紧急，企业话唔急'))).toBeNull();
+  });
+});
