@@ -221,7 +221,7 @@ export function parseCorrection(t: string): Correction | null {
   // round 147: "#153 这个是融资的事 分类改成融资资金": why first, the category set at the end
   // (a category's own label: "类别改为商业用地" is a land use's kind)
   const setLast = /[\s，,。](?:分类|类别)(?:改成|改为|改到|调成|调整为|应为|应该是)\s*([\u4e00-\u9fa5]{2,8}?)(类)?$/.exec(rest);
-  const lastTo = setLast && (setLast[2] || Object.values(CATEGORIES).includes(setLast[1]!)) ? categoryFrom(setLast[1]!) : null;
+  const lastTo = setLast && (setLast[2] || (Object.values(CATEGORIES) as string[]).includes(setLast[1]!)) ? categoryFrom(setLast[1]!) : null;
   if (lastTo) return { field: 'category', to: lastTo, text: setLast![1]!.trim() };
   const bare = /^(?:改为|改成|更正为|调整为|修改为|归为|归入|归到|划到|划为|划入|分到|放到|应为)\s*(.{2,20}?)$/.exec(rest);
   const category = bare ? categoryFrom(bare[1]!) : null;
