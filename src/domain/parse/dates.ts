@@ -312,12 +312,11 @@ function candidateDates(text: string, now: DateTime, cal: BusinessCalendar): (st
   // 今天之内, 今天下午四点前, 能不能今天先给…, 今天必须…: asked for today (a bare 今天 tells when something happened)
   if (reading.take(/(今天|今日)(上午|中午|下午|晚上)?([\d一二三四五六七八九十两]{1,3}点半?)?(之内|内|之前|前|下班前)|(能不能|能否|可否|务必|必须|一定要?)(帮忙|帮我们|帮)?(今天|今日)|(今天|今日)(能不能|能否|可否)|(今天|今日|今晚|今天晚上)(必须|务必|一定要?)|(今天|今日)(就)?(到期|截止)|(今天|今日)(能|就能)[^，。；,;\s]{0,3}最好|麻烦(今天|今日)|(请|麻烦|能不能|能否|让|求|帮忙|帮着|最好|希望)(?:(?!我们|俺们|我)[^，。；,;]){0,10}(今天|今日)(上午|中午|下午|晚上)?就?(推迟|延后|改期|送电|恢复|给|帮忙|帮|来|过来|到现场|派人|协调|处理|解决|答复|回复|办|批|撤|看|安排|弄|搞|放|发)|(?<!(?:说|讲|称|答应|承诺)[^，。；,;]{0,3})(最迟|最晚)(今天|今日|今晚)(要|得|必须)?(给|答复|回复|回个?话|回)/)) out.push(fmt(reading.today()));
   // (round 149: "本月30号前": this month's day named with the month)
-  if ((m = reading.take(/(?:(?<=本月|这个月|当月)|(?<![\d月]))(\d{1,2})[日号](?:前|之前|以前)/))) {
-    const day = Number(m[1]);
+  if ((m = reading.take(/(?:(本月|这个月|当月)|(?<![\d月]))(\d{1,2})[日号](?:前|之前|以前)/))) {
+    const day = Number(m[2]);
     let d = reading.today().set({ day: Math.min(day, reading.today().daysInMonth!) });
     // (with 本月 said, a day gone by is not next month's: "本月10号前已经把材料交齐了" tells the past)
-    const thisMonth = /(本月|这个月|当月)$/.test(reading.rest.slice(0, m.index ?? 0));
-    if (d < reading.today() && !thisMonth) d = reading.today().plus({ months: 1 }).set({ day });
+    if (d < reading.today() && !m[1]) d = reading.today().plus({ months: 1 }).set({ day });
     if (d >= reading.today()) out.push(fmt(d));
   }
   return out;

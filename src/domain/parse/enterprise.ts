@@ -442,8 +442,11 @@ const WE_ARE_CALLED = /(?:我们|我司|我們)[^。！？!?，,]{0,24}[，,]\s*
 const PLACE_THEN_WE = /^((?:(?![的我])[\u4e00-\u9fa5]){2,10}?|[A-Z][a-z]+(?=这边|那边))(?:这边|那边|附近)?[，,\s]*(?=我们)/;
 /** A branch (two or three characters and 店) after a name that ends in its trade. */
 const BRANCH_AFTER_TRADE = new RegExp(`(?<=[\\u4e00-\\u9fa5]{2}(?:${INDUSTRY}))(?!(?:${INDUSTRY}|维修|美容|批发|零售|连锁|精品|便利|夜宵|建材|专卖|旗舰|体验|直营|加盟|形象|快餐|小吃|特产|专营)店$)[\\u4e00-\\u9fa5]{2,3}店$`);
-/** A park or zone (a place before it) opening a name that ends in its trade: where it stands, not its name (round 152: 物流园 too). */
-const ZONE_BEFORE_NAME = new RegExp(`^[\\u4e00-\\u9fa5]{0,4}?(?:高新区|经开区|开发区|工业园区|工业园|产业园|物流园(?!区)|科技园(?!区)|创业园(?!区)|软件园(?!区)|园区)(?=[\\u4e00-\\u9fa5]{4,}$)(?=[\\u4e00-\\u9fa5]{2,6}?(?:(?:${INDUSTRY})(?:${INDUSTRY})?(?:公司)?|公司)$)`);
+/** Parks named by what is in them (round 152: 物流园); a registered name they open keeps them. */
+const NAMED_PARK = '(?:物流|科技|创业|软件)园';
+const NAMED_PARK_END = new RegExp(`${NAMED_PARK}$`);
+/** A park or zone (a place before it) opening a name that ends in its trade: where it stands, not its name. */
+const ZONE_BEFORE_NAME = new RegExp(`^[\\u4e00-\\u9fa5]{0,4}?(?:高新区|经开区|开发区|工业园区|工业园|产业园|${NAMED_PARK}(?!区)|园区)(?=[\\u4e00-\\u9fa5]{4,}$)(?=[\\u4e00-\\u9fa5]{2,6}?(?:(?:${INDUSTRY})(?:${INDUSTRY})?(?:公司)?|公司)$)`);
 /**
  * The name without the park it stands in (round 142: "锦界园区宏远兰炭的…", "榆林经开区天汇新能源的，…"), where what follows
  * the park is a brand and its trade (not a trade alone: "大同经开区航空零部件项目" names a project).
@@ -455,7 +458,7 @@ function withoutZone(name: string): string {
   const rest = name.slice(zone.length);
   // (a park's own company, "鑫航物流园区开发有限公司", keeps its park)
   // (nor a registered name a park of these kinds opens: "南京软件园科技发展有限公司", "苏州物流园仓储有限公司")
-  if (/(?:物流园|科技园|创业园|软件园)$/.test(zone) && /公司$/.test(name)) return name;
+  if (NAMED_PARK_END.test(zone) && /公司$/.test(name)) return name;
   return TRADE_ALONE.test(rest) || BRAND_IS_TRADE.test(rest) || /^(?:开发|运营|管理|建设|投资|发展|服务|城投|国投|平台)/.test(rest) ? name : rest;
 }
 /** A cadre's role and a colon opening the message: the one who relays it. */

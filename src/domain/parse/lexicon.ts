@@ -251,9 +251,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     ['出口退税', 3],
     // rounds 41–42 (the Northeast and Inner Mongolia; southern Jiangsu)
     // (稳增长/外贸 awards: 41 labelled readings, all policy; rounds 146–149 read: 8, so an export's own words do not outweigh it)
-    [/(稳增长|外贸)[^，。；,;]{0,4}(奖励|资金|补贴)/, 8],
-    // round 152 read: a subsidy for exporting, its freight or its credit insurance (167 of 173 labelled readings policy)
-    [/(外贸|出口|物流|运费|海外仓|信保|信用保险)[^，。；,;]{0,6}(奖励|奖补|补贴|补助)/, 8], [/\bhigh[- ]tech enterprise\b|高新技术企业(认定|资格|复审|复核)/i, 5],
+    // round 152 read: a subsidy for exporting, its freight or its credit insurance too (167 of 173 labelled readings policy)
+    [/(稳增长|外贸)[^，。；,;]{0,4}资金|(稳增长|外贸|出口|物流|运费|海外仓|信保|信用保险)[^，。；,;]{0,6}(奖励|奖补|补贴|补助)/, 8], [/\bhigh[- ]tech enterprise\b|高新技术企业(认定|资格|复审|复核)/i, 5],
     // rounds 43–46
     ['零关税', 5], ['免关税', 4], ['吸纳就业补贴', 5],
     // rounds 51–54 (the Beibu Gulf; Nanjing and its neighbours; cadres in official register; young founders)

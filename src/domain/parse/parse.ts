@@ -274,7 +274,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   // "店小二识做乜？": what it can do, in Cantonese
   if (bare.length <= 12 && /(店小二|小二|你)(识|会)做(乜|咩|什么|么个|麼个)/.test(bare)) return 'help';
   // "@店小二 你能帮我们做什么？能不能查政策", "延期咋弄？": what the bot does, how a command is given
-  if (bare.length <= 24 && (/你能帮我们?(做|干)(什么|啥)|^(@?店小二|小二)?你可以帮我们?(做|干)(什么|啥|咩|乜)|你(会|能)(干|做)(啥|什么)|^(@?店小二|小二)?你可以(干|做)(啥|什么)/.test(bare) || (/^(怎么|咋|如何)查/.test(bare) && /(指令|命令)/.test(bare)) || /^(延期|转办|催办|认领|办结|评价)(咋|怎么)(弄|办|操作|搞)/.test(bare))) return 'help';
+  if (bare.length <= 24 && (/你能帮我们?(做|干)(什么|啥)|你(会|能)(干|做)(啥|什么)|^(@?店小二|小二)?你可以(帮我们?)?(做|干)(什么|啥|咩|乜)/.test(bare) || (/^(怎么|咋|如何)查/.test(bare) && /(指令|命令)/.test(bare)) || /^(延期|转办|催办|认领|办结|评价)(咋|怎么)(弄|办|操作|搞)/.test(bare))) return 'help';
   // "@店小二 你都能干什么？我是新来的代办员，怎么…", "请问这个机器人可以帮我们做什么？报了问题之后谁跟进？": what the bot does,
   // asked first, with a second question after it
   if (bare.length <= 40 && /^(请问)?(@?店小二|小二|这个机器人|机器人|你)(你)?都?(能|会|可以)(帮我们?|帮忙)?(干|做)(什么|啥|么事|么子)/.test(bare)) return 'help';
@@ -378,7 +378,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     if (WHO_ASKED.test(t) && ASKED.test(t.replace(/[的。.!！]+$/, '吗')) ) return 'query';
     // round 140: "#20 已经转给人社局了吗？我这边查不到": whether it was passed on, asked
     // ("#12 转给人社局了吗？": 了吗 asks without 已经 too)
-    if (/(已经|是不是|有没有)(转给|转到|转交|移交)[^，。？?]{1,10}(了吗|了没有?|吗)(?=[？?，,。\s]|$)|(转给|转到|转交|移交)[^，。？?]{1,10}(了吗|了没有?)(?=[？?，,。\s]|$)/.test(t)) return 'query';
+    if (/(?:(已经|是不是|有没有)?(转给|转到|转交|移交)[^，。？?]{1,10}了(吗|没有?)|(已经|是不是|有没有)(转给|转到|转交|移交)[^，。？?]{1,10}吗)(?=[？?，,。\s]|$)/.test(t)) return 'query';
     // "已经转给审图中心": passed along as part of the work, a note; "转给 X" is the command
     // (not what was sent back to someone else, or money coming back: "图审意见又被退回来了", "资金下周能退回来")
     // (round 135: "企业补充的材料已收到，转交科室审核中": passed inside for review, a note)
