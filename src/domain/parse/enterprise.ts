@@ -24,7 +24,7 @@ const ENTERPRISE_PATTERNS: RegExp[] = [
   /我们((?![\u4e00-\u9fa5]*(?:有|在|是|这|那|手上|目前|现在|自己))[\u4e00-\u9fa5]{2,12}?)(?<![租买建盖修造包])的(?:项目|厂(?!房)|工厂|厂区|工地|公司)/,
   /我(?:司|厂)\s*[(（]?([\u4e00-\u9fa5]{2,16}?)[)）]/,
   // "我是青禾乳业的，…", "我是正泰隆的财务": who the writer works for
-  /我是([\u4e00-\u9fa5]{2,10}?)的(?:阿[\u4e00-\u9fa5A-Za-z]|[\u4e00-\u9fa5]?老[\u4e00-\u9fa5]{1,2}(?=[，,。\s])|项目经理|技术员|工程师|主管|班长|财务|会计|出纳|老板|负责人|经理|总经理|副总|董事长|厂长|主任|员工|职工|工作人员|联系人|小[\u4e00-\u9fa5]|[\u4e00-\u9fa5](?:经理|总|主任|厂长|会计)(?=[\s，,。]|$)|[，,。\s]|$)/,
+  /我是([\u4e00-\u9fa5]{2,10}?)的(?:阿[\u4e00-\u9fa5A-Za-z]|[\u4e00-\u9fa5]?老[\u4e00-\u9fa5]{1,2}(?=[，,。\s])|项目经理|技术员|工程师|主管|班长|财务|会计|出纳|老板|负责人|经理|总经理|副总|董事长|厂长|主任|员工|职工|工作人员|联系人|小[\u4e00-\u9fa5]|[\u4e00-\u9fa5]{1,2}(?:经理|主任|厂长|会计)(?=[\s，,。]|$)|[\u4e00-\u9fa5]总(?=[\s，,。]|$)|[，,。\s]|$)/,
   // "我是大通县马记清真牛羊肉加工厂的马学军": the writer gives the enterprise, then the name
   /我是([\u4e00-\u9fa5]{2,16}?(?:厂|公司|店|合作社|酒店|宾馆|民宿))的[\u4e00-\u9fa5]{2,3}(?=[，,。！!\s]|$)/,
   // "我是润和医药HR", "我是远航机械人事": the role straight after the name
@@ -53,7 +53,10 @@ const INDUSTRY_WORDS =
   '橡胶|轮胎|制品|日化|服装|皮革|卫浴|厨具|灯饰|合金|硅业|光纤|快递|农机|重机|汽车部件|生物科技|新能源科技|' +
   '家私|家电|小家电|灯具|纸品|五金制品|实业发展|电脑|摩托|火锅|底料|渔业|织造|' +
   '锂业|钨业|窑业|瓷业|瓷土|驾校|番茄|果园|储运|光能|农牧|型材|酱酒|酒厂|进出口|面粉|船务|仓储|石化|焦化|果业|果汁|陶艺|肥业|特钢|重钢|油服|线束|生化|粮贸|路桥|重科|矿机|稀土|钼业|羊绒|绒业|液压|液压件|配件|汽车配件|零部件|汽车零部件|乳品|肉业|粮食|购销|油脂|淀粉|卤味|风电|光纤|冷饮|调味品|重型|矿山|煤业|煤化工|煤化|' +
-  '藏药|蒙药|苗药|中药材|药材|毛纺|棉纺|精纺|纺机|精锻|锻压|耐材|鞋材|板材|管材|线材|锂盐|锂源|砂石|建安|支架|钢帘线|民宿|文旅|跨境|咖啡|茶庄|酒庄|庄园|工贸|电商|数科|智控|测控|电装|煤机|塑机|齿轮|玩具|珠宝|户外|红木|啤酒|海运|运输|丝绸|精机|养殖|宝石|研究院|渔具|数智|婚纱|玉雕|玉器|玉器行|不锈钢|内衣|童装|文胸|家居服|资本|石英|度假酒店|度假村|营地|螺蛳粉|工坊|冶炼|座椅|幕墙|彩印|染整|纸箱|鞋服|针纺|漆器|航运|体育用品|工艺品|香业|茶场|碳素|洗煤|测绘|货运|国际货运|大药房|药房|茶室|露营|米线|茶厂|咖啡厂|电路|化学(?!品)|化学品储运|紧固件|标准件|童车|皮具|皮草|海产品|医药中间体|中间体|传动|弹簧|化成|模塑|人力资源|通讯|焊材|车身|车灯|专汽|安保|铸件|无纺布|橡塑|刹车片|车桥|轨道|智家|封测|海工|网络|硅材|深加工|铸管|饰件|烟花|涂装|饮品|劳务|茶楼|茶园|客栈|文具|氨纶|饮片|糕点|箱包|胶合板|冷轧|雕塑|酒坊|窖酒坊|粉丝厂|粉丝|酒楼|茶坊|轧花厂|矿泉水|果品|边贸|有色|文创|肉羊|盐化|锂能|精细化工|电子材料|无人机|电镀|视觉|电线|洗水|冻品|预制菜|发艺|果蔬|港航|制动|经编|沙发|藏餐|藏医院|牧场|旅行社|家庭旅馆|旅舍|画院|艺术中心|艺术馆|糌粑坊|牧家乐|藏家乐|农家乐|' +
+  // round 153 (Gejiu's tin smelters and machine-repair shops, Jianshui's purple pottery; tourist coach fleets)
+  '锡材|锡冶|紫陶|机修|旅游车队|' +
+  // round 151 (Enshi's selenium tea, its tribute teas, small hydropower stations, farm and tea tourism)
+  '水电站|硒茶(?![叶城])|贡茶(?!大?酒店)|茶旅|农旅|藏药|蒙药|苗药|中药材|药材|毛纺|棉纺|精纺|纺机|精锻|锻压|耐材|鞋材|板材|管材|线材|锂盐|锂源|砂石|建安|支架|钢帘线|民宿|文旅|跨境|咖啡|茶庄|酒庄|庄园|工贸|电商|数科|智控|测控|电装|煤机|塑机|齿轮|玩具|珠宝|户外|红木|啤酒|海运|运输|丝绸|精机|养殖|宝石|研究院|渔具|数智|婚纱|玉雕|玉器|玉器行|不锈钢|内衣|童装|文胸|家居服|资本|石英|度假酒店|度假村|营地|螺蛳粉|工坊|冶炼|座椅|幕墙|彩印|染整|纸箱|鞋服|针纺|漆器|航运|体育用品|工艺品|香业|茶场|碳素|洗煤|测绘|货运|国际货运|大药房|药房|茶室|露营|米线|茶厂|咖啡厂|电路|化学(?!品)|化学品储运|紧固件|标准件|童车|皮具|皮草|海产品|医药中间体|中间体|传动|弹簧|化成|模塑|人力资源|通讯|焊材|车身|车灯|专汽|安保|铸件|无纺布|橡塑|刹车片|车桥|轨道|智家|封测|海工|网络|硅材|深加工|铸管|饰件|烟花|涂装|饮品|劳务|茶楼|茶园|客栈|文具|氨纶|饮片|糕点|箱包|胶合板|冷轧|雕塑|酒坊|窖酒坊|粉丝厂|粉丝|酒楼|茶坊|轧花厂|矿泉水|果品|边贸|有色|文创|肉羊|盐化|锂能|精细化工|电子材料|无人机|电镀|视觉|电线|洗水|冻品|预制菜|发艺|果蔬|港航|制动|经编|沙发|藏餐|藏医院|牧场|旅行社|家庭旅馆|旅舍|画院|艺术中心|艺术馆|糌粑坊|牧家乐|藏家乐|农家乐|' +
   '蔬菜|蛋品|用品|劳保用品|工具|眼镜|光子|配套|精酿|足道|饲料|冷运|海鲜|冰鲜|农资|外贸|旅游开发|木材|水产品|数控|光模块|电装|电子化学品|热管理|座椅系统|汽车系统|内饰|电动车|腊肉|腊味|茶油坊|船厂|冰厂|安装|修造|工业皮带|皮带|金属|彩涂|毛毡|花卉|被服|玻璃钢|散热器|暖通|食用菌|土特产|煎饼|柳艺|苇艺|丝网|健身器材|健身|家电城|杂技道具|宠物食品|洗涤|农化|化肥|冷藏|管件|塑料|山珍|搅拌站|木艺|白茶|农机|造型|化妆品|肉联|造纸|助剂|货代|国际货代|海产|' +
   // round 96 (the Hainan free trade port's shops, clinics and agents)
   '(?<!离岛)免税店|免税城|诊所|工作室|报关行|船务代理|配餐|伴手礼|传播|会展|俱乐部|酒家|健康管理中心|医学中心|商业管理|' +
@@ -112,7 +115,7 @@ const INDUSTRY = `${trieAlternation(INDUSTRY_WORDS)}|${TRADE_YE}`;
  * Sentence words that are also parts of names, with the characters they follow or precede inside one: 太 is "too" and
  * a place (太原, 太仓, 太行: "太原锦程装备"); 和 "and" and a brand (永和, 三和, 佳和; 和美, 和兴); 边 "side" and a brand (兴边, 宏边;
  * 边城, 边关); 都 "all" and a city (成都, 铜都, 殷都, 江都); 来 "come" and a brand (宝来, 好运来); 里 "inside" and a name
- * (阿里郎, 万里); 上 "up" and a city (上饶, 上海, 塞上).
+ * (阿里郎, 万里); 上 "up" and a city (上饶, 上海, 塞上); 个 a measure word and a city (个旧, round 153).
  */
 const WORDS_IN_NAMES: readonly { word: string; after: string; before: string }[] = [
   { word: '太', after: '', before: '原仓湖平阳行古谷极白空康' },
@@ -124,6 +127,7 @@ const WORDS_IN_NAMES: readonly { word: string; after: string; before: string }[]
   { word: '里', after: '阿万千故', before: '' },
   { word: '一', after: '统韩', before: '品鸣诺帆' },
   { word: '要', after: '高', before: '' },
+  { word: '个', after: '', before: '旧' },
 ];
 /** One of those words where it is part of a name. */
 const WORD_IN_NAME = WORDS_IN_NAMES.flatMap(({ word, after, before }) => [
@@ -137,8 +141,8 @@ const NOT_IN_NAME_ALWAYS = NOT_IN_NAME.replace(new RegExp(`[${WORDS_IN_NAMES.map
 // characters are taken at the first try)
 const NAME_CHAR = `(?:[^${NOT_IN_NAME}\\s，,。.！？!?、：:（）()「」『』“”‘’《》\\d#@—–～~-]|${WORD_IN_NAME})`;
 /** A character that is never a name's, wherever it stands. */
-// (要 is a name's only in 高要, a district: a sentence's word everywhere else)
-const ALWAYS_SENTENCE_CHAR = new RegExp(`[${NOT_IN_NAME_ALWAYS}]|(?<!高)要`);
+// (要 is a name's only in 高要, a district, 个 only in 个旧, a city: a sentence's word everywhere else)
+const ALWAYS_SENTENCE_CHAR = new RegExp(`[${NOT_IN_NAME_ALWAYS}]|(?<!高)要|个(?!旧)`);
 /** Any one of those characters. */
 const SENTENCE_CHAR = new RegExp(`[${NOT_IN_NAME_ALWAYS}]|${WORD_IN_SENTENCE}`);
 /** What follows a name ending in its trade word. */
@@ -334,7 +338,7 @@ function headNameCoreOk(name: string, own: string): boolean {
   return core ? tradeNameOk(core) : gramCount(own.slice(0, 2)) < BRAND_MAX_COUNT && tradeNameOk(own);
 }
 /** The first words of a message: a name with its county or city, before what it does. */
-const HEAD_PLACED = /^([\u4e00-\u9fa5]{4,14}?)(?=的|要|想|这边|那边|[\s，,])/;
+const HEAD_PLACED = /^([\u4e00-\u9fa5]{4,14}?)(?=的|要|想|这边|那边|反映|急需|[\s，,])/;
 /** A public office or a public place, however its name begins ("晋江市场监管所", "仙游派出所"). */
 const PUBLIC_OFFICE_END = /(派出所|监管所|管理所|税务所|司法所|供电所|财政所|国土所|规划所|局|(?<!加油|充电|服务|换电|收购)站|委|办|政府|法院|检察院|医院|学校|中心)$/;
 /** What a name of a site or a building ends with, not an enterprise's. */
@@ -346,7 +350,7 @@ const PLACE_HERE_TRADE = new RegExp(`^([\u4e00-\u9fa5]{2,4})这边(${NAME_CHAR}{
 /** 我们, a place, 的, then the name with its trade, before what it does (round 101; 做, 申请, 被 … rounds 132–135). */
 const WE_PLACE_TRADE = new RegExp(`(?:^|[，,。\\s])我们([\u4e00-\u9fa5]{2,3})的(${NAME_CHAR}{2,6}?(?:${INDUSTRY})+)(?=[，,。\\s]|等|要|想|在|已|今年|去年|上个?月|接了|的|这边|那边|做(?!好|完|了)|申请|准备|打算|被|到了|[\u4e00-\u9fa5]{0,2}(?:车间|厂房|厂区|工地|仓库|码头|门口))`);
 /** A place, 的, then a name, opening the message. */
-const HEAD_PLACE_OF = /^([\u4e00-\u9fa5]{2,8}?)的([\u4e00-\u9fa5]{2,10}?)(?=的|新|老厂|要|想|下个?|这边|今天|昨天|今早|昨晚|做了|在|准备|打算|申请|被|到了|缺(?!少)|招不|[，,\s])/;
+const HEAD_PLACE_OF = /^([\u4e00-\u9fa5]{2,8}?)的((?![几多]家|一些)[\u4e00-\u9fa5]{2,10}?)(?=的|新|老厂|要|想|下个?|这边|今天|昨天|今早|昨晚|做了|在|准备|打算|申请|被|到了|缺(?!少)|招不|反映|急需|[，,\s])/;
 /** What the enterprise is, then its name between commas. */
 const WHAT_THEN_NAME = /(?:我们是|我是|我开|我们开)[^，,。\s]{1,12}(?:的|公司|店|厂|机构)[，,]\s*([\u4e00-\u9fa5]{3,10})[，,]/;
 
@@ -410,6 +414,8 @@ export function parseEnterprise(text: string): string | null {
   if (name && /有(?:个|一个|一家)(?=[\u4e00-\u9fa5]{2})/.test(name) && !/(有限公司|有限责任公司|股份公司)$/.test(name)) return signedBy(t);
   if (!name || /(商会|协会|联合会|园区)$/.test(name) || WRITER_UNIT.test(name) || /^(代办员|服务专员|项目专员|网格员)/.test(name) || /^[\u4e00-\u9fa5]{0,8}?(?<![合统唯精万第])一[间家个]小?[\u4e00-\u9fa5]{1,6}$/.test(name) || /^[\u4e00-\u9fa5]{2,8}[里上边]开[\u4e00-\u9fa5]{1,4}$/.test(name) || /^(政府|城投|国有|区属|县属|市属)?平台公司$/.test(name)) return null;
   const i = t.indexOf(name);
+  // (round 153: "个旧锡业那边欠我们的维修款…。鸡街恒达机修": the one owing the writer is not the writer; the signature may be)
+  if (i >= 0 && /^(?:那边|这边)?(?:一直)?(?:拖欠|欠)(?:我们|我司|我)/.test(t.slice(i + name.length))) return signedBy(t);
   // "德化陶瓷园区的公厕…": the name of a park, read without its 园区
   // (a park named by a brand, "汇峰电子园区那段排水沟", is the brand's: only a place and a trade, or 产业园, name a park)
   // ("信丰电子信息产业园三期": a park named by its trades after the brand)
@@ -465,7 +471,7 @@ function withoutZone(name: string): string {
 const RELAYED_BY_CADRE = /^(?:代办员|服务专员|项目专员|网格员)[\u4e00-\u9fa5]{0,3}[：:]\s*/;
 /** The space after a county, a city or a town and 的, before the name. */
 // (only before a name that ends in its trade or kind: "我们湘西州泸溪县的 浦市铁骨猪 养殖加工一体化" is read by its spaces)
-const PLACE_OF_SPACE = new RegExp(`(?<=^(?:我们是|我们这里是)?[\\u4e00-\\u9fa5]{1,8}[县市区州镇乡旗]的)\\s+(?=[\\u4e00-\\u9fa5]{2,10}?(?:${INDUSTRY}|馆|店|厂|坊|客栈)(?:[\\s，,。]|想|要|$))`);
+const PLACE_OF_SPACE = new RegExp(`(?<=^(?:我们是|我们这里是)?[\\u4e00-\\u9fa5]{1,8}[县市区州镇乡旗](?:[\\u4e00-\\u9fa5]{2,3}(?<![的是在有])|[\\u4e00-\\u9fa5]{2,3}[镇乡村寨坪坝])?的)\\s+(?=[\\u4e00-\\u9fa5]{2,10}?(?:${INDUSTRY}|馆|店|厂|坊|客栈|山庄|农庄|水电站)(?:[\\s，,。]|想|要|跟|$))`);
 /** Mentions opening a message (`@店小二 `, `@张伟 `). */
 const LEADING_MENTIONS = /^(?:\s*@[^\s@]{1,12}(?:\s[A-Z][a-z]+)?\s+)+/;
 /** What makes the words after it a kind of business rather than a name. */
@@ -566,7 +572,23 @@ function readEnterprise(t: string): string | null {
   if (found) return found;
   // "代办员老孙汇报：天盛冷链的…", "关于星联重工三期项目…的报告": who writes, then the matter
   const after = t.replace(REPORTER_HEAD, '');
-  return after !== t && after ? enterpriseIn(after)?.replace(KIND_BEFORE, '') ?? null : null;
+  const reported = after !== t && after ? enterpriseIn(after)?.replace(KIND_BEFORE, '') : null;
+  return reported ?? weCompany(t);
+}
+
+/**
+ * Round 151: "我们清江画廊游船公司淡季资金周转困难", "我们咸丰县唐崖寨子旅游公司的游客停车场用地", "我们建始花果山庄要在山上…":
+ * 我们 at the head of a clause, then a name closed by 公司, 厂 or a kind of lodging ("我们屏边猕猴桃果汁厂的环评…", round 153),
+ * whatever follows; read where no other
+ * frame names the enterprise (not "我们新公司", "我们物流公司", "我们这个山庄").
+ */
+const WE_COMPANY = new RegExp(`(?:^|[，,。！!？?\\s])我们(${NAME_CHAR}{4,12}?(?:公司|山庄|农庄|度假村|客栈|酒店|厂(?![区房里门长子])))(?!(?:${INDUSTRY}))`);
+function weCompany(t: string): string | null {
+  const name = WE_COMPANY.exec(t)?.[1];
+  if (!name) return null;
+  const own = name.replace(/(公司|山庄|农庄|度假村|客栈|酒店|厂)$/, '');
+  const core = own.slice(placeAtStart(own)?.length ?? 0).replace(/^(?:县|市|区)/, '').replace(TRADE_AT_END, '');
+  return core.length >= 2 && !SENTENCE_CHAR.test(own) && !holdsLexiconPhrase(core) && !isPlaceOrThing(name) && !NOT_TRADE_NAME_HEAD.test(own) && !/^(?:小|大|新|老|母|子|总|分|本|整个|自己)|协会|商会|[几多各两三]家|[新老分总旧]$/.test(own) ? name : null;
 }
 
 /**

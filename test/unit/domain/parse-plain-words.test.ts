@@ -3568,4 +3568,17 @@ describe("after a review of the thirty-second session's rules against ordinary m
     expect(parseCorrection('#45 企业想把用地性质变更，类别改为商业用地')).toBeNull();
     expect(parseCorrection(normalizeText('#45 唔好改做紧急，企业话唔急'))).toBeNull();
   });
+  it('rounds 151 and 153: hydropower stations, inns after a place and a space, 我们 and a company, 个旧 and a debtor named first', () => {
+    expect(read('清江源水电站这边问一下，小水电生态流量改造的补助资金什么时候发').enterprise).toBe('清江源水电站');
+    expect(read('恩施市白杨坪的 溪谷度假山庄 跟装修公司闹翻了，想请司法所调解').enterprise).toBe('溪谷度假山庄');
+    expect(read('您好，我是咸丰县唐崖河畔酒店的前台经理，想问下住宿业的稳岗补贴').enterprise).toBe('咸丰县唐崖河畔酒店');
+    expect(read('咸丰县的龙坪茶旅反映，几个员工的社保转不过来').enterprise).toBe('龙坪茶旅');
+    expect(read('鹤峰县云蒙山药材种植公司急需两个技术员').enterprise).toBe('鹤峰县云蒙山药材种植公司');
+    expect(read('我们清江画廊游船公司淡季资金周转困难，想贷一笔流动资金').enterprise).toBe('清江画廊游船公司');
+    expect(read('我们中山小榄新厂在建，隔壁工地的塔吊在宿舍楼顶上转').enterprise).toBeNull();
+    expect(read('安远脐橙的几家合作社反映，今年被电商平台压价').enterprise).toBeNull();
+    expect(read('个旧鑫拓锡材的新建车间竣工联合验收，要准备哪些资料').enterprise).toBe('个旧鑫拓锡材');
+    expect(read('求个文件依据 家里的果园被划进征地范围').enterprise).toBeNull();
+    expect(read('个旧锡业那边欠我们的维修款170多万，拖了快一年了，麻烦政府协调。鸡街恒达机修').enterprise).toBe('鸡街恒达机修');
+  });
 });
