@@ -55,6 +55,9 @@ const INDUSTRY_WORDS =
   '锂业|钨业|窑业|瓷业|瓷土|驾校|番茄|果园|储运|光能|农牧|型材|酱酒|酒厂|进出口|面粉|船务|仓储|石化|焦化|果业|果汁|陶艺|肥业|特钢|重钢|油服|线束|生化|粮贸|路桥|重科|矿机|稀土|钼业|羊绒|绒业|液压|液压件|配件|汽车配件|零部件|汽车零部件|乳品|肉业|粮食|购销|油脂|淀粉|卤味|风电|光纤|冷饮|调味品|重型|矿山|煤业|煤化工|煤化|' +
   // round 153 (Gejiu's tin smelters and machine-repair shops, Jianshui's purple pottery; tourist coach fleets)
   '锡材|锡冶|紫陶|机修|旅游车队|' +
+  // rounds 150, 154 and 155 (Hulunbuir's milk-tea houses and grain depots; Mudanjiang's Korean restaurants, soy-paste makers,
+  // barbecue houses and photo studios; Wuyuan's tea shops and inns)
+  '奶茶|粮库|储备库|韩餐|大酱|烤肉|摄影|茶号|小筑|' +
   // round 151 (Enshi's selenium tea, its tribute teas, small hydropower stations, farm and tea tourism)
   '水电站|硒茶(?![叶城])|贡茶(?!大?酒店)|茶旅|农旅|藏药|蒙药|苗药|中药材|药材|毛纺|棉纺|精纺|纺机|精锻|锻压|耐材|鞋材|板材|管材|线材|锂盐|锂源|砂石|建安|支架|钢帘线|民宿|文旅|跨境|咖啡|茶庄|酒庄|庄园|工贸|电商|数科|智控|测控|电装|煤机|塑机|齿轮|玩具|珠宝|户外|红木|啤酒|海运|运输|丝绸|精机|养殖|宝石|研究院|渔具|数智|婚纱|玉雕|玉器|玉器行|不锈钢|内衣|童装|文胸|家居服|资本|石英|度假酒店|度假村|营地|螺蛳粉|工坊|冶炼|座椅|幕墙|彩印|染整|纸箱|鞋服|针纺|漆器|航运|体育用品|工艺品|香业|茶场|碳素|洗煤|测绘|货运|国际货运|大药房|药房|茶室|露营|米线|茶厂|咖啡厂|电路|化学(?!品)|化学品储运|紧固件|标准件|童车|皮具|皮草|海产品|医药中间体|中间体|传动|弹簧|化成|模塑|人力资源|通讯|焊材|车身|车灯|专汽|安保|铸件|无纺布|橡塑|刹车片|车桥|轨道|智家|封测|海工|网络|硅材|深加工|铸管|饰件|烟花|涂装|饮品|劳务|茶楼|茶园|客栈|文具|氨纶|饮片|糕点|箱包|胶合板|冷轧|雕塑|酒坊|窖酒坊|粉丝厂|粉丝|酒楼|茶坊|轧花厂|矿泉水|果品|边贸|有色|文创|肉羊|盐化|锂能|精细化工|电子材料|无人机|电镀|视觉|电线|洗水|冻品|预制菜|发艺|果蔬|港航|制动|经编|沙发|藏餐|藏医院|牧场|旅行社|家庭旅馆|旅舍|画院|艺术中心|艺术馆|糌粑坊|牧家乐|藏家乐|农家乐|' +
   '蔬菜|蛋品|用品|劳保用品|工具|眼镜|光子|配套|精酿|足道|饲料|冷运|海鲜|冰鲜|农资|外贸|旅游开发|木材|水产品|数控|光模块|电装|电子化学品|热管理|座椅系统|汽车系统|内饰|电动车|腊肉|腊味|茶油坊|船厂|冰厂|安装|修造|工业皮带|皮带|金属|彩涂|毛毡|花卉|被服|玻璃钢|散热器|暖通|食用菌|土特产|煎饼|柳艺|苇艺|丝网|健身器材|健身|家电城|杂技道具|宠物食品|洗涤|农化|化肥|冷藏|管件|塑料|山珍|搅拌站|木艺|白茶|农机|造型|化妆品|肉联|造纸|助剂|货代|国际货代|海产|' +
@@ -346,7 +349,7 @@ const SITE_END = /(宿舍|[猪牛羊鸡鸭]舍|员工|厂房|车间|仓库|工�
 /** "蜀南竹海旁边的竹韵山庄，", "科创园里的鑫达线缆，": where it is, 的, then the name, at the head (round 95). */
 const HEAD_NEAR_OF = /^([\u4e00-\u9fa5]{2,8}?(?:旁边|边上|附近|对面|脚下|江边|湖边|河边|园里|区里|公园边|寺边|湖畔|江畔|河畔|山脚下?))的([\u4e00-\u9fa5]{3,10}?)(?=[，,\s]|今天|昨天|这边)/;
 /** A place, 这边, then the name with its trade, closed by a pause (round 100). */
-const PLACE_HERE_TRADE = new RegExp(`^([\u4e00-\u9fa5]{2,4})这边(${NAME_CHAR}{2,6}?(?:${INDUSTRY}))(?=[，,\\s]|想|要|反映|问|的(?!人|路|地|村))`);
+const PLACE_HERE_TRADE = new RegExp(`^([\u4e00-\u9fa5]{2,4})这边(${NAME_CHAR}{2,6}?(?:${INDUSTRY}))(?=[，,\\s]|想|要|反映|问|[一二三四五]期|的(?!人|路|地|村))`);
 /** 我们, a place, 的, then the name with its trade, before what it does (round 101; 做, 申请, 被 … rounds 132–135). */
 const WE_PLACE_TRADE = new RegExp(`(?:^|[，,。\\s])我们([\u4e00-\u9fa5]{2,3})的(${NAME_CHAR}{2,6}?(?:${INDUSTRY})+)(?=[，,。\\s]|等|要|想|在|已|今年|去年|上个?月|接了|的|这边|那边|做(?!好|完|了)|申请|准备|打算|被|到了|[\u4e00-\u9fa5]{0,2}(?:车间|厂房|厂区|工地|仓库|码头|门口))`);
 /** A place, 的, then a name, opening the message. */
@@ -673,6 +676,8 @@ function dashSigned(t: string): string | null {
   // with its trade ("—— 赤峰红山 华维药业", "—— 鄂尔多斯达拉特旗 恒通化工储运")
   const before = words.length;
   if (words.length >= 2 && (/(区|县|市|镇|港|园|旗|大道|路|街)$/.test(words[0]!) || (words[0]!.length <= 3 && words[1]!.length >= 4) || (words.length === 2 && words[1]!.length >= 4 && /^[\u4e00-\u9fa5]+$/.test(words[1]!) && !TRADE_NAME_END.test(words[0]!) && !PERSON_AT_END.test(words[1]!) && !/(项目部?|秘书|助理|会计|出纳|老板娘?|店主|掌柜|经理)$/.test(words[1]!) && (placeAtStart(words[0]!) !== null || /(古城|古镇|村|寨)$/.test(words[0]!))) || (words[0]!.length <= 8 && !TRADE_NAME_END.test(words[0]!) && /(?:厂|公司|合作社)$/.test(words[1]!.replace(TRADE_AT_END, '公司'))))) words.shift();
+  // (round 150: "—— 新左旗 阿木古郎镇 宝力格商店", "—— 额尔古纳 恩和 瓦西里家庭旅馆": a town or a village after the county or banner)
+  if (words.length === 2 && before === 3 && (/(镇|乡|村|苏木|嘎查)$/.test(words[0]!) || words[0]!.length <= 3) && words[1]!.length >= 4 && (TRADE_NAME_END.test(words[1]!) || KIND_END.test(words[1]!))) words.shift();
   // "— 管理部 Jenny": a person's given name is no enterprise
   // (a one-word brand alone after the dash is a name: "— Zentrix"; a given name before more words or after an office is not)
   if ((words.length < before || words.length > 1) && /^[A-Z][a-z]+$/.test(words[0]!)) return null;
@@ -1029,7 +1034,7 @@ const KIND_END = new RegExp(`${BUSINESS_KIND}$`);
  * "我们是甘孜的格萨尔藏医诊所，", "我们是城关镇的顺风快递驿站 …": the writer says where the enterprise is, 的, then its name
  * with its trade or its kind, closed by a comma or a space.
  */
-const WE_ARE_PLACE_OF = new RegExp(`(?:我们|我|俺们|俺|我們)是([\u4e00-\u9fa5]{2,8}?)的\\s?(${NAME_CHAR}{3,10}?(?:${INDUSTRY}|${BUSINESS_KIND}))(?=[，,。！!]|$)`);
+const WE_ARE_PLACE_OF = new RegExp(`(?:我们|我|俺们|俺|我們)是([\u4e00-\u9fa5]{2,8}?)的\\s?(${NAME_CHAR}{3,10}?(?:${INDUSTRY}|${BUSINESS_KIND})(?:加工|制造)?)(?=[，,。！!]|$)`);
 function weArePlaceOf(t: string): string | null {
   const m = WE_ARE_PLACE_OF.exec(t);
   if (!m) return null;
@@ -1151,8 +1156,11 @@ function parseNamedEnterprise(t: string): string | null {
       const after = placed?.[1] === name ? placed[2] : undefined;
       // (not a kind alone: "我们是种大棚菜的合作社", "我们是做园区绿化的小公司")
       if (after && !/^[a-z]/.test(after) && !/^(?:小|大|一家|一个)?(?:公司|企业|厂|工厂|合作社|作坊|团队|工作室|茶企)$/.test(after) && (isOpenName(after) || INDUSTRY_END.test(after) || (after.length === 3 && !SENTENCE_CHAR.test(after) && !holdsLexiconPhrase(after) && !/[队组班方户]$/.test(after)))) return after;
-      // "我们是今年三月认定的", "我们是纳税排名第一的万通物流": a description, not the name
-      if (/(排名|第[一二三四五六七八九十\d]|前[十\d]|纳税|认定|[年月]|去年|今年|企业$|返乡|回乡|创业|办厂|^区里|^市里|^省里|^县里|类企业|亩均|规上|规模以上|高新技术|专精特新|龙头|示范)/.test(name)) continue;
+      // "我们是今年三月认定的", "我们是纳税排名第一的万通物流": a description, not the name (a 年 or 月 of a name stays:
+      // "牡丹江百年山珍食品有限公司", round 154)
+      if (/(排名|第[一二三四五六七八九十\d]|前[十\d]|纳税|认定|[\d一二三四五六七八九十两几今去前明当上下本这那每半][年月]|[年月](?:份|底|初|中|里)|去年|今年|企业$|返乡|回乡|创业|办厂|^区里|^市里|^省里|^县里|类企业|亩均|规上|规模以上|高新技术|专精特新|龙头|示范)/.test(name)) continue;
+      // ("我们是永年鑫力紧固件新厂房项目": the new plant's 新 is not the name's)
+      if (/[新老]$/.test(name) && t.includes(`${name}厂`)) continue;
       if (isPlaceOrThing(name)) continue;
       // "请水务集团抢修": a public utility asked to act, not the enterprise reporting
       if (UTILITY_GROUP_ASKED.test(name)) continue;

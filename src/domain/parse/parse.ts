@@ -287,7 +287,8 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   // "待确认的有几单": how many the bot was unsure of
   if (/^待确认的?(有|还有)?(几|多少)(单|个|件|条)?/.test(bare)) return 'triage';
   // "把拿不准的、等人确认的清单发我": the unsure tickets
-  if (bare.length <= 30 && /(拿不准|等人确认|待确认|没确认|不确定)的.{0,10}(清单|列表|单子|工单)/.test(bare)) return 'triage';
+  // (rounds 151 and 154: "把你拿不准、等着人确认的那些单子列出来", "还有哪些冇确认的？")
+  if (bare.length <= 30 && (/(拿不准|等着?人确认|待确认|没确认|冇确认|不确定)的.{0,10}(清单|列表|单子|工单)/.test(bare) || /^(还有)?(哪些|哪几个|哪几条|几个|几条)(单子|工单)?(没有?|冇|未)确认的?(吗|呢)?$/.test(bare))) return 'triage';
   // round 125: "请问这个机器人能不能帮我们查政策？": whether the bot looks things up
   if (bare.length <= 24 && /^(请问)?(这个)?(机器人|店小二|小二)(能不能|能否|可不可以|可以|能)(帮我们?|帮忙)?查[\u4e00-\u9fa5]{1,6}?(吗|不|么)?$/.test(bare)) return 'help';
   // "店小二能帮我们查政策吗？还是只能报问题？": what else the bot does
@@ -327,6 +328,12 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     // asked to chase it, whatever else is said ("…还在审 帮忙催下 工单号是#83"), at the end ("#137 重开三天了 还是没人理 催一下")
     // or first ("@店小二 #30 催一下 这周要给企业答复的"); not a chase already made ("已经帮忙催过了")
     if (ASKS_TO_CHASE.test(t) && !/已经?(帮忙)?催/.test(t)) return 'urge';
+    // round 154: "#54 催办！说好上周给答复的": the command word after the number, cried out
+    if (/^[\s#＃\d号]*催办[!！。，,\s]/.test(t)) return 'urge';
+    // round 151: "#209 评价：非常满意，转办很及时": the rating announced by its word (what it praises may be a transfer)
+    if (/^[\s#＃\d号]*评价[:：]/.test(t)) return 'rate';
+    // round 154: "#47 已办结，多收的电费供电公司已经退回去了": the close said first; money sent back is no transfer
+    if (/^[\s#＃\d号:：，,]*(已经?办结|已办理完毕|现予办结)[，,。\s]/.test(t) && !/[?？吗]|(尚未|还没有?|未能?)(办结|解决|完成)|(转办|转交|转给|转到|移交|改派|退单)/.test(t)) return 'resolve';
     // "#127 已处理：包工头已找到，…": the close said first, with what was done after it
     if (/^[\s#＃\d号]*已(处理|办理|解决)[:：]/.test(t)) return 'resolve';
     // "#119 拖了两个礼拜喇，可不可以快的？": waited long, asked to hurry
@@ -522,6 +529,8 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   if (bare.length <= 30 && (/^(有没有|有冇)个?(使用|操作)?说明/.test(bare) || /(机器人|店小二|小二)(是)?(干|做)(啥子?|什么|么子)的/.test(bare) || /还有(啥|什么|哪些)功能/.test(bare))) return 'help';
   // "刚刚那条不是问题 是我发错群了 撤一下": a message withdrawn (the handler asks for its number)
   if (bare.length <= 30 && WITHDRAWN.test(bare) && /(撤一下|撤了吧|撤回|撤掉|作废)/.test(bare)) return 'correct';
+  // round 154: "刚才那单企业名写错了，不是丰源食品，是丰源肉食品有限公司": the last ticket's name corrected (the handler asks its number)
+  if (bare.length <= 50 && /^(刚才|刚刚)(那单|那个单子|那张单子?|那条)的?(企业|公司)(名|名字|名称)?(写错了|弄错了|搞错了|填错了|记错了|错了)/.test(bare)) return 'correct';
   // "我们那个续贷的事你们到底管不管了", "那个供热的事儿…赶紧给整整", "我们那个宽带的单子能不能快点推一下": one's own matter pressed
   // (twenty-third session: "那个燃气的单子还没人管吗？！再催一遍", "上回反映的路灯那事 到底有人管木有", "报的那个野猴子的事情 有人管没有啊")
   if (bare.length <= 50 && /(那个|那件|那单|上回|上次)[^，。？?]{0,12}(事儿?|单子|问题)|(报|反映)的[^，。？?]{0,10}(事儿?|单子|问题|那个)/.test(bare) && /(到底管不管|(有没有|有冇|有木有|有)人(管|理)(没有?|吗|没得|木有|了吗)?(?![^，。？?]{0,3}(我们|企业))|没人(管|理)|赶紧|快点|推一下|推一推|再推推|拖(太|好|这么)久|催(一下|下|催|一遍)|再催|没动静|还没(来)?人)/.test(bare)) return 'urge';

@@ -3581,4 +3581,27 @@ describe("after a review of the thirty-second session's rules against ordinary m
     expect(read('求个文件依据 家里的果园被划进征地范围').enterprise).toBeNull();
     expect(read('个旧锡业那边欠我们的维修款170多万，拖了快一年了，麻烦政府协调。鸡街恒达机修').enterprise).toBe('鸡街恒达机修');
   });
+  it('rounds 150–154: 催办！ after the number, 评价： first, 已办结 with money sent back, whose ticket it is, not counted, the unsure ones', () => {
+    expect(read('#54 催办！说好上周给答复的').intent).toBe('urge');
+    expect(read('#209 评价：非常满意，转办很及时').intent).toBe('rate');
+    expect(read('#47 已办结，多收的电费供电公司已经退回去了').intent).toBe('resolve');
+    expect(read('#47 已办结，转给住建局').intent).not.toBe('resolve');
+    expect(parseCorrection(normalizeText('#139 不是这个企业的，是扎兰屯金禾大豆食品的，改一下企业'))).toEqual({ field: 'enterprise', name: '扎兰屯金禾大豆食品' });
+    expect(parseCorrection(normalizeText('#108 不是企业的问题 是居民个人诉求 标一下不算'))?.field).toBe('dismiss');
+    expect(read('刚才那单企业名写错了，不是丰源食品，是丰源肉食品有限公司').intent).toBe('correct');
+    expect(parseCorrection(normalizeText('#12 刚才那单企业名写错了，不是丰源食品，是丰源肉食品有限公司'))).toEqual({ field: 'enterprise', name: '丰源肉食品有限公司' });
+    expect(read('把你拿不准、等着人确认的那些单子列出来我瞅瞅').intent).toBe('triage');
+    expect(read('还有哪些冇确认的？').intent).toBe('triage');
+  });
+  it('rounds 150, 154 and 155: 年 inside a registered name, a town after the banner in a signature, a phase after 这边 and its name, the trades of the north-east', () => {
+    expect(read('牡丹江百年山珍食品有限公司新上的冻干生产线，环评报告书交了').enterprise).toBe('牡丹江百年山珍食品有限公司');
+    expect(read('我们是永年鑫力紧固件新厂房项目，工地塔吊螺栓松了').enterprise).toBe('永年鑫力紧固件');
+    expect(read('想咨询下高新技术企业资格要不要重新认定？我们是科迅创新').enterprise).toBe('科迅创新');
+    expect(read('我们是小商店，老员工家属想迁户口，咋整 —— 新左旗 阿木古郎镇 宝力格商店').enterprise).toBe('宝力格商店');
+    expect(read('根河这边森源木制品二期厂房钢结构上面积雪有半米了').enterprise).toBe('森源木制品');
+    expect(read('朴氏韩餐四十多个员工要办健康证，能不能请疾控上门统一办').enterprise).toBe('朴氏韩餐');
+    expect(read('兴盛粮库门前那座桥让大货车压裂了').enterprise).toBe('兴盛粮库');
+    expect(read('我们是新开的外贸公司，出口退税备案去哪办？需要多长时间').category).toBe('policy');
+    expect(read('高铁站到三清山的旅游专线太少了，游客下了车打不到车').category).toBe('infrastructure');
+  });
 });
