@@ -141,7 +141,7 @@ export function parseCorrection(t: string): Correction | null {
   if (WITHDRAWN.test(rest) && /(撤了吧|撤掉|撤一下|撤回|撤销|作废|取消了?(他|它|吧)?)[。!！吧]?$/.test(rest) && !/[?？吗]/.test(rest)) return { field: 'dismiss', note: rest };
   // "#353 这个不是企业的问题，是员工个人私事，作废"
   // (round 150: "#108 不是企业的问题 是居民个人诉求 标一下不算": not counted)
-  if (/^(?:这|此|该)?(?:个|件|条|单)?不是企业的?(?:问题|诉求|事)/.test(rest) && /(作废|撤销|撤掉|不用办|不办|无效|(?:标一下|标个|标成|算)不算数?$|不计入|不纳入)/.test(rest)) return { field: 'dismiss', note: rest };
+  if (/^(?:这|此|该)?(?:个|件|条|单)?不是企业的?(?:问题|诉求|事)/.test(rest) && /(作废|撤销|撤掉|撤了|撤一下|不用办|不办|无效|(?:标一下|标个|标成|算)不算数?$|不计入|不纳入)/.test(rest)) return { field: 'dismiss', note: rest };
   // "#650 这条是咨询，不用立案", "#12 只是咨询一下": a question asked, not a problem to handle
   if (/^(?:这|此|该)?(?:个|件|条)?(?:只是|就是|属于|是|算)?(?:政策)?咨询(?:一下)?(?:[\s,，。]+(?:不用|不需要|无需|不必)(?:立案|建单|派单|办理))?$|^(?:这|此|该)?(?:个|件|条)?(?:不用|不需要|无需|不必)(?:立案|建单|派单)$/.test(rest)) {
     return { field: 'dismiss', note: rest };

@@ -410,6 +410,8 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     if (PROBLEM_BACK.test(t) && !/(满意|评价|好评|差评|星|已(联系|协调|对接|安排|通知|派))/.test(t)) return 'reopen';
     // "不满意…要重办": the rating's reason asks for it again
     if (/(要|要求|申请|请)(重办|重新办理?|重新处理)/.test(t)) return 'reopen';
+    // round 156: "#23 还没好 水压还是上不来 恁们说修好了 … 重新弄吧": asked to do it again, in plain words, at the end
+    if (/重新(弄|搞|修|整|做)(吧|一下|一遍)?[。!！]?$/.test(t) && !/(满意|评价|好评|差评|星)/.test(t)) return 'reopen';
     // "已办结，企业很满意": the cadre closes it and tells how the enterprise took it (a rating is the enterprise's own)
     if (/(已经?办结|^[\s#＃\d号]*办结[，,]|已经?解决|已经?办好|已答复|已处理|(现|予以|现予以?)办结|结单)/.test(t) && /(企业|对方|老板|企业方|厂里|他们)(也|都)?(表示|反馈|说)?(很|非常|比较|基本|都|也|挺)?满意/.test(t)) return 'resolve';
     if (/(不满意|非常满意|基本满意|满意|好评|差评|评价|満足|满足です|[1-5一二三四五]\s*(颗|个)?星(?!期)|^[#\d\s号]*[⭐★🌟]{1,5}\s*$)|\b(very |not )?satisfied\b/i.test(t)) return 'rate';

@@ -3604,4 +3604,13 @@ describe("after a review of the thirty-second session's rules against ordinary m
     expect(read('我们是新开的外贸公司，出口退税备案去哪办？需要多长时间').category).toBe('policy');
     expect(read('高铁站到三清山的旅游专线太少了，游客下了车打不到车').category).toBe('infrastructure');
   });
+  it('rounds 156 and 158: Wu 弗 is 不, 尔 is 你 (not in 哈尔滨 nor 弗兰克), 咋么 is 怎么; 重新弄吧 reopens; 撤了吧 withdraws', () => {
+    expect(normalizeText('把尔拿弗准的那些单子列一下')).toBe('把你拿不准的那些单子列一下');
+    expect(normalizeText('哈尔滨的弗兰克')).toBe('哈尔滨的弗兰克');
+    expect(read('#138 企业名字录错了，弗是华丰是华峰，改一下').intent).toBe('correct');
+    expect(read('#146 弗是问题，企业自己已经搞好了，作废').intent).toBe('correct');
+    expect(read('我们依依服饰报的那个宽带问题咋么样了').intent).toBe('query');
+    expect(read('#23 还没好 水压还是上不来 恁们说修好了 俺们这边一点没变 重新弄吧').intent).toBe('reopen');
+    expect(read('＃96 这个不是企业问题 是员工个人的事 撤了吧').intent).toBe('correct');
+  });
 });
