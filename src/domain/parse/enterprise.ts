@@ -58,6 +58,8 @@ const INDUSTRY_WORDS =
   // rounds 150, 154 and 155 (Hulunbuir's milk-tea houses and grain depots; Mudanjiang's Korean restaurants, soy-paste makers,
   // barbecue houses and photo studios; Wuyuan's tea shops and inns)
   '奶茶|粮库|储备库|韩餐|大酱|烤肉|摄影|茶号|小筑|' +
+  // round 157 (Haixi's solar-thermal plants)
+  '光热|' +
   // round 151 (Enshi's selenium tea, its tribute teas, small hydropower stations, farm and tea tourism)
   '水电站|硒茶(?![叶城])|贡茶(?!大?酒店)|茶旅|农旅|藏药|蒙药|苗药|中药材|药材|毛纺|棉纺|精纺|纺机|精锻|锻压|耐材|鞋材|板材|管材|线材|锂盐|锂源|砂石|建安|支架|钢帘线|民宿|文旅|跨境|咖啡|茶庄|酒庄|庄园|工贸|电商|数科|智控|测控|电装|煤机|塑机|齿轮|玩具|珠宝|户外|红木|啤酒|海运|运输|丝绸|精机|养殖|宝石|研究院|渔具|数智|婚纱|玉雕|玉器|玉器行|不锈钢|内衣|童装|文胸|家居服|资本|石英|度假酒店|度假村|营地|螺蛳粉|工坊|冶炼|座椅|幕墙|彩印|染整|纸箱|鞋服|针纺|漆器|航运|体育用品|工艺品|香业|茶场|碳素|洗煤|测绘|货运|国际货运|大药房|药房|茶室|露营|米线|茶厂|咖啡厂|电路|化学(?!品)|化学品储运|紧固件|标准件|童车|皮具|皮草|海产品|医药中间体|中间体|传动|弹簧|化成|模塑|人力资源|通讯|焊材|车身|车灯|专汽|安保|铸件|无纺布|橡塑|刹车片|车桥|轨道|智家|封测|海工|网络|硅材|深加工|铸管|饰件|烟花|涂装|饮品|劳务|茶楼|茶园|客栈|文具|氨纶|饮片|糕点|箱包|胶合板|冷轧|雕塑|酒坊|窖酒坊|粉丝厂|粉丝|酒楼|茶坊|轧花厂|矿泉水|果品|边贸|有色|文创|肉羊|盐化|锂能|精细化工|电子材料|无人机|电镀|视觉|电线|洗水|冻品|预制菜|发艺|果蔬|港航|制动|经编|沙发|藏餐|藏医院|牧场|旅行社|家庭旅馆|旅舍|画院|艺术中心|艺术馆|糌粑坊|牧家乐|藏家乐|农家乐|' +
   '蔬菜|蛋品|用品|劳保用品|工具|眼镜|光子|配套|精酿|足道|饲料|冷运|海鲜|冰鲜|农资|外贸|旅游开发|木材|水产品|数控|光模块|电装|电子化学品|热管理|座椅系统|汽车系统|内饰|电动车|腊肉|腊味|茶油坊|船厂|冰厂|安装|修造|工业皮带|皮带|金属|彩涂|毛毡|花卉|被服|玻璃钢|散热器|暖通|食用菌|土特产|煎饼|柳艺|苇艺|丝网|健身器材|健身|家电城|杂技道具|宠物食品|洗涤|农化|化肥|冷藏|管件|塑料|山珍|搅拌站|木艺|白茶|农机|造型|化妆品|肉联|造纸|助剂|货代|国际货代|海产|' +
@@ -118,7 +120,8 @@ const INDUSTRY = `${trieAlternation(INDUSTRY_WORDS)}|${TRADE_YE}`;
  * Sentence words that are also parts of names, with the characters they follow or precede inside one: 太 is "too" and
  * a place (太原, 太仓, 太行: "太原锦程装备"); 和 "and" and a brand (永和, 三和, 佳和; 和美, 和兴); 边 "side" and a brand (兴边, 宏边;
  * 边城, 边关); 都 "all" and a city (成都, 铜都, 殷都, 江都); 来 "come" and a brand (宝来, 好运来); 里 "inside" and a name
- * (阿里郎, 万里); 上 "up" and a city (上饶, 上海, 塞上); 个 a measure word and a city (个旧, round 153).
+ * (阿里郎, 万里); 上 "up" and a city (上饶, 上海, 塞上); 个 a measure word and a city (个旧, round 153);
+ * 那 "that" and a Tibetan or Mongolian name (那仁, 那达慕, 那曲, 那拉提; round 157).
  */
 const WORDS_IN_NAMES: readonly { word: string; after: string; before: string }[] = [
   { word: '太', after: '', before: '原仓湖平阳行古谷极白空康' },
@@ -131,6 +134,7 @@ const WORDS_IN_NAMES: readonly { word: string; after: string; before: string }[]
   { word: '一', after: '统韩', before: '品鸣诺帆' },
   { word: '要', after: '高', before: '' },
   { word: '个', after: '', before: '旧' },
+  { word: '那', after: '', before: '仁达曲拉' },
 ];
 /** One of those words where it is part of a name. */
 const WORD_IN_NAME = WORDS_IN_NAMES.flatMap(({ word, after, before }) => [
@@ -144,8 +148,9 @@ const NOT_IN_NAME_ALWAYS = NOT_IN_NAME.replace(new RegExp(`[${WORDS_IN_NAMES.map
 // characters are taken at the first try)
 const NAME_CHAR = `(?:[^${NOT_IN_NAME}\\s，,。.！？!?、：:（）()「」『』“”‘’《》\\d#@—–～~-]|${WORD_IN_NAME})`;
 /** A character that is never a name's, wherever it stands. */
-// (要 is a name's only in 高要, a district, 个 only in 个旧, a city: a sentence's word everywhere else)
-const ALWAYS_SENTENCE_CHAR = new RegExp(`[${NOT_IN_NAME_ALWAYS}]|(?<!高)要|个(?!旧)`);
+// (要 is a name's only in 高要, a district, 个 only in 个旧, a city, 那 only before a Tibetan or Mongolian name's next
+// character: a sentence's word everywhere else)
+const ALWAYS_SENTENCE_CHAR = new RegExp(`[${NOT_IN_NAME_ALWAYS}]|(?<!高)要|个(?!旧)|那(?![仁达曲拉])`);
 /** Any one of those characters. */
 const SENTENCE_CHAR = new RegExp(`[${NOT_IN_NAME_ALWAYS}]|${WORD_IN_SENTENCE}`);
 /** What follows a name ending in its trade word. */
@@ -428,7 +433,8 @@ export function parseEnterprise(text: string): string | null {
   // (a brand after it is still a name: "我们是新开的鑫源火锅店")
   const kindOnly = name.replace(/(?:专业|种植|养殖)?合作社$|[店厂馆铺坊]$/, '');
   const saidAsKind = i > 0 && KIND_SAID.test(t.slice(Math.max(0, i - 5), i));
-  if (/^(一个|一家|一间)/.test(name) || (saidAsKind && (kindOnly.length <= 3 || BRAND_IS_TRADE.test(kindOnly) || TRADE_ALONE.test(kindOnly)))) return null;
+  // (round 157: "我们是个尕车队": one small fleet, no name)
+  if (/^(一个|一家|一间|个(?!旧))/.test(name) || (saidAsKind && (kindOnly.length <= 3 || BRAND_IS_TRADE.test(kindOnly) || TRADE_ALONE.test(kindOnly)))) return null;
   // "我们沈阳北方电缆厂几十年的老厂", "我们鑫源火锅店天然气…": a name read up to its trade, with the 厂 or 店 that closes it
   // (and with what it does before the 厂: "云雾山茶叶加工厂", "丰收农机维修厂", "绿丰蔬菜合作社")
   const kind = i >= 0 ? /^(?:加工厂|维修厂|加工坊|制品厂|专业合作社|合作社|厂|店|坊|场|社|铺)(?![房区长里门子内外家主方地保商景])/.exec(t.slice(i + name.length))?.[0] : undefined;

@@ -3613,4 +3613,11 @@ describe("after a review of the thirty-second session's rules against ordinary m
     expect(read('#23 还没好 水压还是上不来 恁们说修好了 俺们这边一点没变 重新弄吧').intent).toBe('reopen');
     expect(read('＃96 这个不是企业问题 是员工个人的事 撤了吧').intent).toBe('correct');
   });
+  it('round 157: 那 opening a Tibetan or Mongolian name, one small fleet no name, solar-thermal a trade', () => {
+    expect(read('我们是都兰的那仁牧业，两个技术员的娃娃要转学').enterprise).toBe('那仁牧业');
+    expect(read('伊犁的那拉提奶业，县里通牧场的路被雪封了三天了').enterprise).toBe('那拉提奶业');
+    expect(read('我们是个尕车队，七辆车，挂靠的那个公司欠了我们半年运费').enterprise).toBeNull();
+    expect(read('宏达光热吸热塔基础桩检测有三根不合格').enterprise).toBe('宏达光热');
+    expect(read('那边的物流公司把路堵了').enterprise).toBeNull();
+  });
 });
