@@ -122,13 +122,15 @@ export const WITHDRAWN = /(不是个?问题|不算个?问题|发错群|(这条|�
 const readsAsName = (words: string): boolean => parseEnterprise(words) !== null;
 /** A match whose name reads as an enterprise's. */
 const nameLike = (m: RegExpExecArray | null): RegExpExecArray | null => (m && readsAsName(m[1]!) ? m : null);
+/** The same, where the words may open with a place the places list lacks ("扎兰屯金禾大豆食品"): read as one says one is it. */
+const nameSaid = (m: RegExpExecArray | null): RegExpExecArray | null => (m && (readsAsName(m[1]!) || (m[1]!.length >= 4 && readsAsName(`我们是${m[1]!}，`))) ? m : null);
 
 export function parseCorrection(t: string): Correction | null {
   const rest = t
     .replace(TICKET_REF, ' ')
     .replace(/^[\s:：,，。]+|[\s。.!！]+$/g, '')
     // (round 152: "刚才那个单子企业名弄错了，…，#222 改一下": the ticket pointed at before what is wrong with it)
-    .replace(/^(?:刚才|刚刚)?(?:(?:那个|这个|那张|这张)(?:单子|工单)|那单)(?=(?:的)?(?:企业|公司|单位|分类|类别|紧急程度))/, '')
+    .replace(/^(?:刚才|刚刚)?(?:(?:那个|这个|那张|这张)(?:单子|工单)(?=(?:的)?(?:企业|公司|单位|分类|类别|紧急程度))|那单(?=的?(?:企业|公司|单位)(?:名字|名称|名)(?:写错|弄错|搞错|填错|记错|错了|不对)))/, '')
     // (Cantonese 改做 for 改成: "#223 唔係紧急，改做一般")
     .replace(/(?<!(?:不好|不使|不要|不用|别|使不使|要不要|需不需要)\s*)(?:改做(?=\s*(?:紧急|加急|一般|普通|正常|不紧急))|改做(\s*)([\u4e00-\u9fa5]{2,8})$)/, (all, gap: string | undefined, what: string | undefined) =>
       what === undefined ? '改成' : categoryFrom(what.replace(/类$/, '')) ? `改成${gap}${what}` : all)
@@ -141,7 +143,7 @@ export function parseCorrection(t: string): Correction | null {
   if (WITHDRAWN.test(rest) && /(撤了吧|撤掉|撤一下|撤回|撤销|作废|取消了?(他|它|吧)?)[。!！吧]?$/.test(rest) && !/[?？吗]/.test(rest)) return { field: 'dismiss', note: rest };
   // "#353 这个不是企业的问题，是员工个人私事，作废"
   // (round 150: "#108 不是企业的问题 是居民个人诉求 标一下不算": not counted)
-  if (/^(?:这|此|该)?(?:个|件|条|单)?不是企业的?(?:问题|诉求|事)/.test(rest) && /(作废|撤销|撤掉|撤了|撤一下|不用办|不办|无效|(?:标一下|标个|标成|算)不算数?$|不计入|不纳入)/.test(rest)) return { field: 'dismiss', note: rest };
+  if (/^(?:这|此|该)?(?:个|件|条|单)?不是企业的?(?:问题|诉求|事)/.test(rest) && /(作废|撤销|撤掉|不用办|不办|无效|撤了吧?$|撤一下$|(?:标一下|标个|标成)不算数?$|不(?:计入|纳入)(?:统计|考核)?$)/.test(rest) && !/[?？吗]|算不算/.test(rest)) return { field: 'dismiss', note: rest };
   // "#650 这条是咨询，不用立案", "#12 只是咨询一下": a question asked, not a problem to handle
   if (/^(?:这|此|该)?(?:个|件|条)?(?:只是|就是|属于|是|算)?(?:政策)?咨询(?:一下)?(?:[\s,，。]+(?:不用|不需要|无需|不必)(?:立案|建单|派单|办理))?$|^(?:这|此|该)?(?:个|件|条)?(?:不用|不需要|无需|不必)(?:立案|建单|派单)$/.test(rest)) {
     return { field: 'dismiss', note: rest };
@@ -199,7 +201,7 @@ export function parseCorrection(t: string): Correction | null {
     // "#149 这个不是我们企业 是隔壁的鼎盛电器 企业名字改一下": the enterprise it is, told by a cadre
     /^(?:这个?|这家|这单)?不是(?:我们|这家|这个)的?企业[\s,，。]+(?:是|应该是)(?:隔壁的?|旁边的?|对面的?)?(.{2,20}?)[\s,，。]+(?:企业|公司)?(?:名字|名称)?(?:改一下|改下|要改一下|改过来)$/.exec(rest) ??
     // round 150: "#139 不是这个企业的，是扎兰屯金禾大豆食品的，改一下企业": whose it is not, whose it is, then the change
-    /^(?:这个?|这单)?不是(?:我们|这家|这个)?企业的[\s,，。]+(?:是|应该是)\s*((?:(?![不没要想能会在了吗呢吧我你他她们])[^，,。\s]){2,30}?)的[\s,，。]+(?:改一下|改下|要改一下|改过来)(?:企业|企业名|企业名称)?$/.exec(rest) ??
+    nameSaid(/^(?:这个?|这单)?不是(?:我们|这家|这个)?企业的[\s,，。]+(?:是|应该是)\s*((?:(?![不没要想能会在了吗呢吧我你他她们])[^，,。\s]){4,30}?)的[\s,，。]+(?:改一下|改下|要改一下|改过来)(?:企业|企业名|企业名称)?$/.exec(rest)) ??
     // "这条识别错了，#163 企业应为澄州新时代木业有限公司，不是新时代家居": what went wrong first, the name it is, the one it is not
     /^(?:这条|这个|这单|这)?(?:识别错了|识别有误|认错了|搞错了|弄错了)[\s,，。]*(?:企业|公司|单位)(?:名称|名字)?(?:应该?是|应为|是)\s*(.{2,40}?)[\s,，。]+不是\S{1,20}$/.exec(rest);
   // "#197 呢单应该係大亚湾嘅安澜石化设备，唔係惠阳嘅": this ticket is another enterprise's (a place and 的 before its name),

@@ -24,7 +24,7 @@ const ENTERPRISE_PATTERNS: RegExp[] = [
   /我们((?![\u4e00-\u9fa5]*(?:有|在|是|这|那|手上|目前|现在|自己))[\u4e00-\u9fa5]{2,12}?)(?<![租买建盖修造包])的(?:项目|厂(?!房)|工厂|厂区|工地|公司)/,
   /我(?:司|厂)\s*[(（]?([\u4e00-\u9fa5]{2,16}?)[)）]/,
   // "我是青禾乳业的，…", "我是正泰隆的财务": who the writer works for
-  /我是([\u4e00-\u9fa5]{2,10}?)的(?:阿[\u4e00-\u9fa5A-Za-z]|[\u4e00-\u9fa5]?老[\u4e00-\u9fa5]{1,2}(?=[，,。\s])|项目经理|技术员|工程师|主管|班长|财务|会计|出纳|老板|负责人|经理|总经理|副总|董事长|厂长|主任|员工|职工|工作人员|联系人|小[\u4e00-\u9fa5]|[\u4e00-\u9fa5]{1,2}(?:经理|主任|厂长|会计)(?=[\s，,。]|$)|[\u4e00-\u9fa5]总(?=[\s，,。]|$)|[，,。\s]|$)/,
+  /我是([\u4e00-\u9fa5]{2,10}?)的(?:阿[\u4e00-\u9fa5A-Za-z]|[\u4e00-\u9fa5]?老[\u4e00-\u9fa5]{1,2}(?=[，,。\s])|项目经理|技术员|工程师|主管|班长|财务|会计|出纳|老板|负责人|经理|总经理|副总|董事长|厂长|主任|员工|职工|工作人员|联系人|小[\u4e00-\u9fa5]|[\u4e00-\u9fa5](?:经理|总|主任|厂长|会计)(?=[\s，,。]|$)|(?<!(?:银行|那家|这家|街道|镇上|村里|物业|学校|医院)的)(?:前台|大堂|客房|销售|财务|行政|人事|采购|市场)经理(?=[\s，,。]|$)|[，,。\s]|$)/,
   // "我是大通县马记清真牛羊肉加工厂的马学军": the writer gives the enterprise, then the name
   /我是([\u4e00-\u9fa5]{2,16}?(?:厂|公司|店|合作社|酒店|宾馆|民宿))的[\u4e00-\u9fa5]{2,3}(?=[，,。！!\s]|$)/,
   // "我是润和医药HR", "我是远航机械人事": the role straight after the name
@@ -424,6 +424,9 @@ export function parseEnterprise(text: string): string | null {
   const i = t.indexOf(name);
   // (round 153: "个旧锡业那边欠我们的维修款…。鸡街恒达机修": the one owing the writer is not the writer; the signature may be)
   if (i >= 0 && /^(?:那边|这边)?(?:一直)?(?:拖欠|欠)(?:我们|我司|我)/.test(t.slice(i + name.length))) return signedBy(t);
+  // ("海拉尔奶茶一条街", "东宁大酱节", "个旧锡冶行业", "恩施贡茶采摘期": a street, a fair, a trade or a season of a place's
+  // produce, no enterprise)
+  if (i >= 0 && /^(?:一条街|行业|产业(?!园)|节(?![能约省点日后前])|采摘期)/.test(t.slice(i + name.length))) return null;
   // "德化陶瓷园区的公厕…": the name of a park, read without its 园区
   // (a park named by a brand, "汇峰电子园区那段排水沟", is the brand's: only a place and a trade, or 产业园, name a park)
   // ("信丰电子信息产业园三期": a park named by its trades after the brand)
@@ -561,7 +564,7 @@ function readEnterprise(t: string): string | null {
   const headOfOk = nearOf
     ? !ALWAYS_SENTENCE_CHAR.test(nearOf[1]!) && gramCount(nearOf[2]!.slice(0, 2)) < PLACED_BRAND_MAX_COUNT && !PUBLIC_PLACE_END.test(nearOf[2]!) && !holdsLexiconPhrase(withoutKind(nearOf[2]!))
     : !!placeOf && (placeAtStart(placeOf[1]!) !== null || /(?:软件园|科技园|产业园|工业园|创业园)$/.test(placeOf[1]!)) && placeOf[1] !== '新建';
-  if (headOf && headOfOk && headOf[2]!.length >= 4 && !ALWAYS_SENTENCE_CHAR.test(headOf[2]!) && !/(旁边|边上|附近|缺|没有)/.test(headOf[2]!) && !SITE_END.test(headOf[2]!) && ((TRADE_NAME_END.test(headOf[2]!) && tradeNameOk(headOf[2]!)) || KIND_END.test(headOf[2]!))) return headOf[2]!;
+  if (headOf && headOfOk && headOf[2]!.length >= 4 && !ALWAYS_SENTENCE_CHAR.test(headOf[2]!) && !/(旁边|边上|附近|缺|没有)/.test(headOf[2]!) && !SITE_END.test(headOf[2]!) && !TRADE_ALONE.test(headOf[2]!.replace(/(?:公司|厂|(?:专业)?合作社|作坊|店)$/, '')) && ((TRADE_NAME_END.test(headOf[2]!) && tradeNameOk(headOf[2]!)) || KIND_END.test(headOf[2]!))) return headOf[2]!;
   // "我们是一家小设计公司，千寻设计，今年…", "我开理发店的，阿杰造型，请了…": what one is, then the name between commas
   const between = WHAT_THEN_NAME.exec(t)?.[1];
   if (between && !/^叫/.test(between) && !SENTENCE_CHAR.test(between) && !isPlaceOrThing(between) && !SITE_END.test(between) && !holdsLexiconPhrase(between) && (INDUSTRY_END.test(between) || KIND_END.test(between))) return between;
@@ -597,7 +600,7 @@ function weCompany(t: string): string | null {
   if (!name) return null;
   const own = name.replace(/(公司|山庄|农庄|度假村|客栈|酒店|厂)$/, '');
   const core = own.slice(placeAtStart(own)?.length ?? 0).replace(/^(?:县|市|区)/, '').replace(TRADE_AT_END, '');
-  return core.length >= 2 && !SENTENCE_CHAR.test(own) && !holdsLexiconPhrase(core) && !isPlaceOrThing(name) && !NOT_TRADE_NAME_HEAD.test(own) && !/^(?:小|大|新|老|母|子|总|分|本|整个|自己)|协会|商会|[几多各两三]家|[新老分总旧]$/.test(own) ? name : null;
+  return core.length >= 2 && !SENTENCE_CHAR.test(own) && !holdsLexiconPhrase(core) && !isPlaceOrThing(name) && !NOT_TRADE_NAME_HEAD.test(own) && !/^(?:小|大|新|老|母|子|总|分|本|整个|自己|村|同村)|协会|商会|[几多各两三]家|附近|旁边|隔壁|对面|周边|今年|去年|明年|成立|[新老分总旧]$/.test(own) ? name : null;
 }
 
 /**
@@ -1162,9 +1165,10 @@ function parseNamedEnterprise(t: string): string | null {
       const after = placed?.[1] === name ? placed[2] : undefined;
       // (not a kind alone: "我们是种大棚菜的合作社", "我们是做园区绿化的小公司")
       if (after && !/^[a-z]/.test(after) && !/^(?:小|大|一家|一个)?(?:公司|企业|厂|工厂|合作社|作坊|团队|工作室|茶企)$/.test(after) && (isOpenName(after) || INDUSTRY_END.test(after) || (after.length === 3 && !SENTENCE_CHAR.test(after) && !holdsLexiconPhrase(after) && !/[队组班方户]$/.test(after)))) return after;
-      // "我们是今年三月认定的", "我们是纳税排名第一的万通物流": a description, not the name (a 年 or 月 of a name stays:
+      // "我们是今年三月认定的", "我们是纳税排名第一的万通物流": a description, not the name (in a registered name only a time is:
       // "牡丹江百年山珍食品有限公司", round 154)
-      if (/(排名|第[一二三四五六七八九十\d]|前[十\d]|纳税|认定|[\d一二三四五六七八九十两几今去前明当上下本这那每半][年月]|[年月](?:份|底|初|中|里)|去年|今年|企业$|返乡|回乡|创业|办厂|^区里|^市里|^省里|^县里|类企业|亩均|规上|规模以上|高新技术|专精特新|龙头|示范)/.test(name)) continue;
+      if ((/(有限公司|有限责任公司|集团)$/.test(name) ? /[\d一二三四五六七八九十两几今去前明当上下本这那每半][年月]|[年月](?:份|底|初|中|里)/ : /[年月]/).test(name)) continue;
+      if (/(排名|第[一二三四五六七八九十\d]|前[十\d]|纳税|认定|去年|今年|企业$|返乡|回乡|创业|办厂|^区里|^市里|^省里|^县里|类企业|亩均|规上|规模以上|高新技术|专精特新|龙头|示范)/.test(name)) continue;
       // ("我们是永年鑫力紧固件新厂房项目": the new plant's 新 is not the name's)
       if (/[新老]$/.test(name) && t.includes(`${name}厂`)) continue;
       if (isPlaceOrThing(name)) continue;

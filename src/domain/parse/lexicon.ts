@@ -124,9 +124,9 @@ export const LEXICON: Record<Category, Cue[]> = {
   talent: [
     // rounds 99–102: training with a certificate at the end, hiring in haste
     [/培训[^，。]{0,6}考证|考证[^，。]{0,6}培训/, 5], ['急招', 5],
-    // round 153: the labour office asked to put forward people (147 labelled readings, all talent: a furnace about to stop for want of
+    // round 153: the labour office asked to put forward people (16 labelled readings, all talent: a furnace about to stop for want of
     // them is still a hiring problem)
-    [/人社[^。]{0,10}(推荐|介绍|推几个|找几个)/, 5],
+    [/人社[^。]{0,10}(推荐|介绍|推|找)(几个|一些|一批|点|些|人|工人|技工|熟练|有经验)/, 5],
     // round 96: instructors brought from abroad under a quota
     [/\b(instructors?|foreign talent|talent quota)\b/i, 4],
     ['招工', 4], ['用工', 4], ['招聘', 3], ['招人', 4], ['招不到', 4], ['没招到', 4], [/招.{0,10}(没招到|招不到|不到人)/, 4],
@@ -216,7 +216,7 @@ export const LEXICON: Record<Category, Cue[]> = {
     // rounds 146–149 read: a public purchase's money owed outweighs the purchase and its suppliers (76 labelled readings, all finance)
     // (its money: "政府采购中心拖着不开标" is the purchase's own delay; round 151: "政府采购的设备款…已经过去半年哒，请帮忙…催一下财政局",
     // the money chased or months gone, 21 labelled readings, all finance)
-    [/政府采购[^。]{0,30}((款|钱|费)[^。]{0,16}(欠|拖|没有?[付给结拨]|未付|不给)|欠着|只给了|结一下|结掉|先拨|拨一部分|预付款|钱啥时候)|政府采购[^。]{0,12}(款|钱)[^。]{0,50}(催|过去[^。]{0,4}[年月]|[年月]了)/, 9],
+    [/政府采购[^。]{0,30}((款|钱|费)[^。]{0,16}(欠|拖|没有?[付给结拨]|未付|不给)|欠着|只给了|结一下|结掉|先拨|拨一部分|预付款|钱啥时候)|政府采购[^。]{0,12}(?<!新)款(?![式型])[^。]{0,50}(催|过去[^。]{0,4}[年月]|[年月]了)/, 9],
     [/(服务费|接待费|保洁费|包车款|租车费)[^，。；,;]{0,8}(拖|欠|没结|未结)|(街道办?|管委会|政府|财政|单位)[^，。；,;]{0,4}欠(我们|企业|我司)的?[^，。；,;]{0,10}费/, 5], ['结汇', 4], [/保证金[^，。；,;]{0,8}(压着|退还|没退|不退)/, 4], [/(?<!客户|客人|对方|买家)还?欠(我们|企业|我司)[^，。；,;]{0,8}(款|钱|[十百千万]+)/, 4],
   ],
   policy: [

@@ -329,11 +329,13 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     // or first ("@店小二 #30 催一下 这周要给企业答复的"); not a chase already made ("已经帮忙催过了")
     if (ASKS_TO_CHASE.test(t) && !/已经?(帮忙)?催/.test(t)) return 'urge';
     // round 154: "#54 催办！说好上周给答复的": the command word after the number, cried out
-    if (/^[\s#＃\d号]*催办[!！。，,\s]/.test(t)) return 'urge';
+    if (/^[\s#＃\d号]*催办[!！。，,\s]/.test(t) && !/(解决|办结|满意|不用了|转给|转办|转交|移交|已)/.test(t)) return 'urge';
     // round 151: "#209 评价：非常满意，转办很及时": the rating announced by its word (what it praises may be a transfer)
-    if (/^[\s#＃\d号]*评价[:：]/.test(t)) return 'rate';
+    // (not a rating that asks for the work again: "#209 评价：不满意，问题根本没解决，请重新办理", "评价：还没解决呢，先别结")
+    if (/^[\s#＃\d号]*评价[:：]/.test(t) && !/(重办|重新(办|处理|打开|跟进|派)|没有?解决|没通|先别结|别结|还是没|还没)/.test(t)) return 'rate';
     // round 154: "#47 已办结，多收的电费供电公司已经退回去了": the close said first; money sent back is no transfer
-    if (/^[\s#＃\d号:：，,]*(已经?办结|已办理完毕|现予办结)[，,。\s]/.test(t) && !/[?？吗]|(尚未|还没有?|未能?)(办结|解决|完成)|(转办|转交|转给|转到|移交|改派|退单)/.test(t)) return 'resolve';
+    // (not a close disputed: "#47 已办结，但企业反映问题还在，请重新跟进", "#47 已办结，企业说电还是没通")
+    if (/^[\s#＃\d号:：，,]*(已经?办结|已办理完毕|现予办结)[，,。\s]/.test(t) && !/[?？吗]|(尚未|还没有?|未能?)(办结|解决|完成)|(转办|转交|转给|转到|移交|改派|退单)|但|不满意|不认可?|还是|还没|还在|遗留|重办|重新|根本没|没通/.test(t)) return 'resolve';
     // "#127 已处理：包工头已找到，…": the close said first, with what was done after it
     if (/^[\s#＃\d号]*已(处理|办理|解决)[:：]/.test(t)) return 'resolve';
     // "#119 拖了两个礼拜喇，可不可以快的？": waited long, asked to hurry
@@ -411,7 +413,8 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     // "不满意…要重办": the rating's reason asks for it again
     if (/(要|要求|申请|请)(重办|重新办理?|重新处理)/.test(t)) return 'reopen';
     // round 156: "#23 还没好 水压还是上不来 恁们说修好了 … 重新弄吧": asked to do it again, in plain words, at the end
-    if (/重新(弄|搞|修|整|做)(吧|一下|一遍)?[。!！]?$/.test(t) && !/(满意|评价|好评|差评|星)/.test(t)) return 'reopen';
+    // (not the work to be redone by someone, told: "#23 供电所说明天重新修", "已经让他们重新弄")
+    if (/重新(弄|搞|修|整|做)(吧|一下吧?)[。!！]?$/.test(t) && !/(满意|评价|好评|差评|星|答应|让(他们|企业|施工|对方)|明天|后天|下周)/.test(t)) return 'reopen';
     // "已办结，企业很满意": the cadre closes it and tells how the enterprise took it (a rating is the enterprise's own)
     if (/(已经?办结|^[\s#＃\d号]*办结[，,]|已经?解决|已经?办好|已答复|已处理|(现|予以|现予以?)办结|结单)/.test(t) && /(企业|对方|老板|企业方|厂里|他们)(也|都)?(表示|反馈|说)?(很|非常|比较|基本|都|也|挺)?满意/.test(t)) return 'resolve';
     if (/(不满意|非常满意|基本满意|满意|好评|差评|评价|満足|满足です|[1-5一二三四五]\s*(颗|个)?星(?!期)|^[#\d\s号]*[⭐★🌟]{1,5}\s*$)|\b(very |not )?satisfied\b/i.test(t)) return 'rate';
@@ -532,7 +535,10 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   // "刚刚那条不是问题 是我发错群了 撤一下": a message withdrawn (the handler asks for its number)
   if (bare.length <= 30 && WITHDRAWN.test(bare) && /(撤一下|撤了吧|撤回|撤掉|作废)/.test(bare)) return 'correct';
   // round 154: "刚才那单企业名写错了，不是丰源食品，是丰源肉食品有限公司": the last ticket's name corrected (the handler asks its number)
-  if (bare.length <= 50 && /^(刚才|刚刚)(那单|那个单子|那张单子?|那条)的?(企业|公司)(名|名字|名称)?(写错了|弄错了|搞错了|填错了|记错了|错了)/.test(bare)) return 'correct';
+  // (not a report sent again with the name mended, "刚刚那条企业名字写错了，以这条为准：…", nor the question whether it is wrong)
+  // (only the name said wrong, and the right one: not a report sent again with the name mended, "刚刚那条企业名字写错了，以这条为准：…",
+  // "…正确的是兴隆食品厂，他们冷库停电了", nor the question whether it is wrong)
+  if (bare.length <= 50 && /^(刚才|刚刚)(那单|那个单子|那张单子?|那条)的?(企业|公司)(名|名字|名称)?(写错了|弄错了|搞错了|填错了|记错了|错了)[，,。\s]*(?:(?:不是[^，,。\s]{2,20}[，,。\s]*)?(?:应该是|正确的是|是)[^，,。\s]{2,30}|(?:麻烦|请|谁)?改一下)?[。!！]?$/.test(t.trim())) return 'correct';
   // "我们那个续贷的事你们到底管不管了", "那个供热的事儿…赶紧给整整", "我们那个宽带的单子能不能快点推一下": one's own matter pressed
   // (twenty-third session: "那个燃气的单子还没人管吗？！再催一遍", "上回反映的路灯那事 到底有人管木有", "报的那个野猴子的事情 有人管没有啊")
   if (bare.length <= 50 && /(那个|那件|那单|上回|上次)[^，。？?]{0,12}(事儿?|单子|问题)|(报|反映)的[^，。？?]{0,10}(事儿?|单子|问题|那个)/.test(bare) && /(到底管不管|(有没有|有冇|有木有|有)人(管|理)(没有?|吗|没得|木有|了吗)?(?![^，。？?]{0,3}(我们|企业))|没人(管|理)|赶紧|快点|推一下|推一推|再推推|拖(太|好|这么)久|催(一下|下|催|一遍)|再催|没动静|还没(来)?人)/.test(bare)) return 'urge';
