@@ -135,7 +135,7 @@ export function parseCorrection(t: string): Correction | null {
     .replace(/(?<!(?:不好|不使|不要|不用|别|使不使|要不要|需不需要)\s*)(?:改做(?=\s*(?:紧急|加急|一般|普通|正常|不紧急))|改做(\s*)([\u4e00-\u9fa5]{2,8})$)/, (all, gap: string | undefined, what: string | undefined) =>
       what === undefined ? '改成' : categoryFrom(what.replace(/类$/, '')) ? `改成${gap}${what}` : all)
     .trim();
-  const dismiss = /^(?:这|此|该)?(?:个|件|条|单)?(?:不是个?问题|不是真(?:的|正的)?问题|不是(?:啥|什么)问题|不算个?问题|不属于问题|非问题|不是诉求|不是企业诉求|无效工单|不是工单)(?:来|啊|呀|的|哈|啦|嘛)?(?:[\s,，。:：;；]+(?:理由|原因|说明)?[:：]?\s*(.*))?$/.exec(rest);
+  const dismiss = /^(?:这|此|该)?(?:个|件|条|单)?(?:不是个?问题|不是真(?:的|正的)?问题|不是(?:啥|什么)问题|不算个?问题|不属于问题|非问题|不是诉求|不是企业诉求|不是涉企问题|无效工单|不是工单)(?:来|啊|呀|的|哈|啦|嘛)?(?:[\s,，。:：;；]+(?:理由|原因|说明)?[:：]?\s*(.*))?$/.exec(rest);
   if (dismiss) return { field: 'dismiss', ...(dismiss[1]?.trim() ? { note: dismiss[1].trim() } : {}) };
   // "#144 不使跟，企业自己搞定了，不是问题": the verdict at the end
   if (/[\s，,。](?:不是个?问题|不算个?问题|不是诉求)(?:[\s，,。]*(?:撤销|撤掉|撤了|作废|关掉)(?:掉|吧)?)?[。!！]?$/.test(rest) && !/[?？吗]/.test(rest)) return { field: 'dismiss', note: rest };
@@ -143,7 +143,7 @@ export function parseCorrection(t: string): Correction | null {
   if (WITHDRAWN.test(rest) && /(撤了吧|撤掉|撤一下|撤回|撤销|作废|取消了?(他|它|吧)?)[。!！吧]?$/.test(rest) && !/[?？吗]/.test(rest)) return { field: 'dismiss', note: rest };
   // "#353 这个不是企业的问题，是员工个人私事，作废"
   // (round 150: "#108 不是企业的问题 是居民个人诉求 标一下不算": not counted)
-  if (/^(?:这|此|该)?(?:个|件|条|单)?不是企业的?(?:问题|诉求|事)/.test(rest) && /(作废|撤销|撤掉|不用办|不办|无效|撤了吧?$|撤一下$|(?:标一下|标个|标成)不算数?$|不(?:计入|纳入)(?:统计|考核)?$)/.test(rest) && !/[?？吗]|算不算/.test(rest)) return { field: 'dismiss', note: rest };
+  if (/^(?:这|此|该)?(?:个|件|条|单)?不是(?:企业|涉企)的?(?:问题|诉求|事)/.test(rest) && /(作废|撤销|撤掉|不用办|不办|无效|撤了吧?$|撤一下$|(?:标一下|标个|标成|[，,\s])不算数?$|不(?:计入|纳入)(?:统计|考核)?$)/.test(rest) && !/[?？吗]|算不算/.test(rest)) return { field: 'dismiss', note: rest };
   // "#650 这条是咨询，不用立案", "#12 只是咨询一下": a question asked, not a problem to handle
   if (/^(?:这|此|该)?(?:个|件|条)?(?:只是|就是|属于|是|算)?(?:政策)?咨询(?:一下)?(?:[\s,，。]+(?:不用|不需要|无需|不必)(?:立案|建单|派单|办理))?$|^(?:这|此|该)?(?:个|件|条)?(?:不用|不需要|无需|不必)(?:立案|建单|派单)$/.test(rest)) {
     return { field: 'dismiss', note: rest };

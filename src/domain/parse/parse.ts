@@ -360,7 +360,8 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     // colon or the number, says what it is
     const opener = /^(认领|签收|办结|转办|退单|催办|重办)\s*(?:[:：]|(?=[#＃]\s*\d))/.exec(t)?.[1];
     // round 101: "进展 #88 自然资源局答复本周内出挂牌公告，已告知企业": the note announced by its word before the number
-    if (/^(进展|进度)\s*[:：]?\s*[#＃]\s*\d|^[#＃]?\s*\d+\s*号?\s+(进展|进度)[:：\s]/.test(t) && !/[?？吗呢]\s*$|怎么样|如何|咋样/.test(t)) return 'progress';
+    // (round 159: "第121号进展 供电公司已完成勘察…")
+    if (/^(进展|进度)\s*[:：]?\s*[#＃]\s*\d|^第?[#＃]?\s*\d+\s*号?\s*(进展|进度)[:：\s]/.test(t) && !/[?？吗呢]\s*$|怎么样|如何|咋样/.test(t)) return 'progress';
     // round 105: "#239 我跟，而家打电话畀供电所": taken on in two words, what is done next after them
     if (/^[\s#＃\d号]*我(来)?跟[，,\s]/.test(t)) return 'claim';
     if (opener) return BARE_VERBS[opener]!;
@@ -417,6 +418,8 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     if (/重新(弄|搞|修|整|做)(吧|一下吧?)[。!！]?$/.test(t) && !/(满意|评价|好评|差评|星|答应|让(他们|企业|施工|对方)|明天|后天|下周)/.test(t)) return 'reopen';
     // "已办结，企业很满意": the cadre closes it and tells how the enterprise took it (a rating is the enterprise's own)
     if (/(已经?办结|^[\s#＃\d号]*办结[，,]|已经?解决|已经?办好|已答复|已处理|(现|予以|现予以?)办结|结单)/.test(t) && /(企业|对方|老板|企业方|厂里|他们)(也|都)?(表示|反馈|说)?(很|非常|比较|基本|都|也|挺)?满意/.test(t)) return 'resolve';
+    // (rounds 159 and 160: "#174 还是冇解决，…，不满意，重新办", "…根本没收到补贴款啊 不满意 再查查": displeased, and asked again)
+    if (/(不满意|差评)/.test(t) && /(重新办|重办|重新处理|再查查|再查一下|重新查|重新弄)/.test(t) && !/(重新办理了|已重新)/.test(t)) return 'reopen';
     if (/(不满意|非常满意|基本满意|满意|好评|差评|评价|満足|满足です|[1-5一二三四五]\s*(颗|个)?星(?!期)|^[#\d\s号]*[⭐★🌟]{1,5}\s*$)|\b(very |not )?satisfied\b/i.test(t)) return 'rate';
     // "#695 有人签收冇": whether anyone has taken it on, asked
     if (/(有人|谁|有没有人)(签收|认领|接手?)(了)?(吗|没有?得?|冇得?|了没|未)?[?？]?$/.test(t.replace(TICKET_REF, '').trim())) return 'query';
@@ -531,7 +534,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   // rounds 63–66: "把店小二没拿准的那些单子列出来", "你没搞懂的那些消息发出来 我来认一下": the unsure ones
   if (bare.length <= 30 && /(没拿准|没搞懂|没弄懂|没看懂|没认出来)的(那些|那几[条个])?(单子|消息|工单)?/.test(bare) && /(列|发|拉|拿)(出来|一下|给我)/.test(bare) && !/(我们|我司|企业|申请|材料)/.test(bare)) return 'triage';
   // "有没有个使用说明啥的", "这个机器人是干啥子的", "还有啥功能": what the bot is and does
-  if (bare.length <= 30 && (/^(有没有|有冇)个?(使用|操作)?说明/.test(bare) || /(机器人|店小二|小二)(是)?(干|做)(啥子?|什么|么子)的/.test(bare) || /还有(啥|什么|哪些)功能/.test(bare))) return 'help';
+  if (bare.length <= 30 && (/^(有没有|有冇)个?(使用|操作)?说明/.test(bare) || /(机器人|店小二|小二)(是)?(干|做)(啥子?|什么|么子)的/.test(bare) || /(还|都)有(些)?(啥|什么|哪些|么子)功能/.test(bare))) return 'help';
   // "刚刚那条不是问题 是我发错群了 撤一下": a message withdrawn (the handler asks for its number)
   if (bare.length <= 30 && WITHDRAWN.test(bare) && /(撤一下|撤了吧|撤回|撤掉|作废)/.test(bare)) return 'correct';
   // round 154: "刚才那单企业名写错了，不是丰源食品，是丰源肉食品有限公司": the last ticket's name corrected (the handler asks its number)

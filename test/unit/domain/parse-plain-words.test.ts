@@ -3645,4 +3645,12 @@ describe("after a review of the thirty-second session's rules against ordinary m
     expect(read('人社局推荐的社保减免政策到底怎么享受').category).not.toBe('talent');
     expect(read('政府采购的款式要求太死，我们的新品进不去，麻烦催一下采购中心').category).not.toBe('finance');
   });
+  it('rounds 159–161: displeased and asked again reopens; 第N号进展 is a note; 不是涉企问题…不算 withdraws; 都有些么子功能 asks for help', () => {
+    expect(read('#174 还是冇解决，水压照样上不来，不满意，重新办').intent).toBe('reopen');
+    expect(read('第58号 说是给办结了 我们根本没收到补贴款啊 不满意 再查查').intent).toBe('reopen');
+    expect(read('#12 不满意，重新办理了也没用').intent).toBe('rate');
+    expect(read('第121号进展 供电公司已完成勘察 变压器下周到货').intent).toBe('progress');
+    expect(parseCorrection(normalizeText('#218 不是涉企问题，是个人的事，不算'))?.field).toBe('dismiss');
+    expect(read('你好，这个店小二可以帮我们查补贴政策么？都有些么子功能').intent).toBe('help');
+  });
 });
