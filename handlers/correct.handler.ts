@@ -67,7 +67,8 @@ export const correct: Handler = {
   match: (ctx) => ctx.parsed.intent === 'correct',
   async handle(ctx) {
     // a correction without its number ("刚刚那条不是问题 撤一下"): the number asked for
-    const no = await ticketNo(ctx, '#12 不是问题');
+    // (a name said wrong, "刚才那单企业名写错了，…": the example is the name's correction)
+    const no = await ticketNo(ctx, /(企业|公司)(名|名字|名称)/.test(ctx.parsed.normalized) ? '#12 企业是 宏远物流' : '#12 不是问题');
     if (no === null) return 'no correction: number asked for';
     // (with a number, the intent is read from the correction itself: there is one)
     const correction = parseCorrection(ctx.parsed.normalized);

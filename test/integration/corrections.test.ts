@@ -85,6 +85,9 @@ describe('更正 in chat', () => {
     const before = (await h.ticket(3))!;
     const asked = await h.say('liuqiang', '刚刚那条不是问题 是我发错群了 撤一下', dm('liuqiang'));
     expect(asked.texts).toEqual(['请注明工单编号，例如“#12 不是问题”。']);
+    // a name said wrong without the number: the example is the name's correction
+    const named = await h.say('liuqiang', '刚才那单企业名写错了，不是丰源食品，是丰源肉食品有限公司', dm('liuqiang'));
+    expect(named.texts).toEqual(['请注明工单编号，例如“#12 企业是 宏远物流”。']);
     expect(await h.ticket(3)).toEqual(before);
   });
 
