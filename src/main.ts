@@ -23,6 +23,21 @@ export function watchParent(onOrphaned: () => void, parent: number, everyMs = 10
   timer.unref();
 }
 
+/**
+ * Calls `onOrphaned` once when the process that forked this one with an IPC channel (a role-all process's worker
+ * process) is gone: its channel closes, whenever that happens. The parent's id alone cannot tell a parent that died
+ * while this process was still loading its modules — it reads 1 then, like a process a supervisor runs as PID 1's child,
+ * and watchParent never starts. Nothing in a process that was not forked.
+ */
+export function watchChannel(onOrphaned: () => void): void {
+  if (typeof process.send !== 'function') return;
+  if (!process.connected) {
+    onOrphaned();
+    return;
+  }
+  process.once('disconnect', onOrphaned);
+}
+
 /** Starts the bot; stops cleanly on SIGTERM / SIGINT / SIGHUP or when its parent dies, within STOP_DEADLINE_MS. */
 export async function main(): Promise<void> {
   // read before anything is awaited: a parent that dies while the bot starts (the port is open long before the start
@@ -63,6 +78,7 @@ export async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGHUP', () => void shutdown('SIGHUP'));
   watchParent(() => void shutdown('parent exited'), parent);
+  watchChannel(() => void shutdown('parent exited'));
   process.on('unhandledRejection', (reason) => {
     log.fatal({ err: { message: String((reason as Error)?.message ?? reason) } }, 'unhandled rejection');
     void shutdown('unhandledRejection', 1);
