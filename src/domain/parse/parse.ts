@@ -538,7 +538,6 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   // "刚刚那条不是问题 是我发错群了 撤一下": a message withdrawn (the handler asks for its number)
   if (bare.length <= 30 && WITHDRAWN.test(bare) && /(撤一下|撤了吧|撤回|撤掉|作废)/.test(bare)) return 'correct';
   // round 154: "刚才那单企业名写错了，不是丰源食品，是丰源肉食品有限公司": the last ticket's name corrected (the handler asks its number)
-  // (not a report sent again with the name mended, "刚刚那条企业名字写错了，以这条为准：…", nor the question whether it is wrong)
   // (only the name said wrong, and the right one: not a report sent again with the name mended, "刚刚那条企业名字写错了，以这条为准：…",
   // "…正确的是兴隆食品厂，他们冷库停电了", nor the question whether it is wrong)
   if (bare.length <= 50 && /^(刚才|刚刚)(那单|那个单子|那张单子?|那条)的?(企业|公司)(名|名字|名称)?(写错了|弄错了|搞错了|填错了|记错了|错了)[，,。\s]*(?:(?:不是[^，,。\s]{2,20}[，,。\s]*)?(?:应该是|正确的是|是)[^，,。\s]{2,30}|(?:麻烦|请|谁)?改一下)?[。!！]?$/.test(t.trim())) return 'correct';
