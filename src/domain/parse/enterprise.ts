@@ -58,8 +58,8 @@ const INDUSTRY_WORDS =
   // rounds 150, 154 and 155 (Hulunbuir's milk-tea houses and grain depots; Mudanjiang's Korean restaurants, soy-paste makers,
   // barbecue houses and photo studios; Wuyuan's tea shops and inns)
   '奶茶|粮库|储备库|韩餐|大酱|烤肉|摄影|茶号|小筑|' +
-  // round 157 (Haixi's solar-thermal plants)
-  '光热|' +
+  // round 157 (Haixi's solar-thermal plants); round 159 (Yanbian's farm-produce traders)
+  '光热|(?<![卖售])农产品(?!博览|展|交易|批发市场|市场)|' +
   // round 151 (Enshi's selenium tea, its tribute teas, small hydropower stations, farm and tea tourism)
   '水电站|硒茶(?![叶城])|贡茶(?!大?酒店)|茶旅|农旅|藏药|蒙药|苗药|中药材|药材|毛纺|棉纺|精纺|纺机|精锻|锻压|耐材|鞋材|板材|管材|线材|锂盐|锂源|砂石|建安|支架|钢帘线|民宿|文旅|跨境|咖啡|茶庄|酒庄|庄园|工贸|电商|数科|智控|测控|电装|煤机|塑机|齿轮|玩具|珠宝|户外|红木|啤酒|海运|运输|丝绸|精机|养殖|宝石|研究院|渔具|数智|婚纱|玉雕|玉器|玉器行|不锈钢|内衣|童装|文胸|家居服|资本|石英|度假酒店|度假村|营地|螺蛳粉|工坊|冶炼|座椅|幕墙|彩印|染整|纸箱|鞋服|针纺|漆器|航运|体育用品|工艺品|香业|茶场|碳素|洗煤|测绘|货运|国际货运|大药房|药房|茶室|露营|米线|茶厂|咖啡厂|电路|化学(?!品)|化学品储运|紧固件|标准件|童车|皮具|皮草|海产品|医药中间体|中间体|传动|弹簧|化成|模塑|人力资源|通讯|焊材|车身|车灯|专汽|安保|铸件|无纺布|橡塑|刹车片|车桥|轨道|智家|封测|海工|网络|硅材|深加工|铸管|饰件|烟花|涂装|饮品|劳务|茶楼|茶园|客栈|文具|氨纶|饮片|糕点|箱包|胶合板|冷轧|雕塑|酒坊|窖酒坊|粉丝厂|粉丝|酒楼|茶坊|轧花厂|矿泉水|果品|边贸|有色|文创|肉羊|盐化|锂能|精细化工|电子材料|无人机|电镀|视觉|电线|洗水|冻品|预制菜|发艺|果蔬|港航|制动|经编|沙发|藏餐|藏医院|牧场|旅行社|家庭旅馆|旅舍|画院|艺术中心|艺术馆|糌粑坊|牧家乐|藏家乐|农家乐|' +
   '蔬菜|蛋品|用品|劳保用品|工具|眼镜|光子|配套|精酿|足道|饲料|冷运|海鲜|冰鲜|农资|外贸|旅游开发|木材|水产品|数控|光模块|电装|电子化学品|热管理|座椅系统|汽车系统|内饰|电动车|腊肉|腊味|茶油坊|船厂|冰厂|安装|修造|工业皮带|皮带|金属|彩涂|毛毡|花卉|被服|玻璃钢|散热器|暖通|食用菌|土特产|煎饼|柳艺|苇艺|丝网|健身器材|健身|家电城|杂技道具|宠物食品|洗涤|农化|化肥|冷藏|管件|塑料|山珍|搅拌站|木艺|白茶|农机|造型|化妆品|肉联|造纸|助剂|货代|国际货代|海产|' +
@@ -121,13 +121,13 @@ const INDUSTRY = `${trieAlternation(INDUSTRY_WORDS)}|${TRADE_YE}`;
  * a place (太原, 太仓, 太行: "太原锦程装备"); 和 "and" and a brand (永和, 三和, 佳和; 和美, 和兴); 边 "side" and a brand (兴边, 宏边;
  * 边城, 边关); 都 "all" and a city (成都, 铜都, 殷都, 江都); 来 "come" and a brand (宝来, 好运来); 里 "inside" and a name
  * (阿里郎, 万里); 上 "up" and a city (上饶, 上海, 塞上); 个 a measure word and a city (个旧, round 153);
- * 那 "that" and a Tibetan or Mongolian name (那仁, 那达慕, 那曲, 那拉提; round 157).
+ * 那 "that" and a Tibetan or Mongolian name (那仁, 那达慕, 那曲, 那拉提; round 157); 们 of 我们 and a city (图们, round 159).
  */
 const WORDS_IN_NAMES: readonly { word: string; after: string; before: string }[] = [
   { word: '太', after: '', before: '原仓湖平阳行古谷极白空康' },
   { word: '和', after: '永三祥泰中怡嘉宝隆恒万研呼佳康协德裕鼎政天仁丰大', before: '美兴泰顺信丰达盛悦仁平睿' },
   { word: '边', after: '兴宏安靖戍花', before: '城关贸境' },
-  { word: '都', after: '成铜首京古殷帝瓷药商花新钢红镍玉凉江宜蟹磷于宁钨薯', before: '' },
+  { word: '都', after: '成铜首京古殷帝瓷药商花新钢红镍玉凉江宜蟹磷于宁钨薯圣', before: '' },
   { word: '上', after: '塞云', before: '饶海虞栗犹蔡高杭党' },
   { word: '来', after: '宝福悦泰好运利', before: '' },
   { word: '里', after: '阿万千故', before: '' },
@@ -135,6 +135,7 @@ const WORDS_IN_NAMES: readonly { word: string; after: string; before: string }[]
   { word: '要', after: '高', before: '' },
   { word: '个', after: '', before: '旧' },
   { word: '那', after: '', before: '仁达曲拉' },
+  { word: '们', after: '图', before: '' },
 ];
 /** One of those words where it is part of a name. */
 const WORD_IN_NAME = WORDS_IN_NAMES.flatMap(({ word, after, before }) => [
@@ -150,7 +151,7 @@ const NAME_CHAR = `(?:[^${NOT_IN_NAME}\\s，,。.！？!?、：:（）()「」�
 /** A character that is never a name's, wherever it stands. */
 // (要 is a name's only in 高要, a district, 个 only in 个旧, a city, 那 only before a Tibetan or Mongolian name's next
 // character: a sentence's word everywhere else)
-const ALWAYS_SENTENCE_CHAR = new RegExp(`[${NOT_IN_NAME_ALWAYS}]|(?<!高)要|个(?!旧)|那(?![仁达曲拉])`);
+const ALWAYS_SENTENCE_CHAR = new RegExp(`[${NOT_IN_NAME_ALWAYS}]|(?<!高)要|个(?!旧)|那(?![仁达曲拉])|(?<!图)们`);
 /** Any one of those characters. */
 const SENTENCE_CHAR = new RegExp(`[${NOT_IN_NAME_ALWAYS}]|${WORD_IN_SENTENCE}`);
 /** What follows a name ending in its trade word. */
@@ -705,6 +706,8 @@ function dashSigned(t: string): string | null {
  * "海丰「鲜蚝记」，", "我们的“雪域牦”商标"): after 我们, 的, 企业, or a place at the head of the message.
  */
 const QUOTED = /(?:^|我们是?|我司|我是|的|企业|^[\u4e00-\u9fa5]{2,4})[「『“]([^」』”「『“\s，,。]{2,10})[」』”]/;
+/** A company named after the word for it, in Latin or Cyrillic letters, up to five capitalised words and a form. */
+const COMPANY_WORD = /(?:\b[Cc]ompany|[Кк]омпания|\b[Ww]e are)\s+((?:[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё'&-]*)(?:\s+(?:[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё'&-]*|&|LLC|Ltd\.?|FZE|GmbH)){0,5})/;
 /** "my company name is Obi & Sons Ltd", "My company: Atlas Déco SARL", "我的公司 Sahara Import Export": said outright, before the other English frames. */
 const MY_COMPANY = /(?:\b[Mm]y company(?: name)?(?: is)?:?|我的公司|我们公司|公司名(?:字)?(?:叫|是)?)\s*((?:[A-Z][\wÀ-ÿ&'-]*)(?: (?:[A-Z][\wÀ-ÿ&'-]*|&))*)/;
 /**
@@ -840,6 +843,10 @@ function enterpriseIn(t: string): string | null {
   if (alone) return alone;
   const mine = MY_COMPANY.exec(t)?.[1]?.trim();
   if (mine) return mine;
+  // round 158: "компания Волга Импорт", "Company Baraka Trade", "We are Славянский Дом LLC": a company after the word for it,
+  // in Latin or Cyrillic letters (a Latin name after "We are" is the English frames' below)
+  const worded = COMPANY_WORD.exec(t);
+  if (worded && (!/^[Ww]e are/.test(worded[0]) || /[А-ЯЁа-яё]/.test(worded[1]!)) && !LATIN_NOT_A_NAME.test(worded[1]!.split(/\s+/)[0]!)) return worded[1]!;
   // "Sunrise Durian Import Co. here"
   const introduced = ENGLISH_HERE.exec(t)?.[1];
   if (introduced && !LATIN_NOT_A_NAME.test(introduced.split(' ')[0]!)) return introduced;

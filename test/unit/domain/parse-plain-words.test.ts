@@ -3653,4 +3653,15 @@ describe("after a review of the thirty-second session's rules against ordinary m
     expect(parseCorrection(normalizeText('#218 不是涉企问题，是个人的事，不算'))?.field).toBe('dismiss');
     expect(read('你好，这个店小二可以帮我们查补贴政策么？都有些么子功能').intent).toBe('help');
   });
+  it('rounds 158 and 159: a company after the word for it in Cyrillic or Latin letters; 图们 and 圣都 in names; farm-produce traders', () => {
+    expect(read('Добрый день! Я Сергей, компания Волга Импорт. We want find factory for Christmas lights').enterprise).toBe('Волга Импорт');
+    expect(read('Салам! Company Baraka Trade, office in 国际商务区 3rd floor, water pressure very low').enterprise).toBe('Baraka Trade');
+    expect(read('Здравствуйте! We are Славянский Дом LLC, Russian company, rent office in Yiwu.').enterprise).toBe('Славянский Дом LLC');
+    expect(read('Our company Zhejiang Sahara Import & Export, 做纺织面料出口的，想换个市场').enterprise).toBe('Zhejiang Sahara Import & Export');
+    expect(read('我们头一回做出口 不懂流程 谁能指导一下 —图们绿野米业').enterprise).toBe('图们绿野米业');
+    expect(read('新厂房临时用电申请讲要等正式用电一起批，工地都开工了现在靠发电机，柴油钱都吃弗消。圣都家居').enterprise).toBe('圣都家居');
+    expect(read('俺们兰陵蒜都农产品今年出口韩国的大蒜被卡了').enterprise).toBe('兰陵蒜都农产品');
+    expect(read('中原农产品博览会的展位报名，我们交了申请但一直没收到回复').enterprise).toBeNull();
+    expect(read('他们公司欠钱不还').enterprise).toBeNull();
+  });
 });
