@@ -123,7 +123,7 @@ const INDUSTRY = `${trieAlternation(INDUSTRY_WORDS)}|${TRADE_YE}`;
  * (阿里郎, 万里); 上 "up" and a city (上饶, 上海, 塞上); 个 a measure word and a city (个旧, round 153);
  * 那 "that" and a Tibetan or Mongolian name (那仁, 那达慕, 那曲, 那拉提; round 157); 们 of 我们 and a city (图们, round 159).
  */
-const WORDS_IN_NAMES: readonly { word: string; after: string; before: string }[] = [
+const WORDS_IN_NAMES: readonly { word: string; after: string; before: string; always?: true }[] = [
   { word: '太', after: '', before: '原仓湖平阳行古谷极白空康' },
   { word: '和', after: '永三祥泰中怡嘉宝隆恒万研呼佳康协德裕鼎政天仁丰大', before: '美兴泰顺信丰达盛悦仁平睿' },
   { word: '边', after: '兴宏安靖戍花', before: '城关贸境' },
@@ -132,10 +132,10 @@ const WORDS_IN_NAMES: readonly { word: string; after: string; before: string }[]
   { word: '来', after: '宝福悦泰好运利', before: '' },
   { word: '里', after: '阿万千故', before: '' },
   { word: '一', after: '统韩', before: '品鸣诺帆' },
-  { word: '要', after: '高', before: '' },
-  { word: '个', after: '', before: '旧' },
-  { word: '那', after: '', before: '仁达曲拉' },
-  { word: '们', after: '图', before: '' },
+  { word: '要', after: '高', before: '', always: true },
+  { word: '个', after: '', before: '旧', always: true },
+  { word: '那', after: '', before: '仁达曲拉', always: true },
+  { word: '们', after: '图', before: '', always: true },
 ];
 /** One of those words where it is part of a name. */
 const WORD_IN_NAME = WORDS_IN_NAMES.flatMap(({ word, after, before }) => [
@@ -143,15 +143,15 @@ const WORD_IN_NAME = WORDS_IN_NAMES.flatMap(({ word, after, before }) => [
   ...(before ? [`${word}(?=[${before}])`] : []),
 ]).join('|');
 /** One of those words where it is a word of the sentence. */
-const WORD_IN_SENTENCE = WORDS_IN_NAMES.map(({ word, after, before }) => `${after ? `(?<![${after}])` : ''}${word}${before ? `(?![${before}])` : ''}`).join('|');
+const inSentence = ({ word, after, before }: (typeof WORDS_IN_NAMES)[number]) => `${after ? `(?<![${after}])` : ''}${word}${before ? `(?![${before}])` : ''}`;
+const WORD_IN_SENTENCE = WORDS_IN_NAMES.map(inSentence).join('|');
 const NOT_IN_NAME_ALWAYS = NOT_IN_NAME.replace(new RegExp(`[${WORDS_IN_NAMES.map((w) => w.word).join('')}]`, 'g'), '');
 // (the plain characters first: the words in names are all outside them, so the order changes no match, and most
 // characters are taken at the first try)
 const NAME_CHAR = `(?:[^${NOT_IN_NAME}\\s，,。.！？!?、：:（）()「」『』“”‘’《》\\d#@—–～~-]|${WORD_IN_NAME})`;
 /** A character that is never a name's, wherever it stands. */
-// (要 is a name's only in 高要, a district, 个 only in 个旧, a city, 那 only before a Tibetan or Mongolian name's next
-// character: a sentence's word everywhere else)
-const ALWAYS_SENTENCE_CHAR = new RegExp(`[${NOT_IN_NAME_ALWAYS}]|(?<!高)要|个(?!旧)|那(?![仁达曲拉])|(?<!图)们`);
+// (the words marked `always` are a name's only where WORDS_IN_NAMES says — 高要, 个旧, 那仁, 图们 — and a sentence's everywhere else)
+const ALWAYS_SENTENCE_CHAR = new RegExp([`[${NOT_IN_NAME_ALWAYS}]`, ...WORDS_IN_NAMES.filter((w) => w.always).map(inSentence)].join('|'));
 /** Any one of those characters. */
 const SENTENCE_CHAR = new RegExp(`[${NOT_IN_NAME_ALWAYS}]|${WORD_IN_SENTENCE}`);
 /** What follows a name ending in its trade word. */
@@ -423,15 +423,17 @@ export function parseEnterprise(text: string): string | null {
   if (name && /有(?:个|一个|一家)(?=[\u4e00-\u9fa5]{2})/.test(name) && !/(有限公司|有限责任公司|股份公司)$/.test(name)) return signedBy(t);
   if (!name || /(商会|协会|联合会|园区)$/.test(name) || WRITER_UNIT.test(name) || /^(代办员|服务专员|项目专员|网格员)/.test(name) || /^[\u4e00-\u9fa5]{0,8}?(?<![合统唯精万第])一[间家个]小?[\u4e00-\u9fa5]{1,6}$/.test(name) || /^[\u4e00-\u9fa5]{2,8}[里上边]开[\u4e00-\u9fa5]{1,4}$/.test(name) || /^(政府|城投|国有|区属|县属|市属)?平台公司$/.test(name)) return null;
   const i = t.indexOf(name);
+  // what follows the name in the message (null: the name was cut out of its words)
+  const after = i >= 0 ? t.slice(i + name.length) : null;
   // (round 153: "个旧锡业那边欠我们的维修款…。鸡街恒达机修": the one owing the writer is not the writer; the signature may be)
-  if (i >= 0 && /^(?:那边|这边)?(?:一直)?(?:拖欠|欠)(?:我们|我司|我)/.test(t.slice(i + name.length))) return signedBy(t);
+  if (after !== null && /^(?:那边|这边)?(?:一直)?(?:拖欠|欠)(?:我们|我司|我)/.test(after)) return signedBy(t);
   // ("海拉尔奶茶一条街", "东宁大酱节", "个旧锡冶行业", "恩施贡茶采摘期": a street, a fair, a trade or a season of a place's
   // produce, no enterprise)
-  if (i >= 0 && /^(?:一条街|行业|产业(?!园)|节(?![能约省点日后前])|采摘期)/.test(t.slice(i + name.length))) return null;
+  if (after !== null && /^(?:一条街|行业|产业(?!园)|节(?![能约省点日后前])|采摘期)/.test(after)) return null;
   // "德化陶瓷园区的公厕…": the name of a park, read without its 园区
   // (a park named by a brand, "汇峰电子园区那段排水沟", is the brand's: only a place and a trade, or 产业园, name a park)
   // ("信丰电子信息产业园三期": a park named by its trades after the brand)
-  const parkAfter = i >= 0 ? /^(?:(?:信息|科技|智能|数字)?产业园|工业园|科技园|开发区|园区)/.exec(t.slice(i + name.length))?.[0] : undefined;
+  const parkAfter = after !== null ? /^(?:(?:信息|科技|智能|数字)?产业园|工业园|科技园|开发区|园区)/.exec(after)?.[0] : undefined;
   if (parkAfter && (parkAfter !== '园区' || TRADE_ALONE.test(name.slice(placeAtStart(name)?.length ?? name.length)))) return null;
   // "我们是新开的早餐店", "我们是紫云的一个蔬菜合作社", "我们是今年新注册的跨境电商": a kind of business said of oneself, no name
   // (a brand after it is still a name: "我们是新开的鑫源火锅店")
@@ -441,12 +443,12 @@ export function parseEnterprise(text: string): string | null {
   if (/^(一个|一家|一间|个(?!旧))/.test(name) || (saidAsKind && (kindOnly.length <= 3 || BRAND_IS_TRADE.test(kindOnly) || TRADE_ALONE.test(kindOnly)))) return null;
   // "我们沈阳北方电缆厂几十年的老厂", "我们鑫源火锅店天然气…": a name read up to its trade, with the 厂 or 店 that closes it
   // (and with what it does before the 厂: "云雾山茶叶加工厂", "丰收农机维修厂", "绿丰蔬菜合作社")
-  const kind = i >= 0 ? /^(?:加工厂|维修厂|加工坊|制品厂|专业合作社|合作社|厂|店|坊|场|社|铺)(?![房区长里门子内外家主方地保商景])/.exec(t.slice(i + name.length))?.[0] : undefined;
+  const kind = after !== null ? /^(?:加工厂|维修厂|加工坊|制品厂|专业合作社|合作社|厂|店|坊|场|社|铺)(?![房区长里门子内外家主方地保商景])/.exec(after)?.[0] : undefined;
   if (kind && (TRADE_NAME_END.test(name) || name.length >= 3)) return name + kind;
   // "金沙县酒乡人酒业有限责任公司": a registered name read without its form
-  const form = i >= 0 && TRADE_NAME_END.test(name) ? /^(?:股份有限公司|有限责任公司|有限公司)/.exec(t.slice(i + name.length))?.[0] : undefined;
+  const form = after !== null && TRADE_NAME_END.test(name) ? /^(?:股份有限公司|有限责任公司|有限公司)/.exec(after)?.[0] : undefined;
   // "黔茶集团湄潭分公司": a group's branch, named by its place
-  const branch = i >= 0 && /集团$/.test(name) ? /^[\u4e00-\u9fa5]{2,4}?分公司/.exec(t.slice(i + name.length))?.[0] : undefined;
+  const branch = after !== null && /集团$/.test(name) ? /^[\u4e00-\u9fa5]{2,4}?分公司/.exec(after)?.[0] : undefined;
   if (branch) return name + branch;
   return form ? name + form : name;
 }
@@ -592,14 +594,15 @@ function readEnterprise(t: string): string | null {
 /**
  * Round 151: "我们清江画廊游船公司淡季资金周转困难", "我们咸丰县唐崖寨子旅游公司的游客停车场用地", "我们建始花果山庄要在山上…":
  * 我们 at the head of a clause, then a name closed by 公司, 厂 or a kind of lodging ("我们屏边猕猴桃果汁厂的环评…", round 153),
- * whatever follows; read where no other
- * frame names the enterprise (not "我们新公司", "我们物流公司", "我们这个山庄").
+ * whatever follows; read where no other frame names the enterprise (not "我们新公司", "我们物流公司", "我们这个山庄").
  */
-const WE_COMPANY = new RegExp(`(?:^|[，,。！!？?\\s])我们(${NAME_CHAR}{4,12}?(?:公司|山庄|农庄|度假村|客栈|酒店|厂(?![区房里门长子])))(?!(?:${INDUSTRY}))`);
+const WE_COMPANY_KIND = '(?:公司|山庄|农庄|度假村|客栈|酒店|厂(?![区房里门长子]))';
+const WE_COMPANY = new RegExp(`(?:^|[，,。！!？?\\s])我们(${NAME_CHAR}{4,12}?${WE_COMPANY_KIND})(?!(?:${INDUSTRY}))`);
+const WE_COMPANY_KIND_END = new RegExp(`${WE_COMPANY_KIND}$`);
 function weCompany(t: string): string | null {
   const name = WE_COMPANY.exec(t)?.[1];
   if (!name) return null;
-  const own = name.replace(/(公司|山庄|农庄|度假村|客栈|酒店|厂)$/, '');
+  const own = name.replace(WE_COMPANY_KIND_END, '');
   const core = own.slice(placeAtStart(own)?.length ?? 0).replace(/^(?:县|市|区)/, '').replace(TRADE_AT_END, '');
   return core.length >= 2 && !SENTENCE_CHAR.test(own) && !holdsLexiconPhrase(core) && !isPlaceOrThing(name) && !NOT_TRADE_NAME_HEAD.test(own) && !/^(?:小|大|新|老|母|子|总|分|本|整个|自己|村|同村)|协会|商会|[几多各两三]家|附近|旁边|隔壁|对面|周边|今年|去年|明年|成立|[新老分总旧]$/.test(own) ? name : null;
 }

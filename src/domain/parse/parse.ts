@@ -333,7 +333,8 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     // round 151: "#209 评价：非常满意，转办很及时": the rating announced by its word (what it praises may be a transfer)
     // (not a rating that asks for the work again: "#209 评价：不满意，问题根本没解决，请重新办理", "评价：还没解决呢，先别结")
     if (/^[\s#＃\d号]*评价[:：]/.test(t) && !/(重办|重新(办|处理|打开|跟进|派)|没有?解决|没通|先别结|别结|还是没|还没)/.test(t)) return 'rate';
-    // round 154: "#47 已办结，多收的电费供电公司已经退回去了": the close said first; money sent back is no transfer
+    // "#67 已办结，帮企业对接上三家商超，首批货下周进场": the close said first, what follows is what was done (round 154: before the
+    // transfer words, "#47 已办结，多收的电费供电公司已经退回去了": money sent back is no transfer)
     // (not a close disputed: "#47 已办结，但企业反映问题还在，请重新跟进", "#47 已办结，企业说电还是没通")
     if (/^[\s#＃\d号:：，,]*(已经?办结|已办理完毕|现予办结)[，,。\s]/.test(t) && !/[?？吗]|(尚未|还没有?|未能?)(办结|解决|完成)|(转办|转交|转给|转到|移交|改派|退单)|但|不满意|不认可?|还是|还没|还在|遗留|重办|重新|根本没|没通/.test(t)) return 'resolve';
     // "#127 已处理：包工头已找到，…": the close said first, with what was done after it
@@ -455,8 +456,6 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     if (/(已答复|答复(企业|对方)?[:：]|现予办结)/.test(t) && /(无法解决|暂不能解决|挂账|纳入.{0,4}台账|解释说明)/.test(t)) return 'resolve';
     // round 135: "#101 么子时候能有个答复？企业那边已经打了三次电话给我了": when the answer comes, asked — a chase, not the answer (pressed: 已经, 都快, 再拖 …)
     if (/(什么|啥|么子|几)时候?[^，。？?]{0,4}(能|可以|才)?(有个?|给个?|给)?(答复|回复|结果|办好|办完|解决)[？?，,]/.test(t) && /(已经|都快|再拖|打了[^，。]{0,4}电话|电话(都|也)?打|又(来)?问)/.test(t) && !/已经?[\u4e00-\u9fa5]{0,4}(答复|回复)了/.test(t)) return 'urge';
-    // "#67 已办结，帮企业对接上三家商超，首批货下周进场": the close said first, what follows is what was done
-    if (/^[\s#＃\d号:：，,]*(已经?办结|已办理完毕|现予办结)[，,。\s]/.test(t) && !/[?？吗]|(尚未|还没有?|未能?)(办结|解决|完成)/.test(t)) return 'resolve';
     // "#60 结了": the close in two words
     if (/^[\s:：,，]*(结了|可以结了|结掉了|结单了|完事了|搞完了|弄完了)[。!！]?$/.test(t.replace(TICKET_REF, ''))) return 'resolve';
     // round 125: "#67 企业反映等了10天了 请相关部门尽快答复": an answer asked for, soon, is a chase, not the answer
