@@ -78,3 +78,36 @@ export function topLevelAlternatives(s: string): string[] {
   out.push(cur);
   return out.filter((x) => x !== '');
 }
+
+/**
+ * The characters an alternation's matches can start (`first`) or end (`last`) with, as a character class's content, or
+ * null where an item's edge is not a plain character (a class, a group, an escape). Lookarounds at the edge (`(?<!农)商行`,
+ * `化学(?!品)`) are set aside: they test, they do not match.
+ */
+export function edgeChars(alternation: string, edge: 'first' | 'last'): string | null {
+  const out = new Set<string>();
+  for (const item of topLevelAlternatives(alternation)) {
+    const bare = edge === 'first' ? item.replace(/^(?:\(\?<?[=!][^()]*\))+/, '') : item.replace(/(?:\(\?<?[=!][^()]*\))+$/, '');
+    // a plain character, or a class of plain characters (`[虾蟹鱼]养殖场`)
+    const m = edge === 'first' ? /^(?:\[([\p{L}\p{N}]+)\]|([\p{L}\p{N}]))/u.exec(bare) : /(?:\[([\p{L}\p{N}]+)\]|([\p{L}\p{N}]))$/u.exec(bare);
+    if (!m) return null;
+    for (const c of m[1] ?? m[2]!) out.add(c);
+  }
+  return [...out].join('');
+}
+
+/**
+ * An alternation behind gates on its edge characters: `(?=[firsts])(?:…)(?<=[lasts])`. Each gate is one character-class
+ * test, so a position where no word can start (or, matched backwards inside a lookbehind, end) fails at once instead of
+ * trying every branch; the gates are necessary conditions of a match, so they change no match. `extraFirst` and
+ * `extraLast` are alternatives to the gates for the items not given as words (a shape like `[\u4e00-\u9fa5]业`).
+ */
+export function gated(words: string, rest = '', extra: { first?: string; last?: string } = {}): string {
+  const first = edgeChars(words, 'first');
+  const last = edgeChars(words, 'last');
+  const body = [trieAlternation(words), rest].filter(Boolean).join('|');
+  if (first === null || last === null || (rest && (!extra.first || !extra.last))) return body;
+  const ahead = `(?=[${first}]${extra.first ? `|${extra.first}` : ''})`;
+  const behind = `(?<=[${last}]${extra.last ? `|${extra.last}` : ''})`;
+  return `${ahead}(?:${body})${behind}`;
+}
