@@ -49,6 +49,8 @@ const CATEGORY_PENALTY = 0.1;
 /** Neighbouring categories, where the parser's choice between two is arguable (打桩开裂: construction / land /
  * dispute; 并网验收: utilities / approval): a smaller penalty. */
 const NEIGHBOUR_PENALTY = 0.03;
+/** How much lower a pair model's score is, at least, across categories that are not neighbours than within one. */
+const FAR_MARGIN = CATEGORY_PENALTY - NEIGHBOUR_PENALTY;
 const NEIGHBOURS = new Set(
   [
     ['construction', 'dispute'], ['construction', 'land'], ['land', 'dispute'], ['land', 'approval'], ['land', 'utilities'],
@@ -690,8 +692,13 @@ export function score(
 ): number {
   if (!sameEnterprise(a, b)) return 0;
   let p = logistic(weights, modelVector(pairVector(a, b, fa, fb)));
-  // another category never raises the score (the model, fitted where the parser chose both, can wander there)
-  if (a.category !== b.category) p = Math.min(p, logistic(weights, modelVector(pairVector({ ...a, category: b.category }, b, fa, fb))));
+  // another category never raises the score (the model, fitted where the parser chose both, can wander there), and one
+  // that is not a neighbour lowers it: by the hand-built score's difference between the two penalties, held whatever
+  // the trees fitted (a retrained model once gave 打桩开裂 with 用工人才 the score it gave with 工程建设)
+  if (a.category !== b.category) {
+    const same = logistic(weights, modelVector(pairVector({ ...a, category: b.category }, b, fa, fb)));
+    p = Math.min(p, neighbours(a.category, b.category) ? same : same * (1 - FAR_MARGIN));
+  }
   return (fa.numbers && fb.numbers && fa.numbers !== fb.numbers) || twoMatters(fa, fb) ? Math.min(p, THRESHOLDS.unsure / 2) : p;
 }
 
@@ -710,8 +717,10 @@ function twoMatters(fa: Pick<Features, 'issues'>, fb: Pick<Features, 'issues'>):
 /** Same category: a lift; neighbouring ones (the parser's choice is arguable): a small penalty; else a larger one. */
 function categoryLift(x: string, y: string): number {
   if (x === y) return CATEGORY_BONUS;
-  return NEIGHBOURS.has(`${x}|${y}`) ? -NEIGHBOUR_PENALTY : -CATEGORY_PENALTY;
+  return neighbours(x, y) ? -NEIGHBOUR_PENALTY : -CATEGORY_PENALTY;
 }
+
+const neighbours = (x: string, y: string): boolean => NEIGHBOURS.has(`${x}|${y}`);
 
 export function verdictOf(s: number): Verdict {
   return s >= THRESHOLDS.same ? 'same' : s >= THRESHOLDS.unsure ? 'unsure' : 'different';

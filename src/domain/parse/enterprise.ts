@@ -107,7 +107,10 @@ const INDUSTRY_WORDS =
   '港航技术|港航|航运服务|鱼露|' +
   // rounds 139 and 142 (Beijing's computing, quantum and film start-ups; northern Shaanxi's semi-coke plants, coal mines
   // and methanol works)
-  '兰炭|煤矿|电化|甲醇|钻采|国旅|石油服务|剪纸|量子|智算|智行|映画|生命科学|影视|医学(?!美容)|(?<![尽赶很加])快运|酿造|苗圃|农庄|石粉|(?<![望划眼创抱心市向接赢胜就造憬见来于对])未来(?![一二三四五六七八九十两几的发规可产城科三五十])';
+  '兰炭|煤矿|电化|甲醇|钻采|国旅|石油服务|剪纸|量子|智算|智行|映画|生命科学|影视|医学(?!美容)|(?<![尽赶很加])快运|酿造|苗圃|农庄|石粉|(?<![望划眼创抱心市向接赢胜就造憬见来于对])未来(?![一二三四五六七八九十两几的发规可产城科三五十])|' +
+  // rounds 162–169 (Pujiang's crystal and Jiangshan's wooden doors, Teochew rice cakes and beef balls, Pingxiang's bicycles,
+  // Yongnian's fasteners and bolts, Liangshan's buckwheat, Nyingchi's matsutake, wedding-photo studios, rattan ware, mugwort)
+  '水晶|木门|糕粿|牛肉丸|自行车|标件|(?<=[\u4e00-\u9fa5])荞麦|苦荞|紧固|螺栓|藤艺|影楼|艾草(?![堂坊园屋])|松茸(?!交易|市场)';
 /**
  * A trade named by one character and 业 ("镁业", "糖业", "袜业", "种业"): a word the language keeps making, so it is
  * read by its shape; not 企业, 行业, 就业 and the other words of 业 that are no trade.
@@ -120,7 +123,7 @@ const INDUSTRY = gated(INDUSTRY_WORDS, TRADE_YE, { first: '[\\u4e00-\\u9fa5]业'
 /**
  * Sentence words that are also parts of names, with the characters they follow or precede inside one: 太 is "too" and
  * a place (太原, 太仓, 太行: "太原锦程装备"); 和 "and" and a brand (永和, 三和, 佳和; 和美, 和兴); 边 "side" and a brand (兴边, 宏边;
- * 边城, 边关); 都 "all" and a city (成都, 铜都, 殷都, 江都); 来 "come" and a brand (宝来, 好运来); 里 "inside" and a name
+ * 边城, 边关); 都 "all" and a city (成都, 铜都, 殷都, 江都; 钛都 for Panzhihua, 隆都 a town of Shantou: rounds 163 and 167); 来 "come" and a brand (宝来, 好运来); 里 "inside" and a name
  * (阿里郎, 万里); 上 "up" and a city (上饶, 上海, 塞上); 个 a measure word and a city (个旧, round 153);
  * 那 "that" and a Tibetan or Mongolian name (那仁, 那达慕, 那曲, 那拉提; round 157); 们 of 我们 and a city (图们, round 159).
  */
@@ -128,7 +131,7 @@ const WORDS_IN_NAMES: readonly { word: string; after: string; before: string; al
   { word: '太', after: '', before: '原仓湖平阳行古谷极白空康' },
   { word: '和', after: '永三祥泰中怡嘉宝隆恒万研呼佳康协德裕鼎政天仁丰大', before: '美兴泰顺信丰达盛悦仁平睿' },
   { word: '边', after: '兴宏安靖戍花', before: '城关贸境' },
-  { word: '都', after: '成铜首京古殷帝瓷药商花新钢红镍玉凉江宜蟹磷于宁钨薯圣', before: '' },
+  { word: '都', after: '成铜首京古殷帝瓷药商花新钢红镍玉凉江宜蟹磷于宁钨薯圣钛隆', before: '' },
   { word: '上', after: '塞云', before: '饶海虞栗犹蔡高杭党' },
   { word: '来', after: '宝福悦泰好运利', before: '' },
   { word: '里', after: '阿万千故', before: '' },
@@ -631,6 +634,10 @@ function signedBy(t: string): string | null {
   // brand in letters glued to its Chinese name, closing the message after a space
   const closing = EMOJI_SIGNED.exec(t)?.[1] ?? MIXED_SIGNED.exec(t)?.[1];
   if (closing && signatureOk(closing.replace(/\s+/g, '')) && !LATIN_NO_BRAND.test(closing)) return closing;
+  // rounds 166 and 169: "…要多久？龙泉 陶泉居", "…牵头。长汀 红土地农业": a county or city, a space and the name, closing the
+  // message after its last sentence (the place is where the enterprise is, not its name)
+  const placeSpaced = PLACE_SPACE_NAME_LAST.exec(t);
+  if (placeSpaced && placeAtStart(placeSpaced[1]!) === placeSpaced[1] && signatureOk(placeSpaced[2]!)) return placeSpaced[2]!;
   const dashed = dashSigned(t);
   const signed =
     dashed ??
@@ -758,6 +765,7 @@ function signedLast(t: string): RegExpExecArray | null {
   if (m && SIGNED_ROLE_AT.test(m[0]) && OTHER_PARTY_DID.test(t)) return null;
   return m;
 }
+const PLACE_SPACE_NAME_LAST = /(?:[。！？!?～~]\s*|\s)([\u4e00-\u9fa5]{2,5})\s+([\u4e00-\u9fa5]{3,10})\s*$/;
 const OTHER_PARTY_DID = /(欠|拖|不给|不付|不结|赖账|投诉|扰民|噪音|打桩|半夜|我们是做|我们做|分包|材料款|工程款)/;
 /** The enterprise's role in a building project, before its name at the end ("…项目 业主潍坊瀚海置业", "建设方寿光金田物流"). */
 const SIGNED_ROLE = '(?:业主(?:方|单位)?|(?:建设|施工|承建)(?:方|单位))(?:为|是)?';

@@ -3664,4 +3664,35 @@ describe("after a review of the thirty-second session's rules against ordinary m
     expect(read('中原农产品博览会的展位报名，我们交了申请但一直没收到回复').enterprise).toBeNull();
     expect(read('他们公司欠钱不还').enterprise).toBeNull();
   });
+  it('rounds 162–169: a county or city, a space and the name closing the message', () => {
+    expect(read('唔知道找哪个部门牵头。长汀 红土地农业').enterprise).toBe('红土地农业');
+    expect(read('我们民宿门口那条村道太窄了 会车都难 能不能拓宽一下 缙云 仙都云舍').enterprise).toBe('仙都云舍');
+    expect(read('能不能帮我们联系一下，我们系民营企业怕对方唔接。新罗 天宏电力设备').enterprise).toBe('天宏电力设备');
+    // (a person or a word of thanks after the place is no name)
+    expect(read('有没有人给指导下。永年 张会计').enterprise).toBeNull();
+    expect(read('路灯坏了半个月能不能快点修。南阳 谢谢领导').enterprise).toBeNull();
+  });
+  it('rounds 162–169: 钛都 and 隆都 in names; crystal, wooden doors, rice cakes, beef balls, bicycles, fasteners, buckwheat and more as trades', () => {
+    expect(read('能不能帮我们协调一下？钛都化工').enterprise).toBe('钛都化工');
+    expect(read('现在两个月了还无到，希望月底前能付清。隆都永盛藤艺').enterprise).toBe('隆都永盛藤艺');
+    expect(read('我们浦江晶耀水晶，隔壁村民讲我们磨水晶的废水流到他们田里').enterprise).toBe('浦江晶耀水晶');
+    expect(read('阿强牛肉丸想入商超，有无产销对接会可以参加？').enterprise).toBe('阿强牛肉丸');
+    expect(read('乐骑自行车想借镇文体中心场地办个职工篮球赛').enterprise).toBe('乐骑自行车');
+    expect(read('吉克荞麦的出口退税申请交上去两个月了还没退').enterprise).toBe('吉克荞麦');
+    // (a brand that opens with the product is the whole brand's: 荞麦娃食品, 艾草堂; a market of the product is a market)
+    expect(read('他们收了定金不发货，有没有调解的渠道。荞麦娃食品').enterprise).toBe('荞麦娃食品');
+    expect(read('我们南阳艾草堂想报名跟县里组团去广州的博览会').enterprise).toBe('南阳艾草堂');
+    expect(read('八一镇 我们巴宜松茸交易市场门口没有停车位').enterprise).not.toBe('巴宜松茸');
+  });
+  it('rounds 163–169: public-purchase money owed said by its sum or part paid; a claimed official asking money; a contract not honoured', () => {
+    expect(read('去年政府采购我们的防疫艾草包 一百多万到现在没结 年底还要给工人发工资').category).toBe('finance');
+    expect(read('政府采购我们的公交站台广告，合同签了只付了30%，剩下的说要审计完才给').category).toBe('finance');
+    expect(read('政府采购的那批除尘设备款，开发区管委会欠我们快一年了，一百二十多万').category).toBe('finance');
+    expect(read('刚才接到一个自称市监局的电话，讲我们执照有问题要交三千块加急费办证，是真的吗？').category).toBe('other');
+    expect(read('昨天厂里来俩人 说是市里环保局的 要收啥检测费 不交就要停产整顿 这是不是骗子啊').category).toBe('other');
+    expect(read('厂子和村里签的土地租赁合同，新村长说不算数要涨租金，不给就不让我们进厂').category).toBe('dispute');
+    // (an investment agreement the park no longer honours is a policy; a builder short of the contract is construction)
+    expect(read('我们是招商引资进来的，协议上写了前三年厂房租金减半，今年园区换了管委会主任，说这个协议不算数了').category).toBe('policy');
+    expect(read('施工队用的钢材比合同上的细一圈，找他们不认账，能不能请质监站来检测一下').category).toBe('construction');
+  });
 });
