@@ -180,8 +180,8 @@ export function parseCorrection(t: string): Correction | null {
   const urgencyIs = /^(?:紧急程度|紧急度|优先级)(?:标错了|定错了|错了|不对)[\s，,。]*(?:应该是|应为|应是|应该算)\s*(紧急|加急|一般|普通|正常)(?:件)?(?:[\s，,。][^?？吗]{0,30})?$/.exec(rest);
   if (urgencyIs) return { field: 'urgency', to: URGENCY_WORDS[urgencyIs[1]!]! };
   const urgencyAfter = URGENCY_SET_AFTER.exec(rest) ??
-    // "#108 紧急程度标高了 企业就是问问 不用加急 改普通": the level misjudged, why, then the level it is
-    /^(?:紧急程度|紧急度|优先级)(?:标高了|定高了|标低了|定低了|标错了|不对|错了)[^?？吗]{0,30}[\s,，。](?:改|改为|改成|调成|降为|升为)\s*(紧急|加急|一般|普通|正常)$/.exec(rest);
+    // "#108 紧急程度标高了 企业就是问问 不用加急 改普通": the level misjudged, why, then the level it is (round 171: "…要改成紧急")
+    /^(?:紧急程度|紧急度|优先级)(?:标高了|定高了|标低了|定低了|标错了|不对|错了)[^?？吗]{0,30}[\s,，。](?:要|得|应该)?(?:改|改为|改成|调成|降为|升为)\s*(紧急|加急|一般|普通|正常)$/.exec(rest);
   if (urgencyAfter) return { field: 'urgency', to: URGENCY_WORDS[urgencyAfter[1]!]! };
   const enterprise =
     ENTERPRISE_SET.exec(rest) ??
@@ -252,7 +252,8 @@ export function parseCorrection(t: string): Correction | null {
   if (to6770) return { field: 'category', to: to6770, text: said6770![1]!.trim() };
   // "#44 分类弄错了，这个是欠货款的事，应该是融资资金不是矛盾纠纷", "#221 归类错了，是拖欠货款，应该归融资资金": why, then the
   // category it is (and the one it is not)
-  const whyThenIs = /^(?:分类|类别|归类)(?:分错了|弄错了|搞错了|标错了|错了)[\s,，。]*(?:[^，,。]{1,14}[，,。]\s*)?(?:应该是|应是|应为|应该算|应属于|应该归|应归|归到)\s*([\u4e00-\u9fa5]{2,8}?)(?:类)?(?:[\s,，。]*不是\s*[\u4e00-\u9fa5]{2,8}?(?:类)?)?$/.exec(rest);
+  // (round 170: "#166 分错类了 他们说的是子女入学 应该算用工人才 不是政策": 分错类了 alone, the why between spaces)
+  const whyThenIs = /^(?:(?:分类|类别|归类)(?:分错了|弄错了|搞错了|标错了|错了)|分错类了)[\s,，。]*(?:[^，,。]{1,14}?[，,。\s]\s*)?(?:应该是|应是|应为|应该算|应属于|应该归|应归|归到)\s*([\u4e00-\u9fa5]{2,8}?)(?:类)?(?:[\s,，。]*不是\s*[\u4e00-\u9fa5]{2,8}?(?:类)?)?$/.exec(rest);
   const reclassified = whyThenIs ? categoryFrom(whyThenIs[1]!) : null;
   if (reclassified) return { field: 'category', to: reclassified, text: whyThenIs![1]!.trim() };
   // "#389 这个算用工人才，类别改一下": the category, then the request to change it

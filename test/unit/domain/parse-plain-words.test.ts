@@ -3695,4 +3695,14 @@ describe("after a review of the thirty-second session's rules against ordinary m
     expect(read('我们是招商引资进来的，协议上写了前三年厂房租金减半，今年园区换了管委会主任，说这个协议不算数了').category).toBe('policy');
     expect(read('施工队用的钢材比合同上的细一圈，找他们不认账，能不能请质监站来检测一下').category).toBe('construction');
   });
+  it('rounds 170–172: 分错类了 and the level marked wrong with a reason between; 答复： first is the answer; waiting for the enterprise to send something is progress', () => {
+    expect(parseCorrection(normalizeText('#166 分错类了 他们说的是子女入学 应该算用工人才 不是政策'))).toMatchObject({ field: 'category', to: 'talent' });
+    expect(parseCorrection(normalizeText('#199 紧急程度标错了 这个是停产的 要改成紧急'))).toEqual({ field: 'urgency', to: 'urgent' });
+    expect(read('#166 分错类了 他们说的是子女入学 应该算用工人才 不是政策').intent).toBe('correct');
+    expect(read('#205 答复：高企认定辅导已安排，科技局周四上门，企业已确认').intent).toBe('resolve');
+    expect(read('#201 已经协调好了 银行同意展期三个月 等企业补个材料').intent).toBe('progress');
+    // (a question stays a question; the close without anything left stays a close)
+    expect(parseCorrection(normalizeText('#166 分错类了吗 是不是应该算用工人才'))).toBeNull();
+    expect(read('#201 已经协调好了 银行同意展期三个月').intent).toBe('resolve');
+  });
 });
