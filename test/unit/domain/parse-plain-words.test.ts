@@ -3671,18 +3671,19 @@ describe("after a review of the thirty-second session's rules against ordinary m
     // (a person or a word of thanks after the place is no name)
     expect(read('有没有人给指导下。永年 张会计').enterprise).toBeNull();
     expect(read('路灯坏了半个月能不能快点修。南阳 谢谢领导').enterprise).toBeNull();
+    // (the review: what one is doing there, or where in it)
+    expect(read('人在 深圳 出差中').enterprise).toBeNull();
+    expect(read('路还没修。 长汀 县城里面').enterprise).toBeNull();
   });
-  it('rounds 162–169: 钛都 and 隆都 in names; crystal, wooden doors, rice cakes, beef balls, bicycles, fasteners, buckwheat and more as trades', () => {
+  it('rounds 162–169: 钛都 and 隆都 in names; standard parts, photo studios and rattan ware as trades, the products themselves not', () => {
     expect(read('能不能帮我们协调一下？钛都化工').enterprise).toBe('钛都化工');
     expect(read('现在两个月了还无到，希望月底前能付清。隆都永盛藤艺').enterprise).toBe('隆都永盛藤艺');
-    expect(read('我们浦江晶耀水晶，隔壁村民讲我们磨水晶的废水流到他们田里').enterprise).toBe('浦江晶耀水晶');
-    expect(read('阿强牛肉丸想入商超，有无产销对接会可以参加？').enterprise).toBe('阿强牛肉丸');
-    expect(read('乐骑自行车想借镇文体中心场地办个职工篮球赛').enterprise).toBe('乐骑自行车');
-    expect(read('吉克荞麦的出口退税申请交上去两个月了还没退').enterprise).toBe('吉克荞麦');
-    // (a brand that opens with the product is the whole brand's: 荞麦娃食品, 艾草堂; a market of the product is a market)
-    expect(read('他们收了定金不发货，有没有调解的渠道。荞麦娃食品').enterprise).toBe('荞麦娃食品');
-    expect(read('我们南阳艾草堂想报名跟县里组团去广州的博览会').enterprise).toBe('南阳艾草堂');
-    expect(read('八一镇 我们巴宜松茸交易市场门口没有停车位').enterprise).not.toBe('巴宜松茸');
+    expect(read('德茂标件的老厂长想评个劳模 报名找谁').enterprise).toBe('德茂标件');
+    expect(read('有个前股东退股后一直来我们门店闹，想请街道调解下。佳人婚纱影楼').enterprise).toBe('佳人婚纱影楼');
+    // (the review: a product with a word before it is no name)
+    for (const text of ['野生松茸今年产量少', '新鲜艾草要晒干', '进口螺栓已经到港了', '同事骑自行车摔了，算不算工伤', '员工的电动自行车在车间充电']) {
+      expect(read(text).enterprise, text).toBeNull();
+    }
   });
   it('rounds 163–169: public-purchase money owed said by its sum or part paid; a claimed official asking money; a contract not honoured', () => {
     expect(read('去年政府采购我们的防疫艾草包 一百多万到现在没结 年底还要给工人发工资').category).toBe('finance');
@@ -3694,6 +3695,11 @@ describe("after a review of the thirty-second session's rules against ordinary m
     // (an investment agreement the park no longer honours is a policy; a builder short of the contract is construction)
     expect(read('我们是招商引资进来的，协议上写了前三年厂房租金减半，今年园区换了管委会主任，说这个协议不算数了').category).toBe('policy');
     expect(read('施工队用的钢材比合同上的细一圈，找他们不认账，能不能请质监站来检测一下').category).toBe('construction');
+    // (the review: an office or a bank not accepting a document; an acceptance not given; a promise asked about)
+    expect(read('这份合同银行不认，贷款批不下来').category).toBe('finance');
+    expect(read('劳务派遣协议社保局不认').category).toBe('talent');
+    expect(read('政府采购的200万设备到现在没给我们验收').category).not.toBe('finance');
+    expect(read('招商局自称入驻有三年免租，是不是真的').category).not.toBe('other');
   });
   it('rounds 170–172: 分错类了 and the level marked wrong with a reason between; 答复： first is the answer; waiting for the enterprise to send something is progress', () => {
     expect(parseCorrection(normalizeText('#166 分错类了 他们说的是子女入学 应该算用工人才 不是政策'))).toMatchObject({ field: 'category', to: 'talent' });
