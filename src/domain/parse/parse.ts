@@ -697,6 +697,9 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   if (bare.length <= 30 && /^(查一下|查查|查询|看看|看一下|列一下|调出)[\u4e00-\u9fa5A-Za-z]{2,16}的(所有|全部)?(工单|问题|单子|诉求)$/.test(bare)) return 'query';
   // "我们厂报的那单到哪一步了": one's own report asked after
   if (bare.length <= 30 && /(我们|我司|厂里)厂?报的(那|这)?(单|个问题|件事|个事).{0,4}(到哪一步|到哪了|什么进度|怎么样了|有消息)/.test(bare)) return 'query';
+  // round 171: "我们公司的单子都到哪一步了？我们是九江明远光电": all of one's own, asked after, whatever follows (19 labelled
+  // readings opening so, all query)
+  if (bare.length <= 40 && /^(我们|我司|厂里)(公司|厂)?(报|提)?的?(那|这)?些?(单子?|工单|问题)(都|现在)?[^，。]{0,6}(到哪一步|到哪了|什么进度|怎么样了)/.test(bare)) return 'query';
   // "这周超期的有哪些": the overdue tickets themselves
   if (bare.length <= 16 && !/(前[十\d]+名|排名|排行)/.test(bare) && (/超期.{0,3}(有哪些|清单|列表|名单|明细)/.test(bare) || /^(都有|还有)?(哪些|哪几)(个|件|单|条)?(工单|单子|问题|件)?.{0,4}(超期|逾期)(了|的)?(呢|啊)?$/.test(bare))) return 'query';
   // "凤凰电缆那条路的事有人在跟吗": asking whether anyone handles a matter already raised

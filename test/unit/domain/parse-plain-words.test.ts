@@ -3710,5 +3710,6 @@ describe("after a review of the thirty-second session's rules against ordinary m
     // (a question stays a question; the close without anything left stays a close)
     expect(parseCorrection(normalizeText('#166 分错类了吗 是不是应该算用工人才'))).toBeNull();
     expect(read('#201 已经协调好了 银行同意展期三个月').intent).toBe('resolve');
+    expect(read('我们公司的单子都到哪一步了？我们是九江明远光电').intent).toBe('query');
   });
 });
