@@ -301,6 +301,10 @@ describe('concepts from rounds 92–93 (twenty-first session)', () => {
   const ids = (t: string) => conceptsOf(t).map((k) => k.id);
   it('reads the words these writers used for one thing as one concept', () => {
     expect(ids('库里温度都回到零下8度了还没来电')).toContain('停电');
+    // round 165: the dark for the lamp, the sound or the hour for the noise, the cracks counted
+    expect(ids('宏大宿管 晚上那片黑咕隆咚的 小闺女们下班都结伴走')).toContain('路灯');
+    expect(ids('旁边那工地一到半夜就咣咣的 工人白天上班都打瞌睡')).toContain('噪音');
+    expect(ids('新楼那几道缝越来越长 施工方来瞅了一眼就走了')).toContain('开裂');
     expect(ids('水还没来，原料在池子里泡着')).toContain('供水');
     expect(ids('开口费那个事有个说法没')).toContain('燃气');
     expect(ids('现在这个网一天掉好几次还收那么贵')).toContain('网络');
