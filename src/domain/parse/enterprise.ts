@@ -123,8 +123,8 @@ const INDUSTRY = gated(INDUSTRY_WORDS, TRADE_YE, { first: '[\\u4e00-\\u9fa5]业'
 /**
  * Sentence words that are also parts of names, with the characters they follow or precede inside one: 太 is "too" and
  * a place (太原, 太仓, 太行: "太原锦程装备"); 和 "and" and a brand (永和, 三和, 佳和; 和美, 和兴); 边 "side" and a brand (兴边, 宏边;
- * 边城, 边关); 都 "all" and a city (成都, 铜都, 殷都, 江都; 钛都 for Panzhihua, 隆都 a town of Shantou: rounds 163 and 167); 来 "come" and a brand (宝来, 好运来); 里 "inside" and a name
- * (阿里郎, 万里); 上 "up" and a city (上饶, 上海, 塞上); 个 a measure word and a city (个旧, round 153);
+ * 边城, 边关); 都 "all" and a city (成都, 铜都, 殷都, 江都; 钛都 for Panzhihua, 隆都 a town of Shantou: rounds 163 and 167);
+ * 来 "come" and a brand (宝来, 好运来); 里 "inside" and a name (阿里郎, 万里); 上 "up" and a city (上饶, 上海, 塞上); 个 a measure word and a city (个旧, round 153);
  * 那 "that" and a Tibetan or Mongolian name (那仁, 那达慕, 那曲, 那拉提; round 157); 们 of 我们 and a city (图们, round 159).
  */
 const WORDS_IN_NAMES: readonly { word: string; after: string; before: string; always?: true }[] = [
@@ -141,9 +141,9 @@ const WORDS_IN_NAMES: readonly { word: string; after: string; before: string; al
   { word: '那', after: '', before: '仁达曲拉', always: true },
   { word: '们', after: '图', before: '', always: true },
 ];
-/** One of those words where it is part of a name. */
 /** Their characters. */
 const NAME_WORDS = WORDS_IN_NAMES.map((w) => w.word).join('');
+/** One of those words where it is part of a name. */
 // (behind a gate on those characters: a character that is none of them fails at one class test)
 const WORD_IN_NAME = `(?=[${NAME_WORDS}])(?:${WORDS_IN_NAMES.flatMap(({ word, after, before }) => [
   ...(after ? [`(?<=[${after}])${word}`] : []),
@@ -636,10 +636,9 @@ function signedBy(t: string): string | null {
   if (closing && signatureOk(closing.replace(/\s+/g, '')) && !LATIN_NO_BRAND.test(closing)) return closing;
   // rounds 166 and 169: "…要多久？龙泉 陶泉居", "…牵头。长汀 红土地农业": a county or city, a space and the name, closing the
   // message after its last sentence (the place is where the enterprise is, not its name)
-  const placeSpaced = PLACE_SPACE_NAME_LAST.exec(t);
   // (not what one is doing there or where in it: "人在 深圳 出差中", "长汀 县城里面")
-  const spacedName = placeSpaced?.[2];
-  if (spacedName && placeAtStart(placeSpaced![1]!) === placeSpaced![1] && signatureOk(spacedName) && !/(中|里面|里头|上面|下面|附近|周边|一带|这边|那边)$/.test(spacedName)) return spacedName;
+  const [, place, spacedName] = PLACE_SPACE_NAME_LAST.exec(t) ?? [];
+  if (place && spacedName && placeAtStart(place) === place && signatureOk(spacedName) && !/(中|里面|里头|上面|下面|附近|周边|一带|这边|那边)$/.test(spacedName)) return spacedName;
   const dashed = dashSigned(t);
   const signed =
     dashed ??
