@@ -60,6 +60,7 @@ const NEIGHBOURS = new Set(
     ['construction', 'approval'], ['utilities', 'market'],
   ].flatMap(([x, y]) => [`${x}|${y}`, `${y}|${x}`]),
 );
+const neighbours = (x: string, y: string): boolean => NEIGHBOURS.has(`${x}|${y}`);
 
 /** What is compared: a report or a ticket. `chat`: `platform:chatId`, for an enterprise the directory does not know. */
 export interface SimilarityDoc {
@@ -719,8 +720,6 @@ function categoryLift(x: string, y: string): number {
   if (x === y) return CATEGORY_BONUS;
   return neighbours(x, y) ? -NEIGHBOUR_PENALTY : -CATEGORY_PENALTY;
 }
-
-const neighbours = (x: string, y: string): boolean => NEIGHBOURS.has(`${x}|${y}`);
 
 export function verdictOf(s: number): Verdict {
   return s >= THRESHOLDS.same ? 'same' : s >= THRESHOLDS.unsure ? 'unsure' : 'different';

@@ -99,8 +99,9 @@ export function edgeChars(alternation: string, edge: 'first' | 'last'): string |
 /**
  * An alternation behind gates on its edge characters: `(?=[firsts])(?:…)(?<=[lasts])`. Each gate is one character-class
  * test, so a position where no word can start (or, matched backwards inside a lookbehind, end) fails at once instead of
- * trying every branch; the gates are necessary conditions of a match, so they change no match. `extraFirst` and
- * `extraLast` are alternatives to the gates for the items not given as words (a shape like `[\u4e00-\u9fa5]业`).
+ * trying every branch; the gates are necessary conditions of a match, so they change no match. `rest` holds items not
+ * given as words (a shape like `[\u4e00-\u9fa5]业`); `extra.first` and `extra.last` are their own gates, without which
+ * nothing is gated.
  */
 export function gated(words: string, rest = '', extra: { first?: string; last?: string } = {}): string {
   const first = edgeChars(words, 'first');

@@ -217,8 +217,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     // (its money: "政府采购中心拖着不开标" is the purchase's own delay; round 151: "政府采购的设备款…已经过去半年哒，请帮忙…催一下财政局",
     // the money chased or months gone, 21 labelled readings, all finance)
     // (rounds 164, 167 and 169: the sum owed said without 款, "…一百多万到现在没结", or part paid, "只付了30%" — not an acceptance
-    // or a deposit not given, "…设备到现在没给我们验收", "还没付保证金"; weighed above the
-    // purchase and its word together, 采购 and 政府采购, and the thing bought, 公交站台广告)
+    // or a deposit not given, "…设备到现在没给我们验收", "还没付保证金"; weighed above the purchase and its word together,
+    // 采购 and 政府采购, and the thing bought, 公交站台广告)
     [/政府采购[^。]{0,30}((款|钱|费)[^。]{0,16}(欠|拖|没有?[付给结拨]|未付|不给)|欠着|只给了|只付了?|[万千][^。]{0,10}(没结|没付|没给|未付)(?![^，。]{0,4}(验收|保证金|押金))|结一下|结掉|先拨|拨一部分|预付款|钱啥时候)|政府采购[^。]{0,12}(?<!新)款(?![式型])[^。]{0,50}(催|过去[^。]{0,4}[年月]|[年月]了)/, 13],
     [/(服务费|接待费|保洁费|包车款|租车费)[^，。；,;]{0,8}(拖|欠|没结|未结)|(街道办?|管委会|政府|财政|单位)[^，。；,;]{0,4}欠(我们|企业|我司)的?[^，。；,;]{0,10}费/, 5], ['结汇', 4], [/保证金[^，。；,;]{0,8}(压着|退还|没退|不退)/, 4], [/(?<!客户|客人|对方|买家)还?欠(我们|企业|我司)[^，。；,;]{0,8}(款|钱|[十百千万]+)/, 4],
   ],
@@ -440,10 +440,9 @@ export const LEXICON: Record<Category, Cue[]> = {
   ],
   // what the taxonomy leaves out but enterprises still ask about: intellectual property, media, statistics, party work
   other: [
-    // rounds 163, 164 and 167: one who claims to be an official or a reporter and asks for money (not "招商局自称…三年免租，是不是
-    // 真的", a promise asked about) — a fraud to be told
-    // apart, whatever office or dispute is named (自称 in 30 labelled readings: other 28, and 2 disputes of a village's
-    // self-styled representative, who asks for work, not money)
+    // rounds 163, 164 and 167: one who claims to be an official or a reporter and asks for money — a fraud to be told apart,
+    // whatever office or dispute is named (自称 in 30 labelled readings: other 28, and 2 disputes of a village's self-styled
+    // representative, who asks for work, not money); not a promise asked about ("招商局自称…三年免租，是不是真的")
     [/自称[^。]{0,30}(骗子|诈骗|敲诈|加急费|检测费|给钱才|(交|转|付)[^。]{0,12}(是真的吗|是不是真的))/, 12],
     // (and asked whether it is one, "这是不是骗子啊", "是不是诈骗": 13 labelled readings other, 2 disputes where a customer calls
     // the enterprise one, "讲我们是骗子")
