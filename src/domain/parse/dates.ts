@@ -83,6 +83,8 @@ const EVENT = '(?:仪式|典礼|庆典|周年庆|揭牌|剪彩|年会|开幕式)
 const EVENT_ON_DAY = new RegExp(`(?:${EVENT_DAY})(?!之?前|以前)[^，。；,;！!？?前]{0,10}${EVENT}(?!之?前|以前)|${EVENT}[，,\\s]{0,2}(?:定在|在)?(?:${EVENT_DAY})(?![^，。；,;]{0,2}(?:之?前|以前))`);
 const OWN_DAY = new RegExp(`(?:${EVENT_DAY})(?:是|为)(?:我们|我司|本公司)[^，。；,;！!？?]{0,14}(?:周年|生日|成立日|开业日)`);
 const EVENT_ON_ENGLISH_DATE = new RegExp(`\\b(ceremony|anniversary|celebration|plans? to visit|planning to visit)\\b[^.?!]{0,30}?\\b(on|around|about|at)\\s+(?:${MONTH_WORD}\\.?\\s+\\d{1,2}|\\d{1,2}\\s+${MONTH_WORD})`, 'i');
+const DAY_FIXED = new RegExp(`(日子|时间|日期)定在${NUM}月${NUM}[日号]`);
+const TOLD_TO_MOVE_BY = new RegExp(`(说|要求|通知|责令|限)[^，。；,;]{0,6}(本?月底|年底|月末|${NUM}月${NUM}[日号])前?(必须|要|得)(搬|腾|拆)`);
 const NEXT_MONTH_DAY = new RegExp(`下个?月${NUM}[日号]`);
 const MONTH_DAY = new RegExp(`(明年)?${NUM}月${NUM}[日号]`);
 const WORKING_DAYS_WITHIN = new RegExp(`${NUM}个?工作日(?:之内|内|以内)`);
@@ -172,9 +174,9 @@ export function candidateDates(text: string, now: DateTime, cal: BusinessCalenda
   reading.take(/(说|讲|通知)[^，。；,;]{0,4}(本?月底|年底)前?要(拆|搬|腾退|清场|收回)/);
   // round 131: a day others set for what they do ("通知明天全天停电检修", "自来水公司讲明天才来", "银行…通知…明天就要还")
   reading.take(/(通知|讲|说)[^，。；,;]{0,3}(明天|后天)[^，。；,;]{0,3}(停电|停水|停气|检修|才来|才能来|就要还|要还)/);
-  reading.take(new RegExp(`(日子|时间|日期)定在${NUM}月${NUM}[日号]`));
+  reading.take(DAY_FIXED);
   // rounds 43–46: a limit others set ("街道说本月底前必须搬走"), what others say they will do ("工人说明天就不干了", "采购商说后天要是…就取消")
-  reading.take(new RegExp(`(说|要求|通知|责令|限)[^，。；,;]{0,6}(本?月底|年底|月末|${NUM}月${NUM}[日号])前?(必须|要|得)(搬|腾|拆)`));
+  reading.take(TOLD_TO_MOVE_BY);
   // round 96: a repair others say runs until tomorrow ("热电说要抢修到明天"), weather forecast for a weekday ("周四有台风")
   reading.take(/(说|讲|通知|答复|估计)[^，。；,;]{0,6}修到(明天|后天)(?!之?前)/);
   reading.take(/(?:周|星期|礼拜)[一二三四五六日天](?:有|要来|会有)(?:台风|暴雨|大雨|大风|寒潮|降温)/);

@@ -693,6 +693,16 @@ const MIXED_SIGNED = new RegExp(`\\s(${MIXED_NAME})\\s*$`);
 const MIXED_WHOLE = new RegExp(`^${MIXED_NAME}$`);
 /** What follows a dash at the end of a message (no comma in it: an English signature has its own rule). */
 const DASH_SIGNED = /(?:——|—|--|－－|\s-(?!-)|发起人[:：])\s*([^，,。！？!?()（）]{2,40}?)\s*$/;
+/** A section, an office or a project after an enterprise's trade ("北辰建工三标段", "富川电子HR", "蒙欣乳业新厂项目"). */
+const PART_AFTER_TRADE = new RegExp(`(?<=(?:${INDUSTRY}))(?:[一二三四五六七八九十\\d]+标段|HR|hr|人事|行政|财务|工程部|项目部|技术部|市场部|采购部|综合部|安全部|质安部|安全员|(?:新厂|[一二三四五]期)?项目)$`);
+/** Where 叫 tells a name (at the start, after a comma or a space, or after 名 / 名字): the name follows, after any space. */
+const CALLED_AT = /(?:^|[，,\s]|名字?)叫\s*/g;
+/** Whether `t` says it is called `name` ("名字叫鑫源", "，叫 宏达"). */
+function saidCalled(t: string, name: string): boolean {
+  for (const m of t.matchAll(CALLED_AT)) if (t.startsWith(name, m.index + m[0].length)) return true;
+  return false;
+}
+
 /**
  * The name after a dash at the end: "——禾润生物 项目经理 Amy", "—— 泾河新区 博远新材" and "——大同 云冈新能碳素" (a place
  * before it), "——鹤壁宇晨电子 新厂房项目部"; after the name at most two short words (a role, a department, a person).
@@ -718,7 +728,7 @@ function dashSigned(t: string): string | null {
   // (a one-word brand alone after the dash is a name: "— Zentrix"; a given name before more words or after an office is not)
   if ((words.length < before || words.length > 1) && /^[A-Z][a-z]+$/.test(words[0]!)) return null;
   // "北辰建工三标段", "富川电子HR", "蒙欣乳业新厂项目": a section, an office or a project of the enterprise
-  const name = words[0]!.replace(new RegExp(`(?<=(?:${INDUSTRY}))(?:[一二三四五六七八九十\\d]+标段|HR|hr|人事|行政|财务|工程部|项目部|技术部|市场部|采购部|综合部|安全部|质安部|安全员|(?:新厂|[一二三四五]期)?项目)$`), '');
+  const name = words[0]!.replace(PART_AFTER_TRADE, '');
   return words.length <= 3 && words.slice(1).every((w) => w.length <= 6) ? name : null;
 }
 
@@ -927,7 +937,7 @@ function enterpriseIn(t: string): string | null {
   // "我们是九原区做钢渣微粉的，叫瑞丰新材。集团下属水泥厂欠我们…", "广西老乡开嘅厂，叫南宁记家私": the name one says one is
   // called, whatever group or registered name the message names besides
   const called = /(我们|我司|公司|开了?(一|个|家))|(厂|企业|公司|店)[^。]{0,16}叫/.test(t) ? CALLED.exec(t)?.[1] : undefined;
-  if (called && !/(啥|什么|事|啊|呢|吗|吧)/.test(called) && (/^[A-Z]/.test(called) ? !LATIN_NOT_A_NAME.test(called) : isOpenName(called) || tradeNameOk(called) && INDUSTRY_END.test(called) || (called.length >= 4 && KIND_END.test(called) && !SENTENCE_CHAR.test(called)) || (called.length === 3 && new RegExp(`(?:^|[，,\\s]|名字?)叫\\s*${called}`).test(t) && !SENTENCE_CHAR.test(called) && !PERSON_NAMED.test(called) && !holdsLexiconPhrase(called)))) return called;
+  if (called && !/(啥|什么|事|啊|呢|吗|吧)/.test(called) && (/^[A-Z]/.test(called) ? !LATIN_NOT_A_NAME.test(called) : isOpenName(called) || tradeNameOk(called) && INDUSTRY_END.test(called) || (called.length >= 4 && KIND_END.test(called) && !SENTENCE_CHAR.test(called)) || (called.length === 3 && saidCalled(t, called) && !SENTENCE_CHAR.test(called) && !PERSON_NAMED.test(called) && !holdsLexiconPhrase(called)))) return called;
   if (!/(有限公司|集团)/.test(t.replace(UTILITY_GROUPS, ''))) {
     const head = [headTradeName(t), VISITED.exec(t)?.[1]].find(headNameOk);
     if (head) return head;
@@ -1221,7 +1231,7 @@ function parseNamedEnterprise(t: string): string | null {
       // "我们厂隔壁的工地": a place beside the writer's, not a name
       if (/(隔壁|旁边|附近|对面|门口|边上)$/.test(name)) continue;
       // "我们是食品厂", "我们是面包厂": a trade or a kind of factory, not a name
-      if (TRADE_ALONE.test(name) || (name.length <= 2 && new RegExp(`我们是${name}(?:厂|公司)`).test(t))) continue;
+      if (TRADE_ALONE.test(name) || (name.length <= 2 && (t.includes(`我们是${name}厂`) || t.includes(`我们是${name}公司`)))) continue;
       // "我们是老字号火锅底料", "我们是一家…": a description, not a name ("我们是冷链物流" cannot be told from "我们是精工模具")
       if (/^(老字号|一家|做|搞)/.test(name)) continue;
       // rounds 83–86: "我是仓库的", "我是食堂管事的", "我们是连带担保": where the writer works or its part in the matter
