@@ -110,7 +110,10 @@ const INDUSTRY_WORDS =
   '兰炭|煤矿|电化|甲醇|钻采|国旅|石油服务|剪纸|量子|智算|智行|映画|生命科学|影视|医学(?!美容)|(?<![尽赶很加])快运|酿造|苗圃|农庄|石粉|(?<![望划眼创抱心市向接赢胜就造憬见来于对])未来(?![一二三四五六七八九十两几的发规可产城科三五十])|' +
   // rounds 162–169 (Yongnian's standard parts, wedding-photo studios, rattan ware; the products themselves — 松茸, 艾草, 螺栓,
   // 水晶, 木门, 自行车 — were tried and left out: "野生松茸今年产量少", "同事骑自行车摔了" read as names, the review found)
-  '标件|藤艺|影楼';
+  '标件|藤艺|影楼|' +
+  // round 176 (Anshun's aviation-part heat treaters, machine shops and silversmiths, Liupanshui's gas suppliers; Jiujiang's
+  // polyester mills)
+  '热处理|机加工|燃气|聚酯|银艺|银饰';
 /**
  * A trade named by one character and 业 ("镁业", "糖业", "袜业", "种业"): a word the language keeps making, so it is
  * read by its shape; not 企业, 行业, 就业 and the other words of 业 that are no trade.
@@ -378,8 +381,8 @@ const PLACE_HERE_TRADE = new RegExp(`^([\u4e00-\u9fa5]{2,4})这边(${NAME_CHAR}{
 const WE_PLACE_TRADE = new RegExp(`(?:^|[，,。\\s])我们([\u4e00-\u9fa5]{2,3})的(${NAME_CHAR}{2,6}?(?:${INDUSTRY})+)(?=[，,。\\s]|等|要|想|在|已|今年|去年|上个?月|接了|的|这边|那边|做(?!好|完|了)|申请|准备|打算|被|到了|[\u4e00-\u9fa5]{0,2}(?:车间|厂房|厂区|工地|仓库|码头|门口))`);
 /** A place, 的, then a name, opening the message. */
 const HEAD_PLACE_OF = /^([\u4e00-\u9fa5]{2,8}?)的((?![几多]家|一些)[\u4e00-\u9fa5]{2,10}?)(?=的|新|老厂|要|想|下个?|这边|今天|昨天|今早|昨晚|做了|在|准备|打算|申请|被|到了|缺(?!少)|招不|反映|急需|[，,\s])/;
-/** What the enterprise is, then its name between commas. */
-const WHAT_THEN_NAME = /(?:我们是|我是|我开|我们开)[^，,。\s]{1,12}(?:的|公司|店|厂|机构)[，,]\s*([\u4e00-\u9fa5]{3,10})[，,]/;
+/** What the enterprise is (or does: "我们做铜工艺品的，瑞昌铜韵坊，"), then its name between commas. */
+const WHAT_THEN_NAME = /(?:我们是|我是|我开|我们开|我们做)[^，,。\s]{1,12}(?:的|公司|店|厂|机构)[，,]\s*([\u4e00-\u9fa5]{3,10})[，,]/;
 
 /**
  * The length of a place that opens the message before a space — a village (`石坝村`, `柳树湾村这边`), or a known city
@@ -638,7 +641,7 @@ function signedBy(t: string): string | null {
   // message after its last sentence (the place is where the enterprise is, not its name)
   // (not what one is doing there or where in it: "人在 深圳 出差中", "长汀 县城里面")
   const [, place, spacedName] = PLACE_SPACE_NAME_LAST.exec(t) ?? [];
-  if (place && spacedName && placeAtStart(place) === place && signatureOk(spacedName) && !/(中|里面|里头|上面|下面|附近|周边|一带|这边|那边)$/.test(spacedName)) return spacedName;
+  if (place && spacedName && placesOnly(place) && signatureOk(spacedName) && !/(中|里面|里头|上面|下面|附近|周边|一带|这边|那边)$/.test(spacedName)) return spacedName;
   const dashed = dashSigned(t);
   const signed =
     dashed ??

@@ -3712,4 +3712,24 @@ describe("after a review of the thirty-second session's rules against ordinary m
     expect(read('#201 已经协调好了 银行同意展期三个月').intent).toBe('resolve');
     expect(read('我们公司的单子都到哪一步了？我们是九江明远光电').intent).toBe('query');
   });
+  it('rounds 171 and 176: heat treaters, machine shops, gas suppliers, silversmiths and polyester mills by their trade; a city and its district, a space and the name closing a message; 我们做…的, then the name between commas', () => {
+    expect(read('热处理炉全部停了 一炉料废了 请协调 黔锐热处理').enterprise).toBe('黔锐热处理');
+    expect(read('工人讲要去上访，恳请帮我们协调追讨。安顺天翼机加工').enterprise).toBe('安顺天翼机加工');
+    expect(read('延续申请交上去应急局讲材料不全，不然明年就不能营业 六盘水黔能燃气').enterprise).toBe('六盘水黔能燃气');
+    expect(read('监理讲焊缝有几处不合格要返工，质监站能不能来看一下 安顺西秀区 精工铸造').enterprise).toBe('精工铸造');
+    // (the utility itself, or gas that stopped, is no name)
+    expect(read('我们厂突然停气了 燃气公司讲管道在抢修').enterprise).toBeNull();
+    expect(read('质监站能不能来看一下 安顺西秀区 县城里面').enterprise).toBeNull();
+    // what one does, then the name between commas; polyester and silver as trades
+    expect(read('我们做铜工艺品的，瑞昌铜韵坊，想去义乌小商品博览会').enterprise).toBe('瑞昌铜韵坊');
+    expect(read('我们是安顺做银饰的，苗岭银艺，想组团去广交会').enterprise).toBe('苗岭银艺');
+    expect(read('我们是做PTA下游的，浔港聚酯，技改项目能评报告交到发改委一个月了').enterprise).toBe('浔港聚酯');
+    expect(read('我们做火锅底料的，国内卷得凶，想拓展东南亚市场').enterprise).toBeNull();
+  });
+  it('round 176: what a report must hold, asked, is help', () => {
+    expect(read('店小二 报问题的时候要写哪些内容你才看得懂').intent).toBe('help');
+    expect(read('报问题要写什么').intent).toBe('help');
+    // (the question itself, opening the message: 我们 before it is someone telling of their own filing)
+    expect(read('我们报问题要写哪些材料').intent).toBe('report');
+  });
 });
