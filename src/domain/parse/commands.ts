@@ -180,8 +180,9 @@ export function parseCorrection(t: string): Correction | null {
   const urgencyIs = /^(?:紧急程度|紧急度|优先级)(?:标错了|定错了|错了|不对)[\s，,。]*(?:应该是|应为|应是|应该算)\s*(紧急|加急|一般|普通|正常)(?:件)?(?:[\s，,。][^?？吗]{0,30})?$/.exec(rest);
   if (urgencyIs) return { field: 'urgency', to: URGENCY_WORDS[urgencyIs[1]!]! };
   const urgencyAfter = URGENCY_SET_AFTER.exec(rest) ??
-    // "#108 紧急程度标高了 企业就是问问 不用加急 改普通": the level misjudged, why, then the level it is (round 171: "…要改成紧急")
-    /^(?:紧急程度|紧急度|优先级)(?:标高了|定高了|标低了|定低了|标错了|不对|错了)[^?？吗]{0,30}[\s,，。](?:要|得|应该)?(?:改|改为|改成|调成|降为|升为)\s*(紧急|加急|一般|普通|正常)$/.exec(rest);
+    // "#108 紧急程度标高了 企业就是问问 不用加急 改普通": the level misjudged, why, then the level it is (round 171: "…要改成紧急";
+    // round 178: "…唔係急件，改返普通", 改回 as normalised)
+    /^(?:紧急程度|紧急度|优先级)(?:标高了|定高了|标低了|定低了|标错了|不对|错了)[^?？吗]{0,30}[\s,，。](?:要|得|应该)?(?:改|改为|改成|改回|调成|降为|升为)\s*(紧急|加急|一般|普通|正常)$/.exec(rest);
   if (urgencyAfter) return { field: 'urgency', to: URGENCY_WORDS[urgencyAfter[1]!]! };
   const enterprise =
     ENTERPRISE_SET.exec(rest) ??

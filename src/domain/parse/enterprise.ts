@@ -113,7 +113,9 @@ const INDUSTRY_WORDS =
   '标件|藤艺|影楼|' +
   // round 176 (Anshun's aviation-part heat treaters, machine shops and silversmiths, Liupanshui's gas suppliers; Jiujiang's
   // polyester mills)
-  '热处理|机加工|燃气|聚酯|银艺|银饰';
+  '热处理|机加工|燃气|聚酯|银艺|银饰|' +
+  // round 174 (Xining's Tibetan-carpet mills, yak-wool and yak-jerky makers, highland-barley liquor workshops)
+  '藏毯|地毯|牦牛绒|(?<![干撕])牛肉干|牦牛干|乳制品|酒坊';
 /**
  * A trade named by one character and 业 ("镁业", "糖业", "袜业", "种业"): a word the language keeps making, so it is
  * read by its shape; not 企业, 行业, 就业 and the other words of 业 that are no trade.
@@ -389,7 +391,8 @@ const WHAT_THEN_NAME = /(?:我们是|我是|我开|我们开|我们做)[^，,。
  * with a district of its own (`营口鲅鱼圈`, `大连金普`; not `曲阳石韵雕塑`, a name) — or 0.
  */
 function placeOpening(t: string): number {
-  const head = /^([\u4e00-\u9fa5]{1,8})(?:这边|那边)?\s+(?=\S)/.exec(t);
+  // (round 178: "我们蕉岭广福 富硒米业 申请…", "我是大埔三河坝 汇溪水电 的财务": 我们 or 我是 before the place)
+  const head = /^(?:我们是?|我是)?([\u4e00-\u9fa5]{1,8})(?:这边|那边)?\s+(?=\S)/.exec(t);
   if (!head) return 0;
   const words = head[1]!;
   if (/^[\u4e00-\u9fa5]{1,5}村$/.test(words)) return head[0].length;
@@ -512,7 +515,7 @@ const PLACE_OF_SPACE = new RegExp(`(?<=^(?:我们是|我们这里是)?[\\u4e00-\
 const LEADING_MENTIONS = /^(?:\s*@[^\s@]{1,12}(?:\s[A-Z][a-z]+)?\s+)+/;
 /** What makes the words after it a kind of business rather than a name. */
 const KIND_SAID = /(新开的|新注册的|新成立的|刚开的|刚成立的|刚注册的|一个|一家|一间)$/;
-const HASTE_FIRST = /^(?:急|紧急|加急|特急|急急急?)[!！]+\s*/;
+const HASTE_FIRST = /^(?:急|紧急|加急|特急|急急急?|求助|十万火急)[!！]+\s*/;
 
 /**
  * Rounds 75–78: an office, a title or a person after the enterprise's name closing a message ("常州金宏门窗 财务",
@@ -550,7 +553,10 @@ function readEnterprise(t: string): string | null {
   // is no enterprise): what follows is read
   const opening = placeOpening(t);
   if (opening) {
-    const rest = enterpriseIn(t.slice(opening))?.replace(KIND_BEFORE, '');
+    // (round 178: "平远仁居 我们 仁居稀土矿业 有村民…", "梅县 我们 梅县客都纸业 锅炉…": 我们 between the place and the name)
+    const after = t.slice(opening);
+    const unsaid = after.replace(/^(?:我们是?|我是)\s+(?=\S)/, '');
+    const rest = (enterpriseIn(unsaid) ?? (unsaid !== after ? readEnterprise(unsaid) : null))?.replace(KIND_BEFORE, '');
     if (rest) return rest;
   }
   // round 137: "我们茶小满是做奶茶连锁的", "我们长沙驰远驾驶室是做工程机械驾驶室的": 我们, the name, then what it does
@@ -1209,8 +1215,9 @@ function parseNamedEnterprise(t: string): string | null {
       // "我们是保税区的鑫泰石化", "我们是宁围这边做新能源汽车线束的宏迅电器": a place or what the enterprise does, then the name
       const placed = WE_ARE_PLACE_THEN.exec(t) ?? WE_ARE_PLACE_COMMA.exec(t);
       const after = placed?.[1] === name ? placed[2] : undefined;
-      // (not a kind alone: "我们是种大棚菜的合作社", "我们是做园区绿化的小公司")
-      if (after && !/^[a-z]/.test(after) && !/^(?:小|大|一家|一个)?(?:公司|企业|厂|工厂|合作社|作坊|团队|工作室|茶企)$/.test(after) && (isOpenName(after) || INDUSTRY_END.test(after) || (after.length === 3 && !SENTENCE_CHAR.test(after) && !holdsLexiconPhrase(after) && !/[队组班方户]$/.test(after)))) return after;
+      // (not a kind alone: "我们是种大棚菜的合作社", "我们是做园区绿化的小公司"; nor a trade word alone, which is a thing:
+      // "我们是按时交的材料", round 177)
+      if (after && !/^[a-z]/.test(after) && !/^(?:小|大|一家|一个)?(?:公司|企业|厂|工厂|合作社|作坊|团队|工作室|茶企)$/.test(after) && (isOpenName(after) || (INDUSTRY_END.test(after) && !TRADE_ALONE.test(after)) || (after.length === 3 && !SENTENCE_CHAR.test(after) && !holdsLexiconPhrase(after) && !/[队组班方户]$/.test(after)))) return after;
       // "我们是今年三月认定的", "我们是纳税排名第一的万通物流": a description, not the name (in a registered name only a time is:
       // "牡丹江百年山珍食品有限公司", round 154)
       if ((/(有限公司|有限责任公司|集团)$/.test(name) ? /[\d一二三四五六七八九十两几今去前明当上下本这那每半][年月]|[年月](?:份|底|初|中|里)/ : /[年月]/).test(name)) continue;

@@ -3732,4 +3732,25 @@ describe("after a review of the thirty-second session's rules against ordinary m
     // (the question itself, opening the message: 我们 before it is someone telling of their own filing)
     expect(read('我们报问题要写哪些材料').intent).toBe('report');
   });
+  it('round 174: Tibetan carpets, yak wool and jerky, dairy and liquor workshops by their trade; 求助！ or 十万火急！ first is haste, not the name', () => {
+    expect(read('我们念钦藏毯出口到尼泊尔和中东的单子，今年运费涨了一倍多').enterprise).toBe('念钦藏毯');
+    expect(read('藏地阳光牦牛绒制品的续贷下个月到期，农商行说要重新评估抵押物').enterprise).toBe('藏地阳光牦牛绒制品');
+    expect(read('祁连山牦牛肉干想跟省外的盒马、山姆对接供货').enterprise).toBe('祁连山牦牛肉干');
+    expect(read('求助！湟中的宗喀巴藏式家具厂今早有三十多个村民堵在厂门口').enterprise).toBe('宗喀巴藏式家具厂');
+    expect(read('十万火急！！湟源县日月藏毯厂的蒸汽管道昨晚冻裂了，整个染色车间停产').enterprise).toBe('湟源县日月藏毯厂');
+    // (the product after the name is not it: 风干牛肉干)
+    expect(read('诺敏食品这边风干牛肉干想往蒙古国那边出，报关检疫啥的都不懂').enterprise).toBe('诺敏食品');
+  });
+  it('rounds 177 and 178: a place, 我们 and the name set off by spaces; no trade word alone as a name; 改返普通 corrects the level; 点报 asks how to file', () => {
+    expect(read('梅州 我们 嘉应美妆 想申请知识产权质押贷款，银行话要评估报告').enterprise).toBe('嘉应美妆');
+    expect(read('梅县 我们 梅县客都纸业 锅炉停用燃煤，要接园区蒸汽管').enterprise).toBe('梅县客都纸业');
+    expect(read('我们蕉岭广福 富硒米业 申请绿色食品认证，材料交到市农业局').enterprise).toBe('富硒米业');
+    expect(read('我哋係平远差干镇 山哈果园，近排山上啲野猪成群落嚟拱柚子树').enterprise).toBe('山哈果园');
+    expect(parseCorrection(normalizeText('#216 紧急程度标错咗，唔係急件，改返普通'))).toEqual({ field: 'urgency', to: 'normal' });
+    expect(read('可以喺度报问题吗？点报').intent).toBe('help');
+    // (round 177: a trade word alone after 我们是…的 is a thing, not a name)
+    expect(read('文旅局说名额满了，可俺们是按时交的材料，麻烦明天给核实一下').enterprise).toBeNull();
+    // (早点报 is "file it soon")
+    expect(normalizeText('佢哋讲早点报好啲')).toContain('早点报');
+  });
 });
