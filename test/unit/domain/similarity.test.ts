@@ -328,6 +328,27 @@ describe('concepts from rounds 92–93 (twenty-first session)', () => {
   });
 });
 
+describe('concepts from round 180 (thirty-fifth session)', () => {
+  const ids = (t: string) => conceptsOf(t).map((k) => k.id);
+  it('reads the colloquial and Cantonese words for one thing as that thing', () => {
+    expect(ids('房间里上唔到网，电信讲线路冇通到村')).toContain('网络');
+    expect(ids('厂房嗰个开工证，住建话要先交齐监理合同')).toContain('施工许可');
+    expect(ids('缆车嗰个年检，特检院排期排到下个月')).toContain('特种设备');
+    expect(ids('我哋个牌子畀人喺外省注册咗')).toContain('商标');
+    expect(ids('蒙山茶油那个地标授权，交咗申请一个月冇人理')).toContain('地理标志');
+    expect(ids('今年分畀我哋嘅砍伐额度太少')).toContain('采伐');
+    expect(ids('村里又有几户讲我哋放炮震到屋墙裂')).toContain('爆破');
+    expect(ids('我哋铺头门口嗰度围板围咗成个月')).toContain('围挡');
+    expect(ids('隔篱楼啲住户话机器声吵到佢哋瞓唔着')).toContain('噪音');
+    expect(ids('包装线差十几个人，招不齐')).toContain('招工');
+    expect(ids('拉石头嘅车成日畀治超站扣')).toContain('通行证');
+  });
+  it('a fence is not a hoarding; a building called 地标 is no geographical indication', () => {
+    expect(ids('工地边上的围挡栏倒了')).not.toContain('围挡');
+    expect(ids('这批货要发到地标大厦')).not.toContain('地理标志');
+  });
+});
+
 describe('a licence kept alive or changed (twenty-second session)', () => {
   const ids = (t: string) => conceptsOf(t).map((k) => k.id);
   it('reads 延续 / 换证 and 变更 / 增项 as two matters of one licence', () => {
