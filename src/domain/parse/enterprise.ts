@@ -391,7 +391,7 @@ const WHAT_THEN_NAME = /(?:我们是|我是|我开|我们开|我们做)[^，,。
  * with a district of its own (`营口鲅鱼圈`, `大连金普`; not `曲阳石韵雕塑`, a name) — or 0.
  */
 function placeOpening(t: string): number {
-  // (round 178: "我们蕉岭广福 富硒米业 申请…", "我是大埔三河坝 汇溪水电 的财务": 我们 or 我是 before the place)
+  // (round 178: "我们蕉岭广福 富硒米业 申请…", "我哋係平远差干镇 山哈果园，…": 我们 or 我是 before the place)
   const head = /^(?:我们是?|我是)?([\u4e00-\u9fa5]{1,8})(?:这边|那边)?\s+(?=\S)/.exec(t);
   if (!head) return 0;
   const words = head[1]!;
@@ -553,7 +553,7 @@ function readEnterprise(t: string): string | null {
   // is no enterprise): what follows is read
   const opening = placeOpening(t);
   if (opening) {
-    // (round 178: "平远仁居 我们 仁居稀土矿业 有村民…", "梅县 我们 梅县客都纸业 锅炉…": 我们 between the place and the name)
+    // (round 178: "梅州 我们 嘉应美妆 想申请…", "梅县 我们 梅县客都纸业 锅炉…": 我们 between the place and the name)
     const after = t.slice(opening);
     const unsaid = after.replace(/^(?:我们是?|我是)\s+(?=\S)/, '');
     const rest = (enterpriseIn(unsaid) ?? (unsaid !== after ? readEnterprise(unsaid) : null))?.replace(KIND_BEFORE, '');

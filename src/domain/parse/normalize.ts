@@ -66,8 +66,9 @@ const CANTONESE: [string, string][] = [
   ['揾', '找'], ['畀', '给'], ['俾', '给'], ['嚟', '来'], ['咗', '了'], ['哋', '们'], ['嘅', '的'], ['喺', '在'],
   ['佢', '他'], ['冇', '没有'], ['唔', '不'], ['啲', '的'], ['嗰', '那'], ['𠮶', '那'], ['咁', '这么'], ['嘢', '东西'], ['瞓', '睡'], ['窿', '洞'],
 ];
-// (点解 is "why", not the 点解 of 重点解决 or 要点解读; 点报 is "how to file", not 早点报 or 几点报)
-const GUARDED: Record<string, string> = { 点解: '点解(?![决读析释])', 点报: '(?<![早快晚几哪一有])点报' };
+// (点解 is "why", not the 点解 of 重点解决 or 要点解读; 点报 is "how to file" only where a clause or a question opens with
+// it — "点报？", "要点报", "唔知点报" —, not 早点报, 三点报到, 差点报废, 重点报道 or 要点报告)
+const GUARDED: Record<string, string> = { 点解: '点解(?![决读析释])', 点报: '(?<=^|[\\s，,。？?！!：:]|要|可以|们|知|问)点报(?![告道到名修废])' };
 const CANTONESE_WORD = new RegExp(CANTONESE.map(([k]) => GUARDED[k] ?? k).join('|'), 'g');
 const CANTONESE_MAP = new Map(CANTONESE);
 /** 系 as the verb 是 (opencc turns 係 into 系): after a subject, an adverb or a comma, not inside 体系, 联系, 关系. */

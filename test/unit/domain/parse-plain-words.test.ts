@@ -3752,5 +3752,7 @@ describe("after a review of the thirty-second session's rules against ordinary m
     expect(read('文旅局说名额满了，可俺们是按时交的材料，麻烦明天给核实一下').enterprise).toBeNull();
     // (早点报 is "file it soon")
     expect(normalizeText('佢哋讲早点报好啲')).toContain('早点报');
+    // (nor a time, a near miss, a headline or a pilot: 三点报到, 差点报废, 重点报道, 试点报名, 要点报告)
+    for (const text of ['听日三点报到', '差点报废咗', '重点报道佢哋', '试点报名', '要点报告']) expect(normalizeText(text), text).not.toContain('怎么报');
   });
 });

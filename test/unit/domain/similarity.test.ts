@@ -343,9 +343,13 @@ describe('concepts from round 180 (thirty-fifth session)', () => {
     expect(ids('包装线差十几个人，招不齐')).toContain('招工');
     expect(ids('拉石头嘅车成日畀治超站扣')).toContain('通行证');
   });
-  it('a fence is not a hoarding; a building called 地标 is no geographical indication', () => {
+  it('a fence is not a hoarding; a landmark is no geographical indication; firecrackers are no blasting', () => {
     expect(ids('工地边上的围挡栏倒了')).not.toContain('围挡');
     expect(ids('这批货要发到地标大厦')).not.toContain('地理标志');
+    expect(ids('城市地标建筑保护范围内不能加层')).not.toContain('地理标志');
+    // (firecrackers are no blasting; registering a brand's shop is no trade-mark matter)
+    expect(ids('过年村里不让放炮')).not.toContain('爆破');
+    expect(ids('我们品牌店要注册营业执照')).not.toContain('商标');
   });
 });
 
