@@ -115,7 +115,9 @@ const INDUSTRY_WORDS =
   // polyester mills)
   '热处理|机加工|燃气|聚酯|银艺|银饰|' +
   // round 174 (Xining's Tibetan-carpet mills, yak-wool and yak-jerky makers, highland-barley liquor workshops)
-  '藏毯|地毯|牦牛绒|(?<![干撕])牛肉干|牦牛干|乳制品|酒坊';
+  '藏毯|地毯|牦牛绒|(?<![干撕])牛肉干|牦牛干|乳制品|酒坊|' +
+  // round 182 (Shangqiu's down mills, tape-measure and gauge makers, quick-frozen food, grain stores and refrigeration firms)
+  '羽绒|量具|卷尺|速冻(?!食品)|粮储|制冷|冷柜';
 /**
  * A trade named by one character and 业 ("镁业", "糖业", "袜业", "种业"): a word the language keeps making, so it is
  * read by its shape; not 企业, 行业, 就业 and the other words of 业 that are no trade.
@@ -1077,9 +1079,18 @@ function enterpriseIn(t: string): string | null {
   const village = VILLAGE_BUSINESS.exec(t)?.[1];
   const itsOwn = village?.replace(VILLAGE_KIND_WORD_AT_END, '') ?? '';
   if (village && itsOwn.length >= 2 && !SENTENCE_CHAR.test(itsOwn) && !/(货场|现场|工厂|仓库|市场|广场|停车场|机场|商场|球场|剧场|会场|考场)$/.test(village) && gramCount(itsOwn.slice(0, 2)) < (itsOwn.length >= 3 || village.length - itsOwn.length >= 2 ? PLACE_MAX_COUNT : BRAND_MAX_COUNT) && !/^(港资|外资|台资|合资|独资|国有|国营|民营|私营|乡镇|村办|主机|农机)/.test(village) && !isPlaceOrThing(village) && !holdsLexiconPhrase(itsOwn) && !/^(村|镇|乡|县|这|那|该|本|我|俺|咱|外|老板|厂|新|大|小|几|隔壁|但|就|还|也)/.test(village) && !placeAtStart(village)) return village;
+  // round 185: "雅安熊猫谷客运公司缺四个…", "…老板跟雅安青衣江漂流公司带去的游客…": a name of four or more characters closed by 公司,
+  // whatever follows; not a utility or a kind of company alone, nor one named by its place alone ("雅安供电公司", "县城投公司")
+  const company = COMPANY_CLOSED.exec(t)?.[1];
+  const companyOwn = company?.replace(GENERIC_COMPANY_END, '') ?? '';
+  if (company && companyOwn.length >= 2 && rareOrPlaced(companyOwn) && !/^(?:事|已|联系)|[县市区镇乡由同]$/.test(companyOwn) && !SENTENCE_CHAR.test(company) && !placesOnly(companyOwn) && !isPlaceOrThing(companyOwn) && !TRADE_ALONE.test(companyOwn) && !holdsLexiconPhrase(companyOwn)) return company;
   return null;
 }
 
+/** A name closed by 公司 after a clause's opening, 的, 我们 or 跟 (see readEnterprise's last rule). */
+const COMPANY_CLOSED = new RegExp(`(?:^|[，,。！!？?：:\\s]|的|我们是?|我司|跟|和|与)(${NAME_CHAR}{4,14}?公司)(?!的?(?:人|领导|员工|工人|说|讲|称))`);
+/** What names a company by its service alone: a utility, a bank, an insurer, a builder or a carrier. */
+const GENERIC_COMPANY_END = /(?:供电|电力|燃气|天然气|自来水|水务|热力|供热|物业|保险|担保|劳务|施工|建筑|运输|物流|快递|城投|平台|铁塔|移动|联通|电信|银行|信托|租赁|中介|外包|分)?公司$/;
 /**
  * The message opens with the enterprise's name alone, then a space ("白沟乐途箱包 想试试上亚马逊…", "正定的恒瑞氨纶 收到…",
  * "奎屯金穗轧花厂 籽棉收购款…"): a name with its trade, or one rare at its head in the reports, with no word of a sentence.
@@ -1089,7 +1100,7 @@ const HEAD_SPACED = new RegExp(`^(?:${NAME_CHAR}{2,6}的)?(${NAME_CHAR}{4,12})\\
  * A small business named by its kind at the head ("扎西牦牛奶这边…", "卓玛家庭旅馆 之前的股东…", "甘南州夏河县达宗湖生态牧场：",
  * "理塘措普虫草行 上个月…"): a name ending in a kind of shop, workshop or office, before 这边, a comma, a colon or a space.
  */
-const BUSINESS_KIND = '(?:家庭旅馆|山庄|农庄|鱼庄|工程队|经营部|服务部|加油站|充电站|加工厂|艺术中心|工作室|诊所|作坊|(?<!食)堂|店|馆|社|行|院|坊|场|所|吧|厅|栈|舍|居|乐|公司|厂)';
+const BUSINESS_KIND = '(?:家庭旅馆|山庄|农庄|鱼庄|渔庄|驿站|货运站|客运站|工程队|经营部|服务部|加油站|充电站|加工厂|艺术中心|工作室|诊所|作坊|(?<!食)堂|店|馆|社|行|院|坊|场|所|吧|厅|栈|舍|居|乐|公司|厂)';
 const KIND_END = new RegExp(`${BUSINESS_KIND}$`);
 /**
  * "我们是甘孜的格萨尔藏医诊所，", "我们是城关镇的顺风快递驿站 …": the writer says where the enterprise is, 的, then its name
@@ -1114,7 +1125,7 @@ const OFFICIAL_HEAD = new RegExp(
 const TRADE_THEN_MORE = new RegExp(`(?:${INDUSTRY})(?!(?:(?:${INDUSTRY})|制品|加工|定制)*${BUSINESS_KIND}?$)[\\u4e00-\\u9fa5]{2,}$`);
 /** Public places and offices, whatever stands before them ("县体育馆", "白云机场", "区档案馆"). */
 const PUBLIC_PLACE_END = /(?:市场|商场|机场|广场|体育馆|图书馆|档案馆|博物馆|纪念馆|展览馆|文化馆|科技馆|电影院|剧院|医院|法院|检察院|学院|派出所|供电所|税务所|财政所|司法所|卫生院|汽车站|火车站|货场|停车场|银行)$/;
-const HEAD_KIND = new RegExp(`^(?:【[^】]{1,8}】)?(${NAME_CHAR}{3,14}?${BUSINESS_KIND})(?=这边|那边|[，,：:\\s]|反映|想|要|从|去年|今年|欠|被|已|今天|昨天|昨晚|老板|厂里|场里|在[\\u4e00-\\u9fa5]{2,4}开)`);
+const HEAD_KIND = new RegExp(`^(?:【[^】]{1,8}】)?(${NAME_CHAR}{3,14}?${BUSINESS_KIND})(?=这边|那边|[，,：:\\s]|的|自己|缺|反映|想|要|从|去年|今年|欠|被|已|今天|昨天|昨晚|老板|厂里|场里|在[\\u4e00-\\u9fa5]{2,4}开)`);
 /**
  * The name before its kind: 云岭核桃 of 云岭核桃加工厂 (加工 is a word of the lexicon), 鑫源火锅 of 鑫源火锅店; a trade word
  * alone before it is a kind of business ("红木加工厂"), not one.
@@ -1142,6 +1153,9 @@ function headByKind(t: string): string | null {
   const lodging = HEAD_LODGING.exec(t)?.[1];
   if (lodging && !/^(园区|厂|城|县城|市里|村里|镇上|这[个家边里]|那[个家边里]|我|你|他|楼|山|家|店|屋|房|院|景区|古镇|古城|村子?|子里|高速|小区|乡|山脚|城里|镇里|县里|街上|路边|江边|河边|湖边|海边)/.test(lodging) && !/^[\u4e00-\u9fa5]{0,2}(景区|古镇|古城|村子|小区|高速|街道|社区|城区|园区|新区|市区|镇|乡|村)[里下]/.test(lodging) && !/[的是在有了]/.test(lodging)) return lodging;
   const kind = HEAD_KIND.exec(t)?.[1];
+  // (round 185: "碧峰峡熊猫山庄的消防验收…", "汉源湖畔渔庄自己在修…": before 的, 自己 or 缺 only a long name, not a kind of
+  // business with a word before it, "魔芋加工厂的环评", "豆制品厂的排污许可证", "剧组撤场的时候")
+  if (kind && /^(?:的|自己|缺)/.test(t.slice(t.indexOf(kind) + kind.length)) && kind.length < 6) return null;
   if (kind && !SENTENCE_CHAR.test(kind) && !BRAND_IS_TRADE.test(kind) && !NOT_A_NAME_AT_HEAD.test(kind) && !isPlaceOrThing(kind) && !holdsLexiconPhrase(withoutKind(kind)) && kind.length >= 4 && !TRADE_ALONE.test(withoutKind(kind)) && !TRADE_THEN_MORE.test(kind) && !PUBLIC_PLACE_END.test(kind)) return kind;
   return null;
 }

@@ -3755,4 +3755,28 @@ describe("after a review of the thirty-second session's rules against ordinary m
     // (nor a time, a near miss, a headline or a pilot: 三点报到, 差点报废, 重点报道, 试点报名, 要点报告)
     for (const text of ['听日三点报到', '差点报废咗', '重点报道佢哋', '试点报名', '要点报告']) expect(normalizeText(text), text).not.toContain('怎么报');
   });
+  it('round 182: down mills, gauge and tape-measure makers, quick-frozen food, grain stores and refrigeration by their trade', () => {
+    expect(read('豫东丰达羽绒出口退税三个月了还没退下来，资金压力挺大的').enterprise).toBe('豫东丰达羽绒');
+    expect(read('虞城精工量具门口排水沟盖板塌了 昨晚一个工人骑电动车栽进去了').enterprise).toBe('虞城精工量具');
+    expect(read('虞城兴达钢卷尺厂区的供水管子老化了 三天两头漏').enterprise).toBe('虞城兴达钢卷尺');
+    expect(read('商丘好滋味速冻的水饺想上京东，平台入驻这块区里有没有扶持').enterprise).toBe('商丘好滋味速冻');
+    expect(read('豫南粮储仓库隔壁工地的塔吊吊臂就在我们库顶上转').enterprise).toBe('豫南粮储');
+    expect(read('民权华美冷柜新车间地坪要赶在下个月10号前做完好进设备').enterprise).toBe('民权华美冷柜');
+    // (速冻食品 is one trade: the name keeps it whole)
+    expect(read('北国冰城速冻食品冷库要上第二路电源，双回路申请交上去两个月了没信儿').enterprise).toBe('北国冰城速冻食品');
+  });
+  it('round 185: a name closed by 公司, whatever follows it; not a utility, a place’s company or a sentence before 公司', () => {
+    expect(read('雅安熊猫谷客运公司缺四个持A1驾照的大巴司机，元旦旅游高峰要用').enterprise).toBe('雅安熊猫谷客运公司');
+    expect(read('我是服务专员王涛，瀑布沟的金汤渔业公司跟库区渔民为网箱养殖水域起了冲突').enterprise).toBe('金汤渔业公司');
+    expect(read('龙苍沟有家农家乐老板跟雅安青衣江漂流公司带去的游客吵起来了').enterprise).toBe('雅安青衣江漂流公司');
+    for (const text of ['隔壁物流公司的货车天天堵我们的门，沟通多次没用', '地块里面埋着一根老的燃气管，迁改的事情燃气公司和土储中心互相推', '已联系县水务公司，请水务公司于本周五前出具整改方案', '经研究，建议由供电公司与林业局联合现场办公', '今年保险公司拒保，没保险银行也不贷'])
+      expect(read(text).enterprise, text).toBeNull();
+  });
+  it('round 185: a long name with its kind at the head before 的, 自己 or 缺; 渔庄 and 驿站 are kinds; not a kind with one word before it', () => {
+    expect(read('碧峰峡熊猫山庄的消防验收材料上周就交了，一直说在排队').enterprise).toBe('碧峰峡熊猫山庄');
+    expect(read('吉曲河畔藏餐吧的位置在地图上标错了，游客导航都找不到我们').enterprise).toBe('吉曲河畔藏餐吧');
+    expect(read('汉源湖畔渔庄自己在修观景平台，施工队做的栏杆晃得很').enterprise).toBe('汉源湖畔渔庄');
+    for (const text of ['魔芋加工厂的环评批复是2019年的，现在扩产要重新做环评还是做个变更就得行？', '豆製品廠的排污許可證下週一到期，續證材料交了沒人受理', '绿色工厂的奖补到底批不批，五天内能不能回个话'])
+      expect(read(text).enterprise, text).toBeNull();
+  });
 });
