@@ -138,7 +138,8 @@ export function parseCorrection(t: string): Correction | null {
   const dismiss = /^(?:这|此|该)?(?:个|件|条|单)?(?:不是个?问题|不是真(?:的|正的)?问题|不是(?:啥|什么)问题|不算个?问题|不属于问题|非问题|不是诉求|不是企业诉求|不是涉企问题|无效工单|不是工单)(?:来|啊|呀|的|哈|啦|嘛)?(?:[\s,，。:：;；]+(?:理由|原因|说明)?[:：]?\s*(.*))?$/.exec(rest);
   if (dismiss) return { field: 'dismiss', ...(dismiss[1]?.trim() ? { note: dismiss[1].trim() } : {}) };
   // "#144 不使跟，企业自己搞定了，不是问题": the verdict at the end
-  if (/[\s，,。](?:不是个?问题|不算个?问题|不是诉求)(?:[\s，,。]*(?:撤销|撤掉|撤了|作废|关掉)(?:掉|吧)?)?[。!！]?$/.test(rest) && !/[?？吗]/.test(rest)) return { field: 'dismiss', note: rest };
+  // (round 191: "#97 这是我们内部的事，不是企业问题，标成不是问题": marked so)
+  if (/[\s，,。](?:(?:标成|标为|标记为|改成|改为)\s*)?(?:不是个?问题|不算个?问题|不是诉求)(?:[\s，,。]*(?:撤销|撤掉|撤了|作废|关掉)(?:掉|吧)?)?[。!！]?$/.test(rest) && !/[?？吗]/.test(rest)) return { field: 'dismiss', note: rest };
   // "刚才那个不是问题，企业就是随口问问，#63 撤了吧", "这条发错群了，撤一下": not a problem, withdrawn, whatever is between
   if (WITHDRAWN.test(rest) && /(撤了吧|撤掉|撤一下|撤回|撤销|作废|取消了?(他|它|吧)?)[。!！吧]?$/.test(rest) && !/[?？吗]/.test(rest)) return { field: 'dismiss', note: rest };
   // "#353 这个不是企业的问题，是员工个人私事，作废"
@@ -164,12 +165,14 @@ export function parseCorrection(t: string): Correction | null {
   // "#642 这个不算紧急，改成普通", "#12 不算急件": the level said after why
   const urgencyLater = /^(?:这个?|这件|此件|该件)?(?:不算|不是|并不|没那么|没有那么)(?:紧急|急件|急)(?:的|吧)?(?:[\s,，。]+(?:(?:改为|改成|改回|调整为|调成|改|降为|降成|标为)\s*(一般|普通|正常|不紧急|非紧急)(?:件|工单)?|改一下|改下|改过来)(?:就行了?|就可以了?|就好|即可|吧)?)?$/.exec(rest);
   if (urgencyLater) return { field: 'urgency', to: 'normal' };
+  // round 188: "#178 这个不紧急 改成普通 企业说下个月再弄也行": not urgent, the level set, then why
+  if (/^(?:这个?|这件|此件|该件|这单)?(?:不紧急|不是急事|不算急事|不急)(?:的|吧)?[\s,，。]+(?:改为|改成|改回|调成|调为|改|降为|降成|标为|标成)\s*(?:一般|普通|正常)(?:件|工单)?(?:[\s,，。][^?？吗]{0,30})?$/.test(rest)) return { field: 'urgency', to: 'normal' };
   // "#690 这个不急，按普通走", "#672 这个不用那么急，按普通的走": not urgent, and how to treat it instead
   if (/^(?:这个?|这件|此件|该件|这单)?(?:不急|不着急|不用那么急|不用急|没那么急|不算急)(?:的|吧)?[\s,，。]*(?:按|当|走)(?:普通|一般|正常)(?:件|工单)?的?(?:走|办|处理|流程)?$/.test(rest)) return { field: 'urgency', to: 'normal' };
   const urgencyWhyAfter = /^(?:紧急程度|紧急度|优先级|紧急|加急)\s*(?:改成|改为|改回|调成|调为|调整为)\s*(紧急|加急|一般|普通|正常)(?:件)?(?:吧|啊)?[\s，,。]+[^?？吗]{1,30}$/.exec(rest);
   if (urgencyWhyAfter) return { field: 'urgency', to: URGENCY_WORDS[urgencyWhyAfter[1]!]! };
   // "#119 紧急程度改一下 这个不急 企业说年后解决都行": the change asked for, then the level in plain words
-  const urgencyPlain = /^(?:紧急程度|紧急度|优先级)(?:改一下|改下|要改一下|调一下)[\s，,。]+(?:这个?|这单|这件)?(?:(不急|不紧急|不着急|没那么急|不用急|不是急件|不算急件?|不是紧急件?)|(很急|挺急|特别急|紧急|急))(?:[\s，,。][^?？吗]{0,30})?$/.exec(rest);
+  const urgencyPlain = /^(?:紧急程度|紧急度|优先级)(?:改一下|改下|要改一下|调一下)[\s，,。]+(?:这个?|这单|这件)?(?:(不急|不紧急|不着急|没那么急|不用急|不是急件|不算急件?|不是紧急件?|不是急事|不算急事)|(很急|挺急|特别急|紧急|急))(?:[\s，,。][^?？吗]{0,30})?$/.exec(rest);
   if (urgencyPlain) return { field: 'urgency', to: urgencyPlain[1] ? 'normal' : 'urgent' };
   // "#151 紧急程度标错了 应该是紧急 工地已经停工了": the level misjudged, the level it is, then why
   // rounds 75–78: "#181 紧急程度标错了 不用标紧急 企业说年后再弄也行": misjudged, and not urgent
@@ -197,6 +200,8 @@ export function parseCorrection(t: string): Correction | null {
     /^(?:这个|这单的?|该)?(?:企业|公司|单位)(?:的)?(?:名字|名称|名)?(?:登记成|写成|录成|填成|记成|识别成|弄成|搞成)\s*[^，,。\s]{1,20}?了?[\s,，。]+(?:应该?是|应为)\s*((?:(?![不没要想能会在了吗呢吧])[^，,。\s]){2,40}?)(?:[\s,，。]*(?:改一下|改下|麻烦改一下|改过来))?$/.exec(rest) ??
     // "#100 企业不是和泰电子，是和泰精密，两家是兄弟公司，改一下": the name it is not, the name it is, then why
     /^(?:这个|这单的?|该)?(?:企业|公司|单位)(?:名称|名字)?不是\s*(?![不没])[^，,。\s]{2,20}[\s,，。]+(?:应该?是|应为|是)\s*((?:(?![不没要想能会在了吗呢吧])[^，,。\s]){2,40}?)(?:[\s,，。][^?？吗]{0,30})?$/.exec(rest) ??
+    // round 190: "#156 企业不对，报的是沙雅县塔河棉业，不是沙雅银棉轧花厂": wrong, the name reported, the one it is not
+    /^(?:这个|这单的?|该)?(?:企业|公司|单位)(?:名称|名字|名)?(?:不对|错了|有误)[\s，,。]+(?:报的|应该|实际|其实)?(?:是|为)\s*((?:(?![不没要想能会在了吗呢吧])[^，,。\s]){2,40}?)[\s,，。]+不是\s*[^，,。\s]{1,20}$/.exec(rest) ??
     // round 142: "#120 不是兰炭厂，是镁厂，企业改成府谷县金凤镁合金": why first, the name set at the end
     nameLike(/^[^?？吗]{2,30}[\s,，。](?:企业|公司|单位)(?:名称|名字|名)?(?:改成|改为|更正为)\s*((?:(?![不没要想能会在了吗呢吧])[^，,。\s]){2,40}?)$/.exec(rest)) ??
     // "#149 这个不是我们企业 是隔壁的鼎盛电器 企业名字改一下": the enterprise it is, told by a cadre

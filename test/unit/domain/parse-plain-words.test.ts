@@ -3779,4 +3779,34 @@ describe("after a review of the thirty-second session's rules against ordinary m
     for (const text of ['魔芋加工厂的环评批复是2019年的，现在扩产要重新做环评还是做个变更就得行？', '豆製品廠的排污許可證下週一到期，續證材料交了沒人受理', '绿色工厂的奖补到底批不批，五天内能不能回个话'])
       expect(read(text).enterprise, text).toBeNull();
   });
+  it('rounds 184–196: aluminium setting, ammonia leaking, a cracked jib, sheeting hanging in the air, a gate blocked by people, 要出大事, supplies stopped and frostbite are urgent; a coach that cannot reach a scenic road is not', () => {
+    for (const text of [
+      '英德 新洲铝材 这边10kV专线今早跳闸到现在没恢复，熔铸炉里面铝水快凝了，要出大事的，供电局快点派人！！',
+      '电解车间10千伏线路跳闸了，铝水要凝在槽里了，几十台电解槽停不起啊！！ 曲靖沾益云海铝业',
+      '冷库施工的时候氨制冷管道焊口有点漏，都闻着味儿了，施工方说问题不大，我们不放心 —— 佳木斯雪峰冷链',
+      '工地塔吊今朝发现主臂有裂纹，司机已经停咗，但施工方仲想继续吊，我哋系业主。清远恒泰置业',
+      '厂房屋顶彩钢瓦被风掀起一块，吊在半空晃，下面就是车间通道 —— 江川腾飞汽配',
+      '恒口示范区，我们搅拌站大门被附近村民堵了，说粉尘大，工地那边等着浇筑。汉滨建安商砼',
+      '我哋做政府学校饭堂配餐，款拖咗八个月，供应商已经停止供货。清远 食安团膳',
+      '工地塔吊司机昨天冻伤了，施工方连个防寒措施都没有还逼着接着干 —— 佳木斯北冰洋冷链',
+    ]) expect(read(text).urgency, text).toBe('urgent');
+    for (const text of [
+      '河口景区到我们酒庄那段乡道太窄了，旅游大巴进不来，客人都得在路口下车走一公里，能不能拓宽 莓好酒庄',
+      '喜洲古镇东边那条路修了一半就停了，挖得坑坑洼洼，游客的车进不来，影响生意 ——喜林小院',
+      // (people stopping staff at the gate for a toll is not the gate blocked)
+      '员工在厂门口被附近村民拦住要过路费，说这条路是他们村修的，已经好几回了 —— 江北 大成塑胶',
+    ]) expect(read(text).urgency, text).toBe('normal');
+  });
+  it('rounds 183–196: one’s own report asked after by what it is about; the unsure ones asked of the machine; corrections said with why first or after', () => {
+    for (const text of ['我报的那个停电的问题咋样了，编号不记得了', '石棉金源矿业报的那个堵路的事，现在啥子进度了？', '俺们金焰煤化报的那个对接会的事 有信儿没', '我们厂报的那个停电的问题 有人接了没有', '我提的那个电费的事 是几号单子来着 现在谁在管'])
+      expect(read(text).intent, text).toBe('query');
+    expect(read('有哪些是机器没搞清楚要人工确认的？列一下').intent).toBe('triage');
+    expect(read('有哪些单子机器人没拿准的？我来确认一下').intent).toBe('triage');
+    expect(parseCorrection(normalizeText('#178 这个不紧急 改成普通 企业说下个月再弄也行'))).toEqual({ field: 'urgency', to: 'normal' });
+    expect(parseCorrection(normalizeText('#75 紧急程度改一下，不是急事，企业说年底前弄好就行'))).toEqual({ field: 'urgency', to: 'normal' });
+    expect(parseCorrection(normalizeText('#156 企业不对，报的是沙雅县塔河棉业，不是沙雅银棉轧花厂'))).toEqual({ field: 'enterprise', name: '沙雅县塔河棉业' });
+    expect(parseCorrection(normalizeText('#97 这是我们内部的事，不是企业问题，标成不是问题'))?.field).toBe('dismiss');
+    // (not urgent, said alone, is no correction)
+    expect(parseCorrection(normalizeText('#12 不急'))).toBeNull();
+  });
 });
