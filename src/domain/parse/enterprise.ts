@@ -116,8 +116,9 @@ const INDUSTRY_WORDS =
   '热处理|机加工|燃气|聚酯|银艺|银饰|' +
   // round 174 (Xining's Tibetan-carpet mills, yak-wool and yak-jerky makers, highland-barley liquor workshops)
   '藏毯|地毯|牦牛绒|(?<![干撕])牛肉干|牦牛干|乳制品|酒坊|' +
-  // round 182 (Shangqiu's down mills, tape-measure and gauge makers, quick-frozen food, grain stores and refrigeration firms)
-  '羽绒|量具|卷尺|速冻(?!食品)|粮储|制冷|冷柜';
+  // round 182 (Shangqiu's down mills, tape-measure and gauge makers, quick-frozen food and grain stores; 制冷 and 冷柜 were tried
+  // and left out: "空调制冷不行", "门店冷柜电费太高" read as names, the review found)
+  '羽绒|量具|卷尺|速冻(?!食品)|粮储';
 /**
  * A trade named by one character and 业 ("镁业", "糖业", "袜业", "种业"): a word the language keeps making, so it is
  * read by its shape; not 企业, 行业, 就业 and the other words of 业 that are no trade.
@@ -844,6 +845,8 @@ const PLACE_OF_NAME = /[\s！!。](?:这是|我们是|俺们是|我们这是|俺
  * space, a question or a dash ("—— 琼海博鳌的海天一色酒店", "…恢复啊 三亚藤桥的南海苗种场").
  */
 /** A city (a district after it), 的, a name with its trade, then what it does or who speaks (rounds 83–86). */
+/** A place of two to ten characters, 的, then the name closing the message (see parseEnterprise's use). */
+const PLACE_OF_NAME_WIDE = /[\s！!。，,—–-](?:我们是|俺们是|这是|我是)?([\u4e00-\u9fa5]{2,10}?)的([\u4e00-\u9fa5]{3,10})[。！!]?\s*$/;
 const PLACE_OF_NAME_MID = new RegExp(`(?:^|[\\s，,。！!？?：:])([\\u4e00-\\u9fa5]{2,6})的([\\u4e00-\\u9fa5]{2,5}?(?:${INDUSTRY})(?:公司|厂)?)(?=[\\s，,。]|新建|新上|想|要|在建|这边|那边|人事|财务)`);
 /** Rounds 83–86: "龙口东海粉丝新车间施工…", "…，青岛北方蓝海食品想报名参加": a name with its city before it, opening a clause, then what it does. */
 const PLACED_NAME_MID = new RegExp(`(?:^|[\\s，,。！!？?：:])([\\u4e00-\\u9fa5]{4,14}?(?:${INDUSTRY}))(?=想|要|新建|新上|在建|这边|那边|新车间|新厂房|新厂)`);
@@ -992,6 +995,12 @@ function enterpriseIn(t: string): string | null {
   // "…让他们赔 平山县的鸿达食用菌", "…多来转转 吴桥的金刚杂技道具厂": the place, 的, then the name
   const placeOf = PLACE_OF_NAME.exec(t)?.[1];
   if (placeOf && placeOf.length >= 4 && !SENTENCE_CHAR.test(placeOf) && !isPlaceOrThing(placeOf) && (TRADE_NAME_END.test(placeOf) || KIND_END.test(placeOf) || isOpenName(placeOf))) return placeOf;
+  // rounds 186–194: "…，我们是泰来县的绿禾有机农场", "…村委也不管 屏山村的三间院", "…这周内能不能把泥清掉 歙县渔梁的墨韵堂", "…——
+  // 新和县依其艾日克乡的阿不力孜馕坊": a county, a township, a village or a quarter of one, 的, then the name closing the message
+  const placedOf = PLACE_OF_NAME_WIDE.exec(t);
+  const ofPlace = placedOf?.[1] ?? '';
+  const ofName = placedOf?.[2] ?? '';
+  if (placedOf && (/[县市区镇乡村旗]$/.test(ofPlace) || placeAtStart(ofPlace) !== null) && !SENTENCE_CHAR.test(ofPlace) && !SENTENCE_CHAR.test(ofName) && !isPlaceOrThing(ofName) && !PUBLIC_OFFICE_END.test(ofName) && !PUBLIC_PLACE_END.test(ofName) && !SITE_END.test(ofName) && !TRADE_ALONE.test(withoutKind(ofName)) && ((TRADE_NAME_END.test(ofName) && tradeNameOk(ofName)) || KIND_END.test(ofName) || isOpenName(ofName))) return ofName;
   const subplaced = SUBPLACE_OF_NAME.exec(t);
   const subplace = subplaced ? placeAtStart(subplaced[1]!) : null;
   if (subplaced && subplace && subplaced[1]!.length - subplace.length <= 4 && !ALWAYS_SENTENCE_CHAR.test(subplaced[1]!.slice(subplace.length))) {
@@ -1079,18 +1088,22 @@ function enterpriseIn(t: string): string | null {
   const village = VILLAGE_BUSINESS.exec(t)?.[1];
   const itsOwn = village?.replace(VILLAGE_KIND_WORD_AT_END, '') ?? '';
   if (village && itsOwn.length >= 2 && !SENTENCE_CHAR.test(itsOwn) && !/(货场|现场|工厂|仓库|市场|广场|停车场|机场|商场|球场|剧场|会场|考场)$/.test(village) && gramCount(itsOwn.slice(0, 2)) < (itsOwn.length >= 3 || village.length - itsOwn.length >= 2 ? PLACE_MAX_COUNT : BRAND_MAX_COUNT) && !/^(港资|外资|台资|合资|独资|国有|国营|民营|私营|乡镇|村办|主机|农机)/.test(village) && !isPlaceOrThing(village) && !holdsLexiconPhrase(itsOwn) && !/^(村|镇|乡|县|这|那|该|本|我|俺|咱|外|老板|厂|新|大|小|几|隔壁|但|就|还|也)/.test(village) && !placeAtStart(village)) return village;
-  // round 185: "雅安熊猫谷客运公司缺四个…", "…老板跟雅安青衣江漂流公司带去的游客…": a name of four or more characters closed by 公司,
+  // round 185: "雅安熊猫谷客运公司缺四个…", "瀑布沟的金汤渔业公司跟…": a name of four or more characters closed by 公司,
   // whatever follows; not a utility or a kind of company alone, nor one named by its place alone ("雅安供电公司", "县城投公司")
   const company = COMPANY_CLOSED.exec(t)?.[1];
   const companyOwn = company?.replace(GENERIC_COMPANY_END, '') ?? '';
-  if (company && companyOwn.length >= 2 && rareOrPlaced(companyOwn) && !/^(?:事|已|联系)|[县市区镇乡由同]$/.test(companyOwn) && !SENTENCE_CHAR.test(company) && !placesOnly(companyOwn) && !isPlaceOrThing(companyOwn) && !TRADE_ALONE.test(companyOwn) && !holdsLexiconPhrase(companyOwn)) return company;
+  // (one the writer deals with is not the writer: "给我们做光伏的晶科能源公司跑了", "跟成都华西建设公司打官司")
+  const dealtWith = company !== undefined && /(给|帮|替)(我们|俺们|我司|我厂)|对方|(跟|和|与|同)$/.test(t.slice(Math.max(0, t.indexOf(company) - 12), t.indexOf(company)));
+  if (company && !dealtWith && !COMPANY_OF_A_KIND.test(companyOwn) && companyOwn.length >= (companyOwn.length + 2 < company.length ? 3 : 2) && rareOrPlaced(companyOwn) && !/^(?:事|已|联系)|[县市区镇乡由同]$/.test(companyOwn) && !SENTENCE_CHAR.test(company) && !placesOnly(companyOwn) && !isPlaceOrThing(companyOwn) && !TRADE_ALONE.test(companyOwn) && !holdsLexiconPhrase(companyOwn)) return company;
   return null;
 }
 
-/** A name closed by 公司 after a clause's opening, 的, 我们 or 跟 (see readEnterprise's last rule). */
-const COMPANY_CLOSED = new RegExp(`(?:^|[，,。！!？?：:\\s]|的|我们是?|我司|跟|和|与)(${NAME_CHAR}{4,14}?公司)(?!的?(?:人|领导|员工|工人|说|讲|称))`);
+/** A name closed by 公司 after a clause's opening, 的 or 我们 (see readEnterprise's last rule). */
+const COMPANY_CLOSED = new RegExp(`(?:^|[，,。！!？?：:\\s]|的|我们是?|我司)(${NAME_CHAR}{4,14}?公司)(?!的?(?:人|领导|员工|工人|说|讲|称))`);
 /** What names a company by its service alone: a utility, a bank, an insurer, a builder or a carrier. */
-const GENERIC_COMPANY_END = /(?:供电|电力|燃气|天然气|自来水|水务|热力|供热|物业|保险|担保|劳务|施工|建筑|运输|物流|快递|城投|平台|铁塔|移动|联通|电信|银行|信托|租赁|中介|外包|分)?公司$/;
+const GENERIC_COMPANY_END = /(?:供电|电力|燃气|天然气|自来水|水务|热力|供热|物业|保险|财险|寿险|人寿|担保|劳务|施工|建筑|运输|物流|快递|城投|平台|铁塔|移动|联通|电信|邮政|银行|证券|信托|租赁|中介|外包|分)?公司$/;
+/** A company named by the service it sells or by its capital, not by a name ("餐饮管理公司", "中外合资公司", "中国移动公司"). */
+const COMPANY_OF_A_KIND = /^(?:中国|中外|合资|独资|外资|保洁|保安|注册|代办|代理|餐饮|家政|人力|管理|服务|装修|装饰|广告|咨询|财务|会计|律师|培训|投资|商业|文化传播)/;
 /**
  * The message opens with the enterprise's name alone, then a space ("白沟乐途箱包 想试试上亚马逊…", "正定的恒瑞氨纶 收到…",
  * "奎屯金穗轧花厂 籽棉收购款…"): a name with its trade, or one rare at its head in the reports, with no word of a sentence.
@@ -1100,7 +1113,7 @@ const HEAD_SPACED = new RegExp(`^(?:${NAME_CHAR}{2,6}的)?(${NAME_CHAR}{4,12})\\
  * A small business named by its kind at the head ("扎西牦牛奶这边…", "卓玛家庭旅馆 之前的股东…", "甘南州夏河县达宗湖生态牧场：",
  * "理塘措普虫草行 上个月…"): a name ending in a kind of shop, workshop or office, before 这边, a comma, a colon or a space.
  */
-const BUSINESS_KIND = '(?:家庭旅馆|山庄|农庄|鱼庄|渔庄|驿站|货运站|客运站|工程队|经营部|服务部|加油站|充电站|加工厂|艺术中心|工作室|诊所|作坊|(?<!食)堂|店|馆|社|行|院|坊|场|所|吧|厅|栈|舍|居|乐|公司|厂)';
+const BUSINESS_KIND = '(?:家庭旅馆|山庄|农庄|鱼庄|渔庄|驿站|货运站|工程队|经营部|服务部|加油站|充电站|加工厂|艺术中心|工作室|诊所|作坊|(?<!食)堂|店|馆|社|行|院|坊|场|所|吧|厅|栈|舍|居|乐|公司|厂)';
 const KIND_END = new RegExp(`${BUSINESS_KIND}$`);
 /**
  * "我们是甘孜的格萨尔藏医诊所，", "我们是城关镇的顺风快递驿站 …": the writer says where the enterprise is, 的, then its name
@@ -1155,7 +1168,8 @@ function headByKind(t: string): string | null {
   const kind = HEAD_KIND.exec(t)?.[1];
   // (round 185: "碧峰峡熊猫山庄的消防验收…", "汉源湖畔渔庄自己在修…": before 的, 自己 or 缺 only a long name, not a kind of
   // business with a word before it, "魔芋加工厂的环评", "豆制品厂的排污许可证", "剧组撤场的时候")
-  if (kind && /^(?:的|自己|缺)/.test(t.slice(t.indexOf(kind) + kind.length)) && kind.length < 6) return null;
+  // (nor a public office, station or co-operative: "县汽车客运站的班车", "县税务局办税服务厅的系统", "高速服务区加油站缺柴油")
+  if (kind && /^(?:的|自己|缺)/.test(t.slice(t.indexOf(kind) + kind.length)) && (kind.length < 6 || /^[县市区镇乡]|政府|公安|税务|交警|车管|服务区|供销|保健|卫生|医院|学校|礼堂/.test(kind))) return null;
   if (kind && !SENTENCE_CHAR.test(kind) && !BRAND_IS_TRADE.test(kind) && !NOT_A_NAME_AT_HEAD.test(kind) && !isPlaceOrThing(kind) && !holdsLexiconPhrase(withoutKind(kind)) && kind.length >= 4 && !TRADE_ALONE.test(withoutKind(kind)) && !TRADE_THEN_MORE.test(kind) && !PUBLIC_PLACE_END.test(kind)) return kind;
   return null;
 }
