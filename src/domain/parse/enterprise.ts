@@ -1000,7 +1000,8 @@ function enterpriseIn(t: string): string | null {
   const placedOf = PLACE_OF_NAME_WIDE.exec(t);
   const ofPlace = placedOf?.[1] ?? '';
   const ofName = placedOf?.[2] ?? '';
-  if (placedOf && (/[县市区镇乡村旗]$/.test(ofPlace) || placeAtStart(ofPlace) !== null) && !SENTENCE_CHAR.test(ofPlace) && !SENTENCE_CHAR.test(ofName) && !isPlaceOrThing(ofName) && !PUBLIC_OFFICE_END.test(ofName) && !PUBLIC_PLACE_END.test(ofName) && !SITE_END.test(ofName) && !TRADE_ALONE.test(withoutKind(ofName)) && ((TRADE_NAME_END.test(ofName) && tradeNameOk(ofName)) || KIND_END.test(ofName) || isOpenName(ofName))) return ofName;
+  // (not a neighbour, a few of a kind, a bank, a post office or a clinic: "城关镇的老邻居", "城关镇的几家厂", "城关镇的信用社", the review's)
+  if (placedOf && !(ofName.length === 3 && /^[老小大几一两这那]/.test(ofName)) && !/(信用社|农商行|邮政所|供销社|卫生所|敬老院|养老院|殡仪馆|招待所|四合院|大杂院|宅院|民居|邻居|街坊)$/.test(ofName) && (/[县市区镇乡村旗]$/.test(ofPlace) || placeAtStart(ofPlace) !== null) && !SENTENCE_CHAR.test(ofPlace) && !SENTENCE_CHAR.test(ofName) && !isPlaceOrThing(ofName) && !PUBLIC_OFFICE_END.test(ofName) && !PUBLIC_PLACE_END.test(ofName) && !SITE_END.test(ofName) && !TRADE_ALONE.test(withoutKind(ofName)) && ((TRADE_NAME_END.test(ofName) && tradeNameOk(ofName)) || KIND_END.test(ofName) || isOpenName(ofName))) return ofName;
   const subplaced = SUBPLACE_OF_NAME.exec(t);
   const subplace = subplaced ? placeAtStart(subplaced[1]!) : null;
   if (subplaced && subplace && subplaced[1]!.length - subplace.length <= 4 && !ALWAYS_SENTENCE_CHAR.test(subplaced[1]!.slice(subplace.length))) {

@@ -3825,6 +3825,9 @@ describe("after a review of the thirty-second session's rules against ordinary m
     // the unsure ones are the bot's, not a machine's
     for (const text of ['有几个机器不确定还在不在保修期，发一下', '哪几台机器没拿准型号，发一下照片']) expect(read(text).intent, text).not.toBe('triage');
     // a correction names an enterprise, not two or one of them
+    // a place, 的 and a neighbour, a few of a kind, a bank, a post office or a clinic closing a message name no enterprise
+    for (const text of ['路灯坏了一个月了，我是城关镇的老邻居', '门口的路塌了，影响好多家，包括城关镇的几家厂', '排水管堵了好几天，臭死了，城关镇的大杂院', '网络老断，我们是城关镇的信用社', '停电了 城关镇的供销社', '停电 城关镇的卫生所'])
+      expect(read(text).enterprise, text).toBeNull();
     for (const text of ['#31 企业不对，其实是两家，不是一家', '#51 公司不对，其实是同一家，不是两家', '#45 企业有误，其实是村集体，不是公司'])
       expect(parseCorrection(normalizeText(text)), text).toBeNull();
   });

@@ -406,5 +406,16 @@ describe('concepts from rounds 185, 186 and 196 (thirty-sixth session)', () => {
     expect(ids('这条街的门店都被封了')).not.toContain('下架');
     expect(ids('马路对面的桥头有个公交站')).not.toContain('桥');
     expect(ids('运费涨了不少')).not.toContain('快递物流');
+    // (the second review's: another sense of the same words)
+    const not: [string, string][] = [
+      ['车间的空压机坏了，全厂没气', '燃气'], ['货车限重查得太严，拉货被罚了', '桥'], ['过桥资金断了', '桥'], ['我们一直在压低成本，原料涨价', '压价'],
+      ['土地确权还没办完，流转不了', '应收账款'], ['那家经销商的账期又延长了，说要180天', '应收账款'], ['员工上下班没车位停', '公交'],
+      ['我们种的铁皮石斛今年滞销', '屋面'], ['我们租的吊车进不去，路太窄', '塔吊'], ['厂门口水渠被渣土堵了，下雨积水', '取水'],
+      ['我们在美团上的订单下滑', '外卖'], ['技术员被抽回来了', '抽贷'], ['县食药局来检查', 'FDA'], ['我们地处偏远地区，招工太难了', '快递物流'],
+      ['门头沟区的厂房租金又涨了', '广告牌'], ['今年菌棒滞销', '垃圾'], ['被交警抄了罚单', '侵权'], ['厂区想挖沟排水', '路面破损'], ['隔壁厂挖坑偷埋废渣', '路面破损'],
+    ];
+    for (const [text, id] of not) expect(ids(text), text).not.toContain(id);
+    expect(ids('我们想办IATF认证')).toContain('认证');
+    expect(ids('燃气管道被挖断，厂里断了气')).toContain('燃气');
   });
 });
