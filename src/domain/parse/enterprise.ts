@@ -394,14 +394,16 @@ const WHAT_THEN_NAME = /(?:我们是|我是|我开|我们开|我们做)[^，,。
  * with a district of its own (`营口鲅鱼圈`, `大连金普`; not `曲阳石韵雕塑`, a name) — or 0.
  */
 function placeOpening(t: string): number {
-  // (round 178: "我们蕉岭广福 富硒米业 申请…", "我哋係平远差干镇 山哈果园，…": 我们 or 我是 before the place)
+  // (round 178: "我们蕉岭广福 富硒米业 申请…", "我哋係平远差干镇 山哈果园，…": 我们 or 我是 before the place; round 193: a
+  // township of three characters or a village, a stockade or a town after the county, "理县米亚罗 彩林温泉山庄 …",
+  // "理县甘堡藏寨 嘉绒人家民宿 …", and 我们 glued to the name after it, "阿坝县 我们曲登青稞酒厂 锅炉改电以后 …")
   const head = /^(?:我们是?|我是)?([\u4e00-\u9fa5]{1,8})(?:这边|那边)?\s+(?=\S)/.exec(t);
   if (!head) return 0;
   const words = head[1]!;
   if (/^[\u4e00-\u9fa5]{1,5}村$/.test(words)) return head[0].length;
   const place = placeAtStart(words);
   const district = place ? words.slice(place.length) : '';
-  const placed = place && (district.length <= 2 || (district.length <= 4 && /(区|县|镇|乡|圈|港)$/.test(district)));
+  const placed = place && (district.length <= 3 || (district.length <= 4 && /(区|县|镇|乡|圈|港|寨|村|城)$/.test(district)));
   return placed && !/这边|那边/.test(head[0]) && !TRADE_NAME_END.test(words) && !KIND_END.test(words) ? head[0].length : 0;
 }
 
@@ -561,7 +563,7 @@ function readEnterprise(t: string): string | null {
   if (opening) {
     // (round 178: "梅州 我们 嘉应美妆 想申请…", "梅县 我们 梅县客都纸业 锅炉…": 我们 between the place and the name)
     const after = t.slice(opening);
-    const unsaid = after.replace(/^(?:我们是?|我是)\s+(?=\S)/, '');
+    const unsaid = after.replace(/^(?:我们是?|我是)\s*(?=\S)/, '');
     const rest = (enterpriseIn(unsaid) ?? (unsaid !== after ? readEnterprise(unsaid) : null))?.replace(KIND_BEFORE, '');
     if (rest) return rest;
   }

@@ -3831,4 +3831,11 @@ describe("after a review of the thirty-second session's rules against ordinary m
     for (const text of ['#31 企业不对，其实是两家，不是一家', '#51 公司不对，其实是同一家，不是两家', '#45 企业有误，其实是村集体，不是公司'])
       expect(parseCorrection(normalizeText(text)), text).toBeNull();
   });
+  it('round 193: a county and a township, village or stockade set off by a space, then 我们 and the name', () => {
+    expect(read('理县米亚罗 彩林温泉山庄 路上结冰 燃气公司不送液化气了 厨房明天就没气了').enterprise).toBe('彩林温泉山庄');
+    expect(read('理县甘堡藏寨 嘉绒人家民宿 今年民宿星级评定的奖补 说评上三星奖两万 我们评上了 钱还没到').enterprise).toBe('嘉绒人家民宿');
+    expect(read('阿坝县 我们曲登青稞酒厂 锅炉改电以后 酿酒车间的蒸汽不够 申请了增容').enterprise).toBe('曲登青稞酒厂');
+    expect(read('小金县沃日 我们格桑玫瑰精油厂 今年电费涨了不少 想问能不能参加电力市场化交易').enterprise).toBe('格桑玫瑰精油厂');
+    expect(read('马尔康 我们阿坝嘉绒锅庄艺术团 两个骨干演员考上编制要走了 县上有没有留人的政策').enterprise).toBe('阿坝嘉绒锅庄艺术团');
+  });
 });
