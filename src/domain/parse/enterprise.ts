@@ -1000,8 +1000,9 @@ function enterpriseIn(t: string): string | null {
   // "…让他们赔 平山县的鸿达食用菌", "…多来转转 吴桥的金刚杂技道具厂": the place, 的, then the name
   const placeOf = PLACE_OF_NAME.exec(t)?.[1];
   if (placeOf && placeOf.length >= 4 && !SENTENCE_CHAR.test(placeOf) && !isPlaceOrThing(placeOf) && (TRADE_NAME_END.test(placeOf) || KIND_END.test(placeOf) || isOpenName(placeOf))) return placeOf;
-  // rounds 186–194: "…，我们是泰来县的绿禾有机农场", "…村委也不管 屏山村的三间院", "…这周内能不能把泥清掉 歙县渔梁的墨韵堂", "…——
-  // 新和县依其艾日克乡的阿不力孜馕坊": a county, a township, a village or a quarter of one, 的, then the name closing the message
+  // rounds 186–194: "…能不能安排清理一下，婺源汪口的徽州人家", "…村委也不管 屏山村的三间院", "…这周内能不能把泥清掉 歙县渔梁的
+  // 墨韵堂": a county, a township, a village or a quarter of one, 的, then the name closing the message (a name holding a word
+  // of a sentence, 有 or 不, is not read: "泰来县的绿禾有机农场", "阿不力孜馕坊")
   const placedOf = PLACE_OF_NAME_WIDE.exec(t);
   const ofPlace = placedOf?.[1] ?? '';
   const ofName = placedOf?.[2] ?? '';
@@ -1095,7 +1096,7 @@ function enterpriseIn(t: string): string | null {
   const itsOwn = village?.replace(VILLAGE_KIND_WORD_AT_END, '') ?? '';
   if (village && itsOwn.length >= 2 && !SENTENCE_CHAR.test(itsOwn) && !/(货场|现场|工厂|仓库|市场|广场|停车场|机场|商场|球场|剧场|会场|考场)$/.test(village) && gramCount(itsOwn.slice(0, 2)) < (itsOwn.length >= 3 || village.length - itsOwn.length >= 2 ? PLACE_MAX_COUNT : BRAND_MAX_COUNT) && !/^(港资|外资|台资|合资|独资|国有|国营|民营|私营|乡镇|村办|主机|农机)/.test(village) && !isPlaceOrThing(village) && !holdsLexiconPhrase(itsOwn) && !/^(村|镇|乡|县|这|那|该|本|我|俺|咱|外|老板|厂|新|大|小|几|隔壁|但|就|还|也)/.test(village) && !placeAtStart(village)) return village;
   // round 185: "雅安熊猫谷客运公司缺四个…", "瀑布沟的金汤渔业公司跟…": a name of four or more characters closed by 公司,
-  // whatever follows; not a utility or a kind of company alone, nor one named by its place alone ("雅安供电公司", "县城投公司")
+  // whatever follows; not a utility or a kind of company alone, nor one named by its place alone ("雅安供电公司")
   const company = COMPANY_CLOSED.exec(t)?.[1];
   const companyOwn = company?.replace(GENERIC_COMPANY_END, '') ?? '';
   // (one the writer deals with is not the writer: "给我们做光伏的晶科能源公司跑了", "跟成都华西建设公司打官司")
