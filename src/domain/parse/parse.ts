@@ -132,8 +132,8 @@ const URGENT_PATTERNS = [
   /(货|冻品|冻货|肉|海鲜|鱼|水果|果子|苹果|菜)[^，。；,;]{0,3}(快|要|都|开始)(化|坏|烂|臭)(了|掉)|(尾矿坝|坝体|大坝|堤坝|边坡|坡面)[^，。；,;]{0,8}(渗水|渗漏|管涌|变形|位移)|顶板离层|冒顶|(施工|工地|工程|产线|生产线)[^，。；,;]{0,3}停着/,
   // round 142: the road or the gate blocked by people ("村民把我们拉煤的路口堵咧")
   /(把|给)[^，。；,;]{0,10}(路口|大门|厂门|门口|道口|路)(给)?堵(了|住|死)/,
-  // rounds 184–196: aluminium setting in a furnace or a cell, ammonia leaking, a crack in a crane's jib, something torn up
-  // or hanging in the air, a gate blocked by people, a trouble told as "要出大事", supplies stopped, frostbite at work
+  // rounds 184–196: aluminium setting in a furnace or a cell, ammonia leaking, a crack in a crane's jib, something hanging
+  // in the air, a gate blocked by people, a trouble told as "要出大事", supplies already stopped, frostbite at work
   // (not 氨纶, 漏报, a past crack not found, a figure of speech, a threat or a past stoppage: the review's cases)
   /铝水[^。；;]{0,4}(快|要|都|已经)[^。；;]{0,2}凝|铝水凝(了|住)|(液氨|氨气|氨(?!纶))[^。；;]{0,12}(漏(?!报|缴|税|交|填)|味)|(塔吊|吊臂|主臂)[^。；;]{0,8}(?<!没|没有|未|无|没发现)(裂纹|裂缝|开裂)|(吊|挂)在半空|(大门|厂门|门口|路口)被[^，。；,;]{0,8}(村民|工人|人|家属|民工|群众|债主|司机)[^，。；,;]{0,2}(堵|围|封)(了|住|起)|(?<![没不别])(要|会)出大事|(?<![没不别会要])出大事(的|了|啊|嘞)|已经停止供货|(?<![不防])断餐|冻伤了/,
   // round 145: the enterprise's bank account frozen (the wages and the suppliers go unpaid)
