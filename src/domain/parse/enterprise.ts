@@ -1097,12 +1097,7 @@ function enterpriseIn(t: string): string | null {
   if (village && itsOwn.length >= 2 && !SENTENCE_CHAR.test(itsOwn) && !/(货场|现场|工厂|仓库|市场|广场|停车场|机场|商场|球场|剧场|会场|考场)$/.test(village) && gramCount(itsOwn.slice(0, 2)) < (itsOwn.length >= 3 || village.length - itsOwn.length >= 2 ? PLACE_MAX_COUNT : BRAND_MAX_COUNT) && !/^(港资|外资|台资|合资|独资|国有|国营|民营|私营|乡镇|村办|主机|农机)/.test(village) && !isPlaceOrThing(village) && !holdsLexiconPhrase(itsOwn) && !/^(村|镇|乡|县|这|那|该|本|我|俺|咱|外|老板|厂|新|大|小|几|隔壁|但|就|还|也)/.test(village) && !placeAtStart(village)) return village;
   // round 185: "雅安熊猫谷客运公司缺四个…", "瀑布沟的金汤渔业公司跟…": a name of four or more characters closed by 公司,
   // whatever follows; not a utility or a kind of company alone, nor one named by its place alone ("雅安供电公司")
-  const company = COMPANY_CLOSED.exec(t)?.[1];
-  const companyOwn = company?.replace(GENERIC_COMPANY_END, '') ?? '';
-  // (one the writer deals with is not the writer: "给我们做光伏的晶科能源公司跑了", "跟成都华西建设公司打官司")
-  const dealtWith = company !== undefined && /(给|帮|替)(我们|俺们|我司|我厂)|对方|(跟|和|与|同)$/.test(t.slice(Math.max(0, t.indexOf(company) - 12), t.indexOf(company)));
-  if (company && !dealtWith && !COMPANY_OF_A_KIND.test(companyOwn) && companyOwn.length >= (companyOwn.length + 2 < company.length ? 3 : 2) && rareOrPlaced(companyOwn) && !/^(?:事|已|联系)|[县市区镇乡由同]$/.test(companyOwn) && !SENTENCE_CHAR.test(company) && !placesOnly(companyOwn) && !isPlaceOrThing(companyOwn) && !TRADE_ALONE.test(companyOwn) && !holdsLexiconPhrase(companyOwn)) return company;
-  return null;
+  return companyClosed(t);
 }
 
 /** A name closed by 公司 after a clause's opening, 的 or 我们 (see readEnterprise's last rule). */
@@ -1111,6 +1106,18 @@ const COMPANY_CLOSED = new RegExp(`(?:^|[，,。！!？?：:\\s]|的|我们是?|
 const GENERIC_COMPANY_END = /(?:供电|电力|燃气|天然气|自来水|水务|热力|供热|物业|保险|财险|寿险|人寿|担保|劳务|施工|建筑|运输|物流|快递|城投|平台|铁塔|移动|联通|电信|邮政|银行|证券|信托|租赁|中介|外包|分)?公司$/;
 /** A company named by the service it sells or by its capital, not by a name ("餐饮管理公司", "中外合资公司", "中国移动公司"). */
 const COMPANY_OF_A_KIND = /^(?:中国|中外|合资|独资|外资|保洁|保安|注册|代办|代理|餐饮|家政|人力|管理|服务|装修|装饰|广告|咨询|财务|会计|律师|培训|投资|商业|文化传播)/;
+function companyClosed(t: string): string | null {
+  const m = COMPANY_CLOSED.exec(t);
+  if (!m) return null;
+  const company = m[1]!;
+  const own = company.replace(GENERIC_COMPANY_END, '');
+  // (one the writer deals with is not the writer: "给我们做光伏的晶科能源公司跑了", "跟成都华西建设公司打官司")
+  const at = m.index + m[0].length - company.length;
+  if (/(给|帮|替)(我们|俺们|我司|我厂)|对方|(跟|和|与|同)$/.test(t.slice(Math.max(0, at - 12), at))) return null;
+  // (a name stripped of a utility's or a carrier's word keeps three characters of its own: not "人保财险公司")
+  const ownLength = own.length + 2 < company.length ? 3 : 2;
+  return own.length >= ownLength && !COMPANY_OF_A_KIND.test(own) && rareOrPlaced(own) && !/^(?:事|已|联系)|[县市区镇乡由同]$/.test(own) && !SENTENCE_CHAR.test(company) && !placesOnly(own) && !isPlaceOrThing(own) && !TRADE_ALONE.test(own) && !holdsLexiconPhrase(own) ? company : null;
+}
 /**
  * The message opens with the enterprise's name alone, then a space ("白沟乐途箱包 想试试上亚马逊…", "正定的恒瑞氨纶 收到…",
  * "奎屯金穗轧花厂 籽棉收购款…"): a name with its trade, or one rare at its head in the reports, with no word of a sentence.
