@@ -434,7 +434,7 @@ export function parseEnterprise(text: string): string | null {
   const hasteAt = HASTE_FIRST.exec(t)?.[0].length ?? 0;
   // ("俺们这个绿丰蔬菜合作社": the measure word before the name is not the name's)
   // ("‼️麻辣江湖食品郫都厂区…": a sign before the name is not the name's)
-  const read = readEnterprise(hasteAt ? t.slice(hasteAt) : t);
+  const read = readEnterprise(hasteAt ? t.slice(hasteAt) : t) ?? closingName(t) ?? headName(t);
   const name = (read && withoutZone(read))?.replace(/^[\p{Extended_Pictographic}\uFE0F]+/u, '').replace(/^(?:这个|那个|个(?!旧))(?=[\u4e00-\u9fa5]{4,})/, '').replace(/^【(?=[^】]+$)/, '')
     // ("平遥古城里头德和源客栈": where it stands, before the name)
     .replace(/^[\u4e00-\u9fa5]{2,6}?(?:里头|里面)(?=[\u4e00-\u9fa5]{4,}$)/, '').replace(/(?<=幼儿园|医院|学校|养老院|护理院|超市|托育|会所)(?:材料|资料|设备)$/, '')
@@ -1007,7 +1007,7 @@ function enterpriseIn(t: string): string | null {
   const ofPlace = placedOf?.[1] ?? '';
   const ofName = placedOf?.[2] ?? '';
   // (not a neighbour, a few of a kind, a bank, a post office or a clinic: "城关镇的老邻居", "城关镇的几家厂", "城关镇的信用社", the review's)
-  if (placedOf && !(ofName.length === 3 && /^[老小大几一两这那]/.test(ofName)) && !/(信用社|农商行|邮政所|供销社|卫生所|敬老院|养老院|殡仪馆|招待所|四合院|大杂院|宅院|民居|邻居|街坊)$/.test(ofName) && (/[县市区镇乡村旗]$/.test(ofPlace) || placeAtStart(ofPlace) !== null) && !SENTENCE_CHAR.test(ofPlace) && !SENTENCE_CHAR.test(ofName) && !isPlaceOrThing(ofName) && !PUBLIC_OFFICE_END.test(ofName) && !PUBLIC_PLACE_END.test(ofName) && !SITE_END.test(ofName) && !TRADE_ALONE.test(withoutKind(ofName)) && ((TRADE_NAME_END.test(ofName) && tradeNameOk(ofName)) || KIND_END.test(ofName) || isOpenName(ofName))) return ofName;
+  if (placedOf && !(ofName.length === 3 && /^[老小大几一两这那]/.test(ofName)) && !NEIGHBOUR_END.test(ofName) && (/[县市区镇乡村旗]$/.test(ofPlace) || placeAtStart(ofPlace) !== null) && !SENTENCE_CHAR.test(ofPlace) && !SENTENCE_CHAR.test(ofName) && !isPlaceOrThing(ofName) && !PUBLIC_OFFICE_END.test(ofName) && !PUBLIC_PLACE_END.test(ofName) && !SITE_END.test(ofName) && !TRADE_ALONE.test(withoutKind(ofName)) && ((TRADE_NAME_END.test(ofName) && tradeNameOk(ofName)) || KIND_END.test(ofName) || isOpenName(ofName))) return ofName;
   const subplaced = SUBPLACE_OF_NAME.exec(t);
   const subplace = subplaced ? placeAtStart(subplaced[1]!) : null;
   if (subplaced && subplace && subplaced[1]!.length - subplace.length <= 4 && !ALWAYS_SENTENCE_CHAR.test(subplaced[1]!.slice(subplace.length))) {
@@ -1130,6 +1130,38 @@ const HEAD_SPACED = new RegExp(`^(?:${NAME_CHAR}{2,6}的)?(${NAME_CHAR}{4,12})\\
 const BUSINESS_KIND = '(?:家庭旅馆|山庄|农庄|鱼庄|渔庄|驿站|货运站|工程队|经营部|服务部|加油站|充电站|加工厂|艺术中心|工作室|诊所|作坊|(?<!食)堂|店|馆|社|行|院|坊|场|所|吧|厅|栈|舍|居|乐|公司|厂)';
 const KIND_END = new RegExp(`${BUSINESS_KIND}$`);
 /**
+ * Rounds 182–197: the enterprise's own name closing a message after its last sentence, a comma or a space, with nothing
+ * else reading one ("…已经报咗警。清远安居建设", "…冷链车开不进去。二里坝果业", "…我们老宅是明代的木结构 西溪南的枫杨山房"):
+ * a name that ends in its trade or its kind, where it is (a place and 的) before it left off. Read last, where no other
+ * rule names the enterprise, so a word of it that is also a sentence's (上, 下, 里, 家, 和 in 陇上椒香, 日隆雪山下咖啡,
+ * 二里坝果业, 汪家菊园, 泰和物业) is allowed here.
+ */
+const CLOSING_NAME = new RegExp(`(?:[。！？!?，,；;～~]|\\s|——|—)\\s*(?:(?:我们是?|我是)?([\\u4e00-\\u9fa5]{2,10}?)的)?([\\u4e00-\\u9fa5]{3,14})\\s*[。.！!~～]?\\s*$`);
+/** Words of a sentence, never of a closing name or the place before it. */
+const CLOSING_SENTENCE_CHAR = /[我你他她它们这那是在要想请帮说问了吗呢吧啊哦嘛呀咯啦哈能会没不被把给对向从到很太都也还就又再才刚该让叫去过着得地的某哪或咋怎啥搞可周]|有(?![机限])|例如|组织|娃娃|孩子|小孩|员工|[几多各两]家/;
+const CLOSING_KIND_END = new RegExp(`(?:${INDUSTRY}|${BUSINESS_KIND}|人家|山居|山房|菊园|茶园|果园|阁|电站|水电)$`);
+/**
+ * The same name opening the message before a space, 这边 or a colon ("陇上人家农家乐 自来水停了两天了", "四姑娘山长坪沟马帮合作社
+ * 今年冬天…", "偏关县晋风光伏电站 并网点线路老跳闸"), read last too.
+ */
+const HEAD_NAME = /^(?:([\u4e00-\u9fa5]{2,10}?)的\s*)?([\u4e00-\u9fa5]{3,16}?)(?:\s+|这边|那边|[：:])/;
+function headName(t: string): string | null {
+  const [, place, name] = HEAD_NAME.exec(t) ?? [];
+  return name ? closingNameOk(place, name) : null;
+}
+function closingName(t: string): string | null {
+  const [, place, name] = CLOSING_NAME.exec(t) ?? [];
+  return name ? closingNameOk(place, name) : null;
+}
+/** A name read by closingName or headName: its trade or kind at the end, no word of a sentence, no place, office or site alone. */
+function closingNameOk(place: string | undefined, name: string): string | null {
+  if (!CLOSING_KIND_END.test(name) || (place && CLOSING_SENTENCE_CHAR.test(place))) return null;
+  const own = name.replace(TRADE_AT_END, '').replace(KIND_END, '');
+  // (not a place named by its age: 老闵行)
+  return own.length >= 2 && !CLOSING_SENTENCE_CHAR.test(name) && !SIGN_OFF_WORDS.test(name) && !placesOnly(own) && !placesOnly(name.replace(/^[老新]/, '')) && !isPlaceOrThing(name) && !PUBLIC_OFFICE_END.test(name) && !PUBLIC_PLACE_END.test(name) && !/(保障所|服务所|管理所|工作站|路店|分店|门店)$/.test(name) && !NEIGHBOUR_END.test(name) && !/[路街道巷]$/.test(own) && !SITE_END.test(name) && (!PERSON_AT_END.test(name) || KIND_END.test(name)) && !TRADE_ALONE.test(own) && !holdsLexiconPhrase(own) ? name : null;
+}
+
+/**
  * "我们是甘孜的格萨尔藏医诊所，", "我们是城关镇的顺风快递驿站 …": the writer says where the enterprise is, 的, then its name
  * with its trade or its kind, closed by a comma or a space.
  */
@@ -1151,6 +1183,8 @@ const OFFICIAL_HEAD = new RegExp(
 /** A trade word with more after it ("佳禾食品计划开拓中东市场"): a clause, not a name by its kind. */
 const TRADE_THEN_MORE = new RegExp(`(?:${INDUSTRY})(?!(?:(?:${INDUSTRY})|制品|加工|定制)*${BUSINESS_KIND}?$)[\\u4e00-\\u9fa5]{2,}$`);
 /** Public places and offices, whatever stands before them ("县体育馆", "白云机场", "区档案馆"). */
+/** A bank, a post office, a clinic, a home or a neighbour: no enterprise of the writer's, though it ends like one. */
+const NEIGHBOUR_END = /(信用社|农商行|邮政所|供销社|卫生所|敬老院|养老院|殡仪馆|招待所|四合院|大杂院|宅院|民居|邻居|街坊)$/;
 const PUBLIC_PLACE_END = /(?:市场|商场|机场|广场|体育馆|图书馆|档案馆|博物馆|纪念馆|展览馆|文化馆|科技馆|电影院|剧院|医院|法院|检察院|学院|派出所|供电所|税务所|财政所|司法所|卫生院|汽车站|火车站|货场|停车场|银行)$/;
 const HEAD_KIND = new RegExp(`^(?:【[^】]{1,8}】)?(${NAME_CHAR}{3,14}?${BUSINESS_KIND})(?=这边|那边|[，,：:\\s]|的|自己|缺|反映|想|要|从|去年|今年|欠|被|已|今天|昨天|昨晚|老板|厂里|场里|在[\\u4e00-\\u9fa5]{2,4}开)`);
 /**

@@ -3838,4 +3838,22 @@ describe("after a review of the thirty-second session's rules against ordinary m
     expect(read('小金县沃日 我们格桑玫瑰精油厂 今年电费涨了不少 想问能不能参加电力市场化交易').enterprise).toBe('格桑玫瑰精油厂');
     expect(read('马尔康 我们阿坝嘉绒锅庄艺术团 两个骨干演员考上编制要走了 县上有没有留人的政策').enterprise).toBe('阿坝嘉绒锅庄艺术团');
   });
+  it('rounds 182–197: a name with its trade or kind closing a message or opening it before a space or a colon, where nothing else names one', () => {
+    for (const [text, name] of [
+      ['工地有二十几个民工讲分包老板走佬，冇发工资，而家堵住大门唔俾车出入，已经报咗警。清远安居建设', '清远安居建设'],
+      ['城固二里镇我们猕猴桃基地那段机耕路，一下雨就成烂泥塘，冷链车开不进去。二里坝果业', '二里坝果业'],
+      ['隔壁在我们墙根底下挖地基 挖得好深 也没做支护 我们老宅是明代的木结构 墙已经开始歪了 西溪南的枫杨山房', '枫杨山房'],
+      ['景区前面那段路积雪一直没人清，游客的车打滑好几辆了，能不能明天之前清出来 —— 滦平的长城脚下客栈', '长城脚下客栈'],
+      ['隔壁养殖场的粪水流我们地里了，说了好几回没人管，我们是泰来县的绿禾有机农场', '绿禾有机农场'],
+      ['陇上人家农家乐 自来水停了两天了，一滴水都莫得，客人全走了', '陇上人家农家乐'],
+      ['雅州边茶坊：抖音上有人盗用我们的视频和商标卖散茶，这个事归哪个管哦', '雅州边茶坊'],
+      ['呈坎的菊香园加工厂 烘菊花要用天然气 燃气公司说管道没到我们这', '菊香园加工厂'],
+    ] as const)
+      expect(read(text).enterprise, text).toBe(name);
+    // (a clause, a place, an office or a neighbour's children at either end is no name)
+    for (const text of ['能不能帮我们对接一下本地的整车厂，我们做的线束完全可以配套', '厂区附近治安差，成日有人偷电缆', '手机屏幕的玻璃盖板想进本地的供应链，咋对接园区的龙头厂',
+      '希望下周三能通水，周四设备进场', '想问有冇其他方式，例如合作建厂', '八十几个工人无出粮，而家聚集喺镇政府门口 —— 普宁某镇劳动保障所', '能不能帮忙从别的乡镇组织点劳务',
+      '老闵行那边我们厂的电表是老式的，能不能安排在不生产的辰光', '园区里员工的娃娃上幼儿园 最近的公办园在二十公里外'])
+      expect(read(text).enterprise, text).toBeNull();
+  });
 });
