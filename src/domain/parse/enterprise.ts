@@ -118,7 +118,9 @@ const INDUSTRY_WORDS =
   '藏毯|地毯|牦牛绒|(?<![干撕])牛肉干|牦牛干|乳制品|酒坊|' +
   // round 182 (Shangqiu's down mills, tape-measure and gauge makers, quick-frozen food and grain stores; 制冷 and 冷柜 were tried
   // and left out: "空调制冷不行", "门店冷柜电费太高" read as names, the review found)
-  '羽绒|量具|卷尺|速冻(?!食品)|粮储';
+  '羽绒|量具|卷尺|速冻(?!食品)|粮储|' +
+  // rounds 198–204 (Lüliang's and Jincheng's foundries and distilleries, coarse grains; Wuyi tea shops; spring-water drinks)
+  '铸锻|精铸|铸管|酿造|杂粮|茗茶|饮品';
 /**
  * A trade named by one character and 业 ("镁业", "糖业", "袜业", "种业"): a word the language keeps making, so it is
  * read by its shape; not 企业, 行业, 就业 and the other words of 业 that are no trade.
@@ -434,7 +436,7 @@ export function parseEnterprise(text: string): string | null {
   const hasteAt = HASTE_FIRST.exec(t)?.[0].length ?? 0;
   // ("俺们这个绿丰蔬菜合作社": the measure word before the name is not the name's)
   // ("‼️麻辣江湖食品郫都厂区…": a sign before the name is not the name's)
-  const read = readEnterprise(hasteAt ? t.slice(hasteAt) : t) ?? closingName(t) ?? headName(t);
+  const read = readEnterprise(hasteAt ? t.slice(hasteAt) : t) ?? closingName(t) ?? headName(t) ?? leadingName(t);
   const name = (read && withoutZone(read))?.replace(/^[\p{Extended_Pictographic}\uFE0F]+/u, '').replace(/^(?:这个|那个|个(?!旧))(?=[\u4e00-\u9fa5]{4,})/, '').replace(/^【(?=[^】]+$)/, '')
     // ("平遥古城里头德和源客栈": where it stands, before the name)
     .replace(/^[\u4e00-\u9fa5]{2,6}?(?:里头|里面)(?=[\u4e00-\u9fa5]{4,}$)/, '').replace(/(?<=幼儿园|医院|学校|养老院|护理院|超市|托育|会所)(?:材料|资料|设备)$/, '')
@@ -1138,7 +1140,7 @@ const KIND_END = new RegExp(`${BUSINESS_KIND}$`);
  */
 const CLOSING_NAME = new RegExp(`(?:[。！？!?，,；;～~]|\\s|——|—)\\s*(?:(?:我们是?|我是)?([\\u4e00-\\u9fa5]{2,10}?)的)?([\\u4e00-\\u9fa5]{3,14})\\s*[。.！!~～]?\\s*$`);
 /** Words of a sentence, never of a closing name or the place before it. */
-const CLOSING_SENTENCE_CHAR = /[我你他她它们这那是在要想请帮说问了吗呢吧啊哦嘛呀咯啦哈能会没不被把给对向从到很太都也还就又再才刚该让叫去过着得地的某哪或咋怎啥搞可周]|有(?![机限])|例如|组织|娃娃|孩子|小孩|员工|[几多各两]家/;
+const CLOSING_SENTENCE_CHAR = /[我你他她它们这那是在要想请帮说问了吗呢吧啊哦嘛呀咯啦哈能会没不被把给对向从到很太都也还就又再才刚该让叫去过着得地的某哪或咋怎啥搞可周]|有(?![机限])|例如|组织|娃娃|孩子|小孩|员工|[几多各两]家|讲|开店|[办开]厂/;
 const CLOSING_KIND_END = new RegExp(`(?:${INDUSTRY}|${BUSINESS_KIND}|人家|山居|山房|菊园|茶园|果园|阁|电站|水电)$`);
 /**
  * The same name opening the message before a space, 这边 or a colon ("陇上人家农家乐 自来水停了两天了", "四姑娘山长坪沟马帮合作社
@@ -1149,6 +1151,33 @@ function headName(t: string): string | null {
   const [, place, name] = HEAD_NAME.exec(t) ?? [];
   return name ? closingNameOk(place, name) : null;
 }
+/**
+ * Rounds 198–204: the name opening the message or following 我们 (a place and 的 between them left off), glued to what it
+ * says ("上甘岭溪水康养酒店冬季滑雪季要开了", "我们武宣鑫源养殖场旁边的村民…", "我们晋城凤台铸锻新上的中频炉…"): the longest
+ * run of its first words that ends in a trade or a kind, up to the first word of a sentence. Read last.
+ */
+const LEADING_NAME = /(?:^|[，,。！!？?\s])(?:我们是?|俺们|我司)(?:([\u4e00-\u9fa5]{2,6}?)的)?([\u4e00-\u9fa5]{3,24})|^(?:([\u4e00-\u9fa5]{2,6}?)的)?([\u4e00-\u9fa5]{3,24})/;
+/** What may follow a name glued to its sentence: the start of a clause. */
+const LEADING_NAME_ENDS = new RegExp(`^(?:$|冬季|冬天|${AFTER_TRADE_NAME.slice(3, -1)})`);
+function leadingName(t: string): string | null {
+  const m = LEADING_NAME.exec(t);
+  if (!m) return null;
+  const place = m[1] ?? m[3];
+  const run = m[2] ?? m[4]!;
+  const words = run.slice(0, CLOSING_SENTENCE_CHAR.exec(run)?.index ?? run.length);
+  for (let end = Math.min(words.length, 16); end >= 4; end--) {
+    const name = closingNameOk(place, words.slice(0, end));
+    // (its own words rare at the head of the reports or a known place first: not "绿色工厂", "隔壁小区居…", "冬季混凝土"; what
+    // follows starts a clause, not the rest of a word: not "北滘工业|园", "盘山公路扩建工|地"; two words of its own only with a
+    // place before them or a shop's lucky characters: not "我们胡椒合作社")
+    if (!name) continue;
+    const own = name.replace(/(?:专业|种植|养殖)?合作社$|工厂$/, '').replace(TRADE_AT_END, '').replace(KIND_END, '');
+    const placed = placeAtStart(own);
+    const ownOk = placed ? own.length - placed.length >= 2 : own.length >= 4 || ZIHAO.test(own.slice(0, 2));
+    return ownOk && LEADING_NAME_ENDS.test(run.slice(end)) && rareOrPlaced(name) && headNameOk(name) && !NOT_A_NAME_AT_HEAD.test(name) && !/(工业|产业|园区|母公司|子公司|分公司)|配套$/.test(name) ? name : null;
+  }
+  return null;
+}
 function closingName(t: string): string | null {
   const [, place, name] = CLOSING_NAME.exec(t) ?? [];
   return name ? closingNameOk(place, name) : null;
@@ -1158,7 +1187,7 @@ function closingNameOk(place: string | undefined, name: string): string | null {
   if (!CLOSING_KIND_END.test(name) || (place && CLOSING_SENTENCE_CHAR.test(place))) return null;
   const own = name.replace(TRADE_AT_END, '').replace(KIND_END, '');
   // (not a place named by its age: 老闵行)
-  return own.length >= 2 && !CLOSING_SENTENCE_CHAR.test(name) && !SIGN_OFF_WORDS.test(name) && !placesOnly(own) && !placesOnly(name.replace(/^[老新]/, '')) && !isPlaceOrThing(name) && !PUBLIC_OFFICE_END.test(name) && !PUBLIC_PLACE_END.test(name) && !/(保障所|服务所|管理所|工作站|路店|分店|门店)$/.test(name) && !NEIGHBOUR_END.test(name) && !/[路街道巷]$/.test(own) && !SITE_END.test(name) && (!PERSON_AT_END.test(name) || KIND_END.test(name)) && !TRADE_ALONE.test(own) && !holdsLexiconPhrase(own) ? name : null;
+  return own.length >= 2 && !CLOSING_SENTENCE_CHAR.test(name) && !SIGN_OFF_WORDS.test(name) && !placesOnly(own) && !placesOnly(name.replace(/^[老新]/, '')) && !isPlaceOrThing(name) && !PUBLIC_OFFICE_END.test(name) && !PUBLIC_PLACE_END.test(name) && !/(保障所|服务所|管理所|工作站|路店|分店|门店)$|(?<!镖)局|政府|法院|检察院|派出所|服务厅|大厅/.test(name) && !NEIGHBOUR_END.test(name) && !/[路街道巷]$/.test(own) && !SITE_END.test(name) && (!PERSON_AT_END.test(name) || KIND_END.test(name)) && !TRADE_ALONE.test(own) && !holdsLexiconPhrase(own) ? name : null;
 }
 
 /**

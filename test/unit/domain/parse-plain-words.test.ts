@@ -3856,4 +3856,20 @@ describe("after a review of the thirty-second session's rules against ordinary m
       '老闵行那边我们厂的电表是老式的，能不能安排在不生产的辰光', '园区里员工的娃娃上幼儿园 最近的公办园在二十公里外'])
       expect(read(text).enterprise, text).toBeNull();
   });
+  it('rounds 198–204: the name opening the message or after 我们, glued to what it says, read by its trade or kind where nothing else names one', () => {
+    for (const [text, name] of [
+      ['我们武宣鑫源养殖场旁边的村民天天投诉讲有臭味，想请镇里出面调解下', '武宣鑫源养殖场'],
+      ['我们晋城凤台铸锻新上的中频炉要双回路供电，能不能想办法12月20号前给通上', '晋城凤台铸锻'],
+      ['我们交城的天宏精铸今年招了十几个大学生，县城租房太贵住不下', '天宏精铸'],
+      ['柳林枣韵坊申请的商标变更和食品生产许可变更两个同时在办，能不能并联？', '柳林枣韵坊'],
+      ['五大连池火山泉饮品二期项目的用地卡在永久基本农田上了', '五大连池火山泉饮品'],
+      ['代县聚鑫选矿厂门口今儿早上又让周边村民把路堵了，矿车一辆也出不去', '代县聚鑫选矿厂'],
+    ] as const)
+      expect(read(text).enterprise, text).toBe(name);
+    // (a product and its kind, a clause, a park or the rest of a word is no name)
+    for (const text of ['我们胡椒合作社想贷款买台烘干机，信用社讲要抵押', '我们兴国的红薯干厂想去参加下个月广州的农产品展销会', '甘蔗糖厂榨季开始了，园区集中供汽压力上不去',
+      '盘山公路扩建工地在放炮，石头飞到我们厂房顶上了', '北滘工业园门口冇公交站，工人要行20分钟先到', '绿色工厂申报材料12月10日前要交', '退役军人开店是不是有税收减免',
+      '我们是回乡办厂的，在阜南做柳编出口', '阮厝边的住户讲阮染整车间味道重，打12345投诉好几摆了', '我們察爾汗鉀肥配套項目的用地指標今年還能不能批下來？'])
+      expect(read(text).enterprise, text).toBeNull();
+  });
 });
