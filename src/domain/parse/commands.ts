@@ -165,6 +165,8 @@ export function parseCorrection(t: string): Correction | null {
   // "#642 这个不算紧急，改成普通", "#12 不算急件": the level said after why
   const urgencyLater = /^(?:这个?|这件|此件|该件)?(?:不算|不是|并不|没那么|没有那么)(?:紧急|急件|急)(?:的|吧)?(?:[\s,，。]+(?:(?:改为|改成|改回|调整为|调成|改|降为|降成|标为)\s*(一般|普通|正常|不紧急|非紧急)(?:件|工单)?|改一下|改下|改过来)(?:就行了?|就可以了?|就好|即可|吧)?)?$/.exec(rest);
   if (urgencyLater) return { field: 'urgency', to: 'normal' };
+  // round 200: "#130 这个不急的，是一般件，被标成紧急了": not urgent, what it is, and that it was marked so
+  if (/^(?:这个?|这件|此件|该件|这单)?(?:不急|不紧急|不是急件|不算急)(?:的|吧)?[\s,，。]*(?:是|算)(?:一般|普通)件?[\s,，。]*(?:被|给)?(?:标|定|弄)(?:成|为)了?(?:紧急|急件)了?$/.test(rest)) return { field: 'urgency', to: 'normal' };
   // round 188: "#178 这个不紧急 改成普通 企业说下个月再弄也行": not urgent, the level set, then why
   if (/^(?:这个?|这件|此件|该件|这单)?(?:不紧急|不是急事|不算急事|不急)(?:的|吧)?[\s,，。]+(?:改为|改成|改回|调成|调为|改|降为|降成|标为|标成)\s*(?:一般|普通|正常)(?:件|工单)?(?:[\s,，。][^?？吗]{0,30})?$/.test(rest)) return { field: 'urgency', to: 'normal' };
   // "#690 这个不急，按普通走", "#672 这个不用那么急，按普通的走": not urgent, and how to treat it instead
@@ -172,7 +174,7 @@ export function parseCorrection(t: string): Correction | null {
   const urgencyWhyAfter = /^(?:紧急程度|紧急度|优先级|紧急|加急)\s*(?:改成|改为|改回|调成|调为|调整为)\s*(紧急|加急|一般|普通|正常)(?:件)?(?:吧|啊)?[\s，,。]+[^?？吗]{1,30}$/.exec(rest);
   if (urgencyWhyAfter) return { field: 'urgency', to: URGENCY_WORDS[urgencyWhyAfter[1]!]! };
   // "#119 紧急程度改一下 这个不急 企业说年后解决都行": the change asked for, then the level in plain words
-  const urgencyPlain = /^(?:紧急程度|紧急度|优先级)(?:改一下|改下|要改一下|调一下)[\s，,。]+(?:这个?|这单|这件)?(?:(不急|不紧急|不着急|没那么急|不用急|不是急件|不算急件?|不是紧急件?|不是急事|不算急事)|(很急|挺急|特别急|紧急|急))(?:[\s，,。][^?？吗]{0,30})?$/.exec(rest);
+  const urgencyPlain = /^(?:紧急程度|紧急度|优先级)(?:改一下|改下|要改一下|调一下)[\s，,。]+(?:这个?|这单|这件)?(?:(不急的?|不紧急|不着急|没那么急|不用急|不是急件|不算急件?|不是紧急件?|不是急事|不算急事|不是急的)|(很急|挺急|特别急|紧急|急))(?:[\s，,。][^?？吗]{0,30})?$/.exec(rest);
   if (urgencyPlain) return { field: 'urgency', to: urgencyPlain[1] ? 'normal' : 'urgent' };
   // "#151 紧急程度标错了 应该是紧急 工地已经停工了": the level misjudged, the level it is, then why
   // rounds 75–78: "#181 紧急程度标错了 不用标紧急 企业说年后再弄也行": misjudged, and not urgent

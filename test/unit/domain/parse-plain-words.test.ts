@@ -3872,4 +3872,24 @@ describe("after a review of the thirty-second session's rules against ordinary m
       '我们是回乡办厂的，在阜南做柳编出口', '阮厝边的住户讲阮染整车间味道重，打12345投诉好几摆了', '我們察爾汗鉀肥配套項目的用地指標今年還能不能批下來？'])
       expect(read(text).enterprise, text).toBeNull();
   });
+  it('rounds 198–204: a crowd is urgent when it does something, a count of staff is not; a site stood still (停起, 干不成活) and no water anywhere are', () => {
+    for (const text of ['请问有冇企业可以租的会议场地？我们年会想搞一百几十人', '老厂不让扩、新厂没地，几十号人的饭碗悬着', '倒班工人的夜班通勤公交说要停，几十号人下了夜班咋回家',
+      '路灯杆子去年让车撞倒了到现在没立起来，晚上客人都找不着门', '我们这一片手机信号好差 客人打电话都断线'])
+      expect(read(text).urgency, text).toBe('normal');
+    for (const text of ['几十个村民堵在厂门口不让车出去', '一帮人今朝拎住锄头嚟阻工', '施工挖出来一段老的输油管道，现在不敢挖了，工地停起等', '他们把塔吊都占了，今天干不成活了',
+      '焊口探伤不合格，两家扯皮，活已经停了一礼拜了', '梵净山下我们几家民宿都莫得水了，从昨天早上到现在'])
+      expect(read(text).urgency, text).toBe('urgent');
+  });
+  it('rounds 198–204: the weather and breakfast are chat; a body taking a ticket, the unsure ones asked of the machine, how to look one up, and why a level is wrong', () => {
+    for (const [text, intent] of [
+      ['各位领导辛苦 今天路滑 开车都慢点儿', 'chat'], ['大家吃早饭没得😂', 'chat'], ['今天好热啊 都11月了还三十度🥵', 'chat'], ['早上好，吕梁今天下雪了，大家路上慢些开', 'chat'],
+      ['#225 紧急程度改一下 不是急的 企业说下个月解决就行', 'correct'], ['#130 这个不急的，是一般件，被标成紧急了', 'correct'],
+      ['#224 我来 —— 爱辉区自然资源局 马强', 'claim'], ['#172 自然资源局接单', 'claim'],
+      ['店小二 怎么查我报的问题到哪一步了？有没有什么口令', 'help'], ['机器人没识别准的那些，发我看一下，我来确认', 'triage'],
+    ] as const)
+      expect(read(text).intent, text).toBe(intent);
+    // (the weather that stops work, a ticket asked after, an office waiting to take one are not)
+    for (const text of ['今天好冷啊 我们厂的水管全冻住了', '大家注意安全 我们厂门口的路塌了']) expect(read(text).intent, text).toBe('report');
+    expect(read('#172 企业等着自然资源局接单呢？').intent).not.toBe('claim');
+  });
 });
