@@ -3892,4 +3892,9 @@ describe("after a review of the thirty-second session's rules against ordinary m
     for (const text of ['今天好冷啊 我们厂的水管全冻住了', '大家注意安全 我们厂门口的路塌了']) expect(read(text).intent, text).toBe('report');
     expect(read('#172 企业等着自然资源局接单呢？').intent).not.toBe('claim');
   });
+  it('round 198: a week and 一直 (all along) asks no date; Monday and 直接 still does', () => {
+    for (const text of ['热源厂的蒸汽压力这礼拜一直不稳，我们烘干线老出毛病', '园区蒸汽压力这两周一直不稳 挤压线时好时坏', '打桩机进场一周一直闲着，窝工一天两万'])
+      expect(read(text).deadline, text).toBeNull();
+    expect(read('周一直接来厂里看看吧 电还没通').deadline).toBe('2026-11-23');
+  });
 });
