@@ -1138,9 +1138,11 @@ const KIND_END = new RegExp(`${BUSINESS_KIND}$`);
  * rule names the enterprise, so a word of it that is also a sentence's (上, 下, 里, 家, 和 in 陇上椒香, 日隆雪山下咖啡,
  * 二里坝果业, 汪家菊园, 泰和物业) is allowed here.
  */
-const CLOSING_NAME = new RegExp(`(?:[。！？!?，,；;～~]|\\s|——|—)\\s*(?:(?:我们是?|我是)?([\\u4e00-\\u9fa5]{2,10}?)的)?([\\u4e00-\\u9fa5]{3,14})\\s*[。.！!~～]?\\s*$`);
+const CLOSING_NAME = new RegExp(`(?:[。！？!?，,；;～~]|\\s|——|—)\\s*(?:(我们是?|我是)(?:总包|业主|施工方|承建方)?)?(?:([\\u4e00-\\u9fa5]{2,10}?)的)?([\\u4e00-\\u9fa5]{3,18})(?:\\s*(?:[小老][\\u4e00-\\u9fa5]{1,2}|紧急|急|拜托[\\u4e00-\\u9fa5]{0,6}|谢谢|麻烦了?))?\\s*[。.！!~～]*\\s*$`);
+/** A department or a desk after the name ("北部湾特钢人力部", "兴隆温泉大酒店工程部"). */
+const CLOSING_DESK = /(?<=[\u4e00-\u9fa5]{3})(?:人力部|人事部|人力资源部|工程部|行政部|财务部|综合部|办公室|前台)$/;
 /** Words of a sentence, never of a closing name or the place before it. */
-const CLOSING_SENTENCE_CHAR = /[我你他她它们这那是在要想请帮说问了吗呢吧啊哦嘛呀咯啦哈能会没不被把给对向从到很太都也还就又再才刚该让叫去过着得地的某哪或咋怎啥搞可周]|有(?![机限])|例如|组织|娃娃|孩子|小孩|员工|[几多各两]家|讲|开店|[办开]厂/;
+const CLOSING_SENTENCE_CHAR = /[我你他她它们这那是在要想请帮说问了吗呢吧啊哦嘛呀咯啦哈能会没不被把给对向从到很太也还就又再才刚该让叫去过着得地的某哪或咋怎啥搞可周]|(?<![成铜首京古殷帝瓷药商花新钢红镍玉凉江宜蟹磷于宁钨薯圣钛隆酒冷林])都|有(?![机限])|例如|组织|娃娃|孩子|小孩|员工|[几多各两]家|讲|开店|[办开]厂/;
 const CLOSING_KIND_END = new RegExp(`(?:${INDUSTRY}|${BUSINESS_KIND}|人家|山居|山房|菊园|茶园|果园|阁|电站|水电)$`);
 /**
  * The same name opening the message before a space, 这边 or a colon ("陇上人家农家乐 自来水停了两天了", "四姑娘山长坪沟马帮合作社
@@ -1179,8 +1181,11 @@ function leadingName(t: string): string | null {
   return null;
 }
 function closingName(t: string): string | null {
-  const [, place, name] = CLOSING_NAME.exec(t) ?? [];
-  return name ? closingNameOk(place, name) : null;
+  const [, we, place, name] = CLOSING_NAME.exec(t) ?? [];
+  if (!name) return null;
+  const read = closingNameOk(place, name.replace(CLOSING_DESK, ''));
+  // (我们是 and what one makes with its kind is a kind of business, not a name: "俺们是水饺厂")
+  return read && we && read.replace(TRADE_AT_END, '').replace(KIND_END, '').length < 3 && !ZIHAO.test(read.slice(0, 2)) ? null : read;
 }
 /** A name read by closingName or headName: its trade or kind at the end, no word of a sentence, no place, office or site alone. */
 function closingNameOk(place: string | undefined, name: string): string | null {

@@ -3897,4 +3897,14 @@ describe("after a review of the thirty-second session's rules against ordinary m
       expect(read(text).deadline, text).toBeNull();
     expect(read('周一直接来厂里看看吧 电还没通').deadline).toBe('2026-11-23');
   });
+  it('rounds 198–204: a closing name with its desk, a person, a plea or its role after it; 都 in a city’s name; 我们是 and a product’s kind is no name', () => {
+    for (const [text, name] of [
+      ['社保从柳州转防城港一直转不过来，员工意见好大。北部湾特钢人力部', '北部湾特钢'],
+      ['生产线数据采集也停了 停产一个上午了 大洲燕坊 拜托快点抢修', '大洲燕坊'],
+      ['现在工人讲要去县里信访，请人社局赶紧来人 我们是总包松桃金泰锰业', '松桃金泰锰业'],
+      ['县里的职业学校能不能开个酿酒班？杏花村酒都酿造', '杏花村酒都酿造'],
+    ] as const)
+      expect(read(text).enterprise, text).toBe(name);
+    expect(read('货丢了两箱不认账 打官司划不来 有调解的地儿不 俺们是水饺厂').enterprise).toBeNull();
+  });
 });
