@@ -120,7 +120,9 @@ const INDUSTRY_WORDS =
   // and left out: "空调制冷不行", "门店冷柜电费太高" read as names, the review found)
   '羽绒|量具|卷尺|速冻(?!食品)|粮储|' +
   // rounds 198–204 (Lüliang's and Jincheng's foundries and distilleries, coarse grains; Wuyi tea shops; spring-water drinks)
-  '铸锻|精铸|铸管|酿造|杂粮|茗茶|饮品';
+  '铸锻|精铸|铸管|酿造|杂粮|茗茶|饮品|' +
+  // rounds 206–209 (Ruzhou celadon, Xishui bamboo crafts)
+  '汝瓷|竹艺';
 /**
  * A trade named by one character and 业 ("镁业", "糖业", "袜业", "种业"): a word the language keeps making, so it is
  * read by its shape; not 企业, 行业, 就业 and the other words of 业 that are no trade.
@@ -139,9 +141,9 @@ const INDUSTRY = gated(INDUSTRY_WORDS, TRADE_YE, { first: '[\\u4e00-\\u9fa5]业'
  */
 const WORDS_IN_NAMES: readonly { word: string; after: string; before: string; always?: true }[] = [
   { word: '太', after: '', before: '原仓湖平阳行古谷极白空康' },
-  { word: '和', after: '永三祥泰中怡嘉宝隆恒万研呼佳康协德裕鼎政天仁丰大', before: '美兴泰顺信丰达盛悦仁平睿' },
+  { word: '和', after: '永三祥泰中怡嘉宝隆恒万研呼佳康协德裕鼎政天仁丰大润', before: '美兴泰顺信丰达盛悦仁平睿' },
   { word: '边', after: '兴宏安靖戍花', before: '城关贸境' },
-  { word: '都', after: '成铜首京古殷帝瓷药商花新钢红镍玉凉江宜蟹磷于宁钨薯圣钛隆', before: '' },
+  { word: '都', after: '成铜首京古殷帝瓷药商花新钢红镍玉凉江宜蟹磷于宁钨薯圣钛隆艾酒冷林', before: '' },
   { word: '上', after: '塞云', before: '饶海虞栗犹蔡高杭党' },
   { word: '来', after: '宝福悦泰好运利', before: '' },
   { word: '里', after: '阿万千故', before: '' },
@@ -1140,9 +1142,9 @@ const KIND_END = new RegExp(`${BUSINESS_KIND}$`);
  */
 const CLOSING_NAME = new RegExp(`(?:[。！？!?，,；;～~]|\\s|——|—)\\s*(?:(我们是?|我是)(?:总包|业主|施工方|承建方)?)?(?:([\\u4e00-\\u9fa5]{2,10}?)的)?([\\u4e00-\\u9fa5]{3,18})(?:\\s*(?:[小老][\\u4e00-\\u9fa5]{1,2}|紧急|急|拜托[\\u4e00-\\u9fa5]{0,6}|谢谢|麻烦了?))?\\s*[。.！!~～]*\\s*$`);
 /** A department or a desk after the name ("北部湾特钢人力部", "兴隆温泉大酒店工程部"). */
-const CLOSING_DESK = /(?<=[\u4e00-\u9fa5]{3})(?:人力部|人事部|人力资源部|工程部|行政部|财务部|综合部|办公室|前台)$/;
+const CLOSING_DESK = /(?<=[\u4e00-\u9fa5]{3})(?:人力部|人事部|人力资源部|工程部|行政部|财务部|综合部|办公室|前台|后勤)$/;
 /** Words of a sentence, never of a closing name or the place before it. */
-const CLOSING_SENTENCE_CHAR = /[我你他她它们这那是在要想请帮说问了吗呢吧啊哦嘛呀咯啦哈能会没不被把给对向从到很太也还就又再才刚该让叫去过着得地的某哪或咋怎啥搞可周]|(?<![成铜首京古殷帝瓷药商花新钢红镍玉凉江宜蟹磷于宁钨薯圣钛隆酒冷林])都|有(?![机限])|例如|组织|娃娃|孩子|小孩|员工|[几多各两]家|讲|开店|[办开]厂/;
+const CLOSING_SENTENCE_CHAR = /[我你他她它们这那是在要想请帮说问了吗呢吧啊哦嘛呀咯啦哈能会没不被把给对向从到很太也还就又再才刚该让叫去过着得地的某哪或咋怎啥搞可周]|(?<![成铜首京古殷帝瓷药商花新钢红镍玉凉江宜蟹磷于宁钨薯圣钛隆艾酒冷林])都|有(?![机限])|例如|组织|娃娃|孩子|小孩|员工|[几多各两]家|讲|开店|[办开]厂/;
 const CLOSING_KIND_END = new RegExp(`(?:${INDUSTRY}|${BUSINESS_KIND}|人家|山居|山房|菊园|茶园|果园|阁|电站|水电)$`);
 /**
  * The same name opening the message before a space, 这边 or a colon ("陇上人家农家乐 自来水停了两天了", "四姑娘山长坪沟马帮合作社

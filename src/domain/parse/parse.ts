@@ -269,6 +269,8 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   if (bare.length <= 40 && (/(店小二|小二|机器人)[^，。]{0,4}(都)?(能|会|可以)(干|做|帮)(些|点)?(啥|什么|么子|撒子)/.test(bare) || /(店小二|小二|机器人)[^，。]{0,4}(能|会|可以)(帮着?|帮我们?)?查(工单|单子|进度)(不|吗|么|没)?$/.test(bare) || /^(提|报|反映)问题[^，。]{0,4}直接[^，。]{0,6}(说|讲|发|打字)就(行|可以)(吗|嘛|不)/.test(bare)) && !/(我们|我司)[^，。]{0,8}(问题|申请)/.test(bare)) return 'help';
   // "有冇人教下我點樣用呢個店小二查工單？"
   if (bare.length <= 40 && /教(下|一下)?我(怎样|怎么|如何)用/.test(bare)) return 'help';
+  // round 209: "新来的 请问这个群里的机器人么样提问题？要@它吗": how to put a problem to the bot
+  if (bare.length <= 40 && /(机器人|店小二|小二)[^，。]{0,4}(么样|怎么|咋|如何|怎样)(提|报|反映)问题/.test(bare)) return 'help';
   // "/help", "怎么查我们企业的工单？有没有使用说明", "你可以帮我查…吗？还能干啥"
   if (/^\/(help|帮助)$/i.test(t.trim()) || (bare.length <= 40 && /(有没有|有冇)(使用|操作)?说明$|还(能|会)(干啥|干什么|做什么|做啥)$/.test(bare))) return 'help';
   // "我是新来的服务专员，这个机器人都有哪些指令？", "办完的单子咋评价啊", "这个机器人能查我们企业的单子吗？咋用"
@@ -439,6 +441,8 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     if (/(跟一下|跟进一下|跟下|盯一下|催一下|催下)(啊|呀|吧|哈)?\s*@/.test(t)) return 'urge';
     // "麻烦加急，企业下周就要开工了" (a cadre's "已加急报送" is a note)
     if (/(加急|等不了|等不及)/.test(t) && !/(已经?|已在|正在|已协调|已督促).{0,8}加急|加急(报送|办理了|处理了)/.test(t)) return 'urge';
+    // round 209: "#188 哪个在办 么进度": who has it, and how far it is, asked
+    if (/^[#\d\s号]*(到底)?(谁|哪个|哪位|哪家)在(办|管|跟)[\s，,]*((么|什么|啥|咋)(进度|情况)|现在)?[?？]*$/.test(t.trim())) return 'query';
     if (URGE_PLAIN.test(t) && !/(已经?|已在|正在)(催|督促|推)|往后推|推迟|延到|延期/.test(t)) return 'urge';
     if (CLAIM_PLAIN.test(bareText(t.replace(TICKET_REF, '')))) return 'claim';
     // "#172 我们规划分局接": the body that takes it, named
@@ -562,7 +566,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   // "在的在的": here
   if (/^(在的|在呢|在)+[!！。~～]*$/.test(bare)) return 'chat';
   // rounds 198–204: the weather, the roads and breakfast, said to the group ("各位领导辛苦 今天路滑 开车都慢点儿", "今天好热啊", "大家吃早饭没得")
-  if (bare.length <= 40 && (/(大家|各位)[^。]{0,16}(慢点|慢些|注意安全|注意保暖)/.test(bare) || /^今天(好|真|太|蛮)?(热|冷)(啊|呀|哦)/.test(bare) || /吃(早饭|早餐|午饭|中饭|晚饭|饭)了?(没得|没有?|冇|吗)/.test(bare)) && !/(我们|我司|俺们|企业|帮忙|能不能|能否|申请|问题|麻烦|停|坏|断|堵)/.test(bare)) return 'chat';
+  if (bare.length <= 40 && (/(大家|各位)[^。]{0,16}(慢点|慢些|注意安全|注意保暖)/.test(bare) || /^今天(好|真|太|蛮)?(热|冷)(啊|呀|哦)/.test(bare) || /吃(早饭|早餐|午饭|中饭|晚饭|饭)了?(没得|没有?|冇|吗)|^吃了(没|吗|冇)/.test(bare) || /^辛苦(各位|大家)[^，。]{0,6}[，,\s]*[^。]{0,12}(干得|做得)[^，。]{0,4}(不赖|不错|好|漂亮)/.test(bare)) && !/(我们|我司|俺们|企业|帮忙|能不能|能否|申请|问题|麻烦|停|坏|断|堵)/.test(bare)) return 'chat';
   // rounds 87–90: a birthday wished, a meal offered, a notice to everyone ("明天下午园区停水检修 大家提前接点水哦",
   // "今朝延安高架堵得一塌糊涂 过来开会的早点出门哦"): said to the group, nothing asked of the government
   if (bare.length <= 40 && (/祝[^，。]{0,10}(生日快乐|快乐|顺利|平安)/.test(bare) || /(一道|一起|一块儿?)吃饭(伐|吗|不|没|啊|呀)/.test(bare) || (/(大家|各位|过来开会的)[^，。]{0,6}(提前|早点|注意|准备一下)/.test(bare) && /[哦哈呀啊噢喔]$|准备一下[^，。]{0,4}$/.test(bare))) && !/(我们|我司|俺们|企业|帮忙|请求|申请|能不能|能否|麻烦)/.test(bare)) return 'chat';
@@ -577,7 +581,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   if (bare.length <= 30 && /^(help|帮助)(?![a-z])[^\u4e00-\u9fa5]{0,3}(怎么|如何|咋)(查|报|催|用|评价|认领|办结)/i.test(bare)) return 'help';
   // "这个我认领了", "收到，这单我来签收", "这个我来跟": a claim said alone, in the words of one who takes tickets (the handler
   // finds the group's ticket waiting to be claimed)
-  if (bare.length <= 16 && (/^((收到|好的|好)[，,\s]*)?((这个|这单|这件事?|此件|该件|刚派的这个)[，,\s]*)?(我|我们)(来|先)?(认领|签收|接单|接手)(了|吧|一下)?[。!！~～]*$/.test(bare) || /^((收到|好的|好)[，,\s]*)?(这个|这单|这件事?|此件|该件)[，,\s]*我来(跟|跟进|办|处理|负责)(吧|一下)?[。!！~～]*$/.test(bare))) return 'claim';
+  if (bare.length <= 16 && (/^((收到|好的|好)[，,\s]*)?((这个|这单|这件事?|此件|该件|刚派的这个)(\d{1,7}号)?[，,\s]*)?(我|我们)(来|先)?(认领|签收|接单|接手)(了|吧|一下)?[。!！~～]*$/.test(bare) || /^((收到|好的|好)[，,\s]*)?(这个|这单|这件事?|此件|该件)[，,\s]*我来(跟|跟进|办|处理|负责)(吧|一下)?[。!！~～]*$/.test(bare))) return 'claim';
   // "还是没解决", "还没修好啊": an answer said alone not to have worked (the handler finds the group's answered ticket)
   if (bare.length <= 10 && /^(还是|还|仍然|依然|根本|其实)(没|没有|冇|未|木有)(解决|修好|弄好|搞好|处理好|办好)(啊|呀|哦|嘛|呢|哇|了)?[。!！~～]*$/.test(bare)) return 'reopen';
   // "催一下", "麻烦帮忙再催催", "能不能帮我们催一下": a chase said alone (the handler finds the group's ticket in hand)
@@ -598,7 +602,9 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   if (bare.length <= 40 && /(我们|俺们|咱们?|我司|我厂)[^，。]{0,10}报的[^，。]{0,10}(事|问题|单子)/.test(bare) && /((咋|怎么|怎)样了|(哪个|谁)在(管|办|跟)|到哪(一步)?了|第几号|(啥|什么)情况)/.test(bare)) return 'query';
   // rounds 183–194: "我报的那个停电的问题咋样了，编号不记得了", "石棉金源矿业报的那个堵路的事，现在啥子进度了？", "俺们金焰煤化报的那个
   // 对接会的事 有信儿没", "我们厂报的那个停电的问题 有人接了没有": a report of one's own, named by what it is about, asked after
-  if (bare.length <= 40 && /^(?:我|俺|咱|阿拉|[\u4e00-\u9fa5]{2,10}?)(?:们|厂|公司|司)?(报|提)的(那个|那件|那单)[^，。？?]{0,10}(事|问题|单子?)/.test(bare) && !/(新闻|报纸|报道|报关|你们|他们|又|退回|改完)/.test(bare) && /((咋|怎么|怎)样了|(哪个|谁)在(管|办|跟)|到哪(一步)?了|第?几号|(啥|什么|啥子)(情况|进度)|有信儿?(没|吗)|有人接(了)?(没有?|吗)|有(回音|消息|结果)(没|吗))/.test(bare)) return 'query';
+  if (bare.length <= 40 && /^(?:我|俺|咱|阿拉|[\u4e00-\u9fa5]{2,10}?)(?:们|厂|公司|司)?(报|提)的(那个|那件|那单)[^，。？?]{0,10}(事|问题|单子?)/.test(bare) && !/(新闻|报纸|报道|报关|你们|他们|又|退回|改完)/.test(bare) && /((咋|怎么|怎)样了|(哪个|谁)在(管|办|跟)|到哪(一步)?了|第?几号|(啥|什么|啥子)(情况|进度|状态)|有信儿?(没|吗)|有人接(了)?(没有?|吗)|有(回音|消息|结果)(没|吗))/.test(bare)) return 'query';
+  // round 207: "铜川华塬水泥的单子现在啥情况": an enterprise's ticket, by its name, asked after
+  if (bare.length <= 30 && /^[\u4e00-\u9fa5]{4,12}的(单子|工单)(现在|目前)?(是)?(啥|什么|咋)(情况|进度|状态)(了|啊|呀)?$/.test(bare)) return 'query';
   // "老陈你下午在厂里吗？我过去坐坐", "中午谁去食堂 一块儿", "哈哈哈 老铁没毛病": between people, not a problem
   if (bare.length <= 30 && (/你[^，。]{0,4}在(厂里|单位|办公室|公司|局里|家)(吗|不|没)/.test(bare) && /我(过去|过来)(坐坐|一趟|看看|找你)/.test(bare) || /谁去(食堂|饭堂|吃饭)|^(哈){3,}[^，。]{0,8}$/.test(bare)) && !/(坏|停|难|急|帮忙|能否|希望|申请|问题|投诉)/.test(bare)) return 'chat';
   // an earlier report chased without its number: "上次报的冇人理，帮手催一催啦", "上周五报的冷库停电呢单点解仲未有人签收？"

@@ -3907,4 +3907,16 @@ describe("after a review of the thirty-second session's rules against ordinary m
       expect(read(text).enterprise, text).toBe(name);
     expect(read('货丢了两箱不认账 打官司划不来 有调解的地儿不 俺们是水饺厂').enterprise).toBeNull();
   });
+  it('rounds 206–209: a ticket asked after by who has it or by the enterprise, one’s own by its state; a claim with its number; how to put a problem to the bot; 艾都, 竹艺 and 汝瓷 in names', () => {
+    for (const [text, intent] of [
+      ['#188 哪个在办 么进度', 'query'], ['铜川华塬水泥的单子现在啥情况', 'query'], ['我们华瑞报的那个补贴单现在什么状态？', 'query'], ['这个192号我认领了', 'claim'],
+      ['新来的 请问这个群里的机器人么样提问题？要@它吗', 'help'], ['吃了没 今儿食堂有洋芋擦擦', 'chat'], ['辛苦各位专员了，这个月大家干得都不赖', 'chat'],
+    ] as const)
+      expect(read(text).intent, text).toBe(intent);
+    for (const [text, name] of [
+      ['我们是蕲春的艾都艾灸用品厂，年底订单多，想招30个缝制工', '艾都艾灸用品厂'], ['我们浠水的楚乡竹艺想参加明年的广交会', '楚乡竹艺'], ['有人在网上冒用俺们华亿汝瓷的名头招代理骗钱', '华亿汝瓷'],
+      ['宿舍不够住，榨季来了三百多个季节工，能不能借用附近学校的空房？丰泽糖厂后勤', '丰泽糖厂'],
+    ] as const)
+      expect(read(text).enterprise, text).toBe(name);
+  });
 });
