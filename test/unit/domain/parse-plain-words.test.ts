@@ -3919,4 +3919,11 @@ describe("after a review of the thirty-second session's rules against ordinary m
     ] as const)
       expect(read(text).enterprise, text).toBe(name);
   });
+  it('rounds 206–209: some twenty people come to make trouble, a boiler already stopped, a farm surrounded by villagers and diggers kept off the site are urgent; a range (范围) is no crowd', () => {
+    for (const text of ['对方喊了二十来个人到厂里闹 现在还没走', '今天清早锅炉已经停了 客人洗澡都没热水', '牛场叫村里几个人围了 说我们占了他们的草场', '村民讲组里没分下去，不肯让我们进场平整',
+      '村民就不让我们的挖机进场，工期已经耽误一个月了', '我们一个工人出了车祸，家属要赔钱，今天来了十几个人在办公室闹，要请人来调解'])
+      expect(read(text).urgency, text).toBe('urgent');
+    for (const text of ['我们厂被划进城中村改造范围了，补偿标准按住宅算', '合作社的烘干场被划进河道管理范围了，说要拆', '我们跟装修公司有合同纠纷，现在两边僵着。想请政府出面调解一下', '他们两家闹矛盾好久了 想请调解'])
+      expect(read(text).urgency, text).toBe('normal');
+  });
 });
