@@ -192,7 +192,7 @@ export function candidateDates(text: string, now: DateTime, cal: BusinessCalenda
   // "区里说年底前到位 可俺们…")
   reading.take(/(?<![跟和给帮同][^，。；,;]{0,8})(讲|说)是?(?!好)[^，。；,;]{0,6}(年底|月底|\d{1,2}月底)前(兑现|发|拨付|到位|办好|给|清场|拆除?|修好|弄好)(?=[\s，,]*(可(?!以|否|不可)|但|可是|但是|结果|到现在|现在|至今|到今天))/);
   // round 198: "这礼拜一直不稳": a week and 一直 (all along), not Monday ("周一直接来" is)
-  reading.take(/(?:本|这|下|上)?(?:周|星期|礼拜)一(?=直(?!接))/);
+  reading.take(/(?:本|这|下|上)?(?:周|星期|礼拜)一(?=直(?!接|播|营|达|销|供|飞|通|奔))/);
   // "礼拜六跳了两趟", "周三来了一趟": a weekday when something happened (not "周五就要停产了", "周五前")
   reading.take(/(?<![下本这上])(?:周|星期|礼拜)[一二三四五六日天](?![^，。；,;]{0,6}(要|就|会|得|前|之前|必须|能|再|给))(?=[^，。；,;]{0,4}了)/);
   // rounds 41–42: the date a letter is written, under its signature ("…有限公司 2026年11月23日"); a limit others set

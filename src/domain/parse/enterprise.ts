@@ -1144,7 +1144,7 @@ const CLOSING_NAME = new RegExp(`(?:[。！？!?，,；;～~]|\\s|——|—)\\s
 /** A department or a desk after the name ("北部湾特钢人力部", "兴隆温泉大酒店工程部"). */
 const CLOSING_DESK = /(?<=[\u4e00-\u9fa5]{3})(?:人力部|人事部|人力资源部|工程部|行政部|财务部|综合部|办公室|前台|后勤)$/;
 /** Words of a sentence, never of a closing name or the place before it. */
-const CLOSING_SENTENCE_CHAR = /[我你他她它们这那是在要想请帮说问了吗呢吧啊哦嘛呀咯啦哈能会没不被把给对向从到很太也还就又再才刚该让叫去过着得地的某哪或咋怎啥搞可周]|(?<![成铜首京古殷帝瓷药商花新钢红镍玉凉江宜蟹磷于宁钨薯圣钛隆艾酒冷林])都|有(?![机限])|例如|组织|娃娃|孩子|小孩|员工|[几多各两]家|讲|开店|[办开]厂/;
+const CLOSING_SENTENCE_CHAR = /[我你他她它们这那是在要想请帮说问了吗呢吧啊哦嘛呀咯啦哈能会没不被把给对向从到很太也还就又再才刚该让叫去过着得地的某哪或咋怎啥搞可周]|(?<![成铜首京古殷帝瓷药商花新钢红镍玉凉江宜蟹磷于宁钨薯圣钛隆艾酒冷林])都|有(?![机限])|例如|组织|娃娃|孩子|小孩|员工|[几多各两]家|讲|开店|[办开]厂|无法|影响|导致|已|建议|联系|告知|赶|抵达|欢迎|暂缓|切实|执行|运行|推行|通行|限行|现场|返厂|优化|加强|冲击|平稳|恢复|全面|单双号|机关|农村|场所|楼上|楼下/;
 const CLOSING_KIND_END = new RegExp(`(?:${INDUSTRY}|${BUSINESS_KIND}|人家|山居|山房|菊园|茶园|果园|阁|电站|水电)$`);
 /**
  * The same name opening the message before a space, 这边 or a colon ("陇上人家农家乐 自来水停了两天了", "四姑娘山长坪沟马帮合作社
@@ -1153,7 +1153,9 @@ const CLOSING_KIND_END = new RegExp(`(?:${INDUSTRY}|${BUSINESS_KIND}|人家|山�
 const HEAD_NAME = /^(?:([\u4e00-\u9fa5]{2,10}?)的\s*)?([\u4e00-\u9fa5]{3,16}?)(?:\s+|这边|那边|[：:])/;
 function headName(t: string): string | null {
   const [, place, name] = HEAD_NAME.exec(t) ?? [];
-  return name ? closingNameOk(place, name) : null;
+  const read = name ? closingNameOk(place, name) : null;
+  // (not a neighbour, a kind of work or a supplier by its kind: "隔壁工厂", "安全培训", "原料厂" 那边)
+  return read && !NOT_TRADE_NAME_HEAD.test(read) && !NOT_A_NAME_AT_HEAD.test(read) && !/^(?:楼上|楼下|原料|安全|消防)/.test(read) ? read : null;
 }
 /**
  * Rounds 198–204: the name opening the message or following 我们 (a place and 的 between them left off), glued to what it
@@ -1191,7 +1193,8 @@ function closingName(t: string): string | null {
 }
 /** A name read by closingName or headName: its trade or kind at the end, no word of a sentence, no place, office or site alone. */
 function closingNameOk(place: string | undefined, name: string): string | null {
-  if (!CLOSING_KIND_END.test(name) || (place && CLOSING_SENTENCE_CHAR.test(place))) return null;
+  // (not a clause ending in a verb of 行 or 场, 通行 or 现场; not a neighbour complained about, 隔壁的洗车店, 楼下的麻将馆)
+  if (!CLOSING_KIND_END.test(name) || /(?<![商车银琴])行$|(?<![农牧林养殖渔鱼猪牛羊鸡鸭茶果菜林砂石料苗])场$/.test(name) || (place && (CLOSING_SENTENCE_CHAR.test(place) || /(隔壁|对面|楼下|楼上|[一二三四五六底顶]楼|东头|西头|南头|北头)$/.test(place)))) return null;
   const own = name.replace(TRADE_AT_END, '').replace(KIND_END, '');
   // (not a place named by its age: 老闵行)
   return own.length >= 2 && !CLOSING_SENTENCE_CHAR.test(name) && !SIGN_OFF_WORDS.test(name) && !placesOnly(own) && !placesOnly(name.replace(/^[老新]/, '')) && !isPlaceOrThing(name) && !PUBLIC_OFFICE_END.test(name) && !PUBLIC_PLACE_END.test(name) && !/(保障所|服务所|管理所|工作站|路店|分店|门店)$|(?<!镖)局|政府|法院|检察院|派出所|服务厅|大厅/.test(name) && !NEIGHBOUR_END.test(name) && !/[路街道巷]$/.test(own) && !SITE_END.test(name) && (!PERSON_AT_END.test(name) || KIND_END.test(name)) && !TRADE_ALONE.test(own) && !holdsLexiconPhrase(own) ? name : null;

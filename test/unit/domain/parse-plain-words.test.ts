@@ -3926,4 +3926,25 @@ describe("after a review of the thirty-second session's rules against ordinary m
     for (const text of ['我们厂被划进城中村改造范围了，补偿标准按住宅算', '合作社的烘干场被划进河道管理范围了，说要拆', '我们跟装修公司有合同纠纷，现在两边僵着。想请政府出面调解一下', '他们两家闹矛盾好久了 想请调解'])
       expect(read(text).urgency, text).toBe('normal');
   });
+  it('after a review of the thirty-seventh session’s rules against ordinary messages', () => {
+    // the last readings of a name: no clause ending in 行 or 场, no verb phrase, no neighbour complained about, no kind of work
+    for (const text of ['村口的桥塌了，车辆无法通行', '大雪封路，影响车辆通行', '接到报警后，民警已经赶往现场', '这个收费标准有争议，暂缓执行', '设备检修完毕，目前平稳运行',
+      '要进一步转变作风，切实优化营商环境', '社保的事情，联系公司人力部', '客人投诉噪音，已告知酒店前台', '天天半夜吵得睡不着，楼下的麻将馆', '污水流得满地都是，隔壁的洗车店',
+      '隔壁工厂这边天天半夜开工，吵死了', '楼上公司 漏水到我们这了', '原料厂那边停产了，我们断料了', '安全培训 下周三开始 请各企业派人参加', '设备有问题，机器已返厂',
+      '健身器材坏了好久没人修 老年活动场所', '申请材料已经提交，请审核。农村合作社'])
+      expect(read(text).enterprise, text).toBeNull();
+    // a body asked to take a ticket is a transfer, not a claim
+    for (const text of ['#172 建议住建局接', '#172 应该由住建局接', '#172 请住建局接', '#172 转自然资源局接']) expect(read(text).intent, text).toBe('transfer');
+    // a crowd before what it does, a call that cannot be made in danger, a lamp post on a car: urgent
+    for (const text of ['厂门口来了几十个村民，说我们污染了他们的田', '上百名业主因为延期交房情绪很大，现场很乱', '几十个村民挡着挖掘机，工程没法推进',
+      '电梯里的应急电话断线了，有人被困在里面', '路灯杆被大货车撞倒了，砸在一辆小轿车上，里面还有人'])
+      expect(read(text).urgency, text).toBe('urgent');
+    for (const text of ['饮水机都没水了，谁去换一桶', '河里都没水了，今年的灌溉怎么办', '这几天下雨干不成活，工期要往后推了']) expect(read(text).urgency, text).not.toBe('urgent');
+    // the cold that is a problem, a meal that is one, a government service looked up: reports
+    for (const text of ['今天好冷啊 车间的水管冻爆了 生产用水都没了', '今天冷啊，暖气还不来，老人受不了', '各位领导慢点开，大桥那段结冰了，已经有车滑到沟里了',
+      '工地工人吃饭没着落，老板跑了', '园区没有食堂，员工吃饭没地方', '怎么查社保缴费记录？教教我'])
+      expect(read(text).intent, text).toBe('report');
+    // Monday and 直播 or 直营 is still Monday
+    expect(read('我们下周一直播带货，能不能请领导来站台').deadline).toBe('2026-11-30');
+  });
 });
