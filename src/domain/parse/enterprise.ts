@@ -1159,7 +1159,7 @@ function headName(t: string): string | null {
 }
 /**
  * Rounds 198–204: the name opening the message or following 我们 (a place and 的 between them left off), glued to what it
- * says ("上甘岭溪水康养酒店冬季滑雪季要开了", "我们武宣鑫源养殖场旁边的村民…", "我们晋城凤台铸锻新上的中频炉…"): the longest
+ * says ("五大连池火山泉饮品二期项目的用地…", "我们武宣鑫源养殖场旁边的村民…", "我们晋城凤台铸锻新上的中频炉…"): the longest
  * run of its first words that ends in a trade or a kind, up to the first word of a sentence. Read last.
  */
 const LEADING_NAME = /(?:^|[，,。！!？?\s])(?:我们是?|俺们|我司)(?:([\u4e00-\u9fa5]{2,6}?)的)?([\u4e00-\u9fa5]{3,24})|^(?:([\u4e00-\u9fa5]{2,6}?)的)?([\u4e00-\u9fa5]{3,24})/;
