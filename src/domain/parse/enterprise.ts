@@ -174,7 +174,9 @@ const ALWAYS_SENTENCE_CHAR = new RegExp([`[${NOT_IN_NAME_ALWAYS}]`, ...WORDS_IN_
 /** Any one of those characters. */
 const SENTENCE_CHAR = new RegExp(`[${NOT_IN_NAME_ALWAYS}]|${WORD_IN_SENTENCE}`);
 /** What follows a name ending in its trade word. */
-const AFTER_TRADE_NAME = `(?=的|这边|那边|这个?|公司|厂|前面|门口|办公室|技术部|承建|承接|项目|[一二三四]期|[一二三四五六七八九]号|工地|厂区|门口|门前|研发楼|办公楼|实验室|食堂|宿舍|配电房|仓库|车间|[：:]|新|想|要|申|研|在|已|今|明|准备|计划|需要|有|上周|上个?月|上次|本月|最近|近期|去年|目前|现在|一直|反映|反应|跟|给|问|找|被|向|对|招|是|从|过|因|拟|将|与|和|上市|榨季|扩建|扩产|新建|周边|附近|旁边|[（(]|[A-Za-z]|人事|行政|财务|老板|领导|董事长|总经理|负责人|也|还|都|改造|改建|装修|这种|，|,|。|\\s|\\d|$)`;
+/** What starts a clause after a name with its trade (what follows it in the sentence). */
+const CLAUSE_AFTER_NAME = `的|这边|那边|这个?|公司|厂|前面|门口|办公室|技术部|承建|承接|项目|[一二三四]期|[一二三四五六七八九]号|工地|厂区|门口|门前|研发楼|办公楼|实验室|食堂|宿舍|配电房|仓库|车间|[：:]|新|想|要|申|研|在|已|今|明|准备|计划|需要|有|上周|上个?月|上次|本月|最近|近期|去年|目前|现在|一直|反映|反应|跟|给|问|找|被|向|对|招|是|从|过|因|拟|将|与|和|上市|榨季|扩建|扩产|新建|周边|附近|旁边|[（(]|[A-Za-z]|人事|行政|财务|老板|领导|董事长|总经理|负责人|也|还|都|改造|改建|装修|这种|，|,|。|\\s|\\d|$`;
+const AFTER_TRADE_NAME = `(?=${CLAUSE_AFTER_NAME})`;
 /** 厂 or 公司 closing a name ("麦香园食品厂"), not a part of the site (厂区, 厂房). */
 const CLOSING = '(?:厂(?!区|房|里|门|长|子)|公司)?';
 const NAMED_BY_INDUSTRY = new RegExp(
@@ -1143,8 +1145,10 @@ const KIND_END = new RegExp(`${BUSINESS_KIND}$`);
 const CLOSING_NAME = new RegExp(`(?:[。！？!?，,；;～~]|\\s|——|—)\\s*(?:(我们是?|我是)(?:总包|业主|施工方|承建方)?)?(?:([\\u4e00-\\u9fa5]{2,10}?)的)?([\\u4e00-\\u9fa5]{3,18})(?:\\s*(?:[小老][\\u4e00-\\u9fa5]{1,2}|紧急|急|拜托[\\u4e00-\\u9fa5]{0,6}|谢谢|麻烦了?))?\\s*[。.！!~～]*\\s*$`);
 /** A department or a desk after the name ("北部湾特钢人力部", "兴隆温泉大酒店工程部"). */
 const CLOSING_DESK = /(?<=[\u4e00-\u9fa5]{3})(?:人力部|人事部|人力资源部|工程部|行政部|财务部|综合部|办公室|前台|后勤)$/;
+/** 都 "all", not after the characters it follows inside a name (WORDS_IN_NAMES: 成都, 酒都, 冷都). */
+const DU_NOT_IN_NAME = `(?<![${WORDS_IN_NAMES.find((w) => w.word === '都')!.after}])都`;
 /** Words of a sentence, never of a closing name or the place before it. */
-const CLOSING_SENTENCE_CHAR = /[我你他她它们这那是在要想请帮说问了吗呢吧啊哦嘛呀咯啦哈能会没不被把给对向从到很太也还就又再才刚该让叫去过着得地的某哪或咋怎啥搞可周]|(?<![成铜首京古殷帝瓷药商花新钢红镍玉凉江宜蟹磷于宁钨薯圣钛隆艾酒冷林])都|有(?![机限])|例如|组织|娃娃|孩子|小孩|员工|[几多各两]家|讲|开店|[办开]厂|无法|影响|导致|已|建议|联系|告知|赶|抵达|欢迎|暂缓|切实|执行|运行|推行|通行|限行|现场|返厂|优化|加强|冲击|平稳|恢复|全面|单双号|机关|农村|场所|楼上|楼下/;
+const CLOSING_SENTENCE_CHAR = new RegExp(String.raw`[我你他她它们这那是在要想请帮说问了吗呢吧啊哦嘛呀咯啦哈能会没不被把给对向从到很太也还就又再才刚该让叫去过着得地的某哪或咋怎啥搞可周]|${DU_NOT_IN_NAME}|有(?![机限])|例如|组织|娃娃|孩子|小孩|员工|[几多各两]家|讲|开店|[办开]厂|无法|影响|导致|已|建议|联系|告知|赶|抵达|欢迎|暂缓|切实|执行|运行|推行|通行|限行|现场|返厂|优化|加强|冲击|平稳|恢复|全面|单双号|机关|农村|场所|楼上|楼下`);
 const CLOSING_KIND_END = new RegExp(`(?:${INDUSTRY}|${BUSINESS_KIND}|人家|山居|山房|菊园|茶园|果园|阁|电站|水电)$`);
 /**
  * The same name opening the message before a space, 这边 or a colon ("陇上人家农家乐 自来水停了两天了", "四姑娘山长坪沟马帮合作社
@@ -1155,7 +1159,7 @@ function headName(t: string): string | null {
   const [, place, name] = HEAD_NAME.exec(t) ?? [];
   const read = name ? closingNameOk(place, name) : null;
   // (not a neighbour, a kind of work or a supplier by its kind: "隔壁工厂", "安全培训", "原料厂" 那边)
-  return read && !NOT_TRADE_NAME_HEAD.test(read) && !NOT_A_NAME_AT_HEAD.test(read) && !/^(?:楼上|楼下|原料|安全|消防)/.test(read) ? read : null;
+  return read && !NOT_TRADE_NAME_HEAD.test(read) && !NOT_A_NAME_AT_HEAD.test(read) && !/^(?:原料|安全|消防)/.test(read) ? read : null;
 }
 /**
  * Rounds 198–204: the name opening the message or following 我们 (a place and 的 between them left off), glued to what it
@@ -1164,7 +1168,7 @@ function headName(t: string): string | null {
  */
 const LEADING_NAME = /(?:^|[，,。！!？?\s])(?:我们是?|俺们|我司)(?:([\u4e00-\u9fa5]{2,6}?)的)?([\u4e00-\u9fa5]{3,24})|^(?:([\u4e00-\u9fa5]{2,6}?)的)?([\u4e00-\u9fa5]{3,24})/;
 /** What may follow a name glued to its sentence: the start of a clause. */
-const LEADING_NAME_ENDS = new RegExp(`^(?:$|冬季|冬天|${AFTER_TRADE_NAME.slice(3, -1)})`);
+const LEADING_NAME_ENDS = new RegExp(`^(?:$|冬季|冬天|${CLAUSE_AFTER_NAME})`);
 function leadingName(t: string): string | null {
   const m = LEADING_NAME.exec(t);
   if (!m) return null;
@@ -1177,7 +1181,7 @@ function leadingName(t: string): string | null {
     // follows starts a clause, not the rest of a word: not "北滘工业|园", "盘山公路扩建工|地"; two words of its own only with a
     // place before them or a shop's lucky characters: not "我们胡椒合作社")
     if (!name) continue;
-    const own = name.replace(/(?:专业|种植|养殖)?合作社$|工厂$/, '').replace(TRADE_AT_END, '').replace(KIND_END, '');
+    const own = ownWords(name.replace(/(?:专业|种植|养殖)?合作社$|工厂$/, ''));
     const placed = placeAtStart(own);
     const ownOk = placed ? own.length - placed.length >= 2 : own.length >= 4 || ZIHAO.test(own.slice(0, 2));
     return ownOk && LEADING_NAME_ENDS.test(run.slice(end)) && rareOrPlaced(name) && headNameOk(name) && !NOT_A_NAME_AT_HEAD.test(name) && !/(工业|产业|园区|母公司|子公司|分公司)|配套$/.test(name) ? name : null;
@@ -1189,13 +1193,15 @@ function closingName(t: string): string | null {
   if (!name) return null;
   const read = closingNameOk(place, name.replace(CLOSING_DESK, ''));
   // (我们是 and what one makes with its kind is a kind of business, not a name: "俺们是水饺厂")
-  return read && we && read.replace(TRADE_AT_END, '').replace(KIND_END, '').length < 3 && !ZIHAO.test(read.slice(0, 2)) ? null : read;
+  return read && we && ownWords(read).length < 3 && !ZIHAO.test(read.slice(0, 2)) ? null : read;
 }
+/** A name's own words: without the trade or the kind it ends in. */
+const ownWords = (name: string): string => name.replace(TRADE_AT_END, '').replace(KIND_END, '');
 /** A name read by closingName or headName: its trade or kind at the end, no word of a sentence, no place, office or site alone. */
 function closingNameOk(place: string | undefined, name: string): string | null {
   // (not a clause ending in a verb of 行 or 场, 通行 or 现场; not a neighbour complained about, 隔壁的洗车店, 楼下的麻将馆)
   if (!CLOSING_KIND_END.test(name) || /(?<![商车银琴])行$|(?<![农牧林养殖渔鱼猪牛羊鸡鸭茶果菜林砂石料苗])场$/.test(name) || (place && (CLOSING_SENTENCE_CHAR.test(place) || /(隔壁|对面|楼下|楼上|[一二三四五六底顶]楼|东头|西头|南头|北头)$/.test(place)))) return null;
-  const own = name.replace(TRADE_AT_END, '').replace(KIND_END, '');
+  const own = ownWords(name);
   // (not a place named by its age: 老闵行)
   return own.length >= 2 && !CLOSING_SENTENCE_CHAR.test(name) && !SIGN_OFF_WORDS.test(name) && !placesOnly(own) && !placesOnly(name.replace(/^[老新]/, '')) && !isPlaceOrThing(name) && !PUBLIC_OFFICE_END.test(name) && !PUBLIC_PLACE_END.test(name) && !/(保障所|服务所|管理所|工作站|路店|分店|门店)$|(?<!镖)局|政府|法院|检察院|派出所|服务厅|大厅/.test(name) && !NEIGHBOUR_END.test(name) && !/[路街道巷]$/.test(own) && !SITE_END.test(name) && (!PERSON_AT_END.test(name) || KIND_END.test(name)) && !TRADE_ALONE.test(own) && !holdsLexiconPhrase(own) ? name : null;
 }
