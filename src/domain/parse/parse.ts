@@ -4,7 +4,7 @@ import type { Category, Urgency } from '../ticket.js';
 import type { BayesModel } from './bayes.js';
 import { classifyByLexicon, classifyCategory, holdsLexiconPhrase, LEXICON_CERTAIN, matchedCues } from './category.js';
 import { parseCorrection, ratingFrom, TICKET_REF, WITHDRAWN } from './commands.js';
-import { cnNumber, parseRequestedDate } from './dates.js';
+import { cnNumber, readDates } from './dates.js';
 import { bareText, normalizeText } from './normalize.js';
 import { parseDigestRequest } from './digest-request.js';
 import { intentFallback, SHIPPED_INTENT_MODELS, type IntentModels } from './intent-model.js';
@@ -870,7 +870,7 @@ export function parseMessage(text: string, sentAt: string, cal: BusinessCalendar
   // an instant with its offset is read by the platform's own parser (luxon's ISO parser cost 4 µs of a parse)
   const ms = INSTANT_WITH_OFFSET.test(sentAt) ? Date.parse(sentAt) : NaN;
   const now = Number.isFinite(ms) ? DateTime.fromMillis(ms, { zone }) : DateTime.fromISO(sentAt, { zone });
-  const deadline = parseRequestedDate(wordsJoined(t), now, cal);
+  const { requested: deadline, atStake } = readDates(wordsJoined(t), now, cal);
   const enterprise = parseEnterprise(t);
   // the enterprise's own name says what it makes, not what its problem is ("凤凰电缆的货车进出要绕三公里")
   // (a name in Latin letters is read word by word, and its words, Trading or Resorts, say what it does)
@@ -878,8 +878,8 @@ export function parseMessage(text: string, sentAt: string, cal: BusinessCalendar
   const named = enterprise && enterprise.length >= 4 && !/(有限公司|集团)$/.test(enterprise) && (holdsLexiconPhrase(enterprise) || /[A-Za-z]{3,}/.test(enterprise)) ? t.replace(enterprise, '企业') : t;
   const topic = enterprise ? named : named.replace(/(?<=是[\u4e00-\u9fa5]{0,4})一[家间个]小?[\u4e00-\u9fa5]{1,6}?(?:厂|店|公司|行)(?=[，,。\s])/, '一家企业');
   const { category, confidence } = classifyCategory(topic, opts.categoryModel);
-  // within two calendar days of the day it was sent
-  const soon = deadline !== null && (Date.parse(deadline) - Date.parse(now.toISODate()!)) / 86_400_000 <= 2;
+  // a date asked for, or a day something runs out on, within two calendar days of the day it was sent
+  const soon = atStake !== null && (Date.parse(atStake) - Date.parse(now.toISODate()!)) / 86_400_000 <= 2;
   const urgency = urgencyByRules(t, soon).urgency;
   return {
     intent,

@@ -189,7 +189,8 @@ describe('after round 14', () => {
 
   it('dates: 今天是最后一天, a month-end expiry', () => {
     expect(read('申报系统一直打不开，今天是最后一天').deadline).toBe('2026-11-23');
-    expect(read('银行要抽贷，月底有一笔两千万到期').deadline).toBe('2026-11-30');
+    // (a day a loan runs out on is not asked for: see 'a day a loan or a licence runs out on…' below)
+    expect(read('银行要抽贷，月底有一笔两千万到期').deadline).toBeNull();
   });
 
   it('names: 我是X的老黄 / 项目经理, X仓库; 桩基检测 is no name', () => {
@@ -818,7 +819,7 @@ describe('after rounds 37 and 38', () => {
     expect(read('工地扬尘监测又超标了，想请人来指导').urgency).toBe('normal');
     expect(read('想申请双回路，防止断电损坏设备').urgency).toBe('normal');
     expect(read('隐患整改提了八条，我们改完了七条，剩下一条想换个方案').urgency).toBe('normal');
-    expect(read('贷款今天到期，转贷还没批下来').deadline).toBe('2026-11-23');
+    expect(read('贷款今天到期，转贷还没批下来')).toMatchObject({ deadline: null, urgency: 'urgent' });
     expect(read('塔吊的螺栓松了，施工方说等明天再处理').deadline).toBeNull();
   });
 });
@@ -3946,5 +3947,37 @@ describe("after a review of the thirty-second session's rules against ordinary m
       expect(read(text).intent, text).toBe('report');
     // Monday and 直播 or 直营 is still Monday
     expect(read('我们下周一直播带货，能不能请领导来站台').deadline).toBe('2026-11-30');
+  });
+
+  it('a day a loan or a licence runs out on is not asked for, yet makes the report urgent when it is near; a limit before it is asked', () => {
+    // (REF is Monday 2026-11-23)
+    for (const text of ['建行那笔3000万流贷12月10号到期，续贷材料交上去两个礼拜了，银行一直讲在走流程', '我们12月3号有一笔四百万到期 银行讲续是能续 就是要先还',
+      '安全生产许可证换证 证12月31号就到期了 能不能帮协调一下', '外籍工程师的工作居留许可下个月3号到期 延期手续不清楚'])
+      expect(read(text).deadline, text).toBeNull();
+    expect(read('缅甸籍员工的工作许可明天到期，续签还卡在体检报告上')).toMatchObject({ deadline: null, urgency: 'urgent' });
+    expect(read('贷款后天就到期，续贷审批还卡在分行，资金链会断')).toMatchObject({ deadline: null, urgency: 'urgent' });
+    // the limit asked, before the day it runs out on
+    expect(read('签证12月10号到期 能不能本周五前帮着问清楚').deadline).toBe('2026-11-27');
+    expect(read('贷款12月10号到期，请帮忙在到期前协调一下续贷').deadline).toBe('2026-12-10');
+    expect(read('证后天到期，到期就得停机，请务必后天之前批下来').deadline).toBe('2026-11-25');
+    // 协调一下 then 月底, not 下月底
+    expect(read('续贷材料交了两个礼拜了，麻烦协调一下月底前能续上').deadline).toBe('2026-11-30');
+  });
+
+  it('works that stall or dig the gate open are construction, a broken guardrail is infrastructure, an unpaid supplier is finance, a land title not issued is land, a rent raised against the contract is a dispute', () => {
+    for (const text of ['厂区道路施工进度太慢，讲好十月完工，现在一半都没搞完，施工方一天只来三四个人', '园区道路施工把我们厂的围墙挖倒了一段，施工方说要等甲方定方案才能修',
+      '园区统一做的雨污管网施工把俺们厂门前挖开半个月了，一直没回填，扬尘大得很'])
+      expect(read(text).category, text).toBe('construction');
+    // (a crew asking for its pay is not the works)
+    expect(read('之前的土建施工队说我们少给了工程款，现在天天在网上发帖子骂我们').category).not.toBe('construction');
+    for (const text of ['俺们民宿门口那条盘山路护栏缺了一截 黑了开车怕掉沟里 这是安全隐患', '园区的路晚上一盏灯都么有 路边沟也么盖板 安全隐患太大'])
+      expect(read(text).category, text).toBe('infrastructure');
+    expect(read('我们工地挨着国道，防护栏被车撞坏了一截，工人在里头干活').category).toBe('construction');
+    for (const text of ['我们给县医院食堂供的蔬菜款 欠了一年多了 八十多万', '给一家大超市供货，货款压了半年快三百万了，资金转不开，能不能帮着催催'])
+      expect(read(text).category, text).toBe('finance');
+    for (const text of ['有个客户拖着我们三十多万的货款不给，还反过来说质量有问题要退货，能不能帮着调解一下', '我们跟村集体签的土地流转合同，换了村干部以后说不算数了要重新签，租金还要翻一倍'])
+      expect(read(text).category, text).toBe('dispute');
+    expect(read('村里要收回我们租的那块地 说要统一规划 合同还有五年呢').category).toBe('land');
+    expect(read('我们拿地的出让金早就交清了，不动产权证到现在都还莫办下来，银行说拿不到证贷款就批不了').category).toBe('land');
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { cnNumber, parseRequestedDate } from '../../../src/domain/parse/dates.js';
+import { cnNumber, parseRequestedDate, readDates } from '../../../src/domain/parse/dates.js';
 import { normalizeText } from '../../../src/domain/parse/normalize.js';
 import { LEXICON } from '../../../src/domain/parse/lexicon.js';
 import { parseMessage } from '../../../src/domain/parse/parse.js';
@@ -63,12 +63,18 @@ describe('requested dates', () => {
     ['上个月底报的名', null],
     ['上周三提交的申请', null],
     ['11月5日交的材料还没批', null],
-    ['月底就到期了', '2026-11-30'],
+    ['月底就到期了', null],
+    ['月底就到期了，希望到期前办好', '2026-11-30'],
     ['争取年底', '2026-12-31'],
   ];
   for (const [text, want] of cases) {
     it(`${text} → ${want}`, () => expect(parseRequestedDate(normalizeText(text), now)).toBe(want));
   }
+  it('a day something runs out on is at stake, not asked for; the earliest of both is at stake', () => {
+    expect(readDates('月底就到期了', now)).toEqual({ requested: null, atStake: '2026-11-30' });
+    expect(readDates('12月10号到期 能不能本周五前帮着问清楚', now)).toEqual({ requested: '2026-11-27', atStake: '2026-11-27' });
+    expect(readDates('明天到期 希望12月5号前续上', now)).toEqual({ requested: '2026-12-05', atStake: '2026-11-24' });
+  });
   it('reads Chinese numerals', () => {
     expect(cnNumber('十五')).toBe(15);
     expect(cnNumber('二十')).toBe(20);
