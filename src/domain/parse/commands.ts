@@ -178,7 +178,8 @@ export function parseCorrection(t: string): Correction | null {
   if (urgencyPlain) return { field: 'urgency', to: urgencyPlain[1] ? 'normal' : 'urgent' };
   // "#151 紧急程度标错了 应该是紧急 工地已经停工了": the level misjudged, the level it is, then why
   // rounds 75–78: "#181 紧急程度标错了 不用标紧急 企业说年后再弄也行": misjudged, and not urgent
-  if (/^(?:紧急程度|紧急度|优先级)(?:标错了|定错了|错了|不对|标高了)[\s，,。]*(?:不用|不需要|不必|没必要|不是|不算)(?:标|算)?(?:紧急|加急)(?:[\s，,。][^?？吗]{0,30})?$/.test(rest)) return { field: 'urgency', to: 'normal' };
+  // (round 212: "#99 紧急程度标错了，不是紧急的，企业就是咨询一下")
+  if (/^(?:紧急程度|紧急度|优先级)(?:标错了|定错了|错了|不对|标高了)[\s，,。]*(?:不用|不需要|不必|没必要|不是|不算)(?:标|算)?(?:紧急|加急)(?:的|件)?(?:[\s，,。][^?？吗]{0,30})?$/.test(rest)) return { field: 'urgency', to: 'normal' };
   // rounds 71–74: "#244 紧急程度改一下，现场已经停工了，应该是紧急": the change asked for, why, then the level
   const urgencyLast = /^(?:紧急程度|紧急度|优先级)(?:改一下|改下|要改一下|调一下)[\s，,。][^?？吗]{0,30}[\s，,。](?:应该是|应为|应是|改为|改成|改)\s*(紧急|加急|一般|普通|正常)(?:件|的)?$/.exec(rest);
   if (urgencyLast) return { field: 'urgency', to: URGENCY_WORDS[urgencyLast[1]!]! };
@@ -210,6 +211,8 @@ export function parseCorrection(t: string): Correction | null {
     /^(?:这个?|这家|这单)?不是(?:我们|这家|这个)的?企业[\s,，。]+(?:是|应该是)(?:隔壁的?|旁边的?|对面的?)?(.{2,20}?)[\s,，。]+(?:企业|公司)?(?:名字|名称)?(?:改一下|改下|要改一下|改过来)$/.exec(rest) ??
     // round 150: "#139 不是这个企业的，是扎兰屯金禾大豆食品的，改一下企业": whose it is not, whose it is, then the change
     nameSaid(/^(?:这个?|这单)?不是(?:我们|这家|这个)?企业的[\s,，。]+(?:是|应该是)\s*((?:(?![不没要想能会在了吗呢吧我你他她们])[^，,。\s]){4,30}?)的[\s,，。]+(?:改一下|改下|要改一下|改过来)(?:企业|企业名|企业名称)?$/.exec(rest)) ??
+    // round 213: "#146 企业弄错了，报的是金昌恒泰建安，实际是金昌恒泰建材，改一下": wrong, the name put down, the name it is
+    /^(?:这个|这单的?|该)?(?:企业|公司|单位)(?:名称|名字|名)?(?:弄错了|搞错了|写错了|填错了|记错了|错了|不对|有误)[\s，,。]+(?:报的是|写的是|登记的是|写成了?|记成了?|识别成了?)\s*[^，,。\s]{2,30}[\s，,。]+(?:实际|其实|应该|正确的)?(?:是|为)\s*((?:(?![不没要想能会在了吗呢吧])[^，,。\s]){2,40}?)(?:[\s,，。]*(?:改一下|改下|麻烦改一下|改过来))?$/.exec(rest) ??
     // "这条识别错了，#163 企业应为澄州新时代木业有限公司，不是新时代家居": what went wrong first, the name it is, the one it is not
     /^(?:这条|这个|这单|这)?(?:识别错了|识别有误|认错了|搞错了|弄错了)[\s,，。]*(?:企业|公司|单位)(?:名称|名字)?(?:应该?是|应为|是)\s*(.{2,40}?)[\s,，。]+不是\S{1,20}$/.exec(rest);
   // "#197 呢单应该係大亚湾嘅安澜石化设备，唔係惠阳嘅": this ticket is another enterprise's (a place and 的 before its name),
@@ -229,6 +232,10 @@ export function parseCorrection(t: string): Correction | null {
     const name = enterprise[1]!.replace(/^[“"‘「『]|[”"’」』]$/g, '').replace(/(?<=[\u4e00-\u9fa5]{2})(报的|提的|反映的)$/, '').trim();
     if (name.length >= 2) return { field: 'enterprise', name };
   }
+  // round 214: "#56 类别整错了，这不是融资的事，是政策兑现，改一下": wrong, what it is not, what it is
+  const wrongThenIs = /^(?:类别|分类|类型)(?:整错了|弄错了|搞错了|标错了|分错了|错了|不对)[\s，,。]+(?:这个?)?(?:不是|不属于)[^，,。\s]{1,12}[\s，,。]+(?:是|应该是|属于|算)\s*([\u4e00-\u9fa5]{2,8}?)(?:的事|的问题|类)?(?:[\s,，。]*(?:改一下|改下|麻烦改一下|改过来))?$/.exec(rest);
+  const wrongTo = wrongThenIs ? categoryFrom(wrongThenIs[1]!) : null;
+  if (wrongTo) return { field: 'category', to: wrongTo, text: wrongThenIs![1]!.trim() };
   const named = CATEGORY_SET.exec(rest);
   if (named) return { field: 'category', to: categoryFrom(named[1]!), text: named[1]!.trim() };
   // round 147: "#153 这个是融资的事 分类改成融资资金": why first, the category set at the end

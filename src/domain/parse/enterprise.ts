@@ -1142,7 +1142,7 @@ const KIND_END = new RegExp(`${BUSINESS_KIND}$`);
  * rule names the enterprise, so a word of it that is also a sentence's (上, 下, 里, 家, 和 in 陇上椒香, 日隆雪山下咖啡,
  * 二里坝果业, 汪家菊园, 泰和物业) is allowed here.
  */
-const CLOSING_NAME = new RegExp(`(?:[。！？!?，,；;～~]|\\s|——|—)\\s*(?:(我们是?|我是)(?:总包|业主|施工方|承建方)?)?(?:([\\u4e00-\\u9fa5]{2,10}?)的)?([\\u4e00-\\u9fa5]{3,18})(?:\\s*(?:[小老][\\u4e00-\\u9fa5]{1,2}|紧急|急|拜托[\\u4e00-\\u9fa5]{0,6}|谢谢|麻烦了?))?\\s*[。.！!~～]*\\s*$`);
+const CLOSING_NAME = new RegExp(`(?:[。！？!?，,；;～~]|\\s|——|—)\\s*(?:(我们是?|我是|俺们是|(?:我们|俺们)?这边是)\\s*(?:总包|业主|施工方|承建方)?)?(?:([\\u4e00-\\u9fa5]{2,10}?)的)?([\\u4e00-\\u9fa5]{3,18})(?:\\s*(?:[小老][\\u4e00-\\u9fa5]{1,2}|紧急|急|拜托[\\u4e00-\\u9fa5]{0,6}|谢谢|麻烦了?))?\\s*[。.！!~～]*\\s*$`);
 /** A department or a desk after the name ("北部湾特钢人力部", "兴隆温泉大酒店工程部"). */
 const CLOSING_DESK = /(?<=[\u4e00-\u9fa5]{3})(?:人力部|人事部|人力资源部|工程部|行政部|财务部|综合部|办公室|前台|后勤)$/;
 /** 都 "all", not after the characters it follows inside a name (WORDS_IN_NAMES: 成都, 酒都, 冷都). */

@@ -380,6 +380,16 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     if (/(再不|还不)(给)?[^，。]{0,4}(答复|回复|处理|解决)[^。]{0,10}(只能|就要?|就只能)(打12345|投诉|上访|找)/.test(t)) return 'urge';
     // "#44 都第九天了还没签收？…今天下班前给我回话", "请问#131么样还冇人签收？都两天了": nobody has taken it yet, pressed
     if (/(还|仍|一直|都)没有?人(签收|认领|接单|接手)|还没有?(签收|认领)[?？]|没有?人(签收|认领|接单|接手)(咩|吗|么|呢|啊|啦)?[?？!！]*$|木人(签收|认领|接单|接手)|(尽快|快点|快的|快些|抓紧)(签收|认领)|(没有?|未|冇)(签收|认领)[^。]{0,4}(请|麻烦)?(督办|催办|催一下)/.test(t)) return 'urge';
+    // round 214: "#101 已签收并办结，企业的问题当场解答了": taken and closed at once, closed
+    if (/^[\s#＃\d号]*已(签收|认领)(并|后|且)(已)?(办结|答复|解决)/.test(t) && !/[?？吗]/.test(t)) return 'resolve';
+    // round 213: "#88 签收了没有": whether it was taken, asked (not "还没签收？", pressed above)
+    if (/^[\s#＃\d号]*(签收|认领|接单)了(没有?|吗|冇|未|么)[?？]?$/.test(t)) return 'query';
+    // round 216: "#107 都超期三天了，么回事？": overdue, and why asked
+    if (/(都|已经?)超期[^，。]{0,6}[，,\s]*(么|怎么|咋|什么|啥)(回事|情况)/.test(t)) return 'urge';
+    // round 217: "工单#121 到底什么时候能批？企业天天打我电话": the enterprise pressing the cadre, passed on
+    if (/(企业|老板|对方|客户)(天天|每天|一直|老是)(打我|催我)/.test(t)) return 'urge';
+    // round 216: "#129 今天有动静冇": whether anything moved, asked (not "到现在没有动静", pressed)
+    if (/^[\s#＃\d号]*(今天|现在|这两天|最近)?有(动静|进展|消息|回音)(冇|没|吗|没有|了吗|了没|么)[?？]?$/.test(t)) return 'query';
     // "#129 答复企业：已联系教育局 孩子下周一入学 办结": the answer, closed by the command word at its end
     if (/[\s，,。](办结|结单)[。!！]?$/.test(t) && !/[?？吗]/.test(t)) return 'resolve';
     // "#84 转资规局，@刘科长 请签收": handed on to a body by name
@@ -401,6 +411,8 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     // "已经转给审图中心": passed along as part of the work, a note; "转给 X" is the command
     // (not what was sent back to someone else, or money coming back: "图审意见又被退回来了", "资金下周能退回来")
     // (round 135: "企业补充的材料已收到，转交科室审核中": passed inside for review, a note)
+    // round 213: "第120号问题说转给自然资源局了，一个月没人联系我们，也没解决，重新打开吧": a transfer told, then reopened
+    if (/(重新打开|重开)(吧|一下|一下吧)?[。!！]?$/.test(t)) return 'reopen';
     if ((/(转办|转交|转给|转到|移交|交由|改派|退单|(?<![被又能会已])退回(?!来))/.test(t) && !/(已经?|刚)(转给|转到|转交|移交|报送)|(转交|转给|转到|移交)[^，。]{0,8}(审核|审查|审批|办理|处理)中/.test(t)) || TRANSFER_PLAIN.test(t)) return 'transfer';
     // "#456 给规划科的王科长，他熟": handed on by naming who takes it
     if (/^(给|交给|转给|让|请)[\u4e00-\u9fa5]{0,8}(科|局|所|办|中心|站|街道|镇)的?[\u4e00-\u9fa5]{1,3}(科长|局长|主任|所长|站长|处长|股长|同志)/.test(bareText(t.replace(TICKET_REF, '')))) return 'transfer';

@@ -3980,4 +3980,21 @@ describe("after a review of the thirty-second session's rules against ordinary m
     expect(read('村里要收回我们租的那块地 说要统一规划 合同还有五年呢').category).toBe('land');
     expect(read('我们拿地的出让金早就交清了，不动产权证到现在都还莫办下来，银行说拿不到证贷款就批不了').category).toBe('land');
   });
+
+  it('a ticket taken and closed at once, whether it was taken, overdue and why, an enterprise pressing the cadre, anything moved, a transfer told then reopened', () => {
+    expect(read('#101 已签收并办结，企业的问题当场解答了').intent).toBe('resolve');
+    expect(read('#88 签收了没有').intent).toBe('query');
+    expect(read('#107 都超期三天了，么回事？').intent).toBe('urge');
+    expect(read('工单#121 到底什么时候能批？企业天天打我电话').intent).toBe('urge');
+    expect(read('#305 现在到哪一步了？企业天天打电话问我').intent).toBe('query');
+    expect(read('#129 今天有动静冇').intent).toBe('query');
+    expect(read('第120号问题说转给自然资源局了，一个月没人联系我们，也没解决，重新打开吧').intent).toBe('reopen');
+  });
+
+  it('corrections: the level misjudged as not urgent with 的, the name put down then the name it is, the category wrong then what it is', () => {
+    expect(parseCorrection(normalizeText('#99 紧急程度标错了，不是紧急的，企业就是咨询一下'))).toEqual({ field: 'urgency', to: 'normal' });
+    expect(parseCorrection(normalizeText('#146 企业弄错了，报的是金昌恒泰建安，实际是金昌恒泰建材，改一下'))).toEqual({ field: 'enterprise', name: '金昌恒泰建材' });
+    expect(parseCorrection(normalizeText('#56 类别整错了，这不是融资的事，是政策兑现，改一下'))).toMatchObject({ field: 'category', to: 'policy' });
+    expect(read('#56 类别整错了，这不是融资的事，是政策兑现，改一下').intent).toBe('correct');
+  });
 });
