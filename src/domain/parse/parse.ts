@@ -130,6 +130,8 @@ const URGENT_PATTERNS = [
   /(人|员工|工人)(都|全|全部|已经)?(撤出来|撤出去|撤离|撤了)|(整条线|整条生产线|整条产线|全线)(都|也)?(跟着)?停/,
   // round 140: goods about to thaw or rot, a dam or a slope seeping, a mine roof parting, a site standing still
   /(货|冻品|冻货|肉|海鲜|鱼|水果|果子|苹果|菜)[^，。；,;]{0,3}(快|要|都|开始)(化|坏|烂|臭)(了|掉)|(尾矿坝|坝体|大坝|堤坝|边坡|坡面)[^，。；,;]{0,8}(渗水|渗漏|管涌|变形|位移)|顶板离层|冒顶|(施工|工地|工程|产线|生产线)[^，。；,;]{0,3}停着/,
+  // round 216: people blocking or surrounding in Xiang words ("十几个村民堵到起", "被十几户村民围到了")
+  /(村民|工人|民工|农民|家属|债主|供应商|人)[^，。；,;]{0,4}(堵到起|堵起了|围到起|围起了)|(被|叫|让)[^，。；,;]{0,8}(人|户|村民|工人|家属)围(到了?|起了)/,
   // round 142: the road or the gate blocked by people ("村民把我们拉煤的路口堵咧")
   /(把|给)[^，。；,;]{0,10}(路口|大门|厂门|门口|道口|路)(给)?堵(了|住|死)/,
   // rounds 184–196: aluminium setting in a furnace or a cell, ammonia leaking, a crack in a crane's jib, something hanging

@@ -3997,4 +3997,11 @@ describe("after a review of the thirty-second session's rules against ordinary m
     expect(parseCorrection(normalizeText('#56 类别整错了，这不是融资的事，是政策兑现，改一下'))).toMatchObject({ field: 'category', to: 'policy' });
     expect(read('#56 类别整错了，这不是融资的事，是政策兑现，改一下').intent).toBe('correct');
   });
+
+  it('明个 and 后个 are tomorrow and the day after; villagers 堵到起 or 围到了 are a crowd acting', () => {
+    expect(read('明个上午之前必须把水给俺们接上！新车间设备都到了，就差自来水没通，后个要试生产')).toMatchObject({ deadline: '2026-11-24', urgency: 'urgent' });
+    expect(read('证明个人身份的材料要哪些').deadline).toBeNull();
+    expect(read('厂门口今天又有十几个村民堵到起，车子进不去也出不来，麻烦来人').urgency).toBe('urgent');
+    expect(read('竹编厂被十几户村民围到了，说我们的运输车压坏了村道要赔钱').urgency).toBe('urgent');
+  });
 });
