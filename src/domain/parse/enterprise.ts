@@ -122,7 +122,10 @@ const INDUSTRY_WORDS =
   // rounds 198–204 (Lüliang's and Jincheng's foundries and distilleries, coarse grains; Wuyi tea shops; spring-water drinks)
   '铸锻|精铸|铸管|酿造|杂粮|茗茶|饮品|' +
   // rounds 206–209 (Ruzhou celadon, Xishui bamboo crafts)
-  '汝瓷|竹艺';
+  '汝瓷|竹艺|' +
+  // rounds 212–217 (Suizhou's special-purpose vehicles, Loudi's refractories and antimony; 罐车, 挂车 and 底盘 were tried and
+  // left out: "我们只能用罐车拉", "货车底盘刮了" read as names)
+  '专用车|专用汽车|专用车辆|特种车|环卫|耐材|锑品|锑业';
 /**
  * A trade named by one character and 业 ("镁业", "糖业", "袜业", "种业"): a word the language keeps making, so it is
  * read by its shape; not 企业, 行业, 就业 and the other words of 业 that are no trade.
@@ -460,6 +463,13 @@ export function parseEnterprise(text: string): string | null {
   const i = t.indexOf(name);
   // what follows the name in the message (null: the name was cut out of its words)
   const after = i >= 0 ? t.slice(i + name.length) : null;
+  // (rounds 129–217: "涟钢配套的宏达耐材，…", "车辆厂配套这块 我们龙沙铁驰焊接…", "-- 三一配套 娄底精工液压": whose supplier it is,
+  // then its name, read right after; a ship or heavy-industry supplier's own name in 配套 stays: "泰州天鸿船舶配套 新车间…")
+  if (after !== null && name.endsWith('配套') && !/(船舶|船|重工|重装)配套$/.test(name)) {
+    const rest = after.replace(/^(?:的|这块|这边|那边)?[，,\s]*(?:我们|俺们)?/, '');
+    const next = rest.length < after.length || /^[，,\s]/.test(after) ? parseEnterprise(rest) : null;
+    if (next && rest.indexOf(next) === 0) return next;
+  }
   // (round 153: "个旧锡业那边欠我们的维修款…。鸡街恒达机修": the one owing the writer is not the writer; the signature may be)
   if (after !== null && /^(?:那边|这边)?(?:一直)?(?:拖欠|欠)(?:我们|我司|我)/.test(after)) return signedBy(t);
   // ("海拉尔奶茶一条街", "东宁大酱节", "个旧锡冶行业", "恩施贡茶采摘期": a street, a fair, a trade or a season of a place's

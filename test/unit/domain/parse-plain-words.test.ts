@@ -4004,4 +4004,15 @@ describe("after a review of the thirty-second session's rules against ordinary m
     expect(read('厂门口今天又有十几个村民堵到起，车子进不去也出不来，麻烦来人').urgency).toBe('urgent');
     expect(read('竹编厂被十几户村民围到了，说我们的运输车压坏了村道要赔钱').urgency).toBe('urgent');
   });
+
+  it('special-purpose vehicles, refractories and antimony are trades; whose supplier one is (X配套) comes before the name', () => {
+    expect(read('金龙特种车有批森林消防车想进省应急厅的采购目录，有没有推介的渠道').enterprise).toBe('金龙特种车');
+    expect(read('有个越南客户想订50台洒水车，楚胜环卫这边从来冇做过出口，不晓得么样搞').enterprise).toBe('楚胜环卫');
+    expect(read('锑锭出口配额今年用完了，欧洲客户又下了单，想请商务局帮忙争取点。锡矿山鑫星锑品').enterprise).toBe('锡矿山鑫星锑品');
+    // (a tanker or a chassis is a truck's, not a trade)
+    expect(read('污水管网没接通，我们每天拉罐车外运，一吨八十').enterprise).toBeNull();
+    expect(read('涟钢配套的宏达耐材，有个问题：银行续贷要我们补抵押物').enterprise).toBe('宏达耐材');
+    expect(read('员工子女入学的事，能不能按人才政策统筹一下 -- 三一配套 娄底精工液压').enterprise).toBe('娄底精工液压');
+    expect(read('泰州天鸿船舶配套 新车间行车梁安装，监理说施工单位资质是挂靠的').enterprise).toBe('泰州天鸿船舶配套');
+  });
 });
