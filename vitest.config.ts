@@ -1,14 +1,35 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 /**
- * Two projects, run side by side on two workers (the machine has two cores):
+ * Test files whose timing or shared output needs the machine to themselves: limits of a second or two on a fallback, a
+ * retry or a takeover, bots' first connections, the browser tests (and the page build they may redo), the build that
+ * `npm start` runs. They run one at a time after the rest.
+ */
+const SERIAL = [
+  'test/e2e/long-connection.test.ts',
+  'test/e2e/closed-loop.test.ts',
+  'test/e2e/simulator.test.ts',
+  'test/e2e/workbench.test.ts',
+  'test/e2e/workbench-api.test.ts',
+  'test/e2e/shutdown.test.ts',
+  'test/e2e/llm.test.ts',
+  'test/integration/llm-refine.test.ts',
+  'test/integration/wecom-card-callback.test.ts',
+  'test/integration/wecom-long-connection.test.ts',
+  'test/integration/intake-overflow.test.ts',
+];
+
+/**
+ * Three projects (the machine has two cores):
  * - `unit`: pure code, no servers. Its files share a module graph per worker (`isolate: false`): the parser's models
  *   (6 MiB of JSON) are loaded once per worker, not once per file, which took half of the unit run. No unit test may
  *   depend on running first: each builds what it reads.
  * - `integration`: the integration and e2e tests, on one FerretDB and one Redis started by the global setup; each file
- *   uses its own database and queue prefix (test/helpers), so two files may run at once. A wait on a process or a
- *   connection allows for a machine busy with the other file.
- * Until 2026-12 every file ran one after another (1,116 s on an idle 2-core machine; 652 s two at a time).
+ *   uses its own database and queue prefix, its own ports and temporary directories, so two files may run at once —
+ *   beside each other and beside the unit files, two workers in all.
+ * - `integration-serial`: the files of SERIAL, one at a time once the others are done (`sequence.groupOrder` 1), on
+ *   servers of their own.
+ * Until 2026-12 every file ran one after another (vitest 1,116 s on an idle 2-core machine; 667 s so).
  * The fault suite has its own configuration (vitest.faults.config.ts, `npm run test:faults`).
  */
 export default defineConfig({
@@ -29,8 +50,20 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts', 'test/e2e/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, ...SERIAL],
           globalSetup: ['test/helpers/global-setup.ts'],
           maxWorkers: 2,
+          testTimeout: 30_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
+          name: 'integration-serial',
+          include: SERIAL,
+          globalSetup: ['test/helpers/global-setup.ts'],
+          maxWorkers: 1,
+          sequence: { groupOrder: 1 },
           testTimeout: 30_000,
           hookTimeout: 120_000,
         },

@@ -121,9 +121,8 @@ beforeAll(async () => {
   const t0 = Date.now();
   bot = await startBot(env());
   timings.firstBotReadyMs = Date.now() - t0;
-  // (the first start connects in about a second; the limit allows for a machine busy with the other test files)
-  await waitUntil(() => ws.liveSubscriptions(BOT_ID) === 1, 'the bot subscribes on the WeCom long connection', 60_000);
-  await waitUntil(() => stream.latest() !== undefined, 'the bot opens a DingTalk Stream connection', 60_000);
+  await waitUntil(() => ws.liveSubscriptions(BOT_ID) === 1, 'the bot subscribes on the WeCom long connection', 15_000);
+  await waitUntil(() => stream.latest() !== undefined, 'the bot opens a DingTalk Stream connection', 15_000);
   timings.firstBotConnectedMs = Date.now() - t0;
 });
 

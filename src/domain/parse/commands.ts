@@ -183,7 +183,7 @@ export function parseCorrection(t: string): Correction | null {
   // rounds 71–74: "#244 紧急程度改一下，现场已经停工了，应该是紧急": the change asked for, why, then the level
   const urgencyLast = /^(?:紧急程度|紧急度|优先级)(?:改一下|改下|要改一下|调一下)[\s，,。][^?？吗]{0,30}[\s，,。](?:应该是|应为|应是|改为|改成|改)\s*(紧急|加急|一般|普通|正常)(?:件|的)?$/.exec(rest);
   if (urgencyLast) return { field: 'urgency', to: URGENCY_WORDS[urgencyLast[1]!]! };
-  const urgencyIs = /^(?:紧急程度|紧急度|优先级)(?:标错了|定错了|错了|不对)[\s，,。]*(?:应该是|应为|应是|应该算)\s*(紧急|加急|一般|普通|正常)(?:件)?(?:[\s，,。][^?？吗]{0,30})?$/.exec(rest);
+  const urgencyIs = /^(?:紧急程度|紧急度|优先级)(?:标错了|定错了|错了|不对)[\s，,。]*(?:应该是|应为|应是|应该算)\s*(紧急|加急|一般|普通|正常)(?:件|的)?(?:[\s，,。][^?？吗]{0,30})?$/.exec(rest);
   if (urgencyIs) return { field: 'urgency', to: URGENCY_WORDS[urgencyIs[1]!]! };
   const urgencyAfter = URGENCY_SET_AFTER.exec(rest) ??
     // "#108 紧急程度标高了 企业就是问问 不用加急 改普通": the level misjudged, why, then the level it is (round 171: "…要改成紧急";
@@ -212,7 +212,7 @@ export function parseCorrection(t: string): Correction | null {
     // round 150: "#139 不是这个企业的，是扎兰屯金禾大豆食品的，改一下企业": whose it is not, whose it is, then the change
     nameSaid(/^(?:这个?|这单)?不是(?:我们|这家|这个)?企业的[\s,，。]+(?:是|应该是)\s*((?:(?![不没要想能会在了吗呢吧我你他她们])[^，,。\s]){4,30}?)的[\s,，。]+(?:改一下|改下|要改一下|改过来)(?:企业|企业名|企业名称)?$/.exec(rest)) ??
     // round 213: "#146 企业弄错了，报的是金昌恒泰建安，实际是金昌恒泰建材，改一下": wrong, the name put down, the name it is
-    /^(?:这个|这单的?|该)?(?:企业|公司|单位)(?:名称|名字|名)?(?:弄错了|搞错了|写错了|填错了|记错了|错了|不对|有误)[\s，,。]+(?:报的是|写的是|登记的是|写成了?|记成了?|识别成了?)\s*[^，,。\s]{2,30}[\s，,。]+(?:实际|其实|应该|正确的)?(?:是|为)\s*((?:(?![不没要想能会在了吗呢吧])[^，,。\s]){2,40}?)(?:[\s,，。]*(?:改一下|改下|麻烦改一下|改过来))?$/.exec(rest) ??
+    nameSaid(/^(?:这个|这单的?|该)?(?:企业|公司|单位)(?:名称|名字|名)?(?:弄错了|搞错了|写错了|填错了|记错了|错了|不对|有误)[\s，,。]+(?:报的是|写的是|登记的是|写成了?|记成了?|识别成了?)\s*[^，,。\s]{2,30}[\s，,。]+(?:实际|其实|应该|正确的)?(?:是|为)\s*(?!这家|那家|他们|我们|隔壁|其|另)((?:(?![不没要想能会在了吗呢吧])[^，,。\s]){2,40}?)(?:[\s,，。]*(?:改一下|改下|麻烦改一下|改过来))?$/.exec(rest)) ??
     // "这条识别错了，#163 企业应为澄州新时代木业有限公司，不是新时代家居": what went wrong first, the name it is, the one it is not
     /^(?:这条|这个|这单|这)?(?:识别错了|识别有误|认错了|搞错了|弄错了)[\s,，。]*(?:企业|公司|单位)(?:名称|名字)?(?:应该?是|应为|是)\s*(.{2,40}?)[\s,，。]+不是\S{1,20}$/.exec(rest);
   // "#197 呢单应该係大亚湾嘅安澜石化设备，唔係惠阳嘅": this ticket is another enterprise's (a place and 的 before its name),

@@ -58,11 +58,11 @@ export function parseRequestedDate(text: string, now: DateTime, cal: BusinessCal
  */
 const EXPIRY = new RegExp(
   `(?:(?:明年)?${NUM}月${NUM}[日号]|下个?月${NUM}[日号]|(?<![月\\d])\\d{1,2}[日号]|大?后天|明天|今天|(?:本|这|下)?(?:周|星期|礼拜)[一二三四五六日天]|(?<!上个?)(?:本?月底|月末|年底|年末))` +
-    `(?:就|就要|要|已经|便|将|有一笔[^，。；,;]{0,8}?|还有[^，。；,;]{0,6}?)?(?:到期|过期)(?!之?前|以前)`,
+    `(?:(?:就|就要|要|已经|便|将|有一笔[^，。；,;]{0,8}?|还有[^，。；,;]{0,6}?)?(?:到期|过期)|(?:就|就要|就得|就会|要|得|会)(?:停产|停工|停机|断供|断贷|逾期|上征信|违约|装船|开船))(?!之?前|以前)`,
   'g',
 );
-/** The text points back at the day it runs out on as the limit: "希望到期前能批下来", "务必在那之前批下来". */
-const BEFORE_EXPIRY = /到期(之?前|以前)|(在|赶在)?(那|这)(之前|以前|个日子前)/;
+/** The text points back at the day it runs out on as the limit: "希望到期前能批下来", "务必在那之前批下来", "在此之前能不能续上", "赶在到期日前", "星期五到期，之前必须办好". */
+const BEFORE_EXPIRY = /到期(日|那天|当天|之日)?(之?前|以前)|最迟到期|(在|赶在)?(那|这|此)(之前|以前|个日子前|天之?前)|此前|赶在|到期[^，。；,;？?]{0,2}[，,\s]*之前(必须|要|得|务必|能)/;
 
 /**
  * The dates of a message: `requested`, the one it asks for (parseRequestedDate); `atStake`, the earliest day that
@@ -75,7 +75,7 @@ export function readDates(text: string, now: DateTime, cal: BusinessCalendar = d
   // 元月 is January ("最好元月底之前")
   const t = text.includes('元月') ? text.replace(/元月(?=底|末|初|中|份|\d|[一二三四五六七八九十])/g, '1月') : text;
   const atStake = earliestDate(t, now, cal);
-  if (atStake === null || !/[到过]期/.test(t) || BEFORE_EXPIRY.test(t)) return { requested: atStake, atStake };
+  if (atStake === null || !/[到过]期|停产|停工|停机|断供|断贷|逾期|征信|违约|装船|开船/.test(t) || BEFORE_EXPIRY.test(t)) return { requested: atStake, atStake };
   const asked = t.replace(EXPIRY, ' ');
   return { requested: asked === t ? atStake : earliestDate(asked, now, cal), atStake };
 }
@@ -157,8 +157,9 @@ function fmt(d: DateTime): string | null {
 }
 
 export function candidateDates(text: string, now: DateTime, cal: BusinessCalendar): (string | null)[] {
-  // "协调一下下周一之前装好": 一下 then 下周一, not 下下周一; "协调一下月底前能续上": 一下 then 月底, not 下月底
-  const reading = new Reading(text.replace(/一下(?=下(?:周|星期|礼拜|个星期|个礼拜)|月底|月末)/g, '一下 '), now);
+  // "协调一下下周一之前装好": 一下 then 下周一, not 下下周一; "协调一下月底前能续上": 一下 then 月底, not 下月底 (万一, 统一 and
+  // 唯一 are words of their own: "万一下月底前还批不下来")
+  const reading = new Reading(text.replace(/(?<![万统唯划])一下(?=下(?:周|星期|礼拜|个星期|个礼拜)|月底|月末)/g, '一下 '), now);
   const out: (string | null)[] = [];
   let m: RegExpMatchArray | null;
 

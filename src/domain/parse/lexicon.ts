@@ -49,7 +49,7 @@ export const LEXICON: Record<Category, Cue[]> = {
   ],
   land: [
     // rounds 155–210: the title to land bought not issued ("出让合同签了半年了，不动产权证还没下来"): land, not an approval
-    [/不动产(权)?证[^。]{0,10}(没|莫|冇|还没|拿不到|办不)|(出让|摘牌|拿地|竞得)[^。]{0,30}不动产/, 6],
+    [/不动产(权)?证[^。]{0,10}(没|莫|冇|还没|拿不到|办不)|(出让|摘牌|拿地|竞得)[^。]{0,30}不动产/, 10],
     // round 96: the ground a business used taken back
     [/用地[^，。]{0,4}被?收回/, 5],
     ['用地', 4], ['土地', 3], ['用地指标', 5], ['供地', 4], ['出让', 3], ['挂牌', 2], ['摘牌', 3], ['地块', 3], ['宗地', 4],
@@ -168,7 +168,7 @@ export const LEXICON: Record<Category, Cue[]> = {
   finance: [
     // rounds 150–206: what a supplier is owed, by a public body or a customer ("给县医院食堂供的蔬菜款 欠了一年多了",
     // "给一家大超市供货，货款压了半年") — a debt argued over (调解, 质量, 拒收) is a dispute
-    [/^(?![^]*(调解|质量|拒收|找茬|补偿))[^]*(供(?!应)(的|了)?[^。，]{0,12}款[^。]{0,10}(欠|没结|未结|拖|不给)|供货[^。]{0,24}款[^。]{0,12}(没结|未结|压|欠|拖|不给)|(医院|学校|食堂|镇上|区里|县里)[^。]{0,14}款[^。]{0,10}(欠|没结|未结|拖|不给))/, 6],
+    [/^(?![^]*(调解|质量(有|不|差|太)|拒收|找茬|补偿|拆迁|奖励|奖补|补贴|补助|水费|电费))[^]*(供(?!应|水|电|气)(的|了)?[^。，]{0,12}款[^。]{0,10}(欠|没结|未结|拖|不给)|供货[^。]{0,24}款[^。]{0,12}(没结|未结|压|欠|拖|不给)|(医院|学校|食堂)[^。]{0,14}款[^。]{0,10}(欠|没结|未结|拖|不给)|垫[^。，]{0,12}款[^。]{0,10}(欠|没结|未结|拖|不给))/, 6],
     // rounds 103–106: a public purchase unpaid (贷款贴息 is policy here: 4 readings so labelled)
     [/(政府采购|采购)[^。]{0,24}(尾款|货款)[^。]{0,12}(还?没付|冇付|未付|没给|没到)/, 6],
     // rounds 99–102: patents pledged or securitised
@@ -304,8 +304,9 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/(雨水|排水)(管|管网|沟|渠)[^。]{0,12}(浸水|水浸|积水|淹|漫|倒灌)/, 5], [/垃圾[^，。]{0,8}(收一次|清运|堆)/, 4], [/(门口|门前)[^，。]{0,8}(路|道|引道|路面)[^，。]{0,6}(被)?[^，。]{0,6}压坏/, 5],
     // rounds 55–58 (Anhui; leaders of a county-level city; western Hunan and Hubei; Hubei's industrial cities)
     [/(灌溉渠|水渠|沟渠)[^，。]{0,6}(垮|塌|坏|堵)/, 5],
-    // rounds 179–202: a guardrail broken or missing, a roadside ditch without covers (a road's own safety, not a site's)
-    [/(?<!防)护栏[^。，]{0,6}(断|缺|撞|坏|没了)|沟[^。，]{0,6}(没|么|冇)[^。，]{0,2}盖板/, 6],
+    // rounds 179–202: a road's or a bridge's guardrail broken or missing, a roadside ditch without covers (a road's own safety, not a
+    // site's or a machine's)
+    [/(路|桥|河|湖|坡|道|沟)[^。]{0,8}(?<!防)护栏[^。，]{0,6}(断|缺|撞|坏|没了)|沟[^。，]{0,6}(没|么|冇)[^。，]{0,2}盖板/, 6],
   ],
   construction: [
     // rounds 146–149 read: a neighbour pulling a building down next door (all 17 labelled readings; a building, not a rail or a
@@ -350,12 +351,12 @@ export const LEXICON: Record<Category, Cue[]> = {
     // rounds 153–211: a builder's crew that stalls, argues or leaves half done, works that dug the enterprise's gate or wall
     // open and left it ("施工队干两天歇三天", "园区道路施工把我们厂的围墙挖倒了一段，施工方说要等甲方定方案"): the works
     // (not a crew's pay or a bill, land it took, villagers, acceptance: 工资, 尾款, 占了, 村民, 验收)
-    [/^(?![^]*(工资|尾款|工程款|少给|补偿|征了|占了|村民|验收|交付))[^]*(施工(方|队|单位)[^。]{0,12}(说|讲|话|不认|扯皮|不管|不关|不理|找不到|跑了|撤了|走了|一天只来|干两天|进度)|(道路|修路|管网|管沟|围墙|人行道)[^。]{0,4}(施工|工程)[^。]{0,14}(挖断|挖倒|挖垮|挖开|挖了个?大?坑|没回填|没设围挡|进度|做了一半))/, 6],
+    [/^(?![^]*(工资|尾款|工程款|少给|补偿|征了|占了|村民|验收|交付))[^]*(施工(方|队|单位)[^。]{0,12}(不认|扯皮|不管|不关|不理|找不到|跑了|撤了|走了|一天只来|干两天|进度|拖着不进场|不进场|(说|讲|话)[^。，]{0,3}等[^。，]{0,8}再)|(道路|修路|管网|管沟|围墙|人行道)[^。]{0,4}(施工|工程)[^。]{0,14}(挖断|挖倒|挖垮|挖开|挖了个?大?坑|没回填|没设围挡|进度|做了一半))/, 6],
   ],
   dispute: [
     // rounds 150–205: a customer's debt argued over ("客户拖着货款不给，还反过来说质量有问题…能不能帮着调解"); land let by a
     // village whose rent is raised or taken back before the contract ends (not for a plan or a project, nor with 补偿: land)
-    [/(货款|尾款)[^。]{0,30}((?<!协)调解|质量|拒收|找茬)/, 14], [/(流转|租地|土地)(合同|费)[^。]{0,30}(涨|收回|毁约|不算数|纠纷)|^(?![^]*(规划|项目|补偿))[^]*(涨|收回|毁约|不算数)[^。]{0,16}合同(还有|签的|签了|上写)/, 7],
+    [/(货款|尾款)[^。]{0,30}((?<!协)调解|质量(有|不|差|太)|拒收|找茬)/, 14], [/((流转|租地|土地|租赁)合同|流转费)[^。]{0,30}(涨|收回|毁约|不算数|纠纷)|^(?![^]*(规划|项目|补偿))(?=[^]*(租|房东|村里|村集体|流转))[^]*(涨|收回|毁约|不算数)[^。]{0,16}合同(还有|签的|签了|上写)/, 7],
     // rounds 166 and 168: a signed contract the other side no longer honours ("新村长说不算数", "换了班子就不认了"), whatever
     // it is about, land or goods (97 labelled readings: dispute 91); not an investment agreement with the government (a
     // policy to be honoured) nor a builder's work short of the contract (construction); nor an office or a bank that will not

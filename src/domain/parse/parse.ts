@@ -130,8 +130,9 @@ const URGENT_PATTERNS = [
   /(人|员工|工人)(都|全|全部|已经)?(撤出来|撤出去|撤离|撤了)|(整条线|整条生产线|整条产线|全线)(都|也)?(跟着)?停/,
   // round 140: goods about to thaw or rot, a dam or a slope seeping, a mine roof parting, a site standing still
   /(货|冻品|冻货|肉|海鲜|鱼|水果|果子|苹果|菜)[^，。；,;]{0,3}(快|要|都|开始)(化|坏|烂|臭)(了|掉)|(尾矿坝|坝体|大坝|堤坝|边坡|坡面)[^，。；,;]{0,8}(渗水|渗漏|管涌|变形|位移)|顶板离层|冒顶|(施工|工地|工程|产线|生产线)[^，。；,;]{0,3}停着/,
-  // round 216: people blocking or surrounding in Xiang words ("十几个村民堵到起", "被十几户村民围到了")
-  /(村民|工人|民工|农民|家属|债主|供应商|人)[^，。；,;]{0,4}(堵到起|堵起了|围到起|围起了)|(被|叫|让)[^，。；,;]{0,8}(人|户|村民|工人|家属)围(到了?|起了)/,
+  // round 216: people blocking or surrounding in Xiang words ("十几个村民堵到起", "被十几户村民围到了"; not traffic, 人多车多堵起了,
+  // nor a fence, 被人围起了一圈彩钢板)
+  /(村民|工人|民工|农民|家属|债主|供应商)[^，。；,;]{0,4}堵到起|(被|叫|让)[^，。；,;]{0,8}(户|村民|工人|家属)围到了?/,
   // round 142: the road or the gate blocked by people ("村民把我们拉煤的路口堵咧")
   /(把|给)[^，。；,;]{0,10}(路口|大门|厂门|门口|道口|路)(给)?堵(了|住|死)/,
   // rounds 184–196: aluminium setting in a furnace or a cell, ammonia leaking, a crack in a crane's jib, something hanging
@@ -383,13 +384,13 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     // "#44 都第九天了还没签收？…今天下班前给我回话", "请问#131么样还冇人签收？都两天了": nobody has taken it yet, pressed
     if (/(还|仍|一直|都)没有?人(签收|认领|接单|接手)|还没有?(签收|认领)[?？]|没有?人(签收|认领|接单|接手)(咩|吗|么|呢|啊|啦)?[?？!！]*$|木人(签收|认领|接单|接手)|(尽快|快点|快的|快些|抓紧)(签收|认领)|(没有?|未|冇)(签收|认领)[^。]{0,4}(请|麻烦)?(督办|催办|催一下)/.test(t)) return 'urge';
     // round 214: "#101 已签收并办结，企业的问题当场解答了": taken and closed at once, closed
-    if (/^[\s#＃\d号]*已(签收|认领)(并|后|且)(已)?(办结|答复|解决)/.test(t) && !/[?？吗]/.test(t)) return 'resolve';
+    if (/^[\s#＃\d号]*已(签收|认领)(并|后|且)(已)?(办结|解决)/.test(t) && !/[?？吗]/.test(t)) return 'resolve';
     // round 213: "#88 签收了没有": whether it was taken, asked (not "还没签收？", pressed above)
     if (/^[\s#＃\d号]*(签收|认领|接单)了(没有?|吗|冇|未|么)[?？]?$/.test(t)) return 'query';
     // round 216: "#107 都超期三天了，么回事？": overdue, and why asked
     if (/(都|已经?)超期[^，。]{0,6}[，,\s]*(么|怎么|咋|什么|啥)(回事|情况)/.test(t)) return 'urge';
     // round 217: "工单#121 到底什么时候能批？企业天天打我电话": the enterprise pressing the cadre, passed on
-    if (/(企业|老板|对方|客户)(天天|每天|一直|老是)(打我|催我)/.test(t)) return 'urge';
+    if (/(企业|老板|对方|客户)(天天|每天|一直|老是)(打我|催我)/.test(t) && !/办结|结单|已(经)?答复|答复了|解决了|已(经)?解决/.test(t)) return 'urge';
     // round 216: "#129 今天有动静冇": whether anything moved, asked (not "到现在没有动静", pressed)
     if (/^[\s#＃\d号]*(今天|现在|这两天|最近)?有(动静|进展|消息|回音)(冇|没|吗|没有|了吗|了没|么)[?？]?$/.test(t)) return 'query';
     // "#129 答复企业：已联系教育局 孩子下周一入学 办结": the answer, closed by the command word at its end
@@ -414,7 +415,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     // (not what was sent back to someone else, or money coming back: "图审意见又被退回来了", "资金下周能退回来")
     // (round 135: "企业补充的材料已收到，转交科室审核中": passed inside for review, a note)
     // round 213: "第120号问题说转给自然资源局了，一个月没人联系我们，也没解决，重新打开吧": a transfer told, then reopened
-    if (/(重新打开|重开)(吧|一下|一下吧)?[。!！]?$/.test(t)) return 'reopen';
+    if (/(重新打开|重开)(吧|一下|一下吧)?[。!！]?$/.test(t) && !/(不要|不用|别|不必|要不要|不需要)(再)?(重新打开|重开)|[?？吗]/.test(t)) return 'reopen';
     if ((/(转办|转交|转给|转到|移交|交由|改派|退单|(?<![被又能会已])退回(?!来))/.test(t) && !/(已经?|刚)(转给|转到|转交|移交|报送)|(转交|转给|转到|移交)[^，。]{0,8}(审核|审查|审批|办理|处理)中/.test(t)) || TRANSFER_PLAIN.test(t)) return 'transfer';
     // "#456 给规划科的王科长，他熟": handed on by naming who takes it
     if (/^(给|交给|转给|让|请)[\u4e00-\u9fa5]{0,8}(科|局|所|办|中心|站|街道|镇)的?[\u4e00-\u9fa5]{1,3}(科长|局长|主任|所长|站长|处长|股长|同志)/.test(bareText(t.replace(TICKET_REF, '')))) return 'transfer';

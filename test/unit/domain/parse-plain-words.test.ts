@@ -4015,4 +4015,23 @@ describe("after a review of the thirty-second session's rules against ordinary m
     expect(read('员工子女入学的事，能不能按人才政策统筹一下 -- 三一配套 娄底精工液压').enterprise).toBe('娄底精工液压');
     expect(read('泰州天鸿船舶配套 新车间行车梁安装，监理说施工单位资质是挂靠的').enterprise).toBe('泰州天鸿船舶配套');
   });
+
+  it('the review of the session: a limit before an expiry said in other words, 万一 or 统一 before 下月底, 查明个中, closes that mention a pressing enterprise, 已签收并答复, traffic and fences, a builder who says something, a machine guard, subsidies and bills, prices in a contract, a description for a name', () => {
+    for (const [text, want] of [['贷款下周二到期，在此之前能不能续上', '2026-12-01'], ['贷款下周二到期，请赶在到期日前批下来', '2026-12-01'], ['执照12月10号到期，需要在到期之日前办完延续', '2026-12-10'],
+      ['证照12月10号到期，要在那天前换好', '2026-12-10'], ['星期五到期，之前必须办好', '2026-11-27'], ['万一下月底前还批不下来，贷款就断了', '2026-12-31'], ['我们打算统一下月底前申报', '2026-12-31']] as const)
+      expect(read(text).deadline, text).toBe(want);
+    expect(read('请查明个中原因')).toMatchObject({ deadline: null, urgency: 'normal' });
+    // what follows if nothing is done, on a day (明天就要停产, 后天就要装船): at stake, not asked for, and urgent
+    for (const text of ['原料送不进来，明天就要停产了，麻烦交通局马上来抢通', '要办出口的检验检疫备案，后天就要装船了，备案还没下来']) expect(read(text), text).toMatchObject({ deadline: null, urgency: 'urgent' });
+    for (const text of ['#121 企业天天打我电话，我已经答复他们了，办结', '#121 企业天天打我电话，现在问题解决了，可以结单了']) expect(read(text).intent, text).toBe('resolve');
+    for (const text of ['#12 已签收并答复企业，明天去现场核实', '#12 已认领并答复，后续跟进中']) expect(read(text).intent, text).not.toBe('resolve');
+    for (const text of ['早上人多车多堵起了，员工都迟到了', '园区那块空地被人围起了，准备建停车场']) expect(read(text).urgency, text).toBe('normal');
+    for (const text of ['施工方说要先办环评才能动工', '施工单位说图纸审查没通过，要重新出图']) expect(read(text).category, text).toBe('approval');
+    expect(read('车间里的设备护栏坏了，需要申请技改补贴').category).not.toBe('infrastructure');
+    for (const text of ['区里答应的技改奖励款拖了半年', '县里的招商引资奖励款一直不给兑现']) expect(read(text).category, text).toBe('policy');
+    for (const text of ['电价涨了，合同上写的是固定价', '天然气涨价了，合同签的是一年不变']) expect(read(text).category, text).toBe('utilities');
+    expect(read('货款回不来，想申请质量提升补贴').category).not.toBe('dispute');
+    expect(parseCorrection(normalizeText('#146 企业搞错了，报的是金昌恒泰，其实是他们隔壁那家'))).toBeNull();
+    expect(parseCorrection(normalizeText('#99 紧急程度标错了，应该是紧急的'))).toEqual({ field: 'urgency', to: 'urgent' });
+  });
 });
