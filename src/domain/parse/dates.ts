@@ -54,7 +54,8 @@ export function parseRequestedDate(text: string, now: DateTime, cal: BusinessCal
 
 /**
  * A day something runs out on, said of itself: "流贷下周二到期", "证后天就过期了", "12月10号有一笔四百万到期",
- * "月底有一笔贷款到期". Not a day before it ("到期前", "12月10号到期之前").
+ * "月底有一笔贷款到期"; and what follows on a day if nothing is done: "明天就要停产", "后天就要装船". Not a day before it
+ * ("到期前", "12月10号到期之前").
  */
 const EXPIRY = new RegExp(
   `(?:(?:明年)?${NUM}月${NUM}[日号]|下个?月${NUM}[日号]|(?<![月\\d])\\d{1,2}[日号]|大?后天|明天|今天|(?:本|这|下)?(?:周|星期|礼拜)[一二三四五六日天]|(?<!上个?)(?:本?月底|月末|年底|年末))` +
@@ -66,9 +67,9 @@ const BEFORE_EXPIRY = /到期(日|那天|当天|之日)?(之?前|以前)|最迟�
 
 /**
  * The dates of a message: `requested`, the one it asks for (parseRequestedDate); `atStake`, the earliest day that
- * matters to it, a day something runs out on included — what makes a report urgent when it is near. The labelled
- * corpus and the held-out rounds keep an expiry alone ("贷款下个月10号到期，续贷还没批") without a requested date
- * (411 texts against 75, 2026-12); one the text asks to be met ("到期前", "周五前办不下来就…") is asked for.
+ * matters to it, a day something runs out on (EXPIRY) included — what makes a report urgent when it is near. The
+ * labelled corpus and the held-out rounds keep an expiry alone ("贷款下个月10号到期，续贷还没批") without a requested date
+ * (411 texts against 75, 2026-12); one the text asks to be met (BEFORE_EXPIRY: "到期前", "在此之前") is asked for.
  */
 export function readDates(text: string, now: DateTime, cal: BusinessCalendar = defaultCalendar): { requested: string | null; atStake: string | null } {
   if (!DATE_WORD.test(text)) return { requested: null, atStake: null };
