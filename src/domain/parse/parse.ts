@@ -262,6 +262,8 @@ const BARE_VERBS: Record<string, Intent> = {
  * Rules first: the command forms officials use, then report vs chat. Where the rules have only a length-based default,
  * the learned fallback (intent-model.ts) decides when it is sure; `models` null: the rules alone.
  */
+/** A reopen declined or asked about: "不要重新打开", "不用重开了", "要不要重新打开". */
+const DECLINED_REOPEN = /(不要|不用|别|不必|不需要|无需|要不要|用不用|需不需要)(再)?(重新打开|重开|重办|重新办)(了|吗|吧)?/;
 function detectIntent(t: string, ticket: number | null, models: IntentModels | null = SHIPPED_INTENT_MODELS): Intent {
   const bare = bareText(t);
   if (bare.length <= 12 && /^(@?店小二|小二)?(帮助|help|菜单|使用说明|说明|怎么用|怎么使用|如何使用|你能做什么|你会什么|你都会|能做什么|有哪些功能|功能)/i.test(bare)) return 'help';
@@ -320,6 +322,10 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   // round 130: "today's summary please", "weekly summary pls": a leader's digest asked in English words
   if (bare.length <= 40 && /^(?:(?:today|this\s*week|this\s*month|yesterday)'?s?|daily|weekly|monthly)\s*(?:summary|digest|numbers|figures|stats)\s*(?:please|pls|plz)?[.!]?$/i.test(bare)) return 'digest';
   if (ticket !== null) {
+    // "#120 不要重新打开", "#120 不用重开了，企业已经解决", "#120 要不要重新打开？": a reopen declined or asked about is not one
+    // given; the message is read without those words
+    const declined = DECLINED_REOPEN.exec(t);
+    if (declined) return detectIntent(t.replace(declined[0], ' '), ticket, models);
     // 更正: "#12 类别改为 用工人才", "#12 改为紧急", "#12 企业是 神马电力", "#12 不是问题"
     if (parseCorrection(t)) return 'correct';
     // "#113 差评，问题根本没解决就给结了", "#90 非常不满意 拖了一个多月最后告诉我们办不了": the rating said first, its reason after

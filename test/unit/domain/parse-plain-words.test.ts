@@ -4034,4 +4034,11 @@ describe("after a review of the thirty-second session's rules against ordinary m
     expect(parseCorrection(normalizeText('#146 企业搞错了，报的是金昌恒泰，其实是他们隔壁那家'))).toBeNull();
     expect(parseCorrection(normalizeText('#99 紧急程度标错了，应该是紧急的'))).toEqual({ field: 'urgency', to: 'urgent' });
   });
+
+  it('a reopen declined or asked about is not one given', () => {
+    expect(read('#120 不要重新打开').intent).not.toBe('reopen');
+    expect(read('#120 要不要重新打开？').intent).toBe('query');
+    expect(read('#120 不用重新打开了，企业已经解决').intent).not.toBe('reopen');
+    for (const text of ['#120 重新打开', '#120 需要重开', '#120 没解决，重新打开吧']) expect(read(text).intent, text).toBe('reopen');
+  });
 });
