@@ -36,7 +36,7 @@ const SERIAL = [
  *   beside each other and beside the unit files, two workers in all.
  * - `integration-serial`: the files of SERIAL, one at a time once the others are done (`sequence.groupOrder` 1), on
  *   servers of their own.
- * Until 2026-12 every file ran one after another (vitest 1,116 s on an idle 2-core machine; about 700 s so).
+ * Until 2026-12 every file ran one after another (vitest 1,116 s on an idle 2-core machine; 815 s so on a clean clone).
  * The fault suite has its own configuration (vitest.faults.config.ts, `npm run test:faults`).
  */
 export default defineConfig({
