@@ -76,9 +76,9 @@ export function readDates(text: string, now: DateTime, cal: BusinessCalendar = d
   // 元月 is January ("最好元月底之前")
   const t = text.includes('元月') ? text.replace(/元月(?=底|末|初|中|份|\d|[一二三四五六七八九十])/g, '1月') : text;
   const atStake = earliestDate(t, now, cal);
-  if (atStake === null || !/[到过]期|停产|停工|停机|断供|断贷|逾期|征信|违约|装船|开船/.test(t) || BEFORE_EXPIRY.test(t)) return { requested: atStake, atStake };
+  if (atStake === null) return { requested: null, atStake };
   const asked = t.replace(EXPIRY, ' ');
-  return { requested: asked === t ? atStake : earliestDate(asked, now, cal), atStake };
+  return { requested: asked === t || BEFORE_EXPIRY.test(t) ? atStake : earliestDate(asked, now, cal), atStake };
 }
 
 /** The earliest date the rules read in `t` that is not past: several dates, the earliest constrains the work. */

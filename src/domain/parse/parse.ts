@@ -421,7 +421,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     // (not what was sent back to someone else, or money coming back: "图审意见又被退回来了", "资金下周能退回来")
     // (round 135: "企业补充的材料已收到，转交科室审核中": passed inside for review, a note)
     // round 213: "第120号问题说转给自然资源局了，一个月没人联系我们，也没解决，重新打开吧": a transfer told, then reopened
-    if (/(重新打开|重开)(吧|一下|一下吧)?[。!！]?$/.test(t) && !/(不要|不用|别|不必|要不要|不需要)(再)?(重新打开|重开)|[?？吗]/.test(t)) return 'reopen';
+    if (/(重新打开|重开)(吧|一下|一下吧)?[。!！]?$/.test(t) && !/[?？吗]/.test(t)) return 'reopen';
     if ((/(转办|转交|转给|转到|移交|交由|改派|退单|(?<![被又能会已])退回(?!来))/.test(t) && !/(已经?|刚)(转给|转到|转交|移交|报送)|(转交|转给|转到|移交)[^，。]{0,8}(审核|审查|审批|办理|处理)中/.test(t)) || TRANSFER_PLAIN.test(t)) return 'transfer';
     // "#456 给规划科的王科长，他熟": handed on by naming who takes it
     if (/^(给|交给|转给|让|请)[\u4e00-\u9fa5]{0,8}(科|局|所|办|中心|站|街道|镇)的?[\u4e00-\u9fa5]{1,3}(科长|局长|主任|所长|站长|处长|股长|同志)/.test(bareText(t.replace(TICKET_REF, '')))) return 'transfer';
