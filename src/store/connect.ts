@@ -2,7 +2,7 @@ import mongoose, { type Connection, type ConnectOptions } from 'mongoose';
 import { inboundMessageSchema } from './models/inbound-message.model.js';
 import { ticketSchema } from './models/ticket.model.js';
 import { counterSchema } from './models/counter.model.js';
-import { directorySchemaModel } from './models/directory.model.js';
+import { directorySchemaModel, directoryStampSchema } from './models/directory.model.js';
 import { noticeSchema } from './models/notice.model.js';
 import { digestRunSchema } from './models/digest-run.model.js';
 import { deadLetterSchema } from './models/dead-letter.model.js';
@@ -126,6 +126,7 @@ export async function connectStore(uri: string, opts: StoreOptions = {}): Promis
   conn.model('Ticket', ticketSchema, 'tickets');
   conn.model('Counter', counterSchema, 'counters');
   conn.model('Directory', directorySchemaModel, 'directories');
+  conn.model('DirectoryStamp', directoryStampSchema, 'directory_stamp');
   conn.model('Notice', noticeSchema, 'notices');
   conn.model('DigestRun', digestRunSchema, 'digest_runs');
   conn.model('DeadLetter', deadLetterSchema, 'dead_letters');

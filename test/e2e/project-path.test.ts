@@ -201,7 +201,7 @@ describe('项目代办 through chat', () => {
 describe('项目代办 for leaders: 月调度, 季观摩, 年验收 and the 项目台账', () => {
   /** 月调度 of the running month, built from the same store as the bot reads. */
   async function monthly(): Promise<MonthlyReport> {
-    const directory = await createDirectoryRepository(store.conn, { cacheMs: 0 }).current();
+    const directory = await createDirectoryRepository(store.conn).current();
     const { projects } = await loadReportProjects(
       { paths: createProjectPathRepository(store.conn), templates: createProjectTemplateRepository(store.conn) },
       directory,

@@ -47,7 +47,7 @@ export async function startBotHarness(opts: {
   const store = await connectStore(opts.mongoUri ?? testMongoUri(opts.label));
   const redis = new Redis(testRedisUrl(), { maxRetriesPerRequest: null });
   const tickets = createTicketRepository(store.conn);
-  const directories = createDirectoryRepository(store.conn, { cacheMs: 0 });
+  const directories = createDirectoryRepository(store.conn);
   let clock = opts.now ?? '2026-11-23T01:30:00.000Z';
   if (opts.directory) await directories.replace(opts.directory, new Date(clock));
   // the calendar is explicit: no dependence on which years the bundled holiday data has published

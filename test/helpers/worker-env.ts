@@ -73,7 +73,7 @@ export function startWorkerEnv(opts: {
   const tickets = createTicketRepository(opts.store.conn, { onChange: (no) => folder?.mark(no) ?? Promise.resolve() });
   const summaryRepo = createDigestSummaryRepository(opts.store.conn);
   folder = createDigestFolder({ summaries: summaryRepo, tickets, redis, prefix: opts.prefix, withLock, timezone: 'Asia/Shanghai', log });
-  const directories = createDirectoryRepository(opts.store.conn, { cacheMs: 0 });
+  const directories = createDirectoryRepository(opts.store.conn);
   const wait = opts.rateLimitWaitMs ?? 500;
   const senders = {
     wecom: createWecomSender(

@@ -97,7 +97,7 @@ const log = createLogger('silent');
 beforeAll(async () => {
   store = await connectStore(testMongoUri('digest-summaries'));
   redis = new Redis(testRedisUrl(), { maxRetriesPerRequest: null });
-  await createDirectoryRepository(store.conn, { cacheMs: 0 }).replace(v.data, new Date());
+  await createDirectoryRepository(store.conn).replace(v.data, new Date());
 });
 afterAll(async () => {
   await store.conn.dropDatabase();
@@ -112,7 +112,7 @@ function setUp(label: string) {
   let folder: ReturnType<typeof createDigestFolder> | undefined;
   const tickets = createTicketRepository(store.conn, { onChange: (no) => folder!.mark(no) });
   folder = createDigestFolder({ summaries, tickets, redis, prefix: p, withLock, timezone: TZ, log });
-  const directories = createDirectoryRepository(store.conn, { cacheMs: 0 });
+  const directories = createDirectoryRepository(store.conn);
   const digests = createDigestService({ tickets, directories, calendar: cal, timezone: TZ, summaries: { folder, repo: summaries }, now: () => new Date(NOW) });
   return { tickets, folder, summaries, digests };
 }

@@ -30,7 +30,7 @@ beforeAll(async () => {
   store = await connectStore(testMongoUri('digest'));
   const v = validateDirectory(YAML.parse(readFileSync(sharedPath('examples/directory.yaml'), 'utf8')));
   if (!v.ok) throw new Error('bad directory');
-  const directories = createDirectoryRepository(store.conn, { cacheMs: 0 });
+  const directories = createDirectoryRepository(store.conn);
   await directories.replace(v.data, new Date());
   for (let no = 1; no <= 3; no++) {
     const t = buildNewTicket(no, {

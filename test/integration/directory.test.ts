@@ -25,7 +25,7 @@ function example(): DirectoryData {
 
 describe('directory store', () => {
   it('imports, ignores the same content, and updates a changed directory in place with a summary', async () => {
-    const repo = createDirectoryRepository(store.conn, { cacheMs: 0 });
+    const repo = createDirectoryRepository(store.conn);
     const first = await repo.replace(example(), new Date());
     expect(first).toMatchObject({ changed: true, version: 1, counts: { people: { added: 8, updated: 0, removed: 0 } } });
     expect(await repo.replace(example(), new Date())).toMatchObject({ changed: false, version: 1 });
@@ -39,6 +39,28 @@ describe('directory store', () => {
     const dir = await repo.current();
     expect(dir.personByPlatformId('wecom', 'zhaolei')?.name).toBe('赵磊');
     expect(await store.conn.collection('directories').countDocuments()).toBe(1);
+  });
+
+  it('is in force in another process for the very next message after an import, and only reloads when it moved', async () => {
+    await store.conn.collection('directories').deleteMany({});
+    await store.conn.collection('directory_stamp').deleteMany({});
+    const bot = createDirectoryRepository(store.conn);
+    const cli = createDirectoryRepository(store.conn);
+    expect((await bot.current()).personByPlatformId('wecom', 'zhangwei')).toBeUndefined();
+    await cli.replace(example(), new Date());
+    expect((await bot.current()).personByPlatformId('wecom', 'zhangwei')?.name).toBe('张伟');
+    const first = await bot.current();
+    expect(await bot.current()).toBe(first);
+
+    // A deployment that imported before stamps existed: the first read stamps the version it found.
+    await store.conn.collection('directory_stamp').deleteMany({});
+    const later = createDirectoryRepository(store.conn);
+    expect((await later.current()).personByPlatformId('wecom', 'zhangwei')?.name).toBe('张伟');
+    expect(await store.conn.collection('directory_stamp').findOne({})).toMatchObject({ version: 1 });
+    // An import that died between the directory and its stamp is completed by running it again.
+    await store.conn.collection('directory_stamp').updateOne({}, { $set: { version: 0 } });
+    expect(await cli.replace(example(), new Date())).toMatchObject({ changed: false, version: 1 });
+    expect(await store.conn.collection('directory_stamp').findOne({})).toMatchObject({ version: 1 });
   });
 
   it('round-trips through Excel and JSON unchanged', async () => {

@@ -44,7 +44,7 @@ beforeAll(async () => {
     await store.conn.collection('tickets').insertMany(Array.from({ length: Math.min(500, N - i) }, (_, k) => seed(i + k + 1)) as never[], { ordered: false });
   }
   tickets = createTicketRepository(store.conn);
-  const directories = createDirectoryRepository(store.conn, { cacheMs: 0 });
+  const directories = createDirectoryRepository(store.conn);
   const digests = createDigestService({ tickets, directories, calendar: cal, timezone: 'Asia/Shanghai' });
   const app = createHttpApp({
     config: loadConfig({ ADMIN_TOKEN: TOKEN }),

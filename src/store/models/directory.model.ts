@@ -23,3 +23,18 @@ export const directorySchemaModel = new Schema<DirectoryDoc>(
   },
   { versionKey: false, minimize: false },
 );
+
+/**
+ * The version in force, written after the directory itself: every process checks this small document (an `_id`
+ * lookup, indexed on MongoDB and FerretDB alike) before each use and reloads the directory only when it moved, so an
+ * import by another process (the CLI, a second worker) is in force for the very next message.
+ */
+export interface DirectoryStampDoc {
+  _id: string;
+  version: number;
+}
+
+export const directoryStampSchema = new Schema<DirectoryStampDoc>(
+  { _id: { type: String, required: true }, version: { type: Number, required: true } },
+  { versionKey: false },
+);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Connection, Model } from 'mongoose';
 import { Directory, type DirectoryData } from '../../domain/directory.js';
-import type { DirectoryDoc } from '../models/directory.model.js';
+import type { DirectoryDoc, DirectoryStampDoc } from '../models/directory.model.js';
 
 export interface ImportSummary {
   changed: boolean;
@@ -9,6 +9,7 @@ export interface ImportSummary {
   counts: Record<'people' | 'enterprises' | 'projects' | 'departments' | 'groups', { added: number; updated: number; removed: number }>;
 }
 
+const STAMP = 'current';
 const SECTIONS = ['people', 'enterprises', 'projects', 'departments', 'groups'] as const;
 
 function canonical(d: DirectoryData): string {
@@ -38,10 +39,26 @@ export function diffDirectories(before: DirectoryData | undefined, after: Direct
   return counts;
 }
 
-export function createDirectoryRepository(conn: Connection, opts: { cacheMs?: number } = {}) {
+export function createDirectoryRepository(conn: Connection) {
   const Directories = conn.model('Directory') as Model<DirectoryDoc>;
-  const cacheMs = opts.cacheMs ?? 5000;
-  let cache: { at: number; dir: Directory; version: number } | null = null;
+  const Stamps = conn.model('DirectoryStamp') as Model<DirectoryStampDoc>;
+  let cache: { dir: Directory; version: number } | null = null;
+
+  /** The stamp follows the directory; a deployment that imported before stamps existed gets one from it. */
+  async function stampVersion(): Promise<number | null> {
+    const stamp = await Stamps.findById(STAMP).lean();
+    return stamp ? stamp.version : null;
+  }
+  async function writeStamp(version: number): Promise<void> {
+    await Stamps.replaceOne({ _id: STAMP }, { _id: STAMP, version }, { upsert: true });
+  }
+
+  /** Only where none is yet: an import racing this read stamps its own, newer version. */
+  async function adoptStamp(version: number): Promise<void> {
+    await Stamps.updateOne({ _id: STAMP }, { $setOnInsert: { version } }, { upsert: true }).catch((err: unknown) => {
+      if ((err as { code?: number }).code !== 11000) throw err;
+    });
+  }
 
   return {
     async currentData(): Promise<{ data: DirectoryData; version: number } | null> {
@@ -49,23 +66,33 @@ export function createDirectoryRepository(conn: Connection, opts: { cacheMs?: nu
       return doc ? { data: doc.data, version: doc.version } : null;
     },
 
-    /** The directory in force (cached for a few seconds); empty when none was imported. */
+    /**
+     * The directory in force; empty when none was imported. Kept in memory and reloaded as soon as another process
+     * (the CLI's import, another worker) has stamped a new version.
+     */
     async current(): Promise<Directory> {
-      if (cache && Date.now() - cache.at < cacheMs) return cache.dir;
+      const stamped = await stampVersion();
+      if (cache && stamped !== null && stamped === cache.version) return cache.dir;
       const doc = await Directories.findById('current').lean();
       const dir = doc ? new Directory(doc.data) : Directory.empty();
-      cache = { at: Date.now(), dir, version: doc?.version ?? 0 };
+      const version = doc?.version ?? 0;
+      if (stamped === null && doc) await adoptStamp(version);
+      cache = { dir, version };
       return dir;
     },
 
-    /** Replaces the directory with validated data; the same content again changes nothing. */
+    /** Replaces the directory with validated data; the same content again changes nothing but a missing stamp. */
     async replace(data: DirectoryData, now: Date): Promise<ImportSummary> {
       const hash = createHash('sha256').update(canonical(data)).digest('hex');
       const existing = await Directories.findById('current').lean();
       const counts = diffDirectories(existing?.data, data);
-      if (existing?.hash === hash) return { changed: false, version: existing.version, counts };
+      if (existing?.hash === hash) {
+        if ((await stampVersion()) !== existing.version) await writeStamp(existing.version);
+        return { changed: false, version: existing.version, counts };
+      }
       const version = (existing?.version ?? 0) + 1;
       await Directories.replaceOne({ _id: 'current' }, { _id: 'current', version, hash, data, importedAt: now }, { upsert: true });
+      await writeStamp(version);
       cache = null;
       return { changed: true, version, counts };
     },
