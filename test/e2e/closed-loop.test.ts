@@ -86,11 +86,10 @@ async function wecomAnswer(userid: string, text: string, chatid: string | null =
 let acceptedCard: any;
 
 /** A WeCom user taps a button of one of the bot's cards in the group; resolves with the HTTP answer to that callback. */
-async function tap(userid: string, card: any, label: string): Promise<{ status: number; text: string; ms: number }> {
+async function tap(userid: string, card: any, label: string): Promise<{ status: number; text: string }> {
   const cb = wecomCallback(wecomCardTapPayload(card, label, { msgid: `loop-w${++seq}`, userid, chatid: YILONG_GROUP }));
-  const started = Date.now();
   const res = await fetch(`${bot.base}/webhooks/wecom?${cb.query}`, { method: 'POST', body: cb.body });
-  return { status: res.status, text: await res.text(), ms: Date.now() - started };
+  return { status: res.status, text: await res.text() };
 }
 
 /** A DingTalk user says something; resolves with the sessionWebhook answer. */
@@ -130,7 +129,6 @@ describe('the closed loop through WeCom', () => {
   it('claim by a tap on the card (its update is the answer to the tap\'s callback), then progress from a private chat is posted to the enterprise group through its webhook key', async () => {
     const tapped = await tap('zhangwei', acceptedCard, '认领');
     expect(tapped.status).toBe(200);
-    expect(tapped.ms).toBeLessThan(4_000);
     const update = openWecomReply(tapped.text);
     expect(update).toMatchObject({ response_type: 'update_template_card', template_card: { task_id: acceptedCard.task_id, button_list: [{ text: '张伟 已认领' }] } });
     expect(wecomAnswerText({ msgtype: 'template_card', template_card: update.template_card })).toContain('#1 已签收');

@@ -74,12 +74,10 @@ describe('WeCom AI bot callbacks', () => {
       msgid: 'wecom-report-1',
       responseUrl: responseUrl('r1'),
     });
-    const started = Date.now();
     const res = await postWecom(wecomCallback(payload));
     expect(res.status).toBe(200);
     expect(await res.text()).toBe('');
     const reply = await fake.waitFor((r) => r.path === '/cgi-bin/aibot/response' && r.query.get('response_code') === 'r1');
-    expect(Date.now() - started).toBeLessThan(15_000);
     expect(reply.body.msgtype).toBe('markdown');
     const content: string = reply.body.markdown.content;
     expect(content).toMatch(/已受理 #\d+/);

@@ -1,11 +1,14 @@
 import { createServer, type Server } from 'node:http';
 
-export type LlmMode = 'ok' | 'slow' | 'invalid-json' | 'http-500' | 'bad-schema';
+/** `hold`: the request gets no answer until `release()` (or the server closes) — an LLM that hangs. */
+export type LlmMode = 'ok' | 'hold' | 'invalid-json' | 'http-500' | 'bad-schema';
 
 /** A local OpenAI-compatible server: POST /v1/chat/completions, answering per `mode`. */
 export async function startFakeLlm(answer: Record<string, unknown>) {
   let mode: LlmMode = 'ok';
   const requests: any[] = [];
+  /** Answers withheld in `hold` mode, in order. */
+  const held: Array<() => void> = [];
   const server: Server = createServer((req, res) => {
     let body = '';
     req.on('data', (c: Buffer) => (body += c.toString()));
@@ -31,8 +34,8 @@ export async function startFakeLlm(answer: Record<string, unknown>) {
       if (mode === 'http-500') return send(500, JSON.stringify({ error: { message: 'internal error' } }));
       if (mode === 'invalid-json') return send(200, completion('好的，这是结果：类别是水电气网'));
       if (mode === 'bad-schema') return send(200, completion(JSON.stringify({ ...answer, category: 'weather' })));
-      if (mode === 'slow') {
-        setTimeout(() => send(200, completion(JSON.stringify(answer))), 3000);
+      if (mode === 'hold') {
+        held.push(() => send(200, completion(JSON.stringify(answer))));
         return;
       }
       send(200, completion(JSON.stringify(answer)));
@@ -45,6 +48,12 @@ export async function startFakeLlm(answer: Record<string, unknown>) {
     requests,
     setMode(m: LlmMode) {
       mode = m;
+    },
+    /** How many requests are waiting for an answer in `hold` mode. */
+    held: () => held.length,
+    /** Answers every held request (too late for a caller that has given up on it). */
+    release() {
+      for (const answerNow of held.splice(0)) answerNow();
     },
     close: () =>
       new Promise<void>((r) => {

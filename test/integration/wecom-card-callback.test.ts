@@ -41,6 +41,11 @@ const privates: Sent[] = [];
 const seen = new Set<string>();
 /** How long the fake worker takes before it handles a message. */
 let workerDelayMs = 0;
+/** The worker's jobs still running: "nothing else was sent" is asserted once they have all finished. */
+const working = new Set<Promise<void>>();
+const drained = async () => {
+  while (working.size > 0) await Promise.all(working);
+};
 
 beforeAll(async () => {
   h = await startBotHarness({ label: 'card-callback', directory: v.data, now: new Date().toISOString(), calendar: new BusinessCalendar({ timezone: 'Asia/Shanghai' }) });
@@ -69,7 +74,8 @@ beforeAll(async () => {
         if (r.kind !== 'message') return 'ignored';
         if (seen.has(r.message.eventId)) return 'duplicate';
         seen.add(r.message.eventId);
-        void work(r);
+        const job = work(r).finally(() => working.delete(job));
+        working.add(job);
         return 'accepted';
       },
     },
@@ -140,7 +146,7 @@ describe('WeCom callback mode: a tap on a card', () => {
     expect(update.template_card.main_title.title).toContain('#1 已签收');
     expect(await h.ticket(1)).toMatchObject({ status: 'in_progress' });
     // the update was the answer: nothing through the response_url, nothing to the group
-    await new Promise((res) => setTimeout(res, 200));
+    await drained();
     expect(fake.requests.filter((x) => x.query.get('response_code') === 'cb-tap-ok' || x.path === '/cgi-bin/webhook/send')).toHaveLength(0);
 
     // WeCom delivers the same callback again: the same update, at once; the tap is not performed twice

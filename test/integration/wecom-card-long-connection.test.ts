@@ -84,9 +84,19 @@ describe('WeCom cards over the long connection', () => {
     });
     // other events are not stored
     fake.pushEvent({ msgid: 'ev-enter', aibotid: BOT, chattype: 'single', from: { userid: 'zhangwei' }, msgtype: 'event', event: { eventtype: 'enter_chat' } });
-    await waitUntil(() => accepted.length >= 1, 'the tap stored');
-    await new Promise((r) => setTimeout(r, 100));
-    expect(accepted).toHaveLength(1);
+    // a second tap after it, down the same path: once it is stored, the event before it has been dealt with
+    fake.pushEvent({
+      msgid: 'ev-tap-2',
+      aibotid: BOT,
+      chatid: GROUP,
+      chattype: 'group',
+      from: { userid: 'lihua' },
+      create_time: Math.floor(Date.now() / 1000),
+      msgtype: 'event',
+      event: { eventtype: 'template_card_event', template_card_event: { card_type: 'button_interaction', event_key: tc.button_list[0].key, task_id: tc.task_id } },
+    });
+    await waitUntil(() => accepted.length >= 2, 'both taps stored');
+    expect(accepted.map((r) => (r as { kind: 'message'; message: InboundMessage }).message.eventId)).toEqual(['ev-tap-1', 'ev-tap-2']);
     const msg = (accepted[0] as { kind: 'message'; message: InboundMessage }).message;
     expect(msg).toMatchObject({
       eventId: 'ev-tap-1',
