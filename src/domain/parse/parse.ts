@@ -445,6 +445,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     if (/(要|要求|申请|请)(重办|重新办理?|重新处理)/.test(t)) return 'reopen';
     // round 156: "#23 还没好 水压还是上不来 恁们说修好了 … 重新弄吧": asked to do it again, in plain words, at the end
     // (not the work to be redone by someone, told: "#23 供电所说明天重新修", "已经让他们重新弄")
+    if (/(说|答应|表示|讲)[^，。,]{0,8}重新(修|弄|搞|整|做|装|铺|施工|安装)/.test(t) && !/(不满意|差评|重新打开|重开|重办|还是没|还没|没有?修好|根本)/.test(t)) return 'progress';
     if (/重新(弄|搞|修|整|做)(吧|一下吧?)[。!！]?$/.test(t) && !/(满意|评价|好评|差评|星|答应|让(他们|企业|施工|对方)|明天|后天|下周)/.test(t)) return 'reopen';
     // "已办结，企业很满意": the cadre closes it and tells how the enterprise took it (a rating is the enterprise's own)
     if (/(已经?办结|^[\s#＃\d号]*办结[，,]|已经?解决|已经?办好|已答复|已处理|(现|予以|现予以?)办结|结单)/.test(t) && /(企业|对方|老板|企业方|厂里|他们)(也|都)?(表示|反馈|说)?(很|非常|比较|基本|都|也|挺)?满意/.test(t)) return 'resolve';
@@ -699,7 +700,8 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
       /我(今天|明天|这周|本周)?(要|该)办的.{0,4}(列|拉|看)/.test(bare) ||
       /(明天|今天|这周|本周|后天)(有没有|有无)?就?到期的.{0,6}(单子|清单|列|有几|有哪些|有哪几|哪几个)/.test(bare) ||
       /^我(今天|明天|这周|本周)?(该|要|得)(干啥|干什么|做什么|办啥|办什么|忙啥)/.test(bare) ||
-      /(快|要|将|马上)到期的?.{0,6}(单子|清单|列表|名单|工单|列一下|拉一下|拉个)/.test(bare))
+      /(快|要|将|马上)到期的?.{0,6}(单子|清单|列表|名单|工单|列一下|拉一下|拉个)/.test(bare) ||
+      /^(今天|明天|这周|本周)?(还)?有(哪些|哪几个|几个|几单|几件)(快|要|将|马上)(到期|超期)的?(吗|呢)?$/.test(bare))
   ) {
     return 'query';
   }

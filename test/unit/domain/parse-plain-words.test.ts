@@ -4041,4 +4041,11 @@ describe("after a review of the thirty-second session's rules against ordinary m
     expect(read('#120 不用重新打开了，企业已经解决').intent).not.toBe('reopen');
     for (const text of ['#120 重新打开', '#120 需要重开', '#120 没解决，重新打开吧']) expect(read(text).intent, text).toBe('reopen');
   });
+  it('after the models were retrained on rounds 212–218: the rules, not the learned fallback, read a list of what is due soon and a third party\'s promise to redo the work', () => {
+    expect(read('今天有哪些快到期的？').intent).toBe('query');
+    expect(read('明天有哪些要到期的').intent).toBe('query');
+    expect(read('#23 供电所说明天重新修').intent).toBe('progress');
+    expect(read('#31 施工方答应下周重新铺').intent).toBe('progress');
+    expect(read('#23 还没好 施工队说了重新修 到现在没人来 重新弄吧').intent).toBe('reopen');
+  });
 });
