@@ -77,7 +77,8 @@ export function ratingNote(t: string): string {
 const CATEGORY_WORDS: [RegExp, Category][] = [
   [/用工|招工|人才|招聘|社保/, 'talent'],
   [/用电|供电|供水|供气|水电|电力|网络|通信/, 'utilities'],
-  [/审批|手续|证照|许可/, 'approval'],
+  // (the approvals the taxonomy lists under 审批手续: 规划许可, 环评, 能评, 审图, 消防审查, 竣工验收, 立项/备案)
+  [/审批|手续|证照|许可|规划|环评|能评|审图|消防|验收|立项|备案/, 'approval'],
   [/用地|土地|拆迁|征地/, 'land'],
   [/融资|资金|贷款|金融/, 'finance'],
   [/政策|补贴|奖补|兑现/, 'policy'],
@@ -236,6 +237,8 @@ export function parseCorrection(t: string): Correction | null {
   const wrongThenIs = /^(?:类别|分类|类型)(?:整错了|弄错了|搞错了|标错了|分错了|错了|不对)[\s，,。]+(?:这个?)?(?:不是|不属于)[^，,。\s]{1,12}[\s，,。]+(?:是|应该是|属于|算)\s*([\u4e00-\u9fa5]{2,8}?)(?:的事|的问题|类)?(?:[\s,，。]*(?:改一下|改下|麻烦改一下|改过来))?$/.exec(rest);
   const wrongTo = wrongThenIs ? categoryFrom(wrongThenIs[1]!) : null;
   if (wrongTo) return { field: 'category', to: wrongTo, text: wrongThenIs![1]!.trim() };
+  // (what it is, said in words that name no category: not read as the one it says it is not)
+  if (wrongThenIs) return null;
   const named = CATEGORY_SET.exec(rest);
   if (named) return { field: 'category', to: categoryFrom(named[1]!), text: named[1]!.trim() };
   // round 147: "#153 这个是融资的事 分类改成融资资金": why first, the category set at the end

@@ -393,6 +393,8 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     if (/^[\s#＃\d号]*已(签收|认领)(并|后|且)(已)?(办结|解决)/.test(t) && !/[?？吗]/.test(t)) return 'resolve';
     // round 213: "#88 签收了没有": whether it was taken, asked (not "还没签收？", pressed above)
     if (/^[\s#＃\d号]*(签收|认领|接单)了(没有?|吗|冇|未|么)[?？]?$/.test(t)) return 'query';
+    // "#88 签收了没有？都三天了", "#88 签收了吗？企业在催": asked, and pressed
+    if (/^[\s#＃\d号]*(签收|认领|接单)了(没有?|吗|冇|未|么)[?？]/.test(t)) return /(都|已经?)[^，。]{0,4}(天|周|礼拜|星期|个月)了|催|急|抓紧/.test(t) ? 'urge' : 'query';
     // round 216: "#107 都超期三天了，么回事？": overdue, and why asked
     if (/(都|已经?)超期[^，。]{0,6}[，,\s]*(么|怎么|咋|什么|啥)(回事|情况)/.test(t)) return 'urge';
     // round 217: "工单#121 到底什么时候能批？企业天天打我电话": the enterprise pressing the cadre, passed on

@@ -4048,4 +4048,12 @@ describe("after a review of the thirty-second session's rules against ordinary m
     expect(read('#31 施工方答应下周重新铺').intent).toBe('progress');
     expect(read('#23 还没好 施工队说了重新修 到现在没人来 重新弄吧').intent).toBe('reopen');
   });
+  it('whether it was taken, asked and pressed; a category correction whose new category is not one of ours is not read as the one it says it is not', () => {
+    expect(read('#88 签收了没有？都三天了').intent).toBe('urge');
+    expect(read('#88 签收了吗？企业在催').intent).toBe('urge');
+    expect(read('#88 签收了没？谁负责的').intent).toBe('query');
+    expect(parseCorrection(normalizeText('#12 类别整错了，这不是用地，是规划'))).toMatchObject({ field: 'category', to: 'approval' });
+    expect(parseCorrection(normalizeText('#66 不是用地问题，是环评，分类改一下'))).toMatchObject({ field: 'category', to: 'approval' });
+    expect(parseCorrection(normalizeText('#12 类别整错了，这不是用地，是水利'))).toBeNull();
+  });
 });
