@@ -191,6 +191,9 @@ export function parseCorrection(t: string): Correction | null {
     // round 178: "…唔係急件，改返普通", 改回 as normalised)
     /^(?:紧急程度|紧急度|优先级)(?:标高了|定高了|标低了|定低了|标错了|不对|错了)[^?？吗]{0,30}[\s,，。](?:要|得|应该)?(?:改|改为|改成|改回|调成|降为|升为)\s*(紧急|加急|一般|普通|正常)$/.exec(rest);
   if (urgencyAfter) return { field: 'urgency', to: URGENCY_WORDS[urgencyAfter[1]!]! };
+  // round 223: "#143 紧急程度改一下，企业已经停产了，是急件": to be changed, why, then the level it is
+  const urgencyWhyIs = /^(?:紧急程度|紧急度|优先级)(?:改一下|改下|调一下|调整一下|要改|得改)[\s,，。][^?？吗]{0,30}[\s,，。](?:是|算|应该是|应为|属于)\s*(紧急|加急|急件|一般|普通|正常)(?:件|的)?[。!！]?$/.exec(rest);
+  if (urgencyWhyIs) return { field: 'urgency', to: URGENCY_WORDS[urgencyWhyIs[1]!]! };
   const enterprise =
     ENTERPRISE_SET.exec(rest) ??
     // "#635 企业名字写错了，是宏晟机电"

@@ -125,7 +125,10 @@ const INDUSTRY_WORDS =
   '汝瓷|竹艺|' +
   // rounds 212–217 (Suizhou's special-purpose vehicles, Loudi's refractories and antimony; 罐车, 挂车 and 底盘 were tried and
   // left out: "我们只能用罐车拉", "货车底盘刮了" read as names)
-  '专用车|专用汽车|专用车辆|特种车|环卫|耐材|锑品|锑业';
+  '专用车|专用汽车|专用车辆|特种车|环卫|耐材|锑品|锑业|' +
+  // rounds 219–224 (Lincang's nut processors and border traders, Heyuan's spring waters and camellia oil, Fuyang's wig makers,
+  // Jieshou's recyclers, Changzhi's coal-bed methane)
+  '坚果|饮用水|矿泉水|茶油|茶籽油|再生资源|发业|发制品|发饰|煤层气|边贸|工坊|烘焙工坊';
 /**
  * A trade named by one character and 业 ("镁业", "糖业", "袜业", "种业"): a word the language keeps making, so it is
  * read by its shape; not 企业, 行业, 就业 and the other words of 业 that are no trade.

@@ -46,6 +46,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/(光伏|分布式)[^，。；,;]{0,6}备案/, 5],
     // rounds 43–46 (Jiangxi and southern Anhui; Jing-Jin-Ji; Guizhou and Hainan; the north-west)
     ['空域', 4],
+    // round 224: a vehicle's entry in the ministry's product catalogue (公告目录) applied for
+    [/公告目录|产品公告|准入公告|目录申报/, 8],
   ],
   land: [
     // rounds 155–210: the title to land bought not issued ("出让合同签了半年了，不动产权证还没下来"): land, not an approval
@@ -80,6 +82,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/(土地|用地)(证载)?用途[^，。]{0,8}(不一致|不符|变更)/, 5], ['界址', 4], ['确权', 4],
     // rounds 55–58 (Anhui; leaders of a county-level city; western Hunan and Hubei; Hubei's industrial cities)
     [/(拿地|摘牌|出让金)[^。]{0,20}(土地证|不动产权?证|产权证)[^，。]{0,8}(没|未)|土地证[^，。]{0,6}(没发|还没|没下来|没拿到)/, 6], [/(房产证|不动产证)[^，。]{0,8}面积/, 5], [/(闲置|空置)的?(土地|地|厂房)?[^，。]{0,6}(转租|盘活)/, 5], [/地块上[^，。]{0,8}(没搬|没有搬|没迁|未迁|坟)/, 5],
+    // round 223: allocated land (划拨) to be converted by paying for it, whatever loan it is wanted for
+    [/划拨(地|土地|用地)?[^。]{0,24}(补办?出让|补交|转出让|出让手续)/, 9],
   ],
   utilities: [
     // rounds 103–106: a phone signal too weak, a mast asked for
@@ -122,6 +126,9 @@ export const LEXICON: Record<Category, Cue[]> = {
     // rounds 59–62 (Fujian's east coast; Liaoning; Shandong and Hebei towns by voice; a 12345 office)
     [/光纤[^，。]{0,6}(挖断|断了)|(光缆|网线)[^，。]{0,4}挖断/, 6], [/并网[^，。]{0,8}(申请|没批|一直|迟迟)/, 3],
     [/(暖气|供暖|热力公司|供热)[^，。]{0,10}(不热|没热|冻|不来修|管道)|没热乎气/, 5],
+    // rounds 219–224: a gas line dug through and the supply downstream cut; green power to buy (its trading, not an export's
+    // market; a subsidy for it is policy's)
+    [/(燃气|天然气|煤层气|供气)[^。]{0,16}(挖断|断供|停供|断气)|(管线|管道)[^。]{0,6}挖断[^。]{0,20}(燃气|天然气|断供|停产)/, 8], [/^(?![^]*(补贴|奖补|政策|文件))[^]*((对接|买|用上|申请)[^。]{0,4}绿电|绿电(交易|直供|直购))/, 12],
   ],
   talent: [
     // rounds 99–102: training with a certificate at the end, hiring in haste
@@ -226,6 +233,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     // 采购 and 政府采购, and the thing bought, 公交站台广告)
     [/政府采购[^。]{0,30}((款|钱|费)[^。]{0,16}(欠|拖|没有?[付给结拨]|未付|不给)|欠着|只给了|只付了?|[万千][^。]{0,10}(没结|没付|没给|未付)(?![^，。]{0,4}(验收|保证金|押金))|结一下|结掉|先拨|拨一部分|预付款|钱啥时候)|政府采购[^。]{0,12}(?<!新)款(?![式型])[^。]{0,50}(催|过去[^。]{0,4}[年月]|[年月]了)/, 13],
     [/(服务费|接待费|保洁费|包车款|租车费)[^，。；,;]{0,8}(拖|欠|没结|未结)|(街道办?|管委会|政府|财政|单位)[^，。；,;]{0,4}欠(我们|企业|我司)的?[^，。；,;]{0,10}费/, 5], ['结汇', 4], [/保证金[^，。；,;]{0,8}(压着|退还|没退|不退)/, 4], [/(?<!客户|客人|对方|买家)还?欠(我们|企业|我司)[^，。；,;]{0,8}(款|钱|[十百千万]+)/, 4],
+    // round 224: owed for goods by a buyer downstream, and the money short for what falls due (not argued over: that is a dispute's)
+    [/(拖|欠)着?[^。]{0,10}货款[^。]{0,24}(账上|资金|周转|发不出|付不了|还不上|撑不住)/, 10],
   ],
   policy: [
     // rounds 140 and 142: a preferential power price for farm produce's first processing is a policy to be honoured
@@ -276,6 +285,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     // twenty-third session: money promised or applied for and not come, whatever the setting (展位补贴, 海外仓补贴, 直播奖励)
     [/(?<!人才)(补贴|补助|奖补|奖励|奖金)[^。？?]{0,12}(一直|还|至今|到现在|迟迟)?(没|冇|未|没有|莫)(消息|到账|到位|下来|发|拨|给|兑现|动静)/, 5],
     [/(补贴|奖励|奖补|补助)[^，。]{0,4}申报(口径|通知|材料|系统)|申报[^，。]{0,6}(补贴|奖励|奖补)/, 4],
+    // round 223: an industry's development fund to apply for is a subsidy
+    [/产业(发展)?(专项)?资金[^。]{0,16}(申请|申报|能不能|咋|怎么)/, 7],
   ],
   infrastructure: [
     ['道路', 4], ['修路', 4], ['路面', 3], ['路', 2], ['断头路', 4], ['路灯', 4], ['红绿灯', 4], ['信号灯', 3], ['划线', 3],
@@ -307,6 +318,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     // rounds 179–202: a road's or a bridge's guardrail broken or missing, a roadside ditch without covers (a road's own safety, not a
     // site's or a machine's)
     [/(路|桥|河|湖|坡|道|沟)[^。]{0,8}(?<!防)护栏[^。，]{0,6}(断|缺|撞|坏|没了)|沟[^。，]{0,6}(没|么|冇)[^。，]{0,2}盖板/, 6],
+    // rounds 223–224: no storm drains in the park, a ditch that stinks and breeds mosquitoes
+    [/雨水管网(没有|没通|没建|还没)|没有雨水管网/, 8], [/(河沟|水沟|臭水沟|沟渠)[^。]{0,10}(臭|蚊子|淤|堵)/, 7],
   ],
   construction: [
     // rounds 146–149 read: a neighbour pulling a building down next door (all 17 labelled readings; a building, not a rail or a
@@ -418,6 +431,11 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/拒付/, 5], [/(邻厂|隔壁厂|隔壁的厂)[^。]{0,24}(协商|不理|伓理)/, 5],
     // rounds 71–74: workers up a crane over their pay, a crew come to smash the site office
     [/工资[^。]{0,16}(爬|站|坐)(到|上)[^，。]{0,4}(塔吊|楼顶)|(爬|站)(到|上)[^，。]{0,4}(塔吊|楼顶)[^。]{0,16}工资/, 6], ['打砸', 5],
+    // rounds 220 and 224: a lease's terms broken by the landlord (rent free agreed, now asked; the rent tripled), talks failed
+    // (not over compensation for land taken: that is land's)
+    [/(租赁合同|合同)[^。]{0,20}(约定|写明|写着|说好)[^。]{0,24}(现在|又|却|突然)[^。]{0,10}(收|涨|要)(租|房租|租金)/, 8], [/^(?![^]*(补偿|征|拆|搬|迁))[^]*(谈不拢|谈不妥|协商不成|协商不下来)/, 5],
+    // round 223: pay said to be short-counted, the workers threatening a petition
+    [/(工资|工钱)[^。]{0,6}(少算|算错|少给|算少)/, 6],
   ],
   market: [
     ['订单', 3], ['销路', 4], ['销售', 3], ['客户', 1], ['大客户', 3], ['采购', 3], ['供货', 3], ['供应商', 3], ['供应链', 4],
@@ -494,5 +512,7 @@ export const LEXICON: Record<Category, Cue[]> = {
     ['农技员', 5],
     // round 132: a name used by someone else, an office impersonated (公司名字被人在网上冒用 搞假招聘, 有人冒充区市场监管局打电话)
     [/(名字|名称|名义)[^，。]{0,6}被[^，。]{0,6}冒用|冒充[^，。]{0,8}(局|政府|部门|工作人员)/, 7],
+    // rounds 220–224: a worker missing, a worker taken ill to be rushed to hospital, a school to donate
+    [/(员工|工人|职工|师傅)[^。]{0,6}(失联|失踪|走失)/, 8], [/突发[^。]{0,6}(脑出血|心梗|心脏病|疾病)|脑出血|病危(?!害)/, 8], [/捐[^。]{0,4}(希望小学|学校)/, 8],
   ],
 };

@@ -133,6 +133,9 @@ const URGENT_PATTERNS = [
   // round 216: people blocking or surrounding in Xiang words ("十几个村民堵到起", "被十几户村民围到了"; not traffic, 人多车多堵起了,
   // nor a fence, 被人围起了一圈彩钢板)
   /(村民|工人|民工|农民|家属|债主|供应商)[^，。；,;]{0,4}堵到起|(被|叫|让)[^，。；,;]{0,8}(户|村民|工人|家属)围到了?/,
+  // rounds 220–223: people blocking for days ("村民…唔俾过，已经堵咗两日"), a bulldozer at work on the crops, a few days'
+  // notice to clear out ("限三日内清场")
+  /(村民|工人|民工|农民|家属|债主)[^。]{0,30}(已经|都)堵(了|住)?(两|三|几|好几|\d+)(日|天)|推土机[^。]{0,12}(开进来|开进|进场|在推)|还在推|限(期)?[^，。；,;]{0,4}(两|三|\d)(日|天)内(清场|搬|拆|腾)/,
   // round 142: the road or the gate blocked by people ("村民把我们拉煤的路口堵咧")
   /(把|给)[^，。；,;]{0,10}(路口|大门|厂门|门口|道口|路)(给)?堵(了|住|死)/,
   // rounds 184–196: aluminium setting in a furnace or a cell, ammonia leaking, a crack in a crane's jib, something hanging
@@ -284,6 +287,8 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   if (bare.length <= 40 && /(机器人|小二)(哪能|怎么|咋|如何)(用|弄)/.test(bare) && /(报|提)个?问题.{0,4}(直接|就)(讲|说|发|打字)/.test(bare)) return 'help';
   // "店小二识做乜？": what it can do, in Cantonese
   if (bare.length <= 12 && /(店小二|小二|你)(识|会)做(乜|咩|什么|么个|麼个)/.test(bare)) return 'help';
+  // round 220: "店小二你识做咩㗎？点样报问题？": what it does, and how to report
+  if (bare.length <= 24 && /(店小二|小二|你)(识|会)做(乜|咩)/.test(bare) && /(点样|点|怎么|咋)(报|提)(问题|嘢)/.test(bare)) return 'help';
   // "@店小二 你能帮我们做什么？能不能查政策", "延期咋弄？": what the bot does, how a command is given
   // rounds 200–201: how to look up one's own reports, and the words to type for it ("怎么查我报的问题到哪一步了？有没有什么口令", "点样查我公司嘅单？教下我")
   if (bare.length <= 40 && /^(?:店小二|小二)?(?:怎么|咋|点样|如何)查/.test(bare) && /(口令|指令|命令|教下我|教一下我|教我)/.test(bare) && /(报的|提的|问题|单|进度|口令|指令|命令)/.test(bare)) return 'help';
@@ -297,6 +302,10 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   if (bare.length <= 40 && /(店小二|小二|机器人)/.test(bare) && /(怎么|咋|如何)(用|查|报|催|评价)/.test(bare) && /(教程|说明书?|攻略|指南)(吗|没|呢)?$/.test(bare)) return 'help';
   // rounds 101–102: "请问用这个可以查我们公司所有的工单吗？怎么查", "怎么查我们提的问题到哪一步了？要输什么": how to look them up
   if (bare.length <= 40 && (/(用这个|这个机器人|店小二|小二)[^，。]{0,4}(可以|能)查[^。]{0,16}(工单|问题|单子)/.test(bare) && /(怎么|咋|如何)查/.test(bare) || /^(?:@?店小二)?(怎么|咋|如何)查[^。]{0,20}(要|该|得)(输|打|发)(什么|啥)/.test(bare))) return 'help';
+  // round 220: "我的超期单列出来": one's own overdue tickets listed (a leader's numbers are the whole district's)
+  if (/^(我的|我手上的?|我名下的?)(超期|逾期|快到期|要到期)的?(单子?|工单|清单|列表)?(列出来|列一下|拉一下|拉出来|发我|给我看?)?$/.test(bare)) return 'query';
+  // round 223: "这个群里不要发广告啊 谢谢配合": the group's manners, no report
+  if (bare.length <= 30 && /^(这个)?群里?(不要|别|请勿|禁止|严禁|不准)(再)?(发|刷)(广告|链接|无关)/.test(bare)) return 'chat';
   // "待确认的有几单": how many the bot was unsure of
   if (/^待确认的?(有|还有)?(几|多少)(单|个|件|条)?/.test(bare)) return 'triage';
   // "把拿不准的、等人确认的清单发我": the unsure tickets
@@ -505,7 +514,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
       return stillPending.test(t) ? 'progress' : 'resolve';
     }
     // (not the chase one has already made, said as progress: "#152 已督促街道，本周五组织…见面协商")
-    if (/(催|加快|抓紧|尽快|督办|督促|着急|快点|没人(联系|管|理|回复|处理)|怎么还没|还没人|拖(了)?(太|这么|那么|好)久|等(了)?(太|这么|那么|好)久|太慢了)/.test(t) && !/^[\s#＃\d号:：，,]*已经?(督促|督办|催促|催办)[\u4e00-\u9fa5]{0,8}[，,。]/.test(t)) return 'urge';
+    if (/(催|加快|抓紧|尽快|督办|督促|着急|快点|没人(联系|管|理|回复|处理)|(还|仲)(没|未|冇)有?人(跟|跟进|理|管|签收|接手|处理)|怎么还没|还没人|拖(了)?(太|这么|那么|好)久|等(了)?(太|这么|那么|好)久|太慢了)/.test(t) && !/^[\s#＃\d号:：，,]*已经?(督促|督办|催促|催办)[\u4e00-\u9fa5]{0,8}[，,。]/.test(t)) return 'urge';
     // "供电所周三过来勘察，先这么定": a visit arranged
     if (/(周[一二三四五六日天]|明天|后天|下周|今天下午|明早)(过来|过去|来|去|上门)(勘察|查看|现场|看看|核实|踏勘)/.test(t) && !/[?？吗呢]$/.test(t)) return 'progress';
     // "已经报到总行了，预计下周有结果": where it stands, said by the one handling it

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCorrection, ratingFrom } from '../../../src/domain/parse/commands.js';
 import { normalizeText } from '../../../src/domain/parse/normalize.js';
 import { namesNoMatter, parseMessage } from '../../../src/domain/parse/parse.js';
+import { parseEnterprise } from '../../../src/domain/parse/enterprise.js';
 
 // Monday 2026-11-23 09:30 in Shanghai, as the corpus
 const REF = '2026-11-23T01:30:00.000Z';
@@ -4055,5 +4056,30 @@ describe("after a review of the thirty-second session's rules against ordinary m
     expect(parseCorrection(normalizeText('#12 类别整错了，这不是用地，是规划'))).toMatchObject({ field: 'category', to: 'approval' });
     expect(parseCorrection(normalizeText('#66 不是用地问题，是环评，分类改一下'))).toMatchObject({ field: 'category', to: 'approval' });
     expect(parseCorrection(normalizeText('#12 类别整错了，这不是用地，是水利'))).toBeNull();
+  });
+  it('rounds 219–224: trades of Lincang, Heyuan, Fuyang and Changzhi; help, lists and chases in Cantonese; the level changed with its reason; payments due on a day are at stake, not asked; categories the writers drew', () => {
+    expect(parseEnterprise(normalizeText('临翔区的恒坚坚果想参加下个月昆明的农博会'))).toBe('恒坚坚果');
+    expect(parseEnterprise(normalizeText('东源蓝溪饮用水 二期灌装线环评批复能不能周三前出'))).toBe('东源蓝溪饮用水');
+    expect(parseEnterprise(normalizeText('界首恒昌再生资源二期那块地，说挂牌说了几回了'))).toBe('界首恒昌再生资源');
+    expect(parseEnterprise(normalizeText('今年坚果丰收了，库里压了三百吨卖不出去'))).toBeNull();
+    expect(read('店小二你识做咩㗎？点样报问题？').intent).toBe('help');
+    expect(read('第101号都超期了，点解仲未有人跟？').intent).toBe('urge');
+    expect(read('我的超期单列出来').intent).toBe('query');
+    expect(read('这个群里不要发广告啊 谢谢配合').intent).toBe('chat');
+    expect(parseCorrection(normalizeText('#143 紧急程度改一下，企业已经停产了，是急件'))).toEqual({ field: 'urgency', to: 'urgent' });
+    const loan = read('银行突然抽贷800万，话我哋行业风险高，下周一就要还，而家工资都发唔出');
+    expect([loan.deadline, loan.urgency]).toEqual([null, 'urgent']);
+    expect(read('应收账款收不回来 明天就是发薪日 两百多号工人工资发不出来').deadline).toBeNull();
+    expect(read('外贸单子周四要出柜，车间停电了，能不能周三前恢复供电').deadline).toBe('2026-11-25');
+    const cat = (t: string) => read(t).category;
+    expect(cat('十万火急：煤层气集输管线叫人挖断了，整个井区停产，下游燃气也断供了，请马上协调抢修')).toBe('utilities');
+    expect(cat('下游车企拖着我们600多万货款，账上只剩几十万，原材料款明天就得付')).toBe('finance');
+    expect(cat('我们跟园区管委会签的厂房租赁合同，约定前三年免租，现在新领导说要收租金，这怎么办')).toBe('dispute');
+    expect(cat('尾矿库扩容需征用周边山林约60亩，补偿协议谈了半年谈不拢，请乡里帮着做做群众工作')).toBe('land');
+    expect(cat('新能源改装车的公告目录申报，材料递到省工信厅两个月了没回音')).toBe('approval');
+    expect(cat('厂里有块地当年是划拨的，现在想抵押贷款，银行说要补出让手续')).toBe('land');
+    expect(cat('我们厂有个员工失联三天了，家属来厂里找人，我们已经报警')).toBe('other');
+    expect(cat('新车间的安评和职业病危害预评价要不要同时做')).toBe('approval');
+    expect(read('镇上说这块地要征了修路，推土机今个清起来就开进来了，还在推').urgency).toBe('urgent');
   });
 });
