@@ -72,29 +72,22 @@ describe('WeCom cards over the long connection', () => {
     expect(decodeCardKey(tc.button_list[0].key)).toBe('认领 #12');
 
     // the assignee taps 认领: an aibot_event_callback, handed to the intake as the command
-    const eventReq = fake.pushEvent({
-      msgid: 'ev-tap-1',
-      aibotid: BOT,
-      chatid: GROUP,
-      chattype: 'group',
-      from: { userid: 'zhangwei' },
-      create_time: Math.floor(Date.now() / 1000),
-      msgtype: 'event',
-      event: { eventtype: 'template_card_event', template_card_event: { card_type: 'button_interaction', event_key: tc.button_list[0].key, task_id: tc.task_id } },
-    });
+    const tap = (msgid: string, userid: string) =>
+      fake.pushEvent({
+        msgid,
+        aibotid: BOT,
+        chatid: GROUP,
+        chattype: 'group',
+        from: { userid },
+        create_time: Math.floor(Date.now() / 1000),
+        msgtype: 'event',
+        event: { eventtype: 'template_card_event', template_card_event: { card_type: 'button_interaction', event_key: tc.button_list[0].key, task_id: tc.task_id } },
+      });
+    const eventReq = tap('ev-tap-1', 'zhangwei');
     // other events are not stored
     fake.pushEvent({ msgid: 'ev-enter', aibotid: BOT, chattype: 'single', from: { userid: 'zhangwei' }, msgtype: 'event', event: { eventtype: 'enter_chat' } });
     // a second tap after it, down the same path: once it is stored, the event before it has been dealt with
-    fake.pushEvent({
-      msgid: 'ev-tap-2',
-      aibotid: BOT,
-      chatid: GROUP,
-      chattype: 'group',
-      from: { userid: 'lihua' },
-      create_time: Math.floor(Date.now() / 1000),
-      msgtype: 'event',
-      event: { eventtype: 'template_card_event', template_card_event: { card_type: 'button_interaction', event_key: tc.button_list[0].key, task_id: tc.task_id } },
-    });
+    tap('ev-tap-2', 'lihua');
     await waitUntil(() => accepted.length >= 2, 'both taps stored');
     expect(accepted.map((r) => (r as { kind: 'message'; message: InboundMessage }).message.eventId)).toEqual(['ev-tap-1', 'ev-tap-2']);
     const msg = (accepted[0] as { kind: 'message'; message: InboundMessage }).message;
