@@ -3,8 +3,22 @@ import { join } from 'node:path';
 import { freePort, waitFor } from '../../src/infra/process.js';
 import { projectRoot } from './shared.js';
 
-/** The real bot as a child process (probot-style e2e): env-only configuration, real servers. */
+/**
+ * The real bot as a child process (probot-style e2e): env-only configuration, real servers. Its port is a free one
+ * unless PORT is given; should another process take that port between the look and the bot's bind (two test files at
+ * once), the bot is started again on another.
+ */
 export async function startBot(env: Record<string, string>, opts: { waitReady?: boolean } = {}) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startBotOnce(env, opts);
+    } catch (err) {
+      if (env.PORT || attempt >= 3 || !/EADDRINUSE/.test((err as Error).message)) throw err;
+    }
+  }
+}
+
+async function startBotOnce(env: Record<string, string>, opts: { waitReady?: boolean }) {
   const port = env.PORT ? Number(env.PORT) : await freePort();
   const output: string[] = [];
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(projectRoot, 'src', 'main.ts')], {
@@ -19,8 +33,10 @@ export async function startBot(env: Record<string, string>, opts: { waitReady?: 
   if (opts.waitReady !== false) {
     await waitFor(
       async () => {
-        if (child.exitCode !== null) throw new Error(`bot exited early:\n${output.join('')}`);
-        const r = await fetch(`${base}/readyz`).catch(() => null);
+        if (child.exitCode !== null) return true;
+        // (this child's own word that it listens: not another process that took the port and answers on it)
+        if (!output.join('').includes(`listening on http://localhost:${port}`)) return false;
+        const r = await fetch(`${base}/readyz`, { signal: AbortSignal.timeout(5_000) }).catch(() => null);
         return r?.status === 200;
       },
       60_000,
@@ -29,6 +45,7 @@ export async function startBot(env: Record<string, string>, opts: { waitReady?: 
       child.kill('SIGKILL');
       throw new Error(`${err.message}; its output:\n${output.join('').slice(-4000)}`);
     });
+    if (child.exitCode !== null) throw new Error(`bot exited early:\n${output.join('').slice(-4000)}`);
   }
   return {
     base,
