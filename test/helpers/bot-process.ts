@@ -29,13 +29,15 @@ async function startBotOnce(env: Record<string, string>, opts: { waitReady?: boo
   child.stdout!.on('data', (d: Buffer) => output.push(d.toString()));
   child.stderr!.on('data', (d: Buffer) => output.push(d.toString()));
   const base = `http://127.0.0.1:${port}`;
+  const announces = ['info', 'debug', 'trace'].includes(env.LOG_LEVEL ?? 'info');
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   if (opts.waitReady !== false) {
     await waitFor(
       async () => {
         if (child.exitCode !== null) return true;
-        // (this child's own word that it listens: not another process that took the port and answers on it)
-        if (!output.join('').includes(`listening on http://localhost:${port}`)) return false;
+        // (this child's own word that it listens, where its log level lets it say so: not another process that took
+        // the port and answers on it)
+        if (announces && !output.join('').includes(`listening on http://localhost:${port}`)) return false;
         const r = await fetch(`${base}/readyz`, { signal: AbortSignal.timeout(5_000) }).catch(() => null);
         return r?.status === 200;
       },
