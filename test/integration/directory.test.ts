@@ -51,16 +51,39 @@ describe('directory store', () => {
     expect((await bot.current()).personByPlatformId('wecom', 'zhangwei')?.name).toBe('张伟');
     const first = await bot.current();
     expect(await bot.current()).toBe(first);
+    // a second import, the bot holding the first: the import's stamp tells it
+    const renamed = example();
+    renamed.people[0]!.name = '张伟民';
+    expect(await cli.replace(renamed, new Date())).toMatchObject({ changed: true, version: 2 });
+    expect((await bot.current()).personByPlatformId('wecom', 'zhangwei')?.name).toBe('张伟民');
 
     // A deployment that imported before stamps existed: the first read stamps the version it found.
     await store.conn.collection('directory_stamp').deleteMany({});
     const later = createDirectoryRepository(store.conn);
-    expect((await later.current()).personByPlatformId('wecom', 'zhangwei')?.name).toBe('张伟');
-    expect(await store.conn.collection('directory_stamp').findOne({})).toMatchObject({ version: 1 });
-    // An import that died between the directory and its stamp is completed by running it again.
-    await store.conn.collection('directory_stamp').updateOne({}, { $set: { version: 0 } });
-    expect(await cli.replace(example(), new Date())).toMatchObject({ changed: false, version: 1 });
-    expect(await store.conn.collection('directory_stamp').findOne({})).toMatchObject({ version: 1 });
+    expect((await later.current()).personByPlatformId('wecom', 'zhangwei')?.name).toBe('张伟民');
+    expect(await store.conn.collection('directory_stamp').findOne({ _id: 'current' as never })).toMatchObject({ version: 2 });
+    // An import that died between the directory and its stamp: the next reader, or the import run again, raises it.
+    await store.conn.collection('directory_stamp').updateOne({ _id: 'current' as never }, { $set: { version: 1 } });
+    await createDirectoryRepository(store.conn).current();
+    expect(await store.conn.collection('directory_stamp').findOne({ _id: 'current' as never })).toMatchObject({ version: 2 });
+    await store.conn.collection('directory_stamp').updateOne({ _id: 'current' as never }, { $set: { version: 1 } });
+    expect(await cli.replace(renamed, new Date())).toMatchObject({ changed: false, version: 2 });
+    expect(await store.conn.collection('directory_stamp').findOne({ _id: 'current' as never })).toMatchObject({ version: 2 });
+  });
+
+  it('two imports at once: each takes its own version, the stamp ends at the last, and a bot reads what is stored', async () => {
+    const bot = createDirectoryRepository(store.conn);
+    await bot.current();
+    const [a, b] = [example(), example()];
+    a.people[0]!.name = '张伟甲';
+    b.people[0]!.name = '张伟乙';
+    const results = await Promise.all([createDirectoryRepository(store.conn).replace(a, new Date()), createDirectoryRepository(store.conn).replace(b, new Date())]);
+    const versions = results.map((r) => r.version).sort();
+    expect(new Set(versions).size).toBe(2);
+    const stored = await store.conn.collection('directories').findOne({ _id: 'current' as never });
+    expect(stored?.version).toBe(versions[1]);
+    expect(await store.conn.collection('directory_stamp').findOne({ _id: 'current' as never })).toMatchObject({ version: versions[1] });
+    expect((await bot.current()).personByPlatformId('wecom', 'zhangwei')?.name).toBe((stored?.data as { people: { name: string }[] }).people[0]!.name);
   });
 
   it('round-trips through Excel and JSON unchanged', async () => {

@@ -43,21 +43,75 @@ export function createDirectoryRepository(conn: Connection) {
   const Directories = conn.model('Directory') as Model<DirectoryDoc>;
   const Stamps = conn.model('DirectoryStamp') as Model<DirectoryStampDoc>;
   let cache: { dir: Directory; version: number } | null = null;
+  /** One import at a time, across processes: a document whose `_id` one insert only can take (on MongoDB and FerretDB alike). */
+  const Lock = conn.collection<{ _id: string; until: Date }>('directory_import_lock');
 
-  /** The stamp follows the directory; a deployment that imported before stamps existed gets one from it. */
+  async function withImportLock<T>(fn: () => Promise<T>): Promise<T> {
+    const giveUpAt = Date.now() + 60_000;
+    let until = new Date();
+    for (;;) {
+      until = new Date(Date.now() + 120_000);
+      const taken = await Lock.insertOne({ _id: 'import', until }).then(
+        () => true,
+        (err: { code?: number }) => {
+          if (err.code === 11000) return false;
+          throw err;
+        },
+      );
+      if (taken) break;
+      // (an import that died holding it: its time is up, and it goes)
+      await Lock.deleteOne({ _id: 'import', until: { $lt: new Date() } });
+      if (Date.now() > giveUpAt) throw new Error('another directory import is running; try again when it has finished');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    try {
+      return await fn();
+    } finally {
+      await Lock.deleteOne({ _id: 'import', until });
+    }
+  }
+
   async function stampVersion(): Promise<number | null> {
     const stamp = await Stamps.findById(STAMP).lean();
     return stamp ? stamp.version : null;
   }
-  async function writeStamp(version: number): Promise<void> {
-    await Stamps.replaceOne({ _id: STAMP }, { _id: STAMP, version }, { upsert: true });
-  }
-
-  /** Only where none is yet: an import racing this read stamps its own, newer version. */
-  async function adoptStamp(version: number): Promise<void> {
-    await Stamps.updateOne({ _id: STAMP }, { $setOnInsert: { version } }, { upsert: true }).catch((err: unknown) => {
+  /**
+   * Raises the stamp to `version`, never lowers it ($max): an import's stamp, a re-run completing one that died before
+   * its stamp, or a reader that found the directory ahead of the stamp (or a deployment from before stamps) — whichever
+   * comes last, the stamp ends at the highest version written.
+   */
+  async function raiseStamp(version: number): Promise<void> {
+    await Stamps.updateOne({ _id: STAMP }, { $max: { version } }, { upsert: true }).catch((err: unknown) => {
+      // two first stamps at once: the other one's upsert won, and $max applies on the next raise
       if ((err as { code?: number }).code !== 11000) throw err;
     });
+  }
+
+  async function replaceLocked(data: DirectoryData, hash: string, now: Date): Promise<ImportSummary> {
+    for (;;) {
+      const existing = await Directories.findById('current').lean();
+      const counts = diffDirectories(existing?.data, data);
+      if (existing?.hash === hash) {
+        const stamped = await stampVersion();
+        if (stamped === null || stamped < existing.version) await raiseStamp(existing.version);
+        return { changed: false, version: existing.version, counts };
+      }
+      const version = (existing?.version ?? 0) + 1;
+      const doc = { _id: 'current', version, hash, data, importedAt: now };
+      const written = existing
+        ? (await Directories.replaceOne({ _id: 'current', version: existing.version }, doc)).matchedCount === 1
+        : await Directories.create(doc).then(
+            () => true,
+            (err: { code?: number }) => {
+              if (err.code === 11000) return false;
+              throw err;
+            },
+          );
+      if (!written) continue;
+      await raiseStamp(version);
+      cache = null;
+      return { changed: true, version, counts };
+    }
   }
 
   return {
@@ -68,7 +122,7 @@ export function createDirectoryRepository(conn: Connection) {
 
     /**
      * The directory in force; empty when none was imported. Kept in memory and reloaded as soon as another process
-     * (the CLI's import, another worker) has stamped a new version.
+     * (the CLI's import, another worker) has stamped a new version; a directory found ahead of its stamp raises it.
      */
     async current(): Promise<Directory> {
       const stamped = await stampVersion();
@@ -76,25 +130,19 @@ export function createDirectoryRepository(conn: Connection) {
       const doc = await Directories.findById('current').lean();
       const dir = doc ? new Directory(doc.data) : Directory.empty();
       const version = doc?.version ?? 0;
-      if (stamped === null && doc) await adoptStamp(version);
+      if (doc && (stamped === null || stamped < version)) await raiseStamp(version);
       cache = { dir, version };
       return dir;
     },
 
-    /** Replaces the directory with validated data; the same content again changes nothing but a missing stamp. */
+    /**
+     * Replaces the directory with validated data; the same content again changes nothing but a stamp left behind.
+     * One import at a time (two at once: the later waits), and each version is written only over the one it read,
+     * so a version names one content.
+     */
     async replace(data: DirectoryData, now: Date): Promise<ImportSummary> {
       const hash = createHash('sha256').update(canonical(data)).digest('hex');
-      const existing = await Directories.findById('current').lean();
-      const counts = diffDirectories(existing?.data, data);
-      if (existing?.hash === hash) {
-        if ((await stampVersion()) !== existing.version) await writeStamp(existing.version);
-        return { changed: false, version: existing.version, counts };
-      }
-      const version = (existing?.version ?? 0) + 1;
-      await Directories.replaceOne({ _id: 'current' }, { _id: 'current', version, hash, data, importedAt: now }, { upsert: true });
-      await writeStamp(version);
-      cache = null;
-      return { changed: true, version, counts };
+      return withImportLock(() => replaceLocked(data, hash, now));
     },
   };
 }
