@@ -44,6 +44,14 @@ async function report(id: string, text: string) {
   return fake.waitFor((r) => r.query.get('response_code') === id);
 }
 
+/** The worker's count of LLM calls by result, from /metrics. */
+async function llmCalls(result: 'ok' | 'error'): Promise<number> {
+  const res = await fetch(`${bot.base}/metrics`, { headers: { authorization: 'Bearer admin-token-llm-0123456789' } });
+  const series = `xiaoer_llm_calls_total{result="${result}"} `;
+  const line = (await res.text()).split('\n').find((l) => l.startsWith(series));
+  return line ? Number(line.slice(series.length)) : 0;
+}
+
 describe('with an LLM configured', () => {
   it('refines the report fields and the summary, and records parsedBy: llm', async () => {
     llm.setMode('ok');
@@ -55,17 +63,23 @@ describe('with an LLM configured', () => {
 
   it('acknowledges the callback while the LLM has not answered: the LLM is not on the acknowledgement path', async () => {
     llm.setMode('hold');
+    const okCalls = await llmCalls('ok');
     const cb = wecomCallback(wecomTextPayload('二期厂房的用地指标还差十亩，下周要上会', { msgid: 'llm-hold', responseUrl: `${fake.base}/cgi-bin/aibot/response?response_code=llm-hold` }));
     const res = await fetch(`${bot.base}/webhooks/wecom?${cb.query}`, { method: 'POST', body: cb.body });
     expect(res.status).toBe(200);
     expect(await res.text()).toBe('');
+    // acknowledged with no LLM request given up on (an LLM asked on the way would have been, by its timeout) and no
+    // answer sent yet
+    expect(llm.aborted()).toBe(0);
     expect(fake.requests.some((r) => r.query.get('response_code') === 'llm-hold')).toBe(false);
     await waitUntil(() => llm.held() > 0, 'the worker asking the LLM', 30_000);
     llm.setMode('ok');
     llm.release();
-    // answered once the LLM has (the fixed fake answer makes it the same problem as #1)
     const reply = await fake.waitFor((r) => r.query.get('response_code') === 'llm-hold');
     expect(reply.body.markdown.content).toContain('<@chenjl>');
+    // the answer was the LLM's, once it came
+    expect(llm.aborted()).toBe(0);
+    expect(await llmCalls('ok')).toBe(okCalls + 1);
   });
 
   it('falls back to the rules when the LLM fails, and still answers', async () => {

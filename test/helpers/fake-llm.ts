@@ -9,6 +9,7 @@ export async function startFakeLlm(answer: Record<string, unknown>) {
   const requests: any[] = [];
   /** Answers withheld in `hold` mode, in order. */
   const held: Array<() => void> = [];
+  let aborted = 0;
   const server: Server = createServer((req, res) => {
     let body = '';
     req.on('data', (c: Buffer) => (body += c.toString()));
@@ -35,6 +36,10 @@ export async function startFakeLlm(answer: Record<string, unknown>) {
       if (mode === 'invalid-json') return send(200, completion('好的，这是结果：类别是水电气网'));
       if (mode === 'bad-schema') return send(200, completion(JSON.stringify({ ...answer, category: 'weather' })));
       if (mode === 'hold') {
+        // (a caller that gives up on it — its timeout — closes the request before the answer: counted)
+        res.once('close', () => {
+          if (!res.writableEnded) aborted++;
+        });
         held.push(() => send(200, completion(JSON.stringify(answer))));
         return;
       }
@@ -51,6 +56,8 @@ export async function startFakeLlm(answer: Record<string, unknown>) {
     },
     /** How many requests are waiting for an answer in `hold` mode. */
     held: () => held.length,
+    /** How many held requests their callers gave up on before the answer. */
+    aborted: () => aborted,
     /** Answers every held request (too late for a caller that has given up on it). */
     release() {
       for (const answerNow of held.splice(0)) answerNow();

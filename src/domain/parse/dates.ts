@@ -59,10 +59,20 @@ export function parseRequestedDate(text: string, now: DateTime, cal: BusinessCal
  */
 const EXPIRY = new RegExp(
   `(?:(?:明年)?${NUM}月${NUM}[日号]|下个?月${NUM}[日号]|(?<![月\\d])\\d{1,2}[日号]|大?后天|明天|今天|(?:本|这|下)?(?:周|星期|礼拜)[一二三四五六日天]|(?<!上个?)(?:本?月底|月末|年底|年末))` +
-    `(?:(?:就|就要|要|已经|便|将|有一笔[^，。；,;]{0,8}?|还有[^，。；,;]{0,6}?)?(?:到期|过期)|(?:就|就要|就得|就会|要|得|会)(?:停产|停工|停机|断供|断贷|逾期|上征信|违约|装船|开船|出柜|还款|还上|还|付|发工资|发薪)|就是(?:发薪日|还款日|发工资的日子))(?!之?前|以前)`,
+    `(?:(?:就|就要|要|已经|便|将|有一笔[^，。；,;]{0,8}?|还有[^，。；,;]{0,6}?)?(?:到期|过期)|(?:就|就要|就得|就会|要|得|会)(?:停产|停工|停机|断供|断贷|逾期|上征信|违约|装船|开船))(?!之?前|以前)`,
   'g',
 );
 /** The text points back at the day it runs out on as the limit: "希望到期前能批下来", "务必在那之前批下来", "在此之前能不能续上", "赶在到期日前", "星期五到期，之前必须办好". */
+/**
+ * A payment of the enterprise's own falling due on a day, or its payday ("下周一就要还", "原材料款明天就得付", "周四要出柜",
+ * "明天就是发薪日"): at stake too — not where the day is asked of someone ("请财政12月5号要付清", "能否下周三就还我们保证金")
+ * nor 还 as "still" ("明天要还是停电").
+ */
+const PAYMENT_DUE = new RegExp(
+  `(?<!(?:请|希望|能不能|能否|可否|督促|务必|要求|争取|盼|求)[^，。；,;？?\s]{0,6})(?:(?:明年)?${NUM}月${NUM}[日号]|下个?月${NUM}[日号]|大?后天|明天|(?:本|这|下)?(?:周|星期|礼拜)[一二三四五六日天]|(?<!上个?)(?:本?月底|月末|年底|年末))` +
+    `(?:(?:就|就要|就得|要|得)(?:还款|还上|还(?![是没原有在要得不给我])|付(?![清到给])|出柜|发工资|发薪)|就是(?:发薪日|还款日|发工资的日子))`,
+  'g',
+);
 const BEFORE_EXPIRY = /到期(日|那天|当天|之日)?(之?前|以前)|最迟到期|(在|赶在)?(那|这|此)(之前|以前|个日子前|天之?前)|此前|赶在|到期[^，。；,;？?]{0,2}[，,\s]*之前(必须|要|得|务必|能)/;
 
 /**
@@ -77,7 +87,7 @@ export function readDates(text: string, now: DateTime, cal: BusinessCalendar = d
   const t = text.includes('元月') ? text.replace(/元月(?=底|末|初|中|份|\d|[一二三四五六七八九十])/g, '1月') : text;
   const atStake = earliestDate(t, now, cal);
   if (atStake === null) return { requested: null, atStake };
-  const asked = t.replace(EXPIRY, ' ');
+  const asked = t.replace(EXPIRY, ' ').replace(PAYMENT_DUE, ' ');
   return { requested: asked === t || BEFORE_EXPIRY.test(t) ? atStake : earliestDate(asked, now, cal), atStake };
 }
 

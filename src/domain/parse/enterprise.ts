@@ -462,6 +462,8 @@ export function parseEnterprise(text: string): string | null {
   // (round 152: "越南有个超市集团想跟我们谈…。田东金穗芒果": someone there is, said, is no name; the signature may be)
   // (not inside a registered name: "佛山市尚有家居有限公司", "广州有个性服饰有限公司")
   if (name && /有(?:个|一个|一家)(?=[\u4e00-\u9fa5]{2})/.test(name) && !/(有限公司|有限责任公司|股份公司)$/.test(name)) return signedBy(t);
+  // (rounds 219–224's products: a kind of it, 散装坚果, 野生茶油, 桶装饮用水, 废旧再生资源, is the goods, not a name)
+  if (name && /^(散装|进口|野生|手工|农村|桶装|瓶装|袋装|废旧|自产|本地|国产|有机|新鲜|优质|天然|生态)(坚果|茶油|茶籽油|饮用水|矿泉水|再生资源)$/.test(name)) return null;
   if (!name || /(商会|协会|联合会|园区)$/.test(name) || WRITER_UNIT.test(name) || /^(代办员|服务专员|项目专员|网格员)/.test(name) || /^[\u4e00-\u9fa5]{0,8}?(?<![合统唯精万第])一[间家个]小?[\u4e00-\u9fa5]{1,6}$/.test(name) || /^[\u4e00-\u9fa5]{2,8}[里上边]开[\u4e00-\u9fa5]{1,4}$/.test(name) || /^(政府|城投|国有|区属|县属|市属)?平台公司$/.test(name)) return null;
   const i = t.indexOf(name);
   // what follows the name in the message (null: the name was cut out of its words)

@@ -83,7 +83,7 @@ export const LEXICON: Record<Category, Cue[]> = {
     // rounds 55–58 (Anhui; leaders of a county-level city; western Hunan and Hubei; Hubei's industrial cities)
     [/(拿地|摘牌|出让金)[^。]{0,20}(土地证|不动产权?证|产权证)[^，。]{0,8}(没|未)|土地证[^，。]{0,6}(没发|还没|没下来|没拿到)/, 6], [/(房产证|不动产证)[^，。]{0,8}面积/, 5], [/(闲置|空置)的?(土地|地|厂房)?[^，。]{0,6}(转租|盘活)/, 5], [/地块上[^，。]{0,8}(没搬|没有搬|没迁|未迁|坟)/, 5],
     // round 223: allocated land (划拨) to be converted by paying for it, whatever loan it is wanted for
-    [/划拨(地|土地|用地)?[^。]{0,24}(补办?出让|补交|转出让|出让手续)/, 9],
+    [/划拨(地|土地|用地|的)[^。]{0,24}(补办?出让|转出让|出让手续)/, 9],
   ],
   utilities: [
     // rounds 103–106: a phone signal too weak, a mast asked for
@@ -128,7 +128,7 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/(暖气|供暖|热力公司|供热)[^，。]{0,10}(不热|没热|冻|不来修|管道)|没热乎气/, 5],
     // rounds 219–224: a gas line dug through and the supply downstream cut; green power to buy (its trading, not an export's
     // market; a subsidy for it is policy's)
-    [/(燃气|天然气|煤层气|供气)[^。]{0,16}(挖断|断供|停供|断气)|(管线|管道)[^。]{0,6}挖断[^。]{0,20}(燃气|天然气|断供|停产)/, 8], [/^(?![^]*(补贴|奖补|政策|文件))[^]*((对接|买|用上|申请)[^。]{0,4}绿电|绿电(交易|直供|直购))/, 12],
+    [/(燃气|天然气|煤层气|供气)[^。]{0,16}(挖断|断供|停供|断气)|(管线|管道)[^。]{0,6}挖断[^。]{0,20}(燃气|天然气|断供|停产)/, 8], [/^(?![^]*(补贴|奖补|政策|文件|用地|审批|备案|项目))[^]*((对接|买|用上|购买)[^。]{0,4}绿电|绿电交易)/, 12],
   ],
   talent: [
     // rounds 99–102: training with a certificate at the end, hiring in haste
@@ -433,7 +433,7 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/工资[^。]{0,16}(爬|站|坐)(到|上)[^，。]{0,4}(塔吊|楼顶)|(爬|站)(到|上)[^，。]{0,4}(塔吊|楼顶)[^。]{0,16}工资/, 6], ['打砸', 5],
     // rounds 220 and 224: a lease's terms broken by the landlord (rent free agreed, now asked; the rent tripled), talks failed
     // (not over compensation for land taken: that is land's)
-    [/(租赁合同|合同)[^。]{0,20}(约定|写明|写着|说好)[^。]{0,24}(现在|又|却|突然)[^。]{0,10}(收|涨|要)(租|房租|租金)/, 8], [/^(?![^]*(补偿|征|拆|搬|迁))[^]*(谈不拢|谈不妥|协商不成|协商不下来)/, 5],
+    [/(租赁合同|合同)[^。]{0,20}(约定|写明|写着|说好)[^。]{0,24}(现在|又|却|突然)[^。]{0,10}(收|涨|要)(租|房租|租金)/, 8], [/^(?![^]*(补偿|征|拆|搬|迁|招商|价格|价钱|报价))(?=[^]*(合同|租|协议|纠纷|赔))[^]*(谈不拢|谈不妥|协商不成|协商不下来)/, 5],
     // round 223: pay said to be short-counted, the workers threatening a petition
     [/(工资|工钱)[^。]{0,6}(少算|算错|少给|算少)/, 6],
   ],
@@ -513,6 +513,6 @@ export const LEXICON: Record<Category, Cue[]> = {
     // round 132: a name used by someone else, an office impersonated (公司名字被人在网上冒用 搞假招聘, 有人冒充区市场监管局打电话)
     [/(名字|名称|名义)[^，。]{0,6}被[^，。]{0,6}冒用|冒充[^，。]{0,8}(局|政府|部门|工作人员)/, 7],
     // rounds 220–224: a worker missing, a worker taken ill to be rushed to hospital, a school to donate
-    [/(员工|工人|职工|师傅)[^。]{0,6}(失联|失踪|走失)/, 8], [/突发[^。]{0,6}(脑出血|心梗|心脏病|疾病)|脑出血|病危(?!害)/, 8], [/捐[^。]{0,4}(希望小学|学校)/, 8],
+    [/(员工|工人|职工|师傅)(?![^。]{0,6}(网络|信号|设备|系统))[^。]{0,3}(失联|失踪|走失)/, 8], [/突发[^。]{0,6}(脑出血|心梗|心脏病)|脑出血|病危(?!害|及)/, 8], [/^(?![^]*(规划|许可|审批|施工|工程|项目))[^]*捐[^。]{0,4}(希望小学|学校)/, 8],
   ],
 };

@@ -135,7 +135,8 @@ const URGENT_PATTERNS = [
   /(村民|工人|民工|农民|家属|债主|供应商)[^，。；,;]{0,4}堵到起|(被|叫|让)[^，。；,;]{0,8}(户|村民|工人|家属)围到了?/,
   // rounds 220–223: people blocking for days ("村民…唔俾过，已经堵咗两日"), a bulldozer at work on the crops, a few days'
   // notice to clear out ("限三日内清场")
-  /(村民|工人|民工|农民|家属|债主)[^。]{0,30}(已经|都)堵(了|住)?(两|三|几|好几|\d+)(日|天)|推土机[^。]{0,12}(开进来|开进|进场|在推)|还在推|限(期)?[^，。；,;]{0,4}(两|三|\d)(日|天)内(清场|搬|拆|腾)/,
+  // (not a drain or a toilet blocked, 下水道都堵了三天; nor a bulldozer levelling a site, 推土机进场平整场地)
+  /^(?![^]*(下水道|厕所|马桶|管道|水管|排水|下水|堵车))[^]*(村民|工人|民工|农民|家属|债主)[^。]{0,30}(已经|都)堵(了|住)?(两|三|几|好几|\d+)(日|天)|推土机[^。]{0,16}(开进来|开进|在推)[^。]*(推了|推倒|推平|还在推)|限(期)?[^，。；,;]{0,4}(两|三|\d)(日|天)内(清场|搬|拆|腾)/,
   // round 142: the road or the gate blocked by people ("村民把我们拉煤的路口堵咧")
   /(把|给)[^，。；,;]{0,10}(路口|大门|厂门|门口|道口|路)(给)?堵(了|住|死)/,
   // rounds 184–196: aluminium setting in a furnace or a cell, ammonia leaking, a crack in a crane's jib, something hanging
@@ -305,7 +306,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   // round 220: "我的超期单列出来": one's own overdue tickets listed (a leader's numbers are the whole district's)
   if (/^(我的|我手上的?|我名下的?)(超期|逾期|快到期|要到期)的?(单子?|工单|清单|列表)?(列出来|列一下|拉一下|拉出来|发我|给我看?)?$/.test(bare)) return 'query';
   // round 223: "这个群里不要发广告啊 谢谢配合": the group's manners, no report
-  if (bare.length <= 30 && /^(这个)?群里?(不要|别|请勿|禁止|严禁|不准)(再)?(发|刷)(广告|链接|无关)/.test(bare)) return 'chat';
+  if (bare.length <= 30 && /^(这个)?群里?(不要|别|请勿|禁止|严禁|不准)(再)?(发|刷)(广告|链接|无关)(的|内容|信息|消息)?(了|啊|哈|呀)?[，,。！!\s]*((谢谢|感谢)(大家)?)?((的)?(配合|合作))?[。！!]*$/.test(bare)) return 'chat';
   // "待确认的有几单": how many the bot was unsure of
   if (/^待确认的?(有|还有)?(几|多少)(单|个|件|条)?/.test(bare)) return 'triage';
   // "把拿不准的、等人确认的清单发我": the unsure tickets
@@ -403,7 +404,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     // round 213: "#88 签收了没有": whether it was taken, asked (not "还没签收？", pressed above)
     if (/^[\s#＃\d号]*(签收|认领|接单)了(没有?|吗|冇|未|么)[?？]?$/.test(t)) return 'query';
     // "#88 签收了没有？都三天了", "#88 签收了吗？企业在催": asked, and pressed
-    if (/^[\s#＃\d号]*(签收|认领|接单)了(没有?|吗|冇|未|么)[?？]/.test(t)) return /(都|已经?)[^，。]{0,4}(天|周|礼拜|星期|个月)了|催|急|抓紧/.test(t) ? 'urge' : 'query';
+    if (/^[\s#＃\d号]*(签收|认领|接单)了(没有?|吗|冇|未|么)[?？]/.test(t)) return /(都|已经?)[^，。]{0,4}(天|周|礼拜|星期|个月)了|催|(?<!不|不是|不着|没那么)急(?!着)|抓紧/.test(t) ? 'urge' : 'query';
     // round 216: "#107 都超期三天了，么回事？": overdue, and why asked
     if (/(都|已经?)超期[^，。]{0,6}[，,\s]*(么|怎么|咋|什么|啥)(回事|情况)/.test(t)) return 'urge';
     // round 217: "工单#121 到底什么时候能批？企业天天打我电话": the enterprise pressing the cadre, passed on
@@ -456,7 +457,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     if (/(要|要求|申请|请)(重办|重新办理?|重新处理)/.test(t)) return 'reopen';
     // round 156: "#23 还没好 水压还是上不来 恁们说修好了 … 重新弄吧": asked to do it again, in plain words, at the end
     // (not the work to be redone by someone, told: "#23 供电所说明天重新修", "已经让他们重新弄")
-    if (/(说|答应|表示|讲)[^，。,]{0,8}重新(修|弄|搞|整|做|装|铺|施工|安装)/.test(t) && !/(不满意|差评|重新打开|重开|重办|还是没|还没|没有?修好|根本)/.test(t)) return 'progress';
+    if (/(说|答应|表示|讲)[^，。,]{0,8}重新(修|弄|搞|整|做|装|铺|施工|安装)/.test(t) && !/(不满意|差评|重新打开|重开|重办|还是没|还没|没有?修好|根本|没人来|没动静|都没|到现在|上次|一个月了|几天了)/.test(t)) return 'progress';
     if (/重新(弄|搞|修|整|做)(吧|一下吧?)[。!！]?$/.test(t) && !/(满意|评价|好评|差评|星|答应|让(他们|企业|施工|对方)|明天|后天|下周)/.test(t)) return 'reopen';
     // "已办结，企业很满意": the cadre closes it and tells how the enterprise took it (a rating is the enterprise's own)
     if (/(已经?办结|^[\s#＃\d号]*办结[，,]|已经?解决|已经?办好|已答复|已处理|(现|予以|现予以?)办结|结单)/.test(t) && /(企业|对方|老板|企业方|厂里|他们)(也|都)?(表示|反馈|说)?(很|非常|比较|基本|都|也|挺)?满意/.test(t)) return 'resolve';

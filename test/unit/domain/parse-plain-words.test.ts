@@ -4082,4 +4082,32 @@ describe("after a review of the thirty-second session's rules against ordinary m
     expect(cat('新车间的安评和职业病危害预评价要不要同时做')).toBe('approval');
     expect(read('镇上说这块地要征了修路，推土机今个清起来就开进来了，还在推').urgency).toBe('urgent');
   });
+  it("the thirty-ninth session's review: a day asked of someone to pay, 还 as still, group manners before a report, a correction's words of other categories, haste denied, a redo promised and not kept, drains and site levelling, funds allotted, green-power projects, donated-school works, networks, prices, goods of a kind", () => {
+    for (const [text, day] of [
+      ['厂里资金紧张，能不能这周五就付？工程款欠了半年', '2026-11-27'],
+      ['请财政12月5号要付清拖欠的货款', '2026-12-05'],
+      ['能否在下周三就还我们投标保证金', '2026-12-02'],
+      ['希望财政明天就付', '2026-11-24'],
+      ['超市资金周转不过来了 能不能帮忙跟银行说一下 下周一要付供应商的货款', null],
+      ['下周二要还没批下来的话就停工了，请帮忙催一下审批', '2026-12-01'],
+    ] as const) expect(read(text).deadline, text).toBe(day);
+    expect(read('群里别刷无关的了，我们厂的电到现在还没通').intent).toBe('report');
+    expect(read('群里不要发无关内容，我们园区路灯坏了一个月了').intent).toBe('report');
+    expect(parseCorrection(normalizeText('#12 类别改为规划用地'))).toMatchObject({ to: 'land' });
+    expect(parseCorrection(normalizeText('#12 类别改为消防安全'))).toMatchObject({ to: 'construction' });
+    expect(parseCorrection(normalizeText('#12 类别改为道路规划'))).toMatchObject({ to: 'infrastructure' });
+    expect(read('#12 签收了吗？这个不急').intent).toBe('query');
+    expect(read('#12 签收了吗？企业说不着急').intent).toBe('query');
+    expect(read('#12 你们说重新修，到现在都没人来').intent).not.toBe('progress');
+    expect(read('#12 上次说重新弄，一个月了都没动静').intent).not.toBe('progress');
+    for (const text of ['这个项目还在推进，审批手续比较慢', '推土机进场平整场地，施工许可还没批下来', '村民反映门口的下水道都堵了三天', '工人宿舍的厕所已经堵了两天']) expect(read(text).urgency, text).toBe('normal');
+    const cat = (t: string) => read(t).category;
+    expect(cat('财政奖补资金一直没有划拨，说要我们补交材料')).toBe('policy');
+    expect(cat('绿电直供项目的用地审批卡住了')).not.toBe('utilities');
+    expect(cat('捐建学校的项目，规划许可批不下来')).toBe('approval');
+    expect(cat('员工突发疾病住院，医保报销办不下来')).not.toBe('other');
+    expect(cat('员工宿舍的网络失联了')).not.toBe('other');
+    expect(cat('坚果价格谈不拢，能不能帮忙对接收购商')).not.toBe('dispute');
+    for (const text of ['散装坚果卖不出去，库里压了三百吨', '野生茶油想申请地理标志', '桶装饮用水配送车进不了园区', '废旧再生资源回收站想办个许可证']) expect(parseEnterprise(normalizeText(text)), text).toBeNull();
+  });
 });
