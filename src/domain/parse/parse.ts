@@ -515,7 +515,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
       return stillPending.test(t) ? 'progress' : 'resolve';
     }
     // (not the chase one has already made, said as progress: "#152 已督促街道，本周五组织…见面协商")
-    if (/(催|加快|抓紧|尽快|督办|督促|着急|快点|没人(联系|管|理|回复|处理)|(还|仲)(没|未|冇)有?人(跟|跟进|理|管|签收|接手|处理)|怎么还没|还没人|拖(了)?(太|这么|那么|好)久|等(了)?(太|这么|那么|好)久|太慢了)/.test(t) && !/^[\s#＃\d号:：，,]*已经?(督促|督办|催促|催办)[\u4e00-\u9fa5]{0,8}[，,。]/.test(t)) return 'urge';
+    if (/(催|加快|抓紧|尽快|督办|督促|着急|快点|没人(联系|管|理|回复|处理)|还(没|未|冇)有?人(跟|跟进|理|管|签收|接手|处理)|怎么还没|还没人|拖(了)?(太|这么|那么|好)久|等(了)?(太|这么|那么|好)久|太慢了)/.test(t) && !/^[\s#＃\d号:：，,]*已经?(督促|督办|催促|催办)[\u4e00-\u9fa5]{0,8}[，,。]/.test(t)) return 'urge';
     // "供电所周三过来勘察，先这么定": a visit arranged
     if (/(周[一二三四五六日天]|明天|后天|下周|今天下午|明早)(过来|过去|来|去|上门)(勘察|查看|现场|看看|核实|踏勘)/.test(t) && !/[?？吗呢]$/.test(t)) return 'progress';
     // "已经报到总行了，预计下周有结果": where it stands, said by the one handling it
