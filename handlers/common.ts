@@ -217,6 +217,17 @@ export async function here(ctx: BotContext, allowed: boolean, msg: OutboundMessa
 export const NOT_RECEIVED = '如未收到，请与我私聊查询';
 
 /**
+ * A ticket's card as the answer (`lead`: a line above it) — here when this conversation may show it, else to the
+ * asker privately with a short note here that names nothing of it. Returns whether it was shown here.
+ */
+export async function showTicket(ctx: BotContext, t: Ticket, lead?: string): Promise<boolean> {
+  const shown = mayShowTicketIn(t, ctx.msg, ctx.directory);
+  const card = compose([...(lead ? [lead] : []), ...ticketCard(t, ctx.sla.calendar)], []);
+  await here(ctx, shown, card, `#${t.no} 不是本群企业的问题，详情已私信发送给您（${NOT_RECEIVED}“#${t.no} 什么进度了”）。`);
+  return shown;
+}
+
+/**
  * A list answered here, or — when a ticket in it may not be shown in this group (another enterprise's problem, or the
  * sender's own from another group) — sent to the asker privately, with a short note here that names no ticket
  * (`note`, else that the list holds other enterprises' problems). `footer`: a line under the list, in the note too.

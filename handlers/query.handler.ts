@@ -1,7 +1,7 @@
-import { authorize, mayShowTicketIn } from '../src/domain/permissions.js';
+import { authorize } from '../src/domain/permissions.js';
 import type { BotContext, Handler } from '../src/bot/context.js';
 import { isOverdue, type Ticket } from '../src/domain/ticket.js';
-import { answer, compose, here, list, NOT_RECEIVED, ownOpen, ticketCard } from './common.js';
+import { answer, list, ownOpen, showTicket } from './common.js';
 
 /** #12 什么进度了 · 我的待办 · 我们的问题 · 超期问题. */
 export const query: Handler = {
@@ -22,9 +22,7 @@ export const query: Handler = {
         return 'refused';
       }
       // another enterprise's problem is never posted into this group: the card goes to the asker privately
-      const shown = mayShowTicketIn(t, ctx.msg, ctx.directory);
-      await here(ctx, shown, compose(ticketCard(t, ctx.sla.calendar), []), `#${t.no} 不是本群企业的问题，详情已私信发送给您（${NOT_RECEIVED}“#${t.no} 什么进度了”）。`);
-      return shown ? `#${t.no} shown` : `#${t.no} shown privately`;
+      return (await showTicket(ctx, t)) ? `#${t.no} shown` : `#${t.no} shown privately`;
     }
     if (/超期/.test(text)) {
       const auth = authorize('overdue', a, null, ctx.now);

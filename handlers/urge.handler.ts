@@ -1,6 +1,7 @@
 import type { BotContext, Handler } from '../src/bot/context.js';
 import type { Ticket } from '../src/domain/ticket.js';
-import { chasable, changeTicket, compose, dueText, personRef, theOneMeant } from './common.js';
+import { authorize } from '../src/domain/permissions.js';
+import { chasable, changeTicket, compose, dueText, personRef, showTicket, theOneMeant } from './common.js';
 
 /**
  * A chase said without its number ("我们那个扩容的事麻烦再催催", or a few words pressing, "这事怎么还没动静"): of the
@@ -38,6 +39,14 @@ export const urge: Handler = {
   match: (ctx) => ctx.parsed.intent === 'urge',
   async handle(ctx) {
     const no = ctx.parsed.ticket ?? (await chaseMeant(ctx, await chasable(ctx)));
-    return no === null ? 'no ticket number' : urgeTicket(ctx, no);
+    if (no === null) return 'no ticket number';
+    // a cadre pressing on a number ("#12 签收了没有？都三天了") may not chase (the enterprise and leaders do) but may
+    // see it: the refusal comes with where the ticket stands, which is what the cadre wants to know
+    if (ctx.actor.role === 'cadre') {
+      const t = await ctx.tickets.get(no);
+      const auth = t ? authorize('urge', ctx.actor, t, ctx.now) : { ok: true as const };
+      if (t && !auth.ok) return (await showTicket(ctx, t, auth.message.replace(/。$/, '；该工单当前情况如下：'))) ? `#${no} shown` : `#${no} shown privately`;
+    }
+    return urgeTicket(ctx, no);
   },
 };

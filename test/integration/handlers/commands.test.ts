@@ -44,6 +44,22 @@ describe('command handlers on the example directory', () => {
     expect(await h.ticket(1)).toMatchObject({ status: 'pending_claim', returnCount: 1, assignee: { personId: 'wangfang' } });
   });
 
+  it('a cadre pressing on a number may not chase it, and is shown where it stands instead; nothing is counted', async () => {
+    await openOne();
+    const r = await h.say('zhangwei', '#1 签收了没有？都三天了', { chatId: GROUP });
+    expect(r.outcome).toBe('#1 shown');
+    expect(r.texts).toHaveLength(1);
+    expect(r.texts[0]).toContain('抱歉，只有本企业联系人和领导才能催办 #1；该工单当前情况如下：');
+    expect(r.texts[0]).toContain('**#1 待签收**');
+    expect(r.texts[0]).toContain('责任人：张伟');
+    expect(r.sent.some(isUser('zhangwei'))).toBe(false);
+    const t = (await h.ticket(1))!;
+    expect(t.urgeCount ?? 0).toBe(0);
+    expect(t.events.some((e) => e.type === 'urge')).toBe(false);
+    // the enterprise's own chase is still a chase
+    expect((await h.say('chenjl', '#1 签收了没有？都三天了', { chatId: GROUP })).texts[0]).toContain('已催办 **#1**');
+  });
+
   it('the enterprise reopens an answered ticket; urging counts and reminds the assignee privately', async () => {
     await openOne();
     expect((await h.say('zhangwei', '认领 #1', { chatId: GROUP })).outcome).toContain('#1');
