@@ -12,7 +12,8 @@ import {
 } from 'node:fs';
 import { connect } from 'node:net';
 import { join, resolve } from 'node:path';
-import { commandExists, freePort, isAlive, run, startSupervised, waitFor } from './process.js';
+import { mongo } from 'mongoose';
+import { commandExists, isAlive, onFreePort, run, startSupervised, waitFor } from './process.js';
 import { projectRoot } from './paths.js';
 
 export const FERRETDB_MODULE = 'github.com/FerretDB/FerretDB';
@@ -150,6 +151,20 @@ interface RunFile {
   port: number;
 }
 
+/** The pid of the server answering the MongoDB protocol on a loopback port (serverStatus), null when none answers. */
+export async function mongoPid(port: number): Promise<number | null> {
+  if (!(await tcpAnswers(port))) return null;
+  const client = new mongo.MongoClient(`mongodb://127.0.0.1:${port}/`, { serverSelectionTimeoutMS: 1000, connectTimeoutMS: 1000, directConnection: true });
+  try {
+    const status = await client.db('admin').command({ serverStatus: 1 });
+    return typeof status.pid === 'number' ? status.pid : null;
+  } catch {
+    return null;
+  } finally {
+    await client.close().catch(() => undefined);
+  }
+}
+
 function tcpAnswers(port: number): Promise<boolean> {
   return new Promise((resolvePromise) => {
     const s = connect({ host: '127.0.0.1', port });
@@ -186,6 +201,8 @@ export async function startEmbeddedFerretdb(opts: {
   debugPort?: number;
   /** FerretDB's log level (default warn); debug logs every request, for a benchmark that counts them by collection. */
   logLevel?: 'debug' | 'info' | 'warn';
+  /** The port to try first (default: a free one); when another process holds it, a free one is taken. */
+  port?: number;
 }): Promise<EmbeddedServer> {
   const database = opts.database ?? 'xiaoer';
   const dataDir = resolve(opts.dataDir);
@@ -208,26 +225,27 @@ export async function startEmbeddedFerretdb(opts: {
   const bin = await ensureFerretdb(opts.bin ?? defaultFerretdbBin(), opts.log);
   const sqliteDir = join(dataDir, 'ferretdb');
   mkdirSync(sqliteDir, { recursive: true });
-  const port = await freePort();
   const logFd = openSync(join(dataDir, 'ferretdb.log'), 'a');
-  // tied to this process: it stops when the bot stops, and also when the bot dies without stopping it; started again
-  // on the same port (and the run file updated) should it exit while the bot runs
-  const args = [
-    '--handler=sqlite',
-    `--sqlite-url=file:${sqliteDir}/`,
-    `--listen-addr=127.0.0.1:${port}`,
-    `--state-dir=${sqliteDir}`,
-    opts.debugPort ? `--debug-addr=127.0.0.1:${opts.debugPort}` : '--debug-addr=-',
-    '--telemetry=disable',
-    `--log-level=${opts.logLevel ?? 'warn'}`,
-  ];
-  const server = await startSupervised(bin, args, logFd, {
-    name: 'FerretDB',
-    ready: () => tcpAnswers(port),
-    timeoutMs: 30_000,
-    exitedHint: 'see ferretdb.log in the data folder',
-    warn: opts.warn ?? opts.log,
-    onStart: (c) => writeFileSync(runFile, JSON.stringify({ pid: c.pid ?? 0, ownerPid: process.pid, port } satisfies RunFile)),
+  const { port, server } = await onFreePort(opts.port, (port) => {
+    // tied to this process: it stops when the bot stops, and also when the bot dies without stopping it; started again
+    // on the same port (and the run file updated) should it exit while the bot runs
+    const args = [
+      '--handler=sqlite',
+      `--sqlite-url=file:${sqliteDir}/`,
+      `--listen-addr=127.0.0.1:${port}`,
+      `--state-dir=${sqliteDir}`,
+      opts.debugPort ? `--debug-addr=127.0.0.1:${opts.debugPort}` : '--debug-addr=-',
+      '--telemetry=disable',
+      `--log-level=${opts.logLevel ?? 'warn'}`,
+    ];
+    return startSupervised(bin, args, logFd, {
+      name: 'FerretDB',
+      ready: () => mongoPid(port),
+      timeoutMs: 30_000,
+      exitedHint: 'see ferretdb.log in the data folder',
+      warn: opts.warn ?? opts.log,
+      onStart: (c) => writeFileSync(runFile, JSON.stringify({ pid: c.pid ?? 0, ownerPid: process.pid, port } satisfies RunFile)),
+    });
   });
   return {
     uri: `mongodb://127.0.0.1:${port}/${database}`,

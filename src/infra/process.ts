@@ -79,7 +79,9 @@ export async function waitFor(check: () => Promise<boolean>, timeoutMs: number, 
  */
 const TIED = [
   'exec 3<&0',
-  '"$@" </dev/null 3<&- & c=$!',
+  '"$@" </dev/null 3<&- 4>&- & c=$!',
+  // the server's own pid, for the start to tell its server from another answering on the port (fd 4: a pipe)
+  'echo $c >&4; exec 4>&-',
   "trap 'kill -TERM $c 2>/dev/null' TERM INT HUP",
   '(cat <&3 >/dev/null; kill -TERM $c 2>/dev/null) </dev/null >/dev/null 2>&1 &',
   'exec 3<&-',
@@ -89,9 +91,14 @@ const TIED = [
   'exit $s',
 ].join('\n');
 
+/** The start found another process answering on the port it gave its server (taken between freePort and the bind). */
+export class PortTakenError extends Error {}
+
 /**
  * An embedded server, started tied to this process (spawnTied) and kept running. The start waits until `ready()`
- * answers (at most `timeoutMs`; a server that exits meanwhile fails the start at once, named with `exitedHint`). Should
+ * names the pid of the server answering on the port and it is this server's own (at most `timeoutMs`; a server that
+ * exits meanwhile fails the start at once, named with `exitedHint`; another process answering there fails it with
+ * PortTakenError — the caller tries another port — and is never taken for the server). Should
  * it exit later while the bot runs (killed, crashed, out of memory), it is started again with the same arguments — on
  * the same port, so the drivers' own reconnects find it — after 1 s, then twice as long after each exit up to 30 s
  * (back to 1 s once it has run a minute); `onStart` is told of each process (the run files). `stop` ends it for good.
@@ -100,9 +107,11 @@ export async function startSupervised(
   cmd: string,
   args: string[],
   logFd: number,
-  opts: { name: string; ready: () => Promise<boolean>; timeoutMs: number; exitedHint?: string; warn?: (m: string) => void; onStart?: (child: ChildProcess) => void },
+  opts: { name: string; ready: () => Promise<number | null>; timeoutMs: number; exitedHint?: string; warn?: (m: string) => void; onStart?: (child: ChildProcess) => void },
 ): Promise<{ stop(): Promise<void> }> {
   let child = spawnTied(cmd, args, logFd);
+  let own: number | null = null;
+  void tiedServerPid(child).then((pid) => (own = pid));
   let running = false;
   let stopping = false;
   let delay = 1000;
@@ -127,8 +136,18 @@ export async function startSupervised(
   watch(child);
   const first = child;
   const exited = () => first.exitCode !== null || first.signalCode !== null;
+  let answering: number | null = null;
   try {
-    await waitFor(async () => exited() || (await opts.ready()), opts.timeoutMs, opts.name);
+    await waitFor(
+      async () => {
+        answering = await opts.ready();
+        // whoever answers is ours only when its pid is the one our shell started (known once the shell has said it)
+        return (answering !== null && own !== null) || exited();
+      },
+      opts.timeoutMs,
+      opts.name,
+    );
+    if (answering !== null && answering !== own) throw new PortTakenError(`another process (pid ${answering}) answers on the port given to ${opts.name}`);
     if (exited()) throw new Error(`${opts.name} exited during start${opts.exitedHint ? `; ${opts.exitedHint}` : ''}`);
   } catch (err) {
     stopping = true;
@@ -148,8 +167,42 @@ export async function startSupervised(
 
 /** Spawns `cmd args` tied to this process's life (see TIED); stdout/stderr to `logFd`. */
 export function spawnTied(cmd: string, args: string[], logFd: number): ChildProcess {
-  const child = spawn('sh', ['-c', TIED, 'xiaoer-embedded', cmd, ...args], { stdio: ['pipe', logFd, logFd] });
+  const child = spawn('sh', ['-c', TIED, 'xiaoer-embedded', cmd, ...args], { stdio: ['pipe', logFd, logFd, 'ignore', 'pipe'] });
+  serverPids.set(child, readServerPid(child));
   // the pipe is only a lifeline: never written, and an error on it (the shell gone) is no concern
   child.stdin?.on('error', () => {});
   return child;
+}
+
+/**
+ * Starts a server with `start(port)` on `first` (default: a free port), and on another free port when a process
+ * took that one first (PortTakenError; at most three tries).
+ */
+export async function onFreePort<T>(first: number | undefined, start: (port: number) => Promise<T>): Promise<{ port: number; server: T }> {
+  for (let attempt = 1; ; attempt++) {
+    const port = attempt === 1 && first ? first : await freePort();
+    try {
+      return { port, server: await start(port) };
+    } catch (err) {
+      if (!(err instanceof PortTakenError) || attempt >= 3) throw err;
+    }
+  }
+}
+
+const serverPids = new WeakMap<ChildProcess, Promise<number | null>>();
+
+/** The pid of the server a spawnTied shell started (it says so on fd 4, then closes it); null if it never did. */
+export function tiedServerPid(child: ChildProcess): Promise<number | null> {
+  return serverPids.get(child) ?? Promise.resolve(null);
+}
+
+function readServerPid(child: ChildProcess): Promise<number | null> {
+  const pipe = child.stdio[4] as NodeJS.ReadableStream | null | undefined;
+  if (!pipe) return Promise.resolve(null);
+  return new Promise((resolvePromise) => {
+    let said = '';
+    pipe.on('data', (d: Buffer) => (said += d.toString()));
+    pipe.on('error', () => resolvePromise(null));
+    pipe.on('close', () => resolvePromise(/^\d+$/.test(said.trim()) ? Number(said.trim()) : null));
+  });
 }

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
-import { commandExists, freePort, startSupervised } from './process.js';
+import { commandExists, onFreePort, startSupervised } from './process.js';
 import type { EmbeddedServer } from './ferretdb.js';
 
 /** The Redis a running bot started for this data folder, if it answers. */
@@ -31,6 +31,21 @@ export async function redisAnswers(url: string): Promise<boolean> {
   }
 }
 
+/** The pid of the Redis answering at `url` (INFO server), null when none answers. */
+async function redisPid(url: string): Promise<number | null> {
+  const client = new Redis(url, { lazyConnect: true, connectTimeout: 1000, maxRetriesPerRequest: 0, retryStrategy: () => null, enableOfflineQueue: false });
+  client.on('error', () => {});
+  try {
+    await client.connect();
+    const pid = /^process_id:(\d+)/m.exec(await client.info('server'))?.[1];
+    return pid ? Number(pid) : null;
+  } catch {
+    return null;
+  } finally {
+    client.disconnect();
+  }
+}
+
 /**
  * Uses `url` when a Redis answers there. Otherwise, when `mayStart`, starts `redis-server` on a free loopback
  * port with its data (append-only file on) under `dataDir/redis`.
@@ -42,6 +57,8 @@ export async function ensureRedis(opts: {
   log?: (m: string) => void;
   /** Told when redis-server exited while the bot ran and is being started again (default: `log`). */
   warn?: (m: string) => void;
+  /** The port to try first (default: a free one); when another process holds it, a free one is taken. */
+  port?: number;
 }): Promise<EmbeddedServer> {
   if (await redisAnswers(opts.url)) return { uri: opts.url, owned: false, stop: async () => {} };
   if (!opts.mayStart) throw new Error('REDIS_URL does not answer');
@@ -50,14 +67,15 @@ export async function ensureRedis(opts: {
   }
   const dir = join(opts.dataDir, 'redis');
   mkdirSync(dir, { recursive: true });
-  const port = await freePort();
-  opts.log?.(`no Redis at ${opts.url}; starting redis-server on 127.0.0.1:${port}`);
   const logFd = openSync(join(opts.dataDir, 'redis.log'), 'a');
-  // tied to this process: it stops when the bot stops, and also when the bot dies without stopping it; started again
-  // on the same port (its append-only file keeps the queues) should it exit while the bot runs
-  const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--save', '', '--daemonize', 'no'];
+  const { port, server } = await onFreePort(opts.port, (port) => {
+    opts.log?.(`no Redis at ${opts.url}; starting redis-server on 127.0.0.1:${port}`);
+    // tied to this process: it stops when the bot stops, and also when the bot dies without stopping it; started again
+    // on the same port (its append-only file keeps the queues) should it exit while the bot runs
+    const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--save', '', '--daemonize', 'no'];
+    return startSupervised('redis-server', args, logFd, { name: 'redis-server', ready: () => redisPid(`redis://127.0.0.1:${port}`), timeoutMs: 15_000, warn: opts.warn ?? opts.log });
+  });
   const uri = `redis://127.0.0.1:${port}`;
-  const server = await startSupervised('redis-server', args, logFd, { name: 'redis-server', ready: () => redisAnswers(uri), timeoutMs: 15_000, warn: opts.warn ?? opts.log });
   // the command line finds the bot's own Redis here
   const runFile = join(opts.dataDir, 'run', 'redis.json');
   mkdirSync(join(opts.dataDir, 'run'), { recursive: true });

@@ -1,19 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, openSync } from 'node:fs';
-import { connect } from 'node:net';
 import { join } from 'node:path';
-import { ensureFerretdb } from '../../src/infra/ferretdb.js';
-import { freePort, stopChild, waitFor } from '../../src/infra/process.js';
-
-function answers(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const s = connect({ host: '127.0.0.1', port });
-    s.setTimeout(500);
-    s.once('connect', () => (s.destroy(), resolve(true)));
-    s.once('error', () => resolve(false));
-    s.once('timeout', () => (s.destroy(), resolve(false)));
-  });
-}
+import { ensureFerretdb, mongoPid } from '../../src/infra/ferretdb.js';
+import { freePort, PortTakenError, stopChild, waitFor } from '../../src/infra/process.js';
 
 /**
  * A FerretDB (SQLite backend) that the test owns: a fixed port and data folder, so it can be stopped and started
@@ -21,10 +10,11 @@ function answers(port: number): Promise<boolean> {
  */
 export async function startControlledFerretdb(dataDir: string) {
   const bin = await ensureFerretdb();
-  const port = await freePort();
+  let port = await freePort();
   const sqliteDir = join(dataDir, 'ferretdb');
   mkdirSync(sqliteDir, { recursive: true });
   let child: ChildProcess | null = null;
+  /** Starts it on its port; whoever answers there must be this very process (another test's server is no start). */
   async function start() {
     const logFd = openSync(join(dataDir, 'ferretdb.log'), 'a');
     const c = spawn(
@@ -33,12 +23,24 @@ export async function startControlledFerretdb(dataDir: string) {
       { stdio: ['ignore', logFd, logFd] },
     );
     child = c;
-    await waitFor(async () => {
-      if (c.exitCode !== null) throw new Error('FerretDB exited during start');
-      return answers(port);
-    }, 30_000, 'FerretDB');
+    let answering: number | null = null;
+    await waitFor(async () => (answering = await mongoPid(port)) !== null || c.exitCode !== null, 30_000, 'FerretDB');
+    if (answering !== null && answering !== c.pid) {
+      await stopChild(c);
+      throw new PortTakenError(`another process (pid ${answering}) answers on port ${port}`);
+    }
+    if (c.exitCode !== null) throw new Error('FerretDB exited during start; see ferretdb.log');
   }
-  await start();
+  // the first start takes another free port when its first was taken meanwhile (tests start servers side by side)
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await start();
+      break;
+    } catch (err) {
+      if (!(err instanceof PortTakenError) || attempt >= 3) throw err;
+      port = await freePort();
+    }
+  }
   return {
     port,
     uri: (db: string) => `mongodb://127.0.0.1:${port}/${db}`,

@@ -75,3 +75,35 @@ describe('embedded servers kept running', () => {
     expect(Number(execFileSync('pgrep', ['-f', `^redis-server 127.0.0.1:${port}`]).toString().trim())).not.toBe(pid);
   }, 60_000);
 });
+
+describe('an embedded server is started on a port of its own', () => {
+  // (another process may take the free port between the choice and the bind — another bot starting on this machine
+  // at the same moment; the `port` option makes that collision happen here every time)
+  it('FerretDB: a port another FerretDB answers on is never taken for its own; it starts on another and keeps its data apart', async () => {
+    const other = await startEmbeddedFerretdb({ dataDir: tempDir() });
+    cleanups.push(() => other.stop());
+    const taken = Number(new URL(other.uri).port);
+    const server = await startEmbeddedFerretdb({ dataDir: tempDir(), port: taken });
+    cleanups.push(() => server.stop());
+    expect(Number(new URL(server.uri).port)).not.toBe(taken);
+    const mine = new mongo.MongoClient(server.uri, { serverSelectionTimeoutMS: 20_000 });
+    const theirs = new mongo.MongoClient(other.uri, { serverSelectionTimeoutMS: 20_000 });
+    cleanups.push(() => mine.close(), () => theirs.close());
+    await mine.db().collection('probe').insertOne({ _id: 'mine' } as never);
+    expect(await theirs.db().collection('probe').countDocuments()).toBe(0);
+  }, 90_000);
+
+  it('redis-server: a port another Redis answers on is never taken for its own; it starts on another with its own folder', async () => {
+    const other = await ensureRedis({ url: 'redis://127.0.0.1:1', mayStart: true, dataDir: tempDir() });
+    cleanups.push(() => other.stop());
+    const taken = Number(new URL(other.uri).port);
+    const dir = tempDir();
+    const server = await ensureRedis({ url: 'redis://127.0.0.1:1', mayStart: true, dataDir: dir, port: taken });
+    cleanups.push(() => server.stop());
+    expect(server.owned).toBe(true);
+    expect(Number(new URL(server.uri).port)).not.toBe(taken);
+    const client = new Redis(server.uri, { maxRetriesPerRequest: null });
+    cleanups.push(async () => client.disconnect());
+    expect(await client.config('GET', 'dir')).toEqual(['dir', join(dir, 'redis')]);
+  }, 60_000);
+});
