@@ -4110,4 +4110,11 @@ describe("after a review of the thirty-second session's rules against ordinary m
     expect(cat('坚果价格谈不拢，能不能帮忙对接收购商')).not.toBe('dispute');
     for (const text of ['散装坚果卖不出去，库里压了三百吨', '野生茶油想申请地理标志', '桶装饮用水配送车进不了园区', '废旧再生资源回收站想办个许可证']) expect(parseEnterprise(normalizeText(text)), text).toBeNull();
   });
+  it('the enterprise named after 企业是 or 单位是, at the end or at the start', () => {
+    expect(read('煤层气管道被挖断了，今天下午之前必须恢复。企业是长治锂晟能源').enterprise).toBe('长治锂晟能源');
+    expect(read('企业是天赐生态科技，厂区停电两天了').enterprise).toBe('天赐生态科技');
+    expect(read('二期车间停电两天了，单位是锂晟能源科技').enterprise).toBe('锂晟能源科技');
+    // who is affected is no name
+    expect(read('园区停电两天了，受影响的企业是好几家').enterprise).toBeNull();
+  });
 });
