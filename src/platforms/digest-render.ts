@@ -148,6 +148,14 @@ export function renderDigestFigure(d: DigestWithVisits, focus: Exclude<DigestFoc
     case 'recurrence':
       lines.push(`**回潮** 本期 ${d.recurrences ?? 0} 件`, `> 回潮：企业已办结${WINDOWS.closedDays}天内的问题再次反映；原工单不再计入破解率。`);
       break;
+    case 'categories':
+      // every category with a new or an open problem, most new first ("这周新增的问题按类别分一下")
+      lines.push(
+        ...(d.categories.length
+          ? [`**按类别**（新增/在办）`, ...[...d.categories].sort((a, b) => b.newTickets - a.newTickets || b.open - a.open).map((c) => `> ${c.label} ${c.newTickets}/${c.open}`)]
+          : ['> 本期无新增，目前无在办问题']),
+      );
+      break;
     case 'category': {
       const c = category ? d.categories.find((x) => x.category === category) : undefined;
       const label = category ? CATEGORIES[category] : '该类别';

@@ -35,6 +35,14 @@ describe("a leader's request for numbers in plain words", () => {
     expect(r.texts[0]).toContain('2026年累计');
   });
 
+  it('这周新增的问题按类别分一下: the week\'s figures of every category, most new first', async () => {
+    const r = await h.say('lihua', '高新区这周新增的问题 按类别分一下', dm('lihua'));
+    expect(r.outcome).toBe('digest week categories sent');
+    expect(r.texts[0]).toContain('**按类别**（新增/在办）');
+    expect(r.texts[0]).toContain('> 用工人才 1/1');
+    expect(r.texts[0]).toContain('> 基础设施配套 1/1');
+  });
+
   it('weekly summary pls: the weekly digest, asked in English words', async () => {
     const r = await h.say('lihua', 'weekly summary pls', dm('lihua'));
     expect(r.outcome).toBe('digest week sent');

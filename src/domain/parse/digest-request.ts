@@ -2,7 +2,7 @@ import type { Period } from '../digest.js';
 import type { Category } from '../ticket.js';
 
 /** What of the digest a request asks for: all of it, the rankings, or one figure. */
-export type DigestFocus = 'all' | 'ranking' | 'solve' | 'response' | 'satisfaction' | 'overdue' | 'flow' | 'category' | 'common' | 'recurrence';
+export type DigestFocus = 'all' | 'ranking' | 'solve' | 'response' | 'satisfaction' | 'overdue' | 'flow' | 'category' | 'categories' | 'common' | 'recurrence';
 
 /** A leader's request for numbers, read from plain words ("发一下本周的问题汇总", "破解率多少了", "各部门办结情况排名发一下"). */
 export interface DigestRequest {
@@ -19,8 +19,8 @@ const STRONG = /(破解率|解决率|响应率|满意率|满意度|回潮率|及
 /** Figures that read as numbers only with a period or a scope, and a request or question with them. */
 const WEAK = /(新增|办结|在办|超期|销号|差评|好评|评价|满意|回潮|受理|响应|时长|用时|问题|工单|诉求|数据|数字|统计|情况|汇总|通报|数量|件数|多少件|几件|多少单|几单|单子|进来|结了|还剩|剩下|过了期限|逾期|没办完|未办结|压着|积压)/;
 const PERIOD = /(目前|现在|当前|截至目前|今天|今日|昨天|昨日|本周|这周|这个?星期|[这本上]个?礼拜|上周|上个?星期|本月|这个?月|上个?月|月度|季度|今年|本年|年度|全年|今年以来|年初以来|以来)/;
-const SCOPE = /((审批|用地|水电气网?|用工|人才|融资|资金|政策|基础设施|施工|纠纷|招商|市场)类的?(问题|工单|诉求)|各部门|各单位|各专班|各街道|各乡镇|各镇街|分部门|分单位|按部门|各类|分类别|各个部门|哪个部门|哪些部门|全区|各个?(局|委办局|部门|单位|街道|乡镇|镇街|科室|专班)|重点企业|规上企业|全区企业|所有企业|(哪些|哪个|哪几个)(局|单位|街道|乡镇|镇街|科室|专班))/;
-const ASK = /(给个数|报个数|出一下|出个|几条|几起|分别|多少|占比|比例|件数|个数|总量|整理|发群|发到群|发个|发份|发一份|几件|几个|几单|最多|最少|最快|最慢|最好|最差|比一比|比比|怎么样|怎样|如何|咋样|情况|发一下|发下|发我|发给我|报一下|报个|看看|看一下|看下|汇总|统计|排名|排行|有哪些|是多少|了吗|了没有?|是不是|呢|吗|拉一个|拉一下|拉个|给我拉|报上来|过没过|达没达|够不够|到没到|弄出来|拿出来|整出来|要看|对比表|做个表|做张表|出个表|[?？])/;
+const SCOPE = /((审批|用地|水电气网?|用工|人才|融资|资金|政策|基础设施|施工|纠纷|招商|市场)类的?(问题|工单|诉求)|各部门|各单位|各专班|各街道|各乡镇|各镇街|分部门|分单位|按部门|各类|分类别|按类别|按类型|分类型|分类|各个部门|哪个部门|哪些部门|全区|各个?(局|委办局|部门|单位|街道|乡镇|镇街|科室|专班)|重点企业|规上企业|全区企业|所有企业|(哪些|哪个|哪几个)(局|单位|街道|乡镇|镇街|科室|专班))/;
+const ASK = /(给个数|报个数|出一下|出个|几条|几起|分别|多少|占比|比例|件数|个数|总量|整理|发群|发到群|发个|发份|发一份|几件|几个|几单|最多|最少|最快|最慢|最好|最差|比一比|比比|怎么样|怎样|如何|咋样|情况|发一下|发下|发我|发给我|报一下|报个|看看|看一下|看下|汇总|统计|排名|排行|有哪些|是多少|了吗|了没有?|是不是|呢|吗|拉一个|拉一下|拉个|给我拉|报上来|过没过|达没达|够不够|到没到|弄出来|拿出来|整出来|要看|对比表|做个表|做张表|出个表|分一下|分下|分个类|口径出|[?？])/;
 /** Departments compared: "几个局谁办得快，比一比", "哪个部门办得最慢". */
 const COMPARE =
   /((谁|哪个|哪些|哪家)(局|部门|单位|街道|专班|乡镇|镇街)?.{0,8}(办得?(快|慢|好|多)|拖得?最?久|最久|最长|最短|最快|最慢|最多|最少|最好|最差|效率|速度)|(谁|哪个)(更|比较)?(快|慢)(些|一些|一点)?$|比一比|比比看|排个名|排一下名)/;
@@ -55,6 +55,17 @@ const CATEGORY_WORDS: [RegExp, Category][] = [
   [/招商|市场/, 'market'],
 ];
 
+const PREVIOUS = /(昨天|昨日|上周|上个?星期|上个?礼拜|上个?月)/;
+
+/** The period a request names (a ranking with none: the month's; anything else with none: the day's). */
+function periodOf(bare: string, ranking: boolean): DigestRequest['period'] {
+  if (/(今年|本年|年度|全年|年初以来|今年以来|年报)/.test(bare)) return 'year';
+  if (/(本月|这个?月|上个?月|月报|月度)/.test(bare)) return 'month';
+  if (/(本周|这周|这个?星期|[这本上]个?礼拜|上周|上个?星期|周报)/.test(bare)) return 'week';
+  if (/(今天|今日|昨天|昨日|日报)/.test(bare)) return 'day';
+  return ranking ? 'month' : 'day';
+}
+
 /**
  * Reads a request for numbers in plain words, or null when the text is not one. `bare` is the text without
  * punctuation or spaces. Pure.
@@ -85,18 +96,8 @@ export function parseDigestRequest(bare: string): DigestRequest | null {
   // the list ("本月超期清单", "今年以来超期工单的清单", "截止到今天的超期清单"), the leader's numbers (all 59 labelled so)
   if (/超期/.test(bare) && !/超期率/.test(bare) && !/(前[十\d]+名|排名|排行|按部门排|排一下|排个序)/.test(bare) && /(哪些|清单|列表|名单|明细)/.test(bare) && !listOverPeriod(bare)) return null;
 
-  const previous = /(昨天|昨日|上周|上个?星期|上个?礼拜|上个?月)/.test(bare);
-  const period: DigestRequest['period'] = /(今年|本年|年度|全年|年初以来|今年以来|年报)/.test(bare)
-    ? 'year'
-    : /(本月|这个?月|上个?月|月报|月度)/.test(bare)
-      ? 'month'
-      : /(本周|这周|这个?星期|[这本上]个?礼拜|上周|上个?星期|周报)/.test(bare)
-        ? 'week'
-        : /(今天|今日|昨天|昨日|日报)/.test(bare)
-          ? 'day'
-          : compare || /(排名|排行|红黑榜|各部门|各单位|各专班)/.test(bare)
-            ? 'month'
-            : 'day';
+  const previous = PREVIOUS.test(bare);
+  const period = periodOf(bare, compare || /(排名|排行|红黑榜|各部门|各单位|各专班)/.test(bare));
 
   const category = CATEGORY_WORDS.find(([re]) => re.test(bare))?.[1] ?? null;
   const whole = /(汇总|简报|日报|周报|月报|年报|数据)/.test(bare);
@@ -110,6 +111,8 @@ export function parseDigestRequest(bare: string): DigestRequest | null {
     [/(满意率|参评率|好评|差评|评价|满意)/.test(bare), 'satisfaction'],
     [/(超期)/.test(bare), 'overdue'],
     [category !== null && !whole, 'category'],
+    // "这周新增的问题按类别分一下": every category's figures
+    [/(按类别|分类别|按类型|分类型|各类|分类|哪类|哪一类|什么类)/.test(bare) && !whole, 'categories'],
     [/(新增|办结|在办|受理|销号|多少件|几件)/.test(bare) && !whole && !/情况/.test(bare), 'flow'],
   ];
   const focus = focuses.find(([holds]) => holds)?.[1] ?? 'all';
@@ -124,6 +127,6 @@ export function parseDigestRequest(bare: string): DigestRequest | null {
 export function digestRequestOf(bare: string): DigestRequest {
   const req = parseDigestRequest(bare);
   if (req) return req;
-  const period = /周报|本周|weekly|(?:this|last)\s*week/i.test(bare) ? 'week' : /月报|本月|排名|红黑榜|monthly|(?:this|last)\s*month/i.test(bare) ? 'month' : 'day';
-  return { period, previous: /yesterday|last\s*(?:week|month)/i.test(bare), focus: /排名|红黑榜/.test(bare) ? 'ranking' : 'all', category: null };
+  const period = /weekly|(?:this|last)\s*week/i.test(bare) ? 'week' : /monthly|(?:this|last)\s*month/i.test(bare) ? 'month' : periodOf(bare, /排名|红黑榜/.test(bare));
+  return { period, previous: PREVIOUS.test(bare) || /yesterday|last\s*(?:week|month)/i.test(bare), focus: /排名|红黑榜/.test(bare) ? 'ranking' : 'all', category: null };
 }

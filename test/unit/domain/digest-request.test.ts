@@ -34,7 +34,7 @@ describe("leaders' requests for numbers in plain words", () => {
     ['哪个局拖得最久', { focus: 'ranking' }],
     ['各专班的超期件数', { focus: 'ranking' }],
     ['帮我统计一下融资类问题', { focus: 'category', category: 'finance' }],
-    ['企业反映最多的是哪类问题', { focus: 'all' }],
+    ['企业反映最多的是哪类问题', { focus: 'categories' }],
     // 共性问题 and 回潮 asked after (twenty-third session): their part of the digest
     ['共性问题有哪些', { focus: 'common' }],
     ['有没有共性的问题', { focus: 'common' }],
@@ -81,5 +81,11 @@ describe('digestRequestOf: every form a digest is asked in', () => {
     expect(digestRequestOf(bareText('红黑榜'))).toMatchObject({ period: 'month', focus: 'ranking' });
     expect(digestRequestOf(bareText("today's summary please"))).toMatchObject({ period: 'day', focus: 'all' });
     expect(digestRequestOf(bareText("yesterday's summary please"))).toMatchObject({ period: 'day', previous: true });
+    // the short forms' period read as the plain words' is: 这周, 这个月, 上周
+    expect(digestRequestOf(bareText('本周周报 按哈密高新区口径出 周五下午开会用'))).toMatchObject({ period: 'week', previous: false, focus: 'all' });
+    expect(digestRequestOf(bareText('上周周报'))).toMatchObject({ period: 'week', previous: true });
+    expect(digestRequestOf(bareText('这周新增的问题按类别分一下'))).toEqual({ period: 'week', previous: false, focus: 'categories', category: null });
+    expect(parseMessage('本周周报 按哈密高新区口径出 周五下午开会用', AT).intent).toBe('digest');
+    expect(parseMessage('高新区这周新增的问题 按类别分一下', AT).intent).toBe('digest');
   });
 });
