@@ -4117,4 +4117,40 @@ describe("after a review of the thirty-second session's rules against ordinary m
     // who is affected is no name
     expect(read('园区停电两天了，受影响的企业是好几家').enterprise).toBeNull();
   });
+  it('the close in two words then what was done; still not done, or back again, with a number', () => {
+    expect(read('结了 第115号 已协调银行续贷到位').intent).toBe('resolve');
+    expect(read('#115 结了 已协调银行续贷到位').intent).toBe('resolve');
+    expect(read('#115 结了吗').intent).toBe('query');
+    // "搞定" inside "还是没搞定" is no close
+    expect(read('#126 还是没搞定').intent).toBe('reopen');
+    expect(read('工单 126 还是冇搞定，围挡又倒了').intent).toBe('reopen');
+    // the fix held up as said and failed (伓: 不 in Fuzhou speech)
+    expect(read('#137 问题又出现了 今旦又断网 伓是修好了吗').intent).toBe('reopen');
+    expect(read('#12 修好了吗').intent).toBe('query');
+  });
+
+  it('the enterprise set at the end after why, in a name the parser does not know as one', () => {
+    expect(parseCorrection(normalizeText('#170 这不是这家企业的问题，是另外一家的，企业改成华源填料'))).toEqual({ field: 'enterprise', name: '华源填料' });
+    expect(read('#170 这不是这家企业的问题，是另外一家的，企业改成华源填料').intent).toBe('correct');
+    // a way of handling it is no name
+    expect(parseCorrection(normalizeText('#12 这个要跟进，企业改成线上办理'))).toBeNull();
+  });
+
+  it('hot work beside fuel, a shock, a crowd at the gate, a valve shut, a crane that still lifts: urgent', () => {
+    for (const text of [
+      '施工单位在厂房边上违规动火切割，旁边就是打火机成品仓库，一堆丁烷，喊了好几次都不停！邵东光华烟具',
+      '工地临时用电线路私拉乱接，昨天有个工人被电了一下，幸好冇大事，请安监站来检查一下',
+      '隔壁村里讲我们抽地下热水把他们的井搞干了，今天又来了一车人要说法，在门口喊',
+      '房东要涨一倍租金，不同意就断水断电，昨天真的把总水阀关了',
+      '塔吊司机讲回转机构有异响，检测单位要下周才来，现在还在吊，心里发慌',
+    ]) expect(read(text).urgency, text).toBe('urgent');
+    // a shock long past, argued over as compensation
+    expect(read('去年有个工人被电伤了，家属要按工伤赔，想请司法所调解').urgency).toBe('normal');
+  });
+
+  it('a call asked for back, between people, is chat; a body that does not answer its phone is a report', () => {
+    expect(read('@王芳 你电话打不通 有空回个电话').intent).toBe('chat');
+    expect(read('王科 有空回个电话').intent).toBe('chat');
+    expect(read('供电所电话一直打不通，请让他们回个电话').intent).toBe('report');
+  });
 });
