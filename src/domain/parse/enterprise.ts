@@ -200,7 +200,7 @@ const HEAD_TRADE_NAME_AT_HEAD = new RegExp(
   `(?:^(?:帮|替|代|这边|这里是?|[\u4e00-\u9fa5]{2,4}\\s+)?|[。：:？?！!]\\s*)(${NAME_CHAR}{2,6}?(?:${INDUSTRY})(?:${INDUSTRY})?${CLOSING})${AFTER_TRADE_NAME}`,
 );
 const HEAD_TRADE_NAME_AFTER_PLACE = new RegExp(
-  `(?:^|我们[是在]?|我是)(?:${NAME_CHAR}{2,6}|${NAME_CHAR}{2,9}[区镇县市村乡湾港堡园州城湖旗]|${NAME_CHAR}{1,6}街道)(?:这边|那边)?(?<!(?:${INDUSTRY}))的((?:(?!以前|以后|以来)${NAME_CHAR}){2,5}?(?:${INDUSTRY})(?:${INDUSTRY})?${CLOSING})${AFTER_TRADE_NAME}`,
+  `(?:^|我们[是在]?|我是)(?:${NAME_CHAR}{2,6}|${NAME_CHAR}{2,9}[区镇县市村乡湾港堡园州城湖旗]|${NAME_CHAR}{1,6}街道)(?:(?:这边|那边)的?|(?<!(?:${INDUSTRY}))的)((?:(?!以前|以后|以来)${NAME_CHAR}){2,5}?(?:${INDUSTRY})(?:${INDUSTRY})?${CLOSING})${AFTER_TRADE_NAME}`,
 );
 function headTradeName(t: string): string | undefined {
   const a = HEAD_TRADE_NAME_AT_HEAD.exec(t);

@@ -4153,4 +4153,9 @@ describe("after a review of the thirty-second session's rules against ordinary m
     expect(read('王科 有空回个电话').intent).toBe('chat');
     expect(read('供电所电话一直打不通，请让他们回个电话').intent).toBe('report');
   });
+  it('a place, 这边 or 那边, then the name without 的', () => {
+    expect(read('我们吉州区这边瑞丰印务的网络老是断，电信的专线报修三次了').enterprise).toBe('瑞丰印务');
+    expect(read('潘集那边恒泰洗煤厂今早7点多停电了到现在没来，洗煤线全停着').enterprise).toBe('恒泰洗煤厂');
+    expect(read('我们园区这边新来的电子厂都说停电').enterprise).toBeNull();
+  });
 });
