@@ -54,6 +54,8 @@ const INDUSTRY_WORDS =
   '家私|家电|小家电|灯具|纸品|五金制品|实业发展|电脑|摩托|火锅|底料|渔业|织造|' +
   '锂业|钨业|窑业|瓷业|瓷土|驾校|番茄|果园|储运|光能|农牧|型材|酱酒|酒厂|进出口|面粉|船务|仓储|石化|焦化|果业|果汁|陶艺|肥业|特钢|重钢|油服|线束|生化|粮贸|路桥|重科|矿机|稀土|钼业|羊绒|绒业|液压|液压件|配件|汽车配件|零部件|汽车零部件|乳品|肉业|粮食|购销|油脂|淀粉|卤味|风电|光纤|冷饮|调味品|重型|矿山|煤业|煤化工|煤化|' +
   // round 153 (Gejiu's tin smelters and machine-repair shops, Jianshui's purple pottery; tourist coach fleets)
+  // round 228 (Xinzhou and Shuozhou: oats and quinoa, mixed grains, flanges)
+  '燕麦|藜麦|杂粮|法兰|' +
   '锡材|锡冶|紫陶|机修|旅游车队|' +
   // rounds 150, 154 and 155 (Hulunbuir's milk-tea houses and grain depots; Mudanjiang's Korean restaurants, soy-paste makers,
   // barbecue houses and photo studios; Wuyuan's tea shops and inns)
@@ -181,7 +183,7 @@ const ALWAYS_SENTENCE_CHAR = new RegExp([`[${NOT_IN_NAME_ALWAYS}]`, ...WORDS_IN_
 const SENTENCE_CHAR = new RegExp(`[${NOT_IN_NAME_ALWAYS}]|${WORD_IN_SENTENCE}`);
 /** What follows a name ending in its trade word. */
 /** What starts a clause after a name with its trade (what follows it in the sentence). */
-const CLAUSE_AFTER_NAME = `的|这边|那边|这个?|公司|厂|前面|门口|办公室|技术部|承建|承接|项目|[一二三四]期|[一二三四五六七八九]号|工地|厂区|门口|门前|研发楼|办公楼|实验室|食堂|宿舍|配电房|仓库|车间|[：:]|新|想|要|申|研|在|已|今|明|准备|计划|需要|有|上周|上个?月|上次|本月|最近|近期|去年|目前|现在|一直|反映|反应|跟|给|问|找|被|向|对|招|是|从|过|因|拟|将|与|和|上市|榨季|扩建|扩产|新建|周边|附近|旁边|[（(]|[A-Za-z]|人事|行政|财务|老板|领导|董事长|总经理|负责人|也|还|都|改造|改建|装修|这种|，|,|。|\\s|\\d|$`;
+const CLAUSE_AFTER_NAME = `的|这边|那边|这个?|公司|厂|前面|门口|办公室|技术部|承建|承接|项目|[一二三四]期|[一二三四五六七八九]号|工地|厂区|门口|门前|研发楼|办公楼|实验室|食堂|宿舍|配电房|仓库|车间|[：:]|新|想|要|申|研|在|已|今|明|准备|计划|需要|有|上周|上个?月|上次|本月|最近|近期|去年|目前|现在|一直|反映|反应|跟|给|问|找|被|向|对|招|是|从|过|因|拟|将|与|和|上市|榨季|扩建|扩产|新建|周边|附近|旁边|[（(]|[A-Za-z]|人事|行政|财务|老板|领导|董事长|总经理|负责人|也|还|都|改造|改建|装修|这种|接了|冷库|产品|外边|外面|，|,|。|\\s|\\d|$`;
 const AFTER_TRADE_NAME = `(?=${CLAUSE_AFTER_NAME})`;
 /** 厂 or 公司 closing a name ("麦香园食品厂"), not a part of the site (厂区, 厂房). */
 const CLOSING = '(?:厂(?!区|房|里|门|长|子)|公司)?';
@@ -197,10 +199,10 @@ const NAMED_BY_INDUSTRY = new RegExp(
 // than 20 KiB unoptimised — kRegExpTooLargeToOptimize — and the one alternation, 24,893 characters, ran fifty times slower
 // than its halves; test/unit/domain/parse-regexp-size.test.ts keeps every pattern under the limit)
 const HEAD_TRADE_NAME_AT_HEAD = new RegExp(
-  `(?:^(?:帮|替|代|这边|这里是?|[\u4e00-\u9fa5]{2,4}\\s+)?|[。：:？?！!]\\s*)(${NAME_CHAR}{2,6}?(?:${INDUSTRY})(?:${INDUSTRY})?${CLOSING})${AFTER_TRADE_NAME}`,
+  `(?:^(?:帮|替|代(?!县)|这边|这里是?|[\u4e00-\u9fa5]{2,4}\\s+)?|[。：:？?！!]\\s*)(${NAME_CHAR}{2,6}?(?:${INDUSTRY})(?:${INDUSTRY})?${CLOSING})${AFTER_TRADE_NAME}`,
 );
 const HEAD_TRADE_NAME_AFTER_PLACE = new RegExp(
-  `(?:^|我们[是在]?|我是)(?:${NAME_CHAR}{2,6}|${NAME_CHAR}{2,9}[区镇县市村乡湾港堡园州城湖旗]|${NAME_CHAR}{1,6}街道)(?:(?:这边|那边)的?|(?<!(?:${INDUSTRY}))的)((?:(?!以前|以后|以来)${NAME_CHAR}){2,5}?(?:${INDUSTRY})(?:${INDUSTRY})?${CLOSING})${AFTER_TRADE_NAME}`,
+  `(?:^|我们[是在]?|我是)(?:${NAME_CHAR}{2,6}|${NAME_CHAR}{2,9}[区镇县市村乡湾港堡园州城湖旗]|${NAME_CHAR}{1,6}街道)(?:(?:这边|那边)的?|(?<=[区园])[里内]的|(?<!(?:${INDUSTRY}))的)((?:(?!以前|以后|以来)${NAME_CHAR}){2,5}?(?:${INDUSTRY})(?:${INDUSTRY})?${CLOSING})${AFTER_TRADE_NAME}`,
 );
 function headTradeName(t: string): string | undefined {
   const a = HEAD_TRADE_NAME_AT_HEAD.exec(t);

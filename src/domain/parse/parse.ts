@@ -642,7 +642,9 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   if (bare.length <= 40 && /(我们|俺们|咱们?|我司|我厂)[^，。]{0,10}报的[^，。]{0,10}(事|问题|单子)/.test(bare) && /((咋|怎么|怎)样了|(哪个|谁)在(管|办|跟)|到哪(一步)?了|第几号|(啥|什么)情况)/.test(bare)) return 'query';
   // rounds 183–194: "我报的那个停电的问题咋样了，编号不记得了", "石棉金源矿业报的那个堵路的事，现在啥子进度了？", "俺们金焰煤化报的那个
   // 对接会的事 有信儿没", "我们厂报的那个停电的问题 有人接了没有": a report of one's own, named by what it is about, asked after
-  if (bare.length <= 40 && /^(?:我|俺|咱|阿拉|[\u4e00-\u9fa5]{2,10}?)(?:们|厂|公司|司)?(报|提)的(那个|那件|那单)[^，。？?]{0,10}(事|问题|单子?)/.test(bare) && !/(新闻|报纸|报道|报关|你们|他们|又|退回|改完)/.test(bare) && /((咋|怎么|怎)样了|(哪个|谁)在(管|办|跟)|到哪(一步)?了|第?几号|(啥|什么|啥子)(情况|进度|状态)|有信儿?(没|吗)|有人接(了)?(没有?|吗)|有(回音|消息|结果)(没|吗))/.test(bare)) return 'query';
+  if (bare.length <= 40 && /^(?:我|俺|咱|阿拉|[\u4e00-\u9fa5]{2,10}?)(?:们|厂|公司|司)?(报|提)的(那个|那件|那单)[^，。？?]{0,10}(事|问题|单子?)/.test(bare) && !/(新闻|报纸|报道|报关|你们|他们|又|退回|改完)/.test(bare) && /((咋|怎么|怎)样了|(哪个|谁)在(管|办|跟)|到哪(一步)?了|第?几号|(啥|什么|啥子)(情况|进度|状态)|有信儿?(没|吗)|有人接(了)?(没有?|吗)|有没有人接|(谁|哪个)接了|有人管(没有?|吗)|有(回音|消息|结果)(没|吗))/.test(bare)) return 'query';
+  // round 228: "怀仁鑫磊陶瓷那个停电的单子谁接了？": who took an enterprise's ticket, asked
+  if (bare.length <= 30 && /^[\u4e00-\u9fa5]{2,12}?那个[^，。]{1,8}?的?(单子|工单)(是)?(谁|哪个|哪位)(接了|在跟|在办|在管|签收了)(呢|啊)?$/.test(bare)) return 'query';
   // round 207: "铜川华塬水泥的单子现在啥情况": an enterprise's ticket, by its name, asked after
   if (bare.length <= 30 && /^[\u4e00-\u9fa5]{4,12}的(单子|工单)(现在|目前)?(是)?(啥|什么|咋)(情况|进度|状态)(了|啊|呀)?$/.test(bare)) return 'query';
   // "老陈你下午在厂里吗？我过去坐坐", "中午谁去食堂 一块儿", "哈哈哈 老铁没毛病": between people, not a problem
@@ -699,6 +701,8 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   if (bare.length <= 30 && /排名出来(没有?|了吗|了没|没)/.test(bare)) return 'digest';
   // round 99: "今天开会的材料谁有，发群里下": a colleague's papers asked for, not the bot's numbers
   if (bare.length <= 24 && /(开会|会议)的?材料[^，。]{0,4}谁有/.test(bare)) return 'chat';
+  // round 228: "今儿下雪了，路上都慢点开", "哈哈 那可不是哩": the weather and a word of care, agreement
+  if (bare.length <= 20 && (/(下雪|下雨|结冰|路滑|起雾|大雾)了?[^，。]{0,4}(路上|开车)[^，。]{0,3}(都|大家)?(慢点|慢些|小心|注意安全)/.test(bare) || /^(哈+)?(那可不是|可不是|就是就是|说得对|说的是|确实是?)(嘛|哩|呢|啊|呀|哈|的)*$/.test(bare)) && !/(我们|我司|我厂|企业|帮忙|能不能|能否|申请|问题|没人|撒盐|除冰|清雪|扫雪)/.test(bare)) return 'chat';
   // "@王芳 你电话打不通 有空回个电话": a call asked for back, between people
   if (bare.length <= 30 && /(电话|手机)[^，。]{0,4}(打不通|没人接|没接|占线|关机)|回个?电话|回电/.test(bare) && /(回个?电话|回电|回一下|打给我|给我回)[吧哈啊呀了一下]*$/.test(bare) && !/(企业|我们|我司|我厂|问题|反映|投诉|帮忙|停|坏|断|12345|热线|窗口|部门|局|所|站|中心|公司|物业|银行|供电|水务|燃气|客服|让他们|叫他们|请他们)/.test(bare)) return 'chat';
   if (parseDigestRequest(bare)) return 'digest';

@@ -4158,4 +4158,21 @@ describe("after a review of the thirty-second session's rules against ordinary m
     expect(read('潘集那边恒泰洗煤厂今早7点多停电了到现在没来，洗煤线全停着').enterprise).toBe('恒泰洗煤厂');
     expect(read('我们园区这边新来的电子厂都说停电').enterprise).toBeNull();
   });
+  it('names after a two-character county, after 区里的, and before what a trade name is followed by (接了, 冷库, 产品)', () => {
+    expect(read('代县晋北铸业：市里那个重点项目的设备款，总包单位欠我们三百二十万').enterprise).toBe('代县晋北铸业');
+    expect(read('代办员反映：宏达化工的环评卡住了').enterprise).toBe('宏达化工');
+    expect(read('应县的大地瓷业接了个中东的订单，出口报关一点经验也没有').enterprise).toBe('大地瓷业');
+    expect(read('朔州经济开发区里的鼎盛乳业门口没有停车位，送奶车只能停路边').enterprise).toBe('鼎盛乳业');
+    expect(read('原平市的天和果业冷库附近的排洪沟好多年没清了').enterprise).toBe('天和果业');
+    expect(read('静乐天润藜麦的产品想进县里的消费帮扶专柜').enterprise).toBe('静乐天润藜麦');
+    expect(read('定襄宏锻法兰新厂房施工，塔吊基础旁边挖出一口老井').enterprise).toBe('定襄宏锻法兰');
+  });
+
+  it("who took an enterprise's ticket, asked; the weather and a word of care; agreement", () => {
+    expect(read('怀仁鑫磊陶瓷那个停电的单子谁接了？').intent).toBe('query');
+    expect(read('我们昌盛铜业报的那个扩容的单子有冇人接？').intent).toBe('query');
+    expect(read('今儿下雪了，路上都慢点开').intent).toBe('chat');
+    expect(read('哈哈 那可不是哩').intent).toBe('chat');
+    expect(read('下雪了路上结冰没人撒盐，车都开不上来').intent).toBe('report');
+  });
 });
