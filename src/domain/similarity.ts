@@ -327,8 +327,9 @@ function withoutOwnName(normalized: string): string {
 // a matter followed up: still not done, asked again, nobody came (a re-report of an open ticket says so more often
 // than a new problem does)
 const FOLLOWS_UP = /还是|还没|仍|到现在|上次|上回|又|问了|没人|下文|到底|反映的|报上去|还差|还在|一直|再|怎么处理|有没有|进展|消息/;
-// a request of its own: how to do something, whether it is needed, something more or elsewhere
-const ASKS_NEW = /要不要|需不需要|要走什么|什么流程|哪些材料|什么材料|怎么(申请|办理?|报|申报|弄|做)|如何(申请|办理|申报)|什么时候开始|有没有(合适|推荐|渠道|政策|补贴|机构|公司)|想(再|另|新|改|换|把)|另外(一|一个|一家)|还能不能/;
+// a request of its own: how to do something, whether it is needed, something more or elsewhere; or said to be another
+// matter than the one before ("…也卡住了，这个跟环评是两回事")
+const ASKS_NEW = /两回事|不是一回事|两码事|不是一码事|另一回事|另外一回事|另一件事|另外一件事|要不要|需不需要|要走什么|什么流程|哪些材料|什么材料|怎么(申请|办理?|报|申报|弄|做)|如何(申请|办理|申报)|什么时候开始|有没有(合适|推荐|渠道|政策|补贴|机构|公司)|想(再|另|新|改|换|把)|另外(一|一个|一家)|还能不能/;
 // a matter named as known: 水窖的事, 那个问题
 const REFERS = /的事|那事|这事|那件事|的问题|那个问题/;
 

@@ -58,6 +58,13 @@ describe('similarity', () => {
     expect(bestMatch(report('厂房停电了，请尽快处理'), [ticket(1, '第3号厂房停电了，请尽快处理')])?.verdict).toBe('same');
   });
 
+  it('a later report that says it is another matter than the ticket is not merged into it (这个跟环评是两回事)', () => {
+    const later = '信江铜箔项目的节能审查也卡住了，发改委说能耗指标要市里统筹，这个跟环评是两回事';
+    expect(features(later).asksNew).toBe(true);
+    const t = ticket(12, '我们信江铜箔的5000吨电子铜箔项目，环评报告专家评审过了，批复还冇下来', { category: 'approval', at: daysBefore(4) });
+    expect(bestMatch(report(later, { category: 'approval' }), [t])?.verdict).not.toBe('same');
+  });
+
   it('the best of several candidates, deterministically', () => {
     const cands = [ticket(1, '员工宿舍一直停水'), ticket(2, '二期变压器增容没批'), ticket(3, '招不到电焊工', { category: 'talent' })];
     const a = bestMatch(report('变压器增容的事还没批'), cands);
