@@ -418,6 +418,8 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     if (/[\s，,。](办结|结单)[。!！]?$/.test(t) && !/[?？吗]/.test(t)) return 'resolve';
     // "#84 转资规局，@刘科长 请签收": handed on to a body by name
     if (/^[\s#＃\d号]*转(?!账|让|型|产|正)\s*[\u4e00-\u9fa5]{1,8}(局|委|办|中心|所|站|街道|镇|公司)(?=[\s，,。@]|$)/.test(t)) return 'transfer';
+    // round 230: "#158 这个是环评的事 转生态环境局 @马海燕 麻烦签收一下": why first, then handed on and its taker asked to sign
+    if (/[\s，,。]转(?!账|让|型|产|正)\s*[\u4e00-\u9fa5]{1,8}(局|委|办|中心|所|站|街道|镇)(?=[\s，,。]*@)[^。]{0,20}签收/.test(t) && !/[?？吗]/.test(t)) return 'transfer';
     // "@住建局王科 #135 今天是最后期限，请务必今天给企业答复", "#164都超期两日了，谁跟紧？": the limit reached, pressed
     if ((/请务必|务必(今天|今日|尽快|抓紧|按时)|(今天|今日)是最后(期限|一天)/.test(t) || /(都|已经?)超期[^，。]{0,4}[，,]?.{0,6}(谁|哪个)(跟|管|负责|在跟)/.test(t)) && !/(已经?|已在|正在)(催|督促)/.test(t)) return 'urge';
     // "#45 现场勘察完了没": whether a step is done, asked

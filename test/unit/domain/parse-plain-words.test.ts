@@ -4175,4 +4175,13 @@ describe("after a review of the thirty-second session's rules against ordinary m
     expect(read('哈哈 那可不是哩').intent).toBe('chat');
     expect(read('下雪了路上结冰没人撒盐，车都开不上来').intent).toBe('report');
   });
+  it('people who surround the gate or block the road, and a quarrel with its cause, are a dispute; a handover with its taker asked to sign is a transfer', () => {
+    expect(read('周边村民说我们电石厂冒黑烟 今天早上一百多人把厂门围了 车出不去也进不来 还把我们保安打了').category).toBe('dispute');
+    expect(read('村民今儿一早把我们矿上运煤的路口堵了，说是拉煤车扬尘，二十几个人围着，车一辆也出不去').category).toBe('dispute');
+    expect(read('跟隔壁塑料厂因为围墙边界吵起来了，人家把我们的排水沟给堵了').category).toBe('dispute');
+    // a road blocked by no one in a quarrel stays a road
+    expect(read('厂门口的路被大雪堵了，车出不去').category).toBe('infrastructure');
+    expect(read('#158 这个是环评的事 转生态环境局 @马海燕 麻烦签收一下').intent).toBe('transfer');
+    expect(read('#12 麻烦签收一下').intent).toBe('claim');
+  });
 });
