@@ -218,13 +218,13 @@ export const NOT_RECEIVED = '如未收到，请与我私聊查询';
 
 /**
  * A ticket's card as the answer (`lead`: a line above it) — here when this conversation may show it, else to the
- * asker privately with a short note here that names nothing of it. Returns whether it was shown here.
+ * asker privately with a short note here that names nothing of it. Returns the outcome (shown here, or privately).
  */
-export async function showTicket(ctx: BotContext, t: Ticket, lead?: string): Promise<boolean> {
+export async function showTicket(ctx: BotContext, t: Ticket, lead?: string): Promise<string> {
   const shown = mayShowTicketIn(t, ctx.msg, ctx.directory);
   const card = compose([...(lead ? [lead] : []), ...ticketCard(t, ctx.sla.calendar)], []);
   await here(ctx, shown, card, `#${t.no} 不是本群企业的问题，详情已私信发送给您（${NOT_RECEIVED}“#${t.no} 什么进度了”）。`);
-  return shown;
+  return shown ? `#${t.no} shown` : `#${t.no} shown privately`;
 }
 
 /**

@@ -22,7 +22,7 @@ export const query: Handler = {
         return 'refused';
       }
       // another enterprise's problem is never posted into this group: the card goes to the asker privately
-      return (await showTicket(ctx, t)) ? `#${t.no} shown` : `#${t.no} shown privately`;
+      return showTicket(ctx, t);
     }
     if (/超期/.test(text)) {
       const auth = authorize('overdue', a, null, ctx.now);

@@ -45,7 +45,7 @@ export const urge: Handler = {
     if (ctx.actor.role === 'cadre') {
       const t = await ctx.tickets.get(no);
       const auth = t ? authorize('urge', ctx.actor, t, ctx.now) : { ok: true as const };
-      if (t && !auth.ok) return (await showTicket(ctx, t, auth.message.replace(/。$/, '；该工单当前情况如下：'))) ? `#${no} shown` : `#${no} shown privately`;
+      if (t && !auth.ok) return showTicket(ctx, t, auth.message.replace(/。$/, '；该工单当前情况如下：'));
     }
     return urgeTicket(ctx, no);
   },

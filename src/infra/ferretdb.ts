@@ -10,10 +10,9 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { connect } from 'node:net';
 import { join, resolve } from 'node:path';
 import { mongo } from 'mongoose';
-import { commandExists, isAlive, onFreePort, run, startSupervised, waitFor } from './process.js';
+import { commandExists, isAlive, onFreePort, run, startSupervised, tcpAnswers, waitFor } from './process.js';
 import { projectRoot } from './paths.js';
 
 export const FERRETDB_MODULE = 'github.com/FerretDB/FerretDB';
@@ -165,21 +164,6 @@ export async function mongoPid(port: number): Promise<number | null> {
   }
 }
 
-function tcpAnswers(port: number): Promise<boolean> {
-  return new Promise((resolvePromise) => {
-    const s = connect({ host: '127.0.0.1', port });
-    s.setTimeout(500);
-    s.once('connect', () => {
-      s.destroy();
-      resolvePromise(true);
-    });
-    s.once('error', () => resolvePromise(false));
-    s.once('timeout', () => {
-      s.destroy();
-      resolvePromise(false);
-    });
-  });
-}
 
 /**
  * Starts FerretDB (SQLite backend) on a free loopback port with its data under `dataDir/ferretdb`.
@@ -226,7 +210,7 @@ export async function startEmbeddedFerretdb(opts: {
   const sqliteDir = join(dataDir, 'ferretdb');
   mkdirSync(sqliteDir, { recursive: true });
   const logFd = openSync(join(dataDir, 'ferretdb.log'), 'a');
-  const { port, server } = await onFreePort(opts.port, (port) => {
+  const { port, server } = await onFreePort(opts.port, opts.warn ?? opts.log, (port) => {
     // tied to this process: it stops when the bot stops, and also when the bot dies without stopping it; started again
     // on the same port (and the run file updated) should it exit while the bot runs
     const args = [
@@ -240,6 +224,7 @@ export async function startEmbeddedFerretdb(opts: {
     ];
     return startSupervised(bin, args, logFd, {
       name: 'FerretDB',
+      port,
       ready: () => mongoPid(port),
       timeoutMs: 30_000,
       exitedHint: 'see ferretdb.log in the data folder',

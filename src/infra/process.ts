@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
 
 export function run(
   cmd: string,
@@ -66,7 +66,12 @@ export function stopChild(child: ChildProcess, graceMs = 5000): Promise<void> {
 export async function waitFor(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    if (await check().catch(() => false)) return;
+    // a check that never settles (a port that accepts and never replies) does not outlast the deadline
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<boolean>((r) => (timer = setTimeout(() => r(false), Math.max(0, deadline - Date.now()) + 50)));
+    const ok = await Promise.race([check().catch(() => false), late]);
+    clearTimeout(timer);
+    if (ok) return;
     if (Date.now() > deadline) throw new Error(`${what} did not become ready within ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -107,7 +112,16 @@ export async function startSupervised(
   cmd: string,
   args: string[],
   logFd: number,
-  opts: { name: string; ready: () => Promise<number | null>; timeoutMs: number; exitedHint?: string; warn?: (m: string) => void; onStart?: (child: ChildProcess) => void },
+  opts: {
+    name: string;
+    /** The loopback port the server is given: one that answers while the server exited at start is another's. */
+    port?: number;
+    ready: () => Promise<number | null>;
+    timeoutMs: number;
+    exitedHint?: string;
+    warn?: (m: string) => void;
+    onStart?: (child: ChildProcess) => void;
+  },
 ): Promise<{ stop(): Promise<void> }> {
   let child = spawnTied(cmd, args, logFd);
   let own: number | null = null;
@@ -148,6 +162,8 @@ export async function startSupervised(
       opts.name,
     );
     if (answering !== null && answering !== own) throw new PortTakenError(`another process (pid ${answering}) answers on the port given to ${opts.name}`);
+    // (one that speaks another protocol: the server could not bind, and something answers there)
+    if (exited() && opts.port !== undefined && (await tcpAnswers(opts.port))) throw new PortTakenError(`another process holds the port given to ${opts.name}`);
     if (exited()) throw new Error(`${opts.name} exited during start${opts.exitedHint ? `; ${opts.exitedHint}` : ''}`);
   } catch (err) {
     stopping = true;
@@ -178,15 +194,33 @@ export function spawnTied(cmd: string, args: string[], logFd: number): ChildProc
  * Starts a server with `start(port)` on `first` (default: a free port), and on another free port when a process
  * took that one first (PortTakenError; at most three tries).
  */
-export async function onFreePort<T>(first: number | undefined, start: (port: number) => Promise<T>): Promise<{ port: number; server: T }> {
+export async function onFreePort<T>(first: number | undefined, warn: ((m: string) => void) | undefined, start: (port: number) => Promise<T>): Promise<{ port: number; server: T }> {
   for (let attempt = 1; ; attempt++) {
     const port = attempt === 1 && first ? first : await freePort();
     try {
       return { port, server: await start(port) };
     } catch (err) {
       if (!(err instanceof PortTakenError) || attempt >= 3) throw err;
+      warn?.(`port ${port} was taken (${err.message}); trying another`);
     }
   }
+}
+
+/** Whether anything accepts a connection on a loopback port (within half a second). */
+export function tcpAnswers(port: number): Promise<boolean> {
+  return new Promise((resolvePromise) => {
+    const s = connect({ host: '127.0.0.1', port });
+    s.setTimeout(500);
+    s.once('connect', () => {
+      s.destroy();
+      resolvePromise(true);
+    });
+    s.once('error', () => resolvePromise(false));
+    s.once('timeout', () => {
+      s.destroy();
+      resolvePromise(false);
+    });
+  });
 }
 
 const serverPids = new WeakMap<ChildProcess, Promise<number | null>>();

@@ -12,10 +12,13 @@ export async function runningEmbeddedRedis(dataDir: string): Promise<string | nu
   return (await redisAnswers(uri)) ? uri : null;
 }
 
-export async function redisAnswers(url: string): Promise<boolean> {
+/** A short-lived client to ask a Redis one thing; null when none answers (or it does not answer in a second). */
+async function askRedis<T>(url: string, ask: (client: Redis) => Promise<T>): Promise<T | null> {
   const client = new Redis(url, {
     lazyConnect: true,
     connectTimeout: 1000,
+    // (a process that accepts the connection and never replies is no Redis: give up after a second)
+    commandTimeout: 1000,
     maxRetriesPerRequest: 0,
     retryStrategy: () => null,
     enableOfflineQueue: false,
@@ -23,27 +26,22 @@ export async function redisAnswers(url: string): Promise<boolean> {
   client.on('error', () => {});
   try {
     await client.connect();
-    return (await client.ping()) === 'PONG';
-  } catch {
-    return false;
-  } finally {
-    client.disconnect();
-  }
-}
-
-/** The pid of the Redis answering at `url` (INFO server), null when none answers. */
-async function redisPid(url: string): Promise<number | null> {
-  const client = new Redis(url, { lazyConnect: true, connectTimeout: 1000, maxRetriesPerRequest: 0, retryStrategy: () => null, enableOfflineQueue: false });
-  client.on('error', () => {});
-  try {
-    await client.connect();
-    const pid = /^process_id:(\d+)/m.exec(await client.info('server'))?.[1];
-    return pid ? Number(pid) : null;
+    return await ask(client);
   } catch {
     return null;
   } finally {
     client.disconnect();
   }
+}
+
+export async function redisAnswers(url: string): Promise<boolean> {
+  return (await askRedis(url, (c) => c.ping())) === 'PONG';
+}
+
+/** The pid of the Redis answering at `url` (INFO server), null when none answers. */
+async function redisPid(url: string): Promise<number | null> {
+  const pid = await askRedis(url, async (c) => /^process_id:(\d+)/m.exec(await c.info('server'))?.[1]);
+  return pid ? Number(pid) : null;
 }
 
 /**
@@ -68,12 +66,12 @@ export async function ensureRedis(opts: {
   const dir = join(opts.dataDir, 'redis');
   mkdirSync(dir, { recursive: true });
   const logFd = openSync(join(opts.dataDir, 'redis.log'), 'a');
-  const { port, server } = await onFreePort(opts.port, (port) => {
+  const { port, server } = await onFreePort(opts.port, opts.warn ?? opts.log, (port) => {
     opts.log?.(`no Redis at ${opts.url}; starting redis-server on 127.0.0.1:${port}`);
     // tied to this process: it stops when the bot stops, and also when the bot dies without stopping it; started again
     // on the same port (its append-only file keeps the queues) should it exit while the bot runs
     const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--save', '', '--daemonize', 'no'];
-    return startSupervised('redis-server', args, logFd, { name: 'redis-server', ready: () => redisPid(`redis://127.0.0.1:${port}`), timeoutMs: 15_000, warn: opts.warn ?? opts.log });
+    return startSupervised('redis-server', args, logFd, { name: 'redis-server', port, ready: () => redisPid(`redis://127.0.0.1:${port}`), timeoutMs: 15_000, warn: opts.warn ?? opts.log });
   });
   const uri = `redis://127.0.0.1:${port}`;
   // the command line finds the bot's own Redis here

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureFerretdb, mongoPid } from '../../src/infra/ferretdb.js';
-import { freePort, PortTakenError, stopChild, waitFor } from '../../src/infra/process.js';
+import { onFreePort, PortTakenError, stopChild, waitFor } from '../../src/infra/process.js';
 
 /**
  * A FerretDB (SQLite backend) that the test owns: a fixed port and data folder, so it can be stopped and started
@@ -10,7 +10,7 @@ import { freePort, PortTakenError, stopChild, waitFor } from '../../src/infra/pr
  */
 export async function startControlledFerretdb(dataDir: string) {
   const bin = await ensureFerretdb();
-  let port = await freePort();
+  let port = 0;
   const sqliteDir = join(dataDir, 'ferretdb');
   mkdirSync(sqliteDir, { recursive: true });
   let child: ChildProcess | null = null;
@@ -32,15 +32,10 @@ export async function startControlledFerretdb(dataDir: string) {
     if (c.exitCode !== null) throw new Error('FerretDB exited during start; see ferretdb.log');
   }
   // the first start takes another free port when its first was taken meanwhile (tests start servers side by side)
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await start();
-      break;
-    } catch (err) {
-      if (!(err instanceof PortTakenError) || attempt >= 3) throw err;
-      port = await freePort();
-    }
-  }
+  await onFreePort(undefined, undefined, async (p) => {
+    port = p;
+    await start();
+  });
   return {
     port,
     uri: (db: string) => `mongodb://127.0.0.1:${port}/${db}`,

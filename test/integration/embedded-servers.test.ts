@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { mongo } from 'mongoose';
+import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startEmbeddedFerretdb, type EmbeddedServer } from '../../src/infra/ferretdb.js';
 import { ensureRedis } from '../../src/infra/redis-server.js';
@@ -78,13 +79,15 @@ describe('embedded servers kept running', () => {
 
 describe('an embedded server is started on a port of its own', () => {
   // (another process may take the free port between the choice and the bind — another bot starting on this machine
-  // at the same moment; the `port` option makes that collision happen here every time)
+  // at the same moment; the `port` option makes that collision happen here every time, and the warning names it)
   it('FerretDB: a port another FerretDB answers on is never taken for its own; it starts on another and keeps its data apart', async () => {
     const other = await startEmbeddedFerretdb({ dataDir: tempDir() });
     cleanups.push(() => other.stop());
     const taken = Number(new URL(other.uri).port);
-    const server = await startEmbeddedFerretdb({ dataDir: tempDir(), port: taken });
+    const warnings: string[] = [];
+    const server = await startEmbeddedFerretdb({ dataDir: tempDir(), port: taken, warn: (m) => warnings.push(m) });
     cleanups.push(() => server.stop());
+    expect(warnings.join('\n')).toMatch(new RegExp(`port ${taken} was taken \\(another process \\(pid \\d+\\) answers`));
     expect(Number(new URL(server.uri).port)).not.toBe(taken);
     const mine = new mongo.MongoClient(server.uri, { serverSelectionTimeoutMS: 20_000 });
     const theirs = new mongo.MongoClient(other.uri, { serverSelectionTimeoutMS: 20_000 });
@@ -98,12 +101,34 @@ describe('an embedded server is started on a port of its own', () => {
     cleanups.push(() => other.stop());
     const taken = Number(new URL(other.uri).port);
     const dir = tempDir();
-    const server = await ensureRedis({ url: 'redis://127.0.0.1:1', mayStart: true, dataDir: dir, port: taken });
+    const warnings: string[] = [];
+    const server = await ensureRedis({ url: 'redis://127.0.0.1:1', mayStart: true, dataDir: dir, port: taken, warn: (m) => warnings.push(m) });
     cleanups.push(() => server.stop());
+    expect(warnings.join('\n')).toMatch(new RegExp(`port ${taken} was taken \\(another process \\(pid \\d+\\) answers`));
     expect(server.owned).toBe(true);
     expect(Number(new URL(server.uri).port)).not.toBe(taken);
     const client = new Redis(server.uri, { maxRetriesPerRequest: null });
     cleanups.push(async () => client.disconnect());
     expect(await client.config('GET', 'dir')).toEqual(['dir', join(dir, 'redis')]);
   }, 60_000);
+
+  it('a port held by a server of another protocol, or by one that never answers, is another port taken too (no hang)', async () => {
+    // one accepts and closes at once, the other accepts and never says a word
+    for (const silent of [false, true]) {
+      const holder = createServer((socket) => (silent ? undefined : socket.end('HTTP/1.1 400 Bad Request\r\n\r\n')));
+      const sockets: Socket[] = [];
+      holder.on('connection', (s) => (s.on('error', () => {}), sockets.push(s)));
+      await new Promise<void>((r) => holder.listen(0, '127.0.0.1', () => r()));
+      cleanups.push(() => new Promise<void>((r) => (sockets.forEach((s) => s.destroy()), holder.close(() => r()))));
+      const taken = (holder.address() as AddressInfo).port;
+      const warnings: string[] = [];
+      const redis = await ensureRedis({ url: 'redis://127.0.0.1:1', mayStart: true, dataDir: tempDir(), port: taken, warn: (m) => warnings.push(m) });
+      cleanups.push(() => redis.stop());
+      expect(Number(new URL(redis.uri).port)).not.toBe(taken);
+      const ferret = await startEmbeddedFerretdb({ dataDir: tempDir(), port: taken, warn: (m) => warnings.push(m) });
+      cleanups.push(() => ferret.stop());
+      expect(Number(new URL(ferret.uri).port)).not.toBe(taken);
+      expect(warnings.filter((w) => w.startsWith(`port ${taken} was taken`))).toHaveLength(2);
+    }
+  }, 120_000);
 });

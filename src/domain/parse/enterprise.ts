@@ -942,8 +942,8 @@ function enterpriseIn(t: string): string | null {
   const bracketed = /(?:民宿|厂|店|公司|作坊|工作室|客栈|品牌|的|厨房|医院|企业|超市|诊所)[（(]([\u4e00-\u9fa5][^()（）\s]{2,11})[)）]/.exec(t)?.[1];
   if (bracketed && !SENTENCE_CHAR.test(bracketed) && !holdsLexiconPhrase(bracketed) && (INDUSTRY_END.test(bracketed) || KIND_END.test(bracketed) || isOpenName(bracketed))) return bracketed;
   // rounds 83–86: "我们公司是大同恒信电力设备，新招的…", "公司是威海韩进精密。": the name said after 公司是, closed by punctuation
-  // (and 企业是 / 单位是: "…今天下午之前必须恢复。企业是长治锂晟能源")
-  const companyIs = /(?:公司|企业|单位)(?:是|名字是|名称是)\s*([\u4e00-\u9fa5]{4,14}?)(?=[，,。！!？?\s]|$)/.exec(t)?.[1];
+  // (and 企业是: "…今天下午之前必须恢复。企业是长治锂晟能源"; not 单位是, said of others: 中标单位是, 设计单位是)
+  const companyIs = /(?:公司|企业)(?:是|名字是|名称是)\s*([\u4e00-\u9fa5]{4,14}?)(?=[，,。！!？?\s]|$)/.exec(t)?.[1];
   if (companyIs && !SENTENCE_CHAR.test(companyIs) && !isPlaceOrThing(companyIs) && (INDUSTRY_END.test(companyIs.replace(/(?<=[\u4e00-\u9fa5]{4})(设备|器材|用品|材料)$/, '')) || (KIND_END.test(companyIs) || isOpenName(companyIs)) && !holdsLexiconPhrase(companyIs))) return companyIs;
   const quoted = QUOTED.exec(t)?.[1];
   // a programme or a loan in quotes (「瞪羚企业」, 「赣企贷」) names no one

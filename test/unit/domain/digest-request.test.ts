@@ -85,6 +85,10 @@ describe('digestRequestOf: every form a digest is asked in', () => {
     expect(digestRequestOf(bareText('本周周报 按哈密高新区口径出 周五下午开会用'))).toMatchObject({ period: 'week', previous: false, focus: 'all' });
     expect(digestRequestOf(bareText('上周周报'))).toMatchObject({ period: 'week', previous: true });
     expect(digestRequestOf(bareText('这周新增的问题按类别分一下'))).toEqual({ period: 'week', previous: false, focus: 'categories', category: null });
+    expect(digestRequestOf(bareText('这周新增的问题分下类'))).toMatchObject({ period: 'week', focus: 'categories' });
+    // a figure asked by kind is the figure
+    expect(digestRequestOf(bareText('这周各类问题办结了多少'))).toMatchObject({ period: 'week', focus: 'flow' });
+    expect(parseDigestRequest(bareText('税收分类编码的问题咋样处理'))).toBeNull();
     expect(parseMessage('本周周报 按哈密高新区口径出 周五下午开会用', AT).intent).toBe('digest');
     expect(parseMessage('高新区这周新增的问题 按类别分一下', AT).intent).toBe('digest');
   });

@@ -4110,10 +4110,9 @@ describe("after a review of the thirty-second session's rules against ordinary m
     expect(cat('坚果价格谈不拢，能不能帮忙对接收购商')).not.toBe('dispute');
     for (const text of ['散装坚果卖不出去，库里压了三百吨', '野生茶油想申请地理标志', '桶装饮用水配送车进不了园区', '废旧再生资源回收站想办个许可证']) expect(parseEnterprise(normalizeText(text)), text).toBeNull();
   });
-  it('the enterprise named after 企业是 or 单位是, at the end or at the start', () => {
+  it('the enterprise named after 企业是, at the end or at the start', () => {
     expect(read('煤层气管道被挖断了，今天下午之前必须恢复。企业是长治锂晟能源').enterprise).toBe('长治锂晟能源');
     expect(read('企业是天赐生态科技，厂区停电两天了').enterprise).toBe('天赐生态科技');
-    expect(read('二期车间停电两天了，单位是锂晟能源科技').enterprise).toBe('锂晟能源科技');
     // who is affected is no name
     expect(read('园区停电两天了，受影响的企业是好几家').enterprise).toBeNull();
   });
@@ -4183,5 +4182,33 @@ describe("after a review of the thirty-second session's rules against ordinary m
     expect(read('厂门口的路被大雪堵了，车出不去').category).toBe('infrastructure');
     expect(read('#158 这个是环评的事 转生态环境局 @马海燕 麻烦签收一下').intent).toBe('transfer');
     expect(read('#12 麻烦签收一下').intent).toBe('claim');
+  });
+  it("after a review of the fortieth session's rules against ordinary messages", () => {
+    // a note of work done that names how it is handled is no new enterprise
+    for (const text of ['#12 已对接银行，企业改成信用贷款', '#22 电话联系了，企业改成周五来办', '#25 沟通好了，企业改成走绿色通道']) {
+      expect(parseCorrection(normalizeText(text)), text).toBeNull();
+      expect(read(text).intent, text).not.toBe('correct');
+    }
+    expect(parseCorrection(normalizeText('#175 不是咸安的，是通山的企业，企业名改成通山县绿源竹炭'))).toEqual({ field: 'enterprise', name: '通山县绿源竹炭' });
+    // a protest at the close is no close
+    expect(read('#12 结了，但是电压还是不稳').intent).toBe('reopen');
+    expect(read('#12 结了 凭啥就结了 我们不同意').intent).toBe('reopen');
+    expect(read('#12 结了 谁同意的').intent).not.toBe('resolve');
+    // a cadre's own note that it is not done yet is progress
+    expect(read('#12 跟住建局沟通了，还是没有搞定，继续协调').intent).toBe('progress');
+    expect(read('#12 还是没有搞定，明天再去一趟').intent).toBe('progress');
+    // permits, past shocks, visitors and a valve one shut oneself are not urgent
+    for (const text of [
+      '我们想申请动火作业许可，车间附近有储罐，需要什么手续',
+      '焊接车间旁边的储罐区想扩建，环评怎么办',
+      '招商团今天来了两车人，在门口等着，能不能安排个讲解员',
+      '今天已经把阀门关了，漏水止住了，麻烦派人来修一下',
+      '上个月有个师傅被电了一下，后来整改了线路，想申请安全生产补贴',
+    ]) expect(read(text).urgency, text).toBe('normal');
+    expect(read('下雪了，路上都慢点开，货车进不来').intent).toBe('report');
+    // 单位是 names others (the winning bidder, the designer)
+    expect(read('中标单位是华建市政工程，路修了一半停了').enterprise).toBeNull();
+    // 分类 inside a word is no request for numbers
+    expect(read('垃圾分类的问题是不是归城管管').intent).toBe('report');
   });
 });
