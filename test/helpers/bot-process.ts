@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { freePort, waitFor } from '../../src/infra/process.js';
+import { onFreePort, PortTakenError, waitFor } from '../../src/infra/process.js';
 import { projectRoot } from './shared.js';
 
 /**
@@ -9,17 +9,16 @@ import { projectRoot } from './shared.js';
  * once), the bot is started again on another.
  */
 export async function startBot(env: Record<string, string>, opts: { waitReady?: boolean } = {}) {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await startBotOnce(env, opts);
-    } catch (err) {
-      if (env.PORT || attempt >= 3 || !/EADDRINUSE/.test((err as Error).message)) throw err;
-    }
-  }
+  if (env.PORT) return startBotOn(Number(env.PORT), env, opts);
+  const started = await onFreePort(undefined, undefined, (port) =>
+    startBotOn(port, env, opts).catch((err: Error) => {
+      throw /EADDRINUSE/.test(err.message) ? new PortTakenError(err.message) : err;
+    }),
+  );
+  return started.server;
 }
 
-async function startBotOnce(env: Record<string, string>, opts: { waitReady?: boolean }) {
-  const port = env.PORT ? Number(env.PORT) : await freePort();
+async function startBotOn(port: number, env: Record<string, string>, opts: { waitReady?: boolean }) {
   const output: string[] = [];
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(projectRoot, 'src', 'main.ts')], {
     cwd: projectRoot,

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Connection, Model } from 'mongoose';
 import { Directory, type DirectoryData } from '../../domain/directory.js';
 import type { DirectoryDoc, DirectoryStampDoc } from '../models/directory.model.js';
+import { isDuplicateKey } from './duplicate-key.js';
 
 export interface ImportSummary {
   changed: boolean;
@@ -39,6 +40,12 @@ export function diffDirectories(before: DirectoryData | undefined, after: Direct
   return counts;
 }
 
+/** An insert that lost to another with the same `_id`: false; any other failure is thrown. */
+function rejectUnlessDuplicate(err: unknown): false {
+  if (isDuplicateKey(err)) return false;
+  throw err;
+}
+
 export function createDirectoryRepository(conn: Connection) {
   const Directories = conn.model('Directory') as Model<DirectoryDoc>;
   const Stamps = conn.model('DirectoryStamp') as Model<DirectoryStampDoc>;
@@ -51,13 +58,7 @@ export function createDirectoryRepository(conn: Connection) {
     let until = new Date();
     for (;;) {
       until = new Date(Date.now() + 120_000);
-      const taken = await Lock.insertOne({ _id: 'import', until }).then(
-        () => true,
-        (err: { code?: number }) => {
-          if (err.code === 11000) return false;
-          throw err;
-        },
-      );
+      const taken = await Lock.insertOne({ _id: 'import', until }).then(() => true, rejectUnlessDuplicate);
       if (taken) break;
       // (an import that died holding it: its time is up, and it goes)
       await Lock.deleteOne({ _id: 'import', until: { $lt: new Date() } });
@@ -83,7 +84,7 @@ export function createDirectoryRepository(conn: Connection) {
   async function raiseStamp(version: number): Promise<void> {
     await Stamps.updateOne({ _id: STAMP }, { $max: { version } }, { upsert: true }).catch((err: unknown) => {
       // two first stamps at once: the other one's upsert won, and $max applies on the next raise
-      if ((err as { code?: number }).code !== 11000) throw err;
+      if (!isDuplicateKey(err)) throw err;
     });
   }
 
@@ -100,13 +101,7 @@ export function createDirectoryRepository(conn: Connection) {
       const doc = { _id: 'current', version, hash, data, importedAt: now };
       const written = existing
         ? (await Directories.replaceOne({ _id: 'current', version: existing.version }, doc)).matchedCount === 1
-        : await Directories.create(doc).then(
-            () => true,
-            (err: { code?: number }) => {
-              if (err.code === 11000) return false;
-              throw err;
-            },
-          );
+        : await Directories.create(doc).then(() => true, rejectUnlessDuplicate);
       if (!written) continue;
       await raiseStamp(version);
       cache = null;
