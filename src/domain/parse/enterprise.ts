@@ -54,8 +54,9 @@ const INDUSTRY_WORDS =
   '家私|家电|小家电|灯具|纸品|五金制品|实业发展|电脑|摩托|火锅|底料|渔业|织造|' +
   '锂业|钨业|窑业|瓷业|瓷土|驾校|番茄|果园|储运|光能|农牧|型材|酱酒|酒厂|进出口|面粉|船务|仓储|石化|焦化|果业|果汁|陶艺|肥业|特钢|重钢|油服|线束|生化|粮贸|路桥|重科|矿机|稀土|钼业|羊绒|绒业|液压|液压件|配件|汽车配件|零部件|汽车零部件|乳品|肉业|粮食|购销|油脂|淀粉|卤味|风电|光纤|冷饮|调味品|重型|矿山|煤业|煤化工|煤化|' +
   // round 153 (Gejiu's tin smelters and machine-repair shops, Jianshui's purple pottery; tourist coach fleets)
-  // round 228 (Xinzhou and Shuozhou: oats and quinoa, mixed grains, flanges)
-  '燕麦|藜麦|杂粮|法兰|' +
+  // round 228 (Xinzhou and Shuozhou: oats and quinoa, mixed grains, flanges); round 230 (Shizuishan's ferroalloy
+  // smelters), round 206 (car dealers)
+  '燕麦|藜麦|杂粮|法兰|冶金|汽贸|' +
   '锡材|锡冶|紫陶|机修|旅游车队|' +
   // rounds 150, 154 and 155 (Hulunbuir's milk-tea houses and grain depots; Mudanjiang's Korean restaurants, soy-paste makers,
   // barbecue houses and photo studios; Wuyuan's tea shops and inns)

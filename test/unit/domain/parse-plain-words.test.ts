@@ -4211,4 +4211,14 @@ describe("after a review of the thirty-second session's rules against ordinary m
     // 分类 inside a word is no request for numbers
     expect(read('垃圾分类的问题是不是归城管管').intent).toBe('report');
   });
+
+  it('rounds 226–232 joined: what the retrained models left to the rules (venture capital, the permits of an addition, a dorm without hot water, smelters and car dealers)', () => {
+    expect(read('我们做氟化工废气回收装置的，想找几家风投谈谈，政府有没有组织路演啥的？ 阜新净氟环境科技').category).toBe('finance');
+    expect(read('我们想在厂区加建一个连廊，需要办什么手续，找哪个部门').category).toBe('approval');
+    // (the land's own permits stay land's)
+    expect(read('酒厂窖池扩建要占旁边一块林地，林地征占的手续咋个办').category).toBe('land');
+    expect(read('夜班女工多 园区宿舍没有热水 冬天来了员工天天投诉 宿舍是园区统一管的 能不能改造一下 嘉善宏利机械').category).toBe('talent');
+    expect(read('宁夏鑫达冶金 铁合金技改项目的节能审查 发改说要等自治区能耗指标下来才能批').enterprise).toBe('宁夏鑫达冶金');
+    expect(read('平顶山新华区的兴旺汽贸 俺们的4S店在规划路上要拆迁 补偿方案一直没出来').enterprise).toBe('兴旺汽贸');
+  });
 });
