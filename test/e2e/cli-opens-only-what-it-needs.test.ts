@@ -27,7 +27,9 @@ async function runRecorded(args: string[]) {
   const loaded = readFileSync(file, 'utf8')
     .split('\n')
     .filter(Boolean)
-    .map((url) => relative(projectRoot, fileURLToPath(url)).split('\\').join('/'));
+    .map((url) => relative(projectRoot, fileURLToPath(url)).split('\\').join('/'))
+    // (the CLI run is the compiled one: dist/src/x.js is src/x.ts)
+    .map((p) => (p.startsWith('dist/') ? p.slice('dist/'.length).replace(/\.js$/, '.ts') : p));
   return { ...result, loaded };
 }
 

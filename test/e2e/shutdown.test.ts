@@ -1,4 +1,4 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -75,11 +75,9 @@ const started: ChildProcess[] = [];
 /** Every process of every run, so that a failed test leaves nothing behind. */
 const ours: number[] = [];
 beforeAll(() => {
-  if (!linux) return;
-  // what `npm start`'s prestart does; a type error elsewhere is the typecheck's business, not this test's
-  spawnSync(process.execPath, [join(projectRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: projectRoot, stdio: 'ignore' });
-  if (!existsSync(join(projectRoot, 'dist', 'src', 'main.js'))) throw new Error('the build gave no dist/src/main.js');
-}, 180_000);
+  // (the global setup built it: helpers/build.ts)
+  if (linux && !existsSync(join(projectRoot, 'dist', 'src', 'main.js'))) throw new Error('the build gave no dist/src/main.js');
+});
 afterAll(() => {
   for (const c of started) if (c.exitCode === null) c.kill('SIGKILL');
   for (const pid of alive(ours)) process.kill(pid, 'SIGKILL');

@@ -4,10 +4,15 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { ensureFerretdb } from '../../src/infra/ferretdb.js';
 import { ensureRedis } from '../../src/infra/redis-server.js';
+import { ensureBuild } from '../helpers/build.js';
 import type {} from '../helpers/global-setup.js';
 
-/** Redis for the fault suite (REDIS_URL, else 127.0.0.1:6379, else a redis-server of our own) and a FerretDB binary. */
+/**
+ * Redis for the fault suite (REDIS_URL, else 127.0.0.1:6379, else a redis-server of our own), a FerretDB binary and the
+ * build of the bot it runs.
+ */
 export default async function setup(project: TestProject) {
+  ensureBuild();
   const dir = mkdtempSync(join(tmpdir(), 'xiaoer-faults-'));
   await ensureFerretdb(undefined, (m) => console.log(`[faults setup] ${m}`));
   const redis = await ensureRedis({

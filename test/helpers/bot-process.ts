@@ -6,7 +6,8 @@ import { projectRoot } from './shared.js';
 /**
  * The real bot as a child process (probot-style e2e): env-only configuration, real servers. Its port is a free one
  * unless PORT is given; should another process take that port between the look and the bot's bind (two test files at
- * once), the bot is started again on another.
+ * once), the bot is started again on another. It is the compiled bot (dist/src/main.js, what `npm start` runs), built
+ * by the global setup when the sources changed.
  */
 export async function startBot(env: Record<string, string>, opts: { waitReady?: boolean } = {}) {
   if (env.PORT) return startBotOn(Number(env.PORT), env, opts);
@@ -20,7 +21,7 @@ export async function startBot(env: Record<string, string>, opts: { waitReady?: 
 
 async function startBotOn(port: number, env: Record<string, string>, opts: { waitReady?: boolean }) {
   const output: string[] = [];
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(projectRoot, 'src', 'main.ts')], {
+  const child: ChildProcess = spawn(process.execPath, [join(projectRoot, 'dist', 'src', 'main.js')], {
     cwd: projectRoot,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'info', ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -5,6 +5,7 @@ import type { TestProject } from 'vitest/node';
 import { ensureFerretdb, startEmbeddedFerretdb, type EmbeddedServer } from '../../src/infra/ferretdb.js';
 import { ensureRedis } from '../../src/infra/redis-server.js';
 import { ensureChromium } from './chromium.js';
+import { ensureBuild } from './build.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -16,9 +17,11 @@ declare module 'vitest' {
 /**
  * Real servers for the whole run: MONGODB_URI when set, else a FerretDB (built by the project's own setup when
  * missing); REDIS_URL when set, else 127.0.0.1:6379, else a redis-server of our own. Each test file then uses its
- * own database and queue prefix.
+ * own database and queue prefix. The build first, when the sources changed since the last one (a no-op after `npm ci`,
+ * which builds): the CLI and the bot the tests run are the compiled ones (helpers/build.ts).
  */
 export default async function setup(project: TestProject) {
+  ensureBuild();
   ensureChromium((m) => console.log(`[setup] ${m}`));
   const dir = mkdtempSync(join(tmpdir(), 'xiaoer-test-'));
   const stops: EmbeddedServer[] = [];
