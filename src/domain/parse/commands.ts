@@ -181,6 +181,8 @@ export function parseCorrection(t: string): Correction | null {
   // rounds 75–78: "#181 紧急程度标错了 不用标紧急 企业说年后再弄也行": misjudged, and not urgent
   // (round 212: "#99 紧急程度标错了，不是紧急的，企业就是咨询一下")
   if (/^(?:紧急程度|紧急度|优先级)(?:标错了|定错了|错了|不对|标高了)[\s，,。]*(?:不用|不需要|不必|没必要|不是|不算)(?:标|算)?(?:紧急|加急)(?:的|件)?(?:[\s，,。][^?？吗]{0,30})?$/.test(rest)) return { field: 'urgency', to: 'normal' };
+  // (round 233: "#129 紧急程度标错了，这个不急，企业说年后再说": misjudged, and not urgent in plain words)
+  if (/^(?:紧急程度|紧急度|优先级)(?:标错了|定错了|错了|不对|标高了)[\s，,。]*(?:这个?|这单|这件)?(?:不急的?|不紧急|不着急|没那么急|不用急)(?:[\s，,。][^?？吗]{0,30})?$/.test(rest)) return { field: 'urgency', to: 'normal' };
   // rounds 71–74: "#244 紧急程度改一下，现场已经停工了，应该是紧急": the change asked for, why, then the level
   const urgencyLast = /^(?:紧急程度|紧急度|优先级)(?:改一下|改下|要改一下|调一下)[\s，,。][^?？吗]{0,30}[\s，,。](?:应该是|应为|应是|改为|改成|改)\s*(紧急|加急|一般|普通|正常)(?:件|的)?$/.exec(rest);
   if (urgencyLast) return { field: 'urgency', to: URGENCY_WORDS[urgencyLast[1]!]! };
@@ -211,10 +213,11 @@ export function parseCorrection(t: string): Correction | null {
     nameSaid(/^(?:这个|这单的?|该)?(?:企业|公司|单位)(?:名称|名字|名)?(?:不对|错了|有误)[\s，,。]+(?:报的|应该|实际|其实)?(?:是|为)\s*((?:(?![不没要想能会在了吗呢吧])[^，,。\s]){2,40}?)[\s,，。]+不是\s*[^，,。\s]{1,20}$/.exec(rest)) ??
     // round 142: "#120 不是兰炭厂，是镁厂，企业改成府谷县金凤镁合金": why first, the name set at the end
     nameLike(/^[^?？吗]{2,30}[\s,，。](?:企业|公司|单位)(?:名称|名字|名)?(?:改成|改为|更正为)\s*((?:(?![不没要想能会在了吗呢吧])[^，,。\s]){2,40}?)$/.exec(rest)) ??
-    // (round 221: "#170 这不是这家企业的问题，是另外一家的，企业改成华源填料": after saying it is another enterprise's, a name
+    // (round 221: "#170 这不是这家企业的问题，是另外一家的，企业改成华源填料", round 233: "…，企业名称要改成勐海茗悦茶业":
+    // after saying it is another enterprise's, a name
     // said as one says one is it — not after a note of work done: "#12 已对接银行，企业改成信用贷款")
     (/^(?:这个?|这单|这件)?不是(?:这家|这个|我们|本)(?:企业|公司|单位)?的?|^(?:这个?|这单|这件)?不是[\u4e00-\u9fa5]{1,8}的[\s,，。]+是|另外一家|另一家/.test(rest)
-      ? nameSaid(/^[^?？吗]{2,30}[\s,，。](?:企业|公司|单位)(?:名称|名字|名)?(?:改成|改为|更正为)\s*((?:(?![不没要想能会在了吗呢吧])[^，,。\s]){2,40}?)$/.exec(rest))
+      ? nameSaid(/^[^?？吗]{2,30}[\s,，。](?:企业|公司|单位)(?:名称|名字|名)?(?:要|需要|得)?(?:改成|改为|更正为)\s*((?:(?![不没要想能会在了吗呢吧])[^，,。\s]){2,40}?)$/.exec(rest))
       : null) ??
     // "#149 这个不是我们企业 是隔壁的鼎盛电器 企业名字改一下": the enterprise it is, told by a cadre
     /^(?:这个?|这家|这单)?不是(?:我们|这家|这个)的?企业[\s,，。]+(?:是|应该是)(?:隔壁的?|旁边的?|对面的?)?(.{2,20}?)[\s,，。]+(?:企业|公司)?(?:名字|名称)?(?:改一下|改下|要改一下|改过来)$/.exec(rest) ??

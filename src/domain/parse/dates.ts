@@ -239,6 +239,8 @@ export function candidateDates(text: string, now: DateTime, cal: BusinessCalenda
   reading.take(/(?:本|这|下|上)?(?:周|星期|礼拜)一(?=直(?!接|播|营|达|销|供|飞|通|奔))/);
   // "礼拜六跳了两趟", "周三来了一趟": a weekday when something happened (not "周五就要停产了", "周五前")
   reading.take(/(?<![下本这上])(?:周|星期|礼拜)[一二三四五六日天](?![^，。；,;]{0,6}(要|就|会|得|前|之前|必须|能|再|给))(?=[^，。；,;]{0,4}了)/);
+  // (round 239: "材料周一交的，…本周五前来核查": a weekday something was handed in on is past)
+  reading.take(/(?<![下本这])(?:周|星期|礼拜)[一二三四五六日天](?:就|已经?)?(?:交|报|递|送|提交|申请|报上去|送上去|交上去)的/);
   // rounds 41–42: the date a letter is written, under its signature ("…有限公司 2026年11月23日"); a limit others set
   // ("被要求三天内腾退", "叫我们三个月内搬走"); a threat ("放话明天要组织人堵路"); a visit or a ceremony ("plan to visit
   // around Dec 8", "20th anniversary ceremony on Dec 18"): none of them is asked for
@@ -366,7 +368,7 @@ export function candidateDates(text: string, now: DateTime, cal: BusinessCalenda
   if (reading.take(/后天(?!天)|后日/)) out.push(fmt(reading.today().plus({ days: 2 })));
   if (reading.take(/(明天|明日)/)) out.push(fmt(reading.today().plus({ days: 1 })));
   // 今天之内, 今天下午四点前, 能不能今天先给…, 今天必须…: asked for today (a bare 今天 tells when something happened)
-  if (reading.take(/(今天|今日)(上午|中午|下午|晚上)?([\d一二三四五六七八九十两]{1,3}点半?)?(之内|内|之前|前|下班前)|(能不能|能否|可否|务必|必须|一定要?)(帮忙|帮我们|帮)?(今天|今日)|(今天|今日)(能不能|能否|可否)|(今天|今日|今晚|今天晚上)(必须|务必|一定要?)|(今天|今日)(就)?(到期|截止)|(今天|今日)(能|就能)[^，。；,;\s]{0,3}最好|麻烦(今天|今日)|(请|麻烦|能不能|能否|让|求|帮忙|帮着|最好|希望)(?:(?!我们|俺们|我)[^，。；,;]){0,10}(今天|今日)(上午|中午|下午|晚上)?就?(推迟|延后|改期|送电|恢复|给|帮忙|帮|来|过来|到现场|派人|协调|处理|解决|答复|回复|办|批|撤|看|安排|弄|搞|放|发)|(?<!(?:说|讲|称|答应|承诺)[^，。；,;]{0,3})(最迟|最晚)(今天|今日|今晚)(要|得|必须)?(给|答复|回复|回个?话|回)/)) out.push(fmt(reading.today()));
+  if (reading.take(/(今天|今日)(上午|中午|下午|晚上)?([\d一二三四五六七八九十两]{1,3}点半?)?(之内|内|之前|前|下班前)|(能不能|能否|可否|务必|必须|一定要?)(帮忙|帮我们|帮)?(今天|今日)|(今天|今日)(能不能|能否|可否)|(今天|今日|今晚|今天晚上)(必须|务必|一定要?)|(今天|今日)(就)?(到期|截止)|(今天|今日)就?得(整|弄|办|处理|搞|清|修|解决)|(今天|今日)(能|就能)[^，。；,;\s]{0,3}最好|麻烦(今天|今日)|(请|麻烦|能不能|能否|让|求|帮忙|帮着|最好|希望)(?:(?!我们|俺们|我)[^，。；,;]){0,10}(今天|今日)(上午|中午|下午|晚上)?就?(推迟|延后|改期|送电|恢复|给|帮忙|帮|来|过来|到现场|派人|协调|处理|解决|答复|回复|办|批|撤|看|安排|弄|搞|放|发)|(?<!(?:说|讲|称|答应|承诺)[^，。；,;]{0,3})(最迟|最晚)(今天|今日|今晚)(要|得|必须)?(给|答复|回复|回个?话|回)/)) out.push(fmt(reading.today()));
   // (round 149: "本月30号前": this month's day named with the month)
   if ((m = reading.take(/(?:(本月|这个月|当月)|(?<![\d月]))(\d{1,2})[日号](?:前|之前|以前)/))) {
     const day = Number(m[2]);

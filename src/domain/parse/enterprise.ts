@@ -57,6 +57,9 @@ const INDUSTRY_WORDS =
   // round 228 (Xinzhou and Shuozhou: oats and quinoa, mixed grains, flanges); round 230 (Shizuishan's ferroalloy
   // smelters), round 206 (car dealers)
   '燕麦|藜麦|杂粮|法兰|冶金|汽贸|' +
+  // rounds 235, 237 and 239 (Zigong's lanterns, salt and rabbit dishes, Neijiang's sugar, pipe and brick works; Jiamusi's
+  // honey; Longnan's walnuts and olive oil)
+  '兔头|老号|灯彩|灯艺|彩灯|扎染|蜡染|制管|制糖|糖业|机砖|砖厂|核桃|橄榄油|蜂蜜|' +
   '锡材|锡冶|紫陶|机修|旅游车队|' +
   // rounds 150, 154 and 155 (Hulunbuir's milk-tea houses and grain depots; Mudanjiang's Korean restaurants, soy-paste makers,
   // barbecue houses and photo studios; Wuyuan's tea shops and inns)
@@ -437,6 +440,9 @@ function onBehalf(t: string): string | null {
 /** A cadre's team or office at the head, the one writing, not the enterprise ("专班代报：", "我是远安县嫘祖镇专班的"). */
 const WRITER_UNIT = /(专班|代报|专班代报|投促局|招商局)$/;
 
+/** One of a kind, not a name: "揭阳空港一间五金厂", "广东一家连锁超市". */
+const ONE_OF_A_KIND = /^[\u4e00-\u9fa5]{0,8}?(?<![合统唯精万第])一[间家个]小?[\u4e00-\u9fa5]{1,6}$/;
+
 export function parseEnterprise(text: string): string | null {
   // ("@店小二 洱海月湾精品酒店 改扩建的…": whom the message calls on, before it, is not part of it)
   // (round 140: "代办员：吉首经开区的湘西华锰电池材料，…": the cadre who relays it, before what is relayed; "湘西州保靖县的 酉水人家土菜馆 想…":
@@ -449,7 +455,10 @@ export function parseEnterprise(text: string): string | null {
   const hasteAt = HASTE_FIRST.exec(t)?.[0].length ?? 0;
   // ("俺们这个绿丰蔬菜合作社": the measure word before the name is not the name's)
   // ("‼️麻辣江湖食品郫都厂区…": a sign before the name is not the name's)
-  const read = readEnterprise(hasteAt ? t.slice(hasteAt) : t) ?? closingName(t) ?? headName(t) ?? leadingName(t);
+  // (round 237: "广东一家连锁超市想要我们的长粒香 …。宝清县稻花香米业": one of a kind read first is no name; the name closing
+  // the message may be)
+  const first = readEnterprise(hasteAt ? t.slice(hasteAt) : t);
+  const read = (first && ONE_OF_A_KIND.test(first) ? null : first) ?? closingName(t) ?? headName(t) ?? leadingName(t);
   const name = (read && withoutZone(read))?.replace(/^[\p{Extended_Pictographic}\uFE0F]+/u, '').replace(/^(?:这个|那个|个(?!旧))(?=[\u4e00-\u9fa5]{4,})/, '').replace(/^【(?=[^】]+$)/, '')
     // ("平遥古城里头德和源客栈": where it stands, before the name)
     .replace(/^[\u4e00-\u9fa5]{2,6}?(?:里头|里面)(?=[\u4e00-\u9fa5]{4,}$)/, '').replace(/(?<=幼儿园|医院|学校|养老院|护理院|超市|托育|会所)(?:材料|资料|设备)$/, '')
@@ -467,7 +476,7 @@ export function parseEnterprise(text: string): string | null {
   if (name && /有(?:个|一个|一家)(?=[\u4e00-\u9fa5]{2})/.test(name) && !/(有限公司|有限责任公司|股份公司)$/.test(name)) return signedBy(t);
   // (rounds 219–224's products: a kind of it, 散装坚果, 野生茶油, 桶装饮用水, 废旧再生资源, is the goods, not a name)
   if (name && /^(散装|进口|野生|手工|农村|桶装|瓶装|袋装|废旧|自产|本地|国产|有机|新鲜|优质|天然|生态)(坚果|茶油|茶籽油|饮用水|矿泉水|再生资源)$/.test(name)) return null;
-  if (!name || /(商会|协会|联合会|园区)$/.test(name) || WRITER_UNIT.test(name) || /^(代办员|服务专员|项目专员|网格员)/.test(name) || /^[\u4e00-\u9fa5]{0,8}?(?<![合统唯精万第])一[间家个]小?[\u4e00-\u9fa5]{1,6}$/.test(name) || /^[\u4e00-\u9fa5]{2,8}[里上边]开[\u4e00-\u9fa5]{1,4}$/.test(name) || /^(政府|城投|国有|区属|县属|市属)?平台公司$/.test(name)) return null;
+  if (!name || /(商会|协会|联合会|园区)$/.test(name) || WRITER_UNIT.test(name) || /^(代办员|服务专员|项目专员|网格员)/.test(name) || ONE_OF_A_KIND.test(name) || /^[\u4e00-\u9fa5]{2,8}[里上边]开[\u4e00-\u9fa5]{1,4}$/.test(name) || /^(政府|城投|国有|区属|县属|市属)?平台公司$/.test(name)) return null;
   const i = t.indexOf(name);
   // what follows the name in the message (null: the name was cut out of its words)
   const after = i >= 0 ? t.slice(i + name.length) : null;

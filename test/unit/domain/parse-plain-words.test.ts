@@ -4221,4 +4221,28 @@ describe("after a review of the thirty-second session's rules against ordinary m
     expect(read('宁夏鑫达冶金 铁合金技改项目的节能审查 发改说要等自治区能耗指标下来才能批').enterprise).toBe('宁夏鑫达冶金');
     expect(read('平顶山新华区的兴旺汽贸 俺们的4S店在规划路上要拆迁 补偿方案一直没出来').enterprise).toBe('兴旺汽贸');
   });
+
+  it('rounds 233, 235, 237 and 239: names with their trade at the head, a name closing the message after one of a kind, a number opening a rating or a claim, corrections in plain words, chat among colleagues, a weekday something was handed in on', () => {
+    for (const [text, name] of [
+      ['川盐老号想申报今年省级专精特新，系统里研发投入那个指标不晓得咋个填', '川盐老号'],
+      ['巴蜀灯彩今年海外几个灯会的款子还有两百多万美元没收回来', '巴蜀灯彩'],
+      ['蜀韵扎染有个员工的娃娃得了白血病，厂里想组织捐款', '蜀韵扎染'],
+      ['恒泰制管厂区变压器冒烟了，电工已经拉闸，全厂停产', '恒泰制管'],
+      ['成县金穗核桃这边烘干车间从昨晚到现在一直停电', '成县金穗核桃'],
+      ['省上那个出口信用保险的保费补贴，我们今年交了四万多，去哪报？找不见人问。陇上香橄榄油', '陇上香橄榄油'],
+      ['广东一家连锁超市想要我们的长粒香 但要求全程冷链加溯源码 我们整不了 能不能帮对接个物流 宝清县稻花香米业', '宝清县稻花香米业'],
+    ] as const) expect(read(text).enterprise, text).toBe(name);
+    // (a thing of the problem with 管道 is no name)
+    expect(read('供暖管道老化，车间温度只有五六度，工人手都冻木了').enterprise).toBeNull();
+    expect(read('7号给个五星⭐⭐⭐⭐⭐ 钱到账了 谢谢！')).toMatchObject({ intent: 'rate', ticket: 7 });
+    expect(read('90我先认领了，看一下再说')).toMatchObject({ intent: 'claim', ticket: 90 });
+    expect(read('44号咋样了 有进展么')).toMatchObject({ intent: 'query', ticket: 44 });
+    expect(read('#119 还是没批下来 别给我办结了啊！重新搞').intent).toBe('reopen');
+    expect(parseCorrection(normalizeText('#129 紧急程度标错了，这个不急，企业说年后再说'))).toEqual({ field: 'urgency', to: 'normal' });
+    expect(parseCorrection(normalizeText('#145 不是我们公司的问题，是隔壁那家的，企业名称要改成勐海茗悦茶业'))).toEqual({ field: 'enterprise', name: '勐海茗悦茶业' });
+    for (const text of ['@全体成员 周五下午区里组织政策宣讲会，有空的企业可以来听', '哈哈 老铁没毛病', '哪位知道明天的培训在哪个会议室？', '@刘专员 明天你过来的时候把那个表带上', '新来的同事大家欢迎一下 👏 @小马 以后成县这边的企业有事找他'])
+      expect(read(text).intent, text).toBe('chat');
+    expect(read('材料周一交的，市监局说要现场核查，能不能本周五前来核查').deadline).toBe('2026-11-27');
+    expect(read('厂房屋顶积雪太厚 彩钢板都压弯了 怕塌 有没有专业清雪队伍 今天就得整').deadline).toBe('2026-11-23');
+  });
 });
