@@ -31,10 +31,14 @@ const SERIAL = [
  *   depend on running first: each builds what it reads.
  * - `integration`: the integration and e2e tests, on one FerretDB and one Redis started by the global setup; each file
  *   uses its own database and queue prefix, its own ports and temporary directories, so two files may run at once —
- *   beside each other and beside the unit files, two workers in all.
+ *   beside each other and beside the unit files, two workers in all — and share a module graph per worker. The CLI
+ *   and the bot they start as processes are the compiled ones, built by the global setup when the sources changed
+ *   (helpers/build.ts).
  * - `integration-serial`: the files of SERIAL, one at a time once the others are done (`sequence.groupOrder` 1), on
  *   servers of their own.
  * Until 2026-12 every file ran one after another (vitest 1,116 s on an idle 2-core machine; 815 s so on a clean clone).
+ * By the forty-first session the suite had grown to 1,318 s on a clean clone (27 minutes with the fault suite); the
+ * compiled CLI and bot and the shared module graph brought it to 774 s.
  * The fault suite has its own configuration (vitest.faults.config.ts, `npm run test:faults`).
  */
 export default defineConfig({
@@ -57,6 +61,11 @@ export default defineConfig({
           include: ['test/integration/**/*.test.ts', 'test/e2e/**/*.test.ts'],
           exclude: [...configDefaults.exclude, ...SERIAL],
           globalSetup: ['test/helpers/global-setup.ts'],
+          // (one module graph per worker, as for the unit files: each file imported the store, the queues and the
+          // parser's models anew, 506 s of a 1,318 s run; shared, 134 s of 774 s. No file mocks a module or changes
+          // the environment of the others: each uses its own database, queue prefix, ports and folders, and reads
+          // a metric as a difference)
+          isolate: false,
           maxWorkers: 2,
           // (a hang guard, not a measure: a test of 10–15 s alone may take twice that beside another file)
           testTimeout: 60_000,
