@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { Redis } from 'ioredis';
-import mongoose from 'mongoose';
 import YAML from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BusinessCalendar } from '../../src/domain/calendar.js';
@@ -16,6 +15,7 @@ import { createDigestSummaryRepository } from '../../src/store/repositories/dige
 import { createDirectoryRepository } from '../../src/store/repositories/directory.repository.js';
 import { createTicketRepository } from '../../src/store/repositories/ticket.repository.js';
 import { testMongoUri, testQueuePrefix, testRedisUrl } from '../helpers/env.js';
+import { callsOn } from '../helpers/db-calls.js';
 import { sharedPath } from '../helpers/shared.js';
 
 const TZ = 'Asia/Shanghai';
@@ -216,13 +216,10 @@ describe('the digest from per-day summaries (issue 18)', () => {
 
   it('reads the store by _id only while building a digest from the summaries', async () => {
     const { digests } = setUp('same');
-    const queries: { coll: string; method: string; filter: unknown }[] = [];
-    mongoose.set('debug', (coll: string, method: string, filter: unknown) => void queries.push({ coll, method, filter }));
-    try {
+    const { calls } = await callsOn(store.conn, async () => {
       for (const c of cases()) await digests.build(c.range, new Date(c.at), c.openAt ? { openAt: new Date(c.openAt) } : {});
-    } finally {
-      mongoose.set('debug', false);
-    }
+    });
+    const queries = calls.map((c) => ({ coll: c.coll, method: c.method, filter: c.args[0] }));
     const reads = queries.filter((q) => /^find/.test(q.method) || q.method === 'countDocuments');
     expect(reads.length).toBeGreaterThan(10);
     for (const q of reads) expect(Object.keys((q.filter ?? {}) as object), `${q.coll}.${q.method} ${JSON.stringify(q.filter)}`).toEqual(['_id']);

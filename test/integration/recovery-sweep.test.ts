@@ -4,7 +4,6 @@
  * — so a pass costs what is due, not the number of messages stored. The acknowledgement path pays one small write
  * per batch for it.
  */
-import mongoose from 'mongoose';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { recoverUnprocessed } from '../../src/bot/intake.js';
@@ -16,6 +15,7 @@ import { connectStore, type Store } from '../../src/store/connect.js';
 import { minuteOf } from '../../src/store/repositories/sla-due.repository.js';
 import { processInbound } from '../../jobs/process-inbound.job.js';
 import { testMongoUri, testQueuePrefix, testRedisUrl } from '../helpers/env.js';
+import { callsOn } from '../helpers/db-calls.js';
 import { wipeDeployment } from '../helpers/queue-drain.js';
 import { startWorkerEnv } from '../helpers/worker-env.js';
 
@@ -62,13 +62,8 @@ interface Op {
   args: unknown[];
 }
 async function capture<T>(fn: () => Promise<T>): Promise<{ value: T; ops: Op[] }> {
-  const ops: Op[] = [];
-  mongoose.set('debug', (coll: string, method: string, ...args: unknown[]) => void ops.push({ coll, method, args }));
-  try {
-    return { value: await fn(), ops };
-  } finally {
-    mongoose.set('debug', false);
-  }
+  const { value, calls } = await callsOn(store.conn, fn);
+  return { value, ops: calls };
 }
 const READS = /^(find|findOne|countDocuments|count|estimatedDocumentCount|aggregate|distinct)$/;
 /** Every filter an operation applies (reads, updates, deletes; each update of a bulkWrite). */

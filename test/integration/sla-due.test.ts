@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import mongoose from 'mongoose';
 import { Redis } from 'ioredis';
 import YAML from 'yaml';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +15,7 @@ import { connectStore, type Store } from '../../src/store/connect.js';
 import { createDirectoryRepository } from '../../src/store/repositories/directory.repository.js';
 import { addMinutes, createSlaDueIndex, minuteOf } from '../../src/store/repositories/sla-due.repository.js';
 import { testMongoUri, testQueuePrefix, testRedisUrl } from '../helpers/env.js';
+import { callsOn } from '../helpers/db-calls.js';
 import { startFakePlatforms, type FakePlatforms } from '../helpers/fake-platforms.js';
 import { waitForDrain, wipeDeployment } from '../helpers/queue-drain.js';
 import { sharedPath } from '../helpers/shared.js';
@@ -129,8 +129,6 @@ describe('the SLA due index (sla_due): the reconcile reads buckets by _id, the t
     for (let i = 0; i < 5; i++) await open(e, at(600 + i * 30));
     await pass(e, 1);
     clock = at(1);
-    const calls: string[] = [];
-    mongoose.set('debug', (coll: string, method: string) => void calls.push(`${coll}.${method}`));
     const called: string[] = [];
     const tickets = new Proxy(e.deps.tickets, {
       get(target, p, r) {
@@ -138,12 +136,9 @@ describe('the SLA due index (sla_due): the reconcile reads buckets by _id, the t
         return typeof v === 'function' ? (...args: unknown[]) => (called.push(String(p)), v.apply(target, args)) : v;
       },
     });
-    try {
-      const r = await slaReconcile.process({}, { ...e.deps, tickets }, meta);
-      expect(r).toMatch(/^8 minutes read, 0 steps found, 0 queued/);
-    } finally {
-      mongoose.set('debug', false);
-    }
+    const { value: r, calls: made } = await callsOn(store.conn, () => slaReconcile.process({}, { ...e.deps, tickets }, meta));
+    expect(r).toMatch(/^8 minutes read, 0 steps found, 0 queued/);
+    const calls = made.map((c) => `${c.coll}.${c.method}`);
     expect(called).toEqual([]);
     expect(calls.filter((c) => c.startsWith('tickets.'))).toEqual([]);
     // the cursor, one bucket per minute from TRAIL_MINUTES back to the horizon, the cursor saved

@@ -1,4 +1,3 @@
-import mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY } from '../../config/policy.js';
 import { createTicketService } from '../../src/bot/ticket-service.js';
@@ -8,6 +7,7 @@ import { connectStore, type Store } from '../../src/store/connect.js';
 import { createInboundRepository } from '../../src/store/repositories/inbound.repository.js';
 import { createTicketRepository } from '../../src/store/repositories/ticket.repository.js';
 import { testMongoUri } from '../helpers/env.js';
+import { callsOn } from '../helpers/db-calls.js';
 
 let store: Store;
 beforeAll(async () => {
@@ -86,17 +86,14 @@ describe('intake ledger and tickets on a real MongoDB-wire server', () => {
   it('makes a report\'s ticket reading the store by _id only (no query of tickets by source: a full scan on FerretDB)', async () => {
     const tickets = createTicketRepository(store.conn);
     const service = createTicketService({ tickets, withLock: (_k, fn) => fn(), calendar: defaultCalendar, policy: DEFAULT_POLICY });
-    const queries: { coll: string; method: string; filter: unknown }[] = [];
-    mongoose.set('debug', (coll: string, method: string, filter: unknown) => void queries.push({ coll, method, filter }));
-    try {
+    const { calls } = await callsOn(store.conn, async () => {
       const m = msg('m-by-id');
       const first = await service.openFromMessage(m, fields, m.sentAt);
       const again = await service.openFromMessage(m, fields, m.sentAt);
       expect(first.created).toBe(true);
       expect(again).toMatchObject({ created: false, ticket: { no: first.ticket.no } });
-    } finally {
-      mongoose.set('debug', false);
-    }
+    });
+    const queries = calls.map((c) => ({ coll: c.coll, method: c.method, filter: c.args[0] }));
     const reads = queries.filter((q) => /^find/.test(q.method) || q.method === 'countDocuments');
     expect(reads.length).toBeGreaterThan(0);
     for (const q of reads) expect(Object.keys((q.filter ?? {}) as object), `${q.coll}.${q.method} ${JSON.stringify(q.filter)}`).toEqual(['_id']);
@@ -105,16 +102,11 @@ describe('intake ledger and tickets on a real MongoDB-wire server', () => {
   it('reads a report\'s source once: the reservation read for "did this message make a ticket?" is handed to the opening', async () => {
     const tickets = createTicketRepository(store.conn);
     const service = createTicketService({ tickets, withLock: (_k, fn) => fn(), calendar: defaultCalendar, policy: DEFAULT_POLICY });
-    const queries: { coll: string; method: string }[] = [];
-    mongoose.set('debug', (coll: string, method: string) => void queries.push({ coll, method }));
-    let opened: Awaited<ReturnType<typeof service.openFromMessage>>;
-    try {
+    const { value: opened, calls: queries } = await callsOn(store.conn, async () => {
       const m = msg('m-source-once');
       expect(await service.ofMessage(m)).toBeNull();
-      opened = await service.openFromMessage(m, fields, m.sentAt);
-    } finally {
-      mongoose.set('debug', false);
-    }
+      return service.openFromMessage(m, fields, m.sentAt);
+    });
     expect(opened.created).toBe(true);
     expect(queries.filter((q) => q.coll === 'ticket_sources' && /^find/.test(q.method))).toHaveLength(1);
     // and a retry that finds the ticket made goes on with it
@@ -130,14 +122,10 @@ describe('intake ledger and tickets on a real MongoDB-wire server', () => {
     const a = await service.openFromMessage(inChat('m-rec-1', 'wrkRecent'), fields, '2026-11-20T01:30:00.000Z');
     const b = await service.openFromMessage(inChat('m-rec-2', 'wrkRecent'), fields, '2026-11-23T01:30:00.000Z');
     await service.openFromMessage(inChat('m-rec-3', 'wrkElsewhere'), fields, '2026-11-23T01:30:00.000Z');
-    const queries: { coll: string; method: string; filter: unknown }[] = [];
-    mongoose.set('debug', (coll: string, method: string, filter: unknown) => void queries.push({ coll, method, filter }));
-    let found: Awaited<ReturnType<typeof tickets.listSimilarCandidates>>;
-    try {
-      found = await tickets.listSimilarCandidates({ platform: 'wecom', chatId: 'wrkRecent', enterpriseId: null, openSince: '2026-11-21T00:00:00.000Z', answeredSince: '2026-09-01T00:00:00.000Z' });
-    } finally {
-      mongoose.set('debug', false);
-    }
+    const { value: found, calls } = await callsOn(store.conn, () =>
+      tickets.listSimilarCandidates({ platform: 'wecom', chatId: 'wrkRecent', enterpriseId: null, openSince: '2026-11-21T00:00:00.000Z', answeredSince: '2026-09-01T00:00:00.000Z' }),
+    );
+    const queries = calls.map((c) => ({ coll: c.coll, method: c.method, filter: c.args[0] }));
     // the newest first; #a is older than the window for open tickets; the other conversation's is not here
     expect(found.map((t) => t.no)).toEqual([b.ticket.no]);
     expect(a.ticket.no).toBeLessThan(b.ticket.no);

@@ -466,7 +466,8 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     // "不满意…要重办": the rating's reason asks for it again
     if (/(要|要求|申请|请)(重办|重新办理?|重新处理)/.test(t)) return 'reopen';
     // (round 233: "#119 还是没批下来 别给我办结了啊！重新搞": not done, and not to be closed)
-    if (/(?:别|不要|不能)给我们?(?:办结|结案|结单|销号|关单|关了)/.test(t) && /还是?没有?/.test(t) && !/(满意|好评|差评|星)/.test(t)) return 'reopen';
+    // (not a cadre's own note that it is not to be closed yet: "#56 部门还没反馈，先别给我办结，等我补充材料")
+    if (/(?<![先暂])(?:别|不要|不能)给我们?(?:办结|结案|结单|销号|关单|关了)/.test(t) && /还是?没有?/.test(t) && !/(满意|好评|差评|星|先别|先不要|暂时?别|等我|我去|我们去|补充材料)/.test(t)) return 'reopen';
     // round 156: "#23 还没好 水压还是上不来 恁们说修好了 … 重新弄吧": asked to do it again, in plain words, at the end
     // (not the work to be redone by someone, told: "#23 供电所说明天重新修", "已经让他们重新弄")
     if (/(说|答应|表示|讲)[^，。,]{0,8}重新(修|弄|搞|整|做|装|铺|施工|安装)/.test(t) && !/(不满意|差评|重新打开|重开|重办|还是没|还没|没有?修好|根本|没人来|没动静|都没|到现在|上次|一个月了|几天了)/.test(t)) return 'progress';
@@ -535,7 +536,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     if (/(周[一二三四五六日天]|明天|后天|下周|今天下午|明早)(过来|过去|来|去|上门)(勘察|查看|现场|看看|核实|踏勘)/.test(t) && !/[?？吗呢]$/.test(t)) return 'progress';
     // "已经报到总行了，预计下周有结果": where it stands, said by the one handling it
     if (/(已经?|刚)(报|递|送|交|提交|转|发)(到|给|上|至)|预计.{0,8}(有结果|完成|出来|下来|到位|答复|批|办好)/.test(t) && !/([?？吗呢]$|什么|怎么|哪)/.test(t)) return 'progress';
-    if (/(走到哪一步|到哪一步|走到哪了|什么进度|么子进度|啥进度|(?<!怎)么样了|咋样了|有进展[么吗没]|进度如何|进度怎样|进度怎么样|进度咋样|进展咋样|进展如何|进展怎样|进展怎么样|怎么样|到哪了|到哪一步|什么环节|哪个环节|查一下|查询|状态|什么时候能|什么情况|啥情况|情况如何|结果呢|有结果(了)?(吗|没|呢|了没)|[?？]$)/.test(t)) return 'query';
+    if (/(走到哪一步|到哪一步|走到哪了|什么进度|么子进度|啥进度|(?<!怎)么样了|(?<!问)咋样了|有进展[么吗没]|进度如何|进度怎样|进度怎么样|进度咋样|进展咋样|进展如何|进展怎样|进展怎么样|怎么样|到哪了|到哪一步|什么环节|哪个环节|查一下|查询|状态|什么时候能|什么情况|啥情况|情况如何|结果呢|有结果(了)?(吗|没|呢|了没)|[?？]$)/.test(t)) return 'query';
     // "#1 进度" / "#1进度呢": a question, not an update (an update says what happened)
     if (/^(工单|问题)?#?\d+号?(的)?(进度|进展)(呢|如何|怎样|怎么样|啊|吗)?$/.test(bare)) return 'query';
     // "问一下156号问题的进度": progress asked after, not given
@@ -715,9 +716,11 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   // rounds 237 and 239: agreement ("哈哈 老铁没毛病"), a newcomer welcomed ("新来的同事大家欢迎一下 👏 @小马 …"), where a
   // training is asked among colleagues ("哪位知道明天的培训在哪个会议室？"), a colleague asked to bring a form ("@刘专员 明天你
   // 过来的时候把那个表带上"), an invitation to a briefing ("…政策宣讲会，有空的企业可以来听"): nothing asked of the government
-  if (bare.length <= 50 && (/^(哈+)?\s*(老铁|兄弟)?没毛病[!！~～。]*$/.test(bare) || /新来的同事[^。]{0,8}欢迎|大家欢迎一下/.test(bare) || /^(哪位|谁)(知道|晓得)[^。]{0,16}(在哪个?(会议室|地方|楼)|几点开始)/.test(bare) ||
-      /你(过来|来)的时候[^。]{0,10}带(上|过来|着)/.test(bare) || /(有空|感兴趣)的?(企业|同志|朋友|大家)?都?可以来(听|参加|看看)/.test(bare)) &&
-    !/(我们|我司|我厂|能不能|能否|麻烦|帮忙|希望|申请|没人|坏|停|断)/.test(bare)) return 'chat';
+  // (not a question or a request of an enterprise's with a problem in it: "谁知道办营业执照在哪个楼？跑了两趟都没找到", "王科长
+  // 明天你过来的时候带上测电笔看看，车间电压一直不稳", "…感兴趣的可以来看看 就是门口的路一直没修")
+  if (bare.length <= 50 && (/^(哈+)?\s*(老铁|兄弟)?没毛病[!！~～。]*$/.test(bare) || /新来的同事[^。]{0,8}欢迎|大家欢迎一下/.test(bare) || /^(哪位|谁)(知道|晓得)[^。，,]{0,12}(培训|会议?|讲座)[^。，,]{0,4}在哪个?(会议室|地方|楼)/.test(bare) ||
+      (/你(过来|来)的时候[^。，,]{0,10}带(上|过来|着)$/.test(bare) && bare.length <= 30) || /(有空|感兴趣)的?(企业|同志|朋友|大家)?都?可以来(听|参加|看看)[!！。~～]*$/.test(bare)) &&
+    !/(我们|我司|我厂|能不能|能否|麻烦|帮忙|希望|申请|没人|没(?!毛病)|不稳|进不|找不|坏|停|断|差)/.test(bare)) return 'chat';
   // "@王芳 你电话打不通 有空回个电话": a call asked for back, between people
   if (bare.length <= 30 && /(电话|手机)[^，。]{0,4}(打不通|没人接|没接|占线|关机)|回个?电话|回电/.test(bare) && /(回个?电话|回电|回一下|打给我|给我回)[吧哈啊呀了一下]*$/.test(bare) && !/(企业|我们|我司|我厂|问题|反映|投诉|帮忙|停|坏|断|12345|热线|窗口|部门|局|所|站|中心|公司|物业|银行|供电|水务|燃气|客服|让他们|叫他们|请他们)/.test(bare)) return 'chat';
   if (parseDigestRequest(bare)) return 'digest';

@@ -4244,5 +4244,15 @@ describe("after a review of the thirty-second session's rules against ordinary m
       expect(read(text).intent, text).toBe('chat');
     expect(read('材料周一交的，市监局说要现场核查，能不能本周五前来核查').deadline).toBe('2026-11-27');
     expect(read('厂房屋顶积雪太厚 彩钢板都压弯了 怕塌 有没有专业清雪队伍 今天就得整').deadline).toBe('2026-11-23');
+    // what the review found the new rules caught: an enterprise's question or request with a problem in it stays a
+    // report; a cadre's note that it is not to be closed yet stays progress; a dorm without heating stays utilities; a
+    // limit asked about is no day past; what others say must be done today is not asked for today
+    for (const text of ['王科长 明天你过来的时候带上测电笔看看，车间电压一直不稳', '厂里新生产线投产了 感兴趣的可以来看看 就是门口的路一直没修 大车进不去', '谁知道办营业执照在哪个楼？跑了两趟都没找到', '李主任你来的时候把补贴申报表带过来，厂里还差这个表'])
+      expect(read(text).intent, text).toBe('report');
+    expect(read('#56 部门还没反馈，先别给我办结，等我补充材料').intent).toBe('progress');
+    expect(read('#23 上回问咋样了，今天供电所已经来人换了变压器').intent).toBe('progress');
+    expect(read('员工宿舍这周一直没暖气，供热公司说管道爆了').category).toBe('utilities');
+    expect(read('申请表最晚周三交的吧？我们还差一个章').deadline).toBe('2026-11-25');
+    expect(read('供电所师傅说今天得修到晚上十点，明天才能恢复生产').deadline).not.toBe('2026-11-23');
   });
 });
