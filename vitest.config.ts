@@ -2,7 +2,7 @@ import { configDefaults, defineConfig } from 'vitest/config';
 
 /**
  * Test files whose timing or shared output needs the machine to themselves: a card tap's wait window, back-off delays,
- * bots' first connections, the browser tests (and the page build they may redo), the build that `npm start` runs. They
+ * bots' first connections, the browser tests, the processes that `npm start` runs. They
  * run one at a time after the rest. (A fallback or an overflow is shown by what was still unanswered — an LLM or a
  * store held until the test lets go — not by a clock, so those files run beside others.)
  */

@@ -164,7 +164,6 @@ export async function mongoPid(port: number): Promise<number | null> {
   }
 }
 
-
 /**
  * Starts FerretDB (SQLite backend) on a free loopback port with its data under `dataDir/ferretdb`.
  * If the bot that owns this data folder is already running, its server is reused (the CLI does this);

@@ -1,5 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -32,18 +31,8 @@ let page: Page;
 let store: Store;
 const requests: string[] = [];
 
-/** The page is built from web/ by `npm run build:web`; built here when missing or older than its sources. */
-function ensureBuiltPage(): void {
-  const built = join(projectRoot, 'dist', 'web', 'simulator.html');
-  const newest = (dir: string): number =>
-    readdirSync(dir, { withFileTypes: true }).reduce((t, e) => Math.max(t, e.isDirectory() ? newest(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs), 0);
-  const sources = Math.max(newest(join(projectRoot, 'web')), statSync(join(projectRoot, 'package-lock.json')).mtimeMs);
-  if (existsSync(built) && statSync(built).mtimeMs >= sources) return;
-  execFileSync('npm', ['run', 'build:web'], { cwd: projectRoot, stdio: 'ignore' });
-}
-
 beforeAll(async () => {
-  ensureBuiltPage();
+  // (the page is built by the global setup, with the rest: helpers/build.ts)
   mkdirSync(shots, { recursive: true });
   bot = await startBot(env);
   store = await connectStore(mongoUri);

@@ -1,5 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -30,32 +29,8 @@ let browser: Browser;
 let origin: string;
 const contexts: BrowserContext[] = [];
 
-/**
- * The built pages, rebuilt when any source under web/ is newer than dist/web/index.html. Another build of the
- * project already running (Vite refuses a second one) is waited for, then the check is made again.
- */
-async function ensureBuilt(): Promise<void> {
-  const index = join(projectRoot, 'dist', 'web', 'index.html');
-  const newest = (dir: string): number =>
-    readdirSync(dir, { withFileTypes: true }).reduce((m, e) => Math.max(m, e.isDirectory() ? newest(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs), 0);
-  for (let attempt = 1; ; attempt++) {
-    if (existsSync(index) && statSync(index).mtimeMs >= newest(join(projectRoot, 'web'))) return;
-    try {
-      execFileSync(process.execPath, [join(projectRoot, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {
-        cwd: projectRoot,
-        stdio: ['ignore', 'inherit', 'pipe'],
-      });
-      return;
-    } catch (err) {
-      const stderr = String((err as { stderr?: Buffer }).stderr ?? '');
-      if (attempt >= 5 || !stderr.includes('another Vite build')) throw new Error(`npm run build:web failed:\n${stderr}`);
-      await new Promise((r) => setTimeout(r, 3000));
-    }
-  }
-}
-
 beforeAll(async () => {
-  await ensureBuilt();
+  // (the pages are built by the global setup, with the rest: helpers/build.ts)
   mkdirSync(SHOTS, { recursive: true });
   bot = await startBot({ MONGODB_URI: mongoUri, REDIS_URL: testRedisUrl(), XIAOER_QUEUE_PREFIX: testQueuePrefix(), XIAOER_SIMULATOR: '1' });
   browser = await chromium.launch({

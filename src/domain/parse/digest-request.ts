@@ -112,7 +112,7 @@ export function parseDigestRequest(bare: string): DigestRequest | null {
     [/(超期)/.test(bare), 'overdue'],
     [category !== null && !whole, 'category'],
     // "这周新增的问题按类别分一下": every category's figures (of a figure asked by kind — "这周各类问题办结了多少" — the figure)
-    [(/(按类别|分类别|按类型|分类型|分下类|分一下类|分个类)/.test(bare) || (/(各类|哪类|哪一类|什么类)/.test(bare) && !/(办结|在办|受理|销号|超期|多少件|几件|多少|最慢|最快)/.test(bare))) && !whole, 'categories'],
+    [(/(按类别|分类别|按类型|分类型|分下类|分一下类|分个类)/.test(bare) || (/(各类|哪类|哪一类|什么类)/.test(bare) && !/(办结|在办|受理|销号|超期|几件|多少|最慢|最快)/.test(bare))) && !whole, 'categories'],
     [/(新增|办结|在办|受理|销号|多少件|几件)/.test(bare) && !whole && !/情况/.test(bare), 'flow'],
   ];
   const focus = focuses.find(([holds]) => holds)?.[1] ?? 'all';
