@@ -433,7 +433,7 @@ export const LEXICON: Record<Category, Cue[]> = {
     // rounds 55–58 (Anhui; leaders of a county-level city; western Hunan and Hubei; Hubei's industrial cities)
     [/物业(费)?[^。]{0,20}(闹|断水断电|纠纷|不交)/, 5], [/(被|给)?村民[^，。]{0,6}(堵|围|拦)/, 6],
     // rounds 59–62 (Fujian's east coast; Liaoning; Shandong and Hebei towns by voice; a 12345 office)
-    [/拒付/, 5], [/(邻厂|隔壁厂|隔壁的厂)[^。]{0,24}(协商|不理|伓理)/, 5],
+    [/拒付/, 5], [/(邻厂|隔壁厂|隔壁的厂)[^。]{0,24}(协商|不理|伓理|说了?(几|好几|多)次[^，。]{0,3}不改)/, 5],
     // rounds 71–74: workers up a crane over their pay, a crew come to smash the site office
     [/工资[^。]{0,16}(爬|站|坐)(到|上)[^，。]{0,4}(塔吊|楼顶)|(爬|站)(到|上)[^，。]{0,4}(塔吊|楼顶)[^。]{0,16}工资/, 6], ['打砸', 5],
     // rounds 220 and 224: a lease's terms broken by the landlord (rent free agreed, now asked; the rent tripled), talks failed

@@ -4255,4 +4255,7 @@ describe("after a review of the thirty-second session's rules against ordinary m
     expect(read('申请表最晚周三交的吧？我们还差一个章').deadline).toBe('2026-11-25');
     expect(read('供电所师傅说今天得修到晚上十点，明天才能恢复生产').deadline).not.toBe('2026-11-23');
   });
+  it('reads a neighbouring plant that keeps draining onto the reporter after being told as a dispute', () => {
+    expect(read('邻厂的污水直接排到我们厂区 说了几次都不改 洛阳宏运物流这边仓库地面都泡了').category).toBe('dispute');
+  });
 });
