@@ -208,9 +208,14 @@ const HEAD_TRADE_NAME_AT_HEAD = new RegExp(
 const HEAD_TRADE_NAME_AFTER_PLACE = new RegExp(
   `(?:^|我们[是在]?|我是)(?:${NAME_CHAR}{2,6}|${NAME_CHAR}{2,9}[区镇县市村乡湾港堡园州城湖旗]|${NAME_CHAR}{1,6}街道)(?:(?:这边|那边)的?|(?<=[区园])[里内]的|(?<!(?:${INDUSTRY}))的)((?:(?!以前|以后|以来)${NAME_CHAR}){2,5}?(?:${INDUSTRY})(?:${INDUSTRY})?${CLOSING})${AFTER_TRADE_NAME}`,
 );
+/**
+ * What every match of HEAD_TRADE_NAME_AFTER_PLACE holds, tried first (the pattern costs about 20 µs a run where it fails
+ * late): where it may start, a place of at most 11 characters that are none of the name's stops, and 的, 这边 or 那边.
+ */
+const AFTER_PLACE_MAY = /(?:^|我们[是在]?|我是)[^的\s，,。.！？!?、：:]{1,11}?(?:的|这边|那边)/;
 function headTradeName(t: string): string | undefined {
   const a = HEAD_TRADE_NAME_AT_HEAD.exec(t);
-  const b = HEAD_TRADE_NAME_AFTER_PLACE.exec(t);
+  const b = AFTER_PLACE_MAY.test(t) ? HEAD_TRADE_NAME_AFTER_PLACE.exec(t) : null;
   return (a && (!b || a.index <= b.index) ? a : b)?.[1];
 }
 
@@ -744,7 +749,10 @@ const MIXED_WHOLE = new RegExp(`^${MIXED_NAME}$`);
 /** What follows a dash at the end of a message (no comma in it: an English signature has its own rule). */
 const DASH_SIGNED = /(?:——|—|--|－－|\s-(?!-)|发起人[:：])\s*([^，,。！？!?()（）]{2,40}?)\s*$/;
 /** A section, an office or a project after an enterprise's trade ("北辰建工三标段", "富川电子HR", "蒙欣乳业新厂项目"). */
-const PART_AFTER_TRADE = new RegExp(`(?<=(?:${INDUSTRY}))(?:[一二三四五六七八九十\\d]+标段|HR|hr|人事|行政|财务|工程部|项目部|技术部|市场部|采购部|综合部|安全部|质安部|安全员|(?:新厂|[一二三四五]期)?项目)$`);
+const PART_WORDS = '(?:[一二三四五六七八九十\\d]+标段|HR|hr|人事|行政|财务|工程部|项目部|技术部|市场部|采购部|综合部|安全部|质安部|安全员|(?:新厂|[一二三四五]期)?项目)$';
+const PART_AFTER_TRADE = new RegExp(`(?<=(?:${INDUSTRY}))${PART_WORDS}`);
+/** The words alone, tried first: the trade read backwards at every place costs about 13 µs a run. */
+const PART_AT_END = new RegExp(PART_WORDS);
 /** Where 叫 tells a name (at the start, after a comma or a space, or after 名 / 名字): the name follows, after any space. */
 const CALLED_AT = /(?:^|[，,\s]|名字?)叫\s*/g;
 /** Whether `t` says it is called `name` ("名字叫鑫源", "，叫 宏达"). */
@@ -778,7 +786,7 @@ function dashSigned(t: string): string | null {
   // (a one-word brand alone after the dash is a name: "— Zentrix"; a given name before more words or after an office is not)
   if ((words.length < before || words.length > 1) && /^[A-Z][a-z]+$/.test(words[0]!)) return null;
   // "北辰建工三标段", "富川电子HR", "蒙欣乳业新厂项目": a section, an office or a project of the enterprise
-  const name = words[0]!.replace(PART_AFTER_TRADE, '');
+  const name = PART_AT_END.test(words[0]!) ? words[0]!.replace(PART_AFTER_TRADE, '') : words[0]!;
   return words.length <= 3 && words.slice(1).every((w) => w.length <= 6) ? name : null;
 }
 
@@ -1344,9 +1352,11 @@ function industryNamed(t: string): string | null {
   return m?.[1] && !/^(隔壁|附近|对面|旁边|周边|周围|本地|当地|外地|其他|其它|某|各|那家|这家|很多|许多|好多|多家|几家|同行|屋顶|楼顶|厂房|车间|园区|门口|分布式)/.test(m[1]) ? m[1] : null;
 }
 
+/** The patterns a text holds what their matches need of (a registered name's 有限公司, a cooperative's 合作社 …), in order. */
+const ENTERPRISE_PATTERNS_GATE = new LiteralGate(ENTERPRISE_PATTERNS);
 function parseNamedEnterprise(t: string): string | null {
-  for (const re of ENTERPRISE_PATTERNS) {
-    const m = t.match(re);
+  for (const k of ENTERPRISE_PATTERNS_GATE.candidates(t)) {
+    const m = t.match(ENTERPRISE_PATTERNS[k]!);
     if (m?.[1]) {
       // "我们是X项目部": the enterprise, not its site office or department
       const name = m[1]

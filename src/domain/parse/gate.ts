@@ -281,9 +281,54 @@ export class AnyOf {
     return false;
   }
 
-  /** False only where none can match: a replace with the patterns may be skipped. */
-  mayMatch(text: string): boolean {
-    return this.gate.candidates(text).length > 0;
+}
+
+/**
+ * A pattern of many top-level alternatives replaced in a text by running only those of them that may match it (the
+ * text holds the strings their matches need): the same matches at the same places as the whole, without trying every
+ * alternative at every place. The whole finds, from where it stands, the leftmost place where an alternative matches,
+ * and there the first of them in order; so does this, each alternative searching on its own (a lookbehind still sees
+ * the whole text). `by`: a literal string (no $ patterns), or a function of the match.
+ */
+export class GatedReplace {
+  private readonly parts: RegExp[];
+  private readonly gate: LiteralGate;
+  private readonly global: boolean;
+
+  constructor(private readonly whole: RegExp) {
+    const flags = whole.flags.includes('g') ? whole.flags : `${whole.flags}g`;
+    this.parts = alternativesOf(whole).map((p) => new RegExp(p.source, flags));
+    this.gate = new LiteralGate(this.parts);
+    this.global = whole.flags.includes('g');
+  }
+
+  replace(text: string, by: string | ((match: string) => string)): string {
+    const k = this.gate.candidates(text);
+    if (k.length === 0) return text;
+    let out = '';
+    let from = 0;
+    for (;;) {
+      // the leftmost match of the candidates from `from`, the first alternative on a tie
+      let best: RegExpExecArray | null = null;
+      for (const i of k) {
+        const re = this.parts[i]!;
+        re.lastIndex = from;
+        const m = re.exec(text);
+        if (m && (!best || m.index < best.index)) best = m;
+      }
+      if (!best) break;
+      out += text.slice(from, best.index) + (typeof by === 'string' ? by : by(best[0]));
+      from = best.index + best[0].length;
+      if (best[0].length === 0) {
+        // an empty match: the character after it is kept and the search goes on past it, as String.prototype.replace does
+        if (from >= text.length) break;
+        const step = this.whole.unicode && (text.codePointAt(from) ?? 0) > 0xffff ? 2 : 1;
+        out += text.slice(from, from + step);
+        from += step;
+      }
+      if (!this.global) break;
+    }
+    return out + text.slice(from);
   }
 }
 

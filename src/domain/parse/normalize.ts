@@ -1,5 +1,5 @@
 import * as OpenCC from 'opencc-js';
-import { AnyOf } from './gate.js';
+import { AnyOf, GatedReplace } from './gate.js';
 
 const convert = OpenCC.Converter({ from: 't', to: 'cn' });
 
@@ -100,7 +100,8 @@ const PRONOUN_OF: Record<string, string> = { 有木有: '有没有', 明儿: '�
 const WU_MARK = /(?<![请切务])勿(?![忘扰])|侬|伲|倷|哪能|上趟|这趟|事体|小囡|(?<=[的了好是要能有对行过])伐(?=[\s，,。？?！!]|$)/;
 const WU_OF = /(?<![一二三四五六七八九十两几这那哪每某各整半单\d真])个(?![体人税别性案子头儿])/g;
 /** The dialect words and the Cantonese marks, each run only on a text holding what it needs. */
-const PRONOUNS_ANY = new AnyOf([PRONOUNS]);
+const PRONOUNS_GATED = new GatedReplace(PRONOUNS);
+const WU_MARKED = new AnyOf([WU_MARK]);
 const CANTONESE_MARKED = new AnyOf([CANTONESE_MARK]);
 
 /** Normalises a message for reading: half-width forms, traditional → simplified, written Cantonese read as standard
@@ -114,8 +115,8 @@ export function normalizeText(text: string): string {
   if (t.includes('𠊎')) t = t.replace(/𠊎(兜|们|哋)/g, '我们').replace(/𠊎/g, '我').replace(/(?<=我|我们|^|[，,。\s])系/g, '是').replace(/个(?=[，,。！!？?\s]|$)/g, '的').replace(/麼个|么个/g, '什么');
   // Wu (Shanghai, Suzhou, Ningbo, Shaoxing): 个 as 的 ("我们公司个事体", "合格个", "员工个小囡") in a text that is Wu by its
   // other words; not a measure word (十个, 两个, 这个), nor 个体, 个人, 个税
-  if (WU_MARK.test(t)) t = t.replace(WU_OF, '的');
-  if (PRONOUNS_ANY.mayMatch(t)) t = t.replace(PRONOUNS, (w: string) => PRONOUN_OF[w]!);
+  if (WU_MARKED.test(t)) t = t.replace(WU_OF, '的');
+  t = PRONOUNS_GATED.replace(t, (w: string) => PRONOUN_OF[w]!);
   return t.replace(/[\s\u3000]+/g, ' ').trim();
 }
 

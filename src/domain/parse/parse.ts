@@ -9,7 +9,7 @@ import { bareText, normalizeText } from './normalize.js';
 import { parseDigestRequest } from './digest-request.js';
 import { intentFallback, SHIPPED_INTENT_MODELS, type IntentModels } from './intent-model.js';
 import { parseEnterprise } from './enterprise.js';
-import { AnyOf } from './gate.js';
+import { AnyOf, GatedReplace } from './gate.js';
 
 export const INTENTS = [
   'report', 'claim', 'progress', 'resolve', 'transfer', 'rate', 'reopen', 'urge', 'digest', 'query', 'help', 'chat', 'correct', 'triage',
@@ -173,7 +173,7 @@ const URGENT_ENGLISH = /\b(urgent|urgently|asap|emergency|immediately|operations
 
 /** The urgent words and patterns, English's among them, each run only where the text holds what its matches need. */
 const URGENT_ANY = new AnyOf([URGENT_ENGLISH, ...URGENT_PATTERNS], URGENT);
-const NOT_URGENT_ANY = new AnyOf([NOT_URGENT]);
+const NOT_URGENT_GATED = new GatedReplace(NOT_URGENT);
 const urgentByRules = (s: string) => URGENT_ANY.test(s);
 
 /**
@@ -185,7 +185,7 @@ export function urgencyByRules(t: string, soon: boolean): { urgency: Urgency; ce
   if (soon) return { urgency: 'urgent', certain: true, cleared: false };
   // "应急局", "应急资金" name things; they do not say the matter is urgent
   let calm = t.replace(/(不急|不着急|不是很急|不紧急|不用急|应急|干着急)/g, '');
-  if (NOT_URGENT_ANY.mayMatch(calm)) calm = calm.replace(NOT_URGENT, '');
+  calm = NOT_URGENT_GATED.replace(calm, '');
   // an accident told to argue about compensation ("出车祸，家属非要按工伤赔") is a claim, not an emergency
   if (/(工伤|赔偿|理赔|保险|赔付|按.{0,4}赔|要赔)/.test(calm)) calm = calm.replace(/(车祸|受伤|摔伤|割伤|烫伤|烧伤|夹伤|压伤|被电|事故|伤亡|出事|撞坏|撞)/g, '');
   if (urgentByRules(calm)) return { urgency: 'urgent', certain: URGENT_CERTAIN.some((w) => calm.includes(w)), cleared: false };

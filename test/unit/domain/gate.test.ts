@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AnyOf, LiteralGate, requiredStrings } from '../../../src/domain/parse/gate.js';
+import { AnyOf, GatedReplace, LiteralGate, requiredStrings } from '../../../src/domain/parse/gate.js';
 import { LEXICON } from '../../../src/domain/parse/lexicon.js';
 import { normalizeText } from '../../../src/domain/parse/normalize.js';
 import { loadCorpus } from '../../../bench/parse-eval.js';
@@ -76,9 +76,27 @@ describe('AnyOf', () => {
     for (const s of ['价格贵得吓人', '要求停产', '已经停线了', '12号', '12号楼', 'URGENT please', 'axa', 'axb', '很急', '停了电', 'a.b', 'acb', '']) {
       expect(any.test(s), s).toBe(plain(s));
     }
-    expect(any.mayMatch('今天天气不错')).toBe(false);
-    expect(any.mayMatch('价格贵')).toBe(false);
-    expect(any.mayMatch('贵得吓人吗')).toBe(true);
+  });
+});
+
+describe('GatedReplace', () => {
+  it('replaces as the whole pattern does, with only the alternatives a text holds the strings of, made once per set', () => {
+    // leftmost first, then the earlier alternative at one place; lookarounds and the flags kept
+    const whole = /(高|贵)得吓人|吓人|(?<!要求)(停|断)(产|线)|停产线|\b(urgent|asap)\b|明儿(?!个)|明儿个/gi;
+    const gated = new GatedReplace(whole);
+    const texts = ['价格贵得吓人，停产线了', '要求停产线', 'URGENT 明儿个 明儿', '吓人吓人', '今天天气不错', '', 'asap停线', '断产线贵得吓人断线'];
+    for (const s of texts) {
+      expect(gated.replace(s, '_'), s).toBe(s.replace(whole, '_'));
+      expect(gated.replace(s, (w) => `[${w}]`), s).toBe(s.replace(whole, (w: string) => `[${w}]`));
+    }
+    // a pattern that refers back to a group is run whole; one without the g flag replaces its first match only; empty
+    // matches as String.prototype.replace makes them
+    const back = /(a)x\1|b/g;
+    expect(new GatedReplace(back).replace('axa b axb', '_')).toBe('axa b axb'.replace(back, '_'));
+    const once = /吓人|停产/;
+    expect(new GatedReplace(once).replace('停产了，吓人', '_')).toBe('停产了，吓人'.replace(once, '_'));
+    const empty = /x*|好/gu;
+    for (const s of ['好好x😀好', '', 'xx']) expect(new GatedReplace(empty).replace(s, '_'), s).toBe(s.replace(empty, '_'));
   });
 });
 
