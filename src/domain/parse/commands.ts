@@ -196,6 +196,15 @@ export function parseCorrection(t: string): Correction | null {
   // round 223: "#143 紧急程度改一下，企业已经停产了，是急件": to be changed, why, then the level it is
   const urgencyWhyIs = /^(?:紧急程度|紧急度|优先级)(?:改一下|改下|调一下|调整一下|要改|得改)[\s,，。][^?？吗]{0,30}[\s,，。](?:是|算|应该是|应为|属于)\s*(紧急|加急|急件|一般|普通|正常)(?:件|的)?[。!！]?$/.exec(rest);
   if (urgencyWhyIs) return { field: 'urgency', to: URGENCY_WORDS[urgencyWhyIs[1]!]! };
+  // round 240: "#186 紧急程度改一下，不是一般，窑都停了，要加急"; round 242: "#142 这个紧急程度标错了，就是一般咨询，不是紧急":
+  // misjudged or to be changed, then the level said in a few words among why (the one it is not, the one it is); both
+  // said, or neither, is no correction read
+  const misjudged = /^(?:这个?|这单的?)?(?:紧急程度|紧急度|优先级)(?:标错了|定错了|错了|不对|标高了|标低了|改一下|改下|要改一下|调一下)[\s，,。]+([^?？吗]{2,40})$/.exec(rest)?.[1];
+  if (misjudged) {
+    const calm = /(?:不是|不算|不用|不需要|不必)(?:标|算)?(?:紧急|加急|急件)|(?<!不)(?:就是|只是|是|算|属于)(?:一般|普通)|不急|不着急|没那么急/.test(misjudged);
+    const pressing = /(?:不是|不算)(?:一般|普通)|(?:要|得|应该|需要|请)加急|(?<!不)(?:是|算|属于)(?:紧急|急件)|很急|特别急/.test(misjudged);
+    if (calm !== pressing) return { field: 'urgency', to: calm ? 'normal' : 'urgent' };
+  }
   const enterprise =
     ENTERPRISE_SET.exec(rest) ??
     // "#635 企业名字写错了，是宏晟机电"

@@ -207,6 +207,8 @@ const PROBLEM_BACK =
 /** Done, said in plain words: "规划许可证今天已经发给企业", "人已经招齐了，问题解决", "电已经通了". */
 const DONE_PLAIN =
   /^[#\d\s号]*(协调好了|安排好了|落实好了|搞好了)(?![吗没])|(人|工人|员工)?(都|已经?|全部)(到岗|到齐)了|(已经?|都)(送到|交到)(企业|对方|厂里|他们)?(手上|手里)|(已经?|都)(发给|交给|送达|发放|下发|出证|下证|领到|拿到|到账|拨付到位|批了|批复了|办出|办下来|批下来|拿下来|放款|放下来|交付|修好|修复|恢复|接通|招齐|招到|到位|落地)|(已经?|都)?收到(了)?(款|钱|资金|补贴|货款|工程款)|问题(已经?|都)?解决(了|啦)?(?![吗呢没不得])|(修好|弄好|办好)了|(电|水|气|网|路)(已经?|都)?(通|接通|恢复)了|(已经?|都)(送上|通上|装上|接上|换上|装好|换好|改好|调好|更正|改过来|清理干净|清完|拆除|拆掉|迁走|迁好|协调好)|(确认|反馈|回复|表示)(已经?)?(正常|没问题|无误|恢复)|(今天|昨天|上午|下午|刚刚?)(已经?)?(到账|到位|拨付到位|送上|通上)|落实(好)?了|(拿到|领到|办下来|批下来|发下来|租到|招到|找到|装好|换好)了/;
+/** A rating's words: satisfied or not, praise or blame, stars. */
+const RATED = /(不满意|满意|好评|差评|[1-5一二三四五]\s*(颗|个)?星(?!期))/;
 /** A question: what is done is asked about, not said ("证拿到了吗"). */
 const ASKED = /[吗呢么没][?？]?$|[?？]$|了没/;
 /** Who handled it, asked ("是谁签收的"). */
@@ -302,6 +304,8 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   // "@店小二 你都能干什么？我是新来的代办员，怎么…", "请问这个机器人可以帮我们做什么？报了问题之后谁跟进？": what the bot does,
   // asked first, with a second question after it
   if (bare.length <= 40 && /^(请问)?(@?店小二|小二|这个机器人|机器人|你)(你)?都?(能|会|可以)(帮我们?|帮忙)?(干|做)(什么|啥|么事|么子)/.test(bare)) return 'help';
+  // round 244: "店小二你好，请问你可以帮我们做些哪样？": a greeting first; Guizhou's 哪样 for what
+  if (bare.length <= 30 && /^(@?店小二|小二)(你好|您好)?(请问)?你?都?(能|会|可以)(帮我们?|帮忙)?(干|做)(些|点)?(什么|啥|么事|么子|哪样|撒子)$/.test(bare)) return 'help';
   // "怎么让它出日报？", "店小二能不能直接导出台账excel？怎么弄": how to have the bot do something
   if (bare.length <= 40 && (/(怎么|咋|如何)让(它|你|小二|店小二|机器人)(出|发|生成|导出|查)/.test(bare) || (/^(店小二|小二|机器人|你)(能不能|能否|可不可以|会不会|能)/.test(bare) && /(怎么弄|怎么操作|咋弄|怎么搞|怎么用)$/.test(bare)))) return 'help';
   // "小白求问 这个店小二怎么查我们公司的问题进度 有教程吗": how to use it, and a guide asked for
@@ -388,7 +392,8 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     if (/\bI('ll| will) (take|handle|pick up|follow up on|look after) (this|it|that)\b|\b(assign|give) (it|this) to me\b/i.test(t)) return 'claim';
     // "#71 目前进度：征收办已入户评估三户…": an update announced as one
     // "128号问题更新一下，审图中心答复…今天下班前出": an update announced as one
-    if (/^(目前|最新|当前)?(进度|进展)(更新|情况)?[:：]|^(最新|目前)情况[:：]|^(问题|情况|进度)?更新一下[，,:：\s](?![^。]{0,12}(问|催|在等|又打))/.test(t.replace(TICKET_REF, '').replace(/^[\s:：,，]+/, ''))) return 'progress';
+    // (round 240: "118号 跟进情况：环保局答复资料还差一份检测报告…")
+    if (/^(目前|最新|当前)?(进度|进展)(更新|情况)?[:：]|^(最新|目前)情况[:：]|^跟进(情况|进展|记录)[:：]|^(问题|情况|进度)?更新一下[，,:：\s](?![^。]{0,12}(问|催|在等|又打))/.test(t.replace(TICKET_REF, '').replace(/^[\s:：,，]+/, ''))) return 'progress';
     // "催办：#88 已超期3天，请责任单位今日答复", "办结#133 已现场核实并完成整改": the command word opening the message, before a
     // colon or the number, says what it is
     const opener = /^(认领|签收|办结|转办|退单|催办|重办)\s*(?:[:：]|(?=[#＃]\s*\d))/.exec(t)?.[1];
@@ -444,7 +449,11 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     if (/(重新打开|重开)(吧|一下|一下吧)?[。!！]?$/.test(t) && !/[?？吗]/.test(t)) return 'reopen';
     if ((/(转办|转交|转给|转到|移交|交由|改派|退单|(?<![被又能会已])退回(?!来))/.test(t) && !/(已经?|刚)(转给|转到|转交|移交|报送)|(转交|转给|转到|移交)[^，。]{0,8}(审核|审查|审批|办理|处理)中/.test(t)) || TRANSFER_PLAIN.test(t)) return 'transfer';
     // "#456 给规划科的王科长，他熟": handed on by naming who takes it
-    if (/^(给|交给|转给|让|请)[\u4e00-\u9fa5]{0,8}(科|局|所|办|中心|站|街道|镇)的?[\u4e00-\u9fa5]{1,3}(科长|局长|主任|所长|站长|处长|股长|同志)/.test(bareText(t.replace(TICKET_REF, '')))) return 'transfer';
+    // (round 240: not a rating that thanks the office's staff: "＃129 给个好评，国土所的同志跑了三趟")
+    if (/^(给|交给|转给|让|请)[\u4e00-\u9fa5]{0,8}(科|局|所|办|中心|站|街道|镇)的?[\u4e00-\u9fa5]{1,3}(科长|局长|主任|所长|站长|处长|股长|同志)/.test(bareText(t.replace(TICKET_REF, ''))) && !RATED.test(t)) return 'transfer';
+    // round 240: "#211 转消防大队 @陈队 专家上门由他们安排": 转 and the body that takes it, opening what follows the number
+    // (not money or a business passed on: "#12 转账的钱还没到怎么办", 转让, 转型)
+    if (/^转(?!账|让|型|产|发|达|告|卖|包|租|贷|正|岗|移)\s*[^\s的，,。？?]{1,8}?(局|分局|大队|中队|支队|中心|所|站|科|办公室|街道|镇|乡|委)(?=[\s，,@]|$)/.test(t.replace(TICKET_REF, '').trim())) return 'transfer';
     // "#637 @李建国 你那边熟，这单你来", "#756 @韩丽 你来接这个": handed to the person named
     // (round 145: "#116 @刘敏 你跟下，我下周出差")
     // (跟进 and 盯 are also asked about: "@张伟 你跟进得怎么样了？", "你跟进的情况说一下")
@@ -476,7 +485,8 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     if (/(已经?办结|^[\s#＃\d号]*办结[，,]|已经?解决|已经?办好|已答复|已处理|(现|予以|现予以?)办结|结单)/.test(t) && /(企业|对方|老板|企业方|厂里|他们)(也|都)?(表示|反馈|说)?(很|非常|比较|基本|都|也|挺)?满意/.test(t)) return 'resolve';
     // (rounds 159 and 160: "#174 还是冇解决，…，不满意，重新办", "…根本没收到补贴款啊 不满意 再查查": displeased, and asked again)
     if (/(不满意|差评)/.test(t) && /(重新办|重办|重新处理|再查查|再查一下|重新查|重新弄)/.test(t) && !/(重新办理了|已重新)/.test(t)) return 'reopen';
-    if (/(不满意|非常满意|基本满意|满意|好评|差评|评价|満足|满足です|[1-5一二三四五]\s*(颗|个)?星(?!期)|^[#\d\s号]*[⭐★🌟]{1,5}\s*$)|\b(very |not )?satisfied\b/i.test(t)) return 'rate';
+    // (round 244: not the cadre's close asking the enterprise to rate: "工单112 已解决，企业现场确认了，请企业评价")
+    if (/(不满意|非常满意|基本满意|满意|好评|差评|评价|満足|满足です|[1-5一二三四五]\s*(颗|个)?星(?!期)|^[#\d\s号]*[⭐★🌟]{1,5}\s*$)|\b(very |not )?satisfied\b/i.test(t) && !(/请(企业|对方|老板)(进行)?(评价|打分)[。!！]?$/.test(t) && /(已经?解决|已办结|已经?办好|已处理)/.test(t))) return 'rate';
     // "#695 有人签收冇": whether anyone has taken it on, asked
     if (/(有人|谁|有没有人)(签收|认领|接手?)(了)?(吗|没有?得?|冇得?|了没|未)?[?？]?$/.test(t.replace(TICKET_REF, '').trim())) return 'query';
     // "嘎嘎好，办得真快", "杠杠的": praise in the enterprise's words is a rating
@@ -515,8 +525,9 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     // 办结 only when the work is done: "他们说下周给答复", "还在等待住建局答复", "尚未办结", "初审已完成，等待审批" tell
     // where it stands (a progress note), they do not close the ticket
     // (round 170: "…银行同意展期三个月 等企业补个材料": the enterprise still to send something)
+    // (round 240: "#163 规划局答复要报省厅批，…": the answer is that it goes up for approval; "资料还差一份检测报告": still short)
     const stillPending =
-      /(尚未|还没有?|没有|未能?|不能|无法)(办结|解决|答复|完成|落实|处理完|办好|搞定)|(明天|后天|下周|近期|过几天|再)(去)?(复查|复核|回访|跟踪|核查)|约(了|好)?(周[一二三四五六日天]|明天|后天|下周[一二三四五六日天]?)[^，。]{0,4}(复查|复核|验收|回访|核查)|(周[一二三四五六日天]|明天|后天|下周)[^，。]{0,6}(进场|施工|安装|上门|修补|修复|完工)|先记一笔|(等待?|等着|在等|待|给|会|将|预计|下周|明天|后天|近期|过几天|月底前?|年底前?)[^，。；,;!！]{0,8}(答复|办结|解决|完成|落实)|(等待|等着|在等|正在|已经在(?!那|这|现场|路口|门口)|下一步|然后再|还需|还要|仍需|仍在)|等[^，。]{0,6}(补齐|补充|提交|反馈|回复|确认)后|等(企业|对方)补|(本周|这周|本月|周内|月底前?)内?(?!已)[^已，。；,;]{0,4}(办结|完成|办好)/;
+      /要(报|上报|送|报送)[\u4e00-\u9fa5]{1,4}(批|审批|审核|审查)|还差[^，。]{0,6}(材料|资料|报告|证明|一份|一个|一项)|(尚未|还没有?|没有|未能?|不能|无法)(办结|解决|答复|完成|落实|处理完|办好|搞定)|(明天|后天|下周|近期|过几天|再)(去)?(复查|复核|回访|跟踪|核查)|约(了|好)?(周[一二三四五六日天]|明天|后天|下周[一二三四五六日天]?)[^，。]{0,4}(复查|复核|验收|回访|核查)|(周[一二三四五六日天]|明天|后天|下周)[^，。]{0,6}(进场|施工|安装|上门|修补|修复|完工)|先记一笔|(等待?|等着|在等|待|给|会|将|预计|下周|明天|后天|近期|过几天|月底前?|年底前?)[^，。；,;!！]{0,8}(答复|办结|解决|完成|落实)|(等待|等着|在等|正在|已经在(?!那|这|现场|路口|门口)|下一步|然后再|还需|还要|仍需|仍在)|等[^，。]{0,6}(补齐|补充|提交|反馈|回复|确认)后|等(企业|对方)补|(本周|这周|本月|周内|月底前?)内?(?!已)[^已，。；,;]{0,4}(办结|完成|办好)/;
     // "#95 已答复企业 暂无法解决 纳入长期台账": answered, as unresolvable (答复's outcome), not pending
     if (/(已答复|答复(企业|对方)?[:：]|现予办结)/.test(t) && /(无法解决|暂不能解决|挂账|纳入.{0,4}台账|解释说明)/.test(t)) return 'resolve';
     // round 135: "#101 么子时候能有个答复？企业那边已经打了三次电话给我了": when the answer comes, asked — a chase, not the answer (pressed: 已经, 都快, 再拖 …)
@@ -643,7 +654,12 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   // round 137: "帮我查下株洲力诚液压那个货款的单子办到哪了": one named, looked up
   if (bare.length <= 40 && /^(帮我|帮忙|麻烦)?(查下|查一下|查查|看下|看一下)[^，。]{0,16}那个[^，。]{0,10}(单子|工单)[^，。]{0,4}(办到哪|到哪(一步)?了|(啥|什么)(情况|进度|状态)|(咋|怎么)样了)/.test(bare)) return 'query';
   // round 92: "俺们公司那个停电的单子现在到哪了？": one's own ticket, by what it is about, asked after
-  if (bare.length <= 40 && /(我们|俺们|咱们?|我司|我厂)[^，。]{0,10}那个[^，。]{0,8}(单子|工单)[^，。]{0,6}(到哪(一步)?了|(啥|什么)(情况|进度|状态)|(咋|怎么)样了)/.test(bare)) return 'query';
+  // (round 242: 到哪里了 as well)
+  if (bare.length <= 40 && /(我们|俺们|咱们?|我司|我厂)[^，。]{0,10}那个[^，。]{0,8}(单子|工单)[^，。]{0,6}(到哪(一步|里)?了|(啥|什么)(情况|进度|状态)|(咋|怎么)样了)/.test(bare)) return 'query';
+  // (round 242: "昭通恒丰硅业那个停电的单子办到哪里了？": the enterprise named instead of 我们, the ticket asked after straight away)
+  if (bare.length <= 40 && /^[\u4e00-\u9fa5]{2,12}?那个[^，。]{0,8}(单子|工单)(现在|目前)?办?(到哪(一步|里)?了|(咋|怎么)样了)/.test(bare)) return 'query';
+  // round 240: "我们公司今年报了几件问题？都办完了冇": how many one has reported, asked
+  if (bare.length <= 30 && /^(我们|俺们|我司|我厂)(公司|厂|企业)?(今年|这个月|本月|这季度|去年)?(一共|总共)?(报|提|反映)了(几|多少)(件|个|条|单)(问题|单子?|工单)?/.test(bare)) return 'query';
   // "俺们厂报的那个电的事 到底咋样了", "我们华康食品报的停气那个事，现在是哪个在管？": one's own report asked after
   // "宝联汽车部件的单子现在谁在跟": who is handling one's ticket, asked
   if (bare.length <= 30 && /的(单子|工单)(现在|目前)?(是)?(谁|哪个|哪位|哪个部门)在(跟|办|管|负责)(呢|啊)?$/.test(bare)) return 'query';
@@ -721,6 +737,10 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   if (bare.length <= 50 && (/^(哈+)?\s*(老铁|兄弟)?没毛病[!！~～。]*$/.test(bare) || /新来的同事[^。]{0,8}欢迎|大家欢迎一下/.test(bare) || /^(哪位|谁)(知道|晓得)[^。，,]{0,12}(培训|会议?|讲座)[^。，,]{0,4}在哪个?(会议室|地方|楼)/.test(bare) ||
       (/你(过来|来)的时候[^。，,]{0,10}带(上|过来|着)$/.test(bare) && bare.length <= 30) || /(有空|感兴趣)的?(企业|同志|朋友|大家)?都?可以来(听|参加|看看)[!！。~～]*$/.test(bare)) &&
     !/(我们|我司|我厂|能不能|能否|麻烦|帮忙|希望|申请|没人|没(?!毛病)|不稳|进不|找不|坏|停|断|差)/.test(bare)) return 'chat';
+  // round 242: "今天不在，明天回来再说": one away, between colleagues; round 244: "谢谢各位帮忙，问题解决了，点赞👍🎉": thanks for
+  // what is done, no number, no more asked
+  if (bare.length <= 16 && /^我?(今天|今儿|这两天|上午|下午)不在[^，。]{0,4}(明天|后天|回来|下午|下周)[^，。]{0,4}再(说|弄|看|处理|联系)$/.test(bare)) return 'chat';
+  if (bare.length <= 24 && /^(谢谢|感谢|多谢)(各位|大家|领导|你们)?(的)?(帮忙|支持|关心)?(问题|事情)?(已经|都|终于)?(解决|办好|搞定)了(点赞|👍|🎉|[\p{Extended_Pictographic}\uFE0F])*$/u.test(bare)) return 'chat';
   // "@王芳 你电话打不通 有空回个电话": a call asked for back, between people
   if (bare.length <= 30 && /(电话|手机)[^，。]{0,4}(打不通|没人接|没接|占线|关机)|回个?电话|回电/.test(bare) && /(回个?电话|回电|回一下|打给我|给我回)[吧哈啊呀了一下]*$/.test(bare) && !/(企业|我们|我司|我厂|问题|反映|投诉|帮忙|停|坏|断|12345|热线|窗口|部门|局|所|站|中心|公司|物业|银行|供电|水务|燃气|客服|让他们|叫他们|请他们)/.test(bare)) return 'chat';
   if (parseDigestRequest(bare)) return 'digest';
@@ -787,7 +807,8 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   // "这周超期的有哪些": the overdue tickets themselves
   if (bare.length <= 16 && !/(前[十\d]+名|排名|排行)/.test(bare) && (/超期.{0,3}(有哪些|清单|列表|名单|明细)/.test(bare) || /^(都有|还有)?(哪些|哪几)(个|件|单|条)?(工单|单子|问题|件)?.{0,4}(超期|逾期)(了|的)?(呢|啊)?$/.test(bare))) return 'query';
   // "凤凰电缆那条路的事有人在跟吗": asking whether anyone handles a matter already raised
-  if (bare.length <= 30 && /(事|问题|事情)(现在)?(有人在?(跟|管|处理|办|负责|跟进)|有没有人(在)?(跟|管|处理|办|跟进)|谁在(跟|管|处理|办|跟进))(吗|没|么|呢|没有)?$/.test(bare)) return 'query';
+  // (round 242: "…的问题，格有人在管？": Yunnan's 格 asking whether)
+  if (bare.length <= 30 && /(事|问题|事情)(现在)?格?(有人在?(跟|管|处理|办|负责|跟进)|有没有人(在)?(跟|管|处理|办|跟进)|谁在(跟|管|处理|办|跟进))(吗|没|么|呢|没有)?$/.test(bare)) return 'query';
   // English: "What can this bot do?" asks for help; a sentence of six words or more in a service group is a report
   if (/what can (this|the|you)\s*(bot)?\s*do|english (guide|manual|version)|how (do i|to) use (this|the) bot|how (do|can|should) (i|we) (report|submit|raise|file|log) (an? )?(issue|problem|request|ticket)s? ((through|via|with|to|in) (this|the) (bot|group)|here)/i.test(t)) return 'help';
   // "Can I get a summary of this month's tickets by category?", "Show me the tickets the bot wasn't sure about"

@@ -4258,4 +4258,30 @@ describe("after a review of the thirty-second session's rules against ordinary m
   it('reads a neighbouring plant that keeps draining onto the reporter after being told as a dispute', () => {
     expect(read('邻厂的污水直接排到我们厂区 说了几次都不改 洛阳宏运物流这边仓库地面都泡了').category).toBe('dispute');
   });
+  it('reads the notes, commands and questions of rounds 240, 242 and 244 as their writers meant them', () => {
+    expect(read('118号 跟进情况：环保局答复资料还差一份检测报告，已通知企业补，预计下周能报上去').intent).toBe('progress');
+    expect(read('#163 规划局答复要报省厅批，材料清单已经发给企业了').intent).toBe('progress');
+    expect(read('＃129 给个好评，国土所的同志跑了三趟，蛮负责 五星').intent).toBe('rate');
+    expect(read('#211 转消防大队 @陈队 专家上门由他们安排').intent).toBe('transfer');
+    expect(read('工单112 已解决，企业现场确认了，请企业评价').intent).toBe('resolve');
+    expect(read('我们公司今年报了几件问题？都办完了冇').intent).toBe('query');
+    expect(read('昭通恒丰硅业那个停电的单子办到哪里了？').intent).toBe('query');
+    expect(read('我们提的那个宿舍热水器的问题，格有人在管？').intent).toBe('query');
+    expect(read('今天不在，明天回来再说').intent).toBe('chat');
+    expect(read('谢谢各位帮忙，问题解决了，点赞👍🎉').intent).toBe('chat');
+    expect(read('店小二你好，请问你可以帮我们做些哪样？').intent).toBe('help');
+  });
+
+  it('reads the level said among why after the urgency was misjudged, and none where both levels are said to be', () => {
+    expect(read('#186 紧急程度改一下，不是一般，窑都停了，要加急').intent).toBe('correct');
+    expect(parseCorrection(normalizeText('紧急程度改一下，不是一般，窑都停了，要加急'))).toEqual({ field: 'urgency', to: 'urgent' });
+    expect(parseCorrection(normalizeText('这个紧急程度标错了，就是一般咨询，不是紧急'))).toEqual({ field: 'urgency', to: 'normal' });
+    expect(parseCorrection(normalizeText('紧急程度改一下，不是紧急的，正常就行'))).toEqual({ field: 'urgency', to: 'normal' });
+    expect(parseCorrection(normalizeText('紧急程度改一下，是一般还是紧急我也说不好'))).toBeNull();
+  });
+
+  it('does not take a new ticket asked to be handed on for a rating, nor a plain note for a transfer', () => {
+    expect(read('#56 转住建局 @王科').intent).toBe('transfer');
+    expect(read('#56 转发给企业了，等他们回话').intent).not.toBe('transfer');
+  });
 });
