@@ -48,6 +48,10 @@ export const LEXICON: Record<Category, Cue[]> = {
     ['空域', 4],
     // round 224: a vehicle's entry in the ministry's product catalogue (公告目录) applied for
     [/公告目录|产品公告|准入公告|目录申报/, 8],
+    // round 242: a road transport permit (道路运输证, 27 labelled readings, all approval), whatever the road
+    [/(道路运输|营运|运输经营)(许可)?证/, 10],
+    // round 244: a water-drawing permit (取水许可, 55 of 56 approval) beside the power station it is for
+    [/取水许可/, 8],
   ],
   land: [
     // rounds 155–210: the title to land bought not issued ("出让合同签了半年了，不动产权证还没下来"): land, not an approval
@@ -84,6 +88,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/(拿地|摘牌|出让金)[^。]{0,20}(土地证|不动产权?证|产权证)[^，。]{0,8}(没|未)|土地证[^，。]{0,6}(没发|还没|没下来|没拿到)/, 6], [/(房产证|不动产证)[^，。]{0,8}面积/, 5], [/(闲置|空置)的?(土地|地|厂房)?[^，。]{0,6}(转租|盘活)/, 5], [/地块上[^，。]{0,8}(没搬|没有搬|没迁|未迁|坟)/, 5],
     // round 223: allocated land (划拨) to be converted by paying for it, whatever loan it is wanted for
     [/划拨(地|土地|用地|的)[^。]{0,24}(补办?出让|转出让|出让手续)/, 9],
+    // round 246: a lease of premises or land asked to be renewed (续租: 12 of 17 labelled readings land)
+    [/(能不能|想|申请|希望|要求)[^，。]{0,4}续租/, 7],
   ],
   utilities: [
     // rounds 103–106: a phone signal too weak, a mast asked for
@@ -171,6 +177,15 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/\bdormitor(y|ies)\b|\b(staff|worker|employee)s? (housing|apartments?)\b/i, 5],
     // rounds 55–58 (Anhui; leaders of a county-level city; western Hunan and Hubei; Hubei's industrial cities)
     [/(孩子|小孩|伢儿?|子女)[^，。]{0,8}(转学|入学|上学|读书|学位)/, 5], [/(太太|妻子|老婆|家属)[^，。]{0,6}(工作|就业)/, 4],
+    // rounds 242 and 246: hands to hire, counted ("临时招五十个包装工"), someone who knows a trade sought in vain ("缺个懂跨境电商
+    // 运营的 招了半年招不着"), workers to be trained for a certificate ("农民工想考焊工证…安排一期培训"), training and settling in
+    // for talent ("电商人才的培训补贴和落户政策"): the people, whatever the trade or the subsidy
+    // (hands still to hire, not those hired for whom a subsidy is asked, "新招了几个残疾人员工，残保金…"; not an expert found for a
+    // day, "找个懂行的工程师", "找个懂西班牙语的翻译")
+    [/(想|要|需要|准备|打算|急需?)[^，。]{0,4}招[^，。\d]{0,2}[\d一二两三四五六七八九十几百]+个?[^，。\d]{0,4}(?<!员)工(?!程|地|商|业|厂|期|资|作|艺)/, 6],
+    [/招[^，。]{0,8}(招不着|招不到|招不来|没招到|招不齐)/, 6],
+    [/(缺|招)个?懂(?!行)[^，。]{1,8}的(?![^，。]{0,4}(公司|机构|单位|律师|顾问))/, 6], [/考[^，。]{0,4}(焊工|电工|叉车|技工|技能)[^，。]{0,2}证/, 6],
+    [/人才[^，。]{0,4}(培训补贴|落户)/, 6],
   ],
   finance: [
     // rounds 150–206: what a supplier is owed, by a public body or a customer ("给县医院食堂供的蔬菜款 欠了一年多了",
@@ -239,6 +254,10 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/(拖|欠)着?[^。]{0,10}货款[^。]{0,24}(账上|资金|周转|发不出|付不了|还不上|撑不住)/, 10],
   ],
   policy: [
+    // round 244: the extra deduction of R&D costs (加计扣除, 158 labelled readings, all policy), whatever system files it; the
+    // central budget's investment (预算内资金) applied for; a rent relief (租金减免: 52 of 58 policy; not a talent flat's, which is
+    // talent's); round 240: a subsidy on the gas or power price (20, all policy)
+    ['加计扣除', 10], [/预算内(资金|投资)/, 8], [/(?<!公寓)(租金|房租)[^，。]{0,4}(减免|补贴)/, 8], [/(天然气|电价|气价|用气|用电)[^。]{0,8}(价格)?补贴/, 8],
     // rounds 140 and 142: a preferential power price for farm produce's first processing is a policy to be honoured
     [/(?:用电|电价)[^，。]{0,2}优惠|优惠电价|初加工用电/, 9],
     // rounds 146–149 read: a subsidy on the power bill is a policy too (29 labelled readings, all policy)
@@ -432,6 +451,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/(堵|围)[^，。]{0,6}(大门|门口|厂门|船坞)[^。]{0,20}欠[^。]{0,8}工资|欠[^。]{0,10}工资[^。]{0,20}(堵|围)/, 5], [/(结算|款)[^，。]{0,6}(有争议|纠纷)/, 5], [/(前|原)(合伙人|股东)/, 4], [/设卡|拦路收费/, 4],
     // rounds 55–58 (Anhui; leaders of a county-level city; western Hunan and Hubei; Hubei's industrial cities)
     [/物业(费)?[^。]{0,20}(闹|断水断电|纠纷|不交)/, 5], [/(被|给)?村民[^，。]{0,6}(堵|围|拦)/, 6],
+    // round 242: villagers digging up the site's road over land they say is unpaid (村民…挖断: 87 labelled readings, all dispute)
+    [/村民[^，。]{0,10}挖(断|了|坏|开)/, 8],
     // rounds 59–62 (Fujian's east coast; Liaoning; Shandong and Hebei towns by voice; a 12345 office)
     [/拒付/, 5], [/(邻厂|隔壁厂|隔壁的厂)[^。]{0,24}(协商|不理|伓理|说了?(几|好几|多)次[^，。]{0,3}不改)/, 5],
     // rounds 71–74: workers up a crane over their pay, a crew come to smash the site office

@@ -148,6 +148,10 @@ const URGENT_PATTERNS = [
   /铝水[^。；;]{0,4}(快|要|都|已经)[^。；;]{0,2}凝|铝水凝(了|住)|(液氨|氨气|氨(?!纶))[^。；;]{0,12}(漏(?!报|缴|税|交|填)|味)|(塔吊|吊臂|主臂)[^。；;]{0,8}(?<!没|没有|未|无|没发现)(裂纹|裂缝|开裂)|(吊|挂)在半空|(大门|厂门|门口|路口)被[^，。；,;]{0,8}(村民|工人|人|家属|民工|群众|债主|司机)[^，。；,;]{0,2}(堵|围|封)(了|住|起)|(?<![没不别])(要|会)出大事|(?<![没不别会要])出大事(的|了|啊|嘞)|已经停止供货|(?<![不防])断餐|冻伤了/,
   // round 145: the enterprise's bank account frozen (the wages and the suppliers go unpaid)
   /(?<!(?:去年|以前|之前|曾经?|上次|上回)[^，。；,;]{0,6})(?:(账户|基本户|账号|户头|对公户)[^，。；,;]{0,6}冻结|冻结[^，。；,;]{0,4}(账户|基本户|账号|户头|对公户))(?![^，。；,;]{0,4}(已经?|都)?(解除|解冻|过))/,
+  // rounds 240, 244 and 246: production stopped ("矿山已经停了半个月", not a canteen's), the gas cut this morning, workers
+  // afraid to stay inside a shaken building, people still at the gate, a bulldozer in the yard before help comes, the gas
+  // rationed from tomorrow (a notice whose day is the others', not asked for, still presses)
+  /(矿山|矿井|工厂|厂子|厂里|工地|生产线|产线|窑)(已经|都|全)?停(了|产了|工了)(?![^，。]{0,4}(吗|没|么))|(天然气|燃气|蒸汽|暖气)[^，。]{0,8}(突然|今天|今早|早上)[^，。]{0,4}断了|不敢在里面(干活|上班|作业|待)|(还|正)在[^，。]{0,6}(门口|厂门口|大门口)堵着|再不来人[^，。]{0,6}就|(明天|后天)(起|开始)[^，。]{0,4}(限|停|断)(电|气|水|产|供)/,
 ];
 /**
  * Words that look urgent but are not: a fee (停机费), a shortage (急缺), a stoppage threatened if something else does

@@ -4284,4 +4284,43 @@ describe("after a review of the thirty-second session's rules against ordinary m
     expect(read('#56 转住建局 @王科').intent).toBe('transfer');
     expect(read('#56 转发给企业了，等他们回话').intent).not.toBe('transfer');
   });
+  it('names of rounds 242, 244 and 246: no time, no modal verb and no development zone is a name; a trade word whole; a site, a project office and a role after a signed name are not part of it', () => {
+    expect(read('前年物流公司把我们的货弄丢了，官司打赢了但是执行不到钱，能不能帮协调一下法院。会泽滇凯烟草配套').enterprise).toBe('会泽滇凯烟草配套');
+    expect(read('园区蒸汽供过来就120度 俺们热压机要150度的 只能自己烧锅炉 环保又不让 能不能协调热电厂提提参数').enterprise).toBeNull();
+    expect(read('红果开发区这边的公交车只开到六点半，我们厂夜班工人下班只能走路一个多小时，能不能加一班晚班车').enterprise).toBeNull();
+    expect(read('锅炉房的燃气早上突然停了，杀菌工段全停，着急死了！诺敏乳业（金川开发区）').enterprise).toBe('诺敏乳业');
+    expect(read('我们陆良金鼎硅材料二期厂房的脚手架昨晚被大风吹歪了，请住建的来看一下').enterprise).toBe('陆良金鼎硅材料');
+    expect(read('塔吊基础旁边有人在挖沟，施工单位说没得事 —— 昭通天盛硅业二期项目部').enterprise).toBe('昭通天盛硅业');
+    expect(read('工人拉横幅讨薪，已经把大门堵死了，请劳动监察和派出所马上过来！——黔路建设 高铁新区项目经理').enterprise).toBe('黔路建设');
+  });
+  it('categories of rounds 240–246: hands to hire and talent trained are talent; a road transport permit and a water-drawing permit approval; villagers digging up the road a dispute; a lease renewed land; R&D deductions, the central budget, rent relief and an energy price subsidy policy', () => {
+    expect(read('年底订单多，想临时招五十个包装工，希望三天内能有人来，零工市场能不能帮发个信息 —— 昭通红富士果业').category).toBe('talent');
+    expect(read('厂里缺个懂跨境电商运营的 招了半年招不着 区里有没有人才对接平台 —— 菏泽华裳国风').category).toBe('talent');
+    expect(read('厂里十几个农民工想考焊工证 能不能年底前在俺们厂里安排一期培训 培训补贴咋申请也请讲讲 —— 聊城永固钢管').category).toBe('talent');
+    expect(read('新招了几个残疾人员工，残保金能不能减免，要去哪里办').category).toBe('policy');
+    expect(read('运煤车的道路运输证今天到期，系统一直提交不上去，车子明天就上不了路了 宣威市顺昌煤业运输有限公司').category).toBe('approval');
+    expect(read('今天早上村民把我们的施工便道挖断了，说修路占了他们的地没给钱，车子进不了场 —— 威信县鸿达新能源').category).toBe('dispute');
+    expect(read('俺们租的国有厂房到期了 国资公司说要收回重新招商 俺们在这干了十年了 设备一搬就废 能不能续租').category).toBe('land');
+    expect(read('研发费用加计扣除的备案系统一直登不进去，税务热线一直占线，明天就截止了！安顺晶硅科技').category).toBe('policy');
+    expect(read('六盘水对引进的航空配套企业有没有厂房租金减免？招商时说有的，现在问哪个都说不清楚。凉都航翼机电').category).toBe('policy');
+    expect(read('人才公寓租金补贴，我们员工的申请被驳回了，说社保缴纳地不对 —— 岷江算力').category).toBe('talent');
+    expect(read('问一下，今年陶瓷企业的天然气价格补贴还有冇？去年是按用气量补的').category).toBe('policy');
+  });
+
+  it('urgency of rounds 240–246: production stopped, the gas cut this morning, a shaken building, people at the gate, a bulldozer before help comes, rationing from tomorrow', () => {
+    expect(read('乐平兴旺瓷土矿 采矿许可证延续被卡住了，矿山已经停了半个月，工人都回家了').urgency).toBe('urgent');
+    expect(read('天然气今天早上突然断了，烤房全部熄火，三千斤牛干巴还在里面').urgency).toBe('urgent');
+    expect(read('隔壁采石场放炮震得我们厂房墙裂了几条大缝，工人不敢在里面干活，请应急局来看！').urgency).toBe('urgent');
+    expect(read('俺们工人下班出门叫外面一个包工头的人给打了 现在那帮人还在厂门口堵着').urgency).toBe('urgent');
+    expect(read('推土机开到俺们厂院里了 说是拆违 正跟他们理论 再不来人墙就推了 —— 巨野新华木业').urgency).toBe('urgent');
+    expect(read('燃气公司通知俺们明天起限气 说是保民用 俺们烘干窑一停 一窑板子全废了').urgency).toBe('urgent');
+  });
+
+  it('dates of rounds 242–246: 安排在 asks for the day (排在 inside it is no queue); a notice to us from tomorrow and a paper out next Tuesday are the others', () => {
+    expect(read('论证会能不能安排在12月10号之前？ —— 昭阳区鲁家湾冷库').deadline).toBe('2026-12-10');
+    expect(read('竣工联合验收能不能安排在下周五之前？设备已经到了').deadline).toBe('2026-12-04');
+    expect(read('报修说排到周四才能来，能不能快点').deadline).toBeNull();
+    expect(read('燃气公司通知俺们明天起限气 说是保民用').deadline).toBeNull();
+    expect(read('财政说要审计报告，审计报告下周二出，能不能在12月10号前拨下来？年底要结账。').deadline).toBe('2026-12-10');
+  });
 });
