@@ -246,7 +246,8 @@ const LOOSE_TICKET_REF = /(?<=(?:说|讲)\s*)(\d{1,7})(?!\d)\s*号(?=解决|办�
 const ASKED_TICKET_REF = /(?:(?<![月年\d])(\d{3,7})|(?<=(?:那个|这个|那张|这张|那单|这单)\s*)(\d{1,2}))\s*号(?=\s*(?:现在|目前)?\s*(?:到哪|办到哪|到了哪|什么进度|进展如何|怎么样了|咋样了))/;
 const SPOKEN_TICKET_REF = /(?:^|第)([零〇一二两三四五六七八九十百]{1,7})号(?=那个|那单|这单|的?问题|工单|单子?|[\s，,]|咩|什么时候|啥时候)/;
 /** A number opening the message before the command said of it (round 235: "7号给个五星", "90我先认领了"). */
-const HEAD_COMMAND_REF = /^(\d{1,7})\s*号?\s*(?=(?:给个?|打个?)(?:[一二三四五1-5]|满)(?:颗|个)?(?:星|分)|我?(?:先|来)?(?:认领|签收)(?:了|一下)?(?:[，,。\s]|$))/;
+// (not a count one takes a share of, without 号: "200我先认领了，剩下的你们分一下")
+const HEAD_COMMAND_REF = /^(\d{1,7})(?:\s*号|(?![^。]*(?:剩下|其余|余下|其他的|另外的)))\s*(?=(?:给个?|打个?)(?:[一二三四五1-5]|满)(?:颗|个)?(?:星|分)|我?(?:先|来)?(?:认领|签收)(?:了|一下)?(?:[，,。\s]|$))/;
 const SENT_BACK = /^(\d{1,7})号退回[，,\s](?=[^。]*(?:不是[^，,。]{1,6}的|请转|转给|转到|应该归|归[^，,。]{1,6}管))/;
 function ticketRef(text: string): number | null {
   // (most messages hold no digit and skip the long patterns; voice input writes a ticket's number in words, read where
@@ -492,7 +493,8 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     // (round 244: not the cadre's close asking the enterprise to rate: "工单112 已解决，企业现场确认了，请企业评价")
     if (/(不满意|非常满意|基本满意|满意|好评|差评|评价|満足|满足です|[1-5一二三四五]\s*(颗|个)?星(?!期)|^[#\d\s号]*[⭐★🌟]{1,5}\s*$)|\b(very |not )?satisfied\b/i.test(t) && !(/请(企业|对方|老板)(进行)?(评价|打分)[。!！]?$/.test(t) && /(已经?解决|已办结|已经?办好|已处理)/.test(t))) return 'rate';
     // "#695 有人签收冇": whether anyone has taken it on, asked
-    if (/(有人|谁|有没有人)(签收|认领|接手?)(了)?(吗|没有?得?|冇得?|了没|未)?[?？]?$/.test(t.replace(TICKET_REF, '').trim())) return 'query';
+    // (and whether the one named has: "#12 已经转给住建局了 @王科 签收了没")
+    if (/(有人|谁|有没有人)(签收|认领|接手?)(了)?(吗|没有?得?|冇得?|了没|未)?[?？]?$/.test(t.replace(TICKET_REF, '').trim()) || /@\S+\s*(签收|认领|接手?)了?(吗|没有?|了没|冇)[?？]?$/.test(t)) return 'query';
     // "嘎嘎好，办得真快", "杠杠的": praise in the enterprise's words is a rating
     if (/^(嘎嘎好|杠杠的|挺好的?|很好|真不错|不错|太好了|好评)(?!.*(但|可是|不过|还没|没有))|办得(真|很|挺|太)(快|好|漂亮|利索)(?!一点|些)/.test(t.replace(TICKET_REF, '').trim())) return 'rate';
     // "一般般吧，速度有点慢", "还行": a rating in the enterprise's words
@@ -743,6 +745,8 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     !/(我们|我司|我厂|能不能|能否|麻烦|帮忙|希望|申请|没人|没(?!毛病)|不稳|进不|找不|坏|停|断|差)/.test(bare)) return 'chat';
   // round 242: "今天不在，明天回来再说": one away, between colleagues; round 244: "谢谢各位帮忙，问题解决了，点赞👍🎉": thanks for
   // what is done, no number, no more asked
+  // "200我先认领了，剩下的你们分一下": a share of a batch taken, the rest left to colleagues (no ticket's number)
+  if (bare.length <= 30 && /^\d+(个|件|单|条)?我?(先)?(认领|签收|领|拿)(了|走)?(剩下|其余|余下)的?[^。]{0,6}(你们|大家|各位)/.test(bare)) return 'chat';
   if (bare.length <= 16 && /^我?(今天|今儿|这两天|上午|下午)不在[^，。]{0,4}(明天|后天|回来|下午|下周)[^，。]{0,4}再(说|弄|看|处理|联系)$/.test(bare)) return 'chat';
   if (bare.length <= 24 && /^(谢谢|感谢|多谢)(各位|大家|领导|你们)?(的)?(帮忙|支持|关心)?(问题|事情)?(已经|都|终于)?(解决|办好|搞定)了(点赞|👍|🎉|[\p{Extended_Pictographic}\uFE0F])*$/u.test(bare)) return 'chat';
   // "@王芳 你电话打不通 有空回个电话": a call asked for back, between people

@@ -4323,4 +4323,11 @@ describe("after a review of the thirty-second session's rules against ordinary m
     expect(read('燃气公司通知俺们明天起限气 说是保民用').deadline).toBeNull();
     expect(read('财政说要审计报告，审计报告下周二出，能不能在12月10号前拨下来？年底要结账。').deadline).toBe('2026-12-10');
   });
+  it('a count taken a share of is no ticket, and whether the one named has signed for it is a question', () => {
+    expect(read('200我先认领了，剩下的你们分一下')).toMatchObject({ intent: 'chat', ticket: null });
+    expect(read('200号我先认领了，剩下的你们分一下')).toMatchObject({ intent: 'claim', ticket: 200 });
+    expect(read('90我先认领了')).toMatchObject({ intent: 'claim', ticket: 90 });
+    expect(read('#12 已经转给住建局了 @王科 签收了没')).toMatchObject({ intent: 'query', ticket: 12 });
+    expect(read('#12 @王科 签收了吗').intent).toBe('query');
+  });
 });
