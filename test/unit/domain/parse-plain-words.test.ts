@@ -4292,6 +4292,8 @@ describe("after a review of the thirty-second session's rules against ordinary m
     expect(read('我们陆良金鼎硅材料二期厂房的脚手架昨晚被大风吹歪了，请住建的来看一下').enterprise).toBe('陆良金鼎硅材料');
     expect(read('塔吊基础旁边有人在挖沟，施工单位说没得事 —— 昭通天盛硅业二期项目部').enterprise).toBe('昭通天盛硅业');
     expect(read('工人拉横幅讨薪，已经把大门堵死了，请劳动监察和派出所马上过来！——黔路建设 高铁新区项目经理').enterprise).toBe('黔路建设');
+    expect(read('绿野果业下个月新厂投产，想搞个简单的仪式，想请区里领导来出席一下').enterprise).toBe('绿野果业');
+    expect(read('乐陵枣乡情食品年底赶订单缺包装工三十来个，人社局那个招聘会啥时候办').enterprise).toBe('乐陵枣乡情食品');
   });
   it('categories of rounds 240–246: hands to hire and talent trained are talent; a road transport permit and a water-drawing permit approval; villagers digging up the road a dispute; a lease renewed land; R&D deductions, the central budget, rent relief and an energy price subsidy policy', () => {
     expect(read('年底订单多，想临时招五十个包装工，希望三天内能有人来，零工市场能不能帮发个信息 —— 昭通红富士果业').category).toBe('talent');
