@@ -110,6 +110,12 @@ const URGENCY_WORDS: Record<string, Urgency> = { 紧急: 'urgent', 加急: 'urge
  * message is no correction. Pure.
  */
 /** The correction forms with SET in them, built once. */
+/** A level word standing alone ("一般咨询", "是普通件", not "都是普通工人"). */
+const LEVEL_ALONE = '(?=件|的|咨询|问题|事项|[\\s，,。]|$)';
+/** Not urgent, said among why a misjudged urgency is to change ("不是很急", "就是一般咨询"; not "等不急了", "不急不行"). */
+const SAID_CALM = new RegExp(`(?:不是|不算|不用|不需要|不必)(?:标|算)?(?:紧急|加急|急件)|(?:不是|没有?|不)(?:很|那么|太)急|(?<![等来赶])不(?:着)?急(?!不行|了)|没那么急|(?<!不)(?:就是|只是|是|算|属于)(?:一般|普通)${LEVEL_ALONE}`);
+/** Urgent, said so ("不是一般", "要加急", "不急不行"). */
+const SAID_PRESSING = new RegExp(`(?:不是|不算)(?:一般|普通)${LEVEL_ALONE}|(?:要|得|应该|需要|请)加急|(?<!不)(?:是|算|属于)(?:紧急|急件)|(?<!不是|没有?|不)(?:很|特别)急|不急不行`);
 const URGENCY_SET = new RegExp(`^(?:紧急程度|紧急度|优先级|缓急)?\\s*${SET}\\s*(紧急|加急|急件|一般|普通|不紧急|非紧急|正常)(?:件|工单)?$`);
 // (round 99: "#171 这个不算急事，企业就是问问政策，紧急改成一般": why first, the level changed at the end)
 const URGENCY_SET_AFTER = new RegExp(`[\\s,，。;；](?:紧急程度|紧急度|优先级|紧急|加急|一般|普通)?\\s*(?:改为|改成|更正为|调整为|修改为|调成|调为|降为|升为|标为)\\s*(紧急|加急|急件|一般|普通|正常|不紧急|非紧急)(?:件|工单)?[。!！]?$`);
@@ -199,11 +205,17 @@ export function parseCorrection(t: string): Correction | null {
   // round 240: "#186 紧急程度改一下，不是一般，窑都停了，要加急"; round 242: "#142 这个紧急程度标错了，就是一般咨询，不是紧急":
   // misjudged or to be changed, then the level said in a few words among why (the one it is not, the one it is); both
   // said, or neither, is no correction read
-  const misjudged = /^(?:这个?|这单的?)?(?:紧急程度|紧急度|优先级)(?:标错了|定错了|错了|不对|标高了|标低了|改一下|改下|要改一下|调一下)[\s，,。]+([^?？吗]{2,40})$/.exec(rest)?.[1];
-  if (misjudged) {
-    const calm = /(?:不是|不算|不用|不需要|不必)(?:标|算)?(?:紧急|加急|急件)|(?<!不)(?:就是|只是|是|算|属于)(?:一般|普通)|不急|不着急|没那么急/.test(misjudged);
-    const pressing = /(?:不是|不算)(?:一般|普通)|(?:要|得|应该|需要|请)加急|(?<!不)(?:是|算|属于)(?:紧急|急件)|很急|特别急/.test(misjudged);
-    if (calm !== pressing) return { field: 'urgency', to: calm ? 'normal' : 'urgent' };
+  // (marked too high or too low says which way; a level word is one where it stands alone, "都是普通工人" names none;
+  // "不是很急", "没有很急" are calm, "不急不行" and "等不急了" are not)
+  const misjudged = /^(?:这个?|这单的?)?(?:紧急程度|紧急度|优先级)(标错了|定错了|错了|不对|标高了|定高了|标低了|定低了|改一下|改下|要改一下|调一下)[\s，,。]+([^?？吗]{2,40})$/.exec(rest);
+  // (either level, unsure: "是一般还是紧急我也说不好", none read)
+  if (misjudged && !/还是|或者|说不好|不确定|不知道|拿不准/.test(misjudged[2]!)) {
+    const said = misjudged[2]!;
+    const calm = SAID_CALM.test(said);
+    const pressing = SAID_PRESSING.test(said);
+    const way = /高/.test(misjudged[1]!) ? 'normal' : /低/.test(misjudged[1]!) ? 'urgent' : null;
+    if (way && !(way === 'normal' ? pressing : calm)) return { field: 'urgency', to: way };
+    if (!way && calm !== pressing) return { field: 'urgency', to: calm ? 'normal' : 'urgent' };
   }
   const enterprise =
     ENTERPRISE_SET.exec(rest) ??

@@ -112,14 +112,17 @@ const ENGLISH_DATE = new RegExp(`\\b${MONTH_WORD}\\.?\\s+(\\d{1,2})(?:st|nd|rd|t
 const SAID_WITHIN = new RegExp(`说好的?[^，。；,;]{0,6}?${NUM}个?(工作日|天|日|周|星期|礼拜|月)(之内|内|以内)`);
 const PROMISED_EARLIER_WITHIN = new RegExp(`(当时|之前|当初|上次|原来|本来|那时|那会儿)(说|讲|承诺|答应|表示|告诉我们)(好)?的?[^，。；,;]{0,6}?${NUM}个?(工作日|天|日|周|星期|礼拜|月)(之内|内|以内)`);
 const PROMISED_WITHIN = new RegExp(`承诺[^，。；,;]{0,4}?${NUM}个?(工作日|天|日|周|星期|礼拜)(之内|内|以内)`);
-const QUEUED_TO_MONTH = new RegExp(`(?<!安)(排到|排在|约到|预约到|排队到|拖到|推到|推迟到|延到)(明年|今年)?[^，。；,;\\s]{0,4}?(月底|月末|年底|年末|年后|${NUM}月(底|末|初|中|${NUM}[日号])?)`);
+/** 排在 inside 安排在 asked for ("论证会能不能安排在12月10号之前") is no queue; others' 安排在 is ("检修安排在本周四"). */
+const ARRANGED_UNASKED = '(?<!(?:能不能|能否|可否|可不可以|请|希望|麻烦|尽量|最好|争取)[^，。；,;]{0,4}安)';
+const QUEUED_TO_MONTH = new RegExp(`(排到|${ARRANGED_UNASKED}排在|约到|预约到|排队到|拖到|推到|推迟到|延到)(明年|今年)?[^，。；,;\\s]{0,4}?(月底|月末|年底|年末|年后|${NUM}月(底|末|初|中|${NUM}[日号])?)`);
 const LIMIT_SET_BY_OTHERS = new RegExp(`(说|要求|让我们|叫我们|限|责令|通知)[^，。；,;]{0,8}(月底|年底|${NUM}个?(天|日|周|工作日)(之内|内|以内))前?`);
 const ORDERED_TO_MOVE = new RegExp(`(通知|叫我们|要我们|要求我们|责令|让我们|被限期)[^，。；,;]{0,8}(年底|月底|下个?月底|本?月底|${NUM}月${NUM}[日号]|下(周|星期|礼拜)[一二三四五六日天])(前|之前)?(必须|要|得)?(自己)?(搬|腾退|腾空|腾出|拆|整改|清场)`);
 const ORDERED_WITHIN = new RegExp(`(被要求|责令|叫我们|要我们|限令|让我们|(?<=[了点，,\\s])让)[^，。；,;]{0,4}${NUM}个?(工作日|天|日|周|星期|礼拜|月)(之内|内|以内)`);
+const QUEUED_TO_WEEKDAY = new RegExp(`(排到|${ARRANGED_UNASKED}排在|约到|预约到|排队到|拖到|推到|推迟到|延到)(本|这|下)?(周|星期|礼拜)[一二三四五六日天]`);
 const WEEKDAY_OR_SOON = '明天|后天|(?:本|这|下)?(?:周|星期|礼拜)[一二三四五六日天]';
 /** Others' schedule and one's own plan: "包商说要等明天才能处理", "限气通知 下周一开始", "我们计划12月1号进场" (not "…投产，之前务必…"). */
 const OTHERS_WAIT_UNTIL = new RegExp(`(说|讲|答复|回复)[^，。；,;]{0,4}要?等(到)?(${WEEKDAY_OR_SOON})才`);
-const NOTICE_FROM_DAY = new RegExp(`通知(?:我们|俺们|咱们|我司)?[\\s，,:：]{0,2}(${WEEKDAY_OR_SOON}|${NUM}月${NUM}[日号])(开始|起)`);
+const NOTICE_FROM_DAY = new RegExp(`(?:通知|(?<!(?:请|希望|能不能|能否|尽快|麻烦|早点|提前)[^，。；,;]{0,4})通知(?:我们|俺们|咱们|我司))[\\s，,:：]{0,2}(${WEEKDAY_OR_SOON}|${NUM}月${NUM}[日号])(开始|起)`);
 const OWN_PLAN_ON_DAY = new RegExp(`(计划|打算|准备)在?(${WEEKDAY_OR_SOON}|${NUM}月${NUM}[日号])(进场|开工|投产|试产|开业|搬迁|搬家)(?![，,\\s]*(之前|以前|前))`);
 const EVENT_DAY = `(?:下个?月)?${NUM}[日号]|${NUM}月${NUM}[日号]`;
 const EVENT = '(?:仪式|典礼|庆典|周年庆|揭牌|剪彩|年会|开幕式)';
@@ -129,7 +132,7 @@ const EVENT_ON_ENGLISH_DATE = new RegExp(`\\b(ceremony|anniversary|celebration|p
 const DAY_FIXED = new RegExp(`(日子|时间|日期)定在${NUM}月${NUM}[日号]`);
 const TOLD_TO_MOVE_BY = new RegExp(`(说|要求|通知|责令|限)[^，。；,;]{0,6}(本?月底|年底|月末|${NUM}月${NUM}[日号])前?(必须|要|得)(搬|腾|拆)`);
 /** When a paper others make comes out ("审计报告下周二出"). */
-const PAPER_OUT_ON = new RegExp(`(报告|结果|证书|文件|批复|意见)[^，。；,;]{0,2}(${WEEKDAY_OR_SOON}|${NUM}月${NUM}[日号]|${NUM}[日号])才?(能|可以)?出(来)?(?![^，。；,;]{0,2}(吗|没|么))`);
+const PAPER_OUT_ON = new RegExp(`(报告|结果|证书|文件|批复|意见)(?![^，。；,;]{0,4}(最迟|最晚|务必|必须|一定|争取|能不能|能否|尽快))[^，。；,;]{0,2}(${WEEKDAY_OR_SOON}|${NUM}月${NUM}[日号]|${NUM}[日号])才?(能|可以)?出(来)?(?![^，。；,;]{0,2}(吗|没|么))`);
 const NEXT_MONTH_DAY = new RegExp(`下个?月${NUM}[日号]`);
 const MONTH_DAY = new RegExp(`(明年)?${NUM}月${NUM}[日号]`);
 const WORKING_DAYS_WITHIN = new RegExp(`${NUM}个?工作日(?:之内|内|以内)`);
@@ -188,10 +191,11 @@ export function candidateDates(text: string, now: DateTime, cal: BusinessCalenda
   // what the enterprise itself promised ("企业申请容缺受理，承诺三天内补齐"): not what it asks of the government
   reading.take(PROMISED_WITHIN);
   // a queue or a slip told ("预约排到12月底", "推到明年二月") and a forecast ("估计年底完成不到"): not what is asked
-  // (round 242: not 安排在, a day asked to be arranged by: "论证会能不能安排在12月10号之前？")
+  // (round 242: not 安排在 asked for, a day a review is asked to be arranged by: "论证会能不能安排在12月10号之前？"; others' 安排在
+  // and 安排到 are their schedule: "电力检修安排在本周四", "维修师傅安排到下周四才能来")
   reading.take(QUEUED_TO_MONTH);
   // a repair queued to a weekday ("报修说排到周四"): when the others will come, not what is asked
-  reading.take(/(?<!安)(排到|排在|约到|预约到|排队到|拖到|推到|推迟到|延到)(本|这|下)?(周|星期|礼拜)[一二三四五六日天]/);
+  reading.take(QUEUED_TO_WEEKDAY);
   reading.take(/(估计|预计|恐怕|可能|看样子)(今年)?(年底|月底|年前)[^，。；,;]{0,6}(完成不了|完不成|不到|不了|做不完|搞不完|来不及)/);
   // an outage or works scheduled by others, which the enterprise asks to move ("通知本周四全天检修停电…希望换个时间"):
   // the date of the event, not one asked for

@@ -790,7 +790,8 @@ function dashSigned(t: string): string | null {
   // "北辰建工三标段", "富川电子HR", "蒙欣乳业新厂项目": a section, an office or a project of the enterprise
   const name = PART_AT_END.test(words[0]!) ? words[0]!.replace(PART_AFTER_TRADE, '') : words[0]!;
   // (round 244: "——黔路建设 高铁新区项目经理": a site and a role after the name, longer than a person)
-  return words.length <= 3 && words.slice(1).every((w) => w.length <= 6 || (w.length <= 10 && /(项目经理|经理|主管|负责人|专员|主任)$/.test(w))) ? name : null;
+  // (a person's name before an office and a role is no enterprise: "——欧阳建国 县工信局企业科主任")
+  return words.length <= 3 && words.slice(1).every((w) => w.length <= 6 || (w.length <= 10 && /(项目经理|经理|主管|负责人|专员|主任)$/.test(w) && TRADE_NAME_END.test(name))) ? name : null;
 }
 
 /**

@@ -288,33 +288,50 @@ export class AnyOf {
  * text holds the strings their matches need): the same matches at the same places as the whole, without trying every
  * alternative at every place. The whole finds, from where it stands, the leftmost place where an alternative matches,
  * and there the first of them in order; so does this, each alternative searching on its own (a lookbehind still sees
- * the whole text). `by`: a literal string (no $ patterns), or a function of the match.
+ * the whole text). `by`: a literal string (no $ patterns), or a function of the match alone. Not for sticky patterns.
  */
 export class GatedReplace {
   private readonly parts: RegExp[];
   private readonly gate: LiteralGate;
   private readonly global: boolean;
+  /** An empty match steps over a whole code point (u and v flags), as String.prototype.replace does. */
+  private readonly byCodePoint: boolean;
 
   constructor(private readonly whole: RegExp) {
+    if (whole.sticky) throw new Error('GatedReplace: a sticky pattern is not supported');
     const flags = whole.flags.includes('g') ? whole.flags : `${whole.flags}g`;
     this.parts = alternativesOf(whole).map((p) => new RegExp(p.source, flags));
     this.gate = new LiteralGate(this.parts);
-    this.global = whole.flags.includes('g');
+    this.global = whole.global;
+    this.byCodePoint = /[uv]/.test(whole.flags);
+  }
+
+  /** The alternatives run on `text`, in order (those whose needed strings it holds, and those that need none). */
+  tried(text: string): string[] {
+    return this.gate.candidates(text).map((i) => this.parts[i]!.source);
   }
 
   replace(text: string, by: string | ((match: string) => string)): string {
     const k = this.gate.candidates(text);
     if (k.length === 0) return text;
+    // each alternative's next match from where the search stands, kept while it lies ahead (null: none left), so that a
+    // long text with many matches is searched once per alternative and match, not once per match for every alternative
+    const next: (RegExpExecArray | null | undefined)[] = new Array(k.length);
     let out = '';
     let from = 0;
     for (;;) {
       // the leftmost match of the candidates from `from`, the first alternative on a tie
       let best: RegExpExecArray | null = null;
-      for (const i of k) {
-        const re = this.parts[i]!;
-        re.lastIndex = from;
-        const m = re.exec(text);
-        if (m && (!best || m.index < best.index)) best = m;
+      for (let j = 0; j < k.length; j++) {
+        let m = next[j];
+        if (m === null) continue;
+        if (m === undefined || m.index < from) {
+          const re = this.parts[k[j]!]!;
+          re.lastIndex = from;
+          next[j] = m = re.exec(text);
+          if (m === null) continue;
+        }
+        if (!best || m.index < best.index) best = m;
       }
       if (!best) break;
       out += text.slice(from, best.index) + (typeof by === 'string' ? by : by(best[0]));
@@ -322,7 +339,7 @@ export class GatedReplace {
       if (best[0].length === 0) {
         // an empty match: the character after it is kept and the search goes on past it, as String.prototype.replace does
         if (from >= text.length) break;
-        const step = this.whole.unicode && (text.codePointAt(from) ?? 0) > 0xffff ? 2 : 1;
+        const step = this.byCodePoint && (text.codePointAt(from) ?? 0) > 0xffff ? 2 : 1;
         out += text.slice(from, from + step);
         from += step;
       }

@@ -182,7 +182,7 @@ export const LEXICON: Record<Category, Cue[]> = {
     // for talent ("电商人才的培训补贴和落户政策"): the people, whatever the trade or the subsidy
     // (hands still to hire, not those hired for whom a subsidy is asked, "新招了几个残疾人员工，残保金…"; not an expert found for a
     // day, "找个懂行的工程师", "找个懂西班牙语的翻译")
-    [/(想|要|需要|准备|打算|急需?)[^，。]{0,4}招[^，。\d]{0,2}[\d一二两三四五六七八九十几百]+个?[^，。\d]{0,4}(?<!员)工(?!程|地|商|业|厂|期|资|作|艺)/, 6],
+    [/(想|要|需要|准备|打算|急需?)[^，。]{0,4}招[^，。\d]{0,2}[\d一二两三四五六七八九十几百]+(?:个|名)?(?![家间所])[^，。\d]{0,4}(?<![员施])工(?!程|地|商|业|厂|期|资|作|艺)/, 6],
     [/招[^，。]{0,8}(招不着|招不到|招不来|没招到|招不齐)/, 6],
     [/(缺|招)个?懂(?!行)[^，。]{1,8}的(?![^，。]{0,4}(公司|机构|单位|律师|顾问))/, 6], [/考[^，。]{0,4}(焊工|电工|叉车|技工|技能)[^，。]{0,2}证/, 6],
     [/人才[^，。]{0,4}(培训补贴|落户)/, 6],
@@ -451,8 +451,9 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/(堵|围)[^，。]{0,6}(大门|门口|厂门|船坞)[^。]{0,20}欠[^。]{0,8}工资|欠[^。]{0,10}工资[^。]{0,20}(堵|围)/, 5], [/(结算|款)[^，。]{0,6}(有争议|纠纷)/, 5], [/(前|原)(合伙人|股东)/, 4], [/设卡|拦路收费/, 4],
     // rounds 55–58 (Anhui; leaders of a county-level city; western Hunan and Hubei; Hubei's industrial cities)
     [/物业(费)?[^。]{0,20}(闹|断水断电|纠纷|不交)/, 5], [/(被|给)?村民[^，。]{0,6}(堵|围|拦)/, 6],
-    // round 242: villagers digging up the site's road over land they say is unpaid (村民…挖断: 87 labelled readings, all dispute)
-    [/村民[^，。]{0,10}挖(断|了|坏|开)/, 8],
+    // round 242: villagers digging up the site's road over land they say is unpaid (村民…挖断: 87 labelled readings, all dispute;
+    // with what they say or want: a house they build cutting a pipe is the pipe's)
+    [/村民[^，。]{0,10}挖(断|了|坏|开)[^。]{0,30}(补偿|赔|没给钱|占了|要钱|说)/, 8],
     // rounds 59–62 (Fujian's east coast; Liaoning; Shandong and Hebei towns by voice; a 12345 office)
     [/拒付/, 5], [/(邻厂|隔壁厂|隔壁的厂)[^。]{0,24}(协商|不理|伓理|说了?(几|好几|多)次[^，。]{0,3}不改)/, 5],
     // rounds 71–74: workers up a crane over their pay, a crew come to smash the site office

@@ -151,7 +151,7 @@ const URGENT_PATTERNS = [
   // rounds 240, 244 and 246: production stopped ("矿山已经停了半个月", not a canteen's), the gas cut this morning, workers
   // afraid to stay inside a shaken building, people still at the gate, a bulldozer in the yard before help comes, the gas
   // rationed from tomorrow (a notice whose day is the others', not asked for, still presses)
-  /(矿山|矿井|工厂|厂子|厂里|工地|生产线|产线|窑)(已经|都|全)?停(了|产了|工了)(?![^，。]{0,4}(吗|没|么))|(天然气|燃气|蒸汽|暖气)[^，。]{0,8}(突然|今天|今早|早上)[^，。]{0,4}断了|不敢在里面(干活|上班|作业|待)|(还|正)在[^，。]{0,6}(门口|厂门口|大门口)堵着|再不来人[^，。]{0,6}就|(明天|后天)(起|开始)[^，。]{0,4}(限|停|断)(电|气|水|产|供)/,
+  /(矿山|矿井|工厂|厂子|厂里|工地|生产线|产线|窑)(已经|都|全)?停(了|产了|工了)(?![^，。]{0,4}(吗|没|么|好几年|几年|多年|[一二两三四五六七八九十\d]+年))|(天然气|燃气|蒸汽|暖气)[^，。]{0,8}(突然|今天|今早|早上)[^，。]{0,4}断了|不敢在里面(干活|上班|作业|待)|(人|他们|村民|工人|家属|债主)[^，。]{0,4}(还|正)在[^，。]{0,6}(门口|厂门口|大门口)堵着|再不来人[^，。]{0,6}就|(明天|后天)(起|开始)[^，。]{0,4}(限|停|断)(电|气|水|产|供)/,
 ];
 /**
  * Words that look urgent but are not: a fee (停机费), a shortage (急缺), a stoppage threatened if something else does
@@ -211,8 +211,8 @@ const PROBLEM_BACK =
 /** Done, said in plain words: "规划许可证今天已经发给企业", "人已经招齐了，问题解决", "电已经通了". */
 const DONE_PLAIN =
   /^[#\d\s号]*(协调好了|安排好了|落实好了|搞好了)(?![吗没])|(人|工人|员工)?(都|已经?|全部)(到岗|到齐)了|(已经?|都)(送到|交到)(企业|对方|厂里|他们)?(手上|手里)|(已经?|都)(发给|交给|送达|发放|下发|出证|下证|领到|拿到|到账|拨付到位|批了|批复了|办出|办下来|批下来|拿下来|放款|放下来|交付|修好|修复|恢复|接通|招齐|招到|到位|落地)|(已经?|都)?收到(了)?(款|钱|资金|补贴|货款|工程款)|问题(已经?|都)?解决(了|啦)?(?![吗呢没不得])|(修好|弄好|办好)了|(电|水|气|网|路)(已经?|都)?(通|接通|恢复)了|(已经?|都)(送上|通上|装上|接上|换上|装好|换好|改好|调好|更正|改过来|清理干净|清完|拆除|拆掉|迁走|迁好|协调好)|(确认|反馈|回复|表示)(已经?)?(正常|没问题|无误|恢复)|(今天|昨天|上午|下午|刚刚?)(已经?)?(到账|到位|拨付到位|送上|通上)|落实(好)?了|(拿到|领到|办下来|批下来|发下来|租到|招到|找到|装好|换好)了/;
-/** A rating's words: satisfied or not, praise or blame, stars. */
-const RATED = /(不满意|满意|好评|差评|[1-5一二三四五]\s*(颗|个)?星(?!期))/;
+/** A rating given, opening what is said: "给个好评", "打五星". */
+const RATING_GIVEN = /^(给|打)[个了]?(好评|差评|满分|[1-5一二三四五]\s*(颗|个)?星(?!期))/;
 /** A question: what is done is asked about, not said ("证拿到了吗"). */
 const ASKED = /[吗呢么没][?？]?$|[?？]$|了没/;
 /** Who handled it, asked ("是谁签收的"). */
@@ -247,7 +247,7 @@ const ASKED_TICKET_REF = /(?:(?<![月年\d])(\d{3,7})|(?<=(?:那个|这个|那�
 const SPOKEN_TICKET_REF = /(?:^|第)([零〇一二两三四五六七八九十百]{1,7})号(?=那个|那单|这单|的?问题|工单|单子?|[\s，,]|咩|什么时候|啥时候)/;
 /** A number opening the message before the command said of it (round 235: "7号给个五星", "90我先认领了"). */
 // (not a count one takes a share of, without 号: "200我先认领了，剩下的你们分一下")
-const HEAD_COMMAND_REF = /^(\d{1,7})(?:\s*号|(?![^。]*(?:剩下|其余|余下|其他的|另外的)))\s*(?=(?:给个?|打个?)(?:[一二三四五1-5]|满)(?:颗|个)?(?:星|分)|我?(?:先|来)?(?:认领|签收)(?:了|一下)?(?:[，,。\s]|$))/;
+const HEAD_COMMAND_REF = /^(\d{1,7})(?:\s*号|(?![^。]*(?:剩下|其余|余下)的?[^。]{0,6}(?:你们|大家|各位)))\s*(?=(?:给个?|打个?)(?:[一二三四五1-5]|满)(?:颗|个)?(?:星|分)|我?(?:先|来)?(?:认领|签收)(?:了|一下)?(?:[，,。\s]|$))/;
 const SENT_BACK = /^(\d{1,7})号退回[，,\s](?=[^。]*(?:不是[^，,。]{1,6}的|请转|转给|转到|应该归|归[^，,。]{1,6}管))/;
 function ticketRef(text: string): number | null {
   // (most messages hold no digit and skip the long patterns; voice input writes a ticket's number in words, read where
@@ -455,7 +455,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     if ((/(转办|转交|转给|转到|移交|交由|改派|退单|(?<![被又能会已])退回(?!来))/.test(t) && !/(已经?|刚)(转给|转到|转交|移交|报送)|(转交|转给|转到|移交)[^，。]{0,8}(审核|审查|审批|办理|处理)中/.test(t)) || TRANSFER_PLAIN.test(t)) return 'transfer';
     // "#456 给规划科的王科长，他熟": handed on by naming who takes it
     // (round 240: not a rating that thanks the office's staff: "＃129 给个好评，国土所的同志跑了三趟")
-    if (/^(给|交给|转给|让|请)[\u4e00-\u9fa5]{0,8}(科|局|所|办|中心|站|街道|镇)的?[\u4e00-\u9fa5]{1,3}(科长|局长|主任|所长|站长|处长|股长|同志)/.test(bareText(t.replace(TICKET_REF, ''))) && !RATED.test(t)) return 'transfer';
+    if (/^(给|交给|转给|让|请)[\u4e00-\u9fa5]{0,8}(科|局|所|办|中心|站|街道|镇)的?[\u4e00-\u9fa5]{1,3}(科长|局长|主任|所长|站长|处长|股长|同志)/.test(bareText(t.replace(TICKET_REF, ''))) && !RATING_GIVEN.test(bareText(t.replace(TICKET_REF, '')))) return 'transfer';
     // round 240: "#211 转消防大队 @陈队 专家上门由他们安排": 转 and the body that takes it, opening what follows the number
     // (not money or a business passed on: "#12 转账的钱还没到怎么办", 转让, 转型)
     if (/^转(?!账|让|型|产|发|达|告|卖|包|租|贷|正|岗|移)\s*[^\s的，,。？?]{1,8}?(局|分局|大队|中队|支队|中心|所|站|科|办公室|街道|镇|乡|委)(?=[\s，,@]|$)/.test(t.replace(TICKET_REF, '').trim())) return 'transfer';
@@ -531,9 +531,9 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     // 办结 only when the work is done: "他们说下周给答复", "还在等待住建局答复", "尚未办结", "初审已完成，等待审批" tell
     // where it stands (a progress note), they do not close the ticket
     // (round 170: "…银行同意展期三个月 等企业补个材料": the enterprise still to send something)
-    // (round 240: "#163 规划局答复要报省厅批，…": the answer is that it goes up for approval; "资料还差一份检测报告": still short)
+    // (round 240: "#163 规划局答复要报省厅批，…": the answer is that it goes up for approval)
     const stillPending =
-      /要(报|上报|送|报送)[\u4e00-\u9fa5]{1,4}(批|审批|审核|审查)|还差[^，。]{0,6}(材料|资料|报告|证明|一份|一个|一项)|(尚未|还没有?|没有|未能?|不能|无法)(办结|解决|答复|完成|落实|处理完|办好|搞定)|(明天|后天|下周|近期|过几天|再)(去)?(复查|复核|回访|跟踪|核查)|约(了|好)?(周[一二三四五六日天]|明天|后天|下周[一二三四五六日天]?)[^，。]{0,4}(复查|复核|验收|回访|核查)|(周[一二三四五六日天]|明天|后天|下周)[^，。]{0,6}(进场|施工|安装|上门|修补|修复|完工)|先记一笔|(等待?|等着|在等|待|给|会|将|预计|下周|明天|后天|近期|过几天|月底前?|年底前?)[^，。；,;!！]{0,8}(答复|办结|解决|完成|落实)|(等待|等着|在等|正在|已经在(?!那|这|现场|路口|门口)|下一步|然后再|还需|还要|仍需|仍在)|等[^，。]{0,6}(补齐|补充|提交|反馈|回复|确认)后|等(企业|对方)补|(本周|这周|本月|周内|月底前?)内?(?!已)[^已，。；,;]{0,4}(办结|完成|办好)/;
+      /要(报|上报|送|报送)[\u4e00-\u9fa5]{1,4}(批|审批|审核|审查)|(尚未|还没有?|没有|未能?|不能|无法)(办结|解决|答复|完成|落实|处理完|办好|搞定)|(明天|后天|下周|近期|过几天|再)(去)?(复查|复核|回访|跟踪|核查)|约(了|好)?(周[一二三四五六日天]|明天|后天|下周[一二三四五六日天]?)[^，。]{0,4}(复查|复核|验收|回访|核查)|(周[一二三四五六日天]|明天|后天|下周)[^，。]{0,6}(进场|施工|安装|上门|修补|修复|完工)|先记一笔|(等待?|等着|在等|待|给|会|将|预计|下周|明天|后天|近期|过几天|月底前?|年底前?)[^，。；,;!！]{0,8}(答复|办结|解决|完成|落实)|(等待|等着|在等|正在|已经在(?!那|这|现场|路口|门口)|下一步|然后再|还需|还要|仍需|仍在)|等[^，。]{0,6}(补齐|补充|提交|反馈|回复|确认)后|等(企业|对方)补|(本周|这周|本月|周内|月底前?)内?(?!已)[^已，。；,;]{0,4}(办结|完成|办好)/;
     // "#95 已答复企业 暂无法解决 纳入长期台账": answered, as unresolvable (答复's outcome), not pending
     if (/(已答复|答复(企业|对方)?[:：]|现予办结)/.test(t) && /(无法解决|暂不能解决|挂账|纳入.{0,4}台账|解释说明)/.test(t)) return 'resolve';
     // round 135: "#101 么子时候能有个答复？企业那边已经打了三次电话给我了": when the answer comes, asked — a chase, not the answer (pressed: 已经, 都快, 再拖 …)
@@ -665,7 +665,8 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   // (round 242: "昭通恒丰硅业那个停电的单子办到哪里了？": the enterprise named instead of 我们, the ticket asked after straight away)
   if (bare.length <= 40 && /^[\u4e00-\u9fa5]{2,12}?那个[^，。]{0,8}(单子|工单)(现在|目前)?办?(到哪(一步|里)?了|(咋|怎么)样了)/.test(bare)) return 'query';
   // round 240: "我们公司今年报了几件问题？都办完了冇": how many one has reported, asked
-  if (bare.length <= 30 && /^(我们|俺们|我司|我厂)(公司|厂|企业)?(今年|这个月|本月|这季度|去年)?(一共|总共)?(报|提|反映)了(几|多少)(件|个|条|单)(问题|单子?|工单)?/.test(bare)) return 'query';
+  // (asked: "…报了几个问题，到现在一个都没解决，太慢了" is a complaint)
+  if (bare.length <= 30 && /^(我们|俺们|我司|我厂)(公司|厂|企业)?(今年|这个月|本月|这季度|去年)?(一共|总共)?(报|提|反映)了(几|多少)(件|个|条|单)(问题|单子?|工单)?[？?]/.test(t)) return 'query';
   // "俺们厂报的那个电的事 到底咋样了", "我们华康食品报的停气那个事，现在是哪个在管？": one's own report asked after
   // "宝联汽车部件的单子现在谁在跟": who is handling one's ticket, asked
   if (bare.length <= 30 && /的(单子|工单)(现在|目前)?(是)?(谁|哪个|哪位|哪个部门)在(跟|办|管|负责)(呢|啊)?$/.test(bare)) return 'query';

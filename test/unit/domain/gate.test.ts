@@ -80,7 +80,7 @@ describe('AnyOf', () => {
 });
 
 describe('GatedReplace', () => {
-  it('replaces as the whole pattern does, with only the alternatives a text holds the strings of, made once per set', () => {
+  it('replaces as the whole pattern does, with only the alternatives a text holds the strings of', () => {
     // leftmost first, then the earlier alternative at one place; lookarounds and the flags kept
     const whole = /(高|贵)得吓人|吓人|(?<!要求)(停|断)(产|线)|停产线|\b(urgent|asap)\b|明儿(?!个)|明儿个/gi;
     const gated = new GatedReplace(whole);
@@ -89,14 +89,28 @@ describe('GatedReplace', () => {
       expect(gated.replace(s, '_'), s).toBe(s.replace(whole, '_'));
       expect(gated.replace(s, (w) => `[${w}]`), s).toBe(s.replace(whole, (w: string) => `[${w}]`));
     }
-    // a pattern that refers back to a group is run whole; one without the g flag replaces its first match only; empty
-    // matches as String.prototype.replace makes them
-    const back = /(a)x\1|b/g;
-    expect(new GatedReplace(back).replace('axa b axb', '_')).toBe('axa b axb'.replace(back, '_'));
+    // a pattern that refers back to another alternative's group is run whole (split, it would read otherwise); one without
+    // the g flag replaces its first match only; empty matches as String.prototype.replace makes them, a code point at a
+    // time under u and v
+    const back = /(a)|\1b/g;
+    expect(new GatedReplace(back).replace('ab b', '_')).toBe('ab b'.replace(back, '_'));
     const once = /吓人|停产/;
     expect(new GatedReplace(once).replace('停产了，吓人', '_')).toBe('停产了，吓人'.replace(once, '_'));
-    const empty = /x*|好/gu;
-    for (const s of ['好好x😀好', '', 'xx']) expect(new GatedReplace(empty).replace(s, '_'), s).toBe(s.replace(empty, '_'));
+    for (const empty of [/x*|好/gu, new RegExp('(?:)|x', 'gv'), /(?:)|x/g]) {
+      for (const s of ['好好x😀好', '', 'xx', '😀a']) expect(new GatedReplace(empty).replace(s, '_'), `${empty} ${s}`).toBe(s.replace(empty, '_'));
+    }
+    // a long text with many matches reads as the whole does (each alternative's next match kept while it lies ahead)
+    const long = `现在没有危险${'急缺，'.repeat(700)}隐患整改清单`;
+    const urgentish = /急缺|[^。！!？?]{0,30}(?:暂时|目前|现在)(?:还)?(?:没有|没|无)(?:什么)?(?:危险|隐患)|隐患整改清单|整改清单/g;
+    expect(new GatedReplace(urgentish).replace(long, '')).toBe(long.replace(urgentish, ''));
+    expect(() => new GatedReplace(/a|b/y)).toThrow();
+  });
+
+  it('runs only the alternatives whose needed strings a text holds, and those that need none', () => {
+    const gated = new GatedReplace(/甲乙|丙丁|x*/g);
+    expect(gated.tried('甲乙在此')).toEqual(['甲乙', 'x*']);
+    expect(gated.tried('丙丁')).toEqual(['丙丁', 'x*']);
+    expect(new GatedReplace(/甲乙|丙丁/g).tried('什么都没有')).toEqual([]);
   });
 });
 

@@ -4280,10 +4280,6 @@ describe("after a review of the thirty-second session's rules against ordinary m
     expect(parseCorrection(normalizeText('紧急程度改一下，是一般还是紧急我也说不好'))).toBeNull();
   });
 
-  it('does not take a new ticket asked to be handed on for a rating, nor a plain note for a transfer', () => {
-    expect(read('#56 转住建局 @王科').intent).toBe('transfer');
-    expect(read('#56 转发给企业了，等他们回话').intent).not.toBe('transfer');
-  });
   it('names of rounds 242, 244 and 246: no time, no modal verb and no development zone is a name; a trade word whole; a site, a project office and a role after a signed name are not part of it', () => {
     expect(read('前年物流公司把我们的货弄丢了，官司打赢了但是执行不到钱，能不能帮协调一下法院。会泽滇凯烟草配套').enterprise).toBe('会泽滇凯烟草配套');
     expect(read('园区蒸汽供过来就120度 俺们热压机要150度的 只能自己烧锅炉 环保又不让 能不能协调热电厂提提参数').enterprise).toBeNull();
@@ -4331,5 +4327,34 @@ describe("after a review of the thirty-second session's rules against ordinary m
     expect(read('90我先认领了')).toMatchObject({ intent: 'claim', ticket: 90 });
     expect(read('#12 已经转给住建局了 @王科 签收了没')).toMatchObject({ intent: 'query', ticket: 12 });
     expect(read('#12 @王科 签收了吗').intent).toBe('query');
+  });
+
+  it('after the review of the forty-second session: what the new rules took that they should not', () => {
+    // a misjudged urgency: marked too high or too low says which way; 很急 denied, 等不急, 普通工人, 不急不行
+    expect(parseCorrection(normalizeText('紧急程度标高了，企业不是很急'))).toEqual({ field: 'urgency', to: 'normal' });
+    expect(parseCorrection(normalizeText('紧急程度标错了，企业说没有很急，下个月弄都行'))).toEqual({ field: 'urgency', to: 'normal' });
+    expect(parseCorrection(normalizeText('紧急程度改一下，企业等不急了，窑都停了'))).not.toEqual({ field: 'urgency', to: 'normal' });
+    expect(parseCorrection(normalizeText('紧急程度改一下，都是普通工人，几十个人堵在门口了'))).not.toEqual({ field: 'urgency', to: 'normal' });
+    expect(parseCorrection(normalizeText('紧急程度标低了，企业说不急不行'))).toEqual({ field: 'urgency', to: 'urgent' });
+    // others' 安排在 / 安排到 stay their schedule; a paper wanted out by a day, and a notice asked for, are asked
+    expect(read('供电所说维修师傅安排到下周四才能来，厂里等不了，能不能快点').deadline).toBeNull();
+    expect(read('电力检修安排在本周四，到时候全厂停电，希望能换个时间').deadline).toBeNull();
+    expect(read('环评批复最迟下周二出，不然设备进不了场，请帮忙协调').deadline).toBe('2026-12-01');
+    expect(read('请尽快通知我们明天开始复工，整改都做完了').deadline).toBe('2026-11-24');
+    // a number opening a claim with other matters after it is still the ticket's
+    expect(read('90我先认领了，其他的问题下午开会再说')).toMatchObject({ intent: 'claim', ticket: 90 });
+    // displeasure told in a transfer is no rating; the close with what the enterprise does itself is the close
+    expect(read('#45 交给规划科的王科长，企业对第一次的答复不满意').intent).toBe('transfer');
+    expect(read('#55 问题已解决，电已经通了，还差一份验收报告企业自己去办').intent).toBe('resolve');
+    // a person's name before an office and a role is no enterprise
+    expect(read('路灯坏了好几天了，请尽快修复 ——欧阳建国 县工信局企业科主任').enterprise).toBeNull();
+    // a mine stopped for years, trucks queuing at the gate: not urgent
+    expect(read('矿山已经停了好几年了，想申请土地复垦，手续怎么办').urgency).toBe('normal');
+    expect(read('每天下午物流车还在大门口堵着等装货，能不能开个侧门').urgency).toBe('normal');
+    // contractors to hire are no hands; villagers cutting a pipe building a house are no dispute
+    expect(read('我们要招两家施工单位，招标流程能不能加快一点').category).not.toBe('talent');
+    expect(read('村民盖房子把我们的水管挖断了，厂里已经停水一天了').category).toBe('utilities');
+    // how many reported, told as a complaint, is a report
+    expect(read('我们今年报了几个问题，到现在一个都没解决，太慢了').intent).toBe('report');
   });
 });
