@@ -103,7 +103,7 @@ describe('重复', () => {
     // the pair model's band of doubt moves when it is retrained: the test takes the first of a few re-phrasings the
     // shipped model is unsure of (and fails if there is none)
     const first = '厂区自来水水压不够，楼上车间用不了水';
-    const near = unsureOf(first, ['二楼车间白天没水用，晚上才来水', '楼上车间白天没水，晚上才有', '白天楼上车间没水用，员工洗手都不方便', '楼上白天水上不去', '楼上车间白天老没水，晚上才来', '二楼车间白天用不了水', '楼上车间的水一到白天就没了', '二楼的水龙头出水很小', '车间二楼水龙头白天几乎不出水', '二楼水龙头出水小', '楼上的水时有时无', '楼上车间用水难', '二楼出水太小了', '楼上车间缺水，生产受影响']);
+    const near = unsureOf(first, ['二楼车间白天没水用，晚上才来水', '楼上车间白天没水，晚上才有', '白天楼上车间没水用，员工洗手都不方便', '楼上白天水上不去', '楼上车间白天老没水，晚上才来', '二楼车间白天用不了水', '楼上车间的水一到白天就没了', '二楼的水龙头出水很小', '车间二楼水龙头白天几乎不出水', '二楼水龙头出水小', '楼上的水时有时无', '楼上车间用水难', '二楼出水太小了', '楼上车间缺水，生产受影响', '车间二楼用水难', '车间二楼用水困难']);
     const asked = await h.say('wangjl', near, g(day('2026-11-04')));
     // nothing waits on an answer that may never come: the report is ticket #2 at once
     expect(asked.outcome).toMatch(/^ticket #2 created.*; asked whether the same as #1/);
