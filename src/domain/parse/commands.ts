@@ -104,18 +104,13 @@ export function categoryFrom(text: string): Category | null {
 const SET = '(?:改为|改成|更正为|更改为|调整为|修改为|应为|应该是|应是|设为|标为|标记为|归为|归入|是|为|[:：])';
 const URGENCY_WORDS: Record<string, Urgency> = { 紧急: 'urgent', 加急: 'urgent', 急件: 'urgent', 一般: 'normal', 普通: 'normal', 不紧急: 'normal', 非紧急: 'normal', 正常: 'normal' };
 
-/**
- * A correction of a ticket (the ticket reference anywhere in it): "#12 类别改为 用工人才", "#12 改为用工人才类",
- * "#12 类别：用工人才", "#12 改为紧急", "#12 改为一般", "#12 企业是 神马电力", "#12 不是问题（，理由）". Null when the
- * message is no correction. Pure.
- */
-/** The correction forms with SET in them, built once. */
 /** A level word standing alone ("一般咨询", "是普通件", not "都是普通工人"). */
 const LEVEL_ALONE = '(?=件|的|咨询|问题|事项|[\\s，,。]|$)';
 /** Not urgent, said among why a misjudged urgency is to change ("不是很急", "就是一般咨询"; not "等不急了", "不急不行"). */
-const SAID_CALM = new RegExp(`(?:不是|不算|不用|不需要|不必)(?:标|算)?(?:紧急|加急|急件)|(?:不是|没有?|不)(?:很|那么|太)急|(?<![等来赶])不(?:着)?急(?!不行|了)|没那么急|(?<!不)(?:就是|只是|是|算|属于)(?:一般|普通)${LEVEL_ALONE}`);
+const SAID_CALM = new RegExp(`(?:不是|不算|不用|不需要|不必|没必要)(?:标|算)?(?:紧急|加急|急件)|(?:不是|没有?|不)(?:很|那么|太)急|(?<![等来赶])不(?:着|用|紧)?急(?!不行|了)|没那么急|(?<!不)(?:就是|只是|是|算|属于)(?:一般|普通)${LEVEL_ALONE}`);
 /** Urgent, said so ("不是一般", "要加急", "不急不行"). */
 const SAID_PRESSING = new RegExp(`(?:不是|不算)(?:一般|普通)${LEVEL_ALONE}|(?:要|得|应该|需要|请)加急|(?<!不)(?:是|算|属于)(?:紧急|急件)|(?<!不是|没有?|不)(?:很|特别)急|不急不行`);
+/** The correction forms with SET in them, built once. */
 const URGENCY_SET = new RegExp(`^(?:紧急程度|紧急度|优先级|缓急)?\\s*${SET}\\s*(紧急|加急|急件|一般|普通|不紧急|非紧急|正常)(?:件|工单)?$`);
 // (round 99: "#171 这个不算急事，企业就是问问政策，紧急改成一般": why first, the level changed at the end)
 const URGENCY_SET_AFTER = new RegExp(`[\\s,，。;；](?:紧急程度|紧急度|优先级|紧急|加急|一般|普通)?\\s*(?:改为|改成|更正为|调整为|修改为|调成|调为|降为|升为|标为)\\s*(紧急|加急|急件|一般|普通|正常|不紧急|非紧急)(?:件|工单)?[。!！]?$`);
@@ -132,6 +127,11 @@ const nameLike = (m: RegExpExecArray | null): RegExpExecArray | null => (m && re
 /** The same, where the words may open with a place the places list lacks ("扎兰屯金禾大豆食品"): read as one says one is it. */
 const nameSaid = (m: RegExpExecArray | null): RegExpExecArray | null => (m && (readsAsName(m[1]!) || (m[1]!.length >= 4 && readsAsName(`我们是${m[1]!}，`))) ? m : null);
 
+/**
+ * A correction of a ticket (the ticket reference anywhere in it): "#12 类别改为 用工人才", "#12 改为用工人才类",
+ * "#12 类别：用工人才", "#12 改为紧急", "#12 改为一般", "#12 企业是 神马电力", "#12 不是问题（，理由）". Null when the
+ * message is no correction. Pure.
+ */
 export function parseCorrection(t: string): Correction | null {
   const rest = t
     .replace(TICKET_REF, ' ')
@@ -184,11 +184,6 @@ export function parseCorrection(t: string): Correction | null {
   const urgencyPlain = /^(?:紧急程度|紧急度|优先级)(?:改一下|改下|要改一下|调一下)[\s，,。]+(?:这个?|这单|这件)?(?:(不急的?|不紧急|不着急|没那么急|不用急|不是急件|不算急件?|不是紧急件?|不是急事|不算急事|不是急的)|(很急|挺急|特别急|紧急|急))(?:[\s，,。][^?？吗]{0,30})?$/.exec(rest);
   if (urgencyPlain) return { field: 'urgency', to: urgencyPlain[1] ? 'normal' : 'urgent' };
   // "#151 紧急程度标错了 应该是紧急 工地已经停工了": the level misjudged, the level it is, then why
-  // rounds 75–78: "#181 紧急程度标错了 不用标紧急 企业说年后再弄也行": misjudged, and not urgent
-  // (round 212: "#99 紧急程度标错了，不是紧急的，企业就是咨询一下")
-  if (/^(?:紧急程度|紧急度|优先级)(?:标错了|定错了|错了|不对|标高了)[\s，,。]*(?:不用|不需要|不必|没必要|不是|不算)(?:标|算)?(?:紧急|加急)(?:的|件)?(?:[\s，,。][^?？吗]{0,30})?$/.test(rest)) return { field: 'urgency', to: 'normal' };
-  // (round 233: "#129 紧急程度标错了，这个不急，企业说年后再说": misjudged, and not urgent in plain words)
-  if (/^(?:紧急程度|紧急度|优先级)(?:标错了|定错了|错了|不对|标高了)[\s，,。]*(?:这个?|这单|这件)?(?:不急的?|不紧急|不着急|没那么急|不用急)(?:[\s，,。][^?？吗]{0,30})?$/.test(rest)) return { field: 'urgency', to: 'normal' };
   // rounds 71–74: "#244 紧急程度改一下，现场已经停工了，应该是紧急": the change asked for, why, then the level
   const urgencyLast = /^(?:紧急程度|紧急度|优先级)(?:改一下|改下|要改一下|调一下)[\s，,。][^?？吗]{0,30}[\s，,。](?:应该是|应为|应是|改为|改成|改)\s*(紧急|加急|一般|普通|正常)(?:件|的)?$/.exec(rest);
   if (urgencyLast) return { field: 'urgency', to: URGENCY_WORDS[urgencyLast[1]!]! };
@@ -202,12 +197,14 @@ export function parseCorrection(t: string): Correction | null {
   // round 223: "#143 紧急程度改一下，企业已经停产了，是急件": to be changed, why, then the level it is
   const urgencyWhyIs = /^(?:紧急程度|紧急度|优先级)(?:改一下|改下|调一下|调整一下|要改|得改)[\s,，。][^?？吗]{0,30}[\s,，。](?:是|算|应该是|应为|属于)\s*(紧急|加急|急件|一般|普通|正常)(?:件|的)?[。!！]?$/.exec(rest);
   if (urgencyWhyIs) return { field: 'urgency', to: URGENCY_WORDS[urgencyWhyIs[1]!]! };
+  // rounds 75–78: "#181 紧急程度标错了 不用标紧急 企业说年后再弄也行"; round 212: "#99 紧急程度标错了，不是紧急的，企业就是咨询一下";
+  // round 233: "#129 紧急程度标错了，这个不急，企业说年后再说";
   // round 240: "#186 紧急程度改一下，不是一般，窑都停了，要加急"; round 242: "#142 这个紧急程度标错了，就是一般咨询，不是紧急":
   // misjudged or to be changed, then the level said in a few words among why (the one it is not, the one it is); both
   // said, or neither, is no correction read
   // (marked too high or too low says which way; a level word is one where it stands alone, "都是普通工人" names none;
   // "不是很急", "没有很急" are calm, "不急不行" and "等不急了" are not)
-  const misjudged = /^(?:这个?|这单的?)?(?:紧急程度|紧急度|优先级)(标错了|定错了|错了|不对|标高了|定高了|标低了|定低了|改一下|改下|要改一下|调一下)[\s，,。]+([^?？吗]{2,40})$/.exec(rest);
+  const misjudged = /^(?:这个?|这单的?)?(?:紧急程度|紧急度|优先级)(标错了|定错了|错了|不对|标高了|定高了|标低了|定低了|改一下|改下|要改一下|调一下)[\s，,。]*([^?？吗]{2,40})$/.exec(rest);
   // (either level, unsure: "是一般还是紧急我也说不好", none read)
   if (misjudged && !/还是|或者|说不好|不确定|不知道|拿不准/.test(misjudged[2]!)) {
     const said = misjudged[2]!;

@@ -191,8 +191,7 @@ export function candidateDates(text: string, now: DateTime, cal: BusinessCalenda
   // what the enterprise itself promised ("企业申请容缺受理，承诺三天内补齐"): not what it asks of the government
   reading.take(PROMISED_WITHIN);
   // a queue or a slip told ("预约排到12月底", "推到明年二月") and a forecast ("估计年底完成不到"): not what is asked
-  // (round 242: not 安排在 asked for, a day a review is asked to be arranged by: "论证会能不能安排在12月10号之前？"; others' 安排在
-  // and 安排到 are their schedule: "电力检修安排在本周四", "维修师傅安排到下周四才能来")
+  // (round 242: 安排在 asked for is no queue, ARRANGED_UNASKED)
   reading.take(QUEUED_TO_MONTH);
   // a repair queued to a weekday ("报修说排到周四"): when the others will come, not what is asked
   reading.take(QUEUED_TO_WEEKDAY);

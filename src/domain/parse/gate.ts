@@ -280,7 +280,6 @@ export class AnyOf {
     }
     return false;
   }
-
 }
 
 /**

@@ -245,9 +245,15 @@ const LOOSE_TICKET_REF = /(?<=(?:说|讲)\s*)(\d{1,7})(?!\d)\s*号(?=解决|办�
 /** A number and 号, then where it has got to, asked (round 147: "看看俺们公司的那个127号到哪了"): no day is asked after so. */
 const ASKED_TICKET_REF = /(?:(?<![月年\d])(\d{3,7})|(?<=(?:那个|这个|那张|这张|那单|这单)\s*)(\d{1,2}))\s*号(?=\s*(?:现在|目前)?\s*(?:到哪|办到哪|到了哪|什么进度|进展如何|怎么样了|咋样了))/;
 const SPOKEN_TICKET_REF = /(?:^|第)([零〇一二两三四五六七八九十百]{1,7})号(?=那个|那单|这单|的?问题|工单|单子?|[\s，,]|咩|什么时候|啥时候)/;
-/** A number opening the message before the command said of it (round 235: "7号给个五星", "90我先认领了"). */
-// (not a count one takes a share of, without 号: "200我先认领了，剩下的你们分一下")
-const HEAD_COMMAND_REF = /^(\d{1,7})(?:\s*号|(?![^。]*(?:剩下|其余|余下)的?[^。]{0,6}(?:你们|大家|各位)))\s*(?=(?:给个?|打个?)(?:[一二三四五1-5]|满)(?:颗|个)?(?:星|分)|我?(?:先|来)?(?:认领|签收)(?:了|一下)?(?:[，,。\s]|$))/;
+/** The rest of a batch left to colleagues ("…剩下的你们分一下"): what one took was a share of a count, not a ticket. */
+const REST_LEFT_TO_OTHERS = '(?:剩下|其余|余下)的?[^。]{0,6}(?:你们|大家|各位)';
+/**
+ * A number opening the message before the command said of it (round 235: "7号给个五星", "90我先认领了"); not a count one
+ * takes a share of, without 号 ("200我先认领了，剩下的你们分一下").
+ */
+const HEAD_COMMAND_REF = new RegExp(`^(\\d{1,7})(?:\\s*号|(?![^。]*${REST_LEFT_TO_OTHERS}))\\s*(?=(?:给个?|打个?)(?:[一二三四五1-5]|满)(?:颗|个)?(?:星|分)|我?(?:先|来)?(?:认领|签收)(?:了|一下)?(?:[，,。\\s]|$))`);
+/** A share of a batch taken, the rest left to colleagues ("200我先认领了剩下的你们分一下", read bare). */
+const SHARE_TAKEN = new RegExp(`^\\d+(个|件|单|条)?我?(先)?(认领|签收|领|拿)(了|走)?${REST_LEFT_TO_OTHERS}`);
 const SENT_BACK = /^(\d{1,7})号退回[，,\s](?=[^。]*(?:不是[^，,。]{1,6}的|请转|转给|转到|应该归|归[^，,。]{1,6}管))/;
 function ticketRef(text: string): number | null {
   // (most messages hold no digit and skip the long patterns; voice input writes a ticket's number in words, read where
@@ -346,6 +352,8 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   // round 130: "today's summary please", "weekly summary pls": a leader's digest asked in English words
   if (bare.length <= 40 && /^(?:(?:today|this\s*week|this\s*month|yesterday)'?s?|daily|weekly|monthly)\s*(?:summary|digest|numbers|figures|stats)\s*(?:please|pls|plz)?[.!]?$/i.test(bare)) return 'digest';
   if (ticket !== null) {
+    // what is said besides the ticket's number, bare
+    const said = bareText(t.replace(TICKET_REF, ''));
     // "#120 不要重新打开", "#120 不用重开了，企业已经解决", "#120 要不要重新打开？": a reopen declined or asked about is not one
     // given; the message is read without those words
     const declined = DECLINED_REOPEN.exec(t);
@@ -455,7 +463,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     if ((/(转办|转交|转给|转到|移交|交由|改派|退单|(?<![被又能会已])退回(?!来))/.test(t) && !/(已经?|刚)(转给|转到|转交|移交|报送)|(转交|转给|转到|移交)[^，。]{0,8}(审核|审查|审批|办理|处理)中/.test(t)) || TRANSFER_PLAIN.test(t)) return 'transfer';
     // "#456 给规划科的王科长，他熟": handed on by naming who takes it
     // (round 240: not a rating that thanks the office's staff: "＃129 给个好评，国土所的同志跑了三趟")
-    if (/^(给|交给|转给|让|请)[\u4e00-\u9fa5]{0,8}(科|局|所|办|中心|站|街道|镇)的?[\u4e00-\u9fa5]{1,3}(科长|局长|主任|所长|站长|处长|股长|同志)/.test(bareText(t.replace(TICKET_REF, ''))) && !RATING_GIVEN.test(bareText(t.replace(TICKET_REF, '')))) return 'transfer';
+    if (/^(给|交给|转给|让|请)[\u4e00-\u9fa5]{0,8}(科|局|所|办|中心|站|街道|镇)的?[\u4e00-\u9fa5]{1,3}(科长|局长|主任|所长|站长|处长|股长|同志)/.test(said) && !RATING_GIVEN.test(said)) return 'transfer';
     // round 240: "#211 转消防大队 @陈队 专家上门由他们安排": 转 and the body that takes it, opening what follows the number
     // (not money or a business passed on: "#12 转账的钱还没到怎么办", 转让, 转型)
     if (/^转(?!账|让|型|产|发|达|告|卖|包|租|贷|正|岗|移)\s*[^\s的，,。？?]{1,8}?(局|分局|大队|中队|支队|中心|所|站|科|办公室|街道|镇|乡|委)(?=[\s，,@]|$)/.test(t.replace(TICKET_REF, '').trim())) return 'transfer';
@@ -507,11 +515,11 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     // round 209: "#188 哪个在办 么进度": who has it, and how far it is, asked
     if (/^[#\d\s号]*(到底)?(谁|哪个|哪位|哪家)在(办|管|跟)[\s，,]*((么|什么|啥|咋)(进度|情况)|现在)?[?？]*$/.test(t.trim())) return 'query';
     if (URGE_PLAIN.test(t) && !/(已经?|已在|正在)(催|督促|推)|往后推|推迟|延到|延期/.test(t)) return 'urge';
-    if (CLAIM_PLAIN.test(bareText(t.replace(TICKET_REF, '')))) return 'claim';
+    if (CLAIM_PLAIN.test(said)) return 'claim';
     // "#172 我们规划分局接": the body that takes it, named
     // (round 201: "#172 自然资源局接单"; round 198: "#224 我来 —— 爱辉区自然资源局 马强", the taker signing)
-    if (/^(?:(我们|我司|我)[\u4e00-\u9fa5]{0,6}|(?!建议|应该|还是|这个)(?![\u4e00-\u9fa5]*[由给请转让叫得])[\u4e00-\u9fa5]{2,8})(局|分局|科|所|中心|站|办|街道|镇|专班)(来)?(接单|接)(了|吧|手|下)?$/.test(bareText(t.replace(TICKET_REF, ''))) || /^[#\d\s号]*我来(吧)?\s*(?:——|—|--)[^，。,?？]{2,24}$/.test(t.trim())) return 'claim';
-    if (CLAIM_OTHER.test(bareText(t.replace(TICKET_REF, ''))) && !/[?？吗呢]$/.test(t)) return 'claim';
+    if (/^(?:(我们|我司|我)[\u4e00-\u9fa5]{0,6}|(?!建议|应该|还是|这个)(?![\u4e00-\u9fa5]*[由给请转让叫得])[\u4e00-\u9fa5]{2,8})(局|分局|科|所|中心|站|办|街道|镇|专班)(来)?(接单|接)(了|吧|手|下)?$/.test(said) || /^[#\d\s号]*我来(吧)?\s*(?:——|—|--)[^，。,?？]{2,24}$/.test(t.trim())) return 'claim';
+    if (CLAIM_OTHER.test(said) && !/[?？吗呢]$/.test(t)) return 'claim';
     if (/(^领了|认领|签收|归我(?!们?局)|这单我拿|我拿了|这个我来|我来吧|我来跟进|我来跟(?:吧|$)|我来处理|我来办|我来负责|我来对接|我来协调|我负责|我跟进|交给我|由我(来)?(负责|跟进|处理|对接)|我接了|收到.*跟进)/.test(t)) return 'claim';
     // "结了 第115号 已协调银行续贷到位": the close in two words, then what was done
     // (what was done, said: 已…, 到位, 解决; not a protest at the close: "#12 结了，但是电压还是不稳", "#12 结了 谁同意的")
@@ -561,7 +569,6 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     if (/(进展|进度|延期|更新|已联系|已约|正在)/.test(t)) return 'progress';
     // a statement about the ticket without a keyword ("#5 已经帮企业对接了两家银行，等银行审批"): a progress note; a
     // question, or a word or two, asks after it (the progress handler hands a statement from the enterprise to 查询)
-    const said = bareText(t.replace(TICKET_REF, ''));
     const asks = /(吗|呢|么|怎么|如何|什么|哪|几|多少|是否|是不是|要不要|会不会|有没有|能不能|可不可以|啥|了没|没有?$)/.test(said) || /[?？]/.test(t);
     const byLength = said.length >= 8 && !asks ? 'progress' : 'query';
     // the learned fallback; a question is never a note of work done nor the close
@@ -744,10 +751,10 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   if (bare.length <= 50 && (/^(哈+)?\s*(老铁|兄弟)?没毛病[!！~～。]*$/.test(bare) || /新来的同事[^。]{0,8}欢迎|大家欢迎一下/.test(bare) || /^(哪位|谁)(知道|晓得)[^。，,]{0,12}(培训|会议?|讲座)[^。，,]{0,4}在哪个?(会议室|地方|楼)/.test(bare) ||
       (/你(过来|来)的时候[^。，,]{0,10}带(上|过来|着)$/.test(bare) && bare.length <= 30) || /(有空|感兴趣)的?(企业|同志|朋友|大家)?都?可以来(听|参加|看看)[!！。~～]*$/.test(bare)) &&
     !/(我们|我司|我厂|能不能|能否|麻烦|帮忙|希望|申请|没人|没(?!毛病)|不稳|进不|找不|坏|停|断|差)/.test(bare)) return 'chat';
+  // "200我先认领了，剩下的你们分一下": a share of a batch taken, the rest left to colleagues (no ticket's number)
+  if (bare.length <= 30 && SHARE_TAKEN.test(bare)) return 'chat';
   // round 242: "今天不在，明天回来再说": one away, between colleagues; round 244: "谢谢各位帮忙，问题解决了，点赞👍🎉": thanks for
   // what is done, no number, no more asked
-  // "200我先认领了，剩下的你们分一下": a share of a batch taken, the rest left to colleagues (no ticket's number)
-  if (bare.length <= 30 && /^\d+(个|件|单|条)?我?(先)?(认领|签收|领|拿)(了|走)?(剩下|其余|余下)的?[^。]{0,6}(你们|大家|各位)/.test(bare)) return 'chat';
   if (bare.length <= 16 && /^我?(今天|今儿|这两天|上午|下午)不在[^，。]{0,4}(明天|后天|回来|下午|下周)[^，。]{0,4}再(说|弄|看|处理|联系)$/.test(bare)) return 'chat';
   if (bare.length <= 24 && /^(谢谢|感谢|多谢)(各位|大家|领导|你们)?(的)?(帮忙|支持|关心)?(问题|事情)?(已经|都|终于)?(解决|办好|搞定)了(点赞|👍|🎉|[\p{Extended_Pictographic}\uFE0F])*$/u.test(bare)) return 'chat';
   // "@王芳 你电话打不通 有空回个电话": a call asked for back, between people
