@@ -701,7 +701,22 @@ export function score(
     const same = logistic(weights, modelVector(pairVector({ ...a, category: b.category }, b, fa, fb)));
     p = Math.min(p, neighbours(a.category, b.category) ? same : same * (1 - FAR_MARGIN));
   }
+  if (asksAnotherThing(fa, fb)) p = Math.min(p, ASK_AT_MOST);
   return (fa.numbers && fb.numbers && fa.numbers !== fb.numbers) || twoMatters(fa, fb) ? Math.min(p, THRESHOLDS.unsure / 2) : p;
+}
+
+/** Inside the band of doubt: a pair held there is asked about (是 / 不是), never merged or linked unasked. */
+const ASK_AT_MOST = (THRESHOLDS.same + THRESHOLDS.unsure) / 2;
+/**
+ * The later report asks for something (手续怎么走, 有没有补贴), does not say the matter is back, and shares no object,
+ * key word or thing wrong with the earlier one, each naming some: words in common alone (冷库, 百亩) do not merge it.
+ * (Over every labelled pair the model merged: 2 different, 1 same held so — round 9's 冷库电压低停机 / 冷库制冷剂换环保
+ * 有没有补贴 and 征地补偿 / 再流转一百亩地手续怎么走, which a retrained model put at 0.60.)
+ */
+function asksAnotherThing(later: Features, earlier: Features): boolean {
+  if (!later.asksNew || later.again || !later.objects.size || !earlier.objects.size) return false;
+  const shared = (x: ReadonlySet<string>, y: ReadonlySet<string>) => [...x].some((k) => y.has(k));
+  return !shared(later.objects, earlier.objects) && !shared(later.keys, earlier.keys) && !shared(later.issues, earlier.issues);
 }
 
 /**

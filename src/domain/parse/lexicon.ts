@@ -497,6 +497,9 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/开[^，。]{0,4}代表处|设立代表处/, 5], [/(供应名单|供应商名录|供货名单)/, 5], ['产业配套说明', 5],
     // a launch that needs a hall or a venue is promotion, not an invitation (新品发布会想借区里的展厅)
     [/(发布会|推介会)[^。？]{0,12}(借|租|场地|展厅)|(借|租)[^，。]{0,6}(展厅|场地)[^。]{0,10}(发布会|推介会)/, 4],
+    // rounds 240–246 joined: a supply chain broken (供应链断了一截: the site that stopped is the customer's), machine-made
+    // sand a market will not take (机制砂 3/3 market)
+    [/供应链[^。，]{0,3}断/, 5], ['机制砂', 5],
   ],
   // what the taxonomy leaves out but enterprises still ask about: intellectual property, media, statistics, party work
   other: [
@@ -528,8 +531,9 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/冒用[^，。；,;]{0,8}名义/, 6], ['骚扰电话', 5], [/捐(一批|赠|款|给)/, 5],
     // rounds 39–40 (Greater Bay Area; Hubei and Hunan)
     ['翻译', 4],
-    // rounds 43–50 (a statistics return to file is no subsidy: c5552, r46-235)
-    [/(统计报表|研发投入统计|统计数据)[^。]{0,12}(报不上|进不去|咋填|怎么填|不会填|填报)|统计局[^。]{0,10}(报表|咋填|怎么填)/, 5],
+    // rounds 43–50 (a statistics return to file is no subsidy: c5552, r46-235; a statistics survey whose system will not
+    // let one in, rounds 240–246 joined)
+    [/(统计报表|研发投入统计|统计数据|统计调查)[^。]{0,12}(报不上|进不去|登不进|咋填|怎么填|不会填|填报)|统计局[^。]{0,10}(报表|咋填|怎么填)/, 5],
     [/\bdonat(e|ion)s?\b|\bfake (website|news|reports?)\b|\bnewspaper (wrote|says|said)\b/i, 5],
     // rounds 51–54 (the Beibu Gulf; Nanjing and its neighbours; cadres in official register; young founders)
     [/(参观|参访)学习|红色教育|标杆企业/, 4], ['邀请函', 4],
@@ -541,5 +545,7 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/(名字|名称|名义)[^，。]{0,6}被[^，。]{0,6}冒用|冒充[^，。]{0,8}(局|政府|部门|工作人员)/, 7],
     // rounds 220–224: a worker missing, a worker taken ill to be rushed to hospital, a school to donate
     [/(员工|工人|职工|师傅)(?![^。]{0,6}(网络|信号|设备|系统))[^。]{0,3}(失联|失踪|走失)/, 8], [/突发[^。]{0,6}(脑出血|心梗|心脏病)|脑出血|病危(?!害|及)/, 8], [/^(?![^]*(规划|许可|审批|施工|工程|项目))[^]*捐[^。]{0,4}(希望小学|学校)/, 8],
+    // rounds 240–246 joined: an APEC business travel card (no loan, though a letter of recommendation is asked)
+    [/APEC|商务旅行卡/, 6],
   ],
 };
