@@ -34,8 +34,9 @@ const COUNTED = /((回潮|超期|差评|好评|新增|办结|在办|销号)的?(
  */
 const COMMON = /(共性(的)?(问题|诉求|难题)?)(有哪些|有几|有没有|有多少|多少|几个|几组|几类|情况|汇总|清单|列表|名单|呢|吗)|(有没有|有哪些|哪些|看看|看一下|看下|发一下|发下|列一下|列个|报一下|梳理一下|梳理下|汇总一下)[^，。]{0,6}共性|^共性(问题)?$/;
 /** Who writes of an enterprise's own matter, whatever else the text has. */
-/** A period a list of overdue tickets is asked over (not 现在/目前: "现在超期的单子有哪些" is the tickets themselves). */
-const LIST_PERIOD = /(本月|今日|今天|今年|这周|本周|这个?月|截止|截至|上个?月|以来|\d{1,2}月份?)/;
+/** A period a list of overdue tickets is asked over (not 现在/目前: "现在超期的单子有哪些" is the tickets themselves; "发一下上周的
+ * 超期清单", rounds 247–253). */
+const LIST_PERIOD = /(本月|今日|今天|今年|这周|本周|上周|这个?星期|上个?星期|这礼拜|上礼拜|这个?月|截止|截至|上个?月|本季度?|这个?季度|上个?季度|以来|\d{1,2}月份?)/;
 /** A list of overdue tickets asked for over such a period, not one's own ("发一下我今天的超期清单" is a cadre's to-do list). */
 const listOverPeriod = (bare: string): boolean => /超期/.test(bare) && /(清单|明细|列表|名单)/.test(bare) && LIST_PERIOD.test(bare) && !/我(的|今天|这周|本周|本月|这个月|名下|手上|手里)/.test(bare);
 const FIRST_PERSON = /(我们|我司|我厂|我公司|本公司|帮忙|帮我们|麻烦)/;

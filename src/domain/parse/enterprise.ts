@@ -17,7 +17,7 @@ const ENTERPRISE_PATTERNS: RegExp[] = [
   // "雷山县苗岭银饰专业合作社": a cooperative's registered name
   /((?:(?![我们你他她这那的是在有和与跟被把给对向从到都也还就又不没说问请帮找让某])[\u4e00-\u9fa5]){4,14}?(?:专业|种植|养殖)?(?:合作社|合作联社))/,
   // a cadre writing for an enterprise ("代福山区的金果酒业报个问题"), not for a person ("帮老李反映", "替张经理报个问题")
-  /(?:帮|替|代(?!办员|表|理))(?:[\u4e00-\u9fa5]{2,6}的)?(?!(?:老|小)[\u4e00-\u9fa5]{1,2}(?:反映|反应|问|咨询|报))([\u4e00-\u9fa5]{2,12}?)(?<!总|经理|主任|老板|厂长|书记|师傅|姐|哥|叔|姨|大爷|村民|同事|物业|居民|商户|客户|朋友|的|来的|家属|群众|老乡)(?:反映|反应|问一下|问下|问问|咨询|报个问题|报一个问题|报一下|报个事)/,
+  /(?:帮(?!忙)|替|代(?!办员|表|理))(?:[\u4e00-\u9fa5]{2,6}的)?(?!(?:老|小)[\u4e00-\u9fa5]{1,2}(?:反映|反应|问|咨询|报))([\u4e00-\u9fa5]{2,12}?)(?<!总|经理|主任|老板|厂长|书记|师傅|姐|哥|叔|姨|大爷|村民|同事|物业|居民|商户|客户|朋友|的|来的|家属|群众|老乡)(?:反映|反应|问一下|问下|问问|咨询|报个问题|报一个问题|报一下|报个事)/,
   /(?<!说|骂|讲|称)我们是((?:(?!的)[\u4e00-\u9fa5A-Za-z0-9]){2,16}?)(?:的(?!一家|一个|一间|一所)|，|,|。|\s|$|公司|厂|，)/,
   // "我们亿龙置业的项目" — but not "我们手上有政府的项目": a name has no verb of having or being in it
   // (not what the enterprise did to a place: "我们鑫源家具租的厂房")
@@ -134,7 +134,10 @@ const INDUSTRY_WORDS =
   '专用车|专用汽车|专用车辆|特种车|环卫|耐材|锑品|锑业|' +
   // rounds 219–224 (Lincang's nut processors and border traders, Heyuan's spring waters and camellia oil, Fuyang's wig makers,
   // Jieshou's recyclers, Changzhi's coal-bed methane)
-  '坚果|饮用水|矿泉水|茶油|茶籽油|再生资源|发业|发制品|发饰|煤层气|边贸|工坊|烘焙工坊';
+  '坚果|饮用水|矿泉水|茶油|茶籽油|再生资源|发业|发制品|发饰|煤层气|边贸|工坊|烘焙工坊|' +
+  // rounds 247–253 (Ganzhou's glass-fibre, loudspeaker and circuit-board makers; Youyu's fodder and sea-buckthorn; Datong's
+  // day-lily processors, heat suppliers and classical-garden builders)
+  '玻纤|电声|线路板|饲草|沙棘|黄花|热力|园林绿化|园林|古建';
 /**
  * A trade named by one character and 业 ("镁业", "糖业", "袜业", "种业"): a word the language keeps making, so it is
  * read by its shape; not 企业, 行业, 就业 and the other words of 业 that are no trade.
@@ -297,9 +300,12 @@ const WE_BRAND = new RegExp(`我们(${NAME_CHAR}{3,6}?)的(?:牌子|品牌|商�
 const WE_SHORT = new RegExp(`(?:^|[，,。\\s])我们(${NAME_CHAR}{3,6}?)(?=这边|那边|是做|是搞|是生产|是干|是专门|是[\u4e00-\u9fa5]{2,4}做|做[^，,。]{1,6}的)`);
 /**
  * A shop's or a workshop's name of three to five characters by its old suffix (坊, 记, 斋, 阁, 轩), opening the message or
- * after 我们, before what it wants or its brand: "嫁衣坊这边想问", "我们青窑坊想招…", "我们湘味坊的公众号…" (rounds 126–137).
+ * after 我们, before what it wants or its brand: "嫁衣坊这边想问", "我们青窑坊想招…", "我们湘味坊的公众号…" (rounds 126–137);
+ * 阁, 轩, 堂 after 我们 (a given name ends so: "张浩轩想问下"), its customers or its goods after (rounds 247–253: "俺们翠缘阁想跟职校合作", "俺们豫茗轩的抖音号", "我们艾蒲堂的艾灸贴",
+ * "我们宛艾坊客户突然加单", "我们晋味坊的黄花酱") — not a canteen, a hall or a workshop (食堂, 礼堂, 作坊), nor 书记, 登记.
  */
-const SHOP_NAMED = new RegExp(`(?:^|[，,。\\s])(?:我们)?([\u4e00-\u9fa5]{2,4}(?:坊|记|斋))(?=这边|那边|想|要|的(?:公众号|牌子|品牌|商标|招牌|门店|网店|店铺|直播间|产品))`);
+const SHOP_WORDS = '食堂|礼堂|课堂|学堂|祠堂|会堂|讲堂|天堂|佛堂|澡堂|厅堂|作坊|书记|日记|笔记|登记|标记|印记|惦记|忘记';
+const SHOP_NAMED = new RegExp(`(?:(?:^|[，,。\\s])(?:我们)?((?![\u4e00-\u9fa5]{0,3}(?:${SHOP_WORDS}))[\u4e00-\u9fa5]{2,4}(?:坊|记|斋))|我们((?![\u4e00-\u9fa5]{0,3}(?:${SHOP_WORDS}))[\u4e00-\u9fa5]{2,4}(?:阁|轩|堂)))(?=这边|那边|想|要|客户|订单|的(?:公众号|牌子|品牌|商标|招牌|门店|网店|店铺|直播间|产品|抖音|快手|小红书|[\u4e00-\u9fa5]{1,3}(?:贴|条|酱|茶|酒|膏|丸|油|粉|饼|糕|醋|香)))`);
 /** "草原金牧问下…", "黑土优品想参加…", "走访包头华瑞铝业时…": a name asking, or visited. */
 const HEAD_ASKS = new RegExp(`^(${NAME_CHAR}{4,8}?)(?:这边|那边)?(?:问下|问一下|想问|想咨询|咨询一下|请教|想(?:进|参加|加入|申请|搞|在|把|请|找|办|做|开|建|上|租|拿|招|引进|扩|去|了解|咨询|对接|换|装|新增|增加|新上))`);
 /** "我们做汽车线束的，叫联创电装", "叫MindLoop": the name given. */
@@ -465,7 +471,10 @@ export function parseEnterprise(text: string): string | null {
   // (round 237: "广东一家连锁超市想要我们的长粒香 …。宝清县稻花香米业": one of a kind read first is no name; the name closing
   // the message may be)
   const first = readEnterprise(hasteAt ? t.slice(hasteAt) : t);
-  const read = (first && ONE_OF_A_KIND.test(first) ? null : first) ?? closingName(t) ?? headName(t) ?? leadingName(t);
+  // (rounds 247–253: "你好，松溪的百竹坊，…", "歹势打扰一下，霞浦那边海兴水产想问": nor a greeting, where the whole text
+  // gives none)
+  const greetedAt = hasteAt ? 0 : (GREETING_FIRST.exec(t)?.[0].length ?? 0);
+  const read = (first && ONE_OF_A_KIND.test(first) ? null : first) ?? closingName(t) ?? headName(t) ?? leadingName(t) ?? (greetedAt ? readEnterprise(t.slice(greetedAt)) : null);
   const name = (read && withoutZone(read))?.replace(/^[\p{Extended_Pictographic}\uFE0F]+/u, '').replace(/^(?:这个|那个|个(?!旧))(?=[\u4e00-\u9fa5]{4,})/, '').replace(/^【(?=[^】]+$)/, '')
     // ("平遥古城里头德和源客栈": where it stands, before the name)
     .replace(/^[\u4e00-\u9fa5]{2,6}?(?:里头|里面)(?=[\u4e00-\u9fa5]{4,}$)/, '').replace(/(?<=幼儿园|医院|学校|养老院|护理院|超市|托育|会所)(?:材料|资料|设备)$/, '')
@@ -564,6 +573,8 @@ const LEADING_MENTIONS = /^(?:\s*@[^\s@]{1,12}(?:\s[A-Z][a-z]+)?\s+)+/;
 /** What makes the words after it a kind of business rather than a name. */
 const KIND_SAID = /(新开的|新注册的|新成立的|刚开的|刚成立的|刚注册的|一个|一家|一间)$/;
 const HASTE_FIRST = /^(?:急|紧急|加急|特急|急急急?|求助|十万火急)[!！]+\s*/;
+/** A greeting or an apology opening the message ("你好，", "老师好，", "Hi 各位，", "歹势打扰一下，"), before the name. */
+const GREETING_FIRST = /^(?:(?:你好|您好|你们好|大家好|各位好|老师好|领导好|各位领导好?|各位老师好?|(?:hi|hello|hey)(?:\s*各位|\s*all)?|歹势|不好意思|打扰一下|打扰了|麻烦一下)\s*[，,!！]\s*){1,3}(?=[\u4e00-\u9fa5])/i;
 
 /**
  * Rounds 75–78: an office, a title or a person after the enterprise's name closing a message ("常州金宏门窗 财务",
@@ -1105,7 +1116,8 @@ function enterpriseIn(t: string): string | null {
     const name = OPEN_FRAMES[k]!.exec(t)?.[1];
     if (name && isOpenName(name)) return name;
   }
-  const shop = SHOP_NAMED.exec(t)?.[1];
+  const shopMatch = SHOP_NAMED.exec(t);
+  const shop = shopMatch?.[1] ?? shopMatch?.[2];
   if (shop && !SENTENCE_CHAR.test(shop) && !PERSON_AT_END.test(shop) && !/(登记|书记|笔记|日记|标记|忘记|印记|惦记|作坊|牌坊|蛋糕坊|木工坊|酿酒坊)$/.test(shop) && !isPlaceOrThing(shop) && !placeAtStart(shop) && !/^(?:小|大|老|新|这|那|豆腐|油|磨|染|酒|茶|粉|面|作)/.test(shop) && rare(shop.slice(0, 2))) return shop;
   // "扎西牦牛奶这边冷库昨晚开始停电", "青城云游这边办公室的宽带…": a name, 这边, then anything (not a place: "吴江盛泽这边")
   const here = HEAD_HERE.exec(t)?.[1];

@@ -90,6 +90,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/划拨(地|土地|用地|的)[^。]{0,24}(补办?出让|转出让|出让手续)/, 9],
     // round 246: a lease of premises or land asked to be renewed (续租: 12 of 17 labelled readings land)
     [/(能不能|想|申请|希望|要求)[^，。]{0,4}续租/, 7],
+    // rounds 247–253: farmland converted for use (农转用 批复: 8 of 8 labelled land)
+    ['农转用', 6],
   ],
   utilities: [
     // rounds 103–106: a phone signal too weak, a mast asked for
@@ -252,6 +254,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/(服务费|接待费|保洁费|包车款|租车费)[^，。；,;]{0,8}(拖|欠|没结|未结)|(街道办?|管委会|政府|财政|单位)[^，。；,;]{0,4}欠(我们|企业|我司)的?[^，。；,;]{0,10}费/, 5], ['结汇', 4], [/保证金[^，。；,;]{0,8}(压着|退还|没退|不退)/, 4], [/(?<!客户|客人|对方|买家)还?欠(我们|企业|我司)[^，。；,;]{0,8}(款|钱|[十百千万]+)/, 4],
     // round 224: owed for goods by a buyer downstream, and the money short for what falls due (not argued over: that is a dispute's)
     [/(拖|欠)着?[^。]{0,10}货款[^。]{0,24}(账上|资金|周转|发不出|付不了|还不上|撑不住)/, 10],
+    // rounds 247–253: money short by a sum (款缺口, 资金缺口: 85 of 85 labelled finance), whoever would stop supplying
+    [/(款|资金)缺口/, 6],
   ],
   policy: [
     // round 244: the extra deduction of R&D costs (加计扣除, 158 labelled readings, all policy), whatever system files it; the
@@ -463,6 +467,9 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/(租赁合同|合同)[^。]{0,20}(约定|写明|写着|说好)[^。]{0,24}(现在|又|却|突然)[^。]{0,10}(收|涨|要)(租|房租|租金)/, 8], [/^(?![^]*(补偿|征|拆|搬|迁|招商|价格|价钱|报价))(?=[^]*(合同|租|协议|纠纷|赔))[^]*(谈不拢|谈不妥|协商不成|协商不下来)/, 5],
     // round 223: pay said to be short-counted, the workers threatening a petition
     [/(工资|工钱)[^。]{0,6}(少算|算错|少给|算少)/, 6],
+    // rounds 247–253: asked to judge who is right (评评理: 21 of 24 dispute; not an expert asked to, on an inspection), a road shared and fought over (共用…道路: 22 of 22;
+    // the more so with the quarrel told)
+    [/(?<!专家[^，。]{0,2})(评评理|评个理)/, 5], [/共用[^，。]{0,4}(道路|路)/, 5], [/共用[^，。]{0,4}(道路|路)[^。]{0,12}(闹|吵|争|纠纷|矛盾|堵)/, 8],
   ],
   market: [
     ['订单', 3], ['销路', 4], ['销售', 3], ['客户', 1], ['大客户', 3], ['采购', 3], ['供货', 3], ['供应商', 3], ['供应链', 4],
@@ -500,6 +507,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     // rounds 240–246 joined: a supply chain broken (供应链断了一截: the site that stopped is the customer's), machine-made
     // sand a market will not take (机制砂 3/3 market)
     [/供应链[^。，]{0,3}断/, 5], ['机制砂', 5],
+    // rounds 247–253: the Canton Fair in English
+    [/\bCanton Fair\b/i, 5],
   ],
   // what the taxonomy leaves out but enterprises still ask about: intellectual property, media, statistics, party work
   other: [
@@ -547,5 +556,7 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/(员工|工人|职工|师傅)(?![^。]{0,6}(网络|信号|设备|系统))[^。]{0,3}(失联|失踪|走失)/, 8], [/突发[^。]{0,6}(脑出血|心梗|心脏病)|脑出血|病危(?!害|及)/, 8], [/^(?![^]*(规划|许可|审批|施工|工程|项目))[^]*捐[^。]{0,4}(希望小学|学校)/, 8],
     // rounds 240–246 joined: an APEC business travel card (no loan, though a letter of recommendation is asked)
     [/APEC|商务旅行卡/, 6],
+    // rounds 247–253: stray dogs (野狗, 流浪狗: 69 of 69 labelled other)
+    [/野狗|流浪狗/, 6],
   ],
 };

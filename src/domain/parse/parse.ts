@@ -45,6 +45,9 @@ const URGENT = [
  * site or gathering (stoppage, crowd), unpaid wages, blocked fire exits, work at height without protection.
  */
 const URGENT_PATTERNS = [
+  // rounds 247–253: a crowd in a mess, a truck slid into a ditch, a panel swinging overhead, tiles or panels fallen, people
+  // gathered at the gate, a crowd come for its money (each labelled urgent wherever the corpus has it: 7, 3, 12, 6, 13)
+  /场面[^，。]{0,3}乱|滑(进|到|下)[^，。]{0,2}沟|晃荡|晃来晃去|(砖|瓦|彩钢板|钢板|玻璃)[^，。]{0,4}掉了|(门口|大门)[^，。]{0,3}聚(着|集|了)(?![^，。]{0,6}(狗|猫|鸟|蚊|苍蝇|垃圾))|聚(集)?在[^，。]{0,4}门口|(个|多人|几十人|茶农|工人|村民)[^，。]{0,8}讨钱|(门口|厂里|办公室)讨钱/,
   // rounds 146–149 read: machines all stopped said in Cantonese (停晒), a whole plant without water or power, a boiler to stop
   /(?<!车)停晒(?![车在喺])|(?<!(审批|手续|项目|计划|报建|工程)[^，。]{0,2})全部停(了|下来|起|咗|机|掉)|(全|成间|成个|整个)厂区?[^，。]{0,2}没有?(水|电|气)(?![表费站价])|(?<![燃煤])锅炉(已经|都)?(要|得|就)?停(了|咗|下来)?(?![掉用])/,
   // rounds 83–86 and the corpus: a crack or loose tiles feared to fall, a pit left without a fence, a near miss, a climb onto a
@@ -208,9 +211,12 @@ const CLAIM_PLAIN =
 /** The problem back after a fix: "又断电两次", "又漏水了", "修得不行", "跟没修一样". */
 const PROBLEM_BACK =
   /(又|再次|再一次|还是)(停|断|跳|掉|没)了?.{0,3}(电|水|气|网|闸)|又(坏|漏|塌|倒|堵|冒|爆|淹|出现|出问题|不行|不通|不亮)|又有?[^，。,;；]{0,6}(不亮|坏了|漏水|断了|停了|堵了|不通|不转)|修得(不行|不好|不怎么样)|(跟|和)没修(一样|似的)|等于没有?修|白修了|没修好|修了.{0,6}(还是|又)/;
-/** Done, said in plain words: "规划许可证今天已经发给企业", "人已经招齐了，问题解决", "电已经通了". */
+/**
+ * Done, said in plain words: "规划许可证今天已经发给企业", "人已经招齐了，问题解决", "电已经通了" — not a list of what
+ * to bring or a notice sent (rounds 247–253: "已约企业周四到窗口面谈，材料清单已发给企业").
+ */
 const DONE_PLAIN =
-  /^[#\d\s号]*(协调好了|安排好了|落实好了|搞好了)(?![吗没])|(人|工人|员工)?(都|已经?|全部)(到岗|到齐)了|(已经?|都)(送到|交到)(企业|对方|厂里|他们)?(手上|手里)|(已经?|都)(发给|交给|送达|发放|下发|出证|下证|领到|拿到|到账|拨付到位|批了|批复了|办出|办下来|批下来|拿下来|放款|放下来|交付|修好|修复|恢复|接通|招齐|招到|到位|落地)|(已经?|都)?收到(了)?(款|钱|资金|补贴|货款|工程款)|问题(已经?|都)?解决(了|啦)?(?![吗呢没不得])|(修好|弄好|办好)了|(电|水|气|网|路)(已经?|都)?(通|接通|恢复)了|(已经?|都)(送上|通上|装上|接上|换上|装好|换好|改好|调好|更正|改过来|清理干净|清完|拆除|拆掉|迁走|迁好|协调好)|(确认|反馈|回复|表示)(已经?)?(正常|没问题|无误|恢复)|(今天|昨天|上午|下午|刚刚?)(已经?)?(到账|到位|拨付到位|送上|通上)|落实(好)?了|(拿到|领到|办下来|批下来|发下来|租到|招到|找到|装好|换好)了/;
+  /^[#\d\s号]*(协调好了|安排好了|落实好了|搞好了)(?![吗没])|(人|工人|员工)?(都|已经?|全部)(到岗|到齐)了|(已经?|都)(送到|交到)(企业|对方|厂里|他们)?(手上|手里)|(?<!清单|通知|模板|表格|样表|告知书|指南|须知)(已经?|都)(发给|交给|送达|发放|下发|出证|下证|领到|拿到|到账|拨付到位|批了|批复了|办出|办下来|批下来|拿下来|放款|放下来|交付|修好|修复|恢复|接通|招齐|招到|到位|落地)|(已经?|都)?收到(了)?(款|钱|资金|补贴|货款|工程款)|问题(已经?|都)?解决(了|啦)?(?![吗呢没不得])|(修好|弄好|办好)了|(电|水|气|网|路)(已经?|都)?(通|接通|恢复)了|(已经?|都)(送上|通上|装上|接上|换上|装好|换好|改好|调好|更正|改过来|清理干净|清完|拆除|拆掉|迁走|迁好|协调好)|(确认|反馈|回复|表示)(已经?)?(正常|没问题|无误|恢复)|(今天|昨天|上午|下午|刚刚?)(已经?)?(到账|到位|拨付到位|送上|通上)|落实(好)?了|(拿到|领到|办下来|批下来|发下来|租到|招到|找到|装好|换好)了/;
 /** A rating given, opening what is said: "给个好评", "打五星". */
 const RATING_GIVEN = /^(给|打)[个了]?(好评|差评|满分|[1-5一二三四五]\s*(颗|个)?星(?!期))/;
 /** A question: what is done is asked about, not said ("证拿到了吗"). */
@@ -238,9 +244,10 @@ const OWN_LIST =
 const HEAD_MENTIONS = /^(?:[@＠][^\s@＠]{1,16}\s+)+/;
 
 /** Words only a command about a ticket has. */
-const COMMAND_WORDS = /(重新打开|重新开一下|重新开|重开|重办|重新办|^办结|已办结|催一下|催下|催催|能不能快点|还是没动静|先有人理|还没人理|(?:先|才)有人(?:理|管))/;
-/** 第186号 (not a building's, a gate's or a line's), or a number and 号 before 还 / 又 or a space. */
-const LOOSE_TICKET_REF = /(?<=(?:说|讲)\s*)(\d{1,7})(?!\d)\s*号(?=解决|办好|办完|修好|处理好|弄好)|第\s*(\d{1,7})(?!\d)\s*号(?!\s*(?:楼|栋|厂房|车间|仓库|宿舍|线|机|门|口|地块|桩|窗口|柜|位|车位|井))|(?:^|[\s，,])(\d{2,7})(?!\d)\s*号(?=还|又|[\s，,])/;
+const COMMAND_WORDS = /(重新打开|重新开一下|重新开|重开|重办|重新办|重新处理|怎么就办结|^办结|已办结|催一下|催下|催催|能不能快点|还是没动静|先有人理|还没人理|(?:先|才)有人(?:理|管))/;
+/** 第186号 (not a building's, a gate's or a line's), or a number and 号 before 还 / 又 or a space, or before a few words
+ * and 还是 / 又 ("31号燃气又漏了…怎么就办结了？重新处理"). */
+const LOOSE_TICKET_REF = /(?<=(?:说|讲)\s*)(\d{1,7})(?!\d)\s*号(?=解决|办好|办完|修好|处理好|弄好)|第\s*(\d{1,7})(?!\d)\s*号(?!\s*(?:楼|栋|厂房|车间|仓库|宿舍|线|机|门|口|地块|桩|窗口|柜|位|车位|井))|(?:^|[\s，,])(\d{2,7})(?!\d)\s*号(?=还|又|[\s，,]|[^，。\d号]{1,6}(?:还是|又))/;
 /** A ticket's number in words opening the message or after 第, before what names it as a ticket's (not a building's). */
 /** A number and 号, then where it has got to, asked (round 147: "看看俺们公司的那个127号到哪了"): no day is asked after so. */
 const ASKED_TICKET_REF = /(?:(?<![月年\d])(\d{3,7})|(?<=(?:那个|这个|那张|这张|那单|这单)\s*)(\d{1,2}))\s*号(?=\s*(?:现在|目前)?\s*(?:到哪|办到哪|到了哪|什么进度|进展如何|怎么样了|咋样了))/;
@@ -254,6 +261,8 @@ const REST_LEFT_TO_OTHERS = '(?:剩下|其余|余下)的?[^。]{0,6}(?:你们|�
 const HEAD_COMMAND_REF = new RegExp(`^(\\d{1,7})(?:\\s*号|(?![^。]*${REST_LEFT_TO_OTHERS}))\\s*(?=(?:给个?|打个?)(?:[一二三四五1-5]|满)(?:颗|个)?(?:星|分)|我?(?:先|来)?(?:认领|签收)(?:了|一下)?(?:[，,。\\s]|$))`);
 /** A share of a batch taken, the rest left to colleagues ("200我先认领了剩下的你们分一下", read bare). */
 const SHARE_TAKEN = new RegExp(`^\\d+(个|件|单|条)?我?(先)?(认领|签收|领|拿)(了|走)?${REST_LEFT_TO_OTHERS}`);
+/** A note headed by what it is, then the ticket's number and a colon (rounds 247–253: "进展 95号：住建局今天下午现场看了…"). */
+const NOTE_HEAD_REF = /^(?:进展|进度|跟进|更新|反馈)[\s:：]*(\d{1,7})(?!\d)\s*号\s*[：:]/;
 const SENT_BACK = /^(\d{1,7})号退回[，,\s](?=[^。]*(?:不是[^，,。]{1,6}的|请转|转给|转到|应该归|归[^，,。]{1,6}管))/;
 function ticketRef(text: string): number | null {
   // (most messages hold no digit and skip the long patterns; voice input writes a ticket's number in words, read where
@@ -271,7 +280,7 @@ function ticketRef(text: string): number | null {
   // day's ("第186号 路灯…", "5天了 125号还是…") is a ticket's where the words are a command's ("…麻烦重新打开", "办结 第121号")
   // ("23号退回，不是住建的，是水务的，请转水务局": N号退回 at the head is a ticket sent back where it says where it belongs —
   // not "20号退回给我们的申请材料…", a day)
-  const m = text.match(TICKET_REF) ?? text.replace(HEAD_MENTIONS, '').match(TICKET_REF) ?? (COMMAND_WORDS.test(text) ? text.match(LOOSE_TICKET_REF) : null) ?? SENT_BACK.exec(text) ?? ASKED_TICKET_REF.exec(text) ?? HEAD_COMMAND_REF.exec(text);
+  const m = text.match(TICKET_REF) ?? text.replace(HEAD_MENTIONS, '').match(TICKET_REF) ?? (COMMAND_WORDS.test(text) ? text.match(LOOSE_TICKET_REF) : null) ?? SENT_BACK.exec(text) ?? ASKED_TICKET_REF.exec(text) ?? HEAD_COMMAND_REF.exec(text) ?? NOTE_HEAD_REF.exec(text);
   const n = m ? Number(m.slice(1).find((g) => g !== undefined)) : NaN;
   return Number.isFinite(n) && n > 0 ? n : null;
 }
@@ -362,8 +371,9 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     if (parseCorrection(t)) return 'correct';
     // "#113 差评，问题根本没解决就给结了", "#90 非常不满意 拖了一个多月最后告诉我们办不了": the rating said first, its reason after
     if (/^[\s#＃\d号]*(给个|打个|给)?(差评|非常不满意|很不满意|不满意)[，,。！!\s]/.test(t) && !/(重办|重新(办|处理|打开))/.test(t)) return 'rate';
-    // round 92: "#153 俺们没同意办结，土地证还是没拿到，这怎么就算办完了？": the close not agreed to
-    if (/(没|没有|不)(同意|认可|签字确认)(办结|结案|销号|关单)|(怎么|咋)(就|都)?算(办完|办结|解决|结案)|(不能|不可以|别|先别|不要)(就)?(这么|这样)?(办结|结案|结单|销号|关单)了?[。!！]?$/.test(t)) return 'reopen';
+    // round 92: "#153 俺们没同意办结，土地证还是没拿到，这怎么就算办完了？": the close not agreed to (rounds 247–253: "62号问题俺们没法确认办结…电压还是不稳",
+    // Xiang/Gan "#12 么子办结了？路灯还是不亮")
+    if (/(没|没有|不)(同意|认可|签字确认)(办结|结案|销号|关单)|(没法|没办法|无法)确认(办结|结案|销号)|^[\s#＃\d号]*什么(就)?(办结|结案)了?[？?]|(怎么|咋)(就|都)?算(办完|办结|解决|结案)|(不能|不可以|别|先别|不要)(就)?(这么|这样)?(办结|结案|结单|销号|关单)了?[。!！]?$/.test(t)) return 'reopen';
     // round 105: "#33 话搞掂咗，但系燃气压力夜晚仲系唔够，唔该重新跟进": said to be done, but it is not
     if (/(说|话|讲)(已经?)?(搞定|解决|办好|修好|弄好)了?[，,\s]*(但是?|可是?)[^。]{0,24}(还是|仍然|依然|仍)(不|没)/.test(t)) return 'reopen';
     // round 92: "#58 什么进度了？上周说在走流程": where it stands, asked first
@@ -456,11 +466,12 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     // ("#12 转给人社局了吗？": 了吗 asks without 已经 too)
     if (/(?:(已经|是不是|有没有)?(转给|转到|转交|移交)[^，。？?]{1,10}了(吗|没有?)|(已经|是不是|有没有)(转给|转到|转交|移交)[^，。？?]{1,10}吗)(?=[？?，,。\s]|$)/.test(t)) return 'query';
     // "已经转给审图中心": passed along as part of the work, a note; "转给 X" is the command
-    // (not what was sent back to someone else, or money coming back: "图审意见又被退回来了", "资金下周能退回来")
+    // (not what was sent back to someone else, or money coming back: "图审意见又被退回来了", "资金下周能退回来"; nor goods going
+    // back to their maker, rounds 247–253: "企业说再不通电设备就得退回厂家了")
     // (round 135: "企业补充的材料已收到，转交科室审核中": passed inside for review, a note)
     // round 213: "第120号问题说转给自然资源局了，一个月没人联系我们，也没解决，重新打开吧": a transfer told, then reopened
     if (/(重新打开|重开)(吧|一下|一下吧)?[。!！]?$/.test(t) && !/[?？吗]/.test(t)) return 'reopen';
-    if ((/(转办|转交|转给|转到|移交|交由|改派|退单|(?<![被又能会已])退回(?!来))/.test(t) && !/(已经?|刚)(转给|转到|转交|移交|报送)|(转交|转给|转到|移交)[^，。]{0,8}(审核|审查|审批|办理|处理)中/.test(t)) || TRANSFER_PLAIN.test(t)) return 'transfer';
+    if ((/(转办|转交|转给|转到|移交|交由|改派|退单|(?<![被又能会已得])退回(?!来|给?(厂家|原厂|供应商|卖家)))/.test(t) && !/(已经?|刚)(转给|转到|转交|移交|报送)|(转交|转给|转到|移交)[^，。]{0,8}(审核|审查|审批|办理|处理)中/.test(t)) || TRANSFER_PLAIN.test(t)) return 'transfer';
     // "#456 给规划科的王科长，他熟": handed on by naming who takes it
     // (round 240: not a rating that thanks the office's staff: "＃129 给个好评，国土所的同志跑了三趟")
     if (/^(给|交给|转给|让|请)[\u4e00-\u9fa5]{0,8}(科|局|所|办|中心|站|街道|镇)的?[\u4e00-\u9fa5]{1,3}(科长|局长|主任|所长|站长|处长|股长|同志)/.test(said) && !RATING_GIVEN.test(said)) return 'transfer';
@@ -520,6 +531,8 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     // (round 201: "#172 自然资源局接单"; round 198: "#224 我来 —— 爱辉区自然资源局 马强", the taker signing)
     if (/^(?:(我们|我司|我)[\u4e00-\u9fa5]{0,6}|(?!建议|应该|还是|这个)(?![\u4e00-\u9fa5]*[由给请转让叫得])[\u4e00-\u9fa5]{2,8})(局|分局|科|所|中心|站|办|街道|镇|专班)(来)?(接单|接)(了|吧|手|下)?$/.test(said) || /^[#\d\s号]*我来(吧)?\s*(?:——|—|--)[^，。,?？]{2,24}$/.test(t.trim())) return 'claim';
     if (CLAIM_OTHER.test(said) && !/[?？吗呢]$/.test(t)) return 'claim';
+    // (not who has it asked, showing unsigned: rounds 247–253 "第76号现在谁在办？咋一直显示待签收")
+    if (/谁在(办|管|跟)[^，。]{0,3}[？?]/.test(t) && /(待|没人|没有人|还没|未)签收/.test(t)) return 'query';
     if (/(^领了|认领|签收|归我(?!们?局)|这单我拿|我拿了|这个我来|我来吧|我来跟进|我来跟(?:吧|$)|我来处理|我来办|我来负责|我来对接|我来协调|我负责|我跟进|交给我|由我(来)?(负责|跟进|处理|对接)|我接了|收到.*跟进)/.test(t)) return 'claim';
     // "结了 第115号 已协调银行续贷到位": the close in two words, then what was done
     // (what was done, said: 已…, 到位, 解决; not a protest at the close: "#12 结了，但是电压还是不稳", "#12 结了 谁同意的")
@@ -577,8 +590,9 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     const rated = ratingFrom(t) !== null || /(不错|很好|挺好|真好|棒|赞|谢谢|感谢|辛苦|👍|[\d一二三四五]分|打个?分|还中|还可以|凑合|马马虎虎)/.test(t);
     return models ? intentFallback(models.ticket, t.replace(TICKET_REF, ''), byLength, models.minProbability, [...(asks ? (['progress', 'resolve'] as const) : []), ...(rated ? [] : (['rate'] as const)), ...(stillPending.test(t) ? (['resolve'] as const) : [])]) : byLength;
   }
-  // "机器人拿不准的工单列一下": the tickets the bot was unsure of (待确认)
-  if (bare.length <= 24 && /(拿不准|吃不准|不确定|没把握|分不清|认不准|没有?认准|没认出)的?(工单|单子|分类|类别)|(拿不准|没有?认准|吃不准)的(那些|那几条|那几个|几条).{0,4}(在哪里?看|哪里看|看一下|看看)|(拿不准|吃不准|没认准|认不准|没把握|分不清|不确定)的(那些|那几个|那几条|几个|几条)?(工单|单子)?.{0,3}(给我|发我|拿来|列|拉|调|发出来|发一下)|(哪些|哪几个|哪几条)(单子|工单)?.{0,2}(没认准|没拿准|拿不准|不确定|吃不准)|人工确认(分类)?的?(工单|单子)?$|需要人工确认|没定性的?(工单|单子)|(分类|类别)(拿不准|不确定|吃不准)|没分好类的?(单子|工单)|(还没|没)分好类的.{0,4}(给我|发我|看看|拿来)|待确认的?(单子|工单)?.{0,3}(过一遍|过一下|捋一遍)|(不确定|拿不准|没把握|吃不准)(怎么|怎样|咋)分|(还没|没有?|未)分类的?(单子|工单)?$|(单子|工单)还?没分类|等着?人工确认|待确认的?.{0,2}(拿出来|瞅瞅|瞧瞧|看看)/.test(bare) && !/(我们|我司|企业|申请|材料)/.test(bare)) return 'triage';
+  // "机器人拿不准的工单列一下": the tickets the bot was unsure of (待确认); rounds 247–253: "有冇要我确认的单子？", "哪些问题你没
+  // 判断清楚要人工确认的？", "有哪些单子是店小二拿不准的？"
+  if (bare.length <= 24 && /(拿不准|吃不准|不确定|没把握|分不清|认不准|没有?认准|没认出)的?(工单|单子|分类|类别)|(拿不准|没有?认准|吃不准)的(那些|那几条|那几个|几条).{0,4}(在哪里?看|哪里看|看一下|看看)|(拿不准|吃不准|没认准|认不准|没把握|分不清|不确定)的(那些|那几个|那几条|几个|几条)?(工单|单子)?.{0,3}(给我|发我|拿来|列|拉|调|发出来|发一下)|(哪些|哪几个|哪几条)(单子|工单|问题)?[^，。]{0,6}(没认准|没拿准|拿不准|不确定|吃不准|没判断清楚?)|人工确认(分类)?的?(工单|单子)?$|需要?人工确认|(有没有|哪些|哪几个|哪几条)[^，。]{0,3}要(我|人工|人)确认的(单子|工单|问题)|没定性的?(工单|单子)|(分类|类别)(拿不准|不确定|吃不准)|没分好类的?(单子|工单)|(还没|没)分好类的.{0,4}(给我|发我|看看|拿来)|待确认的?(单子|工单)?.{0,3}(过一遍|过一下|捋一遍)|(不确定|拿不准|没把握|吃不准)(怎么|怎样|咋)分|(还没|没有?|未)分类的?(单子|工单)?$|(单子|工单)还?没分类|等着?人工确认|待确认的?.{0,2}(拿出来|瞅瞅|瞧瞧|看看)/.test(bare) && !/(我们|我司|企业|申请|材料)/.test(bare)) return 'triage';
   // "有的单你分不清类的，发给我确认下", "待确认的单子给我看下"
   if (bare.length <= 24 && /(分不清|没分清楚?|不确定|拿不准)(类|分类)?的?[^，。]{0,6}(发给我|发我|列出来|给我看)|待确认的?(单子|工单)?给我看/.test(bare) && !/(我们|我司|企业|申请|材料)/.test(bare)) return 'triage';
   // 待确认: the tickets whose category awaits a person's check
@@ -895,12 +909,13 @@ export function readIntent(text: string, models: IntentModels | null = SHIPPED_I
 /** What asking how the bot is used sounds like: a question word, 会 / 能 / 教, using (not 适用), a manual or an operation. */
 const HELP_ASKED = /(怎|咋|如何|啥|什么|嘛|会|能|教|说明(?!天)|操作|功能|菜单|指令|命令|(?<!适|使|费|占|挪|专|通|用)用|[?？])/;
 
+// (rounds 247–253: Henan's 中 for OK, "没要紧，慢慢来，辛苦了", "冇事冇事，谢谢关心", "没事没事，有空再聊")
 function isChat(bare: string): boolean {
   if (bare.length === 0) return true;
   if (/^[\p{Extended_Pictographic}\p{Emoji_Component}\u200d\ufe0f]+$/u.test(bare)) return true;
   return (
     bare.length <= 12 &&
-    /^(好的?|好滴|收到|谢谢|感谢|多谢|辛苦|辛苦了|了解|明白|知道了|ok|嗯+|哦+|在吗|你好|您好|早上好|早|晚安|哈+|赞|点赞|👍|🙏|没问题|行|可以|对|是的|明天见|回头见|下周见|再见|拜拜|应该的|不客气|不会啦|没人在吗|有人在吗|那?没有?事了?|吃了吗|吃了没|吃了没有|吃饭了吗|都吃了没有|都吃了吗)+(啊|呀|哈|啦|了|的|大家|各位|领导|老师)*$/iu.test(
+    /^(好的?|好滴|收到|谢谢|感谢|多谢|辛苦|辛苦了|了解|明白|知道了|ok|嗯+|哦+|在吗|你好|您好|早上好|早|晚安|哈+|赞|点赞|👍|🙏|没问题|行|可以|对|是的|明天见|回头见|下周见|再见|拜拜|应该的|不客气|不会啦|没人在吗|有人在吗|那?没有?事了?|没要紧|不要紧|没关系|中|谢谢关心|感谢关心|慢慢来|有空再聊|改天再聊|吃了吗|吃了没|吃了没有|吃饭了吗|都吃了没有|都吃了吗)+(啊|呀|哈|啦|了|的|大家|各位|领导|老师)*$/iu.test(
       bare.replace(/[\p{Extended_Pictographic}\ufe0f]/gu, ''),
     )
   );

@@ -4357,4 +4357,69 @@ describe("after a review of the thirty-second session's rules against ordinary m
     // how many reported, told as a complaint, is a report
     expect(read('我们今年报了几个问题，到现在一个都没解决，太慢了').intent).toBe('report');
   });
+
+  it('rounds 247 to 253: short replies, the unsure list, a close questioned, a note headed by its ticket', () => {
+    // Henan's 中 for OK, thanks for concern, no hurry, talk later: chat
+    for (const t of ['中中中，没问题', '冇事冇事，谢谢关心', '没要紧，慢慢来，辛苦了', '没事没事，有空再聊']) expect(read(t).intent, t).toBe('chat');
+    // the tickets the bot was unsure of, asked in other words
+    for (const t of ['有冇要我确认的单子？', '店小二，哪些问题你没判断清楚要人工确认的？列一下', '有哪些单子是店小二拿不准的？']) expect(read(t).intent, t).toBe('triage');
+    // a close questioned, the problem still there: reopened, the ticket read even as a bare number and 号
+    expect(read('31号燃气又漏了，点不着火，你们怎么就办结了？重新处理')).toMatchObject({ intent: 'reopen', ticket: 31 });
+    expect(read('#12 么子办结了？路灯还是不亮，重新开起来')).toMatchObject({ intent: 'reopen', ticket: 12 });
+    expect(read('62号问题俺们没法确认办结，供电所就来看了一眼，电压还是不稳，机器照样跳闸')).toMatchObject({ intent: 'reopen', ticket: 62 });
+    // a note headed by what it is and the ticket; a list of what to bring sent is no close
+    expect(read('进展 95号：住建局今天下午现场看了，施工方已整改围挡，明天复查')).toMatchObject({ intent: 'progress', ticket: 95 });
+    expect(read('＃81 已约企业周四到行政审批局窗口面谈，材料清单已发给企业')).toMatchObject({ intent: 'progress', ticket: 81 });
+    expect(read('#81 规划许可证今天已经发给企业').intent).toBe('resolve');
+    // goods going back to their maker are no transfer; who has it, asked, is no claim; a period's overdue list is the leader's
+    expect(read('领导，第35号那个扩容的事还得再催催，企业说再不通电设备就得退回厂家了')).toMatchObject({ intent: 'urge', ticket: 35 });
+    expect(read('第76号现在谁在办？咋一直显示待签收')).toMatchObject({ intent: 'query', ticket: 76 });
+    expect(read('发一下上周的超期清单').intent).toBe('digest');
+  });
+
+  it('rounds 247 to 253: Gan and Hakka 系 for 是, where it says what something is', () => {
+    expect(read('61号不系问题，企业自己已经搞定了，撤销吧')).toMatchObject({ intent: 'correct', ticket: 61 });
+    expect(read('125号企业名称错了，系赣州恒丰磁材，不系恒兴磁材')).toMatchObject({ intent: 'correct', ticket: 125 });
+    expect(normalizeText('我们系亿家居，有个供应商')).toBe('我们是亿家居，有个供应商');
+    // tying, a system, a Latin name after it: as written
+    for (const t of ['工人不系安全带', '施工队安全绳都不系就上屋顶了', '我们系统坏了', 'Hi 我们系 JA Photonics 吉安晶瑞光电']) expect(normalizeText(t)).toBe(t);
+  });
+
+  it('rounds 247 to 253: names by an old shop suffix, by more trades, after a greeting; 帮忙 is no one asked for', () => {
+    expect(read('我们赣州市鑫源磁业厂区附近晚上老有人偷电缆，报了派出所也冇下文，想请领导帮忙过问下治安').enterprise).toBe('赣州市鑫源磁业');
+    for (const [t, e] of [
+      ['石佛寺这边玉雕学徒越来越难招了，俺们翠缘阁想跟职校合作办个订单班', '翠缘阁'],
+      ['俺们豫茗轩的抖音号叫人冒名注册了，用俺们的名头骗客户打款', '豫茗轩'],
+      ['我们艾蒲堂的艾灸贴想办二类医疗器械注册，有没有人能指导一下', '艾蒲堂'],
+      ['我们宛艾坊客户突然加单，5万盒艾灸条后天就得发，包装盒不够', '宛艾坊'],
+      ['鹏达玻纤有几个外地员工想把户口迁过来，派出所讲要有房产', '鹏达玻纤'],
+      ['恒达电声新车间主体完工了，外墙保温还冇做，承包商讲材料涨价要加钱', '恒达电声'],
+      ['晨光线路板天然气又断了，回流焊线全部停了，燃气公司电话打不通', '晨光线路板'],
+      ['同恒热力紧急求助：煤价涨得厉害，煤款缺口八百多万', '同恒热力'],
+      ['云冈区的晋韵古建园林，给一个景区干的仿古工程，甲方说我们质量有问题要索赔', '晋韵古建园林'],
+      ['林苑园林绿化 给区里干的绿化工程款拖了快两年了', '林苑园林绿化'],
+      ['老师好，顺昌县绿竹源竹业的，下游一家家具厂欠我们货款一百二十多万', '顺昌县绿竹源竹业'],
+    ] as const) expect(read(t).enterprise, t).toBe(e);
+    // a canteen, a party secretary: no shop
+    expect(parseEnterprise(normalizeText('我们员工食堂想要换个承包商'))).toBeNull();
+    // money short by a sum is finance, whoever would stop supplying
+    expect(read('同恒热力紧急求助：煤价涨得厉害，煤款缺口八百多万，煤矿说不付现款就断供，库存只够烧三天').category).toBe('finance');
+  });
+
+  it('rounds 247 to 253: a crowd come for money, a panel swinging overhead, people at the gate are urgent; stray dogs are not', () => {
+    for (const t of [
+      '锦绣服饰的外包加工点老板跑路了，四十几个工人冇拿到工资，现在全部跑到我们厂门口讨钱',
+      '合作社带了二十几个茶农来厂里讨钱，现在场面有点乱',
+      '新牛舍屋顶的彩钢板夜来大风刮起来一半，挂在上头晃荡，底下就是牛棚和饲养员',
+      '宿舍楼外墙砖掉了好几块，下面就是员工进出的通道，施工单位还在保修期没人来',
+      '客户欠我们运费拖了大半年，今儿早上已经有人在场院门口聚着了',
+    ]) expect(read(t).urgency, t).toBe('urgent');
+    expect(read('仓库门口最近聚了一大群流浪狗，翻垃圾搞得好脏，希望本周五前能有人来处理一下').urgency).toBe('normal');
+    // categories by their words: farmland converted, a road shared and fought over, the Canton Fair, stray dogs
+    expect(read('项目用地就差农转用批复了，省里还没下来，能不能帮忙去省厅问问').category).toBe('land');
+    expect(read('鑫源陶瓷和隔壁物流园为了一条共用道路闹了三年了，对方把路口用大石头堵了一半').category).toBe('dispute');
+    expect(read('Our company 富竹工艺 wants to join the Canton Fair next spring. 请问有没有统一组团？展位费可以补贴吗').category).toBe('market');
+    expect(read('后山下来一群野狗，在晾晒场咬伤了一个工人，这安全隐患该找谁管').category).toBe('other');
+    expect(read('质监站竣工前检查提了八条问题 有几条我们觉得不合理 想找个专家来评评理').category).toBe('construction');
+  });
 });
