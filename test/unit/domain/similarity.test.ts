@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate, loadPairs } from '../../../bench/similarity-eval.js';
 import { readFileSync } from 'node:fs';
+import { normalizeText } from '../../../src/domain/parse/normalize.js';
 import { buildPairModelJson, fitLogistic, fitPairModel, PAIR_MODEL_PATH } from '../../../scripts/train-similarity-model.js';
 import { bestMatch, canonicalText, conceptsOf, features, cosine, inWindow, logistic, modelVector, PAIR_FEATURES, score, textScore, THRESHOLDS, treeMargin, verdictOf, type Candidate } from '../../../src/domain/similarity.js';
 
@@ -140,6 +141,20 @@ describe('concepts (similarity-concepts.ts)', () => {
     expect(ids('员工小孩上学的事')).toContain('子女入学');
     expect(ids('光缆被挖断了')).toContain('网络');
     expect(ids('出口订单少了一半')).toEqual(expect.arrayContaining(['外贸', '订单', '下降']));
+  });
+
+  it('rounds 247 to 253: a workshop crane, old workings, environmental papers, no power in Cantonese, bikes, cracks said plainly', () => {
+    const ids = (t: string) => conceptsOf(normalizeText(t)).map((k) => k.id);
+    expect(ids('车间行车的钢丝绳断了')).toContain('起重设备');
+    expect(ids('车间吊钢水那个天车，梁上的缝又长了')).toContain('起重设备');
+    expect(ids('员工骑自行车上班，路上没有路灯')).not.toContain('起重设备');
+    expect(ids('打桩挖出了老矿洞')).toContain('采空区');
+    expect(ids('工地底下发现采空区了')).toContain('采空区');
+    expect(ids('那条新线的环保手续还卡着')).toContain('环评');
+    expect(ids('厂房今朝冇电，全线停晒')).toContain('停电');
+    expect(ids('大门口全是乱停的小黄车')).toContain('停车');
+    expect(ids('新库的地面全是缝，叉车一过就掉渣')).toContain('开裂');
+    expect(ids('他们说他们先注册的，反倒告我们侵权')).toContain('商标');
   });
 
   it('a re-report in other words is the same problem', () => {
