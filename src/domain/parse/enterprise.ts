@@ -482,7 +482,9 @@ export function parseEnterprise(text: string): string | null {
     .replace(BRANCH_AFTER_TRADE, '')
     // ("…公司叫海洋之心水產": the words that say it is the name)
     // (round 140: "…深加工企业 叫峒河果业 想…": the word that says it is called, read with the name)
-    .replace(/^(?:(?:公司|企业|店|厂)名?(?:叫|是)|叫(?=[^\s]{4,}))(?=[^\s]{2,})/, '');
+    .replace(/^(?:(?:公司|企业|店|厂)名?(?:叫|是)|叫(?=[^\s]{4,}))(?=[^\s]{2,})/, '')
+    // (rounds 247–253: "我们是新宁锂电甲方代表": the writer's role or office after a name by its trade)
+    .replace(ROLE_AFTER_TRADE, '');
   // a chamber of commerce, an association or a park speaks for many enterprises, none of them by name; a government's
   // financing vehicle ("政府平台公司欠我们工程款") is the one owing, not the one reporting
   // ("平遥古城里开客栈的，": where one runs what kind of business, no name)
@@ -572,6 +574,8 @@ const PLACE_OF_SPACE = new RegExp(`(?<=^(?:我们是|我们这里是)?[\\u4e00-\
 const LEADING_MENTIONS = /^(?:\s*@[^\s@]{1,12}(?:\s[A-Z][a-z]+)?\s+)+/;
 /** What makes the words after it a kind of business rather than a name. */
 const KIND_SAID = /(新开的|新注册的|新成立的|刚开的|刚成立的|刚注册的|一个|一家|一间)$/;
+/** A role or an office after a name that ends in its trade (甲方代表, 项目部, 安环部, 工会). */
+const ROLE_AFTER_TRADE = new RegExp(`(?<=[\\u4e00-\\u9fa5]{2}(?:${INDUSTRY}))(?:甲方代表|业主代表|甲方|业主方|项目部|安环部|安全部|工会|人事部|行政部|财务部|综合部)$`);
 const HASTE_FIRST = /^(?:急|紧急|加急|特急|急急急?|求助|十万火急)[!！]+\s*/;
 /** A greeting or an apology opening the message ("你好，", "老师好，", "Hi 各位，", "歹势打扰一下，"), before the name. */
 const GREETING_FIRST = /^(?:(?:你好|您好|你们好|大家好|各位好|老师好|领导好|各位领导好?|各位老师好?|(?:hi|hello|hey)(?:\s*各位|\s*all)?|歹势|不好意思|打扰一下|打扰了|麻烦一下)\s*[，,!！]\s*){1,3}(?=[\u4e00-\u9fa5])/i;

@@ -4422,4 +4422,14 @@ describe("after a review of the thirty-second session's rules against ordinary m
     expect(read('后山下来一群野狗，在晾晒场咬伤了一个工人，这安全隐患该找谁管').category).toBe('other');
     expect(read('质监站竣工前检查提了八条问题 有几条我们觉得不合理 想找个专家来评评理').category).toBe('construction');
   });
+
+  it('rounds 247 to 253: small talk, a cadre own plan, a ticket chased without its number, a role after the name', () => {
+    for (const t of ['😂😂 这天冷得手都伸不出来', '哈哈今年黄花菜价格不错啊，老乡们能过个好年了', '这个季度的走访计划我晚点发群里', '元旦前的走访安排大家心里有个数，下周细排']) expect(read(t).intent, t).toBe('chat');
+    // the cold that did damage is a report
+    expect(read('这天冷得水管都冻裂了，车间停水').intent).toBe('report');
+    expect(read('那个用电扩容的单子到底有人办没有？报了俩礼拜了，一个电话都没接到').intent).toBe('urge');
+    // who follows it up, asked, stays a question
+    expect(read('查一下我们公司报的问题有没有人跟进').intent).toBe('query');
+    expect(read('我们是新宁锂电甲方代表，施工单位为了赶工期晚上十一点还在打混凝土').enterprise).toBe('新宁锂电');
+  });
 });
