@@ -4432,4 +4432,12 @@ describe("after a review of the thirty-second session's rules against ordinary m
     expect(read('查一下我们公司报的问题有没有人跟进').intent).toBe('query');
     expect(read('我们是新宁锂电甲方代表，施工单位为了赶工期晚上十一点还在打混凝土').enterprise).toBe('新宁锂电');
   });
+
+  it('rounds 247 to 253: a line down every day, a price that frightens, a gate flooded whenever it rains are not urgent', () => {
+    expect(read('嘉园木业这边网络天天断，电信讲要拉专线，报价拉得吓人，能不能帮我们协调下').urgency).toBe('normal');
+    expect(read('德丰电子门口的雨水管网老是堵，一落雨厂门口就淹，货车进不来，希望年底前能改造好').urgency).toBe('normal');
+    // today's, told: urgent
+    expect(read('网络天天断，今天又断了，直播间全停了').urgency).toBe('urgent');
+    expect(read('一下雨厂门口就淹，今天货车进不来').urgency).toBe('urgent');
+  });
 });
