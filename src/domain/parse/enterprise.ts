@@ -137,7 +137,9 @@ const INDUSTRY_WORDS =
   '坚果|饮用水|矿泉水|茶油|茶籽油|再生资源|发业|发制品|发饰|煤层气|边贸|工坊|烘焙工坊|' +
   // rounds 247–253 (Ganzhou's glass-fibre, loudspeaker and circuit-board makers; Youyu's fodder and sea-buckthorn; Datong's
   // day-lily processors, heat suppliers and classical-garden builders)
-  '玻纤|电声|线路板|饲草|沙棘|黄花|热力|园林绿化|园林|古建';
+  '玻纤|电声|线路板|饲草|沙棘|黄花|热力|园林绿化|园林|古建|' +
+  // rounds 254–257 (Yichang's hydropower contractors, Zigui's orange orchards)
+  '水电工程|橙园';
 /**
  * A trade named by one character and 业 ("镁业", "糖业", "袜业", "种业"): a word the language keeps making, so it is
  * read by its shape; not 企业, 行业, 就业 and the other words of 业 that are no trade.
@@ -484,7 +486,9 @@ export function parseEnterprise(text: string): string | null {
     // (round 140: "…深加工企业 叫峒河果业 想…": the word that says it is called, read with the name)
     .replace(/^(?:(?:公司|企业|店|厂)名?(?:叫|是)|叫(?=[^\s]{4,}))(?=[^\s]{2,})/, '')
     // (rounds 247–253: "我们是新宁锂电甲方代表": the writer's role or office after a name by its trade)
-    .replace(ROLE_AFTER_TRADE, '');
+    .replace(ROLE_AFTER_TRADE, '')
+    // (rounds 254–257: "我们是高新区白洋那边楚天磷化的": where it is, said with 那边, before the name)
+    .replace(/^[\u4e00-\u9fa5]{2,4}(?:那边|这边)(?=[\u4e00-\u9fa5]{4,}$)/, '');
   // a chamber of commerce, an association or a park speaks for many enterprises, none of them by name; a government's
   // financing vehicle ("政府平台公司欠我们工程款") is the one owing, not the one reporting
   // ("平遥古城里开客栈的，": where one runs what kind of business, no name)

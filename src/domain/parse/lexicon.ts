@@ -92,6 +92,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/(能不能|想|申请|希望|要求)[^，。]{0,4}续租/, 7],
     // rounds 247–253: farmland converted for use (农转用 批复: 8 of 8 labelled land)
     ['农转用', 6],
+    // rounds 254–257: so many mu taken, the compensation owed (占了…亩…补偿: 34 of 34 labelled land)
+    [/(占|征)了?[^，。]{0,8}亩[^。]{0,20}补偿/, 6],
   ],
   utilities: [
     // rounds 103–106: a phone signal too weak, a mast asked for
@@ -137,6 +139,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     // rounds 219–224: a gas line dug through and the supply downstream cut; green power to buy (its trading, not an export's
     // market; a subsidy for it is policy's)
     [/(燃气|天然气|煤层气|供气)[^。]{0,16}(挖断|断供|停供|断气)|(管线|管道)[^。]{0,6}挖断[^。]{0,20}(燃气|天然气|断供|停产)/, 8], [/^(?![^]*(补贴|奖补|政策|文件|用地|审批|备案|项目))[^]*((对接|买|用上|购买)[^。]{0,4}绿电|绿电交易)/, 12],
+    // rounds 254–257: a dedicated line to pull (拉…专线: 84 of 84 labelled utilities)
+    [/(拉|装|接)[^，。]{0,4}专线/, 6],
   ],
   talent: [
     // rounds 99–102: training with a certificate at the end, hiring in haste
@@ -188,6 +192,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/招[^，。]{0,8}(招不着|招不到|招不来|没招到|招不齐)/, 6],
     [/(缺|招)个?懂(?!行)[^，。]{1,8}的(?![^，。]{0,4}(公司|机构|单位|律师|顾问))/, 6], [/考[^，。]{0,4}(焊工|电工|叉车|技工|技能)[^，。]{0,2}证/, 6],
     [/人才[^，。]{0,4}(培训补贴|落户)/, 6],
+    // rounds 254–257: live-stream hosts to hire (招…主播: 5 of 6 labelled talent)
+    [/招[^，。]{0,8}主播/, 8],
   ],
   finance: [
     // rounds 150–206: what a supplier is owed, by a public body or a customer ("给县医院食堂供的蔬菜款 欠了一年多了",
@@ -256,6 +262,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/(拖|欠)着?[^。]{0,10}货款[^。]{0,24}(账上|资金|周转|发不出|付不了|还不上|撑不住)/, 10],
     // rounds 247–253: money short by a sum (款缺口, 资金缺口: 85 of 85 labelled finance), whoever would stop supplying
     [/(款|资金)缺口/, 6],
+    // rounds 254–257: an account frozen (账户…冻结: 48 of 49 labelled finance; frozen by the police over a fraud is other's)
+    [/(账户|账号|基本户)(?![^。]{0,24}(公安|警方|涉嫌|诈骗))[^，。]{0,12}冻结/, 6],
   ],
   policy: [
     // round 244: the extra deduction of R&D costs (加计扣除, 158 labelled readings, all policy), whatever system files it; the
@@ -345,6 +353,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/(路|桥|河|湖|坡|道|沟)[^。]{0,8}(?<!防)护栏[^。，]{0,6}(断|缺|撞|坏|没了)|沟[^。，]{0,6}(没|么|冇)[^。，]{0,2}盖板/, 6],
     // rounds 223–224: no storm drains in the park, a ditch that stinks and breeds mosquitoes
     [/雨水管网(没有|没通|没建|还没)|没有雨水管网/, 8], [/(河沟|水沟|臭水沟|沟渠)[^。]{0,10}(臭|蚊子|淤|堵)/, 7],
+    // rounds 254–257: a river embankment (河堤, 堤坝: 6 of 6)
+    [/河堤|堤坝/, 5],
   ],
   construction: [
     // rounds 146–149 read: a neighbour pulling a building down next door (all 17 labelled readings; a building, not a rail or a
@@ -390,6 +400,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     // open and left it ("施工队干两天歇三天", "园区道路施工把我们厂的围墙挖倒了一段，施工方说要等甲方定方案"): the works
     // (not a crew's pay or a bill, land it took, villagers, acceptance: 工资, 尾款, 占了, 村民, 验收)
     [/^(?![^]*(工资|尾款|工程款|少给|补偿|征了|占了|村民|验收|交付))[^]*(施工(方|队|单位)[^。]{0,12}(不认|扯皮|不管|不关|不理|找不到|跑了|撤了|走了|一天只来|干两天|进度|拖着不进场|不进场|(说|讲|话)[^。，]{0,3}等[^。，]{0,8}再)|(道路|修路|管网|管沟|围墙|人行道)[^。]{0,4}(施工|工程)[^。]{0,14}(挖断|挖倒|挖垮|挖开|挖了个?大?坑|没回填|没设围挡|进度|做了一半))/, 6],
+    // rounds 254–257: a builder wanting more for dearer steel (钢材涨价…调价: 25 of 26 labelled construction)
+    [/(钢材|材料)涨价[^。]{0,10}(调价|加钱)/, 6],
   ],
   dispute: [
     // rounds 150–205: a customer's debt argued over ("客户拖着货款不给，还反过来说质量有问题…能不能帮着调解"); land let by a
@@ -470,6 +482,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     // rounds 247–253: asked to judge who is right (评评理: 21 of 24 dispute; not an expert asked to, on an inspection), a road shared and fought over (共用…道路: 22 of 22;
     // the more so with the quarrel told)
     [/(?<!专家[^，。]{0,2})(评评理|评个理)/, 5], [/共用[^，。]{0,4}(道路|路)/, 5], [/共用[^，。]{0,4}(道路|路)[^。]{0,12}(闹|吵|争|纠纷|矛盾|堵)/, 8],
+    // rounds 254–257: a village's checkpoint charging for the road (设卡收: 5 of 5 labelled dispute)
+    [/设卡收(钱|费)/, 6],
   ],
   market: [
     ['订单', 3], ['销路', 4], ['销售', 3], ['客户', 1], ['大客户', 3], ['采购', 3], ['供货', 3], ['供应商', 3], ['供应链', 4],
@@ -552,11 +566,14 @@ export const LEXICON: Record<Category, Cue[]> = {
     ['农技员', 5],
     // round 132: a name used by someone else, an office impersonated (公司名字被人在网上冒用 搞假招聘, 有人冒充区市场监管局打电话)
     [/(名字|名称|名义)[^，。]{0,6}被[^，。]{0,6}冒用|冒充[^，。]{0,8}(局|政府|部门|工作人员)/, 7],
-    // rounds 220–224: a worker missing, a worker taken ill to be rushed to hospital, a school to donate
-    [/(员工|工人|职工|师傅)(?![^。]{0,6}(网络|信号|设备|系统))[^。]{0,3}(失联|失踪|走失)/, 8], [/突发[^。]{0,6}(脑出血|心梗|心脏病)|脑出血|病危(?!害|及)/, 8], [/^(?![^]*(规划|许可|审批|施工|工程|项目))[^]*捐[^。]{0,4}(希望小学|学校)/, 8],
+    // rounds 220–224: a worker missing, a worker taken ill to be rushed to hospital, a school to donate (rounds 254–257: a
+    // guest gone up the mountain and not back)
+    [/(员工|工人|职工|师傅)(?![^。]{0,6}(网络|信号|设备|系统))[^。]{0,3}(失联|失踪|走失)/, 8], [/(客人|游客|员工|工人|职工)[^。]{0,10}(到现在|至今)(都|还)?(没有?|冇)(回来|下山|出来|联系上)/, 8], [/突发[^。]{0,6}(脑出血|心梗|心脏病)|脑出血|病危(?!害|及)/, 8], [/^(?![^]*(规划|许可|审批|施工|工程|项目))[^]*捐[^。]{0,4}(希望小学|学校)/, 8],
     // rounds 240–246 joined: an APEC business travel card (no loan, though a letter of recommendation is asked)
     [/APEC|商务旅行卡/, 6],
     // rounds 247–253: stray dogs (野狗, 流浪狗: 69 of 69 labelled other)
     [/野狗|流浪狗/, 6],
+    // rounds 254–257: a truck held as over the limit (超限: 4 of 5 labelled other)
+    ['超限', 4],
   ],
 };

@@ -4440,4 +4440,37 @@ describe("after a review of the thirty-second session's rules against ordinary m
     expect(read('网络天天断，今天又断了，直播间全停了').urgency).toBe('urgent');
     expect(read('一下雨厂门口就淹，今天货车进不来').urgency).toBe('urgent');
   });
+
+  it('rounds 254 to 257: a chase to sign, several tickets asked after, threats and narrow roads that wait, work halted, a guest missing', () => {
+    expect(read('问题#119 咋还在待签收？专员能不能先签个收')).toMatchObject({ intent: 'urge', ticket: 119 });
+    expect(read('#12 我先签收了').intent).toBe('claim');
+    expect(read('恒通精工那几个单子现在都到哪了').intent).toBe('query');
+    for (const t of [
+      '俺们厂跟物业公司因为水电费分摊闹得很僵，他们放话下个月要给俺们断电，能不能请园区管委会调解一下？',
+      '俺们合作社门口那条通村路太窄了，拉苹果的大车进不来，只能用三轮倒，一天多花好几百，能不能拓宽一下',
+      '俺们跟村里签的土地流转合同，村民嫌租金低，现在要涨价，不涨就不让俺们进果园',
+      '联通的光纤老是断，一礼拜断两三回，一断网车间扫码报工就乱套，能不能让他们给拉个双路由',
+    ]) expect(read(t).urgency, t).toBe('normal');
+    expect(read('塔吊基础出现沉降，监理已经叫停了，要请专家来论证，工人都在等').urgency).toBe('urgent');
+    expect(read('厂区改造要拆旧车间，拆除单位资质不够被叫停了，找新的又要重新备案').urgency).toBe('normal');
+    expect(read('清江源民宿 有个客人昨天下午上山到现在冇回来 电话打不通 已经报警了 想请乡里多派点人帮忙找')).toMatchObject({ category: 'other', urgency: 'urgent' });
+  });
+
+  it('rounds 254 to 257: categories by their words, names by more trades and without where they are', () => {
+    for (const [t, c] of [
+      ['园区几家企业跟村里因为道路使用费闹矛盾，村里在路口设卡收钱，一车收五十', 'dispute'],
+      ['这个月工资发不出来了，应收款都压在主机厂，账户又被一个供应商诉讼冻结了，工人已经在车间闹了', 'finance'],
+      ['我们公司账户被外地公安冻结了，讲是有个客户涉嫌诈骗，我们是正常交易，不晓得怎么办', 'other'],
+      ['我们秭归果乡电商想招几个直播带货的主播，本地冇得合适的人，政府能不能搞个培训班', 'talent'],
+      ['修路占了我们三亩橙园 补偿款说好9月份发 到现在冇到位', 'land'],
+      ['门口河堤被洪水冲垮一截 厂房地基有点悬空了 怕再涨水出事', 'infrastructure'],
+      ['跨境电商直播间要拉一条联通专线，报装半个月了没人来', 'utilities'],
+      ['项目二标段的总包说钢材涨价要调价，不调就不好好干，现在磨磨蹭蹭的', 'construction'],
+    ] as const) expect(read(t).category, t).toBe(c);
+    for (const [t, e] of [
+      ['我们是高新区白洋那边楚天磷化的，园区到厂里那段路被大车压烂了', '楚天磷化'],
+      ['宜昌九如水电工程 给一个电站做的检修活 验收了半年 四十万工程款一直拖着', '宜昌九如水电工程'],
+      ['秭归茅坪九里橙园 修路占了我们三亩橙园 补偿款说好9月份发', '秭归茅坪九里橙园'],
+    ] as const) expect(read(t).enterprise, t).toBe(e);
+  });
 });
