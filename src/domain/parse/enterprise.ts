@@ -304,10 +304,11 @@ const WE_SHORT = new RegExp(`(?:^|[，,。\\s])我们(${NAME_CHAR}{3,6}?)(?=这�
  * A shop's or a workshop's name of three to five characters by its old suffix (坊, 记, 斋, 阁, 轩), opening the message or
  * after 我们, before what it wants or its brand: "嫁衣坊这边想问", "我们青窑坊想招…", "我们湘味坊的公众号…" (rounds 126–137);
  * 阁, 轩, 堂 after 我们 (a given name ends so: "张浩轩想问下"), its customers or its goods after (rounds 247–253: "俺们翠缘阁想跟职校合作", "俺们豫茗轩的抖音号", "我们艾蒲堂的艾灸贴",
- * "我们宛艾坊客户突然加单", "我们晋味坊的黄花酱") — not a canteen, a hall or a workshop (食堂, 礼堂, 作坊), nor 书记, 登记.
+ * "我们宛艾坊客户突然加单", "我们晋味坊的黄花酱") — not a canteen, a hall or a temple (食堂, 礼堂, 观音堂), nor one's child or
+ * village (我们家子轩, 我们村观音堂); a workshop, 书记, 登记 are set aside after the match.
  */
-const SHOP_WORDS = '食堂|礼堂|课堂|学堂|祠堂|会堂|讲堂|天堂|佛堂|澡堂|厅堂|作坊|书记|日记|笔记|登记|标记|印记|惦记|忘记';
-const SHOP_NAMED = new RegExp(`(?:(?:^|[，,。\\s])(?:我们)?((?![\u4e00-\u9fa5]{0,3}(?:${SHOP_WORDS}))[\u4e00-\u9fa5]{2,4}(?:坊|记|斋))|我们((?![\u4e00-\u9fa5]{0,3}(?:${SHOP_WORDS}))[\u4e00-\u9fa5]{2,4}(?:阁|轩|堂)))(?=这边|那边|想|要|客户|订单|的(?:公众号|牌子|品牌|商标|招牌|门店|网店|店铺|直播间|产品|抖音|快手|小红书|[\u4e00-\u9fa5]{1,3}(?:贴|条|酱|茶|酒|膏|丸|油|粉|饼|糕|醋|香)))`);
+const SHOP_WORDS = '食堂|礼堂|课堂|学堂|祠堂|会堂|讲堂|天堂|佛堂|澡堂|厅堂|观音堂|庙堂';
+const SHOP_NAMED = new RegExp(`(?:(?:^|[，,。\\s])(?:我们)?([\u4e00-\u9fa5]{2,4}(?:坊|记|斋))|我们(?![家村])((?![\u4e00-\u9fa5]{0,3}(?:${SHOP_WORDS}))[\u4e00-\u9fa5]{2,4}(?:阁|轩|堂)))(?=这边|那边|想|要|客户|订单|的(?:公众号|牌子|品牌|商标|招牌|门店|网店|店铺|直播间|产品|抖音|快手|小红书|[\u4e00-\u9fa5]{1,3}(?:贴|条|酱|茶|酒|膏|丸|油|粉|饼|糕|醋|香)))`);
 /** "草原金牧问下…", "黑土优品想参加…", "走访包头华瑞铝业时…": a name asking, or visited. */
 const HEAD_ASKS = new RegExp(`^(${NAME_CHAR}{4,8}?)(?:这边|那边)?(?:问下|问一下|想问|想咨询|咨询一下|请教|想(?:进|参加|加入|申请|搞|在|把|请|找|办|做|开|建|上|租|拿|招|引进|扩|去|了解|咨询|对接|换|装|新增|增加|新上))`);
 /** "我们做汽车线束的，叫联创电装", "叫MindLoop": the name given. */

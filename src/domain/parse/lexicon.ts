@@ -140,7 +140,7 @@ export const LEXICON: Record<Category, Cue[]> = {
     // market; a subsidy for it is policy's)
     [/(燃气|天然气|煤层气|供气)[^。]{0,16}(挖断|断供|停供|断气)|(管线|管道)[^。]{0,6}挖断[^。]{0,20}(燃气|天然气|断供|停产)/, 8], [/^(?![^]*(补贴|奖补|政策|文件|用地|审批|备案|项目))[^]*((对接|买|用上|购买)[^。]{0,4}绿电|绿电交易)/, 12],
     // rounds 254–257: a dedicated line to pull (拉…专线: 84 of 84 labelled utilities)
-    [/(拉|装|接)[^，。]{0,4}专线/, 6],
+    [/(拉|装|接)[^，。]{0,4}(?<!公交|班车|通勤|旅游)专线/, 6],
   ],
   talent: [
     // rounds 99–102: training with a certificate at the end, hiring in haste
@@ -263,7 +263,7 @@ export const LEXICON: Record<Category, Cue[]> = {
     // rounds 247–253: money short by a sum (款缺口, 资金缺口: 85 of 85 labelled finance), whoever would stop supplying
     [/(款|资金)缺口/, 6],
     // rounds 254–257: an account frozen (账户…冻结: 48 of 49 labelled finance; frozen by the police over a fraud is other's)
-    [/(账户|账号|基本户)(?![^。]{0,24}(公安|警方|涉嫌|诈骗))[^，。]{0,12}冻结/, 6],
+    [/(?<!(公安|警方|涉嫌|诈骗)[^。]{0,16})(账户|账号|基本户)(?![^。]{0,24}(公安|警方|涉嫌|诈骗))[^，。]{0,12}冻结/, 6],
   ],
   policy: [
     // round 244: the extra deduction of R&D costs (加计扣除, 158 labelled readings, all policy), whatever system files it; the
@@ -353,8 +353,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/(路|桥|河|湖|坡|道|沟)[^。]{0,8}(?<!防)护栏[^。，]{0,6}(断|缺|撞|坏|没了)|沟[^。，]{0,6}(没|么|冇)[^。，]{0,2}盖板/, 6],
     // rounds 223–224: no storm drains in the park, a ditch that stinks and breeds mosquitoes
     [/雨水管网(没有|没通|没建|还没)|没有雨水管网/, 8], [/(河沟|水沟|臭水沟|沟渠)[^。]{0,10}(臭|蚊子|淤|堵)/, 7],
-    // rounds 254–257: a river embankment (河堤, 堤坝: 6 of 6)
-    [/河堤|堤坝/, 5],
+    // rounds 254–257: a river embankment broken (河堤, 堤坝: 6 of 6)
+    [/(河堤|堤坝)[^，。]{0,6}(冲|垮|塌|决|裂|漏|溃)/, 5],
   ],
   construction: [
     // rounds 146–149 read: a neighbour pulling a building down next door (all 17 labelled readings; a building, not a rail or a
@@ -568,7 +568,7 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/(名字|名称|名义)[^，。]{0,6}被[^，。]{0,6}冒用|冒充[^，。]{0,8}(局|政府|部门|工作人员)/, 7],
     // rounds 220–224: a worker missing, a worker taken ill to be rushed to hospital, a school to donate (rounds 254–257: a
     // guest gone up the mountain and not back)
-    [/(员工|工人|职工|师傅)(?![^。]{0,6}(网络|信号|设备|系统))[^。]{0,3}(失联|失踪|走失)/, 8], [/(客人|游客|员工|工人|职工)[^。]{0,10}(到现在|至今)(都|还)?(没有?|冇)(回来|下山|出来|联系上)/, 8], [/突发[^。]{0,6}(脑出血|心梗|心脏病)|脑出血|病危(?!害|及)/, 8], [/^(?![^]*(规划|许可|审批|施工|工程|项目))[^]*捐[^。]{0,4}(希望小学|学校)/, 8],
+    [/(员工|工人|职工|师傅)(?![^。]{0,6}(网络|信号|设备|系统))[^。]{0,3}(失联|失踪|走失)/, 8], [/(客人|游客|员工|工人|职工)[^，。的]{0,10}(上山|进山|下井|出海|下河)[^。]{0,10}(到现在|至今)(都|还)?(没有?|冇)(回来|下山|出来|上来|联系上)/, 8], [/突发[^。]{0,6}(脑出血|心梗|心脏病)|脑出血|病危(?!害|及)/, 8], [/^(?![^]*(规划|许可|审批|施工|工程|项目))[^]*捐[^。]{0,4}(希望小学|学校)/, 8],
     // rounds 240–246 joined: an APEC business travel card (no loan, though a letter of recommendation is asked)
     [/APEC|商务旅行卡/, 6],
     // rounds 247–253: stray dogs (野狗, 流浪狗: 69 of 69 labelled other)

@@ -73,7 +73,9 @@ const CANTONESE_WORD = new RegExp(CANTONESE.map(([k]) => GUARDED[k] ?? k).join('
 const CANTONESE_MAP = new Map(CANTONESE);
 /** 系 as the verb 是 (opencc turns 係 into 系): after a subject, an adverb or a comma, not inside 体系, 联系, 关系. */
 const IS = /(?<=[我你他她们都就也真亦即先又还不但该只司，,])系(?![统列数])/g;
-const HAKKA_IS = /(?:不|我们?)系(?![统列数好上紧着鞋领绳就了的也都]|安全)(?=[\u4e00-\u9fa5])/;
+const HAKKA_IS = /(?:不|我们?)系(?![统列数好上紧着鞋领绳就了的也都里主今去明前扣]|安全|保险|红绳|腰带)(?=[\u4e00-\u9fa5])/;
+/** Where such a text's 系 is read as 是: after 不, 我(们), a pause or its start, before what it is (not what is tied). */
+const HAKKA_IS_AT = /(?<=不|我们?|^|[，,。\s])系(?![统列数好上紧着鞋领绳就了的也都里主今去明前扣]|安全|保险|红绳|腰带)(?=[\u4e00-\u9fa5])/g;
 /** "唔系华锐系华睿": not the one, but the other (the second 系 after what it is not). */
 const NOT_THIS_BUT = /(不是[\u4e00-\u9fa5]{1,8}?)系(?=[\u4e00-\u9fa5])/g;
 /** 话 as the verb 说 ("佢话", "工人话要去镇政府"): after a speaker or an adverb, not in 电话, 说话, 话题. */
@@ -114,7 +116,7 @@ export function normalizeText(text: string): string {
   // 不系恒兴磁材" (rounds 247–253) — read so where 不系 or 我(们)系 says it is a word that follows (not 不系统, 系好安全带,
   // "安全绳都不系就上去了"; not before a Latin name, "我们系 JA Photonics 吉安晶瑞光电", which the name reader takes whole
   // after 我们是)
-  else if (t.includes('系') && HAKKA_IS.test(t)) t = t.replace(IS, '是');
+  else if (t.includes('系') && HAKKA_IS.test(t)) t = t.replace(HAKKA_IS_AT, '是');
   // Hakka (Meizhou, Heyuan): 𠊎 / 𠊎兜 for I / we, 係 (系 after conversion) for 是, 个 closing a phrase for 的, 麼个 for 什么
   // (涯, ngai, written for 𠊎 where the font lacks it: "涯系寻乌果满园农业的", "涯兜厂里"; not 天涯, 生涯)
   if (t.includes('涯')) t = t.replace(/(?<![天生无海])涯(?=系|兜|们|哋|屋下|厂|公司)/g, '𠊎');

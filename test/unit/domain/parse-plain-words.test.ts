@@ -4474,3 +4474,40 @@ describe("after a review of the thirty-second session's rules against ordinary m
     ] as const) expect(read(t).enterprise, t).toBe(e);
   });
 });
+
+describe('after a review of the forty-third session rules against ordinary messages', () => {
+  it('the new urgent words need what makes them urgent', () => {
+    for (const t of [
+      '项目被发改委叫停了，前期投了两千万怎么办',
+      '上面叫停了这个补贴政策，我们申报的还算不算',
+      '玻璃价格掉了不少，我们库存压力大',
+      '年会场面有点乱哈哈，大家辛苦了',
+      '老板整天在车间晃荡，也不管事',
+      '大门口聚了一排货车等卸货，能不能开个侧门',
+      '我们派了个业务员上门讨钱，对方躲着不见',
+      '去年冬天有辆货车滑到沟里过，这段路能不能加护栏',
+      '员工的体检报告到现在还没出来，影响入职',
+    ]) expect(read(t).urgency, t).toBe('normal');
+    for (const t of ['房东放话要停水，现在已经停了，车间没法生产', '工人在厂门口讨钱吵得吓人', '园区二期厂房今天被环保督察叫停了，说扬尘防护不到位要停工整改']) expect(read(t).urgency, t).toBe('urgent');
+  });
+
+  it('chat, tickets and the unsure list only where the whole says so', () => {
+    expect(read('现场照片我晚点发群里，冷库已经停电两小时了').intent).toBe('report');
+    expect(read('今年苹果价格不错，老乡们能过个好年了，就是冷库不够').intent).toBe('report');
+    expect(read('25号那天又停电了，催一下').ticket).toBeNull();
+    expect(read('我们厂，15号开始又停了，能不能快点').ticket).toBeNull();
+    expect(read('#12 没法确认办结，企业负责人出差了，下周回访').intent).not.toBe('reopen');
+    expect(read('#12 好的我赶紧签收').intent).toBe('claim');
+    expect(read('上次反映的问题已经有人办了，谢谢领导').intent).not.toBe('urge');
+    expect(read('哪些补贴今年还不确定').intent).not.toBe('triage');
+    expect(read('#12 材料清单都已发给企业').intent).toBe('progress');
+  });
+
+  it('系 tied, a department, and names of a child or a temple stay as written; categories need their matter', () => {
+    for (const t of ['不系保险绳', '我们系主任说', '我们系里有几个学生', '他们不系腰带就上去了，还系着绳']) expect(normalizeText(t)).toBe(t);
+    expect(parseEnterprise(normalizeText('我们家子轩要上园区幼儿园，名额还有没有'))).toBeNull();
+    expect(parseEnterprise(normalizeText('我们村观音堂要修一下进村路'))).toBeNull();
+    expect(read('园区能不能接一条公交专线').category).not.toBe('utilities');
+    expect(read('公司在河堤边上想建个仓库，这块地能不能用').category).not.toBe('infrastructure');
+  });
+});

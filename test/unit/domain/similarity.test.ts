@@ -155,6 +155,10 @@ describe('concepts (similarity-concepts.ts)', () => {
     expect(ids('大门口全是乱停的小黄车')).toContain('停车');
     expect(ids('新库的地面全是缝，叉车一过就掉渣')).toContain('开裂');
     expect(ids('他们说他们先注册的，反倒告我们侵权')).toContain('商标');
+    // (not a lift, a dashboard camera, an online shop or a company to register)
+    for (const t of ['楼里没有电梯', '我们没有电商经验']) expect(ids(t), t).not.toContain('停电');
+    for (const t of ['车上装了行车记录仪', '道路行车安全']) expect(ids(t), t).not.toContain('起重设备');
+    expect(ids('想先注册个公司')).not.toContain('商标');
   });
 
   it('a re-report in other words is the same problem', () => {
