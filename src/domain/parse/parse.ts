@@ -940,7 +940,8 @@ function summarize(t: string, enterprise: string | null = null): string {
   // the enterprise and the urgency are shown apart
   const withoutGreeting = t
     .replace(/^(?:【(?:紧急|加急|急)】|(?:急+|紧急|加急|特急|十万火急)[!！,，\s]+)\s*/, '')
-    .replace(/^(你好|您好|领导好|各位领导好?|请问)[,，!！ ]*/, '')
+    // ("老师好，天赐生态这边，…": a greeting to a cadre or to all, then the name)
+    .replace(/^(?:(你好|您好|你们好|领导好|各位领导好?|老师好|老师们好|各位老师好?|大家好|各位好|请问)[,，!！ ]*)+/, '')
     .replace(/^我们是[^，,。！!？?]{2,20}[，,]\s*/, '')
     // "我们这边也是限电，…": another enterprise's problem joined, the problem is what follows
     .replace(/^(?:我们|俺们|咱们|我司)(?:这边|这里|这儿|厂里)?也是?(?=[^，,。！!？?]{2,})/, '');

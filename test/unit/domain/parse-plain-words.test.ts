@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCorrection, ratingFrom } from '../../../src/domain/parse/commands.js';
+import { commandNote, parseCorrection, ratingFrom } from '../../../src/domain/parse/commands.js';
 import { normalizeText } from '../../../src/domain/parse/normalize.js';
 import { namesNoMatter, parseMessage } from '../../../src/domain/parse/parse.js';
 import { parseEnterprise } from '../../../src/domain/parse/enterprise.js';
@@ -4509,5 +4509,11 @@ describe('after a review of the forty-third session rules against ordinary messa
     expect(parseEnterprise(normalizeText('我们村观音堂要修一下进村路'))).toBeNull();
     expect(read('园区能不能接一条公交专线').category).not.toBe('utilities');
     expect(read('公司在河堤边上想建个仓库，这块地能不能用').category).not.toBe('infrastructure');
+  });
+
+  it('found trying the product: a greeting to a teacher opens no summary; a note headed by its number and a colon keeps only the note', () => {
+    expect(read('老师好，天赐生态这边，车间门口的雨水管网老是堵，一落雨厂门口就淹，货车进不来').summary).toBe('车间门口的雨水管网老是堵，一落雨厂门口就淹，货车进不来');
+    expect(commandNote(normalizeText('进展 95号：住建局今天下午现场看了，明天复查'))).toBe('住建局今天下午现场看了，明天复查');
+    expect(commandNote(normalizeText('#3 进展：12号之前完成整改'))).toBe('12号之前完成整改');
   });
 });
