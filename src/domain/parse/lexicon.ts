@@ -8,6 +8,9 @@ export type Cue = [string | RegExp, number];
  * Weights: 4–5 a phrase that names the category on its own, 3 strong, 2 supporting, 1 weak. Simplified script
  * only (messages are normalised first).
  */
+/** A guest or a worker gone up the mountain (down the pit, out to sea) and not back: other's, and urgent (parse.ts). */
+export const NOT_BACK = /(客人|游客|员工|工人|职工)[^，。的]{0,10}(上山|进山|下井|出海|下河)[^。]{0,10}(到现在|至今)(都|还)?(没有?|冇)(回来|下山|出来|上来|联系上)/;
+
 export const LEXICON: Record<Category, Cue[]> = {
   approval: [
     // rounds 103–106: siting opinions, planning checks, qualification and annual reviews
@@ -568,7 +571,7 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/(名字|名称|名义)[^，。]{0,6}被[^，。]{0,6}冒用|冒充[^，。]{0,8}(局|政府|部门|工作人员)/, 7],
     // rounds 220–224: a worker missing, a worker taken ill to be rushed to hospital, a school to donate (rounds 254–257: a
     // guest gone up the mountain and not back)
-    [/(员工|工人|职工|师傅)(?![^。]{0,6}(网络|信号|设备|系统))[^。]{0,3}(失联|失踪|走失)/, 8], [/(客人|游客|员工|工人|职工)[^，。的]{0,10}(上山|进山|下井|出海|下河)[^。]{0,10}(到现在|至今)(都|还)?(没有?|冇)(回来|下山|出来|上来|联系上)/, 8], [/突发[^。]{0,6}(脑出血|心梗|心脏病)|脑出血|病危(?!害|及)/, 8], [/^(?![^]*(规划|许可|审批|施工|工程|项目))[^]*捐[^。]{0,4}(希望小学|学校)/, 8],
+    [/(员工|工人|职工|师傅)(?![^。]{0,6}(网络|信号|设备|系统))[^。]{0,3}(失联|失踪|走失)/, 8], [NOT_BACK, 8], [/突发[^。]{0,6}(脑出血|心梗|心脏病)|脑出血|病危(?!害|及)/, 8], [/^(?![^]*(规划|许可|审批|施工|工程|项目))[^]*捐[^。]{0,4}(希望小学|学校)/, 8],
     // rounds 240–246 joined: an APEC business travel card (no loan, though a letter of recommendation is asked)
     [/APEC|商务旅行卡/, 6],
     // rounds 247–253: stray dogs (野狗, 流浪狗: 69 of 69 labelled other)

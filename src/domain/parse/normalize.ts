@@ -73,9 +73,11 @@ const CANTONESE_WORD = new RegExp(CANTONESE.map(([k]) => GUARDED[k] ?? k).join('
 const CANTONESE_MAP = new Map(CANTONESE);
 /** 系 as the verb 是 (opencc turns 係 into 系): after a subject, an adverb or a comma, not inside 体系, 联系, 关系. */
 const IS = /(?<=[我你他她们都就也真亦即先又还不但该只司，,])系(?![统列数])/g;
-const HAKKA_IS = /(?:不|我们?)系(?![统列数好上紧着鞋领绳就了的也都里主今去明前扣]|安全|保险|红绳|腰带)(?=[\u4e00-\u9fa5])/;
+/** What follows a 系 that is not 是: a system, a series, tying, a department, a time. */
+const NOT_IS_AFTER = '(?![统列数好上紧着鞋领绳就了的也都里主今去明前扣]|安全|保险|红绳|腰带)(?=[\\u4e00-\\u9fa5])';
+const HAKKA_IS = new RegExp(`(?:不|我们?)系${NOT_IS_AFTER}`);
 /** Where such a text's 系 is read as 是: after 不, 我(们), a pause or its start, before what it is (not what is tied). */
-const HAKKA_IS_AT = /(?<=不|我们?|^|[，,。\s])系(?![统列数好上紧着鞋领绳就了的也都里主今去明前扣]|安全|保险|红绳|腰带)(?=[\u4e00-\u9fa5])/g;
+const HAKKA_IS_AT = new RegExp(`(?<=不|我们?|^|[，,。\\s])系${NOT_IS_AFTER}`, 'g');
 /** "唔系华锐系华睿": not the one, but the other (the second 系 after what it is not). */
 const NOT_THIS_BUT = /(不是[\u4e00-\u9fa5]{1,8}?)系(?=[\u4e00-\u9fa5])/g;
 /** 话 as the verb 说 ("佢话", "工人话要去镇政府"): after a speaker or an adverb, not in 电话, 说话, 话题. */

@@ -5,6 +5,7 @@ import type { BayesModel } from './bayes.js';
 import { classifyByLexicon, classifyCategory, holdsLexiconPhrase, LEXICON_CERTAIN, matchedCues } from './category.js';
 import { parseCorrection, ratingFrom, TICKET_REF, WITHDRAWN } from './commands.js';
 import { cnNumber, readDates } from './dates.js';
+import { NOT_BACK } from './lexicon.js';
 import { bareText, normalizeText } from './normalize.js';
 import { parseDigestRequest } from './digest-request.js';
 import { intentFallback, SHIPPED_INTENT_MODELS, type IntentModels } from './intent-model.js';
@@ -49,7 +50,8 @@ const URGENT_PATTERNS = [
   // or panels fallen from a wall or a roof, people gathered at the gate, a crowd come for its money (each labelled urgent
   // wherever the corpus has it: 7, 3, 12, 6, 13); rounds 254–257: work halted (叫停: 40 of 41 urgent; not a project, a
   // policy or a contractor stopped for its papers), a guest gone up the mountain and not back
-  /(人|工人|村民|茶农|家属)[^。]{0,40}场面[^，。]{0,3}乱|(?<!(去年|前年|上次|以前|之前|曾经)[^，。]{0,12})滑(进|到|下)[^，。]{0,2}沟(?!里过)|(挂|吊|悬)[^，。]{0,6}(晃荡|晃来晃去)|(外墙|墙面|屋顶|屋面|楼上|顶上|房顶|楼顶)[^，。]{0,6}(砖|瓦|彩钢板|钢板|玻璃)[^，。]{0,4}掉了|(门口|大门)[^，。]{0,3}聚(着|集|了)[^，。]{0,6}(人|工人|村民|家属|司机)|(人|工人|村民|家属|大家)[^，。]{0,6}门口聚|聚(集)?在[^，。]{0,4}门口|(多人|几十人|茶农|工人|村民)[^，。]{0,8}讨钱|(门口|厂里|办公室)讨钱|(?<!(资质|政策|补贴|招商|项目(?!部))[^，。]{0,10})叫停(?![^，。]{0,8}(政策|补贴|项目))|(客人|游客|员工|工人|职工)[^，。的]{0,10}(上山|进山|下井|出海|下河)[^。]{0,10}(到现在|至今)(都|还)?(没有?|冇)(回来|下山|出来|上来|联系上)/,
+  /(人|工人|村民|茶农|家属)[^。]{0,40}场面[^，。]{0,3}乱|(?<!(去年|前年|上次|以前|之前|曾经)[^，。]{0,12})滑(进|到|下)[^，。]{0,2}沟(?!里过)|(挂|吊|悬)[^，。]{0,6}(晃荡|晃来晃去)|(外墙|墙面|屋顶|屋面|楼上|顶上|房顶|楼顶)[^，。]{0,6}(砖|瓦|彩钢板|钢板|玻璃)[^，。]{0,4}掉了|(门口|大门)[^，。]{0,3}聚(着|集|了)[^，。]{0,6}(人|工人|村民|家属|司机)|(人|工人|村民|家属|大家)[^，。]{0,6}门口聚|聚(集)?在[^，。]{0,4}门口|(多人|几十人|茶农|工人|村民)[^，。]{0,8}讨钱|(门口|厂里|办公室)讨钱|(?<!(资质|政策|补贴|招商|项目(?!部))[^，。]{0,10})叫停(?![^，。]{0,8}(政策|补贴|项目))/,
+  NOT_BACK,
   // rounds 146–149 read: machines all stopped said in Cantonese (停晒), a whole plant without water or power, a boiler to stop
   /(?<!车)停晒(?![车在喺])|(?<!(审批|手续|项目|计划|报建|工程)[^，。]{0,2})全部停(了|下来|起|咗|机|掉)|(全|成间|成个|整个)厂区?[^，。]{0,2}没有?(水|电|气)(?![表费站价])|(?<![燃煤])锅炉(已经|都)?(要|得|就)?停(了|咗|下来)?(?![掉用])/,
   // rounds 83–86 and the corpus: a crack or loose tiles feared to fall, a pit left without a fence, a near miss, a climb onto a
