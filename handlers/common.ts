@@ -26,18 +26,22 @@ export function answer(ctx: BotContext, text: string): Promise<void> {
 
 /**
  * One change to ticket `no` under its lock: the sender needs `permission`, then `decide` gives the action (or a
- * refusal). A refusal of either kind is answered to the sender and gives null; nothing changes.
+ * refusal). A refusal of either kind is answered to the sender and gives null; nothing changes. `part` (1…): a further
+ * change of the same kind by the same message (a second field corrected), allowed where the message's first change was
+ * made — one command, allowed as the ticket stood when it came (the first may have handed the ticket to another).
  */
 export async function changeTicket(
   ctx: BotContext,
   no: number,
   permission: Permission,
   decide: (t: Ticket) => TicketAction | { refuse: string },
+  part?: number,
 ): Promise<Ticket | null> {
   const res = await ctx.tickets.change(no, (t) => {
+    if (part && t.events.some((e) => e.source === sourceId(ctx.msg))) return decide(t);
     const auth = authorize(permission, ctx.actor, t, ctx.now);
     return auth.ok ? decide(t) : { refuse: auth.message };
-  });
+  }, part ? { part } : undefined);
   if (res.ok) return res.ticket;
   await answer(ctx, res.message);
   return null;

@@ -1,5 +1,5 @@
 import { correctionAction, type Correction } from '../src/domain/correction.js';
-import { parseCorrection } from '../src/domain/parse/commands.js';
+import { parseCorrections } from '../src/domain/parse/commands.js';
 import { mayShowTicketIn } from '../src/domain/permissions.js';
 import { FIELD_LABELS } from '../src/domain/ticket-state.js';
 import type { Assignee, Ticket } from '../src/domain/ticket.js';
@@ -22,15 +22,15 @@ async function notifyNewAssignee(ctx: BotContext, t: Ticket, to: Assignee): Prom
  * 更正: corrects what the bot read from a report (category, urgency, enterprise), or closes it as no problem (不是问题).
  * Allowed to whoever may 转办 it. A correction that re-routes the ticket dispatches it to the new person as a 转办 does
  * (the ticket's group is told who handles it now); 不是问题 tells the ticket's group politely; the other corrections
- * are answered to the sender only.
+ * are answered to the sender only. `part` (1): the second field one message corrects, recorded apart from the first.
  */
-export async function performCorrect(ctx: BotContext, cmd: Extract<TicketCommand, { kind: 'correct' }>): Promise<PerformResult> {
+export async function performCorrect(ctx: BotContext, cmd: Extract<TicketCommand, { kind: 'correct' }>, part = 0): Promise<PerformResult> {
   const k: Correction = cmd.correction;
   const c = { dir: ctx.directory, now: ctx.now, calendar: ctx.sla.calendar, policy: ctx.sla.policy };
-  const t = await changeTicket(ctx, cmd.no, 'correct', (t) => correctionAction(t, k, c));
+  const t = await changeTicket(ctx, cmd.no, 'correct', (t) => correctionAction(t, k, c), part);
   if (!t) return { done: false, outcome: 'refused' };
   // the event this message made (a retried message finds the one it made before)
-  const e = [...t.events].reverse().find((x) => (x.type === 'correct' || x.type === 'dismiss') && x.source === sourceId(ctx.msg));
+  const e = [...t.events].reverse().find((x) => (x.type === 'correct' || x.type === 'dismiss') && x.source === sourceId(ctx.msg, part));
 
   if (k.field === 'dismiss') {
     const msg = compose(
@@ -70,9 +70,12 @@ export const correct: Handler = {
     // (a name said wrong, "刚才那单企业名写错了，…": the example is the name's correction)
     const no = await ticketNo(ctx, /(企业|公司)(名|名字|名称)/.test(ctx.parsed.normalized) ? '#12 企业是 宏远物流' : '#12 不是问题');
     if (no === null) return 'no correction: number asked for';
-    // (with a number, the intent is read from the correction itself: there is one)
-    const correction = parseCorrection(ctx.parsed.normalized);
-    if (!correction) return 'no correction';
-    return outcomeOf(await performCorrect(ctx, { kind: 'correct', no, correction }));
+    // (with a number, the intent is read from the corrections themselves: there is one; two fields corrected at once,
+    // "…，紧急程度也改成一般", are made one after the other, each answered — a refusal of one leaves the other)
+    const corrections = parseCorrections(ctx.parsed.normalized);
+    if (!corrections.length) return 'no correction';
+    const outcomes: string[] = [];
+    for (const [part, correction] of corrections.entries()) outcomes.push(outcomeOf(await performCorrect(ctx, { kind: 'correct', no, correction }, part)));
+    return outcomes.join('; ');
   },
 };

@@ -149,7 +149,7 @@ export function createBot(deps: BotDeps) {
         ofThisMessage: () => deps.tickets.ofMessage(msg),
         bySource: (source) => deps.tickets.bySource(source),
         change: (no, decide, opts) =>
-          deps.tickets.change(no, decide, { by: opts?.asBot ? BOT_ACTOR(msg.platform) : by, at: msg.sentAt, source: sourceId(msg) }),
+          deps.tickets.change(no, decide, { by: opts?.asBot ? BOT_ACTOR(msg.platform) : by, at: msg.sentAt, source: sourceId(msg, opts?.part) }),
         listOpen: (f) => deps.tickets.listOpen(f),
         listTriage: (f) => deps.tickets.listTriage(f),
         listSimilarCandidates: (f) => deps.tickets.listSimilarCandidates({ ...f, platform: msg.platform, chatId: msg.chatId }),

@@ -58,8 +58,12 @@ export interface BotContext {
     ofThisMessage(): Promise<Ticket | null>;
     /** The ticket a message (by its source id) opened, or null. */
     bySource(source: string): Promise<Ticket | null>;
-    /** Loads, decides and applies one change under the ticket's lock; a message applied before is not applied twice. */
-    change(no: number, decide: Decide, opts?: { asBot?: boolean }): Promise<ChangeResult>;
+    /**
+     * Loads, decides and applies one change under the ticket's lock; a message applied before is not applied twice.
+     * `part`: the second (1) of two changes of one kind one message makes (two fields corrected), told apart so that each
+     * is made once.
+     */
+    change(no: number, decide: Decide, opts?: { asBot?: boolean; part?: number }): Promise<ChangeResult>;
     /** Open tickets; `overdueAt` (ISO instant): only those past their answer deadline then and not paused. */
     listOpen(f: { assignee?: string; enterpriseId?: string; reporter?: string; overdueAt?: string; limit?: number }): Promise<Ticket[]>;
     /** 待确认: open tickets awaiting a category check, oldest first, with their count; `memberOf`: one person's team's. */

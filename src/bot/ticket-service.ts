@@ -24,8 +24,9 @@ export type ChangeResult =
   | { ok: true; ticket: Ticket; before: Ticket; repeated: boolean }
   | { ok: false; message: string; notFound?: boolean };
 
-export function sourceId(msg: Pick<InboundMessage, 'platform' | 'eventId'>): string {
-  return `${msg.platform}:${msg.eventId}`;
+/** The source a message's change is recorded under; `part` (1…): a further change of the same kind by the same message. */
+export function sourceId(msg: Pick<InboundMessage, 'platform' | 'eventId'>, part = 0): string {
+  return part ? `${msg.platform}:${msg.eventId}#${part}` : `${msg.platform}:${msg.eventId}`;
 }
 
 /** How many sources' reservations a ticket service remembers between `ofMessage` and `openFromMessage`. */

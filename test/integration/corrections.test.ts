@@ -70,6 +70,26 @@ describe('更正 in chat', () => {
     expect(await h.ticket(3)).toMatchObject({ enterprise: '浙江亿龙置业有限公司', enterpriseId: 'yilong', assignee: { personId: 'zhangwei' }, projectId: 'yilong-phase2' });
   });
 
+  it('two fields in one message: both corrected, each its own event and answer; a retry applies neither again', async () => {
+    const r = await h.say('liuqiang', '#3 企业写错了，应该是亿龙，紧急程度也改成紧急', dm('liuqiang'));
+    expect(r.outcome).toBe('#3 enterprise corrected, rerouted to zhangwei; #3 urgency corrected');
+    const answers = r.sent.filter(isReply).map((s) => s.message.text);
+    expect(answers[0]).toContain('**#3 企业已更正**：未填写 → 浙江亿龙置业有限公司');
+    expect(answers[1]).toContain('**#3 紧急程度已更正**：一般 → 紧急');
+    const t = (await h.ticket(3))!;
+    expect(t).toMatchObject({ enterprise: '浙江亿龙置业有限公司', urgency: 'urgent', assignee: { personId: 'zhangwei' } });
+    expect(t.events.filter((e) => e.type === 'correct').map((e) => e.note)).toEqual(['企业：未填写 → 浙江亿龙置业有限公司', '紧急程度：一般 → 紧急']);
+    await h.again(r.msg);
+    expect((await h.ticket(3))!.events).toHaveLength(t.events.length);
+
+    // the second field already so: that one answered as such, the first still made
+    const half = await h.say('zhangwei', '#3 分类改成其他，紧急程度也改成紧急', dm('zhangwei'));
+    const halfAnswers = half.sent.filter(isReply).map((s) => s.message.text);
+    expect(halfAnswers[0]).toContain('**#3 类别已更正**：用工人才 → 其他');
+    expect(halfAnswers[1]).toContain('#3 紧急程度已是“紧急”，无需更改。');
+    expect(await h.ticket(3)).toMatchObject({ category: 'other', urgency: 'urgent' });
+  });
+
   it('anyone else is refused and nothing changes; an unknown number gets the usual answer', async () => {
     const before = (await h.ticket(3))!;
     const refused = await h.say('wangfang', '#3 类别改为 审批手续', dm('wangfang'));

@@ -130,6 +130,36 @@ const nameLike = (m: RegExpExecArray | null): RegExpExecArray | null => (m && re
 const nameSaid = (m: RegExpExecArray | null): RegExpExecArray | null => (m && (readsAsName(m[1]!) || (m[1]!.length >= 4 && readsAsName(`我们是${m[1]!}，`))) ? m : null);
 
 /**
+ * Where a second field's correction begins after a first: "…，紧急程度也改成一般", "；分类也改成基础设施",
+ * "，另外分类改成融资资金", " 类别也改成审批" — a field named, then 也/还 or 另外 before it (one said alone, "…不是鑫源板材 是
+ * 鑫达板业", goes on the first). The field's 也 is dropped in what follows (group 1 ends before it).
+ */
+const SECOND_FIELD =
+  /[\s，,。；;]+(?:另外|同时|还有|顺便)?[\s，,]*((?:分类|类别|类型|紧急程度|紧急度|优先级|企业名称|企业名字|企业名|企业|公司名称|公司名|公司))(?:也|还|同时|一并|顺便)(?=(?:要|得|该|应该|应|需要)?\s*(?:改|调|是|系|为|应|标|更正|归))|[\s，,。；;]+(?:另外|同时|还有|顺便)[\s，,]*((?:分类|类别|类型|紧急程度|紧急度|优先级|企业名称|企业名字|企业名|企业|公司名称|公司名|公司))/;
+
+/**
+ * The corrections one message makes, in the order said: one, or two fields at once ("#65 企业写错了，是黔锐机械不是黔瑞
+ * 机械，紧急程度也改成一般"). A name corrected first ends where the second field begins (not "博源精化；分类也改成基础
+ * 设施"), also where that part reads as no correction; otherwise two parts correcting the same field, or a second that
+ * reads as none, are read as one correction (the whole). Pure.
+ */
+export function parseCorrections(t: string): Correction[] {
+  const joint = SECOND_FIELD.exec(t);
+  if (joint) {
+    const first = parseCorrection(t.slice(0, joint.index));
+    const said = `${joint[1] ?? joint[2]!}${t.slice(joint.index + joint[0].length)}`;
+    // (an enterprise said as a second field is one named or changed: not "企业也是这么说的")
+    const second = parseCorrection(said);
+    const named = second?.field !== 'enterprise' || /^(?:企业|公司)(?:名称|名字|名)|^(?:企业|公司)(?:要|得|该|应该|应|需要)?\s*(?:改|更正|应)/.test(said);
+    if (first && second && named && first.field !== second.field && first.field !== 'dismiss' && second.field !== 'dismiss') return [first, second];
+    // (a name cut where the second field begins, whatever that says)
+    if (first?.field === 'enterprise' && !second) return [first];
+  }
+  const one = parseCorrection(t);
+  return one ? [one] : [];
+}
+
+/**
  * A correction of a ticket (the ticket reference anywhere in it): "#12 类别改为 用工人才", "#12 改为用工人才类",
  * "#12 类别：用工人才", "#12 改为紧急", "#12 改为一般", "#12 企业是 神马电力", "#12 不是问题（，理由）". Null when the
  * message is no correction. Pure.
@@ -226,7 +256,8 @@ export function parseCorrection(t: string): Correction | null {
     // rounds 71–74: "#160 企业名字是临沧临翔区南美茶叶初制所 不是南美茶厂 改一下": the name it is, the one it is not
     /^(?:这个|这单的?|该)?(?:企业|公司|单位)(?:的)?(?:名字|名称|名)?(?:应该?是|应为|是)\s*((?:(?![不没要想能会在了吗呢吧])[^，,。\s]){2,40}?)[\s,，。]+不是\s*[^，,。\s]{1,20}(?:[\s,，。]*(?:改一下|改下|麻烦改一下|改过来))?$/.exec(rest) ??
     // round 135: "#155 这个企业名登记成铜韵工业了，应该是铜韵工艺，改一下": the name it was put down as, then the name it is
-    /^(?:这个|这单的?|该)?(?:企业|公司|单位)(?:的)?(?:名字|名称|名)?(?:登记成|写成|录成|填成|记成|识别成|弄成|搞成)\s*[^，,。\s]{1,20}?了?[\s,，。]+(?:应该?是|应为)\s*((?:(?![不没要想能会在了吗呢吧])[^，,。\s]){2,40}?)(?:[\s,，。]*(?:改一下|改下|麻烦改一下|改过来))?$/.exec(rest) ??
+    // ("#138 企业名称写成了华森竹业 实际是华林竹业 改过来")
+    /^(?:这个|这单的?|该)?(?:企业|公司|单位)(?:的)?(?:名字|名称|名)?(?:登记成|写成|录成|填成|记成|识别成|弄成|搞成)\s*[^，,。\s]{1,20}?了?[\s,，。]+(?:应该?是|应为|实际是|其实是|正确的?是)\s*((?:(?![不没要想能会在了吗呢吧])[^，,。\s]){2,40}?)(?:[\s,，。]*(?:改一下|改下|麻烦改一下|改过来))?$/.exec(rest) ??
     // "#100 企业不是和泰电子，是和泰精密，两家是兄弟公司，改一下": the name it is not, the name it is, then why
     /^(?:这个|这单的?|该)?(?:企业|公司|单位)(?:名称|名字)?不是\s*(?![不没])[^，,。\s]{2,20}[\s,，。]+(?:应该?是|应为|是)\s*((?:(?![不没要想能会在了吗呢吧])[^，,。\s]){2,40}?)(?:[\s,，。][^?？吗]{0,30})?$/.exec(rest) ??
     // round 190: "#156 企业不对，报的是沙雅县塔河棉业，不是沙雅银棉轧花厂": wrong, the name reported, the one it is not

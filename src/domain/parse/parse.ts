@@ -3,7 +3,7 @@ import { defaultCalendar, workingZone, type BusinessCalendar } from '../calendar
 import type { Category, Urgency } from '../ticket.js';
 import type { BayesModel } from './bayes.js';
 import { classifyByLexicon, classifyCategory, holdsLexiconPhrase, LEXICON_CERTAIN, matchedCues } from './category.js';
-import { parseCorrection, ratingFrom, TICKET_REF, WITHDRAWN } from './commands.js';
+import { parseCorrections, ratingFrom, TICKET_REF, WITHDRAWN } from './commands.js';
 import { cnNumber, readDates } from './dates.js';
 import { NOT_BACK } from './lexicon.js';
 import { bareText, normalizeText } from './normalize.js';
@@ -374,7 +374,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     const declined = DECLINED_REOPEN.exec(t);
     if (declined) return detectIntent(t.replace(declined[0], ' '), ticket, models);
     // 更正: "#12 类别改为 用工人才", "#12 改为紧急", "#12 企业是 神马电力", "#12 不是问题"
-    if (parseCorrection(t)) return 'correct';
+    if (parseCorrections(t).length) return 'correct';
     // "#113 差评，问题根本没解决就给结了", "#90 非常不满意 拖了一个多月最后告诉我们办不了": the rating said first, its reason after
     if (/^[\s#＃\d号]*(给个|打个|给)?(差评|非常不满意|很不满意|不满意)[，,。！!\s]/.test(t) && !/(重办|重新(办|处理|打开))/.test(t)) return 'rate';
     // round 92: "#153 俺们没同意办结，土地证还是没拿到，这怎么就算办完了？": the close not agreed to (rounds 247–253: "62号问题俺们没法确认办结…电压还是不稳",

@@ -6,7 +6,7 @@ import { BusinessCalendar } from '../../../src/domain/calendar.js';
 import { correctionAction } from '../../../src/domain/correction.js';
 import { answeredAt, buildDigest, dailySeries, isSolvedAt, periodOf } from '../../../src/domain/digest.js';
 import { Directory, validateDirectory } from '../../../src/domain/directory.js';
-import { categoryFrom, parseCorrection } from '../../../src/domain/parse/commands.js';
+import { categoryFrom, parseCorrection, parseCorrections } from '../../../src/domain/parse/commands.js';
 import { parseMessage } from '../../../src/domain/parse/parse.js';
 import { authorize } from '../../../src/domain/permissions.js';
 import { transition, type TicketAction } from '../../../src/domain/ticket-state.js';
@@ -64,6 +64,29 @@ describe('reading a correction', () => {
     expect(categoryFrom('其他问题')).toBe('other');
     expect(categoryFrom('融资')).toBe('finance');
     expect(categoryFrom('随便')).toBeNull();
+  });
+
+  it('two fields corrected in one message are both read, the name ending where the second field begins', () => {
+    const n = (t: string) => parseCorrections(parseMessage(t, L('2026-11-23T09:30:00')).normalized);
+    expect(n('#65 企业写错了，是黔锐机械不是黔瑞机械，紧急程度也改成一般')).toEqual([
+      { field: 'enterprise', name: '黔锐机械' },
+      { field: 'urgency', to: 'normal' },
+    ]);
+    expect(n('#150 企业不是博远，是博源精化；分类也改成基础设施')).toEqual([
+      { field: 'enterprise', name: '博源精化' },
+      { field: 'category', to: 'infrastructure', text: '基础设施' },
+    ]);
+    expect(n('#216 企业名搞错了，应该是“凯旋国际贸易”，另外分类改成融资资金')[0]).toEqual({ field: 'enterprise', name: '凯旋国际贸易' });
+    expect(n('#147 分类改一下 应该是审批 不是用地 紧急程度也改成一般').map((k) => k.field)).toEqual(['category', 'urgency']);
+    expect(n('#138 企业名称写成了华森竹业 实际是华林竹业 改过来 类别也改成审批')).toEqual([
+      { field: 'enterprise', name: '华林竹业' },
+      { field: 'category', to: 'approval', text: '审批' },
+    ]);
+    // a name cut where a second field begins that reads as no correction
+    expect(n('#12 企业是 博源精化，紧急程度也改一下')).toEqual([{ field: 'enterprise', name: '博源精化' }]);
+    // one correction, the enterprise in why: not two
+    expect(n('#12 这个不算急事，企业也是这么说的，改成一般')).toEqual([{ field: 'urgency', to: 'normal' }]);
+    expect(parseMessage('#147 分类改一下 应该是审批 不是用地 紧急程度也改成一般', L('2026-11-23T09:30:00')).intent).toBe('correct');
   });
 });
 
