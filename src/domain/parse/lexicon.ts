@@ -61,6 +61,9 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/不动产(权)?证[^。]{0,10}(没|莫|冇|还没|拿不到|办不)|(出让|摘牌|拿地|竞得)[^。]{0,30}不动产/, 10],
     // round 96: the ground a business used taken back
     [/用地[^，。]{0,4}被?收回/, 5],
+    // (the land's pre-examination not given, or held by the land's quota or plan — 23 labelled readings, all land —, whatever
+    // permit waits on it; not asked which office goes first, which is an approval's)
+    [/用地预审[^，。和跟与]{0,4}(还没|没|迟迟|未)(出|下|批)|用地预审[^。]{0,30}(指标|调规|规划调整|基本农田)/, 4],
     ['用地', 4], ['土地', 3], ['用地指标', 5], ['供地', 4], ['出让', 3], ['挂牌', 2], ['摘牌', 3], ['地块', 3], ['宗地', 4],
     ['征地', 4], ['征收', 3], ['拆迁', 4], ['腾退', 4], ['拆违', 4], ['违章建筑', 3], ['违建', 3], ['清场', 3], ['场地平整', 3],
     ['补偿', 3], ['青苗', 4], ['迁坟', 4], ['安置', 3], ['亩', 2], ['红线', 2], ['土地性质', 4], ['弹性出让', 4], ['临时用地', 4],
@@ -536,6 +539,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     // (and asked whether it is one, "这是不是骗子啊", "是不是诈骗": 13 labelled readings other, 2 disputes where a customer calls
     // the enterprise one, "讲我们是骗子")
     [/(是不是|会不会)(骗子|诈骗)/, 12],
+    // workers' health checks organised (组织/安排…体检: 5 labelled readings, all other), not a new hire's to start work
+    [/(组织|安排)[个一次]*(员工|工人)?(集体)?体检/, 5],
     // rounds 99–102: a joint lab with a university, one group for notices
     ['联合实验室', 5], [/群太多|统一在一个群/, 5],
     // round 96: language classes for foreign staff

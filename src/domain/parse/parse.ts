@@ -511,6 +511,8 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     // (not the work to be redone by someone, told: "#23 供电所说明天重新修", "已经让他们重新弄")
     if (/(说|答应|表示|讲)[^，。,]{0,8}重新(修|弄|搞|整|做|装|铺|施工|安装)/.test(t) && !/(不满意|差评|重新打开|重开|重办|还是没|还没|没有?修好|根本|没人来|没动静|都没|到现在|上次|一个月了|几天了)/.test(t)) return 'progress';
     if (/重新(弄|搞|修|整|做)(吧|一下吧?)[。!！]?$/.test(t) && !/(满意|评价|好评|差评|星|答应|让(他们|企业|施工|对方)|明天|后天|下周)/.test(t)) return 'reopen';
+    // ("#12 上次说重新弄，一个月了都没动静": the redo promised, and nothing since — chased; asked to redo it, above, reopens)
+    if (/(说|答应|讲)[^，。,]{0,8}重新(修|弄|搞|整|做)[^，。,]{0,6}[，,。\s][^。]{0,12}(没动静|没人来|没人管|没下文|没消息)/.test(t) && !/(不满意|差评)/.test(t)) return 'urge';
     // "已办结，企业很满意": the cadre closes it and tells how the enterprise took it (a rating is the enterprise's own)
     if (/(已经?办结|^[\s#＃\d号]*办结[，,]|已经?解决|已经?办好|已答复|已处理|(现|予以|现予以?)办结|结单)/.test(t) && /(企业|对方|老板|企业方|厂里|他们)(也|都)?(表示|反馈|说)?(很|非常|比较|基本|都|也|挺)?满意/.test(t)) return 'resolve';
     // (rounds 159 and 160: "#174 还是冇解决，…，不满意，重新办", "…根本没收到补贴款啊 不满意 再查查": displeased, and asked again)
@@ -571,6 +573,8 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     if (/^[\s:：,，]*(结了|可以结了|结掉了|结单了|完事了|搞完了|弄完了)[。!！]?$/.test(t.replace(TICKET_REF, ''))) return 'resolve';
     // round 125: "#67 企业反映等了10天了 请相关部门尽快答复": an answer asked for, soon, is a chase, not the answer
     if (/(请|麻烦|希望|务必)[^，。]{0,8}(尽快|抓紧|赶紧|尽早|及时)(答复|回复|处理|办理|解决)[。!！]?$/.test(t) && !/请企业|已经?[\u4e00-\u9fa5]{0,4}(答复|回复|办结|处理|核实|联系|对接)|(现|予以)(答复|办结)/.test(t)) return 'urge';
+    // "#143 解决了 路灯全亮了": solved, said first, then what shows it (not asked, nothing still wrong)
+    if (/^[\s:：,，]*(?:已经|都|全部)?解决了[，,。\s]+(?=\S)/.test(t.replace(TICKET_REF, '')) && !/[?？吗呢]|没|不|还|但|可是|就是|只是/.test(t)) return 'resolve';
     // "#88 部分解决，路灯装了一半，剩下的纳入明年计划": the outcome opens the note (答复 with outcome partial)
     if (/^[\s:：,，]*部分解决[，,。\s]/.test(t.replace(TICKET_REF, ''))) return 'resolve';
     if (/(办结|已办结|已解决|答复|已处理完|处理完了(?![吗没么])|办完了|已经办完|处理完毕|已完成|销号|已经办好|已办好|办好了|处理好了|已经处理好|搞定|已落实|已送电|已通电|可以关了|可以销号|可以结了|已经?发下来|已经?批下来|已下发|已拿到)/.test(t) || (DONE_PLAIN.test(t) && !ASKED.test(t))) {
