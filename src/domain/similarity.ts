@@ -371,7 +371,7 @@ function similarity(a: Features, b: Features, r: Relation): number {
   }
   const s = ((1 - OVERLAP_SHARE) * (dot / (a.norm * b.norm)) + OVERLAP_SHARE * (shared / Math.min(a.sum, b.sum))) * r.factor;
   // both name a problem and they name none in common (临时用地 / 环评): the shared words are only the setting
-  const disjoint = !r.sharedObject && a.keys.size > 0 && b.keys.size > 0 && ![...a.keys].some((k) => b.keys.has(k));
+  const disjoint = !r.sharedObject && a.keys.size > 0 && b.keys.size > 0 && !intersects(a.keys, b.keys);
   return disjoint ? s * KEY_MISMATCH : s;
 }
 
@@ -433,10 +433,11 @@ function relation(newer: Features, older: Features, directed: boolean): Relation
   return { factor: f, sharedObject: true, agree: !issueMismatch && !added, issueAgree };
 }
 
-const intersects = (x: ReadonlySet<string>, y: ReadonlySet<string>): boolean => {
+/** Whether two sets meet. */
+function intersects(x: ReadonlySet<string>, y: ReadonlySet<string>): boolean {
   for (const k of x) if (y.has(k)) return true;
   return false;
-};
+}
 const KEY_MISMATCH = 0.4;
 const OBJECT_MISMATCH = 0.5;
 const NEAR_OBJECTS = 0.8;
@@ -715,8 +716,7 @@ const ASK_AT_MOST = (THRESHOLDS.same + THRESHOLDS.unsure) / 2;
  */
 function asksAnotherThing(later: Features, earlier: Features): boolean {
   if (!later.asksNew || later.again || !later.objects.size || !earlier.objects.size) return false;
-  const shared = (x: ReadonlySet<string>, y: ReadonlySet<string>) => [...x].some((k) => y.has(k));
-  return !shared(later.objects, earlier.objects) && !shared(later.keys, earlier.keys) && !shared(later.issues, earlier.issues);
+  return !intersects(later.objects, earlier.objects) && !intersects(later.keys, earlier.keys) && !intersects(later.issues, earlier.issues);
 }
 
 /**
@@ -727,7 +727,7 @@ function asksAnotherThing(later: Features, earlier: Features): boolean {
 const EXCLUSIVE_ISSUES: readonly (readonly [string, string])[] = [['证照延续', '证照变更']];
 function twoMatters(fa: Pick<Features, 'issues'>, fb: Pick<Features, 'issues'>): boolean {
   // (not where both tell the same thing wrong besides: "到期换证…系统提交不了" and "这回变更又提交不了" is the system again)
-  if ([...fa.issues].some((i) => fb.issues.has(i))) return false;
+  if (intersects(fa.issues, fb.issues)) return false;
   return EXCLUSIVE_ISSUES.some(([x, y]) => (fa.issues.has(x) && !fa.issues.has(y) && fb.issues.has(y) && !fb.issues.has(x)) || (fa.issues.has(y) && !fa.issues.has(x) && fb.issues.has(x) && !fb.issues.has(y)));
 }
 
