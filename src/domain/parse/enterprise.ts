@@ -512,6 +512,9 @@ export function parseEnterprise(text: string): string | null {
   }
   // (round 153: "个旧锡业那边欠我们的维修款…。鸡街恒达机修": the one owing the writer is not the writer; the signature may be)
   if (after !== null && /^(?:那边|这边)?(?:一直)?(?:拖欠|欠)(?:我们|我司|我)/.test(after)) return signedBy(t);
+  // (round 262: "我们是正阳的花生加工厂，正阳县宏运花生制品有限公司，…": a kind of business, then its registered name beside it)
+  const registered = after !== null && !/有限(责任)?公司$/.test(name) ? /^[，,]\s*([\u4e00-\u9fa5（）()]{4,30}有限(?:责任)?公司)(?=[，,。\s]|$)/.exec(after)?.[1] : undefined;
+  if (registered) return registered;
   // ("海拉尔奶茶一条街", "东宁大酱节", "个旧锡冶行业", "恩施贡茶采摘期": a street, a fair, a trade or a season of a place's
   // produce, no enterprise)
   if (after !== null && /^(?:一条街|行业|产业(?!园)|节(?![能约省点日后前])|采摘期)/.test(after)) return null;
@@ -727,7 +730,8 @@ function signedBy(t: string): string | null {
       signedLast(t) ??
       (/(我们|我司)/.test(t) && !/(有限公司|集团)/.test(t) ? SIGNED_AFTER_COMMA.exec(t) : null)
     )?.[1];
-  const raw = signed?.replace(/^[\u4e00-\u9fa5]{2,6}?(?:科技园|产业园|工业园|园区|开发区|新区|保税区)(?=[\u4e00-\u9fa5]{4,})(?![\u4e00-\u9fa5]*(?:有限公司|集团)$)/, '').replace(/(?<=[\u4e00-\u9fa5]{4,})(行政部|人事部|人力部|人力资源部|财务部|综合部|办公室|项目部|技术部)$/, '');
+  // (a tag or a slash before it is no part of it: "…？/商水县天宇电子", "…【建议】襄阳凯瑞汽车电器")
+  const raw = signed?.replace(/^(?:【[^【】]{1,6}】|[/／|｜])\s*/, '').replace(/^[\u4e00-\u9fa5]{2,6}?(?:科技园|产业园|工业园|园区|开发区|新区|保税区)(?=[\u4e00-\u9fa5]{4,})(?![\u4e00-\u9fa5]*(?:有限公司|集团)$)/, '').replace(/(?<=[\u4e00-\u9fa5]{4,})(行政部|人事部|人力部|人力资源部|财务部|综合部|办公室|项目部|技术部)$/, '');
   if (!raw) return null;
   if (/^[A-Za-z][A-Za-z0-9 ]+$/.test(raw)) return LATIN_NOT_A_NAME.test(raw) ? null : raw;
   // "——南昌青山湖的宏美服饰", "——我们上饶经开区的云擎数据": where the enterprise is, 的, then its name with its trade
@@ -1358,9 +1362,12 @@ function tradeNameOk(name: string): boolean {
   return !isPlaceOrThing(name) && !BRAND_IS_TRADE.test(name) && !OPEN_NOT_BRAND.test(name) && !holdsLexiconPhrase(name.replace(/(厂|公司)$/, '').replace(TRADE_AT_END, '')) && !NOT_TRADE_NAME_HEAD.test(name);
 }
 
-/** The start of a sentence about a thing ("续贷材料准备好了", "项目建设需要…", "员工体检中心要…"), not of a name. */
+/**
+ * The start of a sentence about a thing ("续贷材料准备好了", "项目建设需要…", "员工体检中心要…"; an amount of goods, "几十吨冻品在
+ * 里面"), not of a name.
+ */
 const NOT_TRADE_NAME_HEAD =
-  /^([一二三四五六七八九十\d]+期|厂(?!商)|连栋|足球|篮球|排球|健身|游泳|网球|羽毛球|乒乓球|台球|棋牌|瑜伽|舞蹈|跆拳道|武术|轮滑|[东南西北中]区|会|懂|顺便|看一?下|查一?下|产品|老字号|麻烦|催|楼板|墙体|已经|送|普惠|民办|公办|私立|公立|搞|走访|集成|新厂房|老厂房|新厂|老厂|续贷|贷款|项目|觉得|员工|准备|新购|技改|申报|相关|有关|这些|那些|所有|整个|施工|生产|经营|办理|提交|补充|审批|报送|上报|报装|报建|报批|安全|消防|政府|区里|市里|街道|工业|商业|农业|设备|材料|数据|资金|人才|用工|用电|用水|供电|供水|供应链|主机|整车|园区|厂区|屋顶|楼顶|厂房|车间|门口|分布式|隔壁|附近|对面|旁边|周边|周围|本地|当地|外地|其他|其它|某|各|那家|这家|很多|许多|好多|多家|几家|同行)/;
+  /^([一二三四五六七八九十\d]+期|厂(?!商)|连栋|足球|篮球|排球|健身|游泳|网球|羽毛球|乒乓球|台球|棋牌|瑜伽|舞蹈|跆拳道|武术|轮滑|[东南西北中]区|会|懂|顺便|看一?下|查一?下|产品|老字号|麻烦|催|楼板|墙体|已经|送|普惠|民办|公办|私立|公立|搞|走访|集成|新厂房|老厂房|新厂|老厂|续贷|贷款|项目|觉得|员工|准备|新购|技改|申报|相关|有关|这些|那些|所有|整个|施工|生产|经营|办理|提交|补充|审批|报送|上报|报装|报建|报批|安全|消防|政府|区里|市里|街道|工业|商业|农业|设备|材料|数据|资金|人才|用工|用电|用水|供电|供水|供应链|主机|整车|园区|厂区|屋顶|楼顶|厂房|车间|门口|分布式|隔壁|附近|对面|旁边|周边|周围|本地|当地|外地|其他|其它|某|各|那家|这家|很多|许多|好多|多家|几家|同行|(?:几|[一二两三四五六七八九十百千万\d]+)[十百千万]?(?:吨|斤|公斤|箱|件|车|批|头|只|袋|桶))/;
 
 /** A proper name followed by one or two INDUSTRY words, where the sentence around it says it is a name. */
 function industryNamed(t: string): string | null {

@@ -266,6 +266,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/(服务费|接待费|保洁费|包车款|租车费)[^，。；,;]{0,8}(拖|欠|没结|未结)|(街道办?|管委会|政府|财政|单位)[^，。；,;]{0,4}欠(我们|企业|我司)的?[^，。；,;]{0,10}费/, 5], ['结汇', 4], [/保证金[^，。；,;]{0,8}(压着|退还|没退|不退)/, 4], [/(?<!客户|客人|对方|买家)还?欠(我们|企业|我司)[^，。；,;]{0,8}(款|钱|[十百千万]+)/, 4],
     // round 224: owed for goods by a buyer downstream, and the money short for what falls due (not argued over: that is a dispute's)
     [/(拖|欠)着?[^。]{0,10}货款[^。]{0,24}(账上|资金|周转|发不出|付不了|还不上|撑不住)/, 10],
+    // round 262: a public contract or an order as security for a loan (政府采购合同融资, 订单融资: 5 labelled readings, all finance)
+    [/政府采购[^。]{0,6}(合同)?融资|订单融资/, 8],
     // rounds 247–253: money short by a sum (款缺口, 资金缺口: 85 of 85 labelled finance), whoever would stop supplying
     [/(款|资金)缺口/, 6],
     // rounds 254–257: an account frozen (账户…冻结: 48 of 49 labelled finance; frozen by the police over a fraud is other's)
@@ -410,6 +412,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/(钢材|材料)涨价[^。]{0,10}(调价|加钱)/, 6],
   ],
   dispute: [
+    // rounds 258 and 262: someone asked to come and mediate (出面调解: 127 labelled readings, all dispute), whatever the quarrel is over
+    [/出面(调解|调和)/, 16],
     // rounds 150–205: a customer's debt argued over ("客户拖着货款不给，还反过来说质量有问题…能不能帮着调解"); land let by a
     // village whose rent is raised or taken back before the contract ends (not for a plan or a project, nor with 补偿: land)
     [/(货款|尾款)[^。]{0,30}((?<!协)调解|质量(有|不|差|太)|拒收|找茬)/, 14], [/((流转|租地|土地|租赁)合同|流转费)[^。]{0,30}(涨|收回|毁约|不算数|纠纷)|^(?![^]*(规划|项目|补偿))(?=[^]*(租|房东|村里|村集体|流转))[^]*(涨|收回|毁约|不算数)[^。]{0,16}合同(还有|签的|签了|上写)/, 7],

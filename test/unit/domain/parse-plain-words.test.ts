@@ -4516,4 +4516,30 @@ describe('after a review of the forty-third session rules against ordinary messa
     expect(commandNote(normalizeText('进展 95号：住建局今天下午现场看了，明天复查'))).toBe('住建局今天下午现场看了，明天复查');
     expect(commandNote(normalizeText('#3 进展：12号之前完成整改'))).toBe('12号之前完成整改');
   });
+  it('rounds 258, 260 and 262 read: a transfer told inside a question, a close after the unresolvable, chat in Hubei and Hunan words, 冇 in the unsure list, 么样 asking the command, a matter still not handled, another answer promising a day', () => {
+    expect(read('88号搞么样了？上周说转给住建的，后面就冇得下文了').intent).toBe('query');
+    expect(read('#88 转给住建局').intent).toBe('transfer');
+    expect(read('#139 暂时无法解决，纳入长期挂账，先办结').intent).toBe('resolve');
+    expect(read('#139 先别办结，企业还要补材料').intent).not.toBe('resolve');
+    expect(read('下班了冇 晚上整两杯？🍻').intent).toBe('chat');
+    expect(read('冇得问题，下午我过来策一下').intent).toBe('chat');
+    expect(read('店小二，哪几条你冇拿准的，列出来我来确认').intent).toBe('triage');
+    expect(read('么样查我们厂报的问题到哪一步了？要输么子命令').intent).toBe('help');
+    expect(read('那个用电的单子到底还管不管了？都半个月了').intent).toBe('urge');
+    expect(read('#96 已发函给燃气公司，答复12月10号前通气').intent).toBe('progress');
+    expect(read('#96 已答复企业，燃气已经通了').intent).toBe('resolve');
+  });
+  it('rounds 258, 260 and 262 read: names after a tag or a slash, beside a kind of business, not an amount of goods; mediation asked, a public contract financed, the last day today, a child kept out of a school', () => {
+    const ent = (t: string) => parseEnterprise(normalizeText(t));
+    expect(ent('能不能加个班次或者开个通勤专线 【建议】襄阳凯瑞汽车电器')).toBe('襄阳凯瑞汽车电器');
+    expect(ent('人社说要等，能不能下周五前给个办法？/商水县天宇电子')).toBe('商水县天宇电子');
+    expect(ent('我们是正阳的花生加工厂，正阳县宏运花生制品有限公司，新厂房地块上还有三户没搬')).toBe('正阳县宏运花生制品有限公司');
+    expect(ent('冷链仓库今天跳了四次闸，几十吨冻品在里面，温度已经上来了')).toBeNull();
+    expect(ent('博鳌 我们一方国际会展今年承办了三场国际会议')).toBe('一方国际会展');
+    expect(read('俺们厂隔壁那家养鸡场把排水沟给堵死了，一下雨俺厂区就淹，两家还吵过，想请乡里出面调解一下。商水县绿野食品').category).toBe('dispute');
+    expect(read('想问下政府采购合同融资咋办？俺们中标了县里的课桌椅项目，没钱垫资 遂平县森美家具').category).toBe('finance');
+    expect(read('今天是高企认定材料报送最后一天，系统登不上去，报不上今年就白忙活了！').urgency).toBe('urgent');
+    expect(read('我们有两个引进的工程师，小孩转学进不了附近的公办学校，求帮忙协调').urgency).toBe('normal');
+    expect(read('货车进不了厂区，门口的路被挖断了').urgency).toBe('urgent');
+  });
 });
