@@ -543,6 +543,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     // (and asked whether it is one, "这是不是骗子啊", "是不是诈骗": 13 labelled readings other, 2 disputes where a customer calls
     // the enterprise one, "讲我们是骗子")
     [/(是不是|会不会)(骗子|诈骗)/, 12],
+    // the statistics bureau's online reporting system (联网直报: 30 of 31 labelled readings other), whatever is asked of it
+    ['联网直报', 6],
     // workers' health checks organised (组织/安排…体检: 5 labelled readings, all other), not a new hire's to start work
     [/(组织|安排)[个一次]*(员工|工人)?(集体)?体检/, 5],
     // rounds 99–102: a joint lab with a university, one group for notices
@@ -563,7 +565,7 @@ export const LEXICON: Record<Category, Cue[]> = {
     // rounds 33–34 (Shanghai, Liuzhou and southern Hunan)
     ['电视台', 4], ['采访', 3], [/\bESG\b/, 4], [/(电缆|设备|材料|铜线|东西)[^，。；,;]{0,4}被(人)?(偷|盗)/, 5],
     // rounds 35–36 (Fujian; Shaanxi, Shanxi, northern Henan)
-    [/冒用[^，。；,;]{0,8}名义/, 6], ['骚扰电话', 5], [/捐(一批|赠|款|给)/, 5],
+    [/冒用[^，。；,;]{0,8}名义/, 6], ['骚扰电话', 5], [/捐(一批|赠|款|给|钱)/, 5],
     // rounds 39–40 (Greater Bay Area; Hubei and Hunan)
     ['翻译', 4],
     // rounds 43–50 (a statistics return to file is no subsidy: c5552, r46-235; a statistics survey whose system will not
@@ -580,7 +582,7 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/(名字|名称|名义)[^，。]{0,6}被[^，。]{0,6}冒用|冒充[^，。]{0,8}(局|政府|部门|工作人员)/, 7],
     // rounds 220–224: a worker missing, a worker taken ill to be rushed to hospital, a school to donate (rounds 254–257: a
     // guest gone up the mountain and not back)
-    [/(员工|工人|职工|师傅)(?![^。]{0,6}(网络|信号|设备|系统))[^。]{0,3}(失联|失踪|走失)/, 8], [NOT_BACK, 8], [/突发[^。]{0,6}(脑出血|心梗|心脏病)|脑出血|病危(?!害|及)/, 8], [/^(?![^]*(规划|许可|审批|施工|工程|项目))[^]*捐[^。]{0,4}(希望小学|学校)/, 8],
+    [/(员工|工人|职工|师傅)(?![^。]{0,6}(网络|信号|设备|系统))[^。]{0,3}(失联|失踪|走失)/, 8], [NOT_BACK, 8], [/突发[^。]{0,6}(脑出血|心梗|心脏病)|脑出血|病危(?!害|及)/, 8], [/^(?![^]*(规划|许可|审批|施工|工程|项目))[^]*捐[^。]{0,6}(希望小学|学校|小学)/, 8],
     // rounds 240–246 joined: an APEC business travel card (no loan, though a letter of recommendation is asked)
     [/APEC|商务旅行卡/, 6],
     // rounds 247–253: stray dogs (野狗, 流浪狗: 69 of 69 labelled other)

@@ -4542,4 +4542,10 @@ describe('after a review of the forty-third session rules against ordinary messa
     expect(read('我们有两个引进的工程师，小孩转学进不了附近的公办学校，求帮忙协调').urgency).toBe('normal');
     expect(read('货车进不了厂区，门口的路被挖断了').urgency).toBe('urgent');
   });
+  it('rounds 258 and 262 read: the statistics reporting system, money given to a village school, mud that keeps trucks out whenever it rains', () => {
+    expect(read('统计局的联网直报平台我们登不进去了，密码重置也收不到验证码，月报28号就截止').category).toBe('other');
+    expect(read('俺们厂有个老党员想捐钱给村小学修操场，能不能帮着对接一下教育局？').category).toBe('other');
+    expect(read('厂区内道路硬化做一半，下雨一地泥巴车都进不来').urgency).toBe('normal');
+    expect(read('门口的路今天被挖断了，货车进不来').urgency).toBe('urgent');
+  });
 });
