@@ -4546,6 +4546,8 @@ describe('after a review of the forty-third session rules against ordinary messa
     expect(read('统计局的联网直报平台我们登不进去了，密码重置也收不到验证码，月报28号就截止').category).toBe('other');
     expect(read('俺们厂有个老党员想捐钱给村小学修操场，能不能帮着对接一下教育局？').category).toBe('other');
     expect(read('厂区内道路硬化做一半，下雨一地泥巴车都进不来').urgency).toBe('normal');
+    // (found trying the product: a comma between the mud and the trucks)
+    expect(read('老师好，天赐生态这边，厂区那条路修了一半就停了，一下雨全是泥巴，货车进不来，希望月底前能修好').urgency).toBe('normal');
     expect(read('门口的路今天被挖断了，货车进不来').urgency).toBe('urgent');
   });
 });
