@@ -259,8 +259,11 @@ const COMMAND_WORDS = /(重新打开|重新开一下|重新开|重开|重办|重
  * and 还是 / 又 ("31号燃气又漏了…怎么就办结了？重新处理"). */
 const LOOSE_TICKET_REF = /(?<=(?:说|讲)\s*)(\d{1,7})(?!\d)\s*号(?=解决|办好|办完|修好|处理好|弄好)|第\s*(\d{1,7})(?!\d)\s*号(?!\s*(?:楼|栋|厂房|车间|仓库|宿舍|线|机|门|口|地块|桩|窗口|柜|位|车位|井))|(?:^|[\s，,])(\d{2,7})(?!\d)\s*号(?=还|又|[\s，,]|(?![^，。]{0,6}(?:那天|那日|开始|上午|下午|晚上|早上|凌晨|以来|起))[^，。\d号]{1,6}(?:还是|又))/;
 /** A ticket's number in words opening the message or after 第, before what names it as a ticket's (not a building's). */
-/** A number and 号, then where it has got to, asked (round 147: "看看俺们公司的那个127号到哪了"): no day is asked after so. */
-const ASKED_TICKET_REF = /(?:(?<![月年\d])(\d{3,7})|(?<=(?:那个|这个|那张|这张|那单|这单)\s*)(\d{1,2}))\s*号(?=\s*(?:现在|目前)?\s*(?:到哪|办到哪|到了哪|什么进度|进展如何|怎么样了|咋样了))/;
+/**
+ * A number and 号, then where it has got to, asked (round 147: "看看俺们公司的那个127号到哪了"): no day is asked after so
+ * (a number of one or two figures so only opening the message, "1号搞么样了？…", found trying the product).
+ */
+const ASKED_TICKET_REF = /(?:(?<![月年\d])(\d{3,7})|(?<=(?:那个|这个|那张|这张|那单|这单)\s*)(\d{1,2})|(?<=^\s*)(\d{1,2}))\s*号(?=\s*(?:现在|目前)?\s*(?:搞|办|弄|整)?\s*(?:到哪|办到哪|到了哪|什么进度|进展如何|怎么样了|咋样了|么样了))/;
 const SPOKEN_TICKET_REF = /(?:^|第)([零〇一二两三四五六七八九十百]{1,7})号(?=那个|那单|这单|的?问题|工单|单子?|[\s，,]|咩|什么时候|啥时候)/;
 /** The rest of a batch left to colleagues ("…剩下的你们分一下"): what one took was a share of a count, not a ticket. */
 const REST_LEFT_TO_OTHERS = '(?:剩下|其余|余下)的?[^。]{0,6}(?:你们|大家|各位)';

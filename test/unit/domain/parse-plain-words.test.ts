@@ -4550,4 +4550,9 @@ describe('after a review of the forty-third session rules against ordinary messa
     expect(read('老师好，天赐生态这边，厂区那条路修了一半就停了，一下雨全是泥巴，货车进不来，希望月底前能修好').urgency).toBe('normal');
     expect(read('门口的路今天被挖断了，货车进不来').urgency).toBe('urgent');
   });
+  it('found trying the product: a ticket of one figure asked after where it has got to, opening the message', () => {
+    expect(read('1号搞么样了？上周说转给住建的，后面就冇得下文了')).toMatchObject({ intent: 'query', ticket: 1 });
+    expect(read('3号到哪了')).toMatchObject({ intent: 'query', ticket: 3 });
+    expect(read('12号那天停电了，怎么样了也没人说').ticket).toBeNull();
+  });
 });
