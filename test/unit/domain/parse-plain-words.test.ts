@@ -4554,5 +4554,8 @@ describe('after a review of the forty-third session rules against ordinary messa
     expect(read('1号搞么样了？上周说转给住建的，后面就冇得下文了')).toMatchObject({ intent: 'query', ticket: 1 });
     expect(read('3号到哪了')).toMatchObject({ intent: 'query', ticket: 3 });
     expect(read('12号那天停电了，怎么样了也没人说').ticket).toBeNull();
+    // (and without its number: 么样了 asks after one's own matter as 怎么样了 does)
+    expect(read('那个事搞么样了？上周说转给住建的，后面就冇得下文了').intent).toBe('query');
+    expect(read('我们上个月报的那个路灯的问题 处理得么样了').intent).toBe('query');
   });
 });
