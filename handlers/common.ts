@@ -26,9 +26,10 @@ export function answer(ctx: BotContext, text: string): Promise<void> {
 
 /**
  * One change to ticket `no` under its lock: the sender needs `permission`, then `decide` gives the action (or a
- * refusal). A refusal of either kind is answered to the sender and gives null; nothing changes. `part` (1…): a further
- * change of the same kind by the same message (a second field corrected), allowed where the message's first change was
- * made — one command, allowed as the ticket stood when it came (the first may have handed the ticket to another).
+ * refusal). A refusal of either kind is answered to the sender and gives null; nothing changes. `part` (0, 1…): one of
+ * several changes of the same kind by the same message (two fields corrected), each recorded under its own source and
+ * allowed where another part of the message was made — one command, allowed as the ticket stood when it came (a part
+ * may have handed the ticket to another; a retry finds the parts it made).
  */
 export async function changeTicket(
   ctx: BotContext,
@@ -38,13 +39,19 @@ export async function changeTicket(
   part?: number,
 ): Promise<Ticket | null> {
   const res = await ctx.tickets.change(no, (t) => {
-    if (part && t.events.some((e) => e.source === sourceId(ctx.msg))) return decide(t);
+    if (part !== undefined && madeByMessage(ctx, t)) return decide(t);
     const auth = authorize(permission, ctx.actor, t, ctx.now);
     return auth.ok ? decide(t) : { refuse: auth.message };
   }, part ? { part } : undefined);
   if (res.ok) return res.ticket;
   await answer(ctx, res.message);
   return null;
+}
+
+/** Whether the message in hand changed ticket `t` already (any of its parts: its source, or its source and #n). */
+export function madeByMessage(ctx: BotContext, t: Ticket): boolean {
+  const source = sourceId(ctx.msg);
+  return t.events.some((e) => e.source === source || !!e.source?.startsWith(`${source}#`));
 }
 
 /**

@@ -1,11 +1,11 @@
 import { correctionAction, type Correction } from '../src/domain/correction.js';
 import { parseCorrections } from '../src/domain/parse/commands.js';
-import { mayShowTicketIn } from '../src/domain/permissions.js';
+import { authorize, mayShowTicketIn } from '../src/domain/permissions.js';
 import { FIELD_LABELS } from '../src/domain/ticket-state.js';
 import type { Assignee, Ticket } from '../src/domain/ticket.js';
 import { sourceId } from '../src/bot/ticket-service.js';
 import type { BotContext, Handler, PerformResult, TicketCommand } from '../src/bot/context.js';
-import { announce, answer, changeTicket, compose, dueText, outcomeOf, personRef, ticketNo } from './common.js';
+import { announce, answer, changeTicket, compose, dueText, madeByMessage, outcomeOf, personRef, ticketNo } from './common.js';
 
 const VIA: Record<string, string> = { commissioner: '服务专员', taskforce: '项目专班', department: '责任部门', admin: '管理员' };
 
@@ -22,15 +22,15 @@ async function notifyNewAssignee(ctx: BotContext, t: Ticket, to: Assignee): Prom
  * 更正: corrects what the bot read from a report (category, urgency, enterprise), or closes it as no problem (不是问题).
  * Allowed to whoever may 转办 it. A correction that re-routes the ticket dispatches it to the new person as a 转办 does
  * (the ticket's group is told who handles it now); 不是问题 tells the ticket's group politely; the other corrections
- * are answered to the sender only. `part` (1): the second field one message corrects, recorded apart from the first.
+ * are answered to the sender only. `part` (0, 1): which of two fields one message corrects, each recorded apart.
  */
-export async function performCorrect(ctx: BotContext, cmd: Extract<TicketCommand, { kind: 'correct' }>, part = 0): Promise<PerformResult> {
+export async function performCorrect(ctx: BotContext, cmd: Extract<TicketCommand, { kind: 'correct' }>, part?: number): Promise<PerformResult> {
   const k: Correction = cmd.correction;
   const c = { dir: ctx.directory, now: ctx.now, calendar: ctx.sla.calendar, policy: ctx.sla.policy };
   const t = await changeTicket(ctx, cmd.no, 'correct', (t) => correctionAction(t, k, c), part);
   if (!t) return { done: false, outcome: 'refused' };
   // the event this message made (a retried message finds the one it made before)
-  const e = [...t.events].reverse().find((x) => (x.type === 'correct' || x.type === 'dismiss') && x.source === sourceId(ctx.msg, part));
+  const e = [...t.events].reverse().find((x) => (x.type === 'correct' || x.type === 'dismiss') && x.source === sourceId(ctx.msg, part ?? 0));
 
   if (k.field === 'dismiss') {
     const msg = compose(
@@ -61,6 +61,12 @@ export async function performCorrect(ctx: BotContext, cmd: Extract<TicketCommand
   return { done: true, outcome: `#${t.no} ${k.field} ${confirmed ? 'confirmed' : 'corrected'}${moved ? `, rerouted to ${moved.personId}` : ''}` };
 }
 
+/** Whether the sender may correct ticket `no` now (it exists, and they may, or this message changed it already). */
+async function mayCorrect(ctx: BotContext, no: number): Promise<boolean> {
+  const t = await ctx.tickets.get(no);
+  return !!t && (authorize('correct', ctx.actor, t, ctx.now).ok || madeByMessage(ctx, t));
+}
+
 /** #12 类别改为 用工人才 · #12 改为紧急 · #12 企业是 神马电力 · #12 不是问题 */
 export const correct: Handler = {
   name: 'correct',
@@ -71,11 +77,17 @@ export const correct: Handler = {
     const no = await ticketNo(ctx, /(企业|公司)(名|名字|名称)/.test(ctx.parsed.normalized) ? '#12 企业是 宏远物流' : '#12 不是问题');
     if (no === null) return 'no correction: number asked for';
     // (with a number, the intent is read from the corrections themselves: there is one; two fields corrected at once,
-    // "…，紧急程度也改成一般", are made one after the other, each answered — a refusal of one leaves the other)
+    // "…，紧急程度也改成一般", are made one after the other, each answered — one already so leaves the other; a refusal of
+    // who may correct it, or of the number, is answered once)
     const corrections = parseCorrections(ctx.parsed.normalized);
     if (!corrections.length) return 'no correction';
+    const several = corrections.length > 1;
     const outcomes: string[] = [];
-    for (const [part, correction] of corrections.entries()) outcomes.push(outcomeOf(await performCorrect(ctx, { kind: 'correct', no, correction }, part)));
+    for (const [part, correction] of corrections.entries()) {
+      const r = await performCorrect(ctx, { kind: 'correct', no, correction }, several ? part : undefined);
+      outcomes.push(outcomeOf(r));
+      if (!r.done && !(await mayCorrect(ctx, no))) break;
+    }
     return outcomes.join('; ');
   },
 };

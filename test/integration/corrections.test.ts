@@ -90,6 +90,24 @@ describe('更正 in chat', () => {
     expect(await h.ticket(3)).toMatchObject({ category: 'other', urgency: 'urgent' });
   });
 
+  it('two fields: a refusal of who may correct it or of the number is answered once; a retry answers as the first run did', async () => {
+    const refused = await h.say('wangfang', '#3 紧急程度改成紧急，分类也改成审批', dm('wangfang'));
+    expect(refused.texts.filter((x) => x.includes('才能更正 #3'))).toHaveLength(1);
+    const unknown = await h.say('liuqiang', '#99 紧急程度改成紧急，分类也改成审批', dm('liuqiang'));
+    expect(unknown.texts.filter((x) => x.includes('#99'))).toHaveLength(1);
+
+    // the first part already so, the second hands the ticket to another: a retry gives the same answers
+    const r = await h.say('liuqiang', '#3 紧急程度改成一般，企业名称也改成亿龙', dm('liuqiang'));
+    const answers = r.sent.filter(isReply).map((s) => s.message.text);
+    expect(answers[0]).toContain('#3 紧急程度已是“一般”，无需更改。');
+    expect(answers[1]).toContain('**#3 企业已更正**');
+    expect(await h.ticket(3)).toMatchObject({ assignee: { personId: 'zhangwei' } });
+    const events = (await h.ticket(3))!.events.length;
+    const again = await h.again(r.msg);
+    expect(again.sent.filter(isReply).map((s) => s.message.text)).toEqual(answers);
+    expect((await h.ticket(3))!.events).toHaveLength(events);
+  });
+
   it('anyone else is refused and nothing changes; an unknown number gets the usual answer', async () => {
     const before = (await h.ticket(3))!;
     const refused = await h.say('wangfang', '#3 类别改为 审批手续', dm('wangfang'));

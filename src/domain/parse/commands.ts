@@ -131,11 +131,12 @@ const nameSaid = (m: RegExpExecArray | null): RegExpExecArray | null => (m && (r
 
 /**
  * Where a second field's correction begins after a first: "…，紧急程度也改成一般", "；分类也改成基础设施",
- * "，另外分类改成融资资金", " 类别也改成审批" — a field named, then 也/还 or 另外 before it (one said alone, "…不是鑫源板材 是
- * 鑫达板业", goes on the first). The field's 也 is dropped in what follows (group 1 ends before it).
+ * "，另外分类改成融资资金", " 类别也改成审批" — a field named, then 也/还 and a change (not what it still is: "企业名称还是对的",
+ * "分类也是用地没错"), or 另外 before it (one said alone, "…不是鑫源板材 是鑫达板业", goes on the first). The field's 也 is
+ * dropped in what follows (group 1 ends before it).
  */
 const SECOND_FIELD =
-  /[\s，,。；;]+(?:另外|同时|还有|顺便)?[\s，,]*((?:分类|类别|类型|紧急程度|紧急度|优先级|企业名称|企业名字|企业名|企业|公司名称|公司名|公司))(?:也|还|同时|一并|顺便)(?=(?:要|得|该|应该|应|需要)?\s*(?:改|调|是|系|为|应|标|更正|归))|[\s，,。；;]+(?:另外|同时|还有|顺便)[\s，,]*((?:分类|类别|类型|紧急程度|紧急度|优先级|企业名称|企业名字|企业名|企业|公司名称|公司名|公司))/;
+  /[\s，,。；;]+(?:另外|同时|还有|顺便)?[\s，,]*((?:分类|类别|类型|紧急程度|紧急度|优先级|企业名称|企业名字|企业名|企业|公司名称|公司名|公司))(?:也|还(?!是)|同时|一并|顺便)(?=(?:要|得|需要)?\s*(?:改|调|标|更正|归)|(?:该|应该|应)\s*[是系为]?)|[\s，,。；;]+(?:另外|同时|还有|顺便)[\s，,]*((?:分类|类别|类型|紧急程度|紧急度|优先级|企业名称|企业名字|企业名|企业|公司名称|公司名|公司))/;
 
 /**
  * The corrections one message makes, in the order said: one, or two fields at once ("#65 企业写错了，是黔锐机械不是黔瑞
@@ -150,10 +151,12 @@ export function parseCorrections(t: string): Correction[] {
     const said = `${joint[1] ?? joint[2]!}${t.slice(joint.index + joint[0].length)}`;
     // (an enterprise said as a second field is one named or changed: not "企业也是这么说的")
     const second = parseCorrection(said);
-    const named = second?.field !== 'enterprise' || /^(?:企业|公司)(?:名称|名字|名)|^(?:企业|公司)(?:要|得|该|应该|应|需要)?\s*(?:改|更正|应)/.test(said);
-    if (first && second && named && first.field !== second.field && first.field !== 'dismiss' && second.field !== 'dismiss') return [first, second];
+    const named = second?.field !== 'enterprise' || /^(?:企业|公司)(?:名称|名字|名)?(?:要|得|该|应该|应|需要)?\s*(?:改|更正|应)/.test(said);
+    // (nor a category none of ours said by the way: "…，另外分类没问题")
+    const asked = !!second && named && !(second.field === 'category' && second.to === null);
+    if (first && second && asked && first.field !== second.field && first.field !== 'dismiss' && second.field !== 'dismiss') return [first, second];
     // (a name cut where the second field begins, whatever that says)
-    if (first?.field === 'enterprise' && !second) return [first];
+    if (first?.field === 'enterprise' && !asked) return [first];
   }
   const one = parseCorrection(t);
   return one ? [one] : [];
@@ -248,6 +251,8 @@ export function parseCorrection(t: string): Correction | null {
   }
   const enterprise =
     ENTERPRISE_SET.exec(rest) ??
+    // "#12 企业名改成宏达食品", "…，企业名也改成宏达食品": the name changed, nothing after it
+    /^(?:企业|公司)(?:名称|名字|名)(?:改成|改为|更正为|应为)\s*((?:(?![不没要想能会在了吗呢吧])[^，,。\s]){2,40})$/.exec(rest) ??
     // "#635 企业名字写错了，是宏晟机电"
     // "#133 企业名称写错了 不是恒达 是恒晋煤业", "#252 企业名不对，实际注册名是博瑞羊绒制品有限公司，改一下", "#351 企业名字记错了，应该是晋江恒安鞋材，不是恒发"
     /^(?:这个|那个|这单的?|这|搿个|该|的)?(?:企业|公司|单位)(?:的)?(?:名字|名称|名)?(?:写错了?|填错了?|选错了?|弄错了|搞错了|记错了|录错了|登记错了|登错了|挂错了|标错了|识别错了|识别错误|识别有误|认错了|错了|不对|有误|改一下|改下|要改一下)[\s,，。]*(?:不是\S{1,20}?[\s,，。]*)?(?:这|这个|这家)?(?:(?:实际|正确的?|真实的?)(?:注册名称?|全称|名字|名称)?)?(?:应该?[是系]|应为|是|改为|改成|正确的是)\s*(.{2,40}?)(?:[\s,，。]*不是\S{1,20})?(?:[\s,，。]*(?:改一下|改下|麻烦改一下|改回|改过来))?$/.exec(rest) ??

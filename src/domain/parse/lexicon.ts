@@ -413,7 +413,8 @@ export const LEXICON: Record<Category, Cue[]> = {
   ],
   dispute: [
     // rounds 258 and 262: someone asked to come and mediate (出面调解: 127 labelled readings, all dispute), whatever the quarrel is over
-    [/出面(调解|调和)/, 16],
+    // (not a mediation past, "去年村里出面调解过…")
+    [/(?<!(去年|之前|以前|上次|曾经)[^。]{0,12})出面(调解|调和)(?!过)/, 16],
     // rounds 150–205: a customer's debt argued over ("客户拖着货款不给，还反过来说质量有问题…能不能帮着调解"); land let by a
     // village whose rent is raised or taken back before the contract ends (not for a plan or a project, nor with 补偿: land)
     [/(货款|尾款)[^。]{0,30}((?<!协)调解|质量(有|不|差|太)|拒收|找茬)/, 14], [/((流转|租地|土地|租赁)合同|流转费)[^。]{0,30}(涨|收回|毁约|不算数|纠纷)|^(?![^]*(规划|项目|补偿))(?=[^]*(租|房东|村里|村集体|流转))[^]*(涨|收回|毁约|不算数)[^。]{0,16}合同(还有|签的|签了|上写)/, 7],
@@ -543,10 +544,11 @@ export const LEXICON: Record<Category, Cue[]> = {
     // (and asked whether it is one, "这是不是骗子啊", "是不是诈骗": 13 labelled readings other, 2 disputes where a customer calls
     // the enterprise one, "讲我们是骗子")
     [/(是不是|会不会)(骗子|诈骗)/, 12],
-    // the statistics bureau's online reporting system (联网直报: 30 of 31 labelled readings other), whatever is asked of it
-    ['联网直报', 6],
+    // the statistics bureau's online reporting system that will not let one in (联网直报…登/账号/锁: labelled other), not a reward
+    // asked for once one reports through it
+    [/联网直报[^。]{0,20}(登|账号|密码|报不上|锁|验证码|进不去|打不开)/, 6],
     // workers' health checks organised (组织/安排…体检: 5 labelled readings, all other), not a new hire's to start work
-    [/(组织|安排)[个一次]*(员工|工人)?(集体)?体检/, 5],
+    [/^(?![^]*(入职|上岗|新招|新员工))[^]*(组织|安排)[个一次]*(员工|工人)?(集体)?体检/, 5],
     // rounds 99–102: a joint lab with a university, one group for notices
     ['联合实验室', 5], [/群太多|统一在一个群/, 5],
     // round 96: language classes for foreign staff

@@ -87,6 +87,15 @@ describe('reading a correction', () => {
     // one correction, the enterprise in why: not two
     expect(n('#12 这个不算急事，企业也是这么说的，改成一般')).toEqual([{ field: 'urgency', to: 'normal' }]);
     expect(parseMessage('#147 分类改一下 应该是审批 不是用地 紧急程度也改成一般', L('2026-11-23T09:30:00')).intent).toBe('correct');
+    // (the review: what a field still is, or a category none of ours said by the way, is no second correction)
+    expect(n('#12 紧急程度改成一般，企业名称还是对的')).toEqual([{ field: 'urgency', to: 'normal' }]);
+    expect(n('#12 紧急程度改成一般，企业名称也是宏达食品没错')).toEqual([{ field: 'urgency', to: 'normal' }]);
+    expect(n('#12 改成一般，分类还是用地')).toEqual([{ field: 'urgency', to: 'normal' }]);
+    expect(n('#12 企业是宏达食品，另外分类没问题')).toEqual([{ field: 'enterprise', name: '宏达食品' }]);
+    expect(n('#12 分类改成融资，企业名也改成宏达食品')).toEqual([
+      { field: 'category', to: 'finance', text: '融资' },
+      { field: 'enterprise', name: '宏达食品' },
+    ]);
   });
 });
 

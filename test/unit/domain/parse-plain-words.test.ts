@@ -4558,4 +4558,23 @@ describe('after a review of the forty-third session rules against ordinary messa
     expect(read('那个事搞么样了？上周说转给住建的，后面就冇得下文了').intent).toBe('query');
     expect(read('我们上个月报的那个路灯的问题 处理得么样了').intent).toBe('query');
   });
+  it('the forty-fourth session review: an angry close, a drink of water missed, the last day denied or told, a child locked out, a hand-over asked to be signed, a mediation past, a neighbour registered, brands by a count, a new hire checked, thanks, a reward for reporting', () => {
+    expect(read('#12 还没修好，就办结！').intent).toBe('reopen');
+    expect(read('#12 问题都没解决，就办结。').intent).not.toBe('resolve');
+    expect(read('晚上工人想喝一口热水都没有，锅炉坏了').intent).toBe('report');
+    expect(read('下班后宿舍想整两杯热水都没有，热水器坏了').intent).toBe('report');
+    expect(read('今天不是最后一天，月底才截止，不急，就是想问问材料').urgency).toBe('normal');
+    expect(read('今天去税务局问了说申报最后一天是12月15号，想问问材料').urgency).toBe('normal');
+    expect(read('我们厂宿舍小孩被反锁在屋里进不了门，家长在外地，能不能帮忙找个开锁的').urgency).toBe('urgent');
+    expect(read('#12 刘局说转给自然资源局，@王科长 能签收一下吗？').intent).toBe('transfer');
+    expect(read('#12 领导说转给住建局，谁来签收？').intent).toBe('transfer');
+    expect(read('#12 上周说转给住建的，到底转了没有？').intent).not.toBe('transfer');
+    expect(read('去年村里出面调解过土地流转的事，现在想问新厂房的用地指标能不能批下来').category).toBe('land');
+    expect(parseEnterprise(normalizeText('我们是正阳的花生加工厂，隔壁是宏运花生制品有限公司，他们的污水流到我们厂里'))).not.toBe('隔壁是宏运花生制品有限公司');
+    expect(parseEnterprise(normalizeText('三只松鼠电商这边想问下跨境电商补贴'))).toBe('三只松鼠电商');
+    expect(read('新招的员工要安排体检才能入职，社区医院能做吗').category).toBe('talent');
+    expect(read('#12 解决了 谢谢').intent).toBe('rate');
+    expect(read('#12 都解决了 辛苦了').intent).toBe('rate');
+    expect(read('规上企业入库后要做联网直报，能不能享受小升规的奖励资金？').category).toBe('policy');
+  });
 });
