@@ -4,7 +4,7 @@ import type { BusinessCalendar } from '../src/domain/calendar.js';
 import { authorize, isStaff, mayShowTicketIn, type Permission } from '../src/domain/permissions.js';
 import type { TicketAction } from '../src/domain/ticket-state.js';
 import { CATEGORIES, isOpen, OPEN_STATUSES, TICKET_STATUSES, type Assignee, type Ticket, type TicketStatus } from '../src/domain/ticket.js';
-import { sourceId } from '../src/bot/ticket-service.js';
+import { isSourceOf, sourceId } from '../src/bot/ticket-service.js';
 import { namedMatter } from '../src/domain/parse/commands.js';
 import { isAbout, sharesObject } from '../src/domain/similarity.js';
 import { OUTCOMES } from '../src/domain/ticket-state.js';
@@ -50,8 +50,7 @@ export async function changeTicket(
 
 /** Whether the message in hand changed ticket `t` already (any of its parts: its source, or its source and #n). */
 export function madeByMessage(ctx: BotContext, t: Ticket): boolean {
-  const source = sourceId(ctx.msg);
-  return t.events.some((e) => e.source === source || !!e.source?.startsWith(`${source}#`));
+  return t.events.some((e) => isSourceOf(e.source, ctx.msg));
 }
 
 /**

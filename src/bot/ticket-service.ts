@@ -29,6 +29,12 @@ export function sourceId(msg: Pick<InboundMessage, 'platform' | 'eventId'>, part
   return part ? `${msg.platform}:${msg.eventId}#${part}` : `${msg.platform}:${msg.eventId}`;
 }
 
+/** Whether `source` is one a message's changes are recorded under (any of its parts). */
+export function isSourceOf(source: string | undefined, msg: Pick<InboundMessage, 'platform' | 'eventId'>): boolean {
+  const base = sourceId(msg);
+  return source === base || !!source?.startsWith(`${base}#`);
+}
+
 /** How many sources' reservations a ticket service remembers between `ofMessage` and `openFromMessage`. */
 const LOOKED_UP_MAX = 1000;
 

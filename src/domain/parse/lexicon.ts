@@ -544,8 +544,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     // (and asked whether it is one, "这是不是骗子啊", "是不是诈骗": 13 labelled readings other, 2 disputes where a customer calls
     // the enterprise one, "讲我们是骗子")
     [/(是不是|会不会)(骗子|诈骗)/, 12],
-    // the statistics bureau's online reporting system that will not let one in (联网直报…登/账号/锁: labelled other), not a reward
-    // asked for once one reports through it
+    // the statistics bureau's online reporting system that will not let one in (联网直报…登/账号/锁: 14 labelled readings, all
+    // other), not a reward asked for once one reports through it
     [/联网直报[^。]{0,20}(登|账号|密码|报不上|锁|验证码|进不去|打不开)/, 6],
     // workers' health checks organised (组织/安排…体检: 5 labelled readings, all other), not a new hire's to start work
     [/^(?![^]*(入职|上岗|新招|新员工))[^]*(组织|安排)[个一次]*(员工|工人)?(集体)?体检/, 5],
