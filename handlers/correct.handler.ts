@@ -81,10 +81,9 @@ export const correct: Handler = {
     // who may correct it, or of the number, is answered once)
     const corrections = parseCorrections(ctx.parsed.normalized);
     if (!corrections.length) return 'no correction';
-    const several = corrections.length > 1;
     const outcomes: string[] = [];
     for (const [part, correction] of corrections.entries()) {
-      const r = await performCorrect(ctx, { kind: 'correct', no, correction }, several ? part : undefined);
+      const r = await performCorrect(ctx, { kind: 'correct', no, correction }, part);
       outcomes.push(outcomeOf(r));
       if (!r.done && !(await mayCorrect(ctx, no))) break;
     }
