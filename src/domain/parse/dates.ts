@@ -124,6 +124,8 @@ const WEEKDAY_OR_SOON = '明天|后天|(?:本|这|下)?(?:周|星期|礼拜)[一
 const OTHERS_WAIT_UNTIL = new RegExp(`(说|讲|答复|回复)[^，。；,;]{0,4}要?等(到)?(${WEEKDAY_OR_SOON})才`);
 const NOTICE_FROM_DAY = new RegExp(`(?:通知|(?<!(?:请|希望|能不能|能否|尽快|麻烦|早点|提前)[^，。；,;]{0,4})通知(?:我们|俺们|咱们|我司))[\\s，,:：]{0,2}(${WEEKDAY_OR_SOON}|${NUM}月${NUM}[日号])(开始|起)`);
 const OWN_PLAN_ON_DAY = new RegExp(`(计划|打算|准备)在?(${WEEKDAY_OR_SOON}|${NUM}月${NUM}[日号])(进场|开工|投产|试产|开业|搬迁|搬家)(?![，,\\s]*(之前|以前|前))`);
+/** What the enterprise itself can hand in by a day ("俺们这周四能补齐 想问能不能年底前兑付到位", round 264): its own, not asked. */
+const OWN_PAPERS_BY_DAY = new RegExp(`(我们|俺们|我司|咱们)(${WEEKDAY_OR_SOON}|${NUM}月${NUM}[日号])(之?前)?(就)?(能|可以)(补齐|补上|补完|交上|提交|准备好|备齐)`);
 const EVENT_DAY = `(?:下个?月)?${NUM}[日号]|${NUM}月${NUM}[日号]`;
 const EVENT = '(?:仪式|典礼|庆典|周年庆|揭牌|剪彩|年会|开幕式)';
 const EVENT_ON_DAY = new RegExp(`(?:${EVENT_DAY})(?!之?前|以前)[^，。；,;！!？?前]{0,10}${EVENT}(?!之?前|以前)|${EVENT}[，,\\s]{0,2}(?:定在|在)?(?:${EVENT_DAY})(?![^，。；,;]{0,2}(?:之?前|以前))`);
@@ -266,6 +268,7 @@ export function candidateDates(text: string, now: DateTime, cal: BusinessCalenda
   // round 244: when a paper others make comes out ("审计报告下周二出，能不能在12月10号前拨下来"): their schedule, not the day asked
   reading.take(PAPER_OUT_ON);
   reading.take(OWN_PLAN_ON_DAY);
+  reading.take(OWN_PAPERS_BY_DAY);
   // "by the end of this month", "before the end of the year"
   if (reading.take(/\b(by|before|until|till)\s+(the\s+)?end\s+of\s+(this|the)\s+month\b|\bby\s+month[- ]end\b/i)) out.push(fmt(reading.today().endOf('month')));
   if (reading.take(/\b(by|before|until|till)\s+(the\s+)?end\s+of\s+(this|the)\s+year\b|\bby\s+year[- ]end\b/i)) out.push(fmt(reading.today().endOf('year')));

@@ -139,7 +139,9 @@ const INDUSTRY_WORDS =
   // day-lily processors, heat suppliers and classical-garden builders)
   '玻纤|电声|线路板|饲草|沙棘|黄花|热力|园林绿化|园林|古建|' +
   // rounds 254–257 (Yichang's hydropower contractors, Zigui's orange orchards)
-  '水电工程|橙园';
+  '水电工程|橙园|' +
+  // rounds 264–268 (Donghai's crystal workshops, Qinzhou's seafood processors)
+  '水晶|水产品加工';
 /**
  * A trade named by one character and 业 ("镁业", "糖业", "袜业", "种业"): a word the language keeps making, so it is
  * read by its shape; not 企业, 行业, 就业 and the other words of 业 that are no trade.
@@ -503,6 +505,12 @@ export function parseEnterprise(text: string): string | null {
   const i = t.indexOf(name);
   // what follows the name in the message (null: the name was cut out of its words)
   const after = i >= 0 ? t.slice(i + name.length) : null;
+  // (round 266: "我系东兴中越商贸城入面嘅阿芳越南咖啡": where it is, inside a market, then 的 and the name; without 的 the
+  // signature may name it, "耀州瓷博物馆旁边 我们想开个体验馆 … 耀州 瓷源堂文化")
+  if (after !== null && /(里面|里头|附近|旁边|对面)$/.test(name)) {
+    const inside = PLACE_THEN_NAME.exec(after)?.[0].slice(1);
+    return inside && (isOpenName(inside) || (TRADE_NAME_END.test(inside) && tradeNameOk(inside))) ? inside : signedBy(t);
+  }
   // (rounds 129–217: "涟钢配套的宏达耐材，…", "车辆厂配套这块 我们龙沙铁驰焊接…", "-- 三一配套 娄底精工液压": whose supplier it is,
   // then its name, read right after; a ship or heavy-industry supplier's own name in 配套 stays: "泰州天鸿船舶配套 新车间…")
   if (after !== null && name.endsWith('配套') && !/(船舶|船|重工|重装)配套$/.test(name)) {
@@ -1143,7 +1151,10 @@ function enterpriseIn(t: string): string | null {
   // a clause in a message written with spaces for commas)
   const closing = OPEN_SIGNED_LAST.exec(t);
   const last = closing?.[2];
-  const spaced = closing && /^\s+$/.test(closing[1]!) && (t.match(/[\u4e00-\u9fa5]\s+[\u4e00-\u9fa5]/g) ?? []).length > 1;
+  // (round 268: "…是真的还是骗子啊 华兴茶机 小王": a person signing after the name says it is a signature, spaces or not;
+  // not after a village, "…咋个报名 雷山银匠村 龙师傅")
+  const signer = closing && last ? closing[0].slice(closing[1]!.length + last.length).trim() : '';
+  const spaced = closing && /^\s+$/.test(closing[1]!) && !(PERSON_NAMED.test(signer) && !/(村|镇|乡|寨|屯|社区)$/.test(last!)) && (t.match(/[\u4e00-\u9fa5]\s+[\u4e00-\u9fa5]/g) ?? []).length > 1;
   if (last && !spaced && /^[\u4e00-\u9fa5]+$/.test(last) && !/(.)\1|[吗嘛呢吧啊]/.test(last) && isOpenName(last) && rareOrPlaced(last) && !/(谢谢|感谢|辛苦|拜托|麻烦|盼复|在线等|加急|尽快|点样)/.test(last)) return last;
   // rounds 67–70: "…麻烦帮催一下运管 飞鸿快运", "…咬坏好几箱毛绒玩具 … 美羊羊毛绒": four to eight characters of a name
   // alone after a space, closing a message that has said its matter

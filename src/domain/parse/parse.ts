@@ -277,6 +277,11 @@ const HEAD_COMMAND_REF = new RegExp(`^(\\d{1,7})(?:\\s*号|(?![^。]*${REST_LEFT
 const SHARE_TAKEN = new RegExp(`^\\d+(个|件|单|条)?我?(先)?(认领|签收|领|拿)(了|走)?${REST_LEFT_TO_OTHERS}`);
 /** A note headed by what it is, then the ticket's number and a colon (rounds 247–253: "进展 95号：住建局今天下午现场看了…"). */
 const NOTE_HEAD_REF = /^(?:进展|进度|跟进|更新|反馈)[\s:：]*(\d{1,7})(?!\d)\s*号\s*[：:]/;
+/**
+ * The matter named, then its ticket's number (round 268: "那个蒸汽的事 89号 今天能不能给个准话", "昨天那个停气的单子，90号，…"), or
+ * the number opening the message before 那个单子 ("139那个单子退回去以后住建接了没有"): no day is named so.
+ */
+const MATTER_TICKET_REF = /(?:的事|的事情|的单子?|的问题|那件事)\s*[，,]?\s*(\d{2,7})(?!\d)\s*号(?=[\s，,。])|^(\d{1,7})(?!\d)\s*(?:那个|这个)\s*(?:单子?|工单|问题)/;
 const SENT_BACK = /^(\d{1,7})号退回[，,\s](?=[^。]*(?:不是[^，,。]{1,6}的|请转|转给|转到|应该归|归[^，,。]{1,6}管))/;
 function ticketRef(text: string): number | null {
   // (most messages hold no digit and skip the long patterns; voice input writes a ticket's number in words, read where
@@ -294,7 +299,7 @@ function ticketRef(text: string): number | null {
   // day's ("第186号 路灯…", "5天了 125号还是…") is a ticket's where the words are a command's ("…麻烦重新打开", "办结 第121号")
   // ("23号退回，不是住建的，是水务的，请转水务局": N号退回 at the head is a ticket sent back where it says where it belongs —
   // not "20号退回给我们的申请材料…", a day)
-  const m = text.match(TICKET_REF) ?? text.replace(HEAD_MENTIONS, '').match(TICKET_REF) ?? (COMMAND_WORDS.test(text) ? text.match(LOOSE_TICKET_REF) : null) ?? SENT_BACK.exec(text) ?? ASKED_TICKET_REF.exec(text) ?? HEAD_COMMAND_REF.exec(text) ?? NOTE_HEAD_REF.exec(text);
+  const m = text.match(TICKET_REF) ?? text.replace(HEAD_MENTIONS, '').match(TICKET_REF) ?? (COMMAND_WORDS.test(text) ? text.match(LOOSE_TICKET_REF) : null) ?? SENT_BACK.exec(text) ?? ASKED_TICKET_REF.exec(text) ?? HEAD_COMMAND_REF.exec(text) ?? NOTE_HEAD_REF.exec(text) ?? MATTER_TICKET_REF.exec(text);
   const n = m ? Number(m.slice(1).find((g) => g !== undefined)) : NaN;
   return Number.isFinite(n) && n > 0 ? n : null;
 }
@@ -388,11 +393,14 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     if (/^[\s#＃\d号]*(给个|打个|给)?(差评|非常不满意|很不满意|不满意)[，,。！!\s]/.test(t) && !/(重办|重新(办|处理|打开))/.test(t)) return 'rate';
     // round 92: "#153 俺们没同意办结，土地证还是没拿到，这怎么就算办完了？": the close not agreed to (rounds 247–253: "62号问题俺们没法确认办结…电压还是不稳",
     // Xiang/Gan "#12 么子办结了？路灯还是不亮")
-    if (/(没|没有|不)(同意|认可|签字确认)(办结|结案|销号|关单)|(没法|没办法|无法)确认(办结|结案|销号)[^。]{0,30}(还是|照样|依然|又)|^[\s#＃\d号]*什么(就)?(办结|结案)了?[？?]|(怎么|咋)(就|都)?算(办完|办结|解决|结案)|(不能|不可以|别|先别|不要)(就)?(这么|这样)?(办结|结案|结单|销号|关单)了?[。!！]?$/.test(t)) return 'reopen';
+    if (/(没|没有|不)(同意|认可|签字确认)(办结|结案|销号|关单)|不认(这个|这次)?(办结|结案)|(没法|没办法|无法)确认(办结|结案|销号)[^。]{0,30}(还是|照样|依然|又)|^[\s#＃\d号]*什么(就)?(办结|结案)了?[？?]|(怎么|咋)(就|都)?算(办完|办结|解决|结案)|(不能|不可以|别|先别|不要)(就)?(这么|这样)?(办结|结案|结单|销号|关单)了?[。!！]?$/.test(t)) return 'reopen';
     // round 105: "#33 话搞掂咗，但系燃气压力夜晚仲系唔够，唔该重新跟进": said to be done, but it is not
     if (/(说|话|讲)(已经?)?(搞定|解决|办好|修好|弄好)了?[，,\s]*(但是?|可是?)[^。]{0,24}(还是|仍然|依然|仍)(不|没)/.test(t)) return 'reopen';
     // round 92: "#58 什么进度了？上周说在走流程": where it stands, asked first
-    if (/^[\s#＃\d号]*(现在|目前)?(什么|啥|么子|咩)进度(了|啦|呢)?[？?]/.test(t)) return 'query';
+    // (rounds 266 and 268: "#57 依家咩进度？企业又打电话嚟问", "#95 现在么进度了 企业又在群里问了": 依家 now, 么 what)
+    if (/^[\s#＃\d号]*(现在|目前|依家|而家)?(什么|啥|么子|咩|么)进度(了|啦|呢)?([？?]|\s|$)/.test(t)) return 'query';
+    // round 266: "#78 几时可以办结？": when it will be done, asked (not the close said)
+    if (/^[\s#＃\d号]*(请问)?(几时|什么时候|啥时候|哪天|何时|咩时候)(能|可以|才能|才可以|先)?(办结|办完|办好|解决|结案|搞掂)(啊|呢|了)?[？?]*$/.test(t)) return 'query';
     // round 123: "#18 延期到哪天了？": the new deadline asked for, not given
     if (/延期(到|至)(哪天|哪一天|什么时候|啥时候|几号|几月几号)(了|啊|呢)?[？?]*$/.test(t)) return 'query';
     // "＃123 的进展麻烦说一下", "#152 有进展没有": the progress asked for
@@ -553,6 +561,8 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     // (nor someone asked to sign for it: rounds 254–257 "问题#119 咋还在待签收？专员能不能先签个收", a chase)
     if (/(能不能|能否|可不可以|赶紧|快点)[^，。]{0,4}(先)?签(个|一下)?收/.test(t) && !/我[^，。]{0,3}签收/.test(t)) return 'urge';
     if (/谁在(办|管|跟)[^，。]{0,3}[？?]/.test(t) && /(待|没人|没有人|还没|未)签收/.test(t)) return 'query';
+    // round 266: "#73 已转自然资源局，对方今日签收": the office it went to signed for it — a note, not one's own claim
+    if (/(对方|他们|该局|那边)[^，。]{0,4}(已经?|今日|今天|也)签收(了)?[。！!]?$/.test(t) && !/[?？吗]|没/.test(t)) return 'progress';
     if (/(^领了|认领|签收|归我(?!们?局)|这单我拿|我拿了|这个我来|我来吧|我来跟进|我来跟(?:吧|$)|我来处理|我来办|我来负责|我来对接|我来协调|我负责|我跟进|交给我|由我(来)?(负责|跟进|处理|对接)|我接了|收到.*跟进)/.test(t)) return 'claim';
     // "结了 第115号 已协调银行续贷到位": the close in two words, then what was done
     // (what was done, said: 已…, 到位, 解决; not a protest at the close: "#12 结了，但是电压还是不稳", "#12 结了 谁同意的")
@@ -574,8 +584,9 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     // (round 170: "…银行同意展期三个月 等企业补个材料": the enterprise still to send something)
     // (round 240: "#163 规划局答复要报省厅批，…": the answer is that it goes up for approval)
     // (round 262: "#96 已发函给燃气公司，答复12月10号前通气": another's answer promising a day)
+    // (round 268: "工单 160 路灯维修公司已经换了线路 今晚再观察一下": to be watched tonight)
     const stillPending =
-      /要(报|上报|送|报送)[\u4e00-\u9fa5]{1,4}(批|审批|审核|审查)|(尚未|还没有?|没有|未能?|不能|无法)(办结|解决|答复|完成|落实|处理完|办好|搞定)|(明天|后天|下周|近期|过几天|再)(去)?(复查|复核|回访|跟踪|核查)|约(了|好)?(周[一二三四五六日天]|明天|后天|下周[一二三四五六日天]?)[^，。]{0,4}(复查|复核|验收|回访|核查)|(周[一二三四五六日天]|明天|后天|下周)[^，。]{0,6}(进场|施工|安装|上门|修补|修复|完工)|先记一笔|(等待?|等着|在等|待|给|会|将|预计|下周|明天|后天|近期|过几天|月底前?|年底前?)[^，。；,;!！]{0,8}(答复|办结|解决|完成|落实)|(等待|等着|在等|正在|已经在(?!那|这|现场|路口|门口)|下一步|然后再|还需|还要|仍需|仍在)|等[^，。]{0,6}(补齐|补充|提交|反馈|回复|确认)后|等(企业|对方)补|(本周|这周|本月|周内|月底前?)内?(?!已)[^已，。；,;]{0,4}(办结|完成|办好)|答复[^，。；,;]{0,10}(前|之前|以内)[^，。；,;]{0,3}(通|完成|办好|到位|解决|送|接|修|批|办)/;
+      /要(报|上报|送|报送)[\u4e00-\u9fa5]{1,4}(批|审批|审核|审查)|(尚未|还没有?|没有|未能?|不能|无法)(办结|解决|答复|完成|落实|处理完|办好|搞定)|(明天|后天|下周|近期|过几天|再)(去)?(复查|复核|回访|跟踪|核查)|(今晚|晚上|明天|这两天|过两天)再观察|约(了|好)?(周[一二三四五六日天]|明天|后天|下周[一二三四五六日天]?)[^，。]{0,4}(复查|复核|验收|回访|核查)|(周[一二三四五六日天]|明天|后天|下周)[^，。]{0,6}(进场|施工|安装|上门|修补|修复|完工)|先记一笔|(等待?|等着|在等|待|给|会|将|预计|下周|明天|后天|近期|过几天|月底前?|年底前?)[^，。；,;!！]{0,8}(答复|办结|解决|完成|落实)|(等待|等着|在等|正在|已经在(?!那|这|现场|路口|门口)|下一步|然后再|还需|还要|仍需|仍在)|等[^，。]{0,6}(补齐|补充|提交|反馈|回复|确认)后|等(企业|对方)补|(本周|这周|本月|周内|月底前?)内?(?!已)[^已，。；,;]{0,4}(办结|完成|办好)|答复[^，。；,;]{0,10}(前|之前|以内)[^，。；,;]{0,3}(通|完成|办好|到位|解决|送|接|修|批|办)/;
     // "#95 已答复企业 暂无法解决 纳入长期台账": answered, as unresolvable (答复's outcome), not pending
     if (/(已答复|答复(企业|对方)?[:：]|现予办结)/.test(t) && /(无法解决|暂不能解决|挂账|纳入.{0,4}台账|解释说明)/.test(t)) return 'resolve';
     // round 135: "#101 么子时候能有个答复？企业那边已经打了三次电话给我了": when the answer comes, asked — a chase, not the answer (pressed: 已经, 都快, 再拖 …)
@@ -639,8 +650,8 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   if (bare.length <= 40 && (/(不确定|人手确认|人工确认|未分好类|没分好类)/.test(bare) && /(单子|工单|的单)/.test(bare) || /^待确认的?(单|工单)?有几多/.test(bare)) && !/(我们公司|我司|企业的|申请|材料|订单)/.test(bare)) return 'triage';
   // "这个机器人咋用的 …", "怎么用啊？比如我想查…": how to use it, with what one wants from it after
   if (bare.length <= 50 && (/^(这个)?(机器人|店小二|小二)(咋|怎么)用的?/.test(bare) || /^(怎么|咋)用(啊|呀|呢)?[?？]/.test(t.trim()))) return 'help';
-  // "超期清单 前十 带包联领导名字", "月调度会材料：…今天下班前给我": a leader's numbers
-  if (bare.length <= 40 && (/超期[^，。]{0,4}(清单|名单)[^，。]{0,4}前[十\d]+/.test(bare) || /超期的?(清单|名单|工单|单子)[^。]{0,6}按[^。]{0,8}(排序|排一下|排个序|排列|排名|排$)/.test(bare) || /(月调度|季观摩|年验收)会?材料/.test(bare))) return 'digest';
+  // "超期清单 前十 带包联领导名字", "月调度会材料：…今天下班前给我": a leader's numbers (round 268: "包联领导那个超期前十的清单 发我")
+  if (bare.length <= 40 && (/超期[^，。]{0,4}(清单|名单)[^，。]{0,4}前[十\d]+|超期前[十\d]+的?(清单|名单)/.test(bare) || /超期的?(清单|名单|工单|单子)[^。]{0,6}按[^。]{0,8}(排序|排一下|排个序|排列|排名|排$)/.test(bare) || /(月调度|季观摩|年验收)会?材料/.test(bare))) return 'digest';
   // "本周到期的单子有哪些", "我们集团几家子公司报的单子…看下进度": tickets due, a group's tickets
   if (bare.length <= 40 && (/^(本周|这周|今天|明天|下周)到期的(单子|工单)有哪些/.test(bare) || /(子公司|下属企业)[^，。]{0,6}报的(单子|工单|问题)[^。]{0,12}进度/.test(bare))) return 'query';
   // "刚派的那个扩容的单子我来接": taken on by its description
@@ -811,6 +822,8 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   }
   // an enterprise's own list: "我们公司的单子都列出来看一下——凯迈智能装备"
   if (/^(我们|我司|我们公司|我们厂|本公司)的?(单子|工单|问题单)(都|全部)?(列|拉|发|调)(出来|一下)/.test(bare)) return 'query';
+  // a cadre's own list looked at: "看下我名下还冇办结的件" (round 259), "查一下我名下超期的"
+  if (bare.length <= 20 && /^(看下|看一下|看看|查下|查一下|列下|列一下)我(名下|手上|手里)/.test(bare)) return 'query';
   // a cadre's own list: "我手上还有几个没办完的", "今天有哪些新派给我的单子"
   if (bare.length <= 20 && OWN_LIST.test(bare) && /(哪些|几个|几件|几单|多少|有没有|还有|清单|列表)/.test(bare) && !/(帮忙|能不能|能否|可否|请|麻烦|需要|申请|希望|想|要|项目|企业)/.test(bare)) return 'query';
   // "我名下的工单", "我今天该干啥，列一下", "快到期的给我拉个单子": one's own list in few words
@@ -860,7 +873,8 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   // "查一下 瑞丰汽车零部件 的所有工单": one enterprise's tickets
   if (bare.length <= 30 && /^(查一下|查查|查询|看看|看一下|列一下|调出)[\u4e00-\u9fa5A-Za-z]{2,16}的(所有|全部)?(工单|问题|单子|诉求)$/.test(bare)) return 'query';
   // "我们厂报的那单到哪一步了": one's own report asked after
-  if (bare.length <= 30 && /(我们|我司|厂里)厂?报的(那|这)?(单|个问题|件事|个事).{0,4}(到哪一步|到哪了|什么进度|怎么样了|有消息)/.test(bare)) return 'query';
+  // (round 268: "我们厂报的停水那个单子 现在有人接了没": the matter named, then whether anyone took it)
+  if (bare.length <= 30 && (/(我们|我司|厂里)厂?报的(那|这)?(单|个问题|件事|个事).{0,4}(到哪一步|到哪了|什么进度|怎么样了|有消息)/.test(bare) || /(我们|我司|厂里)厂?(报|提)的[\u4e00-\u9fa5]{1,6}(那|这)个?(单子?|问题|事)\s*(现在)?(有人接了?|有人管)(没有?|吗)/.test(bare))) return 'query';
   // round 171: "我们公司的单子都到哪一步了？我们是九江明远光电": all of one's own, asked after, whatever follows (19 labelled
   // readings opening so, all query)
   if (bare.length <= 40 && /^(我们|我司|厂里)(公司|厂)?(报|提)?的?(那|这)?些?(单子?|工单|问题)(都|现在)?[^，。]{0,6}(到哪一步|到哪了|什么进度|怎么样了)/.test(bare)) return 'query';

@@ -37,8 +37,12 @@ describe('LiteralGate', () => {
     let missed = 0;
     let kept = 0;
     let texts = 0;
+    // (a joined round's messages are in the corpus too: each text is checked once)
+    const seen = new Set<string>();
     for (const f of files) {
       for (const m of loadCorpus(join(dir, f))) {
+        if (seen.has(m.text)) continue;
+        seen.add(m.text);
         const t = normalizeText(m.text);
         const c = new Set(gate.candidates(t));
         kept += c.size;
@@ -51,7 +55,7 @@ describe('LiteralGate', () => {
     expect(missed).toBe(0);
     // and it gates: most patterns are not run on a message
     expect(kept / texts).toBeLessThan(patterns.length / 10);
-  });
+  }, 120_000);
 
   it('a call that fails leaves the gate as it was', () => {
     const g = new LiteralGate([/[^x]/, /abc/i, 'zz']);

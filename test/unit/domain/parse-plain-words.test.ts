@@ -4577,4 +4577,39 @@ describe('after a review of the forty-third session rules against ordinary messa
     expect(read('#12 都解决了 辛苦了').intent).toBe('rate');
     expect(read('规上企业入库后要做联网直报，能不能享受小升规的奖励资金？').category).toBe('policy');
   });
+
+  it('rounds 264 to 268: a ticket asked after in dialect, a close not accepted, a note of another office signing, a list of the worst', () => {
+    expect(read('#31 依家咩进度？老板又打电话嚟问').intent).toBe('query');
+    expect(read('#31 现在么进度了 企业又来问了').intent).toBe('query');
+    expect(read('#31 几时可以办结？').intent).toBe('query');
+    expect(read('#31 我们不认这个办结 路灯还是不亮').intent).toBe('reopen');
+    expect(read('#31 已转住建局，对方今天签收').intent).toBe('progress');
+    expect(read('#31 我来签收').intent).toBe('claim');
+    expect(read('工单 31 施工队已经换了水管 今晚再观察一下').intent).toBe('progress');
+    expect(read('超期前十的名单 发我一下').intent).toBe('digest');
+    expect(read('我们报的停气那个单子 现在有人接了没').intent).toBe('query');
+    const matter = read('那个停气的事 131号 今天能不能给个准话');
+    expect([matter.ticket, matter.intent]).toEqual([131, 'urge']);
+    expect(read('131那个单子转过去以后有人接了没有 麻烦催催').ticket).toBe(131);
+    expect(read('开会的事 12号下午再说').ticket).toBe(null);
+    expect(read('看下我名下还冇办结的件').intent).toBe('query');
+  });
+
+  it('rounds 264 to 268: the network dropping is a utility whatever trade it hurts; an account frozen by a court is finance; workers from over the border are staffing', () => {
+    expect(read('园区宽带老是掉线 我们跨境电商的订单全靠线上 —— 海川进出口').category).toBe('utilities');
+    expect(read('公司基本户被法院冻结了 工资发不出来 请帮忙协调').category).toBe('finance');
+    expect(read('公司账户被外地公安冻结了 说是客户涉嫌诈骗').category).not.toBe('finance');
+    expect(read('旺季想招二十个缅甸边民务工 手续怎么办 要去哪里备案').category).toBe('talent');
+    expect(read('想给员工搞个消防安全培训 能不能请应急局来讲一次').category).toBe('other');
+  });
+
+  it('rounds 264 to 268: a name signed with a person after it, a crystal workshop, a seafood processor, a shop inside a market, a day the enterprise itself can meet', () => {
+    expect(read('有人自称协会要收会费 是真的还是骗子啊 华兴茶机 小王').enterprise).toBe('华兴茶机');
+    expect(read('我们想参加直播带货 咋个报名 雷山银匠村 龙师傅').enterprise).toBe(null);
+    expect(read('东海晶莹水晶这两天招不到抛光工').enterprise).toBe('东海晶莹水晶');
+    expect(read('北部湾蓝湾水产品加工的新车间环评还没批').enterprise).toBe('北部湾蓝湾水产品加工');
+    expect(read('我系东兴商贸城入面嘅阿芳越南咖啡，想喺网上开店').enterprise).toBe('阿芳越南咖啡');
+    expect(read('我是东兴商贸城里面的阿芳越南咖啡，想在网上开店').enterprise).toBe('阿芳越南咖啡');
+    expect(read('补贴还差一份审计报告 我们这周四能补齐 想问能不能年底前兑付').deadline).toBe('2026-12-31');
+  });
 });

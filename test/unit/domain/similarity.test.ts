@@ -457,3 +457,26 @@ describe('concepts from rounds 185, 186 and 196 (thirty-sixth session)', () => {
     expect(ids('燃气管道被挖断，厂里断了气')).toContain('燃气');
   });
 });
+
+describe('concepts from rounds 264 to 268 (forty-fifth session)', () => {
+  const ids = (t: string) => conceptsOf(normalizeText(t)).map((k) => k.id);
+  it('reads a second telling in other words as the first one’s concept', () => {
+    const pairs: [string, string, string][] = [
+      ['包工头跑路了，三十几个工人没发工资', '嗰班讨薪嘅工友仲喺度', '欠薪'],
+      ['港口附近没有公交，员工上下班很麻烦', '四百多个工友每天要走到大路上才有车搭', '公交'],
+      ['楼板有渗水和细裂缝', '三楼地面那条缝好像阔了', '开裂'],
+      ['出口欧盟要做碳足迹认证', '欧洲客户要的那个碳排放证书找了两家都做不了', '碳足迹'],
+      ['二期土地平整的土方没地方倒', '二期场平的余泥没地方消纳', '土方'],
+      ['搅拌站被小区居民投诉噪音', '小区那帮人又打12345 说我们搅拌站吵', '噪音'],
+    ];
+    for (const [a, b, id] of pairs) {
+      expect(ids(a), a).toContain(id);
+      expect(ids(b), b).toContain(id);
+    }
+  });
+  it('not where the words mean something else', () => {
+    expect(ids('两个班组长吵架了')).not.toContain('噪音');
+    expect(ids('这批货碳排放很低')).not.toContain('碳足迹');
+    expect(ids('下个月发工资的钱还差一些')).not.toContain('欠薪');
+  });
+});
