@@ -160,7 +160,7 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/人社[^。]{0,10}(推荐|介绍|推|找)(几个|一些|一批|点|些|人|工人|技工|熟练|有经验)/, 5],
     // round 96: instructors brought from abroad under a quota
     [/\b(instructors?|foreign talent|talent quota)\b/i, 4],
-    ['招工', 4], ['用工', 4], ['招聘', 3], ['招人', 4], ['招不到', 4], ['没招到', 4], [/招.{0,10}(没招到|招不到|不到人)/, 4],
+    ['招工', 4], [/(?<![公通共])用工(?!程)/, 4], ['招聘', 3], ['招人', 4], ['招不到', 4], ['没招到', 4], [/招.{0,10}(没招到|招不到|不到人)/, 4],
     ['缺人', 4], ['缺工', 4], ['劳动力', 4], ['普工', 4], ['技工', 4], ['临时工', 4], ['熟练工', 4], ['焊工', 3], ['电工', 2],
     ['司机', 2], ['工人', 2], ['员工', 1], ['职工', 1], ['人手', 2], ['用人', 3], ['职业院校', 3], ['技校', 3], ['培训', 2],
     ['人才', 4], ['引进', 1], ['博士', 3], ['专家', 2], ['外籍', 4], ['落户', 4], ['户口', 4], ['居住证', 4], ['人才认定', 4],
@@ -371,6 +371,9 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/(河堤|堤坝)[^，。]{0,6}(冲|垮|塌|决|裂|漏|溃)/, 5],
   ],
   construction: [
+    // round 264: the building permit got, then the works held up by the builders (8 of 11 labelled readings construction; the
+    // other three wait on a second review, which its own cues name)
+    [/施工许可证?(已经)?(拿到|下来|办好|办下来)了?[^]*?(施工单位|施工队|总包|承包商|桩基|打桩|窝工|工期)/, 8],
     // rounds 146–149 read: a neighbour pulling a building down next door (all 17 labelled readings; a building, not a rail or a
     // pipe or a wall taken; not a site's noise,
     // which writers label a dispute as often, nor a shack not yet pulled down, which holds up land)

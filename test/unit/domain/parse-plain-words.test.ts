@@ -4601,6 +4601,10 @@ describe('after a review of the forty-third session rules against ordinary messa
     expect(read('公司账户被外地公安冻结了 说是客户涉嫌诈骗').category).not.toBe('finance');
     expect(read('旺季想招二十个缅甸边民务工 手续怎么办 要去哪里备案').category).toBe('talent');
     expect(read('想给员工搞个消防安全培训 能不能请应急局来讲一次').category).toBe('other');
+    // (公用工程 is the park's utilities, no 用工; a building permit got, then the builders hold the works up)
+    expect(read('今天氮气管道压力不够 车间两条线停了 公用工程那边说调度不过来').category).toBe('utilities');
+    expect(read('施工许可拿到了 施工单位进场一直拖 说劳务人员不够 这个咋督促').category).toBe('construction');
+    expect(read('施工许可证下来了，消防审查还没过，总包不敢开工').category).toBe('approval');
   });
 
   it('rounds 264 to 268: a name signed with a person after it, a crystal workshop, a seafood processor, a shop inside a market, a day the enterprise itself can meet', () => {
