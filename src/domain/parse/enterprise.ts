@@ -255,7 +255,7 @@ const PLACE_MAX_COUNT = 30;
 const HEAD_TRADES_HERE = new RegExp(`^((?:${INDUSTRY})(?:${INDUSTRY}))(?=这边|那边)`);
 /** "我们金瑞铜业的原料…", "我们精锐机床招…", "我們悅來酒店年底…": 我们 + a proper name + its industry, whatever follows. */
 const WE_NAME_CHAR = `(?:${WORD_IN_NAME}|[^${NOT_IN_NAME.replace(/[来和上下一与里都]/g, '')}\\s，,。！？!?、：:（）()\\d#@])`;
-const WE_NAMED = new RegExp(`(?:我们|我司)(${WE_NAME_CHAR}{2,6}?(?:${INDUSTRY})(?:${INDUSTRY})?${CLOSING})(?!(?:${INDUSTRY})?(?:局|委|办|板|园|区|城|站|行业|产业|领域|方面|板块|产品|设备|市场|企业|项目|这块))`);
+const WE_NAMED = new RegExp(`(?:我们|我司)(?:这边|那边)?(${WE_NAME_CHAR}{2,6}?(?:${INDUSTRY})(?:${INDUSTRY})?${CLOSING})(?!(?:${INDUSTRY})?(?:局|委|办|板|园|区|城|站|行业|产业|领域|方面|板块|产品|设备|市场|企业|项目|这块))`);
 
 /** Who is not an enterprise's name at the head of "X反映…" or "X二期…". */
 const NOT_A_NAME_AT_HEAD =
@@ -280,7 +280,7 @@ const HEAD_HERE = new RegExp(`^(${NAME_CHAR}{4,8}?)(?:这边|那边)(?!的人|�
 /** "龙图塑胶门前的人行道…", "中科量芯研发楼的专线…": the name at the head, then a part of its site. */
 const HEAD_SITE = new RegExp(`^(${NAME_CHAR}{4,6}?)(?=(?:${SITE_AFTER})的)`);
 /** "我们南安的盛达石材，…": where the enterprise is, then its name. */
-const WE_PLACE_NAME = new RegExp(`^我们[\u4e00-\u9fa5]{2,3}的(${NAME_CHAR}{4,6}?)(?=[，,。])`);
+const WE_PLACE_NAME = new RegExp(`^我们[\u4e00-\u9fa5]{2,3}的(${NAME_CHAR}{4,6}?)(?=[，,。\\s])`);
 /**
  * "我们是ZeroG Robotics，…", "NovaCell这边…", "我们LumaTech想问…": a Latin brand (with a lower-case letter: not an
  * abbreviation such as ASAP, FYI, PCB), with its trade word when one follows.
@@ -339,8 +339,8 @@ function isOpenName(name: string): boolean {
     !OPEN_NOT_BRAND.test(name) &&
     !SITE_AT_END.test(name) &&
     !/[厂店场].+/.test(name) &&
-    // "南康几家": some enterprises, not one
-    !/几家|几个|一些|多家/.test(name) &&
+    // "南康几家": some enterprises, not one; "多肉今年量大": a time inside, a sentence (round 274's spaced names: "我们西充的川香豆瓣 被…")
+    !/几家|几个|一些|多家|今年|今天|去年|明年|现在|最近/.test(name) &&
     // "代办员反映", "HR小陈", "财务老王": a cadre reporting, a person by role and surname
     !/(反映|反应|汇报|报告|报送|来电|留言|注意|提醒)$/.test(name) &&
     !/(?:^(?:HR|hr)|[小老][\u4e00-\u9fa5]$)/.test(name) &&

@@ -4616,4 +4616,11 @@ describe('after a review of the forty-third session rules against ordinary messa
     expect(read('我是东兴商贸城里面的阿芳越南咖啡，想在网上开店').enterprise).toBe('阿芳越南咖啡');
     expect(read('补贴还差一份审计报告 我们这周四能补齐 想问能不能年底前兑付').deadline).toBe('2026-12-31');
   });
+
+  it('rounds 270 to 275: 我们这边 before the name, a place and the name before a space, no time inside a name', () => {
+    expect(read('我们这边鑫达锂业 上个月辞退了一个员工 现在天天来闹').enterprise).toBe('鑫达锂业');
+    expect(read('我们西充的川香豆瓣 被一家连锁超市拖欠货款八十万').enterprise).toBe('川香豆瓣');
+    expect(read('俺们沭阳的多肉今年量大 价钱被压得厉害 花香满园园艺').enterprise).toBe('花香满园园艺');
+    expect(read('能不能找人给我们讲讲今年新出的那个文件').enterprise).toBe(null);
+  });
 });
