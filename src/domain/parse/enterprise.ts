@@ -140,8 +140,9 @@ const INDUSTRY_WORDS =
   '玻纤|电声|线路板|饲草|沙棘|黄花|热力|园林绿化|园林|古建|' +
   // rounds 254–257 (Yichang's hydropower contractors, Zigui's orange orchards)
   '水电工程|橙园|' +
-  // rounds 264–268 (Donghai's crystal workshops, Qinzhou's seafood processors)
-  '水晶|水产品加工';
+  // rounds 264–268 (Donghai's crystal workshops, Qinzhou's seafood processors); 270–275 (Nanchong's silk reelers and
+  // cocoon stations, Baoning's pickles and bean paste, Suining's lithium materials; Chifeng's grain mills and growers' co-ops)
+  '水晶|水产品加工|酱菜|泡菜|豆瓣|缫丝|茧站|锂材|谷物|种植合作社|种植专业合作社';
 /**
  * A trade named by one character and 业 ("镁业", "糖业", "袜业", "种业"): a word the language keeps making, so it is
  * read by its shape; not 企业, 行业, 就业 and the other words of 业 that are no trade.
@@ -160,7 +161,7 @@ const INDUSTRY = gated(INDUSTRY_WORDS, TRADE_YE, { first: '[\\u4e00-\\u9fa5]业'
  */
 const WORDS_IN_NAMES: readonly { word: string; after: string; before: string; always?: true }[] = [
   { word: '太', after: '', before: '原仓湖平阳行古谷极白空康' },
-  { word: '和', after: '永三祥泰中怡嘉宝隆恒万研呼佳康协德裕鼎政天仁丰大润', before: '美兴泰顺信丰达盛悦仁平睿' },
+  { word: '和', after: '永三祥泰中怡嘉宝隆恒万研呼佳康协德裕鼎政天仁丰大润庆', before: '美兴泰顺信丰达盛悦仁平睿' },
   { word: '边', after: '兴宏安靖戍花', before: '城关贸境' },
   { word: '都', after: '成铜首京古殷帝瓷药商花新钢红镍玉凉江宜蟹磷于宁钨薯圣钛隆艾酒冷林', before: '' },
   { word: '上', after: '塞云', before: '饶海虞栗犹蔡高杭党' },
@@ -255,7 +256,7 @@ const PLACE_MAX_COUNT = 30;
 const HEAD_TRADES_HERE = new RegExp(`^((?:${INDUSTRY})(?:${INDUSTRY}))(?=这边|那边)`);
 /** "我们金瑞铜业的原料…", "我们精锐机床招…", "我們悅來酒店年底…": 我们 + a proper name + its industry, whatever follows. */
 const WE_NAME_CHAR = `(?:${WORD_IN_NAME}|[^${NOT_IN_NAME.replace(/[来和上下一与里都]/g, '')}\\s，,。！？!?、：:（）()\\d#@])`;
-const WE_NAMED = new RegExp(`(?:我们|我司)(?:这边|那边)?(${WE_NAME_CHAR}{2,6}?(?:${INDUSTRY})(?:${INDUSTRY})?${CLOSING})(?!(?:${INDUSTRY})?(?:局|委|办|板|园|区|城|站|行业|产业|领域|方面|板块|产品|设备|市场|企业|项目|这块))`);
+const WE_NAMED = new RegExp(`(?:我们|我司)(?:这边|那边)?((?:[\u4e00-\u9fa5]{2,5}旗)?${WE_NAME_CHAR}{2,6}?(?:${INDUSTRY})(?:${INDUSTRY})?${CLOSING})(?!(?:${INDUSTRY})?(?:局|委|办|板|园|区|城|站|行业|产业|领域|方面|板块|产品|设备|市场|企业|项目|这块))`);
 
 /** Who is not an enterprise's name at the head of "X反映…" or "X二期…". */
 const NOT_A_NAME_AT_HEAD =

@@ -389,6 +389,8 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     if (declined) return detectIntent(t.replace(declined[0], ' '), ticket, models);
     // 更正: "#12 类别改为 用工人才", "#12 改为紧急", "#12 企业是 神马电力", "#12 不是问题"
     if (parseCorrections(t).length) return 'correct';
+    // round 274: "#61 我们前头评了五星 结果这两天又出问题了 … 麻烦重新处理一哈": a rating given before, the problem back, a redo asked
+    if (/(评了|评过|打了|给了)[^，。]{0,4}(星|满意|好评)/.test(t) && /又|再次/.test(t) && /重新(处理|办|打开|弄|修)|重办|重开/.test(t)) return 'reopen';
     // "#113 差评，问题根本没解决就给结了", "#90 非常不满意 拖了一个多月最后告诉我们办不了": the rating said first, its reason after
     if (/^[\s#＃\d号]*(给个|打个|给)?(差评|非常不满意|很不满意|不满意)[，,。！!\s]/.test(t) && !/(重办|重新(办|处理|打开))/.test(t)) return 'rate';
     // round 92: "#153 俺们没同意办结，土地证还是没拿到，这怎么就算办完了？": the close not agreed to (rounds 247–253: "62号问题俺们没法确认办结…电压还是不稳",
@@ -401,6 +403,8 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     if (/^[\s#＃\d号]*(现在|目前|依家|而家)?(什么|啥|么子|咩|么)进度(了|啦|呢)?([？?]|\s|$)/.test(t)) return 'query';
     // round 266: "#78 几时可以办结？": when it will be done, asked (not the close said)
     if (/^[\s#＃\d号]*(请问)?(几时|什么时候|啥时候|哪天|何时|咩时候)(能|可以|才能|才可以|先)?(办结|办完|办好|解决|结案|搞掂)(啊|呢|了)?[？?]*$/.test(t)) return 'query';
+    // round 272: "#126 阿旗天山冶金那个消防验收 约上没有": whether what was waited for came, asked (not "…不是修好了吗", back again)
+    if (/(约上|约好|排上|定下来|批下来|办下来|装上|通上)了?(没有?|吗)[？?]?$/.test(t) && !/又|不是/.test(t)) return 'query';
     // round 123: "#18 延期到哪天了？": the new deadline asked for, not given
     if (/延期(到|至)(哪天|哪一天|什么时候|啥时候|几号|几月几号)(了|啊|呢)?[？?]*$/.test(t)) return 'query';
     // "＃123 的进展麻烦说一下", "#152 有进展没有": the progress asked for
@@ -419,6 +423,9 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     // transfer words, "#47 已办结，多收的电费供电公司已经退回去了": money sent back is no transfer)
     // (not a close disputed: "#47 已办结，但企业反映问题还在，请重新跟进", "#47 已办结，企业说电还是没通")
     if (/^[\s#＃\d号:：，,]*(已经?办结|已办理完毕|现予办结)[，,。\s]/.test(t) && !/[?？吗]|(尚未|还没有?|未能?)(办结|解决|完成)|(转办|转交|转给|转到|移交|改派|退单)|但|不满意|不认可?|还是|还没|还在|遗留|重办|重新|根本没|没通/.test(t)) return 'resolve';
+    // round 270: "#144 办结，已安排税务专管员周四上门": the command word itself after the number, then what was done (159 labelled
+    // readings, all resolve); round 274: "#193 已处置 应急局已责令工地停止打桩": handled, said first
+    if (/^[\s#＃\d号]*(办结|已处置|处置完毕)[，,。\s]/.test(t) && !/[?？吗]|没|不|但|重办|重新|转办|转交|转给|退回/.test(t.replace(/^[\s#＃\d号]*(办结|已处置|处置完毕)/, ''))) return 'resolve';
     // "#127 已处理：包工头已找到，…": the close said first, with what was done after it
     if (/^[\s#＃\d号]*已(处理|办理|解决)[:：]/.test(t)) return 'resolve';
     // "#119 拖了两个礼拜喇，可不可以快的？": waited long, asked to hurry
@@ -448,6 +455,10 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     if (/^(进展|进度)\s*[:：]?\s*[#＃]\s*\d|^第?[#＃]?\s*\d+\s*号?\s*(进展|进度)[:：\s]/.test(t) && !/[?？吗呢]\s*$|怎么样|如何|咋样/.test(t)) return 'progress';
     // round 105: "#239 我跟，而家打电话畀供电所": taken on in two words, what is done next after them
     if (/^[\s#＃\d号]*我(来)?跟[，,\s]/.test(t)) return 'claim';
+    // round 274: "#98 重办 我来跟", "#173 重办这回我来跟": the reopened ticket taken on; "#29 重办中：供电所今天重新排查了线路…": a
+    // note on the redo under way
+    if (/^[\s#＃\d号]*重办(这回|这次|的话)?[，,\s]*我来?(跟|办|负责)/.test(t)) return 'claim';
+    if (/^[\s#＃\d号]*重办中[:：\s]/.test(t) && !/[?？吗]/.test(t)) return 'progress';
     if (opener) return BARE_VERBS[opener]!;
     // "第81号工单到期了还没答复 抓紧", "请经信局今天内回复", "请尽快答复": pressed, whatever else the message says
     if (/(抓紧|请尽快(答复|回复|办理|处理)|(今天|今日|明天)(内|之内)?(回复|答复)|(今天|今日)[^，。]{0,4}(有个|给个)(回复|答复)|第[二三四五六七八九\d]+趟)/.test(t) && !/(已经?|已在|正在)(催|督促|抓紧)/.test(t)) return 'urge';
@@ -563,13 +574,14 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     if (/谁在(办|管|跟)[^，。]{0,3}[？?]/.test(t) && /(待|没人|没有人|还没|未)签收/.test(t)) return 'query';
     // round 266: "#73 已转自然资源局，对方今日签收": the office it went to signed for it — a note, not one's own claim
     if (/(对方|他们|该局|那边)[^，。]{0,4}(已经?|今日|今天|也)签收(了)?[。！!]?$/.test(t) && !/[?？吗]|没/.test(t)) return 'progress';
-    if (/(^领了|认领|签收|归我(?!们?局)|这单我拿|我拿了|这个我来|我来吧|我来跟进|我来跟(?:吧|$)|我来处理|我来办|我来负责|我来对接|我来协调|我负责|我跟进|交给我|由我(来)?(负责|跟进|处理|对接)|我接了|收到.*跟进)/.test(t)) return 'claim';
+    if (/(^领了|认领|签收|归我(?!们?局)|这单我拿|我拿了|这个我来|我来领|我来吧|我来跟进|我来跟(?:吧|$)|我来处理|我来办|我来负责|我来对接|我来协调|我负责|我跟进|交给我|由我(来)?(负责|跟进|处理|对接)|我接了|收到.*跟进)/.test(t)) return 'claim';
     // "结了 第115号 已协调银行续贷到位": the close in two words, then what was done
     // (what was done, said: 已…, 到位, 解决; not a protest at the close: "#12 结了，但是电压还是不稳", "#12 结了 谁同意的")
     if (/^[\s:：,，]*(结了|可以结了|结掉了|结单了)[，,。\s]+(?=\S)/.test(t.replace(TICKET_REF, '')) && /(已|到位|解决了|办好了|完成了|落实了)/.test(t) && !/[?？吗呢]|没|不|还|但|可是|凭|谁|怎么|为什么|啥|什么|意见|等/.test(t.replace(/^[\s#＃\d号第工单:：,，]*(结了|可以结了|结掉了|结单了)/, ''))) return 'resolve';
     if (/(待补充|已补充|补充完毕|恢复办理)/.test(t)) return 'progress';
     // "资金已经在走拨付流程", "答复说还在审": what someone answered about where it stands, not the close
-    if (/(在走|走流程|流程中|审批中|审核中|办理中|排队|在审|还在(走|审|办|排|等|处理|流程|协调|核))/.test(t) && !/(怎么|为什么|还没|没有|哪一步|到哪|[?？吗呢]$)/.test(t)) return 'progress';
+    // (round 272: "#80 咋样了 还在办没": asked)
+    if (/(在走|走流程|流程中|审批中|审核中|办理中|排队|在审|还在(走|审|办|排|等|处理|流程|协调|核))/.test(t) && !/(怎么|为什么|还没|没有|哪一步|到哪|咋样|[?？吗呢没]$)/.test(t)) return 'progress';
     if (
       /(进展[:：]|进度更新|更新[:：]|延期|已协调|已对接|已联系|已约|已上报|已报送|已(跟|和|与|同|向).{1,10}(对接|联系|沟通|协调|会商|汇报|反馈|确认)|(等待|等)(企业|对方)?(补充)?材料|现场(会商|踏勘|勘察|查看)|正在(办理|协调|对接|审核|走流程))/.test(t) &&
       !/(办结|已解决|已办好|办好了|已答复|答复[:：])/.test(t) && !DONE_PLAIN.test(t)
@@ -666,6 +678,8 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   if (bare.length <= 90 && /(重新开一下|重新打开|重开一下|重新开(个|一下)?单|重新处理一下|重新办(一下)?$|重办$)/.test(bare) && /(又|还是|根本没|没好|不算数|没修|冇修)/.test(bare) && !/(我们想|申请|新的问题|另外)/.test(bare)) return 'reopen';
   // "上周说办好了的那个排水问题，昨天一下雨又淹了，得重新弄": back after it was said done
   if (bare.length <= 60 && /(说|说是)(办好|修好|解决|弄好)了的/.test(bare) && /又/.test(bare) && /重新/.test(bare)) return 'reopen';
+  // round 274: "要得要得 没得问题😄": agreed; round 272: "在呢在呢 刚才开会没看手机": here, away at a meeting a moment ago
+  if (bare.length <= 20 && (/^(要得|好的?|行|可以|中|妥)+[，,\s]*(没有?|冇|莫)得?问题(的|哈|哦|啊)?[\p{Extended_Pictographic}\uFE0F]*$/u.test(bare) || /^(在呢|在的|在)+[，,\s]*(刚才|刚刚)[^，。]{0,4}(开会|在忙)[^，。]{0,4}(没看|没注意|没顾上)(手机|消息|群)?$/.test(bare))) return 'chat';
   // small talk: "没问题，下午谈", "莫得问题 我下午过来", "冇得问题，下午我过来策一下" (策: Yiyang's chat), tea time, a sale thanked for, a report acknowledged, the bot's speed
   if (bare.length <= 30 && (/^(?:没有?|冇)得?问题[，,\s]?[^，。]{0,8}(倾|谈|聊|见|过来|过去|策)(?:一下|下)?$/.test(bare) && !/(啥|什么|几)时候|几点|你们/.test(bare) || /(下午茶|奶茶|咖啡|柠檬?茶)[^，。]{0,10}(有没有人|谁要|要不要)/.test(bare) || /(谢谢|感谢)[^，。]{0,6}(姐妹们|家人们|宝宝们)(捧场|支持)/.test(bare) || /^(周报|日报|简报|月报)(收到|已阅)/.test(bare) || /店小二[^，。]{0,4}(回得|回复得|反应)[^，。]{0,6}(慢|快)/.test(bare) || (/^今天[^，。]{0,6}人好多/.test(bare) && !/(没|不|难|排|等|办)/.test(bare)))) return 'chat';
   // rounds 63–66: "把店小二没拿准的那些单子列出来", "你没搞懂的那些消息发出来 我来认一下": the unsure ones
@@ -917,7 +931,9 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   // "这个事情我们内部再商量一下，有需要再找你们": nothing asked yet
   if (bare.length <= 30 && /(内部|自己|回去)再?(商量|研究|讨论|考虑|合计)一下/.test(bare) && /(有需要|需要的话|有事|到时候)再(找|联系|麻烦)/.test(bare)) return 'chat';
   // "好的收到，我们下周三前把材料补齐", "辛苦各位领导跑一趟了": thanks and promises, not a problem
-  // "谢谢领导，问题已经解决了": thanks for a problem solved
+  // "谢谢领导，问题已经解决了": thanks for a problem solved (round 270: "唔该晒晒！问题已经搞掂 😄": 唔该晒, read 麻烦晒, is thanks
+  // there, for what is done)
+  if (bare.length <= 20 && /^麻烦晒+[！!，,\s]*(问题|事情)?(已经|都)?(解决|搞定|办好)(了|啦)?(?![^\p{Extended_Pictographic}\uFE0F])/u.test(bare)) return 'chat';
   const thanks = bare.replace(/(问题|事情|这事|事)?(已经|都|终于)?(解决|办好|处理好|搞定|落实)(了|啦)/, '');
   if (bare.length <= 30 && /^(好的|好滴|收到|好的收到|谢谢|感谢|多谢|辛苦)/.test(thanks) && !/(没|不|难|慢|坏|问题|申请|急|麻烦|帮忙|能否|可否|希望)/.test(thanks)) return 'chat';
   // a meeting notice to the group ("明天上午十点在三楼会议室开调度会，各部门带上问题清单")

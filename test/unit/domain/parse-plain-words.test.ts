@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commandNote, parseCorrection, ratingFrom } from '../../../src/domain/parse/commands.js';
+import { commandNote, parseCorrection, parseCorrections, ratingFrom } from '../../../src/domain/parse/commands.js';
 import { normalizeText } from '../../../src/domain/parse/normalize.js';
 import { namesNoMatter, parseMessage } from '../../../src/domain/parse/parse.js';
 import { parseEnterprise } from '../../../src/domain/parse/enterprise.js';
@@ -4622,5 +4622,41 @@ describe('after a review of the forty-third session rules against ordinary messa
     expect(read('我们西充的川香豆瓣 被一家连锁超市拖欠货款八十万').enterprise).toBe('川香豆瓣');
     expect(read('俺们沭阳的多肉今年量大 价钱被压得厉害 花香满园园艺').enterprise).toBe('花香满园园艺');
     expect(read('能不能找人给我们讲讲今年新出的那个文件').enterprise).toBe(null);
+  });
+
+  it('rounds 270 to 274: a correction set with 把, a registered name with 智能 and the name it is not, the bot called by name first', () => {
+    expect(parseCorrections('把 #58 的分类改成用地拆迁，不是基础设施')).toEqual([{ field: 'category', to: 'land', text: '用地拆迁，不是基础设施' }]);
+    expect(parseCorrections('#221 企业名改成瑞丰智能装备有限公司')).toEqual([{ field: 'enterprise', name: '瑞丰智能装备有限公司' }]);
+    expect(parseCorrections(normalizeText('#221 企业名改成瑞丰智能装备（中山）有限公司，唔系项目部'))).toEqual([{ field: 'enterprise', name: '瑞丰智能装备（中山）有限公司' }]);
+    expect(parseCorrections('#12 企业名改成宏达能不能改')).toEqual([]);
+    expect(parseCorrections('@店小二 #61 不是紧急的，改回普通')).toEqual([{ field: 'urgency', to: 'normal' }]);
+    expect(read('店小二 #140 不是问题哈 是企业在群里发的感谢 你给它撤了').intent).toBe('correct');
+  });
+
+  it('rounds 270 to 274: the close by its word, a redo taken on or under way, whether something came asked, a rating before the problem came back', () => {
+    expect(read('#44 办结，已安排专管员周四上门辅导').intent).toBe('resolve');
+    expect(read('#44 已处置 已责令停止施工').intent).toBe('resolve');
+    expect(read('#44 重办 我来跟').intent).toBe('claim');
+    expect(read('#44 重办中：今天重新换了水泵 明天再看').intent).toBe('progress');
+    expect(read('#44 咋样了 还在办没').intent).toBe('query');
+    expect(read('#44 那个环评批复 批下来没有').intent).toBe('query');
+    const taken = read('这个158号我来领 @店小二');
+    expect([taken.intent, taken.ticket]).toEqual(['claim', 158]);
+    expect(read('#44 上次评了五星 这两天又漏水了 麻烦重新处理').intent).toBe('reopen');
+    // (chat: thanks in Cantonese for what is done, agreed, away at a meeting; a request with thanks is still a report)
+    expect(read('唔该晒！问题已经搞掂 🙏').intent).toBe('chat');
+    expect(read('要得 没得问题👍').intent).toBe('chat');
+    expect(read('在的在的 刚刚在开会没看手机').intent).toBe('chat');
+    expect(read('唔该晒 帮我哋睇下个电费点解咁贵').intent).toBe('report');
+  });
+
+  it('rounds 270 to 274: pickles, bean paste, silk reeling, lithium materials, grain, growers co-ops; a banner before the name', () => {
+    expect(read('西充县多扶镇的瑞丰酱菜 新厂房主体封顶了 施工方越来越慢').enterprise).toBe('瑞丰酱菜');
+    expect(read('我们南充永兴缫丝补偿协议都还没签 挖机就来了').enterprise).toBe('南充永兴缫丝');
+    expect(read('松山区金沙谷物 今年有机小米卖不动').enterprise).toBe('松山区金沙谷物');
+    expect(read('开鲁县瑞丰药材种植合作社门口那座桥压出个大坑').enterprise).toBe('开鲁县瑞丰药材种植合作社');
+    expect(read('罗城天蚕丝业收的那批茧，蚕农讲我们压秤').enterprise).toBe('罗城天蚕丝业');
+    expect(read('赛马还让企业冠名吗 我们巴林右旗查干沐沦牧业想出点力').enterprise).toBe('巴林右旗查干沐沦牧业');
+    expect(read('我们科尔沁庆和牧业 在农行那笔贷款下个月到期').enterprise).toBe('科尔沁庆和牧业');
   });
 });
