@@ -336,6 +336,9 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/产业(发展)?(专项)?资金[^。]{0,16}(申请|申报|能不能|咋|怎么)/, 7],
   ],
   infrastructure: [
+    // round 270: a bus route asked for (巴士: 8 of 9 labelled readings infrastructure; not a cross-border plate's quota, the
+    // bus then only how one gets by without it)
+    [/^(?![^]*(单牌|车牌|指标))[^]*巴士(?!车队|公司)/, 5],
     ['道路', 4], ['修路', 4], ['路面', 3], ['路', 2], ['断头路', 4], ['路灯', 4], ['红绿灯', 4], ['信号灯', 3], ['划线', 3],
     ['交通', 3], ['公交', 4], ['班车', 3], ['通勤', 3], ['停车', 4], ['停靠', 3], ['车位', 3], ['桥', 2], ['限重', 3], ['限高', 3],
     ['管网', 3], ['雨水', 2], ['雨水管', 4], ['市政管', 3], ['污水管', 3], ['管道堵塞', 4], ['排水', 2], ['积水', 3], ['河道', 4], ['护岸', 4], ['倒灌', 3],
@@ -421,6 +424,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/(钢材|材料)涨价[^。]{0,10}(调价|加钱)/, 6],
   ],
   dispute: [
+    // round 270: a fight said in Cantonese (打交: 8 of 8 labelled readings dispute; not 打交道, dealing with)
+    [/打交(?!道)/, 6],
     // rounds 258 and 262: someone asked to come and mediate (出面调解: 127 labelled readings, all dispute), whatever the quarrel is over
     // (not a mediation past, "去年村里出面调解过…")
     [/(?<!(去年|之前|以前|上次|曾经)[^。]{0,12})出面(调解|调和)(?!过)/, 16],
@@ -546,6 +551,8 @@ export const LEXICON: Record<Category, Cue[]> = {
   ],
   // what the taxonomy leaves out but enterprises still ask about: intellectual property, media, statistics, party work
   other: [
+    // round 270: building rubble dumped at night (偷倒建筑垃圾: 3 of 3 other)
+    [/(偷倒|乱倒|倾倒)[^，。]{0,4}建筑垃圾/, 10],
     // round 268: safety or food-safety training for staff already there (7 of 10 labelled readings other; not a school's,
     // nor a building site's)
     [/^(?![^]*(学校|招[人工聘]|专业|工地|项目部|施工))[^]*(安全|环保|食品安全|食安)的?培训/, 6],

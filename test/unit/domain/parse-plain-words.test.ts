@@ -4658,5 +4658,9 @@ describe('after a review of the forty-third session rules against ordinary messa
     expect(read('罗城天蚕丝业收的那批茧，蚕农讲我们压秤').enterprise).toBe('罗城天蚕丝业');
     expect(read('赛马还让企业冠名吗 我们巴林右旗查干沐沦牧业想出点力').enterprise).toBe('巴林右旗查干沐沦牧业');
     expect(read('我们科尔沁庆和牧业 在农行那笔贷款下个月到期').enterprise).toBe('科尔沁庆和牧业');
+    // (categories: a fight in Cantonese, a bus route, rubble dumped at night)
+    expect(read('两个车间嘅工人琴晚打交，有人受伤').category).toBe('dispute');
+    expect(read('厂区附近冇巴士，员工返工要行半个钟，可唔可以开条接驳线').category).toBe('infrastructure');
+    expect(read('厂后面有人半夜偷倒建筑垃圾，堆成山了').category).toBe('other');
   });
 });
