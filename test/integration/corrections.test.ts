@@ -61,6 +61,16 @@ describe('更正 in chat', () => {
     expect((await h.ticket(1))!.events).toHaveLength(t.events.length);
   });
 
+  it('the category it is, said beside the one it is not, is the one made (found trying the product: the other was)', async () => {
+    const r = await h.say('wangfang', '#2 分类错了 应该是用地问题 不是审批', dm('wangfang'));
+    expect(r.texts[0]).toContain('**#2 类别已更正**：审批手续 → 用地拆迁');
+    expect(await h.ticket(2)).toMatchObject({ category: 'land' });
+    const before = (await h.ticket(3))!.events.length;
+    const same = await h.say('liuqiang', '把 #3 的分类改成用工人才，不是审批手续', dm('liuqiang'));
+    expect(same.texts[0]).toContain('#3 类别已是“用工人才”，无需更改。');
+    expect((await h.ticket(3))!.events).toHaveLength(before);
+  });
+
   it('urgency and enterprise: the enterprise from the directory re-routes to its 服务专员', async () => {
     const u = await h.say('liuqiang', '#3 改为紧急', dm('liuqiang'));
     expect(u.texts[0]).toContain('**#3 紧急程度已更正**：一般 → 紧急');

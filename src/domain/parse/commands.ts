@@ -257,7 +257,7 @@ export function parseCorrection(t: string): Correction | null {
     ENTERPRISE_SET.exec(rest) ??
     // "#12 企业名改成宏达食品", "…，企业名也改成宏达食品": the name changed, nothing after it but the one it is not (round 270:
     // "#221 企业名改成瑞丰智能装备（中山）有限公司，唔系项目部")
-    /^(?:企业|公司)(?:名称|名字|名)(?:改成|改为|更正为|应为)\s*((?:(?![不没要想会在了吗呢吧]|(?<![智功节动电性储热光核产效体技赋])能)[^，,。\s]){2,40}?)(?:[\s,，。]+不是\s*[^，,。\s]{1,20})?$/.exec(rest) ??
+    /^(?:企业|公司)(?:名称|名字|名)(?:改成|改为|更正为|应为)\s*((?:(?![不没要想会在了吗呢吧]|(?<![智功节动电性储热光核产效体技赋])能)[^，,。\s]){2,40}?)(?:[\s,，。]+不是\s*(?!很|太|特别|问题|确定)[^，,。\s]{1,20}(?<![吧吗呢]))?$/.exec(rest) ??
     // "#635 企业名字写错了，是宏晟机电"
     // "#133 企业名称写错了 不是恒达 是恒晋煤业", "#252 企业名不对，实际注册名是博瑞羊绒制品有限公司，改一下", "#351 企业名字记错了，应该是晋江恒安鞋材，不是恒发"
     /^(?:这个|那个|这单的?|这|搿个|该|的)?(?:企业|公司|单位)(?:的)?(?:名字|名称|名)?(?:写错了?|填错了?|选错了?|弄错了|搞错了|记错了|录错了|登记错了|登错了|挂错了|标错了|识别错了|识别错误|识别有误|认错了|错了|不对|有误|改一下|改下|要改一下)[\s,，。]*(?:不是\S{1,20}?[\s,，。]*)?(?:这|这个|这家)?(?:(?:实际|正确的?|真实的?)(?:注册名称?|全称|名字|名称)?)?(?:应该?[是系]|应为|是|改为|改成|正确的是)\s*(.{2,40}?)(?:[\s,，。]*不是\S{1,20})?(?:[\s,，。]*(?:改一下|改下|麻烦改一下|改回|改过来))?$/.exec(rest) ??
@@ -312,7 +312,10 @@ export function parseCorrection(t: string): Correction | null {
   // (what it is, said in words that name no category: not read as the one it says it is not)
   if (wrongThenIs) return null;
   const named = CATEGORY_SET.exec(rest);
-  if (named) return { field: 'category', to: categoryFrom(named[1]!), text: named[1]!.trim() };
+  // (the one it is not is no part of it, before or after: "分类改成基础设施，不是水电气网" — found trying the product, where
+  // the category named second was read —, "分类错了 应该是用地问题 不是审批", "分类弄错了 不是用工是融资 改一下")
+  const setTo = named?.[1]!.replace(/[\s，,。；;]*(?:而)?(?:不是|不属于)\s*[^\s，,。；;]{1,8}?(?=[\s，,。；;]|是|$)/g, '');
+  if (named && setTo) return { field: 'category', to: categoryFrom(setTo), text: setTo.trim() };
   // round 147: "#153 这个是融资的事 分类改成融资资金": why first, the category set at the end
   // (a category's own label: "类别改为商业用地" is a land use's kind)
   const setLast = /[\s，,。](?:分类|类别)(?:改成|改为|改到|调成|调整为|应为|应该是)\s*([\u4e00-\u9fa5]{2,8}?)(类)?$/.exec(rest);

@@ -124,8 +124,11 @@ const WEEKDAY_OR_SOON = '明天|后天|(?:本|这|下)?(?:周|星期|礼拜)[一
 const OTHERS_WAIT_UNTIL = new RegExp(`(说|讲|答复|回复)[^，。；,;]{0,4}要?等(到)?(${WEEKDAY_OR_SOON})才`);
 const NOTICE_FROM_DAY = new RegExp(`(?:通知|(?<!(?:请|希望|能不能|能否|尽快|麻烦|早点|提前)[^，。；,;]{0,4})通知(?:我们|俺们|咱们|我司))[\\s，,:：]{0,2}(${WEEKDAY_OR_SOON}|${NUM}月${NUM}[日号])(开始|起)`);
 const OWN_PLAN_ON_DAY = new RegExp(`(计划|打算|准备)在?(${WEEKDAY_OR_SOON}|${NUM}月${NUM}[日号])(进场|开工|投产|试产|开业|搬迁|搬家)(?![，,\\s]*(之前|以前|前))`);
-/** What the enterprise itself can hand in by a day ("俺们这周四能补齐 想问能不能年底前兑付到位", round 264): its own, not asked. */
-const OWN_PAPERS_BY_DAY = new RegExp(`(我们|俺们|我司|咱们)(${WEEKDAY_OR_SOON}|${NUM}月${NUM}[日号])(之?前)?(就)?(能|可以)(补齐|补上|补完|交上|提交|准备好|备齐)`);
+/**
+ * What the enterprise itself can complete by a day ("俺们这周四能补齐 想问能不能年底前兑付到位", round 264): its own, not asked
+ * for — unless it asks whether it may ("我们周四前能补齐材料吗").
+ */
+const OWN_PAPERS_BY_DAY = new RegExp(`(我们|俺们|我司|咱们)(${WEEKDAY_OR_SOON}|${NUM}月${NUM}[日号])(之?前)?(就)?(能|可以)(补齐|补上|补完|备齐)(材料|资料)?(?![^\\s，。；,;]{0,4}(吗|么|不|没有?))`);
 const EVENT_DAY = `(?:下个?月)?${NUM}[日号]|${NUM}月${NUM}[日号]`;
 const EVENT = '(?:仪式|典礼|庆典|周年庆|揭牌|剪彩|年会|开幕式)';
 const EVENT_ON_DAY = new RegExp(`(?:${EVENT_DAY})(?!之?前|以前)[^，。；,;！!？?前]{0,10}${EVENT}(?!之?前|以前)|${EVENT}[，,\\s]{0,2}(?:定在|在)?(?:${EVENT_DAY})(?![^，。；,;]{0,2}(?:之?前|以前))`);

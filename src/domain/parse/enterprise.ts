@@ -256,7 +256,7 @@ const PLACE_MAX_COUNT = 30;
 const HEAD_TRADES_HERE = new RegExp(`^((?:${INDUSTRY})(?:${INDUSTRY}))(?=这边|那边)`);
 /** "我们金瑞铜业的原料…", "我们精锐机床招…", "我們悅來酒店年底…": 我们 + a proper name + its industry, whatever follows. */
 const WE_NAME_CHAR = `(?:${WORD_IN_NAME}|[^${NOT_IN_NAME.replace(/[来和上下一与里都]/g, '')}\\s，,。！？!?、：:（）()\\d#@])`;
-const WE_NAMED = new RegExp(`(?:我们|我司)(?:这边|那边)?((?:[\u4e00-\u9fa5]{2,5}旗)?${WE_NAME_CHAR}{2,6}?(?:${INDUSTRY})(?:${INDUSTRY})?${CLOSING})(?!(?:${INDUSTRY})?(?:局|委|办|板|园|区|城|站|行业|产业|领域|方面|板块|产品|设备|市场|企业|项目|这块))`);
+const WE_NAMED = new RegExp(`(?:我们|我司)(?:(?:这边|那边)(?!好几|几|大部分|大多|多数|很多|不少|部分|有的|一些|[一二三四五六七八九十两\\d]+家))?((?:[\u4e00-\u9fa5]{2,5}旗)?${WE_NAME_CHAR}{2,6}?(?:${INDUSTRY})(?:${INDUSTRY})?${CLOSING})(?!(?:${INDUSTRY})?(?:局|委|办|板|园|区|城|站|行业|产业|领域|方面|板块|产品|设备|市场|企业|项目|这块))`);
 
 /** Who is not an enterprise's name at the head of "X反映…" or "X二期…". */
 const NOT_A_NAME_AT_HEAD =
@@ -281,7 +281,9 @@ const HEAD_HERE = new RegExp(`^(${NAME_CHAR}{4,8}?)(?:这边|那边)(?!的人|�
 /** "龙图塑胶门前的人行道…", "中科量芯研发楼的专线…": the name at the head, then a part of its site. */
 const HEAD_SITE = new RegExp(`^(${NAME_CHAR}{4,6}?)(?=(?:${SITE_AFTER})的)`);
 /** "我们南安的盛达石材，…": where the enterprise is, then its name. */
-const WE_PLACE_NAME = new RegExp(`^我们[\u4e00-\u9fa5]{2,3}的(${NAME_CHAR}{4,6}?)(?=[，,。\\s])`);
+const WE_PLACE_NAME = new RegExp(`^我们[\u4e00-\u9fa5]{2,3}的(${NAME_CHAR}{4,6}?)(?=[，,。])`);
+/** The same before a space (round 274: "我们西充的川香豆瓣 被…"), where what is before 的 is a place ("我们车间的排风设备 …" is none). */
+const WE_PLACE_NAME_SPACED = new RegExp(`^我们([\u4e00-\u9fa5]{2,4})的(${NAME_CHAR}{4,6}?)\\s`);
 /**
  * "我们是ZeroG Robotics，…", "NovaCell这边…", "我们LumaTech想问…": a Latin brand (with a lower-case letter: not an
  * abbreviation such as ASAP, FYI, PCB), with its trade word when one follows.
@@ -508,7 +510,7 @@ export function parseEnterprise(text: string): string | null {
   const after = i >= 0 ? t.slice(i + name.length) : null;
   // (round 266: "我系东兴中越商贸城入面嘅阿芳越南咖啡": where it is, inside a market, then 的 and the name; without 的 the
   // signature may name it, "耀州瓷博物馆旁边 我们想开个体验馆 … 耀州 瓷源堂文化")
-  if (after !== null && /(里面|里头|附近|旁边|对面)$/.test(name)) {
+  if (after !== null && /(里面|里头|入面|附近|旁边|对面)$/.test(name)) {
     const inside = PLACE_THEN_NAME.exec(after)?.[0].slice(1);
     return inside && (isOpenName(inside) || (TRADE_NAME_END.test(inside) && tradeNameOk(inside))) ? inside : signedBy(t);
   }
@@ -1138,6 +1140,8 @@ function enterpriseIn(t: string): string | null {
     const name = OPEN_FRAMES[k]!.exec(t)?.[1];
     if (name && isOpenName(name)) return name;
   }
+  const spacedPlace = WE_PLACE_NAME_SPACED.exec(t);
+  if (spacedPlace && placesOnly(spacedPlace[1]!) && isOpenName(spacedPlace[2]!)) return spacedPlace[2]!;
   const shopMatch = SHOP_NAMED.exec(t);
   const shop = shopMatch?.[1] ?? shopMatch?.[2];
   if (shop && !SENTENCE_CHAR.test(shop) && !PERSON_AT_END.test(shop) && !/(登记|书记|笔记|日记|标记|忘记|印记|惦记|作坊|牌坊|蛋糕坊|木工坊|酿酒坊)$/.test(shop) && !isPlaceOrThing(shop) && !placeAtStart(shop) && !/^(?:小|大|老|新|这|那|豆腐|油|磨|染|酒|茶|粉|面|作)/.test(shop) && rare(shop.slice(0, 2))) return shop;
@@ -1153,9 +1157,9 @@ function enterpriseIn(t: string): string | null {
   const closing = OPEN_SIGNED_LAST.exec(t);
   const last = closing?.[2];
   // (round 268: "…是真的还是骗子啊 华兴茶机 小王": a person signing after the name says it is a signature, spaces or not;
-  // not after a village, "…咋个报名 雷山银匠村 龙师傅")
+  // not after a village, a park or a body, "…咋个报名 雷山银匠村 龙师傅", "…车进不来 城东工业园 王经理")
   const signer = closing && last ? closing[0].slice(closing[1]!.length + last.length).trim() : '';
-  const spaced = closing && /^\s+$/.test(closing[1]!) && !(PERSON_NAMED.test(signer) && !/(村|镇|乡|寨|屯|社区)$/.test(last!)) && (t.match(/[\u4e00-\u9fa5]\s+[\u4e00-\u9fa5]/g) ?? []).length > 1;
+  const spaced = closing && /^\s+$/.test(closing[1]!) && !(PERSON_NAMED.test(signer) && !/(村|镇|乡|寨|屯|社区|园|区|街|路|会|联|局|委|办|所|站|中心|广场|市场)$/.test(last!)) && (t.match(/[\u4e00-\u9fa5]\s+[\u4e00-\u9fa5]/g) ?? []).length > 1;
   if (last && !spaced && /^[\u4e00-\u9fa5]+$/.test(last) && !/(.)\1|[吗嘛呢吧啊]/.test(last) && isOpenName(last) && rareOrPlaced(last) && !/(谢谢|感谢|辛苦|拜托|麻烦|盼复|在线等|加急|尽快|点样)/.test(last)) return last;
   // rounds 67–70: "…麻烦帮催一下运管 飞鸿快运", "…咬坏好几箱毛绒玩具 … 美羊羊毛绒": four to eight characters of a name
   // alone after a space, closing a message that has said its matter

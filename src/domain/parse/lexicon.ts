@@ -102,8 +102,9 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/(占|征)了?[^，。]{0,8}亩[^。]{0,20}补偿/, 6],
   ],
   utilities: [
-    // round 268: the network keeps dropping (187 of 190 labelled readings utilities), whatever trade it hurts (外贸订单…线上)
-    [/(网络|宽带|光纤|光缆|专线)[^，。 ]{0,4}(老是|经常|总是|时常|又|一直)?(断|中断|掉线)(?!头)/, 8],
+    // round 268: the network keeps dropping (187 of 190 labelled readings utilities), whatever trade it hurts (外贸订单…线上);
+    // not online sales run dry (网络销售断货), a bus line (公交专线) or bad reviews without end (差评不断)
+    [/(网络|宽带|光纤|光缆)(?!销售|营销|渠道|差评|直播|平台)[^，。 ]{0,4}(老是|经常|总是|时常|又|一直)?((?<!不)断(?!头|货)|中断|掉线)/, 8],
     // rounds 103–106: a phone signal too weak, a mast asked for
     [/信号[^。]{0,8}(只有一格|很差|太差|不好)|加个?基站/, 5],
     // round 96 (Hainan): water gone in the evening
@@ -152,7 +153,7 @@ export const LEXICON: Record<Category, Cue[]> = {
   ],
   talent: [
     // round 266: workers from over the border (边民务工, 7 of 7 labelled readings talent), whatever papers they need
-    [/(边民|越南|缅甸|老挝|外籍|外国|缅)[^，。]{0,8}(务工|劳务)/, 8],
+    [/(边民|越南|缅甸|老挝|外籍|外国|缅)[^，。]{0,8}(务工|劳务(?!费|纠纷))/, 8],
     // rounds 99–102: training with a certificate at the end, hiring in haste
     [/培训[^，。]{0,6}考证|考证[^，。]{0,6}培训/, 5], ['急招', 5],
     // round 153: the labour office asked to put forward people (16 labelled readings, all talent: a furnace about to stop for want of
@@ -207,7 +208,7 @@ export const LEXICON: Record<Category, Cue[]> = {
   ],
   finance: [
     // round 268: the account frozen by a court or a bank (48 of 50 labelled readings finance; not by the police over a fraud)
-    [/^(?![^]*(公安|诈骗|经侦|报警))[^]*((账户|基本户|账号)[^，。]{0,8}(冻结|冻了|被冻)|冻结[^，。]{0,4}(账户|基本户))/, 8],
+    [/^(?![^]*(公安|诈骗|经侦|报警|抖音|快手|微信|淘宝|拼多多|直播|平台|店铺))[^]*((账户|基本户|账号)[^，。]{0,8}(冻结|冻了|被冻)|冻结[^，。]{0,4}(账户|基本户))/, 8],
     // rounds 150–206: what a supplier is owed, by a public body or a customer ("给县医院食堂供的蔬菜款 欠了一年多了",
     // "给一家大超市供货，货款压了半年") — a debt argued over (调解, 质量, 拒收) is a dispute
     [/^(?![^]*(调解|质量(有|不|差|太)|拒收|找茬|补偿|拆迁|奖励|奖补|补贴|补助|水费|电费))[^]*(供(?!应|水|电|气)(的|了)?[^。，]{0,12}款[^。]{0,10}(欠|没结|未结|拖|不给)|供货[^。]{0,24}款[^。]{0,12}(没结|未结|压|欠|拖|不给)|(医院|学校|食堂)[^。]{0,14}款[^。]{0,10}(欠|没结|未结|拖|不给)|垫[^。，]{0,12}款[^。]{0,10}(欠|没结|未结|拖|不给))/, 6],
@@ -424,8 +425,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/(钢材|材料)涨价[^。]{0,10}(调价|加钱)/, 6],
   ],
   dispute: [
-    // round 270: a fight said in Cantonese (打交: 8 of 8 labelled readings dispute; not 打交道, dealing with)
-    [/打交(?!道)/, 6],
+    // round 270: a fight said in Cantonese (打交: 8 of 8 labelled readings dispute; not 打交道, dealing with, nor 打交警…电话)
+    [/打交(?!道|警|通|行)/, 6],
     // rounds 258 and 262: someone asked to come and mediate (出面调解: 127 labelled readings, all dispute), whatever the quarrel is over
     // (not a mediation past, "去年村里出面调解过…")
     [/(?<!(去年|之前|以前|上次|曾经)[^。]{0,12})出面(调解|调和)(?!过)/, 16],
@@ -555,7 +556,7 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/(偷倒|乱倒|倾倒)[^，。]{0,4}建筑垃圾/, 10],
     // round 268: safety or food-safety training for staff already there (7 of 10 labelled readings other; not a school's,
     // nor a building site's)
-    [/^(?![^]*(学校|招[人工聘]|专业|工地|项目部|施工))[^]*(安全|环保|食品安全|食安)的?培训/, 6],
+    [/^(?![^]*(学校|招[人工聘]|专业|工地|项目部|施工|证书|健康证|补贴))[^]*(安全|环保|食品安全|食安)的?培训/, 6],
     // rounds 163, 164 and 167: one who claims to be an official or a reporter and asks for money — a fraud to be told apart,
     // whatever office or dispute is named (自称 in 30 labelled readings: other 28, and 2 disputes of a village's self-styled
     // representative, who asks for work, not money); not a promise asked about ("招商局自称…三年免租，是不是真的")

@@ -279,9 +279,10 @@ const SHARE_TAKEN = new RegExp(`^\\d+(个|件|单|条)?我?(先)?(认领|签收|
 const NOTE_HEAD_REF = /^(?:进展|进度|跟进|更新|反馈)[\s:：]*(\d{1,7})(?!\d)\s*号\s*[：:]/;
 /**
  * The matter named, then its ticket's number (round 268: "那个蒸汽的事 89号 今天能不能给个准话", "昨天那个停气的单子，90号，…"), or
- * the number opening the message before 那个单子 ("139那个单子退回去以后住建接了没有"): no day is named so.
+ * the number opening the message before 那个单子 ("139那个单子退回去以后住建接了没有"): not a day of the month ("补贴的事 25号
+ * 之前能不能到账"), nor a list's numbering ("1 这个问题我们反映过好几次了").
  */
-const MATTER_TICKET_REF = /(?:的事|的事情|的单子?|的问题|那件事)\s*[，,]?\s*(\d{2,7})(?!\d)\s*号(?=[\s，,。])|^(\d{1,7})(?!\d)\s*(?:那个|这个)\s*(?:单子?|工单|问题)/;
+const MATTER_TICKET_REF = /(?:的事|的事情|的单子?|的问题|那件事)\s*[，,]?\s*(3[2-9]|[4-9]\d|\d{3,7})(?!\d)\s*号(?=[\s，,。])|^(\d{2,7})(?!\d)(?:那个|这个)(?:单子?|工单)/;
 const SENT_BACK = /^(\d{1,7})号退回[，,\s](?=[^。]*(?:不是[^，,。]{1,6}的|请转|转给|转到|应该归|归[^，,。]{1,6}管))/;
 function ticketRef(text: string): number | null {
   // (most messages hold no digit and skip the long patterns; voice input writes a ticket's number in words, read where
@@ -390,7 +391,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     // 更正: "#12 类别改为 用工人才", "#12 改为紧急", "#12 企业是 神马电力", "#12 不是问题"
     if (parseCorrections(t).length) return 'correct';
     // round 274: "#61 我们前头评了五星 结果这两天又出问题了 … 麻烦重新处理一哈": a rating given before, the problem back, a redo asked
-    if (/(评了|评过|打了|给了)[^，。]{0,4}(星|满意|好评)/.test(t) && /又|再次/.test(t) && /重新(处理|办|打开|弄|修)|重办|重开/.test(t)) return 'reopen';
+    if (/(评了|评过|打了|给了)[^，。]{0,4}(星|满意|好评)/.test(t) && /(又|再次)[^，。]{0,3}(出问题|坏|不亮|不通|漏|停|断|没|堵|跳)/.test(t) && /重新(处理|办|打开|弄|修)|重办|重开/.test(t)) return 'reopen';
     // "#113 差评，问题根本没解决就给结了", "#90 非常不满意 拖了一个多月最后告诉我们办不了": the rating said first, its reason after
     if (/^[\s#＃\d号]*(给个|打个|给)?(差评|非常不满意|很不满意|不满意)[，,。！!\s]/.test(t) && !/(重办|重新(办|处理|打开))/.test(t)) return 'rate';
     // round 92: "#153 俺们没同意办结，土地证还是没拿到，这怎么就算办完了？": the close not agreed to (rounds 247–253: "62号问题俺们没法确认办结…电压还是不稳",
@@ -400,11 +401,11 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     if (/(说|话|讲)(已经?)?(搞定|解决|办好|修好|弄好)了?[，,\s]*(但是?|可是?)[^。]{0,24}(还是|仍然|依然|仍)(不|没)/.test(t)) return 'reopen';
     // round 92: "#58 什么进度了？上周说在走流程": where it stands, asked first
     // (rounds 266 and 268: "#57 依家咩进度？企业又打电话嚟问", "#95 现在么进度了 企业又在群里问了": 依家 now, 么 what)
-    if (/^[\s#＃\d号]*(现在|目前|依家|而家)?(什么|啥|么子|咩|么)进度(了|啦|呢)?([？?]|\s|$)/.test(t)) return 'query';
+    if (/^[\s#＃\d号]*(现在|目前|依家|而家)?(什么|啥|么子|咩|么)进度(了|啦|呢)?([？?]|\s|$)/.test(t) && !/催|搞快|抓紧|快点|赶紧/.test(t)) return 'query';
     // round 266: "#78 几时可以办结？": when it will be done, asked (not the close said)
     if (/^[\s#＃\d号]*(请问)?(几时|什么时候|啥时候|哪天|何时|咩时候)(能|可以|才能|才可以|先)?(办结|办完|办好|解决|结案|搞掂)(啊|呢|了)?[？?]*$/.test(t)) return 'query';
     // round 272: "#126 阿旗天山冶金那个消防验收 约上没有": whether what was waited for came, asked (not "…不是修好了吗", back again)
-    if (/(约上|约好|排上|定下来|批下来|办下来|装上|通上)了?(没有?|吗)[？?]?$/.test(t) && !/又|不是/.test(t)) return 'query';
+    if (/(约上|约好|排上|定下来|批下来|办下来|装上|通上)了?(没有?|吗)[？?]?$/.test(t) && !/又|不是|催|第[二三四五六七八九十\d]+次|几次|到底|今天能/.test(t)) return 'query';
     // round 123: "#18 延期到哪天了？": the new deadline asked for, not given
     if (/延期(到|至)(哪天|哪一天|什么时候|啥时候|几号|几月几号)(了|啊|呢)?[？?]*$/.test(t)) return 'query';
     // "＃123 的进展麻烦说一下", "#152 有进展没有": the progress asked for
@@ -425,7 +426,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     if (/^[\s#＃\d号:：，,]*(已经?办结|已办理完毕|现予办结)[，,。\s]/.test(t) && !/[?？吗]|(尚未|还没有?|未能?)(办结|解决|完成)|(转办|转交|转给|转到|移交|改派|退单)|但|不满意|不认可?|还是|还没|还在|遗留|重办|重新|根本没|没通/.test(t)) return 'resolve';
     // round 270: "#144 办结，已安排税务专管员周四上门": the command word itself after the number, then what was done (159 labelled
     // readings, all resolve); round 274: "#193 已处置 应急局已责令工地停止打桩": handled, said first
-    if (/^[\s#＃\d号]*(办结|已处置|处置完毕)[，,。\s]/.test(t) && !/[?？吗]|没|不|但|重办|重新|转办|转交|转给|退回/.test(t.replace(/^[\s#＃\d号]*(办结|已处置|处置完毕)/, ''))) return 'resolve';
+    if (/^[\s#＃\d号]*(办结|已处置|处置完毕)[，,。\s]/.test(t) && !/[?？吗]|没|不|但|可是|结果|还在|还要|照样|仍|依然|等|重办|重新|转办|转交|转给|退回/.test(t.replace(/^[\s#＃\d号]*(办结|已处置|处置完毕)/, ''))) return 'resolve';
     // "#127 已处理：包工头已找到，…": the close said first, with what was done after it
     if (/^[\s#＃\d号]*已(处理|办理|解决)[:：]/.test(t)) return 'resolve';
     // "#119 拖了两个礼拜喇，可不可以快的？": waited long, asked to hurry
@@ -457,8 +458,8 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     if (/^[\s#＃\d号]*我(来)?跟[，,\s]/.test(t)) return 'claim';
     // round 274: "#98 重办 我来跟", "#173 重办这回我来跟": the reopened ticket taken on; "#29 重办中：供电所今天重新排查了线路…": a
     // note on the redo under way
-    if (/^[\s#＃\d号]*重办(这回|这次|的话)?[，,\s]*我来?(跟|办|负责)/.test(t)) return 'claim';
-    if (/^[\s#＃\d号]*重办中[:：\s]/.test(t) && !/[?？吗]/.test(t)) return 'progress';
+    if (/^[\s#＃\d号]*重办(这回|这次)?[，,\s]*(我来(跟|办|负责)?|我跟)(吧|了)?[。!！]?$/.test(t)) return 'claim';
+    if (/^[\s#＃\d号]*重办中[:：\s]/.test(t) && !/[?？吗]|催|抓紧|怎么|还没|骂|都[^，。]{0,4}(天|星期|礼拜)/.test(t)) return 'progress';
     if (opener) return BARE_VERBS[opener]!;
     // "第81号工单到期了还没答复 抓紧", "请经信局今天内回复", "请尽快答复": pressed, whatever else the message says
     if (/(抓紧|请尽快(答复|回复|办理|处理)|(今天|今日|明天)(内|之内)?(回复|答复)|(今天|今日)[^，。]{0,4}(有个|给个)(回复|答复)|第[二三四五六七八九\d]+趟)/.test(t) && !/(已经?|已在|正在)(催|督促|抓紧)/.test(t)) return 'urge';
@@ -573,7 +574,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     if (/(能不能|能否|可不可以|赶紧|快点)[^，。]{0,4}(先)?签(个|一下)?收/.test(t) && !/我[^，。]{0,3}签收/.test(t)) return 'urge';
     if (/谁在(办|管|跟)[^，。]{0,3}[？?]/.test(t) && /(待|没人|没有人|还没|未)签收/.test(t)) return 'query';
     // round 266: "#73 已转自然资源局，对方今日签收": the office it went to signed for it — a note, not one's own claim
-    if (/(对方|他们|该局|那边)[^，。]{0,4}(已经?|今日|今天|也)签收(了)?[。！!]?$/.test(t) && !/[?？吗]|没/.test(t)) return 'progress';
+    if (/(对方|他们|该局|那边)(?:(?!我)[^，。]){0,4}(已经?|今日|今天|也)签收(了)?[。！!]?$/.test(t) && !/[?？吗]|没|我[^，。]{0,4}签收/.test(t)) return 'progress';
     if (/(^领了|认领|签收|归我(?!们?局)|这单我拿|我拿了|这个我来|我来领|我来吧|我来跟进|我来跟(?:吧|$)|我来处理|我来办|我来负责|我来对接|我来协调|我负责|我跟进|交给我|由我(来)?(负责|跟进|处理|对接)|我接了|收到.*跟进)/.test(t)) return 'claim';
     // "结了 第115号 已协调银行续贷到位": the close in two words, then what was done
     // (what was done, said: 已…, 到位, 解决; not a protest at the close: "#12 结了，但是电压还是不稳", "#12 结了 谁同意的")
@@ -837,7 +838,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   // an enterprise's own list: "我们公司的单子都列出来看一下——凯迈智能装备"
   if (/^(我们|我司|我们公司|我们厂|本公司)的?(单子|工单|问题单)(都|全部)?(列|拉|发|调)(出来|一下)/.test(bare)) return 'query';
   // a cadre's own list looked at: "看下我名下还冇办结的件" (round 259), "查一下我名下超期的"
-  if (bare.length <= 20 && /^(看下|看一下|看看|查下|查一下|列下|列一下)我(名下|手上|手里)/.test(bare)) return 'query';
+  if (bare.length <= 20 && /^(看下|看一下|看看|查下|查一下|列下|列一下)我(名下|手上|手里)[^，。]{0,6}((?<![订账菜清保])单子?|工单|(?<![文条配零])件|待办|没办完|没有?办结|超期|逾期)/.test(bare)) return 'query';
   // a cadre's own list: "我手上还有几个没办完的", "今天有哪些新派给我的单子"
   if (bare.length <= 20 && OWN_LIST.test(bare) && /(哪些|几个|几件|几单|多少|有没有|还有|清单|列表)/.test(bare) && !/(帮忙|能不能|能否|可否|请|麻烦|需要|申请|希望|想|要|项目|企业)/.test(bare)) return 'query';
   // "我名下的工单", "我今天该干啥，列一下", "快到期的给我拉个单子": one's own list in few words

@@ -4625,7 +4625,7 @@ describe('after a review of the forty-third session rules against ordinary messa
   });
 
   it('rounds 270 to 274: a correction set with 把, a registered name with 智能 and the name it is not, the bot called by name first', () => {
-    expect(parseCorrections('把 #58 的分类改成用地拆迁，不是基础设施')).toEqual([{ field: 'category', to: 'land', text: '用地拆迁，不是基础设施' }]);
+    expect(parseCorrections('把 #58 的分类改成用地拆迁，不是基础设施')).toEqual([{ field: 'category', to: 'land', text: '用地拆迁' }]);
     expect(parseCorrections('#221 企业名改成瑞丰智能装备有限公司')).toEqual([{ field: 'enterprise', name: '瑞丰智能装备有限公司' }]);
     expect(parseCorrections(normalizeText('#221 企业名改成瑞丰智能装备（中山）有限公司，唔系项目部'))).toEqual([{ field: 'enterprise', name: '瑞丰智能装备（中山）有限公司' }]);
     expect(parseCorrections('#12 企业名改成宏达能不能改')).toEqual([]);
@@ -4662,5 +4662,49 @@ describe('after a review of the forty-third session rules against ordinary messa
     expect(read('两个车间嘅工人琴晚打交，有人受伤').category).toBe('dispute');
     expect(read('厂区附近冇巴士，员工返工要行半个钟，可唔可以开条接驳线').category).toBe('infrastructure');
     expect(read('厂后面有人半夜偷倒建筑垃圾，堆成山了').category).toBe('other');
+  });
+
+  it('a category correction takes the category it is, never the one it says it is not (found trying the product)', () => {
+    const to = (t: string) => parseCorrections(normalizeText(t)).map((c) => (c.field === 'category' ? c.to : c.field));
+    expect(to('把 #1 的分类改成基础设施，不是水电气网')).toEqual(['infrastructure']);
+    expect(to('#1 分类错了 应该是用地问题 不是审批')).toEqual(['land']);
+    expect(to('#1 分类错了，这个是欠薪纠纷不是融资，改一下')).toEqual(['dispute']);
+    expect(to('#1 分类弄错了 不是用工是融资 改一下')).toEqual(['finance']);
+    expect(to('#1 分类错了 不是水电气 是消防验收 改成审批')).toEqual(['approval']);
+    expect(to('#1 分类唔啱，呢个係用地问题唔係审批，帮手改下')).toEqual(['land']);
+    expect(to('#1 类别改为 用工人才')).toEqual(['talent']);
+  });
+
+  it('after a review of the forty-fifth session rules against ordinary messages', () => {
+    // a day of the month or a list's numbering is no ticket
+    expect(read('那个补贴的事 25号 之前能不能到账').intent).toBe('report');
+    expect(read('1 这个问题我们之前反映过好几次了').ticket).toBe(null);
+    // a close said while the problem is still there, a chase in the words of a question, a refusal after 重办
+    expect(read('#12 办结。结果问题还在').intent).not.toBe('resolve');
+    expect(read('#12 已处置，可是夜里照样偷排').intent).not.toBe('resolve');
+    expect(read('#12 办结，还要等供电所下周复查').intent).not.toBe('resolve');
+    expect(read('#12 么进度 搞快点').intent).toBe('urge');
+    expect(read('#12 第三次问了 电到底通上没有').intent).not.toBe('query');
+    expect(read('#12 重办 我办不了 转给住建吧').intent).not.toBe('claim');
+    expect(read('#12 重办中 都一个星期了还没人来').intent).not.toBe('progress');
+    expect(read('#88 街道那边转来的我今天签收了').intent).toBe('claim');
+    expect(read('看一下我手上的订单能不能按时交货').intent).toBe('report');
+    expect(read('看看我手里的土地证能不能抵押').intent).toBe('report');
+    expect(read('#61 我们给了好评 又有新的问题想问 能重新处理一下吗').intent).not.toBe('reopen');
+    // no name from a park or body before a person, a count of firms, a noun phrase before a space
+    expect(read('路口那个大坑一直没人补 车进不来 城东工业园 王经理').enterprise).toBe(null);
+    expect(read('我们这边好几家食品厂 电都不够用').enterprise).toBe(null);
+    expect(read('我们车间的排风设备 噪音太大被投诉').enterprise).toBe(null);
+    expect(read('我哋公司叫依家家居 仓库水浸咗').enterprise).toBe('依家家居');
+    // cues that meant something else
+    expect(read('我们货车被扣了 打交警电话没人接').category).not.toBe('dispute');
+    expect(read('公交专线断了两天 员工上班没车坐').category).not.toBe('utilities');
+    expect(read('我们的网络销售断货了 平台订单接不了').category).not.toBe('utilities');
+    expect(read('越南的客户欠我们劳务费不给').category).not.toBe('talent');
+    expect(read('我们抖音账号被冻结了 直播带货做不了').category).not.toBe('finance');
+    expect(read('我们明天可以提交 但是系统一直登不上去').deadline).toBe('2026-11-24');
+    expect(read('我们周四前能补齐材料吗').deadline).toBe('2026-11-26');
+    // a hedge after a name is no name it is not
+    expect(parseCorrections('#12 企业名改成宏达 不是很确定')).toEqual([]);
   });
 });
