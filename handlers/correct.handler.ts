@@ -80,7 +80,12 @@ export const correct: Handler = {
     // "…，紧急程度也改成一般", are made one after the other, each answered — one already so leaves the other; a refusal of
     // who may correct it, or of the number, is answered once)
     const corrections = parseCorrections(ctx.parsed.normalized);
-    if (!corrections.length) return 'no correction';
+    // (a change begun but not read — "#12 企业名改成宏达 不是很确定" — is asked again in the form, nothing changed; found
+    // trying the product, where such a message closed the ticket)
+    if (!corrections.length) {
+      await answer(ctx, `未能确认 #${no} 要更正的内容，请按格式重发，如“#${no} 企业是 宏远物流”“#${no} 类别改为 用工人才”“#${no} 改为紧急”。`);
+      return 'no correction: the form asked for';
+    }
     const outcomes: string[] = [];
     for (const [part, correction] of corrections.entries()) {
       const r = await performCorrect(ctx, { kind: 'correct', no, correction }, part);

@@ -71,6 +71,16 @@ describe('更正 in chat', () => {
     expect((await h.ticket(3))!.events).toHaveLength(before);
   });
 
+  it('a change begun but not read is asked again in its form and changes nothing (found trying the product: it closed the ticket)', async () => {
+    const before = (await h.ticket(1))!;
+    const r = await h.say('zhangwei', '#1 企业名改成宏达 不是很确定', dm('zhangwei'));
+    expect(r.outcome).toBe('no correction: the form asked for');
+    expect(r.texts[0]).toContain('未能确认 #1 要更正的内容，请按格式重发');
+    const after = (await h.ticket(1))!;
+    expect(after.status).toBe(before.status);
+    expect(after.events).toHaveLength(before.events.length);
+  });
+
   it('urgency and enterprise: the enterprise from the directory re-routes to its 服务专员', async () => {
     const u = await h.say('liuqiang', '#3 改为紧急', dm('liuqiang'));
     expect(u.texts[0]).toContain('**#3 紧急程度已更正**：一般 → 紧急');

@@ -4706,5 +4706,7 @@ describe('after a review of the forty-third session rules against ordinary messa
     expect(read('我们周四前能补齐材料吗').deadline).toBe('2026-11-26');
     // a hedge after a name is no name it is not
     expect(parseCorrections('#12 企业名改成宏达 不是很确定')).toEqual([]);
+    // (yet a change begun is a correction to ask about again, never a close: found trying the product)
+    expect(read('#12 企业名改成宏达 不是很确定').intent).toBe('correct');
   });
 });
