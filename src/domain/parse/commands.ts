@@ -129,14 +129,24 @@ const nameLike = (m: RegExpExecArray | null): RegExpExecArray | null => (m && re
 /** The same, where the words may open with a place the places list lacks ("扎兰屯金禾大豆食品"): read as one says one is it. */
 const nameSaid = (m: RegExpExecArray | null): RegExpExecArray | null => (m && (readsAsName(m[1]!) || (m[1]!.length >= 4 && readsAsName(`我们是${m[1]!}，`))) ? m : null);
 
+/** A ticket's field as named in a correction (分类, 紧急程度, 企业名称 …). */
+const FIELD = '(?:分类|类别|类型|紧急程度|紧急度|优先级|企业名称|企业名字|企业名|企业|公司名称|公司名|公司)';
+/**
+ * A field's change begun ("#12 企业名改成宏达 不是很确定", "把 #12 的分类改成…"), whether or not the change is read: a
+ * correction, asked again in its form when it is not — never the close a learned reading might make of it (found trying
+ * the product).
+ */
+export const CORRECTION_BEGUN = new RegExp(String.raw`^[\s#＃\d号@＠店小二]*把?\s*(?:的\s*)?${FIELD}(?:也)?(?:改成|改为|更正为|应为|应该是)`);
+
 /**
  * Where a second field's correction begins after a first: "…，紧急程度也改成一般", "；分类也改成基础设施",
  * "，另外分类改成融资资金", " 类别也改成审批" — a field named, then 也/还 and a change (not what it still is: "企业名称还是对的",
  * "分类也是用地没错"), or 另外 before it (one said alone, "…不是鑫源板材 是鑫达板业", goes on the first). The field's 也 is
  * dropped in what follows (group 1 ends before it).
  */
-const SECOND_FIELD =
-  /[\s，,。；;]+(?:另外|同时|还有|顺便)?[\s，,]*((?:分类|类别|类型|紧急程度|紧急度|优先级|企业名称|企业名字|企业名|企业|公司名称|公司名|公司))(?:也|还(?!是)|同时|一并|顺便)(?=(?:要|得|需要)?\s*(?:改|调|标|更正|归)|(?:该|应该|应)\s*[是系为]?)|[\s，,。；;]+(?:另外|同时|还有|顺便)[\s，,]*((?:分类|类别|类型|紧急程度|紧急度|优先级|企业名称|企业名字|企业名|企业|公司名称|公司名|公司))/;
+const SECOND_FIELD = new RegExp(
+  String.raw`[\s，,。；;]+(?:另外|同时|还有|顺便)?[\s，,]*(${FIELD})(?:也|还(?!是)|同时|一并|顺便)(?=(?:要|得|需要)?\s*(?:改|调|标|更正|归)|(?:该|应该|应)\s*[是系为]?)|[\s，,。；;]+(?:另外|同时|还有|顺便)[\s，,]*(${FIELD})`,
+);
 
 /**
  * The corrections one message makes, in the order said: one, or two fields at once ("#65 企业写错了，是黔锐机械不是黔瑞

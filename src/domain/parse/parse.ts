@@ -3,7 +3,7 @@ import { defaultCalendar, workingZone, type BusinessCalendar } from '../calendar
 import type { Category, Urgency } from '../ticket.js';
 import type { BayesModel } from './bayes.js';
 import { classifyByLexicon, classifyCategory, holdsLexiconPhrase, LEXICON_CERTAIN, matchedCues } from './category.js';
-import { parseCorrections, ratingFrom, TICKET_REF, WITHDRAWN } from './commands.js';
+import { CORRECTION_BEGUN, parseCorrections, ratingFrom, TICKET_REF, WITHDRAWN } from './commands.js';
 import { cnNumber, readDates } from './dates.js';
 import { NOT_BACK } from './lexicon.js';
 import { bareText, normalizeText } from './normalize.js';
@@ -390,9 +390,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     if (declined) return detectIntent(t.replace(declined[0], ' '), ticket, models);
     // 更正: "#12 类别改为 用工人才", "#12 改为紧急", "#12 企业是 神马电力", "#12 不是问题"
     if (parseCorrections(t).length) return 'correct';
-    // a field's change begun but not read ("#12 企业名改成宏达 不是很确定"): a correction, asked again in its form — never the
-    // close a learned reading might make of it (found trying the product)
-    if (/^[\s#＃\d号@＠店小二]*把?\s*(?:企业名称?|企业名字|公司名称?|分类|类别|紧急程度)(?:也)?(?:改成|改为|更正为|应为|应该是)/.test(t.replace(TICKET_REF, ' '))) return 'correct';
+    if (CORRECTION_BEGUN.test(t.replace(TICKET_REF, ' '))) return 'correct';
     // round 274: "#61 我们前头评了五星 结果这两天又出问题了 … 麻烦重新处理一哈": a rating given before, the problem back, a redo asked
     if (/(评了|评过|打了|给了)[^，。]{0,4}(星|满意|好评)/.test(t) && /(又|再次)[^，。]{0,3}(出问题|坏|不亮|不通|漏|停|断|没|堵|跳)/.test(t) && /重新(处理|办|打开|弄|修)|重办|重开/.test(t)) return 'reopen';
     // "#113 差评，问题根本没解决就给结了", "#90 非常不满意 拖了一个多月最后告诉我们办不了": the rating said first, its reason after
