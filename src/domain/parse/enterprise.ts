@@ -1360,7 +1360,9 @@ function headBeforeSpace(t: string): string | null {
   const factory = /厂$/.test(head);
   // head of the reports, at its start and at its end ("诺康瑞达 新厂房消防改造…"; not "林地变更 谁在管", "理塘县城 …"), no
   // greeting or interjection ("各位领导好", "阿门弄呢")
-  if (!(TRADE_NAME_END.test(head) && tradeNameOk(head)) && !factory) return head.length <= 6 && isOpenName(head) && rare(head.slice(0, 2)) && (rare(head.slice(-2)) || head.length >= 5) && !/[咯呢吗吧啊呀哦嘛好哈啦]$|^(各位|大家|领导)/.test(head) ? head : null;
+  // (round 272: "通辽玉龙铝箔 技改项目…": a place before the name, the brand after it is what must be rare)
+  const own = head.slice(placeAtStart(head)?.length ?? 0);
+  if (!(TRADE_NAME_END.test(head) && tradeNameOk(head)) && !factory) return head.length <= 6 && isOpenName(head) && (rare(head.slice(0, 2)) || (own.length >= 4 && own.length < head.length && rare(own.slice(0, 2)))) && (rare(head.slice(-2)) || head.length >= 5) && !/[咯呢吗吧啊呀哦嘛好哈啦]$|^(各位|大家|领导)/.test(head) ? head : null;
   return holdsLexiconPhrase(head.replace(TRADE_AT_END, '').replace(/厂$/, '')) ? null : head;
 }
 /** "我们是凯里做蜡染的小作坊 苗绣坊 想…", "我们是黔东南做银饰加工的 苗银匠心 想参加…": what the enterprise is, then its name between spaces. */

@@ -600,7 +600,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     // (round 262: "#96 已发函给燃气公司，答复12月10号前通气": another's answer promising a day)
     // (round 268: "工单 160 路灯维修公司已经换了线路 今晚再观察一下": to be watched tonight)
     const stillPending =
-      /要(报|上报|送|报送)[\u4e00-\u9fa5]{1,4}(批|审批|审核|审查)|(尚未|还没有?|没有|未能?|不能|无法)(办结|解决|答复|完成|落实|处理完|办好|搞定)|(明天|后天|下周|近期|过几天|再)(去)?(复查|复核|回访|跟踪|核查)|(今晚|晚上|明天|这两天|过两天)再观察|约(了|好)?(周[一二三四五六日天]|明天|后天|下周[一二三四五六日天]?)[^，。]{0,4}(复查|复核|验收|回访|核查)|(周[一二三四五六日天]|明天|后天|下周)[^，。]{0,6}(进场|施工|安装|上门|修补|修复|完工)|先记一笔|(等待?|等着|在等|待|给|会|将|预计|下周|明天|后天|近期|过几天|月底前?|年底前?)[^，。；,;!！]{0,8}(答复|办结|解决|完成|落实)|(等待|等着|在等|正在|已经在(?!那|这|现场|路口|门口)|下一步|然后再|还需|还要|仍需|仍在)|等[^，。]{0,6}(补齐|补充|提交|反馈|回复|确认)后|等(企业|对方)补|(本周|这周|本月|周内|月底前?)内?(?!已)[^已，。；,;]{0,4}(办结|完成|办好)|答复[^，。；,;]{0,10}(前|之前|以内)[^，。；,;]{0,3}(通|完成|办好|到位|解决|送|接|修|批|办)/;
+      /要(报|上报|送|报送)[\u4e00-\u9fa5]{1,4}(批|审批|审核|审查)|(尚未|还没有?|没有|未能?|不能|无法)(办结|解决|答复|完成|落实|处理完|办好|搞定)|(明天|后天|下周|近期|过几天|再)(去)?(复查|复核|回访|跟踪|核查)|(今晚|晚上|明天|这两天|过两天)再观察|约(了|好)?(周[一二三四五六日天]|明天|后天|下周[一二三四五六日天]?)[^，。]{0,4}(复查|复核|验收|回访|核查)|(周[一二三四五六日天]|明天|后天|下周)[^，。]{0,6}(进场|施工|安装|上门|修补|修复|完工)|先记一笔|(企业|对方|他们|老板|厂里)[^，。；,;]{0,3}考虑(中|紧|下|一下|看看)?(?![了好过完])|(等待?|等着|在等|待|给|会|将|预计|下周|明天|后天|近期|过几天|月底前?|年底前?)[^，。；,;!！]{0,8}(答复|办结|解决|完成|落实)|(等待|等着|在等|正在|已经在(?!那|这|现场|路口|门口)|下一步|然后再|还需|还要|仍需|仍在)|等[^，。]{0,6}(补齐|补充|提交|反馈|回复|确认)后|等(企业|对方)补|(本周|这周|本月|周内|月底前?)内?(?!已)[^已，。；,;]{0,4}(办结|完成|办好)|答复[^，。；,;]{0,10}(前|之前|以内)[^，。；,;]{0,3}(通|完成|办好|到位|解决|送|接|修|批|办)/;
     // "#95 已答复企业 暂无法解决 纳入长期台账": answered, as unresolvable (答复's outcome), not pending
     if (/(已答复|答复(企业|对方)?[:：]|现予办结)/.test(t) && /(无法解决|暂不能解决|挂账|纳入.{0,4}台账|解释说明)/.test(t)) return 'resolve';
     // round 135: "#101 么子时候能有个答复？企业那边已经打了三次电话给我了": when the answer comes, asked — a chase, not the answer (pressed: 已经, 都快, 再拖 …)
@@ -939,7 +939,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   const thanks = bare.replace(/(问题|事情|这事|事)?(已经|都|终于)?(解决|办好|处理好|搞定|落实)(了|啦)/, '');
   if (bare.length <= 30 && /^(好的|好滴|收到|好的收到|谢谢|感谢|多谢|辛苦)/.test(thanks) && !/(没|不|难|慢|坏|问题|申请|急|麻烦|帮忙|能否|可否|希望)/.test(thanks)) return 'chat';
   // a meeting notice to the group ("明天上午十点在三楼会议室开调度会，各部门带上问题清单")
-  if (/(调度会|协调会|推进会|例会|座谈会|专题会|会议室)/.test(bare) && /(通知已|已经?发到|发到邮箱|各部门|各单位|请|带上|参加|参会|准时)/.test(bare) && !/(我们|我司|我厂|能不能|能否|可否|麻烦|帮忙|希望|落后|滞后|想请|开个|开一个|卡在|拖)/.test(bare)) return 'chat';
+  if (/(调度会|协调会|推进会|例会|座谈会|专题会|会议室|(?<!供应商|采购|订货|招商)大会)/.test(bare) && /(通知已|已经?发到|发到邮箱|各部门|各单位|请|带上|参加|参会|记得|准时)/.test(bare) && !/(我们|我司|我厂|能不能|能否|可否|麻烦|帮忙|希望|落后|滞后|想请|开个|开一个|卡在|拖)/.test(bare)) return 'chat';
   // problem words of a category (an `other` topic too when the lexicon is sure of it: "有人冒充我们公司签合同")
   const lex = classifyByLexicon(t);
   // problem words the lexicon is sure of are a rule that is certain: the learned fallback never turns them into a request
@@ -955,7 +955,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   // for its own company ("我们遇到最多的是哪类问题") is not a leader's request for numbers
   // 待确认 is asked for in its own words (the rules above): "确认 1 2" confirms a visit's problems, it lists nothing
   // help is a question about the bot: "亿龙二期 交评 不适用" (a project's item set) asks nothing of it
-  const refused = ['triage' as const, ...(HELP_ASKED.test(bare) ? [] : (['help'] as const)), ...(/(没|不|难|慢|坏|问题|急|冒烟|着火|起火|漏|塌|裂|断|堵|乱|咋回事|到底|究竟)/.test(bare) ? (['chat'] as const) : []), ...(/(我们|我司|我厂|本公司)/.test(bare) ? (['digest'] as const) : [])];
+  const refused = ['triage' as const, ...(HELP_ASKED.test(bare) ? [] : (['help'] as const)), ...(/(没|不|难|慢|坏|问题|急|冒烟|着火|起火|漏|塌|裂|断|堵|乱|咋回事|到底|究竟)/.test(bare) || KOREAN_ASKS.test(t) ? (['chat'] as const) : []), ...(/(我们|我司|我厂|本公司)/.test(bare) ? (['digest'] as const) : [])];
   return intentFallback(models.plain, t, byLength, models.minProbability, refused);
 }
 
@@ -967,6 +967,9 @@ export function readIntent(text: string, models: IntentModels | null = SHIPPED_I
   const t = normalizeText(text);
   return detectIntent(t, ticketRef(t), models);
 }
+
+/** A request in Korean (round 96: "…정부에서 지원해 줄 수 있나요?"): support, an inquiry, an application, a favour asked — no chit-chat. */
+const KOREAN_ASKS = /(지원|문의|신청|부탁|도와|주실 수|줄 수|할 수 있)/;
 
 /** What asking how the bot is used sounds like: a question word, 会 / 能 / 教, using (not 适用), a manual or an operation. */
 const HELP_ASKED = /(怎|咋|如何|啥|什么|嘛|会|能|教|说明(?!天)|操作|功能|菜单|指令|命令|(?<!适|使|费|占|挪|专|通|用)用|[?？])/;

@@ -4709,4 +4709,18 @@ describe('after a review of the forty-third session rules against ordinary messa
     // (yet a change begun is a correction to ask about again, never a close: found trying the product)
     expect(read('#12 企业名改成宏达 不是很确定').intent).toBe('correct');
   });
+  it('keeps what the retraining on rounds 264 to 275 would have lost (forty-sixth session)', () => {
+    // a place before a brand before a space: the brand is what must be rare (通辽 is no longer)
+    expect(read('通辽玉龙铝箔 技改项目要赶自治区工业专项资金申报，麻烦明天下班前出一下').enterprise).toBe('通辽玉龙铝箔');
+    expect(read('合作社分红 有几户社员说分少了 天天来闹').enterprise).toBe(null);
+    // a meeting notice to the cadres, a 大会 too; a supplier meeting an enterprise asks to join is a report
+    expect(read('下周一州里开营商环境大会，各县市专员记得参会').intent).toBe('chat');
+    expect(read('听说下个月奇瑞要开供应商大会 我们怎么能报名参加').intent).toBe('report');
+    // the enterprise still weighing an offer (Cantonese 紧) is progress, not a close
+    expect(read('#88 已经协调燃气公司，管道费按标准减半，企业考虑紧').intent).toBe('progress');
+    expect(read('#88 已经协调燃气公司，管道费按标准减半，企业还在考虑').intent).toBe('progress');
+    // a request in Korean is no chit-chat
+    expect(read('안녕하세요, 三亚 한빛면세트레이딩입니다. 한국 화장품 브랜드 유치 설명회를 하고 싶은데 정부에서 지원해 줄 수 있나요? 麻烦了').intent).toBe('report');
+    expect(read('감사합니다 谢谢各位领导 辛苦了').intent).toBe('chat');
+  });
 });
