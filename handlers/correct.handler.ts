@@ -83,7 +83,8 @@ export const correct: Handler = {
     // (a change begun but not read — "#12 企业名改成宏达 不是很确定" — is asked again in the form, nothing changed; found
     // trying the product, where such a message closed the ticket)
     if (!corrections.length) {
-      await answer(ctx, `未能确认 #${no} 要更正的内容，请按格式重发，如“#${no} 企业是 宏远物流”“#${no} 类别改为 用工人才”“#${no} 改为紧急”。`);
+      // (a detail the ticket does not keep, "#61 企业地址填错了…", is answered with what can be corrected)
+      await answer(ctx, `未能确认 #${no} 要更正的内容（可更正企业名称、类别、紧急程度），请按格式重发，如“#${no} 企业是 宏远物流”“#${no} 类别改为 用工人才”“#${no} 改为紧急”。`);
       return 'no correction: the form asked for';
     }
     const outcomes: string[] = [];

@@ -75,10 +75,15 @@ describe('更正 in chat', () => {
     const before = (await h.ticket(1))!;
     const r = await h.say('zhangwei', '#1 企业名改成宏达 不是很确定', dm('zhangwei'));
     expect(r.outcome).toBe('no correction: the form asked for');
-    expect(r.texts[0]).toContain('未能确认 #1 要更正的内容，请按格式重发');
+    expect(r.texts[0]).toContain('未能确认 #1 要更正的内容（可更正企业名称、类别、紧急程度），请按格式重发');
     const after = (await h.ticket(1))!;
     expect(after.status).toBe(before.status);
     expect(after.events).toHaveLength(before.events.length);
+    // a detail the ticket does not keep, said wrong (round 280): what can be corrected is answered, nothing recorded as
+    // progress or handed on
+    const address = await h.say('zhangwei', '#1 企业地址填错了，应该是延川县，不是延长县，改一下', dm('zhangwei'));
+    expect(address.outcome).toBe('no correction: the form asked for');
+    expect((await h.ticket(1))!.events).toHaveLength(before.events.length);
   });
 
   it('urgency and enterprise: the enterprise from the directory re-routes to its 服务专员', async () => {

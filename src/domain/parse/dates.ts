@@ -146,7 +146,7 @@ const WEEKS_WITHIN = new RegExp(`${NUM}(?:个)?(?:周|星期|礼拜)(?:之内|�
 const MONTHS_WITHIN = new RegExp(`${NUM}(?:个)?月(?:之内|内|以内)`);
 const MONTH_END_NAMED = new RegExp(`(?:${LIMIT_BEFORE})?(明年|今年)?${NUM}月(?:底|末)${LIMIT_AFTER}|${LIMIT_BEFORE}(明年|今年)?${NUM}月(?:底|末)`);
 const MONTH_END = new RegExp(`${LIMIT_BEFORE}(月底|月末)|(?<!上个?)(月底|月末)${LIMIT_AFTER}`);
-const YEAR_END = new RegExp(`${LIMIT_BEFORE}(年底|年末|年前)|(?<!去年|前年|去|半|一|两|几|多|\\d)(年底|年末|年前)${LIMIT_AFTER}`);
+const YEAR_END = new RegExp(`${LIMIT_BEFORE}(年底|年末)|(?<!去年|前年|去|半|一|两|几|多|\\d)(年底|年末)${LIMIT_AFTER}`);
 
 /**
  * A message being read for dates: what is left of it, and the day's start (made only when a rule needs it: most

@@ -464,11 +464,15 @@ const WRITER_UNIT = /(专班|代报|专班代报|投促局|招商局)$/;
 /** One of a kind, not a name: "揭阳空港一间五金厂", "广东一家连锁超市". */
 const ONE_OF_A_KIND = /^[\u4e00-\u9fa5]{0,8}?(?<![合统唯精万第])一[间家个]小?[\u4e00-\u9fa5]{1,6}$/;
 
+/** A place or zone, then a middle dot, where a name is signed (the place is group 1). */
+const PLACE_DOT = /(?<=^|[\s，,。！!？?—–-])([\u4e00-\u9fa5]{2,6})·(?=[\u4e00-\u9fa5])/g;
 export function parseEnterprise(text: string): string | null {
   // ("@店小二 洱海月湾精品酒店 改扩建的…": whom the message calls on, before it, is not part of it)
   // (round 140: "代办员：吉首经开区的湘西华锰电池材料，…": the cadre who relays it, before what is relayed; "湘西州保靖县的 酉水人家土菜馆 想…":
   // a space after a place and 的)
-  const spaced = text.replace(LEADING_MENTIONS, '').replace(RELAYED_BY_CADRE, '');
+  // (round 280: "高新区·榆林鼎泰置业", "安塞·巧娘剪纸工作室": a place or zone and a middle dot before the name signed; not a
+  // guesthouse's own two parts, "溪畔·半日闲民宿")
+  const spaced = text.replace(LEADING_MENTIONS, '').replace(RELAYED_BY_CADRE, '').replace(PLACE_DOT, (dot, place: string) => (/(?:区|县|市|镇|旗|乡)$/.test(place) || placeAtStart(place) === place ? '' : dot));
   const t = spaced.includes('的 ') ? spaced.replace(PLACE_OF_SPACE, '') : spaced;
   const behalf = onBehalf(t);
   if (behalf) return behalf;
@@ -494,7 +498,9 @@ export function parseEnterprise(text: string): string | null {
     // (rounds 247–253: "我们是新宁锂电甲方代表": the writer's role or office after a name by its trade)
     .replace(ROLE_AFTER_TRADE, '')
     // (rounds 254–257: "我们是高新区白洋那边楚天磷化的": where it is, said with 那边, before the name)
-    .replace(/^[\u4e00-\u9fa5]{2,4}(?:那边|这边)(?=[\u4e00-\u9fa5]{4,}$)/, '');
+    .replace(/^[\u4e00-\u9fa5]{2,4}(?:那边|这边)(?=[\u4e00-\u9fa5]{4,}$)/, '')
+    // (round 276: "昌乐蓝晶光电二期 人防审查…": the project's phase after the name is the project's, never the name's)
+    .replace(/(?<=[\u4e00-\u9fa5]{4})[一二三四五六七八九十]期(?!货).*$/, '');
   // a chamber of commerce, an association or a park speaks for many enterprises, none of them by name; a government's
   // financing vehicle ("政府平台公司欠我们工程款") is the one owing, not the one reporting
   // ("平遥古城里开客栈的，": where one runs what kind of business, no name)
@@ -504,6 +510,13 @@ export function parseEnterprise(text: string): string | null {
   if (name && /有(?:个|一个|一家)(?=[\u4e00-\u9fa5]{2})/.test(name) && !/(有限公司|有限责任公司|股份公司)$/.test(name)) return signedBy(t);
   // (rounds 219–224's products: a kind of it, 散装坚果, 野生茶油, 桶装饮用水, 废旧再生资源, is the goods, not a name)
   if (name && /^(散装|进口|野生|手工|农村|桶装|瓶装|袋装|废旧|自产|本地|国产|有机|新鲜|优质|天然|生态)(坚果|茶油|茶籽油|饮用水|矿泉水|再生资源)$/.test(name)) return null;
+  // (round 280: "…风一刮满天飞 ——府谷县新民镇": a county's town is a place, no enterprise; the name may be read beside it,
+  // the county said alone before it, "我们隆德县沙塘镇的德顺药材加工厂…")
+  const county = name && /^[\u4e00-\u9fa5]{2,8}(镇|乡|街道)$/.test(name) ? placeAtStart(name) : null;
+  if (county) {
+    const beside = parseEnterprise(t.replace(name!, county));
+    return beside && beside !== county ? beside : null;
+  }
   if (!name || /(商会|协会|联合会|园区)$/.test(name) || WRITER_UNIT.test(name) || /^(代办员|服务专员|项目专员|网格员)/.test(name) || ONE_OF_A_KIND.test(name) || /^[\u4e00-\u9fa5]{2,8}[里上边]开[\u4e00-\u9fa5]{1,4}$/.test(name) || /^(政府|城投|国有|区属|县属|市属)?平台公司$/.test(name)) return null;
   const i = t.indexOf(name);
   // what follows the name in the message (null: the name was cut out of its words)
@@ -965,7 +978,7 @@ const rareOrPlaced = (x: string): boolean => {
   return place !== null && x.length - place.length >= 2;
 };
 const closingWordsOk = (x: string): boolean =>
-  !SIGN_OFF_WORDS.test(x) && !/[吗嘛呢吧啊呀哦啦哈得点]|(.)\1.*(.)\2/.test(x) && !isPlaceOrThing(x) && !placeAtStart(x) && !holdsLexiconPhrase(x);
+  !SIGN_OFF_WORDS.test(x) && !/[吗嘛呢吧啊呀哦啦哈得点啥咋]|(.)\1.*(.)\2/.test(x) && !isPlaceOrThing(x) && !placeAtStart(x) && !holdsLexiconPhrase(x);
 
 /** A name read at the head of the message or after 走访: by its trade, no word of a sentence. */
 function headNameOk(x: string | undefined): boolean {

@@ -240,7 +240,7 @@ const TRANSFER_PLAIN =
 /** A message that opens with a rating (the words of the answer's buttons, 好评 / 差评, stars), no figure after it. */
 const RATING_ALONE = /^(非常不满意|很不满意|不满意|非常满意|很满意|十分满意|特别满意|比较满意|基本满意|满意|好评|差评|[1-5一二三四五]\s*(?:颗|个)?星|[⭐★🌟]{1,5}\s*$)(?![率度期的有多数件几榜])/u;
 /** Asked to chase a ticket: 帮忙催一下, or 催一下 opening or closing the message. */
-const ASKS_TO_CHASE = /(帮忙|麻烦|请)帮?催(一下|下|催|一催)|(催一下|催下|催催)[。!！]?$|(再|即刻|立刻|马上|赶紧)催(一下|下)?[\u4e00-\u9fa5]{0,6}[。!！]?$|^[\s@店小二#＃\d号]*(帮忙|麻烦|请)?(催一下|催下|催催|催一催)/;
+const ASKS_TO_CHASE = /(帮忙|麻烦|请|帮(?:我|俺|咱)们?|再给)帮?催(一下|下|催|一催)|(催一下|催下|催催)[。!！]?$|(再|即刻|立刻|马上|赶紧)催(一下|下)?[\u4e00-\u9fa5]{0,6}[。!！]?$|^[\s@店小二#＃\d号]*(帮忙|麻烦|请)?(催一下|催下|催催|催一催)/;
 /** The one asked pressing in other words: "还要等多久", "麻烦盯一下", "再帮忙推一推", "领导很关注，请今天给个回复". */
 const URGE_PLAIN =
   /再拖(下去)?.{0,10}(只有|就|只能|只好)(去)?(找|投诉|打|上访|曝光|反映)|(到底)?(有没有人管|有人管没|没人管吗)|(别|不要|不能|不能再|别再)(再)?拖|(还要|要|得)等(多久|多长时间|到什么时候|到啥时候)|等到(什么|啥)时候|(?<!我来?|我们来?)盯(一下|紧|着点|一盯)|推一推|推一下|推动一下|再催|又(打电话|来电话|来催|催)|领导(很|非常|比较|特别)?(关注|重视|过问)|请(今天|今日|尽快|马上|抓紧)(给|回)|给个(回复|答复|说法|准话)|拖(了|得)?(有点|有些|太|这么|那么|好|挺|蛮|很|够|老)久|等得.{0,3}(心慌|着急|心焦|发慌)|到底(啥|什么)时候(才)?能有个?结果|(已经|都)拖了?(两|三|四|几|\d+|[一二三四五六七八九十])(周|个?礼拜|个?星期|天|个?月)/;
@@ -280,9 +280,10 @@ const NOTE_HEAD_REF = /^(?:进展|进度|跟进|更新|反馈)[\s:：]*(\d{1,7})
 /**
  * The matter named, then its ticket's number (round 268: "那个蒸汽的事 89号 今天能不能给个准话", "昨天那个停气的单子，90号，…"), or
  * the number opening the message before 那个单子 ("139那个单子退回去以后住建接了没有"): not a day of the month ("补贴的事 25号
- * 之前能不能到账"), nor a list's numbering ("1 这个问题我们反映过好几次了").
+ * 之前能不能到账"), nor a list's numbering ("1 这个问题我们反映过好几次了"); or the matter, 那个 and the number, then
+ * when or how it goes (round 280: "用电扩容那个37号到底多会儿能批"; not a day, a building or a plot: 37 is no day).
  */
-const MATTER_TICKET_REF = /(?:的事|的事情|的单子?|的问题|那件事)\s*[，,]?\s*(3[2-9]|[4-9]\d|\d{3,7})(?!\d)\s*号(?=[\s，,。])|^(\d{2,7})(?!\d)(?:那个|这个)(?:单子?|工单)/;
+const MATTER_TICKET_REF = /(?:的事|的事情|的单子?|的问题|那件事)\s*[，,]?\s*(3[2-9]|[4-9]\d|\d{3,7})(?!\d)\s*号(?=[\s，,。])|^(\d{2,7})(?!\d)(?:那个|这个)(?:单子?|工单)|(?<=^[\u4e00-\u9fa5]{2,8}(?:那个|这个))(3[2-9]|[4-9]\d|\d{3,7})(?!\d)\s*号(?=到底|现在|目前|啥时|什么时|多会|几时|还|怎么|咋)/;
 const SENT_BACK = /^(\d{1,7})号退回[，,\s](?=[^。]*(?:不是[^，,。]{1,6}的|请转|转给|转到|应该归|归[^，,。]{1,6}管))/;
 function ticketRef(text: string): number | null {
   // (most messages hold no digit and skip the long patterns; voice input writes a ticket's number in words, read where
@@ -391,6 +392,9 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     // 更正: "#12 类别改为 用工人才", "#12 改为紧急", "#12 企业是 神马电力", "#12 不是问题"
     if (parseCorrections(t).length) return 'correct';
     if (CORRECTION_BEGUN.test(t.replace(TICKET_REF, ' '))) return 'correct';
+    // round 280: "#61 企业地址填错了，应该是延川县，不是延长县，改一下": a detail of the ticket written wrong, a correction (the
+    // handler asks again in its form for what it can correct)
+    if (/^[\s#＃\d号:：，,]*(企业|公司)?的?(地址|所在地|所在县|所在镇|联系人|联系电话|电话)(填|写|录|搞|弄|记)错了?/.test(t) && !/[?？吗]/.test(t)) return 'correct';
     // round 274: "#61 我们前头评了五星 结果这两天又出问题了 … 麻烦重新处理一哈": a rating given before, the problem back, a redo asked
     if (/(评了|评过|打了|给了)[^，。]{0,4}(星|满意|好评)/.test(t) && /(又|再次)[^，。]{0,3}(出问题|坏|不亮|不通|漏|停|断|没|堵|跳)/.test(t) && /重新(处理|办|打开|弄|修)|重办|重开/.test(t)) return 'reopen';
     // "#113 差评，问题根本没解决就给结了", "#90 非常不满意 拖了一个多月最后告诉我们办不了": the rating said first, its reason after
@@ -467,7 +471,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     // round 102: "#66 都超期了还没回复，再不给答复我们只能打12345了": overdue, and what follows if it stays so
     if (/(再不|还不)(给)?[^，。]{0,4}(答复|回复|处理|解决)[^。]{0,10}(只能|就要?|就只能)(打12345|投诉|上访|找)/.test(t)) return 'urge';
     // "#44 都第九天了还没签收？…今天下班前给我回话", "请问#131么样还冇人签收？都两天了": nobody has taken it yet, pressed
-    if (/(还|仍|一直|都)没有?人(签收|认领|接单|接手)|还没有?(签收|认领)[?？]|没有?人(签收|认领|接单|接手)(咩|吗|么|呢|啊|啦)?[?？!！]*$|木人(签收|认领|接单|接手)|(尽快|快点|快的|快些|抓紧)(签收|认领)|(没有?|未|冇)(签收|认领)[^。]{0,4}(请|麻烦)?(督办|催办|催一下)/.test(t)) return 'urge';
+    if (/(还|仍|一直|都)没有?人(签收|认领|接单|接手)|还没有?(签收|认领)[?？]|没有?人(签收|认领|接单|接手)(咩|吗|么|呢|啊|啦)?[?？!！]*$|木人(签收|认领|接单|接手)|(尽快|快点|快的|快些|抓紧)(签收|认领)|再不(签收|认领|接单)就要?(超期|逾期|过期|到期)|(没有?|未|冇)(签收|认领)[^。]{0,4}(请|麻烦)?(督办|催办|催一下)/.test(t)) return 'urge';
     // round 214: "#101 已签收并办结，企业的问题当场解答了": taken and closed at once, closed
     if (/^[\s#＃\d号]*已(签收|认领)(并|后|且)(已)?(办结|解决)/.test(t) && !/[?？吗]/.test(t)) return 'resolve';
     // round 213: "#88 签收了没有": whether it was taken, asked (not "还没签收？", pressed above)
@@ -488,9 +492,9 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     if (/[\s，,。]转(?!账|让|型|产|正)\s*[\u4e00-\u9fa5]{1,8}(局|委|办|中心|所|站|街道|镇)(?=[\s，,。]*@)[^。]{0,20}签收/.test(t) && !/[?？吗]/.test(t)) return 'transfer';
     // "@住建局王科 #135 今天是最后期限，请务必今天给企业答复", "#164都超期两日了，谁跟紧？": the limit reached, pressed
     if ((/请务必|务必(今天|今日|尽快|抓紧|按时)|(今天|今日)是最后(期限|一天)/.test(t) || /(都|已经?)超期[^，。]{0,4}[，,]?.{0,6}(谁|哪个)(跟|管|负责|在跟)/.test(t)) && !/(已经?|已在|正在)(催|督促)/.test(t)) return 'urge';
-    // "#45 现场勘察完了没": whether a step is done, asked
+    // "#45 现场勘察完了没": whether a step is done, asked (round 276: "工单76办结了没", whether it is closed)
     // (not "…又断网 不是修好了吗": the fix held up as said and failed, a complaint; 伓 is 不 in Fuzhou speech)
-    if (/(完了|好了|办了|到了|批了|来了)(没|没有|吗|么)[?？]?$/.test(t.trim()) && !/(不|伓)是[^，。]{0,4}(修|弄|办|搞|处理)好了吗[?？]?$/.test(t.trim())) return 'query';
+    if (/(完了|好了|办了|到了|批了|来了|办结了|结了|解决了|搞定了|搞掂了)(没|没有|吗|么|冇|未)[?？]?$/.test(t.trim()) && !/(不|伓)是[^，。]{0,4}(修|弄|办|搞|处理)好了吗[?？]?$/.test(t.trim())) return 'query';
     // "95号到哪一步了？企业问我要个答复": where it stands, asked first
     if (/(到哪一步|走到哪|到哪了)[了呢]?[？?]/.test(t)) return 'query';
     // "#119 都延期一回了还是没动静…麻烦专班督一下": asked to supervise it
@@ -549,7 +553,8 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     // (rounds 159 and 160: "#174 还是冇解决，…，不满意，重新办", "…根本没收到补贴款啊 不满意 再查查": displeased, and asked again)
     if (/(不满意|差评)/.test(t) && /(重新办|重办|重新处理|再查查|再查一下|重新查|重新弄)/.test(t) && !/(重新办理了|已重新)/.test(t)) return 'reopen';
     // (round 244: not the cadre's close asking the enterprise to rate: "工单112 已解决，企业现场确认了，请企业评价")
-    if (/(不满意|非常满意|基本满意|满意|好评|差评|评价|満足|满足です|[1-5一二三四五]\s*(颗|个)?星(?!期)|^[#\d\s号]*[⭐★🌟]{1,5}\s*$)|\b(very |not )?satisfied\b/i.test(t) && !(/请(企业|对方|老板)(进行)?(评价|打分)[。!！]?$/.test(t) && /(已经?解决|已办结|已经?办好|已处理)/.test(t))) return 'rate';
+    // (round 280: "…企业同意补一份交通影响评价": an assessment's name, no rating)
+    if (/(不满意|非常满意|基本满意|满意|好评|差评|(?<!影响|环境|安全|节能|风险|质量|信用|资产|保持|危险性|危害)评价|満足|满足です|[1-5一二三四五]\s*(颗|个)?星(?!期)|^[#\d\s号]*[⭐★🌟]{1,5}\s*$)|\b(very |not )?satisfied\b/i.test(t) && !(/请(企业|对方|老板)(进行)?(评价|打分)[。!！]?$/.test(t) && /(已经?解决|已办结|已经?办好|已处理)/.test(t))) return 'rate';
     // "#695 有人签收冇": whether anyone has taken it on, asked
     // (and whether the one named has: "#12 已经转给住建局了 @王科 签收了没")
     if (/(有人|谁|有没有人)(签收|认领|接手?)(了)?(吗|没有?得?|冇得?|了没|未)?[?？]?$/.test(t.replace(TICKET_REF, '').trim()) || /@\S+\s*(签收|认领|接手?)了?(吗|没有?|了没|冇)[?？]?$/.test(t)) return 'query';
@@ -833,7 +838,8 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   if (parseDigestRequest(bare)) return 'digest';
   // "进度" / "有什么进展吗" without a number: the asker's own tickets (an enterprise's, or a cadre's to-do list)
   if (/^(有|有没有|有什么)(新的?)?进展(吗|了吗|没有)?$|^(现在)?(什么|啥)进度(了)?$/.test(bare)) return 'query';
-  if (/^(我的待办|待办|我的工单|我的单子|我的任务|超期|超期清单|超期列表|我们的问题|我们公司的问题|查询)/.test(bare) && bare.length <= 12 && !/(前[十\d]+名|排名|排行)/.test(bare)) {
+  // (round 276: "超期的有几个？列个清单给俺": how many are overdue, a count for the leader — not one's own list)
+  if (/^(我的待办|待办|我的工单|我的单子|我的任务|超期|超期清单|超期列表|我们的问题|我们公司的问题|查询)/.test(bare) && bare.length <= 12 && !/(前[十\d]+名|排名|排行)/.test(bare) && !/^超期的?(有|还有)?(几个|几件|几单|多少)/.test(bare)) {
     return 'query';
   }
   // an enterprise's own list: "我们公司的单子都列出来看一下——凯迈智能装备"

@@ -4723,4 +4723,36 @@ describe('after a review of the forty-third session rules against ordinary messa
     expect(read('안녕하세요, 三亚 한빛면세트레이딩입니다. 한국 화장품 브랜드 유치 설명회를 하고 싶은데 정부에서 지원해 줄 수 있나요? 麻烦了').intent).toBe('report');
     expect(read('감사합니다 谢谢各位领导 辛苦了').intent).toBe('chat');
   });
+  it('reads what rounds 276, 278 and 280 taught (forty-sixth session)', () => {
+    // whether it is closed, asked: never the close
+    expect(read('工单76办结了没').intent).toBe('query');
+    expect(read('#76 解决了吗').intent).toBe('query');
+    expect(read('#76 解决了吗？还是没水').intent).toBe('reopen');
+    // an assessment named 评价 is no rating
+    expect(read('#54 已约规划局周四联合踏勘，企业同意补一份交通影响评价').intent).toBe('progress');
+    // a detail of the ticket written wrong is a correction asked about, not a transfer to the county named
+    expect(read('#61 企业地址填错了，应该是延川县，不是延长县，改一下').intent).toBe('correct');
+    // chases: asked for me, the matter and its number, the limit near with nobody taking it
+    expect(read('恁帮俺催催第88号 说好上周给答复的 这都周一了').intent).toBe('urge');
+    expect(read('用电扩容那个37号到底多会儿能批，能不能再给催催')).toMatchObject({ intent: 'urge', ticket: 37 });
+    expect(read('厂房那个38号楼到底什么时候验收').ticket).toBe(null);
+    expect(read('@李明 #49 这单今天再不签收就超期了').intent).toBe('urge');
+    // how many are overdue is a count for a leader, not one's own list
+    expect(read('超期的有几个？列个清单给俺').intent).toBe('digest');
+    expect(read('超期的 我名下有几个').intent).toBe('query');
+    // names: a place and a middle dot before it, a phase after it, a town signing (none), a question (none)
+    expect(read('一天好几万的费用，拜托了！高新区·榆林鼎泰置业').enterprise).toBe('榆林鼎泰置业');
+    expect(read('我们的剪纸文创想去广交会参展，展位咋申请？安塞·巧娘剪纸工作室').enterprise).toBe('巧娘剪纸工作室');
+    expect(read('邻居装修天天吵，能不能帮忙调解下。溪畔·半日闲民宿').enterprise).toBe('溪畔·半日闲民宿');
+    expect(read('昌乐蓝晶光电二期 人防审查 图纸第三次被退回来了').enterprise).toBe('昌乐蓝晶光电');
+    expect(read('工业园区的垃圾一直没人清运，路边堆得跟山一样 ——府谷县新民镇').enterprise).toBe(null);
+    expect(read('我们五台山台怀镇的般若居素斋馆，门前修路把门面挡了半年').enterprise).toBe('般若居素斋馆');
+    expect(read('博山美琉坊明年三月建厂二十周年 想请区领导来参加个活动 不知道该咋邀请 走啥程序').enterprise).not.toBe('走啥程序');
+    // 年前 (before the Spring Festival) is no date asked for; 年底前 is
+    expect(read('项目要赶在年前封顶，但混凝土供应紧张，请求帮忙协调').deadline).toBe(null);
+    expect(read('园区到高速口那条路一直没修通，能不能年底前先把便道打通').deadline).toBe('2026-12-31');
+    // a fair's organiser out of reach is a fair, a loan on tax refunds is finance
+    expect(read('博山雅琉琉璃 想参加12月的陶瓷琉璃展 报名这周五截止 主办方联系不上').category).toBe('market');
+    expect(read('想申请出口退税融资，银行讲我们规模小唔给做').category).toBe('finance');
+  });
 });
