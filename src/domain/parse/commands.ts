@@ -365,7 +365,7 @@ export function parseCorrection(t: string): Correction | null {
   if (changed) return { field: 'category', to: changed, text: thenChange![1]!.trim() };
   if (isNot && isCategory) return { field: 'category', to: isCategory, text: (isNot[2] ?? isNot[4])!.trim() };
   // "#214 这个不是用地的事，应该算审批": what it is not, then what it is — after such a start a category word is enough
-  const said = /^(?:(?:这个|这条|这件)?(?:分类|类别)?(分错了|分错类了|标错了|错了|不对)[\s,，。]*|(?:这个|这条|这件)?(不是|不属于|不算)[\u4e00-\u9fa5]{1,8}?(?:的事|的问题|类的?|那一?类)[\s,，。]+)?(?:这个|这条|这件|此件|该件)?(?:应该|应当|应)?(?:归到|归入|归为|划到|放到|放在|分到|是|算|属于|归)\s*(.{2,12}?)(类别|类的?|那一?类)?的?(?:问题|工单)?(?:吧|才对)?$/.exec(rest);
+  const said = /^(?:(?:这个|这条|这件)?(?:分类|类别)?(分错了|分错类了|标错了|错了|不对)[\s,，。]*|(?:这个|这条|这件)?(不是|不属于|不算)[\u4e00-\u9fa5]{1,8}?(?:的事|的问题|类的?|那一?类)[哈啊呀嘛]?[\s,，。]+(?:(?:分错了|分错类了|搞错了|弄错了|标错了)[\s,，。]+)?)?(?:这个|这条|这件|此件|该件)?(?:应该|应当|应)?(?:归到|归入|归为|划到|放到|放在|分到|是|算|属于|归)\s*(.{2,12}?)(类别|类的?|那一?类)?的?(?:问题|工单)?(?:吧|才对)?(?:[\s,，。]*(?:麻烦)?(?:改一下|改下|改一哈|改过来))?$/.exec(rest);
   if (said) {
     const v = said[3]!.trim();
     const to = said[4] || said[2] || said[1] ? categoryFrom(v) : (Object.keys(CATEGORIES) as Category[]).find((k) => CATEGORIES[k] === v) ?? null;

@@ -85,7 +85,7 @@ const INDUSTRY_WORDS =
   // round 115 (Chengdu's seasoning makers, tea houses, computing and gene firms)
   '调味|算力|茶舍|茶馆|茶铺|基因|细胞|辣坊|(?<![笔登日忘书标印牢铭惦记])记(?=这边|那边|的|[，,。！!？?：:\\s]|$)|' +
   // round 121 (Lanzhou's beef-noodle houses, Jinchang's copper foil, Linxia's thangka studios, herbal slices)
-  '牛肉面|拉面|铜箔|中药饮片|唐卡|' +
+  '牛肉面|拉面|铜箔|钒业|钒材|钛材|钛业|中药饮片|唐卡|' +
   // round 117 (Zhongshan's plastics moulders, Zhuhai's boatyards)
   '注塑|船艇|酒店管理|' +
   // round 116 (Shenyang's car-parts makers, Dalian's container yards and axle plants)
@@ -499,6 +499,8 @@ export function parseEnterprise(text: string): string | null {
     .replace(ROLE_AFTER_TRADE, '')
     // (rounds 254–257: "我们是高新区白洋那边楚天磷化的": where it is, said with 那边, before the name)
     .replace(/^[\u4e00-\u9fa5]{2,4}(?:那边|这边)(?=[\u4e00-\u9fa5]{4,}$)/, '')
+    // (round 284: "我们吉克彝家乐新开张想招…": its opening is news, not its name)
+    .replace(/(?<=[\u4e00-\u9fa5]{3})(?:新开张|新开业|刚开张|刚开业)$/, '')
     // (round 276: "昌乐蓝晶光电二期 人防审查…": the project's phase after the name is the project's, never the name's)
     .replace(/(?<=[\u4e00-\u9fa5]{4})[一二三四五六七八九十]期(?!货).*$/, '');
   // a chamber of commerce, an association or a park speaks for many enterprises, none of them by name; a government's
@@ -517,7 +519,9 @@ export function parseEnterprise(text: string): string | null {
     const beside = parseEnterprise(t.replace(name!, county));
     return beside && beside !== county ? beside : null;
   }
-  if (!name || /(商会|协会|联合会|园区)$/.test(name) || WRITER_UNIT.test(name) || /^(代办员|服务专员|项目专员|网格员)/.test(name) || ONE_OF_A_KIND.test(name) || /^[\u4e00-\u9fa5]{2,8}[里上边]开[\u4e00-\u9fa5]{1,4}$/.test(name) || /^(政府|城投|国有|区属|县属|市属)?平台公司$/.test(name)) return null;
+  // (round 284: "…，希望环保下周二前来查一下": what is asked of an office, no name)
+  // (round 286: "我们是做海参育苗的小厂子": a kind of business, said small, no name)
+  if (!name || /(商会|协会|联合会|园区)$/.test(name) || /^(希望|麻烦|恳请|建议|要求|请求)/.test(name) || /^[小大老新]?(厂子|厂|公司|企业|作坊|店子|门店)$/.test(name) || WRITER_UNIT.test(name) || /^(代办员|服务专员|项目专员|网格员)/.test(name) || ONE_OF_A_KIND.test(name) || /^[\u4e00-\u9fa5]{2,8}[里上边]开[\u4e00-\u9fa5]{1,4}$/.test(name) || /^(政府|城投|国有|区属|县属|市属)?平台公司$/.test(name)) return null;
   const i = t.indexOf(name);
   // what follows the name in the message (null: the name was cut out of its words)
   const after = i >= 0 ? t.slice(i + name.length) : null;
@@ -946,6 +950,8 @@ const PLACE_OF_NAME = /[\s！!。](?:这是|我们是|俺们是|我们这是|俺
 /** A place of two to ten characters, 的, then the name closing the message (see parseEnterprise's use). */
 const PLACE_OF_NAME_WIDE = /[\s！!。，,—–-](?:我们是|俺们是|这是|我是)?([\u4e00-\u9fa5]{2,10}?)的([\u4e00-\u9fa5]{3,10})[。！!]?\s*$/;
 const PLACE_OF_NAME_MID = new RegExp(`(?:^|[\\s，,。！!？?：:])([\\u4e00-\\u9fa5]{2,6})的([\\u4e00-\\u9fa5]{2,5}?(?:${INDUSTRY})(?:公司|厂)?)(?=[\\s，,。]|新建|新上|想|要|在建|这边|那边|人事|财务)`);
+/** The same opening the message, before anything (a place known to the place list, checked where it is used). */
+const PLACE_OF_NAME_HEAD = new RegExp(`^(?:我们是?|俺们是?|我是)?([\\u4e00-\\u9fa5]{2,6})的([\\u4e00-\\u9fa5]{2,5}?(?:${INDUSTRY})(?:${INDUSTRY}|工程公司|检修公司|种植公司|种植基地|加工厂|加工|代理|管理|园|城)*(?:公司|厂)?)(?!工程|项目|企业|配套|综合体|[一二三四五]期)`);
 /** Rounds 83–86: "龙口东海粉丝新车间施工…", "…，青岛北方蓝海食品想报名参加": a name with its city before it, opening a clause, then what it does. */
 const PLACED_NAME_MID = new RegExp(`(?:^|[\\s，,。！!？?：:])([\\u4e00-\\u9fa5]{4,14}?(?:${INDUSTRY}))(?=想|要|新建|新上|在建|这边|那边|新车间|新厂房|新厂)`);
 const SUBPLACE_OF_NAME = /(?:[\s！!。？?]|—)\s*([\u3007\u4e00-\u9fa5]{3,8})的([\u4e00-\u9fa5]{3,12})[。！!]?\s*$/;
@@ -1117,6 +1123,16 @@ function enterpriseIn(t: string): string | null {
   if (placedMid && midPlace && placedMid[1]!.length - midPlace.length <= 3 && !ALWAYS_SENTENCE_CHAR.test(placedMid[1]!.slice(midPlace.length))) {
     const name = placedMid[2]!;
     if (tradeNameOk(name.replace(/(公司|厂)$/, '')) && !SENTENCE_CHAR.test(name.replace(/(公司|厂)$/, '')) && !isPlaceOrThing(name)) return name;
+  }
+  // round 284: "会东的鑫源矿业采矿范围…", "德昌县城北的安宁河酒店自来水…": the place, 的, and the name opening the message,
+  // whatever follows it
+  const placedHead = PLACE_OF_NAME_HEAD.exec(t);
+  const headPlace = placedHead ? placeAtStart(placedHead[1]!) : null;
+  const underPlace = placedHead && headPlace ? placedHead[1]!.slice(headPlace.length) : '';
+  if (placedHead && headPlace && (/^(?:[\u4e00-\u9fa5]{0,3}[区县市镇乡旗]|城[东南西北]|[东南西北](?:边|郊)|)$/.test(underPlace) || placeAtStart(underPlace) === underPlace)) {
+    const name = placedHead[2]!;
+    const own = name.replace(/(公司|厂)$/, '');
+    if (own.length >= 4 && tradeNameOk(own) && !SENTENCE_CHAR.test(own) && !isPlaceOrThing(name)) return name;
   }
   const placedName = PLACED_NAME_MID.exec(t)?.[1];
   const namePlace = placedName ? placeAtStart(placedName) : null;

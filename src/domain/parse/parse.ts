@@ -530,7 +530,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     if (/(办结|结案|解决|办好)了[？?吗]+.{0,24}(没人来|没有人来|还是没|根本没|一直没)/.test(t)) return 'reopen';
     // "你们说办结了，但补贴一分钱都没到": closed in name only
     if (/(说|显示|标|写)(的是|是)?(已经?)?(办结|办完|解决|结案|办好|处理好)了?[，,]?\s*(但|可是|但是|结果|其实|可|却)?[^。]{0,16}(没|未|还)/.test(t) && !/(满意|好评|差评|星)/.test(t)) return 'reopen';
-    if (!/(不满意|差评|好评|[1-5一二三四五]\s*(颗|个)?星(?!期))/.test(t) && /\breopen\b|not fixed|still not|(重新打开|重新开一下|重新开单|重开|重办|重新看一下|重新查一下|重新核一下|还没解决|没有解决|未解决|没解决|重新处理|重新办理|重新办|问题依旧|问题还在|还是不行|实际上(还是)?没|其实(还是)?没|并没有(解决|办好|通)|(不能|不算|不应该|不该|怎么能|哪能)(算|当)?(办完|办结|解决|结案|销号|办好|结了)|还是(错|不对)的|了个寂寞|根本无人|根本没人来|(不认|不接受|不认可|不同意)(这个|你们的?)?(解释|答复|结果|说法)|(解释|答复|说法)(我们|企业)?(不认|不接受|不认可|不同意))/.test(t)) return 'reopen';
+    if (!/(不满意|差评|好评|[1-5一二三四五]\s*(颗|个)?星(?!期))/.test(t) && /\breopen\b|not fixed|still not|(重新打开|重新开一下|重新开单|重新开(?=[。!！]*$)|重开|重办|重新看一下|重新查一下|重新核一下|还没解决|没有解决|未解决|没解决|重新处理|重新办理|重新办|问题依旧|问题还在|还是不行|实际上(还是)?没|其实(还是)?没|并没有(解决|办好|通)|(不能|不算|不应该|不该|怎么能|哪能)(算|当)?(办完|办结|解决|结案|销号|办好|结了)|还是(错|不对)的|了个寂寞|根本无人|根本没人来|(不认|不接受|不认可|不同意)(这个|你们的?)?(解释|答复|结果|说法)|(解释|答复|说法)(我们|企业)?(不认|不接受|不认可|不同意))/.test(t)) return 'reopen';
     // "周报里显示已办结，但实际上我们的电还没通", "还是没气，根本没修好" (with a rating word it is a rating with its reason)
     if (/(实际上.{0,8}(还没|没有?|未)(通|好|解决|修好|办好|恢复)|根本(就)?没(修好?|解决|办好?|通|弄|动|管)|谁(给|让)?(办结|结案|销号|关)的|还是没(电|水|气|网|修好|解决|通))/.test(t) && !/(满意|评价|好评|差评|星)/.test(t)) return 'reopen';
     // "#126 还是没搞定" alone (with more, a cadre's own note: "#12 还是没有搞定，明天再去一趟")
@@ -580,7 +580,8 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     if (/(能不能|能否|可不可以|赶紧|快点)[^，。]{0,4}(先)?签(个|一下)?收/.test(t) && !/我[^，。]{0,3}签收/.test(t)) return 'urge';
     if (/谁在(办|管|跟)[^，。]{0,3}[？?]/.test(t) && /(待|没人|没有人|还没|未)签收/.test(t)) return 'query';
     // round 266: "#73 已转自然资源局，对方今日签收": the office it went to signed for it — a note, not one's own claim
-    if (/(对方|他们|该局|那边)(?:(?!我)[^，。]){0,4}(已经?|今日|今天|也)签收(了)?[。！!]?$/.test(t) && !/[?？吗]|没|我[^，。]{0,4}签收/.test(t)) return 'progress';
+    // (round 284: "#88 已转至发改局，发改局今天已签收，下一步现场核查": the office named, and what comes next)
+    if ((/(对方|他们|该局|那边)(?:(?!我)[^，。]){0,4}(已经?|今日|今天|也)签收(了)?[。！!]?$/.test(t) || /已转(至|到|给)?[^，。]{1,10}[，,]\s*[^，。]{0,8}(局|委|办|中心|所|站|街道|公司)(今天|今日)?(已经?|也)签收(了)?([，,；;。]|$)/.test(t)) && !/[?？吗]|没|我[^，。]{0,4}签收/.test(t)) return 'progress';
     if (/(^领了|认领|签收|归我(?!们?局)|这单我拿|我拿了|这个我来|我来领|我来吧|我来跟进|我来跟(?:吧|$)|我来处理|我来办|我来负责|我来对接|我来协调|我负责|我跟进|交给我|由我(来)?(负责|跟进|处理|对接)|我接了|收到.*跟进)/.test(t)) return 'claim';
     // "结了 第115号 已协调银行续贷到位": the close in two words, then what was done
     // (what was done, said: 已…, 到位, 解决; not a protest at the close: "#12 结了，但是电压还是不稳", "#12 结了 谁同意的")
@@ -591,7 +592,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     if (/(在走|走流程|流程中|审批中|审核中|办理中|排队|在审|还在(走|审|办|排|等|处理|流程|协调|核))/.test(t) && !/(怎么|为什么|还没|没有|哪一步|到哪|咋样|[?？吗呢没]$)/.test(t)) return 'progress';
     if (
       /(进展[:：]|进度更新|更新[:：]|延期|已协调|已对接|已联系|已约|已上报|已报送|已(跟|和|与|同|向).{1,10}(对接|联系|沟通|协调|会商|汇报|反馈|确认)|(等待|等)(企业|对方)?(补充)?材料|现场(会商|踏勘|勘察|查看)|正在(办理|协调|对接|审核|走流程))/.test(t) &&
-      !/(办结|已解决|已办好|办好了|已答复|答复[:：])/.test(t) && !DONE_PLAIN.test(t)
+      !/(办结|已解决|已办好|办好了|已答复|答复(企业|对方)?[:：])/.test(t) && !DONE_PLAIN.test(t)
     ) {
       return 'progress';
     }
@@ -839,7 +840,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   // "进度" / "有什么进展吗" without a number: the asker's own tickets (an enterprise's, or a cadre's to-do list)
   if (/^(有|有没有|有什么)(新的?)?进展(吗|了吗|没有)?$|^(现在)?(什么|啥)进度(了)?$/.test(bare)) return 'query';
   // (round 276: "超期的有几个？列个清单给俺": how many are overdue, a count for the leader — not one's own list)
-  if (/^(我的待办|待办|我的工单|我的单子|我的任务|超期|超期清单|超期列表|我们的问题|我们公司的问题|查询)/.test(bare) && bare.length <= 12 && !/(前[十\d]+名|排名|排行)/.test(bare) && !/^超期的?(有|还有)?(几个|几件|几单|多少)/.test(bare)) {
+  if (/^(我的待办|待办|我的工单|我的单子|我的任务|超期|超期清单|超期列表|我们的问题|我们公司的问题|查询)/.test(bare) && bare.length <= 12 && !/(前[十\d]+名|排名|排行)/.test(bare) && !/^超期的?(有|还有)?(几个|几件|几单|多少|好多个?)/.test(bare)) {
     return 'query';
   }
   // an enterprise's own list: "我们公司的单子都列出来看一下——凯迈智能装备"
@@ -873,12 +874,14 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   ) {
     return 'query';
   }
+  // round 286: "俺们的工单都处理完了吗 ——鑫海冷藏": whether one's own tickets are done, asked (a signature after it)
+  if (/^(我们|俺们|咱们?|我司)(公司|厂)?的?(工单|单子|问题)(都|全部|是不是)?(处理|办|解决|搞|弄)(完|好)了?(吗|没|么|没有|伐)[?？]?(\s*[—–-]+\s*[^，。？?]{2,16})?$/.test(t.trim())) return 'query';
   // "我们上次反映的用电问题怎么样了": asking after an earlier report, without its number
   if (
     bare.length <= 30 &&
     (/(上次|之前|前几天|前段时间|上周|前面)(反映|提|报|说)的.{0,12}(问题|事情|事|诉求|申请).{0,8}(怎么样|进展|进度|结果|有消息|有回复|办得|到哪)/.test(bare) ||
       /(反映|提|报)的.{0,12}(问题|事情|诉求).{0,8}(解决了没|解决了吗|解决没|办好了吗|怎么样了|怎样了|得怎样|得怎么样|到哪了|到哪|去到哪|有结果了吗)/.test(bare) ||
-      /(那个|这个|那件|这件).{0,8}(问题|事情|事).{0,6}(现在)?(么样了|到哪了|进展如何|有结果了吗|解决了没|解决了吗)/.test(bare) ||
+      /(那个|这个|那件|这件).{0,8}(问题|事情|事).{0,6}(现在)?(么样了|到哪了|到哪一步了|走到哪一步了|进展如何|有结果了吗|解决了没|解决了吗)/.test(bare) ||
       /(查一下|查查|看一下|帮忙查).{0,16}(问题|工单|诉求).{0,8}(到哪|进度|进展|状态|怎么样)/.test(bare))
   ) {
     return 'query';
@@ -946,6 +949,8 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   if (bare.length <= 30 && /^(好的|好滴|收到|好的收到|谢谢|感谢|多谢|辛苦)/.test(thanks) && !/(没|不|难|慢|坏|问题|申请|急|麻烦|帮忙|能否|可否|希望)/.test(thanks)) return 'chat';
   // a meeting notice to the group ("明天上午十点在三楼会议室开调度会，各部门带上问题清单")
   if (/(调度会|协调会|推进会|例会|座谈会|专题会|会议室|(?<!供应商|采购|订货|招商)大会)/.test(bare) && /(通知已|已经?发到|发到邮箱|各部门|各单位|请|带上|参加|参会|记得|准时)/.test(bare) && !/(我们|我司|我厂|能不能|能否|可否|麻烦|帮忙|希望|落后|滞后|想请|开个|开一个|卡在|拖)/.test(bare)) return 'chat';
+  // round 286: "通知：明天区里开会，下午的对接会挪到周三了，大家相互转告一下": a notice to the group, its meeting moved
+  if (/^[【\[]?(通知|温馨提示|提醒)[】\]]?[:：]/.test(t.trim()) && /(会|大家|各位|各单位|各部门|转告|参加|准时)/.test(bare) && !/(我们|我司|我厂|能不能|能否|可否|麻烦|帮忙|希望|[?？吗])/.test(bare)) return 'chat';
   // problem words of a category (an `other` topic too when the lexicon is sure of it: "有人冒充我们公司签合同")
   const lex = classifyByLexicon(t);
   // problem words the lexicon is sure of are a rule that is certain: the learned fallback never turns them into a request
@@ -1062,9 +1067,10 @@ export function parseMessage(text: string, sentAt: string, cal: BusinessCalendar
   const { requested: deadline, atStake } = readDates(wordsJoined(t), now, cal);
   const enterprise = parseEnterprise(t);
   // the enterprise's own name says what it makes, not what its problem is ("凤凰电缆的货车进出要绕三公里")
-  // (a name in Latin letters is read word by word, and its words, Trading or Resorts, say what it does)
+  // (a name in Latin letters is read word by word, and its words, Trading or Resorts, say what it does; round 286: a cue of
+  // one character of roads or utilities says it too, "烟台通达路桥")
   // (and so does what kind of business one is, said without a name: "俺们是曹妃甸一家小钢结构厂，…结算款拖了一年多")
-  const named = enterprise && enterprise.length >= 4 && !/(有限公司|集团)$/.test(enterprise) && (holdsLexiconPhrase(enterprise) || /[A-Za-z]{3,}/.test(enterprise)) ? t.replace(enterprise, '企业') : t;
+  const named = enterprise && enterprise.length >= 4 && !/(有限公司|集团)$/.test(enterprise) && (holdsLexiconPhrase(enterprise) || matchedCues(enterprise).some((c) => /^(?:infrastructure|utilities):.$/.test(c.key)) || /[A-Za-z]{3,}/.test(enterprise)) ? t.replace(enterprise, '企业') : t;
   const topic = enterprise ? named : named.replace(/(?<=是[\u4e00-\u9fa5]{0,4})一[家间个]小?[\u4e00-\u9fa5]{1,6}?(?:厂|店|公司|行)(?=[，,。\s])/, '一家企业');
   const { category, confidence } = classifyCategory(topic, opts.categoryModel);
   // a date asked for, or a day something runs out on, within two calendar days of the day it was sent

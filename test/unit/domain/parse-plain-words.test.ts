@@ -4755,4 +4755,36 @@ describe('after a review of the forty-third session rules against ordinary messa
     expect(read('博山雅琉琉璃 想参加12月的陶瓷琉璃展 报名这周五截止 主办方联系不上').category).toBe('market');
     expect(read('想申请出口退税融资，银行讲我们规模小唔给做').category).toBe('finance');
   });
+  it('reads what rounds 282, 284 and 286 taught (forty-sixth session)', () => {
+    // 重新开 at the end reopens, whatever was said closed before it
+    expect(read('讲好办结了，#146 税务那边根本没退，重新开').intent).toBe('reopen');
+    // the category it is not, 哈, 分错了, the one it is, 改一下
+    expect(parseCorrections(normalizeText('#61 不是融资的问题哈，分错了，应该是政策兑现，改一下'))).toEqual([{ field: 'category', to: 'policy', text: '政策兑现' }]);
+    // the answer after 已完成 closes it; the office it went to signing is a note
+    expect(read('#47 已完成，答复企业：已协调海关复检').intent).toBe('resolve');
+    expect(read('#88 已转至发改局，发改局今天已签收，下一步现场核查').intent).toBe('progress');
+    // one's own matter or tickets, asked after
+    expect(read('我们那个用电扩容的问题到哪一步了').intent).toBe('query');
+    expect(read('俺们的工单都处理完了吗 ——鑫海冷藏').intent).toBe('query');
+    expect(read('超期的有好多个？').intent).toBe('digest');
+    // Wu 个 is 的 (我报个那个…), but not after a verb: 给个答复 asks for an answer
+    expect(normalizeText('今天能不能给个答复 侬个厂')).toBe('今天能不能给个答复 侬的厂');
+    expect(read('@王科长 #91 蒸汽那个事体企业又来问了，今天能不能给个答复').intent).toBe('urge');
+    expect(read('我报个那个用电问题有人接了伐？').intent).toBe('query');
+    // a notice to the group
+    expect(read('通知：明天区里开会，下午的对接会挪到周三了，大家相互转告一下').intent).toBe('chat');
+    // names: a place, 的, the name opening the message whatever follows; not a project, a kind or a plea
+    expect(read('会东的鑫源矿业采矿范围跟一片林地有交叉，补偿标准说法不一样').enterprise).toBe('鑫源矿业');
+    expect(read('德昌县城北的安宁河酒店自来水一天到晚都是黄的').enterprise).toBe('安宁河酒店');
+    expect(read('我们萍乡的鸿运窑炉工程公司在给业主做一条隧道窑，业主让我们赶工').enterprise).toBe('鸿运窑炉工程公司');
+    expect(read('我们合作社的大米烘干中心用电应该是农业电价，供电所非说是工业的').enterprise).toBe(null);
+    expect(read('我们靖边的储气库配套工程，土建分包进度太慢').enterprise).toBe(null);
+    expect(read('隔壁工地扬尘大得很，跟他们讲了不听，希望环保下周二前来查一下').enterprise).toBe(null);
+    expect(read('我们是做海参育苗的小厂子，听说有个海洋渔业贷款贴息的政策').enterprise).toBe(null);
+    expect(read('我们吉克彝家乐新开张想招10个服务员').enterprise).toBe('吉克彝家乐');
+    expect(read('新厂区的光纤还没拉进来，等了两个月了，德昌恒泰钒材').enterprise).toBe('德昌恒泰钒材');
+    // the name words of roads say what it does, not its problem; a night barbecue stall is a neighbour dispute
+    expect(read('中标的市政道路工程，工程款欠了一年半了，能不能先结一部分。烟台通达路桥').category).toBe('finance');
+    expect(read('员工宿舍楼下的烧烤摊每天闹到半夜两点，跟摊主讲了还要吵相骂 —— 鸿达经编').category).toBe('dispute');
+  });
 });
