@@ -514,14 +514,16 @@ export function parseEnterprise(text: string): string | null {
   if (name && /^(散装|进口|野生|手工|农村|桶装|瓶装|袋装|废旧|自产|本地|国产|有机|新鲜|优质|天然|生态)(坚果|茶油|茶籽油|饮用水|矿泉水|再生资源)$/.test(name)) return null;
   // (round 280: "…风一刮满天飞 ——府谷县新民镇": a county's town is a place, no enterprise; the name may be read beside it,
   // the county said alone before it, "我们隆德县沙塘镇的德顺药材加工厂…")
-  const county = name && /^[\u4e00-\u9fa5]{2,8}(镇|乡|街道)$/.test(name) ? placeAtStart(name) : null;
+  // (a town's own name is two characters or more: "昭觉荞乡" is a brand, 荞 its buckwheat)
+  const town = name && /^[\u4e00-\u9fa5]{2,8}(镇|乡|街道)$/.test(name) ? placeAtStart(name) : null;
+  const county = town && name!.length - town.length - (name!.endsWith('街道') ? 2 : 1) >= 2 ? town : null;
   if (county) {
     const beside = parseEnterprise(t.replace(name!, county));
     return beside && beside !== county ? beside : null;
   }
   // (round 284: "…，希望环保下周二前来查一下": what is asked of an office, no name)
   // (round 286: "我们是做海参育苗的小厂子": a kind of business, said small, no name)
-  if (!name || /(商会|协会|联合会|园区)$/.test(name) || /^(希望|麻烦|恳请|建议|要求|请求)/.test(name) || /^[小大老新]?(厂子|厂|公司|企业|作坊|店子|门店)$/.test(name) || WRITER_UNIT.test(name) || /^(代办员|服务专员|项目专员|网格员)/.test(name) || ONE_OF_A_KIND.test(name) || /^[\u4e00-\u9fa5]{2,8}[里上边]开[\u4e00-\u9fa5]{1,4}$/.test(name) || /^(政府|城投|国有|区属|县属|市属)?平台公司$/.test(name)) return null;
+  if (!name || /(商会|协会|联合会|园区)$/.test(name) || (/^(希望|麻烦|恳请|建议|要求|请求)/.test(name) && /^(下周|明天|今天|后天|尽快|马上|赶紧|来|去|帮|能|给|派|出面|协调|抓紧)/.test(t.slice(t.indexOf(name) + name.length))) || (/^(麻烦|恳请|建议|要求|请求)/.test(name)) || /^[小大老新]?(厂子|厂|公司|企业|作坊|店子|门店)$/.test(name) || WRITER_UNIT.test(name) || /^(代办员|服务专员|项目专员|网格员)/.test(name) || ONE_OF_A_KIND.test(name) || /^[\u4e00-\u9fa5]{2,8}[里上边]开[\u4e00-\u9fa5]{1,4}$/.test(name) || /^(政府|城投|国有|区属|县属|市属)?平台公司$/.test(name)) return null;
   const i = t.indexOf(name);
   // what follows the name in the message (null: the name was cut out of its words)
   const after = i >= 0 ? t.slice(i + name.length) : null;
@@ -951,7 +953,7 @@ const PLACE_OF_NAME = /[\s！!。](?:这是|我们是|俺们是|我们这是|俺
 const PLACE_OF_NAME_WIDE = /[\s！!。，,—–-](?:我们是|俺们是|这是|我是)?([\u4e00-\u9fa5]{2,10}?)的([\u4e00-\u9fa5]{3,10})[。！!]?\s*$/;
 const PLACE_OF_NAME_MID = new RegExp(`(?:^|[\\s，,。！!？?：:])([\\u4e00-\\u9fa5]{2,6})的([\\u4e00-\\u9fa5]{2,5}?(?:${INDUSTRY})(?:公司|厂)?)(?=[\\s，,。]|新建|新上|想|要|在建|这边|那边|人事|财务)`);
 /** The same opening the message, before anything (a place known to the place list, checked where it is used). */
-const PLACE_OF_NAME_HEAD = new RegExp(`^(?:我们是?|俺们是?|我是)?([\\u4e00-\\u9fa5]{2,6})的([\\u4e00-\\u9fa5]{2,5}?(?:${INDUSTRY})(?:${INDUSTRY}|工程公司|检修公司|种植公司|种植基地|加工厂|加工|代理|管理|园|城)*(?:公司|厂)?)(?!工程|项目|企业|配套|综合体|[一二三四五]期)`);
+const PLACE_OF_NAME_HEAD = new RegExp(`^(?:我们是?|俺们是?|我是)?([\\u4e00-\\u9fa5]{2,6})的([\\u4e00-\\u9fa5]{2,5}?(?:${INDUSTRY})(?:${INDUSTRY}|工程公司|检修公司|种植公司|种植基地|加工厂|加工|代理|管理|园|城)*(?:公司|厂)?)(?!工程|项目|企业|配套|综合体|市场|城|区|园|品|产业|行业|[一二三四五]期)`);
 /** Rounds 83–86: "龙口东海粉丝新车间施工…", "…，青岛北方蓝海食品想报名参加": a name with its city before it, opening a clause, then what it does. */
 const PLACED_NAME_MID = new RegExp(`(?:^|[\\s，,。！!？?：:])([\\u4e00-\\u9fa5]{4,14}?(?:${INDUSTRY}))(?=想|要|新建|新上|在建|这边|那边|新车间|新厂房|新厂)`);
 const SUBPLACE_OF_NAME = /(?:[\s！!。？?]|—)\s*([\u3007\u4e00-\u9fa5]{3,8})的([\u4e00-\u9fa5]{3,12})[。！!]?\s*$/;
@@ -1131,8 +1133,11 @@ function enterpriseIn(t: string): string | null {
   const underPlace = placedHead && headPlace ? placedHead[1]!.slice(headPlace.length) : '';
   if (placedHead && headPlace && (/^(?:[\u4e00-\u9fa5]{0,3}[区县市镇乡旗]|城[东南西北]|[东南西北](?:边|郊)|)$/.test(underPlace) || placeAtStart(underPlace) === underPlace)) {
     const name = placedHead[2]!;
-    const own = name.replace(/(公司|厂)$/, '');
-    if (own.length >= 4 && tradeNameOk(own) && !SENTENCE_CHAR.test(own) && !isPlaceOrThing(name)) return name;
+    const own = name.replace(/(?:工程公司|检修公司|种植公司|种植基地|加工厂|加工|代理|管理|园|城|公司|厂)$/, '');
+    // (its brand is no kind said, 老牌 or 新开, nor a zone; and it is not a market's, a town's or a zone's name: "揭阳的普宁
+    // 纺织品市场…", "汕头的澄海玩具城…", "海东的河湟文化旅游区…")
+    const brand = own.replace(TRADE_AT_END, '');
+    if (own.length >= 4 && tradeNameOk(own) && !SENTENCE_CHAR.test(own) && !isPlaceOrThing(name) && !/^(老牌|新开|新建|新上|本地|当地|大型|小型|中型|规上|龙头|民营|国有|外资|合资|私营|个体)|企业|新区|片区|园区/.test(brand) && !(/[园城]$/.test(name) && placeAtStart(brand)) && !/^[\u4e00-\u9fa5]{0,3}(旅游区|景区|新区|园区|开发区|市场|城)/.test(t.slice(placedHead.index + placedHead[0].length))) return name;
   }
   const placedName = PLACED_NAME_MID.exec(t)?.[1];
   const namePlace = placedName ? placeAtStart(placedName) : null;
@@ -1195,6 +1200,11 @@ function enterpriseIn(t: string): string | null {
   const lastWords = /\s([\u4e00-\u9fa5]{4,8})\s*$/.exec(t);
   const aloneLast = lastWords && (t.slice(0, lastWords.index).trimEnd().split(/\s/).pop() ?? '').length >= 12 ? lastWords[1] : undefined;
   if (aloneLast && !ALWAYS_SENTENCE_CHAR.test(aloneLast) && closingWordsOk(aloneLast) && gramCount(aloneLast.slice(0, 2)) < PLACE_MAX_COUNT) return aloneLast;
+  // (round 286: "…能不能帮着协调协调 威海鲜到家冷链", "…到底有没有嘛 延安智联农科": a city, a brand of two to four characters and
+  // its trade; the brand may hold what a sentence does, 到)
+  const cityLast = aloneLast ? placeAtStart(aloneLast) : null;
+  const brandOfCity = cityLast ? aloneLast!.slice(cityLast.length).replace(TRADE_AT_END, '') : '';
+  if (cityLast && TRADE_NAME_END.test(aloneLast!) && brandOfCity.length >= 2 && brandOfCity.length <= 4 && !/[我你他她们是在了吗呢吧啊嘛]/.test(brandOfCity) && !holdsLexiconPhrase(brandOfCity) && !placeAtStart(brandOfCity)) return aloneLast!;
   // (after a shorter clause, "…电信电话打不通 佳佳母婴", "…并网要排队 排了三个月还没轮到 绿叶环保袋": a brand rare at the head of
   // the reports, or a doubled pet name)
   const shortLast = lastWords && !aloneLast && t.slice(0, lastWords.index).replace(/\s/g, '').length >= 12 ? lastWords[1]! : undefined;

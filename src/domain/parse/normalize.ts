@@ -103,7 +103,7 @@ const PRONOUN_OF: Record<string, string> = { 有木有: '有没有', 明儿: '�
 
 /** Words only Wu writes (勿 before it is read as 不): the text's 个 may be 的. */
 const WU_MARK = /(?<![请切务])勿(?![忘扰])|侬|伲|倷|哪能|上趟|这趟|事体|小囡|(?<=[的了好是要能有对行过])伐(?=[\s，,。？?！!]|$)/;
-const WU_OF = /(?<![一二三四五六七八九十两几这那哪每某各整半单\d真给有开搞弄发打做找派出定拿换装修建请问讲说写填交批签约排])个(?![体人税别性案子头儿])/g;
+const WU_OF = /(?<![一二三四五六七八九十两几这那哪每某各整半单\d真给有搞弄发打做找派出定拿换装修建请问讲说写交批约排])个(?![体人税别性案子头儿])/g;
 /** The dialect words and the Cantonese marks, each run only on a text holding what it needs. */
 const PRONOUNS_GATED = new GatedReplace(PRONOUNS);
 const WU_MARKED = new AnyOf([WU_MARK]);

@@ -4787,4 +4787,51 @@ describe('after a review of the forty-third session rules against ordinary messa
     expect(read('中标的市政道路工程，工程款欠了一年半了，能不能先结一部分。烟台通达路桥').category).toBe('finance');
     expect(read('员工宿舍楼下的烧烤摊每天闹到半夜两点，跟摊主讲了还要吵相骂 —— 鸿达经编').category).toBe('dispute');
   });
+  it('keeps a brand ending in 乡 and reads a city, a brand and its trade closing the message (forty-sixth session)', () => {
+    expect(read('我们想贷款200万扩产，有没得政府的风险补偿资金池 —— 昭觉荞乡').enterprise).toBe('昭觉荞乡');
+    expect(read('工业园区的垃圾一直没人清运 ——府谷县新民镇').enterprise).toBe(null);
+    expect(read('物业天天来找，可冷链车只能夜里到，能不能帮着协调协调 威海鲜到家冷链').enterprise).toBe('威海鲜到家冷链');
+  });
+  it('after a review of the forty-sixth session rules against ordinary messages', () => {
+    // a room, a stall or a house number after 那个 is no ticket; a matter and its number, its approval asked after, is
+    expect(read('隔壁那个88号还在半夜施工，吵死了，能不能管管')).toMatchObject({ intent: 'report', ticket: null });
+    expect(read('宿舍那个305号还没通水').ticket).toBe(null);
+    expect(read('招工那个73号几时能有答复')).toMatchObject({ intent: 'query', ticket: 73 });
+    expect(read('#12 年前能办结吗').intent).toBe('query');
+    // a protest that it is closed is no plain question
+    expect(read('#12 这也叫解决了吗').intent).toBe('reopen');
+    expect(read('#14 都两周了，到底解决了没').intent).not.toBe('query');
+    // a rating of the service quality is a rating
+    expect(read('#58 服务质量评价：优秀').intent).toBe('rate');
+    // an address said wrong in a note, a close or a chase is the note, the close or the chase
+    expect(read('#61 地址写错了，所以施工队一直没找到，现在已经找到并修好了，办结').intent).toBe('resolve');
+    expect(read('#61 电话录错了，之前一直联系不上企业，今天已经联系上，明天上门查看').intent).toBe('progress');
+    expect(read('#61 地址填错了，这个其实不是我们区的，请转给高新区').intent).toBe('transfer');
+    // an invoice or a shop opened again is no reopening of the ticket
+    expect(read('#71 已协调税务局，发票作废后重新开').intent).toBe('progress');
+    expect(read('#71 已办结，企业店铺今天重新开').intent).toBe('resolve');
+    // Wu 个 after 签, 填, 开 is still 的
+    expect(normalizeText('阿拉签个约对方勿履行 侬开个证明勿对')).toBe('我们签的约对方不履行 侬开的证明不对');
+    // a reminder of a problem is a report; a request for numbers sent as a notice is a digest
+    expect(read('提醒：园区南门的红绿灯坏了，上下班高峰会堵死').intent).toBe('report');
+    expect(read('通知：各单位今天下班前把本周超期工单数报给我').intent).not.toBe('chat');
+    // place, 的, and an adjective, a market, a zone are no name
+    expect(read('西昌城南的老牌酒店消防验收过不了').enterprise).toBe(null);
+    expect(read('汕头的澄海玩具城周边停车难').enterprise).toBe(null);
+    expect(read('海东的河湟文化旅游区的民宿没水').enterprise).toBe(null);
+    expect(read('我是九江经开区的江城钢构安全员，我们在隔壁厂区做钢结构施工').enterprise).toBe('江城钢构');
+    // a brand named 希望 is a name; a plea to an office is not
+    expect(read('我们是希望饲料厂，用电增容没批').enterprise).toBe('希望饲料厂');
+    // 考虑 past is no pending: the close stands
+    expect(read('#82 企业考虑后决定不搬了，已办结').intent).toBe('resolve');
+    // a 大会 mentioned in a request is the request's
+    expect(read('表彰大会上说好的奖励资金到现在没到，请落实一下').intent).toBe('report');
+    expect(read('上次协调会上答应的补贴，记得落实一下').intent).toBe('report');
+    // the answer opening the note closes it; a note that then tells what was answered, still open, is a note
+    expect(read('#70 答复企业：已协调燃气公司，12月3日前完成通气').intent).toBe('resolve');
+    expect(read('#12 已上报区政府，答复企业：等会议研究').intent).toBe('progress');
+    // thanks in Korean
+    expect(read('감사합니다 좋은 하루 되세요').intent).toBe('chat');
+    expect(read('도와주셔서 정말 감사합니다').intent).toBe('chat');
+  });
 });
