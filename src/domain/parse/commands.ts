@@ -50,9 +50,10 @@ export function outcomeFrom(t: string): Outcome {
 export function commandNote(t: string): string {
   return t
     .replace(TICKET_REFS, ' ')
-    .replace(/^\s*(认领|签收|办结|答复|转办|退单|退回|进展|进度更新|更新|催办|重办|评价)\s*/, '')
+    .replace(/^\s*(认领|签收|办结|答复(?:(?:企业|对方)\s*(?=[:：]))?|转办|退单|退回|进展|进度更新|更新|催办|重办|评价)\s*/, '')
     .replace(/^[\s:：,，。]+/, '')
-    .replace(/^(进展|进度|办结|答复|退单|理由|原因)[\s:：]*/, '')
+    .replace(/^(进展|进度|办结|答复(?:(?:企业|对方)\s*(?=[:：]))?|退单|理由|原因)[\s:：]*/, '')
+    // (found trying the product: "#1 答复企业：已协调…" kept "企业：" at the head of the answer the enterprise reads)
     // ("进展 95号：住建局今天下午现场看了…": the ticket's number and a colon heading the note)
     .replace(/^\d{1,7}\s*号\s*[：:]\s*/, '')
     .trim();

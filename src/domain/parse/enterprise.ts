@@ -953,7 +953,7 @@ const PLACE_OF_NAME = /[\s！!。](?:这是|我们是|俺们是|我们这是|俺
 const PLACE_OF_NAME_WIDE = /[\s！!。，,—–-](?:我们是|俺们是|这是|我是)?([\u4e00-\u9fa5]{2,10}?)的([\u4e00-\u9fa5]{3,10})[。！!]?\s*$/;
 const PLACE_OF_NAME_MID = new RegExp(`(?:^|[\\s，,。！!？?：:])([\\u4e00-\\u9fa5]{2,6})的([\\u4e00-\\u9fa5]{2,5}?(?:${INDUSTRY})(?:公司|厂)?)(?=[\\s，,。]|新建|新上|想|要|在建|这边|那边|人事|财务)`);
 /** The same opening the message, before anything (a place known to the place list, checked where it is used). */
-const PLACE_OF_NAME_HEAD = new RegExp(`^(?:我们是?|俺们是?|我是)?([\\u4e00-\\u9fa5]{2,6})的([\\u4e00-\\u9fa5]{2,5}?(?:${INDUSTRY})(?:${INDUSTRY}|工程公司|检修公司|种植公司|种植基地|加工厂|加工|代理|管理|园|城)*(?:公司|厂)?)(?!工程|项目|企业|配套|综合体|市场|城|区|园|品|产业|行业|[一二三四五]期)`);
+const PLACE_OF_NAME_HEAD = new RegExp(`^(?:我们是?|俺们是?|我是)?([\\u4e00-\\u9fa5]{2,6})的([\\u4e00-\\u9fa5]{2,5}?(?:${INDUSTRY})(?:${INDUSTRY}|工程公司|检修公司|种植公司|种植基地|加工厂|加工|代理|管理|园)*(?:公司|厂)?)(?!工程|项目|企业|配套|综合体|市场|城|区|园|品|产业|行业|[一二三四五]期)`);
 /** Rounds 83–86: "龙口东海粉丝新车间施工…", "…，青岛北方蓝海食品想报名参加": a name with its city before it, opening a clause, then what it does. */
 const PLACED_NAME_MID = new RegExp(`(?:^|[\\s，,。！!？?：:])([\\u4e00-\\u9fa5]{4,14}?(?:${INDUSTRY}))(?=想|要|新建|新上|在建|这边|那边|新车间|新厂房|新厂)`);
 const SUBPLACE_OF_NAME = /(?:[\s！!。？?]|—)\s*([\u3007\u4e00-\u9fa5]{3,8})的([\u4e00-\u9fa5]{3,12})[。！!]?\s*$/;
@@ -1133,11 +1133,11 @@ function enterpriseIn(t: string): string | null {
   const underPlace = placedHead && headPlace ? placedHead[1]!.slice(headPlace.length) : '';
   if (placedHead && headPlace && (/^(?:[\u4e00-\u9fa5]{0,3}[区县市镇乡旗]|城[东南西北]|[东南西北](?:边|郊)|)$/.test(underPlace) || placeAtStart(underPlace) === underPlace)) {
     const name = placedHead[2]!;
-    const own = name.replace(/(?:工程公司|检修公司|种植公司|种植基地|加工厂|加工|代理|管理|园|城|公司|厂)$/, '');
+    const own = name.replace(/(?:工程公司|检修公司|种植公司|种植基地|加工厂|加工|代理|管理|园|公司|厂)$/, '');
     // (its brand is no kind said, 老牌 or 新开, nor a zone; and it is not a market's, a town's or a zone's name: "揭阳的普宁
     // 纺织品市场…", "汕头的澄海玩具城…", "海东的河湟文化旅游区…")
     const brand = own.replace(TRADE_AT_END, '');
-    if (own.length >= 4 && tradeNameOk(own) && !SENTENCE_CHAR.test(own) && !isPlaceOrThing(name) && !/^(老牌|新开|新建|新上|本地|当地|大型|小型|中型|规上|龙头|民营|国有|外资|合资|私营|个体)|企业|新区|片区|园区/.test(brand) && !(/[园城]$/.test(name) && placeAtStart(brand)) && !/^[\u4e00-\u9fa5]{0,3}(旅游区|景区|新区|园区|开发区|市场|城)/.test(t.slice(placedHead.index + placedHead[0].length))) return name;
+    if (own.length >= 4 && tradeNameOk(own) && !SENTENCE_CHAR.test(own) && !isPlaceOrThing(name) && !/^(老牌|新开|新建|新上|本地|当地|大型|小型|中型|规上|龙头|民营|国有|外资|合资|私营|个体)|企业|新区|片区|园区|市场|广场|[路街]$|^[\u4e00-\u9fa5]{2,}城$/.test(brand) && !(/[园城]$/.test(name) && placeAtStart(brand)) && !/^[\u4e00-\u9fa5]{0,3}(旅游区|景区|新区|园区|开发区|市场|城)/.test(t.slice(placedHead.index + placedHead[0].length))) return name;
   }
   const placedName = PLACED_NAME_MID.exec(t)?.[1];
   const namePlace = placedName ? placeAtStart(placedName) : null;

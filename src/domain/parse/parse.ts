@@ -251,6 +251,16 @@ const CLAIM_OTHER =
 const OWN_LIST =
   /(我手上|我手里|我名下|派给我|分给我|交给我|转给我|我负责的)|(我这边|我的).{0,8}(单子?|工单|待办|任务|件|没办完|没办结|未办结|在办|没处理|超期|逾期)|(没办完|没办结|未办结|没处理完)的?$/;
 
+/**
+ * 办结 only when the work is done: "他们说下周给答复", "还在等待住建局答复", "尚未办结", "初审已完成，等待审批" tell where it
+ * stands (a progress note), they do not close the ticket (round 170: "…银行同意展期三个月 等企业补个材料": the enterprise
+ * still to send something; round 240: "#163 规划局答复要报省厅批，…": the answer is that it goes up for approval; round 262:
+ * "#96 已发函给燃气公司，答复12月10号前通气": another's answer promising a day; round 268: "工单 160 …今晚再观察一下": to be
+ * watched tonight; round 184: "…企业考虑紧", still weighing it).
+ */
+const STILL_PENDING =
+  /要(报|上报|送|报送)[\u4e00-\u9fa5]{1,4}(批|审批|审核|审查)|(尚未|还没有?|没有|未能?|不能|无法)(办结|解决|答复|完成|落实|处理完|办好|搞定)|(明天|后天|下周|近期|过几天|再)(去)?(复查|复核|回访|跟踪|核查)|(今晚|晚上|明天|这两天|过两天)再观察|约(了|好)?(周[一二三四五六日天]|明天|后天|下周[一二三四五六日天]?)[^，。]{0,4}(复查|复核|验收|回访|核查)|(周[一二三四五六日天]|明天|后天|下周)[^，。]{0,6}(进场|施工|安装|上门|修补|修复|完工)|先记一笔|(企业|对方|他们|老板|厂里)(还在|正在|在|还要|再)考虑|(企业|对方|他们|老板|厂里)考虑(中|紧|一下|看看)(?!后)|(等待?|等着|在等|待|给|会|将|预计|下周|明天|后天|近期|过几天|月底前?|年底前?)[^，。；,;!！]{0,8}(答复|办结|解决|完成|落实)|(等待|等着|在等|正在|已经在(?!那|这|现场|路口|门口)|下一步|然后再|还需|还要|仍需|仍在)|等[^，。]{0,6}(补齐|补充|提交|反馈|回复|确认)后|等(企业|对方)补|(本周|这周|本月|周内|月底前?)内?(?!已)[^已，。；,;]{0,4}(办结|完成|办好)|答复[^，。；,;]{0,10}(前|之前|以内)[^，。；,;]{0,3}(通|完成|办好|到位|解决|送|接|修|批|办)/;
+
 /** People @-mentioned at the head of a message ("@李科长 156号那个进度咋样了"), each followed by a space. */
 const HEAD_MENTIONS = /^(?:[@＠][^\s@＠]{1,16}\s+)+/;
 
@@ -282,9 +292,10 @@ const NOTE_HEAD_REF = /^(?:进展|进度|跟进|更新|反馈)[\s:：]*(\d{1,7})
  * the number opening the message before 那个单子 ("139那个单子退回去以后住建接了没有"): not a day of the month ("补贴的事 25号
  * 之前能不能到账"), nor a list's numbering ("1 这个问题我们反映过好几次了"); or the matter, 那个 and the number, then
  * its approval or answer asked after (round 280: "用电扩容那个37号到底多会儿能批"; not a room, a stall or a house: "隔壁那个88号还在
- * 半夜施工").
+ * 半夜施工"); a number that could be a day only where 到底 or 现在 asks after it at once (a new deployment's tickets are
+ * small: "用电扩容那个1号到底多会儿能批", found trying the product).
  */
-const MATTER_TICKET_REF = /(?:的事|的事情|的单子?|的问题|那件事)\s*[，,]?\s*(3[2-9]|[4-9]\d|\d{3,7})(?!\d)\s*号(?=[\s，,。])|^(\d{2,7})(?!\d)(?:那个|这个)(?:单子?|工单)|(?<=^[\u4e00-\u9fa5]{2,8}(?:那个|这个))(3[2-9]|[4-9]\d|\d{3,7})(?!\d)\s*号(?=[^，。,]{0,8}(?:批|审|答复|回复|办结|进度|签收|催))/;
+const MATTER_TICKET_REF = /(?:的事|的事情|的单子?|的问题|那件事)\s*[，,]?\s*(3[2-9]|[4-9]\d|\d{3,7})(?!\d)\s*号(?=[\s，,。])|^(\d{2,7})(?!\d)(?:那个|这个)(?:单子?|工单)|(?<=^[\u4e00-\u9fa5]{2,8}(?:那个|这个))(3[2-9]|[4-9]\d|\d{3,7})(?!\d)\s*号(?!\s*(?:摊位|摊子?|档口|铺子?|商铺|店面|门面|房间?|办公室|楼|院子?|地块|厂房|标准厂房|车间|仓库|宿舍))(?=(?:到底|现在|目前|还)?[^，。,]{0,4}(?:批|审|答复|回复|办结|进度|签收|催))|(?<=^[\u4e00-\u9fa5]{2,8}(?:那个|这个))(\d{1,2})(?!\d)\s*号(?=(?:到底|现在|目前)[^，。,]{0,6}(?:批|审|答复|回复|办结|进度|签收))/;
 const SENT_BACK = /^(\d{1,7})号退回[，,\s](?=[^。]*(?:不是[^，,。]{1,6}的|请转|转给|转到|应该归|归[^，,。]{1,6}管))/;
 function ticketRef(text: string): number | null {
   // (most messages hold no digit and skip the long patterns; voice input writes a ticket's number in words, read where
@@ -396,7 +407,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     // round 280: "#61 企业地址填错了，应该是延川县，不是延长县，改一下": a detail of the ticket written wrong, and what it
     // is, said alone, a correction (the handler answers with what it can correct); not a note, a close or a chase that
     // mentions it ("#61 地址写错了，所以施工队一直没找到，现在已经修好了，办结")
-    if (/^[\s#＃\d号:：，,]*(企业|公司)?的?(地址|所在地|所在县|所在镇|联系人|联系电话|电话)(填|写|录|搞|弄|记)错了?[，,。\s]*(应该?是|应为|正确的?是|是)[^，。,]{1,20}([，,。\s]*不是[^，。,]{1,20})?([，,。\s]*(麻烦)?(改一下|改下|改过来|更正一下|改一哈))?[。！!]?$/.test(t)) return 'correct';
+    if (/^[\s#＃\d号:：，,]*(企业|公司)?的?(地址|所在地|所在县|所在镇|联系人|联系电话|电话)(填|写|录|搞|弄|记)错了?[，,。\s]*(应该?是|应为|正确的?是|是)[^，。,]{1,20}([，,。\s]*不是[^，。,]{1,20})?([，,。\s]*(麻烦)?(改一下|改下|改过来|更正一下|改一哈))?[。！!]?$/.test(t) && !/[?？吗]|是谁|是不是/.test(t)) return 'correct';
     // round 274: "#61 我们前头评了五星 结果这两天又出问题了 … 麻烦重新处理一哈": a rating given before, the problem back, a redo asked
     if (/(评了|评过|打了|给了)[^，。]{0,4}(星|满意|好评)/.test(t) && /(又|再次)[^，。]{0,3}(出问题|坏|不亮|不通|漏|停|断|没|堵|跳)/.test(t) && /重新(处理|办|打开|弄|修)|重办|重开/.test(t)) return 'reopen';
     // "#113 差评，问题根本没解决就给结了", "#90 非常不满意 拖了一个多月最后告诉我们办不了": the rating said first, its reason after
@@ -411,7 +422,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     if (/^[\s#＃\d号]*(现在|目前|依家|而家)?(什么|啥|么子|咩|么)进度(了|啦|呢)?([？?]|\s|$)/.test(t) && !/催|搞快|抓紧|快点|赶紧/.test(t)) return 'query';
     // "#73 几时能有答复", "招工那个73号几时能有答复", "#12 年前能办结吗": when or whether the answer or the close comes,
     // asked plainly — no close said (pressed, it is a chase: 都, 又, 催, 几次)
-    if ((/(几时|什么时候|啥时候|哪天|何时|咩时候|多会儿?)(能|可以|才能|才可以|先)?(有个?|给个?)?(答复|回复|结果|办结|办完|办好|解决|批下来)(啊|呢|了|吗)?[？?]*$/.test(t) || /(能|可以)(办结|办好|解决|答复)(吗|不|么|没)[？?]*$/.test(t)) && !/(催|都|又|几次|还没|已经|再不|到底)/.test(t)) return 'query';
+    if ((/(几时|什么时候|啥时候|哪天|何时|咩时候|多会儿?)(能|可以|才能|才可以|先)?(有个?|给个?)?(答复|回复|结果|办结|办完|办好|解决|批下来)(啊|呢|了|吗)?[？?]*$/.test(t) || /(能|可以)(办结|办好|解决|答复)(吗|不|么|没)[？?]*$/.test(t)) && !/(催|都|又|几次|还没|已经|再不|到底|等了|着急|等着|逾期|超期|拖|天天)/.test(t)) return 'query';
     // round 266: "#78 几时可以办结？": when it will be done, asked (not the close said)
     if (/^[\s#＃\d号]*(请问)?(几时|什么时候|啥时候|哪天|何时|咩时候)(能|可以|才能|才可以|先)?(办结|办完|办好|解决|结案|搞掂)(啊|呢|了)?[？?]*$/.test(t)) return 'query';
     // round 272: "#126 阿旗天山冶金那个消防验收 约上没有": whether what was waited for came, asked (not "…不是修好了吗", back again)
@@ -498,7 +509,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     // "@住建局王科 #135 今天是最后期限，请务必今天给企业答复", "#164都超期两日了，谁跟紧？": the limit reached, pressed
     if ((/请务必|务必(今天|今日|尽快|抓紧|按时)|(今天|今日)是最后(期限|一天)/.test(t) || /(都|已经?)超期[^，。]{0,4}[，,]?.{0,6}(谁|哪个)(跟|管|负责|在跟)/.test(t)) && !/(已经?|已在|正在)(催|督促)/.test(t)) return 'urge';
     // round 276: "工单76办结了没": whether it is closed, asked in those words alone (not "#12 这也叫解决了吗", a protest)
-    if (/^[\s#＃\d号工单第]*(办结了|结了|解决了|搞定了|搞掂了)(没|没有|吗|么|冇|未)[?？]?$/.test(t.trim())) return 'query';
+    if (/(?:[#＃]\s*\d{1,7}|\d{1,7}\s*号(?:单子)?|工单\s*\d{1,7})\s*(?:现在|问题|这事|事情|企业的事|王科那边)?(?:已经)?(?:办结了|结了|解决了|搞定了|搞掂了|搞好了)(?:没有?|吗|么|冇|未)[啊呀呢]?[?？]?$/.test(t.trim()) && !/(这也叫|不是说|真的|确定|就算|凭什么|怎么|到底|都[^，。]{0,6}(天|周|礼拜|星期|月))/.test(t)) return 'query';
     // "#45 现场勘察完了没": whether a step is done, asked
     // (not "…又断网 不是修好了吗": the fix held up as said and failed, a complaint; 伓 is 不 in Fuzhou speech)
     if (/(完了|好了|办了|到了|批了|来了)(没|没有|吗|么)[?？]?$/.test(t.trim()) && !/(不|伓)是[^，。]{0,4}(修|弄|办|搞|处理)好了吗[?？]?$/.test(t.trim())) return 'query';
@@ -539,7 +550,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     if (/(说|显示|标|写)(的是|是)?(已经?)?(办结|办完|解决|结案|办好|处理好)了?[，,]?\s*(但|可是|但是|结果|其实|可|却)?[^。]{0,16}(没|未|还)/.test(t) && !/(满意|好评|差评|星)/.test(t)) return 'reopen';
     if (!/(不满意|差评|好评|[1-5一二三四五]\s*(颗|个)?星(?!期))/.test(t) && /\breopen\b|not fixed|still not|(重新打开|重新开一下|重新开单|重开|重办|重新看一下|重新查一下|重新核一下|还没解决|没有解决|未解决|没解决|重新处理|重新办理|重新办|问题依旧|问题还在|还是不行|实际上(还是)?没|其实(还是)?没|并没有(解决|办好|通)|(不能|不算|不应该|不该|怎么能|哪能)(算|当)?(办完|办结|解决|结案|销号|办好|结了)|还是(错|不对)的|了个寂寞|根本无人|根本没人来|(不认|不接受|不认可|不同意)(这个|你们的?)?(解释|答复|结果|说法)|(解释|答复|说法)(我们|企业)?(不认|不接受|不认可|不同意))/.test(t)) return 'reopen';
     // "周报里显示已办结，但实际上我们的电还没通", "还是没气，根本没修好" (with a rating word it is a rating with its reason)
-    if (/(实际上.{0,8}(还没|没有?|未)(通|好|解决|修好|办好|恢复)|根本(就)?没(修好?|解决|办好?|通|弄|动|管|退|到账|给|批|发)|谁(给|让)?(办结|结案|销号|关)的|还是没(电|水|气|网|修好|解决|通))/.test(t) && !/(满意|评价|好评|差评|星)/.test(t)) return 'reopen';
+    if (/(实际上.{0,8}(还没|没有?|未)(通|好|解决|修好|办好|恢复)|根本(就)?没(修好?|解决|办好?|通|弄|动|管|退(?=[，,。！!\s]|$|钱|款)|到账)|谁(给|让)?(办结|结案|销号|关)的|还是没(电|水|气|网|修好|解决|通))/.test(t) && !/(满意|评价|好评|差评|星)/.test(t)) return 'reopen';
     // "#126 还是没搞定" alone (with more, a cadre's own note: "#12 还是没有搞定，明天再去一趟")
     if (/^[\s#＃\d号第工单]*还是没有?(搞定|弄好|办好|处理好|搞好)[啊呀嘛呢了哇!！。~～]*$/.test(t)) return 'reopen';
     // the problem is back after the fix: "今天又断电两次，你们那个修得不行啊", "又漏水了", "修了跟没修一样"
@@ -561,7 +572,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     if (/(不满意|差评)/.test(t) && /(重新办|重办|重新处理|再查查|再查一下|重新查|重新弄)/.test(t) && !/(重新办理了|已重新)/.test(t)) return 'reopen';
     // (round 244: not the cadre's close asking the enterprise to rate: "工单112 已解决，企业现场确认了，请企业评价")
     // (round 280: "…企业同意补一份交通影响评价": an assessment's name, no rating)
-    if (/(不满意|非常满意|基本满意|满意|好评|差评|(?<!影响|环境|安全|安全性|节能|风险|信用|资产|保持|危险性|危害|预|效果)评价|満足|满足です|[1-5一二三四五]\s*(颗|个)?星(?!期)|^[#\d\s号]*[⭐★🌟]{1,5}\s*$)|\b(very |not )?satisfied\b/i.test(t) && !(/请(企业|对方|老板)(进行)?(评价|打分)[。!！]?$/.test(t) && /(已经?解决|已办结|已经?办好|已处理)/.test(t))) return 'rate';
+    if (/(不满意|非常满意|基本满意|满意|好评|差评|(?<!影响|环境|安全|安全性|节能|风险|信用|资产|保持|危险性|危害|预|控制效果)评价|満足|满足です|[1-5一二三四五]\s*(颗|个)?星(?!期)|^[#\d\s号]*[⭐★🌟]{1,5}\s*$)|\b(very |not )?satisfied\b/i.test(t) && !(/请(企业|对方|老板)(进行)?(评价|打分)[。!！]?$/.test(t) && /(已经?解决|已办结|已经?办好|已处理)/.test(t))) return 'rate';
     // "#695 有人签收冇": whether anyone has taken it on, asked
     // (and whether the one named has: "#12 已经转给住建局了 @王科 签收了没")
     if (/(有人|谁|有没有人)(签收|认领|接手?)(了)?(吗|没有?得?|冇得?|了没|未)?[?？]?$/.test(t.replace(TICKET_REF, '').trim()) || /@\S+\s*(签收|认领|接手?)了?(吗|没有?|了没|冇)[?？]?$/.test(t)) return 'query';
@@ -599,21 +610,13 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     if (/(在走|走流程|流程中|审批中|审核中|办理中|排队|在审|还在(走|审|办|排|等|处理|流程|协调|核))/.test(t) && !/(怎么|为什么|还没|没有|哪一步|到哪|咋样|[?？吗呢没]$)/.test(t)) return 'progress';
     if (
       /(进展[:：]|进度更新|更新[:：]|延期|已协调|已对接|已联系|已约|已上报|已报送|已(跟|和|与|同|向).{1,10}(对接|联系|沟通|协调|会商|汇报|反馈|确认)|(等待|等)(企业|对方)?(补充)?材料|现场(会商|踏勘|勘察|查看)|正在(办理|协调|对接|审核|走流程))/.test(t) &&
-      !/(办结|已解决|已办好|办好了|已答复|答复[:：])|^[\s#＃\d号]*答复(企业|对方)[:：]|已完成[，,]\s*答复(企业|对方)?[:：]/.test(t) && !DONE_PLAIN.test(t)
+      !/(办结|已解决|已办好|办好了|已答复|答复[:：])|已完成[，,]\s*答复(企业|对方)?[:：]/.test(t) && !(/^[\s#＃\d号]*答复(企业|对方)[:：]/.test(t) && !STILL_PENDING.test(t)) && !DONE_PLAIN.test(t)
     ) {
       return 'progress';
     }
     // round 172: "#205 答复：…科技局周四上门，企业已确认": the answer, opened by its command word and a colon, is the answer
     // whatever it arranges (118 labelled readings of a number and 答复：, all resolve)
     if (/^[\s#＃\d号]*答复(企业|对方)?[：:]/.test(t)) return 'resolve';
-    // 办结 only when the work is done: "他们说下周给答复", "还在等待住建局答复", "尚未办结", "初审已完成，等待审批" tell
-    // where it stands (a progress note), they do not close the ticket
-    // (round 170: "…银行同意展期三个月 等企业补个材料": the enterprise still to send something)
-    // (round 240: "#163 规划局答复要报省厅批，…": the answer is that it goes up for approval)
-    // (round 262: "#96 已发函给燃气公司，答复12月10号前通气": another's answer promising a day)
-    // (round 268: "工单 160 路灯维修公司已经换了线路 今晚再观察一下": to be watched tonight)
-    const stillPending =
-      /要(报|上报|送|报送)[\u4e00-\u9fa5]{1,4}(批|审批|审核|审查)|(尚未|还没有?|没有|未能?|不能|无法)(办结|解决|答复|完成|落实|处理完|办好|搞定)|(明天|后天|下周|近期|过几天|再)(去)?(复查|复核|回访|跟踪|核查)|(今晚|晚上|明天|这两天|过两天)再观察|约(了|好)?(周[一二三四五六日天]|明天|后天|下周[一二三四五六日天]?)[^，。]{0,4}(复查|复核|验收|回访|核查)|(周[一二三四五六日天]|明天|后天|下周)[^，。]{0,6}(进场|施工|安装|上门|修补|修复|完工)|先记一笔|(企业|对方|他们|老板|厂里)(还在|正在|在|还要|再)考虑|(企业|对方|他们|老板|厂里)考虑(中|紧)|(等待?|等着|在等|待|给|会|将|预计|下周|明天|后天|近期|过几天|月底前?|年底前?)[^，。；,;!！]{0,8}(答复|办结|解决|完成|落实)|(等待|等着|在等|正在|已经在(?!那|这|现场|路口|门口)|下一步|然后再|还需|还要|仍需|仍在)|等[^，。]{0,6}(补齐|补充|提交|反馈|回复|确认)后|等(企业|对方)补|(本周|这周|本月|周内|月底前?)内?(?!已)[^已，。；,;]{0,4}(办结|完成|办好)|答复[^，。；,;]{0,10}(前|之前|以内)[^，。；,;]{0,3}(通|完成|办好|到位|解决|送|接|修|批|办)/;
     // "#95 已答复企业 暂无法解决 纳入长期台账": answered, as unresolvable (答复's outcome), not pending
     if (/(已答复|答复(企业|对方)?[:：]|现予办结)/.test(t) && /(无法解决|暂不能解决|挂账|纳入.{0,4}台账|解释说明)/.test(t)) return 'resolve';
     // round 135: "#101 么子时候能有个答复？企业那边已经打了三次电话给我了": when the answer comes, asked — a chase, not the answer (pressed: 已经, 都快, 再拖 …)
@@ -628,7 +631,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     // "#88 部分解决，路灯装了一半，剩下的纳入明年计划": the outcome opens the note (答复 with outcome partial)
     if (/^[\s:：,，]*部分解决[，,。\s]/.test(t.replace(TICKET_REF, ''))) return 'resolve';
     if (/(办结|已办结|已解决|答复|已处理完|处理完了(?![吗没么])|办完了|已经办完|处理完毕|已完成|销号|已经办好|已办好|办好了|处理好了|已经处理好|搞定|已落实|已送电|已通电|可以关了|可以销号|可以结了|已经?发下来|已经?批下来|已下发|已拿到)/.test(t) || (DONE_PLAIN.test(t) && !ASKED.test(t))) {
-      return stillPending.test(t) ? 'progress' : 'resolve';
+      return STILL_PENDING.test(t) ? 'progress' : 'resolve';
     }
     // (not the chase one has already made, said as progress: "#152 已督促街道，本周五组织…见面协商")
     if (/(催|加快|抓紧|尽快|督办|督促|着急|快点|没人(联系|管|理|回复|处理)|还(没|未|冇)有?人(跟|跟进|理|管|签收|接手|处理)|怎么还没|还没人|拖(了)?(太|这么|那么|好)久|等(了)?(太|这么|那么|好)久|太慢了)/.test(t) && !/^[\s#＃\d号:：，,]*已经?(督促|督办|催促|催办)[\u4e00-\u9fa5]{0,8}[，,。]/.test(t)) return 'urge';
@@ -650,7 +653,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     // a rating is the enterprise's word on the result: without one ("#5 好的") the fallback does not read a rating; what
     // is still to be done ("周边路面下周修补") is no close
     const rated = ratingFrom(t) !== null || /(不错|很好|挺好|真好|棒|赞|谢谢|感谢|辛苦|👍|[\d一二三四五]分|打个?分|还中|还可以|凑合|马马虎虎)/.test(t);
-    return models ? intentFallback(models.ticket, t.replace(TICKET_REF, ''), byLength, models.minProbability, [...(asks ? (['progress', 'resolve'] as const) : []), ...(rated ? [] : (['rate'] as const)), ...(stillPending.test(t) ? (['resolve'] as const) : [])]) : byLength;
+    return models ? intentFallback(models.ticket, t.replace(TICKET_REF, ''), byLength, models.minProbability, [...(asks ? (['progress', 'resolve'] as const) : []), ...(rated ? [] : (['rate'] as const)), ...(STILL_PENDING.test(t) ? (['resolve'] as const) : [])]) : byLength;
   }
   // "机器人拿不准的工单列一下": the tickets the bot was unsure of (待确认); rounds 247–253: "有冇要我确认的单子？", "哪些问题你没
   // 判断清楚要人工确认的？", "有哪些单子是店小二拿不准的？"
@@ -959,9 +962,9 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   if (/大会/.test(bare) && /(各县市|各部门|各单位|各位|专员|大家)[^，。]{0,6}(记得|准时)?(参会|参加|出席)/.test(bare) && !/(我们|我司|我厂|能不能|能否|可否|麻烦|帮忙|希望|没|奖|补|贷|许可|说好|答应|落实|尽快|加快|协调|关注)/.test(bare)) return 'chat';
   if (/(调度会|协调会|推进会|例会|座谈会|专题会|会议室)/.test(bare) && /(通知已|已经?发到|发到邮箱|各部门|各单位|请|带上|参加|参会|准时)/.test(bare) && !/(我们|我司|我厂|能不能|能否|可否|麻烦|帮忙|希望|落后|滞后|想请|开个|开一个|卡在|拖)/.test(bare)) return 'chat';
   // thanks in Korean ("도와주셔서 정말 감사합니다", "감사합니다 좋은 하루 되세요"), nothing asked
-  if (/(감사합니다|감사해요|고맙습니다|고마워요|수고하셨습니다|수고하세요|좋은 하루)/.test(t) && !/(신청|문의|부탁드|해 주세요|주실 수|줄 수|할 수 있|있나요|[?？])/.test(t) && bare.replace(/[\uac00-\ud7a3\s!！~～^.。,，]|谢谢|感谢|各位|领导|的|帮助|辛苦了?|大家|哈+/g, '').length <= 4) return 'chat';
+  if (/(감사합니다|감사해요|고맙습니다|고마워요|수고하셨습니다|수고하세요|좋은 하루)/.test(t) && !/(신청|문의|부탁드|주세요|주실 수|줄 수|할 수 있|있나요|그런데|근데|아직|안 |못 |또|언제|[?？])/.test(t) && bare.replace(/[\uac00-\ud7a3\s!！~～^.。,，]|谢谢|感谢|各位|领导|的|帮助|辛苦了?|大家|哈+/g, '').length <= 4) return 'chat';
   // round 286: "通知：明天区里开会，下午的对接会挪到周三了，大家相互转告一下": a notice to the group, its meeting moved
-  if (/^[【\[]?(通知|温馨提示|提醒)[】\]]?[:：]/.test(t.trim()) && /(开会|会议|对接会|调度会|推进会|座谈会|培训会|大会)/.test(bare) && /(转告|参加|参会|准时|挪到|改到|改在|推迟|提前|取消)/.test(bare) && !/(我们|我司|我厂|能不能|能否|可否|麻烦|帮忙|希望|坏|漏|堵|断|停|没|出事|危险|尽快|报给我|报送|工单|办结|超期|问题|[?？吗])/.test(bare)) return 'chat';
+  if (/^[【\[]?(通知|温馨提示|提醒)[】\]]?[:：]/.test(t.trim()) && /(开会|会议|对接会|调度会|协调会|推进会|座谈会|培训会|大会)/.test(bare) && /(转告|参加|参会|准时|挪到|改到|改在|推迟|提前|取消)/.test(bare) && !/(我们|我司|我厂|能不能|能否|可否|麻烦|帮忙|希望|坏|漏|堵|断|停|没|出事|危险|尽快|报给我|报送|工单|办结|超期|问题|但|又|还是|欠薪|聚集|塔吊|跳闸|坑|修|晃|[?？吗])/.test(bare)) return 'chat';
   // problem words of a category (an `other` topic too when the lexicon is sure of it: "有人冒充我们公司签合同")
   const lex = classifyByLexicon(t);
   // problem words the lexicon is sure of are a rule that is certain: the learned fallback never turns them into a request

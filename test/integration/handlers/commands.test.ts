@@ -421,4 +421,12 @@ describe('clock commands', () => {
     expect(after.resolutionDueAt).toBe(before.resolutionDueAt);
     expect(after.events).toHaveLength(before.events.length);
   });
+
+  it('the answer after 答复企业： reaches the enterprise as said, without 企业： at its head (found trying the product)', async () => {
+    await openOne();
+    await h.say('zhangwei', '认领 #1', { chatId: GROUP });
+    const r = await h.say('zhangwei', '#1 答复企业：已协调供电公司，月底前完成增容', { chatId: GROUP });
+    expect(r.texts[0]).toContain('已协调供电公司，月底前完成增容');
+    expect(r.texts.join('\n')).not.toContain('企业：已协调');
+  });
 });

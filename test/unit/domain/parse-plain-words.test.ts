@@ -4834,4 +4834,45 @@ describe('after a review of the forty-third session rules against ordinary messa
     expect(read('감사합니다 좋은 하루 되세요').intent).toBe('chat');
     expect(read('도와주셔서 정말 감사합니다').intent).toBe('chat');
   });
+  it('reads what trying the product found (forty-sixth session)', () => {
+    // the answer is what follows 答复企业：, not 企业：…
+    expect(commandNote(normalizeText('#1 答复企业：已协调供电公司，12月3日前完成增容'))).toBe('已协调供电公司，12月3日前完成增容');
+    expect(commandNote(normalizeText('答复 #1 企业已确认'))).toBe('企业已确认');
+    // a new deployment's tickets are small: the matter, 那个, its number and 到底 asks after a ticket, not a day
+    expect(read('用电扩容那个1号到底多会儿能批，能不能再给催催')).toMatchObject({ intent: 'urge', ticket: 1 });
+    expect(read('合同那个15号的会还开不开').ticket).toBe(null);
+    // the matter named without its number, chased: a chase (the handler finds the ticket by its matter)
+    expect(read('用电扩容那个事到底多会儿能批，能不能再给催催')).toMatchObject({ intent: 'urge', ticket: null });
+  });
+  it('after a second review of the forty-sixth session rules', () => {
+    // a stall or a room whose approval is talked about is no ticket
+    expect(read('市场那个48号摊位审批一直没下来').ticket).toBe(null);
+    expect(read('宿舍楼那个305号房间催了好几次没人修').ticket).toBe(null);
+    // closed yet, asked after a mention or the matter: a question
+    expect(read('消防验收那个41号办结了没有')).toMatchObject({ intent: 'query', ticket: 41 });
+    expect(read('@王科 #12 办结了没').intent).toBe('query');
+    expect(read('#12 这事搞定了吗？').intent).toBe('query');
+    // the outcome of the work rated
+    expect(read('#23 整改效果评价：好').intent).toBe('rate');
+    // who wrote the address wrong, asked, is no correction
+    expect(read('#61 电话写错了，是谁录的').intent).not.toBe('correct');
+    // 根本没 in a cadre's close is the close (发生, 退场 are no money unpaid)
+    expect(read('#88 企业说根本没发生过安全事故，是误报，已核实办结').intent).toBe('resolve');
+    expect(read('#88 经核实企业根本没退场，租金按合同执行，已答复').intent).toBe('resolve');
+    // a notice that moves a meeting and tells a problem is the problem
+    expect(read('提醒：推进会改到下周一，欠薪的工人又在门口聚集了').intent).toBe('report');
+    // still weighing it, the answer to come
+    expect(read('#82 企业考虑一下再答复').intent).toBe('progress');
+    // an answer that says what is still to come keeps the ticket open
+    expect(read('#12 答复对方：正在协调，请耐心等待').intent).toBe('progress');
+    expect(read('#12 答复企业：已联系供电所，明天上门').intent).toBe('progress');
+    // thanks and then a problem, in Korean: the problem
+    expect(read('감사합니다. 직원 숙소 난방이 안 돼요 빨리 고쳐 주세요').intent).toBe('report');
+    // when it comes, asked after a long wait: a chase
+    expect(read('#12 等了半个月了 几时能有结果').intent).toBe('urge');
+    // a market or a mall after a place is no name; a two-character brand ending in 城 is
+    expect(read('义乌的国际商贸城物流车进不去').enterprise).toBe(null);
+    expect(read('成都的春熙路商城电梯坏了').enterprise).toBe(null);
+    expect(read('温州的红蜻蜓鞋业城东仓库漏水').enterprise).not.toBe('红蜻蜓鞋业城');
+  });
 });
