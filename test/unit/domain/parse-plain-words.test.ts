@@ -4875,4 +4875,28 @@ describe('after a review of the forty-third session rules against ordinary messa
     expect(read('成都的春熙路商城电梯坏了').enterprise).toBe(null);
     expect(read('温州的红蜻蜓鞋业城东仓库漏水').enterprise).not.toBe('红蜻蜓鞋业城');
   });
+  it('after a third review of the forty-sixth session rules', () => {
+    // a matter's number: only when or whether, between it and what is asked
+    expect(read('园区那个58号门店审批卡了一个月').ticket).toBe(null);
+    expect(read('上个月那个15号到底批了没').ticket).toBe(null);
+    expect(read('招工那个2号到底什么时候能有个答复')).toMatchObject({ intent: 'urge', ticket: 2 });
+    expect(read('排污许可那个7号目前办结了没')).toMatchObject({ intent: 'query', ticket: 7 });
+    // closed yet: pressed a chase, after a complaint a reopen, with two question marks a question
+    expect(read('#12 到底办结了没').intent).toBe('urge');
+    expect(read('电又停了 #12 搞定了吗').intent).toBe('reopen');
+    expect(read('#12 办结了吗？？').intent).toBe('query');
+    expect(read('#12 停电的事解决了没').intent).toBe('query');
+    // when it comes, after a wait: a chase; the labelled 到底 questions read as before
+    expect(read('#12 超期三天了 什么时候能办结').intent).toBe('urge');
+    expect(read('#293 到底什么时候能办好？').intent).toBe('query');
+    // no money paid is a reopen, unless the cadre's close found why
+    expect(read('#88 根本没给钱，算什么办结').intent).toBe('reopen');
+    expect(read('#88 保证金根本没退给我们').intent).toBe('reopen');
+    expect(read('#88 经核实根本没到账，银行系统延迟，已协调今天到账，办结').intent).toBe('resolve');
+    // a close after 考虑看看 is the close
+    expect(read('#82 企业考虑看看，先不办了，可以结了').intent).toBe('resolve');
+    // thanks that promise to call again, in Korean
+    expect(read('감사합니다 또 연락드릴게요').intent).toBe('chat');
+    expect(read('감사합니다 언제든지 연락 주세요').intent).toBe('chat');
+  });
 });
