@@ -511,8 +511,8 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     if (/[\s，,。]转(?!账|让|型|产|正)\s*[\u4e00-\u9fa5]{1,8}(局|委|办|中心|所|站|街道|镇)(?=[\s，,。]*@)[^。]{0,20}签收/.test(t) && !/[?？吗]/.test(t)) return 'transfer';
     // "@住建局王科 #135 今天是最后期限，请务必今天给企业答复", "#164都超期两日了，谁跟紧？": the limit reached, pressed
     if ((/请务必|务必(今天|今日|尽快|抓紧|按时)|(今天|今日)是最后(期限|一天)/.test(t) || /(都|已经?)超期[^，。]{0,4}[，,]?.{0,6}(谁|哪个)(跟|管|负责|在跟)/.test(t)) && !/(已经?|已在|正在)(催|督促)/.test(t)) return 'urge';
-    // round 276: "工单76办结了没": whether it is closed, asked in those words alone (not "#12 这也叫解决了吗", a protest)
-    // (pressed, "#12 到底办结了没", a chase; a protest, "#12 这也叫解决了吗", "电又停了 #12 搞定了吗", neither)
+    // round 276: "工单76办结了没": whether it is closed, asked (pressed, "#12 到底办结了没", a chase; a protest, "#12 这也叫
+    // 解决了吗", "电又停了 #12 搞定了吗", neither)
     if (/(?:[#＃]\s*\d{1,7}|\d{1,7}\s*号(?:单子)?|工单\s*\d{1,7})\s*(?:现在|目前|到底|问题|这事|事情|企业的事|王科那边|的问题|这个问题|[\u4e00-\u9fa5]{1,4}的事)?(?:已经)?(?:办结了|结了|解决了|搞定了|搞掂了|搞好了)(?:没有?|吗|么|冇|未)[啊呀呢]?[?？]*(?:\s*谢谢)?$/.test(t.trim()) && !/(这也叫|不是说|真的|确定|就算|这就算|就这样|凭什么|怎么|又|还是|没通|没电|没水)/.test(t)) return /(到底|都[^，。]{0,6}(天|周|礼拜|星期|月))/.test(t) ? 'urge' : 'query';
     // "#45 现场勘察完了没": whether a step is done, asked
     // (not "…又断网 不是修好了吗": the fix held up as said and failed, a complaint; 伓 is 不 in Fuzhou speech)
