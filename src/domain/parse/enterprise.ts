@@ -361,6 +361,16 @@ function placesOnly(name: string): boolean {
   return rest === '' || placeAtStart(rest) === rest;
 }
 
+/**
+ * Where an enterprise is, said before its name: a place or a zone by its own word ("高新区", "安塞", "盐边县红格镇"), or a
+ * city and the part of it ("德昌县城北").
+ */
+function placeOrZone(x: string): boolean {
+  if (/(?:区|县|市|镇|旗|乡)$/.test(x) || placesOnly(x)) return true;
+  const city = placeAtStart(x);
+  return !!city && /^(?:城[东南西北]|[东南西北](?:边|郊))$/.test(x.slice(city.length));
+}
+
 /** An open name starts with its brand: not with a trade or a kind of work ("食品车间", "生产车间", "办公大楼"). */
 const OPEN_NOT_BRAND = new RegExp(`^(?:${INDUSTRY}|生产|加工|办公|员工|职工|污水|消防|安全|仓储|配套|经营|运营|销售|管理|发展)`);
 /** Parts of a site, not a business ("文化广场", "光伏电站", "二号车间"). */
@@ -472,7 +482,7 @@ export function parseEnterprise(text: string): string | null {
   // a space after a place and 的)
   // (round 280: "高新区·榆林鼎泰置业", "安塞·巧娘剪纸工作室": a place or zone and a middle dot before the name signed; not a
   // guesthouse's own two parts, "溪畔·半日闲民宿")
-  const spaced = text.replace(LEADING_MENTIONS, '').replace(RELAYED_BY_CADRE, '').replace(PLACE_DOT, (dot, place: string) => (/(?:区|县|市|镇|旗|乡)$/.test(place) || placeAtStart(place) === place ? '' : dot));
+  const spaced = text.replace(LEADING_MENTIONS, '').replace(RELAYED_BY_CADRE, '').replace(PLACE_DOT, (dot, place: string) => (placeOrZone(place) ? '' : dot));
   const t = spaced.includes('的 ') ? spaced.replace(PLACE_OF_SPACE, '') : spaced;
   const behalf = onBehalf(t);
   if (behalf) return behalf;
@@ -1129,9 +1139,7 @@ function enterpriseIn(t: string): string | null {
   // round 284: "会东的鑫源矿业采矿范围…", "德昌县城北的安宁河酒店自来水…": the place, 的, and the name opening the message,
   // whatever follows it
   const placedHead = PLACE_OF_NAME_HEAD.exec(t);
-  const headPlace = placedHead ? placeAtStart(placedHead[1]!) : null;
-  const underPlace = placedHead && headPlace ? placedHead[1]!.slice(headPlace.length) : '';
-  if (placedHead && headPlace && (/^(?:[\u4e00-\u9fa5]{0,3}[区县市镇乡旗]|城[东南西北]|[东南西北](?:边|郊)|)$/.test(underPlace) || placeAtStart(underPlace) === underPlace)) {
+  if (placedHead && placeAtStart(placedHead[1]!) && placeOrZone(placedHead[1]!)) {
     const name = placedHead[2]!;
     const own = name.replace(/(?:工程公司|检修公司|种植公司|种植基地|加工厂|加工|代理|管理|园|公司|厂)$/, '');
     // (its brand is no kind said, 老牌 or 新开, nor a zone; and it is not a market's, a town's or a zone's name: "揭阳的普宁

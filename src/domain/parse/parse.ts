@@ -287,6 +287,8 @@ const HEAD_COMMAND_REF = new RegExp(`^(\\d{1,7})(?:\\s*号|(?![^。]*${REST_LEFT
 const SHARE_TAKEN = new RegExp(`^\\d+(个|件|单|条)?我?(先)?(认领|签收|领|拿)(了|走)?${REST_LEFT_TO_OTHERS}`);
 /** A note headed by what it is, then the ticket's number and a colon (rounds 247–253: "进展 95号：住建局今天下午现场看了…"). */
 const NOTE_HEAD_REF = /^(?:进展|进度|跟进|更新|反馈)[\s:：]*(\d{1,7})(?!\d)\s*号\s*[：:]/;
+/** When the answer or the close comes, asked (what comes is group 1). */
+const WHEN_ASKED = /(?:几时|什么时候|啥时候|哪天|何时|咩时候|多会儿?)[^，。？?]{0,6}?(答复|回复|结果|办结|办完|办好|解决|结案|搞掂|批下来)(?:啊|呢|了|吗|呀)?[？?]*$/;
 /** What is asked after a matter's number: its approval, answer, close, progress or taking, nothing between but when. */
 const MATTER_ASKED = String.raw`(?:到底|现在|目前)?(?:还)?(?:什么时候|啥时候|多会儿?|几时|咩时候)?(?:能不能|能有个?|能|可以|才能|给个?|有个?)?(?:批|审|答复|回复|办结|进度|签收|催)`;
 /**
@@ -422,12 +424,13 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     // round 92: "#58 什么进度了？上周说在走流程": where it stands, asked first
     // (rounds 266 and 268: "#57 依家咩进度？企业又打电话嚟问", "#95 现在么进度了 企业又在群里问了": 依家 now, 么 what)
     if (/^[\s#＃\d号]*(现在|目前|依家|而家)?(什么|啥|么子|咩|么)进度(了|啦|呢)?([？?]|\s|$)/.test(t) && !/催|搞快|抓紧|快点|赶紧/.test(t)) return 'query';
-    // "#73 几时能有答复", "招工那个73号几时能有答复", "#12 年前能办结吗": when or whether the answer or the close comes,
-    // asked plainly — no close said (pressed, it is a chase: 都, 又, 催, 几次)
-    // (到底 asks either way: the rules below read it)
-    if ((/(几时|什么时候|啥时候|哪天|何时|咩时候|多会儿?)(能|可以|才能|才可以|先)?(有个?|给个?)?(答复|回复|结果|办结|办完|办好|解决|批下来)(啊|呢|了|吗|呀)?[？?]*$/.test(t) || /(能|可以)(办结|办好|解决|答复)(吗|不|么|没)[？?]*$/.test(t)) && !/到底/.test(t)) return /(催|都|又|几次|还没|已经|再不|等了|着急|等着|逾期|超期|拖|天天)/.test(t) ? 'urge' : 'query';
-    // round 266: "#78 几时可以办结？": when it will be done, asked (not the close said)
-    if (/^[\s#＃\d号]*(请问)?(几时|什么时候|啥时候|哪天|何时|咩时候)(能|可以|才能|才可以|先)?(办结|办完|办好|解决|结案|搞掂)(啊|呢|了)?[？?]*$/.test(t)) return 'query';
+    // "#78 几时可以办结？" (round 266), "#73 几时能有答复", "招工那个73号几时能有答复", "#12 年前能办结吗": when or whether
+    // the answer or the close comes, asked — never the close, whatever 答复 or 办结 the question holds ("天然气那个5号到底
+    // 什么时候能答复" closed #5); pressed (都, 又, 催, 几次, a long wait), a chase. With 到底, only a question after the
+    // answer or the close is read here: the labelled data read "到底什么时候能办好" as a question and "到底啥时候能有个结果"
+    // as a chase, and the rules below do.
+    const whenAsked = WHEN_ASKED.exec(t);
+    if ((whenAsked && (!/到底/.test(t) || /^(答复|回复|办结)$/.test(whenAsked[1]!))) || (/(能|可以)(办结|办好|解决|答复)(吗|不|么|没)[？?]*$/.test(t) && !/到底/.test(t))) return /(到底|催|都|又|几次|还没|已经|再不|等了|着急|等着|逾期|超期|拖|天天)/.test(t) ? 'urge' : 'query';
     // round 272: "#126 阿旗天山冶金那个消防验收 约上没有": whether what was waited for came, asked (not "…不是修好了吗", back again)
     if (/(约上|约好|排上|定下来|批下来|办下来|装上|通上)了?(没有?|吗)[？?]?$/.test(t) && !/又|不是|催|第[二三四五六七八九十\d]+次|几次|到底|今天能/.test(t)) return 'query';
     // round 123: "#18 延期到哪天了？": the new deadline asked for, not given
@@ -634,9 +637,6 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     if (/^[\s:：,，]*(?:已经|都|全部)?解决了[，,。\s]+(?=\S)/.test(t.replace(TICKET_REF, '')) && !/[?？吗呢]|没|不|还|但|可是|就是|只是|谢|辛苦|赞|好评|满意/.test(t)) return 'resolve';
     // "#88 部分解决，路灯装了一半，剩下的纳入明年计划": the outcome opens the note (答复 with outcome partial)
     if (/^[\s:：,，]*部分解决[，,。\s]/.test(t.replace(TICKET_REF, ''))) return 'resolve';
-    // (found by this session's third review: "天然气那个5号到底什么时候能答复": when the answer or the close comes, asked — no
-    // answer given, never the close)
-    if (/(什么时候|啥时候|几时|多会儿?|咩时候|何时|哪天)[^，。]{0,6}(答复|回复|办结)[吗呢啊呀]?[？?]*$/.test(t)) return /(到底|催|都|又|几次|还没|已经|再不|等了|着急|等着|逾期|超期|拖|天天)/.test(t) ? 'urge' : 'query';
     if (/(办结|已办结|已解决|答复|已处理完|处理完了(?![吗没么])|办完了|已经办完|处理完毕|已完成|销号|已经办好|已办好|办好了|处理好了|已经处理好|搞定|已落实|已送电|已通电|可以关了|可以销号|可以结了|已经?发下来|已经?批下来|已下发|已拿到)/.test(t) || (DONE_PLAIN.test(t) && !ASKED.test(t))) {
       return STILL_PENDING.test(t) ? 'progress' : 'resolve';
     }
