@@ -468,6 +468,8 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     if (/^[\s#＃\d号，,]*重新打开/.test(t)) return 'reopen';
     // "#118 说好的周一前答复呢": what was promised, asked for
     if (/说好的[^，。？?]{0,12}呢/.test(t)) return 'urge';
+    // "#91 人呢 说好今天来的也没来": someone promised to come and did not
+    if (/说好[^，。？?]{0,8}来的?[，,\s]*(也|还|都)(没|没有|冇)来/.test(t) && !/(不满意|差评)/.test(t)) return 'urge';
     // English: "Please expedite ticket #188", "#195 I'll take this one."
     if (/\b(expedite|speed (it|this) up|(?<!no |no need to |not in a )hurry|chase (it|this) up)\b/i.test(t) && !/\b(already|have|has|had) (expedited|chased)\b/i.test(t)) return 'urge';
     if (/\bI('ll| will) (take|handle|pick up|follow up on|look after) (this|it|that)\b|\b(assign|give) (it|this) to me\b/i.test(t)) return 'claim';
@@ -766,8 +768,8 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   // (asked: "…报了几个问题，到现在一个都没解决，太慢了" is a complaint)
   if (bare.length <= 30 && /^(我们|俺们|我司|我厂)(公司|厂|企业)?(今年|这个月|本月|这季度|去年)?(一共|总共)?(报|提|反映)了(几|多少)(件|个|条|单)(问题|单子?|工单)?[？?]/.test(t)) return 'query';
   // "俺们厂报的那个电的事 到底咋样了", "我们华康食品报的停气那个事，现在是哪个在管？": one's own report asked after
-  // "宝联汽车部件的单子现在谁在跟": who is handling one's ticket, asked
-  if (bare.length <= 30 && /的(单子|工单)(现在|目前)?(是)?(谁|哪个|哪位|哪个部门)在(跟|办|管|负责)(呢|啊)?$/.test(bare)) return 'query';
+  // "宝联汽车部件的单子现在谁在跟", "我们椰风跨境的单子是哪个专员在跟？": who is handling one's ticket, asked
+  if (bare.length <= 30 && /的(单子|工单)(现在|目前)?(是)?(谁|哪个|哪位|哪个部门)(专员|同志|领导|老师)?在(跟|办|管|负责)(呢|啊)?$/.test(bare)) return 'query';
   // "我们报的那个扩容还在办伐": whether one's own matter is still being handled
   if (bare.length <= 24 && /^(我们|俺们|咱们?|阿拉|我司)[^，。]{0,4}(报|提|反映)的那个[^，。]{1,8}还在办(吗|伐|么|没|不)?$/.test(bare)) return 'query';
   if (bare.length <= 40 && /(我们|俺们|咱们?|我司|我厂)[^，。]{0,10}报的[^，。]{0,10}(事|问题|单子)/.test(bare) && /((咋|怎么|怎)样了|(哪个|谁)在(管|办|跟)|到哪(一步)?了|第几号|(啥|什么)情况)/.test(bare)) return 'query';

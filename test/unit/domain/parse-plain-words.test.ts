@@ -4899,4 +4899,10 @@ describe('after a review of the forty-third session rules against ordinary messa
     expect(read('감사합니다 또 연락드릴게요').intent).toBe('chat');
     expect(read('감사합니다 언제든지 연락 주세요').intent).toBe('chat');
   });
+
+  it('reads who is handling one\'s ticket, asked with 专员, and a visit promised and not made (rounds 162 and 215, kept when rounds 276–287 joined)', () => {
+    expect(read('我们椰风跨境的单子是哪个专员在跟？').intent).toBe('query');
+    expect(read('#91 人呢 说好今天来的也没来').intent).toBe('urge');
+    expect(read('#91 人呢 说好今天来的也没来').ticket).toBe(91);
+  });
 });
