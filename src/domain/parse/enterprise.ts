@@ -503,8 +503,8 @@ export function parseEnterprise(text: string): string | null {
     // ("张记牛肉面城关店": a shop's branch after its name with its trade)
     .replace(BRANCH_AFTER_TRADE, '')
     // ("…公司叫海洋之心水產": the words that say it is the name)
-    // (round 140: "…深加工企业 叫峒河果业 想…": the word that says it is called, read with the name)
-    .replace(/^(?:(?:公司|企业|店|厂)名?(?:叫|是)|叫(?=[^\s]{4,}))(?=[^\s]{2,})/, '')
+    // (round 140: "…深加工企业 叫峒河果业 想…": the word that says it is called, read with the name; round 296: "…新厂，名叫侨联五金制品")
+    .replace(/^(?:(?:公司|企业|店|厂)名?(?:叫|是)|(?:名字?)?叫(?=[^\s]{4,}))(?=[^\s]{2,})/, '')
     // (rounds 247–253: "我们是新宁锂电甲方代表": the writer's role or office after a name by its trade)
     .replace(ROLE_AFTER_TRADE, '')
     // (rounds 254–257: "我们是高新区白洋那边楚天磷化的": where it is, said with 那边, before the name)
@@ -765,8 +765,9 @@ function signedBy(t: string): string | null {
     (
       // (a person and an office may follow it inside: "（德润建设 钱工）", "（申远机械 财务 小吴）")
       /[(（]([^()（）\s]{2,14})(?:\s+[^()（）\s]{1,4}){0,2}[)）]\s*$/.exec(t) ??
-      // "…能不能帮协调下【遵义智控电子科技】": the name in black brackets, closing the message
-      /【([^【】\s]{2,16})】\s*$/.exec(t) ??
+      // "…能不能帮协调下【遵义智控电子科技】": the name in black brackets, closing the message (round 290: a person after it,
+      // "【华瑞汽配 王会计】", "【保定华祥精工 张总】")
+      /【([^【】\s]{2,16})(?:\s+[^【】\s]{1,4})?】\s*$/.exec(t) ??
       signedLast(t) ??
       (/(我们|我司)/.test(t) && !/(有限公司|集团)/.test(t) ? SIGNED_AFTER_COMMA.exec(t) : null)
     )?.[1];
@@ -1379,7 +1380,8 @@ function weSpaced(t: string): string | null {
   const m = WE_SPACED.exec(t);
   if (!m) return null;
   const [, place, name] = m as unknown as [string, string | undefined, string];
-  if (place && placeAtStart(place) !== place) return null;
+  // (round 290: "…能不能12月10号前给个准话 我们好准备材料 …": so that we can, no name)
+  if ((place && placeAtStart(place) !== place) || /^好(?:准备|安排|提前|联系|申请|报|办)/.test(name)) return null;
   // (not a clause set apart: "我们符合条件 …", "我们刚改过名 …", "我们宏利包装得搬 …")
   return (TRADE_NAME_END.test(name) && tradeNameOk(name) && !SENTENCE_CHAR.test(name)) || (isOpenName(name) && rare(name.slice(0, 2)) && rare(name.slice(-2)) && !/[得过全停]/.test(name)) ? name : null;
 }
@@ -1416,8 +1418,12 @@ function headBeforeSpace(t: string): string | null {
 const BETWEEN_SPACES = new RegExp(`我们是?[^，,。！!？?\\s]{1,20}(?:的|公司|企业|合作社|茶企|作坊|厂|店)\\s+(${NAME_CHAR}{3,8})\\s`);
 function nameBetweenSpaces(t: string): string | null {
   const name = BETWEEN_SPACES.exec(t)?.[1];
-  return name && /^[\u4e00-\u9fa5]+$/.test(name) && !SENTENCE_CHAR.test(name) && !holdsLexiconPhrase(name) && !isPlaceOrThing(name) && (INDUSTRY_END.test(name) || isOpenName(name) || /^[\u4e00-\u9fa5]{2,6}(坊|记|斋|阁|轩|堂|居|诊所|医院)$/.test(name)) ? name : null;
+  // (round 294: "我们是钟祥鑫宇磷化的 因为园区规划调整 …": a clause between the spaces, no name)
+  return name && /^[\u4e00-\u9fa5]+$/.test(name) && !SENTENCE_CHAR.test(name) && !CLAUSE_OPENER.test(name) && !holdsLexiconPhrase(name) && !isPlaceOrThing(name) && (INDUSTRY_END.test(name) || isOpenName(name) || /^[\u4e00-\u9fa5]{2,6}(坊|记|斋|阁|轩|堂|居|诊所|医院)$/.test(name)) ? name : null;
 }
+
+/** A clause's first word (because, so, but, if …), which opens no name. */
+const CLAUSE_OPENER = /^(?:因为|由于|所以|但是|可是|不过|然后|而且|如果|虽然)/;
 
 /** A trade word and nothing else ("食品"; two of them, "精工模具", may be a name). */
 const TRADE_ALONE = new RegExp(`^(?:${INDUSTRY})$`);
@@ -1432,7 +1438,7 @@ function tradeNameOk(name: string): boolean {
  * 里面"), not of a name.
  */
 const NOT_TRADE_NAME_HEAD =
-  /^([一二三四五六七八九十\d]+期|厂(?!商)|连栋|足球|篮球|排球|健身|游泳|网球|羽毛球|乒乓球|台球|棋牌|瑜伽|舞蹈|跆拳道|武术|轮滑|[东南西北中]区|会|懂|顺便|看一?下|查一?下|产品|老字号|麻烦|催|楼板|墙体|已经|送|普惠|民办|公办|私立|公立|搞|走访|集成|新厂房|老厂房|新厂|老厂|续贷|贷款|项目|觉得|员工|准备|新购|技改|申报|相关|有关|这些|那些|所有|整个|施工|生产|经营|办理|提交|补充|审批|报送|上报|报装|报建|报批|安全|消防|政府|区里|市里|街道|工业|商业|农业|设备|材料|数据|资金|人才|用工|用电|用水|供电|供水|供应链|主机|整车|园区|厂区|屋顶|楼顶|厂房|车间|门口|分布式|隔壁|附近|对面|旁边|周边|周围|本地|当地|外地|其他|其它|某|各|那家|这家|很多|许多|好多|多家|几家|同行|(?:几|[一二两三四五六七八九十百千万\d]+)[十百千万]?(?:吨|斤|公斤|箱|车|批|袋|桶))/;
+  /^([一二三四五六七八九十\d]+期|出钱|出资|掏钱|厂(?!商)|连栋|足球|篮球|排球|健身|游泳|网球|羽毛球|乒乓球|台球|棋牌|瑜伽|舞蹈|跆拳道|武术|轮滑|[东南西北中]区|会|懂|顺便|看一?下|查一?下|产品|老字号|麻烦|催|楼板|墙体|已经|送|普惠|民办|公办|私立|公立|搞|走访|集成|新厂房|老厂房|新厂|老厂|续贷|贷款|项目|觉得|员工|准备|新购|技改|申报|相关|有关|这些|那些|所有|整个|施工|生产|经营|办理|提交|补充|审批|报送|上报|报装|报建|报批|安全|消防|政府|区里|市里|街道|工业|商业|农业|设备|材料|数据|资金|人才|用工|用电|用水|供电|供水|供应链|主机|整车|园区|厂区|屋顶|楼顶|厂房|车间|门口|分布式|隔壁|附近|对面|旁边|周边|周围|本地|当地|外地|其他|其它|某|各|那家|这家|很多|许多|好多|多家|几家|同行|(?:几|[一二两三四五六七八九十百千万\d]+)[十百千万]?(?:吨|斤|公斤|箱|车|批|袋|桶))/;
 
 /** A proper name followed by one or two INDUSTRY words, where the sentence around it says it is a name. */
 function industryNamed(t: string): string | null {
@@ -1469,7 +1475,9 @@ function parseNamedEnterprise(t: string): string | null {
         .replace(KIND_BEFORE, '')
         .replace(/(项目部|项目组|办事处|财务部|行政部|人事部|办公室)$/, '');
       // "我们是保税区的鑫泰石化", "我们是宁围这边做新能源汽车线束的宏迅电器": a place or what the enterprise does, then the name
-      const placed = WE_ARE_PLACE_THEN.exec(t) ?? WE_ARE_PLACE_COMMA.exec(t);
+      // (round 294: "我们是钟祥鑫宇磷化的 因为园区规划调整 …": a clause after 的 and a space, the name before it)
+      const placedOrClause = WE_ARE_PLACE_THEN.exec(t) ?? WE_ARE_PLACE_COMMA.exec(t);
+      const placed = placedOrClause && !CLAUSE_OPENER.test(placedOrClause[2]!) ? placedOrClause : null;
       const after = placed?.[1] === name ? placed[2] : undefined;
       // (not a kind alone: "我们是种大棚菜的合作社", "我们是做园区绿化的小公司"; nor a trade word alone, which is a thing:
       // "我们是按时交的材料", round 177)

@@ -287,6 +287,8 @@ const HEAD_COMMAND_REF = new RegExp(`^(\\d{1,7})(?:\\s*号|(?![^。]*${REST_LEFT
 const SHARE_TAKEN = new RegExp(`^\\d+(个|件|单|条)?我?(先)?(认领|签收|领|拿)(了|走)?${REST_LEFT_TO_OTHERS}`);
 /** A note headed by what it is, then the ticket's number and a colon (rounds 247–253: "进展 95号：住建局今天下午现场看了…"). */
 const NOTE_HEAD_REF = /^(?:进展|进度|跟进|更新|反馈)[\s:：]*(\d{1,7})(?!\d)\s*号\s*[：:]/;
+/** A number opening the message, said to be overdue (round 292: "18号都超期三天了 咋还没动静呢 领导帮催一下"): a ticket, no day. */
+const OVERDUE_HEAD_REF = /^(\d{1,7})\s*号(?:那个|那单|单子|工单)?\s*(?:都|已经?|早就?)超期/;
 /** When the answer or the close comes, asked (what comes is group 1). */
 const WHEN_ASKED = /(?:几时|什么时候|啥时候|哪天|何时|咩时候|多会儿?)[^，。？?]{0,6}?(答复|回复|结果|办结|办完|办好|解决|结案|搞掂|批下来)(?:啊|呢|了|吗|呀)?[？?]*$/;
 /** What is asked after a matter's number: its approval, answer, close, progress or taking, nothing between but when. */
@@ -317,7 +319,7 @@ function ticketRef(text: string): number | null {
   // day's ("第186号 路灯…", "5天了 125号还是…") is a ticket's where the words are a command's ("…麻烦重新打开", "办结 第121号")
   // ("23号退回，不是住建的，是水务的，请转水务局": N号退回 at the head is a ticket sent back where it says where it belongs —
   // not "20号退回给我们的申请材料…", a day)
-  const m = text.match(TICKET_REF) ?? text.replace(HEAD_MENTIONS, '').match(TICKET_REF) ?? (COMMAND_WORDS.test(text) ? text.match(LOOSE_TICKET_REF) : null) ?? SENT_BACK.exec(text) ?? ASKED_TICKET_REF.exec(text) ?? HEAD_COMMAND_REF.exec(text) ?? NOTE_HEAD_REF.exec(text) ?? MATTER_TICKET_REF.exec(text);
+  const m = text.match(TICKET_REF) ?? text.replace(HEAD_MENTIONS, '').match(TICKET_REF) ?? (COMMAND_WORDS.test(text) ? text.match(LOOSE_TICKET_REF) : null) ?? SENT_BACK.exec(text) ?? ASKED_TICKET_REF.exec(text) ?? HEAD_COMMAND_REF.exec(text) ?? NOTE_HEAD_REF.exec(text) ?? MATTER_TICKET_REF.exec(text) ?? OVERDUE_HEAD_REF.exec(text);
   const n = m ? Number(m.slice(1).find((g) => g !== undefined)) : NaN;
   return Number.isFinite(n) && n > 0 ? n : null;
 }
@@ -337,9 +339,10 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   if (bare.length <= 12 && /^(@?店小二|小二)?(帮助|help|菜单|使用说明|说明|怎么用|怎么使用|如何使用|你能做什么|你会什么|你都会|能做什么|有哪些功能|功能)/i.test(bare)) return 'help';
   if (bare.length <= 16 && /(有什么用|会些什么|会什么|会啥|能干什么|能干啥|干啥|能做啥|可以做什么|能帮什么|能帮我干什么|能帮我做什么|能帮我们做什么|能帮我们干什么|怎么用|怎么使用|使用方法)$/.test(bare.replace(/^@?小二/, '')) && !/^我.{0,4}(该|要|得)(干|做|办|忙)/.test(bare)) return 'help';
   if (bare.length <= 20 && /(咋|怎么)往这里头?报问题|有说明没$/.test(bare)) return 'help';
-  // "店小二都能干些啥？", "咱这个店小二能帮着查工单不？", "提问题是直接在群里说就行吗，要不要@你": what the bot does, how to
+  // "店小二都能干些啥？", "咱这个店小二能帮着查工单不？", "提问题是直接在群里说就行吗，要不要@你" (round 294: "我要报一个问题 是直接在群里
+  // 说就行吗 还是要填表"): what the bot does, how to
   // give it a problem
-  if (bare.length <= 40 && (/(店小二|小二|机器人)[^，。]{0,4}(都)?(能|会|可以)(干|做|帮)(些|点)?(啥|什么|么子|撒子)/.test(bare) || /(店小二|小二|机器人)[^，。]{0,4}(能|会|可以)(帮着?|帮我们?)?查(工单|单子|进度)(不|吗|么|没)?$/.test(bare) || /^(提|报|反映)问题[^，。]{0,4}直接[^，。]{0,6}(说|讲|发|打字)就(行|可以)(吗|嘛|不)/.test(bare)) && !/(我们|我司)[^，。]{0,8}(问题|申请)/.test(bare)) return 'help';
+  if (bare.length <= 40 && (/(店小二|小二|机器人)[^，。]{0,4}(都)?(能|会|可以)(干|做|帮)(些|点)?(啥|什么|么子|撒子)/.test(bare) || /(店小二|小二|机器人)[^，。]{0,4}(能|会|可以)(帮着?|帮我们?)?查(工单|单子|进度)(不|吗|么|没)?$/.test(bare) || /^(?:我要|我想|想)?(提|报|反映)(一个|个)?问题[^，。]{0,4}直接[^，。]{0,6}(说|讲|发|打字)就(行|可以)(吗|嘛|不)/.test(bare)) && !/(我们|我司)[^，。]{0,8}(问题|申请)/.test(bare)) return 'help';
   // "有冇人教下我點樣用呢個店小二查工單？"
   if (bare.length <= 40 && /教(下|一下)?我(怎样|怎么|如何)用/.test(bare)) return 'help';
   // round 209: "新来的 请问这个群里的机器人么样提问题？要@它吗": how to put a problem to the bot
@@ -468,6 +471,8 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     if (/^[\s#＃\d号，,]*重新打开/.test(t)) return 'reopen';
     // "#118 说好的周一前答复呢": what was promised, asked for
     if (/说好的[^，。？?]{0,12}呢/.test(t)) return 'urge';
+    // (round 298: "工单121 签收三天了一点动静都没有，麻烦上点心": taken days ago and nothing since)
+    if (/签收(了)?[一二三四五六七八九十几两\d]+(天|周|个?礼拜|个?星期|个?月)了?[^。]{0,10}(没有?动静|没人来|没消息|没下文|没进展|没反应|动静都没)/.test(t)) return 'urge';
     // "#91 人呢 说好今天来的也没来": someone promised to come and did not
     if (/说好[^，。？?]{0,8}来的?[，,\s]*(也|还|都)(没|没有|冇)来/.test(t) && !/(不满意|差评)/.test(t)) return 'urge';
     // English: "Please expedite ticket #188", "#195 I'll take this one."
@@ -1008,13 +1013,14 @@ const KOREAN_ASKS = /(지원|문의|신청|부탁|도와|주실 수|줄 수|할 
 /** What asking how the bot is used sounds like: a question word, 会 / 能 / 教, using (not 适用), a manual or an operation. */
 const HELP_ASKED = /(怎|咋|如何|啥|什么|嘛|会|能|教|说明(?!天)|操作|功能|菜单|指令|命令|(?<!适|使|费|占|挪|专|通|用)用|[?？])/;
 
-// (rounds 247–253: Henan's 中 for OK, "没要紧，慢慢来，辛苦了", "冇事冇事，谢谢关心", "没事没事，有空再聊")
+// (rounds 247–253: Henan's 中 for OK, "没要紧，慢慢来，辛苦了", "冇事冇事，谢谢关心", "没事没事，有空再聊"; round 298: 哈拉少, the
+// Russian хорошо said in the northeast and Xinjiang)
 function isChat(bare: string): boolean {
   if (bare.length === 0) return true;
   if (/^[\p{Extended_Pictographic}\p{Emoji_Component}\u200d\ufe0f]+$/u.test(bare)) return true;
   return (
     bare.length <= 12 &&
-    /^(好的?|好滴|收到|谢谢|感谢|多谢|辛苦|辛苦了|了解|明白|知道了|ok|嗯+|哦+|在吗|你好|您好|早上好|早|晚安|哈+|赞|点赞|👍|🙏|没问题|行|可以|对|是的|明天见|回头见|下周见|再见|拜拜|应该的|不客气|不会啦|没人在吗|有人在吗|那?没有?事了?|没要紧|不要紧|没关系|中|谢谢关心|感谢关心|慢慢来|有空再聊|改天再聊|吃了吗|吃了没|吃了没有|吃饭了吗|都吃了没有|都吃了吗)+(啊|呀|哈|啦|了|的|大家|各位|领导|老师)*$/iu.test(
+    /^(好的?|好滴|哈拉少|收到|谢谢|感谢|多谢|辛苦|辛苦了|了解|明白|知道了|ok|嗯+|哦+|在吗|你好|您好|早上好|早|晚安|哈+|赞|点赞|👍|🙏|没问题|行|可以|对|是的|明天见|回头见|下周见|再见|拜拜|应该的|不客气|不会啦|没人在吗|有人在吗|那?没有?事了?|没要紧|不要紧|没关系|中|谢谢关心|感谢关心|慢慢来|有空再聊|改天再聊|吃了吗|吃了没|吃了没有|吃饭了吗|都吃了没有|都吃了吗)+(啊|呀|哈|啦|了|的|大家|各位|领导|老师)*$/iu.test(
       bare.replace(/[\p{Extended_Pictographic}\ufe0f]/gu, ''),
     )
   );

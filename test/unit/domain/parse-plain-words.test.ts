@@ -4905,4 +4905,20 @@ describe('after a review of the forty-third session rules against ordinary messa
     expect(read('#91 人呢 说好今天来的也没来').intent).toBe('urge');
     expect(read('#91 人呢 说好今天来的也没来').ticket).toBe(91);
   });
+
+  it('reads rounds 288–298: a clause after 我们是X的 and a space, 好 + a verb after 我们, a person in black brackets, 名叫, name corrections, a ticket overdue, taken and left', () => {
+    expect(read('我们是钟祥鑫宇磷化的 因为园区规划调整 老厂区要搬迁 补偿政府说按老标准 我们觉得太低了').enterprise).toBe('钟祥鑫宇磷化');
+    expect(read('想申请今年的外贸稳增长奖励 能不能12月10号前给个准话 我们好准备材料 高碑店市卡丽莱箱包有限公司').enterprise).toBe('高碑店市卡丽莱箱包有限公司');
+    expect(read('我们随州鼎力改装车 焊工太难招了 能不能在职业技术学院开个订单班 我们出钱培训').enterprise).not.toBe('出钱培训');
+    expect(read('客户欠我们货款一百三十多万 拖了一年多了 能不能帮协调协调【华瑞汽配 王会计】').enterprise).toBe('华瑞汽配');
+    expect(read('我哋係一間由美國僑胞投資嘅新廠，名叫僑聯五金製品，想問稅收優惠').enterprise).toBe('侨联五金制品');
+    expect(parseCorrections('#77 这个企业是鑫宇座椅，不是新宇，麻烦改下企业名')).toEqual([{ field: 'enterprise', name: '鑫宇座椅' }]);
+    expect(parseCorrections('#160 企业名字写成宏港了，是鸿港，改下')).toEqual([{ field: 'enterprise', name: '鸿港' }]);
+    expect(read('#160 企业名字写成宏港了，是鸿港，改下').intent).toBe('correct');
+    const overdue = read('18号都超期三天了 咋还没动静呢 领导帮催一下');
+    expect([overdue.intent, overdue.ticket]).toEqual(['urge', 18]);
+    expect(read('工单121 签收三天了一点动静都没有，麻烦上点心').intent).toBe('urge');
+    expect(read('我要报一个问题 是直接在群里说就行吗 还是要填表').intent).toBe('help');
+    expect(read('哈拉少 没问题').intent).toBe('chat');
+  });
 });
