@@ -88,6 +88,8 @@ const INDUSTRY_WORDS =
   '牛肉面|拉面|铜箔|钒业|钒材|钛材|钛业|中药饮片|唐卡|' +
   // round 117 (Zhongshan's plastics moulders, Zhuhai's boatyards)
   '注塑|船艇|酒店管理|' +
+  // rounds 288–298 (north Jiangsu's floors, Hubei's special vehicles and phosphates, Jilin's socks and heat exchangers, Karamay's drillers)
+  '地板|减震器|(?<![拉用装槽运])罐车|专用车|专用汽车|专汽|改装车|弯头|换热器|换热|钻井|井下作业|磷化|刀业|刀具|袜业|' +
   // round 116 (Shenyang's car-parts makers, Dalian's container yards and axle plants)
   '零件|附件|塑件|车桥|集装箱|' +
   // round 118 (Huzhou's elevator makers, Puyuan's sweater mills, Anji's bamboo, Wuzhen's silk quilts)
@@ -570,8 +572,9 @@ export function parseEnterprise(text: string): string | null {
   // (round 157: "我们是个尕车队": one small fleet, no name)
   if (/^(一个|一家|一间|个(?!旧))/.test(name) || (saidAsKind && (kindOnly.length <= 3 || BRAND_IS_TRADE.test(kindOnly) || TRADE_ALONE.test(kindOnly)))) return null;
   // "我们沈阳北方电缆厂几十年的老厂", "我们鑫源火锅店天然气…": a name read up to its trade, with the 厂 or 店 that closes it
-  // (and with what it does before the 厂: "云雾山茶叶加工厂", "丰收农机维修厂", "绿丰蔬菜合作社")
-  const kind = after !== null ? /^(?:加工厂|维修厂|加工坊|制品厂|专业合作社|合作社|厂|店|坊|场|社|铺)(?![房区长里门子内外家主方地保商景])/.exec(after)?.[0] : undefined;
+  // (and with what it does before the 厂: "云雾山茶叶加工厂", "丰收农机维修厂", "绿丰蔬菜合作社"; not its members after it,
+  // "丰润红枣合作社社员好几百户", round 290)
+  const kind = after !== null ? /^(?:加工厂|维修厂|加工坊|制品厂|专业合作社|合作社|厂|店|坊|场|社(?!员)|铺)(?![房区长里门子内外家主方地保商景])/.exec(after)?.[0] : undefined;
   if (kind && (TRADE_NAME_END.test(name) || name.length >= 3)) return name + kind;
   // "金沙县酒乡人酒业有限责任公司": a registered name read without its form
   const form = after !== null && TRADE_NAME_END.test(name) ? /^(?:股份有限公司|有限责任公司|有限公司)/.exec(after)?.[0] : undefined;
@@ -838,6 +841,9 @@ function dashSigned(t: string): string | null {
   // "—— Bean Bros豆兄弟咖啡", "—— 甜野Sweet Wild", "—— 面面俱到Noodle": a brand in letters glued to its Chinese name
   const mixed = MIXED_WHOLE.exec(after)?.[0];
   if (mixed && (!PERSON_AT_END.test(mixed) || /(餐厅|咖啡厅|小院|书院)$/.test(mixed)) && !LATIN_NO_BRAND.test(mixed)) return mixed;
+  // (round 296: "—— Golden Bay 金湾贸易": the Latin words, then the Chinese name with its trade, which is the name as written)
+  const chineseAfter = /^[A-Z][\wÀ-ÿ'&-]*(?:\s+[A-Z&][\wÀ-ÿ'&-]*){0,3}\s+([\u4e00-\u9fa5]{4,12})$/.exec(after)?.[1];
+  if (chineseAfter && TRADE_NAME_END.test(chineseAfter) && tradeNameOk(chineseAfter) && !SENTENCE_CHAR.test(chineseAfter.replace(TRADE_AT_END, ''))) return chineseAfter;
   // "— Bolaven Coffee Export": a name in Latin letters is its words together
   // "— Kobayashi Precision 总务 李小姐", "— Weber Antriebstechnik HR": the Latin words, then an office or a person
   const latin = /^([A-Z][\wÀ-ÿ'&-]*(?:\s+[A-Z&][\wÀ-ÿ'&-]*){1,3}?)(?:\s+(?:HR|EHS|team|[\u4e00-\u9fa5]{1,4})){0,2}$/.exec(after);

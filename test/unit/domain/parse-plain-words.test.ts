@@ -4921,4 +4921,16 @@ describe('after a review of the forty-third session rules against ordinary messa
     expect(read('我要报一个问题 是直接在群里说就行吗 还是要填表').intent).toBe('help');
     expect(read('哈拉少 没问题').intent).toBe('chat');
   });
+
+  it('reads rounds 288–298 further: waiting for the enterprise to confirm, a cooperative\'s members, the Chinese name after the Latin one, trades of floors, special vehicles, heat exchangers and drillers', () => {
+    expect(read('＃117 已电话答复企业，政策依据发过去了，等企业确认').intent).toBe('progress');
+    expect(read('#117 已答复，企业确认了，办结').intent).toBe('resolve');
+    expect(read('今年枣价太低了 有没有收储政策或者大客户对接 我们丰润红枣合作社社员好几百户呢').enterprise).toBe('丰润红枣合作社');
+    expect(read('我们的进出口经营者备案要改法人，麻烦下周三前办好，有批货等着报关 —— Golden Bay 金湾贸易').enterprise).toBe('金湾贸易');
+    expect(read('一批木地板出口美国被反倾销调查了，想问下商务部门有么应诉指导，宿迁佳禾地板').enterprise).toBe('宿迁佳禾地板');
+    expect(read('加急！！广水宏远罐车的新车型公告申报 还差一份检验报告').enterprise).toBe('广水宏远罐车');
+    expect(read('污水管网没接通，我们每天拉罐车外运，一吨八十').enterprise).toBeNull();
+    expect(read('四平巨元换热器想问问 咱区里能不能帮忙联系个电视台').enterprise).toBe('四平巨元换热器');
+    expect(read('我们克拉玛依的兴业钻井想引进两个高级工程师，听说有人才安居的房子').enterprise).toBe('兴业钻井');
+  });
 });
