@@ -183,7 +183,20 @@ const CORRECTED_CHAR = correctedChar();
 const NAME_RENAMED = new RegExp(String.raw`^(?:企业|公司)(?:名称|名字|名)(?:改成|改为|更正为|应为)\s*(${CORRECTED_CHAR}{2,40}?)(?:[\s,，。]+不是\s*(?!很|太|特别|问题|确定)[^，,。\s]{1,20}(?<![吧吗呢]))?$`);
 const NAME_ADDED = new RegExp(String.raw`^(?:企业|公司|单位)(?:的)?(?:名称|名字|名)?(?:补一下|补充一下|补上|补个)[\s，,。：:]*(?:是|为|叫)\s*(${CORRECTED_CHAR}{2,40})$`);
 const NAME_IS_NOT = new RegExp(String.raw`^(?:这个|这单的?|该)?(?:企业|公司|单位)(?:的)?(?:名字|名称|名)?(?:应该?是|应为|是)\s*(${CORRECTED_CHAR}{2,40}?)[\s,，。]+不是\s*[^，,。\s]{1,20}(?:[\s,，。]*(?:麻烦|请)?(?:改一下|改下|改过来)(?:企业名称?|企业名字|名字|名称)?)?$`);
-const NAME_PUT_DOWN_AS = new RegExp(String.raw`^(?:这个|这单的?|该)?(?:企业|公司|单位)(?:的)?(?:名字|名称|名)?(?:登记成|写成|录成|填成|记成|识别成|弄成|搞成)\s*[^，,。\s]{1,20}?了?[\s,，。]+(?:应该?是|应为|实际是|其实是|正确的?是|是)\s*(${CORRECTED_CHAR}{2,40}?)(?:[\s,，。]*(?:改一下|改下|麻烦改一下|改过来))?$`);
+const NAME_PUT_DOWN_AS = new RegExp(String.raw`^(?:这个|这单的?|该)?(?:企业|公司|单位)(?:的)?(?:名字|名称|名)?(?:登记成|写成|录成|填成|记成|识别成|弄成|搞成)\s*[^，,。\s]{1,20}?了?[\s,，。]+(?:应该?是|应为|实际是|其实是|正确的?是)\s*(${CORRECTED_CHAR}{2,40}?)(?:[\s,，。]*(?:改一下|改下|麻烦改一下|改过来))?$`);
+/**
+ * Round 288: "#160 企业名字写成宏港了，是鸿港，改下": put down as one name, then a plain 是 and the name it is — read only where
+ * the two names share a character and the first is no kind of name, nor the second a reason or a question: not why it was put down so ("写成旧名了 是因为营业执照未变更",
+ * "写成分公司了 是总公司报的", "写成华丰了 是华丰还是华峰": the review of the forty-seventh session).
+ */
+const NAME_PUT_DOWN_AS_PLAIN = new RegExp(String.raw`^(?:这个|这单的?|该)?(?:企业|公司|单位)(?:的)?(?:名字|名称|名)?(?:登记成|写成|录成|填成|记成|识别成|弄成|搞成)了?\s*([^，,。\s]{1,20}?)了?[\s,，。]+是\s*(${CORRECTED_CHAR}{2,40}?)(?:[\s,，。]*(?:麻烦|请)?(?:改一下|改下|改过来)(?:企业名称?|企业名字|名字|名称)?)?$`);
+function namePutDownPlain(rest: string): RegExpExecArray | null {
+  const m = NAME_PUT_DOWN_AS_PLAIN.exec(rest);
+  if (!m) return null;
+  const [, put, is] = m as unknown as [string, string, string];
+  if (/(简称|全称|旧名|老名|拼音|英文|名字|个人|分公司|总公司)/.test(put) || /(还是|的|因为|问题)/.test(is) || ![...is].some((c) => put.includes(c))) return null;
+  return Object.assign([m[0], is], { index: m.index, input: m.input }) as unknown as RegExpExecArray;
+}
 const NAME_NOT_THEN_IS = new RegExp(String.raw`^(?:这个|这单的?|该)?(?:企业|公司|单位)(?:名称|名字)?不是\s*(?![不没])[^，,。\s]{2,20}[\s,，。]+(?:应该?是|应为|是)\s*(${CORRECTED_CHAR}{2,40}?)(?:[\s,，。][^?？吗]{0,30})?$`);
 const NAME_WRONG_IS_NOT = new RegExp(String.raw`^(?:这个|这单的?|该)?(?:企业|公司|单位)(?:名称|名字|名)?(?:不对|错了|有误)[\s，,。]+(?:报的|应该|实际|其实)?(?:是|为)\s*(${CORRECTED_CHAR}{2,40}?)[\s,，。]+不是\s*[^，,。\s]{1,20}$`);
 const NAME_SET_AFTER_WHY = new RegExp(String.raw`^[^?？吗]{2,30}[\s,，。](?:企业|公司|单位)(?:名称|名字|名)?(?:改成|改为|更正为)\s*(${CORRECTED_CHAR}{2,40}?)$`);
@@ -298,6 +311,7 @@ export function parseCorrection(t: string): Correction | null {
     // round 135: "#155 这个企业名登记成铜韵工业了，应该是铜韵工艺，改一下": the name it was put down as, then the name it is
     // ("#138 企业名称写成了华森竹业 实际是华林竹业 改过来")
     NAME_PUT_DOWN_AS.exec(rest) ??
+    namePutDownPlain(rest) ??
     // "#100 企业不是和泰电子，是和泰精密，两家是兄弟公司，改一下": the name it is not, the name it is, then why
     NAME_NOT_THEN_IS.exec(rest) ??
     // round 190: "#156 企业不对，报的是沙雅县塔河棉业，不是沙雅银棉轧花厂": wrong, the name reported, the one it is not

@@ -535,7 +535,9 @@ export function parseEnterprise(text: string): string | null {
   }
   // (round 284: "…，希望环保下周二前来查一下": what is asked of an office, no name)
   // (round 286: "我们是做海参育苗的小厂子": a kind of business, said small, no name)
-  if (!name || /(商会|协会|联合会|园区)$/.test(name) || (/^(希望|麻烦|恳请|建议|要求|请求)/.test(name) && /^(下周|明天|今天|后天|尽快|马上|赶紧|来|去|帮|能|给|派|出面|协调|抓紧)/.test(t.slice(t.indexOf(name) + name.length))) || (/^(麻烦|恳请|建议|要求|请求)/.test(name)) || /^[小大老新]?(厂子|厂|公司|企业|作坊|店子|门店)$/.test(name) || WRITER_UNIT.test(name) || /^(代办员|服务专员|项目专员|网格员)/.test(name) || ONE_OF_A_KIND.test(name) || /^[\u4e00-\u9fa5]{2,8}[里上边]开[\u4e00-\u9fa5]{1,4}$/.test(name) || /^(政府|城投|国有|区属|县属|市属)?平台公司$/.test(name)) return null;
+  // (the forty-seventh session's review: a clause's first word, "我们是襄阳的 由于物流成本高", or 好 and a verb, "…我们好准备材料",
+  // opens no name)
+  if (!name || CLAUSE_OPENER.test(name) || SO_THAT_WE.test(name) || /(商会|协会|联合会|园区)$/.test(name) || (/^(希望|麻烦|恳请|建议|要求|请求)/.test(name) && /^(下周|明天|今天|后天|尽快|马上|赶紧|来|去|帮|能|给|派|出面|协调|抓紧)/.test(t.slice(t.indexOf(name) + name.length))) || (/^(麻烦|恳请|建议|要求|请求)/.test(name)) || /^[小大老新]?(厂子|厂|公司|企业|作坊|店子|门店)$/.test(name) || WRITER_UNIT.test(name) || /^(代办员|服务专员|项目专员|网格员)/.test(name) || ONE_OF_A_KIND.test(name) || /^[\u4e00-\u9fa5]{2,8}[里上边]开[\u4e00-\u9fa5]{1,4}$/.test(name) || /^(政府|城投|国有|区属|县属|市属)?平台公司$/.test(name)) return null;
   const i = t.indexOf(name);
   // what follows the name in the message (null: the name was cut out of its words)
   const after = i >= 0 ? t.slice(i + name.length) : null;
@@ -768,9 +770,9 @@ function signedBy(t: string): string | null {
     (
       // (a person and an office may follow it inside: "（德润建设 钱工）", "（申远机械 财务 小吴）")
       /[(（]([^()（）\s]{2,14})(?:\s+[^()（）\s]{1,4}){0,2}[)）]\s*$/.exec(t) ??
-      // "…能不能帮协调下【遵义智控电子科技】": the name in black brackets, closing the message (round 290: a person after it,
-      // "【华瑞汽配 王会计】", "【保定华祥精工 张总】")
-      /【([^【】\s]{2,16})(?:\s+[^【】\s]{1,4})?】\s*$/.exec(t) ??
+      // "…能不能帮协调下【遵义智控电子科技】": the name in black brackets, closing the message (round 290: a person or an office
+      // after it, "【华瑞汽配 王会计】", "【保定华祥精工 张总】" — not a plea set apart, "【紧急求助 谢谢】")
+      /【([^【】\s]{2,16})(?:\s+(?:[\u4e00-\u9fa5]{1,2}(?:总|工|经理|会计|主任|主管|姐|哥|师傅|老师)|[小老][\u4e00-\u9fa5]|财务|人事|行政|办公室|[\u4e00-\u9fa5]{1,3}部))?】\s*$/.exec(t) ??
       signedLast(t) ??
       (/(我们|我司)/.test(t) && !/(有限公司|集团)/.test(t) ? SIGNED_AFTER_COMMA.exec(t) : null)
     )?.[1];
@@ -1387,7 +1389,7 @@ function weSpaced(t: string): string | null {
   if (!m) return null;
   const [, place, name] = m as unknown as [string, string | undefined, string];
   // (round 290: "…能不能12月10号前给个准话 我们好准备材料 …": so that we can, no name)
-  if ((place && placeAtStart(place) !== place) || /^好(?:准备|安排|提前|联系|申请|报|办)/.test(name)) return null;
+  if ((place && placeAtStart(place) !== place) || SO_THAT_WE.test(name)) return null;
   // (not a clause set apart: "我们符合条件 …", "我们刚改过名 …", "我们宏利包装得搬 …")
   return (TRADE_NAME_END.test(name) && tradeNameOk(name) && !SENTENCE_CHAR.test(name)) || (isOpenName(name) && rare(name.slice(0, 2)) && rare(name.slice(-2)) && !/[得过全停]/.test(name)) ? name : null;
 }
@@ -1430,6 +1432,8 @@ function nameBetweenSpaces(t: string): string | null {
 
 /** A clause's first word (because, so, but, if …), which opens no name. */
 const CLAUSE_OPENER = /^(?:因为|由于|所以|但是|可是|不过|然后|而且|如果|虽然)/;
+/** 好 and a verb after 我们: so that we can ("…给个准话 我们好准备材料"), no name. */
+const SO_THAT_WE = /^好(?:准备|安排|提前|联系|申请|报|办)/;
 
 /** A trade word and nothing else ("食品"; two of them, "精工模具", may be a name). */
 const TRADE_ALONE = new RegExp(`^(?:${INDUSTRY})$`);
@@ -1444,7 +1448,7 @@ function tradeNameOk(name: string): boolean {
  * 里面"), not of a name.
  */
 const NOT_TRADE_NAME_HEAD =
-  /^([一二三四五六七八九十\d]+期|出钱|出资|掏钱|厂(?!商)|连栋|足球|篮球|排球|健身|游泳|网球|羽毛球|乒乓球|台球|棋牌|瑜伽|舞蹈|跆拳道|武术|轮滑|[东南西北中]区|会|懂|顺便|看一?下|查一?下|产品|老字号|麻烦|催|楼板|墙体|已经|送|普惠|民办|公办|私立|公立|搞|走访|集成|新厂房|老厂房|新厂|老厂|续贷|贷款|项目|觉得|员工|准备|新购|技改|申报|相关|有关|这些|那些|所有|整个|施工|生产|经营|办理|提交|补充|审批|报送|上报|报装|报建|报批|安全|消防|政府|区里|市里|街道|工业|商业|农业|设备|材料|数据|资金|人才|用工|用电|用水|供电|供水|供应链|主机|整车|园区|厂区|屋顶|楼顶|厂房|车间|门口|分布式|隔壁|附近|对面|旁边|周边|周围|本地|当地|外地|其他|其它|某|各|那家|这家|很多|许多|好多|多家|几家|同行|(?:几|[一二两三四五六七八九十百千万\d]+)[十百千万]?(?:吨|斤|公斤|箱|车|批|袋|桶))/;
+  /^([一二三四五六七八九十\d]+期|出钱|出资|掏钱|花钱|自费|厂(?!商)|连栋|足球|篮球|排球|健身|游泳|网球|羽毛球|乒乓球|台球|棋牌|瑜伽|舞蹈|跆拳道|武术|轮滑|[东南西北中]区|会|懂|顺便|看一?下|查一?下|产品|老字号|麻烦|催|楼板|墙体|已经|送|普惠|民办|公办|私立|公立|搞|走访|集成|新厂房|老厂房|新厂|老厂|续贷|贷款|项目|觉得|员工|准备|新购|技改|申报|相关|有关|这些|那些|所有|整个|施工|生产|经营|办理|提交|补充|审批|报送|上报|报装|报建|报批|安全|消防|政府|区里|市里|街道|工业|商业|农业|设备|材料|数据|资金|人才|用工|用电|用水|供电|供水|供应链|主机|整车|园区|厂区|屋顶|楼顶|厂房|车间|门口|分布式|隔壁|附近|对面|旁边|周边|周围|本地|当地|外地|其他|其它|某|各|那家|这家|很多|许多|好多|多家|几家|同行|(?:几|[一二两三四五六七八九十百千万\d]+)[十百千万]?(?:吨|斤|公斤|箱|车|批|袋|桶))/;
 
 /** A proper name followed by one or two INDUSTRY words, where the sentence around it says it is a name. */
 function industryNamed(t: string): string | null {

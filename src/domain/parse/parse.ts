@@ -287,8 +287,11 @@ const HEAD_COMMAND_REF = new RegExp(`^(\\d{1,7})(?:\\s*号|(?![^。]*${REST_LEFT
 const SHARE_TAKEN = new RegExp(`^\\d+(个|件|单|条)?我?(先)?(认领|签收|领|拿)(了|走)?${REST_LEFT_TO_OTHERS}`);
 /** A note headed by what it is, then the ticket's number and a colon (rounds 247–253: "进展 95号：住建局今天下午现场看了…"). */
 const NOTE_HEAD_REF = /^(?:进展|进度|跟进|更新|反馈)[\s:：]*(\d{1,7})(?!\d)\s*号\s*[：:]/;
-/** A number opening the message, said to be overdue (round 292: "18号都超期三天了 咋还没动静呢 领导帮催一下"): a ticket, no day. */
-const OVERDUE_HEAD_REF = /^(\d{1,7})\s*号(?:那个|那单|单子|工单)?\s*(?:都|已经?|早就?)超期/;
+/**
+ * A number opening the message, said to be overdue and chased (round 292: "18号都超期三天了 咋还没动静呢 领导帮催一下"): a
+ * ticket — not a day something was due ("18号都超期了 我们的货还在港口", "1号都超期了 1号说好的供暖还没通").
+ */
+const OVERDUE_HEAD_REF = /^(\d{1,7})\s*号(?:那个|那单|单子|工单)?\s*(?:都|已经?|早就?)超期(?=[^。]*(?:催|谁在管|谁管|没人管|动静|领导))(?![^。]*(?:我们|货|款|贷|工资|交房|交付|合同|\1号))/;
 /** When the answer or the close comes, asked (what comes is group 1). */
 const WHEN_ASKED = /(?:几时|什么时候|啥时候|哪天|何时|咩时候|多会儿?)[^，。？?]{0,6}?(答复|回复|结果|办结|办完|办好|解决|结案|搞掂|批下来)(?:啊|呢|了|吗|呀)?[？?]*$/;
 /** What is asked after a matter's number: its approval, answer, close, progress or taking, nothing between but when. */
@@ -342,7 +345,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   // "店小二都能干些啥？", "咱这个店小二能帮着查工单不？", "提问题是直接在群里说就行吗，要不要@你" (round 294: "我要报一个问题 是直接在群里
   // 说就行吗 还是要填表"): what the bot does, how to
   // give it a problem
-  if (bare.length <= 40 && (/(店小二|小二|机器人)[^，。]{0,4}(都)?(能|会|可以)(干|做|帮)(些|点)?(啥|什么|么子|撒子)/.test(bare) || /(店小二|小二|机器人)[^，。]{0,4}(能|会|可以)(帮着?|帮我们?)?查(工单|单子|进度)(不|吗|么|没)?$/.test(bare) || /^(?:我要|我想|想)?(提|报|反映)(一个|个)?问题[^，。]{0,4}直接[^，。]{0,6}(说|讲|发|打字)就(行|可以)(吗|嘛|不)/.test(bare)) && !/(我们|我司)[^，。]{0,8}(问题|申请)/.test(bare)) return 'help';
+  if (bare.length <= 40 && (/(店小二|小二|机器人)[^，。]{0,4}(都)?(能|会|可以)(干|做|帮)(些|点)?(啥|什么|么子|撒子)/.test(bare) || /(店小二|小二|机器人)[^，。]{0,4}(能|会|可以)(帮着?|帮我们?)?查(工单|单子|进度)(不|吗|么|没)?$/.test(bare) || /^(提|报|反映)问题[^，。]{0,4}直接[^，。]{0,6}(说|讲|发|打字)就(行|可以)(吗|嘛|不)/.test(bare) || /^(?:我要|我想|想)(提|报|反映)(一个|个)?问题[^，。]{0,4}直接[^，。]{0,6}(说|讲|发|打字)就(行|可以)(吗|嘛|不)[？?，,\s]*(?:(?:还是|要不要|需不需要|用不用)[^，。？?]{0,8})?[？?]*$/.test(bare)) && !/(我们|我司)[^，。]{0,8}(问题|申请)/.test(bare)) return 'help';
   // "有冇人教下我點樣用呢個店小二查工單？"
   if (bare.length <= 40 && /教(下|一下)?我(怎样|怎么|如何)用/.test(bare)) return 'help';
   // round 209: "新来的 请问这个群里的机器人么样提问题？要@它吗": how to put a problem to the bot
@@ -472,9 +475,11 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     // "#118 说好的周一前答复呢": what was promised, asked for
     if (/说好的[^，。？?]{0,12}呢/.test(t)) return 'urge';
     // (round 298: "工单121 签收三天了一点动静都没有，麻烦上点心": taken days ago and nothing since)
-    if (/签收(了)?[一二三四五六七八九十几两\d]+(天|周|个?礼拜|个?星期|个?月)了?[^。]{0,10}(没有?动静|没人来|没消息|没下文|没进展|没反应|动静都没)/.test(t)) return 'urge';
+    // (not the handler's own note of why: "#121 签收三天了 企业那边一直没动静 联系不上", "#92 签收三天了 今天没动静 明天继续跟")
+    if (/签收(了)?[一二三四五六七八九十几两\d]+(天|周|个?礼拜|个?星期|个?月)了?[^。]{0,10}(没有?动静|没人来|没消息|没下文|没进展|没反应|动静都没)/.test(t) && !/(因为|主要是|企业|对方|材料|打不通|联系不上|继续|在催|下周|明天|正在|已经)/.test(t)) return 'urge';
     // "#91 人呢 说好今天来的也没来": someone promised to come and did not
-    if (/说好[^，。？?]{0,8}来的?[，,\s]*(也|还|都)(没|没有|冇)来/.test(t) && !/(不满意|差评)/.test(t)) return 'urge';
+    // (not a handler's note of an appointment missed and made again: "#91 专家说好今天来的也没来 改到下周")
+    if (/说好[^，。？?]{0,8}来的?[，,\s]*(也|还|都)(没|没有|冇)来/.test(t) && !/(不满意|差评|再约|改到|改约|再联系|下周|明天再|解释|我们再)/.test(t)) return 'urge';
     // English: "Please expedite ticket #188", "#195 I'll take this one."
     if (/\b(expedite|speed (it|this) up|(?<!no |no need to |not in a )hurry|chase (it|this) up)\b/i.test(t) && !/\b(already|have|has|had) (expedited|chased)\b/i.test(t)) return 'urge';
     if (/\bI('ll| will) (take|handle|pick up|follow up on|look after) (this|it|that)\b|\b(assign|give) (it|this) to me\b/i.test(t)) return 'claim';

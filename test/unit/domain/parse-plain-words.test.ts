@@ -4933,4 +4933,27 @@ describe('after a review of the forty-third session rules against ordinary messa
     expect(read('四平巨元换热器想问问 咱区里能不能帮忙联系个电视台').enterprise).toBe('四平巨元换热器');
     expect(read('我们克拉玛依的兴业钻井想引进两个高级工程师，听说有人才安居的房子').enterprise).toBe('兴业钻井');
   });
+
+  it('keeps the forty-seventh session\'s rules to what they were written for (its review: pleas in brackets, a handler\'s own notes, days overdue, a problem after how to report, why a name was put down so)', () => {
+    expect(read('厂门口积水严重【紧急求助 谢谢】').enterprise).toBeNull();
+    expect(read('补贴什么时候发【望领导重视 谢谢】').enterprise).toBeNull();
+    expect(read('厂门口积水严重【鑫达塑业 财务】').enterprise).toBe('鑫达塑业');
+    expect(read('#91 专家说好今天来的也没来 改到下周').intent).toBe('progress');
+    expect(read('#94 说好来的也没来 已经跟企业解释过了 下周一上门').intent).not.toBe('urge');
+    expect(read('#121 签收三天了 企业那边一直没动静 联系不上').intent).not.toBe('urge');
+    expect(read('#92 签收三天了 今天没动静 明天继续跟').intent).not.toBe('urge');
+    for (const day of ['18号都超期了 我们的货还在港口', '20号都超期了 开发商还没把工程款结给我们', '1号都超期了 1号说好的供暖还没通', '12号都超期了 环评还没批下来']) {
+      expect(read(day).ticket).toBeNull();
+    }
+    expect(read('25号早就超期了 怎么没人管').ticket).toBe(25);
+    expect(read('我想报个问题直接在群里说就行吗？我们园区路灯坏了一个月了').intent).toBe('report');
+    expect(read('我想提个问题，直接在群里说就可以吗？').intent).toBe('help');
+    for (const why of ['#12 企业名写成简称了，是企业报的时候写的', '#12 公司名写成旧名了 是因为营业执照未变更', '#12 企业名写成分公司了 是总公司报的', '#12 企业名写成华丰了 是华丰还是华峰', '#12 单位名称写成了村委会 是镇政府报上来的']) {
+      expect(parseCorrections(why)).toEqual([]);
+    }
+    expect(parseCorrections('#106 公司名字填成永丰了，是永丰农机')).toEqual([{ field: 'enterprise', name: '永丰农机' }]);
+    expect(read('什么时候验收 我们好准备材料').enterprise).toBeNull();
+    expect(read('我们是襄阳的 由于物流成本高 想问问有没有补贴').enterprise).toBeNull();
+    expect(read('我们花钱培训的工人都跑了').enterprise).toBeNull();
+  });
 });
