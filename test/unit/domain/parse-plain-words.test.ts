@@ -4956,4 +4956,18 @@ describe('after a review of the forty-third session rules against ordinary messa
     expect(read('我们是襄阳的 由于物流成本高 想问问有没有补贴').enterprise).toBeNull();
     expect(read('我们花钱培训的工人都跑了').enterprise).toBeNull();
   });
+
+  it('sets a corrected enterprise to its name alone, not what is said after it (26 of the 443 names corrected in the corpus kept such words), and reads 更正 before the field', () => {
+    const named = (text: string) => parseCorrections(text).map((c) => (c.field === 'enterprise' ? c.name : c.field));
+    expect(named('#12 企业是瑞丰农业，不是瑞峰农业，麻烦改下企业名称')).toEqual(['瑞丰农业']);
+    expect(named('#174 企业是阳谷县鑫海电缆 不是鑫海电器 改一下')).toEqual(['阳谷县鑫海电缆']);
+    expect(named('#152 企业名字弄错了，不是鑫源食品，是鑫园食品，园林的园')).toEqual(['鑫园食品']);
+    expect(named('#95 企业名字搞错了 不是金泰 是金太 太阳的太')).toEqual(['金太']);
+    expect(named('#220 企业应该是宽城华栗食品，录成宽城栗园了，改一下')).toEqual(['宽城华栗食品']);
+    expect(named('#126 企业是南充的华美陶瓷不是华美瓷砖，改一下')).toEqual(['南充的华美陶瓷']);
+    expect(named('#12 企业是 Acme Trading Co., Ltd.')).toEqual(['Acme Trading Co., Ltd']);
+    expect(named('#25 更正：企业名称是华瑞汽配')).toEqual(['华瑞汽配']);
+    expect(parseCorrections('#25 更正 类别应该是用地')).toEqual([{ field: 'category', to: 'land', text: '用地' }]);
+    expect(read('#25 更正 企业名称是华瑞汽配').intent).toBe('correct');
+  });
 });
