@@ -271,3 +271,13 @@ export async function ownOpen(ctx: BotContext): Promise<{ title: string; tickets
     ? { title: '贵企业在办问题', tickets: await ctx.tickets.listOpen({ enterpriseId: a.enterpriseId }), none: '贵企业目前没有在办问题。' }
     : { title: '您反映的在办问题', tickets: await ctx.tickets.listOpen({ reporter: ctx.msg.sender.id }), none: '您目前没有在办问题。' };
 }
+
+/**
+ * Tells the person a ticket was taken from (转办, or a correction that re-routes it) privately that someone else handles
+ * it now — unless they moved it themselves or it is theirs again (found trying the product: a service commissioner who
+ * had claimed a ticket lost it to a correction without a word, and was then refused when he reported progress).
+ */
+export async function notifyPreviousAssignee(ctx: BotContext, t: Ticket, previous: Assignee | undefined, to: Assignee): Promise<void> {
+  if (!previous || previous.personId === to.personId || previous.personId === ctx.actor.personId) return;
+  await ctx.notifyPerson(previous, compose([`【改派】#${t.no} ${t.summary}`, `已转由 ${to.name} 办理，您无需再跟进。`], []), t.platform);
+}

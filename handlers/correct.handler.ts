@@ -5,7 +5,7 @@ import { FIELD_LABELS } from '../src/domain/ticket-state.js';
 import type { Assignee, Ticket } from '../src/domain/ticket.js';
 import { sourceId } from '../src/bot/ticket-service.js';
 import type { BotContext, Handler, PerformResult, TicketCommand } from '../src/bot/context.js';
-import { announce, answer, changeTicket, compose, dueText, madeByMessage, outcomeOf, personRef, ticketNo } from './common.js';
+import { announce, answer, changeTicket, compose, dueText, madeByMessage, notifyPreviousAssignee, outcomeOf, personRef, ticketNo } from './common.js';
 
 const VIA: Record<string, string> = { commissioner: '服务专员', taskforce: '项目专班', department: '责任部门', admin: '管理员' };
 
@@ -57,6 +57,7 @@ export async function performCorrect(ctx: BotContext, cmd: Extract<TicketCommand
   if (moved) {
     await ctx.postToTicketGroup(t, compose([`**#${t.no} 已转由 ${moved.name} 办理**，待签收。`], []));
     await notifyNewAssignee(ctx, t, moved);
+    await notifyPreviousAssignee(ctx, t, e?.data?.previous as Assignee | undefined, moved);
   }
   return { done: true, outcome: `#${t.no} ${k.field} ${confirmed ? 'confirmed' : 'corrected'}${moved ? `, rerouted to ${moved.personId}` : ''}` };
 }

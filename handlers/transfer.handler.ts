@@ -4,7 +4,7 @@ import { route, toAssignee } from '../src/domain/routing.js';
 import { responseDueAt } from '../src/domain/sla.js';
 import type { Assignee } from '../src/domain/ticket.js';
 import type { BotContext, Handler, PerformResult, TicketCommand } from '../src/bot/context.js';
-import { answer, compose, dueText, outcomeOf, personRef, ticketNo } from './common.js';
+import { answer, compose, dueText, notifyPreviousAssignee, outcomeOf, personRef, ticketNo } from './common.js';
 
 /** Whom a 转办 names: an @-mention (DingTalk ids), a person's name, or a department (its lead). */
 function target(ctx: BotContext): Assignee | null {
@@ -49,6 +49,8 @@ export async function performTransfer(
     compose([`【${isReturn ? '改派' : '转办'}】#${t.no} ${t.summary}`, `办理时限：${dueText(t, ctx.sla.calendar)}`, `请在群内回复“认领 #${t.no}”签收。`, ...ctx.links.ticket(t.no)], []),
     t.platform,
   );
+  const e = [...t.events].reverse().find((x) => x.type === 'transfer' || x.type === 'return');
+  await notifyPreviousAssignee(ctx, t, e?.data?.previous as Assignee | undefined, to);
   return { done: true, outcome: `#${t.no} ${isReturn ? 'returned' : 'transferred'} to ${to.personId}` };
 }
 

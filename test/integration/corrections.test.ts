@@ -41,6 +41,8 @@ describe('更正 in chat', () => {
     expect(r.texts[0]).toContain('已改派给 {{mention:0}} 刘强（责任部门），待签收');
     expect(r.sent.find(isUser('liuqiang'))?.message.text).toContain('【改派】#1');
     expect(r.sent.find(isGroup(GROUP))?.message.text).toContain('#1 已转由 刘强 办理');
+    // the assignee corrected it himself: nobody is told he lost it
+    expect(r.sent.filter(isUser('zhangwei'))).toEqual([]);
     const t = (await h.ticket(1))!;
     expect(t).toMatchObject({ category: 'talent', needsTriage: false, status: 'pending_claim', assignee: { personId: 'liuqiang' }, dispatchedAt: MONDAY });
     expect(t.team).toContain('liuqiang');
@@ -194,5 +196,16 @@ describe('待确认', () => {
   it('enterprises and unknown senders are refused', async () => {
     expect((await h.say('chenjl', '待确认', { chatId: YILONG })).texts[0]).toContain('抱歉，只有工作人员才能查看待确认工单。');
     expect((await h.say('boss', '待确认', { chatId: GROUP })).texts[0]).toContain('抱歉，只有工作人员才能查看待确认工单。');
+  });
+});
+
+describe('更正 that re-routes another\'s ticket', () => {
+  it('tells the cadre it was taken from privately (found trying the product: a service commissioner lost a claimed ticket without a word)', async () => {
+    const r = await h.say('lihua', '#1 类别改为 用工人才', dm('lihua'));
+    expect(r.outcome).toBe('#1 category corrected, rerouted to liuqiang');
+    const told = r.sent.filter(isUser('zhangwei')).map((s) => s.message.text);
+    expect(told).toHaveLength(1);
+    expect(told[0]).toContain('【改派】#1');
+    expect(told[0]).toContain('已转由 刘强 办理，您无需再跟进。');
   });
 });

@@ -345,6 +345,19 @@ describe('command handlers on the example directory', () => {
     expect(r.outcome).toBe('#1 transferred to zhouming');
     expect((await h.ticket(1))!.assignee?.personId).toBe('zhouming');
     expect(r.sent.some(isUser('zhouming'))).toBe(true);
+    // the one who moved it is not told of it privately
+    expect(r.sent.some(isUser('zhangwei'))).toBe(false);
+  });
+
+  it('a leader\'s transfer tells the cadre it was taken from privately (found trying the product: he learnt of it only when refused)', async () => {
+    await openOne();
+    expect((await h.ticket(1))!.assignee?.personId).toBe('zhangwei');
+    const r = await h.say('lihua', '转办 #1 @周明', { chatId: GROUP });
+    expect(r.outcome).toBe('#1 transferred to zhouming');
+    const told = r.sent.filter(isUser('zhangwei')).map((s) => s.message.text);
+    expect(told).toHaveLength(1);
+    expect(told[0]).toContain('【改派】#1');
+    expect(told[0]).toContain('已转由 周明 办理，您无需再跟进。');
   });
 
   it('the same message handled twice (a retried job) changes the ticket once: the service\'s idempotence', async () => {
