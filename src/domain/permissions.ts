@@ -53,7 +53,10 @@ export function authorize(p: Permission, a: Actor, t: Ticket | null, now: string
     case 'transfer':
     case 'correct':
     case 'extend':
-      return t && (isAssignee(a, t) || isManager(a)) ? { ok: true } : refuse('只有当前责任人、领导和管理员');
+      if (t && (isAssignee(a, t) || isManager(a))) return { ok: true };
+      // (a cadre refused is told who handles it now — found trying the product: a service commissioner whose ticket had
+      // been re-routed was refused without learning to whom it had gone)
+      return a.role === 'cadre' && t?.assignee ? { ok: false, message: `${refuse('只有当前责任人、领导和管理员').message}当前责任人：${t.assignee.name}。` } : refuse('只有当前责任人、领导和管理员');
     case 'urge':
       return t && (isOwnEnterprise(a, t) || isManager(a)) ? { ok: true } : refuse('只有本企业联系人和领导');
     case 'resume':

@@ -48,6 +48,15 @@ const table: [Permission, TicketStatus, (keyof typeof A)[]][] = [
   ['overdue', 'in_progress', ['leader', 'admin']],
 ];
 
+describe('a cadre refused an update', () => {
+  it('is told who handles the ticket now; others are not (found trying the product: a re-routed ticket\'s former handler was refused without learning to whom it had gone)', () => {
+    const r = authorize('progress', A.otherCadre, ticket('in_progress'), NOW);
+    expect(r).toEqual({ ok: false, message: '抱歉，只有当前责任人、领导和管理员才能更新进展 #12。当前责任人：张伟。' });
+    const e = authorize('progress', A.reporter, ticket('in_progress'), NOW);
+    expect(e.ok ? '' : e.message).not.toContain('张伟');
+  });
+});
+
 describe('permission table', () => {
   for (const [perm, status, allowed] of table) {
     for (const who of Object.keys(A) as (keyof typeof A)[]) {
