@@ -1,5 +1,5 @@
 import type { BotContext, Handler } from '../src/bot/context.js';
-import type { Ticket } from '../src/domain/ticket.js';
+import { isOverdue, type Ticket } from '../src/domain/ticket.js';
 import { authorize } from '../src/domain/permissions.js';
 import { chasable, changeTicket, compose, dueText, personRef, showTicket, theOneMeant } from './common.js';
 
@@ -24,11 +24,14 @@ export function chaseMeant(ctx: BotContext, open: Ticket[], footer?: string): Pr
 export async function urgeTicket(ctx: BotContext, no: number): Promise<string> {
   const t = await changeTicket(ctx, no, 'urge', () => ({ type: 'urge' }));
   if (!t) return 'refused';
-  const due = `办理时限：${dueText(t, ctx.sla.calendar)}`;
+  // (a chase of a ticket past its limit says so, to the enterprise and to the one chased — found trying the product: it
+  // read as one made before the deadline)
+  const overdue = isOverdue(t, ctx.now) ? '，已超期' : '';
+  const due = `办理时限：${dueText(t, ctx.sla.calendar)}${overdue}`;
   if (ctx.msg.chatType === 'single') await ctx.reply(compose([`已催办 **#${t.no}**，已提醒${t.assignee?.name ?? '责任人'}抓紧办理（${due}）。`], []));
   else await ctx.reply(compose([`已催办 **#${t.no}**，@{0} 请抓紧办理（${due}）。`], [t.assignee ? personRef(t.assignee, ctx.msg.platform) : null]));
   if (t.assignee) {
-    await ctx.notifyPerson(t.assignee, compose([`【催办】#${t.no} 第${t.urgeCount ?? 1}次催办`, `问题：${t.summary}`, `办理时限：${dueText(t, ctx.sla.calendar)}`], []), t.platform);
+    await ctx.notifyPerson(t.assignee, compose([`【催办】#${t.no} 第${t.urgeCount ?? 1}次催办`, `问题：${t.summary}`, due], []), t.platform);
   }
   return `#${t.no} urged`;
 }

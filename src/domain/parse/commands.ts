@@ -349,12 +349,14 @@ export function parseCorrection(t: string): Correction | null {
   }
   if (enterprise) {
     // ("这个是嘉力减震器报的": who reported it, the name without 报的)
-    // (the forty-seventh session: what is said after the name — past a comma, a space between Chinese words or 不是 — is about
-    // it, not part of it: "#12 企业是瑞丰农业，不是瑞峰农业，麻烦改下企业名称", "…是鑫园食品，园林的园", "…是金太 太阳的太",
-    // "…应该是宽城华栗食品，录成宽城栗园了，改一下"; 26 of the 443 names corrected in the corpus kept such words before)
+    // (the forty-seventh session: what is said after the name — past a comma, 不是, or a space before how a character is
+    // written, a change asked for, thanks or a contact — is about it, not part of it: "#12 企业是瑞丰农业，不是瑞峰农业，麻烦改下
+    // 企业名称", "…是鑫园食品，园林的园", "…是金太 太阳的太", "…应该是宽城华栗食品，录成宽城栗园了，改一下"; 26 of the 443 names
+    // corrected in the corpus kept such words before. A space inside a name stays: "中铁十局 三公司", "威海 华瑞汽配有限公司")
     const name = enterprise[1]!
       .replace(/^[“"‘「『]|[”"’」』]$/g, '')
-      .replace(/(?<=[^，,\s]{2})(?:，|(?<=[\u4e00-\u9fa5）)])(?:,|\s+(?=[\u4e00-\u9fa5]))|不是).*$/s, '')
+      .replace(/(?<=[^，,\s]{2})(?:，|(?<=[\u4e00-\u9fa5）)])(?:,|\s+(?=[\u4e00-\u9fa5]{1,4}的[\u4e00-\u9fa5]|[\u4e00-\u9fa5]{1,3}(?:字旁|字头)|三点水|草字头|不是|改|麻烦|请|谢谢|联系人|电话|之前|全称|简称))|不是).*$/s, '')
+      .replace(/^(?:[:：]|全称|简称)\s*/, '')
       .replace(/(?<=[\u4e00-\u9fa5]{2})(报的|提的|反映的)$/, '')
       .trim();
     if (name.length >= 2) return { field: 'enterprise', name };

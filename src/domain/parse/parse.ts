@@ -479,7 +479,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     if (/签收(了)?[一二三四五六七八九十几两\d]+(天|周|个?礼拜|个?星期|个?月)了?[^。]{0,10}(没有?动静|没人来|没消息|没下文|没进展|没反应|动静都没)/.test(t) && !/(因为|主要是|企业|对方|材料|打不通|联系不上|继续|在催|下周|明天|正在|已经)/.test(t)) return 'urge';
     // "#91 人呢 说好今天来的也没来": someone promised to come and did not
     // (not a handler's note of an appointment missed and made again: "#91 专家说好今天来的也没来 改到下周")
-    if (/说好[^，。？?]{0,8}来的?[，,\s]*(也|还|都)(没|没有|冇)来/.test(t) && !/(不满意|差评|再约|改到|改约|再联系|下周|明天再|解释|我们再)/.test(t)) return 'urge';
+    if (/说好[^，。？?]{0,8}来的?[，,\s]*(也|还|都)(没|没有|冇)来/.test(t) && !/(不满意|差评|再约|重新约|改到|改约|再联系|已协调|已经?和|已与|下周|明天再|解释|我们再)/.test(t)) return 'urge';
     // English: "Please expedite ticket #188", "#195 I'll take this one."
     if (/\b(expedite|speed (it|this) up|(?<!no |no need to |not in a )hurry|chase (it|this) up)\b/i.test(t) && !/\b(already|have|has|had) (expedited|chased)\b/i.test(t)) return 'urge';
     if (/\bI('ll| will) (take|handle|pick up|follow up on|look after) (this|it|that)\b|\b(assign|give) (it|this) to me\b/i.test(t)) return 'claim';

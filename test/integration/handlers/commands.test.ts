@@ -60,6 +60,17 @@ describe('command handlers on the example directory', () => {
     expect((await h.say('chenjl', '#1 签收了没有？都三天了', { chatId: GROUP })).texts[0]).toContain('已催办 **#1**');
   });
 
+  it('a chase of a ticket past its limit says it is overdue, in the group and to the one chased (found trying the product: it read as one made before the deadline)', async () => {
+    await openOne();
+    const before = await h.say('chenjl', '#1 催一下', { chatId: GROUP });
+    expect(before.texts[0]).not.toContain('已超期');
+    expect(before.sent.find(isUser('zhangwei'))?.message.text).not.toContain('已超期');
+    h.setNow(new Date(Date.parse((await h.ticket(1))!.resolutionDueAt!) + 3_600_000).toISOString());
+    const after = await h.say('chenjl', '#1 催一下', { chatId: GROUP });
+    expect(after.texts[0]).toContain('，已超期）');
+    expect(after.sent.find(isUser('zhangwei'))?.message.text).toContain('，已超期');
+  });
+
   it('the enterprise reopens an answered ticket; urging counts and reminds the assignee privately', async () => {
     await openOne();
     expect((await h.say('zhangwei', '认领 #1', { chatId: GROUP })).outcome).toContain('#1');

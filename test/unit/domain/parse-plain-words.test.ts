@@ -4970,4 +4970,15 @@ describe('after a review of the forty-third session rules against ordinary messa
     expect(parseCorrections('#25 更正 类别应该是用地')).toEqual([{ field: 'category', to: 'land', text: '用地' }]);
     expect(read('#25 更正 企业名称是华瑞汽配').intent).toBe('correct');
   });
+
+  it('keeps a space inside a corrected name and cuts only what is said about it; a rebooked visit in a handler\'s note is no chase (the second review of the forty-seventh session)', () => {
+    const named = (text: string) => parseCorrections(text).map((c) => (c.field === 'enterprise' ? c.name : c.field));
+    expect(named('#12 企业名称是 威海 华瑞汽配有限公司')).toEqual(['威海 华瑞汽配有限公司']);
+    expect(named('#12 企业是 中铁十局 三公司')).toEqual(['中铁十局 三公司']);
+    expect(named('#130 企业名字搞错了 不是华丰是华峰 山字旁那个')).toEqual(['华峰']);
+    expect(named('#156 企业名字搞错了 不是锦华丝绸 是锦华绸业 改一哈')).toEqual(['锦华绸业']);
+    expect(named('#7 企业应为：利民制药（山东）有限公司')).toEqual(['利民制药（山东）有限公司']);
+    expect(read('#23 企业说好今天来的也没来，已重新约了周五上门').intent).toBe('progress');
+    expect(read('#23 说好昨天来的也没来，企业很不满，已协调明天上午上门').intent).toBe('progress');
+  });
 });
