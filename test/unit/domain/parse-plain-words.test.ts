@@ -4981,4 +4981,12 @@ describe('after a review of the forty-third session rules against ordinary messa
     expect(read('#23 企业说好今天来的也没来，已重新约了周五上门').intent).toBe('progress');
     expect(read('#23 说好昨天来的也没来，企业很不满，已协调明天上午上门').intent).toBe('progress');
   });
+
+  it('reads a name put down wrong and the name it is with thanks or how it is written after a comma (the second review of the forty-seventh session)', () => {
+    expect(parseCorrections('#12 企业名字写成宏港了，是鸿港，麻烦改下谢谢')).toEqual([{ field: 'enterprise', name: '鸿港' }]);
+    expect(parseCorrections('#12 企业名字写成宏港了，是鸿港，鸿运的鸿')).toEqual([{ field: 'enterprise', name: '鸿港' }]);
+    expect(parseCorrections('#138 企业名称写成了华森竹业，实际是华林竹业，谢谢')).toEqual([{ field: 'enterprise', name: '华林竹业' }]);
+    expect(parseCorrections('#12 企业名写成华丰了，是华峰吗？')).toEqual([]);
+    expect(read('#12 企业名字写成宏港了，是鸿港，麻烦改下谢谢').intent).toBe('correct');
+  });
 });
