@@ -182,14 +182,18 @@ const correctedChar = (also = ''): string => String.raw`(?:(?![不没要想会�
 const CORRECTED_CHAR = correctedChar();
 const NAME_RENAMED = new RegExp(String.raw`^(?:企业|公司)(?:名称|名字|名)(?:改成|改为|更正为|应为)\s*(${CORRECTED_CHAR}{2,40}?)(?:[\s,，。]+不是\s*(?!很|太|特别|问题|确定)[^，,。\s]{1,20}(?<![吧吗呢]))?$`);
 const NAME_ADDED = new RegExp(String.raw`^(?:企业|公司|单位)(?:的)?(?:名称|名字|名)?(?:补一下|补充一下|补上|补个)[\s，,。：:]*(?:是|为|叫)\s*(${CORRECTED_CHAR}{2,40})$`);
-const NAME_IS_NOT = new RegExp(String.raw`^(?:这个|这单的?|该)?(?:企业|公司|单位)(?:的)?(?:名字|名称|名)?(?:应该?是|应为|是)\s*(${CORRECTED_CHAR}{2,40}?)[\s,，。]+不是\s*[^，,。\s]{1,20}(?:[\s,，。]*(?:麻烦|请)?(?:改一下|改下|改过来)(?:企业名称?|企业名字|名字|名称)?)?$`);
-const NAME_PUT_DOWN_AS = new RegExp(String.raw`^(?:这个|这单的?|该)?(?:企业|公司|单位)(?:的)?(?:名字|名称|名)?(?:登记成|写成|录成|填成|记成|识别成|弄成|搞成)\s*[^，,。\s]{1,20}?了?[\s,，。]+(?:应该?是|应为|实际是|其实是|正确的?是)\s*(${CORRECTED_CHAR}{2,40}?)(?:[\s,，。]*(?:改一下|改下|麻烦改一下|改过来)|\s*[,，。][^?？吗]{0,20})?$`);
+/** A name put down wrong, said so (登记成, 写成, 录成 …): the head of the corrections that then give the name it is. */
+const PUT_DOWN_AS = String.raw`^(?:这个|这单的?|该)?(?:企业|公司|单位)(?:的)?(?:名字|名称|名)?(?:登记成|写成|录成|填成|记成|识别成|弄成|搞成)`;
+/** The change asked for after the name ("麻烦改下企业名"). */
+const CHANGE_ASKED = String.raw`(?:麻烦|请)?(?:改一下|改下|改过来)(?:企业名称?|企业名字|名字|名称)?`;
+const NAME_IS_NOT = new RegExp(String.raw`^(?:这个|这单的?|该)?(?:企业|公司|单位)(?:的)?(?:名字|名称|名)?(?:应该?是|应为|是)\s*(${CORRECTED_CHAR}{2,40}?)[\s,，。]+不是\s*[^，,。\s]{1,20}(?:[\s,，。]*${CHANGE_ASKED})?$`);
+const NAME_PUT_DOWN_AS = new RegExp(String.raw`${PUT_DOWN_AS}\s*[^，,。\s]{1,20}?了?[\s,，。]+(?:应该?是|应为|实际是|其实是|正确的?是)\s*(${CORRECTED_CHAR}{2,40}?)(?:[\s,，。]*(?:改一下|改下|麻烦改一下|改过来)|\s*[,，。][^?？吗]{0,20})?$`);
 /**
  * Round 288: "#160 企业名字写成宏港了，是鸿港，改下": put down as one name, then a plain 是 and the name it is — read only where
  * the two names share a character and the first is no kind of name, nor the second a reason or a question: not why it was put down so ("写成旧名了 是因为营业执照未变更",
  * "写成分公司了 是总公司报的", "写成华丰了 是华丰还是华峰": the review of the forty-seventh session).
  */
-const NAME_PUT_DOWN_AS_PLAIN = new RegExp(String.raw`^(?:这个|这单的?|该)?(?:企业|公司|单位)(?:的)?(?:名字|名称|名)?(?:登记成|写成|录成|填成|记成|识别成|弄成|搞成)了?\s*([^，,。\s]{1,20}?)了?[\s,，。]+是\s*(${CORRECTED_CHAR}{2,40}?)(?:[\s,，。]*(?:麻烦|请)?(?:改一下|改下|改过来)(?:企业名称?|企业名字|名字|名称)?|\s*[,，。][^?？吗]{0,20})?$`);
+const NAME_PUT_DOWN_AS_PLAIN = new RegExp(String.raw`${PUT_DOWN_AS}了?\s*([^，,。\s]{1,20}?)了?[\s,，。]+是\s*(${CORRECTED_CHAR}{2,40}?)(?:[\s,，。]*${CHANGE_ASKED}|\s*[,，。][^?？吗]{0,20})?$`);
 function namePutDownPlain(rest: string): RegExpExecArray | null {
   const m = NAME_PUT_DOWN_AS_PLAIN.exec(rest);
   if (!m) return null;
