@@ -100,6 +100,21 @@ export function selfExtensionLimit(t: Ticket, cal: BusinessCalendar, policy: Sla
   return cal.addWorkingMinutes(t.resolutionDueAt, policy.extension.selfMaxWorkingDays * cal.minutesPerDay);
 }
 
+/** The shortest clock that is reminded halfway rather than not at all: half an hour of working time each side. */
+const MIN_HALFWAY_MINUTES = 30;
+
+/**
+ * When the running answer clock started: the last event that set a new deadline (重办, 差评, 延期, 恢复办理, a change of
+ * urgency — each records the deadline it replaced), or 受理. No reminder is due before it.
+ */
+export function resolutionClockStart(t: Pick<Ticket, 'createdAt' | 'events'>): string {
+  for (let i = t.events.length - 1; i >= 0; i--) {
+    const e = t.events[i]!;
+    if (typeof (e.data as { previousDue?: unknown } | undefined)?.previousDue === 'string') return e.at;
+  }
+  return t.createdAt;
+}
+
 /** Every step of the ticket's running clocks (sent ones included). */
 export function slaSteps(t: Ticket, cal: BusinessCalendar, policy: SlaPolicy): SlaStep[] {
   const steps: SlaStep[] = [];
@@ -122,16 +137,30 @@ export function slaSteps(t: Ticket, cal: BusinessCalendar, policy: SlaPolicy): S
     if (close === at || cal.localDate(close) === cal.localDate(at)) return at;
     return cal.subtractWorkingMinutes(close, lastPeriod.end - lastPeriod.start);
   };
+  // a clock no longer than the lead (签收 in one working day, an urgent answer in one, a one-day extension) would have its
+  // reminder at or before its own start, and the first word would come at the deadline: it is reminded halfway instead,
+  // when half the clock is at least half an hour of working time
+  const before = (due: string, start: string | null | undefined): string | null => {
+    const at = ahead(due);
+    if (!start || at > start) return at;
+    const half = Math.floor(cal.workingMinutesBetween(start, due) / 2);
+    return half >= MIN_HALFWAY_MINUTES ? cal.addWorkingMinutes(start, half) : null;
+  };
+  const pre = (kind: StepKind, due: string, start: string | null | undefined) => {
+    if (policy.reminders.beforeWorkingDays <= 0) return;
+    const at = before(due, start);
+    if (at) add(kind, at, 'assignee', due, start);
+  };
 
   if (t.status === 'pending_claim' && t.responseDueAt && !t.claimedAt) {
     const due = t.responseDueAt;
-    if (policy.reminders.beforeWorkingDays > 0) add('response-pre', ahead(due), 'assignee', due, t.dispatchedAt);
+    pre('response-pre', due, t.dispatchedAt);
     add('response-due', due, 'assignee', due);
     add('response-overdue', cal.addWorkingMinutes(due, policy.reminders.responseOverdueAfterMinutes), 'department', due);
   }
   if (isOpen(t) && t.resolutionDueAt && !t.pausedAt) {
     const due = t.resolutionDueAt;
-    if (policy.reminders.beforeWorkingDays > 0) add('resolution-pre', ahead(due), 'assignee', due, t.createdAt);
+    pre('resolution-pre', due, resolutionClockStart(t));
     add('resolution-due', due, 'assignee', due);
     const e = policy.escalation;
     add('escalate-lead', cal.addWorkingMinutes(due, e.leadAfterWorkingDays * day), 'lead', due);

@@ -480,6 +480,9 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     // "#91 人呢 说好今天来的也没来": someone promised to come and did not
     // (not a handler's note of an appointment missed and made again: "#91 专家说好今天来的也没来 改到下周")
     if (/说好[^，。？?]{0,8}来的?[，,\s]*(也|还|都)(没|没有|冇)来/.test(t) && !/(不满意|差评|再约|重新约|改到|改约|再联系|已协调|已经?和|已与|下周|明天再|解释|我们再)/.test(t)) return 'urge';
+    // (the handler's note of that visit made again is progress, whatever the intent model makes of 没来: not a complaint
+    // of a visit put off again, "又改到下周了 什么意思")
+    if (/说好[^，。？?]{0,8}来的?[，,\s]*(也|还|都)?(没|没有|冇)来/.test(t) && /(改到|改约|再约|重新约)/.test(t) && !/(又|再次|一再|不满意|差评|什么意思|[？?])/.test(t)) return 'progress';
     // English: "Please expedite ticket #188", "#195 I'll take this one."
     if (/\b(expedite|speed (it|this) up|(?<!no |no need to |not in a )hurry|chase (it|this) up)\b/i.test(t) && !/\b(already|have|has|had) (expedited|chased)\b/i.test(t)) return 'urge';
     if (/\bI('ll| will) (take|handle|pick up|follow up on|look after) (this|it|that)\b|\b(assign|give) (it|this) to me\b/i.test(t)) return 'claim';

@@ -4989,4 +4989,11 @@ describe('after a review of the forty-third session rules against ordinary messa
     expect(parseCorrections('#12 企业名写成华丰了，是华峰吗？')).toEqual([]);
     expect(read('#12 企业名字写成宏港了，是鸿港，麻烦改下谢谢').intent).toBe('correct');
   });
+
+  it('reads a brand of 字号 characters at the head, with its district before it, however often the reports have met the brand; a product is no brand (rounds 288–299 joined)', () => {
+    expect(read('海南区金泰电石 俺们有几个外地来的技术员想把娃娃转到海南区上学，学校说没学位了').enterprise).toBe('海南区金泰电石');
+    expect(read('石嘴山市博远碳化硅 今天早上八点开始全厂停电 供电局说是上级线路检修').enterprise).toBe('石嘴山市博远碳化硅');
+    expect(read('渭南的瑞祥苹果醋 超市上架费贵得很，想问问有没有政府搭的展销平台').enterprise).toBe('瑞祥苹果醋');
+    expect(read('商品混凝土供应跟不上，搅拌站说环保限产，工期越拖越长').enterprise).toBeNull();
+  });
 });

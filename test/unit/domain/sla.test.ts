@@ -62,6 +62,8 @@ describe('reminder and escalation steps', () => {
   it('a dispatched, unclaimed ticket: response reminders, then the resolution reminders and the ladder', () => {
     const steps = slaSteps(ticket(), cal, P).map((s) => [s.kind, s.at, s.target]);
     expect(steps).toEqual([
+      // one working day to 签收: a day ahead would be the dispatch itself, so the reminder comes halfway
+      ['response-pre', at('2026-11-23T15:00:00'), 'assignee'],
       ['response-due', at('2026-11-24T09:30:00'), 'assignee'],
       ['response-overdue', at('2026-11-24T10:30:00'), 'department'],
       ['resolution-pre', at('2026-11-27T09:30:00'), 'assignee'],
@@ -70,8 +72,7 @@ describe('reminder and escalation steps', () => {
       ['escalate-leader', at('2026-12-03T09:30:00'), 'leader'],
       ['escalate-admins', at('2026-12-07T09:30:00'), 'admins'],
     ]);
-    // the response pre-reminder would fall at dispatch time: dropped
-    expect(nextDueAt(ticket(), cal, P)).toBe(at('2026-11-24T09:30:00'));
+    expect(nextDueAt(ticket(), cal, P)).toBe(at('2026-11-23T15:00:00'));
   });
 
   it('claiming stops the response clock; sent steps are not pending any more', () => {
@@ -174,6 +175,26 @@ describe('the reminder one working day before comes on the previous working day'
     expect(step(t, 'resolution-pre')).toBe(at('2026-11-27T10:00:00'));
     const noon = ticket({ status: 'in_progress', claimedAt: at('2026-11-23T10:00:00'), resolutionDueAt: at('2026-12-01T12:00:00') });
     expect(step(noon, 'resolution-pre')).toBe(at('2026-11-30T13:30:00'));
+  });
+
+  it('a clock no longer than the lead is reminded halfway, from when its deadline was set, never at its start', () => {
+    // an urgent ticket, one working day to answer from 受理 at 09:30: halfway is 15:00 (lunch is no working time)
+    const urgent = ticket({ status: 'in_progress', urgency: 'urgent', claimedAt: at('2026-11-23T10:00:00'), resolutionDueAt: at('2026-11-24T09:30:00') });
+    expect(step(urgent, 'resolution-pre')).toBe(at('2026-11-23T15:00:00'));
+    // reopened (重办) on Wednesday at 10:00 with a new one-day clock: not at once beside the 【重办】 notice, but halfway
+    const reopenedAt = at('2026-11-25T10:00:00');
+    const reopened = ticket({
+      status: 'in_progress', urgency: 'urgent', claimedAt: at('2026-11-23T10:00:00'), resolutionDueAt: at('2026-11-26T10:00:00'),
+      events: [{ type: 'reopen', at: reopenedAt, by, data: { previousDue: at('2026-11-24T09:30:00'), resolutionDueAt: at('2026-11-26T10:00:00') } }],
+    });
+    expect(step(reopened, 'resolution-pre')).toBe(at('2026-11-25T15:30:00'));
+    // an urgent 签收 clock of two working hours: reminded after one
+    const fast = ticket({ urgency: 'urgent', responseDueAt: at('2026-11-23T11:30:00') });
+    expect(step(fast, 'response-pre')).toBe(at('2026-11-23T10:30:00'));
+    // under an hour left in all: no reminder before the deadline, only at it
+    const brief = ticket({ responseDueAt: at('2026-11-23T09:50:00') });
+    expect(step(brief, 'response-pre')).toBeUndefined();
+    expect(step(brief, 'response-due')).toBe(at('2026-11-23T09:50:00'));
   });
 });
 
