@@ -37,6 +37,12 @@ export const HELP_LINES = {
   admin: ['**走访关联**：待关联走访 · 关联走访 V12 企业名称（名录中没有的企业）'],
 };
 
+/**
+ * "直接在群里说就行吗", "要不要@你", "有没有固定格式": whether a problem may simply be said in the group. It may: the answer
+ * says so first (a group hears the bot only when it is @-mentioned, so it says that too), then the usual lines.
+ */
+const ASKS_IF_JUST_SAY_IT = /(直接|就)[^，。？?]{0,8}(说|发|讲|提|报|写)[^，。？?]{0,4}(就行|就可以|就好|可以|行)[吗不么嘛呢]?(?:[？?]|$)|(要不要|需要|需不需要|用不用|得不得)\s*[@艾]|(固定|特定)的?(格式|模板)/;
+
 /** 帮助 — shows what the asker may do: enterprises report and follow up, cadres handle, leaders oversee. */
 export const help: Handler = {
   name: 'help',
@@ -44,6 +50,7 @@ export const help: Handler = {
   async handle(ctx) {
     const role = ctx.actor.role;
     const lines = ['您好，我是店小二，负责企业诉求的受理、派单和跟踪。', HELP_LINES.report];
+    if (ASKS_IF_JUST_SAY_IT.test(ctx.parsed.normalized)) lines.splice(1, 0, '可以。在群里 @店小二 直接说明问题即可，不需要固定格式，我会登记编号并派给责任人。');
     if (role === 'enterprise' || role === 'none') lines.push(...HELP_LINES.enterprise);
     if (role === 'cadre' || role === 'leader' || role === 'admin') lines.push(...HELP_LINES.cadre);
     if (role === 'leader' || role === 'admin') lines.push(...HELP_LINES.leader);

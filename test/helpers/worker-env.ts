@@ -43,6 +43,8 @@ export function startWorkerEnv(opts: {
   rateLimitWaitMs?: number;
   workers?: boolean;
   lockDurationMs?: number;
+  /** The SLA policy (default: the shipped one). */
+  policy?: typeof DEFAULT_POLICY;
   /** The bot that handles inbound messages (default: none; inbound jobs then fail). */
   bot?: JobServices['bot'];
   inboundMaxAttempts?: number;
@@ -86,11 +88,12 @@ export function startWorkerEnv(opts: {
     ),
   };
   const calendar = defaultCalendar;
+  const policy = opts.policy ?? DEFAULT_POLICY;
   const deps: JobServices = {
     log,
     inbound: createInboundRepository(opts.store.conn),
     tickets,
-    ticketService: createTicketService({ tickets, withLock, calendar, policy: DEFAULT_POLICY }),
+    ticketService: createTicketService({ tickets, withLock, calendar, policy }),
     projectService: createProjectService({
       paths: createProjectPathRepository(opts.store.conn),
       templates: createProjectTemplateRepository(opts.store.conn),
@@ -105,7 +108,7 @@ export function startWorkerEnv(opts: {
     pendingReminders: createPendingReminderRepository(opts.store.conn),
     directory: () => directories.current(),
     calendar,
-    policy: DEFAULT_POLICY,
+    policy,
     timezone: 'Asia/Shanghai',
     bot: {} as never,
     producer,

@@ -156,6 +156,14 @@ describe('帮助 lists each role\'s main commands', () => {
     for (const w of ['今日简报', '同意延期']) expect(t, w).not.toContain(w);
   });
 
+  it('asked whether a problem may simply be said in the group, it says yes first', async () => {
+    for (const q of ['我想提个问题 直接在群里说就行吗', '提问题是直接在群里说就行吗，要不要@你']) {
+      const t = (await say('wecom', YILONG, 'chenjl', q)).sent[0]!.message.text;
+      expect(t, q).toMatch(/^您好，我是店小二[^\n]*\n可以。在群里 @店小二 直接说明问题即可/);
+    }
+    expect(await help('wecom', YILONG, 'chenjl')).not.toContain('可以。');
+  });
+
   it('leaders: 今日简报 / 周报 / 月报 / 超期问题 / 同意延期, and the cadres\' commands', async () => {
     const t = await help('wecom', WECOM_LEADERS, 'lihua');
     for (const w of ['今日简报', '周报', '月报', '超期问题', '同意延期', '认领', '延期']) expect(t, w).toContain(w);

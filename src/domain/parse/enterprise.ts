@@ -89,6 +89,9 @@ const INDUSTRY_WORDS =
   // round 117 (Zhongshan's plastics moulders, Zhuhai's boatyards)
   '注塑|船艇|酒店管理|' +
   // rounds 288–298 (north Jiangsu's floors, Hubei's special vehicles and phosphates, Jilin's socks and heat exchangers, Karamay's drillers)
+  // rounds 300–311 (Wenzhou's switches, lighters and smoking sets, pumps and valves; Lishui's band saws, wooden toys,
+  // tea machines, bamboo charcoal and swords)
+  '开关|烟具|泵阀|打火机|带锯|木玩|炭品|剑业|密封件|流体|茶机|' +
   '地板|减震器|(?<![拉用装槽运])罐车|专用车|专用汽车|专汽|改装车|弯头|换热器|换热|钻井|井下作业|磷化|刀业|刀具|袜业|' +
   // round 116 (Shenyang's car-parts makers, Dalian's container yards and axle plants)
   '零件|附件|塑件|车桥|集装箱|' +
@@ -349,6 +352,8 @@ function isOpenName(name: string): boolean {
     // "代办员反映", "HR小陈", "财务老王": a cadre reporting, a person by role and surname
     !/(反映|反应|汇报|报告|报送|来电|留言|注意|提醒)$/.test(name) &&
     !/(?:^(?:HR|hr)|[小老][\u4e00-\u9fa5]$)/.test(name) &&
+    // "我们家老头子去年评的…": one's family, not a business
+    !/^家[老小里人]|老头子|老爷子|老太|老婆|老公|爱人|孩子|儿子|女儿|媳妇/.test(name) &&
     // "我们胡椒合作社": a kind of cooperative, not one (a registered one has a name of its own before it)
     !/^[\u4e00-\u9fa5]{1,3}(专业|种植|养殖)?合作社$/.test(name) &&
     !holdsLexiconPhrase(name)
@@ -758,7 +763,8 @@ function signedBy(t: string): string | null {
   // "…一直被压价 🙃 冻感实验室", "…谢谢啦~ 云栖智算", "…有没有折中的办法 Yummy Box零食铺": a name after an emoji or a tilde, or a
   // brand in letters glued to its Chinese name, closing the message after a space
   const closing = EMOJI_SIGNED.exec(t)?.[1] ?? MIXED_SIGNED.exec(t)?.[1];
-  if (closing && signatureOk(closing.replace(/\s+/g, '')) && !LATIN_NO_BRAND.test(closing)) return closing;
+  // (not an office glued to a person's English name, after the name: "—— 力士达阀门 外贸部Vivian")
+  if (closing && signatureOk(closing.replace(/\s+/g, '')) && !LATIN_NO_BRAND.test(closing) && !OFFICE_AND_PERSON.test(closing)) return closing;
   // rounds 166 and 169: "…要多久？龙泉 陶泉居", "…牵头。长汀 红土地农业": a county or city, a space and the name, closing the
   // message after its last sentence (the place is where the enterprise is, not its name)
   // (not what one is doing there or where in it: "人在 深圳 出差中", "长汀 县城里面")
@@ -818,6 +824,7 @@ const EMOJI_SIGNED = /(?:\p{Extended_Pictographic}\uFE0F?|[~～])\s+((?:[A-Za-z]
 /** A brand in letters glued to its Chinese name (either first) at the end of the message, after a space. */
 const MIXED_SIGNED = new RegExp(`\\s(${MIXED_NAME})\\s*$`);
 const MIXED_WHOLE = new RegExp(`^${MIXED_NAME}$`);
+const OFFICE_AND_PERSON = /^[\u4e00-\u9fa5]{1,4}(?:部|科|处|室|组)\s*[A-Za-z]+$|^[A-Za-z]+\s*[\u4e00-\u9fa5]{1,4}(?:部|科|处|室|组)$/;
 /** What follows a dash at the end of a message (no comma in it: an English signature has its own rule). */
 const DASH_SIGNED = /(?:——|—|--|－－|\s-(?!-)|发起人[:：])\s*([^，,。！？!?()（）]{2,40}?)\s*$/;
 /** A section, an office or a project after an enterprise's trade ("北辰建工三标段", "富川电子HR", "蒙欣乳业新厂项目"). */

@@ -477,6 +477,8 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     // (round 298: "工单121 签收三天了一点动静都没有，麻烦上点心": taken days ago and nothing since)
     // (not the handler's own note of why: "#121 签收三天了 企业那边一直没动静 联系不上", "#92 签收三天了 今天没动静 明天继续跟")
     if (/签收(了)?[一二三四五六七八九十几两\d]+(天|周|个?礼拜|个?星期|个?月)了?[^。]{0,10}(没有?动静|没人来|没消息|没下文|没进展|没反应|动静都没)/.test(t) && !/(因为|主要是|企业|对方|材料|打不通|联系不上|继续|在催|下周|明天|正在|已经)/.test(t)) return 'urge';
+    // (round 306: "#72 签收了就没动静了，企业天天在问，麻烦加快": taken and nothing since, and asked to hurry)
+    if (/签收(了|以后|之后|完)?就?(再也?)?(没有?动静|没消息|没下文|没进展|没人管|没反应)/.test(t) && /(麻烦|请|能不能|能否)?(加快|快点|抓紧|上点心|催一下|督一下|盯一下)/.test(t) && !/(继续|正在|已经|我们再|明天|下周)/.test(t)) return 'urge';
     // "#91 人呢 说好今天来的也没来": someone promised to come and did not
     // (not a handler's note of an appointment missed and made again: "#91 专家说好今天来的也没来 改到下周")
     if (/说好[^，。？?]{0,8}来的?[，,\s]*(也|还|都)(没|没有|冇)来/.test(t) && !/(不满意|差评|再约|重新约|改到|改约|再联系|已协调|已经?和|已与|下周|明天再|解释|我们再)/.test(t)) return 'urge';
@@ -688,6 +690,8 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   if (bare.length <= 24 && /待确认/.test(bare) && /(列给我|给我列|发给我|拉一下|拉个|列一下|哪些|几个|几件|几条|几张|多少|清单|列表|工单|看一下|看看|查一下|发我|发一下|发出来|列一下|列出来|有没有|还有)/.test(bare) && !/(我们|我司|企业|申请|材料|[月天周年])/.test(bare)) return 'triage';
   // "哪些单子还等着定分类", "分类还没定的工单"
   if (bare.length <= 16 && /(等着?|待|等待|还没|没有?|未)(定|确认|确定|核定)(分类|类别)|(分类|类别)(没定|未定|待定|还没定|没确定|待确认)/.test(bare) && !/(我们|我司|企业|申请|材料)/.test(bare)) return 'triage';
+  // (rounds 300 and 306: "有哪些单子还没确认分类的 拉出来我看下", "有哪些单子还等着确认分类的？发我看一下")
+  if (bare.length <= 30 && /(哪些|哪几个|哪几条|哪几张)(单子|工单)[^，。？?]{0,4}(还没|没有?|未|等着?|待)(确认|确定|定)(分类|类别)/.test(bare) && !/(我们|我司|企业|申请|材料)/.test(bare)) return 'triage';
   // a bare command verb without its number: the handler asks for the number
   const verb = /^(认领|签收|办结|答复|转办|退单|催办|重办|评价)$/.exec(bare)?.[1];
   if (verb) return BARE_VERBS[verb]!;
@@ -982,7 +986,8 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   // a meeting notice to the group ("明天上午十点在三楼会议室开调度会，各部门带上问题清单")
   // (round 151: "下周一州里开营商环境大会，各县市专员记得参会": a 大会 notice says who comes, and nothing else)
   if (/大会/.test(bare) && /(各县市|各部门|各单位|各位|专员|大家)[^，。]{0,6}(记得|准时)?(参会|参加|出席)/.test(bare) && !/(我们|我司|我厂|能不能|能否|可否|麻烦|帮忙|希望|没|奖|补|贷|许可|说好|答应|落实|尽快|加快|协调|关注)/.test(bare)) return 'chat';
-  if (/(调度会|协调会|推进会|例会|座谈会|专题会|会议室)/.test(bare) && /(通知已|已经?发到|发到邮箱|各部门|各单位|请|带上|参加|参会|准时)/.test(bare) && !/(我们|我司|我厂|能不能|能否|可否|麻烦|帮忙|希望|落后|滞后|想请|开个|开一个|卡在|拖)/.test(bare)) return 'chat';
+  // (round 304: not a ranking asked for the meeting, "本周各部门红黑榜排一下，下午调度会要用")
+  if (/(调度会|协调会|推进会|例会|座谈会|专题会|会议室)/.test(bare) && /(通知已|已经?发到|发到邮箱|各部门|各单位|请|带上|参加|参会|准时)/.test(bare) && !/(我们|我司|我厂|能不能|能否|可否|麻烦|帮忙|希望|落后|滞后|想请|开个|开一个|卡在|拖|红黑榜|红榜|黑榜|排名|排行|排一下|排个)/.test(bare)) return 'chat';
   // thanks in Korean ("도와주셔서 정말 감사합니다", "감사합니다 좋은 하루 되세요"), nothing asked
   if (/(감사합니다|감사해요|고맙습니다|고마워요|수고하셨습니다|수고하세요|좋은 하루)/.test(t) && !/(신청|문의|부탁드|(?<!연락 )주세요|주실 수|줄 수|할 수 있|있나요|그런데(?! 너무)|근데|아직|안 |못 |또(?! 연락| 좋은)|언제(?!든지)|[?？])/.test(t) && bare.replace(/[\uac00-\ud7a3\s!！~～^.。,，]|谢谢|感谢|各位|领导|的|帮助|辛苦了?|大家|哈+/g, '').length <= 4) return 'chat';
   // round 286: "通知：明天区里开会，下午的对接会挪到周三了，大家相互转告一下": a notice to the group, its meeting moved
@@ -1045,9 +1050,11 @@ function summarize(t: string, enterprise: string | null = null): string {
     .replace(/^(?:(你好|您好|你们好|领导好|各位领导好?|老师好|老师们好|各位老师好?|大家好|各位好|请问)[,，!！ ]*)+/, '')
     .replace(/^我们是[^，,。！!？?]{2,20}[，,]\s*/, '')
     // "我们这边也是限电，…": another enterprise's problem joined, the problem is what follows
-    .replace(/^(?:我们|俺们|咱们|我司)(?:这边|这里|这儿|厂里)?也是?(?=[^，,。！!？?]{2,})/, '');
+    .replace(/^(?:我们|俺们|咱们|我司)(?:这边|这里|这儿|厂里)?也是?(?=[^，,。！!？?]{2,})/, '')
+    // a signature after a dash closing the message ("…影响生产 —— 焦作华冠纺织 王会计"): who wrote it is shown apart
+    .replace(/(?<=[^—-].{5})\s*(?:—{1,4}|-{2,4}|－－)\s*[^—\n，,。！!？?；;]{1,40}$/s, '');
   // the enterprise naming itself first ("天赐生态这边，…", "亿龙置业：…"): shown apart
-  const rest = enterprise && withoutGreeting.startsWith(enterprise) ? /^(?:这边|那边|这里)?[，,：:\s]+(.{6,})/s.exec(withoutGreeting.slice(enterprise.length))?.[1] : undefined;
+  const rest = enterprise && withoutGreeting.startsWith(enterprise) ? /^(?:这边|那边|这里)?[，,：:\s—-]+(.{6,})/s.exec(withoutGreeting.slice(enterprise.length))?.[1] : undefined;
   if (rest) return summarize(rest);
   const clauses = withoutGreeting.split(/[。！？!?\n]/).map((s) => s.trim()).filter(Boolean);
   let s = clauses[0] ?? withoutGreeting;

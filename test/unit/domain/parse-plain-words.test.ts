@@ -4996,4 +4996,32 @@ describe('after a review of the forty-third session rules against ordinary messa
     expect(read('渭南的瑞祥苹果醋 超市上架费贵得很，想问问有没有政府搭的展销平台').enterprise).toBe('瑞祥苹果醋');
     expect(read('商品混凝土供应跟不上，搅拌站说环保限产，工期越拖越长').enterprise).toBeNull();
   });
+
+  it('leaves a signature after a dash out of the summary, which shows the enterprise apart (the product try: "问题：" repeated the signature)', () => {
+    expect(read('园区天然气压力老不稳，早上用气高峰锅炉老是点不着，影响生产 —— 焦作华冠纺织 王会计').summary).toBe('园区天然气压力老不稳，早上用气高峰锅炉老是点不着，影响生产');
+    expect(read('我们门口的雨水井盖丢了 一个大坑 太危险了 —— 小满日料').summary).toBe('我们门口的雨水井盖丢了 一个大坑 太危险了');
+    expect(read('九江宏发仓储 —— 我们2019年拍的地，到现在土地证都没办下来').summary).toBe('我们2019年拍的地，到现在土地证都没办下来');
+    // a dash inside what is said stays
+    expect(read('想参加明年中国—东盟商品交易会，我们的沉香产品能不能进广西馆展示？ 瑶乡沉香').summary).toMatch(/^想参加明年中国—东盟商品交易会/);
+  });
+
+  it('reads Wenzhou\'s and Lishui\'s trades, Wenzhou\'s 我俫 (we), and no office glued to a person\'s English name, nor one\'s family, as the name (round 302)', () => {
+    expect(read('正宇开关的省级绿色工厂奖励50万 公示都完了两个月了 什么时候兑现？').enterprise).toBe('正宇开关');
+    expect(read('鹿城瑞光烟具上半年去广交会的展位费补贴，审核讲通过了，钱到现在冇下来').enterprise).toBe('鹿城瑞光烟具');
+    expect(read('金鹿打火机接了个中东大单 要先垫资买原料 缺口八百万').enterprise).toBe('金鹿打火机');
+    expect(read('宏大带锯在缙云工业区 污水管网一直没接到我们厂 每个月拉槽罐车运污水').enterprise).toBe('宏大带锯');
+    expect(read('我俫永嘉鑫泰泵阀申请了政府性融资担保 担保费能不能再降一点').enterprise).toBe('永嘉鑫泰泵阀');
+    expect(read('听讲下礼拜有个跟德国采购商的对接会 我们还报得上名吗 —— 力士达阀门 外贸部Vivian').enterprise).toBe('力士达阀门');
+    expect(read('我俫家老头子去年评的优秀民营企业家 证书跟奖牌到现在还没拿到 问下去哪领').enterprise).toBeNull();
+    expect(read('家悦厨电想问，施工许可证可唔可以容缺受理？人防审批仲未出').enterprise).toBe('家悦厨电');
+  });
+
+  it('reads the unsure tickets asked for by what is not yet confirmed, a ranking asked for a meeting, and taken but nothing since with a plea to hurry (rounds 300, 304, 306)', () => {
+    expect(read('有哪些单子还没确认分类的 拉出来我看下').intent).toBe('triage');
+    expect(read('有哪些单子还等着确认分类的？发我看一下').intent).toBe('triage');
+    expect(read('本周各部门红黑榜排一下，下午调度会要用').intent).toBe('digest');
+    expect(read('明天上午十点在三楼会议室开调度会，各部门带上问题清单').intent).toBe('chat');
+    expect(read('#72 签收了就没动静了，企业天天在问，麻烦加快').intent).toBe('urge');
+    expect(read('#72 签收了就没动静了 企业电话打不通 明天继续跟').intent).not.toBe('urge');
+  });
 });
