@@ -1,6 +1,9 @@
 import type { BotContext, Handler, PerformResult, TicketCommand } from '../src/bot/context.js';
+import { isSourceOf } from '../src/bot/ticket-service.js';
+import { claimNote } from '../src/domain/parse/commands.js';
 import { authorize } from '../src/domain/permissions.js';
 import { announce, changeTicket, compose, dueText, outcomeOf, theOneMeant } from './common.js';
+import { performProgress } from './progress.handler.js';
 
 /** Claims a ticket (签收). */
 export async function performClaim(ctx: BotContext, cmd: Extract<TicketCommand, { kind: 'claim' }>): Promise<PerformResult> {
@@ -32,6 +35,16 @@ export const claim: Handler = {
   async handle(ctx) {
     const no = ctx.parsed.ticket ?? (await waitingHere(ctx));
     if (no === null) return 'no ticket number';
-    return outcomeOf(await performClaim(ctx, { kind: 'claim', no }));
+    // "#79 已签收，电话联系了企业负责人，明天上门核实情况": taken, and what was done told too — the first progress note. Said
+    // of a ticket already in the sender's hands (claimed in the workbench), only the note is recorded
+    const note = claimNote(ctx.parsed.normalized);
+    if (note) {
+      const t = await ctx.tickets.get(no);
+      const claimedBefore = t?.status === 'in_progress' && !t.events.some((e) => isSourceOf(e.source, ctx.msg)) && authorize('progress', ctx.actor, t, ctx.now).ok;
+      if (claimedBefore) return outcomeOf(await performProgress(ctx, { kind: 'progress', no, note }));
+    }
+    const claimed = await performClaim(ctx, { kind: 'claim', no });
+    if (!note || !claimed.done) return outcomeOf(claimed);
+    return outcomeOf(await performProgress(ctx, { kind: 'progress', no, note }));
   },
 };

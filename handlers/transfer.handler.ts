@@ -46,7 +46,14 @@ export async function performTransfer(
   await ctx.postToTicketGroup(t, compose([`**#${t.no} 已转由 ${to.name} 办理**，待签收。`], []));
   await ctx.notifyPerson(
     to,
-    compose([`【${isReturn ? '改派' : '转办'}】#${t.no} ${t.summary}`, `办理时限：${dueText(t, ctx.sla.calendar)}`, `请在群内回复“认领 #${t.no}”签收。`, ...ctx.links.ticket(t.no)], []),
+    // (found trying the product: the notice named neither the enterprise nor who passed it on)
+    compose([
+      `【${isReturn ? '改派' : '转办'}】#${t.no} ${t.summary}${t.enterprise ? `（${t.enterprise}）` : ''}`,
+      ...(ctx.actor.name ? [`由 ${ctx.actor.name} ${isReturn ? '退单改派' : '转办'}${note ? `，${isReturn ? '理由' : '说明'}：${note}` : ''}`] : []),
+      `办理时限：${dueText(t, ctx.sla.calendar)}`,
+      `请在群内回复“认领 #${t.no}”签收。`,
+      ...ctx.links.ticket(t.no),
+    ], []),
     t.platform,
   );
   const e = [...t.events].reverse().find((x) => x.type === 'transfer' || x.type === 'return');

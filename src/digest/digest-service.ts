@@ -113,8 +113,11 @@ export function createDigestService(deps: {
     const first = [yearStart, prev.start, windowStart].sort()[0]!;
     const dayList: string[] = [];
     for (let d = DateTime.fromISO(first).setZone(tz).startOf('day'), last = localDayOf(end, tz); d.toISODate()! <= last; d = d.plus({ days: 1 })) dayList.push(d.toISODate()!);
-    // the tickets changed since the earliest stock instant (with their events), and every open one
-    const [days, byNo] = await Promise.all([s.repo.days(dayList), openAndChangedSince(s.repo, snapshot ? end : [prevOpenAt, end].sort()[0]!)]);
+    // the tickets changed since the earliest stock instant (with their events), and every open one; and those changed
+    // since the start of the end's day, whose 签收 deadlines that day the summaries do not count yet (a ticket claimed
+    // late today and closed since is neither open nor changed after a kept stock's instant)
+    const endDay = DateTime.fromISO(end).setZone(tz).startOf('day').toUTC().toISO()!;
+    const [days, byNo] = await Promise.all([s.repo.days(dayList), openAndChangedSince(s.repo, [snapshot ? end : prevOpenAt, end, endDay].sort()[0]!)]);
     const flows = flowsOfDays(days, tz);
     const bad = [...flows.byPrefix('bad:', range.start, end).keys()].map(Number).filter((no) => !byNo.has(no));
     const known = new Map(byNo);

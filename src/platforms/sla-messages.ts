@@ -18,7 +18,7 @@ export function stepMessage(step: SlaStep, t: Ticket, opts: { timezone: string; 
     'response-pre': [`【签收提醒】#${t.no} 尚未签收，签收时限 ${due}。`, about, `请回复“认领 #${t.no}”。`],
     'response-due': [`【签收到期】#${t.no} 已到签收时限（${due}），仍未签收。`, about, `请回复“认领 #${t.no}”。`],
     'response-overdue': [`【签收超时】#${t.no} 派给 ${who} 已超过签收时限（${due}）。`, about, '请督促签收办理。'],
-    'resolution-pre': [`【到期提醒】#${t.no} 将于 ${due} 到期。`, about, '请抓紧办理；确需延期请回复“延期 #编号 到某日 理由：…”。'],
+    'resolution-pre': [`【到期提醒】#${t.no} 将于 ${due} 到期。`, about, `请抓紧办理；确需延期请回复“延期 #${t.no} 到某日 理由：…”。`],
     'resolution-due': [`【今日到期】#${t.no} 已到办理时限（${due}）。`, about, `请尽快答复（“办结 #${t.no} …”）或申请延期。`],
     'escalate-lead': [`【超期督办】#${t.no} 已超期 ${opts.overdueDays} 个工作日，责任人 ${who}。`, about, '请督促责任人尽快办结。'],
     'escalate-leader': [`【超期督办·区领导】#${t.no} 已超期 ${opts.overdueDays} 个工作日，责任人 ${who}。`, about, '请关注并协调推进。'],

@@ -214,6 +214,39 @@ describe('the digest from per-day summaries (issue 18)', () => {
     expect(kept?.stock.open).toBeGreaterThan(5);
   });
 
+  it('counts a 签收 missed today once the previous stock is kept, though the ticket was closed since (found trying the product: 响应率 50% then 100% minutes later)', async () => {
+    const { tickets, folder, digests } = setUp('same');
+    await folder.catchUp();
+    const created = L('2026-12-10T09:00:00');
+    const base = buildNewTicket(900, {
+      platform: 'wecom', chatId: 'g1', reporter: { id: 'r900' }, text: '签收晚了', summary: '签收晚了', category: 'utilities', categoryConfidence: 1,
+      urgency: 'normal', requestedDate: null, resolutionDueAt: L('2026-12-15T09:00:00'), enterprise: '企业1', sourceMessageId: 'wecom:late-claim', parsedBy: 'rules', now: created,
+    });
+    const by = { platform: 'wecom' as const, id: 'zhangwei', personId: 'zhangwei' };
+    const events: TicketEvent[] = [
+      { ...base.events[0]!, data: { ...base.events[0]!.data, to_status: 'accepted' } },
+      { type: 'dispatch', at: created, data: { to_status: 'pending_claim' } },
+      { type: 'claim', at: L('2026-12-10T12:30:00'), by, data: { to_status: 'in_progress' } },
+      { type: 'resolve', at: L('2026-12-10T13:00:00'), by, data: { to_status: 'pending_rating' } },
+      { type: 'rate', at: L('2026-12-10T14:00:00'), data: { to_status: 'closed' } },
+    ];
+    const late: Ticket = {
+      ...base, status: 'closed', assignee: people[0]!, dispatchedAt: created, responseDueAt: L('2026-12-10T10:30:00'), claimedAt: L('2026-12-10T12:30:00'),
+      resolvedAt: L('2026-12-10T13:00:00'), outcome: 'resolved', closedAt: L('2026-12-10T14:00:00'),
+      rating: { level: 'satisfied', at: L('2026-12-10T14:00:00'), by: { platform: 'wecom', id: 'r900' }, assigneePersonId: 'zhangwei' }, events, updatedAt: L('2026-12-10T14:00:00'),
+    };
+    await tickets.insertNumbered(late.sourceMessageId, (n) => ({ ...late, no: n }));
+    await folder.catchUp();
+    const today = periodOf('day', '2026-12-10', TZ);
+    await store.conn.collection('digest_stock').deleteMany({});
+    const recount = buildDigest(await allTickets(), today, NOW, cal, dir, TZ, {});
+    expect(recount.responseRate.due - recount.responseRate.onTime).toBeGreaterThan(0);
+    // the first digest reads the previous stock back and keeps it; the second reads the kept one
+    expect((await digests.build(today, new Date(NOW))).responseRate).toEqual(recount.responseRate);
+    expect(await store.conn.collection('digest_stock').countDocuments()).toBeGreaterThan(0);
+    expect((await digests.build(today, new Date(NOW))).responseRate).toEqual(recount.responseRate);
+  });
+
   it('reads the store by _id only while building a digest from the summaries', async () => {
     const { digests } = setUp('same');
     const { calls } = await callsOn(store.conn, async () => {

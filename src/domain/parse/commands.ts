@@ -59,6 +59,19 @@ export function commandNote(t: string): string {
     .trim();
 }
 
+/** A clause that only takes the ticket or acknowledges it ("已签收", "这个我认领了", "我来跟", "收到"). */
+const CLAIM_CLAUSE = /^(?:这个|这件|这单|该单|此单)?我?(?:已经?|来|先)?(?:签收|认领|接单|接手|接了|跟进|跟|办|负责|处理)(?:了|啦|一下|吧)?$|^(?:收到|好的|好|ok|OK|明白)$/;
+
+/**
+ * What a cadre tells after taking the ticket ("#79 已签收，电话联系了企业负责人，明天上门核实情况" → "电话联系了企业负责人，
+ * 明天上门核实情况"): the clauses that do more than take it, when they say something (six characters or more); else "".
+ */
+export function claimNote(t: string): string {
+  const clauses = commandNote(t).split(/[，,。；;！!\s]+/).filter((c) => c && !CLAIM_CLAUSE.test(c));
+  const note = clauses.join('，');
+  return (note.match(/[\u4e00-\u9fa5]/g)?.length ?? 0) >= 6 ? note : '';
+}
+
 /** Why the enterprise reopens ("#12 还没解决 正式验收还没做" → "正式验收还没做"): the note without the request itself. */
 export function reopenNote(t: string): string {
   return commandNote(t)

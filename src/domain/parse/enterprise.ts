@@ -91,7 +91,7 @@ const INDUSTRY_WORDS =
   // rounds 288–298 (north Jiangsu's floors, Hubei's special vehicles and phosphates, Jilin's socks and heat exchangers, Karamay's drillers)
   // rounds 300–311 (Wenzhou's switches, lighters and smoking sets, pumps and valves; Lishui's band saws, wooden toys,
   // tea machines, bamboo charcoal and swords)
-  '开关|烟具|泵阀|打火机|带锯|木玩|炭品|剑业|密封件|流体|茶机|' +
+  '开关|烟具|泵阀|打火机|带锯|木玩|炭品|剑业|密封件|流体|茶机|电力金具|金具|车辆部件|' +
   '地板|减震器|(?<![拉用装槽运])罐车|专用车|专用汽车|专汽|改装车|弯头|换热器|换热|钻井|井下作业|磷化|刀业|刀具|袜业|' +
   // round 116 (Shenyang's car-parts makers, Dalian's container yards and axle plants)
   '零件|附件|塑件|车桥|集装箱|' +
@@ -265,7 +265,7 @@ const WE_NAMED = new RegExp(`(?:我们|我司)(?:(?:这边|那边)(?!好几|几|
 
 /** Who is not an enterprise's name at the head of "X反映…" or "X二期…". */
 const NOT_A_NAME_AT_HEAD =
-  /^([东南西北中]区|核心|走访|关于|最近|近期|目前|现在|今天|昨天|昨晚|今早|今晚|前天|刚才|本周|这周|上周|今年|去年|前年|明年|后年|只能|只好|只得|只有|自己|必须|不得不|本月|上月|这个月|上个月|企业|公司|员工|工人|村民|居民|群众|周边|附近|隔壁|对面|旁边|周围|有人|他们|她们|客户|街道|部门|领导|园区|厂里|老板|家属|业主|商户|市民|网友|职工|不少|很多|多家|部分|好几|几家|有的|有些|大家|我们|我司|我|你们|区里|市里|镇里|村里|社区|项目|工程|厂房|新厂|小区|厂区|本|该|这|那|一|二|三)/;
+  /^([东南西北中]区|核心|走访|废旧|二手|关于|最近|近期|目前|现在|今天|昨天|昨晚|今早|今晚|前天|刚才|本周|这周|上周|今年|去年|前年|明年|后年|只能|只好|只得|只有|自己|必须|不得不|本月|上月|这个月|上个月|企业|公司|员工|工人|村民|居民|群众|周边|附近|隔壁|对面|旁边|周围|有人|他们|她们|客户|街道|部门|领导|园区|厂里|老板|家属|业主|商户|市民|网友|职工|不少|很多|多家|部分|好几|几家|有的|有些|大家|我们|我司|我|你们|区里|市里|镇里|村里|社区|项目|工程|厂房|新厂|小区|厂区|本|该|这|那|一|二|三)/;
 /** People and offices that report ("塔吊司机反映", "审评中心"): not an enterprise. */
 const PERSON_AT_END = /(汇报|报告|报送|员报|员|司机|师傅|工人|员工|保安|[电焊木瓦]工|经理|主任|老板|负责人|会计|财务|家属|房东|物业|邻居|同事|书记|村长|代表|委员|主管|总|人|户|方|局|办|委|所|站|队|群众|居民|村民|业主|市民|商户|会|院|部|处|科|厅|组)$/;
 /** "光华印务反映…", "蓝海游艇这边反映…": a name at the head of the message, followed by what it reports. */
@@ -319,11 +319,11 @@ const WE_SHORT = new RegExp(`(?:^|[，,。\\s])我们(${NAME_CHAR}{3,6}?)(?=这�
  */
 const SHOP_WORDS = '食堂|礼堂|课堂|学堂|祠堂|会堂|讲堂|天堂|佛堂|澡堂|厅堂|观音堂|庙堂';
 const SHOP_NAMED = new RegExp(`(?:(?:^|[，,。\\s])(?:我们)?([\u4e00-\u9fa5]{2,4}(?:坊|记|斋))|我们(?![家村])((?![\u4e00-\u9fa5]{0,3}(?:${SHOP_WORDS}))[\u4e00-\u9fa5]{2,4}(?:阁|轩|堂)))(?=这边|那边|想|要|客户|订单|的(?:公众号|牌子|品牌|商标|招牌|门店|网店|店铺|直播间|产品|抖音|快手|小红书|[\u4e00-\u9fa5]{1,3}(?:贴|条|酱|茶|酒|膏|丸|油|粉|饼|糕|醋|香)))`);
-/** "草原金牧问下…", "黑土优品想参加…", "走访包头华瑞铝业时…": a name asking, or visited. */
+/** "草原金牧问下…", "黑土优品想参加…", "走访包头华瑞铝业时…", "走访时济南金鹏纸业反映…": a name asking, or visited. */
 const HEAD_ASKS = new RegExp(`^(${NAME_CHAR}{4,8}?)(?:这边|那边)?(?:问下|问一下|想问|想咨询|咨询一下|请教|想(?:进|参加|加入|申请|搞|在|把|请|找|办|做|开|建|上|租|拿|招|引进|扩|去|了解|咨询|对接|换|装|新增|增加|新上))`);
 /** "我们做汽车线束的，叫联创电装", "叫MindLoop": the name given. */
 const CALLED = new RegExp(`(?:叫|名叫|名字叫)\\s*([A-Z][A-Za-z0-9]+|${NAME_CHAR}{2,8}?)(?=[，,。.！!？?\\s]|$)`);
-const VISITED = new RegExp(`走访(?:中了解[，,：:]?|中|了)?(?:${NAME_CHAR}{2,6}[村镇乡区县]的)?(${NAME_CHAR}{4,12}?)(?:时|期间|过程中|反映|提出|了解到|中|[，,：:])`);
+const VISITED = new RegExp(`走访(?:中了解[，,：:]?|中|了|时|期间|过程中)?(?:${NAME_CHAR}{2,6}[村镇乡区县]的)?(${NAME_CHAR}{4,12}?)(?:时|期间|过程中|反映|提出|了解到|中|[，,：:])`);
 /** At the head only a plain time follows a name ("大漠星河营地去年建的"): "…完工后一直" is a clause, not a name. */
 const HEAD_TIME = new RegExp(`^(${NAME_CHAR}{5,8}?)(?=上周|上个?月|去年|今年|前年)`);
 
@@ -483,13 +483,37 @@ const ONE_OF_A_KIND = /^[\u4e00-\u9fa5]{0,8}?(?<![合统唯精万第])一[间家
 
 /** A place or zone, then a middle dot, where a name is signed (the place is group 1). */
 const PLACE_DOT = /(?<=^|[\s，,。！!？?—–-])([\u4e00-\u9fa5]{2,6})·(?=[\u4e00-\u9fa5])/g;
+/**
+ * Trades named by one product (rounds 300–311: switches, lighters, pumps and valves …): what stands before the product
+ * must be a brand, not a kind of it ("空气开关", "防风打火机", "非标泵阀", "新款打火机", "揉捻茶机") nor a place alone ("浙江开关",
+ * "经开区泵阀"); and a trade's body is no enterprise ("永嘉泵阀协会"). Found by a review of those words.
+ */
+const PRODUCT_TRADE = /(?:开关|烟具|泵阀|打火机|带锯|木玩|炭品|剑业|密封件|流体|茶机|金具|车辆部件)(?:厂|公司|有限公司)?$/;
+const KIND_BEFORE_PRODUCT = /(?:[款型式用制产标档压控气电风童口买离青捻条烟封胶闸形旧]|老板|我们|全部|部分|所有|这些|那些|几家|本地|外地)$/;
+function productNameOk(name: string, text: string): boolean {
+  const product = PRODUCT_TRADE.exec(name);
+  if (!product) return true;
+  const before = name.slice(0, product.index);
+  const own = before.slice(placeAtStart(before)?.length ?? 0).replace(/^[\u4e00-\u9fa5]{0,4}?(?:经开区|高新区|开发区|工业区|工业园|园区|新区)内?|^[县市区]/, '');
+  // (a place alone is a brand where a 字号's character is in it: "嘉禾茶机", not "浙江开关")
+  const brand = own.length >= 2 ? own : before.length >= 2 && [...before].some((c) => ZIHAO_CHARS.includes(c)) ? before : '';
+  if (!brand || KIND_BEFORE_PRODUCT.test(brand)) return false;
+  return !/^(?:协会|商会|行业|分会|产业|企业|厂家|市场|城|园)/.test(text.slice(text.indexOf(name) + name.length));
+}
+
+const WE_HERE_ARE = /(?<=^|[，,。！!？?\s])(我们|我司)(?:这边|这里|这儿)是(?=[\u4e00-\u9fa5A-Za-z]{2})(?![^，,。！!？?\s]*(?:哪|什么|啥|吗|呢|[？?]))/;
 export function parseEnterprise(text: string): string | null {
+  const name = parseEnterpriseUnchecked(text);
+  return name && !productNameOk(name, text) ? null : name;
+}
+function parseEnterpriseUnchecked(text: string): string | null {
   // ("@店小二 洱海月湾精品酒店 改扩建的…": whom the message calls on, before it, is not part of it)
   // (round 140: "代办员：吉首经开区的湘西华锰电池材料，…": the cadre who relays it, before what is relayed; "湘西州保靖县的 酉水人家土菜馆 想…":
   // a space after a place and 的)
   // (round 280: "高新区·榆林鼎泰置业", "安塞·巧娘剪纸工作室": a place or zone and a middle dot before the name signed; not a
   // guesthouse's own two parts, "溪畔·半日闲民宿")
-  const spaced = text.replace(LEADING_MENTIONS, '').replace(RELAYED_BY_CADRE, '').replace(PLACE_DOT, (dot, place: string) => (placeOrZone(place) ? '' : dot));
+  // (round 310: "咱这边是济南高新区的擎天软件，…": 这边 between 我们 and 是 says no more than "我们是")
+  const spaced = text.replace(LEADING_MENTIONS, '').replace(RELAYED_BY_CADRE, '').replace(PLACE_DOT, (dot, place: string) => (placeOrZone(place) ? '' : dot)).replace(WE_HERE_ARE, '$1是');
   const t = spaced.includes('的 ') ? spaced.replace(PLACE_OF_SPACE, '') : spaced;
   const behalf = onBehalf(t);
   if (behalf) return behalf;
@@ -785,6 +809,8 @@ function signedBy(t: string): string | null {
   // (a tag or a slash before it is no part of it: "…？/商水县天宇电子", "…【建议】襄阳凯瑞汽车电器")
   const raw = signed?.replace(/^(?:【[^【】]{1,6}】|[/／|｜])\s*/, '').replace(/^[\u4e00-\u9fa5]{2,6}?(?:科技园|产业园|工业园|园区|开发区|新区|保税区)(?=[\u4e00-\u9fa5]{4,})(?![\u4e00-\u9fa5]*(?:有限公司|集团)$)/, '').replace(/(?<=[\u4e00-\u9fa5]{4,})(行政部|人事部|人力部|人力资源部|财务部|综合部|办公室|项目部|技术部)$/, '');
   if (!raw) return null;
+  // (found by a review: "—— 损失两百万", "—— 明天起", "—— 谢谢领导" after the problem say more of it, or thank; no name)
+  if (NOT_A_SIGNATURE.test(raw)) return null;
   if (/^[A-Za-z][A-Za-z0-9 ]+$/.test(raw)) return LATIN_NOT_A_NAME.test(raw) ? null : raw;
   // "——南昌青山湖的宏美服饰", "——我们上饶经开区的云擎数据": where the enterprise is, 的, then its name with its trade
   const placed = /^(?:我们)?[\u4e00-\u9fa5]{0,10}?的([\u4e00-\u9fa5]{3,12})$/.exec(raw)?.[1];
@@ -824,6 +850,7 @@ const EMOJI_SIGNED = /(?:\p{Extended_Pictographic}\uFE0F?|[~～])\s+((?:[A-Za-z]
 /** A brand in letters glued to its Chinese name (either first) at the end of the message, after a space. */
 const MIXED_SIGNED = new RegExp(`\\s(${MIXED_NAME})\\s*$`);
 const MIXED_WHOLE = new RegExp(`^${MIXED_NAME}$`);
+const NOT_A_SIGNATURE = /^(?:谢谢|感谢|多谢|盼复|辛苦|拜托|麻烦|明天|今天|后天|昨天|本周|下周|损失|已经|每天)|[\d０-９][\d０-９.,]*\s*(?:万|元|天|个|人|亩|吨|%)|[一二两三四五六七八九十]+[百千万]+元?|[一二两三四五六七八九十]+(?:个月|天)$|(?:起|了|吗|呢)$/;
 const OFFICE_AND_PERSON = /^[\u4e00-\u9fa5]{1,4}(?:部|科|处|室|组)\s*[A-Za-z]+$|^[A-Za-z]+\s*[\u4e00-\u9fa5]{1,4}(?:部|科|处|室|组)$/;
 /** What follows a dash at the end of a message (no comma in it: an English signature has its own rule). */
 const DASH_SIGNED = /(?:——|—|--|－－|\s-(?!-)|发起人[:：])\s*([^，,。！？!?()（）]{2,40}?)\s*$/;
@@ -1218,7 +1245,7 @@ function enterpriseIn(t: string): string | null {
   // not after a village, a park or a body, "…咋个报名 雷山银匠村 龙师傅", "…车进不来 城东工业园 王经理")
   const signer = closing && last ? closing[0].slice(closing[1]!.length + last.length).trim() : '';
   const spaced = closing && /^\s+$/.test(closing[1]!) && !(PERSON_NAMED.test(signer) && !/(村|镇|乡|寨|屯|社区|园|区|街|路|会|联|局|委|办|所|站|中心|广场|市场)$/.test(last!)) && (t.match(/[\u4e00-\u9fa5]\s+[\u4e00-\u9fa5]/g) ?? []).length > 1;
-  if (last && !spaced && /^[\u4e00-\u9fa5]+$/.test(last) && !/(.)\1|[吗嘛呢吧啊]/.test(last) && isOpenName(last) && rareOrPlaced(last) && !/(谢谢|感谢|辛苦|拜托|麻烦|盼复|在线等|加急|尽快|点样)/.test(last)) return last;
+  if (last && !spaced && /^[\u4e00-\u9fa5]+$/.test(last) && !/(.)\1|[吗嘛呢吧啊]/.test(last) && isOpenName(last) && rareOrPlaced(last) && !/(谢谢|感谢|辛苦|拜托|麻烦|盼复|在线等|加急|尽快|点样)/.test(last) && !NOT_A_SIGNATURE.test(last)) return last;
   // rounds 67–70: "…麻烦帮催一下运管 飞鸿快运", "…咬坏好几箱毛绒玩具 … 美羊羊毛绒": four to eight characters of a name
   // alone after a space, closing a message that has said its matter
   const lastWords = /\s([\u4e00-\u9fa5]{4,8})\s*$/.exec(t);

@@ -265,6 +265,8 @@ const STILL_PENDING =
 const HEAD_MENTIONS = /^(?:[@＠][^\s@＠]{1,16}\s+)+/;
 
 /** Words only a command about a ticket has. */
+/** A ranking asked for (排一下, 发一下…), not only named. */
+const RANKING_ASKED = /排一下|排个|排排|(红黑榜|红榜|黑榜|排名|排行)[^，,。；;]{0,6}(发一下|发我|发给我|拉一下|拉个|出一下|给我|整理一下|排一下|弄一下)/;
 const COMMAND_WORDS = /(重新打开|重新开一下|重新开|重开|重办|重新办|重新处理|怎么就办结|^办结|已办结|催一下|催下|催催|能不能快点|还是没动静|先有人理|还没人理|(?:先|才)有人(?:理|管))/;
 /** 第186号 (not a building's, a gate's or a line's), or a number and 号 before 还 / 又 or a space, or before a few words
  * and 还是 / 又 ("31号燃气又漏了…怎么就办结了？重新处理"). */
@@ -443,6 +445,10 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     if (/延期(到|至)(哪天|哪一天|什么时候|啥时候|几号|几月几号)(了|啊|呢)?[？?]*$/.test(t)) return 'query';
     // "＃123 的进展麻烦说一下", "#152 有进展没有": the progress asked for
     if (/(进展|进度)[^，。]{0,4}(麻烦)?(说一下|讲一下|报一下|同步一下)|有进展(了)?(吗|没有?|没|呢)/.test(t)) return 'query';
+    // "#45 我们搞好了", "#45 我这边已经解决了": done, said by who did it (never the enterprise's protest: "#58 修好了又坏了", "我们
+    // 还没搞好"), an answer, not a reopening; "#12 我们已经去现场看过了": a visit made, a note
+    if (/^[\s#＃\d号]*(?:我们?|我俫|我司)(?:这边|这里)?(?:已经|今天|刚刚?)?(?:搞好|弄好|办好|修好|解决|处理好|搞定|办完|弄完)了?(?:[，,。\s]|$)/.test(t) && !/(没|不|又|还是|重办|重新|怎么就|凭什么|[？?])/.test(t)) return 'resolve';
+    if (/^[\s#＃\d号]*(?:我们?|我俫|我司)(?:这边|这里)?(?:已经|今天|昨天|刚刚?)?(?:去|到|跑)了?(?:现场|企业|厂里|工地|厂区)/.test(t) && !/(认领|签收|接了|接单|我来跟|跟进|重办|重新|没|[？?])/.test(t)) return 'progress';
     // rounds 67–70: "#134 解释说明：该项补贴今年已取消…": the answer given as an explanation closes it
     if (/^[\s#＃\d号]*解释说明[:：]/.test(t)) return 'resolve';
     // asked to chase it, whatever else is said ("…还在审 帮忙催下 工单号是#83"), at the end ("#137 重开三天了 还是没人理 催一下")
@@ -986,8 +992,9 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   // a meeting notice to the group ("明天上午十点在三楼会议室开调度会，各部门带上问题清单")
   // (round 151: "下周一州里开营商环境大会，各县市专员记得参会": a 大会 notice says who comes, and nothing else)
   if (/大会/.test(bare) && /(各县市|各部门|各单位|各位|专员|大家)[^，。]{0,6}(记得|准时)?(参会|参加|出席)/.test(bare) && !/(我们|我司|我厂|能不能|能否|可否|麻烦|帮忙|希望|没|奖|补|贷|许可|说好|答应|落实|尽快|加快|协调|关注)/.test(bare)) return 'chat';
-  // (round 304: not a ranking asked for the meeting, "本周各部门红黑榜排一下，下午调度会要用")
-  if (/(调度会|协调会|推进会|例会|座谈会|专题会|会议室)/.test(bare) && /(通知已|已经?发到|发到邮箱|各部门|各单位|请|带上|参加|参会|准时)/.test(bare) && !/(我们|我司|我厂|能不能|能否|可否|麻烦|帮忙|希望|落后|滞后|想请|开个|开一个|卡在|拖|红黑榜|红榜|黑榜|排名|排行|排一下|排个)/.test(bare)) return 'chat';
+  // (round 304: not a ranking asked for the meeting, "本周各部门红黑榜排一下，下午调度会要用"; one announced at it is the
+  // notice's, "下午调度会通报各部门红黑榜，请…准时参加")
+  if (/(调度会|协调会|推进会|例会|座谈会|专题会|会议室)/.test(bare) && /(通知已|已经?发到|发到邮箱|各部门|各单位|请|带上|参加|参会|准时)/.test(bare) && !/(我们|我司|我厂|能不能|能否|可否|麻烦|帮忙|希望|落后|滞后|想请|开个|开一个|卡在|拖)/.test(bare) && !RANKING_ASKED.test(bare)) return 'chat';
   // thanks in Korean ("도와주셔서 정말 감사합니다", "감사합니다 좋은 하루 되세요"), nothing asked
   if (/(감사합니다|감사해요|고맙습니다|고마워요|수고하셨습니다|수고하세요|좋은 하루)/.test(t) && !/(신청|문의|부탁드|(?<!연락 )주세요|주실 수|줄 수|할 수 있|있나요|그런데(?! 너무)|근데|아직|안 |못 |또(?! 연락| 좋은)|언제(?!든지)|[?？])/.test(t) && bare.replace(/[\uac00-\ud7a3\s!！~～^.。,，]|谢谢|感谢|各位|领导|的|帮助|辛苦了?|大家|哈+/g, '').length <= 4) return 'chat';
   // round 286: "通知：明天区里开会，下午的对接会挪到周三了，大家相互转告一下": a notice to the group, its meeting moved
@@ -1041,6 +1048,10 @@ function isChat(bare: string): boolean {
 
 export { parseEnterprise };
 
+/** What follows a dash closing the message (not a range of numbers, "20—30亩"). */
+const SIGNED_AFTER_DASH = /(?<![\d０-９])(?:\s*(?:—{1,4}|-{2,4}|－－)|\s+-(?=\s))\s*([^—\n，,。！!？?；;]{1,40})$/;
+/** Thanks, a plea or a person by their post, signing off. */
+const SIGN_OFF = /^(?:谢谢|感谢|多谢|盼复|麻烦了|辛苦了|拜托了|急盼)[\u4e00-\u9fa5]{0,4}$|^[\u4e00-\u9fa5]{1,3}(?:会计|经理|主任|总|工|老板|部长|主管|出纳|厂长)$/;
 function summarize(t: string, enterprise: string | null = null): string {
   // greetings, a self-introduction ("我们是X，") and haste cried first ("急，", "【紧急】") say nothing about the problem;
   // the enterprise and the urgency are shown apart
@@ -1050,14 +1061,16 @@ function summarize(t: string, enterprise: string | null = null): string {
     .replace(/^(?:(你好|您好|你们好|领导好|各位领导好?|老师好|老师们好|各位老师好?|大家好|各位好|请问)[,，!！ ]*)+/, '')
     .replace(/^我们是[^，,。！!？?]{2,20}[，,]\s*/, '')
     // "我们这边也是限电，…": another enterprise's problem joined, the problem is what follows
-    .replace(/^(?:我们|俺们|咱们|我司)(?:这边|这里|这儿|厂里)?也是?(?=[^，,。！!？?]{2,})/, '')
-    // a signature after a dash closing the message ("…影响生产 —— 焦作华冠纺织 王会计"): who wrote it is shown apart
-    .replace(/(?<=[^—-].{5})\s*(?:—{1,4}|-{2,4}|－－)\s*[^—\n，,。！!？?；;]{1,40}$/s, '');
-  // the enterprise naming itself first ("天赐生态这边，…", "亿龙置业：…"): shown apart
-  const rest = enterprise && withoutGreeting.startsWith(enterprise) ? /^(?:这边|那边|这里)?[，,：:\s—-]+(.{6,})/s.exec(withoutGreeting.slice(enterprise.length))?.[1] : undefined;
-  if (rest) return summarize(rest);
-  const clauses = withoutGreeting.split(/[。！？!?\n]/).map((s) => s.trim()).filter(Boolean);
-  let s = clauses[0] ?? withoutGreeting;
+    .replace(/^(?:我们|俺们|咱们|我司)(?:这边|这里|这儿|厂里)?也是?(?=[^，,。！!？?]{2,})/, '');
+  // the enterprise naming itself first ("天赐生态这边，…", "亿龙置业：…", "宏达化工 —— 环评卡住了"): shown apart
+  const rest = enterprise && withoutGreeting.startsWith(enterprise) ? /^(?:这边|那边|这里)?(?:\s*(?:—{1,4}|-{2,4}|－－)\s*(.{4,})|[，,：:\s]+(.{6,}))/s.exec(withoutGreeting.slice(enterprise.length)) : undefined;
+  if (rest) return summarize(rest[1] ?? rest[2]!);
+  // a signature after a dash closing the message, the enterprise's name or a sign-off ("…影响生产 —— 焦作华冠纺织 王会计",
+  // "…—— 谢谢领导"): who wrote it is shown apart; not what is said after a dash ("…—— 在二期东门", "20—30亩")
+  const signed = SIGNED_AFTER_DASH.exec(withoutGreeting);
+  const body = signed && signed.index >= 6 && ((enterprise && signed[1]!.includes(enterprise)) || SIGN_OFF.test(signed[1]!)) ? withoutGreeting.slice(0, signed.index) : withoutGreeting;
+  const clauses = body.split(/[。！？!?\n]/).map((s) => s.trim()).filter(Boolean);
+  let s = clauses[0] ?? body;
   if (s.length < 12 && clauses[1]) s = `${s}，${clauses[1]}`;
   s = s.replace(/[，,;；\s]+$/, '');
   return s.length > 40 ? `${s.slice(0, 39)}…` : s;

@@ -41,6 +41,11 @@ describe('command handlers on the example directory', () => {
     expect(r.texts[0]).toContain('理由：扩容属供电公司职责');
     expect(r.sent.some(isGroup(GROUP))).toBe(true);
     expect(r.sent.some(isUser('wangfang'))).toBe(true);
+    // the notice names the enterprise and who passed it on, and why (found trying the product)
+    const notice = r.sent.find(isUser('wangfang'))!.message.text;
+    expect(notice).toContain('【改派】#1');
+    expect(notice).toContain(`（${(await h.ticket(1))!.enterprise}）`);
+    expect(notice).toContain('由 张伟 退单改派，理由：扩容属供电公司职责');
     expect(await h.ticket(1)).toMatchObject({ status: 'pending_claim', returnCount: 1, assignee: { personId: 'wangfang' } });
   });
 
@@ -69,6 +74,31 @@ describe('command handlers on the example directory', () => {
     const after = await h.say('chenjl', '#1 催一下', { chatId: GROUP });
     expect(after.texts[0]).toContain('，已超期）');
     expect(after.sent.find(isUser('zhangwei'))?.message.text).toContain('，已超期');
+  });
+
+  it('a claim that tells what was done records it as the first progress note; said again of a ticket in hand, the note only (rounds 300 and 310: "#79 已签收，电话联系了企业负责人，明天上门核实情况")', async () => {
+    await openOne();
+    const r = await h.say('zhangwei', '#1 已签收，电话联系了企业负责人，明天上门核实情况', { chatId: GROUP });
+    expect(r.texts.join('\n')).toContain('#1 已签收');
+    expect(r.texts.join('\n')).toContain('> 电话联系了企业负责人，明天上门核实情况');
+    let t = (await h.ticket(1))!;
+    expect(t.status).toBe('in_progress');
+    expect(t.events.filter((e) => e.type === 'progress').map((e) => e.note)).toEqual(['电话联系了企业负责人，明天上门核实情况']);
+    // the same message again (a retried job) changes nothing
+    await h.again(r.msg);
+    t = (await h.ticket(1))!;
+    expect(t.events.filter((e) => e.type === 'progress')).toHaveLength(1);
+    expect(t.events.filter((e) => e.type === 'claim')).toHaveLength(1);
+    // a plain claim records no note
+    await h.say('chenjl', '厂区门口的路灯坏了半个月，晚上下班看不见路', { chatId: GROUP });
+    await h.say('zhangwei', '认领 #2', { chatId: GROUP });
+    expect((await h.ticket(2))!.events.some((e) => e.type === 'progress')).toBe(false);
+    // already in hand: the note is recorded, no refusal
+    const again = await h.say('zhangwei', '#1 已签收 今天下午跟企业通了电话 约了周四上门', { chatId: GROUP });
+    expect(again.texts.join('\n')).not.toContain('无法');
+    t = (await h.ticket(1))!;
+    expect(t.events.filter((e) => e.type === 'progress').map((e) => e.note)).toEqual(['电话联系了企业负责人，明天上门核实情况', '今天下午跟企业通了电话，约了周四上门']);
+    expect(t.events.filter((e) => e.type === 'claim')).toHaveLength(1);
   });
 
   it('the enterprise reopens an answered ticket; urging counts and reminds the assignee privately', async () => {
@@ -279,8 +309,10 @@ describe('command handlers on the example directory', () => {
     await openOne();
     expect(await h.ticket(217)).toMatchObject({ status: expect.stringMatching(/accepted|pending_claim/) });
     const r = await h.say('zhangwei', '217我接了，今天下午去厂里看看', { chatId: GROUP });
-    expect(r.outcome).toBe('#217 claimed');
+    // claimed, and what the cadre means to do is its first note
+    expect(r.outcome).toBe('#217 progress');
     expect(await h.ticket(217)).toMatchObject({ status: 'in_progress' });
+    expect((await h.ticket(217))!.events.filter((e) => e.type === 'claim' || e.type === 'progress').map((e) => [e.type, e.note ?? null])).toEqual([['claim', null], ['progress', '今天下午去厂里看看']]);
     const note = await h.say('zhangwei', '217 已经约了供电公司周四现场踏勘，让企业准备好图纸', { chatId: GROUP });
     expect(note.outcome).toMatch(/#217/);
     expect((await h.ticket(217))!.events.map((e: { type: string }) => e.type)).toContain('progress');

@@ -123,6 +123,19 @@ describe('the digest of 2026-11-25 over a seeded set of tickets', () => {
     ]);
     expect(d.byDepartment.map((r) => r.name)).toEqual(['区经信局', '区住建局']);
   });
+  it('ranks, where overdue and answered are level, the better rated first, then by name in pinyin order (found trying the product: 0/1 满意 above 1/1)', () => {
+    const answered = (no: number, who: typeof zhang, level: 'satisfied' | 'dissatisfied') =>
+      T(no, '2026-11-20T10:00:00', level === 'satisfied' ? 'closed' : 'in_progress', {
+        assignee: who, resolvedAt: L('2026-11-25T10:00:00'), outcome: 'resolved', closedAt: level === 'satisfied' ? L('2026-11-25T11:00:00') : null, resolutionDueAt: L('2026-12-10T10:00:00'),
+        rating: { level, at: L('2026-11-25T11:00:00'), by: { platform: 'wecom', id: 'r' }, assigneePersonId: who.personId },
+      }, [['2026-11-21T09:00:00', 'claim', 'in_progress', who.personId], ['2026-11-25T10:00:00', 'resolve', 'pending_rating', who.personId], ['2026-11-25T11:00:00', 'rate', level === 'satisfied' ? 'closed' : 'in_progress']]);
+    const zhou = { personId: 'zhouming', name: '周明' };
+    const r = buildDigest([answered(51, zhang, 'satisfied'), answered(52, zhou, 'dissatisfied')], day, day.end, cal, dir, TZ);
+    expect(r.byCadre.map((x) => [x.name, x.answered, x.satisfied, x.rated])).toEqual([['张伟', 1, 1, 1], ['周明', 1, 0, 1]]);
+    const level = buildDigest([answered(51, zhang, 'satisfied'), answered(52, zhou, 'satisfied')], day, day.end, cal, dir, TZ);
+    expect(level.byCadre.map((x) => x.name)).toEqual(['张伟', '周明']);
+  });
+
   it('renders for both platforms; "今日无超期" when there is none', () => {
     const msg = renderDigest(d);
     expect(toWecomMarkdown(msg).markdown.content).toContain('<font color="warning">超期 2 件</font>');

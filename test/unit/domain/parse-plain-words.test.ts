@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commandNote, parseCorrection, parseCorrections, ratingFrom } from '../../../src/domain/parse/commands.js';
+import { claimNote, commandNote, parseCorrection, parseCorrections, ratingFrom } from '../../../src/domain/parse/commands.js';
 import { normalizeText } from '../../../src/domain/parse/normalize.js';
 import { namesNoMatter, parseMessage } from '../../../src/domain/parse/parse.js';
 import { parseEnterprise } from '../../../src/domain/parse/enterprise.js';
@@ -5023,5 +5023,38 @@ describe('after a review of the forty-third session rules against ordinary messa
     expect(read('明天上午十点在三楼会议室开调度会，各部门带上问题清单').intent).toBe('chat');
     expect(read('#72 签收了就没动静了，企业天天在问，麻烦加快').intent).toBe('urge');
     expect(read('#72 签收了就没动静了 企业电话打不通 明天继续跟').intent).not.toBe('urge');
+  });
+
+  it('a claim\'s own note is what is told beside taking the ticket, when it says something (claimNote)', () => {
+    expect(claimNote('#79 已签收，电话联系了企业负责人，明天上门核实情况')).toBe('电话联系了企业负责人，明天上门核实情况');
+    expect(claimNote('#60 已签收 今天下午跟企业通了电话 约了周四上门')).toBe('今天下午跟企业通了电话，约了周四上门');
+    for (const t of ['认领 #12', '#12 我来跟', '这个我认领了', '#12 收到，我来办', '认领 #12 马上联系']) expect(claimNote(t), t).toBe('');
+  });
+
+  it('reads the name visited after 走访时, 我们这边是 as 我们是, and power fittings and vehicle parts as trades (rounds 308 and 310)', () => {
+    expect(read('走访时济南金鹏纸业反映：外地员工的孩子明年上初中，学籍转不过来，请教育局协助').enterprise).toBe('济南金鹏纸业');
+    expect(read('咱这边是济南高新区的擎天软件，机房想拉条电信专线，报了半个月了').enterprise).toBe('擎天软件');
+    expect(read('我是连江养鲍鱼的，去年台风的灾后补助一直没到，我们这里是卡在哪一步').enterprise).not.toBe('卡在哪一步');
+    expect(read('厂房扩建的规划许可交上去一个多月了，审图那边让改了三回了 泰安中天电力金具').enterprise).toBe('泰安中天电力金具');
+    expect(read('想拉上几家泰安的重卡配件企业一块去中亚跑市场，商务局有没有出海团能带带俺们 泰安路通车辆部件').enterprise).toBe('泰安路通车辆部件');
+  });
+
+  it('keeps this session\'s rules to what they were written for (its review: a kind of product is no brand, a range or a place after a dash stays in the summary, a ranking named at a meeting is its notice, done said by who did it is no reopening)', () => {
+    for (const t of ['空气开关跳了三次，车间全停', '防风打火机的订单下滑', '揉捻茶机坏了', '非标泵阀订单多', '国产密封件质量不行', '永嘉泵阀协会的人说今年有补贴', '浙江开关 用工难', '经开区泵阀 用工难', '老板开关厂的，想问问用地']) expect(read(t).enterprise, t).toBeNull();
+    expect(read('嘉禾茶机这边，跟隔壁厂为了围墙界线吵好久了').enterprise).toBe('嘉禾茶机');
+    expect(read('经开区华泰泵阀 环评卡住了').enterprise).toBe('华泰泵阀');
+    expect(read('需要一块20—30亩的工业用地').summary).toBe('需要一块20—30亩的工业用地');
+    expect(read('污水管网堵了 —— 在二期东门').summary).toBe('污水管网堵了 —— 在二期东门');
+    expect(read('宏达化工 —— 环评卡住了').summary).toBe('环评卡住了');
+    expect(read('天然气压力不够，影响生产 —— 谢谢领导').summary).toBe('天然气压力不够，影响生产');
+    expect(read('厂区门口路灯坏了一个月了，晚上下班不安全 - 天赐生态 孙总').summary).toBe('厂区门口路灯坏了一个月了，晚上下班不安全');
+    for (const t of ['出口订单被取消 —— 损失两百万', '天然气停供 —— 明天起', '天然气压力不够，影响生产 —— 谢谢领导']) expect(read(t).enterprise, t).toBeNull();
+    expect(read('厂区里最近老是有流浪狗窜来窜去，找啥部门处理？——三元纺织').enterprise).toBe('三元纺织');
+    for (const t of ['下午调度会通报各部门红黑榜，请各部门负责人准时参加', '调度会通知：明早8点半，排名后三位的部门一把手参加']) expect(read(t).intent, t).toBe('chat');
+    expect(read('各部门红黑榜发一下，下午调度会要用').intent).toBe('digest');
+    expect(read('#45 我们搞好了').intent).toBe('resolve');
+    expect(read('#45 我俫已经解决了').intent).toBe('resolve');
+    expect(read('#12 我们已经去现场看过了').intent).toBe('progress');
+    expect(read('#58 我们修好了又坏了').intent).not.toBe('resolve');
   });
 });
