@@ -489,31 +489,44 @@ const PLACE_DOT = /(?<=^|[\s，,。！!？?—–-])([\u4e00-\u9fa5]{2,6})·(?=[
  * "经开区泵阀"); and a trade's body is no enterprise ("永嘉泵阀协会"). Found by a review of those words.
  */
 const PRODUCT_TRADE = /(?:开关|烟具|泵阀|打火机|带锯|木玩|炭品|剑业|密封件|流体|茶机|金具|车辆部件)(?:厂|公司|有限公司)?$/;
-const KIND_BEFORE_PRODUCT = /(?:[款型式用制产标档压控气电风童口买离青捻条烟封胶闸形旧]|老板|我们|全部|部分|所有|这些|那些|几家|本地|外地)$/;
+const KIND_BEFORE_PRODUCT = /(?:[款型式用制产标档压控气电童口买离青捻条烟封胶闸形旧空温级生路盖油弧动统架]|防风|手工|老板|我们|全部|部分|所有|这些|那些|几家|本地|外地)$/;
 function productNameOk(name: string, text: string): boolean {
   const product = PRODUCT_TRADE.exec(name);
   if (!product) return true;
   const before = name.slice(0, product.index);
   const own = before.slice(placeAtStart(before)?.length ?? 0).replace(/^[\u4e00-\u9fa5]{0,4}?(?:经开区|高新区|开发区|工业区|工业园|园区|新区)内?|^[县市区]/, '');
-  // (a place alone is a brand where a 字号's character is in it: "嘉禾茶机", not "浙江开关")
-  const brand = own.length >= 2 ? own : before.length >= 2 && [...before].some((c) => ZIHAO_CHARS.includes(c)) ? before : '';
+  // (a place alone is the brand of a registered firm, "三江泵阀厂", "东风泵阀有限公司", or of one that names itself so,
+  // "嘉禾茶机这边…"; not of a place's trade, "浙江开关 用工难", "上海泵阀 来温州设厂")
+  const after = text.slice(text.indexOf(name) + name.length);
+  const brand = own.length >= 2 ? own : before.length >= 2 && (/(?:厂|公司)$/.test(name) || /^\s*(?:这边|那边|这里|的)/.test(after)) ? before : '';
   if (!brand || KIND_BEFORE_PRODUCT.test(brand)) return false;
-  return !/^(?:协会|商会|行业|分会|产业|企业|厂家|市场|城|园)/.test(text.slice(text.indexOf(name) + name.length));
+  return !/^(?:协会|商会|行业|分会|产业|企业|厂家|市场|城|园)/.test(after);
 }
 
 const WE_HERE_ARE = /(?<=^|[，,。！!？?\s])(我们|我司)(?:这边|这里|这儿)是(?=[\u4e00-\u9fa5A-Za-z]{2})(?![^，,。！!？?\s]*(?:哪|什么|啥|吗|呢|[？?]))/;
 export function parseEnterprise(text: string): string | null {
   const name = parseEnterpriseUnchecked(text);
-  return name && !productNameOk(name, text) ? null : name;
+  if (name) return productNameOk(name, text) ? name : null;
+  // (round 310: "咱这边是济南高新区的擎天软件，…": 这边 between 我们 and 是 says no more than "我们是", where a business is
+  // named so — not "我们这边是路灯不亮", "咱这边是老厂房")
+  if (!WE_HERE_ARE.test(text)) return null;
+  const named = parseEnterpriseUnchecked(text.replace(WE_HERE_ARE, '$1是'));
+  return named && isBusinessName(named) && productNameOk(named, text) ? named : null;
 }
+
+/** A name that says it is a business: its trade, its kind, or its registered form ("擎天软件", "卓克基土司酒店", "…有限公司"). */
+export function isBusinessName(name: string): boolean {
+  return (TRADE_NAME_END.test(name) || KIND_END.test(name) || /(有限公司|有限责任公司|集团)$/.test(name)) && !PUBLIC_BODY.test(name);
+}
+/** Public utilities and offices, which a report names as the party it waits on, never as itself. */
+const PUBLIC_BODY = /(供电|电力公司|国网|燃气公司|水务|自来水|热力公司|电信|移动|联通|政府|街道|管委会|局|办|所|站)$|^(供电|国网|燃气|水务|电信|移动|联通)/;
 function parseEnterpriseUnchecked(text: string): string | null {
   // ("@店小二 洱海月湾精品酒店 改扩建的…": whom the message calls on, before it, is not part of it)
   // (round 140: "代办员：吉首经开区的湘西华锰电池材料，…": the cadre who relays it, before what is relayed; "湘西州保靖县的 酉水人家土菜馆 想…":
   // a space after a place and 的)
   // (round 280: "高新区·榆林鼎泰置业", "安塞·巧娘剪纸工作室": a place or zone and a middle dot before the name signed; not a
   // guesthouse's own two parts, "溪畔·半日闲民宿")
-  // (round 310: "咱这边是济南高新区的擎天软件，…": 这边 between 我们 and 是 says no more than "我们是")
-  const spaced = text.replace(LEADING_MENTIONS, '').replace(RELAYED_BY_CADRE, '').replace(PLACE_DOT, (dot, place: string) => (placeOrZone(place) ? '' : dot)).replace(WE_HERE_ARE, '$1是');
+  const spaced = text.replace(LEADING_MENTIONS, '').replace(RELAYED_BY_CADRE, '').replace(PLACE_DOT, (dot, place: string) => (placeOrZone(place) ? '' : dot));
   const t = spaced.includes('的 ') ? spaced.replace(PLACE_OF_SPACE, '') : spaced;
   const behalf = onBehalf(t);
   if (behalf) return behalf;

@@ -9,7 +9,7 @@ import { NOT_BACK } from './lexicon.js';
 import { bareText, normalizeText } from './normalize.js';
 import { parseDigestRequest } from './digest-request.js';
 import { intentFallback, SHIPPED_INTENT_MODELS, type IntentModels } from './intent-model.js';
-import { parseEnterprise } from './enterprise.js';
+import { isBusinessName, parseEnterprise } from './enterprise.js';
 import { AnyOf, GatedReplace } from './gate.js';
 
 export const INTENTS = [
@@ -447,8 +447,8 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     if (/(进展|进度)[^，。]{0,4}(麻烦)?(说一下|讲一下|报一下|同步一下)|有进展(了)?(吗|没有?|没|呢)/.test(t)) return 'query';
     // "#45 我们搞好了", "#45 我这边已经解决了": done, said by who did it (never the enterprise's protest: "#58 修好了又坏了", "我们
     // 还没搞好"), an answer, not a reopening; "#12 我们已经去现场看过了": a visit made, a note
-    if (/^[\s#＃\d号]*(?:我们?|我俫|我司)(?:这边|这里)?(?:已经|今天|刚刚?)?(?:搞好|弄好|办好|修好|解决|处理好|搞定|办完|弄完)了?(?:[，,。\s]|$)/.test(t) && !/(没|不|又|还是|重办|重新|怎么就|凭什么|[？?])/.test(t)) return 'resolve';
-    if (/^[\s#＃\d号]*(?:我们?|我俫|我司)(?:这边|这里)?(?:已经|今天|昨天|刚刚?)?(?:去|到|跑)了?(?:现场|企业|厂里|工地|厂区)/.test(t) && !/(认领|签收|接了|接单|我来跟|跟进|重办|重新|没|[？?])/.test(t)) return 'progress';
+    if (/^[\s#＃\d号]*(?:我们?|我俫|我司)(?:这边|这里)?(?:已经|今天|刚刚?)?(?:搞好|弄好|办好|修好|解决|处理好|搞定|办完|弄完)了?(?:[，,。\s]|$)/.test(t) && !/(没|不|又|还是|还有|就是|但|不过|问题|重办|重新|怎么就|凭什么|[？?])/.test(t)) return 'resolve';
+    if (/^[\s#＃\d号]*(?:我们?|我俫|我司)(?:这边|这里)?(?:已经|今天|昨天|刚刚?)?(?:去|到|跑)了?(?:现场|企业|厂里|工地|厂区)/.test(t) && !/(认领|签收|接了|接单|我来跟|跟进|重办|重新|没|[？?]|修好|解决|恢复|处理完|办结|修复|通[电水气]了?|满意|星|转|移交|退回|不归|不属于)/.test(t)) return 'progress';
     // rounds 67–70: "#134 解释说明：该项补贴今年已取消…": the answer given as an explanation closes it
     if (/^[\s#＃\d号]*解释说明[:：]/.test(t)) return 'resolve';
     // asked to chase it, whatever else is said ("…还在审 帮忙催下 工单号是#83"), at the end ("#137 重开三天了 还是没人理 催一下")
@@ -484,7 +484,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     // (not the handler's own note of why: "#121 签收三天了 企业那边一直没动静 联系不上", "#92 签收三天了 今天没动静 明天继续跟")
     if (/签收(了)?[一二三四五六七八九十几两\d]+(天|周|个?礼拜|个?星期|个?月)了?[^。]{0,10}(没有?动静|没人来|没消息|没下文|没进展|没反应|动静都没)/.test(t) && !/(因为|主要是|企业|对方|材料|打不通|联系不上|继续|在催|下周|明天|正在|已经)/.test(t)) return 'urge';
     // (round 306: "#72 签收了就没动静了，企业天天在问，麻烦加快": taken and nothing since, and asked to hurry)
-    if (/签收(了|以后|之后|完)?就?(再也?)?(没有?动静|没消息|没下文|没进展|没人管|没反应)/.test(t) && /(麻烦|请|能不能|能否)?(加快|快点|抓紧|上点心|催一下|督一下|盯一下)/.test(t) && !/(继续|正在|已经|我们再|明天|下周)/.test(t)) return 'urge';
+    if (/签收(了|以后|之后|完)?就?(再也?)?(没有?动静|没消息|没下文|没进展|没人管|没反应)/.test(t) && (/(麻烦|请|能不能|能否)?(加快|快点|抓紧|上点心|催一下|督一下|盯一下)/.test(t) || /^[\s#＃\d号]*签收了?就(再也?)?没(有?动静|消息|下文)了?[!！。.…]*$/.test(t)) && !/(继续|正在|已经|我们再|明天|下周)/.test(t)) return 'urge';
     // "#91 人呢 说好今天来的也没来": someone promised to come and did not
     // (not a handler's note of an appointment missed and made again: "#91 专家说好今天来的也没来 改到下周")
     if (/说好[^，。？?]{0,8}来的?[，,\s]*(也|还|都)(没|没有|冇)来/.test(t) && !/(不满意|差评|再约|重新约|改到|改约|再联系|已协调|已经?和|已与|下周|明天再|解释|我们再)/.test(t)) return 'urge';
@@ -697,7 +697,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   // "哪些单子还等着定分类", "分类还没定的工单"
   if (bare.length <= 16 && /(等着?|待|等待|还没|没有?|未)(定|确认|确定|核定)(分类|类别)|(分类|类别)(没定|未定|待定|还没定|没确定|待确认)/.test(bare) && !/(我们|我司|企业|申请|材料)/.test(bare)) return 'triage';
   // (rounds 300 and 306: "有哪些单子还没确认分类的 拉出来我看下", "有哪些单子还等着确认分类的？发我看一下")
-  if (bare.length <= 30 && /(哪些|哪几个|哪几条|哪几张)(单子|工单)[^，。？?]{0,4}(还没|没有?|未|等着?|待)(确认|确定|定)(分类|类别)/.test(bare) && !/(我们|我司|企业|申请|材料)/.test(bare)) return 'triage';
+  if (bare.length <= 30 && /(哪些|哪几个|哪几条|哪几张)(单子|工单)[^，。？?]{0,4}((还没|没有?|未|等着?|待)(确认|确定|定)(分类|类别)|(分类|类别)还?(没有?|未)(确认|确定|定))/.test(bare) && !/(我们|我司|企业|申请|材料)/.test(bare)) return 'triage';
   // a bare command verb without its number: the handler asks for the number
   const verb = /^(认领|签收|办结|答复|转办|退单|催办|重办|评价)$/.exec(bare)?.[1];
   if (verb) return BARE_VERBS[verb]!;
@@ -1052,6 +1052,14 @@ export { parseEnterprise };
 const SIGNED_AFTER_DASH = /(?<![\d０-９])(?:\s*(?:—{1,4}|-{2,4}|－－)|\s+-(?=\s))\s*([^—\n，,。！!？?；;]{1,40})$/;
 /** Thanks, a plea or a person by their post, signing off. */
 const SIGN_OFF = /^(?:谢谢|感谢|多谢|盼复|麻烦了|辛苦了|拜托了|急盼)[\u4e00-\u9fa5]{0,4}$|^[\u4e00-\u9fa5]{1,3}(?:会计|经理|主任|总|工|老板|部长|主管|出纳|厂长)$/;
+/**
+ * Whether what follows the dash is the enterprise signing: its name first, a business's name ("焦作华冠纺织", not "宏达化工
+ * 门口" nor "供电公司" read as one), then at most a person, an office or a telephone number.
+ */
+function signedByName(tail: string, enterprise: string | null): boolean {
+  if (!enterprise || !tail.startsWith(enterprise) || !isBusinessName(enterprise)) return false;
+  return /^\s*(?:[\u4e00-\u9fa5]{1,6}(?:部|科|室|处|组)?\s*)?(?:[\u4e00-\u9fa5]{1,3}(?:会计|经理|主任|总|工|老板|部长|主管|出纳|厂长)|[\u4e00-\u9fa5]{2,3}|[A-Za-z]+)?\s*(?:1\d{10}|1\d{2}[-\s]?\d{4}[-\s]?\d{4})?$/.test(tail.slice(enterprise.length));
+}
 function summarize(t: string, enterprise: string | null = null): string {
   // greetings, a self-introduction ("我们是X，") and haste cried first ("急，", "【紧急】") say nothing about the problem;
   // the enterprise and the urgency are shown apart
@@ -1063,12 +1071,12 @@ function summarize(t: string, enterprise: string | null = null): string {
     // "我们这边也是限电，…": another enterprise's problem joined, the problem is what follows
     .replace(/^(?:我们|俺们|咱们|我司)(?:这边|这里|这儿|厂里)?也是?(?=[^，,。！!？?]{2,})/, '');
   // the enterprise naming itself first ("天赐生态这边，…", "亿龙置业：…", "宏达化工 —— 环评卡住了"): shown apart
-  const rest = enterprise && withoutGreeting.startsWith(enterprise) ? /^(?:这边|那边|这里)?(?:\s*(?:—{1,4}|-{2,4}|－－)\s*(.{4,})|[，,：:\s]+(.{6,}))/s.exec(withoutGreeting.slice(enterprise.length)) : undefined;
+  const rest = enterprise && withoutGreeting.startsWith(enterprise) ? /^(?:这边|那边|这里)?(?:\s*(?:—{1,4}|-{2,4}|－－)(?![—-])\s*([^—\s-].+)|[，,：:\s]+(.{6,}))/s.exec(withoutGreeting.slice(enterprise.length)) : undefined;
   if (rest) return summarize(rest[1] ?? rest[2]!);
   // a signature after a dash closing the message, the enterprise's name or a sign-off ("…影响生产 —— 焦作华冠纺织 王会计",
   // "…—— 谢谢领导"): who wrote it is shown apart; not what is said after a dash ("…—— 在二期东门", "20—30亩")
   const signed = SIGNED_AFTER_DASH.exec(withoutGreeting);
-  const body = signed && signed.index >= 6 && ((enterprise && signed[1]!.includes(enterprise)) || SIGN_OFF.test(signed[1]!)) ? withoutGreeting.slice(0, signed.index) : withoutGreeting;
+  const body = signed && signed.index >= 6 && (signedByName(signed[1]!, enterprise) || SIGN_OFF.test(signed[1]!)) ? withoutGreeting.slice(0, signed.index) : withoutGreeting;
   const clauses = body.split(/[。！？!?\n]/).map((s) => s.trim()).filter(Boolean);
   let s = clauses[0] ?? body;
   if (s.length < 12 && clauses[1]) s = `${s}，${clauses[1]}`;

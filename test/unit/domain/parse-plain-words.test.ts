@@ -4999,7 +4999,7 @@ describe('after a review of the forty-third session rules against ordinary messa
 
   it('leaves a signature after a dash out of the summary, which shows the enterprise apart (the product try: "问题：" repeated the signature)', () => {
     expect(read('园区天然气压力老不稳，早上用气高峰锅炉老是点不着，影响生产 —— 焦作华冠纺织 王会计').summary).toBe('园区天然气压力老不稳，早上用气高峰锅炉老是点不着，影响生产');
-    expect(read('我们门口的雨水井盖丢了 一个大坑 太危险了 —— 小满日料').summary).toBe('我们门口的雨水井盖丢了 一个大坑 太危险了');
+    expect(read('我们门口的雨水井盖丢了 一个大坑 太危险了 —— 鑫达塑业 小王 13800001111').summary).toBe('我们门口的雨水井盖丢了 一个大坑 太危险了');
     expect(read('九江宏发仓储 —— 我们2019年拍的地，到现在土地证都没办下来').summary).toBe('我们2019年拍的地，到现在土地证都没办下来');
     // a dash inside what is said stays
     expect(read('想参加明年中国—东盟商品交易会，我们的沉香产品能不能进广西馆展示？ 瑶乡沉香').summary).toMatch(/^想参加明年中国—东盟商品交易会/);
@@ -5056,5 +5056,22 @@ describe('after a review of the forty-third session rules against ordinary messa
     expect(read('#45 我俫已经解决了').intent).toBe('resolve');
     expect(read('#12 我们已经去现场看过了').intent).toBe('progress');
     expect(read('#58 我们修好了又坏了').intent).not.toBe('resolve');
+  });
+
+  it('keeps this session\'s mends to what they were written for (its second review: 我们这边是 names only a business, a visit note is no answer or transfer, only a business signing leaves the summary, a registered firm of a place\'s name is one)', () => {
+    for (const t of ['我们这边是路灯不亮', '咱这边是晚上停电', '咱这边是老厂房']) expect(read(t).enterprise, t).toBeNull();
+    expect(read('咱这边是晚上停电').category).toBe('utilities');
+    expect(read('我们这边是马尔康卓克基土司酒店 宽带老是断').enterprise).toBe('马尔康卓克基土司酒店');
+    expect(read('#12 我们已经去现场看过了，已经修好了').intent).toBe('resolve');
+    expect(read('#12 我们已经去现场看过了，这个不归我们管，转住建').intent).toBe('transfer');
+    expect(read('#45 我们搞好了，就是还有点小问题').intent).not.toBe('resolve');
+    for (const t of ['道路积水严重 —— 宏达化工门口', '企业用电增容申请两个月没批下来 —— 供电公司', '园区排水管网堵塞，一下雨就积水 —— 三元纺织仓库']) expect(read(t).summary, t).toBe(t);
+    expect(read('宏达化工 —— 停电').summary).toBe('停电');
+    expect(read('宏达化工 ---- 停电').summary).toBe('停电');
+    expect(read('三江泵阀厂 想租地').enterprise).toBe('三江泵阀厂');
+    expect(read('东风泵阀有限公司 想租地').enterprise).toBe('东风泵阀有限公司');
+    for (const t of ['真空泵阀进口关税太高', '上海泵阀 来温州设厂要什么手续', '云和木玩 外贸订单被砍了一半']) expect(read(t).enterprise, t).toBeNull();
+    expect(read('有哪些单子分类没确认').intent).toBe('triage');
+    expect(read('#72 签收了就没动静了').intent).toBe('urge');
   });
 });
