@@ -4,6 +4,7 @@ import {
   buildDigest,
   buildDigestFrom,
   dailySeries,
+  dayStart,
   digestInstants,
   flowsOfDays,
   localDayOf,
@@ -102,7 +103,7 @@ export function createDigestService(deps: {
     const s = deps.summaries;
     if (!s) return null;
     const { end, prevOpenAt, yearStart, windowStart } = digestInstants(range, asOf, tz, openAt);
-    const wholeDays = DateTime.fromISO(end).setZone(tz).startOf('day').toUTC().toISO() === end;
+    const wholeDays = dayStart(end, tz) === end;
     if (!wholeDays && Date.parse(end) < now().getTime() - 60_000) return null;
     // folded up to now, or not usable now (another process holds the fold past the wait, the store is away): a recount
     if ((await s.folder.catchUp().then(() => true, () => false)) === false || !(await s.folder.ready())) return null;
@@ -116,8 +117,7 @@ export function createDigestService(deps: {
     // the tickets changed since the earliest stock instant (with their events), and every open one; and those changed
     // since the start of the end's day, whose 签收 deadlines that day the summaries do not count yet (a ticket claimed
     // late today and closed since is neither open nor changed after a kept stock's instant)
-    const endDay = DateTime.fromISO(end).setZone(tz).startOf('day').toUTC().toISO()!;
-    const [days, byNo] = await Promise.all([s.repo.days(dayList), openAndChangedSince(s.repo, [snapshot ? end : prevOpenAt, end, endDay].sort()[0]!)]);
+    const [days, byNo] = await Promise.all([s.repo.days(dayList), openAndChangedSince(s.repo, [snapshot ? end : prevOpenAt, end, dayStart(end, tz)].sort()[0]!)]);
     const flows = flowsOfDays(days, tz);
     const bad = [...flows.byPrefix('bad:', range.start, end).keys()].map(Number).filter((no) => !byNo.has(no));
     const known = new Map(byNo);

@@ -349,7 +349,8 @@ function stockOf(open: readonly Ticket[], instant: string, cal: BusinessCalendar
 }
 
 /** The local midnight starting the day of an instant. */
-const dayStart = (at: string, tz: string): string => DateTime.fromISO(at).setZone(tz).startOf('day').toUTC().toISO()!;
+/** The start of an instant's local day, as an ISO instant. */
+export const dayStart = (at: string, tz: string): string => DateTime.fromISO(at).setZone(tz).startOf('day').toUTC().toISO()!;
 
 /**
  * The leaders' numbers (practice.md, "The numbers leaders are judged by") for a period ending at `at` (the period's

@@ -497,7 +497,8 @@ function productNameOk(name: string, text: string): boolean {
   const own = before.slice(placeAtStart(before)?.length ?? 0).replace(/^[\u4e00-\u9fa5]{0,4}?(?:经开区|高新区|开发区|工业区|工业园|园区|新区)内?|^[县市区]/, '');
   // (a place alone is the brand of a registered firm, "三江泵阀厂", "东风泵阀有限公司", or of one that names itself so,
   // "嘉禾茶机这边…"; not of a place's trade, "浙江开关 用工难", "上海泵阀 来温州设厂")
-  const after = text.slice(text.indexOf(name) + name.length);
+  const at = text.indexOf(name);
+  const after = at < 0 ? '' : text.slice(at + name.length);
   const brand = own.length >= 2 ? own : before.length >= 2 && (/(?:厂|公司)$/.test(name) || /^\s*(?:这边|那边|这里|的)/.test(after)) ? before : '';
   if (!brand || KIND_BEFORE_PRODUCT.test(brand)) return false;
   return !/^(?:协会|商会|行业|分会|产业|企业|厂家|市场|城|园)/.test(after);
@@ -863,7 +864,7 @@ const EMOJI_SIGNED = /(?:\p{Extended_Pictographic}\uFE0F?|[~～])\s+((?:[A-Za-z]
 /** A brand in letters glued to its Chinese name (either first) at the end of the message, after a space. */
 const MIXED_SIGNED = new RegExp(`\\s(${MIXED_NAME})\\s*$`);
 const MIXED_WHOLE = new RegExp(`^${MIXED_NAME}$`);
-const NOT_A_SIGNATURE = /^(?:谢谢|感谢|多谢|盼复|辛苦|拜托|麻烦|明天|今天|后天|昨天|本周|下周|损失|已经|每天)|[\d０-９][\d０-９.,]*\s*(?:万|元|天|个|人|亩|吨|%)|[一二两三四五六七八九十]+[百千万]+元?|[一二两三四五六七八九十]+(?:个月|天)$|(?:起|了|吗|呢)$/;
+const NOT_A_SIGNATURE = /谢谢|感谢|多谢|盼复|辛苦|拜托|麻烦|在线等|加急|尽快|点样|^(?:明天|今天|后天|昨天|本周|下周|损失|已经|每天)|[\d０-９][\d０-９.,]*\s*(?:万|元|天|个|人|亩|吨|%)|[一二两三四五六七八九十]+[百千万]+元?|[一二两三四五六七八九十]+(?:个月|天)$|(?:起|了|吗|呢)$/;
 const OFFICE_AND_PERSON = /^[\u4e00-\u9fa5]{1,4}(?:部|科|处|室|组)\s*[A-Za-z]+$|^[A-Za-z]+\s*[\u4e00-\u9fa5]{1,4}(?:部|科|处|室|组)$/;
 /** What follows a dash at the end of a message (no comma in it: an English signature has its own rule). */
 const DASH_SIGNED = /(?:——|—|--|－－|\s-(?!-)|发起人[:：])\s*([^，,。！？!?()（）]{2,40}?)\s*$/;
@@ -1258,7 +1259,7 @@ function enterpriseIn(t: string): string | null {
   // not after a village, a park or a body, "…咋个报名 雷山银匠村 龙师傅", "…车进不来 城东工业园 王经理")
   const signer = closing && last ? closing[0].slice(closing[1]!.length + last.length).trim() : '';
   const spaced = closing && /^\s+$/.test(closing[1]!) && !(PERSON_NAMED.test(signer) && !/(村|镇|乡|寨|屯|社区|园|区|街|路|会|联|局|委|办|所|站|中心|广场|市场)$/.test(last!)) && (t.match(/[\u4e00-\u9fa5]\s+[\u4e00-\u9fa5]/g) ?? []).length > 1;
-  if (last && !spaced && /^[\u4e00-\u9fa5]+$/.test(last) && !/(.)\1|[吗嘛呢吧啊]/.test(last) && isOpenName(last) && rareOrPlaced(last) && !/(谢谢|感谢|辛苦|拜托|麻烦|盼复|在线等|加急|尽快|点样)/.test(last) && !NOT_A_SIGNATURE.test(last)) return last;
+  if (last && !spaced && /^[\u4e00-\u9fa5]+$/.test(last) && !/(.)\1|[吗嘛呢吧啊]/.test(last) && isOpenName(last) && rareOrPlaced(last) && !NOT_A_SIGNATURE.test(last)) return last;
   // rounds 67–70: "…麻烦帮催一下运管 飞鸿快运", "…咬坏好几箱毛绒玩具 … 美羊羊毛绒": four to eight characters of a name
   // alone after a space, closing a message that has said its matter
   const lastWords = /\s([\u4e00-\u9fa5]{4,8})\s*$/.exec(t);

@@ -1048,17 +1048,21 @@ function isChat(bare: string): boolean {
 
 export { parseEnterprise };
 
+/** A person by their post ("王会计", "孙总", "李厂长"). */
+const BY_POST = '[\\u4e00-\\u9fa5]{1,3}(?:会计|经理|主任|总|工|老板|部长|主管|出纳|厂长)';
 /** What follows a dash closing the message (not a range of numbers, "20—30亩"). */
 const SIGNED_AFTER_DASH = /(?<![\d０-９])(?:\s*(?:—{1,4}|-{2,4}|－－)|\s+-(?=\s))\s*([^—\n，,。！!？?；;]{1,40})$/;
 /** Thanks, a plea or a person by their post, signing off. */
-const SIGN_OFF = /^(?:谢谢|感谢|多谢|盼复|麻烦了|辛苦了|拜托了|急盼)[\u4e00-\u9fa5]{0,4}$|^[\u4e00-\u9fa5]{1,3}(?:会计|经理|主任|总|工|老板|部长|主管|出纳|厂长)$/;
+const SIGN_OFF = new RegExp(`^(?:谢谢|感谢|多谢|盼复|麻烦了|辛苦了|拜托了|急盼)[\\u4e00-\\u9fa5]{0,4}$|^${BY_POST}$`);
+/** After the enterprise's name in a signature: an office, then a person (by post, by name, in letters), then a phone number. */
+const SIGNER_AFTER_NAME = new RegExp(`^\\s*(?:[\\u4e00-\\u9fa5]{1,6}(?:部|科|室|处|组)?\\s*)?(?:${BY_POST}|[\\u4e00-\\u9fa5]{2,3}|[A-Za-z]+)?\\s*(?:1\\d{10}|1\\d{2}[-\\s]?\\d{4}[-\\s]?\\d{4})?$`);
 /**
  * Whether what follows the dash is the enterprise signing: its name first, a business's name ("焦作华冠纺织", not "宏达化工
  * 门口" nor "供电公司" read as one), then at most a person, an office or a telephone number.
  */
 function signedByName(tail: string, enterprise: string | null): boolean {
   if (!enterprise || !tail.startsWith(enterprise) || !isBusinessName(enterprise)) return false;
-  return /^\s*(?:[\u4e00-\u9fa5]{1,6}(?:部|科|室|处|组)?\s*)?(?:[\u4e00-\u9fa5]{1,3}(?:会计|经理|主任|总|工|老板|部长|主管|出纳|厂长)|[\u4e00-\u9fa5]{2,3}|[A-Za-z]+)?\s*(?:1\d{10}|1\d{2}[-\s]?\d{4}[-\s]?\d{4})?$/.test(tail.slice(enterprise.length));
+  return SIGNER_AFTER_NAME.test(tail.slice(enterprise.length));
 }
 function summarize(t: string, enterprise: string | null = null): string {
   // greetings, a self-introduction ("我们是X，") and haste cried first ("急，", "【紧急】") say nothing about the problem;
