@@ -5,7 +5,7 @@ import { OUTCOMES, type Outcome } from '../src/domain/ticket-state.js';
 import { isOpen, TICKET_STATUSES, type Ticket } from '../src/domain/ticket.js';
 import { rateActions } from '../src/messages/actions.js';
 import type { OutboundMessage } from '../src/messages/outbound.js';
-import { answer, compose, here, personRef, privately, reporterRef } from './common.js';
+import { answer, compose, here, mentionOrName, privately, reporterRef } from './common.js';
 
 /**
  * 共性问题 made one case (choices: src/domain/common-issues.ts). `共性 #12 #15 #19`, by a leader or an admin: the
@@ -103,12 +103,12 @@ export const commonCase: Handler = {
     // the sender: the case with each ticket's enterprise and problem, where this conversation may show them all
     const full = compose(
       [
-        `**共性问题已合并**：#${lead} 牵头，${nums(joined)} 并入，由 @{0} ${to.name} 统一办理（${enterprises}家企业）。`,
+        `**共性问题已合并**：#${lead} 牵头，${nums(joined)} 并入，由 @{0} 统一办理（${enterprises}家企业）。`,
         ...all.map((t) => `> #${t.no} ${t.enterprise ?? '未具名企业'} · ${t.summary}`),
         `答复 #${lead} 时，答复将同时送达各企业服务群，各企业分别评价。`,
         ...(failed.length ? [`未能并入：${failed.join('')}`] : []),
       ],
-      [personRef(to, ctx.msg.platform)],
+      [mentionOrName(to, ctx.msg.platform)],
     );
     const showable = all.every((t) => mayShowTicketIn(t, ctx.msg, ctx.directory));
     await here(ctx, showable, full, `已将 ${nums(joined)} 并入 #${lead} 共性办理，详情已私信告知。`);

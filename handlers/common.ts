@@ -135,14 +135,26 @@ export function reporterRef(t: Ticket): UserRef | null {
   return t.visitNo ? null : { platform: t.platform, id: t.reporter.id, name: t.reporter.name };
 }
 
-/** Builds a message from lines where `@{n}` marks the n-th of `mentions` (missing ones are left out). */
-export function compose(lines: string[], mentions: (UserRef | null)[], title?: string): OutboundMessage {
+/**
+ * A person to @-mention on `platform`, or their name where they have no account there: the platforms show a mention
+ * as the person's name, so a message says it once (found trying the product: "已转办给 @周明 周明").
+ */
+export function mentionOrName(p: Assignee, platform: UserRef['platform']): UserRef | { name: string } {
+  return personRef(p, platform) ?? { name: p.name };
+}
+
+/**
+ * Builds a message from lines where `@{n}` marks the n-th of `mentions`: a mention where it has an id, the bare name
+ * where it has only a name, nothing where it is missing.
+ */
+export function compose(lines: string[], mentions: (UserRef | { name: string } | null)[], title?: string): OutboundMessage {
   const present: UserRef[] = [];
   // tokens are made here only: any in the lines came from a user and are shown as typed
   const text = escapeTokens(lines.join('\n'))
     .replace(/@\{(\d+)\}/g, (_, i: string) => {
       const u = mentions[Number(i)];
       if (!u) return '';
+      if (!('id' in u)) return escapeTokens(u.name);
       present.push(u);
       return mentionToken(present.length - 1);
     })

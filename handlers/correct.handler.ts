@@ -5,7 +5,7 @@ import { FIELD_LABELS } from '../src/domain/ticket-state.js';
 import type { Assignee, Ticket } from '../src/domain/ticket.js';
 import { sourceId } from '../src/bot/ticket-service.js';
 import type { BotContext, Handler, PerformResult, TicketCommand } from '../src/bot/context.js';
-import { announce, answer, changeTicket, compose, dueText, madeByMessage, notifyPreviousAssignee, outcomeOf, personRef, ticketNo } from './common.js';
+import { announce, answer, changeTicket, compose, dueText, madeByMessage, notifyPreviousAssignee, outcomeOf, mentionOrName, ticketNo } from './common.js';
 
 const VIA: Record<string, string> = { commissioner: '服务专员', taskforce: '项目专班', department: '责任部门', admin: '管理员' };
 
@@ -50,8 +50,8 @@ export async function performCorrect(ctx: BotContext, cmd: Extract<TicketCommand
   const verb = confirmed ? '已确认' : '已更正';
   const lines = [`**#${t.no} ${FIELD_LABELS[k.field]}${verb}**：${e?.note?.replace(/^[^：]*：/, '') ?? ''}`];
   if (k.field === 'urgency' && typeof e?.data?.resolutionDueAt === 'string') lines.push(`> 办理时限：${dueText(t, ctx.sla.calendar)}`);
-  if (moved) lines.push(`> 已改派给 @{0} ${moved.name}（${VIA[String(e?.data?.via)] ?? '责任人'}），待签收。`);
-  const msg = compose(lines, [moved ? personRef(moved, ctx.msg.platform) : null]);
+  if (moved) lines.push(`> 已改派给 @{0}（${VIA[String(e?.data?.via)] ?? '责任人'}），待签收。`);
+  const msg = compose(lines, [moved ? mentionOrName(moved, ctx.msg.platform) : null]);
   if (mayShowTicketIn(t, ctx.msg, ctx.directory)) await ctx.reply(msg);
   else await answer(ctx, `#${t.no} ${FIELD_LABELS[k.field]}${verb}。`);
   if (moved) {

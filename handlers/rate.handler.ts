@@ -3,7 +3,7 @@ import { reopenDueAt } from '../src/domain/sla.js';
 import { isBadRating, RATINGS } from '../src/domain/ticket-state.js';
 import type { BotContext, Handler, PerformResult, TicketCommand } from '../src/bot/context.js';
 import { authorize } from '../src/domain/permissions.js';
-import { announce, changeTicket, answer, compose, outcomeOf, reopenedDueText, personRef, theOneMeant } from './common.js';
+import { announce, changeTicket, answer, compose, outcomeOf, reopenedDueText, mentionOrName, theOneMeant } from './common.js';
 
 /** Rates an answer (好差评); 差评 reopens the ticket (重办) with a new answer clock. */
 export async function performRate(ctx: BotContext, cmd: Extract<TicketCommand, { kind: 'rate' }>): Promise<PerformResult> {
@@ -21,7 +21,7 @@ export async function performRate(ctx: BotContext, cmd: Extract<TicketCommand, {
     await announce(ctx, t, compose([`感谢评价！**#${t.no} 已办结**（${label}）。`], []), '已评价');
     return { done: true, outcome: `#${t.no} rated ${level}, closed` };
   }
-  const who = t.assignee ? personRef(t.assignee, ctx.msg.platform) : null;
+  const who = t.assignee ? mentionOrName(t.assignee, ctx.msg.platform) : null;
   await announce(ctx, t, compose([`已收到评价（${label}）。**#${t.no} 转入重办**，@{0} 请尽快跟进。`, `> 办理时限：${reopenedDueText(t, calendar)}`], [who]), '已评价，转入重办');
   if (t.assignee) {
     await ctx.notifyPerson(

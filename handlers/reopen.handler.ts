@@ -2,7 +2,7 @@ import { reopenNote } from '../src/domain/parse/commands.js';
 import { reopenDueAt } from '../src/domain/sla.js';
 import type { BotContext, Handler, PerformResult, TicketCommand } from '../src/bot/context.js';
 import { authorize } from '../src/domain/permissions.js';
-import { announce, changeTicket, compose, outcomeOf, reopenedDueText, personRef, theOneMeant } from './common.js';
+import { announce, changeTicket, compose, outcomeOf, reopenedDueText, mentionOrName, theOneMeant } from './common.js';
 
 /** The enterprise sends the ticket back (重办): a new answer clock from now. */
 export async function performReopen(ctx: BotContext, cmd: Extract<TicketCommand, { kind: 'reopen' }>): Promise<PerformResult> {
@@ -14,7 +14,7 @@ export async function performReopen(ctx: BotContext, cmd: Extract<TicketCommand,
     resolutionDueAt: reopenDueAt(ctx.now, t.urgency, calendar, policy),
   }));
   if (!t) return { done: false, outcome: 'refused' };
-  const who = t.assignee ? personRef(t.assignee, ctx.msg.platform) : null;
+  const who = t.assignee ? mentionOrName(t.assignee, ctx.msg.platform) : null;
   const msg = compose([`**#${t.no} 已重新打开，转入重办**，@{0} 请尽快跟进。`, `> 办理时限：${reopenedDueText(t, calendar)}`], [who]);
   await announce(ctx, t, msg, '已转入重办');
   if (t.assignee) {

@@ -4,7 +4,7 @@ import { route, toAssignee } from '../src/domain/routing.js';
 import { responseDueAt } from '../src/domain/sla.js';
 import type { Assignee } from '../src/domain/ticket.js';
 import type { BotContext, Handler, PerformResult, TicketCommand } from '../src/bot/context.js';
-import { answer, compose, dueText, notifyPreviousAssignee, outcomeOf, personRef, ticketNo } from './common.js';
+import { answer, compose, dueText, notifyPreviousAssignee, mentionOrName, outcomeOf, ticketNo } from './common.js';
 
 /** Whom a 转办 names: an @-mention (DingTalk ids), a person's name, or a department (its lead). */
 function target(ctx: BotContext): Assignee | null {
@@ -42,7 +42,7 @@ export async function performTransfer(
   const t = res.ticket;
   const to = t.assignee!;
   const verb = isReturn ? '已退单，改派' : '已转办';
-  await ctx.reply(compose([`**#${t.no} ${verb}给 @{0} ${to.name}**，待签收。`, ...(note ? [`> ${isReturn ? '理由' : '说明'}：${note}`] : [])], [personRef(to, ctx.msg.platform)]));
+  await ctx.reply(compose([`**#${t.no} ${verb}给 @{0}**，待签收。`, ...(note ? [`> ${isReturn ? '理由' : '说明'}：${note}`] : [])], [mentionOrName(to, ctx.msg.platform)]));
   await ctx.postToTicketGroup(t, compose([`**#${t.no} 已转由 ${to.name} 办理**，待签收。`], []));
   await ctx.notifyPerson(
     to,

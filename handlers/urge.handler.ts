@@ -1,7 +1,7 @@
 import type { BotContext, Handler } from '../src/bot/context.js';
 import { isOverdue, type Ticket } from '../src/domain/ticket.js';
 import { authorize } from '../src/domain/permissions.js';
-import { chasable, changeTicket, compose, dueText, personRef, showTicket, theOneMeant } from './common.js';
+import { chasable, changeTicket, compose, dueText, mentionOrName, showTicket, theOneMeant } from './common.js';
 
 /**
  * A chase said without its number ("我们那个扩容的事麻烦再催催", or a few words pressing, "这事怎么还没动静"): of the
@@ -29,7 +29,7 @@ export async function urgeTicket(ctx: BotContext, no: number): Promise<string> {
   const overdue = isOverdue(t, ctx.now) ? '，已超期' : '';
   const due = `办理时限：${dueText(t, ctx.sla.calendar)}${overdue}`;
   if (ctx.msg.chatType === 'single') await ctx.reply(compose([`已催办 **#${t.no}**，已提醒${t.assignee?.name ?? '责任人'}抓紧办理（${due}）。`], []));
-  else await ctx.reply(compose([`已催办 **#${t.no}**，@{0} 请抓紧办理（${due}）。`], [t.assignee ? personRef(t.assignee, ctx.msg.platform) : null]));
+  else await ctx.reply(compose([`已催办 **#${t.no}**，@{0} 请抓紧办理（${due}）。`], [t.assignee ? mentionOrName(t.assignee, ctx.msg.platform) : null]));
   if (t.assignee) {
     await ctx.notifyPerson(t.assignee, compose([`【催办】#${t.no} 第${t.urgeCount ?? 1}次催办`, `问题：${t.summary}`, due], []), t.platform);
   }

@@ -11,10 +11,12 @@ const isLadder = (t: StepTarget): t is LadderLevel => (LADDER as readonly string
 /**
  * Who must act at a step. Pure.
  * - `assignee`: the assignee (the admins while nobody is assigned).
- * - `department` (a missed 签收): the department lead for the category or the assignee's department; without one, the
- *   project's 包联区领导; without one, the admins.
+ * - `department` (a missed 签收): the assignee's superior — the lead of his own department (of the category's
+ *   department while he has none); where he leads it himself, the project's 包联区领导; without one, the admins. Never
+ *   the lead of another department, who has no say over him (found trying the product: the power company's lead was
+ *   asked to 督促 the head of 区经信局).
  * - the ladder of an overdue answer (`lead` → `leader` → `admins`): each level only its own people — the task-force
- *   lead (first of the project's 专班), else the department lead; the project's 包联区领导; the admins. A level with
+ *   lead (first of the project's 专班), else the assignee's superior as above; the project's 包联区领导; the admins. A level with
  *   nobody to tell gets nobody (it is skipped, not filled from another level), and nobody is told of the same
  *   deadline twice: a person of an earlier level, or recorded on the ticket as told at another level of the same
  *   deadline, is left out.
@@ -24,8 +26,10 @@ export function recipientsFor(target: StepTarget, t: Ticket, dir: Directory): As
   const notAssignee = (p: Person | undefined): p is Person => !!p && p.id !== t.assignee?.personId;
   const admins = () => dir.admins().filter(notAssignee);
   const leader = () => [dir.person(t.leaderId ?? undefined)].filter(notAssignee);
-  const departmentLead = () =>
-    [dir.person(dir.departmentFor(t.category)?.lead), dir.person(dir.departmentByName(dir.person(t.assignee?.personId)?.department)?.lead)].find(notAssignee);
+  const departmentLead = () => {
+    const own = dir.departmentByName(dir.person(t.assignee?.personId)?.department) ?? dir.departmentFor(t.category);
+    return [dir.person(own?.lead)].find(notAssignee);
+  };
   const level = (l: LadderLevel): Person[] => {
     if (l === 'leader') return leader();
     if (l === 'admins') return admins();

@@ -38,7 +38,7 @@ describe('更正 in chat', () => {
     const r = await h.say('zhangwei', '#1 类别改为 用工人才', dm('zhangwei'));
     expect(r.outcome).toBe('#1 category corrected, rerouted to liuqiang');
     expect(r.texts[0]).toContain('**#1 类别已更正**：其他 → 用工人才');
-    expect(r.texts[0]).toContain('已改派给 {{mention:0}} 刘强（责任部门），待签收');
+    expect(r.texts[0]).toContain('已改派给 {{mention:0}}（责任部门），待签收');
     expect(r.sent.find(isUser('liuqiang'))?.message.text).toContain('【改派】#1');
     expect(r.sent.find(isGroup(GROUP))?.message.text).toContain('#1 已转由 刘强 办理');
     // the assignee corrected it himself: nobody is told he lost it

@@ -71,6 +71,9 @@ beforeAll(async () => {
   store = await connectStore(testMongoUri('sla'));
   const v = validateDirectory(YAML.parse(readFileSync(sharedPath('examples/directory.yaml'), 'utf8')));
   if (!v.ok) throw new Error('example directory invalid');
+  // 区经信局 with a head above 张伟: his superior, the one asked to 督促 him
+  v.data.people.push({ id: 'qianjz', name: '钱局长', role: 'cadre', department: '区经信局', wecom: 'qianjz' } as never);
+  v.data.departments.find((d) => d.id === 'jingxin')!.lead = 'qianjz';
   await createDirectoryRepository(store.conn).replace(v.data, new Date());
   await store.conn.collection('tickets').insertMany([overdueTicket(1, 'in_progress', 6), overdueTicket(2, 'pending_claim', 0.5)] as never[]);
 });
@@ -88,20 +91,21 @@ describe('reminders and escalation on real Redis and FerretDB', () => {
       const all1 = slaSteps((await store.conn.collection('tickets').findOne({ no: 1 })) as unknown as Ticket, cal, DEFAULT_POLICY).map((s) => s.key);
       await expect.poll(() => sentKeys(1), { timeout: 20_000 }).toHaveLength(all1.length);
       await expect.poll(async () => (await sentKeys(2)).some((k) => k.startsWith('response-overdue@')), { timeout: 20_000 }).toBe(true);
-      // ticket 1: five steps; lead = the department lead for utilities (the task-force lead is the assignee)
+      // ticket 1: five steps; lead = the head of the assignee's department (the task-force lead is the assignee), not the
+      // lead of the department for utilities, who has no say over him
       const once = (to: string, text: string) => expect.poll(() => dms(to, text).length, { timeout: 20_000 }).toBe(1);
       await once('zhangwei', '【今日到期】#1');
-      await once('zhouming', '【超期督办】#1');
+      await once('qianjz', '【超期督办】#1');
       await once('lihua', '【超期督办·区领导】#1');
       await once('xiaoer-admin', '【超期督办·管理员】#1');
       await expect.poll(() => groupPosts('【超期督办】#1').length, { timeout: 20_000 }).toBe(3);
       const posts = groupPosts('【超期督办】#1');
       expect(posts[0]!.query.get('key')).toBe('00000000-0000-0000-0000-000000000002');
       expect(posts.map((p) => p.body.markdown.content).join('\n')).toContain('<@lihua>');
-      // ticket 2: 签收 overdue → the department lead is asked to 督促; the assignee gets a plain reminder
+      // ticket 2: 签收 overdue → the assignee's superior is asked to 督促; the assignee gets a plain reminder
       await expect.poll(() => dms('zhangwei', '【签收超时】#2').length, { timeout: 20_000 }).toBe(1);
-      await expect.poll(() => dms('zhouming', '【签收超时】#2').length, { timeout: 20_000 }).toBe(1);
-      expect(dms('zhouming', '【签收超时】#2')[0]!.body.text.content).toContain('请督促签收办理');
+      await expect.poll(() => dms('qianjz', '【签收超时】#2').length, { timeout: 20_000 }).toBe(1);
+      expect(dms('qianjz', '【签收超时】#2')[0]!.body.text.content).toContain('请督促签收办理');
       expect(dms('zhangwei', '【签收超时】#2')[0]!.body.text.content).toContain('请尽快回复“认领 #2”');
       expect(dms('zhangwei', '【签收超时】#2')[0]!.body.text.content).not.toContain('督促');
       // the reminder before the deadline, overtaken by the one at it (both due when the bot looks): recorded, not sent
@@ -154,7 +158,7 @@ describe('reminders and escalation on real Redis and FerretDB', () => {
       // the assignee: 今日到期 once (the reminder before it, overtaken, is recorded but not sent)
       expect(dms('zhangwei', '#3')).toHaveLength(1);
       expect(dms('zhangwei', '【今日到期】#3')).toHaveLength(1);
-      expect(dms('zhouming', '【超期督办】#3')).toHaveLength(1);
+      expect(dms('qianjz', '【超期督办】#3')).toHaveLength(1);
       expect(dms('lihua', '【超期督办·区领导】#3')).toHaveLength(1);
       expect(dms('xiaoer-admin', '#3')).toHaveLength(0);
     } finally {
@@ -187,7 +191,7 @@ describe('reminders and escalation on real Redis and FerretDB', () => {
       await expect.poll(async () => (await sentKeys(6)).length, { timeout: 20_000 }).toBe(5);
       await drained();
       const toAnyone = (text: string) => fake.requests.filter((r) => r.path === '/cgi-bin/message/send' && String(r.body?.text?.content).includes(text));
-      expect(dms('zhouming', '【超期督办】#6')).toHaveLength(1);
+      expect(dms('qianjz', '【超期督办】#6')).toHaveLength(1);
       expect(toAnyone('【超期督办·区领导】#6')).toEqual([]);
       expect(dms('xiaoer-admin', '【超期督办·管理员】#6')).toHaveLength(1);
       expect(toAnyone('#6').filter((r) => r.body.touser === 'xiaoer-admin')).toHaveLength(1);

@@ -35,7 +35,11 @@ export interface TicketQuery {
   /** Literal text in the summary or the message. */
   text?: string;
   no?: number;
-  /** 我的待办: assigned to this person, or open and claimable by their task force or department (`team`). */
+  /**
+   * 我的待办: assigned to this person, or waiting for 签收 by anyone of their task force or department (`team`) — not
+   * one moved away from them (转办, 退单, re-routed: found trying the product, a ticket 张伟 had transferred stayed in his
+   * list) nor one a colleague has signed for.
+   */
   mineOf?: string;
   /** 我们的问题: of this enterprise, or reported by this account. */
   oursOf?: { enterpriseId?: string; reporter: { platform: string; id: string } };
@@ -56,7 +60,12 @@ function queryFilter(q: TicketQuery): Record<string, unknown> {
     const re = { $regex: escapeRegex(q.text) };
     and.push({ $or: [{ summary: re }, { text: re }, { enterprise: re }] });
   }
-  if (q.mineOf) and.push({ $or: [{ 'assignee.personId': q.mineOf }, { team: q.mineOf, status: { $in: [...OPEN_STATUSES] } }] });
+  if (q.mineOf) {
+    // moved away from them (转办, 退单, a correction that re-routed it): an event names them as the previous assignee
+    // ($ne on an array's path: no element has it — MongoDB and FerretDB alike; $not with $elemMatch FerretDB ignores)
+    const notMovedAway = { 'events.data.previous.personId': { $ne: q.mineOf } };
+    and.push({ $or: [{ 'assignee.personId': q.mineOf }, { team: q.mineOf, status: 'pending_claim', ...notMovedAway }] });
+  }
   if (q.oursOf) and.push({ $or: [{ platform: q.oursOf.reporter.platform, 'reporter.id': q.oursOf.reporter.id }, ...(q.oursOf.enterpriseId ? [{ enterpriseId: q.oursOf.enterpriseId }] : [])] });
   return and.length ? { $and: and } : {};
 }

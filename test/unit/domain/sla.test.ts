@@ -208,13 +208,25 @@ describe('who is told at each step', () => {
     return new Directory(d);
   };
   const ids = (r: { personId: string }[]) => r.map((p) => p.personId);
+  /** 区经信局 with a head above 张伟. */
+  const withSuperior = () =>
+    dirOf((d) => {
+      d.people.push({ id: 'qianjz', name: '钱局长', role: 'cadre', department: '区经信局', wecom: 'qianjz' } as never);
+      d.departments.find((x) => x.id === 'jingxin')!.lead = 'qianjz';
+    });
   const overdue = (extra: Partial<Ticket> = {}) =>
     ticket({ status: 'in_progress', claimedAt: at('2026-11-23T10:00:00'), projectId: 'yilong-phase2', leaderId: 'lihua', ...extra });
   const opts = { timezone: 'Asia/Shanghai', overdueDays: 0 };
 
-  it('签收超时: the department lead is asked to 督促; the assignee gets a plain reminder of his own', () => {
+  it('签收超时: the assignee\'s superior is asked to 督促; the assignee gets a plain reminder of his own', () => {
     const t = ticket();
-    expect(ids(recipientsFor('department', t, dirOf()))).toEqual(['zhouming']);
+    // 张伟 leads 区经信局 himself: not the power company's lead (the category's department), who has no say over him,
+    // but the 包联区领导, else the admins
+    expect(ids(recipientsFor('department', t, dirOf()))).toEqual(['admin']);
+    expect(ids(recipientsFor('department', ticket({ leaderId: 'lihua' }), dirOf()))).toEqual(['lihua']);
+    expect(ids(recipientsFor('department', t, withSuperior()))).toEqual(['qianjz']);
+    // nobody in a department: the category's department lead
+    expect(ids(recipientsFor('department', t, dirOf((d) => { d.people.find((p) => p.id === 'zhangwei')!.department = undefined; })))).toEqual(['zhouming']);
     const step = slaSteps(t, fixedCalendar('2026-11-16', '2026-12-31'), P).find((s) => s.kind === 'response-overdue')!;
     expect(stepMessage(step, t, opts).text).toContain('请督促签收办理');
     const own = stepMessage(step, t, { ...opts, toAssignee: true }).text;
@@ -227,8 +239,11 @@ describe('who is told at each step', () => {
   it('the ladder: the task-force or department lead, the 包联区领导, the admins, each once', () => {
     const t = overdue();
     const dir = dirOf();
-    // the task-force lead is the assignee: the department lead for the category instead
-    expect(['lead', 'leader', 'admins'].map((l) => ids(recipientsFor(l as 'lead', t, dir)))).toEqual([['zhouming'], ['lihua'], ['admin']]);
+    // the task-force lead is the assignee, and he leads his own department: nobody at the first level (the category's
+    // department lead has no say over him)
+    expect(['lead', 'leader', 'admins'].map((l) => ids(recipientsFor(l as 'lead', t, dir)))).toEqual([[], ['lihua'], ['admin']]);
+    // with a head of his department above him: that head
+    expect(['lead', 'leader', 'admins'].map((l) => ids(recipientsFor(l as 'lead', t, withSuperior())))).toEqual([['qianjz'], ['lihua'], ['admin']]);
   });
 
   it('no 包联区领导: that level is skipped (nobody), the admins are told once, at their own level', () => {
@@ -239,9 +254,9 @@ describe('who is told at each step', () => {
   });
 
   it('a person of an earlier level is not told again at a later one', () => {
-    // the admin is also the lead of the department that handles the category
+    // the admin is also the lead of the assignee's department
     const dir = dirOf((d) => {
-      d.departments.find((x) => x.id === 'power')!.lead = 'admin';
+      d.departments.find((x) => x.id === 'jingxin')!.lead = 'admin';
     });
     const t = overdue({ leaderId: null, projectId: null });
     expect(ids(recipientsFor('lead', t, dir))).toEqual(['admin']);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answer, compose } from '../../../handlers/common.js';
+import { answer, compose, mentionOrName } from '../../../handlers/common.js';
 import type { BotContext } from '../../../src/bot/context.js';
 import type { OutboundMessage } from '../../../src/messages/outbound.js';
 import { neutralizeUserText, toPlainText } from '../../../src/messages/outbound.js';
@@ -168,5 +168,17 @@ describe('emphasis around a mention', () => {
     const wecom = (toWecomMarkdown(msg) as { markdown: { content: string } }).markdown.content;
     expect(wecom).toContain('<@wangfang> 今日回复');
     expect(wecom).not.toContain('}}');
+  });
+});
+
+describe('a person is named once', () => {
+  it('a mention where the person has an account on the platform, the bare name where not, nothing where nobody', () => {
+    const withId = compose(['转办给 @{0}，待签收。'], [mentionOrName({ personId: 'wangfang', name: '王芳', wecom: 'wangfang' }, 'wecom')]);
+    expect(withId.text).toBe('转办给 {{mention:0}}，待签收。');
+    expect(withId.mentions).toEqual([REAL]);
+    const noAccount = compose(['转办给 @{0}，待签收。'], [mentionOrName({ personId: 'wangfang', name: '王芳', wecom: 'wangfang' }, 'dingtalk')]);
+    expect(noAccount.text).toBe('转办给 王芳，待签收。');
+    expect(noAccount.mentions).toEqual([]);
+    expect(compose(['转办给 @{0}，待签收。'], [null]).text).toBe('转办给 ，待签收。');
   });
 });
