@@ -1,5 +1,5 @@
-import type { Handler } from '../src/bot/context.js';
-import { compose } from './common.js';
+import type { BotContext, Handler } from '../src/bot/context.js';
+import { compose, here, NOT_RECEIVED } from './common.js';
 
 /** Each role's main commands; a role sees its own and those of the roles it acts for. */
 export const HELP_LINES = {
@@ -55,7 +55,18 @@ export const help: Handler = {
     if (role === 'cadre' || role === 'leader' || role === 'admin') lines.push(...HELP_LINES.cadre);
     if (role === 'leader' || role === 'admin') lines.push(...HELP_LINES.leader);
     if (role === 'admin') lines.push(...HELP_LINES.admin);
-    await ctx.reply(compose(lines, [], '店小二使用说明'));
+    const msg = compose(lines, [], '店小二使用说明');
+    const staff = role === 'cadre' || role === 'leader' || role === 'admin';
+    // staff's commands are not the enterprise's business: asked in an enterprise's group (found trying the product: a
+    // leader's 帮助 listed 今日简报, 排名 and 共性 there), they go to the asker privately
+    await here(ctx, !staff || staffMayHearHere(ctx), msg, `使用说明已私信发送给您，${NOT_RECEIVED}。`);
     return `help for ${role}`;
   },
 };
+
+/** A private chat, a leaders' group or a task force's group: not an enterprise's group, nor one the directory does not know. */
+function staffMayHearHere(ctx: BotContext): boolean {
+  if (ctx.msg.chatType === 'single') return true;
+  const kind = ctx.directory.group(ctx.msg.platform, ctx.msg.chatId)?.kind;
+  return kind === 'leaders' || kind === 'taskforce';
+}

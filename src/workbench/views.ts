@@ -4,7 +4,7 @@ import { MIN_ENTERPRISES, WINDOW_DAYS, type CommonIssueGroup } from '../domain/c
 import type { DigestModel } from '../domain/digest.js';
 import type { Actor, Directory } from '../domain/directory.js';
 import { authorize, type Permission } from '../domain/permissions.js';
-import { workingDaysOverdue } from '../domain/sla.js';
+import { STEP_LABELS, workingDaysOverdue, type StepKind } from '../domain/sla.js';
 import { ALLOWED_FROM, OUTCOMES, RATINGS, type RatingLevel, type TicketAction } from '../domain/ticket-state.js';
 import { CATEGORIES, EVENT_LABELS, isOpen, isOverdue, TICKET_STATUSES, type Ticket } from '../domain/ticket.js';
 import type { MyVisits, VisitReport } from '../domain/visit-report.js';
@@ -121,9 +121,33 @@ export function ticketDetail(t: Ticket, cal: Cal, now: string, viewer?: Pick<Act
       type: e.type,
       label: EVENT_LABELS[e.type] ?? e.type,
       by: e.by?.name ?? e.by?.id ?? '',
-      note: outsider && NOTE_WITHHELD.has(e.type) ? '' : e.note || linkNote(e),
+      note: eventNote(e, cal, outsider),
     })),
   };
+}
+
+/**
+ * What an event says on the page: its note, with what its data holds that the note does not — to whom it was sent
+ * or passed, the outcome, the rating, the new deadline, the reminder's step (found trying the product: the history
+ * said "转办 张伟" and "评价 孙总" and no more). An outsider is not shown the reasons for 转办 and 退单, as in chat.
+ */
+function eventNote(e: Ticket['events'][number], cal: Cal, outsider: boolean): string {
+  const d = e.data ?? {};
+  const note = outsider && NOTE_WITHHELD.has(e.type) ? '' : e.note ?? '';
+  const to = (d.to as { name?: string } | undefined)?.name;
+  const parts: string[] = [];
+  if (e.type === 'dispatch' && to) parts.push(`派给 ${to}`);
+  if ((e.type === 'transfer' || e.type === 'return') && to) parts.push(`转由 ${to} 办理`);
+  if (e.type === 'resolve' && typeof d.outcome === 'string' && d.outcome in OUTCOMES) parts.push(OUTCOMES[d.outcome as keyof typeof OUTCOMES]);
+  if (e.type === 'rate' && typeof d.level === 'string' && d.level in RATINGS) parts.push(RATINGS[d.level as RatingLevel].label + (d.reopened ? '，转入重办' : ''));
+  // a step recorded with nobody told: overtaken by a later one, or a level of the ladder with nobody of its own
+  if ((e.type === 'reminder' || e.type === 'escalation') && typeof d.step === 'string' && d.step in STEP_LABELS) {
+    parts.push(STEP_LABELS[d.step as StepKind] + (Array.isArray(d.recipients) && !d.recipients.length ? '（未发送）' : ''));
+  }
+  if (note) parts.push(note);
+  else if (e.type === 'recurrence') parts.push(linkNote(e));
+  if (typeof d.resolutionDueAt === 'string' && d.resolutionDueAt !== d.previousDue) parts.push(`办理时限 ${cal.localDate(d.resolutionDueAt)}`);
+  return parts.filter(Boolean).join('；');
 }
 
 /** What a 回潮 event says of the other ticket (it carries no note): the earlier one, or the later one that reports it again. */

@@ -164,6 +164,15 @@ describe('帮助 lists each role\'s main commands', () => {
     expect(await help('wecom', YILONG, 'chenjl')).not.toContain('可以。');
   });
 
+  it('staff asking in an enterprise\'s group: their commands go to them privately, the group gets a short note only', async () => {
+    for (const [id, words] of [['lihua', ['今日简报', '共性', '认领']], ['zhangwei', ['认领', '转办']]] as const) {
+      const r = await say('wecom', YILONG, id, '帮助');
+      expect(intoGroup(r.sent, YILONG).map((x) => x.message.text)).toEqual(['{{mention:0}} 使用说明已私信发送给您，如未收到，请与我私聊查询。']);
+      const dm = privatelyTo(r.sent, id)[0]?.message.text;
+      for (const w of words) expect(dm, w).toContain(w);
+    }
+  });
+
   it('leaders: 今日简报 / 周报 / 月报 / 超期问题 / 同意延期, and the cadres\' commands', async () => {
     const t = await help('wecom', WECOM_LEADERS, 'lihua');
     for (const w of ['今日简报', '周报', '月报', '超期问题', '同意延期', '认领', '延期']) expect(t, w).toContain(w);

@@ -37,7 +37,7 @@ describe('command handlers on the example directory', () => {
     expect(await h.ticket(1)).toMatchObject({ status: 'pending_claim', returnCount: 0, assignee: { personId: 'zhangwei' } });
     const r = await h.say('zhangwei', '退单 #1 理由：扩容属供电公司职责', { chatId: 'zhangwei', chatType: 'single' });
     expect(r.outcome).toBe('#1 returned to wangfang');
-    expect(r.texts[0]).toContain('#1 已退单，改派给 {{mention:0}} 王芳');
+    expect(r.texts[0]).toContain('#1 已退单，改派给 {{mention:0}}**，待签收');
     expect(r.texts[0]).toContain('理由：扩容属供电公司职责');
     expect(r.sent.some(isGroup(GROUP))).toBe(true);
     expect(r.sent.some(isUser('wangfang'))).toBe(true);

@@ -70,6 +70,38 @@ describe('the detail an enterprise contact sees is what chat tells its group', (
   });
 });
 
+describe('the history says what each event did', () => {
+  it('to whom, the outcome, the rating, the new deadline, the reminder — and to the enterprise no reasons for a transfer', () => {
+    const by = { platform: 'wecom' as const, id: 'zhangwei', name: '张伟' };
+    const wang = { personId: 'wangfang', name: '王芳' };
+    const t = ticket('in_progress', {
+      events: [
+        { type: 'dispatch', at: NOW, data: { to: { personId: 'zhangwei', name: '张伟' }, via: 'commissioner' } },
+        { type: 'transfer', at: NOW, by, note: '属住建职责', data: { to: wang, previous: { personId: 'zhangwei', name: '张伟' } } },
+        { type: 'reminder', at: NOW, data: { step: 'response-pre', key: 'k1', recipients: ['wangfang'] } },
+        { type: 'reminder', at: NOW, data: { step: 'resolution-pre', key: 'k2', recipients: [] } },
+        { type: 'escalation', at: NOW, data: { step: 'escalate-leader', key: 'k3', recipients: ['lihua'] } },
+        { type: 'extend', at: NOW, by, note: '等待省里批复', data: { previousDue: DUE, resolutionDueAt: cal.endOfWorkingDay('2026-12-07') } },
+        { type: 'resolve', at: NOW, by, note: '已恢复供电', data: { outcome: 'resolved' } },
+        { type: 'rate', at: NOW, data: { level: 'dissatisfied', reopened: true } },
+      ],
+    });
+    const staff = ticketDetail(t, cal, NOW, actor('lihua')).events.map((e) => e.note);
+    expect(staff).toEqual([
+      '派给 张伟',
+      '转由 王芳 办理；属住建职责',
+      '签收提醒',
+      '办理到期前提醒（未发送）',
+      '超期督办（包联区领导）',
+      '等待省里批复；办理时限 2026-12-07',
+      '已解决；已恢复供电',
+      '不满意，转入重办',
+    ]);
+    const outside = ticketDetail(t, cal, NOW, actor('chenjl')).events.map((e) => e.note);
+    expect(outside).toEqual(['派给 张伟', '转由 王芳 办理', '等待省里批复；办理时限 2026-12-07', '已解决；已恢复供电', '不满意，转入重办']);
+  });
+});
+
 describe('回潮 on the page: each ticket names the other', () => {
   it('the later ticket names the earlier one it reports again; the earlier one names the later', () => {
     const fresh = buildNewTicket(12, { platform: 'wecom', chatId: 'wrkSFfCgAAyilong01', reporter: { id: 'chenjl' }, text: 't', summary: 's', category: 'utilities', categoryConfidence: 0.9, urgency: 'normal', requestedDate: null, resolutionDueAt: DUE, enterprise: null, enterpriseId: 'yilong', sourceMessageId: 'wecom:m2', parsedBy: 'rules', now: NOW, recurrenceOf: 7 });
