@@ -147,7 +147,10 @@ const INDUSTRY_WORDS =
   '水电工程|橙园|' +
   // rounds 264–268 (Donghai's crystal workshops, Qinzhou's seafood processors); 270–275 (Nanchong's silk reelers and
   // cocoon stations, Baoning's pickles and bean paste, Suining's lithium materials; Chifeng's grain mills and growers' co-ops)
-  '水晶|水产品加工|酱菜|泡菜|豆瓣|缫丝|茧站|锂材|谷物|种植合作社|种植专业合作社';
+  '水晶|水产品加工|酱菜|泡菜|豆瓣|缫丝|茧站|锂材|谷物|种植合作社|种植专业合作社|' +
+  // rounds 312–323 (Harbin's property managers, heat-and-power plants and grain-machinery makers; Shizuishan's special
+  // steels, catalysts and silicon carbide; Kunming's phosphate fertilisers)
+  '物业|热电|粮机|特材|催化|碳化硅|磷肥';
 /**
  * A trade named by one character and 业 ("镁业", "糖业", "袜业", "种业"): a word the language keeps making, so it is
  * read by its shape; not 企业, 行业, 就业 and the other words of 业 that are no trade.

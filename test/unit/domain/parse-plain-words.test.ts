@@ -5074,4 +5074,40 @@ describe('after a review of the forty-third session rules against ordinary messa
     expect(read('有哪些单子分类没确认').intent).toBe('triage');
     expect(read('#72 签收了就没动静了').intent).toBe('urge');
   });
+
+  it('rounds 300–311 joined: readings the retraining would have lost, kept by rules (forty-ninth session)', () => {
+    // done, and the enterprise's word that it works, passed on by the one handling it: the close
+    expect(read('#318 电送上了，企业说机器开起来蛮好').intent).toBe('resolve');
+    expect(read('#318 企业说还不行').intent).not.toBe('resolve');
+    expect(read('#318 企业说挺好的，但是电压还不稳').intent).not.toBe('resolve');
+    // money passed on, still to reach the enterprise next week: where it stands
+    expect(read('#75 资金已拨到镇财政 下周发到企业 专员王').intent).toBe('progress');
+    // the land's pre-examination opinion asked for: land, not an approval
+    expect(read('攀枝花市兴钛矿业有限责任公司关于尾矿库扩容用地预审事宜：材料已于10月递交，恳请于2026年12月15日前出具预审意见，以免影响明年汛期前施工。联系人：张工').category).toBe('land');
+  });
+
+  it('rounds 312, 314, 316, 318, 320, 322 read (forty-ninth session)', () => {
+    // trades: property managers, heat-and-power plants, grain machinery, special steels, catalysts, silicon carbide, phosphate fertiliser
+    expect(read('社保转移接续办不了，员工从吉林调过来的，系统里一直显示转出中 —— 哈尔滨精诚物业').enterprise).toBe('哈尔滨精诚物业');
+    expect(read('龙华热电厂区那个老锅炉房墙体裂了，冬天冻胀越裂越大，里头还有人值班，怕塌了，请帮找人来鉴定').enterprise).toBe('龙华热电');
+    expect(read('拆违把我们宏基粮机的配电室也划进去了，可这个当年是合法审批的，要拆的话补偿谁给？').enterprise).toBe('宏基粮机');
+    expect(read('宁钢特材有几个外地来的技术员，娃娃想在大武口上学，插班要啥手续？学校说学位紧张').enterprise).toBe('宁钢特材');
+    expect(read('金晶催化最大的客户突然把明年的采购订单取消了，已经停了一条生产线').enterprise).toBe('金晶催化');
+    expect(read('鑫泰磷肥新车间主体封顶了，但是外墙施工队跑了一半，进度落后').enterprise).toBe('鑫泰磷肥');
+    // a traffic fine is no illegal building
+    expect(read('二手车卖给别人了 过户一直拖着不办 现在他开车违章罚单都寄到我们这来了 ——诚信二手车').category).not.toBe('land');
+    expect(read('厂门口那几间违章棚子挡着新开的大门，城管说月底前拆，到现在没动').category).toBe('land');
+    // chases: overdue with the handler called for; the enterprise asking again for a firm word
+    expect(read('第70号，都过期三天了，承办人在吗？').intent).toBe('urge');
+    expect(read('#88 企业又在群里问了，明天能不能给个准信？').intent).toBe('urge');
+    // who handles it, asked (Yunnan 给有 = 有没有); with impatience it stays a chase
+    expect(read('#48 现在哪个在办？给有个进度嘛').intent).toBe('query');
+    expect(read('#188 都超期三天了 到底谁在办 再不动我们就打12345了').intent).toBe('urge');
+    // a note headed by 进展, the number and a comma
+    expect(read('进展：90号，拆迁评估复核已启动，预计12月中出结果')).toMatchObject({ intent: 'progress', ticket: 90 });
+    // 办结 still to come after a check
+    expect(read('#93 已约企业明天上午去现场核实，确认完再办结').intent).toBe('progress');
+    // where a problem is reported, and whether typing it is enough (Gan 何里)
+    expect(read('店小二何里报问题？直接打字就行吗').intent).toBe('help');
+  });
 });
