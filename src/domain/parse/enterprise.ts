@@ -150,7 +150,8 @@ const INDUSTRY_WORDS =
   '水晶|水产品加工|酱菜|泡菜|豆瓣|缫丝|茧站|锂材|谷物|种植合作社|种植专业合作社|' +
   // rounds 312–323 (Harbin's property managers, heat-and-power plants and grain-machinery makers; Shizuishan's special
   // steels, catalysts and silicon carbide; Kunming's phosphate fertilisers)
-  '物业|热电|粮机|特材|催化|碳化硅|磷肥';
+  // (not the fee, 物业费, whose name the matter keeps; not a catalytic technology, VOCs催化燃烧)
+  '物业(?!费)|热电|粮机|特材|催化(?!燃烧|剂|氧化|裂化|转化)|碳化硅|磷肥';
 /**
  * A trade named by one character and 业 ("镁业", "糖业", "袜业", "种业"): a word the language keeps making, so it is
  * read by its shape; not 企业, 行业, 就业 and the other words of 业 that are no trade.
@@ -508,9 +509,22 @@ function productNameOk(name: string, text: string): boolean {
 }
 
 const WE_HERE_ARE = /(?<=^|[，,。！!？?\s])(我们|我司)(?:这边|这里|这儿)是(?=[\u4e00-\u9fa5A-Za-z]{2})(?![^，,。！!？?\s]*(?:哪|什么|啥|吗|呢|[？?]))/;
+/**
+ * Not a name: the other party after 我们 and a word of "with" ("我们和保利物业的物业费合同", "我们与绿城物业的纠纷"), or
+ * the company's own department ("我们公司物业经理说…"): found by the review of the forty-ninth session once 物业 was a trade.
+ */
+const WITH_PARTY = /^(?:与[\u4e00-\u9fa5]{3}|[和跟][\u4e00-\u9fa5]{3,}(?=$))/;
+const OTHER_PARTY_AFTER = /^的?(?:物业费|合同|纠纷|合作|官司|矛盾|之间|因为|打官司|谈|签|协议|争议|扯皮|闹)/;
+function notWithOrOwn(name: string, text: string): boolean {
+  const at = text.indexOf(name);
+  if (at < 1 || !/(?:们|我司)$/.test(text.slice(0, at))) return true;
+  if (/^公司/.test(name) && name.length <= 4) return false;
+  return !(WITH_PARTY.test(name) && (name.startsWith('与') || OTHER_PARTY_AFTER.test(text.slice(at + name.length))));
+}
+
 export function parseEnterprise(text: string): string | null {
   const name = parseEnterpriseUnchecked(text);
-  if (name) return productNameOk(name, text) ? name : null;
+  if (name) return productNameOk(name, text) && notWithOrOwn(name, text) ? name : null;
   // (round 310: "咱这边是济南高新区的擎天软件，…": 这边 between 我们 and 是 says no more than "我们是", where a business is
   // named so — not "我们这边是路灯不亮", "咱这边是老厂房")
   if (!WE_HERE_ARE.test(text)) return null;

@@ -5094,9 +5094,17 @@ describe('after a review of the forty-third session rules against ordinary messa
     expect(read('宁钢特材有几个外地来的技术员，娃娃想在大武口上学，插班要啥手续？学校说学位紧张').enterprise).toBe('宁钢特材');
     expect(read('金晶催化最大的客户突然把明年的采购订单取消了，已经停了一条生产线').enterprise).toBe('金晶催化');
     expect(read('鑫泰磷肥新车间主体封顶了，但是外墙施工队跑了一半，进度落后').enterprise).toBe('鑫泰磷肥');
-    // a traffic fine is no illegal building
-    expect(read('二手车卖给别人了 过户一直拖着不办 现在他开车违章罚单都寄到我们这来了 ——诚信二手车').category).not.toBe('land');
-    expect(read('厂门口那几间违章棚子挡着新开的大门，城管说月底前拆，到现在没动').category).toBe('land');
+    // (after the review: not the fee, 物业费; not a catalytic technology; not the other party after 我们和/与, nor the company's own office)
+    expect(read('华宇物业费标准调整需要听证吗').enterprise).toBeNull();
+    expect(read('VOCs催化燃烧装置改造补贴怎么申请').enterprise).toBeNull();
+    for (const t of ['我们和保利物业的物业费合同到期了，续签谈不拢', '我们与绿城物业的纠纷调解了两次没结果', '我们公司物业经理说，园区消防通道被占了']) expect(read(t).enterprise, t).toBeNull();
+    expect(read('我们和美服饰今年小升规，讲有奖励，申报材料下周三前能不能帮我们审一下？').enterprise).toBe('和美服饰');
+    expect(read('违章建筑被要求拆除，能不能补办手续').enterprise).toBeNull();
+    expect(read('#139 企业说基本正常了，再观察两天').intent).toBe('progress');
+    expect(read('#517 企业说暂时正常了，再看看').intent).toBe('progress');
+    // a vehicle's plates cloned, its fines on the company: no illegal building; a dormitory's fire equipment: construction
+    expect(read('宁夏金诺物业 公司的车被一辆套牌车套了 违章都记在我们头上 交警说要我们自己证明 这个谁能帮一下').category).toBe('other');
+    expect(read('华夏物业：宿舍楼消防设施不达标').category).toBe('construction');
     // chases: overdue with the handler called for; the enterprise asking again for a firm word
     expect(read('第70号，都过期三天了，承办人在吗？').intent).toBe('urge');
     expect(read('#88 企业又在群里问了，明天能不能给个准信？').intent).toBe('urge');
