@@ -2,6 +2,7 @@ import { resolutionDueAt, responseDueAt } from '../src/domain/sla.js';
 import { route, type Route } from '../src/domain/routing.js';
 import { CATEGORIES, type Ticket } from '../src/domain/ticket.js';
 import type { Enterprise } from '../src/domain/directory.js';
+import { isBusinessName } from '../src/domain/parse/enterprise.js';
 import { namesNoMatter, type ParsedMessage } from '../src/domain/parse/parse.js';
 import { isStaff } from '../src/domain/permissions.js';
 import type { BotContext, Handler } from '../src/bot/context.js';
@@ -38,6 +39,18 @@ export function reportEnterprise(ctx: BotContext, parsed: Pick<ParsedMessage, 'e
     dir.enterprise(dir.group(ctx.msg.platform, ctx.msg.chatId)?.enterprise) ??
     dir.enterprise(ctx.actor.enterpriseId)
   );
+}
+
+/**
+ * The business a report is signed by, when the directory does not know it and the ticket was filed under the group's
+ * (or the sender's) enterprise instead: the answer says so, for staff to correct it (found trying the product: a report
+ * signed "宏达化工" in 天赐's group went to 天赐 without a word). Not a name of that enterprise's own, nor a word the
+ * parser read as a name that says no business (停电两天了).
+ */
+export function unknownSigner(ctx: BotContext, parsed: Pick<ParsedMessage, 'enterprise'>, filedUnder: Enterprise | undefined): string | null {
+  const name = parsed.enterprise;
+  if (!name || !filedUnder || !isBusinessName(name) || ctx.directory.enterpriseByName(name)) return null;
+  return [filedUnder.name, ...filedUnder.aliases].some((own) => own.includes(name) || name.includes(own)) ? null : name;
 }
 
 /**
@@ -198,7 +211,10 @@ export const createTicket: Handler = {
     // never come), and asked once, in the same answer — 是 merges it into the other and closes this one
     const unsure = similar?.match.kind === 'duplicate' && similar.match.verdict === 'unsure' ? similar : null;
     const question = unsure ? await askSame(ctx, unsure.ticket, t) : null;
-    await ctx.reply(acceptedCard(ctx, t, r, question ?? undefined));
+    const signer = unknownSigner(ctx, ctx.parsed, enterprise);
+    const note = signer ? `> 注：消息署名“${signer}”，名录中无此企业，已按${t.enterprise}登记；如有误，请责任人回复“#${t.no} 企业是 企业名称”更正。` : null;
+    const also = [note, question].filter((x): x is string => !!x).join('\n');
+    await ctx.reply(acceptedCard(ctx, t, r, also || undefined));
     await notifyNewAssignee(ctx, t, linked);
     const asked = question ? `; asked whether the same as #${unsure!.ticket.no} (score ${unsure!.match.score})` : '';
     return (created ? `ticket #${t.no} created${t.assignee ? `, dispatched to ${t.assignee.personId}` : ''}` : `ticket #${t.no} already existed`) + asked;

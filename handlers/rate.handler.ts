@@ -1,6 +1,7 @@
 import { ratingFrom, ratingNote } from '../src/domain/parse/commands.js';
 import { reopenDueAt } from '../src/domain/sla.js';
 import { isBadRating, RATINGS } from '../src/domain/ticket-state.js';
+import { isOpen } from '../src/domain/ticket.js';
 import type { BotContext, Handler, PerformResult, TicketCommand } from '../src/bot/context.js';
 import { authorize } from '../src/domain/permissions.js';
 import { announce, changeTicket, answer, compose, outcomeOf, reopenedDueText, mentionOrName, theOneMeant } from './common.js';
@@ -50,6 +51,7 @@ export const rate: Handler = {
     const no = ctx.parsed.ticket ?? (await awaitingRating(ctx));
     if (no === null) return 'no ticket number';
     const level = ratingFrom(ctx.parsed.normalized);
+    if (!level && (await solvedBeforeAnswer(ctx, no))) return 'solved before its answer: the assignee told';
     if (!level) {
       await answer(ctx, `请回复评价等级，例如“#${no} 满意”：非常满意、满意、基本满意、不满意、非常不满意（或1–5星）。`);
       return 'no level';
@@ -58,6 +60,27 @@ export const rate: Handler = {
     return outcomeOf(await performRate(ctx, { kind: 'rate', no, level, note: note || undefined }));
   },
 };
+
+/**
+ * The enterprise says it is solved ("#3 已经解决了，谢谢") while the ticket is not answered yet: no rating to ask for
+ * (found trying the product: the bot asked for one, then refused it as not answered). The enterprise is told so, and
+ * the assignee is told what the enterprise said, to answer it. Nothing of the ticket changes. False when the ticket is
+ * not the sender's to see, or awaits a rating.
+ */
+async function solvedBeforeAnswer(ctx: BotContext, no: number): Promise<boolean> {
+  const t = await ctx.tickets.get(no);
+  if (ctx.actor.role !== 'enterprise' && ctx.actor.role !== 'none') return false;
+  if (!t || !isOpen(t) || t.status === 'pending_rating' || !authorize('view', ctx.actor, t, ctx.now).ok) return false;
+  await answer(ctx, `#${no} 尚未答复。${t.assignee ? '已将您的反馈转告责任人，' : ''}答复后请再评价。`);
+  if (t.assignee) {
+    await ctx.notifyPerson(
+      t.assignee,
+      compose([`【企业反馈】#${t.no} ${t.summary}${t.enterprise ? `（${t.enterprise}）` : ''}`, `企业表示：${ctx.parsed.normalized.replace(/^[#＃]?\d+号?\s*/, '')}`, `如确已解决，请回复“办结 #${t.no} …”答复企业。`], []),
+      t.platform,
+    );
+  }
+  return true;
+}
 
 /**
  * A rating said without its number ("满意", the words of the answer's buttons): the one ticket of this conversation

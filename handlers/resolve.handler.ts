@@ -36,7 +36,10 @@ export const resolve: Handler = {
     const no = await ticketNo(ctx, '办结 #12 已恢复供电');
     if (no === null) return 'no ticket number';
     const outcome = outcomeFrom(ctx.parsed.normalized);
-    const note = commandNote(ctx.parsed.normalized).replace(/^(已办结|已解决|部分解决|解释说明|暂无法解决)[，,：:\s]*/, '');
+    // the outcome named before or after the answer is the outcome, not part of it ("办结 #2 …下周完成 部分解决")
+    const note = commandNote(ctx.parsed.normalized)
+      .replace(/^(已办结|已解决|部分解决|解释说明|暂无法解决)[，,：:\s]*/, '')
+      .replace(/[，,；;\s]*[（(]?(部分解决|解释说明|暂无法解决)[）)]?[。.]?$/, '');
     return outcomeOf(await performResolve(ctx, { kind: 'resolve', no, outcome, note: note || undefined }));
   },
 };

@@ -60,6 +60,17 @@ export const quoted = (t: Pick<Ticket, 'summary'>): string => (t.summary.length 
 export async function mergeInto(ctx: BotContext, t: Ticket, report: { message: string; text: string; answered?: boolean }): Promise<boolean> {
   const r = await ctx.tickets.change(t.no, () => ({ type: 'merge', message: report.message, text: report.text, ...(report.answered ? { answered: true } : {}) }));
   if (!r.ok) return false;
+  // its own reporter saying it again ("還是沒有電，怎麼回事？") adds to the ticket: not "the same problem raised by
+  // someone else" (found trying the product: the assignee was told 孙总 also reported 孙总's own problem)
+  const own = t.platform === ctx.msg.platform && t.reporter.id === ctx.msg.sender.id && !t.visitNo;
+  if (own) {
+    await answer(ctx, `已收到您关于 #${t.no}（${quoted(r.ticket)}）的补充，已转告责任人，我们会尽快回复您。`);
+    if (r.ticket.assignee) {
+      const who = ctx.actor.name ?? ctx.msg.sender.name ?? '企业联系人';
+      await ctx.notifyPerson(r.ticket.assignee, { format: 'text', text: `【企业补充】#${t.no} ${who}：“${report.text.slice(0, 80)}”。请尽快回复企业。`, mentions: [] });
+    }
+    return true;
+  }
   await answer(
     ctx,
     report.answered

@@ -70,6 +70,20 @@ describe('重复', () => {
     expect(other.outcome).toMatch(/^ticket #2 created/);
   });
 
+  it('its own reporter saying it again adds to it: answered as a follow-up, the assignee told what was added, not "also reported"', async () => {
+    const first = await h.say('chenjl', '厂房用电负荷不够，申请的变压器增容一直没批下来，影响设备调试', g(day('2026-11-02')));
+    expect(first.outcome).toMatch(/^ticket #1 created/);
+    const r = await h.say('chenjl', '我們廠房用電增容申請遞交快一個月了，變壓器還是沒動靜，怎麼回事？', g(day('2026-11-05')));
+    expect(r.outcome).toMatch(/^merged into #1/);
+    expect(r.texts[0]).toContain('已收到您关于 #1（');
+    expect(r.texts[0]).toContain('）的补充，已转告责任人，我们会尽快回复您。');
+    expect(r.texts[0]).not.toContain('同一问题');
+    const dm = r.sent.find(isUser('zhangwei'))?.message.text ?? '';
+    expect(dm).toContain('【企业补充】#1 ');
+    expect(dm).not.toContain('也反映了同一问题');
+    expect((await h.ticket(1))!.reporters ?? []).toEqual([]);
+  });
+
   it('another enterprise named in the text never brings its ticket here: no merge, nothing of it quoted', async () => {
     const theirs = await h.say('0522002', '厂房变压器增容申请一直没批下来，影响设备调试', { chatId: 'cidTianCiService01==', platform: 'dingtalk', at: day('2026-11-02') });
     expect(theirs.outcome).toMatch(/^ticket #1 created/);

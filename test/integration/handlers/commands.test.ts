@@ -101,6 +101,22 @@ describe('command handlers on the example directory', () => {
     expect(t.events.filter((e) => e.type === 'claim')).toHaveLength(1);
   });
 
+  it('the enterprise says it is solved before the answer: told so, the assignee told what it said, nothing changes', async () => {
+    await openOne();
+    expect((await h.say('zhangwei', '认领 #1', { chatId: GROUP })).outcome).toContain('#1');
+    const before = (await h.ticket(1))!;
+    const r = await h.say('chenjl', '#1 已经解决了，谢谢', { chatId: GROUP });
+    expect(r.texts[0]).toContain('#1 尚未答复。已将您的反馈转告责任人，答复后请再评价。');
+    expect(r.texts.join('\n')).not.toContain('请回复评价等级');
+    const dm = r.sent.find(isUser('zhangwei'))?.message.text ?? '';
+    expect(dm).toContain('【企业反馈】#1');
+    expect(dm).toContain('企业表示：已经解决了，谢谢');
+    expect(dm).toContain('办结 #1');
+    const after = (await h.ticket(1))!;
+    expect(after.status).toBe('in_progress');
+    expect(after.events).toHaveLength(before.events.length);
+  });
+
   it('the enterprise reopens an answered ticket; urging counts and reminds the assignee privately', async () => {
     await openOne();
     expect((await h.say('zhangwei', '认领 #1', { chatId: GROUP })).outcome).toContain('#1');
@@ -108,7 +124,9 @@ describe('command handlers on the example directory', () => {
     const urged = await h.say('chenjl', '#1 催一下', { chatId: GROUP });
     expect(urged.texts[0]).toContain('已催办 **#1**');
     expect(urged.sent.find(isUser('zhangwei'))?.message.text).toContain('【催办】#1 第1次催办');
-    await h.say('zhangwei', '办结 #1 部分解决，剩余容量明年一季度落实', { chatId: GROUP });
+    // the outcome said after the answer is the outcome, not part of the answer (found trying the product: "答复：…下周完成 部分解决")
+    const answered = await h.say('zhangwei', '办结 #1 已临时增容200千伏安，剩余容量明年一季度落实 部分解决', { chatId: GROUP });
+    expect(answered.texts[0]).toContain('> 答复：已临时增容200千伏安，剩余容量明年一季度落实\n');
     expect(await h.ticket(1)).toMatchObject({ status: 'pending_rating', outcome: 'partial' });
     const reopened = await h.say('chenjl', '#1 还没解决，二期还是用不上电', { chatId: GROUP });
     expect(reopened.texts[0]).toContain('#1 已重新打开，转入重办');

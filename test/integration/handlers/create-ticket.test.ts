@@ -83,6 +83,20 @@ describe('create-ticket handler', () => {
     expect(r.sent.filter(isUser('zhangwei'))).toHaveLength(1);
   });
 
+  it('signed by a business the directory does not know, in an enterprise\'s group: filed under the group\'s, and the answer says so', async () => {
+    h = await startBotHarness({ label: 'create-signer', directory: v.data, now: MONDAY, calendar: cal });
+    const r = await h.say('chenjl', '园区天然气压力老不稳，锅炉点不着，影响生产 —— 宏达化工 孙总', { chatId: 'wrkSFfCgAAyilong01' });
+    expect(r.outcome).toBe('ticket #1 created, dispatched to zhangwei');
+    expect(await h.ticket(1)).toMatchObject({ enterpriseId: 'yilong', enterprise: '浙江亿龙置业有限公司' });
+    expect(r.sent[0]!.message.text).toContain('> 注：消息署名“宏达化工”，名录中无此企业，已按浙江亿龙置业有限公司登记；如有误，请责任人回复“#1 企业是 企业名称”更正。');
+    // its own name, an alias, or no business named: nothing to say
+    for (const [text, no] of [['厂区门口的路灯坏了一排，晚上工人下班看不见路 —— 亿龙置业 陈经理', 2], ['新招的三十个工人社保开户一直办不下来', 3]] as const) {
+      const own = await h.say('chenjl', text, { chatId: 'wrkSFfCgAAyilong01' });
+      expect(own.sent[0]!.message.text, text).toContain(`已受理 #${no}`);
+      expect(own.sent[0]!.message.text, text).not.toContain('名录中无此企业');
+    }
+  });
+
   it('chat makes no ticket and no answer', async () => {
     h = await startBotHarness({ label: 'create-chat', now: MONDAY, calendar: cal });
     const r = await h.say('chenjl', '好的收到');

@@ -32,6 +32,9 @@ describe('the time left on a ticket, in working time', () => {
     expect(timeLeft(ticket('in_progress'), cal, NOW)).toEqual({ text: '剩 5 个工作日', overdue: false, soon: false });
     expect(timeLeft(ticket('in_progress'), cal, cal.subtractWorkingMinutes(DUE, 150))).toEqual({ text: '剩 3 个工作小时', overdue: false, soon: true });
     expect(timeLeft(ticket('in_progress'), cal, cal.addWorkingMinutes(DUE, 2 * cal.minutesPerDay))).toEqual({ text: '已超期 2 个工作日', overdue: true, soon: false });
+    // late by less than a working day: in working hours, as the time left is
+    expect(timeLeft(ticket('in_progress'), cal, cal.addWorkingMinutes(DUE, cal.minutesPerDay))).toMatchObject({ text: '已超期 1 个工作日', overdue: true });
+    expect(timeLeft(ticket('in_progress'), cal, cal.addWorkingMinutes(DUE, 210))).toMatchObject({ text: '已超期 4 个工作小时', overdue: true });
     expect(timeLeft(ticket('in_progress', { pausedAt: NOW }), cal, cal.addWorkingMinutes(DUE, 600)).text).toBe('已暂停（待补充）');
     expect(timeLeft(ticket('closed'), cal, NOW).text).toBe('已办结');
   });
@@ -86,6 +89,9 @@ describe('the history says what each event did', () => {
         { type: 'rate', at: NOW, data: { level: 'dissatisfied', reopened: true } },
       ],
     });
+    // reopened: the answer it stood on is no longer its outcome
+    expect(ticketDetail({ ...t, outcome: 'resolved' }, cal, NOW, actor('lihua'))).toMatchObject({ outcome: null, outcomeLabel: null });
+    expect(ticketDetail({ ...t, outcome: 'resolved', status: 'pending_rating' }, cal, NOW, actor('lihua'))).toMatchObject({ outcome: 'resolved', outcomeLabel: '已解决' });
     const staff = ticketDetail(t, cal, NOW, actor('lihua')).events.map((e) => e.note);
     expect(staff).toEqual([
       '派给 张伟',
