@@ -666,7 +666,8 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     // "#88 部分解决，路灯装了一半，剩下的纳入明年计划": the outcome opens the note (答复 with outcome partial)
     if (/^[\s:：,，]*部分解决[，,。\s]/.test(t.replace(TICKET_REF, ''))) return 'resolve';
     // "#318 电送上了，企业说机器开起来蛮好": done, and the enterprise's word that it works (said by the one handling it)
-    if (ENTERPRISE_SAYS_IT_WORKS.test(t) && !/[?？吗呢]/.test(t) && !STILL_PENDING.test(t) && !/没|不|还|但|可是|就是/.test(t.replace(/没问题/g, ''))) return 'resolve';
+    // (not with a check still to come: "企业说正常了，再看两天", "…明天上午再去看一下", "…下周再看")
+    if (ENTERPRISE_SAYS_IT_WORKS.test(t) && !/[?？吗呢]/.test(t) && !STILL_PENDING.test(t) && !/没|不|还|但|可是|就是|再|明天|后天|下周|过两天|先别|别关|跟踪/.test(t.replace(/没问题/g, ''))) return 'resolve';
     if (/(办结|已办结|已解决|答复|已处理完|处理完了(?![吗没么])|办完了|已经办完|处理完毕|已完成|销号|已经办好|已办好|办好了|处理好了|已经处理好|搞定|已落实|已送电|已通电|可以关了|可以销号|可以结了|已经?发下来|已经?批下来|已下发|已拿到)/.test(t) || (DONE_PLAIN.test(t) && !ASKED.test(t))) {
       return STILL_PENDING.test(t) ? 'progress' : 'resolve';
     }
@@ -681,7 +682,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     if (/(已经?|刚)(报|递|送|交|提交|转|发)(到|给|上|至)|预计.{0,8}(有结果|完成|出来|下来|到位|答复|批|办好)/.test(t) && !/([?？吗呢]$|什么|怎么|哪)/.test(t)) return 'progress';
     // round 316: "#48 现在哪个在办？给有个进度嘛": who handles it, and (Yunnan 给有 = 有没有) any progress
     // (not with impatience: "#188 都超期三天了 到底谁在办", "77号问题谁在跟？企业电话都打到我这儿了" chase)
-    if (/(哪个|谁|哪位)(在办|在管|在跟)|给有个?(进度|进展|结果|消息)/.test(t) && !/超期|过期|逾期|都[^，。]{0,6}了|再不|打到|到底|礼拜|星期|天了/.test(t)) return 'query';
+    if (/(哪个|谁|哪位)(在办|在管|在跟)|给有个?(进度|进展|结果|消息)/.test(t) && !/超期|过期|逾期|都[^，。]{0,6}了|再不|打到|到底|礼拜|星期|天了|没动静|怎么|为啥|为什么|回个话|一直/.test(t)) return 'query';
     if (/(走到哪一步|到哪一步|走到哪了|什么进度|么子进度|啥进度|(?<!怎)么样了|(?<!问)咋样了|有进展[么吗没]|进度如何|进度怎样|进度怎么样|进度咋样|进展咋样|进展如何|进展怎样|进展怎么样|怎么样|到哪了|到哪一步|什么环节|哪个环节|查一下|查询|状态|什么时候能|什么情况|啥情况|情况如何|结果呢|有结果(了)?(吗|没|呢|了没)|[?？]$)/.test(t)) return 'query';
     // "#1 进度" / "#1进度呢": a question, not an update (an update says what happened)
     if (/^(工单|问题)?#?\d+号?(的)?(进度|进展)(呢|如何|怎样|怎么样|啊|吗)?$/.test(bare)) return 'query';

@@ -5087,9 +5087,10 @@ describe('after a review of the forty-third session rules against ordinary messa
   });
 
   it('rounds 312, 314, 316, 318, 320, 322 read (forty-ninth session)', () => {
-    // trades: property managers, heat-and-power plants, grain machinery, special steels, catalysts, silicon carbide, phosphate fertiliser
-    expect(read('社保转移接续办不了，员工从吉林调过来的，系统里一直显示转出中 —— 哈尔滨精诚物业').enterprise).toBe('哈尔滨精诚物业');
-    expect(read('龙华热电厂区那个老锅炉房墙体裂了，冬天冻胀越裂越大，里头还有人值班，怕塌了，请帮找人来鉴定').enterprise).toBe('龙华热电');
+    // trades: grain machinery, special steels, catalysts, silicon carbide, phosphate fertiliser — not property managers or
+    // heat-and-power plants, most often the party complained of
+    for (const t of ['华润物业给我们断水了', '华能热电给我们停汽了，车间全停了']) expect(read(t).enterprise, t).toBeNull();
+    for (const t of ['我们和兴华特材一起申请技改补贴', '我们同天虹粮机是一个老板，两家都要扩容']) expect(read(t).enterprise, t).toBeNull();
     expect(read('拆违把我们宏基粮机的配电室也划进去了，可这个当年是合法审批的，要拆的话补偿谁给？').enterprise).toBe('宏基粮机');
     expect(read('宁钢特材有几个外地来的技术员，娃娃想在大武口上学，插班要啥手续？学校说学位紧张').enterprise).toBe('宁钢特材');
     expect(read('金晶催化最大的客户突然把明年的采购订单取消了，已经停了一条生产线').enterprise).toBe('金晶催化');
@@ -5102,6 +5103,8 @@ describe('after a review of the forty-third session rules against ordinary messa
     expect(read('违章建筑被要求拆除，能不能补办手续').enterprise).toBeNull();
     expect(read('#139 企业说基本正常了，再观察两天').intent).toBe('progress');
     expect(read('#517 企业说暂时正常了，再看看').intent).toBe('progress');
+    for (const t of ['#3606 企业说正常了，再看两天', '#3810 企业说正常了，明天上午再去看一下', '#3801 企业说正常了，下周再看']) expect(read(t).intent, t).toBe('progress');
+    expect(read('#3202 这个问题谁在管，怎么一直没动静').intent).toBe('urge');
     // a vehicle's plates cloned, its fines on the company: no illegal building; a dormitory's fire equipment: construction
     expect(read('宁夏金诺物业 公司的车被一辆套牌车套了 违章都记在我们头上 交警说要我们自己证明 这个谁能帮一下').category).toBe('other');
     expect(read('华夏物业：宿舍楼消防设施不达标').category).toBe('construction');
