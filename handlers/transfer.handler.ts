@@ -2,7 +2,7 @@ import { authorize } from '../src/domain/permissions.js';
 import { commandNote } from '../src/domain/parse/commands.js';
 import { route, toAssignee } from '../src/domain/routing.js';
 import { responseDueAt } from '../src/domain/sla.js';
-import type { Assignee } from '../src/domain/ticket.js';
+import { isOverdue, type Assignee } from '../src/domain/ticket.js';
 import type { BotContext, Handler, PerformResult, TicketCommand } from '../src/bot/context.js';
 import { answer, compose, dueText, notifyPreviousAssignee, mentionOrName, outcomeOf, ticketNo } from './common.js';
 
@@ -50,7 +50,8 @@ export async function performTransfer(
     compose([
       `【${isReturn ? '改派' : '转办'}】#${t.no} ${t.summary}${t.enterprise ? `（${t.enterprise}）` : ''}`,
       ...(ctx.actor.name ? [`由 ${ctx.actor.name} ${isReturn ? '退单改派' : '转办'}${note ? `，${isReturn ? '理由' : '说明'}：${note}` : ''}`] : []),
-      `办理时限：${dueText(t, ctx.sla.calendar)}`,
+      // (found trying the product: a ticket passed on already late said nothing of it to its new handler)
+      `办理时限：${dueText(t, ctx.sla.calendar)}${isOverdue(t, ctx.now) ? '（已超期）' : ''}`,
       `请在群内回复“认领 #${t.no}”签收。`,
       ...ctx.links.ticket(t.no),
     ], []),

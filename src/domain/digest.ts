@@ -213,15 +213,27 @@ export type Contribution = readonly [at: string, key: string, n: number];
 const NOW_AND_EVER = '9999-12-31T23:59:59.999Z';
 
 /**
- * The first response of the current responsible person (after the latest dispatch): a claim, a progress note or an
- * answer by a person; the claim time when the history does not say.
+ * A ticket's 签收 clock as 响应率 counts it — whether its first response came before its response deadline: once it
+ * has been dispatched again (转办, 退单, re-routed), the first dispatch's deadline as recorded on it, and the first
+ * response after it, passing the ticket on included (found trying the product: a transfer wiped out the first
+ * handler's missed 签收, and 响应率 rose from 80 % to 100 %); else the current deadline (which a correction of urgency
+ * may have moved) and the first response after the latest dispatch, the claim time when the history does not say.
+ * Null when never dispatched.
  */
-export function respondedAt(t: Ticket): string | null {
-  const first = t.events.find(
-    (e) => ['claim', 'progress', 'resolve'].includes(e.type) && e.by?.personId && e.by.personId !== 'xiaoer' && (!t.dispatchedAt || e.at >= t.dispatchedAt),
-  );
-  return first?.at ?? t.claimedAt ?? null;
+export function responseClock(t: Ticket): { due: string; respondedAt: string | null } | null {
+  const byPerson = (e: Ticket['events'][number]) => !!e.by?.personId && e.by.personId !== 'xiaoer';
+  const first = t.events.find((e) => e.type === 'dispatch');
+  const recorded = first?.data?.responseDueAt;
+  if (first && typeof recorded === 'string' && t.dispatchedAt && t.dispatchedAt > first.at) {
+    const response = t.events.find((e) => FIRST_RESPONSES.has(e.type) && byPerson(e) && e.at >= first.at);
+    return { due: recorded, respondedAt: response?.at ?? null };
+  }
+  if (!t.responseDueAt) return null;
+  const response = t.events.find((e) => RESPONSES.has(e.type) && byPerson(e) && (!t.dispatchedAt || e.at >= t.dispatchedAt));
+  return { due: t.responseDueAt, respondedAt: response?.at ?? t.claimedAt ?? null };
 }
+const RESPONSES = new Set(['claim', 'progress', 'resolve']);
+const FIRST_RESPONSES = new Set([...RESPONSES, 'transfer', 'return']);
 
 /**
  * What a ticket, as it stands now, adds to the digest's flow figures, each at the instant it happened (every figure
@@ -256,10 +268,11 @@ export function digestContributions(t: Ticket): Contribution[] {
     if (pid) out.push([r, `rated:p:${pid}`, 1], ...(good ? [[r, `good:p:${pid}`, 1] as const] : []));
     if (name) out.push([r, `rated:n:${name}`, 1], ...(good ? [[r, `good:n:${name}`, 1] as const] : []));
   }
-  if (t.responseDueAt) {
-    const at = respondedAt(t);
-    if (at && at <= t.responseDueAt) out.push([at, 'rOn', 1]);
-    else out.push([t.responseDueAt, 'rMiss', 1]);
+  const clock = responseClock(t);
+  if (clock) {
+    const at = clock.respondedAt;
+    if (at && at <= clock.due) out.push([at, 'rOn', 1]);
+    else out.push([clock.due, 'rMiss', 1]);
   }
   return out;
 }
@@ -418,9 +431,9 @@ export function buildDigestFrom(
   const onTime = flows.sum('rOn', windowStart, end);
   let missed = flows.sum('rMiss', windowStart, today);
   for (const t of tickets) {
-    if (!t.responseDueAt || t.responseDueAt < today || t.responseDueAt >= end) continue;
-    const r = respondedAt(t);
-    if (!(r && r <= t.responseDueAt)) missed++;
+    const clock = responseClock(t);
+    if (!clock || clock.due < today || clock.due >= end) continue;
+    if (!(clock.respondedAt && clock.respondedAt <= clock.due)) missed++;
   }
   const due = onTime + missed;
 

@@ -152,6 +152,8 @@ export function transition(t: Ticket, action: TicketAction, ctx: ActionContext):
       if (action.leaderId !== undefined) next.leaderId = action.leaderId;
       data.to = action.to;
       data.via = action.via;
+      // the first 签收 clock, kept for 响应率 once the ticket is passed on (digest.ts responseClock)
+      data.responseDueAt = action.responseDueAt;
       break;
     case 'claim':
       next.status = 'in_progress';

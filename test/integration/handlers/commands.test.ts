@@ -408,6 +408,16 @@ describe('command handlers on the example directory', () => {
     expect(r.sent.some(isUser('zhouming'))).toBe(true);
     // the one who moved it is not told of it privately
     expect(r.sent.some(isUser('zhangwei'))).toBe(false);
+    expect(r.sent.find(isUser('zhouming'))?.message.text).not.toContain('已超期');
+  });
+
+  it('a ticket passed on when already late: the new handler is told it is overdue (found trying the product: he was not)', async () => {
+    await openOne();
+    const t = (await h.ticket(1))!;
+    h.setNow(cal.addWorkingMinutes(t.resolutionDueAt, 120));
+    const r = await h.say('zhangwei', '转办 #1 @周明', { chatId: GROUP });
+    expect(r.outcome).toBe('#1 transferred to zhouming');
+    expect(r.sent.find(isUser('zhouming'))?.message.text).toMatch(/办理时限：\S+（已超期）/);
   });
 
   it('a leader\'s transfer tells the cadre it was taken from privately (found trying the product: he learnt of it only when refused)', async () => {

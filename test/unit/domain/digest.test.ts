@@ -209,6 +209,26 @@ describe('响应率 counts a ticket claimed in time before its response deadline
     expect(r.responseRate).toEqual({ onTime: 1, due: 2, rate: 50 });
   });
 
+  it('a ticket passed on keeps its first 签收 clock: claimed late, then transferred and claimed at once by the next, is a miss', () => {
+    const first = L('2026-11-24T09:00:00');
+    const due = L('2026-11-25T09:00:00');
+    const dispatch: TicketEvent = { type: 'dispatch', at: first, data: { to_status: 'pending_claim', to: zhang, responseDueAt: due } };
+    const by = (id: string) => ({ platform: 'wecom' as const, id, personId: id });
+    const passedOn = T(34, '2026-11-24T09:00:00', 'in_progress', {
+      assignee: wang, dispatchedAt: L('2026-11-25T12:30:00'), responseDueAt: L('2026-11-26T12:30:00'), claimedAt: L('2026-11-25T13:00:00'),
+    });
+    passedOn.events.push(
+      dispatch,
+      { type: 'claim', at: L('2026-11-25T12:00:00'), by: by('zhangwei'), data: { to_status: 'in_progress' } },
+      { type: 'transfer', at: L('2026-11-25T12:30:00'), by: by('zhangwei'), data: { to_status: 'pending_claim', to: wang, previous: zhang } },
+      { type: 'claim', at: L('2026-11-25T13:00:00'), by: by('wangfang'), data: { to_status: 'in_progress' } },
+    );
+    expect(buildDigest([passedOn], day, day.end, fixed, dir, TZ).responseRate).toEqual({ onTime: 0, due: 1, rate: 0 });
+    // passed on in time by the first handler: his response was in time
+    const inTime = { ...passedOn, events: passedOn.events.filter((e) => e.type !== 'claim' || e.by?.id !== 'zhangwei').map((e) => (e.type === 'transfer' ? { ...e, at: L('2026-11-24T15:00:00') } : e)), dispatchedAt: L('2026-11-24T15:00:00') };
+    expect(buildDigest([inTime], day, day.end, fixed, dir, TZ).responseRate).toEqual({ onTime: 1, due: 1, rate: 100 });
+  });
+
   it('a response after the period is not known at its end', () => {
     const before = periodOf('day', '2026-11-24', TZ);
     expect(buildDigest([claimedToday, late], before, before.end, fixed, dir, TZ).responseRate).toEqual({ onTime: 0, due: 0, rate: null });
