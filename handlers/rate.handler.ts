@@ -68,8 +68,8 @@ export const rate: Handler = {
  * not the sender's to see, or awaits a rating.
  */
 async function solvedBeforeAnswer(ctx: BotContext, no: number): Promise<boolean> {
-  const t = await ctx.tickets.get(no);
   if (ctx.actor.role !== 'enterprise' && ctx.actor.role !== 'none') return false;
+  const t = await ctx.tickets.get(no);
   if (!t || !isOpen(t) || t.status === 'pending_rating' || !authorize('view', ctx.actor, t, ctx.now).ok) return false;
   await answer(ctx, `#${no} 尚未答复。${t.assignee ? '已将您的反馈转告责任人，' : ''}答复后请再评价。`);
   if (t.assignee) {

@@ -399,12 +399,7 @@ export function createTicketRepository(
     },
 
     async list(f: TicketFilter = {}): Promise<Ticket[]> {
-      const q: Record<string, unknown> = {};
-      if (f.status) q.status = f.status;
-      if (f.enterprise) q.enterprise = f.enterprise;
-      if (f.assignee) q['assignee.personId'] = f.assignee;
-      if (f.since) q.createdAt = { $gte: f.since };
-      const docs = await Tickets.find(q, { events: 0 })
+      const docs = await Tickets.find(listFilter(f), { events: 0 })
         .sort({ _id: -1 })
         .limit(Math.min(f.limit ?? 200, 1000))
         .lean();
