@@ -552,6 +552,8 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/供应链[^。，]{0,3}断/, 5], ['机制砂', 5],
     // rounds 247–253: the Canton Fair in English
     [/\bCanton Fair\b/i, 5],
+    // rounds 312–323 joined: merchants to be drawn in for a fair (招点商户进来: 2 of 2 market), a 年货节 (41 of 44; weak: a village's fibre wanted for its 年货节 live sales is utilities)
+    [/招[点些几批一]{0,2}[个家]?(商户|商家)/, 4], ['年货节', 1],
   ],
   // what the taxonomy leaves out but enterprises still ask about: intellectual property, media, statistics, party work
   other: [

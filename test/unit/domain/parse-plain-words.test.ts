@@ -5121,4 +5121,11 @@ describe('after a review of the forty-third session rules against ordinary messa
     // where a problem is reported, and whether typing it is enough (Gan 何里)
     expect(read('店小二何里报问题？直接打字就行吗').intent).toBe('help');
   });
+
+  it('reads what rounds 312–323 taught once joined (fiftieth session)', () => {
+    // merchants to be drawn in for a fair is market, not publicity (宣传 alone reads other)
+    expect(read('我们汽配城想搞个年货节 想请区里帮着宣传宣传 招点商户进来 —— 沧州汇通汽配城').category).toBe('market');
+    // a village's fibre wanted for its 年货节 live sales stays utilities
+    expect(read('俺们村里的网还是老铜线 慢的要命 直播卖货老是卡 想拉光纤 下周要搞年货节直播').category).toBe('utilities');
+  });
 });
