@@ -253,7 +253,8 @@ export function parseCorrection(t: string): Correction | null {
   if (WITHDRAWN.test(rest) && /(撤了吧|撤掉|撤一下|撤回|撤销|作废|取消了?(他|它|吧)?)[。!！吧]?$/.test(rest) && !/[?？吗]/.test(rest)) return { field: 'dismiss', note: rest };
   // "#353 这个不是企业的问题，是员工个人私事，作废"
   // (round 150: "#108 不是企业的问题 是居民个人诉求 标一下不算": not counted)
-  if (/^(?:这|此|该)?(?:个|件|条|单)?不是(?:企业|涉企)的?(?:问题|诉求|事)/.test(rest) && /(作废|撤销|撤掉|不用办|不办|无效|撤了吧?$|撤一下$|(?:标一下|标个|标成|[，,\s])不算数?$|不(?:计入|纳入)(?:统计|考核)?$)/.test(rest) && !/[?？吗]|算不算/.test(rest)) return { field: 'dismiss', note: rest };
+  // (round 334: "#240 不是我们企业的问题，是别个群发错了，撤销": the enterprise's own word)
+  if (/^(?:这|此|该)?(?:个|件|条|单)?不是(?:我们|我们的|本|咱们)?(?:企业|涉企|公司)的?(?:问题|诉求|事)/.test(rest) && /(作废|撤销|撤掉|不用办|不办|无效|撤了吧?$|撤一下$|(?:标一下|标个|标成|[，,\s])不算数?$|不(?:计入|纳入)(?:统计|考核)?$)/.test(rest) && !/[?？吗]|算不算/.test(rest)) return { field: 'dismiss', note: rest };
   // "#650 这条是咨询，不用立案", "#12 只是咨询一下": a question asked, not a problem to handle
   if (/^(?:这|此|该)?(?:个|件|条)?(?:只是|就是|属于|是|算)?(?:政策)?咨询(?:一下)?(?:[\s,，。]+(?:不用|不需要|无需|不必)(?:立案|建单|派单|办理))?$|^(?:这|此|该)?(?:个|件|条)?(?:不用|不需要|无需|不必)(?:立案|建单|派单)$/.test(rest)) {
     return { field: 'dismiss', note: rest };

@@ -152,7 +152,10 @@ const INDUSTRY_WORDS =
   // phosphate fertilisers); not a catalytic technology (VOCs催化燃烧). (物业 and 热电 were tried and left out: a property
   // manager or a heat-and-power plant is most often the party complained of, "华润物业给我们断水了", "华能热电给我们停汽了",
   // not the sender — the second review of the forty-ninth session)
-  '粮机|特材|催化(?!燃烧|剂|氧化|裂化|转化)|碳化硅|磷肥';
+  '粮机|特材|催化(?!燃烧|剂|氧化|裂化|转化)|碳化硅|磷肥|' +
+  // rounds 324–334 (Yangzhou's toothbrush, plush-toy and ship-fitting makers and port operators, tea-snack shops; Changchun's
+  // gearbox makers, Songyuan's oilfield-service firms; Zhuzhou's weighing-machine and electronic-control makers)
+  '牙刷|毛绒(?!布|公仔|玩具)|船配(?!套)|港务|口腔护理|茶食|变速器|油田服务|衡器|电控';
 /**
  * A trade named by one character and 业 ("镁业", "糖业", "袜业", "种业"): a word the language keeps making, so it is
  * read by its shape; not 企业, 行业, 就业 and the other words of 业 that are no trade.
@@ -839,7 +842,9 @@ function signedBy(t: string): string | null {
       (/(我们|我司)/.test(t) && !/(有限公司|集团)/.test(t) ? SIGNED_AFTER_COMMA.exec(t) : null)
     )?.[1];
   // (a tag or a slash before it is no part of it: "…？/商水县天宇电子", "…【建议】襄阳凯瑞汽车电器")
-  const raw = signed?.replace(/^(?:【[^【】]{1,6}】|[/／|｜])\s*/, '').replace(/^[\u4e00-\u9fa5]{2,6}?(?:科技园|产业园|工业园|园区|开发区|新区|保税区)(?=[\u4e00-\u9fa5]{4,})(?![\u4e00-\u9fa5]*(?:有限公司|集团)$)/, '').replace(/(?<=[\u4e00-\u9fa5]{4,})(行政部|人事部|人力部|人力资源部|财务部|综合部|办公室|项目部|技术部)$/, '');
+  const raw = signed?.replace(/^(?:【[^【】]{1,6}】|[/／|｜])\s*/, '').replace(/^[\u4e00-\u9fa5]{2,6}?(?:科技园|产业园|工业园|园区|开发区|新区|保税区)(?=[\u4e00-\u9fa5]{4,})(?![\u4e00-\u9fa5]*(?:有限公司|集团)$)/, '').replace(/(?<=[\u4e00-\u9fa5]{4,})(行政部|人事部|人力部|人力资源部|财务部|综合部|办公室|项目部|技术部|设备部|采购部|生产部|安环部|工程部)$/, '')
+    // (rounds 324–334: "—— 华美药业新区项目", "——安平鑫源网业厂房项目": the enterprise's project, named by where or what it builds)
+    .replace(/(?<=[\u4e00-\u9fa5]{4,})(?:新区|新厂区?|厂房|扩建|技改|新建)项目$/, '');
   if (!raw) return null;
   // (found by a review: "—— 损失两百万", "—— 明天起", "—— 谢谢领导" after the problem say more of it, or thank; no name)
   if (NOT_A_SIGNATURE.test(raw)) return null;

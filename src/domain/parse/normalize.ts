@@ -39,8 +39,15 @@ export function toSimplified(text: string): string {
     }
     if (!any) return text;
   }
-  return convert(text);
+  const out = convert(text);
+  if (out.length !== text.length || !AS_WRITTEN.test(text)) return out;
+  // (the places whose 乾 the converter reads as 干 "dry": 乾安县 in Jilin, 乾县 in Shaanxi; round 332)
+  return out.replace(AS_WRITTEN_AFTER, (m: string, offset: number) => (text[offset] === '乾' ? `乾${m.slice(1)}` : m));
 }
+/** Words the traditional → simplified converter gets wrong, kept as written. */
+const AS_WRITTEN = /乾安|乾县|乾縣/;
+/** The same words as the converter writes them. */
+const AS_WRITTEN_AFTER = /干安|干县/g;
 
 /**
  * Full-width digits, letters and the symbols used in commands (＃＠％＋－．／：) become half-width; Chinese

@@ -162,6 +162,9 @@ const URGENT_PATTERNS = [
   // afraid to stay inside a shaken building, people still at the gate, a bulldozer in the yard before help comes, the gas
   // rationed from tomorrow (a notice whose day is the others', not asked for, still presses)
   /(矿山|矿井|工厂|厂子|厂里|工地|生产线|产线|窑)(已经|都|全)?停(了|产了|工了)(?![^，。]{0,4}(吗|没|么|好几年|几年|多年|[一二两三四五六七八九十\d]+年))|(天然气|燃气|蒸汽|暖气)[^，。]{0,8}(突然|今天|今早|早上)[^，。]{0,4}断了|不敢在里面(干活|上班|作业|待)|(人|他们|村民|工人|家属|债主)[^，。]{0,4}(还|正)在[^，。]{0,6}(门口|厂门口|大门口)堵着|再不来人[^，。]{0,6}就|(明天|后天)(起|开始)[^，。]{0,4}(限|停|断)(电|气|水|产|供)/,
+  // rounds 324–334: a crane's wire rope snapped, a high slope come down (will it slide again; not one left so for months), a loan
+  // called in to be repaid in two days (a cash chain said to be breaking alone is not: 10 of 11 labelled normal), a steel roof sheet torn up by the wind and hanging over a path
+  /(钢丝绳|吊索|吊带)[^，。；;]{0,4}断(了|掉)|(高边坡|边坡|山体|挡土墙|护坡)[^，。；;]{0,8}(垮|塌|滑坡)(了|下来)(?![^，。]{0,4}(吗|没|过)|[^。]{0,16}(一直|好久|很久|几个月|没人修))|(抽贷|收贷|断贷)[^。]{0,12}(明天|后天|两天内|三天内)[^，。]{0,3}要还|(彩钢板|屋面板|顶棚|彩钢瓦)[^，。；;]{0,12}(掀|刮)(起来|飞|开|翻)/,
 ];
 /**
  * Words that look urgent but are not: a fee (停机费), a shortage (急缺), a stoppage threatened if something else does
@@ -353,6 +356,9 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   if (bare.length <= 40 && (/(店小二|小二|机器人)[^，。]{0,4}(都)?(能|会|可以)(干|做|帮)(些|点)?(啥|什么|么子|撒子)/.test(bare) || /(店小二|小二|机器人)[^，。]{0,4}(能|会|可以)(帮着?|帮我们?)?查(工单|单子|进度)(不|吗|么|没)?$/.test(bare) || /^(提|报|反映)问题[^，。]{0,4}直接[^，。]{0,6}(说|讲|发|打字)就(行|可以)(吗|嘛|不)/.test(bare) || /^(?:我要|我想|想)(提|报|反映)(一个|个)?问题[^，。]{0,4}直接[^，。]{0,6}(说|讲|发|打字)就(行|可以)(吗|嘛|不)[？?，,\s]*(?:(?:还是|要不要|需不需要|用不用)[^，。？?]{0,8})?[？?]*$/.test(bare)) && !/(我们|我司)[^，。]{0,8}(问题|申请)/.test(bare)) return 'help';
   // round 322: "店小二何里报问题？直接打字就行吗": where a problem is reported, and whether typing it is enough (Gan 何里 = 哪里)
   if (bare.length <= 40 && /(哪里|何里|哪儿|在哪|哪个地方)(报|提|反映)问题/.test(bare) && /(直接|就)[^，。]{0,4}(打字|说|讲|发)[^，。]{0,2}(就行|就可以|行|可以)(吗|嘛|么|不)$/.test(bare)) return 'help';
+  // rounds 330 and 334: how to use the bot to look something up and what to type ("咋用你查我们企业的问题进度？有啥指令"), what a report
+  // in this group must look like ("这个群里报问题有么要求？格式是么样的")
+  if (bare.length <= 40 && ((/(咋|怎么|如何|么样|怎样|点样)用你(?!们)/.test(bare) && /(查|指令|命令|口令)/.test(bare)) || /(报|提|反映)问题[^，。]{0,4}有(什么|啥|么|哪些)(要求|格式|规定)[吗么嘛]?(格式是(什么|么样|啥|怎样|哪样)的?)?$/.test(bare))) return 'help';
   // "有冇人教下我點樣用呢個店小二查工單？"
   if (bare.length <= 40 && /教(下|一下)?我(怎样|怎么|如何)用/.test(bare)) return 'help';
   // round 209: "新来的 请问这个群里的机器人么样提问题？要@它吗": how to put a problem to the bot
@@ -553,7 +559,8 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     // "#119 都延期一回了还是没动静…麻烦专班督一下": asked to supervise it
     if (/(麻烦|请|让)[^，。]{0,6}督(一下|办一下|促一下|促)/.test(t)) return 'urge';
     // "#12 到底有没有人在办？？", "第二百零三号咩时候先有人理？": a chase in the form of a question
-    if (/到底(有没有人|有冇人|有木有人|有人没人|管不管|办不办|还办不办)|有没有人(在办|在管|管一下|理一下)|(咩|什么|啥|几)时候(先|才)?有人(理|管|跟|处理)/.test(t)) return 'urge';
+    // (round 330: "第98号 到底还管不管了？上周说这周给答复")
+    if (/到底(有没有人|有冇人|有木有人|有人没人|管不管|还管不管|办不办|还办不办)|有没有人(在办|在管|管一下|理一下)|(咩|什么|啥|几)时候(先|才)?有人(理|管|跟|处理)/.test(t)) return 'urge';
     if (WHO_ASKED.test(t) && ASKED.test(t.replace(/[的。.!！]+$/, '吗')) ) return 'query';
     // round 140: "#20 已经转给人社局了吗？我这边查不到": whether it was passed on, asked
     // ("#12 转给人社局了吗？": 了吗 asks without 已经 too)

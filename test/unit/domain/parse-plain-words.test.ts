@@ -5128,4 +5128,50 @@ describe('after a review of the forty-third session rules against ordinary messa
     // a village's fibre wanted for its 年货节 live sales stays utilities
     expect(read('俺们村里的网还是老铜线 慢的要命 直播卖货老是卡 想拉光纤 下周要搞年货节直播').category).toBe('utilities');
   });
+
+  it('reads the names rounds 324–334 taught (fiftieth session)', () => {
+    const name = (t: string) => read(t).enterprise;
+    // trades: toothbrushes, plush toys, ship fittings, port operators, oral care, tea snacks, gearboxes, oilfield services,
+    // weighing machines, electronic controls
+    expect(name('琼花毛绒今年外贸单子掉了快一半，想参加明年春季广交会')).toBe('琼花毛绒');
+    expect(name('金湾船配这边环评报告书上周报到生态环境局了')).toBe('金湾船配');
+    expect(name('倍洁牙刷的光纤专线申请了一个月，移动说要等园区管道')).toBe('倍洁牙刷');
+    expect(name('华海港务码头后方堆场那块地，村民嫌征收补偿款少一直不签字')).toBe('华海港务');
+    expect(name('皓雪口腔护理被一家连锁超市拖欠货款快一年了')).toBe('皓雪口腔护理');
+    expect(name('长春锦程变速器 新招的三十多个外地工人宿舍不够住')).toBe('长春锦程变速器');
+    expect(name('乾安县宝力油田服务 野外井场的临时用电老被拉闸')).toBe('乾安县宝力油田服务');
+    expect(name('天元区的中南轨道衡器，厂房扩建桩基检测有两根不合格')).toBe('中南轨道衡器');
+    expect(name('株洲恒芯电控二期厂房要通电，配电工程验收约不到人')).toBe('株洲恒芯电控');
+    // not a toy or a cloth of plush, nor shipbuilding's suppliers
+    expect(name('做圣诞帽用的毛绒布 原来那家厂不做这种布了 能不能帮找个替代的布料厂')).toBeNull();
+    expect(name('我单位（为大连造船配套的辽南重工机械有限公司）新建涂装车间环评报告书已报送')).not.toBe('大连造船配');
+    // a signature's office or project after the name is no part of it
+    expect(name('不然过不了验收 — 康诺药业设备部')).toBe('康诺药业');
+    expect(name('进度比计划慢了一个月 让总包多上点人 —— 华美药业新区项目')).toBe('华美药业');
+    expect(name('请安监站明天务必来检查 ——安平鑫源网业厂房项目')).toBe('安平鑫源网业');
+  });
+
+  it('reads the commands and dangers rounds 324–334 taught (fiftieth session)', () => {
+    // the overdue at the head of the list, in a leader's shorthand; not an enterprise's own "超期前十天"
+    expect(read('超期top10').intent).toBe('digest');
+    expect(read('超期前十').intent).toBe('digest');
+    expect(read('我们厂超期前十天就报了').intent).toBe('report');
+    // how to use the bot, and what a report must look like; not a problem that mentions a format or another platform
+    expect(read('@店小二 咋用你查我们企业的问题进度？有啥指令').intent).toBe('help');
+    expect(read('新来的，这个群里报问题有么要求？格式是么样的').intent).toBe('help');
+    expect(read('发票格式是什么样的 税务局说我们开错了').intent).toBe('report');
+    expect(read('咋用你们的平台查社保 系统进不去').intent).toBe('report');
+    // a chase: 到底还管不管
+    expect(read('第98号 到底还管不管了？上周说这周给答复 今天都周一了').intent).toBe('urge');
+    // the enterprise's own word that it is not its problem, withdrawn
+    expect(read('#240 不是我们企业的问题，是别个群发错了，撤销').intent).toBe('correct');
+    // dangers: a crane's wire rope snapped, a slope come down this morning, a loan to be repaid the day after tomorrow,
+    // a roof sheet torn up over a path; not a slope left so for months, nor a cash chain said to be breaking alone
+    expect(read('凌锐光电新厂区工地昨晚塔吊钢丝绳断了一根，还好冇伤到人，施工方想接着干，请安监的来看一下').urgency).toBe('urgent');
+    expect(read('金瑞汽配 厂房后面的高边坡今天早上垮了一截，土都冲到车间后墙了，请派人来看看还会不会继续塌').urgency).toBe('urgent');
+    expect(read('孝感金瑞汽配 银行突然抽贷1000万，通知后天就要还，还不上就上征信').urgency).toBe('urgent');
+    expect(read('松原鼎泰石油机械 新厂房屋面彩钢板昨晚让大风掀起来一大片，耷拉在半空，底下就是人行道').urgency).toBe('urgent');
+    expect(read('我们茶馆观景台下面的河道护坡冲垮了一截，汛期过了一直没人修').urgency).toBe('normal');
+    expect(read('下游的手机厂欠我们货款三百多万，一拖就是半年，我们小厂资金链都快断了，能不能帮着协调一下').urgency).toBe('normal');
+  });
 });
