@@ -3,7 +3,8 @@ import type { BotContext, PerformResult } from '../src/bot/context.js';
 import type { BusinessCalendar } from '../src/domain/calendar.js';
 import { authorize, isStaff, mayShowTicketIn, type Permission } from '../src/domain/permissions.js';
 import type { TicketAction } from '../src/domain/ticket-state.js';
-import { CATEGORIES, isOpen, OPEN_STATUSES, TICKET_STATUSES, type Assignee, type Ticket, type TicketStatus } from '../src/domain/ticket.js';
+import { workingDaysOverdue } from '../src/domain/sla.js';
+import { CATEGORIES, isOpen, isOverdue, OPEN_STATUSES, TICKET_STATUSES, type Assignee, type Ticket, type TicketStatus } from '../src/domain/ticket.js';
 import { isSourceOf, sourceId } from '../src/bot/ticket-service.js';
 import { namedMatter } from '../src/domain/parse/commands.js';
 import { isAbout, sharesObject } from '../src/domain/similarity.js';
@@ -195,11 +196,43 @@ export function reopenedDueText(t: Ticket, cal: Pick<BusinessCalendar, 'localDat
   return before === now ? now : `${now}（原时限 ${before}）`;
 }
 
-/** One line per ticket for lists. */
-export function ticketLine(t: Ticket, cal: Pick<BusinessCalendar, 'localDate' | 'endOfWorkingDay' | 'timezone'>): string {
-  const who = t.assignee ? ` · ${t.assignee.name}` : '';
-  return `#${t.no} ${TICKET_STATUSES[t.status]}${who} · 时限 ${dueDate(t, cal)} · ${t.summary}`;
+/**
+ * One line per ticket for lists. `enterprise`: whose problem it is (a list across enterprises); `assignee` false: the
+ * handler left out (the reader's own 待办); `now`: an overdue ticket says by how much ("已超期 2 个工作日") instead of
+ * its deadline (found trying the product: 超期问题 listed neither the enterprise nor the lateness, 我的待办 repeated
+ * the reader's own name on every row).
+ */
+export function ticketLine(
+  t: Ticket,
+  cal: TimeLeftCalendar,
+  opts: { enterprise?: boolean; assignee?: boolean; now?: string } = {},
+): string {
+  const whose = opts.enterprise && t.enterprise ? ` · ${t.enterprise}` : '';
+  const who = opts.assignee !== false && t.assignee ? ` · ${t.assignee.name}` : '';
+  const left = opts.now ? timeLeft(t, cal, opts.now) : null;
+  const when = left?.overdue ? left.text : `时限 ${dueDate(t, cal)}`;
+  return `#${t.no} ${TICKET_STATUSES[t.status]}${whose}${who} · ${when} · ${t.summary}`;
 }
+
+/** What a ticket's time left is read with. */
+export type TimeLeftCalendar = Pick<BusinessCalendar, 'localDate' | 'endOfWorkingDay' | 'timezone' | 'workingMinutesBetween' | 'minutesPerDay'>;
+
+/** "剩 2 个工作日", "剩 3 个工作小时", "已超期 2 个工作日", "已暂停（待补充）" or the closed state. */
+export function timeLeft(t: Ticket, cal: TimeLeftCalendar, now: string): { text: string; overdue: boolean; soon: boolean } {
+  if (!isOpen(t)) return { text: TICKET_STATUSES[t.status], overdue: false, soon: false };
+  if (t.pausedAt) return { text: '已暂停（待补充）', overdue: false, soon: false };
+  if (isOverdue(t, now)) {
+    // within its first working day, in working hours, as the time left is (found trying the product: 3.5 hours late read
+    // "已超期 1 个工作日" beside "剩 8 个工作小时")
+    const late = cal.workingMinutesBetween(t.resolutionDueAt, now);
+    if (late < cal.minutesPerDay) return { text: late > 0 ? `已超期 ${Math.ceil(late / 60)} 个工作小时` : '已超期', overdue: true, soon: false };
+    return { text: `已超期 ${workingDaysOverdue(t, now, cal as BusinessCalendar)} 个工作日`, overdue: true, soon: false };
+  }
+  const minutes = cal.workingMinutesBetween(now, t.resolutionDueAt);
+  if (minutes < cal.minutesPerDay) return { text: `剩 ${Math.max(1, Math.ceil(minutes / 60))} 个工作小时`, overdue: false, soon: true };
+  return { text: `剩 ${Math.floor(minutes / cal.minutesPerDay)} 个工作日`, overdue: false, soon: false };
+}
+
 
 /** The status card of a ticket. */
 export function ticketCard(t: Ticket, cal: Pick<BusinessCalendar, 'localDate' | 'endOfWorkingDay' | 'timezone'>): string[] {
@@ -254,12 +287,18 @@ export async function showTicket(ctx: BotContext, t: Ticket, lead?: string): Pro
  * sender's own from another group) — sent to the asker privately, with a short note here that names no ticket
  * (`note`, else that the list holds other enterprises' problems). `footer`: a line under the list, in the note too.
  */
-export async function list(ctx: BotContext, title: string, tickets: Ticket[], empty: string, opts: { footer?: string; note?: string } = {}): Promise<void> {
+export async function list(
+  ctx: BotContext,
+  title: string,
+  tickets: Ticket[],
+  empty: string,
+  opts: { footer?: string; note?: string; line?: { enterprise?: boolean; assignee?: boolean } } = {},
+): Promise<void> {
   if (tickets.length === 0) return answer(ctx, empty);
   const shown = tickets.every((t) => mayShowTicketIn(t, ctx.msg, ctx.directory));
   // shown in a group, the list is the asker's answer and @-mentions them (as a short answer does); sent privately, it needs none
   const asker = shown && ctx.msg.chatType !== 'single' && !ctx.msg.card;
-  const lines = [`${asker ? '@{0} ' : ''}**${title}（${tickets.length}件）**`, ...tickets.map((t) => `> ${ticketLine(t, ctx.sla.calendar)}`), ...(opts.footer ? [opts.footer] : [])];
+  const lines = [`${asker ? '@{0} ' : ''}**${title}（${tickets.length}件）**`, ...tickets.map((t) => `> ${ticketLine(t, ctx.sla.calendar, { ...opts.line, now: ctx.now })}`), ...(opts.footer ? [opts.footer] : [])];
   const msg = compose(lines, asker ? [ctx.msg.sender] : []);
   return here(ctx, shown, msg, `${opts.note ?? `${title}含其他企业的问题，已私信发送给您`}（${NOT_RECEIVED}）。${opts.footer ?? ''}`);
 }

@@ -32,7 +32,7 @@ export const query: Handler = {
       }
       // 超期: open, past the current answer deadline, not waiting for the enterprise (one definition: isOverdue)
       const overdue = (await ctx.tickets.listOpen({ overdueAt: ctx.now, limit: 30 })).filter((t) => isOverdue(t, ctx.now));
-      await list(ctx, '超期问题', overdue, '目前没有超期问题。');
+      await list(ctx, '超期问题', overdue, '目前没有超期问题。', { line: { enterprise: true } });
       return 'overdue listed';
     }
     if (a.role === 'enterprise' || /我们|本企业|我司|公司/.test(text)) {
@@ -41,7 +41,7 @@ export const query: Handler = {
       return 'enterprise tickets listed';
     }
     if (a.personId) {
-      await list(ctx, '您的待办', await ctx.tickets.listOpen({ assignee: a.personId }), '您目前没有待办工单。');
+      await list(ctx, '您的待办', await ctx.tickets.listOpen({ assignee: a.personId }), '您目前没有待办工单。', { line: { enterprise: true, assignee: false } });
       return 'todo listed';
     }
     await answer(ctx, '您尚未登记为工作人员，暂无待办。如需查询具体工单，请回复“#编号 什么进度了”。');

@@ -82,6 +82,8 @@ export function renderDigest(d: DigestWithVisits, opts: { rankingOnly?: boolean;
     ];
     if (d.byDepartment.length) lines.push(...table('部门排名', d.byDepartment));
     if (d.byCadre.length) lines.push(...table('干部排名', d.byCadre));
+    // (found trying the product: "上周排名" over a week without a ticket answered with its heading alone)
+    if (!d.byDepartment.length && !d.byCadre.length) lines.push('本期没有可排名的数据：无在办、新增或办结问题。');
     if (opts.dashboardUrl) lines.push(`[打开领导看板](${opts.dashboardUrl})`);
     return { format: 'table', title, text: lines.join('\n'), mentions: [] };
   }

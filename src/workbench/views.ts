@@ -1,14 +1,16 @@
-import { dueText } from '../../handlers/common.js';
-import type { BusinessCalendar } from '../domain/calendar.js';
+import { dueText, timeLeft, type TimeLeftCalendar } from '../../handlers/common.js';
 import { MIN_ENTERPRISES, WINDOW_DAYS, type CommonIssueGroup } from '../domain/common-issues.js';
 import type { DigestModel } from '../domain/digest.js';
 import type { Actor, Directory } from '../domain/directory.js';
 import { authorize, type Permission } from '../domain/permissions.js';
-import { STEP_LABELS, workingDaysOverdue, type StepKind } from '../domain/sla.js';
+import { STEP_LABELS, type StepKind } from '../domain/sla.js';
 import { ALLOWED_FROM, OUTCOMES, RATINGS, type RatingLevel, type TicketAction } from '../domain/ticket-state.js';
-import { CATEGORIES, EVENT_LABELS, isOpen, isOverdue, TICKET_STATUSES, type Ticket } from '../domain/ticket.js';
+import { CATEGORIES, EVENT_LABELS, isOpen, TICKET_STATUSES, type Ticket } from '../domain/ticket.js';
 import type { MyVisits, VisitReport } from '../domain/visit-report.js';
 import { VISIT_MODES, visitCadres, type Visit } from '../domain/visit.js';
+
+// (read with the chat's lists: handlers/common.ts)
+export { timeLeft };
 
 /**
  * What the workbench page shows, made from tickets and the digest: the rows, the detail, the actions a viewer may
@@ -47,23 +49,7 @@ export function allowedActions(a: Actor, t: Ticket, now: string): WorkbenchActio
   });
 }
 
-type Cal = Pick<BusinessCalendar, 'localDate' | 'endOfWorkingDay' | 'timezone' | 'workingMinutesBetween' | 'minutesPerDay'>;
-
-/** "剩 2 个工作日", "剩 3 个工作小时", "已超期 2 个工作日", "已暂停（待补充）" or the closed state. */
-export function timeLeft(t: Ticket, cal: Cal, now: string): { text: string; overdue: boolean; soon: boolean } {
-  if (!isOpen(t)) return { text: TICKET_STATUSES[t.status], overdue: false, soon: false };
-  if (t.pausedAt) return { text: '已暂停（待补充）', overdue: false, soon: false };
-  if (isOverdue(t, now)) {
-    // within its first working day, in working hours, as the time left is (found trying the product: 3.5 hours late read
-    // "已超期 1 个工作日" beside "剩 8 个工作小时")
-    const late = cal.workingMinutesBetween(t.resolutionDueAt, now);
-    if (late < cal.minutesPerDay) return { text: late > 0 ? `已超期 ${Math.ceil(late / 60)} 个工作小时` : '已超期', overdue: true, soon: false };
-    return { text: `已超期 ${workingDaysOverdue(t, now, cal as BusinessCalendar)} 个工作日`, overdue: true, soon: false };
-  }
-  const minutes = cal.workingMinutesBetween(now, t.resolutionDueAt);
-  if (minutes < cal.minutesPerDay) return { text: `剩 ${Math.max(1, Math.ceil(minutes / 60))} 个工作小时`, overdue: false, soon: true };
-  return { text: `剩 ${Math.floor(minutes / cal.minutesPerDay)} 个工作日`, overdue: false, soon: false };
-}
+type Cal = TimeLeftCalendar;
 
 export interface TicketRow {
   no: number;

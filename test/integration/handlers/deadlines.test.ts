@@ -51,7 +51,11 @@ describe('every surface shows the current deadline', () => {
     expect(t).not.toHaveProperty('resolutionDue');
 
     expect((await h.say('chenjl', '#1 什么进度了', group())).texts[0]).toContain('办理时限：2026-12-02（周三）');
-    expect((await h.say('zhangwei', '我的待办', privately('zhangwei'))).texts[0]).toContain('时限 2026-12-02');
+    const todo = (await h.say('zhangwei', '我的待办', privately('zhangwei'))).texts[0]!;
+    expect(todo).toContain('时限 2026-12-02');
+    // his own list names the enterprise, not himself on every row
+    expect(todo).toContain(t.enterprise!);
+    expect(todo).not.toContain(t.assignee!.name);
     const urged = await h.say('chenjl', '#1 催一下', group());
     expect(urged.texts[0]).toContain('办理时限：2026-12-02（周三）');
     expect(urged.sent.find(isUser('zhangwei'))?.message.text).toContain('办理时限：2026-12-02（周三）');
@@ -92,6 +96,12 @@ describe('超期问题: open, past the current deadline, not paused', () => {
     expect(r.texts[0]).not.toContain(`#${extended} `);
     expect(r.texts[0]).not.toContain(`#${paused} `);
     expect(isOverdue((await h.ticket(late))!, now)).toBe(true);
+    // each line says whose problem it is and by how much it is late, in place of its deadline (found trying the product)
+    const line = r.texts[0]!.split('\n').find((l) => l.includes(`#${late} `))!;
+    expect((await h.ticket(late))!.enterprise).toBeTruthy();
+    expect(line).toContain((await h.ticket(late))!.enterprise!);
+    expect(line).toMatch(/已超期 \d+ 个工作(日|小时)/);
+    expect(line).not.toContain('时限');
     // after its new deadline the extended one is overdue too
     const later = await h.say('lihua', '超期问题', privately('lihua', L('2026-12-03T10:00:00')));
     expect(later.texts[0]).toContain('超期问题（2件）');

@@ -157,6 +157,13 @@ describe('the ranking as a table', () => {
     expect(toWecomMarkdown(msg).markdown.content).toContain('1 · 张伟 · 4 · 0 · 1 · 1/1');
     expect(toDingtalkMarkdown(msg).markdown.text).not.toContain('| --- |');
   });
+
+  it('over a period with nothing to rank, says so instead of a heading alone', () => {
+    const empty = buildDigest([], day, day.end, cal, dir, TZ);
+    const msg = renderDigest(empty, { rankingOnly: true });
+    expect(msg.text).toContain('本期没有可排名的数据');
+    expect(renderDigest(d, { rankingOnly: true }).text).not.toContain('本期没有可排名的数据');
+  });
 });
 
 const ev = (at: string, type: string, data: Record<string, unknown>, by?: string): TicketEvent => ({
