@@ -48,7 +48,7 @@ export const slaStep = defineJob({
     // the response-overdue step tells the lead to 督促, and reminds the assignee with a text of their own
     const remindAssignee = step.kind === 'response-overdue' && !!t.assignee && !recipients.some((r) => r.personId === t.assignee!.personId);
     const people = remindAssignee ? [...recipients, t.assignee!] : recipients;
-    const opts = { timezone: deps.timezone, overdueDays: workingDaysOverdue(t, deps.now().toISOString(), deps.calendar) };
+    const opts = { timezone: deps.timezone, overdueDays: workingDaysOverdue(t, deps.now().toISOString(), deps.calendar), now: deps.now().toISOString() };
     const cause = `sla-${t.no}-${d.key}`;
     let index = 0;
     const send = (target: OutboundTarget, message: ReturnType<typeof stepMessage>) => deps.outbox.send(cause, index++, target, message);

@@ -94,7 +94,7 @@ describe('reminders and escalation on real Redis and FerretDB', () => {
       // ticket 1: five steps; lead = the head of the assignee's department (the task-force lead is the assignee), not the
       // lead of the department for utilities, who has no say over him
       const once = (to: string, text: string) => expect.poll(() => dms(to, text).length, { timeout: 20_000 }).toBe(1);
-      await once('zhangwei', '【今日到期】#1');
+      await once('zhangwei', '【已到期】#1');
       await once('qianjz', '【超期督办】#1');
       await once('lihua', '【超期督办·区领导】#1');
       await once('xiaoer-admin', '【超期督办·管理员】#1');
@@ -155,9 +155,9 @@ describe('reminders and escalation on real Redis and FerretDB', () => {
       await Promise.all([a.reconcile(3), b.reconcile(4), a.reconcile(5)]);
       await expect.poll(async () => (await sentKeys(3)).length, { timeout: 20_000 }).toBe(4); // pre, due, lead, leader (admins not yet)
       await drained();
-      // the assignee: 今日到期 once (the reminder before it, overtaken, is recorded but not sent)
+      // the assignee: the deadline passed (已到期, days ago), once (the reminder before it, overtaken, is recorded but not sent)
       expect(dms('zhangwei', '#3')).toHaveLength(1);
-      expect(dms('zhangwei', '【今日到期】#3')).toHaveLength(1);
+      expect(dms('zhangwei', '【已到期】#3')).toHaveLength(1);
       expect(dms('qianjz', '【超期督办】#3')).toHaveLength(1);
       expect(dms('lihua', '【超期督办·区领导】#3')).toHaveLength(1);
       expect(dms('xiaoer-admin', '#3')).toHaveLength(0);

@@ -236,6 +236,17 @@ describe('who is told at each step', () => {
     expect(own).not.toContain('派给 张伟');
   });
 
+  it('【今日到期】 only on the deadline\'s own day: delivered later (the process was down), it says the deadline has passed', () => {
+    const t = ticket();
+    const step = slaSteps(t, fixedCalendar('2026-11-16', '2026-12-31'), P).find((s) => s.kind === 'resolution-due')!;
+    const onTheDay = stepMessage(step, t, { ...opts, now: step.at }).text;
+    expect(onTheDay).toContain(`【今日到期】#7 已到办理时限`);
+    const later = new Date(Date.parse(step.dueAt) + 2 * 86_400_000).toISOString();
+    const late = stepMessage(step, t, { ...opts, now: later }).text;
+    expect(late).toContain('【已到期】#7 已过办理时限');
+    expect(late).not.toContain('今日');
+  });
+
   it('the ladder: the task-force or department lead, the 包联区领导, the admins, each once', () => {
     const t = overdue();
     const dir = dirOf();
