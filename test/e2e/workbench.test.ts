@@ -243,8 +243,8 @@ describe('the H5 workbench in a real browser', () => {
     for (const chart of ['trend', 'categories', 'departments']) {
       await expect.poll(() => page.evaluate<boolean>(DRAWN(`[data-test=chart-${chart}] canvas`))).toBe(true);
     }
-    // 重点项目 under the charts: no project templates imported here, so the section says so
-    await expect.poll(() => page.locator('[data-test=projects-none]').textContent()).toContain('暂无重点项目');
+    // 重点项目 under the charts: no project templates imported here, so the section says no project has an approval path (the visits' 重点项目覆盖 still counts the directory's key projects)
+    await expect.poll(() => page.locator('[data-test=projects-none]').textContent()).toContain('暂无代办项目：重点项目尚未建立审批路径');
     await expect.poll(() => page.locator('[data-test=projects-in-progress]').getAttribute('data-value')).toBe('0');
     // 助企走访 after 重点项目: the month's section, no visits logged here
     await expect.poll(() => page.locator('[data-test=visits-title]').textContent()).toContain('助企走访（');
