@@ -15,8 +15,9 @@ export interface DigestRequest {
 }
 
 /** Figures only the digest answers: named alone, they are a request for numbers. */
-// (round 324: "超期top10", "超期前十": the overdue at the head of the list, asked in a leader's shorthand)
-const STRONG = /(破解率|解决率|响应率|满意率|满意度|回潮率|及时率|办结率|超期率|参评率|好评率|差评率|红黑榜|排名|排行|简报|(?<![上本这下今昨前])(?:日报|周报|月报)|问题汇总|数据汇总|情况汇总|汇总数据|统计数据|今日数据|工作台账数据|红榜|黑榜|(满意|好评|差评|办结|办完|解决|解决掉|超期|回潮|按时|及时|办好)[\u4e00-\u9fa5]{0,2}的?(比例|占比|百分比)|(解决|办结|办好)了?又(冒|出现|反复|回来)[\u4e00-\u9fa5]{0,4}的.{0,4}(几|多少)|(超期|差评|办结|拖延|拖得?最?久)的?(问题|工单|单位|部门)?(top\s?\d{1,2}|前(十|\d{1,2})名?)$)/i;
+// (round 324: "超期top10", "超期前十", "超期前十发我看一下", "超期top10是哪些企业": the overdue at the head of the list, asked in a
+// leader's shorthand)
+const STRONG = /(破解率|解决率|响应率|满意率|满意度|回潮率|及时率|办结率|超期率|参评率|好评率|差评率|红黑榜|排名|排行|简报|(?<![上本这下今昨前])(?:日报|周报|月报)|问题汇总|数据汇总|情况汇总|汇总数据|统计数据|今日数据|工作台账数据|红榜|黑榜|(满意|好评|差评|办结|办完|解决|解决掉|超期|回潮|按时|及时|办好)[\u4e00-\u9fa5]{0,2}的?(比例|占比|百分比)|(解决|办结|办好)了?又(冒|出现|反复|回来)[\u4e00-\u9fa5]{0,4}的.{0,4}(几|多少)|(超期|差评|办结|拖延|拖得?最?久)的?(问题|工单|单位|部门)?(top\s?\d{1,2}|前(十|\d{1,2})名?)(发我看一下|发我看看|发一下|发下|发群里|看下|看一下|给我|是啥情况|是哪些企业|是哪些|是哪几个单?)?$)/i;
 /** Figures that read as numbers only with a period or a scope, and a request or question with them. */
 const WEAK = /(新增|办结|在办|超期|销号|差评|好评|评价|满意|回潮|受理|响应|时长|用时|问题|工单|诉求|数据|数字|统计|情况|汇总|通报|数量|件数|多少件|几件|多少单|几单|单子|进来|结了|还剩|剩下|过了期限|逾期|没办完|未办结|压着|积压)/;
 const PERIOD = /(目前|现在|当前|截至目前|今天|今日|昨天|昨日|本周|这周|这个?星期|[这本上]个?礼拜|上周|上个?星期|本月|这个?月|上个?月|月度|季度|今年|本年|年度|全年|今年以来|年初以来|以来)/;
@@ -96,7 +97,7 @@ export function parseDigestRequest(bare: string): DigestRequest | null {
   if (strong && !weak && !compare && !ASK.test(bare.replace(STRONG, '')) && bare.length > 12) return null;
   // "这周超期的有哪些", "超期清单": the overdue tickets themselves (查询), not the figure; but over a period named for
   // the list ("本月超期清单", "今年以来超期工单的清单", "截止到今天的超期清单"), the leader's numbers (all 59 labelled so)
-  if (/超期/.test(bare) && !/超期率/.test(bare) && !/(前[十\d]+名|排名|排行|按部门排|排一下|排个序)/.test(bare) && /(哪些|清单|列表|名单|明细)/.test(bare) && !listOverPeriod(bare)) return null;
+  if (/超期/.test(bare) && !/超期率/.test(bare) && !/(前[十\d]+名|排名|排行|按部门排|排一下|排个序|超期(top\s?\d{1,2}|前(十|\d{1,2})))/i.test(bare) && /(哪些|清单|列表|名单|明细)/.test(bare) && !listOverPeriod(bare)) return null;
 
   const previous = PREVIOUS.test(bare);
   const period = periodOf(bare, compare || /(排名|排行|红黑榜|各部门|各单位|各专班)/.test(bare));

@@ -153,9 +153,12 @@ const INDUSTRY_WORDS =
   // manager or a heat-and-power plant is most often the party complained of, "华润物业给我们断水了", "华能热电给我们停汽了",
   // not the sender — the second review of the forty-ninth session)
   '粮机|特材|催化(?!燃烧|剂|氧化|裂化|转化)|碳化硅|磷肥|' +
-  // rounds 324–334 (Yangzhou's toothbrush, plush-toy and ship-fitting makers and port operators, tea-snack shops; Changchun's
-  // gearbox makers, Songyuan's oilfield-service firms; Zhuzhou's weighing-machine and electronic-control makers)
-  '牙刷|毛绒(?!布|公仔|玩具)|船配(?!套)|港务|口腔护理|茶食|变速器|油田服务|衡器|电控';
+  // rounds 324–334 (Yangzhou's toothbrush, plush-toy and ship-fitting makers, oral-care firms; Changchun's gearbox makers,
+  // Songyuan's oilfield-service firms; Zhuzhou's weighing-machine and electronic-control makers) — not the product itself
+  // (电动牙刷, 无级变速器, 电控系统) nor a maker complained of (…牙刷厂家的售后). (港务 and 茶食 were tried and left out after
+  // the review: a port operator is most often the party complained of, "上海港务这个月的集装箱费又涨了", and 连云港港务局 is
+  // an office; 潮汕茶食 is a region's food.)
+  '(?<!电动|儿童|成人|软毛|声波)牙刷(?!厂家|柄|头|盒)|毛绒(?!布|公仔|玩具)|船配(?!套)|口腔护理|(?<!无级|自动|手动|双离合)变速器|油田服务|衡器|电控(?!系统|柜|箱|阀)';
 /**
  * A trade named by one character and 业 ("镁业", "糖业", "袜业", "种业"): a word the language keeps making, so it is
  * read by its shape; not 企业, 行业, 就业 and the other words of 业 that are no trade.
@@ -588,6 +591,9 @@ function parseEnterpriseUnchecked(text: string): string | null {
   if (name && /有(?:个|一个|一家)(?=[\u4e00-\u9fa5]{2})/.test(name) && !/(有限公司|有限责任公司|股份公司)$/.test(name)) return signedBy(t);
   // (rounds 219–224's products: a kind of it, 散装坚果, 野生茶油, 桶装饮用水, 废旧再生资源, is the goods, not a name)
   if (name && /^(散装|进口|野生|手工|农村|桶装|瓶装|袋装|废旧|自产|本地|国产|有机|新鲜|优质|天然|生态)(坚果|茶油|茶籽油|饮用水|矿泉水|再生资源)$/.test(name)) return null;
+  // (rounds 324–334's trades, the goods or the line of business itself: 电动牙刷, 国产变速器, 主营衡器, 远程电控, 定制毛绒 —
+  // the review's cases)
+  if (name && /^(进口|国产|出口|外贸|电动|儿童|成人|软毛|手动|自动|无级|商用车|汽车|远程|主营|地磅|高端|定制|传统|远洋|内河|中国|国内|全国|新型|智能|专业|普通|低端|一般)(牙刷|变速器|电控|衡器|毛绒|船配|口腔护理)$/.test(name)) return null;
   // (round 280: "…风一刮满天飞 ——府谷县新民镇": a county's town is a place, no enterprise; the name may be read beside it,
   // the county said alone before it, "我们隆德县沙塘镇的德顺药材加工厂…")
   // (a town's own name is two characters or more: "昭觉荞乡" is a brand, 荞 its buckwheat)
@@ -842,7 +848,8 @@ function signedBy(t: string): string | null {
       (/(我们|我司)/.test(t) && !/(有限公司|集团)/.test(t) ? SIGNED_AFTER_COMMA.exec(t) : null)
     )?.[1];
   // (a tag or a slash before it is no part of it: "…？/商水县天宇电子", "…【建议】襄阳凯瑞汽车电器")
-  const raw = signed?.replace(/^(?:【[^【】]{1,6}】|[/／|｜])\s*/, '').replace(/^[\u4e00-\u9fa5]{2,6}?(?:科技园|产业园|工业园|园区|开发区|新区|保税区)(?=[\u4e00-\u9fa5]{4,})(?![\u4e00-\u9fa5]*(?:有限公司|集团)$)/, '').replace(/(?<=[\u4e00-\u9fa5]{4,})(行政部|人事部|人力部|人力资源部|财务部|综合部|办公室|项目部|技术部|设备部|采购部|生产部|安环部|工程部)$/, '')
+  const head = signed?.replace(/^(?:【[^【】]{1,6}】|[/／|｜])\s*/, '').replace(/^[\u4e00-\u9fa5]{2,6}?(?:科技园|产业园|工业园|园区|开发区|新区|保税区)(?=[\u4e00-\u9fa5]{4,})(?![\u4e00-\u9fa5]*(?:有限公司|集团)$)/, '');
+  const raw = head?.replace(/(?<=[\u4e00-\u9fa5]{4,})(行政部|人事部|人力部|人力资源部|财务部|综合部|办公室|项目部|技术部|设备部|采购部|生产部|安环部|工程部)$/, '')
     // (rounds 324–334: "—— 华美药业新区项目", "——安平鑫源网业厂房项目": the enterprise's project, named by where or what it builds)
     .replace(/(?<=[\u4e00-\u9fa5]{4,})(?:新区|新厂区?|厂房|扩建|技改|新建)项目$/, '');
   if (!raw) return null;
@@ -857,7 +864,8 @@ function signedBy(t: string): string | null {
   if ((trade ? tradeNameOk(raw) && !SENTENCE_CHAR.test(raw.replace(/(有限公司|公司)$/, '').replace(TRADE_AT_END, '').replace(/和/g, '')) : isOpenName(raw)) && !/(的|了|吗|呢|(?<!酒|茶|书|网|水)吧|啊|情况|报告|通知)$/.test(raw)) return raw;
   // a signature after a dash, with its trade, may hold a word that is also the sentence's ("—— 有光能源", "—— 伊犁那拉提奶茶坊",
   // "——乡里乡亲便民店"): the dash says it is the writer's name for itself
-  if (dashed && raw === signed && trade && raw.length >= 4 && tradeNameOk(raw) && !/[我你他她们的了吗呢吧啊是在要想请帮说问]/.test(raw)) return raw;
+  // (its office or project taken off the end is still the writer's own name: "——扬州一洋药业厂房项目", the review found)
+  if (dashed && head === signed && trade && raw.length >= 4 && tradeNameOk(raw) && !/[我你他她们的了吗呢吧啊是在要想请帮说问]/.test(raw)) return raw;
   // (not what is left once an office is taken off: "—— 株洲渌口项目部" is a site)
   return dashed && raw === signed && signatureOk(raw) ? raw : null;
 }

@@ -5136,7 +5136,8 @@ describe('after a review of the forty-third session rules against ordinary messa
     expect(name('琼花毛绒今年外贸单子掉了快一半，想参加明年春季广交会')).toBe('琼花毛绒');
     expect(name('金湾船配这边环评报告书上周报到生态环境局了')).toBe('金湾船配');
     expect(name('倍洁牙刷的光纤专线申请了一个月，移动说要等园区管道')).toBe('倍洁牙刷');
-    expect(name('华海港务码头后方堆场那块地，村民嫌征收补偿款少一直不签字')).toBe('华海港务');
+    // not the product, a maker complained of, a port office or operator, a region's food (the review's cases)
+    for (const t of ['电动牙刷的出口认证怎么这么慢', '三笑牙刷厂家的售后电话打不通', '连云港港务局旁边的那块地能不能给我们做堆场', '上海港务这个月的集装箱费又涨了', '潮汕茶食传统工艺申遗', '远程电控系统招标', '无级变速器研发补贴', '国产变速器质量不行', '主营衡器的企业有没有补贴', '定制毛绒的订单少了']) expect(name(t), t).toBeNull();
     expect(name('皓雪口腔护理被一家连锁超市拖欠货款快一年了')).toBe('皓雪口腔护理');
     expect(name('长春锦程变速器 新招的三十多个外地工人宿舍不够住')).toBe('长春锦程变速器');
     expect(name('乾安县宝力油田服务 野外井场的临时用电老被拉闸')).toBe('乾安县宝力油田服务');
@@ -5149,6 +5150,7 @@ describe('after a review of the forty-third session rules against ordinary messa
     expect(name('不然过不了验收 — 康诺药业设备部')).toBe('康诺药业');
     expect(name('进度比计划慢了一个月 让总包多上点人 —— 华美药业新区项目')).toBe('华美药业');
     expect(name('请安监站明天务必来检查 ——安平鑫源网业厂房项目')).toBe('安平鑫源网业');
+    expect(name('消防验收什么时候能约上？——扬州一洋药业厂房项目')).toBe('扬州一洋药业');
   });
 
   it('reads the commands and dangers rounds 324–334 taught (fiftieth session)', () => {
@@ -5165,6 +5167,10 @@ describe('after a review of the forty-third session rules against ordinary messa
     expect(read('第98号 到底还管不管了？上周说这周给答复 今天都周一了').intent).toBe('urge');
     // the enterprise's own word that it is not its problem, withdrawn
     expect(read('#240 不是我们企业的问题，是别个群发错了，撤销').intent).toBe('correct');
+    // not when it says not to withdraw it
+    expect(read('#15 不是我们企业的问题，不要撤销，继续跟进').intent).not.toBe('correct');
+    // the shorthand with a tail a leader adds
+    for (const t of ['超期前十发我看一下', '超期top10是哪些企业', '超期前十是哪几个单']) expect(read(t).intent, t).toBe('digest');
     // dangers: a crane's wire rope snapped, a slope come down this morning, a loan to be repaid the day after tomorrow,
     // a roof sheet torn up over a path; not a slope left so for months, nor a cash chain said to be breaking alone
     expect(read('凌锐光电新厂区工地昨晚塔吊钢丝绳断了一根，还好冇伤到人，施工方想接着干，请安监的来看一下').urgency).toBe('urgent');
@@ -5172,6 +5178,8 @@ describe('after a review of the forty-third session rules against ordinary messa
     expect(read('孝感金瑞汽配 银行突然抽贷1000万，通知后天就要还，还不上就上征信').urgency).toBe('urgent');
     expect(read('松原鼎泰石油机械 新厂房屋面彩钢板昨晚让大风掀起来一大片，耷拉在半空，底下就是人行道').urgency).toBe('urgent');
     expect(read('我们茶馆观景台下面的河道护坡冲垮了一截，汛期过了一直没人修').urgency).toBe('normal');
+    for (const t of ['银行抽贷了，还有两天就要还款，三百万还差一百万', '龙门吊钢丝绳断裂，已停止作业', '挡墙倒了，压坏了两辆车']) expect(read(t).urgency, t).toBe('urgent');
+    expect(read('塔吊钢丝绳去年断过一次').urgency).toBe('normal');
     expect(read('下游的手机厂欠我们货款三百多万，一拖就是半年，我们小厂资金链都快断了，能不能帮着协调一下').urgency).toBe('normal');
   });
 });
