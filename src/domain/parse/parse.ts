@@ -551,6 +551,8 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
     // round 276: "工单76办结了没": whether it is closed, asked (pressed, "#12 到底办结了没", a chase; a protest, "#12 这也叫
     // 解决了吗", "电又停了 #12 搞定了吗", neither)
     if (/(?:[#＃]\s*\d{1,7}|\d{1,7}\s*号(?:单子)?|工单\s*\d{1,7})\s*(?:现在|目前|到底|问题|这事|事情|企业的事|王科那边|的问题|这个问题|[\u4e00-\u9fa5]{1,4}的事)?(?:已经)?(?:办结了|结了|解决了|搞定了|搞掂了|搞好了)(?:没有?|吗|么|冇|未)[啊呀呢]?[?？]*(?:\s*谢谢)?$/.test(t.trim()) && !/(这也叫|不是说|真的|确定|就算|这就算|就这样|凭什么|怎么|又|还是|没通|没电|没水)/.test(t)) return /(到底|都[^，。]{0,6}(天|周|礼拜|星期|月))/.test(t) ? 'urge' : 'query';
+    // "#31 搞定没", "#31 搞掂未啊": whether it is done, asked without 了 (Cantonese 未 = 没; the review found it read as the close)
+    if (/(?:[#＃]\s*\d{1,7}|\d{1,7}\s*号)\s*(?:现在|到底|这个|这事)?(?:搞定|搞掂|搞好|弄好|办好|整好)(?:没有?|未|冇|吗|么|吖)[啊呀呢吖]?[?？]*$/.test(t.trim())) return 'query';
     // "#45 现场勘察完了没": whether a step is done, asked
     // (not "…又断网 不是修好了吗": the fix held up as said and failed, a complaint; 伓 is 不 in Fuzhou speech)
     if (/(完了|好了|办了|到了|批了|来了)(没|没有|吗|么)[?？]?$/.test(t.trim()) && !/(不|伓)是[^，。]{0,4}(修|弄|办|搞|处理)好了吗[?？]?$/.test(t.trim())) return 'query';

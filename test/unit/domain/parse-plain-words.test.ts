@@ -5167,6 +5167,9 @@ describe('after a review of the forty-third session rules against ordinary messa
     expect(read('第98号 到底还管不管了？上周说这周给答复 今天都周一了').intent).toBe('urge');
     // the enterprise's own word that it is not its problem, withdrawn
     expect(read('#240 不是我们企业的问题，是别个群发错了，撤销').intent).toBe('correct');
+    // whether it is done, asked without 了, is a question, never the close
+    for (const t of ['#31 搞掂未啊', '#31 搞定没', '#31 搞定未？']) expect(read(t).intent, t).toBe('query');
+    expect(read('#31 搞掂了').intent).toBe('resolve');
     // not when it says not to withdraw it
     expect(read('#15 不是我们企业的问题，不要撤销，继续跟进').intent).not.toBe('correct');
     // the shorthand with a tail a leader adds
