@@ -233,7 +233,6 @@ export function timeLeft(t: Ticket, cal: TimeLeftCalendar, now: string): { text:
   return { text: `剩 ${Math.floor(minutes / cal.minutesPerDay)} 个工作日`, overdue: false, soon: false };
 }
 
-
 /** The status card of a ticket. */
 export function ticketCard(t: Ticket, cal: Pick<BusinessCalendar, 'localDate' | 'endOfWorkingDay' | 'timezone'>): string[] {
   const last = [...t.events].reverse().find((e) => e.type === 'progress' || e.type === 'resolve');
