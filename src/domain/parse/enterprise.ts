@@ -159,6 +159,12 @@ const INDUSTRY_WORDS =
   // the review: a port operator is most often the party complained of, "上海港务这个月的集装箱费又涨了", and 连云港港务局 is
   // an office; 潮汕茶食 is a region's food.)
   '(?<!电动|儿童|成人|软毛|声波)牙刷(?!厂家|柄|头|盒)|毛绒(?!布|公仔|玩具)|船配(?!套)|口腔护理|(?<!无级|自动|手动|双离合)变速器|油田服务|衡器|电控(?!系统|柜|箱|阀)';
+/** A kind of goods, and the goods named by a trade word: no enterprise's name (see parseEnterpriseUnchecked). */
+const GOODS_ALONE = new RegExp(
+  '^(?:散装|进口|野生|手工|农村|桶装|瓶装|袋装|废旧|自产|本地|国产|有机|新鲜|优质|天然|生态|出口|外贸|电动|儿童|成人|软毛|手动|自动|无级|' +
+    '商用车|汽车|远程|主营|地磅|高端|定制|传统|远洋|内河|中国|国内|全国|新型|智能|专业|普通|低端|一般)' +
+    '(?:坚果|茶油|茶籽油|饮用水|矿泉水|再生资源|牙刷|变速器|电控|衡器|毛绒|船配|口腔护理)$',
+);
 /**
  * A trade named by one character and 业 ("镁业", "糖业", "袜业", "种业"): a word the language keeps making, so it is
  * read by its shape; not 企业, 行业, 就业 and the other words of 业 that are no trade.
@@ -589,11 +595,9 @@ function parseEnterpriseUnchecked(text: string): string | null {
   // (round 152: "越南有个超市集团想跟我们谈…。田东金穗芒果": someone there is, said, is no name; the signature may be)
   // (not inside a registered name: "佛山市尚有家居有限公司", "广州有个性服饰有限公司")
   if (name && /有(?:个|一个|一家)(?=[\u4e00-\u9fa5]{2})/.test(name) && !/(有限公司|有限责任公司|股份公司)$/.test(name)) return signedBy(t);
-  // (rounds 219–224's products: a kind of it, 散装坚果, 野生茶油, 桶装饮用水, 废旧再生资源, is the goods, not a name)
-  if (name && /^(散装|进口|野生|手工|农村|桶装|瓶装|袋装|废旧|自产|本地|国产|有机|新鲜|优质|天然|生态)(坚果|茶油|茶籽油|饮用水|矿泉水|再生资源)$/.test(name)) return null;
-  // (rounds 324–334's trades, the goods or the line of business itself: 电动牙刷, 国产变速器, 主营衡器, 远程电控, 定制毛绒 —
-  // the review's cases)
-  if (name && /^(进口|国产|出口|外贸|电动|儿童|成人|软毛|手动|自动|无级|商用车|汽车|远程|主营|地磅|高端|定制|传统|远洋|内河|中国|国内|全国|新型|智能|专业|普通|低端|一般)(牙刷|变速器|电控|衡器|毛绒|船配|口腔护理)$/.test(name)) return null;
+  // (the goods or the line of business itself, a kind of it before a trade word: rounds 219–224's 散装坚果, 野生茶油, 桶装饮用水,
+  // 废旧再生资源; rounds 324–334's 电动牙刷, 国产变速器, 主营衡器, 远程电控, 定制毛绒 — the review's cases)
+  if (name && GOODS_ALONE.test(name)) return null;
   // (round 280: "…风一刮满天飞 ——府谷县新民镇": a county's town is a place, no enterprise; the name may be read beside it,
   // the county said alone before it, "我们隆德县沙塘镇的德顺药材加工厂…")
   // (a town's own name is two characters or more: "昭觉荞乡" is a brand, 荞 its buckwheat)
