@@ -579,6 +579,9 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/^(?![^]*(入职|上岗|新招|新员工))[^]*(组织|安排)[个一次]*(员工|工人)?(集体)?体检/, 5],
     // rounds 99–102: a joint lab with a university, one group for notices
     ['联合实验室', 5], [/群太多|统一在一个群/, 5],
+    // rounds 324–335 joined: research with a university's team or professor (产学研: 4 of 4 labelled other; a university's
+    // 研发团队/教授/老师 named: 3 of 3), not graduates hired from one (talent)
+    ['产学研', 5], [/(大学|农大|高校|科大|工大|理工)[^。，]{0,3}的?(研发团队|教授|老师|专家)/, 5],
     // round 96: language classes for foreign staff
     [/\b(Mandarin|Chinese) (class|classes|lessons?|course)\b/i, 5],
     ['商标', 4], ['专利', 3], ['知识产权', 3], ['侵权', 3], ['公众号', 4], ['网站', 2], ['舆情', 4], ['媒体', 2], ['企业家', 3],

@@ -44,8 +44,8 @@ describe('the category combination (lexicon score + model log posterior; bench/c
     const text = normalizeText('新建的光伏电站并网验收还没安排，什么时候能排上');
     expect(classifyByLexicon(text).confidence).toBeLessThan(LEXICON_CERTAIN);
     const toward = (category: 'approval' | 'utilities') =>
-      // (one example weighed as many: the shipped model, trained on 66k messages, leans hard on 验收 as an approval's)
-      extendBayes(SHIPPED_CATEGORY_MODEL, [{ normalized: normalizeText('光伏电站并网验收还没安排'), category }], 20);
+      // (one example weighed as many: the shipped model, trained on 86k messages, leans hard on 验收 as an approval's)
+      extendBayes(SHIPPED_CATEGORY_MODEL, [{ normalized: normalizeText('光伏电站并网验收还没安排'), category }], 40);
     expect(classifyCategory(text, toward('approval')).category).toBe('approval');
     expect(classifyCategory(text, toward('utilities')).category).toBe('utilities');
   });

@@ -5185,4 +5185,9 @@ describe('after a review of the forty-third session rules against ordinary messa
     expect(read('塔吊钢丝绳去年断过一次').urgency).toBe('normal');
     expect(read('下游的手机厂欠我们货款三百多万，一拖就是半年，我们小厂资金链都快断了，能不能帮着协调一下').urgency).toBe('normal');
   });
+  it('reads research with a university\'s team as other, graduates hired from one as talent (rounds 324–335 joined)', () => {
+    expect(read('能不能帮我们对接一下农大的研发团队 想做稻壳综合利用 我们是汤原绿源生物质能源').category).toBe('other');
+    expect(read('想请区里帮忙牵线跟浙江理工大学合作搞一个研发中心，产学研这块不晓得找哪个 —— 南浔 中佳木业').category).toBe('other');
+    expect(read('能不能帮我们对接下青海大学或者职业技术学院，明年想招十个化工专业的毕业生，待遇不差的。盐湖天成化工').category).toBe('talent');
+  });
 });
