@@ -402,7 +402,7 @@ export function parseCorrection(t: string): Correction | null {
   // "#12 应该是水电气网类的", "#12 分错了，这个属于融资类", "#12 应该算用工人才": the category said in other words — a
   // category's label, or a word of it with 类 (so that "#12 应该是供电所的问题" stays a note)
   // "#402 不是用地，是审批手续", "#661 分错类了，这是用地不是审批": the category it is, beside the one it is not
-  const isNot = /^(?:(?:那个|这个|的)?(?:分类|类别)?(?:分错类?了|弄错了|搞错了|标错了|错了|不对)[\s,，。]*)?(?:这个?|这条|这件|这单)?(?:不是|不属于)\s*([\u4e00-\u9fa5]{2,8}?)(?:类|的事)?[\s,，。]+(?:这个?)?(?:是|属于|算|应该是|应该算|应算|改成|改为)\s*([\u4e00-\u9fa5]{2,8}?)(?:类的?|的事|的问题)?(?:[\s,，。]*(?:给|帮忙|麻烦)?(?:改一下|改下|改过来|改了吧)|[\s,，。]+(?<why>[^?？吗]{1,20}))?$|^(?:(?:那个|这个|的)?(?:分类|类别)?(?:分错类?了|弄错了|搞错了|标错了|错了|不对)[\s,，。]*)?(?:这|这个)?(?:应该是|应是|应该算|应该属于|是|属于)\s*([\u4e00-\u9fa5]{2,8}?)(?:类的?|的?问题|的事)?(?:[\s,，。]*)?不是\s*([\u4e00-\u9fa5]{2,8}?)(?:类的?|的?问题|的事)?(?:[\s,，。]*(?:给|帮忙|麻烦)?(?:改一下|改下|改过来|改了吧))?$/.exec(rest)
+  const isNot = /^(?:(?:那个|这个|的)?(?:分类|类别)?(?:分错类?了|弄错了|搞错了|标错了|错了|不对)[\s,，。]*)?(?:这个?|这条|这件|这单)?(?:不是|不属于)\s*([\u4e00-\u9fa5]{2,8}?)(?:类|的事)?[\s,，。]+(?:这个?)?(?:是|属于|算|应该是|应该算|应算|改成|改为)\s*([\u4e00-\u9fa5]{2,8}?)(?:类的?|的事|的问题)?(?:[\s,，。]*(?:给|帮忙|麻烦)?(?:改一下|改下|改过来|改了吧)|[\s,，。]+(?<why>[^?？吗]{1,20}))?$|^(?:(?:那个|这个|的)?(?:分类|类别)?(?:分错类?了|弄错了|搞错了|标错了|错了|不对)[\s,，。]*)?(?:这|这个)?(?:应该是|应是|应该算|应该属于|是|属于)\s*([\u4e00-\u9fa5]{2,8}?)(?:类的?|的?问题|的事)?(?:[\s,，。]*)?不是\s*([\u4e00-\u9fa5]{2,8}?)(?:类的?|的?问题|的事)?(?:[\s,，。]*(?:给|帮忙|麻烦)?(?:改一下|改下|改过来|改了吧)(?:类别|分类)?)?$/.exec(rest)
     ??
     // "#171 不是用地问题，应为审批手续（建设工程规划许可），请更正分类": the category it is not, the one it is, in a cadre's words
     /^(?:这个?|这条|这件|这单)?不是\s*([\u4e00-\u9fa5]{2,8}?)(?:类|问题|的问题)?[\s,，。]+(?:应为|应是|应属于|应当是)\s*([\u4e00-\u9fa5]{2,8}?)(?:类)?(?:[（(][^）)]{1,20}[）)])?[\s,，。]*(?:请|麻烦)?(?:更正|修改|改正)(?:分类|类别)?$/.exec(rest);
@@ -431,13 +431,14 @@ export function parseCorrection(t: string): Correction | null {
   if (isNot && isCategory) return { field: 'category', to: isCategory, text: (isNot[2] ?? isNot[4])!.trim() };
   // "#214 这个不是用地的事，应该算审批": what it is not, then what it is — after such a start a category word is enough
   const said = /^(?:(?:这个|这条|这件)?(?:分类|类别)?(分错了|分错类了|标错了|错了|不对)[\s,，。]*|(?:这个|这条|这件)?(不是|不属于|不算)[\u4e00-\u9fa5]{1,8}?(?:的事|的问题|类的?|那一?类)[哈啊呀嘛]?[\s,，。]+(?:(?:分错了|分错类了|搞错了|弄错了|标错了)[\s,，。]+)?)?(?:这个|这条|这件|此件|该件)?(?:应该|应当|应)?(?:归到|归入|归为|划到|放到|放在|分到|是|算|属于|归)\s*(.{2,12}?)(类别|类的?|那一?类)?的?(?:问题|工单)?(?:吧|才对)?(?:[\s,，。]*(?:麻烦)?(?:改一下|改下|改一哈|改过来))?$/.exec(rest);
-  if (said) {
+  // (round 346: "#142 这个不是我们交通局的事 是雨水管网的 转给水务局吧" asks a transfer, whatever the matter is)
+  if (said && !/(转给|转到|转交|交给|转办)/.test(said[3]!)) {
     const v = said[3]!.trim();
     const to = said[4] || said[2] || said[1] ? categoryFrom(v) : (Object.keys(CATEGORIES) as Category[]).find((k) => CATEGORIES[k] === v) ?? null;
     if (to) return { field: 'category', to, text: v };
   }
   // "#91 不是市场类，应该是用电的问题，改回水电气": the category the message ends with, after it says what is wrong
-  const endsWith = /(?:改成|改为|改回|改返)\s*([\u4e00-\u9fa5]{2,8}?)(?:类)?$/.exec(rest);
+  const endsWith = /(?:改成|改为|改回|改返|改到)\s*([\u4e00-\u9fa5]{2,8}?)(?:类)?$/.exec(rest);
   const ended = endsWith && /(不是|错了|弄错|搞错|分错|标错)/.test(rest) ? categoryFrom(endsWith[1]!) : null;
   if (ended) return { field: 'category', to: ended, text: endsWith![1]!.trim() };
   // "#356 类别标错了，这个是跟供应商的合同纠纷，不是融资，改成矛盾纠纷", "#47 分类弄错了，…，应该归融资资金，不是施工": after

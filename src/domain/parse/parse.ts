@@ -961,7 +961,8 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   // "金沙窖酒业反映的问题有哪些", "川恒物流堆场用地那个，现在什么状态": an enterprise's matters, asked after
   if (bare.length <= 30 && (/^[\u4e00-\u9fa5]{2,10}(反映|提|报)的问题(有哪些|有几个|都有什么)$/.test(bare) || /那个(现在)?(什么|啥)(状态|情况|进度)了?$/.test(bare))) return 'query';
   // "查一下 瑞丰汽车零部件 的所有工单": one enterprise's tickets
-  if (bare.length <= 30 && /^(查一下|查查|查询|看看|看一下|列一下|调出)[\u4e00-\u9fa5A-Za-z]{2,16}的(所有|全部)?(工单|问题|单子|诉求)$/.test(bare)) return 'query';
+  // (round 336: asked for, "帮我查一下慈溪恒润电器的工单")
+  if (bare.length <= 30 && /^(帮我|帮忙|麻烦)?(查一下|查查|查询|看看|看一下|列一下|调出)[\u4e00-\u9fa5A-Za-z]{2,16}的(所有|全部)?(工单|问题|单子|诉求)$/.test(bare)) return 'query';
   // "我们厂报的那单到哪一步了": one's own report asked after
   // (round 268: "我们厂报的停水那个单子 现在有人接了没": the matter named, then whether anyone took it)
   if (bare.length <= 30 && (/(我们|我司|厂里)厂?报的(那|这)?(单|个问题|件事|个事).{0,4}(到哪一步|到哪了|什么进度|怎么样了|有消息)/.test(bare) || /(我们|我司|厂里)厂?(报|提)的[\u4e00-\u9fa5]{1,6}(那|这)个?(单子?|问题|事)\s*(现在)?(有人接了?|有人管)(没有?|吗)/.test(bare))) return 'query';

@@ -156,6 +156,24 @@ describe('command handlers on the example directory', () => {
     expect(alone.sent.find(isReply)?.message.mentions).toEqual([]);
   });
 
+  it('staff ask for one enterprise\'s tickets by name (round 336); an enterprise\'s contact gets only its own', async () => {
+    await openOne();
+    const privately = { chatId: 'zhangwei', chatType: 'single' as const };
+    const named = await h.say('zhangwei', '帮我查一下亿龙置业的工单', privately);
+    expect(named.texts[0]).toContain('浙江亿龙置业有限公司在办问题（1件）');
+    expect(named.texts[0]).toContain('#1 ');
+    expect((await h.say('zhangwei', '查一下天赐的所有工单', privately)).texts[0]).toBe('浙江天赐生态科技有限公司目前没有在办问题。');
+    expect((await h.say('zhangwei', '查一下恒润电器的工单', privately)).texts[0]).toContain('未找到企业“恒润电器”');
+    // the contact of 天赐 asking for 亿龙's tickets sees its own enterprise's, none of 亿龙's
+    const other = await h.say('sunzg', '查一下亿龙置业的工单', { chatId: 'sunzg', chatType: 'single' as const });
+    expect(other.texts[0]).not.toContain('#1 ');
+    expect(other.texts[0]).toContain('贵企业目前没有在办问题');
+    // asked in a group that is not 亿龙's, the list goes to the asker privately
+    const inGroup = await h.say('zhangwei', '查一下亿龙置业的工单', { chatId: 'c1' });
+    expect(inGroup.sent.filter((s) => !isUser('zhangwei')(s)).map((s) => s.message.text).join('\n')).not.toContain('#1 ');
+    expect(inGroup.sent.filter(isUser('zhangwei')).map((s) => s.message.text).join('\n')).toContain('浙江亿龙置业有限公司在办问题（1件）');
+  });
+
   it('"有人管吗", "等了一个礼拜了还没动静" without a number chase the enterprise\'s one open ticket and open none', async () => {
     await openOne();
     const r = await h.say('chenjl', '有人管吗', { chatId: GROUP });

@@ -5190,4 +5190,12 @@ describe('after a review of the forty-third session rules against ordinary messa
     expect(read('想请区里帮忙牵线跟浙江理工大学合作搞一个研发中心，产学研这块不晓得找哪个 —— 南浔 中佳木业').category).toBe('other');
     expect(read('能不能帮我们对接下青海大学或者职业技术学院，明年想招十个化工专业的毕业生，待遇不差的。盐湖天成化工').category).toBe('talent');
   });
+  it('reads a category corrected with 改到 or 改一下类别 as the correction, a transfer asked after the matter as the transfer (rounds 340, 346)', () => {
+    expect(read('#162 不是用地问题，改到施工建设类')).toMatchObject({ intent: 'correct', ticket: 162 });
+    expect(read('#126 这个应该算基础设施配套，不是水电气，改一下类别')).toMatchObject({ intent: 'correct', ticket: 126 });
+    expect(read('#142 这个不是我们交通局的事 是雨水管网的 转给水务局吧')).toMatchObject({ intent: 'transfer', ticket: 142 });
+    expect(read('#214 这个不是用地的事，应该算审批').intent).toBe('correct');
+    // one enterprise's tickets asked for
+    expect(read('帮我查一下慈溪恒润电器的工单').intent).toBe('query');
+  });
 });
