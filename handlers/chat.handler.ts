@@ -5,9 +5,11 @@ import { answer, chasable, list } from './common.js';
 
 /**
  * A greeting or "在吗" said to the bot (the platforms pass a group's messages to it only when it is @-mentioned): who
- * it is and how to begin, in one line — a new user otherwise takes the silence for a fault.
+ * it is and how to begin, in one line — a new user otherwise takes the silence for a fault. So is a first try of the
+ * bot ("测试", "test") and a bare question mark.
  */
-const HELLO = /^(?:店小二|小二)?(?:你好|您好|在吗|在不在|有人吗|有人在吗|有人在不|hello|hi)+(?:啊|呀|吗|呢|哈)*$/i;
+const HELLO = /^(?:店小二|小二)?(?:你好|您好|在吗|在不在|有人吗|有人在吗|有人在不|hello|hi|测试(?:一下|下)?|test(?:ing)?|ping)+(?:啊|呀|吗|呢|哈)*$/i;
+const ASKING = /^[?？]+$/;
 
 /**
  * Thanks, acknowledgements, small talk: no ticket and no answer (the bot does not chat back); a greeting: one line — or,
@@ -17,7 +19,7 @@ export const chat: Handler = {
   name: 'chat',
   match: (ctx) => ctx.parsed.intent === 'chat',
   handle: async (ctx) => {
-    if (!HELLO.test(bareText(ctx.parsed.normalized))) return 'chat ignored';
+    if (!HELLO.test(bareText(ctx.parsed.normalized)) && !ASKING.test(ctx.parsed.normalized.trim())) return 'chat ignored';
     // (a cadre or leader is not asked to report a problem: pointed to their own list)
     if (isStaff(ctx.actor)) {
       await answer(ctx, '您好，我是店小二。回复“我的待办”查看您的待办工单；回复“帮助”查看更多用法。');

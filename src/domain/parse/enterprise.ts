@@ -57,6 +57,8 @@ const INDUSTRY_WORDS =
   // round 228 (Xinzhou and Shuozhou: oats and quinoa, mixed grains, flanges); round 230 (Shizuishan's ferroalloy
   // smelters), round 206 (car dealers)
   '燕麦|藜麦|杂粮|法兰|冶金|汽贸|' +
+  // rounds 338–342 (Hefei's glass substrates and polarisers, Chongqing's and Laiwu's die-casters and compressors)
+  '压铸(?!件|机|模|车间|线|厂房|工艺)|压缩机(?!组|房)|基板(?!玻璃|材料|线)|偏光片|(?<!控制|太阳能|光伏|操作|仪表)面板(?!厂房|车间|线|上|坏|的)|' +
   // rounds 235, 237 and 239 (Zigong's lanterns, salt and rabbit dishes, Neijiang's sugar, pipe and brick works; Jiamusi's
   // honey; Longnan's walnuts and olive oil)
   '兔头|老号|灯彩|灯艺|彩灯|扎染|蜡染|制管|制糖|糖业|机砖|砖厂|核桃|橄榄油|蜂蜜|' +
@@ -183,7 +185,7 @@ const INDUSTRY = gated(INDUSTRY_WORDS, TRADE_YE, { first: '[\\u4e00-\\u9fa5]业'
  */
 const WORDS_IN_NAMES: readonly { word: string; after: string; before: string; always?: true }[] = [
   { word: '太', after: '', before: '原仓湖平阳行古谷极白空康' },
-  { word: '和', after: '永三祥泰中怡嘉宝隆恒万研呼佳康协德裕鼎政天仁丰大润庆', before: '美兴泰顺信丰达盛悦仁平睿' },
+  { word: '和', after: '永三祥泰中怡嘉宝隆恒万研呼佳康协德裕鼎政天仁丰大润庆顺正盛众瑞鑫颐', before: '美兴泰顺信丰达盛悦仁平睿' },
   { word: '边', after: '兴宏安靖戍花', before: '城关贸境' },
   { word: '都', after: '成铜首京古殷帝瓷药商花新钢红镍玉凉江宜蟹磷于宁钨薯圣钛隆艾酒冷林', before: '' },
   { word: '上', after: '塞云', before: '饶海虞栗犹蔡高杭党' },
@@ -1125,9 +1127,12 @@ function enterpriseIn(t: string): string | null {
   // (and 企业是: "…今天下午之前必须恢复。企业是长治锂晟能源"; not 单位是, said of others: 中标单位是, 设计单位是)
   const companyIs = /(?:公司|企业)(?:是|名字是|名称是)\s*([\u4e00-\u9fa5]{4,14}?)(?=[，,。！!？?\s]|$)/.exec(t)?.[1];
   if (companyIs && !SENTENCE_CHAR.test(companyIs) && !isPlaceOrThing(companyIs) && (INDUSTRY_END.test(companyIs.replace(/(?<=[\u4e00-\u9fa5]{4})(设备|器材|用品|材料)$/, '')) || (KIND_END.test(companyIs) || isOpenName(companyIs)) && !holdsLexiconPhrase(companyIs))) return companyIs;
-  const quoted = QUOTED.exec(t)?.[1];
-  // a programme or a loan in quotes (「瞪羚企业」, 「赣企贷」) names no one
-  if (quoted && !SENTENCE_CHAR.test(quoted.replace(/(有限公司|公司)$/, '')) && !holdsLexiconPhrase(quoted) && !/(企业|贷|券|计划|工程|行动|政策|奖|项目|认定|名单|平台|系统|评比|表彰|检查|通知|活动|称号|奖项)$/.test(quoted)) return quoted;
+  const quotedAt = QUOTED.exec(t);
+  const quoted = quotedAt?.[1];
+  // a programme or a loan in quotes (「瞪羚企业」, 「赣企贷」) names no one, nor one whose reward follows (round 344: "申报的「小升规」
+  // 奖励公示结束了")
+  const afterQuoted = quotedAt ? t.slice(quotedAt.index + quotedAt[0].length) : '';
+  if (quoted && !SENTENCE_CHAR.test(quoted.replace(/(有限公司|公司)$/, '')) && !holdsLexiconPhrase(quoted) && !/(企业|贷|券|计划|工程|行动|政策|奖|项目|认定|名单|平台|系统|评比|表彰|检查|通知|活动|称号|奖项|升规)$/.test(quoted) && !/^(奖励|奖补|补贴|补助|资金|认定|政策|评选|称号|名单|项目)/.test(afterQuoted)) return quoted;
   const registered = ENGLISH_REGISTERED.exec(t)?.[1];
   if (registered && !LATIN_NOT_A_NAME.test(registered.split(' ')[0]!)) return registered;
   const roleAt = ENGLISH_ROLE_AT.exec(t)?.[1];

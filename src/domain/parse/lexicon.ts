@@ -208,6 +208,9 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/招[^，。]{0,8}主播/, 8],
   ],
   finance: [
+    // rounds 340 and 342: a customer's bill or e-credit note the bank will not discount (贴现: 36 of 36 labelled finance; 商票,
+    // 电子债权凭证, 承兑汇票: 61 of 61), whatever 主机厂 pays with it
+    [/贴现|商票|商业承兑|电子债权凭证|承兑汇票/, 8],
     // round 268: the account frozen by a court or a bank (48 of 50 labelled readings finance; not by the police over a fraud)
     [/^(?![^]*(公安|诈骗|经侦|报警|抖音|快手|微信|淘宝|拼多多|直播|平台|店铺))[^]*((账户|基本户|账号)[^，。]{0,8}(冻结|冻了|被冻)|冻结[^，。]{0,4}(账户|基本户))/, 8],
     // rounds 150–206: what a supplier is owed, by a public body or a customer ("给县医院食堂供的蔬菜款 欠了一年多了",
@@ -577,6 +580,9 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/联网直报[^。]{0,20}(登|账号|密码|报不上|锁|验证码|进不去|打不开)/, 6],
     // workers' health checks organised (组织/安排…体检: 5 labelled readings, all other), not a new hire's to start work
     [/^(?![^]*(入职|上岗|新招|新员工))[^]*(组织|安排)[个一次]*(员工|工人)?(集体)?体检/, 5],
+    // rounds 324–347: the staff's health check, however it is asked (员工/职工/工人…体检: 33 of 38 labelled readings other; the
+    // talent ones a new hire's)
+    [/^(?![^]*(入职|入不了职|上岗|新招|新员工|健康证|招聘))[^]*(员工|职工|工人)[^。]{0,12}体检/, 5],
     // rounds 99–102: a joint lab with a university, one group for notices
     ['联合实验室', 5], [/群太多|统一在一个群/, 5],
     // rounds 324–335 joined: research with a university's team or professor (产学研: 4 of 4 labelled other; a university's

@@ -271,6 +271,8 @@ describe('command handlers on the example directory', () => {
     const hello = await h.say('chenjl', '你好，在吗', { chatId: GROUP });
     expect(hello.outcome).toBe('greeting answered');
     expect(hello.texts[0]).toContain('回复“帮助”查看更多用法');
+    // a first try of the bot, a bare question mark: the same line (silence reads as a fault)
+    for (const text of ['测试', 'test', '？？？']) expect((await h.say('chenjl', text, { chatId: GROUP })).outcome, text).toBe('greeting answered');
     const thanks = await h.say('chenjl', '好的，辛苦了', { chatId: GROUP });
     expect(thanks.outcome).toBe('chat ignored');
     expect(thanks.texts).toHaveLength(0);

@@ -5198,4 +5198,29 @@ describe('after a review of the forty-third session rules against ordinary messa
     // one enterprise's tickets asked for
     expect(read('帮我查一下慈溪恒润电器的工单').intent).toBe('query');
   });
+  it('reads a colleague\'s absence, a meeting\'s room and the fog as chat; a fallen load on a car, a bridge about to go, a road held by a tractor as urgent; a bill the bank will not discount as finance (rounds 340–346)', () => {
+    for (const t of ['今天开会的地方在三楼哈，不是二楼', '周五的培训我来不了哈，请个假', '哈哈，今儿这雾够大的，开车都慢点儿']) expect(read(t).intent, t).toBe('chat');
+    expect(read('厂房后面的仓库漏雨，我们来不了现场，请个假也没用，能不能派人来看看').intent).toBe('report');
+    for (const t of [
+      '工地围挡倒了一大片，把路边停的车砸了，幸亏没砸着人，施工方到现在也不来弄',
+      '隔壁厂房拆除连个围挡都没有，碎砖头往我们院里飞，已经砸坏一辆车了，工人都不敢出门',
+      '门口那座小桥叫大车压裂了，连个限重牌子都没有，看着随时要塌，能不能找交通局看看',
+      '隔壁村的人说俺们的货车把村路压坏了，今天拿拖拉机横在路上不让过，十几辆车堵那儿了',
+    ]) expect(read(t).urgency, t).toBe('urgent');
+    expect(read('店门口的监控被人砸了 派出所说他们的探头也没拍到 能不能帮忙调下街上其他的监控').urgency).toBe('normal');
+    expect(read('主机厂给的电子债权凭证，银行不给贴现，说俺们规模太小，能不能协调一下 济南泰丰车桥配件').category).toBe('finance');
+    expect(read('咱这有没有地方能给职工集中办个体检？附近医院排不上号，一百多号人呢 —— 大厂瑞兴金属').category).toBe('other');
+    expect(read('鹭弘纸品申报的「小升规」奖励公示结束了，下周三前能不能拨付？公司要发年终奖').enterprise).toBe('鹭弘纸品');
+  });
+  it('reads names with 顺和 and the like, and die-casters, compressors, substrates, polarisers and panels by their trade (rounds 338–342)', () => {
+    expect(read('我們是萊蕪區的順和物流，徵地補償款還差一百多萬沒到位，想問問區裡什麼時候能撥付').enterprise).toBe('顺和物流');
+    expect(read('今年铝锭价格波动大，想问问区里有没有组织大宗原材料集中采购的平台，宏亚压铸').enterprise).toBe('宏亚压铸');
+    expect(read('能评报告交给发改委一个月了，说要等专家库抽专家，到底还要等好久？ 华气压缩机').enterprise).toBe('华气压缩机');
+    expect(read('新站区这块 我们华显基板二期用地还差37亩指标，规划那边说要等市里统筹').enterprise).toBe('华显基板');
+    expect(read('新站 晶辰偏光片 我们洁净车间要上双回路电源，申请报过去俩月了').enterprise).toBe('晶辰偏光片');
+    expect(read('停电了！经开区 芯源面板 整个二号厂房没电 洁净室温湿度要失控了').enterprise).toBe('芯源面板');
+    // the goods, not a name
+    expect(read('压铸车间的行车轨道焊缝开裂了，请特检院来鉴定一下').enterprise).toBeNull();
+    expect(read('太阳能面板被冰雹砸坏了好几块，保险公司不认').enterprise).toBeNull();
+  });
 });
