@@ -154,6 +154,11 @@ describe('signing in with a one-time link', () => {
     expect(js.headers.get('content-encoding')).toBe('gzip');
     expect(js.headers.get('cache-control')).toContain('immutable');
     expect((await fetch(`${bot.base}/h5/assets/missing.js`)).status).toBe(404);
+    // its icon is one of the build's files (a page without one has the browser ask for /favicon.ico: a 404 on every visit)
+    const icon = /<link rel="icon"[^>]*href="(\/h5\/assets\/[^"]+\.svg)"/.exec(html)![1]!;
+    const svg = await fetch(`${bot.base}${icon}`);
+    expect(svg.status).toBe(200);
+    expect(svg.headers.get('content-type')).toContain('image/svg+xml');
   });
 
   it('without a session, or with a forged cookie, the API answers 401 and the page says how to sign in', async () => {
