@@ -150,6 +150,9 @@ describe('更正 in chat', () => {
     const before = (await h.ticket(3))!;
     const asked = await h.say('liuqiang', '刚刚那条不是问题 是我发错群了 撤一下', dm('liuqiang'));
     expect(asked.texts).toEqual(['请注明工单编号，例如“#12 不是问题”。']);
+    // said as the enterprise says it: asked the same, and no ticket of its own opened
+    const own = await h.say('liuqiang', '这个不是我们企业的问题，撤销', dm('liuqiang'));
+    expect(own.texts).toEqual(['请注明工单编号，例如“#12 不是问题”。']);
     // a name said wrong without the number: the example is the name's correction
     const named = await h.say('liuqiang', '刚才那单企业名写错了，不是丰源食品，是丰源肉食品有限公司', dm('liuqiang'));
     expect(named.texts).toEqual(['请注明工单编号，例如“#12 企业是 宏远物流”。']);

@@ -765,6 +765,11 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   if (bare.length <= 30 && (/^(有没有|有冇)个?(使用|操作)?说明/.test(bare) || /(机器人|店小二|小二)(是)?(干|做)(啥子?|什么|么子)的/.test(bare) || /(还|都)有(些)?(啥|什么|哪些|么子)功能/.test(bare))) return 'help';
   // "刚刚那条不是问题 是我发错群了 撤一下": a message withdrawn (the handler asks for its number)
   if (bare.length <= 30 && WITHDRAWN.test(bare) && /(撤一下|撤了吧|撤回|撤掉|作废)/.test(bare)) return 'correct';
+  // (and the enterprise's own "这个不是我们企业的问题，撤销" without its number, the review of the fiftieth session found: it
+  // opened a ticket of its own; not "…，不要撤销")
+  if (bare.length <= 30 && /^(这|此|该)?(个|件|条|单)?不是(我们|我们的|本|咱们)?(企业|涉企|公司)的?(问题|诉求|事)/.test(bare) && /(撤销|撤掉|作废|撤一下|撤了吧)/.test(bare) && !/(不要|别|不用|不能)撤/.test(bare)) return 'correct';
+  // "到底还管不管", "你们到底还管不管啊": a chase (the handler finds the ticket in hand)
+  if (bare.length <= 14 && /^(你们)?(到底|究竟)(还)?管不管(啊|呀|了|嘛|呢)*$/.test(bare)) return 'urge';
   // round 154: "刚才那单企业名写错了，不是丰源食品，是丰源肉食品有限公司": the last ticket's name corrected (the handler asks its number)
   // (only the name said wrong, and the right one: not a report sent again with the name mended, "刚刚那条企业名字写错了，以这条为准：…",
   // "…正确的是兴隆食品厂，他们冷库停电了", nor the question whether it is wrong)

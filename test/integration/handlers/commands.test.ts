@@ -180,6 +180,8 @@ describe('command handlers on the example directory', () => {
     expect(r.texts[0]).toContain('已催办 **#1**');
     await h.say('chenjl', '等了一个礼拜了还没动静', { chatId: GROUP });
     expect(await h.ticket(1)).toMatchObject({ urgeCount: 2 });
+    await h.say('chenjl', '你们到底还管不管啊', { chatId: GROUP });
+    expect(await h.ticket(1)).toMatchObject({ urgeCount: 3 });
     expect(await h.ticket(2)).toBeNull();
   });
 
