@@ -45,7 +45,7 @@ export const query: Handler = {
     }
     const asked = isStaff(a) ? NAMED_TICKETS.exec(text.trim()) : null;
     const name = (asked?.[1] ?? asked?.[2])?.trim();
-    if (name && !/^(我|本|贵|咱|俺|自己)/.test(name)) {
+    if (name && !/^(我|本|贵|咱|俺|自己)|^((这|上|下|今|去|前|近|最近)个?(周|月|季度?|年|天|礼拜|星期)|今天|昨天|最近|近期|超期|逾期|差评|在办|办结)/.test(name)) {
       // staff may view every ticket (authorize 'view'); a list naming other enterprises is sent privately (list)
       const e = ctx.directory.enterpriseByName(name);
       if (!e) {

@@ -57,8 +57,10 @@ const INDUSTRY_WORDS =
   // round 228 (Xinzhou and Shuozhou: oats and quinoa, mixed grains, flanges); round 230 (Shizuishan's ferroalloy
   // smelters), round 206 (car dealers)
   '燕麦|藜麦|杂粮|法兰|冶金|汽贸|' +
-  // rounds 338–342 (Hefei's glass substrates and polarisers, Chongqing's and Laiwu's die-casters and compressors)
-  '压铸(?!件|机|模|车间|线|厂房|工艺)|压缩机(?!组|房)|基板(?!玻璃|材料|线)|偏光片|(?<!控制|太阳能|光伏|操作|仪表)面板(?!厂房|车间|线|上|坏|的)|' +
+  // rounds 338–342 (Chongqing's and Laiwu's die-casters and compressors)
+  // (not the goods: 铝合金压铸, 空调压缩机; 基板, 偏光片 and 面板 were tried and left out after the review — 液晶面板, 覆铜基板,
+  // 进口偏光片: the products far more often than a maker)
+  '(?<!合金|铝|锌|镁|铜|精密)压铸(?!件|机|模|车间|线|厂房|工艺|的)|(?<!冰箱|空调|空气|螺杆|变频|涡旋|医用|碳|氢气|氮气|活塞|离心|制冷|冷媒|往复|无油|汽车|电动|涡轮)压缩机(?!组|房|的|坏|订单|配件|部件|项目|生产线)|' +
   // rounds 235, 237 and 239 (Zigong's lanterns, salt and rabbit dishes, Neijiang's sugar, pipe and brick works; Jiamusi's
   // honey; Longnan's walnuts and olive oil)
   '兔头|老号|灯彩|灯艺|彩灯|扎染|蜡染|制管|制糖|糖业|机砖|砖厂|核桃|橄榄油|蜂蜜|' +
@@ -185,7 +187,7 @@ const INDUSTRY = gated(INDUSTRY_WORDS, TRADE_YE, { first: '[\\u4e00-\\u9fa5]业'
  */
 const WORDS_IN_NAMES: readonly { word: string; after: string; before: string; always?: true }[] = [
   { word: '太', after: '', before: '原仓湖平阳行古谷极白空康' },
-  { word: '和', after: '永三祥泰中怡嘉宝隆恒万研呼佳康协德裕鼎政天仁丰大润庆顺正盛众瑞鑫颐', before: '美兴泰顺信丰达盛悦仁平睿' },
+  { word: '和', after: '永三祥泰中怡嘉宝隆恒万研呼佳康协德裕鼎政天仁丰大润庆顺盛颐', before: '美兴泰顺信丰达盛悦仁平睿' },
   { word: '边', after: '兴宏安靖戍花', before: '城关贸境' },
   { word: '都', after: '成铜首京古殷帝瓷药商花新钢红镍玉凉江宜蟹磷于宁钨薯圣钛隆艾酒冷林', before: '' },
   { word: '上', after: '塞云', before: '饶海虞栗犹蔡高杭党' },

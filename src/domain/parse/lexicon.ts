@@ -582,7 +582,7 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/^(?![^]*(入职|上岗|新招|新员工))[^]*(组织|安排)[个一次]*(员工|工人)?(集体)?体检/, 5],
     // rounds 324–347: the staff's health check, however it is asked (员工/职工/工人…体检: 33 of 38 labelled readings other; the
     // talent ones a new hire's)
-    [/^(?![^]*(入职|入不了职|上岗|新招|新员工|健康证|招聘))[^]*(员工|职工|工人)[^。]{0,12}体检/, 5],
+    [/^(?![^]*(入职|入不了职|上岗|新招|新员工|健康证|招聘|职业病|赔|辞退|纠纷|停电|停水))[^]*(员工|职工|工人)[^。]{0,12}体检/, 5],
     // rounds 99–102: a joint lab with a university, one group for notices
     ['联合实验室', 5], [/群太多|统一在一个群/, 5],
     // rounds 324–335 joined: research with a university's team or professor (产学研: 4 of 4 labelled other; a university's

@@ -164,6 +164,8 @@ describe('command handlers on the example directory', () => {
     expect(named.texts[0]).toContain('#1 ');
     expect((await h.say('zhangwei', '查一下天赐的所有工单', privately)).texts[0]).toBe('浙江天赐生态科技有限公司目前没有在办问题。');
     expect((await h.say('zhangwei', '查一下恒润电器的工单', privately)).texts[0]).toContain('未找到企业“恒润电器”');
+    // a period or a state is no enterprise's name
+    for (const text of ['查一下超期的工单', '看一下最近的问题']) expect((await h.say('zhangwei', text, privately)).texts.join('\n'), text).not.toContain('未找到企业');
     // the contact of 天赐 asking for 亿龙's tickets sees its own enterprise's, none of 亿龙's
     const other = await h.say('sunzg', '查一下亿龙置业的工单', { chatId: 'sunzg', chatType: 'single' as const });
     expect(other.texts[0]).not.toContain('#1 ');

@@ -5197,6 +5197,8 @@ describe('after a review of the forty-third session rules against ordinary messa
     expect(read('#214 这个不是用地的事，应该算审批').intent).toBe('correct');
     // one enterprise's tickets asked for
     expect(read('帮我查一下慈溪恒润电器的工单').intent).toBe('query');
+    // a period's tickets are the leaders' numbers
+    expect(read('帮我查一下这个月的工单').intent).toBe('digest');
   });
   it('reads a colleague\'s absence, a meeting\'s room and the fog as chat; a fallen load on a car, a bridge about to go, a road held by a tractor as urgent; a bill the bank will not discount as finance (rounds 340–346)', () => {
     for (const t of ['今天开会的地方在三楼哈，不是二楼', '周五的培训我来不了哈，请个假', '哈哈，今儿这雾够大的，开车都慢点儿']) expect(read(t).intent, t).toBe('chat');
@@ -5208,19 +5210,37 @@ describe('after a review of the forty-third session rules against ordinary messa
       '隔壁村的人说俺们的货车把村路压坏了，今天拿拖拉机横在路上不让过，十几辆车堵那儿了',
     ]) expect(read(t).urgency, t).toBe('urgent');
     expect(read('店门口的监控被人砸了 派出所说他们的探头也没拍到 能不能帮忙调下街上其他的监控').urgency).toBe('normal');
+    for (const t of ['车被砸了，行车记录仪也被偷了', '再不给贷款，厂子随时要垮了', '公司随时要倒闭了，求帮忙']) expect(read(t).urgency, t).toBe('normal');
+    // a fault told beside the meeting or the absence is a report
+    for (const t of ['今天开会的地方在三楼，但是三楼的电梯坏了好几天了', '周五的培训我来不了，请假，厂里停电了走不开']) expect(read(t).intent, t).toBe('report');
+    expect(read('工人体检查出职业病，工人要求赔偿，我们怎么处理').category).toBe('dispute');
     expect(read('主机厂给的电子债权凭证，银行不给贴现，说俺们规模太小，能不能协调一下 济南泰丰车桥配件').category).toBe('finance');
     expect(read('咱这有没有地方能给职工集中办个体检？附近医院排不上号，一百多号人呢 —— 大厂瑞兴金属').category).toBe('other');
     expect(read('鹭弘纸品申报的「小升规」奖励公示结束了，下周三前能不能拨付？公司要发年终奖').enterprise).toBe('鹭弘纸品');
   });
-  it('reads names with 顺和 and the like, and die-casters, compressors, substrates, polarisers and panels by their trade (rounds 338–342)', () => {
+  it('reads names with 顺和 and the like, and die-casters and compressors by their trade; not the goods, two firms or 正和 (rounds 338–342, and the review)', () => {
     expect(read('我們是萊蕪區的順和物流，徵地補償款還差一百多萬沒到位，想問問區裡什麼時候能撥付').enterprise).toBe('顺和物流');
     expect(read('今年铝锭价格波动大，想问问区里有没有组织大宗原材料集中采购的平台，宏亚压铸').enterprise).toBe('宏亚压铸');
     expect(read('能评报告交给发改委一个月了，说要等专家库抽专家，到底还要等好久？ 华气压缩机').enterprise).toBe('华气压缩机');
-    expect(read('新站区这块 我们华显基板二期用地还差37亩指标，规划那边说要等市里统筹').enterprise).toBe('华显基板');
-    expect(read('新站 晶辰偏光片 我们洁净车间要上双回路电源，申请报过去俩月了').enterprise).toBe('晶辰偏光片');
-    expect(read('停电了！经开区 芯源面板 整个二号厂房没电 洁净室温湿度要失控了').enterprise).toBe('芯源面板');
-    // the goods, not a name
-    expect(read('压铸车间的行车轨道焊缝开裂了，请特检院来鉴定一下').enterprise).toBeNull();
-    expect(read('太阳能面板被冰雹砸坏了好几块，保险公司不认').enterprise).toBeNull();
+    for (const t of [
+      '压铸车间的行车轨道焊缝开裂了，请特检院来鉴定一下',
+      '冰箱压缩机的订单下滑，工人没活干',
+      '空气压缩机的电费太高了，有没有节能改造补贴',
+      '铝合金压铸的废气排放被环保约谈了',
+      '镁合金压铸项目要不要做安评',
+      'PCB基板的原材料铜箔涨价了',
+      'OLED面板项目想落户开发区',
+      '太阳能面板被冰雹砸坏了好几块，保险公司不认',
+      '华鑫和宏达两家公司的厂房都被淹了',
+      '张主任正和供电公司协调',
+      '我们正和园区谈租金',
+    ]) expect(read(t).enterprise, t).toBeNull();
+  });
+  it('reads a slope come down long ago as no danger now, and who handles "this problem" asked alone as a query (the fiftieth session\'s review)', () => {
+    for (const t of ['边坡前年就塌了', '厂后面的挡土墙去年塌了一截，一直没人修']) expect(read(t).urgency, t).toBe('normal');
+    expect(read('厂房后面的高边坡今天早上垮了一截，土都冲到车间后墙了').urgency).toBe('urgent');
+    for (const t of ['这个问题到底归哪个部门管', '这个事归哪个部门管啊']) expect(read(t).intent, t).toBe('query');
+    expect(read('各部门办结排名发一下').intent).toBe('digest');
+    expect(read('厂门口的路灯坏了快一个月了，这个归哪个部门管啊').intent).toBe('report');
   });
 });
