@@ -26,6 +26,7 @@ export interface ParsedMessage {
   urgency: Urgency | null;
   /** YYYY-MM-DD or null. */
   deadline: string | null;
+  /** A report's enterprise; of a query, the enterprise whose tickets it asks for ("查一下 X 的工单"). */
   enterprise: string | null;
   summary: string | null;
   /** The normalised text the fields were read from. */
@@ -889,7 +890,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   if (/^(现在|目前)?(的)?(进度|进展|办得|处理得|弄得)(怎么样|怎样|如何|咋样|么样)了?(吗|呢|啊|呀)?$|^(进度|进展)(呢|如何|怎样|怎么样|了吗|啊)?$/.test(bare)) return 'query';
   // round 100: "黑河北江经贸的单子都有哪些 列一下": one enterprise's tickets listed
   // (not a state's: "超期的单子有哪些", "差评的单子都有哪些" are the leaders' lists)
-  if (bare.length <= 24 && /^[\u4e00-\u9fa5]{2,12}的(单子|工单)(都)?有哪些/.test(bare) && !/^(超期|逾期|差评|好评|在办|办结|已办|待|满意|不满意|重办|回潮|紧急|共性|各|(上|这|本|下)个?(周|月|季度?|礼拜|星期)|今天|昨天|今年|去年|最近|近期)/.test(bare)) return 'query';
+  if (bare.length <= 24 && LISTED_TICKETS.test(bare)) return 'query';
   // round 106: "这个月各部门办件排名出来没有 月调度会要用": a ranking asked for
   if (bare.length <= 30 && /排名出来(没有?|了吗|了没|没)/.test(bare)) return 'digest';
   // round 99: "今天开会的材料谁有，发群里下": a colleague's papers asked for, not the bot's numbers
@@ -976,10 +977,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   // "还是不行", "依然没好": the answer did not mend it
   if (bare.length <= 8 && /^(还是|仍然|依然|照样)(不行|没好|没解决|老样子|没用)(啊|呀|的|哦)?$/.test(bare)) return 'reopen';
   // "金沙窖酒业反映的问题有哪些", "川恒物流堆场用地那个，现在什么状态": an enterprise's matters, asked after
-  if (bare.length <= 30 && (/^[\u4e00-\u9fa5]{2,10}(反映|提|报)的问题(有哪些|有几个|都有什么)$/.test(bare) || /那个(现在)?(什么|啥)(状态|情况|进度)了?$/.test(bare))) return 'query';
-  // "查一下 瑞丰汽车零部件 的所有工单": one enterprise's tickets
-  // (round 336: asked for, "帮我查一下慈溪恒润电器的工单")
-  if (bare.length <= 30 && /^(帮我|帮忙|麻烦)?(查一下|查查|查询|看看|看一下|列一下|调出)(?!(这|本|上|下|今|去|前|近|最近)(个)?(周|月|季度?|年|天|礼拜|星期)|今天|昨天|最近|近期|超期|逾期|差评)[\u4e00-\u9fa5A-Za-z]{2,16}的(所有|全部)?(工单|问题|单子|诉求)$/.test(bare)) return 'query';
+  if (bare.length <= 30 && (NAMED_TICKETS.some((r) => r.test(bare)) || /那个(现在)?(什么|啥)(状态|情况|进度)了?$/.test(bare))) return 'query';
   // "我们厂报的那单到哪一步了": one's own report asked after
   // (round 268: "我们厂报的停水那个单子 现在有人接了没": the matter named, then whether anyone took it)
   if (bare.length <= 30 && (/(我们|我司|厂里)厂?报的(那|这)?(单|个问题|件事|个事).{0,4}(到哪一步|到哪了|什么进度|怎么样了|有消息)/.test(bare) || /(我们|我司|厂里)厂?(报|提)的[\u4e00-\u9fa5]{1,6}(那|这)个?(单子?|问题|事)\s*(现在)?(有人接了?|有人管)(没有?|吗)/.test(bare))) return 'query';
@@ -1153,6 +1151,24 @@ function wordsJoined(t: string): string {
   return gaps * 5 >= chars ? t.replace(/(?<=[\u4e00-\u9fa5\d])\s+(?=[\u4e00-\u9fa5\d])/g, '') : t;
 }
 
+/**
+ * One enterprise's tickets asked for by name, the name caught: "黑河北江经贸的单子都有哪些 列一下" (round 100),
+ * "金沙窖酒业反映的问题有哪些", "查一下 瑞丰汽车零部件 的所有工单", "帮我查一下慈溪恒润电器的工单" (round 336) — not a period's
+ * or a state's ("超期的单子有哪些" and "帮我查一下这个月的工单" are the leaders' numbers).
+ */
+const LISTED_TICKETS =
+  /^(?!超期|逾期|差评|好评|在办|办结|已办|待|满意|不满意|重办|回潮|紧急|共性|各|(?:上|这|本|下)个?(?:周|月|季度?|礼拜|星期)|今天|昨天|今年|去年|最近|近期)([\u4e00-\u9fa5]{2,12})的(?:单子|工单)(?:都)?有哪些/;
+const NAMED_TICKETS = [
+  LISTED_TICKETS,
+  /^([\u4e00-\u9fa5]{2,10})(?:反映|提|报)的问题(?:有哪些|有几个|都有什么)$/,
+  /^(?:帮我|帮忙|麻烦)?(?:查一下|查查|查询|看看|看一下|列一下|调出)(?!(?:这|本|上|下|今|去|前|近|最近)个?(?:周|月|季度?|年|天|礼拜|星期)|今天|昨天|最近|近期|超期|逾期|差评)([\u4e00-\u9fa5A-Za-z]{2,16})的(?:所有|全部)?(?:工单|问题|单子|诉求)$/,
+];
+/** The enterprise a query names (NAMED_TICKETS), not one's own (我们的, 本企业的, 自己的). */
+function enterpriseAsked(bare: string): string | null {
+  const name = NAMED_TICKETS.map((r) => r.exec(bare)?.[1]).find((n) => n !== undefined);
+  return name && !/^(我|本|贵|咱|俺|自己)/.test(name) ? name : null;
+}
+
 /** An ISO instant with a time and an offset (or Z), which Date.parse reads exactly as luxon's fromISO does. */
 const INSTANT_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -1169,7 +1185,9 @@ export function parseMessage(text: string, sentAt: string, cal: BusinessCalendar
   const ticket = ticketRef(t);
   const intent = detectIntent(t, ticket);
   if (intent !== 'report') {
-    return { intent, ticket, category: null, categoryConfidence: 0, urgency: null, deadline: null, enterprise: null, summary: null, normalized: t };
+    // (a query may name the enterprise whose tickets it asks for)
+    const enterprise = intent === 'query' && ticket === null ? enterpriseAsked(bareText(t)) : null;
+    return { intent, ticket, category: null, categoryConfidence: 0, urgency: null, deadline: null, enterprise, summary: null, normalized: t };
   }
   // an instant with its offset is read by the platform's own parser (luxon's ISO parser cost 4 µs of a parse)
   const ms = INSTANT_WITH_OFFSET.test(sentAt) ? Date.parse(sentAt) : NaN;

@@ -5196,7 +5196,10 @@ describe('after a review of the forty-third session rules against ordinary messa
     expect(read('#142 这个不是我们交通局的事 是雨水管网的 转给水务局吧')).toMatchObject({ intent: 'transfer', ticket: 142 });
     expect(read('#214 这个不是用地的事，应该算审批').intent).toBe('correct');
     // one enterprise's tickets asked for
-    expect(read('帮我查一下慈溪恒润电器的工单').intent).toBe('query');
+    expect(read('帮我查一下慈溪恒润电器的工单')).toMatchObject({ intent: 'query', enterprise: '慈溪恒润电器' });
+    expect(read('查一下 瑞丰汽车零部件 的所有工单').enterprise).toBe('瑞丰汽车零部件');
+    expect(read('金沙窖酒业反映的问题有哪些').enterprise).toBe('金沙窖酒业');
+    expect(read('查一下我们的问题').enterprise).toBeNull();
     // a period's tickets are the leaders' numbers
     expect(read('帮我查一下这个月的工单').intent).toBe('digest');
   });
