@@ -1,11 +1,11 @@
 import { correctionAction, type Correction } from '../src/domain/correction.js';
 import { parseCorrections } from '../src/domain/parse/commands.js';
-import { authorize, mayShowTicketIn } from '../src/domain/permissions.js';
+import { authorize, isStaff, mayShowTicketIn } from '../src/domain/permissions.js';
 import { FIELD_LABELS } from '../src/domain/ticket-state.js';
-import type { Assignee, Ticket } from '../src/domain/ticket.js';
+import { isOpen, type Assignee, type Ticket } from '../src/domain/ticket.js';
 import { sourceId } from '../src/bot/ticket-service.js';
 import type { BotContext, Handler, PerformResult, TicketCommand } from '../src/bot/context.js';
-import { announce, answer, changeTicket, compose, dueText, madeByMessage, notifyPreviousAssignee, outcomeOf, mentionOrName, ticketNo } from './common.js';
+import { announce, answer, changeTicket, chasable, compose, dueText, madeByMessage, notifyPreviousAssignee, outcomeOf, mentionOrName, theOneMeant, ticketNo } from './common.js';
 
 const VIA: Record<string, string> = { commissioner: '服务专员', taskforce: '项目专班', department: '责任部门', admin: '管理员' };
 
@@ -68,11 +68,56 @@ async function mayCorrect(ctx: BotContext, no: number): Promise<boolean> {
   return !!t && (authorize('correct', ctx.actor, t, ctx.now).ok || madeByMessage(ctx, t));
 }
 
+/**
+ * A correction asked by the enterprise's own contact ("这个不是我们企业的问题，撤销", "#12 不是问题"): the enterprise
+ * may not correct a ticket itself (the same people as a 转办 may), so its word goes to the one handling the ticket,
+ * privately, with the command to give once verified; the contact is told so. Without a number, the ticket meant is
+ * found among those in hand as a chase finds it. Nothing of the ticket changes.
+ */
+async function passOnToAssignee(ctx: BotContext): Promise<string> {
+  const no =
+    ctx.parsed.ticket ??
+    (await theOneMeant(ctx, await chasable(ctx), {
+      none: '未找到贵企业在办的工单。如需撤回或更正已反映的问题，请注明工单编号，例如“#12 不是我们的问题”。',
+      several: (n) => `${ctx.msg.chatType === 'single' ? '您' : '本群'}有 ${n} 件在办工单`,
+      example: (no) => `#${no} 不是我们的问题`,
+    }));
+  if (no === null) return 'no correction: number asked for';
+  const t = await ctx.tickets.get(no);
+  if (!t) {
+    await answer(ctx, `未找到工单 #${no}，请核对编号。`);
+    return 'unknown ticket';
+  }
+  // (another enterprise's ticket, or one nobody handles — closed, or not yet routed: refused as a correction is)
+  if (!authorize('urge', ctx.actor, t, ctx.now).ok || !t.assignee || !isOpen(t)) {
+    const auth = authorize('correct', ctx.actor, t, ctx.now);
+    await answer(ctx, auth.ok ? `#${t.no} 当前无人办理，无法转告。` : auth.message);
+    return 'refused';
+  }
+  const who = ctx.actor.name ?? ctx.msg.sender.name;
+  await ctx.notifyPerson(
+    t.assignee,
+    compose(
+      [
+        `【企业反馈】#${t.no} ${t.summary}`,
+        `${who ? `企业联系人${who}` : '企业'}反映：“${ctx.msg.text.trim()}”`,
+        `请核实：如确不属于需要办理的问题，请回复“#${t.no} 不是问题”；如类别、企业或紧急程度有误，请回复“#${t.no} 类别改为 …”等更正。`,
+      ],
+      [],
+    ),
+    t.platform,
+  );
+  await answer(ctx, `已将您的意见转告 #${t.no} 的责任人${t.assignee.name}，核实后将更正或关闭该工单。`);
+  return `#${t.no} correction passed on to ${t.assignee.personId}`;
+}
+
 /** #12 类别改为 用工人才 · #12 改为紧急 · #12 企业是 神马电力 · #12 不是问题 */
 export const correct: Handler = {
   name: 'correct',
   match: (ctx) => ctx.parsed.intent === 'correct',
   async handle(ctx) {
+    // the enterprise's own word: passed on to whoever handles the ticket
+    if (!isStaff(ctx.actor)) return passOnToAssignee(ctx);
     // a correction without its number ("刚刚那条不是问题 撤一下"): the number asked for
     // (a name said wrong, "刚才那单企业名写错了，…": the example is the name's correction)
     const no = await ticketNo(ctx, /(企业|公司)(名|名字|名称)/.test(ctx.parsed.normalized) ? '#12 企业是 宏远物流' : '#12 不是问题');

@@ -139,8 +139,10 @@ describe('更正 in chat', () => {
     const before = (await h.ticket(3))!;
     const refused = await h.say('wangfang', '#3 类别改为 审批手续', dm('wangfang'));
     expect(refused.texts[0]).toContain('抱歉，只有当前责任人、领导和管理员才能更正 #3。');
-    const boss = await h.say('boss', '#3 不是问题', { chatId: GROUP });
-    expect(boss.texts[0]).toContain('才能更正 #3');
+    // the reporter's own word is passed on to the one handling it (below); another contact is refused
+    const other = await h.say('chenjl', '#3 不是问题', { chatId: YILONG });
+    expect(other.texts[0]).toContain('才能更正 #3');
+    expect(other.sent.filter(isUser('liuqiang'))).toEqual([]);
     expect(await h.ticket(3)).toEqual(before);
     const unknown = await h.say('zhangwei', '#99 改为紧急', dm('zhangwei'));
     expect(unknown.texts[0]).toContain('未找到工单 #99，请核对编号。');
@@ -157,6 +159,30 @@ describe('更正 in chat', () => {
     const named = await h.say('liuqiang', '刚才那单企业名写错了，不是丰源食品，是丰源肉食品有限公司', dm('liuqiang'));
     expect(named.texts).toEqual(['请注明工单编号，例如“#12 企业是 宏远物流”。']);
     expect(await h.ticket(3)).toEqual(before);
+  });
+
+  it("the enterprise's own word is passed on to the one handling the ticket, privately, and changes nothing", async () => {
+    const before = (await h.ticket(3))!;
+    // said with the number, by the contact who reported it: not refused, passed on
+    const r = await h.say('boss', '#3 不是问题', { chatId: GROUP });
+    expect(r.outcome).toBe('#3 correction passed on to liuqiang');
+    expect(r.sent.filter(isReply).map((s) => s.message.text)).toEqual(['{{mention:0}} 已将您的意见转告 #3 的责任人刘强，核实后将更正或关闭该工单。']);
+    const told = r.sent.find(isUser('liuqiang'))!.message.text;
+    expect(told).toContain('【企业反馈】#3');
+    expect(told).toContain('企业反映：“#3 不是问题”');
+    expect(told).toContain('请回复“#3 不是问题”');
+    expect(await h.ticket(3)).toEqual(before);
+    // said without it, in the group where three are in hand: asked which, with an example the contact may give
+    const asked = await h.say('boss', '这个不是我们企业的问题，撤销', { chatId: GROUP });
+    expect(asked.texts[0]).toContain('本群有 3 件在办工单，请注明编号，例如“#3 不是我们的问题”');
+    expect(asked.sent.filter((s) => s.target.kind === 'user')).toEqual([]);
+    // the one in hand: passed on without its number
+    await h.say('chenjl', '我们厂的围墙被邻居施工挖塌了一段，请帮忙协调', { chatId: YILONG });
+    const t4 = (await h.ticket(4))!;
+    const own = await h.say('chenjl', '这个不是我们企业的问题，撤销', { chatId: YILONG });
+    expect(own.sent.filter(isReply).map((s) => s.message.text)).toEqual([`{{mention:0}} 已将您的意见转告 #4 的责任人${t4.assignee!.name}，核实后将更正或关闭该工单。`]);
+    expect(own.sent.find(isUser(t4.assignee!.personId))?.message.text).toContain('【企业反馈】#4');
+    expect(await h.ticket(4)).toEqual(t4);
   });
 
   it('不是问题 closes the ticket, tells its group politely and drops it out of the digest', async () => {
