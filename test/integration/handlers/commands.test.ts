@@ -280,6 +280,15 @@ describe('command handlers on the example directory', () => {
     const thanks = await h.say('chenjl', '好的，辛苦了', { chatId: GROUP });
     expect(thanks.outcome).toBe('chat ignored');
     expect(thanks.texts).toHaveLength(0);
+    // letters the bot cannot read: said so, and how to begin; a word of thanks or assent in letters stays unanswered
+    const mash = await h.say('chenjl', 'asdfgh', { chatId: GROUP });
+    expect(mash.outcome).toBe('not understood');
+    expect(mash.texts[0]).toContain('抱歉，未能理解您的意思。请用中文直接说明企业遇到的问题和诉求；回复“帮助”查看用法。');
+    for (const text of ['ok', 'OK!', 'thx', 'thank you', 'haha', 'hhh', '666']) {
+      const r = await h.say('chenjl', text, { chatId: GROUP });
+      expect(r.outcome, text).toBe('chat ignored');
+      expect(r.texts, text).toHaveLength(0);
+    }
   });
 
   it('an enterprise asking 有人吗 while its problem is in hand is shown that problem and how to chase it', async () => {
