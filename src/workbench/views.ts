@@ -1,4 +1,4 @@
-import { dueText, timeLeft, type TimeLeftCalendar } from '../../handlers/common.js';
+import { dueText, timeLeft, type TimeLeftCalendar } from '../domain/ticket-text.js';
 import { MIN_ENTERPRISES, WINDOW_DAYS, type CommonIssueGroup } from '../domain/common-issues.js';
 import type { DigestModel } from '../domain/digest.js';
 import type { Actor, Directory } from '../domain/directory.js';
@@ -9,7 +9,7 @@ import { CATEGORIES, EVENT_LABELS, isOpen, TICKET_STATUSES, type Ticket } from '
 import type { MyVisits, VisitReport } from '../domain/visit-report.js';
 import { VISIT_MODES, visitCadres, type Visit } from '../domain/visit.js';
 
-// (read with the chat's lists: handlers/common.ts)
+// (read as the chat's lists read it: domain/ticket-text.ts)
 export { timeLeft };
 
 /**
