@@ -541,6 +541,9 @@ function notWithOrOwn(name: string, text: string): boolean {
 
 export function parseEnterprise(text: string): string | null {
   const name = parseEnterpriseUnchecked(text);
+  // (a trade and 厂 alone, "家纺厂想在楼顶装光伏", "织布厂…": what kind of works it is, no name of one — the name may
+  // follow: "…的，灯饰厂，叫光年照明")
+  if (name && TRADE_WORKS.test(name)) return parseEnterprise(text.replace(name, ''));
   if (name) return productNameOk(name, text) && notWithOrOwn(name, text) ? name : null;
   // (round 310: "咱这边是济南高新区的擎天软件，…": 这边 between 我们 and 是 says no more than "我们是", where a business is
   // named so — not "我们这边是路灯不亮", "咱这边是老厂房")
@@ -549,6 +552,7 @@ export function parseEnterprise(text: string): string | null {
   return named && isBusinessName(named) && productNameOk(named, text) ? named : null;
 }
 
+const TRADE_WORKS = new RegExp(`^(?:${INDUSTRY})厂$`);
 /** A name that says it is a business: its trade, its kind, or its registered form ("擎天软件", "卓克基土司酒店", "…有限公司"). */
 export function isBusinessName(name: string): boolean {
   return (TRADE_NAME_END.test(name) || KIND_END.test(name) || /(有限公司|有限责任公司|集团)$/.test(name)) && !PUBLIC_BODY.test(name);

@@ -506,6 +506,9 @@ export const LEXICON: Record<Category, Cue[]> = {
     [/拒付/, 5], [/(邻厂|隔壁厂|隔壁的厂)[^。]{0,24}(协商|不理|伓理|说了?(几|好几|多)次[^，。]{0,3}不改)/, 5],
     // rounds 71–74: workers up a crane over their pay, a crew come to smash the site office
     [/工资[^。]{0,16}(爬|站|坐)(到|上)[^，。]{0,4}(塔吊|楼顶)|(爬|站)(到|上)[^，。]{0,4}(塔吊|楼顶)[^。]{0,16}工资/, 6], ['打砸', 5],
+    // (a crew unpaid down a contracting chain, about to go to the government: 23/23 dispute; a customer's unpaid goods
+    // money before it is a loan's or a debt's, finance)
+    [/(总包|包工头|分包|劳务)[^。]*?(工人|农民工)[^。，]{0,8}(要|说要|讲要|话要)?去(市|县|区|镇)?(政府|上访)/, 5],
     // rounds 220 and 224: a lease's terms broken by the landlord (rent free agreed, now asked; the rent tripled), talks failed
     // (not over compensation for land taken: that is land's)
     [/(租赁合同|合同)[^。]{0,20}(约定|写明|写着|说好)[^。]{0,24}(现在|又|却|突然)[^。]{0,10}(收|涨|要)(租|房租|租金)/, 8], [/^(?![^]*(补偿|征|拆|搬|迁|招商|价格|价钱|报价))(?=[^]*(合同|租|协议|纠纷|赔))[^]*(谈不拢|谈不妥|协商不成|协商不下来)/, 5],

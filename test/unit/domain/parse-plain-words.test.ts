@@ -5246,4 +5246,12 @@ describe('after a review of the forty-third session rules against ordinary messa
     expect(read('各部门办结排名发一下').intent).toBe('digest');
     expect(read('厂门口的路灯坏了快一个月了，这个归哪个部门管啊').intent).toBe('report');
   });
+  it('reads a trade and 厂 alone as no name, and a crew unpaid down a contracting chain going to the government as a dispute (rounds 336–347 joined)', () => {
+    for (const t of ['家纺厂想在楼顶装光伏，供电和住建两头跑，到底先办哪个', '轧花厂的工人十几个人去县里上访了，说去年的工资没结清']) expect(read(t).enterprise, t).toBeNull();
+    expect(read('我们是中山小榄的，灯饰厂，叫光年照明。厂房屋顶要装光伏').enterprise).toBe('光年照明');
+    expect(read('我们宏远劳务在广安经开区做的项目，总包方拖了工程款，我们发不出工资，工人说明天要去市政府，请帮忙协调总包先付一部分').category).toBe('dispute');
+    expect(read('总包欠我们分包的钱，我们又欠着工人的，工人说要去区政府上访，年底了压力蛮大 顺达劳务').category).toBe('dispute');
+    // (a customer's unpaid goods money before it: finance)
+    expect(read('我们给一家国企做配套件 货款拖了八个多月 一百六十多万 这个月工人工资都发不出来了 工人说要去上访 请帮忙协调').category).toBe('finance');
+  });
 });
