@@ -122,6 +122,7 @@ const QUEUED_TO_WEEKDAY = new RegExp(`(排到|${ARRANGED_UNASKED}排在|约到|�
 const WEEKDAY_OR_SOON = '明天|后天|(?:本|这|下)?(?:周|星期|礼拜)[一二三四五六日天]';
 /** Others' schedule and one's own plan: "包商说要等明天才能处理", "限气通知 下周一开始", "我们计划12月1号进场" (not "…投产，之前务必…"). */
 const OTHERS_WAIT_UNTIL = new RegExp(`(说|讲|答复|回复)[^，。；,;]{0,4}要?等(到)?(${WEEKDAY_OR_SOON})才`);
+const OTHERS_DONE_BY = /(说|讲|答复|回复)[^，。；,;]{0,4}要?(明天|后天|(本|这|下)?(周|星期|礼拜)[一二三四五六日天])才|(说|讲)是?[^，。；,;]{0,8}(本?月底|年底|月末|年末)才|(说|讲)是(本?月底|年底|月末|年末)(完工|完成|竣工|弄完|修好|装完|做完|交付)/;
 const NOTICE_FROM_DAY = new RegExp(`(?:通知|(?<!(?:请|希望|能不能|能否|尽快|麻烦|早点|提前)[^，。；,;]{0,4})通知(?:我们|俺们|咱们|我司))[\\s，,:：]{0,2}(${WEEKDAY_OR_SOON}|${NUM}月${NUM}[日号])(开始|起)`);
 const OWN_PLAN_ON_DAY = new RegExp(`(计划|打算|准备)在?(${WEEKDAY_OR_SOON}|${NUM}月${NUM}[日号])(进场|开工|投产|试产|开业|搬迁|搬家)(?![，,\\s]*(之前|以前|前))`);
 /**
@@ -267,6 +268,9 @@ export function candidateDates(text: string, now: DateTime, cal: BusinessCalenda
   reading.take(OWN_DAY);
   // rounds 108–110: others' schedule and one's own plan ("包商说要等明天才能处理", "限气通知 下周一开始", "我们计划12月1号进场")
   reading.take(OTHERS_WAIT_UNTIL);
+  // rounds 348 and 354: when others say they will come or be done ("移动公司讲要明天才能修", "施工单位说消防喷淋要月底才装得完",
+  // "路灯整改说是月底完工"), the enterprise asking an earlier day or none (the corpus: 0 of 46 labelled with the day they say)
+  reading.take(OTHERS_DONE_BY);
   reading.take(NOTICE_FROM_DAY);
   // round 244: when a paper others make comes out ("审计报告下周二出，能不能在12月10号前拨下来"): their schedule, not the day asked
   reading.take(PAPER_OUT_ON);
@@ -382,8 +386,8 @@ export function candidateDates(text: string, now: DateTime, cal: BusinessCalenda
   if (reading.take(/大后天/)) out.push(fmt(reading.today().plus({ days: 3 })));
   if (reading.take(/后天(?!天)|后日/)) out.push(fmt(reading.today().plus({ days: 2 })));
   if (reading.take(/(明天|明日)/)) out.push(fmt(reading.today().plus({ days: 1 })));
-  // 今天之内, 今天下午四点前, 能不能今天先给…, 今天必须…: asked for today (a bare 今天 tells when something happened)
-  if (reading.take(/(今天|今日)(上午|中午|下午|晚上)?([\d一二三四五六七八九十两]{1,3}点半?)?(之内|内|之前|前|下班前)|(能不能|能否|可否|务必|必须|一定要?)(帮忙|帮我们|帮)?(今天|今日)|(今天|今日)(能不能|能否|可否)|(今天|今日|今晚|今天晚上)(必须|务必|一定要?)|(今天|今日)(就)?(到期|截止)|(?<!(?:说|讲|称)[^，。；,;]{0,6})(今天|今日)就?得(整|弄|办|处理|搞|修|解决)(?![^，。；,;]{0,3}的)(?!到)|(今天|今日)(能|就能)[^，。；,;\s]{0,3}最好|麻烦(今天|今日)|(请|麻烦|能不能|能否|让|求|帮忙|帮着|最好|希望)(?:(?!我们|俺们|我)[^，。；,;]){0,10}(今天|今日)(上午|中午|下午|晚上)?就?(推迟|延后|改期|送电|恢复|给|帮忙|帮|来|过来|到现场|派人|协调|处理|解决|答复|回复|办|批|撤|看|安排|弄|搞|放|发)|(?<!(?:说|讲|称|答应|承诺)[^，。；,;]{0,3})(最迟|最晚)(今天|今日|今晚)(要|得|必须)?(给|答复|回复|回个?话|回)/)) out.push(fmt(reading.today()));
+  // 今天之内, 今天下午四点前, 能不能今天先给…, 能不能协调今天就抢修, 今天必须…: asked for today (a bare 今天 tells when something happened)
+  if (reading.take(/(今天|今日)(上午|中午|下午|晚上)?([\d一二三四五六七八九十两]{1,3}点半?)?(之内|内|之前|前|下班前)|(能不能|能否|可否|务必|必须|一定要?)(帮忙|帮我们|帮)?(协调|安排)?(今天|今日)|(今天|今日)(能不能|能否|可否)|(今天|今日|今晚|今天晚上)(必须|务必|一定要?)|(今天|今日)(就)?(到期|截止)|(?<!(?:说|讲|称)[^，。；,;]{0,6})(今天|今日)就?得(整|弄|办|处理|搞|修|解决)(?![^，。；,;]{0,3}的)(?!到)|(今天|今日)(能|就能)[^，。；,;\s]{0,3}最好|麻烦(今天|今日)|(请|麻烦|能不能|能否|让|求|帮忙|帮着|最好|希望)(?:(?!我们|俺们|我)[^，。；,;]){0,10}(今天|今日)(上午|中午|下午|晚上)?就?(推迟|延后|改期|送电|恢复|给|帮忙|帮|来|过来|到现场|派人|协调|督促|清|处理|解决|答复|回复|办|批|撤|看|安排|弄|搞|放|发)|(?<!(?:说|讲|称|答应|承诺)[^，。；,;]{0,3})(最迟|最晚)(今天|今日|今晚)(要|得|必须)?(给|答复|回复|回个?话|回)/)) out.push(fmt(reading.today()));
   // (round 149: "本月30号前": this month's day named with the month)
   if ((m = reading.take(/(?:(本月|这个月|当月)|(?<![\d月]))(\d{1,2})[日号](?:前|之前|以前)/))) {
     const day = Number(m[2]);

@@ -126,6 +126,8 @@ const INDUSTRY_WORDS =
   // rounds 162–169 (Yongnian's standard parts, wedding-photo studios, rattan ware; the products themselves — 松茸, 艾草, 螺栓,
   // 水晶, 木门, 自行车 — were tried and left out: "野生松茸今年产量少", "同事骑自行车摔了" read as names, the review found)
   '标件|藤艺|影楼|' +
+  // round 352 (Yiwu's jewellery and stationery makers: 15 names end in each of 饰品, 文具)
+  '(?<![买卖批首服装])饰品(?!城|市场|街|店|区|摊|批发|类|订单|行业)|(?<![买卖批办学儿])文具(?!城|市场|街|店|区|摊|批发|类|订单|行业|盒|袋)|' +
   // round 176 (Anshun's aviation-part heat treaters, machine shops and silversmiths, Liupanshui's gas suppliers; Jiujiang's
   // polyester mills)
   '热处理|机加工|燃气|聚酯|银艺|银饰|' +
@@ -863,7 +865,10 @@ function signedBy(t: string): string | null {
   const head = signed?.replace(/^(?:【[^【】]{1,6}】|[/／|｜])\s*/, '').replace(/^[\u4e00-\u9fa5]{2,6}?(?:科技园|产业园|工业园|园区|开发区|新区|保税区)(?=[\u4e00-\u9fa5]{4,})(?![\u4e00-\u9fa5]*(?:有限公司|集团)$)/, '');
   const raw = head?.replace(/(?<=[\u4e00-\u9fa5]{4,})(行政部|人事部|人力部|人力资源部|财务部|综合部|办公室|项目部|技术部|设备部|采购部|生产部|安环部|工程部)$/, '')
     // (rounds 324–334: "—— 华美药业新区项目", "——安平鑫源网业厂房项目": the enterprise's project, named by where or what it builds)
-    .replace(/(?<=[\u4e00-\u9fa5]{4,})(?:新区|新厂区?|厂房|扩建|技改|新建)项目$/, '');
+    .replace(/(?<=[\u4e00-\u9fa5]{4,})(?:新区|新厂区?|厂房|扩建|技改|新建)项目$/, '')
+    // (round 354: "—— 武胜县龙腾服饰新厂房", "—— 邻水县恒通纺织新厂区项目部": its new works after its trade, 18/20 labelled without;
+    // not "宏发轮胎翻新厂", whose trade it is)
+    .replace(NEW_WORKS_AFTER_TRADE, '');
   if (!raw) return null;
   // (found by a review: "—— 损失两百万", "—— 明天起", "—— 谢谢领导" after the problem say more of it, or thank; no name)
   if (NOT_A_SIGNATURE.test(raw)) return null;
@@ -907,6 +912,7 @@ const EMOJI_SIGNED = /(?:\p{Extended_Pictographic}\uFE0F?|[~～])\s+((?:[A-Za-z]
 /** A brand in letters glued to its Chinese name (either first) at the end of the message, after a space. */
 const MIXED_SIGNED = new RegExp(`\\s(${MIXED_NAME})\\s*$`);
 const MIXED_WHOLE = new RegExp(`^${MIXED_NAME}$`);
+const NEW_WORKS_AFTER_TRADE = new RegExp(`(?<=(?:${INDUSTRY}))(?:新厂区|新厂房|新车间|新厂)$`);
 const NOT_A_SIGNATURE = /谢谢|感谢|多谢|盼复|辛苦|拜托|麻烦|在线等|加急|尽快|点样|^(?:明天|今天|后天|昨天|本周|下周|损失|已经|每天)|[\d０-９][\d０-９.,]*\s*(?:万|元|天|个|人|亩|吨|%)|[一二两三四五六七八九十]+[百千万]+元?|[一二两三四五六七八九十]+(?:个月|天)$|(?:起|了|吗|呢)$/;
 const OFFICE_AND_PERSON = /^[\u4e00-\u9fa5]{1,4}(?:部|科|处|室|组)\s*[A-Za-z]+$|^[A-Za-z]+\s*[\u4e00-\u9fa5]{1,4}(?:部|科|处|室|组)$/;
 /** What follows a dash at the end of a message (no comma in it: an English signature has its own rule). */

@@ -40,7 +40,7 @@ const URGENT = [
   '围堵', '堵在', '堵路', '信访', '上访', '欠薪', '讨薪', '讨说法', '拉横幅', '拉着横幅', '来闹', '闹事', '堵门', '着火', '火灾', '泄漏', '泄露', '爆炸',
   '滑坡', '塌陷', '沉陷', '受伤', '伤亡', '进不了', '漫到', '被淹', '淹了', '进水', '失灵', '失控', '砸到', '砸伤',
   '掉下来', '往下掉', '塌下去', '塌下来', '塌方', '摔伤', '跌伤', '坠亡', '一氧化碳', '冒火星', '火星子', '吓死', '汽油桶', '撂荒', '停业', '暂停营业',
-  '再不来电', '全停了', '全部停了', '晕倒', '出事', '撞', '吓人', '赶紧', '赶快', '触电', '坠落', '车祸', '来堵', '停供', '停用', '查封', '发不出', '停摆', '停运', '罢工', '走失', '围住', '冻爆', '快熄火', '瘫痪', '中毒', '起火', '冒烟', '割伤', '烫伤', '烧伤', '夹伤', '压伤',
+  '再不来电', '全停了', '全部停了', '晕倒', '出事', '撞', '吓人', '赶紧', '赶快', '触电', '坠落', '车祸', '来堵', '停供', '停用', '查封', '发不出', '停摆', '停运', '罢工', '走失', '围住', '冻爆', '快熄火', '瘫痪', '中毒', '起火', '冒烟', '停播', '割伤', '烫伤', '烧伤', '夹伤', '压伤',
 ];
 /**
  * Situations named by phrases rather than words: monitoring alarms and deformation (safety), people kept off the
@@ -53,6 +53,11 @@ const URGENT_PATTERNS = [
   // policy or a contractor stopped for its papers), a guest gone up the mountain and not back
   /(人|工人|村民|茶农|家属)[^。]{0,40}场面[^，。]{0,3}乱|(?<!(去年|前年|上次|以前|之前|曾经)[^，。]{0,12})滑(进|到|下)[^，。]{0,2}沟(?!里过)|(挂|吊|悬)[^，。]{0,6}(晃荡|晃来晃去)|(外墙|墙面|屋顶|屋面|楼上|顶上|房顶|楼顶)[^，。]{0,6}(砖|瓦|彩钢板|钢板|玻璃)[^，。]{0,4}掉了|(门口|大门)[^，。]{0,3}聚(着|集|了)[^，。]{0,6}(人|工人|村民|家属|司机)|(人|工人|村民|家属|大家)[^，。]{0,6}门口聚|聚(集)?在[^，。]{0,4}门口|(多人|几十人|茶农|工人|村民)[^，。]{0,8}讨钱|(门口|厂里|办公室)讨钱|(?<!(资质|政策|补贴|招商|项目(?!部))[^，。]{0,10})叫停(?![^，。]{0,8}(政策|补贴|项目))/,
   NOT_BACK,
+  // round 354: people evacuated ("工人已经疏散了": 14/14 urgent), stones falling from a slope ("高边坡这几天一直在掉石头":
+  // 13/13)
+  /已经疏散|(工人|员工|人)(都|全部?)?疏散了|紧急疏散|(掉|滚|落)(石头|石块|碎石)/,
+  // round 352: a demolition coming today or tomorrow ("拆违今天下午就要来拆我们的仓库": 13 of 14 labelled urgent)
+  /(今天|今晚|明天)[^，。；]{0,4}就?要(来)?(强拆|拆)/,
   // round 262: today the last day to file (今天…最后一天: 9 labelled readings, all urgent; not "今天不是最后一天", nor the last day
   // told today, "今天…说…最后一天是12月15号")
   /(今天|今日)(?:就?是)?[^，。不]{0,14}最后一天(?!是)/,
@@ -196,7 +201,7 @@ const NOT_URGENT =
 const URGENT_CERTAIN = ['急', '马上', '立即', '立刻', '火速', '刻不容缓', '停产', '停工', '着火', '火灾', '起火', '爆炸', '触电', '坍塌'];
 
 /** Urgency told in English ("our operations have stopped", "urgent", "can't pass safely"). */
-const URGENT_ENGLISH = /\b(urgent|urgently|asap|emergency|immediately|operations have stopped|has stopped|have stopped|all stopped|shut down|injured|accident|on fire|unsafe|dangerous|not safe|pass safely|high priority)\b/i;
+const URGENT_ENGLISH = /\b(urgent|urgently|asap|emergency|immediately|operations have stopped|has stopped|have stopped|all stopped|(?:line|lines|production|plant|factory) (?:is |was )?(?:stopped|down)|shut down|injured|accident|on fire|unsafe|dangerous|not safe|pass safely|high priority)\b/i;
 
 /** The urgent words and patterns, English's among them, each run only where the text holds what its matches need. */
 const URGENT_ANY = new AnyOf([URGENT_ENGLISH, ...URGENT_PATTERNS], URGENT);
@@ -249,7 +254,7 @@ const TRANSFER_PLAIN =
 /** A message that opens with a rating (the words of the answer's buttons, 好评 / 差评, stars), no figure after it. */
 const RATING_ALONE = /^(非常不满意|很不满意|不满意|非常满意|很满意|十分满意|特别满意|比较满意|基本满意|满意|好评|差评|[1-5一二三四五]\s*(?:颗|个)?星|[⭐★🌟]{1,5}\s*$)(?![率度期的有多数件几榜])/u;
 /** Asked to chase a ticket: 帮忙催一下, or 催一下 opening or closing the message. */
-const ASKS_TO_CHASE = /(帮忙|麻烦|请|帮(?:我|俺|咱)们?|再给)帮?催(一下|下|催|一催)|(催一下|催下|催催)[。!！]?$|(再|即刻|立刻|马上|赶紧)催(一下|下)?[\u4e00-\u9fa5]{0,6}[。!！]?$|^[\s@店小二#＃\d号]*(帮忙|麻烦|请)?(催一下|催下|催催|催一催)/;
+const ASKS_TO_CHASE = /(帮忙|麻烦|请|帮(?:我|俺|咱)们?|再给)帮?催(一下|一哈|哈|下|催|一催)|(催一下|催一哈|催哈|催下|催催)[。!！]?$|(再|即刻|立刻|马上|赶紧)催(一下|下)?[\u4e00-\u9fa5]{0,6}[。!！]?$|^[\s@店小二#＃\d号]*(帮忙|麻烦|请)?(催一下|催下|催催|催一催)/;
 /** The one asked pressing in other words: "还要等多久", "麻烦盯一下", "再帮忙推一推", "领导很关注，请今天给个回复". */
 const URGE_PLAIN =
   /再拖(下去)?.{0,10}(只有|就|只能|只好)(去)?(找|投诉|打|上访|曝光|反映)|(到底)?(有没有人管|有人管没|没人管吗)|(别|不要|不能|不能再|别再)(再)?拖|(还要|要|得)等(多久|多长时间|到什么时候|到啥时候)|等到(什么|啥)时候|(?<!我来?|我们来?)盯(一下|紧|着点|一盯)|推一推|推一下|推动一下|再催|又(打电话|来电话|来催|催)|领导(很|非常|比较|特别)?(关注|重视|过问)|请(今天|今日|尽快|马上|抓紧)(给|回)|给个(回复|答复|说法|准话)|拖(了|得)?(有点|有些|太|这么|那么|好|挺|蛮|很|够|老)久|等得.{0,3}(心慌|着急|心焦|发慌)|到底(啥|什么)时候(才)?能有个?结果|(已经|都)拖了?(两|三|四|几|\d+|[一二三四五六七八九十])(周|个?礼拜|个?星期|天|个?月)/;
@@ -726,7 +731,8 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   // "哪些单子还等着定分类", "分类还没定的工单"
   if (bare.length <= 16 && /(等着?|待|等待|还没|没有?|未)(定|确认|确定|核定)(分类|类别)|(分类|类别)(没定|未定|待定|还没定|没确定|待确认)/.test(bare) && !/(我们|我司|企业|申请|材料)/.test(bare)) return 'triage';
   // (rounds 300 and 306: "有哪些单子还没确认分类的 拉出来我看下", "有哪些单子还等着确认分类的？发我看一下")
-  if (bare.length <= 30 && /(哪些|哪几个|哪几条|哪几张)(单子|工单)[^，。？?]{0,4}((还没|没有?|未|等着?|待)(确认|确定|定)(分类|类别)|(分类|类别)还?(没有?|未)(确认|确定|定))/.test(bare) && !/(我们|我司|企业|申请|材料)/.test(bare)) return 'triage';
+  // (round 354: "有哪些单子等我确认分类的": waiting for the reader to confirm)
+  if (bare.length <= 30 && /(哪些|哪几个|哪几条|哪几张)(单子|工单)[^，。？?]{0,4}((还没|没有?|未|等着?|待)(我|人工)?(确认|确定|定)(分类|类别)|(分类|类别)还?(没有?|未)(确认|确定|定))/.test(bare) && !/(我们|我司|企业|申请|材料)/.test(bare)) return 'triage';
   // a bare command verb without its number: the handler asks for the number
   const verb = /^(认领|签收|办结|答复|转办|退单|催办|重办|评价)$/.exec(bare)?.[1];
   if (verb) return BARE_VERBS[verb]!;
@@ -808,11 +814,11 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   // "还是没解决", "还没修好啊": an answer said alone not to have worked (the handler finds the group's answered ticket)
   if (bare.length <= 10 && /^(还是|还|仍然|依然|根本|其实)(没|没有|冇|未|木有)(解决|修好|弄好|搞好|处理好|办好)(啊|呀|哦|嘛|呢|哇|了)?[。!！~～]*$/.test(bare)) return 'reopen';
   // "催一下", "麻烦帮忙再催催", "能不能帮我们催一下": a chase said alone (the handler finds the group's ticket in hand)
-  if (bare.length <= 14 && /^(能不能|能否|可不可以|可以|麻烦|请|再)*(帮忙|帮我们?|帮着|帮)?(再)?(催(一下|下|催|一催)|督促一下)(吧|啊|呀|哈|嘛|哦|了|一下)?[。!！?？~～]*$/.test(bare)) return 'urge';
+  if (bare.length <= 14 && /^(能不能|能否|可不可以|可以|麻烦|请|再)*(帮忙|帮我们?|帮着|帮)?(再)?(催(一下|一哈|哈|下|催|一催)|督促一下)(吧|啊|呀|哈|嘛|哦|了|一下)?[。!！?？~～]*$/.test(bare)) return 'urge';
   // round 127: "催一下那个用电扩容的，都半个月了": the chase first, then the matter
-  if (bare.length <= 30 && /^(麻烦|帮忙|请)?(再)?催(一下|下|催|一催)那个[^，。]{1,10}(的|事|单子?|问题)/.test(bare)) return 'urge';
+  if (bare.length <= 30 && /^(麻烦|帮忙|请)?(再)?催(一下|一哈|哈|下|催|一催)那个[^，。]{1,10}(的|事|单子?|问题)/.test(bare)) return 'urge';
   // "鞍山那家企业用电那个事 帮催一下 都半个月了": a matter named without its number, chased for someone
-  if (bare.length <= 40 && /(那个|那件|那单)[^，。]{0,4}(事|问题|单子?)/.test(bare) && /帮(忙|我|我们|着)?催(一下|下|催|一催)/.test(bare)) return 'urge';
+  if (bare.length <= 40 && /(那个|那件|那单)[^，。]{0,4}(事|问题|单子?)/.test(bare) && /帮(忙|我|我们|着)?催(一下|一哈|哈|下|催|一催)/.test(bare)) return 'urge';
   // round 137: "帮我查下株洲力诚液压那个货款的单子办到哪了": one named, looked up
   if (bare.length <= 40 && /^(帮我|帮忙|麻烦)?(查下|查一下|查查|看下|看一下)[^，。]{0,16}那个[^，。]{0,10}(单子|工单)[^，。]{0,4}(办到哪|到哪(一步)?了|(啥|什么)(情况|进度|状态)|(咋|怎么)样了)/.test(bare)) return 'query';
   // round 92: "俺们公司那个停电的单子现在到哪了？": one's own ticket, by what it is about, asked after
@@ -844,9 +850,9 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   // "老陈你下午在厂里吗？我过去坐坐", "中午谁去食堂 一块儿", "哈哈哈 老铁没毛病": between people, not a problem
   if (bare.length <= 30 && (/你[^，。]{0,4}在(厂里|单位|办公室|公司|局里|家)(吗|不|没)/.test(bare) && /我(过去|过来)(坐坐|一趟|看看|找你)/.test(bare) || /谁去(食堂|饭堂|吃饭)|^(哈){3,}[^，。]{0,8}$/.test(bare)) && !/(坏|停|难|急|帮忙|能否|希望|申请|问题|投诉)/.test(bare)) return 'chat';
   // an earlier report chased without its number: "上次报的冇人理，帮手催一催啦", "上周五报的冷库停电呢单点解仲未有人签收？"
-  if (bare.length <= 40 && /(上次|之前|上周[一二三四五六日天]?|上礼拜[一二三四五六日天]?|上星期[一二三四五六日天]?|前几天|前天|昨天|昨日|上个?月)[^，。]{0,8}(报|提|反映)的/.test(bare) && /(没有?人(理|管|签收|跟|回|联系|来)|有人(理|管|跟)(没有?|冇|吗|么)|催(一催|一下|下|催)|为什么还没)/.test(bare)) return 'urge';
+  if (bare.length <= 40 && /(上次|上回|之前|上周[一二三四五六日天]?|上礼拜[一二三四五六日天]?|上星期[一二三四五六日天]?|前几天|前天|昨天|昨日|上个?月)[^，。]{0,8}(报|提|反映)的/.test(bare) && /(没有?人(理|管|签收|跟|回|联系|来)|有人(理|管|跟)(没有?|冇|吗|么)|催(一催|一下|一哈|哈|下|催)|为什么还没)/.test(bare)) return 'urge';
   // "我们那个接电的事情拖好久了 再催一下嘛": a matter of one's own, long waited for, chased
-  if (bare.length <= 40 && /(拖|等)了?(好久|很久|太久|这么久|老久)/.test(bare) && /催(一下|下|催|一催)/.test(bare)) return 'urge';
+  if (bare.length <= 40 && /(拖|等)了?(好久|很久|太久|这么久|老久)/.test(bare) && /催(一下|一哈|哈|下|催|一催)/.test(bare)) return 'urge';
   // "上周那个路灯的问题说修好了，晚上去看还是不亮，麻烦重新打开": a closed report opened again without its number
   if (bare.length <= 50 && /(重新打开|重开一下)/.test(bare) && /(上周|上次|之前|那个|那件)/.test(bare)) return 'reopen';
   // "我们公司提的那个扩容的单子有回音没", "帮我查下我们彭家寨茶叶合作社提的单子": one's own ticket asked after
@@ -893,6 +899,9 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   if (bare.length <= 24 && LISTED_TICKETS.test(bare)) return 'query';
   // round 106: "这个月各部门办件排名出来没有 月调度会要用": a ranking asked for
   if (bare.length <= 30 && /排名出来(没有?|了吗|了没|没)/.test(bare)) return 'digest';
+  // round 354: "@所有人 下午三点办公楼停电检修 大家记得保存文件": a notice to everyone in the group (3/3 labelled chat), nothing
+  // asked of the government
+  if (/^\s*@所有人/.test(t) && !/(能不能|能否|可不可以|麻烦|帮忙|请帮|求助|怎么办|咋办|谁管|投诉|反映|我们|我司|俺们|急)/.test(t)) return 'chat';
   // round 99: "今天开会的材料谁有，发群里下": a colleague's papers asked for, not the bot's numbers
   if (bare.length <= 24 && /(开会|会议)的?材料[^，。]{0,4}谁有/.test(bare)) return 'chat';
   // round 228: "今儿下雪了，路上都慢点开", "哈哈 那可不是哩": the weather and a word of care, agreement
@@ -919,6 +928,8 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   // rounds 247–253: a cadre's own plan, to be posted later or kept in mind ("这个季度的走访计划我晚点发群里", "元旦前的走访安排大家心里
   // 有个数，下周细排"): nothing asked of the bot
   if (bare.length <= 40 && (/(我|我们)(晚点|晚些|稍后|等下|等会儿?|一会儿?|回头|明天)(再)?(发|传|放|贴)(到)?群里$/.test(bare) || /大家心里(先)?有个?数/.test(bare)) && !/(能不能|能否|麻烦|帮忙|请问|[?？吗]|没人|怎么|停|断|坏|掉|漏|堵|还差|不够|已经)/.test(bare)) return 'chat';
+  // (one enterprise's tickets asked for by its name, before the leaders' numbers: "江阴华锐特钢名下现在有几个在办的")
+  if (bare.length <= 30 && /名下/.test(bare) && NAMED_TICKETS.some((r) => r.test(bare))) return 'query';
   if (parseDigestRequest(bare)) return 'digest';
   // "进度" / "有什么进展吗" without a number: the asker's own tickets (an enterprise's, or a cadre's to-do list)
   if (/^(有|有没有|有什么)(新的?)?进展(吗|了吗|没有)?$|^(现在)?(什么|啥)进度(了)?$/.test(bare)) return 'query';
@@ -1161,6 +1172,8 @@ const LISTED_TICKETS =
 const NAMED_TICKETS = [
   LISTED_TICKETS,
   /^([\u4e00-\u9fa5]{2,10})(?:反映|提|报)的问题(?:有哪些|有几个|都有什么)$/,
+  // (round 348: "江阴华锐特钢名下现在有几个在办的")
+  /^([\u4e00-\u9fa5]{2,12}?)名下(?:现在|目前)?(?:有|还有)(?:几个|几件|几单|多少|哪些)(?:件|个|单)?(?:在办|没办完|未办结)的?(?:单子|工单|问题)?$/,
   /^(?:帮我|帮忙|麻烦)?(?:查一下|查查|查询|看看|看一下|列一下|调出)(?!(?:这|本|上|下|今|去|前|近|最近)个?(?:周|月|季度?|年|天|礼拜|星期)|今天|昨天|最近|近期|超期|逾期|差评)([\u4e00-\u9fa5A-Za-z]{2,16})的(?:所有|全部)?(?:工单|问题|单子|诉求)$/,
 ];
 /** The enterprise a query names (NAMED_TICKETS), not one's own (我们的, 本企业的, 自己的). */

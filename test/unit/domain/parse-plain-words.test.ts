@@ -5254,4 +5254,36 @@ describe('after a review of the forty-third session rules against ordinary messa
     // (a customer's unpaid goods money before it: finance)
     expect(read('我们给一家国企做配套件 货款拖了八个多月 一百六十多万 这个月工人工资都发不出来了 工人说要去上访 请帮忙协调').category).toBe('finance');
   });
+  it('reads rounds 348, 350, 352 and 354 (fifty-second session)', () => {
+    // a chase in Sichuan words, of an earlier report said 上回
+    expect(read('帮我们催一哈嘛').intent).toBe('urge');
+    expect(read('上回反映的路灯都两个礼拜了咋还没动静，帮我们催一下嘛').intent).toBe('urge');
+    // the unsure tickets waiting for the reader; one enterprise's tickets asked by 名下; a notice to everyone
+    expect(read('有哪些单子等我确认分类的').intent).toBe('triage');
+    expect(read('江阴华锐特钢名下现在有几个在办的')).toMatchObject({ intent: 'query', enterprise: '江阴华锐特钢' });
+    expect(read('看一下谯城区和高新区这周新增的问题').intent).toBe('digest');
+    expect(read('@所有人 下午三点办公楼停电检修 大家记得保存文件').intent).toBe('chat');
+    expect(read('@所有人 我们厂停电了，麻烦问下供电所').intent).toBe('report');
+    // the new works after a signed name's trade; not a trade that ends so
+    expect(read('脚手架昨晚被大风吹歪了，工人不敢上去 —— 武胜县龙腾服饰新厂房').enterprise).toBe('武胜县龙腾服饰');
+    expect(read('桩基检测报告一直出不来 —— 邻水县恒通纺织新厂区项目部').enterprise).toBe('邻水县恒通纺织');
+    expect(read('房是俺们盖的 这补偿咋算 —— 瑞丽宏发轮胎翻新厂').enterprise).toBe('瑞丽宏发轮胎翻新厂');
+    // jewellery and stationery makers by their trade; not a market of them
+    expect(read('我们璀璨饰品不想再做代工了，想做自己的品牌出海').enterprise).toBe('璀璨饰品');
+    expect(read('义乌的饰品市场最近人少').enterprise).toBeNull();
+    // the day others say they will come or be done is not the day asked; today asked with 协调 or 督促 is
+    expect(read('昨天夜里园区光缆被工地挖断了，生产线停了，移动公司讲要明天才能修 —— 澄芯电子').deadline).toBeNull();
+    expect(read('施工单位说消防喷淋要月底才装得完，能不能帮忙协调施工方12月1号前装完').deadline).toBe('2026-12-01');
+    expect(read('园区路灯整改说是月底完工，想请园区12月10号前先把我们厂门口那段弄好').deadline).toBe('2026-12-10');
+    expect(read('光缆被挖断了，运营商说明天才能修，能不能协调今天就抢修').deadline).toBe('2026-11-23');
+    expect(read('消防通道被施工材料堵死了，施工方讲下礼拜才清，请今天就督促清掉！').deadline).toBe('2026-11-23');
+    // danger: streams stopped, a demolition today, people evacuated, stones falling, a line down said in English
+    for (const t of [
+      '电商园光纤被挖断了！！！整栋楼没网，二十几个直播间全部停播',
+      '拆违今天下午就要来拆我们的仓库，里面还有几百万的货没地方放，能不能宽限几天',
+      '施工队把老管线挖破了，现在到处都是气味，工人已经疏散了',
+      '厂区旁边的高边坡这几天一直在掉石头，下头就是原料堆场',
+      'Power cut again this morning, whole line stopped and kiln has to restart',
+    ]) expect(read(t).urgency, t).toBe('urgent');
+  });
 });
