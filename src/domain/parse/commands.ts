@@ -231,6 +231,8 @@ export function parseCorrection(t: string): Correction | null {
   const rest = t
     .replace(TICKET_REF, ' ')
     .replace(/^[\s:：,，。]+|[\s。.!！]+$/g, '')
+    // (a word of thanks after it: "#601 改一下类别，应该是施工建设，谢谢", the fifty-first session's review)
+    .replace(/[\s,，。]*(?:谢谢|谢了|多谢|辛苦了?|麻烦了)[\s。.!！~～]*$/, '')
     // (round 152: "刚才那个单子企业名弄错了，…，#222 改一下": the ticket pointed at before what is wrong with it)
     .replace(/^(?:刚才|刚刚)?(?:(?:那个|这个|那张|这张)(?:单子|工单)(?=(?:的)?(?:企业|公司|单位|分类|类别|紧急程度))|那单(?=的?(?:企业|公司|单位)(?:名字|名称|名)(?:写错|弄错|搞错|填错|记错|错了|不对)))/, '')
     // (round 274: "店小二 #140 不是问题哈 …": the bot called by name first)
@@ -396,7 +398,7 @@ export function parseCorrection(t: string): Correction | null {
   const setLast = /[\s，,。](?:分类|类别)(?:改成|改为|改到|调成|调整为|应为|应该是)\s*([\u4e00-\u9fa5]{2,8}?)(类)?$/.exec(rest);
   const lastTo = setLast && (setLast[2] || (Object.values(CATEGORIES) as string[]).includes(setLast[1]!)) ? categoryFrom(setLast[1]!) : null;
   if (lastTo) return { field: 'category', to: lastTo, text: setLast![1]!.trim() };
-  const bare = /^(?:改为|改成|更正为|调整为|修改为|归为|归入|归到|划到|划为|划入|分到|放到|应为)\s*(.{2,20}?)$/.exec(rest);
+  const bare = /^(?:改为|改成|改到|更正为|调整为|修改为|归为|归入|归到|划到|划为|划入|分到|放到|应为)\s*(.{2,20}?)$/.exec(rest);
   const category = bare ? categoryFrom(bare[1]!) : null;
   if (category) return { field: 'category', to: category, text: bare![1]!.trim() };
   // "#12 应该是水电气网类的", "#12 分错了，这个属于融资类", "#12 应该算用工人才": the category said in other words — a
@@ -428,6 +430,10 @@ export function parseCorrection(t: string): Correction | null {
   const thenChange = /^(?:这个?|这条|这件)?(?:算|是|属于|应该是|应该算)\s*([\u4e00-\u9fa5]{2,8}?)(?:类的?)?[\s,，。]+(?:类别|分类)(?:改一下|改下|改过来|要改|改了吧)$/.exec(rest);
   const changed = thenChange ? categoryFrom(thenChange[1]!) : null;
   if (changed) return { field: 'category', to: changed, text: thenChange![1]!.trim() };
+  // "#601 改一下类别，应该是施工建设": the change asked for, then the category it should be
+  const changeThen = /^(?:(?:分类|类别)?改一下|改下)(?:分类|类别)?[\s,，。]+(?:这个?)?(?:应该是|应是|应为|应该算|应该属于|是|算|属于)\s*([\u4e00-\u9fa5]{2,8}?)(?:类的?)?$/.exec(rest);
+  const changedTo = changeThen ? categoryFrom(changeThen[1]!) : null;
+  if (changedTo) return { field: 'category', to: changedTo, text: changeThen![1]!.trim() };
   if (isNot && isCategory) return { field: 'category', to: isCategory, text: (isNot[2] ?? isNot[4])!.trim() };
   // "#214 这个不是用地的事，应该算审批": what it is not, then what it is — after such a start a category word is enough
   const said = /^(?:(?:这个|这条|这件)?(?:分类|类别)?(分错了|分错类了|标错了|错了|不对)[\s,，。]*|(?:这个|这条|这件)?(不是|不属于|不算)[\u4e00-\u9fa5]{1,8}?(?:的事|的问题|类的?|那一?类)[哈啊呀嘛]?[\s,，。]+(?:(?:分错了|分错类了|搞错了|弄错了|标错了)[\s,，。]+)?)?(?:这个|这条|这件|此件|该件)?(?:应该|应当|应)?(?:归到|归入|归为|划到|放到|放在|分到|是|算|属于|归)\s*(.{2,12}?)(类别|类的?|那一?类)?的?(?:问题|工单)?(?:吧|才对)?(?:[\s,，。]*(?:麻烦)?(?:改一下|改下|改一哈|改过来))?$/.exec(rest);

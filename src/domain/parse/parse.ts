@@ -40,7 +40,7 @@ const URGENT = [
   '围堵', '堵在', '堵路', '信访', '上访', '欠薪', '讨薪', '讨说法', '拉横幅', '拉着横幅', '来闹', '闹事', '堵门', '着火', '火灾', '泄漏', '泄露', '爆炸',
   '滑坡', '塌陷', '沉陷', '受伤', '伤亡', '进不了', '漫到', '被淹', '淹了', '进水', '失灵', '失控', '砸到', '砸伤',
   '掉下来', '往下掉', '塌下去', '塌下来', '塌方', '摔伤', '跌伤', '坠亡', '一氧化碳', '冒火星', '火星子', '吓死', '汽油桶', '撂荒', '停业', '暂停营业',
-  '再不来电', '全停了', '全部停了', '晕倒', '出事', '撞', '吓人', '赶紧', '赶快', '触电', '坠落', '车祸', '来堵', '停供', '停用', '查封', '发不出', '停摆', '停运', '罢工', '走失', '围住', '冻爆', '快熄火', '瘫痪', '中毒', '起火', '冒烟', '停播', '割伤', '烫伤', '烧伤', '夹伤', '压伤',
+  '再不来电', '全停了', '全部停了', '晕倒', '出事', '撞', '吓人', '赶紧', '赶快', '触电', '坠落', '车祸', '来堵', '停供', '停用', '查封', '发不出', '停摆', '停运', '罢工', '走失', '围住', '冻爆', '快熄火', '瘫痪', '中毒', '起火', '冒烟', '割伤', '烫伤', '烧伤', '夹伤', '压伤',
 ];
 /**
  * Situations named by phrases rather than words: monitoring alarms and deformation (safety), people kept off the
@@ -53,9 +53,13 @@ const URGENT_PATTERNS = [
   // policy or a contractor stopped for its papers), a guest gone up the mountain and not back
   /(人|工人|村民|茶农|家属)[^。]{0,40}场面[^，。]{0,3}乱|(?<!(去年|前年|上次|以前|之前|曾经)[^，。]{0,12})滑(进|到|下)[^，。]{0,2}沟(?!里过)|(挂|吊|悬)[^，。]{0,6}(晃荡|晃来晃去)|(外墙|墙面|屋顶|屋面|楼上|顶上|房顶|楼顶)[^，。]{0,6}(砖|瓦|彩钢板|钢板|玻璃)[^，。]{0,4}掉了|(门口|大门)[^，。]{0,3}聚(着|集|了)[^，。]{0,6}(人|工人|村民|家属|司机)|(人|工人|村民|家属|大家)[^，。]{0,6}门口聚|聚(集)?在[^，。]{0,4}门口|(多人|几十人|茶农|工人|村民)[^，。]{0,8}讨钱|(门口|厂里|办公室)讨钱|(?<!(资质|政策|补贴|招商|项目(?!部))[^，。]{0,10})叫停(?![^，。]{0,8}(政策|补贴|项目))/,
   NOT_BACK,
+  // round 352: the live streams all stopped ("二十几个直播间全部停播"); not one kept on ("不停播") nor an advert off air
+  /(直播间?|主播)[^，。]{0,12}(?<!不)(全部|全都|都|全)停播|(?<!不)(全部|全都)停播/,
   // round 354: people evacuated ("工人已经疏散了": 14/14 urgent), stones falling from a slope ("高边坡这几天一直在掉石头":
   // 13/13)
   /已经疏散|(工人|员工|人)(都|全部?)?疏散了|紧急疏散|(掉|滚|落)(石头|石块|碎石)/,
+  // round 356: people at the gate for their money, now ("农户在厂门口堵着要钱"; not trucks queuing, "物流车还在大门口堵着等装货")
+  /(人|户|工人|村民|家属|债主|供应商)[^，。]{0,8}(门口|大门)[^，。]{0,2}堵着/,
   // round 352: a demolition coming today or tomorrow ("拆违今天下午就要来拆我们的仓库": 13 of 14 labelled urgent)
   /(今天|今晚|明天)[^，。；]{0,4}就?要(来)?(强拆|拆)/,
   // round 262: today the last day to file (今天…最后一天: 9 labelled readings, all urgent; not "今天不是最后一天", nor the last day
@@ -201,7 +205,7 @@ const NOT_URGENT =
 const URGENT_CERTAIN = ['急', '马上', '立即', '立刻', '火速', '刻不容缓', '停产', '停工', '着火', '火灾', '起火', '爆炸', '触电', '坍塌'];
 
 /** Urgency told in English ("our operations have stopped", "urgent", "can't pass safely"). */
-const URGENT_ENGLISH = /\b(urgent|urgently|asap|emergency|immediately|operations have stopped|has stopped|have stopped|all stopped|(?:line|lines|production|plant|factory) (?:is |was )?(?:stopped|down)|shut down|injured|accident|on fire|unsafe|dangerous|not safe|pass safely|high priority)\b/i;
+const URGENT_ENGLISH = /\b(urgent|urgently|asap|emergency|immediately|operations have stopped|has stopped|have stopped|all stopped|(?:line|lines|plant|factory) (?:is |are |has |have )?(?:stopped|down)(?! briefly| by| \d)|shut down|injured|accident|on fire|unsafe|dangerous|not safe|pass safely|high priority)\b/i;
 
 /** The urgent words and patterns, English's among them, each run only where the text holds what its matches need. */
 const URGENT_ANY = new AnyOf([URGENT_ENGLISH, ...URGENT_PATTERNS], URGENT);
@@ -862,7 +866,8 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   // "上周我们区的问题台账发我，要excel的", "经开区和高新区的满意率对比下，分开算": the ledger, or figures compared
   if (bare.length <= 30 && (/(问题)?台账[^，。]{0,6}(发我|发一下|导出|拉一下)/.test(bare) || /(满意率|破解率|响应率|办结率|超期率)[^，。]{0,6}(对比|比较|分开)|对比[^，。]{0,10}(满意率|破解率|响应率|办结率)/.test(bare)) && !/(我司|我们公司|企业的)/.test(bare)) return 'digest';
   // "我们光年视效的单子现在啥进度啊": one's own ticket asked after, by the enterprise's name
-  if (bare.length <= 30 && /^(我们|我司)[^，。]{0,10}的(单子|工单)[^，。]{0,4}(啥|什么)进度/.test(bare)) return 'query';
+  // (round 356: "我们金达莱泡菜的工单到哪了")
+  if (bare.length <= 30 && /^(我们|我司|俺们|咱们?)[^，。]{0,10}的(单子|工单)[^，。]{0,4}((啥|什么)进度|(办)?到哪(一步|里)?了)/.test(bare)) return 'query';
   // about the group, not a problem: a meeting's slides or minutes ("今天开会的PPT谁有，群里发一下"), where to drink a
   // coffee, a Monday greeting ("早上好家人们☀️ 周一打工人上线")
   if (bare.length <= 30 && !/(我们|我司|我厂|没(有)?(电|水|气|网)|没(有)?人(管|理|来|问|处理|回)|(?<!有)没有|太少|不够|不方便|坏|停|难|急|帮忙|能否|希望|申请|问题)/.test(bare) &&
@@ -899,9 +904,9 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   if (bare.length <= 24 && LISTED_TICKETS.test(bare)) return 'query';
   // round 106: "这个月各部门办件排名出来没有 月调度会要用": a ranking asked for
   if (bare.length <= 30 && /排名出来(没有?|了吗|了没|没)/.test(bare)) return 'digest';
-  // round 354: "@所有人 下午三点办公楼停电检修 大家记得保存文件": a notice to everyone in the group (3/3 labelled chat), nothing
-  // asked of the government
-  if (/^\s*@所有人/.test(t) && !/(能不能|能否|可不可以|麻烦|帮忙|请帮|求助|怎么办|咋办|谁管|投诉|反映|我们|我司|俺们|急)/.test(t)) return 'chat';
+  // round 354: "@所有人 下午三点办公楼停电检修 大家记得保存文件": a notice to everyone in the group (GROUP_NOTICE) — not a
+  // fault told to all ("@所有人 厂区停电了", "@所有人 工人讨薪堵在门口了"), nor anything asked (NOT_A_NOTICE; the review found)
+  if (/^\s*[@＠]所有人/.test(t) && GROUP_NOTICE.test(t) && !NOT_A_NOTICE.test(t)) return 'chat';
   // round 99: "今天开会的材料谁有，发群里下": a colleague's papers asked for, not the bot's numbers
   if (bare.length <= 24 && /(开会|会议)的?材料[^，。]{0,4}谁有/.test(bare)) return 'chat';
   // round 228: "今儿下雪了，路上都慢点开", "哈哈 那可不是哩": the weather and a word of care, agreement
@@ -929,7 +934,7 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   // 有个数，下周细排"): nothing asked of the bot
   if (bare.length <= 40 && (/(我|我们)(晚点|晚些|稍后|等下|等会儿?|一会儿?|回头|明天)(再)?(发|传|放|贴)(到)?群里$/.test(bare) || /大家心里(先)?有个?数/.test(bare)) && !/(能不能|能否|麻烦|帮忙|请问|[?？吗]|没人|怎么|停|断|坏|掉|漏|堵|还差|不够|已经)/.test(bare)) return 'chat';
   // (one enterprise's tickets asked for by its name, before the leaders' numbers: "江阴华锐特钢名下现在有几个在办的")
-  if (bare.length <= 30 && /名下/.test(bare) && NAMED_TICKETS.some((r) => r.test(bare))) return 'query';
+  if (bare.length <= 30 && heldBy(bare)) return 'query';
   if (parseDigestRequest(bare)) return 'digest';
   // "进度" / "有什么进展吗" without a number: the asker's own tickets (an enterprise's, or a cadre's to-do list)
   if (/^(有|有没有|有什么)(新的?)?进展(吗|了吗|没有)?$|^(现在)?(什么|啥)进度(了)?$/.test(bare)) return 'query';
@@ -1025,7 +1030,8 @@ function detectIntent(t: string, ticket: number | null, models: IntentModels | n
   // "明白，审计报告我们礼拜五前发给你": a document promised
   if (bare.length <= 30 && /^(好的?|收到|明白|了解|ok|行|没问题)/i.test(bare) && /(材料|资料|报告|文件|表格|报表|合同|发票|清单|方案)[\u4e00-\u9fa5]{0,10}(发|送|交|带|补|传)(给你|给您|过来|过去|上来|给大家)/.test(bare) && !/(没有?(收到|批)|不|难|问题|急|麻烦|帮忙|能否|可否|希望|怎么|哪)/.test(bare.replace(/^(好的?|收到|明白|了解|ok|行|没问题)/i, ''))) return 'chat';
   // a reminder to all: "明天下雪，路上注意安全"; an official's "我了解一下再回复大家"
-  if (bare.length <= 24 && /注意(安全|保暖|防寒|防暑|防滑|出行)|(开车|路上|出行)(慢点|慢一点|小心)|小心(路滑|驾驶)/.test(bare) && !/(我们|我司|我厂|隐患|问题|希望|损失|坏了|倒了|淹了|没(电|水|气)|不(让|给|能))/.test(bare)) return 'chat';
+  // (not a collapse told before the care: "下这么大雪，厂房顶被压塌了，大家注意安全", the fifty-first session's review)
+  if (bare.length <= 24 && /注意(安全|保暖|防寒|防暑|防滑|出行)|(开车|路上|出行)(都|大家)?(慢点|慢一点|小心)|小心(路滑|驾驶)/.test(bare) && !/(我们|我司|我厂|隐患|问题|希望|损失|坏了|倒了|淹了|进不|出不|过不|塌|垮|砸|伤|着火|起火|漏|爆|没(电|水|气)|不(让|给|能))/.test(bare)) return 'chat';
   // "会议晚点到", "这个群里人咋这么多": about oneself or the group, no problem of an enterprise
   if (bare.length <= 24 && (/(会议|开会|例会).{0,4}(晚点到|晚到|迟到|晚一点到)/.test(bare) || /^这个?群里?.{0,6}(人|消息).{0,6}(这么|太|好)(多|少)/.test(bare))) return 'chat';
   // "12月5号我出差，有事找小李": away, and who to ask meanwhile
@@ -1172,13 +1178,26 @@ const LISTED_TICKETS =
 const NAMED_TICKETS = [
   LISTED_TICKETS,
   /^([\u4e00-\u9fa5]{2,10})(?:反映|提|报)的问题(?:有哪些|有几个|都有什么)$/,
-  // (round 348: "江阴华锐特钢名下现在有几个在办的")
-  /^([\u4e00-\u9fa5]{2,12}?)名下(?:现在|目前)?(?:有|还有)(?:几个|几件|几单|多少|哪些)(?:件|个|单)?(?:在办|没办完|未办结)的?(?:单子|工单|问题)?$/,
   /^(?:帮我|帮忙|麻烦)?(?:查一下|查查|查询|看看|看一下|列一下|调出)(?!(?:这|本|上|下|今|去|前|近|最近)个?(?:周|月|季度?|年|天|礼拜|星期)|今天|昨天|最近|近期|超期|逾期|差评)([\u4e00-\u9fa5A-Za-z]{2,16})的(?:所有|全部)?(?:工单|问题|单子|诉求)$/,
 ];
-/** The enterprise a query names (NAMED_TICKETS), not one's own (我们的, 本企业的, 自己的). */
+/** What a notice to the whole group says: to whom, what to do, what is planned ("各企业", "请提前做好准备", "将于下周三组织演练"). */
+const GROUP_NOTICE = /(各企业|各位|各专员|大家|请于|届时|通知[:：]|接(上级|到)?通知|提醒[:：]|(计划|将于|将|拟)[^，。]{0,10}(停电|停水|停气|检修|演练|检查|施工|开展)|开始申报|截止|请(各|大家|提前|做好|准时|注意|及时|绕行))/;
+/** What a notice is not: a fault now, a crowd, a request or a question of an enterprise's own. */
+const NOT_A_NOTICE = /(能不能|能否|可不可以|麻烦|帮忙|请问|请帮|请领导|请政府|请[^，。]{0,6}(尽快|处理|协调|解决|督促)|求|怎么办|咋办|谁管|投诉|反映|我们|我司|俺们|我厂|本公司|急|坏了|塌|漏|堵|欠|拖|伤|着火|起火|冒烟|上访|讨薪|闹|已疏散|疏散了|停电了|停水了|断了|没(有)?(电|水|气))/;
+
+/**
+ * Round 348: "江阴华锐特钢名下现在有几个在办的" — what an enterprise has in hand, by its name; a business's name only (not a
+ * person's, an office's or an area's: "王主任名下", "住建局名下", "各街道名下", the review found).
+ */
+const HELD_BY = /^(?:[@＠]所有人\s*)?([\u4e00-\u9fa5]{2,16}?)名下(?:现在|目前)?(?:有|还有)(?:几个|几件|几单|多少|哪些)(?:件|个|单)?(?:在办|没办完|没有?办结|未办结)的?(?:单子|工单|问题)?(?:[，,]?急)?$/;
+function heldBy(bare: string): string | null {
+  const name = HELD_BY.exec(bare)?.[1];
+  return name && isBusinessName(name) && !/^(请问|麻烦|查一下|查下|帮我|想问|领导|问一下|看一下|看下)/.test(name) ? name : null;
+}
+
+/** The enterprise a query names (NAMED_TICKETS, HELD_BY), not one's own (我们的, 本企业的, 自己的). */
 function enterpriseAsked(bare: string): string | null {
-  const name = NAMED_TICKETS.map((r) => r.exec(bare)?.[1]).find((n) => n !== undefined);
+  const name = NAMED_TICKETS.map((r) => r.exec(bare)?.[1]).find((n) => n !== undefined) ?? heldBy(bare);
   return name && !/^(我|本|贵|咱|俺|自己)/.test(name) ? name : null;
 }
 

@@ -5286,4 +5286,32 @@ describe('after a review of the forty-third session rules against ordinary messa
       'Power cut again this morning, whole line stopped and kiln has to restart',
     ]) expect(read(t).urgency, t).toBe('urgent');
   });
+  it('reads a collapse told before a word of care as a report, and corrections with 改到 alone or a word of thanks after (the fifty-first session\'s review)', () => {
+    expect(read('下这么大雪，厂房顶被压塌了，大家注意安全')).toMatchObject({ intent: 'report', urgency: 'urgent' });
+    expect(read('明天下雪，路上注意安全').intent).toBe('chat');
+    for (const t of ['#601 改到施工建设类', '#601 改一下类别，应该是施工建设，谢谢', '#601 改一下分类 应该是施工建设']) {
+      expect(read(t).intent, t).toBe('correct');
+      expect(parseCorrections(t)[0], t).toMatchObject({ field: 'category', to: 'construction' });
+    }
+    expect(parseCorrections('#12 不是问题，谢谢')).toEqual([{ field: 'dismiss' }]);
+    expect(read('#601 改到下周').intent).not.toBe('correct');
+  });
+  it('keeps what the review of the fifty-second session found: a fault told to all, a person\'s or an area\'s tickets, production figures', () => {
+    // a notice to the whole group is chat; a fault, a crowd, a request or a question told to all is what it is
+    for (const t of ['@所有人 今天下午两点停电检修，请各企业提前做好准备', '@所有人 园区将于下周三组织疏散演练', '@所有人 通知：园区道路明天施工，请绕行', '@所有人 请各专员及时签收待办']) expect(read(t).intent, t).toBe('chat');
+    for (const t of ['@所有人 厂区停电了', '@所有人 工人讨薪堵在门口了', '@所有人 厂里停电了，请供电所尽快处理', '@所有人 化工厂泄漏，周边已疏散', '@所有人 请问有没有人知道环评找谁办', '@所有人 路灯坏了一个多月了']) expect(read(t).intent, t).toBe('report');
+    expect(read('@所有人 我的待办').intent).toBe('query');
+    expect(read('@所有人 亿龙置业名下有几个在办的')).toMatchObject({ intent: 'query', enterprise: '亿龙置业' });
+    // 名下 of a person, an office or an area is no enterprise's
+    for (const t of ['王主任名下还有几个没办完', '查一下鑫源化工名下有几个在办的']) expect(read(t).enterprise, t).toBeNull();
+    for (const t of ['各街道名下有几个在办的', '开发区名下有几个在办的']) expect(read(t).intent, t).toBe('digest');
+    // production figures, a line stopped briefly, a stream kept on or an advert off air: no danger
+    for (const t of ['Production is down 30% this quarter, need new orders', "Our line stopped briefly yesterday but it's fine now", '今晚直播照常，不停播', '电视台的广告停播了，合同纠纷']) expect(read(t).urgency ?? 'normal', t).toBe('normal');
+    expect(read('all production lines down since 6am').urgency).toBe('urgent');
+  });
+  it('reads round 356: one\'s own ticket asked by the enterprise\'s name, the snow and a word of care, people at the gate for their money', () => {
+    expect(read('我们金达莱泡菜的工单到哪了').intent).toBe('query');
+    expect(read('哎呀妈呀 今天雪真大 路上都慢点儿').intent).toBe('chat');
+    expect(read('十几个种白菜的农户在厂门口堵着要钱 其实钱早打给中间商了 中间商跑了 现在闹得挺凶').urgency).toBe('urgent');
+  });
 });
