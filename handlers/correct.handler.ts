@@ -78,9 +78,9 @@ async function passOnToAssignee(ctx: BotContext): Promise<string> {
   const no =
     ctx.parsed.ticket ??
     (await theOneMeant(ctx, await chasable(ctx), {
-      none: '未找到贵企业在办的工单。如需撤回或更正已反映的问题，请注明工单编号，例如“#12 不是我们的问题”。',
+      none: '未找到贵企业在办的工单。如需撤回或更正已反映的问题，请注明工单编号，例如“#12 不是我们企业的问题，撤销”。',
       several: (n) => `${ctx.msg.chatType === 'single' ? '您' : '本群'}有 ${n} 件在办工单`,
-      example: (no) => `#${no} 不是我们的问题`,
+      example: (no) => `#${no} 不是我们企业的问题，撤销`,
     }));
   if (no === null) return 'no correction: number asked for';
   const t = await ctx.tickets.get(no);

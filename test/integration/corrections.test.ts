@@ -174,8 +174,11 @@ describe('更正 in chat', () => {
     expect(await h.ticket(3)).toEqual(before);
     // said without it, in the group where three are in hand: asked which, with an example the contact may give
     const asked = await h.say('boss', '这个不是我们企业的问题，撤销', { chatId: GROUP });
-    expect(asked.texts[0]).toContain('本群有 3 件在办工单，请注明编号，例如“#3 不是我们的问题”');
+    expect(asked.texts[0]).toContain('本群有 3 件在办工单，请注明编号，例如“#3 不是我们企业的问题，撤销”');
     expect(asked.sent.filter((s) => s.target.kind === 'user')).toEqual([]);
+    // the example given, sent as it is: passed on, not refused nor read as a transfer
+    const example = await h.say('boss', '#2 不是我们企业的问题，撤销', { chatId: GROUP });
+    expect(example.outcome).toBe('#2 correction passed on to wangfang');
     // the one in hand: passed on without its number
     await h.say('chenjl', '我们厂的围墙被邻居施工挖塌了一段，请帮忙协调', { chatId: YILONG });
     const t4 = (await h.ticket(4))!;
